@@ -1,0 +1,434 @@
+/* Character classes, folding and tokenisation.
+ *
+ * Folding is NFKC + Unicode case folding (utf8proc), with ё→е, every
+ * apostrophe (' ’ ʼ ‘ ` ´ ʹ ′) → ' and every dash (‐ ‑ ‒ – — ― − ...) → -.
+ * Code points below U+0800 (Latin, Greek, Cyrillic ...) are folded from a
+ * table built once with utf8proc; anything else, and any word that carries a
+ * combining mark, goes through utf8proc_map() on the whole word, so that
+ * composition across characters is right.
+ *
+ * Tokens: a word is a run of letters, digits and marks (Unicode categories
+ * L*, N*, M*); an apostrophe joins two letters into one word when either
+ * letter is Cyrillic (Ukrainian м'ясо, Мар'їнка); every other visible
+ * character is a one-character punctuation token; white space, control
+ * characters, NUL and invalid UTF-8 separate tokens. Default-ignorable
+ * characters (soft hyphen, zero-width joiners, BOM) are skipped. Offsets
+ * are those of the original bytes: folding never moves them. */
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include <utf8proc.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+#include "norm.h"
+#include "tagger.h"
+
+enum { C_SPACE, C_NL, C_WORD, C_PUNCT, C_APOS, C_DASH, C_IGNORE };
+enum { L_UPPER = 1, L_LOWER = 2, L_LETTER = 4, L_DIGIT = 8, L_CYR = 16, L_LATIN = 32, L_SLOW = 64, L_MARK = 128 };
+
+typedef struct cpinfo {
+    uint8_t cls, lflags, flen, pad;
+    char f[8];
+} cpinfo;
+
+#define TABLE_N 0x800
+static cpinfo table[TABLE_N];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static int is_apos(int32_t c) {
+    return c == 0x27 || c == 0x2019 || c == 0x02BC || c == 0x2018 || c == 0x60 ||
+           c == 0xB4 || c == 0x02B9 || c == 0x2032 || c == 0xFF07;
+}
+static int is_dash(int32_t c) {
+    return c == 0x2D || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 ||
+           c == 0xFE63 || c == 0xFF0D || c == 0x2E3A || c == 0x2E3B;
+}
+
+/* Class and letter flags of any code point, from utf8proc. */
+static void classify(int32_t c, uint8_t *cls, uint8_t *lf) {
+    *lf = 0;
+    if (c == '\n') { *cls = C_NL; return; }
+    if (is_apos(c)) { *cls = C_APOS; return; }
+    if (is_dash(c)) { *cls = C_DASH; return; }
+    const utf8proc_property_t *p = utf8proc_get_property(c);
+    if (p->ignorable && c != 0) { *cls = C_IGNORE; return; }
+    switch (p->category) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        *cls = C_WORD; *lf = L_LETTER | L_UPPER; break;
+    case UTF8PROC_CATEGORY_LL:
+        *cls = C_WORD; *lf = L_LETTER | L_LOWER; break;
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        *cls = C_WORD; *lf = L_LETTER; break;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        *cls = C_WORD; *lf = L_MARK | L_SLOW; break;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        *cls = C_WORD; *lf = L_DIGIT; break;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CS:
+    case UTF8PROC_CATEGORY_CO:
+        *cls = C_SPACE; break;
+    case UTF8PROC_CATEGORY_CF:
+        *cls = C_IGNORE; break;
+    default:
+        *cls = C_PUNCT; break;
+    }
+    if (c == 0x2028 || c == 0x2029 || c == 0x85) *cls = C_NL;
+    if (*lf & L_LETTER) {
+        if ((c >= 0x400 && c <= 0x52F) || (c >= 0x1C80 && c <= 0x1C8F) ||
+            (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F))
+            *lf |= L_CYR;
+        else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                 (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+                 (c >= 0x1E00 && c <= 0x1EFF))
+            *lf |= L_LATIN;
+    }
+}
+
+/* Post-folding replacements on a UTF-8 string, in place when possible:
+ * ё → е, apostrophes → ', dashes → -. Returns the new length. */
+static size_t post_fold(char *s, size_t len) {
+    size_t r = 0, w = 0;
+    while (r < len) {
+        int32_t c;
+        int n = ng_utf8_decode((const unsigned char *)s + r, len - r, &c);
+        if (n < 0) { s[w++] = s[r++]; continue; }
+        if (c == 0x451) { s[w++] = (char)0xD0; s[w++] = (char)0xB5; }
+        else if (is_apos(c)) s[w++] = '\'';
+        else if (is_dash(c)) s[w++] = '-';
+        else { memmove(s + w, s + r, n); w += n; }
+        r += n;
+    }
+    return w;
+}
+
+/* Full fold of a UTF-8 string with utf8proc; malloc'd result. */
+static int fold_slow(const char *s, size_t len, int casefold, char **out, size_t *outlen) {
+    utf8proc_uint8_t *dst = NULL;
+    int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE;
+    if (casefold) opts |= UTF8PROC_CASEFOLD;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                      &dst, (utf8proc_option_t)opts);
+    if (n < 0) { free(dst); return n == UTF8PROC_ERROR_NOMEM ? NG_E_NOMEM : NG_E_UNICODE; }
+    *outlen = post_fold((char *)dst, (size_t)n);
+    *out = (char *)dst;
+    return NG_OK;
+}
+
+static void init_table(void) {
+    for (int32_t c = 0; c < TABLE_N; c++) {
+        cpinfo *e = &table[c];
+        classify(c, &e->cls, &e->lflags);
+        if (c == 0) { e->cls = C_SPACE; continue; }
+        if (e->cls == C_WORD || e->cls == C_PUNCT || e->cls == C_APOS || e->cls == C_DASH) {
+            utf8proc_uint8_t buf[4];
+            utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
+            char *f = NULL;
+            size_t fl = 0;
+            if ((c >= 0xD800 && c <= 0xDFFF) || fold_slow((char *)buf, n, 1, &f, &fl) != NG_OK) {
+                e->lflags |= L_SLOW;
+                continue;
+            }
+            if (fl == 0 || fl > sizeof e->f) e->lflags |= L_SLOW;
+            else { memcpy(e->f, f, fl); e->flen = (uint8_t)fl; }
+            free(f);
+        }
+    }
+}
+
+void ng_norm_init(void) { pthread_once(&once, init_table); }
+
+uint64_t ng_hash(const char *s, size_t len) { return XXH3_64bits(s, len); }
+
+int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
+    unsigned c = s[0];
+    if (c < 0x80) { *cp = c; return 1; }
+    if (c < 0xC2) return -1;
+    if (c < 0xE0) {
+        if (len < 2 || (s[1] & 0xC0) != 0x80) return -1;
+        *cp = ((c & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (len < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return -1;
+        int32_t v = ((c & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)) return -1;
+        *cp = v;
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (len < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+            return -1;
+        int32_t v = ((c & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        if (v < 0x10000 || v > 0x10FFFF) return -1;
+        *cp = v;
+        return 4;
+    }
+    return -1;
+}
+
+/* Class, letter flags and (table) fold of the character at s. Returns its
+ * length, or -1 for invalid UTF-8. */
+static inline int char_at(const unsigned char *s, size_t len, int32_t *cp,
+                          uint8_t *cls, uint8_t *lf, const cpinfo **info) {
+    int n = ng_utf8_decode(s, len, cp);
+    if (n < 0) return -1;
+    if (*cp < TABLE_N) {
+        *info = &table[*cp];
+        *cls = (*info)->cls;
+        *lf = (*info)->lflags;
+    } else {
+        *info = NULL;
+        classify(*cp, cls, lf);
+        *lf |= L_SLOW;
+    }
+    return n;
+}
+
+static int grow_tok(ng_tokbuf *b) {
+    size_t cap = b->cap ? b->cap * 2 : 1024;
+    ng_token *t = realloc(b->tok, cap * sizeof *t);
+    if (!t) return NG_E_NOMEM;
+    b->tok = t;
+    b->cap = cap;
+    return NG_OK;
+}
+
+static int reserve_fold(ng_tokbuf *b, size_t need) {
+    if (b->fold_len + need <= b->fold_cap) return NG_OK;
+    size_t cap = b->fold_cap ? b->fold_cap : 4096;
+    while (cap < b->fold_len + need) cap *= 2;
+    char *f = realloc(b->fold, cap);
+    if (!f) return NG_E_NOMEM;
+    b->fold = f;
+    b->fold_cap = cap;
+    return NG_OK;
+}
+
+void ng_tokbuf_reset(ng_tokbuf *b) {
+    b->n = 0;
+    b->fold_len = 0;
+    b->invalid = 0;
+}
+
+void ng_tokbuf_free(ng_tokbuf *b) {
+    if (!b) return;
+    free(b->tok);
+    free(b->fold);
+    memset(b, 0, sizeof *b);
+}
+
+/* Is the character at s (within len) a letter? Sets *cyr. */
+static int letter_at(const unsigned char *s, size_t len, int *cyr) {
+    int32_t cp; uint8_t cls, lf; const cpinfo *info;
+    if (len == 0) return 0;
+    int n = char_at(s, len, &cp, &cls, &lf, &info);
+    if (n < 0 || !(lf & L_LETTER)) return 0;
+    *cyr = (lf & L_CYR) != 0;
+    return 1;
+}
+
+static uint8_t ascii_cls[128];
+static char ascii_fold[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+static void init_ascii(void) {
+    ng_norm_init();
+    for (int c = 0; c < 128; c++) {
+        ascii_cls[c] = table[c].cls;
+        ascii_fold[c] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+}
+
+int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
+    pthread_once(&ascii_once, init_ascii);
+    const unsigned char *s = (const unsigned char *)text;
+    size_t pos = 0;
+    unsigned nl = 0, space = 0;
+    while (pos < len) {
+        unsigned c = s[pos];
+        int32_t cp; uint8_t cls, lf; const cpinfo *info = NULL;
+        int n;
+        if (c < 0x80) {
+            cls = ascii_cls[c];
+            if (cls == C_SPACE) { pos++; space = 1; continue; }
+            if (cls == C_NL) { pos++; nl++; space = 1; continue; }
+            cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
+        } else {
+            n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+            if (n < 0) { b->invalid++; pos++; space = 1; continue; }
+            if (cls == C_SPACE) { pos += n; space = 1; continue; }
+            if (cls == C_NL) { pos += n; nl++; space = 1; continue; }
+            if (cls == C_IGNORE) { pos += n; continue; }
+        }
+        if (b->n == b->cap && grow_tok(b)) return NG_E_NOMEM;
+        ng_token *t = &b->tok[b->n];
+        t->start = (uint32_t)pos;
+        t->flags = (uint16_t)((nl ? TK_NL : 0) | (nl >= 2 ? TK_PARA : 0) | (space ? TK_SPACE : 0));
+        nl = 0; space = 0;
+        if (cls != C_WORD) {
+            /* one punctuation character */
+            pos += n;
+            t->end = (uint32_t)pos;
+            t->flags |= TK_PUNCT | (c < 0x80 ? TK_ASCII : 0);
+            if (reserve_fold(b, 16)) return NG_E_NOMEM;
+            t->fold = (uint32_t)b->fold_len;
+            if (cls == C_APOS) b->fold[b->fold_len++] = '\'';
+            else if (cls == C_DASH) b->fold[b->fold_len++] = '-';
+            else if (info && !(info->lflags & L_SLOW) && info->flen) {
+                memcpy(b->fold + b->fold_len, info->f, info->flen);
+                b->fold_len += info->flen;
+            } else {
+                char *f; size_t fl;
+                if (fold_slow(text + t->start, n, 1, &f, &fl) == NG_OK) {
+                    if (fl > NG_MAX_TOKEN) fl = 0;
+                    if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
+                    memcpy(b->fold + b->fold_len, f, fl);
+                    b->fold_len += fl;
+                    free(f);
+                }
+            }
+            t->fold_len = (uint16_t)(b->fold_len - t->fold);
+            t->hash = ng_hash(b->fold + t->fold, t->fold_len);
+            b->n++;
+            continue;
+        }
+        /* a word: letters, digits, marks; joined Cyrillic apostrophes */
+        size_t fstart = b->fold_len;
+        int slow = 0, first_letter = 1, has_lower = 0, has_letter = 0;
+        unsigned tf = TK_WORD;
+        int prev_letter_cyr = -1; /* -1: previous char not a letter */
+        int ascii = 1;
+        for (;;) {
+            if (lf & L_LETTER) {
+                has_letter = 1;
+                if (first_letter && (lf & L_UPPER)) tf |= TK_UPPER1;
+                first_letter = 0;
+                if (lf & L_LOWER) has_lower = 1;
+                if (lf & L_CYR) tf |= TK_CYR;
+                if (lf & L_LATIN) tf |= TK_LATIN;
+                prev_letter_cyr = (lf & L_CYR) ? 1 : 0;
+            } else {
+                prev_letter_cyr = -1;
+                if (lf & L_DIGIT) tf |= TK_DIGIT;
+            }
+            if (cp >= 0x80) ascii = 0;
+            if (!slow) {
+                if ((lf & L_SLOW) || !info) {
+                    slow = 1;
+                } else if (b->fold_len - fstart + info->flen <= NG_MAX_TOKEN) {
+                    if (reserve_fold(b, 8)) return NG_E_NOMEM;
+                    if (cp < 0x80) b->fold[b->fold_len++] = ascii_fold[cp];
+                    else {
+                        memcpy(b->fold + b->fold_len, info->f, info->flen);
+                        b->fold_len += info->flen;
+                    }
+                }
+            }
+            pos += n;
+            /* next character */
+            if (pos >= len) break;
+            c = s[pos];
+            if (c < 0x80) {
+                cls = ascii_cls[c];
+                if (cls != C_WORD && cls != C_APOS) break;
+                cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
+            } else {
+                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+                if (n < 0) break;
+            }
+            if (cls == C_IGNORE) {
+                /* skipped inside a word (soft hyphen, ZWJ) */
+                pos += n;
+                if (pos >= len) break;
+                c = s[pos];
+                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+                if (n < 0 || cls != C_WORD) break;
+                continue;
+            }
+            if (cls == C_APOS) {
+                int next_cyr = 0;
+                if (prev_letter_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) ||
+                    !(prev_letter_cyr || next_cyr))
+                    break;
+                /* joined: fold as ' */
+                if (!slow && b->fold_len - fstart + 1 <= NG_MAX_TOKEN) {
+                    if (reserve_fold(b, 8)) return NG_E_NOMEM;
+                    b->fold[b->fold_len++] = '\'';
+                }
+                if (cp >= 0x80) ascii = 0;
+                pos += n;
+                c = s[pos];
+                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+                continue;
+            }
+            if (cls != C_WORD) break;
+        }
+        t->end = (uint32_t)pos;
+        if (has_letter && !has_lower) tf |= TK_ALLUPPER;
+        if (ascii) tf |= TK_ASCII;
+        t->flags |= (uint16_t)tf;
+        size_t raw = t->end - t->start;
+        if (slow) {
+            b->fold_len = fstart;
+            char *f; size_t fl;
+            if (raw > 4 * NG_MAX_TOKEN || fold_slow(text + t->start, raw, 1, &f, &fl) != NG_OK) {
+                fl = 0; f = NULL;
+                t->flags |= TK_LONG;
+            }
+            if (f && fl > NG_MAX_TOKEN) { t->flags |= TK_LONG; fl = 0; }
+            if (fl) {
+                if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
+                memcpy(b->fold + b->fold_len, f, fl);
+                b->fold_len += fl;
+            }
+            free(f);
+        } else if (raw > NG_MAX_TOKEN || b->fold_len - fstart >= NG_MAX_TOKEN) {
+            t->flags |= TK_LONG;
+            b->fold_len = fstart;
+        }
+        t->fold = (uint32_t)fstart;
+        t->fold_len = (uint16_t)(b->fold_len - fstart);
+        t->hash = ng_hash(b->fold + fstart, t->fold_len);
+        b->n++;
+    }
+    return NG_OK;
+}
+
+int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen) {
+    return fold_slow(s, len, 0, out, outlen);
+}
+
+char *ng_fold(const char *s, size_t len, size_t *outlen) {
+    ng_norm_init();
+    char *out = NULL;
+    size_t n = 0;
+    if (fold_slow(s, len, 1, &out, &n) != NG_OK) return NULL;
+    if (outlen) *outlen = n;
+    return out;
+}
+
+int ng_tokens(const char *text, size_t len, ng_token_fn fn, void *userdata) {
+    ng_norm_init();
+    ng_tokbuf b = {0};
+    size_t pos = 0;
+    while (pos < len) {
+        /* 64 MiB pieces keep 32-bit token offsets valid; cut at a space */
+        size_t end = len - pos > (64u << 20) ? pos + (64u << 20) : len;
+        if (end < len) {
+            size_t k = end;
+            while (k > pos + 1 && text[k - 1] != ' ' && text[k - 1] != '\n') k--;
+            if (k > pos + 1) end = k;
+        }
+        ng_tokbuf_reset(&b);
+        if (ng_tokenize(&b, text + pos, end - pos)) { ng_tokbuf_free(&b); return NG_E_NOMEM; }
+        for (size_t i = 0; i < b.n; i++)
+            fn(pos + b.tok[i].start, pos + b.tok[i].end, (b.tok[i].flags & TK_WORD) != 0, userdata);
+        pos = end;
+    }
+    ng_tokbuf_free(&b);
+    return NG_OK;
+}
+
+int ng_utf8_valid_len(const unsigned char *s, size_t len) {
+    int32_t cp;
+    return len ? ng_utf8_decode(s, len, &cp) : -1;
+}

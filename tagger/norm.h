@@ -1,0 +1,59 @@
+/* Internal: character classes, folding and tokenisation. The dictionary
+ * compiler and the matcher both tokenise through ng_tokenize(), so an alias
+ * and the text that names it always produce the same tokens. */
+#ifndef NG_NORM_H
+#define NG_NORM_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest folded token that can be looked up; longer ones never match. */
+#define NG_MAX_TOKEN 255
+
+enum {
+    TK_WORD = 1 << 0,     /* letters, digits, marks */
+    TK_PUNCT = 1 << 1,    /* one punctuation or symbol character */
+    TK_UPPER1 = 1 << 2,   /* first letter is upper or title case */
+    TK_ALLUPPER = 1 << 3, /* has letters, none lower case */
+    TK_CYR = 1 << 4,      /* contains Cyrillic letters */
+    TK_LATIN = 1 << 5,    /* contains Latin letters */
+    TK_DIGIT = 1 << 6,    /* contains digits */
+    TK_NL = 1 << 7,       /* a line break precedes it */
+    TK_PARA = 1 << 8,     /* a blank line precedes it (new paragraph) */
+    TK_LONG = 1 << 9,     /* too long to look up (no fold stored) */
+    TK_ASCII = 1 << 10,   /* all bytes ASCII */
+    TK_SPACE = 1 << 11    /* white space (or a separator) precedes it */
+};
+
+typedef struct ng_token {
+    uint32_t start, end;   /* byte offsets into the tokenised text */
+    uint32_t fold;         /* offset of the folded form in the fold buffer */
+    uint16_t fold_len;
+    uint16_t flags;        /* TK_* */
+    uint64_t hash;         /* hash of the folded form (ng_hash) */
+} ng_token;
+
+typedef struct ng_tokbuf {
+    ng_token *tok;
+    size_t n, cap;
+    char *fold;            /* folded forms, not NUL-terminated */
+    size_t fold_len, fold_cap;
+    size_t invalid;        /* invalid UTF-8 bytes seen (skipped as separators) */
+} ng_tokbuf;
+
+void ng_norm_init(void);   /* idempotent, thread-safe */
+uint64_t ng_hash(const char *s, size_t len);
+
+/* Tokenises text[0..len) into b (appending; call ng_tokbuf_reset first).
+ * Returns 0 or NG_E_NOMEM. */
+int ng_tokenize(ng_tokbuf *b, const char *text, size_t len);
+void ng_tokbuf_reset(ng_tokbuf *b);
+void ng_tokbuf_free(ng_tokbuf *b);
+
+/* NFKC (no case folding) of one token's bytes, with apostrophes and dashes
+ * unified, written to out (malloc'd, *outlen set). Used to check
+ * case-sensitive aliases. Returns 0 or a negative code. */
+int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen);
+
+/* Decodes one UTF-8 code point; returns its length (1-4) or -1 if invalid. */
+int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
+#endif

@@ -1,0 +1,268 @@
+/* Article reader: files, directories (recursive, sorted by name), standard
+ * input; plain text (one article per file) or JSON Lines (jansson). */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <jansson.h>
+#include "tagger.h"
+
+typedef struct pending { char *path; } pending;
+
+struct ng_reader {
+    int kind;
+    pending *stack; size_t nstack, cap;
+    /* visited directories (loop detection) */
+    dev_t *vdev; ino_t *vino; size_t nvis, viscap;
+    /* current jsonl stream */
+    FILE *f; int f_is_stdin; char *cur_path; long lineno;
+    char *line; size_t linecap;
+    json_t *json;
+    char *text; size_t textcap;   /* text file contents */
+    char idbuf[64];
+};
+
+static int push(ng_reader *r, const char *path) {
+    if (r->nstack == r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 16;
+        pending *p = realloc(r->stack, nc * sizeof *p);
+        if (!p) return NG_E_NOMEM;
+        r->stack = p;
+        r->cap = nc;
+    }
+    r->stack[r->nstack].path = strdup(path);
+    if (!r->stack[r->nstack].path) return NG_E_NOMEM;
+    r->nstack++;
+    return NG_OK;
+}
+
+int ng_reader_open(const char *const *paths, size_t npaths, int kind, ng_reader **out, ng_error *err) {
+    *out = NULL;
+    ng_reader *r = calloc(1, sizeof *r);
+    if (!r) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    r->kind = kind;
+    static const char *const stdin_only[] = {"-"};
+    if (npaths == 0) { paths = stdin_only; npaths = 1; }
+    for (size_t i = npaths; i-- > 0;)
+        if (push(r, paths[i])) { ng_reader_free(r); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    *out = r;
+    return NG_OK;
+}
+
+static void close_stream(ng_reader *r) {
+    if (r->f && !r->f_is_stdin) fclose(r->f);
+    r->f = NULL;
+    r->f_is_stdin = 0;
+}
+
+void ng_reader_free(ng_reader *r) {
+    if (!r) return;
+    close_stream(r);
+    for (size_t i = 0; i < r->nstack; i++) free(r->stack[i].path);
+    free(r->stack);
+    free(r->vdev);
+    free(r->vino);
+    free(r->cur_path);
+    free(r->line);
+    free(r->text);
+    if (r->json) json_decref(r->json);
+    free(r);
+}
+
+static int has_ext(const char *p, const char *ext) {
+    size_t l = strlen(p), e = strlen(ext);
+    return l > e && !strcmp(p + l - e, ext);
+}
+
+static int cmpname(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int expand_dir(ng_reader *r, const char *path, const struct stat *st, ng_error *err) {
+    for (size_t i = 0; i < r->nvis; i++)
+        if (r->vdev[i] == st->st_dev && r->vino[i] == st->st_ino)
+            return ng_error_set(err, NG_E_IO, path, 0, 0, "directory loop (already visited), skipped");
+    if (r->nvis == r->viscap) {
+        size_t nc = r->viscap ? r->viscap * 2 : 16;
+        dev_t *d = realloc(r->vdev, nc * sizeof *d);
+        if (d) r->vdev = d;
+        ino_t *n = realloc(r->vino, nc * sizeof *n);
+        if (n) r->vino = n;
+        if (!d || !n) return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL);
+        r->viscap = nc;
+    }
+    r->vdev[r->nvis] = st->st_dev;
+    r->vino[r->nvis++] = st->st_ino;
+    DIR *dh = opendir(path);
+    if (!dh) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open directory: %s", strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        if (de->d_name[0] == '.') continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) break;
+            names = nn;
+        }
+        names[n++] = strdup(de->d_name);
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, cmpname);
+    int rc = NG_OK;
+    for (size_t i = n; i-- > 0;) {
+        char *p = malloc(strlen(path) + strlen(names[i]) + 2);
+        if (p) {
+            sprintf(p, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+            if (push(r, p)) rc = NG_E_NOMEM;
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return rc ? ng_error_set(err, rc, path, 0, 0, NULL) : NG_OK;
+}
+
+static int read_all(ng_reader *r, FILE *f, size_t *len) {
+    size_t n = 0;
+    for (;;) {
+        if (n + 65536 > r->textcap) {
+            size_t nc = r->textcap ? r->textcap * 2 : 1 << 20;
+            while (nc < n + 65536) nc *= 2;
+            char *t = realloc(r->text, nc);
+            if (!t) return NG_E_NOMEM;
+            r->text = t;
+            r->textcap = nc;
+        }
+        size_t got = fread(r->text + n, 1, r->textcap - n - 1, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(f)) return NG_E_IO;
+    r->text[n] = 0;
+    *len = n;
+    return NG_OK;
+}
+
+static const char *jstr(json_t *o, const char *key, size_t *len) {
+    json_t *v = json_object_get(o, key);
+    if (json_is_string(v)) {
+        if (len) *len = json_string_length(v);
+        return json_string_value(v);
+    }
+    return NULL;
+}
+
+/* Next JSON line of the open stream: 1, 0 at its end, or an error. */
+static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
+    for (;;) {
+        ssize_t n = getline(&r->line, &r->linecap, r->f);
+        if (n < 0) {
+            int bad = ferror(r->f);
+            close_stream(r);
+            if (bad) return ng_error_set(err, NG_E_IO, r->cur_path, r->lineno, 0, "read error");
+            return 0;
+        }
+        r->lineno++;
+        size_t len = (size_t)n;
+        while (len && (r->line[len - 1] == '\n' || r->line[len - 1] == '\r')) len--;
+        size_t k = 0;
+        if (r->lineno == 1 && len >= 3 && !memcmp(r->line, "\xEF\xBB\xBF", 3)) k = 3;
+        size_t s = k;
+        while (s < len && (r->line[s] == ' ' || r->line[s] == '\t')) s++;
+        if (s == len) continue;   /* blank line */
+        if (r->json) { json_decref(r->json); r->json = NULL; }
+        json_error_t je;
+        json_t *o = json_loadb(r->line + k, len - k, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+        if (!o)
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, je.column > 0 ? je.column : 1,
+                                "invalid JSON: %s", je.text);
+        r->json = o;
+        if (!json_is_object(o))
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "expected a JSON object");
+        memset(a, 0, sizeof *a);
+        json_t *id = json_object_get(o, "id");
+        if (json_is_string(id)) a->id = json_string_value(id);
+        else if (json_is_integer(id)) {
+            snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
+            a->id = r->idbuf;
+        } else if (id)
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" must be a string or a number");
+        else {
+            snprintf(r->idbuf, sizeof r->idbuf, "line-%ld", r->lineno);
+            a->id = r->idbuf;
+        }
+        json_t *tx = json_object_get(o, "text");
+        if (!tx && !json_object_get(o, "title") && !json_object_get(o, "entities"))
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "missing \"text\"");
+        if (tx && !json_is_string(tx))
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"text\" must be a string");
+        a->text = tx ? json_string_value(tx) : "";
+        a->text_len = tx ? json_string_length(tx) : 0;
+        a->title = jstr(o, "title", &a->title_len);
+        a->url = jstr(o, "url", NULL);
+        a->published = jstr(o, "published", NULL);
+        if (!a->published) a->published = jstr(o, "date", NULL);
+        a->lang = jstr(o, "lang", NULL);
+        a->source = r->cur_path;
+        a->line = r->lineno;
+        a->raw = r->line + k;
+        a->raw_len = len - k;
+        return 1;
+    }
+}
+
+int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
+    for (;;) {
+        if (r->f) {
+            int rc = next_json(r, a, err);
+            if (rc != 0) return rc;
+            continue;
+        }
+        if (!r->nstack) return 0;
+        char *path = r->stack[--r->nstack].path;
+        free(r->cur_path);
+        r->cur_path = path;
+        r->lineno = 0;
+        int is_stdin = !strcmp(path, "-");
+        FILE *f = NULL;
+        if (is_stdin) f = stdin;
+        else {
+            struct stat st;
+            if (stat(path, &st) < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+            if (S_ISDIR(st.st_mode)) {
+                int rc = expand_dir(r, path, &st, err);
+                if (rc) return rc;
+                continue;
+            }
+            f = fopen(path, "rb");
+            if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        }
+        int kind = r->kind;
+        if (kind == NG_INPUT_AUTO) {
+            if (has_ext(path, ".jsonl") || has_ext(path, ".ndjson")) kind = NG_INPUT_JSONL;
+            else if (is_stdin) {
+                int c;
+                do c = getc(f); while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+                if (c != EOF) ungetc(c, f);
+                kind = c == '{' ? NG_INPUT_JSONL : NG_INPUT_TEXT;
+            } else kind = NG_INPUT_TEXT;
+        }
+        if (kind == NG_INPUT_JSONL) {
+            r->f = f;
+            r->f_is_stdin = is_stdin;
+            continue;
+        }
+        size_t len = 0;
+        int rc = read_all(r, f, &len);
+        if (!is_stdin) fclose(f);
+        if (rc) return ng_error_set(err, rc, path, 0, 0, rc == NG_E_NOMEM ? "out of memory" : "read error");
+        memset(a, 0, sizeof *a);
+        a->id = path;
+        a->text = r->text;
+        a->text_len = len;
+        a->source = path;
+        return 1;
+    }
+}

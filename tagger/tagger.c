@@ -1,0 +1,437 @@
+/* The matcher: dictionary lookup over tokens, leftmost-longest selection,
+ * case checks, and per-article ambiguity resolution.
+ *
+ * Ambiguity (one span naming several entities) is resolved in this order:
+ *   1. the highest 'priority' attribute;
+ *   2. an entity already named unambiguously in the same article;
+ *   3. type preference LOC > ORG > PER > EVENT > other types;
+ *   4. dictionary order (earlier dictionaries, then earlier lines).
+ * The chosen entity comes first in the match's candidate list. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dict.h"
+#include "norm.h"
+#include "tagger_internal.h"
+
+#define CHUNK (1u << 20)
+
+int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
+    if (need <= *cap) return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need) nc *= 2;
+    void *p = realloc(*v, nc * elt);
+    if (!p) return -1;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+static void mstate_free(mstate *m) {
+    ng_tokbuf_free(&m->tb);
+    free(m->hits);
+    free(m->spans);
+    free(m->cands);
+    free(m->cased);
+    memset(m, 0, sizeof *m);
+}
+
+ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags) {
+    ng_norm_init();
+    ng_tagger *t = calloc(1, sizeof *t);
+    if (!t) return NULL;
+    t->dicts = malloc((ndicts ? ndicts : 1) * sizeof *t->dicts);
+    if (!t->dicts) { free(t); return NULL; }
+    memcpy(t->dicts, dicts, ndicts * sizeof *dicts);
+    t->nd = ndicts;
+    t->flags = flags;
+    t->threads = 1;
+    return t;
+}
+
+int ng_tagger_set_threads(ng_tagger *t, unsigned n) {
+    if (n < 1) n = 1;
+    if (n > 64) n = 64;
+    for (unsigned i = 0; t->workers && i + 1 < t->threads; i++) mstate_free(&t->workers[i]);
+    free(t->workers);
+    t->workers = NULL;
+    t->threads = 1;
+    if (n > 1) {
+        t->workers = calloc(n - 1, sizeof *t->workers);
+        if (!t->workers) return NG_E_NOMEM;
+    }
+    t->threads = n;
+    return NG_OK;
+}
+
+void ng_tagger_free(ng_tagger *t) {
+    if (!t) return;
+    mstate_free(&t->m);
+    for (unsigned i = 0; t->workers && i + 1 < t->threads; i++) mstate_free(&t->workers[i]);
+    free(t->workers);
+    free(t->dicts);
+    free(t->matches);
+    free(t->seen);
+    free(t->plain);
+    free(t);
+}
+
+void ng_tagger_set_flags(ng_tagger *t, unsigned flags) { t->flags = flags; }
+
+/* NFKC form of tokens [i, j] as written, words joined by U+001F, into t->cased. */
+static int span_cased(mstate *t, const char *text, size_t base, const ng_token *tok, size_t i,
+                      size_t j, size_t *outlen) {
+    size_t len = 0;
+    for (size_t k = i; k <= j; k++) {
+        const ng_token *tk = &tok[k];
+        const char *s = text + base + tk->start;
+        size_t n = tk->end - tk->start;
+        char *f = NULL;
+        size_t fl = n;
+        if (!(tk->flags & TK_ASCII)) {
+            if (ng_norm_cased(s, n, &f, &fl)) return -1;
+            s = f;
+        }
+        if (ng_grow((void **)&t->cased, &t->cased_cap, len + fl + 2, 1)) { free(f); return -1; }
+        if (k > i) t->cased[len++] = 0x1f;
+        memcpy(t->cased + len, s, fl);
+        len += fl;
+        free(f);
+    }
+    t->cased[len] = 0;
+    *outlen = len;
+    return 0;
+}
+
+/* Adds the valid outputs of a hit as candidates of the current span.
+ * Returns the number added. */
+static size_t add_outputs(const ng_tagger *tg, mstate *t, const hit *h, const char *text, size_t base, const ng_token *tok,
+                          int *cased_done, size_t *cased_len) {
+    const ng_dict *d = tg->dicts[h->dict];
+    size_t added = 0;
+    for (uint32_t o = d->nodes[h->node]; o < d->nodes[h->node + 1]; o++) {
+        const img_output *out = &d->out[o];
+        if ((out->flags & OUT_INFLECTED) && (tg->flags & NG_TAG_NO_INFLECT)) continue;
+        if (out->flags & OUT_CASED) {
+            if (!*cased_done) {
+                if (span_cased(t, text, base, tok, h->i, h->j, cased_len)) continue;
+                *cased_done = 1;
+            }
+            const char *want = d->str + out->cased;
+            if (strlen(want) != *cased_len || memcmp(want, t->cased, *cased_len)) continue;
+        }
+        const img_entity *e = &d->ent[out->entity];
+        const char *id = d->str + e->id;
+        /* one candidate per entity id, whatever dictionary or alias led to it */
+        size_t first = t->span_cand_start, dup = 0;
+        for (size_t c = first; c < t->ncands; c++)
+            if (!strcmp(t->cands[c].c.id, id)) {
+                dup = 1;
+                if (!(out->flags & OUT_INFLECTED)) t->cands[c].inflected = 0;
+                break;
+            }
+        if (dup) continue;
+        if (ng_grow((void **)&t->cands, &t->cands_cap, t->ncands + 1, sizeof *t->cands)) return added;
+        cand *c = &t->cands[t->ncands++];
+        c->c.id = id;
+        c->c.type = d->str + e->type;
+        c->c.name = d->str + e->name;
+        c->priority = e->priority;
+        c->order = ((uint64_t)h->dict << 32) | out->entity;
+        c->inflected = (out->flags & OUT_INFLECTED) != 0;
+        added++;
+    }
+    return added;
+}
+
+/* Matches one chunk of a field. 'base' is the chunk's offset in the field. */
+static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base) {
+    const ng_tokbuf *tb = &t->tb;
+    const ng_token *tok = tb->tok;
+    size_t nt = tb->n;
+    const char *fold = tb->fold;
+    int all = (tg->flags & NG_TAG_ALL) != 0;
+    for (size_t i = 0; i < nt; i++) {
+        const ng_token *ti = &tok[i];
+        if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
+        t->nhits = 0;
+        for (size_t di = 0; di < tg->nd; di++) {
+            const ng_dict *d = tg->dicts[di];
+            long tid = dict_vocab(d, fold + ti->fold, ti->fold_len, ti->hash);
+            if (tid < 0) continue;
+            uint32_t node = d->tok[tid].root;
+            size_t j = i;
+            while (node) {
+                if (d->nodes[node] != d->nodes[node + 1]) {
+                    if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
+                    t->hits[t->nhits++] = (hit){i, j, (uint32_t)di, node};
+                }
+                if (++j >= nt) break;
+                const ng_token *tj = &tok[j];
+                if (tj->flags & (TK_PARA | TK_LONG)) break;
+                long t2 = dict_vocab(d, fold + tj->fold, tj->fold_len, tj->hash);
+                if (t2 < 0) break;
+                node = dict_trans(d, node, (uint32_t)t2);
+            }
+        }
+        if (!t->nhits) continue;
+        /* group hits by end token, longest first */
+        size_t best_end = 0;
+        int chosen = 0;
+        for (;;) {
+            size_t maxj = 0;
+            int any = 0;
+            for (size_t h = 0; h < t->nhits; h++)
+                if (t->hits[h].node && (!any || t->hits[h].j > maxj)) { maxj = t->hits[h].j; any = 1; }
+            if (!any) break;
+            t->span_cand_start = t->ncands;
+            int cased_done = 0;
+            size_t cased_len = 0, added = 0;
+            for (size_t h = 0; h < t->nhits; h++)
+                if (t->hits[h].node && t->hits[h].j == maxj) {
+                    added += add_outputs(tg, t, &t->hits[h], text, base, tok, &cased_done, &cased_len);
+                    t->hits[h].node = 0;   /* consumed */
+                }
+            if (!added) continue;
+            if (ng_grow((void **)&t->spans, &t->spans_cap, t->nspans + 1, sizeof *t->spans)) return NG_E_NOMEM;
+            span *s = &t->spans[t->nspans++];
+            s->start = base + ti->start;
+            s->end = base + tok[maxj].end;
+            s->field = field;
+            s->cand = t->span_cand_start;
+            s->ncand = t->ncands - t->span_cand_start;
+            s->flags = chosen ? NG_MATCH_OVERLAP : 0;
+            if (!chosen) { chosen = 1; best_end = maxj; }
+            if (!all) break;
+        }
+        if (chosen && !all) i = best_end;   /* continue after the match */
+    }
+    return NG_OK;
+}
+
+/* In --all mode spans found inside an earlier chosen span are overlaps. */
+static void mark_overlaps(mstate *t) {
+    size_t cover_end = 0;
+    unsigned cover_field = (unsigned)-1;
+    for (size_t k = 0; k < t->nspans; k++) {
+        span *s = &t->spans[k];
+        if (s->field != cover_field) { cover_field = s->field; cover_end = 0; }
+        if (s->flags & NG_MATCH_OVERLAP) continue;
+        if (s->start < cover_end) s->flags |= NG_MATCH_OVERLAP;
+        else cover_end = s->end;
+    }
+}
+
+static int type_rank(const char *type) {
+    if (!strcmp(type, "LOC")) return 0;
+    if (!strcmp(type, "ORG")) return 1;
+    if (!strcmp(type, "PER")) return 2;
+    if (!strcmp(type, "EVENT")) return 3;
+    return 4;
+}
+
+static int seen_has(const ng_tagger *t, const char *id) {
+    for (size_t i = 0; i < t->nseen; i++)
+        if (t->seen[i] == id || !strcmp(t->seen[i], id)) return 1;
+    return 0;
+}
+
+/* Orders a span's candidates: the chosen one first. */
+static void resolve(ng_tagger *t, span *s, int use_context) {
+    cand *c = t->m.cands + s->cand;
+    size_t n = s->ncand;
+    if (n < 2) return;
+    size_t best = 0;
+    int maxp = c[0].priority;
+    for (size_t k = 1; k < n; k++) if (c[k].priority > maxp) maxp = c[k].priority;
+    /* among the top priority: context, then type, then order */
+    size_t ctx = (size_t)-1, nctx = 0;
+    if (use_context)
+        for (size_t k = 0; k < n; k++)
+            if (c[k].priority == maxp && seen_has(t, c[k].c.id)) { ctx = k; nctx++; }
+    if (nctx == 1) best = ctx;
+    else {
+        int first = 1;
+        for (size_t k = 0; k < n; k++) {
+            if (c[k].priority != maxp) continue;
+            if (nctx > 1 && !seen_has(t, c[k].c.id)) continue;
+            if (first) { best = k; first = 0; continue; }
+            int rk = type_rank(c[k].c.type), rb = type_rank(c[best].c.type);
+            if (rk < rb || (rk == rb && c[k].order < c[best].order)) best = k;
+        }
+    }
+    if (best) { cand tmp = c[0]; c[0] = c[best]; c[best] = tmp; }
+}
+
+static int cmp_span(const void *x, const void *y) {
+    const span *a = x, *b = y;
+    if (a->field != b->field) return a->field < b->field ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    if (a->end != b->end) return a->end > b->end ? -1 : 1;
+    return 0;
+}
+
+/* Where to cut a long field: a paragraph break, else a line break, else a
+ * space, else any character boundary, searched backwards from pos+CHUNK. */
+static size_t cut_at(const char *text, size_t pos, size_t len) {
+    size_t limit = pos + CHUNK;
+    if (limit >= len) return len;
+    size_t lo = limit - CHUNK / 8;
+    for (size_t k = limit; k > lo; k--)
+        if (text[k - 1] == '\n' && text[k - 2] == '\n') return k;
+    for (size_t k = limit; k > lo; k--)
+        if (text[k - 1] == '\n') return k;
+    for (size_t k = limit; k > lo; k--)
+        if (text[k - 1] == ' ') return k;
+    size_t k = limit;
+    while (k > pos + 1 && ((unsigned char)text[k] & 0xC0) == 0x80) k--;
+    return k;
+}
+
+typedef struct chunk { unsigned field; size_t start, end; } chunk;
+
+typedef struct job {
+    const ng_tagger *t;
+    mstate *m;
+    const char *const *texts;
+    const chunk *chunks;
+    size_t from, to;
+} job;
+
+static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, const chunk *ch,
+                       size_t from, size_t to) {
+    for (size_t k = from; k < to && !m->rc; k++) {
+        ng_tokbuf_reset(&m->tb);
+        if (ng_tokenize(&m->tb, texts[ch[k].field] + ch[k].start, ch[k].end - ch[k].start)) {
+            m->rc = NG_E_NOMEM;
+            break;
+        }
+        m->invalid += m->tb.invalid;
+        m->rc = match_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start);
+    }
+}
+
+static void *job_main(void *arg) {
+    job *j = arg;
+    run_chunks(j->t, j->m, j->texts, j->chunks, j->from, j->to);
+    return NULL;
+}
+
+/* Appends worker w's spans and candidates to the main state. */
+static int absorb(mstate *m, const mstate *w) {
+    if (ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + w->nspans, sizeof *m->spans) ||
+        ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + w->ncands, sizeof *m->cands))
+        return NG_E_NOMEM;
+    for (size_t k = 0; k < w->nspans; k++) {
+        span s = w->spans[k];
+        s.cand += m->ncands;
+        m->spans[m->nspans++] = s;
+    }
+    memcpy(m->cands + m->ncands, w->cands, w->ncands * sizeof *w->cands);
+    m->ncands += w->ncands;
+    m->invalid += w->invalid;
+    return NG_OK;
+}
+
+int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields,
+                      const ng_match **out, size_t *n, size_t *n_invalid) {
+    *out = NULL;
+    *n = 0;
+    if (n_invalid) *n_invalid = 0;
+    mstate *m = &t->m;
+    m->nspans = m->ncands = m->invalid = 0;
+    m->rc = NG_OK;
+    t->nseen = 0;
+    /* cut the fields into chunks */
+    chunk one[8], *ch = one;
+    size_t nch = 0, chcap = 8;
+    for (size_t f = 0; f < nfields; f++) {
+        if (!texts[f]) continue;
+        size_t pos = 0;
+        while (pos < lens[f]) {
+            size_t end = cut_at(texts[f], pos, lens[f]);
+            if (nch == chcap) {
+                chunk *nc = malloc(chcap * 2 * sizeof *nc);
+                if (!nc) { if (ch != one) free(ch); return NG_E_NOMEM; }
+                memcpy(nc, ch, nch * sizeof *nc);
+                if (ch != one) free(ch);
+                ch = nc;
+                chcap *= 2;
+            }
+            ch[nch++] = (chunk){(unsigned)f, pos, end};
+            pos = end;
+        }
+    }
+    unsigned nth = t->threads;
+    if (nth > nch) nth = (unsigned)(nch ? nch : 1);
+    if (nth <= 1) {
+        run_chunks(t, m, texts, ch, 0, nch);
+    } else {
+        /* contiguous ranges of chunks per thread keep the spans in order */
+        pthread_t tid[64];
+        job jobs[64];
+        int started[64] = {0};
+        for (unsigned k = 0; k < nth; k++) {
+            mstate *w = k == 0 ? m : &t->workers[k - 1];
+            if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; }
+            jobs[k] = (job){t, w, texts, ch, nch * k / nth, nch * (k + 1) / nth};
+        }
+        for (unsigned k = 1; k < nth; k++)
+            started[k] = pthread_create(&tid[k], NULL, job_main, &jobs[k]) == 0;
+        for (unsigned k = 1; k < nth; k++)
+            if (!started[k]) job_main(&jobs[k]);
+        job_main(&jobs[0]);
+        for (unsigned k = 1; k < nth; k++) {
+            if (started[k]) pthread_join(tid[k], NULL);
+            if (!m->rc) m->rc = jobs[k].m->rc;
+            if (!m->rc) m->rc = absorb(m, jobs[k].m);
+        }
+    }
+    if (ch != one) free(ch);
+    if (m->rc) return m->rc;
+    if (t->flags & NG_TAG_ALL) {
+        qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span);
+        mark_overlaps(m);
+    }
+    /* context: entities named unambiguously (one candidate, or one of top priority) */
+    int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
+    for (size_t k = 0; k < m->nspans && use_context; k++) {
+        span *s = &m->spans[k];
+        if (s->flags & NG_MATCH_OVERLAP) continue;
+        cand *c = m->cands + s->cand;
+        int maxp = c[0].priority, nmax = 0;
+        size_t who = 0;
+        for (size_t i = 1; i < s->ncand; i++) if (c[i].priority > maxp) maxp = c[i].priority;
+        for (size_t i = 0; i < s->ncand; i++) if (c[i].priority == maxp) { nmax++; who = i; }
+        if (nmax == 1 && !seen_has(t, c[who].c.id)) {
+            if (ng_grow((void **)&t->seen, &t->seen_cap, t->nseen + 1, sizeof *t->seen)) return NG_E_NOMEM;
+            t->seen[t->nseen++] = c[who].c.id;
+        }
+    }
+    if (ng_grow((void **)&t->matches, &t->matches_cap, m->nspans + 1, sizeof *t->matches)) return NG_E_NOMEM;
+    if (ng_grow((void **)&t->plain, &t->plain_cap, m->ncands + 1, sizeof *t->plain)) return NG_E_NOMEM;
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        resolve(t, s, use_context);
+        for (size_t i = 0; i < s->ncand; i++) t->plain[s->cand + i] = m->cands[s->cand + i].c;
+        ng_match *mt = &t->matches[k];
+        cand *c0 = &m->cands[s->cand];
+        mt->start = s->start;
+        mt->end = s->end;
+        mt->field = s->field;
+        mt->id = c0->c.id;
+        mt->type = c0->c.type;
+        mt->name = c0->c.name;
+        mt->flags = s->flags | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
+        mt->cands = t->plain + s->cand;
+        mt->ncands = s->ncand;
+    }
+    *out = t->matches;
+    *n = m->nspans;
+    if (n_invalid) *n_invalid = m->invalid;
+    return NG_OK;
+}
+
+int ng_tagger_tag(ng_tagger *t, const char *text, size_t len, const ng_match **out, size_t *n) {
+    return ng_tagger_tag_doc(t, &text, &len, 1, out, n, NULL);
+}

@@ -1,0 +1,240 @@
+/* newsgraph tagger: dictionary-driven named-entity tagging with exact offsets.
+ *
+ * Conventions (the whole project follows them):
+ *  - Every function that can fail returns an int status: NG_OK (0) or a
+ *    negative NG_E_* code. When an 'ng_error *err' argument is not NULL it is
+ *    filled with the code, a location (file, line, column; 0 when unknown)
+ *    and a message. The library never prints and never exits.
+ *  - x_new()/x_free() pairs; every x_free(NULL) is a no-op.
+ *  - Strings are UTF-8. Offsets are byte offsets into the caller's original
+ *    input, end exclusive.
+ *
+ * Usage:
+ *     ng_dict_builder *b = ng_dict_builder_new();
+ *     ng_dict_builder_add_file(b, "people.tsv", &err);
+ *     ng_dict *d; ng_dict_builder_finish(b, &d, &err); ng_dict_builder_free(b);
+ *     ng_tagger *t = ng_tagger_new(&d, 1, NG_TAG_DEFAULT);
+ *     const ng_match *m; size_t n;
+ *     ng_tagger_tag(t, text, len, &m, &n);   // m[i].start, m[i].id ...
+ *     ng_tagger_free(t); ng_dict_free(d);
+ */
+#ifndef NG_TAGGER_H
+#define NG_TAGGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NG_VERSION "0.1.0"
+
+/* ## Status codes */
+enum {
+    NG_OK = 0,
+    NG_E_NOMEM = -1,     /* out of memory */
+    NG_E_IO = -2,        /* a file could not be read or written */
+    NG_E_PARSE = -3,     /* malformed input (dictionary line, JSON line ...) */
+    NG_E_FORMAT = -4,    /* not a compiled dictionary, corrupt, truncated, wrong version */
+    NG_E_UNICODE = -5,   /* invalid UTF-8 where it is not tolerated */
+    NG_E_ARG = -6,       /* invalid argument */
+    NG_E_DB = -7,        /* database error */
+    NG_E_GRAPH = -8,     /* graph computation error */
+    NG_E_NOTFOUND = -9,  /* no such entity / article */
+    NG_E_BUSY = -10,     /* resource held by another process */
+    NG_E_INTERRUPTED = -11, /* stopped by a signal / request */
+    NG_E_AMBIGUOUS = -12, /* a name that designates several entities */
+    NG_E_LIMIT = -13     /* an input exceeds a hard limit */
+};
+
+typedef struct ng_error {
+    int code;
+    char file[512];
+    long line;          /* 1-based; 0 if unknown */
+    long col;           /* 1-based, in characters; 0 if unknown */
+    char msg[512];
+} ng_error;
+
+/* Fixed English text for a status code. Never NULL. */
+const char *ng_strerror(int code);
+
+/* Fills 'err' (when not NULL) and returns 'code'. 'file' may be NULL. */
+int ng_error_set(ng_error *err, int code, const char *file, long line, long col,
+                 const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+/* Formats an error as "file:line:col: msg" (parts that are unknown are
+ * left out) into buf. Returns buf. */
+char *ng_error_format(const ng_error *err, char *buf, size_t size);
+
+/* Optional callback for non-fatal events (skipped records, invalid UTF-8
+ * matched around). 'err' describes the event; it is only valid during the call. */
+typedef void (*ng_warn_fn)(const ng_error *warning, void *userdata);
+
+/* ## Dictionaries
+ *
+ * TSV format (dictionaries/README.md): id TAB type TAB name [TAB aliases
+ * [TAB key=value ...]]; aliases separated by '|'. A builder collects any
+ * number of files, then compiles them into an immutable ng_dict that can be
+ * saved as a binary image and memory-mapped later.
+ */
+typedef struct ng_dict ng_dict;
+typedef struct ng_dict_builder ng_dict_builder;
+
+ng_dict_builder *ng_dict_builder_new(void);
+void ng_dict_builder_free(ng_dict_builder *b);
+
+/* Parses TSV text 'data' (length 'len'; 'name' is used in messages).
+ * All or nothing: on error nothing of this text stays in the builder. */
+int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name,
+                            const char *data, size_t len, ng_error *err);
+/* Reads and parses a TSV file (see ng_dict_builder_add_tsv). */
+int ng_dict_builder_add_file(ng_dict_builder *b, const char *path, ng_error *err);
+
+/* Compiles what was added into a new dictionary stored in '*out' (free with
+ * ng_dict_free). The builder stays valid and unchanged. */
+int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err);
+
+/* Writes the compiled image of 'd' to 'path' (atomically: temp file + rename). */
+int ng_dict_save(const ng_dict *d, const char *path, ng_error *err);
+
+/* Opens 'path': a compiled image (memory-mapped, verified) or, if the file
+ * does not start with the image magic, a TSV file compiled in memory. */
+int ng_dict_open(const char *path, ng_dict **out, ng_error *err);
+
+/* Opens a compiled image held in memory (copied). */
+int ng_dict_open_image(const void *data, size_t len, const char *name,
+                       ng_dict **out, ng_error *err);
+
+/* Returns 1 if the file starts with the compiled-image magic, 0 if not, <0 on I/O error. */
+int ng_dict_is_image(const char *path);
+
+void ng_dict_free(ng_dict *d);
+
+/* Counts. */
+size_t ng_dict_entity_count(const ng_dict *d);
+size_t ng_dict_alias_count(const ng_dict *d);
+
+/* Entity i (0 <= i < ng_dict_entity_count). Strings are owned by the dictionary. */
+typedef struct ng_entity {
+    const char *id;
+    const char *type;
+    const char *name;
+    const char *attrs;    /* "key=value\tkey=value" as written, "" if none */
+    int priority;         /* attribute priority=N, default 0 */
+} ng_entity;
+int ng_dict_entity(const ng_dict *d, size_t i, ng_entity *out);
+/* Looks up an entity by id; returns its index or -1. */
+long ng_dict_find_id(const ng_dict *d, const char *id);
+/* Visits the aliases of entity i as written in the source (name first). */
+typedef void (*ng_alias_fn)(const char *alias, void *userdata);
+void ng_dict_entity_aliases(const ng_dict *d, size_t i, ng_alias_fn fn, void *userdata);
+
+/* ## Tagging */
+typedef struct ng_tagger ng_tagger;
+
+enum {
+    NG_TAG_DEFAULT = 0,
+    NG_TAG_ALL = 1 << 0,        /* report every overlapping candidate span */
+    NG_TAG_NO_INFLECT = 1 << 1, /* match dictionary forms only */
+    NG_TAG_NO_RULES = 1 << 2,   /* no person-name rules */
+    NG_TAG_NO_PARTIAL = 1 << 3, /* no surname-only / short-form resolution */
+    NG_TAG_NO_CONTEXT = 1 << 4  /* no article-context disambiguation */
+};
+
+/* One candidate entity for a span. Strings owned by a dictionary or the tagger. */
+typedef struct ng_candidate {
+    const char *id;
+    const char *type;
+    const char *name;
+} ng_candidate;
+
+enum {
+    NG_MATCH_INFLECTED = 1 << 0, /* the span is an inflected form of an alias */
+    NG_MATCH_AMBIGUOUS = 1 << 1, /* several candidates; 'id' is the chosen one */
+    NG_MATCH_RULE = 1 << 2,      /* found by a person-name rule, not a dictionary */
+    NG_MATCH_PARTIAL = 1 << 3,   /* partial name resolved within the article */
+    NG_MATCH_OVERLAP = 1 << 4    /* (NG_TAG_ALL) overlaps a chosen match */
+};
+
+typedef struct ng_match {
+    size_t start, end;          /* byte offsets into the field's text */
+    unsigned field;             /* index of the field (ng_tagger_tag_doc) */
+    const char *id, *type, *name; /* the chosen entity */
+    unsigned flags;             /* NG_MATCH_* */
+    const ng_candidate *cands;  /* all candidates, chosen one first */
+    size_t ncands;
+} ng_match;
+
+/* Creates a tagger over 'ndicts' dictionaries, which it borrows: they must
+ * outlive it. A tagger is not thread-safe; use one per thread (dictionaries
+ * are read-only and can be shared). Returns NULL on allocation failure. */
+ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags);
+void ng_tagger_free(ng_tagger *t);
+void ng_tagger_set_flags(ng_tagger *t, unsigned flags);
+/* Lets one article be matched by up to 'n' threads (large texts are cut into
+ * 1 MiB chunks at paragraph, line or word breaks). Default 1. */
+int ng_tagger_set_threads(ng_tagger *t, unsigned n);
+
+/* Tags one article made of 'nfields' texts (e.g. title and body), sharing
+ * article context between them. On success '*out' points to '*n' matches in
+ * (field, start) order, owned by the tagger and valid until its next call.
+ * Invalid UTF-8 is matched around; '*n_invalid' (if not NULL) receives the
+ * number of invalid bytes seen. */
+int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens,
+                      size_t nfields, const ng_match **out, size_t *n,
+                      size_t *n_invalid);
+/* One field. */
+int ng_tagger_tag(ng_tagger *t, const char *text, size_t len,
+                  const ng_match **out, size_t *n);
+
+/* ## Articles
+ *
+ * A reader streams articles from files, directories (recursive, sorted) and
+ * standard input ("-"): plain text (one article per file, its id is the
+ * path) or JSON Lines ({"id","text"} plus optional "title","url",
+ * "published","lang"). */
+typedef struct ng_reader ng_reader;
+
+enum { NG_INPUT_AUTO = 0, NG_INPUT_TEXT = 1, NG_INPUT_JSONL = 2 };
+
+typedef struct ng_article {
+    const char *id;
+    const char *title; size_t title_len;   /* NULL if none */
+    const char *text;  size_t text_len;
+    const char *url, *published, *lang;     /* NULL if absent */
+    const char *source;                     /* file it came from */
+    long line;                              /* JSON line number, 0 for text */
+    const char *raw; size_t raw_len;        /* the JSON line as read (jsonl only) */
+} ng_article;
+
+/* 'paths' may contain "-" for standard input. 'kind' is NG_INPUT_*. */
+int ng_reader_open(const char *const *paths, size_t npaths, int kind,
+                   ng_reader **out, ng_error *err);
+/* Returns 1 and fills '*a' (valid until the next call), 0 at the end, or a
+ * negative code with 'err' set to the location (the reader can continue
+ * with the next record after NG_E_PARSE). */
+int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err);
+void ng_reader_free(ng_reader *r);
+
+/* Visits the tokens of 'text' as the matcher sees them, in order: words
+ * (letters, digits, marks) and single punctuation characters. */
+typedef void (*ng_token_fn)(size_t start, size_t end, int is_word, void *userdata);
+int ng_tokens(const char *text, size_t len, ng_token_fn fn, void *userdata);
+
+/* ## Normalisation (exposed for tools and tests)
+ * Folds UTF-8 text the way the matcher sees it (NFKC, case fold, ё->е,
+ * apostrophes and dashes unified). Returns a malloc'd string; the caller frees. */
+char *ng_fold(const char *s, size_t len, size_t *outlen);
+
+/* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
+int ng_utf8_valid_len(const unsigned char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,183 @@
+/* Helpers shared by the subcommands: messages, exit codes, dictionaries. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include <dirent.h>
+#include "cli.h"
+
+void cli_msg(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("newsgraph: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_err(const ng_error *err) {
+    char buf[1200];
+    fprintf(stderr, "newsgraph: %s\n", ng_error_format(err, buf, sizeof buf));
+}
+
+int cli_exit_code(int status) {
+    if (status == NG_OK) return 0;
+    if (status == NG_E_IO || status == NG_E_ARG) return EXIT_USAGE;
+    return EXIT_DATA;
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+static int is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Directory of the running binary. */
+static int exe_dir(char *buf, size_t size) {
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    char *slash = strrchr(buf, '/');
+    if (!slash) return -1;
+    *slash = 0;
+    return 0;
+}
+
+/* Search order: $NEWSGRAPH_DICTIONARIES; next to the binary in a build tree
+ * (BIN/../dictionaries); an installed tree (BIN/../share/newsgraph);
+ * the compiled-in NG_DATADIR. */
+const char *cli_shipped_dir(void) {
+    static char dir[PATH_MAX];
+    const char *env = getenv("NEWSGRAPH_DICTIONARIES");
+    if (env && *env) { snprintf(dir, sizeof dir, "%s", env); return dir; }
+    char bin[PATH_MAX - 64];
+    if (exe_dir(bin, sizeof bin) == 0) {
+        snprintf(dir, sizeof dir, "%s/../dictionaries", bin);
+        if (is_dir(dir)) return dir;
+        snprintf(dir, sizeof dir, "%s/../share/newsgraph/dictionaries", bin);
+        if (is_dir(dir)) return dir;
+    }
+    snprintf(dir, sizeof dir, "%s/dictionaries", NG_DATADIR);
+    if (is_dir(dir)) return dir;
+    dir[0] = 0;
+    return dir;
+}
+
+const char *cli_shipped_image(void) {
+    static char path[PATH_MAX];
+    const char *env = getenv("NEWSGRAPH_DICTIONARIES");
+    if (env && *env) return NULL;  /* an explicit directory: compile its TSV */
+    char bin[PATH_MAX - 64];
+    if (exe_dir(bin, sizeof bin) == 0) {
+        snprintf(path, sizeof path, "%s/shipped.ngd", bin);
+        if (is_file(path)) return path;
+        snprintf(path, sizeof path, "%s/../share/newsgraph/shipped.ngd", bin);
+        if (is_file(path)) return path;
+    }
+    snprintf(path, sizeof path, "%s/shipped.ngd", NG_DATADIR);
+    if (is_file(path)) return path;
+    return NULL;
+}
+
+int cli_dicts_option(cli_dicts *d, int argc, char **argv, int *i) {
+    const char *a = argv[*i];
+    if (!strcmp(a, "--no-shipped")) { d->no_shipped = 1; return 1; }
+    const char *v = NULL;
+    if (!strcmp(a, "--dict") || !strcmp(a, "-d")) {
+        if (*i + 1 >= argc) { cli_msg("%s needs a file", a); return -1; }
+        v = argv[++*i];
+    } else if (!strncmp(a, "--dict=", 7)) {
+        v = a + 7;
+    } else {
+        return 0;
+    }
+    if (d->npaths >= sizeof d->paths / sizeof d->paths[0]) { cli_msg("too many --dict options"); return -1; }
+    d->paths[d->npaths++] = v;
+    return 1;
+}
+
+static int cmpstr(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every *.tsv of 'dir' (sorted) to the builder. */
+static int add_dir_tsv(ng_dict_builder *b, const char *dir, ng_error *err) {
+    DIR *dh = opendir(dir);
+    if (!dh) return ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot open directory");
+    char *names[1024];
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(dh)) && n < 1024) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && !strcmp(de->d_name + l - 4, ".tsv")) names[n++] = strdup(de->d_name);
+    }
+    closedir(dh);
+    qsort(names, n, sizeof *names, cmpstr);
+    int rc = NG_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == NG_OK) {
+            char p[PATH_MAX];
+            snprintf(p, sizeof p, "%s/%s", dir, names[i]);
+            rc = ng_dict_builder_add_file(b, p, err);
+        }
+        free(names[i]);
+    }
+    return rc;
+}
+
+int cli_dicts_load(cli_dicts *d) {
+    ng_error err = {0};
+    int rc = NG_OK;
+    d->ndicts = 0;
+    if (!d->no_shipped) {
+        const char *img = cli_shipped_image();
+        if (img) {
+            rc = ng_dict_open(img, &d->dicts[d->ndicts], &err);
+            if (rc == NG_OK) d->ndicts++;
+        } else {
+            const char *dir = cli_shipped_dir();
+            if (!dir[0]) {
+                cli_msg("shipped dictionaries not found (set NEWSGRAPH_DICTIONARIES or use --no-shipped)");
+                return EXIT_USAGE;
+            }
+            ng_dict_builder *b = ng_dict_builder_new();
+            rc = add_dir_tsv(b, dir, &err);
+            if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d->dicts[d->ndicts], &err);
+            if (rc == NG_OK) d->ndicts++;
+            ng_dict_builder_free(b);
+        }
+        if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
+    }
+    /* TSV files given with --dict are compiled together (so a later file can
+     * extend an earlier id); compiled images are opened as they are. */
+    ng_dict_builder *b = NULL;
+    for (size_t i = 0; i < d->npaths && rc == NG_OK; i++) {
+        int img = ng_dict_is_image(d->paths[i]);
+        if (img < 0) {
+            rc = ng_error_set(&err, NG_E_IO, d->paths[i], 0, 0, "cannot read dictionary");
+        } else if (img) {
+            rc = ng_dict_open(d->paths[i], &d->dicts[d->ndicts], &err);
+            if (rc == NG_OK) d->ndicts++;
+        } else {
+            if (!b) b = ng_dict_builder_new();
+            rc = ng_dict_builder_add_file(b, d->paths[i], &err);
+        }
+    }
+    if (rc == NG_OK && b) {
+        rc = ng_dict_builder_finish(b, &d->dicts[d->ndicts], &err);
+        if (rc == NG_OK) d->ndicts++;
+    }
+    ng_dict_builder_free(b);
+    if (rc != NG_OK) { cli_err(&err); cli_dicts_free(d); return cli_exit_code(rc); }
+    return 0;
+}
+
+void cli_dicts_free(cli_dicts *d) {
+    for (size_t i = 0; i < d->ndicts; i++) ng_dict_free(d->dicts[i]);
+    d->ndicts = 0;
+}

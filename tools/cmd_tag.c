@@ -1,0 +1,495 @@
+/* newsgraph tag: tag articles, print entity spans. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+#include "strbuf.h"
+
+enum { F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY };
+
+typedef struct opts {
+    int format, chars, candidates, color, keep_going;
+    unsigned tflags, threads;
+    const char *outdir;
+} opts;
+
+typedef struct item {
+    char *id, *title, *text, *url, *published, *lang, *source;
+    size_t title_len, text_len;
+    long line;
+    strbuf out;
+    size_t invalid;
+    int rc;
+} item;
+
+static void tag_usage(FILE *f) {
+    fprintf(f,
+        "usage: newsgraph tag [OPTIONS] [FILE|DIR|-]...\n\n"
+        "Tags articles with the shipped dictionaries plus any --dict, and prints\n"
+        "every person, organisation, place and event with exact byte offsets.\n"
+        "Input: plain text files (one article each, id = path), JSON Lines\n"
+        "({\"id\",\"text\"} + optional \"title\",\"url\",\"published\",\"lang\"),\n"
+        "directories (recursive) and '-' for standard input (the default).\n\n"
+        "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
+        "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --input KIND       text or jsonl (default: from the extension)\n"
+        "  -f, --format FMT       jsonl (default when not a terminal), pretty (default\n"
+        "                         on a terminal), tsv, conll, brat\n"
+        "      --offsets UNIT     bytes (default) or chars (code points)\n"
+        "      --all              every overlapping candidate span, not only the\n"
+        "                         leftmost-longest ones\n"
+        "      --candidates       list every candidate entity of ambiguous spans\n"
+        "      --no-inflect       match dictionary forms only (no case forms)\n"
+        "      --no-context       no article-context disambiguation\n"
+        "      --no-rules         no person-name rules\n"
+        "      --no-partial       no surname-only resolution\n"
+        "  -j, --threads N        tag with N threads (output keeps input order)\n"
+        "      --keep-going       skip bad records, count them at the end\n"
+        "      --output-dir DIR   (brat) write DIR/NAME.txt and DIR/NAME.ann\n"
+        "      --color WHEN       auto, always, never (pretty format)\n");
+}
+
+/* code-point offset cursor over one field */
+typedef struct cpos { const char *s; size_t byte, chars; } cpos;
+static size_t to_chars(cpos *c, size_t byte) {
+    if (byte < c->byte) { c->byte = 0; c->chars = 0; }
+    for (size_t i = c->byte; i < byte; i++)
+        if (((unsigned char)c->s[i] & 0xC0) != 0x80) c->chars++;
+    c->byte = byte;
+    return c->chars;
+}
+
+static const char *field_name(unsigned f, const item *it) {
+    if (it->title) return f == 0 ? "title" : "text";
+    return "text";
+}
+
+static const char *field_text(unsigned f, const item *it, size_t *len) {
+    if (it->title && f == 0) { *len = it->title_len; return it->title; }
+    *len = it->text_len;
+    return it->text;
+}
+
+static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+    sb_puts(b, "{\"id\":");
+    sb_json_str(b, it->id, strlen(it->id));
+    sb_puts(b, ",\"entities\":[");
+    cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
+    for (size_t k = 0; k < n; k++) {
+        size_t flen;
+        const char *ft = field_text(m[k].field, it, &flen);
+        size_t s = m[k].start, e = m[k].end;
+        if (o->chars) {
+            cpos *c = &cp[it->title ? m[k].field : 1];
+            s = to_chars(c, s);
+            e = to_chars(c, m[k].end);
+        }
+        sb_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", k ? "," : "", s, e);
+        sb_json_str(b, ft + m[k].start, m[k].end - m[k].start);
+        sb_puts(b, ",\"type\":");
+        sb_json_str(b, m[k].type, strlen(m[k].type));
+        sb_puts(b, ",\"id\":");
+        sb_json_str(b, m[k].id, strlen(m[k].id));
+        sb_puts(b, ",\"name\":");
+        sb_json_str(b, m[k].name, strlen(m[k].name));
+        sb_printf(b, ",\"field\":\"%s\"", field_name(m[k].field, it));
+        if (m[k].flags & NG_MATCH_INFLECTED) sb_puts(b, ",\"inflected\":true");
+        if (m[k].flags & NG_MATCH_RULE) sb_puts(b, ",\"rule\":true");
+        if (m[k].flags & NG_MATCH_PARTIAL) sb_puts(b, ",\"partial\":true");
+        if (m[k].flags & NG_MATCH_OVERLAP) sb_puts(b, ",\"overlap\":true");
+        if (m[k].ncands > 1 && (o->candidates || (o->tflags & NG_TAG_ALL))) {
+            sb_puts(b, ",\"candidates\":[");
+            for (size_t c = 0; c < m[k].ncands; c++) {
+                sb_puts(b, c ? ",{\"id\":" : "{\"id\":");
+                sb_json_str(b, m[k].cands[c].id, strlen(m[k].cands[c].id));
+                sb_puts(b, ",\"type\":");
+                sb_json_str(b, m[k].cands[c].type, strlen(m[k].cands[c].type));
+                sb_puts(b, ",\"name\":");
+                sb_json_str(b, m[k].cands[c].name, strlen(m[k].cands[c].name));
+                sb_puts(b, "}");
+            }
+            sb_puts(b, "]");
+        }
+        sb_puts(b, "}");
+    }
+    sb_puts(b, "]}\n");
+}
+
+/* a TSV cell: tabs and newlines become spaces */
+static void tsv_cell(strbuf *b, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+        sb_put(b, &c, 1);
+    }
+}
+
+static void fmt_tsv(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+    cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
+    for (size_t k = 0; k < n; k++) {
+        size_t flen;
+        const char *ft = field_text(m[k].field, it, &flen);
+        size_t s = m[k].start, e = m[k].end;
+        if (o->chars) {
+            cpos *c = &cp[it->title ? m[k].field : 1];
+            s = to_chars(c, s);
+            e = to_chars(c, m[k].end);
+        }
+        tsv_cell(b, it->id, strlen(it->id));
+        sb_printf(b, "\t%s\t%zu\t%zu\t%s\t%s\t", field_name(m[k].field, it), s, e, m[k].type, m[k].id);
+        tsv_cell(b, m[k].name, strlen(m[k].name));
+        sb_puts(b, "\t");
+        tsv_cell(b, ft + m[k].start, m[k].end - m[k].start);
+        sb_puts(b, "\n");
+    }
+}
+
+typedef struct conll_ctx { strbuf *b; const char *text; const ng_match *m; size_t n, k; unsigned field; } conll_ctx;
+static void conll_tok(size_t start, size_t end, int is_word, void *ud) {
+    conll_ctx *c = ud;
+    while (c->k < c->n && (c->m[c->k].field != c->field || c->m[c->k].end <= start)) {
+        if (c->m[c->k].field > c->field) break;
+        c->k++;
+    }
+    const char *tag = "O";
+    char buf[128];
+    if (c->k < c->n && c->m[c->k].field == c->field && start >= c->m[c->k].start && end <= c->m[c->k].end) {
+        snprintf(buf, sizeof buf, "%s-%s", start == c->m[c->k].start ? "B" : "I", c->m[c->k].type);
+        tag = buf;
+    }
+    tsv_cell(c->b, c->text + start, end - start);
+    sb_printf(c->b, "\t%s\n", tag);
+    (void)is_word;
+}
+
+static void fmt_conll(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+    sb_puts(b, "# id = ");
+    tsv_cell(b, it->id, strlen(it->id));
+    sb_puts(b, "\n");
+    unsigned nf = it->title ? 2 : 1;
+    for (unsigned f = 0; f < nf; f++) {
+        size_t len;
+        const char *t = field_text(f, it, &len);
+        conll_ctx c = {b, t, m, n, 0, f};
+        ng_tokens(t, len, conll_tok, &c);
+        sb_puts(b, "\n");
+    }
+    (void)o;
+}
+
+static void fmt_brat(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+    /* brat offsets are in characters of the .txt file, which holds the text field */
+    cpos cp = {it->text, 0, 0};
+    size_t t = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (it->title && m[k].field == 0) continue;
+        if (m[k].flags & NG_MATCH_OVERLAP) continue;
+        size_t s = to_chars(&cp, m[k].start), e = to_chars(&cp, m[k].end);
+        sb_printf(b, "T%zu\t%s %zu %zu\t", ++t, m[k].type, s, e);
+        tsv_cell(b, it->text + m[k].start, m[k].end - m[k].start);
+        sb_puts(b, "\n");
+        sb_printf(b, "#%zu\tAnnotatorNotes T%zu\t%s\n", t, t, m[k].id);
+    }
+    (void)o;
+}
+
+static const char *color_of(const char *type) {
+    if (!strcmp(type, "PER")) return "\033[1;36m";
+    if (!strcmp(type, "ORG")) return "\033[1;33m";
+    if (!strcmp(type, "LOC")) return "\033[1;32m";
+    if (!strcmp(type, "EVENT")) return "\033[1;35m";
+    return "\033[1;34m";
+}
+
+static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+    sb_printf(b, "%s== %s%s\n", o->color ? "\033[1m" : "", it->id, o->color ? "\033[0m" : "");
+    unsigned nf = it->title ? 2 : 1;
+    size_t k = 0;
+    for (unsigned f = 0; f < nf; f++) {
+        size_t len;
+        const char *t = field_text(f, it, &len);
+        size_t pos = 0;
+        for (; k < n && m[k].field == f; k++) {
+            if (m[k].flags & NG_MATCH_OVERLAP) continue;
+            if (m[k].start < pos) continue;
+            sb_put(b, t + pos, m[k].start - pos);
+            if (o->color) {
+                sb_puts(b, color_of(m[k].type));
+                sb_put(b, t + m[k].start, m[k].end - m[k].start);
+                sb_printf(b, "\033[0;2m[%s %s]\033[0m", m[k].type, m[k].id);
+            } else {
+                sb_puts(b, "[");
+                sb_put(b, t + m[k].start, m[k].end - m[k].start);
+                sb_printf(b, "](%s %s)", m[k].type, m[k].id);
+            }
+            pos = m[k].end;
+        }
+        sb_put(b, t + pos, len - pos);
+        sb_puts(b, "\n");
+    }
+    sb_puts(b, "\n");
+}
+
+/* ---------- the pipeline ---------- */
+typedef struct pool {
+    const opts *o;
+    cli_dicts *dicts;
+    item *items;
+    size_t nitems;
+    atomic_size_t next;
+    pthread_barrier_t start, done;
+    int quit;
+} pool;
+
+static void tag_item(ng_tagger *t, item *it, const opts *o) {
+    const char *texts[2];
+    size_t lens[2], nf = 0;
+    if (it->title) { texts[nf] = it->title; lens[nf++] = it->title_len; }
+    texts[nf] = it->text; lens[nf++] = it->text_len;
+    const ng_match *m;
+    size_t n;
+    it->out.len = 0;
+    it->rc = ng_tagger_tag_doc(t, texts, lens, nf, &m, &n, &it->invalid);
+    if (it->rc) return;
+    switch (o->format) {
+    case F_JSONL: fmt_jsonl(&it->out, it, m, n, o); break;
+    case F_TSV: fmt_tsv(&it->out, it, m, n, o); break;
+    case F_CONLL: fmt_conll(&it->out, it, m, n, o); break;
+    case F_BRAT: fmt_brat(&it->out, it, m, n, o); break;
+    default: fmt_pretty(&it->out, it, m, n, o); break;
+    }
+}
+
+typedef struct worker { pool *p; ng_tagger *t; pthread_t tid; } worker;
+
+static void *worker_main(void *arg) {
+    worker *w = arg;
+    pool *p = w->p;
+    for (;;) {
+        pthread_barrier_wait(&p->start);
+        if (p->quit) return NULL;
+        size_t i;
+        while ((i = atomic_fetch_add(&p->next, 1)) < p->nitems) tag_item(w->t, &p->items[i], p->o);
+        pthread_barrier_wait(&p->done);
+    }
+}
+
+static void item_clear(item *it) {
+    free(it->id); free(it->title); free(it->text); free(it->url); free(it->published);
+    free(it->lang); free(it->source);
+    strbuf keep = it->out;
+    memset(it, 0, sizeof *it);
+    it->out = keep;
+    it->out.len = 0;
+}
+
+static char *dupn(const char *s, size_t n) {
+    if (!s) return NULL;
+    char *p = malloc(n + 1);
+    if (!p) { cli_msg("out of memory"); exit(EXIT_DATA); }
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+static int write_brat(const opts *o, item *it) {
+    char name[1024];
+    size_t k = 0;
+    for (const char *s = it->id; *s && k < 200; s++) {
+        char c = (*s == '/' || *s == '\\' || (*s == '.' && k == 0)) ? '_' : *s;
+        name[k++] = c;
+    }
+    name[k] = 0;
+    char path[4096];
+    int ok = 1;
+    snprintf(path, sizeof path, "%s/%s.txt", o->outdir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(it->text, 1, it->text_len, f) != it->text_len) ok = 0;
+    if (f && fclose(f)) ok = 0;
+    snprintf(path, sizeof path, "%s/%s.ann", o->outdir, name);
+    f = fopen(path, "wb");
+    if (!f || fwrite(it->out.s ? it->out.s : "", 1, it->out.len, f) != it->out.len) ok = 0;
+    if (f && fclose(f)) ok = 0;
+    if (!ok) { cli_msg("%s: cannot write: %s", path, strerror(errno)); return EXIT_USAGE; }
+    return 0;
+}
+
+int cmd_tag(int argc, char **argv) {
+    opts o = {0};
+    o.format = isatty(1) ? F_PRETTY : F_JSONL;
+    o.threads = 1;
+    int color = -1, kind = NG_INPUT_AUTO;
+    cli_dicts dicts = {0};
+    const char *inputs[4096];
+    size_t ninputs = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = cli_dicts_option(&dicts, argc, argv, &i);
+        if (r < 0) return EXIT_USAGE;
+        if (r) continue;
+#define VALUE() (i + 1 < argc ? argv[++i] : (cli_msg("%s needs a value", a), (char *)NULL))
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { tag_usage(stdout); return 0; }
+        else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
+            const char *v = VALUE();
+            if (!v) return EXIT_USAGE;
+            if (!strcmp(v, "jsonl") || !strcmp(v, "json")) o.format = F_JSONL;
+            else if (!strcmp(v, "conll")) o.format = F_CONLL;
+            else if (!strcmp(v, "brat")) o.format = F_BRAT;
+            else if (!strcmp(v, "tsv")) o.format = F_TSV;
+            else if (!strcmp(v, "pretty")) o.format = F_PRETTY;
+            else { cli_msg("unknown format '%s' (jsonl, pretty, tsv, conll, brat)", v); return EXIT_USAGE; }
+        } else if (!strcmp(a, "--input")) {
+            const char *v = VALUE();
+            if (!v) return EXIT_USAGE;
+            if (!strcmp(v, "text")) kind = NG_INPUT_TEXT;
+            else if (!strcmp(v, "jsonl")) kind = NG_INPUT_JSONL;
+            else { cli_msg("unknown input kind '%s' (text, jsonl)", v); return EXIT_USAGE; }
+        } else if (!strcmp(a, "--offsets")) {
+            const char *v = VALUE();
+            if (!v) return EXIT_USAGE;
+            if (!strcmp(v, "chars")) o.chars = 1;
+            else if (!strcmp(v, "bytes")) o.chars = 0;
+            else { cli_msg("unknown offset unit '%s' (bytes, chars)", v); return EXIT_USAGE; }
+        } else if (!strcmp(a, "--all")) o.tflags |= NG_TAG_ALL;
+        else if (!strcmp(a, "--candidates")) o.candidates = 1;
+        else if (!strcmp(a, "--no-inflect")) o.tflags |= NG_TAG_NO_INFLECT;
+        else if (!strcmp(a, "--no-context")) o.tflags |= NG_TAG_NO_CONTEXT;
+        else if (!strcmp(a, "--no-rules")) o.tflags |= NG_TAG_NO_RULES;
+        else if (!strcmp(a, "--no-partial")) o.tflags |= NG_TAG_NO_PARTIAL;
+        else if (!strcmp(a, "--keep-going")) o.keep_going = 1;
+        else if (!strcmp(a, "--threads") || !strcmp(a, "-j")) {
+            const char *v = VALUE();
+            if (!v) return EXIT_USAGE;
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (*end || n < 1 || n > 64) { cli_msg("--threads takes a number from 1 to 64"); return EXIT_USAGE; }
+            o.threads = (unsigned)n;
+        } else if (!strcmp(a, "--output-dir")) {
+            if (!(o.outdir = VALUE())) return EXIT_USAGE;
+        } else if (!strcmp(a, "--color") || !strcmp(a, "--colour")) {
+            const char *v = VALUE();
+            if (!v) return EXIT_USAGE;
+            color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
+        } else if (a[0] == '-' && a[1]) {
+            cli_msg("unknown option '%s'; see 'newsgraph tag --help'", a);
+            return EXIT_USAGE;
+        } else if (ninputs < 4096) inputs[ninputs++] = a;
+        else { cli_msg("too many inputs"); return EXIT_USAGE; }
+#undef VALUE
+    }
+    o.color = color >= 0 ? color : (isatty(1) && o.format == F_PRETTY);
+    if (o.outdir) {
+        struct stat st;
+        if (stat(o.outdir, &st) < 0 && mkdir(o.outdir, 0777) < 0) {
+            cli_msg("%s: cannot create directory: %s", o.outdir, strerror(errno));
+            return EXIT_USAGE;
+        }
+    }
+    int rc = cli_dicts_load(&dicts);
+    if (rc) return rc;
+    ng_error err = {0};
+    ng_reader *r;
+    if (ng_reader_open(inputs, ninputs, kind, &r, &err)) { cli_err(&err); cli_dicts_free(&dicts); return EXIT_USAGE; }
+
+    unsigned nth = o.threads;
+    pool p = {.o = &o, .dicts = &dicts};
+    worker *ws = calloc(nth, sizeof *ws);
+    for (unsigned k = 0; k < nth; k++) {
+        ws[k].p = &p;
+        ws[k].t = ng_tagger_new(dicts.dicts, dicts.ndicts, o.tflags);
+        if (!ws[k].t) { cli_msg("out of memory"); return EXIT_DATA; }
+    }
+    ng_tagger_set_threads(ws[0].t, nth);
+    if (nth > 1) {
+        pthread_barrier_init(&p.start, NULL, nth);
+        pthread_barrier_init(&p.done, NULL, nth);
+        for (unsigned k = 1; k < nth; k++) pthread_create(&ws[k].tid, NULL, worker_main, &ws[k]);
+    }
+    enum { BATCH = 256, BIG = 4 << 20 };
+    size_t batch_bytes_max = 8u << 20;
+    item *items = calloc(BATCH, sizeof *items);
+    size_t bad = 0, articles = 0, ambiguous_fail = 0;
+    int exit_rc = 0, done = 0;
+    while (!done && !exit_rc) {
+        /* read a batch; a big article goes alone (then its chunks are parallel) */
+        size_t n = 0, bytes = 0;
+        while (n < BATCH && bytes < batch_bytes_max) {
+            ng_article a;
+            int k = ng_reader_next(r, &a, &err);
+            if (k == 0) { done = 1; break; }
+            if (k < 0) {
+                if (k == NG_E_PARSE && o.keep_going) { bad++; continue; }
+                if (k == NG_E_IO && (o.keep_going || ninputs > 1)) { cli_err(&err); bad++; exit_rc = 0; continue; }
+                cli_err(&err);
+                exit_rc = cli_exit_code(k);
+                break;
+            }
+            item *it = &items[n++];
+            item_clear(it);
+            it->id = dupn(a.id, strlen(a.id));
+            it->title = dupn(a.title, a.title_len);
+            it->title_len = a.title_len;
+            it->text = dupn(a.text, a.text_len);
+            it->text_len = a.text_len;
+            it->source = dupn(a.source, a.source ? strlen(a.source) : 0);
+            it->line = a.line;
+            bytes += a.text_len + a.title_len;
+            if (a.text_len >= BIG) break;
+        }
+        if (n == 1 || nth == 1) {
+            for (size_t k = 0; k < n; k++) tag_item(ws[0].t, &items[k], &o);
+        } else if (n) {
+            p.items = items;
+            p.nitems = n;
+            atomic_store(&p.next, 0);
+            pthread_barrier_wait(&p.start);
+            size_t i;
+            while ((i = atomic_fetch_add(&p.next, 1)) < n) tag_item(ws[0].t, &items[i], &o);
+            pthread_barrier_wait(&p.done);
+        }
+        for (size_t k = 0; k < n; k++) {
+            item *it = &items[k];
+            articles++;
+            if (it->rc) {
+                cli_msg("%s: %s", it->id, ng_strerror(it->rc));
+                exit_rc = EXIT_DATA;
+                break;
+            }
+            if (it->invalid)
+                cli_msg("warning: %s: %zu invalid UTF-8 byte%s skipped", it->id, it->invalid, it->invalid == 1 ? "" : "s");
+            if (o.format == F_BRAT && o.outdir) {
+                int w = write_brat(&o, it);
+                if (w) { exit_rc = w; break; }
+            } else if (it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) {
+                cli_msg("write error: %s", strerror(errno));
+                exit_rc = EXIT_USAGE;
+                break;
+            }
+        }
+    }
+    if (nth > 1) {
+        p.quit = 1;
+        pthread_barrier_wait(&p.start);
+        for (unsigned k = 1; k < nth; k++) pthread_join(ws[k].tid, NULL);
+        pthread_barrier_destroy(&p.start);
+        pthread_barrier_destroy(&p.done);
+    }
+    for (size_t k = 0; k < BATCH; k++) { item_clear(&items[k]); sb_free(&items[k].out); }
+    free(items);
+    for (unsigned k = 0; k < nth; k++) ng_tagger_free(ws[k].t);
+    free(ws);
+    ng_reader_free(r);
+    cli_dicts_free(&dicts);
+    if (fflush(stdout) != 0) { cli_msg("write error: %s", strerror(errno)); return EXIT_USAGE; }
+    if (bad) {
+        cli_msg("%zu bad record%s skipped", bad, bad == 1 ? "" : "s");
+        if (!exit_rc) exit_rc = EXIT_DATA;
+    }
+    (void)ambiguous_fail;
+    return exit_rc;
+}

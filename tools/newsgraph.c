@@ -1,0 +1,67 @@
+/* newsgraph: the command-line interface. Parses only global flags, then
+ * hands over to a subcommand (cmd_*.c). */
+#include <stdio.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <igraph/igraph_version.h>
+#include <utf8proc.h>
+#include "cli.h"
+
+const char *cli_argv0 = "newsgraph";
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"tag", cmd_tag, "tag articles and print entity spans"},
+    {"dict", cmd_dict, "compile, import, lint and count dictionaries"},
+    {"eval", cmd_eval, "score tagged output against annotated gold data"},
+    {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite"},
+    {"forget", cmd_forget, "remove articles from the database"},
+    {"neighbors", cmd_neighbors, "strongest co-occurring entities of an entity"},
+    {"evidence", cmd_evidence, "articles and sentences where two entities meet"},
+    {"path", cmd_path, "strongest connection between two entities"},
+    {"top", cmd_top, "most central entities"},
+    {"communities", cmd_communities, "clusters of entities (Leiden)"},
+    {"entity", cmd_entity, "an entity's card"},
+    {"stats", cmd_stats, "counts of articles, entities and edges"},
+    {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)"},
+    {"merge", cmd_merge, "merge databases built from disjoint articles"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f) {
+    fprintf(f, "usage: newsgraph [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n'newsgraph COMMAND --help' describes a command.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc > 0) cli_argv0 = argv[0];
+    if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+    const char *c = argv[1];
+    if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
+        if (argc > 2 && strcmp(c, "help") == 0) {
+            char *hargv[] = {argv[2], "--help", NULL};
+            for (size_t i = 0; i < NCOMMANDS; i++)
+                if (!strcmp(commands[i].name, argv[2])) return commands[i].run(2, hargv);
+        }
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(c, "--version") || !strcmp(c, "-V")) {
+        printf("newsgraph %s\n", NG_VERSION);
+        printf("utf8proc %s (Unicode %s)\n", utf8proc_version(), utf8proc_unicode_version());
+        const char *iv = NULL;
+        igraph_version(&iv, NULL, NULL, NULL);
+        printf("igraph %s\n", iv ? iv : IGRAPH_VERSION);
+        printf("SQLite %s\n", sqlite3_libversion());
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, c)) return commands[i].run(argc - 1, argv + 1);
+    cli_msg("'%s' is not a command; see 'newsgraph --help'", c);
+    return EXIT_USAGE;
+}
