@@ -473,6 +473,7 @@ typedef struct compiler {
     const ng_dict_builder *b;
     /* string pool */
     char *pool; size_t plen, pcap;
+    uint32_t *smap, *slen; size_t smask, sn;   /* interned strings: offset+1, length */
     /* vocabulary */
     VEC(img_token) tok;
     uint64_t *tokhash;         /* full hashes, parallel to tok */
@@ -485,9 +486,47 @@ typedef struct compiler {
     ng_tokbuf tb;
     /* current alias being added */
     uint32_t cur_entity;
+    int cur_cap;               /* its first word starts with a capital */
 } compiler;
 
+static int pool_raw(compiler *c, const char *s, size_t n, uint32_t *off);
+
+/* Adds a string to the pool once: equal strings share one offset. */
 static int pool_add(compiler *c, const char *s, size_t n, uint32_t *off) {
+    uint64_t h = ng_hash(s, n);
+    if (c->smap)
+        for (size_t i = h & c->smask;; i = (i + 1) & c->smask) {
+            uint32_t v = c->smap[i];
+            if (!v) break;
+            if (!memcmp(c->pool + v - 1, s, n) && c->pool[v - 1 + n] == 0 && c->slen[i] == n) { *off = v - 1; return NG_OK; }
+        }
+    if (!c->smap || (c->sn + 1) * 2 > c->smask + 1) {
+        size_t size = c->smap ? (c->smask + 1) * 2 : 1 << 16;
+        uint32_t *m = calloc(size, sizeof *m);
+        uint32_t *l = calloc(size, sizeof *l);
+        if (!m || !l) { free(m); free(l); return NG_E_NOMEM; }
+        for (size_t k = 0; c->smap && k <= c->smask; k++) {
+            if (!c->smap[k]) continue;
+            const char *p = c->pool + c->smap[k] - 1;
+            size_t j = ng_hash(p, c->slen[k]) & (size - 1);
+            while (m[j]) j = (j + 1) & (size - 1);
+            m[j] = c->smap[k];
+            l[j] = c->slen[k];
+        }
+        free(c->smap); free(c->slen);
+        c->smap = m; c->slen = l; c->smask = size - 1;
+    }
+    int rc = pool_raw(c, s, n, off);
+    if (rc) return rc;
+    size_t i = h & c->smask;
+    while (c->smap[i]) i = (i + 1) & c->smask;
+    c->smap[i] = *off + 1;
+    c->slen[i] = (uint32_t)n;
+    c->sn++;
+    return NG_OK;
+}
+
+static int pool_raw(compiler *c, const char *s, size_t n, uint32_t *off) {
     if (c->plen + n + 1 > c->pcap) {
         size_t cap = c->pcap ? c->pcap : 1 << 16;
         while (cap < c->plen + n + 1) cap *= 2;
@@ -607,7 +646,7 @@ static int emit_inflected(const char *const *words, const size_t *lens, size_t n
     compiler *c = ud;
     for (size_t i = 0; i < n; i++)
         if (lens[i] == 0 || lens[i] > NG_MAX_TOKEN) return 0;
-    return add_seq(c, words, lens, NULL, n, NG_NO_STRING, OUT_INFLECTED);
+    return add_seq(c, words, lens, NULL, n, NG_NO_STRING, OUT_INFLECTED | (c->cur_cap ? OUT_NEEDCAP : 0));
 }
 
 /* The default case rule: an alias whose letters are all upper case and
@@ -685,6 +724,7 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
     if (rc || cs || !e->inflect) return rc;
     int cyr = 0;
     for (size_t i = first; i < tb->n; i++) cyr |= (tb->tok[i].flags & TK_CYR) != 0;
+    c->cur_cap = (tb->tok[first].flags & TK_UPPER1) != 0;
     if (!cyr) return NG_OK;
     ng_inflect_word iw[256];
     for (size_t i = 0; i < n; i++) {
@@ -713,6 +753,7 @@ static int cmp_id(const void *x, const void *y) {
 static size_t align8(size_t x) { return (x + 7) & ~(size_t)7; }
 
 static void compiler_free(compiler *c) {
+    free(c->smap); free(c->slen);
     free(c->pool); free(c->tok.v); free(c->tokhash); free(c->vmap); free(c->tmap); free(c->out.v);
     ng_tokbuf_free(&c->tb);
 }
@@ -778,10 +819,13 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     }
     c.out.n = no;
     /* vocabulary slots sized for the final token count */
-    size_t vsize = 8;
-    while (vsize < c.tok.n * 2 + 1) vsize <<= 1;
-    size_t tsize = 8;
-    while (tsize < c.tn * 2 + 1) tsize <<= 1;
+    /* load factor at most 3/4: the scan's working set matters more than probe length */
+    size_t vsize = c.tok.n + c.tok.n / 2 + 8, tsize = c.tn + c.tn / 2 + 8;   /* load 2/3 */
+    if (c.nnodes >= NODE_TERMINAL) { rc = NG_E_LIMIT; goto fail2; }
+    /* which nodes end an alias: flagged in the slots that lead to them */
+    unsigned char *term = calloc((size_t)c.nnodes + 2, 1);
+    if (!term) { rc = NG_E_NOMEM; goto fail2; }
+    for (size_t k = 0; k < c.out.n; k++) term[c.out.v[k].node] = 1;
     /* layout */
     size_t off = align8(sizeof(img_header));
     img_header h = {0};
@@ -791,9 +835,9 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     h.n_entities = (uint32_t)ne;
     h.n_aliases = (uint32_t)b->alias.n;
     h.n_tokens = (uint32_t)c.tok.n;
-    h.vocab_mask = (uint32_t)(vsize - 1);
+    h.vocab_size = (uint32_t)vsize;
     h.n_nodes = c.nnodes;
-    h.trans_mask = (uint32_t)(tsize - 1);
+    h.trans_size = (uint32_t)tsize;
     h.n_outputs = (uint32_t)c.out.n;
     h.off_entities = off; off = align8(off + ne * sizeof(img_entity));
     h.off_aliases = off; off = align8(off + b->alias.n * sizeof(uint32_t));
@@ -804,26 +848,30 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     h.off_outputs = off; off = align8(off + c.out.n * sizeof(img_output));
     h.off_ids = off; off = align8(off + ne * sizeof(uint32_t));
     h.off_strings = off; h.strings_size = c.plen; off = align8(off + c.plen);
+    h.off_vtags = off; off = align8(off + vsize);
     h.file_size = off;
     unsigned char *img = calloc(1, off);
-    if (!img) { rc = NG_E_NOMEM; goto fail2; }
+    if (!img) { free(term); rc = NG_E_NOMEM; goto fail2; }
     memcpy(img + h.off_entities, ent, ne * sizeof(img_entity));
     memcpy(img + h.off_aliases, alias_off, b->alias.n * sizeof(uint32_t));
     memcpy(img + h.off_tokens, c.tok.v, c.tok.n * sizeof(img_token));
     img_vslot *vs = (img_vslot *)(img + h.off_vocab);
     for (size_t t = 0; t < c.tok.n; t++) {
-        size_t i = c.tokhash[t] & (vsize - 1);
-        while (vs[i].tok1) i = (i + 1) & (vsize - 1);
-        vs[i].hash32 = (uint32_t)(c.tokhash[t] >> 32);
+        size_t i = home(c.tokhash[t], (uint32_t)vsize);
+        while (vs[i].tok1) i = i + 1 == vsize ? 0 : i + 1;
+        vs[i].hash = c.tokhash[t];
+        img[h.off_vtags + i] = tag_of(c.tokhash[t]);
         vs[i].tok1 = (uint32_t)t + 1;
+        vs[i].root = c.tok.v[t].root | (term[c.tok.v[t].root] ? NODE_TERMINAL : 0);
     }
     img_tslot *ts = (img_tslot *)(img + h.off_trans);
     for (size_t k = 0; c.tmap && k <= c.tmask; k++) {
         img_tslot *s = &c.tmap[k];
         if (!s->node) continue;
-        size_t i = trans_hash(s->node, s->tok) & (tsize - 1);
-        while (ts[i].node) i = (i + 1) & (tsize - 1);
+        size_t i = home(trans_hash(s->node, s->tok), (uint32_t)tsize);
+        while (ts[i].node) i = i + 1 == tsize ? 0 : i + 1;
         ts[i] = *s;
+        ts[i].child |= term[s->child] ? NODE_TERMINAL : 0;
     }
     uint32_t *nodes = (uint32_t *)(img + h.off_nodes);
     img_output *io = (img_output *)(img + h.off_outputs);
@@ -837,6 +885,7 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
             k++;
         }
     }
+    free(term);
     memcpy(img + h.off_ids, ids, ne * sizeof(uint32_t));
     memcpy(img + h.off_strings, c.pool, c.plen);
     h.checksum = XXH3_64bits(img + sizeof(img_header), off - sizeof(img_header));
@@ -886,16 +935,16 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
     if (!sect_ok(h, h->off_entities, h->n_entities, sizeof(img_entity), size) ||
         !sect_ok(h, h->off_aliases, h->n_aliases, 4, size) ||
         !sect_ok(h, h->off_tokens, h->n_tokens, sizeof(img_token), size) ||
-        ((uint64_t)h->vocab_mask + 1) & h->vocab_mask || h->vocab_mask < 1 ||
-        !sect_ok(h, h->off_vocab, (uint64_t)h->vocab_mask + 1, sizeof(img_vslot), size) ||
-        ((uint64_t)h->trans_mask + 1) & h->trans_mask || h->trans_mask < 1 ||
-        !sect_ok(h, h->off_trans, (uint64_t)h->trans_mask + 1, sizeof(img_tslot), size) ||
+        h->vocab_size < 2 || h->trans_size < 2 ||
+        !sect_ok(h, h->off_vocab, h->vocab_size, sizeof(img_vslot), size) ||
+        !sect_ok(h, h->off_vtags, h->vocab_size, 1, size) ||
+        !sect_ok(h, h->off_trans, h->trans_size, sizeof(img_tslot), size) ||
         h->n_nodes > 0xFFFFFFF0u ||
         !sect_ok(h, h->off_nodes, (uint64_t)h->n_nodes + 2, 4, size) ||
         !sect_ok(h, h->off_outputs, h->n_outputs, sizeof(img_output), size) ||
         !sect_ok(h, h->off_ids, h->n_entities, 4, size) ||
         !sect_ok(h, h->off_strings, h->strings_size, 1, size) || h->strings_size == 0 ||
-        h->n_tokens >= h->vocab_mask + 1)
+        h->n_tokens >= h->vocab_size)
         BAD("compiled dictionary is corrupt (bad section table)");
     d->base = base;
     d->size = size;
@@ -904,6 +953,7 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
     d->aliases = (const uint32_t *)(base + h->off_aliases);
     d->tok = (const img_token *)(base + h->off_tokens);
     d->vocab = (const img_vslot *)(base + h->off_vocab);
+    d->vtags = base + h->off_vtags;
     d->trans = (const img_tslot *)(base + h->off_trans);
     d->nodes = (const uint32_t *)(base + h->off_nodes);
     d->out = (const img_output *)(base + h->off_outputs);
@@ -925,16 +975,20 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
         if ((uint64_t)t->str + t->len >= ss || t->root > h->n_nodes) BAD("compiled dictionary is corrupt (token %u)", i);
     }
     int empty = 0;
-    for (uint64_t i = 0; i <= h->vocab_mask; i++) {
+    for (uint64_t i = 0; i < h->vocab_size; i++) {
+        if (!d->vocab[i].tok1 != !d->vtags[i] || (d->vtags[i] && d->vtags[i] != tag_of(d->vocab[i].hash)))
+            BAD("compiled dictionary is corrupt (vocabulary tags)");
         if (!d->vocab[i].tok1) { empty = 1; continue; }
-        if (d->vocab[i].tok1 > h->n_tokens) BAD("compiled dictionary is corrupt (vocabulary)");
+        if (d->vocab[i].tok1 > h->n_tokens || (d->vocab[i].root & ~NODE_TERMINAL) > h->n_nodes)
+            BAD("compiled dictionary is corrupt (vocabulary)");
     }
     if (!empty) BAD("compiled dictionary is corrupt (vocabulary full)");
     empty = 0;
-    for (uint64_t i = 0; i <= h->trans_mask; i++) {
+    for (uint64_t i = 0; i < h->trans_size; i++) {
         const img_tslot *s = &d->trans[i];
         if (!s->node) { empty = 1; continue; }
-        if (s->node > h->n_nodes || s->child > h->n_nodes || s->child == 0 || s->tok >= h->n_tokens)
+        uint32_t ch = s->child & ~NODE_TERMINAL;
+        if (s->node > h->n_nodes || ch > h->n_nodes || ch == 0 || s->tok >= h->n_tokens)
             BAD("compiled dictionary is corrupt (transitions)");
     }
     if (!empty) BAD("compiled dictionary is corrupt (transitions full)");

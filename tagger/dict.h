@@ -17,10 +17,14 @@
 #include "tagger.h"
 
 #define NG_IMAGE_MAGIC "\x7fNGDICT\n"
-#define NG_IMAGE_VERSION 1u
+#define NG_IMAGE_VERSION 6u
 #define NG_NO_STRING 0xFFFFFFFFu
+/* Set in vocab_slot.root and tslot.child when the node ends an alias. */
+#define NODE_TERMINAL 0x80000000u
 
-enum { OUT_CASED = 1u, OUT_INFLECTED = 2u };
+/* OUT_NEEDCAP: an inflected form of an alias written with a capital: it
+ * matches only a capitalised first word (Львова, not львова). */
+enum { OUT_CASED = 1u, OUT_INFLECTED = 2u, OUT_NEEDCAP = 4u };
 
 typedef struct img_header {
     char magic[8];
@@ -28,10 +32,11 @@ typedef struct img_header {
     uint32_t endian;          /* 0x01020304 as written */
     uint64_t file_size;
     uint64_t checksum;        /* XXH3-64 of bytes [sizeof(img_header), file_size) */
-    uint32_t n_entities, n_aliases, n_tokens, vocab_mask;
-    uint32_t n_nodes, trans_mask, n_outputs, reserved;
+    uint32_t n_entities, n_aliases, n_tokens, vocab_size;   /* slots */
+    uint32_t n_nodes, trans_size, n_outputs, reserved;
     uint64_t off_entities, off_aliases, off_tokens, off_vocab, off_trans;
     uint64_t off_nodes, off_outputs, off_ids, off_strings, strings_size;
+    uint64_t off_vtags;       /* one byte per vocabulary slot: 0 empty, else tag_of(hash) */
 } img_header;
 
 typedef struct img_entity {
@@ -47,7 +52,10 @@ typedef struct img_token {
     uint32_t hash32;
 } img_token;
 
-typedef struct img_vslot { uint32_t hash32, tok1; } img_vslot;   /* tok1 = index+1 */
+/* A vocabulary slot holds the word's full 64-bit hash and its root node, so
+ * the scan touches one cache line per word; the word's string is compared
+ * only when a match is reported (dict_verify). tok1 = index+1, 0 = empty. */
+typedef struct img_vslot { uint64_t hash; uint32_t tok1, root; } img_vslot;
 typedef struct img_tslot { uint32_t node, tok, child; } img_tslot; /* node 0 = empty */
 typedef struct img_output { uint32_t entity, cased, flags; } img_output;
 
@@ -60,6 +68,7 @@ struct ng_dict {
     const uint32_t *aliases;
     const img_token *tok;
     const img_vslot *vocab;
+    const uint8_t *vtags;
     const img_tslot *trans;
     const uint32_t *nodes;        /* n_nodes + 2 entries: output ranges */
     const img_output *out;
@@ -69,28 +78,47 @@ struct ng_dict {
 
 static inline const char *dict_str(const ng_dict *d, uint32_t off) { return d->str + off; }
 
-/* Vocabulary lookup of a folded word; returns the token index or -1. */
-static inline long dict_vocab(const ng_dict *d, const char *s, size_t len, uint64_t h) {
-    uint32_t mask = d->h->vocab_mask, h32 = (uint32_t)(h >> 32);
-    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
-        const img_vslot *v = &d->vocab[i];
-        if (!v->tok1) return -1;
-        if (v->hash32 == h32) {
-            const img_token *t = &d->tok[v->tok1 - 1];
-            if (t->len == len && memcmp(d->str + t->str, s, len) == 0) return (long)v->tok1 - 1;
-        }
+/* Home slot of a hash in a table of n slots (multiply-shift: any n). */
+static inline uint32_t home(uint64_t h, uint32_t n) { return (uint32_t)(((h & 0xFFFFFFFFu) * n) >> 32); }
+
+/* The one-byte tag of a hash (never 0). Most words of a text are in no
+ * alias: the scan rejects them on the tag array (1 byte a slot, so a few MB
+ * that stay in cache and in the TLB) without touching the 16-byte slots. */
+static inline uint8_t tag_of(uint64_t h) { return (uint8_t)((h >> 56) | 1); }
+
+/* Vocabulary slot of a word by its hash, or NULL. */
+static inline const img_vslot *dict_vslot(const ng_dict *d, uint64_t h) {
+    uint32_t n = d->h->vocab_size;
+    uint8_t tag = tag_of(h);
+    for (uint32_t i = home(h, n);; i = i + 1 == n ? 0 : i + 1) {
+        uint8_t g = d->vtags[i];
+        if (!g) return NULL;
+        if (g == tag && d->vocab[i].hash == h) return &d->vocab[i];
     }
 }
 
-static inline uint32_t trans_hash(uint32_t node, uint32_t tok) {
-    uint64_t x = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ull;
-    return (uint32_t)(x >> 29) ^ (uint32_t)x;
+/* Does token 'tok' (index) spell s[0..len)? */
+static inline int dict_verify(const ng_dict *d, uint32_t tok, const char *s, size_t len) {
+    const img_token *t = &d->tok[tok];
+    return t->len == len && memcmp(d->str + t->str, s, len) == 0;
 }
 
-/* Child of 'node' by token 'tok', or 0. */
+/* Vocabulary lookup of a folded word; returns the token index or -1. */
+static inline long dict_vocab(const ng_dict *d, const char *s, size_t len, uint64_t h) {
+    const img_vslot *v = dict_vslot(d, h);
+    if (!v || !dict_verify(d, v->tok1 - 1, s, len)) return -1;
+    return (long)v->tok1 - 1;
+}
+
+static inline uint64_t trans_hash(uint32_t node, uint32_t tok) {
+    uint64_t x = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ull;
+    return (x >> 32) ^ (x >> 7);
+}
+
+/* Child of 'node' by token 'tok' (with NODE_TERMINAL), or 0. */
 static inline uint32_t dict_trans(const ng_dict *d, uint32_t node, uint32_t tok) {
-    uint32_t mask = d->h->trans_mask;
-    for (uint32_t i = trans_hash(node, tok) & mask;; i = (i + 1) & mask) {
+    uint32_t n = d->h->trans_size;
+    for (uint32_t i = home(trans_hash(node, tok), n);; i = i + 1 == n ? 0 : i + 1) {
         const img_tslot *s = &d->trans[i];
         if (!s->node) return 0;
         if (s->node == node && s->tok == tok) return s->child;

@@ -282,7 +282,7 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
             addx(g, S_ACC, &st, 0, "ю"); addx(g, S_INS, &st, 0, "єю");
             addx(g, S_LOC, &st, 0, "ї"); if (per) addx(g, S_VOC, &st, 0, "є");
         } else if (!per && p == back(&st, 2)) {   /* neuter -ння, -ття, -жжя */
-            addx(g, S_GEN, w, 0, ""); addx(g, S_DAT, w, 0, "ю");
+            addx(g, S_GEN, w, 0, ""); addx(g, S_DAT, &st, 0, "ю");
             addx(g, S_ACC, w, 0, ""); addx(g, S_INS, w, 0, "м");
             addx(g, S_LOC, &st, 0, "і");
         } else {
@@ -766,7 +766,9 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             if (kind == K_NOUN || kind == K_BOTH) uk_noun(g, w, 0, 0, plural_adj && isin(l, "иі"));
         } else {
             if (ru_is_adj_ending(w)) kind = K_ADJ;
-            else if (ends(w, "ние") && next && isin(back(next, 1), "ыи")) kind = K_ADJ;
+            else if (ends(w, "ние") && next && isin(back(next, 1), "ыи") && !ends(next, "ами") &&
+                     !ends(next, "ями") && !ends(next, "ии"))
+                kind = K_ADJ;
             else if (isin(l, "о")) kind = endsany(w, neut_o_sfx) ? K_NOUN : K_STAY;
             else if (isin(l, "е")) kind = (ends(w, "ие") || ends(w, "ье") || eqlit(w, "море") ||
                                           eqlit(w, "поле")) ? K_NOUN : K_STAY;
@@ -834,6 +836,18 @@ int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
         e.self[k++] = 0x1f;
     }
     e.self[k] = 0;
+    /* proper names are capitalised: an alias written all in lower case is a
+     * common word ("церква", "діти") and only matches as written */
+    int upper = 0;
+    for (size_t i = 0; i < n && !upper; i++) {
+        w32 o;
+        if (!words[i].is_word || !words[i].orig || to32(words[i].orig, words[i].orig_len, &o) || !o.n)
+            continue;
+        int32_t c = o.c[0];
+        upper = (c >= 0x400 && c <= 0x42F) || (c >= 'A' && c <= 'Z') || c == 0x490 || c == 0x404 ||
+                c == 0x406 || c == 0x407;
+    }
+    if (!upper) { free(e.self); return 0; }
     if (lang != NG_LANG_UK && lang != NG_LANG_RU) lang = detect_lang(words, n);
     int rc = 0;
     if (lang == NG_LANG_UK || lang == NG_LANG_UNKNOWN) rc = inflect_lang(words, n, per, NG_LANG_UK, &e);

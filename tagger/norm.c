@@ -227,7 +227,8 @@ static int letter_at(const unsigned char *s, size_t len, int *cyr) {
     return 1;
 }
 
-static uint8_t ascii_cls[128];
+enum { A_WORD = 1, A_UPPER = 2, A_LOWER = 4, A_DIGIT = 8, A_LETTER = 16 };
+static uint8_t ascii_cls[128], ascii_info[256];
 static char ascii_fold[128];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 static void init_ascii(void) {
@@ -235,7 +236,41 @@ static void init_ascii(void) {
     for (int c = 0; c < 128; c++) {
         ascii_cls[c] = table[c].cls;
         ascii_fold[c] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        uint8_t lf = table[c].lflags, i = 0;
+        if (table[c].cls == C_WORD) i |= A_WORD;
+        if (lf & L_UPPER) i |= A_UPPER;
+        if (lf & L_LOWER) i |= A_LOWER;
+        if (lf & L_DIGIT) i |= A_DIGIT;
+        if (lf & L_LETTER) i |= A_LETTER;
+        ascii_info[c] = i;
     }
+}
+
+/* Appends a one-character punctuation token. */
+static int punct_token(ng_tokbuf *b, ng_token *t, const char *text, size_t n, uint8_t cls,
+                       const cpinfo *info, int ascii) {
+    t->flags |= TK_PUNCT | (ascii ? TK_ASCII : 0);
+    if (reserve_fold(b, 16)) return NG_E_NOMEM;
+    t->fold = (uint32_t)b->fold_len;
+    if (cls == C_APOS) b->fold[b->fold_len++] = '\'';
+    else if (cls == C_DASH) b->fold[b->fold_len++] = '-';
+    else if (info && !(info->lflags & L_SLOW) && info->flen) {
+        memcpy(b->fold + b->fold_len, info->f, info->flen);
+        b->fold_len += info->flen;
+    } else {
+        char *f; size_t fl;
+        if (fold_slow(text + t->start, n, 1, &f, &fl) == NG_OK) {
+            if (fl > NG_MAX_TOKEN) fl = 0;
+            if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
+            memcpy(b->fold + b->fold_len, f, fl);
+            b->fold_len += fl;
+            free(f);
+        }
+    }
+    t->fold_len = (uint16_t)(b->fold_len - t->fold);
+    t->hash = ng_hash(b->fold + t->fold, t->fold_len);
+    b->n++;
+    return NG_OK;
 }
 
 int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
@@ -251,7 +286,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             cls = ascii_cls[c];
             if (cls == C_SPACE) { pos++; space = 1; continue; }
             if (cls == C_NL) { pos++; nl++; space = 1; continue; }
-            cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
+            cp = (int32_t)c; n = 1; info = &table[c];
         } else {
             n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
             if (n < 0) { b->invalid++; pos++; space = 1; continue; }
@@ -265,125 +300,109 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         t->flags = (uint16_t)((nl ? TK_NL : 0) | (nl >= 2 ? TK_PARA : 0) | (space ? TK_SPACE : 0));
         nl = 0; space = 0;
         if (cls != C_WORD) {
-            /* one punctuation character */
             pos += n;
             t->end = (uint32_t)pos;
-            t->flags |= TK_PUNCT | (c < 0x80 ? TK_ASCII : 0);
-            if (reserve_fold(b, 16)) return NG_E_NOMEM;
-            t->fold = (uint32_t)b->fold_len;
-            if (cls == C_APOS) b->fold[b->fold_len++] = '\'';
-            else if (cls == C_DASH) b->fold[b->fold_len++] = '-';
-            else if (info && !(info->lflags & L_SLOW) && info->flen) {
-                memcpy(b->fold + b->fold_len, info->f, info->flen);
-                b->fold_len += info->flen;
-            } else {
-                char *f; size_t fl;
-                if (fold_slow(text + t->start, n, 1, &f, &fl) == NG_OK) {
-                    if (fl > NG_MAX_TOKEN) fl = 0;
-                    if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
-                    memcpy(b->fold + b->fold_len, f, fl);
-                    b->fold_len += fl;
-                    free(f);
-                }
-            }
-            t->fold_len = (uint16_t)(b->fold_len - t->fold);
-            t->hash = ng_hash(b->fold + t->fold, t->fold_len);
-            b->n++;
+            if (punct_token(b, t, text, n, cls, info, c < 0x80)) return NG_E_NOMEM;
             continue;
         }
-        /* a word: letters, digits, marks; joined Cyrillic apostrophes */
+        /* a word: letters, digits, marks; Cyrillic apostrophes joined */
         size_t fstart = b->fold_len;
-        int slow = 0, first_letter = 1, has_lower = 0, has_letter = 0;
+        if (reserve_fold(b, NG_MAX_TOKEN + 16)) return NG_E_NOMEM;
+        char *fo = b->fold + fstart;
+        size_t flen = 0;
+        int slow = 0, overflow = 0, seen_letter = 0, has_lower = 0, ascii = 1;
+        int prev_cyr = -1;   /* previous character: -1 not a letter, 0 other letter, 1 Cyrillic */
         unsigned tf = TK_WORD;
-        int prev_letter_cyr = -1; /* -1: previous char not a letter */
-        int ascii = 1;
-        for (;;) {
-            if (lf & L_LETTER) {
-                has_letter = 1;
-                if (first_letter && (lf & L_UPPER)) tf |= TK_UPPER1;
-                first_letter = 0;
-                if (lf & L_LOWER) has_lower = 1;
-                if (lf & L_CYR) tf |= TK_CYR;
-                if (lf & L_LATIN) tf |= TK_LATIN;
-                prev_letter_cyr = (lf & L_CYR) ? 1 : 0;
-            } else {
-                prev_letter_cyr = -1;
-                if (lf & L_DIGIT) tf |= TK_DIGIT;
+        if (c < 0x80) {
+            /* fast path: a run of ASCII letters and digits */
+            const unsigned char *p = s + pos, *e = s + len;
+            unsigned acc = 0;
+            if (ascii_info[*p] & A_UPPER) tf |= TK_UPPER1;
+            while (p < e && (ascii_info[*p] & A_WORD)) {
+                if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[*p];
+                else overflow = 1;
+                acc |= ascii_info[*p];
+                p++;
             }
-            if (cp >= 0x80) ascii = 0;
-            if (!slow) {
-                if ((lf & L_SLOW) || !info) {
-                    slow = 1;
-                } else if (b->fold_len - fstart + info->flen <= NG_MAX_TOKEN) {
-                    if (reserve_fold(b, 8)) return NG_E_NOMEM;
-                    if (cp < 0x80) b->fold[b->fold_len++] = ascii_fold[cp];
-                    else {
-                        memcpy(b->fold + b->fold_len, info->f, info->flen);
-                        b->fold_len += info->flen;
-                    }
-                }
-            }
-            pos += n;
-            /* next character */
-            if (pos >= len) break;
+            pos = (size_t)(p - s);
+            if (acc & A_LETTER) { seen_letter = 1; tf |= TK_LATIN; }
+            if (acc & A_LOWER) has_lower = 1;
+            if (acc & A_DIGIT) tf |= TK_DIGIT;
+            prev_cyr = (ascii_info[p[-1]] & A_LETTER) ? 0 : -1;
+        }
+        /* general loop: one character per step */
+        while (pos < len) {
             c = s[pos];
             if (c < 0x80) {
                 cls = ascii_cls[c];
                 if (cls != C_WORD && cls != C_APOS) break;
                 cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
+            } else if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
+                /* two-byte sequences (Cyrillic, Latin-1, Greek): straight from the table */
+                cp = (int32_t)(((c & 0x1F) << 6) | (s[pos + 1] & 0x3F));
+                info = &table[cp]; cls = info->cls; lf = info->lflags; n = 2;
             } else {
                 n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
                 if (n < 0) break;
             }
-            if (cls == C_IGNORE) {
-                /* skipped inside a word (soft hyphen, ZWJ) */
-                pos += n;
-                if (pos >= len) break;
-                c = s[pos];
-                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
-                if (n < 0 || cls != C_WORD) break;
-                continue;
-            }
+            if (cls == C_IGNORE) { pos += n; continue; }
             if (cls == C_APOS) {
                 int next_cyr = 0;
-                if (prev_letter_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) ||
-                    !(prev_letter_cyr || next_cyr))
+                if (prev_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) || !(prev_cyr || next_cyr))
                     break;
-                /* joined: fold as ' */
-                if (!slow && b->fold_len - fstart + 1 <= NG_MAX_TOKEN) {
-                    if (reserve_fold(b, 8)) return NG_E_NOMEM;
-                    b->fold[b->fold_len++] = '\'';
-                }
+                if (flen < NG_MAX_TOKEN) fo[flen++] = '\'';
                 if (cp >= 0x80) ascii = 0;
                 pos += n;
-                c = s[pos];
-                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+                prev_cyr = -1;
                 continue;
             }
             if (cls != C_WORD) break;
+            if (lf & L_LETTER) {
+                if (!seen_letter && (lf & L_UPPER)) tf |= TK_UPPER1;
+                seen_letter = 1;
+                if (lf & L_LOWER) has_lower = 1;
+                if (lf & L_CYR) tf |= TK_CYR;
+                if (lf & L_LATIN) tf |= TK_LATIN;
+                prev_cyr = (lf & L_CYR) ? 1 : 0;
+            } else {
+                prev_cyr = -1;
+                if (lf & L_DIGIT) tf |= TK_DIGIT;
+            }
+            if (cp >= 0x80) ascii = 0;
+            if (!slow) {
+                if ((lf & L_SLOW) || !info) slow = 1;
+                else if (cp < 0x80) {
+                    if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[cp];
+                    else overflow = 1;
+                } else if (flen + info->flen <= NG_MAX_TOKEN) {
+                    memcpy(fo + flen, info->f, info->flen);
+                    flen += info->flen;
+                } else overflow = 1;
+            }
+            pos += n;
         }
         t->end = (uint32_t)pos;
-        if (has_letter && !has_lower) tf |= TK_ALLUPPER;
+        if (seen_letter && !has_lower) tf |= TK_ALLUPPER;
         if (ascii) tf |= TK_ASCII;
         t->flags |= (uint16_t)tf;
         size_t raw = t->end - t->start;
+        b->fold_len = fstart;
         if (slow) {
-            b->fold_len = fstart;
-            char *f; size_t fl;
-            if (raw > 4 * NG_MAX_TOKEN || fold_slow(text + t->start, raw, 1, &f, &fl) != NG_OK) {
-                fl = 0; f = NULL;
+            char *f = NULL; size_t fl = 0;
+            if (raw > 4 * NG_MAX_TOKEN || fold_slow(text + t->start, raw, 1, &f, &fl) != NG_OK || fl > NG_MAX_TOKEN) {
+                fl = 0;
                 t->flags |= TK_LONG;
             }
-            if (f && fl > NG_MAX_TOKEN) { t->flags |= TK_LONG; fl = 0; }
             if (fl) {
                 if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
                 memcpy(b->fold + b->fold_len, f, fl);
                 b->fold_len += fl;
             }
             free(f);
-        } else if (raw > NG_MAX_TOKEN || b->fold_len - fstart >= NG_MAX_TOKEN) {
+        } else if (overflow) {
             t->flags |= TK_LONG;
-            b->fold_len = fstart;
+        } else {
+            b->fold_len += flen;
         }
         t->fold = (uint32_t)fstart;
         t->fold_len = (uint16_t)(b->fold_len - fstart);

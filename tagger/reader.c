@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <jansson.h>
 #include "tagger.h"
@@ -20,7 +21,8 @@ struct ng_reader {
     FILE *f; int f_is_stdin; char *cur_path; long lineno;
     char *line; size_t linecap;
     json_t *json;
-    char *text; size_t textcap;   /* text file contents */
+    char *text; size_t textcap;   /* text read from a stream */
+    void *map; size_t maplen;     /* text file mapped into memory */
     char idbuf[64];
 };
 
@@ -67,6 +69,7 @@ void ng_reader_free(ng_reader *r) {
     free(r->cur_path);
     free(r->line);
     free(r->text);
+    if (r->map) munmap(r->map, r->maplen);
     if (r->json) json_decref(r->json);
     free(r);
 }
@@ -214,6 +217,7 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
 }
 
 int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
+    if (r->map) { munmap(r->map, r->maplen); r->map = NULL; }
     for (;;) {
         if (r->f) {
             int rc = next_json(r, a, err);
@@ -255,6 +259,23 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
             continue;
         }
         size_t len = 0;
+        struct stat fst;
+        if (!is_stdin && fstat(fileno(f), &fst) == 0 && S_ISREG(fst.st_mode) && fst.st_size > 0) {
+            /* regular files are mapped: no copy, and the page cache is shared */
+            void *m = mmap(NULL, (size_t)fst.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+            if (m != MAP_FAILED) {
+                fclose(f);
+                madvise(m, (size_t)fst.st_size, MADV_SEQUENTIAL);
+                r->map = m;
+                r->maplen = (size_t)fst.st_size;
+                memset(a, 0, sizeof *a);
+                a->id = path;
+                a->text = m;
+                a->text_len = (size_t)fst.st_size;
+                a->source = path;
+                return 1;
+            }
+        }
         int rc = read_all(r, f, &len);
         if (!is_stdin) fclose(f);
         if (rc) return ng_error_set(err, rc, path, 0, 0, rc == NG_E_NOMEM ? "out of memory" : "read error");

@@ -28,6 +28,7 @@ int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
 }
 
 static void mstate_free(mstate *m) {
+    ng_names_free_state(m);
     ng_tokbuf_free(&m->tb);
     free(m->hits);
     free(m->spans);
@@ -72,7 +73,9 @@ void ng_tagger_free(ng_tagger *t) {
     free(t->dicts);
     free(t->matches);
     free(t->seen);
+    free(t->seenset);
     free(t->plain);
+    ng_names_free(t);
     free(t);
 }
 
@@ -109,9 +112,16 @@ static size_t add_outputs(const ng_tagger *tg, mstate *t, const hit *h, const ch
                           int *cased_done, size_t *cased_len) {
     const ng_dict *d = tg->dicts[h->dict];
     size_t added = 0;
+    /* the scan trusted 64-bit hashes: compare the words themselves now */
+    for (size_t k = h->i; k <= h->j; k++) {
+        const ng_token *tk = &tok[k];
+        const img_vslot *v = dict_vslot(d, tk->hash);
+        if (!v || !dict_verify(d, v->tok1 - 1, t->tb.fold + tk->fold, tk->fold_len)) return 0;
+    }
     for (uint32_t o = d->nodes[h->node]; o < d->nodes[h->node + 1]; o++) {
         const img_output *out = &d->out[o];
         if ((out->flags & OUT_INFLECTED) && (tg->flags & NG_TAG_NO_INFLECT)) continue;
+        if ((out->flags & OUT_NEEDCAP) && !(tok[h->i].flags & TK_UPPER1)) continue;
         if (out->flags & OUT_CASED) {
             if (!*cased_done) {
                 if (span_cased(t, text, base, tok, h->i, h->j, cased_len)) continue;
@@ -149,29 +159,41 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
     const ng_tokbuf *tb = &t->tb;
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
-    const char *fold = tb->fold;
     int all = (tg->flags & NG_TAG_ALL) != 0;
+    /* two-stage prefetch: the tag byte FAR tokens ahead, and NEAR tokens
+     * ahead the slot itself when the (by then cached) tag matches */
+    enum { FAR = 16, NEAR = 6 };
     for (size_t i = 0; i < nt; i++) {
+        for (size_t di = 0; di < tg->nd; di++) {
+            const ng_dict *d = tg->dicts[di];
+            if (i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, d->h->vocab_size)]);
+            if (i + NEAR < nt) {
+                uint64_t h = tok[i + NEAR].hash;
+                uint32_t k = home(h, d->h->vocab_size);
+                if (d->vtags[k] == tag_of(h)) __builtin_prefetch(&d->vocab[k]);
+            }
+        }
         const ng_token *ti = &tok[i];
         if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
         t->nhits = 0;
         for (size_t di = 0; di < tg->nd; di++) {
             const ng_dict *d = tg->dicts[di];
-            long tid = dict_vocab(d, fold + ti->fold, ti->fold_len, ti->hash);
-            if (tid < 0) continue;
-            uint32_t node = d->tok[tid].root;
+            const img_vslot *v = dict_vslot(d, ti->hash);
+            if (!v) continue;
+            uint32_t nv = v->root;
             size_t j = i;
-            while (node) {
-                if (d->nodes[node] != d->nodes[node + 1]) {
+            while (nv) {
+                uint32_t node = nv & ~NODE_TERMINAL;
+                if (nv & NODE_TERMINAL) {
                     if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
                     t->hits[t->nhits++] = (hit){i, j, (uint32_t)di, node};
                 }
                 if (++j >= nt) break;
                 const ng_token *tj = &tok[j];
                 if (tj->flags & (TK_PARA | TK_LONG)) break;
-                long t2 = dict_vocab(d, fold + tj->fold, tj->fold_len, tj->hash);
-                if (t2 < 0) break;
-                node = dict_trans(d, node, (uint32_t)t2);
+                const img_vslot *v2 = dict_vslot(d, tj->hash);
+                if (!v2) break;
+                nv = dict_trans(d, node, v2->tok1 - 1);
             }
         }
         if (!t->nhits) continue;
@@ -230,17 +252,52 @@ static int type_rank(const char *type) {
     return 4;
 }
 
+/* The article's unambiguously named entities: a hash set of id strings
+ * (t->seen lists the members, t->seenset holds index+1 by hash). */
 static int seen_has(const ng_tagger *t, const char *id) {
-    for (size_t i = 0; i < t->nseen; i++)
-        if (t->seen[i] == id || !strcmp(t->seen[i], id)) return 1;
-    return 0;
+    if (!t->nseen) return 0;
+    size_t mask = t->seenset_cap - 1;
+    for (size_t i = ng_hash(id, strlen(id)) & mask;; i = (i + 1) & mask) {
+        uint32_t v = t->seenset[i];
+        if (!v) return 0;
+        if (t->seen[v - 1] == id || !strcmp(t->seen[v - 1], id)) return 1;
+    }
+}
+
+static int seen_add(ng_tagger *t, const char *id) {
+    if (seen_has(t, id)) return NG_OK;
+    if ((t->nseen + 1) * 2 > t->seenset_cap) {
+        size_t cap = t->seenset_cap ? t->seenset_cap * 2 : 256;
+        uint32_t *set = calloc(cap, sizeof *set);
+        if (!set) return NG_E_NOMEM;
+        for (size_t k = 0; k < t->nseen; k++) {
+            size_t i = ng_hash(t->seen[k], strlen(t->seen[k])) & (cap - 1);
+            while (set[i]) i = (i + 1) & (cap - 1);
+            set[i] = (uint32_t)k + 1;
+        }
+        free(t->seenset);
+        t->seenset = set;
+        t->seenset_cap = cap;
+    }
+    if (ng_grow((void **)&t->seen, &t->seen_cap, t->nseen + 1, sizeof *t->seen)) return NG_E_NOMEM;
+    t->seen[t->nseen++] = id;
+    size_t mask = t->seenset_cap - 1;
+    size_t i = ng_hash(id, strlen(id)) & mask;
+    while (t->seenset[i]) i = (i + 1) & mask;
+    t->seenset[i] = (uint32_t)t->nseen;
+    return NG_OK;
+}
+
+static void seen_clear(ng_tagger *t) {
+    if (t->nseen) memset(t->seenset, 0, t->seenset_cap * sizeof *t->seenset);
+    t->nseen = 0;
 }
 
 /* Orders a span's candidates: the chosen one first. */
 static void resolve(ng_tagger *t, span *s, int use_context) {
     cand *c = t->m.cands + s->cand;
     size_t n = s->ncand;
-    if (n < 2) return;
+    if (n < 2 || (s->flags & SPAN_FIXED)) return;
     size_t best = 0;
     int maxp = c[0].priority;
     for (size_t k = 1; k < n; k++) if (c[k].priority > maxp) maxp = c[k].priority;
@@ -307,7 +364,9 @@ static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, 
             break;
         }
         m->invalid += m->tb.invalid;
+        size_t first = m->nspans;
         m->rc = match_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start);
+        if (!m->rc) m->rc = ng_names_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start, first);
     }
 }
 
@@ -341,7 +400,8 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     mstate *m = &t->m;
     m->nspans = m->ncands = m->invalid = 0;
     m->rc = NG_OK;
-    t->nseen = 0;
+    ng_names_reset(t);
+    seen_clear(t);
     /* cut the fields into chunks */
     chunk one[8], *ch = one;
     size_t nch = 0, chcap = 8;
@@ -373,7 +433,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         int started[64] = {0};
         for (unsigned k = 0; k < nth; k++) {
             mstate *w = k == 0 ? m : &t->workers[k - 1];
-            if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; }
+            if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
             jobs[k] = (job){t, w, texts, ch, nch * k / nth, nch * (k + 1) / nth};
         }
         for (unsigned k = 1; k < nth; k++)
@@ -389,10 +449,10 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     }
     if (ch != one) free(ch);
     if (m->rc) return m->rc;
-    if (t->flags & NG_TAG_ALL) {
-        qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span);
-        mark_overlaps(m);
-    }
+    m->rc = ng_names_doc(t, texts, lens, nfields);
+    if (m->rc) return m->rc;
+    qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span);
+    if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
     for (size_t k = 0; k < m->nspans && use_context; k++) {
@@ -403,10 +463,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         size_t who = 0;
         for (size_t i = 1; i < s->ncand; i++) if (c[i].priority > maxp) maxp = c[i].priority;
         for (size_t i = 0; i < s->ncand; i++) if (c[i].priority == maxp) { nmax++; who = i; }
-        if (nmax == 1 && !seen_has(t, c[who].c.id)) {
-            if (ng_grow((void **)&t->seen, &t->seen_cap, t->nseen + 1, sizeof *t->seen)) return NG_E_NOMEM;
-            t->seen[t->nseen++] = c[who].c.id;
-        }
+        if (nmax == 1 && seen_add(t, c[who].c.id)) return NG_E_NOMEM;
     }
     if (ng_grow((void **)&t->matches, &t->matches_cap, m->nspans + 1, sizeof *t->matches)) return NG_E_NOMEM;
     if (ng_grow((void **)&t->plain, &t->plain_cap, m->ncands + 1, sizeof *t->plain)) return NG_E_NOMEM;
@@ -422,7 +479,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         mt->id = c0->c.id;
         mt->type = c0->c.type;
         mt->name = c0->c.name;
-        mt->flags = s->flags | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
+        mt->flags = (s->flags & ~SPAN_FIXED) | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
         mt->cands = t->plain + s->cand;
         mt->ncands = s->ncand;
     }

@@ -14,6 +14,10 @@ typedef struct cand {
     int inflected;
 } cand;
 
+/* span.flags bit, internal: the candidates are already ordered (a rule
+ * chose the first); the generic ambiguity resolution leaves them alone. */
+#define SPAN_FIXED (1u << 16)
+
 typedef struct span {
     size_t start, end;   /* bytes in the field */
     unsigned field;
@@ -30,6 +34,7 @@ typedef struct mstate {
     char *cased; size_t cased_cap;
     size_t invalid;
     int rc;
+    void *names;              /* the name rules' per-thread state (names.c) */
 } mstate;
 
 struct ng_tagger {
@@ -41,8 +46,34 @@ struct ng_tagger {
     mstate *workers;          /* threads - 1 extra states */
     ng_candidate *plain; size_t plain_cap;
     ng_match *matches; size_t matches_cap;
+    void *names;              /* the name rules' article state (names.c) */
     const char **seen; size_t nseen, seen_cap;
+    uint32_t *seenset; size_t seenset_cap;
 };
+
+/* ## Name rules (names.c): person names not in any dictionary, partial
+ * names within an article, and context rules. The matcher calls:
+ *   ng_names_reset(t)        at the start of every article;
+ *   ng_names_chunk(...)      after the dictionary pass over each chunk, with
+ *                            the chunk's tokens in m->tb (offsets relative to
+ *                            'base' in the field) and the spans it found in
+ *                            m->spans[first .. m->nspans); it may append
+ *                            spans and candidates (flag NG_MATCH_RULE) and
+ *                            keep notes in m->names. It runs on the thread
+ *                            that matched the chunk: touch only 'm'.
+ *   ng_names_doc(...)        once all chunks are matched (worker states were
+ *                            absorbed into t->m; spans are not yet sorted):
+ *                            article-level passes (partial names, context).
+ * Strings of synthetic entities live in the names state until the next
+ * article. Every function returns NG_OK or a negative NG_E_* code. */
+struct mstate;
+void ng_names_reset(ng_tagger *t);
+void ng_names_reset_state(mstate *m);
+int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base,
+                   size_t first);
+int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
+void ng_names_free_state(mstate *m);
+void ng_names_free(ng_tagger *t);
 
 /* Grows *v (of *cap elements of size elt) to hold 'need'. 0 or -1. */
 int ng_grow(void **v, size_t *cap, size_t need, size_t elt);

@@ -22,6 +22,7 @@ typedef struct item {
     char *id, *title, *text, *url, *published, *lang, *source;
     size_t title_len, text_len;
     long line;
+    int borrowed;     /* strings point into the reader's memory (a big article, alone in its batch) */
     strbuf out;
     size_t invalid;
     int rc;
@@ -280,8 +281,10 @@ static void *worker_main(void *arg) {
 }
 
 static void item_clear(item *it) {
-    free(it->id); free(it->title); free(it->text); free(it->url); free(it->published);
-    free(it->lang); free(it->source);
+    if (!it->borrowed) {
+        free(it->id); free(it->title); free(it->text); free(it->url); free(it->published);
+        free(it->lang); free(it->source);
+    }
     strbuf keep = it->out;
     memset(it, 0, sizeof *it);
     it->out = keep;
@@ -431,6 +434,18 @@ int cmd_tag(int argc, char **argv) {
             }
             item *it = &items[n++];
             item_clear(it);
+            if (a.text_len >= BIG) {
+                /* tagged before the reader moves on: no copy */
+                it->borrowed = 1;
+                it->id = (char *)a.id;
+                it->title = (char *)a.title;
+                it->title_len = a.title_len;
+                it->text = (char *)a.text;
+                it->text_len = a.text_len;
+                it->source = (char *)a.source;
+                it->line = a.line;
+                break;
+            }
             it->id = dupn(a.id, strlen(a.id));
             it->title = dupn(a.title, a.title_len);
             it->title_len = a.title_len;

@@ -1,0 +1,496 @@
+/* Graph analytics with igraph: the in-memory subgraph (shared with the
+ * exporters), centralities, paths and communities. igraph's default error
+ * handler aborts the process; every call here runs under a handler that
+ * records the message and returns instead. */
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include <igraph.h>
+#include "internal.h"
+
+/* ## igraph error handling */
+static char ig_reason[256];
+static void ig_error_handler(const char *reason, const char *file, int line, igraph_error_t e) {
+    (void)file; (void)line;
+    snprintf(ig_reason, sizeof ig_reason, "%s (%s)", reason ? reason : "error", igraph_strerror(e));
+    IGRAPH_FINALLY_FREE();
+}
+static void ig_warning_handler(const char *reason, const char *file, int line) {
+    (void)reason; (void)file; (void)line;
+}
+typedef struct ig_guard { igraph_error_handler_t *eh; igraph_warning_handler_t *wh; } ig_guard;
+static ig_guard ig_enter(void) {
+    ig_guard g;
+    ig_reason[0] = 0;
+    g.eh = igraph_set_error_handler(ig_error_handler);
+    g.wh = igraph_set_warning_handler(ig_warning_handler);
+    return g;
+}
+static void ig_leave(ig_guard g) {
+    igraph_set_error_handler(g.eh);
+    igraph_set_warning_handler(g.wh);
+}
+static int ig_fail(ng_error *err, const char *what) {
+    return ng_error_set(err, NG_E_GRAPH, NULL, 0, 0, "%s: %s", what, ig_reason[0] ? ig_reason : "igraph error");
+}
+
+/* ## Subgraph */
+
+void ngg_subgraph_free(subgraph *g) {
+    for (size_t i = 0; i < g->nn; i++) { free(g->n[i].key); free(g->n[i].type); free(g->n[i].name); }
+    free(g->n);
+    free(g->e);
+    memset(g, 0, sizeof *g);
+}
+
+static int cmp_edge_weight(const void *x, const void *y) {
+    const sg_edge *a = x, *b = y;
+    if (a->windows != b->windows) return a->windows > b->windows ? -1 : 1;
+    if (a->articles != b->articles) return a->articles > b->articles ? -1 : 1;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+static int cmp_edge_ends(const void *x, const void *y) {
+    const sg_edge *a = x, *b = y;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return a->b < b->b ? -1 : a->b > b->b;
+}
+
+int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err) {
+    memset(g, 0, sizeof *g);
+    const ng_filter *f = o->filter;
+    int dated = f && ((f->since && *f->since) || (f->until && *f->until));
+    const char *lo = dated && f->since && *f->since ? f->since : "";
+    const char *hi = dated && f->until && *f->until ? f->until : "9999-99-99";
+    sqlite3_stmt *st;
+    int rc;
+    /* nodes */
+    if (!dated) {
+        g->total_windows = (long)ngg_meta_int(s, "windows", 0);
+        rc = ngg_prepare(s, "SELECT id, key, type, name, mentions, articles, windows, first_seen, last_seen"
+                            " FROM entity WHERE articles > 0 ORDER BY id", &st, err);
+    } else {
+        rc = ngg_prepare(s, "SELECT coalesce(sum(windows),0) FROM article WHERE published>=?1 AND published<=?2", &st, err);
+        if (rc) return rc;
+        sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+        g->total_windows = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+        rc = ngg_prepare(s,
+            "SELECT e.id, e.key, e.type, e.name, x.mentions, x.articles, x.windows, x.f, x.l FROM"
+            " (SELECT m.entity AS id, count(*) AS mentions, count(DISTINCT m.article) AS articles,"
+            "   count(DISTINCT m.article * 4294967296 + m.win) AS windows, min(ar.published) AS f, max(ar.published) AS l"
+            "   FROM mention m JOIN article ar ON ar.id=m.article WHERE ar.published>=?1 AND ar.published<=?2"
+            "   GROUP BY m.entity) x JOIN entity e ON e.id=x.id ORDER BY e.id", &st, err);
+        if (!rc) {
+            sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+        }
+    }
+    if (rc) return rc;
+    size_t cap = 1024;
+    g->n = malloc(cap * sizeof *g->n);
+    int64_t maxid = 0;
+    while (g->n && sqlite3_step(st) == SQLITE_ROW) {
+        const char *type = ngg_col_text(st, 2);
+        if (o->types_on_graph && f && !ngg_type_ok(f->types, type)) continue;
+        if (g->nn == cap) {
+            cap *= 2;
+            sg_node *p = realloc(g->n, cap * sizeof *p);
+            if (!p) { free(g->n); g->n = NULL; break; }
+            g->n = p;
+        }
+        sg_node *v = &g->n[g->nn++];
+        memset(v, 0, sizeof *v);
+        v->id = sqlite3_column_int64(st, 0);
+        v->key = strdup(ngg_col_text(st, 1));
+        v->type = strdup(type);
+        v->name = strdup(ngg_col_text(st, 3));
+        v->mentions = (long)sqlite3_column_int64(st, 4);
+        v->articles = (long)sqlite3_column_int64(st, 5);
+        v->windows = (long)sqlite3_column_int64(st, 6);
+        v->first = ngg_date((const char *)sqlite3_column_text(st, 7));
+        v->last = ngg_date((const char *)sqlite3_column_text(st, 8));
+        if (v->id > maxid) maxid = v->id;
+    }
+    sqlite3_finalize(st);
+    if (!g->n) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    int *idx = malloc((size_t)(maxid + 1) * sizeof *idx);
+    if (!idx) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    for (int64_t i = 0; i <= maxid; i++) idx[i] = -1;
+    for (size_t i = 0; i < g->nn; i++) idx[g->n[i].id] = (int)i;
+    /* edges */
+    long minw = o->min_weight > 0 ? o->min_weight : 1;
+    if (!dated) {
+        rc = ngg_prepare(s, "SELECT a, b, windows, articles, first_date, last_date FROM edge WHERE windows>=?1", &st, err);
+        if (!rc) sqlite3_bind_int64(st, 1, minw);
+    } else {
+        rc = ngg_prepare(s,
+            "SELECT a, b, count(*) AS windows, count(DISTINCT art), min(pub), max(pub) FROM"
+            " (SELECT DISTINCT ma.article AS art, ma.win, ma.entity AS a, mb.entity AS b, ar.published AS pub"
+            "  FROM article ar JOIN mention ma ON ma.article=ar.id"
+            "  JOIN mention mb ON mb.article=ma.article AND mb.win=ma.win AND mb.entity>ma.entity"
+            "  WHERE ar.published>=?2 AND ar.published<=?3)"
+            " GROUP BY a, b HAVING count(*)>=?1", &st, err);
+        if (!rc) {
+            sqlite3_bind_int64(st, 1, minw);
+            sqlite3_bind_text(st, 2, lo, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 3, hi, -1, SQLITE_STATIC);
+        }
+    }
+    if (rc) { free(idx); ngg_subgraph_free(g); return rc; }
+    cap = 4096;
+    g->e = malloc(cap * sizeof *g->e);
+    while (g->e && sqlite3_step(st) == SQLITE_ROW) {
+        int64_t a = sqlite3_column_int64(st, 0), b = sqlite3_column_int64(st, 1);
+        if (a > maxid || b > maxid || idx[a] < 0 || idx[b] < 0) continue;
+        if (g->ne == cap) {
+            cap *= 2;
+            sg_edge *p = realloc(g->e, cap * sizeof *p);
+            if (!p) { free(g->e); g->e = NULL; break; }
+            g->e = p;
+        }
+        sg_edge *e = &g->e[g->ne++];
+        e->a = idx[a]; e->b = idx[b];
+        e->windows = (long)sqlite3_column_int64(st, 2);
+        e->articles = (long)sqlite3_column_int64(st, 3);
+        e->first = ngg_date((const char *)sqlite3_column_text(st, 4));
+        e->last = ngg_date((const char *)sqlite3_column_text(st, 5));
+    }
+    sqlite3_finalize(st);
+    free(idx);
+    if (!g->e) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    for (size_t i = 0; i < g->ne; i++) {
+        sg_edge *e = &g->e[i];
+        e->npmi = ngg_npmi(e->windows, g->n[e->a].windows, g->n[e->b].windows, g->total_windows, NULL);
+    }
+    int edge_filter = o->drop_isolated || o->top_edges > 0 || o->ego >= 0 || minw > 1;
+    /* ego network: BFS over the kept edges */
+    if (o->ego >= 0) {
+        int root = -1;
+        for (size_t i = 0; i < g->nn; i++) if (g->n[i].id == o->ego) { root = (int)i; break; }
+        int *dist = malloc(g->nn * sizeof *dist);
+        int *queue = malloc(g->nn * sizeof *queue);
+        /* adjacency via CSR */
+        size_t *off = calloc(g->nn + 1, sizeof *off);
+        int *adj = malloc((2 * g->ne + 1) * sizeof *adj);
+        if (!dist || !queue || !off || !adj) {
+            free(dist); free(queue); free(off); free(adj);
+            ngg_subgraph_free(g);
+            return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        }
+        for (size_t i = 0; i < g->ne; i++) { off[g->e[i].a + 1]++; off[g->e[i].b + 1]++; }
+        for (size_t i = 0; i < g->nn; i++) off[i + 1] += off[i];
+        size_t *pos = malloc((g->nn + 1) * sizeof *pos);
+        if (pos) {
+            memcpy(pos, off, (g->nn + 1) * sizeof *pos);
+            for (size_t i = 0; i < g->ne; i++) { adj[pos[g->e[i].a]++] = g->e[i].b; adj[pos[g->e[i].b]++] = g->e[i].a; }
+            free(pos);
+        }
+        for (size_t i = 0; i < g->nn; i++) dist[i] = -1;
+        size_t qh = 0, qt = 0;
+        if (root >= 0) { dist[root] = 0; queue[qt++] = root; }
+        int depth = o->depth > 0 ? o->depth : 1;
+        while (qh < qt) {
+            int v = queue[qh++];
+            if (dist[v] >= depth) continue;
+            for (size_t k = off[v]; k < off[v + 1]; k++)
+                if (dist[adj[k]] < 0) { dist[adj[k]] = dist[v] + 1; queue[qt++] = adj[k]; }
+        }
+        free(queue); free(off); free(adj);
+        size_t k = 0;
+        for (size_t i = 0; i < g->ne; i++)
+            if (dist[g->e[i].a] >= 0 && dist[g->e[i].b] >= 0) g->e[k++] = g->e[i];
+        g->ne = k;
+        /* keep the root even if isolated */
+        if (root >= 0) g->n[root].degree = -1;
+        free(dist);
+    }
+    if (o->top_edges > 0 && (size_t)o->top_edges < g->ne) {
+        qsort(g->e, g->ne, sizeof *g->e, cmp_edge_weight);
+        g->ne = (size_t)o->top_edges;
+        qsort(g->e, g->ne, sizeof *g->e, cmp_edge_ends);
+    }
+    if (edge_filter) {
+        /* drop nodes without a kept edge (the ego root stays) */
+        char *keep = calloc(g->nn ? g->nn : 1, 1);
+        int *map = malloc((g->nn ? g->nn : 1) * sizeof *map);
+        if (!keep || !map) { free(keep); free(map); ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+        for (size_t i = 0; i < g->ne; i++) keep[g->e[i].a] = keep[g->e[i].b] = 1;
+        for (size_t i = 0; i < g->nn; i++) if (g->n[i].degree == -1) keep[i] = 1;
+        size_t k = 0;
+        for (size_t i = 0; i < g->nn; i++) {
+            if (keep[i]) { map[i] = (int)k; g->n[k++] = g->n[i]; }
+            else { map[i] = -1; free(g->n[i].key); free(g->n[i].type); free(g->n[i].name); }
+        }
+        g->nn = k;
+        for (size_t i = 0; i < g->ne; i++) { g->e[i].a = map[g->e[i].a]; g->e[i].b = map[g->e[i].b]; }
+        free(keep); free(map);
+    }
+    for (size_t i = 0; i < g->nn; i++) g->n[i].degree = 0;
+    return NG_OK;
+}
+
+/* Builds the igraph graph and the weight vector (edge windows). */
+static int build_igraph(const subgraph *g, igraph_t *ig, igraph_vector_t *w) {
+    igraph_vector_int_t ev;
+    if (igraph_vector_int_init(&ev, (igraph_integer_t)(2 * g->ne))) return -1;
+    for (size_t i = 0; i < g->ne; i++) {
+        VECTOR(ev)[2 * i] = g->e[i].a;
+        VECTOR(ev)[2 * i + 1] = g->e[i].b;
+    }
+    if (igraph_create(ig, &ev, (igraph_integer_t)g->nn, IGRAPH_UNDIRECTED)) { igraph_vector_int_destroy(&ev); return -1; }
+    igraph_vector_int_destroy(&ev);
+    if (igraph_vector_init(w, (igraph_integer_t)g->ne)) { igraph_destroy(ig); return -1; }
+    for (size_t i = 0; i < g->ne; i++) VECTOR(*w)[i] = (double)g->e[i].windows;
+    return 0;
+}
+
+int ngg_subgraph_centrality(subgraph *g, int want_pr, ng_error *err) {
+    for (size_t i = 0; i < g->nn; i++) { g->n[i].degree = 0; g->n[i].strength = 0; g->n[i].pagerank = 0; }
+    for (size_t i = 0; i < g->ne; i++) {
+        sg_edge *e = &g->e[i];
+        g->n[e->a].degree++; g->n[e->b].degree++;
+        g->n[e->a].strength += (double)e->windows; g->n[e->b].strength += (double)e->windows;
+    }
+    if (!want_pr || !g->nn) return NG_OK;
+    ig_guard gd = ig_enter();
+    igraph_t ig; igraph_vector_t w, pr;
+    int rc = NG_OK;
+    if (build_igraph(g, &ig, &w)) { ig_leave(gd); return ig_fail(err, "building the graph"); }
+    if (igraph_vector_init(&pr, 0)) rc = ig_fail(err, "pagerank");
+    else {
+        igraph_real_t val;
+        if (igraph_pagerank(&ig, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, &val, igraph_vss_all(), IGRAPH_UNDIRECTED, 0.85,
+                            g->ne ? &w : NULL, NULL))
+            rc = ig_fail(err, "pagerank");
+        else
+            for (size_t i = 0; i < g->nn; i++) g->n[i].pagerank = VECTOR(pr)[i];
+        igraph_vector_destroy(&pr);
+    }
+    igraph_vector_destroy(&w);
+    igraph_destroy(&ig);
+    ig_leave(gd);
+    return rc;
+}
+
+/* ## top */
+
+static const subgraph *sort_g;
+static const double *sort_score;
+static int cmp_score(const void *x, const void *y) {
+    int a = *(const int *)x, b = *(const int *)y;
+    if (sort_score[a] != sort_score[b]) return sort_score[a] > sort_score[b] ? -1 : 1;
+    return strcmp(sort_g->n[a].key, sort_g->n[b].key);
+}
+
+static double round6(double x) { return round(x * 1e6) / 1e6; }
+
+int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t **out, ng_error *err) {
+    *out = NULL;
+    if (!by || !*by) by = "degree";
+    int mode;
+    if (!strcmp(by, "degree")) mode = 0;
+    else if (!strcmp(by, "strength")) mode = 1;
+    else if (!strcmp(by, "pagerank")) mode = 2;
+    else if (!strcmp(by, "betweenness")) mode = 3;
+    else if (!strcmp(by, "mentions")) mode = 4;
+    else return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "unknown --by '%s' (degree, strength, pagerank, betweenness, mentions)", by);
+    subgraph g;
+    sg_opts o = {.filter = f, .types_on_graph = 0, .min_weight = 1, .ego = -1};
+    int rc = ngg_subgraph_load(s, &o, &g, err);
+    if (rc) return rc;
+    rc = ngg_subgraph_centrality(&g, mode == 2, err);
+    double *score = malloc((g.nn ? g.nn : 1) * sizeof *score);
+    if (!rc && !score) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    if (!rc) {
+        for (size_t i = 0; i < g.nn; i++)
+            score[i] = mode == 0 ? (double)g.n[i].degree : mode == 1 ? g.n[i].strength
+                     : mode == 2 ? g.n[i].pagerank : mode == 4 ? (double)g.n[i].mentions : 0;
+        if (mode == 3 && g.nn) {
+            ig_guard gd = ig_enter();
+            igraph_t ig; igraph_vector_t w, bt;
+            if (build_igraph(&g, &ig, &w)) rc = ig_fail(err, "building the graph");
+            else {
+                for (size_t i = 0; i < g.ne; i++) VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
+                if (igraph_vector_init(&bt, 0) ||
+                    igraph_betweenness(&ig, &bt, igraph_vss_all(), IGRAPH_UNDIRECTED, g.ne ? &w : NULL))
+                    rc = ig_fail(err, "betweenness");
+                else {
+                    for (size_t i = 0; i < g.nn; i++) score[i] = VECTOR(bt)[i];
+                    igraph_vector_destroy(&bt);
+                }
+                igraph_vector_destroy(&w);
+                igraph_destroy(&ig);
+            }
+            ig_leave(gd);
+        }
+    }
+    if (!rc) {
+        int *ord = malloc((g.nn ? g.nn : 1) * sizeof *ord);
+        size_t k = 0;
+        for (size_t i = 0; ord && i < g.nn; i++)
+            if (!f || ngg_type_ok(f->types, g.n[i].type)) ord[k++] = (int)i;
+        sort_g = &g; sort_score = score;
+        qsort(ord, k, sizeof *ord, cmp_score);
+        json_t *arr = json_array();
+        for (size_t i = 0; i < k && (n <= 0 || (int)i < n); i++) {
+            const sg_node *v = &g.n[ord[i]];
+            json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:f,s:I,s:f,s:I,s:I}", "id", v->key, "name", v->name,
+                                                 "type", v->type, "score", round6(score[ord[i]]),
+                                                 "degree", (json_int_t)v->degree, "strength", v->strength,
+                                                 "mentions", (json_int_t)v->mentions, "articles", (json_int_t)v->articles));
+        }
+        free(ord);
+        *out = json_pack("{s:s,s:I,s:I,s:o}", "by", by, "nodes", (json_int_t)g.nn, "edges", (json_int_t)g.ne, "entities", arr);
+    }
+    free(score);
+    ngg_subgraph_free(&g);
+    return rc;
+}
+
+/* ## path */
+
+int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f, int evidence_per_hop,
+                  json_t **out, ng_error *err) {
+    *out = NULL;
+    int64_t x, y;
+    int rc = ngg_lookup(s, a, &x, err);
+    if (!rc) rc = ngg_lookup(s, b, &y, err);
+    if (rc) return rc;
+    subgraph g;
+    sg_opts o = {.filter = f, .types_on_graph = 0, .min_weight = 1, .ego = -1};
+    if ((rc = ngg_subgraph_load(s, &o, &g, err))) return rc;
+    int from = -1, to = -1;
+    for (size_t i = 0; i < g.nn; i++) {
+        if (g.n[i].id == x) from = (int)i;
+        if (g.n[i].id == y) to = (int)i;
+    }
+    if (from < 0 || to < 0) { ngg_subgraph_free(&g); return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "no connection between '%s' and '%s'", a, b); }
+    ig_guard gd = ig_enter();
+    igraph_t ig; igraph_vector_t w;
+    igraph_vector_int_t vs, es;
+    int built = 0, ivs = 0;
+    if (build_igraph(&g, &ig, &w)) rc = ig_fail(err, "building the graph");
+    else {
+        built = 1;
+        for (size_t i = 0; i < g.ne; i++) VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
+        if (igraph_vector_int_init(&vs, 0) || igraph_vector_int_init(&es, 0)) rc = ig_fail(err, "path");
+        else {
+            ivs = 1;
+            if (igraph_get_shortest_path_dijkstra(&ig, &vs, &es, from, to, g.ne ? &w : NULL, IGRAPH_ALL)) rc = ig_fail(err, "path");
+        }
+    }
+    ig_leave(gd);
+    if (!rc && (igraph_vector_int_size(&vs) == 0 || (from != to && igraph_vector_int_size(&es) == 0)))
+        rc = ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "no connection between '%s' and '%s'", a, b);
+    if (!rc) {
+        json_t *hops = json_array();
+        double total = 0;
+        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&es); i++) {
+            igraph_integer_t e = VECTOR(es)[i];
+            int u = (int)VECTOR(vs)[i], v = (int)VECTOR(vs)[i + 1];
+            const sg_edge *ed = &g.e[e];
+            total += VECTOR(w)[e];
+            json_t *ev = json_array();
+            ngg_evidence(s, g.n[u].id, g.n[v].id, evidence_per_hop > 0 ? evidence_per_hop : 1, ev, NULL, NULL);
+            json_t *hop = json_pack("{s:o,s:o,s:I,s:I,s:f,s:f,s:o}", "a", ngg_entity_brief(s, g.n[u].id),
+                                    "b", ngg_entity_brief(s, g.n[v].id), "count", (json_int_t)ed->windows,
+                                    "articles", (json_int_t)ed->articles, "npmi", round6(ed->npmi),
+                                    "length", round6(VECTOR(w)[e]), "evidence", ev);
+            json_array_append_new(hops, hop);
+        }
+        *out = json_pack("{s:o,s:o,s:f,s:I,s:o}", "from", ngg_entity_brief(s, x), "to", ngg_entity_brief(s, y),
+                         "length", round6(total), "hops_count", (json_int_t)json_array_size(hops), "hops", hops);
+    }
+    if (ivs) { igraph_vector_int_destroy(&vs); igraph_vector_int_destroy(&es); }
+    if (built) { igraph_vector_destroy(&w); igraph_destroy(&ig); }
+    ngg_subgraph_free(&g);
+    return rc;
+}
+
+/* ## communities */
+
+typedef struct comm { int id; long size; double strength; int *members; size_t nm; } comm;
+static int cmp_comm(const void *x, const void *y) {
+    const comm *a = x, *b = y;
+    if (a->strength != b->strength) return a->strength > b->strength ? -1 : 1;
+    if (a->size != b->size) return a->size > b->size ? -1 : 1;
+    return a->id - b->id;
+}
+static const subgraph *mem_g;
+static int cmp_member(const void *x, const void *y) {
+    const sg_node *a = &mem_g->n[*(const int *)x], *b = &mem_g->n[*(const int *)y];
+    if (a->strength != b->strength) return a->strength > b->strength ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+int ng_query_communities(ng_store *s, double resolution, unsigned long seed, const ng_filter *f,
+                         int max_communities, int max_members, json_t **out, ng_error *err) {
+    *out = NULL;
+    if (!(resolution > 0)) resolution = 1.0;
+    subgraph g;
+    sg_opts o = {.filter = f, .types_on_graph = 1, .min_weight = 1, .ego = -1, .drop_isolated = 1};
+    int rc = ngg_subgraph_load(s, &o, &g, err);
+    if (rc) return rc;
+    ngg_subgraph_centrality(&g, 0, err);
+    igraph_vector_int_t memb;
+    igraph_integer_t nc = 0;
+    igraph_real_t quality = 0, modularity = 0;
+    int have = 0;
+    if (g.nn) {
+        ig_guard gd = ig_enter();
+        igraph_t ig; igraph_vector_t w, str;
+        if (build_igraph(&g, &ig, &w)) rc = ig_fail(err, "building the graph");
+        else {
+            double W = 0;
+            for (size_t i = 0; i < g.ne; i++) W += VECTOR(w)[i];
+            if (igraph_vector_init(&str, (igraph_integer_t)g.nn) || igraph_vector_int_init(&memb, 0)) rc = ig_fail(err, "communities");
+            else {
+                have = 1;
+                for (size_t i = 0; i < g.nn; i++) VECTOR(str)[i] = g.n[i].strength;
+                igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+                if (igraph_community_leiden(&ig, &w, &str, resolution / (2.0 * (W > 0 ? W : 1)), 0.01, 0, 10,
+                                            &memb, &nc, &quality))
+                    rc = ig_fail(err, "leiden");
+                else if (igraph_modularity(&ig, &memb, &w, resolution, IGRAPH_UNDIRECTED, &modularity))
+                    rc = ig_fail(err, "modularity");
+                igraph_vector_destroy(&str);
+            }
+            igraph_vector_destroy(&w);
+            igraph_destroy(&ig);
+        }
+        ig_leave(gd);
+    }
+    if (!rc) {
+        comm *c = calloc((size_t)(nc > 0 ? nc : 1), sizeof *c);
+        for (igraph_integer_t i = 0; i < nc; i++) c[i].id = (int)i;
+        for (size_t i = 0; i < g.nn; i++) { comm *k = &c[VECTOR(memb)[i]]; k->size++; k->strength += g.n[i].strength; }
+        for (igraph_integer_t i = 0; i < nc; i++) c[i].members = malloc((size_t)(c[i].size ? c[i].size : 1) * sizeof(int));
+        for (size_t i = 0; i < g.nn; i++) { comm *k = &c[VECTOR(memb)[i]]; k->members[k->nm++] = (int)i; }
+        qsort(c, (size_t)nc, sizeof *c, cmp_comm);
+        mem_g = &g;
+        json_t *arr = json_array();
+        for (igraph_integer_t i = 0; i < nc; i++) {
+            if (max_communities <= 0 || i < max_communities) {
+                qsort(c[i].members, c[i].nm, sizeof(int), cmp_member);
+                json_t *ms = json_array();
+                for (size_t j = 0; j < c[i].nm && (max_members <= 0 || (int)j < max_members); j++) {
+                    const sg_node *v = &g.n[c[i].members[j]];
+                    json_array_append_new(ms, json_pack("{s:s,s:s,s:s,s:f}", "id", v->key, "name", v->name,
+                                                        "type", v->type, "strength", v->strength));
+                }
+                json_array_append_new(arr, json_pack("{s:I,s:I,s:f,s:o}", "id", (json_int_t)(i + 1), "size", (json_int_t)c[i].size,
+                                                     "strength", c[i].strength, "members", ms));
+            }
+            free(c[i].members);
+        }
+        free(c);
+        *out = json_pack("{s:s,s:I,s:f,s:f,s:I,s:I,s:I,s:o}", "algorithm", "leiden", "seed", (json_int_t)seed,
+                         "resolution", resolution, "modularity", round6(modularity), "count", (json_int_t)nc,
+                         "nodes", (json_int_t)g.nn, "edges", (json_int_t)g.ne, "communities", arr);
+    }
+    if (have) igraph_vector_int_destroy(&memb);
+    ngg_subgraph_free(&g);
+    return rc;
+}

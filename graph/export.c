@@ -1,0 +1,283 @@
+/* Exports written by our own code (no igraph writers): GraphML, GEXF
+ * 1.2draft, GML, DOT and Neo4j bulk-import CSV. All text goes through a
+ * sanitizer, so the files are valid UTF-8 and valid XML whatever the names
+ * contain. Files are written under a temporary name and renamed. */
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+#include "internal.h"
+
+static const char *const formats[] = {"graphml", "gexf", "gml", "dot", "csv"};
+
+int ng_export_format_parse(const char *name) {
+    for (int i = 0; i < 5; i++) if (name && !strcmp(name, formats[i])) return i;
+    return -1;
+}
+
+#define XS(f, s) ng_xml_write((f), (s), strlen(s), 0)
+#define XA(f, s) ng_xml_write((f), (s), strlen(s), 1)
+
+/* Writes 's' as valid UTF-8 with control characters replaced; quote
+ * characters escaped per 'mode': 'd' DOT ("\"" and "\\"), 'g' GML (&quot; &amp;),
+ * 'c' CSV (doubled quotes). */
+static void write_clean(FILE *f, const char *s, int mode) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f) fputc(' ', f);
+            else if (mode == 'd' && (c == '"' || c == '\\')) { fputc('\\', f); fputc(c, f); }
+            else if (mode == 'g' && c == '"') fputs("&quot;", f);
+            else if (mode == 'g' && c == '&') fputs("&amp;", f);
+            else if (mode == 'c' && c == '"') fputs("\"\"", f);
+            else fputc(c, f);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) { fputs("\xEF\xBF\xBD", f); i++; continue; }
+        if (mode == 'g') fprintf(f, "&#%d;", (int)cp); /* GML is 7-bit ASCII */
+        else fwrite(p + i, 1, (size_t)n, f);
+        i += (size_t)n;
+    }
+}
+
+static const char *dstr(int d, char buf[11]) { return ngg_date_str(d, buf); }
+
+/* ## GraphML */
+static void graphml(FILE *f, const subgraph *g, const char *window) {
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+          "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n", f);
+    static const char *const nkeys[][2] = {
+        {"label", "string"}, {"name", "string"}, {"type", "string"}, {"entity_id", "string"},
+        {"mentions", "long"}, {"articles", "long"}, {"first_seen", "string"}, {"last_seen", "string"},
+        {"degree", "long"}, {"strength", "double"}, {"pagerank", "double"}};
+    static const char *const ekeys[][2] = {
+        {"weight", "double"}, {"count", "long"}, {"articles", "long"}, {"npmi", "double"},
+        {"first_date", "string"}, {"last_date", "string"}, {"interaction", "string"}};
+    for (size_t i = 0; i < sizeof nkeys / sizeof nkeys[0]; i++)
+        fprintf(f, "  <key id=\"v_%s\" for=\"node\" attr.name=\"%s\" attr.type=\"%s\"/>\n", nkeys[i][0], nkeys[i][0], nkeys[i][1]);
+    for (size_t i = 0; i < sizeof ekeys / sizeof ekeys[0]; i++)
+        fprintf(f, "  <key id=\"e_%s\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n", ekeys[i][0], ekeys[i][0], ekeys[i][1]);
+    fprintf(f, "  <graph id=\"newsgraph\" edgedefault=\"undirected\">\n");
+    fprintf(f, "    <desc>newsgraph co-occurrence graph, window=%s</desc>\n", window);
+    char b1[11], b2[11];
+    for (size_t i = 0; i < g->nn; i++) {
+        const sg_node *v = &g->n[i];
+        fputs("    <node id=\"", f); XA(f, v->key); fputs("\">\n", f);
+        fputs("      <data key=\"v_label\">", f); XS(f, v->name); fputs("</data>\n", f);
+        fputs("      <data key=\"v_name\">", f); XS(f, v->name); fputs("</data>\n", f);
+        fputs("      <data key=\"v_type\">", f); XS(f, v->type); fputs("</data>\n", f);
+        fputs("      <data key=\"v_entity_id\">", f); XS(f, v->key); fputs("</data>\n", f);
+        fprintf(f, "      <data key=\"v_mentions\">%ld</data>\n      <data key=\"v_articles\">%ld</data>\n", v->mentions, v->articles);
+        if (v->first) fprintf(f, "      <data key=\"v_first_seen\">%s</data>\n", dstr(v->first, b1));
+        if (v->last) fprintf(f, "      <data key=\"v_last_seen\">%s</data>\n", dstr(v->last, b2));
+        fprintf(f, "      <data key=\"v_degree\">%ld</data>\n      <data key=\"v_strength\">%.17g</data>\n"
+                   "      <data key=\"v_pagerank\">%.9g</data>\n    </node>\n", v->degree, v->strength, v->pagerank);
+    }
+    for (size_t i = 0; i < g->ne; i++) {
+        const sg_edge *e = &g->e[i];
+        fprintf(f, "    <edge id=\"e%zu\" source=\"", i); XA(f, g->n[e->a].key);
+        fputs("\" target=\"", f); XA(f, g->n[e->b].key); fputs("\">\n", f);
+        fprintf(f, "      <data key=\"e_weight\">%ld</data>\n      <data key=\"e_count\">%ld</data>\n"
+                   "      <data key=\"e_articles\">%ld</data>\n      <data key=\"e_npmi\">%.6f</data>\n",
+                e->windows, e->windows, e->articles, e->npmi);
+        if (e->first) fprintf(f, "      <data key=\"e_first_date\">%s</data>\n", dstr(e->first, b1));
+        if (e->last) fprintf(f, "      <data key=\"e_last_date\">%s</data>\n", dstr(e->last, b2));
+        fputs("      <data key=\"e_interaction\">co_occurs</data>\n    </edge>\n", f);
+    }
+    fputs("  </graph>\n</graphml>\n", f);
+}
+
+/* ## GEXF 1.2draft (dynamic: node and edge intervals for Gephi's timeline) */
+static void gexf(FILE *f, const subgraph *g, const char *window) {
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n", f);
+    fprintf(f, "  <meta><creator>newsgraph %s</creator><description>co-occurrence graph, window=%s</description></meta>\n",
+            NG_VERSION, window);
+    fputs("  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\">\n"
+          "    <attributes class=\"node\">\n"
+          "      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n"
+          "      <attribute id=\"entity_id\" title=\"entity_id\" type=\"string\"/>\n"
+          "      <attribute id=\"mentions\" title=\"mentions\" type=\"long\"/>\n"
+          "      <attribute id=\"articles\" title=\"articles\" type=\"long\"/>\n"
+          "      <attribute id=\"degree\" title=\"degree\" type=\"long\"/>\n"
+          "      <attribute id=\"strength\" title=\"strength\" type=\"double\"/>\n"
+          "      <attribute id=\"pagerank\" title=\"pagerank\" type=\"double\"/>\n"
+          "    </attributes>\n"
+          "    <attributes class=\"edge\">\n"
+          "      <attribute id=\"count\" title=\"count\" type=\"long\"/>\n"
+          "      <attribute id=\"articles\" title=\"articles\" type=\"long\"/>\n"
+          "      <attribute id=\"npmi\" title=\"npmi\" type=\"double\"/>\n"
+          "    </attributes>\n    <nodes>\n", f);
+    char b1[11], b2[11];
+    for (size_t i = 0; i < g->nn; i++) {
+        const sg_node *v = &g->n[i];
+        fprintf(f, "      <node id=\"n%zu\" label=\"", i); XA(f, v->name); fputc('"', f);
+        if (v->first) fprintf(f, " start=\"%s\"", dstr(v->first, b1));
+        if (v->last) fprintf(f, " end=\"%s\"", dstr(v->last, b2));
+        fputs(">\n        <attvalues>\n          <attvalue for=\"type\" value=\"", f); XA(f, v->type);
+        fputs("\"/>\n          <attvalue for=\"entity_id\" value=\"", f); XA(f, v->key);
+        fprintf(f, "\"/>\n          <attvalue for=\"mentions\" value=\"%ld\"/>\n"
+                   "          <attvalue for=\"articles\" value=\"%ld\"/>\n"
+                   "          <attvalue for=\"degree\" value=\"%ld\"/>\n"
+                   "          <attvalue for=\"strength\" value=\"%.17g\"/>\n"
+                   "          <attvalue for=\"pagerank\" value=\"%.9g\"/>\n        </attvalues>\n      </node>\n",
+                v->mentions, v->articles, v->degree, v->strength, v->pagerank);
+    }
+    fputs("    </nodes>\n    <edges>\n", f);
+    for (size_t i = 0; i < g->ne; i++) {
+        const sg_edge *e = &g->e[i];
+        fprintf(f, "      <edge id=\"%zu\" source=\"n%d\" target=\"n%d\" weight=\"%ld\"", i, e->a, e->b, e->windows);
+        if (e->first) fprintf(f, " start=\"%s\"", dstr(e->first, b1));
+        if (e->last) fprintf(f, " end=\"%s\"", dstr(e->last, b2));
+        fprintf(f, ">\n        <attvalues>\n          <attvalue for=\"count\" value=\"%ld\"/>\n"
+                   "          <attvalue for=\"articles\" value=\"%ld\"/>\n"
+                   "          <attvalue for=\"npmi\" value=\"%.6f\"/>\n        </attvalues>\n      </edge>\n",
+                e->windows, e->articles, e->npmi);
+    }
+    fputs("    </edges>\n  </graph>\n</gexf>\n", f);
+}
+
+/* ## GML */
+static void gml(FILE *f, const subgraph *g, const char *window) {
+    fprintf(f, "Creator \"newsgraph %s\"\ngraph [\n  directed 0\n  comment \"co-occurrence graph, window=%s\"\n", NG_VERSION, window);
+    char b1[11], b2[11];
+    for (size_t i = 0; i < g->nn; i++) {
+        const sg_node *v = &g->n[i];
+        fprintf(f, "  node [\n    id %zu\n    label \"", i); write_clean(f, v->name, 'g');
+        fputs("\"\n    type \"", f); write_clean(f, v->type, 'g');
+        fputs("\"\n    entityid \"", f); write_clean(f, v->key, 'g');
+        fprintf(f, "\"\n    mentions %ld\n    articles %ld\n    degree %ld\n    strength %.17g\n    pagerank %.9g\n",
+                v->mentions, v->articles, v->degree, v->strength, v->pagerank);
+        if (v->first) fprintf(f, "    firstseen \"%s\"\n", dstr(v->first, b1));
+        if (v->last) fprintf(f, "    lastseen \"%s\"\n", dstr(v->last, b2));
+        fputs("  ]\n", f);
+    }
+    for (size_t i = 0; i < g->ne; i++) {
+        const sg_edge *e = &g->e[i];
+        fprintf(f, "  edge [\n    source %d\n    target %d\n    weight %ld\n    articles %ld\n    npmi %.6f\n",
+                e->a, e->b, e->windows, e->articles, e->npmi);
+        if (e->first) fprintf(f, "    firstdate \"%s\"\n", dstr(e->first, b1));
+        if (e->last) fprintf(f, "    lastdate \"%s\"\n", dstr(e->last, b2));
+        fputs("  ]\n", f);
+    }
+    fputs("]\n", f);
+}
+
+/* ## DOT */
+static void dot(FILE *f, const subgraph *g, const char *window) {
+    fprintf(f, "// newsgraph co-occurrence graph, window=%s\ngraph newsgraph {\n  node [shape=ellipse];\n", window);
+    for (size_t i = 0; i < g->nn; i++) {
+        const sg_node *v = &g->n[i];
+        fprintf(f, "  n%zu [label=\"", i); write_clean(f, v->name, 'd');
+        fputs("\", type=\"", f); write_clean(f, v->type, 'd');
+        fputs("\", entity_id=\"", f); write_clean(f, v->key, 'd');
+        fprintf(f, "\", mentions=%ld, pagerank=%.9g];\n", v->mentions, v->pagerank);
+    }
+    for (size_t i = 0; i < g->ne; i++) {
+        const sg_edge *e = &g->e[i];
+        fprintf(f, "  n%d -- n%d [weight=%ld, articles=%ld, npmi=%.6f];\n", e->a, e->b, e->windows, e->articles, e->npmi);
+    }
+    fputs("}\n", f);
+}
+
+/* ## Neo4j CSV */
+static void csv_field(FILE *f, const char *s) {
+    fputc('"', f); write_clean(f, s, 'c'); fputc('"', f);
+}
+static void label_clean(FILE *f, const char *s) {
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        fputc((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ? c : '_', f);
+    }
+}
+static void csv_nodes(FILE *f, const subgraph *g) {
+    fputs("id:ID,name,type,mentions:long,articles:long,first_seen:date,last_seen:date,degree:long,strength:double,pagerank:double,:LABEL\n", f);
+    char b1[11], b2[11];
+    for (size_t i = 0; i < g->nn; i++) {
+        const sg_node *v = &g->n[i];
+        csv_field(f, v->key); fputc(',', f); csv_field(f, v->name); fputc(',', f); csv_field(f, v->type);
+        fprintf(f, ",%ld,%ld,%s,%s,%ld,%.17g,%.9g,Entity;", v->mentions, v->articles, dstr(v->first, b1), dstr(v->last, b2),
+                v->degree, v->strength, v->pagerank);
+        label_clean(f, v->type);
+        fputc('\n', f);
+    }
+}
+static void csv_rels(FILE *f, const subgraph *g) {
+    fputs(":START_ID,:END_ID,count:long,articles:long,npmi:double,first_date:date,last_date:date,:TYPE\n", f);
+    char b1[11], b2[11];
+    for (size_t i = 0; i < g->ne; i++) {
+        const sg_edge *e = &g->e[i];
+        csv_field(f, g->n[e->a].key); fputc(',', f); csv_field(f, g->n[e->b].key);
+        fprintf(f, ",%ld,%ld,%.6f,%s,%s,CO_OCCURS_WITH\n", e->windows, e->articles, e->npmi, dstr(e->first, b1), dstr(e->last, b2));
+    }
+}
+
+
+static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
+    size_t l = strlen(path);
+    char *tmp = malloc(l + 32);
+    if (!tmp) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    snprintf(tmp, l + 32, "%s.tmp%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) { int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno)); free(tmp); return rc; }
+    setvbuf(f, NULL, _IOFBF, 1 << 20);
+    switch (fmt) {
+    case NG_EXPORT_GRAPHML: graphml(f, g, window); break;
+    case NG_EXPORT_GEXF: gexf(f, g, window); break;
+    case NG_EXPORT_GML: gml(f, g, window); break;
+    case NG_EXPORT_DOT: dot(f, g, window); break;
+    default: if (part == 0) csv_nodes(f, g); else csv_rels(f, g); break;
+    }
+    int bad = ferror(f);
+    if (fclose(f) != 0) bad = 1;
+    if (bad || rename(tmp, path) != 0) {
+        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return rc;
+    }
+    free(tmp);
+    return NG_OK;
+}
+
+int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long *nodes, long *edges, ng_error *err) {
+    if (o->format < 0 || o->format > NG_EXPORT_CSV) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "unknown export format");
+    sg_opts so = {.filter = &o->filter, .types_on_graph = 1, .min_weight = o->min_weight,
+                  .top_edges = o->top_edges, .ego = -1, .depth = o->depth};
+    int rc;
+    if (o->ego) {
+        int64_t id;
+        if ((rc = ngg_lookup(s, o->ego, &id, err))) return rc;
+        so.ego = id;
+    }
+    subgraph g;
+    if ((rc = ngg_subgraph_load(s, &so, &g, err))) return rc;
+    rc = ngg_subgraph_centrality(&g, 1, err);
+    const char *window = ng_window_name(s->window);
+    if (!rc) {
+        if (o->format == NG_EXPORT_CSV) {
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create directory: %s", strerror(errno));
+            size_t l = strlen(path) + 32;
+            char *p = malloc(l);
+            if (!rc && p) { snprintf(p, l, "%s/nodes.csv", path); rc = write_atomic(p, o->format, &g, window, 0, err); }
+            if (!rc && p) { snprintf(p, l, "%s/relationships.csv", path); rc = write_atomic(p, o->format, &g, window, 1, err); }
+            free(p);
+        } else {
+            rc = write_atomic(path, o->format, &g, window, 0, err);
+        }
+    }
+    if (nodes) *nodes = (long)g.nn;
+    if (edges) *edges = (long)g.ne;
+    ngg_subgraph_free(&g);
+    return rc;
+}

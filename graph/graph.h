@@ -1,0 +1,213 @@
+/* newsgraph graph: a co-occurrence knowledge graph of tagged articles kept in
+ * one SQLite file, with queries (igraph for paths, centralities and
+ * communities) and exports (GraphML, GEXF, GML, DOT, Neo4j CSV).
+ *
+ * Conventions are those of tagger.h: functions return NG_OK or a negative
+ * NG_E_* code and fill 'err' when it is not NULL; the library never prints
+ * and never exits; x_new()/x_free() pairs, x_free(NULL) is a no-op.
+ * Query results are jansson objects owned by the caller (json_decref); the
+ * shape of each is documented next to the function and in graph/README.md.
+ *
+ * Usage:
+ *     ng_store *s;
+ *     if (ng_store_open("news.db", NG_STORE_CREATE, &s, &err)) ...;
+ *     ng_store_set_window(s, NG_WINDOW_SENTENCE, &err);
+ *     ng_store_begin(s, &err);
+ *     for (each article) ng_store_add_doc(s, &doc, &outcome, &err);
+ *     ng_store_commit(s, &err);
+ *     json_t *r; ng_query_neighbors(s, "Jens Stoltenberg", NULL, &r, &err);
+ *     ng_store_close(s);
+ */
+#ifndef NG_GRAPH_H
+#define NG_GRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <jansson.h>
+#include "tagger.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ## Store */
+typedef struct ng_store ng_store;
+
+enum {
+    NG_STORE_READONLY = 1 << 0, /* open an existing database for reading */
+    NG_STORE_CREATE = 1 << 1    /* create the file and the schema if absent */
+};
+
+/* Schema version kept in PRAGMA user_version. */
+#define NG_SCHEMA_VERSION 1
+
+/* Co-occurrence windows: two entities co-occur when they are mentioned in
+ * the same sentence, paragraph or article. The title is its own sentence
+ * and paragraph. */
+enum { NG_WINDOW_SENTENCE = 0, NG_WINDOW_PARAGRAPH = 1, NG_WINDOW_ARTICLE = 2 };
+/* "sentence", "paragraph", "article". */
+const char *ng_window_name(int window);
+/* Parses a window name; returns NG_WINDOW_* or -1. */
+int ng_window_parse(const char *name);
+
+/* Opens (and with NG_STORE_CREATE creates) the database at 'path'. Sets
+ * WAL, synchronous=NORMAL, foreign keys and a busy timeout (default 5000 ms).
+ * A database with another schema version is refused (NG_E_FORMAT). */
+int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *err);
+/* Rolls back an open batch and closes. */
+void ng_store_close(ng_store *s);
+/* How long a writer waits for another writer before NG_E_BUSY. */
+void ng_store_set_busy_timeout(ng_store *s, int ms);
+/* The window recorded in the database, or -1 for an empty new database. */
+int ng_store_window(ng_store *s);
+/* Records the window of a new database; on one that already has a window,
+ * returns NG_E_ARG unless it is the same. */
+int ng_store_set_window(ng_store *s, int window, ng_error *err);
+
+/* ## Ingest
+ *
+ * One article with its entity matches. Field 0 is the title, field 1 the
+ * text (ng_match.field); offsets are bytes into that field. Strings need
+ * not be NUL-terminated where a length is given. 'published' is an ISO date
+ * (only the first 10 characters, YYYY-MM-DD, are kept). */
+typedef struct ng_doc {
+    const char *id;                     /* required, unique per article */
+    const char *title; size_t title_len; /* may be NULL */
+    const char *text; size_t text_len;
+    const char *url, *published, *lang; /* may be NULL */
+    const ng_match *matches; size_t nmatches;
+} ng_doc;
+
+enum { NG_DOC_ADDED = 1, NG_DOC_UNCHANGED = 2, NG_DOC_REPLACED = 3 };
+
+/* Supplies the aliases of an entity the first time the store sees it:
+ * the function calls 'emit(alias, emit_ud)' for each. */
+typedef void (*ng_alias_source_fn)(const char *entity_id, ng_alias_fn emit,
+                                   void *emit_ud, void *userdata);
+void ng_store_set_alias_source(ng_store *s, ng_alias_source_fn fn, void *userdata);
+/* An alias source over dictionaries: 'userdata' is an ng_dict_list. */
+typedef struct ng_dict_list { ng_dict *const *dicts; size_t n; } ng_dict_list;
+void ng_dict_alias_source(const char *entity_id, ng_alias_fn emit, void *emit_ud,
+                          void *userdata);
+
+/* Starts a write batch (BEGIN IMMEDIATE). Waits up to the busy timeout for
+ * another writer, then returns NG_E_BUSY. The window must be set. */
+int ng_store_begin(ng_store *s, ng_error *err);
+/* Adds one article inside a batch. An article id already stored with the
+ * same content hash is left alone (NG_DOC_UNCHANGED); with another hash its
+ * old contribution is removed exactly and the new one added
+ * (NG_DOC_REPLACED). Invalid matches (offsets outside the field) give
+ * NG_E_PARSE and leave the batch as it was before the call. */
+int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err);
+/* Writes the batch's aggregated counts and commits. */
+int ng_store_commit(ng_store *s, ng_error *err);
+/* Abandons the batch. */
+void ng_store_rollback(ng_store *s);
+/* Removes an article and its whole contribution (own transaction unless a
+ * batch is open). NG_E_NOTFOUND if it is not stored. */
+int ng_store_forget(ng_store *s, const char *article_id, ng_error *err);
+
+/* Adds the articles of the shard database 'path' (same window, articles
+ * disjoint from those already stored, else NG_E_ARG). Counts end up exactly
+ * as if all articles had been ingested into one database. */
+int ng_store_merge(ng_store *s, const char *path, ng_error *err);
+
+/* Recomputes entity and edge counts from the stored mentions and compares
+ * them with the tables. '*mismatches' receives the number of differing
+ * rows (0 for a consistent database). */
+int ng_store_verify(ng_store *s, long *mismatches, ng_error *err);
+
+/* ## Queries
+ *
+ * ENTITY arguments are an entity id, its canonical name or any alias
+ * (matched case-insensitively after NFKC case folding). A name that
+ * designates several entities gives NG_E_AMBIGUOUS with the candidates in
+ * err->msg; ng_store_lookup() returns them as data. */
+int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid,
+                    json_t **candidates, ng_error *err);
+
+/* Restricts queries: dates are inclusive YYYY-MM-DD bounds (NULL = open);
+ * 'types' is a comma-separated list of entity types (NULL = all). With a
+ * date bound, counts are recomputed from the mentions of the articles
+ * published in the range. */
+typedef struct ng_filter {
+    const char *since, *until;
+    const char *types;
+} ng_filter;
+
+typedef struct ng_neighbors_opts {
+    int top;            /* rows, default 20 (0 = default) */
+    const char *by;     /* "count" (windows, default), "articles", "npmi", "pmi" */
+    long min_count;     /* minimum windows, default 1 */
+    ng_filter filter;
+} ng_neighbors_opts;
+
+/* {"entity":{id,name,type}, "window":..., "neighbors":[{"id","name","type",
+ *  "count","articles","npmi","pmi","first","last"}]}.
+ * count = windows in which both occur; NPMI = ln(p(xy)/(p(x)p(y))) / -ln p(xy)
+ * with probabilities over tagged windows (graph/README.md). */
+int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts *o,
+                       json_t **out, ng_error *err);
+/* {"a":{..},"b":{..},"evidence":[{"article","title","url","published",
+ *  "window","snippet","a_surface","b_surface"}], "total": N} */
+int ng_query_evidence(ng_store *s, const char *a, const char *b, int limit,
+                      json_t **out, ng_error *err);
+/* Dijkstra over lengths 1/count: {"from","to","length","hops":[{"a","b",
+ *  "count","articles","evidence":[..]}]}. NG_E_NOTFOUND if unconnected. */
+int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
+                  int evidence_per_hop, json_t **out, ng_error *err);
+/* by: "degree", "strength", "pagerank", "betweenness".
+ * {"by":..,"entities":[{"id","name","type","score","degree","strength"}]} */
+int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n,
+                 json_t **out, ng_error *err);
+/* Leiden (modularity, resolution scaled by 'resolution'), deterministic for
+ * a seed. {"seed","resolution","modularity","communities":[{"id","size",
+ *  "strength","members":[{"id","name","type","strength"}]}]} */
+int ng_query_communities(ng_store *s, double resolution, unsigned long seed,
+                         const ng_filter *f, int max_communities, int max_members,
+                         json_t **out, ng_error *err);
+/* {"id","type","name","aliases":[..],"mentions","articles","windows",
+ *  "first_seen","last_seen","per_month":[{"month","mentions","articles"}],
+ *  "neighbors":[..]} */
+int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out,
+                    ng_error *err);
+/* {"articles","mentions","entities","entities_by_type":{T:n},"edges",
+ *  "windows","window","schema_version","first","last"} */
+int ng_query_stats(ng_store *s, json_t **out, ng_error *err);
+
+/* ## Export */
+enum { NG_EXPORT_GRAPHML, NG_EXPORT_GEXF, NG_EXPORT_GML, NG_EXPORT_DOT, NG_EXPORT_CSV };
+/* "graphml" ... "csv"; returns -1 for an unknown name. */
+int ng_export_format_parse(const char *name);
+
+typedef struct ng_export_opts {
+    int format;            /* NG_EXPORT_* */
+    long min_weight;       /* keep edges with count >= min_weight (default 1) */
+    long top_edges;        /* keep only the N strongest edges (0 = all) */
+    const char *ego;       /* only the neighbourhood of this entity ... */
+    int depth;             /* ... up to this many hops (default 1) */
+    ng_filter filter;
+} ng_export_opts;
+
+/* Writes the graph to 'path' (for NG_EXPORT_CSV a directory that receives
+ * nodes.csv and relationships.csv). Files are written to a temporary name
+ * and renamed, so a failed export leaves nothing behind. Node and edge
+ * counts are returned in *nodes / *edges when not NULL. */
+int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path,
+                    long *nodes, long *edges, ng_error *err);
+
+/* ## Helpers (exposed for tools and tests) */
+/* Writes 'len' bytes of 's' to 'f' as XML character data: escapes & < > " '
+ * and replaces invalid UTF-8 and characters XML 1.0 forbids with U+FFFD.
+ * 'attr' != 0 also escapes tab, CR and LF (for attribute values). */
+void ng_xml_write(FILE *f, const char *s, size_t len, int attr);
+/* Splits text into sentences/paragraphs: calls fn(start, end, para, ud)
+ * for every sentence in order; returns the number of sentences. */
+typedef void (*ng_sentence_fn)(size_t start, size_t end, long para, void *userdata);
+long ng_split_sentences(const char *text, size_t len, ng_sentence_fn fn, void *userdata);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,130 @@
+/* Internal to graph/: the store structure, hash maps, helpers. */
+#ifndef NG_GRAPH_INTERNAL_H
+#define NG_GRAPH_INTERNAL_H
+#include <sqlite3.h>
+#include "graph.h"
+
+/* ## Maps (open addressing) */
+/* u64 key -> size_t value; key 0 is reserved (never stored). */
+typedef struct u64map {
+    uint64_t *keys;
+    size_t *vals;
+    size_t cap, n;
+} u64map;
+void u64map_free(u64map *m);
+void u64map_clear(u64map *m);
+/* Returns a pointer to the value slot for 'key', inserting 'dflt' if absent;
+ * '*found' tells which. NULL on allocation failure. */
+size_t *u64map_put(u64map *m, uint64_t key, size_t dflt, int *found);
+size_t *u64map_get(const u64map *m, uint64_t key);
+
+/* string key -> int64 value (keys copied). */
+typedef struct strmap {
+    char **keys;
+    uint64_t *hashes;
+    int64_t *vals;
+    size_t cap, n;
+} strmap;
+void strmap_free(strmap *m);
+void strmap_clear(strmap *m);
+int strmap_put(strmap *m, const char *key, int64_t val);   /* 0 ok, -1 nomem */
+int strmap_get(const strmap *m, const char *key, int64_t *val); /* 1 found */
+
+uint64_t ng_hash64(const void *data, size_t len, uint64_t h);
+#define NG_HASH_SEED 1469598103934665603ULL
+
+/* Case-folded NFKC form used for alias lookup; malloc'd. */
+char *ngg_fold(const char *s);
+/* "YYYY-MM-DD..." -> YYYYMMDD, 0 if not a date. */
+int ngg_date(const char *s);
+/* YYYYMMDD -> "YYYY-MM-DD" in buf[11]; "" for 0. */
+const char *ngg_date_str(int d, char buf[11]);
+
+/* Pending per-batch aggregates. */
+typedef struct ent_delta {
+    int64_t id;
+    long mentions, articles, windows;
+    int first, last;
+} ent_delta;
+typedef struct edge_delta {
+    int64_t a, b;
+    long windows, articles;
+    int first, last;
+} edge_delta;
+
+struct ng_store {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    int window;
+    int in_batch;
+    int busy_ms;
+    strmap ents;        /* entity key -> rowid (cache) */
+    u64map ent_idx;     /* rowid -> index in ed */
+    ent_delta *ed; size_t ned, ced;
+    u64map edge_idx;    /* (a<<32|b) -> index in xd */
+    edge_delta *xd; size_t nxd, cxd;
+    long d_articles, d_windows;
+    struct { const char *sql; sqlite3_stmt *st; } stc[32]; /* cached statements */
+    u64map surf_seen;   /* hashes of (entity, surface) already stored as aliases */
+    ng_alias_source_fn alias_fn;
+    void *alias_ud;
+};
+
+/* sqlite helpers */
+int ngg_db_err(ng_store *s, ng_error *err, const char *what);
+int ngg_exec(ng_store *s, const char *sql, ng_error *err);
+int ngg_prepare(ng_store *s, const char *sql, sqlite3_stmt **st, ng_error *err);
+/* A cached statement for a static SQL string (compared by address): do
+ * not finalize it; ngg_done() resets it. */
+int ngg_stmt(ng_store *s, const char *sql, sqlite3_stmt **st, ng_error *err);
+void ngg_done(sqlite3_stmt *st);
+/* Text column as const char* ("" for NULL). */
+const char *ngg_col_text(sqlite3_stmt *st, int i);
+long long ngg_meta_int(ng_store *s, const char *key, long long dflt);
+/* Looks up ENTITY (id, name, alias). */
+int ngg_lookup(ng_store *s, const char *name, int64_t *rowid, ng_error *err);
+/* {"id","name","type"} of a rowid. */
+json_t *ngg_entity_brief(ng_store *s, int64_t rowid);
+/* Evidence rows for a pair of rowids. */
+int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long *total,
+                 ng_error *err);
+/* Is 'type' in the comma-separated list (NULL list = all)? */
+int ngg_type_ok(const char *types, const char *type);
+double ngg_npmi(long nxy, long nx, long ny, long n, double *pmi);
+
+/* ## In-memory subgraph used by analytics and exports */
+typedef struct sg_node {
+    int64_t id;
+    char *key, *type, *name;
+    long mentions, articles, windows;
+    int first, last;
+    double strength, pagerank;
+    long degree;
+} sg_node;
+typedef struct sg_edge {
+    int a, b;          /* node indexes */
+    long windows, articles;
+    int first, last;
+    double npmi;
+} sg_edge;
+typedef struct subgraph {
+    sg_node *n; size_t nn;
+    sg_edge *e; size_t ne;
+    long total_windows;
+} subgraph;
+
+typedef struct sg_opts {
+    const ng_filter *filter;
+    int types_on_graph;   /* apply filter->types to the graph (else caller filters) */
+    long min_weight;
+    long top_edges;
+    int64_t ego; int depth; /* ego < 0: none */
+    int drop_isolated;
+} sg_opts;
+int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err);
+void ngg_subgraph_free(subgraph *g);
+/* Fills degree, strength, and pagerank (if want_pr). */
+int ngg_subgraph_centrality(subgraph *g, int want_pr, ng_error *err);
+
+#endif

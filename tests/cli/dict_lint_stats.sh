@@ -1,0 +1,32 @@
+#!/bin/sh
+# dict lint and dict stats on samples with known problems, exact output;
+# the committed places-iso.tsv lints clean.
+set -u
+: "${NG:?NG must point to the newsgraph binary}"
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+D=tests/data/import
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+$NG dict lint --common-words dictionaries/common-words $D/lint-sample.tsv $D/lint-sample2.tsv >"$T/lint.out" 2>"$T/lint.err"
+rc=$?
+[ $rc -eq 1 ] || { echo "FAIL lint: exit $rc, expected 1"; fail=1; }
+cmp -s $D/lint.expected "$T/lint.out" || { echo "FAIL lint output"; diff -u $D/lint.expected "$T/lint.out"; fail=1; }
+grep -q '^newsgraph: 20 warnings in 17 entries$' "$T/lint.err" || { echo "FAIL lint summary"; cat "$T/lint.err"; fail=1; }
+# a clean file: no output, exit 0
+printf 'clean\tORG\tClean Org\tCO\n' >"$T/clean.tsv"
+$NG dict lint --common-words dictionaries/common-words "$T/clean.tsv" >"$T/c.out" 2>&1
+rc=$?
+[ $rc -eq 0 ] && [ ! -s "$T/c.out" ] || { echo "FAIL lint clean: exit $rc"; cat "$T/c.out"; fail=1; }
+# the generated dictionary is clean
+if [ -f dictionaries/places-iso.tsv ]; then
+  $NG dict lint --common-words dictionaries/common-words dictionaries/places-iso.tsv >"$T/p.out" 2>&1 ||
+    { echo "FAIL places-iso.tsv does not lint clean"; head -20 "$T/p.out"; fail=1; }
+fi
+$NG dict lint "$T/nope.tsv" >/dev/null 2>&1
+rc=$?; [ $rc -eq 2 ] || { echo "FAIL lint missing file: exit $rc"; fail=1; }
+$NG dict stats $D/lint-sample.tsv $D/lint-sample2.tsv >"$T/stats.out"
+rc=$?; [ $rc -eq 0 ] || { echo "FAIL stats: exit $rc"; fail=1; }
+cmp -s $D/stats.expected "$T/stats.out" || { echo "FAIL stats output"; diff -u $D/stats.expected "$T/stats.out"; fail=1; }
+exit $fail

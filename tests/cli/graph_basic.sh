@@ -1,0 +1,159 @@
+#!/bin/sh
+# ingest, idempotence, replacement, forget, every query command, errors.
+. "$(dirname "$0")/graph_lib.inc"
+
+run $NG ingest --db g.db "$FIX"
+eq "$rc" 0 "ingest status"
+grep -q '^ingested 5 articles (5 added, 0 replaced, 0 unchanged), 22 mentions' out || fail "summary: $(cat out)"
+$NG stats --db g.db --json > s1.json
+eq "$(j 'd["articles"]' < s1.json)" 5 articles
+eq "$(j 'd["mentions"]' < s1.json)" 22 mentions
+eq "$(j 'd["entities"]' < s1.json)" 9 entities
+eq "$(j 'd["entities_by_type"]' < s1.json)" '{"LOC": 2, "ORG": 2, "PER": 5}' "entities by type"
+eq "$(j 'd["edges"]' < s1.json)" 13 edges
+eq "$(j 'd["windows"]' < s1.json)" 10 windows
+eq "$(j 'd["window"]' < s1.json)" sentence window
+$NG stats --db g.db --check > /dev/null || fail "stats --check after ingest"
+$NG stats --db g.db | grep -q '^edges:     13$' || fail "stats table"
+
+# idempotent re-ingest
+run $NG ingest --db g.db "$FIX"
+grep -q '(0 added, 0 replaced, 5 unchanged), 0 mentions' out || fail "re-ingest summary: $(cat out)"
+$NG stats --db g.db --json > s2.json
+cmp -s s1.json s2.json || fail "re-ingest changed the counts"
+
+# neighbors
+$NG neighbors --db g.db "Joe Biden" --json > n.json
+eq "$(j '[x["id"] for x in d["neighbors"]]' < n.json)" '["jens-stoltenberg", "vilnius", "volodymyr-zelensky"]' "neighbors order"
+eq "$(j '[x["count"] for x in d["neighbors"]]' < n.json)" '[2, 2, 1]' "neighbor counts"
+eq "$(j '[x["articles"] for x in d["neighbors"]]' < n.json)" '[1, 2, 1]' "neighbor article counts"
+eq "$(j 'all(-1 <= x["npmi"] <= 1 for x in d["neighbors"])' < n.json)" True "npmi range"
+eq "$(j '[x["id"] for x in d["neighbors"]]' < n.json)" '["jens-stoltenberg", "vilnius", "volodymyr-zelensky"]' "neighbors order"
+$NG neighbors --db g.db joe-biden --type LOC --json | j '[x["id"] for x in d["neighbors"]]' > t.txt
+eq "$(cat t.txt)" '["vilnius"]' "neighbors --type"
+$NG neighbors --db g.db biden --since 2023-07-12 --json | j '[(x["id"],x["count"]) for x in d["neighbors"]]' > t.txt
+eq "$(cat t.txt)" '[["vilnius", 1], ["volodymyr-zelensky", 1]]' "neighbors --since"
+$NG neighbors --db g.db biden --until 2023-07 --top 1 --json | j 'len(d["neighbors"])' > t.txt
+eq "$(cat t.txt)" 1 "neighbors --top"
+$NG neighbors --db g.db volodymyr-zelensky --by npmi --json | j 'd["neighbors"][0]["id"]' > t.txt
+eq "$(cat t.txt)" olaf-scholz "neighbors --by npmi"
+$NG neighbors --db g.db biden | grep -q '^Jens Stoltenberg  *PER  *2  *1 ' || fail "neighbors table: $($NG neighbors --db g.db biden)"
+
+# entity card: by a Ukrainian surface form and by a Russian inflected one
+$NG entity --db g.db "зеленський" --json > e.json
+eq "$(j 'd["id"]' < e.json)" volodymyr-zelensky "entity id"
+eq "$(j '(d["type"], d["name"], d["mentions"], d["articles"])' < e.json)" "('PER', 'Volodymyr Zelensky', 5, 4)" "entity card"
+eq "$(j '(d["first_seen"], d["last_seen"])' < e.json)" "('2023-07-11', '2023-09-15')" "entity dates"
+eq "$(j '[(m["month"], m["mentions"]) for m in d["per_month"]]' < e.json)" '[["2023-07", 2], ["2023-08", 2], ["2023-09", 1]]' "mentions per month"
+$NG entity --db g.db "ЗЕЛЕНСКИМ" --json | j 'd["id"]' > t.txt
+eq "$(cat t.txt)" volodymyr-zelensky "lookup by inflected surface form"
+run $NG entity --db g.db "nobody at all"
+eq "$rc" 1 "unknown entity status"
+grep -q "no entity with id, name or alias 'nobody at all'" err || fail "unknown entity message: $(cat err)"
+
+# evidence
+$NG evidence --db g.db joe-biden "Jens Stoltenberg" --json > ev.json
+eq "$(j 'd["total"]' < ev.json)" 2 "evidence total"
+eq "$(j '[x["snippet"] for x in d["evidence"]]' < ev.json)" '["Jens Stoltenberg met Joe Biden in Vilnius.", "Biden praised Stoltenberg."]' "evidence snippets"
+$NG evidence --db g.db joe-biden jens-stoltenberg --limit 1 --json | j 'len(d["evidence"])' > t.txt
+eq "$(cat t.txt)" 1 "evidence --limit"
+$NG evidence --db g.db joe-biden jens-stoltenberg | grep -q 'Biden praised Stoltenberg.' || fail "evidence table"
+
+# path
+$NG path --db g.db olaf-scholz jens-stoltenberg --json > p.json
+eq "$(j '[(h["a"]["id"], h["b"]["id"]) for h in d["hops"]]' < p.json)" '[["olaf-scholz", "volodymyr-zelensky"], ["volodymyr-zelensky", "jens-stoltenberg"]]' "path hops"
+eq "$(j 'all(len(h["evidence"]) == 1 for h in d["hops"])' < p.json)" True "path evidence"
+$NG path --db g.db olaf-scholz jens-stoltenberg | grep -q '^Olaf Scholz -> Jens Stoltenberg: 2 hops' || fail "path table"
+
+# top
+$NG top --db g.db --json | j '[(x["id"], x["score"]) for x in d["entities"][:2]]' > t.txt
+eq "$(cat t.txt)" '[["volodymyr-zelensky", 6.0], ["kyiv", 4.0]]' "top by degree"
+$NG top --db g.db --by pagerank --json | j 'd["entities"][0]["id"]' > t.txt
+eq "$(cat t.txt)" volodymyr-zelensky "top by pagerank"
+$NG top --db g.db --by betweenness --type PER -n 1 --json | j '[x["id"] for x in d["entities"]]' > t.txt
+eq "$(cat t.txt)" '["volodymyr-zelensky"]' "top by betweenness, type"
+$NG top --db g.db --by strength --json | j 'd["entities"][0]["score"]' > t.txt
+eq "$(cat t.txt)" 7.0 "top by strength"
+run $NG top --db g.db --by nonsense
+eq "$rc" 2 "top --by nonsense status"
+
+# communities: deterministic for a seed; every non-isolated entity in one community
+$NG communities --db g.db --seed 5 --json > c1.json
+$NG communities --db g.db --seed 5 --json > c2.json
+cmp -s c1.json c2.json || fail "communities not deterministic"
+eq "$(j 'sum(c["size"] for c in d["communities"])' < c1.json)" 9 "community members"
+$NG communities --db g.db --resolution 0.5 --members 2 | grep -q 'communities (leiden, seed 1, resolution 0.5' || fail "communities table"
+
+# changed article replaces its contribution exactly
+sed 's/Biden praised Stoltenberg./Biden praised NATO./' "$FIX" > changed.jsonl
+python3 - changed.jsonl <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+a = rows[0]
+t = a["text"]; s = t.index("Biden praised NATO.")
+a["entities"] = [e for e in a["entities"] if not (e["field"] == "text" and e["start"] >= s)]
+a["entities"] += [{"start": len(t[:s].encode()), "end": len(t[:s].encode()) + 5, "text": "Biden", "type": "PER", "id": "joe-biden", "name": "Joe Biden", "field": "text"},
+                  {"start": len(t[:s].encode()) + 14, "end": len(t[:s].encode()) + 18, "text": "NATO", "type": "ORG", "id": "nato", "name": "NATO", "field": "text"}]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for r in rows: f.write(json.dumps(r, ensure_ascii=False) + "\n")
+PY
+run $NG ingest --db g.db changed.jsonl
+grep -q '(0 added, 1 replaced, 4 unchanged)' out || fail "replacement summary: $(cat out) $(cat err)"
+$NG stats --db g.db --check > /dev/null || fail "consistent after replacement"
+$NG ingest -q --db fresh.db changed.jsonl
+$NG stats --db g.db --json > a.json; $NG stats --db fresh.db --json > b.json
+cmp -s a.json b.json || fail "replacement differs from a fresh ingest: $(cat a.json) vs $(cat b.json)"
+$NG neighbors --db g.db joe-biden --json > a.json; $NG neighbors --db fresh.db joe-biden --json > b.json
+cmp -s a.json b.json || fail "neighbors after replacement differ from a fresh ingest"
+$NG neighbors --db g.db nato --json | j '[(x["id"], x["count"]) for x in d["neighbors"]]' > t.txt
+eq "$(cat t.txt)" '[["joe-biden", 1], ["volodymyr-zelensky", 1]]' "new edge after replacement"
+
+# forget
+run $NG forget --db g.db a5
+eq "$rc" 0 "forget status"
+$NG stats --db g.db --json > f.json
+eq "$(j '(d["articles"], d["entities"], d["edges"], d["mentions"])' < f.json)" "(4, 7, 11, 19)" "counts after forget"
+$NG stats --db g.db --check > /dev/null || fail "consistent after forget"
+run $NG entity --db g.db evil-sql
+eq "$rc" 1 "forgotten entity gone"
+run $NG forget --db g.db a5
+eq "$rc" 1 "forget unknown status"
+grep -q "no article with id 'a5'" err || fail "forget unknown message: $(cat err)"
+
+# window mismatch refused
+run $NG ingest --db g.db --window article "$FIX"
+eq "$rc" 1 "window mismatch status"
+grep -q 'built with --window sentence' err || fail "window mismatch message: $(cat err)"
+
+# ambiguous names list the candidates
+cat > amb.jsonl <<'J'
+{"id":"p1","text":"Paris and Paris.","entities":[{"start":0,"end":5,"text":"Paris","type":"LOC","id":"paris-fr","name":"Paris"},{"start":10,"end":15,"text":"Paris","type":"LOC","id":"paris-tx","name":"Paris"}]}
+J
+$NG ingest -q --db amb.db amb.jsonl
+run $NG neighbors --db amb.db paris
+eq "$rc" 1 "ambiguous status"
+grep -q "'paris' is ambiguous; candidates: paris-fr (LOC, Paris), paris-tx (LOC, Paris)" err || fail "ambiguous message: $(cat err)"
+
+# bad input: location, non-zero exit, nothing of the batch written
+head -n 1 "$FIX" > bad.jsonl
+printf '{"id":"b2","text":"x", "entities": [}\n' >> bad.jsonl
+run $NG ingest --db bad.db bad.jsonl
+eq "$rc" 1 "bad JSON status"
+grep -q '^newsgraph: bad.jsonl:2:[0-9]*: invalid JSON' err || fail "bad JSON message: $(cat err)"
+eq "$($NG stats --db bad.db --json | j 'd["articles"]')" 0 "nothing written on bad input"
+printf '{"id":"b3","text":"Short.","entities":[{"start":0,"end":99,"text":"Short","id":"x","type":"PER"}]}\n' > bad2.jsonl
+run $NG ingest --db bad.db bad2.jsonl
+eq "$rc" 1 "bad span status"
+grep -q '^newsgraph: bad2.jsonl:1:[0-9]*: entities\[0\]: span 0-99 is outside the text (6 bytes)' err || fail "bad span message: $(cat err)"
+
+# default database from $NEWSGRAPH_DB, missing database
+$NG ingest -q "$FIX" && [ -f "$NEWSGRAPH_DB" ] || fail "NEWSGRAPH_DB"
+run $NG stats --db nonexistent.db
+eq "$rc" 1 "missing db status"
+[ ! -f nonexistent.db ] || fail "a query created a database"
+
+for c in ingest forget neighbors evidence path top communities entity stats export merge; do
+  $NG $c --help > h.txt 2>&1 || fail "$c --help status"
+  grep -q "^usage: newsgraph $c" h.txt || fail "$c --help text"
+done
+done_tests

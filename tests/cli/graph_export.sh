@@ -1,0 +1,96 @@
+#!/bin/sh
+# Every export format, read back by independent readers (xmllint, networkx,
+# Python's csv); hostile names survive every format; export filters.
+. "$(dirname "$0")/graph_lib.inc"
+
+$NG ingest -q --db g.db "$FIX" || fail "ingest"
+
+# GraphML: xmllint and networkx, every attribute, hostile names intact
+run $NG export --db g.db --format graphml -o g.graphml
+eq "$rc" 0 "graphml export status"
+grep -q 'wrote g.graphml: 9 nodes, 13 edges' err || fail "export message: $(cat err)"
+if command -v xmllint >/dev/null 2>&1; then
+  xmllint --noout g.graphml || fail "xmllint graphml"
+fi
+python3 - g.graphml > nx.txt 2>&1 <<'PY' || fail "networkx graphml: $(cat nx.txt)"
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+assert not g.is_directed() and not g.is_multigraph()
+assert g.number_of_nodes() == 9 and g.number_of_edges() == 13, (g.number_of_nodes(), g.number_of_edges())
+assert g.nodes["evil-sql"]["label"] == "'); DROP TABLE entities; --", g.nodes["evil-sql"]
+assert g.nodes["evil-xml"]["name"] == '<script>alert("x")</script> & \ufffdctl', repr(g.nodes["evil-xml"]["name"])
+z = g.nodes["volodymyr-zelensky"]
+for k in ("label", "name", "type", "mentions", "articles", "first_seen", "last_seen", "degree", "strength", "pagerank"):
+    assert k in z, k
+assert z["mentions"] == 5 and z["degree"] == 6 and z["type"] == "PER"
+e = g.edges["joe-biden", "jens-stoltenberg"]
+assert e["weight"] == 2 and e["articles"] == 1 and e["first_date"] == "2023-07-11" and -1 <= e["npmi"] <= 1, e
+assert all(d["interaction"] == "co_occurs" for _, _, d in g.edges(data=True))
+print("ok")
+PY
+
+# GEXF 1.2draft with intervals
+$NG export --db g.db -f gexf -o g.gexf 2>/dev/null || fail "gexf export"
+grep -q 'xmlns="http://www.gexf.net/1.2draft"' g.gexf || fail "gexf namespace"
+grep -q 'mode="dynamic"' g.gexf || fail "gexf dynamic mode"
+if command -v xmllint >/dev/null 2>&1; then xmllint --noout g.gexf || fail "xmllint gexf"; fi
+python3 - g.gexf > nx.txt 2>&1 <<'PY' || fail "networkx gexf: $(cat nx.txt)"
+import sys, networkx as nx
+g = nx.read_gexf(sys.argv[1])
+assert g.number_of_nodes() == 9 and g.number_of_edges() == 13
+labels = {d["label"] for _, d in g.nodes(data=True)}
+assert "'); DROP TABLE entities; --" in labels and '<script>alert("x")</script> & \ufffdctl' in labels, labels
+n = [d for _, d in g.nodes(data=True) if d["label"] == "Olaf Scholz"][0]
+assert n["start"] == "2023-09-15" and n["type"] == "PER", n
+PY
+
+# GML
+$NG export --db g.db -f gml -o g.gml 2>/dev/null || fail "gml export"
+python3 - g.gml > nx.txt 2>&1 <<'PY' || fail "networkx gml: $(cat nx.txt)"
+import sys, networkx as nx
+g = nx.read_gml(sys.argv[1], label="entityid")
+assert g.number_of_nodes() == 9 and g.number_of_edges() == 13
+assert g.nodes["evil-sql"]["label"] == "'); DROP TABLE entities; --"
+assert g.nodes["volodymyr-zelensky"]["mentions"] == 5
+PY
+LC_ALL=C grep -q '[^[:print:][:space:]]' g.gml && fail "gml is not 7-bit ASCII"
+
+# DOT
+$NG export --db g.db -f dot -o g.dot 2>/dev/null || fail "dot export"
+head -n 2 g.dot | grep -q '^graph newsgraph {' || fail "dot header"
+eq "$(grep -c ' -- ' g.dot)" 13 "dot edges"
+grep -q 'label="<script>alert(\\"x\\")</script> & ' g.dot || fail "dot escaping"
+
+# Neo4j CSV
+$NG export --db g.db -f csv -o neo 2>/dev/null || fail "csv export"
+eq "$(head -n 1 neo/nodes.csv | cut -d, -f1)" "id:ID" "nodes header"
+head -n 1 neo/nodes.csv | grep -q ',:LABEL$' || fail "nodes :LABEL"
+eq "$(head -n 1 neo/relationships.csv | cut -d, -f1,2)" ":START_ID,:END_ID" "relationships header"
+head -n 1 neo/relationships.csv | grep -q ',:TYPE$' || fail "relationships :TYPE"
+python3 - neo > py.txt 2>&1 <<'PY' || fail "csv read back: $(cat py.txt)"
+import csv, sys
+nodes = list(csv.DictReader(open(sys.argv[1] + "/nodes.csv", encoding="utf-8", newline="")))
+rels = list(csv.DictReader(open(sys.argv[1] + "/relationships.csv", encoding="utf-8", newline="")))
+assert len(nodes) == 9 and len(rels) == 13
+names = {n["id:ID"]: n["name"] for n in nodes}
+assert names["evil-sql"] == "'); DROP TABLE entities; --" and names["evil-xml"].startswith('<script>alert("x")</script> & ')
+assert all(r[":TYPE"] == "CO_OCCURS_WITH" and r[":START_ID"] in names and r[":END_ID"] in names for r in rels)
+PY
+
+# filters
+$NG export --db g.db --min-weight 2 -o f.graphml 2>err; grep -q '4 nodes, 4 edges' err || fail "--min-weight: $(cat err)"
+$NG export --db g.db --top-edges 1 -o f.graphml 2>err; grep -q '2 nodes, 1 edges' err || fail "--top-edges: $(cat err)"
+$NG export --db g.db --ego olaf-scholz --depth 1 -o f.graphml 2>err; grep -q '3 nodes, 3 edges' err || fail "--ego: $(cat err)"
+$NG export --db g.db --ego olaf-scholz --depth 2 -o f.graphml 2>err; grep -q '9 nodes, 13 edges' err || fail "--ego depth 2: $(cat err)"
+$NG export --db g.db --type LOC -o f.graphml 2>err; grep -q '2 nodes, 0 edges' err || fail "--type: $(cat err)"
+$NG export --db g.db --since 2023-09-01 -o f.graphml 2>err; grep -q '5 nodes, 6 edges' err || fail "--since: $(cat err)"
+$NG export --db g.db --until 2023-07 -f gexf -o - > f.gexf 2>/dev/null || fail "export to stdout"
+eq "$(grep -c '<edge ' f.gexf)" 5 "--until edges"
+run $NG export --db g.db -f pdf -o x.pdf
+eq "$rc" 2 "unknown format status"
+[ ! -e x.pdf ] || fail "file written for a bad format"
+run $NG export --db g.db -o /nonexistent-dir/x.graphml
+eq "$rc" 2 "unwritable output status"
+ls /nonexistent-dir 2>/dev/null && fail "unexpected"
+ls ./*.tmp* 2>/dev/null && fail "temporary file left behind"
+done_tests

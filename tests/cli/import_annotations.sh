@@ -1,0 +1,42 @@
+#!/bin/sh
+# newsgraph dict import --from annotations: JSON Lines, brat and CoNLL;
+# most frequent type per folded surface; stable ids; the output compiles.
+set -u
+NG=${NG:-build/newsgraph}
+D=tests/data/eval
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+check() { if ! cmp -s "$2" "$3"; then echo "FAIL $1"; diff "$2" "$3" | head -20; fail=1; fi; }
+# JSON Lines: Київ twice LOC + КИЇВ once ORG → one LOC entity, КИЇВ an alias;
+# Washington PER once, LOC twice → LOC; an entity off a character boundary is
+# warned about and skipped
+$NG dict import --from annotations $D/import.jsonl > $T/j.tsv 2> $T/err.txt
+check jsonl $D/import-expected.tsv $T/j.tsv
+grep -q "import.jsonl:1: entity outside the text or not on a character boundary" $T/err.txt ||
+  { echo "FAIL warning"; cat $T/err.txt; fail=1; }
+# brat (directory, PERS → PER) and the same documents as CoNLL BIO
+$NG dict import --from annotations $D/brat > $T/b.tsv 2>/dev/null
+check brat $D/import-brat-expected.tsv $T/b.tsv
+$NG dict import --from annotations $D/tagged.conll > $T/c.tsv 2>/dev/null
+# CoNLL cannot nest "України" inside the ORG: everything else is the same
+grep -v '^ann-loc-b57ede82' $D/import-brat-expected.tsv > $T/bc.tsv
+check conll $T/bc.tsv $T/c.tsv
+# --min-count keeps frequent surfaces only
+$NG dict import --from annotations --min-count 2 $D/import.jsonl 2>/dev/null | cut -f3 > $T/m.txt
+printf 'Київ\nWashington\n' > $T/exp.txt
+check min-count $T/exp.txt $T/m.txt
+$NG dict import --from annotations --min-count 4 $D/import.jsonl 2>/dev/null > $T/m4.txt
+[ -s $T/m4.txt ] && { echo "FAIL min-count 4"; fail=1; }
+# the gazetteer is a valid dictionary that finds inflected forms
+$NG dict import --from annotations $D/tagged.jsonl -o $T/g.tsv 2>/dev/null
+echo "Зеленський у Києві" | $NG tag --no-shipped --dict $T/g.tsv --input text > $T/t.jsonl 2>&1 || { echo "FAIL tag"; cat $T/t.jsonl; fail=1; }
+grep -q '"text":"Києві"' $T/t.jsonl || { echo "FAIL tag with gazetteer"; cat $T/t.jsonl; fail=1; }
+# errors: bad format name (usage), bad CoNLL tag (data)
+$NG dict import --from annotations --input-format xml $D/import.jsonl > /dev/null 2>&1
+[ $? -eq 2 ] || { echo "FAIL bad --input-format: exit 2"; fail=1; }
+printf 'Word X-PER\n' > $T/bad.conll
+$NG dict import --from annotations $T/bad.conll > /dev/null 2> $T/err.txt
+[ $? -eq 1 ] || { echo "FAIL bad tag: exit 1"; fail=1; }
+grep -q 'bad.conll:1: unknown tag "X-PER"' $T/err.txt || { echo "FAIL bad tag message"; cat $T/err.txt; fail=1; }
+exit $fail

@@ -1,0 +1,380 @@
+/* Unit tests of graph/: store, ingest, exact replacement, forget, merge,
+ * queries, exports, helpers. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "harness.h"
+#include "graph.h"
+
+static char dir[256];
+
+/* A document written with inline marks: "[surface|id|TYPE]". */
+typedef struct tdoc {
+    char text[4096];
+    ng_match m[64];
+    size_t n;
+    ng_doc d;
+} tdoc;
+
+static void mk(tdoc *t, const char *id, const char *date, const char *marked) {
+    memset(t, 0, sizeof *t);
+    size_t o = 0;
+    const char *p = marked;
+    while (*p) {
+        if (*p == '[') {
+            const char *bar1 = strchr(p, '|'), *bar2 = strchr(bar1 + 1, '|'), *end = strchr(bar2 + 1, ']');
+            ng_match *m = &t->m[t->n++];
+            m->field = 1;
+            m->start = o;
+            memcpy(t->text + o, p + 1, (size_t)(bar1 - p - 1));
+            o += (size_t)(bar1 - p - 1);
+            m->end = o;
+            m->id = strndup(bar1 + 1, (size_t)(bar2 - bar1 - 1));
+            m->type = strndup(bar2 + 1, (size_t)(end - bar2 - 1));
+            m->name = m->id;
+            p = end + 1;
+        } else t->text[o++] = *p++;
+    }
+    t->text[o] = 0;
+    t->d.id = id;
+    t->d.text = t->text;
+    t->d.text_len = o;
+    t->d.published = date;
+    t->d.matches = t->m;
+    t->d.nmatches = t->n;
+}
+static void tfree(tdoc *t) {
+    for (size_t i = 0; i < t->n; i++) { free((char *)t->m[i].id); free((char *)t->m[i].type); }
+}
+
+static ng_store *open_db(const char *name, int window) {
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    ng_store *s = NULL;
+    ng_error err = {0};
+    int rc = ng_store_open(p, NG_STORE_CREATE, &s, &err);
+    INT_EQ(rc, NG_OK);
+    if (rc) { fprintf(stderr, "%s\n", err.msg); return NULL; }
+    INT_EQ(ng_store_set_window(s, window, &err), NG_OK);
+    return s;
+}
+
+static int add(ng_store *s, const char *id, const char *date, const char *marked) {
+    tdoc t;
+    mk(&t, id, date, marked);
+    int outcome = 0;
+    ng_error err = {0};
+    int rc = ng_store_add_doc(s, &t.d, &outcome, &err);
+    if (rc) fprintf(stderr, "add %s: %s\n", id, err.msg);
+    tfree(&t);
+    return rc ? rc : outcome;
+}
+
+static long jint(json_t *o, const char *k) { return (long)json_integer_value(json_object_get(o, k)); }
+
+static long verify(ng_store *s) {
+    long mism = -1;
+    ng_error err = {0};
+    if (ng_store_verify(s, &mism, &err)) fprintf(stderr, "verify: %s\n", err.msg);
+    return mism;
+}
+
+/* Dumps the edges view, sorted, as one string (for comparisons). */
+static char *dump(ng_store *s) {
+    json_t *st; ng_error err = {0};
+    ng_query_stats(s, &st, &err);
+    char *a = json_dumps(st, JSON_SORT_KEYS);
+    json_decref(st);
+    return a;
+}
+
+static const char *A1 = "[Alice Smith|alice|PER] met [Bob Jones|bob|PER] in [Paris|paris|LOC]. "
+                        "[Acme|acme|ORG] was not there.\n\n[Bob|bob|PER] left [Paris|paris|LOC].";
+static const char *A2 = "[Alice|alice|PER] and [Acme|acme|ORG] signed. [Bob|bob|PER] agreed with [Alice|alice|PER].";
+static const char *A3 = "[Carol|carol|PER] visited [Paris|paris|LOC] with [Alice|alice|PER].";
+
+static void test_split(void) {
+    const char *t = "Mr. Smith met George W. Bush. He left! Did he? yes.\n\nNew para here. \xd0\x9f\xd1\x80\xd0\xb8. Second.";
+    long n = ng_split_sentences(t, strlen(t), NULL, NULL);
+    INT_EQ(n, 6);
+    INT_EQ(ng_split_sentences("", 0, NULL, NULL), 0);
+    INT_EQ(ng_split_sentences("No terminal punctuation", 23, NULL, NULL), 1);
+}
+
+static void test_xml(void) {
+    char *buf; size_t len;
+    FILE *f = open_memstream(&buf, &len);
+    const char in[] = "a<b>&\"'\x01\x1f\tz\xc3(\xef\xbf\xbe\xe2\x9c\x93";
+    ng_xml_write(f, in, sizeof in - 1, 1);
+    fclose(f);
+    STR_EQ(buf, "a&lt;b&gt;&amp;&quot;&apos;\xef\xbf\xbd\xef\xbf\xbd&#9;z\xef\xbf\xbd(\xef\xbf\xbd\xe2\x9c\x93");
+    free(buf);
+}
+
+static void test_ingest(void) {
+    ng_store *s = open_db("one.db", NG_WINDOW_SENTENCE);
+    if (!s) return;
+    ng_error err = {0};
+    INT_EQ(ng_store_begin(s, &err), NG_OK);
+    INT_EQ(add(s, "a1", "2023-07-11", A1), NG_DOC_ADDED);
+    INT_EQ(add(s, "a2", "2023-08-01", A2), NG_DOC_ADDED);
+    INT_EQ(add(s, "a1", "2023-07-11", A1), NG_DOC_UNCHANGED);
+    INT_EQ(ng_store_commit(s, &err), NG_OK);
+    json_t *st;
+    INT_EQ(ng_query_stats(s, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 2);
+    INT_EQ(jint(st, "mentions"), 10);
+    INT_EQ(jint(st, "entities"), 4);
+    /* sentence windows: a1: {alice,bob,paris} {acme} {bob,paris}; a2: {alice,acme} {bob,alice} */
+    INT_EQ(jint(st, "edges"), 4);
+    INT_EQ(jint(st, "windows"), 5);
+    json_decref(st);
+    INT_EQ(verify(s), 0);
+    /* neighbours of bob: paris 2 windows in 1 article, alice 2 windows in 2 articles */
+    json_t *r;
+    ng_neighbors_opts o = {0};
+    INT_EQ(ng_query_neighbors(s, "Bob", &o, &r, &err), NG_OK);
+    json_t *nb = json_object_get(r, "neighbors");
+    INT_EQ(json_array_size(nb), 2);
+    STR_EQ(json_string_value(json_object_get(json_array_get(nb, 0), "id")), "alice");
+    INT_EQ(jint(json_array_get(nb, 0), "count"), 2);
+    INT_EQ(jint(json_array_get(nb, 0), "articles"), 2);
+    STR_EQ(json_string_value(json_object_get(json_array_get(nb, 1), "id")), "paris");
+    INT_EQ(jint(json_array_get(nb, 1), "count"), 2);
+    INT_EQ(jint(json_array_get(nb, 1), "articles"), 1);
+    json_decref(r);
+    /* alias lookup (case-insensitive), entity card */
+    INT_EQ(ng_query_entity(s, "ALICE", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "id")), "alice");
+    INT_EQ(jint(r, "mentions"), 3);
+    INT_EQ(jint(r, "articles"), 2);
+    STR_EQ(json_string_value(json_object_get(r, "first_seen")), "2023-07-11");
+    STR_EQ(json_string_value(json_object_get(r, "last_seen")), "2023-08-01");
+    INT_EQ(json_array_size(json_object_get(r, "per_month")), 2);
+    json_decref(r);
+    INT_EQ(ng_query_entity(s, "nobody", 5, &r, &err), NG_E_NOTFOUND);
+    /* evidence */
+    INT_EQ(ng_query_evidence(s, "bob", "paris", 10, &r, &err), NG_OK);
+    INT_EQ(jint(r, "total"), 2);
+    STR_EQ(json_string_value(json_object_get(json_array_get(json_object_get(r, "evidence"), 0), "snippet")),
+           "Alice Smith met Bob Jones in Paris.");
+    json_decref(r);
+    /* date filter: only a2 */
+    o.filter.since = "2023-08-01";
+    INT_EQ(ng_query_neighbors(s, "bob", &o, &r, &err), NG_OK);
+    INT_EQ(json_array_size(json_object_get(r, "neighbors")), 1);
+    json_decref(r);
+    /* path acme -> paris goes through alice or bob */
+    INT_EQ(ng_query_path(s, "acme", "paris", NULL, 1, &r, &err), NG_OK);
+    INT_EQ(jint(r, "hops_count"), 2);
+    json_decref(r);
+    INT_EQ(ng_query_top(s, "degree", NULL, 3, &r, &err), NG_OK);
+    INT_EQ(json_array_size(json_object_get(r, "entities")), 3);
+    json_decref(r);
+    INT_EQ(ng_query_top(s, "pagerank", NULL, 3, &r, &err), NG_OK);
+    json_decref(r);
+    INT_EQ(ng_query_top(s, "betweenness", NULL, 3, &r, &err), NG_OK);
+    json_decref(r);
+    INT_EQ(ng_query_communities(s, 1.0, 7, NULL, 10, 10, &r, &err), NG_OK);
+    OK(jint(r, "count") >= 1, "communities");
+    json_decref(r);
+    /* replacement: a1 changes; counts equal those of a fresh ingest */
+    INT_EQ(ng_store_begin(s, &err), NG_OK);
+    INT_EQ(add(s, "a1", "2023-06-01", "[Bob|bob|PER] and [Carol|carol|PER] met."), NG_DOC_REPLACED);
+    INT_EQ(ng_store_commit(s, &err), NG_OK);
+    INT_EQ(verify(s), 0);
+    ng_store *t = open_db("fresh.db", NG_WINDOW_SENTENCE);
+    ng_store_begin(t, &err);
+    add(t, "a2", "2023-08-01", A2);
+    add(t, "a1", "2023-06-01", "[Bob|bob|PER] and [Carol|carol|PER] met.");
+    ng_store_commit(t, &err);
+    char *d1 = dump(s), *d2 = dump(t);
+    STR_EQ(d1, d2);
+    free(d1); free(d2);
+    INT_EQ(ng_query_entity(s, "bob", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "first_seen")), "2023-06-01");
+    json_decref(r);
+    /* paris only appeared in old a1 -> gone */
+    INT_EQ(ng_query_entity(s, "paris", 5, &r, &err), NG_E_NOTFOUND);
+    /* forget */
+    INT_EQ(ng_store_forget(s, "a1", &err), NG_OK);
+    INT_EQ(ng_store_forget(s, "a1", &err), NG_E_NOTFOUND);
+    INT_EQ(verify(s), 0);
+    INT_EQ(ng_query_stats(s, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 1);
+    INT_EQ(jint(st, "entities"), 3);
+    INT_EQ(jint(st, "edges"), 2);
+    json_decref(st);
+    ng_store_close(t);
+    ng_store_close(s);
+    /* window mismatch refused */
+    char p[512];
+    snprintf(p, sizeof p, "%s/one.db", dir);
+    INT_EQ(ng_store_open(p, 0, &s, &err), NG_OK);
+    INT_EQ(ng_store_set_window(s, NG_WINDOW_ARTICLE, &err), NG_E_ARG);
+    INT_EQ(ng_store_set_window(s, NG_WINDOW_SENTENCE, &err), NG_OK);
+    ng_store_close(s);
+}
+
+static void test_bad_doc(void) {
+    ng_store *s = open_db("bad.db", NG_WINDOW_SENTENCE);
+    if (!s) return;
+    ng_error err = {0};
+    ng_store_begin(s, &err);
+    tdoc t;
+    mk(&t, "x", NULL, "[Alice|alice|PER] here.");
+    t.m[0].end = 100;
+    int outcome;
+    INT_EQ(ng_store_add_doc(s, &t.d, &outcome, &err), NG_E_PARSE);
+    tfree(&t);
+    ng_store_commit(s, &err);
+    json_t *st;
+    ng_query_stats(s, &st, &err);
+    INT_EQ(jint(st, "articles"), 0);
+    json_decref(st);
+    ng_store_close(s);
+}
+
+static void test_windows(void) {
+    ng_store *s = open_db("para.db", NG_WINDOW_PARAGRAPH);
+    ng_store *a = open_db("art.db", NG_WINDOW_ARTICLE);
+    if (!s || !a) return;
+    ng_error err = {0};
+    ng_store_begin(s, &err); add(s, "a1", "2023-07-11", A1); ng_store_commit(s, &err);
+    ng_store_begin(a, &err); add(a, "a1", "2023-07-11", A1); ng_store_commit(a, &err);
+    json_t *st;
+    ng_query_stats(s, &st, &err);
+    INT_EQ(jint(st, "edges"), 6);   /* paragraph 1: alice bob paris acme; paragraph 2: bob paris */
+    INT_EQ(jint(st, "windows"), 2);
+    json_decref(st);
+    ng_query_stats(a, &st, &err);
+    INT_EQ(jint(st, "edges"), 6);
+    INT_EQ(jint(st, "windows"), 1);
+    json_decref(st);
+    json_t *r;
+    ng_neighbors_opts o = {0};
+    ng_query_neighbors(s, "bob", &o, &r, &err);
+    INT_EQ(jint(json_array_get(json_object_get(r, "neighbors"), 0), "count"), 2); /* paris in 2 paragraphs */
+    json_decref(r);
+    INT_EQ(verify(s), 0);
+    INT_EQ(verify(a), 0);
+    ng_store_close(s);
+    ng_store_close(a);
+}
+
+static void test_merge(void) {
+    ng_store *x = open_db("s1.db", NG_WINDOW_SENTENCE), *y = open_db("s2.db", NG_WINDOW_SENTENCE),
+             *all = open_db("all.db", NG_WINDOW_SENTENCE);
+    if (!x || !y || !all) return;
+    ng_error err = {0};
+    ng_store_begin(x, &err); add(x, "a1", "2023-07-11", A1); add(x, "a3", "2023-09-01", A3); ng_store_commit(x, &err);
+    ng_store_begin(y, &err); add(y, "a2", "2023-08-01", A2); ng_store_commit(y, &err);
+    ng_store_begin(all, &err); add(all, "a2", "2023-08-01", A2); add(all, "a1", "2023-07-11", A1);
+    add(all, "a3", "2023-09-01", A3); ng_store_commit(all, &err);
+    ng_store_close(x); ng_store_close(y);
+    char p[512];
+    snprintf(p, sizeof p, "%s/merged.db", dir);
+    ng_store *m;
+    INT_EQ(ng_store_open(p, NG_STORE_CREATE, &m, &err), NG_OK);
+    snprintf(p, sizeof p, "%s/s1.db", dir);
+    INT_EQ(ng_store_merge(m, p, &err), NG_OK); if (err.code) fprintf(stderr, "merge: %s\n", err.msg);
+    snprintf(p, sizeof p, "%s/s2.db", dir);
+    INT_EQ(ng_store_merge(m, p, &err), NG_OK); if (err.code) fprintf(stderr, "merge: %s\n", err.msg);
+    INT_EQ(verify(m), 0);
+    char *d1 = dump(m), *d2 = dump(all);
+    STR_EQ(d1, d2);
+    free(d1); free(d2);
+    /* overlapping shard refused */
+    INT_EQ(ng_store_merge(m, p, &err), NG_E_ARG);
+    json_t *r1, *r2;
+    ng_neighbors_opts o = {0};
+    ng_query_neighbors(m, "alice", &o, &r1, &err);
+    ng_query_neighbors(all, "alice", &o, &r2, &err);
+    d1 = json_dumps(json_object_get(r1, "neighbors"), JSON_SORT_KEYS);
+    d2 = json_dumps(json_object_get(r2, "neighbors"), JSON_SORT_KEYS);
+    STR_EQ(d1, d2);
+    free(d1); free(d2); json_decref(r1); json_decref(r2);
+    ng_store_close(m);
+    ng_store_close(all);
+}
+
+static void test_names(void) {
+    ng_store *s = open_db("names.db", NG_WINDOW_SENTENCE);
+    if (!s) return;
+    ng_error err = {0};
+    ng_store_begin(s, &err);
+    tdoc t;
+    mk(&t, "evil", "2024-01-02", "[X|x|PER] and [Y|y|ORG] met.");
+    t.m[0].name = "'); DROP TABLE entities; --";
+    t.m[1].name = "<script>alert(1)</script> & \x01";
+    int outcome;
+    INT_EQ(ng_store_add_doc(s, &t.d, &outcome, &err), NG_OK);
+    tfree(&t);
+    ng_store_commit(s, &err);
+    json_t *r;
+    INT_EQ(ng_query_entity(s, "'); DROP TABLE entities; --", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "id")), "x");
+    json_decref(r);
+    INT_EQ(ng_query_entity(s, "<script>alert(1)</script> & \x01", 5, &r, &err), NG_OK);
+    json_decref(r);
+    char p[512];
+    snprintf(p, sizeof p, "%s/names.graphml", dir);
+    ng_export_opts eo = {.format = NG_EXPORT_GRAPHML};
+    long nn = 0, ne = 0;
+    INT_EQ(ng_store_export(s, &eo, p, &nn, &ne, &err), NG_OK);
+    INT_EQ(nn, 2);
+    INT_EQ(ne, 1);
+    FILE *f = fopen(p, "rb");
+    char buf[8192];
+    size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    buf[n] = 0;
+    if (f) fclose(f);
+    OK(strstr(buf, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \xef\xbf\xbd") != NULL, "escaped name in GraphML");
+    OK(strstr(buf, "&apos;); DROP TABLE entities; --") != NULL, "quote in GraphML");
+    for (int fmt = NG_EXPORT_GEXF; fmt <= NG_EXPORT_CSV; fmt++) {
+        snprintf(p, sizeof p, "%s/names.%d", dir, fmt);
+        eo.format = fmt;
+        INT_EQ(ng_store_export(s, &eo, p, NULL, NULL, &err), NG_OK);
+    }
+    ng_store_close(s);
+}
+
+static void test_ambiguous(void) {
+    ng_store *s = open_db("amb.db", NG_WINDOW_SENTENCE);
+    if (!s) return;
+    ng_error err = {0};
+    ng_store_begin(s, &err);
+    tdoc t;
+    mk(&t, "d", NULL, "[Paris|paris-fr|LOC] and [Paris|paris-tx|LOC] differ.");
+    t.m[0].name = "Paris"; t.m[1].name = "Paris";
+    int outcome;
+    ng_store_add_doc(s, &t.d, &outcome, &err);
+    tfree(&t);
+    ng_store_commit(s, &err);
+    int64_t id;
+    json_t *c;
+    INT_EQ(ng_store_lookup(s, "paris", &id, &c, &err), NG_E_AMBIGUOUS);
+    INT_EQ(json_array_size(c), 2);
+    json_decref(c);
+    OK(strstr(err.msg, "paris-fr") && strstr(err.msg, "paris-tx"), "candidates in message: %s", err.msg);
+    INT_EQ(ng_store_lookup(s, "paris-tx", &id, NULL, &err), NG_OK);
+    ng_store_close(s);
+}
+
+int main(void) {
+    snprintf(dir, sizeof dir, "/tmp/ng_test_graph.XXXXXX");
+    if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
+    test_split();
+    test_xml();
+    test_ingest();
+    test_bad_doc();
+    test_windows();
+    test_merge();
+    test_names();
+    test_ambiguous();
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (!h_fail) { int rc = system(cmd); (void)rc; }
+    return harness_done("test_graph");
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Tagger benchmark: compile time, image load time, throughput (1 and 2
+threads), peak RSS, and GNU grep -F -o -w -f on the same data.
+Usage: bench_tagger.py NEWSGRAPH DATADIR [RUNS]"""
+import os, statistics, subprocess, sys, time
+
+ng, data = sys.argv[1], sys.argv[2]
+runs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+corpus = os.path.join(data, "corpus.txt")
+mb = os.path.getsize(corpus) / 1e6
+
+def run(cmd, stdout=subprocess.DEVNULL):
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.PIPE)
+    _, rusage = os.wait4(p.pid, 0)[1:]
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    dt = time.perf_counter() - t0
+    return dt, rusage.ru_maxrss / 1024.0, err
+
+def median_of(cmd, n=runs):
+    ts, rss = [], []
+    for _ in range(n):
+        dt, r, err = run(cmd)
+        ts.append(dt); rss.append(r)
+    return statistics.median(ts), max(rss)
+
+empty = os.path.join(data, "empty.txt")
+open(empty, "w").close()
+subprocess.run(["cat", corpus], stdout=subprocess.DEVNULL)
+print(f"corpus: {mb:.1f} MB; {runs} runs per figure, medians; load average {os.getloadavg()[0]:.2f}")
+print()
+print("| dict | compile s | image MB | load ms | 1 thread MB/s | 2 threads MB/s | speed-up | peak RSS MB | matches | grep -F -o -w -f s | grep matches | ratio |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for label in ("10k", "100k", "1m"):
+    tsv = os.path.join(data, f"dict_{label}.tsv")
+    img = os.path.join(data, f"dict_{label}.ngd")
+    tc, _ = median_of([ng, "dict", "compile", "-q", tsv, "-o", img], 1 if label == "1m" else runs)
+    size = os.path.getsize(img) / 1e6
+    tl, _ = median_of([ng, "tag", "--no-shipped", "--dict", img, empty], 5)
+    base = [ng, "tag", "--no-shipped", "--dict", img, "--format", "jsonl"]
+    t1, rss1 = median_of(base + [corpus])
+    t2, rss2 = median_of(base + ["--threads", "2", corpus])
+    out = subprocess.run(base + [corpus], capture_output=True).stdout
+    nm = out.count(b'"start"')
+    pats = os.path.join(data, f"dict_{label}.txt")
+    tg, _ = median_of(["sh", "-c", f"LC_ALL=C.UTF-8 grep -F -o -w -f {pats} {corpus} >/dev/null"], 1)
+    gm = subprocess.run(["sh", "-c", f"LC_ALL=C.UTF-8 grep -F -o -w -f {pats} {corpus} | wc -l"],
+                        capture_output=True).stdout.decode().strip() if label != "1m" or True else "-"
+    print(f"| {label} | {tc:.2f} | {size:.1f} | {tl*1000:.0f} | {mb/t1:.0f} | {mb/t2:.0f} | {t1/t2:.2f}x | {max(rss1, rss2):.0f} | {nm} | {tg:.2f} | {gm} | {tg/t1:.1f}x |")
+    sys.stdout.flush()
+print()
+print("load ms: whole process tagging an empty file with the compiled image (mmap + verification).")
+print("MB/s: whole process, compiled image, case-insensitive Unicode matching with word boundaries, JSON Lines output.")
+print("ratio: grep time / newsgraph 1-thread time on the same dictionary and text.")

@@ -1,0 +1,97 @@
+/* newsgraph export / merge. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "graph_cli.h"
+
+static void export_usage(FILE *f) {
+    fprintf(f,
+        "usage: newsgraph export --format FMT [OPTIONS] -o FILE\n\n"
+        "Writes the co-occurrence graph for other tools:\n"
+        "  graphml  Gephi, Cytoscape, networkx, yEd (node label, name, type, mentions,\n"
+        "           degree, strength, pagerank; edge weight, articles, npmi, dates)\n"
+        "  gexf     Gephi, GEXF 1.2draft with first/last-seen intervals (timeline)\n"
+        "  gml      GML (non-ASCII as &#N; entities)\n"
+        "  dot      Graphviz\n"
+        "  csv      Neo4j bulk import: FILE is a directory that receives nodes.csv\n"
+        "           (id:ID, :LABEL) and relationships.csv (:START_ID, :END_ID, :TYPE);\n"
+        "           neo4j-admin database import full --nodes=nodes.csv\n"
+        "           --relationships=relationships.csv\n\n"
+        "      --db FILE          database (default $NEWSGRAPH_DB or newsgraph.db)\n"
+        "  -f, --format FMT       graphml (default), gexf, gml, dot, csv\n"
+        "  -o, --output FILE      output file ('-' for standard output, not for csv)\n"
+        "      --min-weight K     only edges seen in at least K windows\n"
+        "      --top-edges N      only the N strongest edges\n"
+        "      --ego ENTITY       only ENTITY's neighbourhood ...\n"
+        "      --depth D          ... up to D hops (default 1)\n"
+        "  -t, --type T[,T]       only entities of these types\n"
+        "      --since/--until D  only articles published in this range\n"
+        "Nodes without a kept edge are left out when an edge filter is given.\n");
+}
+
+int cmd_export(int argc, char **argv) {
+    const char *db = NULL, *fmt = "graphml", *out = NULL, *v;
+    ng_export_opts o = {0};
+    char until[16];
+    int rc;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { export_usage(stdout); return 0; }
+        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--format", "-f", &fmt))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--output", "-o", &out))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--ego", NULL, &o.ego))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--type", "-t", &o.filter.types))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--since", NULL, &o.filter.since))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
+            if (rc < 0) goto usage;
+            snprintf(until, sizeof until, "%s%s", v, strlen(v) == 4 ? "-12-31" : strlen(v) == 7 ? "-31" : "");
+            o.filter.until = until;
+            continue;
+        }
+        if ((rc = gcli_opt(argc, argv, &i, "--min-weight", NULL, &v))) { if (rc < 0 || (o.min_weight = gcli_long(a, v)) < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--top-edges", NULL, &v))) { if (rc < 0 || (o.top_edges = gcli_long(a, v)) < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--depth", NULL, &v))) {
+            long d;
+            if (rc < 0 || (d = gcli_long(a, v)) < 0) goto usage;
+            o.depth = (int)d;
+            continue;
+        }
+        cli_msg("export: unexpected argument '%s'", a);
+        goto usage;
+    }
+    if ((o.format = ng_export_format_parse(fmt)) < 0) { cli_msg("--format: '%s' is not graphml, gexf, gml, dot or csv", fmt); goto usage; }
+    if (!out) { cli_msg("export: where to? (-o FILE)"); goto usage; }
+    if (!strcmp(out, "-") && o.format == NG_EXPORT_CSV) { cli_msg("export: csv needs a directory (-o DIR)"); goto usage; }
+    db = gcli_db(db);
+    int ec = 0;
+    ng_store *s = gcli_open_ro(db, &ec);
+    if (!s) return ec;
+    ng_error err = {0};
+    long nn = 0, ne = 0;
+    char tmpl[] = "/tmp/newsgraph-export.XXXXXX";
+    const char *path = out;
+    if (!strcmp(out, "-")) {
+        int fd = mkstemp(tmpl);
+        if (fd < 0) { cli_msg("cannot create a temporary file"); ng_store_close(s); return EXIT_USAGE; }
+        close(fd);
+        path = tmpl;
+    }
+    rc = ng_store_export(s, &o, path, &nn, &ne, &err);
+    ng_store_close(s);
+    if (rc) { if (path == tmpl) unlink(tmpl); return gcli_fail(rc, &err); }
+    if (path == tmpl) {
+        FILE *f = fopen(tmpl, "rb");
+        char buf[65536];
+        size_t n;
+        while (f && (n = fread(buf, 1, sizeof buf, f)) > 0) fwrite(buf, 1, n, stdout);
+        if (f) fclose(f);
+        unlink(tmpl);
+    } else {
+        fprintf(stderr, "newsgraph: wrote %s: %ld nodes, %ld edges (%s)\n", out, nn, ne, fmt);
+    }
+    return 0;
+usage:
+    export_usage(stderr);
+    return EXIT_USAGE;
+}

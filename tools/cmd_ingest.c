@@ -1,0 +1,368 @@
+/* newsgraph ingest / forget: store tagged articles in the graph database. */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "graph_cli.h"
+
+static volatile sig_atomic_t g_stop;
+static void on_signal(int sig) { g_stop = sig; }
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void ingest_usage(FILE *f) {
+    fprintf(f,
+        "usage: newsgraph ingest [OPTIONS] [FILE|DIR|-]...\n\n"
+        "Tags articles (same inputs and dictionary options as 'tag') or reads saved\n"
+        "'tag --format jsonl' output (records with an \"entities\" array, ingested as\n"
+        "they are), and stores articles, entities, mentions and co-occurrence edges\n"
+        "in a SQLite database. Re-ingesting an unchanged article changes nothing; an\n"
+        "article whose content changed replaces its old contribution.\n\n"
+        "      --db FILE          database (default $NEWSGRAPH_DB or newsgraph.db)\n"
+        "      --window W         sentence (default), paragraph or article; recorded\n"
+        "                         in a new database, a different one is refused later\n"
+        "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
+        "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --input KIND       text or jsonl (default: from the extension)\n"
+        "      --batch N          articles per transaction (default 1000)\n"
+        "      --wait MS          wait up to MS ms for another writer (default 5000)\n"
+        "      --json             print the summary as JSON\n"
+        "  -q, --quiet            no progress, no summary\n\n"
+        "Ctrl-C stops after the current batch is committed (whole articles only).\n");
+}
+
+typedef struct ing {
+    ng_store *s;
+    cli_dicts dicts;
+    ng_dict_list dl;
+    ng_tagger *tagger;
+    int tagger_failed;
+    long added, replaced, unchanged, mentions;
+    double t0, last;
+    long long total_bytes, done_bytes;
+    int progress;
+    /* matches built from saved JSON */
+    ng_match *m; size_t mcap;
+} ing;
+
+
+/* Column of the first occurrence of 'needle' in the raw line (1-based), or 1. */
+static long col_of(const ng_article *a, const char *needle) {
+    if (!a->raw) return 1;
+    const char *p = memmem(a->raw, a->raw_len, needle, strlen(needle));
+    return p ? (long)(p - a->raw) + 1 : 1;
+}
+
+/* Builds matches from the "entities" array of a saved tag record. */
+static int saved_matches(ing *g, const ng_article *a, json_t *ents, size_t *n, ng_error *err) {
+    size_t k = json_array_size(ents);
+    if (k > g->mcap) {
+        ng_match *p = realloc(g->m, k * sizeof *p);
+        if (!p) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        g->m = p; g->mcap = k;
+    }
+    long col = col_of(a, "\"entities\"");
+    for (size_t i = 0; i < k; i++) {
+        json_t *e = json_array_get(ents, i);
+        ng_match *m = &g->m[i];
+        memset(m, 0, sizeof *m);
+        if (!json_is_object(e))
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col, "entities[%zu] is not an object", i);
+        json_t *st = json_object_get(e, "start"), *en = json_object_get(e, "end"), *id = json_object_get(e, "id");
+        if (!json_is_integer(st) || !json_is_integer(en) || json_integer_value(st) < 0 || json_integer_value(en) < 0)
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col, "entities[%zu]: \"start\" and \"end\" must be byte offsets", i);
+        if (!json_is_string(id) || !*json_string_value(id))
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col, "entities[%zu]: missing \"id\"", i);
+        m->start = (size_t)json_integer_value(st);
+        m->end = (size_t)json_integer_value(en);
+        m->id = json_string_value(id);
+        m->type = js(e, "type");
+        m->name = js(e, "name");
+        const char *field = js(e, "field");
+        m->field = !strcmp(field, "title") ? 0 : 1;
+        if (*field && strcmp(field, "title") && strcmp(field, "text"))
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col, "entities[%zu]: unknown field \"%s\"", i, field);
+        const char *ft = m->field ? a->text : a->title;
+        size_t fl = m->field ? a->text_len : a->title_len;
+        if (!ft) {
+            if (m->field == 0)
+                return ng_error_set(err, NG_E_PARSE, a->source, a->line, col, "entities[%zu]: field \"title\" but the record has no title", i);
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col,
+                                "entities[%zu]: the record has no \"text\"; co-occurrence windows need the article text "
+                                "(ingest the articles themselves, or tag output that keeps \"text\")", i);
+        }
+        if (m->start > m->end || m->end > fl)
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col,
+                                "entities[%zu]: span %zu-%zu is outside the %s (%zu bytes)", i, m->start, m->end,
+                                m->field ? "text" : "title", fl);
+        json_t *tx = json_object_get(e, "text");
+        if (json_is_string(tx) && (json_string_length(tx) != m->end - m->start ||
+                                   memcmp(json_string_value(tx), ft + m->start, m->end - m->start)))
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col,
+                                "entities[%zu]: \"text\" does not match bytes %zu-%zu of the %s (offsets must be bytes)",
+                                i, m->start, m->end, m->field ? "text" : "title");
+    }
+    *n = k;
+    return NG_OK;
+}
+
+static void progress(ing *g, int final) {
+    if (!g->progress) return;
+    double t = now_s();
+    if (!final && t - g->last < 0.25) return;
+    g->last = t;
+    long n = g->added + g->replaced + g->unchanged;
+    double rate = n / (t - g->t0 > 1e-9 ? t - g->t0 : 1e-9);
+    fprintf(stderr, "\rnewsgraph: ingest: %ld articles, %.0f articles/s", n, rate);
+    if (g->total_bytes > 0 && g->done_bytes > 0 && !final) {
+        double frac = (double)g->done_bytes / (double)g->total_bytes;
+        if (frac > 1) frac = 1;
+        double eta = (t - g->t0) * (1 - frac) / (frac > 1e-9 ? frac : 1e-9);
+        fprintf(stderr, ", %3.0f%%, ETA %.0f s", frac * 100, eta);
+    }
+    fputs(final ? "\n" : "   ", stderr);
+}
+
+static int load_tagger(ing *g) {
+    if (g->tagger) return 0;
+    if (g->tagger_failed) return EXIT_USAGE;
+    if (!g->dicts.ndicts) { g->tagger_failed = 1; cli_msg("no dictionaries to tag with (use --dict FILE or the shipped ones)"); return EXIT_USAGE; }
+    g->tagger = ng_tagger_new(g->dicts.dicts, g->dicts.ndicts, NG_TAG_DEFAULT);
+    if (!g->tagger) { g->tagger_failed = 1; cli_msg("out of memory"); return EXIT_DATA; }
+    return 0;
+}
+
+int cmd_ingest(int argc, char **argv) {
+    const char *db = NULL, *window = NULL, *input = NULL, *v;
+    long batch = 1000, wait_ms = -1;
+    int json = 0, quiet = 0;
+    ing g;
+    memset(&g, 0, sizeof g);
+    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t npaths = 0;
+    int rc;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { ingest_usage(stdout); free(paths); return 0; }
+        if ((rc = cli_dicts_option(&g.dicts, argc, argv, &i))) { if (rc < 0) { free(paths); return EXIT_USAGE; } continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--window", NULL, &window))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--input", NULL, &input))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--batch", NULL, &v))) { if (rc < 0 || (batch = gcli_long("--batch", v)) <= 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto usage; continue; }
+        if (!strcmp(a, "--json")) { json = 1; continue; }
+        if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { quiet = 1; continue; }
+        if (a[0] == '-' && a[1]) { cli_msg("ingest: unknown option '%s'", a); goto usage; }
+        paths[npaths++] = a;
+    }
+    int win = -1;
+    if (window && (win = ng_window_parse(window)) < 0) { cli_msg("--window: '%s' is not sentence, paragraph or article", window); goto usage; }
+    int kind = NG_INPUT_AUTO;
+    if (input) {
+        if (!strcmp(input, "text")) kind = NG_INPUT_TEXT;
+        else if (!strcmp(input, "jsonl")) kind = NG_INPUT_JSONL;
+        else { cli_msg("--input: '%s' is not text or jsonl", input); goto usage; }
+    }
+    db = gcli_db(db);
+    /* input size for the ETA */
+    for (size_t i = 0; i < npaths; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") && stat(paths[i], &st) == 0 && S_ISREG(st.st_mode)) g.total_bytes += st.st_size;
+        else if (strcmp(paths[i], "-")) { g.total_bytes = -1; break; }
+    }
+    if (!npaths) g.total_bytes = -1;
+    /* dictionaries: for tagging and for the aliases of new entities */
+    if (!(g.dicts.no_shipped && g.dicts.npaths == 0)) {
+        if ((rc = cli_dicts_load(&g.dicts))) { free(paths); return rc; }
+    }
+    g.dl.dicts = g.dicts.dicts;
+    g.dl.n = g.dicts.ndicts;
+    ng_error err = {0};
+    rc = ng_store_open(db, NG_STORE_CREATE, &g.s, &err);
+    if (rc) { cli_dicts_free(&g.dicts); free(paths); return gcli_fail(rc, &err); }
+    if (wait_ms >= 0) ng_store_set_busy_timeout(g.s, (int)wait_ms);
+    if (g.dl.n) ng_store_set_alias_source(g.s, ng_dict_alias_source, &g.dl);
+    int exit_code = 0;
+    if (ng_store_window(g.s) < 0 || win >= 0) {
+        rc = ng_store_set_window(g.s, win >= 0 ? win : NG_WINDOW_SENTENCE, &err);
+        if (rc) { exit_code = gcli_fail(rc == NG_E_ARG ? NG_E_PARSE : rc, &err); goto done; }
+    }
+    ng_reader *r = NULL;
+    rc = ng_reader_open(paths, npaths, kind, &r, &err);
+    if (rc) { exit_code = gcli_fail(rc, &err); goto done; }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    g.progress = !quiet && isatty(2);
+    g.t0 = g.last = now_s();
+    long in_batch = 0;
+    double batch_t0 = g.t0;
+    ng_article a;
+    for (;;) {
+        if (!in_batch) {
+            rc = ng_store_begin(g.s, &err);
+            if (rc) { exit_code = gcli_fail(rc, &err); break; }
+            batch_t0 = now_s();
+        }
+        int got = ng_reader_next(r, &a, &err);
+        if (got < 0 && g_stop) break;
+        if (got < 0) {
+            ng_store_rollback(g.s);
+            in_batch = 0;
+            if (g.progress) fputc('\n', stderr);
+            exit_code = gcli_fail(got == NG_E_IO ? NG_E_IO : NG_E_PARSE, &err);
+            break;
+        }
+        if (got == 0) break;
+        g.done_bytes += (long long)(a.raw ? a.raw_len + 1 : a.text_len);
+        ng_doc d = {.id = a.id, .title = a.title, .title_len = a.title_len, .text = a.text, .text_len = a.text_len,
+                    .url = a.url, .published = a.published, .lang = a.lang};
+        json_t *rec = NULL;
+        size_t n = 0;
+        rc = NG_OK;
+        if (a.raw && memmem(a.raw, a.raw_len, "\"entities\"", 10)) {
+            rec = json_loadb(a.raw, a.raw_len, 0, NULL);
+            json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
+            if (json_is_array(ents)) {
+                rc = saved_matches(&g, &a, ents, &n, &err);
+                d.matches = g.m;
+                d.nmatches = n;
+            } else if (ents) {
+                rc = ng_error_set(&err, NG_E_PARSE, a.source, a.line, col_of(&a, "\"entities\""), "\"entities\" must be an array");
+            } else { json_decref(rec); rec = NULL; }
+        }
+        if (!rc && !rec) {
+            int lt = load_tagger(&g);
+            if (lt) { ng_store_rollback(g.s); in_batch = 0; exit_code = lt; break; }
+            const char *texts[2] = {a.title ? a.title : "", a.text ? a.text : ""};
+            size_t lens[2] = {a.title ? a.title_len : 0, a.text ? a.text_len : 0};
+            const ng_match *m;
+            rc = ng_tagger_tag_doc(g.tagger, texts, lens, 2, &m, &n, NULL);
+            if (rc) ng_error_set(&err, rc, a.source, a.line, 0, "tagging article '%s' failed: %s", a.id, ng_strerror(rc));
+            d.matches = m;
+            d.nmatches = n;
+        }
+        int outcome = 0;
+        if (!rc) {
+            rc = ng_store_add_doc(g.s, &d, &outcome, &err);
+            if (rc == NG_E_PARSE && !err.file[0]) {
+                char msg[sizeof err.msg];
+                snprintf(msg, sizeof msg, "%s", err.msg);
+                ng_error_set(&err, rc, a.source, a.line, a.line ? 1 : 0, "%s", msg);
+            }
+        }
+        json_decref(rec);
+        if (rc) {
+            ng_store_rollback(g.s);
+            in_batch = 0;
+            if (g.progress) fputc('\n', stderr);
+            exit_code = gcli_fail(rc, &err);
+            break;
+        }
+        if (outcome == NG_DOC_ADDED) g.added++;
+        else if (outcome == NG_DOC_REPLACED) g.replaced++;
+        else g.unchanged++;
+        if (outcome != NG_DOC_UNCHANGED) g.mentions += (long)n;
+        in_batch++;
+        if (in_batch >= batch || g_stop || now_s() - batch_t0 > 2.0) {
+            rc = ng_store_commit(g.s, &err);
+            in_batch = 0;
+            if (rc) { exit_code = gcli_fail(rc, &err); break; }
+            if (g_stop) break;
+        }
+        progress(&g, 0);
+    }
+    if (in_batch && !exit_code) {
+        rc = ng_store_commit(g.s, &err);
+        if (rc) exit_code = gcli_fail(rc, &err);
+    } else if (in_batch || !exit_code) {
+        ng_store_rollback(g.s); /* empty batch */
+    }
+    ng_reader_free(r);
+    progress(&g, 1);
+    long total = g.added + g.replaced + g.unchanged;
+    double dt = now_s() - g.t0;
+    if (g_stop) {
+        cli_msg("interrupted: %ld articles committed; rerun the same command to continue", total);
+        exit_code = 130;
+    } else if (!exit_code && !quiet) {
+        json_t *st = NULL;
+        ng_query_stats(g.s, &st, &err);
+        if (json) {
+            json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:f,s:f,s:o}", "db", db, "articles", (json_int_t)total,
+                                  "added", (json_int_t)g.added, "replaced", (json_int_t)g.replaced,
+                                  "unchanged", (json_int_t)g.unchanged, "mentions", (json_int_t)g.mentions,
+                                  "seconds", dt, "articles_per_second", dt > 0 ? total / dt : 0.0,
+                                  "database", st ? st : json_object());
+            gcli_json(o);
+            json_decref(o);
+        } else {
+            printf("ingested %ld articles (%ld added, %ld replaced, %ld unchanged), %ld mentions in %.2f s (%.0f articles/s); "
+                   "%s: %lld articles, %lld entities, %lld edges, window %s\n",
+                   total, g.added, g.replaced, g.unchanged, g.mentions, dt, dt > 0 ? total / dt : 0.0, db,
+                   ji(st, "articles"), ji(st, "entities"), ji(st, "edges"), js(st, "window"));
+            json_decref(st);
+        }
+    }
+done:
+    ng_store_close(g.s);
+    ng_tagger_free(g.tagger);
+    cli_dicts_free(&g.dicts);
+    free(g.m);
+    free(paths);
+    return exit_code;
+usage:
+    free(paths);
+    ingest_usage(stderr);
+    return EXIT_USAGE;
+}
+
+static void forget_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph forget [--db FILE] [--wait MS] ARTICLE-ID...\n\n"
+               "Removes articles and their whole contribution (mentions, counts, edges).\n");
+}
+
+int cmd_forget(int argc, char **argv) {
+    const char *db = NULL, *v;
+    long wait_ms = -1;
+    const char **ids = calloc((size_t)argc + 1, sizeof *ids);
+    size_t n = 0;
+    int rc;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { forget_usage(stdout); free(ids); return 0; }
+        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto usage; continue; }
+        if (!strcmp(argv[i], "--")) { while (++i < argc) ids[n++] = argv[i]; break; }
+        if (argv[i][0] == '-' && argv[i][1]) { cli_msg("forget: unknown option '%s'", argv[i]); goto usage; }
+        ids[n++] = argv[i];
+    }
+    if (!n) { cli_msg("forget: which article? (give its id)"); goto usage; }
+    db = gcli_db(db);
+    ng_store *s;
+    ng_error err = {0};
+    rc = ng_store_open(db, 0, &s, &err);
+    if (rc) { free(ids); if (rc == NG_E_NOTFOUND) { cli_msg("%s: no newsgraph database here", db); return EXIT_DATA; } return gcli_fail(rc, &err); }
+    if (wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
+    rc = ng_store_begin(s, &err);
+    for (size_t i = 0; !rc && i < n; i++) rc = ng_store_forget(s, ids[i], &err);
+    if (!rc) rc = ng_store_commit(s, &err);
+    else ng_store_rollback(s);
+    int code = rc ? gcli_fail(rc, &err) : 0;
+    if (!rc) printf("forgot %zu article%s\n", n, n == 1 ? "" : "s");
+    ng_store_close(s);
+    free(ids);
+    return code;
+usage:
+    free(ids);
+    forget_usage(stderr);
+    return EXIT_USAGE;
+}

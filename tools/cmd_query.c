@@ -1,0 +1,372 @@
+/* newsgraph neighbors / evidence / path / top / communities / entity / stats:
+ * questions to the graph database, as a table or --json. */
+#include <stdlib.h>
+#include <string.h>
+#include "graph_cli.h"
+
+/* Options common to the query commands. */
+typedef struct qopts {
+    const char *db;
+    int json;
+    long top;
+    const char *by;
+    ng_filter f;
+    char until[16];
+    long min_count, limit, seed, members;
+    double resolution;
+    const char *pos[3];
+    int npos;
+} qopts;
+
+enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64 };
+
+static int valid_date(const char *d) {
+    size_t l = strlen(d);
+    if (l != 4 && l != 7 && l != 10) return 0;
+    for (size_t i = 0; i < l; i++) {
+        if (i == 4 || i == 7) { if (d[i] != '-') return 0; }
+        else if (d[i] < '0' || d[i] > '9') return 0;
+    }
+    return 1;
+}
+
+/* Returns -1 on success, else an exit code (usage printed by the caller). */
+static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos_max, qopts *o,
+                 void (*usage)(FILE *)) {
+    const char *v;
+    int rc;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
+        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &o->db))) { if (rc < 0) goto bad; continue; }
+        if (!strcmp(a, "--json")) { o->json = 1; continue; }
+        if ((allowed & Q_TOP) && (rc = gcli_opt(argc, argv, &i, "--top", "-n", &v))) {
+            if (rc < 0 || (o->top = gcli_long(a, v)) < 0) goto bad;
+            continue;
+        }
+        if ((allowed & Q_TYPE) && (rc = gcli_opt(argc, argv, &i, "--type", "-t", &o->f.types))) { if (rc < 0) goto bad; continue; }
+        if ((allowed & Q_BY) && (rc = gcli_opt(argc, argv, &i, "--by", NULL, &o->by))) { if (rc < 0) goto bad; continue; }
+        if ((allowed & Q_LIMIT) && (rc = gcli_opt(argc, argv, &i, "--limit", NULL, &v))) {
+            if (rc < 0 || (o->limit = gcli_long(a, v)) < 0) goto bad;
+            continue;
+        }
+        if ((allowed & Q_MINCOUNT) && (rc = gcli_opt(argc, argv, &i, "--min-count", NULL, &v))) {
+            if (rc < 0 || (o->min_count = gcli_long(a, v)) < 0) goto bad;
+            continue;
+        }
+        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--since", NULL, &o->f.since))) {
+            if (rc < 0) goto bad;
+            if (!valid_date(o->f.since)) { cli_msg("--since: '%s' is not a date (YYYY-MM-DD)", o->f.since); goto bad; }
+            continue;
+        }
+        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
+            if (rc < 0) goto bad;
+            if (!valid_date(v)) { cli_msg("--until: '%s' is not a date (YYYY-MM-DD)", v); goto bad; }
+            snprintf(o->until, sizeof o->until, "%s%s", v, strlen(v) == 4 ? "-12-31" : strlen(v) == 7 ? "-31" : "");
+            o->f.until = o->until;
+            continue;
+        }
+        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--resolution", NULL, &v))) {
+            char *end;
+            if (rc < 0) goto bad;
+            o->resolution = strtod(v, &end);
+            if (*end || !(o->resolution > 0)) { cli_msg("--resolution: '%s' is not a positive number", v); goto bad; }
+            continue;
+        }
+        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--seed", NULL, &v))) {
+            if (rc < 0 || (o->seed = gcli_long(a, v)) < 0) goto bad;
+            continue;
+        }
+        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--members", NULL, &v))) {
+            if (rc < 0 || (o->members = gcli_long(a, v)) < 0) goto bad;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            while (++i < argc) { if (o->npos >= npos_max) goto toomany; o->pos[o->npos++] = argv[i]; }
+            break;
+        }
+        if (a[0] == '-' && a[1]) { cli_msg("%s: unknown option '%s'", argv[0], a); goto bad; }
+        if (o->npos >= npos_max) goto toomany;
+        o->pos[o->npos++] = a;
+    }
+    if (o->npos < npos_min) { cli_msg("%s: missing %s", argv[0], npos_min == 1 ? "ENTITY" : "ENTITY arguments"); goto bad; }
+    o->db = gcli_db(o->db);
+    return -1;
+toomany:
+    cli_msg("%s: too many arguments", argv[0]);
+bad:
+    usage(stderr);
+    return EXIT_USAGE;
+}
+
+static int finish(ng_store *s, int rc, ng_error *err, json_t *res, int json, void (*table)(json_t *)) {
+    int code = 0;
+    if (rc) {
+        code = gcli_fail(rc, err);
+    } else if (json) gcli_json(res);
+    else table(res);
+    json_decref(res);
+    ng_store_close(s);
+    return code;
+}
+
+#define OPEN_OR_RETURN(s, o) \
+    int ec_ = 0; ng_store *s = gcli_open_ro((o).db, &ec_); if (!s) return ec_;
+
+static void entity_head(json_t *e) {
+    printf("%s (%s, %s)\n", js(e, "name"), js(e, "type"), js(e, "id"));
+}
+
+/* ## neighbors */
+static void neighbors_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph neighbors [OPTIONS] ENTITY\n\n"
+               "The entities that co-occur most with ENTITY (an id, a name or an alias).\n"
+               "count = windows (sentences, paragraphs or articles, as recorded in the\n"
+               "database) with both; articles = articles with both in one window;\n"
+               "npmi = normalised pointwise mutual information over windows, in [-1, 1]:\n"
+               "ln(p(xy)/(p(x)p(y))) / -ln p(xy); it does not favour frequent entities.\n\n"
+               "      --db FILE        database (default $NEWSGRAPH_DB or newsgraph.db)\n"
+               "  -n, --top N          rows (default 20)\n"
+               "      --by KEY         count (default), articles, npmi, pmi\n"
+               "      --min-count K    only pairs seen in at least K windows\n"
+               "  -t, --type T[,T]     only these entity types\n"
+               "      --since DATE     only articles published on or after DATE\n"
+               "      --until DATE     only articles published on or before DATE\n"
+               "      --json           JSON output\n");
+}
+static void neighbors_table(json_t *r) {
+    entity_head(json_object_get(r, "entity"));
+    json_t *a = json_object_get(r, "neighbors");
+    if (!json_array_size(a)) { printf("no co-occurring entities\n"); return; }
+    printf("%-32s %-6s %7s %8s %7s  %-10s %-10s\n", "NEIGHBOR", "TYPE", "COUNT", "ARTICLES", "NPMI", "FIRST", "LAST");
+    size_t i; json_t *x;
+    json_array_foreach(a, i, x) {
+        gcli_cell(js(x, "name"), 32); putchar(' ');
+        gcli_cell(js(x, "type"), 6);
+        printf(" %7lld %8lld %7.3f  %-10s %-10s\n", ji(x, "count"), ji(x, "articles"), jr(x, "npmi"), js(x, "first"), js(x, "last"));
+    }
+    if (ji(r, "total") > (long long)json_array_size(a)) printf("(%lld of %lld shown)\n", (long long)json_array_size(a), ji(r, "total"));
+}
+int cmd_neighbors(int argc, char **argv) {
+    qopts o = {0};
+    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_BY | Q_MINCOUNT, 1, 1, &o, neighbors_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    ng_neighbors_opts no = {.top = (int)o.top, .by = o.by, .min_count = o.min_count, .filter = o.f};
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_neighbors(s, o.pos[0], &no, &r, &err);
+    return finish(s, rc, &err, r, o.json, neighbors_table);
+}
+
+/* ## evidence */
+static void evidence_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph evidence [--db FILE] [--limit N] [--json] A B\n\n"
+               "The articles and sentences where A and B appear together (newest first).\n");
+}
+static void evidence_table(json_t *r) {
+    json_t *a = json_object_get(r, "a"), *b = json_object_get(r, "b");
+    printf("%s and %s: %lld %s window%s\n", js(a, "name"), js(b, "name"), ji(r, "total"), js(r, "window"),
+           ji(r, "total") == 1 ? "" : "s");
+    size_t i; json_t *x;
+    json_array_foreach(json_object_get(r, "evidence"), i, x) {
+        printf("\n%s  %s", js(x, "published")[0] ? js(x, "published") : "----------", js(x, "article"));
+        if (js(x, "title")[0]) { printf("  "); gcli_cell(js(x, "title"), 60); }
+        printf("\n  ");
+        const char *sn = js(x, "snippet");
+        for (const char *p = sn; *p; p++) putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+        putchar('\n');
+    }
+}
+int cmd_evidence(int argc, char **argv) {
+    qopts o = {0};
+    int pr = parse(argc, argv, Q_LIMIT, 2, 2, &o, evidence_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_evidence(s, o.pos[0], o.pos[1], o.limit ? (int)o.limit : 10, &r, &err);
+    return finish(s, rc, &err, r, o.json, evidence_table);
+}
+
+/* ## path */
+static void path_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph path [--db FILE] [--since D] [--until D] [--limit N] [--json] A B\n\n"
+               "The strongest connection between A and B: the shortest path when an edge\n"
+               "seen in c windows has length 1/c (igraph, Dijkstra), with evidence for\n"
+               "each hop (--limit per hop, default 1).\n");
+}
+static void path_table(json_t *r) {
+    json_t *f = json_object_get(r, "from"), *t = json_object_get(r, "to");
+    printf("%s -> %s: %lld hop%s, length %.4f\n", js(f, "name"), js(t, "name"), ji(r, "hops_count"),
+           ji(r, "hops_count") == 1 ? "" : "s", jr(r, "length"));
+    size_t i; json_t *h;
+    json_array_foreach(json_object_get(r, "hops"), i, h) {
+        printf("\n%zu. %s -- %s  (count %lld, articles %lld, npmi %.3f)\n", i + 1, js(json_object_get(h, "a"), "name"),
+               js(json_object_get(h, "b"), "name"), ji(h, "count"), ji(h, "articles"), jr(h, "npmi"));
+        size_t k; json_t *x;
+        json_array_foreach(json_object_get(h, "evidence"), k, x) {
+            printf("   %s %s: ", js(x, "published"), js(x, "article"));
+            for (const char *p = js(x, "snippet"); *p; p++) putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+            putchar('\n');
+        }
+    }
+}
+int cmd_path(int argc, char **argv) {
+    qopts o = {0};
+    int pr = parse(argc, argv, Q_DATES | Q_LIMIT, 2, 2, &o, path_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_path(s, o.pos[0], o.pos[1], &o.f, o.limit ? (int)o.limit : 1, &r, &err);
+    return finish(s, rc, &err, r, o.json, path_table);
+}
+
+/* ## top */
+static void top_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph top [OPTIONS]\n\n"
+               "The most central entities of the co-occurrence graph.\n\n"
+               "      --by KEY         degree (default), strength (sum of counts), pagerank\n"
+               "                       (weighted by counts), betweenness (lengths 1/count),\n"
+               "                       mentions\n"
+               "  -n, --top N          rows (default 20)\n"
+               "  -t, --type T[,T]     list only these types (computed on the whole graph)\n"
+               "      --since/--until  only articles published in this range\n"
+               "      --db FILE, --json\n");
+}
+static void top_table(json_t *r) {
+    json_t *a = json_object_get(r, "entities");
+    printf("%-4s %-32s %-6s %12s %7s %9s\n", "RANK", "ENTITY", "TYPE", js(r, "by"), "DEGREE", "MENTIONS");
+    size_t i; json_t *x;
+    json_array_foreach(a, i, x) {
+        printf("%-4zu ", i + 1);
+        gcli_cell(js(x, "name"), 32); putchar(' ');
+        gcli_cell(js(x, "type"), 6);
+        double sc = jr(x, "score");
+        if (sc == (double)(long long)sc) printf(" %12lld", (long long)sc); else printf(" %12.6f", sc);
+        printf(" %7lld %9lld\n", ji(x, "degree"), ji(x, "mentions"));
+    }
+}
+int cmd_top(int argc, char **argv) {
+    qopts o = {0};
+    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_BY, 0, 0, &o, top_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_top(s, o.by, &o.f, o.top ? (int)o.top : 20, &r, &err);
+    return finish(s, rc, &err, r, o.json, top_table);
+}
+
+/* ## communities */
+static void communities_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph communities [OPTIONS]\n\n"
+               "Clusters of entities (Leiden, optimising modularity on co-occurrence counts).\n"
+               "The same seed on the same database gives the same clusters.\n\n"
+               "      --resolution R   larger gives more, smaller clusters (default 1)\n"
+               "      --seed S         random seed (default 1)\n"
+               "  -n, --top N          communities to list (default 20, 0 = all)\n"
+               "      --members M      members listed per community, strongest first (default 10)\n"
+               "  -t, --type T[,T]     cluster only entities of these types\n"
+               "      --since/--until  only articles published in this range\n"
+               "      --db FILE, --json\n");
+}
+static void communities_table(json_t *r) {
+    printf("%lld communities (leiden, seed %lld, resolution %g, modularity %.4f)\n", ji(r, "count"), ji(r, "seed"),
+           jr(r, "resolution"), jr(r, "modularity"));
+    size_t i; json_t *c;
+    json_array_foreach(json_object_get(r, "communities"), i, c) {
+        printf("\n#%lld  %lld members, strength %.0f\n  ", ji(c, "id"), ji(c, "size"), jr(c, "strength"));
+        size_t k; json_t *m;
+        json_array_foreach(json_object_get(c, "members"), k, m) printf("%s%s (%s)", k ? ", " : "", js(m, "name"), js(m, "type"));
+        if ((long long)json_array_size(json_object_get(c, "members")) < ji(c, "size")) printf(", …");
+        putchar('\n');
+    }
+}
+int cmd_communities(int argc, char **argv) {
+    qopts o = {.top = -1, .members = -1, .seed = 1};
+    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_COMM, 0, 0, &o, communities_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_communities(s, o.resolution > 0 ? o.resolution : 1.0, (unsigned long)o.seed, &o.f,
+                                  o.top < 0 ? 20 : (int)o.top, o.members < 0 ? 10 : (int)o.members, &r, &err);
+    return finish(s, rc, &err, r, o.json, communities_table);
+}
+
+/* ## entity */
+static void entity_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph entity [--db FILE] [--top N] [--json] ENTITY\n\n"
+               "An entity's card: type, aliases, counts, first and last seen, mentions per\n"
+               "month and top neighbours. ENTITY is an id, a name or an alias.\n");
+}
+static void entity_table(json_t *r) {
+    printf("%s\n  id:         %s\n  type:       %s\n", js(r, "name"), js(r, "id"), js(r, "type"));
+    printf("  aliases:    ");
+    size_t i; json_t *x;
+    json_array_foreach(json_object_get(r, "aliases"), i, x) printf("%s%s", i ? ", " : "", json_string_value(x));
+    printf("\n  mentions:   %lld\n  articles:   %lld\n  neighbours: %lld\n", ji(r, "mentions"), ji(r, "articles"), ji(r, "degree"));
+    printf("  first seen: %s\n  last seen:  %s\n", js(r, "first_seen"), js(r, "last_seen"));
+    json_t *pm = json_object_get(r, "per_month");
+    if (json_array_size(pm)) {
+        long long mx = 1;
+        json_array_foreach(pm, i, x) if (ji(x, "mentions") > mx) mx = ji(x, "mentions");
+        printf("\n  %-8s %8s %8s\n", "MONTH", "MENTIONS", "ARTICLES");
+        json_array_foreach(pm, i, x) {
+            printf("  %-8s %8lld %8lld  ", js(x, "month"), ji(x, "mentions"), ji(x, "articles"));
+            int bar = (int)(ji(x, "mentions") * 30 / mx);
+            for (int k = 0; k < bar; k++) fputs("\xE2\x96\x88", stdout);
+            putchar('\n');
+        }
+    }
+    json_t *nb = json_object_get(r, "neighbors");
+    if (json_array_size(nb)) {
+        printf("\n  %-32s %-6s %7s %8s %7s\n", "TOP NEIGHBOURS", "TYPE", "COUNT", "ARTICLES", "NPMI");
+        json_array_foreach(nb, i, x) {
+            printf("  "); gcli_cell(js(x, "name"), 32); putchar(' '); gcli_cell(js(x, "type"), 6);
+            printf(" %7lld %8lld %7.3f\n", ji(x, "count"), ji(x, "articles"), jr(x, "npmi"));
+        }
+    }
+}
+int cmd_entity(int argc, char **argv) {
+    qopts o = {0};
+    int pr = parse(argc, argv, Q_TOP, 1, 1, &o, entity_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_entity(s, o.pos[0], o.top ? (int)o.top : 10, &r, &err);
+    return finish(s, rc, &err, r, o.json, entity_table);
+}
+
+/* ## stats */
+static void stats_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph stats [--db FILE] [--json] [--check]\n\n"
+               "Counts of articles, mentions, entities by type and edges.\n"
+               "--check recomputes every count from the stored mentions and compares.\n");
+}
+static void stats_table(json_t *r) {
+    printf("articles:  %lld\nmentions:  %lld\nentities:  %lld\n", ji(r, "articles"), ji(r, "mentions"), ji(r, "entities"));
+    const char *k; json_t *v;
+    json_object_foreach(json_object_get(r, "entities_by_type"), k, v) printf("  %-8s %lld\n", k, (long long)json_integer_value(v));
+    printf("edges:     %lld\nwindow:    %s (%lld windows with entities)\n", ji(r, "edges"), js(r, "window"), ji(r, "windows"));
+    if (js(r, "first")[0]) printf("published: %s .. %s\n", js(r, "first"), js(r, "last"));
+}
+int cmd_stats(int argc, char **argv) {
+    qopts o = {0};
+    int check = 0;
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--check")) { check = 1; for (int k = i; k < argc; k++) argv[k] = argv[k + 1]; argc--; i--; }
+    int pr = parse(argc, argv, 0, 0, 0, &o, stats_usage);
+    if (pr >= 0) return pr;
+    OPEN_OR_RETURN(s, o);
+    if (check) {
+        long bad = -1;
+        ng_error e = {0};
+        int rc = ng_store_verify(s, &bad, &e);
+        ng_store_close(s);
+        if (rc) return gcli_fail(rc, &e);
+        if (bad) { printf("%s: %ld inconsistent rows (counts differ from the mentions)\n", o.db, bad); return EXIT_DATA; }
+        printf("%s: consistent\n", o.db);
+        return 0;
+    }
+    json_t *r = NULL; ng_error err = {0};
+    int rc = ng_query_stats(s, &r, &err);
+    return finish(s, rc, &err, r, o.json, stats_table);
+}

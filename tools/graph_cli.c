@@ -1,0 +1,95 @@
+/* Helpers shared by the graph subcommands. */
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <utf8proc.h>
+#include "graph_cli.h"
+
+int gcli_opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val) {
+    const char *a = argv[*i];
+    size_t l = strlen(name);
+    if (!strcmp(a, name) || (shrt && !strcmp(a, shrt))) {
+        if (*i + 1 >= argc) { cli_msg("%s needs a value", a); return -1; }
+        *val = argv[++*i];
+        return 1;
+    }
+    if (!strncmp(a, name, l) && a[l] == '=') { *val = a + l + 1; return 1; }
+    return 0;
+}
+
+long gcli_long(const char *opt, const char *v) {
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (errno || end == v || *end || x < 0) { cli_msg("%s: '%s' is not a non-negative integer", opt, v); return -1; }
+    return x;
+}
+
+const char *gcli_db(const char *opt) {
+    if (opt && *opt) return opt;
+    const char *e = getenv("NEWSGRAPH_DB");
+    return e && *e ? e : "newsgraph.db";
+}
+
+int gcli_fail(int rc, const ng_error *err) {
+    cli_err(err);
+    return cli_exit_code(rc);
+}
+
+ng_store *gcli_open_ro(const char *db, int *exit_code) {
+    ng_store *s = NULL;
+    ng_error err = {0};
+    int rc = ng_store_open(db, NG_STORE_READONLY, &s, &err);
+    if (rc) {
+        if (rc == NG_E_NOTFOUND) {
+            cli_msg("%s: no newsgraph database here (run 'newsgraph ingest' first, or use --db FILE)", db);
+            *exit_code = EXIT_DATA;
+        } else *exit_code = gcli_fail(rc, &err);
+        return NULL;
+    }
+    return s;
+}
+
+void gcli_json(json_t *v) {
+    json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+}
+
+const char *js(json_t *o, const char *k) {
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : "";
+}
+long long ji(json_t *o, const char *k) { return (long long)json_integer_value(json_object_get(o, k)); }
+double jr(json_t *o, const char *k) { return json_number_value(json_object_get(o, k)); }
+
+static int cwidth(const unsigned char *p, size_t len, size_t *adv, int32_t *cpo) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &cp);
+    if (n <= 0) { n = 1; cp = 0xFFFD; }
+    *adv = (size_t)n;
+    *cpo = cp;
+    if (cp < 0x20 || cp == 0x7f) return 1;
+    int w = utf8proc_charwidth(cp);
+    return w < 0 ? 0 : w;
+}
+
+void gcli_cell(const char *s, int w) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0, adv;
+    int32_t cp;
+    int total = 0;
+    while (i < len) { total += cwidth(p + i, len - i, &adv, &cp); i += adv; }
+    int limit = total <= w ? w : w - 1, used = 0;
+    i = 0;
+    while (i < len) {
+        int cw = cwidth(p + i, len - i, &adv, &cp);
+        if (used + cw > limit) break;
+        if (cp < 0x20 || cp == 0x7f) fputc(' ', stdout);
+        else if (cp == 0xFFFD && adv == 1) fputs("\xEF\xBF\xBD", stdout);
+        else fwrite(p + i, 1, adv, stdout);
+        used += cw;
+        i += adv;
+    }
+    if (total > w) { fputs("\xE2\x80\xA6", stdout); used++; }
+    for (; used < w; used++) fputc(' ', stdout);
+}

@@ -1,0 +1,29 @@
+/* Helpers shared by the graph subcommands (ingest, forget, queries, export,
+ * merge): option values, the database path, output. */
+#ifndef NG_GRAPH_CLI_H
+#define NG_GRAPH_CLI_H
+#include <stdio.h>
+#include "cli.h"
+#include "graph.h"
+
+/* If argv[*i] is "--name VALUE" or "--name=VALUE" (or the short form 'shrt'
+ * when not NULL), stores VALUE in *val, advances *i and returns 1; returns
+ * 0 if not; -1 (message printed) when the value is missing. */
+int gcli_opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val);
+/* Parses a non-negative integer option value; -1 (message printed) if bad. */
+long gcli_long(const char *opt, const char *v);
+/* --db FILE, else $NEWSGRAPH_DB, else "newsgraph.db". */
+const char *gcli_db(const char *opt);
+/* Opens the store for a query; prints errors and returns NULL. */
+ng_store *gcli_open_ro(const char *db, int *exit_code);
+/* Prints a library error and returns the exit code. */
+int gcli_fail(int rc, const ng_error *err);
+/* Prints a JSON value (indented) and a newline to stdout. */
+void gcli_json(json_t *v);
+/* String field of an object ("" if absent); integer; real. */
+const char *js(json_t *o, const char *k);
+long long ji(json_t *o, const char *k);
+double jr(json_t *o, const char *k);
+/* Prints 's' padded/clipped to 'w' display columns (UTF-8 aware). */
+void gcli_cell(const char *s, int w);
+#endif

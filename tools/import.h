@@ -1,0 +1,129 @@
+/* Internal interface of `newsgraph dict import` (tools/cmd_dict_import.c)
+ * and its importers (tools/import_*.c).
+ *
+ * Every importer has the same shape:
+ *
+ *     int import_<fmt>(const import_opts *o, char **inputs, size_t n,
+ *                      FILE *out, ng_error *err);
+ *
+ * It reads the 'n' input paths ("-" is standard input where it makes sense),
+ * writes dictionary TSV (dictionaries/README.md) to 'out' and returns NG_OK,
+ * or a negative NG_E_* code with 'err' filled (file, line, column, message).
+ * Importers never print: progress goes through o->progress, non-fatal events
+ * through o->warn. Counts of what was written go to o->stats (if not NULL).
+ */
+#ifndef NG_IMPORT_H
+#define NG_IMPORT_H
+#include <stdio.h>
+#include <stddef.h>
+#include "tagger.h"
+
+#define IMPORT_MAX_LANGS 32
+
+/* Progress report: 'done' and 'total' in bytes of input ('total' 0 when
+ * unknown), 'items' records seen so far. */
+typedef void (*import_progress_fn)(const char *what, unsigned long long done,
+                                   unsigned long long total,
+                                   unsigned long long items, void *userdata);
+
+typedef struct import_stats {
+    unsigned long long read;      /* input records seen */
+    unsigned long long written;   /* entities written */
+    unsigned long long aliases;   /* aliases written (names not counted) */
+    unsigned long long skipped;   /* records left out (no type, no name ...) */
+} import_stats;
+
+typedef struct import_opts {
+    const char *langs[IMPORT_MAX_LANGS]; /* --lang, default en, uk, ru */
+    size_t nlangs;
+    /* iso-codes */
+    const char *locale_dir;     /* --locale-dir, default /usr/share/locale */
+    const char *subdivisions;   /* --subdivisions CC,CC... | "none"; NULL: UA, RU, US and EU members */
+    /* wikidata */
+    const char *types_path;     /* --types FILE (P31 -> type mapping) */
+    /* geonames */
+    const char *alternate_names;/* --alternate-names FILE (alternateNamesV2.txt) */
+    long long min_population;   /* --min-population N */
+    const char *classes;        /* --classes, feature classes, default "PA" */
+    /* annotations (tools/import_annotations.c) */
+    const char *input_format;   /* --input-format jsonl|brat|conll; NULL: by extension */
+    long min_count;             /* --min-count N: least occurrences of a surface */
+    /* common */
+    const char *source;         /* --source TEXT: value of the source= attribute; NULL: importer's default */
+    const char *common_words;   /* directory with {en,uk,ru}.txt (dictionaries/common-words); NULL: none.
+                                 * An alias that is a common word is written case-sensitive. */
+    import_progress_fn progress;  /* NULL: no progress reports */
+    void *progress_ud;
+    ng_warn_fn warn;            /* NULL: non-fatal events are dropped */
+    void *warn_ud;
+    import_stats *stats;        /* NULL: not counted */
+} import_opts;
+
+int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
+int import_wikidata(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
+int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
+int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
+
+/* ## Helpers shared by the importers (tools/import_common.c) */
+
+/* A growable list of owned strings. */
+typedef struct imp_strv {
+    char **v;
+    size_t n, cap;
+} imp_strv;
+void imp_strv_push(imp_strv *s, const char *str, size_t len);
+void imp_strv_clear(imp_strv *s);   /* frees the strings, keeps the array */
+void imp_strv_free(imp_strv *s);
+
+/* Lower-case ASCII slug of a UTF-8 name: Latin letters lose their marks
+ * ("Åland" -> "aland", "Straße" -> "strasse"), apostrophes vanish
+ * ("Côte d'Ivoire" -> "cote-divoire"), every other run of characters
+ * becomes one '-'; non-Latin letters are dropped. Returns a malloc'd string,
+ * possibly "" (the caller then picks another id). */
+char *imp_slug(const char *name);
+
+/* Writes one entity line: id, type, name, the aliases (deduplicated, the
+ * name left out, fields cleaned: tabs and newlines become spaces, outer
+ * space trimmed, aliases containing '|' or empty after cleaning dropped),
+ * then 'attrs' (already "k=v\tk=v", may be NULL or ""). Updates o->stats. */
+void imp_write_entity(const import_opts *o, FILE *out, const char *id, const char *type,
+                      const char *name, char *const *aliases, size_t naliases,
+                      const char *attrs);
+
+/* Is 'lang' among o->langs? */
+int imp_has_lang(const import_opts *o, const char *lang);
+
+/* Reads lines of any length from a plain or gzip-compressed file (zlib
+ * detects which) or standard input ("-"). */
+typedef struct imp_lines imp_lines;
+int imp_lines_open(const char *path, imp_lines **out, ng_error *err);
+/* Returns 1 with '*line' (NUL-terminated, without the newline, owned by the
+ * reader, valid until the next call) and '*len', 0 at the end, or a
+ * negative code. */
+int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err);
+long imp_lines_number(const imp_lines *r);            /* current line, 1-based */
+unsigned long long imp_lines_offset(const imp_lines *r); /* compressed bytes consumed */
+unsigned long long imp_lines_size(const imp_lines *r);   /* file size, 0 if unknown */
+void imp_lines_free(imp_lines *r);
+
+/* Common lower-case words (dictionaries/common-words/{en,uk,ru}.txt), folded
+ * with ng_fold. */
+typedef struct imp_words imp_words;
+/* Loads the lists found in 'dir' (missing ones are skipped); NULL if none. */
+imp_words *imp_words_load(const char *dir);
+/* Is 'alias' (any case) one of the words? */
+int imp_words_has(const imp_words *w, const char *alias);
+void imp_words_free(imp_words *w);
+
+/* ## GNU gettext .mo catalogues (tools/import_isocodes.c) */
+typedef struct imp_mo imp_mo;
+/* Loads a .mo file (either byte order). */
+int imp_mo_load(const char *path, imp_mo **out, ng_error *err);
+/* Loads a .mo image held in memory (copied). */
+int imp_mo_load_mem(const void *data, size_t len, const char *name, imp_mo **out, ng_error *err);
+/* Translation of 'msgid' (no context), or NULL if absent or empty. Owned by the catalogue. */
+const char *imp_mo_get(const imp_mo *mo, const char *msgid);
+size_t imp_mo_count(const imp_mo *mo);
+void imp_mo_free(imp_mo *mo);
+
+#endif
