@@ -3,6 +3,9 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
+ifeq ($(strip $(BUILD)),)
+$(error BUILD must not be empty)
+endif
 PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx
@@ -81,5 +84,55 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# ## Hardening (issue 6): sanitizers, valgrind, fuzzing. Each builds into its
+# own directory; CC=clang gives *-clang directories. Reports from sanitizers
+# and valgrind go to $(dir)/reports; tests/run.sh fails a test that leaves one.
+SAN_FLAGS  := -fsanitize=address,undefined -fno-sanitize-recover=all
+CCNAME      = $(if $(findstring clang,$(CC)),-clang)
+ASAN_BUILD ?= build-asan$(CCNAME)
+VG_BUILD   ?= build-vg$(CCNAME)
+FUZZ_BUILD ?= build-fuzz
+FUZZ_CC    ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
+SAN_ENV     = ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path=$(abspath $(ASAN_BUILD))/reports/asan:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87:log_path=$(abspath $(ASAN_BUILD))/reports/ubsan \
+              LSAN_OPTIONS=exitcode=88 NG_REPORTS=$(abspath $(ASAN_BUILD))/reports
+VALGRIND_CMD = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+               --show-leak-kinds=definite --num-callers=30 --log-file=$(abspath $(VG_BUILD))/reports/vg.%p
+
+.PHONY: tests-bin
+# The binary, the shipped image and the unit-test programs, without running them.
+tests-bin: all $(UNIT_BIN)
+
+asan:
+	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS)" \
+	        LDFLAGS="$(SAN_FLAGS)" tests-bin
+	rm -rf $(ASAN_BUILD)/reports && mkdir -p $(ASAN_BUILD)/reports
+	$(SAN_ENV) NG_SANITIZER=asan sh tests/run.sh $(ASAN_BUILD)
+
+valgrind:
+	$(MAKE) --no-print-directory BUILD=$(VG_BUILD) CFLAGS="-O1 -g" tests-bin
+	rm -rf $(VG_BUILD)/reports && mkdir -p $(VG_BUILD)/reports
+	VALGRIND="$(VALGRIND_CMD)" NG_REPORTS=$(abspath $(VG_BUILD))/reports sh tests/run.sh $(VG_BUILD)
+
+# libFuzzer targets (clang only): builds tests/fuzz/fuzz_*.c into $(FUZZ_BUILD)
+# and runs each for FUZZ_SECONDS on a copy of its committed seed corpus.
+fuzz:
+	$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) \
+	        CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+	        fuzz-bin
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TARGETS)
+
+FUZZ_BIN  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_CLI  := $(filter-out $(BUILD)/tools/newsgraph.o,$(TOOLS_OBJ))
+.PHONY: fuzz-bin
+fuzz-bin: $(FUZZ_BIN)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libnewsgraph.a $(FUZZ_CLI)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itools -Itests/fuzz -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	      -o $@ $< $(FUZZ_CLI) $(BUILD)/libnewsgraph.a $(LIBS) $(FUZZ_LIBS)
+FUZZ_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 
 -include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d)

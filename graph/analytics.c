@@ -450,7 +450,12 @@ int ng_query_communities(ng_store *s, double resolution, unsigned long seed, con
                 have = 1;
                 for (size_t i = 0; i < g.nn; i++) VECTOR(str)[i] = g.n[i].strength;
                 igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-                if (igraph_community_leiden(&ig, &w, &str, resolution / (2.0 * (W > 0 ? W : 1)), 0.01, 0, 10,
+                int iters = getenv("X_ITERS") ? atoi(getenv("X_ITERS")) : 2;
+                if (getenv("X_LOUVAIN")) {
+                    if (igraph_community_multilevel(&ig, &w, resolution, &memb, NULL, NULL)) rc = ig_fail(err, "louvain");
+                    nc = 0; for (igraph_integer_t i = 0; i < igraph_vector_int_size(&memb); i++) if (VECTOR(memb)[i] >= nc) nc = VECTOR(memb)[i] + 1;
+                } else
+                if (igraph_community_leiden(&ig, &w, &str, resolution / (2.0 * (W > 0 ? W : 1)), 0.01, 0, iters,
                                             &memb, &nc, &quality))
                     rc = ig_fail(err, "leiden");
                 else if (igraph_modularity(&ig, &memb, &w, resolution, IGRAPH_UNDIRECTED, &modularity))
