@@ -11,7 +11,7 @@ DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-
             libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx
 
 CFLAGS  ?= -O2 -g
-WARN    := -Wall -Wextra -Wno-unused-parameter
+WARN    := -Wall -Wextra
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Itagger -Igraph \
@@ -110,12 +110,13 @@ asan:
 	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS)" \
 	        LDFLAGS="$(SAN_FLAGS)" tests-bin
 	rm -rf $(ASAN_BUILD)/reports && mkdir -p $(ASAN_BUILD)/reports
-	$(SAN_ENV) NG_SANITIZER=asan sh tests/run.sh $(ASAN_BUILD)
+	$(SAN_ENV) NG_SANITIZER=asan CC="$(CC)" CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS)" \
+	        LDFLAGS="$(SAN_FLAGS)" sh tests/run.sh $(ASAN_BUILD)
 
 valgrind:
 	$(MAKE) --no-print-directory BUILD=$(VG_BUILD) CFLAGS="-O1 -g" tests-bin
 	rm -rf $(VG_BUILD)/reports && mkdir -p $(VG_BUILD)/reports
-	VALGRIND="$(VALGRIND_CMD)" NG_REPORTS=$(abspath $(VG_BUILD))/reports sh tests/run.sh $(VG_BUILD)
+	VALGRIND="$(VALGRIND_CMD)" CC="$(CC)" CFLAGS="-O1 -g" NG_REPORTS=$(abspath $(VG_BUILD))/reports sh tests/run.sh $(VG_BUILD)
 
 # libFuzzer targets (clang only): builds tests/fuzz/fuzz_*.c into $(FUZZ_BUILD)
 # and runs each for FUZZ_SECONDS on a copy of its committed seed corpus.

@@ -425,12 +425,16 @@ static int cmp_member(const void *x, const void *y) {
     return strcmp(a->key, b->key);
 }
 
-int ng_query_communities(ng_store *s, double resolution, unsigned long seed, const ng_filter *f,
-                         int max_communities, int max_members, json_t **out, ng_error *err) {
+int ng_query_communities(ng_store *s, const ng_communities_opts *o2, json_t **out, ng_error *err) {
     *out = NULL;
-    if (!(resolution > 0)) resolution = 1.0;
+    ng_communities_opts dflt = {0};
+    if (!o2) o2 = &dflt;
+    double resolution = o2->resolution > 0 ? o2->resolution : 1.0;
+    unsigned long seed = o2->seed;
+    int max_communities = o2->max_communities, max_members = o2->max_members;
     subgraph g;
-    sg_opts o = {.filter = f, .types_on_graph = 1, .min_weight = 1, .ego = -1, .drop_isolated = 1};
+    sg_opts o = {.filter = &o2->filter, .types_on_graph = 1, .min_weight = o2->min_count > 0 ? o2->min_count : 1,
+                 .ego = -1, .drop_isolated = 1};
     int rc = ngg_subgraph_load(s, &o, &g, err);
     if (rc) return rc;
     ngg_subgraph_centrality(&g, 0, err);
@@ -450,12 +454,8 @@ int ng_query_communities(ng_store *s, double resolution, unsigned long seed, con
                 have = 1;
                 for (size_t i = 0; i < g.nn; i++) VECTOR(str)[i] = g.n[i].strength;
                 igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-                int iters = getenv("X_ITERS") ? atoi(getenv("X_ITERS")) : 2;
-                if (getenv("X_LOUVAIN")) {
-                    if (igraph_community_multilevel(&ig, &w, resolution, &memb, NULL, NULL)) rc = ig_fail(err, "louvain");
-                    nc = 0; for (igraph_integer_t i = 0; i < igraph_vector_int_size(&memb); i++) if (VECTOR(memb)[i] >= nc) nc = VECTOR(memb)[i] + 1;
-                } else
-                if (igraph_community_leiden(&ig, &w, &str, resolution / (2.0 * (W > 0 ? W : 1)), 0.01, 0, iters,
+                if (igraph_community_leiden(&ig, &w, &str, resolution / (2.0 * (W > 0 ? W : 1)), 0.01, 0,
+                                            o2->iterations > 0 ? o2->iterations : 2,
                                             &memb, &nc, &quality))
                     rc = ig_fail(err, "leiden");
                 else if (igraph_modularity(&ig, &memb, &w, resolution, IGRAPH_UNDIRECTED, &modularity))
@@ -491,8 +491,9 @@ int ng_query_communities(ng_store *s, double resolution, unsigned long seed, con
             free(c[i].members);
         }
         free(c);
-        *out = json_pack("{s:s,s:I,s:f,s:f,s:I,s:I,s:I,s:o}", "algorithm", "leiden", "seed", (json_int_t)seed,
-                         "resolution", resolution, "modularity", round6(modularity), "count", (json_int_t)nc,
+        *out = json_pack("{s:s,s:I,s:f,s:I,s:I,s:f,s:I,s:I,s:I,s:o}", "algorithm", "leiden", "seed", (json_int_t)seed,
+                         "resolution", resolution, "iterations", (json_int_t)(o2->iterations > 0 ? o2->iterations : 2),
+                         "min_count", (json_int_t)o.min_weight, "modularity", round6(modularity), "count", (json_int_t)nc,
                          "nodes", (json_int_t)g.nn, "edges", (json_int_t)g.ne, "communities", arr);
     }
     if (have) igraph_vector_int_destroy(&memb);

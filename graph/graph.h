@@ -161,12 +161,21 @@ int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
  * {"by":..,"entities":[{"id","name","type","score","degree","strength"}]} */
 int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n,
                  json_t **out, ng_error *err);
-/* Leiden (modularity, resolution scaled by 'resolution'), deterministic for
- * a seed. {"seed","resolution","modularity","communities":[{"id","size",
- *  "strength","members":[{"id","name","type","strength"}]}]} */
-int ng_query_communities(ng_store *s, double resolution, unsigned long seed,
-                         const ng_filter *f, int max_communities, int max_members,
-                         json_t **out, ng_error *err);
+/* Leiden optimising modularity (node weights = strength, resolution
+ * scaled by 'resolution'); deterministic for a seed on the same database. */
+typedef struct ng_communities_opts {
+    double resolution;     /* default 1 */
+    unsigned long seed;
+    int iterations;        /* Leiden passes, default 2 */
+    long min_count;        /* only edges seen in at least this many windows (default 1) */
+    int max_communities;   /* listed (0 = all) */
+    int max_members;       /* listed per community (0 = all) */
+    ng_filter filter;
+} ng_communities_opts;
+/* {"algorithm","seed","resolution","iterations","min_count","modularity","count",
+ *  "nodes","edges","communities":[{"id","size","strength","members":[{"id","name",
+ *  "type","strength"}]}]}; communities by strength, members by strength. */
+int ng_query_communities(ng_store *s, const ng_communities_opts *o, json_t **out, ng_error *err);
 /* {"id","type","name","aliases":[..],"mentions","articles","windows",
  *  "first_seen","last_seen","per_month":[{"month","mentions","articles"}],
  *  "neighbors":[..]} */

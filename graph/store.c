@@ -205,7 +205,7 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
     }
     if (!s->readonly) {
         rc = ngg_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                         " PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err);
+                         " PRAGMA cache_size=-1048576; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err);
         if (!rc && uv == 0 && ntables == 0) {
             if (!(flags & NG_STORE_CREATE)) {
                 rc = ng_error_set(err, NG_E_NOTFOUND, path, 0, 0, "no newsgraph database here");

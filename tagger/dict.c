@@ -153,7 +153,8 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
         int n = ng_utf8_decode((const unsigned char *)line + i, len - i, &cp);
         if (n < 0) return parse_err(err, name, lineno, line, i, "invalid UTF-8");
         if (cp == 0) return parse_err(err, name, lineno, line, i, "NUL byte in line");
-        if (cp < 0x20 && cp != '\t') return parse_err(err, name, lineno, line, i, "control character in line");
+        if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0))   /* C0, DEL, C1 */
+            return parse_err(err, name, lineno, line, i, "control character in line");
         i += n;
     }
     memset(pl, 0, sizeof *pl);

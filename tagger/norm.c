@@ -137,7 +137,31 @@ static void init_table(void) {
 
 void ng_norm_init(void) { pthread_once(&once, init_table); }
 
-uint64_t ng_hash(const char *s, size_t len) { return XXH3_64bits(s, len); }
+/* Words are short: up to 16 bytes get a two-multiply mix (the same on
+ * every machine: little-endian loads), longer ones XXH3. */
+static inline uint64_t mix64(uint64_t x) {
+    x ^= x >> 32;
+    x *= 0xD6E8FEB86659FD93ull;
+    x ^= x >> 32;
+    x *= 0xD6E8FEB86659FD93ull;
+    x ^= x >> 32;
+    return x;
+}
+
+static inline uint64_t load_le(const char *s, size_t n) {
+    unsigned char b[8] = {0};
+    memcpy(b, s, n);
+    return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
+           (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
+}
+
+uint64_t ng_hash(const char *s, size_t len) {
+    if (len > 16) return XXH3_64bits(s, len);
+    uint64_t a, b;
+    if (len > 8) { a = load_le(s, 8); b = load_le(s + 8, len - 8); }
+    else { a = load_le(s, len); b = 0; }
+    return mix64(a ^ mix64(b + 0x9E3779B97F4A7C15ull * (len + 1)));
+}
 
 int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
     unsigned c = s[0];
@@ -345,7 +369,9 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                 n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
                 if (n < 0) break;
             }
-            if (cls == C_IGNORE) { pos += n; continue; }
+            /* skipped, but its bytes are not ASCII: the cased check must
+             * normalise this token (NA<soft hyphen>TO is NATO) */
+            if (cls == C_IGNORE) { ascii = 0; pos += n; continue; }
             if (cls == C_APOS) {
                 int next_cyr = 0;
                 if (prev_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) || !(prev_cyr || next_cyr))

@@ -155,14 +155,43 @@ static size_t add_outputs(const ng_tagger *tg, mstate *t, const hit *h, const ch
 }
 
 /* Matches one chunk of a field. 'base' is the chunk's offset in the field. */
+/* Warms the cache for hit h: its outputs, then (once those are in) its
+ * first entity and the words to verify. Misses of the cold dictionary data
+ * then overlap instead of following one another. */
+static inline void prefetch_hit(const ng_tagger *tg, const ng_token *tok, const hit *h, int stage) {
+    const ng_dict *d = tg->dicts[h->dict];
+    if (stage == 0) {
+        __builtin_prefetch(&d->out[d->nodes[h->node]]);
+        return;
+    }
+    const img_output *o = &d->out[d->nodes[h->node]];
+    const img_entity *e = &d->ent[o->entity];
+    __builtin_prefetch(e);
+    if (stage == 2) {
+        __builtin_prefetch(d->str + e->id);
+        __builtin_prefetch(d->str + e->name);
+    }
+    const img_vslot *v = dict_vslot(d, tok[h->i].hash);
+    if (v) {
+        const img_token *t = &d->tok[v->tok1 - 1];
+        if (stage == 1) __builtin_prefetch(t);
+        else __builtin_prefetch(d->str + t->str);
+    }
+}
+
+/* Matches one chunk of a field. 'base' is the chunk's offset in the field.
+ * Pass 1 walks the trie from every word and records the hits (spans that
+ * end an alias); pass 2 picks the leftmost-longest valid ones, checking
+ * words, case and flags against the dictionary data. */
 static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base) {
     const ng_tokbuf *tb = &t->tb;
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
     int all = (tg->flags & NG_TAG_ALL) != 0;
-    /* two-stage prefetch: the tag byte FAR tokens ahead, and NEAR tokens
-     * ahead the slot itself when the (by then cached) tag matches */
+    /* pass 1. Two-stage prefetch: the tag byte FAR tokens ahead, and NEAR
+     * tokens ahead the slot itself when the (by then cached) tag matches */
     enum { FAR = 16, NEAR = 6 };
+    t->nhits = 0;
     for (size_t i = 0; i < nt; i++) {
         for (size_t di = 0; di < tg->nd; di++) {
             const ng_dict *d = tg->dicts[di];
@@ -175,7 +204,6 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
         }
         const ng_token *ti = &tok[i];
         if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
-        t->nhits = 0;
         for (size_t di = 0; di < tg->nd; di++) {
             const ng_dict *d = tg->dicts[di];
             const img_vslot *v = dict_vslot(d, ti->hash);
@@ -187,6 +215,7 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
                 if (nv & NODE_TERMINAL) {
                     if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
                     t->hits[t->nhits++] = (hit){i, j, (uint32_t)di, node};
+                    __builtin_prefetch(&d->nodes[node]);
                 }
                 if (++j >= nt) break;
                 const ng_token *tj = &tok[j];
@@ -196,23 +225,34 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
                 nv = dict_trans(d, node, v2->tok1 - 1);
             }
         }
-        if (!t->nhits) continue;
+    }
+    /* pass 2: hits are in order of their first word */
+    hit *hits = t->hits;
+    size_t nh = t->nhits, next_free = 0;
+    for (size_t h0 = 0; h0 < nh;) {
+        size_t i = hits[h0].i, h1 = h0;
+        while (h1 < nh && hits[h1].i == i) h1++;
+        if (h0 + 12 < nh) prefetch_hit(tg, tok, &hits[h0 + 12], 0);
+        if (h0 + 8 < nh) prefetch_hit(tg, tok, &hits[h0 + 8], 1);
+        if (h0 + 4 < nh) prefetch_hit(tg, tok, &hits[h0 + 4], 2);
+        if (!all && i < next_free) { h0 = h1; continue; }
+        const ng_token *ti = &tok[i];
         /* group hits by end token, longest first */
         size_t best_end = 0;
         int chosen = 0;
         for (;;) {
             size_t maxj = 0;
             int any = 0;
-            for (size_t h = 0; h < t->nhits; h++)
-                if (t->hits[h].node && (!any || t->hits[h].j > maxj)) { maxj = t->hits[h].j; any = 1; }
+            for (size_t h = h0; h < h1; h++)
+                if (hits[h].node && (!any || hits[h].j > maxj)) { maxj = hits[h].j; any = 1; }
             if (!any) break;
             t->span_cand_start = t->ncands;
             int cased_done = 0;
             size_t cased_len = 0, added = 0;
-            for (size_t h = 0; h < t->nhits; h++)
-                if (t->hits[h].node && t->hits[h].j == maxj) {
-                    added += add_outputs(tg, t, &t->hits[h], text, base, tok, &cased_done, &cased_len);
-                    t->hits[h].node = 0;   /* consumed */
+            for (size_t h = h0; h < h1; h++)
+                if (hits[h].node && hits[h].j == maxj) {
+                    added += add_outputs(tg, t, &hits[h], text, base, tok, &cased_done, &cased_len);
+                    hits[h].node = 0;   /* consumed */
                 }
             if (!added) continue;
             if (ng_grow((void **)&t->spans, &t->spans_cap, t->nspans + 1, sizeof *t->spans)) return NG_E_NOMEM;
@@ -226,7 +266,8 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
             if (!chosen) { chosen = 1; best_end = maxj; }
             if (!all) break;
         }
-        if (chosen && !all) i = best_end;   /* continue after the match */
+        if (chosen && !all) next_free = best_end + 1;   /* continue after the match */
+        h0 = h1;
     }
     return NG_OK;
 }
@@ -328,14 +369,35 @@ static int cmp_span(const void *x, const void *y) {
     return 0;
 }
 
-/* Where to cut a long field: a paragraph break, else a line break, else a
- * space, else any character boundary, searched backwards from pos+CHUNK. */
-static size_t cut_at(const char *text, size_t pos, size_t len) {
+/* Can no alias run across a cut at k? True when the first token after k
+ * is in no dictionary's vocabulary (every word of an alias is). Uses tb as
+ * scratch. */
+static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
+    size_t wend = len - k > 2048 ? k + 2048 : len;
+    ng_tokbuf_reset(tb);
+    if (ng_tokenize(tb, text + k, wend - k) || !tb->n) return 1;
+    const ng_token *tk = &tb->tok[0];
+    if (tk->end == wend - k && wend < len) return 0;   /* cut off by the window */
+    if (tk->flags & TK_LONG) return 1;
+    for (size_t d = 0; d < t->nd; d++)
+        if (dict_vslot(t->dicts[d], tk->hash)) return 0;
+    return 1;
+}
+
+/* Where to cut a long field: a paragraph break (no alias spans one), else
+ * a line break, else a space before a word that no alias continues with,
+ * else any character boundary, searched backwards from pos+CHUNK. */
+static size_t cut_at(ng_tagger *t, const char *text, size_t pos, size_t len) {
     size_t limit = pos + CHUNK;
     if (limit >= len) return len;
     size_t lo = limit - CHUNK / 8;
     for (size_t k = limit; k > lo; k--)
         if (text[k - 1] == '\n' && text[k - 2] == '\n') return k;
+    int tries = 0;
+    for (size_t k = limit; k > lo && tries < 256; k--)
+        if ((text[k - 1] == '\n' || text[k - 1] == ' ') && text[k] != ' ' && text[k] != '\n' && ++tries &&
+            cut_safe(t, &t->m.tb, text, k, len))
+            return k;
     for (size_t k = limit; k > lo; k--)
         if (text[k - 1] == '\n') return k;
     for (size_t k = limit; k > lo; k--)
@@ -409,7 +471,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         if (!texts[f]) continue;
         size_t pos = 0;
         while (pos < lens[f]) {
-            size_t end = cut_at(texts[f], pos, lens[f]);
+            size_t end = cut_at(t, texts[f], pos, lens[f]);
             if (nch == chcap) {
                 chunk *nc = malloc(chcap * 2 * sizeof *nc);
                 if (!nc) { if (ch != one) free(ch); return NG_E_NOMEM; }

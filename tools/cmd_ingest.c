@@ -273,7 +273,7 @@ int cmd_ingest(int argc, char **argv) {
         else g.unchanged++;
         if (outcome != NG_DOC_UNCHANGED) g.mentions += (long)n;
         in_batch++;
-        if (in_batch >= batch || g_stop || now_s() - batch_t0 > 2.0) {
+        if (in_batch >= batch || g_stop || now_s() - batch_t0 > 10.0) {
             rc = ng_store_commit(g.s, &err);
             in_batch = 0;
             if (rc) { exit_code = gcli_fail(rc, &err); break; }

@@ -12,7 +12,7 @@ typedef struct qopts {
     const char *by;
     ng_filter f;
     char until[16];
-    long min_count, limit, seed, members;
+    long min_count, limit, seed, members, iterations;
     double resolution;
     const char *pos[3];
     int npos;
@@ -75,6 +75,10 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
         }
         if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--seed", NULL, &v))) {
             if (rc < 0 || (o->seed = gcli_long(a, v)) < 0) goto bad;
+            continue;
+        }
+        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--iterations", NULL, &v))) {
+            if (rc < 0 || (o->iterations = gcli_long(a, v)) <= 0) goto bad;
             continue;
         }
         if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--members", NULL, &v))) {
@@ -262,6 +266,8 @@ static void communities_usage(FILE *f) {
                "The same seed on the same database gives the same clusters.\n\n"
                "      --resolution R   larger gives more, smaller clusters (default 1)\n"
                "      --seed S         random seed (default 1)\n"
+               "      --iterations N   Leiden passes (default 2)\n"
+               "      --min-count K    only links seen in at least K windows (default 1)\n"
                "  -n, --top N          communities to list (default 20, 0 = all)\n"
                "      --members M      members listed per community, strongest first (default 10)\n"
                "  -t, --type T[,T]     cluster only entities of these types\n"
@@ -269,8 +275,8 @@ static void communities_usage(FILE *f) {
                "      --db FILE, --json\n");
 }
 static void communities_table(json_t *r) {
-    printf("%lld communities (leiden, seed %lld, resolution %g, modularity %.4f)\n", ji(r, "count"), ji(r, "seed"),
-           jr(r, "resolution"), jr(r, "modularity"));
+    printf("%lld communities (leiden, seed %lld, resolution %g, modularity %.4f) over %lld entities, %lld links\n",
+           ji(r, "count"), ji(r, "seed"), jr(r, "resolution"), jr(r, "modularity"), ji(r, "nodes"), ji(r, "edges"));
     size_t i; json_t *c;
     json_array_foreach(json_object_get(r, "communities"), i, c) {
         printf("\n#%lld  %lld members, strength %.0f\n  ", ji(c, "id"), ji(c, "size"), jr(c, "strength"));
@@ -282,12 +288,14 @@ static void communities_table(json_t *r) {
 }
 int cmd_communities(int argc, char **argv) {
     qopts o = {.top = -1, .members = -1, .seed = 1};
-    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_COMM, 0, 0, &o, communities_usage);
+    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_COMM | Q_MINCOUNT, 0, 0, &o, communities_usage);
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
-    int rc = ng_query_communities(s, o.resolution > 0 ? o.resolution : 1.0, (unsigned long)o.seed, &o.f,
-                                  o.top < 0 ? 20 : (int)o.top, o.members < 0 ? 10 : (int)o.members, &r, &err);
+    ng_communities_opts co = {.resolution = o.resolution, .seed = (unsigned long)o.seed, .iterations = (int)o.iterations,
+                              .min_count = o.min_count, .max_communities = o.top < 0 ? 20 : (int)o.top,
+                              .max_members = o.members < 0 ? 10 : (int)o.members, .filter = o.f};
+    int rc = ng_query_communities(s, &co, &r, &err);
     return finish(s, rc, &err, r, o.json, communities_table);
 }
 

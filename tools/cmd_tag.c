@@ -416,7 +416,7 @@ int cmd_tag(int argc, char **argv) {
     enum { BATCH = 256, BIG = 4 << 20 };
     size_t batch_bytes_max = 8u << 20;
     item *items = calloc(BATCH, sizeof *items);
-    size_t bad = 0, articles = 0, ambiguous_fail = 0;
+    size_t bad = 0, io_errors = 0, articles = 0, ambiguous_fail = 0;
     int exit_rc = 0, done = 0;
     while (!done && !exit_rc) {
         /* read a batch; a big article goes alone (then its chunks are parallel) */
@@ -426,8 +426,10 @@ int cmd_tag(int argc, char **argv) {
             int k = ng_reader_next(r, &a, &err);
             if (k == 0) { done = 1; break; }
             if (k < 0) {
-                if (k == NG_E_PARSE && o.keep_going) { bad++; continue; }
-                if (k == NG_E_IO && (o.keep_going || ninputs > 1)) { cli_err(&err); bad++; exit_rc = 0; continue; }
+                if (k == NG_E_PARSE && o.keep_going) { cli_err(&err); bad++; continue; }
+                /* an unreadable input (or a directory loop) is reported and
+                 * skipped; the other inputs are still tagged; exit 2 at the end */
+                if (k == NG_E_IO) { cli_err(&err); io_errors++; continue; }
                 cli_err(&err);
                 exit_rc = cli_exit_code(k);
                 break;
@@ -505,6 +507,7 @@ int cmd_tag(int argc, char **argv) {
         cli_msg("%zu bad record%s skipped", bad, bad == 1 ? "" : "s");
         if (!exit_rc) exit_rc = EXIT_DATA;
     }
+    if (io_errors && !exit_rc) exit_rc = EXIT_USAGE;
     (void)ambiguous_fail;
     return exit_rc;
 }

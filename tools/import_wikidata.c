@@ -75,9 +75,10 @@ static int load_types(const char *path, tmap **out, size_t *n, ng_error *err) {
     if (cnt) qsort(m, cnt, sizeof *m, cmp_tmap);
     for (size_t i = 1; i < cnt; i++)
         if (m[i].qid == m[i - 1].qid && strcmp(m[i].type, m[i - 1].type)) {
+            rc = ng_error_set(err, NG_E_PARSE, path, 0, 0, "Q%ld is mapped to both %s and %s",
+                              m[i].qid, m[i - 1].type, m[i].type);
             free(m);
-            return ng_error_set(err, NG_E_PARSE, path, 0, 0, "Q%ld is mapped to both %s and %s",
-                                m[i].qid, m[i - 1].type, m[i].type);
+            return rc;
         }
     *out = m;
     *n = cnt;

@@ -176,7 +176,8 @@ static void test_ingest(void) {
     json_decref(r);
     INT_EQ(ng_query_top(s, "betweenness", NULL, 3, &r, &err), NG_OK);
     json_decref(r);
-    INT_EQ(ng_query_communities(s, 1.0, 7, NULL, 10, 10, &r, &err), NG_OK);
+    ng_communities_opts co = {.resolution = 1.0, .seed = 7, .max_communities = 10, .max_members = 10};
+    INT_EQ(ng_query_communities(s, &co, &r, &err), NG_OK);
     OK(jint(r, "count") >= 1, "communities");
     json_decref(r);
     /* replacement: a1 changes; counts equal those of a fresh ingest */
