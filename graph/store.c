@@ -221,6 +221,7 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
                 if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             }
         }
+        else if (!rc && uv == NG_SCHEMA_VERSION) rc = ngg_exec(s, schema_sql, err); /* restores indexes dropped by a bulk load */
     } else if (ntables == 0) {
         rc = ng_error_set(err, NG_E_NOTFOUND, path, 0, 0, "no newsgraph database here (run 'newsgraph ingest' first)");
     } else {
@@ -271,6 +272,13 @@ int ng_store_set_window(ng_store *s, int window, ng_error *err) {
     int rc = meta_set(s, "window", ng_window_name(window), 0, err);
     if (!rc) s->window = window;
     return rc;
+}
+
+int ng_store_bulk(ng_store *s, int on, ng_error *err) {
+    if (s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "bulk mode inside a batch");
+    if (on) return ngg_exec(s, "DROP INDEX IF EXISTS mention_entity; DROP INDEX IF EXISTS edge_b;", err);
+    return ngg_exec(s, "BEGIN IMMEDIATE; CREATE INDEX IF NOT EXISTS mention_entity ON mention(entity, article, win);"
+                       " CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a); COMMIT;", err);
 }
 
 void ng_store_set_alias_source(ng_store *s, ng_alias_source_fn fn, void *ud) {

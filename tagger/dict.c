@@ -833,6 +833,7 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     memcpy(h.magic, NG_IMAGE_MAGIC, 8);
     h.version = NG_IMAGE_VERSION;
     h.endian = 0x01020304;
+    snprintf(h.unicode, sizeof h.unicode, "%s", utf8proc_unicode_version());
     h.n_entities = (uint32_t)ne;
     h.n_aliases = (uint32_t)b->alias.n;
     h.n_tokens = (uint32_t)c.tok.n;
@@ -931,6 +932,9 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
         if (h->file_size > size) BAD("truncated compiled dictionary (%zu of %llu bytes)", size, (unsigned long long)h->file_size);
         BAD("compiled dictionary has %zu trailing bytes", size - (size_t)h->file_size);
     }
+    if (strncmp(h->unicode, utf8proc_unicode_version(), sizeof h->unicode))
+        BAD("compiled dictionary was built with Unicode %.15s; this newsgraph uses Unicode %s (recompile with 'newsgraph dict compile')",
+            h->unicode, utf8proc_unicode_version());
     if (check_sum && XXH3_64bits(base + sizeof *h, size - sizeof *h) != h->checksum)
         BAD("compiled dictionary is corrupt (checksum mismatch)");
     if (!sect_ok(h, h->off_entities, h->n_entities, sizeof(img_entity), size) ||

@@ -17,7 +17,11 @@
 #include "tagger.h"
 
 #define NG_IMAGE_MAGIC "\x7fNGDICT\n"
-#define NG_IMAGE_VERSION 6u
+/* The version covers the layout AND everything that decides which bytes a
+ * word folds and hashes to (norm.c: tokens, folding, ng_hash): change any of
+ * them, bump it, and old images are refused instead of silently matching
+ * nothing. The Unicode version of utf8proc is recorded too. */
+#define NG_IMAGE_VERSION 7u
 #define NG_NO_STRING 0xFFFFFFFFu
 /* Set in vocab_slot.root and tslot.child when the node ends an alias. */
 #define NODE_TERMINAL 0x80000000u
@@ -37,6 +41,7 @@ typedef struct img_header {
     uint64_t off_entities, off_aliases, off_tokens, off_vocab, off_trans;
     uint64_t off_nodes, off_outputs, off_ids, off_strings, strings_size;
     uint64_t off_vtags;       /* one byte per vocabulary slot: 0 empty, else tag_of(hash) */
+    char unicode[16];         /* utf8proc_unicode_version() at compile time */
 } img_header;
 
 typedef struct img_entity {

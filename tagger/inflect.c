@@ -748,11 +748,21 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         while (j < n && !words[j].is_word) j++;
         int hyph = j < n && j == i + 2 && !is_quote_punct(&words[i + 1]);
         if (j < n && wi[j].decl && !hyph) next = &wi[j].w;
+        /* the next word starts a hyphenated compound (Рада Україна-НАТО):
+         * an apposition, so this word is the head noun */
+        int next_compound = !hyph && j + 2 < n && !words[j + 1].is_word && words[j + 2].is_word &&
+                            words[j + 1].fold_len == 1 && words[j + 1].fold[0] == '-';
+        if (next_compound) next = NULL;
+        /* a word follows that stays as written (an acronym: Каховська ГЕС) */
+        int next_fixed = j < n && !wi[j].decl && !hyph && !next_compound;
         int32_t l = back(w, 1);
         int kind;
         g->p = &wi[i].p;
         if (lang == NG_LANG_UK) {
             if (uk_is_adj_ending(w)) kind = K_ADJ;
+            else if (next_fixed && (ends(w, "ська") || ends(w, "цька") || ends(w, "зька") ||
+                                    ends(w, "ова") || ends(w, "ева") || ends(w, "на")))
+                kind = K_ADJ;
             else if (isin(l, "а") && next && uk_nominative_like(next)) kind = K_BOTH;
             else if (ends(w, "ня") && !ends(w, "ння") && next && uk_nominative_like(next)) kind = K_BOTH;
             else if (isin(l, "еє") && next) kind = K_ADJ;

@@ -101,13 +101,20 @@ static size_t post_fold(char *s, size_t len) {
     return w;
 }
 
+/* Apostrophes and dashes are unified before NFKC, which would otherwise
+ * decompose some of them (´ U+00B4 becomes a space and a combining accent). */
+static utf8proc_int32_t unify_punct(utf8proc_int32_t c, void *data) {
+    (void)data;
+    return is_apos(c) ? '\'' : is_dash(c) ? '-' : c;
+}
+
 /* Full fold of a UTF-8 string with utf8proc; malloc'd result. */
 static int fold_slow(const char *s, size_t len, int casefold, char **out, size_t *outlen) {
     utf8proc_uint8_t *dst = NULL;
     int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE;
     if (casefold) opts |= UTF8PROC_CASEFOLD;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                      &dst, (utf8proc_option_t)opts);
+    utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                             &dst, (utf8proc_option_t)opts, unify_punct, NULL);
     if (n < 0) { free(dst); return n == UTF8PROC_ERROR_NOMEM ? NG_E_NOMEM : NG_E_UNICODE; }
     *outlen = post_fold((char *)dst, (size_t)n);
     *out = (char *)dst;

@@ -248,7 +248,10 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
             if (has_ext(path, ".jsonl") || has_ext(path, ".ndjson")) kind = NG_INPUT_JSONL;
             else if (is_stdin) {
                 int c;
-                do c = getc(f); while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+                do {
+                    c = getc(f);
+                    if (c == '\n') r->lineno++;   /* blank lines still count for line numbers */
+                } while (c == ' ' || c == '\n' || c == '\r' || c == '\t');
                 if (c != EOF) ungetc(c, f);
                 kind = c == '{' ? NG_INPUT_JSONL : NG_INPUT_TEXT;
             } else kind = NG_INPUT_TEXT;

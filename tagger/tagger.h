@@ -192,6 +192,33 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
 int ng_tagger_tag(ng_tagger *t, const char *text, size_t len,
                   const ng_match **out, size_t *n);
 
+/* ## Given names (person-name rules, tagger/NAMES.md)
+ *
+ *     ng_namelist *nl = ng_namelist_new();
+ *     ng_namelist_add_file(nl, "dictionaries/names", &err);  // given-*.txt
+ *     ng_tagger_set_names(t, nl);       // borrowed: nl must outlive t
+ *     ...                               // tag: "Олександром Петренком" is PER
+ *     ng_tagger_free(t); ng_namelist_free(nl);
+ *
+ * A name list is read-only once taggers use it and can be shared by any
+ * number of them. Without one, the rules still use initials and titles. */
+typedef struct ng_namelist ng_namelist;
+
+enum { NG_NAMES_ANY = 0, NG_NAMES_UK = 1, NG_NAMES_RU = 2 };
+
+ng_namelist *ng_namelist_new(void);   /* NULL on allocation failure */
+void ng_namelist_free(ng_namelist *nl);
+/* Adds one given name in the nominative (Cyrillic names get their case
+ * forms; 'lang' NG_NAMES_* picks the rule set, ANY: decided from letters). */
+int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang);
+/* Adds a list: one name a line, '#' comments. A directory adds its
+ * given*.txt files (sorted); a file name containing "-uk"/"-ru" sets the
+ * language. */
+int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err);
+size_t ng_namelist_count(const ng_namelist *nl);
+/* The tagger borrows 'nl' (NULL: none). Returns NG_OK or NG_E_NOMEM. */
+int ng_tagger_set_names(ng_tagger *t, const ng_namelist *nl);
+
 /* ## Articles
  *
  * A reader streams articles from files, directories (recursive, sorted) and

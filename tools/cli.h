@@ -23,14 +23,17 @@ typedef struct cli_dicts {
     int no_shipped;
     ng_dict *dicts[258];
     size_t ndicts;
+    ng_namelist *names;   /* shipped given-name lists (DIR/names), or NULL */
 } cli_dicts;
 /* If argv[*i] is a dictionary option, consumes it (and its value) and
  * returns 1; returns 0 if not; -1 on a usage error (message printed). */
 int cli_dicts_option(cli_dicts *d, int argc, char **argv, int *i);
-/* Loads the shipped dictionaries (unless no_shipped) and the --dict files.
- * Prints errors; returns 0 or an exit code. */
+/* Loads the shipped dictionaries and given-name lists (unless no_shipped)
+ * and the --dict files. Prints errors; returns 0 or an exit code. */
 int cli_dicts_load(cli_dicts *d);
 void cli_dicts_free(cli_dicts *d);
+/* Creates a tagger over d's dictionaries with d's given-name lists. */
+ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags);
 /* Directory that holds the shipped dictionaries ("" if none found). */
 const char *cli_shipped_dir(void);
 /* The compiled shipped image if found, else NULL. */

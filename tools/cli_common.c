@@ -152,6 +152,19 @@ int cli_dicts_load(cli_dicts *d) {
             ng_dict_builder_free(b);
         }
         if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
+        /* the given-name lists of the person-name rules (optional) */
+        const char *dir = cli_shipped_dir();
+        char names[PATH_MAX];
+        snprintf(names, sizeof names, "%.4000s/names", dir);
+        if (dir[0] && is_dir(names)) {
+            d->names = ng_namelist_new();
+            if (!d->names || (rc = ng_namelist_add_file(d->names, names, &err)) != NG_OK) {
+                if (!d->names) ng_error_set(&err, rc = NG_E_NOMEM, NULL, 0, 0, "out of memory");
+                cli_err(&err);
+                cli_dicts_free(d);
+                return cli_exit_code(rc);
+            }
+        }
     }
     /* TSV files given with --dict are compiled together (so a later file can
      * extend an earlier id); compiled images are opened as they are. */
@@ -180,4 +193,15 @@ int cli_dicts_load(cli_dicts *d) {
 void cli_dicts_free(cli_dicts *d) {
     for (size_t i = 0; i < d->ndicts; i++) ng_dict_free(d->dicts[i]);
     d->ndicts = 0;
+    ng_namelist_free(d->names);
+    d->names = NULL;
+}
+
+ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags) {
+    ng_tagger *t = ng_tagger_new(d->dicts, d->ndicts, flags);
+    if (t && d->names && ng_tagger_set_names(t, d->names) != NG_OK) {
+        ng_tagger_free(t);
+        t = NULL;
+    }
+    return t;
 }

@@ -485,7 +485,7 @@ int cmd_eval(int argc, char **argv) {
     const char *gold = gold_opt ? gold_opt : pos[0];
     if (gold_opt) {
         if ((rc = cli_dicts_load(&dicts))) goto out;
-        ev->tagger = ng_tagger_new(dicts.dicts, dicts.ndicts, flags);
+        ev->tagger = cli_tagger_new(&dicts, flags);
         if (!ev->tagger) { cli_msg("out of memory"); rc = EXIT_DATA; goto out; }
         if (save) {
             ev->save = !strcmp(save, "-") ? stdout : fopen(save, "w");

@@ -31,7 +31,9 @@ static void ingest_usage(FILE *f) {
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
-        "      --batch N          articles per transaction (default 1000)\n"
+        "      --batch N          articles per transaction (default 5000, or 10 s)\n"
+        "      --no-bulk          keep all indexes during a first load (by default a\n"
+        "                         load into an empty database builds two indexes at the end)\n"
         "      --wait MS          wait up to MS ms for another writer (default 5000)\n"
         "      --json             print the summary as JSON\n"
         "  -q, --quiet            no progress, no summary\n\n"
@@ -141,8 +143,8 @@ static int load_tagger(ing *g) {
 
 int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *window = NULL, *input = NULL, *v;
-    long batch = 1000, wait_ms = -1;
-    int json = 0, quiet = 0;
+    long batch = 5000, wait_ms = -1;
+    int json = 0, quiet = 0, no_bulk = 0;
     ing g;
     memset(&g, 0, sizeof g);
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
@@ -158,6 +160,7 @@ int cmd_ingest(int argc, char **argv) {
         if ((rc = gcli_opt(argc, argv, &i, "--batch", NULL, &v))) { if (rc < 0 || (batch = gcli_long("--batch", v)) <= 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto usage; continue; }
         if (!strcmp(a, "--json")) { json = 1; continue; }
+        if (!strcmp(a, "--no-bulk")) { no_bulk = 1; continue; }
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { quiet = 1; continue; }
         if (a[0] == '-' && a[1]) { cli_msg("ingest: unknown option '%s'", a); goto usage; }
         paths[npaths++] = a;
@@ -193,6 +196,14 @@ int cmd_ingest(int argc, char **argv) {
     if (ng_store_window(g.s) < 0 || win >= 0) {
         rc = ng_store_set_window(g.s, win >= 0 ? win : NG_WINDOW_SENTENCE, &err);
         if (rc) { exit_code = gcli_fail(rc == NG_E_ARG ? NG_E_PARSE : rc, &err); goto done; }
+    }
+    /* a first load into an empty database: build the secondary indexes at the end */
+    int bulk = 0;
+    if (!no_bulk) {
+        json_t *st0 = NULL;
+        if (!ng_query_stats(g.s, &st0, &err) && ji(st0, "articles") == 0 && g.total_bytes != 0)
+            bulk = !ng_store_bulk(g.s, 1, &err);
+        json_decref(st0);
     }
     ng_reader *r = NULL;
     rc = ng_reader_open(paths, npaths, kind, &r, &err);
@@ -288,6 +299,12 @@ int cmd_ingest(int argc, char **argv) {
         ng_store_rollback(g.s); /* empty batch */
     }
     ng_reader_free(r);
+    if (bulk) {
+        if (g.progress) fprintf(stderr, "\rnewsgraph: ingest: indexing ...                              ");
+        ng_error e2 = {0};
+        int brc = ng_store_bulk(g.s, 0, &e2);
+        if (brc && !exit_code) exit_code = gcli_fail(brc, &e2);
+    }
     progress(&g, 1);
     long total = g.added + g.replaced + g.unchanged;
     double dt = now_s() - g.t0;

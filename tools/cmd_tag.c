@@ -404,7 +404,7 @@ int cmd_tag(int argc, char **argv) {
     worker *ws = calloc(nth, sizeof *ws);
     for (unsigned k = 0; k < nth; k++) {
         ws[k].p = &p;
-        ws[k].t = ng_tagger_new(dicts.dicts, dicts.ndicts, o.tflags);
+        ws[k].t = cli_tagger_new(&dicts, o.tflags);
         if (!ws[k].t) { cli_msg("out of memory"); return EXIT_DATA; }
     }
     ng_tagger_set_threads(ws[0].t, nth);

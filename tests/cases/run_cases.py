@@ -13,7 +13,8 @@ free-form preamble):
                                     loaded together in this order
     %%dict                          or: an inline dictionary (tab-separated
     ...                             lines up to %%text or ---), saved as dict.tsv
-    %%opts --all --no-context       tag options (--all --no-context --no-inflect)
+    %%opts --all --no-context       tag options (--all --no-context --no-inflect
+                                    --no-rules --no-partial)
     %%pad N                         N bytes of "x " filler before the text
     %%text                          (optional) the text starts here
     text lines ...                  joined with \\n, no final newline
@@ -36,7 +37,7 @@ import sys
 import tempfile
 
 CASES_DIR = os.path.dirname(os.path.abspath(__file__))
-OPTS = {"--all", "--no-context", "--no-inflect"}
+OPTS = {"--all", "--no-context", "--no-inflect", "--no-rules", "--no-partial"}
 
 
 def unescape(s):

@@ -1,4 +1,4 @@
-/* Runs the data-driven cases of tests/cases/*.txt through the library
+/* Runs the data-driven cases of tests/cases/NAME.txt through the library
  * (ng_dict_builder + ng_tagger), as tests/cases/run_cases.py runs them
  * through the binary: both paths see the same files. The format is
  * described in run_cases.py; keep the two parsers in step.
@@ -225,6 +225,8 @@ static void run_file(const char *path) {
                     if (!strcmp(tok, "--all")) c.flags |= NG_TAG_ALL;
                     else if (!strcmp(tok, "--no-context")) c.flags |= NG_TAG_NO_CONTEXT;
                     else if (!strcmp(tok, "--no-inflect")) c.flags |= NG_TAG_NO_INFLECT;
+                    else if (!strcmp(tok, "--no-rules")) c.flags |= NG_TAG_NO_RULES;
+                    else if (!strcmp(tok, "--no-partial")) c.flags |= NG_TAG_NO_PARTIAL;
                     else h_report(0, path, (int)i + 1, "unknown option %s", tok);
                 }
             } else if ((st == HEAD || st == INLINE) && starts(ln, "%%pad ")) c.pad = (size_t)atol(ln + 6);

@@ -1,0 +1,235 @@
+#!/bin/sh
+# newsgraph tag: every output format, --offsets chars, threads, --keep-going,
+# exit codes, --version and every subcommand's --help. Exact output.
+. "$(dirname "$0")/setup"
+cd "$T"
+cat >d.tsv <<'EOF'
+loc_ukraine	LOC	Ukraine	Україна|Украина|UA
+org_nato	ORG	NATO	НАТО
+org_nuc	ORG	NATO-Ukraine Council	Ukraine-NATO Council
+per_putin	PER	Vladimir Putin	Putin|Путін|Путин
+loc_kyiv	LOC	Kyiv	Київ|Киев
+EOF
+printf '{"id":"uk-1","title":"Путін і НАТО","text":"Київ – Ukraine-NATO Council.\\nUA"}\n{"id":"en-2","text":"No entities here."}\n' >a.jsonl
+printf 'Україна\tНАТО\n' >b.txt
+TAG="tag --no-shipped --dict d.tsv"
+
+run jsonl $TAG a.jsonl b.txt
+expect_rc jsonl 0
+expect_out jsonl <<'EOF'
+{"id":"uk-1","entities":[{"start":0,"end":10,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":14,"end":22,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":13,"end":33,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":35,"end":37,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
+{"id":"en-2","entities":[]}
+{"id":"b.txt","entities":[{"start":0,"end":14,"text":"Україна","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"},{"start":15,"end":23,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
+EOF
+expect_err jsonl </dev/null
+
+run chars $TAG --offsets chars a.jsonl
+expect_out chars <<'EOF'
+{"id":"uk-1","entities":[{"start":0,"end":5,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":8,"end":12,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":4,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":7,"end":27,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":29,"end":31,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
+{"id":"en-2","entities":[]}
+EOF
+
+run pretty $TAG --format pretty a.jsonl b.txt
+expect_out pretty <<'EOF'
+== uk-1
+[Путін](PER per_putin) і [НАТО](ORG org_nato)
+[Київ](LOC loc_kyiv) – [Ukraine-NATO Council](ORG org_nuc).
+[UA](LOC loc_ukraine)
+
+== en-2
+No entities here.
+
+== b.txt
+[Україна](LOC loc_ukraine)	[НАТО](ORG org_nato)
+
+
+EOF
+check "pretty has no colour when stdout is not a terminal" sh -c "! grep -q \"\$(printf '\\033')\" '$T/pretty.out'"
+
+run tsv $TAG -f tsv a.jsonl b.txt
+expect_out tsv <<'EOF'
+uk-1	title	0	10	PER	per_putin	Vladimir Putin	Путін
+uk-1	title	14	22	ORG	org_nato	NATO	НАТО
+uk-1	text	0	8	LOC	loc_kyiv	Kyiv	Київ
+uk-1	text	13	33	ORG	org_nuc	NATO-Ukraine Council	Ukraine-NATO Council
+uk-1	text	35	37	LOC	loc_ukraine	Ukraine	UA
+b.txt	text	0	14	LOC	loc_ukraine	Ukraine	Україна
+b.txt	text	15	23	ORG	org_nato	NATO	НАТО
+EOF
+
+run tsvchars $TAG -f tsv --offsets chars b.txt
+expect_out tsvchars <<'EOF'
+b.txt	text	0	7	LOC	loc_ukraine	Ukraine	Україна
+b.txt	text	8	12	ORG	org_nato	NATO	НАТО
+EOF
+
+run conll $TAG -f conll a.jsonl b.txt
+expect_out conll <<'EOF'
+# id = uk-1
+Путін	B-PER
+і	O
+НАТО	B-ORG
+
+Київ	B-LOC
+–	O
+Ukraine	B-ORG
+-	I-ORG
+NATO	I-ORG
+Council	I-ORG
+.	O
+UA	B-LOC
+
+# id = en-2
+No	O
+entities	O
+here	O
+.	O
+
+# id = b.txt
+Україна	B-LOC
+НАТО	B-ORG
+
+EOF
+
+run brat $TAG -f brat --output-dir bratdir a.jsonl b.txt
+expect_rc brat 0
+expect_out brat </dev/null
+check "brat files" test "$(ls bratdir | tr '\n' ' ')" = "b.txt.ann b.txt.txt en-2.ann en-2.txt uk-1.ann uk-1.txt "
+printf 'Київ – Ukraine-NATO Council.\nUA' >uk-1.want
+check "brat .txt holds the text field" cmp -s uk-1.want bratdir/uk-1.txt
+cat >uk-1.ann.want <<'EOF'
+T1	LOC 0 4	Київ
+#1	AnnotatorNotes T1	loc_kyiv
+T2	ORG 7 27	Ukraine-NATO Council
+#2	AnnotatorNotes T2	org_nuc
+T3	LOC 29 31	UA
+#3	AnnotatorNotes T3	loc_ukraine
+EOF
+check "brat .ann (character offsets)" cmp -s uk-1.ann.want bratdir/uk-1.ann
+check "brat .ann of an article without entities is empty" test ! -s bratdir/en-2.ann
+
+# --candidates and --all
+printf 'loc_a\tLOC\tGeorgia\norg_a\tORG\tGeorgia Power\tGeorgia\n' >amb.tsv
+printf 'Georgia' | $NG tag --no-shipped --dict amb.tsv --candidates >cand.out 2>&1
+cat >cand.want <<'EOF'
+{"id":"-","entities":[{"start":0,"end":7,"text":"Georgia","type":"LOC","id":"loc_a","name":"Georgia","field":"text","candidates":[{"id":"loc_a","type":"LOC","name":"Georgia"},{"id":"org_a","type":"ORG","name":"Georgia Power"}]}]}
+EOF
+check "--candidates" cmp -s cand.want cand.out
+printf 'the Ukraine-NATO Council' | $NG $TAG --all -f tsv >all.out 2>&1
+printf -- '-\ttext\t4\t24\tORG\torg_nuc\tNATO-Ukraine Council\tUkraine-NATO Council\n-\ttext\t4\t11\tLOC\tloc_ukraine\tUkraine\tUkraine\n-\ttext\t12\t16\tORG\torg_nato\tNATO\tNATO\n' >all.want
+check "--all" cmp -s all.want all.out
+
+# --threads 2 = 1 thread: a multi-article JSONL and a text over 4 MB
+awk 'BEGIN { srand(7); split("Ukraine|NATO|Путін|Київ|the|and|US|Ukraine-NATO Council|talks|Украина|x", w, "|");
+  for (i = 0; i < 800; i++) { s = ""; n = int(rand() * 60);
+    for (j = 0; j < n; j++) s = s " " w[1 + int(rand() * 11)];
+    printf "{\"id\":\"a%d\",\"title\":\"%s\",\"text\":\"%s\"}\n", i, w[1 + int(rand() * 11)], s } }' >many.jsonl
+awk 'BEGIN { srand(3); split("Ukraine|NATO|Путін|Київ|the|and|US|Ukraine-NATO Council|talks|Украина|x", w, "|");
+  while (n < 4400000) { s = w[1 + int(rand() * 11)]; n += length(s) + 1; printf "%s%s", s, (rand() < 0.05 ? "\n" : " ") } }' >big.txt
+check "big.txt is over 4 MB" test "$(wc -c <big.txt)" -gt 4194304
+for f in many.jsonl big.txt; do
+  for fmt in jsonl tsv; do
+    $NG $TAG -f $fmt --threads 1 $f >t1.out 2>t1.err; r1=$?
+    $NG $TAG -f $fmt --threads 2 $f >t2.out 2>t2.err; r2=$?
+    check "threads $f $fmt: exit" test "$r1$r2" = 00
+    check "threads $f $fmt: identical output" cmp -s t1.out t2.out
+  done
+done
+check "many.jsonl: one line per article" test "$(wc -l <t1.out)" -ge 800
+$NG $TAG many.jsonl | wc -l >lines.out
+check "one JSON line per article" test "$(cat lines.out)" -eq 800
+
+# --keep-going: bad records reported with their line and counted
+printf '{"id":"ok1","text":"NATO"}\n{bad\n[1]\n{"id":"x"}\n{"id":"ok2","text":"Київ"}\n' >bad.jsonl
+run kg $TAG --keep-going bad.jsonl
+expect_rc kg 1
+expect_out kg <<'EOF'
+{"id":"ok1","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
+{"id":"ok2","entities":[{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"}]}
+EOF
+expect_err kg <<'EOF'
+newsgraph: bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'
+newsgraph: bad.jsonl:3:1: expected a JSON object
+newsgraph: bad.jsonl:4:1: missing "text"
+newsgraph: 3 bad records skipped
+EOF
+run nokg $TAG bad.jsonl
+expect_rc nokg 1
+expect_out nokg <<'EOF'
+{"id":"ok1","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
+EOF
+expect_err nokg <<'EOF'
+newsgraph: bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'
+EOF
+
+# invalid UTF-8: matched around, a warning names the article
+printf '\377NATO\376Київ' >inv.txt
+run inv $TAG -f tsv inv.txt
+expect_rc inv 0
+printf 'inv.txt\ttext\t1\t5\tORG\torg_nato\tNATO\tNATO\ninv.txt\ttext\t6\t14\tLOC\tloc_kyiv\tKyiv\tКиїв\n' | expect_out inv
+echo 'newsgraph: warning: inv.txt: 2 invalid UTF-8 bytes skipped' | expect_err inv
+
+# exit codes: 2 for usage errors and unreadable inputs, 1 for data errors
+run u1 tag --no-such-option
+expect_rc u1 2
+echo "newsgraph: unknown option '--no-such-option'; see 'newsgraph tag --help'" | expect_err u1
+run u2 $TAG --format xml b.txt
+expect_rc u2 2
+echo "newsgraph: unknown format 'xml' (jsonl, pretty, tsv, conll, brat)" | expect_err u2
+run u3 $TAG --threads 0 b.txt
+expect_rc u3 2
+run u4 $TAG --offsets words b.txt
+expect_rc u4 2
+run u5 nosuchcommand
+expect_rc u5 2
+run missing $TAG missing.txt
+expect_rc missing 2
+echo "newsgraph: missing.txt: cannot open: No such file or directory" | expect_err missing
+# a missing input among others: reported, the others tagged, exit 2
+run missing2 $TAG -f tsv missing.txt b.txt
+expect_rc missing2 2
+expect_out missing2 <<'EOF'
+b.txt	text	0	14	LOC	loc_ukraine	Ukraine	Україна
+b.txt	text	15	23	ORG	org_nato	NATO	НАТО
+EOF
+# a directory loop is skipped; every file is still tagged (regression: the walk stopped)
+mkdir -p tree/sub && printf 'NATO' >tree/a.txt && printf 'UA' >tree/sub/b.txt && printf 'Київ' >tree/z.txt
+ln -s .. tree/sub/up
+run loop $TAG -f tsv tree
+expect_rc loop 2
+expect_out loop <<'EOF'
+tree/a.txt	text	0	4	ORG	org_nato	NATO	NATO
+tree/sub/b.txt	text	0	2	LOC	loc_ukraine	Ukraine	UA
+tree/z.txt	text	0	8	LOC	loc_kyiv	Kyiv	Київ
+EOF
+echo "newsgraph: tree/sub/up: directory loop (already visited), skipped" | expect_err loop
+printf 'x\tLOC\n' >bad.tsv
+run baddict tag --no-shipped --dict bad.tsv b.txt
+expect_rc baddict 1
+echo "newsgraph: bad.tsv:1:6: expected at least 3 tab-separated columns (id, type, name), found 2" | expect_err baddict
+run nodict tag --no-shipped --dict nope.tsv b.txt
+expect_rc nodict 2
+
+# --version prints the linked library versions
+run version --version
+expect_rc version 0
+check "--version: newsgraph" grep -Eq '^newsgraph [0-9]+\.[0-9]+' version.out
+check "--version: utf8proc" grep -Eq '^utf8proc [0-9]+\.[0-9]+\.[0-9]+ \(Unicode [0-9.]+\)$' version.out
+check "--version: igraph" grep -Eq '^igraph [0-9]+\.[0-9]+' version.out
+check "--version: SQLite" grep -Eq '^SQLite 3\.[0-9]+\.[0-9]+' version.out
+
+# --help of every subcommand: usage on stdout, exit 0
+run help --help
+expect_rc help 0
+for c in $(sed -n 's/^  \([a-z][a-z-]*\)  .*/\1/p' help.out); do
+  run "help-$c" "$c" --help
+  expect_rc "help-$c" 0
+  check "$c --help prints usage on stdout" grep -q 'usage' "help-$c.out"
+done
+check "the command list names tag and dict" grep -q '^  tag ' help.out
+for s in compile import lint stats; do
+  run "help-dict-$s" dict "$s" --help
+  expect_rc "help-dict-$s" 0
+  check "dict $s --help" grep -q 'usage' "help-dict-$s.out"
+done
+finish

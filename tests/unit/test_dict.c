@@ -1,0 +1,455 @@
+/* Dictionaries (tagger/dict.c): TSV parsing and its error messages,
+ * several files, all-or-nothing loading, compiled images (save, open,
+ * refusal of truncated, corrupt, foreign and newer images). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+#include "harness.h"
+#include "tagger.h"
+#include "dict.h"
+
+static char tmpdir[] = "/tmp/ng_test_dict.XXXXXX";
+static char path_buf[4][600];
+static const char *tpath(int slot, const char *name) {
+    snprintf(path_buf[slot], sizeof path_buf[slot], "%s/%s", tmpdir, name);
+    return path_buf[slot];
+}
+
+static void write_file(const char *path, const void *data, size_t len) {
+    FILE *f = fopen(path, "wb");
+    if (!f) { perror(path); exit(2); }
+    fwrite(data, 1, len, f);
+    fclose(f);
+}
+
+static char *read_all(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *p = malloc((size_t)n + 1);
+    *len = fread(p, 1, (size_t)n, f);
+    fclose(f);
+    return p;
+}
+
+/* Error message of loading 'tsv' (named 'name') alone, formatted. */
+static char msg[1400];
+static const char *load_error(const char *name, const char *tsv, size_t len) {
+    ng_error err = {0};
+    ng_dict_builder *b = ng_dict_builder_new();
+    int rc = ng_dict_builder_add_tsv(b, name, tsv, len, &err);
+    ng_dict_builder_free(b);
+    if (rc == NG_OK) return "(no error)";
+    return ng_error_format(&err, msg, sizeof msg);
+}
+#define LOAD_ERROR(lit) load_error("d.tsv", lit, sizeof(lit) - 1)
+
+static ng_dict *compile(const char *tsv) {
+    ng_error err = {0};
+    ng_dict_builder *b = ng_dict_builder_new();
+    ng_dict *d = NULL;
+    if (ng_dict_builder_add_tsv(b, "t.tsv", tsv, strlen(tsv), &err) || ng_dict_builder_finish(b, &d, &err))
+        fprintf(stderr, "compile: %s\n", ng_error_format(&err, msg, sizeof msg));
+    ng_dict_builder_free(b);
+    return d;
+}
+
+/* Aliases of entity id joined with '|'. */
+static char aliases[1024];
+static void alias_cb(const char *a, void *ud) {
+    size_t *n = ud;
+    *n += (size_t)snprintf(aliases + *n, sizeof aliases - *n, "%s%s", *n ? "|" : "", a);
+}
+static const char *aliases_of(const ng_dict *d, const char *id) {
+    long i = ng_dict_find_id(d, id);
+    aliases[0] = 0;
+    if (i < 0) return "(none)";
+    size_t n = 0;
+    ng_dict_entity_aliases(d, (size_t)i, alias_cb, &n);
+    return aliases;
+}
+
+/* Matches of text as "start end id;" */
+static char tagged[4096];
+static const char *tag_with(ng_dict *d, const char *text) {
+    ng_tagger *t = ng_tagger_new(&d, 1, NG_TAG_DEFAULT);
+    const ng_match *m;
+    size_t n, k = 0;
+    tagged[0] = 0;
+    if (ng_tagger_tag(t, text, strlen(text), &m, &n) == NG_OK)
+        for (size_t i = 0; i < n; i++)
+            k += (size_t)snprintf(tagged + k, sizeof tagged - k, "%zu %zu %s;", m[i].start, m[i].end, m[i].id);
+    ng_tagger_free(t);
+    return tagged;
+}
+
+static void test_parse(void) {
+    ng_dict *d = compile("# comment\n\n"
+                         "loc_kyiv\tLOC\tKyiv\tКиїв|Киев| Kiev \tpriority=3\tlang=uk\twikidata=Q1899\n"
+                         "org_nato\tORG\tNATO\n"
+                         "  \t \n"
+                         "per_x\tPER\t  Spaced Name  \t\n");
+    OK(d != NULL, "compiled");
+    if (!d) return;
+    INT_EQ(ng_dict_entity_count(d), 3, "entities");
+    INT_EQ(ng_dict_alias_count(d), 6, "aliases, names included");
+    long i = ng_dict_find_id(d, "loc_kyiv");
+    OK(i >= 0, "find_id");
+    ng_entity e = {0};
+    INT_EQ(ng_dict_entity(d, (size_t)i, &e), NG_OK, "entity");
+    STR_EQ(e.id, "loc_kyiv", "id");
+    STR_EQ(e.type, "LOC", "type");
+    STR_EQ(e.name, "Kyiv", "name");
+    STR_EQ(e.attrs, "priority=3\tlang=uk\twikidata=Q1899", "attributes as written");
+    INT_EQ(e.priority, 3, "priority");
+    STR_EQ(aliases_of(d, "loc_kyiv"), "Kyiv|Київ|Киев|Kiev", "aliases, name first, trimmed");
+    STR_EQ(aliases_of(d, "org_nato"), "NATO", "three columns");
+    STR_EQ(aliases_of(d, "per_x"), "Spaced Name", "name trimmed");
+    INT_EQ(ng_dict_find_id(d, "nope"), -1, "unknown id");
+    INT_EQ(ng_dict_entity(d, 99, &e), NG_E_ARG, "entity out of range");
+    STR_EQ(tag_with(d, "Kiev, КИЇВ, nato, NATO."), "0 4 loc_kyiv;6 14 loc_kyiv;22 26 org_nato;", "tagging");
+    ng_dict_free(d);
+    /* an empty dictionary is valid and matches nothing */
+    d = compile("# nothing\n");
+    OK(d != NULL, "empty dictionary");
+    if (d) {
+        INT_EQ(ng_dict_entity_count(d), 0, "no entities");
+        STR_EQ(tag_with(d, "Kyiv"), "", "no matches");
+    }
+    ng_dict_free(d);
+    /* CRLF, BOM, no final newline */
+    d = compile("\xef\xbb\xbfloc_a\tLOC\tAlpha\r\nloc_b\tLOC\tBeta\tБета");
+    OK(d != NULL, "BOM + CRLF");
+    if (d) {
+        INT_EQ(ng_dict_find_id(d, "loc_a") >= 0, 1, "BOM not part of the first id");
+        STR_EQ(aliases_of(d, "loc_a"), "Alpha", "CR not part of the name");
+        STR_EQ(aliases_of(d, "loc_b"), "Beta|Бета", "last line without newline");
+    }
+    ng_dict_free(d);
+}
+
+static void test_errors(void) {
+    STR_EQ(LOAD_ERROR("a\tLOC\n"), "d.tsv:1:6: expected at least 3 tab-separated columns (id, type, name), found 2", "missing column");
+    STR_EQ(LOAD_ERROR("a\n"), "d.tsv:1:2: expected at least 3 tab-separated columns (id, type, name), found 1", "one column");
+    STR_EQ(LOAD_ERROR("a\tLOC\tName\tx||y\n"), "d.tsv:1:14: empty alias", "empty alias");
+    STR_EQ(LOAD_ERROR("a\tLOC\tName\tx|\n"), "d.tsv:1:14: empty alias", "trailing bar");
+    STR_EQ(LOAD_ERROR("a\tLOC\tName\t|x\n"), "d.tsv:1:12: empty alias", "leading bar");
+    STR_EQ(LOAD_ERROR("a\tLOC\tName\tx|=|y\n"), "d.tsv:1:14: empty alias", "only a case prefix");
+    STR_EQ(LOAD_ERROR("a\tLOC\tКиїв\tКи\xff\n"), "d.tsv:1:14: invalid UTF-8", "invalid UTF-8, column in characters");
+    STR_EQ(LOAD_ERROR("a\tLOC\t\xc0\xaf\n"), "d.tsv:1:7: invalid UTF-8", "overlong");
+    STR_EQ(LOAD_ERROR("a\tLOC\tKy\x01iv\n"), "d.tsv:1:9: control character in line", "control char");
+    STR_EQ(LOAD_ERROR("a\tLOC\tKy\x1biv\n"), "d.tsv:1:9: control character in line", "escape char");
+    STR_EQ(LOAD_ERROR("a\tLOC\tKy\x7fiv\n"), "d.tsv:1:9: control character in line", "DEL");
+    STR_EQ(LOAD_ERROR("a\tLOC\tKy\xc2\x9biv\n"), "d.tsv:1:9: control character in line", "C1 control");
+    STR_EQ(LOAD_ERROR("a\tLOC\tKy\0iv\n"), "d.tsv:1:9: NUL byte in line", "NUL");
+    STR_EQ(LOAD_ERROR("a\tLOC\tKy\riv\n"), "d.tsv:1:9: control character in line", "CR inside a line");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\nb\tORG\tY\na\tORG\tX2\n"),
+           "d.tsv:3:3: conflicting duplicate id 'a': type ORG here, LOC at line 1", "conflicting duplicate id");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\tpriority=high\n"), "d.tsv:1:20: invalid value for attribute 'priority'", "priority");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\tpriority=\n"), "d.tsv:1:20: invalid value for attribute 'priority'", "empty priority");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\tpriority=99999999\n"), "d.tsv:1:20: invalid value for attribute 'priority'", "priority range");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\tcase=upper\n"), "d.tsv:1:16: invalid value for attribute 'case'", "case");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\tinflect=maybe\n"), "d.tsv:1:19: invalid value for attribute 'inflect'", "inflect");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\tnoequals\n"), "d.tsv:1:11: attribute must be key=value", "no '='");
+    STR_EQ(LOAD_ERROR("a\tLOC\tX\ta\t=v\n"), "d.tsv:1:11: attribute must be key=value", "empty key");
+    STR_EQ(LOAD_ERROR("\tLOC\tX\n"), "d.tsv:1:1: empty id", "empty id");
+    STR_EQ(LOAD_ERROR("a b\tLOC\tX\n"), "d.tsv:1:2: id contains a space or '|'", "id with space");
+    STR_EQ(LOAD_ERROR("a|b\tLOC\tX\n"), "d.tsv:1:2: id contains a space or '|'", "id with bar");
+    STR_EQ(LOAD_ERROR("a\t\tX\n"), "d.tsv:1:3: empty type", "empty type");
+    STR_EQ(LOAD_ERROR("a\tLOC!\tX\n"), "d.tsv:1:6: type must be letters, digits, '_' or '-' (e.g. PER, ORG, LOC, EVENT)", "bad type");
+    STR_EQ(LOAD_ERROR("a\tLOC\t   \n"), "d.tsv:1:7: empty name", "empty name");
+    STR_EQ(LOAD_ERROR("a\tLOC\t«—»\n"), "d.tsv:1:7: name has no letter or digit", "name without letters");
+    STR_EQ(LOAD_ERROR("ok\tLOC\tFine\n\n# c\nbad\tLOC\n"),
+           "d.tsv:4:8: expected at least 3 tab-separated columns (id, type, name), found 2", "line numbers count comments and blanks");
+    STR_EQ(LOAD_ERROR("ok\tLOC\tFine\r\nbad\tLOC\r\n"),
+           "d.tsv:2:8: expected at least 3 tab-separated columns (id, type, name), found 2", "CRLF");
+    ng_error err = {0};
+    INT_EQ(ng_dict_builder_add_tsv(NULL, "x", "", 0, &err), NG_E_ARG, "NULL builder");
+    /* the error code */
+    ng_dict_builder *b = ng_dict_builder_new();
+    memset(&err, 0, sizeof err);
+    INT_EQ(ng_dict_builder_add_tsv(b, "d.tsv", "a\tLOC\n", 6, &err), NG_E_PARSE, "parse error code");
+    INT_EQ(err.line, 1, "err.line");
+    INT_EQ(err.col, 6, "err.col");
+    STR_EQ(err.file, "d.tsv", "err.file");
+    ng_dict_builder_free(b);
+}
+
+static void test_long_line(void) {
+    /* a 10 MB line is refused with its length */
+    size_t big = 10u << 20;
+    const char *head = "ok\tLOC\tOk\nbig\tLOC\tBig\t";
+    size_t hl = strlen(head);
+    char *data = malloc(hl + big + 2);
+    memcpy(data, head, hl);
+    memset(data + hl, 'x', big);
+    memcpy(data + hl + big, "\n", 2);
+    STR_EQ(load_error("big.tsv", data, hl + big + 1), "big.tsv:2:1: line too long (10485772 bytes; the limit is 1048576)", "10 MB line");
+    /* a line of exactly 1 MiB is accepted; its huge alias never matches */
+    size_t l1 = 1u << 20, hl2 = strlen("big\tLOC\tBig\t");
+    memcpy(data, "big\tLOC\tBig\t", hl2);
+    memset(data + hl2, 'y', l1 - hl2);
+    data[l1] = '\n';
+    STR_EQ(load_error("big.tsv", data, l1 + 1), "(no error)", "a 1 MiB line");
+    data[l1] = 'y';
+    data[l1 + 1] = '\n';
+    STR_EQ(load_error("big.tsv", data, l1 + 2), "big.tsv:1:1: line too long (1048577 bytes; the limit is 1048576)", "1 MiB + 1");
+    free(data);
+}
+
+static void test_all_or_nothing(void) {
+    ng_error err = {0};
+    ng_dict_builder *b = ng_dict_builder_new();
+    const char *a = "loc_kharkiv\tLOC\tKharkiv\tХарків\n";
+    INT_EQ(ng_dict_builder_add_tsv(b, "a.tsv", a, strlen(a), &err), NG_OK, "a.tsv");
+    /* lines 1-2 are fine, line 3 is not: nothing of b.tsv stays */
+    const char *bad = "loc_odesa\tLOC\tOdesa\nloc_kharkiv\tLOC\tKharkiv\tKharkov\nbroken\n";
+    INT_EQ(ng_dict_builder_add_tsv(b, "b.tsv", bad, strlen(bad), &err), NG_E_PARSE, "b.tsv refused");
+    STR_EQ(ng_error_format(&err, msg, sizeof msg), "b.tsv:3:7: expected at least 3 tab-separated columns (id, type, name), found 1", "message");
+    /* a conflict with an earlier file names both places */
+    const char *conf = "loc_lviv\tLOC\tLviv\nloc_kharkiv\tORG\tKharkiv Tractor Plant\n";
+    memset(&err, 0, sizeof err);
+    INT_EQ(ng_dict_builder_add_tsv(b, "c.tsv", conf, strlen(conf), &err), NG_E_PARSE, "c.tsv refused");
+    STR_EQ(ng_error_format(&err, msg, sizeof msg),
+           "c.tsv:2:13: conflicting duplicate id 'loc_kharkiv': type ORG here, LOC at a.tsv:1", "cross-file conflict");
+    ng_dict *d = NULL;
+    INT_EQ(ng_dict_builder_finish(b, &d, &err), NG_OK, "finish after errors");
+    if (d) {
+        INT_EQ(ng_dict_entity_count(d), 1, "only a.tsv's entity");
+        INT_EQ(ng_dict_find_id(d, "loc_odesa"), -1, "nothing of b.tsv");
+        INT_EQ(ng_dict_find_id(d, "loc_lviv"), -1, "nothing of c.tsv");
+        STR_EQ(aliases_of(d, "loc_kharkiv"), "Kharkiv|Харків", "no alias from b.tsv");
+        STR_EQ(tag_with(d, "Kharkov Odesa Харків"), "14 26 loc_kharkiv;", "tags only a.tsv");
+    }
+    ng_dict_free(d);
+    /* then a good file extends the id: aliases, priority, attributes */
+    const char *ext = "loc_kharkiv\tLOC\tKharkiv City\tKharkov|Харьков\tpriority=2\tlang=uk\n"
+                      "loc_kharkiv\tLOC\tKharkiv\t\tpriority=4\n";
+    INT_EQ(ng_dict_builder_add_tsv(b, "e.tsv", ext, strlen(ext), &err), NG_OK, "extension");
+    d = NULL;
+    INT_EQ(ng_dict_builder_finish(b, &d, &err), NG_OK, "finish");
+    if (d) {
+        INT_EQ(ng_dict_entity_count(d), 1, "still one entity");
+        STR_EQ(aliases_of(d, "loc_kharkiv"), "Kharkiv|Харків|Kharkiv City|Kharkov|Харьков", "aliases appended; new name is an alias");
+        ng_entity e;
+        ng_dict_entity(d, (size_t)ng_dict_find_id(d, "loc_kharkiv"), &e);
+        STR_EQ(e.name, "Kharkiv", "canonical name kept");
+        INT_EQ(e.priority, 4, "last priority wins");
+        STR_EQ(e.attrs, "lang=uk\tpriority=4", "attributes merged, later keys override");
+        STR_EQ(tag_with(d, "Kharkiv City, Харьков"), "0 12 loc_kharkiv;14 28 loc_kharkiv;", "extension tags");
+    }
+    ng_dict_free(d);
+    /* finish leaves the builder usable */
+    d = NULL;
+    INT_EQ(ng_dict_builder_finish(b, &d, &err), NG_OK, "finish twice");
+    OK(d && ng_dict_entity_count(d) == 1, "same content");
+    ng_dict_free(d);
+    ng_dict_builder_free(b);
+    ng_dict_builder_free(NULL);
+    ng_dict_free(NULL);
+}
+
+static void test_files(void) {
+    ng_error err = {0};
+    ng_dict_builder *b = ng_dict_builder_new();
+    INT_EQ(ng_dict_builder_add_file(b, tpath(0, "missing.tsv"), &err), NG_E_IO, "missing file");
+    STR_EQ(err.msg, "cannot open: No such file or directory", "missing file message");
+    STR_EQ(err.file, tpath(0, "missing.tsv"), "missing file name");
+    INT_EQ(ng_dict_builder_add_file(b, tmpdir, &err), NG_E_IO, "a directory");
+    STR_EQ(err.msg, "is a directory", "directory message");
+    ng_dict *d = NULL;
+    INT_EQ(ng_dict_open(tpath(0, "missing.ngd"), &d, &err), NG_E_IO, "open missing");
+    OK(d == NULL, "no dict");
+    OK(ng_dict_is_image(tpath(0, "missing.ngd")) < 0, "is_image on a missing file");
+    /* a TSV file given to ng_dict_open is compiled in memory */
+    const char *tsv = "org_eu\tORG\tEuropean Union\tEU|ЄС|Евросоюз\n";
+    write_file(tpath(0, "eu.tsv"), tsv, strlen(tsv));
+    INT_EQ(ng_dict_is_image(tpath(0, "eu.tsv")), 0, "TSV is not an image");
+    INT_EQ(ng_dict_open(tpath(0, "eu.tsv"), &d, &err), NG_OK, "open TSV");
+    if (d) STR_EQ(tag_with(d, "EU eu ЄС"), "0 2 org_eu;6 10 org_eu;", "TSV opened directly");
+    ng_dict_free(d);
+    /* a TSV file with an error, through ng_dict_open */
+    write_file(tpath(0, "bad.tsv"), "x\tLOC\n", 6);
+    d = NULL;
+    INT_EQ(ng_dict_open(tpath(0, "bad.tsv"), &d, &err), NG_E_PARSE, "open bad TSV");
+    INT_EQ(err.line, 1, "line");
+    ng_dict_builder_free(b);
+}
+
+static void image_refused(const void *img, size_t len, const char *expect, const char *what) {
+    ng_dict *d = (ng_dict *)1;
+    ng_error err = {0};
+    int rc = ng_dict_open_image(img, len, "x.ngd", &d, &err);
+    INT_EQ(rc, NG_E_FORMAT, "%s: code", what);
+    OK(d == NULL, "%s: no dictionary", what);
+    if (rc) STR_EQ(ng_error_format(&err, msg, sizeof msg), expect, "%s", what);
+    /* the same bytes in a file */
+    write_file(tpath(1, "x.ngd"), img, len);
+    d = (ng_dict *)1;
+    memset(&err, 0, sizeof err);
+    rc = ng_dict_open(tpath(1, "x.ngd"), &d, &err);
+    if (len >= 8 && !memcmp(img, NG_IMAGE_MAGIC, 8)) {
+        INT_EQ(rc, NG_E_FORMAT, "%s: code (file)", what);
+        char want[1400];
+        snprintf(want, sizeof want, "%s/%s", tmpdir, expect);
+        if (rc) STR_EQ(ng_error_format(&err, msg, sizeof msg), want, "%s (file)", what);
+        OK(d == NULL, "%s: no dictionary (file)", what);
+    } else {
+        ng_dict_free(rc == NG_OK ? d : NULL);   /* not an image: read as TSV (below) */
+    }
+}
+
+/* A foreign file given to ng_dict_open is read as TSV and refused there. */
+static void foreign_file(const char *name, const void *data, size_t len, const char *expect) {
+    write_file(tpath(1, name), data, len);
+    ng_dict *d = NULL;
+    ng_error err = {0};
+    INT_EQ(ng_dict_open(tpath(1, name), &d, &err), NG_E_PARSE, "%s refused", name);
+    char want[1400];
+    snprintf(want, sizeof want, "%s/%s", tmpdir, expect);
+    STR_EQ(ng_error_format(&err, msg, sizeof msg), want, "%s", name);
+    ng_dict_free(d);
+}
+
+static void test_images(void) {
+    const char *tsv = "loc_ukraine\tLOC\tUkraine\tУкраїна|Украина|UA\n"
+                      "org_nato\tORG\tNATO\tНАТО\n"
+                      "org_nuc\tORG\tNATO-Ukraine Council\tUkraine-NATO Council\n"
+                      "per_putin\tPER\tVladimir Putin\tPutin|Путін|Путин\tpriority=1\n";
+    ng_dict *d = compile(tsv);
+    OK(d != NULL, "compiled");
+    if (!d) return;
+    const char *text = "Україна, UA, ua, the Ukraine-NATO Council and Путін; НАТО.";
+    char want[4096];
+    snprintf(want, sizeof want, "%s", tag_with(d, text));
+    STR_EQ(want, "0 14 loc_ukraine;16 18 loc_ukraine;28 48 org_nuc;53 63 per_putin;65 73 org_nato;", "in memory");
+    ng_error err = {0};
+    const char *img = tpath(2, "d.ngd");
+    INT_EQ(ng_dict_save(d, img, &err), NG_OK, "save");
+    INT_EQ(ng_dict_is_image(img), 1, "is an image");
+    ng_dict *m = NULL;
+    INT_EQ(ng_dict_open(img, &m, &err), NG_OK, "open image");
+    if (m) {
+        INT_EQ(ng_dict_entity_count(m), 4, "entities");
+        INT_EQ(ng_dict_alias_count(m), ng_dict_alias_count(d), "aliases");
+        STR_EQ(tag_with(m, text), want, "mapped image tags the same");
+        STR_EQ(aliases_of(m, "per_putin"), "Vladimir Putin|Putin|Путін|Путин", "aliases kept");
+        ng_entity e;
+        ng_dict_entity(m, (size_t)ng_dict_find_id(m, "per_putin"), &e);
+        STR_EQ(e.attrs, "priority=1", "attributes kept");
+        INT_EQ(e.priority, 1, "priority kept");
+    }
+    ng_dict_free(m);
+    INT_EQ(ng_dict_save(d, tpath(0, "no/such/dir.ngd"), &err), NG_E_IO, "save into a missing directory");
+    STR_EQ(err.msg, "cannot create: No such file or directory", "save error");
+
+    size_t len;
+    unsigned char *bytes = (unsigned char *)read_all(img, &len);
+    OK(bytes && len > sizeof(img_header), "read image");
+    if (!bytes) { ng_dict_free(d); return; }
+    /* the same bytes from memory */
+    m = NULL;
+    INT_EQ(ng_dict_open_image(bytes, len, "mem", &m, &err), NG_OK, "open_image");
+    if (m) STR_EQ(tag_with(m, text), want, "image from memory tags the same");
+    ng_dict_free(m);
+
+    char expect[600];
+    unsigned long long full = (unsigned long long)len;
+    image_refused(bytes, 100, "x.ngd: truncated compiled dictionary (100 bytes)", "truncated to 100 bytes");
+    image_refused(bytes, 8, "x.ngd: truncated compiled dictionary (8 bytes)", "magic only");
+    snprintf(expect, sizeof expect, "x.ngd: truncated compiled dictionary (%llu of %llu bytes)", full - 8, full);
+    image_refused(bytes, len - 8, expect, "truncated by 8 bytes");
+    snprintf(expect, sizeof expect, "x.ngd: truncated compiled dictionary (%llu of %llu bytes)", full / 2, full);
+    image_refused(bytes, len / 2, expect, "truncated by half");
+    image_refused("", 0, "x.ngd: not a newsgraph compiled dictionary", "empty");
+    image_refused("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "x.ngd: not a newsgraph compiled dictionary", "foreign (PNG)");
+    image_refused("\x7f" "ELF\2\1\1\0\0\0\0\0\0\0\0\0", 16, "x.ngd: not a newsgraph compiled dictionary", "foreign (ELF)");
+
+    foreign_file("x.png", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, "x.png:1:1: invalid UTF-8");
+    foreign_file("x.elf", "\x7f" "ELF\2\1\1\0\0\0\0\0\0\0\0\0", 16, "x.elf:1:1: control character in line");
+    foreign_file("x.gz", "\x1f\x8b\x08\0\0\0\0\0", 8, "x.gz:1:1: control character in line");
+    foreign_file("x.part", NG_IMAGE_MAGIC, 5, "x.part:1:1: control character in line");
+
+    unsigned char *c = malloc(len + 16);
+    img_header *h = (img_header *)c;
+    /* a flipped byte in the body: checksum */
+    memcpy(c, bytes, len);
+    c[len - 3] ^= 0x55;
+    image_refused(c, len, "x.ngd: compiled dictionary is corrupt (checksum mismatch)", "corrupt body");
+    memcpy(c, bytes, len);
+    c[sizeof(img_header) + 5] ^= 1;
+    image_refused(c, len, "x.ngd: compiled dictionary is corrupt (checksum mismatch)", "corrupt first entity");
+    /* a newer format version */
+    memcpy(c, bytes, len);
+    h->version = NG_IMAGE_VERSION + 1;
+    snprintf(expect, sizeof expect,
+             "x.ngd: compiled dictionary format version %u; this newsgraph reads version %u (recompile with 'newsgraph dict compile')",
+             NG_IMAGE_VERSION + 1, NG_IMAGE_VERSION);
+    image_refused(c, len, expect, "newer version");
+    /* the other byte order */
+    memcpy(c, bytes, len);
+    h->endian = 0x04030201;
+    image_refused(c, len, "x.ngd: compiled dictionary has the wrong byte order", "byte order");
+    /* trailing bytes */
+    memcpy(c, bytes, len);
+    memset(c + len, 0, 16);
+    image_refused(c, len + 16, "x.ngd: compiled dictionary has 16 trailing bytes", "trailing bytes");
+    /* a header that lies (the checksum does not cover it) */
+    memcpy(c, bytes, len);
+    h->n_entities = 0x7fffffff;
+    image_refused(c, len, "x.ngd: compiled dictionary is corrupt (bad section table)", "entity count");
+    memcpy(c, bytes, len);
+    h->off_vocab += 4;
+    image_refused(c, len, "x.ngd: compiled dictionary is corrupt (bad section table)", "misaligned section");
+    memcpy(c, bytes, len);
+    h->off_strings = len + 8;
+    image_refused(c, len, "x.ngd: compiled dictionary is corrupt (bad section table)", "section past the end");
+    /* every single header byte changed: refused or harmless, never a crash */
+    int refused = 0, harmless = 0;
+    for (size_t i = 0; i < sizeof(img_header); i++) {
+        memcpy(c, bytes, len);
+        c[i] ^= 0xA5;
+        ng_dict *x = NULL;
+        int rc = ng_dict_open_image(c, len, "x", &x, &err);
+        if (rc == NG_E_FORMAT) refused++;
+        else if (rc == NG_OK) { tag_with(x, text); harmless++; }
+        ng_dict_free(x);
+    }
+    INT_EQ(refused + harmless, sizeof(img_header), "header bytes: refused or harmless");
+    OK(refused >= 100, "most header bytes are checked (%d)", refused);
+    /* body bytes changed with a recomputed checksum (a crafted file):
+     * verification refuses it or tagging stays safe */
+    int crafted_ok = 0;
+    for (size_t i = sizeof(img_header); i < len; i += 3) {
+        memcpy(c, bytes, len);
+        c[i] ^= (unsigned char)(0x80 | i);
+        h->checksum = XXH3_64bits(c + sizeof(img_header), len - sizeof(img_header));
+        ng_dict *x = NULL;
+        int rc = ng_dict_open_image(c, len, "x", &x, &err);
+        if (rc == NG_OK) { tag_with(x, text); crafted_ok++; }
+        else INT_EQ(rc, NG_E_FORMAT, "crafted byte %zu", i);
+        ng_dict_free(x);
+    }
+    OK(1, "crafted images: %d opened", crafted_ok);
+    free(c);
+    free(bytes);
+    ng_dict_free(d);
+}
+
+int main(void) {
+    if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
+    test_parse();
+    test_errors();
+    test_long_line();
+    test_all_or_nothing();
+    test_files();
+    test_images();
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0) fprintf(stderr, "cannot remove %s\n", tmpdir);
+    return harness_done("test_dict");
+}

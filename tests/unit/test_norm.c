@@ -1,0 +1,183 @@
+/* Normalisation, tokens and offset mapping (tagger/norm.c). */
+#include <stdlib.h>
+#include <string.h>
+#include "harness.h"
+#include "tagger.h"
+#include "norm.h"
+
+/* ng_fold of s, as a string (static buffer). */
+static const char *fold(const char *s) {
+    static char out[1024];
+    size_t n = 0;
+    char *f = ng_fold(s, strlen(s), &n);
+    if (!f) return "(null)";
+    snprintf(out, sizeof out, "%.*s", (int)n, f);
+    free(f);
+    return out;
+}
+
+/* Tokens of text as "start-end:W|P ..." */
+typedef struct tokstr { char s[2048]; size_t n; } tokstr;
+static void tok_cb(size_t start, size_t end, int is_word, void *ud) {
+    tokstr *t = ud;
+    t->n += (size_t)snprintf(t->s + t->n, sizeof t->s - t->n, "%s%zu-%zu:%c", t->n ? " " : "", start, end,
+                             is_word ? 'W' : 'P');
+}
+static const char *tokens(const char *s, size_t len) {
+    static tokstr t;
+    memset(&t, 0, sizeof t);
+    ng_tokens(s, len, tok_cb, &t);
+    return t.s;
+}
+#define TOKENS(lit) tokens(lit, sizeof(lit) - 1)
+
+static void test_fold(void) {
+    STR_EQ(fold("Ukraine"), "ukraine", "ascii");
+    STR_EQ(fold("УКРАЇНА"), "україна", "cyrillic upper");
+    STR_EQ(fold("Потёмкин"), "потемкин", "ё -> е");
+    STR_EQ(fold("ЁЛКА"), "елка", "Ё -> е");
+    STR_EQ(fold("Straße"), "strasse", "ß -> ss");
+    STR_EQ(fold("STRASSE"), "strasse", "SS");
+    STR_EQ(fold("ﬁnance"), "finance", "ﬁ ligature");
+    STR_EQ(fold("İstanbul"), "i\xcc\x87stanbul", "İ -> i + combining dot");
+    STR_EQ(fold("ＮＡＴＯ"), "nato", "fullwidth");
+    STR_EQ(fold("Me\xcc\x81lenchon"), "m\xc3\xa9lenchon", "decomposed é composed");
+    STR_EQ(fold("M\xc3\x89LENCHON"), "m\xc3\xa9lenchon", "É");
+    STR_EQ(fold("a'b\xe2\x80\x99""c\xca\xbc""d\xe2\x80\x98""e`f\xc2\xb4g"), "a'b'c'd'e'f'g", "apostrophes");
+    STR_EQ(fold("a\xe2\x80\x90""b\xe2\x80\x91""c\xe2\x80\x92""d\xe2\x80\x93""e\xe2\x80\x94""f\xe2\x80\x95""g\xe2\x88\x92h"),
+           "a-b-c-d-e-f-g-h", "dashes");
+    STR_EQ(fold("Мар’їнка"), "мар'їнка", "uk apostrophe");
+    STR_EQ(fold("\xe2\x91\xa0"), "1", "circled one (NFKC)");
+    STR_EQ(fold("Ukr\xc2\xad""aine"), "ukraine", "soft hyphen dropped");
+    STR_EQ(fold(""), "", "empty");
+    size_t n = 99;
+    char *f = ng_fold("\xff", 1, &n);
+    OK(f == NULL, "invalid UTF-8 cannot be folded");
+    free(f);
+}
+
+static void test_tokens(void) {
+    STR_EQ(TOKENS("Ukraine's"), "0-7:W 7-8:P 8-9:W", "possessive");
+    STR_EQ(TOKENS("(NATO)"), "0-1:P 1-5:W 5-6:P", "brackets");
+    STR_EQ(TOKENS("«Путін»"), "0-2:P 2-12:W 12-14:P", "guillemets");
+    STR_EQ(TOKENS("Ukraine-NATO"), "0-7:W 7-8:P 8-12:W", "hyphen");
+    STR_EQ(TOKENS("Україна–НАТО"), "0-14:W 14-17:P 17-25:W", "en dash");
+    STR_EQ(TOKENS("Ukrainelike"), "0-11:W", "one word");
+    STR_EQ(TOKENS("EU28 2023"), "0-4:W 5-9:W", "digits are word characters");
+    STR_EQ(TOKENS("Мар'їнка"), "0-15:W", "Cyrillic apostrophe joins");
+    STR_EQ(TOKENS("Мар’їнка"), "0-17:W", "typographic apostrophe joins Cyrillic");
+    STR_EQ(TOKENS("O'Brien"), "0-1:W 1-2:P 2-7:W", "Latin apostrophe separates");
+    STR_EQ(TOKENS("'Київ'"), "0-1:P 1-9:W 9-10:P", "quotes around a Cyrillic word");
+    STR_EQ(TOKENS("Ukr\xc2\xad""aine"), "0-9:W", "soft hyphen inside a word");
+    STR_EQ(TOKENS("\xef\xbb\xbfNATO"), "3-7:W", "BOM skipped, offsets kept");
+    STR_EQ(TOKENS("a\0b\xff""c\r\nd"), "0-1:W 2-3:W 4-5:W 7-8:W", "NUL, invalid byte, CRLF separate");
+    STR_EQ(TOKENS("İstanbul ß ﬁ"), "0-9:W 10-12:W 13-16:W", "offsets are those of the original bytes");
+    STR_EQ(TOKENS("Me\xcc\x81lenchon"), "0-11:W", "combining mark stays in the word");
+    STR_EQ(TOKENS("北京"), "0-6:W", "CJK letters");
+    STR_EQ(TOKENS("a\xc2\xa0""b\xe2\x80\x83""c"), "0-1:W 3-4:W 7-8:W", "no-break and em spaces");
+    STR_EQ(TOKENS("$5"), "0-1:P 1-2:W", "symbol");
+    STR_EQ(TOKENS(""), "", "empty");
+    STR_EQ(TOKENS("   \n\n "), "", "only spaces");
+}
+
+static void test_tokenize_flags(void) {
+    ng_norm_init();
+    ng_tokbuf b = {0};
+    const char *s = "US Kyiv\nЗСУ\n\nmixedCase 12 \xff x";
+    INT_EQ(ng_tokenize(&b, s, strlen(s)), 0, "tokenize");
+    INT_EQ(b.n, 6, "tokens");
+    INT_EQ(b.invalid, 1, "invalid bytes counted");
+    if (b.n == 6) {
+        OK((b.tok[0].flags & (TK_ALLUPPER | TK_UPPER1 | TK_LATIN | TK_ASCII)) == (TK_ALLUPPER | TK_UPPER1 | TK_LATIN | TK_ASCII), "US flags");
+        OK((b.tok[1].flags & TK_UPPER1) && !(b.tok[1].flags & TK_ALLUPPER) && (b.tok[1].flags & TK_SPACE), "Kyiv flags");
+        OK((b.tok[2].flags & (TK_CYR | TK_ALLUPPER | TK_NL)) == (TK_CYR | TK_ALLUPPER | TK_NL) && !(b.tok[2].flags & (TK_PARA | TK_ASCII)), "ЗСУ flags");
+        OK(b.tok[3].flags & TK_PARA, "blank line: paragraph");
+        OK(!(b.tok[3].flags & TK_UPPER1), "mixedCase not capitalised");
+        OK((b.tok[4].flags & TK_DIGIT) && !(b.tok[4].flags & TK_ALLUPPER), "digits");
+        STR_EQ(strndup(b.fold + b.tok[2].fold, b.tok[2].fold_len), "зсу", "fold of ЗСУ");
+        INT_EQ(b.tok[2].start, 8, "start");
+        INT_EQ(b.tok[2].end, 14, "end");
+        INT_EQ(b.tok[2].hash, ng_hash("зсу", strlen("зсу")), "hash of the fold");
+    }
+    /* folds that change the length keep the original offsets */
+    ng_tokbuf_reset(&b);
+    s = "İSTANBUL Straße ﬁnance";
+    ng_tokenize(&b, s, strlen(s));
+    INT_EQ(b.n, 3, "three words");
+    if (b.n == 3) {
+        INT_EQ(b.tok[0].end, 9, "İSTANBUL end");
+        INT_EQ(b.tok[1].start, 10, "Straße start");
+        INT_EQ(b.tok[1].end, 17, "Straße end");
+        INT_EQ(b.tok[2].start, 18, "ﬁnance start");
+        INT_EQ(b.tok[2].end, 26, "ﬁnance end");
+        char *f = strndup(b.fold + b.tok[0].fold, b.tok[0].fold_len);
+        STR_EQ(f, "i\xcc\x87stanbul", "fold of İSTANBUL");
+        free(f);
+        f = strndup(b.fold + b.tok[1].fold, b.tok[1].fold_len);
+        STR_EQ(f, "strasse", "fold of Straße");
+        free(f);
+    }
+    /* a 1 MB token is one long token, not looked up */
+    ng_tokbuf_reset(&b);
+    size_t big = 1u << 20;
+    char *w = malloc(big + 4);
+    memset(w, 'a', big);
+    memcpy(w + big, " EU", 3);
+    INT_EQ(ng_tokenize(&b, w, big + 3), 0, "1 MB token");
+    INT_EQ(b.n, 2, "two tokens");
+    if (b.n == 2) {
+        OK(b.tok[0].flags & TK_LONG, "long token flagged");
+        INT_EQ(b.tok[0].end, big, "long token end");
+        INT_EQ(b.tok[1].start, big + 1, "next token start");
+    }
+    /* a long Cyrillic token too */
+    ng_tokbuf_reset(&b);
+    for (size_t i = 0; i + 1 < big; i += 2) { w[i] = (char)0xD0; w[i + 1] = (char)0xB0; }
+    INT_EQ(ng_tokenize(&b, w, big), 0, "1 MB Cyrillic token");
+    INT_EQ(b.n, 1, "one token");
+    if (b.n) OK(b.tok[0].flags & TK_LONG, "long");
+    free(w);
+    ng_tokbuf_free(&b);
+}
+
+static void test_cased(void) {
+    char *o = NULL;
+    size_t n = 0;
+    INT_EQ(ng_norm_cased("ＮＡＴＯ", strlen("ＮＡＴＯ"), &o, &n), 0, "cased");
+    STR_EQ(o ? strndup(o, n) : NULL, "NATO", "fullwidth to NATO, case kept");
+    free(o);
+    INT_EQ(ng_norm_cased("NA\xc2\xadTO", 6, &o, &n), 0, "cased");
+    STR_EQ(o ? strndup(o, n) : NULL, "NATO", "soft hyphen dropped");
+    free(o);
+    INT_EQ(ng_norm_cased("Straße", strlen("Straße"), &o, &n), 0, "cased");
+    STR_EQ(o ? strndup(o, n) : NULL, "Straße", "no case folding");
+    free(o);
+    INT_EQ(ng_norm_cased("O’Brien", strlen("O’Brien"), &o, &n), 0, "cased");
+    STR_EQ(o ? strndup(o, n) : NULL, "O'Brien", "apostrophe unified");
+    free(o);
+}
+
+static void test_utf8(void) {
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"a", 1), 1, "ascii");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xd0\x9a", 2), 2, "К");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xe2\x80\x99", 3), 3, "’");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xf0\x9f\x87\xba", 4), 4, "regional indicator");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xc0\xaf", 2), -1, "overlong");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xe0\x80\xaf", 3), -1, "overlong 3");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xed\xa0\x80", 3), -1, "surrogate");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xf4\x90\x80\x80", 4), -1, "above U+10FFFF");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xe2\x80", 2), -1, "truncated");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xd0\x9a", 1), -1, "truncated by len");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\x80", 1), -1, "lone continuation");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xff", 1), -1, "0xFF");
+    INT_EQ(ng_utf8_valid_len((const unsigned char *)"", 0), -1, "empty");
+}
+
+int main(void) {
+    test_fold();
+    test_tokens();
+    test_tokenize_flags();
+    test_cased();
+    test_utf8();
+    return harness_done("test_norm");
+}
