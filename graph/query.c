@@ -101,7 +101,7 @@ static void copy_date(char dst[11], const char *src) {
 }
 
 /* Collects every neighbour row of 'x'. */
-static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_count,
+static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_count, long cut,
                          nrow **out, size_t *nout, long *xwin, long *total, ng_error *err) {
     sqlite3_stmt *st;
     int rc;
@@ -116,14 +116,34 @@ static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_co
         sqlite3_bind_int64(st, 1, x);
         *xwin = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
         sqlite3_finalize(st);
+        /* when only the strongest 'cut' rows by count are wanted, find the
+         * (windows, articles) of the cut-th row first and read only the rows
+         * at or above it (ties included), so hubs stay fast */
+        long wmin = min_count, amin = 0;
+        if (cut > 0) {
+            rc = ngg_prepare(s,
+                "SELECT windows, articles FROM (SELECT windows, articles FROM edge WHERE a=?1 AND windows>=?2"
+                " UNION ALL SELECT windows, articles FROM edge WHERE b=?1 AND windows>=?2)"
+                " ORDER BY windows DESC, articles DESC LIMIT 1 OFFSET ?3", &st, err);
+            if (rc) { free(r); return rc; }
+            sqlite3_bind_int64(st, 1, x);
+            sqlite3_bind_int64(st, 2, min_count);
+            sqlite3_bind_int64(st, 3, cut - 1);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                wmin = (long)sqlite3_column_int64(st, 0);
+                amin = (long)sqlite3_column_int64(st, 1);
+            }
+            sqlite3_finalize(st);
+        }
         rc = ngg_prepare(s,
             "SELECT e.id, e.key, e.name, e.type, g.windows, g.articles, g.first_date, g.last_date, e.windows FROM"
             " (SELECT b AS o, windows, articles, first_date, last_date FROM edge WHERE a=?1 AND windows>=?2"
             "  UNION ALL SELECT a, windows, articles, first_date, last_date FROM edge WHERE b=?1 AND windows>=?2) g"
-            " JOIN entity e ON e.id=g.o", &st, err);
+            " JOIN entity e ON e.id=g.o WHERE g.windows>?2 OR g.articles>=?3", &st, err);
         if (rc) { free(r); return rc; }
         sqlite3_bind_int64(st, 1, x);
-        sqlite3_bind_int64(st, 2, min_count);
+        sqlite3_bind_int64(st, 2, wmin);
+        sqlite3_bind_int64(st, 3, amin);
     } else {
         const char *lo = DATE_LO(f), *hi = DATE_HI(f);
         rc = ngg_prepare(s, "SELECT coalesce(sum(windows),0) FROM article WHERE published>=?1 AND published<=?2", &st, err);
@@ -186,6 +206,19 @@ static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_co
     return rc;
 }
 
+static long count_neighbors(ng_store *s, int64_t x, long min_count) {
+    sqlite3_stmt *st;
+    long n = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM edge WHERE a=?1 AND windows>=?2)"
+                                  " + (SELECT count(*) FROM edge WHERE b=?1 AND windows>=?2)", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_int64(st, 1, x);
+    sqlite3_bind_int64(st, 2, min_count);
+    if (sqlite3_step(st) == SQLITE_ROW) n = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
 static void free_rows(nrow *r, size_t n) {
     for (size_t i = 0; i < n; i++) { free(r[i].key); free(r[i].name); free(r[i].type); }
     free(r);
@@ -222,8 +255,13 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     int rc = ngg_lookup(s, entity, &x, err);
     if (rc) return rc;
     nrow *r; size_t n; long xwin, total;
-    rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, &r, &n, &xwin, &total, err);
+    int top = o->top > 0 ? o->top : 20;
+    long cut = (mode <= 1 && !(o->filter.types && *o->filter.types)) ? top : 0; /* count/articles order */
+    if (mode == 1) cut = 0; /* 'articles' order is not monotone in windows */
+    rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
     if (rc) return rc;
+    long nall = (long)n;
+    if (cut > 0) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
     by_mode = mode;
     qsort(r, n, sizeof *r, cmp_nrow);
     json_t *res = json_object();
@@ -233,8 +271,8 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     json_object_set_new(res, "window", json_string(ng_window_name(s->window)));
     json_object_set_new(res, "total_windows", json_integer(total));
     json_object_set_new(res, "by", json_string(by));
-    json_object_set_new(res, "total", json_integer((json_int_t)n));
-    json_object_set_new(res, "neighbors", neighbors_json(r, n, o->top > 0 ? o->top : 20));
+    json_object_set_new(res, "total", json_integer((json_int_t)nall));
+    json_object_set_new(res, "neighbors", neighbors_json(r, n, top));
     free_rows(r, n);
     *out = res;
     return NG_OK;
@@ -426,11 +464,11 @@ int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_e
     }
     json_object_set_new(res, "per_month", pm);
     nrow *r; size_t n; long xwin, total;
-    rc = neighbor_rows(s, x, NULL, 1, &r, &n, &xwin, &total, err);
+    rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
     if (rc) { json_decref(res); return rc; }
     by_mode = 0;
     qsort(r, n, sizeof *r, cmp_nrow);
-    json_object_set_new(res, "degree", json_integer((json_int_t)n));
+    json_object_set_new(res, "degree", json_integer(count_neighbors(s, x, 1)));
     json_object_set_new(res, "neighbors", neighbors_json(r, n, top > 0 ? top : 10));
     free_rows(r, n);
     *out = res;

@@ -48,7 +48,7 @@ static const char schema_sql[] =
     "  windows INTEGER NOT NULL, articles INTEGER NOT NULL,\n"
     "  first_date TEXT, last_date TEXT,\n"
     "  PRIMARY KEY(a, b), CHECK(a < b)) STRICT, WITHOUT ROWID;\n"
-    "CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a);\n"
+    "CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a, windows, articles, first_date, last_date);\n"
     "CREATE VIEW IF NOT EXISTS entities AS\n"
     "  SELECT key AS id, type, name, mentions, articles, windows, first_seen, last_seen\n"
     "  FROM entity ORDER BY mentions DESC;\n"
@@ -278,7 +278,7 @@ int ng_store_bulk(ng_store *s, int on, ng_error *err) {
     if (s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "bulk mode inside a batch");
     if (on) return ngg_exec(s, "DROP INDEX IF EXISTS mention_entity; DROP INDEX IF EXISTS edge_b;", err);
     return ngg_exec(s, "BEGIN IMMEDIATE; CREATE INDEX IF NOT EXISTS mention_entity ON mention(entity, article, win);"
-                       " CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a); COMMIT;", err);
+                       " CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a, windows, articles, first_date, last_date); COMMIT;", err);
 }
 
 void ng_store_set_alias_source(ng_store *s, ng_alias_source_fn fn, void *ud) {

@@ -1316,8 +1316,8 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         tn->regs[tn->nregs++] = (reg){n->key, k};
         if (n->kind == N_PER && n->key2) tn->regs[tn->nregs++] = (reg){n->key2 ^ (1ull << 63), k};
     }
-    qsort(tn->regs, tn->nregs, sizeof *tn->regs, cmp_reg);
-    qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span_pos);
+    if (tn->nregs) qsort(tn->regs, tn->nregs, sizeof *tn->regs, cmp_reg);
+    if (m->nspans) qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span_pos);
     size_t nsorted = m->nspans;
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k];

@@ -90,7 +90,11 @@ static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, co
             s = to_chars(c, s);
             e = to_chars(c, m[k].end);
         }
-        sb_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"text\":", k ? "," : "", s, e);
+        sb_puts(b, k ? ",{\"start\":" : "{\"start\":");
+        sb_uint(b, s);
+        sb_puts(b, ",\"end\":");
+        sb_uint(b, e);
+        sb_puts(b, ",\"text\":");
         sb_json_str(b, ft + m[k].start, m[k].end - m[k].start);
         sb_puts(b, ",\"type\":");
         sb_json_str(b, m[k].type, strlen(m[k].type));
@@ -98,7 +102,9 @@ static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, co
         sb_json_str(b, m[k].id, strlen(m[k].id));
         sb_puts(b, ",\"name\":");
         sb_json_str(b, m[k].name, strlen(m[k].name));
-        sb_printf(b, ",\"field\":\"%s\"", field_name(m[k].field, it));
+        sb_puts(b, ",\"field\":\"");
+        sb_puts(b, field_name(m[k].field, it));
+        sb_puts(b, "\"");
         if (m[k].flags & NG_MATCH_INFLECTED) sb_puts(b, ",\"inflected\":true");
         if (m[k].flags & NG_MATCH_RULE) sb_puts(b, ",\"rule\":true");
         if (m[k].flags & NG_MATCH_PARTIAL) sb_puts(b, ",\"partial\":true");

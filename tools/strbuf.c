@@ -74,6 +74,13 @@ void sb_json_str(strbuf *b, const char *s, size_t n) {
     b->s[b->len] = 0;
 }
 
+void sb_uint(strbuf *b, size_t v) {
+    char buf[24];
+    size_t n = 0;
+    do { buf[sizeof buf - 1 - n++] = (char)('0' + v % 10); v /= 10; } while (v);
+    sb_put(b, buf + sizeof buf - n, n);
+}
+
 void sb_free(strbuf *b) {
     free(b->s);
     b->s = NULL;
