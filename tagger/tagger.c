@@ -513,7 +513,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (m->rc) return m->rc;
     m->rc = ng_names_doc(t, texts, lens, nfields);
     if (m->rc) return m->rc;
-    qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span);
+    if (m->nspans > 1) qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span);
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);

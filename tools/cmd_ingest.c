@@ -136,7 +136,7 @@ static int load_tagger(ing *g) {
     if (g->tagger) return 0;
     if (g->tagger_failed) return EXIT_USAGE;
     if (!g->dicts.ndicts) { g->tagger_failed = 1; cli_msg("no dictionaries to tag with (use --dict FILE or the shipped ones)"); return EXIT_USAGE; }
-    g->tagger = ng_tagger_new(g->dicts.dicts, g->dicts.ndicts, NG_TAG_DEFAULT);
+    g->tagger = cli_tagger_new(&g->dicts, NG_TAG_DEFAULT);
     if (!g->tagger) { g->tagger_failed = 1; cli_msg("out of memory"); return EXIT_DATA; }
     return 0;
 }
