@@ -259,6 +259,11 @@ static int letter_at(const unsigned char *s, size_t len, int *cyr) {
 }
 
 enum { A_WORD = 1, A_UPPER = 2, A_LOWER = 4, A_DIGIT = 8, A_LETTER = 16 };
+/* 0x80 in each byte of x strictly between m and n (bytes with the high bit
+ * set never are); m, n <= 128 (Bit Twiddling Hacks, "hasbetween"). */
+#define ONES 0x0101010101010101ull
+#define BETWEEN(x, m, n) \
+    ((ONES * (127 + (n)) - ((x) & ONES * 127)) & ~(x) & (((x) & ONES * 127) + ONES * (127 - (m))) & ONES * 128)
 static uint8_t ascii_cls[128], ascii_info[256];
 static char ascii_fold[128];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
@@ -349,6 +354,24 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             const unsigned char *p = s + pos, *e = s + len;
             unsigned acc = 0;
             if (ascii_info[*p] & A_UPPER) tf |= TK_UPPER1;
+            /* eight bytes at a time (SWAR): classify, lower-case, copy */
+            while (e - p >= 8 && flen + 8 <= NG_MAX_TOKEN) {
+                uint64_t x;
+                memcpy(&x, p, 8);
+                uint64_t up = BETWEEN(x, 0x40, 0x5B), lo = BETWEEN(x, 0x60, 0x7B),
+                         dg = BETWEEN(x, 0x2F, 0x3A);
+                uint64_t stop = ~(up | lo | dg) & 0x8080808080808080ull;
+                unsigned k = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+                uint64_t low = x | (up >> 2);
+                memcpy(fo + flen, &low, 8);   /* the fold buffer has room: reserved above */
+                uint64_t m = k == 8 ? ~0ull : ((1ull << (k * 8)) - 1);
+                if (up & m) acc |= A_UPPER | A_LETTER;
+                if (lo & m) acc |= A_LOWER | A_LETTER;
+                if (dg & m) acc |= A_DIGIT;
+                flen += k;
+                p += k;
+                if (k < 8) break;
+            }
             while (p < e && (ascii_info[*p] & A_WORD)) {
                 if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[*p];
                 else overflow = 1;
