@@ -34,6 +34,16 @@ static size_t ncp(const char *s, size_t len) {
     return n;
 }
 
+/* Has s[0..len) at least k code points? (Stops counting at k.) */
+static int ncp_ge(const char *s, size_t len, size_t k) {
+    if (!k) return 1;
+    if (len < k) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++n >= k) return 1;
+    return 0;
+}
+
 static int ends_with(const char *s, size_t len, const char *e, size_t el) {
     return el <= len && memcmp(s + len - el, e, el) == 0;
 }
@@ -54,25 +64,34 @@ static const char *const poss_end[] = { "ов", "ев", "єв", "ёв", "ин", 
  * reject (every ending is Cyrillic, two bytes a letter). */
 typedef struct ending { const char *s; uint8_t len; uint16_t last; } ending;
 static ending case_tab[64], poss_tab[16];
+/* By the low 6 bits of the last byte, the entries (bits, in table order)
+ * that may end so: only those need comparing. */
+static uint64_t case_by_last[64], poss_by_last[64];
 static pthread_once_t end_once = PTHREAD_ONCE_INIT;
 
-static void end_fill(ending *t, const char *const *list) {
+static void end_fill(ending *t, uint64_t *by_last, const char *const *list) {
     for (size_t k = 0; list[k]; k++) {
         size_t l = strlen(list[k]);
         t[k] = (ending){list[k], (uint8_t)l, (uint16_t)((unsigned char)list[k][l - 2] << 8 | (unsigned char)list[k][l - 1])};
+        by_last[t[k].last & 63] |= 1ull << k;
     }
 }
 static void end_init(void) {
-    end_fill(case_tab, case_end);
-    end_fill(poss_tab, poss_end);
+    end_fill(case_tab, case_by_last, case_end);
+    end_fill(poss_tab, poss_by_last, poss_end);
 }
 
-static size_t strip(const ending *t, const char *f, size_t n) {
+/* The first entry of t (in order) that f[0..n) ends with, leaving a stem of
+ * at least 6 bytes and 3 letters, is stripped. */
+static size_t strip(const ending *t, const uint64_t *by_last, const char *f, size_t n) {
     if (n < 8) return n;
     uint16_t last = (uint16_t)((unsigned char)f[n - 2] << 8 | (unsigned char)f[n - 1]);
-    for (; t->s; t++)
-        if (t->last == last && (size_t)t->len + 6 <= n && !memcmp(f + n - t->len, t->s, t->len) && ncp(f, n - t->len) >= 3)
-            return n - t->len;
+    for (uint64_t m = by_last[last & 63]; m; m &= m - 1) {
+        const ending *e = &t[__builtin_ctzll(m)];
+        if (e->last == last && (size_t)e->len + 6 <= n && !memcmp(f + n - e->len, e->s, e->len) &&
+            ncp_ge(f, n - e->len, 3))
+            return n - e->len;
+    }
     return n;
 }
 
@@ -81,7 +100,7 @@ static size_t strip(const ending *t, const char *f, size_t n) {
 static size_t stem_len(const char *f, size_t len) {
     if (!len || (unsigned char)f[0] < 0x80) return len;
     pthread_once(&end_once, end_init);
-    return strip(poss_tab, f, strip(case_tab, f, len));
+    return strip(poss_tab, poss_by_last, f, strip(case_tab, case_by_last, f, len));
 }
 
 static uint64_t stem_hash(const char *f, size_t len) { return ng_hash(f, stem_len(f, len)); }
@@ -490,29 +509,54 @@ enum {
 };
 enum { CUE_TITLE = 1, CUE_PLACE = 2, NF_GIVEN = 4, NF_UPPER = 8, NF_LATIN = 16 };
 
+/* A note of kind N_SPAN, N_PER, N_ORG or N_REF (32 bytes). The rare kinds
+ * N_PER, N_ORG and N_REF keep the rest in a side record (nxt). */
 typedef struct note {
-    size_t start, end;
-    unsigned field, kind, cues;
+    size_t start;
     uint64_t key;        /* stem hash of the (last) word; N_ORG: hash of the acronym */
-    uint64_t key2;       /* N_PER: stem hash of the given name; N_FREE: ng_hash of the fold */
-    uint32_t initial;    /* N_PER/N_REF: first letter of the given name (code point) */
-    const char *id, *type, *name;   /* N_PER, N_ORG, N_REF */
-    size_t cand;         /* N_REF: the span's candidate index in its state */
+    uint32_t len;        /* end - start */
+    unsigned field;
+    uint32_t ext;        /* N_PER, N_ORG, N_REF: index in mnames.ext */
+    uint8_t kind, cues;
 } note;
+
+typedef struct nxt {
+    const char *id, *type, *name;
+    size_t cand;         /* N_REF: the span's candidate index in its state */
+    uint64_t key2;       /* N_PER: stem hash of the given name */
+    uint32_t initial;    /* N_PER/N_REF: first letter of the given name (code point) */
+} nxt;
+
+/* The notes of kind N_FREE (one for most capitalised words no dictionary
+ * matched, so the bulk of all notes) are a stream of 16-byte records:
+ *   a header {start << 24 | len << 8 | flags, key (stem hash)}, then
+ *   {start, len} if R_WIDE (start >= 2^40 or len > 0xFFFF), then
+ *   {key2, 0} if R_KEY2 (NF_UPPER: ng_hash of the fold; NF_GIVEN: the stem
+ *   hash of the given name);
+ *   {R_FIELD, field} before the first note of a field.
+ * The flags are the NF_* cues and R_*. */
+enum { R_KEY2 = 32, R_WIDE = 64, R_FIELD = 128 };
+typedef struct frec { uint64_t a, b; } frec;
 
 typedef struct mnames {
     note *notes; size_t nnotes, notes_cap;
+    nxt *ext; size_t next, ext_cap;
+    frec *free; size_t nfree, free_cap;
+    unsigned ffield; int fset;              /* field of the last N_FREE record */
     arena ar;
     size_t *dead; size_t ndead, dead_cap;   /* dictionary spans a rule replaced */
 } mnames;
+
+/* A note of the article pass: the note and its side record (or NULL). */
+typedef struct nref { const note *n; const nxt *x; } nref;
 
 typedef struct reg { uint64_t key; size_t note; } reg;
 
 typedef struct tnames {
     const ng_namelist *nl;
     reg *regs; size_t nregs, regs_cap;
-    note **all; size_t nall, all_cap;
-    size_t *order; size_t order_cap;
+    nref *all; size_t nall, all_cap;
+    uint64_t *rset; size_t rset_cap;        /* the registry's keys (a wset) */
     arena ar;
 } tnames;
 
@@ -533,6 +577,9 @@ void ng_names_reset_state(mstate *m) {
     mnames *mn = m->names;
     if (!mn) return;
     mn->nnotes = 0;
+    mn->next = 0;
+    mn->nfree = 0;
+    mn->fset = 0;
     mn->ndead = 0;
     arena_reset(&mn->ar);
 }
@@ -548,6 +595,8 @@ void ng_names_free_state(mstate *m) {
     mnames *mn = m->names;
     if (!mn) return;
     free(mn->notes);
+    free(mn->ext);
+    free(mn->free);
     free(mn->dead);
     arena_free(&mn->ar);
     free(mn);
@@ -559,17 +608,47 @@ void ng_names_free(ng_tagger *t) {
     if (!tn) return;
     free(tn->regs);
     free(tn->all);
-    free(tn->order);
+    free(tn->rset);
     arena_free(&tn->ar);
     free(tn);
     t->names = NULL;
 }
 
-static note *add_note(mnames *mn) {
+/* A new note of 'kind' over [start, end); *x gets its side record (zeroed)
+ * when x is not NULL. */
+static note *add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x) {
     if (ng_grow((void **)&mn->notes, &mn->notes_cap, mn->nnotes + 1, sizeof *mn->notes)) return NULL;
+    if (x && ng_grow((void **)&mn->ext, &mn->ext_cap, mn->next + 1, sizeof *mn->ext)) return NULL;
     note *n = &mn->notes[mn->nnotes++];
-    memset(n, 0, sizeof *n);
+    *n = (note){.start = start, .len = (uint32_t)(end - start), .field = field, .kind = (uint8_t)kind};
+    if (x) {
+        n->ext = (uint32_t)mn->next;
+        *x = &mn->ext[mn->next++];
+        memset(*x, 0, sizeof **x);
+    }
     return n;
+}
+
+/* Appends an N_FREE note to the record stream. */
+static int add_free(mnames *mn, unsigned field, size_t start, size_t end, uint64_t key, uint64_t key2,
+                    unsigned cues) {
+    if (mn->nfree + 4 > mn->free_cap && ng_grow((void **)&mn->free, &mn->free_cap, mn->nfree + 4, sizeof *mn->free))
+        return NG_E_NOMEM;
+    frec *r = mn->free + mn->nfree;
+    if (!mn->fset || mn->ffield != field) {
+        *r++ = (frec){R_FIELD, field};
+        mn->ffield = field;
+        mn->fset = 1;
+    }
+    size_t len = end - start;
+    int wide = (uint64_t)start >= (1ull << 40) || len > 0xFFFF;
+    int k2 = (cues & (NF_UPPER | NF_GIVEN)) != 0;
+    uint64_t hdr = wide ? 0 : (uint64_t)start << 24 | (uint64_t)len << 8;
+    *r++ = (frec){hdr | cues | (wide ? R_WIDE : 0) | (k2 ? R_KEY2 : 0), key};
+    if (wide) *r++ = (frec){start, len};
+    if (k2) *r++ = (frec){key2, 0};
+    mn->nfree = (size_t)(r - mn->free);
+    return NG_OK;
 }
 
 /* ## The chunk pass */
@@ -609,7 +688,7 @@ static int is_name_word(const ng_token *t) {
 static int is_cap_word(const chunkctx *c, size_t i) {
     const ng_token *t = &c->tok[i];
     if (!is_name_word(t) || !(t->flags & TK_UPPER1)) return 0;
-    if ((t->flags & TK_ALLUPPER) && ncp(tfold(c, i), tlen(c, i)) > 1) return 0;
+    if ((t->flags & TK_ALLUPPER) && ncp_ge(tfold(c, i), tlen(c, i), 2)) return 0;
     return !wset_has(&stop_set, t->hash) && !wset_has(&title_set, t->hash);
 }
 
@@ -621,7 +700,8 @@ static int is_punct(const chunkctx *c, size_t i, char ch) {
 static int is_initial(const chunkctx *c, size_t i) {
     const ng_token *t = &c->tok[i];
     if (i + 1 >= c->nt || !is_name_word(t) || !(t->flags & TK_UPPER1)) return 0;
-    if (ncp(tfold(c, i), tlen(c, i)) != 1) return 0;
+    /* one code point: at most 4 bytes */
+    if (tlen(c, i) > 4 || ncp(tfold(c, i), tlen(c, i)) != 1) return 0;
     return is_punct(c, i + 1, '.') && !(c->tok[i + 1].flags & TK_SPACE);
 }
 
@@ -795,21 +875,18 @@ static uint32_t first_cp(const char *s, size_t len) {
 static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname, long given, const char *id,
                        const char *name, size_t candidx) {
     if (!c->partial) return NG_OK;
-    note *n = add_note(c->mn);
+    nxt *x;
+    note *n = add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
     if (!n) return NG_E_NOMEM;
-    n->kind = (unsigned)kind;
-    n->field = c->field;
-    n->start = tok_start(c, i);
-    n->end = tok_end(c, j);
     n->key = tok_stem(c, surname);
     if (given >= 0) {
-        n->key2 = tok_stem(c, (size_t)given);
-        n->initial = first_cp(tfold(c, (size_t)given), tlen(c, (size_t)given));
+        x->key2 = tok_stem(c, (size_t)given);
+        x->initial = first_cp(tfold(c, (size_t)given), tlen(c, (size_t)given));
     }
-    n->id = id;
-    n->type = "PER";
-    n->name = name;
-    n->cand = candidx;
+    x->id = id;
+    x->type = "PER";
+    x->name = name;
+    x->cand = candidx;
     return NG_OK;
 }
 
@@ -889,7 +966,7 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     const ng_token *t = &c->tok[j];
     if (!(t->flags & TK_SPACE) || (t->flags & TK_NL)) return (size_t)-1;
     if ((t->flags & (TK_CYR | TK_LATIN)) != (unsigned)script) return (size_t)-1;
-    if (ncp(tfold(c, j), tlen(c, j)) < 2) return (size_t)-1;
+    if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
     if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
     size_t last = j;
     if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
@@ -908,10 +985,7 @@ static int title_before(const chunkctx *c, size_t i) {
     if (is_punct(c, p, '.') && p > 0) p--;
     const ng_token *t = &c->tok[p];
     if (!(t->flags & TK_WORD) || (t->flags & TK_DIGIT)) return 0;
-    const char *f = tfold(c, p);
-    size_t l = tlen(c, p);
-    (void)f; (void)l;
-    return wset_has(&title_set, tok_stem(c, p)) || wset_has(&title_set, t->hash);
+    return wset_has(&title_set, t->hash) || wset_has(&title_set, tok_stem(c, p));
 }
 
 /* Tries the person-name rules at token i; returns the last token used, or
@@ -986,8 +1060,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
     }
     /* title + surname (+ surname): President Clinton, президент Зеленський */
-    if (!(ti->flags & TK_ALLUPPER) && title_before(c, i) && !sentence_initial(c, i) &&
-        covering_at(c, c->sp, tok_start(c, i)) < 0 && is_cap_word(c, i) && ncp(tfold(c, i), tlen(c, i)) >= 2) {
+    if (!(ti->flags & TK_ALLUPPER) && !sentence_initial(c, i) && covering_at(c, c->sp, tok_start(c, i)) < 0 &&
+        is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);
         if (l2 != (size_t)-1 && covering_at(c, c->sp, tok_start(c, i + 1)) < 0) last = l2;
@@ -1011,18 +1085,15 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     for (size_t q = i; q <= j; q++) nwords += (c->tok[q].flags & TK_WORD) != 0;
     const cand *cd = &c->m->cands[s->cand];
     if (c->partial && ty == 1 && s->ncand == 1 && nwords >= 2 && is_name_word(&c->tok[j])) {
-        note *n = add_note(c->mn);
+        nxt *x;
+        note *n = add_note(c->mn, N_PER, c->field, s->start, s->end, &x);
         if (!n) return NG_E_NOMEM;
-        n->kind = N_PER;
-        n->field = c->field;
-        n->start = s->start;
-        n->end = s->end;
         n->key = tok_stem(c, j);
-        n->key2 = tok_stem(c, i);
-        n->initial = first_cp(tfold(c, i), tlen(c, i));
-        n->id = cd->c.id;
-        n->type = cd->c.type;
-        n->name = cd->c.name;
+        x->key2 = tok_stem(c, i);
+        x->initial = first_cp(tfold(c, i), tlen(c, i));
+        x->id = cd->c.id;
+        x->type = cd->c.type;
+        x->name = cd->c.name;
     }
     if (c->partial && ty == 4 && s->ncand == 1 && nwords >= 2) {
         /* the acronym of the capitalised words (folded first letters) */
@@ -1037,25 +1108,18 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
             if (al + l < sizeof acr) { memcpy(acr + al, f, l); al += l; caps++; }
         }
         if (caps >= 2) {
-            note *n = add_note(c->mn);
+            nxt *x;
+            note *n = add_note(c->mn, N_ORG, c->field, s->start, s->end, &x);
             if (!n) return NG_E_NOMEM;
-            n->kind = N_ORG;
-            n->field = c->field;
-            n->start = s->start;
-            n->end = s->end;
             n->key = ng_hash(acr, al);
-            n->id = cd->c.id;
-            n->type = cd->c.type;
-            n->name = cd->c.name;
+            x->id = cd->c.id;
+            x->type = cd->c.type;
+            x->name = cd->c.name;
         }
     }
     if ((nwords == 1 && is_name_word(&c->tok[i]) && (c->partial || c->context)) || (s->ncand > 1 && c->context)) {
-        note *n = add_note(c->mn);
+        note *n = add_note(c->mn, N_SPAN, c->field, s->start, s->end, NULL);
         if (!n) return NG_E_NOMEM;
-        n->kind = N_SPAN;
-        n->field = c->field;
-        n->start = s->start;
-        n->end = s->end;
         n->key = nwords == 1 ? tok_stem(c, i) : 0;
         if (i > 0 && title_before(c, i)) n->cues |= CUE_TITLE;
         if (i > 0 && (c->tok[i - 1].flags & TK_WORD) && wset_has(&prep_set, c->tok[i - 1].hash)) n->cues |= CUE_PLACE;
@@ -1103,24 +1167,19 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             if (last != (size_t)-1) { i = last; continue; }
         }
         if (!partial || !is_name_word(ti)) continue;
-        if (ncp(tfold(&c, i), tlen(&c, i)) < 2 && !(ti->flags & TK_ALLUPPER)) continue;
+        if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;
         if (wset_has(&stop_set, ti->hash)) continue;
-        note *n = add_note(mn);
-        if (!n) { rc = NG_E_NOMEM; break; }
-        n->kind = N_FREE;
-        n->field = field;
-        n->start = tok_start(&c, i);
-        n->end = tok_end(&c, i);
-        n->key = tok_stem(&c, i);
-        n->key2 = ti->hash;
+        /* (the article pass reads no title cue of a free word) */
+        unsigned cues = 0;
+        uint64_t key2 = ti->hash;
         const gform *g[1];
         if (c.nl && nl_lookup(c.nl, ti->hash, tfold(&c, i), tlen(&c, i), g, 1)) {
-            n->cues |= NF_GIVEN;
-            n->key2 = c.nl->names[g[0]->name].stem;
+            cues |= NF_GIVEN;
+            key2 = c.nl->names[g[0]->name].stem;
         }
-        if (ti->flags & TK_ALLUPPER) n->cues |= NF_UPPER;
-        if (ti->flags & TK_LATIN) n->cues |= NF_LATIN;
-        if (title_before(&c, i)) n->cues |= CUE_TITLE;
+        if (ti->flags & TK_ALLUPPER) cues |= NF_UPPER;
+        if (ti->flags & TK_LATIN) cues |= NF_LATIN;
+        rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues);
     }
     if (rc) return rc;
     /* drop the dictionary spans rules replaced (their candidates stay unused) */
@@ -1183,12 +1242,12 @@ static void reg_range(const tnames *tn, uint64_t key, size_t *lo, size_t *hi) {
 
 /* The person a mention refers to: the nearest full name before it, else
  * the first after it. NULL if none. */
-static const note *pick_person(const tnames *tn, size_t lo, size_t hi, const note *at) {
-    const note *best = NULL, *after = NULL;
+static const nref *pick_person(const tnames *tn, size_t lo, size_t hi, const note *at) {
+    const nref *best = NULL, *after = NULL;
     for (size_t r = lo; r < hi; r++) {
-        const note *p = tn->all[tn->regs[r].note];
-        if (before(p, at)) { if (!best || before(best, p)) best = p; }
-        else if (!after || before(p, after)) after = p;
+        const nref *p = &tn->all[tn->regs[r].note];
+        if (before(p->n, at)) { if (!best || before(best->n, p->n)) best = p; }
+        else if (!after || before(p->n, after->n)) after = p;
     }
     return best ? best : after;
 }
@@ -1287,6 +1346,92 @@ static void country_context(ng_tagger *t, size_t nsorted) {
     }
 }
 
+/* Is 'key' a key of the registry? (No false negatives.) */
+static int reg_has(const tnames *tn, uint64_t key) {
+    const wset w = {tn->rset, tn->rset_cap};
+    return wset_has(&w, key);
+}
+
+/* Partial names: a capitalised word no dictionary matched (n: its field,
+ * start and length) becomes the person (or organisation) it names. */
+static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t key, uint64_t key2,
+                        unsigned cues) {
+    mstate *m = &t->m;
+    size_t lo = 0, hi = 0;
+    const nref *p = NULL;
+    if (cues & NF_UPPER) {
+        reg_range(tn, key2, &lo, &hi);     /* an acronym: exact fold */
+        for (size_t r = lo; r < hi && !p; r++)
+            if (tn->all[tn->regs[r].note].n->kind == N_ORG) p = &tn->all[tn->regs[r].note];
+        if (!p) {
+            reg_range(tn, key, &lo, &hi);  /* a surname in capitals (headlines) */
+            p = pick_person(tn, lo, hi, n);
+            if (p && p->n->kind != N_PER) p = NULL;
+        }
+    } else if (cues & NF_GIVEN) {
+        /* a given name alone: the one person of the article with it */
+        reg_range(tn, key2 ^ (1ull << 63), &lo, &hi);
+        const nref *only = NULL;
+        int many = 0;
+        for (size_t r = lo; r < hi; r++) {
+            const nref *q = &tn->all[tn->regs[r].note];
+            if (only && strcmp(only->x->id, q->x->id)) many = 1;
+            only = q;
+        }
+        if (!many) p = only;
+    } else {
+        reg_range(tn, key, &lo, &hi);
+        p = pick_person(tn, lo, hi, n);
+        if (p && p->n->kind == N_ORG) p = NULL;
+        if (!p && key && (cues & NF_LATIN)) {
+            /* the first word of a full name (Wang of Wang Zhizhen,
+             * Jansher of Jansher Khan): one person only */
+            reg_range(tn, key ^ (1ull << 63), &lo, &hi);
+            for (size_t r = lo; r < hi; r++) {
+                const nref *q = &tn->all[tn->regs[r].note];
+                if (p && strcmp(p->x->id, q->x->id)) { p = NULL; break; }
+                p = q;
+            }
+        }
+    }
+    if (!p) return NG_OK;
+    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
+        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+        return NG_E_NOMEM;
+    cand *cd = &m->cands[m->ncands];
+    cd->c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+    cd->priority = 0;
+    cd->order = UINT64_MAX;
+    cd->inflected = 0;
+    span *s = &m->spans[m->nspans++];
+    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_PARTIAL | SPAN_FIXED};
+    return NG_OK;
+}
+
+/* Partial names for the N_FREE notes of one thread (in article order). Most
+ * words name no one: the registry's key set rejects them before any search. */
+static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) {
+    note n = {0};
+    for (size_t i = 0; i < mn->nfree;) {
+        uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
+        i++;
+        if (a & R_FIELD) { n.field = (unsigned)key; continue; }
+        n.start = (size_t)(a >> 24);
+        n.len = (uint32_t)((a >> 8) & 0xFFFF);
+        if (a & R_WIDE) { n.start = (size_t)mn->free[i].a; n.len = (uint32_t)mn->free[i].b; i++; }
+        if (a & R_KEY2) { key2 = mn->free[i].a; i++; }
+        unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN));
+        int hit;
+        if (cues & NF_UPPER) hit = reg_has(tn, key2) || reg_has(tn, key);
+        else if (cues & NF_GIVEN) hit = reg_has(tn, key2 ^ (1ull << 63));
+        else hit = reg_has(tn, key) || (key && (cues & NF_LATIN) && reg_has(tn, key ^ (1ull << 63)));
+        if (!hit) continue;
+        int rc = resolve_free(t, tn, &n, key, key2, cues);
+        if (rc) return rc;
+    }
+    return NG_OK;
+}
+
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
     (void)texts; (void)lens; (void)nfields;
     unsigned fl = t->flags;
@@ -1298,91 +1443,63 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     mstate *m = &t->m;
     /* every thread's notes, in article order (threads took contiguous chunks) */
     tn->nall = 0;
+    size_t nfree = 0;
     for (unsigned w = 0; w < t->threads; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         mnames *mn = st->names;
         if (!mn) continue;
+        nfree += mn->nfree;
         if (ng_grow((void **)&tn->all, &tn->all_cap, tn->nall + mn->nnotes, sizeof *tn->all)) return NG_E_NOMEM;
-        for (size_t k = 0; k < mn->nnotes; k++) tn->all[tn->nall++] = &mn->notes[k];
+        for (size_t k = 0; k < mn->nnotes; k++) {
+            const note *n = &mn->notes[k];
+            tn->all[tn->nall++] = (nref){n, n->kind == N_SPAN ? NULL : &mn->ext[n->ext]};
+        }
     }
-    if (!tn->nall) return NG_OK;
+    if (!tn->nall && !nfree) return NG_OK;
     /* registry: full person names by surname stem (key) and by given-name
      * stem (key2 | 1 << 63 keeps the two apart); organisations by acronym */
     tn->nregs = 0;
     for (size_t k = 0; k < tn->nall; k++) {
-        const note *n = tn->all[k];
-        if (n->kind != N_PER && n->kind != N_ORG) continue;
+        const nref *r = &tn->all[k];
+        if (r->n->kind != N_PER && r->n->kind != N_ORG) continue;
         if (ng_grow((void **)&tn->regs, &tn->regs_cap, tn->nregs + 2, sizeof *tn->regs)) return NG_E_NOMEM;
-        tn->regs[tn->nregs++] = (reg){n->key, k};
-        if (n->kind == N_PER && n->key2) tn->regs[tn->nregs++] = (reg){n->key2 ^ (1ull << 63), k};
+        tn->regs[tn->nregs++] = (reg){r->n->key, k};
+        if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k};
     }
     if (tn->nregs) qsort(tn->regs, tn->nregs, sizeof *tn->regs, cmp_reg);
+    /* ... and their keys as a set */
+    size_t cap = 64;
+    while (cap < tn->nregs * 2) cap *= 2;
+    if (cap > tn->rset_cap) {
+        uint64_t *h = realloc(tn->rset, cap * sizeof *h);
+        if (!h) return NG_E_NOMEM;
+        tn->rset = h;
+    }
+    tn->rset_cap = cap;
+    memset(tn->rset, 0, cap * sizeof *tn->rset);
+    {
+        wset w = {tn->rset, cap};
+        for (size_t k = 0; k < tn->nregs; k++) wset_add(&w, tn->regs[k].key);
+    }
     if (m->nspans) qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span_pos);
     size_t nsorted = m->nspans;
     for (size_t k = 0; k < tn->nall; k++) {
-        const note *n = tn->all[k];
+        const note *n = tn->all[k].n;
         size_t lo = 0, hi = 0;
-        if (n->kind == N_FREE && partial) {
-            const note *p = NULL;
-            if (n->cues & NF_UPPER) {
-                reg_range(tn, n->key2, &lo, &hi);     /* an acronym: exact fold */
-                for (size_t r = lo; r < hi && !p; r++)
-                    if (tn->all[tn->regs[r].note]->kind == N_ORG) p = tn->all[tn->regs[r].note];
-                if (!p) {
-                    reg_range(tn, n->key, &lo, &hi);  /* a surname in capitals (headlines) */
-                    p = pick_person(tn, lo, hi, n);
-                    if (p && p->kind != N_PER) p = NULL;
-                }
-            } else if (n->cues & NF_GIVEN) {
-                /* a given name alone: the one person of the article with it */
-                reg_range(tn, n->key2 ^ (1ull << 63), &lo, &hi);
-                const note *only = NULL;
-                int many = 0;
-                for (size_t r = lo; r < hi; r++) {
-                    const note *q = tn->all[tn->regs[r].note];
-                    if (only && strcmp(only->id, q->id)) many = 1;
-                    only = q;
-                }
-                if (!many) p = only;
-            } else {
-                reg_range(tn, n->key, &lo, &hi);
-                p = pick_person(tn, lo, hi, n);
-                if (p && p->kind == N_ORG) p = NULL;
-                if (!p && n->key && (n->cues & NF_LATIN)) {
-                    /* the first word of a full name (Wang of Wang Zhizhen,
-                     * Jansher of Jansher Khan): one person only */
-                    reg_range(tn, n->key ^ (1ull << 63), &lo, &hi);
-                    for (size_t r = lo; r < hi; r++) {
-                        const note *q = tn->all[tn->regs[r].note];
-                        if (p && strcmp(p->id, q->id)) { p = NULL; break; }
-                        p = q;
-                    }
-                }
-            }
-            if (!p) continue;
-            if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
-                ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
-                return NG_E_NOMEM;
-            cand *cd = &m->cands[m->ncands];
-            cd->c = (ng_candidate){p->id, p->type, p->name};
-            cd->priority = 0;
-            cd->order = UINT64_MAX;
-            cd->inflected = 0;
-            span *s = &m->spans[m->nspans++];
-            *s = (span){n->start, n->end, n->field, m->ncands++, 1, NG_MATCH_PARTIAL | SPAN_FIXED};
-        } else if (n->kind == N_REF && partial) {
+        if (n->kind == N_REF && partial) {
             /* initials or title + surname: the full name in the article */
             reg_range(tn, n->key, &lo, &hi);
-            const note *p = pick_person(tn, lo, hi, n);
-            if (!p || p->kind != N_PER) continue;
+            const nref *p = pick_person(tn, lo, hi, n);
+            if (!p || p->n->kind != N_PER) continue;
             /* J. Biden is not Jill Biden: the initials must agree */
-            if (n->initial && p->initial && n->initial != p->initial) continue;
-            span *s = find_span(m, nsorted, n->field, n->start, n->end);
+            const nxt *x = tn->all[k].x;
+            if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
+            span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
             if (!s) continue;
-            m->cands[s->cand].c = (ng_candidate){p->id, p->type, p->name};
+            m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
             s->flags |= NG_MATCH_PARTIAL;
         } else if (n->kind == N_SPAN) {
-            span *s = find_span(m, nsorted, n->field, n->start, n->end);
+            span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
             if (!s || (s->flags & SPAN_FIXED)) continue;
             if (context && (n->cues & CUE_PLACE) && prefer_type(m, s, "LOC")) {
                 s->flags |= SPAN_FIXED;
@@ -1391,10 +1508,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             if (n->key && partial) {
                 /* a dictionary word that is the surname of a person named before */
                 reg_range(tn, n->key, &lo, &hi);
-                const note *p = pick_person(tn, lo, hi, n);
-                if (p && p->kind == N_PER && before(p, n)) {
-                    int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->id);
-                    int rc = prepend_cand(m, s, p->id, p->type, p->name);
+                const nref *p = pick_person(tn, lo, hi, n);
+                if (p && p->n->kind == N_PER && before(p->n, n)) {
+                    int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
+                    int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
                     if (rc) return rc;
                     s->flags |= SPAN_FIXED | (same ? 0 : NG_MATCH_PARTIAL);
                     continue;
@@ -1405,6 +1522,18 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             }
         }
     }
+    /* the free words (their spans go after the others, in article order) */
+    for (unsigned w = 0; w < t->threads && partial && nfree; w++) {
+        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+        if (!st->names) continue;
+        int rc = resolve_free_notes(t, tn, st->names);
+        if (rc) return rc;
+    }
     if (context) country_context(t, nsorted);
+    if (getenv("NMSTAT")) {
+        char b[256]; FILE *f = fopen("/proc/self/status","r"); while (fgets(b,sizeof b,f)) if (!strncmp(b,"VmRSS",5)||!strncmp(b,"VmHWM",5)) fputs(b,stderr); fclose(f);
+        mnames *mn = t->m.names;
+        fprintf(stderr, "free %zu/%zu notes %zu/%zu ext %zu/%zu all %zu regs %zu/%zu rset %zu spans %zu/%zu cands %zu/%zu\n", mn->nfree, mn->free_cap, mn->nnotes, mn->notes_cap, mn->next, mn->ext_cap, tn->all_cap, tn->nregs, tn->regs_cap, tn->rset_cap, m->nspans, m->spans_cap, m->ncands, m->cands_cap);
+    }
     return NG_OK;
 }

@@ -13,7 +13,7 @@
 enum { F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY };
 
 typedef struct opts {
-    int format, chars, candidates, color, keep_going;
+    int format, chars, candidates, color, keep_going, keep_text;
     unsigned tflags, threads;
     const char *outdir;
 } opts;
@@ -51,6 +51,8 @@ static void tag_usage(FILE *f) {
         "      --no-partial       no surname-only resolution\n"
         "  -j, --threads N        tag with N threads (output keeps input order)\n"
         "      --keep-going       skip bad records, count them at the end\n"
+        "      --keep-text        (jsonl) also write each article's text, so that the\n"
+        "                         output can be ingested later ('newsgraph ingest')\n"
         "      --output-dir DIR   (brat) write DIR/NAME.txt and DIR/NAME.ann\n"
         "      --color WHEN       auto, always, never (pretty format)\n");
 }
@@ -79,6 +81,20 @@ static const char *field_text(unsigned f, const item *it, size_t *len) {
 static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
     sb_puts(b, "{\"id\":");
     sb_json_str(b, it->id, strlen(it->id));
+    /* the article's metadata (and with --keep-text its text) travel with
+     * the entities, so that saved output can be ingested */
+    const char *meta[4][2] = {{"title", it->title}, {"url", it->url}, {"published", it->published}, {"lang", it->lang}};
+    for (int k = 0; k < 4; k++) {
+        if (!meta[k][1]) continue;
+        sb_puts(b, ",\"");
+        sb_puts(b, meta[k][0]);
+        sb_puts(b, "\":");
+        sb_json_str(b, meta[k][1], k == 0 ? it->title_len : strlen(meta[k][1]));
+    }
+    if (o->keep_text) {
+        sb_puts(b, ",\"text\":");
+        sb_json_str(b, it->text, it->text_len);
+    }
     sb_puts(b, ",\"entities\":[");
     cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
     for (size_t k = 0; k < n; k++) {
@@ -371,6 +387,7 @@ int cmd_tag(int argc, char **argv) {
         else if (!strcmp(a, "--no-rules")) o.tflags |= NG_TAG_NO_RULES;
         else if (!strcmp(a, "--no-partial")) o.tflags |= NG_TAG_NO_PARTIAL;
         else if (!strcmp(a, "--keep-going")) o.keep_going = 1;
+        else if (!strcmp(a, "--keep-text")) o.keep_text = 1;
         else if (!strcmp(a, "--threads") || !strcmp(a, "-j")) {
             const char *v = VALUE();
             if (!v) return EXIT_USAGE;
@@ -451,6 +468,9 @@ int cmd_tag(int argc, char **argv) {
                 it->text = (char *)a.text;
                 it->text_len = a.text_len;
                 it->source = (char *)a.source;
+                it->url = (char *)a.url;
+                it->published = (char *)a.published;
+                it->lang = (char *)a.lang;
                 it->line = a.line;
                 break;
             }
@@ -460,6 +480,9 @@ int cmd_tag(int argc, char **argv) {
             it->text = dupn(a.text, a.text_len);
             it->text_len = a.text_len;
             it->source = dupn(a.source, a.source ? strlen(a.source) : 0);
+            it->url = dupn(a.url, a.url ? strlen(a.url) : 0);
+            it->published = dupn(a.published, a.published ? strlen(a.published) : 0);
+            it->lang = dupn(a.lang, a.lang ? strlen(a.lang) : 0);
             it->line = a.line;
             bytes += a.text_len + a.title_len;
             if (a.text_len >= BIG) break;

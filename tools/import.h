@@ -48,6 +48,10 @@ typedef struct import_opts {
     /* annotations (tools/import_annotations.c) */
     const char *input_format;   /* --input-format jsonl|brat|conll; NULL: by extension */
     long min_count;             /* --min-count N: least occurrences of a surface */
+    int has_min_precision;      /* --min-precision given: use min_precision ... */
+    double min_precision;       /* ... the least share (0..1) of a surface's matches in the training
+                                 * texts that are annotated with its type (0: no precision filter);
+                                 * default (has_min_precision 0): IMPORT_ANNOT_MIN_PRECISION */
     /* common */
     const char *source;         /* --source TEXT: value of the source= attribute; NULL: importer's default */
     const char *common_words;   /* directory with {en,uk,ru}.txt (dictionaries/common-words); NULL: none.
@@ -62,6 +66,7 @@ typedef struct import_opts {
 int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
 int import_wikidata(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
 int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
+#define IMPORT_ANNOT_MIN_PRECISION 0.5
 int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
 
 /* ## Helpers shared by the importers (tools/import_common.c) */

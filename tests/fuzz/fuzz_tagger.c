@@ -1,0 +1,78 @@
+/* The tagger over a small fixed dictionary (names, places, inflected and
+ * case-sensitive aliases in en/uk/ru). Byte 0 chooses the NG_TAG_* flags,
+ * byte 1 the number of fields; the rest is split at "\n\n" into a title and
+ * a text when two fields are chosen. Every match is checked: spans inside
+ * their field, in (field, start) order, candidates non-empty. */
+#include "fuzz_common.h"
+
+static const char DICT[] =
+    "angela-merkel\tPER\tAngela Merkel\tMerkel|Ангела Меркель|Меркель\n"
+    "emmanuel-macron\tPER\tEmmanuel Macron\tMacron|Макрон\n"
+    "volodymyr-zelensky\tPER\tVolodymyr Zelensky\tZelensky|Зеленський|Зеленский|Володимир Зеленський\n"
+    "paris-fr\tLOC\tParis\tParis|Париж\n"
+    "paris-tx\tLOC\tParis\tParis, Texas\tpriority=-1\n"
+    "kyiv\tLOC\tKyiv\tKiev|Київ|Киев\n"
+    "nato\tORG\tNATO\tNorth Atlantic Treaty Organization|НАТО\tcase=sensitive\n"
+    "un\tORG\tUN\tUnited Nations|ООН\n"
+    "new-york\tLOC\tNew York\tNew York City|NYC|Нью-Йорк\n"
+    "st-petersburg\tLOC\tSaint Petersburg\tSt. Petersburg|Санкт-Петербург|Петербург\n"
+    "o-neill\tPER\tTip O'Neill\tO'Neill\n"
+    "a-a-a\tORG\tA A A\tA A|A\n";
+
+static ng_dict *dict;
+static ng_tagger *tagger;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    ng_dict_builder *b = ng_dict_builder_new();
+    ng_error err = {0};
+    FZ_CHECK(ng_dict_builder_add_tsv(b, "fixed.tsv", DICT, sizeof DICT - 1, &err) == NG_OK, "%s", err.msg);
+    FZ_CHECK(ng_dict_builder_finish(b, &dict, &err) == NG_OK, "%s", err.msg);
+    ng_dict_builder_free(b);
+    tagger = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    FZ_CHECK(tagger, "tagger");
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    if (size < 2) return 0;
+    unsigned flags = data[0] & 0x1f;
+    size_t nf = (data[1] & 1) + 1;
+    data += 2; size -= 2;
+    fz_part p[2];
+    const char *texts[2]; size_t lens[2];
+    if (nf == 2) {
+        size_t k = fz_split(data, size, "\n\n", p, 2);
+        if (k < 2) { p[1] = p[0]; p[0].n = 0; }
+    } else { p[0].p = data; p[0].n = size; }
+    /* copies without a terminator, so reads past the end are caught */
+    for (size_t i = 0; i < nf; i++) {
+        char *c = malloc(p[i].n ? p[i].n : 1);
+        FZ_CHECK(c, "malloc");
+        memcpy(c, p[i].p, p[i].n);
+        texts[i] = c; lens[i] = p[i].n;
+    }
+    ng_tagger_set_flags(tagger, flags);
+    const ng_match *m; size_t n, inval = 0;
+    int rc = ng_tagger_tag_doc(tagger, texts, lens, nf, &m, &n, &inval);
+    FZ_CHECK(rc == NG_OK, "status %d", rc);
+    for (size_t i = 0; i < n; i++) {
+        FZ_CHECK(m[i].field < nf, "field %u", m[i].field);
+        FZ_CHECK(m[i].start < m[i].end && m[i].end <= lens[m[i].field], "span %zu-%zu of %zu",
+                 m[i].start, m[i].end, lens[m[i].field]);
+        FZ_CHECK(m[i].id && m[i].type && m[i].name && m[i].ncands >= 1, "match %zu", i);
+        if (i) FZ_CHECK(m[i - 1].field < m[i].field ||
+                        (m[i - 1].field == m[i].field && m[i - 1].start <= m[i].start), "order at %zu", i);
+    }
+    FZ_CHECK(inval <= size, "invalid count %zu > %zu", inval, size);
+    if (nf == 1) {   /* the one-field call agrees */
+        const ng_match *m2; size_t n2;
+        FZ_CHECK(ng_tagger_tag(tagger, texts[0], lens[0], &m2, &n2) == NG_OK, "tag");
+        FZ_CHECK(n2 == n, "tag %zu vs tag_doc %zu matches", n2, n);
+    }
+    /* ng_tokens, ng_fold on the same bytes */
+    size_t ol = 0;
+    char *f = ng_fold(texts[nf - 1], lens[nf - 1], &ol);
+    free(f);
+    for (size_t i = 0; i < nf; i++) free((void *)texts[i]);
+    return 0;
+}
