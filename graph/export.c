@@ -40,7 +40,7 @@ static void write_clean(FILE *f, const char *s, int mode) {
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) { fputs("\xEF\xBF\xBD", f); i++; continue; }
+        if (n <= 0) { fputs(mode == 'g' ? "&#65533;" : "\xEF\xBF\xBD", f); i++; continue; }
         if (mode == 'g') fprintf(f, "&#%d;", (int)cp); /* GML is 7-bit ASCII */
         else fwrite(p + i, 1, (size_t)n, f);
         i += (size_t)n;
@@ -226,7 +226,9 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
     size_t l = strlen(path);
     char *tmp = malloc(l + 32);
     if (!tmp) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    int special = ng_path_is_special(path);   /* /dev/null, a FIFO: no rename */
     snprintf(tmp, l + 32, "%s.tmp%ld", path, (long)getpid());
+    if (special) snprintf(tmp, l + 32, "%s", path);
     FILE *f = fopen(tmp, "wb");
     if (!f) { int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno)); free(tmp); return rc; }
     setvbuf(f, NULL, _IOFBF, 1 << 20);
@@ -239,9 +241,9 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
     }
     int bad = ferror(f);
     if (fclose(f) != 0) bad = 1;
-    if (bad || rename(tmp, path) != 0) {
+    if (bad || (!special && rename(tmp, path) != 0)) {
         int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp);
+        if (!special) unlink(tmp);
         free(tmp);
         return rc;
     }

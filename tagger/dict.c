@@ -807,8 +807,8 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     }
     if (rc) goto fail2;
     sort_b = b;
-    qsort(ids, ne, sizeof *ids, cmp_id);
-    qsort(c.out.v, c.out.n, sizeof *c.out.v, cmp_out);
+    if (ne) qsort(ids, ne, sizeof *ids, cmp_id);
+    if (c.out.n) qsort(c.out.v, c.out.n, sizeof *c.out.v, cmp_out);
     /* dedupe outputs: one per (node, entity, cased); exact form wins */
     size_t no = 0;
     for (size_t i = 0; i < c.out.n; i++) {
@@ -1065,7 +1065,9 @@ int ng_dict_open(const char *path, ng_dict **out, ng_error *err) {
 
 int ng_dict_save(const ng_dict *d, const char *path, ng_error *err) {
     char tmp[4096];
+    int special = ng_path_is_special(path);
     snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
+    if (special) snprintf(tmp, sizeof tmp, "%s", path);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create: %s", strerror(errno));
     const unsigned char *p = d->base;
@@ -1075,10 +1077,15 @@ int ng_dict_save(const ng_dict *d, const char *path, ng_error *err) {
         if (w < 0) {
             if (errno == EINTR) continue;
             int e = errno;
-            close(fd); unlink(tmp);
+            close(fd);
+            if (!special) unlink(tmp);
             return ng_error_set(err, NG_E_IO, path, 0, 0, "write failed: %s", strerror(e));
         }
         p += w; left -= (size_t)w;
+    }
+    if (special) {
+        if (close(fd) < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "write failed: %s", strerror(errno));
+        return NG_OK;
     }
     if (fsync(fd) < 0 || close(fd) < 0) {
         int e = errno;

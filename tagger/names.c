@@ -616,6 +616,27 @@ void ng_names_free(ng_tagger *t) {
 
 /* A new note of 'kind' over [start, end); *x gets its side record (zeroed)
  * when x is not NULL. */
+/* After the article pass the notes are dead. A buffer that a very large
+ * article grew beyond NOTES_KEEP bytes is shrunk back to that (realloc
+ * returns the pages; a free would make glibc serve the matcher's next large
+ * buffers from the heap) rather than kept at its size for the next article. */
+enum { NOTES_KEEP = 1 << 20 };
+static void shrink(void **v, size_t *cap, size_t elt) {
+    if (*cap * elt <= NOTES_KEEP) return;
+    void *p = realloc(*v, NOTES_KEEP);
+    if (!p) return;
+    *v = p;
+    *cap = NOTES_KEEP / elt;
+}
+
+static void names_release(mnames *mn) {
+    mn->nnotes = mn->next = mn->nfree = 0;
+    mn->fset = 0;
+    shrink((void **)&mn->free, &mn->free_cap, sizeof *mn->free);
+    shrink((void **)&mn->notes, &mn->notes_cap, sizeof *mn->notes);
+    shrink((void **)&mn->ext, &mn->ext_cap, sizeof *mn->ext);
+}
+
 static note *add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x) {
     if (ng_grow((void **)&mn->notes, &mn->notes_cap, mn->nnotes + 1, sizeof *mn->notes)) return NULL;
     if (x && ng_grow((void **)&mn->ext, &mn->ext_cap, mn->next + 1, sizeof *mn->ext)) return NULL;
@@ -1530,10 +1551,12 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (rc) return rc;
     }
     if (context) country_context(t, nsorted);
-    if (getenv("NMSTAT")) {
-        char b[256]; FILE *f = fopen("/proc/self/status","r"); while (fgets(b,sizeof b,f)) if (!strncmp(b,"VmRSS",5)||!strncmp(b,"VmHWM",5)) fputs(b,stderr); fclose(f);
-        mnames *mn = t->m.names;
-        fprintf(stderr, "free %zu/%zu notes %zu/%zu ext %zu/%zu all %zu regs %zu/%zu rset %zu spans %zu/%zu cands %zu/%zu\n", mn->nfree, mn->free_cap, mn->nnotes, mn->notes_cap, mn->next, mn->ext_cap, tn->all_cap, tn->nregs, tn->regs_cap, tn->rset_cap, m->nspans, m->spans_cap, m->ncands, m->cands_cap);
+    for (unsigned w = 0; w < t->threads; w++) {
+        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+        if (st->names) names_release(st->names);
     }
+    tn->nall = tn->nregs = 0;
+    shrink((void **)&tn->all, &tn->all_cap, sizeof *tn->all);
+    shrink((void **)&tn->regs, &tn->regs_cap, sizeof *tn->regs);
     return NG_OK;
 }

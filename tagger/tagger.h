@@ -258,6 +258,12 @@ int ng_tokens(const char *text, size_t len, ng_token_fn fn, void *userdata);
  * apostrophes and dashes unified). Returns a malloc'd string; the caller frees. */
 char *ng_fold(const char *s, size_t len, size_t *outlen);
 
+/* Output files are written atomically (a temporary file renamed over the
+ * target), except when the target exists and is not a regular file
+ * (/dev/null, /dev/stdout, a FIFO): renaming over it would replace the
+ * device, so it is written in place. Returns 1 for such a path. */
+int ng_path_is_special(const char *path);
+
 /* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
 int ng_utf8_valid_len(const unsigned char *s, size_t len);
 

@@ -207,7 +207,10 @@ int cmd_dict_import(int argc, char **argv) {
 
     FILE *out = stdout;
     char *tmp = NULL;
-    if (outpath && strcmp(outpath, "-")) {
+    if (outpath && strcmp(outpath, "-") && ng_path_is_special(outpath)) {
+        out = fopen(outpath, "w");   /* /dev/null, a FIFO: written in place */
+        if (!out) { cli_msg("cannot write %s: %s", outpath, strerror(errno)); free(inputs); return EXIT_USAGE; }
+    } else if (outpath && strcmp(outpath, "-")) {
         size_t l = strlen(outpath) + 32;
         tmp = malloc(l);
         if (!tmp) { free(inputs); cli_msg("out of memory"); return EXIT_USAGE; }
@@ -231,6 +234,8 @@ int cmd_dict_import(int argc, char **argv) {
             st_rc = ng_error_set(&err, NG_E_IO, outpath, 0, 0, "cannot rename %s: %s", tmp, strerror(errno));
         if (st_rc != NG_OK) remove(tmp);
         free(tmp);
+    } else if (out != stdout && fclose(out) && st_rc == NG_OK) {
+        st_rc = ng_error_set(&err, NG_E_IO, outpath, 0, 0, "write error: %s", strerror(errno));
     }
     free(inputs);
     if (st_rc != NG_OK) {

@@ -126,7 +126,8 @@ typedef struct imp_mo imp_mo;
 int imp_mo_load(const char *path, imp_mo **out, ng_error *err);
 /* Loads a .mo image held in memory (copied). */
 int imp_mo_load_mem(const void *data, size_t len, const char *name, imp_mo **out, ng_error *err);
-/* Translation of 'msgid' (no context), or NULL if absent or empty. Owned by the catalogue. */
+/* Translation of 'msgid' (no context), or NULL if absent, empty or not
+ * valid UTF-8. Owned by the catalogue. */
 const char *imp_mo_get(const imp_mo *mo, const char *msgid);
 size_t imp_mo_count(const imp_mo *mo);
 void imp_mo_free(imp_mo *mo);

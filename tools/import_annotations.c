@@ -330,7 +330,7 @@ static int on_doc2(const annot_doc *d, void *ud) {
 /* Writes the counting dictionary (one entity per surface: id = index, every
  * usable spelling, the case rules of the output) and tags every training
  * document with it. */
-static int count_matches(gaz *g, char **inputs, size_t n, int fmt, ng_error *err) {
+static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt, ng_error *err) {
     pass2 p = {0};
     p.idx = xrealloc(NULL, (g->n ? g->n : 1) * sizeof *p.idx);
     char *buf = NULL;
@@ -372,8 +372,9 @@ static int count_matches(gaz *g, char **inputs, size_t n, int fmt, ng_error *err
         if (!p.t) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
     }
     for (size_t i = 0; i < n && rc == NG_OK; i++) {
-        rc = annot_read(inputs[i], fmt, on_doc2, &p, err);
-        if (rc && err && !err->file[0]) snprintf(err->file, sizeof err->file, "%s", inputs[i]);
+        rc = annot_read(paths[i], fmt, on_doc2, &p, err);
+        if (rc && err && (!err->file[0] || paths[i] != inputs[i]))
+            snprintf(err->file, sizeof err->file, "%s", inputs[i]);
     }
     ng_tagger_free(p.t);
     ng_dict_free(d);
@@ -441,7 +442,8 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
     for (size_t i = 0; i < n && rc == NG_OK; i++) {
         g.path = inputs[i];
         rc = annot_read(paths[i], fmt, on_doc, &g, err);
-        if (rc && err && !err->file[0]) snprintf(err->file, sizeof err->file, "%s", inputs[i]);
+        if (rc && err && (!err->file[0] || paths[i] != inputs[i]))
+            snprintf(err->file, sizeof err->file, "%s", inputs[i]);
         if (o->progress) o->progress("annotations", i + 1, n, o->stats ? o->stats->read : 0, o->progress_ud);
     }
     imp_words *words = o->common_words ? imp_words_load(o->common_words) : NULL;
@@ -487,7 +489,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
         }
         if (!u->keep && o->stats) o->stats->skipped++;
     }
-    if (rc == NG_OK && minp > 0) rc = count_matches(&g, paths, n, fmt, err);
+    if (rc == NG_OK && minp > 0) rc = count_matches(&g, inputs, paths, n, fmt, err);
     outrec *recs = xrealloc(NULL, (g.n ? g.n : 1) * sizeof *recs);
     size_t nr = 0;
     if (rc == NG_OK) {

@@ -129,12 +129,20 @@ char *imp_slug(const char *name) {
  * spaces, outer white space is trimmed. Returns the length. */
 static size_t clean_field(const char *s, char **buf, size_t *cap) {
     size_t n = strlen(s);
-    if (n + 1 > *cap) { *cap = n + 1; *buf = xrealloc(*buf, *cap); }
+    if (3 * n + 1 > *cap) { *cap = 3 * n + 1; *buf = xrealloc(*buf, *cap); }
     char *b = *buf;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        b[i] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+    /* controls (C0, DEL, C1) become spaces, invalid UTF-8 U+FFFD: the
+     * dictionary loader refuses both */
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        const unsigned char *c = (const unsigned char *)s + i;
+        int k = ng_utf8_valid_len(c, n - i);
+        if (k < 0) { memcpy(b + o, "\xEF\xBF\xBD", 3); o += 3; i++; continue; }
+        if ((k == 1 && (c[0] < 0x20 || c[0] == 0x7f)) || (k == 2 && c[0] == 0xC2 && c[1] < 0xA0)) b[o++] = ' ';
+        else { memcpy(b + o, c, (size_t)k); o += (size_t)k; }
+        i += (size_t)k;
     }
+    n = o;
     size_t a = 0, e = n;
     while (a < e && b[a] == ' ') a++;
     while (e > a && b[e - 1] == ' ') e--;

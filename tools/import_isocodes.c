@@ -122,10 +122,17 @@ int imp_mo_load(const char *path, imp_mo **out, ng_error *err) {
 }
 
 const char *imp_mo_get(const imp_mo *mo, const char *msgid) {
-    if (!mo || !msgid || !*msgid) return NULL;
+    if (!mo || !msgid || !*msgid || !mo->n) return NULL;
     mo_pair key = {msgid, NULL};
     const mo_pair *p = bsearch(&key, mo->pairs, mo->n, sizeof *mo->pairs, cmp_pair);
-    return p && p->str[0] ? p->str : NULL;
+    if (!p || !p->str[0]) return NULL;
+    /* a corrupt catalogue: a translation that is not UTF-8 is not used */
+    for (const unsigned char *s = (const unsigned char *)p->str; *s;) {
+        int k = ng_utf8_valid_len(s, strlen((const char *)s));
+        if (k < 0) return NULL;
+        s += k;
+    }
+    return p->str;
 }
 
 size_t imp_mo_count(const imp_mo *mo) { return mo ? mo->n : 0; }

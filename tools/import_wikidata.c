@@ -87,6 +87,7 @@ static int load_types(const char *path, tmap **out, size_t *n, ng_error *err) {
 
 static const char *lookup_type(const tmap *m, size_t n, long q) {
     tmap key = {q, ""};
+    if (!n) return NULL;
     const tmap *r = bsearch(&key, m, n, sizeof *m, cmp_tmap);
     return r ? r->type : NULL;
 }

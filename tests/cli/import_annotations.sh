@@ -1,6 +1,7 @@
 #!/bin/sh
 # newsgraph dict import --from annotations: JSON Lines, brat and CoNLL;
-# most frequent type per folded surface; stable ids; the output compiles.
+# most frequent type per folded surface; stable ids; the precision filter
+# and case rules (dictionaries/import/README.md); the output compiles.
 set -u
 NG=${NG:-build/newsgraph}
 D=tests/data/eval
@@ -9,8 +10,9 @@ trap 'rm -rf "$T"' EXIT
 fail=0
 check() { if ! cmp -s "$2" "$3"; then echo "FAIL $1"; diff "$2" "$3" | head -20; fail=1; fi; }
 # JSON Lines: Київ twice LOC + КИЇВ once ORG → one LOC entity, КИЇВ an alias;
-# Washington PER once, LOC twice → LOC; an entity off a character boundary is
-# warned about and skipped
+# Washington PER once, LOC twice → LOC (2 of its 3 matches are LOC: kept,
+# case-sensitive with WASHINGTON as it is capitalised Latin); an entity off a
+# character boundary is warned about and skipped
 $NG dict import --from annotations $D/import.jsonl > $T/j.tsv 2> $T/err.txt
 check jsonl $D/import-expected.tsv $T/j.tsv
 grep -q "import.jsonl:1: entity outside the text or not on a character boundary" $T/err.txt ||
@@ -22,6 +24,23 @@ $NG dict import --from annotations $D/tagged.conll > $T/c.tsv 2>/dev/null
 # CoNLL cannot nest "України" inside the ORG: everything else is the same
 grep -v '^ann-loc-b57ede82' $D/import-brat-expected.tsv > $T/bc.tsv
 check conll $T/bc.tsv $T/c.tsv
+# precision filter (tests/data/eval/import-precision.jsonl): "The" (LOC once,
+# 3 times as written), "An" (PER once, 3 times), "уряд" (common word, ORG
+# once, 4 times lower case) are dropped; "A" (one letter) and "3" (no letter)
+# too; "Благо" (ORG once; "благо" twice unannotated) is kept case-sensitive;
+# "City" (common word, annotated each time it is written so) and the
+# lower-case "укрзалізниця" case-sensitive; "Київ" (3 of its 5 matches
+# including inflected forms) any case; Latin capitalised names
+# case-sensitive with their upper-case forms
+$NG dict import --from annotations $D/import-precision.jsonl > $T/p.tsv 2>/dev/null
+check precision $D/import-precision-expected.tsv $T/p.tsv
+# standard input (read twice: spooled) gives the same
+$NG dict import --from annotations - < $D/import-precision.jsonl > $T/ps.tsv 2>/dev/null
+check stdin $D/import-precision-expected.tsv $T/ps.tsv
+printf 'The city of Kyiv and the City. Благо і благо. У Києві.\n' |
+  $NG tag --no-shipped --dict $T/p.tsv --input text 2>&1 | grep -o '"text":"[^"]*"' > $T/pt.txt
+printf '"text":"Kyiv"\n"text":"City"\n"text":"Благо"\n"text":"Києві"\n' > $T/exp.txt
+check precision-tag $T/exp.txt $T/pt.txt
 # --min-count keeps frequent surfaces only
 $NG dict import --from annotations --min-count 2 $D/import.jsonl 2>/dev/null | cut -f3 > $T/m.txt
 printf 'Київ\nWashington\n' > $T/exp.txt

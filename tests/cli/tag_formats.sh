@@ -17,7 +17,7 @@ TAG="tag --no-shipped --dict d.tsv"
 run jsonl $TAG a.jsonl b.txt
 expect_rc jsonl 0
 expect_out jsonl <<'EOF'
-{"id":"uk-1","entities":[{"start":0,"end":10,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":14,"end":22,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":13,"end":33,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":35,"end":37,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
+{"id":"uk-1","title":"Путін і НАТО","entities":[{"start":0,"end":10,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":14,"end":22,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":13,"end":33,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":35,"end":37,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
 {"id":"en-2","entities":[]}
 {"id":"b.txt","entities":[{"start":0,"end":14,"text":"Україна","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"},{"start":15,"end":23,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
 EOF
@@ -25,7 +25,7 @@ expect_err jsonl </dev/null
 
 run chars $TAG --offsets chars a.jsonl
 expect_out chars <<'EOF'
-{"id":"uk-1","entities":[{"start":0,"end":5,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":8,"end":12,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":4,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":7,"end":27,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":29,"end":31,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
+{"id":"uk-1","title":"Путін і НАТО","entities":[{"start":0,"end":5,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":8,"end":12,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":4,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":7,"end":27,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":29,"end":31,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
 {"id":"en-2","entities":[]}
 EOF
 

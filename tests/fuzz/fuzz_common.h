@@ -22,7 +22,7 @@ const char *cli_argv0 = "newsgraph";
 
 /* A private scratch directory for this process (under $TMPDIR or /tmp),
  * created on first use. */
-static const char *fz_dir(void) {
+__attribute__((unused)) static const char *fz_dir(void) {
     static char dir[512];
     if (!dir[0]) {
         const char *t = getenv("TMPDIR");
@@ -35,7 +35,7 @@ static const char *fz_dir(void) {
 
 /* Writes 'len' bytes to fz_dir()/name (directories in 'name' are created)
  * and returns the path (a static buffer per slot 0..7). */
-static const char *fz_write(int slot, const char *name, const void *data, size_t len) {
+__attribute__((unused)) static const char *fz_write(int slot, const char *name, const void *data, size_t len) {
     static char paths[8][1024];
     char *p = paths[slot & 7];
     snprintf(p, sizeof paths[0], "%s/%s", fz_dir(), name);
@@ -52,7 +52,7 @@ static const char *fz_write(int slot, const char *name, const void *data, size_t
 /* Splits data at each occurrence of 'sep' into at most 'max' parts
  * (the last part keeps the rest). Returns the number of parts. */
 typedef struct fz_part { const uint8_t *p; size_t n; } fz_part;
-static size_t fz_split(const uint8_t *data, size_t len, const char *sep, fz_part *parts, size_t max) {
+__attribute__((unused)) static size_t fz_split(const uint8_t *data, size_t len, const char *sep, fz_part *parts, size_t max) {
     size_t sl = strlen(sep), np = 0, start = 0;
     for (size_t i = 0; np + 1 < max && i + sl <= len;) {
         if (!memcmp(data + i, sep, sl)) {
@@ -66,7 +66,7 @@ static size_t fz_split(const uint8_t *data, size_t len, const char *sep, fz_part
 
 /* Drains the warnings of the library/importers (formatting them exercises
  * the message paths). */
-static void fz_warn(const ng_error *w, void *ud) {
+__attribute__((unused)) static void fz_warn(const ng_error *w, void *ud) {
     char buf[1200];
     ng_error_format(w, buf, sizeof buf);
     (void)ud;

@@ -97,6 +97,7 @@ static void check_csv(const char *path, size_t col, const char *const *names, si
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc; (void)argv;
     xmlInitParser();
     return 0;
 }

@@ -5,6 +5,7 @@
 #include "fuzz_common.h"
 
 static void on_tok(size_t s, size_t e, int w, void *ud) {
+    (void)w;
     size_t len = *(size_t *)ud;
     FZ_CHECK(s < e && e <= len, "token %zu-%zu of %zu", s, e, len);
 }

@@ -23,6 +23,7 @@ static ng_dict *dict;
 static ng_tagger *tagger;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
+    (void)argc; (void)argv;
     ng_dict_builder *b = ng_dict_builder_new();
     ng_error err = {0};
     FZ_CHECK(ng_dict_builder_add_tsv(b, "fixed.tsv", DICT, sizeof DICT - 1, &err) == NG_OK, "%s", err.msg);

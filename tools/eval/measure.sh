@@ -6,7 +6,9 @@
 # Protocol (../shared/eval/README.md): a gazetteer is built from the training
 # documents with `newsgraph dict import --from annotations`; the held-out
 # documents are tagged with it plus the shipped dictionaries and scored on
-# PER, ORG, LOC (exact span and type, micro F1).
+# PER, ORG, LOC (exact span and type, micro F1). The importer's defaults
+# apply: surfaces that are imprecise in the training texts are dropped or
+# made case-sensitive (dictionaries/import/README.md, "annotations").
 #   en: train.jsonl → dev.jsonl
 #   uk, ru: every 5th document of train.jsonl held out, the rest trains.
 # Rows: exact lookup (--no-inflect), then each feature added in turn.
