@@ -733,9 +733,13 @@ static int sentence_initial(const chunkctx *c, size_t i) {
     if (!(p->flags & TK_PUNCT)) return 0;
     const char *f = tfold(c, i - 1);
     size_t l = tlen(c, i - 1);
-    if (l == 1 && strchr(".!?:;\"-", f[0])) return 1;
-    if (l > 1 && (!memcmp(f, "«", l) || !memcmp(f, "…", l) || !memcmp(f, "“", l) || !memcmp(f, "„", l)))
-        return 1;
+    if (l == 1 && f[0] && strchr(".!?:;\"-", f[0])) return 1;
+    /* compare whole tokens: a longer token must not read past the literals */
+    if (l == 2 || l == 3) {
+        static const char *const open[] = {"«", "…", "“", "„"};
+        for (size_t k = 0; k < 4; k++)
+            if (strlen(open[k]) == l && !memcmp(f, open[k], l)) return 1;
+    }
     return 0;
 }
 
