@@ -185,8 +185,14 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
     sqlite3_stmt *st;
     int uv = -1;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) uv = sqlite3_column_int(st, 0);
+        int src = sqlite3_step(st);
+        if (src == SQLITE_ROW) uv = sqlite3_column_int(st, 0);
+        else   /* not a database, or cannot be read (e.g. WAL files in a read-only directory) */
+            rc = ng_error_set(err, src == SQLITE_NOTADB ? NG_E_FORMAT : NG_E_IO, path, 0, 0,
+                              src == SQLITE_NOTADB ? "not a newsgraph database: %s" : "cannot read database: %s",
+                              sqlite3_errmsg(s->db));
         sqlite3_finalize(st);
+        if (rc) { ng_store_close(s); return rc; }
     } else {
         rc = ng_error_set(err, NG_E_FORMAT, path, 0, 0, "not a newsgraph database: %s", sqlite3_errmsg(s->db));
         ng_store_close(s);
@@ -196,6 +202,13 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
     if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
         if (sqlite3_step(st) == SQLITE_ROW) ntables = sqlite3_column_int(st, 0);
         sqlite3_finalize(st);
+    }
+    if (uv > NG_SCHEMA_VERSION) {
+        rc = ng_error_set(err, NG_E_FORMAT, path, 0, 0,
+                          "database schema version %d is newer than this newsgraph's (%d); use a newer newsgraph",
+                          uv, NG_SCHEMA_VERSION);
+        ng_store_close(s);
+        return rc;
     }
     if (uv != NG_SCHEMA_VERSION && (uv != 0 || ntables != 0)) {
         rc = ng_error_set(err, NG_E_FORMAT, path, 0, 0,

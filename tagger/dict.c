@@ -854,9 +854,9 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     h.file_size = off;
     unsigned char *img = calloc(1, off);
     if (!img) { free(term); rc = NG_E_NOMEM; goto fail2; }
-    memcpy(img + h.off_entities, ent, ne * sizeof(img_entity));
-    memcpy(img + h.off_aliases, alias_off, b->alias.n * sizeof(uint32_t));
-    memcpy(img + h.off_tokens, c.tok.v, c.tok.n * sizeof(img_token));
+    if (ne) memcpy(img + h.off_entities, ent, ne * sizeof(img_entity));   /* NULL when empty */
+    if (b->alias.n) memcpy(img + h.off_aliases, alias_off, b->alias.n * sizeof(uint32_t));
+    if (c.tok.n) memcpy(img + h.off_tokens, c.tok.v, c.tok.n * sizeof(img_token));
     img_vslot *vs = (img_vslot *)(img + h.off_vocab);
     for (size_t t = 0; t < c.tok.n; t++) {
         size_t i = home(c.tokhash[t], (uint32_t)vsize);
@@ -888,7 +888,7 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
         }
     }
     free(term);
-    memcpy(img + h.off_ids, ids, ne * sizeof(uint32_t));
+    if (ne) memcpy(img + h.off_ids, ids, ne * sizeof(uint32_t));
     memcpy(img + h.off_strings, c.pool, c.plen);
     h.checksum = XXH3_64bits(img + sizeof(img_header), off - sizeof(img_header));
     memcpy(img, &h, sizeof h);
@@ -1002,7 +1002,8 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
             BAD("compiled dictionary is corrupt (nodes)");
     for (uint32_t i = 0; i < h->n_outputs; i++) {
         const img_output *o = &d->out[i];
-        if (o->entity >= h->n_entities || (o->cased != NG_NO_STRING && o->cased >= ss))
+        if (o->entity >= h->n_entities ||
+            ((o->cased != NG_NO_STRING || (o->flags & OUT_CASED)) && o->cased >= ss))   /* the matcher reads it */
             BAD("compiled dictionary is corrupt (outputs)");
     }
     return NG_OK;

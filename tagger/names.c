@@ -1171,24 +1171,28 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     };
     size_t ndead0 = mn->ndead;
     int rc = NG_OK;
-    for (size_t i = 0; i < c.nt && rc == NG_OK; i++) {
-        const ng_token *ti = &c.tok[i];
-        if (!(ti->flags & TK_UPPER1) || !(ti->flags & TK_WORD)) continue;
+    const ng_token *tok = c.tok;
+    const size_t nt = c.nt;
+    for (size_t i = 0; i < nt; i++) {
+        const ng_token *ti = &tok[i];
+        if ((ti->flags & (TK_UPPER1 | TK_WORD)) != (TK_UPPER1 | TK_WORD)) continue;
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
              * one-word given name; otherwise note it and skip it */
             if (rules) {
                 size_t last = try_rules(&c, i, &rc);
+                if (rc) break;
                 if (last != (size_t)-1) { i = last; continue; }
             }
-            rc = note_dict_span(&c, (size_t)k, i);
-            while (i + 1 < c.nt && tok_end(&c, i + 1) <= c.m->spans[k].end) i++;
+            if ((rc = note_dict_span(&c, (size_t)k, i))) break;
+            while (i + 1 < nt && tok_end(&c, i + 1) <= c.m->spans[k].end) i++;
             continue;
         }
         if (k >= 0) continue;
         if (rules) {
             size_t last = try_rules(&c, i, &rc);
+            if (rc) break;
             if (last != (size_t)-1) { i = last; continue; }
         }
         if (!partial || !is_name_word(ti)) continue;
@@ -1204,7 +1208,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         }
         if (ti->flags & TK_ALLUPPER) cues |= NF_UPPER;
         if (ti->flags & TK_LATIN) cues |= NF_LATIN;
-        rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues);
+        if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
     /* drop the dictionary spans rules replaced (their candidates stay unused) */

@@ -155,19 +155,35 @@ static inline uint64_t mix64(uint64_t x) {
     return x;
 }
 
-static inline uint64_t load_le(const char *s, size_t n) {
-    unsigned char b[8] = {0};
-    memcpy(b, s, n);
-    return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 | (uint64_t)b[3] << 24 |
-           (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 | (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
+/* n <= 8 bytes as a native integer, zero-extended. (Images record the byte
+ * order they were built with and are refused on the other one.) */
+static inline uint64_t load_n(const char *s, size_t n) {
+    uint64_t x = 0;
+    memcpy(&x, s, n);
+    return x;
+}
+
+static inline uint64_t mask_n(size_t n) { return n >= 8 ? ~0ull : ((1ull << (8 * n)) - 1); }
+
+static inline uint64_t hash_mix(uint64_t a, uint64_t b, size_t len) {
+    return mix64(a ^ mix64(b + 0x9E3779B97F4A7C15ull * (len + 1)));
 }
 
 uint64_t ng_hash(const char *s, size_t len) {
     if (len > 16) return XXH3_64bits(s, len);
+    if (len > 8) return hash_mix(load_n(s, 8), load_n(s + 8, len - 8), len);
+    return hash_mix(load_n(s, len), 0, len);
+}
+
+/* ng_hash() for a string followed by at least 16 readable bytes (the fold
+ * buffer keeps that slack): fixed-size loads, masked. Same value. */
+static inline uint64_t hash_slack(const char *s, size_t len) {
+    if (len > 16) return XXH3_64bits(s, len);
     uint64_t a, b;
-    if (len > 8) { a = load_le(s, 8); b = load_le(s + 8, len - 8); }
-    else { a = load_le(s, len); b = 0; }
-    return mix64(a ^ mix64(b + 0x9E3779B97F4A7C15ull * (len + 1)));
+    memcpy(&a, s, 8);
+    memcpy(&b, s + 8, 8);
+    if (len > 8) return hash_mix(a, b & mask_n(len - 8), len);
+    return hash_mix(a & mask_n(len), 0, len);
 }
 
 int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
@@ -304,7 +320,8 @@ static int punct_token(ng_tokbuf *b, ng_token *t, const char *text, size_t n, ui
         }
     }
     t->fold_len = (uint16_t)(b->fold_len - t->fold);
-    t->hash = ng_hash(b->fold + t->fold, t->fold_len);
+    t->hash = b->fold_cap - t->fold >= 16u + t->fold_len ? hash_slack(b->fold + t->fold, t->fold_len)
+                                                         : ng_hash(b->fold + t->fold, t->fold_len);
     b->n++;
     return NG_OK;
 }
@@ -387,6 +404,34 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         /* general loop: one character per step */
         while (pos < len) {
             c = s[pos];
+            if (c >= 0xC2 && c < 0xE0 && !slow) {
+                /* a run of two-byte letters (Cyrillic, Latin-1, Greek) */
+                unsigned acc2 = 0;
+                while (pos + 1 < len && (c = s[pos]) >= 0xC2 && c < 0xE0 && (s[pos + 1] & 0xC0) == 0x80) {
+                    const cpinfo *in = &table[((c & 0x1F) << 6) | (s[pos + 1] & 0x3F)];
+                    if (in->cls != C_WORD || (in->lflags & L_SLOW)) break;
+                    if (!seen_letter && (in->lflags & L_LETTER)) {
+                        if (in->lflags & L_UPPER) tf |= TK_UPPER1;
+                        seen_letter = 1;
+                    }
+                    acc2 |= in->lflags;
+                    if (flen + in->flen <= NG_MAX_TOKEN) {
+                        memcpy(fo + flen, in->f, 8);
+                        flen += in->flen;
+                    } else {
+                        overflow = 1;
+                    }
+                    prev_cyr = (in->lflags & L_LETTER) ? ((in->lflags & L_CYR) != 0) : -1;
+                    ascii = 0;
+                    pos += 2;
+                }
+                if (acc2 & L_LOWER) has_lower = 1;
+                if (acc2 & L_CYR) tf |= TK_CYR;
+                if (acc2 & L_LATIN) tf |= TK_LATIN;
+                if (acc2 & L_DIGIT) tf |= TK_DIGIT;
+                if (pos >= len) break;
+                c = s[pos];
+            }
             if (c < 0x80) {
                 cls = ascii_cls[c];
                 if (cls != C_WORD && cls != C_APOS) break;
@@ -431,7 +476,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                     if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[cp];
                     else overflow = 1;
                 } else if (flen + info->flen <= NG_MAX_TOKEN) {
-                    memcpy(fo + flen, info->f, info->flen);
+                    memcpy(fo + flen, info->f, 8);   /* fixed size: the buffer has slack */
                     flen += info->flen;
                 } else overflow = 1;
             }
@@ -462,7 +507,8 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         }
         t->fold = (uint32_t)fstart;
         t->fold_len = (uint16_t)(b->fold_len - fstart);
-        t->hash = ng_hash(b->fold + fstart, t->fold_len);
+        t->hash = b->fold_cap - fstart >= 16u + t->fold_len ? hash_slack(b->fold + fstart, t->fold_len)
+                                                            : ng_hash(b->fold + fstart, t->fold_len);
         b->n++;
     }
     return NG_OK;

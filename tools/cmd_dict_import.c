@@ -55,6 +55,8 @@ static void usage(FILE *f) {
         "  geonames:   --alternate-names FILE  alternateNamesV2.txt (plain or .gz)\n"
         "              --min-population N (default 0)  --classes PA (feature classes)\n"
         "  annotations: --input-format jsonl|brat|conll  --min-count N\n"
+        "               --min-precision P (0..1, default 0.5: drop surfaces annotated\n"
+        "               in fewer than P of the places the matcher finds them)\n"
         "\n"
         "Exit status: 0 written, 1 bad input data, 2 usage or system error.\n");
 }
@@ -144,6 +146,18 @@ int cmd_dict_import(int argc, char **argv) {
         else if (VAL("--alternate-names")) { if (!v) goto novalue; o.alternate_names = v; }
         else if (VAL("--classes")) { if (!v) goto novalue; o.classes = v; }
         else if (VAL("--input-format")) { if (!v) goto novalue; o.input_format = v; }
+        else if (VAL("--min-precision")) {
+            if (!v) goto novalue;
+            char *end;
+            double x = strtod(v, &end);
+            if (end == v || *end || !(x >= 0 && x <= 1)) {
+                cli_msg("%s: expected a number from 0 to 1, got '%s'", a, v);
+                rc = EXIT_USAGE;
+                break;
+            }
+            o.min_precision = x;
+            o.has_min_precision = 1;
+        }
         else if (VAL("--min-population") || VAL("--min-count")) {
             if (!v) goto novalue;
             char *end;

@@ -302,7 +302,7 @@ static int on_doc2(const annot_doc *d, void *ud) {
     }
     for (size_t i = 0; i < d->n; i++) p->ord[i] = i;
     cmp_doc = d;
-    qsort(p->ord, d->n, sizeof *p->ord, cmp_span);
+    if (d->n) qsort(p->ord, d->n, sizeof *p->ord, cmp_span);
     p->d = d;
     const ng_match *m;
     size_t nm;

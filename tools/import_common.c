@@ -125,6 +125,21 @@ char *imp_slug(const char *name) {
     return out;
 }
 
+/* Has the (valid UTF-8) string a letter or a digit? The dictionary loader
+ * refuses names and aliases without one. */
+static int has_alnum(const char *s) {
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0) return 0;
+        utf8proc_category_t g = utf8proc_category(c);
+        if ((g >= UTF8PROC_CATEGORY_LU && g <= UTF8PROC_CATEGORY_LO) ||
+            (g >= UTF8PROC_CATEGORY_ND && g <= UTF8PROC_CATEGORY_NO)) return 1;
+        i += (size_t)k;
+    }
+    return 0;
+}
+
 /* Cleans a field into 'buf': tabs, CR, LF and other C0 controls become
  * spaces, outer white space is trimmed. Returns the length. */
 static size_t clean_field(const char *s, char **buf, size_t *cap) {
@@ -163,12 +178,17 @@ void imp_write_entity(const import_opts *o, FILE *out, const char *id, const cha
     size_t cap = 0;
     imp_strv done = {0};
     clean_field(name, &buf, &cap);
+    if (!has_alnum(buf)) {   /* nothing to match: the loader would refuse the line */
+        free(buf);
+        if (o && o->stats) o->stats->skipped++;
+        return;
+    }
     imp_strv_push(&done, buf, strlen(buf));
     fprintf(out, "%s\t%s\t%s", id, type, buf);
     size_t nal = 0;
     for (size_t i = 0; i < naliases; i++) {
         size_t l = clean_field(aliases[i], &buf, &cap);
-        if (l == 0 || strchr(buf, '|')) continue;
+        if (l == 0 || strchr(buf, '|') || !has_alnum(buf)) continue;
         int seen = 0;
         for (size_t j = 0; j < done.n && !seen; j++) seen = !strcmp(done.v[j], buf);
         if (seen) continue;
@@ -180,7 +200,17 @@ void imp_write_entity(const import_opts *o, FILE *out, const char *id, const cha
     if (attrs && *attrs) {
         if (!nal) fputc('\t', out);
         fputc('\t', out);
-        fputs(attrs, out);
+        /* values come from the input: tabs separate attributes, other
+         * controls become spaces, invalid UTF-8 U+FFFD (as in clean_field) */
+        for (size_t i = 0, n = strlen(attrs); i < n;) {
+            const unsigned char *c = (const unsigned char *)attrs + i;
+            int k = ng_utf8_valid_len(c, n - i);
+            if (k < 0) { fputs("\xEF\xBF\xBD", out); i++; continue; }
+            if ((k == 1 && c[0] != '\t' && (c[0] < 0x20 || c[0] == 0x7f)) || (k == 2 && c[0] == 0xC2 && c[1] < 0xA0))
+                fputc(' ', out);
+            else fwrite(c, 1, (size_t)k, out);
+            i += (size_t)k;
+        }
     }
     fputc('\n', out);
     imp_strv_free(&done);

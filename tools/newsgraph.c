@@ -2,6 +2,7 @@
  * hands over to a subcommand (cmd_*.c). */
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <igraph/igraph_version.h>
 #include <utf8proc.h>
@@ -40,6 +41,8 @@ static void usage(FILE *f) {
 
 int main(int argc, char **argv) {
     if (argc > 0) cli_argv0 = argv[0];
+    /* a file size limit (ulimit -f) must give a write error, not kill us */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     const char *c = argv[1];
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {

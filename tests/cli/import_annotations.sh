@@ -58,4 +58,12 @@ printf 'Word X-PER\n' > $T/bad.conll
 $NG dict import --from annotations $T/bad.conll > /dev/null 2> $T/err.txt
 [ $? -eq 1 ] || { echo "FAIL bad tag: exit 1"; fail=1; }
 grep -q 'bad.conll:1: unknown tag "X-PER"' $T/err.txt || { echo "FAIL bad tag message"; cat $T/err.txt; fail=1; }
+# --min-precision: 0 keeps what the filter drops by default; out of range is a usage error
+$NG dict import --from annotations --min-precision 0 $D/import-precision.jsonl 2>/dev/null | cut -f3 > $T/p0.txt
+grep -qx 'The' $T/p0.txt || { echo "FAIL --min-precision 0 keeps The"; fail=1; }
+$NG dict import --from annotations $D/import-precision.jsonl 2>/dev/null | cut -f3 > $T/p5.txt
+grep -qx 'The' $T/p5.txt && { echo "FAIL default drops The"; fail=1; }
+$NG dict import --from annotations --min-precision 2 $D/import-precision.jsonl > /dev/null 2> $T/e.txt
+[ $? -eq 2 ] || { echo "FAIL --min-precision 2: exit 2"; fail=1; }
+grep -q "expected a number from 0 to 1" $T/e.txt || { echo "FAIL --min-precision message"; fail=1; }
 exit $fail
