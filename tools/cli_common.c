@@ -48,6 +48,22 @@ static int exe_dir(char *buf, size_t size) {
     return 0;
 }
 
+/* The first of BIN/in_bin, BIN/../share/newsgraph/name and
+ * NG_DATADIR/name that passes 'ok' (BIN: the running binary's directory),
+ * or NULL. */
+static const char *find_data(char *buf, size_t size, const char *in_bin, const char *name,
+                             int (*ok)(const char *)) {
+    char bin[PATH_MAX - 64];
+    if (exe_dir(bin, sizeof bin) == 0) {
+        snprintf(buf, size, "%s/%s", bin, in_bin);
+        if (ok(buf)) return buf;
+        snprintf(buf, size, "%s/../share/newsgraph/%s", bin, name);
+        if (ok(buf)) return buf;
+    }
+    snprintf(buf, size, "%s/%s", NG_DATADIR, name);
+    return ok(buf) ? buf : NULL;
+}
+
 /* Search order: $NEWSGRAPH_DICTIONARIES; next to the binary in a build tree
  * (BIN/../dictionaries); an installed tree (BIN/../share/newsgraph);
  * the compiled-in NG_DATADIR. */
@@ -55,33 +71,17 @@ const char *cli_shipped_dir(void) {
     static char dir[PATH_MAX];
     const char *env = getenv("NEWSGRAPH_DICTIONARIES");
     if (env && *env) { snprintf(dir, sizeof dir, "%s", env); return dir; }
-    char bin[PATH_MAX - 64];
-    if (exe_dir(bin, sizeof bin) == 0) {
-        snprintf(dir, sizeof dir, "%s/../dictionaries", bin);
-        if (is_dir(dir)) return dir;
-        snprintf(dir, sizeof dir, "%s/../share/newsgraph/dictionaries", bin);
-        if (is_dir(dir)) return dir;
-    }
-    snprintf(dir, sizeof dir, "%s/dictionaries", NG_DATADIR);
-    if (is_dir(dir)) return dir;
-    dir[0] = 0;
+    if (!find_data(dir, sizeof dir, "../dictionaries", "dictionaries", is_dir)) dir[0] = 0;
     return dir;
 }
 
+/* The compiled shipped dictionaries: BIN/shipped.ngd in a build tree, else
+ * installed; none when $NEWSGRAPH_DICTIONARIES names a directory of TSV. */
 const char *cli_shipped_image(void) {
     static char path[PATH_MAX];
     const char *env = getenv("NEWSGRAPH_DICTIONARIES");
-    if (env && *env) return NULL;  /* an explicit directory: compile its TSV */
-    char bin[PATH_MAX - 64];
-    if (exe_dir(bin, sizeof bin) == 0) {
-        snprintf(path, sizeof path, "%s/shipped.ngd", bin);
-        if (is_file(path)) return path;
-        snprintf(path, sizeof path, "%s/../share/newsgraph/shipped.ngd", bin);
-        if (is_file(path)) return path;
-    }
-    snprintf(path, sizeof path, "%s/shipped.ngd", NG_DATADIR);
-    if (is_file(path)) return path;
-    return NULL;
+    if (env && *env) return NULL;
+    return find_data(path, sizeof path, "shipped.ngd", "shipped.ngd", is_file);
 }
 
 int cli_dicts_option(cli_dicts *d, int argc, char **argv, int *i) {

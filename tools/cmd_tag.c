@@ -78,6 +78,21 @@ static const char *field_text(unsigned f, const item *it, size_t *len) {
     return it->text;
 }
 
+/* The field text of match m, and its offsets in the unit asked for
+ * (cp: one code-point cursor per field, advanced in match order). */
+static const char *span_of(const item *it, const ng_match *m, const opts *o, cpos cp[2], size_t *s, size_t *e) {
+    size_t flen;
+    const char *ft = field_text(m->field, it, &flen);
+    *s = m->start;
+    *e = m->end;
+    if (o->chars) {
+        cpos *c = &cp[it->title ? m->field : 1];
+        *s = to_chars(c, m->start);
+        *e = to_chars(c, m->end);
+    }
+    return ft;
+}
+
 static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
     sb_puts(b, "{\"id\":");
     sb_json_str(b, it->id, strlen(it->id));
@@ -98,14 +113,8 @@ static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, co
     sb_puts(b, ",\"entities\":[");
     cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
     for (size_t k = 0; k < n; k++) {
-        size_t flen;
-        const char *ft = field_text(m[k].field, it, &flen);
-        size_t s = m[k].start, e = m[k].end;
-        if (o->chars) {
-            cpos *c = &cp[it->title ? m[k].field : 1];
-            s = to_chars(c, s);
-            e = to_chars(c, m[k].end);
-        }
+        size_t s, e;
+        const char *ft = span_of(it, &m[k], o, cp, &s, &e);
         sb_puts(b, k ? ",{\"start\":" : "{\"start\":");
         sb_uint(b, s);
         sb_puts(b, ",\"end\":");
@@ -155,14 +164,8 @@ static void tsv_cell(strbuf *b, const char *s, size_t n) {
 static void fmt_tsv(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
     cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
     for (size_t k = 0; k < n; k++) {
-        size_t flen;
-        const char *ft = field_text(m[k].field, it, &flen);
-        size_t s = m[k].start, e = m[k].end;
-        if (o->chars) {
-            cpos *c = &cp[it->title ? m[k].field : 1];
-            s = to_chars(c, s);
-            e = to_chars(c, m[k].end);
-        }
+        size_t s, e;
+        const char *ft = span_of(it, &m[k], o, cp, &s, &e);
         tsv_cell(b, it->id, strlen(it->id));
         sb_printf(b, "\t%s\t%zu\t%zu\t%s\t%s\t", field_name(m[k].field, it), s, e, m[k].type, m[k].id);
         tsv_cell(b, m[k].name, strlen(m[k].name));
