@@ -23,6 +23,7 @@
 #include <utf8proc.h>
 #include "cli.h"
 #include "dictfile.h"
+#include "import.h"
 
 typedef struct warning {
     int file;
@@ -37,7 +38,7 @@ typedef struct lint {
     size_t nw, capw;
     long max_len;
     /* common words: sorted folded words per language */
-    struct { const char *lang; char **words; size_t n; } cw[3];
+    struct { const char *lang; imp_words *words; } cw[3];
     int have_cw;
 } lint;
 
@@ -94,9 +95,6 @@ static char *fold(const char *s) {
     return f;
 }
 
-static int cmp_str(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* Loads DIR/{en,uk,ru}.txt. Returns the number of lists found. */
 static int load_common_words(lint *L, const char *dir) {
@@ -104,41 +102,22 @@ static int load_common_words(lint *L, const char *dir) {
     int found = 0;
     for (int i = 0; i < 3; i++) {
         L->cw[i].lang = langs[i];
-        char path[4096];
-        snprintf(path, sizeof path, "%.4000s/%s.txt", dir, langs[i]);
-        FILE *f = fopen(path, "r");
-        if (!f) continue;
-        found++;
-        char *line = NULL;
-        size_t cap = 0;
-        ssize_t n;
-        while ((n = getline(&line, &cap, f)) >= 0) {
-            line[strcspn(line, "\r\n")] = 0;
-            char *s = line;
-            while (*s == ' ' || *s == '\t') s++;
-            if (!*s || *s == '#') continue;
-            L->cw[i].words = xrealloc(L->cw[i].words, (L->cw[i].n + 1) * sizeof(char *));
-            L->cw[i].words[L->cw[i].n++] = fold(s);
-        }
-        free(line);
-        fclose(f);
-        if (L->cw[i].n) qsort(L->cw[i].words, L->cw[i].n, sizeof(char *), cmp_str);
+        L->cw[i].words = imp_words_load_lang(dir, langs[i]);
+        found += L->cw[i].words != NULL;
     }
     return found;
 }
 
 static void free_common_words(lint *L) {
     for (int i = 0; i < 3; i++) {
-        for (size_t j = 0; j < L->cw[i].n; j++) free(L->cw[i].words[j]);
-        free(L->cw[i].words);
+        imp_words_free(L->cw[i].words);
         L->cw[i].words = NULL;
-        L->cw[i].n = 0;
     }
 }
 
+/* 'folded' is already folded; imp_words_has folds again, which is idempotent. */
 static int is_common(const lint *L, int lang, const char *folded) {
-    return L->cw[lang].n &&
-           bsearch(&folded, L->cw[lang].words, L->cw[lang].n, sizeof(char *), cmp_str) != NULL;
+    return imp_words_has(L->cw[lang].words, folded);
 }
 
 /* ## The alias table: folded alias -> entities that have it */

@@ -116,6 +116,8 @@ void imp_lines_free(imp_lines *r);
 typedef struct imp_words imp_words;
 /* Loads the lists found in 'dir' (missing ones are skipped); NULL if none. */
 imp_words *imp_words_load(const char *dir);
+/* The list of one language only (DIR/LANG.txt); NULL if absent. */
+imp_words *imp_words_load_lang(const char *dir, const char *lang);
 /* Is 'alias' (any case) one of the words? */
 int imp_words_has(const imp_words *w, const char *alias);
 void imp_words_free(imp_words *w);

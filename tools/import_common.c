@@ -178,7 +178,7 @@ void imp_write_entity(const import_opts *o, FILE *out, const char *id, const cha
     size_t cap = 0;
     imp_strv done = {0};
     clean_field(name, &buf, &cap);
-    if (!has_alnum(buf)) {   /* nothing to match: the loader would refuse the line */
+    if (!has_alnum(buf) || strlen(id) > 256) {   /* the loader would refuse the line */
         free(buf);
         if (o && o->stats) o->stats->skipped++;
         return;
@@ -360,37 +360,51 @@ static int cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-imp_words *imp_words_load(const char *dir) {
-    static const char *langs[] = {"en", "uk", "ru"};
+/* Adds the words of one list file (folded); 0 if it cannot be opened. */
+static int words_add_file(imp_words *w, const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, f) >= 0) {
+        line[strcspn(line, "\r\n")] = 0;
+        char *s = line;
+        while (*s == ' ' || *s == '\t') s++;
+        if (!*s || *s == '#') continue;
+        size_t fl;
+        char *fo = ng_fold(s, strlen(s), &fl);
+        if (!fo) continue;
+        w->w = xrealloc(w->w, (w->n + 1) * sizeof *w->w);
+        w->w[w->n++] = fo;
+    }
+    free(line);
+    fclose(f);
+    return 1;
+}
+
+/* Loads DIR/LANG.txt for each of the 'n' languages into one sorted list. */
+static imp_words *words_load(const char *dir, const char *const *langs, size_t n) {
     imp_words *w = xrealloc(NULL, sizeof *w);
     w->w = NULL;
     w->n = 0;
     int found = 0;
-    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+    for (size_t i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%.4000s/%s.txt", dir, langs[i]);
-        FILE *f = fopen(path, "r");
-        if (!f) continue;
-        found++;
-        char *line = NULL;
-        size_t cap = 0;
-        while (getline(&line, &cap, f) >= 0) {
-            line[strcspn(line, "\r\n")] = 0;
-            char *s = line;
-            while (*s == ' ' || *s == '\t') s++;
-            if (!*s || *s == '#') continue;
-            size_t fl;
-            char *fo = ng_fold(s, strlen(s), &fl);
-            if (!fo) continue;
-            w->w = xrealloc(w->w, (w->n + 1) * sizeof *w->w);
-            w->w[w->n++] = fo;
-        }
-        free(line);
-        fclose(f);
+        found += words_add_file(w, path);
     }
     if (!found) { free(w); return NULL; }
     if (w->n) qsort(w->w, w->n, sizeof *w->w, cmp_str);
     return w;
+}
+
+imp_words *imp_words_load(const char *dir) {
+    static const char *const langs[] = {"en", "uk", "ru"};
+    return words_load(dir, langs, 3);
+}
+
+imp_words *imp_words_load_lang(const char *dir, const char *lang) {
+    return words_load(dir, &lang, 1);
 }
 
 int imp_words_has(const imp_words *w, const char *alias) {
