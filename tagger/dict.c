@@ -2,6 +2,7 @@
  * in dict.h, saving, loading (mmap) and verification. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -910,6 +911,15 @@ fail:
 
 /* ---------- image verification, loading, saving ---------- */
 
+typedef struct sum_job { const unsigned char *p; size_t n; uint64_t sum; } sum_job;
+static void *sum_main(void *arg) {
+    sum_job *j = arg;
+    j->sum = XXH3_64bits(j->p, j->n);
+    return NULL;
+}
+
+static int image_check(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err);
+
 static int sect_ok(const img_header *h, uint64_t off, uint64_t count, size_t elt, size_t size) {
     if (off % 8 || off < sizeof *h || off > size) return 0;
     if (count > (size - off) / (elt ? elt : 1)) return 0;
@@ -935,8 +945,30 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
     if (strncmp(h->unicode, utf8proc_unicode_version(), sizeof h->unicode))
         BAD("compiled dictionary was built with Unicode %.15s; this newsgraph uses Unicode %s (recompile with 'newsgraph dict compile')",
             h->unicode, utf8proc_unicode_version());
-    if (check_sum && XXH3_64bits(base + sizeof *h, size - sizeof *h) != h->checksum)
+    /* the checksum of a large image is computed by a second thread while
+     * this one checks the structure; a mismatch is reported first */
+    sum_job sj = {base + sizeof *h, size - sizeof *h, 0};
+    pthread_t tid;
+    int threaded = 0;
+    if (check_sum) {
+        if (size >= (8u << 20)) threaded = pthread_create(&tid, NULL, sum_main, &sj) == 0;
+        if (!threaded) sum_main(&sj);
+    }
+    int rc = image_check(base, size, name, d, err);
+    if (threaded) pthread_join(tid, NULL);
+    if (check_sum && sj.sum != h->checksum) {
+        memset(d, 0, sizeof *d);
         BAD("compiled dictionary is corrupt (checksum mismatch)");
+    }
+    return rc;
+#undef BAD
+}
+
+/* The structure of an image whose header was checked: every section inside
+ * the file, every index the matcher follows in range. */
+static int image_check(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err) {
+#define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
+    const img_header *h = (const img_header *)base;
     if (!sect_ok(h, h->off_entities, h->n_entities, sizeof(img_entity), size) ||
         !sect_ok(h, h->off_aliases, h->n_aliases, 4, size) ||
         !sect_ok(h, h->off_tokens, h->n_tokens, sizeof(img_token), size) ||

@@ -93,26 +93,10 @@ static const char *span_of(const item *it, const ng_match *m, const opts *o, cpo
     return ft;
 }
 
-static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
-    sb_puts(b, "{\"id\":");
-    sb_json_str(b, it->id, strlen(it->id));
-    /* the article's metadata (and with --keep-text its text) travel with
-     * the entities, so that saved output can be ingested */
-    const char *meta[4][2] = {{"title", it->title}, {"url", it->url}, {"published", it->published}, {"lang", it->lang}};
-    for (int k = 0; k < 4; k++) {
-        if (!meta[k][1]) continue;
-        sb_puts(b, ",\"");
-        sb_puts(b, meta[k][0]);
-        sb_puts(b, "\":");
-        sb_json_str(b, meta[k][1], k == 0 ? it->title_len : strlen(meta[k][1]));
-    }
-    if (o->keep_text) {
-        sb_puts(b, ",\"text\":");
-        sb_json_str(b, it->text, it->text_len);
-    }
-    sb_puts(b, ",\"entities\":[");
+/* Matches [from, to) as JSON objects, each preceded by a comma but the very first. */
+static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t from, size_t to, const opts *o) {
     cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = from; k < to; k++) {
         size_t s, e;
         const char *ft = span_of(it, &m[k], o, cp, &s, &e);
         sb_puts(b, k ? ",{\"start\":" : "{\"start\":");
@@ -148,6 +132,53 @@ static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, co
             sb_puts(b, "]");
         }
         sb_puts(b, "}");
+    }
+}
+
+typedef struct ent_job {
+    strbuf out;
+    const item *it;
+    const ng_match *m;
+    size_t from, to;
+    const opts *o;
+} ent_job;
+
+static void *ent_job_main(void *arg) {
+    ent_job *j = arg;
+    fmt_entities(&j->out, j->it, j->m, j->from, j->to, j->o);
+    return NULL;
+}
+
+static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+    sb_puts(b, "{\"id\":");
+    sb_json_str(b, it->id, strlen(it->id));
+    /* the article's metadata (and with --keep-text its text) travel with
+     * the entities, so that saved output can be ingested */
+    const char *meta[4][2] = {{"title", it->title}, {"url", it->url}, {"published", it->published}, {"lang", it->lang}};
+    for (int k = 0; k < 4; k++) {
+        if (!meta[k][1]) continue;
+        sb_puts(b, ",\"");
+        sb_puts(b, meta[k][0]);
+        sb_puts(b, "\":");
+        sb_json_str(b, meta[k][1], k == 0 ? it->title_len : strlen(meta[k][1]));
+    }
+    if (o->keep_text) {
+        sb_puts(b, ",\"text\":");
+        sb_json_str(b, it->text, it->text_len);
+    }
+    sb_puts(b, ",\"entities\":[");
+    if (o->threads > 1 && n >= 20000) {
+        /* a big article: the second half of the list is formatted by another thread */
+        ent_job j = {{0}, it, m, n / 2, n, o};
+        pthread_t tid;
+        int started = pthread_create(&tid, NULL, ent_job_main, &j) == 0;
+        fmt_entities(b, it, m, 0, n / 2, o);
+        if (started) pthread_join(tid, NULL);
+        else ent_job_main(&j);
+        sb_put(b, j.out.s, j.out.len);
+        sb_free(&j.out);
+    } else {
+        fmt_entities(b, it, m, 0, n, o);
     }
     sb_puts(b, "]}\n");
 }
