@@ -88,9 +88,12 @@ static size_t strip(const ending *t, const uint64_t *by_last, const char *f, siz
     uint16_t last = (uint16_t)((unsigned char)f[n - 2] << 8 | (unsigned char)f[n - 1]);
     for (uint64_t m = by_last[last & 63]; m; m &= m - 1) {
         const ending *e = &t[__builtin_ctzll(m)];
-        if (e->last == last && (size_t)e->len + 6 <= n && !memcmp(f + n - e->len, e->s, e->len) &&
-            ncp_ge(f, n - e->len, 3))
-            return n - e->len;
+        if (e->last != last || (size_t)e->len + 6 > n) continue;
+        /* the last two bytes are equal: compare the rest (endings are short) */
+        const char *a = f + n - e->len;
+        size_t k = 0;
+        while (k + 2 < e->len && a[k] == e->s[k]) k++;
+        if (k + 2 >= e->len && ncp_ge(f, n - e->len, 3)) return n - e->len;
     }
     return n;
 }
@@ -550,13 +553,16 @@ typedef struct mnames {
 /* A note of the article pass: the note and its side record (or NULL). */
 typedef struct nref { const note *n; const nxt *x; } nref;
 
-typedef struct reg { uint64_t key; size_t note; } reg;
+/* The registry: entries in article order, chained by key (next: index + 1
+ * of the next entry with that key, 0 at the end); rhead maps a key to the
+ * first entry of its chain (index + 1; open addressing by the key). */
+typedef struct reg { uint64_t key; size_t note, next; } reg;
 
 typedef struct tnames {
     const ng_namelist *nl;
     reg *regs; size_t nregs, regs_cap;
     nref *all; size_t nall, all_cap;
-    uint64_t *rset; size_t rset_cap;        /* the registry's keys (a wset) */
+    size_t *rhead; size_t rhead_cap;
     arena ar;
 } tnames;
 
@@ -608,7 +614,7 @@ void ng_names_free(ng_tagger *t) {
     if (!tn) return;
     free(tn->regs);
     free(tn->all);
-    free(tn->rset);
+    free(tn->rhead);
     arena_free(&tn->ar);
     free(tn);
     t->names = NULL;
@@ -1074,7 +1080,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
     }
     /* initials: J. Biden, В. О. Зеленський */
-    if (is_initial(c, i) && (i == 0 || (ti->flags & TK_SPACE) || (c->tok[i - 1].flags & TK_PUNCT)) &&
+    if (tlen(c, i) <= 4 && is_initial(c, i) && (i == 0 || (ti->flags & TK_SPACE) || (c->tok[i - 1].flags & TK_PUNCT)) &&
         !(i > 0 && is_punct(c, i - 1, '.') && !(ti->flags & TK_SPACE)) && free_for_rule(c, i, i, 0)) {
         size_t j = i + 2;
         if (j < c->nt && is_initial(c, j)) j += 2;
@@ -1152,6 +1158,13 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     return NG_OK;
 }
 
+/* The first capitalised word at or after token i, or nt. */
+static size_t next_cap(const ng_token *tok, size_t i, size_t nt) {
+    const ng_token *p = tok + i, *e = tok + nt;
+    while (p < e && (~p->flags & (TK_UPPER1 | TK_WORD))) p++;
+    return (size_t)(p - tok);
+}
+
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first) {
     unsigned fl = t->flags;
     int rules = !(fl & NG_TAG_NO_RULES), partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
@@ -1173,9 +1186,8 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     int rc = NG_OK;
     const ng_token *tok = c.tok;
     const size_t nt = c.nt;
-    for (size_t i = 0; i < nt; i++) {
+    for (size_t i = next_cap(tok, 0, nt); i < nt; i = next_cap(tok, i + 1, nt)) {
         const ng_token *ti = &tok[i];
-        if ((ti->flags & (TK_UPPER1 | TK_WORD)) != (TK_UPPER1 | TK_WORD)) continue;
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
@@ -1226,12 +1238,6 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
 
 /* ## The article pass */
 
-static int cmp_reg(const void *a, const void *b) {
-    const reg *x = a, *y = b;
-    if (x->key != y->key) return x->key < y->key ? -1 : 1;
-    return x->note < y->note ? -1 : x->note > y->note;
-}
-
 static int cmp_span_pos(const void *x, const void *y) {
     const span *a = x, *b = y;
     if (a->field != b->field) return a->field < b->field ? -1 : 1;
@@ -1259,22 +1265,20 @@ static int before(const note *a, const note *b) {
     return a->field < b->field || (a->field == b->field && a->start < b->start);
 }
 
-/* Registered notes with 'key' (in the sorted registry): [*lo, *hi). */
-static void reg_range(const tnames *tn, uint64_t key, size_t *lo, size_t *hi) {
-    size_t a = 0, b = tn->nregs;
-    while (a < b) { size_t mid = (a + b) / 2; if (tn->regs[mid].key < key) a = mid + 1; else b = mid; }
-    size_t e = a;
-    while (e < tn->nregs && tn->regs[e].key == key) e++;
-    *lo = a;
-    *hi = e;
+/* The first registry entry with 'key' (index + 1), or 0. */
+static size_t reg_first(const tnames *tn, uint64_t key) {
+    size_t mask = tn->rhead_cap - 1;
+    for (size_t i = key & mask; tn->rhead[i]; i = (i + 1) & mask)
+        if (tn->regs[tn->rhead[i] - 1].key == key) return tn->rhead[i];
+    return 0;
 }
 
 /* The person a mention refers to: the nearest full name before it, else
  * the first after it. NULL if none. */
-static const nref *pick_person(const tnames *tn, size_t lo, size_t hi, const note *at) {
+static const nref *pick_person(const tnames *tn, size_t first, const note *at) {
     const nref *best = NULL, *after = NULL;
-    for (size_t r = lo; r < hi; r++) {
-        const nref *p = &tn->all[tn->regs[r].note];
+    for (size_t r = first; r; r = tn->regs[r - 1].next) {
+        const nref *p = &tn->all[tn->regs[r - 1].note];
         if (before(p->n, at)) { if (!best || before(best->n, p->n)) best = p; }
         else if (!after || before(p->n, after->n)) after = p;
     }
@@ -1335,6 +1339,21 @@ static void cand_country(const ng_tagger *t, const cand *c, char out[4]) {
  * (unambiguous) places share. */
 static void country_context(ng_tagger *t, size_t nsorted) {
     mstate *m = &t->m;
+    /* nothing to choose unless an ambiguous span has a place with a
+     * country (then the counts below read every span's entity) */
+    int wanted = 0;
+    for (size_t k = 0; k < nsorted && !wanted; k++) {
+        const span *s = &m->spans[k];
+        if (s->ncand < 2 || (s->flags & SPAN_FIXED)) continue;
+        for (size_t i = 0; i < s->ncand && !wanted; i++) {
+            const cand *cd = &m->cands[s->cand + i];
+            char c[4];
+            if (strcmp(cd->c.type, "LOC")) continue;
+            cand_country(t, cd, c);
+            wanted = c[0] != 0;
+        }
+    }
+    if (!wanted) return;
     enum { MAXC = 64 };
     char cc[MAXC][4];
     int cnt[MAXC];
@@ -1375,49 +1394,38 @@ static void country_context(ng_tagger *t, size_t nsorted) {
     }
 }
 
-/* Is 'key' a key of the registry? (No false negatives.) */
-static int reg_has(const tnames *tn, uint64_t key) {
-    const wset w = {tn->rset, tn->rset_cap};
-    return wset_has(&w, key);
-}
-
 /* Partial names: a capitalised word no dictionary matched (n: its field,
  * start and length) becomes the person (or organisation) it names. */
 static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t key, uint64_t key2,
                         unsigned cues) {
     mstate *m = &t->m;
-    size_t lo = 0, hi = 0;
     const nref *p = NULL;
     if (cues & NF_UPPER) {
-        reg_range(tn, key2, &lo, &hi);     /* an acronym: exact fold */
-        for (size_t r = lo; r < hi && !p; r++)
-            if (tn->all[tn->regs[r].note].n->kind == N_ORG) p = &tn->all[tn->regs[r].note];
+        /* an acronym: exact fold */
+        for (size_t r = reg_first(tn, key2); r && !p; r = tn->regs[r - 1].next)
+            if (tn->all[tn->regs[r - 1].note].n->kind == N_ORG) p = &tn->all[tn->regs[r - 1].note];
         if (!p) {
-            reg_range(tn, key, &lo, &hi);  /* a surname in capitals (headlines) */
-            p = pick_person(tn, lo, hi, n);
+            p = pick_person(tn, reg_first(tn, key), n);  /* a surname in capitals (headlines) */
             if (p && p->n->kind != N_PER) p = NULL;
         }
     } else if (cues & NF_GIVEN) {
         /* a given name alone: the one person of the article with it */
-        reg_range(tn, key2 ^ (1ull << 63), &lo, &hi);
         const nref *only = NULL;
         int many = 0;
-        for (size_t r = lo; r < hi; r++) {
-            const nref *q = &tn->all[tn->regs[r].note];
+        for (size_t r = reg_first(tn, key2 ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
             if (only && strcmp(only->x->id, q->x->id)) many = 1;
             only = q;
         }
         if (!many) p = only;
     } else {
-        reg_range(tn, key, &lo, &hi);
-        p = pick_person(tn, lo, hi, n);
+        p = pick_person(tn, reg_first(tn, key), n);
         if (p && p->n->kind == N_ORG) p = NULL;
         if (!p && key && (cues & NF_LATIN)) {
             /* the first word of a full name (Wang of Wang Zhizhen,
              * Jansher of Jansher Khan): one person only */
-            reg_range(tn, key ^ (1ull << 63), &lo, &hi);
-            for (size_t r = lo; r < hi; r++) {
-                const nref *q = &tn->all[tn->regs[r].note];
+            for (size_t r = reg_first(tn, key ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
+                const nref *q = &tn->all[tn->regs[r - 1].note];
                 if (p && strcmp(p->x->id, q->x->id)) { p = NULL; break; }
                 p = q;
             }
@@ -1438,7 +1446,7 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
 }
 
 /* Partial names for the N_FREE notes of one thread (in article order). Most
- * words name no one: the registry's key set rejects them before any search. */
+ * words name no one: one probe of the registry's table rejects them. */
 static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) {
     note n = {0};
     for (size_t i = 0; i < mn->nfree;) {
@@ -1451,9 +1459,9 @@ static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) 
         if (a & R_KEY2) { key2 = mn->free[i].a; i++; }
         unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN));
         int hit;
-        if (cues & NF_UPPER) hit = reg_has(tn, key2) || reg_has(tn, key);
-        else if (cues & NF_GIVEN) hit = reg_has(tn, key2 ^ (1ull << 63));
-        else hit = reg_has(tn, key) || (key && (cues & NF_LATIN) && reg_has(tn, key ^ (1ull << 63)));
+        if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
+        else if (cues & NF_GIVEN) hit = reg_first(tn, key2 ^ (1ull << 63)) != 0;
+        else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         if (!hit) continue;
         int rc = resolve_free(t, tn, &n, key, key2, cues);
         if (rc) return rc;
@@ -1492,33 +1500,32 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         const nref *r = &tn->all[k];
         if (r->n->kind != N_PER && r->n->kind != N_ORG) continue;
         if (ng_grow((void **)&tn->regs, &tn->regs_cap, tn->nregs + 2, sizeof *tn->regs)) return NG_E_NOMEM;
-        tn->regs[tn->nregs++] = (reg){r->n->key, k};
-        if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k};
+        tn->regs[tn->nregs++] = (reg){r->n->key, k, 0};
+        if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k, 0};
     }
-    if (tn->nregs) qsort(tn->regs, tn->nregs, sizeof *tn->regs, cmp_reg);
-    /* ... and their keys as a set */
+    /* chains by key, in article order (built backwards) */
     size_t cap = 64;
     while (cap < tn->nregs * 2) cap *= 2;
-    if (cap > tn->rset_cap) {
-        uint64_t *h = realloc(tn->rset, cap * sizeof *h);
+    if (cap > tn->rhead_cap) {
+        size_t *h = realloc(tn->rhead, cap * sizeof *h);
         if (!h) return NG_E_NOMEM;
-        tn->rset = h;
+        tn->rhead = h;
     }
-    tn->rset_cap = cap;
-    memset(tn->rset, 0, cap * sizeof *tn->rset);
-    {
-        wset w = {tn->rset, cap};
-        for (size_t k = 0; k < tn->nregs; k++) wset_add(&w, tn->regs[k].key);
+    tn->rhead_cap = cap;
+    memset(tn->rhead, 0, cap * sizeof *tn->rhead);
+    for (size_t r = tn->nregs; r-- > 0;) {
+        size_t i = tn->regs[r].key & (cap - 1);
+        while (tn->rhead[i] && tn->regs[tn->rhead[i] - 1].key != tn->regs[r].key) i = (i + 1) & (cap - 1);
+        tn->regs[r].next = tn->rhead[i];
+        tn->rhead[i] = r + 1;
     }
     if (m->nspans) qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span_pos);
     size_t nsorted = m->nspans;
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;
-        size_t lo = 0, hi = 0;
         if (n->kind == N_REF && partial) {
             /* initials or title + surname: the full name in the article */
-            reg_range(tn, n->key, &lo, &hi);
-            const nref *p = pick_person(tn, lo, hi, n);
+            const nref *p = pick_person(tn, reg_first(tn, n->key), n);
             if (!p || p->n->kind != N_PER) continue;
             /* J. Biden is not Jill Biden: the initials must agree */
             const nxt *x = tn->all[k].x;
@@ -1536,8 +1543,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             }
             if (n->key && partial) {
                 /* a dictionary word that is the surname of a person named before */
-                reg_range(tn, n->key, &lo, &hi);
-                const nref *p = pick_person(tn, lo, hi, n);
+                const nref *p = pick_person(tn, reg_first(tn, n->key), n);
                 if (p && p->n->kind == N_PER && before(p->n, n)) {
                     int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
                     int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
@@ -1566,5 +1572,6 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     tn->nall = tn->nregs = 0;
     shrink((void **)&tn->all, &tn->all_cap, sizeof *tn->all);
     shrink((void **)&tn->regs, &tn->regs_cap, sizeof *tn->regs);
+    shrink((void **)&tn->rhead, &tn->rhead_cap, sizeof *tn->rhead);
     return NG_OK;
 }
