@@ -49,6 +49,17 @@ for label in ("10k", "100k", "1m"):
                         capture_output=True).stdout.decode().strip() if label != "1m" or True else "-"
     print(f"| {label} | {tc:.2f} | {size:.1f} | {tl*1000:.0f} | {mb/t1:.0f} | {mb/t2:.0f} | {t1/t2:.2f}x | {max(rss1, rss2):.0f} | {nm} | {tg:.2f} | {gm} | {tg/t1:.1f}x |")
     sys.stdout.flush()
+
+# inflection: the same uk/ru text, the 1m dictionary compiled with and without case forms
+ukru = os.path.join(data, "corpus_ukru.txt")
+mb2 = os.path.getsize(ukru) / 1e6
+noinf = os.path.join(data, "dict_1m_noinflect.ngd")
+subprocess.run([ng, "dict", "compile", "-q", os.path.join(data, "dict_1m_noinflect.tsv"), "-o", noinf], check=True)
+ti, _ = median_of([ng, "tag", "--no-shipped", "--dict", os.path.join(data, "dict_1m.ngd"), ukru])
+tn, _ = median_of([ng, "tag", "--no-shipped", "--dict", noinf, ukru])
+print()
+print(f"Inflection (uk/ru paragraphs only, {mb2:.1f} MB, 1m dictionary): with case forms {mb2/ti:.0f} MB/s, "
+      f"without {mb2/tn:.0f} MB/s: {ti/tn:.2f}x the time")
 print()
 print("load ms: whole process tagging an empty file with the compiled image (mmap + verification).")
 print("MB/s: whole process, compiled image, case-insensitive Unicode matching with word boundaries, JSON Lines output.")

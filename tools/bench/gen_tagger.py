@@ -74,6 +74,7 @@ common_ru = ("и в на что с до не как за о его это от �
 common_ru += fresh(CYR_ON, CYR_V_RU)
 
 types = ["PER", "LOC", "ORG", "EVENT"]
+ni = open(os.path.join(out, "dict_1m_noinflect.tsv"), "w", encoding="utf-8")
 for label, count in (("10k", 10_000), ("100k", 100_000), ("1m", 1_000_000)):
     with open(os.path.join(out, f"dict_{label}.tsv"), "w", encoding="utf-8") as f, \
          open(os.path.join(out, f"dict_{label}.txt"), "w", encoding="utf-8") as g:
@@ -81,7 +82,11 @@ for label, count in (("10k", 10_000), ("100k", 100_000), ("1m", 1_000_000)):
         for i in range(count):
             n, _ = names[i]
             f.write(f"e{i}\t{types[i % 4]}\t{n}\n")
+            if label == "1m":
+                ni.write(f"e{i}\t{types[i % 4]}\t{n}\t\tinflect=no\n")
             g.write(n + "\n")
+
+ni.close()
 
 # corpus: paragraphs; ~1 name per 100 words: 50 % from 10k, 25 % 100k-only, 25 % 1m-only
 def pick_name(cyr):
@@ -94,6 +99,8 @@ def pick_name(cyr):
 
 target = size_mb * 1_000_000
 written = 0
+# corpus_ukru.txt: the Ukrainian and Russian paragraphs alone (inflection bench)
+ukru = open(os.path.join(out, "corpus_ukru.txt"), "w", encoding="utf-8")
 with open(os.path.join(out, "corpus.txt"), "w", encoding="utf-8") as f:
     while written < target:
         lang = rng.random()
@@ -119,4 +126,7 @@ with open(os.path.join(out, "corpus.txt"), "w", encoding="utf-8") as f:
             words.append(" ".join(sent) + ".")
         para = " ".join(words) + "\n\n"
         f.write(para)
+        if cyr:
+            ukru.write(para)
         written += len(para.encode("utf-8"))
+ukru.close()
