@@ -31,7 +31,9 @@ static int vec_grow(void **v, size_t *cap, size_t elt) {
 }
 
 /* ---------- builder ---------- */
-enum { CASE_AUTO = 0, CASE_SENSITIVE = 1, CASE_INSENSITIVE = 2 };
+/* CASE_CAPITALISED: any case, but the first letter of the text must be a
+ * capital (Суми, СУМИ, not суми), inflected forms too. */
+enum { CASE_AUTO = 0, CASE_SENSITIVE = 1, CASE_INSENSITIVE = 2, CASE_CAPITALISED = 3 };
 
 typedef struct b_entity {
     char *id, *type, *name, *attrs;
@@ -213,7 +215,7 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
             size_t e = alen;
             while (e > s && a[e - 1] == ' ') e--;
             size_t body = s;
-            if (e > body && (a[body] == '=' || a[body] == '~')) body++;
+            if (e > body && (a[body] == '=' || a[body] == '~' || a[body] == '^')) body++;
             if (e == body) { rc = parse_err(err, name, lineno, line, a - pl->buf, "empty alias"); goto fail; }
             if (!has_alnum(a + body, e - body)) { rc = parse_err(err, name, lineno, line, a - pl->buf + s, "alias has no letter or digit"); goto fail; }
             if (!bar) break;
@@ -246,6 +248,7 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
             if (!strcmp(val, "sensitive")) pl->case_policy = CASE_SENSITIVE;
             else if (!strcmp(val, "insensitive")) pl->case_policy = CASE_INSENSITIVE;
             else if (!strcmp(val, "auto")) pl->case_policy = CASE_AUTO;
+            else if (!strcmp(val, "capitalised") || !strcmp(val, "capitalized")) pl->case_policy = CASE_CAPITALISED;
             else bad = 1;
             pl->has_case = 1;
         } else if (!strcmp(kv, "inflect")) {
@@ -294,6 +297,7 @@ static int add_alias(ng_dict_builder *b, uint32_t e, const char *s, size_t n) {
     int cp = CASE_AUTO;
     if (n && *s == '=') { cp = CASE_SENSITIVE; s++; n--; }
     else if (n && *s == '~') { cp = CASE_INSENSITIVE; s++; n--; }
+    else if (n && *s == '^') { cp = CASE_CAPITALISED; s++; n--; }
     while (n && *s == ' ') { s++; n--; }
     b_alias a = {e, xstrndup(s, n), cp};
     if (!a.text || VEC_PUSH(b->alias, a)) { free(a.text); return NG_E_NOMEM; }
@@ -722,11 +726,12 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
         int rc = cased_form(c, tb, first, text, &cased);
         if (rc) return rc;
     }
-    int rc = add_seq(c, w, wl, wh, n, cased, cs ? OUT_CASED : 0);
+    int capd = policy == CASE_CAPITALISED;
+    int rc = add_seq(c, w, wl, wh, n, cased, cs ? OUT_CASED : capd ? OUT_NEEDCAP : 0);
     if (rc || cs || !e->inflect) return rc;
     int cyr = 0;
     for (size_t i = first; i < tb->n; i++) cyr |= (tb->tok[i].flags & TK_CYR) != 0;
-    c->cur_cap = (tb->tok[first].flags & TK_UPPER1) != 0;
+    c->cur_cap = capd || (tb->tok[first].flags & TK_UPPER1) != 0;
     if (!cyr) return NG_OK;
     ng_inflect_word iw[256];
     for (size_t i = 0; i < n; i++) {

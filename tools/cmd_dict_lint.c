@@ -256,12 +256,16 @@ static int has_upper(const char *s) {
     return 0;
 }
 
-/* 'text' is the alias without its '='/'~' prefix; 'policy' the prefix or 0. */
+/* 'text' is the alias without its '='/'~'/'^' prefix; 'policy' the prefix or 0.
+ * A capitalised alias that is case-sensitive or must be capitalised
+ * ('=', '^', case=sensitive|capitalised) cannot match the common word. */
 static void check_common(lint *L, const df_entry *e, const df_field *f, const char *text,
                          int policy, const char *folded) {
     if (!L->have_cw || allows(e, "common-word") || !folded[0]) return;
     const char *cs = df_attr(e, "case");
-    int sensitive = policy == '=' || (policy == 0 && cs && !strcmp(cs, "sensitive"));
+    int sensitive = policy == '=' || policy == '^' ||
+                    (policy == 0 && cs && (!strcmp(cs, "sensitive") || !strcmp(cs, "capitalised") ||
+                                           !strcmp(cs, "capitalized")));
     if (sensitive && has_upper(text)) return;
     static const char *names[3] = {"English", "Ukrainian", "Russian"};
     int use[3] = {0, 0, 0};
@@ -292,10 +296,11 @@ static void check_aliases(lint *L, table *t, size_t ei) {
     size_t nseen = 0;
     for (size_t k = 0; k < nf; k++) {
         const df_field *f = k == 0 ? &e->name : &e->aliases[k - 1];
-        /* an alias may start with '=' (case-sensitive) or '~' (insensitive) */
+        /* an alias may start with '=' (case-sensitive), '~' (insensitive)
+         * or '^' (capitalised) */
         df_field body = *f;
         int policy = 0;
-        if (k > 0 && (f->text[0] == '=' || f->text[0] == '~')) {
+        if (k > 0 && (f->text[0] == '=' || f->text[0] == '~' || f->text[0] == '^')) {
             policy = f->text[0];
             body.text = f->text + 1;
             body.col = f->col + 1;

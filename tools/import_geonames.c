@@ -160,7 +160,7 @@ int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng
             if (asprintf(&id, "%s%s%ld", slug, slug[0] ? "-" : "geonames-", p->gid) < 0) abort();
             int cs = imp_words_has(w, p->name);
             if (asprintf(&attrs, "geonames=%ld\tcountry=%s\tpopulation=%lld\tsource=%s%s", p->gid, p->cc,
-                         p->pop, o->source ? o->source : "geonames", cs ? "\tcase=sensitive" : "") < 0)
+                         p->pop, o->source ? o->source : "geonames", cs ? "\tcase=capitalised" : "") < 0)
                 abort();
             imp_strv al = {0};
             if (strcmp(p->ascii, p->name)) imp_strv_push(&al, p->ascii, strlen(p->ascii));
@@ -168,7 +168,7 @@ int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng
                 const char *s = p->al.v[k];
                 if (w && strcmp(s, p->name) && imp_words_has(w, s)) {
                     char *q;
-                    if (asprintf(&q, "=%s", s) < 0) abort();
+                    if (asprintf(&q, "^%s", s) < 0) abort();
                     imp_strv_push(&al, q, strlen(q));
                     free(q);
                 } else {

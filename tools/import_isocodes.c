@@ -287,7 +287,7 @@ typedef struct ent {
     int sort_group;      /* 0 countries, 1 subdivisions */
     char *sort_key;
     int shared;          /* a homonym of another entity: lint=shared */
-    int case_sensitive;  /* the name is a common word: case=sensitive */
+    int case_sensitive;  /* the name is a common word: case=capitalised */
 } ent;
 
 /* ## Names shared by several entities
@@ -403,7 +403,8 @@ static void resolve_shared(ent *es, size_t nes, const import_opts *o) {
     free(base);
 }
 
-/* Common words are matched only as written: "China", "Turkey", "Того". */
+/* Names that are also common words match only with a capital first letter
+ * ('^' prefix, case=capitalised): "China" and "CHINA", not "china". */
 static void mark_common_words(ent *es, size_t nes, const imp_words *w) {
     if (!w) return;
     for (size_t i = 0; i < nes; i++) {
@@ -414,7 +415,7 @@ static void mark_common_words(ent *es, size_t nes, const imp_words *w) {
             size_t l = strlen(s);
             char *n2 = malloc(l + 2);
             if (!n2) abort();
-            n2[0] = '=';
+            n2[0] = '^';
             memcpy(n2 + 1, s, l + 1);
             free(s);
             es[i].al.v[k] = n2;
@@ -638,7 +639,7 @@ int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng
     for (size_t i = 0; i < nes; i++) {
         if (!es[i].shared && !es[i].case_sensitive) continue;
         char *a2;
-        if (asprintf(&a2, "%s%s%s", es[i].attrs, es[i].case_sensitive ? "\tcase=sensitive" : "",
+        if (asprintf(&a2, "%s%s%s", es[i].attrs, es[i].case_sensitive ? "\tcase=capitalised" : "",
                      es[i].shared ? "\tlint=shared" : "") < 0) abort();
         free(es[i].attrs);
         es[i].attrs = a2;

@@ -144,13 +144,13 @@ static int entity(const import_opts *o, json_t *e, const tmap *m, size_t nm, con
     for (size_t k = 0; k < al.n && w; k++) {
         if (!strcmp(al.v[k], name) || !imp_words_has(w, al.v[k])) continue;
         char *p;
-        if (asprintf(&p, "=%s", al.v[k]) < 0) abort();
+        if (asprintf(&p, "^%s", al.v[k]) < 0) abort();
         free(al.v[k]);
         al.v[k] = p;
     }
     char *attrs;
     if (asprintf(&attrs, "wikidata=%s\tsource=%s%s", id, o->source ? o->source : "wikidata",
-                 cs ? "\tcase=sensitive" : "") < 0)
+                 cs ? "\tcase=capitalised" : "") < 0)
         abort();
     imp_write_entity(o, out, id, type, name, al.v, al.n, attrs);
     free(attrs);
