@@ -72,6 +72,7 @@ typedef struct surf {
     int keep;               /* passed the static filters, is in the counting dictionary */
     int cs;                 /* written case-sensitive */
     int capcase;            /* capitalised, not inflected: case-sensitive + UPPER CASE forms */
+    int capd;               /* every spelling capitalised (Cyrillic too) */
 } surf;
 
 typedef struct gaz {
@@ -471,6 +472,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
             int cap = 1, cyr = 0;
             for (size_t k = 0; k < u->nsp; k++)
                 if (!u->sp[k].bad && !capitalised(u->sp[k].s, &cyr)) cap = 0;
+            u->capd = cap;
             if (cap && !cyr) {
                 u->capcase = 1;
                 size_t n0 = u->nsp;
@@ -507,7 +509,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
             }
             int common = !upper || imp_words_has(words, u->fold);
             if (!common && !u->capcase && (double)u->ann >= minp * (double)u->matched) {
-                u->cs = 0;
+                u->cs = u->capd ? 2 : 0;   /* capitalised names: case=capitalised, case forms kept */
             } else {
                 size_t kept = 0;
                 for (size_t k = 0; k < u->nsp; k++) {
@@ -556,10 +558,10 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
             if (minp > 0)
                 snprintf(attrs, sizeof attrs, "source=%s\tcount=%ld\tmatched=%ld%s",
                          o->source ? o->source : "annotations", u->total, u->matched,
-                         u->cs ? "\tcase=sensitive" : "");
+                         u->cs == 1 ? "\tcase=sensitive" : u->cs == 2 ? "\tcase=capitalised" : "");
             else
                 snprintf(attrs, sizeof attrs, "source=%s\tcount=%ld%s", o->source ? o->source : "annotations",
-                         u->total, u->cs ? "\tcase=sensitive" : "");
+                         u->total, u->cs == 1 ? "\tcase=sensitive" : u->cs == 2 ? "\tcase=capitalised" : "");
             imp_write_entity(o, out, recs[i].id, u->type, u->sp[best].s, al, na, attrs);
             free(al);
         }

@@ -30,7 +30,8 @@ check conll $T/bc.tsv $T/c.tsv
 # too; "Благо" (ORG once; "благо" twice unannotated) is kept case-sensitive;
 # "City" (common word, annotated each time it is written so) and the
 # lower-case "укрзалізниця" case-sensitive; "Київ" (3 of its 5 matches
-# including inflected forms) any case; Latin capitalised names
+# including inflected forms) capitalised (any case but a capital first letter,
+# case forms kept); Latin capitalised names
 # case-sensitive with their upper-case forms
 $NG dict import --from annotations $D/import-precision.jsonl > $T/p.tsv 2>/dev/null
 check precision $D/import-precision-expected.tsv $T/p.tsv
