@@ -122,7 +122,8 @@ int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err)
     /* edges */
     long minw = o->min_weight > 0 ? o->min_weight : 1;
     if (!dated) {
-        rc = ngg_prepare(s, "SELECT a, b, windows, articles, first_date, last_date FROM edge WHERE windows>=?1", &st, err);
+        rc = ngg_prepare(s, o->counts_only ? "SELECT a, b, windows, articles FROM edge WHERE windows>=?1"
+                                           : "SELECT a, b, windows, articles, first_date, last_date FROM edge WHERE windows>=?1", &st, err);
         if (!rc) sqlite3_bind_int64(st, 1, minw);
     } else {
         rc = ngg_prepare(s,
@@ -154,14 +155,19 @@ int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err)
         e->a = idx[a]; e->b = idx[b];
         e->windows = (long)sqlite3_column_int64(st, 2);
         e->articles = (long)sqlite3_column_int64(st, 3);
-        e->first = ngg_date((const char *)sqlite3_column_text(st, 4));
-        e->last = ngg_date((const char *)sqlite3_column_text(st, 5));
+        if (dated || !o->counts_only) {
+            e->first = ngg_date((const char *)sqlite3_column_text(st, 4));
+            e->last = ngg_date((const char *)sqlite3_column_text(st, 5));
+        } else {
+            e->first = e->last = 0;
+        }
     }
     sqlite3_finalize(st);
     free(idx);
     if (!g->e) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     for (size_t i = 0; i < g->ne; i++) {
         sg_edge *e = &g->e[i];
+        if (o->counts_only) { e->npmi = 0; continue; }
         e->npmi = ngg_npmi(e->windows, g->n[e->a].windows, g->n[e->b].windows, g->total_windows, NULL);
     }
     int edge_filter = o->drop_isolated || o->top_edges > 0 || o->ego >= 0 || minw > 1;
@@ -297,7 +303,7 @@ int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t 
     else if (!strcmp(by, "mentions")) mode = 4;
     else return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "unknown --by '%s' (degree, strength, pagerank, betweenness, mentions)", by);
     subgraph g;
-    sg_opts o = {.filter = f, .types_on_graph = 0, .min_weight = 1, .ego = -1};
+    sg_opts o = {.filter = f, .types_on_graph = 0, .min_weight = 1, .ego = -1, .counts_only = 1};
     int rc = ngg_subgraph_load(s, &o, &g, err);
     if (rc) return rc;
     rc = ngg_subgraph_centrality(&g, mode == 2, err);
@@ -409,8 +415,6 @@ int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
     return rc;
 }
 
-/* ## communities */
-
 typedef struct comm { int id; long size; double strength; int *members; size_t nm; } comm;
 static int cmp_comm(const void *x, const void *y) {
     const comm *a = x, *b = y;
@@ -434,33 +438,44 @@ int ng_query_communities(ng_store *s, const ng_communities_opts *o2, json_t **ou
     int max_communities = o2->max_communities, max_members = o2->max_members;
     subgraph g;
     sg_opts o = {.filter = &o2->filter, .types_on_graph = 1, .min_weight = o2->min_count > 0 ? o2->min_count : 1,
-                 .ego = -1, .drop_isolated = 1};
+                 .ego = -1, .drop_isolated = 1, .counts_only = 1};
     int rc = ngg_subgraph_load(s, &o, &g, err);
     if (rc) return rc;
     ngg_subgraph_centrality(&g, 0, err);
-    igraph_vector_int_t memb;
+    /* igraph's Leiden on modularity: node weights = strength, resolution
+     * scaled by 1/(2W) (anchors-graph.md); seeded for a deterministic result */
+    int iterations = o2->iterations > 0 ? o2->iterations : 1;
+    int *memb = malloc((g.nn ? g.nn : 1) * sizeof *memb);
     igraph_integer_t nc = 0;
-    igraph_real_t quality = 0, modularity = 0;
-    int have = 0;
-    if (g.nn) {
+    double modularity = 0;
+    if (!memb) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    if (!rc && g.nn) {
         ig_guard gd = ig_enter();
-        igraph_t ig; igraph_vector_t w, str;
-        if (build_igraph(&g, &ig, &w)) rc = ig_fail(err, "building the graph");
-        else {
+        igraph_t ig;
+        igraph_vector_t w, str;
+        igraph_vector_int_t vm;
+        igraph_real_t quality = 0, mod = 0;
+        if (build_igraph(&g, &ig, &w)) {
+            rc = ig_fail(err, "building the graph");
+        } else {
             double W = 0;
             for (size_t i = 0; i < g.ne; i++) W += VECTOR(w)[i];
-            if (igraph_vector_init(&str, (igraph_integer_t)g.nn) || igraph_vector_int_init(&memb, 0)) rc = ig_fail(err, "communities");
-            else {
-                have = 1;
+            if (igraph_vector_init(&str, (igraph_integer_t)g.nn) || igraph_vector_int_init(&vm, 0)) {
+                rc = ig_fail(err, "communities");
+            } else {
                 for (size_t i = 0; i < g.nn; i++) VECTOR(str)[i] = g.n[i].strength;
                 igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
                 if (igraph_community_leiden(&ig, &w, &str, resolution / (2.0 * (W > 0 ? W : 1)), 0.01, 0,
-                                            o2->iterations > 0 ? o2->iterations : 2,
-                                            &memb, &nc, &quality))
+                                            iterations, &vm, &nc, &quality))
                     rc = ig_fail(err, "leiden");
-                else if (igraph_modularity(&ig, &memb, &w, resolution, IGRAPH_UNDIRECTED, &modularity))
+                else if (igraph_modularity(&ig, &vm, &w, resolution, IGRAPH_UNDIRECTED, &mod))
                     rc = ig_fail(err, "modularity");
+                if (!rc) {
+                    for (size_t i = 0; i < g.nn; i++) memb[i] = (int)VECTOR(vm)[i];
+                    modularity = mod;
+                }
                 igraph_vector_destroy(&str);
+                igraph_vector_int_destroy(&vm);
             }
             igraph_vector_destroy(&w);
             igraph_destroy(&ig);
@@ -470,9 +485,9 @@ int ng_query_communities(ng_store *s, const ng_communities_opts *o2, json_t **ou
     if (!rc) {
         comm *c = calloc((size_t)(nc > 0 ? nc : 1), sizeof *c);
         for (igraph_integer_t i = 0; i < nc; i++) c[i].id = (int)i;
-        for (size_t i = 0; i < g.nn; i++) { comm *k = &c[VECTOR(memb)[i]]; k->size++; k->strength += g.n[i].strength; }
+        for (size_t i = 0; i < g.nn; i++) { comm *k = &c[memb[i]]; k->size++; k->strength += g.n[i].strength; }
         for (igraph_integer_t i = 0; i < nc; i++) c[i].members = malloc((size_t)(c[i].size ? c[i].size : 1) * sizeof(int));
-        for (size_t i = 0; i < g.nn; i++) { comm *k = &c[VECTOR(memb)[i]]; k->members[k->nm++] = (int)i; }
+        for (size_t i = 0; i < g.nn; i++) { comm *k = &c[memb[i]]; k->members[k->nm++] = (int)i; }
         qsort(c, (size_t)nc, sizeof *c, cmp_comm);
         mem_g = &g;
         json_t *arr = json_array();
@@ -492,11 +507,11 @@ int ng_query_communities(ng_store *s, const ng_communities_opts *o2, json_t **ou
         }
         free(c);
         *out = json_pack("{s:s,s:I,s:f,s:I,s:I,s:f,s:I,s:I,s:I,s:o}", "algorithm", "leiden", "seed", (json_int_t)seed,
-                         "resolution", resolution, "iterations", (json_int_t)(o2->iterations > 0 ? o2->iterations : 2),
+                         "resolution", resolution, "iterations", (json_int_t)iterations,
                          "min_count", (json_int_t)o.min_weight, "modularity", round6(modularity), "count", (json_int_t)nc,
                          "nodes", (json_int_t)g.nn, "edges", (json_int_t)g.ne, "communities", arr);
     }
-    if (have) igraph_vector_int_destroy(&memb);
+    free(memb);
     ngg_subgraph_free(&g);
     return rc;
 }

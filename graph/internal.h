@@ -121,6 +121,7 @@ typedef struct sg_opts {
     long top_edges;
     int64_t ego; int depth; /* ego < 0: none */
     int drop_isolated;
+    int counts_only;      /* edges without dates and NPMI (analytics that only need counts) */
 } sg_opts;
 int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err);
 void ngg_subgraph_free(subgraph *g);

@@ -189,7 +189,7 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
         if (src == SQLITE_ROW) uv = sqlite3_column_int(st, 0);
         else   /* not a database, or cannot be read (e.g. WAL files in a read-only directory) */
             rc = ng_error_set(err, src == SQLITE_NOTADB ? NG_E_FORMAT : NG_E_IO, path, 0, 0,
-                              src == SQLITE_NOTADB ? "not a newsgraph database: %s" : "cannot read database: %s",
+                              src == SQLITE_NOTADB ? "not a newsgraph database: %s" : "cannot open database: %s",
                               sqlite3_errmsg(s->db));
         sqlite3_finalize(st);
         if (rc) { ng_store_close(s); return rc; }
@@ -226,11 +226,21 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
                 char now[32];
                 now_iso(now);
                 rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
-                if (!rc) rc = ngg_exec(s, schema_sql, err);
-                if (!rc) rc = meta_set(s, "created", now, 0, err);
-                if (!rc) rc = meta_set(s, "windows", NULL, 0, err);
-                if (!rc) rc = meta_set(s, "generator", "newsgraph " NG_VERSION, 0, err);
-                if (!rc) rc = ngg_exec(s, "PRAGMA user_version=1; COMMIT", err);
+                /* another process may have created it (and ingested) since we
+                 * looked: creating again would reset its counts */
+                int created = 0;
+                if (!rc && sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+                    if (sqlite3_step(st) == SQLITE_ROW) created = sqlite3_column_int(st, 0) != 0;
+                    sqlite3_finalize(st);
+                }
+                if (!rc && created) rc = ngg_exec(s, "COMMIT", err);
+                else {
+                    if (!rc) rc = ngg_exec(s, schema_sql, err);
+                    if (!rc) rc = meta_set(s, "created", now, 0, err);
+                    if (!rc) rc = meta_set(s, "windows", NULL, 0, err);
+                    if (!rc) rc = meta_set(s, "generator", "newsgraph " NG_VERSION, 0, err);
+                    if (!rc) rc = ngg_exec(s, "PRAGMA user_version=1; COMMIT", err);
+                }
                 if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             }
         }
@@ -312,8 +322,13 @@ int ng_store_begin(ng_store *s, ng_error *err) {
     if (s->readonly) return ng_error_set(err, NG_E_ARG, s->path, 0, 0, "database opened read-only");
     if (s->in_batch) return NG_OK;
     if (s->window < 0) return ng_error_set(err, NG_E_ARG, s->path, 0, 0, "no co-occurrence window set");
-    int rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
-    if (rc) return rc;
+    /* Foreign keys are not checked inside write batches: the store inserts
+     * every article and entity before the mentions that refer to them and
+     * deletes mentions explicitly before their article, so the checks (two
+     * parent lookups per mention) cannot fail. They are on again after the
+     * batch (the pragma is a no-op inside a transaction). */
+    int rc = ngg_exec(s, "PRAGMA foreign_keys=OFF; BEGIN IMMEDIATE", err);
+    if (rc) { sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL); return rc; }
     s->in_batch = 1;
     reset_deltas(s);
     return NG_OK;
@@ -321,7 +336,7 @@ int ng_store_begin(ng_store *s, ng_error *err) {
 
 void ng_store_rollback(ng_store *s) {
     if (!s->in_batch) return;
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_exec(s->db, "ROLLBACK; PRAGMA foreign_keys=ON", NULL, NULL, NULL);
     s->in_batch = 0;
     reset_deltas(s);
     strmap_clear(&s->ents); /* rowids created in the batch are gone */
@@ -404,6 +419,7 @@ int ng_store_commit(ng_store *s, ng_error *err) {
     if (!rc) rc = ngg_exec(s, "COMMIT", err);
     if (rc) { ng_store_rollback(s); return rc; }
     s->in_batch = 0;
+    sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
     return NG_OK;
 }
 

@@ -1,5 +1,6 @@
 /* newsgraph ingest / forget: store tagged articles in the graph database. */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ static void ingest_usage(FILE *f) {
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
-        "      --batch N          articles per transaction (default 5000, or 10 s)\n"
+        "      --batch N          articles per transaction (default 20000, or 10 s)\n"
         "      --no-bulk          keep all indexes during a first load (by default a\n"
         "                         load into an empty database builds two indexes at the end)\n"
         "      --wait MS          wait up to MS ms for another writer (default 5000)\n"
@@ -141,9 +142,215 @@ static int load_tagger(ing *g) {
     return 0;
 }
 
+/* ## The producer: reads, parses saved tag output or tags, in input order */
+
+enum { JOB_DOC, JOB_END, JOB_READ_ERROR, JOB_EXIT };
+typedef struct job {
+    int kind;
+    int rc;                 /* JOB_DOC: a tagging/parse error for this article */
+    ng_error err;
+    ng_doc d;               /* strings point into 'buf', matches into 'm' */
+    char *buf;
+    ng_match *m;
+    json_t *rec;            /* saved record: owns the match strings */
+    const char *source;
+    long line;
+    long long bytes;
+} job;
+
+static void job_free(job *j) {
+    if (!j) return;
+    json_decref(j->rec);
+    free(j->buf);
+    free(j->m);
+    free(j);
+}
+
+#define PIPE_CAP 256
+typedef struct pipe_t {
+    pthread_t th;
+    pthread_mutex_t mu;
+    pthread_cond_t not_empty, not_full;
+    job *q[PIPE_CAP];
+    size_t head, n;
+    int quit;               /* the consumer is gone */
+    int started;
+    ing *g;
+    ng_reader *r;
+} pipe_t;
+
+static void pipe_push(pipe_t *p, job *j) {
+    pthread_mutex_lock(&p->mu);
+    while (p->n == PIPE_CAP && !p->quit) pthread_cond_wait(&p->not_full, &p->mu);
+    if (p->quit) { pthread_mutex_unlock(&p->mu); job_free(j); return; }
+    p->q[(p->head + p->n) % PIPE_CAP] = j;
+    p->n++;
+    pthread_cond_signal(&p->not_empty);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static job *pipe_pop(pipe_t *p) {
+    pthread_mutex_lock(&p->mu);
+    while (!p->n) {
+        /* Ctrl-C reaches this thread while the producer may be blocked
+         * reading a terminal or a pipe: interrupt its read (EINTR), as the
+         * signal would have interrupted a serial loop's read */
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 100000000;
+        if (ts.tv_nsec >= 1000000000) { ts.tv_sec++; ts.tv_nsec -= 1000000000; }
+        if (pthread_cond_timedwait(&p->not_empty, &p->mu, &ts) && g_stop && !p->n) pthread_kill(p->th, SIGUSR1);
+    }
+    job *j = p->q[p->head];
+    p->head = (p->head + 1) % PIPE_CAP;
+    p->n--;
+    pthread_cond_signal(&p->not_full);
+    pthread_mutex_unlock(&p->mu);
+    return j;
+}
+
+static int pipe_quitting(pipe_t *p) {
+    pthread_mutex_lock(&p->mu);
+    int q = p->quit;
+    pthread_mutex_unlock(&p->mu);
+    return q;
+}
+
+/* Copies the article (valid only until the next read) into the job. */
+static int job_fill(job *j, const ng_article *a) {
+    size_t lens[7] = {strlen(a->id) + 1, a->title ? a->title_len + 1 : 0, a->text ? a->text_len + 1 : 0,
+                      a->url ? strlen(a->url) + 1 : 0, a->published ? strlen(a->published) + 1 : 0,
+                      a->lang ? strlen(a->lang) + 1 : 0, a->source ? strlen(a->source) + 1 : 0};
+    const char *src[7] = {a->id, a->title, a->text, a->url, a->published, a->lang, a->source};
+    size_t total = 0;
+    for (int i = 0; i < 7; i++) total += lens[i];
+    j->buf = malloc(total ? total : 1);
+    if (!j->buf) return -1;
+    char *dst[7], *p = j->buf;
+    for (int i = 0; i < 7; i++) {
+        dst[i] = NULL;
+        if (!src[i]) continue;
+        dst[i] = p;
+        memcpy(p, src[i], lens[i] - 1);
+        p[lens[i] - 1] = 0;
+        p += lens[i];
+    }
+    j->d = (ng_doc){.id = dst[0], .title = dst[1], .title_len = a->title ? a->title_len : 0,
+                    .text = dst[2], .text_len = a->text ? a->text_len : 0,
+                    .url = dst[3], .published = dst[4], .lang = dst[5]};
+    j->source = dst[6];
+    j->line = a->line;
+    j->bytes = (long long)(a->raw ? a->raw_len + 1 : a->text_len);
+    return 0;
+}
+
+static void *producer(void *ud) {
+    pipe_t *p = ud;
+    ing *g = p->g;
+    ng_article a;
+    for (;;) {
+        if (pipe_quitting(p)) break;
+        job *j = calloc(1, sizeof *j);
+        if (!j) { g_stop = SIGTERM; break; }
+        int got = g_stop ? 0 : ng_reader_next(p->r, &a, &j->err);
+        if (got == 0) { j->kind = JOB_END; pipe_push(p, j); return NULL; }
+        if (got < 0) { j->kind = JOB_READ_ERROR; j->rc = got; pipe_push(p, j); return NULL; }
+        if (job_fill(j, &a)) {
+            j->rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+            pipe_push(p, j);
+            return NULL;
+        }
+        int rc = NG_OK;
+        size_t n = 0;
+        if (a.raw && memmem(a.raw, a.raw_len, "\"entities\"", 10)) {
+            json_t *rec = json_loadb(a.raw, a.raw_len, 0, NULL);
+            json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
+            if (json_is_array(ents)) {
+                rc = saved_matches(g, &a, ents, &n, &j->err);
+                j->rec = rec;
+                if (!rc && n) {
+                    j->m = malloc(n * sizeof *j->m);
+                    if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+                    else memcpy(j->m, g->m, n * sizeof *j->m);
+                }
+            } else if (ents) {
+                json_decref(rec);
+                rc = ng_error_set(&j->err, NG_E_PARSE, a.source, a.line, col_of(&a, "\"entities\""), "\"entities\" must be an array");
+            } else { json_decref(rec); }
+        }
+        if (!rc && !j->rec) {
+            int lt = load_tagger(g);
+            if (lt) { j->kind = JOB_EXIT; j->rc = lt; pipe_push(p, j); return NULL; }
+            const char *texts[2] = {a.title ? a.title : "", a.text ? a.text : ""};
+            size_t tl[2] = {a.title ? a.title_len : 0, a.text ? a.text_len : 0};
+            const ng_match *m;
+            rc = ng_tagger_tag_doc(g->tagger, texts, tl, 2, &m, &n, NULL);
+            if (rc) ng_error_set(&j->err, rc, a.source, a.line, 0, "tagging article '%s' failed: %s", a.id, ng_strerror(rc));
+            else if (n) {
+                j->m = malloc(n * sizeof *j->m);
+                if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+                else
+                    for (size_t i = 0; i < n; i++) { j->m[i] = m[i]; j->m[i].cands = NULL; j->m[i].ncands = 0; }
+            }
+        }
+        j->kind = JOB_DOC;
+        j->rc = rc;
+        j->d.matches = j->m;
+        j->d.nmatches = rc ? 0 : n;
+        pipe_push(p, j);
+        if (rc) return NULL;   /* the consumer stops at this article */
+    }
+    job *e = calloc(1, sizeof *e);
+    if (e) { e->kind = JOB_END; pipe_push(p, e); }
+    return NULL;
+}
+
+static void on_wake(int sig) { (void)sig; }
+
+static int pipe_start(pipe_t *p, ing *g, ng_reader *r) {
+    /* SIGUSR1 (no SA_RESTART) interrupts a producer blocked in a read when
+     * the consumer stops early (see pipe_stop) */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_wake;
+    sigaction(SIGUSR1, &sa, NULL);
+    memset(p, 0, sizeof *p);
+    p->g = g;
+    p->r = r;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->not_empty, NULL);
+    pthread_cond_init(&p->not_full, NULL);
+    if (pthread_create(&p->th, NULL, producer, p)) return -1;
+    p->started = 1;
+    return 0;
+}
+
+/* Tells the producer to stop, waits for it and drops what is queued. */
+static void pipe_stop(pipe_t *p) {
+    if (!p->started) return;
+    pthread_mutex_lock(&p->mu);
+    p->quit = 1;
+    pthread_cond_broadcast(&p->not_full);
+    pthread_mutex_unlock(&p->mu);
+    /* the producer may be blocked reading a terminal or a pipe: wake it */
+    for (;;) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 50000000;
+        if (ts.tv_nsec >= 1000000000) { ts.tv_sec++; ts.tv_nsec -= 1000000000; }
+        if (pthread_timedjoin_np(p->th, NULL, &ts) == 0) break;
+        pthread_kill(p->th, SIGUSR1);
+    }
+    while (p->n) { job_free(p->q[p->head]); p->head = (p->head + 1) % PIPE_CAP; p->n--; }
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->not_empty);
+    pthread_cond_destroy(&p->not_full);
+    p->started = 0;
+}
+
 int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *window = NULL, *input = NULL, *v;
-    long batch = 5000, wait_ms = -1;
+    long batch = 20000, wait_ms = -1;
     int json = 0, quiet = 0, no_bulk = 0;
     ing g;
     memset(&g, 0, sizeof g);
@@ -217,61 +424,43 @@ int cmd_ingest(int argc, char **argv) {
     g.t0 = g.last = now_s();
     long in_batch = 0;
     double batch_t0 = g.t0;
-    ng_article a;
+    /* Reading, JSON parsing and tagging run in a producer thread, pipelined
+     * with this thread, the single SQLite writer; articles arrive in input
+     * order, so batches and errors are exactly those of a serial loop. */
+    pipe_t pp;
+    if (pipe_start(&pp, &g, r)) { cli_msg("out of memory"); exit_code = EXIT_DATA; ng_reader_free(r); r = NULL; goto done; }
     for (;;) {
         if (!in_batch) {
             rc = ng_store_begin(g.s, &err);
             if (rc) { exit_code = gcli_fail(rc, &err); break; }
             batch_t0 = now_s();
         }
-        int got = ng_reader_next(r, &a, &err);
-        if (got < 0 && g_stop) break;
-        if (got < 0) {
+        job *jb = pipe_pop(&pp);
+        if (jb->kind == JOB_END) { job_free(jb); break; }
+        if (jb->kind == JOB_READ_ERROR && g_stop) { job_free(jb); break; }
+        if (jb->kind == JOB_EXIT) { ng_store_rollback(g.s); in_batch = 0; exit_code = jb->rc; job_free(jb); break; }
+        if (jb->kind == JOB_READ_ERROR) {
             ng_store_rollback(g.s);
             in_batch = 0;
             if (g.progress) fputc('\n', stderr);
-            exit_code = gcli_fail(got == NG_E_IO ? NG_E_IO : NG_E_PARSE, &err);
+            exit_code = gcli_fail(jb->rc == NG_E_IO ? NG_E_IO : NG_E_PARSE, &jb->err);
+            job_free(jb);
             break;
         }
-        if (got == 0) break;
-        g.done_bytes += (long long)(a.raw ? a.raw_len + 1 : a.text_len);
-        ng_doc d = {.id = a.id, .title = a.title, .title_len = a.title_len, .text = a.text, .text_len = a.text_len,
-                    .url = a.url, .published = a.published, .lang = a.lang};
-        json_t *rec = NULL;
-        size_t n = 0;
-        rc = NG_OK;
-        if (a.raw && memmem(a.raw, a.raw_len, "\"entities\"", 10)) {
-            rec = json_loadb(a.raw, a.raw_len, 0, NULL);
-            json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
-            if (json_is_array(ents)) {
-                rc = saved_matches(&g, &a, ents, &n, &err);
-                d.matches = g.m;
-                d.nmatches = n;
-            } else if (ents) {
-                rc = ng_error_set(&err, NG_E_PARSE, a.source, a.line, col_of(&a, "\"entities\""), "\"entities\" must be an array");
-            } else { json_decref(rec); rec = NULL; }
-        }
-        if (!rc && !rec) {
-            int lt = load_tagger(&g);
-            if (lt) { ng_store_rollback(g.s); in_batch = 0; exit_code = lt; break; }
-            const char *texts[2] = {a.title ? a.title : "", a.text ? a.text : ""};
-            size_t lens[2] = {a.title ? a.title_len : 0, a.text ? a.text_len : 0};
-            const ng_match *m;
-            rc = ng_tagger_tag_doc(g.tagger, texts, lens, 2, &m, &n, NULL);
-            if (rc) ng_error_set(&err, rc, a.source, a.line, 0, "tagging article '%s' failed: %s", a.id, ng_strerror(rc));
-            d.matches = m;
-            d.nmatches = n;
-        }
+        g.done_bytes += jb->bytes;
+        size_t n = jb->d.nmatches;
         int outcome = 0;
-        if (!rc) {
-            rc = ng_store_add_doc(g.s, &d, &outcome, &err);
+        rc = jb->rc;
+        if (rc) err = jb->err;
+        else {
+            rc = ng_store_add_doc(g.s, &jb->d, &outcome, &err);
             if (rc == NG_E_PARSE && !err.file[0]) {
                 char msg[sizeof err.msg];
                 snprintf(msg, sizeof msg, "%s", err.msg);
-                ng_error_set(&err, rc, a.source, a.line, a.line ? 1 : 0, "%s", msg);
+                ng_error_set(&err, rc, jb->source, jb->line, jb->line ? 1 : 0, "%s", msg);
             }
         }
-        json_decref(rec);
+        job_free(jb);
         if (rc) {
             ng_store_rollback(g.s);
             in_batch = 0;
@@ -292,6 +481,7 @@ int cmd_ingest(int argc, char **argv) {
         }
         progress(&g, 0);
     }
+    pipe_stop(&pp);
     if (in_batch && !exit_code) {
         rc = ng_store_commit(g.s, &err);
         if (rc) exit_code = gcli_fail(rc, &err);

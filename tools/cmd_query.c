@@ -266,7 +266,7 @@ static void communities_usage(FILE *f) {
                "The same seed on the same database gives the same clusters.\n\n"
                "      --resolution R   larger gives more, smaller clusters (default 1)\n"
                "      --seed S         random seed (default 1)\n"
-               "      --iterations N   Leiden passes (default 2)\n"
+               "      --iterations N   Leiden passes (default 1)\n"
                "      --min-count K    only links seen in at least K windows (default 1)\n"
                "  -n, --top N          communities to list (default 20, 0 = all)\n"
                "      --members M      members listed per community, strongest first (default 10)\n"
