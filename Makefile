@@ -8,7 +8,8 @@ $(error BUILD must not be empty)
 endif
 PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
-            libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx
+            libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx \
+            valgrind clang libclang-rt-14-dev libxml2-dev
 
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra
@@ -96,7 +97,7 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_CC    ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)))
-SAN_ENV     = ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path=$(abspath $(ASAN_BUILD))/reports/asan:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+SAN_ENV     = ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path=$(abspath $(ASAN_BUILD))/reports/asan:detect_stack_use_after_return=1:check_initialization_order=1 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87:log_path=$(abspath $(ASAN_BUILD))/reports/ubsan \
               LSAN_OPTIONS=exitcode=88 NG_REPORTS=$(abspath $(ASAN_BUILD))/reports
 VALGRIND_CMD = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \

@@ -55,6 +55,9 @@ int ng_window_parse(const char *name);
  * WAL, synchronous=NORMAL, foreign keys and a busy timeout (default 5000 ms).
  * A database with another schema version is refused (NG_E_FORMAT). */
 int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *err);
+/* Same, waiting up to 'busy_ms' for another writer (ng_store_open: 5000 ms),
+ * also while a new database's schema is being created. */
+int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err);
 /* Rolls back an open batch and closes. */
 void ng_store_close(ng_store *s);
 /* How long a writer waits for another writer before NG_E_BUSY. */

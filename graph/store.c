@@ -164,12 +164,16 @@ static void now_iso(char buf[32]) {
 }
 
 int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *err) {
+    return ng_store_open_wait(path, flags, 5000, out, err);
+}
+
+int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err) {
     *out = NULL;
     ng_store *s = calloc(1, sizeof *s);
     if (!s) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     s->path = strdup(path);
     s->readonly = (flags & NG_STORE_READONLY) != 0;
-    s->busy_ms = 5000;
+    s->busy_ms = busy_ms >= 0 ? busy_ms : 5000;
     s->window = -1;
     int oflags = s->readonly ? SQLITE_OPEN_READONLY
                              : (SQLITE_OPEN_READWRITE | ((flags & NG_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0));

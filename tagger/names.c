@@ -1160,6 +1160,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
 
 /* The first capitalised word at or after token i, or nt. */
 static size_t next_cap(const ng_token *tok, size_t i, size_t nt) {
+    if (i >= nt) return i;   /* also: 'tok' is NULL for an empty text */
     const ng_token *p = tok + i, *e = tok + nt;
     while (p < e && (~p->flags & (TK_UPPER1 | TK_WORD))) p++;
     return (size_t)(p - tok);

@@ -395,7 +395,7 @@ int cmd_ingest(int argc, char **argv) {
     g.dl.dicts = g.dicts.dicts;
     g.dl.n = g.dicts.ndicts;
     ng_error err = {0};
-    rc = ng_store_open(db, NG_STORE_CREATE, &g.s, &err);
+    rc = ng_store_open_wait(db, NG_STORE_CREATE, (int)wait_ms, &g.s, &err);
     if (rc) { cli_dicts_free(&g.dicts); free(paths); return gcli_fail(rc, &err); }
     if (wait_ms >= 0) ng_store_set_busy_timeout(g.s, (int)wait_ms);
     if (g.dl.n) ng_store_set_alias_source(g.s, ng_dict_alias_source, &g.dl);
@@ -556,7 +556,7 @@ int cmd_forget(int argc, char **argv) {
     db = gcli_db(db);
     ng_store *s;
     ng_error err = {0};
-    rc = ng_store_open(db, 0, &s, &err);
+    rc = ng_store_open_wait(db, 0, (int)wait_ms, &s, &err);
     if (rc) { free(ids); if (rc == NG_E_NOTFOUND) { cli_msg("%s: no newsgraph database here", db); return EXIT_DATA; } return gcli_fail(rc, &err); }
     if (wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
     rc = ng_store_begin(s, &err);

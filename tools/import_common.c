@@ -140,6 +140,29 @@ static int has_alnum(const char *s) {
     return 0;
 }
 
+/* Ids and types as the dictionary loader accepts them (tagger/dict.c). */
+static int id_ok(const char *id) {
+    size_t n = strlen(id);
+    if (n == 0 || n > 256) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)id[i];
+        if (c <= ' ' || c == '|' || c == 0x7f || (c == 0xC2 && (unsigned char)id[i + 1] < 0xA0)) return 0;
+    }
+    for (size_t i = 0; i < n;) {
+        int k = ng_utf8_valid_len((const unsigned char *)id + i, n - i);
+        if (k < 0) return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+static int type_ok(const char *t) {
+    if (!*t) return 0;
+    for (; *t; t++)
+        if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9') || *t == '_' || *t == '-'))
+            return 0;
+    return 1;
+}
+
 /* Cleans a field into 'buf': tabs, CR, LF and other C0 controls become
  * spaces, outer white space is trimmed. Returns the length. */
 static size_t clean_field(const char *s, char **buf, size_t *cap) {
@@ -178,7 +201,7 @@ void imp_write_entity(const import_opts *o, FILE *out, const char *id, const cha
     size_t cap = 0;
     imp_strv done = {0};
     clean_field(name, &buf, &cap);
-    if (!has_alnum(buf) || strlen(id) > 256) {   /* the loader would refuse the line */
+    if (!has_alnum(buf) || !id_ok(id) || !type_ok(type)) {   /* the loader would refuse the line */
         free(buf);
         if (o && o->stats) o->stats->skipped++;
         return;

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs each libFuzzer target for $FUZZ_SECONDS (default 60) on a scratch
+# Runs each libFuzzer target for $FUZZ_SECONDS (default 60; 0 = only replay
+# the corpus) on a scratch
 # copy of its committed seed corpus (tests/fuzz/corpus/NAME; new inputs stay
 # in BUILD/corpus/NAME, so the tree is not touched) and prints a summary
 # line per target: seconds, executions per second, coverage (cov:, ft:).
@@ -21,7 +22,7 @@ for name in "$@"; do
   log=$BUILD/fuzz-$name.log
   echo "fuzz: $name for ${SECS}s"
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    "$bin" -max_total_time="$SECS" -print_final_stats=1 -max_len=65536 -rss_limit_mb=2048 -timeout=25 \
+    "$bin" $([ "$SECS" = 0 ] && echo -runs=0 || echo -max_total_time="$SECS") -print_final_stats=1 -max_len=65536 -rss_limit_mb=2048 -timeout=25 \
       -artifact_prefix="$BUILD/crash-$name-" $dict "$work" > "$log" 2>&1
   rc=$?
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)

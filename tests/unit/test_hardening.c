@@ -56,6 +56,21 @@ static void test_long_punct_token(void) {
     ng_dict_free(d);
 }
 
+/* fuzz_tagger: a text without tokens (a control character) with partial
+ * names on: next_cap() computed NULL + 0 (UBSan, clang). */
+static void test_no_tokens(void) {
+    ng_dict *d = build("olaf\tPER\tOlaf Scholz\n");
+    ng_tagger *t = ng_tagger_new(&d, 1, NG_TAG_ALL | NG_TAG_NO_INFLECT | NG_TAG_NO_RULES);
+    static const char *const texts[] = {"\x02", "", " \n ", "\x01\x02."};
+    for (size_t i = 0; i < 4; i++) {
+        const ng_match *m; size_t n = 9;
+        INT_EQ(ng_tagger_tag(t, texts[i], strlen(texts[i]), &m, &n), NG_OK);
+        INT_EQ(n, 0);
+    }
+    ng_tagger_free(t);
+    ng_dict_free(d);
+}
+
 /* fuzz_dict_image: an output flagged case-sensitive whose string offset was
  * NG_NO_STRING passed verification; the matcher then read d->str + 4 GiB. */
 static void test_image_cased_without_string(void) {
@@ -131,6 +146,7 @@ static void test_gml_ascii(void) {
 int main(void) {
     test_empty_dictionary();
     test_long_punct_token();
+    test_no_tokens();
     test_image_cased_without_string();
     test_gml_ascii();
     return harness_done("test_hardening");

@@ -1,0 +1,85 @@
+#!/bin/sh
+# Importer bugs found by the fuzzers (tests/fuzz/fuzz_import_*): each input
+# once crashed, tripped a sanitizer or made an importer write a dictionary
+# the loader refuses. Every dictionary written here must compile.
+: "${NG:?set NG to the newsgraph binary}"
+case $NG in /*) ;; *) NG=$(pwd)/$NG ;; esac
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+D=$ROOT/tests/data/import
+T=$(mktemp -d "${TMPDIR:-/tmp}/ng-impreg.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 2
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+compiles() { $NG dict compile --no-shipped "$1" -o c.ngd > /dev/null 2> cerr || fail "$2: output does not compile: $(cat cerr)"; }
+
+# wikidata: an empty --types file (bsearch on NULL, UBSan)
+: > empty-types.tsv
+$NG dict import --from wikidata --types empty-types.tsv "$D/wikidata-sample.json" > wd.tsv 2> err
+[ $? -le 1 ] || fail "wikidata with empty types: status $? $(cat err)"
+# wikidata: a Q-id mapped to two types (the message was formatted after free)
+printf 'Q5\tPER\nQ5\tLOC\n' > two.tsv
+$NG dict import --from wikidata --types two.tsv "$D/wikidata-sample.json" > /dev/null 2> err; rc=$?
+[ $rc = 1 ] || fail "wikidata conflicting types: status $rc"
+grep -q 'two.tsv: Q5 is mapped to both \(PER and LOC\|LOC and PER\)' err || fail "wikidata conflicting types message: $(cat err)"
+
+# wikidata: ids the loader refuses (a space, a tab) are skipped, not written
+python3 - "$D/wikidata-sample.json" <<'PY'
+import json, sys
+rows = [l.rstrip(",\n") for l in open(sys.argv[1], encoding="utf-8") if l.startswith("{")]
+e = json.loads(rows[0])
+out = []
+for bad in ("Q9 x", "Q9\tPER", "Q9|1"):
+    e["id"] = bad
+    out.append(json.dumps(e, ensure_ascii=False))
+open("badid.json", "w", encoding="utf-8").write("[\n" + ",\n".join(out + rows) + "\n]\n")
+PY
+$NG dict import --from wikidata --types "$ROOT/dictionaries/import/wikidata-types.tsv" badid.json > wdid.tsv 2> err || fail "wikidata bad ids: status $? $(cat err)"
+compiles wdid.tsv "wikidata bad ids"
+grep -q '^Q9[^0-9]' wdid.tsv && fail "wikidata: a bad id was written"
+
+# geonames: control characters in the country code, a name without letters,
+# a name so long that its id exceeds the loader's 256 bytes
+python3 - <<'PY'
+long = "Very Long Name " * 30
+rows = [
+    ["900101", "Testopil", "Testopil", "", "50.0", "30.0", "P", "PPL", "\x01\x03", "", "", "", "", "", "5000"],
+    ["900102", "---", "---", "", "50.0", "30.0", "P", "PPL", "UA", "", "", "", "", "", "5000"],
+    ["900103", long, long, "", "50.0", "30.0", "P", "PPL", "UA", "", "", "", "", "", "5000"],
+    ["900104", "Good\x85Name", "Good Name", "", "50.0", "30.0", "P", "PPL", "U\xffA", "", "", "", "", "", "5000"],
+]
+with open("cities.txt", "w", encoding="utf-8", errors="surrogateescape") as f:
+    for r in rows: f.write("\t".join(r + ["", "", "Europe/Kyiv", "2024-01-01"]) + "\n")
+PY
+$NG dict import --from geonames cities.txt > gn.tsv 2> err || fail "geonames: status $? $(cat err)"
+compiles gn.tsv geonames
+grep -q '^testopil-900101	LOC	Testopil	' gn.tsv || fail "geonames: Testopil missing: $(cat gn.tsv)"
+grep -q -- '---' gn.tsv && fail "geonames: a name without letters was written"
+
+# iso-codes: a catalogue whose translation is not UTF-8 (ng_fold failed: abort)
+mkdir -p loc/uk/LC_MESSAGES
+python3 - <<'PY'
+import struct
+pairs = sorted([(b"", b"Content-Type: text/plain; charset=UTF-8\n"), (b"Ukraine", b"\xd0\xa3\xff\xfe"), (b"Georgia", "Грузія".encode())])
+n = len(pairs); ko = 28; vo = ko + 8 * n; data = 28 + 16 * n
+ks, vs, blob = [], [], b""
+for k, _ in pairs: ks.append((len(k), data + len(blob))); blob += k + b"\0"
+for _, v in pairs: vs.append((len(v), data + len(blob))); blob += v + b"\0"
+with open("loc/uk/LC_MESSAGES/iso_3166-1.mo", "wb") as f:
+    f.write(struct.pack("<7I", 0x950412de, 0, n, ko, vo, 0, 0))
+    for l, o in ks: f.write(struct.pack("<2I", l, o))
+    for l, o in vs: f.write(struct.pack("<2I", l, o))
+    f.write(blob)
+PY
+$NG dict import --from iso-codes --lang en,uk --locale-dir loc --subdivisions none "$D/iso_3166-1.json" > iso.tsv 2> err || fail "iso-codes: status $? $(cat err)"
+compiles iso.tsv iso-codes
+grep -q 'Грузія' iso.tsv || fail "iso-codes: the valid translation is missing"
+
+# annotations: a brat document without entities (qsort on NULL, UBSan)
+mkdir brat; printf 'Kyiv is a city.\n' > brat/a.txt; : > brat/a.ann
+printf 'Kyiv is big.\n' > brat/b.txt; printf 'T1\tLOC 0 4\tKyiv\n' > brat/b.ann
+$NG dict import --from annotations --input-format brat brat > ann.tsv 2> err || fail "annotations: status $? $(cat err)"
+compiles ann.tsv annotations
+
+if [ "$failures" -ne 0 ]; then echo "import_regressions.sh: $failures failures"; exit 1; fi
+echo "import_regressions.sh: ok"

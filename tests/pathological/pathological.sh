@@ -1,0 +1,90 @@
+#!/bin/sh
+# Inputs that could blow up time or memory (issue 6, STYLE.md §8), generated
+# at test time and run with generous bounds: 'timeout' per step and a
+# virtual-memory cap (ulimit -v; not under ASan, whose shadow memory needs
+# terabytes of address space). Under valgrind the inputs are 10x smaller.
+: "${NG:?set NG to the newsgraph binary}"
+case $NG in /*) ;; *) NG=$(pwd)/$NG ;; esac
+T=$(mktemp -d "${TMPDIR:-/tmp}/ng-path.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 2
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+scale=1; [ -n "${VALGRIND:-}" ] && scale=10
+limit=120; [ -n "${NG_SANITIZER:-}${VALGRIND:-}" ] && limit=900
+mem=4000000   # KiB
+# bounded NAME command...: runs under timeout and the memory cap
+bounded() {
+  name=$1; shift
+  start=$(date +%s)
+  if [ -n "${NG_SANITIZER:-}${VALGRIND:-}" ]; then timeout "$limit" "$@"
+  else ( ulimit -v $mem; exec timeout "$limit" "$@" ); fi
+  rc=$?
+  echo "  $name: $(( $(date +%s) - start )) s" >&2
+  [ $rc = 124 ] && fail "$name: over $limit s"
+  return $rc
+}
+
+# 1M aliases sharing a long prefix (a 12-word trie chain, then 1M branches)
+n=$((1000000 / scale))
+python3 - "$n" <<'PY'
+import sys
+n = int(sys.argv[1])
+p = "The International Association Of Very Long Prefix Words For Testing Number"
+with open("prefix.tsv", "w") as f:
+    for i in range(n): f.write(f"e{i}\tORG\t{p} {i}\n")
+with open("prefix.txt", "w") as f:
+    f.write(f"{p} 77 met {p} {n - 1} and {p} and {p} {n}.\n")
+PY
+bounded "compile $n prefixed aliases" $NG dict compile --no-shipped prefix.tsv -o prefix.ngd 2> err || fail "compile: $(cat err)"
+grep -q "compiled $n entities, $n aliases" err || fail "compile counts: $(cat err)"
+bounded "tag with $n prefixed aliases" $NG tag --no-shipped --dict prefix.ngd --format tsv prefix.txt > out 2> err || fail "tag: $(cat err)"
+[ "$(cut -f6 out | tr '\n' ' ')" = "e77 e$((n - 1)) " ] || fail "prefix matches: $(cut -f3-6 out)"
+rm -f prefix.tsv prefix.ngd
+
+# one alias repeated 1M times in one article
+n=$((1000000 / scale))
+printf 'k\tLOC\tKyiv\tKiev\n' > k.tsv
+python3 -c "import sys; sys.stdout.write('Kyiv ' * $n)" > rep.txt
+bounded "tag one alias x$n" $NG tag --no-shipped --dict k.tsv --format tsv rep.txt > out 2> err || fail "repeat: $(cat err)"
+[ "$(wc -l < out)" = "$n" ] || fail "repeat: $(wc -l < out) matches, expected $n"
+rm -f rep.txt out
+
+# an article with no spaces: 50 MB of letters, then one with an alias at each end
+n=$((50 / scale))
+head -c $((n * 1048576)) /dev/zero | tr '\0' 'a' > nospace.txt
+bounded "tag ${n} MB without spaces" $NG tag --no-shipped --dict k.tsv --format tsv nospace.txt > out 2> err || fail "no spaces: $(cat err)"
+[ -s out ] && fail "no spaces: unexpected matches $(head -c 200 out)"
+{ printf 'Kyiv,'; head -c 1048576 /dev/zero | tr '\0' 'b'; printf ',Kiev'; } > token.txt
+bounded "tag a 1 MB token" $NG tag --no-shipped --dict k.tsv --format tsv token.txt > out 2> err || fail "1 MB token: $(cat err)"
+[ "$(cut -f3,4 out | tr '\t\n' '- ')" = "0-4 1048582-1048586 " ] || fail "1 MB token: $(cut -f3,4 out)"
+rm -f nospace.txt token.txt out
+
+# a hub entity linked to 100k others: 1000 articles of 100 sentences "Hub met O<k>."
+n=$((100000 / scale))
+python3 - "$n" <<'PY'
+import json, sys
+n = int(sys.argv[1])
+with open("hub.jsonl", "w") as f:
+    for a in range(n // 100):
+        text, ents = "", []
+        for k in range(a * 100, a * 100 + 100):
+            s = len(text.encode())
+            o = f"O{k}"
+            ents.append({"start": s, "end": s + 3, "id": "hub", "type": "ORG", "name": "Hub"})
+            ents.append({"start": s + 8, "end": s + 8 + len(o), "id": f"o{k}", "type": "PER", "name": o})
+            text += f"Hub met {o}. "
+        f.write(json.dumps({"id": f"a{a}", "published": "2024-01-01", "text": text, "entities": ents}) + "\n")
+PY
+bounded "ingest a hub with $n neighbours" $NG ingest -q --db hub.db hub.jsonl 2> err || fail "hub ingest: $(cat err)"
+$NG stats --db hub.db --json > s.json
+[ "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["entities"], d["edges"])' < s.json)" = "$((n + 1)) $n" ] || fail "hub stats: $(cat s.json)"
+bounded "neighbors of the hub" $NG neighbors --db hub.db hub --top 3 --json > nb.json || fail "hub neighbors"
+[ "$(python3 -c 'import json,sys; print(len(json.load(sys.stdin)["neighbors"]))' < nb.json)" = 3 ] || fail "hub neighbors: $(head -c 300 nb.json)"
+bounded "top by degree" $NG top --db hub.db -n 1 --json > top.json || fail "hub top"
+[ "$(python3 -c 'import json,sys; e=json.load(sys.stdin)["entities"][0]; print(e["id"], e["degree"])' < top.json)" = "hub $n" ] || fail "hub top: $(head -c 300 top.json)"
+bounded "export the hub graph" $NG export --db hub.db --format graphml -o hub.graphml 2> err || fail "hub export: $(cat err)"
+[ "$(grep -c '<edge ' hub.graphml)" = "$n" ] || fail "hub export edges: $(grep -c '<edge ' hub.graphml)"
+
+if [ "$failures" -ne 0 ]; then echo "pathological.sh: $failures failures"; exit 1; fi
+echo "pathological.sh: ok"
