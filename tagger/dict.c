@@ -766,7 +766,7 @@ static void compiler_free(compiler *c) {
 }
 
 static int image_verify(const unsigned char *base, size_t size, const char *name, int check_sum,
-                        ng_dict *d, ng_error *err);
+                        int fd, ng_dict *d, ng_error *err);
 
 int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     *out = NULL;
@@ -900,7 +900,7 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     memcpy(img, &h, sizeof h);
     ng_dict *d = calloc(1, sizeof *d);
     if (!d) { free(img); rc = NG_E_NOMEM; goto fail2; }
-    rc = image_verify(img, off, "<compiled>", 0, d, err);
+    rc = image_verify(img, off, "<compiled>", 0, -1, d, err);
     if (rc) { free(img); free(d); goto done; }
     d->mapped = 0;
     *out = d;
@@ -916,14 +916,38 @@ fail:
 
 /* ---------- image verification, loading, saving ---------- */
 
-typedef struct sum_job { const unsigned char *p; size_t n; uint64_t sum; } sum_job;
+/* The checksum of bytes [off, off+n): from memory, or (fd >= 0) read from
+ * the file in 1 MiB pieces so that it does not grow the resident set. */
+typedef struct sum_job { const unsigned char *p; size_t n; int fd; size_t off; uint64_t sum; int ok; } sum_job;
 static void *sum_main(void *arg) {
     sum_job *j = arg;
-    j->sum = XXH3_64bits(j->p, j->n);
+    j->ok = 1;
+    if (j->fd < 0) { j->sum = XXH3_64bits(j->p, j->n); return NULL; }
+    XXH3_state_t *st = XXH3_createState();
+    char *buf = malloc(1 << 20);
+    if (!st || !buf || XXH3_64bits_reset(st) != XXH_OK) { j->ok = 0; goto out; }
+    for (size_t done = 0; done < j->n;) {
+        size_t want = j->n - done < (1u << 20) ? j->n - done : (1u << 20);
+        ssize_t r = pread(j->fd, buf, want, (off_t)(j->off + done));
+        if (r <= 0) { if (r < 0 && errno == EINTR) continue; j->ok = 0; goto out; }
+        XXH3_64bits_update(st, buf, (size_t)r);
+        done += (size_t)r;
+    }
+    j->sum = XXH3_64bits_digest(st);
+out:
+    free(buf);
+    XXH3_freeState(st);
     return NULL;
 }
 
-static int image_check(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err);
+/* Drops pages of a mapped image from the resident set once checked. */
+static void drop_pages(const void *p, size_t n) {
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
+    if (e > a) madvise((void *)a, e - a, MADV_DONTNEED);
+}
+
+static int image_check(const unsigned char *base, size_t size, const char *name, int drop, ng_dict *d,
+                       ng_error *err);
 
 static int sect_ok(const img_header *h, uint64_t off, uint64_t count, size_t elt, size_t size) {
     if (off % 8 || off < sizeof *h || off > size) return 0;
@@ -931,8 +955,10 @@ static int sect_ok(const img_header *h, uint64_t off, uint64_t count, size_t elt
     return 1;
 }
 
+/* fd >= 0: 'base' maps that file; the checksum is read from the file and
+ * the checked sections are dropped from the resident set. */
 static int image_verify(const unsigned char *base, size_t size, const char *name, int check_sum,
-                        ng_dict *d, ng_error *err) {
+                        int fd, ng_dict *d, ng_error *err) {
 #define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
     if (size < sizeof(img_header) || memcmp(base, NG_IMAGE_MAGIC, 8)) {
         if (size >= 8 && !memcmp(base, NG_IMAGE_MAGIC, 8)) BAD("truncated compiled dictionary (%zu bytes)", size);
@@ -952,15 +978,19 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
             h->unicode, utf8proc_unicode_version());
     /* the checksum of a large image is computed by a second thread while
      * this one checks the structure; a mismatch is reported first */
-    sum_job sj = {base + sizeof *h, size - sizeof *h, 0};
+    sum_job sj = {base + sizeof *h, size - sizeof *h, fd, sizeof *h, 0, 1};
     pthread_t tid;
     int threaded = 0;
     if (check_sum) {
         if (size >= (8u << 20)) threaded = pthread_create(&tid, NULL, sum_main, &sj) == 0;
         if (!threaded) sum_main(&sj);
     }
-    int rc = image_check(base, size, name, d, err);
+    int rc = image_check(base, size, name, fd >= 0, d, err);
     if (threaded) pthread_join(tid, NULL);
+    if (check_sum && !sj.ok) {
+        memset(d, 0, sizeof *d);
+        return ng_error_set(err, NG_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
+    }
     if (check_sum && sj.sum != h->checksum) {
         memset(d, 0, sizeof *d);
         BAD("compiled dictionary is corrupt (checksum mismatch)");
@@ -971,7 +1001,8 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
 
 /* The structure of an image whose header was checked: every section inside
  * the file, every index the matcher follows in range. */
-static int image_check(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err) {
+static int image_check(const unsigned char *base, size_t size, const char *name, int drop, ng_dict *d,
+                       ng_error *err) {
 #define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
     const img_header *h = (const img_header *)base;
     if (!sect_ok(h, h->off_entities, h->n_entities, sizeof(img_entity), size) ||
@@ -1010,8 +1041,10 @@ static int image_check(const unsigned char *base, size_t size, const char *name,
             (uint64_t)e->alias_first + e->alias_count > h->n_aliases || d->ids[i] >= h->n_entities)
             BAD("compiled dictionary is corrupt (entity %u)", i);
     }
+    if (drop) drop_pages(d->ent, (size_t)h->n_entities * sizeof *d->ent);
     for (uint32_t i = 0; i < h->n_aliases; i++)
         if (d->aliases[i] >= ss) BAD("compiled dictionary is corrupt (alias %u)", i);
+    if (drop) drop_pages(d->aliases, (size_t)h->n_aliases * 4);
     for (uint32_t i = 0; i < h->n_tokens; i++) {
         const img_token *t = &d->tok[i];
         if ((uint64_t)t->str + t->len >= ss || t->root > h->n_nodes) BAD("compiled dictionary is corrupt (token %u)", i);
@@ -1025,6 +1058,10 @@ static int image_check(const unsigned char *base, size_t size, const char *name,
             BAD("compiled dictionary is corrupt (vocabulary)");
     }
     if (!empty) BAD("compiled dictionary is corrupt (vocabulary full)");
+    if (drop) {
+        drop_pages(d->tok, (size_t)h->n_tokens * sizeof *d->tok);
+        drop_pages(d->vocab, (size_t)h->vocab_size * sizeof *d->vocab);
+    }
     empty = 0;
     for (uint64_t i = 0; i < h->trans_size; i++) {
         const img_tslot *s = &d->trans[i];
@@ -1034,6 +1071,7 @@ static int image_check(const unsigned char *base, size_t size, const char *name,
             BAD("compiled dictionary is corrupt (transitions)");
     }
     if (!empty) BAD("compiled dictionary is corrupt (transitions full)");
+    if (drop) drop_pages(d->trans, (size_t)h->trans_size * sizeof *d->trans);
     for (uint64_t i = 0; i <= (uint64_t)h->n_nodes + 1; i++)
         if (d->nodes[i] > h->n_outputs || (i && d->nodes[i] < d->nodes[i - 1]))
             BAD("compiled dictionary is corrupt (nodes)");
@@ -1055,7 +1093,7 @@ int ng_dict_open_image(const void *data, size_t len, const char *name, ng_dict *
     memcpy(copy, data, len);
     ng_dict *d = calloc(1, sizeof *d);
     if (!d) { free(copy); return ng_error_set(err, NG_E_NOMEM, name, 0, 0, NULL); }
-    int rc = image_verify(copy, len, name ? name : "<image>", 1, d, err);
+    int rc = image_verify(copy, len, name ? name : "<image>", 1, -1, d, err);
     if (rc) { free(copy); free(d); return rc; }
     *out = d;
     return NG_OK;
@@ -1089,12 +1127,18 @@ int ng_dict_open(const char *path, ng_dict **out, ng_error *err) {
     struct stat st;
     if (fstat(fd, &st) < 0) { close(fd); return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot stat"); }
     size_t size = (size_t)st.st_size;
-    void *base = mmap(NULL, size ? size : 1, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    close(fd);
-    if (base == MAP_FAILED) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot map: %s", strerror(errno));
+    /* no MAP_POPULATE: verification reads the checksum from the file and
+     * drops the sections it checked, so that the resident set holds only
+     * what matching touches (faulted in from the page cache) */
+    void *base = mmap(NULL, size ? size : 1, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (base == MAP_FAILED) {
+        close(fd);
+        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot map: %s", strerror(errno));
+    }
     ng_dict *d = calloc(1, sizeof *d);
-    if (!d) { munmap(base, size); return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL); }
-    int rc = image_verify(base, size, path, 1, d, err);
+    if (!d) { close(fd); munmap(base, size); return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL); }
+    int rc = image_verify(base, size, path, 1, fd, d, err);
+    close(fd);
     if (rc) { munmap(base, size ? size : 1); free(d); return rc; }
     d->mapped = 1;
     *out = d;
