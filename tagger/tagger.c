@@ -438,6 +438,18 @@ static void *job_main(void *arg) {
     return NULL;
 }
 
+/* After a large article, the scratch buffers a state grew (tokens, hits,
+ * and for an absorbed worker its spans and candidates) are released, so that
+ * they do not add to the peak while the result is formatted. */
+static void release_big(mstate *w, int absorbed) {
+    if (w->tb.cap > (1u << 16)) ng_tokbuf_free(&w->tb);
+    if (w->hits_cap > (1u << 16)) { free(w->hits); w->hits = NULL; w->hits_cap = w->nhits = 0; }
+    if (absorbed && w->spans_cap > (1u << 14)) {
+        free(w->spans); w->spans = NULL; w->spans_cap = w->nspans = 0;
+        free(w->cands); w->cands = NULL; w->cands_cap = w->ncands = 0;
+    }
+}
+
 /* Appends worker w's spans and candidates to the main state. */
 static int absorb(mstate *m, const mstate *w) {
     if (ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + w->nspans, sizeof *m->spans) ||
@@ -507,8 +519,10 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
             if (started[k]) pthread_join(tid[k], NULL);
             if (!m->rc) m->rc = jobs[k].m->rc;
             if (!m->rc) m->rc = absorb(m, jobs[k].m);
+            release_big(jobs[k].m, 1);
         }
     }
+    if (nch > 1) release_big(m, 0);
     if (ch != one) free(ch);
     if (m->rc) return m->rc;
     m->rc = ng_names_doc(t, texts, lens, nfields);

@@ -23,7 +23,7 @@ typedef struct item {
     size_t title_len, text_len;
     long line;
     int borrowed;     /* strings point into the reader's memory (a big article, alone in its batch) */
-    strbuf out;
+    strbuf out, out2; /* the output; out2 follows it (second half of a big article) */
     size_t invalid;
     int rc;
 } item;
@@ -149,7 +149,7 @@ static void *ent_job_main(void *arg) {
     return NULL;
 }
 
-static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
+static void fmt_jsonl(strbuf *b, strbuf *tail, const item *it, const ng_match *m, size_t n, const opts *o) {
     sb_puts(b, "{\"id\":");
     sb_json_str(b, it->id, strlen(it->id));
     /* the article's metadata (and with --keep-text its text) travel with
@@ -167,20 +167,22 @@ static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, co
         sb_json_str(b, it->text, it->text_len);
     }
     sb_puts(b, ",\"entities\":[");
-    if (o->threads > 1 && n >= 20000) {
-        /* a big article: the second half of the list is formatted by another thread */
-        ent_job j = {{0}, it, m, n / 2, n, o};
+    if (o->threads > 1 && n >= 20000 && tail) {
+        /* a big article: the second half of the list is formatted by another
+         * thread into 'tail', written after 'b' (no copy) */
+        ent_job j = {*tail, it, m, n / 2, n, o};
+        j.out.len = 0;
         pthread_t tid;
         int started = pthread_create(&tid, NULL, ent_job_main, &j) == 0;
         fmt_entities(b, it, m, 0, n / 2, o);
         if (started) pthread_join(tid, NULL);
         else ent_job_main(&j);
-        sb_put(b, j.out.s, j.out.len);
-        sb_free(&j.out);
+        *tail = j.out;
+        sb_puts(tail, "]}\n");
     } else {
         fmt_entities(b, it, m, 0, n, o);
+        sb_puts(b, "]}\n");
     }
-    sb_puts(b, "]}\n");
 }
 
 /* a TSV cell: tabs and newlines become spaces */
@@ -311,10 +313,11 @@ static void tag_item(ng_tagger *t, item *it, const opts *o) {
     const ng_match *m;
     size_t n;
     it->out.len = 0;
+    it->out2.len = 0;
     it->rc = ng_tagger_tag_doc(t, texts, lens, nf, &m, &n, &it->invalid);
     if (it->rc) return;
     switch (o->format) {
-    case F_JSONL: fmt_jsonl(&it->out, it, m, n, o); break;
+    case F_JSONL: fmt_jsonl(&it->out, &it->out2, it, m, n, o); break;
     case F_TSV: fmt_tsv(&it->out, it, m, n, o); break;
     case F_CONLL: fmt_conll(&it->out, it, m, n, o); break;
     case F_BRAT: fmt_brat(&it->out, it, m, n, o); break;
@@ -341,10 +344,12 @@ static void item_clear(item *it) {
         free(it->id); free(it->title); free(it->text); free(it->url); free(it->published);
         free(it->lang); free(it->source);
     }
-    strbuf keep = it->out;
+    strbuf keep = it->out, keep2 = it->out2;
     memset(it, 0, sizeof *it);
     it->out = keep;
     it->out.len = 0;
+    it->out2 = keep2;
+    it->out2.len = 0;
 }
 
 static char *dupn(const char *s, size_t n) {
@@ -545,7 +550,8 @@ int cmd_tag(int argc, char **argv) {
             if (o.format == F_BRAT && o.outdir) {
                 int w = write_brat(&o, it);
                 if (w) { exit_rc = w; break; }
-            } else if (it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) {
+            } else if ((it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) ||
+                       (it->out2.len && fwrite(it->out2.s, 1, it->out2.len, stdout) != it->out2.len)) {
                 cli_msg("write error: %s", strerror(errno));
                 exit_rc = EXIT_USAGE;
                 break;
@@ -559,7 +565,7 @@ int cmd_tag(int argc, char **argv) {
         pthread_barrier_destroy(&p.start);
         pthread_barrier_destroy(&p.done);
     }
-    for (size_t k = 0; k < BATCH; k++) { item_clear(&items[k]); sb_free(&items[k].out); }
+    for (size_t k = 0; k < BATCH; k++) { item_clear(&items[k]); sb_free(&items[k].out); sb_free(&items[k].out2); }
     free(items);
     for (unsigned k = 0; k < nth; k++) ng_tagger_free(ws[k].t);
     free(ws);
