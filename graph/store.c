@@ -167,7 +167,28 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
     return ng_store_open_wait(path, flags, 5000, out, err);
 }
 
+static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err);
+
+static double now_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* SQLite answers some lock conflicts at once, without its busy handler
+ * (two processes creating the same database, a journal-mode change, a
+ * stale snapshot): such an attempt is repeated until 'busy_ms' is over. */
 int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err) {
+    double t0 = now_ms();
+    for (;;) {
+        int rc = store_open_once(path, flags, busy_ms, out, err);
+        if (rc != NG_E_BUSY || now_ms() - t0 >= (busy_ms >= 0 ? busy_ms : 5000)) return rc;
+        struct timespec ts = {0, 50 * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+}
+
+static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err) {
     *out = NULL;
     ng_store *s = calloc(1, sizeof *s);
     if (!s) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
@@ -202,9 +223,15 @@ int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store *
         ng_store_close(s);
         return rc;
     }
+    /* the version and the tables from one snapshot: another process may be
+     * creating the database right now */
     int ntables = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) == SQLITE_OK) {
-        if (sqlite3_step(st) == SQLITE_ROW) ntables = sqlite3_column_int(st, 0);
+    if (sqlite3_prepare_v2(s->db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                  " (SELECT count(*) FROM sqlite_master)", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            uv = sqlite3_column_int(st, 0);
+            ntables = sqlite3_column_int(st, 1);
+        }
         sqlite3_finalize(st);
     }
     if (uv > NG_SCHEMA_VERSION) {
@@ -331,7 +358,14 @@ int ng_store_begin(ng_store *s, ng_error *err) {
      * deletes mentions explicitly before their article, so the checks (two
      * parent lookups per mention) cannot fail. They are on again after the
      * batch (the pragma is a no-op inside a transaction). */
-    int rc = ngg_exec(s, "PRAGMA foreign_keys=OFF; BEGIN IMMEDIATE", err);
+    double t0 = now_ms();
+    int rc;
+    for (;;) {
+        rc = ngg_exec(s, "PRAGMA foreign_keys=OFF; BEGIN IMMEDIATE", err);
+        if (rc != NG_E_BUSY || now_ms() - t0 >= s->busy_ms) break;
+        struct timespec ts = {0, 50 * 1000000L};   /* a conflict SQLite did not wait for */
+        nanosleep(&ts, NULL);
+    }
     if (rc) { sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL); return rc; }
     s->in_batch = 1;
     reset_deltas(s);
