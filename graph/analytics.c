@@ -2,6 +2,9 @@
  * exporters), centralities, paths and communities. igraph's default error
  * handler aborts the process; every call here runs under a handler that
  * records the message and returns instead. */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
@@ -56,7 +59,137 @@ static int cmp_edge_ends(const void *x, const void *y) {
     return a->b < b->b ? -1 : a->b > b->b;
 }
 
+/* ## Loading the edges: two scans that meet in the middle
+ *
+ * The edge table of a large graph is read by two connections at once, one
+ * in ascending (a, b) order, one descending; each claims whole values of
+ * 'a' under a mutex until they meet, so every edge is read exactly once and
+ * the result is in (a, b) order as from one scan. Both read the same
+ * snapshot: a third connection holds the write lock (BEGIN IMMEDIATE) while
+ * they start their read transactions, so nothing can commit in between.
+ * Whenever that is not possible (a writer is busy, the file is read-only,
+ * a transaction is already open) one connection reads everything. */
+typedef struct edge_scan {
+    sqlite3_stmt *st;
+    int rc;                   /* result of the last sqlite3_step */
+    int desc;
+    const int *idx;
+    int64_t maxid;
+    int times;                /* read first_date, last_date */
+    sg_edge *e;
+    size_t ne, cap;
+    int nomem;
+    pthread_mutex_t *mu;      /* NULL: one scan reads all */
+    int64_t *lo, *hi;         /* ascending claimed a < *lo; descending a >= *hi */
+} edge_scan;
+
+static void edge_scan_run(edge_scan *sc) {
+    int64_t cur = 0;
+    int have = 0;
+    for (; sc->rc == SQLITE_ROW; sc->rc = sqlite3_step(sc->st)) {
+        int64_t a = sqlite3_column_int64(sc->st, 0), b = sqlite3_column_int64(sc->st, 1);
+        if (sc->mu && (!have || a != cur)) {
+            int stop;
+            pthread_mutex_lock(sc->mu);
+            if (!sc->desc) { stop = a >= *sc->hi; if (!stop) *sc->lo = a + 1; }
+            else { stop = a < *sc->lo; if (!stop) *sc->hi = a; }
+            pthread_mutex_unlock(sc->mu);
+            if (stop) { sc->rc = SQLITE_DONE; break; }
+            cur = a;
+            have = 1;
+        }
+        if (a < 0 || b < 0 || a > sc->maxid || b > sc->maxid || sc->idx[a] < 0 || sc->idx[b] < 0) continue;
+        if (sc->ne == sc->cap) {
+            size_t cap = sc->cap ? sc->cap * 2 : 4096;
+            sg_edge *p = realloc(sc->e, cap * sizeof *p);
+            if (!p) { sc->nomem = 1; break; }
+            sc->e = p;
+            sc->cap = cap;
+        }
+        sg_edge *e = &sc->e[sc->ne++];
+        e->a = sc->idx[a];
+        e->b = sc->idx[b];
+        e->windows = (long)sqlite3_column_int64(sc->st, 2);
+        e->articles = (long)sqlite3_column_int64(sc->st, 3);
+        e->first = sc->times ? ngg_date((const char *)sqlite3_column_text(sc->st, 4)) : 0;
+        e->last = sc->times ? ngg_date((const char *)sqlite3_column_text(sc->st, 5)) : 0;
+        e->npmi = 0;
+    }
+}
+
+static void *edge_scan_main(void *arg) {
+    edge_scan_run(arg);
+    return NULL;
+}
+
+/* The second reader, opened on the snapshot of s->db (see above); NULL
+ * when that cannot be arranged. s->db must be in autocommit mode; on
+ * success it is left inside a read transaction (BEGIN) the caller ends. */
+static sqlite3 *second_reader(ng_store *s, const char *sql, int64_t minw, sqlite3_stmt **st, int *first_rc) {
+    sqlite3 *lock = NULL, *b = NULL;
+    *st = NULL;
+    if (!sqlite3_get_autocommit(s->db)) return NULL;
+    if (sqlite3_open_v2(s->path, &lock, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+        sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+        sqlite3_close(lock);
+        return NULL;
+    }
+    /* nothing commits now: both read transactions start on the same data */
+    int ok = sqlite3_exec(s->db, "BEGIN; SELECT count(*) FROM meta", NULL, NULL, NULL) == SQLITE_OK;
+    if (ok && sqlite3_open_v2(s->path, &b, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_exec(b, "BEGIN", NULL, NULL, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(b, sql, -1, st, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(*st, 1, minw);
+        *first_rc = sqlite3_step(*st);   /* the read transaction starts here */
+        ok = *first_rc == SQLITE_ROW || *first_rc == SQLITE_DONE;
+    } else {
+        ok = 0;
+    }
+    sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(lock);
+    if (!ok) {
+        sqlite3_finalize(*st);
+        *st = NULL;
+        sqlite3_close(b);
+        if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return NULL;
+    }
+    return b;
+}
+
+/* In (a, b) order, or the reverse. 'times': with the first and last dates. */
+static const char *edge_sql(int times, int desc) {
+    static const char *const sql[2][2] = {
+        {"SELECT a, b, windows, articles FROM edge WHERE windows>=?1 ORDER BY a, b",
+         "SELECT a, b, windows, articles FROM edge WHERE windows>=?1 ORDER BY a DESC, b DESC"},
+        {"SELECT a, b, windows, articles, first_date, last_date FROM edge WHERE windows>=?1 ORDER BY a, b",
+         "SELECT a, b, windows, articles, first_date, last_date FROM edge WHERE windows>=?1 ORDER BY a DESC, b DESC"}};
+    return sql[times != 0][desc != 0];
+}
+
+static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err);
+
 int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err) {
+    const ng_filter *f = o->filter;
+    int dated = f && ((f->since && *f->since) || (f->until && *f->until));
+    sqlite3 *b = NULL;
+    sqlite3_stmt *bst = NULL;
+    int brc = SQLITE_DONE, began = 0;
+    /* nodes and edges come from one snapshot */
+    if (sqlite3_get_autocommit(s->db)) {
+        if (!dated) b = second_reader(s, edge_sql(!o->counts_only, 1), o->min_weight > 0 ? o->min_weight : 1, &bst, &brc);
+        began = b || sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    }
+    int rc = subgraph_load(s, o, g, bst, brc, err);
+    sqlite3_finalize(bst);
+    sqlite3_close(b);
+    if (began) sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    return rc;
+}
+
+/* bst: the descending scan of the second reader (first step's result in
+ * brc), or NULL. */
+static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err) {
     memset(g, 0, sizeof *g);
     const ng_filter *f = o->filter;
     int dated = f && ((f->since && *f->since) || (f->until && *f->until));
@@ -122,8 +255,7 @@ int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err)
     /* edges */
     long minw = o->min_weight > 0 ? o->min_weight : 1;
     if (!dated) {
-        rc = ngg_prepare(s, o->counts_only ? "SELECT a, b, windows, articles FROM edge WHERE windows>=?1"
-                                           : "SELECT a, b, windows, articles, first_date, last_date FROM edge WHERE windows>=?1", &st, err);
+        rc = ngg_prepare(s, edge_sql(!o->counts_only, 0), &st, err);
         if (!rc) sqlite3_bind_int64(st, 1, minw);
     } else {
         rc = ngg_prepare(s,
@@ -140,31 +272,43 @@ int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err)
         }
     }
     if (rc) { free(idx); ngg_subgraph_free(g); return rc; }
-    cap = 4096;
-    g->e = malloc(cap * sizeof *g->e);
-    while (g->e && sqlite3_step(st) == SQLITE_ROW) {
-        int64_t a = sqlite3_column_int64(st, 0), b = sqlite3_column_int64(st, 1);
-        if (a > maxid || b > maxid || idx[a] < 0 || idx[b] < 0) continue;
-        if (g->ne == cap) {
-            cap *= 2;
-            sg_edge *p = realloc(g->e, cap * sizeof *p);
-            if (!p) { free(g->e); g->e = NULL; break; }
-            g->e = p;
-        }
-        sg_edge *e = &g->e[g->ne++];
-        e->a = idx[a]; e->b = idx[b];
-        e->windows = (long)sqlite3_column_int64(st, 2);
-        e->articles = (long)sqlite3_column_int64(st, 3);
-        if (dated || !o->counts_only) {
-            e->first = ngg_date((const char *)sqlite3_column_text(st, 4));
-            e->last = ngg_date((const char *)sqlite3_column_text(st, 5));
-        } else {
-            e->first = e->last = 0;
-        }
+    edge_scan up = {.st = st, .idx = idx, .maxid = maxid, .times = dated || !o->counts_only};
+    edge_scan down = up;
+    pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+    int64_t claim_lo = INT64_MIN, claim_hi = INT64_MAX;
+    pthread_t tid;
+    int threaded = 0;
+    up.rc = sqlite3_step(st);
+    if (bst) {
+        down.st = bst;
+        down.rc = brc;
+        down.desc = 1;
+        up.mu = down.mu = &mu;
+        up.lo = down.lo = &claim_lo;
+        up.hi = down.hi = &claim_hi;
+        threaded = pthread_create(&tid, NULL, edge_scan_main, &down) == 0;
     }
+    edge_scan_run(&up);
+    if (threaded) pthread_join(tid, NULL);
+    else if (bst) edge_scan_run(&down);   /* no thread: it finds everything claimed */
+    int read_err = (up.rc != SQLITE_DONE && !up.nomem) || (bst && down.rc != SQLITE_DONE && !down.nomem);
     sqlite3_finalize(st);
     free(idx);
-    if (!g->e) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    /* the descending part, reversed, follows the ascending one */
+    if (!up.nomem && !down.nomem && down.ne) {
+        sg_edge *p = realloc(up.e, (up.ne + down.ne) * sizeof *p);
+        if (!p) up.nomem = 1;
+        else {
+            up.e = p;
+            for (size_t i = 0; i < down.ne; i++) up.e[up.ne + i] = down.e[down.ne - 1 - i];
+            up.ne += down.ne;
+        }
+    }
+    free(down.e);
+    g->e = up.e;
+    g->ne = up.ne;
+    if (up.nomem || down.nomem) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    if (read_err) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_DB, NULL, 0, 0, "reading the edges failed"); }
     for (size_t i = 0; i < g->ne; i++) {
         sg_edge *e = &g->e[i];
         if (o->counts_only) { e->npmi = 0; continue; }

@@ -1,5 +1,6 @@
 /* newsgraph: the command-line interface. Parses only global flags, then
  * hands over to a subcommand (cmd_*.c). */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <signal.h>
@@ -14,21 +15,22 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
+    int whole_graph;   /* loads the whole graph into igraph: see main() */
 } commands[] = {
-    {"tag", cmd_tag, "tag articles and print entity spans"},
-    {"dict", cmd_dict, "compile, import, lint and count dictionaries"},
-    {"eval", cmd_eval, "score tagged output against annotated gold data"},
-    {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite"},
-    {"forget", cmd_forget, "remove articles from the database"},
-    {"neighbors", cmd_neighbors, "strongest co-occurring entities of an entity"},
-    {"evidence", cmd_evidence, "articles and sentences where two entities meet"},
-    {"path", cmd_path, "strongest connection between two entities"},
-    {"top", cmd_top, "most central entities"},
-    {"communities", cmd_communities, "clusters of entities (Leiden)"},
-    {"entity", cmd_entity, "an entity's card"},
-    {"stats", cmd_stats, "counts of articles, entities and edges"},
-    {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)"},
-    {"merge", cmd_merge, "merge databases built from disjoint articles"},
+    {"tag", cmd_tag, "tag articles and print entity spans", 0},
+    {"dict", cmd_dict, "compile, import, lint and count dictionaries", 0},
+    {"eval", cmd_eval, "score tagged output against annotated gold data", 0},
+    {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite", 0},
+    {"forget", cmd_forget, "remove articles from the database", 0},
+    {"neighbors", cmd_neighbors, "strongest co-occurring entities of an entity", 0},
+    {"evidence", cmd_evidence, "articles and sentences where two entities meet", 0},
+    {"path", cmd_path, "strongest connection between two entities", 1},
+    {"top", cmd_top, "most central entities", 1},
+    {"communities", cmd_communities, "clusters of entities (Leiden)", 1},
+    {"entity", cmd_entity, "an entity's card", 0},
+    {"stats", cmd_stats, "counts of articles, entities and edges", 0},
+    {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)", 1},
+    {"merge", cmd_merge, "merge databases built from disjoint articles", 0},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -64,7 +66,18 @@ int main(int argc, char **argv) {
         return 0;
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
-        if (!strcmp(commands[i].name, c)) return commands[i].run(argc - 1, argv + 1);
+        if (!strcmp(commands[i].name, c)) {
+            /* igraph allocates and frees arrays of tens of MB again and
+             * again (one per edge attribute, per Leiden level); by default
+             * glibc maps each afresh and the kernel zero-fills every page.
+             * Kept on the heap and reused, they cost no page faults. */
+            if (commands[i].whole_graph) {
+                mallopt(M_MMAP_THRESHOLD, 32 << 20);
+                mallopt(M_TRIM_THRESHOLD, 512 << 20);
+                mallopt(M_TOP_PAD, 64 << 20);
+            }
+            return commands[i].run(argc - 1, argv + 1);
+        }
     cli_msg("'%s' is not a command; see 'newsgraph --help'", c);
     return EXIT_USAGE;
 }
