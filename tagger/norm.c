@@ -18,8 +18,6 @@
 #include <string.h>
 #include <pthread.h>
 #include <utf8proc.h>
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 #include "norm.h"
 #include "tagger.h"
 
@@ -144,19 +142,31 @@ static void init_table(void) {
 
 void ng_norm_init(void) { pthread_once(&once, init_table); }
 
-/* Words are short: up to 16 bytes get a two-multiply mix (the same on
- * every machine: little-endian loads), longer ones XXH3. */
-static inline uint64_t mix64(uint64_t x) {
-    x ^= x >> 32;
-    x *= 0xD6E8FEB86659FD93ull;
-    x ^= x >> 32;
-    x *= 0xD6E8FEB86659FD93ull;
-    x ^= x >> 32;
+/* The hash of a folded word. Words are short and every word of a text is
+ * hashed, so the hash is built from two 64x64->128-bit multiplies whose
+ * halves are folded together ("mum"): up to 16 bytes are two loads and two
+ * multiplies; longer words add one multiply per 16 bytes. Loads are
+ * little-endian native integers, zero-extended (images record the byte
+ * order they were built with and are refused on the other one). Changing
+ * anything here changes every compiled image: bump NG_IMAGE_VERSION. */
+#define HK0 0x97b1165f0971b7c5ull
+#define HK1 0xd13c513a42f8eda1ull
+#define HK2 0x8a8318174d645fa7ull
+#define HK3 0x25abd89bd67e4d93ull
+
+static inline uint64_t mum(uint64_t a, uint64_t b) {
+    __extension__ typedef unsigned __int128 u128;
+    u128 r = (u128)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+static inline uint64_t load8(const char *s) {
+    uint64_t x;
+    memcpy(&x, s, 8);
     return x;
 }
 
-/* n <= 8 bytes as a native integer, zero-extended. (Images record the byte
- * order they were built with and are refused on the other one.) */
+/* n <= 8 bytes, zero-extended */
 static inline uint64_t load_n(const char *s, size_t n) {
     uint64_t x = 0;
     memcpy(&x, s, n);
@@ -165,25 +175,31 @@ static inline uint64_t load_n(const char *s, size_t n) {
 
 static inline uint64_t mask_n(size_t n) { return n >= 8 ? ~0ull : ((1ull << (8 * n)) - 1); }
 
-static inline uint64_t hash_mix(uint64_t a, uint64_t b, size_t len) {
-    return mix64(a ^ mix64(b + 0x9E3779B97F4A7C15ull * (len + 1)));
+static inline uint64_t hash_final(uint64_t a, uint64_t b, uint64_t h, size_t len) {
+    return mum(mum(a ^ HK0, b ^ HK1 ^ h) ^ HK2, (uint64_t)len ^ HK3);
+}
+
+/* More than 16 bytes: 16-byte blocks, then the last 16 bytes (overlapping). */
+static uint64_t hash_long(const char *s, size_t len) {
+    uint64_t h = 0;
+    const char *p = s;
+    for (size_t rem = len; rem > 16; rem -= 16, p += 16) h = mum(load8(p) ^ HK2, load8(p + 8) ^ HK3 ^ h);
+    return hash_final(load8(s + len - 16), load8(s + len - 8), h, len);
 }
 
 uint64_t ng_hash(const char *s, size_t len) {
-    if (len > 16) return XXH3_64bits(s, len);
-    if (len > 8) return hash_mix(load_n(s, 8), load_n(s + 8, len - 8), len);
-    return hash_mix(load_n(s, len), 0, len);
+    if (len > 16) return hash_long(s, len);
+    if (len > 8) return hash_final(load8(s), load_n(s + 8, len - 8), 0, len);
+    return hash_final(load_n(s, len), 0, 0, len);
 }
 
 /* ng_hash() for a string followed by at least 16 readable bytes (the fold
  * buffer keeps that slack): fixed-size loads, masked. Same value. */
 static inline uint64_t hash_slack(const char *s, size_t len) {
-    if (len > 16) return XXH3_64bits(s, len);
-    uint64_t a, b;
-    memcpy(&a, s, 8);
-    memcpy(&b, s + 8, 8);
-    if (len > 8) return hash_mix(a, b & mask_n(len - 8), len);
-    return hash_mix(a & mask_n(len), 0, len);
+    if (len > 16) return hash_long(s, len);
+    uint64_t a = load8(s), b = load8(s + 8);
+    if (len > 8) return hash_final(a, b & mask_n(len - 8), 0, len);
+    return hash_final(a & mask_n(len), 0, 0, len);
 }
 
 int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
@@ -281,6 +297,10 @@ enum { A_WORD = 1, A_UPPER = 2, A_LOWER = 4, A_DIGIT = 8, A_LETTER = 16 };
 #define BETWEEN(x, m, n) \
     ((ONES * (127 + (n)) - ((x) & ONES * 127)) & ~(x) & (((x) & ONES * 127) + ONES * (127 - (m))) & ONES * 128)
 static uint8_t ascii_cls[128], ascii_info[256];
+/* Two-byte characters (U+0080..U+07FF) that are word characters folding
+ * to at most 4 bytes without utf8proc: the hot path for Cyrillic. */
+typedef struct fast2 { uint32_t fold; uint8_t flen, lf, ok, pad; } fast2;
+static fast2 f2[TABLE_N];
 static char ascii_fold[128];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 static void init_ascii(void) {
@@ -295,6 +315,14 @@ static void init_ascii(void) {
         if (lf & L_DIGIT) i |= A_DIGIT;
         if (lf & L_LETTER) i |= A_LETTER;
         ascii_info[c] = i;
+    }
+    for (int c = 0x80; c < TABLE_N; c++) {
+        const cpinfo *e = &table[c];
+        if (e->cls != C_WORD || (e->lflags & L_SLOW) || e->flen == 0 || e->flen > 4) continue;
+        memcpy(&f2[c].fold, e->f, 4);
+        f2[c].flen = e->flen;
+        f2[c].lf = e->lflags;
+        f2[c].ok = 1;
     }
 }
 
@@ -405,30 +433,39 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         while (pos < len) {
             c = s[pos];
             if (c >= 0xC2 && c < 0xE0 && !slow) {
-                /* a run of two-byte letters (Cyrillic, Latin-1, Greek) */
-                unsigned acc2 = 0;
-                while (pos + 1 < len && (c = s[pos]) >= 0xC2 && c < 0xE0 && (s[pos + 1] & 0xC0) == 0x80) {
-                    const cpinfo *in = &table[((c & 0x1F) << 6) | (s[pos + 1] & 0x3F)];
-                    if (in->cls != C_WORD || (in->lflags & L_SLOW)) break;
-                    if (!seen_letter && (in->lflags & L_LETTER)) {
-                        if (in->lflags & L_UPPER) tf |= TK_UPPER1;
-                        seen_letter = 1;
-                    }
-                    acc2 |= in->lflags;
-                    if (flen + in->flen <= NG_MAX_TOKEN) {
-                        memcpy(fo + flen, in->f, 8);
-                        flen += in->flen;
-                    } else {
-                        overflow = 1;
-                    }
-                    prev_cyr = (in->lflags & L_LETTER) ? ((in->lflags & L_CYR) != 0) : -1;
-                    ascii = 0;
+                /* a run of two-byte word characters (Cyrillic, Latin-1,
+                 * Greek) that fold to at most 4 bytes: straight from the
+                 * table, no per-character bookkeeping */
+                size_t run = pos;
+                unsigned acc2 = 0, last = 0;
+                while (pos + 1 < len) {
+                    unsigned c0 = s[pos], c1 = s[pos + 1];
+                    if (c0 - 0xC2u > 0xDFu - 0xC2u || (c1 & 0xC0) != 0x80) break;
+                    const fast2 *e = &f2[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
+                    if (!e->ok) break;
+                    memcpy(fo + flen, &e->fold, 4);   /* the fold buffer has slack */
+                    flen += e->flen;
+                    if (flen > NG_MAX_TOKEN) { overflow = 1; flen = NG_MAX_TOKEN; }
+                    acc2 |= e->lf;
+                    last = e->lf;
                     pos += 2;
                 }
-                if (acc2 & L_LOWER) has_lower = 1;
-                if (acc2 & L_CYR) tf |= TK_CYR;
-                if (acc2 & L_LATIN) tf |= TK_LATIN;
-                if (acc2 & L_DIGIT) tf |= TK_DIGIT;
+                if (pos > run) {
+                    ascii = 0;
+                    if (!seen_letter && (acc2 & L_LETTER)) {
+                        /* the first letter of the word is in this run */
+                        for (size_t k = run;; k += 2) {
+                            unsigned lf1 = f2[((s[k] & 0x1F) << 6) | (s[k + 1] & 0x3F)].lf;
+                            if (lf1 & L_LETTER) { if (lf1 & L_UPPER) tf |= TK_UPPER1; break; }
+                        }
+                        seen_letter = 1;
+                    }
+                    if (acc2 & L_LOWER) has_lower = 1;
+                    if (acc2 & L_CYR) tf |= TK_CYR;
+                    if (acc2 & L_LATIN) tf |= TK_LATIN;
+                    if (acc2 & L_DIGIT) tf |= TK_DIGIT;
+                    prev_cyr = (last & L_LETTER) ? ((last & L_CYR) != 0) : -1;
+                }
                 if (pos >= len) break;
                 c = s[pos];
             }

@@ -14,14 +14,7 @@ static void reserve(strbuf *b, size_t n) {
     b->cap = cap;
 }
 
-void sb_put(strbuf *b, const char *s, size_t n) {
-    reserve(b, n);
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-
-void sb_puts(strbuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+void sb_grow(strbuf *b, size_t n) { reserve(b, n); }
 
 void sb_printf(strbuf *b, const char *fmt, ...) {
     va_list ap;
@@ -36,39 +29,34 @@ void sb_printf(strbuf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
+/* Runs that need no escaping (printable ASCII other than " and \\, valid
+ * UTF-8 sequences) are copied in one piece. */
 void sb_json_str(strbuf *b, const char *s, size_t n) {
     reserve(b, n + 2);
     b->s[b->len++] = '"';
     const unsigned char *p = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
+    size_t i = 0, run = 0;
+    while (i < n) {
         unsigned c = p[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-            size_t j = i;
-            while (j < n && p[j] >= 0x20 && p[j] < 0x80 && p[j] != '"' && p[j] != '\\') j++;
-            sb_put(b, s + i, j - i);
-            i = j;
-            continue;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { i++; continue; }
+        if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+        int k = c >= 0x80 ? ng_utf8_valid_len(p + i, n - i) : 0;
+        if (k > 0) { i += (size_t)k; continue; }
+        if (i > run) sb_put(b, s + run, i - run);
+        char esc[8];
+        switch (c) {
+        case '"': sb_put(b, "\\\"", 2); break;
+        case '\\': sb_put(b, "\\\\", 2); break;
+        case '\n': sb_put(b, "\\n", 2); break;
+        case '\r': sb_put(b, "\\r", 2); break;
+        case '\t': sb_put(b, "\\t", 2); break;
+        default:
+            if (c < 0x80) { snprintf(esc, sizeof esc, "\\u%04x", c); sb_put(b, esc, 6); }
+            else sb_put(b, "\xEF\xBF\xBD", 3);   /* invalid UTF-8 */
         }
-        if (c < 0x80) {
-            char esc[8];
-            switch (c) {
-            case '"': sb_put(b, "\\\"", 2); break;
-            case '\\': sb_put(b, "\\\\", 2); break;
-            case '\n': sb_put(b, "\\n", 2); break;
-            case '\r': sb_put(b, "\\r", 2); break;
-            case '\t': sb_put(b, "\\t", 2); break;
-            default: snprintf(esc, sizeof esc, "\\u%04x", c); sb_put(b, esc, 6);
-            }
-            i++;
-            continue;
-        }
-        int32_t cp;
-        int k = ng_utf8_valid_len(p + i, n - i);
-        (void)cp;
-        if (k < 0) { sb_put(b, "\xEF\xBF\xBD", 3); i++; continue; }
-        sb_put(b, s + i, (size_t)k);
-        i += (size_t)k;
+        run = ++i;
     }
+    if (i > run) sb_put(b, s + run, i - run);
     reserve(b, 1);
     b->s[b->len++] = '"';
     b->s[b->len] = 0;
