@@ -51,7 +51,7 @@ dictionaries: $(BUILD)/newsgraph
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnewsgraph.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
 
 # Fail early, with the apt-get line, when a library is missing.
 .PHONY: deps-ok
@@ -137,4 +137,4 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libn
 	      -o $@ $< $(FUZZ_CLI) $(BUILD)/libnewsgraph.a $(LIBS) $(FUZZ_LIBS)
 FUZZ_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 
--include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d) $(UNIT_BIN:=.d)

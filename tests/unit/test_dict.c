@@ -440,8 +440,77 @@ static void test_images(void) {
     ng_dict_free(d);
 }
 
+/* dict_vslot (SSE2: sixteen tags per compare) against a plain linear
+ * probe, on hand-made tables: clusters longer than sixteen slots, runs that
+ * wrap around the end, a home slot near the end, absent words whose tag
+ * matches inside a cluster, tables of every size from 2 to 70 slots. */
+static const img_vslot *ref_vslot(const ng_dict *d, uint64_t h) {
+    uint32_t n = d->h->vocab_size;
+    for (uint32_t i = home(h, n);; i = i + 1 == n ? 0 : i + 1) {
+        if (!d->vtags[i]) return NULL;
+        if (d->vtags[i] == tag_of(h) && d->vocab[i].hash == h) return &d->vocab[i];
+    }
+}
+
+static uint64_t hash_at(uint32_t n, uint32_t want_home, uint64_t salt) {
+    /* a hash whose home slot in a table of n is want_home */
+    for (uint64_t x = salt * 0x9E3779B97F4A7C15ull;; x += 0x1000000000ull) {
+        uint64_t h = x ^ (uint64_t)want_home * 0x10001ull;
+        h = (h & ~0xFFFFFFFFull) | (uint32_t)((((uint64_t)want_home << 32) + n - 1) / n);
+        if (home(h, n) == want_home) return h;
+    }
+}
+
+static void test_vslot_probe(void) {
+    int bad = 0, checked = 0;
+    for (uint32_t n = 2; n <= 70; n++) {
+        for (int layout = 0; layout < 4; layout++) {
+            img_header h = {0};
+            h.vocab_size = n;
+            img_vslot *vs = calloc(n, sizeof *vs);
+            uint8_t *tags = calloc(n, 1);
+            uint64_t *keys = calloc(n, sizeof *keys);
+            size_t nk = 0;
+            /* fill n-1 slots at most (one stays empty) by inserting keys
+             * whose home slots crowd into one region */
+            uint32_t fill = layout == 0 ? n / 2 : layout == 1 ? n - 1 : layout == 2 ? (n * 2) / 3 : n - 1;
+            for (uint32_t k = 0; k < fill; k++) {
+                uint32_t hm = layout == 3 ? n - 1 - (k % 3) : layout == 1 ? (k * 7) % n : (n / 3 + k % 5) % n;
+                uint64_t key = hash_at(n, hm, k + 1 + layout * 1000);
+                uint32_t i = home(key, n);
+                while (tags[i]) i = i + 1 == n ? 0 : i + 1;
+                vs[i].hash = key;
+                vs[i].tok1 = k + 1;
+                tags[i] = tag_of(key);
+                keys[nk++] = key;
+            }
+            ng_dict d = {0};
+            d.h = &h;
+            d.vocab = vs;
+            d.vtags = tags;
+            for (size_t k = 0; k < nk; k++) {
+                checked++;
+                if (dict_vslot(&d, keys[k]) != ref_vslot(&d, keys[k]) || !dict_vslot(&d, keys[k])) bad++;
+                /* same home and tag, another hash: absent */
+                uint64_t other = keys[k] ^ 0x0000FF0000000000ull;
+                checked++;
+                if (dict_vslot(&d, other) != ref_vslot(&d, other)) bad++;
+            }
+            for (uint32_t hm = 0; hm < n; hm++) {
+                uint64_t absent = hash_at(n, hm, 77777 + hm);
+                checked++;
+                if (dict_vslot(&d, absent) != ref_vslot(&d, absent)) bad++;
+            }
+            free(vs); free(tags); free(keys);
+        }
+    }
+    INT_EQ(bad, 0, "vocabulary probes that differ from a linear probe");
+    OK(checked > 5000, "probes checked: %d", checked);
+}
+
 int main(void) {
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
+    test_vslot_probe();
     test_parse();
     test_errors();
     test_long_line();
