@@ -179,22 +179,19 @@ static inline void prefetch_hit(const ng_tagger *tg, const ng_token *tok, const 
     }
 }
 
-/* Matches one chunk of a field. 'base' is the chunk's offset in the field.
- * Pass 1 walks the trie from every word and records the hits (spans that
- * end an alias); pass 2 picks the leftmost-longest valid ones, checking
- * words, case and flags against the dictionary data. */
-static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base) {
-    const ng_tokbuf *tb = &t->tb;
-    const ng_token *tok = tb->tok;
-    size_t nt = tb->n;
-    int all = (tg->flags & NG_TAG_ALL) != 0;
-    /* pass 1. Two-stage prefetch: the tag byte FAR tokens ahead, and NEAR
-     * tokens ahead the slot itself when the (by then cached) tag matches */
+/* Pass 1 of match_chunk: walks the trie from every word and records the
+ * hits (spans that end an alias), in order of their first word. Prefetch:
+ * the tag byte FAR tokens ahead, and NEAR tokens ahead the slot itself
+ * when the (by then cached) tag matches. Inlined twice: nd == 1 (the
+ * usual case) gets a loop with the dictionary in registers. */
+static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt,
+                                                       size_t nd) {
     enum { FAR = 16, NEAR = 6 };
+    ng_dict *const *dicts = tg->dicts;
     t->nhits = 0;
     for (size_t i = 0; i < nt; i++) {
-        for (size_t di = 0; di < tg->nd; di++) {
-            const ng_dict *d = tg->dicts[di];
+        for (size_t di = 0; di < nd; di++) {
+            const ng_dict *d = dicts[di];
             if (i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, d->h->vocab_size)]);
             if (i + NEAR < nt) {
                 uint64_t h = tok[i + NEAR].hash;
@@ -204,8 +201,8 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
         }
         const ng_token *ti = &tok[i];
         if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
-        for (size_t di = 0; di < tg->nd; di++) {
-            const ng_dict *d = tg->dicts[di];
+        for (size_t di = 0; di < nd; di++) {
+            const ng_dict *d = dicts[di];
             const img_vslot *v = dict_vslot(d, ti->hash);
             if (!v) continue;
             uint32_t nv = v->root;
@@ -226,6 +223,20 @@ static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const cha
             }
         }
     }
+    return NG_OK;
+}
+
+/* Matches one chunk of a field. 'base' is the chunk's offset in the field.
+ * Pass 1 walks the trie from every word and records the hits (spans that
+ * end an alias); pass 2 picks the leftmost-longest valid ones, checking
+ * words, case and flags against the dictionary data. */
+static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base) {
+    const ng_tokbuf *tb = &t->tb;
+    const ng_token *tok = tb->tok;
+    size_t nt = tb->n;
+    int all = (tg->flags & NG_TAG_ALL) != 0;
+    int rc = tg->nd == 1 ? pass1(tg, t, tok, nt, 1) : pass1(tg, t, tok, nt, tg->nd);
+    if (rc) return rc;
     /* pass 2: hits are in order of their first word */
     hit *hits = t->hits;
     size_t nh = t->nhits, next_free = 0;
