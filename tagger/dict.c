@@ -916,38 +916,53 @@ fail:
 
 /* ---------- image verification, loading, saving ---------- */
 
-/* The checksum of bytes [off, off+n): from memory, or (fd >= 0) read from
- * the file in 1 MiB pieces so that it does not grow the resident set. */
-typedef struct sum_job { const unsigned char *p; size_t n; int fd; size_t off; uint64_t sum; int ok; } sum_job;
-static void *sum_main(void *arg) {
-    sum_job *j = arg;
-    j->ok = 1;
-    if (j->fd < 0) { j->sum = XXH3_64bits(j->p, j->n); return NULL; }
-    XXH3_state_t *st = XXH3_createState();
-    char *buf = malloc(1 << 20);
-    if (!st || !buf || XXH3_64bits_reset(st) != XXH_OK) { j->ok = 0; goto out; }
-    for (size_t done = 0; done < j->n;) {
-        size_t want = j->n - done < (1u << 20) ? j->n - done : (1u << 20);
-        ssize_t r = pread(j->fd, buf, want, (off_t)(j->off + done));
-        if (r <= 0) { if (r < 0 && errno == EINTR) continue; j->ok = 0; goto out; }
-        XXH3_64bits_update(st, buf, (size_t)r);
-        done += (size_t)r;
-    }
-    j->sum = XXH3_64bits_digest(st);
-out:
-    free(buf);
-    XXH3_freeState(st);
-    return NULL;
-}
-
 /* Drops pages of a mapped image from the resident set once checked. */
 static void drop_pages(const void *p, size_t n) {
     uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
     if (e > a) madvise((void *)a, e - a, MADV_DONTNEED);
 }
 
-static int image_check(const unsigned char *base, size_t size, const char *name, int drop, ng_dict *d,
-                       ng_error *err);
+/* The checksum of the image body, computed by a second thread while the
+ * first checks the structure. A mapped file is read through the mapping in
+ * 8 MiB blocks, each dropped from the resident set once hashed (twice as
+ * fast as reading it again with pread, and the resident set stays small). */
+typedef struct sum_job {
+    const unsigned char *p;
+    size_t n;
+    int drop;
+    uint64_t sum;
+    const ng_dict *d;           /* not NULL: then check part 2 of the structure */
+    const char *name;
+    int rc;
+    ng_error err;
+} sum_job;
+static int image_part(const ng_dict *d, int part, const char *name, int drop, ng_error *err);
+static void sum_only(sum_job *j);
+static void *sum_main(void *arg) {
+    sum_job *j = arg;
+    sum_only(j);
+    if (j->d) j->rc = image_part(j->d, 2, j->name, j->drop, &j->err);
+    return NULL;
+}
+static void sum_only(sum_job *j) {
+    if (!j->drop) { j->sum = XXH3_64bits(j->p, j->n); return; }
+    XXH3_state_t *st = XXH3_createState();
+    if (!st || XXH3_64bits_reset(st) != XXH_OK) {   /* no memory for the state: in one go */
+        XXH3_freeState(st);
+        j->sum = XXH3_64bits(j->p, j->n);
+        return;
+    }
+    for (size_t done = 0; done < j->n;) {
+        size_t k = j->n - done < (8u << 20) ? j->n - done : (8u << 20);
+        XXH3_64bits_update(st, j->p + done, k);
+        drop_pages(j->p + done, k);
+        done += k;
+    }
+    j->sum = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+}
+
+static int image_sections(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err);
 
 static int sect_ok(const img_header *h, uint64_t off, uint64_t count, size_t elt, size_t size) {
     if (off % 8 || off < sizeof *h || off > size) return 0;
@@ -955,8 +970,8 @@ static int sect_ok(const img_header *h, uint64_t off, uint64_t count, size_t elt
     return 1;
 }
 
-/* fd >= 0: 'base' maps that file; the checksum is read from the file and
- * the checked sections are dropped from the resident set. */
+/* fd >= 0: 'base' maps that file; what was hashed and checked is dropped
+ * from the resident set. */
 static int image_verify(const unsigned char *base, size_t size, const char *name, int check_sum,
                         int fd, ng_dict *d, ng_error *err) {
 #define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
@@ -976,33 +991,44 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
     if (strncmp(h->unicode, utf8proc_unicode_version(), sizeof h->unicode))
         BAD("compiled dictionary was built with Unicode %.15s; this newsgraph uses Unicode %s (recompile with 'newsgraph dict compile')",
             h->unicode, utf8proc_unicode_version());
-    /* the checksum of a large image is computed by a second thread while
-     * this one checks the structure; a mismatch is reported first */
-    sum_job sj = {base + sizeof *h, size - sizeof *h, fd, sizeof *h, 0, 1};
+    /* the checksum of a large image and part 2 of the structure are
+     * checked by a second thread while this one checks parts 0 and 1; a
+     * checksum mismatch is reported first, then the first part that fails */
+    int drop = fd >= 0;
+    int rc = image_sections(base, size, name, d, err);
+    sum_job sj = {base + sizeof *h, size - sizeof *h, drop, 0, rc ? NULL : d, name, NG_OK, {0}};
     pthread_t tid;
     int threaded = 0;
-    if (check_sum) {
-        if (size >= (8u << 20)) threaded = pthread_create(&tid, NULL, sum_main, &sj) == 0;
-        if (!threaded) sum_main(&sj);
+    if (check_sum && size >= (8u << 20)) threaded = pthread_create(&tid, NULL, sum_main, &sj) == 0;
+    if (!threaded) {
+        if (check_sum) sum_only(&sj);
+        sj.d = NULL;
     }
-    int rc = image_check(base, size, name, fd >= 0, d, err);
+    int rc0 = rc ? rc : image_part(d, 0, name, drop, err);
+    ng_error err1 = {0};
+    int rc1 = rc || rc0 ? NG_OK : image_part(d, 1, name, drop, &err1);
     if (threaded) pthread_join(tid, NULL);
-    if (check_sum && !sj.ok) {
-        memset(d, 0, sizeof *d);
-        return ng_error_set(err, NG_E_IO, name, 0, 0, "cannot read: %s", strerror(errno));
-    }
     if (check_sum && sj.sum != h->checksum) {
         memset(d, 0, sizeof *d);
         BAD("compiled dictionary is corrupt (checksum mismatch)");
     }
+    if (!rc && !rc0) {
+        int rc2 = threaded ? sj.rc : image_part(d, 2, name, drop, &sj.err);
+        if (rc1) { if (err) *err = err1; rc = rc1; }
+        else if (rc2) { if (err) *err = sj.err; rc = rc2; }
+    } else {
+        rc = rc ? rc : rc0;
+    }
+    if (rc) memset(d, 0, sizeof *d);
     return rc;
 #undef BAD
 }
 
 /* The structure of an image whose header was checked: every section inside
- * the file, every index the matcher follows in range. */
-static int image_check(const unsigned char *base, size_t size, const char *name, int drop, ng_dict *d,
-                       ng_error *err) {
+ * the file (image_sections, which also sets d's pointers), then every index
+ * the matcher follows in range (image_part 0, 1 and 2, independent of one
+ * another: image_verify runs part 1 on the checksum thread). */
+static int image_sections(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err) {
 #define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
     const img_header *h = (const img_header *)base;
     if (!sect_ok(h, h->off_entities, h->n_entities, sizeof(img_entity), size) ||
@@ -1034,52 +1060,62 @@ static int image_check(const unsigned char *base, size_t size, const char *name,
     d->str = (const char *)(base + h->off_strings);
     uint64_t ss = h->strings_size;
     if (d->str[ss - 1] != 0) BAD("compiled dictionary is corrupt (strings)");
-    /* every index the matcher follows is checked once here */
-    for (uint32_t i = 0; i < h->n_entities; i++) {
-        const img_entity *e = &d->ent[i];
-        if (e->id >= ss || e->type >= ss || e->name >= ss || e->attrs >= ss ||
-            (uint64_t)e->alias_first + e->alias_count > h->n_aliases || d->ids[i] >= h->n_entities)
-            BAD("compiled dictionary is corrupt (entity %u)", i);
-    }
-    if (drop) drop_pages(d->ent, (size_t)h->n_entities * sizeof *d->ent);
-    for (uint32_t i = 0; i < h->n_aliases; i++)
-        if (d->aliases[i] >= ss) BAD("compiled dictionary is corrupt (alias %u)", i);
-    if (drop) drop_pages(d->aliases, (size_t)h->n_aliases * 4);
-    for (uint32_t i = 0; i < h->n_tokens; i++) {
-        const img_token *t = &d->tok[i];
-        if ((uint64_t)t->str + t->len >= ss || t->root > h->n_nodes) BAD("compiled dictionary is corrupt (token %u)", i);
-    }
-    int empty = 0;
-    for (uint64_t i = 0; i < h->vocab_size; i++) {
-        if (!d->vocab[i].tok1 != !d->vtags[i] || (d->vtags[i] && d->vtags[i] != tag_of(d->vocab[i].hash)))
-            BAD("compiled dictionary is corrupt (vocabulary tags)");
-        if (!d->vocab[i].tok1) { empty = 1; continue; }
-        if (d->vocab[i].tok1 > h->n_tokens || (d->vocab[i].root & ~NODE_TERMINAL) > h->n_nodes)
-            BAD("compiled dictionary is corrupt (vocabulary)");
-    }
-    if (!empty) BAD("compiled dictionary is corrupt (vocabulary full)");
-    if (drop) {
-        drop_pages(d->tok, (size_t)h->n_tokens * sizeof *d->tok);
-        drop_pages(d->vocab, (size_t)h->vocab_size * sizeof *d->vocab);
-    }
-    empty = 0;
-    for (uint64_t i = 0; i < h->trans_size; i++) {
-        const img_tslot *s = &d->trans[i];
-        if (!s->node) { empty = 1; continue; }
-        uint32_t ch = s->child & ~NODE_TERMINAL;
-        if (s->node > h->n_nodes || ch > h->n_nodes || ch == 0 || s->tok >= h->n_tokens)
-            BAD("compiled dictionary is corrupt (transitions)");
-    }
-    if (!empty) BAD("compiled dictionary is corrupt (transitions full)");
-    if (drop) drop_pages(d->trans, (size_t)h->trans_size * sizeof *d->trans);
-    for (uint64_t i = 0; i <= (uint64_t)h->n_nodes + 1; i++)
-        if (d->nodes[i] > h->n_outputs || (i && d->nodes[i] < d->nodes[i - 1]))
-            BAD("compiled dictionary is corrupt (nodes)");
-    for (uint32_t i = 0; i < h->n_outputs; i++) {
-        const img_output *o = &d->out[i];
-        if (o->entity >= h->n_entities ||
-            ((o->cased != NG_NO_STRING || (o->flags & OUT_CASED)) && o->cased >= ss))   /* the matcher reads it */
-            BAD("compiled dictionary is corrupt (outputs)");
+    return NG_OK;
+#undef BAD
+}
+
+static int image_part(const ng_dict *d, int part, const char *name, int drop, ng_error *err) {
+#define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
+    const img_header *h = d->h;
+    uint64_t ss = h->strings_size;
+    if (part == 0) {
+        /* every index the matcher follows is checked once here */
+        for (uint32_t i = 0; i < h->n_entities; i++) {
+            const img_entity *e = &d->ent[i];
+            if (e->id >= ss || e->type >= ss || e->name >= ss || e->attrs >= ss ||
+                (uint64_t)e->alias_first + e->alias_count > h->n_aliases || d->ids[i] >= h->n_entities)
+                BAD("compiled dictionary is corrupt (entity %u)", i);
+        }
+        if (drop) drop_pages(d->ent, (size_t)h->n_entities * sizeof *d->ent);
+        for (uint32_t i = 0; i < h->n_aliases; i++)
+            if (d->aliases[i] >= ss) BAD("compiled dictionary is corrupt (alias %u)", i);
+        if (drop) drop_pages(d->aliases, (size_t)h->n_aliases * 4);
+        for (uint32_t i = 0; i < h->n_tokens; i++) {
+            const img_token *t = &d->tok[i];
+            if ((uint64_t)t->str + t->len >= ss || t->root > h->n_nodes) BAD("compiled dictionary is corrupt (token %u)", i);
+        }
+        if (drop) drop_pages(d->tok, (size_t)h->n_tokens * sizeof *d->tok);
+    } else if (part == 1) {
+        int empty = 0;
+        for (uint64_t i = 0; i < h->vocab_size; i++) {
+            if (!d->vocab[i].tok1 != !d->vtags[i] || (d->vtags[i] && d->vtags[i] != tag_of(d->vocab[i].hash)))
+                BAD("compiled dictionary is corrupt (vocabulary tags)");
+            if (!d->vocab[i].tok1) { empty = 1; continue; }
+            if (d->vocab[i].tok1 > h->n_tokens || (d->vocab[i].root & ~NODE_TERMINAL) > h->n_nodes)
+                BAD("compiled dictionary is corrupt (vocabulary)");
+        }
+        if (!empty) BAD("compiled dictionary is corrupt (vocabulary full)");
+        if (drop) drop_pages(d->vocab, (size_t)h->vocab_size * sizeof *d->vocab);
+        empty = 0;
+        for (uint64_t i = 0; i < h->trans_size; i++) {
+            const img_tslot *s = &d->trans[i];
+            if (!s->node) { empty = 1; continue; }
+            uint32_t ch = s->child & ~NODE_TERMINAL;
+            if (s->node > h->n_nodes || ch > h->n_nodes || ch == 0 || s->tok >= h->n_tokens)
+                BAD("compiled dictionary is corrupt (transitions)");
+        }
+        if (!empty) BAD("compiled dictionary is corrupt (transitions full)");
+        if (drop) drop_pages(d->trans, (size_t)h->trans_size * sizeof *d->trans);
+    } else {
+        for (uint64_t i = 0; i <= (uint64_t)h->n_nodes + 1; i++)
+            if (d->nodes[i] > h->n_outputs || (i && d->nodes[i] < d->nodes[i - 1]))
+                BAD("compiled dictionary is corrupt (nodes)");
+        for (uint32_t i = 0; i < h->n_outputs; i++) {
+            const img_output *o = &d->out[i];
+            if (o->entity >= h->n_entities ||
+                ((o->cased != NG_NO_STRING || (o->flags & OUT_CASED)) && o->cased >= ss))   /* the matcher reads it */
+                BAD("compiled dictionary is corrupt (outputs)");
+        }
     }
     return NG_OK;
 #undef BAD
