@@ -300,7 +300,9 @@ static uint8_t ascii_cls[128], ascii_info[256];
 /* Two-byte characters (U+0080..U+07FF) that are word characters folding
  * to at most 4 bytes without utf8proc: the hot path for Cyrillic. */
 typedef struct fast2 { uint32_t fold; uint8_t flen, lf, ok, pad; } fast2;
-static fast2 f2[TABLE_N];
+/* indexed by the two bytes (first << 8 | second): ok only for a valid
+ * two-byte sequence of such a character, so no other check is needed */
+static fast2 f2[1 << 16];
 static char ascii_fold[128];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 static void init_ascii(void) {
@@ -319,10 +321,11 @@ static void init_ascii(void) {
     for (int c = 0x80; c < TABLE_N; c++) {
         const cpinfo *e = &table[c];
         if (e->cls != C_WORD || (e->lflags & L_SLOW) || e->flen == 0 || e->flen > 4) continue;
-        memcpy(&f2[c].fold, e->f, 4);
-        f2[c].flen = e->flen;
-        f2[c].lf = e->lflags;
-        f2[c].ok = 1;
+        fast2 *x = &f2[(0xC0u | (unsigned)(c >> 6)) << 8 | (0x80u | (unsigned)(c & 0x3F))];
+        memcpy(&x->fold, e->f, 4);
+        x->flen = e->flen;
+        x->lf = e->lflags;
+        x->ok = 1;
     }
 }
 
@@ -369,7 +372,13 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             if (cls == C_NL) { pos++; nl++; space = 1; continue; }
             cp = (int32_t)c; n = 1; info = &table[c];
         } else {
-            n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+            if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
+                /* two bytes (Cyrillic ...): straight from the table */
+                cp = (int32_t)(((c & 0x1F) << 6) | (s[pos + 1] & 0x3F));
+                info = &table[cp]; cls = info->cls; lf = info->lflags; n = 2;
+            } else {
+                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+            }
             if (n < 0) { b->invalid++; pos++; space = 1; continue; }
             if (cls == C_SPACE) { pos += n; space = 1; continue; }
             if (cls == C_NL) { pos += n; nl++; space = 1; continue; }
@@ -437,25 +446,23 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                  * Greek) that fold to at most 4 bytes: straight from the
                  * table, no per-character bookkeeping */
                 size_t run = pos;
-                unsigned acc2 = 0, last = 0;
+                unsigned acc2 = 0;
                 while (pos + 1 < len) {
-                    unsigned c0 = s[pos], c1 = s[pos + 1];
-                    if (c0 - 0xC2u > 0xDFu - 0xC2u || (c1 & 0xC0) != 0x80) break;
-                    const fast2 *e = &f2[((c0 & 0x1F) << 6) | (c1 & 0x3F)];
+                    const fast2 *e = &f2[(unsigned)s[pos] << 8 | s[pos + 1]];
                     if (!e->ok) break;
                     memcpy(fo + flen, &e->fold, 4);   /* the fold buffer has slack */
                     flen += e->flen;
                     if (flen > NG_MAX_TOKEN) { overflow = 1; flen = NG_MAX_TOKEN; }
                     acc2 |= e->lf;
-                    last = e->lf;
                     pos += 2;
                 }
                 if (pos > run) {
                     ascii = 0;
+                    unsigned last = f2[(unsigned)s[pos - 2] << 8 | s[pos - 1]].lf;
                     if (!seen_letter && (acc2 & L_LETTER)) {
                         /* the first letter of the word is in this run */
                         for (size_t k = run;; k += 2) {
-                            unsigned lf1 = f2[((s[k] & 0x1F) << 6) | (s[k + 1] & 0x3F)].lf;
+                            unsigned lf1 = f2[(unsigned)s[k] << 8 | s[k + 1]].lf;
                             if (lf1 & L_LETTER) { if (lf1 & L_UPPER) tf |= TK_UPPER1; break; }
                         }
                         seen_letter = 1;
