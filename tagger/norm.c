@@ -18,6 +18,9 @@
 #include <string.h>
 #include <pthread.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "norm.h"
 #include "tagger.h"
 
@@ -407,9 +410,32 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             /* fast path: a run of ASCII letters and digits */
             const unsigned char *p = s + pos, *e = s + len;
             unsigned acc = 0;
+            int done = 0;
             if (ascii_info[*p] & A_UPPER) tf |= TK_UPPER1;
+#if defined(__SSE2__)
+            /* sixteen bytes at a time: classify, lower-case, copy */
+            while (e - p >= 16 && flen + 16 <= NG_MAX_TOKEN) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+                __m128i va = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+                __m128i alpha = _mm_cmpeq_epi8(_mm_min_epu8(va, _mm_set1_epi8(25)), va);
+                __m128i vd = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+                __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(vd, _mm_set1_epi8(9)), vd);
+                __m128i upper = _mm_and_si128(alpha, _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(0x20)), _mm_setzero_si128()));
+                unsigned wm = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+                unsigned k = wm == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~wm);
+                _mm_storeu_si128((__m128i *)(void *)(fo + flen), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+                unsigned m = k == 16 ? 0xFFFFu : (1u << k) - 1;
+                unsigned um = (unsigned)_mm_movemask_epi8(upper) & m, am = (unsigned)_mm_movemask_epi8(alpha) & m;
+                if (um) acc |= A_UPPER | A_LETTER;
+                if (am & ~um) acc |= A_LOWER | A_LETTER;
+                if ((unsigned)_mm_movemask_epi8(digit) & m) acc |= A_DIGIT;
+                flen += k;
+                p += k;
+                if (k < 16) { done = 1; break; }
+            }
+#endif
             /* eight bytes at a time (SWAR): classify, lower-case, copy */
-            while (e - p >= 8 && flen + 8 <= NG_MAX_TOKEN) {
+            while (!done && e - p >= 8 && flen + 8 <= NG_MAX_TOKEN) {
                 uint64_t x;
                 memcpy(&x, p, 8);
                 uint64_t up = BETWEEN(x, 0x40, 0x5B), lo = BETWEEN(x, 0x60, 0x7B),
@@ -424,9 +450,9 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                 if (dg & m) acc |= A_DIGIT;
                 flen += k;
                 p += k;
-                if (k < 8) break;
+                if (k < 8) done = 1;
             }
-            while (p < e && (ascii_info[*p] & A_WORD)) {
+            while (!done && p < e && (ascii_info[*p] & A_WORD)) {
                 if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[*p];
                 else overflow = 1;
                 acc |= ascii_info[*p];
