@@ -930,6 +930,7 @@ typedef struct sum_job {
     const unsigned char *p;
     size_t n;
     int drop;
+    size_t keep_from, keep_to;  /* offsets in p of pages not to drop */
     uint64_t sum;
     const ng_dict *d;           /* not NULL: then check part 2 of the structure */
     const char *name;
@@ -955,7 +956,8 @@ static void sum_only(sum_job *j) {
     for (size_t done = 0; done < j->n;) {
         size_t k = j->n - done < (8u << 20) ? j->n - done : (8u << 20);
         XXH3_64bits_update(st, j->p + done, k);
-        drop_pages(j->p + done, k);
+        /* (not what matching reads at random: see image_part) */
+        if (done + k <= j->keep_from || done >= j->keep_to) drop_pages(j->p + done, k);
         done += k;
     }
     j->sum = XXH3_64bits_digest(st);
@@ -996,7 +998,11 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
      * checksum mismatch is reported first, then the first part that fails */
     int drop = fd >= 0;
     int rc = image_sections(base, size, name, d, err);
-    sum_job sj = {base + sizeof *h, size - sizeof *h, drop, 0, rc ? NULL : d, name, NG_OK, {0}};
+    sum_job sj = {base + sizeof *h, size - sizeof *h, drop, 0, 0, 0, rc ? NULL : d, name, NG_OK, {0}};
+    if (!rc) {   /* the vocabulary and the transitions, adjacent */
+        sj.keep_from = h->off_vocab - sizeof *h;
+        sj.keep_to = h->off_trans + (size_t)h->trans_size * sizeof(img_tslot) - sizeof *h;
+    }
     pthread_t tid;
     int threaded = 0;
     if (check_sum && size >= (8u << 20)) threaded = pthread_create(&tid, NULL, sum_main, &sj) == 0;
@@ -1095,7 +1101,9 @@ static int image_part(const ng_dict *d, int part, const char *name, int drop, ng
                 BAD("compiled dictionary is corrupt (vocabulary)");
         }
         if (!empty) BAD("compiled dictionary is corrupt (vocabulary full)");
-        if (drop) drop_pages(d->vocab, (size_t)h->vocab_size * sizeof *d->vocab);
+        /* the vocabulary and the transitions stay mapped: matching reads
+         * most of their pages anyway (dropped, they would be faulted in a
+         * second time); they are clean file pages the kernel can reclaim */
         empty = 0;
         for (uint64_t i = 0; i < h->trans_size; i++) {
             const img_tslot *s = &d->trans[i];
@@ -1105,7 +1113,6 @@ static int image_part(const ng_dict *d, int part, const char *name, int drop, ng
                 BAD("compiled dictionary is corrupt (transitions)");
         }
         if (!empty) BAD("compiled dictionary is corrupt (transitions full)");
-        if (drop) drop_pages(d->trans, (size_t)h->trans_size * sizeof *d->trans);
     } else {
         for (uint64_t i = 0; i <= (uint64_t)h->n_nodes + 1; i++)
             if (d->nodes[i] > h->n_outputs || (i && d->nodes[i] < d->nodes[i - 1]))
