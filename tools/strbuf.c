@@ -1,6 +1,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "strbuf.h"
 #include "cli.h"
 
@@ -37,6 +40,19 @@ void sb_json_str(strbuf *b, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
+#if defined(__SSE2__)
+        /* sixteen bytes at a time while none needs a look: control
+         * characters, '"', '\\' and non-ASCII bytes */
+        while (n - i >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+                                           _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));   /* signed: also bytes >= 0x80 */
+            unsigned m = (unsigned)_mm_movemask_epi8(special);
+            if (m) { i += (size_t)__builtin_ctz(m); break; }
+            i += 16;
+        }
+        if (i >= n) break;
+#endif
         unsigned c = p[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { i++; continue; }
         if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
