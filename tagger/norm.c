@@ -462,6 +462,9 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             if (acc & A_LETTER) { seen_letter = 1; tf |= TK_LATIN; }
             if (acc & A_LOWER) has_lower = 1;
             if (acc & A_DIGIT) tf |= TK_DIGIT;
+            /* the usual end of an English word: an ASCII byte that cannot
+             * continue it (apostrophes may join Cyrillic letters) */
+            if (done && (pos >= len || (s[pos] < 0x80 && ascii_cls[s[pos]] != C_APOS))) goto word_end;
             prev_cyr = (ascii_info[p[-1]] & A_LETTER) ? 0 : -1;
         }
         /* general loop: one character per step */
@@ -552,6 +555,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             }
             pos += n;
         }
+    word_end:
         t->end = (uint32_t)pos;
         if (seen_letter && !has_lower) tf |= TK_ALLUPPER;
         if (ascii) tf |= TK_ASCII;
