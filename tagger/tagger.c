@@ -345,6 +345,82 @@ static void seen_clear(ng_tagger *t) {
     t->nseen = 0;
 }
 
+/* Is p inside some dictionary's string pool (its strings are interned:
+ * there, equal ids have equal addresses)? Returns the dictionary or -1. */
+static long pool_of(const ng_tagger *t, const char *p) {
+    for (size_t d = 0; d < t->nd; d++) {
+        const ng_dict *x = t->dicts[d];
+        if (p >= x->str && p < x->str + x->h->strings_size) return (long)d;
+    }
+    return -1;
+}
+
+/* A small open-addressing set of addresses (0 = empty). */
+static int aset_has(const uintptr_t *set, size_t cap, uintptr_t a) {
+    for (size_t i = (a * 0x9E3779B97F4A7C15ull) >> 40 & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        if (!set[i]) return 0;
+        if (set[i] == a) return 1;
+    }
+}
+static void aset_add(uintptr_t *set, size_t cap, uintptr_t a) {
+    size_t i = (a * 0x9E3779B97F4A7C15ull) >> 40 & (cap - 1);
+    while (set[i] && set[i] != a) i = (i + 1) & (cap - 1);
+    set[i] = a;
+}
+
+/* The seen set for resolve(): the entities named unambiguously in the
+ * article. resolve() asks it only about the candidates of ambiguous spans,
+ * so only those are looked for: their ids are found once in every
+ * dictionary, and the other spans are matched by the address of their id
+ * (no string of theirs is read). An id outside every dictionary (a rule's
+ * entity) is compared as a string (its hash is in the same set). */
+static int context_scan(ng_tagger *t) {
+    mstate *m = &t->m;
+    size_t want = 0;
+    for (size_t k = 0; k < m->nspans; k++)
+        if (m->spans[k].ncand > 1 && !(m->spans[k].flags & SPAN_FIXED)) want += m->spans[k].ncand;
+    if (!want) return NG_OK;
+    size_t cap = 16;
+    while (cap < 4 * want * (t->nd + 2)) cap *= 2;
+    uintptr_t *addr = calloc(cap, sizeof *addr);
+    const char **strs = malloc(want * sizeof *strs);
+    if (!addr || !strs) { free(addr); free(strs); return NG_E_NOMEM; }
+    size_t nstr = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const span *s = &m->spans[k];
+        if (s->ncand < 2 || (s->flags & SPAN_FIXED)) continue;
+        for (size_t i = 0; i < s->ncand; i++) {
+            const char *id = m->cands[s->cand + i].c.id;
+            strs[nstr++] = id;
+            aset_add(addr, cap, (uintptr_t)id);
+            aset_add(addr, cap, (uintptr_t)(ng_hash(id, strlen(id)) | 1));   /* for ids outside the pools */
+            for (size_t d = 0; d < t->nd; d++) {
+                long e = ng_dict_find_id(t->dicts[d], id);
+                if (e >= 0) aset_add(addr, cap, (uintptr_t)(t->dicts[d]->str + t->dicts[d]->ent[e].id));
+            }
+        }
+    }
+    int rc = NG_OK;
+    for (size_t k = 0; k < m->nspans && !rc; k++) {
+        span *s = &m->spans[k];
+        if (s->flags & NG_MATCH_OVERLAP) continue;
+        cand *c = m->cands + s->cand;
+        int maxp = c[0].priority, nmax = 0;
+        size_t who = 0;
+        for (size_t i = 1; i < s->ncand; i++) if (c[i].priority > maxp) maxp = c[i].priority;
+        for (size_t i = 0; i < s->ncand; i++) if (c[i].priority == maxp) { nmax++; who = i; }
+        if (nmax != 1) continue;
+        const char *id = c[who].c.id;
+        int wanted = aset_has(addr, cap, (uintptr_t)id);
+        if (!wanted && pool_of(t, id) < 0 && aset_has(addr, cap, (uintptr_t)(ng_hash(id, strlen(id)) | 1)))
+            for (size_t j = 0; j < nstr && !wanted; j++) wanted = !strcmp(strs[j], id);
+        if (wanted) rc = seen_add(t, id);
+    }
+    free(addr);
+    free(strs);
+    return rc;
+}
+
 /* Orders a span's candidates: the chosen one first. */
 static void resolve(ng_tagger *t, span *s, int use_context) {
     cand *c = t->m.cands + s->cand;
@@ -542,18 +618,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
-    for (size_t k = 0; k < m->nspans && use_context; k++) {
-        /* the ids are hashed: fetch their (cold) strings a few spans ahead */
-        if (k + 8 < m->nspans) __builtin_prefetch(m->cands[m->spans[k + 8].cand].c.id);
-        span *s = &m->spans[k];
-        if (s->flags & NG_MATCH_OVERLAP) continue;
-        cand *c = m->cands + s->cand;
-        int maxp = c[0].priority, nmax = 0;
-        size_t who = 0;
-        for (size_t i = 1; i < s->ncand; i++) if (c[i].priority > maxp) maxp = c[i].priority;
-        for (size_t i = 0; i < s->ncand; i++) if (c[i].priority == maxp) { nmax++; who = i; }
-        if (nmax == 1 && seen_add(t, c[who].c.id)) return NG_E_NOMEM;
-    }
+    if (use_context && (m->rc = context_scan(t))) return m->rc;
     if (ng_grow((void **)&t->matches, &t->matches_cap, m->nspans + 1, sizeof *t->matches)) return NG_E_NOMEM;
     if (ng_grow((void **)&t->plain, &t->plain_cap, m->ncands + 1, sizeof *t->plain)) return NG_E_NOMEM;
     for (size_t k = 0; k < m->nspans; k++) {
