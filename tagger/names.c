@@ -1520,7 +1520,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         tn->regs[r].next = tn->rhead[i];
         tn->rhead[i] = r + 1;
     }
-    if (m->nspans) qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span_pos);
+    if (m->nspans) ng_sort_spans(m->spans, m->nspans);   /* the same order as cmp_span_pos */
     size_t nsorted = m->nspans;
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;

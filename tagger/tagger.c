@@ -456,6 +456,26 @@ static int cmp_span(const void *x, const void *y) {
     return 0;
 }
 
+/* Sorts spans by (field, start, longer first). They are mostly in order
+ * already (chunks sort their own, later passes append a few): the sorted
+ * prefix is kept, the rest sorted and merged in (without memory for the
+ * merge, all of it is sorted in place). Always returns NG_OK. */
+int ng_sort_spans(span *v, size_t n) {
+    size_t p = 1;
+    while (p < n && cmp_span(&v[p - 1], &v[p]) <= 0) p++;
+    if (p >= n) return NG_OK;
+    qsort(v + p, n - p, sizeof *v, cmp_span);
+    if (cmp_span(&v[p - 1], &v[p]) <= 0) return NG_OK;
+    span *tmp = malloc(p * sizeof *tmp);
+    if (!tmp) { qsort(v, n, sizeof *v, cmp_span); return NG_OK; }
+    memcpy(tmp, v, p * sizeof *tmp);
+    size_t i = 0, j = p, k = 0;
+    while (i < p && j < n) v[k++] = cmp_span(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+    while (i < p) v[k++] = tmp[i++];
+    free(tmp);
+    return NG_OK;
+}
+
 /* Can no alias run across a cut at k? True when the first token after k
  * is in no dictionary's vocabulary (every word of an alias is). Uses tb as
  * scratch. */
@@ -516,6 +536,8 @@ static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, 
         size_t first = m->nspans;
         m->rc = match_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start);
         if (!m->rc) m->rc = ng_names_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start, first);
+        /* the chunk's spans in order: then the article's are, chunk after chunk */
+        if (!m->rc && m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, cmp_span);
     }
 }
 
@@ -614,7 +636,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (m->rc) return m->rc;
     m->rc = ng_names_doc(t, texts, lens, nfields);
     if (m->rc) return m->rc;
-    if (m->nspans > 1) qsort(m->spans, m->nspans, sizeof *m->spans, cmp_span);
+    if (m->nspans > 1) ng_sort_spans(m->spans, m->nspans);
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
