@@ -100,8 +100,10 @@ static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t fr
         /* a big article's dictionary strings went cold long ago: fetch
          * them a few entities ahead */
         if (k + 8 < to) {
+            size_t fl;
             __builtin_prefetch(m[k + 8].id);
             __builtin_prefetch(m[k + 8].name);
+            __builtin_prefetch(field_text(m[k + 8].field, it, &fl) + m[k + 8].start);
         }
         size_t s, e;
         const char *ft = span_of(it, &m[k], o, cp, &s, &e);
