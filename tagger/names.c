@@ -1159,11 +1159,9 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
 }
 
 /* The first capitalised word at or after token i, or nt. */
-static size_t next_cap(const ng_token *tok, size_t i, size_t nt) {
-    if (i >= nt) return i;   /* also: 'tok' is NULL for an empty text */
-    const ng_token *p = tok + i, *e = tok + nt;
-    while (p < e && (~p->flags & (TK_UPPER1 | TK_WORD))) p++;
-    return (size_t)(p - tok);
+static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i, size_t nt) {
+    while (*ci < ncaps && caps[*ci] < i) (*ci)++;
+    return *ci < ncaps ? caps[*ci] : nt;
 }
 
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first) {
@@ -1187,7 +1185,10 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     int rc = NG_OK;
     const ng_token *tok = c.tok;
     const size_t nt = c.nt;
-    for (size_t i = next_cap(tok, 0, nt); i < nt; i = next_cap(tok, i + 1, nt)) {
+    /* the capitalised words, from the tokeniser's list */
+    const uint32_t *caps = m->tb.caps;
+    size_t ncaps = m->tb.ncaps, ci = 0;
+    for (size_t i = next_cap(caps, ncaps, &ci, 0, nt); i < nt; i = next_cap(caps, ncaps, &ci, i + 1, nt)) {
         const ng_token *ti = &tok[i];
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {

@@ -255,6 +255,9 @@ static int grow_tok(ng_tokbuf *b) {
     ng_token *t = realloc(b->tok, cap * sizeof *t);
     if (!t) return NG_E_NOMEM;
     b->tok = t;
+    uint32_t *c = realloc(b->caps, cap * sizeof *c);
+    if (!c) return NG_E_NOMEM;   /* (tok grew: harmless, cap stays) */
+    b->caps = c;
     b->cap = cap;
     return NG_OK;
 }
@@ -272,6 +275,7 @@ static int reserve_fold(ng_tokbuf *b, size_t need) {
 
 void ng_tokbuf_reset(ng_tokbuf *b) {
     b->n = 0;
+    b->ncaps = 0;
     b->fold_len = 0;
     b->invalid = 0;
 }
@@ -279,6 +283,7 @@ void ng_tokbuf_reset(ng_tokbuf *b) {
 void ng_tokbuf_free(ng_tokbuf *b) {
     if (!b) return;
     free(b->tok);
+    free(b->caps);
     free(b->fold);
     memset(b, 0, sizeof *b);
 }
@@ -560,6 +565,8 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         if (seen_letter && !has_lower) tf |= TK_ALLUPPER;
         if (ascii) tf |= TK_ASCII;
         t->flags |= (uint16_t)tf;
+        b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised (branch-free) */
+        b->ncaps += (tf & TK_UPPER1) != 0;
         size_t raw = t->end - t->start;
         b->fold_len = fstart;
         if (slow) {
