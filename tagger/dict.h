@@ -117,6 +117,7 @@ static inline const img_vslot *dict_vslot(const ng_dict *d, uint64_t h) {
         if (empty) return NULL;
         i += 16;
     }
+    if (i == n) i = 0;   /* the run went on to the end of the table: wrap */
 #endif
     for (;; i = i + 1 == n ? 0 : i + 1) {
         uint8_t g = d->vtags[i];

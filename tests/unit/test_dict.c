@@ -505,6 +505,33 @@ static void test_vslot_probe(void) {
         }
     }
     INT_EQ(bad, 0, "vocabulary probes that differ from a linear probe");
+    /* regression: a full run from slot n-16 to the end, the key wrapped to
+     * slot 0 (the probe once read tags[n] instead of wrapping; the zero
+     * padding after the tags makes that a miss here) */
+    for (uint32_t n = 32; n <= 64; n += 16) {
+        img_header h = {0};
+        h.vocab_size = n;
+        img_vslot *vs = calloc(n, sizeof *vs);
+        uint8_t *tags = calloc(n + 16, 1);
+        uint64_t key = 0;
+        for (uint32_t k = 0; k <= 16; k++) {
+            uint64_t x = hash_at(n, n - 16, 500 + k);
+            uint32_t i = home(x, n);
+            while (tags[i]) i = i + 1 == n ? 0 : i + 1;
+            vs[i].hash = x;
+            vs[i].tok1 = k + 1;
+            tags[i] = tag_of(x);
+            key = x;   /* the last one lands in slot 0 */
+        }
+        ng_dict d = {0};
+        d.h = &h;
+        d.vocab = vs;
+        d.vtags = tags;
+        OK(tags[0] && vs[0].hash == key, "n=%u: the last key wrapped to slot 0", n);
+        OK(dict_vslot(&d, key) == &vs[0], "n=%u: a key past the end of the table is found at slot 0", n);
+        free(vs);
+        free(tags);
+    }
     OK(checked > 5000, "probes checked: %d", checked);
 }
 
