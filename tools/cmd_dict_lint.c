@@ -244,15 +244,11 @@ static void check_suspicious(lint *L, const df_entry *e, const df_field *f, cons
 }
 
 static int has_upper(const char *s) {
-    size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) { i++; continue; }
-        i += (size_t)k;
-        utf8proc_category_t cat = utf8proc_category(c);
-        if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) return 1;
-    }
+    size_t len = strlen(s), i = 0;
+    int32_t c;
+    int up;
+    while (df_next_letter(s, len, &i, &c, &up))
+        if (up) return 1;
     return 0;
 }
 

@@ -141,16 +141,26 @@ const char *df_attr(const df_entry *e, const char *key) {
     return NULL;
 }
 
-const char *df_script(const char *s) {
-    int latin = 0, cyr = 0, uk = 0, ru = 0, other = 0;
-    size_t len = strlen(s), i = 0;
-    while (i < len) {
+int df_next_letter(const char *s, size_t len, size_t *i, int32_t *cp, int *upper) {
+    while (*i < len) {
         utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) { i++; continue; }
-        i += (size_t)k;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + *i, (utf8proc_ssize_t)(len - *i), &c);
+        if (k <= 0) { (*i)++; continue; }
+        *i += (size_t)k;
         utf8proc_category_t cat = utf8proc_category(c);
         if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) continue;
+        *cp = c;
+        *upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        return 1;
+    }
+    return 0;
+}
+
+const char *df_script(const char *s) {
+    int latin = 0, cyr = 0, uk = 0, ru = 0, other = 0, up;
+    size_t len = strlen(s), i = 0;
+    int32_t c;
+    while (df_next_letter(s, len, &i, &c, &up)) {
         if (c < 0x250 || (c >= 0x1E00 && c <= 0x1EFF)) latin++;
         else if (c >= 0x400 && c <= 0x52F) {
             cyr++;

@@ -4,6 +4,7 @@
 #ifndef NG_DICTFILE_H
 #define NG_DICTFILE_H
 #include <stddef.h>
+#include <stdint.h>
 #include "tagger.h"
 
 typedef struct df_field {
@@ -37,6 +38,11 @@ void df_free(df_set *set);
 
 /* Value of attribute 'key' of 'e' (first one), or NULL. */
 const char *df_attr(const df_entry *e, const char *key);
+
+/* Steps *i through s[0..len) to the next letter (Unicode category L*):
+ * sets *cp and *upper (upper or title case) and returns 1, or returns 0 at
+ * the end. Invalid UTF-8 bytes are skipped. */
+int df_next_letter(const char *s, size_t len, size_t *i, int32_t *cp, int *upper);
 
 /* Script/language class of a name: "latin", "cyrillic-uk" (has і ї є ґ),
  * "cyrillic-ru" (has ы э ъ ё), "cyrillic" (either), "other", "none"

@@ -48,6 +48,7 @@
 #include <utf8proc.h>
 #include "import.h"
 #include "annot.h"
+#include "dictfile.h"
 
 typedef struct tcount { char type[32]; long n; } tcount;
 /* One spelling of a surface: annotated n times; in the training texts
@@ -229,17 +230,12 @@ static char *upper_of(const char *s) {
 
 /* First letter upper or title case; 'cyr': a Cyrillic letter was seen. */
 static int capitalised(const char *s, int *cyr) {
-    size_t len = strlen(s);
-    int first = -1;
-    for (size_t i = 0; i < len;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) { i++; continue; }
-        i += (size_t)k;
-        utf8proc_category_t cat = utf8proc_category(c);
-        if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_LO) continue;
+    size_t len = strlen(s), i = 0;
+    int first = -1, up;
+    int32_t c;
+    while (df_next_letter(s, len, &i, &c, &up)) {
         if (c >= 0x400 && c <= 0x52f) *cyr = 1;
-        if (first < 0) first = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+        if (first < 0) first = up;
     }
     return first == 1;
 }
