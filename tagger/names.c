@@ -555,14 +555,16 @@ typedef struct nref { const note *n; const nxt *x; } nref;
 
 /* The registry: entries in article order, chained by key (next: index + 1
  * of the next entry with that key, 0 at the end); rhead maps a key to the
- * first entry of its chain (index + 1; open addressing by the key). */
+ * first entry of its chain (index + 1; open addressing by the key, the key
+ * kept in the slot: most lookups are misses and touch only the table). */
 typedef struct reg { uint64_t key; size_t note, next; } reg;
+typedef struct rslot { uint64_t key; size_t first; } rslot;
 
 typedef struct tnames {
     const ng_namelist *nl;
     reg *regs; size_t nregs, regs_cap;
     nref *all; size_t nall, all_cap;
-    size_t *rhead; size_t rhead_cap;
+    rslot *rhead; size_t rhead_cap;
     arena ar;
 } tnames;
 
@@ -1270,8 +1272,8 @@ static int before(const note *a, const note *b) {
 /* The first registry entry with 'key' (index + 1), or 0. */
 static size_t reg_first(const tnames *tn, uint64_t key) {
     size_t mask = tn->rhead_cap - 1;
-    for (size_t i = key & mask; tn->rhead[i]; i = (i + 1) & mask)
-        if (tn->regs[tn->rhead[i] - 1].key == key) return tn->rhead[i];
+    for (size_t i = key & mask; tn->rhead[i].first; i = (i + 1) & mask)
+        if (tn->rhead[i].key == key) return tn->rhead[i].first;
     return 0;
 }
 
@@ -1507,9 +1509,9 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     /* chains by key, in article order (built backwards) */
     size_t cap = 64;
-    while (cap < tn->nregs * 2) cap *= 2;
+    while (cap < tn->nregs * 4) cap *= 2;
     if (cap > tn->rhead_cap) {
-        size_t *h = realloc(tn->rhead, cap * sizeof *h);
+        rslot *h = realloc(tn->rhead, cap * sizeof *h);
         if (!h) return NG_E_NOMEM;
         tn->rhead = h;
     }
@@ -1517,9 +1519,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     memset(tn->rhead, 0, cap * sizeof *tn->rhead);
     for (size_t r = tn->nregs; r-- > 0;) {
         size_t i = tn->regs[r].key & (cap - 1);
-        while (tn->rhead[i] && tn->regs[tn->rhead[i] - 1].key != tn->regs[r].key) i = (i + 1) & (cap - 1);
-        tn->regs[r].next = tn->rhead[i];
-        tn->rhead[i] = r + 1;
+        while (tn->rhead[i].first && tn->rhead[i].key != tn->regs[r].key) i = (i + 1) & (cap - 1);
+        tn->regs[r].next = tn->rhead[i].first;
+        tn->rhead[i].first = r + 1;
+        tn->rhead[i].key = tn->regs[r].key;
     }
     if (m->nspans) ng_sort_spans(m->spans, m->nspans);   /* the same order as cmp_span_pos */
     size_t nsorted = m->nspans;
