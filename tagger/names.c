@@ -594,7 +594,7 @@ void ng_names_reset_state(mstate *m) {
 
 void ng_names_reset(ng_tagger *t) {
     ng_names_reset_state(&t->m);
-    for (unsigned k = 0; t->workers && k + 1 < t->threads; k++) ng_names_reset_state(&t->workers[k]);
+    for (unsigned k = 0; t->workers && k + 1 < t->nstates; k++) ng_names_reset_state(&t->workers[k]);
     tnames *tn = t->names;
     if (tn) { tn->nregs = 0; tn->nall = 0; arena_reset(&tn->ar); }
 }
@@ -1482,10 +1482,11 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     tnames *tn = tstate(t);
     if (!tn) return NG_E_NOMEM;
     mstate *m = &t->m;
-    /* every thread's notes, in article order (threads took contiguous chunks) */
+    /* every state's notes, in article order (state k matched the k-th range
+     * of contiguous chunks) */
     tn->nall = 0;
     size_t nfree = 0;
-    for (unsigned w = 0; w < t->threads; w++) {
+    for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         mnames *mn = st->names;
         if (!mn) continue;
@@ -1563,14 +1564,14 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         }
     }
     /* the free words (their spans go after the others, in article order) */
-    for (unsigned w = 0; w < t->threads && partial && nfree; w++) {
+    for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;
         int rc = resolve_free_notes(t, tn, st->names);
         if (rc) return rc;
     }
     if (context) country_context(t, nsorted);
-    for (unsigned w = 0; w < t->threads; w++) {
+    for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);
     }

@@ -8,6 +8,7 @@
  *   4. dictionary order (earlier dictionaries, then earlier lines).
  * The chosen entity comes first in the match's candidate list. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dict.h"
@@ -47,19 +48,25 @@ ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags) {
     t->nd = ndicts;
     t->flags = flags;
     t->threads = 1;
+    t->nstates = 1;
     return t;
 }
+
+/* With several threads, a big article's chunks are cut into RANGES_PER_THREAD
+ * ranges per thread, each matched into its own state (see ng_tagger_tag_doc). */
+#define RANGES_PER_THREAD 2
 
 int ng_tagger_set_threads(ng_tagger *t, unsigned n) {
     if (n < 1) n = 1;
     if (n > 64) n = 64;
-    for (unsigned i = 0; t->workers && i + 1 < t->threads; i++) mstate_free(&t->workers[i]);
+    for (unsigned i = 0; t->workers && i + 1 < t->nstates; i++) mstate_free(&t->workers[i]);
     free(t->workers);
     t->workers = NULL;
-    t->threads = 1;
+    t->threads = t->nstates = 1;
     if (n > 1) {
-        t->workers = calloc(n - 1, sizeof *t->workers);
+        t->workers = calloc(n * RANGES_PER_THREAD - 1, sizeof *t->workers);
         if (!t->workers) return NG_E_NOMEM;
+        t->nstates = n * RANGES_PER_THREAD;
     }
     t->threads = n;
     return NG_OK;
@@ -68,7 +75,7 @@ int ng_tagger_set_threads(ng_tagger *t, unsigned n) {
 void ng_tagger_free(ng_tagger *t) {
     if (!t) return;
     mstate_free(&t->m);
-    for (unsigned i = 0; t->workers && i + 1 < t->threads; i++) mstate_free(&t->workers[i]);
+    for (unsigned i = 0; t->workers && i + 1 < t->nstates; i++) mstate_free(&t->workers[i]);
     free(t->workers);
     free(t->dicts);
     free(t->matches);
@@ -541,9 +548,25 @@ static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, 
     }
 }
 
-static void *job_main(void *arg) {
-    job *j = arg;
-    run_chunks(j->t, j->m, j->texts, j->chunks, j->from, j->to);
+/* Threads take ranges (jobs) in order until none is left. */
+typedef struct range_pool { job *jobs; unsigned n; atomic_uint next; } range_pool;
+static void *pool_main(void *arg) {
+    range_pool *p = arg;
+    mstate *prev = NULL;
+    for (unsigned k; (k = atomic_fetch_add(&p->next, 1)) < p->n;) {
+        job *j = &p->jobs[k];
+        if (prev && !j->m->tb.cap && !j->m->hits_cap) {
+            /* the thread's scratch (tokens, hits) moves on with it */
+            j->m->tb = prev->tb;
+            memset(&prev->tb, 0, sizeof prev->tb);
+            j->m->hits = prev->hits;
+            j->m->hits_cap = prev->hits_cap;
+            prev->hits = NULL;
+            prev->hits_cap = prev->nhits = 0;
+        }
+        run_chunks(j->t, j->m, j->texts, j->chunks, j->from, j->to);
+        prev = j->m;
+    }
     return NULL;
 }
 
@@ -610,22 +633,27 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (nth <= 1) {
         run_chunks(t, m, texts, ch, 0, nch);
     } else {
-        /* contiguous ranges of chunks per thread keep the spans in order */
+        /* contiguous ranges of chunks, several per thread: a thread takes
+         * the next range when it is done with one, so that one slowed down
+         * (another process on its core, slower text) holds the others up
+         * less. Range k is matched into state k, and the states are
+         * absorbed in order, which keeps the spans in article order. */
+        unsigned nr = t->nstates;
+        if (nr > nch) nr = (unsigned)nch;
         pthread_t tid[64];
-        job jobs[64];
         int started[64] = {0};
-        for (unsigned k = 0; k < nth; k++) {
+        job jobs[64 * RANGES_PER_THREAD];
+        for (unsigned k = 0; k < nr; k++) {
             mstate *w = k == 0 ? m : &t->workers[k - 1];
             if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
-            jobs[k] = (job){t, w, texts, ch, nch * k / nth, nch * (k + 1) / nth};
+            jobs[k] = (job){t, w, texts, ch, nch * k / nr, nch * (k + 1) / nr};
         }
+        range_pool pool = {jobs, nr, 0};
+        for (unsigned k = 1; k < nth; k++) started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0;
+        pool_main(&pool);
         for (unsigned k = 1; k < nth; k++)
-            started[k] = pthread_create(&tid[k], NULL, job_main, &jobs[k]) == 0;
-        for (unsigned k = 1; k < nth; k++)
-            if (!started[k]) job_main(&jobs[k]);
-        job_main(&jobs[0]);
-        for (unsigned k = 1; k < nth; k++) {
             if (started[k]) pthread_join(tid[k], NULL);
+        for (unsigned k = 1; k < nr; k++) {
             if (!m->rc) m->rc = jobs[k].m->rc;
             if (!m->rc) m->rc = absorb(m, jobs[k].m);
             release_big(jobs[k].m, 1);

@@ -43,7 +43,8 @@ struct ng_tagger {
     unsigned flags;
     unsigned threads;
     mstate m;                 /* the article's spans and candidates end up here */
-    mstate *workers;          /* threads - 1 extra states */
+    unsigned nstates;         /* m and the workers: one per range of chunks */
+    mstate *workers;          /* nstates - 1 extra states */
     ng_candidate *plain; size_t plain_cap;
     ng_match *matches; size_t matches_cap;
     void *names;              /* the name rules' article state (names.c) */
