@@ -1004,27 +1004,21 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
         sj.keep_to = h->off_trans + (size_t)h->trans_size * sizeof(img_tslot) - sizeof *h;
     }
     pthread_t tid;
-    int threaded = 0;
-    if (check_sum && size >= (8u << 20)) threaded = pthread_create(&tid, NULL, sum_main, &sj) == 0;
-    if (!threaded) {
-        if (check_sum) sum_only(&sj);
-        sj.d = NULL;
-    }
-    int rc0 = rc ? rc : image_part(d, 0, name, drop, err);
+    int threaded = check_sum && size >= (8u << 20) && pthread_create(&tid, NULL, sum_main, &sj) == 0;
+    if (!threaded && check_sum) sum_only(&sj);
     ng_error err1 = {0};
+    int rc0 = rc ? rc : image_part(d, 0, name, drop, err);
     int rc1 = rc || rc0 ? NG_OK : image_part(d, 1, name, drop, &err1);
     if (threaded) pthread_join(tid, NULL);
+    else if (!rc) sj.rc = image_part(d, 2, name, drop, &sj.err);
     if (check_sum && sj.sum != h->checksum) {
         memset(d, 0, sizeof *d);
         BAD("compiled dictionary is corrupt (checksum mismatch)");
     }
-    if (!rc && !rc0) {
-        int rc2 = threaded ? sj.rc : image_part(d, 2, name, drop, &sj.err);
-        if (rc1) { if (err) *err = err1; rc = rc1; }
-        else if (rc2) { if (err) *err = sj.err; rc = rc2; }
-    } else {
-        rc = rc ? rc : rc0;
-    }
+    /* the first failure in the order of the parts */
+    if (!rc) rc = rc0;
+    if (!rc && rc1) { if (err) *err = err1; rc = rc1; }
+    if (!rc && sj.rc) { if (err) *err = sj.err; rc = sj.rc; }
     if (rc) memset(d, 0, sizeof *d);
     return rc;
 #undef BAD
@@ -1033,7 +1027,7 @@ static int image_verify(const unsigned char *base, size_t size, const char *name
 /* The structure of an image whose header was checked: every section inside
  * the file (image_sections, which also sets d's pointers), then every index
  * the matcher follows in range (image_part 0, 1 and 2, independent of one
- * another: image_verify runs part 1 on the checksum thread). */
+ * another: image_verify runs part 2 on the checksum thread). */
 static int image_sections(const unsigned char *base, size_t size, const char *name, ng_dict *d, ng_error *err) {
 #define BAD(...) return ng_error_set(err, NG_E_FORMAT, name, 0, 0, __VA_ARGS__)
     const img_header *h = (const img_header *)base;

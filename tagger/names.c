@@ -1242,21 +1242,13 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
 
 /* ## The article pass */
 
-static int cmp_span_pos(const void *x, const void *y) {
-    const span *a = x, *b = y;
-    if (a->field != b->field) return a->field < b->field ? -1 : 1;
-    if (a->start != b->start) return a->start < b->start ? -1 : 1;
-    if (a->end != b->end) return a->end > b->end ? -1 : 1;
-    return 0;
-}
-
 /* The span of t->m at (field, start, end), by binary search, or NULL. */
 static span *find_span(mstate *m, size_t nsorted, unsigned field, size_t start, size_t end) {
     size_t lo = 0, hi = nsorted;
     span key = {.field = field, .start = start, .end = end};
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = cmp_span_pos(&m->spans[mid], &key);
+        int c = ng_cmp_span(&m->spans[mid], &key);
         if (c == 0) return &m->spans[mid];
         if (c < 0) lo = mid + 1;
         else hi = mid;
@@ -1525,7 +1517,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         tn->rhead[i].first = r + 1;
         tn->rhead[i].key = tn->regs[r].key;
     }
-    if (m->nspans) ng_sort_spans(m->spans, m->nspans);   /* the same order as cmp_span_pos */
+    if (m->nspans) ng_sort_spans(m->spans, m->nspans);
     size_t nsorted = m->nspans;
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;

@@ -236,6 +236,14 @@ int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp) {
  * length, or -1 for invalid UTF-8. */
 static inline int char_at(const unsigned char *s, size_t len, int32_t *cp,
                           uint8_t *cls, uint8_t *lf, const cpinfo **info) {
+    if (s[0] >= 0xC2 && s[0] < 0xE0 && len > 1 && (s[1] & 0xC0) == 0x80) {
+        /* two bytes (Cyrillic, Latin-1, Greek): straight from the table */
+        *cp = (int32_t)(((s[0] & 0x1F) << 6) | (s[1] & 0x3F));
+        *info = &table[*cp];
+        *cls = (*info)->cls;
+        *lf = (*info)->lflags;
+        return 2;
+    }
     int n = ng_utf8_decode(s, len, cp);
     if (n < 0) return -1;
     if (*cp < TABLE_N) {
@@ -380,13 +388,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             if (cls == C_NL) { pos++; nl++; space = 1; continue; }
             cp = (int32_t)c; n = 1; info = &table[c];
         } else {
-            if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
-                /* two bytes (Cyrillic ...): straight from the table */
-                cp = (int32_t)(((c & 0x1F) << 6) | (s[pos + 1] & 0x3F));
-                info = &table[cp]; cls = info->cls; lf = info->lflags; n = 2;
-            } else {
-                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
-            }
+            n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
             if (n < 0) { b->invalid++; pos++; space = 1; continue; }
             if (cls == C_SPACE) { pos += n; space = 1; continue; }
             if (cls == C_NL) { pos += n; nl++; space = 1; continue; }
@@ -514,10 +516,6 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                 cls = ascii_cls[c];
                 if (cls != C_WORD && cls != C_APOS) break;
                 cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
-            } else if (c >= 0xC2 && c < 0xE0 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
-                /* two-byte sequences (Cyrillic, Latin-1, Greek): straight from the table */
-                cp = (int32_t)(((c & 0x1F) << 6) | (s[pos + 1] & 0x3F));
-                info = &table[cp]; cls = info->cls; lf = info->lflags; n = 2;
             } else {
                 n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
                 if (n < 0) break;

@@ -353,13 +353,13 @@ static void seen_clear(ng_tagger *t) {
 }
 
 /* Is p inside some dictionary's string pool (its strings are interned:
- * there, equal ids have equal addresses)? Returns the dictionary or -1. */
-static long pool_of(const ng_tagger *t, const char *p) {
+ * there, equal ids have equal addresses)? */
+static int in_pools(const ng_tagger *t, const char *p) {
     for (size_t d = 0; d < t->nd; d++) {
         const ng_dict *x = t->dicts[d];
-        if (p >= x->str && p < x->str + x->h->strings_size) return (long)d;
+        if (p >= x->str && p < x->str + x->h->strings_size) return 1;
     }
-    return -1;
+    return 0;
 }
 
 /* A small open-addressing set of addresses (0 = empty). */
@@ -419,7 +419,7 @@ static int context_scan(ng_tagger *t) {
         if (nmax != 1) continue;
         const char *id = c[who].c.id;
         int wanted = aset_has(addr, cap, (uintptr_t)id);
-        if (!wanted && pool_of(t, id) < 0 && aset_has(addr, cap, (uintptr_t)(ng_hash(id, strlen(id)) | 1)))
+        if (!wanted && !in_pools(t, id) && aset_has(addr, cap, (uintptr_t)(ng_hash(id, strlen(id)) | 1)))
             for (size_t j = 0; j < nstr && !wanted; j++) wanted = !strcmp(strs[j], id);
         if (wanted) rc = seen_add(t, id);
     }
@@ -455,7 +455,7 @@ static void resolve(ng_tagger *t, span *s, int use_context) {
     if (best) { cand tmp = c[0]; c[0] = c[best]; c[best] = tmp; }
 }
 
-static int cmp_span(const void *x, const void *y) {
+int ng_cmp_span(const void *x, const void *y) {
     const span *a = x, *b = y;
     if (a->field != b->field) return a->field < b->field ? -1 : 1;
     if (a->start != b->start) return a->start < b->start ? -1 : 1;
@@ -463,24 +463,23 @@ static int cmp_span(const void *x, const void *y) {
     return 0;
 }
 
-/* Sorts spans by (field, start, longer first). They are mostly in order
- * already (chunks sort their own, later passes append a few): the sorted
- * prefix is kept, the rest sorted and merged in (without memory for the
- * merge, all of it is sorted in place). Always returns NG_OK. */
-int ng_sort_spans(span *v, size_t n) {
+/* Sorts spans by ng_cmp_span. They are mostly in order already (chunks
+ * sort their own, later passes append a few): the sorted prefix is kept,
+ * the rest sorted and merged in (without memory for the merge, all of it
+ * is sorted in place). */
+void ng_sort_spans(span *v, size_t n) {
     size_t p = 1;
-    while (p < n && cmp_span(&v[p - 1], &v[p]) <= 0) p++;
-    if (p >= n) return NG_OK;
-    qsort(v + p, n - p, sizeof *v, cmp_span);
-    if (cmp_span(&v[p - 1], &v[p]) <= 0) return NG_OK;
+    while (p < n && ng_cmp_span(&v[p - 1], &v[p]) <= 0) p++;
+    if (p >= n) return;
+    qsort(v + p, n - p, sizeof *v, ng_cmp_span);
+    if (ng_cmp_span(&v[p - 1], &v[p]) <= 0) return;
     span *tmp = malloc(p * sizeof *tmp);
-    if (!tmp) { qsort(v, n, sizeof *v, cmp_span); return NG_OK; }
+    if (!tmp) { qsort(v, n, sizeof *v, ng_cmp_span); return; }
     memcpy(tmp, v, p * sizeof *tmp);
     size_t i = 0, j = p, k = 0;
-    while (i < p && j < n) v[k++] = cmp_span(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+    while (i < p && j < n) v[k++] = ng_cmp_span(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
     while (i < p) v[k++] = tmp[i++];
     free(tmp);
-    return NG_OK;
 }
 
 /* Can no alias run across a cut at k? True when the first token after k
@@ -544,7 +543,7 @@ static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, 
         m->rc = match_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start);
         if (!m->rc) m->rc = ng_names_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start, first);
         /* the chunk's spans in order: then the article's are, chunk after chunk */
-        if (!m->rc && m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, cmp_span);
+        if (!m->rc && m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, ng_cmp_span);
     }
 }
 

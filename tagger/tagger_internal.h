@@ -76,8 +76,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
 void ng_names_free_state(mstate *m);
 void ng_names_free(ng_tagger *t);
 
-/* Sorts spans by (field, start, longer first), fast when mostly sorted. */
-int ng_sort_spans(span *v, size_t n);
+/* Span order: field, start, then longer first (qsort comparator). */
+int ng_cmp_span(const void *x, const void *y);
+/* Sorts spans by ng_cmp_span, fast when mostly sorted. */
+void ng_sort_spans(span *v, size_t n);
 
 /* Grows *v (of *cap elements of size elt) to hold 'need'. 0 or -1. */
 int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
