@@ -28,7 +28,7 @@ UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 
-.PHONY: all check unit cli demo install uninstall clean bench deps dictionaries asan valgrind fuzz
+.PHONY: all check check-corpus unit cli demo install uninstall clean bench deps dictionaries asan valgrind fuzz
 all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*.h) | deps-ok
@@ -63,6 +63,12 @@ deps:
 
 check: all $(UNIT_BIN)
 	@sh tests/run.sh $(BUILD)
+
+# Invariants on the real news texts of the shared evaluation data (not part
+# of 'make check', which needs nothing outside the repository).
+SHARED ?= ../shared
+check-corpus: all
+	@sh tests/corpus/run.sh $(BUILD) $(SHARED)/eval
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -192,6 +192,14 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
 int ng_tagger_tag(ng_tagger *t, const char *text, size_t len,
                   const ng_match **out, size_t *n);
 
+/* Copies 'n' matches and every string they point to (id, type, name) into
+ * one new block: the copy no longer depends on the tagger or its
+ * dictionaries (matches from ng_tagger_tag_doc point into the tagger's
+ * per-article storage, which its next call overwrites). Candidates are not
+ * copied ('cands' NULL, 'ncands' 0). Release with free(). Returns NULL on
+ * allocation failure (and for n == 0 a block that holds nothing). */
+ng_match *ng_matches_copy(const ng_match *m, size_t n);
+
 /* ## Given names (person-name rules, tagger/NAMES.md)
  *
  *     ng_namelist *nl = ng_namelist_new();

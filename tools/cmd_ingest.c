@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,6 +33,11 @@ static void ingest_usage(FILE *f) {
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
+        "      --no-inflect, --no-context, --no-rules, --no-partial\n"
+        "                         tagging options, as for 'tag'\n"
+        "  -j, --threads N        tag with N threads (what is stored does not change)\n"
+        "      --offsets UNIT     offsets of saved tag output: bytes (default) or chars\n"
+        "                         (output of 'tag --offsets chars')\n"
         "      --batch N          articles per transaction (default 20000, or 10 s)\n"
         "      --no-bulk          keep all indexes during a first load (by default a\n"
         "                         load into an empty database builds two indexes at the end)\n"
@@ -45,7 +51,9 @@ typedef struct ing {
     ng_store *s;
     cli_dicts dicts;
     ng_dict_list dl;
-    ng_tagger *tagger;
+    ng_tagger **taggers;     /* one per thread, created when first needed */
+    unsigned tflags, threads;
+    int chars;               /* saved offsets count code points */
     int tagger_failed;
     long added, replaced, unchanged, mentions;
     double t0, last;
@@ -61,6 +69,25 @@ static long col_of(const ng_article *a, const char *needle) {
     if (!a->raw) return 1;
     const char *p = memmem(a->raw, a->raw_len, needle, strlen(needle));
     return p ? (long)(p - a->raw) + 1 : 1;
+}
+
+/* Number of code points in s[0, len). */
+static size_t count_chars(const char *s, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Turns a code-point offset into a byte offset into s[0, len) (each byte
+ * that is not a continuation byte starts a code point, as 'tag --offsets
+ * chars' counts them). Returns -1 if the offset is past the end. */
+static int chars_to_bytes(const char *s, size_t len, size_t *off) {
+    size_t want = *off, cp = 0;
+    for (size_t i = 0;; i++) {
+        if (cp == want && (i == len || ((unsigned char)s[i] & 0xC0) != 0x80)) { *off = i; return 0; }
+        if (i == len || cp > want) return -1;
+        cp += ((unsigned char)s[i] & 0xC0) != 0x80;
+    }
 }
 
 /* Builds matches from the "entities" array of a saved tag record. */
@@ -86,6 +113,16 @@ static int saved_matches(ing *g, const ng_article *a, json_t *ents, size_t *n, n
         m->start = (size_t)json_integer_value(st);
         m->end = (size_t)json_integer_value(en);
         m->id = json_string_value(id);
+        int in_title = !strcmp(js(e, "field"), "title");
+        if (g->chars && (in_title ? a->title : a->text)) {
+            const char *ft = in_title ? a->title : a->text;
+            size_t fl = in_title ? a->title_len : a->text_len;
+            if (chars_to_bytes(ft, fl, &m->start) || chars_to_bytes(ft, fl, &m->end))
+                return ng_error_set(err, NG_E_PARSE, a->source, a->line, col,
+                                    "entities[%zu]: span %zu-%zu is outside the %s (%zu characters)", i,
+                                    (size_t)json_integer_value(st), (size_t)json_integer_value(en),
+                                    in_title ? "title" : "text", count_chars(ft, fl));
+        }
         m->type = js(e, "type");
         m->name = js(e, "name");
         const char *field = js(e, "field");
@@ -134,12 +171,23 @@ static void progress(ing *g, int final) {
 }
 
 static int load_tagger(ing *g) {
-    if (g->tagger) return 0;
+    if (g->taggers) return 0;
     if (g->tagger_failed) return EXIT_USAGE;
     if (!g->dicts.ndicts) { g->tagger_failed = 1; cli_msg("no dictionaries to tag with (use --dict FILE or the shipped ones)"); return EXIT_USAGE; }
-    g->tagger = cli_tagger_new(&g->dicts, NG_TAG_DEFAULT);
-    if (!g->tagger) { g->tagger_failed = 1; cli_msg("out of memory"); return EXIT_DATA; }
+    g->taggers = calloc(g->threads, sizeof *g->taggers);
+    for (unsigned k = 0; g->taggers && k < g->threads; k++)
+        if (!(g->taggers[k] = cli_tagger_new(&g->dicts, g->tflags))) { g->tagger_failed = 1; break; }
+    /* a big article alone in its batch is cut into chunks for all threads */
+    if (g->taggers && !g->tagger_failed && g->threads > 1 && ng_tagger_set_threads(g->taggers[0], g->threads))
+        g->tagger_failed = 1;
+    if (!g->taggers || g->tagger_failed) { g->tagger_failed = 1; cli_msg("out of memory"); return EXIT_DATA; }
     return 0;
+}
+
+static void free_taggers(ing *g) {
+    for (unsigned k = 0; g->taggers && k < g->threads; k++) ng_tagger_free(g->taggers[k]);
+    free(g->taggers);
+    g->taggers = NULL;
 }
 
 /* ## The producer: reads, parses saved tag output or tags, in input order */
@@ -153,6 +201,7 @@ typedef struct job {
     char *buf;
     ng_match *m;
     json_t *rec;            /* saved record: owns the match strings */
+    int tag;                /* to be tagged (not saved tag output) */
     const char *source;
     long line;
     long long bytes;
@@ -244,61 +293,138 @@ static int job_fill(job *j, const ng_article *a) {
     return 0;
 }
 
+/* Parses a saved tag record's matches into the job, or marks the job for
+ * tagging. */
+static void job_prepare(ing *g, job *j, const ng_article *a) {
+    int rc = NG_OK;
+    size_t n = 0;
+    if (a->raw && memmem(a->raw, a->raw_len, "\"entities\"", 10)) {
+        json_t *rec = json_loadb(a->raw, a->raw_len, 0, NULL);
+        json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
+        if (json_is_array(ents)) {
+            rc = saved_matches(g, a, ents, &n, &j->err);
+            j->rec = rec;
+            if (!rc && n) {
+                j->m = malloc(n * sizeof *j->m);
+                if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+                else memcpy(j->m, g->m, n * sizeof *j->m);
+            }
+        } else if (ents) {
+            json_decref(rec);
+            rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, col_of(a, "\"entities\""), "\"entities\" must be an array");
+        } else { json_decref(rec); }
+    }
+    j->kind = JOB_DOC;
+    j->rc = rc;
+    j->tag = !rc && !j->rec;
+    j->d.matches = j->m;
+    j->d.nmatches = rc ? 0 : n;
+}
+
+/* Tags the job's article (its own copy of the texts) and keeps a copy of
+ * the matches that owns every string: the tagger's own storage (rule-found
+ * people, partial names) is overwritten by its next article. */
+static void job_tag(ng_tagger *t, job *j) {
+    const char *texts[2] = {j->d.title ? j->d.title : "", j->d.text ? j->d.text : ""};
+    size_t tl[2] = {j->d.title_len, j->d.text_len};
+    const ng_match *m;
+    size_t n = 0;
+    int rc = ng_tagger_tag_doc(t, texts, tl, 2, &m, &n, NULL);
+    if (rc) ng_error_set(&j->err, rc, j->source, j->line, 0, "tagging article '%s' failed: %s", j->d.id, ng_strerror(rc));
+    else if (n && !(j->m = ng_matches_copy(m, n))) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    j->rc = rc;
+    j->d.matches = j->m;
+    j->d.nmatches = rc ? 0 : n;
+}
+
+/* A batch of read articles tagged by several threads (the producer is one). */
+typedef struct tag_batch {
+    ing *g;
+    job **jobs;
+    size_t n;
+    atomic_size_t next;
+} tag_batch;
+
+typedef struct tag_worker { tag_batch *b; ng_tagger *t; } tag_worker;
+
+static void *tag_worker_main(void *ud) {
+    tag_worker *w = ud;
+    size_t i;
+    while ((i = atomic_fetch_add(&w->b->next, 1)) < w->b->n)
+        if (w->b->jobs[i]->tag) job_tag(w->t, w->b->jobs[i]);
+    return NULL;
+}
+
+static void tag_jobs(ing *g, job **jobs, size_t n) {
+    tag_batch b = {.g = g, .jobs = jobs, .n = n};
+    atomic_init(&b.next, 0);
+    unsigned nth = n > 1 ? g->threads : 1;
+    if (nth > n) nth = (unsigned)n;
+    tag_worker w[64];
+    pthread_t tid[64];
+    int started[64] = {0};
+    for (unsigned k = 0; k < nth; k++) {
+        w[k] = (tag_worker){&b, g->taggers[k]};
+        if (k) started[k] = pthread_create(&tid[k], NULL, tag_worker_main, &w[k]) == 0;
+    }
+    tag_worker_main(&w[0]);
+    for (unsigned k = 1; k < nth; k++)
+        if (started[k]) pthread_join(tid[k], NULL);
+}
+
+enum { TAG_BATCH = 64, TAG_BATCH_BYTES = 4 << 20, BIG_ARTICLE = 4 << 20 };
+
 static void *producer(void *ud) {
     pipe_t *p = ud;
     ing *g = p->g;
     ng_article a;
+    job *jobs[TAG_BATCH];
     for (;;) {
-        if (pipe_quitting(p)) break;
-        job *j = calloc(1, sizeof *j);
-        if (!j) { g_stop = SIGTERM; break; }
-        int got = g_stop ? 0 : ng_reader_next(p->r, &a, &j->err);
-        if (got == 0) { j->kind = JOB_END; pipe_push(p, j); return NULL; }
-        if (got < 0) { j->kind = JOB_READ_ERROR; j->rc = got; pipe_push(p, j); return NULL; }
-        if (job_fill(j, &a)) {
-            j->rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
-            pipe_push(p, j);
-            return NULL;
-        }
-        int rc = NG_OK;
-        size_t n = 0;
-        if (a.raw && memmem(a.raw, a.raw_len, "\"entities\"", 10)) {
-            json_t *rec = json_loadb(a.raw, a.raw_len, 0, NULL);
-            json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
-            if (json_is_array(ents)) {
-                rc = saved_matches(g, &a, ents, &n, &j->err);
-                j->rec = rec;
-                if (!rc && n) {
-                    j->m = malloc(n * sizeof *j->m);
-                    if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
-                    else memcpy(j->m, g->m, n * sizeof *j->m);
-                }
-            } else if (ents) {
-                json_decref(rec);
-                rc = ng_error_set(&j->err, NG_E_PARSE, a.source, a.line, col_of(&a, "\"entities\""), "\"entities\" must be an array");
-            } else { json_decref(rec); }
-        }
-        if (!rc && !j->rec) {
-            int lt = load_tagger(g);
-            if (lt) { j->kind = JOB_EXIT; j->rc = lt; pipe_push(p, j); return NULL; }
-            const char *texts[2] = {a.title ? a.title : "", a.text ? a.text : ""};
-            size_t tl[2] = {a.title ? a.title_len : 0, a.text ? a.text_len : 0};
-            const ng_match *m;
-            rc = ng_tagger_tag_doc(g->tagger, texts, tl, 2, &m, &n, NULL);
-            if (rc) ng_error_set(&j->err, rc, a.source, a.line, 0, "tagging article '%s' failed: %s", a.id, ng_strerror(rc));
-            else if (n) {
-                j->m = malloc(n * sizeof *j->m);
-                if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
-                else
-                    for (size_t i = 0; i < n; i++) { j->m[i] = m[i]; j->m[i].cands = NULL; j->m[i].ncands = 0; }
+        /* read a batch; a big article goes alone (its chunks use every thread) */
+        size_t n = 0, bytes = 0, ntag = 0;
+        job *last = NULL;     /* the end, a read error or an exit, after the batch */
+        while (n < TAG_BATCH && bytes < TAG_BATCH_BYTES && !last) {
+            if (pipe_quitting(p)) break;
+            job *j = calloc(1, sizeof *j);
+            if (!j) { g_stop = SIGTERM; break; }
+            int got = g_stop ? 0 : ng_reader_next(p->r, &a, &j->err);
+            if (got == 0) { j->kind = JOB_END; last = j; break; }
+            if (got < 0) { j->kind = JOB_READ_ERROR; j->rc = got; last = j; break; }
+            if (job_fill(j, &a)) {
+                j->rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+                j->kind = JOB_DOC;
+                jobs[n++] = j;
+                break;
             }
+            job_prepare(g, j, &a);
+            jobs[n++] = j;
+            ntag += j->tag;
+            bytes += a.text_len + a.title_len;
+            if (j->rc || a.text_len >= BIG_ARTICLE) break;
         }
-        j->kind = JOB_DOC;
-        j->rc = rc;
-        j->d.matches = j->m;
-        j->d.nmatches = rc ? 0 : n;
-        pipe_push(p, j);
-        if (rc) return NULL;   /* the consumer stops at this article */
+        if (ntag) {
+            int lt = load_tagger(g);
+            if (lt) {
+                for (size_t k = 0; k < n; k++) job_free(jobs[k]);
+                job_free(last);
+                job *x = calloc(1, sizeof *x);
+                if (x) { x->kind = JOB_EXIT; x->rc = lt; pipe_push(p, x); }
+                return NULL;
+            }
+            if (n == 1 || g->threads == 1) {
+                for (size_t k = 0; k < n; k++) if (jobs[k]->tag) job_tag(g->taggers[0], jobs[k]);
+            } else tag_jobs(g, jobs, n);
+        }
+        int stop = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (stop) { job_free(jobs[k]); continue; }
+            int rc = jobs[k]->rc;
+            pipe_push(p, jobs[k]);
+            if (rc) stop = 1;   /* the consumer stops at this article */
+        }
+        if (stop) { job_free(last); return NULL; }
+        if (last) { pipe_push(p, last); return NULL; }
+        if (!n) break;
     }
     job *e = calloc(1, sizeof *e);
     if (e) { e->kind = JOB_END; pipe_push(p, e); }
@@ -350,7 +476,7 @@ static void pipe_stop(pipe_t *p) {
 
 int cmd_ingest(int argc, char **argv) {
     const char *db = NULL, *window = NULL, *input = NULL, *v;
-    long batch = 20000, wait_ms = -1;
+    long batch = 20000, wait_ms = -1, nthreads = 1;
     int json = 0, quiet = 0, no_bulk = 0;
     ing g;
     memset(&g, 0, sizeof g);
@@ -366,12 +492,31 @@ int cmd_ingest(int argc, char **argv) {
         if ((rc = gcli_opt(argc, argv, &i, "--input", NULL, &input))) { if (rc < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--batch", NULL, &v))) { if (rc < 0 || (batch = gcli_long("--batch", v)) <= 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--threads", "-j", &v))) {
+            if (rc < 0 || (nthreads = gcli_long("--threads", v)) < 1 || nthreads > 64) {
+                if (rc > 0 && nthreads >= 0) cli_msg("--threads takes a number from 1 to 64");
+                goto usage;
+            }
+            continue;
+        }
+        if ((rc = gcli_opt(argc, argv, &i, "--offsets", NULL, &v))) {
+            if (rc < 0) goto usage;
+            if (!strcmp(v, "chars")) g.chars = 1;
+            else if (!strcmp(v, "bytes")) g.chars = 0;
+            else { cli_msg("--offsets: '%s' is not bytes or chars", v); goto usage; }
+            continue;
+        }
+        if (!strcmp(a, "--no-inflect")) { g.tflags |= NG_TAG_NO_INFLECT; continue; }
+        if (!strcmp(a, "--no-context")) { g.tflags |= NG_TAG_NO_CONTEXT; continue; }
+        if (!strcmp(a, "--no-rules")) { g.tflags |= NG_TAG_NO_RULES; continue; }
+        if (!strcmp(a, "--no-partial")) { g.tflags |= NG_TAG_NO_PARTIAL; continue; }
         if (!strcmp(a, "--json")) { json = 1; continue; }
         if (!strcmp(a, "--no-bulk")) { no_bulk = 1; continue; }
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { quiet = 1; continue; }
         if (a[0] == '-' && a[1]) { cli_msg("ingest: unknown option '%s'", a); goto usage; }
         paths[npaths++] = a;
     }
+    g.threads = (unsigned)nthreads;
     int win = -1;
     if (window && (win = ng_window_parse(window)) < 0) { cli_msg("--window: '%s' is not sentence, paragraph or article", window); goto usage; }
     int kind = NG_INPUT_AUTO;
@@ -522,7 +667,7 @@ int cmd_ingest(int argc, char **argv) {
     }
 done:
     ng_store_close(g.s);
-    ng_tagger_free(g.tagger);
+    free_taggers(&g);
     cli_dicts_free(&g.dicts);
     free(g.m);
     free(paths);

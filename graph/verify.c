@@ -1,0 +1,97 @@
+/* stats --check beyond the counts: what the stored rows say agrees with the
+ * articles' text and with the dictionaries. */
+#include <stdlib.h>
+#include <string.h>
+#include "internal.h"
+
+typedef struct checker {
+    ng_check_fn fn;
+    void *ud;
+    long problems;
+} checker;
+
+static void problem(checker *c, const char *what, const char *id, const char *detail) {
+    c->problems++;
+    if (c->fn) c->fn(what, id, detail, c->ud);
+}
+
+/* Every mention's surface is the article's title or text at its offsets. */
+static int check_surfaces(ng_store *s, checker *c, ng_error *err) {
+    sqlite3_stmt *st;
+    int rc = ngg_prepare(s,
+        "SELECT a.key, m.field, m.start, m.end, m.surface FROM mention m JOIN article a ON a.id = m.article"
+        " WHERE m.end < m.start OR m.end > length(CAST(CASE m.field WHEN 0 THEN a.title ELSE a.text END AS BLOB))"
+        "    OR substr(CAST(CASE m.field WHEN 0 THEN a.title ELSE a.text END AS BLOB), m.start + 1, m.end - m.start)"
+        "       IS NOT CAST(m.surface AS BLOB)", &st, err);
+    if (rc) return rc;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        char detail[160];
+        snprintf(detail, sizeof detail, "%s bytes %lld-%lld are not the stored surface",
+                 sqlite3_column_int(st, 1) ? "text" : "title", (long long)sqlite3_column_int64(st, 2),
+                 (long long)sqlite3_column_int64(st, 3));
+        problem(c, "mention", ngg_col_text(st, 0), detail);
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "check mentions");
+}
+
+/* The entity 'key' of the first dictionary of 'dl' that lists it (the one
+ * whose entity the tagger reports), or 0 if none does. */
+static int dict_entity(const ng_dict_list *dl, const char *key, ng_entity *out) {
+    for (size_t i = 0; dl && i < dl->n; i++) {
+        long k = ng_dict_find_id(dl->dicts[i], key);
+        if (k >= 0 && !ng_dict_entity(dl->dicts[i], (size_t)k, out)) return 1;
+    }
+    return 0;
+}
+
+/* Every entity's type and name agree with its id. */
+static int check_entities(ng_store *s, const ng_dict_list *dl, checker *c, ng_error *err) {
+    sqlite3_stmt *st;
+    int rc = ngg_prepare(s, "SELECT key, type, name FROM entity ORDER BY key", &st, err);
+    if (rc) return rc;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = ngg_col_text(st, 0), *type = ngg_col_text(st, 1), *name = ngg_col_text(st, 2);
+        char detail[1200];
+        ng_entity de;
+        if (!*name || ng_utf8_valid_len((const unsigned char *)name, strlen(name)) < 0) {
+            problem(c, "entity", key, "the name is empty or starts with invalid UTF-8");
+            continue;
+        }
+        for (const unsigned char *p = (const unsigned char *)name; *p;) {
+            int k = ng_utf8_valid_len(p, strlen((const char *)p));
+            if (k < 0) { problem(c, "entity", key, "the name is not valid UTF-8"); break; }
+            p += k;
+        }
+        if (dict_entity(dl, key, &de)) {
+            if (strcmp(de.type, type) || strcmp(de.name, name)) {
+                snprintf(detail, sizeof detail, "stored as %s \"%.400s\", the dictionary says %s \"%.400s\"",
+                         type, name, de.type, de.name);
+                problem(c, "entity", key, detail);
+            }
+        } else if (!strncmp(key, "per:", 4) && strcmp(type, "PER")) {
+            snprintf(detail, sizeof detail, "a rule-found person stored with type %s", type);
+            problem(c, "entity", key, detail);
+        }
+    }
+    sqlite3_finalize(st);
+    return r == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "check entities");
+}
+
+int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_check_fn fn, void *ud, long *problems, ng_error *err) {
+    checker c = {fn, ud, 0};
+    long counts = 0;
+    int rc = ng_store_verify(s, &counts, err);
+    if (!rc && counts) {
+        char detail[80];
+        snprintf(detail, sizeof detail, "%ld rows differ from the counts recomputed from the mentions", counts);
+        c.problems += counts - 1;
+        problem(&c, "counts", "", detail);
+    }
+    if (!rc) rc = check_surfaces(s, &c, err);
+    if (!rc) rc = check_entities(s, dl, &c, err);
+    *problems = c.problems;
+    return rc;
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""The graph holds exactly what the tagger finds.
+
+  invariant.py tag TAG.jsonl DB     what 'tag' printed equals what 'ingest' stored
+  invariant.py same DB1 DB2...      the databases hold the same content
+  invariant.py input IN.jsonl TAG.jsonl
+                                    every offset of TAG cuts IN's texts at a
+                                    character boundary, each span's text is
+                                    the input's bytes there
+
+tag: the mentions (article, field, entity id, start, end) are the same set;
+every entity's stored type is the type tag printed for it; a dictionary
+entity's stored name is the name tag printed, a rule-found person's stored
+name is one of the names tag printed for that id; every stored mention's
+surface is the stored article text at its offsets.
+Prints what differs (at most 20 lines of each kind) and exits 1 if anything does.
+"""
+import json
+import sqlite3
+import sys
+
+def fail(msgs, what, items):
+    items = list(items)
+    if items:
+        msgs.append("%s: %d" % (what, len(items)))
+        for x in sorted(items, key=repr)[:20]:
+            msgs.append("    %r" % (x,))
+
+def read_tag(path):
+    mentions, types, names, dict_ids = set(), {}, {}, set()
+    with open(path, encoding="utf-8", errors="surrogateescape") as f:
+        for line in f:
+            r = json.loads(line)
+            has_title = "title" in r
+            for e in r.get("entities", []):
+                field = e.get("field", "text")
+                mentions.add((r["id"], field, e["id"], e["start"], e["end"]))
+                types.setdefault(e["id"], set()).add(e["type"])
+                names.setdefault(e["id"], set()).add(e["name"])
+                if not e.get("rule") and not e.get("partial"):
+                    dict_ids.add(e["id"])
+    return mentions, types, names, dict_ids
+
+def cmd_tag(tag_path, db_path):
+    msgs = []
+    mentions, types, names, dict_ids = read_tag(tag_path)
+    db = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    db.text_factory = bytes
+    dec = lambda b: b.decode("utf-8", "surrogateescape")
+    stored = set()
+    for art, ent, field, s, e in db.execute("SELECT article, entity, field, start, \"end\" FROM mentions"):
+        stored.add((dec(art), dec(field), dec(ent), s, e))
+    fail(msgs, "mentions tag printed that ingest did not store", mentions - stored)
+    fail(msgs, "mentions ingest stored that tag did not print", stored - mentions)
+    bad_type, bad_name, unused = [], [], []
+    seen = set()
+    for key, typ, name in db.execute("SELECT key, type, name FROM entity"):
+        key, typ, name = dec(key), dec(typ), dec(name)
+        seen.add(key)
+        if key not in types:
+            unused.append(key)
+            continue
+        if types[key] != {typ}:
+            bad_type.append((key, typ, sorted(types[key])))
+        if key in dict_ids and names[key] != {name}:
+            bad_name.append((key, name, sorted(names[key])))
+        elif name not in names[key]:
+            bad_name.append((key, name, sorted(names[key])))
+    fail(msgs, "entities whose stored type is not the one tag printed", bad_type)
+    fail(msgs, "entities whose stored name is not one tag printed", bad_name)
+    fail(msgs, "entities stored that tag never printed", unused)
+    fail(msgs, "entities tag printed that were not stored", set(types) - seen)
+    bad_surface = []
+    q = ("SELECT a.key, m.field, m.start, m.end, m.surface, a.title, a.text FROM mention m "
+         "JOIN article a ON a.id = m.article")
+    for art, field, s, e, surface, title, text in db.execute(q):
+        src = (title if field == 0 else text) or b""
+        if src[s:e] != surface:
+            bad_surface.append((dec(art), field, s, e))
+    fail(msgs, "mentions whose surface is not the article's text at their offsets", bad_surface)
+    report(msgs, "%d mentions, %d entities" % (len(mentions), len(types)))
+
+DUMPS = [
+    ("articles", "SELECT key, title, url, published, lang, hash, windows, text FROM article ORDER BY key"),
+    ("entities", "SELECT key, type, name, mentions, articles, windows, first_seen, last_seen FROM entity ORDER BY key"),
+    ("aliases", "SELECT norm, entity, alias FROM alias ORDER BY norm, entity"),
+    ("mentions", "SELECT article, entity, field, start, \"end\", sentence, paragraph, surface FROM mentions "
+                 "ORDER BY article, field, start, \"end\", entity"),
+    ("edges", "SELECT a, b, count, articles, first_date, last_date FROM edges ORDER BY a, b"),
+    ("meta", "SELECT key, value FROM meta WHERE key NOT IN ('created') ORDER BY key"),
+]
+
+def cmd_same(paths):
+    msgs = []
+    dbs = [sqlite3.connect("file:%s?mode=ro" % p, uri=True) for p in paths]
+    for db in dbs:
+        db.text_factory = bytes
+    for name, q in DUMPS:
+        first = dbs[0].execute(q).fetchall()
+        for p, db in zip(paths[1:], dbs[1:]):
+            other = db.execute(q).fetchall()
+            if other != first:
+                a, b = set(first), set(other)
+                fail(msgs, "%s: rows only in %s" % (name, paths[0]), a - b)
+                fail(msgs, "%s: rows only in %s" % (name, p), b - a)
+                if a == b:
+                    msgs.append("%s: same rows in another order or repeated" % name)
+    report(msgs, "%d databases the same" % len(paths))
+
+def cmd_input(in_path, tag_path):
+    msgs = []
+    texts = {}
+    with open(in_path, "rb") as f:
+        for line in f:
+            r = json.loads(line.decode("utf-8", "surrogateescape"))
+            texts[r["id"]] = {k: r[k].encode("utf-8", "surrogateescape") for k in ("title", "text") if k in r}
+    bad = []
+    n = 0
+    with open(tag_path, encoding="utf-8", errors="surrogateescape") as f:
+        for line in f:
+            r = json.loads(line)
+            for e in r.get("entities", []):
+                n += 1
+                t = texts[r["id"]].get(e.get("field", "text"), b"")
+                s, x = e["start"], e["end"]
+                cut = lambda i: i == len(t) or (0 <= i < len(t) and (t[i] & 0xC0) != 0x80)
+                if not (0 <= s < x <= len(t)) or not cut(s) or not cut(x) or \
+                        t[s:x] != e["text"].encode("utf-8", "surrogateescape"):
+                    bad.append((r["id"], e.get("field"), s, x))
+    fail(msgs, "spans not on character boundaries or not the input's bytes", bad)
+    report(msgs, "%d spans on character boundaries" % n)
+
+def report(msgs, ok):
+    if msgs:
+        print("\n".join(msgs))
+        sys.exit(1)
+    print("ok: " + ok)
+
+if __name__ == "__main__":
+    a = sys.argv[1:]
+    if len(a) == 3 and a[0] == "tag":
+        cmd_tag(a[1], a[2])
+    elif len(a) >= 3 and a[0] == "same":
+        cmd_same(a[1:])
+    elif len(a) == 3 and a[0] == "input":
+        cmd_input(a[1], a[2])
+    else:
+        sys.exit(__doc__)
