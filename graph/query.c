@@ -312,6 +312,29 @@ static void append_clip(char **buf, size_t *len, const char *t, size_t a, size_t
     *buf = p;
 }
 
+/* 's' (malloc'd) with every invalid UTF-8 sequence replaced by U+FFFD:
+ * article text may hold invalid bytes (matched around when tagged), which
+ * JSON cannot carry. Frees 's' when it returns a new string. */
+static char *valid_utf8(char *s) {
+    if (!s) return s;
+    size_t n = strlen(s), bad = 0;
+    for (size_t i = 0; i < n;) {
+        int k = ng_utf8_valid_len((const unsigned char *)s + i, n - i);
+        if (k < 0) { bad++; i++; } else i += (size_t)k;
+    }
+    if (!bad) return s;
+    char *o = malloc(n + 2 * bad + 1), *p = o;
+    if (!o) { free(s); return NULL; }
+    for (size_t i = 0; i < n;) {
+        int k = ng_utf8_valid_len((const unsigned char *)s + i, n - i);
+        if (k < 0) { memcpy(p, "\xEF\xBF\xBD", 3); p += 3; i++; }
+        else { memcpy(p, s + i, (size_t)k); p += k; i += (size_t)k; }
+    }
+    *p = 0;
+    free(s);
+    return o;
+}
+
 typedef struct mref { int field; long sentence; const char *surface; } mref;
 
 static char *make_snippet(const char *title, const char *text, const spans *sp, const mref *ma, const mref *mb) {
@@ -330,7 +353,7 @@ static char *make_snippet(const char *title, const char *text, const spans *sp, 
         }
         done_field = m->field; done_sentence = m->sentence;
     }
-    return buf;
+    return valid_utf8(buf);
 }
 
 static int first_mention(ng_store *s, sqlite3_stmt *st, int64_t art, long win, int64_t ent, mref *m, char **surface) {
@@ -341,7 +364,7 @@ static int first_mention(ng_store *s, sqlite3_stmt *st, int64_t art, long win, i
     if (ok) {
         m->field = sqlite3_column_int(st, 0);
         m->sentence = (long)sqlite3_column_int64(st, 1);
-        *surface = strdup(ngg_col_text(st, 2));
+        *surface = valid_utf8(strdup(ngg_col_text(st, 2)));
     }
     sqlite3_reset(st);
     (void)s;

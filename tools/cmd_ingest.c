@@ -23,8 +23,9 @@ static void ingest_usage(FILE *f) {
     fprintf(f,
         "usage: newsgraph ingest [OPTIONS] [FILE|DIR|-]...\n\n"
         "Tags articles (same inputs and dictionary options as 'tag') or reads saved\n"
-        "'tag --format jsonl' output (records with an \"entities\" array, ingested as\n"
-        "they are), and stores articles, entities, mentions and co-occurrence edges\n"
+        "'tag --format jsonl' output (records marked \"tagger\":\"newsgraph\", whose\n"
+        "\"entities\" are ingested as they are; any other record is an article to tag,\n"
+        "whatever fields it has), and stores articles, entities, mentions and co-occurrence edges\n"
         "in a SQLite database. Re-ingesting an unchanged article changes nothing; an\n"
         "article whose content changed replaces its old contribution.\n\n"
         "      --db FILE          database (default $NEWSGRAPH_DB or newsgraph.db)\n"
@@ -36,6 +37,7 @@ static void ingest_usage(FILE *f) {
         "      --no-inflect, --no-context, --no-rules, --no-partial\n"
         "                         tagging options, as for 'tag'\n"
         "  -j, --threads N        tag with N threads (what is stored does not change)\n"
+        "      --saved            every record is saved tag output, marked or not\n"
         "      --offsets UNIT     offsets of saved tag output: bytes (default) or chars\n"
         "                         (output of 'tag --offsets chars')\n"
         "      --batch N          articles per transaction (default 20000, or 10 s)\n"
@@ -54,6 +56,7 @@ typedef struct ing {
     ng_tagger **taggers;     /* one per thread, created when first needed */
     unsigned tflags, threads;
     int chars;               /* saved offsets count code points */
+    int saved;               /* every record is saved tag output (--saved) */
     int tagger_failed;
     long added, replaced, unchanged, mentions;
     double t0, last;
@@ -202,6 +205,7 @@ typedef struct job {
     ng_match *m;
     json_t *rec;            /* saved record: owns the match strings */
     int tag;                /* to be tagged (not saved tag output) */
+    char *text;             /* the text decoded from "text_base64", or NULL */
     const char *source;
     long line;
     long long bytes;
@@ -210,6 +214,7 @@ typedef struct job {
 static void job_free(job *j) {
     if (!j) return;
     json_decref(j->rec);
+    free(j->text);
     free(j->buf);
     free(j->m);
     free(j);
@@ -295,24 +300,82 @@ static int job_fill(job *j, const ng_article *a) {
 
 /* Parses a saved tag record's matches into the job, or marks the job for
  * tagging. */
+static int b64_val(unsigned char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Decodes base64 (RFC 4648, padding optional) into a new buffer; NULL if
+ * it is not base64 or on allocation failure. */
+static char *b64_decode(const char *s, size_t n, size_t *out_len) {
+    while (n && s[n - 1] == '=') n--;
+    if (n % 4 == 1) return NULL;
+    char *o = malloc(n / 4 * 3 + 3), *p = o;
+    if (!o) return NULL;
+    unsigned v = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int x = b64_val((unsigned char)s[i]);
+        if (x < 0) { free(o); return NULL; }
+        v = v << 6 | (unsigned)x;
+        if (++k == 4) { *p++ = (char)(v >> 16); *p++ = (char)(v >> 8); *p++ = (char)v; k = 0; v = 0; }
+    }
+    if (k == 3) { *p++ = (char)(v >> 10); *p++ = (char)(v >> 2); }
+    else if (k == 2) *p++ = (char)(v >> 4);
+    *out_len = (size_t)(p - o);
+    return o;
+}
+
+/* A saved tag record carries "tagger":"newsgraph" (or --saved says so);
+ * any other record is an article to tag, whatever other fields it has. */
+static int is_saved(const ing *g, json_t *rec) {
+    if (g->saved) return 1;
+    const char *t = json_string_value(json_object_get(rec, "tagger"));
+    return t && !strcmp(t, "newsgraph");
+}
+
+/* Parses a saved tag record's matches into the job, or marks the job for
+ * tagging. */
 static void job_prepare(ing *g, job *j, const ng_article *a) {
     int rc = NG_OK;
     size_t n = 0;
-    if (a->raw && memmem(a->raw, a->raw_len, "\"entities\"", 10)) {
-        json_t *rec = json_loadb(a->raw, a->raw_len, 0, NULL);
+    if (a->raw && (g->saved || memmem(a->raw, a->raw_len, "\"tagger\"", 8) || memmem(a->raw, a->raw_len, "\"entities\"", 10))) {
+        json_t *rec = json_loadb(a->raw, a->raw_len, JSON_ALLOW_NUL, NULL);
         json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
-        if (json_is_array(ents)) {
-            rc = saved_matches(g, a, ents, &n, &j->err);
-            j->rec = rec;
-            if (!rc && n) {
-                j->m = malloc(n * sizeof *j->m);
-                if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
-                else memcpy(j->m, g->m, n * sizeof *j->m);
+        if (rec && is_saved(g, rec)) {
+            ng_article sa = *a;
+            json_t *b64 = json_object_get(rec, "text_base64");
+            if (json_is_string(b64)) {
+                /* the exact bytes of a text that was not valid UTF-8 */
+                size_t len = 0;
+                char *raw = b64_decode(json_string_value(b64), json_string_length(b64), &len);
+                if (!raw) rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, col_of(a, "\"text_base64\""),
+                                            "\"text_base64\" is not base64");
+                else { free(j->text); j->text = raw; sa.text = raw; sa.text_len = len; j->d.text = raw; j->d.text_len = len; }
             }
-        } else if (ents) {
+            if (rc) json_decref(rec);
+            else if (json_is_array(ents)) {
+                rc = saved_matches(g, &sa, ents, &n, &j->err);
+                j->rec = rec;
+                if (!rc && n) {
+                    j->m = malloc(n * sizeof *j->m);
+                    if (!j->m) rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
+                    else memcpy(j->m, g->m, n * sizeof *j->m);
+                }
+            } else {
+                json_decref(rec);
+                rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, ents ? col_of(a, "\"entities\"") : 1,
+                                  ents ? "\"entities\" must be an array" : "saved tag output without \"entities\"");
+            }
+        } else {
+            if (ents && !json_object_get(rec, "text") && !json_object_get(rec, "title"))
+                rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, 1,
+                                  "a record with \"entities\" but no \"text\" and no \"tagger\":\"newsgraph\" marker: "
+                                  "if it is saved tag output, ingest it with --saved");
             json_decref(rec);
-            rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, col_of(a, "\"entities\""), "\"entities\" must be an array");
-        } else { json_decref(rec); }
+        }
     }
     j->kind = JOB_DOC;
     j->rc = rc;
@@ -506,6 +569,7 @@ int cmd_ingest(int argc, char **argv) {
             else { cli_msg("--offsets: '%s' is not bytes or chars", v); goto usage; }
             continue;
         }
+        if (!strcmp(a, "--saved")) { g.saved = 1; continue; }
         if (!strcmp(a, "--no-inflect")) { g.tflags |= NG_TAG_NO_INFLECT; continue; }
         if (!strcmp(a, "--no-context")) { g.tflags |= NG_TAG_NO_CONTEXT; continue; }
         if (!strcmp(a, "--no-rules")) { g.tflags |= NG_TAG_NO_RULES; continue; }

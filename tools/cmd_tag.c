@@ -173,8 +173,17 @@ static void fmt_jsonl(strbuf *b, strbuf *tail, const item *it, const ng_match *m
     if (o->keep_text) {
         sb_puts(b, ",\"text\":");
         sb_json_str(b, it->text, it->text_len);
+        if (it->invalid) {
+            /* JSON cannot carry invalid UTF-8 (the text above has U+FFFD in
+             * its place): the exact bytes, which the offsets count, travel
+             * in base64 for 'ingest' */
+            sb_puts(b, ",\"text_base64\":\"");
+            sb_base64(b, it->text, it->text_len);
+            sb_puts(b, "\"");
+        }
     }
-    sb_puts(b, ",\"entities\":[");
+    /* the marker by which 'ingest' knows saved output from articles */
+    sb_puts(b, ",\"tagger\":\"newsgraph\",\"entities\":[");
     if (o->threads > 1 && n >= 20000 && tail) {
         /* a big article: the second half of the list is formatted by another
          * thread into 'tail', written after 'b' (no copy) */

@@ -90,3 +90,23 @@ void sb_free(strbuf *b) {
     b->s = NULL;
     b->len = b->cap = 0;
 }
+
+void sb_base64(strbuf *b, const void *data, size_t n) {
+    static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned char *p = data;
+    sb_grow(b, (n + 2) / 3 * 4);
+    char *o = b->s + b->len;
+    size_t i = 0;
+    for (; i + 3 <= n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16 | (unsigned)p[i + 1] << 8 | p[i + 2];
+        *o++ = abc[v >> 18]; *o++ = abc[(v >> 12) & 63]; *o++ = abc[(v >> 6) & 63]; *o++ = abc[v & 63];
+    }
+    if (i < n) {
+        unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0);
+        *o++ = abc[v >> 18]; *o++ = abc[(v >> 12) & 63];
+        *o++ = i + 1 < n ? abc[(v >> 6) & 63] : '=';
+        *o++ = '=';
+    }
+    b->len = (size_t)(o - b->s);
+    b->s[b->len] = 0;
+}

@@ -22,6 +22,8 @@ void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2,
 /* Appends s[0..n) as a JSON string literal (quotes included); invalid UTF-8
  * becomes U+FFFD, control characters are escaped. */
 void sb_json_str(strbuf *b, const char *s, size_t n);
+/* Appends s[0..n) in base64 (RFC 4648, with padding). */
+void sb_base64(strbuf *b, const void *s, size_t n);
 /* Appends v in decimal. */
 void sb_uint(strbuf *b, size_t v);
 void sb_free(strbuf *b);

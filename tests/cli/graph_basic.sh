@@ -127,7 +127,7 @@ grep -q 'built with --window sentence' err || fail "window mismatch message: $(c
 
 # ambiguous names list the candidates
 cat > amb.jsonl <<'J'
-{"id":"p1","text":"Paris and Paris.","entities":[{"start":0,"end":5,"text":"Paris","type":"LOC","id":"paris-fr","name":"Paris"},{"start":10,"end":15,"text":"Paris","type":"LOC","id":"paris-tx","name":"Paris"}]}
+{"id":"p1","text":"Paris and Paris.","tagger":"newsgraph","entities":[{"start":0,"end":5,"text":"Paris","type":"LOC","id":"paris-fr","name":"Paris"},{"start":10,"end":15,"text":"Paris","type":"LOC","id":"paris-tx","name":"Paris"}]}
 J
 $NG ingest -q --db amb.db amb.jsonl
 run $NG neighbors --db amb.db paris
@@ -136,12 +136,12 @@ grep -q "'paris' is ambiguous; candidates: paris-fr (LOC, Paris), paris-tx (LOC,
 
 # bad input: location, non-zero exit, nothing of the batch written
 head -n 1 "$FIX" > bad.jsonl
-printf '{"id":"b2","text":"x", "entities": [}\n' >> bad.jsonl
+printf '{"id":"b2","text":"x", "tagger":"newsgraph", "entities": [}\n' >> bad.jsonl
 run $NG ingest --db bad.db bad.jsonl
 eq "$rc" 1 "bad JSON status"
 grep -q '^newsgraph: bad.jsonl:2:[0-9]*: invalid JSON' err || fail "bad JSON message: $(cat err)"
 eq "$($NG stats --db bad.db --json | j 'd["articles"]')" 0 "nothing written on bad input"
-printf '{"id":"b3","text":"Short.","entities":[{"start":0,"end":99,"text":"Short","id":"x","type":"PER"}]}\n' > bad2.jsonl
+printf '{"id":"b3","text":"Short.","tagger":"newsgraph","entities":[{"start":0,"end":99,"text":"Short","id":"x","type":"PER"}]}\n' > bad2.jsonl
 run $NG ingest --db bad.db bad2.jsonl
 eq "$rc" 1 "bad span status"
 grep -q '^newsgraph: bad2.jsonl:1:[0-9]*: entities\[0\]: span 0-99 is outside the text (6 bytes)' err || fail "bad span message: $(cat err)"

@@ -17,16 +17,16 @@ TAG="tag --no-shipped --dict d.tsv"
 run jsonl $TAG a.jsonl b.txt
 expect_rc jsonl 0
 expect_out jsonl <<'EOF'
-{"id":"uk-1","title":"Путін і НАТО","entities":[{"start":0,"end":10,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":14,"end":22,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":13,"end":33,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":35,"end":37,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
-{"id":"en-2","entities":[]}
-{"id":"b.txt","entities":[{"start":0,"end":14,"text":"Україна","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"},{"start":15,"end":23,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
+{"id":"uk-1","title":"Путін і НАТО","tagger":"newsgraph","entities":[{"start":0,"end":10,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":14,"end":22,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":13,"end":33,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":35,"end":37,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
+{"id":"en-2","tagger":"newsgraph","entities":[]}
+{"id":"b.txt","tagger":"newsgraph","entities":[{"start":0,"end":14,"text":"Україна","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"},{"start":15,"end":23,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
 EOF
 expect_err jsonl </dev/null
 
 run chars $TAG --offsets chars a.jsonl
 expect_out chars <<'EOF'
-{"id":"uk-1","title":"Путін і НАТО","entities":[{"start":0,"end":5,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":8,"end":12,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":4,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":7,"end":27,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":29,"end":31,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
-{"id":"en-2","entities":[]}
+{"id":"uk-1","title":"Путін і НАТО","tagger":"newsgraph","entities":[{"start":0,"end":5,"text":"Путін","type":"PER","id":"per_putin","name":"Vladimir Putin","field":"title"},{"start":8,"end":12,"text":"НАТО","type":"ORG","id":"org_nato","name":"NATO","field":"title"},{"start":0,"end":4,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"},{"start":7,"end":27,"text":"Ukraine-NATO Council","type":"ORG","id":"org_nuc","name":"NATO-Ukraine Council","field":"text"},{"start":29,"end":31,"text":"UA","type":"LOC","id":"loc_ukraine","name":"Ukraine","field":"text"}]}
+{"id":"en-2","tagger":"newsgraph","entities":[]}
 EOF
 
 run pretty $TAG --format pretty a.jsonl b.txt
@@ -112,7 +112,7 @@ check "brat .ann of an article without entities is empty" test ! -s bratdir/en-2
 printf 'loc_a\tLOC\tGeorgia\norg_a\tORG\tGeorgia Power\tGeorgia\n' >amb.tsv
 printf 'Georgia' | $NG tag --no-shipped --dict amb.tsv --candidates >cand.out 2>&1
 cat >cand.want <<'EOF'
-{"id":"-","entities":[{"start":0,"end":7,"text":"Georgia","type":"LOC","id":"loc_a","name":"Georgia","field":"text","candidates":[{"id":"loc_a","type":"LOC","name":"Georgia"},{"id":"org_a","type":"ORG","name":"Georgia Power"}]}]}
+{"id":"-","tagger":"newsgraph","entities":[{"start":0,"end":7,"text":"Georgia","type":"LOC","id":"loc_a","name":"Georgia","field":"text","candidates":[{"id":"loc_a","type":"LOC","name":"Georgia"},{"id":"org_a","type":"ORG","name":"Georgia Power"}]}]}
 EOF
 check "--candidates" cmp -s cand.want cand.out
 printf 'the Ukraine-NATO Council' | $NG $TAG --all -f tsv >all.out 2>&1
@@ -144,8 +144,8 @@ printf '{"id":"ok1","text":"NATO"}\n{bad\n[1]\n{"id":"x"}\n{"id":"ok2","text":"�
 run kg $TAG --keep-going bad.jsonl
 expect_rc kg 1
 expect_out kg <<'EOF'
-{"id":"ok1","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
-{"id":"ok2","entities":[{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"}]}
+{"id":"ok1","tagger":"newsgraph","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
+{"id":"ok2","tagger":"newsgraph","entities":[{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"}]}
 EOF
 expect_err kg <<'EOF'
 newsgraph: bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'
@@ -156,7 +156,7 @@ EOF
 run nokg $TAG bad.jsonl
 expect_rc nokg 1
 expect_out nokg <<'EOF'
-{"id":"ok1","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
+{"id":"ok1","tagger":"newsgraph","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
 EOF
 expect_err nokg <<'EOF'
 newsgraph: bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'

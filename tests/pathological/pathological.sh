@@ -74,7 +74,7 @@ with open("hub.jsonl", "w") as f:
             ents.append({"start": s, "end": s + 3, "id": "hub", "type": "ORG", "name": "Hub"})
             ents.append({"start": s + 8, "end": s + 8 + len(o), "id": f"o{k}", "type": "PER", "name": o})
             text += f"Hub met {o}. "
-        f.write(json.dumps({"id": f"a{a}", "published": "2024-01-01", "text": text, "entities": ents}) + "\n")
+        f.write(json.dumps({"id": f"a{a}", "published": "2024-01-01", "text": text, "tagger": "newsgraph", "entities": ents}) + "\n")
 PY
 bounded "ingest a hub with $n neighbours" $NG ingest -q --db hub.db hub.jsonl 2> err || fail "hub ingest: $(cat err)"
 $NG stats --db hub.db --json > s.json

@@ -82,5 +82,5 @@ with open(path, "w", encoding="utf-8") as f:
             text += sent + ("\n\n" if s % 5 == 4 else " ")
         rec = {"id": "art%06d" % a, "title": "Report " + filler(3),
                "published": "2023-%02d-%02d" % (1 + a * 12 // max(n_art, 1), 1 + a % 28), "lang": "en", "text": text.strip()}
-        if tagged: rec["entities"] = ents
+        if tagged: rec["tagger"] = "newsgraph"; rec["entities"] = ents
         f.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -37,5 +37,5 @@ with open(sys.argv[1] if len(sys.argv) > 1 else "articles.jsonl", "w", encoding=
     for aid, date, lang, title, text in ARTICLES:
         t, te = parse(title, "title")
         x, xe = parse(text, "text")
-        rec = {"id": aid, "title": t, "published": date, "lang": lang, "text": x, "entities": te + xe}
+        rec = {"id": aid, "title": t, "published": date, "lang": lang, "text": x, "tagger": "newsgraph", "entities": te + xe}
         f.write(json.dumps(rec, ensure_ascii=False) + "\n")
