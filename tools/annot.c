@@ -41,7 +41,12 @@ void annot_type(const char *type, size_t len, char *out) {
     strcpy(out, t);
 }
 
-void annot_add(annot_doc *d, size_t start, size_t end, const char *type) {
+const char *annot_field(const annot_doc *d, unsigned f, size_t *len) {
+    *len = f == ANNOT_TITLE ? d->title_len : d->text_len;
+    return f == ANNOT_TITLE ? d->title : d->text;
+}
+
+void annot_add(annot_doc *d, size_t start, size_t end, unsigned field, const char *type) {
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->ents = xrealloc(d->ents, d->cap * sizeof *d->ents);
@@ -49,6 +54,7 @@ void annot_add(annot_doc *d, size_t start, size_t end, const char *type) {
     annot_ent *e = &d->ents[d->n++];
     e->start = start;
     e->end = end;
+    e->field = field;
     annot_type(type, strlen(type), e->type);
 }
 
@@ -96,21 +102,30 @@ static int read_jsonl(const char *path, annot_doc_fn fn, void *ud, ng_error *err
         d.id = (char *)ids;
         d.text = json_is_string(text) ? (char *)json_string_value(text) : NULL;
         d.text_len = d.text ? json_string_length(text) : 0;
+        json_t *title = json_object_get(o, "title");
+        d.title = json_is_string(title) ? (char *)json_string_value(title) : NULL;
+        d.title_len = d.title ? json_string_length(title) : 0;
         d.n = 0;
         d.line = ln;
         size_t i;
         json_t *e;
         json_array_foreach(ents, i, e) {
             json_t *s = json_object_get(e, "start"), *en = json_object_get(e, "end");
-            json_t *t = json_object_get(e, "type");
+            json_t *t = json_object_get(e, "type"), *f = json_object_get(e, "field");
             if (!json_is_integer(s) || !json_is_integer(en) || !json_is_string(t) ||
                 json_integer_value(s) < 0 || json_integer_value(en) < 0) {
                 rc = ng_error_set(err, NG_E_PARSE, path, ln, 0,
                                   "bad record: entity %zu needs integer \"start\", \"end\" and a \"type\"", i);
                 break;
             }
+            const char *fs = json_is_string(f) ? json_string_value(f) : "text";
+            if (f && (!json_is_string(f) || (strcmp(fs, "title") && strcmp(fs, "text")))) {
+                rc = ng_error_set(err, NG_E_PARSE, path, ln, 0,
+                                  "bad record: entity %zu: \"field\" must be \"title\" or \"text\"", i);
+                break;
+            }
             annot_add(&d, (size_t)json_integer_value(s), (size_t)json_integer_value(en),
-                      json_string_value(t));
+                      strcmp(fs, "title") ? ANNOT_TEXT : ANNOT_TITLE, json_string_value(t));
         }
         if (rc == 1) {
             int cr = fn(&d, ud);
@@ -219,7 +234,7 @@ static int read_brat_file(const char *ann, size_t idfrom, annot_doc_fn fn, void 
             rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "bad offsets");
             break;
         }
-        annot_add(&d, cp_to_byte(text, tlen, (size_t)lo), cp_to_byte(text, tlen, (size_t)hi), type);
+        annot_add(&d, cp_to_byte(text, tlen, (size_t)lo), cp_to_byte(text, tlen, (size_t)hi), ANNOT_TEXT, type);
     }
     if (rc == NG_OK) rc = fn(&d, ud);
     free(d.ents);
@@ -279,7 +294,7 @@ static void c_append(conll *c, const char *s, size_t n) {
 }
 
 static void c_close(conll *c) {
-    if (c->cur[0]) annot_add(&c->d, c->cur_start, c->cur_end, c->cur);
+    if (c->cur[0]) annot_add(&c->d, c->cur_start, c->cur_end, ANNOT_TEXT, c->cur);
     c->cur[0] = 0;
 }
 

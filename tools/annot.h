@@ -5,7 +5,8 @@
  * Formats:
  *  - jsonl: {"id", "text", "entities": [{"start","end","type"}]} with byte
  *    offsets into text (../shared/eval/README.md); "text" may be absent
- *    (prediction files).
+ *    (prediction files); an optional "title", and an entity's "field"
+ *    ("title" or "text", the default) says which text its offsets count in.
  *  - brat: standoff .ann beside a .txt of the same base name ("T1<TAB>PER 0
  *    5<TAB>text", character offsets; discontinuous spans take their outer
  *    bounds). The path may name the .ann, the .txt or a directory (every .ann
@@ -21,14 +22,19 @@
 #include "tagger.h"
 
 typedef struct annot_ent {
-    size_t start, end;      /* byte offsets into the document text */
+    size_t start, end;      /* byte offsets into the field's text */
+    unsigned field;         /* ANNOT_TITLE or ANNOT_TEXT ("field" of jsonl) */
     char type[32];
 } annot_ent;
+
+enum { ANNOT_TITLE = 0, ANNOT_TEXT = 1 };
 
 typedef struct annot_doc {
     char *id;
     char *text;             /* NULL if the record has none */
     size_t text_len;
+    char *title;            /* jsonl "title", NULL if none */
+    size_t title_len;
     annot_ent *ents;
     size_t n, cap;
     long line;              /* JSON line number (jsonl), else 0 */
@@ -51,6 +57,8 @@ int annot_read(const char *path, int format, annot_doc_fn fn, void *userdata, ng
 /* Normalised type name of 'type' (length 'len') into out (size >= 32). */
 void annot_type(const char *type, size_t len, char *out);
 
-/* Appends an entity to a document (grows ents). */
-void annot_add(annot_doc *d, size_t start, size_t end, const char *type);
+/* Appends an entity of field ANNOT_TITLE or ANNOT_TEXT to a document (grows ents). */
+void annot_add(annot_doc *d, size_t start, size_t end, unsigned field, const char *type);
+/* The text of field 'f' of 'd' (NULL if absent) and its length. */
+const char *annot_field(const annot_doc *d, unsigned f, size_t *len);
 #endif

@@ -14,7 +14,7 @@
 
 #define MAXTYPES 128
 
-typedef struct span { size_t s, e; int t; } span;
+typedef struct span { size_t s, e; unsigned f; int t; } span;  /* f: ANNOT_TITLE or ANNOT_TEXT */
 
 typedef struct pdoc {       /* one document of the prediction file */
     char *id;
@@ -105,12 +105,14 @@ static pdoc *pred_find(eval *ev, const char *id, int create) {
 
 static int cmp_span(const void *x, const void *y) {
     const span *a = x, *b = y;
+    if (a->f != b->f) return a->f < b->f ? -1 : 1;
     if (a->s != b->s) return a->s < b->s ? -1 : 1;
     if (a->e != b->e) return a->e < b->e ? -1 : 1;
     return (a->t > b->t) - (a->t < b->t);
 }
 static int cmp_pos(const void *x, const void *y) {
     const span *a = x, *b = y;
+    if (a->f != b->f) return a->f < b->f ? -1 : 1;
     if (a->s != b->s) return a->s < b->s ? -1 : 1;
     return (a->e > b->e) - (a->e < b->e);
 }
@@ -170,6 +172,7 @@ static int to_spans(eval *ev, const annot_doc *d, span **out) {
         if (t < 0) { free(v); return -1; }
         v[i].s = d->ents[i].start;
         v[i].e = d->ents[i].end;
+        v[i].f = d->ents[i].field;
         v[i].t = t;
     }
     *out = v;
@@ -231,7 +234,11 @@ static void save_pred(eval *ev, const annot_doc *d, const ng_match *m, size_t n)
         json_object_set_new(e, "end", json_integer((json_int_t)m[i].end));
         json_object_set_new(e, "type", json_string(m[i].type ? m[i].type : ""));
         if (m[i].id) json_object_set_new(e, "entity", json_string(m[i].id));
-        json_object_set_new(e, "text", json_stringn(d->text + m[i].start, m[i].end - m[i].start));
+        unsigned f = d->title ? m[i].field : ANNOT_TEXT;
+        size_t fl;
+        const char *ft = annot_field(d, f, &fl);
+        json_object_set_new(e, "field", json_string(f == ANNOT_TITLE ? "title" : "text"));
+        json_object_set_new(e, "text", json_stringn(ft + m[i].start, m[i].end - m[i].start));
         json_array_append_new(a, e);
     }
     json_object_set_new(o, "entities", a);
@@ -255,7 +262,11 @@ static int on_gold(const annot_doc *d, void *ud) {
         }
         const ng_match *m;
         size_t n;
-        int rc = ng_tagger_tag(ev->tagger, d->text, d->text_len, &m, &n);
+        /* the title too, when the document has one: fields 0 and 1 */
+        const char *texts[2] = {d->title, d->text};
+        size_t lens[2] = {d->title_len, d->text_len};
+        int rc = d->title ? ng_tagger_tag_doc(ev->tagger, texts, lens, 2, &m, &n, NULL)
+                          : ng_tagger_tag(ev->tagger, d->text, d->text_len, &m, &n);
         if (rc) { free(g); return ng_error_set(&ev->err, rc, NULL, d->line, 0, "tagging \"%s\": %s", d->id, ng_strerror(rc)); }
         span *p = xrealloc(NULL, (n ? n : 1) * sizeof *p);
         size_t np = 0;
@@ -265,6 +276,7 @@ static int on_gold(const annot_doc *d, void *ud) {
             if (t < 0) continue;
             p[np].s = m[i].start;
             p[np].e = m[i].end;
+            p[np].f = d->title ? m[i].field : ANNOT_TEXT;
             p[np].t = t;
             np++;
         }

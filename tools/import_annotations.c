@@ -151,17 +151,20 @@ static int on_doc(const annot_doc *d, void *ud) {
     for (size_t i = 0; i < d->n; i++) {
         const annot_ent *e = &d->ents[i];
         if (g->o->stats) g->o->stats->read++;
-        if (e->end > d->text_len || e->start >= e->end ||
-            (e->start < d->text_len && ((unsigned char)d->text[e->start] & 0xC0) == 0x80) ||
-            (e->end < d->text_len && ((unsigned char)d->text[e->end] & 0xC0) == 0x80)) {
-            warn(g, d->line, "entity outside the text or not on a character boundary in \"%s\"", d->id);
+        size_t fl;
+        const char *ft = annot_field(d, e->field, &fl);   /* a title span counts in the title */
+        if (!ft || e->end > fl || e->start >= e->end ||
+            (e->start < fl && ((unsigned char)ft[e->start] & 0xC0) == 0x80) ||
+            (e->end < fl && ((unsigned char)ft[e->end] & 0xC0) == 0x80)) {
+            warn(g, d->line, e->field == ANNOT_TITLE ? "entity outside the title or not on a character boundary in \"%s\""
+                                                     : "entity outside the text or not on a character boundary in \"%s\"", d->id);
             if (g->o->stats) g->o->stats->skipped++;
             continue;
         }
-        char *s = clean(d->text + e->start, e->end - e->start);
-        size_t fl = 0;
-        char *f = s[0] ? ng_fold(s, strlen(s), &fl) : NULL;
-        if (!f || fl == 0) {
+        char *s = clean(ft + e->start, e->end - e->start);
+        size_t nfl = 0;
+        char *f = s[0] ? ng_fold(s, strlen(s), &nfl) : NULL;
+        if (!f || nfl == 0) {
             free(s); free(f);
             if (g->o->stats) g->o->stats->skipped++;
             continue;
@@ -254,24 +257,25 @@ typedef struct pass2 {
 static const annot_doc *cmp_doc;
 static int cmp_span(const void *a, const void *b) {
     const annot_ent *x = &cmp_doc->ents[*(const size_t *)a], *y = &cmp_doc->ents[*(const size_t *)b];
+    if (x->field != y->field) return x->field < y->field ? -1 : 1;
     if (x->start != y->start) return x->start < y->start ? -1 : 1;
     if (x->end != y->end) return x->end < y->end ? -1 : 1;
     return 0;
 }
 
-/* Is [start, end) annotated with 'type' in the current document? */
-static int annotated(const pass2 *p, size_t start, size_t end, const char *type) {
+/* Is [start, end) of field f annotated with 'type' in the current document? */
+static int annotated(const pass2 *p, unsigned f, size_t start, size_t end, const char *type) {
     const annot_doc *d = p->d;
     size_t lo = 0, hi = d->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const annot_ent *e = &d->ents[p->ord[mid]];
-        if (e->start < start || (e->start == start && e->end < end)) lo = mid + 1;
+        if (e->field < f || (e->field == f && (e->start < start || (e->start == start && e->end < end)))) lo = mid + 1;
         else hi = mid;
     }
     for (; lo < d->n; lo++) {
         const annot_ent *e = &d->ents[p->ord[lo]];
-        if (e->start != start || e->end != end) break;
+        if (e->field != f || e->start != start || e->end != end) break;
         if (!strcmp(e->type, type)) return 1;
     }
     return 0;
@@ -303,18 +307,25 @@ static int on_doc2(const annot_doc *d, void *ud) {
     p->d = d;
     const ng_match *m;
     size_t nm;
-    int rc = ng_tagger_tag(p->t, d->text, d->text_len, &m, &nm);
+    /* the title too, when the document has one (fields 0 and 1) */
+    const char *texts[2] = {d->title, d->text};
+    size_t lens[2] = {d->title_len, d->text_len};
+    int rc = d->title ? ng_tagger_tag_doc(p->t, texts, lens, 2, &m, &nm, NULL)
+                      : ng_tagger_tag(p->t, d->text, d->text_len, &m, &nm);
     if (rc) return rc;
     for (size_t i = 0; i < nm; i++) {
+        unsigned f = d->title ? m[i].field : ANNOT_TEXT;
+        size_t fl;
+        const char *ft = annot_field(d, f, &fl);
         for (size_t c = 0; c < m[i].ncands; c++) {
             size_t k = strtoul(m[i].cands[c].id, NULL, 10);
             if (k >= p->nidx) continue;
             surf *u = p->idx[k];
-            int ann = annotated(p, m[i].start, m[i].end, u->type);
+            int ann = annotated(p, f, m[i].start, m[i].end, u->type);
             u->matched++;
             u->ann += ann;
             for (size_t s = 0; s < u->nsp; s++)
-                if (same_text(d->text + m[i].start, m[i].end - m[i].start, u->sp[s].s)) {
+                if (same_text(ft + m[i].start, m[i].end - m[i].start, u->sp[s].s)) {
                     u->sp[s].m_cs++;
                     u->sp[s].a_cs += ann;
                     break;
