@@ -1,6 +1,8 @@
 /* The SQLite store: schema, batches, ingest of tagged articles, exact
  * removal (forget / replace), merge of shards and verification. */
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 #include "internal.h"
@@ -68,12 +70,41 @@ static const char schema_sql[] =
     "  FROM edge g JOIN entity x ON x.id = g.a JOIN entity y ON y.id = g.b\n"
     "  JOIN meta n ON n.key = 'windows';\n";
 
+/* Memory this process may use: the smaller of the physical memory and the
+ * address-space and data limits (ulimit -v, -d). */
+static unsigned long long memory_budget(void) {
+    long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+    unsigned long long m = pages > 0 && psize > 0 ? (unsigned long long)pages * (unsigned long long)psize : 1ULL << 32;
+    struct rlimit rl;
+    if (!getrlimit(RLIMIT_AS, &rl) && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < m) m = rl.rlim_cur;
+    if (!getrlimit(RLIMIT_DATA, &rl) && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < m) m = rl.rlim_cur;
+    return m;
+}
+
+/* A writer's page cache: an eighth of the memory budget, between 16 MiB and
+ * 1 GiB; sorts and index builds keep their temporary data in memory only
+ * when the budget is large (else in temporary files, which cannot run out). */
+static int size_cache(ng_store *s, ng_error *err) {
+    unsigned long long budget = memory_budget(), kib = budget / 8 / 1024;
+    if (kib < 16384) kib = 16384;
+    if (kib > 1048576) kib = 1048576;
+    char sql[128];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size=-%llu; PRAGMA temp_store=%s", kib,
+             budget >= (4ULL << 30) ? "MEMORY" : "DEFAULT");
+    return ngg_exec(s, sql, err);
+}
+
 int ngg_db_err(ng_store *s, ng_error *err, const char *what) {
     int ec = sqlite3_errcode(s->db);
     int code = (ec == SQLITE_BUSY || ec == SQLITE_LOCKED) ? NG_E_BUSY : NG_E_DB;
     if (code == NG_E_BUSY)
         return ng_error_set(err, code, s->path, 0, 0,
                             "%s: the database is locked by another writer (waited %d ms)", what, s->busy_ms);
+    if (ec == SQLITE_NOMEM)
+        return ng_error_set(err, code, s->path, 0, 0,
+                            "%s: out of memory (the database cache is sized to %llu MiB of memory the process may use); "
+                            "raise the memory limit (ulimit -v) or write smaller batches (--batch N)",
+                            what, memory_budget() >> 20);
     return ng_error_set(err, code, s->path, 0, 0, "%s: %s", what, sqlite3_errmsg(s->db));
 }
 
@@ -249,7 +280,8 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
     }
     if (!s->readonly) {
         rc = ngg_exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                         " PRAGMA cache_size=-1048576; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", err);
+                         " PRAGMA wal_autocheckpoint=16384;", err);
+        if (!rc) rc = size_cache(s, err);
         if (!rc && uv == 0 && ntables == 0) {
             if (!(flags & NG_STORE_CREATE)) {
                 rc = ng_error_set(err, NG_E_NOTFOUND, path, 0, 0, "no newsgraph database here");

@@ -188,6 +188,11 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
     for (char *c = pl->id; *c; c++)
         if (*c == ' ' || *c == '|') { rc = parse_err(err, name, lineno, line, c - pl->buf, "id contains a space or '|'"); goto fail; }
     if (strlen(pl->id) > 256) { rc = parse_err(err, name, lineno, line, 0, "id longer than 256 bytes"); goto fail; }
+    if (!strncmp(pl->id, "per:", 4)) {
+        /* the name rules make such ids: a dictionary entity would merge with them */
+        rc = parse_err(err, name, lineno, line, 0, "id prefix 'per:' is reserved for people found by the name rules");
+        goto fail;
+    }
     pl->type = cols[1];
     if (!*pl->type) { rc = parse_err(err, name, lineno, line, offs[1], "empty type"); goto fail; }
     for (char *c = pl->type; *c; c++)

@@ -185,6 +185,9 @@ static void check_format(lint *L, const df_entry *e) {
     if (!e->id.text[0]) warn(L, e, e->id.col, "format", "empty id");
     else if (strpbrk(e->id.text, " |"))
         warn(L, e, e->id.col, "format", "id \"%s\" contains a space or '|'", e->id.text);
+    if (!strncmp(e->id.text, "per:", 4))
+        warn(L, e, e->id.col, "format", "id \"%s\": the prefix 'per:' is reserved for people found by the name rules "
+             "(dict compile refuses it)", e->id.text);
     if (e->nfields < 2) return;
     int known = 0;
     for (size_t i = 0; i < sizeof known_types / sizeof *known_types; i++)

@@ -24,6 +24,12 @@ if [ -f dictionaries/places-iso.tsv ]; then
   $NG dict lint --common-words dictionaries/common-words dictionaries/places-iso.tsv >"$T/p.out" 2>&1 ||
     { echo "FAIL places-iso.tsv does not lint clean"; head -20 "$T/p.out"; fail=1; }
 fi
+# the namespace of rule-found people is reserved (Hardening II, item 9)
+printf 'nato\tORG\tNATO\nper:jane-doe\tPER\tJane Doe\n' > "$T/per.tsv"
+$NG dict lint "$T/per.tsv" >"$T/per.out" 2>&1
+rc=$?; [ $rc -eq 1 ] || { echo "FAIL lint per: id: exit $rc"; fail=1; }
+grep -qx "$T/per.tsv:2:1: warning: id \"per:jane-doe\": the prefix 'per:' is reserved for people found by the name rules (dict compile refuses it)" "$T/per.out" ||
+  { echo "FAIL lint per: id message"; cat "$T/per.out"; fail=1; }
 $NG dict lint "$T/nope.tsv" >/dev/null 2>&1
 rc=$?; [ $rc -eq 2 ] || { echo "FAIL lint missing file: exit $rc"; fail=1; }
 $NG dict stats $D/lint-sample.tsv $D/lint-sample2.tsv >"$T/stats.out"
