@@ -158,7 +158,11 @@ enum {
     NG_MATCH_AMBIGUOUS = 1 << 1, /* several candidates; 'id' is the chosen one */
     NG_MATCH_RULE = 1 << 2,      /* found by a person-name rule, not a dictionary */
     NG_MATCH_PARTIAL = 1 << 3,   /* partial name resolved within the article */
-    NG_MATCH_OVERLAP = 1 << 4    /* (NG_TAG_ALL) overlaps a chosen match */
+    NG_MATCH_OVERLAP = 1 << 4,   /* (NG_TAG_ALL) overlaps a chosen match */
+    NG_MATCH_NOMINATIVE = 1 << 5 /* (rule persons) every word is in the nominative
+                                  * as written: 'name' is the text of the span
+                                  * (without a title); otherwise 'name' is a
+                                  * nominative guess (tagger/NAMES.md) */
 };
 
 typedef struct ng_match {
