@@ -1591,11 +1591,13 @@ static size_t reg_first(const tnames *tn, uint64_t key) {
 }
 
 /* The person a mention refers to: the nearest full name before it, else
- * the first after it. NULL if none. */
-static const nref *pick_person(const tnames *tn, size_t first, const note *at) {
+ * the first after it. NULL if none. A registered title or initials person
+ * (N_REF) counts only when 'refs' is set. */
+static const nref *pick_person(const tnames *tn, size_t first, const note *at, int refs) {
     const nref *best = NULL, *after = NULL;
     for (size_t r = first; r; r = tn->regs[r - 1].next) {
         const nref *p = &tn->all[tn->regs[r - 1].note];
+        if (p->n->kind == N_REF && !refs) continue;
         if (before(p->n, at)) { if (!best || before(best->n, p->n)) best = p; }
         else if (!after || before(p->n, after->n)) after = p;
     }
@@ -1652,9 +1654,38 @@ static void cand_country(const ng_tagger *t, const cand *c, char out[4]) {
     if (p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') { out[0] = p[0]; out[1] = p[1]; out[2] = 0; }
 }
 
+/* Is the candidate a first-level subdivision (iso=US-GA)? */
+static int cand_subdivision(const ng_tagger *t, const cand *c) {
+    if (c->order == UINT64_MAX || strcmp(c->c.type, "LOC")) return 0;
+    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
+    if (di >= t->nd) return 0;
+    ng_entity e;
+    if (ng_dict_entity(t->dicts[di], ei, &e) != NG_OK || !e.attrs) return 0;
+    const char *p = strstr(e.attrs, "iso=");
+    return p && (p == e.attrs || p[-1] == '\t') && p[4] && p[5] && p[6] == '-';
+}
+
+/* "Atlanta, Georgia": span k follows a place span and ", " in its field. */
+static int after_place_comma(const mstate *m, size_t k, const char *const *texts, const size_t *lens,
+                             size_t nfields) {
+    const span *s = &m->spans[k];
+    if (s->field >= nfields || !texts) return 0;
+    for (size_t j = k; j-- > 0;) {
+        const span *p = &m->spans[j];
+        if (p->field != s->field) return 0;
+        if ((p->flags & NG_MATCH_OVERLAP) || p->end > s->start) continue;
+        if (strcmp(m->cands[p->cand].c.type, "LOC") || p->end + 2 != s->start || s->start > lens[s->field])
+            return 0;
+        return texts[s->field][p->end] == ',' && texts[s->field][p->end + 1] == ' ';
+    }
+    return 0;
+}
+
 /* Context: among several places, the one whose country the article's other
- * (unambiguous) places share. */
-static void country_context(ng_tagger *t, size_t nsorted) {
+ * (unambiguous) places share; failing that, after "Place, " a subdivision
+ * (a US state) rather than a country. */
+static void country_context(ng_tagger *t, size_t nsorted, const char *const *texts, const size_t *lens,
+                            size_t nfields) {
     mstate *m = &t->m;
     /* nothing to choose unless an ambiguous span has a place with a
      * country (then the counts below read every span's entity) */
@@ -1686,7 +1717,6 @@ static void country_context(ng_tagger *t, size_t nsorted) {
         if (q == ncc) { if (ncc == MAXC) continue; memcpy(cc[ncc], c, 4); cnt[ncc++] = 0; }
         cnt[q]++;
     }
-    if (!ncc) return;
     for (size_t k = 0; k < nsorted; k++) {
         span *s = &m->spans[k];
         if (s->ncand < 2 || (s->flags & SPAN_FIXED)) continue;
@@ -1701,6 +1731,10 @@ static void country_context(ng_tagger *t, size_t nsorted) {
             for (size_t q = 0; q < ncc && c[0]; q++) if (!strcmp(cc[q], c)) n = cnt[q];
             if (n > best) { second = best; best = n; who = i; }
             else if (n > second) second = n;
+        }
+        if (best <= second && after_place_comma(m, k, texts, lens, nfields)) {
+            for (size_t i = 0; i < s->ncand; i++)
+                if (cand_subdivision(t, &m->cands[s->cand + i])) { who = i; best = second + 1; break; }
         }
         if (best > second) {
             cand tmp = m->cands[s->cand + who];
@@ -1722,8 +1756,8 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         for (size_t r = reg_first(tn, key2); r && !p; r = tn->regs[r - 1].next)
             if (tn->all[tn->regs[r - 1].note].n->kind == N_ORG) p = &tn->all[tn->regs[r - 1].note];
         if (!p) {
-            p = pick_person(tn, reg_first(tn, key), n);  /* a surname in capitals (headlines) */
-            if (p && p->n->kind != N_PER) p = NULL;
+            p = pick_person(tn, reg_first(tn, key), n, 1);  /* a surname in capitals (headlines) */
+            if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
         }
     } else if (cues & NF_GIVEN) {
         /* a given name alone: the one person of the article with it */
@@ -1736,7 +1770,7 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         }
         if (!many) p = only;
     } else {
-        p = pick_person(tn, reg_first(tn, key), n);
+        p = pick_person(tn, reg_first(tn, key), n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;
         if (!p && key && (cues & NF_LATIN)) {
             /* the first word of a full name (Wang of Wang Zhizhen,
@@ -1787,7 +1821,6 @@ static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) 
 }
 
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
-    (void)texts; (void)lens; (void)nfields;
     unsigned fl = t->flags;
     int partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
     int rules = !(fl & NG_TAG_NO_RULES);
@@ -1816,7 +1849,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     tn->nregs = 0;
     for (size_t k = 0; k < tn->nall; k++) {
         const nref *r = &tn->all[k];
-        if (r->n->kind != N_PER && r->n->kind != N_ORG) continue;
+        if (r->n->kind != N_PER && r->n->kind != N_ORG && r->n->kind != N_REF) continue;
         if (ng_grow((void **)&tn->regs, &tn->regs_cap, tn->nregs + 2, sizeof *tn->regs)) return NG_E_NOMEM;
         tn->regs[tn->nregs++] = (reg){r->n->key, k, 0};
         if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k, 0};
@@ -1840,20 +1873,27 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     if (m->nspans) ng_sort_spans(m->spans, m->nspans);
     size_t nsorted = m->nspans;
+    /* initials or title + surname: the full name in the article (first, so
+     * that a surname alone resolved to the title person gets that name) */
+    for (size_t k = 0; k < tn->nall && partial; k++) {
+        const note *n = tn->all[k].n;
+        if (n->kind != N_REF) continue;
+        const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
+        if (!p || p->n->kind != N_PER) continue;
+        /* J. Biden is not Jill Biden: the initials must agree */
+        nxt *x = (nxt *)tn->all[k].x;
+        if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
+        span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
+        if (!s) continue;
+        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+        s->flags |= NG_MATCH_PARTIAL;
+        x->id = p->x->id;
+        x->type = p->x->type;
+        x->name = p->x->name;
+    }
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;
-        if (n->kind == N_REF && partial) {
-            /* initials or title + surname: the full name in the article */
-            const nref *p = pick_person(tn, reg_first(tn, n->key), n);
-            if (!p || p->n->kind != N_PER) continue;
-            /* J. Biden is not Jill Biden: the initials must agree */
-            const nxt *x = tn->all[k].x;
-            if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
-            span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
-            if (!s) continue;
-            m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
-            s->flags |= NG_MATCH_PARTIAL;
-        } else if (n->kind == N_SPAN) {
+        if (n->kind == N_SPAN) {
             span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
             if (!s || (s->flags & SPAN_FIXED)) continue;
             if (context && (n->cues & CUE_PLACE) && prefer_type(m, s, "LOC")) {
@@ -1862,7 +1902,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             }
             if (n->key && partial) {
                 /* a dictionary word that is the surname of a person named before */
-                const nref *p = pick_person(tn, reg_first(tn, n->key), n);
+                const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
                 if (p && p->n->kind == N_PER && before(p->n, n)) {
                     int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
                     int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
@@ -1883,7 +1923,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         int rc = resolve_free_notes(t, tn, st->names);
         if (rc) return rc;
     }
-    if (context) country_context(t, nsorted);
+    if (context) country_context(t, nsorted, texts, lens, nfields);
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);
