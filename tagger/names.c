@@ -778,6 +778,7 @@ typedef struct nxt {
     size_t cand;         /* N_REF: the span's candidate index in its state */
     uint64_t key2;       /* N_PER: stem hash of the given name */
     uint32_t initial;    /* N_PER/N_REF: first letter of the given name (code point) */
+    int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
 } nxt;
 
 /* The notes of kind N_FREE (one for most capitalised words no dictionary
@@ -1180,6 +1181,12 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     x->type = "PER";
     x->name = name;
     x->cand = candidx;
+    /* initials, or a title before two words or a Latin word; a title
+     * before one Cyrillic word is too often an organisation or a place
+     * (голова Держінвестпроекту, директора Українського центру) */
+    size_t title = i && is_punct(c, i - 1, '.') && i > 1 ? i - 2 : i ? i - 1 : 0;
+    x->reg = kind == N_REF && (given >= 0 || surname > i ||
+                               ((c->tok[surname].flags & TK_LATIN) && (c->tok[title].flags & TK_LATIN)));
     return NG_OK;
 }
 
@@ -1211,9 +1218,17 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
         if (g->is_nom) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, gtok), c->tok[gtok].end - c->tok[gtok].start);
         else nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
     } else if (initial_tok >= 0) {
-        char sk[SK_MAX + 1];
-        size_t skl = skel(tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok), sk, 0);
-        il = put(id, il, sizeof id, sk, skl ? 1 : 0);
+        /* the first romanised letter (В., V. → v; Г., G., H. → h) */
+        char r[8] = {0};
+        int32_t cp = 0;
+        if (ng_utf8_decode((const unsigned char *)tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok), &cp) > 0 &&
+            romanise(cp, r)) {
+            if (r[0] == 'g') r[0] = 'h';
+            else if (r[0] == 'y') r[0] = 'i';
+            else if (r[0] == 'c' || r[0] == 'q') r[0] = 'k';
+            else if (r[0] == 'x') r[0] = 'k';
+            il = put(id, il, sizeof id, r, 1);
+        }
         for (size_t k = (size_t)initial_tok; k < sur_first; k++) {
             if (k > (size_t)initial_tok && (c->tok[k].flags & TK_SPACE)) nl = put(nm, nl, sizeof nm, " ", 1);
             nl = put(nm, nl, sizeof nm, c->text + tok_start(c, k), c->tok[k].end - c->tok[k].start);
@@ -1322,10 +1337,13 @@ static int ctx_lang(const chunkctx *c, size_t i) {
     return 0;
 }
 
-/* Does a folded surname end as only a man's surname does in an oblique case
- * (Перцовського, Петренка, Бойком, Петрові)? */
+/* Does a folded surname end as a man's surname does in an oblique case
+ * (Перцовського, Петренка, Бойком, Петрові)? Also -ова/-ева/-ина, a
+ * woman's nominative or a man's genitive: news name men more often
+ * (Романа Коноплева → Роман Коноплев; a limit, NAMES.md). */
 static int masc_oblique(const char *f, size_t fl) {
-    static const char *const e[] = { "ого", "ому", "ьким", "ким", "енка", "енку", "енком", "ові", "еві", "ом", NULL };
+    static const char *const e[] = { "ого", "ому", "ьким", "ким", "енка", "енку", "енком", "ові", "еві", "ом",
+                                     "ова", "ева", "ина", "іна", "ына", NULL };
     for (const char *const *p = e; *p; p++)
         if (ends_with(f, fl, *p, strlen(*p))) return 1;
     return 0;
@@ -1849,7 +1867,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     tn->nregs = 0;
     for (size_t k = 0; k < tn->nall; k++) {
         const nref *r = &tn->all[k];
-        if (r->n->kind != N_PER && r->n->kind != N_ORG && r->n->kind != N_REF) continue;
+        if (r->n->kind != N_PER && r->n->kind != N_ORG && !(r->n->kind == N_REF && r->x->reg)) continue;
         if (ng_grow((void **)&tn->regs, &tn->regs_cap, tn->nregs + 2, sizeof *tn->regs)) return NG_E_NOMEM;
         tn->regs[tn->nregs++] = (reg){r->n->key, k, 0};
         if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k, 0};
