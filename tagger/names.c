@@ -2,8 +2,9 @@
  *
  *  1. person-name rules, per chunk, on capitalised tokens only: a known
  *     given name (any case form) + capitalised word(s); initials + surname;
- *     a title + surname. Rule entities get the id "per:" + the stems of the
- *     given name and surname, so every case form of a name is one entity;
+ *     a title + surname. Rule entities get the id "per:" + the Latin keys
+ *     of the given name and surname, so every case form and every script
+ *     (uk, ru, en) of a name is one entity;
  *  2. partial names, per article: a surname (or given name, or acronym of an
  *     organisation) alone resolves to the full name seen in the article;
  *  3. context, per article: a title or a place preposition before an

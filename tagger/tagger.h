@@ -213,11 +213,13 @@ enum { NG_NAMES_ANY = 0, NG_NAMES_UK = 1, NG_NAMES_RU = 2 };
 ng_namelist *ng_namelist_new(void);   /* NULL on allocation failure */
 void ng_namelist_free(ng_namelist *nl);
 /* Adds one given name in the nominative (Cyrillic names get their case
- * forms; 'lang' NG_NAMES_* picks the rule set, ANY: decided from letters). */
+ * forms; 'lang' NG_NAMES_* picks the rule set, ANY: decided from letters).
+ * A '|'-separated group ("Oleksandr|Олександр|Александр|Alexander") adds
+ * each spelling, and all of them give the key of the first in rule ids. */
 int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang);
-/* Adds a list: one name a line, '#' comments. A directory adds its
- * given*.txt files (sorted); a file name containing "-uk"/"-ru" sets the
- * language. */
+/* Adds a list: one name (or '|' group) a line, '#' comments. A directory
+ * adds its given*.txt files (sorted); a file name containing "-uk"/"-ru"
+ * sets the language. */
 int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err);
 size_t ng_namelist_count(const ng_namelist *nl);
 /* The tagger borrows 'nl' (NULL: none). Returns NG_OK or NG_E_NOMEM. */
