@@ -1160,6 +1160,28 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
     return put(buf, len, cap, orig, olen);
 }
 
+/* Nominative of a declined patronymic (display only): Володимировича →
+ * Володимирович, Іванівни, Іванівною → Іванівна, Сергеевне → Сергеевна. */
+static size_t patr_nom(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
+                       size_t fl) {
+    static const struct { const char *end; int drop; const char *add; } r[] = {
+        {"ичеві", 3, ""}, {"ичем", 2, ""}, {"ича", 1, ""}, {"ичу", 1, ""}, {"ичі", 1, ""}, {"ичи", 1, ""},
+        {"ичеви", 3, ""}, {"вною", 2, "а"}, {"вной", 2, "а"}, {"вній", 2, "а"}, {"вни", 1, "а"},
+        {"вні", 1, "а"}, {"вну", 1, "а"}, {"вне", 1, "а"}, {"вны", 1, "а"}, {"чною", 2, "а"},
+        {"чной", 2, "а"}, {"чній", 2, "а"}, {"чни", 1, "а"}, {"чні", 1, "а"}, {"чну", 1, "а"},
+        {"чне", 1, "а"}, {"чны", 1, "а"},
+    };
+    for (size_t k = 0; k < sizeof r / sizeof *r; k++) {
+        size_t el = strlen(r[k].end);
+        if (!ends_with(f, fl, r[k].end, el) || ncp(f, fl) < 6) continue;
+        size_t keep = olen;
+        for (int d = r[k].drop; d && keep;) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) d--; }
+        len = put(buf, len, cap, orig, keep);
+        return put(buf, len, cap, r[k].add, strlen(r[k].add));
+    }
+    return put(buf, len, cap, orig, olen);
+}
+
 static uint32_t first_cp(const char *s, size_t len) {
     int32_t cp = 0;
     if (len && ng_utf8_decode((const unsigned char *)s, len, &cp) > 0) return (uint32_t)cp;
@@ -1241,7 +1263,10 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
         il = put(id, il, sizeof id, "-", 1);
         il = put_key(id, il, sizeof id, tfold(c, p), tlen(c, p), 0);
         nl = put(nm, nl, sizeof nm, " ", 1);
-        nl = put(nm, nl, sizeof nm, c->text + tok_start(c, p), c->tok[p].end - c->tok[p].start);
+        const char *po = c->text + tok_start(c, p);
+        size_t pol = c->tok[p].end - c->tok[p].start;
+        if (g && g->is_nom) nl = put(nm, nl, sizeof nm, po, pol);
+        else nl = patr_nom(nm, nl, sizeof nm, po, pol, tfold(c, p), tlen(c, p));
     }
     int nominative = g && g->is_nom;
     int seen_nom = !g || g->is_nom;   /* every word in the nominative as written */

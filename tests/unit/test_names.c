@@ -286,6 +286,13 @@ static void test_nominative(ng_tagger *t) {
     m = find(gen, g, "Олександра Перцовського");
     OK(m && !strcmp(m->name, "Олександр Перцовський"), "genitive: %s", m ? m->name : "-");
     yes(t, "Вчора Олександра Петренко сказала.", "Олександра Петренко", "PER", "per:oleksandra-petrenk");
+    /* a given name and patronymic: both in the nominative */
+    const char *patr = "Квіти для Ганни Іванівни принесли. Від Миколи Павловича.";
+    g = tag(t, patr);
+    m = find(patr, g, "Ганни Іванівни");
+    OK(m && !strcmp(m->name, "Ганна Іванівна"), "patronymic: %s", m ? m->name : "-");
+    m = find(patr, g, "Миколи Павловича");
+    OK(m && !strcmp(m->name, "Микола Павлович"), "patronymic: %s", m ? m->name : "-");
 }
 
 /* A surname alone after the title or initials rule. */
