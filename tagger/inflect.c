@@ -712,7 +712,14 @@ static void person(wordinfo *wi, const ng_inflect_word *words, size_t n, int lan
                 else uk_noun(g, w, 1, 1, 0);
             } else if (isin(l, "о")) { if (!fem) uk_noun(g, w, 1, 1, 0); }
             else if (is_vowel(l)) { /* stays */ }
-            else if (!fem) uk_noun(g, w, 1, 1, 0);
+            else if (!fem) {
+                uk_noun(g, w, 1, 1, 0);
+                /* і → о in a given name: Федір → Федора, Яків → Якова, Прокіп → Прокопа */
+                if (given && w->n >= 3 && isin(back(w, 2), "і") && isin(l, "рвпн")) {
+                    w32 alt = subst(w, 2, "о");
+                    uk_noun_cons(g, w, &alt, 1, 1);
+                }
+            }
         } else {
             if (ru_is_adj_ending(w) && !inlist(w, ru_noun_ij)) {
                 if (fem == endsany(w, ru_fem_adj)) ru_adj(g, w, 1);

@@ -2,8 +2,9 @@
  *
  *  1. person-name rules, per chunk, on capitalised tokens only: a known
  *     given name (any case form) + capitalised word(s); initials + surname;
- *     a title + surname. Rule entities get the id "per:" + the stems of the
- *     given name and surname, so every case form of a name is one entity;
+ *     a title + surname. Rule entities get the id "per:" + the Latin keys
+ *     of the given name and surname, so every case form and every script
+ *     (uk, ru, en) of a name is one entity;
  *  2. partial names, per article: a surname (or given name, or acronym of an
  *     organisation) alone resolves to the full name seen in the article;
  *  3. context, per article: a title or a place preposition before an
@@ -25,6 +26,7 @@
 #include "inflect.h"
 #include "norm.h"
 #include "tagger_internal.h"
+#include <utf8proc.h>
 
 /* ## Small helpers */
 
@@ -107,6 +109,139 @@ static size_t stem_len(const char *f, size_t len) {
 }
 
 static uint64_t stem_hash(const char *f, size_t len) { return ng_hash(f, stem_len(f, len)); }
+
+/* ## Cross-script keys (NAMES.md, "Ids")
+ *
+ * A key is a Latin skeleton of a folded word: Cyrillic letters are
+ * romanised (the Ukrainian national system, KMU 2010, with the Russian
+ * letters added: г ґ → h, и і ї й ы → i, є → ie, ю → iu, я → ia, ь ъ ' →
+ * nothing), then the spelling variants of romanised names collapse: g kh → h,
+ * y j → i (j only before a consonant or at the end), c → k (ch, cz stay ч),
+ * ck → k, x → ks, ph → f, tz → ts, sch → sh, doubled letters → one, a
+ * leading ie (Є, Ye) → e. Given names (mode SK_GIVEN) also turn a final ei
+ * into i (Сергей, Sergei, Sergey, Serhiy, Сергій → serhi). Latin letters
+ * with diacritics lose them (ø → o). At most SK_MAX bytes. */
+enum { SK_MAX = 96, SK_GIVEN = 1 };
+
+static const char *const cyr_lat[32] = {
+    "a", "b", "v", "h", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia"
+};
+
+/* Romanises code point cp into out (ASCII, at most 4 bytes); returns the length. */
+static size_t romanise(int32_t cp, char *out) {
+    const char *r = NULL;
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) { out[0] = (char)(cp | 0x20); return 1; }
+        return 0;
+    }
+    if (cp >= 0x430 && cp <= 0x44F) r = cyr_lat[cp - 0x430];
+    else if (cp >= 0x410 && cp <= 0x42F) r = cyr_lat[cp - 0x410];
+    else switch (cp) {
+    case 0x451: case 0x401: r = "e"; break;          /* ё */
+    case 0x454: case 0x404: r = "ie"; break;         /* є */
+    case 0x456: case 0x457: case 0x406: case 0x407: r = "i"; break;
+    case 0x491: case 0x490: r = "h"; break;          /* ґ */
+    case 0x45E: r = "u"; break;                      /* ў */
+    case 0xF8: case 0xD8: r = "o"; break;            /* ø */
+    case 0xE6: case 0xC6: r = "ae"; break;
+    case 0xDF: r = "ss"; break;
+    case 0x153: r = "oe"; break;
+    case 0x142: case 0x141: r = "l"; break;
+    case 0x111: case 0x110: r = "d"; break;
+    case 0x131: r = "i"; break;
+    case 0x161: case 0x160: r = "sh"; break;         /* š */
+    case 0x17E: case 0x17D: r = "zh"; break;         /* ž */
+    case 0x10D: case 0x10C: r = "ch"; break;         /* č */
+    default: {
+        utf8proc_int32_t d[8];
+        int last = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &last);
+        if (n > 0 && d[0] < 0x80) return romanise(d[0], out);
+        return 0;
+    }
+    }
+    size_t l = strlen(r);
+    memcpy(out, r, l);
+    return l;
+}
+
+static int is_vowel(char ch) { return ch && strchr("aeiouy", ch) != NULL; }
+
+/* The skeleton of folded word f[0..fl) into out (SK_MAX bytes); its length. */
+static size_t skel(const char *f, size_t fl, char *out, int mode) {
+    char a[SK_MAX + 8];
+    size_t n = 0;
+    for (size_t i = 0; i < fl && n + 4 < SK_MAX;) {
+        int32_t cp = 0;
+        int k = ng_utf8_decode((const unsigned char *)f + i, fl - i, &cp);
+        if (k <= 0) { i++; continue; }
+        i += (size_t)k;
+        n += romanise(cp, a + n);
+    }
+    a[n] = 0;
+    char b[SK_MAX + 8];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m + 4 < SK_MAX; i++) {
+        char ch = a[i], nx = a[i + 1];
+        if (ch == 's' && nx == 'c' && a[i + 2] == 'h') { b[m++] = 's'; b[m++] = 'h'; i += 2; continue; }
+        if ((ch == 'z' || ch == 's' || ch == 'c') && nx == 'h') { b[m++] = ch; b[m++] = 'h'; i++; continue; }
+        if ((ch == 'k' || ch == 'g') && nx == 'h') { b[m++] = 'h'; i++; continue; }
+        if (ch == 'p' && nx == 'h') { b[m++] = 'f'; i++; continue; }
+        if (ch == 't' && nx == 'z') { b[m++] = 't'; b[m++] = 's'; i++; continue; }
+        if (ch == 'c' && nx == 'z') { b[m++] = 'c'; b[m++] = 'h'; i++; continue; }
+        if (ch == 'c' && nx == 'k') { b[m++] = 'k'; i++; continue; }
+        switch (ch) {
+        case 'c': case 'q': b[m++] = 'k'; break;
+        case 'g': b[m++] = 'h'; break;
+        case 'x': b[m++] = 'k'; b[m++] = 's'; break;
+        case 'y': b[m++] = 'i'; break;
+        case 'j': b[m++] = is_vowel(nx) ? 'j' : 'i'; break;
+        default: b[m++] = ch;
+        }
+    }
+    /* doubled letters, then a leading ie */
+    size_t o = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!o || out[o - 1] != b[i]) out[o++] = b[i];
+    if (o > 3 && out[0] == 'i' && out[1] == 'e') { memmove(out, out + 1, o - 1); o--; }
+    if ((mode & SK_GIVEN) && o > 3 && out[o - 2] == 'e' && out[o - 1] == 'i') { out[o - 2] = 'i'; o--; }
+    out[o] = 0;
+    return o;
+}
+
+/* Letters of a skeleton as Cyrillic counts them (zh ch sh ts shch ia iu ie
+ * are one letter each): the stem rules of Latin names mirror stem_len. */
+static size_t sk_units(const char *s, size_t n) {
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++, u++) {
+        if (i + 3 < n && !memcmp(s + i, "shch", 4)) i += 3;
+        else if (i + 1 < n && ((strchr("zcs", s[i]) && s[i + 1] == 'h') || (s[i] == 't' && s[i + 1] == 's') ||
+                               (s[i] == 'i' && strchr("aue", s[i + 1]))))
+            i++;
+    }
+    return u;
+}
+
+/* Strips the first ending of 'list' that leaves 3 letters of a word of 4. */
+static size_t sk_strip(const char *s, size_t n, const char *const *list) {
+    if (sk_units(s, n) < 4) return n;
+    for (; *list; list++) {
+        size_t el = strlen(*list);
+        if (el < n && !memcmp(s + n - el, *list, el) && sk_units(s, n - el) >= 3) return n - el;
+    }
+    return n;
+}
+
+/* The stem of the skeleton of a Latin surname: the nominative endings that
+ * stem_len takes off a Cyrillic surname (-ий/-ій/-ый, -ой, -ая, -а, -я,
+ * -о, -е, -і, -у; then -ов/-ев/-ьов/-єв/-ін/-ин) come off its romanised
+ * spellings (Zelenskyy, Zelensky, Zelenskiy → zelensk; Rebrov → rebr). */
+static size_t sk_latin_stem(const char *s, size_t n) {
+    static const char *const cases[] = { "aia", "oi", "ei", "ia", "iu", "ie", "a", "e", "i", "o", "u", NULL };
+    static const char *const poss[] = { "iov", "iev", "ov", "ev", "in", NULL };
+    return sk_strip(s, sk_strip(s, n, cases), poss);
+}
 
 /* ## Word sets (folded; Cyrillic titles by stem) */
 
@@ -238,8 +373,13 @@ typedef struct gname {
     uint32_t fold, fold_len;    /* folded nominative */
     uint64_t stem;              /* stem hash of the folded nominative */
     uint32_t stem_off, stem_len;
-    unsigned char fem, weak;
+    uint32_t sk_off, sk_len;    /* skeleton (SK_GIVEN) of the folded nominative */
+    unsigned char fem, weak, lang;
 } gname;
+
+/* A variant group member: the skeleton hash of a spelling and the group key
+ * (the skeleton of the group's first spelling, in strs). */
+typedef struct gvar { uint64_t hash; uint32_t key, key_len; } gvar;
 
 typedef struct gform {
     uint64_t hash;              /* ng_hash of the folded form */
@@ -253,6 +393,7 @@ struct ng_namelist {
     gname *names; size_t nnames, names_cap;
     gform *forms; size_t nforms, forms_cap;
     uint32_t *table; size_t table_cap;   /* form index + 1, by hash */
+    gvar *vars; size_t nvars, vars_cap;  /* open addressing by hash (hash 0: empty) */
 };
 
 ng_namelist *ng_namelist_new(void) {
@@ -267,6 +408,7 @@ void ng_namelist_free(ng_namelist *nl) {
     free(nl->names);
     free(nl->forms);
     free(nl->table);
+    free(nl->vars);
     free(nl);
 }
 
@@ -329,6 +471,26 @@ static const char *const male_a[] = {
     "данила", "саша", "женя", "валя", "слава", NULL
 };
 
+/* Does s[0..len) contain ё or Ё? */
+static int has_yo(const char *s, size_t len) {
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((unsigned char)s[i] == 0xD1 && (unsigned char)s[i + 1] == 0x91) return 1;
+        else if ((unsigned char)s[i] == 0xD0 && (unsigned char)s[i + 1] == 0x81) return 1;
+    return 0;
+}
+
+/* The language the letters of folded Cyrillic text mark: і ї є ґ → uk,
+ * ы э ъ → ru; otherwise NG_LANG_UNKNOWN. */
+static int script_lang(const char *f, size_t fl) {
+    for (size_t i = 0; i + 1 < fl; i++) {
+        unsigned char a = (unsigned char)f[i], b = (unsigned char)f[i + 1];
+        if (a == 0xD1 && (b == 0x96 || b == 0x97 || b == 0x94)) return NG_LANG_UK;
+        if (a == 0xD2 && b == 0x91) return NG_LANG_UK;
+        if (a == 0xD1 && (b == 0x8B || b == 0x8D || b == 0x8A)) return NG_LANG_RU;
+    }
+    return NG_LANG_UNKNOWN;
+}
+
 static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     while (len && (name[len - 1] == ' ' || name[len - 1] == '\t' || name[len - 1] == '\r')) len--;
     while (len && (*name == ' ' || *name == '\t')) { name++; len--; }
@@ -346,8 +508,17 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
         for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
             const gform *g = &nl->forms[nl->table[i] - 1];
             if (g->is_nom && g->hash == h && g->len == fl && !memcmp(nl->strs + g->off, f, fl)) {
+                /* Артём and Артем: the nominative shown is the one without ё,
+                 * which is also the Ukrainian spelling */
+                gname *e = &nl->names[g->name];
+                int rc = NG_OK;
+                if (has_yo(nl->strs + e->nom, e->nom_len) && !has_yo(name, len)) {
+                    long nom = nl_str(nl, name, len);
+                    if (nom < 0) rc = NG_E_NOMEM;
+                    else { e = &nl->names[g->name]; e->nom = (uint32_t)nom; }
+                }
                 free(f);
-                return NG_OK;
+                return rc;
             }
         }
     if (ng_grow((void **)&nl->names, &nl->names_cap, nl->nnames + 1, sizeof *nl->names)) {
@@ -357,7 +528,10 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     long nom = nl_str(nl, name, len), fo = nl_str(nl, f, fl);
     size_t sl = stem_len(f, fl);
     long so = nl_str(nl, f, sl);
-    if (nom < 0 || fo < 0 || so < 0) { free(f); return NG_E_NOMEM; }
+    char sk[SK_MAX + 1];
+    size_t skl = skel(f, fl, sk, SK_GIVEN);
+    long ko = nl_str(nl, sk, skl);
+    if (nom < 0 || fo < 0 || so < 0 || ko < 0) { free(f); return NG_E_NOMEM; }
     gname *g = &nl->names[nl->nnames];
     int cyr = (unsigned char)f[0] >= 0x80;
     int fem = 0, weak = 0;
@@ -368,8 +542,11 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     }
     pthread_once(&sets_once, sets_init);
     weak = wset_has(&weak_set, h);
+    int glang = lang != NG_LANG_UNKNOWN ? lang : script_lang(f, fl);
+    if (glang == NG_LANG_UNKNOWN && has_yo(name, len)) glang = NG_LANG_RU;
     *g = (gname){(uint32_t)nom, (uint32_t)len, (uint32_t)fo, (uint32_t)fl, ng_hash(f, sl),
-                 (uint32_t)so, (uint32_t)sl, (unsigned char)fem, (unsigned char)weak};
+                 (uint32_t)so, (uint32_t)sl, (uint32_t)ko, (uint32_t)skl, (unsigned char)fem,
+                 (unsigned char)weak, (unsigned char)(cyr ? glang : NG_LANG_UNKNOWN)};
     uint32_t idx = (uint32_t)nl->nnames++;
     int rc = nl_form(nl, f, fl, idx, 1);
     if (rc == NG_OK && cyr) {
@@ -386,9 +563,83 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     return rc;
 }
 
+/* The group key of a given-name skeleton (NULL: in no group). */
+static const char *var_key(const ng_namelist *nl, const char *sk, size_t skl, size_t *kl) {
+    if (!nl->vars_cap) return NULL;
+    uint64_t h = ng_hash(sk, skl);
+    if (!h) h = 1;
+    for (size_t i = h & (nl->vars_cap - 1); nl->vars[i].hash; i = (i + 1) & (nl->vars_cap - 1))
+        if (nl->vars[i].hash == h) { *kl = nl->vars[i].key_len; return nl->strs + nl->vars[i].key; }
+    return NULL;
+}
+
+static void var_put(gvar *tab, size_t cap, gvar v) {
+    size_t i = v.hash & (cap - 1);
+    while (tab[i].hash) i = (i + 1) & (cap - 1);
+    tab[i] = v;
+}
+
+/* A variant line: spellings of one given name separated by '|' (each is
+ * added as a given name; all get the key of the first). */
+static int add_variants(ng_namelist *nl, const char *line, size_t len, int lang) {
+    size_t lead = 0;
+    while (lead < len && (line[lead] == ' ' || line[lead] == '\t')) lead++;
+    if (lead < len && line[lead] == '#') return NG_OK;
+    long key = -1;
+    size_t key_len = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && line[j] != '|') j++;
+        const char *w = line + i;
+        size_t wl = j - i;
+        while (wl && (w[wl - 1] == ' ' || w[wl - 1] == '\t' || w[wl - 1] == '\r')) wl--;
+        while (wl && (*w == ' ' || *w == '\t')) { w++; wl--; }
+        i = j + 1;
+        if (!wl) continue;
+        int rc = add_name(nl, w, wl, lang);
+        if (rc) return rc;
+        size_t fl = 0;
+        char *f = ng_fold(w, wl, &fl);
+        if (!f) return NG_E_NOMEM;
+        char sk[SK_MAX + 1];
+        size_t skl = skel(f, fl, sk, SK_GIVEN);
+        free(f);
+        if (!skl) continue;
+        if (key < 0) {
+            key = nl_str(nl, sk, skl);
+            if (key < 0) return NG_E_NOMEM;
+            key_len = skl;
+        }
+        size_t kl;
+        if (var_key(nl, sk, skl, &kl)) continue;   /* the first group wins */
+        if ((nl->nvars + 1) * 2 > nl->vars_cap) {
+            size_t cap = nl->vars_cap ? nl->vars_cap * 2 : 256;
+            gvar *tab = calloc(cap, sizeof *tab);
+            if (!tab) return NG_E_NOMEM;
+            for (size_t k = 0; k < nl->vars_cap; k++) if (nl->vars[k].hash) var_put(tab, cap, nl->vars[k]);
+            free(nl->vars);
+            nl->vars = tab;
+            nl->vars_cap = cap;
+        }
+        uint64_t h = ng_hash(sk, skl);
+        var_put(nl->vars, nl->vars_cap, (gvar){h ? h : 1, (uint32_t)key, (uint32_t)key_len});
+        nl->nvars++;
+    }
+    return NG_OK;
+}
+
+/* The key of a given name: its group's, or its own skeleton. */
+static const char *given_key(const ng_namelist *nl, const gname *g, size_t *kl) {
+    const char *k = var_key(nl, nl->strs + g->sk_off, g->sk_len, kl);
+    if (k) return k;
+    *kl = g->sk_len;
+    return nl->strs + g->sk_off;
+}
+
 int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang) {
     if (!nl || !name) return NG_E_ARG;
-    return add_name(nl, name, len, lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN);
+    int l = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
+    return memchr(name, '|', len) ? add_variants(nl, name, len, l) : add_name(nl, name, len, l);
 }
 
 static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
@@ -409,7 +660,7 @@ static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
             if (k < 0) { rc = ng_error_set(err, NG_E_UNICODE, path, ln, 0, "invalid UTF-8"); break; }
             i += (size_t)k;
         }
-        if (rc == NG_OK) rc = add_name(nl, line, l, lang);
+        if (rc == NG_OK) rc = memchr(line, '|', l) ? add_variants(nl, line, l, lang) : add_name(nl, line, l, lang);
     }
     if (rc == NG_E_NOMEM) ng_error_set(err, rc, path, ln, 0, "out of memory");
     fclose(f);
@@ -528,6 +779,7 @@ typedef struct nxt {
     size_t cand;         /* N_REF: the span's candidate index in its state */
     uint64_t key2;       /* N_PER: stem hash of the given name */
     uint32_t initial;    /* N_PER/N_REF: first letter of the given name (code point) */
+    int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
 } nxt;
 
 /* The notes of kind N_FREE (one for most capitalised words no dictionary
@@ -849,6 +1101,16 @@ static size_t put(char *buf, size_t len, size_t cap, const char *s, size_t n) {
     return len + n;
 }
 
+/* Appends the key of a name word (folded) to buf: a Cyrillic word gives
+ * the skeleton of its stem, a Latin word the stem of its skeleton, so that
+ * Ребров, Реброва, Rebrov → rebr and Зеленський, Зеленского, Zelenskyy →
+ * zelensk. */
+static size_t put_key(char *buf, size_t len, size_t cap, const char *f, size_t fl, int latin) {
+    char sk[SK_MAX + 1];
+    size_t n = latin ? sk_latin_stem(sk, skel(f, fl, sk, 0)) : skel(f, stem_len(f, fl), sk, 0);
+    return put(buf, len, cap, sk, n);
+}
+
 /* Nominative guess of a surname (display only; the id uses stems). */
 typedef struct nomrule { const char *from, *to; int fem; } nomrule;
 static const nomrule nom_rules[] = {
@@ -898,6 +1160,28 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
     return put(buf, len, cap, orig, olen);
 }
 
+/* Nominative of a declined patronymic (display only): Володимировича →
+ * Володимирович, Іванівни, Іванівною → Іванівна, Сергеевне → Сергеевна. */
+static size_t patr_nom(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
+                       size_t fl) {
+    static const struct { const char *end; int drop; const char *add; } r[] = {
+        {"ичеві", 3, ""}, {"ичем", 2, ""}, {"ича", 1, ""}, {"ичу", 1, ""}, {"ичі", 1, ""}, {"ичи", 1, ""},
+        {"ичеви", 3, ""}, {"вною", 2, "а"}, {"вной", 2, "а"}, {"вній", 2, "а"}, {"вни", 1, "а"},
+        {"вні", 1, "а"}, {"вну", 1, "а"}, {"вне", 1, "а"}, {"вны", 1, "а"}, {"чною", 2, "а"},
+        {"чной", 2, "а"}, {"чній", 2, "а"}, {"чни", 1, "а"}, {"чні", 1, "а"}, {"чну", 1, "а"},
+        {"чне", 1, "а"}, {"чны", 1, "а"},
+    };
+    for (size_t k = 0; k < sizeof r / sizeof *r; k++) {
+        size_t el = strlen(r[k].end);
+        if (!ends_with(f, fl, r[k].end, el) || ncp(f, fl) < 6) continue;
+        size_t keep = olen;
+        for (int d = r[k].drop; d && keep;) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) d--; }
+        len = put(buf, len, cap, orig, keep);
+        return put(buf, len, cap, r[k].add, strlen(r[k].add));
+    }
+    return put(buf, len, cap, orig, olen);
+}
+
 static uint32_t first_cp(const char *s, size_t len) {
     int32_t cp = 0;
     if (len && ng_utf8_decode((const unsigned char *)s, len, &cp) > 0) return (uint32_t)cp;
@@ -920,6 +1204,12 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     x->type = "PER";
     x->name = name;
     x->cand = candidx;
+    /* initials, or a title before two words or a Latin word; a title
+     * before one Cyrillic word is too often an organisation or a place
+     * (голова Держінвестпроекту, директора Українського центру) */
+    size_t title = i && is_punct(c, i - 1, '.') && i > 1 ? i - 2 : i ? i - 1 : 0;
+    x->reg = kind == N_REF && (given >= 0 || surname > i ||
+                               ((c->tok[surname].flags & TK_LATIN) && (c->tok[title].flags & TK_LATIN)));
     return NG_OK;
 }
 
@@ -944,10 +1234,24 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
     if (g) {
         const gname *gn = &L->names[g->name];
         fem = gn->fem;
-        il = put(id, il, sizeof id, L->strs + gn->stem_off, gn->stem_len);
-        nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
+        size_t kl;
+        const char *key = given_key(L, gn, &kl);
+        il = put(id, il, sizeof id, key, kl);
+        /* the nominative as written, else the list's nominative */
+        if (g->is_nom) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, gtok), c->tok[gtok].end - c->tok[gtok].start);
+        else nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
     } else if (initial_tok >= 0) {
-        il = put(id, il, sizeof id, tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok));
+        /* the first romanised letter (В., V. → v; Г., G., H. → h) */
+        char r[8] = {0};
+        int32_t cp = 0;
+        if (ng_utf8_decode((const unsigned char *)tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok), &cp) > 0 &&
+            romanise(cp, r)) {
+            if (r[0] == 'g') r[0] = 'h';
+            else if (r[0] == 'y') r[0] = 'i';
+            else if (r[0] == 'c' || r[0] == 'q') r[0] = 'k';
+            else if (r[0] == 'x') r[0] = 'k';
+            il = put(id, il, sizeof id, r, 1);
+        }
         for (size_t k = (size_t)initial_tok; k < sur_first; k++) {
             if (k > (size_t)initial_tok && (c->tok[k].flags & TK_SPACE)) nl = put(nm, nl, sizeof nm, " ", 1);
             nl = put(nm, nl, sizeof nm, c->text + tok_start(c, k), c->tok[k].end - c->tok[k].start);
@@ -957,22 +1261,30 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
         /* given name + patronymic */
         size_t p = (size_t)patr;
         il = put(id, il, sizeof id, "-", 1);
-        il = put(id, il, sizeof id, tfold(c, p), stem_len(tfold(c, p), tlen(c, p)));
+        il = put_key(id, il, sizeof id, tfold(c, p), tlen(c, p), 0);
         nl = put(nm, nl, sizeof nm, " ", 1);
-        nl = put(nm, nl, sizeof nm, c->text + tok_start(c, p), c->tok[p].end - c->tok[p].start);
+        const char *po = c->text + tok_start(c, p);
+        size_t pol = c->tok[p].end - c->tok[p].start;
+        if (g && g->is_nom) nl = put(nm, nl, sizeof nm, po, pol);
+        else nl = patr_nom(nm, nl, sizeof nm, po, pol, tfold(c, p), tlen(c, p));
     }
     int nominative = g && g->is_nom;
+    int seen_nom = !g || g->is_nom;   /* every word in the nominative as written */
     for (size_t k = sur_first; k <= sur_last && sur_last >= sur_first; k++) {
         const ng_token *t = &c->tok[k];
         if (t->flags & TK_PUNCT) { il = put(id, il, sizeof id, "-", 1); nl = put(nm, nl, sizeof nm, "-", 1); continue; }
         int joined = k > sur_first && (c->tok[k - 1].flags & TK_PUNCT);
         if (!joined && il > 4) il = put(id, il, sizeof id, "-", 1);
         if (!joined && nl) nl = put(nm, nl, sizeof nm, " ", 1);
-        il = put(id, il, sizeof id, tfold(c, k), stem_len(tfold(c, k), tlen(c, k)));
+        il = put_key(id, il, sizeof id, tfold(c, k), tlen(c, k), (t->flags & TK_LATIN) != 0);
         const char *orig = c->text + tok_start(c, k);
         size_t ol = t->end - t->start;
         if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
-        else nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem);
+        else {
+            size_t before = nl;
+            nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem);
+            if (nl - before != ol || memcmp(nm + before, orig, ol)) seen_nom = 0;
+        }
     }
     mnames *mn = c->mn;
     const cand *dp = !g && sur_last >= sur_first ? dict_person(c, sur_first, sur_last) : NULL;
@@ -986,7 +1298,7 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
     const char *sid = arena_put(&mn->ar, id, il), *snm = arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
     size_t candidx = c->m->ncands;
-    int rc = add_rule_span(c, i, j, sid, snm, 0);
+    int rc = add_rule_span(c, i, j, sid, snm, seen_nom ? NG_MATCH_NOMINATIVE : 0);
     if (rc) return rc;
     size_t sur = sur_last >= sur_first ? sur_last : (size_t)patr;
     return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
@@ -1021,6 +1333,48 @@ static int title_before(const chunkctx *c, size_t i) {
     return wset_has(&title_set, t->hash) || wset_has(&title_set, tok_stem(c, p));
 }
 
+/* The language the Cyrillic words near token i mark, or 0: і ї є ґ → uk,
+ * ы э ъ ё → ru (read as written: folding makes ё е). */
+static int ctx_lang(const chunkctx *c, size_t i) {
+    int back = 1, fwd = 1;   /* the nearest words first, on the same line */
+    for (size_t d = 0; d < 24 && (back || fwd); d++) {
+        size_t k;
+        if (d & 1) {
+            if (!back || d / 2 + 1 > i) { back = 0; continue; }
+            k = i - d / 2 - 1;
+            if (c->tok[k + 1].flags & TK_NL) { back = 0; continue; }
+        } else {
+            k = i + d / 2;
+            if (!fwd || k >= c->nt || (d && (c->tok[k].flags & TK_NL))) { fwd = 0; continue; }
+        }
+        if (!(c->tok[k].flags & TK_CYR)) continue;
+        const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
+        size_t n = c->tok[k].end - c->tok[k].start;
+        for (size_t q = 0; q + 1 < n; q++) {
+            unsigned a = w[q], b = w[q + 1];
+            if ((a == 0xD1 && (b == 0x96 || b == 0x97 || b == 0x94)) || (a == 0xD0 && (b == 0x86 || b == 0x87 || b == 0x84)) ||
+                (a == 0xD2 && (b == 0x91 || b == 0x90)))
+                return NG_LANG_UK;
+            if ((a == 0xD1 && (b == 0x8B || b == 0x8D || b == 0x8A || b == 0x91)) ||
+                (a == 0xD0 && (b == 0xAB || b == 0xAD || b == 0xAA || b == 0x81)))
+                return NG_LANG_RU;
+        }
+    }
+    return 0;
+}
+
+/* Does a folded surname end as a man's surname does in an oblique case
+ * (Перцовського, Петренка, Бойком, Петрові)? Also -ова/-ева/-ина, a
+ * woman's nominative or a man's genitive: news name men more often
+ * (Романа Коноплева → Роман Коноплев; a limit, NAMES.md). */
+static int masc_oblique(const char *f, size_t fl) {
+    static const char *const e[] = { "ого", "ому", "ьким", "ким", "енка", "енку", "енком", "ові", "еві", "ом",
+                                     "ова", "ева", "ина", "іна", "ына", NULL };
+    for (const char *const *p = e; *p; p++)
+        if (ends_with(f, fl, *p, strlen(*p))) return 1;
+    return 0;
+}
+
 /* Tries the person-name rules at token i; returns the last token used, or
  * (size_t)-1 if none fired. */
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
@@ -1032,6 +1386,13 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     if (ng && !(ti->flags & TK_ALLUPPER)) {
         const gform *g = gf[0];
         for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
+        if (!g->is_nom && ng > 1) {
+            /* a case form of names of both languages (Федора: Федір, Фёдор):
+             * the one whose language the letters around it mark */
+            int lang = ctx_lang(c, i);
+            for (size_t k = 0; k < ng && lang; k++)
+                if (c->nl->names[gf[k]->name].lang == lang) { g = gf[k]; break; }
+        }
         const gname *gn = &c->nl->names[g->name];
         int ok = 1;
         if (gn->weak && sentence_initial(c, i) && !title_before(c, i)) ok = 0;
@@ -1072,6 +1433,10 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                     if (l2 != (size_t)-1) { patr = (long)j; sfirst = j + 1; last = l2; }
                 }
                 if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
+                if (g->is_nom && gn->fem && ng > 1 && masc_oblique(tfold(c, last), tlen(c, last)))
+                    /* Олександра Перцовського: the genitive of Олександр */
+                    for (size_t k = 0; k < ng; k++)
+                        if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
                 *rc = person_span(c, i, last, g, i, -1, sfirst, last, patr);
                 return last;
             }
@@ -1270,11 +1635,13 @@ static size_t reg_first(const tnames *tn, uint64_t key) {
 }
 
 /* The person a mention refers to: the nearest full name before it, else
- * the first after it. NULL if none. */
-static const nref *pick_person(const tnames *tn, size_t first, const note *at) {
+ * the first after it. NULL if none. A registered title or initials person
+ * (N_REF) counts only when 'refs' is set. */
+static const nref *pick_person(const tnames *tn, size_t first, const note *at, int refs) {
     const nref *best = NULL, *after = NULL;
     for (size_t r = first; r; r = tn->regs[r - 1].next) {
         const nref *p = &tn->all[tn->regs[r - 1].note];
+        if (p->n->kind == N_REF && !refs) continue;
         if (before(p->n, at)) { if (!best || before(best->n, p->n)) best = p; }
         else if (!after || before(p->n, after->n)) after = p;
     }
@@ -1331,9 +1698,38 @@ static void cand_country(const ng_tagger *t, const cand *c, char out[4]) {
     if (p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') { out[0] = p[0]; out[1] = p[1]; out[2] = 0; }
 }
 
+/* Is the candidate a first-level subdivision (iso=US-GA)? */
+static int cand_subdivision(const ng_tagger *t, const cand *c) {
+    if (c->order == UINT64_MAX || strcmp(c->c.type, "LOC")) return 0;
+    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
+    if (di >= t->nd) return 0;
+    ng_entity e;
+    if (ng_dict_entity(t->dicts[di], ei, &e) != NG_OK || !e.attrs) return 0;
+    const char *p = strstr(e.attrs, "iso=");
+    return p && (p == e.attrs || p[-1] == '\t') && p[4] && p[5] && p[6] == '-';
+}
+
+/* "Atlanta, Georgia": span k follows a place span and ", " in its field. */
+static int after_place_comma(const mstate *m, size_t k, const char *const *texts, const size_t *lens,
+                             size_t nfields) {
+    const span *s = &m->spans[k];
+    if (s->field >= nfields || !texts) return 0;
+    for (size_t j = k; j-- > 0;) {
+        const span *p = &m->spans[j];
+        if (p->field != s->field) return 0;
+        if ((p->flags & NG_MATCH_OVERLAP) || p->end > s->start) continue;
+        if (strcmp(m->cands[p->cand].c.type, "LOC") || p->end + 2 != s->start || s->start > lens[s->field])
+            return 0;
+        return texts[s->field][p->end] == ',' && texts[s->field][p->end + 1] == ' ';
+    }
+    return 0;
+}
+
 /* Context: among several places, the one whose country the article's other
- * (unambiguous) places share. */
-static void country_context(ng_tagger *t, size_t nsorted) {
+ * (unambiguous) places share; failing that, after "Place, " a subdivision
+ * (a US state) rather than a country. */
+static void country_context(ng_tagger *t, size_t nsorted, const char *const *texts, const size_t *lens,
+                            size_t nfields) {
     mstate *m = &t->m;
     /* nothing to choose unless an ambiguous span has a place with a
      * country (then the counts below read every span's entity) */
@@ -1365,7 +1761,6 @@ static void country_context(ng_tagger *t, size_t nsorted) {
         if (q == ncc) { if (ncc == MAXC) continue; memcpy(cc[ncc], c, 4); cnt[ncc++] = 0; }
         cnt[q]++;
     }
-    if (!ncc) return;
     for (size_t k = 0; k < nsorted; k++) {
         span *s = &m->spans[k];
         if (s->ncand < 2 || (s->flags & SPAN_FIXED)) continue;
@@ -1380,6 +1775,10 @@ static void country_context(ng_tagger *t, size_t nsorted) {
             for (size_t q = 0; q < ncc && c[0]; q++) if (!strcmp(cc[q], c)) n = cnt[q];
             if (n > best) { second = best; best = n; who = i; }
             else if (n > second) second = n;
+        }
+        if (best <= second && after_place_comma(m, k, texts, lens, nfields)) {
+            for (size_t i = 0; i < s->ncand; i++)
+                if (cand_subdivision(t, &m->cands[s->cand + i])) { who = i; best = second + 1; break; }
         }
         if (best > second) {
             cand tmp = m->cands[s->cand + who];
@@ -1401,8 +1800,8 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         for (size_t r = reg_first(tn, key2); r && !p; r = tn->regs[r - 1].next)
             if (tn->all[tn->regs[r - 1].note].n->kind == N_ORG) p = &tn->all[tn->regs[r - 1].note];
         if (!p) {
-            p = pick_person(tn, reg_first(tn, key), n);  /* a surname in capitals (headlines) */
-            if (p && p->n->kind != N_PER) p = NULL;
+            p = pick_person(tn, reg_first(tn, key), n, 1);  /* a surname in capitals (headlines) */
+            if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
         }
     } else if (cues & NF_GIVEN) {
         /* a given name alone: the one person of the article with it */
@@ -1415,7 +1814,7 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         }
         if (!many) p = only;
     } else {
-        p = pick_person(tn, reg_first(tn, key), n);
+        p = pick_person(tn, reg_first(tn, key), n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;
         if (!p && key && (cues & NF_LATIN)) {
             /* the first word of a full name (Wang of Wang Zhizhen,
@@ -1466,7 +1865,6 @@ static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) 
 }
 
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
-    (void)texts; (void)lens; (void)nfields;
     unsigned fl = t->flags;
     int partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
     int rules = !(fl & NG_TAG_NO_RULES);
@@ -1495,7 +1893,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     tn->nregs = 0;
     for (size_t k = 0; k < tn->nall; k++) {
         const nref *r = &tn->all[k];
-        if (r->n->kind != N_PER && r->n->kind != N_ORG) continue;
+        if (r->n->kind != N_PER && r->n->kind != N_ORG && !(r->n->kind == N_REF && r->x->reg)) continue;
         if (ng_grow((void **)&tn->regs, &tn->regs_cap, tn->nregs + 2, sizeof *tn->regs)) return NG_E_NOMEM;
         tn->regs[tn->nregs++] = (reg){r->n->key, k, 0};
         if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k, 0};
@@ -1519,20 +1917,27 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     if (m->nspans) ng_sort_spans(m->spans, m->nspans);
     size_t nsorted = m->nspans;
+    /* initials or title + surname: the full name in the article (first, so
+     * that a surname alone resolved to the title person gets that name) */
+    for (size_t k = 0; k < tn->nall && partial; k++) {
+        const note *n = tn->all[k].n;
+        if (n->kind != N_REF) continue;
+        const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
+        if (!p || p->n->kind != N_PER) continue;
+        /* J. Biden is not Jill Biden: the initials must agree */
+        nxt *x = (nxt *)tn->all[k].x;
+        if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
+        span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
+        if (!s) continue;
+        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+        s->flags |= NG_MATCH_PARTIAL;
+        x->id = p->x->id;
+        x->type = p->x->type;
+        x->name = p->x->name;
+    }
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;
-        if (n->kind == N_REF && partial) {
-            /* initials or title + surname: the full name in the article */
-            const nref *p = pick_person(tn, reg_first(tn, n->key), n);
-            if (!p || p->n->kind != N_PER) continue;
-            /* J. Biden is not Jill Biden: the initials must agree */
-            const nxt *x = tn->all[k].x;
-            if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
-            span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
-            if (!s) continue;
-            m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
-            s->flags |= NG_MATCH_PARTIAL;
-        } else if (n->kind == N_SPAN) {
+        if (n->kind == N_SPAN) {
             span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
             if (!s || (s->flags & SPAN_FIXED)) continue;
             if (context && (n->cues & CUE_PLACE) && prefer_type(m, s, "LOC")) {
@@ -1541,7 +1946,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             }
             if (n->key && partial) {
                 /* a dictionary word that is the surname of a person named before */
-                const nref *p = pick_person(tn, reg_first(tn, n->key), n);
+                const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
                 if (p && p->n->kind == N_PER && before(p->n, n)) {
                     int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
                     int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
@@ -1562,7 +1967,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         int rc = resolve_free_notes(t, tn, st->names);
         if (rc) return rc;
     }
-    if (context) country_context(t, nsorted);
+    if (context) country_context(t, nsorted, texts, lens, nfields);
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);

@@ -158,7 +158,11 @@ enum {
     NG_MATCH_AMBIGUOUS = 1 << 1, /* several candidates; 'id' is the chosen one */
     NG_MATCH_RULE = 1 << 2,      /* found by a person-name rule, not a dictionary */
     NG_MATCH_PARTIAL = 1 << 3,   /* partial name resolved within the article */
-    NG_MATCH_OVERLAP = 1 << 4    /* (NG_TAG_ALL) overlaps a chosen match */
+    NG_MATCH_OVERLAP = 1 << 4,   /* (NG_TAG_ALL) overlaps a chosen match */
+    NG_MATCH_NOMINATIVE = 1 << 5 /* (rule persons) every word is in the nominative
+                                  * as written: 'name' is the text of the span
+                                  * (without a title); otherwise 'name' is a
+                                  * nominative guess (tagger/NAMES.md) */
 };
 
 typedef struct ng_match {
@@ -217,11 +221,13 @@ enum { NG_NAMES_ANY = 0, NG_NAMES_UK = 1, NG_NAMES_RU = 2 };
 ng_namelist *ng_namelist_new(void);   /* NULL on allocation failure */
 void ng_namelist_free(ng_namelist *nl);
 /* Adds one given name in the nominative (Cyrillic names get their case
- * forms; 'lang' NG_NAMES_* picks the rule set, ANY: decided from letters). */
+ * forms; 'lang' NG_NAMES_* picks the rule set, ANY: decided from letters).
+ * A '|'-separated group ("Oleksandr|Олександр|Александр|Alexander") adds
+ * each spelling, and all of them give the key of the first in rule ids. */
 int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang);
-/* Adds a list: one name a line, '#' comments. A directory adds its
- * given*.txt files (sorted); a file name containing "-uk"/"-ru" sets the
- * language. */
+/* Adds a list: one name (or '|' group) a line, '#' comments. A directory
+ * adds its given*.txt files (sorted); a file name containing "-uk"/"-ru"
+ * sets the language. */
 int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err);
 size_t ng_namelist_count(const ng_namelist *nl);
 /* The tagger borrows 'nl' (NULL: none). Returns NG_OK or NG_E_NOMEM. */
