@@ -131,13 +131,16 @@ int ng_store_verify(ng_store *s, long *mismatches, ng_error *err);
  * mention's surface is the stored article's title or text at its offsets;
  * every entity's name is valid UTF-8; an entity that a dictionary of 'dl'
  * (NULL: none) lists has that dictionary's type and name; a rule-found
- * person ("per:" id) has type PER. Calls 'fn' (when not NULL) once per
+ * person ("per:" id) has type PER and, when 'persons' is not NULL, a name
+ * from which the tagger 'persons' derives its id (ng_tagger_person_id;
+ * a tagger with the given-name lists of the ingest and no dictionaries).
+ * Calls 'fn' (when not NULL) once per
  * problem: 'what' is "counts", "mention" or "entity", 'id' the article or
  * entity id, 'detail' a sentence; strings are valid during the call only.
  * '*problems' receives the number of problems (0: consistent). */
 typedef void (*ng_check_fn)(const char *what, const char *id, const char *detail, void *userdata);
-int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_check_fn fn, void *userdata,
-                   long *problems, ng_error *err);
+int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_tagger *persons, ng_check_fn fn,
+                   void *userdata, long *problems, ng_error *err);
 
 /* ## Queries
  *

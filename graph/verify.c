@@ -47,7 +47,7 @@ static int dict_entity(const ng_dict_list *dl, const char *key, ng_entity *out) 
 }
 
 /* Every entity's type and name agree with its id. */
-static int check_entities(ng_store *s, const ng_dict_list *dl, checker *c, ng_error *err) {
+static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *persons, checker *c, ng_error *err) {
     sqlite3_stmt *st;
     int rc = ngg_prepare(s, "SELECT key, type, name FROM entity ORDER BY key", &st, err);
     if (rc) return rc;
@@ -74,13 +74,25 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, checker *c, ng_er
         } else if (!strncmp(key, "per:", 4) && strcmp(type, "PER")) {
             snprintf(detail, sizeof detail, "a rule-found person stored with type %s", type);
             problem(c, "entity", key, detail);
+        } else if (!strncmp(key, "per:", 4) && persons) {
+            /* the name must give the id (the key of the person's name) */
+            char id[512];
+            rc = ng_tagger_person_id(persons, name, strlen(name), id, sizeof id);
+            if (rc == NG_E_NOMEM) break;
+            rc = NG_OK;
+            if (strcmp(id, key)) {
+                snprintf(detail, sizeof detail, "the name \"%.400s\" gives the id %.400s", name, *id ? id : "(none)");
+                problem(c, "entity", key, detail);
+            }
         }
     }
     sqlite3_finalize(st);
+    if (rc) return ng_error_set(err, rc, NULL, 0, 0, NULL);
     return r == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "check entities");
 }
 
-int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_check_fn fn, void *ud, long *problems, ng_error *err) {
+int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_tagger *persons, ng_check_fn fn, void *ud,
+                   long *problems, ng_error *err) {
     checker c = {fn, ud, 0};
     long counts = 0;
     int rc = ng_store_verify(s, &counts, err);
@@ -91,7 +103,7 @@ int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_check_fn fn, void *ud
         problem(&c, "counts", "", detail);
     }
     if (!rc) rc = check_surfaces(s, &c, err);
-    if (!rc) rc = check_entities(s, dl, &c, err);
+    if (!rc) rc = check_entities(s, dl, persons, &c, err);
     *problems = c.problems;
     return rc;
 }

@@ -1283,7 +1283,18 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
         else {
             size_t before = nl;
             nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem);
-            if (nl - before != ol || memcmp(nm + before, orig, ol)) seen_nom = 0;
+            if (nl - before != ol || memcmp(nm + before, orig, ol)) {
+                seen_nom = 0;
+                /* the guess must give the same key as the form found (else
+                 * the name would name another id: keep the form found) */
+                char k1[SK_MAX + 8], k2[SK_MAX + 8];
+                size_t gl = 0;
+                char *gf = ng_fold(nm + before, nl - before, &gl);
+                size_t l1 = put_key(k1, 0, sizeof k1, tfold(c, k), tlen(c, k), 0);
+                size_t l2 = gf ? put_key(k2, 0, sizeof k2, gf, gl, 0) : 0;
+                free(gf);
+                if (l1 != l2 || memcmp(k1, k2, l1)) { nl = before; nl = put(nm, nl, sizeof nm, orig, ol); }
+            }
         }
     }
     mnames *mn = c->mn;
@@ -1977,4 +1988,52 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     shrink((void **)&tn->regs, &tn->regs_cap, sizeof *tn->regs);
     shrink((void **)&tn->rhead, &tn->rhead_cap, sizeof *tn->rhead);
     return NG_OK;
+}
+
+/* ## The id of a person's name (stats --check) */
+
+/* "per:" + the keys of the words of 'name' (split at spaces and hyphens),
+ * joined by '-': the id the title rule gives. */
+static int words_id(const char *name, size_t len, char *out, size_t cap) {
+    size_t il = put(out, 0, cap, "per:", 4);
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (name[i] == ' ' || name[i] == '-')) i++;
+        size_t j = i;
+        while (j < len && name[j] != ' ' && name[j] != '-') j++;
+        if (j == i) break;
+        size_t fl = 0;
+        char *f = ng_fold(name + i, j - i, &fl);
+        if (!f) return NG_E_NOMEM;
+        if (il > 4) il = put(out, il, cap, "-", 1);
+        il = put_key(out, il, cap, f, fl, (unsigned char)name[i] < 0x80);
+        free(f);
+        i = j;
+    }
+    out[il] = 0;
+    return NG_OK;
+}
+
+int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, size_t cap) {
+    if (!cap) return NG_E_ARG;
+    out[0] = 0;
+    if (!len || len > 400 || cap < 8) return NG_E_ARG;
+    /* the rules see the name inside a sentence, not at its start */
+    char text[420];
+    static const char pre[] = "and ";
+    size_t pl = sizeof pre - 1;
+    memcpy(text, pre, pl);
+    memcpy(text + pl, name, len);
+    const ng_match *m;
+    size_t n;
+    int rc = ng_tagger_tag(t, text, pl + len, &m, &n);
+    if (rc) return rc;
+    for (size_t k = 0; k < n; k++)
+        if (m[k].start == pl && m[k].end == pl + len && (m[k].flags & NG_MATCH_RULE) && !strncmp(m[k].id, "per:", 4)) {
+            size_t il = strlen(m[k].id);
+            if (il >= cap) return NG_E_LIMIT;
+            memcpy(out, m[k].id, il + 1);
+            return NG_OK;
+        }
+    return words_id(name, len, out, cap);
 }

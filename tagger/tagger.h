@@ -232,6 +232,14 @@ int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err);
 size_t ng_namelist_count(const ng_namelist *nl);
 /* The tagger borrows 'nl' (NULL: none). Returns NG_OK or NG_E_NOMEM. */
 int ng_tagger_set_names(ng_tagger *t, const ng_namelist *nl);
+/* The id the person-name rules give the person whose name (as a rule-found
+ * person's "name": "Олександр Петренко", "J. Smithers", "Mugabe") is
+ * name[0, len), into out[0, cap): the rules of 't' (best without
+ * dictionaries, with given-name lists) applied to the name; a name they do
+ * not take whole gives "per:" + the keys of its words, as the title rule
+ * does. NG_E_ARG for an empty or over-long name, NG_E_LIMIT if 'cap' is
+ * too small. Used by stats --check. */
+int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, size_t cap);
 
 /* ## Articles
  *

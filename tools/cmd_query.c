@@ -390,7 +390,12 @@ int cmd_stats(int argc, char **argv) {
         ng_error e = {0};
         ng_dict_list dl = {dicts.dicts, dicts.ndicts};
         check_out co = {o.db, 0};
-        rc = ng_store_check(s, &dl, check_print, &co, &bad, &e);
+        /* rule-found people: their names must give their ids */
+        ng_tagger *persons = ng_tagger_new(NULL, 0, NG_TAG_DEFAULT);
+        if (persons && dicts.names && ng_tagger_set_names(persons, dicts.names)) { ng_tagger_free(persons); persons = NULL; }
+        if (!persons) { ng_store_close(s); cli_dicts_free(&dicts); cli_msg("out of memory"); return EXIT_DATA; }
+        rc = ng_store_check(s, &dl, persons, check_print, &co, &bad, &e);
+        ng_tagger_free(persons);
         ng_store_close(s);
         cli_dicts_free(&dicts);
         if (rc) return gcli_fail(rc, &e);

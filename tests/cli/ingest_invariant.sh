@@ -55,12 +55,14 @@ run check stats --db "$T/j2-b3.db" --check
 expect_rc check 0
 
 # stats --check sees corruption the counts do not show
+per=$(sqlite3 "$T/j1-b1.db" "select key from entity where key like 'per:%' and name = 'Michael Harrow'")
+check "a rule-found person to corrupt" [ -n "$per" ]
 cp "$T/j1-b1.db" "$T/c1.db"
-sqlite3 "$T/c1.db" "update entity set type='ORG' where key='lviv'; update entity set type='LOC' where key='per:michael-harrow';"
+sqlite3 "$T/c1.db" "update entity set type='ORG' where key='lviv'; update entity set type='LOC' where key='$per';"
 run corrupt-type stats --db "$T/c1.db" --check
 expect_rc corrupt-type 1
 check "check: a dictionary entity with another type" grep -q 'entity lviv: stored as ORG "Lviv", the dictionary says LOC "Lviv"' "$T/corrupt-type.out"
-check "check: a rule-found person with another type" grep -q 'entity per:michael-harrow: a rule-found person stored with type LOC' "$T/corrupt-type.out"
+check "check: a rule-found person with another type" grep -q "entity $per: a rule-found person stored with type LOC" "$T/corrupt-type.out"
 cp "$T/j1-b1.db" "$T/c2.db"
 sqlite3 "$T/c2.db" "update mention set start=start+1 where rowid in (select rowid from mention limit 3)" 2>/dev/null ||
   sqlite3 "$T/c2.db" "update mention set start=start+1 where (article, field, start) in (select article, field, start from mention order by article, field, start limit 3)"
@@ -68,10 +70,17 @@ run corrupt-offsets stats --db "$T/c2.db" --check
 expect_rc corrupt-offsets 1
 check "check: mentions whose surface is not the text at their offsets" [ "$(grep -c 'are not the stored surface' "$T/corrupt-offsets.out")" = 3 ]
 cp "$T/j1-b1.db" "$T/c3.db"
-sqlite3 "$T/c3.db" "update entity set name=CAST(X'8D2D' || CAST(name AS BLOB) AS TEXT) where key='per:michael-harrow'"
+sqlite3 "$T/c3.db" "update entity set name=CAST(X'8D2D' || CAST(name AS BLOB) AS TEXT) where key='$per'"
 run corrupt-name stats --db "$T/c3.db" --check
 expect_rc corrupt-name 1
-check "check: a name starting with invalid UTF-8" grep -q 'per:michael-harrow: the name is empty or starts with invalid UTF-8' "$T/corrupt-name.out"
+check "check: a name starting with invalid UTF-8" grep -q "$per: the name is empty or starts with invalid UTF-8" "$T/corrupt-name.out"
+# the bug this test was written for: rule-found people stored under another
+# person's id (the name does not give the id)
+cp "$T/j1-b1.db" "$T/c4.db"
+sqlite3 "$T/c4.db" "update entity set name='Sarah Quill' where key='$per'"
+run wrong-person stats --db "$T/c4.db" --check
+expect_rc wrong-person 1
+check "check: a name that does not give the id" grep -q "entity $per: the name \"Sarah Quill\" gives the id per:sarah-kuil" "$T/wrong-person.out"
 # a dictionary that renames an entity: the check against it reports the stored name
 printf 'lviv\tLOC\tLemberg\tLviv|Львів\n' > "$T/rename.tsv"
 run stale-name stats --db "$T/j1-b1.db" --check --no-shipped --dict "$T/rename.tsv"
