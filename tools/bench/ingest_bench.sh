@@ -20,7 +20,8 @@ if not os.path.exists(img):
     sys.exit(f"ingest bench: {img} missing (the realistic tagger bench compiles it)")
 if not os.path.exists(arts):
     # about 2 KB each: cut at the first space or line end after 2,000 bytes
-    data = open(os.path.join(real, "corpus_100m.txt"), "rb").read()[:mb * 1_000_000]
+    data = open(os.path.join(real, "corpus_100m.txt"), "rb").read()
+    data = data[:data.rfind(b"\n", 0, mb * 1_000_000) + 1]
     n, p = 0, 0
     with open(arts + ".tmp", "w", encoding="utf-8") as o:
         while p < len(data):

@@ -4,7 +4,8 @@
 # The realistic workload (real names, real prose) is generated once into
 # $BENCH_DATA/realistic by realistic_workload.py from $NG_BENCH_SHARED
 # (default ../shared/bench, relative to the repository); the synthetic one
-# (tools/bench/gen_tagger.py) into $BENCH_DATA.
+# (tools/bench/gen_tagger.py) into $BENCH_DATA. BENCH_GRAPH=0 skips the
+# graph benchmark.
 set -e
 BUILD=${1:-build}
 MODE=${2:-full}
@@ -46,7 +47,7 @@ python3 tools/bench/bench_tagger.py "$BUILD/newsgraph" "$DATA" "$RUNS"
 echo
 echo "## Ingest, realistic text in 2 KB JSON Lines articles, 100k dictionary"
 sh tools/bench/ingest_bench.sh "$BUILD" "$REAL"
-if [ -f tools/bench/graph_bench.sh ]; then
+if [ -f tools/bench/graph_bench.sh ] && [ "${BENCH_GRAPH:-1}" != 0 ]; then
   echo
   echo "## Graph"
   sh tools/bench/graph_bench.sh "$BUILD" "$DATA"
