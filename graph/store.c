@@ -300,6 +300,7 @@ void ng_store_close(ng_store *s) {
     u64map_free(&s->ent_idx);
     u64map_free(&s->edge_idx);
     u64map_free(&s->surf_seen);
+    json_decref(s->lookup_fail);
     free(s->ed);
     free(s->xd);
     free(s->path);
