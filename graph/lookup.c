@@ -100,6 +100,33 @@ static int add_by_key(ng_store *s, cands *c, const char *key, const char *alias,
     return rc;
 }
 
+/* The type of the entity 'key' into type[32] ("" if absent). */
+static int entity_type(ng_store *s, const char *key, char type[32]) {
+    static const char q[] = "SELECT type FROM entity WHERE key=?";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q, &st, NULL);
+    type[0] = 0;
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(type, 32, "%s", ngg_col_text(st, 0));
+    ngg_done(st);
+    return NG_OK;
+}
+
+/* The alias as written of the row (norm, key) into alias[512]. */
+static int alias_text(ng_store *s, const char *norm, const char *key, char alias[512]) {
+    static const char q[] = "SELECT alias FROM alias WHERE norm=? AND entity=?";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q, &st, NULL);
+    alias[0] = 0;
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW) snprintf(alias, 512, "%s", ngg_col_text(st, 0));
+    ngg_done(st);
+    return NG_OK;
+}
+
 /* ## Names as the tagger tokenizes them */
 
 typedef struct toks {
@@ -285,8 +312,7 @@ static int by_form(ng_store *s, const toks *t, cands *exact, cands *forms) {
     if (!lo) return NG_E_NOMEM;
     memcpy(lo, t->w[0], pb);
     lo[pb] = (char)0xFF;   /* above every UTF-8 continuation of the prefix */
-    static const char q[] = "SELECT a.alias, e.id, e.key, e.name, e.type, e.mentions FROM alias a"
-                            " JOIN entity e ON e.key=a.entity WHERE a.norm>=?1 AND a.norm<?2";
+    static const char q[] = "SELECT alias, entity, norm FROM alias WHERE norm>=?1 AND norm<?2";
     sqlite3_stmt *st;
     int rc = ngg_stmt(s, q, &st, NULL);
     if (rc) { free(lo); return rc; }
@@ -295,88 +321,112 @@ static int by_form(ng_store *s, const toks *t, cands *exact, cands *forms) {
     free(lo);
     toks a = {0};
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        const char *alias = ngg_col_text(st, 0), *type = ngg_col_text(st, 4);
+        const char *alias = ngg_col_text(st, 0), *key = ngg_col_text(st, 1), *norm = ngg_col_text(st, 2);
+        /* more words than typed: no need to tokenize */
+        size_t spaces = 0;
+        for (const char *p = norm; (p = strchr(p, ' ')); p++) spaces++;
+        if (spaces >= t->n) continue;
         if (!tokenize(&a, alias) || a.n != t->n) continue;
-        cands *into = NULL;
         int same = 1;
         for (size_t i = 0; i < a.n && same; i++) same = same_word(a.w[i], a.wl[i], t->w[i], t->wl[i]);
-        if (same) into = exact;
-        else if (form_plausible(a.w[0], a.wl[0], t->w[0], t->wl[0]) && is_form(t, &a, type, 0)) into = forms;
-        if (into)
-            rc = cands_add(into, sqlite3_column_int64(st, 1), ngg_col_text(st, 2), ngg_col_text(st, 3), type,
-                           sqlite3_column_int64(st, 5), alias, into == exact ? VIA_ALIAS : VIA_FORM);
+        if (same) { rc = add_by_key(s, exact, key, alias, VIA_ALIAS, NULL); continue; }
+        int plaus = a.cyr && t->cyr && !a.acronym;
+        for (size_t i = 0; i < a.n && plaus; i++)
+            plaus = same_word(a.w[i], a.wl[i], t->w[i], t->wl[i]) || form_plausible(a.w[i], a.wl[i], t->w[i], t->wl[i]);
+        if (!plaus) continue;
+        char type[32];
+        if ((rc = entity_type(s, key, type))) break;
+        if (is_form(t, &a, type, 0)) rc = add_by_key(s, forms, key, alias, VIA_FORM, NULL);
     }
     ngg_done(st);
     ng_tokbuf_free(&a.tb);
     return rc;
 }
 
-/* Rules 4 and 5 in one pass over the alias table: the persons one of whose
- * aliases has two words or more and ends with the typed word (or a case
- * form of it), and the names within a small edit distance of the typed
- * name (whole aliases of about its length; with one typed word, also the
- * last words of aliases that start with its first letter). */
+/* Rule 4 and the suggestions of rule 5, from two index range scans:
+ *  - the aliases of two words or more whose words after the first start
+ *    with the typed word's first letter (index alias_rest on the text after
+ *    the first space: for "given-name surname" aliases, the surname): a
+ *    person's alias whose last word is the typed word, or declines to it
+ *    (in the declension of the whole name, which knows the gender), names
+ *    that person; a last word within the typo distance is a suggestion;
+ *  - whole aliases that start with the typed name's first letter and have
+ *    about its length: suggestions. */
+static int scan_rows(ng_store *s, sqlite3_stmt *st, const toks *t, const int32_t *tc, size_t tn, int maxd,
+                     int surname, cands *surnames, cands *near) {
+    toks a = {0};
+    int32_t ac[MAXCP_DIST + 1];
+    int rc = NG_OK;
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        const char *norm = ngg_col_text(st, 0), *key = ngg_col_text(st, 1);
+        size_t nl = (size_t)sqlite3_column_bytes(st, 0);
+        const char *w = norm;
+        if (surname) {
+            const char *sp = strrchr(norm, ' ');
+            if (!sp) continue;
+            w = sp + 1;
+        }
+        size_t wl = nl - (size_t)(w - norm);
+        size_t an = to_cps(w, wl, ac, MAXCP_DIST);
+        int d = an <= MAXCP_DIST ? edit_distance(tc, tn, ac, an, maxd) : maxd + 1;
+        int plaus = surname && form_plausible(w, wl, t->w[0], t->wl[0]);
+        if (!plaus && d > maxd) continue;
+        /* the alias as written (the index scanned holds only the folded form) */
+        char alias[512];
+        if ((rc = alias_text(s, norm, key, alias))) break;
+        if (plaus && tokenize(&a, alias) && a.nwords >= 2) {
+            /* decided on the tagger's tokens of the alias as written */
+            if (same_word(a.w[a.last], a.wl[a.last], t->w[0], t->wl[0]))
+                rc = add_by_key(s, surnames, key, alias, VIA_SURNAME, "PER");
+            else if (a.cyr && t->cyr) {
+                char type[32];
+                if (!(rc = entity_type(s, key, type)) && !strcmp(type, "PER") && is_form(t, &a, "PER", 1)) rc = add_by_key(s, surnames, key, alias, VIA_SURNAME, "PER");
+            }
+        }
+        if (!rc && d <= maxd) rc = add_by_key(s, near, key, alias, d, NULL);
+    }
+    ng_tokbuf_free(&a.tb);
+    return rc;
+}
+
 static int by_scan(ng_store *s, const char *name, const toks *t, cands *surnames, cands *near) {
     size_t fl = 0;
     char *typed = ng_fold(name, strlen(name), &fl);
     if (!typed) return NG_E_NOMEM;
     int32_t tc[MAXCP_DIST + 1];
     size_t tn = to_cps(typed, fl, tc, MAXCP_DIST);
+    if (tn > MAXCP_DIST) { free(typed); return NG_OK; }
     int maxd = max_typo(tn);
-    int one = t->nwords == 1 && t->n == 1;
-    /* '* x*': a later word starting with the typed word's first letter */
-    char pat[16] = "";
-    size_t b1 = cp_bytes(t->w[0], t->wl[0], 1);
-    if (one && b1 < 5 && !memchr("*?[]", t->w[0][0], 4)) {
-        memcpy(pat, "* ", 2);
-        memcpy(pat + 2, t->w[0], b1);
-        memcpy(pat + 2 + b1, "*", 2);
-    }
-    static const char q[] = "SELECT norm, alias, entity FROM alias WHERE length(norm) BETWEEN ?1 AND ?2"
-                            " OR (?3 <> '' AND norm GLOB ?3)";
-    sqlite3_stmt *st;
-    int rc = tn > MAXCP_DIST ? NG_OK : ngg_stmt(s, q, &st, NULL);
-    if (rc || tn > MAXCP_DIST) { free(typed); return rc; }
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)(tn > (size_t)maxd ? tn - (size_t)maxd : 0));
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)(tn + (size_t)maxd));
-    sqlite3_bind_text(st, 3, pat, -1, SQLITE_STATIC);
-    toks a = {0};
-    int32_t ac[MAXCP_DIST + 1];
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        const char *norm = ngg_col_text(st, 0), *alias = ngg_col_text(st, 1), *key = ngg_col_text(st, 2);
-        size_t nl = (size_t)sqlite3_column_bytes(st, 0);
-        size_t an = to_cps(norm, nl, ac, MAXCP_DIST);
-        int d = an <= MAXCP_DIST ? edit_distance(tc, tn, ac, an, maxd) : maxd + 1;
-        if (d <= maxd) rc = add_by_key(s, near, key, alias, d, NULL);
-        if (rc || !pat[0]) continue;
-        const char *sp = strrchr(norm, ' ');
-        if (!sp) continue;
-        sp++;
-        size_t ll = nl - (size_t)(sp - norm);
-        int plaus = form_plausible(sp, ll, t->w[0], t->wl[0]);
-        an = to_cps(sp, ll, ac, MAXCP_DIST);
-        d = an <= MAXCP_DIST ? edit_distance(tc, tn, ac, an, maxd) : maxd + 1;
-        if (!plaus && d > maxd) continue;
-        /* decide on the tagger's tokens of the alias as written */
-        if (!tokenize(&a, alias) || a.nwords < 2) continue;
-        if (same_word(a.w[a.last], a.wl[a.last], t->w[0], t->wl[0])) rc = add_by_key(s, surnames, key, alias, VIA_SURNAME, "PER");
-        else if (plaus && a.cyr && t->cyr) {
-            /* a case form of the surname: declined as part of the whole
-             * name, so that it agrees with the person's gender */
-            static const char qt[] = "SELECT type FROM entity WHERE key=?";
-            sqlite3_stmt *ts;
-            int per = 0;
-            if (!(rc = ngg_stmt(s, qt, &ts, NULL))) {
-                sqlite3_bind_text(ts, 1, key, -1, SQLITE_TRANSIENT);
-                per = sqlite3_step(ts) == SQLITE_ROW && !strcmp(ngg_col_text(ts, 0), "PER");
-                ngg_done(ts);
-            }
-            if (per && is_form(t, &a, "PER", 1)) rc = add_by_key(s, surnames, key, alias, VIA_SURNAME, "PER");
+    char lo[8];
+    int rc = NG_OK;
+    if (t->nwords == 1 && t->n == 1) {
+        static const char q[] = "SELECT norm, entity FROM alias WHERE instr(norm, ' ') > 0"
+                                " AND substr(norm, instr(norm, ' ') + 1) >= ?1 AND substr(norm, instr(norm, ' ') + 1) < ?2";
+        size_t b1 = cp_bytes(t->w[0], t->wl[0], 1);
+        sqlite3_stmt *st;
+        if (b1 < sizeof lo - 1 && !(rc = ngg_stmt(s, q, &st, NULL))) {
+            memcpy(lo, t->w[0], b1);
+            lo[b1] = (char)0xFF;
+            sqlite3_bind_text(st, 1, lo, (int)b1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, lo, (int)b1 + 1, SQLITE_TRANSIENT);
+            rc = scan_rows(s, st, t, tc, tn, maxd, 1, surnames, near);
+            ngg_done(st);
         }
-        if (!rc && d <= maxd) rc = add_by_key(s, near, key, alias, d, NULL);
     }
-    ngg_done(st);
-    ng_tokbuf_free(&a.tb);
+    static const char q2[] = "SELECT norm, entity FROM alias WHERE norm >= ?1 AND norm < ?2"
+                             " AND length(norm) BETWEEN ?3 AND ?4";
+    size_t b1 = cp_bytes(typed, fl, 1);
+    sqlite3_stmt *st;
+    if (!rc && b1 < sizeof lo - 1 && !(rc = ngg_stmt(s, q2, &st, NULL))) {
+        memcpy(lo, typed, b1);
+        lo[b1] = (char)0xFF;
+        sqlite3_bind_text(st, 1, lo, (int)b1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, lo, (int)b1 + 1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)(tn > (size_t)maxd ? tn - (size_t)maxd : 0));
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)(tn + (size_t)maxd));
+        rc = scan_rows(s, st, t, tc, tn, maxd, 0, surnames, near);
+        ngg_done(st);
+    }
     free(typed);
     return rc;
 }
