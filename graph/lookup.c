@@ -509,7 +509,7 @@ int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid, json_t **cand
                               list);
         if (candidates) *candidates = j; else json_decref(j);
     } else {
-        qsort(near.v, near.n, sizeof *near.v, cmp_cand);
+        if (near.n > 1) qsort(near.v, near.n, sizeof *near.v, cmp_cand);
         json_t *j = cands_json(&near, 1, MAX_SUGGEST);
         set_failure(s, name, "not_found", NULL, j);
         if (near.n) {
