@@ -144,12 +144,43 @@ int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_tagger *persons, ng_c
 
 /* ## Queries
  *
- * ENTITY arguments are an entity id, its canonical name or any alias
- * (matched case-insensitively after NFKC case folding). A name that
- * designates several entities gives NG_E_AMBIGUOUS with the candidates in
- * err->msg; ng_store_lookup() returns them as data. */
+ * ENTITY arguments are resolved by ng_store_lookup(), which takes a name
+ * the way a user types it. Rules, in order (graph/README.md, "Finding an
+ * entity"); the first rule that matches decides:
+ *  1. the entity id, exactly;
+ *  2. its canonical name or any alias (dictionary aliases and the surface
+ *     forms seen in the ingested news), in any letter case (NFKC case
+ *     folding, ё = е);
+ *  3. an alias as the tagger folds it (dashes and apostrophes unified), or a
+ *     Ukrainian/Russian case form of an alias with as many words, generated
+ *     by the tagger's inflector (tagger/inflect.c) from the aliases that
+ *     share the typed word's first letters: "Столтенберга", "Києві";
+ *  4. one typed word that is the last word of a multi-word alias of a
+ *     person (PER), or a case form of it in that alias's declension:
+ *     "Stoltenberg", "Путіна" -> "Володимир Путін";
+ *  5. nothing: NG_E_NOTFOUND, with up to 5 suggestions (names within edit
+ *     distance 1, 2 or 3 for typed names of up to 4, 8 or more letters,
+ *     counting a swap of neighbours as one; the last words of aliases whose
+ *     first letter is the typed word's are compared too) in err->msg:
+ *     "no entity 'Stoltenburg'; did you mean: Jens Stoltenberg
+ *     (jens-stoltenberg, PER)?".
+ * A rule that matches several entities gives NG_E_AMBIGUOUS with the
+ * candidates in err->msg (never a guess). On NG_OK '*rowid' is the entity.
+ * When 'candidates' is not NULL it receives (caller frees) a JSON array:
+ * on NG_OK the match unless it was by id (NULL then), on NG_E_AMBIGUOUS the
+ * candidates, on NG_E_NOTFOUND the suggestions (possibly empty); elements
+ * are {"id","name","type","mentions","alias"} ("alias": the stored name
+ * that matched; suggestions add "distance"). Cost: rules 1-3 are index
+ * lookups and a small range scan; rules 4-5 run only when 1-3 fail and
+ * read the alias table once, filtered inside SQLite. */
 int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid,
                     json_t **candidates, ng_error *err);
+/* Why the last lookup on 's' failed (every query taking ENTITY arguments
+ * looks them up): {"query": typed name, "error": "not_found"|"ambiguous",
+ * "rule": (ambiguous) "alias"|"form"|"surname", "suggestions"|"candidates":
+ * [..as above..]}, or NULL after a lookup that succeeded. Owned by the
+ * store: valid until the next lookup or ng_store_close(). */
+json_t *ng_store_lookup_failure(ng_store *s);
 
 /* Restricts queries: dates are inclusive YYYY-MM-DD bounds (NULL = open);
  * 'types' is a comma-separated list of entity types (NULL = all). With a

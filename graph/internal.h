@@ -69,6 +69,7 @@ struct ng_store {
     u64map surf_seen;   /* hashes of (entity, surface) already stored as aliases */
     ng_alias_source_fn alias_fn;
     void *alias_ud;
+    json_t *lookup_fail;  /* why the last ENTITY lookup failed (lookup.c) */
 };
 
 /* sqlite helpers */
@@ -82,7 +83,7 @@ void ngg_done(sqlite3_stmt *st);
 /* Text column as const char* ("" for NULL). */
 const char *ngg_col_text(sqlite3_stmt *st, int i);
 long long ngg_meta_int(ng_store *s, const char *key, long long dflt);
-/* Looks up ENTITY (id, name, alias). */
+/* Looks up ENTITY (ng_store_lookup without the candidates; lookup.c). */
 int ngg_lookup(ng_store *s, const char *name, int64_t *rowid, ng_error *err);
 /* {"id","name","type"} of a rowid. */
 json_t *ngg_entity_brief(ng_store *s, int64_t rowid);

@@ -1,5 +1,5 @@
-/* Queries answered from SQLite alone: lookup, neighbours, evidence, the
- * entity card, statistics. */
+/* Queries answered from SQLite alone: neighbours, evidence, the entity
+ * card, statistics (the lookup of ENTITY arguments is in lookup.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
@@ -8,57 +8,6 @@
 #define DATE_LO(f) ((f) && (f)->since && *(f)->since ? (f)->since : "")
 #define DATE_HI(f) ((f) && (f)->until && *(f)->until ? (f)->until : "9999-99-99")
 #define HAS_DATES(f) ((f) && (((f)->since && *(f)->since) || ((f)->until && *(f)->until)))
-
-int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid, json_t **candidates, ng_error *err) {
-    if (candidates) *candidates = NULL;
-    if (!name || !*name) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "empty entity name");
-    sqlite3_stmt *st;
-    int rc = ngg_prepare(s, "SELECT id FROM entity WHERE key=?", &st, err);
-    if (rc) return rc;
-    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *rowid = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        return NG_OK;
-    }
-    sqlite3_finalize(st);
-    char *norm = ngg_fold(name);
-    if (!norm) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-    rc = ngg_prepare(s, "SELECT DISTINCT e.id, e.key, e.name, e.type, e.mentions FROM alias a JOIN entity e ON e.key=a.entity"
-                        " WHERE a.norm=? ORDER BY e.mentions DESC, e.key", &st, err);
-    if (rc) { free(norm); return rc; }
-    sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
-    free(norm);
-    json_t *c = json_array();
-    char list[400] = "";
-    size_t used = 0;
-    int64_t first = -1;
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        if (first < 0) first = sqlite3_column_int64(st, 0);
-        json_array_append_new(c, json_pack("{s:s,s:s,s:s,s:I}", "id", ngg_col_text(st, 1), "name", ngg_col_text(st, 2),
-                                           "type", ngg_col_text(st, 3), "mentions", (json_int_t)sqlite3_column_int64(st, 4)));
-        if (used < sizeof list - 1) {
-            int k = snprintf(list + used, sizeof list - used, "%s%s (%s, %s)", used ? ", " : "", ngg_col_text(st, 1),
-                             ngg_col_text(st, 3), ngg_col_text(st, 2));
-            if (k > 0) used += (size_t)k;
-            if (used >= sizeof list) used = sizeof list - 1;
-        }
-    }
-    sqlite3_finalize(st);
-    size_t n = json_array_size(c);
-    if (n == 1) {
-        *rowid = first;
-        if (candidates) *candidates = c; else json_decref(c);
-        return NG_OK;
-    }
-    if (candidates) *candidates = c; else json_decref(c);
-    if (n == 0) return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "no entity with id, name or alias '%s'", name);
-    return ng_error_set(err, NG_E_AMBIGUOUS, NULL, 0, 0, "'%s' is ambiguous; candidates: %s", name, list);
-}
-
-int ngg_lookup(ng_store *s, const char *name, int64_t *rowid, ng_error *err) {
-    return ng_store_lookup(s, name, rowid, NULL, err);
-}
 
 json_t *ngg_entity_brief(ng_store *s, int64_t rowid) {
     sqlite3_stmt *st;

@@ -37,6 +37,8 @@ static const char schema_sql[] =
     "  norm TEXT NOT NULL, entity TEXT NOT NULL, alias TEXT NOT NULL,\n"
     "  PRIMARY KEY(norm, entity)) STRICT, WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS alias_entity ON alias(entity);\n"
+    "-- the words after the first of multi-word aliases (surnames, graph/lookup.c)\n"
+    "CREATE INDEX IF NOT EXISTS alias_rest ON alias(substr(norm, instr(norm, ' ') + 1)) WHERE instr(norm, ' ') > 0;\n"
     "CREATE TABLE IF NOT EXISTS mention(\n"
     "  article INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,\n"
     "  field INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,\n"
@@ -332,6 +334,7 @@ void ng_store_close(ng_store *s) {
     u64map_free(&s->ent_idx);
     u64map_free(&s->edge_idx);
     u64map_free(&s->surf_seen);
+    json_decref(s->lookup_fail);
     free(s->ed);
     free(s->xd);
     free(s->path);

@@ -106,6 +106,7 @@ bad:
 static int finish(ng_store *s, int rc, ng_error *err, json_t *res, int json, void (*table)(json_t *)) {
     int code = 0;
     if (rc) {
+        if (json) gcli_lookup_json(s, err);
         code = gcli_fail(rc, err);
     } else if (json) gcli_json(res);
     else table(res);

@@ -50,6 +50,16 @@ ng_store *gcli_open_ro(const char *db, int *exit_code) {
     return s;
 }
 
+void gcli_lookup_json(ng_store *s, const ng_error *err) {
+    json_t *f = ng_store_lookup_failure(s);
+    if (!f) return;
+    json_t *o = json_deep_copy(f);
+    if (!o) return;
+    json_object_set_new(o, "message", json_string(err->msg));
+    gcli_json(o);
+    json_decref(o);
+}
+
 void gcli_json(json_t *v) {
     json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     fputc('\n', stdout);

@@ -18,6 +18,10 @@ const char *gcli_db(const char *opt);
 ng_store *gcli_open_ro(const char *db, int *exit_code);
 /* Prints a library error and returns the exit code. */
 int gcli_fail(int rc, const ng_error *err);
+/* After a query failed because an ENTITY argument did not resolve, prints
+ * to stdout the failure as JSON (ng_store_lookup_failure() plus "message":
+ * the error message), for --json; prints nothing otherwise. */
+void gcli_lookup_json(ng_store *s, const ng_error *err);
 /* Prints a JSON value (indented) and a newline to stdout. */
 void gcli_json(json_t *v);
 /* String field of an object ("" if absent); integer; real. */

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "harness.h"
+#include <sqlite3.h>
 #include "graph.h"
 
 static char dir[256];
@@ -363,6 +364,69 @@ static void test_ambiguous(void) {
     ng_store_close(s);
 }
 
+/* ENTITY typed as users type it (graph/lookup.c): case forms, surnames,
+ * suggestions, the failure record, and an old database without the
+ * alias_rest index. */
+static void test_lookup_forms(void) {
+    ng_store *s = open_db("forms.db", NG_WINDOW_SENTENCE);
+    if (!s) return;
+    ng_error err = {0};
+    ng_store_begin(s, &err);
+    tdoc t;
+    mk(&t, "d", NULL, "[Київ|kyiv|LOC], [Єнс Столтенберг|jens-stoltenberg|PER], [Юлія Тимошенко|yulia-tymoshenko|PER].");
+    t.m[0].name = "Kyiv"; t.m[1].name = "Jens Stoltenberg"; t.m[2].name = "Yulia Tymoshenko";
+    int outcome;
+    INT_EQ(ng_store_add_doc(s, &t.d, &outcome, &err), NG_OK);
+    tfree(&t);
+    INT_EQ(ng_store_commit(s, &err), NG_OK);
+    int64_t id, kyiv = -1, jens = -1;
+    json_t *c = NULL;
+    INT_EQ(ng_store_lookup(s, "kyiv", &kyiv, NULL, &err), NG_OK);
+    INT_EQ(ng_store_lookup(s, "jens-stoltenberg", &jens, NULL, &err), NG_OK);
+    /* a case form: the match and the alias it was declined from */
+    id = -1;
+    INT_EQ(ng_store_lookup(s, "КИЄВІ", &id, &c, &err), NG_OK);
+    OK(id == kyiv, "Києві is Kyiv");
+    STR_EQ(json_string_value(json_object_get(json_array_get(c, 0), "alias")), "Київ");
+    json_decref(c);
+    OK(ng_store_lookup_failure(s) == NULL, "no failure after a match");
+    /* a surname alone, in a case form */
+    id = -1;
+    INT_EQ(ng_store_lookup(s, "Столтенбергові", &id, NULL, &err), NG_OK);
+    OK(id == jens, "Столтенбергові is Jens Stoltenberg");
+    /* feminine surname in -о does not decline: no match, one suggestion */
+    INT_EQ(ng_store_lookup(s, "Тимошенка", &id, &c, &err), NG_E_NOTFOUND);
+    INT_EQ(json_array_size(c), 1);
+    STR_EQ(json_string_value(json_object_get(json_array_get(c, 0), "id")), "yulia-tymoshenko");
+    INT_EQ(json_integer_value(json_object_get(json_array_get(c, 0), "distance")), 1);
+    json_decref(c);
+    json_t *f = ng_store_lookup_failure(s);
+    STR_EQ(json_string_value(json_object_get(f, "error")), "not_found");
+    STR_EQ(json_string_value(json_object_get(f, "query")), "Тимошенка");
+    INT_EQ(json_array_size(json_object_get(f, "suggestions")), 1);
+    OK(strstr(err.msg, "did you mean: Yulia Tymoshenko (yulia-tymoshenko, PER)?") != NULL, "message: %s", err.msg);
+    /* not a form of Київ, nothing close */
+    INT_EQ(ng_store_lookup(s, "Кия", &id, &c, &err), NG_E_NOTFOUND);
+    INT_EQ(json_array_size(c), 0);
+    json_decref(c);
+    ng_store_close(s);
+    /* a database from before the alias_rest index, opened read-only:
+     * surnames are still found (by a scan) */
+    char p[512];
+    snprintf(p, sizeof p, "%s/forms.db", dir);
+    sqlite3 *db;
+    if (sqlite3_open(p, &db) == SQLITE_OK) {
+        INT_EQ(sqlite3_exec(db, "DROP INDEX alias_rest", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    INT_EQ(ng_store_open(p, NG_STORE_READONLY, &s, &err), NG_OK);
+    if (!s) return;
+    id = -1;
+    INT_EQ(ng_store_lookup(s, "Столтенберга", &id, NULL, &err), NG_OK);
+    OK(id == jens, "surname without the index");
+    ng_store_close(s);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "/tmp/ng_test_graph.XXXXXX");
     if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
@@ -374,6 +438,7 @@ int main(void) {
     test_merge();
     test_names();
     test_ambiguous();
+    test_lookup_forms();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (!h_fail) { int rc = system(cmd); (void)rc; }
