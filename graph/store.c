@@ -53,7 +53,7 @@ static const char schema_sql[] =
     "  PRIMARY KEY(a, b), CHECK(a < b)) STRICT, WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a, windows, articles, first_date, last_date);\n"
     "CREATE TABLE IF NOT EXISTS correction(       -- curation log, applied in order (curate.c)\n"
-    "  seq INTEGER PRIMARY KEY, op TEXT NOT NULL,   -- merge, rename, retype, alias-add, alias-remove\n"
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, -- merge, rename, retype, alias-add, alias-remove\n"
     "  entity TEXT NOT NULL,                       -- entity key (merge: the one kept)\n"
     "  value TEXT NOT NULL,                        -- merged key, new name, new type or alias\n"
     "  old TEXT,                                   -- what it replaced (for undo and listing)\n"
