@@ -32,6 +32,7 @@ struct ngc_state {
     crec *r; size_t n, cap;
     strmap idx;
     aop *a; size_t na, capa;
+    long long sig[2];          /* count and last number of the log read */
 };
 
 static const char *const op_names[] = {"merge", "rename", "retype", "alias-add", "alias-remove"};
@@ -151,6 +152,8 @@ static int state_build(ng_store *s, long long skip, struct ngc_state **out, ng_e
     sqlite3_stmt *q;
     int rc = ngg_prepare(s, "SELECT op, entity, value, name, type, seq FROM correction ORDER BY seq", &q, err);
     while (!rc && sqlite3_step(q) == SQLITE_ROW) {
+        st->sig[0]++;
+        st->sig[1] = sqlite3_column_int64(q, 5);
         if (sqlite3_column_int64(q, 5) == skip) continue;
         int op = op_parse(ngg_col_text(q, 0));
         if (op < 0) continue;
@@ -168,6 +171,12 @@ int ngc_load(ng_store *s, ng_error *err) {
     struct ngc_state *st;
     int rc = state_build(s, -1, &st, err);
     if (rc) return rc;
+    /* corrections made meanwhile (by another process too) may have moved
+     * or renumbered entities: forget the cached rowids */
+    if (!s->cur || s->cur->sig[0] != st->sig[0] || s->cur->sig[1] != st->sig[1]) {
+        strmap_clear(&s->ents);
+        u64map_clear(&s->surf_seen);
+    }
     ngc_free(s);
     s->cur = st;
     return NG_OK;

@@ -194,6 +194,7 @@ sqlite3 old.db "DROP TABLE correction; PRAGMA user_version=1"
 chmod a-w old.db
 $NG stats --db old.db --json > /dev/null || fail "read a version-1 database"
 eq "$($NG entity corrections --db old.db --json | j 'd["corrections"]')" '[]' "no corrections in an old database"
+eq "$(sqlite3 old.db "PRAGMA user_version")" 1 "reading leaves a version-1 database as it is"
 chmod u+w old.db
 ing old.db d1.tsv new.jsonl
 eq "$(sqlite3 old.db "PRAGMA user_version")" 2 "upgraded to version 2"
