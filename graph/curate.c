@@ -534,7 +534,7 @@ int ng_store_undo(ng_store *s, long seq, ng_error *err) {
         if (!cur) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     }
     /* a later rename (retype) of the same entity now restores to what this one replaced */
-    if (!rc && (op == NG_CORR_RENAME || op == NG_CORR_RETYPE)) {
+    if (!rc && (op == NG_CORR_RENAME || op == NG_CORR_RETYPE) && !strcmp(cur, ent)) {
         rc = ngg_prepare(s, "SELECT seq, entity FROM correction WHERE op=? AND seq>? ORDER BY seq", &st, err);
         if (!rc) {
             long long next = -1;
@@ -565,7 +565,9 @@ int ng_store_undo(ng_store *s, long seq, ng_error *err) {
         }
     }
     if (!rc) rc = ngc_load(s, err);
-    if (!rc && (op == NG_CORR_RENAME || op == NG_CORR_RETYPE)) {
+    /* (a rename or retype of an entity merged since into another no longer
+     * shows: nothing to restore) */
+    if (!rc && (op == NG_CORR_RENAME || op == NG_CORR_RETYPE) && !strcmp(cur, ent)) {
         long i = rec_get(s->cur, cur, 0);
         const crec *r = i >= 0 ? &s->cur->r[i] : NULL;
         const char *v = op == NG_CORR_RENAME ? (r && r->name ? r->name : old) : (r && r->type ? r->type : old);

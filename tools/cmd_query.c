@@ -367,14 +367,15 @@ static void correction_line(json_t *c) {
 static const char *const corr_cmds[] = {"merge", "rename", "retype", "alias", "corrections", "undo", NULL};
 
 /* newsgraph entity merge|rename|retype|alias|corrections|undo ... */
-static int entity_correct(int argc, char **argv) {
-    const char *sub = argv[1], *db = NULL, *v;
+static int entity_correct(int argc, char **argv, int subi) {
+    const char *sub = argv[subi], *db = NULL, *v;
     const char *pos[3];
     int npos = 0, json = 0, rc;
     long wait_ms = -1;
     int op = -1;
-    for (int i = 2; i < argc; i++) {
+    for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (i == subi) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { entity_usage(stdout); return 0; }
         if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto bad; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) {
@@ -454,8 +455,17 @@ bad:
 }
 
 int cmd_entity(int argc, char **argv) {
-    for (int k = 0; argc > 1 && corr_cmds[k]; k++)
-        if (!strcmp(argv[1], corr_cmds[k])) return entity_correct(argc, argv);
+    /* the first argument that is not an option (or an option's value)
+     * names a correction subcommand, unless after "--" */
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) break;
+        if (!strcmp(a, "--db") || !strcmp(a, "--top") || !strcmp(a, "-n") || !strcmp(a, "--wait")) { i++; continue; }
+        if (a[0] == '-' && a[1]) continue;
+        for (int k = 0; corr_cmds[k]; k++)
+            if (!strcmp(a, corr_cmds[k])) return entity_correct(argc, argv, i);
+        break;
+    }
     qopts o = {0};
     int pr = parse(argc, argv, Q_TOP, 1, 1, &o, entity_usage);
     if (pr >= 0) return pr;

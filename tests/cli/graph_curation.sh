@@ -171,6 +171,15 @@ eq "$(sqlite3 c.db "SELECT name FROM entity WHERE key='a'")" Second "later renam
 $NG entity undo --db c.db 7 > /dev/null || fail "undo second rename"
 eq "$(sqlite3 c.db "SELECT name FROM entity WHERE key='a'")" "Anna Alpha" "original name back"
 
+# options before the subcommand; a rename of an entity merged since: undoing it leaves the kept one's name
+$NG entity --db c.db rename z "Zeta Old" > /dev/null || fail "options before the subcommand"
+ing c.db d1.tsv x.jsonl
+$NG entity --db c.db merge y z > /dev/null || fail "merge y z"
+seqz=$($NG entity corrections --db c.db --json | j '[x["seq"] for x in d["corrections"] if x["op"] == "rename" and x["entity"] == "z"][0]')
+$NG entity undo --db c.db "$seqz" > /dev/null || fail "undo the rename of a merged entity"
+eq "$(sqlite3 c.db "SELECT name, type FROM entity WHERE key='y'")" "Ycorp|LOC" "undoing a merged entity's rename leaves the kept one"
+$NG stats --db c.db --check > /dev/null || fail "consistent after merge y z"
+
 # ## errors
 run $NG entity merge --db c.db a "Anna Alpha"
 eq "$rc" 2 "merging an entity with itself"
