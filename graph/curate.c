@@ -360,8 +360,8 @@ int ngc_apply_aliases(ng_store *s, ng_error *err) {
 int ngc_import(ng_store *s, ng_error *err) {
     int rc = NG_OK;
     if (has_table(s, "shard"))
-        rc = ngg_exec(s, "INSERT INTO main.correction(op,entity,value,old,name,type,created)"
-                         " SELECT op,entity,value,old,name,type,created FROM shard.correction x"
+        rc = ngg_exec(s, "INSERT INTO main.correction(op,entity,value,old,name,type,data,created)"
+                         " SELECT op,entity,value,old,name,type,data,created FROM shard.correction x"
                          " WHERE NOT EXISTS (SELECT 1 FROM main.correction y WHERE y.op=x.op AND y.entity=x.entity"
                          "   AND y.value=x.value) ORDER BY seq", err);
     if (!rc) rc = ngc_load(s, err);
@@ -473,6 +473,10 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
             if (!rc && seq) *seq = (long)sqlite3_last_insert_rowid(s->db);
         }
     }
+    if (!rc && op == NG_CORR_MERGE) /* the merged entity's own aliases, given back by an undo */
+        rc = step_text(s, "UPDATE correction SET data=(SELECT json_group_array(json_array(norm, alias)) FROM alias"
+                          " WHERE entity=?2 AND norm NOT IN (SELECT norm FROM alias WHERE entity=?1))"
+                          " WHERE seq=last_insert_rowid()", key, key2, NULL, err);
     if (!rc) rc = ngc_load(s, err);
     if (!rc) rc = ngc_apply(s, err);
     rc = finish_tx(s, rc, err);
@@ -502,14 +506,15 @@ int ng_store_corrections(ng_store *s, json_t **out, ng_error *err) {
     return NG_OK;
 }
 
-int ng_store_undo(ng_store *s, long seq, ng_error *err) {
+int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err) {
+    if (stale) *stale = 0;
     int rc = writable(s, err);
     if (rc) return rc;
     if ((rc = ngg_exec(s, "BEGIN IMMEDIATE", err))) return rc;
     sqlite3_stmt *st;
     int op = -1;
-    char *ent = NULL, *val = NULL, *old = NULL;
-    rc = ngg_prepare(s, "SELECT op, entity, value, old FROM correction WHERE seq=?", &st, err);
+    char *ent = NULL, *val = NULL, *old = NULL, *data = NULL;
+    rc = ngg_prepare(s, "SELECT op, entity, value, old, data FROM correction WHERE seq=?", &st, err);
     if (!rc) {
         sqlite3_bind_int64(st, 1, seq);
         if (sqlite3_step(st) == SQLITE_ROW) {
@@ -517,14 +522,11 @@ int ng_store_undo(ng_store *s, long seq, ng_error *err) {
             ent = strdup(ngg_col_text(st, 1));
             val = strdup(ngg_col_text(st, 2));
             if (sqlite3_column_type(st, 3) != SQLITE_NULL) old = strdup(ngg_col_text(st, 3));
+            data = strdup(sqlite3_column_type(st, 4) != SQLITE_NULL ? ngg_col_text(st, 4) : "[]");
         } else rc = ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "no correction number %ld", seq);
         sqlite3_finalize(st);
     }
-    if (!rc && (!ent || !val)) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-    if (!rc && op == NG_CORR_MERGE)
-        rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0,
-                          "correction %ld is a merge, which cannot be undone: the mentions of %s are stored under %s;"
-                          " forget and re-ingest the articles that mention it", seq, val, ent);
+    if (!rc && (!ent || !val || !data)) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     if (!rc && op < 0) rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "correction %ld: unknown operation", seq);
     /* the entity it applies to now */
     char *cur = NULL;
@@ -564,6 +566,16 @@ int ng_store_undo(ng_store *s, long seq, ng_error *err) {
             sqlite3_finalize(st);
         }
     }
+    if (!rc && op == NG_CORR_MERGE) {
+        /* the mentions do not say which of the two they were tagged as:
+         * the articles of the kept entity are marked for re-tagging (their
+         * next ingest replaces them), and the merged one's aliases go back */
+        rc = step_text(s, "UPDATE article SET hash='' WHERE id IN (SELECT DISTINCT m.article FROM mention m"
+                          " JOIN entity e ON e.id=m.entity WHERE e.key=?1)", cur, NULL, NULL, err);
+        if (!rc && stale) *stale = (long)sqlite3_changes(s->db);
+        if (!rc) rc = step_text(s, "UPDATE OR IGNORE alias SET entity=?2 WHERE entity=?1 AND norm IN"
+                                   " (SELECT json_extract(value, '$[0]') FROM json_each(?3))", cur, val, data, err);
+    }
     if (!rc) rc = ngc_load(s, err);
     /* (a rename or retype of an entity merged since into another no longer
      * shows: nothing to restore) */
@@ -584,6 +596,6 @@ int ng_store_undo(ng_store *s, long seq, ng_error *err) {
     }
     if (!rc) rc = ngc_apply(s, err);
     rc = finish_tx(s, rc, err);
-    free(ent); free(val); free(old); free(cur);
+    free(ent); free(val); free(old); free(cur); free(data);
     return rc;
 }

@@ -160,10 +160,14 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
 int ng_store_corrections(ng_store *s, json_t **out, ng_error *err);
 /* Removes correction 'seq' from the log and undoes its effect (the name or
  * type goes back to what the correction replaced unless a later correction
- * set it, an alias added is removed, an alias removed comes back). A merge
- * cannot be undone (NG_E_ARG): its mentions are stored under the entity
- * kept. */
-int ng_store_undo(ng_store *s, long seq, ng_error *err);
+ * set it, an alias added is removed, an alias removed comes back). For a
+ * merge: the merged entity's own aliases go back to it and, as the stored
+ * mentions do not tell which of the two they were tagged as, every article
+ * mentioning the kept entity is marked for re-tagging: its next ingest
+ * replaces it (as a changed article) and the counts are then exactly those
+ * of an ingest without the merge. '*stale' (may be NULL) receives the
+ * number of articles marked. */
+int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err);
 
 /* ## Queries
  *

@@ -58,6 +58,7 @@ static const char schema_sql[] =
     "  value TEXT NOT NULL,                        -- merged key, new name, new type or alias\n"
     "  old TEXT,                                   -- what it replaced (for undo and listing)\n"
     "  name TEXT, type TEXT,                       -- merge: name and type of the kept entity then\n"
+    "  data TEXT,                                  -- merge: the merged entity's own aliases (JSON)\n"
     "  created TEXT NOT NULL) STRICT;\n"
     "CREATE VIEW IF NOT EXISTS entities AS\n"
     "  SELECT key AS id, type, name, mentions, articles, windows, first_seen, last_seen\n"

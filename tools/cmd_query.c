@@ -322,8 +322,9 @@ static void entity_usage(FILE *f) {
                "  retype       sets the type (PER, ORG, LOC, ...)\n"
                "  alias add    makes ALIAS find ENTITY; alias remove stops it\n"
                "  corrections  lists the corrections in the order they apply\n"
-               "  undo N       removes correction N and undoes it (a merge cannot be\n"
-               "               undone: forget and re-ingest the articles instead)\n\n"
+               "  undo N       removes correction N and undoes it; for a merge, the\n"
+               "               articles of the kept entity are marked for re-tagging:\n"
+               "               ingest them again and the two are apart, exactly\n\n"
                "      --db FILE    database (default $NEWSGRAPH_DB or newsgraph.db)\n"
                "      --wait MS    wait up to MS ms for another writer (default 5000)\n");
 }
@@ -402,7 +403,7 @@ static int entity_correct(int argc, char **argv, int subi) {
         ent = pos[1]; val = pos[2];
     }
     if (op >= 0 && op != NG_CORR_ALIAS_ADD && op != NG_CORR_ALIAS_REMOVE) { ent = pos[0]; val = pos[1]; }
-    long seq = 0;
+    long seq = 0, stale = 0;
     if (!strcmp(sub, "undo") && (seq = gcli_long("entity undo", pos[0])) < 0) goto bad;
     db = gcli_db(db);
     ng_store *s = NULL;
@@ -433,7 +434,7 @@ static int entity_correct(int argc, char **argv, int subi) {
     }
     if (wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
     if (op >= 0) rc = ng_store_correct(s, op, ent, val, &seq, &err);
-    else rc = ng_store_undo(s, seq, &err);
+    else rc = ng_store_undo(s, seq, &stale, &err);
     json_t *r = NULL;
     if (!rc) rc = ng_store_corrections(s, &r, &err);
     ng_store_close(s);
@@ -444,7 +445,12 @@ static int entity_correct(int argc, char **argv, int subi) {
         printf("correction %ld: ", seq);
         correction_line(c);
         putchar('\n');
-    } else printf("undid correction %ld\n", seq);
+    } else {
+        printf("undid correction %ld\n", seq);
+        if (stale)
+            printf("%ld article%s marked for re-tagging: ingest %s again to split the merged mentions\n",
+                   stale, stale == 1 ? "" : "s", stale == 1 ? "it" : "them");
+    }
     json_decref(r);
     return 0;
 toomany:

@@ -157,9 +157,19 @@ eq "$rc" 0 "undo rename status"
 eq "$(sqlite3 c.db "SELECT name FROM entity WHERE key='a'")" "Anna Alpha" "undo rename restores the name"
 run $NG entity undo --db c.db 5
 eq "$($NG entity --db c.db alpha --json | j 'd["id"]')" a "undo alias remove restores it"
-run $NG entity undo --db c.db 1
-eq "$rc" 2 "a merge cannot be undone"
-grep -q 'is a merge, which cannot be undone' err || fail "undo merge message: $(cat err)"
+# undoing a merge: the kept entity's articles are re-tagged at their next ingest
+ing u.db d1.tsv x.jsonl
+ing plain.db d1.tsv x.jsonl
+$NG entity merge --db u.db a b > /dev/null || fail "merge in u.db"
+ing u.db d1.tsv new.jsonl; ing plain.db d1.tsv new.jsonl
+run $NG entity undo --db u.db 1
+eq "$rc" 0 "undo merge status"
+eq "$(cat out)" "undid correction 1
+7 articles marked for re-tagging: ingest them again to split the merged mentions" "undo merge message"
+$NG stats --db u.db --check > /dev/null || fail "consistent after undoing a merge"
+ing u.db d1.tsv x.jsonl new.jsonl
+same u.db plain.db "undo merge, then ingest again"
+eq "$($NG entity --db u.db beta --json | j 'd["id"]')" b "b's names find b again"
 run $NG entity undo --db c.db 99
 eq "$rc" 1 "undo of an unknown correction"
 eq "$($NG entity corrections --db c.db --json | j '[x["seq"] for x in d["corrections"]]')" '[1, 3, 4]' "log after undo"

@@ -497,7 +497,40 @@ static void test_curation_random(void) {
         char *d1 = dump(s1), *d2 = dump(s2);
         STR_EQ(d1, d2, "round %u: stats", round);
         free(d1); free(d2);
-        ng_store_close(s1); ng_store_close(s2);
+        /* undo the merge and ingest the live articles again: the database
+         * of the same ingests without the merge */
+        long stale = 0;
+        INT_EQ(ng_store_undo(s1, 1, &stale, &err), NG_OK, "round %u: %s", round, err.msg);
+        OK(stale > 0, "round %u: articles marked", round);
+        snprintf(n2, sizeof n2, "plain%u.db", round);
+        ng_store *s3 = open_db(n2, w);
+        if (!s3) return;
+        ng_store_begin(s1, &err); ng_store_begin(s3, &err);
+        for (int i = 0; i < 35; i++) {
+            snprintf(id, sizeof id, "r%d", i);
+            unsigned sd = seed + (unsigned)i + (i < 25 && i % 3 == 0 ? 500u : 0u);
+            if (i < 25 && i % 4 == 1) continue; /* forgotten */
+            radd(s1, sd, 0, id);
+            radd(s3, sd, 0, id);
+        }
+        ng_store_commit(s1, &err); ng_store_commit(s3, &err);
+        INT_EQ(verify(s1), 0, "round %u after undo and re-ingest", round);
+        d1 = dump(s1); d2 = dump(s3);
+        STR_EQ(d1, d2, "round %u: stats after undo", round);
+        free(d1); free(d2);
+        for (int e = 0; e < 5; e++) {
+            json_t *q1 = NULL, *q2 = NULL;
+            ng_neighbors_opts no = {0};
+            int r1 = ng_query_neighbors(s1, r_ids[e], &no, &q1, &err), r2 = ng_query_neighbors(s3, r_ids[e], &no, &q2, &err);
+            INT_EQ(r1, r2, "round %u: %s", round, r_ids[e]);
+            if (!r1 && !r2) {
+                d1 = json_dumps(q1, JSON_SORT_KEYS); d2 = json_dumps(q2, JSON_SORT_KEYS);
+                STR_EQ(d1, d2, "round %u: neighbours of %s after undo", round, r_ids[e]);
+                free(d1); free(d2);
+            }
+            json_decref(q1); json_decref(q2);
+        }
+        ng_store_close(s1); ng_store_close(s2); ng_store_close(s3);
     }
 }
 
@@ -516,7 +549,7 @@ static void test_curation_api(void) {
     INT_EQ(ng_store_correct(s, 42, "alice", "x", NULL, &err), NG_E_ARG);
     long seq = 0;
     INT_EQ(ng_store_correct(s, NG_CORR_MERGE, "alice", "bob", &seq, &err), NG_OK);
-    INT_EQ(ng_store_undo(s, seq, &err), NG_E_ARG);
+    long merge_seq = seq;
     INT_EQ(ng_store_correct(s, NG_CORR_RETYPE, "bob", "ORG", &seq, &err), NG_OK); /* bob now finds alice */
     json_t *r = NULL;
     INT_EQ(ng_query_entity(s, "alice", 5, &r, &err), NG_OK);
@@ -525,6 +558,23 @@ static void test_curation_api(void) {
     json_decref(r);
     INT_EQ(ng_store_corrections(s, &r, &err), NG_OK);
     INT_EQ(json_array_size(json_object_get(r, "corrections")), 2);
+    json_decref(r);
+    INT_EQ(verify(s), 0);
+    /* undoing the merge marks the article for re-tagging; its next ingest splits them */
+    long stale = -1;
+    INT_EQ(ng_store_undo(s, merge_seq, &stale, &err), NG_OK);
+    INT_EQ(stale, 1);
+    INT_EQ(verify(s), 0);
+    INT_EQ(ng_store_undo(s, merge_seq, &stale, &err), NG_E_NOTFOUND);
+    ng_store_begin(s, &err);
+    INT_EQ(add(s, "a1", "2023-07-11", A1), NG_DOC_REPLACED);
+    ng_store_commit(s, &err);
+    INT_EQ(ng_query_entity(s, "bob", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "id")), "bob");
+    INT_EQ(jint(r, "mentions"), 2);
+    json_decref(r);
+    INT_EQ(ng_query_entity(s, "alice", 5, &r, &err), NG_OK);
+    INT_EQ(jint(r, "mentions"), 1);
     json_decref(r);
     INT_EQ(verify(s), 0);
     ng_store_close(s);
