@@ -278,9 +278,7 @@ int ngc_apply(ng_store *s, ng_error *err) {
         const crec *r = &st->r[i];
         if (r->canon < 0) continue;
         const crec *c = &st->r[r->canon];
-        char *bname = NULL, *btype = NULL;
-        int64_t b = entity_row(s, r->key, &bname, &btype);
-        free(bname); free(btype);
+        int64_t b = entity_row(s, r->key, NULL, NULL);
         if (b < 0) return ngg_db_err(s, err, "correction");
         if (b > 0) {
             char *aname = NULL, *atype = NULL;
