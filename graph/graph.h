@@ -40,7 +40,7 @@ enum {
 };
 
 /* Schema version kept in PRAGMA user_version. */
-#define NG_SCHEMA_VERSION 1
+#define NG_SCHEMA_VERSION 2 /* 2 adds the corrections table; version 1 databases are upgraded by a writable open */
 
 /* Co-occurrence windows: two entities co-occur when they are mentioned in
  * the same sentence, paragraph or article. The title is its own sentence
@@ -141,6 +141,48 @@ int ng_store_verify(ng_store *s, long *mismatches, ng_error *err);
 typedef void (*ng_check_fn)(const char *what, const char *id, const char *detail, void *userdata);
 int ng_store_check(ng_store *s, const ng_dict_list *dl, ng_tagger *persons, ng_check_fn fn,
                    void *userdata, long *problems, ng_error *err);
+
+/* ## Curation
+ *
+ * Corrections a user makes to the graph, kept in the database (table
+ * 'correction', applied in order) and applied to the stored rows, to every
+ * later ingest and to shard merges (graph/README.md, "Curation").
+ *
+ *     long seq;
+ *     ng_store_correct(s, NG_CORR_MERGE, "joe-biden", "biden-duplicate", &seq, &err);
+ *     ng_store_correct(s, NG_CORR_RENAME, "joe-biden", "Joseph R. Biden", &seq, &err);
+ *     ng_store_undo(s, seq, &err);
+ */
+enum {
+    NG_CORR_MERGE,        /* 'value' (an ENTITY) becomes an alias of 'entity' */
+    NG_CORR_RENAME,       /* 'value' is the new name */
+    NG_CORR_RETYPE,       /* 'value' is the new type */
+    NG_CORR_ALIAS_ADD,    /* 'value' becomes an alias of 'entity' */
+    NG_CORR_ALIAS_REMOVE  /* 'value' stops being one (NG_E_NOTFOUND if it is not) */
+};
+/* Records a correction and applies it in its own transaction. 'entity'
+ * (and 'value' for a merge) are ENTITY arguments as for the queries. A
+ * merge moves the second entity's mentions to the first and recomputes
+ * counts and edges exactly as if the dictionary had always listed its names
+ * as aliases of the first. '*seq' (may be NULL) receives the correction's
+ * number. Not inside a batch. */
+int ng_store_correct(ng_store *s, int op, const char *entity, const char *value, long *seq,
+                     ng_error *err);
+/* {"corrections":[{"seq","op","entity","value","old","created"}]} in order
+ * ("op": merge, rename, retype, alias-add, alias-remove; "old": the name or
+ * type replaced, the merged entity's name, the alias removed). Owned by the
+ * caller. An old database without the table gives an empty list. */
+int ng_store_corrections(ng_store *s, json_t **out, ng_error *err);
+/* Removes correction 'seq' from the log and undoes its effect (the name or
+ * type goes back to what the correction replaced unless a later correction
+ * set it, an alias added is removed, an alias removed comes back). For a
+ * merge: the merged entity's own aliases go back to it and, as the stored
+ * mentions do not tell which of the two they were tagged as, every article
+ * mentioning the kept entity is marked for re-tagging: its next ingest
+ * replaces it (as a changed article) and the counts are then exactly those
+ * of an ingest without the merge. '*stale' (may be NULL) receives the
+ * number of articles marked. */
+int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err);
 
 /* ## Queries
  *

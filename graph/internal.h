@@ -70,6 +70,7 @@ struct ng_store {
     ng_alias_source_fn alias_fn;
     void *alias_ud;
     json_t *lookup_fail;  /* why the last ENTITY lookup failed (lookup.c) */
+    struct ngc_state *cur; /* corrections in effect (curate.c), loaded per batch */
 };
 
 /* sqlite helpers */
@@ -93,6 +94,22 @@ int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long
 /* Is 'type' in the comma-separated list (NULL list = all)? */
 int ngg_type_ok(const char *types, const char *type);
 double ngg_npmi(long nxy, long nx, long ny, long n, double *pmi);
+
+/* ## Curation (curate.c) */
+/* Reads the corrections log into s->cur. */
+int ngc_load(ng_store *s, ng_error *err);
+void ngc_free(ng_store *s);
+/* Maps a matched entity through the corrections: a merged key becomes the
+ * key it was merged into, and the type and name those of the corrected
+ * entity (used when the entity row is created). Pointers stay valid until
+ * the next ngc_load. */
+void ngc_map(ng_store *s, const char **key, const char **type, const char **name);
+/* Applies the corrections in effect to the tables (idempotent). */
+int ngc_apply(ng_store *s, ng_error *err);
+/* Only the alias additions and removals (after a batch of ingests). */
+int ngc_apply_aliases(ng_store *s, ng_error *err);
+/* Appends the attached shard's corrections and applies all (in a transaction). */
+int ngc_import(ng_store *s, ng_error *err);
 
 /* ## In-memory subgraph used by analytics and exports */
 typedef struct sg_node {

@@ -7,6 +7,9 @@
 #include <time.h>
 #include "internal.h"
 
+#define NG_STR_(x) #x
+#define NG_STR(x) NG_STR_(x)
+
 static const char *const window_names[] = {"sentence", "paragraph", "article"};
 
 const char *ng_window_name(int w) {
@@ -53,6 +56,14 @@ static const char schema_sql[] =
     "  first_date TEXT, last_date TEXT,\n"
     "  PRIMARY KEY(a, b), CHECK(a < b)) STRICT, WITHOUT ROWID;\n"
     "CREATE INDEX IF NOT EXISTS edge_b ON edge(b, a, windows, articles, first_date, last_date);\n"
+    "CREATE TABLE IF NOT EXISTS correction(       -- curation log, applied in order (curate.c)\n"
+    "  seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, -- merge, rename, retype, alias-add, alias-remove\n"
+    "  entity TEXT NOT NULL,                       -- entity key (merge: the one kept)\n"
+    "  value TEXT NOT NULL,                        -- merged key, new name, new type or alias\n"
+    "  old TEXT,                                   -- what it replaced (for undo and listing)\n"
+    "  name TEXT, type TEXT,                       -- merge: name and type of the kept entity then\n"
+    "  data TEXT,                                  -- merge: the merged entity's own aliases (JSON)\n"
+    "  created TEXT NOT NULL) STRICT;\n"
     "CREATE VIEW IF NOT EXISTS entities AS\n"
     "  SELECT key AS id, type, name, mentions, articles, windows, first_seen, last_seen\n"
     "  FROM entity ORDER BY mentions DESC;\n"
@@ -274,7 +285,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
         ng_store_close(s);
         return rc;
     }
-    if (uv != NG_SCHEMA_VERSION && (uv != 0 || ntables != 0)) {
+    if (uv != NG_SCHEMA_VERSION && uv != 1 && (uv != 0 || ntables != 0)) {
         rc = ng_error_set(err, NG_E_FORMAT, path, 0, 0,
                           "not a newsgraph database (schema version %d, expected %d)", uv, NG_SCHEMA_VERSION);
         ng_store_close(s);
@@ -304,12 +315,18 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
                     if (!rc) rc = meta_set(s, "created", now, 0, err);
                     if (!rc) rc = meta_set(s, "windows", NULL, 0, err);
                     if (!rc) rc = meta_set(s, "generator", "newsgraph " NG_VERSION, 0, err);
-                    if (!rc) rc = ngg_exec(s, "PRAGMA user_version=1; COMMIT", err);
+                    if (!rc) rc = ngg_exec(s, "PRAGMA user_version=" NG_STR(NG_SCHEMA_VERSION) "; COMMIT", err);
                 }
                 if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             }
         }
         else if (!rc && uv == NG_SCHEMA_VERSION) rc = ngg_exec(s, schema_sql, err); /* restores indexes dropped by a bulk load */
+        else if (!rc && uv == 1) { /* version 1: adds the corrections table */
+            rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
+            if (!rc) rc = ngg_exec(s, schema_sql, err);
+            if (!rc) rc = ngg_exec(s, "PRAGMA user_version=" NG_STR(NG_SCHEMA_VERSION) "; COMMIT", err);
+            if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        }
     } else if (ntables == 0) {
         rc = ng_error_set(err, NG_E_NOTFOUND, path, 0, 0, "no newsgraph database here (run 'newsgraph ingest' first)");
     } else {
@@ -335,6 +352,7 @@ void ng_store_close(ng_store *s) {
     u64map_free(&s->edge_idx);
     u64map_free(&s->surf_seen);
     json_decref(s->lookup_fail);
+    ngc_free(s);
     free(s->ed);
     free(s->xd);
     free(s->path);
@@ -401,6 +419,7 @@ int ng_store_begin(ng_store *s, ng_error *err) {
         struct timespec ts = {0, 50 * 1000000L};   /* a conflict SQLite did not wait for */
         nanosleep(&ts, NULL);
     }
+    if (!rc && (rc = ngc_load(s, err))) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     if (rc) { sqlite3_exec(s->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL); return rc; }
     s->in_batch = 1;
     reset_deltas(s);
@@ -489,6 +508,7 @@ static int flush(ng_store *s, ng_error *err) {
 int ng_store_commit(ng_store *s, ng_error *err) {
     if (!s->in_batch) return NG_OK;
     int rc = flush(s, err);
+    if (!rc) rc = ngc_apply_aliases(s, err); /* aliases removed stay removed */
     if (!rc) rc = ngg_exec(s, "COMMIT", err);
     if (rc) { ng_store_rollback(s); return rc; }
     s->in_batch = 0;
@@ -944,7 +964,9 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
             r->paragraph = lo ? sc.paras[lo - 1] + 1 : 1;
         }
         r->win = s->window == NG_WINDOW_SENTENCE ? r->sentence : s->window == NG_WINDOW_PARAGRAPH ? r->paragraph : 0;
-        rc = entity_id(s, x->id, x->type, x->name, &r->ent, err);
+        const char *key = x->id, *type = x->type, *name = x->name;
+        ngc_map(s, &key, &type, &name); /* corrections: merged, renamed, retyped */
+        rc = entity_id(s, key, type, name, &r->ent, err);
     }
     free(sc.starts); free(sc.paras);
     if (rc) { free(m); return rc; }
@@ -1105,6 +1127,7 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
         NULL
     };
     for (int i = 0; !rc && steps[i]; i++) rc = ngg_exec(s, steps[i], err);
+    if (!rc) rc = ngc_import(s, err); /* corrections of both, applied to all */
     if (!rc) rc = ngg_exec(s, "COMMIT", err);
     if (rc) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1112,6 +1135,8 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
     }
     sqlite3_exec(s->db, "DETACH DATABASE shard", NULL, NULL, NULL);
     strmap_clear(&s->ents);
+    u64map_clear(&s->surf_seen);
+    if (rc) ngc_load(s, NULL);
     return rc;
 }
 

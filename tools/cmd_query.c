@@ -302,9 +302,32 @@ int cmd_communities(int argc, char **argv) {
 
 /* ## entity */
 static void entity_usage(FILE *f) {
-    fprintf(f, "usage: newsgraph entity [--db FILE] [--top N] [--json] ENTITY\n\n"
+    fprintf(f, "usage: newsgraph entity [--db FILE] [--top N] [--json] ENTITY\n"
+               "       newsgraph entity merge [--db FILE] ENTITY OTHER\n"
+               "       newsgraph entity rename [--db FILE] ENTITY NAME\n"
+               "       newsgraph entity retype [--db FILE] ENTITY TYPE\n"
+               "       newsgraph entity alias add|remove [--db FILE] ENTITY ALIAS\n"
+               "       newsgraph entity corrections [--db FILE] [--json]\n"
+               "       newsgraph entity undo [--db FILE] N\n\n"
                "An entity's card: type, aliases, counts, first and last seen, mentions per\n"
-               "month and top neighbours. ENTITY is an id, a name or an alias.\n");
+               "month and top neighbours. ENTITY is an id, a name or an alias (an entity\n"
+               "named like a subcommand: newsgraph entity -- merge).\n\n"
+               "Corrections are stored in the database and last: they apply to the stored\n"
+               "graph at once, to every later ingest, re-ingest and forget, to 'newsgraph\n"
+               "merge' (the shards' corrections are combined) and to every export.\n"
+               "  merge        OTHER becomes an alias of ENTITY: its mentions move to ENTITY\n"
+               "               and counts and edges are recomputed exactly as if the\n"
+               "               dictionary had always listed OTHER's names under ENTITY;\n"
+               "               OTHER's id no longer appears, looking it up finds ENTITY\n"
+               "  rename       sets the name (also of the entity re-created later)\n"
+               "  retype       sets the type (PER, ORG, LOC, ...)\n"
+               "  alias add    makes ALIAS find ENTITY; alias remove stops it\n"
+               "  corrections  lists the corrections in the order they apply\n"
+               "  undo N       removes correction N and undoes it; for a merge, the\n"
+               "               articles of the kept entity are marked for re-tagging:\n"
+               "               ingest them again and the two are apart, exactly\n\n"
+               "      --db FILE    database (default $NEWSGRAPH_DB or newsgraph.db)\n"
+               "      --wait MS    wait up to MS ms for another writer (default 5000)\n");
 }
 static void entity_table(json_t *r) {
     printf("%s\n  id:         %s\n  type:       %s\n", js(r, "name"), js(r, "id"), js(r, "type"));
@@ -334,7 +357,122 @@ static void entity_table(json_t *r) {
         }
     }
 }
+/* One line for a correction ({"seq","op","entity","value","old"}). */
+static void correction_line(json_t *c) {
+    const char *op = js(c, "op"), *old = js(c, "old");
+    if (!strcmp(op, "merge")) printf("merge: %s%s%s%s into %s", js(c, "value"), *old ? " (" : "", old, *old ? ")" : "", js(c, "entity"));
+    else if (!strcmp(op, "rename") || !strcmp(op, "retype"))
+        printf("%s: %s '%s' -> '%s'", op, js(c, "entity"), old, js(c, "value"));
+    else printf("alias %s: %s '%s'", op + 6, js(c, "entity"), js(c, "value"));
+}
+
+static const char *const corr_cmds[] = {"merge", "rename", "retype", "alias", "corrections", "undo", NULL};
+
+/* newsgraph entity merge|rename|retype|alias|corrections|undo ... */
+static int entity_correct(int argc, char **argv, int subi) {
+    const char *sub = argv[subi], *db = NULL, *v;
+    const char *pos[3];
+    int npos = 0, json = 0, rc;
+    long wait_ms = -1;
+    int op = -1;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (i == subi) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { entity_usage(stdout); return 0; }
+        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto bad; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) {
+            if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto bad;
+            continue;
+        }
+        if (!strcmp(sub, "corrections") && !strcmp(a, "--json")) { json = 1; continue; }
+        if (!strcmp(a, "--")) { while (++i < argc) { if (npos == 3) goto toomany; pos[npos++] = argv[i]; } break; }
+        if (a[0] == '-' && a[1]) { cli_msg("entity %s: unknown option '%s'", sub, a); goto bad; }
+        if (npos == 3) goto toomany;
+        pos[npos++] = a;
+    }
+    int want = !strcmp(sub, "corrections") ? 0 : !strcmp(sub, "undo") ? 1 : !strcmp(sub, "alias") ? 3 : 2;
+    if (npos > want) goto toomany;
+    if (npos < want) { cli_msg("entity %s: missing arguments", sub); goto bad; }
+    const char *ent = NULL, *val = NULL;
+    if (!strcmp(sub, "merge")) op = NG_CORR_MERGE;
+    else if (!strcmp(sub, "rename")) op = NG_CORR_RENAME;
+    else if (!strcmp(sub, "retype")) op = NG_CORR_RETYPE;
+    else if (!strcmp(sub, "alias")) {
+        if (!strcmp(pos[0], "add")) op = NG_CORR_ALIAS_ADD;
+        else if (!strcmp(pos[0], "remove")) op = NG_CORR_ALIAS_REMOVE;
+        else { cli_msg("entity alias: '%s' is neither 'add' nor 'remove'", pos[0]); goto bad; }
+        ent = pos[1]; val = pos[2];
+    }
+    if (op >= 0 && op != NG_CORR_ALIAS_ADD && op != NG_CORR_ALIAS_REMOVE) { ent = pos[0]; val = pos[1]; }
+    long seq = 0, stale = 0;
+    if (!strcmp(sub, "undo") && (seq = gcli_long("entity undo", pos[0])) < 0) goto bad;
+    db = gcli_db(db);
+    ng_store *s = NULL;
+    ng_error err = {0};
+    if (!strcmp(sub, "corrections")) {
+        int ec = 0;
+        if (!(s = gcli_open_ro(db, &ec))) return ec;
+        json_t *r = NULL;
+        rc = ng_store_corrections(s, &r, &err);
+        ng_store_close(s);
+        if (rc) return gcli_fail(rc, &err);
+        if (json) gcli_json(r);
+        else {
+            size_t i; json_t *c;
+            json_array_foreach(json_object_get(r, "corrections"), i, c) {
+                printf("%4lld  %s  ", ji(c, "seq"), js(c, "created"));
+                correction_line(c);
+                putchar('\n');
+            }
+        }
+        json_decref(r);
+        return 0;
+    }
+    rc = ng_store_open_wait(db, 0, (int)wait_ms, &s, &err);
+    if (rc) {
+        if (rc == NG_E_NOTFOUND) { cli_msg("%s: no newsgraph database here (run 'newsgraph ingest' first, or use --db FILE)", db); return EXIT_DATA; }
+        return gcli_fail(rc, &err);
+    }
+    if (wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
+    if (op >= 0) rc = ng_store_correct(s, op, ent, val, &seq, &err);
+    else rc = ng_store_undo(s, seq, &stale, &err);
+    json_t *r = NULL;
+    if (!rc) rc = ng_store_corrections(s, &r, &err);
+    ng_store_close(s);
+    if (rc) { json_decref(r); return gcli_fail(rc, &err); }
+    if (op >= 0) {
+        json_t *arr = json_object_get(r, "corrections");
+        json_t *c = json_array_get(arr, json_array_size(arr) - 1);
+        printf("correction %ld: ", seq);
+        correction_line(c);
+        putchar('\n');
+    } else {
+        printf("undid correction %ld\n", seq);
+        if (stale)
+            printf("%ld article%s marked for re-tagging: ingest %s again to split the merged mentions\n",
+                   stale, stale == 1 ? "" : "s", stale == 1 ? "it" : "them");
+    }
+    json_decref(r);
+    return 0;
+toomany:
+    cli_msg("entity %s: too many arguments", sub);
+bad:
+    entity_usage(stderr);
+    return EXIT_USAGE;
+}
+
 int cmd_entity(int argc, char **argv) {
+    /* the first argument that is not an option (or an option's value)
+     * names a correction subcommand, unless after "--" */
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) break;
+        if (!strcmp(a, "--db") || !strcmp(a, "--top") || !strcmp(a, "-n") || !strcmp(a, "--wait")) { i++; continue; }
+        if (a[0] == '-' && a[1]) continue;
+        for (int k = 0; corr_cmds[k]; k++)
+            if (!strcmp(a, corr_cmds[k])) return entity_correct(argc, argv, i);
+        break;
+    }
     qopts o = {0};
     int pr = parse(argc, argv, Q_TOP, 1, 1, &o, entity_usage);
     if (pr >= 0) return pr;

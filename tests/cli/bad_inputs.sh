@@ -145,10 +145,10 @@ expect "database not SQLite (ingest)" 1 "newsgraph: notdb.db: not a newsgraph da
 [ "$(cat notdb.db)" = "not a database, just text" ] || fail "ingest changed a file that is not a database"
 $NG ingest -q --db new.db "$FIX" || fail "ingest new.db"
 sqlite3 new.db 'PRAGMA user_version=99'
-expect "database newer schema (query)" 1 "newsgraph: new.db: database schema version 99 is newer than this newsgraph's (1); use a newer newsgraph" $NG stats --db new.db
-expect "database newer schema (ingest)" 1 "newsgraph: new.db: database schema version 99 is newer than this newsgraph's (1); use a newer newsgraph" $NG ingest -q --db new.db "$FIX"
+expect "database newer schema (query)" 1 "newsgraph: new.db: database schema version 99 is newer than this newsgraph's (2); use a newer newsgraph" $NG stats --db new.db
+expect "database newer schema (ingest)" 1 "newsgraph: new.db: database schema version 99 is newer than this newsgraph's (2); use a newer newsgraph" $NG ingest -q --db new.db "$FIX"
 sqlite3 new.db 'PRAGMA user_version=0'
-expect "database other schema" 1 "newsgraph: new.db: not a newsgraph database (schema version 0, expected 1)" $NG stats --db new.db
+expect "database other schema" 1 "newsgraph: new.db: not a newsgraph database (schema version 0, expected 2)" $NG stats --db new.db
 
 head -n 3 "$FIX" > part1.jsonl; tail -n 2 "$FIX" > part2.jsonl
 $NG ingest -q --db ref.db "$FIX" || fail "reference ingest"

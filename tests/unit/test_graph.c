@@ -427,6 +427,223 @@ static void test_lookup_forms(void) {
     ng_store_close(s);
 }
 
+/* ## Curation: a merge gives the database of an ingest that had always
+ * mapped b to a, through random documents, forgets and replacements. */
+typedef struct rdoc {
+    char text[4096];
+    ng_match m[96];
+    size_t n;
+    ng_doc d;
+} rdoc;
+
+static unsigned rnd(unsigned *s) { *s = *s * 1103515245u + 12345u; return (*s >> 16) & 0x7fff; }
+
+static const char *const r_ids[] = {"a", "b", "c", "d", "e"};
+static const char *const r_types[] = {"PER", "PER", "ORG", "LOC", "LOC"};
+static const char *const r_surf[] = {"Anna", "Boris", "Cetco", "Dalby", "Ember"};
+static const char *const r_dates[] = {"2024-01-03", "2024-02-10", "2024-02-11", "2024-05-30", NULL};
+
+/* A random article; 'mapped' stores b's spans under a (the dictionary
+ * that lists b's names as aliases of a). Same seed, same article. */
+static void rmk(rdoc *t, unsigned seed, int mapped, const char *id) {
+    memset(t, 0, sizeof *t);
+    size_t o = 0;
+    int sentences = 1 + (int)(rnd(&seed) % 5);
+    for (int k = 0; k < sentences; k++) {
+        int ments = (int)(rnd(&seed) % 5);
+        for (int j = 0; j < ments && t->n < 90; j++) {
+            int e = (int)(rnd(&seed) % 5);
+            int dual = e == 0 && rnd(&seed) % 4 == 0; /* one span matched as a and as b */
+            size_t l = strlen(r_surf[e]);
+            for (int x = 0; x < 1 + dual; x++) {
+                int ee = x ? 1 : e;
+                const char *eid = mapped && ee == 1 ? "a" : r_ids[ee];
+                ng_match *m = &t->m[t->n++];
+                m->field = 1; m->start = o; m->end = o + l;
+                m->id = eid; m->name = eid; m->type = r_types[ee];
+            }
+            memcpy(t->text + o, r_surf[e], l); o += l;
+            memcpy(t->text + o, " and ", 5); o += 5;
+        }
+        memcpy(t->text + o, "x. ", 3); o += 3;
+        if (rnd(&seed) % 3 == 0) { memcpy(t->text + o, "\n\n", 2); o += 2; }
+    }
+    t->d.id = id;
+    t->d.text = t->text;
+    t->d.text_len = o;
+    t->d.published = r_dates[rnd(&seed) % 5];
+    t->d.matches = t->m;
+    t->d.nmatches = t->n;
+}
+
+static char *slurp(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return strdup("");
+    char *buf = NULL; size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    int c;
+    while ((c = fgetc(f)) != EOF) fputc(c, m);
+    fclose(f); fclose(m);
+    return buf;
+}
+
+static char *export_text(ng_store *s, const char *name) {
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    ng_export_opts o = {0};
+    o.format = NG_EXPORT_GRAPHML;
+    ng_error err = {0};
+    if (ng_store_export(s, &o, p, NULL, NULL, &err)) fprintf(stderr, "export: %s\n", err.msg);
+    return slurp(p);
+}
+
+static void radd(ng_store *s, unsigned seed, int mapped, const char *id) {
+    rdoc t;
+    rmk(&t, seed, mapped, id);
+    ng_error err = {0};
+    int rc = ng_store_add_doc(s, &t.d, NULL, &err);
+    if (rc) fprintf(stderr, "add %s: %s\n", id, err.msg);
+    INT_EQ(rc, NG_OK);
+}
+
+static void test_curation_random(void) {
+    for (unsigned round = 0; round < 12; round++) {
+        char n1[32], n2[32], id[32];
+        snprintf(n1, sizeof n1, "cur%u.db", round);
+        snprintf(n2, sizeof n2, "map%u.db", round);
+        int w = (int)(round % 3);
+        ng_store *s1 = open_db(n1, w), *s2 = open_db(n2, w);
+        if (!s1 || !s2) return;
+        ng_error err = {0};
+        unsigned seed = 1000 + round * 7919;
+        ng_store_begin(s1, &err); ng_store_begin(s2, &err);
+        for (int i = 0; i < 25; i++) {
+            snprintf(id, sizeof id, "r%d", i);
+            radd(s1, seed + (unsigned)i, 0, id);
+            radd(s2, seed + (unsigned)i, 1, id);
+        }
+        ng_store_commit(s1, &err); ng_store_commit(s2, &err);
+        long seq = 0;
+        int rc = ng_store_correct(s1, NG_CORR_MERGE, "a", "b", &seq, &err);
+        if (rc == NG_E_NOTFOUND) { /* a round without a or b: nothing to merge */
+            ng_store_close(s1); ng_store_close(s2);
+            continue;
+        }
+        INT_EQ(rc, NG_OK, "round %u: %s", round, err.msg);
+        INT_EQ(seq, 1);
+        INT_EQ(verify(s1), 0, "round %u after merge", round);
+        char *x1 = export_text(s1, "c1.graphml"), *x2 = export_text(s2, "c2.graphml");
+        STR_EQ(x1, x2, "round %u: graphml after merge", round);
+        free(x1); free(x2);
+        /* later: replacements, forgets, new articles, in both */
+        ng_store_begin(s1, &err); ng_store_begin(s2, &err);
+        for (int i = 0; i < 25; i += 3) {
+            snprintf(id, sizeof id, "r%d", i);
+            radd(s1, seed + 500u + (unsigned)i, 0, id);
+            radd(s2, seed + 500u + (unsigned)i, 1, id);
+        }
+        for (int i = 1; i < 25; i += 4) {
+            snprintf(id, sizeof id, "r%d", i);
+            INT_EQ(ng_store_forget(s1, id, &err), NG_OK);
+            INT_EQ(ng_store_forget(s2, id, &err), NG_OK);
+        }
+        for (int i = 25; i < 35; i++) {
+            snprintf(id, sizeof id, "r%d", i);
+            radd(s1, seed + (unsigned)i, 0, id);
+            radd(s2, seed + (unsigned)i, 1, id);
+        }
+        ng_store_commit(s1, &err); ng_store_commit(s2, &err);
+        INT_EQ(verify(s1), 0, "round %u after more ingests", round);
+        INT_EQ(verify(s2), 0);
+        x1 = export_text(s1, "c1.graphml"); x2 = export_text(s2, "c2.graphml");
+        STR_EQ(x1, x2, "round %u: graphml after more ingests", round);
+        free(x1); free(x2);
+        char *d1 = dump(s1), *d2 = dump(s2);
+        STR_EQ(d1, d2, "round %u: stats", round);
+        free(d1); free(d2);
+        /* undo the merge and ingest the live articles again: the database
+         * of the same ingests without the merge */
+        long stale = 0;
+        INT_EQ(ng_store_undo(s1, 1, &stale, &err), NG_OK, "round %u: %s", round, err.msg);
+        OK(stale > 0, "round %u: articles marked", round);
+        snprintf(n2, sizeof n2, "plain%u.db", round);
+        ng_store *s3 = open_db(n2, w);
+        if (!s3) return;
+        ng_store_begin(s1, &err); ng_store_begin(s3, &err);
+        for (int i = 0; i < 35; i++) {
+            snprintf(id, sizeof id, "r%d", i);
+            unsigned sd = seed + (unsigned)i + (i < 25 && i % 3 == 0 ? 500u : 0u);
+            if (i < 25 && i % 4 == 1) continue; /* forgotten */
+            radd(s1, sd, 0, id);
+            radd(s3, sd, 0, id);
+        }
+        ng_store_commit(s1, &err); ng_store_commit(s3, &err);
+        INT_EQ(verify(s1), 0, "round %u after undo and re-ingest", round);
+        d1 = dump(s1); d2 = dump(s3);
+        STR_EQ(d1, d2, "round %u: stats after undo", round);
+        free(d1); free(d2);
+        for (int e = 0; e < 5; e++) {
+            json_t *q1 = NULL, *q2 = NULL;
+            ng_neighbors_opts no = {0};
+            int r1 = ng_query_neighbors(s1, r_ids[e], &no, &q1, &err), r2 = ng_query_neighbors(s3, r_ids[e], &no, &q2, &err);
+            INT_EQ(r1, r2, "round %u: %s", round, r_ids[e]);
+            if (!r1 && !r2) {
+                d1 = json_dumps(q1, JSON_SORT_KEYS); d2 = json_dumps(q2, JSON_SORT_KEYS);
+                STR_EQ(d1, d2, "round %u: neighbours of %s after undo", round, r_ids[e]);
+                free(d1); free(d2);
+            }
+            json_decref(q1); json_decref(q2);
+        }
+        ng_store_close(s1); ng_store_close(s2); ng_store_close(s3);
+    }
+}
+
+static void test_curation_api(void) {
+    ng_store *s = open_db("api.db", NG_WINDOW_SENTENCE);
+    if (!s) return;
+    ng_error err = {0};
+    ng_store_begin(s, &err);
+    INT_EQ(add(s, "a1", "2023-07-11", A1), NG_DOC_ADDED);
+    INT_EQ(ng_store_correct(s, NG_CORR_RENAME, "alice", "Alice B. Smith", NULL, &err), NG_E_ARG); /* inside a batch */
+    ng_store_commit(s, &err);
+    INT_EQ(ng_store_correct(s, NG_CORR_MERGE, "alice", "alice", NULL, &err), NG_E_ARG);
+    INT_EQ(ng_store_correct(s, NG_CORR_RENAME, "nobody", "X", NULL, &err), NG_E_NOTFOUND);
+    INT_EQ(ng_store_correct(s, NG_CORR_RENAME, "alice", "", NULL, &err), NG_E_ARG);
+    INT_EQ(ng_store_correct(s, NG_CORR_RETYPE, "alice", "ORG\n", NULL, &err), NG_E_ARG);
+    INT_EQ(ng_store_correct(s, 42, "alice", "x", NULL, &err), NG_E_ARG);
+    long seq = 0;
+    INT_EQ(ng_store_correct(s, NG_CORR_MERGE, "alice", "bob", &seq, &err), NG_OK);
+    long merge_seq = seq;
+    INT_EQ(ng_store_correct(s, NG_CORR_RETYPE, "bob", "ORG", &seq, &err), NG_OK); /* bob now finds alice */
+    json_t *r = NULL;
+    INT_EQ(ng_query_entity(s, "alice", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "type")), "ORG");
+    INT_EQ(jint(r, "mentions"), 3);
+    json_decref(r);
+    INT_EQ(ng_store_corrections(s, &r, &err), NG_OK);
+    INT_EQ(json_array_size(json_object_get(r, "corrections")), 2);
+    json_decref(r);
+    INT_EQ(verify(s), 0);
+    /* undoing the merge marks the article for re-tagging; its next ingest splits them */
+    long stale = -1;
+    INT_EQ(ng_store_undo(s, merge_seq, &stale, &err), NG_OK);
+    INT_EQ(stale, 1);
+    INT_EQ(verify(s), 0);
+    INT_EQ(ng_store_undo(s, merge_seq, &stale, &err), NG_E_NOTFOUND);
+    ng_store_begin(s, &err);
+    INT_EQ(add(s, "a1", "2023-07-11", A1), NG_DOC_REPLACED);
+    ng_store_commit(s, &err);
+    INT_EQ(ng_query_entity(s, "bob", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "id")), "bob");
+    INT_EQ(jint(r, "mentions"), 2);
+    json_decref(r);
+    INT_EQ(ng_query_entity(s, "alice", 5, &r, &err), NG_OK);
+    INT_EQ(jint(r, "mentions"), 1);
+    json_decref(r);
+    INT_EQ(verify(s), 0);
+    ng_store_close(s);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "/tmp/ng_test_graph.XXXXXX");
     if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
@@ -439,6 +656,8 @@ int main(void) {
     test_names();
     test_ambiguous();
     test_lookup_forms();
+    test_curation_api();
+    test_curation_random();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (!h_fail) { int rc = system(cmd); (void)rc; }
