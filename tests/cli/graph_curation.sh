@@ -131,19 +131,20 @@ ing m12.db d1.tsv new.jsonl; ing all3.db d3.tsv new.jsonl
 same m12.db all3.db "ingest into a merged database"
 
 # ## alias add / remove
-run $NG entity alias add --db c.db a "The Alpha"
+run $NG entity alias add --db c.db a "Alpha Prime"
 eq "$rc" 0 "alias add status"
-eq "$(cat out)" "correction 4: alias add: a 'The Alpha'" "alias add message"
-eq "$($NG entity --db c.db "the alpha" --json | j 'd["id"]')" a "added alias finds the entity"
+eq "$(cat out)" "correction 4: alias add: a 'Alpha Prime'" "alias add message"
+eq "$($NG entity --db c.db "alpha prime" --json | j 'd["id"]')" a "added alias finds the entity"
 run $NG entity alias remove --db c.db a Alpha
 eq "$rc" 0 "alias remove status"
-run $NG entity --db c.db alpha
-eq "$rc" 1 "removed alias no longer finds the entity"
+# the alias is gone (the lookup of "alpha" still finds Anna Alpha by her
+# surname: graph/README.md, "Finding an entity")
+alias_rows() { sqlite3 c.db "SELECT count(*) FROM alias WHERE entity='a' AND alias='Alpha'"; }
+eq "$(alias_rows)" 0 "removed alias no longer stored"
 # an article where the removed alias is the surface does not bring it back
 printf '%s\n' '{"id":"n3","text":"Alpha was in Xland."}' > n3.jsonl
 ing c.db d1.tsv n3.jsonl
-run $NG entity --db c.db alpha
-eq "$rc" 1 "removed alias stays removed after an ingest"
+eq "$(alias_rows)" 0 "removed alias stays removed after an ingest"
 $NG stats --db c.db --check > /dev/null || fail "consistent after alias corrections"
 run $NG entity alias remove --db c.db a "No Such Alias"
 eq "$rc" 1 "removing an alias that is not there"
