@@ -707,6 +707,36 @@ static int entity_id(ng_store *s, const char *key, const char *type, const char 
     return NG_OK;
 }
 
+/* A rule-found person seen in the nominative as written: if its stored
+ * name is none of the forms its mentions were written in (a nominative
+ * guess made from a declined first sighting), it takes this name. Checked
+ * once per entity and process (the mark shares the surface set). */
+static int nominative_name(ng_store *s, int64_t ent, const char *name, ng_error *err) {
+    static const char tag[] = "nominative";
+    uint64_t h = ng_hash64(&ent, sizeof ent, ng_hash64(tag, sizeof tag, NG_HASH_SEED)) | 1;
+    int found;
+    if (!u64map_put(&s->surf_seen, h, 0, &found)) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    if (found) return NG_OK;
+    sqlite3_stmt *st;
+    static const char q[] =
+        "SELECT name FROM entity WHERE id=?1 AND name IS NOT ?2"
+        " AND NOT EXISTS (SELECT 1 FROM mention WHERE entity=?1 AND surface=entity.name)";
+    int rc = ngg_stmt(s, q, &st, err);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, ent);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    int guess = sqlite3_step(st) == SQLITE_ROW;
+    ngg_done(st);
+    if (!guess) return NG_OK;
+    rc = ngg_stmt(s, "UPDATE entity SET name=?2 WHERE id=?1", &st, err);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, ent);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "entity name");
+    ngg_done(st);
+    return rc;
+}
+
 /* ## Removal */
 
 static int recompute_entity_dates(ng_store *s, int64_t id, ng_error *err) {
@@ -967,6 +997,11 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
         const char *key = x->id, *type = x->type, *name = x->name;
         ngc_map(s, &key, &type, &name); /* corrections: merged, renamed, retyped */
         rc = entity_id(s, key, type, name, &r->ent, err);
+        /* the canonical name of a rule-found person: the first nominative
+         * sighting as written, never a declined form (unless corrected) */
+        if (!rc && (x->flags & NG_MATCH_RULE) && (x->flags & NG_MATCH_NOMINATIVE) && name == x->name &&
+            key == x->id && name && *name)
+            rc = nominative_name(s, r->ent, name, err);
     }
     free(sc.starts); free(sc.paras);
     if (rc) { free(m); return rc; }

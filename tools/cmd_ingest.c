@@ -128,6 +128,12 @@ static int saved_matches(ing *g, const ng_article *a, json_t *ents, size_t *n, n
         }
         m->type = js(e, "type");
         m->name = js(e, "name");
+        /* the flags the store uses (a rule-found person's canonical name) */
+        static const struct { const char *k; unsigned f; } flags[] = {
+            {"rule", NG_MATCH_RULE}, {"partial", NG_MATCH_PARTIAL}, {"inflected", NG_MATCH_INFLECTED},
+            {"nominative", NG_MATCH_NOMINATIVE}};
+        for (size_t f = 0; f < sizeof flags / sizeof *flags; f++)
+            if (json_is_true(json_object_get(e, flags[f].k))) m->flags |= flags[f].f;
         const char *field = js(e, "field");
         m->field = !strcmp(field, "title") ? 0 : 1;
         if (*field && strcmp(field, "title") && strcmp(field, "text"))

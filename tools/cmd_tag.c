@@ -125,6 +125,7 @@ static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t fr
         if (m[k].flags & NG_MATCH_INFLECTED) sb_puts(b, ",\"inflected\":true");
         if (m[k].flags & NG_MATCH_RULE) sb_puts(b, ",\"rule\":true");
         if (m[k].flags & NG_MATCH_PARTIAL) sb_puts(b, ",\"partial\":true");
+        if (m[k].flags & NG_MATCH_NOMINATIVE) sb_puts(b, ",\"nominative\":true");
         if (m[k].flags & NG_MATCH_OVERLAP) sb_puts(b, ",\"overlap\":true");
         if (m[k].ncands > 1 && (o->candidates || (o->tflags & NG_TAG_ALL))) {
             sb_puts(b, ",\"candidates\":[");

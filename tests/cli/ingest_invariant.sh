@@ -54,6 +54,19 @@ check "re-ingest: 0 added, 0 replaced" grep -q "(0 added, 0 replaced, 10 unchang
 run check stats --db "$T/j2-b3.db" --check
 expect_rc check 0
 
+# a rule-found person's canonical name is its first nominative sighting as
+# written, not the guess made from a declined first sighting
+printf '%s\n' '{"id":"n1","text":"Вчера с Натальей Бережной встретился министр."}' \
+  '{"id":"n2","text":"Наталья Бережная заявила, что всё хорошо."}' \
+  '{"id":"n3","text":"О Наталье Бережной говорили много."}' > "$T/nom.jsonl"
+run nom ingest -q --db "$T/nom.db" "$T/nom.jsonl"
+check "the nominative as written names the person" [ "$(sqlite3 "$T/nom.db" "select name from entity where key like 'per:%'")" = "Наталья Бережная" ]
+"$NG" tag --format jsonl --keep-text "$T/nom.jsonl" > "$T/nom.saved.jsonl"
+run nom-saved ingest -q --db "$T/nom-saved.db" "$T/nom.saved.jsonl"
+check "the same from saved output" inv same "$T/nom.db" "$T/nom-saved.db"
+"$NG" tag --format jsonl "$T/nom.jsonl" > "$T/nom.tag"
+check "and it is a name tag printed" inv tag "$T/nom.tag" "$T/nom.db"
+
 # stats --check sees corruption the counts do not show
 per=$(sqlite3 "$T/j1-b1.db" "select key from entity where key like 'per:%' and name = 'Michael Harrow'")
 check "a rule-found person to corrupt" [ -n "$per" ]
