@@ -670,19 +670,72 @@ static void add_alias_cb(const char *alias, void *ud) {
     free(norm);
 }
 
-static int entity_id(ng_store *s, const char *key, const char *type, const char *name,
+/* The entity's stored type and name follow the dictionaries in use: a
+ * dictionary entity found stored with another type or name gets the
+ * dictionary's, and its dictionary aliases (new ones included) are stored. */
+static int follow_dict(ng_store *s, int64_t id, const char *key, const char *type, const char *name,
+                       const char *old_type, const char *old_name, ng_error *err) {
+    sqlite3_stmt *st;
+    int rc;
+    if ((type && *type && strcmp(type, old_type)) || (name && *name && strcmp(name, old_name))) {
+        rc = ngg_stmt(s, "UPDATE entity SET type=coalesce(?2, type), name=coalesce(?3, name) WHERE id=?1", &st, err);
+        if (rc) return rc;
+        sqlite3_bind_int64(st, 1, id);
+        if (type && *type) sqlite3_bind_text(st, 2, type, -1, SQLITE_STATIC); else sqlite3_bind_null(st, 2);
+        if (name && *name) sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC); else sqlite3_bind_null(st, 3);
+        rc = sqlite3_step(st) == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "update entity");
+        ngg_done(st);
+        if (rc) return rc;
+    }
+    if (!s->alias_fn) return NG_OK;
+    rc = ngg_stmt(s, "INSERT OR IGNORE INTO alias(norm,entity,alias) VALUES(?,?,?)", &st, err);
+    if (rc) return rc;
+    alias_ctx a = {s, st, key, 0};
+    if (name && *name) add_alias_cb(name, &a);
+    s->alias_fn(key, add_alias_cb, &a, s->alias_ud);
+    ngg_done(st);
+    return a.rc ? ngg_db_err(s, err, "insert alias") : NG_OK;
+}
+
+/* The rowid of entity 'key', created (with its aliases) if new. 'dict'
+ * says that type and name are the dictionary's (not a rule's guess, not a
+ * correction): a stored entity then follows them (follow_dict), once per
+ * batch. */
+static int entity_id(ng_store *s, const char *key, const char *type, const char *name, int dict,
                      int64_t *out, ng_error *err) {
     if (strmap_get(&s->ents, key, out)) return NG_OK;
     sqlite3_stmt *st;
-    static const char q1[] = "SELECT id FROM entity WHERE key=?";
+    static const char q1[] = "SELECT id, type, name FROM entity WHERE key=?";
     static const char q2[] = "INSERT INTO entity(key,type,name) VALUES(?,?,?)";
     static const char q3[] = "INSERT OR IGNORE INTO alias(norm,entity,alias) VALUES(?,?,?)";
     int rc = ngg_stmt(s, q1, &st, err);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     int found = sqlite3_step(st) == SQLITE_ROW;
-    if (found) *out = sqlite3_column_int64(st, 0);
+    char *old_type = NULL, *old_name = NULL;
+    if (found && dict) {
+        /* once per entity and process (the mark shares the surface set) */
+        static const char tag[] = "follows the dictionaries";
+        int seen;
+        uint64_t h = ng_hash64(key, strlen(key), ng_hash64(tag, sizeof tag, NG_HASH_SEED)) | 1;
+        if (!u64map_put(&s->surf_seen, h, 0, &seen)) { ngg_done(st); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+        if (seen) dict = 0;
+    }
+    if (found) {
+        *out = sqlite3_column_int64(st, 0);
+        if (dict) {
+            old_type = strdup(ngg_col_text(st, 1));
+            old_name = strdup(ngg_col_text(st, 2));
+        }
+    }
     ngg_done(st);
+    if (found && dict) {
+        rc = old_type && old_name ? follow_dict(s, *out, key, type, name, old_type, old_name, err)
+                                  : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        free(old_type);
+        free(old_name);
+        if (rc) return rc;
+    }
     if (!found) {
         rc = ngg_stmt(s, q2, &st, err);
         if (rc) return rc;
@@ -734,6 +787,21 @@ static int nominative_name(ng_store *s, int64_t ent, const char *name, ng_error 
     sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
     rc = sqlite3_step(st) == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "entity name");
     ngg_done(st);
+    return rc;
+}
+
+/* The entity of match x as stored: corrections applied (merged, renamed,
+ * retyped), dictionary data followed, a rule-found person's nominative name. */
+static int match_entity(ng_store *s, const ng_match *x, int64_t *ent, ng_error *err) {
+    const char *key = x->id, *type = x->type, *name = x->name;
+    ngc_map(s, &key, &type, &name); /* corrections: merged, renamed, retyped */
+    int plain = key == x->id && type == x->type && name == x->name;
+    int rule = (x->flags & NG_MATCH_RULE) || !strncmp(x->id, "per:", 4);
+    int rc = entity_id(s, key, type, name, plain && !rule, ent, err);
+    /* the canonical name of a rule-found person: the first nominative
+     * sighting as written, never a declined form (unless corrected) */
+    if (!rc && rule && (x->flags & NG_MATCH_NOMINATIVE) && plain && name && *name)
+        rc = nominative_name(s, *ent, name, err);
     return rc;
 }
 
@@ -969,6 +1037,12 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
         old = sqlite3_column_int64(st, 0);
         if (!strcmp(ngg_col_text(st, 1), hex)) {
             ngg_done(st);
+            /* its entities still follow the dictionaries in use */
+            for (size_t i = 0; i < doc->nmatches && !rc; i++) {
+                int64_t ent;
+                rc = match_entity(s, &doc->matches[i], &ent, err);
+            }
+            if (rc) return rc;
             if (outcome) *outcome = NG_DOC_UNCHANGED;
             return NG_OK;
         }
@@ -994,14 +1068,7 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
             r->paragraph = lo ? sc.paras[lo - 1] + 1 : 1;
         }
         r->win = s->window == NG_WINDOW_SENTENCE ? r->sentence : s->window == NG_WINDOW_PARAGRAPH ? r->paragraph : 0;
-        const char *key = x->id, *type = x->type, *name = x->name;
-        ngc_map(s, &key, &type, &name); /* corrections: merged, renamed, retyped */
-        rc = entity_id(s, key, type, name, &r->ent, err);
-        /* the canonical name of a rule-found person: the first nominative
-         * sighting as written, never a declined form (unless corrected) */
-        if (!rc && (x->flags & NG_MATCH_RULE) && (x->flags & NG_MATCH_NOMINATIVE) && name == x->name &&
-            key == x->id && name && *name)
-            rc = nominative_name(s, r->ent, name, err);
+        rc = match_entity(s, x, &r->ent, err);
     }
     free(sc.starts); free(sc.paras);
     if (rc) { free(m); return rc; }
