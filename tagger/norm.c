@@ -412,6 +412,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         size_t flen = 0;
         int slow = 0, overflow = 0, seen_letter = 0, has_lower = 0, ascii = 1;
         int prev_cyr = -1;   /* previous character: -1 not a letter, 0 other letter, 1 Cyrillic */
+        size_t ign_from = (size_t)-1;   /* start of a run of ignorables (format characters) ending the word so far */
         unsigned tf = TK_WORD;
         if (c < 0x80) {
             /* fast path: a run of ASCII letters and digits */
@@ -494,6 +495,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                 }
                 if (pos > run) {
                     ascii = 0;
+                    ign_from = (size_t)-1;
                     unsigned last = f2[(unsigned)s[pos - 2] << 8 | s[pos - 1]].lf;
                     if (!seen_letter && (acc2 & L_LETTER)) {
                         /* the first letter of the word is in this run */
@@ -522,7 +524,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             }
             /* skipped, but its bytes are not ASCII: the cased check must
              * normalise this token (NA<soft hyphen>TO is NATO) */
-            if (cls == C_IGNORE) { ascii = 0; pos += n; continue; }
+            if (cls == C_IGNORE) { if (ign_from == (size_t)-1) ign_from = pos; ascii = 0; pos += n; continue; }
             if (cls == C_APOS) {
                 int next_cyr = 0;
                 if (prev_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) || !(prev_cyr || next_cyr))
@@ -530,6 +532,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                 if (flen < NG_MAX_TOKEN) fo[flen++] = '\'';
                 if (cp >= 0x80) ascii = 0;
                 pos += n;
+                ign_from = (size_t)-1;
                 prev_cyr = -1;
                 continue;
             }
@@ -557,9 +560,12 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                 } else overflow = 1;
             }
             pos += n;
+            ign_from = (size_t)-1;
         }
     word_end:
-        t->end = (uint32_t)pos;
+        /* a word never ends on a format character (U+200E, U+FEFF, U+202C
+         * ...): trailing ones are left between the tokens */
+        t->end = (uint32_t)(ign_from != (size_t)-1 ? ign_from : pos);
         if (seen_letter && !has_lower) tf |= TK_ALLUPPER;
         if (ascii) tf |= TK_ASCII;
         t->flags |= (uint16_t)tf;
