@@ -369,13 +369,6 @@ int ngc_import(ng_store *s, ng_error *err) {
 
 /* ## Public API */
 
-static void now_iso(char buf[32]) {
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 static int writable(ng_store *s, ng_error *err) {
     if (s->readonly) return ng_error_set(err, NG_E_ARG, s->path, 0, 0, "database opened read-only");
     if (s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "a correction inside a batch");
@@ -454,7 +447,7 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
     if (!rc) {
         sqlite3_stmt *st;
         char now[32];
-        now_iso(now);
+        ngg_now_iso(now);
         rc = ngg_prepare(s, "INSERT INTO correction(op,entity,value,old,name,type,created) VALUES(?,?,?,?,?,?,?)", &st, err);
         if (!rc) {
             sqlite3_bind_text(st, 1, op_names[op], -1, SQLITE_STATIC);

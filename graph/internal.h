@@ -35,6 +35,8 @@ uint64_t ng_hash64(const void *data, size_t len, uint64_t h);
 
 /* Case-folded NFKC form used for alias lookup; malloc'd. */
 char *ngg_fold(const char *s);
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void ngg_now_iso(char buf[32]);
 /* "YYYY-MM-DD..." -> YYYYMMDD, 0 if not a date. */
 int ngg_date(const char *s);
 /* YYYYMMDD -> "YYYY-MM-DD" in buf[11]; "" for 0. */

@@ -200,7 +200,7 @@ static int meta_add(ng_store *s, const char *key, long long delta, ng_error *err
     return rc;
 }
 
-static void now_iso(char buf[32]) {
+void ngg_now_iso(char buf[32]) {
     time_t t = time(NULL);
     struct tm tm;
     gmtime_r(&t, &tm);
@@ -300,7 +300,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
                 rc = ng_error_set(err, NG_E_NOTFOUND, path, 0, 0, "no newsgraph database here");
             } else {
                 char now[32];
-                now_iso(now);
+                ngg_now_iso(now);
                 rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
                 /* another process may have created it (and ingested) since we
                  * looked: creating again would reset its counts */
@@ -1083,7 +1083,7 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
     rc = contrib_make(m, n, &c);
     if (rc) { free(m); return ng_error_set(err, rc, NULL, 0, 0, NULL); }
     char now[32];
-    now_iso(now);
+    ngg_now_iso(now);
     rc = ngg_stmt(s, q_art, &st, err);
     if (!rc) {
         sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
