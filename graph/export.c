@@ -223,14 +223,17 @@ static void csv_rels(FILE *f, const subgraph *g) {
 
 
 static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
-    size_t l = strlen(path);
-    char *tmp = malloc(l + 32);
-    if (!tmp) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-    int special = ng_path_is_special(path);   /* /dev/null, a FIFO: no rename */
-    snprintf(tmp, l + 32, "%s.tmp%ld", path, (long)getpid());
-    if (special) snprintf(tmp, l + 32, "%s", path);
-    FILE *f = fopen(tmp, "wb");
-    if (!f) { int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno)); free(tmp); return rc; }
+    ng_outfile of;
+    int rc = ng_outfile_open(&of, path, err);   /* a FIFO or device is written in place */
+    if (rc) return rc;
+    int fd2 = dup(of.fd);
+    FILE *f = fd2 >= 0 ? fdopen(fd2, "wb") : NULL;
+    if (!f) {
+        rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
+        if (fd2 >= 0) close(fd2);
+        ng_outfile_abort(&of);
+        return rc;
+    }
     setvbuf(f, NULL, _IOFBF, 1 << 20);
     switch (fmt) {
     case NG_EXPORT_GRAPHML: graphml(f, g, window); break;
@@ -239,16 +242,14 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
     case NG_EXPORT_DOT: dot(f, g, window); break;
     default: if (part == 0) csv_nodes(f, g); else csv_rels(f, g); break;
     }
-    int bad = ferror(f);
-    if (fclose(f) != 0) bad = 1;
-    if (bad || (!special && rename(tmp, path) != 0)) {
-        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
-        if (!special) unlink(tmp);
-        free(tmp);
-        return rc;
+    int bad = ferror(f) || fflush(f) != 0;
+    int e = errno;
+    if (fclose(f) != 0 && !bad) { bad = 1; e = errno; }
+    if (bad) {
+        ng_outfile_abort(&of);
+        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
     }
-    free(tmp);
-    return NG_OK;
+    return ng_outfile_commit(&of, err);
 }
 
 int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long *nodes, long *edges, ng_error *err) {

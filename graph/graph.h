@@ -121,6 +121,9 @@ int ng_store_forget(ng_store *s, const char *article_id, ng_error *err);
  * disjoint from those already stored, else NG_E_ARG). Counts end up exactly
  * as if all articles had been ingested into one database. */
 int ng_store_merge(ng_store *s, const char *path, ng_error *err);
+/* Writes a compact copy of the database to 'path' (absent or an empty
+ * file), e.g. to merge into a copy and rename it into place. */
+int ng_store_copy_to(ng_store *s, const char *path, ng_error *err);
 
 /* Recomputes entity and edge counts from the stored mentions and compares
  * them with the tables. '*mismatches' receives the number of differing

@@ -264,6 +264,31 @@ char *ng_fold(const char *s, size_t len, size_t *outlen);
  * device, so it is written in place. Returns 1 for such a path. */
 int ng_path_is_special(const char *path);
 
+/* An output file written atomically: ng_outfile_open resolves symbolic
+ * links (the link's target is written, the link stays), then creates a
+ * temporary file with mkstemp in the target's directory (".NAME.XXXXXX",
+ * the target's mode or 0666 & ~umask), or opens a special file (device,
+ * FIFO) in place. Write to 'fd'; ng_outfile_commit syncs, closes and renames
+ * it over the target; ng_outfile_abort (or a failed commit) removes it. The
+ * temporary file is on the list ng_tmp_cleanup removes. The struct owns
+ * 'path' and 'tmp' until commit/abort. */
+typedef struct ng_outfile {
+    int fd;        /* write here */
+    int special;   /* written in place, no rename */
+    char *path;    /* the file finally written (a link's target) */
+    char *tmp;     /* temporary name, NULL when special */
+} ng_outfile;
+int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err);
+int ng_outfile_commit(ng_outfile *of, ng_error *err);
+void ng_outfile_abort(ng_outfile *of);
+/* Temporary files to remove if the process is stopped by a signal:
+ * ng_tmp_track copies 'path' into a table of 16 (-1 when full);
+ * ng_tmp_cleanup unlinks them all and is async-signal-safe (the CLI calls
+ * it from its SIGINT/SIGTERM handler). */
+int ng_tmp_track(const char *path);
+void ng_tmp_untrack(const char *path);
+void ng_tmp_cleanup(void);
+
 /* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
 int ng_utf8_valid_len(const unsigned char *s, size_t len);
 

@@ -1,0 +1,72 @@
+#!/bin/sh
+# Hardening II (merge, output files, write errors, export escaping, ...):
+# each block is a regression test for one item of the issue.
+. "$(dirname "$0")/graph_lib.inc"
+
+# mkshard NAME N: N articles with given entities (e0..e499), ids NAME-I
+mkshard() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+name, n = sys.argv[1], int(sys.argv[2])
+with open(name + ".jsonl", "w") as f:
+    for i in range(n):
+        ents, pos, words = [], 0, []
+        for k in range(8):
+            e = (i * 7 + k) % 500
+            w = "E%dx" % e
+            ents.append({"start": pos, "end": pos + len(w), "text": w, "type": "ORG",
+                         "id": "e%d" % e, "name": w, "field": "text"})
+            words.append(w); pos += len(w) + 1
+        f.write(json.dumps({"id": "%s-%d" % (name, i), "published": "2024-01-%02d" % (1 + i % 28),
+                            "lang": "en", "text": " ".join(words), "entities": ents}) + "\n")
+PY
+}
+
+# ## 1. merge writes its output only when complete
+for s in m0 m1 m2; do mkshard $s 3000; $NG ingest -q --db $s.db $s.jsonl || fail "ingest $s"; done
+cat m0.jsonl m1.jsonl m2.jsonl > mall.jsonl
+$NG ingest -q --db mall.db mall.jsonl || fail "ingest all"
+$NG stats --db mall.db --json > mall.stats
+# a merge that fails on its third shard leaves no output and no temporary file
+$NG ingest -q --db dup.db m0.jsonl
+run $NG merge m0.db m1.db dup.db -o k.db
+eq "$rc" 2 "failed merge status"
+grep -q "article 'm0-0' is in more than one database" err || fail "failed merge message: $(cat err)"
+[ ! -e k.db ] || fail "a failed merge left k.db"
+[ -z "$(ls -A | grep '^\.k\.db')" ] || fail "a failed merge left temporary files: $(ls -A)"
+run $NG merge m0.db m1.db m2.db -o k.db
+eq "$rc" 0 "merge after a failed one"
+$NG stats --db k.db --json | cmp -s - mall.stats || fail "rerun merge differs from a single ingest"
+# kill -9 at various moments: k2.db is absent or complete, and a rerun finishes the job
+for d in 0.02 0.08 0.15 0.25; do
+  rm -f k2.db .k2.db.*
+  $NG merge m0.db m1.db m2.db -o k2.db >/dev/null 2>&1 &
+  pid=$!; sleep $d; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  if [ -e k2.db ]; then
+    $NG stats --db k2.db --json | cmp -s - mall.stats || fail "kill -9 after ${d}s left an incomplete k2.db"
+  fi
+  rm -f .k2.db.*   # a killed process cannot remove its temporary file
+  run $NG merge m0.db m1.db m2.db -o k2.db
+  if [ "$rc" = 0 ]; then
+    $NG stats --db k2.db --json | cmp -s - mall.stats || fail "rerun after kill -9 ($d s) differs"
+  else
+    # the killed merge had finished: the rerun refuses (overlap), the file is complete
+    grep -q "is in more than one database" err || fail "rerun after kill -9 ($d s): $(cat err)"
+  fi
+done
+# a failed merge into an existing database leaves it as it was
+$NG merge m0.db -o k3.db >/dev/null || fail "merge into k3"
+$NG stats --db k3.db --json > k3.before
+run $NG merge m1.db dup.db -o k3.db
+eq "$rc" 2 "failed merge into an existing db"
+$NG stats --db k3.db --json | cmp -s - k3.before || fail "failed merge changed the existing output"
+run $NG merge m1.db m2.db -o k3.db
+eq "$rc" 0 "merge into an existing db"
+$NG stats --db k3.db --json | cmp -s - mall.stats || fail "merge into an existing db differs from a single ingest"
+# the same file as input and output: said at once (not 'locked' after 5 s)
+cp m0.db x.db
+run timeout 3 $NG merge ./x.db -o x.db
+eq "$rc" 2 "same file status"
+grep -q "same file" err || fail "same file message: $(cat err)"
+
+done_tests
