@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
 #include "graph_cli.h"
 
 static void export_usage(FILE *f) {
@@ -69,24 +70,34 @@ int cmd_export(int argc, char **argv) {
     if (!s) return ec;
     ng_error err = {0};
     long nn = 0, ne = 0;
-    char tmpl[] = "/tmp/newsgraph-export.XXXXXX";
+    char tmpl[4200];
     const char *path = out;
     if (!strcmp(out, "-")) {
+        const char *td = getenv("TMPDIR");
+        snprintf(tmpl, sizeof tmpl, "%.4096s/newsgraph-export.XXXXXX", td && *td ? td : "/tmp");
         int fd = mkstemp(tmpl);
-        if (fd < 0) { cli_msg("cannot create a temporary file"); ng_store_close(s); return EXIT_USAGE; }
+        if (fd < 0) { cli_msg("cannot create a temporary file: %s", strerror(errno)); ng_store_close(s); return EXIT_USAGE; }
         close(fd);
+        ng_tmp_track(tmpl);   /* removed on SIGINT/SIGTERM */
         path = tmpl;
     }
     rc = ng_store_export(s, &o, path, &nn, &ne, &err);
     ng_store_close(s);
-    if (rc) { if (path == tmpl) unlink(tmpl); return gcli_fail(rc, &err); }
+    if (rc) { if (path == tmpl) { unlink(tmpl); ng_tmp_untrack(tmpl); } return gcli_fail(rc, &err); }
     if (path == tmpl) {
         FILE *f = fopen(tmpl, "rb");
         char buf[65536];
         size_t n;
-        while (f && (n = fread(buf, 1, sizeof buf, f)) > 0) fwrite(buf, 1, n, stdout);
+        int code = 0;
+        if (!f) { cli_msg("%s: %s", tmpl, strerror(errno)); code = EXIT_USAGE; }
+        while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+            if (fwrite(buf, 1, n, stdout) != n) { cli_msg("error writing to standard output: %s", strerror(errno)); code = EXIT_USAGE; break; }
+        if (f && ferror(f)) { cli_msg("%s: read error", tmpl); code = EXIT_USAGE; }
         if (f) fclose(f);
         unlink(tmpl);
+        ng_tmp_untrack(tmpl);
+        if (!code && fflush(stdout) != 0) { cli_msg("error writing to standard output: %s", strerror(errno)); code = EXIT_USAGE; }
+        return code;
     } else {
         fprintf(stderr, "newsgraph: wrote %s: %ld nodes, %ld edges (%s)\n", out, nn, ne, fmt);
     }

@@ -69,4 +69,21 @@ run timeout 3 $NG merge ./x.db -o x.db
 eq "$rc" 2 "same file status"
 grep -q "same file" err || fail "same file message: $(cat err)"
 
+# ## 3. write errors: every command with stdout on /dev/full exits 2 and says so
+$NG ingest -q --db fix.db "$FIX" || fail "ingest fixture"
+for c in "export -o -" "export -o /dev/full" "neighbors joe-biden" "neighbors joe-biden --json" \
+         "stats --json" "stats" "top" "top --json" "communities" "communities --json" "entity kyiv" \
+         "evidence joe-biden kyiv" "path joe-biden kyiv"; do
+  # shellcheck disable=SC2086
+  $NG $c --db fix.db >/dev/full 2>err; rc=$?
+  eq "$rc" 2 "'$c' to /dev/full: status"
+  grep -q "No space left on device\|cannot write\|error writing" err || fail "'$c' to /dev/full: message: $(cat err)"
+done
+printf '{"id":"w1","text":"Joe Biden visited Kyiv."}\n' > w.jsonl
+run sh -c "$NG tag w.jsonl >/dev/full"
+eq "$rc" 2 "tag to /dev/full"
+run $NG dict compile --no-shipped "$ROOT/dictionaries/places-iso.tsv" -o /dev/full
+eq "$rc" 2 "dict compile -o /dev/full"
+grep -q "No space left on device" err || fail "dict compile -o /dev/full message: $(cat err)"
+
 done_tests
