@@ -222,6 +222,31 @@ static void csv_rels(FILE *f, const subgraph *g) {
 }
 
 
+/* Entity ids are written escaped reversibly, so that distinct ids stay
+ * distinct in every format (node ids, :ID columns): a backslash is doubled;
+ * a control character, U+FFFE, U+FFFF or a byte that is not valid UTF-8
+ * becomes \xHH (one per byte). Other ids are written as they are. Returns
+ * a malloc'd string (NULL when out of memory). */
+static char *key_escape(const char *key) {
+    const unsigned char *p = (const unsigned char *)key;
+    size_t len = strlen(key);
+    char *out = malloc(len * 4 + 1), *o = out;
+    if (!out) return NULL;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c == '\\') { *o++ = '\\'; *o++ = '\\'; i++; continue; }
+        if (c >= 0x20 && c < 0x7f) { *o++ = (char)c; i++; continue; }
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t n = c >= 0x80 ? utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp) : 0;
+        if (n > 0 && cp != 0xFFFE && cp != 0xFFFF) { memcpy(o, p + i, (size_t)n); o += n; i += (size_t)n; continue; }
+        size_t k = n > 0 ? (size_t)n : 1;
+        for (size_t j = 0; j < k; j++) o += sprintf(o, "\\x%02X", p[i + j]);
+        i += k;
+    }
+    *o = 0;
+    return out;
+}
+
 static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
     ng_outfile of;
     int rc = ng_outfile_open(&of, path, err);   /* a FIFO or device is written in place */
@@ -265,6 +290,11 @@ int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long
     subgraph g;
     if ((rc = ngg_subgraph_load(s, &so, &g, err))) return rc;
     rc = ngg_subgraph_centrality(&g, 1, err);
+    for (size_t i = 0; !rc && i < g.nn; i++) {
+        char *k = key_escape(g.n[i].key);
+        if (!k) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        else { free(g.n[i].key); g.n[i].key = k; }
+    }
     const char *window = ng_window_name(s->window);
     if (!rc) {
         if (o->format == NG_EXPORT_CSV) {

@@ -27,7 +27,9 @@ static void export_usage(FILE *f) {
         "      --depth D          ... up to D hops (default 1)\n"
         "  -t, --type T[,T]       only entities of these types\n"
         "      --since/--until D  only articles published in this range\n"
-        "Nodes without a kept edge are left out when an edge filter is given.\n");
+        "Nodes without a kept edge are left out when an edge filter is given.\n"
+        "Entity ids are escaped reversibly: a backslash is doubled, a control\n"
+        "character or a byte that is not UTF-8 becomes \\xHH.\n");
 }
 
 int cmd_export(int argc, char **argv) {

@@ -86,4 +86,36 @@ run $NG dict compile --no-shipped "$ROOT/dictionaries/places-iso.tsv" -o /dev/fu
 eq "$rc" 2 "dict compile -o /dev/full"
 grep -q "No space left on device" err || fail "dict compile -o /dev/full message: $(cat err)"
 
+# ## 8. export escaping keeps distinct ids distinct (a\x01, a\x02, the text a\x01, b\\c)
+python3 -c '
+import json
+def ents(a, b):
+    return [{"start": 0, "end": 1, "text": "A", "type": "ORG", "id": a, "name": "A", "field": "text"},
+            {"start": 2, "end": 3, "text": "B", "type": "ORG", "id": b, "name": "B", "field": "text"}]
+print(json.dumps({"id": "x1", "text": "A B", "entities": ents("a\u0001", "a\u0002")}))
+print(json.dumps({"id": "x2", "text": "A B", "entities": ents("a\\x01", "b\\\\c")}))
+print(json.dumps({"id": "x3", "text": "A B", "entities": ents("a\u0001", "b\\\\c")}))
+' > esc.jsonl
+$NG ingest -q --db esc.db esc.jsonl || fail "ingest of control-character ids"
+$NG export --db esc.db -o esc.graphml 2>/dev/null || fail "graphml export"
+python3 -c '
+import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+r = ET.parse("esc.graphml").getroot()
+ids = [n.get("id") for n in r.iter("{http://graphml.graphdrawing.org/xmlns}node")]
+ends = [(e.get("source"), e.get("target")) for e in r.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
+print(" ".join(sorted(ids)))
+print(len(ends), all(a in ids and b in ids for a, b in ends))
+' > esc.ids
+printf '%s\n' 'a\\x01 a\x01 a\x02 b\\\\c' '3 True' | cmp -s - esc.ids || fail "graphml ids: $(cat esc.ids)"
+$NG export --db esc.db -f csv -o esccsv 2>/dev/null || fail "csv export"
+python3 -c '
+import csv
+n = list(csv.reader(open("esccsv/nodes.csv")))[1:]
+r = list(csv.reader(open("esccsv/relationships.csv")))[1:]
+ids = [x[0] for x in n]
+print(" ".join(sorted(ids)), len(set(ids)) == len(ids), all(a in ids and b in ids for a, b, *_ in r))
+' > esc.csv
+printf '%s\n' 'a\\x01 a\x01 a\x02 b\\\\c True True' | cmp -s - esc.csv || fail "csv ids: $(cat esc.csv)"
+
 done_tests
