@@ -168,6 +168,56 @@ static const char *edge_sql(int times, int desc) {
 }
 
 static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err);
+static int cmp_edge_b(const void *x, const void *y) {
+    int a = ((const sg_edge *)x)->b, b = ((const sg_edge *)y)->b;
+    return (a > b) - (a < b);
+}
+static int cmp_node_key(const void *x, const void *y) {
+    return strcmp(((const sg_node *)x)->key, ((const sg_node *)y)->key);
+}
+
+/* Puts the nodes in entity-id (key) order and the edges in (a, b) order of
+ * those indexes, a < b: what igraph sees (and so Leiden's result for a seed,
+ * the tie-breaks of shortest paths) depends on the content only, not on the
+ * database's row ids (a merged database numbers its rows differently from a
+ * single ingest). Returns -1 when out of memory (the graph is unchanged). */
+static int canonical_order(subgraph *g) {
+    int sorted = 1;
+    for (size_t i = 1; i < g->nn && sorted; i++) sorted = strcmp(g->n[i - 1].key, g->n[i].key) < 0;
+    if (sorted) return 0;   /* edges are already in (a, b) order of the same indexes */
+    int *perm = malloc((g->nn ? g->nn : 1) * sizeof *perm);
+    size_t *off = calloc(g->nn + 1, sizeof *off);
+    sg_edge *e2 = malloc((g->ne ? g->ne : 1) * sizeof *e2);
+    if (!perm || !off || !e2) { free(perm); free(off); free(e2); return -1; }
+    /* the old index travels in 'id's place while sorting: ids are unique */
+    int64_t *ids = malloc((g->nn ? g->nn : 1) * sizeof *ids);
+    if (!ids) { free(perm); free(off); free(e2); return -1; }
+    for (size_t i = 0; i < g->nn; i++) { ids[i] = g->n[i].id; g->n[i].id = (int64_t)i; }
+    qsort(g->n, g->nn, sizeof *g->n, cmp_node_key);
+    for (size_t i = 0; i < g->nn; i++) { perm[g->n[i].id] = (int)i; g->n[i].id = ids[g->n[i].id]; }
+    free(ids);
+    /* counting sort of the edges by their new first end, then by the second */
+    for (size_t i = 0; i < g->ne; i++) {
+        sg_edge *e = &g->e[i];
+        int a = perm[e->a], b = perm[e->b];
+        e->a = a < b ? a : b;
+        e->b = a < b ? b : a;
+        off[e->a + 1]++;
+    }
+    for (size_t i = 0; i < g->nn; i++) off[i + 1] += off[i];
+    for (size_t i = 0; i < g->ne; i++) e2[off[g->e[i].a]++] = g->e[i];
+    for (size_t lo = 0, i = 0; i <= g->ne; i++)
+        if (i == g->ne || (i > lo && e2[i].a != e2[lo].a)) {
+            if (i - lo > 1) qsort(e2 + lo, i - lo, sizeof *e2, cmp_edge_b);
+            lo = i;
+        }
+    free(g->e);
+    g->e = e2;
+    free(perm);
+    free(off);
+    return 0;
+}
+
 
 int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err) {
     const ng_filter *f = o->filter;
@@ -378,7 +428,7 @@ static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stm
         free(keep); free(map);
     }
     for (size_t i = 0; i < g->nn; i++) g->n[i].degree = 0;
-    return NG_OK;
+    return canonical_order(g) ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : NG_OK;
 }
 
 /* Builds the igraph graph and the weight vector (edge windows). */

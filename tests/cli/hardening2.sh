@@ -118,4 +118,37 @@ print(" ".join(sorted(ids)), len(set(ids)) == len(ids), all(a in ids and b in id
 ' > esc.csv
 printf '%s\n' 'a\\x01 a\x01 a\x02 b\\\\c True True' | cmp -s - esc.csv || fail "csv ids: $(cat esc.csv)"
 
+# ## 10. communities depend on the content only: three shards merged in
+# reverse order (other row ids) give the communities of a single ingest
+python3 - <<'PY'
+import json, random
+r = random.Random(11)
+arts = []
+for i in range(400):
+    ids = set()
+    while len(ids) < 4:
+        ids.add(r.randrange(150))
+    ents, pos, words = [], 0, []
+    for e in sorted(ids, key=lambda x: r.random()):
+        w = "E%dx" % e
+        ents.append({"start": pos, "end": pos + len(w), "text": w, "type": "ORG", "id": "e%03d" % e, "name": w, "field": "text"})
+        words.append(w); pos += len(w) + 1
+    arts.append(json.dumps({"id": "c%d" % i, "published": "2024-02-%02d" % (1 + i % 28), "lang": "en",
+                            "text": " ".join(words), "entities": ents}))
+open("call.jsonl", "w").write("\n".join(arts) + "\n")
+for k in range(3):
+    open("c%d.jsonl" % k, "w").write("\n".join(arts[k::3]) + "\n")
+PY
+$NG ingest -q --db call.db call.jsonl || fail "ingest call"
+for k in 0 1 2; do $NG ingest -q --db c$k.db c$k.jsonl || fail "ingest c$k"; done
+$NG merge c2.db c1.db c0.db -o cm.db >/dev/null || fail "merge c2 c1 c0"
+[ "$(sqlite3 call.db 'SELECT group_concat(key) FROM (SELECT key FROM entity ORDER BY id LIMIT 5)')" != \
+  "$(sqlite3 cm.db 'SELECT group_concat(key) FROM (SELECT key FROM entity ORDER BY id LIMIT 5)')" ] || fail "row ids should differ"
+for seed in 1 2 3; do
+  $NG communities --db call.db --json --seed $seed > ca.json; $NG communities --db cm.db --json --seed $seed > cb.json
+  cmp -s ca.json cb.json || fail "communities --seed $seed differ between a merge and a single ingest"
+  $NG top --db call.db --by betweenness --json > ta.json; $NG top --db cm.db --by betweenness --json > tb.json
+  cmp -s ta.json tb.json || fail "top --by betweenness differs between a merge and a single ingest"
+done
+
 done_tests
