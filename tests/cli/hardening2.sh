@@ -151,4 +151,37 @@ for seed in 1 2 3; do
   cmp -s ta.json tb.json || fail "top --by betweenness differs between a merge and a single ingest"
 done
 
+# ## 13. temporary files: a symlink planted at the old predictable names
+# (NAME.tmpPID, NAME.tmp.PID; the shell's $$ is the pid exec keeps) is not followed
+printf 'precious\n' > victim
+sh -c 'ln -s victim "out.graphml.tmp$$"; exec "$0" export --db fix.db -o out.graphml' "$NG" 2>/dev/null || fail "export beside a planted link"
+printf 'sao-tome\tLOC\tSão Tomé\n' > small.tsv
+sh -c 'ln -s victim "d.ngd.tmp.$$"; exec "$0" dict compile --no-shipped small.tsv -o d.ngd' "$NG" 2>/dev/null || fail "dict compile beside a planted link"
+(cd "$ROOT/tests/data/import" && sh -c 'ln -s "$1/victim" "$1/iso.tsv.tmp.$$"; exec "$0" dict import --from iso-codes --no-common-words --subdivisions none --lang en . -o "$1/iso.tsv"' "$NG" "$T") 2>/dev/null \
+  || fail "dict import beside a planted link"
+eq "$(cat victim)" "precious" "a planted symlink's target was written"
+grep -q '<graphml' out.graphml || fail "export output"
+[ -s d.ngd ] && [ -s iso.tsv ] || fail "dict compile / import output"
+# the output gets the umask's mode, not mkstemp's 0600
+(umask 022; $NG export --db fix.db -o mode.graphml 2>/dev/null)
+eq "$(stat -c %a mode.graphml)" 644 "export file mode"
+# and no temporary file stays behind
+[ -z "$(ls -A | grep '^\.[a-z].*\.[A-Za-z0-9]\{6\}$')" ] || fail "temporary files left: $(ls -A)"
+
+# ## 14. export -o LINK writes the link's target (the link stays a link)
+mkdir sub
+ln -s sub/real.graphml link.graphml
+ln -s missing.gml sub/dangling.gml
+run $NG export --db fix.db -o link.graphml
+eq "$rc" 0 "export through a link"
+[ -L link.graphml ] || fail "the link was replaced by a file"
+grep -q '<graphml' sub/real.graphml || fail "the link's target was not written"
+run $NG export --db fix.db -f gml -o sub/dangling.gml
+eq "$rc" 0 "export through a dangling link"
+[ -L sub/dangling.gml ] && grep -q '^graph \[' sub/missing.gml || fail "a dangling link's target (relative to the link) was not created"
+ln -s loop1 loop2; ln -s loop2 loop1
+run $NG export --db fix.db -o loop1
+eq "$rc" 2 "export through a link loop"
+grep -q "symbolic link" err || fail "link loop message: $(cat err)"
+
 done_tests
