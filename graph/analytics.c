@@ -487,7 +487,63 @@ static int cmp_score(const void *x, const void *y) {
 static double round6(double x) { return round(x * 1e6) / 1e6; }
 
 int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t **out, ng_error *err) {
+    ng_top_opts o = {.by = by, .filter = f, .n = n};
+    return ng_query_top_ex(s, &o, out, err);
+}
+
+/* Betweenness (lengths 1/count) into score[]: from every source, or from a
+ * sample of 'k' sources scaled by nn/k. */
+static int betweenness(const subgraph *g, long k, const ng_top_opts *to, double *score, ng_error *err) {
+    int rc = NG_OK;
+    ig_guard gd = ig_enter();
+    igraph_t ig; igraph_vector_t w, bt;
+    if (build_igraph(g, &ig, &w)) { ig_leave(gd); return ig_fail(err, "building the graph"); }
+    for (size_t i = 0; i < g->ne; i++) VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
+    long nn = (long)g->nn;
+    int *pick = malloc((size_t)nn * sizeof *pick);
+    igraph_vector_int_t src;
+    if (!pick || igraph_vector_init(&bt, 0)) { free(pick); rc = ig_fail(err, "betweenness"); goto out; }
+    if (igraph_vector_int_init(&src, 0)) { igraph_vector_destroy(&bt); free(pick); rc = ig_fail(err, "betweenness"); goto out; }
+    for (long i = 0; i < nn; i++) { pick[i] = (int)i; score[i] = 0; }
+    /* a fixed pseudo-random sample (Fisher-Yates with a fixed xorshift seed) */
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (long i = 0; i < k; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        long j = i + (long)(x % (uint64_t)(nn - i));
+        int t = pick[i]; pick[i] = pick[j]; pick[j] = t;
+    }
+    long chunk = k / 20 > 0 ? k / 20 : 1;
+    for (long done = 0; !rc && done < k; done += chunk) {
+        long m = k - done < chunk ? k - done : chunk;
+        if (igraph_vector_int_resize(&src, m)) { rc = ig_fail(err, "betweenness"); break; }
+        for (long i = 0; i < m; i++) VECTOR(src)[i] = pick[done + i];
+        igraph_vs_t vs;
+        igraph_vs_vector(&vs, &src);
+        if (igraph_betweenness_subset(&ig, &bt, igraph_vss_all(), IGRAPH_UNDIRECTED, vs, igraph_vss_all(), g->ne ? &w : NULL)) {
+            rc = ig_fail(err, "betweenness");
+            break;
+        }
+        for (long i = 0; i < nn; i++) score[i] += VECTOR(bt)[i];
+        if (to->progress) to->progress(done + m, k, to->progress_ud);
+    }
+    /* with every node a source this is igraph_betweenness exactly */
+    double scale = k < nn ? (double)nn / (double)k : 1.0;
+    for (long i = 0; i < nn; i++) score[i] *= scale;
+    igraph_vector_int_destroy(&src);
+    igraph_vector_destroy(&bt);
+    free(pick);
+out:
+    igraph_vector_destroy(&w);
+    igraph_destroy(&ig);
+    ig_leave(gd);
+    return rc;
+}
+
+int ng_query_top_ex(ng_store *s, const ng_top_opts *to, json_t **out, ng_error *err) {
     *out = NULL;
+    const char *by = to->by;
+    const ng_filter *f = to->filter;
+    int n = to->n;
     if (!by || !*by) by = "degree";
     int mode;
     if (!strcmp(by, "degree")) mode = 0;
@@ -503,27 +559,20 @@ int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t 
     rc = ngg_subgraph_centrality(&g, mode == 2, err);
     double *score = malloc((g.nn ? g.nn : 1) * sizeof *score);
     if (!rc && !score) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    long nsrc = (long)g.nn;
     if (!rc) {
         for (size_t i = 0; i < g.nn; i++)
             score[i] = mode == 0 ? (double)g.n[i].degree : mode == 1 ? g.n[i].strength
                      : mode == 2 ? g.n[i].pagerank : mode == 4 ? (double)g.n[i].mentions : 0;
         if (mode == 3 && g.nn) {
-            ig_guard gd = ig_enter();
-            igraph_t ig; igraph_vector_t w, bt;
-            if (build_igraph(&g, &ig, &w)) rc = ig_fail(err, "building the graph");
-            else {
-                for (size_t i = 0; i < g.ne; i++) VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
-                if (igraph_vector_init(&bt, 0) ||
-                    igraph_betweenness(&ig, &bt, igraph_vss_all(), IGRAPH_UNDIRECTED, g.ne ? &w : NULL))
-                    rc = ig_fail(err, "betweenness");
-                else {
-                    for (size_t i = 0; i < g.nn; i++) score[i] = VECTOR(bt)[i];
-                    igraph_vector_destroy(&bt);
-                }
-                igraph_vector_destroy(&w);
-                igraph_destroy(&ig);
+            double work = (double)g.nn * (double)(g.ne + g.nn);
+            if (to->sources > 0) nsrc = to->sources < nsrc ? to->sources : nsrc;
+            else if (to->sources == 0 && work > NG_BETWEENNESS_EXACT_WORK) {
+                double kk = NG_BETWEENNESS_SAMPLE_WORK / (double)(g.ne + g.nn);
+                long want = kk < 50 ? 50 : kk > (double)nsrc ? nsrc : (long)kk;
+                if (want < nsrc) nsrc = want;
             }
-            ig_leave(gd);
+            rc = betweenness(&g, nsrc, to, score, err);
         }
     }
     if (!rc) {
@@ -543,6 +592,9 @@ int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t 
         }
         free(ord);
         *out = json_pack("{s:s,s:I,s:I,s:o}", "by", by, "nodes", (json_int_t)g.nn, "edges", (json_int_t)g.ne, "entities", arr);
+        if (mode == 3)
+            json_object_set_new(*out, "betweenness", json_pack("{s:s,s:I,s:I}", "method", (size_t)nsrc < g.nn ? "sampled" : "exact",
+                                                               "sources", (json_int_t)nsrc, "nodes", (json_int_t)g.nn));
     }
     free(score);
     ngg_subgraph_free(&g);

@@ -24,7 +24,7 @@ static void export_usage(FILE *f) {
         "      --min-weight K     only edges seen in at least K windows\n"
         "      --top-edges N      only the N strongest edges\n"
         "      --ego ENTITY       only ENTITY's neighbourhood ...\n"
-        "      --depth D          ... up to D hops (default 1)\n"
+        "      --depth D          ... up to D hops (default 1, at most 1000)\n"
         "  -t, --type T[,T]       only entities of these types\n"
         "      --since/--until D  only articles published in this range\n"
         "Nodes without a kept edge are left out when an edge filter is given.\n"
@@ -53,10 +53,10 @@ int cmd_export(int argc, char **argv) {
             continue;
         }
         if ((rc = gcli_opt(argc, argv, &i, "--min-weight", NULL, &v))) { if (rc < 0 || (o.min_weight = gcli_long(a, v)) < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--top-edges", NULL, &v))) { if (rc < 0 || (o.top_edges = gcli_long(a, v)) < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--top-edges", NULL, &v))) { if (rc < 0 || (o.top_edges = gcli_long_max(a, v, 1000000000L)) < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--depth", NULL, &v))) {
             long d;
-            if (rc < 0 || (d = gcli_long(a, v)) < 0) goto usage;
+            if (rc < 0 || (d = gcli_long_max(a, v, 1000)) < 0) goto usage;
             o.depth = (int)d;
             continue;
         }

@@ -25,6 +25,17 @@ long gcli_long(const char *opt, const char *v) {
     return x;
 }
 
+long gcli_long_max(const char *opt, const char *v, long max) {
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (end != v && !*end && v[0] != '-' && (errno == ERANGE || x > max)) {
+        cli_msg("%s: '%s' is too large (at most %ld)", opt, v, max);
+        return -1;
+    }
+    return gcli_long(opt, v);
+}
+
 const char *gcli_db(const char *opt) {
     if (opt && *opt) return opt;
     const char *e = getenv("NEWSGRAPH_DB");

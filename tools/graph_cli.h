@@ -12,6 +12,8 @@
 int gcli_opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val);
 /* Parses a non-negative integer option value; -1 (message printed) if bad. */
 long gcli_long(const char *opt, const char *v);
+/* Same, with an upper bound: "OPT: 'V' is too large (at most MAX)". */
+long gcli_long_max(const char *opt, const char *v, long max);
 /* --db FILE, else $NEWSGRAPH_DB, else "newsgraph.db". */
 const char *gcli_db(const char *opt);
 /* Opens the store for a query; prints errors and returns NULL. */

@@ -184,4 +184,49 @@ run $NG export --db fix.db -o loop1
 eq "$rc" 2 "export through a link loop"
 grep -q "symbolic link" err || fail "link loop message: $(cat err)"
 
+# ## 15. betweenness: exact on small graphs, sampled above a size (noted), bounded options
+$NG top --db fix.db --by betweenness --json -n 0 > bt_exact.json
+$NG top --db fix.db --by betweenness --json -n 0 --sources all > bt_all.json
+cmp -s bt_exact.json bt_all.json || fail "small graph: default betweenness is not the exact one"
+eq "$(j 'd["betweenness"]' < bt_exact.json)" '{"method": "exact", "nodes": 9, "sources": 9}' "exact note"
+$NG top --db fix.db --by betweenness --json -n 0 --sources 4 > bt_s.json
+eq "$(j 'd["betweenness"]' < bt_s.json)" '{"method": "sampled", "nodes": 9, "sources": 4}' "sampled note"
+$NG top --db fix.db --by betweenness -n 1 --sources 4 | head -1 > bt_s.txt
+eq "$(cat bt_s.txt)" "(betweenness estimated from a sample of 4 of 9 sources; --sources all for the exact value)" "sampled note (table)"
+# above the size (nodes x (edges + nodes) > 5e7) the sample is chosen by itself, in bounded time
+python3 - <<'PY'
+import json, random
+r = random.Random(5)
+with open("bt.jsonl", "w") as f:
+    for i in range(9000):
+        ids = set()
+        while len(ids) < 7: ids.add(int(6000 * r.random() ** 1.5))
+        ents, pos, words = [], 0, []
+        for e in ids:
+            w = "E%dx" % e
+            ents.append({"start": pos, "end": pos + len(w), "text": w, "type": "ORG", "id": "e%d" % e, "name": w, "field": "text"})
+            words.append(w); pos += len(w) + 1
+        f.write(json.dumps({"id": "b%d" % i, "lang": "en", "text": " ".join(words), "entities": ents}) + "\n")
+PY
+$NG ingest -q --db bt.db bt.jsonl || fail "ingest bt"
+run timeout 60 $NG top --db bt.db --by betweenness --json -n 3
+eq "$rc" 0 "large betweenness status"
+python3 -c '
+import json; d = json.load(open("out")); b = d["betweenness"]; w = d["nodes"] * (d["edges"] + d["nodes"])
+print(b["method"], w > 5e7, b["sources"] == max(50, int(2e7 / (d["edges"] + d["nodes"]))), b["nodes"] == d["nodes"])' > bt_auto.txt
+eq "$(cat bt_auto.txt)" "sampled True True True" "automatic sample"
+# numeric options have upper bounds, with messages
+for c in "communities --iterations 1000000|--iterations: '1000000' is too large (at most 1000)" \
+         "communities --iterations 0|--iterations: at least 1" \
+         "communities --seed 4294967296|--seed: '4294967296' is too large (at most 4294967295)" \
+         "top -n 99999999999999999999|-n: '99999999999999999999' is too large (at most 10000000)" \
+         "top --by betweenness --sources 10000001|--sources: '10000001' is too large (at most 10000000)" \
+         "export -o x.graphml --depth 2147483648|--depth: '2147483648' is too large (at most 1000)"; do
+  cmd=${c%%|*}; msg=${c#*|}
+  # shellcheck disable=SC2086
+  run $NG $cmd --db fix.db
+  eq "$rc" 2 "'$cmd' status"
+  eq "$(head -1 err)" "newsgraph: $msg" "'$cmd' message"
+done
+
 done_tests
