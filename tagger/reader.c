@@ -10,7 +10,7 @@
 #include <jansson.h>
 #include "tagger.h"
 
-typedef struct pending { char *path; } pending;
+typedef struct pending { char *path; int from_dir; } pending;
 
 struct ng_reader {
     int kind;
@@ -24,9 +24,16 @@ struct ng_reader {
     char *text; size_t textcap;   /* text read from a stream */
     void *map; size_t maplen;     /* text file mapped into memory */
     char idbuf[64];
+    void (*warn)(const char *path, const char *msg, void *ud);
+    void *warn_ud;
 };
 
-static int push(ng_reader *r, const char *path) {
+void ng_reader_set_warn(ng_reader *r, void (*fn)(const char *path, const char *msg, void *ud), void *ud) {
+    r->warn = fn;
+    r->warn_ud = ud;
+}
+
+static int push(ng_reader *r, const char *path, int from_dir) {
     if (r->nstack == r->cap) {
         size_t nc = r->cap ? r->cap * 2 : 16;
         pending *p = realloc(r->stack, nc * sizeof *p);
@@ -35,6 +42,7 @@ static int push(ng_reader *r, const char *path) {
         r->cap = nc;
     }
     r->stack[r->nstack].path = strdup(path);
+    r->stack[r->nstack].from_dir = from_dir;
     if (!r->stack[r->nstack].path) return NG_E_NOMEM;
     r->nstack++;
     return NG_OK;
@@ -48,7 +56,7 @@ int ng_reader_open(const char *const *paths, size_t npaths, int kind, ng_reader 
     static const char *const stdin_only[] = {"-"};
     if (npaths == 0) { paths = stdin_only; npaths = 1; }
     for (size_t i = npaths; i-- > 0;)
-        if (push(r, paths[i])) { ng_reader_free(r); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+        if (push(r, paths[i], 0)) { ng_reader_free(r); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     *out = r;
     return NG_OK;
 }
@@ -118,7 +126,7 @@ static int expand_dir(ng_reader *r, const char *path, const struct stat *st, ng_
         char *p = malloc(strlen(path) + strlen(names[i]) + 2);
         if (p) {
             sprintf(p, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-            if (push(r, p)) rc = NG_E_NOMEM;
+            if (push(r, p, 1)) rc = NG_E_NOMEM;
             free(p);
         }
         free(names[i]);
@@ -225,6 +233,7 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
             continue;
         }
         if (!r->nstack) return 0;
+        int from_dir = r->stack[r->nstack - 1].from_dir;
         char *path = r->stack[--r->nstack].path;
         free(r->cur_path);
         r->cur_path = path;
@@ -238,6 +247,15 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
             if (S_ISDIR(st.st_mode)) {
                 int rc = expand_dir(r, path, &st, err);
                 if (rc) return rc;
+                continue;
+            }
+            /* a FIFO, socket or device met while walking a directory would
+             * block or never end: skipped (named explicitly, a FIFO is read
+             * as a stream) */
+            if (from_dir && !S_ISREG(st.st_mode)) {
+                if (r->warn)
+                    r->warn(path, S_ISFIFO(st.st_mode) ? "a named pipe in a directory, skipped (name it to read it)"
+                                                       : "not a regular file, skipped", r->warn_ud);
                 continue;
             }
             f = fopen(path, "rb");

@@ -247,6 +247,10 @@ int ng_reader_open(const char *const *paths, size_t npaths, int kind,
  * with the next record after NG_E_PARSE). */
 int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err);
 void ng_reader_free(ng_reader *r);
+/* Files that are not regular (FIFOs, sockets, devices) found while walking
+ * a directory are skipped, and 'fn' (if set) is called with the path and a
+ * message; a FIFO or device named explicitly is read as a stream. */
+void ng_reader_set_warn(ng_reader *r, void (*fn)(const char *path, const char *msg, void *ud), void *ud);
 
 /* Visits the tokens of 'text' as the matcher sees them, in order: words
  * (letters, digits, marks) and single punctuation characters. */

@@ -205,3 +205,8 @@ ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags) {
     }
     return t;
 }
+
+void cli_reader_warn(const char *path, const char *msg, void *ud) {
+    (void)ud;
+    cli_msg("warning: %s: %s", path, msg);
+}

@@ -468,6 +468,7 @@ int cmd_tag(int argc, char **argv) {
     ng_error err = {0};
     ng_reader *r;
     if (ng_reader_open(inputs, ninputs, kind, &r, &err)) { cli_err(&err); cli_dicts_free(&dicts); return EXIT_USAGE; }
+    ng_reader_set_warn(r, cli_reader_warn, NULL);
 
     unsigned nth = o.threads;
     pool p = {.o = &o, .dicts = &dicts};

@@ -229,4 +229,24 @@ for c in "communities --iterations 1000000|--iterations: '1000000' is too large 
   eq "$(head -1 err)" "newsgraph: $msg" "'$cmd' message"
 done
 
+# ## 16. a named pipe inside an input directory is skipped with a warning
+# (tag and ingest do not hang); a FIFO named explicitly is read as a stream
+mkdir indir
+printf 'Joe Biden visited Kyiv.\n' > indir/a.txt
+mkfifo indir/p.txt
+run timeout 10 $NG tag indir
+eq "$rc" 0 "tag of a directory with a FIFO"
+eq "$(cat err)" "newsgraph: warning: indir/p.txt: a named pipe in a directory, skipped (name it to read it)" "tag FIFO warning"
+grep -q '"id":"indir/a.txt"' out || fail "tag of the regular file beside the FIFO: $(cat out)"
+run timeout 10 $NG ingest -q --db fifo.db indir
+eq "$rc" 0 "ingest of a directory with a FIFO"
+eq "$(cat err)" "newsgraph: warning: indir/p.txt: a named pipe in a directory, skipped (name it to read it)" "ingest FIFO warning"
+eq "$($NG stats --db fifo.db --json | j 'd["articles"]')" 1 "ingest beside a FIFO"
+mkfifo stream.jsonl
+(printf '{"id":"f1","text":"Joe Biden visited Kyiv."}\n' > stream.jsonl) &
+run timeout 10 $NG tag stream.jsonl
+wait
+eq "$rc" 0 "tag of a FIFO named explicitly"
+grep -q '"id":"f1"' out || fail "FIFO named explicitly: $(cat out)"
+
 done_tests
