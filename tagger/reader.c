@@ -24,6 +24,7 @@ struct ng_reader {
     char *text; size_t textcap;   /* text read from a stream */
     void *map; size_t maplen;     /* text file mapped into memory */
     char idbuf[64];
+    char datebuf[11];
     void (*warn)(const char *path, const char *msg, void *ud);
     void *warn_ud;
 };
@@ -215,6 +216,13 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         a->url = jstr(o, "url", NULL);
         a->published = jstr(o, "published", NULL);
         if (!a->published) a->published = jstr(o, "date", NULL);
+        if (a->published && !*a->published) a->published = NULL;
+        if (a->published) {
+            char why[400];
+            if (!ng_date_parse(a->published, 0, r->datebuf, why, sizeof why))
+                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"published\": %s", why);
+            a->published = r->datebuf;
+        }
         a->lang = jstr(o, "lang", NULL);
         a->source = r->cur_path;
         a->line = r->lineno;

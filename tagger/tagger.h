@@ -293,6 +293,15 @@ int ng_tmp_track(const char *path);
 void ng_tmp_untrack(const char *path);
 void ng_tmp_cleanup(void);
 
+/* Parses a publication date into "YYYY-MM-DD" in 'out': ISO 8601
+ * (YYYY-MM-DD, also YYYY-M-D, optionally followed by a time and a zone after
+ * 'T' or a space: the date is taken as written) and RFC 2822 ("Fri, 05 Jan
+ * 2024 10:00:00 +0000", the day name optional). With 'partial', "YYYY" and
+ * "YYYY-MM" are accepted too (for --since/--until) and written as such.
+ * Impossible dates (2024-02-30, year 0, month 13) are refused. Returns 1,
+ * or 0 with a message in 'why' (may be NULL). */
+int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t whylen);
+
 /* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
 int ng_utf8_valid_len(const unsigned char *s, size_t len);
 

@@ -35,7 +35,7 @@ static void export_usage(FILE *f) {
 int cmd_export(int argc, char **argv) {
     const char *db = NULL, *fmt = "graphml", *out = NULL, *v;
     ng_export_opts o = {0};
-    char until[16];
+    char since[16], until[16];
     int rc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -45,10 +45,13 @@ int cmd_export(int argc, char **argv) {
         if ((rc = gcli_opt(argc, argv, &i, "--output", "-o", &out))) { if (rc < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--ego", NULL, &o.ego))) { if (rc < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--type", "-t", &o.filter.types))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--since", NULL, &o.filter.since))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--since", NULL, &v))) {
+            if (rc < 0 || gcli_date(a, v, 0, since)) goto usage;
+            o.filter.since = since;
+            continue;
+        }
         if ((rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
-            if (rc < 0) goto usage;
-            snprintf(until, sizeof until, "%s%s", v, strlen(v) == 4 ? "-12-31" : strlen(v) == 7 ? "-31" : "");
+            if (rc < 0 || gcli_date(a, v, 1, until)) goto usage;
             o.filter.until = until;
             continue;
         }

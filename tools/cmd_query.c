@@ -13,7 +13,7 @@ typedef struct qopts {
     long top;
     const char *by;
     ng_filter f;
-    char until[16];
+    char since[16], until[16];
     long min_count, limit, seed, members, iterations, sources;
     double resolution;
     const char *pos[3];
@@ -21,16 +21,6 @@ typedef struct qopts {
 } qopts;
 
 enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64, Q_SOURCES = 128 };
-
-static int valid_date(const char *d) {
-    size_t l = strlen(d);
-    if (l != 4 && l != 7 && l != 10) return 0;
-    for (size_t i = 0; i < l; i++) {
-        if (i == 4 || i == 7) { if (d[i] != '-') return 0; }
-        else if (d[i] < '0' || d[i] > '9') return 0;
-    }
-    return 1;
-}
 
 /* Returns -1 on success, else an exit code (usage printed by the caller). */
 static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos_max, qopts *o,
@@ -62,15 +52,13 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
             if (rc < 0 || (o->min_count = gcli_long(a, v)) < 0) goto bad;
             continue;
         }
-        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--since", NULL, &o->f.since))) {
-            if (rc < 0) goto bad;
-            if (!valid_date(o->f.since)) { cli_msg("--since: '%s' is not a date (YYYY-MM-DD)", o->f.since); goto bad; }
+        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--since", NULL, &v))) {
+            if (rc < 0 || gcli_date(a, v, 0, o->since)) goto bad;
+            o->f.since = o->since;
             continue;
         }
         if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
-            if (rc < 0) goto bad;
-            if (!valid_date(v)) { cli_msg("--until: '%s' is not a date (YYYY-MM-DD)", v); goto bad; }
-            snprintf(o->until, sizeof o->until, "%s%s", v, strlen(v) == 4 ? "-12-31" : strlen(v) == 7 ? "-31" : "");
+            if (rc < 0 || gcli_date(a, v, 1, o->until)) goto bad;
             o->f.until = o->until;
             continue;
         }

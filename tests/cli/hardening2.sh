@@ -249,4 +249,44 @@ wait
 eq "$rc" 0 "tag of a FIFO named explicitly"
 grep -q '"id":"f1"' out || fail "FIFO named explicitly: $(cat out)"
 
+# ## 18. dates: one parser everywhere (ISO 8601 with time and zone, YYYY-M-D,
+# RFC 2822); impossible dates refused with a message
+while IFS='|' read -r given want; do
+  printf '{"id":"d1","text":"Joe Biden visited Kyiv.","published":"%s"}\n' "$given" > d.jsonl
+  rm -f d.db; run $NG ingest -q --db d.db d.jsonl
+  if [ "${want#!}" = "$want" ]; then
+    eq "$rc:$(cat err)" "0:" "date '$given' ingest"
+    eq "$(sqlite3 d.db 'SELECT published FROM article')" "$want" "date '$given' stored"
+  else
+    eq "$(cat err)" "newsgraph: d.jsonl:1:1: \"published\": ${want#!}" "date '$given' message"
+    eq "$(sqlite3 d.db 'SELECT count(*) FROM article' 2>/dev/null || echo 0)" 0 "date '$given' not stored"
+  fi
+done <<'EOF'
+2024-01-05|2024-01-05
+2024-1-5|2024-01-05
+2024-01-05T23:10:00+02:00|2024-01-05
+2024-01-05 10:00:00Z|2024-01-05
+Fri, 05 Jan 2024 10:00:00 +0000|2024-01-05
+5 January 2024 10:00 GMT|2024-01-05
+2024-02-29|2024-02-29
+2024-02-30|!'2024-02-30': February 2024 has 29 days
+2023-02-29|!'2023-02-29': February 2023 has 28 days
+0000-01-01|!'0000-01-01': there is no year 0
+2024-13-45|!'2024-13-45': there is no month 13
+garbage|!'garbage' is not a date (YYYY-MM-DD, ISO 8601 with a time, or RFC 2822 such as 'Fri, 05 Jan 2024 10:00:00 +0000')
+EOF
+# the same parser for --since/--until (partial dates allowed)
+run $NG neighbors --db fix.db joe-biden --since 2024-13-45
+eq "$rc" 2 "neighbors --since 2024-13-45 status"
+eq "$(head -1 err)" "newsgraph: --since: '2024-13-45': there is no month 13" "neighbors --since 2024-13-45 message"
+run $NG export --db fix.db --since garbage -o g.graphml
+eq "$rc" 2 "export --since garbage status"
+eq "$(head -1 err)" "newsgraph: --since: 'garbage' is not a date (YYYY-MM-DD, YYYY-MM, YYYY, ISO 8601 with a time, or RFC 2822 such as 'Fri, 05 Jan 2024 10:00:00 +0000')" "export --since garbage message"
+[ ! -e g.graphml ] || fail "export --since garbage wrote a file"
+$NG neighbors --db fix.db joe-biden --since 2023-07-12 --json > n1.json
+$NG neighbors --db fix.db joe-biden --since "Wed, 12 Jul 2023" --json > n2.json
+cmp -s n1.json n2.json || fail "--since in RFC 2822 form differs"
+run $NG communities --db fix.db --until 2023-07 --json
+eq "$rc" 0 "communities --until 2023-07"
+
 done_tests
