@@ -166,6 +166,39 @@ static const char *jstr(json_t *o, const char *key, size_t *len) {
     return NULL;
 }
 
+/* A copy of the JSON text with every integer of 19 digits or more (outside
+ * strings) in quotes; NULL when out of memory. NUL bytes cannot occur
+ * outside strings in valid JSON, and inside strings they are escaped. */
+static char *quote_big_ints(const char *t, size_t len) {
+    char *q = malloc(len * 3 + 1), *o = q;
+    if (!q) return NULL;
+    int in_str = 0;
+    for (size_t i = 0; i < len;) {
+        char c = t[i];
+        if (in_str) {
+            *o++ = c; i++;
+            if (c == '\\' && i < len) *o++ = t[i++];
+            else if (c == '"') in_str = 0;
+            continue;
+        }
+        if (c == '"') { in_str = 1; *o++ = c; i++; continue; }
+        if ((c == '-' || (c >= '0' && c <= '9')) && (i == 0 || !((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '.' ||
+                                                                t[i - 1] == 'e' || t[i - 1] == 'E' || t[i - 1] == '+' || t[i - 1] == '-'))) {
+            size_t j = i + (c == '-');
+            while (j < len && t[j] >= '0' && t[j] <= '9') j++;
+            int is_int = j == len || (t[j] != '.' && t[j] != 'e' && t[j] != 'E');
+            if (is_int && j - i - (c == '-') >= 19) {
+                *o++ = '"'; memcpy(o, t + i, j - i); o += j - i; *o++ = '"';
+            } else { memcpy(o, t + i, j - i); o += j - i; }
+            i = j;
+            continue;
+        }
+        *o++ = c; i++;
+    }
+    *o = 0;
+    return q;
+}
+
 /* Next JSON line of the open stream: 1, 0 at its end, or an error. */
 static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
     for (;;) {
@@ -187,6 +220,16 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         if (r->json) { json_decref(r->json); r->json = NULL; }
         json_error_t je;
         json_t *o = json_loadb(r->line + k, len - k, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+        if (!o && strstr(je.text, "too big")) {
+            /* an integer beyond 64 bits (a 20-digit id): read again with
+             * such integers as text, where only text matters */
+            char *q = quote_big_ints(r->line + k, len - k);
+            if (q) {
+                json_error_t je2;
+                o = json_loadb(q, strlen(q), JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je2);
+                free(q);
+            }
+        }
         if (!o)
             return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, je.column > 0 ? je.column : 1,
                                 "invalid JSON: %s", je.text);
@@ -200,7 +243,9 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
             snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
             a->id = r->idbuf;
         } else if (id)
-            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" must be a string or a number");
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" must be a string or an integer (not %s)",
+                                json_is_real(id) ? "a number with a fraction or exponent" : json_is_boolean(id) ? "true or false"
+                                : json_is_null(id) ? "null" : json_is_array(id) ? "an array" : "an object");
         else {
             snprintf(r->idbuf, sizeof r->idbuf, "line-%ld", r->lineno);
             a->id = r->idbuf;

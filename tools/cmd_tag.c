@@ -273,8 +273,28 @@ static const char *color_of(const char *type) {
     return "\033[1;34m";
 }
 
+/* Text for a terminal: control characters (C0 but tab and, in text, line
+ * feeds; DEL; C1) shown as \xHH, so that an id or a text cannot move the
+ * cursor, change colours or retitle the terminal. */
+static void sb_put_safe(strbuf *b, const char *s, size_t len, int keep_lf) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = p[i];
+        int c1 = c == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F;
+        if (!(c < 0x20 && c != '\t' && !(keep_lf && c == '\n')) && c != 0x7f && !c1) continue;
+        sb_put(b, s + run, i - run);
+        if (c1) c = p[++i];
+        sb_printf(b, "\\x%02X", c);
+        run = i + 1;
+    }
+    sb_put(b, s + run, len - run);
+}
+
 static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
-    sb_printf(b, "%s== %s%s\n", o->color ? "\033[1m" : "", it->id, o->color ? "\033[0m" : "");
+    sb_puts(b, o->color ? "\033[1m== " : "== ");
+    sb_put_safe(b, it->id, strlen(it->id), 0);
+    sb_puts(b, o->color ? "\033[0m\n" : "\n");
     unsigned nf = it->title ? 2 : 1;
     size_t k = 0;
     for (unsigned f = 0; f < nf; f++) {
@@ -284,19 +304,17 @@ static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, c
         for (; k < n && m[k].field == f; k++) {
             if (m[k].flags & NG_MATCH_OVERLAP) continue;
             if (m[k].start < pos) continue;
-            sb_put(b, t + pos, m[k].start - pos);
-            if (o->color) {
-                sb_puts(b, color_of(m[k].type));
-                sb_put(b, t + m[k].start, m[k].end - m[k].start);
-                sb_printf(b, "\033[0;2m[%s %s]\033[0m", m[k].type, m[k].id);
-            } else {
-                sb_puts(b, "[");
-                sb_put(b, t + m[k].start, m[k].end - m[k].start);
-                sb_printf(b, "](%s %s)", m[k].type, m[k].id);
-            }
+            sb_put_safe(b, t + pos, m[k].start - pos, 1);
+            sb_puts(b, o->color ? color_of(m[k].type) : "[");
+            sb_put_safe(b, t + m[k].start, m[k].end - m[k].start, 1);
+            sb_puts(b, o->color ? "\033[0;2m[" : "](");
+            sb_put_safe(b, m[k].type, strlen(m[k].type), 0);
+            sb_puts(b, " ");
+            sb_put_safe(b, m[k].id, strlen(m[k].id), 0);
+            sb_puts(b, o->color ? "]\033[0m" : ")");
             pos = m[k].end;
         }
-        sb_put(b, t + pos, len - pos);
+        sb_put_safe(b, t + pos, len - pos, 1);
         sb_puts(b, "\n");
     }
     sb_puts(b, "\n");
@@ -397,7 +415,9 @@ int cmd_tag(int argc, char **argv) {
     o.threads = 1;
     int color = -1, kind = NG_INPUT_AUTO;
     cli_dicts dicts = {0};
-    const char *inputs[4096];
+    /* the inputs are gathered at the front of argv itself (slot ninputs < i
+     * was already read): as many as the command line holds */
+    const char **inputs = (const char **)argv;
     size_t ninputs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -451,8 +471,7 @@ int cmd_tag(int argc, char **argv) {
         } else if (a[0] == '-' && a[1]) {
             cli_msg("unknown option '%s'; see 'newsgraph tag --help'", a);
             return EXIT_USAGE;
-        } else if (ninputs < 4096) inputs[ninputs++] = a;
-        else { cli_msg("too many inputs"); return EXIT_USAGE; }
+        } else inputs[ninputs++] = a;
 #undef VALUE
     }
     o.color = color >= 0 ? color : (isatty(1) && o.format == F_PRETTY);

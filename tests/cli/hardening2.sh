@@ -289,4 +289,59 @@ cmp -s n1.json n2.json || fail "--since in RFC 2822 form differs"
 run $NG communities --db fix.db --until 2023-07 --json
 eq "$rc" 0 "communities --until 2023-07"
 
+# ## 19. assorted
+# --resolution must be a positive finite number
+for r in inf nan -1 0; do
+  run $NG communities --db fix.db --resolution $r --json
+  eq "$rc" 2 "--resolution $r status"
+  eq "$(head -1 err)" "newsgraph: --resolution: '$r' is not a positive finite number" "--resolution $r message"
+  eq "$(wc -c < out)" 0 "--resolution $r output"
+done
+# neighbors --since: the total counts the neighbours in the dates
+$NG neighbors --db mall.db e7 --since 2024-01-05 --until 2024-01-05 -n 10000000 --json > nb_all.json
+$NG neighbors --db mall.db e7 --since 2024-01-05 --until 2024-01-05 -n 2 --json > nb_2.json
+eq "$(j 'len(d["neighbors"])' < nb_all.json)" "$(j 'd["total"]' < nb_2.json)" "neighbors --since total"
+$NG neighbors --db mall.db e7 --since 2024-01-05 --until 2024-01-05 -n 2 > nb_2.txt
+eq "$(tail -1 nb_2.txt)" "(2 of $(j 'd["total"]' < nb_2.json) shown)" "neighbors --since shown line"
+[ "$(j 'd["total"]' < nb_2.json)" -lt "$($NG neighbors --db mall.db e7 -n 2 --json | j 'd["total"]')" ] || fail "the dated total should be smaller"
+# SIGTERM during export removes the temporary file: export -o - to a FIFO
+# nobody reads blocks in the copy, with the temporary file complete
+mkdir tmpd; mkfifo exp.fifo
+TMPDIR=$T/tmpd $NG export --db bt.db -o - > exp.fifo 2>/dev/null &
+pid=$!
+exec 3<exp.fifo   # opened (so the writer starts) but never read
+i=0; while [ $i -lt 100 ] && [ -z "$(ls tmpd)" ]; do sleep 0.1; i=$((i + 1)); done
+[ -n "$(ls tmpd)" ] || fail "no temporary export file seen"
+sleep 0.3; kill -TERM $pid; wait $pid; krc=$?
+exec 3<&-
+eq "$krc" 143 "export killed by SIGTERM"
+eq "$(ls -A tmpd)" "" "SIGTERM left the temporary export file"
+# and -o FILE: whatever the moment, no temporary file stays
+for d in 0.05 0.2 0.5; do
+  $NG export --db bt.db -o big.graphml 2>/dev/null & pid=$!
+  sleep $d; kill -INT $pid 2>/dev/null; wait $pid
+  [ -z "$(ls -A | grep '^\.big\.graphml\.')" ] || fail "SIGINT after ${d}s left $(ls -A | grep '^\.big')"
+done
+# pretty output escapes control characters of ids and texts
+printf '{"id":"a\\u001b[31mred\\u0007","text":"Joe Biden\\u001b]0;x\\u0007 in Kyiv.\\u0085"}\n' > ctl.jsonl
+$NG tag -f pretty --color never ctl.jsonl > ctl.out
+printf '%s\n' '== a\x1B[31mred\x07' '[Joe Biden](PER joe-biden)\x1B]0;x\x07 in [Kyiv](LOC ua-kyiv).\x85' '' | cmp -s - ctl.out || fail "pretty escapes: $(od -c ctl.out | head -5)"
+# ids: a number with a fraction gets a clear message; 20-digit integers are read as text
+printf '{"id":1.0,"text":"x"}\n' > id1.jsonl
+run $NG tag id1.jsonl
+eq "$rc:$(cat err)" '1:newsgraph: id1.jsonl:1:1: "id" must be a string or an integer (not a number with a fraction or exponent)' "id 1.0"
+printf '{"id":12345678901234567890,"text":"Kyiv.","views":99999999999999999999,"published":"2024-01-05"}\n' > id20.jsonl
+run $NG tag id20.jsonl
+eq "$rc" 0 "20-digit integers"
+grep -q '^{"id":"12345678901234567890","published":"2024-01-05","entities":\[{"start":0,"end":4,"text":"Kyiv"' out || fail "20-digit id: $(cat out)"
+run $NG ingest -q --db id20.db id20.jsonl
+eq "$rc" 0 "ingest with 20-digit integers"
+eq "$(sqlite3 id20.db 'SELECT key FROM article')" 12345678901234567890 "20-digit id stored"
+# tag takes as many file arguments as ingest (no limit of 4096)
+mkdir many
+i=0; while [ $i -lt 4200 ]; do i=$((i + 1)); echo "Kyiv $i" > many/f$i.txt; done
+run $NG tag many/*.txt
+eq "$rc" 0 "tag of 4200 files"
+eq "$(wc -l < out)" 4200 "tag of 4200 files: lines"
+
 done_tests
