@@ -344,4 +344,17 @@ run $NG tag many/*.txt
 eq "$rc" 0 "tag of 4200 files"
 eq "$(wc -l < out)" 4200 "tag of 4200 files: lines"
 
+# ## 11. $NEWSGRAPH_DICTIONARIES: every *.tsv (past 1,024 files); none at all is an error
+mkdir dicts
+i=0; while [ $i -lt 1100 ]; do i=$((i + 1)); printf 'ent-%04d\tORG\tZorblax%04d\n' $i $i > dicts/d$(printf %04d $i).tsv; done
+python3 -c 'import json; print(json.dumps({"id": "z", "text": " ".join("Zorblax%04d." % i for i in range(1, 1101))}))' > z.jsonl
+NEWSGRAPH_DICTIONARIES=$T/dicts $NG tag z.jsonl > z.out 2> z.err
+eq "$?:$(cat z.err)" "0:" "tag with 1100 dictionary files"
+eq "$(j 'len(set(e["id"] for e in d["entities"]))' < z.out)" 1100 "every one of 1100 dictionary files is loaded"
+mkdir nodicts
+run env NEWSGRAPH_DICTIONARIES=$T/nodicts $NG tag z.jsonl
+eq "$rc" 2 "a dictionary folder without dictionaries: status"
+eq "$(cat err)" "newsgraph: $T/nodicts: no dictionary files (*.tsv) in this directory" "a dictionary folder without dictionaries: message"
+eq "$(wc -c < out)" 0 "a dictionary folder without dictionaries: output"
+
 done_tests
