@@ -357,4 +357,31 @@ eq "$rc" 2 "a dictionary folder without dictionaries: status"
 eq "$(cat err)" "newsgraph: $T/nodicts: no dictionary files (*.tsv) in this directory" "a dictionary folder without dictionaries: message"
 eq "$(wc -c < out)" 0 "a dictionary folder without dictionaries: output"
 
+# ## 12. brat --output-dir: unique, valid names; nothing overwritten silently
+python3 -c '
+import json
+for i, t in [("x/y", "one"), ("x_y", "two"), ("", "three"), ("x_y", "four"), (".hidden", "five"),
+             ("\u044f" * 150, "six"), ("\u044f" * 150 + "b", "seven"), ("a\u001bb", "eight")]:
+    print(json.dumps({"id": i, "text": t}))' > br.jsonl
+run $NG tag -f brat --no-shipped --dict small.tsv --output-dir bo br.jsonl
+eq "$rc:$(cat err)" "0:" "brat output"
+eq "$(ls -A bo | grep -c '\.txt$')" 8 "brat: one .txt per article"
+eq "$(ls -A bo | grep -c '\.ann$')" 8 "brat: one .ann per article"
+eq "$(for f in bo/*.txt; do cat "$f"; echo; done | sort | tr '\n' ' ')" "eight five four one seven six three two " "brat: every text kept"
+eq "$(cat bo/x_y.txt)" two "brat: an id that is a valid name keeps it"
+eq "$(cat bo/x_y~2.txt)" four "brat: the same id twice gets ~2"
+[ -z "$(ls -A bo | grep '^\.')" ] || fail "brat: hidden files: $(ls -A bo)"
+python3 -c '
+import os
+for n in os.listdir("bo"):
+    b = os.fsencode(n)
+    b.decode("utf-8")   # raises on a cut character
+    assert len(b) <= 200 + 9 + 4, n
+    assert all(c >= 0x20 for c in b), n
+print("ok")' > bo.check 2>&1
+eq "$(cat bo.check)" ok "brat: names are valid UTF-8, without control characters, short"
+run $NG tag -f brat --no-shipped --dict small.tsv --output-dir bo br.jsonl
+eq "$rc" 0 "brat rerun"
+grep -q "^newsgraph: warning: bo: replacing files written before this run" err || fail "brat rerun: no warning: $(cat err)"
+
 done_tests
