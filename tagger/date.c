@@ -37,17 +37,17 @@ static int time_tail(const char *p) {
 }
 
 int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t whylen) {
-    int y = 0, m = 0, d = 0, n;
+    int y = 0, m = 0, d = 0, n, have_m = 1, have_d = 1;
     const char *p = s;
     if (why && whylen) why[0] = 0;
     while (*p == ' ') p++;
     if (isdigit((unsigned char)*p) && (n = digits(p, 4, &y)) == 4 && (p[4] == '-' || p[4] == 0)) {
         /* ISO 8601: YYYY-MM-DD (also YYYY-M-D), a time and zone may follow */
         p += 4;
-        if (!*p && partial) { snprintf(out, 11, "%04u", (unsigned)y % 10000u); goto check; }
+        if (!*p && partial) { have_m = have_d = 0; snprintf(out, 11, "%04u", (unsigned)y % 10000u); goto check; }
         if (*p++ != '-' || !(n = digits(p, 2, &m))) goto bad;
         p += n;
-        if (!*p && partial) { snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u); goto check; }
+        if (!*p && partial) { have_d = 0; snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u); goto check; }
         if (*p++ != '-' || !(n = digits(p, 2, &d))) goto bad;
         p += n;
         if (!time_tail(p)) goto bad;
@@ -79,11 +79,11 @@ check:
         if (why) snprintf(why, whylen, "'%s': there is no year 0", s);
         return 0;
     }
-    if (m && (m < 1 || m > 12)) {
+    if (have_m && (m < 1 || m > 12)) {
         if (why) snprintf(why, whylen, "'%s': there is no month %d", s, m);
         return 0;
     }
-    if (d && (d < 1 || d > days_in_month(y, m))) {
+    if (have_d && (d < 1 || d > days_in_month(y, m))) {
         if (why) snprintf(why, whylen, "'%s': %s %d has %d days", s, month_names[m - 1], y, days_in_month(y, m));
         return 0;
     }

@@ -108,7 +108,7 @@ int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err) {
     snprintf(of->tmp + dl, bl + 16, ".%.*s.XXXXXX", (int)bl, base);
     of->fd = mkostemp(of->tmp, O_CLOEXEC);
     if (of->fd < 0) {
-        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create a temporary file in its directory: %s", strerror(errno));
+        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create: %s", strerror(errno));
         free(of->tmp);
         of->tmp = NULL;
         ng_outfile_abort(of);
