@@ -168,6 +168,56 @@ static const char *edge_sql(int times, int desc) {
 }
 
 static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err);
+static int cmp_edge_b(const void *x, const void *y) {
+    int a = ((const sg_edge *)x)->b, b = ((const sg_edge *)y)->b;
+    return (a > b) - (a < b);
+}
+static int cmp_node_key(const void *x, const void *y) {
+    return strcmp(((const sg_node *)x)->key, ((const sg_node *)y)->key);
+}
+
+/* Puts the nodes in entity-id (key) order and the edges in (a, b) order of
+ * those indexes, a < b: what igraph sees (and so Leiden's result for a seed,
+ * the tie-breaks of shortest paths) depends on the content only, not on the
+ * database's row ids (a merged database numbers its rows differently from a
+ * single ingest). Returns -1 when out of memory (the graph is unchanged). */
+static int canonical_order(subgraph *g) {
+    int sorted = 1;
+    for (size_t i = 1; i < g->nn && sorted; i++) sorted = strcmp(g->n[i - 1].key, g->n[i].key) < 0;
+    if (sorted) return 0;   /* edges are already in (a, b) order of the same indexes */
+    int *perm = malloc((g->nn ? g->nn : 1) * sizeof *perm);
+    size_t *off = calloc(g->nn + 1, sizeof *off);
+    sg_edge *e2 = malloc((g->ne ? g->ne : 1) * sizeof *e2);
+    if (!perm || !off || !e2) { free(perm); free(off); free(e2); return -1; }
+    /* the old index travels in 'id's place while sorting: ids are unique */
+    int64_t *ids = malloc((g->nn ? g->nn : 1) * sizeof *ids);
+    if (!ids) { free(perm); free(off); free(e2); return -1; }
+    for (size_t i = 0; i < g->nn; i++) { ids[i] = g->n[i].id; g->n[i].id = (int64_t)i; }
+    qsort(g->n, g->nn, sizeof *g->n, cmp_node_key);
+    for (size_t i = 0; i < g->nn; i++) { perm[g->n[i].id] = (int)i; g->n[i].id = ids[g->n[i].id]; }
+    free(ids);
+    /* counting sort of the edges by their new first end, then by the second */
+    for (size_t i = 0; i < g->ne; i++) {
+        sg_edge *e = &g->e[i];
+        int a = perm[e->a], b = perm[e->b];
+        e->a = a < b ? a : b;
+        e->b = a < b ? b : a;
+        off[e->a + 1]++;
+    }
+    for (size_t i = 0; i < g->nn; i++) off[i + 1] += off[i];
+    for (size_t i = 0; i < g->ne; i++) e2[off[g->e[i].a]++] = g->e[i];
+    for (size_t lo = 0, i = 0; i <= g->ne; i++)
+        if (i == g->ne || (i > lo && e2[i].a != e2[lo].a)) {
+            if (i - lo > 1) qsort(e2 + lo, i - lo, sizeof *e2, cmp_edge_b);
+            lo = i;
+        }
+    free(g->e);
+    g->e = e2;
+    free(perm);
+    free(off);
+    return 0;
+}
+
 
 int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err) {
     const ng_filter *f = o->filter;
@@ -378,7 +428,7 @@ static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stm
         free(keep); free(map);
     }
     for (size_t i = 0; i < g->nn; i++) g->n[i].degree = 0;
-    return NG_OK;
+    return canonical_order(g) ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : NG_OK;
 }
 
 /* Builds the igraph graph and the weight vector (edge windows). */
@@ -437,7 +487,63 @@ static int cmp_score(const void *x, const void *y) {
 static double round6(double x) { return round(x * 1e6) / 1e6; }
 
 int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t **out, ng_error *err) {
+    ng_top_opts o = {.by = by, .filter = f, .n = n};
+    return ng_query_top_ex(s, &o, out, err);
+}
+
+/* Betweenness (lengths 1/count) into score[]: from every source, or from a
+ * sample of 'k' sources scaled by nn/k. */
+static int betweenness(const subgraph *g, long k, const ng_top_opts *to, double *score, ng_error *err) {
+    int rc = NG_OK;
+    ig_guard gd = ig_enter();
+    igraph_t ig; igraph_vector_t w, bt;
+    if (build_igraph(g, &ig, &w)) { ig_leave(gd); return ig_fail(err, "building the graph"); }
+    for (size_t i = 0; i < g->ne; i++) VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
+    long nn = (long)g->nn;
+    int *pick = malloc((size_t)nn * sizeof *pick);
+    igraph_vector_int_t src;
+    if (!pick || igraph_vector_init(&bt, 0)) { free(pick); rc = ig_fail(err, "betweenness"); goto out; }
+    if (igraph_vector_int_init(&src, 0)) { igraph_vector_destroy(&bt); free(pick); rc = ig_fail(err, "betweenness"); goto out; }
+    for (long i = 0; i < nn; i++) { pick[i] = (int)i; score[i] = 0; }
+    /* a fixed pseudo-random sample (Fisher-Yates with a fixed xorshift seed) */
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (long i = 0; i < k; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        long j = i + (long)(x % (uint64_t)(nn - i));
+        int t = pick[i]; pick[i] = pick[j]; pick[j] = t;
+    }
+    long chunk = k / 20 > 0 ? k / 20 : 1;
+    for (long done = 0; !rc && done < k; done += chunk) {
+        long m = k - done < chunk ? k - done : chunk;
+        if (igraph_vector_int_resize(&src, m)) { rc = ig_fail(err, "betweenness"); break; }
+        for (long i = 0; i < m; i++) VECTOR(src)[i] = pick[done + i];
+        igraph_vs_t vs;
+        igraph_vs_vector(&vs, &src);
+        if (igraph_betweenness_subset(&ig, &bt, igraph_vss_all(), IGRAPH_UNDIRECTED, vs, igraph_vss_all(), g->ne ? &w : NULL)) {
+            rc = ig_fail(err, "betweenness");
+            break;
+        }
+        for (long i = 0; i < nn; i++) score[i] += VECTOR(bt)[i];
+        if (to->progress) to->progress(done + m, k, to->progress_ud);
+    }
+    /* with every node a source this is igraph_betweenness exactly */
+    double scale = k < nn ? (double)nn / (double)k : 1.0;
+    for (long i = 0; i < nn; i++) score[i] *= scale;
+    igraph_vector_int_destroy(&src);
+    igraph_vector_destroy(&bt);
+    free(pick);
+out:
+    igraph_vector_destroy(&w);
+    igraph_destroy(&ig);
+    ig_leave(gd);
+    return rc;
+}
+
+int ng_query_top_ex(ng_store *s, const ng_top_opts *to, json_t **out, ng_error *err) {
     *out = NULL;
+    const char *by = to->by;
+    const ng_filter *f = to->filter;
+    int n = to->n;
     if (!by || !*by) by = "degree";
     int mode;
     if (!strcmp(by, "degree")) mode = 0;
@@ -453,27 +559,20 @@ int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t 
     rc = ngg_subgraph_centrality(&g, mode == 2, err);
     double *score = malloc((g.nn ? g.nn : 1) * sizeof *score);
     if (!rc && !score) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    long nsrc = (long)g.nn;
     if (!rc) {
         for (size_t i = 0; i < g.nn; i++)
             score[i] = mode == 0 ? (double)g.n[i].degree : mode == 1 ? g.n[i].strength
                      : mode == 2 ? g.n[i].pagerank : mode == 4 ? (double)g.n[i].mentions : 0;
         if (mode == 3 && g.nn) {
-            ig_guard gd = ig_enter();
-            igraph_t ig; igraph_vector_t w, bt;
-            if (build_igraph(&g, &ig, &w)) rc = ig_fail(err, "building the graph");
-            else {
-                for (size_t i = 0; i < g.ne; i++) VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
-                if (igraph_vector_init(&bt, 0) ||
-                    igraph_betweenness(&ig, &bt, igraph_vss_all(), IGRAPH_UNDIRECTED, g.ne ? &w : NULL))
-                    rc = ig_fail(err, "betweenness");
-                else {
-                    for (size_t i = 0; i < g.nn; i++) score[i] = VECTOR(bt)[i];
-                    igraph_vector_destroy(&bt);
-                }
-                igraph_vector_destroy(&w);
-                igraph_destroy(&ig);
+            double work = (double)g.nn * (double)(g.ne + g.nn);
+            if (to->sources > 0) nsrc = to->sources < nsrc ? to->sources : nsrc;
+            else if (to->sources == 0 && work > NG_BETWEENNESS_EXACT_WORK) {
+                double kk = NG_BETWEENNESS_SAMPLE_WORK / (double)(g.ne + g.nn);
+                long want = kk < 50 ? 50 : kk > (double)nsrc ? nsrc : (long)kk;
+                if (want < nsrc) nsrc = want;
             }
-            ig_leave(gd);
+            rc = betweenness(&g, nsrc, to, score, err);
         }
     }
     if (!rc) {
@@ -493,6 +592,9 @@ int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n, json_t 
         }
         free(ord);
         *out = json_pack("{s:s,s:I,s:I,s:o}", "by", by, "nodes", (json_int_t)g.nn, "edges", (json_int_t)g.ne, "entities", arr);
+        if (mode == 3)
+            json_object_set_new(*out, "betweenness", json_pack("{s:s,s:I,s:I}", "method", (size_t)nsrc < g.nn ? "sampled" : "exact",
+                                                               "sources", (json_int_t)nsrc, "nodes", (json_int_t)g.nn));
     }
     free(score);
     ngg_subgraph_free(&g);

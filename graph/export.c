@@ -222,15 +222,43 @@ static void csv_rels(FILE *f, const subgraph *g) {
 }
 
 
+/* Entity ids are written escaped reversibly, so that distinct ids stay
+ * distinct in every format (node ids, :ID columns): a backslash is doubled;
+ * a control character, U+FFFE, U+FFFF or a byte that is not valid UTF-8
+ * becomes \xHH (one per byte). Other ids are written as they are. Returns
+ * a malloc'd string (NULL when out of memory). */
+static char *key_escape(const char *key) {
+    const unsigned char *p = (const unsigned char *)key;
+    size_t len = strlen(key);
+    char *out = malloc(len * 4 + 1), *o = out;
+    if (!out) return NULL;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = p[i];
+        if (c == '\\') { *o++ = '\\'; *o++ = '\\'; i++; continue; }
+        if (c >= 0x20 && c < 0x7f) { *o++ = (char)c; i++; continue; }
+        utf8proc_int32_t cp = -1;
+        utf8proc_ssize_t n = c >= 0x80 ? utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp) : 0;
+        if (n > 0 && cp != 0xFFFE && cp != 0xFFFF) { memcpy(o, p + i, (size_t)n); o += n; i += (size_t)n; continue; }
+        size_t k = n > 0 ? (size_t)n : 1;
+        for (size_t j = 0; j < k; j++) o += sprintf(o, "\\x%02X", p[i + j]);
+        i += k;
+    }
+    *o = 0;
+    return out;
+}
+
 static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
-    size_t l = strlen(path);
-    char *tmp = malloc(l + 32);
-    if (!tmp) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-    int special = ng_path_is_special(path);   /* /dev/null, a FIFO: no rename */
-    snprintf(tmp, l + 32, "%s.tmp%ld", path, (long)getpid());
-    if (special) snprintf(tmp, l + 32, "%s", path);
-    FILE *f = fopen(tmp, "wb");
-    if (!f) { int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno)); free(tmp); return rc; }
+    ng_outfile of;
+    int rc = ng_outfile_open(&of, path, err);   /* a FIFO or device is written in place */
+    if (rc) return rc;
+    int fd2 = dup(of.fd);
+    FILE *f = fd2 >= 0 ? fdopen(fd2, "wb") : NULL;
+    if (!f) {
+        rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
+        if (fd2 >= 0) close(fd2);
+        ng_outfile_abort(&of);
+        return rc;
+    }
     setvbuf(f, NULL, _IOFBF, 1 << 20);
     switch (fmt) {
     case NG_EXPORT_GRAPHML: graphml(f, g, window); break;
@@ -239,16 +267,14 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
     case NG_EXPORT_DOT: dot(f, g, window); break;
     default: if (part == 0) csv_nodes(f, g); else csv_rels(f, g); break;
     }
-    int bad = ferror(f);
-    if (fclose(f) != 0) bad = 1;
-    if (bad || (!special && rename(tmp, path) != 0)) {
-        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
-        if (!special) unlink(tmp);
-        free(tmp);
-        return rc;
+    int bad = ferror(f) || fflush(f) != 0;
+    int e = errno;
+    if (fclose(f) != 0 && !bad) { bad = 1; e = errno; }
+    if (bad) {
+        ng_outfile_abort(&of);
+        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
     }
-    free(tmp);
-    return NG_OK;
+    return ng_outfile_commit(&of, err);
 }
 
 int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long *nodes, long *edges, ng_error *err) {
@@ -264,6 +290,11 @@ int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long
     subgraph g;
     if ((rc = ngg_subgraph_load(s, &so, &g, err))) return rc;
     rc = ngg_subgraph_centrality(&g, 1, err);
+    for (size_t i = 0; !rc && i < g.nn; i++) {
+        char *k = key_escape(g.n[i].key);
+        if (!k) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        else { free(g.n[i].key); g.n[i].key = k; }
+    }
     const char *window = ng_window_name(s->window);
     if (!rc) {
         if (o->format == NG_EXPORT_CSV) {

@@ -121,6 +121,9 @@ int ng_store_forget(ng_store *s, const char *article_id, ng_error *err);
  * disjoint from those already stored, else NG_E_ARG). Counts end up exactly
  * as if all articles had been ingested into one database. */
 int ng_store_merge(ng_store *s, const char *path, ng_error *err);
+/* Writes a compact copy of the database to 'path' (absent or an empty
+ * file), e.g. to merge into a copy and rename it into place. */
+int ng_store_copy_to(ng_store *s, const char *path, ng_error *err);
 
 /* Recomputes entity and edge counts from the stored mentions and compares
  * them with the tables. '*mismatches' receives the number of differing
@@ -258,6 +261,24 @@ int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
  * {"by":..,"entities":[{"id","name","type","score","degree","strength"}]} */
 int ng_query_top(ng_store *s, const char *by, const ng_filter *f, int n,
                  json_t **out, ng_error *err);
+/* ng_query_top with options. Betweenness is exact (every node a source)
+ * while nodes * (edges + nodes) <= NG_BETWEENNESS_EXACT_WORK, else estimated from a
+ * sample of sources (a fixed pseudo-random choice, so the same database
+ * gives the same estimate) scaled by nodes/sources; 'sources' forces the
+ * sample size (0 = automatic, -1 = exact, else at most the node count).
+ * The result has "betweenness":{"method":"exact"|"sampled","sources","nodes"}.
+ * 'progress' (may be NULL) is called with (done, total) sources. */
+#define NG_BETWEENNESS_EXACT_WORK 50000000.0
+#define NG_BETWEENNESS_SAMPLE_WORK 20000000.0   /* automatic sample: sources * (edges + nodes) about this, at least 50 sources */
+typedef struct ng_top_opts {
+    const char *by;
+    const ng_filter *filter;
+    int n;
+    long sources;
+    void (*progress)(long done, long total, void *ud);
+    void *progress_ud;
+} ng_top_opts;
+int ng_query_top_ex(ng_store *s, const ng_top_opts *o, json_t **out, ng_error *err);
 /* Leiden optimising modularity (node weights = strength, resolution
  * scaled by 'resolution'); deterministic for a seed on the same database. */
 typedef struct ng_communities_opts {

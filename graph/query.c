@@ -210,7 +210,9 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
     if (rc) return rc;
     long nall = (long)n;
-    if (cut > 0) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
+    /* the dated rows are all there (and the stored edges would count
+     * neighbours outside the dates) */
+    if (cut > 0 && !HAS_DATES(&o->filter)) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
     by_mode = mode;
     qsort(r, n, sizeof *r, cmp_nrow);
     json_t *res = json_object();

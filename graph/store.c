@@ -1242,6 +1242,16 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
     return rc;
 }
 
+int ng_store_copy_to(ng_store *s, const char *path, ng_error *err) {
+    sqlite3_stmt *st;
+    int rc = ngg_prepare(s, "VACUUM INTO ?", &st, err);
+    if (rc) return rc;
+    sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st) == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "copy");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 /* ## Verification */
 
 int ng_store_verify(ng_store *s, long *mismatches, ng_error *err) {

@@ -141,14 +141,9 @@ char *ngg_fold(const char *s) {
 }
 
 int ngg_date(const char *s) {
-    if (!s) return 0;
-    for (int i = 0; i < 10; i++) {
-        if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
-        else if (!isdigit((unsigned char)s[i])) return 0;
-    }
-    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-    if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    return y * 10000 + m * 100 + d;
+    char d[11];
+    if (!s || !ng_date_parse(s, 0, d, NULL, 0)) return 0;
+    return atoi(d) * 10000 + atoi(d + 5) * 100 + atoi(d + 8);
 }
 const char *ngg_date_str(int d, char buf[11]) {
     if (d <= 0) { buf[0] = 0; return buf; }

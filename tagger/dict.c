@@ -1188,40 +1188,22 @@ int ng_dict_open(const char *path, ng_dict **out, ng_error *err) {
 }
 
 int ng_dict_save(const ng_dict *d, const char *path, ng_error *err) {
-    char tmp[4096];
-    int special = ng_path_is_special(path);
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long)getpid());
-    if (special) snprintf(tmp, sizeof tmp, "%s", path);
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create: %s", strerror(errno));
+    ng_outfile of;
+    int rc = ng_outfile_open(&of, path, err);
+    if (rc) return rc;
     const unsigned char *p = d->base;
     size_t left = d->size;
     while (left) {
-        ssize_t w = write(fd, p, left);
+        ssize_t w = write(of.fd, p, left);
         if (w < 0) {
             if (errno == EINTR) continue;
             int e = errno;
-            close(fd);
-            if (!special) unlink(tmp);
+            ng_outfile_abort(&of);
             return ng_error_set(err, NG_E_IO, path, 0, 0, "write failed: %s", strerror(e));
         }
         p += w; left -= (size_t)w;
     }
-    if (special) {
-        if (close(fd) < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "write failed: %s", strerror(errno));
-        return NG_OK;
-    }
-    if (fsync(fd) < 0 || close(fd) < 0) {
-        int e = errno;
-        unlink(tmp);
-        return ng_error_set(err, NG_E_IO, path, 0, 0, "write failed: %s", strerror(e));
-    }
-    if (rename(tmp, path) < 0) {
-        int e = errno;
-        unlink(tmp);
-        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot rename into place: %s", strerror(e));
-    }
-    return NG_OK;
+    return ng_outfile_commit(&of, err);
 }
 
 void ng_dict_free(ng_dict *d) {

@@ -1,8 +1,152 @@
-/* Small file helpers shared by the library and the CLI. */
+/* Small file helpers shared by the library and the CLI: special paths,
+ * atomic output files (mkstemp in the target's directory, renamed into
+ * place) and the list of temporary files to remove on a signal. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "tagger.h"
 
 int ng_path_is_special(const char *path) {
     struct stat st;
     return path && stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/* ## Temporary files removed on a signal
+ * A fixed table of malloc'd paths; ng_tmp_cleanup only reads it and calls
+ * unlink, so it may run in a signal handler. */
+#define NG_TMP_SLOTS 16
+static char *volatile tmp_slots[NG_TMP_SLOTS];
+
+int ng_tmp_track(const char *path) {
+    char *p = strdup(path);
+    if (!p) return -1;
+    for (int i = 0; i < NG_TMP_SLOTS; i++)
+        if (!tmp_slots[i]) { tmp_slots[i] = p; return 0; }
+    free(p);
+    return -1;
+}
+
+void ng_tmp_untrack(const char *path) {
+    for (int i = 0; i < NG_TMP_SLOTS; i++) {
+        char *p = tmp_slots[i];
+        if (p && !strcmp(p, path)) { tmp_slots[i] = NULL; free(p); }
+    }
+}
+
+void ng_tmp_cleanup(void) {
+    for (int i = 0; i < NG_TMP_SLOTS; i++) {
+        char *p = tmp_slots[i];
+        if (p) unlink(p);
+    }
+}
+
+/* ## Atomic output files */
+
+/* The file a write to 'path' lands in: 'path' itself, or the end of its
+ * chain of symbolic links (relative targets resolved against the link's
+ * directory). Returns a malloc'd path or NULL (errno set). */
+static char *resolve_links(const char *path) {
+    char *cur = strdup(path);
+    for (int hops = 0; cur; hops++) {
+        struct stat st;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode)) return cur;
+        if (hops >= 40) { free(cur); errno = ELOOP; return NULL; }
+        char target[PATH_MAX];
+        ssize_t n = readlink(cur, target, sizeof target - 1);
+        if (n < 0) { free(cur); return NULL; }
+        target[n] = 0;
+        char *next;
+        const char *slash = strrchr(cur, '/');
+        if (target[0] == '/' || !slash) next = strdup(target);
+        else {
+            size_t dl = (size_t)(slash - cur) + 1;
+            next = malloc(dl + (size_t)n + 1);
+            if (next) { memcpy(next, cur, dl); memcpy(next + dl, target, (size_t)n + 1); }
+        }
+        free(cur);
+        cur = next;
+    }
+    return NULL;
+}
+
+int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err) {
+    memset(of, 0, sizeof *of);
+    of->fd = -1;
+    of->path = resolve_links(path);
+    if (!of->path)
+        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot resolve the symbolic link: %s", strerror(errno));
+    struct stat st;
+    int exists = stat(of->path, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) {
+        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "is a directory");
+        ng_outfile_abort(of);
+        return rc;
+    }
+    if (exists && !S_ISREG(st.st_mode)) {   /* /dev/null, a FIFO, a terminal: written in place */
+        of->special = 1;
+        of->fd = open(of->path, O_WRONLY | O_CLOEXEC);
+        if (of->fd < 0) {
+            int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
+            ng_outfile_abort(of);
+            return rc;
+        }
+        return NG_OK;
+    }
+    const char *slash = strrchr(of->path, '/');
+    size_t dl = slash ? (size_t)(slash - of->path) + 1 : 0;
+    const char *base = slash ? slash + 1 : of->path;
+    size_t bl = strlen(base);
+    if (bl > 200) bl = 200;   /* room for the prefix and suffix in NAME_MAX */
+    of->tmp = malloc(dl + bl + 16);
+    if (!of->tmp) { ng_outfile_abort(of); return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL); }
+    memcpy(of->tmp, of->path, dl);
+    snprintf(of->tmp + dl, bl + 16, ".%.*s.XXXXXX", (int)bl, base);
+    of->fd = mkostemp(of->tmp, O_CLOEXEC);
+    if (of->fd < 0) {
+        int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create: %s", strerror(errno));
+        free(of->tmp);
+        of->tmp = NULL;
+        ng_outfile_abort(of);
+        return rc;
+    }
+    ng_tmp_track(of->tmp);
+    mode_t mode;
+    if (exists) mode = st.st_mode & 07777;
+    else { mode_t um = umask(0); umask(um); mode = 0666 & ~um; }
+    if (fchmod(of->fd, mode) != 0) { /* keeps 0600 */ }
+    return NG_OK;
+}
+
+int ng_outfile_commit(ng_outfile *of, ng_error *err) {
+    int rc = NG_OK;
+    if (of->fd >= 0) {
+        if (!of->special && fsync(of->fd) != 0 && errno != EINVAL)
+            rc = ng_error_set(err, NG_E_IO, of->path, 0, 0, "write failed: %s", strerror(errno));
+        if (close(of->fd) != 0 && !rc)
+            rc = ng_error_set(err, NG_E_IO, of->path, 0, 0, "write failed: %s", strerror(errno));
+        of->fd = -1;
+    }
+    if (!rc && of->tmp && rename(of->tmp, of->path) != 0)
+        rc = ng_error_set(err, NG_E_IO, of->path, 0, 0, "cannot rename into place: %s", strerror(errno));
+    if (!rc && of->tmp) { ng_tmp_untrack(of->tmp); free(of->tmp); of->tmp = NULL; }
+    ng_outfile_abort(of);
+    return rc;
+}
+
+void ng_outfile_abort(ng_outfile *of) {
+    if (of->fd >= 0) close(of->fd);
+    of->fd = -1;
+    if (of->tmp) {
+        unlink(of->tmp);
+        ng_tmp_untrack(of->tmp);
+        free(of->tmp);
+        of->tmp = NULL;
+    }
+    free(of->path);
+    of->path = NULL;
 }

@@ -10,7 +10,7 @@
 #include <jansson.h>
 #include "tagger.h"
 
-typedef struct pending { char *path; } pending;
+typedef struct pending { char *path; int from_dir; } pending;
 
 struct ng_reader {
     int kind;
@@ -24,9 +24,17 @@ struct ng_reader {
     char *text; size_t textcap;   /* text read from a stream */
     void *map; size_t maplen;     /* text file mapped into memory */
     char idbuf[64];
+    char datebuf[11];
+    void (*warn)(const char *path, const char *msg, void *ud);
+    void *warn_ud;
 };
 
-static int push(ng_reader *r, const char *path) {
+void ng_reader_set_warn(ng_reader *r, void (*fn)(const char *path, const char *msg, void *ud), void *ud) {
+    r->warn = fn;
+    r->warn_ud = ud;
+}
+
+static int push(ng_reader *r, const char *path, int from_dir) {
     if (r->nstack == r->cap) {
         size_t nc = r->cap ? r->cap * 2 : 16;
         pending *p = realloc(r->stack, nc * sizeof *p);
@@ -35,6 +43,7 @@ static int push(ng_reader *r, const char *path) {
         r->cap = nc;
     }
     r->stack[r->nstack].path = strdup(path);
+    r->stack[r->nstack].from_dir = from_dir;
     if (!r->stack[r->nstack].path) return NG_E_NOMEM;
     r->nstack++;
     return NG_OK;
@@ -48,7 +57,7 @@ int ng_reader_open(const char *const *paths, size_t npaths, int kind, ng_reader 
     static const char *const stdin_only[] = {"-"};
     if (npaths == 0) { paths = stdin_only; npaths = 1; }
     for (size_t i = npaths; i-- > 0;)
-        if (push(r, paths[i])) { ng_reader_free(r); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+        if (push(r, paths[i], 0)) { ng_reader_free(r); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     *out = r;
     return NG_OK;
 }
@@ -118,7 +127,7 @@ static int expand_dir(ng_reader *r, const char *path, const struct stat *st, ng_
         char *p = malloc(strlen(path) + strlen(names[i]) + 2);
         if (p) {
             sprintf(p, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-            if (push(r, p)) rc = NG_E_NOMEM;
+            if (push(r, p, 1)) rc = NG_E_NOMEM;
             free(p);
         }
         free(names[i]);
@@ -157,6 +166,39 @@ static const char *jstr(json_t *o, const char *key, size_t *len) {
     return NULL;
 }
 
+/* A copy of the JSON text with every integer of 19 digits or more (outside
+ * strings) in quotes; NULL when out of memory. NUL bytes cannot occur
+ * outside strings in valid JSON, and inside strings they are escaped. */
+static char *quote_big_ints(const char *t, size_t len) {
+    char *q = malloc(len * 3 + 1), *o = q;
+    if (!q) return NULL;
+    int in_str = 0;
+    for (size_t i = 0; i < len;) {
+        char c = t[i];
+        if (in_str) {
+            *o++ = c; i++;
+            if (c == '\\' && i < len) *o++ = t[i++];
+            else if (c == '"') in_str = 0;
+            continue;
+        }
+        if (c == '"') { in_str = 1; *o++ = c; i++; continue; }
+        if ((c == '-' || (c >= '0' && c <= '9')) && (i == 0 || !((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '.' ||
+                                                                t[i - 1] == 'e' || t[i - 1] == 'E' || t[i - 1] == '+' || t[i - 1] == '-'))) {
+            size_t j = i + (c == '-');
+            while (j < len && t[j] >= '0' && t[j] <= '9') j++;
+            int is_int = j == len || (t[j] != '.' && t[j] != 'e' && t[j] != 'E');
+            if (is_int && j - i - (c == '-') >= 19) {
+                *o++ = '"'; memcpy(o, t + i, j - i); o += j - i; *o++ = '"';
+            } else { memcpy(o, t + i, j - i); o += j - i; }
+            i = j;
+            continue;
+        }
+        *o++ = c; i++;
+    }
+    *o = 0;
+    return q;
+}
+
 /* Next JSON line of the open stream: 1, 0 at its end, or an error. */
 static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
     for (;;) {
@@ -178,6 +220,16 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         if (r->json) { json_decref(r->json); r->json = NULL; }
         json_error_t je;
         json_t *o = json_loadb(r->line + k, len - k, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+        if (!o && strstr(je.text, "too big")) {
+            /* an integer beyond 64 bits (a 20-digit id): read again with
+             * such integers as text, where only text matters */
+            char *q = quote_big_ints(r->line + k, len - k);
+            if (q) {
+                json_error_t je2;
+                o = json_loadb(q, strlen(q), JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je2);
+                free(q);
+            }
+        }
         if (!o)
             return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, je.column > 0 ? je.column : 1,
                                 "invalid JSON: %s", je.text);
@@ -191,7 +243,9 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
             snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
             a->id = r->idbuf;
         } else if (id)
-            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" must be a string or a number");
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" must be a string or an integer (not %s)",
+                                json_is_real(id) ? "a number with a fraction or exponent" : json_is_boolean(id) ? "true or false"
+                                : json_is_null(id) ? "null" : json_is_array(id) ? "an array" : "an object");
         else {
             snprintf(r->idbuf, sizeof r->idbuf, "line-%ld", r->lineno);
             a->id = r->idbuf;
@@ -207,6 +261,13 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         a->url = jstr(o, "url", NULL);
         a->published = jstr(o, "published", NULL);
         if (!a->published) a->published = jstr(o, "date", NULL);
+        if (a->published && !*a->published) a->published = NULL;
+        if (a->published) {
+            char why[400];
+            if (!ng_date_parse(a->published, 0, r->datebuf, why, sizeof why))
+                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"published\": %s", why);
+            a->published = r->datebuf;
+        }
         a->lang = jstr(o, "lang", NULL);
         a->source = r->cur_path;
         a->line = r->lineno;
@@ -225,6 +286,7 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
             continue;
         }
         if (!r->nstack) return 0;
+        int from_dir = r->stack[r->nstack - 1].from_dir;
         char *path = r->stack[--r->nstack].path;
         free(r->cur_path);
         r->cur_path = path;
@@ -238,6 +300,15 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
             if (S_ISDIR(st.st_mode)) {
                 int rc = expand_dir(r, path, &st, err);
                 if (rc) return rc;
+                continue;
+            }
+            /* a FIFO, socket or device met while walking a directory would
+             * block or never end: skipped (named explicitly, a FIFO is read
+             * as a stream) */
+            if (from_dir && !S_ISREG(st.st_mode)) {
+                if (r->warn)
+                    r->warn(path, S_ISFIFO(st.st_mode) ? "a named pipe in a directory, skipped (name it to read it)"
+                                                       : "not a regular file, skipped", r->warn_ud);
                 continue;
             }
             f = fopen(path, "rb");

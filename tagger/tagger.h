@@ -269,6 +269,10 @@ int ng_reader_open(const char *const *paths, size_t npaths, int kind,
  * with the next record after NG_E_PARSE). */
 int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err);
 void ng_reader_free(ng_reader *r);
+/* Files that are not regular (FIFOs, sockets, devices) found while walking
+ * a directory are skipped, and 'fn' (if set) is called with the path and a
+ * message; a FIFO or device named explicitly is read as a stream. */
+void ng_reader_set_warn(ng_reader *r, void (*fn)(const char *path, const char *msg, void *ud), void *ud);
 
 /* Visits the tokens of 'text' as the matcher sees them, in order: words
  * (letters, digits, marks) and single punctuation characters. */
@@ -285,6 +289,40 @@ char *ng_fold(const char *s, size_t len, size_t *outlen);
  * (/dev/null, /dev/stdout, a FIFO): renaming over it would replace the
  * device, so it is written in place. Returns 1 for such a path. */
 int ng_path_is_special(const char *path);
+
+/* An output file written atomically: ng_outfile_open resolves symbolic
+ * links (the link's target is written, the link stays), then creates a
+ * temporary file with mkstemp in the target's directory (".NAME.XXXXXX",
+ * the target's mode or 0666 & ~umask), or opens a special file (device,
+ * FIFO) in place. Write to 'fd'; ng_outfile_commit syncs, closes and renames
+ * it over the target; ng_outfile_abort (or a failed commit) removes it. The
+ * temporary file is on the list ng_tmp_cleanup removes. The struct owns
+ * 'path' and 'tmp' until commit/abort. */
+typedef struct ng_outfile {
+    int fd;        /* write here */
+    int special;   /* written in place, no rename */
+    char *path;    /* the file finally written (a link's target) */
+    char *tmp;     /* temporary name, NULL when special */
+} ng_outfile;
+int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err);
+int ng_outfile_commit(ng_outfile *of, ng_error *err);
+void ng_outfile_abort(ng_outfile *of);
+/* Temporary files to remove if the process is stopped by a signal:
+ * ng_tmp_track copies 'path' into a table of 16 (-1 when full);
+ * ng_tmp_cleanup unlinks them all and is async-signal-safe (the CLI calls
+ * it from its SIGINT/SIGTERM handler). */
+int ng_tmp_track(const char *path);
+void ng_tmp_untrack(const char *path);
+void ng_tmp_cleanup(void);
+
+/* Parses a publication date into "YYYY-MM-DD" in 'out': ISO 8601
+ * (YYYY-MM-DD, also YYYY-M-D, optionally followed by a time and a zone after
+ * 'T' or a space: the date is taken as written) and RFC 2822 ("Fri, 05 Jan
+ * 2024 10:00:00 +0000", the day name optional). With 'partial', "YYYY" and
+ * "YYYY-MM" are accepted too (for --since/--until) and written as such.
+ * Impossible dates (2024-02-30, year 0, month 13) are refused. Returns 1,
+ * or 0 with a message in 'why' (may be NULL). */
+int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t whylen);
 
 /* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
 int ng_utf8_valid_len(const unsigned char *s, size_t len);

@@ -34,6 +34,8 @@ int cli_dicts_load(cli_dicts *d);
 void cli_dicts_free(cli_dicts *d);
 /* Creates a tagger over d's dictionaries with d's given-name lists. */
 ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags);
+/* Reader warning callback (ng_reader_set_warn): "newsgraph: warning: PATH: MSG". */
+void cli_reader_warn(const char *path, const char *msg, void *ud);
 /* Directory that holds the shipped dictionaries ("" if none found). */
 const char *cli_shipped_dir(void);
 /* The compiled shipped image if found, else NULL. */

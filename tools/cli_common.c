@@ -105,20 +105,32 @@ static int cmpstr(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds every *.tsv of 'dir' (sorted) to the builder. */
+/* Adds every *.tsv of 'dir' (sorted) to the builder; a directory without
+ * any is an error (it would tag nothing). */
 static int add_dir_tsv(ng_dict_builder *b, const char *dir, ng_error *err) {
     DIR *dh = opendir(dir);
     if (!dh) return ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot open directory");
-    char *names[1024];
-    size_t n = 0;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *de;
-    while ((de = readdir(dh)) && n < 1024) {
+    int rc = NG_OK;
+    while ((de = readdir(dh))) {
         size_t l = strlen(de->d_name);
-        if (l > 4 && !strcmp(de->d_name + l - 4, ".tsv")) names[n++] = strdup(de->d_name);
+        if (!(l > 4 && !strcmp(de->d_name + l - 4, ".tsv"))) continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            char **nn = realloc(names, nc * sizeof *nn);
+            if (!nn) { rc = ng_error_set(err, NG_E_NOMEM, dir, 0, 0, "out of memory"); break; }
+            names = nn;
+            cap = nc;
+        }
+        if (!(names[n] = strdup(de->d_name))) { rc = ng_error_set(err, NG_E_NOMEM, dir, 0, 0, "out of memory"); break; }
+        n++;
     }
     closedir(dh);
-    qsort(names, n, sizeof *names, cmpstr);
-    int rc = NG_OK;
+    if (rc == NG_OK && n == 0)
+        rc = ng_error_set(err, NG_E_ARG, dir, 0, 0, "no dictionary files (*.tsv) in this directory");
+    if (n) qsort(names, n, sizeof *names, cmpstr);
     for (size_t i = 0; i < n; i++) {
         if (rc == NG_OK) {
             char p[PATH_MAX];
@@ -127,6 +139,7 @@ static int add_dir_tsv(ng_dict_builder *b, const char *dir, ng_error *err) {
         }
         free(names[i]);
     }
+    free(names);
     return rc;
 }
 
@@ -204,4 +217,9 @@ ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags) {
         t = NULL;
     }
     return t;
+}
+
+void cli_reader_warn(const char *path, const char *msg, void *ud) {
+    (void)ud;
+    cli_msg("warning: %s: %s", path, msg);
 }

@@ -220,36 +220,28 @@ int cmd_dict_import(int argc, char **argv) {
     }
 
     FILE *out = stdout;
-    char *tmp = NULL;
-    if (outpath && strcmp(outpath, "-") && ng_path_is_special(outpath)) {
-        out = fopen(outpath, "w");   /* /dev/null, a FIFO: written in place */
-        if (!out) { cli_msg("cannot write %s: %s", outpath, strerror(errno)); free(inputs); return EXIT_USAGE; }
-    } else if (outpath && strcmp(outpath, "-")) {
-        size_t l = strlen(outpath) + 32;
-        tmp = malloc(l);
-        if (!tmp) { free(inputs); cli_msg("out of memory"); return EXIT_USAGE; }
-        snprintf(tmp, l, "%s.tmp.%ld", outpath, (long)getpid());
-        out = fopen(tmp, "w");
-        if (!out) {
-            cli_msg("cannot write %s: %s", tmp, strerror(errno));
-            free(tmp); free(inputs);
+    ng_outfile of = {.fd = -1};
+    ng_error err = {0};
+    if (outpath && strcmp(outpath, "-")) {
+        int fd2 = -1;
+        if (ng_outfile_open(&of, outpath, &err) != NG_OK || (fd2 = dup(of.fd)) < 0 || !(out = fdopen(fd2, "w"))) {
+            if (!err.msg[0]) ng_error_set(&err, NG_E_IO, outpath, 0, 0, "cannot write: %s", strerror(errno));
+            if (fd2 >= 0) close(fd2);
+            ng_outfile_abort(&of);
+            cli_err(&err);
+            free(inputs);
             return EXIT_USAGE;
         }
     }
-    ng_error err = {0};
     int st_rc = formats[f].run(&o, inputs, nin, out, &err);
     if (o.progress && ps.shown) on_progress(NULL, 0, 0, 0, &ps);
     if (st_rc == NG_OK && (ferror(out) || fflush(out)))
         st_rc = ng_error_set(&err, NG_E_IO, outpath ? outpath : "<stdout>", 0, 0, "write error: %s", strerror(errno));
-    if (tmp) {
+    if (out != stdout) {
         if (fclose(out) && st_rc == NG_OK)
             st_rc = ng_error_set(&err, NG_E_IO, outpath, 0, 0, "write error: %s", strerror(errno));
-        if (st_rc == NG_OK && rename(tmp, outpath))
-            st_rc = ng_error_set(&err, NG_E_IO, outpath, 0, 0, "cannot rename %s: %s", tmp, strerror(errno));
-        if (st_rc != NG_OK) remove(tmp);
-        free(tmp);
-    } else if (out != stdout && fclose(out) && st_rc == NG_OK) {
-        st_rc = ng_error_set(&err, NG_E_IO, outpath, 0, 0, "write error: %s", strerror(errno));
+        if (st_rc == NG_OK) st_rc = ng_outfile_commit(&of, &err);
+        else ng_outfile_abort(&of);
     }
     free(inputs);
     if (st_rc != NG_OK) {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <errno.h>
 #include "graph_cli.h"
 
 static void export_usage(FILE *f) {
@@ -23,16 +24,18 @@ static void export_usage(FILE *f) {
         "      --min-weight K     only edges seen in at least K windows\n"
         "      --top-edges N      only the N strongest edges\n"
         "      --ego ENTITY       only ENTITY's neighbourhood ...\n"
-        "      --depth D          ... up to D hops (default 1)\n"
+        "      --depth D          ... up to D hops (default 1, at most 1000)\n"
         "  -t, --type T[,T]       only entities of these types\n"
         "      --since/--until D  only articles published in this range\n"
-        "Nodes without a kept edge are left out when an edge filter is given.\n");
+        "Nodes without a kept edge are left out when an edge filter is given.\n"
+        "Entity ids are escaped reversibly: a backslash is doubled, a control\n"
+        "character or a byte that is not UTF-8 becomes \\xHH.\n");
 }
 
 int cmd_export(int argc, char **argv) {
     const char *db = NULL, *fmt = "graphml", *out = NULL, *v;
     ng_export_opts o = {0};
-    char until[16];
+    char since[16], until[16];
     int rc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -42,18 +45,21 @@ int cmd_export(int argc, char **argv) {
         if ((rc = gcli_opt(argc, argv, &i, "--output", "-o", &out))) { if (rc < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--ego", NULL, &o.ego))) { if (rc < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--type", "-t", &o.filter.types))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--since", NULL, &o.filter.since))) { if (rc < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--since", NULL, &v))) {
+            if (rc < 0 || gcli_date(a, v, 0, since)) goto usage;
+            o.filter.since = since;
+            continue;
+        }
         if ((rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
-            if (rc < 0) goto usage;
-            snprintf(until, sizeof until, "%s%s", v, strlen(v) == 4 ? "-12-31" : strlen(v) == 7 ? "-31" : "");
+            if (rc < 0 || gcli_date(a, v, 1, until)) goto usage;
             o.filter.until = until;
             continue;
         }
         if ((rc = gcli_opt(argc, argv, &i, "--min-weight", NULL, &v))) { if (rc < 0 || (o.min_weight = gcli_long(a, v)) < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--top-edges", NULL, &v))) { if (rc < 0 || (o.top_edges = gcli_long(a, v)) < 0) goto usage; continue; }
+        if ((rc = gcli_opt(argc, argv, &i, "--top-edges", NULL, &v))) { if (rc < 0 || (o.top_edges = gcli_long_max(a, v, 1000000000L)) < 0) goto usage; continue; }
         if ((rc = gcli_opt(argc, argv, &i, "--depth", NULL, &v))) {
             long d;
-            if (rc < 0 || (d = gcli_long(a, v)) < 0) goto usage;
+            if (rc < 0 || (d = gcli_long_max(a, v, 1000)) < 0) goto usage;
             o.depth = (int)d;
             continue;
         }
@@ -69,24 +75,34 @@ int cmd_export(int argc, char **argv) {
     if (!s) return ec;
     ng_error err = {0};
     long nn = 0, ne = 0;
-    char tmpl[] = "/tmp/newsgraph-export.XXXXXX";
+    char tmpl[4200];
     const char *path = out;
     if (!strcmp(out, "-")) {
+        const char *td = getenv("TMPDIR");
+        snprintf(tmpl, sizeof tmpl, "%.4096s/newsgraph-export.XXXXXX", td && *td ? td : "/tmp");
         int fd = mkstemp(tmpl);
-        if (fd < 0) { cli_msg("cannot create a temporary file"); ng_store_close(s); return EXIT_USAGE; }
+        if (fd < 0) { cli_msg("cannot create a temporary file: %s", strerror(errno)); ng_store_close(s); return EXIT_USAGE; }
         close(fd);
+        ng_tmp_track(tmpl);   /* removed on SIGINT/SIGTERM */
         path = tmpl;
     }
     rc = ng_store_export(s, &o, path, &nn, &ne, &err);
     ng_store_close(s);
-    if (rc) { if (path == tmpl) unlink(tmpl); return gcli_fail(rc, &err); }
+    if (rc) { if (path == tmpl) { unlink(tmpl); ng_tmp_untrack(tmpl); } return gcli_fail(rc, &err); }
     if (path == tmpl) {
         FILE *f = fopen(tmpl, "rb");
         char buf[65536];
         size_t n;
-        while (f && (n = fread(buf, 1, sizeof buf, f)) > 0) fwrite(buf, 1, n, stdout);
+        int code = 0;
+        if (!f) { cli_msg("%s: %s", tmpl, strerror(errno)); code = EXIT_USAGE; }
+        while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+            if (fwrite(buf, 1, n, stdout) != n) { cli_msg("error writing to standard output: %s", strerror(errno)); code = EXIT_USAGE; break; }
+        if (f && ferror(f)) { cli_msg("%s: read error", tmpl); code = EXIT_USAGE; }
         if (f) fclose(f);
         unlink(tmpl);
+        ng_tmp_untrack(tmpl);
+        if (!code && fflush(stdout) != 0) { cli_msg("error writing to standard output: %s", strerror(errno)); code = EXIT_USAGE; }
+        return code;
     } else {
         fprintf(stderr, "newsgraph: wrote %s: %ld nodes, %ld edges (%s)\n", out, nn, ne, fmt);
     }

@@ -630,6 +630,7 @@ int cmd_ingest(int argc, char **argv) {
     ng_reader *r = NULL;
     rc = ng_reader_open(paths, npaths, kind, &r, &err);
     if (rc) { exit_code = gcli_fail(rc, &err); goto done; }
+    ng_reader_set_warn(r, cli_reader_warn, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal;

@@ -2,6 +2,8 @@
  * questions to the graph database, as a table or --json. */
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
+#include <unistd.h>
 #include "graph_cli.h"
 
 /* Options common to the query commands. */
@@ -11,24 +13,14 @@ typedef struct qopts {
     long top;
     const char *by;
     ng_filter f;
-    char until[16];
-    long min_count, limit, seed, members, iterations;
+    char since[16], until[16];
+    long min_count, limit, seed, members, iterations, sources;
     double resolution;
     const char *pos[3];
     int npos;
 } qopts;
 
-enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64 };
-
-static int valid_date(const char *d) {
-    size_t l = strlen(d);
-    if (l != 4 && l != 7 && l != 10) return 0;
-    for (size_t i = 0; i < l; i++) {
-        if (i == 4 || i == 7) { if (d[i] != '-') return 0; }
-        else if (d[i] < '0' || d[i] > '9') return 0;
-    }
-    return 1;
-}
+enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64, Q_SOURCES = 128 };
 
 /* Returns -1 on success, else an exit code (usage printed by the caller). */
 static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos_max, qopts *o,
@@ -41,28 +33,32 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
         if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &o->db))) { if (rc < 0) goto bad; continue; }
         if (!strcmp(a, "--json")) { o->json = 1; continue; }
         if ((allowed & Q_TOP) && (rc = gcli_opt(argc, argv, &i, "--top", "-n", &v))) {
-            if (rc < 0 || (o->top = gcli_long(a, v)) < 0) goto bad;
+            if (rc < 0 || (o->top = gcli_long_max(a, v, 10000000)) < 0) goto bad;
+            continue;
+        }
+        if ((allowed & Q_SOURCES) && (rc = gcli_opt(argc, argv, &i, "--sources", NULL, &v))) {
+            if (rc < 0) goto bad;
+            if (!strcmp(v, "all")) o->sources = -1;
+            else if ((o->sources = gcli_long_max(a, v, 10000000)) < 0) goto bad;
             continue;
         }
         if ((allowed & Q_TYPE) && (rc = gcli_opt(argc, argv, &i, "--type", "-t", &o->f.types))) { if (rc < 0) goto bad; continue; }
         if ((allowed & Q_BY) && (rc = gcli_opt(argc, argv, &i, "--by", NULL, &o->by))) { if (rc < 0) goto bad; continue; }
         if ((allowed & Q_LIMIT) && (rc = gcli_opt(argc, argv, &i, "--limit", NULL, &v))) {
-            if (rc < 0 || (o->limit = gcli_long(a, v)) < 0) goto bad;
+            if (rc < 0 || (o->limit = gcli_long_max(a, v, 10000000)) < 0) goto bad;
             continue;
         }
         if ((allowed & Q_MINCOUNT) && (rc = gcli_opt(argc, argv, &i, "--min-count", NULL, &v))) {
             if (rc < 0 || (o->min_count = gcli_long(a, v)) < 0) goto bad;
             continue;
         }
-        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--since", NULL, &o->f.since))) {
-            if (rc < 0) goto bad;
-            if (!valid_date(o->f.since)) { cli_msg("--since: '%s' is not a date (YYYY-MM-DD)", o->f.since); goto bad; }
+        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--since", NULL, &v))) {
+            if (rc < 0 || gcli_date(a, v, 0, o->since)) goto bad;
+            o->f.since = o->since;
             continue;
         }
         if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
-            if (rc < 0) goto bad;
-            if (!valid_date(v)) { cli_msg("--until: '%s' is not a date (YYYY-MM-DD)", v); goto bad; }
-            snprintf(o->until, sizeof o->until, "%s%s", v, strlen(v) == 4 ? "-12-31" : strlen(v) == 7 ? "-31" : "");
+            if (rc < 0 || gcli_date(a, v, 1, o->until)) goto bad;
             o->f.until = o->until;
             continue;
         }
@@ -70,19 +66,23 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
             char *end;
             if (rc < 0) goto bad;
             o->resolution = strtod(v, &end);
-            if (*end || !(o->resolution > 0)) { cli_msg("--resolution: '%s' is not a positive number", v); goto bad; }
+            if (end == v || *end || !isfinite(o->resolution) || !(o->resolution > 0)) {
+                cli_msg("--resolution: '%s' is not a positive finite number", v);
+                goto bad;
+            }
+            if (o->resolution > 1e6) { cli_msg("--resolution: '%s' is too large (at most 1000000)", v); goto bad; }
             continue;
         }
         if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--seed", NULL, &v))) {
-            if (rc < 0 || (o->seed = gcli_long(a, v)) < 0) goto bad;
+            if (rc < 0 || (o->seed = gcli_long_max(a, v, 4294967295L)) < 0) goto bad;
             continue;
         }
         if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--iterations", NULL, &v))) {
-            if (rc < 0 || (o->iterations = gcli_long(a, v)) <= 0) goto bad;
+            if (rc < 0 || (o->iterations = gcli_long_max(a, v, 1000)) <= 0) { if (o->iterations == 0) cli_msg("%s: at least 1", a); goto bad; }
             continue;
         }
         if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--members", NULL, &v))) {
-            if (rc < 0 || (o->members = gcli_long(a, v)) < 0) goto bad;
+            if (rc < 0 || (o->members = gcli_long_max(a, v, 10000000)) < 0) goto bad;
             continue;
         }
         if (!strcmp(a, "--")) {
@@ -232,6 +232,10 @@ static void top_usage(FILE *f) {
                "      --by KEY         degree (default), strength (sum of counts), pagerank\n"
                "                       (weighted by counts), betweenness (lengths 1/count),\n"
                "                       mentions\n"
+               "      --sources N|all  betweenness from N sampled sources, scaled (default:\n"
+               "                       exact while nodes x (edges + nodes) <= 5e7, else a\n"
+               "                       sample of 2e7 / (edges + nodes) sources, at least\n"
+               "                       50; noted in the output; progress on a terminal)\n"
                "  -n, --top N          rows (default 20)\n"
                "  -t, --type T[,T]     list only these types (computed on the whole graph)\n"
                "      --since/--until  only articles published in this range\n"
@@ -239,6 +243,10 @@ static void top_usage(FILE *f) {
 }
 static void top_table(json_t *r) {
     json_t *a = json_object_get(r, "entities");
+    json_t *bt = json_object_get(r, "betweenness");
+    if (bt && !strcmp(js(bt, "method"), "sampled"))
+        printf("(betweenness estimated from a sample of %lld of %lld sources; --sources all for the exact value)\n",
+               ji(bt, "sources"), ji(bt, "nodes"));
     printf("%-4s %-32s %-6s %12s %7s %9s\n", "RANK", "ENTITY", "TYPE", js(r, "by"), "DEGREE", "MENTIONS");
     size_t i; json_t *x;
     json_array_foreach(a, i, x) {
@@ -250,13 +258,19 @@ static void top_table(json_t *r) {
         printf(" %7lld %9lld\n", ji(x, "degree"), ji(x, "mentions"));
     }
 }
+static void top_progress(long done, long total, void *ud) {
+    (void)ud;
+    fprintf(stderr, "\rbetweenness: %ld of %ld sources%s", done, total, done >= total ? "\r\033[K" : "");
+}
 int cmd_top(int argc, char **argv) {
     qopts o = {0};
-    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_BY, 0, 0, &o, top_usage);
+    int pr = parse(argc, argv, Q_TOP | Q_TYPE | Q_DATES | Q_BY | Q_SOURCES, 0, 0, &o, top_usage);
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
-    int rc = ng_query_top(s, o.by, &o.f, o.top ? (int)o.top : 20, &r, &err);
+    ng_top_opts to = {.by = o.by, .filter = &o.f, .n = o.top ? (int)o.top : 20, .sources = o.sources,
+                      .progress = isatty(2) ? top_progress : NULL};
+    int rc = ng_query_top_ex(s, &to, &r, &err);
     return finish(s, rc, &err, r, o.json, top_table);
 }
 
@@ -265,15 +279,17 @@ static void communities_usage(FILE *f) {
     fprintf(f, "usage: newsgraph communities [OPTIONS]\n\n"
                "Clusters of entities (Leiden, optimising modularity on co-occurrence counts).\n"
                "The same seed on the same database gives the same clusters.\n\n"
-               "      --resolution R   larger gives more, smaller clusters (default 1)\n"
-               "      --seed S         random seed (default 1)\n"
-               "      --iterations N   Leiden passes (default 1)\n"
+               "      --resolution R   larger gives more, smaller clusters (default 1,\n"
+               "                       a positive number, at most 1000000)\n"
+               "      --seed S         random seed (default 1, at most 4294967295)\n"
+               "      --iterations N   Leiden passes (default 1, at most 1000)\n"
                "      --min-count K    only links seen in at least K windows (default 1)\n"
                "  -n, --top N          communities to list (default 20, 0 = all)\n"
                "      --members M      members listed per community, strongest first (default 10)\n"
                "  -t, --type T[,T]     cluster only entities of these types\n"
                "      --since/--until  only articles published in this range\n"
-               "      --db FILE, --json\n");
+               "      --db FILE, --json\n"
+               "Counts (--top, --members, --limit) are at most 10000000.\n");
 }
 static void communities_table(json_t *r) {
     printf("%lld communities (leiden, seed %lld, resolution %g, modularity %.4f) over %lld entities, %lld links\n",

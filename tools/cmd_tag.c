@@ -1,8 +1,11 @@
 /* newsgraph tag: tag articles, print entity spans. */
+#include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -283,8 +286,28 @@ static const char *color_of(const char *type) {
     return "\033[1;34m";
 }
 
+/* Text for a terminal: control characters (C0 but tab and, in text, line
+ * feeds; DEL; C1) shown as \xHH, so that an id or a text cannot move the
+ * cursor, change colours or retitle the terminal. */
+static void sb_put_safe(strbuf *b, const char *s, size_t len, int keep_lf) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = p[i];
+        int c1 = c == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F;
+        if (!(c < 0x20 && c != '\t' && !(keep_lf && c == '\n')) && c != 0x7f && !c1) continue;
+        sb_put(b, s + run, i - run);
+        if (c1) c = p[++i];
+        sb_printf(b, "\\x%02X", c);
+        run = i + 1;
+    }
+    sb_put(b, s + run, len - run);
+}
+
 static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, const opts *o) {
-    sb_printf(b, "%s== %s%s\n", o->color ? "\033[1m" : "", it->id, o->color ? "\033[0m" : "");
+    sb_puts(b, o->color ? "\033[1m== " : "== ");
+    sb_put_safe(b, it->id, strlen(it->id), 0);
+    sb_puts(b, o->color ? "\033[0m\n" : "\n");
     unsigned nf = it->title ? 2 : 1;
     size_t k = 0;
     for (unsigned f = 0; f < nf; f++) {
@@ -294,19 +317,17 @@ static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, c
         for (; k < n && m[k].field == f; k++) {
             if (m[k].flags & NG_MATCH_OVERLAP) continue;
             if (m[k].start < pos) continue;
-            sb_put(b, t + pos, m[k].start - pos);
-            if (o->color) {
-                sb_puts(b, color_of(m[k].type));
-                sb_put(b, t + m[k].start, m[k].end - m[k].start);
-                sb_printf(b, "\033[0;2m[%s %s]\033[0m", m[k].type, m[k].id);
-            } else {
-                sb_puts(b, "[");
-                sb_put(b, t + m[k].start, m[k].end - m[k].start);
-                sb_printf(b, "](%s %s)", m[k].type, m[k].id);
-            }
+            sb_put_safe(b, t + pos, m[k].start - pos, 1);
+            sb_puts(b, o->color ? color_of(m[k].type) : "[");
+            sb_put_safe(b, t + m[k].start, m[k].end - m[k].start, 1);
+            sb_puts(b, o->color ? "\033[0;2m[" : "](");
+            sb_put_safe(b, m[k].type, strlen(m[k].type), 0);
+            sb_puts(b, " ");
+            sb_put_safe(b, m[k].id, strlen(m[k].id), 0);
+            sb_puts(b, o->color ? "]\033[0m" : ")");
             pos = m[k].end;
         }
-        sb_put(b, t + pos, len - pos);
+        sb_put_safe(b, t + pos, len - pos, 1);
         sb_puts(b, "\n");
     }
     sb_puts(b, "\n");
@@ -379,25 +400,97 @@ static char *dupn(const char *s, size_t n) {
     return p;
 }
 
+/* brat file names: the article id with the characters that are not safe in
+ * a file name replaced by '_' (also a leading '.', and control characters
+ * and invalid UTF-8), cut at 200 bytes on a character boundary; a name that
+ * had to change gets "~" and 8 hex digits of a hash of the whole id, so
+ * that "x/y" and "x_y" differ; a name already written in this run (the same
+ * id twice, or a clash) gets "~2", "~3"... Files are never overwritten
+ * silently: replacing those of an earlier run is said once. */
+static struct { char **v; size_t n, cap; int warned; } brat_names;   /* open addressing */
+
+static uint32_t brat_hash(const char *s) {
+    uint32_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* 1 if 'name' was already used (else records it); -1 when out of memory. */
+static int brat_name_used(const char *name) {
+    if (brat_names.n * 2 >= brat_names.cap) {
+        size_t nc = brat_names.cap ? brat_names.cap * 2 : 256;
+        char **nv = calloc(nc, sizeof *nv);
+        if (!nv) return -1;
+        for (size_t i = 0; i < brat_names.cap; i++)
+            if (brat_names.v[i]) {
+                size_t j = brat_hash(brat_names.v[i]) & (nc - 1);
+                while (nv[j]) j = (j + 1) & (nc - 1);
+                nv[j] = brat_names.v[i];
+            }
+        free(brat_names.v);
+        brat_names.v = nv;
+        brat_names.cap = nc;
+    }
+    size_t j = brat_hash(name) & (brat_names.cap - 1);
+    for (; brat_names.v[j]; j = (j + 1) & (brat_names.cap - 1))
+        if (!strcmp(brat_names.v[j], name)) return 1;
+    if (!(brat_names.v[j] = strdup(name))) return -1;
+    brat_names.n++;
+    return 0;
+}
+
+static int brat_write_file(const opts *o, const char *path, const char *data, size_t len) {
+    struct stat st;
+    if (!brat_names.warned && lstat(path, &st) == 0) {
+        brat_names.warned = 1;
+        cli_msg("warning: %s: replacing files written before this run (%s, ...)", o->outdir, path);
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) return -1;
+    FILE *f = fdopen(fd, "wb");
+    if (!f) { close(fd); return -1; }
+    int ok = fwrite(data, 1, len, f) == len;
+    if (fclose(f)) ok = 0;
+    return ok ? 0 : -1;
+}
+
 static int write_brat(const opts *o, item *it) {
     char name[1024];
-    size_t k = 0;
-    for (const char *s = it->id; *s && k < 200; s++) {
-        char c = (*s == '/' || *s == '\\' || (*s == '.' && k == 0)) ? '_' : *s;
-        name[k++] = c;
+    const unsigned char *id = (const unsigned char *)it->id;
+    size_t k = 0, len = strlen(it->id);
+    int changed = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned c = id[i];
+        int n = c >= 0x80 ? ng_utf8_valid_len(id + i, len - i) : 1;
+        if (c >= 0x80 && n > 0 && !(c == 0xC2 && id[i + 1] < 0xA0)) {   /* a character (not C1) */
+            if (k + (size_t)n > 200) { changed = 1; break; }
+            memcpy(name + k, id + i, (size_t)n);
+            k += (size_t)n;
+            i += (size_t)n;
+            continue;
+        }
+        if (k + 1 > 200) { changed = 1; break; }
+        int safe = c < 0x80 && (isalnum((int)c) || strchr("-_.+=@,~", (int)c)) && !(c == '.' && k == 0);
+        name[k++] = safe ? (char)c : '_';
+        if (!safe) changed = 1;
+        i += n > 0 ? (size_t)n : 1;
     }
+    if (k == 0) { name[k++] = '_'; changed = 1; }
     name[k] = 0;
+    if (changed) snprintf(name + k, sizeof name - k, "~%08x", (unsigned)brat_hash(it->id));
+    size_t base = strlen(name);
+    int used;
+    for (unsigned dup = 2; (used = brat_name_used(name)) == 1; dup++)
+        snprintf(name + base, sizeof name - base, "~%u", dup);
+    if (used < 0) { cli_msg("out of memory"); return EXIT_DATA; }
     char path[4096];
-    int ok = 1;
     snprintf(path, sizeof path, "%s/%s.txt", o->outdir, name);
-    FILE *f = fopen(path, "wb");
-    if (!f || fwrite(it->text, 1, it->text_len, f) != it->text_len) ok = 0;
-    if (f && fclose(f)) ok = 0;
-    snprintf(path, sizeof path, "%s/%s.ann", o->outdir, name);
-    f = fopen(path, "wb");
-    if (!f || fwrite(it->out.s ? it->out.s : "", 1, it->out.len, f) != it->out.len) ok = 0;
-    if (f && fclose(f)) ok = 0;
-    if (!ok) { cli_msg("%s: cannot write: %s", path, strerror(errno)); return EXIT_USAGE; }
+    int bad = brat_write_file(o, path, it->text, it->text_len);
+    if (!bad) {
+        snprintf(path, sizeof path, "%s/%s.ann", o->outdir, name);
+        bad = brat_write_file(o, path, it->out.s ? it->out.s : "", it->out.len);
+    }
+    if (bad) { cli_msg("%s: cannot write: %s", path, strerror(errno)); return EXIT_USAGE; }
     return 0;
 }
 
@@ -407,7 +500,9 @@ int cmd_tag(int argc, char **argv) {
     o.threads = 1;
     int color = -1, kind = NG_INPUT_AUTO;
     cli_dicts dicts = {0};
-    const char *inputs[4096];
+    /* the inputs are gathered at the front of argv itself (slot ninputs < i
+     * was already read): as many as the command line holds */
+    const char **inputs = (const char **)argv;
     size_t ninputs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -461,8 +556,7 @@ int cmd_tag(int argc, char **argv) {
         } else if (a[0] == '-' && a[1]) {
             cli_msg("unknown option '%s'; see 'newsgraph tag --help'", a);
             return EXIT_USAGE;
-        } else if (ninputs < 4096) inputs[ninputs++] = a;
-        else { cli_msg("too many inputs"); return EXIT_USAGE; }
+        } else inputs[ninputs++] = a;
 #undef VALUE
     }
     o.color = color >= 0 ? color : (isatty(1) && o.format == F_PRETTY);
@@ -478,6 +572,7 @@ int cmd_tag(int argc, char **argv) {
     ng_error err = {0};
     ng_reader *r;
     if (ng_reader_open(inputs, ninputs, kind, &r, &err)) { cli_err(&err); cli_dicts_free(&dicts); return EXIT_USAGE; }
+    ng_reader_set_warn(r, cli_reader_warn, NULL);
 
     unsigned nth = o.threads;
     pool p = {.o = &o, .dicts = &dicts};

@@ -25,6 +25,26 @@ long gcli_long(const char *opt, const char *v) {
     return x;
 }
 
+long gcli_long_max(const char *opt, const char *v, long max) {
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (end != v && !*end && v[0] != '-' && (errno == ERANGE || x > max)) {
+        cli_msg("%s: '%s' is too large (at most %ld)", opt, v, max);
+        return -1;
+    }
+    return gcli_long(opt, v);
+}
+
+int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
+    char d[11], why[400];
+    if (!ng_date_parse(v, 1, d, why, sizeof why)) { cli_msg("%s: %s", opt, why); return -1; }
+    size_t l = strlen(d);   /* at most 10 */
+    memcpy(buf, d, l + 1);
+    if (until) strcat(buf, l == 4 ? "-12-31" : l == 7 ? "-31" : "");
+    return 0;
+}
+
 const char *gcli_db(const char *opt) {
     if (opt && *opt) return opt;
     const char *e = getenv("NEWSGRAPH_DB");

@@ -12,6 +12,12 @@
 int gcli_opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val);
 /* Parses a non-negative integer option value; -1 (message printed) if bad. */
 long gcli_long(const char *opt, const char *v);
+/* Same, with an upper bound: "OPT: 'V' is too large (at most MAX)". */
+long gcli_long_max(const char *opt, const char *v, long max);
+/* A --since/--until value (ng_date_parse, partial dates allowed) into 'buf'
+ * as YYYY[-MM[-DD]] (--until: the end of the year or month); -1 with a
+ * message if it is not a possible date. */
+int gcli_date(const char *opt, const char *v, int until, char buf[16]);
 /* --db FILE, else $NEWSGRAPH_DB, else "newsgraph.db". */
 const char *gcli_db(const char *opt);
 /* Opens the store for a query; prints errors and returns NULL. */

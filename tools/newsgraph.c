@@ -4,12 +4,22 @@
 #include <stdio.h>
 #include <string.h>
 #include <signal.h>
+#include <errno.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <igraph/igraph_version.h>
 #include <utf8proc.h>
 #include "cli.h"
 
 const char *cli_argv0 = "newsgraph";
+
+/* SIGINT/SIGTERM/SIGHUP: remove the temporary files being written, then die
+ * of the signal as before. */
+static void on_stop_signal(int sig) {
+    ng_tmp_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
 
 static const struct command {
     const char *name;
@@ -41,10 +51,35 @@ static void usage(FILE *f) {
     fprintf(f, "\n'newsgraph COMMAND --help' describes a command.\n");
 }
 
+/* Every command's output ends here: a failed write anywhere on stdout (a
+ * full disk, /dev/full, a closed pipe reader) or a failed final flush turns
+ * the exit status into 2 with a message. */
+static int cli_close_stdout(int rc) {
+    int bad = ferror(stdout), e = 0;
+    errno = 0;
+    if (fflush(stdout) != 0) { bad = 1; e = errno; }
+    if (bad && rc == 0) {   /* a command that failed has said why already */
+        cli_msg("error writing to standard output%s%s", e ? ": " : "", e ? strerror(e) : "");
+        return EXIT_USAGE;
+    }
+    return bad && rc != EXIT_USAGE ? EXIT_USAGE : rc;
+}
+
 int main(int argc, char **argv) {
     if (argc > 0) cli_argv0 = argv[0];
     /* a file size limit (ulimit -f) must give a write error, not kill us */
     signal(SIGXFSZ, SIG_IGN);
+    {
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction sa, old;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_stop_signal;
+            sigemptyset(&sa.sa_mask);
+            /* an ignored signal (nohup, a background job) stays ignored */
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(sigs[i], &sa, NULL);
+        }
+    }
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     const char *c = argv[1];
     if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
@@ -76,7 +111,8 @@ int main(int argc, char **argv) {
                 mallopt(M_TRIM_THRESHOLD, 512 << 20);
                 mallopt(M_TOP_PAD, 64 << 20);
             }
-            return commands[i].run(argc - 1, argv + 1);
+            int rc = commands[i].run(argc - 1, argv + 1);
+            return cli_close_stdout(rc);
         }
     cli_msg("'%s' is not a command; see 'newsgraph --help'", c);
     return EXIT_USAGE;

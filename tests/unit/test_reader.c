@@ -129,7 +129,7 @@ static void test_jsonl(void) {
            "ERR -3 bad.jsonl:3:1: expected a JSON object\n"
            "ERR -3 bad.jsonl:4:1: missing \"text\"\n"
            "ERR -3 bad.jsonl:5:1: \"text\" must be a string\n"
-           "ERR -3 bad.jsonl:6:1: \"id\" must be a string or a number\n"
+           "ERR -3 bad.jsonl:6:1: \"id\" must be a string or an integer (not an array)\n"
            "ERR -3 bad.jsonl:7:20: invalid JSON: unable to decode byte 0xff near '\"Ki'\n"
            "ERR -3 bad.jsonl:8:29: invalid JSON: duplicate object key near '\"text\"'\n"
            "ok2 line=9 len=1 text=b\n",

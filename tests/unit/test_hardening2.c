@@ -1,0 +1,110 @@
+/* Hardening II, library level: the one date parser (ng_date_parse) and the
+ * atomic output files (ng_outfile_*: mkstemp in the target's directory,
+ * symbolic links written through, temporary files tracked for signals). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include "harness.h"
+#include "tagger.h"
+
+static void test_dates(void) {
+    static const char *const ok[][2] = {
+        {"2024-01-05", "2024-01-05"}, {"2024-1-5", "2024-01-05"}, {"2024-01-05T23:10:00+02:00", "2024-01-05"},
+        {"2024-01-05T23:10:00.123Z", "2024-01-05"}, {"2024-01-05 10:00", "2024-01-05"},
+        {"Fri, 05 Jan 2024 10:00:00 +0000", "2024-01-05"}, {"5 Jan 2024", "2024-01-05"},
+        {"Thu, 29 Feb 2024 23:59:59 GMT", "2024-02-29"}, {"1 December 1999 00:00 EST", "1999-12-01"},
+        {"2000-02-29", "2000-02-29"}, {"0001-01-01", "0001-01-01"}};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char d[11] = "", why[300];
+        INT_EQ(ng_date_parse(ok[i][0], 0, d, why, sizeof why), 1);
+        STR_EQ(d, ok[i][1]);
+    }
+    static const char *const bad[][2] = {
+        {"2024-02-30", "'2024-02-30': February 2024 has 29 days"},
+        {"1900-02-29", "'1900-02-29': February 1900 has 28 days"},
+        {"0000-01-01", "'0000-01-01': there is no year 0"},
+        {"2024-13-45", "'2024-13-45': there is no month 13"},
+        {"2024-00-10", "'2024-00-10': there is no month 0"},
+        {"2024-04-31", "'2024-04-31': April 2024 has 30 days"},
+        {"31 Jun 2024", "'31 Jun 2024': June 2024 has 30 days"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char d[11], why[300];
+        INT_EQ(ng_date_parse(bad[i][0], 0, d, why, sizeof why), 0);
+        STR_EQ(why, bad[i][1]);
+    }
+    static const char *const junk[] = {"garbage", "2024/01/05", "20240105", "2024-01-05x", "Fri 05 Jan 2024",
+                                       "05 Foo 2024", "", "2024", "2024-01"};
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
+        char d[11];
+        INT_EQ(ng_date_parse(junk[i], 0, d, NULL, 0), 0);
+    }
+    char d[11];
+    INT_EQ(ng_date_parse("2024", 1, d, NULL, 0), 1);
+    STR_EQ(d, "2024");
+    INT_EQ(ng_date_parse("2024-02", 1, d, NULL, 0), 1);
+    STR_EQ(d, "2024-02");
+    INT_EQ(ng_date_parse("2024-13", 1, d, NULL, 0), 0);
+}
+
+static int count_entries(const char *dir) {
+    DIR *dh = opendir(dir);
+    int n = 0;
+    struct dirent *de;
+    while (dh && (de = readdir(dh))) if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) n++;
+    if (dh) closedir(dh);
+    return n;
+}
+
+static void test_outfile(void) {
+    char dir[] = "/tmp/ng-outfile.XXXXXX";
+    if (!mkdtemp(dir)) { OK(0, "mkdtemp"); return; }
+    char path[300], link[300], real[300], buf[64];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    ng_outfile of;
+    ng_error err = {0};
+    /* written under a temporary name in the same directory, renamed by commit */
+    INT_EQ(ng_outfile_open(&of, path, &err), NG_OK);
+    OK(of.tmp && !strncmp(of.tmp, dir, strlen(dir)) && strstr(of.tmp, "/.out.txt."), "temporary name beside the target: %s", of.tmp);
+    OK(access(path, F_OK) != 0, "the target does not exist before commit");
+    INT_EQ(write(of.fd, "hello", 5), 5);
+    INT_EQ(ng_outfile_commit(&of, &err), NG_OK);
+    FILE *f = fopen(path, "r");
+    size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    if (f) fclose(f);
+    buf[n] = 0;
+    STR_EQ(buf, "hello");
+    INT_EQ(count_entries(dir), 1);
+    /* abort removes the temporary file and leaves the target */
+    INT_EQ(ng_outfile_open(&of, path, &err), NG_OK);
+    INT_EQ(write(of.fd, "bye", 3), 3);
+    ng_outfile_abort(&of);
+    INT_EQ(count_entries(dir), 1);
+    /* ng_tmp_cleanup removes what is being written (as on SIGTERM) */
+    INT_EQ(ng_outfile_open(&of, path, &err), NG_OK);
+    ng_tmp_cleanup();
+    INT_EQ(count_entries(dir), 1);
+    ng_outfile_abort(&of);
+    /* a symbolic link: its (relative) target is written, the link stays */
+    snprintf(link, sizeof link, "%s/link.txt", dir);
+    snprintf(real, sizeof real, "%s/real.txt", dir);
+    INT_EQ(symlink("real.txt", link), 0);
+    INT_EQ(ng_outfile_open(&of, link, &err), NG_OK);
+    STR_EQ(of.path, real);
+    INT_EQ(write(of.fd, "x", 1), 1);
+    INT_EQ(ng_outfile_commit(&of, &err), NG_OK);
+    struct stat st;
+    OK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "the link stays a link");
+    OK(stat(real, &st) == 0 && st.st_size == 1, "the target is written");
+    /* a directory is refused */
+    INT_EQ(ng_outfile_open(&of, dir, &err), NG_E_IO);
+    unlink(link); unlink(real); unlink(path);
+    rmdir(dir);
+}
+
+int main(void) {
+    test_dates();
+    test_outfile();
+    return harness_done("test_hardening2");
+}
