@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <jansson.h>
@@ -24,6 +25,9 @@ struct ng_reader {
     char *text; size_t textcap;   /* text read from a stream */
     void *map; size_t maplen;     /* text file mapped into memory */
     char idbuf[64];
+    char *cur_id;                 /* the current input's id: its canonical path, or "stdin" */
+    char *idgen; size_t idgencap; /* a default id made from it */
+    char *cwd;                    /* for canonical paths relative to it */
     char datebuf[11];
     void (*warn)(const char *path, const char *msg, void *ud);
     void *warn_ud;
@@ -76,6 +80,9 @@ void ng_reader_free(ng_reader *r) {
     free(r->vdev);
     free(r->vino);
     free(r->cur_path);
+    free(r->cur_id);
+    free(r->idgen);
+    free(r->cwd);
     free(r->line);
     free(r->text);
     if (r->map) munmap(r->map, r->maplen);
@@ -199,6 +206,43 @@ static char *quote_big_ints(const char *t, size_t len) {
     return q;
 }
 
+/* The id of an input: "stdin" for standard input; else its path made
+ * canonical (symbolic links, "." and ".." resolved) and relative to the
+ * working directory when it lies under it, so that "in/a.txt",
+ * "./in/a.txt" and "$PWD/in/a.txt" are one article. A path that cannot be
+ * resolved is kept as given. */
+static char *input_id(ng_reader *r, const char *path, int is_stdin) {
+    if (is_stdin) return strdup("stdin");
+    char *real = realpath(path, NULL);
+    if (!real) return strdup(path);
+    if (!r->cwd) r->cwd = getcwd(NULL, 0);
+    size_t cl = r->cwd ? strlen(r->cwd) : 0;
+    if (cl && !strncmp(real, r->cwd, cl) && (real[cl] == '/' || (cl == 1 && r->cwd[0] == '/'))) {
+        size_t skip = cl == 1 ? 1 : cl + 1;
+        memmove(real, real + skip, strlen(real + skip) + 1);
+    }
+    return real;
+}
+
+/* A default id: "<input id>:<line>" for a JSON line of a file; for
+ * standard input, which has no stable name, "stdin:" + a hash of the
+ * content (the same record gets the same id in every run). */
+static const char *default_id(ng_reader *r, const char *content, size_t len, long line) {
+    size_t need = strlen(r->cur_id) + 40;
+    if (need > r->idgencap) {
+        char *p = realloc(r->idgen, need);
+        if (!p) return NULL;
+        r->idgen = p;
+        r->idgencap = need;
+    }
+    if (r->f_is_stdin || !strcmp(r->cur_id, "stdin")) {
+        uint64_t h = 1469598103934665603ULL;   /* FNV-1a, 64 bits */
+        for (size_t i = 0; i < len; i++) { h ^= (unsigned char)content[i]; h *= 1099511628211ULL; }
+        snprintf(r->idgen, r->idgencap, "stdin:%016llx", (unsigned long long)h);
+    } else snprintf(r->idgen, r->idgencap, "%s:%ld", r->cur_id, line);
+    return r->idgen;
+}
+
 /* Next JSON line of the open stream: 1, 0 at its end, or an error. */
 static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
     for (;;) {
@@ -238,8 +282,11 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
             return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "expected a JSON object");
         memset(a, 0, sizeof *a);
         json_t *id = json_object_get(o, "id");
-        if (json_is_string(id)) a->id = json_string_value(id);
-        else if (json_is_integer(id)) {
+        if (json_is_string(id)) {
+            a->id = json_string_value(id);
+            if (strlen(a->id) != json_string_length(id))
+                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" contains a NUL character");
+        } else if (json_is_integer(id)) {
             snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
             a->id = r->idbuf;
         } else if (id)
@@ -247,8 +294,8 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
                                 json_is_real(id) ? "a number with a fraction or exponent" : json_is_boolean(id) ? "true or false"
                                 : json_is_null(id) ? "null" : json_is_array(id) ? "an array" : "an object");
         else {
-            snprintf(r->idbuf, sizeof r->idbuf, "line-%ld", r->lineno);
-            a->id = r->idbuf;
+            a->id = default_id(r, r->line + k, len - k, r->lineno);
+            if (!a->id) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         }
         json_t *tx = json_object_get(o, "text");
         if (!tx && !json_object_get(o, "title") && !json_object_get(o, "entities"))
@@ -292,6 +339,8 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
         r->cur_path = path;
         r->lineno = 0;
         int is_stdin = !strcmp(path, "-");
+        free(r->cur_id);
+        if (!(r->cur_id = input_id(r, path, is_stdin))) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         FILE *f = NULL;
         if (is_stdin) f = stdin;
         else {
@@ -343,7 +392,7 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
                 r->map = m;
                 r->maplen = (size_t)fst.st_size;
                 memset(a, 0, sizeof *a);
-                a->id = path;
+                a->id = r->cur_id;
                 a->text = m;
                 a->text_len = (size_t)fst.st_size;
                 a->source = path;
@@ -354,7 +403,8 @@ int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err) {
         if (!is_stdin) fclose(f);
         if (rc) return ng_error_set(err, rc, path, 0, 0, rc == NG_E_NOMEM ? "out of memory" : "read error");
         memset(a, 0, sizeof *a);
-        a->id = path;
+        a->id = is_stdin ? default_id(r, r->text, len, 0) : r->cur_id;
+        if (!a->id) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         a->text = r->text;
         a->text_len = len;
         a->source = path;

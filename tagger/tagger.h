@@ -245,8 +245,11 @@ int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, s
  *
  * A reader streams articles from files, directories (recursive, sorted) and
  * standard input ("-"): plain text (one article per file, its id is the
- * path) or JSON Lines ({"id","text"} plus optional "title","url",
- * "published","lang"). */
+ * path, made canonical: symbolic links, "." and ".." resolved, relative
+ * to the working directory when under it) or JSON Lines ({"id","text"}
+ * plus optional "title","url","published","lang"; a record without "id"
+ * gets "<path>:<line>"; on standard input, whose records have no stable
+ * place, "stdin:" + a hash of the record; an id with a NUL is an error). */
 typedef struct ng_reader ng_reader;
 
 enum { NG_INPUT_AUTO = 0, NG_INPUT_TEXT = 1, NG_INPUT_JSONL = 2 };

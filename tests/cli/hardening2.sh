@@ -18,7 +18,7 @@ with open(name + ".jsonl", "w") as f:
                          "id": "e%d" % e, "name": w, "field": "text"})
             words.append(w); pos += len(w) + 1
         f.write(json.dumps({"id": "%s-%d" % (name, i), "published": "2024-01-%02d" % (1 + i % 28),
-                            "lang": "en", "text": " ".join(words), "entities": ents}) + "\n")
+                            "lang": "en", "text": " ".join(words), "tagger": "newsgraph", "entities": ents}) + "\n")
 PY
 }
 
@@ -92,9 +92,9 @@ import json
 def ents(a, b):
     return [{"start": 0, "end": 1, "text": "A", "type": "ORG", "id": a, "name": "A", "field": "text"},
             {"start": 2, "end": 3, "text": "B", "type": "ORG", "id": b, "name": "B", "field": "text"}]
-print(json.dumps({"id": "x1", "text": "A B", "entities": ents("a\u0001", "a\u0002")}))
-print(json.dumps({"id": "x2", "text": "A B", "entities": ents("a\\x01", "b\\\\c")}))
-print(json.dumps({"id": "x3", "text": "A B", "entities": ents("a\u0001", "b\\\\c")}))
+print(json.dumps({"id": "x1", "text": "A B", "tagger": "newsgraph", "entities": ents("a\u0001", "a\u0002")}))
+print(json.dumps({"id": "x2", "text": "A B", "tagger": "newsgraph", "entities": ents("a\\x01", "b\\\\c")}))
+print(json.dumps({"id": "x3", "text": "A B", "tagger": "newsgraph", "entities": ents("a\u0001", "b\\\\c")}))
 ' > esc.jsonl
 $NG ingest -q --db esc.db esc.jsonl || fail "ingest of control-character ids"
 $NG export --db esc.db -o esc.graphml 2>/dev/null || fail "graphml export"
@@ -134,7 +134,7 @@ for i in range(400):
         ents.append({"start": pos, "end": pos + len(w), "text": w, "type": "ORG", "id": "e%03d" % e, "name": w, "field": "text"})
         words.append(w); pos += len(w) + 1
     arts.append(json.dumps({"id": "c%d" % i, "published": "2024-02-%02d" % (1 + i % 28), "lang": "en",
-                            "text": " ".join(words), "entities": ents}))
+                            "text": " ".join(words), "tagger": "newsgraph", "entities": ents}))
 open("call.jsonl", "w").write("\n".join(arts) + "\n")
 for k in range(3):
     open("c%d.jsonl" % k, "w").write("\n".join(arts[k::3]) + "\n")
@@ -206,7 +206,7 @@ with open("bt.jsonl", "w") as f:
             w = "E%dx" % e
             ents.append({"start": pos, "end": pos + len(w), "text": w, "type": "ORG", "id": "e%d" % e, "name": w, "field": "text"})
             words.append(w); pos += len(w) + 1
-        f.write(json.dumps({"id": "b%d" % i, "lang": "en", "text": " ".join(words), "entities": ents}) + "\n")
+        f.write(json.dumps({"id": "b%d" % i, "lang": "en", "text": " ".join(words), "tagger": "newsgraph", "entities": ents}) + "\n")
 PY
 $NG ingest -q --db bt.db bt.jsonl || fail "ingest bt"
 run timeout 60 $NG top --db bt.db --by betweenness --json -n 3
@@ -333,7 +333,7 @@ eq "$rc:$(cat err)" '1:newsgraph: id1.jsonl:1:1: "id" must be a string or an int
 printf '{"id":12345678901234567890,"text":"Kyiv.","views":99999999999999999999,"published":"2024-01-05"}\n' > id20.jsonl
 run $NG tag id20.jsonl
 eq "$rc" 0 "20-digit integers"
-grep -q '^{"id":"12345678901234567890","published":"2024-01-05","entities":\[{"start":0,"end":4,"text":"Kyiv"' out || fail "20-digit id: $(cat out)"
+grep -q '^{"id":"12345678901234567890","published":"2024-01-05","tagger":"newsgraph","entities":\[{"start":0,"end":4,"text":"Kyiv"' out || fail "20-digit id: $(cat out)"
 run $NG ingest -q --db id20.db id20.jsonl
 eq "$rc" 0 "ingest with 20-digit integers"
 eq "$(sqlite3 id20.db 'SELECT key FROM article')" 12345678901234567890 "20-digit id stored"

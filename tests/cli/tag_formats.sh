@@ -110,13 +110,15 @@ check "brat .ann of an article without entities is empty" test ! -s bratdir/en-2
 
 # --candidates and --all
 printf 'loc_a\tLOC\tGeorgia\norg_a\tORG\tGeorgia Power\tGeorgia\n' >amb.tsv
-printf 'Georgia' | $NG tag --no-shipped --dict amb.tsv --candidates >cand.out 2>&1
+printf 'Georgia' > g.txt
+$NG tag --no-shipped --dict amb.tsv --candidates g.txt >cand.out 2>&1
 cat >cand.want <<'EOF'
-{"id":"-","tagger":"newsgraph","entities":[{"start":0,"end":7,"text":"Georgia","type":"LOC","id":"loc_a","name":"Georgia","field":"text","candidates":[{"id":"loc_a","type":"LOC","name":"Georgia"},{"id":"org_a","type":"ORG","name":"Georgia Power"}]}]}
+{"id":"g.txt","tagger":"newsgraph","entities":[{"start":0,"end":7,"text":"Georgia","type":"LOC","id":"loc_a","name":"Georgia","field":"text","candidates":[{"id":"loc_a","type":"LOC","name":"Georgia"},{"id":"org_a","type":"ORG","name":"Georgia Power"}]}]}
 EOF
 check "--candidates" cmp -s cand.want cand.out
-printf 'the Ukraine-NATO Council' | $NG $TAG --all -f tsv >all.out 2>&1
-printf -- '-\ttext\t4\t24\tORG\torg_nuc\tNATO-Ukraine Council\tUkraine-NATO Council\n-\ttext\t4\t11\tLOC\tloc_ukraine\tUkraine\tUkraine\n-\ttext\t12\t16\tORG\torg_nato\tNATO\tNATO\n' >all.want
+printf 'the Ukraine-NATO Council' > c.txt
+$NG $TAG --all -f tsv c.txt >all.out 2>&1
+printf -- 'c.txt\ttext\t4\t24\tORG\torg_nuc\tNATO-Ukraine Council\tUkraine-NATO Council\nc.txt\ttext\t4\t11\tLOC\tloc_ukraine\tUkraine\tUkraine\nc.txt\ttext\t12\t16\tORG\torg_nato\tNATO\tNATO\n' >all.want
 check "--all" cmp -s all.want all.out
 
 # --threads 2 = 1 thread: a multi-article JSONL and a text over 4 MB
