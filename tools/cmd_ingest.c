@@ -350,7 +350,10 @@ static void job_prepare(ing *g, job *j, const ng_article *a) {
     if (a->raw && (g->saved || memmem(a->raw, a->raw_len, "\"tagger\"", 8) || memmem(a->raw, a->raw_len, "\"entities\"", 10))) {
         json_t *rec = json_loadb(a->raw, a->raw_len, JSON_ALLOW_NUL, NULL);
         json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
-        if (rec && is_saved(g, rec)) {
+        if (!rec) {
+            /* the reader parsed this line: only memory can fail here */
+            rc = ng_error_set(&j->err, NG_E_NOMEM, a->source, a->line, 0, "out of memory reading the record");
+        } else if (is_saved(g, rec)) {
             ng_article sa = *a;
             json_t *b64 = json_object_get(rec, "text_base64");
             if (json_is_string(b64)) {
