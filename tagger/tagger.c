@@ -44,7 +44,7 @@ ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags) {
     if (!t) return NULL;
     t->dicts = malloc((ndicts ? ndicts : 1) * sizeof *t->dicts);
     if (!t->dicts) { free(t); return NULL; }
-    memcpy(t->dicts, dicts, ndicts * sizeof *dicts);
+    if (ndicts) memcpy(t->dicts, dicts, ndicts * sizeof *dicts);   /* none: a tagger for the name rules only */
     t->nd = ndicts;
     t->flags = flags;
     t->threads = 1;
