@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
-#include "../../tools/strbuf.c"
+#include "../../tools/cli/strbuf.c"
 const char *cli_argv0 = "test_strbuf";
 void cli_msg(const char *fmt, ...) { (void)fmt; }
 static void ref(strbuf *b, const char *s, size_t n) {

@@ -1,5 +1,5 @@
-/* Internal interface of `newsgraph dict import` (tools/cmd_dict_import.c)
- * and its importers (tools/import_*.c).
+/* Internal interface of `newsgraph dict import` (tools/cli/cmd_dict_import.c)
+ * and its importers (tools/import/import_*.c).
  *
  * Every importer has the same shape:
  *
@@ -122,7 +122,7 @@ imp_words *imp_words_load_lang(const char *dir, const char *lang);
 int imp_words_has(const imp_words *w, const char *alias);
 void imp_words_free(imp_words *w);
 
-/* ## GNU gettext .mo catalogues (tools/import_isocodes.c) */
+/* ## GNU gettext .mo catalogues (tools/import/mo.c) */
 typedef struct imp_mo imp_mo;
 /* Loads a .mo file (either byte order). */
 int imp_mo_load(const char *path, imp_mo **out, ng_error *err);

@@ -1,5 +1,5 @@
 /* newsgraph dict import --from FORMAT [options] INPUT... [-o OUT.tsv]
- * Converts data from other sources into dictionary TSV (tools/import_*.c). */
+ * Converts data from other sources into dictionary TSV (tools/import/, import.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -7,13 +7,6 @@
 #include <unistd.h>
 #include "cli.h"
 #include "import.h"
-
-/* Until tools/import_annotations.c is part of the build. */
-__attribute__((weak)) int import_annotations(const import_opts *o, char **inputs, size_t n,
-                                             FILE *out, ng_error *err) {
-    (void)o; (void)inputs; (void)n; (void)out;
-    return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "the annotations importer is not in this build");
-}
 
 static const struct {
     const char *name;
