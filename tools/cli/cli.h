@@ -15,6 +15,15 @@ void cli_err(const ng_error *err);
 /* Exit code for a library status: 2 for I/O and argument errors, 1 otherwise. */
 int cli_exit_code(int status);
 
+/* The CLI's one out-of-memory policy: "newsgraph: out of memory" and exit
+ * status 1 (as cli_exit_code(NG_E_NOMEM)). The allocators below never
+ * return NULL. */
+_Noreturn void cli_fatal_oom(void);
+void *cli_xmalloc(size_t n);
+void *cli_xcalloc(size_t n, size_t size);
+void *cli_xrealloc(void *p, size_t n);
+char *cli_xstrndup(const char *s, size_t n);   /* NULL stays NULL */
+
 /* Dictionary options shared by tag, ingest and eval:
  *   --dict FILE (repeatable), --no-shipped. */
 typedef struct cli_dicts {

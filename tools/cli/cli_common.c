@@ -28,6 +28,37 @@ int cli_exit_code(int status) {
     return EXIT_DATA;
 }
 
+_Noreturn void cli_fatal_oom(void) {
+    cli_msg("out of memory");
+    exit(EXIT_DATA);
+}
+
+void *cli_xmalloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) cli_fatal_oom();
+    return p;
+}
+
+void *cli_xcalloc(size_t n, size_t size) {
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) cli_fatal_oom();
+    return p;
+}
+
+void *cli_xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) cli_fatal_oom();
+    return q;
+}
+
+char *cli_xstrndup(const char *s, size_t n) {
+    if (!s) return NULL;
+    char *p = cli_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
 static int is_dir(const char *p) {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);

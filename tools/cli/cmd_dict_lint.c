@@ -42,18 +42,12 @@ typedef struct lint {
     int have_cw;
 } lint;
 
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) { fputs("newsgraph: out of memory\n", stderr); abort(); }
-    return q;
-}
-
 __attribute__((format(printf, 5, 6)))
 static void warn(lint *L, const df_entry *e, long col, const char *check, const char *fmt, ...) {
     (void)check;
     if (L->nw == L->capw) {
         L->capw = L->capw ? L->capw * 2 : 64;
-        L->w = xrealloc(L->w, L->capw * sizeof *L->w);
+        L->w = cli_xrealloc(L->w, L->capw * sizeof *L->w);
     }
     warning *w = &L->w[L->nw];
     w->file = e->file;
@@ -62,7 +56,7 @@ static void warn(lint *L, const df_entry *e, long col, const char *check, const 
     w->seq = L->nw++;
     va_list ap;
     va_start(ap, fmt);
-    if (vasprintf(&w->msg, fmt, ap) < 0) abort();
+    if (vasprintf(&w->msg, fmt, ap) < 0) cli_fatal_oom();
     va_end(ap);
 }
 
@@ -91,18 +85,20 @@ static int allows(const df_entry *e, const char *check) {
 static char *fold(const char *s) {
     size_t n;
     char *f = ng_fold(s, strlen(s), &n);
-    if (!f) { fputs("newsgraph: out of memory\n", stderr); abort(); }
+    if (!f) cli_fatal_oom();
     return f;
 }
 
 
-/* Loads DIR/{en,uk,ru}.txt. Returns the number of lists found. */
+/* Loads DIR/{en,uk,ru}.txt. Returns the number of lists found (exits when
+ * out of memory). */
 static int load_common_words(lint *L, const char *dir) {
     static const char *langs[3] = {"en", "uk", "ru"};
     int found = 0;
     for (int i = 0; i < 3; i++) {
+        ng_error err = {0};
         L->cw[i].lang = langs[i];
-        L->cw[i].words = imp_words_load_lang(dir, langs[i]);
+        if (imp_words_load_lang(dir, langs[i], &L->cw[i].words, &err) != NG_OK) cli_fatal_oom();
         found += L->cw[i].words != NULL;
     }
     return found;
@@ -142,8 +138,7 @@ static uint64_t hash(const char *s) {
 static slot *table_get(table *t, const char *key, int create) {
     if (create && (t->used + 1) * 2 > t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 1024;
-        slot *ns = calloc(nc, sizeof *ns);
-        if (!ns) abort();
+        slot *ns = cli_xcalloc(nc, sizeof *ns);
         for (size_t i = 0; i < t->cap; i++) {
             if (!t->s[i].key) continue;
             size_t j = hash(t->s[i].key) & (nc - 1);
@@ -162,7 +157,7 @@ static slot *table_get(table *t, const char *key, int create) {
     }
     if (!create) return NULL;
     t->s[j].key = strdup(key);
-    if (!t->s[j].key) abort();
+    if (!t->s[j].key) cli_fatal_oom();
     t->used++;
     return &t->s[j];
 }
@@ -291,7 +286,7 @@ static void check_common(lint *L, const df_entry *e, const df_field *f, const ch
 static void check_aliases(lint *L, table *t, size_t ei) {
     const df_entry *e = &L->set.e[ei];
     size_t nf = 1 + e->naliases;
-    char **seen = calloc(nf, sizeof *seen);
+    char **seen = cli_xcalloc(nf, sizeof *seen);
     size_t nseen = 0;
     for (size_t k = 0; k < nf; k++) {
         const df_field *f = k == 0 ? &e->name : &e->aliases[k - 1];
@@ -340,7 +335,7 @@ static void check_aliases(lint *L, table *t, size_t ei) {
         }
         if (s->n == s->cap) {
             s->cap = s->cap ? s->cap * 2 : 2;
-            s->ents = xrealloc(s->ents, s->cap * sizeof *s->ents);
+            s->ents = cli_xrealloc(s->ents, s->cap * sizeof *s->ents);
         }
         s->ents[s->n++] = ei;
     }
@@ -369,7 +364,7 @@ static void check_ids(lint *L, table *ids, size_t ei) {
     }
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 2;
-        s->ents = xrealloc(s->ents, s->cap * sizeof *s->ents);
+        s->ents = cli_xrealloc(s->ents, s->cap * sizeof *s->ents);
     }
     s->ents[s->n++] = ei;
 }
@@ -399,7 +394,7 @@ int cmd_dict_lint(int argc, char **argv) {
     L.max_len = 100;
     const char *cwdir = NULL;
     int no_cw = 0;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
+    char **files = cli_xcalloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

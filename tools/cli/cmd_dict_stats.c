@@ -19,11 +19,11 @@ static counter *bump(counters *cs, const char *key) {
     for (size_t i = 0; i < cs->n; i++)
         if (!strcmp(cs->c[i].key, key)) return &cs->c[i];
     counter *nc = realloc(cs->c, (cs->n + 1) * sizeof *nc);
-    if (!nc) abort();
+    if (!nc) cli_fatal_oom();
     cs->c = nc;
     counter *c = &cs->c[cs->n++];
     c->key = strdup(key);
-    if (!c->key) abort();
+    if (!c->key) cli_fatal_oom();
     c->a = c->b = 0;
     return c;
 }

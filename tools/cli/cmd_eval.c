@@ -49,12 +49,6 @@ typedef struct eval {
     ng_error err;
 } eval;
 
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) { fputs("newsgraph: out of memory\n", stderr); abort(); }
-    return q;
-}
-
 static int type_index(eval *ev, const char *t) {
     for (int i = 0; i < ev->ntypes; i++)
         if (!strcmp(ev->types[i], t)) return i;
@@ -79,7 +73,7 @@ static uint64_t hash_str(const char *s) {
 static pdoc *pred_find(eval *ev, const char *id, int create) {
     if (create && (ev->npred + 1) * 2 > ev->cap) {
         size_t nc = ev->cap ? ev->cap * 2 : 1024;
-        pdoc *nt = xrealloc(NULL, nc * sizeof *nt);
+        pdoc *nt = cli_xrealloc(NULL, nc * sizeof *nt);
         memset(nt, 0, nc * sizeof *nt);
         for (size_t i = 0; i < ev->cap; i++) {
             if (!ev->pred[i].id) continue;
@@ -144,8 +138,8 @@ static size_t intersect(const span *a, size_t na, const span *b, size_t nb, int 
 
 /* Scores one gold document against its predictions (p may be NULL). */
 static void score_doc(eval *ev, const span *gold, size_t ngold, const span *pred, size_t npred) {
-    if (ngold > ev->gcap) { ev->gcap = ngold * 2; ev->g = xrealloc(ev->g, ev->gcap * sizeof *ev->g); }
-    if (npred > ev->pcap) { ev->pcap = npred * 2; ev->p = xrealloc(ev->p, ev->pcap * sizeof *ev->p); }
+    if (ngold > ev->gcap) { ev->gcap = ngold * 2; ev->g = cli_xrealloc(ev->g, ev->gcap * sizeof *ev->g); }
+    if (npred > ev->pcap) { ev->pcap = npred * 2; ev->p = cli_xrealloc(ev->p, ev->pcap * sizeof *ev->p); }
     size_t ng = 0, np = 0;
     for (size_t i = 0; i < ngold; i++)
         if (kept(ev, gold[i].t)) ev->g[ng++] = gold[i];
@@ -166,7 +160,7 @@ static void score_doc(eval *ev, const span *gold, size_t ngold, const span *pred
 }
 
 static int to_spans(eval *ev, const annot_doc *d, span **out) {
-    span *v = xrealloc(NULL, (d->n ? d->n : 1) * sizeof *v);
+    span *v = cli_xrealloc(NULL, (d->n ? d->n : 1) * sizeof *v);
     for (size_t i = 0; i < d->n; i++) {
         int t = type_index(ev, d->ents[i].type);
         if (t < 0) { free(v); return -1; }
@@ -196,7 +190,7 @@ typedef struct idset { char **v; size_t n, cap; } idset;
 static int idset_add(idset *s, const char *id) {
     if ((s->n + 1) * 2 > s->cap) {
         size_t nc = s->cap ? s->cap * 2 : 1024;
-        char **nv = xrealloc(NULL, nc * sizeof *nv);
+        char **nv = cli_xrealloc(NULL, nc * sizeof *nv);
         memset(nv, 0, nc * sizeof *nv);
         for (size_t i = 0; i < s->cap; i++) {
             if (!s->v[i]) continue;
@@ -268,7 +262,7 @@ static int on_gold(const annot_doc *d, void *ud) {
         int rc = d->title ? ng_tagger_tag_doc(ev->tagger, texts, lens, 2, &m, &n, NULL)
                           : ng_tagger_tag(ev->tagger, d->text, d->text_len, &m, &n);
         if (rc) { free(g); return ng_error_set(&ev->err, rc, NULL, d->line, 0, "tagging \"%s\": %s", d->id, ng_strerror(rc)); }
-        span *p = xrealloc(NULL, (n ? n : 1) * sizeof *p);
+        span *p = cli_xrealloc(NULL, (n ? n : 1) * sizeof *p);
         size_t np = 0;
         for (size_t i = 0; i < n; i++) {
             if (m[i].flags & NG_MATCH_OVERLAP) continue;
@@ -438,7 +432,7 @@ static void usage(FILE *f) {
 }
 
 int cmd_eval(int argc, char **argv) {
-    eval *ev = xrealloc(NULL, sizeof *ev);
+    eval *ev = cli_xrealloc(NULL, sizeof *ev);
     memset(ev, 0, sizeof *ev);
     cli_dicts dicts;
     memset(&dicts, 0, sizeof dicts);

@@ -391,15 +391,6 @@ static void item_clear(item *it) {
     it->out2.len = 0;
 }
 
-static char *dupn(const char *s, size_t n) {
-    if (!s) return NULL;
-    char *p = malloc(n + 1);
-    if (!p) { cli_msg("out of memory"); exit(EXIT_DATA); }
-    memcpy(p, s, n);
-    p[n] = 0;
-    return p;
-}
-
 /* brat file names: the article id with the characters that are not safe in
  * a file name replaced by '_' (also a leading '.', and control characters
  * and invalid UTF-8), cut at 200 bytes on a character boundary; a name that
@@ -576,7 +567,7 @@ int cmd_tag(int argc, char **argv) {
 
     unsigned nth = o.threads;
     pool p = {.o = &o, .dicts = &dicts};
-    worker *ws = calloc(nth, sizeof *ws);
+    worker *ws = cli_xcalloc(nth, sizeof *ws);
     for (unsigned k = 0; k < nth; k++) {
         ws[k].p = &p;
         ws[k].t = cli_tagger_new(&dicts, o.tflags);
@@ -590,7 +581,7 @@ int cmd_tag(int argc, char **argv) {
     }
     enum { BATCH = 256, BIG = 4 << 20 };
     size_t batch_bytes_max = 8u << 20;
-    item *items = calloc(BATCH, sizeof *items);
+    item *items = cli_xcalloc(BATCH, sizeof *items);
     size_t bad = 0, io_errors = 0, articles = 0, ambiguous_fail = 0;
     int exit_rc = 0, done = 0;
     while (!done && !exit_rc) {
@@ -626,15 +617,15 @@ int cmd_tag(int argc, char **argv) {
                 it->line = a.line;
                 break;
             }
-            it->id = dupn(a.id, strlen(a.id));
-            it->title = dupn(a.title, a.title_len);
+            it->id = cli_xstrndup(a.id, strlen(a.id));
+            it->title = cli_xstrndup(a.title, a.title_len);
             it->title_len = a.title_len;
-            it->text = dupn(a.text, a.text_len);
+            it->text = cli_xstrndup(a.text, a.text_len);
             it->text_len = a.text_len;
-            it->source = dupn(a.source, a.source ? strlen(a.source) : 0);
-            it->url = dupn(a.url, a.url ? strlen(a.url) : 0);
-            it->published = dupn(a.published, a.published ? strlen(a.published) : 0);
-            it->lang = dupn(a.lang, a.lang ? strlen(a.lang) : 0);
+            it->source = cli_xstrndup(a.source, a.source ? strlen(a.source) : 0);
+            it->url = cli_xstrndup(a.url, a.url ? strlen(a.url) : 0);
+            it->published = cli_xstrndup(a.published, a.published ? strlen(a.published) : 0);
+            it->lang = cli_xstrndup(a.lang, a.lang ? strlen(a.lang) : 0);
             it->line = a.line;
             bytes += a.text_len + a.title_len;
             if (a.text_len >= BIG) break;

@@ -11,12 +11,7 @@
 #include <jansson.h>
 #include "annot.h"
 #include "import.h"
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) { fputs("newsgraph: out of memory\n", stderr); abort(); }
-    return q;
-}
+#include "import_internal.h"
 
 int annot_format(const char *name) {
     if (!name || !*name || !strcmp(name, "auto")) return ANNOT_AUTO;
@@ -49,7 +44,7 @@ const char *annot_field(const annot_doc *d, unsigned f, size_t *len) {
 void annot_add(annot_doc *d, size_t start, size_t end, unsigned field, const char *type) {
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
-        d->ents = xrealloc(d->ents, d->cap * sizeof *d->ents);
+        d->ents = imp_realloc(d->ents, d->cap * sizeof *d->ents);
     }
     annot_ent *e = &d->ents[d->n++];
     e->start = start;
@@ -147,11 +142,11 @@ static char *slurp(const char *path, size_t *len, ng_error *err) {
         return NULL;
     }
     size_t cap = 65536, n = 0;
-    char *b = xrealloc(NULL, cap);
+    char *b = imp_realloc(NULL, cap);
     size_t k;
     while ((k = fread(b + n, 1, cap - n - 1, f)) > 0) {
         n += k;
-        if (cap - n - 1 == 0) { cap *= 2; b = xrealloc(b, cap); }
+        if (cap - n - 1 == 0) { cap *= 2; b = imp_realloc(b, cap); }
     }
     int bad = ferror(f);
     fclose(f);
@@ -286,7 +281,7 @@ typedef struct conll {
 static void c_append(conll *c, const char *s, size_t n) {
     if (c->len + n + 1 > c->cap) {
         while (c->len + n + 1 > c->cap) c->cap = c->cap ? c->cap * 2 : 4096;
-        c->text = xrealloc(c->text, c->cap);
+        c->text = imp_realloc(c->text, c->cap);
     }
     memcpy(c->text + c->len, s, n);
     c->len += n;
@@ -391,7 +386,7 @@ static int read_conll(const char *path, annot_doc_fn fn, void *ud, ng_error *err
     return rc;
 }
 
-int annot_read(const char *path, int format, annot_doc_fn fn, void *ud, ng_error *err) {
+static int read_any(const char *path, int format, annot_doc_fn fn, void *ud, ng_error *err) {
     if (format == ANNOT_AUTO) {
         struct stat st;
         if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) format = ANNOT_BRAT;
@@ -422,4 +417,16 @@ int annot_read(const char *path, int format, annot_doc_fn fn, void *ud, ng_error
     }
     default: return ng_error_set(err, NG_E_ARG, path, 0, 0, "unknown annotation format");
     }
+}
+
+typedef struct read_call { const char *path; int format; annot_doc_fn fn; void *ud; } read_call;
+
+static int read_body(void *ctx, ng_error *err) {
+    read_call *c = ctx;
+    return read_any(c->path, c->format, c->fn, c->ud, err);
+}
+
+int annot_read(const char *path, int format, annot_doc_fn fn, void *ud, ng_error *err) {
+    read_call c = {path, format, fn, ud};
+    return imp_guard(read_body, &c, path, err);
 }

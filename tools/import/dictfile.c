@@ -5,19 +5,7 @@
 #include <errno.h>
 #include <utf8proc.h>
 #include "dictfile.h"
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) { fputs("newsgraph: out of memory\n", stderr); abort(); }
-    return q;
-}
-
-static char *dup_n(const char *s, size_t n) {
-    char *c = xrealloc(NULL, n + 1);
-    memcpy(c, s, n);
-    c[n] = 0;
-    return c;
-}
+#include "import_internal.h"
 
 /* Column (1-based, characters) of byte offset 'off' in 'line'. */
 static long col_of(const char *line, size_t off) {
@@ -28,14 +16,14 @@ static long col_of(const char *line, size_t off) {
 }
 
 static void set_field(df_field *f, const char *line, size_t a, size_t b) {
-    f->text = dup_n(line + a, b - a);
+    f->text = imp_strndup(line + a, b - a);
     f->col = col_of(line, a);
 }
 
 static void parse_line(df_set *set, int file, long lineno, const char *line, size_t len) {
     if (set->n == set->cap) {
         set->cap = set->cap ? set->cap * 2 : 1024;
-        set->e = xrealloc(set->e, set->cap * sizeof *set->e);
+        set->e = imp_realloc(set->e, set->cap * sizeof *set->e);
     }
     df_entry *e = &set->e[set->n++];
     memset(e, 0, sizeof *e);
@@ -64,7 +52,7 @@ static void parse_line(df_set *set, int file, long lineno, const char *line, siz
             for (size_t j = start; j <= i; j++) {
                 if (j < i && line[j] != '|') continue;
                 if (!(j == i && a == start && j == start)) { /* an empty 4th field means no aliases */
-                    e->aliases = xrealloc(e->aliases, (e->naliases + 1) * sizeof *e->aliases);
+                    e->aliases = imp_realloc(e->aliases, (e->naliases + 1) * sizeof *e->aliases);
                     set_field(&e->aliases[e->naliases++], line, a, j);
                 }
                 a = j + 1;
@@ -73,7 +61,7 @@ static void parse_line(df_set *set, int file, long lineno, const char *line, siz
         }
         default:
             if (i == start) break; /* empty attribute field */
-            e->attrs = xrealloc(e->attrs, (e->nattrs + 1) * sizeof *e->attrs);
+            e->attrs = imp_realloc(e->attrs, (e->nattrs + 1) * sizeof *e->attrs);
             set_field(&e->attrs[e->nattrs++], line, start, i);
         }
         fi++;
@@ -82,12 +70,12 @@ static void parse_line(df_set *set, int file, long lineno, const char *line, siz
     e->nfields = fi;
 }
 
-int df_read(df_set *set, const char *path, ng_error *err) {
+static int read_file(df_set *set, const char *path, ng_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
-    set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof *set->files);
+    set->files = imp_realloc(set->files, (set->nfiles + 1) * sizeof *set->files);
     int file = (int)set->nfiles;
-    set->files[set->nfiles++] = dup_n(path, strlen(path));
+    set->files[set->nfiles++] = imp_strndup(path, strlen(path));
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -112,6 +100,18 @@ int df_read(df_set *set, const char *path, ng_error *err) {
     fclose(f);
     if (bad) return ng_error_set(err, NG_E_IO, path, lineno + 1, 0, "read error");
     return NG_OK;
+}
+
+typedef struct read_call { df_set *set; const char *path; } read_call;
+
+static int read_body(void *ctx, ng_error *err) {
+    read_call *c = ctx;
+    return read_file(c->set, c->path, err);
+}
+
+int df_read(df_set *set, const char *path, ng_error *err) {
+    read_call c = {set, path};
+    return imp_guard(read_body, &c, path, err);
 }
 
 static void free_field(df_field *f) { free(f->text); }

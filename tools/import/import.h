@@ -9,8 +9,13 @@
  * It reads the 'n' input paths ("-" is standard input where it makes sense),
  * writes dictionary TSV (dictionaries/README.md) to 'out' and returns NG_OK,
  * or a negative NG_E_* code with 'err' filled (file, line, column, message).
- * Importers never print: progress goes through o->progress, non-fatal events
- * through o->warn. Counts of what was written go to o->stats (if not NULL).
+ * Importers never print or exit: progress goes through o->progress,
+ * non-fatal events through o->warn; running out of memory is NG_E_NOMEM.
+ * Counts of what was written go to o->stats (if not NULL).
+ *
+ * The library (tools/import/, built as libngimport.a) also holds the readers
+ * of annotated documents (annot.h) and of dictionary TSV lines (dictfile.h).
+ * Its private helpers are in import_internal.h.
  */
 #ifndef NG_IMPORT_H
 #define NG_IMPORT_H
@@ -69,55 +74,12 @@ int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng
 #define IMPORT_ANNOT_MIN_PRECISION 0.5
 int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
 
-/* ## Helpers shared by the importers (tools/import_common.c) */
-
-/* A growable list of owned strings. */
-typedef struct imp_strv {
-    char **v;
-    size_t n, cap;
-} imp_strv;
-void imp_strv_push(imp_strv *s, const char *str, size_t len);
-void imp_strv_clear(imp_strv *s);   /* frees the strings, keeps the array */
-void imp_strv_free(imp_strv *s);
-
-/* Lower-case ASCII slug of a UTF-8 name: Latin letters lose their marks
- * ("Åland" -> "aland", "Straße" -> "strasse"), apostrophes vanish
- * ("Côte d'Ivoire" -> "cote-divoire"), every other run of characters
- * becomes one '-'; non-Latin letters are dropped. Returns a malloc'd string,
- * possibly "" (the caller then picks another id). */
-char *imp_slug(const char *name);
-
-/* Writes one entity line: id, type, name, the aliases (deduplicated, the
- * name left out, fields cleaned: tabs and newlines become spaces, outer
- * space trimmed, aliases containing '|' or empty after cleaning dropped),
- * then 'attrs' (already "k=v\tk=v", may be NULL or ""). Updates o->stats. */
-void imp_write_entity(const import_opts *o, FILE *out, const char *id, const char *type,
-                      const char *name, char *const *aliases, size_t naliases,
-                      const char *attrs);
-
-/* Is 'lang' among o->langs? */
-int imp_has_lang(const import_opts *o, const char *lang);
-
-/* Reads lines of any length from a plain or gzip-compressed file (zlib
- * detects which) or standard input ("-"). */
-typedef struct imp_lines imp_lines;
-int imp_lines_open(const char *path, imp_lines **out, ng_error *err);
-/* Returns 1 with '*line' (NUL-terminated, without the newline, owned by the
- * reader, valid until the next call) and '*len', 0 at the end, or a
- * negative code. */
-int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err);
-long imp_lines_number(const imp_lines *r);            /* current line, 1-based */
-unsigned long long imp_lines_offset(const imp_lines *r); /* compressed bytes consumed */
-unsigned long long imp_lines_size(const imp_lines *r);   /* file size, 0 if unknown */
-void imp_lines_free(imp_lines *r);
-
 /* Common lower-case words (dictionaries/common-words/{en,uk,ru}.txt), folded
  * with ng_fold. */
 typedef struct imp_words imp_words;
-/* Loads the lists found in 'dir' (missing ones are skipped); NULL if none. */
-imp_words *imp_words_load(const char *dir);
-/* The list of one language only (DIR/LANG.txt); NULL if absent. */
-imp_words *imp_words_load_lang(const char *dir, const char *lang);
+/* The list of one language only (DIR/LANG.txt) into *out (NULL if absent).
+ * Returns NG_OK or NG_E_NOMEM. */
+int imp_words_load_lang(const char *dir, const char *lang, imp_words **out, ng_error *err);
 /* Is 'alias' (any case) one of the words? */
 int imp_words_has(const imp_words *w, const char *alias);
 void imp_words_free(imp_words *w);

@@ -49,6 +49,7 @@
 #include "import.h"
 #include "annot.h"
 #include "dictfile.h"
+#include "import_internal.h"
 
 typedef struct tcount { char type[32]; long n; } tcount;
 /* One spelling of a surface: annotated n times; in the training texts
@@ -84,12 +85,6 @@ typedef struct gaz {
     ng_error *err;
 } gaz;
 
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) { fputs("newsgraph: out of memory\n", stderr); abort(); }
-    return q;
-}
-
 static uint64_t fnv(const char *s, size_t n, uint64_t h) {
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
     return h;
@@ -98,7 +93,7 @@ static uint64_t fnv(const char *s, size_t n, uint64_t h) {
 static surf *lookup(gaz *g, const char *fold) {
     if ((g->n + 1) * 2 > g->cap) {
         size_t nc = g->cap ? g->cap * 2 : 4096;
-        surf *nt = xrealloc(NULL, nc * sizeof *nt);
+        surf *nt = imp_realloc(NULL, nc * sizeof *nt);
         memset(nt, 0, nc * sizeof *nt);
         for (size_t i = 0; i < g->cap; i++) {
             if (!g->tab[i].fold) continue;
@@ -115,14 +110,14 @@ static surf *lookup(gaz *g, const char *fold) {
         if (!strcmp(g->tab[k].fold, fold)) return &g->tab[k];
         k = (k + 1) & (g->cap - 1);
     }
-    g->tab[k].fold = strdup(fold);
+    g->tab[k].fold = imp_strndup(fold, strlen(fold));
     g->n++;
     return &g->tab[k];
 }
 
 /* Surface as written with white space runs collapsed to one space. */
 static char *clean(const char *s, size_t n) {
-    char *o = xrealloc(NULL, n + 1);
+    char *o = imp_realloc(NULL, n + 1);
     size_t w = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -175,7 +170,7 @@ static int on_doc(const annot_doc *d, void *ud) {
         size_t k;
         for (k = 0; k < u->nt && strcmp(u->t[k].type, e->type); k++) {}
         if (k == u->nt) {
-            u->t = xrealloc(u->t, (u->nt + 1) * sizeof *u->t);
+            u->t = imp_realloc(u->t, (u->nt + 1) * sizeof *u->t);
             snprintf(u->t[k].type, sizeof u->t[k].type, "%s", e->type);
             u->t[k].n = 0;
             u->nt++;
@@ -183,7 +178,7 @@ static int on_doc(const annot_doc *d, void *ud) {
         u->t[k].n++;
         for (k = 0; k < u->nsp && strcmp(u->sp[k].s, s); k++) {}
         if (k == u->nsp) {
-            u->sp = xrealloc(u->sp, (u->nsp + 1) * sizeof *u->sp);
+            u->sp = imp_realloc(u->sp, (u->nsp + 1) * sizeof *u->sp);
             memset(&u->sp[k], 0, sizeof u->sp[k]);
             u->sp[k].s = s;
             u->nsp++;
@@ -219,7 +214,7 @@ static void char_stats(const char *s, size_t *letters, size_t *chars, int *upper
 /* The spelling in upper case (malloc'd). */
 static char *upper_of(const char *s) {
     size_t len = strlen(s), w = 0;
-    char *o = xrealloc(NULL, len * 4 + 4);
+    char *o = imp_realloc(NULL, len * 4 + 4);
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
@@ -299,7 +294,7 @@ static int on_doc2(const annot_doc *d, void *ud) {
     if (!d->text) return 0;
     if (d->n > p->ord_cap) {
         p->ord_cap = d->n * 2;
-        p->ord = xrealloc(p->ord, p->ord_cap * sizeof *p->ord);
+        p->ord = imp_realloc(p->ord, p->ord_cap * sizeof *p->ord);
     }
     for (size_t i = 0; i < d->n; i++) p->ord[i] = i;
     cmp_doc = d;
@@ -340,7 +335,7 @@ static int on_doc2(const annot_doc *d, void *ud) {
  * document with it. */
 static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt, ng_error *err) {
     pass2 p = {0};
-    p.idx = xrealloc(NULL, (g->n ? g->n : 1) * sizeof *p.idx);
+    p.idx = imp_realloc(NULL, (g->n ? g->n : 1) * sizeof *p.idx);
     char *buf = NULL;
     size_t len = 0, cap = 0;
     for (size_t i = 0; i < g->cap; i++) {
@@ -352,7 +347,7 @@ static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt,
         for (size_t k = 0; k < u->nsp; k++) need += strlen(u->sp[k].s) + 1;
         if (len + need > cap) {
             while (len + need > cap) cap = cap ? cap * 2 : 65536;
-            buf = xrealloc(buf, cap);
+            buf = imp_realloc(buf, cap);
         }
         memcpy(buf + len, head, (size_t)hl);
         len += (size_t)hl;
@@ -394,8 +389,7 @@ static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt,
 /* Standard input is read twice: spooled to a temporary file first. */
 static char *spool_stdin(ng_error *err) {
     const char *dir = getenv("TMPDIR");
-    char *path;
-    if (asprintf(&path, "%s/newsgraph-annot-XXXXXX", dir && *dir ? dir : "/tmp") < 0) abort();
+    char *path = imp_asprintf("%s/newsgraph-annot-XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(path);
     if (fd < 0) {
         ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create a temporary file: %s", strerror(errno));
@@ -425,7 +419,7 @@ static int cmp_out(const void *a, const void *b) {
     return strcmp(((const outrec *)a)->id, ((const outrec *)b)->id);
 }
 
-int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+static int annotations_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
     int fmt = annot_format(o->input_format);
     if (fmt < 0)
         return ng_error_set(err, NG_E_ARG, NULL, 0, 0,
@@ -434,7 +428,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
     double minp = o->has_min_precision ? o->min_precision : IMPORT_ANNOT_MIN_PRECISION;
     if (!(minp >= 0 && minp <= 1))
         return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "--min-precision must be between 0 and 1");
-    char **paths = xrealloc(NULL, n * sizeof *paths);
+    char **paths = imp_realloc(NULL, n * sizeof *paths);
     char *spooled = NULL;
     int rc = NG_OK;
     for (size_t i = 0; i < n; i++) {
@@ -489,7 +483,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
                     size_t j;
                     for (j = 0; j < u->nsp && strcmp(u->sp[j].s, up); j++) {}
                     if (j < u->nsp) { free(up); continue; }
-                    u->sp = xrealloc(u->sp, (u->nsp + 1) * sizeof *u->sp);
+                    u->sp = imp_realloc(u->sp, (u->nsp + 1) * sizeof *u->sp);
                     memset(&u->sp[u->nsp], 0, sizeof *u->sp);
                     u->sp[u->nsp].base = (int)k + 1;
                     u->sp[u->nsp++].s = up;
@@ -499,7 +493,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
         if (!u->keep && o->stats) o->stats->skipped++;
     }
     if (rc == NG_OK && minp > 0) rc = count_matches(&g, inputs, paths, n, fmt, err);
-    outrec *recs = xrealloc(NULL, (g.n ? g.n : 1) * sizeof *recs);
+    outrec *recs = imp_realloc(NULL, (g.n ? g.n : 1) * sizeof *recs);
     size_t nr = 0;
     if (rc == NG_OK) {
         for (size_t i = 0; i < g.cap; i++) {
@@ -547,7 +541,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
             snprintf(id, sizeof id, "ann-%s-%s%s%08x", tl, slug, sl ? "-" : "",
                      (unsigned)(h ^ (h >> 32)));
             free(slug);
-            recs[nr].id = strdup(id);
+            recs[nr].id = imp_strndup(id, strlen(id));
             recs[nr].u = u;
             nr++;
         }
@@ -557,7 +551,7 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
             size_t best = u->nsp;
             for (size_t k = 0; k < u->nsp; k++)
                 if (!u->sp[k].bad && (best == u->nsp || u->sp[k].n > u->sp[best].n)) best = k;
-            char **al = xrealloc(NULL, (u->nsp ? u->nsp : 1) * sizeof *al);
+            char **al = imp_realloc(NULL, (u->nsp ? u->nsp : 1) * sizeof *al);
             size_t na = 0;
             for (size_t k = 0; k < u->nsp; k++)
                 if (k != best && !u->sp[k].bad) al[na++] = u->sp[k].s;
@@ -589,4 +583,8 @@ int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out,
     if (spooled) { unlink(spooled); free(spooled); }
     free(paths);
     return rc;
+}
+
+int import_annotations(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+    return imp_guard_import(annotations_run, o, inputs, n, out, err);
 }

@@ -9,22 +9,14 @@
 #include <zlib.h>
 #include <utf8proc.h>
 #include "import.h"
-
-static void *xrealloc(void *p, size_t n) {
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("newsgraph: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
+#include "import_internal.h"
 
 void imp_strv_push(imp_strv *s, const char *str, size_t len) {
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 8;
-        s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+        s->v = imp_realloc(s->v, s->cap * sizeof *s->v);
     }
-    char *c = xrealloc(NULL, len + 1);
+    char *c = imp_realloc(NULL, len + 1);
     memcpy(c, str, len);
     c[len] = 0;
     s->v[s->n++] = c;
@@ -74,11 +66,10 @@ char *imp_slug(const char *name) {
                                       UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
                                       UTF8PROC_CASEFOLD);
     size_t cap = strlen(name) * 2 + 8, len = 0;
-    char *out = xrealloc(NULL, cap);
+    char *out = imp_realloc(NULL, cap);
     if (n < 0) { /* invalid UTF-8: keep ASCII letters and digits only */
         free(folded);
-        folded = (utf8proc_uint8_t *)strdup(name);
-        if (!folded) abort();
+        folded = (utf8proc_uint8_t *)imp_strndup(name, strlen(name));
         n = (utf8proc_ssize_t)strlen(name);
     }
     int sep = 0;
@@ -113,7 +104,7 @@ char *imp_slug(const char *name) {
             continue;
         }
         size_t al = strlen(add);
-        if (len + al + 2 > cap) { cap = cap * 2 + al; out = xrealloc(out, cap); }
+        if (len + al + 2 > cap) { cap = cap * 2 + al; out = imp_realloc(out, cap); }
         if (sep && len > 0) { out[len++] = '-'; toklen = 0; }
         sep = 0;
         toklen++;
@@ -167,7 +158,7 @@ static int type_ok(const char *t) {
  * spaces, outer white space is trimmed. Returns the length. */
 static size_t clean_field(const char *s, char **buf, size_t *cap) {
     size_t n = strlen(s);
-    if (3 * n + 1 > *cap) { *cap = 3 * n + 1; *buf = xrealloc(*buf, *cap); }
+    if (3 * n + 1 > *cap) { *cap = 3 * n + 1; *buf = imp_realloc(*buf, *cap); }
     char *b = *buf;
     /* controls (C0, DEL, C1) become spaces, invalid UTF-8 U+FFFD: the
      * dictionary loader refuses both */
@@ -284,11 +275,11 @@ int imp_lines_open(const char *path, imp_lines **out, ng_error *err) {
         return ng_error_set(err, NG_E_NOMEM, path, 0, 0, "cannot start decompression");
     }
     gzbuffer(gz, 1u << 17);
-    imp_lines *r = xrealloc(NULL, sizeof *r);
+    imp_lines *r = imp_realloc(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
     r->gz = gz;
-    r->path = strdup(path);
-    r->in = xrealloc(NULL, IN_SIZE);
+    r->path = imp_strndup(path, strlen(path));
+    r->in = imp_realloc(NULL, IN_SIZE);
     r->size = size;
     *out = r;
     return NG_OK;
@@ -338,7 +329,7 @@ int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err) {
                                     "line longer than %zu bytes", MAX_LINE);
             size_t nc = r->cap ? r->cap : 4096;
             while (nc < l + take + 1) nc *= 2;
-            r->buf = xrealloc(r->buf, nc);
+            r->buf = imp_realloc(r->buf, nc);
             r->cap = nc;
         }
         memcpy(r->buf + l, s, take);
@@ -347,7 +338,7 @@ int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err) {
         if (nl) break;
     }
     if (!any && l == 0) return 0;
-    if (!r->buf) { r->buf = xrealloc(NULL, 1); r->cap = 1; }
+    if (!r->buf) { r->buf = imp_realloc(NULL, 1); r->cap = 1; }
     if (l > 0 && r->buf[l - 1] == '\r') l--;
     r->buf[l] = 0;
     r->line++;
@@ -397,7 +388,7 @@ static int words_add_file(imp_words *w, const char *path) {
         size_t fl;
         char *fo = ng_fold(s, strlen(s), &fl);
         if (!fo) continue;
-        w->w = xrealloc(w->w, (w->n + 1) * sizeof *w->w);
+        w->w = imp_realloc(w->w, (w->n + 1) * sizeof *w->w);
         w->w[w->n++] = fo;
     }
     free(line);
@@ -407,7 +398,7 @@ static int words_add_file(imp_words *w, const char *path) {
 
 /* Loads DIR/LANG.txt for each of the 'n' languages into one sorted list. */
 static imp_words *words_load(const char *dir, const char *const *langs, size_t n) {
-    imp_words *w = xrealloc(NULL, sizeof *w);
+    imp_words *w = imp_realloc(NULL, sizeof *w);
     w->w = NULL;
     w->n = 0;
     int found = 0;
@@ -426,8 +417,20 @@ imp_words *imp_words_load(const char *dir) {
     return words_load(dir, langs, 3);
 }
 
-imp_words *imp_words_load_lang(const char *dir, const char *lang) {
-    return words_load(dir, &lang, 1);
+typedef struct words_call { const char *dir, *lang; imp_words *w; } words_call;
+
+static int words_body(void *ctx, ng_error *err) {
+    words_call *c = ctx;
+    (void)err;
+    c->w = words_load(c->dir, &c->lang, 1);
+    return NG_OK;
+}
+
+int imp_words_load_lang(const char *dir, const char *lang, imp_words **out, ng_error *err) {
+    words_call c = {dir, lang, NULL};
+    int rc = imp_guard(words_body, &c, dir, err);
+    *out = c.w;
+    return rc;
 }
 
 int imp_words_has(const imp_words *w, const char *alias) {

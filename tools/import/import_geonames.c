@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "import.h"
+#include "import_internal.h"
 
 typedef struct place {
     long gid;
@@ -40,13 +41,9 @@ static size_t split(char *line, char **f, size_t max) {
     return n;
 }
 
-static char *xdup(const char *s) {
-    char *c = strdup(s);
-    if (!c) abort();
-    return c;
-}
+static char *xdup(const char *s) { return imp_strndup(s, strlen(s)); }
 
-int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+static int geonames_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
     const char *classes = o->classes ? o->classes : "PA";
     place *pl = NULL;
     size_t np = 0, cap = 0;
@@ -156,19 +153,16 @@ int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng
         for (size_t i = 0; i < np; i++) {
             place *p = &pl[i];
             char *slug = imp_slug(p->ascii[0] ? p->ascii : p->name);
-            char *id, *attrs;
-            if (asprintf(&id, "%s%s%ld", slug, slug[0] ? "-" : "geonames-", p->gid) < 0) abort();
+            char *id = imp_asprintf("%s%s%ld", slug, slug[0] ? "-" : "geonames-", p->gid);
             int cs = imp_words_has(w, p->name);
-            if (asprintf(&attrs, "geonames=%ld\tcountry=%s\tpopulation=%lld\tsource=%s%s", p->gid, p->cc,
-                         p->pop, o->source ? o->source : "geonames", cs ? "\tcase=capitalised" : "") < 0)
-                abort();
+            char *attrs = imp_asprintf("geonames=%ld\tcountry=%s\tpopulation=%lld\tsource=%s%s", p->gid, p->cc,
+                                       p->pop, o->source ? o->source : "geonames", cs ? "\tcase=capitalised" : "");
             imp_strv al = {0};
             if (strcmp(p->ascii, p->name)) imp_strv_push(&al, p->ascii, strlen(p->ascii));
             for (size_t k = 0; k < p->al.n; k++) {
                 const char *s = p->al.v[k];
                 if (w && strcmp(s, p->name) && imp_words_has(w, s)) {
-                    char *q;
-                    if (asprintf(&q, "^%s", s) < 0) abort();
+                    char *q = imp_asprintf("^%s", s);
                     imp_strv_push(&al, q, strlen(q));
                     free(q);
                 } else {
@@ -192,4 +186,8 @@ int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng
     free(pl);
     free(idx);
     return rc;
+}
+
+int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+    return imp_guard_import(geonames_run, o, inputs, n, out, err);
 }

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <jansson.h>
 #include "import.h"
+#include "import_internal.h"
 
 /* ## Names */
 
@@ -42,11 +43,7 @@ static const struct {
 static const char *default_subdivisions =
     "UA,RU,US,AT,BE,BG,CY,CZ,DE,DK,EE,ES,FI,FR,GR,HR,HU,IE,IT,LT,LU,LV,MT,NL,PL,PT,RO,SE,SI,SK";
 
-static char *xstrdup(const char *s) {
-    char *c = strdup(s);
-    if (!c) { fputs("newsgraph: out of memory\n", stderr); abort(); }
-    return c;
-}
+static char *xstrdup(const char *s) { return imp_strndup(s, strlen(s)); }
 
 /* "Cocos (Keeling) Islands" -> "Cocos Islands", "Catalunya [Cataluña]" ->
  * "Catalunya", "Navarra*" -> "Navarra". NULL if there is nothing to strip. */
@@ -92,8 +89,7 @@ static char *invert_comma(const char *s) {
     for (size_t i = 0; i < sizeof preps / sizeof *preps && !ok; i++) ok = ends_with(tail, preps[i]);
     if (!ok) return NULL;
     size_t hl = (size_t)(c - s), tl = strlen(tail);
-    char *o = malloc(hl + tl + 2);
-    if (!o) abort();
+    char *o = imp_alloc(hl + tl + 2);
     memcpy(o, tail, tl);
     o[tl] = ' ';
     memcpy(o + tl + 1, s, hl);
@@ -193,7 +189,7 @@ static int cmp_ref(const void *a, const void *b) {
 static char *fold_str(const char *s) {
     size_t n;
     char *f = ng_fold(s, strlen(s), &n);
-    if (!f) abort();
+    if (!f) imp_oom();
     return f;
 }
 
@@ -208,7 +204,7 @@ static void resolve_shared(ent *es, size_t nes, const import_opts *o) {
     for (size_t i = 0; i < nes; i++) cap += es[i].al.n + 1;
     ref *r = calloc(cap ? cap : 1, sizeof *r);
     char **base = calloc(nes ? nes : 1, sizeof *base);
-    if (!r || !base) abort();
+    if (!r || !base) imp_oom();
     for (size_t i = 0; i < nes; i++) {
         char *p = strip_parens(es[i].name);
         base[i] = fold_str(p ? p : es[i].name);
@@ -291,8 +287,7 @@ static void mark_common_words(ent *es, size_t nes, const imp_words *w) {
             char *s = es[i].al.v[k];
             if (!*s || !strcmp(s, es[i].name) || !imp_words_has(w, s)) continue;
             size_t l = strlen(s);
-            char *n2 = malloc(l + 2);
-            if (!n2) abort();
+            char *n2 = imp_alloc(l + 2);
             n2[0] = '^';
             memcpy(n2 + 1, s, l + 1);
             free(s);
@@ -354,7 +349,7 @@ static void isocodes_version(const char *dir, char *buf, size_t size) {
     fclose(f);
 }
 
-int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
     const char *dir = "/usr/share/iso-codes/json";
     const char *path1 = NULL, *path2 = NULL;
     char p1[4096], p2[4096];
@@ -434,7 +429,7 @@ int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng
         for (size_t l = 0; l < ncat; l++)
             for (int k = 0; k < 3; k++)
                 if (src[k]) add_translations(&e->al, &cat[l], 1, 1, src[k]);
-        if (asprintf(&e->attrs, "iso=%s\tsource=%s", a2c, o->source ? o->source : "iso-codes") < 0) abort();
+        e->attrs = imp_asprintf("iso=%s\tsource=%s", a2c, o->source ? o->source : "iso-codes");
         e->sort_key = xstrdup(e->id);
         nes++;
     }
@@ -487,8 +482,7 @@ int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng
         char lc[3] = {(char)(cc[0] | 0x20), (char)(cc[1] | 0x20), 0};
         char *sl = imp_slug(e->name);
         size_t il = strlen(sl) + strlen(code) + 8;
-        e->id = malloc(il);
-        if (!e->id) abort();
+        e->id = imp_alloc(il);
         snprintf(e->id, il, "%s-%s", lc, sl);
         if (!sl[0] || id_taken(es, nes, e->id)) {
             char *cs = imp_slug(code);
@@ -504,7 +498,7 @@ int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng
         free(p);
         free(inv);
         for (size_t l = 0; l < ncat; l++) add_translations(&e->al, &cat[l], 1, 2, name);
-        if (asprintf(&e->attrs, "iso=%s\tsource=%s", code, o->source ? o->source : "iso-codes") < 0) abort();
+        e->attrs = imp_asprintf("iso=%s\tsource=%s", code, o->source ? o->source : "iso-codes");
         e->sort_key = xstrdup(code);
         e->sort_group = 1;
         nes++;
@@ -516,9 +510,8 @@ int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng
     imp_words_free(words);
     for (size_t i = 0; i < nes; i++) {
         if (!es[i].shared && !es[i].case_sensitive) continue;
-        char *a2;
-        if (asprintf(&a2, "%s%s%s", es[i].attrs, es[i].case_sensitive ? "\tcase=capitalised" : "",
-                     es[i].shared ? "\tlint=shared" : "") < 0) abort();
+        char *a2 = imp_asprintf("%s%s%s", es[i].attrs, es[i].case_sensitive ? "\tcase=capitalised" : "",
+                                es[i].shared ? "\tlint=shared" : "");
         free(es[i].attrs);
         es[i].attrs = a2;
     }
@@ -561,4 +554,8 @@ done:
     json_decref(r1);
     json_decref(r2);
     return rc;
+}
+
+int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+    return imp_guard_import(isocodes_run, o, inputs, n, out, err);
 }

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include "import.h"
+#include "import_internal.h"
 
 typedef struct tmap {
     long qid;
@@ -143,15 +144,12 @@ static int entity(const import_opts *o, json_t *e, const tmap *m, size_t nm, con
     }
     for (size_t k = 0; k < al.n && w; k++) {
         if (!strcmp(al.v[k], name) || !imp_words_has(w, al.v[k])) continue;
-        char *p;
-        if (asprintf(&p, "^%s", al.v[k]) < 0) abort();
+        char *p = imp_asprintf("^%s", al.v[k]);
         free(al.v[k]);
         al.v[k] = p;
     }
-    char *attrs;
-    if (asprintf(&attrs, "wikidata=%s\tsource=%s%s", id, o->source ? o->source : "wikidata",
-                 cs ? "\tcase=capitalised" : "") < 0)
-        abort();
+    char *attrs = imp_asprintf("wikidata=%s\tsource=%s%s", id, o->source ? o->source : "wikidata",
+                               cs ? "\tcase=capitalised" : "");
     imp_write_entity(o, out, id, type, name, al.v, al.n, attrs);
     free(attrs);
     imp_strv_free(&al);
@@ -161,7 +159,7 @@ skip:
     return NG_OK;
 }
 
-int import_wikidata(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+static int wikidata_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
     if (!o->types_path) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "no type mapping (--types FILE)");
     tmap *m;
     size_t nm;
@@ -207,4 +205,8 @@ int import_wikidata(const import_opts *o, char **inputs, size_t n, FILE *out, ng
     imp_words_free(w);
     free(m);
     return rc;
+}
+
+int import_wikidata(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+    return imp_guard_import(wikidata_run, o, inputs, n, out, err);
 }
