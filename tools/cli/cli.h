@@ -34,9 +34,10 @@ typedef struct cli_dicts {
     size_t ndicts;
     ng_namelist *names;   /* shipped given-name lists (DIR/names), or NULL */
 } cli_dicts;
-/* If argv[*i] is a dictionary option, consumes it (and its value) and
- * returns 1; returns 0 if not; -1 on a usage error (message printed). */
-int cli_dicts_option(cli_dicts *d, int argc, char **argv, int *i);
+/* Takes option 'id' (CLI_OPT_DICT with its value, CLI_OPT_NO_SHIPPED:
+ * opts.h) and returns 1; returns 0 for another id; -1 on a usage error
+ * (message printed). */
+int cli_dicts_option(cli_dicts *d, int id, const char *value);
 /* Loads the shipped dictionaries and given-name lists (unless no_shipped)
  * and the --dict files. Prints errors; returns 0 or an exit code. */
 int cli_dicts_load(cli_dicts *d);

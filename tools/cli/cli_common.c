@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <dirent.h>
 #include "cli.h"
+#include "opts.h"
 
 void cli_msg(const char *fmt, ...) {
     va_list ap;
@@ -115,20 +116,11 @@ const char *cli_shipped_image(void) {
     return find_data(path, sizeof path, "shipped.ngd", "shipped.ngd", is_file);
 }
 
-int cli_dicts_option(cli_dicts *d, int argc, char **argv, int *i) {
-    const char *a = argv[*i];
-    if (!strcmp(a, "--no-shipped")) { d->no_shipped = 1; return 1; }
-    const char *v = NULL;
-    if (!strcmp(a, "--dict") || !strcmp(a, "-d")) {
-        if (*i + 1 >= argc) { cli_msg("%s needs a file", a); return -1; }
-        v = argv[++*i];
-    } else if (!strncmp(a, "--dict=", 7)) {
-        v = a + 7;
-    } else {
-        return 0;
-    }
+int cli_dicts_option(cli_dicts *d, int id, const char *value) {
+    if (id == CLI_OPT_NO_SHIPPED) { d->no_shipped = 1; return 1; }
+    if (id != CLI_OPT_DICT) return 0;
     if (d->npaths >= sizeof d->paths / sizeof d->paths[0]) { cli_msg("too many --dict options"); return -1; }
-    d->paths[d->npaths++] = v;
+    d->paths[d->npaths++] = value;
     return 1;
 }
 

@@ -2,6 +2,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "opts.h"
 
 static void dict_usage(FILE *f) {
     fprintf(f, "usage: newsgraph dict compile [--no-shipped] FILE... -o OUT.ngd\n"
@@ -34,30 +35,34 @@ static double now(void) {
 
 int cmd_dict_compile(int argc, char **argv) {
     const char *out = NULL;
-    const char *files[4096];
+    /* the files are gathered at the front of argv (slot nfiles < the next one read) */
+    const char **files = (const char **)argv;
     size_t nfiles = 0;
     int quiet = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+    enum { O_OUTPUT = 1, O_QUIET, O_NO_SHIPPED };
+    static const cli_opt options[] = {
+        {"--output", "-o", 1, O_OUTPUT}, {"--quiet", "-q", 0, O_QUIET},
+        /* accepted for symmetry with tag: compile never adds the shipped files */
+        {"--no-shipped", NULL, 0, O_NO_SHIPPED}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    const char *v;
+    int id;
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP:
             printf("usage: newsgraph dict compile FILE.tsv... -o OUT.ngd\n\n"
                    "Compiles TSV dictionaries into one memory-mappable image (versioned,\n"
                    "checksummed). A later file may extend an id of an earlier one.\n"
                    "  -o, --output FILE   where to write the image (written atomically)\n"
                    "  -q, --quiet         no summary line\n");
             return 0;
-        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (++i >= argc) { cli_msg("%s needs a file name", a); return EXIT_USAGE; }
-            out = argv[i];
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
-        } else if (!strcmp(a, "--no-shipped")) {
-            /* accepted for symmetry with tag: compile never adds the shipped files */
-        } else if (a[0] == '-' && a[1]) {
-            cli_msg("unknown option '%s' for 'dict compile'", a);
-            return EXIT_USAGE;
-        } else if (nfiles < 4096) {
-            files[nfiles++] = a;
+        case CLI_BAD: return EXIT_USAGE;
+        case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict compile'", v); return EXIT_USAGE;
+        case CLI_ARG: files[nfiles++] = v; break;
+        case O_OUTPUT: out = v; break;
+        case O_QUIET: quiet = 1; break;
+        case O_NO_SHIPPED: break;
         }
     }
     if (!out || !nfiles) {

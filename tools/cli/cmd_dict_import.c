@@ -1,5 +1,6 @@
 /* newsgraph dict import --from FORMAT [options] INPUT... [-o OUT.tsv]
  * Converts data from other sources into dictionary TSV (tools/import/, import.h). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "import.h"
+#include "opts.h"
 
 static const struct {
     const char *name;
@@ -98,120 +100,120 @@ static int split_langs(import_opts *o, const char *s) {
     return o->nlangs ? 0 : -1;
 }
 
-static char default_types[4096];
-
-int cmd_dict_import(int argc, char **argv) {
+/* A run of the command: the options as given. */
+typedef struct import_cmd {
     import_opts o;
-    memset(&o, 0, sizeof o);
-    import_stats st = {0};
-    o.stats = &st;
-    o.warn = on_warn;
-    const char *from = NULL, *outpath = NULL;
-    int progress = 1, no_cw = 0;
-    char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
-    size_t nin = 0;
-    if (!inputs) { cli_msg("out of memory"); return EXIT_USAGE; }
-    split_langs(&o, "en,uk,ru");
+    import_stats st;
+    const char *from, *outpath;
+    int progress, no_cw;
+    char **inputs;      /* the input paths (nin of them) */
+    size_t nin;
+} import_cmd;
+
+/* Returns -1 to go on, else the exit code (0 after --help). */
+static int parse_options(int argc, char **argv, import_cmd *c) {
+    enum { O_NO_PROGRESS = 1, O_OUTPUT, O_FROM, O_LANG, O_SOURCE, O_CW, O_NO_CW, O_LOCALE_DIR, O_SUBDIVISIONS,
+           O_TYPES, O_ALTERNATE_NAMES, O_CLASSES, O_INPUT_FORMAT, O_MIN_PRECISION, O_MIN_POPULATION, O_MIN_COUNT };
+    static const cli_opt options[] = {
+        {"--no-progress", NULL, 0, O_NO_PROGRESS}, {"--output", "-o", 1, O_OUTPUT}, {"--from", NULL, 1, O_FROM},
+        {"--lang", NULL, 1, O_LANG}, {"--source", NULL, 1, O_SOURCE}, {"--common-words", NULL, 1, O_CW},
+        {"--no-common-words", NULL, 0, O_NO_CW}, {"--locale-dir", NULL, 1, O_LOCALE_DIR},
+        {"--subdivisions", NULL, 1, O_SUBDIVISIONS}, {"--types", NULL, 1, O_TYPES},
+        {"--alternate-names", NULL, 1, O_ALTERNATE_NAMES}, {"--classes", NULL, 1, O_CLASSES},
+        {"--input-format", NULL, 1, O_INPUT_FORMAT}, {"--min-precision", NULL, 1, O_MIN_PRECISION},
+        {"--min-population", NULL, 1, O_MIN_POPULATION}, {"--min-count", NULL, 1, O_MIN_COUNT}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    const char *v;
+    long long x;
+    int id;
     int rc = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = NULL;
-#define VAL(opt) (!strcmp(a, opt) ? (i + 1 < argc ? (v = argv[++i]) : (v = NULL, (void *)1)) : \
-                  (!strncmp(a, opt "=", sizeof opt) ? (v = a + sizeof opt) : NULL))
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(inputs); return 0; }
-        else if (!strcmp(a, "--no-progress")) progress = 0;
-        else if (!strcmp(a, "-o") || VAL("--output")) {
-            if (!strcmp(a, "-o")) v = i + 1 < argc ? argv[++i] : NULL;
-            if (!v) { cli_msg("%s needs a file", a); rc = EXIT_USAGE; break; }
-            outpath = v;
+    while (!rc && (id = cli_next(&p, options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP: usage(stdout); return 0;
+        case CLI_BAD: rc = EXIT_USAGE; break;
+        case CLI_UNKNOWN: cli_msg("dict import: unknown option '%s'", v); usage(stderr); rc = EXIT_USAGE; break;
+        case CLI_ARG: c->inputs[c->nin++] = (char *)v; break;
+        case O_NO_PROGRESS: c->progress = 0; break;
+        case O_OUTPUT: c->outpath = v; break;
+        case O_FROM: c->from = v; break;
+        case O_LANG:
+            if (split_langs(&c->o, v)) { cli_msg("--lang: expected a list like en,uk,ru"); rc = EXIT_USAGE; }
+            break;
+        case O_SOURCE: c->o.source = v; break;
+        case O_CW: c->o.common_words = v; break;
+        case O_NO_CW: c->no_cw = 1; break;
+        case O_LOCALE_DIR: c->o.locale_dir = v; break;
+        case O_SUBDIVISIONS: c->o.subdivisions = v; break;
+        case O_TYPES: c->o.types_path = v; break;
+        case O_ALTERNATE_NAMES: c->o.alternate_names = v; break;
+        case O_CLASSES: c->o.classes = v; break;
+        case O_INPUT_FORMAT: c->o.input_format = v; break;
+        case O_MIN_PRECISION:
+            if (cli_real(p.opt, v, 0, 1, 0, &c->o.min_precision)) rc = EXIT_USAGE;
+            else c->o.has_min_precision = 1;
+            break;
+        case O_MIN_POPULATION:
+            if (cli_int(p.opt, v, 0, LLONG_MAX, &x)) rc = EXIT_USAGE;
+            else c->o.min_population = x;
+            break;
+        case O_MIN_COUNT:
+            if (cli_int(p.opt, v, 0, LONG_MAX, &x)) rc = EXIT_USAGE;
+            else c->o.min_count = (long)x;
+            break;
         }
-        else if (VAL("--from")) { if (!v) goto novalue; from = v; }
-        else if (VAL("--lang")) {
-            if (!v) goto novalue;
-            if (split_langs(&o, v)) { cli_msg("--lang: expected a list like en,uk,ru"); rc = EXIT_USAGE; break; }
-        }
-        else if (VAL("--source")) { if (!v) goto novalue; o.source = v; }
-        else if (VAL("--common-words")) { if (!v) goto novalue; o.common_words = v; }
-        else if (!strcmp(a, "--no-common-words")) no_cw = 1;
-        else if (VAL("--locale-dir")) { if (!v) goto novalue; o.locale_dir = v; }
-        else if (VAL("--subdivisions")) { if (!v) goto novalue; o.subdivisions = v; }
-        else if (VAL("--types")) { if (!v) goto novalue; o.types_path = v; }
-        else if (VAL("--alternate-names")) { if (!v) goto novalue; o.alternate_names = v; }
-        else if (VAL("--classes")) { if (!v) goto novalue; o.classes = v; }
-        else if (VAL("--input-format")) { if (!v) goto novalue; o.input_format = v; }
-        else if (VAL("--min-precision")) {
-            if (!v) goto novalue;
-            char *end;
-            double x = strtod(v, &end);
-            if (end == v || *end || !(x >= 0 && x <= 1)) {
-                cli_msg("%s: expected a number from 0 to 1, got '%s'", a, v);
-                rc = EXIT_USAGE;
-                break;
-            }
-            o.min_precision = x;
-            o.has_min_precision = 1;
-        }
-        else if (VAL("--min-population") || VAL("--min-count")) {
-            if (!v) goto novalue;
-            char *end;
-            errno = 0;
-            long long x = strtoll(v, &end, 10);
-            if (errno || end == v || *end || x < 0) {
-                cli_msg("%s: expected a non-negative number, got '%s'", a, v);
-                rc = EXIT_USAGE;
-                break;
-            }
-            if (!strncmp(a, "--min-population", 16)) o.min_population = x;
-            else o.min_count = (long)x;
-        }
-        else if (a[0] == '-' && a[1]) { cli_msg("dict import: unknown option '%s'", a); usage(stderr); rc = EXIT_USAGE; break; }
-        else inputs[nin++] = argv[i];
-        continue;
-    novalue:
-        cli_msg("%s needs a value", a);
-        rc = EXIT_USAGE;
-        break;
-#undef VAL
     }
-    if (rc) { free(inputs); return rc; }
-    if (!from) { cli_msg("dict import: --from FORMAT is required"); usage(stderr); free(inputs); return EXIT_USAGE; }
+    return rc ? rc : -1;
+}
+
+/* The importer asked for (index into formats), or -1 (message printed). */
+static int find_format(const import_cmd *c) {
+    if (!c->from) { cli_msg("dict import: --from FORMAT is required"); usage(stderr); return -1; }
     size_t f = 0;
-    while (f < sizeof formats / sizeof *formats && strcmp(formats[f].name, from)) f++;
+    while (f < sizeof formats / sizeof *formats && strcmp(formats[f].name, c->from)) f++;
     if (f == sizeof formats / sizeof *formats) {
-        cli_msg("dict import: unknown format '%s' (iso-codes, wikidata, geonames, annotations)", from);
-        free(inputs);
-        return EXIT_USAGE;
+        cli_msg("dict import: unknown format '%s' (iso-codes, wikidata, geonames, annotations)", c->from);
+        return -1;
     }
-    if (formats[f].needs_input && nin == 0) {
-        cli_msg("dict import --from %s: no input files", from);
-        free(inputs);
-        return EXIT_USAGE;
+    if (formats[f].needs_input && c->nin == 0) {
+        cli_msg("dict import --from %s: no input files", c->from);
+        return -1;
     }
-    if (!strcmp(from, "wikidata") && !o.types_path) {
+    return (int)f;
+}
+
+/* The shipped files used by default: wikidata's type mapping (required)
+ * and the common-word lists. Returns 0 or an exit code. */
+static int default_data(import_cmd *c) {
+    static char default_types[4096], cwdir[4096];
+    if (!strcmp(c->from, "wikidata") && !c->o.types_path) {
         const char *dir = cli_shipped_dir();
         if (dir[0]) {
             snprintf(default_types, sizeof default_types, "%s/import/wikidata-types.tsv", dir);
-            if (access(default_types, R_OK) == 0) o.types_path = default_types;
+            if (access(default_types, R_OK) == 0) c->o.types_path = default_types;
         }
-        if (!o.types_path) {
+        if (!c->o.types_path) {
             cli_msg("dict import: the type mapping dictionaries/import/wikidata-types.tsv was not found; give one with --types FILE");
-            free(inputs);
             return EXIT_USAGE;
         }
     }
-    static char cwdir[4096];
-    if (!o.common_words && !no_cw) {
+    if (!c->o.common_words && !c->no_cw) {
         const char *dir = cli_shipped_dir();
         snprintf(cwdir, sizeof cwdir, "%.4000s/common-words", dir[0] ? dir : "dictionaries");
-        if (access(cwdir, R_OK) == 0) o.common_words = cwdir;
+        if (access(cwdir, R_OK) == 0) c->o.common_words = cwdir;
     }
-    if (no_cw) o.common_words = NULL;
-    progress_state ps = {0};
-    if (progress && isatty(2)) {
-        o.progress = on_progress;
-        o.progress_ud = &ps;
-    }
+    if (c->no_cw) c->o.common_words = NULL;
+    return 0;
+}
 
+/* Runs importer f into -o FILE (written atomically) or standard output. */
+static int run_import(import_cmd *c, size_t f) {
+    progress_state ps = {0};
+    if (c->progress && isatty(2)) {
+        c->o.progress = on_progress;
+        c->o.progress_ud = &ps;
+    }
+    const char *outpath = c->outpath;
     FILE *out = stdout;
     ng_outfile of = {.fd = -1};
     ng_error err = {0};
@@ -222,12 +224,11 @@ int cmd_dict_import(int argc, char **argv) {
             if (fd2 >= 0) close(fd2);
             ng_outfile_abort(&of);
             cli_err(&err);
-            free(inputs);
             return EXIT_USAGE;
         }
     }
-    int st_rc = formats[f].run(&o, inputs, nin, out, &err);
-    if (o.progress && ps.shown) on_progress(NULL, 0, 0, 0, &ps);
+    int st_rc = formats[f].run(&c->o, c->inputs, c->nin, out, &err);
+    if (c->o.progress && ps.shown) on_progress(NULL, 0, 0, 0, &ps);
     if (st_rc == NG_OK && (ferror(out) || fflush(out)))
         st_rc = ng_error_set(&err, NG_E_IO, outpath ? outpath : "<stdout>", 0, 0, "write error: %s", strerror(errno));
     if (out != stdout) {
@@ -236,13 +237,30 @@ int cmd_dict_import(int argc, char **argv) {
         if (st_rc == NG_OK) st_rc = ng_outfile_commit(&of, &err);
         else ng_outfile_abort(&of);
     }
-    free(inputs);
     if (st_rc != NG_OK) {
         cli_err(&err);
         return cli_exit_code(st_rc);
     }
     if (outpath && strcmp(outpath, "-"))
         cli_msg("%s: %llu entities, %llu aliases (%llu records read, %llu left out)", outpath,
-                st.written, st.aliases, st.read, st.skipped);
+                c->st.written, c->st.aliases, c->st.read, c->st.skipped);
     return 0;
+}
+
+int cmd_dict_import(int argc, char **argv) {
+    import_cmd c;
+    memset(&c, 0, sizeof c);
+    c.o.stats = &c.st;
+    c.o.warn = on_warn;
+    c.progress = 1;
+    c.inputs = cli_xcalloc((size_t)argc + 1, sizeof *c.inputs);
+    split_langs(&c.o, "en,uk,ru");
+    int rc = parse_options(argc, argv, &c);
+    if (rc < 0) {
+        int f = find_format(&c);
+        rc = f < 0 ? EXIT_USAGE : default_data(&c);
+        if (!rc) rc = run_import(&c, (size_t)f);
+    }
+    free(c.inputs);
+    return rc;
 }

@@ -15,6 +15,7 @@
  * An entity with lint=ok is not checked; lint=shared,common-word (etc.)
  * silences only those checks. A shared alias is reported unless one of the
  * two entities allows it. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -24,6 +25,7 @@
 #include "cli.h"
 #include "dictfile.h"
 #include "import.h"
+#include "opts.h"
 
 typedef struct warning {
     int file;
@@ -396,22 +398,28 @@ int cmd_dict_lint(int argc, char **argv) {
     int no_cw = 0;
     char **files = cli_xcalloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(files); return 0; }
-        else if (!strcmp(a, "--no-common-words")) no_cw = 1;
-        else if (!strcmp(a, "--common-words") || !strcmp(a, "--max-length")) {
-            if (i + 1 >= argc) { cli_msg("%s needs a value", a); free(files); return EXIT_USAGE; }
-            const char *v = argv[++i];
-            if (a[2] == 'c') cwdir = v;
-            else {
-                char *end;
-                L.max_len = strtol(v, &end, 10);
-                if (*end || end == v || L.max_len <= 0) { cli_msg("--max-length: expected a positive number"); free(files); return EXIT_USAGE; }
-            }
+    enum { O_NO_CW = 1, O_CW, O_MAX_LENGTH };
+    static const cli_opt options[] = {
+        {"--no-common-words", NULL, 0, O_NO_CW}, {"--common-words", NULL, 1, O_CW},
+        {"--max-length", NULL, 1, O_MAX_LENGTH}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    const char *v;
+    long long x;
+    int id;
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP: usage(stdout); free(files); return 0;
+        case CLI_BAD: free(files); return EXIT_USAGE;
+        case CLI_UNKNOWN: cli_msg("dict lint: unknown option '%s'", v); usage(stderr); free(files); return EXIT_USAGE;
+        case CLI_ARG: files[nfiles++] = (char *)v; break;
+        case O_NO_CW: no_cw = 1; break;
+        case O_CW: cwdir = v; break;
+        case O_MAX_LENGTH:
+            if (cli_int(p.opt, v, 1, LONG_MAX, &x)) { free(files); return EXIT_USAGE; }
+            L.max_len = (long)x;
+            break;
         }
-        else if (a[0] == '-' && a[1]) { cli_msg("dict lint: unknown option '%s'", a); usage(stderr); free(files); return EXIT_USAGE; }
-        else files[nfiles++] = argv[i];
     }
     if (!nfiles) { cli_msg("dict lint: no files"); usage(stderr); free(files); return EXIT_USAGE; }
     if (!no_cw) {

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cli.h"
 #include "dictfile.h"
+#include "opts.h"
 
 typedef struct counter {
     char *key;
@@ -65,19 +66,24 @@ int cmd_dict_stats(int argc, char **argv) {
     df_set set;
     memset(&set, 0, sizeof set);
     size_t nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage(stdout); return 0; }
-        if (argv[i][0] == '-' && argv[i][1]) {
-            cli_msg("dict stats: unknown option '%s'", argv[i]);
+    static const cli_opt options[] = {{0}};
+    cli_args p = cli_args_init(argc, argv);
+    const char *v;
+    int id;
+    /* the files are gathered at the front of argv (slot nfiles + 1 was read) */
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP: usage(stdout); return 0;
+        case CLI_ARG: argv[1 + nfiles++] = (char *)v; break;
+        default:
+            cli_msg("dict stats: unknown option '%s'", v);
             usage(stderr);
-            df_free(&set);
             return EXIT_USAGE;
         }
-        nfiles++;
     }
     if (!nfiles) { cli_msg("dict stats: no files"); usage(stderr); return EXIT_USAGE; }
     ng_error err = {0};
-    for (int i = 1; i < argc; i++) {
+    for (size_t i = 1; i <= nfiles; i++) {
         int rc = df_read(&set, argv[i], &err);
         if (rc) { cli_err(&err); df_free(&set); return cli_exit_code(rc); }
     }

@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include "cli.h"
 #include "annot.h"
+#include "opts.h"
 
 #define MAXTYPES 128
 
@@ -440,32 +441,44 @@ int cmd_eval(int argc, char **argv) {
     int npos = 0, as_json = 0, rc = 0;
     unsigned flags = NG_TAG_DEFAULT;
     int tag_opts = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int d = cli_dicts_option(&dicts, argc, argv, &i);
-        if (d < 0) { rc = EXIT_USAGE; goto out; }
-        if (d > 0) { tag_opts = 1; continue; }
-#define VALUE(name) ((!strcmp(a, name) && i + 1 < argc) ? argv[++i] \
-                     : (!strncmp(a, name "=", strlen(name) + 1) ? a + strlen(name) + 1 : NULL))
-        const char *v;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(ev); return 0; }
-        else if (!strcmp(a, "--json")) as_json = 1;
-        else if (!strcmp(a, "--no-inflect")) { flags |= NG_TAG_NO_INFLECT; tag_opts = 1; }
-        else if (!strcmp(a, "--no-rules")) { flags |= NG_TAG_NO_RULES; tag_opts = 1; }
-        else if (!strcmp(a, "--no-partial")) { flags |= NG_TAG_NO_PARTIAL; tag_opts = 1; }
-        else if (!strcmp(a, "--no-context")) { flags |= NG_TAG_NO_CONTEXT; tag_opts = 1; }
-        else if ((v = VALUE("--types"))) types = v;
-        else if ((v = VALUE("--gold"))) gold_opt = v;
-        else if ((v = VALUE("--format"))) fmt = v;
-        else if ((v = VALUE("--save-pred"))) { save = v; tag_opts = 1; }
-        else if (a[0] == '-' && a[1]) {
-            cli_msg("eval: unknown or incomplete option '%s'", a);
+    enum { O_JSON = 1, O_NO_INFLECT, O_NO_RULES, O_NO_PARTIAL, O_NO_CONTEXT, O_TYPES, O_GOLD, O_FORMAT, O_SAVE };
+    static const cli_opt options[] = {
+        CLI_DICT_OPTS,
+        {"--json", NULL, 0, O_JSON}, {"--no-inflect", NULL, 0, O_NO_INFLECT}, {"--no-rules", NULL, 0, O_NO_RULES},
+        {"--no-partial", NULL, 0, O_NO_PARTIAL}, {"--no-context", NULL, 0, O_NO_CONTEXT},
+        {"--types", NULL, 1, O_TYPES}, {"--gold", NULL, 1, O_GOLD}, {"--format", NULL, 1, O_FORMAT},
+        {"--save-pred", NULL, 1, O_SAVE}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    const char *v;
+    int id;
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP: usage(stdout); free(ev); return 0;
+        case CLI_BAD: rc = EXIT_USAGE; goto out;
+        case CLI_UNKNOWN:
+            cli_msg("eval: unknown or incomplete option '%s'", v);
             usage(stderr);
             rc = EXIT_USAGE;
             goto out;
-        } else if (npos < 2) pos[npos++] = a;
-        else { cli_msg("eval: too many arguments"); usage(stderr); rc = EXIT_USAGE; goto out; }
-#undef VALUE
+        case CLI_ARG:
+            if (npos == 2) { cli_msg("eval: too many arguments"); usage(stderr); rc = EXIT_USAGE; goto out; }
+            pos[npos++] = v;
+            break;
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+            if (cli_dicts_option(&dicts, id, v) < 0) { rc = EXIT_USAGE; goto out; }
+            tag_opts = 1;
+            break;
+        case O_JSON: as_json = 1; break;
+        case O_NO_INFLECT: flags |= NG_TAG_NO_INFLECT; tag_opts = 1; break;
+        case O_NO_RULES: flags |= NG_TAG_NO_RULES; tag_opts = 1; break;
+        case O_NO_PARTIAL: flags |= NG_TAG_NO_PARTIAL; tag_opts = 1; break;
+        case O_NO_CONTEXT: flags |= NG_TAG_NO_CONTEXT; tag_opts = 1; break;
+        case O_TYPES: types = v; break;
+        case O_GOLD: gold_opt = v; break;
+        case O_FORMAT: fmt = v; break;
+        case O_SAVE: save = v; tag_opts = 1; break;
+        }
     }
     if (gold_opt ? npos != 0 : npos != 2) {
         cli_msg(gold_opt ? "eval: --gold takes no PRED file" : "eval: expected GOLD and PRED files (or --gold GOLD)");

@@ -1,9 +1,11 @@
 /* newsgraph export / merge. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <errno.h>
 #include "graph_cli.h"
+#include "opts.h"
 
 static void export_usage(FILE *f) {
     fprintf(f,
@@ -37,34 +39,31 @@ int cmd_export(int argc, char **argv) {
     ng_export_opts o = {0};
     char since[16], until[16];
     int rc;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { export_usage(stdout); return 0; }
-        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--format", "-f", &fmt))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--output", "-o", &out))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--ego", NULL, &o.ego))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--type", "-t", &o.filter.types))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--since", NULL, &v))) {
-            if (rc < 0 || gcli_date(a, v, 0, since)) goto usage;
-            o.filter.since = since;
-            continue;
+    enum { O_DB = 1, O_FORMAT, O_OUTPUT, O_EGO, O_TYPE, O_SINCE, O_UNTIL, O_MIN_WEIGHT, O_TOP_EDGES, O_DEPTH };
+    static const cli_opt options[] = {
+        {"--db", NULL, 1, O_DB}, {"--format", "-f", 1, O_FORMAT}, {"--output", "-o", 1, O_OUTPUT},
+        {"--ego", NULL, 1, O_EGO}, {"--type", "-t", 1, O_TYPE}, {"--since", NULL, 1, O_SINCE},
+        {"--until", NULL, 1, O_UNTIL}, {"--min-weight", NULL, 1, O_MIN_WEIGHT},
+        {"--top-edges", NULL, 1, O_TOP_EDGES}, {"--depth", NULL, 1, O_DEPTH}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    long long x;
+    while ((rc = cli_next(&p, options, &v)) != CLI_END) {
+        switch (rc) {
+        case CLI_HELP: export_usage(stdout); return 0;
+        case CLI_BAD: goto usage;
+        case CLI_UNKNOWN: case CLI_ARG: cli_msg("export: unexpected argument '%s'", v); goto usage;
+        case O_DB: db = v; break;
+        case O_FORMAT: fmt = v; break;
+        case O_OUTPUT: out = v; break;
+        case O_EGO: o.ego = v; break;
+        case O_TYPE: o.filter.types = v; break;
+        case O_SINCE: if (gcli_date(p.opt, v, 0, since)) goto usage; o.filter.since = since; break;
+        case O_UNTIL: if (gcli_date(p.opt, v, 1, until)) goto usage; o.filter.until = until; break;
+        case O_MIN_WEIGHT: if (cli_int(p.opt, v, 0, LONG_MAX, &x)) goto usage; o.min_weight = (long)x; break;
+        case O_TOP_EDGES: if (cli_int(p.opt, v, 0, 1000000000, &x)) goto usage; o.top_edges = (long)x; break;
+        case O_DEPTH: if (cli_int(p.opt, v, 0, 1000, &x)) goto usage; o.depth = (int)x; break;
         }
-        if ((rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
-            if (rc < 0 || gcli_date(a, v, 1, until)) goto usage;
-            o.filter.until = until;
-            continue;
-        }
-        if ((rc = gcli_opt(argc, argv, &i, "--min-weight", NULL, &v))) { if (rc < 0 || (o.min_weight = gcli_long(a, v)) < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--top-edges", NULL, &v))) { if (rc < 0 || (o.top_edges = gcli_long_max(a, v, 1000000000L)) < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--depth", NULL, &v))) {
-            long d;
-            if (rc < 0 || (d = gcli_long_max(a, v, 1000)) < 0) goto usage;
-            o.depth = (int)d;
-            continue;
-        }
-        cli_msg("export: unexpected argument '%s'", a);
-        goto usage;
     }
     if ((o.format = ng_export_format_parse(fmt)) < 0) { cli_msg("--format: '%s' is not graphml, gexf, gml, dot or csv", fmt); goto usage; }
     if (!out) { cli_msg("export: where to? (-o FILE)"); goto usage; }

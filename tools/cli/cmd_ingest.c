@@ -1,5 +1,6 @@
 /* newsgraph ingest / forget: store tagged articles in the graph database. */
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -9,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "graph_cli.h"
+#include "opts.h"
 
 static volatile sig_atomic_t g_stop;
 static void on_signal(int sig) { g_stop = sig; }
@@ -546,49 +548,152 @@ static void pipe_stop(pipe_t *p) {
     p->started = 0;
 }
 
+/* The writer: takes the tagged articles off the pipeline in input order and
+ * stores them, one transaction per 'batch' articles (or 10 s); a failure or
+ * SIGINT/SIGTERM keeps the whole articles committed before it. Returns the
+ * exit code. */
+static int store_articles(ing *G, pipe_t *pp, long batch) {
+    ng_error err = {0};
+    int rc, exit_code = 0;
+    long in_batch = 0;
+    double batch_t0 = G->t0;
+    for (;;) {
+        if (!in_batch) {
+            rc = ng_store_begin(G->s, &err);
+            if (rc) { exit_code = gcli_fail(rc, &err); break; }
+            batch_t0 = now_s();
+        }
+        job *jb = pipe_pop(pp);
+        if (jb->kind == JOB_END) { job_free(jb); break; }
+        if (jb->kind == JOB_READ_ERROR && g_stop) { job_free(jb); break; }
+        if (jb->kind == JOB_EXIT) { ng_store_rollback(G->s); in_batch = 0; exit_code = jb->rc; job_free(jb); break; }
+        if (jb->kind == JOB_READ_ERROR) {
+            ng_store_rollback(G->s);
+            in_batch = 0;
+            if (G->progress) fputc('\n', stderr);
+            exit_code = gcli_fail(jb->rc == NG_E_IO ? NG_E_IO : NG_E_PARSE, &jb->err);
+            job_free(jb);
+            break;
+        }
+        G->done_bytes += jb->bytes;
+        size_t n = jb->d.nmatches;
+        int outcome = 0;
+        rc = jb->rc;
+        if (rc) err = jb->err;
+        else {
+            rc = ng_store_add_doc(G->s, &jb->d, &outcome, &err);
+            if (rc == NG_E_PARSE && !err.file[0]) {
+                char msg[sizeof err.msg];
+                snprintf(msg, sizeof msg, "%s", err.msg);
+                ng_error_set(&err, rc, jb->source, jb->line, jb->line ? 1 : 0, "%s", msg);
+            }
+        }
+        job_free(jb);
+        if (rc) {
+            ng_store_rollback(G->s);
+            in_batch = 0;
+            if (G->progress) fputc('\n', stderr);
+            exit_code = gcli_fail(rc, &err);
+            break;
+        }
+        if (outcome == NG_DOC_ADDED) G->added++;
+        else if (outcome == NG_DOC_REPLACED) G->replaced++;
+        else G->unchanged++;
+        if (outcome != NG_DOC_UNCHANGED) G->mentions += (long)n;
+        in_batch++;
+        if (in_batch >= batch || g_stop || now_s() - batch_t0 > 10.0) {
+            rc = ng_store_commit(G->s, &err);
+            in_batch = 0;
+            if (rc) { exit_code = gcli_fail(rc, &err); break; }
+            if (g_stop) break;
+        }
+        progress(G, 0);
+    }
+    pipe_stop(pp);
+    if (in_batch && !exit_code) {
+        rc = ng_store_commit(G->s, &err);
+        if (rc) exit_code = gcli_fail(rc, &err);
+    } else if (in_batch || !exit_code) {
+        ng_store_rollback(G->s); /* empty batch */
+    }
+    return exit_code;
+}
+
+/* The options of ingest that are not kept in 'ing'. */
+typedef struct ingest_args {
+    const char *db, *window, *input;
+    long batch, wait_ms, nthreads;
+    int json, quiet, no_bulk;
+    const char **paths;    /* the inputs (npaths of them) */
+    size_t npaths;
+} ingest_args;
+
+enum { GO_ON = -1, SHOW_USAGE = -2 };
+
+/* Reads the options into a and g. Returns GO_ON, SHOW_USAGE (a usage error,
+ * message printed, the usage text to follow), else the exit code. */
+static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
+    const char *v;
+    enum { O_DB = 1, O_WINDOW, O_INPUT, O_BATCH, O_WAIT, O_THREADS, O_OFFSETS, O_SAVED, O_NO_INFLECT,
+           O_NO_CONTEXT, O_NO_RULES, O_NO_PARTIAL, O_JSON, O_NO_BULK, O_QUIET };
+    static const cli_opt options[] = {
+        CLI_DICT_OPTS,
+        {"--db", NULL, 1, O_DB}, {"--window", NULL, 1, O_WINDOW}, {"--input", NULL, 1, O_INPUT},
+        {"--batch", NULL, 1, O_BATCH}, {"--wait", NULL, 1, O_WAIT}, {"--threads", "-j", 1, O_THREADS},
+        {"--offsets", NULL, 1, O_OFFSETS}, {"--saved", NULL, 0, O_SAVED},
+        {"--no-inflect", NULL, 0, O_NO_INFLECT}, {"--no-context", NULL, 0, O_NO_CONTEXT},
+        {"--no-rules", NULL, 0, O_NO_RULES}, {"--no-partial", NULL, 0, O_NO_PARTIAL},
+        {"--json", NULL, 0, O_JSON}, {"--no-bulk", NULL, 0, O_NO_BULK}, {"--quiet", "-q", 0, O_QUIET}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    int id;
+    long long n;
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP: ingest_usage(stdout); return 0;
+        case CLI_BAD: return SHOW_USAGE;
+        case CLI_UNKNOWN: cli_msg("ingest: unknown option '%s'", v); return SHOW_USAGE;
+        case CLI_ARG: a->paths[a->npaths++] = v; break;
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+            if (cli_dicts_option(&g->dicts, id, v) < 0) return EXIT_USAGE;
+            break;
+        case O_DB: a->db = v; break;
+        case O_WINDOW: a->window = v; break;
+        case O_INPUT: a->input = v; break;
+        case O_BATCH: if (cli_int(p.opt, v, 1, LONG_MAX, &n)) return SHOW_USAGE; a->batch = (long)n; break;
+        case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &n)) return SHOW_USAGE; a->wait_ms = (long)n; break;
+        case O_THREADS: if (cli_int(p.opt, v, 1, 64, &n)) return SHOW_USAGE; a->nthreads = (long)n; break;
+        case O_OFFSETS:
+            if (!strcmp(v, "chars")) g->chars = 1;
+            else if (!strcmp(v, "bytes")) g->chars = 0;
+            else { cli_msg("--offsets: '%s' is not bytes or chars", v); return SHOW_USAGE; }
+            break;
+        case O_SAVED: g->saved = 1; break;
+        case O_NO_INFLECT: g->tflags |= NG_TAG_NO_INFLECT; break;
+        case O_NO_CONTEXT: g->tflags |= NG_TAG_NO_CONTEXT; break;
+        case O_NO_RULES: g->tflags |= NG_TAG_NO_RULES; break;
+        case O_NO_PARTIAL: g->tflags |= NG_TAG_NO_PARTIAL; break;
+        case O_JSON: a->json = 1; break;
+        case O_NO_BULK: a->no_bulk = 1; break;
+        case O_QUIET: a->quiet = 1; break;
+        }
+    }
+    return GO_ON;
+}
+
 int cmd_ingest(int argc, char **argv) {
-    const char *db = NULL, *window = NULL, *input = NULL, *v;
-    long batch = 20000, wait_ms = -1, nthreads = 1;
-    int json = 0, quiet = 0, no_bulk = 0;
     ing g;
     memset(&g, 0, sizeof g);
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t npaths = 0;
-    int rc;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { ingest_usage(stdout); free(paths); return 0; }
-        if ((rc = cli_dicts_option(&g.dicts, argc, argv, &i))) { if (rc < 0) { free(paths); return EXIT_USAGE; } continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--window", NULL, &window))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--input", NULL, &input))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--batch", NULL, &v))) { if (rc < 0 || (batch = gcli_long("--batch", v)) <= 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--threads", "-j", &v))) {
-            if (rc < 0 || (nthreads = gcli_long("--threads", v)) < 1 || nthreads > 64) {
-                if (rc > 0 && nthreads >= 0) cli_msg("--threads takes a number from 1 to 64");
-                goto usage;
-            }
-            continue;
-        }
-        if ((rc = gcli_opt(argc, argv, &i, "--offsets", NULL, &v))) {
-            if (rc < 0) goto usage;
-            if (!strcmp(v, "chars")) g.chars = 1;
-            else if (!strcmp(v, "bytes")) g.chars = 0;
-            else { cli_msg("--offsets: '%s' is not bytes or chars", v); goto usage; }
-            continue;
-        }
-        if (!strcmp(a, "--saved")) { g.saved = 1; continue; }
-        if (!strcmp(a, "--no-inflect")) { g.tflags |= NG_TAG_NO_INFLECT; continue; }
-        if (!strcmp(a, "--no-context")) { g.tflags |= NG_TAG_NO_CONTEXT; continue; }
-        if (!strcmp(a, "--no-rules")) { g.tflags |= NG_TAG_NO_RULES; continue; }
-        if (!strcmp(a, "--no-partial")) { g.tflags |= NG_TAG_NO_PARTIAL; continue; }
-        if (!strcmp(a, "--json")) { json = 1; continue; }
-        if (!strcmp(a, "--no-bulk")) { no_bulk = 1; continue; }
-        if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { quiet = 1; continue; }
-        if (a[0] == '-' && a[1]) { cli_msg("ingest: unknown option '%s'", a); goto usage; }
-        paths[npaths++] = a;
-    }
+    ingest_args args = {.batch = 20000, .wait_ms = -1, .nthreads = 1};
+    args.paths = cli_xcalloc((size_t)argc + 1, sizeof *args.paths);
+    int rc = parse_ingest_options(argc, argv, &args, &g);
+    const char **paths = args.paths;
+    if (rc == SHOW_USAGE) goto usage;
+    if (rc >= 0) { free(paths); return rc; }
+    const char *db = args.db, *window = args.window, *input = args.input;
+    long batch = args.batch, wait_ms = args.wait_ms, nthreads = args.nthreads;
+    int json = args.json, quiet = args.quiet, no_bulk = args.no_bulk;
+    size_t npaths = args.npaths;
     g.threads = (unsigned)nthreads;
     int win = -1;
     if (window && (win = ng_window_parse(window)) < 0) { cli_msg("--window: '%s' is not sentence, paragraph or article", window); goto usage; }
@@ -641,72 +746,12 @@ int cmd_ingest(int argc, char **argv) {
     sigaction(SIGTERM, &sa, NULL);
     g.progress = !quiet && isatty(2);
     g.t0 = g.last = now_s();
-    long in_batch = 0;
-    double batch_t0 = g.t0;
     /* Reading, JSON parsing and tagging run in a producer thread, pipelined
      * with this thread, the single SQLite writer; articles arrive in input
      * order, so batches and errors are exactly those of a serial loop. */
     pipe_t pp;
     if (pipe_start(&pp, &g, r)) { cli_msg("out of memory"); exit_code = EXIT_DATA; ng_reader_free(r); r = NULL; goto done; }
-    for (;;) {
-        if (!in_batch) {
-            rc = ng_store_begin(g.s, &err);
-            if (rc) { exit_code = gcli_fail(rc, &err); break; }
-            batch_t0 = now_s();
-        }
-        job *jb = pipe_pop(&pp);
-        if (jb->kind == JOB_END) { job_free(jb); break; }
-        if (jb->kind == JOB_READ_ERROR && g_stop) { job_free(jb); break; }
-        if (jb->kind == JOB_EXIT) { ng_store_rollback(g.s); in_batch = 0; exit_code = jb->rc; job_free(jb); break; }
-        if (jb->kind == JOB_READ_ERROR) {
-            ng_store_rollback(g.s);
-            in_batch = 0;
-            if (g.progress) fputc('\n', stderr);
-            exit_code = gcli_fail(jb->rc == NG_E_IO ? NG_E_IO : NG_E_PARSE, &jb->err);
-            job_free(jb);
-            break;
-        }
-        g.done_bytes += jb->bytes;
-        size_t n = jb->d.nmatches;
-        int outcome = 0;
-        rc = jb->rc;
-        if (rc) err = jb->err;
-        else {
-            rc = ng_store_add_doc(g.s, &jb->d, &outcome, &err);
-            if (rc == NG_E_PARSE && !err.file[0]) {
-                char msg[sizeof err.msg];
-                snprintf(msg, sizeof msg, "%s", err.msg);
-                ng_error_set(&err, rc, jb->source, jb->line, jb->line ? 1 : 0, "%s", msg);
-            }
-        }
-        job_free(jb);
-        if (rc) {
-            ng_store_rollback(g.s);
-            in_batch = 0;
-            if (g.progress) fputc('\n', stderr);
-            exit_code = gcli_fail(rc, &err);
-            break;
-        }
-        if (outcome == NG_DOC_ADDED) g.added++;
-        else if (outcome == NG_DOC_REPLACED) g.replaced++;
-        else g.unchanged++;
-        if (outcome != NG_DOC_UNCHANGED) g.mentions += (long)n;
-        in_batch++;
-        if (in_batch >= batch || g_stop || now_s() - batch_t0 > 10.0) {
-            rc = ng_store_commit(g.s, &err);
-            in_batch = 0;
-            if (rc) { exit_code = gcli_fail(rc, &err); break; }
-            if (g_stop) break;
-        }
-        progress(&g, 0);
-    }
-    pipe_stop(&pp);
-    if (in_batch && !exit_code) {
-        rc = ng_store_commit(g.s, &err);
-        if (rc) exit_code = gcli_fail(rc, &err);
-    } else if (in_batch || !exit_code) {
-        ng_store_rollback(g.s); /* empty batch */
-    }
+    exit_code = store_articles(&g, &pp, batch);
     ng_reader_free(r);
     if (bulk) {
         if (g.progress) fprintf(stderr, "\rnewsgraph: ingest: indexing ...                              ");
@@ -760,16 +805,22 @@ static void forget_usage(FILE *f) {
 int cmd_forget(int argc, char **argv) {
     const char *db = NULL, *v;
     long wait_ms = -1;
-    const char **ids = calloc((size_t)argc + 1, sizeof *ids);
+    const char **ids = cli_xcalloc((size_t)argc + 1, sizeof *ids);
     size_t n = 0;
     int rc;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { forget_usage(stdout); free(ids); return 0; }
-        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto usage; continue; }
-        if (!strcmp(argv[i], "--")) { while (++i < argc) ids[n++] = argv[i]; break; }
-        if (argv[i][0] == '-' && argv[i][1]) { cli_msg("forget: unknown option '%s'", argv[i]); goto usage; }
-        ids[n++] = argv[i];
+    enum { O_DB = 1, O_WAIT };
+    static const cli_opt options[] = {{"--db", NULL, 1, O_DB}, {"--wait", NULL, 1, O_WAIT}, {0}};
+    cli_args p = cli_args_init(argc, argv);
+    long long x;
+    while ((rc = cli_next(&p, options, &v)) != CLI_END) {
+        switch (rc) {
+        case CLI_HELP: forget_usage(stdout); free(ids); return 0;
+        case CLI_BAD: goto usage;
+        case CLI_UNKNOWN: cli_msg("forget: unknown option '%s'", v); goto usage;
+        case CLI_ARG: ids[n++] = v; break;
+        case O_DB: db = v; break;
+        case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &x)) goto usage; wait_ms = (long)x; break;
+        }
     }
     if (!n) { cli_msg("forget: which article? (give its id)"); goto usage; }
     db = gcli_db(db);

@@ -1,9 +1,11 @@
 /* newsgraph merge: the reduce step of a sharded ingest. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include "graph_cli.h"
+#include "opts.h"
 
 static void merge_usage(FILE *f) {
     fprintf(f, "usage: newsgraph merge [--wait MS] [--json] SHARD.db... -o ALL.db\n\n"
@@ -19,17 +21,25 @@ int cmd_merge(int argc, char **argv) {
     const char *out = NULL, *v;
     long wait_ms = -1;
     int json = 0, rc;
-    const char **shards = calloc((size_t)argc + 1, sizeof *shards);
+    const char **shards = cli_xcalloc((size_t)argc + 1, sizeof *shards);
     size_t n = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { merge_usage(stdout); free(shards); return 0; }
-        if ((rc = gcli_opt(argc, argv, &i, "--output", "-o", &out))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &out))) { if (rc < 0) goto usage; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) { if (rc < 0 || (wait_ms = gcli_long(a, v)) < 0) goto usage; continue; }
-        if (!strcmp(a, "--json")) { json = 1; continue; }
-        if (a[0] == '-' && a[1]) { cli_msg("merge: unknown option '%s'", a); goto usage; }
-        shards[n++] = a;
+    enum { O_OUTPUT = 1, O_WAIT, O_JSON };
+    static const cli_opt options[] = {
+        {"--output", "-o", 1, O_OUTPUT}, {"--db", NULL, 1, O_OUTPUT}, {"--wait", NULL, 1, O_WAIT},
+        {"--json", NULL, 0, O_JSON}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    long long x;
+    while ((rc = cli_next(&p, options, &v)) != CLI_END) {
+        switch (rc) {
+        case CLI_HELP: merge_usage(stdout); free(shards); return 0;
+        case CLI_BAD: goto usage;
+        case CLI_UNKNOWN: cli_msg("merge: unknown option '%s'", v); goto usage;
+        case CLI_ARG: shards[n++] = v; break;
+        case O_OUTPUT: out = v; break;
+        case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &x)) goto usage; wait_ms = (long)x; break;
+        case O_JSON: json = 1; break;
+        }
     }
     if (!out) { cli_msg("merge: where to? (-o ALL.db)"); goto usage; }
     if (!n) { cli_msg("merge: no shard databases given"); goto usage; }

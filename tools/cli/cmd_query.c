@@ -2,9 +2,11 @@
  * questions to the graph database, as a table or --json. */
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <math.h>
 #include <unistd.h>
 #include "graph_cli.h"
+#include "opts.h"
 
 /* Options common to the query commands. */
 typedef struct qopts {
@@ -18,80 +20,81 @@ typedef struct qopts {
     double resolution;
     const char *pos[3];
     int npos;
+    int check;            /* stats --check */
+    cli_dicts *dicts;     /* stats --check: --dict, --no-shipped */
 } qopts;
 
-enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64, Q_SOURCES = 128 };
+enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64, Q_SOURCES = 128,
+       Q_CHECK = 256 /* stats: --check and the dictionary options */ };
+
+enum { O_DB = 1, O_JSON, O_TOP, O_SOURCES, O_TYPE, O_BY, O_LIMIT, O_MINCOUNT, O_SINCE, O_UNTIL,
+       O_RESOLUTION, O_SEED, O_ITERATIONS, O_MEMBERS, O_CHECK };
+
+/* Every option of the query commands, and which Q_* bit allows it. */
+static const cli_opt query_options[] = {
+    {"--db", NULL, 1, O_DB}, {"--json", NULL, 0, O_JSON}, {"--top", "-n", 1, O_TOP},
+    {"--sources", NULL, 1, O_SOURCES}, {"--type", "-t", 1, O_TYPE}, {"--by", NULL, 1, O_BY},
+    {"--limit", NULL, 1, O_LIMIT}, {"--min-count", NULL, 1, O_MINCOUNT}, {"--since", NULL, 1, O_SINCE},
+    {"--until", NULL, 1, O_UNTIL}, {"--resolution", NULL, 1, O_RESOLUTION}, {"--seed", NULL, 1, O_SEED},
+    {"--iterations", NULL, 1, O_ITERATIONS}, {"--members", NULL, 1, O_MEMBERS},
+    {"--check", NULL, 0, O_CHECK}, CLI_DICT_OPTS, {0},
+};
+
+static unsigned query_option_bit(int id) {
+    switch (id) {
+    case O_DB: case O_JSON: return 0;
+    case O_TOP: return Q_TOP;
+    case O_SOURCES: return Q_SOURCES;
+    case O_TYPE: return Q_TYPE;
+    case O_BY: return Q_BY;
+    case O_LIMIT: return Q_LIMIT;
+    case O_MINCOUNT: return Q_MINCOUNT;
+    case O_SINCE: case O_UNTIL: return Q_DATES;
+    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: return Q_CHECK;
+    default: return Q_COMM;
+    }
+}
 
 /* Returns -1 on success, else an exit code (usage printed by the caller). */
 static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos_max, qopts *o,
                  void (*usage)(FILE *)) {
     const char *v;
-    int rc;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
-        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &o->db))) { if (rc < 0) goto bad; continue; }
-        if (!strcmp(a, "--json")) { o->json = 1; continue; }
-        if ((allowed & Q_TOP) && (rc = gcli_opt(argc, argv, &i, "--top", "-n", &v))) {
-            if (rc < 0 || (o->top = gcli_long_max(a, v, 10000000)) < 0) goto bad;
-            continue;
-        }
-        if ((allowed & Q_SOURCES) && (rc = gcli_opt(argc, argv, &i, "--sources", NULL, &v))) {
-            if (rc < 0) goto bad;
+    long long x;
+    int id;
+    cli_args p = cli_args_init(argc, argv);
+    while ((id = cli_next(&p, query_options, &v)) != CLI_END) {
+        if (id > 0 && (query_option_bit(id) & ~allowed)) { v = p.raw; id = CLI_UNKNOWN; }
+        switch (id) {
+        case CLI_HELP: usage(stdout); return 0;
+        case CLI_BAD: goto bad;
+        case CLI_UNKNOWN: cli_msg("%s: unknown option '%s'", argv[0], v); goto bad;
+        case CLI_ARG:
+            if (o->npos >= npos_max) goto toomany;
+            o->pos[o->npos++] = v;
+            break;
+        case O_DB: o->db = v; break;
+        case O_JSON: o->json = 1; break;
+        case O_TOP: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->top = (long)x; break;
+        case O_SOURCES:
             if (!strcmp(v, "all")) o->sources = -1;
-            else if ((o->sources = gcli_long_max(a, v, 10000000)) < 0) goto bad;
-            continue;
-        }
-        if ((allowed & Q_TYPE) && (rc = gcli_opt(argc, argv, &i, "--type", "-t", &o->f.types))) { if (rc < 0) goto bad; continue; }
-        if ((allowed & Q_BY) && (rc = gcli_opt(argc, argv, &i, "--by", NULL, &o->by))) { if (rc < 0) goto bad; continue; }
-        if ((allowed & Q_LIMIT) && (rc = gcli_opt(argc, argv, &i, "--limit", NULL, &v))) {
-            if (rc < 0 || (o->limit = gcli_long_max(a, v, 10000000)) < 0) goto bad;
-            continue;
-        }
-        if ((allowed & Q_MINCOUNT) && (rc = gcli_opt(argc, argv, &i, "--min-count", NULL, &v))) {
-            if (rc < 0 || (o->min_count = gcli_long(a, v)) < 0) goto bad;
-            continue;
-        }
-        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--since", NULL, &v))) {
-            if (rc < 0 || gcli_date(a, v, 0, o->since)) goto bad;
-            o->f.since = o->since;
-            continue;
-        }
-        if ((allowed & Q_DATES) && (rc = gcli_opt(argc, argv, &i, "--until", NULL, &v))) {
-            if (rc < 0 || gcli_date(a, v, 1, o->until)) goto bad;
-            o->f.until = o->until;
-            continue;
-        }
-        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--resolution", NULL, &v))) {
-            char *end;
-            if (rc < 0) goto bad;
-            o->resolution = strtod(v, &end);
-            if (end == v || *end || !isfinite(o->resolution) || !(o->resolution > 0)) {
-                cli_msg("--resolution: '%s' is not a positive finite number", v);
-                goto bad;
-            }
-            if (o->resolution > 1e6) { cli_msg("--resolution: '%s' is too large (at most 1000000)", v); goto bad; }
-            continue;
-        }
-        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--seed", NULL, &v))) {
-            if (rc < 0 || (o->seed = gcli_long_max(a, v, 4294967295L)) < 0) goto bad;
-            continue;
-        }
-        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--iterations", NULL, &v))) {
-            if (rc < 0 || (o->iterations = gcli_long_max(a, v, 1000)) <= 0) { if (o->iterations == 0) cli_msg("%s: at least 1", a); goto bad; }
-            continue;
-        }
-        if ((allowed & Q_COMM) && (rc = gcli_opt(argc, argv, &i, "--members", NULL, &v))) {
-            if (rc < 0 || (o->members = gcli_long_max(a, v, 10000000)) < 0) goto bad;
-            continue;
-        }
-        if (!strcmp(a, "--")) {
-            while (++i < argc) { if (o->npos >= npos_max) goto toomany; o->pos[o->npos++] = argv[i]; }
+            else if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad;
+            else o->sources = (long)x;
+            break;
+        case O_TYPE: o->f.types = v; break;
+        case O_BY: o->by = v; break;
+        case O_LIMIT: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->limit = (long)x; break;
+        case O_MINCOUNT: if (cli_int(p.opt, v, 0, LONG_MAX, &x)) goto bad; o->min_count = (long)x; break;
+        case O_SINCE: if (gcli_date(p.opt, v, 0, o->since)) goto bad; o->f.since = o->since; break;
+        case O_UNTIL: if (gcli_date(p.opt, v, 1, o->until)) goto bad; o->f.until = o->until; break;
+        case O_RESOLUTION: if (cli_real(p.opt, v, 0, 1e6, 1, &o->resolution)) goto bad; break;
+        case O_SEED: if (cli_int(p.opt, v, 0, 4294967295LL, &x)) goto bad; o->seed = (long)x; break;
+        case O_ITERATIONS: if (cli_int(p.opt, v, 1, 1000, &x)) goto bad; o->iterations = (long)x; break;
+        case O_MEMBERS: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->members = (long)x; break;
+        case O_CHECK: o->check = 1; break;
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+            if (cli_dicts_option(o->dicts, id, v) < 0) return EXIT_USAGE;
             break;
         }
-        if (a[0] == '-' && a[1]) { cli_msg("%s: unknown option '%s'", argv[0], a); goto bad; }
-        if (o->npos >= npos_max) goto toomany;
-        o->pos[o->npos++] = a;
     }
     if (o->npos < npos_min) { cli_msg("%s: missing %s", argv[0], npos_min == 1 ? "ENTITY" : "ENTITY arguments"); goto bad; }
     o->db = gcli_db(o->db);
@@ -391,20 +394,23 @@ static int entity_correct(int argc, char **argv, int subi) {
     int npos = 0, json = 0, rc;
     long wait_ms = -1;
     int op = -1;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (i == subi) continue;
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { entity_usage(stdout); return 0; }
-        if ((rc = gcli_opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto bad; continue; }
-        if ((rc = gcli_opt(argc, argv, &i, "--wait", NULL, &v))) {
-            if (rc < 0 || (wait_ms = gcli_long("--wait", v)) < 0) goto bad;
-            continue;
+    enum { O_DB = 1, O_WAIT, O_JSON };
+    static const cli_opt options[] = {{"--db", NULL, 1, O_DB}, {"--wait", NULL, 1, O_WAIT}, {"--json", NULL, 0, O_JSON}, {0}};
+    cli_args p = cli_args_init(argc, argv);
+    long long x;
+    int id;
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        if (id == CLI_ARG && p.i - 1 == subi) continue;
+        if (id == O_JSON && strcmp(sub, "corrections")) { id = CLI_UNKNOWN; v = p.raw; }
+        switch (id) {
+        case CLI_HELP: entity_usage(stdout); return 0;
+        case CLI_BAD: goto bad;
+        case CLI_UNKNOWN: cli_msg("entity %s: unknown option '%s'", sub, v); goto bad;
+        case CLI_ARG: if (npos == 3) goto toomany; pos[npos++] = v; break;
+        case O_DB: db = v; break;
+        case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &x)) goto bad; wait_ms = (long)x; break;
+        case O_JSON: json = 1; break;
         }
-        if (!strcmp(sub, "corrections") && !strcmp(a, "--json")) { json = 1; continue; }
-        if (!strcmp(a, "--")) { while (++i < argc) { if (npos == 3) goto toomany; pos[npos++] = argv[i]; } break; }
-        if (a[0] == '-' && a[1]) { cli_msg("entity %s: unknown option '%s'", sub, a); goto bad; }
-        if (npos == 3) goto toomany;
-        pos[npos++] = a;
     }
     int want = !strcmp(sub, "corrections") ? 0 : !strcmp(sub, "undo") ? 1 : !strcmp(sub, "alias") ? 3 : 2;
     if (npos > want) goto toomany;
@@ -421,7 +427,10 @@ static int entity_correct(int argc, char **argv, int subi) {
     }
     if (op >= 0 && op != NG_CORR_ALIAS_ADD && op != NG_CORR_ALIAS_REMOVE) { ent = pos[0]; val = pos[1]; }
     long seq = 0, stale = 0;
-    if (!strcmp(sub, "undo") && (seq = gcli_long("entity undo", pos[0])) < 0) goto bad;
+    if (!strcmp(sub, "undo")) {
+        if (cli_int("entity undo", pos[0], 0, LONG_MAX, &x)) goto bad;
+        seq = (long)x;
+    }
     db = gcli_db(db);
     ng_store *s = NULL;
     ng_error err = {0};
@@ -521,21 +530,11 @@ static void check_print(const char *what, const char *id, const char *detail, vo
 }
 int cmd_stats(int argc, char **argv) {
     qopts o = {0};
-    int check = 0;
     cli_dicts dicts = {0};
-    for (int i = 1; i < argc; i++) {
-        int had = i, r = 0;
-        if (!strcmp(argv[i], "--check")) check = 1;
-        else if ((r = cli_dicts_option(&dicts, argc, argv, &i)) < 0) return EXIT_USAGE;
-        else if (!r) continue;
-        /* drop what was consumed, for the common parser */
-        int k = i - had + 1;
-        for (int m = had; m + k <= argc; m++) argv[m] = argv[m + k];
-        argc -= k;
-        i = had - 1;
-    }
-    if ((dicts.npaths || dicts.no_shipped) && !check) { cli_msg("stats: --dict and --no-shipped go with --check"); stats_usage(stderr); return EXIT_USAGE; }
-    int pr = parse(argc, argv, 0, 0, 0, &o, stats_usage);
+    o.dicts = &dicts;
+    int pr = parse(argc, argv, Q_CHECK, 0, 0, &o, stats_usage);
+    int check = o.check;
+    if (pr < 0 && (dicts.npaths || dicts.no_shipped) && !check) { cli_msg("stats: --dict and --no-shipped go with --check"); stats_usage(stderr); return EXIT_USAGE; }
     if (pr >= 0) return pr;
     if (check) {
         int rc = cli_dicts_load(&dicts);

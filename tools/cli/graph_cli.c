@@ -5,37 +5,6 @@
 #include <utf8proc.h>
 #include "graph_cli.h"
 
-int gcli_opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val) {
-    const char *a = argv[*i];
-    size_t l = strlen(name);
-    if (!strcmp(a, name) || (shrt && !strcmp(a, shrt))) {
-        if (*i + 1 >= argc) { cli_msg("%s needs a value", a); return -1; }
-        *val = argv[++*i];
-        return 1;
-    }
-    if (!strncmp(a, name, l) && a[l] == '=') { *val = a + l + 1; return 1; }
-    return 0;
-}
-
-long gcli_long(const char *opt, const char *v) {
-    char *end;
-    errno = 0;
-    long x = strtol(v, &end, 10);
-    if (errno || end == v || *end || x < 0) { cli_msg("%s: '%s' is not a non-negative integer", opt, v); return -1; }
-    return x;
-}
-
-long gcli_long_max(const char *opt, const char *v, long max) {
-    char *end;
-    errno = 0;
-    long x = strtol(v, &end, 10);
-    if (end != v && !*end && v[0] != '-' && (errno == ERANGE || x > max)) {
-        cli_msg("%s: '%s' is too large (at most %ld)", opt, v, max);
-        return -1;
-    }
-    return gcli_long(opt, v);
-}
-
 int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
     char d[11], why[400];
     if (!ng_date_parse(v, 1, d, why, sizeof why)) { cli_msg("%s: %s", opt, why); return -1; }

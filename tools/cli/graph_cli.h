@@ -1,19 +1,11 @@
 /* Helpers shared by the graph subcommands (ingest, forget, queries, export,
- * merge): option values, the database path, output. */
+ * merge): dates, the database path, output. Options: opts.h. */
 #ifndef NG_GRAPH_CLI_H
 #define NG_GRAPH_CLI_H
 #include <stdio.h>
 #include "cli.h"
 #include "graph.h"
 
-/* If argv[*i] is "--name VALUE" or "--name=VALUE" (or the short form 'shrt'
- * when not NULL), stores VALUE in *val, advances *i and returns 1; returns
- * 0 if not; -1 (message printed) when the value is missing. */
-int gcli_opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val);
-/* Parses a non-negative integer option value; -1 (message printed) if bad. */
-long gcli_long(const char *opt, const char *v);
-/* Same, with an upper bound: "OPT: 'V' is too large (at most MAX)". */
-long gcli_long_max(const char *opt, const char *v, long max);
 /* A --since/--until value (ng_date_parse, partial dates allowed) into 'buf'
  * as YYYY[-MM[-DD]] (--until: the end of the year or month); -1 with a
  * message if it is not a possible date. */

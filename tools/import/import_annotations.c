@@ -419,6 +419,154 @@ static int cmp_out(const void *a, const void *b) {
     return strcmp(((const outrec *)a)->id, ((const outrec *)b)->id);
 }
 
+/* The type of surface u (its most frequent), and the static filters: a
+ * usable spelling, at least 'minc' occurrences, a letter; a capitalised
+ * Latin surface also gets its upper-case spellings. */
+static void classify_surface(surf *u, long minc, const import_opts *o) {
+    const tcount *bt = &u->t[0];
+    for (size_t k = 1; k < u->nt; k++)
+        if (u->t[k].n > bt->n || (u->t[k].n == bt->n && strcmp(u->t[k].type, bt->type) < 0))
+            bt = &u->t[k];
+    u->type = bt->type;
+    size_t good = 0;
+    for (size_t k = 0; k < u->nsp; k++) {
+        const char *s = u->sp[k].s;
+        u->sp[k].bad = strchr(s, '|') || strchr(s, '\t') || s[0] == '=' || s[0] == '~';
+        good += !u->sp[k].bad;
+    }
+    size_t letters, chars;
+    int upper;
+    char_stats(u->fold, &letters, &chars, &upper);
+    u->keep = good > 0 && u->total >= minc && letters > 0 && chars > 1;
+    if (u->keep) {
+        int cap = 1, cyr = 0;
+        for (size_t k = 0; k < u->nsp; k++)
+            if (!u->sp[k].bad && !capitalised(u->sp[k].s, &cyr)) cap = 0;
+        u->capd = cap;
+        if (cap && !cyr) {
+            u->capcase = 1;
+            size_t n0 = u->nsp;
+            for (size_t k = 0; k < n0; k++) {
+                if (u->sp[k].bad) continue;
+                char *up = upper_of(u->sp[k].s);
+                size_t j;
+                for (j = 0; j < u->nsp && strcmp(u->sp[j].s, up); j++) {}
+                if (j < u->nsp) { free(up); continue; }
+                u->sp = imp_realloc(u->sp, (u->nsp + 1) * sizeof *u->sp);
+                memset(&u->sp[u->nsp], 0, sizeof *u->sp);
+                u->sp[u->nsp].base = (int)k + 1;
+                u->sp[u->nsp++].s = up;
+            }
+        }
+    }
+    if (!u->keep && o->stats) o->stats->skipped++;
+}
+
+/* Sets u->cs: any case, as the matcher's default; or case-sensitive, the
+ * spellings precise enough as written. Returns 0 when no spelling is
+ * precise enough (the surface is left out). */
+static int choose_case(surf *u, const imp_words *words, double minp) {
+    int upper = 0;
+    for (size_t k = 0; k < u->nsp && !upper; k++) {
+        size_t l, c;
+        int up;
+        char_stats(u->sp[k].s, &l, &c, &up);
+        upper |= up;
+    }
+    int common = !upper || imp_words_has(words, u->fold);
+    if (!common && !u->capcase && (double)u->ann >= minp * (double)u->matched) {
+        u->cs = u->capd ? 2 : 0;   /* capitalised names: case=capitalised, case forms kept */
+        return 1;
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < u->nsp; k++) {
+        scount *sp = &u->sp[k];
+        if (!sp->bad && ((double)sp->a_cs < minp * (double)sp->m_cs || (sp->base && u->sp[sp->base - 1].bad)))
+            sp->bad = 1;
+        kept += !sp->bad;
+    }
+    if (!kept) return 0;
+    u->cs = 1;
+    return 1;
+}
+
+/* "ann-TYPE-SLUG-HASH": the slug of the most frequent spelling, a hash of
+ * the folded surface and its type (malloc'd). */
+static char *surface_id(const surf *u) {
+    const scount *bs = NULL;
+    for (size_t k = 0; k < u->nsp; k++)
+        if (!u->sp[k].bad && (!bs || u->sp[k].n > bs->n)) bs = &u->sp[k];
+    char *slug = imp_slug(bs->s);
+    if (strlen(slug) > 48) slug[48] = 0;
+    size_t sl = strlen(slug);
+    while (sl > 0 && slug[sl - 1] == '-') slug[--sl] = 0;
+    char tl[32];
+    size_t j;
+    for (j = 0; u->type[j] && j < sizeof tl - 1; j++) tl[j] = (char)tolower((unsigned char)u->type[j]);
+    tl[j] = 0;
+    uint64_t h = fnv(u->fold, strlen(u->fold), 1469598103934665603ULL);
+    h = fnv("\t", 1, h);
+    h = fnv(u->type, strlen(u->type), h);
+    char id[128];
+    snprintf(id, sizeof id, "ann-%s-%s%s%08x", tl, slug, sl ? "-" : "", (unsigned)(h ^ (h >> 32)));
+    free(slug);
+    return imp_strndup(id, strlen(id));
+}
+
+/* One entity line: the most frequent good spelling is the name. */
+static void write_surface(const import_opts *o, FILE *out, const char *id, const surf *u, double minp) {
+    size_t best = u->nsp;
+    for (size_t k = 0; k < u->nsp; k++)
+        if (!u->sp[k].bad && (best == u->nsp || u->sp[k].n > u->sp[best].n)) best = k;
+    char **al = imp_realloc(NULL, (u->nsp ? u->nsp : 1) * sizeof *al);
+    size_t na = 0;
+    for (size_t k = 0; k < u->nsp; k++)
+        if (k != best && !u->sp[k].bad) al[na++] = u->sp[k].s;
+    char attrs[256];
+    if (minp > 0)
+        snprintf(attrs, sizeof attrs, "source=%s\tcount=%ld\tmatched=%ld%s",
+                 o->source ? o->source : "annotations", u->total, u->matched,
+                 u->cs == 1 ? "\tcase=sensitive" : u->cs == 2 ? "\tcase=capitalised" : "");
+    else
+        snprintf(attrs, sizeof attrs, "source=%s\tcount=%ld%s", o->source ? o->source : "annotations",
+                 u->total, u->cs == 1 ? "\tcase=sensitive" : u->cs == 2 ? "\tcase=capitalised" : "");
+    imp_write_entity(o, out, id, u->type, u->sp[best].s, al, na, attrs);
+    free(al);
+}
+
+/* The surfaces kept, sorted, written. */
+static int write_gazetteer(const import_opts *o, gaz *g, const imp_words *words, double minp, FILE *out,
+                           ng_error *err) {
+    outrec *recs = imp_realloc(NULL, (g->n ? g->n : 1) * sizeof *recs);
+    size_t nr = 0;
+    for (size_t i = 0; i < g->cap; i++) {
+        surf *u = &g->tab[i];
+        if (!u->fold || !u->keep) continue;
+        if (!choose_case(u, words, minp)) { if (o->stats) o->stats->skipped++; continue; }
+        recs[nr].id = surface_id(u);
+        recs[nr].u = u;
+        nr++;
+    }
+    qsort(recs, nr, sizeof *recs, cmp_out);
+    for (size_t i = 0; i < nr; i++) write_surface(o, out, recs[i].id, recs[i].u, minp);
+    int rc = ferror(out) ? ng_error_set(err, NG_E_IO, NULL, 0, 0, "write error") : NG_OK;
+    for (size_t i = 0; i < nr; i++) free(recs[i].id);
+    free(recs);
+    return rc;
+}
+
+static void gaz_free(gaz *g) {
+    for (size_t i = 0; i < g->cap; i++) {
+        surf *u = &g->tab[i];
+        if (!u->fold) continue;
+        free(u->fold);
+        free(u->t);
+        for (size_t k = 0; k < u->nsp; k++) free(u->sp[k].s);
+        free(u->sp);
+    }
+    free(g->tab);
+}
+
 static int annotations_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
     int fmt = annot_format(o->input_format);
     if (fmt < 0)
@@ -428,6 +576,7 @@ static int annotations_run(const import_opts *o, char **inputs, size_t n, FILE *
     double minp = o->has_min_precision ? o->min_precision : IMPORT_ANNOT_MIN_PRECISION;
     if (!(minp >= 0 && minp <= 1))
         return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "--min-precision must be between 0 and 1");
+    /* standard input is read twice (annotations, then matches): spooled */
     char **paths = imp_realloc(NULL, n * sizeof *paths);
     char *spooled = NULL;
     int rc = NG_OK;
@@ -438,6 +587,7 @@ static int annotations_run(const import_opts *o, char **inputs, size_t n, FILE *
             paths[i] = spooled;
         }
     }
+    /* the annotated surfaces */
     gaz g = {0};
     g.o = o;
     g.err = err;
@@ -449,137 +599,14 @@ static int annotations_run(const import_opts *o, char **inputs, size_t n, FILE *
         if (o->progress) o->progress("annotations", i + 1, n, o->stats ? o->stats->read : 0, o->progress_ud);
     }
     imp_words *words = o->common_words ? imp_words_load(o->common_words) : NULL;
-    /* the type of each surface, the static filters */
     long minc = o->min_count > 0 ? o->min_count : 1;
-    for (size_t i = 0; i < g.cap && rc == NG_OK; i++) {
-        surf *u = &g.tab[i];
-        if (!u->fold) continue;
-        const tcount *bt = &u->t[0];
-        for (size_t k = 1; k < u->nt; k++)
-            if (u->t[k].n > bt->n || (u->t[k].n == bt->n && strcmp(u->t[k].type, bt->type) < 0))
-                bt = &u->t[k];
-        u->type = bt->type;
-        size_t good = 0;
-        for (size_t k = 0; k < u->nsp; k++) {
-            const char *s = u->sp[k].s;
-            u->sp[k].bad = strchr(s, '|') || strchr(s, '\t') || s[0] == '=' || s[0] == '~';
-            good += !u->sp[k].bad;
-        }
-        size_t letters, chars;
-        int upper;
-        char_stats(u->fold, &letters, &chars, &upper);
-        u->keep = good > 0 && u->total >= minc && letters > 0 && chars > 1;
-        if (u->keep) {
-            int cap = 1, cyr = 0;
-            for (size_t k = 0; k < u->nsp; k++)
-                if (!u->sp[k].bad && !capitalised(u->sp[k].s, &cyr)) cap = 0;
-            u->capd = cap;
-            if (cap && !cyr) {
-                u->capcase = 1;
-                size_t n0 = u->nsp;
-                for (size_t k = 0; k < n0; k++) {
-                    if (u->sp[k].bad) continue;
-                    char *up = upper_of(u->sp[k].s);
-                    size_t j;
-                    for (j = 0; j < u->nsp && strcmp(u->sp[j].s, up); j++) {}
-                    if (j < u->nsp) { free(up); continue; }
-                    u->sp = imp_realloc(u->sp, (u->nsp + 1) * sizeof *u->sp);
-                    memset(&u->sp[u->nsp], 0, sizeof *u->sp);
-                    u->sp[u->nsp].base = (int)k + 1;
-                    u->sp[u->nsp++].s = up;
-                }
-            }
-        }
-        if (!u->keep && o->stats) o->stats->skipped++;
-    }
+    for (size_t i = 0; i < g.cap && rc == NG_OK; i++)
+        if (g.tab[i].fold) classify_surface(&g.tab[i], minc, o);
+    /* how often the matcher finds each surface, annotated or not */
     if (rc == NG_OK && minp > 0) rc = count_matches(&g, inputs, paths, n, fmt, err);
-    outrec *recs = imp_realloc(NULL, (g.n ? g.n : 1) * sizeof *recs);
-    size_t nr = 0;
-    if (rc == NG_OK) {
-        for (size_t i = 0; i < g.cap; i++) {
-            surf *u = &g.tab[i];
-            if (!u->fold || !u->keep) continue;
-            /* any case, as the matcher's default; or case-sensitive, the spellings
-             * precise enough as written; or nothing */
-            int upper = 0;
-            for (size_t k = 0; k < u->nsp && !upper; k++) {
-                size_t l, c;
-                int up;
-                char_stats(u->sp[k].s, &l, &c, &up);
-                upper |= up;
-            }
-            int common = !upper || imp_words_has(words, u->fold);
-            if (!common && !u->capcase && (double)u->ann >= minp * (double)u->matched) {
-                u->cs = u->capd ? 2 : 0;   /* capitalised names: case=capitalised, case forms kept */
-            } else {
-                size_t kept = 0;
-                for (size_t k = 0; k < u->nsp; k++) {
-                    scount *sp = &u->sp[k];
-                    if (!sp->bad && ((double)sp->a_cs < minp * (double)sp->m_cs ||
-                                     (sp->base && u->sp[sp->base - 1].bad)))
-                        sp->bad = 1;
-                    kept += !sp->bad;
-                }
-                if (!kept) { if (o->stats) o->stats->skipped++; continue; }
-                u->cs = 1;
-            }
-            const scount *bs = NULL;
-            for (size_t k = 0; k < u->nsp; k++)
-                if (!u->sp[k].bad && (!bs || u->sp[k].n > bs->n)) bs = &u->sp[k];
-            char *slug = imp_slug(bs->s);
-            if (strlen(slug) > 48) slug[48] = 0;
-            size_t sl = strlen(slug);
-            while (sl > 0 && slug[sl - 1] == '-') slug[--sl] = 0;
-            char tl[32];
-            size_t j;
-            for (j = 0; u->type[j] && j < sizeof tl - 1; j++) tl[j] = (char)tolower((unsigned char)u->type[j]);
-            tl[j] = 0;
-            uint64_t h = fnv(u->fold, strlen(u->fold), 1469598103934665603ULL);
-            h = fnv("\t", 1, h);
-            h = fnv(u->type, strlen(u->type), h);
-            char id[128];
-            snprintf(id, sizeof id, "ann-%s-%s%s%08x", tl, slug, sl ? "-" : "",
-                     (unsigned)(h ^ (h >> 32)));
-            free(slug);
-            recs[nr].id = imp_strndup(id, strlen(id));
-            recs[nr].u = u;
-            nr++;
-        }
-        qsort(recs, nr, sizeof *recs, cmp_out);
-        for (size_t i = 0; i < nr; i++) {
-            surf *u = recs[i].u;
-            size_t best = u->nsp;
-            for (size_t k = 0; k < u->nsp; k++)
-                if (!u->sp[k].bad && (best == u->nsp || u->sp[k].n > u->sp[best].n)) best = k;
-            char **al = imp_realloc(NULL, (u->nsp ? u->nsp : 1) * sizeof *al);
-            size_t na = 0;
-            for (size_t k = 0; k < u->nsp; k++)
-                if (k != best && !u->sp[k].bad) al[na++] = u->sp[k].s;
-            char attrs[256];
-            if (minp > 0)
-                snprintf(attrs, sizeof attrs, "source=%s\tcount=%ld\tmatched=%ld%s",
-                         o->source ? o->source : "annotations", u->total, u->matched,
-                         u->cs == 1 ? "\tcase=sensitive" : u->cs == 2 ? "\tcase=capitalised" : "");
-            else
-                snprintf(attrs, sizeof attrs, "source=%s\tcount=%ld%s", o->source ? o->source : "annotations",
-                         u->total, u->cs == 1 ? "\tcase=sensitive" : u->cs == 2 ? "\tcase=capitalised" : "");
-            imp_write_entity(o, out, recs[i].id, u->type, u->sp[best].s, al, na, attrs);
-            free(al);
-        }
-        if (ferror(out)) rc = ng_error_set(err, NG_E_IO, NULL, 0, 0, "write error");
-    }
+    if (rc == NG_OK) rc = write_gazetteer(o, &g, words, minp, out, err);
     imp_words_free(words);
-    for (size_t i = 0; i < nr; i++) free(recs[i].id);
-    free(recs);
-    for (size_t i = 0; i < g.cap; i++) {
-        surf *u = &g.tab[i];
-        if (!u->fold) continue;
-        free(u->fold);
-        free(u->t);
-        for (size_t k = 0; k < u->nsp; k++) free(u->sp[k].s);
-        free(u->sp);
-    }
-    free(g.tab);
+    gaz_free(&g);
     if (spooled) { unlink(spooled); free(spooled); }
     free(paths);
     return rc;

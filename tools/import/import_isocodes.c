@@ -349,40 +349,51 @@ static void isocodes_version(const char *dir, char *buf, size_t size) {
     fclose(f);
 }
 
-static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
-    const char *dir = "/usr/share/iso-codes/json";
-    const char *path1 = NULL, *path2 = NULL;
+/* One run of the importer: its inputs and what it builds. */
+typedef struct iso_run {
+    const import_opts *o;
+    const char *dir, *path1, *path2;
     char p1[4096], p2[4096];
+    const char *subs;                  /* subdivision countries "CC,CC"; "" for none */
+    json_t *r1, *r2, *a1, *a2;         /* the two JSON files and their arrays */
+    catalogues cat[IMPORT_MAX_LANGS];
+    size_t ncat;
+    ent *es;
+    size_t nes, ncountries;
+} iso_run;
+
+/* The inputs: the json directory and/or the two files. */
+static int find_inputs(iso_run *R, char **inputs, size_t n, ng_error *err) {
+    R->dir = "/usr/share/iso-codes/json";
     for (size_t i = 0; i < n; i++) {
-        if (is_dir(inputs[i])) dir = inputs[i];
-        else if (strstr(inputs[i], "3166-2")) path2 = inputs[i];
-        else if (strstr(inputs[i], "3166-1")) path1 = inputs[i];
+        if (is_dir(inputs[i])) R->dir = inputs[i];
+        else if (strstr(inputs[i], "3166-2")) R->path2 = inputs[i];
+        else if (strstr(inputs[i], "3166-1")) R->path1 = inputs[i];
         else return ng_error_set(err, NG_E_ARG, inputs[i], 0, 0,
                                  "expected the iso-codes json directory or iso_3166-1.json / iso_3166-2.json");
     }
-    if (!path1) { snprintf(p1, sizeof p1, "%s/iso_3166-1.json", dir); path1 = p1; }
-    if (!path2) { snprintf(p2, sizeof p2, "%s/iso_3166-2.json", dir); path2 = p2; }
-    const char *subs = o->subdivisions ? o->subdivisions : default_subdivisions;
-    if (!strcmp(subs, "none")) subs = "";
+    if (!R->path1) { snprintf(R->p1, sizeof R->p1, "%s/iso_3166-1.json", R->dir); R->path1 = R->p1; }
+    if (!R->path2) { snprintf(R->p2, sizeof R->p2, "%s/iso_3166-2.json", R->dir); R->path2 = R->p2; }
+    R->subs = R->o->subdivisions ? R->o->subdivisions : default_subdivisions;
+    if (!strcmp(R->subs, "none")) R->subs = "";
+    return NG_OK;
+}
+
+/* The JSON files and the translation catalogues of every language but
+ * English (a missing catalogue is a warning). */
+static int load_sources(iso_run *R, ng_error *err) {
+    const import_opts *o = R->o;
     const char *locdir = o->locale_dir ? o->locale_dir : "/usr/share/locale";
-
-    int rc = NG_OK;
-    json_t *r1 = NULL, *r2 = NULL, *a1 = NULL, *a2 = NULL;
-    catalogues cat[IMPORT_MAX_LANGS];
-    size_t ncat = 0;
-    ent *es = NULL;
-    size_t nes = 0;
-
-    rc = load_json(path1, "3166-1", &r1, &a1, err);
-    if (!rc && *subs) rc = load_json(path2, "3166-2", &r2, &a2, err);
+    int rc = load_json(R->path1, "3166-1", &R->r1, &R->a1, err);
+    if (!rc && *R->subs) rc = load_json(R->path2, "3166-2", &R->r2, &R->a2, err);
     for (size_t i = 0; i < o->nlangs && !rc; i++) {
         if (!strcmp(o->langs[i], "en")) continue;
-        catalogues *c = &cat[ncat++];
+        catalogues *c = &R->cat[R->ncat++];
         memset(c, 0, sizeof *c);
         c->lang = o->langs[i];
         char mp[4096];
         for (int k = 1; k <= 2 && !rc; k++) {
-            if (k == 2 && !*subs) break;
+            if (k == 2 && !*R->subs) break;
             snprintf(mp, sizeof mp, "%s/%s/LC_MESSAGES/iso_3166-%d.mo", locdir, c->lang, k);
             imp_mo *mo = NULL;
             ng_error e2;
@@ -396,27 +407,25 @@ static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out
             else c->c2 = mo;
         }
     }
-    if (rc) goto done;
+    return rc;
+}
 
-    size_t n1 = json_array_size(a1), n2 = a2 ? json_array_size(a2) : 0;
-    es = calloc(n1 + n2 + 1, sizeof *es);
-    if (!es) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory"); goto done; }
-
-    /* Countries and territories. */
+/* Countries and territories (ISO 3166-1). */
+static int add_countries(iso_run *R, ng_error *err) {
+    const import_opts *o = R->o;
+    size_t n1 = json_array_size(R->a1);
     for (size_t i = 0; i < n1; i++) {
-        json_t *c = json_array_get(a1, i);
+        json_t *c = json_array_get(R->a1, i);
         const char *a2c = jstr(c, "alpha_2"), *name = jstr(c, "name");
         const char *off = jstr(c, "official_name"), *common = jstr(c, "common_name");
         if (o->stats) o->stats->read++;
-        if (!a2c || !name) {
-            rc = ng_error_set(err, NG_E_FORMAT, path1, 0, 0,
-                              "entry %zu of \"3166-1\" has no alpha_2 or name", i + 1);
-            goto done;
-        }
-        ent *e = &es[nes];
+        if (!a2c || !name)
+            return ng_error_set(err, NG_E_FORMAT, R->path1, 0, 0,
+                                "entry %zu of \"3166-1\" has no alpha_2 or name", i + 1);
+        ent *e = &R->es[R->nes];
         e->name = country_canon(a2c, name, common);
         e->id = imp_slug(e->name);
-        if (!e->id[0] || id_taken(es, nes, e->id)) {
+        if (!e->id[0] || id_taken(R->es, R->nes, e->id)) {
             free(e->id);
             e->id = imp_slug(a2c);
         }
@@ -426,54 +435,63 @@ static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out
         for (size_t k = 0; k < sizeof shortnames / sizeof *shortnames; k++)
             if (!strcmp(shortnames[k].a2, a2c)) add_forms(&e->al, shortnames[k].name);
         const char *src[3] = {name, common, off};
-        for (size_t l = 0; l < ncat; l++)
+        for (size_t l = 0; l < R->ncat; l++)
             for (int k = 0; k < 3; k++)
-                if (src[k]) add_translations(&e->al, &cat[l], 1, 1, src[k]);
+                if (src[k]) add_translations(&e->al, &R->cat[l], 1, 1, src[k]);
         e->attrs = imp_asprintf("iso=%s\tsource=%s", a2c, o->source ? o->source : "iso-codes");
         e->sort_key = xstrdup(e->id);
-        nes++;
+        R->nes++;
     }
-    size_t ncountries = nes;
+    R->ncountries = R->nes;
+    return NG_OK;
+}
 
-    /* First-level subdivisions of the chosen countries. */
+/* Is subdivision code 'cc' among the countries asked for? */
+static int wanted_country(const char *subs, const char *cc) {
+    const char *hit = strstr(subs, cc);
+    int want = 0;
+    while (hit && !want) {
+        want = (hit == subs || hit[-1] == ',') && (hit[2] == ',' || hit[2] == 0);
+        if (!want) hit = strstr(hit + 1, cc);
+    }
+    return want;
+}
+
+/* Is a subdivision already there as a country? Territories that ISO
+ * 3166-1 lists in their own right, and a subdivision named like its country. */
+static int is_country_too(const iso_run *R, const char *cc, const char *name, const char *type) {
+    if (type && (!strncmp(type, "Overseas", 8) || !strcmp(type, "Outlying area") ||
+                 !strcmp(type, "Country") || !strcmp(type, "Dependency")))
+        return 1;
+    for (size_t k = 0; k < R->ncountries; k++) {
+        json_t *c = json_array_get(R->a1, k);
+        const char *ca = jstr(c, "alpha_2");
+        if (ca && !strcmp(ca, cc) && !strcmp(jstr(c, "name"), name)) return 1;
+    }
+    return 0;
+}
+
+/* First-level subdivisions (ISO 3166-2) of the chosen countries. */
+static int add_subdivisions(iso_run *R, ng_error *err) {
+    const import_opts *o = R->o;
+    size_t n2 = R->a2 ? json_array_size(R->a2) : 0;
     for (size_t i = 0; i < n2; i++) {
-        json_t *s = json_array_get(a2, i);
+        json_t *s = json_array_get(R->a2, i);
         const char *code = jstr(s, "code"), *name = jstr(s, "name"), *type = jstr(s, "type");
-        if (!code || !name) {
-            rc = ng_error_set(err, NG_E_FORMAT, path2, 0, 0,
-                              "entry %zu of \"3166-2\" has no code or name", i + 1);
-            goto done;
-        }
+        if (!code || !name)
+            return ng_error_set(err, NG_E_FORMAT, R->path2, 0, 0,
+                                "entry %zu of \"3166-2\" has no code or name", i + 1);
         if (json_object_get(s, "parent")) continue;
         const char *dash = strchr(code, '-');
         if (!dash || dash - code != 2) continue;
         char cc[3] = {code[0], code[1], 0};
-        const char *hit = strstr(subs, cc);
-        int want = 0;
-        while (hit && !want) {
-            want = (hit == subs || hit[-1] == ',') && (hit[2] == ',' || hit[2] == 0);
-            if (!want) hit = strstr(hit + 1, cc);
-        }
-        if (!want) continue;
+        if (!wanted_country(R->subs, cc)) continue;
         if (o->stats) o->stats->read++;
-        /* Territories that ISO 3166-1 lists in their own right are already
-         * there as countries; a subdivision named like its country is left out. */
-        if (type && (!strncmp(type, "Overseas", 8) || !strcmp(type, "Outlying area") ||
-                     !strcmp(type, "Country") || !strcmp(type, "Dependency"))) {
+        if (is_country_too(R, cc, name, type)) {
             if (o->stats) o->stats->skipped++;
             continue;
         }
-        int same = 0;
-        for (size_t k = 0; k < ncountries && !same; k++) {
-            json_t *c = json_array_get(a1, k);
-            const char *ca = jstr(c, "alpha_2");
-            same = ca && !strcmp(ca, cc) && !strcmp(jstr(c, "name"), name);
-        }
-        if (same) {
-            if (o->stats) o->stats->skipped++;
-            continue;
-        }
-        ent *e = &es[nes];
+        ent *e = &R->es[R->nes];
         /* the canonical name keeps "(...)" ("Sofia (stolitsa)" is not the
          * province "Sofia"); "[...]" and '*' go */
         char *p = strchr(name, '(') ? NULL : strip_parens(name);
@@ -484,7 +502,7 @@ static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out
         size_t il = strlen(sl) + strlen(code) + 8;
         e->id = imp_alloc(il);
         snprintf(e->id, il, "%s-%s", lc, sl);
-        if (!sl[0] || id_taken(es, nes, e->id)) {
+        if (!sl[0] || id_taken(R->es, R->nes, e->id)) {
             char *cs = imp_slug(code);
             snprintf(e->id, il, "%s-%s", lc, sl[0] ? sl : cs + 3);
             if (sl[0]) snprintf(e->id + strlen(e->id), il - strlen(e->id), "-%s", cs + 3);
@@ -497,62 +515,94 @@ static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out
         if (comma) imp_strv_push(&e->al, p ? p : name, (size_t)(comma - (p ? p : name)));
         free(p);
         free(inv);
-        for (size_t l = 0; l < ncat; l++) add_translations(&e->al, &cat[l], 1, 2, name);
+        for (size_t l = 0; l < R->ncat; l++) add_translations(&e->al, &R->cat[l], 1, 2, name);
         e->attrs = imp_asprintf("iso=%s\tsource=%s", code, o->source ? o->source : "iso-codes");
         e->sort_key = xstrdup(code);
         e->sort_group = 1;
-        nes++;
+        R->nes++;
     }
+    return NG_OK;
+}
 
-    resolve_shared(es, nes, o);
+/* Homonyms and common words: lint=shared and case=capitalised attributes. */
+static void mark_entities(iso_run *R) {
+    const import_opts *o = R->o;
+    resolve_shared(R->es, R->nes, o);
     imp_words *words = o->common_words ? imp_words_load(o->common_words) : NULL;
-    mark_common_words(es, nes, words);
+    mark_common_words(R->es, R->nes, words);
     imp_words_free(words);
-    for (size_t i = 0; i < nes; i++) {
-        if (!es[i].shared && !es[i].case_sensitive) continue;
-        char *a2 = imp_asprintf("%s%s%s", es[i].attrs, es[i].case_sensitive ? "\tcase=capitalised" : "",
-                                es[i].shared ? "\tlint=shared" : "");
-        free(es[i].attrs);
-        es[i].attrs = a2;
+    for (size_t i = 0; i < R->nes; i++) {
+        ent *e = &R->es[i];
+        if (!e->shared && !e->case_sensitive) continue;
+        char *a2 = imp_asprintf("%s%s%s", e->attrs, e->case_sensitive ? "\tcase=capitalised" : "",
+                                e->shared ? "\tlint=shared" : "");
+        free(e->attrs);
+        e->attrs = a2;
     }
-    qsort(es, nes, sizeof *es, cmp_ent);
+}
+
+/* The TSV: a header saying where it comes from, then countries and
+ * subdivisions, sorted. */
+static void write_tsv(iso_run *R, FILE *out) {
+    ent *es = R->es;
+    qsort(es, R->nes, sizeof *es, cmp_ent);
     char ver[64];
-    isocodes_version(dir, ver, sizeof ver);
+    isocodes_version(R->dir, ver, sizeof ver);
+    const char *subs = R->subs;
     fprintf(out, "# Countries and territories (ISO 3166-1)%s%s%s.\n", *subs ? " and first-level subdivisions (ISO 3166-2) of " : "",
             *subs ? subs : "", "");
     fprintf(out, "# Generated by `newsgraph dict import --from iso-codes` from Debian's iso-codes%s%s\n",
             ver[0] ? " " : "", ver);
     fprintf(out, "# (JSON files and the");
-    for (size_t l = 0; l < ncat; l++) fprintf(out, " %s", cat[l].lang);
+    for (size_t l = 0; l < R->ncat; l++) fprintf(out, " %s", R->cat[l].lang);
     fprintf(out, " translation catalogues). Do not edit: regenerate with `make dictionaries`.\n");
     fprintf(out, "# Short names added by newsgraph, not from iso-codes:");
     for (size_t k = 0; k < sizeof shortnames / sizeof *shortnames; k++)
         fprintf(out, "%s %s", k ? "," : "", shortnames[k].name);
     fprintf(out, ".\n");
-    size_t written_countries = 0;
-    for (size_t i = 0; i < nes; i++) {
+    for (size_t i = 0; i < R->nes; i++) {
         if (i == 0 || es[i].sort_group != es[i - 1].sort_group)
             fprintf(out, "\n# %s\n", es[i].sort_group ? "Subdivisions" : "Countries and territories");
-        imp_write_entity(o, out, es[i].id, "LOC", es[i].name, es[i].al.v, es[i].al.n, es[i].attrs);
-        if (!es[i].sort_group) written_countries++;
+        imp_write_entity(R->o, out, es[i].id, "LOC", es[i].name, es[i].al.v, es[i].al.n, es[i].attrs);
     }
-    (void)written_countries;
+}
 
-done:
-    for (size_t i = 0; i < nes; i++) {
-        free(es[i].id);
-        free(es[i].name);
-        free(es[i].attrs);
-        free(es[i].sort_key);
-        imp_strv_free(&es[i].al);
+static void iso_run_free(iso_run *R) {
+    for (size_t i = 0; i < R->nes; i++) {
+        free(R->es[i].id);
+        free(R->es[i].name);
+        free(R->es[i].attrs);
+        free(R->es[i].sort_key);
+        imp_strv_free(&R->es[i].al);
     }
-    free(es);
-    for (size_t i = 0; i < ncat; i++) {
-        imp_mo_free(cat[i].c1);
-        imp_mo_free(cat[i].c2);
+    free(R->es);
+    for (size_t i = 0; i < R->ncat; i++) {
+        imp_mo_free(R->cat[i].c1);
+        imp_mo_free(R->cat[i].c2);
     }
-    json_decref(r1);
-    json_decref(r2);
+    json_decref(R->r1);
+    json_decref(R->r2);
+}
+
+static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {
+    iso_run R;
+    memset(&R, 0, sizeof R);
+    R.o = o;
+    int rc = find_inputs(&R, inputs, n, err);
+    if (rc) return rc;
+    rc = load_sources(&R, err);
+    if (!rc) {
+        size_t n1 = json_array_size(R.a1), n2 = R.a2 ? json_array_size(R.a2) : 0;
+        R.es = calloc(n1 + n2 + 1, sizeof *R.es);
+        if (!R.es) imp_oom();
+        rc = add_countries(&R, err);
+    }
+    if (!rc) rc = add_subdivisions(&R, err);
+    if (!rc) {
+        mark_entities(&R);
+        write_tsv(&R, out);
+    }
+    iso_run_free(&R);
     return rc;
 }
 
