@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 #include <utf8proc.h>
+#include "base_internal.h"
 #include "dict.h"
 #include "inflect.h"
 #include "norm.h"
@@ -19,16 +20,9 @@
 
 /* ---------- small growable vectors ---------- */
 #define VEC(T) struct { T *v; size_t n, cap; }
-#define VEC_PUSH(vec, x) ((vec).n == (vec).cap ? vec_grow((void **)&(vec).v, &(vec).cap, sizeof *(vec).v) : 0, \
-                          (vec).v ? ((vec).v[(vec).n++] = (x), 0) : -1)
-static int vec_grow(void **v, size_t *cap, size_t elt) {
-    size_t nc = *cap ? *cap * 2 : 64;
-    void *p = realloc(*v, nc * elt);
-    if (!p) { free(*v); *v = NULL; *cap = 0; return -1; }
-    *v = p;
-    *cap = nc;
-    return 0;
-}
+/* Appends x; -1 when out of memory (the vector is then unchanged). */
+#define VEC_PUSH(vec, x) (((vec).n < (vec).cap || !ng_grow((void **)&(vec).v, &(vec).cap, (vec).n + 1, \
+                                                         sizeof *(vec).v)) ? ((vec).v[(vec).n++] = (x), 0) : -1)
 
 /* ---------- builder ---------- */
 /* CASE_CAPITALISED: any case, but the first letter of the text must be a
@@ -101,20 +95,6 @@ static int idmap_rebuild(ng_dict_builder *b, size_t want) {
     return NG_OK;
 }
 
-/* column (1-based, in code points) of byte 'off' within line */
-static long col_of(const char *line, size_t off) {
-    long col = 1;
-    for (size_t i = 0; i < off; i++)
-        if (((unsigned char)line[i] & 0xC0) != 0x80) col++;
-    return col;
-}
-
-static char *xstrndup(const char *s, size_t n) {
-    char *p = malloc(n + 1);
-    if (p) { memcpy(p, s, n); p[n] = 0; }
-    return p;
-}
-
 static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
 /* Does s[0..n) contain a letter or digit? */
@@ -143,7 +123,7 @@ typedef struct p_line {
 
 static int parse_err(ng_error *err, const char *name, long lineno, const char *line, size_t off,
                      const char *msg) {
-    return ng_error_set(err, NG_E_PARSE, name, lineno, col_of(line, off), "%s", msg);
+    return ng_error_set(err, NG_E_PARSE, name, lineno, ng_col_of(line, off), "%s", msg);
 }
 
 /* Parses one non-blank, non-comment line. 'line' is NUL-terminated (len bytes). */
@@ -163,7 +143,7 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
     memset(pl, 0, sizeof *pl);
     pl->lineno = lineno;
     pl->inflect = 1;
-    pl->buf = xstrndup(line, len);
+    pl->buf = ng_strndup(line, len);
     if (!pl->buf) return ng_error_set(err, NG_E_NOMEM, name, lineno, 0, NULL);
     char *cols[4096];
     size_t offs[4096], ncol = 0;
@@ -304,7 +284,7 @@ static int add_alias(ng_dict_builder *b, uint32_t e, const char *s, size_t n) {
     else if (n && *s == '~') { cp = CASE_INSENSITIVE; s++; n--; }
     else if (n && *s == '^') { cp = CASE_CAPITALISED; s++; n--; }
     while (n && *s == ' ') { s++; n--; }
-    b_alias a = {e, xstrndup(s, n), cp};
+    b_alias a = {e, ng_strndup(s, n), cp};
     if (!a.text || VEC_PUSH(b->alias, a)) { free(a.text); return NG_E_NOMEM; }
     return NG_OK;
 }
@@ -365,7 +345,7 @@ int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name, const char *da
         size_t k = 0;
         while (k < l && is_ws(line[k])) k++;
         if (k == l || line[k] == '#') continue;
-        char *copy = xstrndup(line, l);
+        char *copy = ng_strndup(line, l);
         if (!copy) { rc = ng_error_set(err, NG_E_NOMEM, name, lineno, 0, NULL); goto out; }
         p_line pl;
         rc = parse_line(name, lineno, copy, l, &pl, err);
@@ -378,7 +358,7 @@ int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name, const char *da
         p_line *pl = &lines.v[i];
         long e = idmap_find(b, pl->id);
         if (e >= 0 && strcmp(b->ent.v[e].type, pl->type)) {
-            rc = ng_error_set(err, NG_E_PARSE, name, pl->lineno, col_of(pl->buf, pl->type - pl->buf),
+            rc = ng_error_set(err, NG_E_PARSE, name, pl->lineno, ng_col_of(pl->buf, pl->type - pl->buf),
                               "conflicting duplicate id '%s': type %s here, %s at %s", pl->id, pl->type,
                               b->ent.v[e].type, b->ent.v[e].src);
             goto out;
@@ -393,7 +373,7 @@ int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name, const char *da
         for (size_t i = 1; i < lines.n && !rc; i++)
             if (!strcmp(ord[i]->id, ord[i - 1]->id) && strcmp(ord[i]->type, ord[i - 1]->type)) {
                 p_line *a = ord[i], *o = ord[i - 1];
-                rc = ng_error_set(err, NG_E_PARSE, name, a->lineno, col_of(a->buf, a->type - a->buf),
+                rc = ng_error_set(err, NG_E_PARSE, name, a->lineno, ng_col_of(a->buf, a->type - a->buf),
                                   "conflicting duplicate id '%s': type %s here, %s at line %ld", a->id,
                                   a->type, o->type, o->lineno);
             }

@@ -16,7 +16,6 @@
  * thread's state; the article pass reads the notes of every thread. Neither
  * pass tokenises again, and neither allocates per token (growing arrays and
  * a block arena are reused from article to article). */
-#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -667,41 +666,19 @@ static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
     return rc;
 }
 
-static int cmpstrp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err) {
     if (!nl || !path) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "no name list");
     struct stat st;
     if (stat(path, &st) < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
     if (!S_ISDIR(st.st_mode)) return add_one_file(nl, path, err);
-    DIR *dh = opendir(path);
-    if (!dh) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open directory");
-    char *names[256];
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(dh)) && n < 256) {
-        size_t l = strlen(de->d_name);
-        if (l > 4 && !strcmp(de->d_name + l - 4, ".txt") && !strncmp(de->d_name, "given", 5)) {
-            names[n] = strdup(de->d_name);
-            if (names[n]) n++;
-        }
+    char **files;
+    size_t n;
+    int rc = ng_dir_list(path, ".txt", &files, &n, err);
+    for (size_t i = 0; rc == NG_OK && i < n; i++) {
+        const char *base = strrchr(files[i], '/') + 1;
+        if (!strncmp(base, "given", 5)) rc = add_one_file(nl, files[i], err);
     }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmpstrp);
-    int rc = NG_OK;
-    for (size_t i = 0; i < n; i++) {
-        if (rc == NG_OK) {
-            size_t pl = strlen(path) + strlen(names[i]) + 2;
-            char *p = malloc(pl);
-            if (!p) rc = ng_error_set(err, NG_E_NOMEM, path, 0, 0, "out of memory");
-            else {
-                snprintf(p, pl, "%s/%s", path, names[i]);
-                rc = add_one_file(nl, p, err);
-                free(p);
-            }
-        }
-        free(names[i]);
-    }
+    ng_strv_free(files, n);
     return rc;
 }
 

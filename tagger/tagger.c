@@ -17,17 +17,6 @@
 
 #define CHUNK (1u << 20)
 
-int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
-    if (need <= *cap) return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need) nc *= 2;
-    void *p = realloc(*v, nc * elt);
-    if (!p) return -1;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
-
 static void mstate_free(mstate *m) {
     ng_names_free_state(m);
     ng_tokbuf_free(&m->tb);

@@ -3,6 +3,7 @@
 #define NG_TAGGER_INTERNAL_H
 #include <stdint.h>
 #include "tagger.h"
+#include "base_internal.h"
 #include "norm.h"
 
 typedef struct hit { size_t i, j; uint32_t dict, node; } hit;
@@ -80,7 +81,4 @@ void ng_names_free(ng_tagger *t);
 int ng_cmp_span(const void *x, const void *y);
 /* Sorts spans by ng_cmp_span, fast when mostly sorted. */
 void ng_sort_spans(span *v, size_t n);
-
-/* Grows *v (of *cap elements of size elt) to hold 'need'. 0 or -1. */
-int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
 #endif
