@@ -35,7 +35,7 @@ typedef struct mstate {
     char *cased; size_t cased_cap;
     size_t invalid;
     int rc;
-    void *names;              /* the name rules' per-thread state (names.c) */
+    void *names;              /* the name rules' per-thread state (names_state.c) */
 } mstate;
 
 struct ng_tagger {
@@ -48,12 +48,12 @@ struct ng_tagger {
     mstate *workers;          /* nstates - 1 extra states */
     ng_candidate *plain; size_t plain_cap;
     ng_match *matches; size_t matches_cap;
-    void *names;              /* the name rules' article state (names.c) */
+    void *names;              /* the name rules' article state (names_state.c) */
     const char **seen; size_t nseen, seen_cap;
     uint32_t *seenset; size_t seenset_cap;
 };
 
-/* ## Name rules (names.c): person names not in any dictionary, partial
+/* ## Name rules (names_*.c): person names not in any dictionary, partial
  * names within an article, and context rules. The matcher calls:
  *   ng_names_reset(t)        at the start of every article;
  *   ng_names_chunk(...)      after the dictionary pass over each chunk, with
