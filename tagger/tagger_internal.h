@@ -77,8 +77,24 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
 void ng_names_free_state(mstate *m);
 void ng_names_free(ng_tagger *t);
 
+/* ## Span order (span.c) */
+
 /* Span order: field, start, then longer first (qsort comparator). */
 int ng_cmp_span(const void *x, const void *y);
 /* Sorts spans by ng_cmp_span, fast when mostly sorted. */
 void ng_sort_spans(span *v, size_t n);
+
+/* ## Matching (tagger.c) and chunks (pool.c) */
+
+/* Match states per thread: ranges of chunks a thread takes in turn. */
+#define RANGES_PER_THREAD 2
+
+/* The dictionary pass over one chunk, whose tokens are in t->tb (offsets
+ * relative to 'base' in the field 'text'): appends to t->spans and t->cands. */
+int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base);
+
+/* Cuts the fields into chunks and matches them (ng_match_chunk, then
+ * ng_names_chunk) on up to t->threads threads; the spans and candidates
+ * end up in t->m, each chunk's sorted, chunks in article order. */
+int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
 #endif
