@@ -1,4 +1,4 @@
-/* Tests of tagger/names.c: person-name rules, partial names and context,
+/* Tests of the name rules (tagger/names_*.c, namelist.c): person-name rules, partial names and context,
  * en/uk/ru side by side; recall lists (must be tagged, with the expected id
  * where it matters) and precision lists (must not be tagged as a person). */
 #include <stdlib.h>
