@@ -4,6 +4,7 @@
 #define NG_CLI_H
 #include <stdio.h>
 #include "tagger.h"
+#include "base_internal.h"
 
 #define EXIT_DATA 1
 #define EXIT_USAGE 2
