@@ -24,6 +24,7 @@ void *cli_xmalloc(size_t n);
 void *cli_xcalloc(size_t n, size_t size);
 void *cli_xrealloc(void *p, size_t n);
 char *cli_xstrndup(const char *s, size_t n);   /* NULL stays NULL */
+void cli_xgrow(void **v, size_t *cap, size_t need, size_t elt);   /* ng_grow */
 
 /* Dictionary options shared by tag, ingest and eval:
  *   --dict FILE (repeatable), --no-shipped. */

@@ -5,9 +5,9 @@
 #include <unistd.h>
 #include <limits.h>
 #include <sys/stat.h>
-#include <dirent.h>
 #include "cli.h"
 #include "opts.h"
+#include "base_internal.h"
 
 void cli_msg(const char *fmt, ...) {
     va_list ap;
@@ -54,10 +54,13 @@ void *cli_xrealloc(void *p, size_t n) {
 
 char *cli_xstrndup(const char *s, size_t n) {
     if (!s) return NULL;
-    char *p = cli_xmalloc(n + 1);
-    memcpy(p, s, n);
-    p[n] = 0;
+    char *p = ng_strndup(s, n);
+    if (!p) cli_fatal_oom();
     return p;
+}
+
+void cli_xgrow(void **v, size_t *cap, size_t need, size_t elt) {
+    if (ng_grow(v, cap, need, elt)) cli_fatal_oom();
 }
 
 static int is_dir(const char *p) {
@@ -124,45 +127,16 @@ int cli_dicts_option(cli_dicts *d, int id, const char *value) {
     return 1;
 }
 
-static int cmpstr(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds every *.tsv of 'dir' (sorted) to the builder; a directory without
- * any is an error (it would tag nothing). */
+/* Adds every *.tsv of 'dir' (sorted, no limit on the count) to the builder;
+ * a directory without any is an error (it would tag nothing). */
 static int add_dir_tsv(ng_dict_builder *b, const char *dir, ng_error *err) {
-    DIR *dh = opendir(dir);
-    if (!dh) return ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot open directory");
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    int rc = NG_OK;
-    while ((de = readdir(dh))) {
-        size_t l = strlen(de->d_name);
-        if (!(l > 4 && !strcmp(de->d_name + l - 4, ".tsv"))) continue;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            char **nn = realloc(names, nc * sizeof *nn);
-            if (!nn) { rc = ng_error_set(err, NG_E_NOMEM, dir, 0, 0, "out of memory"); break; }
-            names = nn;
-            cap = nc;
-        }
-        if (!(names[n] = strdup(de->d_name))) { rc = ng_error_set(err, NG_E_NOMEM, dir, 0, 0, "out of memory"); break; }
-        n++;
-    }
-    closedir(dh);
+    char **paths = NULL;
+    size_t n = 0;
+    int rc = ng_dir_list(dir, ".tsv", &paths, &n, err);
     if (rc == NG_OK && n == 0)
         rc = ng_error_set(err, NG_E_ARG, dir, 0, 0, "no dictionary files (*.tsv) in this directory");
-    if (n) qsort(names, n, sizeof *names, cmpstr);
-    for (size_t i = 0; i < n; i++) {
-        if (rc == NG_OK) {
-            char p[PATH_MAX];
-            snprintf(p, sizeof p, "%s/%s", dir, names[i]);
-            rc = ng_dict_builder_add_file(b, p, err);
-        }
-        free(names[i]);
-    }
-    free(names);
+    for (size_t i = 0; i < n && rc == NG_OK; i++) rc = ng_dict_builder_add_file(b, paths[i], err);
+    ng_strv_free(paths, n);
     return rc;
 }
 

@@ -139,8 +139,8 @@ static size_t intersect(const span *a, size_t na, const span *b, size_t nb, int 
 
 /* Scores one gold document against its predictions (p may be NULL). */
 static void score_doc(eval *ev, const span *gold, size_t ngold, const span *pred, size_t npred) {
-    if (ngold > ev->gcap) { ev->gcap = ngold * 2; ev->g = cli_xrealloc(ev->g, ev->gcap * sizeof *ev->g); }
-    if (npred > ev->pcap) { ev->pcap = npred * 2; ev->p = cli_xrealloc(ev->p, ev->pcap * sizeof *ev->p); }
+    cli_xgrow((void **)&ev->g, &ev->gcap, ngold, sizeof *ev->g);
+    cli_xgrow((void **)&ev->p, &ev->pcap, npred, sizeof *ev->p);
     size_t ng = 0, np = 0;
     for (size_t i = 0; i < ngold; i++)
         if (kept(ev, gold[i].t)) ev->g[ng++] = gold[i];

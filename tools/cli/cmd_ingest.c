@@ -69,10 +69,11 @@ typedef struct ing {
 } ing;
 
 
-/* Column of the first occurrence of 'needle' in the raw line (1-based), or 1. */
-static long col_of(const ng_article *a, const char *needle) {
+/* The 1-based byte column of the first 'key' (a JSON key with its quotes) in
+ * the raw record of 'a', or 1 (for messages about a field of saved output). */
+static long key_col(const ng_article *a, const char *key) {
     if (!a->raw) return 1;
-    const char *p = memmem(a->raw, a->raw_len, needle, strlen(needle));
+    const char *p = memmem(a->raw, a->raw_len, key, strlen(key));
     return p ? (long)(p - a->raw) + 1 : 1;
 }
 
@@ -103,7 +104,7 @@ static int saved_matches(ing *g, const ng_article *a, json_t *ents, size_t *n, n
         if (!p) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         g->m = p; g->mcap = k;
     }
-    long col = col_of(a, "\"entities\"");
+    long col = key_col(a, "\"entities\"");
     for (size_t i = 0; i < k; i++) {
         json_t *e = json_array_get(ents, i);
         ng_match *m = &g->m[i];
@@ -362,7 +363,7 @@ static void job_prepare(ing *g, job *j, const ng_article *a) {
                 /* the exact bytes of a text that was not valid UTF-8 */
                 size_t len = 0;
                 char *raw = b64_decode(json_string_value(b64), json_string_length(b64), &len);
-                if (!raw) rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, col_of(a, "\"text_base64\""),
+                if (!raw) rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, key_col(a, "\"text_base64\""),
                                             "\"text_base64\" is not base64");
                 else { free(j->text); j->text = raw; sa.text = raw; sa.text_len = len; j->d.text = raw; j->d.text_len = len; }
             }
@@ -377,7 +378,7 @@ static void job_prepare(ing *g, job *j, const ng_article *a) {
                 }
             } else {
                 json_decref(rec);
-                rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, ents ? col_of(a, "\"entities\"") : 1,
+                rc = ng_error_set(&j->err, NG_E_PARSE, a->source, a->line, ents ? key_col(a, "\"entities\"") : 1,
                                   ents ? "\"entities\" must be an array" : "saved tag output without \"entities\"");
             }
         } else {

@@ -6,7 +6,6 @@
 #include <strings.h>
 #include <errno.h>
 #include <ctype.h>
-#include <dirent.h>
 #include <sys/stat.h>
 #include <jansson.h>
 #include "annot.h"
@@ -42,10 +41,7 @@ const char *annot_field(const annot_doc *d, unsigned f, size_t *len) {
 }
 
 void annot_add(annot_doc *d, size_t start, size_t end, unsigned field, const char *type) {
-    if (d->n == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 16;
-        d->ents = imp_realloc(d->ents, d->cap * sizeof *d->ents);
-    }
+    imp_grow((void **)&d->ents, &d->cap, d->n + 1, sizeof *d->ents);
     annot_ent *e = &d->ents[d->n++];
     e->start = start;
     e->end = end;
@@ -238,31 +234,20 @@ static int read_brat_file(const char *ann, size_t idfrom, annot_doc_fn fn, void 
     return rc;
 }
 
-static int cmpstr(const void *a, const void *b) {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int read_brat_dir(const char *dir, size_t idfrom, annot_doc_fn fn, void *ud, ng_error *err) {
-    DIR *dh = opendir(dir);
-    if (!dh) return ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot open directory: %s", strerror(errno));
-    imp_strv names = {0};
-    struct dirent *de;
-    while ((de = readdir(dh))) {
-        if (de->d_name[0] == '.') continue;
-        char p[4096];
-        snprintf(p, sizeof p, "%s/%s", dir, de->d_name);
-        imp_strv_push(&names, p, strlen(p));
-    }
-    closedir(dh);
-    qsort(names.v, names.n, sizeof *names.v, cmpstr);
-    int rc = NG_OK;
-    for (size_t i = 0; i < names.n && rc == NG_OK; i++) {
+    char **names = NULL;
+    size_t n = 0;
+    int rc = ng_dir_list(dir, NULL, &names, &n, err);
+    if (rc) return rc;
+    for (size_t i = 0; i < n && rc == NG_OK; i++) {
+        const char *base = strrchr(names[i], '/');
+        if ((base ? base[1] : names[i][0]) == '.') continue;   /* hidden files */
         struct stat st;
-        if (stat(names.v[i], &st) != 0) continue;
-        if (S_ISDIR(st.st_mode)) rc = read_brat_dir(names.v[i], idfrom, fn, ud, err);
-        else if (has_ext(names.v[i], ".ann")) rc = read_brat_file(names.v[i], idfrom, fn, ud, err);
+        if (stat(names[i], &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) rc = read_brat_dir(names[i], idfrom, fn, ud, err);
+        else if (has_ext(names[i], ".ann")) rc = read_brat_file(names[i], idfrom, fn, ud, err);
     }
-    imp_strv_free(&names);
+    ng_strv_free(names, n);
     return rc;
 }
 

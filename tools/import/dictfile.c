@@ -7,24 +7,13 @@
 #include "dictfile.h"
 #include "import_internal.h"
 
-/* Column (1-based, characters) of byte offset 'off' in 'line'. */
-static long col_of(const char *line, size_t off) {
-    long c = 1;
-    for (size_t i = 0; i < off; i++)
-        if (((unsigned char)line[i] & 0xC0) != 0x80) c++;
-    return c;
-}
-
 static void set_field(df_field *f, const char *line, size_t a, size_t b) {
     f->text = imp_strndup(line + a, b - a);
-    f->col = col_of(line, a);
+    f->col = ng_col_of(line, a);
 }
 
 static void parse_line(df_set *set, int file, long lineno, const char *line, size_t len) {
-    if (set->n == set->cap) {
-        set->cap = set->cap ? set->cap * 2 : 1024;
-        set->e = imp_realloc(set->e, set->cap * sizeof *set->e);
-    }
+    imp_grow((void **)&set->e, &set->cap, set->n + 1, sizeof *set->e);
     df_entry *e = &set->e[set->n++];
     memset(e, 0, sizeof *e);
     e->file = file;

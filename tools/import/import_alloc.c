@@ -39,10 +39,13 @@ void *imp_realloc(void *p, size_t n) {
 }
 
 char *imp_strndup(const char *s, size_t n) {
-    char *c = imp_alloc(n + 1);
-    memcpy(c, s, n);
-    c[n] = 0;
+    char *c = ng_strndup(s, n);
+    if (!c) imp_oom();
     return c;
+}
+
+void imp_grow(void **v, size_t *cap, size_t need, size_t elt) {
+    if (ng_grow(v, cap, need, elt)) imp_oom();
 }
 
 char *imp_asprintf(const char *fmt, ...) {

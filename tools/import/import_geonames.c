@@ -67,10 +67,7 @@ static int read_place(const import_opts *o, const char *classes, const char *pat
         if (o->stats) o->stats->skipped++;
         return NG_OK;
     }
-    if (P->np == P->cap) {
-        P->cap = P->cap ? P->cap * 2 : 1024;
-        P->pl = imp_realloc(P->pl, P->cap * sizeof *P->pl);
-    }
+    imp_grow((void **)&P->pl, &P->cap, P->np + 1, sizeof *P->pl);
     place *p = &P->pl[P->np++];
     memset(p, 0, sizeof *p);
     p->gid = gid;

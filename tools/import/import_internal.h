@@ -2,7 +2,7 @@
  * policy. The library never prints or exits. Every public entry point that
  * allocates (import_*, annot_read, df_read, imp_words_load*) runs its body
  * under imp_guard(); an allocation that fails anywhere below it (imp_alloc,
- * imp_realloc, imp_strndup, imp_asprintf, or a direct call of imp_oom)
+ * imp_realloc, imp_strndup, imp_grow, imp_asprintf, or a call of imp_oom)
  * unwinds to that entry point, which returns NG_E_NOMEM with 'err' filled.
  * What the body had allocated until then is not freed: a caller told that
  * memory ran out is expected to stop. */
@@ -11,16 +11,19 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "import.h"
+#include "base_internal.h"
 
 /* Runs body(ctx, err) and returns its status, or NG_E_NOMEM (err: "out of
  * memory", 'what' as its file) when memory runs out inside. Nests. */
 int imp_guard(int (*body)(void *ctx, ng_error *err), void *ctx, const char *what, ng_error *err);
 /* Unwinds to the innermost imp_guard (outside any: abort(), a bug). */
 _Noreturn void imp_oom(void);
-/* malloc / realloc / strndup / asprintf that never return NULL (imp_oom). */
+/* malloc / realloc / ng_strndup / asprintf that never return NULL (imp_oom). */
 void *imp_alloc(size_t n);
 void *imp_realloc(void *p, size_t n);
 char *imp_strndup(const char *s, size_t n);
+/* ng_grow (base_internal.h) that never fails (imp_oom). */
+void imp_grow(void **v, size_t *cap, size_t need, size_t elt);
 char *imp_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Runs one importer under imp_guard (the file named on out of memory: none). */
