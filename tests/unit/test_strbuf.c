@@ -1,4 +1,4 @@
-/* The CLI's JSON string writer (tools/strbuf.c, which scans sixteen bytes
+/* The CLI's JSON string writer (tools/cli/strbuf.c, which scans sixteen bytes
  * at a time with SSE2) against a plain byte-by-byte reference on random
  * strings: escapes, control characters, Cyrillic, CJK, emoji, invalid and
  * truncated UTF-8 (U+FFFD), at every position relative to 16-byte blocks. */

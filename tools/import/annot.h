@@ -1,6 +1,6 @@
-/* Internal (tools/): readers of annotated documents, shared by
- * `newsgraph eval` (tools/cmd_eval.c) and the annotations importer
- * (tools/import_annotations.c).
+/* Importer library (tools/import/): readers of annotated documents, shared by
+ * `newsgraph eval` (tools/cli/cmd_eval.c) and the annotations importer
+ * (import_annotations.c).
  *
  * Formats:
  *  - jsonl: {"id", "text", "entities": [{"start","end","type"}]} with byte

@@ -64,7 +64,7 @@ static int read_file(df_set *set, const char *path, ng_error *err) {
     if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
     set->files = imp_realloc(set->files, (set->nfiles + 1) * sizeof *set->files);
     int file = (int)set->nfiles;
-    set->files[set->nfiles++] = imp_strndup(path, strlen(path));
+    set->files[set->nfiles++] = imp_strdup(path);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

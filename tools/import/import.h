@@ -50,7 +50,7 @@ typedef struct import_opts {
     const char *alternate_names;/* --alternate-names FILE (alternateNamesV2.txt) */
     long long min_population;   /* --min-population N */
     const char *classes;        /* --classes, feature classes, default "PA" */
-    /* annotations (tools/import_annotations.c) */
+    /* annotations (import_annotations.c) */
     const char *input_format;   /* --input-format jsonl|brat|conll; NULL: by extension */
     long min_count;             /* --min-count N: least occurrences of a surface */
     int has_min_precision;      /* --min-precision given: use min_precision ... */

@@ -44,6 +44,8 @@ char *imp_strndup(const char *s, size_t n) {
     return c;
 }
 
+char *imp_strdup(const char *s) { return imp_strndup(s, strlen(s)); }
+
 void imp_grow(void **v, size_t *cap, size_t need, size_t elt) {
     if (ng_grow(v, cap, need, elt)) imp_oom();
 }

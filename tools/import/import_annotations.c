@@ -1,6 +1,6 @@
 /* `newsgraph dict import --from annotations`: a gazetteer from annotated
  * documents (JSON Lines with byte offsets, brat standoff, CoNLL BIO; see
- * tools/annot.h). The method is documented in dictionaries/import/README.md
+ * annot.h). The method is documented in dictionaries/import/README.md
  * ("annotations").
  *
  * Pass 1 reads the documents and collects every distinct surface (compared
@@ -110,7 +110,7 @@ static surf *lookup(gaz *g, const char *fold) {
         if (!strcmp(g->tab[k].fold, fold)) return &g->tab[k];
         k = (k + 1) & (g->cap - 1);
     }
-    g->tab[k].fold = imp_strndup(fold, strlen(fold));
+    g->tab[k].fold = imp_strdup(fold);
     g->n++;
     return &g->tab[k];
 }
@@ -510,7 +510,7 @@ static char *surface_id(const surf *u) {
     char id[128];
     snprintf(id, sizeof id, "ann-%s-%s%s%08x", tl, slug, sl ? "-" : "", (unsigned)(h ^ (h >> 32)));
     free(slug);
-    return imp_strndup(id, strlen(id));
+    return imp_strdup(id);
 }
 
 /* One entity line: the most frequent good spelling is the name. */

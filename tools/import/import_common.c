@@ -69,7 +69,7 @@ char *imp_slug(const char *name) {
     char *out = imp_realloc(NULL, cap);
     if (n < 0) { /* invalid UTF-8: keep ASCII letters and digits only */
         free(folded);
-        folded = (utf8proc_uint8_t *)imp_strndup(name, strlen(name));
+        folded = (utf8proc_uint8_t *)imp_strdup(name);
         n = (utf8proc_ssize_t)strlen(name);
     }
     int sep = 0;
@@ -278,7 +278,7 @@ int imp_lines_open(const char *path, imp_lines **out, ng_error *err) {
     imp_lines *r = imp_realloc(NULL, sizeof *r);
     memset(r, 0, sizeof *r);
     r->gz = gz;
-    r->path = imp_strndup(path, strlen(path));
+    r->path = imp_strdup(path);
     r->in = imp_realloc(NULL, IN_SIZE);
     r->size = size;
     *out = r;

@@ -41,8 +41,6 @@ static size_t split(char *line, char **f, size_t max) {
     return n;
 }
 
-static char *xdup(const char *s) { return imp_strndup(s, strlen(s)); }
-
 /* The places kept from the dumps, and their index by geonameid. */
 typedef struct places {
     place *pl;
@@ -71,9 +69,9 @@ static int read_place(const import_opts *o, const char *classes, const char *pat
     place *p = &P->pl[P->np++];
     memset(p, 0, sizeof *p);
     p->gid = gid;
-    p->name = xdup(c[1]);
-    p->ascii = xdup(c[2]);
-    p->cc = xdup(c[8]);
+    p->name = imp_strdup(c[1]);
+    p->ascii = imp_strdup(c[2]);
+    p->cc = imp_strdup(c[8]);
     p->pop = pop;
     return NG_OK;
 }

@@ -22,6 +22,7 @@ _Noreturn void imp_oom(void);
 void *imp_alloc(size_t n);
 void *imp_realloc(void *p, size_t n);
 char *imp_strndup(const char *s, size_t n);
+char *imp_strdup(const char *s);
 /* ng_grow (base_internal.h) that never fails (imp_oom). */
 void imp_grow(void **v, size_t *cap, size_t need, size_t elt);
 char *imp_asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -43,13 +43,11 @@ static const struct {
 static const char *default_subdivisions =
     "UA,RU,US,AT,BE,BG,CY,CZ,DE,DK,EE,ES,FI,FR,GR,HR,HU,IE,IT,LT,LU,LV,MT,NL,PL,PT,RO,SE,SI,SK";
 
-static char *xstrdup(const char *s) { return imp_strndup(s, strlen(s)); }
-
 /* "Cocos (Keeling) Islands" -> "Cocos Islands", "Catalunya [Cataluña]" ->
  * "Catalunya", "Navarra*" -> "Navarra". NULL if there is nothing to strip. */
 static char *strip_parens(const char *s) {
     if (!strpbrk(s, "([*")) return NULL;
-    char *o = xstrdup(s);
+    char *o = imp_strdup(s);
     size_t w = 0;
     int depth = 0;
     for (const char *p = s; *p; p++) {
@@ -118,11 +116,11 @@ static void add_forms(imp_strv *al, const char *s) {
 /* The English name a country is known by (malloc'd). */
 static char *country_canon(const char *a2, const char *name, const char *common) {
     for (size_t i = 0; i < sizeof shortnames / sizeof *shortnames; i++)
-        if (shortnames[i].canon && !strcmp(shortnames[i].a2, a2)) return xstrdup(shortnames[i].name);
+        if (shortnames[i].canon && !strcmp(shortnames[i].a2, a2)) return imp_strdup(shortnames[i].name);
     const char *base = common && *common ? common : name;
     char *p = strip_parens(base);
     char *inv = invert_comma(p ? p : base);
-    char *r = inv ? inv : xstrdup(p ? p : base);
+    char *r = inv ? inv : imp_strdup(p ? p : base);
     if (inv) free(p);
     else free(p);
     return r;
@@ -439,7 +437,7 @@ static int add_countries(iso_run *R, ng_error *err) {
             for (int k = 0; k < 3; k++)
                 if (src[k]) add_translations(&e->al, &R->cat[l], 1, 1, src[k]);
         e->attrs = imp_asprintf("iso=%s\tsource=%s", a2c, o->source ? o->source : "iso-codes");
-        e->sort_key = xstrdup(e->id);
+        e->sort_key = imp_strdup(e->id);
         R->nes++;
     }
     R->ncountries = R->nes;
@@ -496,7 +494,7 @@ static int add_subdivisions(iso_run *R, ng_error *err) {
          * province "Sofia"); "[...]" and '*' go */
         char *p = strchr(name, '(') ? NULL : strip_parens(name);
         char *inv = invert_comma(p ? p : name);
-        e->name = xstrdup(inv ? inv : p ? p : name);
+        e->name = imp_strdup(inv ? inv : p ? p : name);
         char lc[3] = {(char)(cc[0] | 0x20), (char)(cc[1] | 0x20), 0};
         char *sl = imp_slug(e->name);
         size_t il = strlen(sl) + strlen(code) + 8;
@@ -517,7 +515,7 @@ static int add_subdivisions(iso_run *R, ng_error *err) {
         free(inv);
         for (size_t l = 0; l < R->ncat; l++) add_translations(&e->al, &R->cat[l], 1, 2, name);
         e->attrs = imp_asprintf("iso=%s\tsource=%s", code, o->source ? o->source : "iso-codes");
-        e->sort_key = xstrdup(code);
+        e->sort_key = imp_strdup(code);
         e->sort_group = 1;
         R->nes++;
     }
