@@ -441,11 +441,9 @@ int cmd_eval(int argc, char **argv) {
     int npos = 0, as_json = 0, rc = 0;
     unsigned flags = NG_TAG_DEFAULT;
     int tag_opts = 0;
-    enum { O_JSON = 1, O_NO_INFLECT, O_NO_RULES, O_NO_PARTIAL, O_NO_CONTEXT, O_TYPES, O_GOLD, O_FORMAT, O_SAVE };
+    enum { O_JSON = 1, O_TYPES, O_GOLD, O_FORMAT, O_SAVE };
     static const cli_opt options[] = {
-        CLI_DICT_OPTS,
-        {"--json", NULL, 0, O_JSON}, {"--no-inflect", NULL, 0, O_NO_INFLECT}, {"--no-rules", NULL, 0, O_NO_RULES},
-        {"--no-partial", NULL, 0, O_NO_PARTIAL}, {"--no-context", NULL, 0, O_NO_CONTEXT},
+        CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS, {"--json", NULL, 0, O_JSON},
         {"--types", NULL, 1, O_TYPES}, {"--gold", NULL, 1, O_GOLD}, {"--format", NULL, 1, O_FORMAT},
         {"--save-pred", NULL, 1, O_SAVE}, {0},
     };
@@ -470,10 +468,10 @@ int cmd_eval(int argc, char **argv) {
             tag_opts = 1;
             break;
         case O_JSON: as_json = 1; break;
-        case O_NO_INFLECT: flags |= NG_TAG_NO_INFLECT; tag_opts = 1; break;
-        case O_NO_RULES: flags |= NG_TAG_NO_RULES; tag_opts = 1; break;
-        case O_NO_PARTIAL: flags |= NG_TAG_NO_PARTIAL; tag_opts = 1; break;
-        case O_NO_CONTEXT: flags |= NG_TAG_NO_CONTEXT; tag_opts = 1; break;
+        case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
+            flags |= cli_tag_flag(id);
+            tag_opts = 1;
+            break;
         case O_TYPES: types = v; break;
         case O_GOLD: gold_opt = v; break;
         case O_FORMAT: fmt = v; break;

@@ -635,15 +635,12 @@ enum { GO_ON = -1, SHOW_USAGE = -2 };
  * message printed, the usage text to follow), else the exit code. */
 static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
     const char *v;
-    enum { O_DB = 1, O_WINDOW, O_INPUT, O_BATCH, O_WAIT, O_THREADS, O_OFFSETS, O_SAVED, O_NO_INFLECT,
-           O_NO_CONTEXT, O_NO_RULES, O_NO_PARTIAL, O_JSON, O_NO_BULK, O_QUIET };
+    enum { O_DB = 1, O_WINDOW, O_INPUT, O_BATCH, O_WAIT, O_THREADS, O_OFFSETS, O_SAVED, O_JSON, O_NO_BULK, O_QUIET };
     static const cli_opt options[] = {
-        CLI_DICT_OPTS,
+        CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS,
         {"--db", NULL, 1, O_DB}, {"--window", NULL, 1, O_WINDOW}, {"--input", NULL, 1, O_INPUT},
         {"--batch", NULL, 1, O_BATCH}, {"--wait", NULL, 1, O_WAIT}, {"--threads", "-j", 1, O_THREADS},
         {"--offsets", NULL, 1, O_OFFSETS}, {"--saved", NULL, 0, O_SAVED},
-        {"--no-inflect", NULL, 0, O_NO_INFLECT}, {"--no-context", NULL, 0, O_NO_CONTEXT},
-        {"--no-rules", NULL, 0, O_NO_RULES}, {"--no-partial", NULL, 0, O_NO_PARTIAL},
         {"--json", NULL, 0, O_JSON}, {"--no-bulk", NULL, 0, O_NO_BULK}, {"--quiet", "-q", 0, O_QUIET}, {0},
     };
     cli_args p = cli_args_init(argc, argv);
@@ -670,10 +667,9 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
             else { cli_msg("--offsets: '%s' is not bytes or chars", v); return SHOW_USAGE; }
             break;
         case O_SAVED: g->saved = 1; break;
-        case O_NO_INFLECT: g->tflags |= NG_TAG_NO_INFLECT; break;
-        case O_NO_CONTEXT: g->tflags |= NG_TAG_NO_CONTEXT; break;
-        case O_NO_RULES: g->tflags |= NG_TAG_NO_RULES; break;
-        case O_NO_PARTIAL: g->tflags |= NG_TAG_NO_PARTIAL; break;
+        case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
+            g->tflags |= cli_tag_flag(id);
+            break;
         case O_JSON: a->json = 1; break;
         case O_NO_BULK: a->no_bulk = 1; break;
         case O_QUIET: a->quiet = 1; break;

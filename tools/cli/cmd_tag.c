@@ -92,15 +92,13 @@ static void item_clear(item *it) {
     it->out2.len = 0;
 }
 
-enum { O_FORMAT = 1, O_INPUT, O_OFFSETS, O_ALL, O_CANDIDATES, O_NO_INFLECT, O_NO_CONTEXT, O_NO_RULES,
-       O_NO_PARTIAL, O_KEEP_GOING, O_KEEP_TEXT, O_THREADS, O_OUTPUT_DIR, O_COLOR };
+enum { O_FORMAT = 1, O_INPUT, O_OFFSETS, O_ALL, O_CANDIDATES, O_KEEP_GOING, O_KEEP_TEXT, O_THREADS,
+       O_OUTPUT_DIR, O_COLOR };
 
 static const cli_opt tag_options[] = {
-    CLI_DICT_OPTS,
+    CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS,
     {"--format", "-f", 1, O_FORMAT}, {"--input", NULL, 1, O_INPUT}, {"--offsets", NULL, 1, O_OFFSETS},
     {"--all", NULL, 0, O_ALL}, {"--candidates", NULL, 0, O_CANDIDATES},
-    {"--no-inflect", NULL, 0, O_NO_INFLECT}, {"--no-context", NULL, 0, O_NO_CONTEXT},
-    {"--no-rules", NULL, 0, O_NO_RULES}, {"--no-partial", NULL, 0, O_NO_PARTIAL},
     {"--keep-going", NULL, 0, O_KEEP_GOING}, {"--keep-text", NULL, 0, O_KEEP_TEXT},
     {"--threads", "-j", 1, O_THREADS}, {"--output-dir", NULL, 1, O_OUTPUT_DIR},
     {"--color", NULL, 1, O_COLOR}, {"--colour", NULL, 1, O_COLOR},
@@ -145,10 +143,9 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
             break;
         case O_ALL: o->tflags |= NG_TAG_ALL; break;
         case O_CANDIDATES: o->candidates = 1; break;
-        case O_NO_INFLECT: o->tflags |= NG_TAG_NO_INFLECT; break;
-        case O_NO_CONTEXT: o->tflags |= NG_TAG_NO_CONTEXT; break;
-        case O_NO_RULES: o->tflags |= NG_TAG_NO_RULES; break;
-        case O_NO_PARTIAL: o->tflags |= NG_TAG_NO_PARTIAL; break;
+        case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
+            o->tflags |= cli_tag_flag(id);
+            break;
         case O_KEEP_GOING: o->keep_going = 1; break;
         case O_KEEP_TEXT: o->keep_text = 1; break;
         case O_THREADS:

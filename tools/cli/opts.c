@@ -80,6 +80,16 @@ int cli_real(const char *opt, const char *v, double min, double max, int above_z
     return 0;
 }
 
+unsigned cli_tag_flag(int id) {
+    switch (id) {
+    case CLI_OPT_NO_INFLECT: return NG_TAG_NO_INFLECT;
+    case CLI_OPT_NO_CONTEXT: return NG_TAG_NO_CONTEXT;
+    case CLI_OPT_NO_RULES: return NG_TAG_NO_RULES;
+    case CLI_OPT_NO_PARTIAL: return NG_TAG_NO_PARTIAL;
+    default: return 0;
+    }
+}
+
 int cli_choice(const char *v, const char *const *names) {
     for (int i = 0; names[i]; i++)
         if (!strcmp(v, names[i])) return i;

@@ -59,4 +59,11 @@ int cli_choice(const char *v, const char *const *names);
  * ids go to cli_dicts_option (cli.h). */
 enum { CLI_OPT_DICT = 1000, CLI_OPT_NO_SHIPPED };
 #define CLI_DICT_OPTS {"--dict", "-d", 1, CLI_OPT_DICT}, {"--no-shipped", NULL, 0, CLI_OPT_NO_SHIPPED}
+
+/* The tagging switches of tag, ingest and eval; cli_tag_flag gives the
+ * NG_TAG_* flag of one of their ids (0 for any other id). */
+enum { CLI_OPT_NO_INFLECT = 1010, CLI_OPT_NO_CONTEXT, CLI_OPT_NO_RULES, CLI_OPT_NO_PARTIAL };
+#define CLI_TAG_FLAG_OPTS {"--no-inflect", NULL, 0, CLI_OPT_NO_INFLECT}, {"--no-context", NULL, 0, CLI_OPT_NO_CONTEXT}, \
+                          {"--no-rules", NULL, 0, CLI_OPT_NO_RULES}, {"--no-partial", NULL, 0, CLI_OPT_NO_PARTIAL}
+unsigned cli_tag_flag(int id);
 #endif
