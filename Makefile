@@ -38,7 +38,7 @@ all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libnewsgraph.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -61,7 +61,7 @@ dictionaries: $(BUILD)/newsgraph
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnewsgraph.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
 
 # Fail early, with the apt-get line, when a library is missing.
 .PHONY: deps-ok
