@@ -232,6 +232,78 @@ int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store *
     }
 }
 
+/* ## Folding of alias.norm
+ * Databases record the folding version of alias.norm in meta 'fold' (see
+ * ngg_fold). One without it was written with NG_FOLD_V1: a read-only open
+ * looks up in that folding, a writable open re-folds it (once). */
+
+typedef struct refold { char *norm, *entity, *alias, *now; } refold;
+
+int ngg_refold_aliases(ng_store *s, ng_error *err) {
+    sqlite3_stmt *q;
+    int rc = ngg_prepare(s, "SELECT norm, entity, alias FROM alias", &q, err);
+    if (rc) return rc;
+    refold *v = NULL;
+    size_t n = 0, cap = 0;
+    int src;
+    while (!rc && (src = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *norm = ngg_col_text(q, 0), *alias = ngg_col_text(q, 2);
+        /* a norm that is the old folding of its alias: the alias folded now;
+         * another (none is written so, but a hand-made row may be): its norm */
+        char *old = ngg_fold(NG_FOLD_V1, alias);
+        char *now = old && !strcmp(old, norm) ? ngg_fold(NG_FOLD, alias) : old ? ngg_fold(NG_FOLD, norm) : NULL;
+        free(old);
+        if (!now) { rc = ng_error_set(err, NG_E_NOMEM, s->path, 0, 0, NULL); break; }
+        if (!strcmp(now, norm)) { free(now); continue; }
+        refold r = {strdup(norm), strdup(ngg_col_text(q, 1)), strdup(alias), now};
+        if (!r.norm || !r.entity || !r.alias || ng_grow((void **)&v, &cap, n + 1, sizeof *v)) {
+            free(r.norm); free(r.entity); free(r.alias); free(r.now);
+            rc = ng_error_set(err, NG_E_NOMEM, s->path, 0, 0, NULL);
+            break;
+        }
+        v[n++] = r;
+    }
+    if (!rc && src != SQLITE_DONE) rc = ngg_db_err(s, err, "re-fold aliases");
+    sqlite3_finalize(q);
+    sqlite3_stmt *del = NULL, *ins = NULL;
+    if (!rc && n) rc = ngg_prepare(s, "DELETE FROM alias WHERE norm=? AND entity=?", &del, err);
+    if (!rc && n) rc = ngg_prepare(s, "INSERT OR IGNORE INTO alias(norm,entity,alias) VALUES(?,?,?)", &ins, err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        sqlite3_bind_text(del, 1, v[i].norm, -1, SQLITE_STATIC);
+        sqlite3_bind_text(del, 2, v[i].entity, -1, SQLITE_STATIC);
+        if (sqlite3_step(del) != SQLITE_DONE) rc = ngg_db_err(s, err, "re-fold aliases");
+        sqlite3_reset(del);
+    }
+    for (size_t i = 0; !rc && i < n; i++) {
+        sqlite3_bind_text(ins, 1, v[i].now, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, v[i].entity, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 3, v[i].alias, -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) rc = ngg_db_err(s, err, "re-fold aliases");
+        sqlite3_reset(ins);
+    }
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    for (size_t i = 0; i < n; i++) { free(v[i].norm); free(v[i].entity); free(v[i].alias); free(v[i].now); }
+    free(v);
+    return rc;
+}
+
+/* Sets s->fold; a writable open of an NG_FOLD_V1 database re-folds it. */
+static int fold_version(ng_store *s, ng_error *err) {
+    s->fold = (int)ngg_meta_int(s, "fold", NG_FOLD_V1);
+    if (s->readonly || s->fold >= NG_FOLD) return NG_OK;
+    int rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
+    /* another process may have done it since we looked */
+    if (!rc && ngg_meta_int(s, "fold", NG_FOLD_V1) < NG_FOLD) {
+        rc = ngg_refold_aliases(s, err);
+        if (!rc) rc = meta_set(s, "fold", NULL, NG_FOLD, err);
+    }
+    if (!rc) rc = ngg_exec(s, "COMMIT", err);
+    if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    else s->fold = NG_FOLD;
+    return rc;
+}
+
 static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err) {
     *out = NULL;
     ng_store *s = calloc(1, sizeof *s);
@@ -315,6 +387,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
                     if (!rc) rc = meta_set(s, "created", now, 0, err);
                     if (!rc) rc = meta_set(s, "windows", NULL, 0, err);
                     if (!rc) rc = meta_set(s, "generator", "newsgraph " NG_VERSION, 0, err);
+                    if (!rc) rc = meta_set(s, "fold", NULL, NG_FOLD, err);
                     if (!rc) rc = ngg_exec(s, "PRAGMA user_version=" NG_STR(NG_SCHEMA_VERSION) "; COMMIT", err);
                 }
                 if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -332,6 +405,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
     } else {
         sqlite3_exec(s->db, "PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
     }
+    if (!rc) rc = fold_version(s, err);
     if (rc) { ng_store_close(s); return rc; }
     /* window */
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='window'", -1, &st, NULL) == SQLITE_OK) {
@@ -660,7 +734,7 @@ typedef struct alias_ctx { ng_store *s; sqlite3_stmt *st; const char *key; int r
 static void add_alias_cb(const char *alias, void *ud) {
     alias_ctx *a = ud;
     if (!alias || !*alias) return;
-    char *norm = ngg_fold(alias);
+    char *norm = ngg_fold(a->s->fold, alias);
     if (!norm) return;
     sqlite3_bind_text(a->st, 1, norm, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(a->st, 2, a->key, -1, SQLITE_STATIC);
@@ -1128,7 +1202,7 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
             uint64_t hh = ng_hash64(f, len, ng_hash64(&r->ent, sizeof r->ent, NG_HASH_SEED)) | 1;
             int found;
             if (!len || !u64map_put(&s->surf_seen, hh, 0, &found) || found) continue;
-            char *sf = strndup(f, len), *norm = sf ? ngg_fold(sf) : NULL;
+            char *sf = ng_strndup(f, len), *norm = sf ? ngg_fold(s->fold, sf) : NULL;
             if (norm) {
                 sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
                 sqlite3_bind_text(st, 2, sf, -1, SQLITE_TRANSIENT);
@@ -1178,7 +1252,7 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
     ng_store *shard;
     int rc = ng_store_open(path, NG_STORE_READONLY, &shard, err);
     if (rc) return rc;
-    int w = shard->window;
+    int w = shard->window, shard_fold = shard->fold;
     ng_store_close(shard);
     if (w < 0) return NG_OK; /* empty shard */
     if ((rc = ng_store_set_window(s, w, err))) return rc;
@@ -1229,6 +1303,7 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
         NULL
     };
     for (int i = 0; !rc && steps[i]; i++) rc = ngg_exec(s, steps[i], err);
+    if (!rc && shard_fold < s->fold) rc = ngg_refold_aliases(s, err); /* the shard's aliases, folded as ours */
     if (!rc) rc = ngc_import(s, err); /* corrections of both, applied to all */
     if (!rc) rc = ngg_exec(s, "COMMIT", err);
     if (rc) {

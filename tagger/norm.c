@@ -86,16 +86,17 @@ static void classify(int32_t c, uint8_t *cls, uint8_t *lf) {
 }
 
 /* Post-folding replacements on a UTF-8 string, in place when possible:
- * ё → е, apostrophes → ', dashes → -. Returns the new length. */
-static size_t post_fold(char *s, size_t len) {
+ * ё → е, apostrophes → ', dashes → - (NG_FOLD_V1: ё and U+2019 only).
+ * Returns the new length. */
+static size_t post_fold(char *s, size_t len, int version) {
     size_t r = 0, w = 0;
     while (r < len) {
         int32_t c;
         int n = ng_utf8_decode((const unsigned char *)s + r, len - r, &c);
         if (n < 0) { s[w++] = s[r++]; continue; }
         if (c == 0x451) { s[w++] = (char)0xD0; s[w++] = (char)0xB5; }
-        else if (is_apos(c)) s[w++] = '\'';
-        else if (is_dash(c)) s[w++] = '-';
+        else if (version == NG_FOLD_V1 ? c == 0x2019 : is_apos(c)) s[w++] = '\'';
+        else if (version != NG_FOLD_V1 && is_dash(c)) s[w++] = '-';
         else { memmove(s + w, s + r, n); w += n; }
         r += n;
     }
@@ -109,15 +110,19 @@ static utf8proc_int32_t unify_punct(utf8proc_int32_t c, void *data) {
     return is_apos(c) ? '\'' : is_dash(c) ? '-' : c;
 }
 
-/* Full fold of a UTF-8 string with utf8proc; malloc'd result. */
-static int fold_slow(const char *s, size_t len, int casefold, char **out, size_t *outlen) {
+/* Full fold of a UTF-8 string with utf8proc; malloc'd result. NG_FOLD_V1:
+ * without the removal of default-ignorable characters and without the
+ * unification of apostrophes (but U+2019) and dashes. */
+static int fold_version(const char *s, size_t len, int casefold, int version, char **out, size_t *outlen) {
     utf8proc_uint8_t *dst = NULL;
-    int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE;
+    int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+    if (version != NG_FOLD_V1) opts |= UTF8PROC_IGNORE;
     if (casefold) opts |= UTF8PROC_CASEFOLD;
     utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                             &dst, (utf8proc_option_t)opts, unify_punct, NULL);
+                                             &dst, (utf8proc_option_t)opts,
+                                             version == NG_FOLD_V1 ? NULL : unify_punct, NULL);
     if (n < 0) { free(dst); return n == UTF8PROC_ERROR_NOMEM ? NG_E_NOMEM : NG_E_UNICODE; }
-    *outlen = post_fold((char *)dst, (size_t)n);
+    *outlen = post_fold((char *)dst, (size_t)n, version);
     *out = (char *)dst;
     return NG_OK;
 }
@@ -132,7 +137,7 @@ static void init_table(void) {
             utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
             char *f = NULL;
             size_t fl = 0;
-            if ((c >= 0xD800 && c <= 0xDFFF) || fold_slow((char *)buf, n, 1, &f, &fl) != NG_OK) {
+            if ((c >= 0xD800 && c <= 0xDFFF) || fold_version((char *)buf, n, 1, NG_FOLD, &f, &fl) != NG_OK) {
                 e->lflags |= L_SLOW;
                 continue;
             }
@@ -358,7 +363,7 @@ static int punct_token(ng_tokbuf *b, ng_token *t, const char *text, size_t n, ui
         b->fold_len += info->flen;
     } else {
         char *f; size_t fl;
-        if (fold_slow(text + t->start, n, 1, &f, &fl) == NG_OK) {
+        if (fold_version(text + t->start, n, 1, NG_FOLD, &f, &fl) == NG_OK) {
             if (fl > NG_MAX_TOKEN) fl = 0;
             if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
             memcpy(b->fold + b->fold_len, f, fl);
@@ -575,7 +580,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         b->fold_len = fstart;
         if (slow) {
             char *f = NULL; size_t fl = 0;
-            if (raw > 4 * NG_MAX_TOKEN || fold_slow(text + t->start, raw, 1, &f, &fl) != NG_OK || fl > NG_MAX_TOKEN) {
+            if (raw > 4 * NG_MAX_TOKEN || fold_version(text + t->start, raw, 1, NG_FOLD, &f, &fl) != NG_OK || fl > NG_MAX_TOKEN) {
                 fl = 0;
                 t->flags |= TK_LONG;
             }
@@ -600,14 +605,18 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
 }
 
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen) {
-    return fold_slow(s, len, 0, out, outlen);
+    return fold_version(s, len, 0, NG_FOLD, out, outlen);
 }
 
 char *ng_fold(const char *s, size_t len, size_t *outlen) {
+    return ng_fold_version(s, len, NG_FOLD, outlen);
+}
+
+char *ng_fold_version(const char *s, size_t len, int version, size_t *outlen) {
     ng_norm_init();
     char *out = NULL;
     size_t n = 0;
-    if (fold_slow(s, len, 1, &out, &n) != NG_OK) return NULL;
+    if (fold_version(s, len, 1, version, &out, &n) != NG_OK) return NULL;
     if (outlen) *outlen = n;
     return out;
 }
