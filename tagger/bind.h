@@ -1,0 +1,33 @@
+/* Helpers for language bindings (the Python module newsgraph uses them
+ * through ctypes): results as flat integer arrays with character offsets. */
+#ifndef NG_BIND_H
+#define NG_BIND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tagger.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* For each of the 'n' matches 'm' of 'text' (the field they were tagged in,
+ * 'len' bytes; matches in start order as ng_tagger_tag returns them),
+ * writes NG_SPAN_FIELDS integers to out[NG_SPAN_FIELDS * i ...]:
+ *   start, end   offsets in characters (Unicode code points; an invalid
+ *                byte counts as one), as Python's str indexes them;
+ *   flags        NG_MATCH_*;
+ *   id, type, name  the addresses of the match's strings (owned as for
+ *                ng_match: valid until the tagger's next call).
+ * Cost: one pass over the text plus the spans' own bytes. NG_E_ARG if an
+ * offset lies outside the text or starts go backwards. */
+#define NG_SPAN_FIELDS 6
+int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t *out);
+
+/* Releases memory the library allocated for the caller (ng_query_json). */
+void ng_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
