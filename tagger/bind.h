@@ -14,14 +14,16 @@ extern "C" {
 /* For each of the 'n' matches 'm' of 'text' (the field they were tagged in,
  * 'len' bytes; matches in start order as ng_tagger_tag returns them),
  * writes NG_SPAN_FIELDS integers to out[NG_SPAN_FIELDS * i ...]:
- *   start, end   offsets in characters (Unicode code points; an invalid
- *                byte counts as one), as Python's str indexes them;
+ *   start, end   offsets in characters (Unicode code points), as Python's
+ *                str indexes them (an invalid byte counts as one character,
+ *                as Python's errors="surrogateescape" decodes it);
+ *   bstart, bend the byte offsets (ng_match start, end);
  *   flags        NG_MATCH_*;
  *   id, type, name  the addresses of the match's strings (owned as for
  *                ng_match: valid until the tagger's next call).
  * Cost: one pass over the text plus the spans' own bytes. NG_E_ARG if an
  * offset lies outside the text or starts go backwards. */
-#define NG_SPAN_FIELDS 6
+#define NG_SPAN_FIELDS 8
 int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t *out);
 
 /* Releases memory the library allocated for the caller (ng_query_json). */
