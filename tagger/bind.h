@@ -19,11 +19,14 @@ extern "C" {
  *                as Python's errors="surrogateescape" decodes it);
  *   bstart, bend the byte offsets (ng_match start, end);
  *   flags        NG_MATCH_*;
+ *   entity       the ordinal of the match's (id, type, name) among those of
+ *                the n matches, in order of first appearance (0, 1, 2 ...),
+ *                so that a binding converts each entity's strings once;
  *   id, type, name  the addresses of the match's strings (owned as for
  *                ng_match: valid until the tagger's next call).
  * Cost: one pass over the text plus the spans' own bytes. NG_E_ARG if an
- * offset lies outside the text or starts go backwards. */
-#define NG_SPAN_FIELDS 8
+ * offset lies outside the text or starts go backwards, NG_E_NOMEM. */
+#define NG_SPAN_FIELDS 9
 int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t *out);
 
 /* Releases memory the library allocated for the caller (ng_query_json). */

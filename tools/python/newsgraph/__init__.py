@@ -32,7 +32,7 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 # ng_match flags (tagger/tagger.h NG_MATCH_*)
 INFLECTED, AMBIGUOUS, RULE, PARTIAL, OVERLAP, NOMINATIVE = 1, 2, 4, 8, 16, 32
 _TAG_ALL, _TAG_NO_INFLECT, _TAG_NO_RULES, _TAG_NO_PARTIAL, _TAG_NO_CONTEXT = 1, 2, 4, 8, 16
-_SPAN_FIELDS = 8  # bind.h NG_SPAN_FIELDS
+_SPAN_FIELDS = 9  # bind.h NG_SPAN_FIELDS
 
 _E_NOMEM, _E_IO, _E_PARSE, _E_FORMAT = -1, -2, -3, -4
 _E_ARG, _E_NOTFOUND, _E_AMBIGUOUS = -6, -9, -12
@@ -381,29 +381,28 @@ class Tagger:
             arr = (ctypes.c_int64 * (_SPAN_FIELDS * n))()
             _check(_lib.ng_spans(buf, size, out, n, arr))
             # the strings belong to the tagger until its next call: read them now
-            vals = arr[:]
+            f = _SPAN_FIELDS
+            mv = memoryview(arr).cast("B").cast("q")
+            starts, ends, flags, ords = mv[0::f].tolist(), mv[1::f].tolist(), mv[4::f].tolist(), mv[5::f].tolist()
+            # each entity's strings once, in order of first appearance
+            labels, ids, names = [], [], []
+            for i, k in enumerate(ords):
+                if k == len(ids):
+                    j = f * i
+                    ids.append(_str(mv[j + 6]))
+                    labels.append(_str(mv[j + 7]))
+                    names.append(_str(mv[j + 8]))
+            if text is None:
+                bss, bes = mv[2::f].tolist(), mv[3::f].tolist()
+            mv.release()
         finally:
             self._give(t)
-        # one lookup per span: entity strings by the address of the id (and,
-        # for the rare id seen with another name, by both addresses)
-        ents = {}
-        sa = ctypes.string_at
-        f = _SPAN_FIELDS
-        spans = []
-        add = spans.append
         new = tuple.__new__   # Span(...) without namedtuple's Python-level __new__
-        for s, e, bs, be, fl, pid, ptype, pname in zip(vals[0::f], vals[1::f], vals[2::f], vals[3::f],
-                                                       vals[4::f], vals[5::f], vals[6::f], vals[7::f]):
-            ent = ents.get(pid)
-            if ent is None or ent[3] != pname:
-                key = pid if ent is None else (pid, pname)
-                ent = ents.get(key)
-                if ent is None:
-                    ent = ents[key] = (sa(ptype).decode("utf-8", "replace"), sa(pid).decode("utf-8", "replace"),
-                                       sa(pname).decode("utf-8", "replace"), pname)
-            sub = text[s:e] if text is not None else raw[bs:be].decode("utf-8", "surrogateescape")
-            add(new(Span, (s, e, sub, ent[0], ent[1], ent[2], fl)))
-        return spans
+        if text is not None:
+            return [new(Span, (s, e, text[s:e], labels[k], ids[k], names[k], fl))
+                    for s, e, fl, k in zip(starts, ends, flags, ords)]
+        return [new(Span, (s, e, raw[bs:be].decode("utf-8", "surrogateescape"), labels[k], ids[k], names[k], fl))
+                for s, e, bs, be, fl, k in zip(starts, ends, bss, bes, flags, ords)]
 
     def tag(self, text):
         """The spans of 'text' (a str) in order, as a list of Span."""
@@ -448,6 +447,10 @@ class Tagger:
                     yield ahead.popleft().result()
             while ahead:
                 yield ahead.popleft().result()
+
+
+def _str(p, _sa=ctypes._string_at if hasattr(ctypes, "_string_at") else ctypes.string_at):
+    return _sa(p, -1).decode("utf-8", "replace")
 
 
 _STORE_READONLY = 1
