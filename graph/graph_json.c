@@ -24,25 +24,29 @@ static void put(jbuf *b, const char *s, size_t n) {
 }
 static void puts_(jbuf *b, const char *s) { put(b, s, strlen(s)); }
 
-/* The shortest %.Ng (N = 1..17) that reads back as 'x', in jansson's
- * spelling: a '.' or an exponent always, no '+' or leading zeros in the
- * exponent. */
+/* The shortest decimal that reads back as 'x' (the fewest significant
+ * digits, 1 to 17), written as Python's repr() writes it: positional for
+ * decimal exponents -4 to 15 ("10.0", "0.4961"), else with an exponent,
+ * jansson's way ("1e-5", "1e16"); a '.' or an exponent always. */
 static void real(jbuf *b, double x) {
-    char s[40];
+    char s[400];
+    int p;
     if (!isfinite(x)) { puts_(b, "null"); return; }
-    for (int p = 1; p <= 17; p++) {
-        snprintf(s, sizeof s, "%.*g", p, x);
+    for (p = 1; p < 17; p++) {
+        snprintf(s, sizeof s, "%.*e", p - 1, x);
         if (strtod(s, NULL) == x) break;
     }
-    char *e = strchr(s, 'e');
-    if (e) {   /* e+05 -> e5, e-05 -> e-5 */
-        char *d = e + 1, *r = e + 1;
+    snprintf(s, sizeof s, "%.*e", p - 1, x);
+    int e = atoi(strchr(s, 'e') + 1);
+    if (e >= -4 && e < 16) {
+        snprintf(s, sizeof s, "%.*f", p - 1 - e > 0 ? p - 1 - e : 0, x);
+        if (!strchr(s, '.')) strcat(s, ".0");
+    } else {
+        char *m = strchr(s, 'e'), *d = m + 1, *r = m + 1;   /* e+05 -> e5, e-05 -> e-5 */
         if (*r == '+') r++;
         else if (*r == '-') { d++; r++; }
         while (*r == '0' && r[1]) r++;
         memmove(d, r, strlen(r) + 1);
-    } else if (!strchr(s, '.')) {
-        strcat(s, ".0");
     }
     puts_(b, s);
 }
