@@ -118,7 +118,7 @@ demo: deps
 
 # Benchmarks (not part of make check): Hyperscan's figures come from a small
 # harness against libhyperscan-dev (tools/bench/hsbench.c).
-bench: all $(BUILD)/hsbench
+bench: all python $(BUILD)/hsbench
 	@sh tools/bench/run.sh $(BUILD)
 
 bench-quick: all $(BUILD)/hsbench
