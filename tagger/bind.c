@@ -10,6 +10,7 @@ static int64_t count_chars(const unsigned char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         if (s[i] < 0x80) { c++; i++; continue; }
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { c++; i += 2; continue; }
         int l = ng_utf8_valid_len(s + i, n - i);
         c++;
         i += l > 0 ? (size_t)l : 1;

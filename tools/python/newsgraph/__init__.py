@@ -16,6 +16,8 @@ a subclass) whose message is the library's "file:line:col: message".
 import collections
 import ctypes
 import ctypes.util
+import functools
+import itertools
 import json
 import mmap
 import os
@@ -281,6 +283,7 @@ Span.__doc__ = """A tagged span: text[start:end] == text (character offsets),
 label the entity type (PER, ORG, LOC, EVENT ...), id and name the entity's,
 flags the NG_MATCH_* bits (newsgraph.INFLECTED, AMBIGUOUS, RULE, PARTIAL,
 OVERLAP, NOMINATIVE)."""
+_new_span = functools.partial(tuple.__new__, Span)   # Span from a 7-tuple, in C
 
 
 class Tagger:
@@ -397,12 +400,14 @@ class Tagger:
             mv.release()
         finally:
             self._give(t)
-        new = tuple.__new__   # Span(...) without namedtuple's Python-level __new__
+        # spans built by C-level iteration only (map, zip, slice, partial)
         if text is not None:
-            return [new(Span, (s, e, text[s:e], labels[k], ids[k], names[k], fl))
-                    for s, e, fl, k in zip(starts, ends, flags, ords)]
-        return [new(Span, (s, e, raw[bs:be].decode("utf-8", "surrogateescape"), labels[k], ids[k], names[k], fl))
-                for s, e, bs, be, fl, k in zip(starts, ends, bss, bes, flags, ords)]
+            texts = map(text.__getitem__, map(slice, starts, ends))
+        else:
+            texts = map(bytes.decode, map(raw.__getitem__, map(slice, bss, bes)),
+                        itertools.repeat("utf-8"), itertools.repeat("surrogateescape"))
+        return list(map(_new_span, zip(starts, ends, texts, map(labels.__getitem__, ords),
+                                       map(ids.__getitem__, ords), map(names.__getitem__, ords), flags)))
 
     def tag(self, text):
         """The spans of 'text' (a str) in order, as a list of Span."""
