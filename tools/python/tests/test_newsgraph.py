@@ -122,6 +122,28 @@ class TestTagger(unittest.TestCase):
             x.join()
         self.assertEqual(res, [True] * 4)
 
+    def test_gil_released_while_tagging(self):
+        # ctypes releases the GIL around calls through a CDLL (not a PyDLL)
+        import ctypes
+        self.assertFalse(newsgraph._lib._func_flags_ & ctypes._FUNCFLAG_PYTHONAPI)
+        # and another thread runs while a large text is tagged
+        text = "Jens Stoltenberg visited Kyiv. " * 40000
+        done, ticks = threading.Event(), []
+
+        def other():
+            while not done.is_set():
+                ticks.append(1)
+
+        th = threading.Thread(target=other)
+        th.start()
+        try:
+            spans = self.t.tag(text)
+        finally:
+            done.set()
+            th.join()
+        self.assertEqual(len(spans), 2 * 40000)
+        self.assertGreater(len(ticks), 0)
+
     def test_options(self):
         text = "Столтенбергом"
         self.assertEqual([s.id for s in newsgraph.Tagger().tag(text)], ["jens-stoltenberg"])
