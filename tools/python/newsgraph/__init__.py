@@ -19,11 +19,8 @@ import ctypes.util
 import functools
 import itertools
 import json
-import mmap
 import os
-import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 __all__ = ["Tagger", "Graph", "Span", "NewsgraphError", "ParseError", "NotFoundError",
            "AmbiguousError", "version", "library_version", "INFLECTED", "AMBIGUOUS", "RULE",
@@ -388,13 +385,16 @@ class Tagger:
             mv = memoryview(arr).cast("B").cast("q")
             starts, ends, flags, ords = mv[0::f].tolist(), mv[1::f].tolist(), mv[4::f].tolist(), mv[5::f].tolist()
             # each entity's strings once, in order of first appearance
+            # (ordinals appear in increasing order: each index() scan, in C,
+            # starts where the previous one stopped)
             labels, ids, names = [], [], []
-            for i, k in enumerate(ords):
-                if k == len(ids):
-                    j = f * i
-                    ids.append(_str(mv[j + 6]))
-                    labels.append(_str(mv[j + 7]))
-                    names.append(_str(mv[j + 8]))
+            i = 0
+            for k in range(max(ords) + 1):
+                i = ords.index(k, i)
+                j = f * i
+                ids.append(_str(mv[j + 6]))
+                labels.append(_str(mv[j + 7]))
+                names.append(_str(mv[j + 8]))
             if text is None:
                 bss, bes = mv[2::f].tolist(), mv[3::f].tolist()
             mv.release()
@@ -404,7 +404,7 @@ class Tagger:
         if text is not None:
             texts = map(text.__getitem__, map(slice, starts, ends))
         else:
-            texts = map(bytes.decode, map(raw.__getitem__, map(slice, bss, bes)),
+            texts = map(bytearray.decode, map(raw.__getitem__, map(slice, bss, bes)),
                         itertools.repeat("utf-8"), itertools.repeat("surrogateescape"))
         return list(map(_new_span, zip(starts, ends, texts, map(labels.__getitem__, ords),
                                        map(ids.__getitem__, ords), map(names.__getitem__, ords), flags)))
@@ -419,21 +419,25 @@ class Tagger:
     def tag_file(self, path):
         """The spans of a UTF-8 text file tagged as one text, with character
         offsets into open(path, encoding="utf-8", newline="",
-        errors="surrogateescape").read(), without reading the file into a
-        str (it is memory-mapped): the fast way to tag a large file."""
+        errors="surrogateescape").read(), without decoding the file into a
+        str (its bytes are tagged as read): the fast way to tag a large file."""
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
-            if size == 0:
-                return []
-            mm = mmap.mmap(f.fileno(), size, access=mmap.ACCESS_COPY)
+            raw = bytearray(size)
+            got = f.readinto(raw)
+            while got < size:   # a file that grew or a short read
+                more = f.readinto(memoryview(raw)[got:])
+                if not more:
+                    del raw[got:]
+                    break
+                got += more
+        if not raw:
+            return []
+        view = (ctypes.c_char * len(raw)).from_buffer(raw)
         try:
-            view = (ctypes.c_char * size).from_buffer(mm)
-            try:
-                return self._tag(ctypes.addressof(view), size, raw=mm)
-            finally:
-                del view
+            return self._tag(ctypes.addressof(view), len(raw), raw=raw)
         finally:
-            mm.close()
+            del view
 
     def tag_many(self, texts, threads=1):
         """Tags every str of the iterable 'texts' on 'threads' threads (the GIL
@@ -444,6 +448,7 @@ class Tagger:
             for x in texts:
                 yield self.tag(x)
             return
+        from concurrent.futures import ThreadPoolExecutor
         ahead = collections.deque()
         with ThreadPoolExecutor(max_workers=threads) as ex:
             for x in texts:
@@ -538,6 +543,7 @@ class Graph:
         ids with attributes name, type, mentions, ...; edges carry weight,
         count, articles, npmi. Goes through the GraphML export."""
         import networkx
+        import tempfile
         o = _ExportOpts(_EXPORT_GRAPHML, min_weight, top_edges, None, 1,
                         _Filter(_enc(since) if since else None, _enc(until) if until else None,
                                 _enc(types) if types else None))
