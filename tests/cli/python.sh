@@ -31,6 +31,8 @@ for py in python3 /usr/bin/python3; do
   if "$py" -c 'import setuptools, wheel' 2>/dev/null && "$py" -m pip --version >/dev/null 2>&1; then PIPPY=$py; break; fi
 done
 check "a python3 with pip, setuptools and wheel (Debian: python3-pip python3-setuptools python3-wheel)" test -n "$PIPPY"
+# (not under sanitizers: the installed module would carry the instrumented
+# library, which a Python without the sanitizer runtime preloaded cannot load)
 if [ -z "${NG_SANITIZER:-}" ] && [ -n "$PIPPY" ]; then
   mkdir -p "$T/src/tools"
   cp -R tools/python "$T/src/tools/python"
