@@ -11,8 +11,13 @@ cd "$ROOT"
 sh tools/python/stage.sh "$BUILD" "$T/py"
 # under sanitizers the library needs its runtime loaded first
 if [ -n "${NG_SANITIZER:-}" ]; then
-  rt=$(${CC:-cc} -print-file-name=libasan.so)
-  case $rt in /*) export LD_PRELOAD="$rt" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" ;; esac
+  # (gcc: libasan.so; clang: its shared runtime, which also holds UBSan's)
+  for n in libasan.so libclang_rt.asan-x86_64.so; do
+    rt=$(${CC:-cc} -print-file-name=$n)
+    case $rt in /*) [ -f "$rt" ] && break ;; esac
+    rt=
+  done
+  [ -n "$rt" ] && export LD_PRELOAD="$rt" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 fi
 "$NG" ingest --db "$T/g.db" tests/data/graph/articles.jsonl > /dev/null 2>&1 || { echo "FAIL ingest"; exit 1; }
 PYTHONPATH="$T/py" ROOT="$ROOT" NG="$NG" NG_TEST_DB="$T/g.db" python3 -m unittest discover -s tools/python/tests -t tools/python/tests \
