@@ -13,7 +13,7 @@ cd "$ROOT"
 make -s --no-print-directory install BUILD="$BUILD" PREFIX=/opt/ng DESTDIR="$T/root" >/dev/null 2>"$T/install.err" ||
   { cat "$T/install.err"; exit 1; }
 r=$T/root/opt/ng
-for f in lib/libnewsgraph.so.0.1.0 lib/libnewsgraph.a lib/pkgconfig/newsgraph.pc include/newsgraph/tagger.h \
+for f in lib/libnewsgraph.so.0.1.0 lib/libnewsgraph.a lib/pkgconfig/newsgraph.pc include/newsgraph/base.h include/newsgraph/tagger.h \
          include/newsgraph/graph.h include/newsgraph/version.h include/newsgraph/newsgraph.h share/newsgraph/shipped.ngd; do
   check "installed $f" test -f "$r/$f"
 done
@@ -73,6 +73,15 @@ printf 'not an image\n' > "$T/bad.ngd"
 LD_LIBRARY_PATH="$r/lib" "$T/tag" "$T/missing.ngd" 'x' > "$T/e.out" 2>"$T/e.err"; echo $? > "$T/e.rc"
 expect_rc e 1
 check "error names the file: $(cat "$T/e.err")" grep -q "^$T/missing.ngd" "$T/e.err"
+# every installed header compiles on its own, all it includes is installed too
+for h in "$r"/include/newsgraph/*.h; do
+  b=$(basename "$h")
+  printf '#include <newsgraph/%s>\nint main(void) { return 0; }\n' "$b" > "$T/h.c"
+  # shellcheck disable=SC2086
+  check "include <newsgraph/$b> alone compiles" $CC -std=c11 -Wall -Wextra -Werror -fsyntax-only $cflags "$T/h.c"
+done
+check "ng_strerror and ng_error_format (base.h) are exported" \
+  sh -c "grep -qx ng_strerror '$T/exported' && grep -qx ng_error_format '$T/exported'"
 # the version macros and ng_version() agree, and agree with NG_VERSION
 cat > "$T/v.c" <<'C'
 #include <stdio.h>
