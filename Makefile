@@ -34,7 +34,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 
 .PHONY: all check check-corpus unit cli demo install uninstall clean bench bench-quick deps dictionaries asan valgrind fuzz
-all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd
+all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd lib
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
@@ -42,6 +42,48 @@ $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 
 $(BUILD)/libnewsgraph.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
+
+# ## The installed C library (issue 14): libnewsgraph.so.MAJOR.MINOR.PATCH
+# (SONAME libnewsgraph.so.MAJOR) exporting only what PUBLIC_HEADERS declare
+# (a version script generated from them by tools/libsyms.sh), the static
+# library, the headers under include/newsgraph/ and newsgraph.pc.
+PUBLIC_HEADERS := tagger/base.h tagger/tagger.h tagger/version.h tagger/bind.h graph/graph.h graph/graph_json.h graph/newsgraph.h
+NG_VER_MAJOR := $(shell sed -n 's/^\#define NG_VERSION_MAJOR \([0-9]*\).*/\1/p' tagger/version.h)
+NG_VER_MINOR := $(shell sed -n 's/^\#define NG_VERSION_MINOR \([0-9]*\).*/\1/p' tagger/version.h)
+NG_VER_PATCH := $(shell sed -n 's/^\#define NG_VERSION_PATCH \([0-9]*\).*/\1/p' tagger/version.h)
+NG_VER     := $(NG_VER_MAJOR).$(NG_VER_MINOR).$(NG_VER_PATCH)
+SONAME     := libnewsgraph.so.$(NG_VER_MAJOR)
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+$(LIB_OBJ): ALL_CFLAGS += -fPIC -fno-semantic-interposition
+
+.PHONY: lib python
+lib: $(BUILD)/libnewsgraph.so $(BUILD)/libnewsgraph.a
+
+$(BUILD)/libnewsgraph.map: $(PUBLIC_HEADERS) tools/libsyms.sh
+	@mkdir -p $(dir $@)
+	sh tools/libsyms.sh $(PUBLIC_HEADERS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/libnewsgraph.so.$(NG_VER): $(LIB_OBJ) $(BUILD)/libnewsgraph.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(BUILD)/libnewsgraph.map $(LDFLAGS) \
+	      -o $@ $(LIB_OBJ) $(LIBS)
+
+$(BUILD)/libnewsgraph.so: $(BUILD)/libnewsgraph.so.$(NG_VER)
+	ln -sf libnewsgraph.so.$(NG_VER) $(BUILD)/$(SONAME) && ln -sf libnewsgraph.so.$(NG_VER) $@
+
+$(BUILD)/newsgraph.pc: Makefile
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
+	  'datadir=$${prefix}/share/newsgraph' 'shipped=$${datadir}/shipped.ngd' '' \
+	  'Name: newsgraph' 'Description: dictionary-driven named-entity tagger and co-occurrence knowledge graph' \
+	  'Version: $(NG_VER)' 'Requires: jansson' 'Requires.private: $(filter-out jansson,$(PKGS))' \
+	  'Libs: -L$${libdir} -lnewsgraph' 'Libs.private: -lpthread -lm' 'Cflags: -I$${includedir}' > $@
+
+# The Python module (tools/python) staged with the library and the shipped
+# data in $(BUILD)/python: PYTHONPATH=$(BUILD)/python python3 -c 'import newsgraph'.
+# Install it with: python3 -m pip install --no-build-isolation tools/python
+python: lib $(BUILD)/shipped.ngd
+	sh tools/python/stage.sh $(BUILD) $(BUILD)/python
 
 $(TOOLS_OBJ): ALL_CFLAGS += -Itools/import
 
@@ -86,7 +128,7 @@ demo: deps
 
 # Benchmarks (not part of make check): Hyperscan's figures come from a small
 # harness against libhyperscan-dev (tools/bench/hsbench.c).
-bench: all $(BUILD)/hsbench
+bench: all python $(BUILD)/hsbench
 	@sh tools/bench/run.sh $(BUILD)
 
 bench-quick: all $(BUILD)/hsbench
@@ -103,10 +145,19 @@ install: all
 	install -m 644 $(BUILD)/shipped.ngd $(DESTDIR)$(PREFIX)/share/newsgraph/shipped.ngd
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
 	install -m 644 tools/cli/newsgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
+	$(MAKE) --no-print-directory -B $(BUILD)/newsgraph.pc BUILD=$(BUILD) PREFIX=$(PREFIX)
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/newsgraph
+	install -m 755 $(BUILD)/libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/
+	ln -sf libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/libnewsgraph.so
+	install -m 644 $(BUILD)/libnewsgraph.a $(DESTDIR)$(LIBDIR)/
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCLUDEDIR)/newsgraph/
+	install -m 644 $(BUILD)/newsgraph.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/newsgraph $(DESTDIR)$(PREFIX)/share/newsgraph \
-	       $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
+	       $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1 $(DESTDIR)$(INCLUDEDIR)/newsgraph \
+	       $(DESTDIR)$(LIBDIR)/libnewsgraph.* $(DESTDIR)$(LIBDIR)/pkgconfig/newsgraph.pc
 
 clean:
 	rm -rf $(BUILD)
