@@ -12,6 +12,7 @@
 #include "cli.h"
 
 const char *cli_argv0 = "newsgraph";
+int cmd_serve(int argc, char **argv); /* tools/serve/serve.c */
 
 /* SIGINT/SIGTERM/SIGHUP: remove the temporary files being written, then die
  * of the signal as before. */
@@ -41,6 +42,7 @@ static const struct command {
     {"stats", cmd_stats, "counts of articles, entities and edges", 0},
     {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)", 1},
     {"merge", cmd_merge, "merge databases built from disjoint articles", 0},
+    {"serve", cmd_serve, "explore the graph in a web browser (local HTTP server)", 0},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
