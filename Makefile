@@ -74,6 +74,7 @@ deps:
 	@sh tools/deps.sh $(DEB_PKGS)
 
 check: all $(UNIT_BIN)
+	@command -v chromium >/dev/null || echo "newsgraph: chromium is not installed: the browser test of 'newsgraph serve' (tests/cli/serve_browser.sh) is skipped (apt-get install chromium chromium-driver python3-selenium)"
 	@sh tests/run.sh $(BUILD)
 
 # Invariants on the real news texts of the shared evaluation data (not part
