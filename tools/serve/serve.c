@@ -150,11 +150,16 @@ static int page_route(char **seg, int n) {
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                               const char *version, const char *upload, size_t *upload_size, void **con_cls) {
-    (void)cls; (void)version; (void)upload; (void)con_cls;
+    (void)cls; (void)version; (void)upload;
+    static int seen;
     if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
         *upload_size = 0;
         return send_json_error(c, 405, "method_not_allowed", "read-only: only GET and HEAD");
     }
+    /* answering in the first call, before MHD knows there is no body,
+     * would close the connection: the answer comes in the second */
+    if (!*con_cls) { *con_cls = &seen; return MHD_YES; }
+    *upload_size = 0;
     if (strlen(url) > MAX_URL) return send_json_error(c, 414, "uri_too_long", "the URL is too long");
     if (url[0] != '/') return send_json_error(c, 400, "bad_request", "the path must start with /");
     /* split and decode the path */
