@@ -47,12 +47,7 @@ static void prefix_rows(ng_store *s, const char *sql, const char *fold, sug **v,
         for (j = 0; j < *n; j++) if (!strcmp((*v)[j].key, key)) break;
         int exact = !strcmp(ngg_col_text(st, 5), fold);
         if (j < *n) { if (exact) (*v)[j].exact = 1; continue; }
-        if (*n == *cap) {
-            size_t nc = *cap ? *cap * 2 : 32;
-            sug *p = realloc(*v, nc * sizeof *p);
-            if (!p) break;
-            *v = p; *cap = nc;
-        }
+        if (ng_grow((void **)v, cap, *n + 1, sizeof **v)) break;
         sug *x = &(*v)[(*n)++];
         x->key = strdup(key); x->name = strdup(ngg_col_text(st, 1)); x->type = strdup(ngg_col_text(st, 2));
         x->mentions = sqlite3_column_int64(st, 3); x->alias = strdup(ngg_col_text(st, 4)); x->exact = exact;
@@ -109,12 +104,7 @@ int ng_query_suggest(ng_store *s, const char *text, int limit, json_t **out, ng_
                 if (!key) continue;
                 for (j = 0; j < n; j++) if (!strcmp(v[j].key, key)) break;
                 if (j < n) { v[j].exact = rc == NG_OK; continue; }
-                if (n == cap) {
-                    size_t nc = cap ? cap * 2 : 32;
-                    sug *p = realloc(v, nc * sizeof *p);
-                    if (!p) break;
-                    v = p; cap = nc;
-                }
+                if (ng_grow((void **)&v, &cap, n + 1, sizeof *v)) break;
                 sug *x = &v[n++];
                 const char *al = json_string_value(json_object_get(c, "alias"));
                 const char *nm = json_string_value(json_object_get(c, "name"));
@@ -185,9 +175,7 @@ int ng_query_article(ng_store *s, const char *article_id, json_t **out, ng_error
                                           : jstr_fixed((const char *)sqlite3_column_text(st, c), (size_t)sqlite3_column_bytes(st, c)));
     const char *title = (const char *)sqlite3_column_text(st, 2), *text = (const char *)sqlite3_column_text(st, 6);
     size_t tl = (size_t)sqlite3_column_bytes(st, 2), xl = (size_t)sqlite3_column_bytes(st, 6);
-    char *tcopy = title ? malloc(tl + 1) : NULL, *xcopy = text ? malloc(xl + 1) : NULL;
-    if (tcopy) memcpy(tcopy, title, tl + 1);
-    if (xcopy) memcpy(xcopy, text, xl + 1);
+    char *tcopy = title ? ng_strndup(title, tl) : NULL, *xcopy = text ? ng_strndup(text, xl) : NULL;
     sqlite3_finalize(st);
     ment *m = NULL;
     size_t n = 0, cap = 0;
@@ -196,12 +184,7 @@ int ng_query_article(ng_store *s, const char *article_id, json_t **out, ng_error
     if (!rc) {
         sqlite3_bind_int64(st, 1, row);
         while (sqlite3_step(st) == SQLITE_ROW) {
-            if (n == cap) {
-                size_t nc = cap ? cap * 2 : 64;
-                ment *p = realloc(m, nc * sizeof *p);
-                if (!p) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); break; }
-                m = p; cap = nc;
-            }
+            if (ng_grow((void **)&m, &cap, n + 1, sizeof *m)) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); break; }
             ment *x = &m[n++];
             x->field = sqlite3_column_int(st, 0);
             x->start = (long)sqlite3_column_int64(st, 1);

@@ -41,7 +41,8 @@ typedef struct enode {
 typedef struct eedge { int a, b; long windows, articles; } eedge;
 typedef struct ego {
     enode *n; int nn;
-    eedge *e; int ne, ce;
+    eedge *e; int ne;
+    size_t ce;
     long *known;   /* nn*nn pair counts from neighbour lists (-1: not known) */
 } ego;
 
@@ -76,12 +77,7 @@ static int add_node(ng_store *s, ego *g, const char *key, const char *name, cons
 }
 
 static int add_edge(ego *g, int a, int b, long w, long arts) {
-    if (g->ne == g->ce) {
-        int nc = g->ce ? g->ce * 2 : 64;
-        eedge *p = realloc(g->e, (size_t)nc * sizeof *p);
-        if (!p) return -1;
-        g->e = p; g->ce = nc;
-    }
+    if (ng_grow((void **)&g->e, &g->ce, (size_t)g->ne + 1, sizeof *g->e)) return -1;
     g->e[g->ne++] = (eedge){a, b, w, arts};
     return 0;
 }

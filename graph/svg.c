@@ -3,13 +3,10 @@
  * name and id goes through ng_xml_write, so any text is shown as text.
  * Styling is done with presentation attributes only (no <style> element,
  * no script): the page's content security policy allows neither inline. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
 #include "internal.h"
 
 static const char *type_colour(const char *t) {
@@ -112,36 +109,19 @@ int ng_ego_svg(const json_t *ego, char **out, size_t *len, ng_error *err) {
     return NG_OK;
 }
 
+static int svg_fill(FILE *f, void *ego, ng_error *err) {
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
+    return ng_ego_svg_write(ego, f, err);
+}
+
 int ng_store_export_svg(ng_store *s, const char *entity, const ng_ego_opts *o, const char *path,
                         long *nodes, long *edges, ng_error *err) {
     json_t *ego;
     int rc = ng_query_ego(s, entity, o, &ego, err);
     if (rc) return rc;
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp) { json_decref(ego); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
-    snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {   /* the mode a plain fopen would give */
-        mode_t um = umask(0);
-        umask(um);
-        if (fchmod(fd, 0666 & ~um)) { /* keeps 0600 */ }
-    }
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
-        if (fd >= 0) { close(fd); unlink(tmp); }
-        free(tmp); json_decref(ego);
-        return rc;
-    }
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
-    rc = ng_ego_svg_write(ego, f, err);
-    if (fclose(f) != 0 && !rc) rc = ng_error_set(err, NG_E_IO, path, 0, 0, "write error: %s", strerror(errno));
-    if (!rc && rename(tmp, path) != 0) rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
-    if (rc) unlink(tmp);
+    rc = ngg_write_file(path, svg_fill, ego, err);
     if (!rc && nodes) *nodes = (long)json_array_size(json_object_get(ego, "nodes"));
     if (!rc && edges) *edges = (long)json_array_size(json_object_get(ego, "edges"));
-    free(tmp);
     json_decref(ego);
     return rc;
 }

@@ -20,20 +20,8 @@ DB=$T/news.db
 "$NG" ingest --db "$DB" "$ROOT/tests/data/articles/sample.jsonl" "$ROOT/tests/data/serve/articles.jsonl" >/dev/null 2>&1 \
   || { echo "serve.sh: ingest failed"; exit 1; }
 
-# start NAME ARGS...: starts the server, sets $URL (waits for its first line)
-start() {
-  name=$1; shift
-  $VALGRIND "$NG" serve "$@" >"$T/$name.out" 2>"$T/$name.err" &
-  last=$!
-  i=0
-  while ! grep -q '^newsgraph: serving' "$T/$name.out" 2>/dev/null; do
-    i=$((i+1))
-    if [ $i -gt 600 ] || ! kill -0 $last 2>/dev/null; then echo "FAIL $name: server did not start"; cat "$T/$name.err"; return 1; fi
-    sleep 0.05
-  done
-  URL=$(sed -n 's/^newsgraph: serving .* at \(http:[^ ]*\)\/ .*/\1/p' "$T/$name.out")
-}
-start main --db "$DB" --port 0 || exit 1
+. "$(dirname "$0")/serve_start"
+serve_start main --db "$DB" --port 0 || exit 1
 PID=$last
 check "listens on 127.0.0.1 by default: $URL" sh -c "echo '$URL' | grep -q '^http://127\.0\.0\.1:[0-9][0-9]*$'"
 check "no warning on loopback" sh -c "! grep -q warning '$T/main.err'"
@@ -243,7 +231,7 @@ cp "$T/body" "$T/ego_api.svg"
 kill $PID; wait $PID; rc=$?; PID=
 check "SIGTERM stops the server cleanly (status $rc)" [ $rc = 0 ]
 check "it says so" grep -q 'serve: stopped' "$T/main.err"
-start exposed --db "$DB" --port 0 --bind 0.0.0.0 && PID2=$last
+serve_start exposed --db "$DB" --port 0 --bind 0.0.0.0 && PID2=$last
 check "--bind 0.0.0.0 warns" grep -q 'warning: listening on 0.0.0.0: anyone who can reach' "$T/exposed.err"
 check "--bind 0.0.0.0 serves" sh -c "curl -s '$URL/api/stats' | grep -q articles"
 stop_servers
@@ -252,6 +240,16 @@ expect_rc badbind 2
 check "bad --bind: message" grep -q "is not an IPv4 or IPv6 address" "$T/badbind.err"
 run badport serve --db "$DB" --port 70000
 expect_rc badport 2
+check "bad --port: the option parser's message" grep -qx "newsgraph: --port: '70000' is too large (at most 65535)" "$T/badport.err"
+run badthreads serve --db "$DB" --threads=x
+expect_rc badthreads 2
+check "--threads=VALUE form and its message" grep -qx "newsgraph: --threads: expected an integer from 1 to 64, got 'x'" "$T/badthreads.err"
+run noval serve --db "$DB" -p
+expect_rc noval 2
+check "-p without a value" grep -qx "newsgraph: -p needs a value" "$T/noval.err"
+run unknown serve --db "$DB" --frobnicate
+expect_rc unknown 2
+check "unknown option" grep -qx "newsgraph: serve: unexpected argument '--frobnicate'" "$T/unknown.err"
 run nodb serve --db "$T/missing.db" --port 0
 expect_rc nodb 1
 run help serve --help

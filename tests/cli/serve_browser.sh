@@ -17,15 +17,9 @@ trap 'exit 2' INT TERM HUP
 DB=$T/news.db
 "$NG" ingest --db "$DB" "$ROOT/tests/data/articles/sample.jsonl" "$ROOT/tests/data/serve/articles.jsonl" >/dev/null 2>&1 \
   || { echo "serve_browser.sh: ingest failed"; exit 1; }
-$VALGRIND "$NG" serve --db "$DB" --port 0 >"$T/serve.out" 2>"$T/serve.err" &
-PID=$!
-i=0
-while ! grep -q '^newsgraph: serving' "$T/serve.out" 2>/dev/null; do
-  i=$((i+1))
-  if [ $i -gt 600 ] || ! kill -0 $PID 2>/dev/null; then echo "FAIL: server did not start"; cat "$T/serve.err"; exit 1; fi
-  sleep 0.05
-done
-URL=$(sed -n 's/^newsgraph: serving .* at \(http:[^ ]*\) .*/\1/p' "$T/serve.out")
+. "$(dirname "$0")/serve_start"
+serve_start serve --db "$DB" --port 0 || exit 1
+PID=$last
 # a browser that hangs must not hang the suite
 timeout 180 $PY "$ROOT/tests/cli/serve_browser.py" "$URL" "$SHOTS" >"$T/browser.log" 2>&1
 rc=$?

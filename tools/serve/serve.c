@@ -7,13 +7,14 @@
  * matched against fixed routes and the embedded assets' names, never
  * against the file system. */
 #include <arpa/inet.h>
-#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <microhttpd.h>
+#include "graph_cli.h"
+#include "opts.h"
 #include "serve.h"
 
 #define MAX_URL 2048
@@ -22,12 +23,6 @@
 
 static const char *db_path;
 static pthread_key_t store_key;
-
-static void msg(const char *fmt, const char *a, const char *b) {
-    fprintf(stderr, "newsgraph: serve: ");
-    fprintf(stderr, fmt, a, b);
-    fputc('\n', stderr);
-}
 
 static void store_free(void *p) { ng_store_close(p); }
 
@@ -231,44 +226,28 @@ static void usage(FILE *f) {
         "Stops on Ctrl-C (SIGINT) or SIGTERM.\n");
 }
 
-static int opt(int argc, char **argv, int *i, const char *name, const char *shrt, const char **val) {
-    const char *a = argv[*i];
-    size_t nl = strlen(name);
-    if (!strncmp(a, name, nl) && a[nl] == '=') { *val = a + nl + 1; return 1; }
-    if (strcmp(a, name) && !(shrt && !strcmp(a, shrt))) return 0;
-    if (*i + 1 >= argc) { msg("%s needs a value%s", name, ""); return -1; }
-    *val = argv[++*i];
-    return 1;
-}
-
-static long num(const char *name, const char *v, long lo, long hi) {
-    char *end;
-    errno = 0;
-    long x = strtol(v, &end, 10);
-    if (!*v || *end || errno || x < lo || x > hi) {
-        char range[64];
-        snprintf(range, sizeof range, "%ld to %ld", lo, hi);
-        fprintf(stderr, "newsgraph: serve: %s: '%s' is not a number from %s\n", name, v, range);
-        return -1;
-    }
-    return x;
-}
-
 int cmd_serve(int argc, char **argv) {
     const char *db = NULL, *bind = "127.0.0.1", *v;
-    long port = 8080, threads = 4;
+    long long port = 8080, threads = 4;
     int rc;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
-        if ((rc = opt(argc, argv, &i, "--db", NULL, &db))) { if (rc < 0) goto usage; continue; }
-        if ((rc = opt(argc, argv, &i, "--bind", NULL, &bind))) { if (rc < 0) goto usage; continue; }
-        if ((rc = opt(argc, argv, &i, "--port", "-p", &v))) { if (rc < 0 || (port = num("--port", v, 0, 65535)) < 0) goto usage; continue; }
-        if ((rc = opt(argc, argv, &i, "--threads", NULL, &v))) { if (rc < 0 || (threads = num("--threads", v, 1, 64)) < 0) goto usage; continue; }
-        msg("unexpected argument '%s'%s", a, "");
-        goto usage;
+    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS };
+    static const cli_opt options[] = {
+        {"--db", NULL, 1, O_DB}, {"--bind", NULL, 1, O_BIND}, {"--port", "-p", 1, O_PORT},
+        {"--threads", NULL, 1, O_THREADS}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    while ((rc = cli_next(&p, options, &v)) != CLI_END) {
+        switch (rc) {
+        case CLI_HELP: usage(stdout); return 0;
+        case CLI_BAD: goto usage;
+        case CLI_UNKNOWN: case CLI_ARG: cli_msg("serve: unexpected argument '%s'", v); goto usage;
+        case O_DB: db = v; break;
+        case O_BIND: bind = v; break;
+        case O_PORT: if (cli_int(p.opt, v, 0, 65535, &port)) goto usage; break;
+        case O_THREADS: if (cli_int(p.opt, v, 1, 64, &threads)) goto usage; break;
+        }
     }
-    if (!db) { const char *e = getenv("NEWSGRAPH_DB"); db = e && *e ? e : "newsgraph.db"; }
+    db = gcli_db(db);
     db_path = db;
     struct sockaddr_storage ss;
     memset(&ss, 0, sizeof ss);
@@ -283,19 +262,16 @@ int cmd_serve(int argc, char **argv) {
         s6->sin6_port = htons((uint16_t)port);
         v6 = 1;
     } else {
-        msg("--bind: '%s' is not an IPv4 or IPv6 address%s", bind, "");
+        cli_msg("--bind: '%s' is not an IPv4 or IPv6 address", bind);
         goto usage;
     }
     int loopback = v6 ? IN6_IS_ADDR_LOOPBACK(&s6->sin6_addr) : (ntohl(s4->sin_addr.s_addr) >> 24) == 127;
     /* the database must open now (the workers open their own later) */
-    ng_store *s;
-    ng_error err = {0};
-    if ((rc = ng_store_open(db, NG_STORE_READONLY, &s, &err))) {
-        fprintf(stderr, "newsgraph: %s%s%s\n", err.file[0] ? err.file : "", err.file[0] ? ": " : "", err.msg);
-        return rc == NG_E_NOTFOUND || rc == NG_E_FORMAT ? 1 : 2;
-    }
+    int code;
+    ng_store *s = gcli_open_ro(db, &code);
+    if (!s) return code;
     ng_store_close(s);
-    if (pthread_key_create(&store_key, store_free)) { msg("cannot create a thread key%s%s", "", ""); return 2; }
+    if (pthread_key_create(&store_key, store_free)) { cli_msg("serve: cannot create a thread key"); return 2; }
     /* the workers inherit a mask that leaves the stop signals to sigwait */
     sigset_t stop, old;
     sigemptyset(&stop);
@@ -315,9 +291,7 @@ int cmd_serve(int argc, char **argv) {
         MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
         MHD_OPTION_END);
     if (!d) {
-        char p[24];
-        snprintf(p, sizeof p, "%ld", port);
-        msg("cannot listen on %s port %s (in use, or not an address of this machine?)", bind, p);
+        cli_msg("serve: cannot listen on %s port %lld (in use, or not an address of this machine?)", bind, port);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         pthread_key_delete(store_key);
         return 2;

@@ -8,9 +8,6 @@
 #include <jansson.h>
 #include "graph.h"
 
-/* The 'serve' subcommand (dispatched from tools/newsgraph.c). */
-int cmd_serve(int argc, char **argv);
-
 /* Embedded files, terminated by an entry with name NULL (assets.c). */
 typedef struct serve_asset {
     const char *name, *mime;

@@ -1,0 +1,120 @@
+/* newsgraph: the command-line interface. Parses only global flags, then
+ * hands over to a subcommand (cmd_*.c). */
+#include <malloc.h>
+#include <stdio.h>
+#include <string.h>
+#include <signal.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <igraph/igraph_version.h>
+#include <utf8proc.h>
+#include "cli.h"
+
+const char *cli_argv0 = "newsgraph";
+
+/* SIGINT/SIGTERM/SIGHUP: remove the temporary files being written, then die
+ * of the signal as before. */
+static void on_stop_signal(int sig) {
+    ng_tmp_cleanup();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    int whole_graph;   /* loads the whole graph into igraph: see main() */
+} commands[] = {
+    {"tag", cmd_tag, "tag articles and print entity spans", 0},
+    {"dict", cmd_dict, "compile, import, lint and count dictionaries", 0},
+    {"eval", cmd_eval, "score tagged output against annotated gold data", 0},
+    {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite", 0},
+    {"forget", cmd_forget, "remove articles from the database", 0},
+    {"neighbors", cmd_neighbors, "strongest co-occurring entities of an entity", 0},
+    {"evidence", cmd_evidence, "articles and sentences where two entities meet", 0},
+    {"path", cmd_path, "strongest connection between two entities", 1},
+    {"top", cmd_top, "most central entities", 1},
+    {"communities", cmd_communities, "clusters of entities (Leiden)", 1},
+    {"entity", cmd_entity, "an entity's card", 0},
+    {"stats", cmd_stats, "counts of articles, entities and edges", 0},
+    {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)", 1},
+    {"merge", cmd_merge, "merge databases built from disjoint articles", 0},
+    {"serve", cmd_serve, "explore the graph in a web browser (local HTTP server)", 0},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *f) {
+    fprintf(f, "usage: newsgraph [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\n'newsgraph COMMAND --help' describes a command.\n");
+}
+
+/* Every command's output ends here: a failed write anywhere on stdout (a
+ * full disk, /dev/full, a closed pipe reader) or a failed final flush turns
+ * the exit status into 2 with a message. */
+static int cli_close_stdout(int rc) {
+    int bad = ferror(stdout), e = 0;
+    errno = 0;
+    if (fflush(stdout) != 0) { bad = 1; e = errno; }
+    if (bad && rc == 0) {   /* a command that failed has said why already */
+        cli_msg("error writing to standard output%s%s", e ? ": " : "", e ? strerror(e) : "");
+        return EXIT_USAGE;
+    }
+    return bad && rc != EXIT_USAGE ? EXIT_USAGE : rc;
+}
+
+int main(int argc, char **argv) {
+    if (argc > 0) cli_argv0 = argv[0];
+    /* a file size limit (ulimit -f) must give a write error, not kill us */
+    signal(SIGXFSZ, SIG_IGN);
+    {
+        static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+            struct sigaction sa, old;
+            memset(&sa, 0, sizeof sa);
+            sa.sa_handler = on_stop_signal;
+            sigemptyset(&sa.sa_mask);
+            /* an ignored signal (nohup, a background job) stays ignored */
+            if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+    const char *c = argv[1];
+    if (!strcmp(c, "--help") || !strcmp(c, "-h") || !strcmp(c, "help")) {
+        if (argc > 2 && strcmp(c, "help") == 0) {
+            char *hargv[] = {argv[2], "--help", NULL};
+            for (size_t i = 0; i < NCOMMANDS; i++)
+                if (!strcmp(commands[i].name, argv[2])) return commands[i].run(2, hargv);
+        }
+        usage(stdout);
+        return 0;
+    }
+    if (!strcmp(c, "--version") || !strcmp(c, "-V")) {
+        printf("newsgraph %s\n", NG_VERSION);
+        printf("utf8proc %s (Unicode %s)\n", utf8proc_version(), utf8proc_unicode_version());
+        const char *iv = NULL;
+        igraph_version(&iv, NULL, NULL, NULL);
+        printf("igraph %s\n", iv ? iv : IGRAPH_VERSION);
+        printf("SQLite %s\n", sqlite3_libversion());
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, c)) {
+            /* igraph allocates and frees arrays of tens of MB again and
+             * again (one per edge attribute, per Leiden level); by default
+             * glibc maps each afresh and the kernel zero-fills every page.
+             * Kept on the heap and reused, they cost no page faults. */
+            if (commands[i].whole_graph) {
+                mallopt(M_MMAP_THRESHOLD, 32 << 20);
+                mallopt(M_TRIM_THRESHOLD, 512 << 20);
+                mallopt(M_TOP_PAD, 64 << 20);
+            }
+            int rc = commands[i].run(argc - 1, argv + 1);
+            return cli_close_stdout(rc);
+        }
+    cli_msg("'%s' is not a command; see 'newsgraph --help'", c);
+    return EXIT_USAGE;
+}
