@@ -6,10 +6,11 @@ BUILD   ?= build
 ifeq ($(strip $(BUILD)),)
 $(error BUILD must not be empty)
 endif
-PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash
+PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash libmicrohttpd
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx \
-            valgrind clang libclang-rt-14-dev libxml2-dev
+            valgrind clang libclang-rt-14-dev libxml2-dev \
+            libmicrohttpd-dev curl
 
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra
@@ -29,6 +30,10 @@ LIB_OBJ    := $(TAGGER_SRC:%.c=$(BUILD)/%.o) $(GRAPH_SRC:%.c=$(BUILD)/%.o)
 TOOLS_OBJ  := $(TOOLS_SRC:%.c=$(BUILD)/%.o)
 IMPORT_OBJ := $(IMPORT_SRC:%.c=$(BUILD)/%.o)
 IMPORT_LIB := $(BUILD)/libngimport.a
+# newsgraph serve (tools/serve): its sources and its assets as C arrays
+SERVE_SRC  := $(sort $(wildcard tools/serve/*.c))
+SERVE_ASSETS := $(sort $(wildcard tools/serve/assets/*))
+TOOLS_OBJ  += $(SERVE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tools/serve/assets.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
@@ -39,6 +44,13 @@ all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd lib
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/serve/assets.c: tools/serve/gen_assets.sh $(SERVE_ASSETS)
+	@mkdir -p $(dir $@)
+	sh tools/serve/gen_assets.sh $@ $(SERVE_ASSETS)
+$(BUILD)/tools/serve/assets.o: $(BUILD)/tools/serve/assets.c tools/serve/serve.h | deps-ok
+	$(CC) $(ALL_CFLAGS) -Itools/serve -c $< -o $@
+$(SERVE_SRC:%.c=$(BUILD)/%.o): ALL_CFLAGS += -Itools/cli
 
 $(BUILD)/libnewsgraph.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
@@ -114,6 +126,7 @@ deps:
 	@sh tools/deps.sh $(DEB_PKGS)
 
 check: all $(UNIT_BIN)
+	@command -v chromium >/dev/null || echo "newsgraph: chromium is not installed: the browser test of 'newsgraph serve' (tests/cli/serve_browser.sh) is skipped (apt-get install chromium chromium-driver python3-selenium)"
 	@sh tests/run.sh $(BUILD)
 
 # Invariants on the real news texts of the shared evaluation data (not part

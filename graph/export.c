@@ -264,7 +264,7 @@ static char *key_escape(const char *key) {
     return out;
 }
 
-static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
+int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err) {
     ng_outfile of;
     int rc = ng_outfile_open(&of, path, err);   /* a FIFO or device is written in place */
     if (rc) return rc;
@@ -277,21 +277,33 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
         return rc;
     }
     setvbuf(f, NULL, _IOFBF, 1 << 20);
-    switch (fmt) {
-    case NG_EXPORT_GRAPHML: graphml(f, g, window); break;
-    case NG_EXPORT_GEXF: gexf(f, g, window); break;
-    case NG_EXPORT_GML: gml(f, g, window); break;
-    case NG_EXPORT_DOT: dot(f, g, window); break;
-    default: if (part == 0) csv_nodes(f, g); else csv_rels(f, g); break;
-    }
+    rc = fill(f, ud, err);
     int bad = ferror(f) || fflush(f) != 0;
     int e = errno;
     if (fclose(f) != 0 && !bad) { bad = 1; e = errno; }
-    if (bad) {
+    if (rc || bad) {
         ng_outfile_abort(&of);
-        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
+        return rc ? rc : ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
     }
     return ng_outfile_commit(&of, err);
+}
+
+typedef struct export_job { int fmt, part; const subgraph *g; const char *window; } export_job;
+static int export_fill(FILE *f, void *ud, ng_error *err) {
+    (void)err;
+    const export_job *j = ud;
+    switch (j->fmt) {
+    case NG_EXPORT_GRAPHML: graphml(f, j->g, j->window); break;
+    case NG_EXPORT_GEXF: gexf(f, j->g, j->window); break;
+    case NG_EXPORT_GML: gml(f, j->g, j->window); break;
+    case NG_EXPORT_DOT: dot(f, j->g, j->window); break;
+    default: if (j->part == 0) csv_nodes(f, j->g); else csv_rels(f, j->g); break;
+    }
+    return NG_OK;
+}
+static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
+    export_job j = {fmt, part, g, window};
+    return ngg_write_file(path, export_fill, &j, err);
 }
 
 int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long *nodes, long *edges, ng_error *err) {

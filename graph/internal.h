@@ -1,6 +1,7 @@
 /* Internal to graph/: the store structure, hash maps, helpers. */
 #ifndef NG_GRAPH_INTERNAL_H
 #define NG_GRAPH_INTERNAL_H
+#include <stdio.h>
 #include <sqlite3.h>
 #include "graph.h"
 #include "base_internal.h"
@@ -106,6 +107,11 @@ int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long
 /* Is 'type' in the comma-separated list (NULL list = all)? */
 int ngg_type_ok(const char *types, const char *type);
 double ngg_npmi(long nxy, long nx, long ny, long n, double *pmi);
+/* Writes the file 'path' atomically (ng_outfile: a temporary file renamed
+ * over it; a device or FIFO in place) through a stdio stream that 'fill'
+ * writes; a failing 'fill' (its status returned) or write leaves the
+ * target untouched (export.c). */
+int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err);
 
 /* ## Curation (curate.c) */
 /* Reads the corrections log into s->cur. */

@@ -54,4 +54,7 @@ if [ -f tools/bench/graph_bench.sh ] && [ "${BENCH_GRAPH:-1}" != 0 ]; then
   echo
   echo "## Graph"
   sh tools/bench/graph_bench.sh "$BUILD" "$DATA"
+  echo
+  echo "## newsgraph serve: 200 concurrent clients, 10,000 mixed requests, the graph benchmark's database"
+  sh tools/bench/serve_bench.sh "$BUILD" "$DATA"
 fi

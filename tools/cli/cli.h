@@ -72,6 +72,7 @@ int cmd_entity(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_serve(int argc, char **argv);   /* tools/serve/serve.c */
 
 /* Program path as given in argv[0] of main (for locating shipped data). */
 extern const char *cli_argv0;
