@@ -7,8 +7,10 @@
  * capitalised words that no match covers are candidates: up to 6 words
  * joined by single spaces or hyphens, with lower-case particles inside (of,
  * de, van, von ...); common words (dictionaries/common-words) are trimmed
- * off both ends. A candidate seen only at the start of a sentence is not
- * suggested (any capitalised word is). The context votes for a type:
+ * off both ends; a run of designators only (ТОВ, Компанія, Mr) is none. A
+ * candidate seen mostly at the start of a sentence is not suggested (any
+ * capitalised word is there); words in capitals of more than 5 letters are
+ * taken for headlines, not acronyms. The context votes for a type:
  *   PER: a title before (Mr, President, міністр, господин ...) or a speech
  *        verb after (said, заявив, сообщил ...);
  *   ORG: a legal form or organisation word before or after (Inc, Ltd, ТОВ,
@@ -252,7 +254,7 @@ static int capitalised(const char *text, const tok *k) {
     letters(text + k->s, k->e - k->s, &nl, &nu);
     if (nl < 1) return 0;
     if (nl == 1) return 0;                 /* initials and one-letter words */
-    if (nu == nl && nl > 6) return 0;      /* shouting, not an acronym */
+    if (nu == nl && nl > 5) return 0;      /* shouting, not an acronym */
     return 1;
 }
 
@@ -305,7 +307,13 @@ static void scan(ctx *c, const char *text, size_t len, const unsigned char *cove
             if (!cw) break;
             hi--;
         }
-        if (lo < hi) {
+        int designators = 1;              /* a run of only ТОВ, Компанія, Mr ... is no name */
+        for (size_t q = lo; q < hi && designators; q++) {
+            char *f = word_at(text, &T, w[q]);
+            designators = f && (in_list(org_words, f) || in_list(legal_after, f) || in_list(per_before, f));
+            free(f);
+        }
+        if (lo < hi && !designators) {
             size_t first = w[lo], last = w[hi - 1];
             size_t s = T.v[first].s, e = T.v[last].e;
             int initial = sentence_start(text, &T, first);
@@ -461,7 +469,9 @@ int cmd_dict_suggest(int argc, char **argv) {
         size_t nl = 0;
         for (size_t i = 0; i < c.t.cap; i++) {
             cand *cd = &c.t.slots[i];
-            if (cd->key && cd->inner > 0 && cd->count >= min_count) list[nl++] = cd;
+            /* seen mostly away from sentence starts (pronouns, headings are not) */
+            if (cd->key && cd->inner > 0 && 3 * cd->inner >= cd->count && cd->count >= min_count)
+                list[nl++] = cd;
         }
         qsort(list, nl, sizeof *list, cmp_cand);
         if (top && (size_t)top < nl) nl = (size_t)top;
