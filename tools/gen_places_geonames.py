@@ -260,6 +260,7 @@ def main():
     for r in rows:
         by_name.setdefault(fold(r[1]), []).append(r)
     out = []
+    used = set()  # folded aliases given out (a Cyrillic name two places share goes to the bigger)
     nuk = nru = 0
     for r in rows:
         cid, name, alt, cc, pop = r
@@ -286,6 +287,9 @@ def main():
                     if pop < COMMON_CYR_MIN:
                         continue
                     cyr = "^" + cyr
+                if fold(cyr.lstrip("^")) in used:
+                    continue
+                used.add(fold(cyr.lstrip("^")))
                 if cyr.lstrip("^") not in [a.lstrip("^") for a in aliases]:
                     aliases.append(cyr)
                     if lst == "uk":
