@@ -21,9 +21,14 @@ LIBS    = $(PKG_LIBS) -lpthread -lm
 
 TAGGER_SRC := $(sort $(wildcard tagger/*.c))
 GRAPH_SRC  := $(sort $(wildcard graph/*.c))
-TOOLS_SRC  := $(sort $(wildcard tools/*.c))
+# tools/cli: the newsgraph program; tools/import: the importer library
+# (libngimport.a) that the CLI and the fuzzers link.
+TOOLS_SRC  := $(sort $(wildcard tools/cli/*.c))
+IMPORT_SRC := $(sort $(wildcard tools/import/*.c))
 LIB_OBJ    := $(TAGGER_SRC:%.c=$(BUILD)/%.o) $(GRAPH_SRC:%.c=$(BUILD)/%.o)
 TOOLS_OBJ  := $(TOOLS_SRC:%.c=$(BUILD)/%.o)
+IMPORT_OBJ := $(IMPORT_SRC:%.c=$(BUILD)/%.o)
+IMPORT_LIB := $(BUILD)/libngimport.a
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
@@ -31,15 +36,20 @@ DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 .PHONY: all check check-corpus unit cli demo install uninstall clean bench bench-quick deps dictionaries asan valgrind fuzz
 all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd
 
-$(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*.h) | deps-ok
+$(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
 
 $(BUILD)/libnewsgraph.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/newsgraph: $(TOOLS_OBJ) $(BUILD)/libnewsgraph.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TOOLS_OBJ) $(BUILD)/libnewsgraph.a $(LIBS)
+$(TOOLS_OBJ): ALL_CFLAGS += -Itools/import
+
+$(IMPORT_LIB): $(IMPORT_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/newsgraph: $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIBS)
 
 $(BUILD)/shipped.ngd: $(BUILD)/newsgraph $(DICT_TSV)
 	$(BUILD)/newsgraph dict compile --no-shipped $(DICT_TSV) -o $@
@@ -92,7 +102,7 @@ install: all
 	install -m 755 $(BUILD)/newsgraph $(DESTDIR)$(PREFIX)/bin/newsgraph
 	install -m 644 $(BUILD)/shipped.ngd $(DESTDIR)$(PREFIX)/share/newsgraph/shipped.ngd
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
-	install -m 644 tools/newsgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
+	install -m 644 tools/cli/newsgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/newsgraph $(DESTDIR)$(PREFIX)/share/newsgraph \
@@ -143,13 +153,12 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TARGETS)
 
 FUZZ_BIN  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
-FUZZ_CLI  := $(filter-out $(BUILD)/tools/newsgraph.o,$(TOOLS_OBJ))
 .PHONY: fuzz-bin
 fuzz-bin: $(FUZZ_BIN)
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libnewsgraph.a $(FUZZ_CLI)
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libnewsgraph.a $(IMPORT_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itools -Itests/fuzz -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	      -o $@ $< $(FUZZ_CLI) $(BUILD)/libnewsgraph.a $(LIBS) $(FUZZ_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itools/import -Itests/fuzz -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	      -o $@ $< $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIBS) $(FUZZ_LIBS)
 FUZZ_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 
--include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d) $(IMPORT_OBJ:.o=.d) $(UNIT_BIN:=.d)

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <jansson.h>
+#include "base.h"
 #include "tagger.h"
 
 #ifdef __cplusplus

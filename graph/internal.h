@@ -3,6 +3,7 @@
 #define NG_GRAPH_INTERNAL_H
 #include <sqlite3.h>
 #include "graph.h"
+#include "base_internal.h"
 
 /* ## Maps (open addressing) */
 /* u64 key -> size_t value; key 0 is reserved (never stored). */

@@ -18,6 +18,7 @@
 #include <emmintrin.h>
 #endif
 #include "tagger.h"
+#include "base_internal.h"
 
 #define NG_IMAGE_MAGIC "\x7fNGDICT\n"
 /* The version covers the layout AND everything that decides which bytes a
@@ -153,4 +154,43 @@ static inline uint32_t dict_trans(const ng_dict *d, uint32_t node, uint32_t tok)
         if (s->node == node && s->tok == tok) return s->child;
     }
 }
+/* ## The builder (dict_build.c; compiled by dict_compile.c) */
+
+/* Small growable vectors. */
+#define VEC(T) struct { T *v; size_t n, cap; }
+/* Appends x; -1 when out of memory (the vector is then unchanged). */
+#define VEC_PUSH(vec, x) (((vec).n < (vec).cap || !ng_grow((void **)&(vec).v, &(vec).cap, (vec).n + 1, \
+                                                         sizeof *(vec).v)) ? ((vec).v[(vec).n++] = (x), 0) : -1)
+
+/* CASE_CAPITALISED: any case, but the first letter of the text must be a
+ * capital (Суми, СУМИ, not суми), inflected forms too. */
+enum { CASE_AUTO = 0, CASE_SENSITIVE = 1, CASE_INSENSITIVE = 2, CASE_CAPITALISED = 3 };
+
+typedef struct b_entity {
+    char *id, *type, *name, *attrs;
+    int priority, case_policy, inflect, lang;
+    char *src;        /* "file:line" where first defined */
+} b_entity;
+
+typedef struct b_alias {
+    uint32_t entity;
+    char *text;
+    int case_policy;  /* per-alias override (= and ~ prefixes) */
+} b_alias;
+
+struct ng_dict_builder {
+    VEC(b_entity) ent;
+    VEC(b_alias) alias;
+    /* id -> entity index: open addressing */
+    uint32_t *idmap;   /* index+1 */
+    size_t idmask;
+};
+
+/* ## The image (dict_image.c) */
+
+/* Checks the image base[0, size) ('name' in messages; with check_sum its
+ * checksums too) and points d's sections into it; fd >= 0: 'base' maps
+ * that file, and what was checked is dropped from the resident set. */
+int ng_dict_image_verify(const unsigned char *base, size_t size, const char *name, int check_sum,
+                         int fd, ng_dict *d, ng_error *err);
 #endif

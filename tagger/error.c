@@ -2,7 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "tagger.h"
+#include "base.h"
 
 const char *ng_strerror(int code) {
     switch (code) {

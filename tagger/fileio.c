@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "tagger.h"
+#include "base_internal.h"
 
 int ng_path_is_special(const char *path) {
     struct stat st;

@@ -1,6 +1,5 @@
 /* Article reader: files, directories (recursive, sorted by name), standard
  * input; plain text (one article per file) or JSON Lines (jansson). */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 #include <sys/stat.h>
 #include <jansson.h>
 #include "tagger.h"
+#include "base_internal.h"
 
 typedef struct pending { char *path; int from_dir; } pending;
 
@@ -95,8 +95,6 @@ static int has_ext(const char *p, const char *ext) {
     return l > e && !strcmp(p + l - e, ext);
 }
 
-static int cmpname(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 static int expand_dir(ng_reader *r, const char *path, const struct stat *st, ng_error *err) {
     for (size_t i = 0; i < r->nvis; i++)
         if (r->vdev[i] == st->st_dev && r->vino[i] == st->st_ino)
@@ -112,34 +110,14 @@ static int expand_dir(ng_reader *r, const char *path, const struct stat *st, ng_
     }
     r->vdev[r->nvis] = st->st_dev;
     r->vino[r->nvis++] = st->st_ino;
-    DIR *dh = opendir(path);
-    if (!dh) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open directory: %s", strerror(errno));
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *de;
-    while ((de = readdir(dh))) {
-        if (de->d_name[0] == '.') continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 64;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) break;
-            names = nn;
-        }
-        names[n++] = strdup(de->d_name);
-    }
-    closedir(dh);
-    qsort(names, n, sizeof *names, cmpname);
-    int rc = NG_OK;
-    for (size_t i = n; i-- > 0;) {
-        char *p = malloc(strlen(path) + strlen(names[i]) + 2);
-        if (p) {
-            sprintf(p, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-            if (push(r, p, 1)) rc = NG_E_NOMEM;
-            free(p);
-        }
-        free(names[i]);
-    }
-    free(names);
+    char **paths;
+    size_t n;
+    int rc = ng_dir_list(path, NULL, &paths, &n, err);
+    if (rc != NG_OK) return rc;
+    /* pushed last first: popped in name order; hidden entries are skipped */
+    for (size_t i = n; rc == NG_OK && i-- > 0;)
+        if (strrchr(paths[i], '/')[1] != '.' && push(r, paths[i], 1)) rc = NG_E_NOMEM;
+    ng_strv_free(paths, n);
     return rc ? ng_error_set(err, rc, path, 0, 0, NULL) : NG_OK;
 }
 

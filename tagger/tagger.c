@@ -7,26 +7,11 @@
  *   3. type preference LOC > ORG > PER > EVENT > other types;
  *   4. dictionary order (earlier dictionaries, then earlier lines).
  * The chosen entity comes first in the match's candidate list. */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dict.h"
 #include "norm.h"
 #include "tagger_internal.h"
-
-#define CHUNK (1u << 20)
-
-int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
-    if (need <= *cap) return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need) nc *= 2;
-    void *p = realloc(*v, nc * elt);
-    if (!p) return -1;
-    *v = p;
-    *cap = nc;
-    return 0;
-}
 
 static void mstate_free(mstate *m) {
     ng_names_free_state(m);
@@ -54,7 +39,6 @@ ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags) {
 
 /* With several threads, a big article's chunks are cut into RANGES_PER_THREAD
  * ranges per thread, each matched into its own state (see ng_tagger_tag_doc). */
-#define RANGES_PER_THREAD 2
 
 int ng_tagger_set_threads(ng_tagger *t, unsigned n) {
     if (n < 1) n = 1;
@@ -237,7 +221,7 @@ static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, msta
  * Pass 1 walks the trie from every word and records the hits (spans that
  * end an alias); pass 2 picks the leftmost-longest valid ones, checking
  * words, case and flags against the dictionary data. */
-static int match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base) {
+int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base) {
     const ng_tokbuf *tb = &t->tb;
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
@@ -455,148 +439,6 @@ static void resolve(ng_tagger *t, span *s, int use_context) {
     if (best) { cand tmp = c[0]; c[0] = c[best]; c[best] = tmp; }
 }
 
-int ng_cmp_span(const void *x, const void *y) {
-    const span *a = x, *b = y;
-    if (a->field != b->field) return a->field < b->field ? -1 : 1;
-    if (a->start != b->start) return a->start < b->start ? -1 : 1;
-    if (a->end != b->end) return a->end > b->end ? -1 : 1;
-    return 0;
-}
-
-/* Sorts spans by ng_cmp_span. They are mostly in order already (chunks
- * sort their own, later passes append a few): the sorted prefix is kept,
- * the rest sorted and merged in (without memory for the merge, all of it
- * is sorted in place). */
-void ng_sort_spans(span *v, size_t n) {
-    size_t p = 1;
-    while (p < n && ng_cmp_span(&v[p - 1], &v[p]) <= 0) p++;
-    if (p >= n) return;
-    qsort(v + p, n - p, sizeof *v, ng_cmp_span);
-    if (ng_cmp_span(&v[p - 1], &v[p]) <= 0) return;
-    span *tmp = malloc(p * sizeof *tmp);
-    if (!tmp) { qsort(v, n, sizeof *v, ng_cmp_span); return; }
-    memcpy(tmp, v, p * sizeof *tmp);
-    size_t i = 0, j = p, k = 0;
-    while (i < p && j < n) v[k++] = ng_cmp_span(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
-    while (i < p) v[k++] = tmp[i++];
-    free(tmp);
-}
-
-/* Can no alias run across a cut at k? True when the first token after k
- * is in no dictionary's vocabulary (every word of an alias is). Uses tb as
- * scratch. */
-static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
-    size_t wend = len - k > 2048 ? k + 2048 : len;
-    ng_tokbuf_reset(tb);
-    if (ng_tokenize(tb, text + k, wend - k) || !tb->n) return 1;
-    const ng_token *tk = &tb->tok[0];
-    if (tk->end == wend - k && wend < len) return 0;   /* cut off by the window */
-    if (tk->flags & TK_LONG) return 1;
-    for (size_t d = 0; d < t->nd; d++)
-        if (dict_vslot(t->dicts[d], tk->hash)) return 0;
-    return 1;
-}
-
-/* Where to cut a long field: a paragraph break (no alias spans one), else
- * a line break, else a space before a word that no alias continues with,
- * else any character boundary, searched backwards from pos+CHUNK. */
-static size_t cut_at(ng_tagger *t, const char *text, size_t pos, size_t len) {
-    size_t limit = pos + CHUNK;
-    if (limit >= len) return len;
-    size_t lo = limit - CHUNK / 8;
-    for (size_t k = limit; k > lo; k--)
-        if (text[k - 1] == '\n' && text[k - 2] == '\n') return k;
-    int tries = 0;
-    for (size_t k = limit; k > lo && tries < 256; k--)
-        if ((text[k - 1] == '\n' || text[k - 1] == ' ') && text[k] != ' ' && text[k] != '\n' && ++tries &&
-            cut_safe(t, &t->m.tb, text, k, len))
-            return k;
-    for (size_t k = limit; k > lo; k--)
-        if (text[k - 1] == '\n') return k;
-    for (size_t k = limit; k > lo; k--)
-        if (text[k - 1] == ' ') return k;
-    size_t k = limit;
-    while (k > pos + 1 && ((unsigned char)text[k] & 0xC0) == 0x80) k--;
-    return k;
-}
-
-typedef struct chunk { unsigned field; size_t start, end; } chunk;
-
-typedef struct job {
-    const ng_tagger *t;
-    mstate *m;
-    const char *const *texts;
-    const chunk *chunks;
-    size_t from, to;
-} job;
-
-static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, const chunk *ch,
-                       size_t from, size_t to) {
-    for (size_t k = from; k < to && !m->rc; k++) {
-        ng_tokbuf_reset(&m->tb);
-        if (ng_tokenize(&m->tb, texts[ch[k].field] + ch[k].start, ch[k].end - ch[k].start)) {
-            m->rc = NG_E_NOMEM;
-            break;
-        }
-        m->invalid += m->tb.invalid;
-        size_t first = m->nspans;
-        m->rc = match_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start);
-        if (!m->rc) m->rc = ng_names_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start, first);
-        /* the chunk's spans in order: then the article's are, chunk after chunk */
-        if (!m->rc && m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, ng_cmp_span);
-    }
-}
-
-/* Threads take ranges (jobs) in order until none is left. */
-typedef struct range_pool { job *jobs; unsigned n; atomic_uint next; } range_pool;
-static void *pool_main(void *arg) {
-    range_pool *p = arg;
-    mstate *prev = NULL;
-    for (unsigned k; (k = atomic_fetch_add(&p->next, 1)) < p->n;) {
-        job *j = &p->jobs[k];
-        if (prev && !j->m->tb.cap && !j->m->hits_cap) {
-            /* the thread's scratch (tokens, hits) moves on with it */
-            j->m->tb = prev->tb;
-            memset(&prev->tb, 0, sizeof prev->tb);
-            j->m->hits = prev->hits;
-            j->m->hits_cap = prev->hits_cap;
-            prev->hits = NULL;
-            prev->hits_cap = prev->nhits = 0;
-        }
-        run_chunks(j->t, j->m, j->texts, j->chunks, j->from, j->to);
-        prev = j->m;
-    }
-    return NULL;
-}
-
-/* After a large article, the scratch buffers a state grew (tokens, hits,
- * and for an absorbed worker its spans and candidates) are released, so that
- * they do not add to the peak while the result is formatted. */
-static void release_big(mstate *w, int absorbed) {
-    if (w->tb.cap > (1u << 16)) ng_tokbuf_free(&w->tb);
-    if (w->hits_cap > (1u << 16)) { free(w->hits); w->hits = NULL; w->hits_cap = w->nhits = 0; }
-    if (absorbed && w->spans_cap > (1u << 14)) {
-        free(w->spans); w->spans = NULL; w->spans_cap = w->nspans = 0;
-        free(w->cands); w->cands = NULL; w->cands_cap = w->ncands = 0;
-    }
-}
-
-/* Appends worker w's spans and candidates to the main state. */
-static int absorb(mstate *m, const mstate *w) {
-    if (ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + w->nspans, sizeof *m->spans) ||
-        ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + w->ncands, sizeof *m->cands))
-        return NG_E_NOMEM;
-    for (size_t k = 0; k < w->nspans; k++) {
-        span s = w->spans[k];
-        s.cand += m->ncands;
-        m->spans[m->nspans++] = s;
-    }
-    memcpy(m->cands + m->ncands, w->cands, w->ncands * sizeof *w->cands);
-    m->ncands += w->ncands;
-    m->invalid += w->invalid;
-    return NG_OK;
-}
-
 int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields,
                       const ng_match **out, size_t *n, size_t *n_invalid) {
     *out = NULL;
@@ -607,59 +449,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     m->rc = NG_OK;
     ng_names_reset(t);
     seen_clear(t);
-    /* cut the fields into chunks */
-    chunk one[8], *ch = one;
-    size_t nch = 0, chcap = 8;
-    for (size_t f = 0; f < nfields; f++) {
-        if (!texts[f]) continue;
-        size_t pos = 0;
-        while (pos < lens[f]) {
-            size_t end = cut_at(t, texts[f], pos, lens[f]);
-            if (nch == chcap) {
-                chunk *nc = malloc(chcap * 2 * sizeof *nc);
-                if (!nc) { if (ch != one) free(ch); return NG_E_NOMEM; }
-                memcpy(nc, ch, nch * sizeof *nc);
-                if (ch != one) free(ch);
-                ch = nc;
-                chcap *= 2;
-            }
-            ch[nch++] = (chunk){(unsigned)f, pos, end};
-            pos = end;
-        }
-    }
-    unsigned nth = t->threads;
-    if (nth > nch) nth = (unsigned)(nch ? nch : 1);
-    if (nth <= 1) {
-        run_chunks(t, m, texts, ch, 0, nch);
-    } else {
-        /* contiguous ranges of chunks, several per thread: a thread takes
-         * the next range when it is done with one, so that one slowed down
-         * (another process on its core, slower text) holds the others up
-         * less. Range k is matched into state k, and the states are
-         * absorbed in order, which keeps the spans in article order. */
-        unsigned nr = t->nstates;
-        if (nr > nch) nr = (unsigned)nch;
-        pthread_t tid[64];
-        int started[64] = {0};
-        job jobs[64 * RANGES_PER_THREAD];
-        for (unsigned k = 0; k < nr; k++) {
-            mstate *w = k == 0 ? m : &t->workers[k - 1];
-            if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
-            jobs[k] = (job){t, w, texts, ch, nch * k / nr, nch * (k + 1) / nr};
-        }
-        range_pool pool = {jobs, nr, 0};
-        for (unsigned k = 1; k < nth; k++) started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0;
-        pool_main(&pool);
-        for (unsigned k = 1; k < nth; k++)
-            if (started[k]) pthread_join(tid[k], NULL);
-        for (unsigned k = 1; k < nr; k++) {
-            if (!m->rc) m->rc = jobs[k].m->rc;
-            if (!m->rc) m->rc = absorb(m, jobs[k].m);
-            release_big(jobs[k].m, 1);
-        }
-    }
-    if (nch > 1) release_big(m, 0);
-    if (ch != one) free(ch);
+    m->rc = ng_match_chunks(t, texts, lens, nfields);
     if (m->rc) return m->rc;
     m->rc = ng_names_doc(t, texts, lens, nfields);
     if (m->rc) return m->rc;

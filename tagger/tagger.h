@@ -23,57 +23,13 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "base.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 #define NG_VERSION "0.1.0"
-
-/* ## Status codes */
-enum {
-    NG_OK = 0,
-    NG_E_NOMEM = -1,     /* out of memory */
-    NG_E_IO = -2,        /* a file could not be read or written */
-    NG_E_PARSE = -3,     /* malformed input (dictionary line, JSON line ...) */
-    NG_E_FORMAT = -4,    /* not a compiled dictionary, corrupt, truncated, wrong version */
-    NG_E_UNICODE = -5,   /* invalid UTF-8 where it is not tolerated */
-    NG_E_ARG = -6,       /* invalid argument */
-    NG_E_DB = -7,        /* database error */
-    NG_E_GRAPH = -8,     /* graph computation error */
-    NG_E_NOTFOUND = -9,  /* no such entity / article */
-    NG_E_BUSY = -10,     /* resource held by another process */
-    NG_E_INTERRUPTED = -11, /* stopped by a signal / request */
-    NG_E_AMBIGUOUS = -12, /* a name that designates several entities */
-    NG_E_LIMIT = -13     /* an input exceeds a hard limit */
-};
-
-typedef struct ng_error {
-    int code;
-    char file[512];
-    long line;          /* 1-based; 0 if unknown */
-    long col;           /* 1-based, in characters; 0 if unknown */
-    char msg[512];
-} ng_error;
-
-/* Fixed English text for a status code. Never NULL. */
-const char *ng_strerror(int code);
-
-/* Fills 'err' (when not NULL) and returns 'code'. 'file' may be NULL. */
-int ng_error_set(ng_error *err, int code, const char *file, long line, long col,
-                 const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-/* Formats an error as "file:line:col: msg" (parts that are unknown are
- * left out) into buf. Returns buf. */
-char *ng_error_format(const ng_error *err, char *buf, size_t size);
-
-/* Optional callback for non-fatal events (skipped records, invalid UTF-8
- * matched around). 'err' describes the event; it is only valid during the call. */
-typedef void (*ng_warn_fn)(const ng_error *warning, void *userdata);
 
 /* ## Dictionaries
  *
@@ -286,37 +242,6 @@ int ng_tokens(const char *text, size_t len, ng_token_fn fn, void *userdata);
  * Folds UTF-8 text the way the matcher sees it (NFKC, case fold, ё->е,
  * apostrophes and dashes unified). Returns a malloc'd string; the caller frees. */
 char *ng_fold(const char *s, size_t len, size_t *outlen);
-
-/* Output files are written atomically (a temporary file renamed over the
- * target), except when the target exists and is not a regular file
- * (/dev/null, /dev/stdout, a FIFO): renaming over it would replace the
- * device, so it is written in place. Returns 1 for such a path. */
-int ng_path_is_special(const char *path);
-
-/* An output file written atomically: ng_outfile_open resolves symbolic
- * links (the link's target is written, the link stays), then creates a
- * temporary file with mkstemp in the target's directory (".NAME.XXXXXX",
- * the target's mode or 0666 & ~umask), or opens a special file (device,
- * FIFO) in place. Write to 'fd'; ng_outfile_commit syncs, closes and renames
- * it over the target; ng_outfile_abort (or a failed commit) removes it. The
- * temporary file is on the list ng_tmp_cleanup removes. The struct owns
- * 'path' and 'tmp' until commit/abort. */
-typedef struct ng_outfile {
-    int fd;        /* write here */
-    int special;   /* written in place, no rename */
-    char *path;    /* the file finally written (a link's target) */
-    char *tmp;     /* temporary name, NULL when special */
-} ng_outfile;
-int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err);
-int ng_outfile_commit(ng_outfile *of, ng_error *err);
-void ng_outfile_abort(ng_outfile *of);
-/* Temporary files to remove if the process is stopped by a signal:
- * ng_tmp_track copies 'path' into a table of 16 (-1 when full);
- * ng_tmp_cleanup unlinks them all and is async-signal-safe (the CLI calls
- * it from its SIGINT/SIGTERM handler). */
-int ng_tmp_track(const char *path);
-void ng_tmp_untrack(const char *path);
-void ng_tmp_cleanup(void);
 
 /* Parses a publication date into "YYYY-MM-DD" in 'out': ISO 8601
  * (YYYY-MM-DD, also YYYY-M-D, optionally followed by a time and a zone after

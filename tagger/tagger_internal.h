@@ -3,6 +3,7 @@
 #define NG_TAGGER_INTERNAL_H
 #include <stdint.h>
 #include "tagger.h"
+#include "base_internal.h"
 #include "norm.h"
 
 typedef struct hit { size_t i, j; uint32_t dict, node; } hit;
@@ -34,7 +35,7 @@ typedef struct mstate {
     char *cased; size_t cased_cap;
     size_t invalid;
     int rc;
-    void *names;              /* the name rules' per-thread state (names.c) */
+    void *names;              /* the name rules' per-thread state (names_state.c) */
 } mstate;
 
 struct ng_tagger {
@@ -47,12 +48,12 @@ struct ng_tagger {
     mstate *workers;          /* nstates - 1 extra states */
     ng_candidate *plain; size_t plain_cap;
     ng_match *matches; size_t matches_cap;
-    void *names;              /* the name rules' article state (names.c) */
+    void *names;              /* the name rules' article state (names_state.c) */
     const char **seen; size_t nseen, seen_cap;
     uint32_t *seenset; size_t seenset_cap;
 };
 
-/* ## Name rules (names.c): person names not in any dictionary, partial
+/* ## Name rules (names_*.c): person names not in any dictionary, partial
  * names within an article, and context rules. The matcher calls:
  *   ng_names_reset(t)        at the start of every article;
  *   ng_names_chunk(...)      after the dictionary pass over each chunk, with
@@ -76,11 +77,24 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
 void ng_names_free_state(mstate *m);
 void ng_names_free(ng_tagger *t);
 
+/* ## Span order (span.c) */
+
 /* Span order: field, start, then longer first (qsort comparator). */
 int ng_cmp_span(const void *x, const void *y);
 /* Sorts spans by ng_cmp_span, fast when mostly sorted. */
 void ng_sort_spans(span *v, size_t n);
 
-/* Grows *v (of *cap elements of size elt) to hold 'need'. 0 or -1. */
-int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
+/* ## Matching (tagger.c) and chunks (pool.c) */
+
+/* Match states per thread: ranges of chunks a thread takes in turn. */
+#define RANGES_PER_THREAD 2
+
+/* The dictionary pass over one chunk, whose tokens are in t->tb (offsets
+ * relative to 'base' in the field 'text'): appends to t->spans and t->cands. */
+int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *text, size_t base);
+
+/* Cuts the fields into chunks and matches them (ng_match_chunk, then
+ * ng_names_chunk) on up to t->threads threads; the spans and candidates
+ * end up in t->m, each chunk's sorted, chunks in article order. */
+int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
 #endif

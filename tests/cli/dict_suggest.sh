@@ -79,7 +79,7 @@ expect_rc noin 2
 run badn dict suggest --min-count x "$T/en.txt"
 expect_rc badn 2
 expect_err badn <<'ERR'
-newsgraph: --min-count needs a number, not 'x'
+newsgraph: --min-count: expected an integer of at least 1, got 'x'
 ERR
 run badopt dict suggest --frobnicate "$T/en.txt"
 expect_rc badopt 2

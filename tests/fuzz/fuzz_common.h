@@ -1,7 +1,7 @@
 /* Shared helpers of the libFuzzer targets (tests/fuzz/fuzz_*.c); include
  * once per target. Targets are built by 'make fuzz' with clang
- * -fsanitize=fuzzer,address,undefined and linked with the library and the
- * CLI objects (everything in tools/ but main). */
+ * -fsanitize=fuzzer,address,undefined and linked with the libraries
+ * (libnewsgraph.a and the importer library libngimport.a, tools/import). */
 #ifndef NG_FUZZ_COMMON_H
 #define NG_FUZZ_COMMON_H
 #include <stddef.h>
@@ -12,9 +12,6 @@
 #include <unistd.h>
 #include <sys/stat.h>
 #include "tagger.h"
-
-/* The CLI objects refer to it (tools/newsgraph.c defines it). */
-const char *cli_argv0 = "newsgraph";
 
 /* Aborts with a message: libFuzzer reports it as a crash with the input. */
 #define FZ_CHECK(cond, ...) do { if (!(cond)) { fprintf(stderr, "fuzz check failed: %s:%d: %s: ", \

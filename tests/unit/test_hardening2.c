@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include "harness.h"
 #include "tagger.h"
+#include "base_internal.h"
 
 static void test_dates(void) {
     static const char *const ok[][2] = {

@@ -1,7 +1,8 @@
-/* Tests of tagger/names.c: person-name rules, partial names and context,
+/* Tests of the name rules (tagger/names_*.c, namelist.c): person-name rules, partial names and context,
  * en/uk/ru side by side; recall lists (must be tagged, with the expected id
  * where it matters) and precision lists (must not be tagged as a person). */
 #include <stdlib.h>
+#include <unistd.h>
 #include "harness.h"
 #include "tagger.h"
 
@@ -421,6 +422,48 @@ static void test_person_id(ng_tagger *t, const ng_namelist *nl) {
     ng_tagger_free(ids);
 }
 
+/* Regression: a directory of more than 256 given-name lists is read whole
+ * (the lister used to stop silently at 256 files); only given*.txt files
+ * count, in name order. */
+static void test_many_lists(void) {
+    char dir[] = "/tmp/ng-names.XXXXXX";
+    if (!mkdtemp(dir)) { OK(0, "mkdtemp"); return; }
+    char path[300], name[16];
+    enum { NFILES = 300 };
+    for (int i = 0; i < NFILES; i++) {
+        /* a distinct Latin name per file: "Qa" + three letters from i */
+        snprintf(name, sizeof name, "Qa%c%c%c", 'a' + i / 676, 'a' + i / 26 % 26, 'a' + i % 26);
+        snprintf(path, sizeof path, "%s/given-%03d.txt", dir, i);
+        FILE *f = fopen(path, "w");
+        if (!f) { OK(0, "cannot write %s", path); return; }
+        fprintf(f, "# list %d\n%s\n", i, name);
+        fclose(f);
+    }
+    const char *other[] = {"names.txt", "given.md", "xgiven-1.txt"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, other[i]);
+        FILE *f = fopen(path, "w");
+        if (f) { fputs("Zzyzxw\n", f); fclose(f); }
+    }
+    ng_namelist *nl = ng_namelist_new();
+    ng_error err = {0};
+    INT_EQ(ng_namelist_add_file(nl, dir, &err), NG_OK);
+    INT_EQ(ng_namelist_count(nl), NFILES);
+    ng_namelist_free(nl);
+    /* a file of the list that is not valid UTF-8 is reported with its path,
+     * also past the 256th */
+    snprintf(path, sizeof path, "%s/given-999.txt", dir);
+    FILE *f = fopen(path, "w");
+    if (f) { fputs("Qa\xff\n", f); fclose(f); }
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file(nl, dir, &err), NG_E_UNICODE);
+    OK(strstr(err.file, "given-999.txt") != NULL, "error names the file: %s", err.file);
+    ng_namelist_free(nl);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) OK(0, "rm %s", dir);
+}
+
 int main(void) {
     ng_error err = {0};
     ng_dict_builder *b = ng_dict_builder_new();
@@ -451,6 +494,7 @@ int main(void) {
     test_person_id(t, shipped);
     ng_tagger_free(t);
     test_apposition();
+    test_many_lists();
     ng_namelist_free(shipped);
     ng_namelist_free(names);
     ng_dict_free(dict);

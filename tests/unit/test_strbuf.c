@@ -1,4 +1,4 @@
-/* The CLI's JSON string writer (tools/strbuf.c, which scans sixteen bytes
+/* The CLI's JSON string writer (tools/cli/strbuf.c, which scans sixteen bytes
  * at a time with SSE2) against a plain byte-by-byte reference on random
  * strings: escapes, control characters, Cyrillic, CJK, emoji, invalid and
  * truncated UTF-8 (U+FFFD), at every position relative to 16-byte blocks. */
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
-#include "../../tools/strbuf.c"
+#include "../../tools/cli/strbuf.c"
 const char *cli_argv0 = "test_strbuf";
 void cli_msg(const char *fmt, ...) { (void)fmt; }
 static void ref(strbuf *b, const char *s, size_t n) {

@@ -124,7 +124,7 @@ static const char *AMBIG =
     "loc_jo\tLOC\tJordan\t\tpriority=1\n"
     "evt_x\tEVENT\tJordan Games\tJordan\tpriority=1\n";
 
-/* The dictionary ambiguity rule alone: the name rules of names.c (a
+/* The dictionary ambiguity rule alone: the name rules of names_*.c (a
  * surname alone resolves to the full name seen, titles ...) are off. */
 #define CORE (NG_TAG_NO_RULES | NG_TAG_NO_PARTIAL)
 

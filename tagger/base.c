@@ -1,0 +1,92 @@
+/* The base layer's generic helpers (base_internal.h): growth of arrays,
+ * string copies, directory listing, columns. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "base_internal.h"
+
+int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
+    if (need <= *cap) return 0;
+    if (!elt) elt = 1;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2) return -1;
+        nc *= 2;
+    }
+    if (nc > SIZE_MAX / elt) return -1;
+    void *p = realloc(*v, nc * elt);
+    if (!p) return -1;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+char *ng_strndup(const char *s, size_t n) {
+    if (n == SIZE_MAX) return NULL;
+    char *p = malloc(n + 1);
+    if (p) { memcpy(p, s, n); p[n] = 0; }
+    return p;
+}
+
+void ng_strv_free(char **v, size_t n) {
+    if (!v) return;
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int ng_dir_list(const char *dir, const char *suffix, char ***paths, size_t *npaths, ng_error *err) {
+    *paths = NULL;
+    *npaths = 0;
+    size_t sl = suffix ? strlen(suffix) : 0;
+    DIR *dh = opendir(dir);
+    if (!dh) return ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot open directory: %s", strerror(errno));
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = NG_OK;
+    struct dirent *de;
+    for (;;) {
+        errno = 0;
+        if (!(de = readdir(dh))) {
+            if (errno) rc = ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+            break;
+        }
+        const char *nm = de->d_name;
+        if (!strcmp(nm, ".") || !strcmp(nm, "..")) continue;
+        size_t l = strlen(nm);
+        if (sl && !(l > sl && !memcmp(nm + l - sl, suffix, sl))) continue;
+        if (ng_grow((void **)&names, &cap, n + 1, sizeof *names) || !(names[n] = ng_strndup(nm, l))) {
+            rc = ng_error_set(err, NG_E_NOMEM, dir, 0, 0, "out of memory");
+            break;
+        }
+        n++;
+    }
+    closedir(dh);
+    if (rc != NG_OK) { ng_strv_free(names, n); return rc; }
+    if (n) qsort(names, n, sizeof *names, cmp_str);
+    size_t dl = strlen(dir);
+    int slash = dl && dir[dl - 1] == '/';
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(names[i]);
+        char *p = malloc(dl + !slash + l + 1);
+        if (!p) { ng_strv_free(names, n); return ng_error_set(err, NG_E_NOMEM, dir, 0, 0, "out of memory"); }
+        memcpy(p, dir, dl);
+        if (!slash) p[dl] = '/';
+        memcpy(p + dl + !slash, names[i], l + 1);
+        free(names[i]);
+        names[i] = p;
+    }
+    *paths = names;
+    *npaths = n;
+    return NG_OK;
+}
+
+long ng_col_of(const char *line, size_t off) {
+    long col = 1;
+    for (size_t i = 0; i < off; i++)
+        if (((unsigned char)line[i] & 0xC0) != 0x80) col++;
+    return col;
+}

@@ -1,0 +1,82 @@
+/* newsgraph base layer, project-internal (used by tagger/, graph/ and
+ * tools/; never installed): the one allocation policy, strings, directory
+ * listing, columns and output files.
+ *
+ * Allocation policy: library code never prints or aborts when memory runs
+ * out; these helpers report it (-1, NULL or NG_E_NOMEM) and leave what the
+ * caller had untouched, and the caller returns NG_E_NOMEM. */
+#ifndef NG_BASE_INTERNAL_H
+#define NG_BASE_INTERNAL_H
+
+#include <stddef.h>
+#include "base.h"
+
+/* ## Memory */
+
+/* Grows the array *v of *cap elements of 'elt' bytes so that it holds at
+ * least 'need' elements (capacity 64, doubled until it is enough). Returns 0,
+ * or -1 when out of memory or when the size overflows size_t; on failure *v
+ * and *cap are unchanged (the old array stays valid and owned by the caller). */
+int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
+
+/* A malloc'd copy of s[0, n) with a NUL after it (s may hold NULs; n bytes
+ * are copied); NULL when out of memory. */
+char *ng_strndup(const char *s, size_t n);
+
+/* Frees the n strings of v and v itself (v may be NULL). */
+void ng_strv_free(char **v, size_t n);
+
+/* ## Directories */
+
+/* Lists the directory 'dir': every entry but "." and ".." (files,
+ * directories, links, FIFOs: the caller looks at what it wants; names that
+ * start with '.' are included) whose name ends in 'suffix' and is longer than
+ * it (suffix NULL or "": every entry), sorted bytewise by name (strcmp), as
+ * malloc'd "dir/name" strings ("dirname" when 'dir' already ends in '/').
+ * There is no limit on the count. On success *paths (NULL when empty) and
+ * *npaths receive the list, to be released with ng_strv_free; on failure
+ * they are NULL and 0 and the result is NG_E_IO (err: the path and
+ * strerror) or NG_E_NOMEM. */
+int ng_dir_list(const char *dir, const char *suffix, char ***paths, size_t *npaths, ng_error *err);
+
+/* ## Text positions */
+
+/* The 1-based column, in characters (UTF-8 code points), of byte offset
+ * 'off' of 'line': one plus the number of bytes in line[0, off) that are not
+ * continuation bytes (10xxxxxx). */
+long ng_col_of(const char *line, size_t off);
+
+/* ## Output files (fileio.c) */
+
+/* Output files are written atomically (a temporary file renamed over the
+ * target), except when the target exists and is not a regular file
+ * (/dev/null, /dev/stdout, a FIFO): renaming over it would replace the
+ * device, so it is written in place. Returns 1 for such a path. */
+int ng_path_is_special(const char *path);
+
+/* An output file written atomically: ng_outfile_open resolves symbolic
+ * links (the link's target is written, the link stays), then creates a
+ * temporary file with mkstemp in the target's directory (".NAME.XXXXXX",
+ * the target's mode or 0666 & ~umask), or opens a special file (device,
+ * FIFO) in place. Write to 'fd'; ng_outfile_commit syncs, closes and renames
+ * it over the target; ng_outfile_abort (or a failed commit) removes it. The
+ * temporary file is on the list ng_tmp_cleanup removes. The struct owns
+ * 'path' and 'tmp' until commit/abort. */
+typedef struct ng_outfile {
+    int fd;        /* write here */
+    int special;   /* written in place, no rename */
+    char *path;    /* the file finally written (a link's target) */
+    char *tmp;     /* temporary name, NULL when special */
+} ng_outfile;
+int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err);
+int ng_outfile_commit(ng_outfile *of, ng_error *err);
+void ng_outfile_abort(ng_outfile *of);
+/* Temporary files to remove if the process is stopped by a signal:
+ * ng_tmp_track copies 'path' into a table of 16 (-1 when full);
+ * ng_tmp_cleanup unlinks them all and is async-signal-safe (the CLI calls
+ * it from its SIGINT/SIGTERM handler). */
+int ng_tmp_track(const char *path);
+void ng_tmp_untrack(const char *path);
+void ng_tmp_cleanup(void);
+
+#endif

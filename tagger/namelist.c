@@ -1,0 +1,316 @@
+/* Given-name lists (tagger.h, "Given names"): names in the nominative,
+ * their case forms, spelling-variant groups, and the files they come from. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+#include "dict.h"
+#include "inflect.h"
+#include "norm.h"
+#include "names_internal.h"
+
+#include "base_internal.h"
+
+/* ## Given-name lists */
+
+
+ng_namelist *ng_namelist_new(void) {
+    ng_norm_init();
+    ngn_words_init();
+    return calloc(1, sizeof(ng_namelist));
+}
+
+void ng_namelist_free(ng_namelist *nl) {
+    if (!nl) return;
+    free(nl->strs);
+    free(nl->names);
+    free(nl->forms);
+    free(nl->table);
+    free(nl->vars);
+    free(nl);
+}
+
+size_t ng_namelist_count(const ng_namelist *nl) { return nl ? nl->nnames : 0; }
+
+static long nl_str(ng_namelist *nl, const char *s, size_t len) {
+    if (ng_grow((void **)&nl->strs, &nl->strs_cap, nl->nstrs + len + 1, 1)) return -1;
+    memcpy(nl->strs + nl->nstrs, s, len);
+    nl->strs[nl->nstrs + len] = 0;
+    long off = (long)nl->nstrs;
+    nl->nstrs += len + 1;
+    return off;
+}
+
+static void table_put(uint32_t *tab, size_t cap, const gform *f, uint32_t idx) {
+    size_t i = f->hash & (cap - 1);
+    while (tab[i]) i = (i + 1) & (cap - 1);
+    tab[i] = idx + 1;
+}
+
+static int nl_form(ng_namelist *nl, const char *f, size_t len, uint32_t name, int is_nom) {
+    uint64_t h = ng_hash(f, len);
+    /* the same form of the same name once */
+    if (nl->table_cap)
+        for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
+            const gform *g = &nl->forms[nl->table[i] - 1];
+            if (g->hash == h && g->name == name && g->len == len && !memcmp(nl->strs + g->off, f, len))
+                return NG_OK;
+        }
+    long off = nl_str(nl, f, len);
+    if (off < 0 || ng_grow((void **)&nl->forms, &nl->forms_cap, nl->nforms + 1, sizeof *nl->forms))
+        return NG_E_NOMEM;
+    gform *g = &nl->forms[nl->nforms];
+    *g = (gform){h, (uint32_t)off, (uint32_t)len, name, (uint32_t)is_nom};
+    if ((nl->nforms + 1) * 2 > nl->table_cap) {
+        size_t cap = nl->table_cap ? nl->table_cap * 2 : 1024;
+        uint32_t *tab = calloc(cap, sizeof *tab);
+        if (!tab) return NG_E_NOMEM;
+        for (size_t k = 0; k < nl->nforms; k++) table_put(tab, cap, &nl->forms[k], (uint32_t)k);
+        free(nl->table);
+        nl->table = tab;
+        nl->table_cap = cap;
+    }
+    table_put(nl->table, nl->table_cap, g, (uint32_t)nl->nforms);
+    nl->nforms++;
+    return NG_OK;
+}
+
+typedef struct emit_ctx { ng_namelist *nl; uint32_t name; int rc; } emit_ctx;
+
+static int on_form(const char *const *words, const size_t *lens, size_t n, void *ud) {
+    emit_ctx *e = ud;
+    if (n < 1) return 0;
+    e->rc = nl_form(e->nl, words[0], lens[0], e->name, 0);
+    return e->rc;
+}
+
+static const char *const male_a[] = {
+    "микола", "никита", "илья", "ілля", "кузьма", "лука", "фома", "савва", "иона", "михайло",
+    "данила", "саша", "женя", "валя", "слава", NULL
+};
+
+/* Does s[0..len) contain ё or Ё? */
+static int has_yo(const char *s, size_t len) {
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((unsigned char)s[i] == 0xD1 && (unsigned char)s[i + 1] == 0x91) return 1;
+        else if ((unsigned char)s[i] == 0xD0 && (unsigned char)s[i + 1] == 0x81) return 1;
+    return 0;
+}
+
+/* The language the letters of folded Cyrillic text mark: і ї є ґ → uk,
+ * ы э ъ → ru; otherwise NG_LANG_UNKNOWN. */
+static int script_lang(const char *f, size_t fl) {
+    for (size_t i = 0; i + 1 < fl; i++) {
+        unsigned char a = (unsigned char)f[i], b = (unsigned char)f[i + 1];
+        if (a == 0xD1 && (b == 0x96 || b == 0x97 || b == 0x94)) return NG_LANG_UK;
+        if (a == 0xD2 && b == 0x91) return NG_LANG_UK;
+        if (a == 0xD1 && (b == 0x8B || b == 0x8D || b == 0x8A)) return NG_LANG_RU;
+    }
+    return NG_LANG_UNKNOWN;
+}
+
+static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
+    while (len && (name[len - 1] == ' ' || name[len - 1] == '\t' || name[len - 1] == '\r')) len--;
+    while (len && (*name == ' ' || *name == '\t')) { name++; len--; }
+    if (!len || *name == '#') return NG_OK;
+    size_t fl = 0;
+    char *f = ng_fold(name, len, &fl);
+    if (!f) return NG_E_NOMEM;
+    /* one word only (no spaces, hyphens or dots) */
+    for (size_t i = 0; i < fl; i++)
+        if (f[i] == ' ' || f[i] == '-' || f[i] == '.') { free(f); return NG_OK; }
+    if (!fl || fl > NG_MAX_TOKEN) { free(f); return NG_OK; }
+    uint64_t h = ng_hash(f, fl);
+    /* already listed: keep the first entry */
+    if (nl->table_cap)
+        for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
+            const gform *g = &nl->forms[nl->table[i] - 1];
+            if (g->is_nom && g->hash == h && g->len == fl && !memcmp(nl->strs + g->off, f, fl)) {
+                /* Артём and Артем: the nominative shown is the one without ё,
+                 * which is also the Ukrainian spelling */
+                gname *e = &nl->names[g->name];
+                int rc = NG_OK;
+                if (has_yo(nl->strs + e->nom, e->nom_len) && !has_yo(name, len)) {
+                    long nom = nl_str(nl, name, len);
+                    if (nom < 0) rc = NG_E_NOMEM;
+                    else { e = &nl->names[g->name]; e->nom = (uint32_t)nom; }
+                }
+                free(f);
+                return rc;
+            }
+        }
+    if (ng_grow((void **)&nl->names, &nl->names_cap, nl->nnames + 1, sizeof *nl->names)) {
+        free(f);
+        return NG_E_NOMEM;
+    }
+    long nom = nl_str(nl, name, len), fo = nl_str(nl, f, fl);
+    size_t sl = ngn_stem_len(f, fl);
+    long so = nl_str(nl, f, sl);
+    char sk[SK_MAX + 1];
+    size_t skl = ngn_skel(f, fl, sk, SK_GIVEN);
+    long ko = nl_str(nl, sk, skl);
+    if (nom < 0 || fo < 0 || so < 0 || ko < 0) { free(f); return NG_E_NOMEM; }
+    gname *g = &nl->names[nl->nnames];
+    int cyr = (unsigned char)f[0] >= 0x80;
+    int fem = 0, weak = 0;
+    if (cyr && (ends_with(f, fl, "а", 2) || ends_with(f, fl, "я", 2))) {
+        fem = 1;
+        for (const char *const *m = male_a; *m; m++)
+            if (strlen(*m) == fl && !memcmp(*m, f, fl)) fem = 0;
+    }
+    ngn_words_init();
+    weak = wset_has(&ngn_weak_set, h);
+    int glang = lang != NG_LANG_UNKNOWN ? lang : script_lang(f, fl);
+    if (glang == NG_LANG_UNKNOWN && has_yo(name, len)) glang = NG_LANG_RU;
+    *g = (gname){(uint32_t)nom, (uint32_t)len, (uint32_t)fo, (uint32_t)fl, ng_hash(f, sl),
+                 (uint32_t)so, (uint32_t)sl, (uint32_t)ko, (uint32_t)skl, (unsigned char)fem,
+                 (unsigned char)weak, (unsigned char)(cyr ? glang : NG_LANG_UNKNOWN)};
+    uint32_t idx = (uint32_t)nl->nnames++;
+    int rc = nl_form(nl, f, fl, idx, 1);
+    if (rc == NG_OK && cyr) {
+        /* case forms: the given name before an indeclinable short dummy surname */
+        ng_inflect_word w[2] = {
+            {f, fl, name, len, 1},
+            {"ню", strlen("ню"), "Ню", strlen("Ню"), 1},
+        };
+        emit_ctx e = {nl, idx, 0};
+        ng_inflect_alias(w, 2, "PER", lang, on_form, &e);
+        rc = e.rc;
+    }
+    free(f);
+    return rc;
+}
+
+/* The group key of a given-name skeleton (NULL: in no group). */
+static const char *var_key(const ng_namelist *nl, const char *sk, size_t skl, size_t *kl) {
+    if (!nl->vars_cap) return NULL;
+    uint64_t h = ng_hash(sk, skl);
+    if (!h) h = 1;
+    for (size_t i = h & (nl->vars_cap - 1); nl->vars[i].hash; i = (i + 1) & (nl->vars_cap - 1))
+        if (nl->vars[i].hash == h) { *kl = nl->vars[i].key_len; return nl->strs + nl->vars[i].key; }
+    return NULL;
+}
+
+static void var_put(gvar *tab, size_t cap, gvar v) {
+    size_t i = v.hash & (cap - 1);
+    while (tab[i].hash) i = (i + 1) & (cap - 1);
+    tab[i] = v;
+}
+
+/* A variant line: spellings of one given name separated by '|' (each is
+ * added as a given name; all get the key of the first). */
+static int add_variants(ng_namelist *nl, const char *line, size_t len, int lang) {
+    size_t lead = 0;
+    while (lead < len && (line[lead] == ' ' || line[lead] == '\t')) lead++;
+    if (lead < len && line[lead] == '#') return NG_OK;
+    long key = -1;
+    size_t key_len = 0;
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && line[j] != '|') j++;
+        const char *w = line + i;
+        size_t wl = j - i;
+        while (wl && (w[wl - 1] == ' ' || w[wl - 1] == '\t' || w[wl - 1] == '\r')) wl--;
+        while (wl && (*w == ' ' || *w == '\t')) { w++; wl--; }
+        i = j + 1;
+        if (!wl) continue;
+        int rc = add_name(nl, w, wl, lang);
+        if (rc) return rc;
+        size_t fl = 0;
+        char *f = ng_fold(w, wl, &fl);
+        if (!f) return NG_E_NOMEM;
+        char sk[SK_MAX + 1];
+        size_t skl = ngn_skel(f, fl, sk, SK_GIVEN);
+        free(f);
+        if (!skl) continue;
+        if (key < 0) {
+            key = nl_str(nl, sk, skl);
+            if (key < 0) return NG_E_NOMEM;
+            key_len = skl;
+        }
+        size_t kl;
+        if (var_key(nl, sk, skl, &kl)) continue;   /* the first group wins */
+        if ((nl->nvars + 1) * 2 > nl->vars_cap) {
+            size_t cap = nl->vars_cap ? nl->vars_cap * 2 : 256;
+            gvar *tab = calloc(cap, sizeof *tab);
+            if (!tab) return NG_E_NOMEM;
+            for (size_t k = 0; k < nl->vars_cap; k++) if (nl->vars[k].hash) var_put(tab, cap, nl->vars[k]);
+            free(nl->vars);
+            nl->vars = tab;
+            nl->vars_cap = cap;
+        }
+        uint64_t h = ng_hash(sk, skl);
+        var_put(nl->vars, nl->vars_cap, (gvar){h ? h : 1, (uint32_t)key, (uint32_t)key_len});
+        nl->nvars++;
+    }
+    return NG_OK;
+}
+
+/* The key of a given name: its group's, or its own skeleton. */
+const char *ngn_given_key(const ng_namelist *nl, const gname *g, size_t *kl) {
+    const char *k = var_key(nl, nl->strs + g->sk_off, g->sk_len, kl);
+    if (k) return k;
+    *kl = g->sk_len;
+    return nl->strs + g->sk_off;
+}
+
+int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang) {
+    if (!nl || !name) return NG_E_ARG;
+    int l = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
+    return memchr(name, '|', len) ? add_variants(nl, name, len, l) : add_name(nl, name, len, l);
+}
+
+static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    int lang = strstr(base, "-uk") ? NG_LANG_UK : strstr(base, "-ru") ? NG_LANG_RU : NG_LANG_UNKNOWN;
+    char line[1024];
+    long ln = 0;
+    int rc = NG_OK;
+    while (rc == NG_OK && fgets(line, sizeof line, f)) {
+        ln++;
+        size_t l = strlen(line);
+        while (l && (line[l - 1] == '\n' || line[l - 1] == '\r')) l--;
+        for (size_t i = 0; i < l;) {
+            int k = ng_utf8_valid_len((const unsigned char *)line + i, l - i);
+            if (k < 0) { rc = ng_error_set(err, NG_E_UNICODE, path, ln, 0, "invalid UTF-8"); break; }
+            i += (size_t)k;
+        }
+        if (rc == NG_OK) rc = memchr(line, '|', l) ? add_variants(nl, line, l, lang) : add_name(nl, line, l, lang);
+    }
+    if (rc == NG_E_NOMEM) ng_error_set(err, rc, path, ln, 0, "out of memory");
+    fclose(f);
+    return rc;
+}
+
+int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err) {
+    if (!nl || !path) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "no name list");
+    struct stat st;
+    if (stat(path, &st) < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
+    if (!S_ISDIR(st.st_mode)) return add_one_file(nl, path, err);
+    char **files;
+    size_t n;
+    int rc = ng_dir_list(path, ".txt", &files, &n, err);
+    for (size_t i = 0; rc == NG_OK && i < n; i++) {
+        const char *base = strrchr(files[i], '/') + 1;
+        if (!strncmp(base, "given", 5)) rc = add_one_file(nl, files[i], err);
+    }
+    ng_strv_free(files, n);
+    return rc;
+}
+
+/* Visits the given names whose form is fold[0..len); returns the count. */
+size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t len, const gform **out,
+                        size_t max) {
+    size_t n = 0;
+    if (!nl || !nl->table_cap) return 0;
+    for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
+        const gform *g = &nl->forms[nl->table[i] - 1];
+        if (g->hash == h && g->len == len && !memcmp(nl->strs + g->off, f, len) && n < max) out[n++] = g;
+    }
+    return n;
+}

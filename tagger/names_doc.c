@@ -1,0 +1,406 @@
+/* The name rules' article pass (NAMES.md): partial names resolved to the
+ * full names seen in the article, and context rules among candidates. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "dict.h"
+#include "inflect.h"
+#include "norm.h"
+#include "names_internal.h"
+
+/* After the article pass the notes are dead. A buffer that a very large
+ * article grew beyond NOTES_KEEP bytes is shrunk back to that (realloc
+ * returns the pages; a free would make glibc serve the matcher's next large
+ * buffers from the heap) rather than kept at its size for the next article. */
+enum { NOTES_KEEP = 1 << 20 };
+static void shrink(void **v, size_t *cap, size_t elt) {
+    if (*cap * elt <= NOTES_KEEP) return;
+    void *p = realloc(*v, NOTES_KEEP);
+    if (!p) return;
+    *v = p;
+    *cap = NOTES_KEEP / elt;
+}
+
+static void names_release(mnames *mn) {
+    mn->nnotes = mn->next = mn->nfree = 0;
+    mn->fset = 0;
+    shrink((void **)&mn->free, &mn->free_cap, sizeof *mn->free);
+    shrink((void **)&mn->notes, &mn->notes_cap, sizeof *mn->notes);
+    shrink((void **)&mn->ext, &mn->ext_cap, sizeof *mn->ext);
+}
+
+/* ## The article pass */
+
+/* The span of t->m at (field, start, end), by binary search, or NULL. */
+static span *find_span(mstate *m, size_t nsorted, unsigned field, size_t start, size_t end) {
+    size_t lo = 0, hi = nsorted;
+    span key = {.field = field, .start = start, .end = end};
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = ng_cmp_span(&m->spans[mid], &key);
+        if (c == 0) return &m->spans[mid];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return NULL;
+}
+
+/* Is note a before note b in the article? */
+static int before(const note *a, const note *b) {
+    return a->field < b->field || (a->field == b->field && a->start < b->start);
+}
+
+/* The first registry entry with 'key' (index + 1), or 0. */
+static size_t reg_first(const tnames *tn, uint64_t key) {
+    size_t mask = tn->rhead_cap - 1;
+    for (size_t i = key & mask; tn->rhead[i].first; i = (i + 1) & mask)
+        if (tn->rhead[i].key == key) return tn->rhead[i].first;
+    return 0;
+}
+
+/* The person a mention refers to: the nearest full name before it, else
+ * the first after it. NULL if none. A registered title or initials person
+ * (N_REF) counts only when 'refs' is set. */
+static const nref *pick_person(const tnames *tn, size_t first, const note *at, int refs) {
+    const nref *best = NULL, *after = NULL;
+    for (size_t r = first; r; r = tn->regs[r - 1].next) {
+        const nref *p = &tn->all[tn->regs[r - 1].note];
+        if (p->n->kind == N_REF && !refs) continue;
+        if (before(p->n, at)) { if (!best || before(best->n, p->n)) best = p; }
+        else if (!after || before(p->n, after->n)) after = p;
+    }
+    return best ? best : after;
+}
+
+/* Appends a new candidate range to span s: 'first' (an entity) followed by
+ * the span's own candidates (without a duplicate of it). */
+static int prepend_cand(mstate *m, span *s, const char *id, const char *type, const char *name) {
+    const cand *old = &m->cands[s->cand];
+    for (size_t i = 0; i < s->ncand; i++)
+        if (!strcmp(old[i].c.id, id)) {
+            cand tmp = m->cands[s->cand + i];
+            memmove(&m->cands[s->cand + 1], &m->cands[s->cand], i * sizeof tmp);
+            m->cands[s->cand] = tmp;
+            return NG_OK;
+        }
+    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + s->ncand + 1, sizeof *m->cands)) return NG_E_NOMEM;
+    cand *nc = &m->cands[m->ncands];
+    nc->c = (ng_candidate){id, type, name};
+    nc->priority = 0;
+    nc->order = UINT64_MAX;
+    nc->inflected = 0;
+    memcpy(nc + 1, &m->cands[s->cand], s->ncand * sizeof *nc);
+    s->cand = m->ncands;
+    s->ncand++;
+    m->ncands += s->ncand;
+    return NG_OK;
+}
+
+/* Moves the first candidate of type 'type' to the front; 1 if found. */
+static int prefer_type(mstate *m, span *s, const char *type) {
+    for (size_t i = 0; i < s->ncand; i++)
+        if (!strcmp(m->cands[s->cand + i].c.type, type)) {
+            cand tmp = m->cands[s->cand + i];
+            memmove(&m->cands[s->cand + 1], &m->cands[s->cand], i * sizeof tmp);
+            m->cands[s->cand] = tmp;
+            return 1;
+        }
+    return 0;
+}
+
+/* Country code of a candidate from its iso= attribute ("US" of US-GA), or "". */
+static void cand_country(const ng_tagger *t, const cand *c, char out[4]) {
+    out[0] = 0;
+    if (c->order == UINT64_MAX) return;
+    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
+    if (di >= t->nd) return;
+    ng_entity e;
+    if (ng_dict_entity(t->dicts[di], ei, &e) != NG_OK || !e.attrs) return;
+    const char *p = strstr(e.attrs, "iso=");
+    if (!p || (p != e.attrs && p[-1] != '\t')) return;
+    p += 4;
+    if (p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') { out[0] = p[0]; out[1] = p[1]; out[2] = 0; }
+}
+
+/* Is the candidate a first-level subdivision (iso=US-GA)? */
+static int cand_subdivision(const ng_tagger *t, const cand *c) {
+    if (c->order == UINT64_MAX || strcmp(c->c.type, "LOC")) return 0;
+    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
+    if (di >= t->nd) return 0;
+    ng_entity e;
+    if (ng_dict_entity(t->dicts[di], ei, &e) != NG_OK || !e.attrs) return 0;
+    const char *p = strstr(e.attrs, "iso=");
+    return p && (p == e.attrs || p[-1] == '\t') && p[4] && p[5] && p[6] == '-';
+}
+
+/* "Atlanta, Georgia": span k follows a place span and ", " in its field. */
+static int after_place_comma(const mstate *m, size_t k, const char *const *texts, const size_t *lens,
+                             size_t nfields) {
+    const span *s = &m->spans[k];
+    if (s->field >= nfields || !texts) return 0;
+    for (size_t j = k; j-- > 0;) {
+        const span *p = &m->spans[j];
+        if (p->field != s->field) return 0;
+        if ((p->flags & NG_MATCH_OVERLAP) || p->end > s->start) continue;
+        if (strcmp(m->cands[p->cand].c.type, "LOC") || p->end + 2 != s->start || s->start > lens[s->field])
+            return 0;
+        return texts[s->field][p->end] == ',' && texts[s->field][p->end + 1] == ' ';
+    }
+    return 0;
+}
+
+/* Context: among several places, the one whose country the article's other
+ * (unambiguous) places share; failing that, after "Place, " a subdivision
+ * (a US state) rather than a country. */
+static void country_context(ng_tagger *t, size_t nsorted, const char *const *texts, const size_t *lens,
+                            size_t nfields) {
+    mstate *m = &t->m;
+    /* nothing to choose unless an ambiguous span has a place with a
+     * country (then the counts below read every span's entity) */
+    int wanted = 0;
+    for (size_t k = 0; k < nsorted && !wanted; k++) {
+        const span *s = &m->spans[k];
+        if (s->ncand < 2 || (s->flags & SPAN_FIXED)) continue;
+        for (size_t i = 0; i < s->ncand && !wanted; i++) {
+            const cand *cd = &m->cands[s->cand + i];
+            char c[4];
+            if (strcmp(cd->c.type, "LOC")) continue;
+            cand_country(t, cd, c);
+            wanted = c[0] != 0;
+        }
+    }
+    if (!wanted) return;
+    enum { MAXC = 64 };
+    char cc[MAXC][4];
+    int cnt[MAXC];
+    size_t ncc = 0;
+    for (size_t k = 0; k < nsorted; k++) {
+        span *s = &m->spans[k];
+        if (s->ncand != 1 || (s->flags & NG_MATCH_OVERLAP)) continue;
+        char c[4];
+        cand_country(t, &m->cands[s->cand], c);
+        if (!c[0]) continue;
+        size_t q = 0;
+        while (q < ncc && strcmp(cc[q], c)) q++;
+        if (q == ncc) { if (ncc == MAXC) continue; memcpy(cc[ncc], c, 4); cnt[ncc++] = 0; }
+        cnt[q]++;
+    }
+    for (size_t k = 0; k < nsorted; k++) {
+        span *s = &m->spans[k];
+        if (s->ncand < 2 || (s->flags & SPAN_FIXED)) continue;
+        int best = 0, second = 0;
+        size_t who = 0;
+        for (size_t i = 0; i < s->ncand; i++) {
+            const cand *cd = &m->cands[s->cand + i];
+            if (strcmp(cd->c.type, "LOC")) continue;
+            char c[4];
+            cand_country(t, cd, c);
+            int n = 0;
+            for (size_t q = 0; q < ncc && c[0]; q++) if (!strcmp(cc[q], c)) n = cnt[q];
+            if (n > best) { second = best; best = n; who = i; }
+            else if (n > second) second = n;
+        }
+        if (best <= second && after_place_comma(m, k, texts, lens, nfields)) {
+            for (size_t i = 0; i < s->ncand; i++)
+                if (cand_subdivision(t, &m->cands[s->cand + i])) { who = i; best = second + 1; break; }
+        }
+        if (best > second) {
+            cand tmp = m->cands[s->cand + who];
+            memmove(&m->cands[s->cand + 1], &m->cands[s->cand], who * sizeof tmp);
+            m->cands[s->cand] = tmp;
+            s->flags |= SPAN_FIXED;
+        }
+    }
+}
+
+/* Partial names: a capitalised word no dictionary matched (n: its field,
+ * start and length) becomes the person (or organisation) it names. */
+static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t key, uint64_t key2,
+                        unsigned cues) {
+    mstate *m = &t->m;
+    const nref *p = NULL;
+    if (cues & NF_UPPER) {
+        /* an acronym: exact fold */
+        for (size_t r = reg_first(tn, key2); r && !p; r = tn->regs[r - 1].next)
+            if (tn->all[tn->regs[r - 1].note].n->kind == N_ORG) p = &tn->all[tn->regs[r - 1].note];
+        if (!p) {
+            p = pick_person(tn, reg_first(tn, key), n, 1);  /* a surname in capitals (headlines) */
+            if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
+        }
+    } else if (cues & NF_GIVEN) {
+        /* a given name alone: the one person of the article with it */
+        const nref *only = NULL;
+        int many = 0;
+        for (size_t r = reg_first(tn, key2 ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
+            if (only && strcmp(only->x->id, q->x->id)) many = 1;
+            only = q;
+        }
+        if (!many) p = only;
+    } else {
+        p = pick_person(tn, reg_first(tn, key), n, 1);
+        if (p && p->n->kind == N_ORG) p = NULL;
+        if (!p && key && (cues & NF_LATIN)) {
+            /* the first word of a full name (Wang of Wang Zhizhen,
+             * Jansher of Jansher Khan): one person only */
+            for (size_t r = reg_first(tn, key ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
+                const nref *q = &tn->all[tn->regs[r - 1].note];
+                if (p && strcmp(p->x->id, q->x->id)) { p = NULL; break; }
+                p = q;
+            }
+        }
+    }
+    if (!p) return NG_OK;
+    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
+        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+        return NG_E_NOMEM;
+    cand *cd = &m->cands[m->ncands];
+    cd->c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+    cd->priority = 0;
+    cd->order = UINT64_MAX;
+    cd->inflected = 0;
+    span *s = &m->spans[m->nspans++];
+    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_PARTIAL | SPAN_FIXED};
+    return NG_OK;
+}
+
+/* Partial names for the N_FREE notes of one thread (in article order). Most
+ * words name no one: one probe of the registry's table rejects them. */
+static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) {
+    note n = {0};
+    for (size_t i = 0; i < mn->nfree;) {
+        uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
+        i++;
+        if (a & R_FIELD) { n.field = (unsigned)key; continue; }
+        n.start = (size_t)(a >> 24);
+        n.len = (uint32_t)((a >> 8) & 0xFFFF);
+        if (a & R_WIDE) { n.start = (size_t)mn->free[i].a; n.len = (uint32_t)mn->free[i].b; i++; }
+        if (a & R_KEY2) { key2 = mn->free[i].a; i++; }
+        unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN));
+        int hit;
+        if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
+        else if (cues & NF_GIVEN) hit = reg_first(tn, key2 ^ (1ull << 63)) != 0;
+        else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
+        if (!hit) continue;
+        int rc = resolve_free(t, tn, &n, key, key2, cues);
+        if (rc) return rc;
+    }
+    return NG_OK;
+}
+
+int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
+    unsigned fl = t->flags;
+    int partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
+    int rules = !(fl & NG_TAG_NO_RULES);
+    if (!rules && !partial && !context) return NG_OK;
+    tnames *tn = ngn_tstate(t);
+    if (!tn) return NG_E_NOMEM;
+    mstate *m = &t->m;
+    /* every state's notes, in article order (state k matched the k-th range
+     * of contiguous chunks) */
+    tn->nall = 0;
+    size_t nfree = 0;
+    for (unsigned w = 0; w < t->nstates; w++) {
+        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+        mnames *mn = st->names;
+        if (!mn) continue;
+        nfree += mn->nfree;
+        if (ng_grow((void **)&tn->all, &tn->all_cap, tn->nall + mn->nnotes, sizeof *tn->all)) return NG_E_NOMEM;
+        for (size_t k = 0; k < mn->nnotes; k++) {
+            const note *n = &mn->notes[k];
+            tn->all[tn->nall++] = (nref){n, n->kind == N_SPAN ? NULL : &mn->ext[n->ext]};
+        }
+    }
+    if (!tn->nall && !nfree) return NG_OK;
+    /* registry: full person names by surname stem (key) and by given-name
+     * stem (key2 | 1 << 63 keeps the two apart); organisations by acronym */
+    tn->nregs = 0;
+    for (size_t k = 0; k < tn->nall; k++) {
+        const nref *r = &tn->all[k];
+        if (r->n->kind != N_PER && r->n->kind != N_ORG && !(r->n->kind == N_REF && r->x->reg)) continue;
+        if (ng_grow((void **)&tn->regs, &tn->regs_cap, tn->nregs + 2, sizeof *tn->regs)) return NG_E_NOMEM;
+        tn->regs[tn->nregs++] = (reg){r->n->key, k, 0};
+        if (r->n->kind == N_PER && r->x->key2) tn->regs[tn->nregs++] = (reg){r->x->key2 ^ (1ull << 63), k, 0};
+    }
+    /* chains by key, in article order (built backwards) */
+    size_t cap = 64;
+    while (cap < tn->nregs * 4) cap *= 2;
+    if (cap > tn->rhead_cap) {
+        rslot *h = realloc(tn->rhead, cap * sizeof *h);
+        if (!h) return NG_E_NOMEM;
+        tn->rhead = h;
+    }
+    tn->rhead_cap = cap;
+    memset(tn->rhead, 0, cap * sizeof *tn->rhead);
+    for (size_t r = tn->nregs; r-- > 0;) {
+        size_t i = tn->regs[r].key & (cap - 1);
+        while (tn->rhead[i].first && tn->rhead[i].key != tn->regs[r].key) i = (i + 1) & (cap - 1);
+        tn->regs[r].next = tn->rhead[i].first;
+        tn->rhead[i].first = r + 1;
+        tn->rhead[i].key = tn->regs[r].key;
+    }
+    if (m->nspans) ng_sort_spans(m->spans, m->nspans);
+    size_t nsorted = m->nspans;
+    /* initials or title + surname: the full name in the article (first, so
+     * that a surname alone resolved to the title person gets that name) */
+    for (size_t k = 0; k < tn->nall && partial; k++) {
+        const note *n = tn->all[k].n;
+        if (n->kind != N_REF) continue;
+        const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
+        if (!p || p->n->kind != N_PER) continue;
+        /* J. Biden is not Jill Biden: the initials must agree */
+        nxt *x = (nxt *)tn->all[k].x;
+        if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
+        span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
+        if (!s) continue;
+        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+        s->flags |= NG_MATCH_PARTIAL;
+        x->id = p->x->id;
+        x->type = p->x->type;
+        x->name = p->x->name;
+    }
+    for (size_t k = 0; k < tn->nall; k++) {
+        const note *n = tn->all[k].n;
+        if (n->kind == N_SPAN) {
+            span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
+            if (!s || (s->flags & SPAN_FIXED)) continue;
+            if (context && (n->cues & CUE_PLACE) && prefer_type(m, s, "LOC")) {
+                s->flags |= SPAN_FIXED;
+                continue;
+            }
+            if (n->key && partial) {
+                /* a dictionary word that is the surname of a person named before */
+                const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
+                if (p && p->n->kind == N_PER && before(p->n, n)) {
+                    int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
+                    int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
+                    if (rc) return rc;
+                    s->flags |= SPAN_FIXED | (same ? 0 : NG_MATCH_PARTIAL);
+                    continue;
+                }
+            }
+            if (context && s->ncand > 1) {
+                if ((n->cues & CUE_TITLE) && prefer_type(m, s, "PER")) s->flags |= SPAN_FIXED;
+            }
+        }
+    }
+    /* the free words (their spans go after the others, in article order) */
+    for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
+        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+        if (!st->names) continue;
+        int rc = resolve_free_notes(t, tn, st->names);
+        if (rc) return rc;
+    }
+    if (context) country_context(t, nsorted, texts, lens, nfields);
+    for (unsigned w = 0; w < t->nstates; w++) {
+        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+        if (st->names) names_release(st->names);
+    }
+    tn->nall = tn->nregs = 0;
+    shrink((void **)&tn->all, &tn->all_cap, sizeof *tn->all);
+    shrink((void **)&tn->regs, &tn->regs_cap, sizeof *tn->regs);
+    shrink((void **)&tn->rhead, &tn->rhead_cap, sizeof *tn->rhead);
+    return NG_OK;
+}

@@ -1,0 +1,189 @@
+/* Internal to the name rules (not installed): the state and helpers shared
+ * by namelist.c (given-name lists), names_words.c (endings, cross-script
+ * keys, word sets), names_state.c (per-thread and per-article state),
+ * names_rules.c (the chunk pass) and names_doc.c (the article pass).
+ *
+ * Name rules (see tagger/NAMES.md and the contract in tagger_internal.h):
+ *
+ *  1. person-name rules, per chunk, on capitalised tokens only: a known
+ *     given name (any case form) + capitalised word(s); initials + surname;
+ *     a title + surname. Rule entities get the id "per:" + the Latin keys
+ *     of the given name and surname, so every case form and every script
+ *     (uk, ru, en) of a name is one entity;
+ *  2. partial names, per article: a surname (or given name, or acronym of an
+ *     organisation) alone resolves to the full name seen in the article;
+ *  3. context, per article: a title or a place preposition before an
+ *     ambiguous name, a person with that surname in the article, and the
+ *     countries of the other places named choose among the candidates.
+ *
+ * The chunk pass keeps notes (capitalised words no dictionary matched,
+ * single-word and ambiguous dictionary spans, full person names) in the
+ * thread's state; the article pass reads the notes of every thread. Neither
+ * pass tokenises again, and neither allocates per token (growing arrays and
+ * a block arena are reused from article to article). */
+#ifndef NG_NAMES_INTERNAL_H
+#define NG_NAMES_INTERNAL_H
+#include <stdint.h>
+#include <string.h>
+#include "tagger_internal.h"
+
+/* ## Word helpers (names_words.c) */
+
+static inline size_t ncp(const char *s, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Has s[0..len) at least k code points? (Stops counting at k.) */
+static inline int ncp_ge(const char *s, size_t len, size_t k) {
+    if (!k) return 1;
+    if (len < k) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++n >= k) return 1;
+    return 0;
+}
+
+static inline int ends_with(const char *s, size_t len, const char *e, size_t el) {
+    return el <= len && memcmp(s + len - el, e, el) == 0;
+}
+
+/* Byte length of the stem of a folded word (Cyrillic; other words are their
+ * own stem). At least 3 letters stay. */
+size_t ngn_stem_len(const char *f, size_t len);
+
+/* Cross-script keys (NAMES.md, "Ids"; names_words.c): the Latin skeleton of
+ * a folded word, at most SK_MAX bytes; SK_GIVEN for given names. */
+enum { SK_MAX = 96, SK_GIVEN = 1 };
+/* The skeleton of folded word f[0..fl) into out (SK_MAX bytes); its length. */
+size_t ngn_skel(const char *f, size_t fl, char *out, int mode);
+/* Romanises code point cp into out (ASCII, at most 4 bytes); returns the length. */
+size_t ngn_romanise(int32_t cp, char *out);
+/* The stem of the skeleton of a Latin surname. */
+size_t ngn_sk_latin_stem(const char *s, size_t n);
+
+/* Word sets (folded; Cyrillic titles by stem): stop words, given names that
+ * are also common words, titles, particles, place prepositions. Filled once
+ * by ngn_words_init (thread-safe; call before use). */
+typedef struct wset { uint64_t *h; size_t cap; } wset;
+static inline int wset_has(const wset *s, uint64_t h) {
+    if (!h) h = 1;
+    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        if (!s->h[i]) return 0;
+        if (s->h[i] == h) return 1;
+    }
+}
+extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
+void ngn_words_init(void);
+
+/* ## Given-name lists (namelist.c) */
+
+typedef struct gname {
+    uint32_t nom, nom_len;      /* nominative as written (strs offset) */
+    uint32_t fold, fold_len;    /* folded nominative */
+    uint64_t stem;              /* stem hash of the folded nominative */
+    uint32_t stem_off, stem_len;
+    uint32_t sk_off, sk_len;    /* skeleton (SK_GIVEN) of the folded nominative */
+    unsigned char fem, weak, lang;
+} gname;
+
+/* A variant group member: the skeleton hash of a spelling and the group key
+ * (the skeleton of the group's first spelling, in strs). */
+typedef struct gvar { uint64_t hash; uint32_t key, key_len; } gvar;
+
+typedef struct gform {
+    uint64_t hash;              /* ng_hash of the folded form */
+    uint32_t off, len;          /* folded form in strs */
+    uint32_t name;              /* index in names */
+    uint32_t is_nom;
+} gform;
+
+struct ng_namelist {
+    char *strs; size_t nstrs, strs_cap;
+    gname *names; size_t nnames, names_cap;
+    gform *forms; size_t nforms, forms_cap;
+    uint32_t *table; size_t table_cap;   /* form index + 1, by hash */
+    gvar *vars; size_t nvars, vars_cap;  /* open addressing by hash (hash 0: empty) */
+};
+
+/* Visits the given names whose form is fold[0..len); returns the count. */
+size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t len, const gform **out,
+                     size_t max);
+/* The key of given name g (its variant group's, or its own skeleton). */
+const char *ngn_given_key(const ng_namelist *nl, const gname *g, size_t *kl);
+
+/* ## Notes and state (names_state.c) */
+
+typedef struct block { struct block *next; size_t len, cap; char data[]; } block;
+typedef struct arena { block *head, *cur; } arena;
+
+enum {
+    N_FREE = 1,     /* a capitalised word no span covers */
+    N_SPAN = 2,     /* a dictionary span: one word, or several candidates */
+    N_PER = 3,      /* a full person name (dictionary or rule) */
+    N_ORG = 4,      /* an organisation name of several capitalised words (acronym) */
+    N_REF = 5       /* a rule span naming a person by initials or title + surname */
+};
+enum { CUE_TITLE = 1, CUE_PLACE = 2, NF_GIVEN = 4, NF_UPPER = 8, NF_LATIN = 16 };
+
+/* A note of kind N_SPAN, N_PER, N_ORG or N_REF (32 bytes). The rare kinds
+ * N_PER, N_ORG and N_REF keep the rest in a side record (nxt). */
+typedef struct note {
+    size_t start;
+    uint64_t key;        /* stem hash of the (last) word; N_ORG: hash of the acronym */
+    uint32_t len;        /* end - start */
+    unsigned field;
+    uint32_t ext;        /* N_PER, N_ORG, N_REF: index in mnames.ext */
+    uint8_t kind, cues;
+} note;
+
+typedef struct nxt {
+    const char *id, *type, *name;
+    size_t cand;         /* N_REF: the span's candidate index in its state */
+    uint64_t key2;       /* N_PER: stem hash of the given name */
+    uint32_t initial;    /* N_PER/N_REF: first letter of the given name (code point) */
+    int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
+} nxt;
+
+/* The notes of kind N_FREE (one for most capitalised words no dictionary
+ * matched, so the bulk of all notes) are a stream of 16-byte records:
+ *   a header {start << 24 | len << 8 | flags, key (stem hash)}, then
+ *   {start, len} if R_WIDE (start >= 2^40 or len > 0xFFFF), then
+ *   {key2, 0} if R_KEY2 (NF_UPPER: ng_hash of the fold; NF_GIVEN: the stem
+ *   hash of the given name);
+ *   {R_FIELD, field} before the first note of a field.
+ * The flags are the NF_* cues and R_*. */
+enum { R_KEY2 = 32, R_WIDE = 64, R_FIELD = 128 };
+typedef struct frec { uint64_t a, b; } frec;
+
+typedef struct mnames {
+    note *notes; size_t nnotes, notes_cap;
+    nxt *ext; size_t next, ext_cap;
+    frec *free; size_t nfree, free_cap;
+    unsigned ffield; int fset;              /* field of the last N_FREE record */
+    arena ar;
+    size_t *dead; size_t ndead, dead_cap;   /* dictionary spans a rule replaced */
+} mnames;
+
+/* A note of the article pass: the note and its side record (or NULL). */
+typedef struct nref { const note *n; const nxt *x; } nref;
+
+/* The registry: entries in article order, chained by key (next: index + 1
+ * of the next entry with that key, 0 at the end); rhead maps a key to the
+ * first entry of its chain (index + 1; open addressing by the key, the key
+ * kept in the slot: most lookups are misses and touch only the table). */
+typedef struct reg { uint64_t key; size_t note, next; } reg;
+typedef struct rslot { uint64_t key; size_t first; } rslot;
+
+typedef struct tnames {
+    const ng_namelist *nl;
+    reg *regs; size_t nregs, regs_cap;
+    nref *all; size_t nall, all_cap;
+    rslot *rhead; size_t rhead_cap;
+    arena ar;
+} tnames;
+
+/* The tagger's article state, created on first use (NULL: out of memory). */
+tnames *ngn_tstate(ng_tagger *t);
+#endif

@@ -1,0 +1,806 @@
+/* The name rules' chunk pass (NAMES.md): person-name rules on the
+ * capitalised tokens of each chunk, and the notes the article pass reads;
+ * also the id the rules give a person's name (ng_tagger_person_id). */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "dict.h"
+#include "inflect.h"
+#include "norm.h"
+#include "names_internal.h"
+
+/* ## The chunk pass */
+
+/* Copies s[0..len) plus a NUL; the pointer stays valid until the next reset. */
+static char *arena_put(arena *a, const char *s, size_t len) {
+    for (;;) {
+        block *b = a->cur;
+        if (b && b->cap - b->len >= len + 1) {
+            char *p = b->data + b->len;
+            memcpy(p, s, len);
+            p[len] = 0;
+            b->len += len + 1;
+            return p;
+        }
+        if (b && b->next) { a->cur = b->next; continue; }
+        size_t cap = len + 1 > 16384 ? len + 1 : 16384;
+        block *nb = malloc(sizeof *nb + cap);
+        if (!nb) return NULL;
+        nb->next = NULL;
+        nb->len = 0;
+        nb->cap = cap;
+        if (b) b->next = nb;
+        else a->head = nb;
+        a->cur = nb;
+    }
+}
+
+/* A new note of 'kind' over [start, end); *x gets its side record (zeroed)
+ * when x is not NULL. */
+static note *add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x) {
+    if (ng_grow((void **)&mn->notes, &mn->notes_cap, mn->nnotes + 1, sizeof *mn->notes)) return NULL;
+    if (x && ng_grow((void **)&mn->ext, &mn->ext_cap, mn->next + 1, sizeof *mn->ext)) return NULL;
+    note *n = &mn->notes[mn->nnotes++];
+    *n = (note){.start = start, .len = (uint32_t)(end - start), .field = field, .kind = (uint8_t)kind};
+    if (x) {
+        n->ext = (uint32_t)mn->next;
+        *x = &mn->ext[mn->next++];
+        memset(*x, 0, sizeof **x);
+    }
+    return n;
+}
+
+/* Appends an N_FREE note to the record stream. */
+static int add_free(mnames *mn, unsigned field, size_t start, size_t end, uint64_t key, uint64_t key2,
+                    unsigned cues) {
+    if (mn->nfree + 4 > mn->free_cap && ng_grow((void **)&mn->free, &mn->free_cap, mn->nfree + 4, sizeof *mn->free))
+        return NG_E_NOMEM;
+    frec *r = mn->free + mn->nfree;
+    if (!mn->fset || mn->ffield != field) {
+        *r++ = (frec){R_FIELD, field};
+        mn->ffield = field;
+        mn->fset = 1;
+    }
+    size_t len = end - start;
+    int wide = (uint64_t)start >= (1ull << 40) || len > 0xFFFF;
+    int k2 = (cues & (NF_UPPER | NF_GIVEN)) != 0;
+    uint64_t hdr = wide ? 0 : (uint64_t)start << 24 | (uint64_t)len << 8;
+    *r++ = (frec){hdr | cues | (wide ? R_WIDE : 0) | (k2 ? R_KEY2 : 0), key};
+    if (wide) *r++ = (frec){start, len};
+    if (k2) *r++ = (frec){key2, 0};
+    mn->nfree = (size_t)(r - mn->free);
+    return NG_OK;
+}
+
+typedef struct chunkctx {
+    const ng_tagger *t;
+    const ng_namelist *nl;
+    mstate *m;
+    mnames *mn;
+    const ng_token *tok;
+    size_t nt;
+    const char *fold;
+    const char *text;    /* the field */
+    size_t base;
+    unsigned field;
+    size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
+    size_t sp;           /* walk position in the spans */
+    int rules, partial, context, all;
+} chunkctx;
+
+static const char *tfold(const chunkctx *c, size_t i) { return c->fold + c->tok[i].fold; }
+static size_t tlen(const chunkctx *c, size_t i) { return c->tok[i].fold_len; }
+
+/* Stem hash of token i (the token's own hash when nothing is stripped). */
+static uint64_t tok_stem(const chunkctx *c, size_t i) {
+    size_t l = ngn_stem_len(tfold(c, i), tlen(c, i));
+    return l == tlen(c, i) ? c->tok[i].hash : ng_hash(tfold(c, i), l);
+}
+
+static int is_name_word(const ng_token *t) {
+    return (t->flags & (TK_WORD | TK_DIGIT | TK_LONG)) == TK_WORD && (t->flags & (TK_CYR | TK_LATIN)) &&
+           !((t->flags & TK_CYR) && (t->flags & TK_LATIN));
+}
+
+/* A capitalised word that may be part of a name (not a stop word, not in
+ * capitals unless one letter). */
+static int is_cap_word(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    if (!is_name_word(t) || !(t->flags & TK_UPPER1)) return 0;
+    if ((t->flags & TK_ALLUPPER) && ncp_ge(tfold(c, i), tlen(c, i), 2)) return 0;
+    return !wset_has(&ngn_stop_set, t->hash) && !wset_has(&ngn_title_set, t->hash);
+}
+
+static int is_punct(const chunkctx *c, size_t i, char ch) {
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) && tlen(c, i) == 1 && tfold(c, i)[0] == ch;
+}
+
+/* An initial: one capital letter and a dot right after it. */
+static int is_initial(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    if (i + 1 >= c->nt || !is_name_word(t) || !(t->flags & TK_UPPER1)) return 0;
+    /* one code point: at most 4 bytes */
+    if (tlen(c, i) > 4 || ncp(tfold(c, i), tlen(c, i)) != 1) return 0;
+    return is_punct(c, i + 1, '.') && !(c->tok[i + 1].flags & TK_SPACE);
+}
+
+/* Sentence start: first token, after a line break or after . ! ? : or a quote/dash. */
+static int sentence_initial(const chunkctx *c, size_t i) {
+    if (i == 0 || (c->tok[i].flags & TK_NL)) return 1;
+    const ng_token *p = &c->tok[i - 1];
+    if (!(p->flags & TK_PUNCT)) return 0;
+    const char *f = tfold(c, i - 1);
+    size_t l = tlen(c, i - 1);
+    if (l == 1 && f[0] && strchr(".!?:;\"-", f[0])) return 1;
+    /* compare whole tokens: a longer token must not read past the literals */
+    if (l == 2 || l == 3) {
+        static const char *const open[] = {"«", "…", "“", "„"};
+        for (size_t k = 0; k < 4; k++)
+            if (strlen(open[k]) == l && !memcmp(f, open[k], l)) return 1;
+    }
+    return 0;
+}
+
+static int is_patronymic(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    if (!(t->flags & TK_CYR) || !(t->flags & TK_UPPER1)) return 0;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i);
+    static const char *const pat[] = { "ович", "евич", "євич", "ьович", "івн", "ївн", "овн", "евн", "ичн", NULL };
+    for (const char *const *p = pat; *p; p++) {
+        size_t pl = strlen(*p);
+        for (size_t k = l >= pl + 8 ? l - pl - 8 : 0; k + pl <= l; k++)
+            if (!memcmp(f + k, *p, pl) && ncp(f, k) >= 2) return 1;
+    }
+    return 0;
+}
+
+/* The dictionary span that covers byte 'b' of the field (walking forward),
+ * or -1. Only chosen spans count (overlaps in --all mode are skipped). */
+static long covering(chunkctx *c, size_t b) {
+    const span *s = c->m->spans;
+    while (c->sp < c->ndict && ((s[c->sp].flags & NG_MATCH_OVERLAP) || s[c->sp].end <= b)) c->sp++;
+    if (c->sp < c->ndict && s[c->sp].start <= b) return (long)c->sp;
+    return -1;
+}
+
+static long covering_at(const chunkctx *c, size_t from, size_t b) {
+    const span *s = c->m->spans;
+    for (size_t k = from; k < c->ndict; k++) {
+        if (s[k].flags & NG_MATCH_OVERLAP) continue;
+        if (s[k].start > b) return -1;
+        if (s[k].end > b) return (long)k;
+    }
+    return -1;
+}
+
+static size_t tok_start(const chunkctx *c, size_t i) { return c->base + c->tok[i].start; }
+static size_t tok_end(const chunkctx *c, size_t i) { return c->base + c->tok[i].end; }
+
+/* Candidate types of span k: bit 1 PER, 2 LOC, 4 ORG, 8 other. */
+static unsigned span_types(const mstate *m, size_t k) {
+    unsigned r = 0;
+    const span *s = &m->spans[k];
+    for (size_t i = 0; i < s->ncand; i++) {
+        const char *ty = m->cands[s->cand + i].c.type;
+        r |= !strcmp(ty, "PER") ? 1u : !strcmp(ty, "LOC") ? 2u : !strcmp(ty, "ORG") ? 4u : 8u;
+    }
+    return r;
+}
+
+/* Can token i be part of a rule span? Not if a dictionary span that is not
+ * a person covers it, or one that reaches outside [lo, hi) of the tokens. */
+static int free_for_rule(const chunkctx *c, size_t i, size_t lo_tok, int allow_other) {
+    long k = covering_at(c, c->sp, tok_start(c, i));
+    if (k < 0) return 1;
+    const span *s = &c->m->spans[k];
+    if (s->start < tok_start(c, lo_tok)) return 0;
+    if (!(span_types(c->m, (size_t)k) & 1) && !allow_other) return 0;
+    return 1;
+}
+
+/* Appends a rule span over tokens [i, j] naming entity (id, name). */
+static int add_rule_span(chunkctx *c, size_t i, size_t j, const char *id, const char *name, unsigned flags) {
+    mstate *m = c->m;
+    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
+        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+        return NG_E_NOMEM;
+    cand *cd = &m->cands[m->ncands];
+    cd->c.id = id;
+    cd->c.type = "PER";
+    cd->c.name = name;
+    cd->priority = 0;
+    cd->order = UINT64_MAX;
+    cd->inflected = 0;
+    span *s = &m->spans[m->nspans++];
+    s->start = tok_start(c, i);
+    s->end = tok_end(c, j);
+    s->field = c->field;
+    s->cand = m->ncands++;
+    s->ncand = 1;
+    s->flags = NG_MATCH_RULE | SPAN_FIXED | flags;
+    /* dictionary spans inside it are replaced (kept as overlaps in --all) */
+    for (size_t k = c->sp; k < c->ndict; k++) {
+        span *d = &m->spans[k];
+        if (d->start >= s->end) break;
+        if (d->start >= s->start && d->end <= s->end && !c->all) {
+            if (ng_grow((void **)&c->mn->dead, &c->mn->dead_cap, c->mn->ndead + 1, sizeof *c->mn->dead))
+                return NG_E_NOMEM;
+            c->mn->dead[c->mn->ndead++] = k;
+        }
+    }
+    return NG_OK;
+}
+
+/* Appends the UTF-8 slug part of a folded word to buf. */
+static size_t put(char *buf, size_t len, size_t cap, const char *s, size_t n) {
+    if (len + n + 1 >= cap) return len;
+    memcpy(buf + len, s, n);
+    return len + n;
+}
+
+/* Appends the key of a name word (folded) to buf: a Cyrillic word gives
+ * the skeleton of its stem, a Latin word the stem of its skeleton, so that
+ * Ребров, Реброва, Rebrov → rebr and Зеленський, Зеленского, Zelenskyy →
+ * zelensk. */
+static size_t put_key(char *buf, size_t len, size_t cap, const char *f, size_t fl, int latin) {
+    char sk[SK_MAX + 1];
+    size_t n = latin ? ngn_sk_latin_stem(sk, ngn_skel(f, fl, sk, 0)) : ngn_skel(f, ngn_stem_len(f, fl), sk, 0);
+    return put(buf, len, cap, sk, n);
+}
+
+/* Nominative guess of a surname (display only; the id uses stems). */
+typedef struct nomrule { const char *from, *to; int fem; } nomrule;
+static const nomrule nom_rules[] = {
+    {"ського", "ський", 0}, {"ському", "ський", 0}, {"ським", "ський", 0}, {"ськім", "ський", 0},
+    {"цького", "цький", 0}, {"цькому", "цький", 0}, {"цьким", "цький", 0},
+    {"ского", "ский", 0}, {"скому", "ский", 0}, {"ским", "ский", 0}, {"ском", "ский", 0},
+    {"цкого", "цкий", 0}, {"цкому", "цкий", 0}, {"цким", "цкий", 0},
+    {"енкові", "енко", 0}, {"енком", "енко", 0}, {"енка", "енко", 0}, {"енку", "енко", 0},
+    {"овим", "ов", 0}, {"овым", "ов", 0}, {"овом", "ов", 0}, {"ові", "ов", 0}, {"ова", "ов", 0},
+    {"ову", "ов", 0}, {"ове", "ов", 0}, {"евим", "ев", 0}, {"евым", "ев", 0}, {"ева", "ев", 0},
+    {"еву", "ев", 0}, {"іним", "ін", 0}, {"іна", "ін", 0}, {"іну", "ін", 0}, {"иным", "ин", 0},
+    {"ина", "ин", 0}, {"ину", "ин", 0}, {"ином", "ин", 0},
+    {"ого", "ий", 0}, {"ому", "ий", 0},
+    {"ової", "ова", 1}, {"овій", "ова", 1}, {"ову", "ова", 1}, {"овою", "ова", 1}, {"овой", "ова", 1},
+    {"евой", "ева", 1}, {"еву", "ева", 1}, {"іної", "іна", 1}, {"іній", "іна", 1}, {"іну", "іна", 1},
+    {"иной", "ина", 1}, {"ину", "ина", 1}, {"ської", "ська", 1}, {"ській", "ська", 1},
+    {"ську", "ська", 1}, {"ською", "ська", 1}, {"ской", "ская", 1}, {"скую", "ская", 1},
+    {"цької", "цька", 1}, {"цькій", "цька", 1}, {"цьку", "цька", 1}, {"цькою", "цька", 1},
+    {NULL, NULL, 0}
+};
+static const char *const cons_end[] = { "ові", "еві", "ом", "ем", "а", "у", "і", "е", NULL };
+
+static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
+                        size_t fl, int fem) {
+    for (const nomrule *r = nom_rules; r->from; r++) {
+        size_t el = strlen(r->from);
+        if (r->fem != fem || !ends_with(f, fl, r->from, el) || ncp(f, fl - el) < 3) continue;
+        size_t keep = olen, drop = ncp(r->from, el);
+        while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
+        len = put(buf, len, cap, orig, keep);
+        return put(buf, len, cap, r->to, strlen(r->to));
+    }
+    if (!fem && fl >= 2 && (unsigned char)f[0] >= 0x80)
+        for (const char *const *e = cons_end; *e; e++) {
+            size_t el = strlen(*e);
+            if (!ends_with(f, fl, *e, el) || ncp(f, fl - el) < 3) continue;
+            /* the stem must end in a consonant */
+            const char *last = f + fl - el - 2;
+            static const char *const vow = "аеєиіїоуюяыэь";
+            int vowel = 0;
+            for (const char *v = vow; *v; v += 2) if (!memcmp(last, v, 2)) vowel = 1;
+            if (vowel) break;
+            size_t keep = olen, drop = ncp(*e, el);
+            while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
+            return put(buf, len, cap, orig, keep);
+        }
+    return put(buf, len, cap, orig, olen);
+}
+
+/* Nominative of a declined patronymic (display only): Володимировича →
+ * Володимирович, Іванівни, Іванівною → Іванівна, Сергеевне → Сергеевна. */
+static size_t patr_nom(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
+                       size_t fl) {
+    static const struct { const char *end; int drop; const char *add; } r[] = {
+        {"ичеві", 3, ""}, {"ичем", 2, ""}, {"ича", 1, ""}, {"ичу", 1, ""}, {"ичі", 1, ""}, {"ичи", 1, ""},
+        {"ичеви", 3, ""}, {"вною", 2, "а"}, {"вной", 2, "а"}, {"вній", 2, "а"}, {"вни", 1, "а"},
+        {"вні", 1, "а"}, {"вну", 1, "а"}, {"вне", 1, "а"}, {"вны", 1, "а"}, {"чною", 2, "а"},
+        {"чной", 2, "а"}, {"чній", 2, "а"}, {"чни", 1, "а"}, {"чні", 1, "а"}, {"чну", 1, "а"},
+        {"чне", 1, "а"}, {"чны", 1, "а"},
+    };
+    for (size_t k = 0; k < sizeof r / sizeof *r; k++) {
+        size_t el = strlen(r[k].end);
+        if (!ends_with(f, fl, r[k].end, el) || ncp(f, fl) < 6) continue;
+        size_t keep = olen;
+        for (int d = r[k].drop; d && keep;) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) d--; }
+        len = put(buf, len, cap, orig, keep);
+        return put(buf, len, cap, r[k].add, strlen(r[k].add));
+    }
+    return put(buf, len, cap, orig, olen);
+}
+
+static uint32_t first_cp(const char *s, size_t len) {
+    int32_t cp = 0;
+    if (len && ng_utf8_decode((const unsigned char *)s, len, &cp) > 0) return (uint32_t)cp;
+    return 0;
+}
+
+/* Records a full person name for the article pass. */
+static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname, long given, const char *id,
+                       const char *name, size_t candidx) {
+    if (!c->partial) return NG_OK;
+    nxt *x;
+    note *n = add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
+    if (!n) return NG_E_NOMEM;
+    n->key = tok_stem(c, surname);
+    if (given >= 0) {
+        x->key2 = tok_stem(c, (size_t)given);
+        x->initial = first_cp(tfold(c, (size_t)given), tlen(c, (size_t)given));
+    }
+    x->id = id;
+    x->type = "PER";
+    x->name = name;
+    x->cand = candidx;
+    /* initials, or a title before two words or a Latin word; a title
+     * before one Cyrillic word is too often an organisation or a place
+     * (голова Держінвестпроекту, директора Українського центру) */
+    size_t title = i && is_punct(c, i - 1, '.') && i > 1 ? i - 2 : i ? i - 1 : 0;
+    x->reg = kind == N_REF && (given >= 0 || surname > i ||
+                               ((c->tok[surname].flags & TK_LATIN) && (c->tok[title].flags & TK_LATIN)));
+    return NG_OK;
+}
+
+/* The one person a dictionary span over exactly tokens [j, last] names, or NULL. */
+static const cand *dict_person(const chunkctx *c, size_t j, size_t last) {
+    long k = covering_at(c, c->sp, tok_start(c, j));
+    if (k < 0) return NULL;
+    const span *s = &c->m->spans[k];
+    if (s->start != tok_start(c, j) || s->end != tok_end(c, last) || s->ncand != 1) return NULL;
+    const cand *cd = &c->m->cands[s->cand];
+    return strcmp(cd->c.type, "PER") ? NULL : cd;
+}
+
+/* Builds id and name of a rule person and adds the span. */
+static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t gtok, long initial_tok,
+                       size_t sur_first, size_t sur_last, long patr) {
+    char id[512], nm[512];
+    size_t il = 0, nl = 0;
+    il = put(id, il, sizeof id, "per:", 4);
+    const ng_namelist *L = c->nl;
+    int fem = 0;
+    if (g) {
+        const gname *gn = &L->names[g->name];
+        fem = gn->fem;
+        size_t kl;
+        const char *key = ngn_given_key(L, gn, &kl);
+        il = put(id, il, sizeof id, key, kl);
+        /* the nominative as written, else the list's nominative */
+        if (g->is_nom) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, gtok), c->tok[gtok].end - c->tok[gtok].start);
+        else nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
+    } else if (initial_tok >= 0) {
+        /* the first romanised letter (В., V. → v; Г., G., H. → h) */
+        char r[8] = {0};
+        int32_t cp = 0;
+        if (ng_utf8_decode((const unsigned char *)tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok), &cp) > 0 &&
+            ngn_romanise(cp, r)) {
+            if (r[0] == 'g') r[0] = 'h';
+            else if (r[0] == 'y') r[0] = 'i';
+            else if (r[0] == 'c' || r[0] == 'q') r[0] = 'k';
+            else if (r[0] == 'x') r[0] = 'k';
+            il = put(id, il, sizeof id, r, 1);
+        }
+        for (size_t k = (size_t)initial_tok; k < sur_first; k++) {
+            if (k > (size_t)initial_tok && (c->tok[k].flags & TK_SPACE)) nl = put(nm, nl, sizeof nm, " ", 1);
+            nl = put(nm, nl, sizeof nm, c->text + tok_start(c, k), c->tok[k].end - c->tok[k].start);
+        }
+    }
+    if (patr >= 0 && sur_last < sur_first) {
+        /* given name + patronymic */
+        size_t p = (size_t)patr;
+        il = put(id, il, sizeof id, "-", 1);
+        il = put_key(id, il, sizeof id, tfold(c, p), tlen(c, p), 0);
+        nl = put(nm, nl, sizeof nm, " ", 1);
+        const char *po = c->text + tok_start(c, p);
+        size_t pol = c->tok[p].end - c->tok[p].start;
+        if (g && g->is_nom) nl = put(nm, nl, sizeof nm, po, pol);
+        else nl = patr_nom(nm, nl, sizeof nm, po, pol, tfold(c, p), tlen(c, p));
+    }
+    int nominative = g && g->is_nom;
+    int seen_nom = !g || g->is_nom;   /* every word in the nominative as written */
+    for (size_t k = sur_first; k <= sur_last && sur_last >= sur_first; k++) {
+        const ng_token *t = &c->tok[k];
+        if (t->flags & TK_PUNCT) { il = put(id, il, sizeof id, "-", 1); nl = put(nm, nl, sizeof nm, "-", 1); continue; }
+        int joined = k > sur_first && (c->tok[k - 1].flags & TK_PUNCT);
+        if (!joined && il > 4) il = put(id, il, sizeof id, "-", 1);
+        if (!joined && nl) nl = put(nm, nl, sizeof nm, " ", 1);
+        il = put_key(id, il, sizeof id, tfold(c, k), tlen(c, k), (t->flags & TK_LATIN) != 0);
+        const char *orig = c->text + tok_start(c, k);
+        size_t ol = t->end - t->start;
+        if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
+        else {
+            size_t before = nl;
+            nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem);
+            if (nl - before != ol || memcmp(nm + before, orig, ol)) {
+                seen_nom = 0;
+                /* the guess must give the same key as the form found (else
+                 * the name would name another id: keep the form found) */
+                char k1[SK_MAX + 8], k2[SK_MAX + 8];
+                size_t gl = 0;
+                char *gf = ng_fold(nm + before, nl - before, &gl);
+                size_t l1 = put_key(k1, 0, sizeof k1, tfold(c, k), tlen(c, k), 0);
+                size_t l2 = gf ? put_key(k2, 0, sizeof k2, gf, gl, 0) : 0;
+                free(gf);
+                if (l1 != l2 || memcmp(k1, k2, l1)) { nl = before; nl = put(nm, nl, sizeof nm, orig, ol); }
+            }
+        }
+    }
+    mnames *mn = c->mn;
+    const cand *dp = !g && sur_last >= sur_first ? dict_person(c, sur_first, sur_last) : NULL;
+    if (dp) {
+        /* initials or a title before a surname the dictionary knows */
+        int rc = add_rule_span(c, i, j, dp->c.id, dp->c.name, 0);
+        if (rc) return rc;
+        c->m->cands[c->m->ncands - 1].c.type = dp->c.type;
+        return note_person(c, N_PER, i, j, sur_last, -1, dp->c.id, dp->c.name, 0);
+    }
+    const char *sid = arena_put(&mn->ar, id, il), *snm = arena_put(&mn->ar, nm, nl);
+    if (!sid || !snm) return NG_E_NOMEM;
+    size_t candidx = c->m->ncands;
+    int rc = add_rule_span(c, i, j, sid, snm, seen_nom ? NG_MATCH_NOMINATIVE : 0);
+    if (rc) return rc;
+    size_t sur = sur_last >= sur_first ? sur_last : (size_t)patr;
+    return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
+}
+
+/* Surname run starting at token j: a capitalised word, optionally hyphenated
+ * (Римський-Корсаков, Smith-Jones). Returns its last token or (size_t)-1. */
+static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int allow_other) {
+    if (j >= c->nt || !is_cap_word(c, j)) return (size_t)-1;
+    const ng_token *t = &c->tok[j];
+    if (!(t->flags & TK_SPACE) || (t->flags & TK_NL)) return (size_t)-1;
+    if ((t->flags & (TK_CYR | TK_LATIN)) != (unsigned)script) return (size_t)-1;
+    if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
+    if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
+    size_t last = j;
+    if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
+        !(c->tok[j + 2].flags & TK_SPACE) && is_cap_word(c, j + 2) && free_for_rule(c, j + 2, lo, allow_other))
+        last = j + 2;
+    /* the surname must not start a longer dictionary name */
+    long k = covering_at(c, c->sp, tok_start(c, j));
+    if (k >= 0 && c->m->spans[k].end > tok_end(c, last)) return (size_t)-1;
+    return last;
+}
+
+/* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
+static int title_before(const chunkctx *c, size_t i) {
+    if (i == 0) return 0;
+    size_t p = i - 1;
+    if (is_punct(c, p, '.') && p > 0) p--;
+    const ng_token *t = &c->tok[p];
+    if (!(t->flags & TK_WORD) || (t->flags & TK_DIGIT)) return 0;
+    return wset_has(&ngn_title_set, t->hash) || wset_has(&ngn_title_set, tok_stem(c, p));
+}
+
+/* The language the Cyrillic words near token i mark, or 0: і ї є ґ → uk,
+ * ы э ъ ё → ru (read as written: folding makes ё е). */
+static int ctx_lang(const chunkctx *c, size_t i) {
+    int back = 1, fwd = 1;   /* the nearest words first, on the same line */
+    for (size_t d = 0; d < 24 && (back || fwd); d++) {
+        size_t k;
+        if (d & 1) {
+            if (!back || d / 2 + 1 > i) { back = 0; continue; }
+            k = i - d / 2 - 1;
+            if (c->tok[k + 1].flags & TK_NL) { back = 0; continue; }
+        } else {
+            k = i + d / 2;
+            if (!fwd || k >= c->nt || (d && (c->tok[k].flags & TK_NL))) { fwd = 0; continue; }
+        }
+        if (!(c->tok[k].flags & TK_CYR)) continue;
+        const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
+        size_t n = c->tok[k].end - c->tok[k].start;
+        for (size_t q = 0; q + 1 < n; q++) {
+            unsigned a = w[q], b = w[q + 1];
+            if ((a == 0xD1 && (b == 0x96 || b == 0x97 || b == 0x94)) || (a == 0xD0 && (b == 0x86 || b == 0x87 || b == 0x84)) ||
+                (a == 0xD2 && (b == 0x91 || b == 0x90)))
+                return NG_LANG_UK;
+            if ((a == 0xD1 && (b == 0x8B || b == 0x8D || b == 0x8A || b == 0x91)) ||
+                (a == 0xD0 && (b == 0xAB || b == 0xAD || b == 0xAA || b == 0x81)))
+                return NG_LANG_RU;
+        }
+    }
+    return 0;
+}
+
+/* Does a folded surname end as a man's surname does in an oblique case
+ * (Перцовського, Петренка, Бойком, Петрові)? Also -ова/-ева/-ина, a
+ * woman's nominative or a man's genitive: news name men more often
+ * (Романа Коноплева → Роман Коноплев; a limit, NAMES.md). */
+static int masc_oblique(const char *f, size_t fl) {
+    static const char *const e[] = { "ого", "ому", "ьким", "ким", "енка", "енку", "енком", "ові", "еві", "ом",
+                                     "ова", "ева", "ина", "іна", "ына", NULL };
+    for (const char *const *p = e; *p; p++)
+        if (ends_with(f, fl, *p, strlen(*p))) return 1;
+    return 0;
+}
+
+/* Tries the person-name rules at token i; returns the last token used, or
+ * (size_t)-1 if none fired. */
+static size_t try_rules(chunkctx *c, size_t i, int *rc) {
+    const ng_token *ti = &c->tok[i];
+    int script = ti->flags & (TK_CYR | TK_LATIN);
+    /* given name */
+    const gform *gf[8];
+    size_t ng = c->nl ? ngn_nl_lookup(c->nl, ti->hash, tfold(c, i), tlen(c, i), gf, 8) : 0;
+    if (ng && !(ti->flags & TK_ALLUPPER)) {
+        const gform *g = gf[0];
+        for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
+        if (!g->is_nom && ng > 1) {
+            /* a case form of names of both languages (Федора: Федір, Фёдор):
+             * the one whose language the letters around it mark */
+            int lang = ctx_lang(c, i);
+            for (size_t k = 0; k < ng && lang; k++)
+                if (c->nl->names[gf[k]->name].lang == lang) { g = gf[k]; break; }
+        }
+        const gname *gn = &c->nl->names[g->name];
+        int ok = 1;
+        if (gn->weak && sentence_initial(c, i) && !title_before(c, i)) ok = 0;
+        /* the given name itself: free, or a one-word person span */
+        long k = covering_at(c, c->sp, tok_start(c, i));
+        int other = 0;   /* a one-word place or organisation (Анатолія, Jordan) */
+        if (k >= 0) {
+            const span *s = &c->m->spans[k];
+            if (s->end > tok_end(c, i)) ok = 0;
+            else if (!(span_types(c->m, (size_t)k) & 1)) other = 1;
+            if (other && gn->weak) ok = 0;
+        }
+        if (ok) {
+            size_t j = i + 1;
+            long patr = -1;
+            /* a middle part: initial, second given name or patronymic */
+            if (j < c->nt && is_initial(c, j) && (c->tok[j].flags & TK_SPACE)) j += 2;
+            else if (j < c->nt && is_patronymic(c, j) && (c->tok[j].flags & TK_SPACE) && free_for_rule(c, j, i, 0)) {
+                patr = (long)j;
+                j++;
+            } else if (j + 1 < c->nt && is_cap_word(c, j) && is_cap_word(c, j + 1) && !(c->tok[j + 1].flags & TK_NL) &&
+                       ngn_nl_lookup(c->nl, c->tok[j].hash, tfold(c, j), tlen(c, j), gf, 1) &&
+                       surname_at(c, j + 1, i, script, !gn->weak) != (size_t)-1)
+                j++;
+            size_t sfirst = j;
+            /* particles */
+            for (int np = 0; np < 3 && j < c->nt && (c->tok[j].flags & TK_WORD) && !(c->tok[j].flags & TK_UPPER1) &&
+                             wset_has(&ngn_particle_set, c->tok[j].hash); np++)
+                j++;
+            if (j > sfirst && (j >= c->nt || !is_cap_word(c, j))) j = sfirst;
+            size_t last = surname_at(c, j, i, script, !gn->weak && !other);
+            if (last != (size_t)-1 && other && (j != i + 1 || covering_at(c, c->sp, tok_start(c, j)) >= 0))
+                last = (size_t)-1;   /* then only given name + a surname no dictionary knows */
+            if (last != (size_t)-1) {
+                if (patr < 0 && sfirst == j && is_patronymic(c, j) && j + 1 < c->nt) {
+                    /* given + patronymic + surname */
+                    size_t l2 = surname_at(c, j + 1, i, script, !gn->weak);
+                    if (l2 != (size_t)-1) { patr = (long)j; sfirst = j + 1; last = l2; }
+                }
+                if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
+                if (g->is_nom && gn->fem && ng > 1 && masc_oblique(tfold(c, last), tlen(c, last)))
+                    /* Олександра Перцовського: the genitive of Олександр */
+                    for (size_t k = 0; k < ng; k++)
+                        if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
+                *rc = person_span(c, i, last, g, i, -1, sfirst, last, patr);
+                return last;
+            }
+            if (patr >= 0) {
+                *rc = person_span(c, i, (size_t)patr, g, i, -1, 1, 0, patr);
+                return (size_t)patr;
+            }
+        }
+    }
+    /* initials: J. Biden, В. О. Зеленський */
+    if (tlen(c, i) <= 4 && is_initial(c, i) && (i == 0 || (ti->flags & TK_SPACE) || (c->tok[i - 1].flags & TK_PUNCT)) &&
+        !(i > 0 && is_punct(c, i - 1, '.') && !(ti->flags & TK_SPACE)) && free_for_rule(c, i, i, 0)) {
+        size_t j = i + 2;
+        if (j < c->nt && is_initial(c, j)) j += 2;
+        size_t last = surname_at(c, j, i, script, 0);
+        if (last != (size_t)-1) {
+            *rc = person_span(c, i, last, NULL, 0, (long)i, j, last, -1);
+            return last;
+        }
+    }
+    /* title + surname (+ surname): President Clinton, президент Зеленський */
+    if (!(ti->flags & TK_ALLUPPER) && !sentence_initial(c, i) && covering_at(c, c->sp, tok_start(c, i)) < 0 &&
+        is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
+        size_t last = i;
+        size_t l2 = surname_at(c, i + 1, i, script, 0);
+        if (l2 != (size_t)-1 && covering_at(c, c->sp, tok_start(c, i + 1)) < 0) last = l2;
+        if (i + 1 < c->nt && (c->tok[i + 1].flags & TK_PUNCT) && tlen(c, i + 1) == 1 && tfold(c, i + 1)[0] == '-' &&
+            !(c->tok[i + 1].flags & TK_SPACE))
+            return (size_t)-1;
+        *rc = person_span(c, i, last, NULL, 0, -1, i, last, -1);
+        return last;
+    }
+    return (size_t)-1;
+}
+
+/* Notes about a dictionary span: full person names, organisation acronyms,
+ * one-word and ambiguous spans (for the article pass). */
+static int note_dict_span(chunkctx *c, size_t k, size_t i) {
+    const span *s = &c->m->spans[k];
+    size_t j = i;
+    while (j + 1 < c->nt && tok_end(c, j) < s->end) j++;
+    unsigned ty = span_types(c->m, k);
+    size_t nwords = 0;
+    for (size_t q = i; q <= j; q++) nwords += (c->tok[q].flags & TK_WORD) != 0;
+    const cand *cd = &c->m->cands[s->cand];
+    if (c->partial && ty == 1 && s->ncand == 1 && nwords >= 2 && is_name_word(&c->tok[j])) {
+        nxt *x;
+        note *n = add_note(c->mn, N_PER, c->field, s->start, s->end, &x);
+        if (!n) return NG_E_NOMEM;
+        n->key = tok_stem(c, j);
+        x->key2 = tok_stem(c, i);
+        x->initial = first_cp(tfold(c, i), tlen(c, i));
+        x->id = cd->c.id;
+        x->type = cd->c.type;
+        x->name = cd->c.name;
+    }
+    if (c->partial && ty == 4 && s->ncand == 1 && nwords >= 2) {
+        /* the acronym of the capitalised words (folded first letters) */
+        char acr[64];
+        size_t al = 0, caps = 0;
+        for (size_t q = i; q <= j; q++) {
+            const ng_token *t = &c->tok[q];
+            if (!(t->flags & TK_WORD) || !(t->flags & TK_UPPER1)) continue;
+            const char *f = tfold(c, q);
+            size_t l = 1;
+            while (l < t->fold_len && ((unsigned char)f[l] & 0xC0) == 0x80) l++;
+            if (al + l < sizeof acr) { memcpy(acr + al, f, l); al += l; caps++; }
+        }
+        if (caps >= 2) {
+            nxt *x;
+            note *n = add_note(c->mn, N_ORG, c->field, s->start, s->end, &x);
+            if (!n) return NG_E_NOMEM;
+            n->key = ng_hash(acr, al);
+            x->id = cd->c.id;
+            x->type = cd->c.type;
+            x->name = cd->c.name;
+        }
+    }
+    if ((nwords == 1 && is_name_word(&c->tok[i]) && (c->partial || c->context)) || (s->ncand > 1 && c->context)) {
+        note *n = add_note(c->mn, N_SPAN, c->field, s->start, s->end, NULL);
+        if (!n) return NG_E_NOMEM;
+        n->key = nwords == 1 ? tok_stem(c, i) : 0;
+        if (i > 0 && title_before(c, i)) n->cues |= CUE_TITLE;
+        if (i > 0 && (c->tok[i - 1].flags & TK_WORD) && wset_has(&ngn_prep_set, c->tok[i - 1].hash)) n->cues |= CUE_PLACE;
+    }
+    return NG_OK;
+}
+
+/* The first capitalised word at or after token i, or nt. */
+static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i, size_t nt) {
+    while (*ci < ncaps && caps[*ci] < i) (*ci)++;
+    return *ci < ncaps ? caps[*ci] : nt;
+}
+
+int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first) {
+    unsigned fl = t->flags;
+    int rules = !(fl & NG_TAG_NO_RULES), partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
+    if (!rules && !partial && !context) return NG_OK;
+    ngn_words_init();
+    mnames *mn = m->names;
+    if (!mn) {
+        mn = m->names = calloc(1, sizeof *mn);
+        if (!mn) return NG_E_NOMEM;
+    }
+    const tnames *tn = t->names;
+    chunkctx c = {
+        .t = t, .nl = tn ? tn->nl : NULL, .m = m, .mn = mn, .tok = m->tb.tok, .nt = m->tb.n,
+        .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
+        .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
+        .all = (fl & NG_TAG_ALL) != 0,
+    };
+    size_t ndead0 = mn->ndead;
+    int rc = NG_OK;
+    const ng_token *tok = c.tok;
+    const size_t nt = c.nt;
+    /* the capitalised words, from the tokeniser's list */
+    const uint32_t *caps = m->tb.caps;
+    size_t ncaps = m->tb.ncaps, ci = 0;
+    for (size_t i = next_cap(caps, ncaps, &ci, 0, nt); i < nt; i = next_cap(caps, ncaps, &ci, i + 1, nt)) {
+        const ng_token *ti = &tok[i];
+        long k = covering(&c, tok_start(&c, i));
+        if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
+            /* a dictionary span starts here: rules may still extend a
+             * one-word given name; otherwise note it and skip it */
+            if (rules) {
+                size_t last = try_rules(&c, i, &rc);
+                if (rc) break;
+                if (last != (size_t)-1) { i = last; continue; }
+            }
+            if ((rc = note_dict_span(&c, (size_t)k, i))) break;
+            while (i + 1 < nt && tok_end(&c, i + 1) <= c.m->spans[k].end) i++;
+            continue;
+        }
+        if (k >= 0) continue;
+        if (rules) {
+            size_t last = try_rules(&c, i, &rc);
+            if (rc) break;
+            if (last != (size_t)-1) { i = last; continue; }
+        }
+        if (!partial || !is_name_word(ti)) continue;
+        if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;
+        if (wset_has(&ngn_stop_set, ti->hash)) continue;
+        /* (the article pass reads no title cue of a free word) */
+        unsigned cues = 0;
+        uint64_t key2 = ti->hash;
+        const gform *g[1];
+        if (c.nl && ngn_nl_lookup(c.nl, ti->hash, tfold(&c, i), tlen(&c, i), g, 1)) {
+            cues |= NF_GIVEN;
+            key2 = c.nl->names[g[0]->name].stem;
+        }
+        if (ti->flags & TK_ALLUPPER) cues |= NF_UPPER;
+        if (ti->flags & TK_LATIN) cues |= NF_LATIN;
+        if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
+    }
+    if (rc) return rc;
+    /* drop the dictionary spans rules replaced (their candidates stay unused) */
+    if (mn->ndead > ndead0) {
+        size_t w = first, d = ndead0;
+        for (size_t k = first; k < c.m->nspans; k++) {
+            if (d < mn->ndead && mn->dead[d] == k) { while (d < mn->ndead && mn->dead[d] == k) d++; continue; }
+            c.m->spans[w++] = c.m->spans[k];
+        }
+        c.m->nspans = w;
+        mn->ndead = ndead0;
+    }
+    return NG_OK;
+}
+
+
+/* ## The id of a person's name (stats --check) */
+
+/* "per:" + the keys of the words of 'name' (split at spaces and hyphens),
+ * joined by '-': the id the title rule gives. */
+static int words_id(const char *name, size_t len, char *out, size_t cap) {
+    size_t il = put(out, 0, cap, "per:", 4);
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && (name[i] == ' ' || name[i] == '-')) i++;
+        size_t j = i;
+        while (j < len && name[j] != ' ' && name[j] != '-') j++;
+        if (j == i) break;
+        size_t fl = 0;
+        char *f = ng_fold(name + i, j - i, &fl);
+        if (!f) return NG_E_NOMEM;
+        if (il > 4) il = put(out, il, cap, "-", 1);
+        il = put_key(out, il, cap, f, fl, (unsigned char)name[i] < 0x80);
+        free(f);
+        i = j;
+    }
+    out[il] = 0;
+    return NG_OK;
+}
+
+int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, size_t cap) {
+    if (!cap) return NG_E_ARG;
+    out[0] = 0;
+    if (!len || len > 400 || cap < 8) return NG_E_ARG;
+    /* the rules see the name inside a sentence, not at its start */
+    char text[420];
+    static const char pre[] = "and ";
+    size_t pl = sizeof pre - 1;
+    memcpy(text, pre, pl);
+    memcpy(text + pl, name, len);
+    const ng_match *m;
+    size_t n;
+    int rc = ng_tagger_tag(t, text, pl + len, &m, &n);
+    if (rc) return rc;
+    for (size_t k = 0; k < n; k++)
+        if (m[k].start == pl && m[k].end == pl + len && (m[k].flags & NG_MATCH_RULE) && !strncmp(m[k].id, "per:", 4)) {
+            size_t il = strlen(m[k].id);
+            if (il >= cap) return NG_E_LIMIT;
+            memcpy(out, m[k].id, il + 1);
+            return NG_OK;
+        }
+    return words_id(name, len, out, cap);
+}

@@ -1,0 +1,323 @@
+/* Word knowledge of the name rules: code point counts, case endings and
+ * stems, cross-script keys (NAMES.md, "Ids"), and the fixed word sets. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "dict.h"
+#include "inflect.h"
+#include "norm.h"
+#include "names_internal.h"
+
+/* ## Case endings and stems */
+
+/* Case endings (uk and ru, nouns and adjectives), longest first within the
+ * table's order, then possessive surname suffixes. Stripping both gives the
+ * stem shared by every case form of a name: Петренком, Петренко → петренк;
+ * Петрова, Петровим, Петров → петр; Зеленського, Зеленська → зеленськ. */
+static const char *const case_end[] = {
+    "ового", "овому", "ими", "ыми", "ією", "ией", "ові", "еві", "єві", "ого", "ому", "ого",
+    "ої", "ою", "ею", "єю", "ий", "ій", "ый", "ой", "ая", "яя", "ую", "юю", "им", "ым", "ім",
+    "ом", "ем", "єм", "ия", "ии", "ию", "ія", "ії", "ію", "ей", "а", "я", "у", "ю", "і", "и",
+    "ы", "е", "є", "о", "ь", "й", NULL
+};
+static const char *const poss_end[] = { "ов", "ев", "єв", "ёв", "ин", "ін", "ын", "їн", NULL };
+
+/* The ending tables with their lengths and last two bytes, for a quick
+ * reject (every ending is Cyrillic, two bytes a letter). */
+typedef struct ending { const char *s; uint8_t len; uint16_t last; } ending;
+static ending case_tab[64], poss_tab[16];
+/* By the low 6 bits of the last byte, the entries (bits, in table order)
+ * that may end so: only those need comparing. */
+static uint64_t case_by_last[64], poss_by_last[64];
+static pthread_once_t end_once = PTHREAD_ONCE_INIT;
+
+static void end_fill(ending *t, uint64_t *by_last, const char *const *list) {
+    for (size_t k = 0; list[k]; k++) {
+        size_t l = strlen(list[k]);
+        t[k] = (ending){list[k], (uint8_t)l, (uint16_t)((unsigned char)list[k][l - 2] << 8 | (unsigned char)list[k][l - 1])};
+        by_last[t[k].last & 63] |= 1ull << k;
+    }
+}
+static void end_init(void) {
+    end_fill(case_tab, case_by_last, case_end);
+    end_fill(poss_tab, poss_by_last, poss_end);
+}
+
+/* The first entry of t (in order) that f[0..n) ends with, leaving a stem of
+ * at least 6 bytes and 3 letters, is stripped. */
+static size_t strip(const ending *t, const uint64_t *by_last, const char *f, size_t n) {
+    if (n < 8) return n;
+    uint16_t last = (uint16_t)((unsigned char)f[n - 2] << 8 | (unsigned char)f[n - 1]);
+    for (uint64_t m = by_last[last & 63]; m; m &= m - 1) {
+        const ending *e = &t[__builtin_ctzll(m)];
+        if (e->last != last || (size_t)e->len + 6 > n) continue;
+        /* the last two bytes are equal: compare the rest (endings are short) */
+        const char *a = f + n - e->len;
+        size_t k = 0;
+        while (k + 2 < e->len && a[k] == e->s[k]) k++;
+        if (k + 2 >= e->len && ncp_ge(f, n - e->len, 3)) return n - e->len;
+    }
+    return n;
+}
+
+/* Byte length of the stem of a folded word (Cyrillic; other words are their
+ * own stem). At least 3 letters stay. */
+size_t ngn_stem_len(const char *f, size_t len) {
+    if (!len || (unsigned char)f[0] < 0x80) return len;
+    pthread_once(&end_once, end_init);
+    return strip(poss_tab, poss_by_last, f, strip(case_tab, case_by_last, f, len));
+}
+
+static uint64_t stem_hash(const char *f, size_t len) { return ng_hash(f, ngn_stem_len(f, len)); }
+
+
+/* ## Cross-script keys (NAMES.md, "Ids")
+ *
+ * A key is a Latin skeleton of a folded word: Cyrillic letters are
+ * romanised (the Ukrainian national system, KMU 2010, with the Russian
+ * letters added: г ґ → h, и і ї й ы → i, є → ie, ю → iu, я → ia, ь ъ ' →
+ * nothing), then the spelling variants of romanised names collapse: g kh → h,
+ * y j → i (j only before a consonant or at the end), c → k (ch, cz stay ч),
+ * ck → k, x → ks, ph → f, tz → ts, sch → sh, doubled letters → one, a
+ * leading ie (Є, Ye) → e. Given names (mode SK_GIVEN) also turn a final ei
+ * into i (Сергей, Sergei, Sergey, Serhiy, Сергій → serhi). Latin letters
+ * with diacritics lose them (ø → o). At most SK_MAX bytes. */
+
+static const char *const cyr_lat[32] = {
+    "a", "b", "v", "h", "d", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "i", "", "e", "iu", "ia"
+};
+
+/* Romanises code point cp into out (ASCII, at most 4 bytes); returns the length. */
+size_t ngn_romanise(int32_t cp, char *out) {
+    const char *r = NULL;
+    if (cp < 0x80) {
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) { out[0] = (char)(cp | 0x20); return 1; }
+        return 0;
+    }
+    if (cp >= 0x430 && cp <= 0x44F) r = cyr_lat[cp - 0x430];
+    else if (cp >= 0x410 && cp <= 0x42F) r = cyr_lat[cp - 0x410];
+    else switch (cp) {
+    case 0x451: case 0x401: r = "e"; break;          /* ё */
+    case 0x454: case 0x404: r = "ie"; break;         /* є */
+    case 0x456: case 0x457: case 0x406: case 0x407: r = "i"; break;
+    case 0x491: case 0x490: r = "h"; break;          /* ґ */
+    case 0x45E: r = "u"; break;                      /* ў */
+    case 0xF8: case 0xD8: r = "o"; break;            /* ø */
+    case 0xE6: case 0xC6: r = "ae"; break;
+    case 0xDF: r = "ss"; break;
+    case 0x153: r = "oe"; break;
+    case 0x142: case 0x141: r = "l"; break;
+    case 0x111: case 0x110: r = "d"; break;
+    case 0x131: r = "i"; break;
+    case 0x161: case 0x160: r = "sh"; break;         /* š */
+    case 0x17E: case 0x17D: r = "zh"; break;         /* ž */
+    case 0x10D: case 0x10C: r = "ch"; break;         /* č */
+    default: {
+        utf8proc_int32_t d[8];
+        int last = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &last);
+        if (n > 0 && d[0] < 0x80) return ngn_romanise(d[0], out);
+        return 0;
+    }
+    }
+    size_t l = strlen(r);
+    memcpy(out, r, l);
+    return l;
+}
+
+static int is_vowel(char ch) { return ch && strchr("aeiouy", ch) != NULL; }
+
+/* The skeleton of folded word f[0..fl) into out (SK_MAX bytes); its length. */
+size_t ngn_skel(const char *f, size_t fl, char *out, int mode) {
+    char a[SK_MAX + 8];
+    size_t n = 0;
+    for (size_t i = 0; i < fl && n + 4 < SK_MAX;) {
+        int32_t cp = 0;
+        int k = ng_utf8_decode((const unsigned char *)f + i, fl - i, &cp);
+        if (k <= 0) { i++; continue; }
+        i += (size_t)k;
+        n += ngn_romanise(cp, a + n);
+    }
+    a[n] = 0;
+    char b[SK_MAX + 8];
+    size_t m = 0;
+    for (size_t i = 0; i < n && m + 4 < SK_MAX; i++) {
+        char ch = a[i], nx = a[i + 1];
+        if (ch == 's' && nx == 'c' && a[i + 2] == 'h') { b[m++] = 's'; b[m++] = 'h'; i += 2; continue; }
+        if ((ch == 'z' || ch == 's' || ch == 'c') && nx == 'h') { b[m++] = ch; b[m++] = 'h'; i++; continue; }
+        if ((ch == 'k' || ch == 'g') && nx == 'h') { b[m++] = 'h'; i++; continue; }
+        if (ch == 'p' && nx == 'h') { b[m++] = 'f'; i++; continue; }
+        if (ch == 't' && nx == 'z') { b[m++] = 't'; b[m++] = 's'; i++; continue; }
+        if (ch == 'c' && nx == 'z') { b[m++] = 'c'; b[m++] = 'h'; i++; continue; }
+        if (ch == 'c' && nx == 'k') { b[m++] = 'k'; i++; continue; }
+        switch (ch) {
+        case 'c': case 'q': b[m++] = 'k'; break;
+        case 'g': b[m++] = 'h'; break;
+        case 'x': b[m++] = 'k'; b[m++] = 's'; break;
+        case 'y': b[m++] = 'i'; break;
+        case 'j': b[m++] = is_vowel(nx) ? 'j' : 'i'; break;
+        default: b[m++] = ch;
+        }
+    }
+    /* doubled letters, then a leading ie */
+    size_t o = 0;
+    for (size_t i = 0; i < m; i++)
+        if (!o || out[o - 1] != b[i]) out[o++] = b[i];
+    if (o > 3 && out[0] == 'i' && out[1] == 'e') { memmove(out, out + 1, o - 1); o--; }
+    if ((mode & SK_GIVEN) && o > 3 && out[o - 2] == 'e' && out[o - 1] == 'i') { out[o - 2] = 'i'; o--; }
+    out[o] = 0;
+    return o;
+}
+
+/* Letters of a skeleton as Cyrillic counts them (zh ch sh ts shch ia iu ie
+ * are one letter each): the stem rules of Latin names mirror stem_len. */
+static size_t sk_units(const char *s, size_t n) {
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++, u++) {
+        if (i + 3 < n && !memcmp(s + i, "shch", 4)) i += 3;
+        else if (i + 1 < n && ((strchr("zcs", s[i]) && s[i + 1] == 'h') || (s[i] == 't' && s[i + 1] == 's') ||
+                               (s[i] == 'i' && strchr("aue", s[i + 1]))))
+            i++;
+    }
+    return u;
+}
+
+/* Strips the first ending of 'list' that leaves 3 letters of a word of 4. */
+static size_t sk_strip(const char *s, size_t n, const char *const *list) {
+    if (sk_units(s, n) < 4) return n;
+    for (; *list; list++) {
+        size_t el = strlen(*list);
+        if (el < n && !memcmp(s + n - el, *list, el) && sk_units(s, n - el) >= 3) return n - el;
+    }
+    return n;
+}
+
+/* The stem of the skeleton of a Latin surname: the nominative endings that
+ * stem_len takes off a Cyrillic surname (-ий/-ій/-ый, -ой, -ая, -а, -я,
+ * -о, -е, -і, -у; then -ов/-ев/-ьов/-єв/-ін/-ин) come off its romanised
+ * spellings (Zelenskyy, Zelensky, Zelenskiy → zelensk; Rebrov → rebr). */
+size_t ngn_sk_latin_stem(const char *s, size_t n) {
+    static const char *const cases[] = { "aia", "oi", "ei", "ia", "iu", "ie", "a", "e", "i", "o", "u", NULL };
+    static const char *const poss[] = { "iov", "iev", "ov", "ev", "in", NULL };
+    return sk_strip(s, sk_strip(s, n, cases), poss);
+}
+
+/* ## Word sets (folded; Cyrillic titles by stem) */
+
+
+static void wset_add(wset *s, uint64_t h) {
+    size_t i = h & (s->cap - 1);
+    while (s->h[i] && s->h[i] != h) i = (i + 1) & (s->cap - 1);
+    s->h[i] = h ? h : 1;
+}
+
+/* Words that are never a name part when capitalised (sentence starts,
+ * pronouns, days, and the heads of place and organisation names). */
+static const char *const stop_words[] = {
+    "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "to", "of", "for", "from", "by",
+    "with", "as", "is", "was", "are", "were", "be", "it", "its", "he", "she", "they", "we", "you",
+    "i", "his", "her", "their", "our", "this", "that", "these", "those", "there", "here", "when",
+    "where", "what", "who", "which", "while", "after", "before", "since", "until", "about",
+    "over", "under", "into", "than", "then", "so", "not", "no", "yes", "all", "any", "some",
+    "each", "every", "one", "two", "new", "said", "says", "told", "also", "however", "but",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "july", "september", "october", "november", "december",
+    "road", "street", "avenue", "square", "park", "house", "party", "club", "university",
+    "college", "bank", "group", "court", "city", "county", "river", "lake", "island", "hotel",
+    "church", "hospital", "school", "airport", "station", "stadium", "united", "rovers", "town",
+    "cup", "league", "open", "inc", "corp", "co", "ltd", "plc", "ag", "sa", "fc", "association",
+    "council", "committee", "ministry", "department", "agency", "institute", "foundation",
+    "company", "corporation", "airlines", "times", "post", "news", "press", "television",
+    "radio", "democrats", "republicans", "government", "army", "police", "state", "states",
+    "republic", "kingdom", "union", "federation", "center", "centre", "hall", "bridge",
+    "valley", "mountains", "beach", "bay", "gulf", "sea", "ocean", "north", "south", "east",
+    "west", "day", "prize", "award", "games", "championship", "series", "grand", "prix", "mr",
+    "prime", "vice", "foreign", "defence", "defense", "interior", "finance", "acting", "former",
+    "attorney", "deputy", "first", "senior", "chief", "executive",
+    "mrs", "ms", "dr", "morning", "herald", "tribune", "journal", "daily", "telegraph",
+    "і", "й", "та", "а", "але", "що", "як", "це", "у", "в", "на", "з", "із", "зі", "до", "від",
+    "за", "по", "про", "для", "не", "він", "вона", "вони", "ми", "ви", "я", "його", "її", "їх",
+    "цей", "ця", "ці", "той", "там", "тут", "так", "коли", "де", "хто", "який", "яка", "які",
+    "и", "но", "что", "это", "он", "она", "они", "мы", "вы", "из", "от", "во", "со", "о", "об",
+    "при", "этот", "эта", "эти", "тот", "там", "тут", "когда", "где", "кто", "который",
+    "которая", "которые", "так", "как", "уже", "ще", "ещё", "еще", "вже", "також", "тоже",
+    "также", "проте", "однако", "адже", "ведь", "пане", "пані",
+    NULL
+};
+
+/* Given names that are also common words: never sentence-initial. */
+static const char *const weak_given[] = {
+    "may", "will", "mark", "bill", "grant", "rose", "june", "april", "august", "hope", "faith",
+    "grace", "joy", "art", "guy", "jack", "frank", "ray", "dean", "chase", "miles", "lane",
+    "summer", "sunny", "don", "bob", "pat", "sue", "rob", "chuck", "victoria", "georgia",
+    "jordan", "paris", "florence", "austin", "dallas", "lincoln", "christian", "israel",
+    "carol", "holly", "ivy", "lily", "iris", "daisy", "dawn", "eve", "gay", "lance", "sterling",
+    "young", "long", "king", "major", "earl", "duke", "baker", "page", "price", "love", "rich",
+    "надія", "віра", "любов", "мир", "слава", "роман", "лев", "лука", "злата", "мілана",
+    "надежда", "вера", "любовь", "роза", "ангелина", "майя", "ян",
+    NULL
+};
+
+/* Titles (Latin folded; Cyrillic by stem, so every case form counts). */
+static const char *const titles[] = {
+    "president", "minister", "premier", "chancellor", "secretary", "general", "senator", "sen",
+    "governor", "gov", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman",
+    "chairwoman", "chief", "leader", "king", "queen", "prince", "princess", "pope", "judge",
+    "justice", "colonel", "col", "lieutenant", "lt", "captain", "capt", "commander", "sergeant",
+    "sgt", "mr", "mrs", "ms", "miss", "sir", "lord", "lady", "rev", "sheikh", "coach", "striker",
+    "midfielder", "defender", "goalkeeper", "deputy", "rep", "congressman", "congresswoman",
+    "cardinal", "archbishop", "bishop", "dr", "professor", "prof", "gen", "adm", "admiral",
+    "president-elect", "dictator", "premier",
+    "президент", "прем'єр", "премьер", "міністр", "министр", "генсек", "голова", "глава", "мер",
+    "мэр", "посол", "посла", "речник", "депутат", "нардеп", "спікер", "спикер", "губернатор",
+    "генерал", "полковник", "канцлер", "король", "лідер", "лидер", "очільник", "керівник",
+    "руководитель", "директор", "суддя", "судья", "прокурор", "секретар", "секретарь",
+    "патріарх", "патриарх", "митрополит", "віцепрем'єр", "вицепремьер", "пан", "пані",
+    "господин", "госпожа", "командувач", "командующий", "тренер", "наставник", "форвард",
+    "захисник", "нападающий", "журналіст", "журналист", "письменник", "писатель", "актор",
+    "актер", "співак", "певец", "художник", "професор", "профессор", "академік", "академик",
+    "сенатор", "конгресмен", "омбудсман", "віцепрезидент", "вицепрезидент", "ексміністр",
+    "экс-министр", "експрезидент", "экспрезидент", "міністра", "бізнесмен", "бизнесмен",
+    "олігарх", "олигарх", "мільярдер", "миллиардер", "політик", "политик", "голови", "главы",
+    NULL
+};
+
+/* Particles inside names (van der Pas, de Palacio, фон Браун, ібн Сауд). */
+static const char *const particles[] = {
+    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "al", "bin",
+    "ibn", "ben", "el", "dos", "das", "ter", "ван", "фон", "де", "ді", "ди", "дер", "аль", "ель",
+    "бін", "бен", "ібн", "ибн", "ла", "ле", "дю", "да", NULL
+};
+
+/* Place prepositions: before an ambiguous name they prefer a place. */
+static const char *const place_preps[] = {
+    "in", "at", "near", "across", "outside", "inside", "throughout", "у", "в", "на", "біля",
+    "поблизу", "під", "во", "под", "около", "возле", "вблизи", NULL
+};
+
+wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
+static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
+static uint64_t sets_mem[5][1024];
+
+static void fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
+    s->h = mem;
+    s->cap = 1024;
+    for (; *list; list++) {
+        size_t l = strlen(*list);
+        wset_add(s, stemmed ? stem_hash(*list, l) : ng_hash(*list, l));
+        if (stemmed) wset_add(s, ng_hash(*list, l));
+    }
+}
+
+static void sets_init(void) {
+    fill(&ngn_stop_set, sets_mem[0], stop_words, 0);
+    fill(&ngn_weak_set, sets_mem[1], weak_given, 0);
+    fill(&ngn_title_set, sets_mem[2], titles, 1);
+    fill(&ngn_particle_set, sets_mem[3], particles, 0);
+    fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
+}
+
+void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }

@@ -1,0 +1,79 @@
+/* Shared helpers of the newsgraph CLI (tools/). Only the CLI prints and exits.
+ * Exit codes: 0 success, 1 data/runtime error, 2 usage or system error. */
+#ifndef NG_CLI_H
+#define NG_CLI_H
+#include <stdio.h>
+#include "tagger.h"
+#include "base_internal.h"
+
+#define EXIT_DATA 1
+#define EXIT_USAGE 2
+
+/* Prints "newsgraph: fmt" to stderr. */
+void cli_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "newsgraph: file:line:col: msg" for an ng_error. */
+void cli_err(const ng_error *err);
+/* Exit code for a library status: 2 for I/O and argument errors, 1 otherwise. */
+int cli_exit_code(int status);
+
+/* The CLI's one out-of-memory policy: "newsgraph: out of memory" and exit
+ * status 1 (as cli_exit_code(NG_E_NOMEM)). The allocators below never
+ * return NULL. */
+_Noreturn void cli_fatal_oom(void);
+void *cli_xmalloc(size_t n);
+void *cli_xcalloc(size_t n, size_t size);
+void *cli_xrealloc(void *p, size_t n);
+char *cli_xstrndup(const char *s, size_t n);   /* NULL stays NULL */
+void cli_xgrow(void **v, size_t *cap, size_t need, size_t elt);   /* ng_grow */
+
+/* Dictionary options shared by tag, ingest and eval:
+ *   --dict FILE (repeatable), --no-shipped. */
+typedef struct cli_dicts {
+    const char *paths[256];
+    size_t npaths;
+    int no_shipped;
+    ng_dict *dicts[258];
+    size_t ndicts;
+    ng_namelist *names;   /* shipped given-name lists (DIR/names), or NULL */
+} cli_dicts;
+/* Takes option 'id' (CLI_OPT_DICT with its value, CLI_OPT_NO_SHIPPED:
+ * opts.h) and returns 1; returns 0 for another id; -1 on a usage error
+ * (message printed). */
+int cli_dicts_option(cli_dicts *d, int id, const char *value);
+/* Loads the shipped dictionaries and given-name lists (unless no_shipped)
+ * and the --dict files. Prints errors; returns 0 or an exit code. */
+int cli_dicts_load(cli_dicts *d);
+void cli_dicts_free(cli_dicts *d);
+/* Creates a tagger over d's dictionaries with d's given-name lists. */
+ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags);
+/* Reader warning callback (ng_reader_set_warn): "newsgraph: warning: PATH: MSG". */
+void cli_reader_warn(const char *path, const char *msg, void *ud);
+/* Directory that holds the shipped dictionaries ("" if none found). */
+const char *cli_shipped_dir(void);
+/* The compiled shipped image if found, else NULL. */
+const char *cli_shipped_image(void);
+
+/* Subcommands: each takes the argv after the command name (argv[0] is the name). */
+int cmd_tag(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+int cmd_dict_compile(int argc, char **argv);
+int cmd_dict_import(int argc, char **argv);
+int cmd_dict_lint(int argc, char **argv);
+int cmd_dict_stats(int argc, char **argv);
+int cmd_dict_suggest(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_forget(int argc, char **argv);
+int cmd_neighbors(int argc, char **argv);
+int cmd_evidence(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_top(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
+int cmd_entity(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+
+/* Program path as given in argv[0] of main (for locating shipped data). */
+extern const char *cli_argv0;
+#endif

@@ -1,0 +1,222 @@
+/* Helpers shared by the subcommands: messages, exit codes, dictionaries. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <limits.h>
+#include <sys/stat.h>
+#include "cli.h"
+#include "opts.h"
+#include "base_internal.h"
+
+void cli_msg(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("newsgraph: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_err(const ng_error *err) {
+    char buf[1200];
+    fprintf(stderr, "newsgraph: %s\n", ng_error_format(err, buf, sizeof buf));
+}
+
+int cli_exit_code(int status) {
+    if (status == NG_OK) return 0;
+    if (status == NG_E_IO || status == NG_E_ARG) return EXIT_USAGE;
+    return EXIT_DATA;
+}
+
+_Noreturn void cli_fatal_oom(void) {
+    cli_msg("out of memory");
+    exit(EXIT_DATA);
+}
+
+void *cli_xmalloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) cli_fatal_oom();
+    return p;
+}
+
+void *cli_xcalloc(size_t n, size_t size) {
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) cli_fatal_oom();
+    return p;
+}
+
+void *cli_xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) cli_fatal_oom();
+    return q;
+}
+
+char *cli_xstrndup(const char *s, size_t n) {
+    if (!s) return NULL;
+    char *p = ng_strndup(s, n);
+    if (!p) cli_fatal_oom();
+    return p;
+}
+
+void cli_xgrow(void **v, size_t *cap, size_t need, size_t elt) {
+    if (ng_grow(v, cap, need, elt)) cli_fatal_oom();
+}
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+static int is_file(const char *p) {
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Directory of the running binary. */
+static int exe_dir(char *buf, size_t size) {
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0) return -1;
+    buf[n] = 0;
+    char *slash = strrchr(buf, '/');
+    if (!slash) return -1;
+    *slash = 0;
+    return 0;
+}
+
+/* The first of BIN/in_bin, BIN/../share/newsgraph/name and
+ * NG_DATADIR/name that passes 'ok' (BIN: the running binary's directory),
+ * or NULL. */
+static const char *find_data(char *buf, size_t size, const char *in_bin, const char *name,
+                             int (*ok)(const char *)) {
+    char bin[PATH_MAX - 64];
+    if (exe_dir(bin, sizeof bin) == 0) {
+        snprintf(buf, size, "%s/%s", bin, in_bin);
+        if (ok(buf)) return buf;
+        snprintf(buf, size, "%s/../share/newsgraph/%s", bin, name);
+        if (ok(buf)) return buf;
+    }
+    snprintf(buf, size, "%s/%s", NG_DATADIR, name);
+    return ok(buf) ? buf : NULL;
+}
+
+/* Search order: $NEWSGRAPH_DICTIONARIES; next to the binary in a build tree
+ * (BIN/../dictionaries); an installed tree (BIN/../share/newsgraph);
+ * the compiled-in NG_DATADIR. */
+const char *cli_shipped_dir(void) {
+    static char dir[PATH_MAX];
+    const char *env = getenv("NEWSGRAPH_DICTIONARIES");
+    if (env && *env) { snprintf(dir, sizeof dir, "%s", env); return dir; }
+    if (!find_data(dir, sizeof dir, "../dictionaries", "dictionaries", is_dir)) dir[0] = 0;
+    return dir;
+}
+
+/* The compiled shipped dictionaries: BIN/shipped.ngd in a build tree, else
+ * installed; none when $NEWSGRAPH_DICTIONARIES names a directory of TSV. */
+const char *cli_shipped_image(void) {
+    static char path[PATH_MAX];
+    const char *env = getenv("NEWSGRAPH_DICTIONARIES");
+    if (env && *env) return NULL;
+    return find_data(path, sizeof path, "shipped.ngd", "shipped.ngd", is_file);
+}
+
+int cli_dicts_option(cli_dicts *d, int id, const char *value) {
+    if (id == CLI_OPT_NO_SHIPPED) { d->no_shipped = 1; return 1; }
+    if (id != CLI_OPT_DICT) return 0;
+    if (d->npaths >= sizeof d->paths / sizeof d->paths[0]) { cli_msg("too many --dict options"); return -1; }
+    d->paths[d->npaths++] = value;
+    return 1;
+}
+
+/* Adds every *.tsv of 'dir' (sorted, no limit on the count) to the builder;
+ * a directory without any is an error (it would tag nothing). */
+static int add_dir_tsv(ng_dict_builder *b, const char *dir, ng_error *err) {
+    char **paths = NULL;
+    size_t n = 0;
+    int rc = ng_dir_list(dir, ".tsv", &paths, &n, err);
+    if (rc == NG_OK && n == 0)
+        rc = ng_error_set(err, NG_E_ARG, dir, 0, 0, "no dictionary files (*.tsv) in this directory");
+    for (size_t i = 0; i < n && rc == NG_OK; i++) rc = ng_dict_builder_add_file(b, paths[i], err);
+    ng_strv_free(paths, n);
+    return rc;
+}
+
+int cli_dicts_load(cli_dicts *d) {
+    ng_error err = {0};
+    int rc = NG_OK;
+    d->ndicts = 0;
+    if (!d->no_shipped) {
+        const char *img = cli_shipped_image();
+        if (img) {
+            rc = ng_dict_open(img, &d->dicts[d->ndicts], &err);
+            if (rc == NG_OK) d->ndicts++;
+        } else {
+            const char *dir = cli_shipped_dir();
+            if (!dir[0]) {
+                cli_msg("shipped dictionaries not found (set NEWSGRAPH_DICTIONARIES or use --no-shipped)");
+                return EXIT_USAGE;
+            }
+            ng_dict_builder *b = ng_dict_builder_new();
+            rc = add_dir_tsv(b, dir, &err);
+            if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d->dicts[d->ndicts], &err);
+            if (rc == NG_OK) d->ndicts++;
+            ng_dict_builder_free(b);
+        }
+        if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
+        /* the given-name lists of the person-name rules (optional) */
+        const char *dir = cli_shipped_dir();
+        char names[PATH_MAX];
+        snprintf(names, sizeof names, "%.4000s/names", dir);
+        if (dir[0] && is_dir(names)) {
+            d->names = ng_namelist_new();
+            if (!d->names || (rc = ng_namelist_add_file(d->names, names, &err)) != NG_OK) {
+                if (!d->names) ng_error_set(&err, rc = NG_E_NOMEM, NULL, 0, 0, "out of memory");
+                cli_err(&err);
+                cli_dicts_free(d);
+                return cli_exit_code(rc);
+            }
+        }
+    }
+    /* TSV files given with --dict are compiled together (so a later file can
+     * extend an earlier id); compiled images are opened as they are. */
+    ng_dict_builder *b = NULL;
+    for (size_t i = 0; i < d->npaths && rc == NG_OK; i++) {
+        int img = ng_dict_is_image(d->paths[i]);
+        if (img < 0) {
+            rc = ng_error_set(&err, NG_E_IO, d->paths[i], 0, 0, "cannot read dictionary");
+        } else if (img) {
+            rc = ng_dict_open(d->paths[i], &d->dicts[d->ndicts], &err);
+            if (rc == NG_OK) d->ndicts++;
+        } else {
+            if (!b) b = ng_dict_builder_new();
+            rc = ng_dict_builder_add_file(b, d->paths[i], &err);
+        }
+    }
+    if (rc == NG_OK && b) {
+        rc = ng_dict_builder_finish(b, &d->dicts[d->ndicts], &err);
+        if (rc == NG_OK) d->ndicts++;
+    }
+    ng_dict_builder_free(b);
+    if (rc != NG_OK) { cli_err(&err); cli_dicts_free(d); return cli_exit_code(rc); }
+    return 0;
+}
+
+void cli_dicts_free(cli_dicts *d) {
+    for (size_t i = 0; i < d->ndicts; i++) ng_dict_free(d->dicts[i]);
+    d->ndicts = 0;
+    ng_namelist_free(d->names);
+    d->names = NULL;
+}
+
+ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags) {
+    ng_tagger *t = ng_tagger_new(d->dicts, d->ndicts, flags);
+    if (t && d->names && ng_tagger_set_names(t, d->names) != NG_OK) {
+        ng_tagger_free(t);
+        t = NULL;
+    }
+    return t;
+}
+
+void cli_reader_warn(const char *path, const char *msg, void *ud) {
+    (void)ud;
+    cli_msg("warning: %s: %s", path, msg);
+}

@@ -1,0 +1,125 @@
+/* newsgraph merge: the reduce step of a sharded ingest. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "graph_cli.h"
+#include "opts.h"
+
+static void merge_usage(FILE *f) {
+    fprintf(f, "usage: newsgraph merge [--wait MS] [--json] SHARD.db... -o ALL.db\n\n"
+               "Adds the articles of databases built from disjoint sets of articles (same\n"
+               "window) to ALL.db (created if absent). The counts are exactly those of a\n"
+               "single ingest of all the articles. An article present in two databases\n"
+               "stops the merge. ALL.db is written under a temporary name in its directory\n"
+               "and renamed into place when every shard is in: an interrupted or failed\n"
+               "merge leaves ALL.db as it was, and running it again does the whole job.\n");
+}
+
+int cmd_merge(int argc, char **argv) {
+    const char *out = NULL, *v;
+    long wait_ms = -1;
+    int json = 0, rc;
+    const char **shards = cli_xcalloc((size_t)argc + 1, sizeof *shards);
+    size_t n = 0;
+    enum { O_OUTPUT = 1, O_WAIT, O_JSON };
+    static const cli_opt options[] = {
+        {"--output", "-o", 1, O_OUTPUT}, {"--db", NULL, 1, O_OUTPUT}, {"--wait", NULL, 1, O_WAIT},
+        {"--json", NULL, 0, O_JSON}, {0},
+    };
+    cli_args p = cli_args_init(argc, argv);
+    long long x;
+    while ((rc = cli_next(&p, options, &v)) != CLI_END) {
+        switch (rc) {
+        case CLI_HELP: merge_usage(stdout); free(shards); return 0;
+        case CLI_BAD: goto usage;
+        case CLI_UNKNOWN: cli_msg("merge: unknown option '%s'", v); goto usage;
+        case CLI_ARG: shards[n++] = v; break;
+        case O_OUTPUT: out = v; break;
+        case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &x)) goto usage; wait_ms = (long)x; break;
+        case O_JSON: json = 1; break;
+        }
+    }
+    if (!out) { cli_msg("merge: where to? (-o ALL.db)"); goto usage; }
+    if (!n) { cli_msg("merge: no shard databases given"); goto usage; }
+    struct stat ost;
+    int out_exists = stat(out, &ost) == 0;
+    for (size_t i = 0; i < n; i++) {
+        struct stat sst;
+        if (!strcmp(shards[i], out) ||
+            (out_exists && stat(shards[i], &sst) == 0 && sst.st_dev == ost.st_dev && sst.st_ino == ost.st_ino)) {
+            cli_msg("merge: %s and %s are the same file (a shard cannot be the output)", shards[i], out);
+            free(shards);
+            return EXIT_USAGE;
+        }
+    }
+    /* The merge is written to a temporary copy in the output's directory and
+     * renamed into place at the end: an interrupted merge leaves the output
+     * as it was, and running it again does the whole job. */
+    ng_store *s = NULL;
+    ng_error err = {0};
+    ng_outfile of;
+    int code = 0;
+    char *side[2] = {NULL, NULL};   /* the copy's -wal and -shm files */
+    rc = ng_outfile_open(&of, out, &err);
+    if (rc) { free(shards); return gcli_fail(rc, &err); }
+    if (of.special) {
+        cli_msg("merge: %s is not a regular file", out);
+        ng_outfile_abort(&of);
+        free(shards);
+        return EXIT_USAGE;
+    }
+    close(of.fd);
+    of.fd = -1;
+    for (int k = 0; k < 2; k++) {
+        size_t l = strlen(of.tmp) + 8;
+        side[k] = malloc(l);
+        if (side[k]) { snprintf(side[k], l, "%s%s", of.tmp, k ? "-shm" : "-wal"); ng_tmp_track(side[k]); }
+    }
+    if (out_exists) {
+        ng_store *old;
+        rc = ng_store_open(out, NG_STORE_READONLY, &old, &err);
+        if (!rc) {
+            unlink(of.tmp);   /* VACUUM INTO creates it */
+            rc = ng_store_copy_to(old, of.tmp, &err);
+            ng_store_close(old);
+        }
+        if (rc) code = gcli_fail(rc, &err);
+    }
+    if (!code) {
+        rc = ng_store_open(of.tmp, NG_STORE_CREATE, &s, &err);
+        if (rc) { snprintf(err.file, sizeof err.file, "%s", out); code = gcli_fail(rc, &err); }
+    }
+    if (s && wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
+    for (size_t i = 0; !code && i < n; i++) {
+        rc = ng_store_merge(s, shards[i], &err);
+        if (rc) {
+            if (!err.file[0] || !strcmp(err.file, of.tmp)) snprintf(err.file, sizeof err.file, "%s", shards[i]);
+            code = gcli_fail(rc, &err);
+        }
+    }
+    json_t *st = NULL;
+    if (!code) ng_query_stats(s, &st, &err);
+    ng_store_close(s);
+    if (!code) {
+        rc = ng_outfile_commit(&of, &err);
+        if (rc) code = gcli_fail(rc, &err);
+    } else {
+        ng_outfile_abort(&of);
+    }
+    for (int k = 0; k < 2; k++)
+        if (side[k]) { unlink(side[k]); ng_tmp_untrack(side[k]); free(side[k]); }
+    if (!code) {
+        if (json) gcli_json(st);
+        else printf("merged %zu database%s into %s: %lld articles, %lld entities, %lld edges\n", n, n == 1 ? "" : "s", out,
+                    ji(st, "articles"), ji(st, "entities"), ji(st, "edges"));
+    }
+    json_decref(st);
+    free(shards);
+    return code;
+usage:
+    free(shards);
+    merge_usage(stderr);
+    return EXIT_USAGE;
+}

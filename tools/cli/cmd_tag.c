@@ -1,0 +1,335 @@
+/* newsgraph tag: tag articles, print entity spans. This file: the options,
+ * the thread pool and the read-tag-write loop; tag_format.c formats,
+ * tag_brat.c writes brat files. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "tag.h"
+#include "opts.h"
+
+static void tag_usage(FILE *f) {
+    fprintf(f,
+        "usage: newsgraph tag [OPTIONS] [FILE|DIR|-]...\n\n"
+        "Tags articles with the shipped dictionaries plus any --dict, and prints\n"
+        "every person, organisation, place and event with exact byte offsets.\n"
+        "Input: plain text files (one article each, id = path), JSON Lines\n"
+        "({\"id\",\"text\"} + optional \"title\",\"url\",\"published\",\"lang\"),\n"
+        "directories (recursive) and '-' for standard input (the default).\n\n"
+        "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
+        "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --input KIND       text or jsonl (default: from the extension)\n"
+        "  -f, --format FMT       jsonl (default when not a terminal), pretty (default\n"
+        "                         on a terminal), tsv, conll, brat\n"
+        "      --offsets UNIT     bytes (default) or chars (code points)\n"
+        "      --all              every overlapping candidate span, not only the\n"
+        "                         leftmost-longest ones\n"
+        "      --candidates       list every candidate entity of ambiguous spans\n"
+        "      --no-inflect       match dictionary forms only (no case forms)\n"
+        "      --no-context       no article-context disambiguation\n"
+        "      --no-rules         no person-name rules\n"
+        "      --no-partial       no surname-only resolution\n"
+        "  -j, --threads N        tag with N threads (output keeps input order)\n"
+        "      --keep-going       skip bad records, count them at the end\n"
+        "      --keep-text        (jsonl) also write each article's text, so that the\n"
+        "                         output can be ingested later ('newsgraph ingest')\n"
+        "      --output-dir DIR   (brat) write DIR/NAME.txt and DIR/NAME.ann\n"
+        "      --color WHEN       auto, always, never (pretty format)\n");
+}
+
+/* ---------- the pipeline ---------- */
+typedef struct pool {
+    const tag_opts *o;
+    cli_dicts *dicts;
+    item *items;
+    size_t nitems;
+    atomic_size_t next;
+    pthread_barrier_t start, done;
+    int quit;
+} pool;
+
+static void tag_item(ng_tagger *t, item *it, const tag_opts *o) {
+    const char *texts[2];
+    size_t lens[2], nf = 0;
+    if (it->title) { texts[nf] = it->title; lens[nf++] = it->title_len; }
+    texts[nf] = it->text; lens[nf++] = it->text_len;
+    const ng_match *m;
+    size_t n;
+    it->out.len = 0;
+    it->out2.len = 0;
+    it->rc = ng_tagger_tag_doc(t, texts, lens, nf, &m, &n, &it->invalid);
+    if (it->rc) return;
+    tag_format(it, m, n, o);
+}
+
+typedef struct worker { pool *p; ng_tagger *t; pthread_t tid; } worker;
+
+static void *worker_main(void *arg) {
+    worker *w = arg;
+    pool *p = w->p;
+    for (;;) {
+        pthread_barrier_wait(&p->start);
+        if (p->quit) return NULL;
+        size_t i;
+        while ((i = atomic_fetch_add(&p->next, 1)) < p->nitems) tag_item(w->t, &p->items[i], p->o);
+        pthread_barrier_wait(&p->done);
+    }
+}
+
+static void item_clear(item *it) {
+    if (!it->borrowed) {
+        free(it->id); free(it->title); free(it->text); free(it->url); free(it->published);
+        free(it->lang); free(it->source);
+    }
+    strbuf keep = it->out, keep2 = it->out2;
+    memset(it, 0, sizeof *it);
+    it->out = keep;
+    it->out.len = 0;
+    it->out2 = keep2;
+    it->out2.len = 0;
+}
+
+enum { O_FORMAT = 1, O_INPUT, O_OFFSETS, O_ALL, O_CANDIDATES, O_KEEP_GOING, O_KEEP_TEXT, O_THREADS,
+       O_OUTPUT_DIR, O_COLOR };
+
+static const cli_opt tag_options[] = {
+    CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS,
+    {"--format", "-f", 1, O_FORMAT}, {"--input", NULL, 1, O_INPUT}, {"--offsets", NULL, 1, O_OFFSETS},
+    {"--all", NULL, 0, O_ALL}, {"--candidates", NULL, 0, O_CANDIDATES},
+    {"--keep-going", NULL, 0, O_KEEP_GOING}, {"--keep-text", NULL, 0, O_KEEP_TEXT},
+    {"--threads", "-j", 1, O_THREADS}, {"--output-dir", NULL, 1, O_OUTPUT_DIR},
+    {"--color", NULL, 1, O_COLOR}, {"--colour", NULL, 1, O_COLOR},
+    {0},
+};
+
+/* Reads the options into o, dicts and *kind, the inputs to the front of argv
+ * (*ninputs of them). Returns -1 to go on, else the exit code (0: --help). */
+static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, int *kind, size_t *ninputs) {
+    static const char *const formats[] = {"jsonl", "json", "conll", "brat", "tsv", "pretty", NULL};
+    static const int format_of[] = {F_JSONL, F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY};
+    int color = -1, id, k;
+    long long n;
+    const char *v;
+    o->format = isatty(1) ? F_PRETTY : F_JSONL;
+    o->threads = 1;
+    /* the inputs are gathered at the front of argv itself (slot *ninputs < i
+     * was already read): as many as the command line holds */
+    cli_args p = cli_args_init(argc, argv);
+    while ((id = cli_next(&p, tag_options, &v)) != CLI_END) {
+        switch (id) {
+        case CLI_HELP: tag_usage(stdout); return 0;
+        case CLI_BAD: return EXIT_USAGE;
+        case CLI_UNKNOWN: cli_msg("unknown option '%s'; see 'newsgraph tag --help'", v); return EXIT_USAGE;
+        case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+            if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
+            break;
+        case O_FORMAT:
+            if ((k = cli_choice(v, formats)) < 0) { cli_msg("unknown format '%s' (jsonl, pretty, tsv, conll, brat)", v); return EXIT_USAGE; }
+            o->format = format_of[k];
+            break;
+        case O_INPUT:
+            if (!strcmp(v, "text")) *kind = NG_INPUT_TEXT;
+            else if (!strcmp(v, "jsonl")) *kind = NG_INPUT_JSONL;
+            else { cli_msg("unknown input kind '%s' (text, jsonl)", v); return EXIT_USAGE; }
+            break;
+        case O_OFFSETS:
+            if (!strcmp(v, "chars")) o->chars = 1;
+            else if (!strcmp(v, "bytes")) o->chars = 0;
+            else { cli_msg("unknown offset unit '%s' (bytes, chars)", v); return EXIT_USAGE; }
+            break;
+        case O_ALL: o->tflags |= NG_TAG_ALL; break;
+        case O_CANDIDATES: o->candidates = 1; break;
+        case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
+            o->tflags |= cli_tag_flag(id);
+            break;
+        case O_KEEP_GOING: o->keep_going = 1; break;
+        case O_KEEP_TEXT: o->keep_text = 1; break;
+        case O_THREADS:
+            if (cli_int(p.opt, v, 1, 64, &n)) return EXIT_USAGE;
+            o->threads = (unsigned)n;
+            break;
+        case O_OUTPUT_DIR: o->outdir = v; break;
+        case O_COLOR: color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1; break;
+        }
+    }
+    o->color = color >= 0 ? color : (isatty(1) && o->format == F_PRETTY);
+    if (o->outdir) {
+        struct stat st;
+        if (stat(o->outdir, &st) < 0 && mkdir(o->outdir, 0777) < 0) {
+            cli_msg("%s: cannot create directory: %s", o->outdir, strerror(errno));
+            return EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
+/* The thread pool: one tagger per thread; worker 0 is the calling thread. */
+static worker *pool_start(pool *p, unsigned nth, const cli_dicts *dicts, unsigned tflags) {
+    worker *ws = cli_xcalloc(nth, sizeof *ws);
+    for (unsigned k = 0; k < nth; k++) {
+        ws[k].p = p;
+        ws[k].t = cli_tagger_new(dicts, tflags);
+        if (!ws[k].t) cli_fatal_oom();
+    }
+    ng_tagger_set_threads(ws[0].t, nth);
+    if (nth > 1) {
+        pthread_barrier_init(&p->start, NULL, nth);
+        pthread_barrier_init(&p->done, NULL, nth);
+        for (unsigned k = 1; k < nth; k++) pthread_create(&ws[k].tid, NULL, worker_main, &ws[k]);
+    }
+    return ws;
+}
+
+/* Tags items[0..n) on every thread of the pool. */
+static void pool_tag(pool *p, worker *ws, unsigned nth, item *items, size_t n) {
+    if (n == 1 || nth == 1) {
+        for (size_t k = 0; k < n; k++) tag_item(ws[0].t, &items[k], p->o);
+    } else if (n) {
+        p->items = items;
+        p->nitems = n;
+        atomic_store(&p->next, 0);
+        pthread_barrier_wait(&p->start);
+        size_t i;
+        while ((i = atomic_fetch_add(&p->next, 1)) < n) tag_item(ws[0].t, &items[i], p->o);
+        pthread_barrier_wait(&p->done);
+    }
+}
+
+static void pool_stop(pool *p, worker *ws, unsigned nth) {
+    if (nth > 1) {
+        p->quit = 1;
+        pthread_barrier_wait(&p->start);
+        for (unsigned k = 1; k < nth; k++) pthread_join(ws[k].tid, NULL);
+        pthread_barrier_destroy(&p->start);
+        pthread_barrier_destroy(&p->done);
+    }
+    for (unsigned k = 0; k < nth; k++) ng_tagger_free(ws[k].t);
+    free(ws);
+}
+
+enum { BATCH = 256, BIG = 4 << 20 };
+
+/* Counts of the run, and how it ends. */
+typedef struct run {
+    size_t bad, io_errors, articles;
+    int exit_rc, done;
+} run;
+
+/* Reads up to BATCH articles (8 MB of text) into items; a big article goes
+ * alone (then its chunks are parallel) and is not copied. Returns how many. */
+static size_t read_batch(ng_reader *r, const tag_opts *o, item *items, run *st) {
+    size_t batch_bytes_max = 8u << 20;
+    size_t n = 0, bytes = 0;
+    ng_error err = {0};
+    while (n < BATCH && bytes < batch_bytes_max) {
+        ng_article a;
+        int k = ng_reader_next(r, &a, &err);
+        if (k == 0) { st->done = 1; break; }
+        if (k < 0) {
+            if (k == NG_E_PARSE && o->keep_going) { cli_err(&err); st->bad++; continue; }
+            /* an unreadable input (or a directory loop) is reported and
+             * skipped; the other inputs are still tagged; exit 2 at the end */
+            if (k == NG_E_IO) { cli_err(&err); st->io_errors++; continue; }
+            cli_err(&err);
+            st->exit_rc = cli_exit_code(k);
+            break;
+        }
+        item *it = &items[n++];
+        item_clear(it);
+        if (a.text_len >= BIG) {
+            /* tagged before the reader moves on: no copy */
+            it->borrowed = 1;
+            it->id = (char *)a.id;
+            it->title = (char *)a.title;
+            it->title_len = a.title_len;
+            it->text = (char *)a.text;
+            it->text_len = a.text_len;
+            it->source = (char *)a.source;
+            it->url = (char *)a.url;
+            it->published = (char *)a.published;
+            it->lang = (char *)a.lang;
+            it->line = a.line;
+            break;
+        }
+        it->id = cli_xstrndup(a.id, strlen(a.id));
+        it->title = cli_xstrndup(a.title, a.title_len);
+        it->title_len = a.title_len;
+        it->text = cli_xstrndup(a.text, a.text_len);
+        it->text_len = a.text_len;
+        it->source = cli_xstrndup(a.source, a.source ? strlen(a.source) : 0);
+        it->url = cli_xstrndup(a.url, a.url ? strlen(a.url) : 0);
+        it->published = cli_xstrndup(a.published, a.published ? strlen(a.published) : 0);
+        it->lang = cli_xstrndup(a.lang, a.lang ? strlen(a.lang) : 0);
+        it->line = a.line;
+        bytes += a.text_len + a.title_len;
+        if (a.text_len >= BIG) break;
+    }
+    return n;
+}
+
+/* Writes the tagged items in input order (stdout or brat files); stops at
+ * the first failure (st->exit_rc). */
+static void write_batch(const tag_opts *o, item *items, size_t n, run *st) {
+    for (size_t k = 0; k < n; k++) {
+        item *it = &items[k];
+        st->articles++;
+        if (it->rc) {
+            cli_msg("%s: %s", it->id, ng_strerror(it->rc));
+            st->exit_rc = EXIT_DATA;
+            break;
+        }
+        if (it->invalid)
+            cli_msg("warning: %s: %zu invalid UTF-8 byte%s skipped", it->id, it->invalid, it->invalid == 1 ? "" : "s");
+        if (o->format == F_BRAT && o->outdir) {
+            int w = tag_write_brat(o, it);
+            if (w) { st->exit_rc = w; break; }
+        } else if ((it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) ||
+                   (it->out2.len && fwrite(it->out2.s, 1, it->out2.len, stdout) != it->out2.len)) {
+            cli_msg("write error: %s", strerror(errno));
+            st->exit_rc = EXIT_USAGE;
+            break;
+        }
+    }
+}
+
+int cmd_tag(int argc, char **argv) {
+    tag_opts o = {0};
+    int kind = NG_INPUT_AUTO;
+    cli_dicts dicts = {0};
+    size_t ninputs = 0;
+    int rc = parse_options(argc, argv, &o, &dicts, &kind, &ninputs);
+    if (rc >= 0) return rc;
+    if ((rc = cli_dicts_load(&dicts))) return rc;
+    ng_error err = {0};
+    ng_reader *r;
+    if (ng_reader_open((const char **)argv, ninputs, kind, &r, &err)) { cli_err(&err); cli_dicts_free(&dicts); return EXIT_USAGE; }
+    ng_reader_set_warn(r, cli_reader_warn, NULL);
+
+    unsigned nth = o.threads;
+    pool p = {.o = &o, .dicts = &dicts};
+    worker *ws = pool_start(&p, nth, &dicts, o.tflags);
+    item *items = cli_xcalloc(BATCH, sizeof *items);
+    run st = {0};
+    while (!st.done && !st.exit_rc) {
+        size_t n = read_batch(r, &o, items, &st);
+        pool_tag(&p, ws, nth, items, n);
+        write_batch(&o, items, n, &st);
+    }
+    pool_stop(&p, ws, nth);
+    for (size_t k = 0; k < BATCH; k++) { item_clear(&items[k]); sb_free(&items[k].out); sb_free(&items[k].out2); }
+    free(items);
+    ng_reader_free(r);
+    cli_dicts_free(&dicts);
+    if (fflush(stdout) != 0) { cli_msg("write error: %s", strerror(errno)); return EXIT_USAGE; }
+    int exit_rc = st.exit_rc;
+    if (st.bad) {
+        cli_msg("%zu bad record%s skipped", st.bad, st.bad == 1 ? "" : "s");
+        if (!exit_rc) exit_rc = EXIT_DATA;
+    }
+    if (st.io_errors && !exit_rc) exit_rc = EXIT_USAGE;
+    return exit_rc;
+}

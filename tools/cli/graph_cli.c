@@ -1,0 +1,94 @@
+/* Helpers shared by the graph subcommands. */
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <utf8proc.h>
+#include "graph_cli.h"
+
+int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
+    char d[11], why[400];
+    if (!ng_date_parse(v, 1, d, why, sizeof why)) { cli_msg("%s: %s", opt, why); return -1; }
+    size_t l = strlen(d);   /* at most 10 */
+    memcpy(buf, d, l + 1);
+    if (until) strcat(buf, l == 4 ? "-12-31" : l == 7 ? "-31" : "");
+    return 0;
+}
+
+const char *gcli_db(const char *opt) {
+    if (opt && *opt) return opt;
+    const char *e = getenv("NEWSGRAPH_DB");
+    return e && *e ? e : "newsgraph.db";
+}
+
+int gcli_fail(int rc, const ng_error *err) {
+    cli_err(err);
+    return cli_exit_code(rc);
+}
+
+ng_store *gcli_open_ro(const char *db, int *exit_code) {
+    ng_store *s = NULL;
+    ng_error err = {0};
+    int rc = ng_store_open(db, NG_STORE_READONLY, &s, &err);
+    if (rc) {
+        if (rc == NG_E_NOTFOUND) {
+            cli_msg("%s: no newsgraph database here (run 'newsgraph ingest' first, or use --db FILE)", db);
+            *exit_code = EXIT_DATA;
+        } else *exit_code = gcli_fail(rc, &err);
+        return NULL;
+    }
+    return s;
+}
+
+void gcli_lookup_json(ng_store *s, const ng_error *err) {
+    json_t *f = ng_store_lookup_failure(s);
+    if (!f) return;
+    json_t *o = json_deep_copy(f);
+    if (!o) return;
+    json_object_set_new(o, "message", json_string(err->msg));
+    gcli_json(o);
+    json_decref(o);
+}
+
+void gcli_json(json_t *v) {
+    json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', stdout);
+}
+
+const char *js(json_t *o, const char *k) {
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : "";
+}
+long long ji(json_t *o, const char *k) { return (long long)json_integer_value(json_object_get(o, k)); }
+double jr(json_t *o, const char *k) { return json_number_value(json_object_get(o, k)); }
+
+static int cwidth(const unsigned char *p, size_t len, size_t *adv, int32_t *cpo) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &cp);
+    if (n <= 0) { n = 1; cp = 0xFFFD; }
+    *adv = (size_t)n;
+    *cpo = cp;
+    if (cp < 0x20 || cp == 0x7f) return 1;
+    int w = utf8proc_charwidth(cp);
+    return w < 0 ? 0 : w;
+}
+
+void gcli_cell(const char *s, int w) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s), i = 0, adv;
+    int32_t cp;
+    int total = 0;
+    while (i < len) { total += cwidth(p + i, len - i, &adv, &cp); i += adv; }
+    int limit = total <= w ? w : w - 1, used = 0;
+    i = 0;
+    while (i < len) {
+        int cw = cwidth(p + i, len - i, &adv, &cp);
+        if (used + cw > limit) break;
+        if (cp < 0x20 || cp == 0x7f) fputc(' ', stdout);
+        else if (cp == 0xFFFD && adv == 1) fputs("\xEF\xBF\xBD", stdout);
+        else fwrite(p + i, 1, adv, stdout);
+        used += cw;
+        i += adv;
+    }
+    if (total > w) { fputs("\xE2\x80\xA6", stdout); used++; }
+    for (; used < w; used++) fputc(' ', stdout);
+}

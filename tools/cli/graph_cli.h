@@ -1,0 +1,31 @@
+/* Helpers shared by the graph subcommands (ingest, forget, queries, export,
+ * merge): dates, the database path, output. Options: opts.h. */
+#ifndef NG_GRAPH_CLI_H
+#define NG_GRAPH_CLI_H
+#include <stdio.h>
+#include "cli.h"
+#include "graph.h"
+
+/* A --since/--until value (ng_date_parse, partial dates allowed) into 'buf'
+ * as YYYY[-MM[-DD]] (--until: the end of the year or month); -1 with a
+ * message if it is not a possible date. */
+int gcli_date(const char *opt, const char *v, int until, char buf[16]);
+/* --db FILE, else $NEWSGRAPH_DB, else "newsgraph.db". */
+const char *gcli_db(const char *opt);
+/* Opens the store for a query; prints errors and returns NULL. */
+ng_store *gcli_open_ro(const char *db, int *exit_code);
+/* Prints a library error and returns the exit code. */
+int gcli_fail(int rc, const ng_error *err);
+/* After a query failed because an ENTITY argument did not resolve, prints
+ * to stdout the failure as JSON (ng_store_lookup_failure() plus "message":
+ * the error message), for --json; prints nothing otherwise. */
+void gcli_lookup_json(ng_store *s, const ng_error *err);
+/* Prints a JSON value (indented) and a newline to stdout. */
+void gcli_json(json_t *v);
+/* String field of an object ("" if absent); integer; real. */
+const char *js(json_t *o, const char *k);
+long long ji(json_t *o, const char *k);
+double jr(json_t *o, const char *k);
+/* Prints 's' padded/clipped to 'w' display columns (UTF-8 aware). */
+void gcli_cell(const char *s, int w);
+#endif
