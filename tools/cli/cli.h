@@ -60,6 +60,7 @@ int cmd_dict_compile(int argc, char **argv);
 int cmd_dict_import(int argc, char **argv);
 int cmd_dict_lint(int argc, char **argv);
 int cmd_dict_stats(int argc, char **argv);
+int cmd_dict_suggest(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_forget(int argc, char **argv);
