@@ -58,7 +58,7 @@ static void prefix_rows(ng_store *s, const char *sql, const char *fold, sug **v,
 int ng_query_suggest(ng_store *s, const char *text, int limit, json_t **out, ng_error *err) {
     *out = NULL;
     if (limit <= 0) limit = 10;
-    char *fold = ngg_fold(text ? text : "");
+    char *fold = ngg_fold(s->fold, text ? text : "");
     if (!fold) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     /* trim the folded text */
     char *f = fold;
