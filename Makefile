@@ -10,7 +10,7 @@ PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash libmicrohttpd
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx \
             valgrind clang libclang-rt-14-dev libxml2-dev \
-            libmicrohttpd-dev curl
+            libmicrohttpd-dev curl python3-pip python3-setuptools python3-wheel
 
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra

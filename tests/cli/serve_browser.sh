@@ -3,10 +3,16 @@
 # (tests/cli/serve_browser.py) against a server on a free port of 127.0.0.1,
 # always stopped (trap). Screenshots go to $BUILD/serve-screenshots. Skipped,
 # with a message, when chromium, chromium-driver or python3-selenium is not
-# installed (apt-get install chromium chromium-driver python3-selenium).
+# installed (apt-get install chromium chromium-driver python3-selenium),
+# unless NG_REQUIRE_BROWSER=1 (set by .ci/run, which installs them): then a
+# missing browser is a failure, so CI cannot pass without the test.
 . "$(dirname "$0")/setup"
 PY=/usr/bin/python3
 if ! command -v chromium >/dev/null || [ ! -x /usr/bin/chromedriver ] || ! $PY -c 'import selenium' 2>/dev/null; then
+  if [ "${NG_REQUIRE_BROWSER:-0}" = 1 ]; then
+    echo "FAIL serve_browser.sh: NG_REQUIRE_BROWSER=1 but chromium, chromium-driver or python3-selenium is missing"
+    exit 1
+  fi
   echo "serve_browser.sh: SKIPPED: needs chromium, chromium-driver and python3-selenium (apt-get install chromium chromium-driver python3-selenium)"
   exit 0
 fi
