@@ -82,14 +82,84 @@ static int add_edge(ego *g, int a, int b, long w, long arts) {
     return 0;
 }
 
+typedef struct nb_row { char *key, *name, *type; long windows; } nb_row;
+static int cmp_nb_row(const void *x, const void *y) {
+    const nb_row *a = x, *b = y;
+    if (a->windows != b->windows) return a->windows > b->windows ? -1 : 1;
+    return strcmp(a->key, b->key);
+}
+
+/* Without types or dates: the 'top' strongest neighbours of rowid 'x' as
+ * ng_query_neighbors ranks them by count (the same cut: the (windows,
+ * articles) of the top-th link, then the rows at or above it by key), from
+ * two cached statements and only the fields drawn ({"neighbors":[{"id",
+ * "name","type","count"}]}): an ego network of depth 2 asks this for every
+ * node of depth 1. */
+static int top_neighbours(ng_store *s, int64_t x, int top, long min_count, json_t **out, ng_error *err) {
+    static const char cut_sql[] =
+        "SELECT windows, articles FROM (SELECT windows, articles FROM edge WHERE a=?1 AND windows>=?2"
+        " UNION ALL SELECT windows, articles FROM edge WHERE b=?1 AND windows>=?2)"
+        " ORDER BY windows DESC, articles DESC LIMIT 1 OFFSET ?3";
+    static const char rows_sql[] =
+        "SELECT e.key, e.name, e.type, g.windows FROM"
+        " (SELECT b AS o, windows, articles FROM edge WHERE a=?1 AND windows>=?2"
+        "  UNION ALL SELECT a, windows, articles FROM edge WHERE b=?1 AND windows>=?2) g"
+        " JOIN entity e ON e.id=g.o WHERE g.windows>?2 OR g.articles>=?3";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, cut_sql, &st, err);
+    if (rc) return rc;
+    long wmin = min_count, amin = 0;
+    sqlite3_bind_int64(st, 1, x);
+    sqlite3_bind_int64(st, 2, min_count);
+    sqlite3_bind_int64(st, 3, top - 1);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        wmin = (long)sqlite3_column_int64(st, 0);
+        amin = (long)sqlite3_column_int64(st, 1);
+    }
+    ngg_done(st);
+    if ((rc = ngg_stmt(s, rows_sql, &st, err))) return rc;
+    sqlite3_bind_int64(st, 1, x);
+    sqlite3_bind_int64(st, 2, wmin);
+    sqlite3_bind_int64(st, 3, amin);
+    nb_row *r = NULL;
+    size_t n = 0, cap = 0;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (ng_grow((void **)&r, &cap, n + 1, sizeof *r)) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); break; }
+        nb_row *q = &r[n++];
+        q->key = strdup(ngg_col_text(st, 0));
+        q->name = strdup(ngg_col_text(st, 1));
+        q->type = strdup(ngg_col_text(st, 2));
+        q->windows = (long)sqlite3_column_int64(st, 3);
+        if (!q->key || !q->name || !q->type) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); break; }
+    }
+    if (!rc && step != SQLITE_DONE) rc = ngg_db_err(s, err, "ego network");
+    ngg_done(st);
+    json_t *a = json_array();
+    if (!rc) {
+        qsort(r, n, sizeof *r, cmp_nb_row);
+        for (size_t i = 0; i < n && (int)i < top; i++)
+            json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:I}", "id", r[i].key, "name", r[i].name,
+                                               "type", r[i].type, "count", (json_int_t)r[i].windows));
+    }
+    for (size_t i = 0; i < n; i++) { free(r[i].key); free(r[i].name); free(r[i].type); }
+    free(r);
+    if (rc) { json_decref(a); return rc; }
+    *out = json_pack("{s:o}", "neighbors", a);
+    return *out ? NG_OK : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+}
+
 /* Neighbours of node 'from' as ng_query_neighbors gives them (filters and
  * dates applied, exact counts). */
-static int neighbours(ng_store *s, const char *key, int top, const ng_ego_opts *o, json_t **out, ng_error *err) {
+static int neighbours(ng_store *s, const enode *from, int top, const ng_ego_opts *o, json_t **out, ng_error *err) {
+    if (!(o->filter.types && *o->filter.types) && !(o->filter.since && *o->filter.since) &&
+        !(o->filter.until && *o->filter.until))
+        return top_neighbours(s, from->id, top, o->min_count, out, err);
     ng_neighbors_opts no = {0};
     no.top = top;
     no.min_count = o->min_count;
     no.filter = o->filter;
-    return ng_query_neighbors(s, key, &no, out, err);
+    return ng_query_neighbors(s, from->key, &no, out, err);
 }
 
 static void remember(ego *g, int cap, int i, int j, long w) {
@@ -201,7 +271,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
     /* depth 1: the centre's strongest neighbours; with depth 2 a third of
      * the places, the rest shared among their own neighbours */
     int n1max = o.depth == 1 ? o.top : (o.top + 2) / 3;
-    rc = neighbours(s, g.n[0].key, n1max, &o, &nb, err);
+    rc = neighbours(s, &g.n[0], n1max, &o, &nb, err);
     if (rc) goto fail;
     size_t i;
     json_t *v;
@@ -216,7 +286,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
         int per = (cap - g.nn) / (n1 - 1) + 2;
         json_t **lists = calloc((size_t)n1, sizeof *lists);
         if (!lists) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); goto fail; }
-        for (int k = 1; k < n1 && !rc; k++) rc = neighbours(s, g.n[k].key, per, &o, &lists[k], err);
+        for (int k = 1; k < n1 && !rc; k++) rc = neighbours(s, &g.n[k], per, &o, &lists[k], err);
         /* round robin over the lists, each in its own order of strength */
         for (int r = 0; !rc && r < per && g.nn < cap; r++)
             for (int k = 1; k < n1 && g.nn < cap; k++) {

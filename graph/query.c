@@ -30,11 +30,12 @@ typedef struct nrow {
     double npmi, pmi;
 } nrow;
 
-static int by_mode;
-static int cmp_nrow(const void *x, const void *y) {
+/* qsort_r order of neighbour rows; 'mode' points to 0 count, 1 articles,
+ * 2 npmi, 3 pmi (an argument, not a static: threads sort at once). */
+static int cmp_nrow(const void *x, const void *y, void *mode) {
     const nrow *a = x, *b = y;
     double ka, kb;
-    switch (by_mode) {
+    switch (*(const int *)mode) {
     case 1: ka = (double)a->articles; kb = (double)b->articles; break;
     case 2: ka = a->npmi; kb = b->npmi; break;
     case 3: ka = a->pmi; kb = b->pmi; break;
@@ -213,8 +214,7 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     /* the dated rows are all there (and the stored edges would count
      * neighbours outside the dates) */
     if (cut > 0 && !HAS_DATES(&o->filter)) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
-    by_mode = mode;
-    qsort(r, n, sizeof *r, cmp_nrow);
+    qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
     json_t *res = json_object();
     json_t *e = ngg_entity_brief(s, x);
     json_object_set_new(e, "windows", json_integer(xwin));
@@ -440,8 +440,8 @@ int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_e
     nrow *r; size_t n; long xwin, total;
     rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
     if (rc) { json_decref(res); return rc; }
-    by_mode = 0;
-    qsort(r, n, sizeof *r, cmp_nrow);
+    int by_count = 0;
+    qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
     json_object_set_new(res, "degree", json_integer(count_neighbors(s, x, 1)));
     json_object_set_new(res, "neighbors", neighbors_json(r, n, top > 0 ? top : 10));
     free_rows(r, n);
