@@ -82,84 +82,10 @@ static int add_edge(ego *g, int a, int b, long w, long arts) {
     return 0;
 }
 
-typedef struct nb_row { char *key, *name, *type; long windows; } nb_row;
-static int cmp_nb_row(const void *x, const void *y) {
-    const nb_row *a = x, *b = y;
-    if (a->windows != b->windows) return a->windows > b->windows ? -1 : 1;
-    return strcmp(a->key, b->key);
-}
-
-/* Without types or dates: the 'top' strongest neighbours of rowid 'x' as
- * ng_query_neighbors ranks them by count (the same cut: the (windows,
- * articles) of the top-th link, then the rows at or above it by key), from
- * two cached statements and only the fields drawn ({"neighbors":[{"id",
- * "name","type","count"}]}): an ego network of depth 2 asks this for every
- * node of depth 1. */
-static int top_neighbours(ng_store *s, int64_t x, int top, long min_count, json_t **out, ng_error *err) {
-    static const char cut_sql[] =
-        "SELECT windows, articles FROM (SELECT windows, articles FROM edge WHERE a=?1 AND windows>=?2"
-        " UNION ALL SELECT windows, articles FROM edge WHERE b=?1 AND windows>=?2)"
-        " ORDER BY windows DESC, articles DESC LIMIT 1 OFFSET ?3";
-    static const char rows_sql[] =
-        "SELECT e.key, e.name, e.type, g.windows FROM"
-        " (SELECT b AS o, windows, articles FROM edge WHERE a=?1 AND windows>=?2"
-        "  UNION ALL SELECT a, windows, articles FROM edge WHERE b=?1 AND windows>=?2) g"
-        " JOIN entity e ON e.id=g.o WHERE g.windows>?2 OR g.articles>=?3";
-    sqlite3_stmt *st;
-    int rc = ngg_stmt(s, cut_sql, &st, err);
-    if (rc) return rc;
-    long wmin = min_count, amin = 0;
-    sqlite3_bind_int64(st, 1, x);
-    sqlite3_bind_int64(st, 2, min_count);
-    sqlite3_bind_int64(st, 3, top - 1);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        wmin = (long)sqlite3_column_int64(st, 0);
-        amin = (long)sqlite3_column_int64(st, 1);
-    }
-    ngg_done(st);
-    if ((rc = ngg_stmt(s, rows_sql, &st, err))) return rc;
-    sqlite3_bind_int64(st, 1, x);
-    sqlite3_bind_int64(st, 2, wmin);
-    sqlite3_bind_int64(st, 3, amin);
-    nb_row *r = NULL;
-    size_t n = 0, cap = 0;
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        if (ng_grow((void **)&r, &cap, n + 1, sizeof *r)) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); break; }
-        nb_row *q = &r[n++];
-        q->key = strdup(ngg_col_text(st, 0));
-        q->name = strdup(ngg_col_text(st, 1));
-        q->type = strdup(ngg_col_text(st, 2));
-        q->windows = (long)sqlite3_column_int64(st, 3);
-        if (!q->key || !q->name || !q->type) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); break; }
-    }
-    if (!rc && step != SQLITE_DONE) rc = ngg_db_err(s, err, "ego network");
-    ngg_done(st);
-    json_t *a = json_array();
-    if (!rc) {
-        qsort(r, n, sizeof *r, cmp_nb_row);
-        for (size_t i = 0; i < n && (int)i < top; i++)
-            json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:I}", "id", r[i].key, "name", r[i].name,
-                                               "type", r[i].type, "count", (json_int_t)r[i].windows));
-    }
-    for (size_t i = 0; i < n; i++) { free(r[i].key); free(r[i].name); free(r[i].type); }
-    free(r);
-    if (rc) { json_decref(a); return rc; }
-    *out = json_pack("{s:o}", "neighbors", a);
-    return *out ? NG_OK : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-}
-
 /* Neighbours of node 'from' as ng_query_neighbors gives them (filters and
  * dates applied, exact counts). */
 static int neighbours(ng_store *s, const enode *from, int top, const ng_ego_opts *o, json_t **out, ng_error *err) {
-    if (!(o->filter.types && *o->filter.types) && !(o->filter.since && *o->filter.since) &&
-        !(o->filter.until && *o->filter.until))
-        return top_neighbours(s, from->id, top, o->min_count, out, err);
-    ng_neighbors_opts no = {0};
-    no.top = top;
-    no.min_count = o->min_count;
-    no.filter = o->filter;
-    return ng_query_neighbors(s, from->key, &no, out, err);
+    return ngg_neighbors_top(s, from->id, &o->filter, o->min_count, top, out, err);
 }
 
 static void remember(ego *g, int cap, int i, int j, long w) {
