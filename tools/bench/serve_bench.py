@@ -19,6 +19,7 @@ CLIENTS = int(opts.get('clients', 200))
 REQUESTS = int(opts.get('requests', 10000))
 TIMEOUT = float(opts.get('timeout', 600))
 rng = random.Random(11)
+hits = [0]   # answers the server took from its cache (X-Cache: hit)
 
 
 def pick():   # the generator's skew (tools/bench/gen_graph.py): a few hubs, a long tail
@@ -36,6 +37,8 @@ async def request(reader, writer, path):
             length = int(line.split(b':', 1)[1])
     body = await reader.readexactly(length)
     close = b'connection: close' in head.lower()
+    if b'\r\nx-cache: hit' in head.lower():
+        hits[0] += 1
     return status, body, close
 
 
@@ -115,11 +118,13 @@ def pct(v, q):
 async def main():
     pairs, names = await prepare()
     work = mix(pairs, names, REQUESTS)
+    hits[0] = 0
     lat, errors, secs, ego2 = await run(work, CLIENTS)
+    conc_hits = hits[0]
     seq_work = mix(pairs, names, min(1200, REQUESTS))
     slat, serr, ssecs, _ = await run(seq_work, 1)
-    print('%d requests from %d concurrent clients in %.1f s (%.0f requests/s); errors: %s'
-          % (len(work), CLIENTS, secs, len(work) / secs, errors or 'none'))
+    print('%d requests from %d concurrent clients in %.1f s (%.0f requests/s); errors: %s; answered from the cache: %d'
+          % (len(work), CLIENTS, secs, len(work) / secs, errors or 'none', conc_hits))
     if ego2:
         print('depth-2 ego networks: median %d nodes (top=100: the centre and up to 100 others)' % statistics.median(ego2))
     print()
