@@ -5,8 +5,9 @@
  * meanwhile (WAL) is seen by the next request. Those threads answer the
  * quick views (entity, neighbours, search, evidence, articles) themselves;
  * the heavy ones (ego networks, paths, top, communities) are handed, with
- * the connection suspended, to as many threads again at a lower priority
- * (nice 10), so that a quick view never waits behind a layout. API answers
+ * the connection suspended, to as many threads again, so that a quick view
+ * never waits in line behind a layout. (Not at a lower priority: on a
+ * machine busy with other work, nice 10 starved them.) API answers
  * are cached (cache.c) until the database changes. Only GET and
  * HEAD; the request line and headers are bounded by the connection memory
  * limit, the URL, the number and size of parameters here; paths are
@@ -19,8 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <microhttpd.h>
 #include "graph_cli.h"
 #include "opts.h"
@@ -178,8 +177,6 @@ static request *dequeue(int wait) {
 
 static void *heavy_main(void *arg) {
     (void)arg;
-    /* below the polling threads: the quick views go first */
-    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10)) { /* stays at the same priority */ }
     request *q;
     while ((q = dequeue(1))) {
         ng_error err = {0};
@@ -360,8 +357,8 @@ static void usage(FILE *f) {
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
         "                     anything else exposes the database to the network\n"
         "      --threads N    threads answering requests (default: one per processor),\n"
-        "                     and as many for ego networks, paths, top and communities,\n"
-        "                     at a lower priority; one database connection each\n"
+        "                     and as many for ego networks, paths, top and communities;\n"
+        "                     one database connection each\n"
         "      --cache-mb N   memory for answers kept until the database changes\n"
         "                     (default 64; 0: no cache)\n"
         "Stops on Ctrl-C (SIGINT) or SIGTERM.\n");
