@@ -6,7 +6,8 @@ server, then one client sends the same mix one request at a time (the
 service time without queueing). Prints p50/p99 latency per endpoint.
 Standard library only (asyncio); bounded in time (--timeout seconds).
 
-usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S]
+usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N]
+(--warmup N: N requests of the mix from 20 clients before, not counted)
 """
 import asyncio, json, random, statistics, sys, time
 from urllib.parse import quote, urlparse
@@ -18,6 +19,7 @@ n_ent = int(args[1])
 CLIENTS = int(opts.get('clients', 200))
 REQUESTS = int(opts.get('requests', 10000))
 TIMEOUT = float(opts.get('timeout', 600))
+WARMUP = int(opts.get('warmup', 0))
 rng = random.Random(11)
 hits = [0]   # answers the server took from its cache (X-Cache: hit)
 
@@ -117,6 +119,9 @@ def pct(v, q):
 
 async def main():
     pairs, names = await prepare()
+    if WARMUP:   # a server that has been up a while: its threads' connections and caches warm
+        await run(mix(pairs, names, WARMUP), 20)
+        print('warm-up: %d requests of the same mix from 20 clients first (not counted)' % WARMUP)
     work = mix(pairs, names, REQUESTS)
     hits[0] = 0
     lat, errors, secs, ego2 = await run(work, CLIENTS)
