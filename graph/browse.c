@@ -257,3 +257,12 @@ int ng_query_entity_articles(ng_store *s, const char *entity, int offset, int li
     *out = res;
     return NG_OK;
 }
+
+long long ng_store_data_version(ng_store *s) {
+    static const char q[] = "PRAGMA data_version";
+    sqlite3_stmt *st;
+    if (ngg_stmt(s, q, &st, NULL)) return -1;
+    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    ngg_done(st);
+    return v;
+}

@@ -84,12 +84,8 @@ static int add_edge(ego *g, int a, int b, long w, long arts) {
 
 /* Neighbours of node 'from' as ng_query_neighbors gives them (filters and
  * dates applied, exact counts). */
-static int neighbours(ng_store *s, const char *key, int top, const ng_ego_opts *o, json_t **out, ng_error *err) {
-    ng_neighbors_opts no = {0};
-    no.top = top;
-    no.min_count = o->min_count;
-    no.filter = o->filter;
-    return ng_query_neighbors(s, key, &no, out, err);
+static int neighbours(ng_store *s, const enode *from, int top, const ng_ego_opts *o, json_t **out, ng_error *err) {
+    return ngg_neighbors_top(s, from->id, &o->filter, o->min_count, top, out, err);
 }
 
 static void remember(ego *g, int cap, int i, int j, long w) {
@@ -201,7 +197,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
     /* depth 1: the centre's strongest neighbours; with depth 2 a third of
      * the places, the rest shared among their own neighbours */
     int n1max = o.depth == 1 ? o.top : (o.top + 2) / 3;
-    rc = neighbours(s, g.n[0].key, n1max, &o, &nb, err);
+    rc = neighbours(s, &g.n[0], n1max, &o, &nb, err);
     if (rc) goto fail;
     size_t i;
     json_t *v;
@@ -216,7 +212,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
         int per = (cap - g.nn) / (n1 - 1) + 2;
         json_t **lists = calloc((size_t)n1, sizeof *lists);
         if (!lists) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); goto fail; }
-        for (int k = 1; k < n1 && !rc; k++) rc = neighbours(s, g.n[k].key, per, &o, &lists[k], err);
+        for (int k = 1; k < n1 && !rc; k++) rc = neighbours(s, &g.n[k], per, &o, &lists[k], err);
         /* round robin over the lists, each in its own order of strength */
         for (int r = 0; !rc && r < per && g.nn < cap; r++)
             for (int k = 1; k < n1 && g.nn < cap; k++) {

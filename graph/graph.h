@@ -355,6 +355,11 @@ int ng_query_article(ng_store *s, const char *article_id, json_t **out, ng_error
 int ng_query_entity_articles(ng_store *s, const char *entity, int offset, int limit,
                              json_t **out, ng_error *err);
 
+/* PRAGMA data_version of this connection: it changes when another
+ * connection (another process: an ingest, a curation) has committed since
+ * the previous call; -1 on an error. For caches of query results. */
+long long ng_store_data_version(ng_store *s);
+
 #define NG_EGO_MAX_NODES 200
 typedef struct ng_ego_opts {
     int depth;            /* 1 or 2 (default 1; more is NG_E_ARG) */

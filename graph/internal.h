@@ -101,6 +101,11 @@ long long ngg_meta_int(ng_store *s, const char *key, long long dflt);
 int ngg_lookup(ng_store *s, const char *name, int64_t *rowid, ng_error *err);
 /* {"id","name","type"} of a rowid. */
 json_t *ngg_entity_brief(ng_store *s, int64_t rowid);
+/* {"neighbors":[...]}: the 'top' strongest neighbours of rowid x by count,
+ * ranked and filtered as ng_query_neighbors does, without the entity's own
+ * card and counts (query.c; for ego networks). */
+int ngg_neighbors_top(ng_store *s, int64_t x, const ng_filter *f, long min_count, int top, json_t **out,
+                      ng_error *err);
 /* Evidence rows for a pair of rowids. */
 int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long *total,
                  ng_error *err);

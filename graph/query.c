@@ -30,11 +30,12 @@ typedef struct nrow {
     double npmi, pmi;
 } nrow;
 
-static int by_mode;
-static int cmp_nrow(const void *x, const void *y) {
+/* qsort_r order of neighbour rows; 'mode' points to 0 count, 1 articles,
+ * 2 npmi, 3 pmi (an argument, not a static: threads sort at once). */
+static int cmp_nrow(const void *x, const void *y, void *mode) {
     const nrow *a = x, *b = y;
     double ka, kb;
-    switch (by_mode) {
+    switch (*(const int *)mode) {
     case 1: ka = (double)a->articles; kb = (double)b->articles; break;
     case 2: ka = a->npmi; kb = b->npmi; break;
     case 3: ka = a->pmi; kb = b->pmi; break;
@@ -60,20 +61,23 @@ static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_co
     int dated = HAS_DATES(f);
     if (!dated) {
         *total = (long)ngg_meta_int(s, "windows", 0);
-        rc = ngg_prepare(s, "SELECT windows FROM entity WHERE id=?", &st, err);
+        /* cached statements: an ego network asks this for many entities */
+        static const char win_sql[] = "SELECT windows FROM entity WHERE id=?";
+        rc = ngg_stmt(s, win_sql, &st, err);
         if (rc) { free(r); return rc; }
         sqlite3_bind_int64(st, 1, x);
         *xwin = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-        sqlite3_finalize(st);
+        ngg_done(st);
         /* when only the strongest 'cut' rows by count are wanted, find the
          * (windows, articles) of the cut-th row first and read only the rows
          * at or above it (ties included), so hubs stay fast */
         long wmin = min_count, amin = 0;
         if (cut > 0) {
-            rc = ngg_prepare(s,
+            static const char cut_sql[] =
                 "SELECT windows, articles FROM (SELECT windows, articles FROM edge WHERE a=?1 AND windows>=?2"
                 " UNION ALL SELECT windows, articles FROM edge WHERE b=?1 AND windows>=?2)"
-                " ORDER BY windows DESC, articles DESC LIMIT 1 OFFSET ?3", &st, err);
+                " ORDER BY windows DESC, articles DESC LIMIT 1 OFFSET ?3";
+            rc = ngg_stmt(s, cut_sql, &st, err);
             if (rc) { free(r); return rc; }
             sqlite3_bind_int64(st, 1, x);
             sqlite3_bind_int64(st, 2, min_count);
@@ -82,13 +86,14 @@ static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_co
                 wmin = (long)sqlite3_column_int64(st, 0);
                 amin = (long)sqlite3_column_int64(st, 1);
             }
-            sqlite3_finalize(st);
+            ngg_done(st);
         }
-        rc = ngg_prepare(s,
+        static const char rows_sql[] =
             "SELECT e.id, e.key, e.name, e.type, g.windows, g.articles, g.first_date, g.last_date, e.windows FROM"
             " (SELECT b AS o, windows, articles, first_date, last_date FROM edge WHERE a=?1 AND windows>=?2"
             "  UNION ALL SELECT a, windows, articles, first_date, last_date FROM edge WHERE b=?1 AND windows>=?2) g"
-            " JOIN entity e ON e.id=g.o WHERE g.windows>?2 OR g.articles>=?3", &st, err);
+            " JOIN entity e ON e.id=g.o WHERE g.windows>?2 OR g.articles>=?3";
+        rc = ngg_stmt(s, rows_sql, &st, err);
         if (rc) { free(r); return rc; }
         sqlite3_bind_int64(st, 1, x);
         sqlite3_bind_int64(st, 2, wmin);
@@ -148,7 +153,7 @@ static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_co
         q->ewin = (long)sqlite3_column_int64(st, 8);
     }
     if (step != SQLITE_DONE && step != SQLITE_ROW) rc = ngg_db_err(s, err, "neighbors");
-    sqlite3_finalize(st);
+    if (dated) sqlite3_finalize(st); else ngg_done(st);
     for (size_t i = 0; i < n; i++) r[i].npmi = ngg_npmi(r[i].windows, *xwin, r[i].ewin, *total, &r[i].pmi);
     *out = r;
     *nout = n;
@@ -213,8 +218,7 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     /* the dated rows are all there (and the stored edges would count
      * neighbours outside the dates) */
     if (cut > 0 && !HAS_DATES(&o->filter)) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
-    by_mode = mode;
-    qsort(r, n, sizeof *r, cmp_nrow);
+    qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
     json_t *res = json_object();
     json_t *e = ngg_entity_brief(s, x);
     json_object_set_new(e, "windows", json_integer(xwin));
@@ -227,6 +231,20 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     free_rows(r, n);
     *out = res;
     return NG_OK;
+}
+
+int ngg_neighbors_top(ng_store *s, int64_t x, const ng_filter *f, long min_count, int top, json_t **out,
+                      ng_error *err) {
+    *out = NULL;
+    nrow *r; size_t n; long xwin, total;
+    long cut = f && f->types && *f->types ? 0 : top;   /* as ng_query_neighbors by count */
+    int rc = neighbor_rows(s, x, f, min_count > 0 ? min_count : 1, cut, &r, &n, &xwin, &total, err);
+    if (rc) return rc;
+    int by_count = 0;
+    qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
+    *out = json_pack("{s:o}", "neighbors", neighbors_json(r, n, top));
+    free_rows(r, n);
+    return *out ? NG_OK : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
 }
 
 /* ## Evidence */
@@ -440,8 +458,8 @@ int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_e
     nrow *r; size_t n; long xwin, total;
     rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
     if (rc) { json_decref(res); return rc; }
-    by_mode = 0;
-    qsort(r, n, sizeof *r, cmp_nrow);
+    int by_count = 0;
+    qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
     json_object_set_new(res, "degree", json_integer(count_neighbors(s, x, 1)));
     json_object_set_new(res, "neighbors", neighbors_json(r, n, top > 0 ? top : 10));
     free_rows(r, n);

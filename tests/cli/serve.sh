@@ -209,6 +209,46 @@ check "app.js calls only /api/" sh -c "! grep -o \"fetch([^)]*\" '$ROOT/tools/se
 S=$(curl -s -o /dev/null -w '%{http_code}' -I "$URL/api/stats")
 check "HEAD works" [ "$S" = 200 ]
 
+# ## The cache of answers: the same request again is kept, until the
+# database changes (below); a heavy view (queued for another thread) too
+get '/api/entity/evil-script?top=7'
+check "cache: a first request is computed (X-Cache: miss)" [ "$(hdr X-Cache)" = miss ]
+cp "$T/body" "$T/entity1"
+get '/api/entity/evil-script?top=7'
+check "cache: the same request again is kept (X-Cache: hit)" [ "$(hdr X-Cache)" = hit ]
+check "cache: the same answer" cmp -s "$T/body" "$T/entity1"
+get '/api/entity/evil-script?top=6'
+check "cache: other parameters, another answer (miss)" [ "$(hdr X-Cache)" = miss ]
+get '/api/ego/evil-script?depth=2&top=19'
+check "cache: an ego network (status $S)" [ "$S" = 200 ]
+check "cache: an ego network is computed (miss)" [ "$(hdr X-Cache)" = miss ]
+cp "$T/body" "$T/ego1"
+get '/api/ego/evil-script?depth=2&top=19'
+check "cache: an ego network again (hit)" [ "$(hdr X-Cache)" = hit ]
+check "cache: an ego network again, the same" cmp -s "$T/body" "$T/ego1"
+get /api/entity/no-such-entity-here
+get /api/entity/no-such-entity-here
+check "cache: an unknown entity (status $S)" [ "$S" = 404 ]
+check "cache: errors are not kept" sh -c "! grep -qi '^X-Cache: hit' '$T/hdr'"
+# sorts of neighbours by different keys at once (quick views on 2 threads
+# and more): each list in its own order
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+  for by in npmi count articles pmi; do
+    curl -s -o "$T/nb.$by.$i" "$URL/api/neighbors/nato?by=$by&top=$((20 + i))" & pids="${pids:-} $!"
+  done
+done
+wait $pids
+check "neighbours sorted by their own key under concurrent requests" python3 - "$T" <<'PY'
+import json, sys, glob
+bad = 0
+for f in glob.glob(sys.argv[1] + "/nb.*"):
+    by = f.rsplit("/", 1)[1].split(".")[1]
+    k = "count" if by == "count" else by
+    v = [n[k] for n in json.load(open(f))["neighbors"]]
+    if len(v) < 3 or v != sorted(v, reverse=True): bad += 1; print("FAIL order", f, v)
+sys.exit(bad != 0)
+PY
+
 # ## A database written meanwhile (WAL): the next request sees it
 expect 404 /api/entity/fresh-newsov ''
 python3 - "$T/fresh.jsonl" <<'PY'
@@ -222,6 +262,7 @@ PY
 check "ingest while serving" [ $? = 0 ]
 expect 200 /api/entity/fresh-newsov 'd["mentions"] == 1'
 expect 200 /api/entity/evil-script 'd["articles"] == 4'
+check "cache: emptied by the ingest (miss)" [ "$(hdr X-Cache)" = miss ]
 expect 200 '/api/search?q=fresh' 'd["suggestions"][0]["id"] == "fresh-newsov"'
 expect 200 /api/stats 'd["articles"] == 16'
 get '/api/ego/evil-script?format=svg'

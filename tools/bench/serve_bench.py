@@ -6,7 +6,8 @@ server, then one client sends the same mix one request at a time (the
 service time without queueing). Prints p50/p99 latency per endpoint.
 Standard library only (asyncio); bounded in time (--timeout seconds).
 
-usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S]
+usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N]
+(--warmup N: N requests of the mix from 20 clients before, not counted)
 """
 import asyncio, json, random, statistics, sys, time
 from urllib.parse import quote, urlparse
@@ -18,7 +19,9 @@ n_ent = int(args[1])
 CLIENTS = int(opts.get('clients', 200))
 REQUESTS = int(opts.get('requests', 10000))
 TIMEOUT = float(opts.get('timeout', 600))
+WARMUP = int(opts.get('warmup', 0))
 rng = random.Random(11)
+hits = [0]   # answers the server took from its cache (X-Cache: hit)
 
 
 def pick():   # the generator's skew (tools/bench/gen_graph.py): a few hubs, a long tail
@@ -36,6 +39,8 @@ async def request(reader, writer, path):
             length = int(line.split(b':', 1)[1])
     body = await reader.readexactly(length)
     close = b'connection: close' in head.lower()
+    if b'\r\nx-cache: hit' in head.lower():
+        hits[0] += 1
     return status, body, close
 
 
@@ -114,12 +119,17 @@ def pct(v, q):
 
 async def main():
     pairs, names = await prepare()
+    if WARMUP:   # a server that has been up a while: its threads' connections and caches warm
+        await run(mix(pairs, names, WARMUP), 20)
+        print('warm-up: %d requests of the same mix from 20 clients first (not counted)' % WARMUP)
     work = mix(pairs, names, REQUESTS)
+    hits[0] = 0
     lat, errors, secs, ego2 = await run(work, CLIENTS)
+    conc_hits = hits[0]
     seq_work = mix(pairs, names, min(1200, REQUESTS))
     slat, serr, ssecs, _ = await run(seq_work, 1)
-    print('%d requests from %d concurrent clients in %.1f s (%.0f requests/s); errors: %s'
-          % (len(work), CLIENTS, secs, len(work) / secs, errors or 'none'))
+    print('%d requests from %d concurrent clients in %.1f s (%.0f requests/s); errors: %s; answered from the cache: %d'
+          % (len(work), CLIENTS, secs, len(work) / secs, errors or 'none', conc_hits))
     if ego2:
         print('depth-2 ego networks: median %d nodes (top=100: the centre and up to 100 others)' % statistics.median(ego2))
     print()

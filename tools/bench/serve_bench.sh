@@ -3,7 +3,9 @@
 # benchmark, whose 100k-article database it reuses; usage: serve_bench.sh
 # BUILD DATA). 200 concurrent clients, 10,000 mixed requests
 # (tools/bench/serve_bench.py); the server is always stopped. Env:
-# SERVE_CLIENTS, SERVE_REQUESTS, SERVE_THREADS.
+# SERVE_CLIENTS, SERVE_REQUESTS, SERVE_THREADS (default: the processors),
+# SERVE_CACHE_MB (default 64; 0: every answer computed), SERVE_WARMUP
+# (requests before the measure, default 0: a cold server).
 set -e
 BUILD=${1:-build}
 DB=${2:-bench-data}/graph/bench.db
@@ -13,7 +15,7 @@ T=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && { kill $PID 2>/dev/null; wait $PID 2>/dev/null; }; rm -rf "$T"' EXIT
 trap 'exit 2' INT TERM HUP
-"$NG" serve --db "$DB" --port 0 --threads "${SERVE_THREADS:-4}" >"$T/out" 2>"$T/err" &
+"$NG" serve --db "$DB" --port 0 ${SERVE_THREADS:+--threads "$SERVE_THREADS"} --cache-mb "${SERVE_CACHE_MB:-64}" >"$T/out" 2>"$T/err" &
 PID=$!
 i=0
 while ! grep -q '^newsgraph: serving' "$T/out" 2>/dev/null; do
@@ -21,4 +23,4 @@ while ! grep -q '^newsgraph: serving' "$T/out" 2>/dev/null; do
 done
 URL=$(sed -n 's/^newsgraph: serving .* at \(http:[^ ]*\) .*/\1/p' "$T/out")
 ENTS=$("$NG" stats --json --db "$DB" | python3 -c 'import json,sys; print(json.load(sys.stdin)["entities"])')
-python3 tools/bench/serve_bench.py "$URL" "$ENTS" --clients="${SERVE_CLIENTS:-200}" --requests="${SERVE_REQUESTS:-10000}" --timeout=900
+python3 tools/bench/serve_bench.py "$URL" "$ENTS" --clients="${SERVE_CLIENTS:-200}" --requests="${SERVE_REQUESTS:-10000}" --timeout=900 --warmup="${SERVE_WARMUP:-0}"

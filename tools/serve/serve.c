@@ -1,7 +1,14 @@
-/* newsgraph serve: the HTTP side of the web explorer. libmicrohttpd with a
- * pool of worker threads, each with its own read-only SQLite connection
- * (opened on its first request, closed when the thread ends), so an
- * ingest running meanwhile (WAL) is seen by the next request. Only GET and
+/* newsgraph serve: the HTTP side of the web explorer. libmicrohttpd's
+ * internal polling with a pool of threads (as many as processors by
+ * default), each with its own read-only SQLite connection (opened on its
+ * first request, closed when the thread ends), so an ingest running
+ * meanwhile (WAL) is seen by the next request. Those threads answer the
+ * quick views (entity, neighbours, search, evidence, articles) themselves;
+ * the heavy ones (ego networks, paths, top, communities) are handed, with
+ * the connection suspended, to as many threads again, so that a quick view
+ * never waits in line behind a layout. (Not at a lower priority: on a
+ * machine busy with other work, nice 10 starved them.) API answers
+ * are cached (cache.c) until the database changes. Only GET and
  * HEAD; the request line and headers are bounded by the connection memory
  * limit, the URL, the number and size of parameters here; paths are
  * matched against fixed routes and the embedded assets' names, never
@@ -12,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <microhttpd.h>
 #include "graph_cli.h"
 #include "opts.h"
@@ -24,17 +32,43 @@
 static const char *db_path;
 static pthread_key_t store_key;
 
-static void store_free(void *p) { ng_store_close(p); }
+/* A thread's connection and the data_version it saw last (cache.c). */
+typedef struct worker { ng_store *s; long long seen; } worker;
+
+static void worker_free(void *p) {
+    worker *w = p;
+    ng_store_close(w->s);
+    free(w);
+}
 
 /* This thread's connection. */
-static ng_store *thread_store(ng_error *err) {
-    ng_store *s = pthread_getspecific(store_key);
-    if (!s) {
-        if (ng_store_open(db_path, NG_STORE_READONLY, &s, err)) return NULL;
-        pthread_setspecific(store_key, s);
+static worker *thread_worker(ng_error *err) {
+    worker *w = pthread_getspecific(store_key);
+    if (!w) {
+        if (!(w = calloc(1, sizeof *w))) { ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); return NULL; }
+        if (ng_store_open(db_path, NG_STORE_READONLY, &w->s, err)) { free(w); return NULL; }
+        w->seen = -1;
+        pthread_setspecific(store_key, w);
     }
-    return s;
+    return w;
 }
+
+/* One request (*con_cls): its decoded path and parameters, and for a
+ * heavy view its place in the queue and the answer the queue's thread
+ * leaves there. */
+typedef struct request {
+    struct request *next;         /* in the queue */
+    struct MHD_Connection *c;
+    int started;                  /* the headers are in: answer on this call */
+    int queued;                   /* suspended for a heavy thread */
+    char buf[MAX_URL + 1];
+    char *seg[MAX_SEG + 1];
+    int n;
+    serve_args args;
+    char *key;                    /* the cache key */
+    unsigned long gen;            /* the cache generation of the request */
+    serve_reply r;
+} request;
 
 const char *serve_arg(const serve_args *a, const char *k) {
     for (int i = 0; i < a->n; i++) if (!strcmp(a->key[i], k)) return a->val[i];
@@ -82,6 +116,81 @@ static void args_free(serve_args *a) {
     a->n = 0;
 }
 
+static void request_done(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode toe) {
+    (void)cls; (void)c; (void)toe;
+    request *q = *con_cls;
+    if (!q) return;
+    args_free(&q->args);
+    free(q->key);
+    free(q->r.body);
+    free(q);
+    *con_cls = NULL;
+}
+
+/* The cache key of an API request: its path and its parameters as sent
+ * (decoded), one per line. */
+static char *request_key(const char *url, const serve_args *a) {
+    size_t len = strlen(url) + 1;
+    for (int i = 0; i < a->n; i++) len += strlen(a->key[i]) + strlen(a->val[i]) + 2;
+    char *k = malloc(len), *p = k;
+    if (!k) return NULL;
+    p = stpcpy(p, url);
+    for (int i = 0; i < a->n; i++) {
+        *p++ = '\n';
+        p = stpcpy(p, a->key[i]);
+        *p++ = '=';
+        p = stpcpy(p, a->val[i]);
+    }
+    return k;
+}
+
+/* ## The heavy views' threads */
+
+static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
+static request *queue_head, *queue_tail;
+static int queue_stop;
+
+static int heavy(const char *endpoint) {
+    static const char *const names[] = {"ego", "path", "top", "communities", NULL};
+    for (int i = 0; names[i]; i++) if (!strcmp(endpoint, names[i])) return 1;
+    return 0;
+}
+
+static void enqueue(request *q) {
+    pthread_mutex_lock(&queue_mu);
+    q->next = NULL;
+    if (queue_tail) queue_tail->next = q; else queue_head = q;
+    queue_tail = q;
+    pthread_cond_signal(&queue_cv);
+    pthread_mutex_unlock(&queue_mu);
+}
+
+static request *dequeue(int wait) {
+    pthread_mutex_lock(&queue_mu);
+    while (wait && !queue_head && !queue_stop) pthread_cond_wait(&queue_cv, &queue_mu);
+    request *q = wait && queue_stop ? NULL : queue_head;
+    if (q && !(queue_head = q->next)) queue_tail = NULL;
+    pthread_mutex_unlock(&queue_mu);
+    return q;
+}
+
+static void *heavy_main(void *arg) {
+    (void)arg;
+    request *q;
+    while ((q = dequeue(1))) {
+        ng_error err = {0};
+        worker *w = thread_worker(&err);
+        if (!w) serve_error(&q->r, 503, "database_unavailable", err.msg, NULL);
+        else {
+            serve_api(w->s, q->seg + 1, q->n - 1, &q->args, &q->r);
+            if (q->r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &q->r);
+        }
+        MHD_resume_connection(q->c);   /* q belongs to the connection again */
+    }
+    return NULL;
+}
+
 /* URLs stay as sent (decoded per segment and per parameter here, so an id
  * with a '/' can be sent as %2F). */
 static size_t no_unescape(void *cls, struct MHD_Connection *c, char *s) {
@@ -109,7 +218,7 @@ void serve_error(serve_reply *r, unsigned status, const char *code, const char *
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, unsigned status, const char *mime, const void *body,
-                                  size_t len, int owned, int cache) {
+                                  size_t len, int owned, int cache, const char *xcache) {
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)body,
                                                                 owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     if (!resp) { if (owned) free((void *)body); return MHD_NO; }
@@ -121,6 +230,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, unsigned status, con
                             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                             " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     MHD_add_response_header(resp, "Cache-Control", cache ? "no-cache" : "no-store");
+    if (xcache) MHD_add_response_header(resp, "X-Cache", xcache);
     enum MHD_Result ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     return ret;
@@ -130,7 +240,7 @@ static enum MHD_Result send_json_error(struct MHD_Connection *c, unsigned status
     serve_reply r = {0};
     serve_error(&r, status, code, m, NULL);
     if (!r.body) return MHD_NO;
-    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0);
+    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL);
 }
 
 /* Routes of the page itself: the one HTML file answers them all, its
@@ -143,78 +253,102 @@ static int page_route(char **seg, int n) {
     return 0;
 }
 
+/* An API request: from the cache, else answered here (quick views) or
+ * queued for a heavy thread with the connection suspended. */
+static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q) {
+    ng_error err = {0};
+    worker *w = thread_worker(&err);
+    serve_reply r = {0};
+    if (!w) {
+        serve_error(&r, 503, "database_unavailable", err.msg, NULL);
+        return r.body ? send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL) : MHD_NO;
+    }
+    q->gen = serve_cache_generation(w->s, &w->seen);
+    q->key = request_key(url, &q->args);
+    if (q->key && serve_cache_get(q->key, q->gen, &r))
+        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit");
+    if (heavy(q->seg[1]) && !queue_stop) {
+        q->c = c;
+        q->queued = 1;
+        MHD_suspend_connection(c);
+        enqueue(q);
+        return MHD_YES;
+    }
+    serve_api(w->s, q->seg + 1, q->n - 1, &q->args, &r);
+    if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
+    if (r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &r);
+    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                               const char *version, const char *upload, size_t *upload_size, void **con_cls) {
     (void)cls; (void)version; (void)upload;
-    static int seen;
+    request *q = *con_cls;
     if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
         *upload_size = 0;
         return send_json_error(c, 405, "method_not_allowed", "read-only: only GET and HEAD");
     }
     /* answering in the first call, before MHD knows there is no body,
      * would close the connection: the answer comes in the second */
-    if (!*con_cls) { *con_cls = &seen; return MHD_YES; }
+    if (!q) {
+        if (!(q = calloc(1, sizeof *q))) return MHD_NO;
+        *con_cls = q;
+        return MHD_YES;
+    }
     *upload_size = 0;
+    if (q->queued) {   /* resumed: a heavy thread left the answer */
+        serve_reply r = q->r;
+        q->r.body = NULL;
+        if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
+        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
+    }
+    if (q->started) return MHD_YES;   /* more body of a GET: ignored */
+    q->started = 1;
     if (strlen(url) > MAX_URL) return send_json_error(c, 414, "uri_too_long", "the URL is too long");
     if (url[0] != '/') return send_json_error(c, 400, "bad_request", "the path must start with /");
     /* split and decode the path */
-    char buf[MAX_URL + 1];
+    char *buf = q->buf, **seg = q->seg;
     strcpy(buf, url);
-    char *seg[MAX_SEG + 1];
     int n = 0;
     for (char *p = buf + 1; *p || n == 0;) {
-        char *q = strchr(p, '/');
-        if (q) *q = 0;
-        if (*p || q) {
+        char *e = strchr(p, '/');
+        if (e) *e = 0;
+        if (*p || e) {
             if (n == MAX_SEG) return send_json_error(c, 404, "not_found", "no such page");
             if (pct_decode(p, 0)) return send_json_error(c, 400, "bad_request", "bad percent-encoding in the path");
             seg[n++] = p;
         }
-        if (!q) break;
-        p = q + 1;
+        if (!e) break;
+        p = e + 1;
     }
     if (n == 1 && !*seg[0]) n = 0;   /* "/" */
-    serve_args args = {0};
-    argctx ax = {&args, 0};
+    q->n = n;
+    argctx ax = {&q->args, 0};
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_arg, &ax);
-    enum MHD_Result ret;
-    if (ax.bad) {
-        args_free(&args);
+    if (ax.bad)
         return send_json_error(c, 400, "bad_request", ax.bad == 1 ? "too many parameters"
                                                     : ax.bad == 2 ? "a parameter is too long" : "bad percent-encoding in a parameter");
-    }
-    if (n >= 2 && !strcmp(seg[0], "api")) {
-        ng_error err = {0};
-        ng_store *s = thread_store(&err);
-        serve_reply r = {0};
-        if (!s) serve_error(&r, 503, "database_unavailable", err.msg, NULL);
-        else serve_api(s, seg + 1, n - 1, &args, &r);
-        args_free(&args);
-        if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
-        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0);
-    }
-    args_free(&args);
+    if (n >= 2 && !strcmp(seg[0], "api")) return api(c, url, q);
     if (n == 1 && !strcmp(seg[0], "api")) return send_json_error(c, 404, "not_found", "no such endpoint");
     if (n == 2 && !strcmp(seg[0], "static")) {
         const serve_asset *a = asset(seg[1]);
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
         return send_json_error(c, 404, "not_found", "no such file");
     }
     if (n == 1 && !strcmp(seg[0], "favicon.ico")) {
         const serve_asset *a = asset("favicon.svg");
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
     }
     if (page_route(seg, n)) {
         const serve_asset *a = asset("index.html");
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
     }
-    ret = send_json_error(c, 404, "not_found", "no such page");
-    return ret;
+    return send_json_error(c, 404, "not_found", "no such page");
 }
 
 static void usage(FILE *f) {
     fprintf(f,
-        "usage: newsgraph serve [--db FILE] [--port N] [--bind ADDR] [--threads N]\n\n"
+        "usage: newsgraph serve [--db FILE] [--port N] [--bind ADDR] [--threads N] [--cache-mb N]\n\n"
         "Serves a web explorer of the graph (search, entity pages, ego networks,\n"
         "evidence, articles, paths, centralities, communities) and its JSON API\n"
         "under /api/. Read-only; the database may be ingested into meanwhile.\n\n"
@@ -222,18 +356,23 @@ static void usage(FILE *f) {
         "  -p, --port N       TCP port (default 8080; 0 picks a free one)\n"
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
         "                     anything else exposes the database to the network\n"
-        "      --threads N    worker threads, one database connection each (default 4)\n"
+        "      --threads N    threads answering requests (default: one per processor),\n"
+        "                     and as many for ego networks, paths, top and communities;\n"
+        "                     one database connection each\n"
+        "      --cache-mb N   memory for answers kept until the database changes\n"
+        "                     (default 64; 0: no cache)\n"
         "Stops on Ctrl-C (SIGINT) or SIGTERM.\n");
 }
 
 int cmd_serve(int argc, char **argv) {
     const char *db = NULL, *bind = "127.0.0.1", *v;
-    long long port = 8080, threads = 4;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    long long port = 8080, threads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : ncpu, cache_mb = 64;
     int rc;
-    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS };
+    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS, O_CACHE };
     static const cli_opt options[] = {
         {"--db", NULL, 1, O_DB}, {"--bind", NULL, 1, O_BIND}, {"--port", "-p", 1, O_PORT},
-        {"--threads", NULL, 1, O_THREADS}, {0},
+        {"--threads", NULL, 1, O_THREADS}, {"--cache-mb", NULL, 1, O_CACHE}, {0},
     };
     cli_args p = cli_args_init(argc, argv);
     while ((rc = cli_next(&p, options, &v)) != CLI_END) {
@@ -245,6 +384,7 @@ int cmd_serve(int argc, char **argv) {
         case O_BIND: bind = v; break;
         case O_PORT: if (cli_int(p.opt, v, 0, 65535, &port)) goto usage; break;
         case O_THREADS: if (cli_int(p.opt, v, 1, 64, &threads)) goto usage; break;
+        case O_CACHE: if (cli_int(p.opt, v, 0, 65536, &cache_mb)) goto usage; break;
         }
     }
     db = gcli_db(db);
@@ -271,7 +411,8 @@ int cmd_serve(int argc, char **argv) {
     ng_store *s = gcli_open_ro(db, &code);
     if (!s) return code;
     ng_store_close(s);
-    if (pthread_key_create(&store_key, store_free)) { cli_msg("serve: cannot create a thread key"); return 2; }
+    if (pthread_key_create(&store_key, worker_free)) { cli_msg("serve: cannot create a thread key"); return 2; }
+    serve_cache_init((size_t)cache_mb << 20);
     /* the workers inherit a mask that leaves the stop signals to sigwait */
     sigset_t stop, old;
     sigemptyset(&stop);
@@ -280,7 +421,8 @@ int cmd_serve(int argc, char **argv) {
     sigaddset(&stop, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stop, &old);
     signal(SIGPIPE, SIG_IGN);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | (v6 ? MHD_USE_IPv6 : 0);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME
+                     | (v6 ? MHD_USE_IPv6 : 0);
     struct MHD_Daemon *d = MHD_start_daemon(flags, (uint16_t)port, NULL, NULL, handle, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
@@ -289,13 +431,19 @@ int cmd_serve(int argc, char **argv) {
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)512,
         MHD_OPTION_UNESCAPE_CALLBACK, no_unescape, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL,
         MHD_OPTION_END);
     if (!d) {
         cli_msg("serve: cannot listen on %s port %lld (in use, or not an address of this machine?)", bind, port);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         pthread_key_delete(store_key);
+        serve_cache_free();
         return 2;
     }
+    pthread_t *heavy_threads = calloc((size_t)threads, sizeof *heavy_threads);
+    int nheavy = 0;
+    while (heavy_threads && nheavy < threads && !pthread_create(&heavy_threads[nheavy], NULL, heavy_main, NULL)) nheavy++;
+    if (!nheavy) queue_stop = 1;   /* the polling threads answer every view */
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned bound = di ? di->port : (unsigned)port;
     if (!loopback)
@@ -305,8 +453,20 @@ int cmd_serve(int argc, char **argv) {
     fflush(stdout);
     int sig = 0;
     sigwait(&stop, &sig);
+    /* no connection may stay suspended when the daemon stops */
+    pthread_mutex_lock(&queue_mu);
+    queue_stop = 1;
+    pthread_cond_broadcast(&queue_cv);
+    pthread_mutex_unlock(&queue_mu);
+    for (int i = 0; i < nheavy; i++) pthread_join(heavy_threads[i], NULL);
+    free(heavy_threads);
+    for (request *q; (q = dequeue(0));) {
+        serve_error(&q->r, 503, "stopping", "the server is stopping", NULL);
+        MHD_resume_connection(q->c);
+    }
     MHD_stop_daemon(d);
     pthread_key_delete(store_key);
+    serve_cache_free();
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     fprintf(stderr, "newsgraph: serve: stopped\n");
     return 0;

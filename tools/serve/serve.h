@@ -35,6 +35,23 @@ typedef struct serve_reply {
     size_t len;
 } serve_reply;
 
+/* ## The cache of API answers (cache.c)
+ *
+ * Answers are kept under a key (the request's path and parameters) and the
+ * generation they were computed in; the generation moves on, and the cache
+ * empties, when a worker's connection sees a commit of another process. */
+/* Sets the memory for answers (0: no cache) and empties the cache. */
+void serve_cache_init(size_t max_bytes);
+void serve_cache_free(void);
+/* The generation after looking at connection 's' (its data_version, the
+ * value it saw last in *seen, updated). */
+unsigned long serve_cache_generation(ng_store *s, long long *seen);
+/* A copy of the answer kept for 'key' in generation 'gen' into 'r' (body
+ * malloc'd, owned by the caller): 1, else 0. */
+int serve_cache_get(const char *key, unsigned long gen, serve_reply *r);
+/* Keeps a copy of 'r' (not when the generation has moved on since 'gen'). */
+void serve_cache_put(const char *key, unsigned long gen, const serve_reply *r);
+
 /* Answers GET /api/SEG[0]/SEG[1]/... (segments percent-decoded, nseg >= 1,
  * seg[0] the endpoint) from the store 's' (read-only, this thread's own). */
 void serve_api(ng_store *s, char **seg, int nseg, const serve_args *args, serve_reply *r);
