@@ -54,8 +54,9 @@ static int before(const note *a, const note *b) {
 
 /* The registry slot of 'key', or SIZE_MAX. */
 static size_t reg_slot(const tnames *tn, uint64_t key) {
-    size_t mask = tn->rhead_cap - 1;
-    for (size_t i = key & mask; tn->rhead[i].first; i = (i + 1) & mask)
+    size_t mask = tn->rhead_cap - 1, i = key & mask;
+    if (!(tn->occ[i >> 6] >> (i & 63) & 1)) return SIZE_MAX;   /* the home slot is empty */
+    for (; tn->rhead[i].first; i = (i + 1) & mask)
         if (tn->rhead[i].key == key) return i;
     return SIZE_MAX;
 }
@@ -89,6 +90,29 @@ static const nref *pick_person(const tnames *tn, uint64_t key, const note *at, i
     return &tn->all[e[j]];
 }
 
+/* pslot.same for every chain (the title and initials persons have their
+ * ids by now). */
+static void chain_ids(tnames *tn) {
+    for (size_t i = 0; i < tn->rhead_cap; i++) {
+        if (!tn->rhead[i].first) continue;
+        pslot *ps = &tn->pseg[i];
+        const char *id = NULL;
+        ps->same = 1;
+        for (size_t r = tn->rhead[i].first; r && ps->same; r = tn->regs[r - 1].next) {
+            const char *q = tn->all[tn->regs[r - 1].note].x->id;
+            if (id && strcmp(id, q)) ps->same = 0;
+            id = q;
+        }
+    }
+}
+
+/* The entity all the entries with 'key' name (the last of them), or NULL
+ * if none or several. */
+static const nref *only_person(const tnames *tn, uint64_t key) {
+    size_t i = reg_slot(tn, key);
+    return i != SIZE_MAX && tn->pseg[i].same ? &tn->all[tn->pseg[i].last] : NULL;
+}
+
 /* Entry order for the sorted chains: position, then article order. */
 static int cmp_pos(const void *a, const void *b, void *all) {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -110,10 +134,13 @@ static int sort_chains(tnames *tn) {
         size_t *e = tn->pos + off;
         int sorted = 1;
         ps->off = off;
-        ps->n = 0;
+        ps->n = ps->org = 0;
         for (size_t r = tn->rhead[i].first; r; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
             e[ps->n] = tn->regs[r - 1].note;
-            if (ps->n && before(tn->all[e[ps->n]].n, tn->all[e[ps->n - 1]].n)) sorted = 0;
+            if (ps->n && before(q->n, tn->all[e[ps->n - 1]].n)) sorted = 0;
+            if (!ps->org && q->n->kind == N_ORG) ps->org = e[ps->n] + 1;
+            ps->last = e[ps->n];
             ps->n++;
         }
         if (!sorted) qsort_r(e, ps->n, sizeof *e, cmp_pos, tn->all);
@@ -274,33 +301,22 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     const nref *p = NULL;
     if (cues & NF_UPPER) {
         /* an acronym: exact fold */
-        for (size_t r = reg_first(tn, key2); r && !p; r = tn->regs[r - 1].next)
-            if (tn->all[tn->regs[r - 1].note].n->kind == N_ORG) p = &tn->all[tn->regs[r - 1].note];
+        size_t i = reg_slot(tn, key2);
+        if (i != SIZE_MAX && tn->pseg[i].org) p = &tn->all[tn->pseg[i].org - 1];
         if (!p) {
             p = pick_person(tn, key, n, 1);  /* a surname in capitals (headlines) */
             if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
         }
     } else if (cues & NF_GIVEN) {
         /* a given name alone: the one person of the article with it */
-        const nref *only = NULL;
-        int many = 0;
-        for (size_t r = reg_first(tn, key2 ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
-            const nref *q = &tn->all[tn->regs[r - 1].note];
-            if (only && strcmp(only->x->id, q->x->id)) many = 1;
-            only = q;
-        }
-        if (!many) p = only;
+        p = only_person(tn, key2 ^ (1ull << 63));
     } else {
         p = pick_person(tn, key, n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;
         if (!p && key && (cues & NF_LATIN)) {
             /* the first word of a full name (Wang of Wang Zhizhen,
              * Jansher of Jansher Khan): one person only */
-            for (size_t r = reg_first(tn, key ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
-                const nref *q = &tn->all[tn->regs[r - 1].note];
-                if (p && strcmp(p->x->id, q->x->id)) { p = NULL; break; }
-                p = q;
-            }
+            p = only_person(tn, key ^ (1ull << 63));
         }
     }
     if (!p) return NG_OK;
@@ -385,12 +401,15 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     tn->rhead_cap = cap;
     memset(tn->rhead, 0, cap * sizeof *tn->rhead);
+    if (ng_grow((void **)&tn->occ, &tn->occ_cap, cap / 64, sizeof *tn->occ)) return NG_E_NOMEM;
+    memset(tn->occ, 0, cap / 64 * sizeof *tn->occ);
     for (size_t r = tn->nregs; r-- > 0;) {
         size_t i = tn->regs[r].key & (cap - 1);
         while (tn->rhead[i].first && tn->rhead[i].key != tn->regs[r].key) i = (i + 1) & (cap - 1);
         tn->regs[r].next = tn->rhead[i].first;
         tn->rhead[i].first = r + 1;
         tn->rhead[i].key = tn->regs[r].key;
+        tn->occ[i >> 6] |= 1ull << (i & 63);
     }
     if (sort_chains(tn)) return NG_E_NOMEM;
     if (m->nspans) ng_sort_spans(m->spans, m->nspans);
@@ -439,6 +458,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         }
     }
     /* the free words (their spans go after the others, in article order) */
+    if (partial && nfree) chain_ids(tn);
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;
