@@ -6,10 +6,11 @@ BUILD   ?= build
 ifeq ($(strip $(BUILD)),)
 $(error BUILD must not be empty)
 endif
-PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash
+PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash libmicrohttpd
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-networkx \
-            valgrind clang libclang-rt-14-dev libxml2-dev
+            valgrind clang libclang-rt-14-dev libxml2-dev \
+            libmicrohttpd-dev curl python3-pip python3-setuptools python3-wheel
 
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra
@@ -29,19 +30,72 @@ LIB_OBJ    := $(TAGGER_SRC:%.c=$(BUILD)/%.o) $(GRAPH_SRC:%.c=$(BUILD)/%.o)
 TOOLS_OBJ  := $(TOOLS_SRC:%.c=$(BUILD)/%.o)
 IMPORT_OBJ := $(IMPORT_SRC:%.c=$(BUILD)/%.o)
 IMPORT_LIB := $(BUILD)/libngimport.a
+# newsgraph serve (tools/serve): its sources and its assets as C arrays
+SERVE_SRC  := $(sort $(wildcard tools/serve/*.c))
+SERVE_ASSETS := $(sort $(wildcard tools/serve/assets/*))
+TOOLS_OBJ  += $(SERVE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tools/serve/assets.o
 UNIT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 
 .PHONY: all check check-corpus unit cli demo install uninstall clean bench bench-quick deps dictionaries asan valgrind fuzz
-all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd
+all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd lib
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/serve/assets.c: tools/serve/gen_assets.sh $(SERVE_ASSETS)
+	@mkdir -p $(dir $@)
+	sh tools/serve/gen_assets.sh $@ $(SERVE_ASSETS)
+$(BUILD)/tools/serve/assets.o: $(BUILD)/tools/serve/assets.c tools/serve/serve.h | deps-ok
+	$(CC) $(ALL_CFLAGS) -Itools/serve -c $< -o $@
+$(SERVE_SRC:%.c=$(BUILD)/%.o): ALL_CFLAGS += -Itools/cli
 
 $(BUILD)/libnewsgraph.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
+
+# ## The installed C library (issue 14): libnewsgraph.so.MAJOR.MINOR.PATCH
+# (SONAME libnewsgraph.so.MAJOR) exporting only what PUBLIC_HEADERS declare
+# (a version script generated from them by tools/libsyms.sh), the static
+# library, the headers under include/newsgraph/ and newsgraph.pc.
+PUBLIC_HEADERS := tagger/base.h tagger/tagger.h tagger/version.h tagger/bind.h graph/graph.h graph/graph_json.h graph/newsgraph.h
+NG_VER_MAJOR := $(shell sed -n 's/^\#define NG_VERSION_MAJOR \([0-9]*\).*/\1/p' tagger/version.h)
+NG_VER_MINOR := $(shell sed -n 's/^\#define NG_VERSION_MINOR \([0-9]*\).*/\1/p' tagger/version.h)
+NG_VER_PATCH := $(shell sed -n 's/^\#define NG_VERSION_PATCH \([0-9]*\).*/\1/p' tagger/version.h)
+NG_VER     := $(NG_VER_MAJOR).$(NG_VER_MINOR).$(NG_VER_PATCH)
+SONAME     := libnewsgraph.so.$(NG_VER_MAJOR)
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+$(LIB_OBJ): ALL_CFLAGS += -fPIC -fno-semantic-interposition
+
+.PHONY: lib python
+lib: $(BUILD)/libnewsgraph.so $(BUILD)/libnewsgraph.a
+
+$(BUILD)/libnewsgraph.map: $(PUBLIC_HEADERS) tools/libsyms.sh
+	@mkdir -p $(dir $@)
+	sh tools/libsyms.sh $(PUBLIC_HEADERS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/libnewsgraph.so.$(NG_VER): $(LIB_OBJ) $(BUILD)/libnewsgraph.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(BUILD)/libnewsgraph.map $(LDFLAGS) \
+	      -o $@ $(LIB_OBJ) $(LIBS)
+
+$(BUILD)/libnewsgraph.so: $(BUILD)/libnewsgraph.so.$(NG_VER)
+	ln -sf libnewsgraph.so.$(NG_VER) $(BUILD)/$(SONAME) && ln -sf libnewsgraph.so.$(NG_VER) $@
+
+$(BUILD)/newsgraph.pc: Makefile
+	@mkdir -p $(dir $@)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
+	  'datadir=$${prefix}/share/newsgraph' 'shipped=$${datadir}/shipped.ngd' '' \
+	  'Name: newsgraph' 'Description: dictionary-driven named-entity tagger and co-occurrence knowledge graph' \
+	  'Version: $(NG_VER)' 'Requires: jansson' 'Requires.private: $(filter-out jansson,$(PKGS))' \
+	  'Libs: -L$${libdir} -lnewsgraph' 'Libs.private: -lpthread -lm' 'Cflags: -I$${includedir}' > $@
+
+# The Python module (tools/python) staged with the library and the shipped
+# data in $(BUILD)/python: PYTHONPATH=$(BUILD)/python python3 -c 'import newsgraph'.
+# Install it with: python3 -m pip install --no-build-isolation tools/python
+python: lib $(BUILD)/shipped.ngd
+	sh tools/python/stage.sh $(BUILD) $(BUILD)/python
 
 $(TOOLS_OBJ): ALL_CFLAGS += -Itools/import
 
@@ -61,7 +115,7 @@ dictionaries: $(BUILD)/newsgraph
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnewsgraph.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
 
 # Fail early, with the apt-get line, when a library is missing.
 .PHONY: deps-ok
@@ -72,6 +126,7 @@ deps:
 	@sh tools/deps.sh $(DEB_PKGS)
 
 check: all $(UNIT_BIN)
+	@command -v chromium >/dev/null || echo "newsgraph: chromium is not installed: the browser test of 'newsgraph serve' (tests/cli/serve_browser.sh) is skipped (apt-get install chromium chromium-driver python3-selenium)"
 	@sh tests/run.sh $(BUILD)
 
 # Invariants on the real news texts of the shared evaluation data (not part
@@ -86,7 +141,7 @@ demo: deps
 
 # Benchmarks (not part of make check): Hyperscan's figures come from a small
 # harness against libhyperscan-dev (tools/bench/hsbench.c).
-bench: all $(BUILD)/hsbench
+bench: all python $(BUILD)/hsbench
 	@sh tools/bench/run.sh $(BUILD)
 
 bench-quick: all $(BUILD)/hsbench
@@ -103,10 +158,19 @@ install: all
 	install -m 644 $(BUILD)/shipped.ngd $(DESTDIR)$(PREFIX)/share/newsgraph/shipped.ngd
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
 	install -m 644 tools/cli/newsgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
+	$(MAKE) --no-print-directory -B $(BUILD)/newsgraph.pc BUILD=$(BUILD) PREFIX=$(PREFIX)
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/newsgraph
+	install -m 755 $(BUILD)/libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/
+	ln -sf libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/libnewsgraph.so
+	install -m 644 $(BUILD)/libnewsgraph.a $(DESTDIR)$(LIBDIR)/
+	install -m 644 $(PUBLIC_HEADERS) $(DESTDIR)$(INCLUDEDIR)/newsgraph/
+	install -m 644 $(BUILD)/newsgraph.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/newsgraph $(DESTDIR)$(PREFIX)/share/newsgraph \
-	       $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
+	       $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1 $(DESTDIR)$(INCLUDEDIR)/newsgraph \
+	       $(DESTDIR)$(LIBDIR)/libnewsgraph.* $(DESTDIR)$(LIBDIR)/pkgconfig/newsgraph.pc
 
 clean:
 	rm -rf $(BUILD)

@@ -239,15 +239,13 @@ int ngg_subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, ng_error *err)
 
 /* bst: the descending scan of the second reader (first step's result in
  * brc), or NULL. */
-static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err) {
-    memset(g, 0, sizeof *g);
+/* Phase 1: the nodes (entities seen, in the date range when 'dated'), in
+ * id order; *maxid the largest id. */
+static int load_nodes(ng_store *s, const sg_opts *o, subgraph *g, int dated, const char *lo, const char *hi,
+                      int64_t *maxid, ng_error *err) {
     const ng_filter *f = o->filter;
-    int dated = f && ((f->since && *f->since) || (f->until && *f->until));
-    const char *lo = dated && f->since && *f->since ? f->since : "";
-    const char *hi = dated && f->until && *f->until ? f->until : "9999-99-99";
     sqlite3_stmt *st;
     int rc;
-    /* nodes */
     if (!dated) {
         g->total_windows = (long)ngg_meta_int(s, "windows", 0);
         rc = ngg_prepare(s, "SELECT id, key, type, name, mentions, articles, windows, first_seen, last_seen"
@@ -273,7 +271,7 @@ static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stm
     if (rc) return rc;
     size_t cap = 1024;
     g->n = malloc(cap * sizeof *g->n);
-    int64_t maxid = 0;
+    *maxid = 0;
     while (g->n && sqlite3_step(st) == SQLITE_ROW) {
         const char *type = ngg_col_text(st, 2);
         if (o->types_on_graph && f && !ngg_type_ok(f->types, type)) continue;
@@ -294,15 +292,24 @@ static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stm
         v->windows = (long)sqlite3_column_int64(st, 6);
         v->first = ngg_date((const char *)sqlite3_column_text(st, 7));
         v->last = ngg_date((const char *)sqlite3_column_text(st, 8));
-        if (v->id > maxid) maxid = v->id;
+        if (v->id > *maxid) *maxid = v->id;
     }
     sqlite3_finalize(st);
     if (!g->n) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    return NG_OK;
+}
+
+/* Phase 2: the edges with at least o->min_weight windows between the nodes,
+ * scanned upwards on this thread and downwards (bst, first step brc) on
+ * another when given; their npmi. */
+static int load_edges(ng_store *s, const sg_opts *o, subgraph *g, int dated, const char *lo, const char *hi,
+                      int64_t maxid, sqlite3_stmt *bst, int brc, ng_error *err) {
+    sqlite3_stmt *st;
+    int rc;
     int *idx = malloc((size_t)(maxid + 1) * sizeof *idx);
     if (!idx) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     for (int64_t i = 0; i <= maxid; i++) idx[i] = -1;
     for (size_t i = 0; i < g->nn; i++) idx[g->n[i].id] = (int)i;
-    /* edges */
     long minw = o->min_weight > 0 ? o->min_weight : 1;
     if (!dated) {
         rc = ngg_prepare(s, edge_sql(!o->counts_only, 0), &st, err);
@@ -364,69 +371,94 @@ static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stm
         if (o->counts_only) { e->npmi = 0; continue; }
         e->npmi = ngg_npmi(e->windows, g->n[e->a].windows, g->n[e->b].windows, g->total_windows, NULL);
     }
+    return NG_OK;
+}
+
+/* Phase 3: the ego network: the edges within o->depth hops of node o->ego
+ * (the root is marked degree -1, to stay even when isolated). */
+static int keep_ego(const sg_opts *o, subgraph *g) {
+    int root = -1;
+    for (size_t i = 0; i < g->nn; i++) if (g->n[i].id == o->ego) { root = (int)i; break; }
+    int *dist = malloc(g->nn * sizeof *dist);
+    int *queue = malloc(g->nn * sizeof *queue);
+    /* adjacency via CSR */
+    size_t *off = calloc(g->nn + 1, sizeof *off);
+    int *adj = malloc((2 * g->ne + 1) * sizeof *adj);
+    if (!dist || !queue || !off || !adj) {
+        free(dist); free(queue); free(off); free(adj);
+        return NG_E_NOMEM;
+    }
+    for (size_t i = 0; i < g->ne; i++) { off[g->e[i].a + 1]++; off[g->e[i].b + 1]++; }
+    for (size_t i = 0; i < g->nn; i++) off[i + 1] += off[i];
+    size_t *pos = malloc((g->nn + 1) * sizeof *pos);
+    if (pos) {
+        memcpy(pos, off, (g->nn + 1) * sizeof *pos);
+        for (size_t i = 0; i < g->ne; i++) { adj[pos[g->e[i].a]++] = g->e[i].b; adj[pos[g->e[i].b]++] = g->e[i].a; }
+        free(pos);
+    }
+    for (size_t i = 0; i < g->nn; i++) dist[i] = -1;
+    size_t qh = 0, qt = 0;
+    if (root >= 0) { dist[root] = 0; queue[qt++] = root; }
+    int depth = o->depth > 0 ? o->depth : 1;
+    while (qh < qt) {
+        int v = queue[qh++];
+        if (dist[v] >= depth) continue;
+        for (size_t k = off[v]; k < off[v + 1]; k++)
+            if (dist[adj[k]] < 0) { dist[adj[k]] = dist[v] + 1; queue[qt++] = adj[k]; }
+    }
+    free(queue); free(off); free(adj);
+    size_t k = 0;
+    for (size_t i = 0; i < g->ne; i++)
+        if (dist[g->e[i].a] >= 0 && dist[g->e[i].b] >= 0) g->e[k++] = g->e[i];
+    g->ne = k;
+    /* keep the root even if isolated */
+    if (root >= 0) g->n[root].degree = -1;
+    free(dist);
+    return NG_OK;
+}
+
+/* Phase 4: the o->top_edges strongest edges. */
+static void keep_top_edges(const sg_opts *o, subgraph *g) {
+    if (o->top_edges <= 0 || (size_t)o->top_edges >= g->ne) return;
+    qsort(g->e, g->ne, sizeof *g->e, cmp_edge_weight);
+    g->ne = (size_t)o->top_edges;
+    qsort(g->e, g->ne, sizeof *g->e, cmp_edge_ends);
+}
+
+/* Phase 5: drop the nodes without a kept edge (the ego root stays). */
+static int drop_isolated(subgraph *g) {
+
+    char *keep = calloc(g->nn ? g->nn : 1, 1);
+    int *map = malloc((g->nn ? g->nn : 1) * sizeof *map);
+    if (!keep || !map) { free(keep); free(map); return NG_E_NOMEM; }
+    for (size_t i = 0; i < g->ne; i++) keep[g->e[i].a] = keep[g->e[i].b] = 1;
+    for (size_t i = 0; i < g->nn; i++) if (g->n[i].degree == -1) keep[i] = 1;
+    size_t k = 0;
+    for (size_t i = 0; i < g->nn; i++) {
+        if (keep[i]) { map[i] = (int)k; g->n[k++] = g->n[i]; }
+        else { map[i] = -1; free(g->n[i].key); free(g->n[i].type); free(g->n[i].name); }
+    }
+    g->nn = k;
+    for (size_t i = 0; i < g->ne; i++) { g->e[i].a = map[g->e[i].a]; g->e[i].b = map[g->e[i].b]; }
+    free(keep); free(map);
+    return NG_OK;
+}
+
+static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err) {
+    memset(g, 0, sizeof *g);
+    const ng_filter *f = o->filter;
+    int dated = f && ((f->since && *f->since) || (f->until && *f->until));
+    const char *lo = dated && f->since && *f->since ? f->since : "";
+    const char *hi = dated && f->until && *f->until ? f->until : "9999-99-99";
+    int64_t maxid;
+    int rc = load_nodes(s, o, g, dated, lo, hi, &maxid, err);
+    if (!rc) rc = load_edges(s, o, g, dated, lo, hi, maxid, bst, brc, err);
+    if (rc) return rc;
+    long minw = o->min_weight > 0 ? o->min_weight : 1;
     int edge_filter = o->drop_isolated || o->top_edges > 0 || o->ego >= 0 || minw > 1;
-    /* ego network: BFS over the kept edges */
-    if (o->ego >= 0) {
-        int root = -1;
-        for (size_t i = 0; i < g->nn; i++) if (g->n[i].id == o->ego) { root = (int)i; break; }
-        int *dist = malloc(g->nn * sizeof *dist);
-        int *queue = malloc(g->nn * sizeof *queue);
-        /* adjacency via CSR */
-        size_t *off = calloc(g->nn + 1, sizeof *off);
-        int *adj = malloc((2 * g->ne + 1) * sizeof *adj);
-        if (!dist || !queue || !off || !adj) {
-            free(dist); free(queue); free(off); free(adj);
-            ngg_subgraph_free(g);
-            return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-        }
-        for (size_t i = 0; i < g->ne; i++) { off[g->e[i].a + 1]++; off[g->e[i].b + 1]++; }
-        for (size_t i = 0; i < g->nn; i++) off[i + 1] += off[i];
-        size_t *pos = malloc((g->nn + 1) * sizeof *pos);
-        if (pos) {
-            memcpy(pos, off, (g->nn + 1) * sizeof *pos);
-            for (size_t i = 0; i < g->ne; i++) { adj[pos[g->e[i].a]++] = g->e[i].b; adj[pos[g->e[i].b]++] = g->e[i].a; }
-            free(pos);
-        }
-        for (size_t i = 0; i < g->nn; i++) dist[i] = -1;
-        size_t qh = 0, qt = 0;
-        if (root >= 0) { dist[root] = 0; queue[qt++] = root; }
-        int depth = o->depth > 0 ? o->depth : 1;
-        while (qh < qt) {
-            int v = queue[qh++];
-            if (dist[v] >= depth) continue;
-            for (size_t k = off[v]; k < off[v + 1]; k++)
-                if (dist[adj[k]] < 0) { dist[adj[k]] = dist[v] + 1; queue[qt++] = adj[k]; }
-        }
-        free(queue); free(off); free(adj);
-        size_t k = 0;
-        for (size_t i = 0; i < g->ne; i++)
-            if (dist[g->e[i].a] >= 0 && dist[g->e[i].b] >= 0) g->e[k++] = g->e[i];
-        g->ne = k;
-        /* keep the root even if isolated */
-        if (root >= 0) g->n[root].degree = -1;
-        free(dist);
-    }
-    if (o->top_edges > 0 && (size_t)o->top_edges < g->ne) {
-        qsort(g->e, g->ne, sizeof *g->e, cmp_edge_weight);
-        g->ne = (size_t)o->top_edges;
-        qsort(g->e, g->ne, sizeof *g->e, cmp_edge_ends);
-    }
-    if (edge_filter) {
-        /* drop nodes without a kept edge (the ego root stays) */
-        char *keep = calloc(g->nn ? g->nn : 1, 1);
-        int *map = malloc((g->nn ? g->nn : 1) * sizeof *map);
-        if (!keep || !map) { free(keep); free(map); ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
-        for (size_t i = 0; i < g->ne; i++) keep[g->e[i].a] = keep[g->e[i].b] = 1;
-        for (size_t i = 0; i < g->nn; i++) if (g->n[i].degree == -1) keep[i] = 1;
-        size_t k = 0;
-        for (size_t i = 0; i < g->nn; i++) {
-            if (keep[i]) { map[i] = (int)k; g->n[k++] = g->n[i]; }
-            else { map[i] = -1; free(g->n[i].key); free(g->n[i].type); free(g->n[i].name); }
-        }
-        g->nn = k;
-        for (size_t i = 0; i < g->ne; i++) { g->e[i].a = map[g->e[i].a]; g->e[i].b = map[g->e[i].b]; }
-        free(keep); free(map);
-    }
+    if (o->ego >= 0 && keep_ego(o, g)) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    keep_top_edges(o, g);
+    if (edge_filter && drop_isolated(g)) { ngg_subgraph_free(g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     for (size_t i = 0; i < g->nn; i++) g->n[i].degree = 0;
     return canonical_order(g) ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : NG_OK;
 }

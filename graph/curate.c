@@ -33,6 +33,7 @@ struct ngc_state {
     strmap idx;
     aop *a; size_t na, capa;
     long long sig[2];          /* count and last number of the log read */
+    int fold;                  /* the store's folding version (ngg_fold) */
 };
 
 static const char *const op_names[] = {"merge", "rename", "retype", "alias-add", "alias-remove"};
@@ -111,7 +112,7 @@ static int state_add(struct ngc_state *st, int op, const char *ent, const char *
     }
     if (op == 1) return set_str(&st->r[a].name, val) ? NG_E_NOMEM : NG_OK;
     if (op == 2) return set_str(&st->r[a].type, val) ? NG_E_NOMEM : NG_OK;
-    char *norm = ngg_fold(val);
+    char *norm = ngg_fold(st->fold, val);
     if (!norm) return NG_E_NOMEM;
     for (size_t i = 0; i < st->na; i++)
         if (st->a[i].ent == a && !strcmp(st->a[i].norm, norm)) {
@@ -148,6 +149,7 @@ static int state_build(ng_store *s, long long skip, struct ngc_state **out, ng_e
     *out = NULL;
     struct ngc_state *st = calloc(1, sizeof *st);
     if (!st) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    st->fold = s->fold;
     if (!has_table(s, "main")) { *out = st; return NG_OK; }
     sqlite3_stmt *q;
     int rc = ngg_prepare(s, "SELECT op, entity, value, name, type, seq FROM correction ORDER BY seq", &q, err);
@@ -327,7 +329,7 @@ int ngc_apply(ng_store *s, ng_error *err) {
         if (r->name) rc = step_text(s, "UPDATE entity SET name=?2 WHERE key=?1 AND name IS NOT ?2", r->key, r->name, NULL, err);
         if (!rc && r->type) rc = step_text(s, "UPDATE entity SET type=?2 WHERE key=?1 AND type IS NOT ?2", r->key, r->type, NULL, err);
         if (!rc && r->name) { /* the new name finds it */
-            char *norm = ngg_fold(r->name);
+            char *norm = ngg_fold(s->fold, r->name);
             if (!norm) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
             rc = step_text(s, "INSERT OR IGNORE INTO alias(norm,entity,alias) SELECT ?3, key, ?2 FROM entity WHERE key=?1",
                            r->key, r->name, norm, err);
@@ -431,7 +433,7 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
     } else if (!rc && op == NG_CORR_RETYPE) {
         old = type; type = NULL;
     } else if (!rc) {
-        if (!(norm = ngg_fold(value))) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        if (!(norm = ngg_fold(s->fold, value))) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         sqlite3_stmt *st;
         if (!rc) rc = ngg_prepare(s, "SELECT alias FROM alias WHERE norm=? AND entity=?", &st, err);
         if (!rc) {
@@ -577,7 +579,7 @@ int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err) {
         if (v) rc = step_text(s, op == NG_CORR_RENAME ? "UPDATE entity SET name=?2 WHERE key=?1"
                                                       : "UPDATE entity SET type=?2 WHERE key=?1", cur, v, NULL, err);
     } else if (!rc && (op == NG_CORR_ALIAS_ADD || op == NG_CORR_ALIAS_REMOVE)) {
-        char *norm = ngg_fold(val);
+        char *norm = ngg_fold(s->fold, val);
         if (!norm) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         else if (op == NG_CORR_ALIAS_ADD && !old)
             rc = step_text(s, "DELETE FROM alias WHERE entity=?1 AND norm=?2", cur, norm, NULL, err);

@@ -49,6 +49,18 @@ static void write_clean(FILE *f, const char *s, int mode) {
 
 static const char *dstr(int d, char buf[11]) { return ngg_date_str(d, buf); }
 
+/* Node colour by entity type (GEXF viz:color, DOT fillcolor): the same
+ * colours in both, from a palette readable on white (issue 14). */
+static const unsigned char *type_rgb(const char *type) {
+    static const struct { const char *type; unsigned char rgb[3]; } pal[] = {
+        {"PER", {0x1f, 0x77, 0xb4}}, {"ORG", {0xff, 0x7f, 0x0e}}, {"LOC", {0x2c, 0xa0, 0x2c}},
+        {"EVENT", {0xd6, 0x27, 0x28}}, {"MISC", {0x94, 0x67, 0xbd}}};
+    static const unsigned char other[3] = {0x7f, 0x7f, 0x7f};
+    for (size_t i = 0; i < sizeof pal / sizeof pal[0]; i++)
+        if (type && !strcmp(type, pal[i].type)) return pal[i].rgb;
+    return other;
+}
+
 /* ## GraphML */
 static void graphml(FILE *f, const subgraph *g, const char *window) {
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -99,7 +111,7 @@ static void graphml(FILE *f, const subgraph *g, const char *window) {
 /* ## GEXF 1.2draft (dynamic: node and edge intervals for Gephi's timeline) */
 static void gexf(FILE *f, const subgraph *g, const char *window) {
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          "<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n", f);
+          "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n", f);
     fprintf(f, "  <meta><creator>newsgraph %s</creator><description>co-occurrence graph, window=%s</description></meta>\n",
             NG_VERSION, window);
     fputs("  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\">\n"
@@ -120,7 +132,7 @@ static void gexf(FILE *f, const subgraph *g, const char *window) {
     char b1[11], b2[11];
     for (size_t i = 0; i < g->nn; i++) {
         const sg_node *v = &g->n[i];
-        fprintf(f, "      <node id=\"n%zu\" label=\"", i); XA(f, v->name); fputc('"', f);
+        fputs("      <node id=\"", f); XA(f, v->key); fputs("\" label=\"", f); XA(f, v->name); fputc('"', f);
         if (v->first) fprintf(f, " start=\"%s\"", dstr(v->first, b1));
         if (v->last) fprintf(f, " end=\"%s\"", dstr(v->last, b2));
         fputs(">\n        <attvalues>\n          <attvalue for=\"type\" value=\"", f); XA(f, v->type);
@@ -129,13 +141,16 @@ static void gexf(FILE *f, const subgraph *g, const char *window) {
                    "          <attvalue for=\"articles\" value=\"%ld\"/>\n"
                    "          <attvalue for=\"degree\" value=\"%ld\"/>\n"
                    "          <attvalue for=\"strength\" value=\"%.17g\"/>\n"
-                   "          <attvalue for=\"pagerank\" value=\"%.9g\"/>\n        </attvalues>\n      </node>\n",
-                v->mentions, v->articles, v->degree, v->strength, v->pagerank);
+                   "          <attvalue for=\"pagerank\" value=\"%.9g\"/>\n        </attvalues>\n"
+                   "        <viz:color r=\"%d\" g=\"%d\" b=\"%d\"/>\n      </node>\n",
+                v->mentions, v->articles, v->degree, v->strength, v->pagerank,
+                type_rgb(v->type)[0], type_rgb(v->type)[1], type_rgb(v->type)[2]);
     }
     fputs("    </nodes>\n    <edges>\n", f);
     for (size_t i = 0; i < g->ne; i++) {
         const sg_edge *e = &g->e[i];
-        fprintf(f, "      <edge id=\"%zu\" source=\"n%d\" target=\"n%d\" weight=\"%ld\"", i, e->a, e->b, e->windows);
+        fprintf(f, "      <edge id=\"%zu\" source=\"", i); XA(f, g->n[e->a].key);
+        fputs("\" target=\"", f); XA(f, g->n[e->b].key); fprintf(f, "\" weight=\"%ld\"", e->windows);
         if (e->first) fprintf(f, " start=\"%s\"", dstr(e->first, b1));
         if (e->last) fprintf(f, " end=\"%s\"", dstr(e->last, b2));
         fprintf(f, ">\n        <attvalues>\n          <attvalue for=\"count\" value=\"%ld\"/>\n"
@@ -180,7 +195,9 @@ static void dot(FILE *f, const subgraph *g, const char *window) {
         fprintf(f, "  n%zu [label=\"", i); write_clean(f, v->name, 'd');
         fputs("\", type=\"", f); write_clean(f, v->type, 'd');
         fputs("\", entity_id=\"", f); write_clean(f, v->key, 'd');
-        fprintf(f, "\", mentions=%ld, pagerank=%.9g];\n", v->mentions, v->pagerank);
+        const unsigned char *c = type_rgb(v->type);
+        fprintf(f, "\", mentions=%ld, pagerank=%.9g, style=filled, fillcolor=\"#%02x%02x%02x\", color=\"#%02x%02x%02x\"];\n",
+                v->mentions, v->pagerank, c[0], c[1], c[2], c[0], c[1], c[2]);
     }
     for (size_t i = 0; i < g->ne; i++) {
         const sg_edge *e = &g->e[i];
@@ -247,7 +264,7 @@ static char *key_escape(const char *key) {
     return out;
 }
 
-static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
+int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err) {
     ng_outfile of;
     int rc = ng_outfile_open(&of, path, err);   /* a FIFO or device is written in place */
     if (rc) return rc;
@@ -260,21 +277,33 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
         return rc;
     }
     setvbuf(f, NULL, _IOFBF, 1 << 20);
-    switch (fmt) {
-    case NG_EXPORT_GRAPHML: graphml(f, g, window); break;
-    case NG_EXPORT_GEXF: gexf(f, g, window); break;
-    case NG_EXPORT_GML: gml(f, g, window); break;
-    case NG_EXPORT_DOT: dot(f, g, window); break;
-    default: if (part == 0) csv_nodes(f, g); else csv_rels(f, g); break;
-    }
+    rc = fill(f, ud, err);
     int bad = ferror(f) || fflush(f) != 0;
     int e = errno;
     if (fclose(f) != 0 && !bad) { bad = 1; e = errno; }
-    if (bad) {
+    if (rc || bad) {
         ng_outfile_abort(&of);
-        return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
+        return rc ? rc : ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
     }
     return ng_outfile_commit(&of, err);
+}
+
+typedef struct export_job { int fmt, part; const subgraph *g; const char *window; } export_job;
+static int export_fill(FILE *f, void *ud, ng_error *err) {
+    (void)err;
+    const export_job *j = ud;
+    switch (j->fmt) {
+    case NG_EXPORT_GRAPHML: graphml(f, j->g, j->window); break;
+    case NG_EXPORT_GEXF: gexf(f, j->g, j->window); break;
+    case NG_EXPORT_GML: gml(f, j->g, j->window); break;
+    case NG_EXPORT_DOT: dot(f, j->g, j->window); break;
+    default: if (j->part == 0) csv_nodes(f, j->g); else csv_rels(f, j->g); break;
+    }
+    return NG_OK;
+}
+static int write_atomic(const char *path, int fmt, const subgraph *g, const char *window, int part, ng_error *err) {
+    export_job j = {fmt, part, g, window};
+    return ngg_write_file(path, export_fill, &j, err);
 }
 
 int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long *nodes, long *edges, ng_error *err) {

@@ -325,6 +325,82 @@ typedef struct ng_export_opts {
 int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path,
                     long *nodes, long *edges, ng_error *err);
 
+/* ## Browsing (graph/browse.c, graph/ego.c, graph/svg.c: the web explorer)
+ *
+ *     json_t *ego; char *svg; size_t n;
+ *     ng_ego_opts eo = {.depth = 2, .top = 100};
+ *     if (!ng_query_ego(s, "NATO", &eo, &ego, &err)) {
+ *         if (!ng_ego_svg(ego, &svg, &n, &err)) { fwrite(svg, 1, n, f); free(svg); }
+ *         json_decref(ego);
+ *     }
+ */
+/* Search suggestions for a name being typed: entities with a name or alias
+ * (folded as for lookup) that starts with 'text', or with a later word
+ * that does; when none is exact and fewer than 'limit' were found, also
+ * what ng_store_lookup() makes of 'text' (an id, a case form, a surname, a
+ * near miss). {"query", "match": the entity 'text' names ({"id","name",
+ * "type","mentions","alias"}) or null, "suggestions": [same shape, at most
+ * 'limit' (default 10), exact first, then by mentions]}. Caller owns it. */
+int ng_query_suggest(ng_store *s, const char *text, int limit, json_t **out, ng_error *err);
+/* One article by its id: {"id","title","url","published","lang","text"
+ * (null when not stored),"mentions":[{"field":"title"|"text","start","end"
+ * (bytes),"entity","name","type","surface"}], "segments":{"title":[..],
+ * "text":[..]}: each stored field cut into pieces {"text"} and entity pieces
+ * {"text","entity","name","type"} (of overlapping mentions the first,
+ * longest one)}. Invalid UTF-8 comes out as U+FFFD. NG_E_NOTFOUND for an
+ * unknown id. Caller owns the result. */
+int ng_query_article(ng_store *s, const char *article_id, json_t **out, ng_error *err);
+/* The articles mentioning ENTITY, newest first: {"entity":{..},"total",
+ * "offset","articles":[{"id","title","published","lang","mentions"}]}. */
+int ng_query_entity_articles(ng_store *s, const char *entity, int offset, int limit,
+                             json_t **out, ng_error *err);
+
+#define NG_EGO_MAX_NODES 200
+typedef struct ng_ego_opts {
+    int depth;            /* 1 or 2 (default 1; more is NG_E_ARG) */
+    int top;              /* nodes besides the centre (default 30, at most NG_EGO_MAX_NODES) */
+    long min_count;       /* only links seen in at least this many windows (default 1) */
+    ng_filter filter;     /* types of the neighbours, date range */
+    unsigned long seed;   /* layout seed (default 1) */
+    double width, height; /* drawing area (default 800 x 560) */
+} ng_ego_opts;
+/* The ego network of ENTITY, laid out: depth 1 is its strongest neighbours
+ * (as ng_query_neighbors ranks them, filters applied); depth 2 gives a
+ * third of the 'top' places to them and shares the rest among their own
+ * strongest neighbours, in turn. Every link between two drawn nodes is
+ * included: with a date range, links from the neighbour lists carry the
+ * counts of that range and other links between drawn nodes are kept when
+ * their first-last interval meets the range, with their all-time counts.
+ * Positions come from igraph's Fruchterman-Reingold layout started from
+ * fixed positions with the random generator seeded: the same query on the
+ * same database gives the same picture. The layout runs under
+ * ng_igraph_lock(). {"entity":{id,name,type},"depth","top","seed","width",
+ * "height","nodes":[{"id","name","type","mentions","depth","x","y"}] (the
+ * centre first),"edges":[{"source","target" (node indexes),"a","b" (ids),
+ * "count","articles"}]}. Caller owns the result. */
+int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *o, json_t **out, ng_error *err);
+/* igraph keeps global state (random generator, error handler, cleanup
+ * stack): a program calling the graph library from several threads takes
+ * this lock around every call that uses igraph (ng_query_path, _top,
+ * _top_ex, _communities, ng_store_export); ng_query_ego takes it itself. */
+void ng_igraph_lock(void);
+void ng_igraph_unlock(void);
+/* Writes an ng_query_ego result as an SVG element (no XML declaration):
+ * nodes are <g class="node" data-id=ID data-type=T> with a circle coloured
+ * by type and sized by mentions and a text label, links are <line
+ * class="edge" data-a=ID data-b=ID> as wide as their count; every string is
+ * XML-escaped (ng_xml_write). Presentation attributes only, no style or
+ * script. */
+int ng_ego_svg_write(const json_t *ego, FILE *f, ng_error *err);
+/* The same into a new NUL-terminated buffer '*out' (caller frees), its
+ * length in '*len' (may be NULL). */
+int ng_ego_svg(const json_t *ego, char **out, size_t *len, ng_error *err);
+/* ng_query_ego + ng_ego_svg_write into the file 'path' (written to a
+ * temporary name and renamed), with an XML declaration; node and link
+ * counts in *nodes / *edges when not NULL. */
+int ng_store_export_svg(ng_store *s, const char *entity, const ng_ego_opts *o, const char *path,
+                        long *nodes, long *edges, ng_error *err);
+
 /* ## Helpers (exposed for tools and tests) */
 /* Writes 'len' bytes of 's' to 'f' as XML character data: escapes & < > " '
  * and replaces invalid UTF-8 and characters XML 1.0 forbids with U+FFFD.

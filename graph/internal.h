@@ -1,9 +1,11 @@
 /* Internal to graph/: the store structure, hash maps, helpers. */
 #ifndef NG_GRAPH_INTERNAL_H
 #define NG_GRAPH_INTERNAL_H
+#include <stdio.h>
 #include <sqlite3.h>
 #include "graph.h"
 #include "base_internal.h"
+#include "norm.h"
 
 /* ## Maps (open addressing) */
 /* u64 key -> size_t value; key 0 is reserved (never stored). */
@@ -34,8 +36,15 @@ int strmap_get(const strmap *m, const char *key, int64_t *val); /* 1 found */
 uint64_t ng_hash64(const void *data, size_t len, uint64_t h);
 #define NG_HASH_SEED 1469598103934665603ULL
 
-/* Case-folded NFKC form used for alias lookup; malloc'd. */
-char *ngg_fold(const char *s);
+/* The folded form of 's' that alias.norm stores and lookups compare with:
+ * the tagger's folding (ng_fold_version) in the database's folding version
+ * (ng_store.fold; NG_FOLD in every database once opened for writing);
+ * text that is not valid UTF-8 is lower-cased in ASCII only. malloc'd;
+ * NULL when out of memory. */
+char *ngg_fold(int version, const char *s);
+/* Re-folds every alias.norm in NG_FOLD (store.c): the migration of
+ * databases written with NG_FOLD_V1. Run inside a transaction. */
+int ngg_refold_aliases(ng_store *s, ng_error *err);
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
 void ngg_now_iso(char buf[32]);
 /* "YYYY-MM-DD..." -> YYYYMMDD, 0 if not a date. */
@@ -62,6 +71,7 @@ struct ng_store {
     int window;
     int in_batch;
     int busy_ms;
+    int fold;           /* folding version of alias.norm (NG_FOLD, NG_FOLD_V1: meta 'fold') */
     strmap ents;        /* entity key -> rowid (cache) */
     u64map ent_idx;     /* rowid -> index in ed */
     ent_delta *ed; size_t ned, ced;
@@ -97,6 +107,11 @@ int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long
 /* Is 'type' in the comma-separated list (NULL list = all)? */
 int ngg_type_ok(const char *types, const char *type);
 double ngg_npmi(long nxy, long nx, long ny, long n, double *pmi);
+/* Writes the file 'path' atomically (ng_outfile: a temporary file renamed
+ * over it; a device or FIFO in place) through a stdio stream that 'fill'
+ * writes; a failing 'fill' (its status returned) or write leaves the
+ * target untouched (export.c). */
+int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err);
 
 /* ## Curation (curate.c) */
 /* Reads the corrections log into s->cur. */

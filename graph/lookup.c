@@ -284,7 +284,7 @@ static int max_typo(size_t n) { return n <= 4 ? 1 : n <= 8 ? 2 : 3; }
 
 /* Rule 2: folded equality with a stored alias (ngg_fold, as stored). */
 static int by_alias(ng_store *s, const char *name, cands *c) {
-    char *norm = ngg_fold(name);
+    char *norm = ngg_fold(s->fold, name);
     if (!norm) return NG_E_NOMEM;
     static const char q[] = "SELECT DISTINCT e.id, e.key, e.name, e.type, e.mentions, a.alias FROM alias a"
                             " JOIN entity e ON e.key=a.entity WHERE a.norm=?";

@@ -232,6 +232,78 @@ int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store *
     }
 }
 
+/* ## Folding of alias.norm
+ * Databases record the folding version of alias.norm in meta 'fold' (see
+ * ngg_fold). One without it was written with NG_FOLD_V1: a read-only open
+ * looks up in that folding, a writable open re-folds it (once). */
+
+typedef struct refold { char *norm, *entity, *alias, *now; } refold;
+
+int ngg_refold_aliases(ng_store *s, ng_error *err) {
+    sqlite3_stmt *q;
+    int rc = ngg_prepare(s, "SELECT norm, entity, alias FROM alias", &q, err);
+    if (rc) return rc;
+    refold *v = NULL;
+    size_t n = 0, cap = 0;
+    int src;
+    while (!rc && (src = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *norm = ngg_col_text(q, 0), *alias = ngg_col_text(q, 2);
+        /* a norm that is the old folding of its alias: the alias folded now;
+         * another (none is written so, but a hand-made row may be): its norm */
+        char *old = ngg_fold(NG_FOLD_V1, alias);
+        char *now = old && !strcmp(old, norm) ? ngg_fold(NG_FOLD, alias) : old ? ngg_fold(NG_FOLD, norm) : NULL;
+        free(old);
+        if (!now) { rc = ng_error_set(err, NG_E_NOMEM, s->path, 0, 0, NULL); break; }
+        if (!strcmp(now, norm)) { free(now); continue; }
+        refold r = {strdup(norm), strdup(ngg_col_text(q, 1)), strdup(alias), now};
+        if (!r.norm || !r.entity || !r.alias || ng_grow((void **)&v, &cap, n + 1, sizeof *v)) {
+            free(r.norm); free(r.entity); free(r.alias); free(r.now);
+            rc = ng_error_set(err, NG_E_NOMEM, s->path, 0, 0, NULL);
+            break;
+        }
+        v[n++] = r;
+    }
+    if (!rc && src != SQLITE_DONE) rc = ngg_db_err(s, err, "re-fold aliases");
+    sqlite3_finalize(q);
+    sqlite3_stmt *del = NULL, *ins = NULL;
+    if (!rc && n) rc = ngg_prepare(s, "DELETE FROM alias WHERE norm=? AND entity=?", &del, err);
+    if (!rc && n) rc = ngg_prepare(s, "INSERT OR IGNORE INTO alias(norm,entity,alias) VALUES(?,?,?)", &ins, err);
+    for (size_t i = 0; !rc && i < n; i++) {
+        sqlite3_bind_text(del, 1, v[i].norm, -1, SQLITE_STATIC);
+        sqlite3_bind_text(del, 2, v[i].entity, -1, SQLITE_STATIC);
+        if (sqlite3_step(del) != SQLITE_DONE) rc = ngg_db_err(s, err, "re-fold aliases");
+        sqlite3_reset(del);
+    }
+    for (size_t i = 0; !rc && i < n; i++) {
+        sqlite3_bind_text(ins, 1, v[i].now, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, v[i].entity, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 3, v[i].alias, -1, SQLITE_STATIC);
+        if (sqlite3_step(ins) != SQLITE_DONE) rc = ngg_db_err(s, err, "re-fold aliases");
+        sqlite3_reset(ins);
+    }
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    for (size_t i = 0; i < n; i++) { free(v[i].norm); free(v[i].entity); free(v[i].alias); free(v[i].now); }
+    free(v);
+    return rc;
+}
+
+/* Sets s->fold; a writable open of an NG_FOLD_V1 database re-folds it. */
+static int fold_version(ng_store *s, ng_error *err) {
+    s->fold = (int)ngg_meta_int(s, "fold", NG_FOLD_V1);
+    if (s->readonly || s->fold >= NG_FOLD) return NG_OK;
+    int rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
+    /* another process may have done it since we looked */
+    if (!rc && ngg_meta_int(s, "fold", NG_FOLD_V1) < NG_FOLD) {
+        rc = ngg_refold_aliases(s, err);
+        if (!rc) rc = meta_set(s, "fold", NULL, NG_FOLD, err);
+    }
+    if (!rc) rc = ngg_exec(s, "COMMIT", err);
+    if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    else s->fold = NG_FOLD;
+    return rc;
+}
+
 static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err) {
     *out = NULL;
     ng_store *s = calloc(1, sizeof *s);
@@ -315,6 +387,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
                     if (!rc) rc = meta_set(s, "created", now, 0, err);
                     if (!rc) rc = meta_set(s, "windows", NULL, 0, err);
                     if (!rc) rc = meta_set(s, "generator", "newsgraph " NG_VERSION, 0, err);
+                    if (!rc) rc = meta_set(s, "fold", NULL, NG_FOLD, err);
                     if (!rc) rc = ngg_exec(s, "PRAGMA user_version=" NG_STR(NG_SCHEMA_VERSION) "; COMMIT", err);
                 }
                 if (rc) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -332,6 +405,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
     } else {
         sqlite3_exec(s->db, "PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
     }
+    if (!rc) rc = fold_version(s, err);
     if (rc) { ng_store_close(s); return rc; }
     /* window */
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='window'", -1, &st, NULL) == SQLITE_OK) {
@@ -660,7 +734,7 @@ typedef struct alias_ctx { ng_store *s; sqlite3_stmt *st; const char *key; int r
 static void add_alias_cb(const char *alias, void *ud) {
     alias_ctx *a = ud;
     if (!alias || !*alias) return;
-    char *norm = ngg_fold(alias);
+    char *norm = ngg_fold(a->s->fold, alias);
     if (!norm) return;
     sqlite3_bind_text(a->st, 1, norm, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(a->st, 2, a->key, -1, SQLITE_STATIC);
@@ -983,18 +1057,16 @@ static int cmp_match_key(const void *x, const void *y) {
     return a->ent < b->ent ? -1 : a->ent > b->ent;
 }
 
-int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err) {
-    if (outcome) *outcome = 0;
-    if (!s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "ng_store_add_doc outside a batch");
-    if (!doc->id || !*doc->id) return ng_error_set(err, NG_E_PARSE, NULL, 0, 0, "article without an id");
-    const char *title = doc->title ? doc->title : "";
-    size_t tlen = doc->title ? doc->title_len : 0;
-    const char *text = doc->text ? doc->text : "";
-    size_t xlen = doc->text ? doc->text_len : 0;
-    /* validate */
+/* ## Adding an article, phase by phase */
+
+/* The article's fields ("" when absent). */
+typedef struct docf { const char *title, *text; size_t tlen, xlen; } docf;
+
+/* Phase 1: every match in a field, inside it, with an id. */
+static int doc_validate(const ng_doc *doc, const docf *f, ng_error *err) {
     for (size_t i = 0; i < doc->nmatches; i++) {
         const ng_match *m = &doc->matches[i];
-        size_t flen = m->field == 0 ? tlen : m->field == 1 ? xlen : 0;
+        size_t flen = m->field == 0 ? f->tlen : m->field == 1 ? f->xlen : 0;
         if (m->field > 1)
             return ng_error_set(err, NG_E_PARSE, NULL, 0, 0, "article %s: entity %zu: unknown field %u", doc->id, i, m->field);
         if (m->start > m->end || m->end > flen)
@@ -1004,13 +1076,14 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
         if (!m->id || !*m->id)
             return ng_error_set(err, NG_E_PARSE, NULL, 0, 0, "article %s: entity %zu without an id", doc->id, i);
     }
-    char pub[11] = "";
-    int date = ngg_date(doc->published);
-    ngg_date_str(date, pub);
-    /* content hash */
+    return NG_OK;
+}
+
+/* Phase 2: the content hash (fields, date, matches) in hex. */
+static void doc_hash(const ng_doc *doc, const docf *f, const char *pub, char hex[17]) {
     uint64_t h = NG_HASH_SEED;
-    h = hash_str(h, doc->title, tlen);
-    h = hash_str(h, doc->text, xlen);
+    h = hash_str(h, doc->title, f->tlen);
+    h = hash_str(h, doc->text, f->xlen);
     h = hash_str(h, doc->url, doc->url ? strlen(doc->url) : 0);
     h = hash_str(h, pub, strlen(pub));
     h = hash_str(h, doc->lang, doc->lang ? strlen(doc->lang) : 0);
@@ -1021,41 +1094,42 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
         h = hash_str(h, m->id, strlen(m->id));
         h = hash_str(h, m->type, m->type ? strlen(m->type) : 0);
     }
-    char hex[17];
-    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)h);
-    /* existing? */
-    sqlite3_stmt *st;
+    snprintf(hex, 17, "%016llx", (unsigned long long)h);
+}
+
+/* Phase 3: the stored article of that id: its rowid (-1: none) and whether
+ * its hash is 'hex'. An unchanged article's entities are still matched
+ * (they follow the dictionaries in use). */
+static int doc_existing(ng_store *s, const ng_doc *doc, const char *hex, int64_t *old, int *same, ng_error *err) {
     static const char q_old[] = "SELECT id, hash FROM article WHERE key=?";
-    static const char q_art[] = "INSERT INTO article(key,title,url,published,lang,hash,windows,text,ingested) VALUES(?,?,?,?,?,?,?,?,?)";
-    static const char q_men[] = "INSERT INTO mention(article,field,start,end,entity,sentence,paragraph,win,surface) VALUES(?,?,?,?,?,?,?,?,?)";
-    static const char q_ali[] = "INSERT OR IGNORE INTO alias(norm,entity,alias) SELECT ?1, key, ?2 FROM entity WHERE id=?3";
+    sqlite3_stmt *st;
+    *old = -1;
+    *same = 0;
     int rc = ngg_stmt(s, q_old, &st, err);
     if (rc) return rc;
     sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
-    int64_t old = -1;
     if (sqlite3_step(st) == SQLITE_ROW) {
-        old = sqlite3_column_int64(st, 0);
-        if (!strcmp(ngg_col_text(st, 1), hex)) {
-            ngg_done(st);
-            /* its entities still follow the dictionaries in use */
-            for (size_t i = 0; i < doc->nmatches && !rc; i++) {
-                int64_t ent;
-                rc = match_entity(s, &doc->matches[i], &ent, err);
-            }
-            if (rc) return rc;
-            if (outcome) *outcome = NG_DOC_UNCHANGED;
-            return NG_OK;
-        }
+        *old = sqlite3_column_int64(st, 0);
+        *same = !strcmp(ngg_col_text(st, 1), hex);
     }
     ngg_done(st);
-    if (old >= 0 && (rc = remove_article(s, old, err))) return rc;
-    /* sentences of the text; sentence 0 is the title */
+    for (size_t i = 0; *same && i < doc->nmatches && !rc; i++) {
+        int64_t ent;
+        rc = match_entity(s, &doc->matches[i], &ent, err);
+    }
+    return rc;
+}
+
+/* Phase 4: one row per distinct mention (sentence, paragraph, window,
+ * entity), in *rows (malloc'd) and *nrows. Sentence 0 is the title. */
+static int doc_rows(ng_store *s, const ng_doc *doc, const docf *f, mrow **rows, size_t *nrows, ng_error *err) {
     sent_ctx sc = {0};
-    ng_split_sentences(text, xlen, sent_cb, &sc);
+    ng_split_sentences(f->text, f->xlen, sent_cb, &sc);
     if (sc.oom) { free(sc.starts); free(sc.paras); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     size_t n = doc->nmatches;
     mrow *m = malloc((n ? n : 1) * sizeof *m);
     if (!m) { free(sc.starts); free(sc.paras); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    int rc = NG_OK;
     for (size_t i = 0; i < n && !rc; i++) {
         const ng_match *x = &doc->matches[i];
         mrow *r = &m[i];
@@ -1077,69 +1151,119 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (!k || cmp_match_key(&m[k - 1], &m[i])) m[k++] = m[i];
-    n = k;
-    /* distinct windows */
-    contrib c;
-    rc = contrib_make(m, n, &c);
-    if (rc) { free(m); return ng_error_set(err, rc, NULL, 0, 0, NULL); }
+    *rows = m;
+    *nrows = k;
+    return NG_OK;
+}
+
+/* Phase 5: the article row; *aid its rowid. */
+static int insert_article(ng_store *s, const ng_doc *doc, const docf *f, int date, const char *pub, const char *hex,
+                          long windows, int64_t *aid, ng_error *err) {
+    static const char q_art[] = "INSERT INTO article(key,title,url,published,lang,hash,windows,text,ingested) VALUES(?,?,?,?,?,?,?,?,?)";
     char now[32];
     ngg_now_iso(now);
-    rc = ngg_stmt(s, q_art, &st, err);
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q_art, &st, err);
     if (!rc) {
         sqlite3_bind_text(st, 1, doc->id, -1, SQLITE_STATIC);
-        if (doc->title) sqlite3_bind_text(st, 2, title, (int)tlen, SQLITE_STATIC); else sqlite3_bind_null(st, 2);
+        if (doc->title) sqlite3_bind_text(st, 2, f->title, (int)f->tlen, SQLITE_STATIC); else sqlite3_bind_null(st, 2);
         if (doc->url) sqlite3_bind_text(st, 3, doc->url, -1, SQLITE_STATIC); else sqlite3_bind_null(st, 3);
         if (date) sqlite3_bind_text(st, 4, pub, -1, SQLITE_STATIC); else sqlite3_bind_null(st, 4);
         if (doc->lang) sqlite3_bind_text(st, 5, doc->lang, -1, SQLITE_STATIC); else sqlite3_bind_null(st, 5);
         sqlite3_bind_text(st, 6, hex, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 7, c.windows);
-        sqlite3_bind_text(st, 8, text, (int)xlen, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 7, windows);
+        sqlite3_bind_text(st, 8, f->text, (int)f->xlen, SQLITE_STATIC);
         sqlite3_bind_text(st, 9, now, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_DONE) rc = ngg_db_err(s, err, "insert article");
         ngg_done(st);
     }
-    int64_t aid = sqlite3_last_insert_rowid(s->db);
-    if (!rc) rc = ngg_stmt(s, q_men, &st, err);
-    if (!rc) {
-        for (size_t i = 0; i < n && !rc; i++) {
-            const mrow *r = &m[i];
-            const char *f = r->field ? text : title;
-            sqlite3_bind_int64(st, 1, aid);
-            sqlite3_bind_int(st, 2, (int)r->field);
-            sqlite3_bind_int64(st, 3, (sqlite3_int64)r->start);
-            sqlite3_bind_int64(st, 4, (sqlite3_int64)r->end);
-            sqlite3_bind_int64(st, 5, r->ent);
-            sqlite3_bind_int64(st, 6, r->sentence);
-            sqlite3_bind_int64(st, 7, r->paragraph);
-            sqlite3_bind_int64(st, 8, r->win);
-            sqlite3_bind_text(st, 9, f + r->start, (int)(r->end - r->start), SQLITE_STATIC);
-            if (sqlite3_step(st) != SQLITE_DONE) rc = ngg_db_err(s, err, "insert mention");
+    *aid = sqlite3_last_insert_rowid(s->db);
+    return rc;
+}
+
+/* Phase 6: the mention rows. */
+static int insert_mentions(ng_store *s, int64_t aid, const mrow *m, size_t n, const docf *f, ng_error *err) {
+    static const char q_men[] = "INSERT INTO mention(article,field,start,end,entity,sentence,paragraph,win,surface) VALUES(?,?,?,?,?,?,?,?,?)";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q_men, &st, err);
+    if (rc) return rc;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const mrow *r = &m[i];
+        const char *t = r->field ? f->text : f->title;
+        sqlite3_bind_int64(st, 1, aid);
+        sqlite3_bind_int(st, 2, (int)r->field);
+        sqlite3_bind_int64(st, 3, (sqlite3_int64)r->start);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)r->end);
+        sqlite3_bind_int64(st, 5, r->ent);
+        sqlite3_bind_int64(st, 6, r->sentence);
+        sqlite3_bind_int64(st, 7, r->paragraph);
+        sqlite3_bind_int64(st, 8, r->win);
+        sqlite3_bind_text(st, 9, t + r->start, (int)(r->end - r->start), SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) rc = ngg_db_err(s, err, "insert mention");
+        sqlite3_reset(st);
+    }
+    ngg_done(st);
+    return rc;
+}
+
+/* Phase 7: surface forms become aliases too (lookup by any form seen in
+ * the news); each (entity, form) once per process. */
+static int insert_surfaces(ng_store *s, const mrow *m, size_t n, const docf *f, ng_error *err) {
+    static const char q_ali[] = "INSERT OR IGNORE INTO alias(norm,entity,alias) SELECT ?1, key, ?2 FROM entity WHERE id=?3";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q_ali, &st, err);
+    if (rc) return rc;
+    for (size_t i = 0; i < n && !rc; i++) {
+        const mrow *r = &m[i];
+        const char *t = (r->field ? f->text : f->title) + r->start;
+        size_t len = r->end - r->start;
+        uint64_t hh = ng_hash64(t, len, ng_hash64(&r->ent, sizeof r->ent, NG_HASH_SEED)) | 1;
+        int found;
+        if (!len || !u64map_put(&s->surf_seen, hh, 0, &found) || found) continue;
+        char *sf = ng_strndup(t, len), *norm = sf ? ngg_fold(s->fold, sf) : NULL;
+        if (norm) {
+            sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, sf, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(st, 3, r->ent);
+            if (sqlite3_step(st) != SQLITE_DONE) rc = ngg_db_err(s, err, "insert alias");
             sqlite3_reset(st);
         }
-        ngg_done(st);
+        free(norm); free(sf);
     }
-    /* surface forms become aliases too (lookup by any form seen in the news) */
-    if (!rc) rc = ngg_stmt(s, q_ali, &st, err);
-    if (!rc) {
-        for (size_t i = 0; i < n && !rc; i++) {
-            const mrow *r = &m[i];
-            const char *f = (r->field ? text : title) + r->start;
-            size_t len = r->end - r->start;
-            uint64_t hh = ng_hash64(f, len, ng_hash64(&r->ent, sizeof r->ent, NG_HASH_SEED)) | 1;
-            int found;
-            if (!len || !u64map_put(&s->surf_seen, hh, 0, &found) || found) continue;
-            char *sf = strndup(f, len), *norm = sf ? ngg_fold(sf) : NULL;
-            if (norm) {
-                sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
-                sqlite3_bind_text(st, 2, sf, -1, SQLITE_TRANSIENT);
-                sqlite3_bind_int64(st, 3, r->ent);
-                if (sqlite3_step(st) != SQLITE_DONE) rc = ngg_db_err(s, err, "insert alias");
-                sqlite3_reset(st);
-            }
-            free(norm); free(sf);
-        }
-        ngg_done(st);
+    ngg_done(st);
+    return rc;
+}
+
+int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err) {
+    if (outcome) *outcome = 0;
+    if (!s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "ng_store_add_doc outside a batch");
+    if (!doc->id || !*doc->id) return ng_error_set(err, NG_E_PARSE, NULL, 0, 0, "article without an id");
+    docf f = {doc->title ? doc->title : "", doc->text ? doc->text : "", doc->title ? doc->title_len : 0,
+              doc->text ? doc->text_len : 0};
+    int rc = doc_validate(doc, &f, err);
+    if (rc) return rc;
+    char pub[11] = "", hex[17];
+    int date = ngg_date(doc->published);
+    ngg_date_str(date, pub);
+    doc_hash(doc, &f, pub, hex);
+    int64_t old;
+    int same;
+    if ((rc = doc_existing(s, doc, hex, &old, &same, err))) return rc;
+    if (same) {
+        if (outcome) *outcome = NG_DOC_UNCHANGED;
+        return NG_OK;
     }
+    if (old >= 0 && (rc = remove_article(s, old, err))) return rc;
+    mrow *m = NULL;
+    size_t n = 0;
+    if ((rc = doc_rows(s, doc, &f, &m, &n, err))) return rc;
+    contrib c;   /* distinct windows */
+    rc = contrib_make(m, n, &c);
+    if (rc) { free(m); return ng_error_set(err, rc, NULL, 0, 0, NULL); }
+    int64_t aid;
+    rc = insert_article(s, doc, &f, date, pub, hex, c.windows, &aid, err);
+    if (!rc) rc = insert_mentions(s, aid, m, n, &f, err);
+    if (!rc) rc = insert_surfaces(s, m, n, &f, err);
     free(m);
     if (!rc) {
         rc = add_contrib(s, &c, date);
@@ -1178,7 +1302,7 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
     ng_store *shard;
     int rc = ng_store_open(path, NG_STORE_READONLY, &shard, err);
     if (rc) return rc;
-    int w = shard->window;
+    int w = shard->window, shard_fold = shard->fold;
     ng_store_close(shard);
     if (w < 0) return NG_OK; /* empty shard */
     if ((rc = ng_store_set_window(s, w, err))) return rc;
@@ -1229,6 +1353,7 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
         NULL
     };
     for (int i = 0; !rc && steps[i]; i++) rc = ngg_exec(s, steps[i], err);
+    if (!rc && shard_fold < s->fold) rc = ngg_refold_aliases(s, err); /* the shard's aliases, folded as ours */
     if (!rc) rc = ngc_import(s, err); /* corrections of both, applied to all */
     if (!rc) rc = ngg_exec(s, "COMMIT", err);
     if (rc) {

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <utf8proc.h>
 #include "internal.h"
+#include "norm.h"
 
 uint64_t ng_hash64(const void *data, size_t len, uint64_t h) {
     const unsigned char *p = data;
@@ -114,29 +115,10 @@ int strmap_get(const strmap *m, const char *key, int64_t *val) {
 }
 
 /* ## Folding and dates */
-char *ngg_fold(const char *s) {
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    char *r;
-    if (n < 0) { /* invalid UTF-8: ASCII lower case only */
-        r = strdup(s);
-        if (r) for (char *p = r; *p; p++) *p = (char)tolower((unsigned char)*p);
-        return r;
-    }
-    r = (char *)out;
-    /* ё -> е (U+0451 D1 91 -> U+0435 D0 B5), as the tagger folds */
-    for (char *p = r; p[0] && p[1]; p++)
-        if ((unsigned char)p[0] == 0xD1 && (unsigned char)p[1] == 0x91) { p[0] = (char)0xD0; p[1] = (char)0xB5; }
-    /* typographic apostrophe -> ' (U+2019 E2 80 99) */
-    char *w = r;
-    for (char *p = r; *p;) {
-        if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x99) {
-            *w++ = '\''; p += 3;
-        } else *w++ = *p++;
-    }
-    *w = 0;
+char *ngg_fold(int version, const char *s) {
+    char *r = ng_fold_version(s, strlen(s), version, NULL);
+    if (!r && (r = strdup(s))) /* invalid UTF-8: ASCII lower case only */
+        for (char *p = r; *p; p++) *p = (char)tolower((unsigned char)*p);
     return r;
 }
 

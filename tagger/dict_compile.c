@@ -309,6 +309,154 @@ static void compiler_free(compiler *c) {
     ng_tokbuf_free(&c->tb);
 }
 
+/* Phase 1: the entities' strings into the pool; ids[] = 0 .. ne-1. */
+static int compile_entities(compiler *c, img_entity *ent, uint32_t *ids) {
+    const ng_dict_builder *b = c->b;
+    int rc = NG_OK;
+    for (size_t i = 0; i < b->ent.n && !rc; i++) {
+        const b_entity *e = &b->ent.v[i];
+        rc = pool_add(c, e->id, strlen(e->id), &ent[i].id);
+        if (!rc) rc = pool_add(c, e->type, strlen(e->type), &ent[i].type);
+        if (!rc) rc = pool_add(c, e->name, strlen(e->name), &ent[i].name);
+        if (!rc) rc = pool_add(c, e->attrs, strlen(e->attrs), &ent[i].attrs);
+        ent[i].priority = e->priority;
+        ids[i] = (uint32_t)i;
+    }
+    return rc;
+}
+
+/* Phase 2: the alias list grouped by entity (counting sort; acount is
+ * scratch of ne zeroed counts). */
+static int compile_alias_list(compiler *c, img_entity *ent, uint32_t *alias_off, size_t *acount) {
+    const ng_dict_builder *b = c->b;
+    int rc = NG_OK;
+    for (size_t i = 0; i < b->alias.n; i++) acount[b->alias.v[i].entity]++;
+    size_t acc = 0;
+    for (size_t i = 0; i < b->ent.n; i++) { ent[i].alias_first = (uint32_t)acc; acc += acount[i]; acount[i] = ent[i].alias_first; }
+    for (size_t i = 0; i < b->alias.n && !rc; i++) {
+        const b_alias *a = &b->alias.v[i];
+        rc = pool_add(c, a->text, strlen(a->text), &alias_off[acount[a->entity]++]);
+        ent[a->entity].alias_count++;
+    }
+    return rc;
+}
+
+/* Phase 3: the trie of every alias and its inflected forms. */
+static int compile_trie(compiler *c) {
+    const ng_dict_builder *b = c->b;
+    int rc = NG_OK;
+    for (size_t i = 0; i < b->alias.n && !rc; i++) {
+        const b_alias *a = &b->alias.v[i];
+        c->cur_entity = a->entity;
+        rc = add_alias_text(c, &b->ent.v[a->entity], a);
+    }
+    return rc;
+}
+
+/* Phase 4: the id index sorted, the outputs sorted by node and deduplicated:
+ * one per (node, entity, cased); the exact form wins. */
+static void order_outputs(compiler *c, uint32_t *ids) {
+    size_t ne = c->b->ent.n;
+    sort_b = c->b;
+    if (ne) qsort(ids, ne, sizeof *ids, cmp_id);
+    if (c->out.n) qsort(c->out.v, c->out.n, sizeof *c->out.v, cmp_out);
+    size_t no = 0;
+    for (size_t i = 0; i < c->out.n; i++) {
+        if (no && c->out.v[no - 1].node == c->out.v[i].node && c->out.v[no - 1].entity == c->out.v[i].entity &&
+            ((c->out.v[no - 1].flags & OUT_CASED) == (c->out.v[i].flags & OUT_CASED)) &&
+            (!(c->out.v[i].flags & OUT_CASED) || !strcmp(c->pool + c->out.v[no - 1].cased, c->pool + c->out.v[i].cased)))
+            continue;
+        c->out.v[no++] = c->out.v[i];
+    }
+    c->out.n = no;
+}
+
+/* Phase 5: the header: counts, table sizes and section offsets. */
+static void layout(const compiler *c, size_t vsize, size_t tsize, img_header *h) {
+    size_t ne = c->b->ent.n, na = c->b->alias.n;
+    size_t off = align8(sizeof(img_header));
+    memset(h, 0, sizeof *h);
+    memcpy(h->magic, NG_IMAGE_MAGIC, 8);
+    h->version = NG_IMAGE_VERSION;
+    h->endian = 0x01020304;
+    snprintf(h->unicode, sizeof h->unicode, "%s", utf8proc_unicode_version());
+    h->n_entities = (uint32_t)ne;
+    h->n_aliases = (uint32_t)na;
+    h->n_tokens = (uint32_t)c->tok.n;
+    h->vocab_size = (uint32_t)vsize;
+    h->n_nodes = c->nnodes;
+    h->trans_size = (uint32_t)tsize;
+    h->n_outputs = (uint32_t)c->out.n;
+    h->off_entities = off; off = align8(off + ne * sizeof(img_entity));
+    h->off_aliases = off; off = align8(off + na * sizeof(uint32_t));
+    h->off_tokens = off; off = align8(off + c->tok.n * sizeof(img_token));
+    h->off_vocab = off; off = align8(off + vsize * sizeof(img_vslot));
+    h->off_trans = off; off = align8(off + tsize * sizeof(img_tslot));
+    h->off_nodes = off; off = align8(off + ((size_t)c->nnodes + 2) * sizeof(uint32_t));
+    h->off_outputs = off; off = align8(off + c->out.n * sizeof(img_output));
+    h->off_ids = off; off = align8(off + ne * sizeof(uint32_t));
+    h->off_strings = off; h->strings_size = c->plen; off = align8(off + c->plen);
+    h->off_vtags = off; off = align8(off + vsize);
+    h->file_size = off;
+}
+
+/* Phase 6: the hash tables and the node -> outputs index into img; term[n]:
+ * node n ends an alias (flagged in the slots that lead to it). */
+static void fill_tables(const compiler *c, const img_header *h, const unsigned char *term, unsigned char *img) {
+    size_t vsize = h->vocab_size, tsize = h->trans_size;
+    img_vslot *vs = (img_vslot *)(img + h->off_vocab);
+    for (size_t t = 0; t < c->tok.n; t++) {
+        size_t i = home(c->tokhash[t], (uint32_t)vsize);
+        while (vs[i].tok1) i = i + 1 == vsize ? 0 : i + 1;
+        vs[i].hash = c->tokhash[t];
+        img[h->off_vtags + i] = tag_of(c->tokhash[t]);
+        vs[i].tok1 = (uint32_t)t + 1;
+        vs[i].root = c->tok.v[t].root | (term[c->tok.v[t].root] ? NODE_TERMINAL : 0);
+    }
+    img_tslot *ts = (img_tslot *)(img + h->off_trans);
+    for (size_t k = 0; c->tmap && k <= c->tmask; k++) {
+        img_tslot *s = &c->tmap[k];
+        if (!s->node) continue;
+        size_t i = home(trans_hash(s->node, s->tok), (uint32_t)tsize);
+        while (ts[i].node) i = i + 1 == tsize ? 0 : i + 1;
+        ts[i] = *s;
+        ts[i].child |= term[s->child] ? NODE_TERMINAL : 0;
+    }
+    uint32_t *nodes = (uint32_t *)(img + h->off_nodes);
+    img_output *io = (img_output *)(img + h->off_outputs);
+    size_t k = 0;
+    for (uint32_t nd = 0; nd <= c->nnodes + 1; nd++) {
+        nodes[nd] = (uint32_t)k;
+        while (k < c->out.n && c->out.v[k].node == nd) {
+            io[k].entity = c->out.v[k].entity;
+            io[k].cased = c->out.v[k].cased;
+            io[k].flags = c->out.v[k].flags;
+            k++;
+        }
+    }
+}
+
+/* Phase 7: the image, whole (header and checksum included); NULL when out
+ * of memory. */
+static unsigned char *write_image(const compiler *c, img_header *h, const img_entity *ent, const uint32_t *alias_off,
+                                  const uint32_t *ids) {
+    size_t ne = c->b->ent.n, na = c->b->alias.n;
+    unsigned char *term = calloc((size_t)c->nnodes + 2, 1);
+    unsigned char *img = term ? calloc(1, h->file_size) : NULL;
+    if (!img) { free(term); return NULL; }
+    for (size_t k = 0; k < c->out.n; k++) term[c->out.v[k].node] = 1;
+    if (ne) memcpy(img + h->off_entities, ent, ne * sizeof(img_entity));   /* NULL when empty */
+    if (na) memcpy(img + h->off_aliases, alias_off, na * sizeof(uint32_t));
+    if (c->tok.n) memcpy(img + h->off_tokens, c->tok.v, c->tok.n * sizeof(img_token));
+    fill_tables(c, h, term, img);
+    free(term);
+    if (ne) memcpy(img + h->off_ids, ids, ne * sizeof(uint32_t));
+    memcpy(img + h->off_strings, c->pool, c->plen);
+    h->checksum = XXH3_64bits(img + sizeof(img_header), h->file_size - sizeof(img_header));
+    memcpy(img, h, sizeof *h);
+    return img;
+}
+
 int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     *out = NULL;
     if (!b) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "invalid argument");
@@ -317,131 +465,27 @@ int ng_dict_builder_finish(ng_dict_builder *b, ng_dict **out, ng_error *err) {
     int rc = NG_OK;
     uint32_t dummy;
     if ((rc = pool_add(&c, "", 0, &dummy))) goto fail;   /* offset 0 = "" */
-    /* entity strings */
     size_t ne = b->ent.n;
     img_entity *ent = calloc(ne ? ne : 1, sizeof *ent);
     uint32_t *alias_off = calloc(b->alias.n ? b->alias.n : 1, sizeof *alias_off);
     uint32_t *ids = malloc((ne ? ne : 1) * sizeof *ids);
     size_t *acount = calloc(ne ? ne : 1, sizeof *acount);
     if (!ent || !alias_off || !ids || !acount) { rc = NG_E_NOMEM; goto fail2; }
-    for (size_t i = 0; i < ne && !rc; i++) {
-        const b_entity *e = &b->ent.v[i];
-        rc = pool_add(&c, e->id, strlen(e->id), &ent[i].id);
-        if (!rc) rc = pool_add(&c, e->type, strlen(e->type), &ent[i].type);
-        if (!rc) rc = pool_add(&c, e->name, strlen(e->name), &ent[i].name);
-        if (!rc) rc = pool_add(&c, e->attrs, strlen(e->attrs), &ent[i].attrs);
-        ent[i].priority = e->priority;
-        ids[i] = (uint32_t)i;
-    }
-    if (rc) goto fail2;
-    /* alias list grouped by entity (counting sort) */
-    for (size_t i = 0; i < b->alias.n; i++) acount[b->alias.v[i].entity]++;
-    {
-        size_t acc = 0;
-        for (size_t i = 0; i < ne; i++) { ent[i].alias_first = (uint32_t)acc; acc += acount[i]; acount[i] = ent[i].alias_first; }
-        for (size_t i = 0; i < b->alias.n && !rc; i++) {
-            const b_alias *a = &b->alias.v[i];
-            rc = pool_add(&c, a->text, strlen(a->text), &alias_off[acount[a->entity]++]);
-            ent[a->entity].alias_count++;
-        }
-    }
-    if (rc) goto fail2;
-    /* the trie */
-    for (size_t i = 0; i < b->alias.n && !rc; i++) {
-        const b_alias *a = &b->alias.v[i];
-        c.cur_entity = a->entity;
-        rc = add_alias_text(&c, &b->ent.v[a->entity], a);
-    }
-    if (rc) goto fail2;
-    sort_b = b;
-    if (ne) qsort(ids, ne, sizeof *ids, cmp_id);
-    if (c.out.n) qsort(c.out.v, c.out.n, sizeof *c.out.v, cmp_out);
-    /* dedupe outputs: one per (node, entity, cased); exact form wins */
-    size_t no = 0;
-    for (size_t i = 0; i < c.out.n; i++) {
-        if (no && c.out.v[no - 1].node == c.out.v[i].node && c.out.v[no - 1].entity == c.out.v[i].entity &&
-            ((c.out.v[no - 1].flags & OUT_CASED) == (c.out.v[i].flags & OUT_CASED)) &&
-            (!(c.out.v[i].flags & OUT_CASED) || !strcmp(c.pool + c.out.v[no - 1].cased, c.pool + c.out.v[i].cased)))
-            continue;
-        c.out.v[no++] = c.out.v[i];
-    }
-    c.out.n = no;
-    /* vocabulary slots sized for the final token count */
-    /* load factor at most 3/4: the scan's working set matters more than probe length */
-    size_t vsize = c.tok.n + c.tok.n / 2 + 8, tsize = c.tn + c.tn / 2 + 8;   /* load 2/3 */
+    if ((rc = compile_entities(&c, ent, ids))) goto fail2;
+    if ((rc = compile_alias_list(&c, ent, alias_off, acount))) goto fail2;
+    if ((rc = compile_trie(&c))) goto fail2;
+    order_outputs(&c, ids);
+    /* table sizes for the final token count: load 2/3 (the scan's working
+     * set matters more than probe length) */
+    size_t vsize = c.tok.n + c.tok.n / 2 + 8, tsize = c.tn + c.tn / 2 + 8;
     if (c.nnodes >= NODE_TERMINAL) { rc = NG_E_LIMIT; goto fail2; }
-    /* which nodes end an alias: flagged in the slots that lead to them */
-    unsigned char *term = calloc((size_t)c.nnodes + 2, 1);
-    if (!term) { rc = NG_E_NOMEM; goto fail2; }
-    for (size_t k = 0; k < c.out.n; k++) term[c.out.v[k].node] = 1;
-    /* layout */
-    size_t off = align8(sizeof(img_header));
-    img_header h = {0};
-    memcpy(h.magic, NG_IMAGE_MAGIC, 8);
-    h.version = NG_IMAGE_VERSION;
-    h.endian = 0x01020304;
-    snprintf(h.unicode, sizeof h.unicode, "%s", utf8proc_unicode_version());
-    h.n_entities = (uint32_t)ne;
-    h.n_aliases = (uint32_t)b->alias.n;
-    h.n_tokens = (uint32_t)c.tok.n;
-    h.vocab_size = (uint32_t)vsize;
-    h.n_nodes = c.nnodes;
-    h.trans_size = (uint32_t)tsize;
-    h.n_outputs = (uint32_t)c.out.n;
-    h.off_entities = off; off = align8(off + ne * sizeof(img_entity));
-    h.off_aliases = off; off = align8(off + b->alias.n * sizeof(uint32_t));
-    h.off_tokens = off; off = align8(off + c.tok.n * sizeof(img_token));
-    h.off_vocab = off; off = align8(off + vsize * sizeof(img_vslot));
-    h.off_trans = off; off = align8(off + tsize * sizeof(img_tslot));
-    h.off_nodes = off; off = align8(off + ((size_t)c.nnodes + 2) * sizeof(uint32_t));
-    h.off_outputs = off; off = align8(off + c.out.n * sizeof(img_output));
-    h.off_ids = off; off = align8(off + ne * sizeof(uint32_t));
-    h.off_strings = off; h.strings_size = c.plen; off = align8(off + c.plen);
-    h.off_vtags = off; off = align8(off + vsize);
-    h.file_size = off;
-    unsigned char *img = calloc(1, off);
-    if (!img) { free(term); rc = NG_E_NOMEM; goto fail2; }
-    if (ne) memcpy(img + h.off_entities, ent, ne * sizeof(img_entity));   /* NULL when empty */
-    if (b->alias.n) memcpy(img + h.off_aliases, alias_off, b->alias.n * sizeof(uint32_t));
-    if (c.tok.n) memcpy(img + h.off_tokens, c.tok.v, c.tok.n * sizeof(img_token));
-    img_vslot *vs = (img_vslot *)(img + h.off_vocab);
-    for (size_t t = 0; t < c.tok.n; t++) {
-        size_t i = home(c.tokhash[t], (uint32_t)vsize);
-        while (vs[i].tok1) i = i + 1 == vsize ? 0 : i + 1;
-        vs[i].hash = c.tokhash[t];
-        img[h.off_vtags + i] = tag_of(c.tokhash[t]);
-        vs[i].tok1 = (uint32_t)t + 1;
-        vs[i].root = c.tok.v[t].root | (term[c.tok.v[t].root] ? NODE_TERMINAL : 0);
-    }
-    img_tslot *ts = (img_tslot *)(img + h.off_trans);
-    for (size_t k = 0; c.tmap && k <= c.tmask; k++) {
-        img_tslot *s = &c.tmap[k];
-        if (!s->node) continue;
-        size_t i = home(trans_hash(s->node, s->tok), (uint32_t)tsize);
-        while (ts[i].node) i = i + 1 == tsize ? 0 : i + 1;
-        ts[i] = *s;
-        ts[i].child |= term[s->child] ? NODE_TERMINAL : 0;
-    }
-    uint32_t *nodes = (uint32_t *)(img + h.off_nodes);
-    img_output *io = (img_output *)(img + h.off_outputs);
-    size_t k = 0;
-    for (uint32_t nd = 0; nd <= c.nnodes + 1; nd++) {
-        nodes[nd] = (uint32_t)k;
-        while (k < c.out.n && c.out.v[k].node == nd) {
-            io[k].entity = c.out.v[k].entity;
-            io[k].cased = c.out.v[k].cased;
-            io[k].flags = c.out.v[k].flags;
-            k++;
-        }
-    }
-    free(term);
-    if (ne) memcpy(img + h.off_ids, ids, ne * sizeof(uint32_t));
-    memcpy(img + h.off_strings, c.pool, c.plen);
-    h.checksum = XXH3_64bits(img + sizeof(img_header), off - sizeof(img_header));
-    memcpy(img, &h, sizeof h);
+    img_header h;
+    layout(&c, vsize, tsize, &h);
+    unsigned char *img = write_image(&c, &h, ent, alias_off, ids);
+    if (!img) { rc = NG_E_NOMEM; goto fail2; }
     ng_dict *d = calloc(1, sizeof *d);
     if (!d) { free(img); rc = NG_E_NOMEM; goto fail2; }
-    rc = ng_dict_image_verify(img, off, "<compiled>", 0, -1, d, err);
+    rc = ng_dict_image_verify(img, h.file_size, "<compiled>", 0, -1, d, err);
     if (rc) { free(img); free(d); goto done; }
     d->mapped = 0;
     *out = d;

@@ -86,16 +86,17 @@ static void classify(int32_t c, uint8_t *cls, uint8_t *lf) {
 }
 
 /* Post-folding replacements on a UTF-8 string, in place when possible:
- * ё → е, apostrophes → ', dashes → -. Returns the new length. */
-static size_t post_fold(char *s, size_t len) {
+ * ё → е, apostrophes → ', dashes → - (NG_FOLD_V1: ё and U+2019 only).
+ * Returns the new length. */
+static size_t post_fold(char *s, size_t len, int version) {
     size_t r = 0, w = 0;
     while (r < len) {
         int32_t c;
         int n = ng_utf8_decode((const unsigned char *)s + r, len - r, &c);
         if (n < 0) { s[w++] = s[r++]; continue; }
         if (c == 0x451) { s[w++] = (char)0xD0; s[w++] = (char)0xB5; }
-        else if (is_apos(c)) s[w++] = '\'';
-        else if (is_dash(c)) s[w++] = '-';
+        else if (version == NG_FOLD_V1 ? c == 0x2019 : is_apos(c)) s[w++] = '\'';
+        else if (version != NG_FOLD_V1 && is_dash(c)) s[w++] = '-';
         else { memmove(s + w, s + r, n); w += n; }
         r += n;
     }
@@ -109,15 +110,19 @@ static utf8proc_int32_t unify_punct(utf8proc_int32_t c, void *data) {
     return is_apos(c) ? '\'' : is_dash(c) ? '-' : c;
 }
 
-/* Full fold of a UTF-8 string with utf8proc; malloc'd result. */
-static int fold_slow(const char *s, size_t len, int casefold, char **out, size_t *outlen) {
+/* Full fold of a UTF-8 string with utf8proc; malloc'd result. NG_FOLD_V1:
+ * without the removal of default-ignorable characters and without the
+ * unification of apostrophes (but U+2019) and dashes. */
+static int fold_version(const char *s, size_t len, int casefold, int version, char **out, size_t *outlen) {
     utf8proc_uint8_t *dst = NULL;
-    int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE;
+    int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
+    if (version != NG_FOLD_V1) opts |= UTF8PROC_IGNORE;
     if (casefold) opts |= UTF8PROC_CASEFOLD;
     utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-                                             &dst, (utf8proc_option_t)opts, unify_punct, NULL);
+                                             &dst, (utf8proc_option_t)opts,
+                                             version == NG_FOLD_V1 ? NULL : unify_punct, NULL);
     if (n < 0) { free(dst); return n == UTF8PROC_ERROR_NOMEM ? NG_E_NOMEM : NG_E_UNICODE; }
-    *outlen = post_fold((char *)dst, (size_t)n);
+    *outlen = post_fold((char *)dst, (size_t)n, version);
     *out = (char *)dst;
     return NG_OK;
 }
@@ -132,7 +137,7 @@ static void init_table(void) {
             utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
             char *f = NULL;
             size_t fl = 0;
-            if ((c >= 0xD800 && c <= 0xDFFF) || fold_slow((char *)buf, n, 1, &f, &fl) != NG_OK) {
+            if ((c >= 0xD800 && c <= 0xDFFF) || fold_version((char *)buf, n, 1, NG_FOLD, &f, &fl) != NG_OK) {
                 e->lflags |= L_SLOW;
                 continue;
             }
@@ -358,7 +363,7 @@ static int punct_token(ng_tokbuf *b, ng_token *t, const char *text, size_t n, ui
         b->fold_len += info->flen;
     } else {
         char *f; size_t fl;
-        if (fold_slow(text + t->start, n, 1, &f, &fl) == NG_OK) {
+        if (fold_version(text + t->start, n, 1, NG_FOLD, &f, &fl) == NG_OK) {
             if (fl > NG_MAX_TOKEN) fl = 0;
             if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
             memcpy(b->fold + b->fold_len, f, fl);
@@ -371,6 +376,216 @@ static int punct_token(ng_tokbuf *b, ng_token *t, const char *text, size_t n, ui
                                                          : ng_hash(b->fold + t->fold, t->fold_len);
     b->n++;
     return NG_OK;
+}
+
+/* The word being scanned by ng_tokenize: its folded form so far (fo[0,
+ * flen), in the fold buffer) and what has been seen. */
+typedef struct wscan {
+    char *fo;
+    size_t flen;
+    int slow, overflow, seen_letter, has_lower, ascii;
+    int prev_cyr;        /* previous character: -1 not a letter, 0 other letter, 1 Cyrillic */
+    size_t ign_from;     /* start of a run of ignorables (format characters) ending the word so far */
+    unsigned tf;         /* TK_* flags */
+} wscan;
+
+/* Word phase 1, at an ASCII start: a run of ASCII letters and digits,
+ * sixteen or eight bytes at a time. Returns 1 when the word ends after it. */
+static inline __attribute__((always_inline)) int word_ascii(wscan *w, const unsigned char *s, size_t len, size_t *pos) {
+    /* fast path: a run of ASCII letters and digits */
+    const unsigned char *p = s + *pos, *e = s + len;
+    unsigned acc = 0;
+    int done = 0;
+    if (ascii_info[*p] & A_UPPER) w->tf |= TK_UPPER1;
+#if defined(__SSE2__)
+    /* sixteen bytes at a time: classify, lower-case, copy */
+    while (e - p >= 16 && w->flen + 16 <= NG_MAX_TOKEN) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i va = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+        __m128i alpha = _mm_cmpeq_epi8(_mm_min_epu8(va, _mm_set1_epi8(25)), va);
+        __m128i vd = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+        __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(vd, _mm_set1_epi8(9)), vd);
+        __m128i upper = _mm_and_si128(alpha, _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(0x20)), _mm_setzero_si128()));
+        unsigned wm = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        unsigned k = wm == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~wm);
+        _mm_storeu_si128((__m128i *)(void *)(w->fo + w->flen), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        unsigned m = k == 16 ? 0xFFFFu : (1u << k) - 1;
+        unsigned um = (unsigned)_mm_movemask_epi8(upper) & m, am = (unsigned)_mm_movemask_epi8(alpha) & m;
+        if (um) acc |= A_UPPER | A_LETTER;
+        if (am & ~um) acc |= A_LOWER | A_LETTER;
+        if ((unsigned)_mm_movemask_epi8(digit) & m) acc |= A_DIGIT;
+        w->flen += k;
+        p += k;
+        if (k < 16) { done = 1; break; }
+    }
+#endif
+    /* eight bytes at a time (SWAR): classify, lower-case, copy */
+    while (!done && e - p >= 8 && w->flen + 8 <= NG_MAX_TOKEN) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        uint64_t up = BETWEEN(x, 0x40, 0x5B), lo = BETWEEN(x, 0x60, 0x7B),
+                 dg = BETWEEN(x, 0x2F, 0x3A);
+        uint64_t stop = ~(up | lo | dg) & 0x8080808080808080ull;
+        unsigned k = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
+        uint64_t low = x | (up >> 2);
+        memcpy(w->fo + w->flen, &low, 8);   /* the fold buffer has room: reserved above */
+        uint64_t m = k == 8 ? ~0ull : ((1ull << (k * 8)) - 1);
+        if (up & m) acc |= A_UPPER | A_LETTER;
+        if (lo & m) acc |= A_LOWER | A_LETTER;
+        if (dg & m) acc |= A_DIGIT;
+        w->flen += k;
+        p += k;
+        if (k < 8) done = 1;
+    }
+    while (!done && p < e && (ascii_info[*p] & A_WORD)) {
+        if (w->flen < NG_MAX_TOKEN) w->fo[w->flen++] = ascii_fold[*p];
+        else w->overflow = 1;
+        acc |= ascii_info[*p];
+        p++;
+    }
+    *pos = (size_t)(p - s);
+    if (acc & A_LETTER) { w->seen_letter = 1; w->tf |= TK_LATIN; }
+    if (acc & A_LOWER) w->has_lower = 1;
+    if (acc & A_DIGIT) w->tf |= TK_DIGIT;
+    /* the usual end of an English word: an ASCII byte that cannot
+     * continue it (apostrophes may join Cyrillic letters) */
+    if (done && (*pos >= len || (s[*pos] < 0x80 && ascii_cls[s[*pos]] != C_APOS))) return 1;
+    w->prev_cyr = (ascii_info[p[-1]] & A_LETTER) ? 0 : -1;
+    return 0;
+}
+
+/* Word phase 2: one character per step (runs of two-byte characters from
+ * the table) until a character that cannot continue the word. */
+static inline __attribute__((always_inline)) void word_rest(wscan *w, const unsigned char *s, size_t len, size_t *pos_) {
+    size_t pos = *pos_;
+    unsigned c;
+    int32_t cp; uint8_t cls, lf; const cpinfo *info;
+    int n;
+        while (pos < len) {
+        c = s[pos];
+        if (c >= 0xC2 && c < 0xE0 && !w->slow) {
+            /* a run of two-byte word characters (Cyrillic, Latin-1,
+             * Greek) that fold to at most 4 bytes: straight from the
+             * table, no per-character bookkeeping */
+            size_t run = pos;
+            unsigned acc2 = 0;
+            while (pos + 1 < len) {
+                const fast2 *e = &f2[(unsigned)s[pos] << 8 | s[pos + 1]];
+                if (!e->ok) break;
+                memcpy(w->fo + w->flen, &e->fold, 4);   /* the fold buffer has slack */
+                w->flen += e->flen;
+                if (w->flen > NG_MAX_TOKEN) { w->overflow = 1; w->flen = NG_MAX_TOKEN; }
+                acc2 |= e->lf;
+                pos += 2;
+            }
+            if (pos > run) {
+                w->ascii = 0;
+                w->ign_from = (size_t)-1;
+                unsigned last = f2[(unsigned)s[pos - 2] << 8 | s[pos - 1]].lf;
+                if (!w->seen_letter && (acc2 & L_LETTER)) {
+                    /* the first letter of the word is in this run */
+                    for (size_t k = run;; k += 2) {
+                        unsigned lf1 = f2[(unsigned)s[k] << 8 | s[k + 1]].lf;
+                        if (lf1 & L_LETTER) { if (lf1 & L_UPPER) w->tf |= TK_UPPER1; break; }
+                    }
+                    w->seen_letter = 1;
+                }
+                if (acc2 & L_LOWER) w->has_lower = 1;
+                if (acc2 & L_CYR) w->tf |= TK_CYR;
+                if (acc2 & L_LATIN) w->tf |= TK_LATIN;
+                if (acc2 & L_DIGIT) w->tf |= TK_DIGIT;
+                w->prev_cyr = (last & L_LETTER) ? ((last & L_CYR) != 0) : -1;
+            }
+            if (pos >= len) break;
+            c = s[pos];
+        }
+        if (c < 0x80) {
+            cls = ascii_cls[c];
+            if (cls != C_WORD && cls != C_APOS) break;
+            cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
+        } else {
+            n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
+            if (n < 0) break;
+        }
+        /* skipped, but its bytes are not ASCII: the cased check must
+         * normalise this token (NA<soft hyphen>TO is NATO) */
+        if (cls == C_IGNORE) { if (w->ign_from == (size_t)-1) w->ign_from = pos; w->ascii = 0; pos += n; continue; }
+        if (cls == C_APOS) {
+            int next_cyr = 0;
+            if (w->prev_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) || !(w->prev_cyr || next_cyr))
+                break;
+            if (w->flen < NG_MAX_TOKEN) w->fo[w->flen++] = '\'';
+            if (cp >= 0x80) w->ascii = 0;
+            pos += n;
+            w->ign_from = (size_t)-1;
+            w->prev_cyr = -1;
+            continue;
+        }
+        if (cls != C_WORD) break;
+        if (lf & L_LETTER) {
+            if (!w->seen_letter && (lf & L_UPPER)) w->tf |= TK_UPPER1;
+            w->seen_letter = 1;
+            if (lf & L_LOWER) w->has_lower = 1;
+            if (lf & L_CYR) w->tf |= TK_CYR;
+            if (lf & L_LATIN) w->tf |= TK_LATIN;
+            w->prev_cyr = (lf & L_CYR) ? 1 : 0;
+        } else {
+            w->prev_cyr = -1;
+            if (lf & L_DIGIT) w->tf |= TK_DIGIT;
+        }
+        if (cp >= 0x80) w->ascii = 0;
+        if (!w->slow) {
+            if ((lf & L_SLOW) || !info) w->slow = 1;
+            else if (cp < 0x80) {
+                if (w->flen < NG_MAX_TOKEN) w->fo[w->flen++] = ascii_fold[cp];
+                else w->overflow = 1;
+            } else if (w->flen + info->flen <= NG_MAX_TOKEN) {
+                memcpy(w->fo + w->flen, info->f, 8);   /* fixed size: the buffer has slack */
+                w->flen += info->flen;
+            } else w->overflow = 1;
+        }
+        pos += n;
+        w->ign_from = (size_t)-1;
+    }
+    *pos_ = pos;
+}
+
+/* Word phase 3: the token's end, flags, folded form (utf8proc for the
+ * slow characters) and hash. Returns 0, or -1 when out of memory. */
+static inline __attribute__((always_inline)) int word_finish(ng_tokbuf *b, ng_token *t, wscan *w, const char *text,
+                                                             size_t pos, size_t fstart) {
+    /* a word never ends on a format character (U+200E, U+FEFF, U+202C
+     * ...): trailing ones are left between the tokens */
+    t->end = (uint32_t)(w->ign_from != (size_t)-1 ? w->ign_from : pos);
+    if (w->seen_letter && !w->has_lower) w->tf |= TK_ALLUPPER;
+    if (w->ascii) w->tf |= TK_ASCII;
+    t->flags |= (uint16_t)w->tf;
+    b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised (branch-free) */
+    b->ncaps += (w->tf & TK_UPPER1) != 0;
+    size_t raw = t->end - t->start;
+    b->fold_len = fstart;
+    if (w->slow) {
+        char *f = NULL; size_t fl = 0;
+        if (raw > 4 * NG_MAX_TOKEN || fold_version(text + t->start, raw, 1, NG_FOLD, &f, &fl) != NG_OK || fl > NG_MAX_TOKEN) {
+            fl = 0;
+            t->flags |= TK_LONG;
+        }
+        if (fl) {
+            if (reserve_fold(b, fl)) { free(f); return -1; }
+            memcpy(b->fold + b->fold_len, f, fl);
+            b->fold_len += fl;
+        }
+        free(f);
+    } else if (w->overflow) {
+        t->flags |= TK_LONG;
+    } else {
+        b->fold_len += w->flen;
+    }
+    t->fold = (uint32_t)fstart;
+    t->fold_len = (uint16_t)(b->fold_len - fstart);
+    t->hash = b->fold_cap - fstart >= 16u + t->fold_len ? hash_slack(b->fold + fstart, t->fold_len)
+                                                        : ng_hash(b->fold + fstart, t->fold_len);
+    return 0;
 }
 
 int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
@@ -408,206 +623,27 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
         /* a word: letters, digits, marks; Cyrillic apostrophes joined */
         size_t fstart = b->fold_len;
         if (reserve_fold(b, NG_MAX_TOKEN + 16)) return NG_E_NOMEM;
-        char *fo = b->fold + fstart;
-        size_t flen = 0;
-        int slow = 0, overflow = 0, seen_letter = 0, has_lower = 0, ascii = 1;
-        int prev_cyr = -1;   /* previous character: -1 not a letter, 0 other letter, 1 Cyrillic */
-        size_t ign_from = (size_t)-1;   /* start of a run of ignorables (format characters) ending the word so far */
-        unsigned tf = TK_WORD;
-        if (c < 0x80) {
-            /* fast path: a run of ASCII letters and digits */
-            const unsigned char *p = s + pos, *e = s + len;
-            unsigned acc = 0;
-            int done = 0;
-            if (ascii_info[*p] & A_UPPER) tf |= TK_UPPER1;
-#if defined(__SSE2__)
-            /* sixteen bytes at a time: classify, lower-case, copy */
-            while (e - p >= 16 && flen + 16 <= NG_MAX_TOKEN) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-                __m128i va = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-                __m128i alpha = _mm_cmpeq_epi8(_mm_min_epu8(va, _mm_set1_epi8(25)), va);
-                __m128i vd = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-                __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(vd, _mm_set1_epi8(9)), vd);
-                __m128i upper = _mm_and_si128(alpha, _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(0x20)), _mm_setzero_si128()));
-                unsigned wm = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
-                unsigned k = wm == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~wm);
-                _mm_storeu_si128((__m128i *)(void *)(fo + flen), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-                unsigned m = k == 16 ? 0xFFFFu : (1u << k) - 1;
-                unsigned um = (unsigned)_mm_movemask_epi8(upper) & m, am = (unsigned)_mm_movemask_epi8(alpha) & m;
-                if (um) acc |= A_UPPER | A_LETTER;
-                if (am & ~um) acc |= A_LOWER | A_LETTER;
-                if ((unsigned)_mm_movemask_epi8(digit) & m) acc |= A_DIGIT;
-                flen += k;
-                p += k;
-                if (k < 16) { done = 1; break; }
-            }
-#endif
-            /* eight bytes at a time (SWAR): classify, lower-case, copy */
-            while (!done && e - p >= 8 && flen + 8 <= NG_MAX_TOKEN) {
-                uint64_t x;
-                memcpy(&x, p, 8);
-                uint64_t up = BETWEEN(x, 0x40, 0x5B), lo = BETWEEN(x, 0x60, 0x7B),
-                         dg = BETWEEN(x, 0x2F, 0x3A);
-                uint64_t stop = ~(up | lo | dg) & 0x8080808080808080ull;
-                unsigned k = stop ? (unsigned)__builtin_ctzll(stop) >> 3 : 8;
-                uint64_t low = x | (up >> 2);
-                memcpy(fo + flen, &low, 8);   /* the fold buffer has room: reserved above */
-                uint64_t m = k == 8 ? ~0ull : ((1ull << (k * 8)) - 1);
-                if (up & m) acc |= A_UPPER | A_LETTER;
-                if (lo & m) acc |= A_LOWER | A_LETTER;
-                if (dg & m) acc |= A_DIGIT;
-                flen += k;
-                p += k;
-                if (k < 8) done = 1;
-            }
-            while (!done && p < e && (ascii_info[*p] & A_WORD)) {
-                if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[*p];
-                else overflow = 1;
-                acc |= ascii_info[*p];
-                p++;
-            }
-            pos = (size_t)(p - s);
-            if (acc & A_LETTER) { seen_letter = 1; tf |= TK_LATIN; }
-            if (acc & A_LOWER) has_lower = 1;
-            if (acc & A_DIGIT) tf |= TK_DIGIT;
-            /* the usual end of an English word: an ASCII byte that cannot
-             * continue it (apostrophes may join Cyrillic letters) */
-            if (done && (pos >= len || (s[pos] < 0x80 && ascii_cls[s[pos]] != C_APOS))) goto word_end;
-            prev_cyr = (ascii_info[p[-1]] & A_LETTER) ? 0 : -1;
-        }
-        /* general loop: one character per step */
-        while (pos < len) {
-            c = s[pos];
-            if (c >= 0xC2 && c < 0xE0 && !slow) {
-                /* a run of two-byte word characters (Cyrillic, Latin-1,
-                 * Greek) that fold to at most 4 bytes: straight from the
-                 * table, no per-character bookkeeping */
-                size_t run = pos;
-                unsigned acc2 = 0;
-                while (pos + 1 < len) {
-                    const fast2 *e = &f2[(unsigned)s[pos] << 8 | s[pos + 1]];
-                    if (!e->ok) break;
-                    memcpy(fo + flen, &e->fold, 4);   /* the fold buffer has slack */
-                    flen += e->flen;
-                    if (flen > NG_MAX_TOKEN) { overflow = 1; flen = NG_MAX_TOKEN; }
-                    acc2 |= e->lf;
-                    pos += 2;
-                }
-                if (pos > run) {
-                    ascii = 0;
-                    ign_from = (size_t)-1;
-                    unsigned last = f2[(unsigned)s[pos - 2] << 8 | s[pos - 1]].lf;
-                    if (!seen_letter && (acc2 & L_LETTER)) {
-                        /* the first letter of the word is in this run */
-                        for (size_t k = run;; k += 2) {
-                            unsigned lf1 = f2[(unsigned)s[k] << 8 | s[k + 1]].lf;
-                            if (lf1 & L_LETTER) { if (lf1 & L_UPPER) tf |= TK_UPPER1; break; }
-                        }
-                        seen_letter = 1;
-                    }
-                    if (acc2 & L_LOWER) has_lower = 1;
-                    if (acc2 & L_CYR) tf |= TK_CYR;
-                    if (acc2 & L_LATIN) tf |= TK_LATIN;
-                    if (acc2 & L_DIGIT) tf |= TK_DIGIT;
-                    prev_cyr = (last & L_LETTER) ? ((last & L_CYR) != 0) : -1;
-                }
-                if (pos >= len) break;
-                c = s[pos];
-            }
-            if (c < 0x80) {
-                cls = ascii_cls[c];
-                if (cls != C_WORD && cls != C_APOS) break;
-                cp = (int32_t)c; n = 1; lf = table[c].lflags; info = &table[c];
-            } else {
-                n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
-                if (n < 0) break;
-            }
-            /* skipped, but its bytes are not ASCII: the cased check must
-             * normalise this token (NA<soft hyphen>TO is NATO) */
-            if (cls == C_IGNORE) { if (ign_from == (size_t)-1) ign_from = pos; ascii = 0; pos += n; continue; }
-            if (cls == C_APOS) {
-                int next_cyr = 0;
-                if (prev_cyr < 0 || !letter_at(s + pos + n, len - pos - n, &next_cyr) || !(prev_cyr || next_cyr))
-                    break;
-                if (flen < NG_MAX_TOKEN) fo[flen++] = '\'';
-                if (cp >= 0x80) ascii = 0;
-                pos += n;
-                ign_from = (size_t)-1;
-                prev_cyr = -1;
-                continue;
-            }
-            if (cls != C_WORD) break;
-            if (lf & L_LETTER) {
-                if (!seen_letter && (lf & L_UPPER)) tf |= TK_UPPER1;
-                seen_letter = 1;
-                if (lf & L_LOWER) has_lower = 1;
-                if (lf & L_CYR) tf |= TK_CYR;
-                if (lf & L_LATIN) tf |= TK_LATIN;
-                prev_cyr = (lf & L_CYR) ? 1 : 0;
-            } else {
-                prev_cyr = -1;
-                if (lf & L_DIGIT) tf |= TK_DIGIT;
-            }
-            if (cp >= 0x80) ascii = 0;
-            if (!slow) {
-                if ((lf & L_SLOW) || !info) slow = 1;
-                else if (cp < 0x80) {
-                    if (flen < NG_MAX_TOKEN) fo[flen++] = ascii_fold[cp];
-                    else overflow = 1;
-                } else if (flen + info->flen <= NG_MAX_TOKEN) {
-                    memcpy(fo + flen, info->f, 8);   /* fixed size: the buffer has slack */
-                    flen += info->flen;
-                } else overflow = 1;
-            }
-            pos += n;
-            ign_from = (size_t)-1;
-        }
-    word_end:
-        /* a word never ends on a format character (U+200E, U+FEFF, U+202C
-         * ...): trailing ones are left between the tokens */
-        t->end = (uint32_t)(ign_from != (size_t)-1 ? ign_from : pos);
-        if (seen_letter && !has_lower) tf |= TK_ALLUPPER;
-        if (ascii) tf |= TK_ASCII;
-        t->flags |= (uint16_t)tf;
-        b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised (branch-free) */
-        b->ncaps += (tf & TK_UPPER1) != 0;
-        size_t raw = t->end - t->start;
-        b->fold_len = fstart;
-        if (slow) {
-            char *f = NULL; size_t fl = 0;
-            if (raw > 4 * NG_MAX_TOKEN || fold_slow(text + t->start, raw, 1, &f, &fl) != NG_OK || fl > NG_MAX_TOKEN) {
-                fl = 0;
-                t->flags |= TK_LONG;
-            }
-            if (fl) {
-                if (reserve_fold(b, fl)) { free(f); return NG_E_NOMEM; }
-                memcpy(b->fold + b->fold_len, f, fl);
-                b->fold_len += fl;
-            }
-            free(f);
-        } else if (overflow) {
-            t->flags |= TK_LONG;
-        } else {
-            b->fold_len += flen;
-        }
-        t->fold = (uint32_t)fstart;
-        t->fold_len = (uint16_t)(b->fold_len - fstart);
-        t->hash = b->fold_cap - fstart >= 16u + t->fold_len ? hash_slack(b->fold + fstart, t->fold_len)
-                                                            : ng_hash(b->fold + fstart, t->fold_len);
+        wscan w = {b->fold + fstart, 0, 0, 0, 0, 0, 1, -1, (size_t)-1, TK_WORD};
+        if (!(c < 0x80 && word_ascii(&w, s, len, &pos))) word_rest(&w, s, len, &pos);
+        if (word_finish(b, t, &w, text, pos, fstart)) return NG_E_NOMEM;
         b->n++;
     }
     return NG_OK;
 }
 
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen) {
-    return fold_slow(s, len, 0, out, outlen);
+    return fold_version(s, len, 0, NG_FOLD, out, outlen);
 }
 
 char *ng_fold(const char *s, size_t len, size_t *outlen) {
+    return ng_fold_version(s, len, NG_FOLD, outlen);
+}
+
+char *ng_fold_version(const char *s, size_t len, int version, size_t *outlen) {
     ng_norm_init();
     char *out = NULL;
     size_t n = 0;
-    if (fold_slow(s, len, 1, &out, &n) != NG_OK) return NULL;
+    if (fold_version(s, len, 1, version, &out, &n) != NG_OK) return NULL;
     if (outlen) *outlen = n;
     return out;
 }

@@ -56,6 +56,15 @@ void ng_tokbuf_free(ng_tokbuf *b);
  * case-sensitive aliases. Returns 0 or a negative code. */
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen);
 
+/* Folding versions. NG_FOLD: ng_fold's, the matcher's (NFKC, case fold,
+ * default-ignorable characters removed, ё → е, apostrophes and dashes
+ * unified). NG_FOLD_V1: the graph store's folding of alias.norm before it
+ * used the tagger's (databases without meta 'fold', graph/README.md): NFKC
+ * and case fold, ё → е and U+2019 → ' only. */
+enum { NG_FOLD_V1 = 1, NG_FOLD = 2 };
+/* ng_fold in the given version: malloc'd, NULL on invalid UTF-8 or no memory. */
+char *ng_fold_version(const char *s, size_t len, int version, size_t *outlen);
+
 /* Decodes one UTF-8 code point; returns its length (1-4) or -1 if invalid. */
 int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
 #endif

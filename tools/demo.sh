@@ -36,3 +36,9 @@ step "export to GraphML"
 ls -l "$BUILD/demo.graphml"
 echo
 echo "Open $BUILD/demo.graphml in Gephi or Cytoscape, or query $DB with 'newsgraph --help'."
+
+step "explore it in a browser"
+"$NG" export --db "$DB" --format svg --ego "Jens Stoltenberg" --depth 2 -o "$BUILD/demo-ego.svg"
+echo "Try the web explorer (search, ego networks, evidence, highlighted articles) at http://127.0.0.1:8080/ with:"
+echo
+echo "    $NG serve --db $DB"

@@ -19,6 +19,7 @@
 #define ng_norm_cased ref_ng_norm_cased
 #define ng_utf8_decode ref_ng_utf8_decode
 #define ng_fold ref_ng_fold
+#define ng_fold_version ref_ng_fold_version
 #define ng_tokens ref_ng_tokens
 #define ng_utf8_valid_len ref_ng_utf8_valid_len
 #include "../../tagger/norm.c"
@@ -30,6 +31,7 @@
 #undef ng_norm_cased
 #undef ng_utf8_decode
 #undef ng_fold
+#undef ng_fold_version
 #undef ng_tokens
 #undef ng_utf8_valid_len
 /* the library's (SIMD) versions; norm.h was included above under ref_ names */

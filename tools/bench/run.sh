@@ -34,6 +34,9 @@ if [ "$MODE" = quick ]; then
   exit 0
 fi
 python3 tools/bench/bench_real.py "$BUILD/newsgraph" "$BUILD/hsbench" "$REAL" "$REAL/corpus_100m.txt" "$RUNS"
+echo
+echo "## Python module vs CLI, realistic workload (make python: $BUILD/python)"
+python3 tools/bench/bench_python.py "$BUILD/newsgraph" "$BUILD/python" "$REAL" "$REAL/corpus_100m.txt" "$RUNS"
 
 stamp="$DATA/.gen-$(cksum < tools/bench/gen_tagger.py | cut -d' ' -f1)-$SIZE"
 if [ ! -f "$stamp" ]; then
@@ -51,4 +54,7 @@ if [ -f tools/bench/graph_bench.sh ] && [ "${BENCH_GRAPH:-1}" != 0 ]; then
   echo
   echo "## Graph"
   sh tools/bench/graph_bench.sh "$BUILD" "$DATA"
+  echo
+  echo "## newsgraph serve: 200 concurrent clients, 10,000 mixed requests, the graph benchmark's database"
+  sh tools/bench/serve_bench.sh "$BUILD" "$DATA"
 fi

@@ -60,6 +60,7 @@ int cmd_dict_compile(int argc, char **argv);
 int cmd_dict_import(int argc, char **argv);
 int cmd_dict_lint(int argc, char **argv);
 int cmd_dict_stats(int argc, char **argv);
+int cmd_dict_suggest(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_forget(int argc, char **argv);
@@ -72,6 +73,7 @@ int cmd_entity(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_serve(int argc, char **argv);   /* tools/serve/serve.c */
 
 /* Program path as given in argv[0] of main (for locating shipped data). */
 extern const char *cli_argv0;

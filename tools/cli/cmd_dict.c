@@ -8,7 +8,8 @@ static void dict_usage(FILE *f) {
     fprintf(f, "usage: newsgraph dict compile [--no-shipped] FILE... -o OUT.ngd\n"
                "       newsgraph dict import --from FORMAT [OPTIONS] INPUT... -o OUT.tsv\n"
                "       newsgraph dict lint FILE...\n"
-               "       newsgraph dict stats FILE...\n\n"
+               "       newsgraph dict stats FILE...\n"
+               "       newsgraph dict suggest [OPTIONS] CORPUS... [-o OUT.tsv]\n\n"
                "Dictionaries are TSV files (see dictionaries/README.md); 'compile' writes a\n"
                "checksummed binary image that 'tag --dict' memory-maps.\n");
 }
@@ -23,6 +24,7 @@ int cmd_dict(int argc, char **argv) {
     if (!strcmp(sub, "import")) return cmd_dict_import(argc - 1, argv + 1);
     if (!strcmp(sub, "lint")) return cmd_dict_lint(argc - 1, argv + 1);
     if (!strcmp(sub, "stats")) return cmd_dict_stats(argc - 1, argv + 1);
+    if (!strcmp(sub, "suggest")) return cmd_dict_suggest(argc - 1, argv + 1);
     cli_msg("'dict %s' is not a command; see 'newsgraph dict --help'", sub);
     return EXIT_USAGE;
 }

@@ -16,12 +16,14 @@ static void export_usage(FILE *f) {
         "  gexf     Gephi, GEXF 1.2draft with first/last-seen intervals (timeline)\n"
         "  gml      GML (non-ASCII as &#N; entities)\n"
         "  dot      Graphviz\n"
+        "  svg      the ego-network picture of 'newsgraph serve' (needs --ego; depth 1-2,\n"
+        "           --top-edges N: at most N entities besides ENTITY, default 30)\n"
         "  csv      Neo4j bulk import: FILE is a directory that receives nodes.csv\n"
         "           (id:ID, :LABEL) and relationships.csv (:START_ID, :END_ID, :TYPE);\n"
         "           neo4j-admin database import full --nodes=nodes.csv\n"
         "           --relationships=relationships.csv\n\n"
         "      --db FILE          database (default $NEWSGRAPH_DB or newsgraph.db)\n"
-        "  -f, --format FMT       graphml (default), gexf, gml, dot, csv\n"
+        "  -f, --format FMT       graphml (default), gexf, gml, dot, csv, svg\n"
         "  -o, --output FILE      output file ('-' for standard output, not for csv)\n"
         "      --min-weight K     only edges seen in at least K windows\n"
         "      --top-edges N      only the N strongest edges\n"
@@ -65,7 +67,10 @@ int cmd_export(int argc, char **argv) {
         case O_DEPTH: if (cli_int(p.opt, v, 0, 1000, &x)) goto usage; o.depth = (int)x; break;
         }
     }
-    if ((o.format = ng_export_format_parse(fmt)) < 0) { cli_msg("--format: '%s' is not graphml, gexf, gml, dot or csv", fmt); goto usage; }
+    int svg = !strcmp(fmt, "svg");
+    if (svg && (!o.ego || o.depth > 2)) { cli_msg("export: %s", o.ego ? "svg draws depth 1 or 2" : "svg needs --ego ENTITY"); goto usage; }
+    if (svg) o.format = NG_EXPORT_GRAPHML;
+    else if ((o.format = ng_export_format_parse(fmt)) < 0) { cli_msg("--format: '%s' is not graphml, gexf, gml, dot, csv or svg", fmt); goto usage; }
     if (!out) { cli_msg("export: where to? (-o FILE)"); goto usage; }
     if (!strcmp(out, "-") && o.format == NG_EXPORT_CSV) { cli_msg("export: csv needs a directory (-o DIR)"); goto usage; }
     db = gcli_db(db);
@@ -85,6 +90,11 @@ int cmd_export(int argc, char **argv) {
         ng_tmp_track(tmpl);   /* removed on SIGINT/SIGTERM */
         path = tmpl;
     }
+    if (svg) {
+        ng_ego_opts eo = {.depth = o.depth, .top = o.top_edges > 0 && o.top_edges < NG_EGO_MAX_NODES ? (int)o.top_edges : o.top_edges ? NG_EGO_MAX_NODES : 0,
+                          .min_count = o.min_weight, .filter = o.filter};
+        rc = ng_store_export_svg(s, o.ego, &eo, path, &nn, &ne, &err);
+    } else
     rc = ng_store_export(s, &o, path, &nn, &ne, &err);
     ng_store_close(s);
     if (rc) { if (path == tmpl) { unlink(tmpl); ng_tmp_untrack(tmpl); } return gcli_fail(rc, &err); }

@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <utf8proc.h>
 #include "graph_cli.h"
+#include "graph_json.h"
+#include "bind.h"
 
 int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
     char d[11], why[400];
@@ -50,7 +52,10 @@ void gcli_lookup_json(ng_store *s, const ng_error *err) {
 }
 
 void gcli_json(json_t *v) {
-    json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *t = ng_json_dump(v, 2);   /* reals shortest round-trip (issue 14) */
+    if (t) fputs(t, stdout);
+    else json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    ng_free(t);
     fputc('\n', stdout);
 }
 

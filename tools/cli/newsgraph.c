@@ -41,6 +41,7 @@ static const struct command {
     {"stats", cmd_stats, "counts of articles, entities and edges", 0},
     {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)", 1},
     {"merge", cmd_merge, "merge databases built from disjoint articles", 0},
+    {"serve", cmd_serve, "explore the graph in a web browser (local HTTP server)", 0},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

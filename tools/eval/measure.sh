@@ -11,7 +11,8 @@
 # made case-sensitive (dictionaries/import/README.md, "annotations").
 #   en: train.jsonl → dev.jsonl
 #   uk, ru: every 5th document of train.jsonl held out, the rest trains.
-# Rows: exact lookup (--no-inflect), then each feature added in turn.
+# Rows: out of the box (shipped dictionaries only, no gazetteer, no flags),
+# then with the gazetteer: exact lookup (--no-inflect), each feature added in turn.
 set -eu
 EVAL=${1:?usage: measure.sh SHARED_EVAL_DIR [BUILD_DIR]}
 BUILD=${2:-build}
@@ -35,8 +36,10 @@ for lang in en uk ru; do
     awk 'NR % 5 == 0' "$EVAL/$lang/train.jsonl" > "$T/test.jsonl"
   fi
   "$NG" dict import --from annotations --no-progress "$T/train.jsonl" -o "$T/gaz.tsv" 2>/dev/null
-  for setting in exact inflect rules partial context; do
+  for setting in out-of-box exact inflect rules partial context; do
+    gaz="--dict $T/gaz.tsv"
     case $setting in
+      out-of-box) flags="" gaz="" ;;
       exact)   flags="--no-inflect --no-rules --no-partial --no-context" ;;
       inflect) flags="--no-rules --no-partial --no-context" ;;
       rules)   flags="--no-partial --no-context" ;;
@@ -44,7 +47,7 @@ for lang in en uk ru; do
       context) flags="" ;;
     esac
     # shellcheck disable=SC2086
-    "$NG" eval --gold "$T/test.jsonl" $SHIPPED --dict "$T/gaz.tsv" $flags \
+    "$NG" eval --gold "$T/test.jsonl" $SHIPPED $gaz $flags \
       --types PER,ORG,LOC > "$T/table.txt" 2>/dev/null
     printf '%-4s %-22s %7s %7s %7s %7s\n' "$lang" "$setting" "$(f1 PER "$T/table.txt")" \
       "$(f1 ORG "$T/table.txt")" "$(f1 LOC "$T/table.txt")" "$(f1 overall "$T/table.txt")"

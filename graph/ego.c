@@ -1,0 +1,297 @@
+/* The ego network of an entity, laid out for drawing (ng_query_ego): the
+ * strongest neighbours (depth 1) and their strongest neighbours (depth 2),
+ * the edges among all of them, and positions from igraph's
+ * Fruchterman-Reingold layout started from fixed positions with a seeded
+ * random generator, so one query on one database always gives one picture.
+ *
+ * igraph keeps global state (its random generator, error handler and
+ * cleanup stack): ng_igraph_lock() serialises every igraph user of a
+ * multi-threaded program; ng_query_ego takes it around its layout. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <igraph.h>
+#include "internal.h"
+
+static pthread_mutex_t ig_mutex = PTHREAD_MUTEX_INITIALIZER;
+void ng_igraph_lock(void) { pthread_mutex_lock(&ig_mutex); }
+void ng_igraph_unlock(void) { pthread_mutex_unlock(&ig_mutex); }
+
+static char ig_reason[256];
+static void ig_error(const char *reason, const char *file, int line, igraph_error_t e) {
+    (void)file; (void)line;
+    snprintf(ig_reason, sizeof ig_reason, "%s (%s)", reason ? reason : "error", igraph_strerror(e));
+    IGRAPH_FINALLY_FREE();
+}
+static void ig_warning(const char *reason, const char *file, int line) { (void)reason; (void)file; (void)line; }
+
+static const char *js_str(json_t *o, const char *k) {
+    const char *v = json_string_value(json_object_get(o, k));
+    return v ? v : "";
+}
+
+typedef struct enode {
+    int64_t id;
+    char *key, *name, *type;
+    long mentions;
+    int depth;
+    double x, y;
+} enode;
+typedef struct eedge { int a, b; long windows, articles; } eedge;
+typedef struct ego {
+    enode *n; int nn;
+    eedge *e; int ne;
+    size_t ce;
+    long *known;   /* nn*nn pair counts from neighbour lists (-1: not known) */
+} ego;
+
+static void ego_free(ego *g) {
+    for (int i = 0; i < g->nn; i++) { free(g->n[i].key); free(g->n[i].name); free(g->n[i].type); }
+    free(g->n); free(g->e); free(g->known);
+}
+
+static int find_key(const ego *g, const char *key) {
+    for (int i = 0; i < g->nn; i++) if (!strcmp(g->n[i].key, key)) return i;
+    return -1;
+}
+
+/* Adds the entity 'key' (rowid and mentions read from the table). */
+static int add_node(ng_store *s, ego *g, const char *key, const char *name, const char *type, int depth) {
+    static const char q[] = "SELECT id, mentions FROM entity WHERE key=?";
+    sqlite3_stmt *st;
+    if (ngg_stmt(s, q, &st, NULL)) return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    int ok = sqlite3_step(st) == SQLITE_ROW;
+    enode *x = &g->n[g->nn];
+    if (ok) {
+        x->id = sqlite3_column_int64(st, 0);
+        x->mentions = (long)sqlite3_column_int64(st, 1);
+    }
+    ngg_done(st);
+    if (!ok) return -1;
+    x->key = strdup(key); x->name = strdup(name); x->type = strdup(type);
+    x->depth = depth;
+    if (!x->key || !x->name || !x->type) { free(x->key); free(x->name); free(x->type); return -1; }
+    return g->nn++;
+}
+
+static int add_edge(ego *g, int a, int b, long w, long arts) {
+    if (ng_grow((void **)&g->e, &g->ce, (size_t)g->ne + 1, sizeof *g->e)) return -1;
+    g->e[g->ne++] = (eedge){a, b, w, arts};
+    return 0;
+}
+
+/* Neighbours of node 'from' as ng_query_neighbors gives them (filters and
+ * dates applied, exact counts). */
+static int neighbours(ng_store *s, const char *key, int top, const ng_ego_opts *o, json_t **out, ng_error *err) {
+    ng_neighbors_opts no = {0};
+    no.top = top;
+    no.min_count = o->min_count;
+    no.filter = o->filter;
+    return ng_query_neighbors(s, key, &no, out, err);
+}
+
+static void remember(ego *g, int cap, int i, int j, long w) {
+    g->known[(size_t)i * (size_t)cap + (size_t)j] = w;
+    g->known[(size_t)j * (size_t)cap + (size_t)i] = w;
+}
+
+static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
+    double W = o->width > 0 ? o->width : 800, H = o->height > 0 ? o->height : 560, margin = 48;
+    if (g->nn == 1) { g->n[0].x = W / 2; g->n[0].y = H / 2; return NG_OK; }
+    /* fixed start: the centre at the origin, depth 1 on a circle, depth 2
+     * on a wider one, in rank order */
+    int n1 = 0, n2 = 0, k1 = 0, k2 = 0;
+    for (int i = 1; i < g->nn; i++) { if (g->n[i].depth == 1) n1++; else n2++; }
+    igraph_t ig;
+    igraph_vector_int_t ev;
+    igraph_vector_t wt, minx, maxx, miny, maxy;
+    igraph_matrix_t pos;
+    int rc = NG_OK;
+    ng_igraph_lock();
+    igraph_error_handler_t *eh = igraph_set_error_handler(ig_error);
+    igraph_warning_handler_t *wh = igraph_set_warning_handler(ig_warning);
+    ig_reason[0] = 0;
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(o->seed ? o->seed : 1));
+    int ok = igraph_vector_int_init(&ev, 2 * (igraph_integer_t)g->ne) == IGRAPH_SUCCESS;
+    ok = ok && igraph_vector_init(&wt, g->ne) == IGRAPH_SUCCESS;
+    ok = ok && igraph_vector_init(&minx, g->nn) == IGRAPH_SUCCESS && igraph_vector_init(&maxx, g->nn) == IGRAPH_SUCCESS;
+    ok = ok && igraph_vector_init(&miny, g->nn) == IGRAPH_SUCCESS && igraph_vector_init(&maxy, g->nn) == IGRAPH_SUCCESS;
+    ok = ok && igraph_matrix_init(&pos, g->nn, 2) == IGRAPH_SUCCESS;
+    if (ok) {
+        long maxw = 1;
+        for (int i = 0; i < g->ne; i++) if (g->e[i].windows > maxw) maxw = g->e[i].windows;
+        for (int i = 0; i < g->ne; i++) {
+            VECTOR(ev)[2 * i] = g->e[i].a;
+            VECTOR(ev)[2 * i + 1] = g->e[i].b;
+            VECTOR(wt)[i] = 1.0 + 4.0 * log1p((double)g->e[i].windows) / log1p((double)maxw);
+        }
+        double lim = sqrt((double)g->nn) * 4;
+        for (int i = 0; i < g->nn; i++) {
+            double ang, r;
+            if (i == 0) { ang = 0; r = 0; }
+            else if (g->n[i].depth == 1) { ang = 2 * M_PI * k1++ / (n1 ? n1 : 1); r = 1.5; }
+            else { ang = 2 * M_PI * (k2++ + 0.5) / (n2 ? n2 : 1); r = 3; }
+            MATRIX(pos, i, 0) = r * cos(ang);
+            MATRIX(pos, i, 1) = r * sin(ang);
+            VECTOR(minx)[i] = VECTOR(miny)[i] = i == 0 ? 0 : -lim;
+            VECTOR(maxx)[i] = VECTOR(maxy)[i] = i == 0 ? 0 : lim;
+        }
+        ok = igraph_create(&ig, &ev, g->nn, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS;
+        if (ok) {
+            ok = igraph_layout_fruchterman_reingold(&ig, &pos, 1, 300, sqrt((double)g->nn) / 3,
+                                                    IGRAPH_LAYOUT_NOGRID, &wt, &minx, &maxx, &miny, &maxy)
+                 == IGRAPH_SUCCESS;
+            igraph_destroy(&ig);
+        }
+        if (ok) {
+            double x0 = HUGE_VAL, x1 = -HUGE_VAL, y0 = HUGE_VAL, y1 = -HUGE_VAL;
+            for (int i = 0; i < g->nn; i++) {
+                double x = MATRIX(pos, i, 0), y = MATRIX(pos, i, 1);
+                if (x < x0) x0 = x;
+                if (x > x1) x1 = x;
+                if (y < y0) y0 = y;
+                if (y > y1) y1 = y;
+            }
+            double dx = x1 - x0 > 1e-9 ? x1 - x0 : 1, dy = y1 - y0 > 1e-9 ? y1 - y0 : 1;
+            double sc = fmin((W - 2 * margin) / dx, (H - 2 * margin) / dy);
+            double ox = (W - sc * dx) / 2, oy = (H - sc * dy) / 2;
+            for (int i = 0; i < g->nn; i++) {
+                g->n[i].x = round((ox + (MATRIX(pos, i, 0) - x0) * sc) * 10) / 10;
+                g->n[i].y = round((oy + (MATRIX(pos, i, 1) - y0) * sc) * 10) / 10;
+            }
+        }
+        igraph_matrix_destroy(&pos);
+    }
+    if (!ok) rc = ng_error_set(err, NG_E_GRAPH, NULL, 0, 0, "ego layout: %s", ig_reason[0] ? ig_reason : "igraph error");
+    igraph_vector_int_destroy(&ev);
+    igraph_vector_destroy(&wt);
+    igraph_vector_destroy(&minx); igraph_vector_destroy(&maxx);
+    igraph_vector_destroy(&miny); igraph_vector_destroy(&maxy);
+    igraph_set_error_handler(eh);
+    igraph_set_warning_handler(wh);
+    ng_igraph_unlock();
+    return rc;
+}
+
+int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_t **out, ng_error *err) {
+    *out = NULL;
+    ng_ego_opts o = {0};
+    if (opts) o = *opts;
+    if (o.depth <= 0) o.depth = 1;
+    if (o.depth > 2) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "ego depth %d: at most 2", o.depth);
+    if (o.top <= 0) o.top = 30;
+    if (o.top > NG_EGO_MAX_NODES) o.top = NG_EGO_MAX_NODES;
+    if (o.min_count < 1) o.min_count = 1;
+    int64_t x;
+    int rc = ngg_lookup(s, entity, &x, err);
+    if (rc) return rc;
+    int cap = o.top + 1;
+    ego g = {0};
+    g.n = calloc((size_t)cap, sizeof *g.n);
+    g.known = malloc((size_t)cap * (size_t)cap * sizeof *g.known);
+    if (!g.n || !g.known) { ego_free(&g); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    for (size_t i = 0; i < (size_t)cap * (size_t)cap; i++) g.known[i] = -1;
+    json_t *c = ngg_entity_brief(s, x), *nb = NULL;
+    if (!c || add_node(s, &g, js_str(c, "id"), js_str(c, "name"), js_str(c, "type"), 0) != 0) {
+        json_decref(c); ego_free(&g);
+        return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "entity vanished");
+    }
+    /* depth 1: the centre's strongest neighbours; with depth 2 a third of
+     * the places, the rest shared among their own neighbours */
+    int n1max = o.depth == 1 ? o.top : (o.top + 2) / 3;
+    rc = neighbours(s, g.n[0].key, n1max, &o, &nb, err);
+    if (rc) goto fail;
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(nb, "neighbors"), i, v) {
+        if (g.nn >= cap) break;
+        int k = add_node(s, &g, js_str(v, "id"), js_str(v, "name"), js_str(v, "type"), 1);
+        if (k > 0) remember(&g, cap, 0, k, (long)json_integer_value(json_object_get(v, "count")));
+    }
+    json_decref(nb); nb = NULL;
+    int n1 = g.nn;
+    if (o.depth == 2 && n1 > 1 && g.nn < cap) {
+        int per = (cap - g.nn) / (n1 - 1) + 2;
+        json_t **lists = calloc((size_t)n1, sizeof *lists);
+        if (!lists) { rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); goto fail; }
+        for (int k = 1; k < n1 && !rc; k++) rc = neighbours(s, g.n[k].key, per, &o, &lists[k], err);
+        /* round robin over the lists, each in its own order of strength */
+        for (int r = 0; !rc && r < per && g.nn < cap; r++)
+            for (int k = 1; k < n1 && g.nn < cap; k++) {
+                json_t *e = json_array_get(json_object_get(lists[k], "neighbors"), (size_t)r);
+                if (!e) continue;
+                const char *key = js_str(e, "id");
+                int at = find_key(&g, key);
+                if (at < 0) at = add_node(s, &g, key, js_str(e, "name"), js_str(e, "type"), 2);
+                if (at >= 0) remember(&g, cap, k, at, (long)json_integer_value(json_object_get(e, "count")));
+            }
+        /* pairs the lists saw beyond what was drawn from them */
+        for (int k = 1; k < n1 && !rc; k++) {
+            json_array_foreach(json_object_get(lists[k], "neighbors"), i, v) {
+                int at = find_key(&g, js_str(v, "id"));
+                if (at >= 0) remember(&g, cap, k, at, (long)json_integer_value(json_object_get(v, "count")));
+            }
+        }
+        for (int k = 0; k < n1; k++) json_decref(lists[k]);
+        free(lists);
+        if (rc) goto fail;
+    }
+    /* every pair of drawn nodes: the counts from the lists, else the stored
+     * edge (all-time counts; with dates, only an edge seen in the range) */
+    {
+        static const char q[] = "SELECT windows, articles, first_date, last_date FROM edge WHERE a=? AND b=?";
+        sqlite3_stmt *st;
+        if ((rc = ngg_stmt(s, q, &st, err))) goto fail;
+        const char *since = o.filter.since && *o.filter.since ? o.filter.since : NULL;
+        const char *until = o.filter.until && *o.filter.until ? o.filter.until : NULL;
+        for (int a = 0; a < g.nn && !rc; a++)
+            for (int b = a + 1; b < g.nn; b++) {
+                int64_t p = g.n[a].id, q2 = g.n[b].id;
+                if (p > q2) { int64_t t = p; p = q2; q2 = t; }
+                sqlite3_bind_int64(st, 1, p);
+                sqlite3_bind_int64(st, 2, q2);
+                if (sqlite3_step(st) == SQLITE_ROW) {
+                    long w = (long)sqlite3_column_int64(st, 0), ar = (long)sqlite3_column_int64(st, 1);
+                    const char *f = (const char *)sqlite3_column_text(st, 2), *l = (const char *)sqlite3_column_text(st, 3);
+                    long k = g.known[(size_t)a * (size_t)cap + (size_t)b];
+                    if (k >= 0) w = k;
+                    int in_range = !((since && l && strncmp(l, since, 10) < 0) || (until && f && strncmp(f, until, 10) > 0));
+                    if (w >= o.min_count && (k >= 0 || in_range) && add_edge(&g, a, b, w, ar)) {
+                        rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+                        break;
+                    }
+                }
+                sqlite3_reset(st);
+            }
+        ngg_done(st);
+        if (rc) goto fail;
+    }
+    if ((rc = layout(&g, &o, err))) goto fail;
+    json_t *res = json_object(), *nodes = json_array(), *edges = json_array();
+    json_object_set_new(res, "entity", c); c = NULL;
+    json_object_set_new(res, "depth", json_integer(o.depth));
+    json_object_set_new(res, "top", json_integer(o.top));
+    json_object_set_new(res, "seed", json_integer((json_int_t)(o.seed ? o.seed : 1)));
+    json_object_set_new(res, "width", json_real(o.width > 0 ? o.width : 800));
+    json_object_set_new(res, "height", json_real(o.height > 0 ? o.height : 560));
+    for (int k = 0; k < g.nn; k++)
+        json_array_append_new(nodes, json_pack("{s:s,s:s,s:s,s:I,s:i,s:f,s:f}", "id", g.n[k].key, "name", g.n[k].name,
+                                               "type", g.n[k].type, "mentions", (json_int_t)g.n[k].mentions,
+                                               "depth", g.n[k].depth, "x", g.n[k].x, "y", g.n[k].y));
+    for (int k = 0; k < g.ne; k++)
+        json_array_append_new(edges, json_pack("{s:i,s:i,s:s,s:s,s:I,s:I}", "source", g.e[k].a, "target", g.e[k].b,
+                                               "a", g.n[g.e[k].a].key, "b", g.n[g.e[k].b].key,
+                                               "count", (json_int_t)g.e[k].windows, "articles", (json_int_t)g.e[k].articles));
+    json_object_set_new(res, "nodes", nodes);
+    json_object_set_new(res, "edges", edges);
+    ego_free(&g);
+    *out = res;
+    return NG_OK;
+fail:
+    json_decref(c);
+    json_decref(nb);
+    ego_free(&g);
+    return rc;
+}

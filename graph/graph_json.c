@@ -1,0 +1,264 @@
+/* JSON text in and out of the graph queries (graph/graph_json.h). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "graph_json.h"
+#include "bind.h"
+
+typedef struct jbuf { char *p; size_t n, cap; int oom; } jbuf;
+
+static void put(jbuf *b, const char *s, size_t n) {
+    if (b->oom) return;
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 256;
+        while (nc < b->n + n + 1) nc *= 2;
+        char *q = realloc(b->p, nc);
+        if (!q) { b->oom = 1; return; }
+        b->p = q;
+        b->cap = nc;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+static void puts_(jbuf *b, const char *s) { put(b, s, strlen(s)); }
+
+/* The shortest decimal that reads back as 'x' (the fewest significant
+ * digits, 1 to 17), written as Python's repr() writes it: positional for
+ * decimal exponents -4 to 15 ("10.0", "0.4961"), else with an exponent,
+ * jansson's way ("1e-5", "1e16"); a '.' or an exponent always. */
+static void real(jbuf *b, double x) {
+    char s[400];
+    int p;
+    if (!isfinite(x)) { puts_(b, "null"); return; }
+    for (p = 1; p < 17; p++) {
+        snprintf(s, sizeof s, "%.*e", p - 1, x);
+        if (strtod(s, NULL) == x) break;
+    }
+    snprintf(s, sizeof s, "%.*e", p - 1, x);
+    int e = atoi(strchr(s, 'e') + 1);
+    if (e >= -4 && e < 16) {
+        snprintf(s, sizeof s, "%.*f", p - 1 - e > 0 ? p - 1 - e : 0, x);
+        if (!strchr(s, '.')) strcat(s, ".0");
+    } else {
+        char *m = strchr(s, 'e'), *d = m + 1, *r = m + 1;   /* e+05 -> e5, e-05 -> e-5 */
+        if (*r == '+') r++;
+        else if (*r == '-') { d++; r++; }
+        while (*r == '0' && r[1]) r++;
+        memmove(d, r, strlen(r) + 1);
+    }
+    puts_(b, s);
+}
+
+static void newline(jbuf *b, int indent, int depth) {
+    if (!indent) return;
+    puts_(b, "\n");
+    for (int i = 0; i < indent * depth; i++) put(b, " ", 1);
+}
+
+static void dump(jbuf *b, const json_t *v, int indent, int depth) {
+    char num[32];
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        if (!json_object_size(v)) { puts_(b, "{}"); break; }
+        puts_(b, "{");
+        const char *k;
+        json_t *x;
+        int first = 1;
+        json_object_foreach((json_t *)v, k, x) {
+            if (!first) puts_(b, indent ? "," : ", ");
+            first = 0;
+            newline(b, indent, depth + 1);
+            json_t *ks = json_string(k);
+            char *q = ks ? json_dumps(ks, JSON_ENCODE_ANY) : NULL;
+            if (!q) b->oom = 1; else puts_(b, q);
+            free(q);
+            json_decref(ks);
+            puts_(b, ": ");
+            dump(b, x, indent, depth + 1);
+        }
+        newline(b, indent, depth);
+        puts_(b, "}");
+        break;
+    }
+    case JSON_ARRAY: {
+        if (!json_array_size(v)) { puts_(b, "[]"); break; }
+        puts_(b, "[");
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (i) puts_(b, indent ? "," : ", ");
+            newline(b, indent, depth + 1);
+            dump(b, json_array_get(v, i), indent, depth + 1);
+        }
+        newline(b, indent, depth);
+        puts_(b, "]");
+        break;
+    }
+    case JSON_REAL: real(b, json_real_value(v)); break;
+    case JSON_INTEGER:
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        puts_(b, num);
+        break;
+    default: {
+        char *q = json_dumps(v, JSON_ENCODE_ANY);
+        if (!q) b->oom = 1; else puts_(b, q);
+        free(q);
+    }
+    }
+}
+
+char *ng_json_dump(const json_t *v, int indent) {
+    jbuf b = {0};
+    if (!v) return NULL;
+    dump(&b, v, indent < 0 ? 0 : indent, 0);
+    if (b.oom) { free(b.p); return NULL; }
+    return b.p;
+}
+
+/* Arguments: string, integer, real; absent keys keep the default. */
+static int astr(json_t *a, const char *k, const char **out, ng_error *err) {
+    json_t *v = json_object_get(a, k);
+    if (!v || json_is_null(v)) return NG_OK;
+    if (!json_is_string(v)) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "argument '%s' must be a string", k);
+    *out = json_string_value(v);
+    return NG_OK;
+}
+static int along(json_t *a, const char *k, long *out, ng_error *err) {
+    json_t *v = json_object_get(a, k);
+    if (!v || json_is_null(v)) return NG_OK;
+    if (!json_is_integer(v) || json_integer_value(v) < 0 || json_integer_value(v) > 1000000000)
+        return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "argument '%s' must be an integer from 0 to 1000000000", k);
+    *out = (long)json_integer_value(v);
+    return NG_OK;
+}
+static int aint(json_t *a, const char *k, int *out, ng_error *err) {
+    long x = *out;
+    int rc = along(a, k, &x, err);
+    *out = (int)x;
+    return rc;
+}
+/* since/until/types; dates checked and completed as the CLI does (an
+ * "until" month or year runs to its end). */
+static int afilter(json_t *a, ng_filter *f, char since[24], char until[24], ng_error *err) {
+    const char *s = NULL, *u = NULL;
+    char d[11], why[256];
+    int rc;
+    if ((rc = astr(a, "since", &s, err)) || (rc = astr(a, "until", &u, err)) ||
+        (rc = astr(a, "types", &f->types, err)))
+        return rc;
+    if (s) {
+        if (!ng_date_parse(s, 1, d, why, sizeof why)) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "since: %s", why);
+        snprintf(since, 24, "%s", d);
+        f->since = since;
+    }
+    if (u) {
+        if (!ng_date_parse(u, 1, d, why, sizeof why)) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "until: %s", why);
+        size_t l = strlen(d);
+        snprintf(until, 24, "%s%s", d, l == 4 ? "-12-31" : l == 7 ? "-31" : "");
+        f->until = until;
+    }
+    return NG_OK;
+}
+static int need(const char *v, const char *k, ng_error *err) {
+    return v ? NG_OK : ng_error_set(err, NG_E_ARG, NULL, 0, 0, "argument '%s' is required", k);
+}
+
+int ng_query_json(ng_store *s, const char *name, const char *args, char **out, ng_error *err) {
+    json_t *a = NULL, *r = NULL;
+    json_error_t je;
+    int rc = NG_OK;
+    char since[24], until[24];
+    *out = NULL;
+    if (!s || !name) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "invalid argument");
+    if (args && *args) {
+        a = json_loads(args, 0, &je);
+        if (!json_is_object(a)) {
+            json_decref(a);
+            return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "arguments must be a JSON object");
+        }
+    } else if (!(a = json_object())) {
+        return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (!strcmp(name, "neighbors")) {
+        ng_neighbors_opts o = {0};
+        const char *e = NULL;
+        long top = 0;
+        if (!(rc = astr(a, "entity", &e, err)) && !(rc = need(e, "entity", err)) &&
+            !(rc = along(a, "top", &top, err)) && !(rc = astr(a, "by", &o.by, err)) &&
+            !(rc = along(a, "min_count", &o.min_count, err)) &&
+            !(rc = afilter(a, &o.filter, since, until, err))) {
+            o.top = (int)top;
+            rc = ng_query_neighbors(s, e, &o, &r, err);
+        }
+    } else if (!strcmp(name, "evidence")) {
+        const char *x = NULL, *y = NULL;
+        int limit = 10;
+        if (!(rc = astr(a, "a", &x, err)) && !(rc = astr(a, "b", &y, err)) && !(rc = need(x, "a", err)) &&
+            !(rc = need(y, "b", err)) && !(rc = aint(a, "limit", &limit, err)))
+            rc = ng_query_evidence(s, x, y, limit, &r, err);
+    } else if (!strcmp(name, "path")) {
+        const char *x = NULL, *y = NULL;
+        int ev = 1;
+        ng_filter f = {0};
+        if (!(rc = astr(a, "a", &x, err)) && !(rc = astr(a, "b", &y, err)) && !(rc = need(x, "a", err)) &&
+            !(rc = need(y, "b", err)) && !(rc = aint(a, "evidence", &ev, err)) &&
+            !(rc = afilter(a, &f, since, until, err)))
+            rc = ng_query_path(s, x, y, &f, ev, &r, err);
+    } else if (!strcmp(name, "top")) {
+        ng_filter f = {0};
+        ng_top_opts o = {0};
+        int n = 20;
+        o.by = "degree";
+        if (!(rc = astr(a, "by", &o.by, err)) && !(rc = aint(a, "n", &n, err)) &&
+            !(rc = along(a, "sources", &o.sources, err)) && !(rc = afilter(a, &f, since, until, err))) {
+            o.n = n;
+            o.filter = &f;
+            rc = ng_query_top_ex(s, &o, &r, err);
+        }
+    } else if (!strcmp(name, "entity")) {
+        const char *e = NULL;
+        int top = 10;
+        if (!(rc = astr(a, "entity", &e, err)) && !(rc = need(e, "entity", err)) &&
+            !(rc = aint(a, "top", &top, err)))
+            rc = ng_query_entity(s, e, top, &r, err);
+    } else if (!strcmp(name, "stats")) {
+        rc = ng_query_stats(s, &r, err);
+    } else if (!strcmp(name, "communities")) {
+        ng_communities_opts o = {0};
+        long seed = 1;
+        json_t *res = json_object_get(a, "resolution");
+        o.resolution = 1;
+        if (res && !json_is_null(res)) {
+            if (!json_is_number(res) || !(json_number_value(res) > 0))
+                rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "argument 'resolution' must be a positive number");
+            else o.resolution = json_number_value(res);
+        }
+        if (!rc && !(rc = along(a, "seed", &seed, err)) && !(rc = aint(a, "iterations", &o.iterations, err)) &&
+            !(rc = along(a, "min_count", &o.min_count, err)) &&
+            !(rc = aint(a, "max_communities", &o.max_communities, err)) &&
+            !(rc = aint(a, "max_members", &o.max_members, err)) &&
+            !(rc = afilter(a, &o.filter, since, until, err))) {
+            o.seed = (unsigned long)seed;
+            rc = ng_query_communities(s, &o, &r, err);
+        }
+    } else if (!strcmp(name, "lookup")) {
+        const char *n = NULL;
+        int64_t rowid = 0;
+        json_t *cand = NULL;
+        if (!(rc = astr(a, "name", &n, err)) && !(rc = need(n, "name", err)) &&
+            !(rc = ng_store_lookup(s, n, &rowid, &cand, err))) {
+            r = json_pack("{s:I, s:o}", "rowid", (json_int_t)rowid, "match", cand ? cand : json_null());
+            cand = NULL;
+            if (!r) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
+        }
+        json_decref(cand);
+    } else {
+        rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "unknown query '%s'", name);
+    }
+    json_decref(a);
+    if (rc == NG_OK) {
+        if (!(*out = ng_json_dump(r, 0))) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    json_decref(r);
+    return rc;
+}

@@ -1,0 +1,68 @@
+/* Flat results for language bindings (tagger/bind.h). */
+#include <stdlib.h>
+#include "bind.h"
+
+/* Characters in s[0, n): bytes that are not UTF-8 continuation bytes (the
+ * fast path), or, when the text has invalid sequences, one per valid
+ * sequence plus one per invalid byte. */
+static int64_t count_chars(const unsigned char *s, size_t n) {
+    int64_t c = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] < 0x80) { c++; i++; continue; }
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) { c++; i += 2; continue; }
+        int l = ng_utf8_valid_len(s + i, n - i);
+        c++;
+        i += l > 0 ? (size_t)l : 1;
+    }
+    return c;
+}
+
+/* Entity ordinals: an open-addressing table of (id, type, name) addresses. */
+typedef struct ent_slot { const char *id, *type, *name; int64_t ord; } ent_slot;
+
+static size_t ent_hash(const char *a, const char *b, const char *c) {
+    uint64_t h = (uint64_t)(uintptr_t)a * 0x9E3779B97F4A7C15u;
+    h ^= (uint64_t)(uintptr_t)b * 0xC2B2AE3D27D4EB4Fu;
+    h ^= (uint64_t)(uintptr_t)c * 0x165667B19E3779F9u;
+    return (size_t)(h ^ (h >> 29));
+}
+
+int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t *out) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t cap = 16;
+    while (cap < 2 * n) cap *= 2;
+    ent_slot *tab = calloc(cap, sizeof *tab);
+    if (!tab) return NG_E_NOMEM;
+    int64_t nents = 0;
+    size_t at = 0;      /* byte position ... */
+    int64_t chars = 0;  /* ... and the characters before it */
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].start < at || m[i].start > m[i].end || m[i].end > len) { free(tab); return NG_E_ARG; }
+        chars += count_chars(s + at, m[i].start - at);
+        at = m[i].start;
+        size_t h = ent_hash(m[i].id, m[i].type, m[i].name) & (cap - 1);
+        while (tab[h].id && !(tab[h].id == m[i].id && tab[h].type == m[i].type && tab[h].name == m[i].name))
+            h = (h + 1) & (cap - 1);
+        if (!tab[h].id) {
+            tab[h].id = m[i].id ? m[i].id : "";
+            tab[h].type = m[i].type;
+            tab[h].name = m[i].name;
+            tab[h].ord = nents++;
+        }
+        int64_t *o = out + (size_t)NG_SPAN_FIELDS * i;
+        o[0] = chars;
+        o[1] = chars + count_chars(s + m[i].start, m[i].end - m[i].start);
+        o[2] = (int64_t)m[i].start;
+        o[3] = (int64_t)m[i].end;
+        o[4] = (int64_t)m[i].flags;
+        o[5] = tab[h].ord;
+        o[6] = (int64_t)(intptr_t)m[i].id;
+        o[7] = (int64_t)(intptr_t)m[i].type;
+        o[8] = (int64_t)(intptr_t)m[i].name;
+    }
+    free(tab);
+    return NG_OK;
+}
+
+void ng_free(void *p) { free(p); }

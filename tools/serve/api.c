@@ -1,0 +1,313 @@
+/* newsgraph serve: the JSON API (GET /api/...), one handler per view, each
+ * a thin layer over the graph library with its parameters checked and
+ * bounded. Errors are JSON {"error","message",...} with a 4xx status: 400
+ * for a bad parameter, 404 for an unknown entity (with the lookup's
+ * suggestions), article or endpoint, 409 for an ambiguous name (with the
+ * candidates). Endpoints (README.md, "Explore in a browser"):
+ *   stats, search?q=, entity/ID, neighbors/ID, ego/ID (format=svg),
+ *   evidence/A/B, articles/ID, article/ID, path/A/B, top, communities */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "serve.h"
+
+typedef struct ctx {
+    ng_store *s;
+    const serve_args *args;
+    serve_reply *r;
+    int failed;   /* a reply (error) is set */
+} ctx;
+
+static void bad(ctx *x, const char *fmt, const char *a) {
+    char m[300];
+    snprintf(m, sizeof m, fmt, a);
+    serve_error(x->r, 400, "bad_parameter", m, NULL);
+    x->failed = 1;
+}
+
+/* An integer parameter in [lo, hi], 'dflt' when absent. */
+static long iarg(ctx *x, const char *k, long dflt, long lo, long hi) {
+    const char *v = serve_arg(x->args, k);
+    if (x->failed || !v) return dflt;
+    long n = 0;
+    size_t len = strlen(v);
+    if (!len || len > 9) goto no;
+    for (const char *p = v; *p; p++) {
+        if (!isdigit((unsigned char)*p)) goto no;
+        n = n * 10 + (*p - '0');
+    }
+    if (n < lo || n > hi) goto no;
+    return n;
+no:;
+    char m[200];
+    snprintf(m, sizeof m, "%s: '%.40s' is not a whole number from %ld to %ld", k, v, lo, hi);
+    serve_error(x->r, 400, "bad_parameter", m, NULL);
+    x->failed = 1;
+    return dflt;
+}
+
+/* One of a fixed set of words. */
+static const char *warg(ctx *x, const char *k, const char *const *allowed) {
+    const char *v = serve_arg(x->args, k);
+    if (x->failed || !v || !*v) return allowed[0];
+    for (int i = 0; allowed[i]; i++) if (!strcmp(v, allowed[i])) return allowed[i];
+    char list[200] = "";
+    for (int i = 0; allowed[i]; i++) {
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+    }
+    char m[300];
+    snprintf(m, sizeof m, "%s: not one of %s", k, list);
+    serve_error(x->r, 400, "bad_parameter", m, NULL);
+    x->failed = 1;
+    return allowed[0];
+}
+
+/* type=PER,ORG: upper-case letters and commas. */
+static const char *targ(ctx *x) {
+    const char *v = serve_arg(x->args, "type");
+    if (x->failed || !v || !*v) return NULL;
+    if (strlen(v) > 64) { bad(x, "type: too long%s", ""); return NULL; }
+    for (const char *p = v; *p; p++)
+        if (!(isupper((unsigned char)*p) || *p == ',')) { bad(x, "type: '%.40s' is not a list of types such as PER,ORG", v); return NULL; }
+    return v;
+}
+
+/* since/until=YYYY[-MM[-DD]]; 'until' of a year or month is its end. */
+static const char *darg(ctx *x, const char *k, int until, char buf[16]) {
+    const char *v = serve_arg(x->args, k);
+    if (x->failed || !v || !*v) return NULL;
+    size_t n = strlen(v);
+    int ok = (n == 4 || n == 7 || n == 10);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (i == 4 || i == 7) ? v[i] == '-' : isdigit((unsigned char)v[i]) != 0;
+    if (ok && n >= 7) { int m = (v[5] - '0') * 10 + (v[6] - '0'); ok = m >= 1 && m <= 12; }
+    if (ok && n == 10) { int d = (v[8] - '0') * 10 + (v[9] - '0'); ok = d >= 1 && d <= 31; }
+    if (!ok) {
+        char m[120];
+        snprintf(m, sizeof m, "%s: '%.20s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", k, v);
+        serve_error(x->r, 400, "bad_parameter", m, NULL);
+        x->failed = 1;
+        return NULL;
+    }
+    snprintf(buf, 16, "%s%s", v, !until ? "" : n == 4 ? "-12-31" : n == 7 ? "-31" : "");
+    return buf;
+}
+
+static void reply_json(ctx *x, json_t *v) {
+    x->r->status = 200;
+    x->r->mime = "application/json";
+    x->r->body = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(8));
+    x->r->len = x->r->body ? strlen(x->r->body) : 0;
+    json_decref(v);
+}
+
+/* A library error as an HTTP error. */
+static void lib_error(ctx *x, int rc, const ng_error *err, const char *notfound_code) {
+    json_t *extra = NULL;
+    unsigned status = 500;
+    const char *code = "internal";
+    if (rc == NG_E_NOTFOUND || rc == NG_E_AMBIGUOUS) {
+        /* an article is not looked up as an entity: an earlier request's
+         * failure may still be recorded */
+        json_t *f = strcmp(notfound_code, "article_not_found") ? ng_store_lookup_failure(x->s) : NULL;
+        if (f) {
+            extra = json_deep_copy(f);
+            json_t *e = json_object_get(extra, "error");
+            if (e) json_object_set_new(extra, "reason", json_incref(e));
+        }
+        status = rc == NG_E_NOTFOUND ? 404 : 409;
+        code = rc == NG_E_AMBIGUOUS ? "ambiguous" : f ? "not_found" : notfound_code;
+    } else if (rc == NG_E_ARG) {
+        status = 400; code = "bad_parameter";
+    } else if (rc == NG_E_BUSY) {
+        status = 503; code = "busy";
+    }
+    serve_error(x->r, status, code, err->msg[0] ? err->msg : code, extra);
+    x->failed = 1;
+}
+
+static void need(ctx *x, int nseg, int want, const char *usage) {
+    if (!x->failed && nseg != want) {
+        serve_error(x->r, 404, "not_found", usage, NULL);
+        x->failed = 1;
+    }
+}
+
+/* ## Endpoints */
+
+static void ep_stats(ctx *x) {
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_stats(x->s, &v, &err);
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+static void ep_search(ctx *x) {
+    const char *q = serve_arg(x->args, "q");
+    long limit = iarg(x, "limit", 10, 1, 50);
+    if (x->failed) return;
+    if (!q) { bad(x, "q: missing (the text typed)%s", ""); return; }
+    if (strlen(q) > 200) { bad(x, "q: too long (at most 200 bytes)%s", ""); return; }
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_suggest(x->s, q, (int)limit, &v, &err);
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+static void ep_entity(ctx *x, char **seg, int n) {
+    need(x, n, 2, "usage: /api/entity/ENTITY");
+    long top = iarg(x, "top", 10, 1, 100);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_entity(x->s, seg[1], (int)top, &v, &err);
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+static void filters(ctx *x, ng_filter *f, char since[16], char until[16]) {
+    f->types = targ(x);
+    f->since = darg(x, "since", 0, since);
+    f->until = darg(x, "until", 1, until);
+}
+
+static void ep_neighbors(ctx *x, char **seg, int n) {
+    static const char *const by[] = {"count", "articles", "npmi", "pmi", NULL};
+    need(x, n, 2, "usage: /api/neighbors/ENTITY");
+    ng_neighbors_opts o = {0};
+    char since[16], until[16];
+    o.top = (int)iarg(x, "top", 20, 1, 500);
+    o.by = warg(x, "by", by);
+    o.min_count = iarg(x, "min", 1, 1, 1000000000);
+    filters(x, &o.filter, since, until);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_neighbors(x->s, seg[1], &o, &v, &err);
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+static void ep_ego(ctx *x, char **seg, int n) {
+    static const char *const fmt[] = {"json", "svg", NULL};
+    need(x, n, 2, "usage: /api/ego/ENTITY");
+    ng_ego_opts o = {0};
+    char since[16], until[16];
+    o.depth = (int)iarg(x, "depth", 1, 1, 2);
+    o.top = (int)iarg(x, "top", 30, 1, NG_EGO_MAX_NODES);
+    o.min_count = iarg(x, "min", 1, 1, 1000000000);
+    o.seed = (unsigned long)iarg(x, "seed", 1, 1, 999999999);
+    filters(x, &o.filter, since, until);
+    const char *f = warg(x, "format", fmt);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_ego(x->s, seg[1], &o, &v, &err);
+    if (rc) { lib_error(x, rc, &err, "not_found"); return; }
+    if (!strcmp(f, "svg")) {
+        char *svg; size_t len;
+        rc = ng_ego_svg(v, &svg, &len, &err);
+        json_decref(v);
+        if (rc) { lib_error(x, rc, &err, "not_found"); return; }
+        x->r->status = 200;
+        x->r->mime = "image/svg+xml";
+        x->r->body = svg;
+        x->r->len = len;
+        return;
+    }
+    reply_json(x, v);
+}
+
+static void ep_evidence(ctx *x, char **seg, int n) {
+    need(x, n, 3, "usage: /api/evidence/ENTITY/ENTITY");
+    long off = iarg(x, "offset", 0, 0, 10000), lim = iarg(x, "limit", 10, 1, 100);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_evidence(x->s, seg[1], seg[2], (int)(off + lim), &v, &err);
+    if (rc) { lib_error(x, rc, &err, "not_found"); return; }
+    /* the page asked for: rows [off, off+lim) of the newest-first list */
+    json_t *all = json_object_get(v, "evidence"), *page = json_array();
+    for (size_t i = (size_t)off; i < json_array_size(all); i++) json_array_append(page, json_array_get(all, i));
+    json_object_set_new(v, "evidence", page);
+    json_object_set_new(v, "offset", json_integer(off));
+    json_object_set_new(v, "limit", json_integer(lim));
+    reply_json(x, v);
+}
+
+static void ep_articles(ctx *x, char **seg, int n) {
+    need(x, n, 2, "usage: /api/articles/ENTITY");
+    long off = iarg(x, "offset", 0, 0, 100000), lim = iarg(x, "limit", 20, 1, 100);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_entity_articles(x->s, seg[1], (int)off, (int)lim, &v, &err);
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+static void ep_article(ctx *x, char **seg, int n) {
+    need(x, n, 2, "usage: /api/article/ID (a '/' in the id as %2F)");
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_article(x->s, seg[1], &v, &err);
+    if (rc) lib_error(x, rc, &err, "article_not_found"); else reply_json(x, v);
+}
+
+static void ep_path(ctx *x, char **seg, int n) {
+    need(x, n, 3, "usage: /api/path/ENTITY/ENTITY");
+    long ev = iarg(x, "evidence", 2, 0, 5);
+    ng_filter f = {0};
+    char since[16], until[16];
+    filters(x, &f, since, until);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    ng_igraph_lock();
+    int rc = ng_query_path(x->s, seg[1], seg[2], &f, (int)ev, &v, &err);
+    ng_igraph_unlock();
+    if (rc) lib_error(x, rc, &err, "no_path"); else reply_json(x, v);
+}
+
+static void ep_top(ctx *x, int n) {
+    static const char *const by[] = {"degree", "strength", "pagerank", "betweenness", NULL};
+    need(x, n, 1, "usage: /api/top");
+    ng_filter f = {0};
+    char since[16], until[16];
+    const char *b = warg(x, "by", by);
+    long num = iarg(x, "n", 20, 1, 200);
+    filters(x, &f, since, until);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    ng_top_opts o = {0};
+    o.by = b; o.filter = &f; o.n = (int)num;
+    ng_igraph_lock();
+    int rc = ng_query_top_ex(x->s, &o, &v, &err);
+    ng_igraph_unlock();
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+static void ep_communities(ctx *x, int n) {
+    need(x, n, 1, "usage: /api/communities");
+    ng_communities_opts o = {0};
+    char since[16], until[16];
+    o.resolution = 1;
+    o.seed = (unsigned long)iarg(x, "seed", 1, 0, 999999999);
+    o.min_count = iarg(x, "min", 1, 1, 1000000000);
+    o.max_communities = (int)iarg(x, "max", 20, 1, 200);
+    o.max_members = (int)iarg(x, "members", 12, 1, 200);
+    filters(x, &o.filter, since, until);
+    if (x->failed) return;
+    json_t *v; ng_error err = {0};
+    ng_igraph_lock();
+    int rc = ng_query_communities(x->s, &o, &v, &err);
+    ng_igraph_unlock();
+    if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
+}
+
+void serve_api(ng_store *s, char **seg, int n, const serve_args *args, serve_reply *r) {
+    ctx x = {s, args, r, 0};
+    const char *e = seg[0];
+    if (!strcmp(e, "stats") && n == 1) ep_stats(&x);
+    else if (!strcmp(e, "search") && n == 1) ep_search(&x);
+    else if (!strcmp(e, "entity")) ep_entity(&x, seg, n);
+    else if (!strcmp(e, "neighbors")) ep_neighbors(&x, seg, n);
+    else if (!strcmp(e, "ego")) ep_ego(&x, seg, n);
+    else if (!strcmp(e, "evidence")) ep_evidence(&x, seg, n);
+    else if (!strcmp(e, "articles")) ep_articles(&x, seg, n);
+    else if (!strcmp(e, "article")) ep_article(&x, seg, n);
+    else if (!strcmp(e, "path")) ep_path(&x, seg, n);
+    else if (!strcmp(e, "top")) ep_top(&x, n);
+    else if (!strcmp(e, "communities")) ep_communities(&x, n);
+    else serve_error(r, 404, "not_found", "no such endpoint", NULL);
+}
