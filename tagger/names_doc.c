@@ -52,26 +52,104 @@ static int before(const note *a, const note *b) {
     return a->field < b->field || (a->field == b->field && a->start < b->start);
 }
 
-/* The first registry entry with 'key' (index + 1), or 0. */
-static size_t reg_first(const tnames *tn, uint64_t key) {
-    size_t mask = tn->rhead_cap - 1;
-    for (size_t i = key & mask; tn->rhead[i].first; i = (i + 1) & mask)
-        if (tn->rhead[i].key == key) return tn->rhead[i].first;
-    return 0;
+/* The registry slot of 'key', or SIZE_MAX. */
+static size_t reg_slot(const tnames *tn, uint64_t key) {
+    size_t mask = tn->rhead_cap - 1, i = key & mask;
+    if (!(tn->occ[i >> 6] >> (i & 63) & 1)) return SIZE_MAX;   /* the home slot is empty */
+    for (; tn->rhead[i].first; i = (i + 1) & mask)
+        if (tn->rhead[i].key == key) return i;
+    return SIZE_MAX;
 }
 
-/* The person a mention refers to: the nearest full name before it, else
- * the first after it. NULL if none. A registered title or initials person
- * (N_REF) counts only when 'refs' is set. */
-static const nref *pick_person(const tnames *tn, size_t first, const note *at, int refs) {
-    const nref *best = NULL, *after = NULL;
-    for (size_t r = first; r; r = tn->regs[r - 1].next) {
-        const nref *p = &tn->all[tn->regs[r - 1].note];
-        if (p->n->kind == N_REF && !refs) continue;
-        if (before(p->n, at)) { if (!best || before(best->n, p->n)) best = p; }
-        else if (!after || before(p->n, after->n)) after = p;
+/* The first registry entry with 'key' (index + 1), or 0. */
+static size_t reg_first(const tnames *tn, uint64_t key) {
+    size_t i = reg_slot(tn, key);
+    return i == SIZE_MAX ? 0 : tn->rhead[i].first;
+}
+
+/* The person a mention refers to: the nearest full name with 'key' before
+ * it, else the first after it (among equals, the first in article order).
+ * NULL if none. A registered title or initials person (N_REF) counts only
+ * when 'refs' is set. By binary search in the chain's entries sorted by
+ * position (a long article has long chains). */
+static const nref *pick_person(const tnames *tn, uint64_t key, const note *at, int refs) {
+    size_t i = reg_slot(tn, key);
+    if (i == SIZE_MAX) return NULL;
+    const pslot *ps = &tn->pseg[i];
+    const size_t *e = tn->pos + ps->off + (refs ? 0 : ps->n);
+    size_t n = refs ? ps->n : ps->n0, lo = 0, hi = n;
+    while (lo < hi) {  /* lo: the first entry not before 'at' */
+        size_t mid = lo + (hi - lo) / 2;
+        if (before(tn->all[e[mid]].n, at)) lo = mid + 1;
+        else hi = mid;
     }
-    return best ? best : after;
+    if (lo == 0) return n ? &tn->all[e[0]] : NULL;
+    const note *last = tn->all[e[lo - 1]].n;
+    size_t j = lo - 1;
+    while (j > 0 && !before(tn->all[e[j - 1]].n, last)) j--;
+    return &tn->all[e[j]];
+}
+
+/* pslot.same for every chain (the title and initials persons have their
+ * ids by now). */
+static void chain_ids(tnames *tn) {
+    for (size_t i = 0; i < tn->rhead_cap; i++) {
+        if (!tn->rhead[i].first) continue;
+        pslot *ps = &tn->pseg[i];
+        const char *id = NULL;
+        ps->same = 1;
+        for (size_t r = tn->rhead[i].first; r && ps->same; r = tn->regs[r - 1].next) {
+            const char *q = tn->all[tn->regs[r - 1].note].x->id;
+            if (id && strcmp(id, q)) ps->same = 0;
+            id = q;
+        }
+    }
+}
+
+/* The entity all the entries with 'key' name (the last of them), or NULL
+ * if none or several. */
+static const nref *only_person(const tnames *tn, uint64_t key) {
+    size_t i = reg_slot(tn, key);
+    return i != SIZE_MAX && tn->pseg[i].same ? &tn->all[tn->pseg[i].last] : NULL;
+}
+
+/* Entry order for the sorted chains: position, then article order. */
+static int cmp_pos(const void *a, const void *b, void *all) {
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    const note *p = ((const nref *)all)[x].n, *q = ((const nref *)all)[y].n;
+    if (before(p, q)) return -1;
+    if (before(q, p)) return 1;
+    return x < y ? -1 : x > y;
+}
+
+/* tn->pos and tn->pseg from the chains (see pslot). */
+static int sort_chains(tnames *tn) {
+    if (ng_grow((void **)&tn->pos, &tn->pos_cap, 2 * tn->nregs + 1, sizeof *tn->pos) ||
+        ng_grow((void **)&tn->pseg, &tn->pseg_cap, tn->rhead_cap, sizeof *tn->pseg))
+        return NG_E_NOMEM;
+    size_t off = 0;
+    for (size_t i = 0; i < tn->rhead_cap; i++) {
+        if (!tn->rhead[i].first) continue;
+        pslot *ps = &tn->pseg[i];
+        size_t *e = tn->pos + off;
+        int sorted = 1;
+        ps->off = off;
+        ps->n = ps->org = 0;
+        for (size_t r = tn->rhead[i].first; r; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
+            e[ps->n] = tn->regs[r - 1].note;
+            if (ps->n && before(q->n, tn->all[e[ps->n - 1]].n)) sorted = 0;
+            if (!ps->org && q->n->kind == N_ORG) ps->org = e[ps->n] + 1;
+            ps->last = e[ps->n];
+            ps->n++;
+        }
+        if (!sorted) qsort_r(e, ps->n, sizeof *e, cmp_pos, tn->all);
+        ps->n0 = 0;
+        for (size_t k = 0; k < ps->n; k++)
+            if (tn->all[e[k]].n->kind != N_REF) e[ps->n + ps->n0++] = e[k];
+        off += ps->n + ps->n0;
+    }
+    return NG_OK;
 }
 
 /* Appends a new candidate range to span s: 'first' (an entity) followed by
@@ -223,33 +301,22 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     const nref *p = NULL;
     if (cues & NF_UPPER) {
         /* an acronym: exact fold */
-        for (size_t r = reg_first(tn, key2); r && !p; r = tn->regs[r - 1].next)
-            if (tn->all[tn->regs[r - 1].note].n->kind == N_ORG) p = &tn->all[tn->regs[r - 1].note];
+        size_t i = reg_slot(tn, key2);
+        if (i != SIZE_MAX && tn->pseg[i].org) p = &tn->all[tn->pseg[i].org - 1];
         if (!p) {
-            p = pick_person(tn, reg_first(tn, key), n, 1);  /* a surname in capitals (headlines) */
+            p = pick_person(tn, key, n, 1);  /* a surname in capitals (headlines) */
             if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
         }
     } else if (cues & NF_GIVEN) {
         /* a given name alone: the one person of the article with it */
-        const nref *only = NULL;
-        int many = 0;
-        for (size_t r = reg_first(tn, key2 ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
-            const nref *q = &tn->all[tn->regs[r - 1].note];
-            if (only && strcmp(only->x->id, q->x->id)) many = 1;
-            only = q;
-        }
-        if (!many) p = only;
+        p = only_person(tn, key2 ^ (1ull << 63));
     } else {
-        p = pick_person(tn, reg_first(tn, key), n, 1);
+        p = pick_person(tn, key, n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;
         if (!p && key && (cues & NF_LATIN)) {
             /* the first word of a full name (Wang of Wang Zhizhen,
              * Jansher of Jansher Khan): one person only */
-            for (size_t r = reg_first(tn, key ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
-                const nref *q = &tn->all[tn->regs[r - 1].note];
-                if (p && strcmp(p->x->id, q->x->id)) { p = NULL; break; }
-                p = q;
-            }
+            p = only_person(tn, key ^ (1ull << 63));
         }
     }
     if (!p) return NG_OK;
@@ -334,13 +401,17 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     tn->rhead_cap = cap;
     memset(tn->rhead, 0, cap * sizeof *tn->rhead);
+    if (ng_grow((void **)&tn->occ, &tn->occ_cap, cap / 64, sizeof *tn->occ)) return NG_E_NOMEM;
+    memset(tn->occ, 0, cap / 64 * sizeof *tn->occ);
     for (size_t r = tn->nregs; r-- > 0;) {
         size_t i = tn->regs[r].key & (cap - 1);
         while (tn->rhead[i].first && tn->rhead[i].key != tn->regs[r].key) i = (i + 1) & (cap - 1);
         tn->regs[r].next = tn->rhead[i].first;
         tn->rhead[i].first = r + 1;
         tn->rhead[i].key = tn->regs[r].key;
+        tn->occ[i >> 6] |= 1ull << (i & 63);
     }
+    if (sort_chains(tn)) return NG_E_NOMEM;
     if (m->nspans) ng_sort_spans(m->spans, m->nspans);
     size_t nsorted = m->nspans;
     /* initials or title + surname: the full name in the article (first, so
@@ -348,7 +419,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     for (size_t k = 0; k < tn->nall && partial; k++) {
         const note *n = tn->all[k].n;
         if (n->kind != N_REF) continue;
-        const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
+        const nref *p = pick_person(tn, n->key, n, 0);
         if (!p || p->n->kind != N_PER) continue;
         /* J. Biden is not Jill Biden: the initials must agree */
         nxt *x = (nxt *)tn->all[k].x;
@@ -372,7 +443,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             }
             if (n->key && partial) {
                 /* a dictionary word that is the surname of a person named before */
-                const nref *p = pick_person(tn, reg_first(tn, n->key), n, 0);
+                const nref *p = pick_person(tn, n->key, n, 0);
                 if (p && p->n->kind == N_PER && before(p->n, n)) {
                     int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
                     int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
@@ -387,6 +458,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         }
     }
     /* the free words (their spans go after the others, in article order) */
+    if (partial && nfree) chain_ids(tn);
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;

@@ -175,12 +175,22 @@ typedef struct nref { const note *n; const nxt *x; } nref;
  * kept in the slot: most lookups are misses and touch only the table). */
 typedef struct reg { uint64_t key; size_t note, next; } reg;
 typedef struct rslot { uint64_t key; size_t first; } rslot;
+/* A chain's entries sorted by position for pick_person (ng_names_doc):
+ * in tnames.pos from off, the n entries of the chain (indices in all), then
+ * the n0 of them that are not N_REF; by (field, start), chain order among
+ * equals. Parallel to rhead. Also, in chain order: org, the first N_ORG
+ * (index in all + 1, or 0); last, the last entry; same (set just before
+ * the free words are resolved), whether all the entries have one id. */
+typedef struct pslot { size_t off, n, n0, org, last; int same; } pslot;
 
 typedef struct tnames {
     const ng_namelist *nl;
     reg *regs; size_t nregs, regs_cap;
     nref *all; size_t nall, all_cap;
     rslot *rhead; size_t rhead_cap;
+    pslot *pseg; size_t pseg_cap;
+    uint64_t *occ; size_t occ_cap;          /* rhead's used slots, a bit each (most probes miss) */
+    size_t *pos; size_t pos_cap;
     arena ar;
 } tnames;
 

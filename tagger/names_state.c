@@ -73,6 +73,9 @@ void ng_names_free(ng_tagger *t) {
     free(tn->regs);
     free(tn->all);
     free(tn->rhead);
+    free(tn->pseg);
+    free(tn->occ);
+    free(tn->pos);
     arena_free(&tn->ar);
     free(tn);
     t->names = NULL;

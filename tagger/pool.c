@@ -14,14 +14,16 @@
 #define CHUNK (1u << 20)
 
 /* Can no alias run across a cut at k? True when the first token after k
- * is in no dictionary's vocabulary (every word of an alias is). Uses tb as
- * scratch. */
+ * is in no dictionary's vocabulary (every word of an alias is), and is not
+ * capitalised (a name rule's person, John | Smith, would be cut in two).
+ * Uses tb as scratch. */
 static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
     size_t wend = len - k > 2048 ? k + 2048 : len;
     ng_tokbuf_reset(tb);
     if (ng_tokenize(tb, text + k, wend - k) || !tb->n) return 1;
     const ng_token *tk = &tb->tok[0];
     if (tk->end == wend - k && wend < len) return 0;   /* cut off by the window */
+    if (tk->flags & TK_UPPER1) return 0;
     if (tk->flags & TK_LONG) return 1;
     for (size_t d = 0; d < t->nd; d++)
         if (dict_vslot(t->dicts[d], tk->hash)) return 0;

@@ -173,8 +173,7 @@ static inline void prefetch_hit(const ng_tagger *tg, const ng_token *tok, const 
 /* Pass 1 of match_chunk: walks the trie from every word and records the
  * hits (spans that end an alias), in order of their first word. Prefetch:
  * the tag byte FAR tokens ahead, and NEAR tokens ahead the slot itself
- * when the (by then cached) tag matches. Inlined twice: nd == 1 (the
- * usual case) gets a loop with the dictionary in registers. */
+ * when the (by then cached) tag matches. One dictionary: pass1_one. */
 static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt,
                                                        size_t nd) {
     enum { FAR = 16, NEAR = 6 };
@@ -217,6 +216,56 @@ static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, msta
     return NG_OK;
 }
 
+/* Pass 1 for one dictionary (the usual case). As pass1, and the slot of
+ * each word is found AHEAD words early and kept in a ring (the walk from
+ * word i reads its own and its successor's from there), so that the first
+ * trie transition out of every word (its root by the next word), a miss in
+ * the big transition table, is prefetched AHEAD words before the walk
+ * needs it. */
+static int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt) {
+    enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 8 };
+    const ng_dict *d = tg->dicts[0];
+    const uint32_t vn = d->h->vocab_size, tn = d->h->trans_size;
+    const img_vslot *vs[RING] = {0};   /* vs[k % RING]: the slot of word k, for k in [i, i + AHEAD] */
+    t->nhits = 0;
+    for (size_t k = 0; k < AHEAD && k < nt; k++) vs[k % RING] = dict_vslot(d, tok[k].hash);
+    for (size_t i = 0; i < nt; i++) {
+        if (i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, vn)]);
+        if (i + NEAR < nt) {
+            uint64_t h = tok[i + NEAR].hash;
+            uint32_t k = home(h, vn);
+            if (d->vtags[k] == tag_of(h)) __builtin_prefetch(&d->vocab[k]);
+        }
+        if (i + AHEAD < nt) {
+            size_t k = i + AHEAD;
+            const img_vslot *v = vs[k % RING] = dict_vslot(d, tok[k].hash), *p = vs[(k - 1) % RING];
+            if (v && p && p->root)
+                __builtin_prefetch(&d->trans[home(trans_hash(p->root & ~NODE_TERMINAL, v->tok1 - 1), tn)]);
+        }
+        const ng_token *ti = &tok[i];
+        if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
+        const img_vslot *v = vs[i % RING];
+        if (!v) continue;
+        uint32_t nv = v->root;
+        size_t j = i;
+        while (nv) {
+            uint32_t node = nv & ~NODE_TERMINAL;
+            if (nv & NODE_TERMINAL) {
+                if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
+                t->hits[t->nhits++] = (hit){i, j, 0, node};
+                __builtin_prefetch(&d->nodes[node]);
+            }
+            if (++j >= nt) break;
+            const ng_token *tj = &tok[j];
+            if (tj->flags & (TK_PARA | TK_LONG)) break;
+            const img_vslot *v2 = j <= i + AHEAD ? vs[j % RING] : dict_vslot(d, tj->hash);
+            if (!v2) break;
+            nv = dict_trans(d, node, v2->tok1 - 1);
+        }
+    }
+    return NG_OK;
+}
+
 /* Matches one chunk of a field. 'base' is the chunk's offset in the field.
  * Pass 1 walks the trie from every word and records the hits (spans that
  * end an alias); pass 2 picks the leftmost-longest valid ones, checking
@@ -226,7 +275,7 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
     int all = (tg->flags & NG_TAG_ALL) != 0;
-    int rc = tg->nd == 1 ? pass1(tg, t, tok, nt, 1) : pass1(tg, t, tok, nt, tg->nd);
+    int rc = tg->nd == 1 ? pass1_one(tg, t, tok, nt) : pass1(tg, t, tok, nt, tg->nd);
     if (rc) return rc;
     /* pass 2: hits are in order of their first word */
     hit *hits = t->hits;

@@ -215,6 +215,38 @@ static void test_several_dicts(void) {
     ng_dict_free(ds[1]);
 }
 
+/* One dictionary takes its own scan (pass1_one: word slots found ahead in a
+ * ring, the first transition prefetched); it must find what the scan for
+ * several dictionaries finds: names longer than the ring's reach, names at
+ * the very start and end (1, 2, 3 words of text), prefixes, a paragraph
+ * break inside a name, --all. */
+static void test_one_dict_scan(void) {
+    ng_dict *d = compile("a\tORG\tThe Very Long Name Of The Old River Company\n"
+                         "b\tORG\tThe Very Long Name\nc\tLOC\tOld River\nd\tLOC\tRiver\ne\tORG\tThe\n");
+    ng_dict *other = compile("z\tLOC\tZzyzx\n");
+    if (!d || !other) { OK(0, "dictionaries"); ng_dict_free(d); ng_dict_free(other); return; }
+    const char *texts[] = {
+        "The", "The Very", "Old River", "The Very Long Name Of The Old River Company",
+        "x The Very Long Name Of The Old River Company and The Very Long Name Of The Old River",
+        "The Very Long\n\nName Of The Old River Company; River. Old River", "River River River River River"};
+    ng_dict *ds[2] = {d, other};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++)
+        for (unsigned all = 0; all < 2; all++) {
+            unsigned fl = all ? NG_TAG_ALL : 0;
+            char one[4096];
+            snprintf(one, sizeof one, "%s", tag(d, fl, texts[k]));
+            ng_tagger *t = ng_tagger_new(ds, 2, fl);
+            const ng_match *m;
+            size_t n;
+            const char *r = ng_tagger_tag(t, texts[k], strlen(texts[k]), &m, &n) ? "(error)" : render(m, n, 1);
+            STR_EQ(one, r, texts[k]);
+            ng_tagger_free(t);
+        }
+    STR_EQ(tag(d, 0, texts[4]), "2-45 a 50-68 b 72-75 e 76-85 c", "longest, past the ring's reach");
+    ng_dict_free(d);
+    ng_dict_free(other);
+}
+
 static void test_invalid(ng_dict *d) {
     ng_tagger *t = ng_tagger_new(&d, 1, 0);
     const char *s = "\xffUkraine\xfe\xc0\xafНАТО\xed\xa0\x80Путін\xf4\x90\x80\x80 Ukr\xff" "aine \xe2\x82Putin\0Russia";
@@ -292,6 +324,7 @@ int main(void) {
     test_ambiguity();
     test_fields();
     test_several_dicts();
+    test_one_dict_scan();
     test_invalid(d);
     test_chunks(d);
     ng_dict_free(d);
