@@ -50,7 +50,7 @@ static unsigned query_option_bit(int id) {
     case O_LIMIT: return Q_LIMIT;
     case O_MINCOUNT: return Q_MINCOUNT;
     case O_SINCE: case O_UNTIL: return Q_DATES;
-    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: return Q_CHECK;
+    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: return Q_CHECK;
     default: return Q_COMM;
     }
 }
@@ -91,7 +91,7 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
         case O_ITERATIONS: if (cli_int(p.opt, v, 1, 1000, &x)) goto bad; o->iterations = (long)x; break;
         case O_MEMBERS: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->members = (long)x; break;
         case O_CHECK: o->check = 1; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(o->dicts, id, v) < 0) return EXIT_USAGE;
             break;
         }

@@ -21,6 +21,7 @@ static void tag_usage(FILE *f) {
         "directories (recursive) and '-' for standard input (the default).\n\n"
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --no-user          do not use the user dictionary ('newsgraph dict add')\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
         "  -f, --format FMT       jsonl (default when not a terminal), pretty (default\n"
         "                         on a terminal), tsv (with a header row), conll\n"
@@ -159,7 +160,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case CLI_BAD: return EXIT_USAGE;
         case CLI_UNKNOWN: cli_msg("unknown option '%s'; see 'newsgraph tag --help'", v); return EXIT_USAGE;
         case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case O_FORMAT:
@@ -348,9 +349,10 @@ static tag_explain *explain_sources(const cli_dicts *d) {
     const char *dir = d->no_shipped ? "" : cli_shipped_dir();
     ng_error err = {0};
     if (dir[0] && ng_dir_list(dir, ".tsv", &shipped, &ns, &err)) ns = 0;
-    const char **all = cli_xcalloc(ns + d->npaths + 1, sizeof *all);
+    const char **all = cli_xcalloc(ns + d->npaths + 2, sizeof *all);
     size_t n = 0;
     for (size_t i = 0; i < ns; i++) all[n++] = shipped[i];
+    if (d->user_loaded) all[n++] = cli_user_dict_path();
     for (size_t i = 0; i < d->npaths; i++)
         if (ng_dict_is_image(d->paths[i]) == 0) all[n++] = d->paths[i];
     tag_explain *x = tag_explain_new(d, all, n);
@@ -362,7 +364,7 @@ static tag_explain *explain_sources(const cli_dicts *d) {
 int cmd_tag(int argc, char **argv) {
     tag_opts o = {0};
     int kind = NG_INPUT_AUTO;
-    cli_dicts dicts = {0};
+    cli_dicts dicts = {.use_user = 1};
     size_t ninputs = 0;
     int explain = 0;
     int rc = parse_options(argc, argv, &o, &dicts, &kind, &ninputs, &explain);
