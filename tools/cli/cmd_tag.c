@@ -201,7 +201,8 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         o->conll_cols[o->nconll_cols++] = CC_TOKEN;
         o->conll_cols[o->nconll_cols++] = CC_TAG;
     }
-    o->color = color >= 0 ? color : (isatty(1) && o->format == F_PRETTY);
+    const char *nc = getenv("NO_COLOR");   /* https://no-color.org: only --color always overrides it */
+    o->color = color >= 0 ? color : (isatty(1) && o->format == F_PRETTY && !(nc && nc[0]));
     if (o->outdir) {
         struct stat st;
         if (stat(o->outdir, &st) < 0 && mkdir(o->outdir, 0777) < 0) {
