@@ -76,7 +76,7 @@ tag_explain *tag_explain_new(const cli_dicts *d, const char *const *tsv, size_t 
         x->texts[x->npaths] = b.s;
         index_file(x, (unsigned)x->npaths++);
     }
-    qsort(x->defs, x->ndefs, sizeof *x->defs, xdef_cmp);
+    if (x->ndefs) qsort(x->defs, x->ndefs, sizeof *x->defs, xdef_cmp);   /* (qsort of NULL: UBSan) */
     return x;
 }
 
