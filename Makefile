@@ -158,6 +158,9 @@ install: all
 	install -m 644 $(BUILD)/shipped.ngd $(DESTDIR)$(PREFIX)/share/newsgraph/shipped.ngd
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
 	install -m 644 tools/cli/newsgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 tools/cli/completion/newsgraph.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsgraph
+	install -m 644 tools/cli/completion/_newsgraph $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsgraph
 	$(MAKE) --no-print-directory -B $(BUILD)/newsgraph.pc BUILD=$(BUILD) PREFIX=$(PREFIX)
 	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/newsgraph
 	install -m 755 $(BUILD)/libnewsgraph.so.$(NG_VER) $(DESTDIR)$(LIBDIR)/
@@ -170,6 +173,8 @@ install: all
 uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/bin/newsgraph $(DESTDIR)$(PREFIX)/share/newsgraph \
 	       $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1 $(DESTDIR)$(INCLUDEDIR)/newsgraph \
+	       $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsgraph \
+	       $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsgraph \
 	       $(DESTDIR)$(LIBDIR)/libnewsgraph.* $(DESTDIR)$(LIBDIR)/pkgconfig/newsgraph.pc
 
 clean:

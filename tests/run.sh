@@ -25,6 +25,8 @@ if [ -z "${NG:-}" ]; then
   fi
 fi
 export NG_SANITIZER="${NG_SANITIZER:-}" VALGRIND="${VALGRIND:-}"
+# no user dictionary ('dict add') of the person running the tests
+export XDG_DATA_HOME="$BUILD/no-user-data"
 pass=0; fail=0; failed=""
 reports() { # prints and removes the non-empty reports in $NG_REPORTS
   [ -n "${NG_REPORTS:-}" ] && [ -d "$NG_REPORTS" ] || return 1

@@ -44,7 +44,7 @@ expect "TSV control character" 1 "newsgraph: ctl.tsv:1:8: control character in l
 # (fuzz_dict_tsv) an empty dictionary compiles and tags nothing
 : > empty.tsv
 $NG dict compile --no-shipped empty.tsv -o empty.ngd > /dev/null 2>&1 || fail "empty dictionary: status $?"
-echo Kyiv | $NG tag --no-shipped --dict empty.ngd --format tsv - > out 2> err || fail "tag with an empty dictionary"
+echo Kyiv | $NG tag --no-shipped --dict empty.ngd --format tsv --no-header - > out 2> err || fail "tag with an empty dictionary"
 [ -s out ] && fail "empty dictionary matched: $(cat out)"
 
 # ## Compiled images
@@ -68,7 +68,7 @@ expect "image newer version" 1 "newsgraph: newer.ngd: compiled dictionary format
 # ## JSON lines
 printf '{"id":"a","text":"Kyiv."}\n{"id":"b","text":\n' > j1.jsonl
 expect "JSON truncated line" 1 "newsgraph: j1.jsonl:2:17: invalid JSON: unexpected token near end of file" \
-  $NG tag --no-shipped --dict ok.tsv --format tsv j1.jsonl
+  $NG tag --no-shipped --dict ok.tsv --format tsv --no-header j1.jsonl
 printf 'a\ttext\t0\t4\tLOC\tk\tKyiv\tKyiv\n' > want.out
 cmp -s out want.out || fail "records before a bad JSON line: $(cat out)"
 printf '[1,2]\n' > j2.jsonl
@@ -86,16 +86,16 @@ expect "JSON --keep-going" 1 "newsgraph: jall.jsonl:2:17: invalid JSON: unexpect
 newsgraph: jall.jsonl:3:1: expected a JSON object
 newsgraph: jall.jsonl:4:1: missing \"text\"
 newsgraph: jall.jsonl:5:1: \"text\" must be a string
-newsgraph: 4 bad records skipped" $NG tag --no-shipped --dict ok.tsv --format tsv --keep-going jall.jsonl
+newsgraph: 4 bad records skipped" $NG tag --no-shipped --dict ok.tsv --format tsv --no-header --keep-going jall.jsonl
 [ "$(cut -f1 out | tr '\n' ' ')" = "a e " ] || fail "--keep-going records: $(cat out)"
 
 # ## Articles: invalid UTF-8 and NUL bytes are matched around
 printf 'Kyiv \377\376 Kyiv\000Kyiv.\n' > bin.txt
 expect "article invalid UTF-8 and NUL" 0 "newsgraph: warning: bin.txt: 2 invalid UTF-8 bytes skipped" \
-  $NG tag --no-shipped --dict ok.tsv --format tsv bin.txt
+  $NG tag --no-shipped --dict ok.tsv --format tsv --no-header bin.txt
 [ "$(cut -f3,4 out | tr '\t\n' '- ')" = "0-4 8-12 13-17 " ] || fail "spans around invalid bytes: $(cat out)"
 printf '{"id":"n","text":"Kyiv\\u0000Kyiv"}\n' > nul.jsonl
-expect "JSON article with NUL" 0 "" $NG tag --no-shipped --dict ok.tsv --format tsv nul.jsonl
+expect "JSON article with NUL" 0 "" $NG tag --no-shipped --dict ok.tsv --format tsv --no-header nul.jsonl
 [ "$(cut -f3,4 out | tr '\t\n' '- ')" = "0-4 5-9 " ] || fail "spans around NUL: $(cat out)"
 
 # ## A single 200 MB article (20 MB under valgrind): one match per 1 KiB block
@@ -108,7 +108,7 @@ with open("big.txt", "w") as f:
     for _ in range(n // 1024): f.write(block * 1024)
 PY
 [ "$(wc -c < big.txt)" = $((blocks * 1024)) ] || fail "generated big.txt has $(wc -c < big.txt) bytes"
-$NG tag --no-shipped --dict ok.tsv --format tsv big.txt > big.out 2> err || fail "200 MB article: status $? $(cat err)"
+$NG tag --no-shipped --dict ok.tsv --format tsv --no-header big.txt > big.out 2> err || fail "200 MB article: status $? $(cat err)"
 [ "$(wc -l < big.out)" = "$blocks" ] || fail "200 MB article: $(wc -l < big.out) matches, expected $blocks"
 rm -f big.txt big.out
 
@@ -135,7 +135,7 @@ expect "missing article" 2 "newsgraph: nothere.txt: cannot open: No such file or
 # ## A directory loop: reported once, the rest is tagged, exit 2
 mkdir -p loop/sub; echo Kyiv > loop/sub/a.txt; ln -s .. loop/sub/up
 expect "directory loop" 2 "newsgraph: loop/sub/up: directory loop (already visited), skipped" \
-  $NG tag --no-shipped --dict ok.tsv --format tsv loop
+  $NG tag --no-shipped --dict ok.tsv --format tsv --no-header loop
 [ "$(cut -f1,3,4 out | tr '\t\n' '  ')" = "loop/sub/a.txt 0 4 " ] || fail "directory loop output: $(cat out)"
 
 # ## Databases

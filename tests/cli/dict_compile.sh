@@ -31,13 +31,13 @@ for fmt in jsonl tsv conll; do
 done
 check "entities found" grep -q 'org_nuc' tsv.jsonl
 printf 'Kiev і Рада Україна-НАТО' > small.txt
-$NG tag --no-shipped --dict d.ngd -f tsv small.txt >img.small
+$NG tag --no-shipped --dict d.ngd -f tsv --no-header small.txt >img.small
 printf -- 'small.txt\ttext\t0\t4\tLOC\tloc_kyiv\tKyiv\tKiev\nsmall.txt\ttext\t8\t40\tORG\torg_nuc\tNATO-Ukraine Council\tРада Україна-НАТО\n' >want.small
 check "image tags exactly" cmp -s want.small img.small
 # an image and a TSV together
 printf 'loc_lviv\tLOC\tLviv\tЛьвів\n' >c.tsv
 printf 'Львів, Київ' > mix.txt
-$NG tag --no-shipped --dict d.ngd --dict c.tsv -f tsv mix.txt >mix.out
+$NG tag --no-shipped --dict d.ngd --dict c.tsv -f tsv --no-header mix.txt >mix.out
 printf -- 'mix.txt\ttext\t0\t10\tLOC\tloc_lviv\tLviv\tЛьвів\nmix.txt\ttext\t12\t20\tLOC\tloc_kyiv\tKyiv\tКиїв\n' >mix.want
 check "image + TSV" cmp -s mix.want mix.out
 

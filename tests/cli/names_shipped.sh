@@ -6,14 +6,14 @@
 #  3. a surname alone after the title rule.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
-run georgia tag --format tsv <<'EOF2'
+run georgia tag --format tsv --no-header <<'EOF2'
 Voters in Atlanta, Georgia, went to the polls.
 EOF2
 expect_rc georgia 0
 checks=$((checks+1))
 cut -f5,6 "$T/georgia.out" | grep -qx 'LOC	us-georgia' || { echo "FAIL georgia: $(cat "$T/georgia.out")"; fail=1; }
 
-run ids tag --format tsv <<'EOF2'
+run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
 EOF2
@@ -24,7 +24,7 @@ n=$(cut -f6 "$T/ids.out" | sort -u | wc -l)
 checks=$((checks+1))
 grep -q '	Сергій Ребров	Сергія Реброва$' "$T/ids.out" || { echo "FAIL ids: nominative name"; cat "$T/ids.out"; fail=1; }
 
-run coach tag --format tsv <<'EOF2'
+run coach tag --format tsv --no-header <<'EOF2'
 Coach Tjorvald Brandvoll arrived. Brandvoll said no.
 EOF2
 checks=$((checks+1))

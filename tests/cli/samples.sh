@@ -11,7 +11,7 @@ exp=tests/data/articles/expected
 fail=0
 for f in tests/data/articles/*/*.txt; do
   lang=$(basename "$(dirname "$f")"); story=$(basename "$f" .txt)
-  "$NG" tag --format tsv "$f" | cut -f3- > "$d/$lang-$story.tsv"
+  "$NG" tag --format tsv --no-header "$f" | cut -f3- > "$d/$lang-$story.tsv"
   if [ -n "$UPDATE" ]; then cp "$d/$lang-$story.tsv" "$exp/$lang-$story.tsv"; continue; fi
   if ! cmp -s "$d/$lang-$story.tsv" "$exp/$lang-$story.tsv"; then
     echo "FAIL: $f: entities differ from $exp/$lang-$story.tsv"; diff "$exp/$lang-$story.tsv" "$d/$lang-$story.tsv" | head -20

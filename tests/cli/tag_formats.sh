@@ -48,6 +48,7 @@ check "pretty has no colour when stdout is not a terminal" sh -c "! grep -q \"\$
 
 run tsv $TAG -f tsv a.jsonl b.txt
 expect_out tsv <<'EOF'
+article	field	start	end	type	id	name	text
 uk-1	title	0	10	PER	per_putin	Vladimir Putin	Путін
 uk-1	title	14	22	ORG	org_nato	NATO	НАТО
 uk-1	text	0	8	LOC	loc_kyiv	Kyiv	Київ
@@ -57,7 +58,7 @@ b.txt	text	0	14	LOC	loc_ukraine	Ukraine	Україна
 b.txt	text	15	23	ORG	org_nato	NATO	НАТО
 EOF
 
-run tsvchars $TAG -f tsv --offsets chars b.txt
+run tsvchars $TAG -f tsv --no-header --offsets chars b.txt
 expect_out tsvchars <<'EOF'
 b.txt	text	0	7	LOC	loc_ukraine	Ukraine	Україна
 b.txt	text	8	12	ORG	org_nato	NATO	НАТО
@@ -65,29 +66,33 @@ EOF
 
 run conll $TAG -f conll a.jsonl b.txt
 expect_out conll <<'EOF'
-# id = uk-1
-Путін	B-PER
-і	O
-НАТО	B-ORG
+-DOCSTART- -X- O O
 
-Київ	B-LOC
-–	O
-Ukraine	B-ORG
--	I-ORG
-NATO	I-ORG
-Council	I-ORG
-.	O
-UA	B-LOC
+Путін B-PER
+і O
+НАТО B-ORG
 
-# id = en-2
-No	O
-entities	O
-here	O
-.	O
+Київ B-LOC
+– O
+Ukraine B-ORG
+- I-ORG
+NATO I-ORG
+Council I-ORG
+. O
 
-# id = b.txt
-Україна	B-LOC
-НАТО	B-ORG
+UA B-LOC
+
+-DOCSTART- -X- O O
+
+No O
+entities O
+here O
+. O
+
+-DOCSTART- -X- O O
+
+Україна B-LOC
+НАТО B-ORG
 
 EOF
 
@@ -117,7 +122,7 @@ cat >cand.want <<'EOF'
 EOF
 check "--candidates" cmp -s cand.want cand.out
 printf 'the Ukraine-NATO Council' > c.txt
-$NG $TAG --all -f tsv c.txt >all.out 2>&1
+$NG $TAG --all -f tsv --no-header c.txt >all.out 2>&1
 printf -- 'c.txt\ttext\t4\t24\tORG\torg_nuc\tNATO-Ukraine Council\tUkraine-NATO Council\nc.txt\ttext\t4\t11\tLOC\tloc_ukraine\tUkraine\tUkraine\nc.txt\ttext\t12\t16\tORG\torg_nato\tNATO\tNATO\n' >all.want
 check "--all" cmp -s all.want all.out
 
@@ -166,7 +171,7 @@ EOF
 
 # invalid UTF-8: matched around, a warning names the article
 printf '\377NATO\376Київ' >inv.txt
-run inv $TAG -f tsv inv.txt
+run inv $TAG -f tsv --no-header inv.txt
 expect_rc inv 0
 printf 'inv.txt\ttext\t1\t5\tORG\torg_nato\tNATO\tNATO\ninv.txt\ttext\t6\t14\tLOC\tloc_kyiv\tKyiv\tКиїв\n' | expect_out inv
 echo 'newsgraph: warning: inv.txt: 2 invalid UTF-8 bytes skipped' | expect_err inv
@@ -177,7 +182,7 @@ expect_rc u1 2
 echo "newsgraph: unknown option '--no-such-option'; see 'newsgraph tag --help'" | expect_err u1
 run u2 $TAG --format xml b.txt
 expect_rc u2 2
-echo "newsgraph: unknown format 'xml' (jsonl, pretty, tsv, conll, brat)" | expect_err u2
+echo "newsgraph: unknown format 'xml' (jsonl, pretty, tsv, conll, spacy, brat)" | expect_err u2
 run u3 $TAG --threads 0 b.txt
 expect_rc u3 2
 run u4 $TAG --offsets words b.txt
@@ -188,7 +193,7 @@ run missing $TAG missing.txt
 expect_rc missing 2
 echo "newsgraph: missing.txt: cannot open: No such file or directory" | expect_err missing
 # a missing input among others: reported, the others tagged, exit 2
-run missing2 $TAG -f tsv missing.txt b.txt
+run missing2 $TAG -f tsv --no-header missing.txt b.txt
 expect_rc missing2 2
 expect_out missing2 <<'EOF'
 b.txt	text	0	14	LOC	loc_ukraine	Ukraine	Україна
@@ -197,7 +202,7 @@ EOF
 # a directory loop is skipped; every file is still tagged (regression: the walk stopped)
 mkdir -p tree/sub && printf 'NATO' >tree/a.txt && printf 'UA' >tree/sub/b.txt && printf 'Київ' >tree/z.txt
 ln -s .. tree/sub/up
-run loop $TAG -f tsv tree
+run loop $TAG -f tsv --no-header tree
 expect_rc loop 2
 expect_out loop <<'EOF'
 tree/a.txt	text	0	4	ORG	org_nato	NATO	NATO

@@ -37,7 +37,7 @@ newsgraph: --min-precision: expected a number from 0 to 1, got '1.5'
 EOF
 # --name=VALUE (tag knew only --name VALUE) and -- before a file that looks like an option
 cp a.txt ./-dash.txt
-run eq_forms tag --no-shipped --dict=d.tsv --threads=2 --format=tsv -- -dash.txt
+run eq_forms tag --no-shipped --dict=d.tsv --threads=2 --format=tsv --no-header -- -dash.txt
 expect_rc eq_forms 0
 expect_out eq_forms <<'EOF'
 -dash.txt	text	13	22	LOC	zq-3	Zquarton3	Zquarton3
@@ -56,7 +56,7 @@ while [ $i -lt 1100 ]; do
   i=$((i+1))
 done
 export NEWSGRAPH_DICTIONARIES="$T/many"
-run many tag -f tsv a.txt
+run many tag -f tsv --no-header a.txt
 unset NEWSGRAPH_DICTIONARIES
 expect_rc many 0
 expect_out many <<'EOF'

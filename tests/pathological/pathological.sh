@@ -38,7 +38,7 @@ with open("prefix.txt", "w") as f:
 PY
 bounded "compile $n prefixed aliases" $NG dict compile --no-shipped prefix.tsv -o prefix.ngd 2> err || fail "compile: $(cat err)"
 grep -q "compiled $n entities, $n aliases" err || fail "compile counts: $(cat err)"
-bounded "tag with $n prefixed aliases" $NG tag --no-shipped --dict prefix.ngd --format tsv prefix.txt > out 2> err || fail "tag: $(cat err)"
+bounded "tag with $n prefixed aliases" $NG tag --no-shipped --dict prefix.ngd --format tsv --no-header prefix.txt > out 2> err || fail "tag: $(cat err)"
 [ "$(cut -f6 out | tr '\n' ' ')" = "e77 e$((n - 1)) " ] || fail "prefix matches: $(cut -f3-6 out)"
 rm -f prefix.tsv prefix.ngd
 
@@ -46,17 +46,17 @@ rm -f prefix.tsv prefix.ngd
 n=$((1000000 / scale))
 printf 'k\tLOC\tKyiv\tKiev\n' > k.tsv
 python3 -c "import sys; sys.stdout.write('Kyiv ' * $n)" > rep.txt
-bounded "tag one alias x$n" $NG tag --no-shipped --dict k.tsv --format tsv rep.txt > out 2> err || fail "repeat: $(cat err)"
+bounded "tag one alias x$n" $NG tag --no-shipped --dict k.tsv --format tsv --no-header rep.txt > out 2> err || fail "repeat: $(cat err)"
 [ "$(wc -l < out)" = "$n" ] || fail "repeat: $(wc -l < out) matches, expected $n"
 rm -f rep.txt out
 
 # an article with no spaces: 50 MB of letters, then one with an alias at each end
 n=$((50 / scale))
 head -c $((n * 1048576)) /dev/zero | tr '\0' 'a' > nospace.txt
-bounded "tag ${n} MB without spaces" $NG tag --no-shipped --dict k.tsv --format tsv nospace.txt > out 2> err || fail "no spaces: $(cat err)"
+bounded "tag ${n} MB without spaces" $NG tag --no-shipped --dict k.tsv --format tsv --no-header nospace.txt > out 2> err || fail "no spaces: $(cat err)"
 [ -s out ] && fail "no spaces: unexpected matches $(head -c 200 out)"
 { printf 'Kyiv,'; head -c 1048576 /dev/zero | tr '\0' 'b'; printf ',Kiev'; } > token.txt
-bounded "tag a 1 MB token" $NG tag --no-shipped --dict k.tsv --format tsv token.txt > out 2> err || fail "1 MB token: $(cat err)"
+bounded "tag a 1 MB token" $NG tag --no-shipped --dict k.tsv --format tsv --no-header token.txt > out 2> err || fail "1 MB token: $(cat err)"
 [ "$(cut -f3,4 out | tr '\t\n' '- ')" = "0-4 1048582-1048586 " ] || fail "1 MB token: $(cut -f3,4 out)"
 rm -f nospace.txt token.txt out
 

@@ -32,7 +32,10 @@ typedef struct cli_dicts {
     const char *paths[256];
     size_t npaths;
     int no_shipped;
-    ng_dict *dicts[258];
+    int use_user;         /* tag, ingest: the user dictionary after the shipped ones */
+    int no_user;          /* --no-user */
+    int user_loaded;      /* it was there and is one of dicts */
+    ng_dict *dicts[259];
     size_t ndicts;
     ng_namelist *names;   /* shipped given-name lists (DIR/names), or NULL */
 } cli_dicts;
@@ -48,6 +51,10 @@ void cli_dicts_free(cli_dicts *d);
 ng_tagger *cli_tagger_new(const cli_dicts *d, unsigned flags);
 /* Reader warning callback (ng_reader_set_warn): "newsgraph: warning: PATH: MSG". */
 void cli_reader_warn(const char *path, const char *msg, void *ud);
+/* The user dictionary that 'dict add' writes and tag and ingest read:
+ * $XDG_DATA_HOME/newsgraph/user.tsv, else ~/.local/share/newsgraph/user.tsv
+ * ("" when neither variable is set). */
+const char *cli_user_dict_path(void);
 /* Directory that holds the shipped dictionaries ("" if none found). */
 const char *cli_shipped_dir(void);
 /* The compiled shipped image if found, else NULL. */
@@ -61,6 +68,8 @@ int cmd_dict_import(int argc, char **argv);
 int cmd_dict_lint(int argc, char **argv);
 int cmd_dict_stats(int argc, char **argv);
 int cmd_dict_suggest(int argc, char **argv);
+int cmd_dict_add(int argc, char **argv);
+int cmd_dict_remove(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_forget(int argc, char **argv);

@@ -121,6 +121,7 @@ const char *cli_shipped_image(void) {
 
 int cli_dicts_option(cli_dicts *d, int id, const char *value) {
     if (id == CLI_OPT_NO_SHIPPED) { d->no_shipped = 1; return 1; }
+    if (id == CLI_OPT_NO_USER) { d->no_user = 1; return 1; }
     if (id != CLI_OPT_DICT) return 0;
     if (d->npaths >= sizeof d->paths / sizeof d->paths[0]) { cli_msg("too many --dict options"); return -1; }
     d->paths[d->npaths++] = value;
@@ -138,6 +139,16 @@ static int add_dir_tsv(ng_dict_builder *b, const char *dir, ng_error *err) {
     for (size_t i = 0; i < n && rc == NG_OK; i++) rc = ng_dict_builder_add_file(b, paths[i], err);
     ng_strv_free(paths, n);
     return rc;
+}
+
+const char *cli_user_dict_path(void) {
+    static char path[PATH_MAX];
+    const char *x = getenv("XDG_DATA_HOME"), *h = getenv("HOME");
+    /* the XDG spec: a relative XDG_DATA_HOME is ignored */
+    if (x && x[0] == '/') snprintf(path, sizeof path, "%.4000s/newsgraph/user.tsv", x);
+    else if (h && h[0]) snprintf(path, sizeof path, "%.4000s/.local/share/newsgraph/user.tsv", h);
+    else path[0] = 0;
+    return path;
 }
 
 int cli_dicts_load(cli_dicts *d) {
@@ -175,6 +186,19 @@ int cli_dicts_load(cli_dicts *d) {
                 return cli_exit_code(rc);
             }
         }
+    }
+    /* the user dictionary ('dict add'), after the shipped ones */
+    const char *user = d->use_user && !d->no_user ? cli_user_dict_path() : "";
+    if (user[0] && access(user, F_OK) == 0) {
+        rc = ng_dict_open(user, &d->dicts[d->ndicts], &err);
+        if (rc != NG_OK) {
+            cli_err(&err);
+            cli_msg("(the user dictionary: fix it with 'newsgraph dict add/remove', or use --no-user)");
+            cli_dicts_free(d);
+            return cli_exit_code(rc);
+        }
+        d->ndicts++;
+        d->user_loaded = 1;
     }
     /* TSV files given with --dict are compiled together (so a later file can
      * extend an earlier id); compiled images are opened as they are. */

@@ -9,9 +9,14 @@ static void dict_usage(FILE *f) {
                "       newsgraph dict import --from FORMAT [OPTIONS] INPUT... -o OUT.tsv\n"
                "       newsgraph dict lint FILE...\n"
                "       newsgraph dict stats FILE...\n"
-               "       newsgraph dict suggest [OPTIONS] CORPUS... [-o OUT.tsv]\n\n"
+               "       newsgraph dict suggest [OPTIONS] CORPUS... [-o OUT.tsv]\n"
+               "       newsgraph dict add ID TYPE NAME [ALIAS...]\n"
+               "       newsgraph dict remove ID...\n\n"
                "Dictionaries are TSV files (see dictionaries/README.md); 'compile' writes a\n"
-               "checksummed binary image that 'tag --dict' memory-maps.\n");
+               "checksummed binary image that 'tag --dict' memory-maps. 'add' and 'remove'\n"
+               "edit the user dictionary, which tag and ingest use after the shipped ones\n"
+               "(unless --no-user): $XDG_DATA_HOME/newsgraph/user.tsv, by default\n"
+               "~/.local/share/newsgraph/user.tsv.\n");
 }
 
 int cmd_dict(int argc, char **argv) {
@@ -25,6 +30,8 @@ int cmd_dict(int argc, char **argv) {
     if (!strcmp(sub, "lint")) return cmd_dict_lint(argc - 1, argv + 1);
     if (!strcmp(sub, "stats")) return cmd_dict_stats(argc - 1, argv + 1);
     if (!strcmp(sub, "suggest")) return cmd_dict_suggest(argc - 1, argv + 1);
+    if (!strcmp(sub, "add")) return cmd_dict_add(argc - 1, argv + 1);
+    if (!strcmp(sub, "remove")) return cmd_dict_remove(argc - 1, argv + 1);
     cli_msg("'dict %s' is not a command; see 'newsgraph dict --help'", sub);
     return EXIT_USAGE;
 }

@@ -463,7 +463,7 @@ int cmd_eval(int argc, char **argv) {
             if (npos == 2) { cli_msg("eval: too many arguments"); usage(stderr); rc = EXIT_USAGE; goto out; }
             pos[npos++] = v;
             break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(&dicts, id, v) < 0) { rc = EXIT_USAGE; goto out; }
             tag_opts = 1;
             break;

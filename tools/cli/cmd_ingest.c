@@ -652,7 +652,7 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
         case CLI_BAD: return SHOW_USAGE;
         case CLI_UNKNOWN: cli_msg("ingest: unknown option '%s'", v); return SHOW_USAGE;
         case CLI_ARG: a->paths[a->npaths++] = v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(&g->dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case O_DB: a->db = v; break;
@@ -681,6 +681,7 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
 int cmd_ingest(int argc, char **argv) {
     ing g;
     memset(&g, 0, sizeof g);
+    g.dicts.use_user = 1;   /* the user dictionary (dict add), unless --no-user */
     ingest_args args = {.batch = 20000, .wait_ms = -1, .nthreads = 1};
     args.paths = cli_xcalloc((size_t)argc + 1, sizeof *args.paths);
     int rc = parse_ingest_options(argc, argv, &args, &g);

@@ -25,10 +25,10 @@ typedef struct qopts {
 } qopts;
 
 enum { Q_TOP = 1, Q_TYPE = 2, Q_DATES = 4, Q_BY = 8, Q_LIMIT = 16, Q_MINCOUNT = 32, Q_COMM = 64, Q_SOURCES = 128,
-       Q_CHECK = 256 /* stats: --check and the dictionary options */ };
+       Q_CHECK = 256 /* stats: --check and the dictionary options */, Q_COLOR = 512 };
 
 enum { O_DB = 1, O_JSON, O_TOP, O_SOURCES, O_TYPE, O_BY, O_LIMIT, O_MINCOUNT, O_SINCE, O_UNTIL,
-       O_RESOLUTION, O_SEED, O_ITERATIONS, O_MEMBERS, O_CHECK };
+       O_RESOLUTION, O_SEED, O_ITERATIONS, O_MEMBERS, O_CHECK, O_COLOR };
 
 /* Every option of the query commands, and which Q_* bit allows it. */
 static const cli_opt query_options[] = {
@@ -37,7 +37,8 @@ static const cli_opt query_options[] = {
     {"--limit", NULL, 1, O_LIMIT}, {"--min-count", NULL, 1, O_MINCOUNT}, {"--since", NULL, 1, O_SINCE},
     {"--until", NULL, 1, O_UNTIL}, {"--resolution", NULL, 1, O_RESOLUTION}, {"--seed", NULL, 1, O_SEED},
     {"--iterations", NULL, 1, O_ITERATIONS}, {"--members", NULL, 1, O_MEMBERS},
-    {"--check", NULL, 0, O_CHECK}, CLI_DICT_OPTS, {0},
+    {"--check", NULL, 0, O_CHECK}, {"--color", NULL, 1, O_COLOR}, {"--colour", NULL, 1, O_COLOR},
+    CLI_DICT_OPTS, {0},
 };
 
 static unsigned query_option_bit(int id) {
@@ -50,8 +51,38 @@ static unsigned query_option_bit(int id) {
     case O_LIMIT: return Q_LIMIT;
     case O_MINCOUNT: return Q_MINCOUNT;
     case O_SINCE: case O_UNTIL: return Q_DATES;
-    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: return Q_CHECK;
+    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: return Q_CHECK;
+    case O_COLOR: return Q_COLOR;
     default: return Q_COMM;
+    }
+}
+
+/* evidence, path: the two entities highlighted in the snippets (--color:
+ * 0 never, 1 always, 2 auto: when stdout is a terminal and NO_COLOR is
+ * not set, https://no-color.org) */
+static int q_color = 2;
+static int use_color(void) {
+    const char *nc = getenv("NO_COLOR");
+    return q_color == 1 || (q_color == 2 && isatty(1) && !(nc && nc[0]));
+}
+
+/* A snippet on one line; with colour, every occurrence of the surface of
+ * A (cyan) and of B (yellow) in bold colour. */
+static void put_snippet(const char *sn, const char *sa, const char *sb, int color) {
+    size_t la = color ? strlen(sa) : 0, lb = color ? strlen(sb) : 0;
+    for (const char *p = sn; *p;) {
+        int a = la && !strncmp(p, sa, la), b = lb && !strncmp(p, sb, lb);
+        if (a && b) { if (la >= lb) b = 0; else a = 0; }
+        if (a || b) {
+            size_t l = a ? la : lb;
+            fputs(a ? "\033[1;36m" : "\033[1;33m", stdout);
+            for (size_t k = 0; k < l; k++) putchar(p[k] == '\n' || p[k] == '\r' || p[k] == '\t' ? ' ' : p[k]);
+            fputs("\033[0m", stdout);
+            p += l;
+            continue;
+        }
+        putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+        p++;
     }
 }
 
@@ -91,7 +122,13 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
         case O_ITERATIONS: if (cli_int(p.opt, v, 1, 1000, &x)) goto bad; o->iterations = (long)x; break;
         case O_MEMBERS: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->members = (long)x; break;
         case O_CHECK: o->check = 1; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case O_COLOR:
+            if ((q_color = cli_choice(v, (const char *const[]){"never", "always", "auto", NULL})) < 0) {
+                cli_msg("%s: expected auto, always or never, got '%s'", p.opt, v);
+                goto bad;
+            }
+            break;
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(o->dicts, id, v) < 0) return EXIT_USAGE;
             break;
         }
@@ -168,8 +205,10 @@ int cmd_neighbors(int argc, char **argv) {
 
 /* ## evidence */
 static void evidence_usage(FILE *f) {
-    fprintf(f, "usage: newsgraph evidence [--db FILE] [--limit N] [--json] A B\n\n"
-               "The articles and sentences where A and B appear together (newest first).\n");
+    fprintf(f, "usage: newsgraph evidence [--db FILE] [--limit N] [--json] [--color WHEN] A B\n\n"
+               "The articles and sentences where A and B appear together (newest first).\n"
+               "On a terminal A and B are highlighted in each sentence (--color auto,\n"
+               "always, never; auto respects NO_COLOR).\n");
 }
 static void evidence_table(json_t *r) {
     json_t *a = json_object_get(r, "a"), *b = json_object_get(r, "b");
@@ -180,14 +219,13 @@ static void evidence_table(json_t *r) {
         printf("\n%s  %s", js(x, "published")[0] ? js(x, "published") : "----------", js(x, "article"));
         if (js(x, "title")[0]) { printf("  "); gcli_cell(js(x, "title"), 60); }
         printf("\n  ");
-        const char *sn = js(x, "snippet");
-        for (const char *p = sn; *p; p++) putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+        put_snippet(js(x, "snippet"), js(x, "a_surface"), js(x, "b_surface"), use_color());
         putchar('\n');
     }
 }
 int cmd_evidence(int argc, char **argv) {
     qopts o = {0};
-    int pr = parse(argc, argv, Q_LIMIT, 2, 2, &o, evidence_usage);
+    int pr = parse(argc, argv, Q_LIMIT | Q_COLOR, 2, 2, &o, evidence_usage);
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
@@ -197,7 +235,8 @@ int cmd_evidence(int argc, char **argv) {
 
 /* ## path */
 static void path_usage(FILE *f) {
-    fprintf(f, "usage: newsgraph path [--db FILE] [--since D] [--until D] [--limit N] [--json] A B\n\n"
+    fprintf(f, "usage: newsgraph path [--db FILE] [--since D] [--until D] [--limit N] [--json]\n"
+               "                      [--color WHEN] A B\n\n"
                "The strongest connection between A and B: the shortest path when an edge\n"
                "seen in c windows has length 1/c (igraph, Dijkstra), with evidence for\n"
                "each hop (--limit per hop, default 1).\n");
@@ -213,14 +252,14 @@ static void path_table(json_t *r) {
         size_t k; json_t *x;
         json_array_foreach(json_object_get(h, "evidence"), k, x) {
             printf("   %s %s: ", js(x, "published"), js(x, "article"));
-            for (const char *p = js(x, "snippet"); *p; p++) putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+            put_snippet(js(x, "snippet"), js(x, "a_surface"), js(x, "b_surface"), use_color());
             putchar('\n');
         }
     }
 }
 int cmd_path(int argc, char **argv) {
     qopts o = {0};
-    int pr = parse(argc, argv, Q_DATES | Q_LIMIT, 2, 2, &o, path_usage);
+    int pr = parse(argc, argv, Q_DATES | Q_LIMIT | Q_COLOR, 2, 2, &o, path_usage);
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};

@@ -21,13 +21,26 @@ static void tag_usage(FILE *f) {
         "directories (recursive) and '-' for standard input (the default).\n\n"
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --no-user          do not use the user dictionary ('newsgraph dict add')\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
         "  -f, --format FMT       jsonl (default when not a terminal), pretty (default\n"
-        "                         on a terminal), tsv, conll, brat\n"
+        "                         on a terminal), tsv (with a header row), conll\n"
+        "                         (CoNLL-2003: one token per line, a blank line after\n"
+        "                         each sentence, -DOCSTART- before each article),\n"
+        "                         spacy ({\"text\",\"ents\"} per article, character\n"
+        "                         offsets, as spaCy's Doc.to_json), brat\n"
+        "      --no-header        (tsv) no header row\n"
+        "      --conll-columns C  the columns of --format conll, comma-separated, from\n"
+        "                         token, tag, start, end, id, field, doc, _ (an empty\n"
+        "                         column); default token,tag\n"
         "      --offsets UNIT     bytes (default) or chars (code points)\n"
         "      --all              every overlapping candidate span, not only the\n"
         "                         leftmost-longest ones\n"
         "      --candidates       list every candidate entity of ambiguous spans\n"
+        "      --explain          (jsonl, pretty) why each span is there: the alias and\n"
+        "                         the dictionary file and line, or the person-name rule\n"
+        "                         and its words, or the full mention a partial name\n"
+        "                         was resolved to\n"
         "      --no-inflect       match dictionary forms only (no case forms)\n"
         "      --no-context       no article-context disambiguation\n"
         "      --no-rules         no person-name rules\n"
@@ -93,7 +106,7 @@ static void item_clear(item *it) {
 }
 
 enum { O_FORMAT = 1, O_INPUT, O_OFFSETS, O_ALL, O_CANDIDATES, O_KEEP_GOING, O_KEEP_TEXT, O_THREADS,
-       O_OUTPUT_DIR, O_COLOR };
+       O_OUTPUT_DIR, O_COLOR, O_CONLL_COLUMNS, O_NO_HEADER, O_EXPLAIN };
 
 static const cli_opt tag_options[] = {
     CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS,
@@ -102,14 +115,37 @@ static const cli_opt tag_options[] = {
     {"--keep-going", NULL, 0, O_KEEP_GOING}, {"--keep-text", NULL, 0, O_KEEP_TEXT},
     {"--threads", "-j", 1, O_THREADS}, {"--output-dir", NULL, 1, O_OUTPUT_DIR},
     {"--color", NULL, 1, O_COLOR}, {"--colour", NULL, 1, O_COLOR},
+    {"--conll-columns", NULL, 1, O_CONLL_COLUMNS}, {"--no-header", NULL, 0, O_NO_HEADER},
+    {"--explain", NULL, 0, O_EXPLAIN},
     {0},
 };
 
+/* --conll-columns LIST into o->conll_cols; -1 on a usage error (printed). */
+static int conll_columns(tag_opts *o, const char *v) {
+    static const char *const names[] = {"token", "tag", "start", "end", "id", "field", "doc", "_", NULL};
+    o->nconll_cols = 0;
+    for (const char *p = v;;) {
+        size_t l = strcspn(p, ",");
+        int k;
+        for (k = 0; names[k] && !(strlen(names[k]) == l && !strncmp(names[k], p, l)); k++) {}
+        if (!names[k]) {
+            cli_msg("--conll-columns: unknown column '%.*s' (token, tag, start, end, id, field, doc, _)", (int)l, p);
+            return -1;
+        }
+        if (o->nconll_cols == sizeof o->conll_cols) { cli_msg("--conll-columns: at most %zu columns", sizeof o->conll_cols); return -1; }
+        o->conll_cols[o->nconll_cols++] = (unsigned char)k;
+        if (!p[l]) break;
+        p += l + 1;
+    }
+    return 0;
+}
+
 /* Reads the options into o, dicts and *kind, the inputs to the front of argv
  * (*ninputs of them). Returns -1 to go on, else the exit code (0: --help). */
-static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, int *kind, size_t *ninputs) {
-    static const char *const formats[] = {"jsonl", "json", "conll", "brat", "tsv", "pretty", NULL};
-    static const int format_of[] = {F_JSONL, F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY};
+static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, int *kind, size_t *ninputs,
+                         int *explain) {
+    static const char *const formats[] = {"jsonl", "json", "conll", "brat", "tsv", "pretty", "spacy", NULL};
+    static const int format_of[] = {F_JSONL, F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY, F_SPACY};
     int color = -1, id, k;
     long long n;
     const char *v;
@@ -124,11 +160,11 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case CLI_BAD: return EXIT_USAGE;
         case CLI_UNKNOWN: cli_msg("unknown option '%s'; see 'newsgraph tag --help'", v); return EXIT_USAGE;
         case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case O_FORMAT:
-            if ((k = cli_choice(v, formats)) < 0) { cli_msg("unknown format '%s' (jsonl, pretty, tsv, conll, brat)", v); return EXIT_USAGE; }
+            if ((k = cli_choice(v, formats)) < 0) { cli_msg("unknown format '%s' (jsonl, pretty, tsv, conll, spacy, brat)", v); return EXIT_USAGE; }
             o->format = format_of[k];
             break;
         case O_INPUT:
@@ -153,10 +189,20 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
             o->threads = (unsigned)n;
             break;
         case O_OUTPUT_DIR: o->outdir = v; break;
+        case O_NO_HEADER: o->no_header = 1; break;
+        case O_EXPLAIN: *explain = 1; break;
+        case O_CONLL_COLUMNS:
+            if (conll_columns(o, v)) return EXIT_USAGE;
+            break;
         case O_COLOR: color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1; break;
         }
     }
-    o->color = color >= 0 ? color : (isatty(1) && o->format == F_PRETTY);
+    if (!o->nconll_cols) {
+        o->conll_cols[o->nconll_cols++] = CC_TOKEN;
+        o->conll_cols[o->nconll_cols++] = CC_TAG;
+    }
+    const char *nc = getenv("NO_COLOR");   /* https://no-color.org: only --color always overrides it */
+    o->color = color >= 0 ? color : (isatty(1) && o->format == F_PRETTY && !(nc && nc[0]));
     if (o->outdir) {
         struct stat st;
         if (stat(o->outdir, &st) < 0 && mkdir(o->outdir, 0777) < 0) {
@@ -296,14 +342,41 @@ static void write_batch(const tag_opts *o, item *items, size_t n, run *st) {
     }
 }
 
+/* --explain: the TSV sources of the dictionaries in use, in load order
+ * (the shipped directory's files, the --dict TSV files). */
+static tag_explain *explain_sources(const cli_dicts *d) {
+    char **shipped = NULL;
+    size_t ns = 0;
+    const char *dir = d->no_shipped ? "" : cli_shipped_dir();
+    ng_error err = {0};
+    if (dir[0] && ng_dir_list(dir, ".tsv", &shipped, &ns, &err)) ns = 0;
+    const char **all = cli_xcalloc(ns + d->npaths + 2, sizeof *all);
+    size_t n = 0;
+    for (size_t i = 0; i < ns; i++) all[n++] = shipped[i];
+    if (d->user_loaded) all[n++] = cli_user_dict_path();
+    for (size_t i = 0; i < d->npaths; i++)
+        if (ng_dict_is_image(d->paths[i]) == 0) all[n++] = d->paths[i];
+    tag_explain *x = tag_explain_new(d, all, n);
+    free(all);
+    ng_strv_free(shipped, ns);
+    return x;
+}
+
 int cmd_tag(int argc, char **argv) {
     tag_opts o = {0};
     int kind = NG_INPUT_AUTO;
-    cli_dicts dicts = {0};
+    cli_dicts dicts = {.use_user = 1};
     size_t ninputs = 0;
-    int rc = parse_options(argc, argv, &o, &dicts, &kind, &ninputs);
+    int explain = 0;
+    int rc = parse_options(argc, argv, &o, &dicts, &kind, &ninputs, &explain);
     if (rc >= 0) return rc;
+    if (explain && o.format != F_JSONL && o.format != F_PRETTY) {
+        cli_msg("--explain goes with --format jsonl or pretty");
+        return EXIT_USAGE;
+    }
     if ((rc = cli_dicts_load(&dicts))) return rc;
+    tag_explain *ex = explain ? explain_sources(&dicts) : NULL;
+    o.explain = ex;
     ng_error err = {0};
     ng_reader *r;
     if (ng_reader_open((const char **)argv, ninputs, kind, &r, &err)) { cli_err(&err); cli_dicts_free(&dicts); return EXIT_USAGE; }
@@ -314,6 +387,7 @@ int cmd_tag(int argc, char **argv) {
     worker *ws = pool_start(&p, nth, &dicts, o.tflags);
     item *items = cli_xcalloc(BATCH, sizeof *items);
     run st = {0};
+    if (o.format == F_TSV && !o.no_header && fputs(tag_tsv_header, stdout) == EOF) st.exit_rc = EXIT_USAGE;
     while (!st.done && !st.exit_rc) {
         size_t n = read_batch(r, &o, items, &st);
         pool_tag(&p, ws, nth, items, n);
@@ -324,6 +398,7 @@ int cmd_tag(int argc, char **argv) {
     free(items);
     ng_reader_free(r);
     cli_dicts_free(&dicts);
+    tag_explain_free(ex);
     if (fflush(stdout) != 0) { cli_msg("write error: %s", strerror(errno)); return EXIT_USAGE; }
     int exit_rc = st.exit_rc;
     if (st.bad) {

@@ -6,12 +6,17 @@
 #include "cli.h"
 #include "strbuf.h"
 
-enum { F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY };
+enum { F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY, F_SPACY };
+/* CoNLL columns (--conll-columns) */
+enum { CC_TOKEN, CC_TAG, CC_START, CC_END, CC_ID, CC_FIELD, CC_DOC, CC_EMPTY, CC_COUNT };
 
 typedef struct tag_opts {
-    int format, chars, candidates, color, keep_going, keep_text;
+    int format, chars, candidates, color, keep_going, keep_text, no_header;
     unsigned tflags, threads;
     const char *outdir;
+    unsigned char conll_cols[16];
+    size_t nconll_cols;
+    const struct tag_explain *explain;   /* --explain (jsonl, pretty), else NULL */
 } tag_opts;
 
 typedef struct item {
@@ -27,6 +32,18 @@ typedef struct item {
 /* Formats the entities 'm' of 'it' in o->format into it->out (JSON Lines of
  * a big article with threads: the second half into it->out2). */
 void tag_format(item *it, const ng_match *m, size_t n, const tag_opts *o);
+/* --explain (tag_explain.c): the dictionary sources (TSV files, read and
+ * indexed once) and the spans' reasons. */
+typedef struct tag_explain tag_explain;
+tag_explain *tag_explain_new(const cli_dicts *d, const char *const *tsv, size_t ntsv);
+void tag_explain_free(tag_explain *x);
+/* Appends ,"explain":{...} for match m[k] of the n matches of 'it'
+ * (fields[f]: the text of field f). */
+void tag_explain_span(const tag_explain *x, const item *it, const ng_match *m, size_t n, size_t k,
+                      const char *const *fields, strbuf *b);
+
+/* The header row of --format tsv. */
+extern const char tag_tsv_header[];
 /* Writes it->text and it->out as OUTDIR/NAME.txt and .ann (brat); 0 or an
  * exit code (message printed). */
 int tag_write_brat(const tag_opts *o, item *it);

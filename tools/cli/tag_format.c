@@ -1,8 +1,10 @@
-/* `newsgraph tag`: the five output formats (JSON Lines, TSV, CoNLL, brat,
+/* `newsgraph tag`: the output formats (JSON Lines, TSV, CoNLL, brat, spaCy,
  * pretty), each one function formatting one article into a strbuf. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
 #include "tag.h"
 
 /* code-point offset cursor over one field */
@@ -75,6 +77,10 @@ static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t fr
         if (m[k].flags & NG_MATCH_PARTIAL) sb_puts(b, ",\"partial\":true");
         if (m[k].flags & NG_MATCH_NOMINATIVE) sb_puts(b, ",\"nominative\":true");
         if (m[k].flags & NG_MATCH_OVERLAP) sb_puts(b, ",\"overlap\":true");
+        if (o->explain) {
+            const char *fields[2] = {it->title ? it->title : it->text, it->text};
+            tag_explain_span(o->explain, it, m, to, k, fields, b);
+        }
         if (m[k].ncands > 1 && (o->candidates || (o->tflags & NG_TAG_ALL))) {
             sb_puts(b, ",\"candidates\":[");
             for (size_t c = 0; c < m[k].ncands; c++) {
@@ -133,7 +139,7 @@ static void fmt_jsonl(strbuf *b, strbuf *tail, const item *it, const ng_match *m
     }
     /* the marker by which 'ingest' knows saved output from articles */
     sb_puts(b, ",\"tagger\":\"newsgraph\",\"entities\":[");
-    if (o->threads > 1 && n >= 20000 && tail) {
+    if (o->threads > 1 && n >= 20000 && tail && !o->explain) {
         /* a big article: the second half of the list is formatted by another
          * thread into 'tail', written after 'b' (no copy) */
         ent_job j = {*tail, it, m, n / 2, n, o};
@@ -174,37 +180,148 @@ static void fmt_tsv(strbuf *b, const item *it, const ng_match *m, size_t n, cons
     }
 }
 
-typedef struct conll_ctx { strbuf *b; const char *text; const ng_match *m; size_t n, k; unsigned field; } conll_ctx;
+/* ## CoNLL: one token per line, a blank line after every sentence, each
+ * article opened by "-DOCSTART- -X- O O" and a blank line (CoNLL-2003 as
+ * spaCy's converter and the usual readers split it). Columns separated by
+ * one space, chosen by --conll-columns (default "token,tag"). */
+typedef struct ctok { size_t s, e; const ng_match *m; int begin, word; } ctok;
+typedef struct conll_ctx { ctok *t; size_t n, cap; } conll_ctx;
+
 static void conll_tok(size_t start, size_t end, int is_word, void *ud) {
     conll_ctx *c = ud;
-    while (c->k < c->n && (c->m[c->k].field != c->field || c->m[c->k].end <= start)) {
-        if (c->m[c->k].field > c->field) break;
-        c->k++;
+    if (c->n == c->cap) cli_xgrow((void **)&c->t, &c->cap, c->n + 1, sizeof *c->t);
+    c->t[c->n++] = (ctok){start, end, NULL, 0, is_word};
+}
+
+/* the first code point of t[0..len) */
+static int32_t first_cp(const char *t, size_t len) {
+    int32_t cp = 0;
+    if (utf8proc_iterate((const uint8_t *)t, (utf8proc_ssize_t)len, &cp) <= 0) return 0;
+    return cp;
+}
+
+static int is_upper_or_digit(int32_t cp) {
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT || k == UTF8PROC_CATEGORY_ND;
+}
+
+/* an opening quote, bracket or dash: may start a sentence */
+static int is_opening(int32_t cp) {
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k == UTF8PROC_CATEGORY_PS || k == UTF8PROC_CATEGORY_PI || k == UTF8PROC_CATEGORY_PD ||
+           cp == '"' || cp == '\'' || cp == 0x201E /* „ */;
+}
+
+static int is_closing(int32_t cp) {
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k == UTF8PROC_CATEGORY_PE || k == UTF8PROC_CATEGORY_PF || cp == '"' || cp == '\'' || cp == 0x201C;
+}
+
+static int is_terminal(int32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 /* … */; }
+
+/* Words after which a period rarely ends a sentence (titles, initials,
+ * common abbreviations of English, Ukrainian and Russian news). */
+static int abbreviation(const char *w, size_t n) {
+    static const char *const abbr[] = {
+        "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "sen", "rep",
+        "gov", "rev", "hon", "mt", "inc", "ltd", "co", "corp", "vs", "etc", "no", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig",
+        "вул", "просп", "ім", "им", "ул", "пр", "проф", "акад", "див", "напр", "тис", "тыс", "млн", "млрд",
+        "грн", "руб", "коп", "пл", "обл", "рр", "гг", "ст", "пан", "доц", "см", "т", "д", NULL};
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) chars += ((unsigned char)w[i] & 0xC0) != 0x80;
+    if (chars == 1) return 1;   /* an initial: "J. Smith", "м. Київ" */
+    for (size_t k = 0; abbr[k]; k++)
+        if (strlen(abbr[k]) == n && !strncasecmp(abbr[k], w, n)) return 1;
+    return 0;
+}
+
+/* Whether a sentence ends between token i and i + 1 of text t. */
+static int sentence_break(const char *t, const ctok *tk, size_t n, size_t i) {
+    if (i + 1 >= n) return 0;
+    const ctok *nx = &tk[i + 1];
+    if (nx->m && !nx->begin) return 0;          /* never inside an entity */
+    int32_t next = first_cp(t + nx->s, nx->e - nx->s);
+    size_t nl = 0;
+    for (size_t k = tk[i].e; k < nx->s; k++) nl += t[k] == '\n';
+    if (nl >= 2) return 1;                       /* a blank line */
+    utf8proc_category_t nk = utf8proc_category(next);
+    if (nl == 1 && nk != UTF8PROC_CATEGORY_LL) return 1;   /* a new line not continuing the sentence */
+    if (nx->s == tk[i].e) return 0;             /* no space: "U.S.", "3.5", "?!" */
+    /* tk[i] must end a run of terminal marks and closing quotes/brackets
+     * that starts with a terminal mark */
+    size_t j = i;
+    while (j > 0 && !tk[j].word && is_closing(first_cp(t + tk[j].s, tk[j].e - tk[j].s)) && tk[j - 1].e == tk[j].s) j--;
+    if (tk[j].word || !is_terminal(first_cp(t + tk[j].s, tk[j].e - tk[j].s))) return 0;
+    size_t first = j;
+    while (first > 0 && !tk[first - 1].word && tk[first - 1].e == tk[first].s &&
+           is_terminal(first_cp(t + tk[first - 1].s, tk[first - 1].e - tk[first - 1].s)))
+        first--;
+    if (!is_upper_or_digit(next) && !is_opening(next)) return 0;
+    /* "Mr. Smith", "J. Smith": a single period after an abbreviation */
+    if (first == j && t[tk[j].s] == '.' && first > 0 && tk[first - 1].word && tk[first - 1].e == tk[first].s &&
+        abbreviation(t + tk[first - 1].s, tk[first - 1].e - tk[first - 1].s))
+        return 0;
+    return 1;
+}
+
+/* a cell without whitespace (columns are space-separated) */
+static void conll_cell(strbuf *b, const char *s, size_t n) {
+    if (!n) { sb_put(b, "_", 1); return; }
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if ((unsigned char)ch <= ' ') ch = '_';
+        sb_put(b, &ch, 1);
     }
-    const char *tag = "O";
-    char buf[128];
-    if (c->k < c->n && c->m[c->k].field == c->field && start >= c->m[c->k].start && end <= c->m[c->k].end) {
-        snprintf(buf, sizeof buf, "%s-%s", start == c->m[c->k].start ? "B" : "I", c->m[c->k].type);
-        tag = buf;
-    }
-    tsv_cell(c->b, c->text + start, end - start);
-    sb_printf(c->b, "\t%s\n", tag);
-    (void)is_word;
 }
 
 static void fmt_conll(strbuf *b, const item *it, const ng_match *m, size_t n, const tag_opts *o) {
-    sb_puts(b, "# id = ");
-    tsv_cell(b, it->id, strlen(it->id));
-    sb_puts(b, "\n");
+    sb_puts(b, "-DOCSTART- -X- O O\n\n");
     unsigned nf = it->title ? 2 : 1;
+    conll_ctx c = {0};
+    size_t k = 0;
     for (unsigned f = 0; f < nf; f++) {
         size_t len;
         const char *t = field_text(f, it, &len);
-        conll_ctx c = {b, t, m, n, 0, f};
-        ng_tokens(t, len, conll_tok, &c);
-        sb_puts(b, "\n");
+        c.n = 0;
+        if (ng_tokens(t, len, conll_tok, &c)) cli_fatal_oom();
+        /* each token's entity (leftmost-longest spans only: BIO cannot nest) */
+        while (k < n && m[k].field < f) k++;
+        size_t mk = k;
+        for (size_t i = 0; i < c.n; i++) {
+            while (mk < n && m[mk].field == f && ((m[mk].flags & NG_MATCH_OVERLAP) || m[mk].end <= c.t[i].s)) mk++;
+            if (mk < n && m[mk].field == f && c.t[i].s >= m[mk].start && c.t[i].e <= m[mk].end) {
+                c.t[i].m = &m[mk];
+                c.t[i].begin = i == 0 || c.t[i - 1].m != &m[mk];
+            }
+        }
+        cpos cp = {t, 0, 0};
+        for (size_t i = 0; i < c.n; i++) {
+            const ctok *tk = &c.t[i];
+            for (size_t col = 0; col < o->nconll_cols; col++) {
+                if (col) sb_put(b, " ", 1);
+                switch (o->conll_cols[col]) {
+                case CC_TOKEN: conll_cell(b, t + tk->s, tk->e - tk->s); break;
+                case CC_TAG:
+                    if (!tk->m) sb_put(b, "O", 1);
+                    else {
+                        sb_puts(b, tk->begin ? "B-" : "I-");
+                        conll_cell(b, tk->m->type, strlen(tk->m->type));
+                    }
+                    break;
+                case CC_START: sb_uint(b, o->chars ? to_chars(&cp, tk->s) : tk->s); break;
+                case CC_END: sb_uint(b, o->chars ? to_chars(&cp, tk->e) : tk->e); break;
+                case CC_ID: if (tk->m) conll_cell(b, tk->m->id, strlen(tk->m->id)); else sb_put(b, "_", 1); break;
+                case CC_FIELD: sb_puts(b, field_name(f, it)); break;
+                case CC_DOC: conll_cell(b, it->id, strlen(it->id)); break;
+                default: sb_put(b, "_", 1); break;
+                }
+            }
+            sb_put(b, "\n", 1);
+            if (i + 1 == c.n || sentence_break(t, c.t, c.n, i)) sb_put(b, "\n", 1);
+        }
     }
-    (void)o;
+    free(c.t);
 }
 
 static void fmt_brat(strbuf *b, const item *it, const ng_match *m, size_t n, const tag_opts *o) {
@@ -222,6 +339,60 @@ static void fmt_brat(strbuf *b, const item *it, const ng_match *m, size_t n, con
     }
     (void)o;
 }
+
+/* ## spaCy: {"text","ents":[{"start","end","label"}]} per article, as
+ * spaCy's Doc.to_json writes them (and displaCy's manual mode reads them):
+ * offsets in characters of the Python str of "text" (an invalid UTF-8 byte
+ * is one U+FFFD, as in the JSON string). An article's title, when it has
+ * one, opens "text", followed by a blank line. Spans never overlap. */
+typedef struct upos { const unsigned char *s; size_t byte, chars; } upos;
+static size_t to_uchars(upos *c, size_t byte) {
+    if (byte < c->byte) { c->byte = 0; c->chars = 0; }
+    while (c->byte < byte) {
+        int k = c->s[c->byte] < 0x80 ? 1 : ng_utf8_valid_len(c->s + c->byte, byte - c->byte);
+        c->byte += k > 0 ? (size_t)k : 1;
+        c->chars++;
+    }
+    return c->chars;
+}
+
+static void fmt_spacy(strbuf *b, const item *it, const ng_match *m, size_t n) {
+    size_t base = 0;   /* the text field's first character in "text" */
+    sb_puts(b, "{\"text\":");
+    if (it->title) {
+        size_t tl = it->title_len, l = tl + 2 + it->text_len;
+        char *all = cli_xmalloc(l + 1);
+        memcpy(all, it->title, tl);
+        memcpy(all + tl, "\n\n", 2);
+        memcpy(all + tl + 2, it->text, it->text_len);
+        sb_json_str(b, all, l);
+        free(all);
+        upos u = {(const unsigned char *)it->title, 0, 0};
+        base = to_uchars(&u, tl) + 2;
+    } else sb_json_str(b, it->text, it->text_len);
+    sb_puts(b, ",\"ents\":[");
+    upos u[2] = {{(const unsigned char *)(it->title ? it->title : it->text), 0, 0}, {(const unsigned char *)it->text, 0, 0}};
+    size_t last_end = 0, count = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (m[k].flags & NG_MATCH_OVERLAP) continue;
+        int f = it->title ? (int)m[k].field : 1;
+        size_t off = it->title && f == 1 ? base : 0;
+        size_t s = off + to_uchars(&u[f], m[k].start), e = off + to_uchars(&u[f], m[k].end);
+        if (count && s < last_end) continue;
+        sb_puts(b, count++ ? ",{\"start\":" : "{\"start\":");
+        sb_uint(b, s);
+        sb_puts(b, ",\"end\":");
+        sb_uint(b, e);
+        sb_puts(b, ",\"label\":");
+        sb_json_str(b, m[k].type, strlen(m[k].type));
+        sb_puts(b, "}");
+        last_end = e;
+    }
+    sb_puts(b, "]}\n");
+}
+
+/* The header row of --format tsv (the columns fmt_tsv writes). */
+const char tag_tsv_header[] = "article\tfield\tstart\tend\ttype\tid\tname\ttext\n";
 
 static const char *color_of(const char *type) {
     if (!strcmp(type, "PER")) return "\033[1;36m";
@@ -275,6 +446,21 @@ static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, c
         sb_put_safe(b, t + pos, len - pos, 1);
         sb_puts(b, "\n");
     }
+    if (o->explain) {
+        /* one line per span: its place, then the reasons as JSON */
+        const char *fields[2] = {it->title ? it->title : it->text, it->text};
+        strbuf x = {0};
+        for (size_t j = 0; j < n; j++) {
+            x.len = 0;
+            tag_explain_span(o->explain, it, m, n, j, fields, &x);
+            sb_puts(b, "  ");
+            sb_put_safe(b, fields[m[j].field] + m[j].start, m[j].end - m[j].start, 0);
+            sb_printf(b, " (%s %zu-%zu): ", field_name(m[j].field, it), m[j].start, m[j].end);
+            sb_put_safe(b, x.s + 11, x.len - 11, 0);   /* without ,"explain": */
+            sb_puts(b, "\n");
+        }
+        sb_free(&x);
+    }
     sb_puts(b, "\n");
 }
 
@@ -283,6 +469,7 @@ void tag_format(item *it, const ng_match *m, size_t n, const tag_opts *o) {
     case F_JSONL: fmt_jsonl(&it->out, &it->out2, it, m, n, o); break;
     case F_TSV: fmt_tsv(&it->out, it, m, n, o); break;
     case F_CONLL: fmt_conll(&it->out, it, m, n, o); break;
+    case F_SPACY: fmt_spacy(&it->out, it, m, n); break;
     case F_BRAT: fmt_brat(&it->out, it, m, n, o); break;
     default: fmt_pretty(&it->out, it, m, n, o); break;
     }

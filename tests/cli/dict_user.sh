@@ -1,0 +1,72 @@
+#!/bin/sh
+# The user dictionary (issue 14): 'dict add ID TYPE NAME [ALIAS...]' writes
+# $XDG_DATA_HOME/newsgraph/user.tsv (default ~/.local/share/newsgraph/),
+# which tag and ingest use after the shipped dictionaries unless --no-user;
+# 'dict remove ID'; a change that would not compile leaves the file as it
+# was; clear errors and exit codes.
+. "$(dirname "$0")/setup"
+cd "$T"
+U=$XDG_DATA_HOME/newsgraph/user.tsv
+printf 'Zquorbia signed with Flibco in Kyiv.' > u.txt
+$NG tag -f tsv --no-header u.txt | cut -f6 > before.out
+check "shipped only: Kyiv, no Zquorbia ($(tr '\n' ' ' < before.out))" test "$(cat before.out)" = ua-kyiv
+run add1 dict add zq-1 LOC Zquorbia 'Zquorbian Republic'
+expect_rc add1 0
+echo "newsgraph: added zq-1 to $U" | expect_err add1
+run add2 dict add flib ORG Flibco
+expect_rc add2 0
+printf 'zq-1\tLOC\tZquorbia\tZquorbian Republic\nflib\tORG\tFlibco\n' > want.tsv
+check "user.tsv written" cmp -s want.tsv "$U"
+# tag: the user entries after the shipped ones; --no-user leaves them out
+$NG tag -f tsv --no-header u.txt | cut -f6 | tr '\n' ' ' > after.out
+check "tag uses the user dictionary ($(cat after.out))" test "$(cat after.out)" = "zq-1 flib ua-kyiv "
+$NG tag -f tsv --no-header --no-user u.txt | cut -f6 | tr '\n' ' ' > nouser.out
+check "--no-user ($(cat nouser.out))" test "$(cat nouser.out)" = "ua-kyiv "
+# ingest too
+$NG ingest -q --db g.db u.txt && $NG entity --db g.db --json zq-1 > ent.json 2>&1
+check "ingest uses the user dictionary: $(head -c 200 ent.json)" grep -q '"Zquorbia"' ent.json
+$NG ingest -q --no-user --db g2.db u.txt && $NG entity --db g2.db zq-1 > ent2.out 2>&1
+check "ingest --no-user" test $? -ne 0
+# replacing an id keeps one line for it
+run add3 dict add zq-1 LOC Zquorbia Zq
+echo "newsgraph: replaced zq-1 in $U" | expect_err add3
+printf 'flib\tORG\tFlibco\nzq-1\tLOC\tZquorbia\tZq\n' > want2.tsv
+check "replace" cmp -s want2.tsv "$U"
+# errors: nothing written
+cp "$U" keep.tsv
+run bad1 dict add 'a|b' PER X
+expect_rc bad1 2
+echo "newsgraph: dict add: id 'a|b': '|' separates aliases; give each as its own argument" | expect_err bad1
+run bad2 dict add x 'P R' X
+expect_rc bad2 1
+printf 'newsgraph: %s:3:4: type must be letters, digits, '"'"'_'"'"' or '"'"'-'"'"' (e.g. PER, ORG, LOC, EVENT)\nnewsgraph: %s: not changed\n' "$U" "$U" | expect_err bad2
+run bad3 dict add onlyid PER
+expect_rc bad3 2
+run bad4 dict add x PER "$(printf 'a\tb')"
+expect_rc bad4 2
+check "a refused change leaves the file" cmp -s keep.tsv "$U"
+check "no temporary file left" test "$(ls "$XDG_DATA_HOME/newsgraph")" = user.tsv
+# remove
+run rm1 dict remove flib
+expect_rc rm1 0
+echo "newsgraph: removed 1 entity from $U" | expect_err rm1
+printf 'zq-1\tLOC\tZquorbia\tZq\n' > want3.tsv
+check "remove" cmp -s want3.tsv "$U"
+run rm2 dict remove flib
+expect_rc rm2 1
+echo "newsgraph: no entity 'flib' in the user dictionary $U" | expect_err rm2
+# a user dictionary broken by hand: tag says where and how to get past it
+printf 'broken line\n' >> "$U"
+run broken tag u.txt
+expect_rc broken 1
+check "broken user dictionary: message names the file" grep -q "^newsgraph: $U:2:" "$T/broken.err"
+check "broken user dictionary: --no-user hint" grep -q -- '--no-user' "$T/broken.err"
+$NG tag --no-user u.txt > /dev/null 2>&1
+check "--no-user gets past it" test $? = 0
+# the default place: ~/.local/share/newsgraph/user.tsv (XDG_DATA_HOME unset or relative)
+mkdir home
+env -u XDG_DATA_HOME HOME="$T/home" $NG dict add h1 PER 'Quentin Zorblat' 2>/dev/null
+check "default: ~/.local/share/newsgraph/user.tsv" test -f home/.local/share/newsgraph/user.tsv
+XDG_DATA_HOME=rel HOME="$T/home" $NG dict add h2 PER 'Quentina Zorblat' 2>/dev/null
+check "a relative XDG_DATA_HOME is ignored" test "$(cut -f1 home/.local/share/newsgraph/user.tsv | tr '\n' ' ')" = "h1 h2 "
+finish

@@ -1,0 +1,70 @@
+#!/bin/sh
+# newsgraph tag --explain (issue 14): each span says why it is there — the
+# alias and the dictionary file and line (a later file extending an id, a
+# case form, a compiled image without sources), the person-name rule and
+# its words, the full mention a partial name was resolved to; jsonl and
+# pretty; usage errors.
+. "$(dirname "$0")/setup"
+cd "$T"
+printf 'loc_kyiv\tLOC\tKyiv\tКиїв\norg_x\tORG\tXorg\n' > d1.tsv
+printf '# an extension of org_x\norg_x\tORG\tXorg\tІксорг|Xorganisation\n' > d2.tsv
+$NG dict compile -q d1.tsv -o d1.ngd
+printf 'У Києві J. Smith зустрів Xorganisation. Smith сказав.' > t.txt
+TAG="tag --no-shipped --dict d1.tsv --dict d2.tsv"
+cat > ex.py <<'EOF'
+import json, sys
+for l in sys.stdin:
+    for e in json.loads(l)["entities"]:
+        print(e["text"], json.dumps(e["explain"], ensure_ascii=False, sort_keys=True))
+EOF
+$NG $TAG --explain t.txt | python3 ex.py > ex.out
+cat > ex.want <<'EOF'
+Києві {"alias": "Київ", "by": "dictionary", "file": "d1.tsv", "inflected": true, "line": 1}
+J. Smith {"by": "rule", "name": "J. Smith", "rule": "initials + surname", "words": ["J.", "Smith"]}
+Xorganisation {"alias": "Xorganisation", "by": "dictionary", "file": "d2.tsv", "line": 2}
+Smith {"by": "partial", "link": {"end": 22, "field": "text", "start": 14, "text": "J. Smith"}}
+EOF
+check "explain: alias, file and line; rule and words; partial link: $(diff ex.want ex.out)" cmp -s ex.want ex.out
+# without --explain the output has no explain key (and is unchanged)
+$NG $TAG t.txt > plain.out
+check "no explain without --explain" sh -c "! grep -q explain plain.out"
+$NG $TAG --explain t.txt | python3 -c '
+import json, sys
+a = json.load(open("plain.out")); b = json.loads(sys.stdin.read())
+for e in b["entities"]: del e["explain"]
+sys.exit(a != b)'
+check "--explain only adds the explain key" test $? = 0
+# a compiled image: the alias, no file or line
+$NG tag --no-shipped --dict d1.ngd --explain t.txt | python3 ex.py | head -1 > img.out
+check "compiled image: alias without file" test "$(cat img.out)" = 'Києві {"alias": "Київ", "by": "dictionary", "inflected": true}'
+# pretty: one line per span under the article
+run pretty $TAG --explain -f pretty t.txt
+expect_rc pretty 0
+expect_out pretty <<'EOF'
+== t.txt
+У [Києві](LOC loc_kyiv) [J. Smith](PER per:j-smith) зустрів [Xorganisation](ORG org_x). [Smith](PER per:j-smith) сказав.
+  Києві (text 3-13): {"by":"dictionary","alias":"Київ","file":"d1.tsv","line":1,"inflected":true}
+  J. Smith (text 14-22): {"by":"rule","rule":"initials + surname","words":["J.","Smith"],"name":"J. Smith"}
+  Xorganisation (text 38-51): {"by":"dictionary","alias":"Xorganisation","file":"d2.tsv","line":2}
+  Smith (text 53-58): {"by":"partial","link":{"field":"text","start":14,"end":22,"text":"J. Smith"}}
+
+EOF
+# the shipped dictionaries: every dictionary span names a shipped file and
+# a line whose id column is the span's id and which holds the alias
+printf 'Jens Stoltenberg visited Kyiv and met Zelensky in Києві.' > s.txt
+$NG tag --explain s.txt | python3 -c '
+import json, sys
+n = 0
+for e in json.loads(sys.stdin.read())["entities"]:
+    x = e["explain"]
+    if x["by"] != "dictionary": continue
+    cols = open(x["file"], encoding="utf-8").read().split("\n")[x["line"] - 1].split("\t")
+    assert cols[0] == e["id"], (cols, e)
+    assert x["alias"] in [cols[2]] + [a.lstrip("=~") for a in (cols[3].split("|") if len(cols) > 3 else [])], (cols, x)
+    n += 1
+print(n)' > shipped.out 2>&1
+check "shipped: file and line hold the id and the alias ($(cat shipped.out))" test "$(cat shipped.out)" -ge 3
+run badfmt $TAG --explain -f tsv t.txt
+expect_rc badfmt 2
+echo "newsgraph: --explain goes with --format jsonl or pretty" | expect_err badfmt
+finish
