@@ -76,6 +76,15 @@ static inline int wset_has(const wset *s, uint64_t h) {
 }
 extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
 void ngn_words_init(void);
+/* Fills s (mem: 1024 slots) with the words of list (NULL-terminated,
+ * folded); stemmed: also by stem (Cyrillic case forms). */
+void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed);
+/* Is folded word f[0..l) or its stem in s (a set filled with stemmed = 1)? */
+static inline int wset_has_stem(const wset *s, uint64_t h, const char *f, size_t l) {
+    if (wset_has(s, h)) return 1;
+    size_t sl = ngn_stem_len(f, l);
+    return sl != l && wset_has(s, ng_hash(f, sl));
+}
 
 /* ## Given-name lists (namelist.c) */
 
@@ -196,4 +205,42 @@ typedef struct tnames {
 
 /* The tagger's article state, created on first use (NULL: out of memory). */
 tnames *ngn_tstate(ng_tagger *t);
+/* ## The chunk pass (names_rules.c; names_org.c) */
+
+typedef struct chunkctx {
+    const ng_tagger *t;
+    const ng_namelist *nl;
+    mstate *m;
+    mnames *mn;
+    const ng_token *tok;
+    size_t nt;
+    const char *fold;
+    const char *text;    /* the field */
+    size_t base;
+    unsigned field;
+    size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
+    size_t sp;           /* walk position in the spans */
+    int rules, partial, context, all, org;
+} chunkctx;
+
+static inline const char *tfold(const chunkctx *c, size_t i) { return c->fold + c->tok[i].fold; }
+static inline size_t tlen(const chunkctx *c, size_t i) { return c->tok[i].fold_len; }
+static inline size_t tok_start(const chunkctx *c, size_t i) { return c->base + c->tok[i].start; }
+static inline size_t tok_end(const chunkctx *c, size_t i) { return c->base + c->tok[i].end; }
+static inline int is_punct(const chunkctx *c, size_t i, char ch) {
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) && tlen(c, i) == 1 && tfold(c, i)[0] == ch;
+}
+/* Copies s[0..len) plus a NUL into the arena (valid until the next reset); NULL when out of memory. */
+char *ngn_arena_put(arena *a, const char *s, size_t len);
+/* The chosen dictionary span of the chunk covering byte b, from span index 'from' on, or -1. */
+long ngn_covering_at(const chunkctx *c, size_t from, size_t b);
+/* Candidate types of span k: bit 1 PER, 2 LOC, 4 ORG, 8 other. */
+unsigned ngn_span_types(const mstate *m, size_t k);
+/* Appends a rule span over tokens [i, j] naming entity (type, id, name) with
+ * NG_MATCH_RULE | flags; dictionary spans inside it are replaced. */
+int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
+                      unsigned flags);
+/* The organisation rules at capitalised token i (names_org.c): the last
+ * token of the span they added, or (size_t)-1 (then *rc is untouched). */
+size_t ngn_try_org(chunkctx *c, size_t i, int *rc);
 #endif

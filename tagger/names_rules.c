@@ -14,7 +14,7 @@
 /* ## The chunk pass */
 
 /* Copies s[0..len) plus a NUL; the pointer stays valid until the next reset. */
-static char *arena_put(arena *a, const char *s, size_t len) {
+char *ngn_arena_put(arena *a, const char *s, size_t len) {
     for (;;) {
         block *b = a->cur;
         if (b && b->cap - b->len >= len + 1) {
@@ -74,25 +74,6 @@ static int add_free(mnames *mn, unsigned field, size_t start, size_t end, uint64
     return NG_OK;
 }
 
-typedef struct chunkctx {
-    const ng_tagger *t;
-    const ng_namelist *nl;
-    mstate *m;
-    mnames *mn;
-    const ng_token *tok;
-    size_t nt;
-    const char *fold;
-    const char *text;    /* the field */
-    size_t base;
-    unsigned field;
-    size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
-    size_t sp;           /* walk position in the spans */
-    int rules, partial, context, all;
-} chunkctx;
-
-static const char *tfold(const chunkctx *c, size_t i) { return c->fold + c->tok[i].fold; }
-static size_t tlen(const chunkctx *c, size_t i) { return c->tok[i].fold_len; }
-
 /* Stem hash of token i (the token's own hash when nothing is stripped). */
 static uint64_t tok_stem(const chunkctx *c, size_t i) {
     size_t l = ngn_stem_len(tfold(c, i), tlen(c, i));
@@ -113,9 +94,6 @@ static int is_cap_word(const chunkctx *c, size_t i) {
     return !wset_has(&ngn_stop_set, t->hash) && !wset_has(&ngn_title_set, t->hash);
 }
 
-static int is_punct(const chunkctx *c, size_t i, char ch) {
-    return i < c->nt && (c->tok[i].flags & TK_PUNCT) && tlen(c, i) == 1 && tfold(c, i)[0] == ch;
-}
 
 /* An initial: one capital letter and a dot right after it. */
 static int is_initial(const chunkctx *c, size_t i) {
@@ -166,7 +144,7 @@ static long covering(chunkctx *c, size_t b) {
     return -1;
 }
 
-static long covering_at(const chunkctx *c, size_t from, size_t b) {
+long ngn_covering_at(const chunkctx *c, size_t from, size_t b) {
     const span *s = c->m->spans;
     for (size_t k = from; k < c->ndict; k++) {
         if (s[k].flags & NG_MATCH_OVERLAP) continue;
@@ -176,11 +154,9 @@ static long covering_at(const chunkctx *c, size_t from, size_t b) {
     return -1;
 }
 
-static size_t tok_start(const chunkctx *c, size_t i) { return c->base + c->tok[i].start; }
-static size_t tok_end(const chunkctx *c, size_t i) { return c->base + c->tok[i].end; }
 
 /* Candidate types of span k: bit 1 PER, 2 LOC, 4 ORG, 8 other. */
-static unsigned span_types(const mstate *m, size_t k) {
+unsigned ngn_span_types(const mstate *m, size_t k) {
     unsigned r = 0;
     const span *s = &m->spans[k];
     for (size_t i = 0; i < s->ncand; i++) {
@@ -193,23 +169,24 @@ static unsigned span_types(const mstate *m, size_t k) {
 /* Can token i be part of a rule span? Not if a dictionary span that is not
  * a person covers it, or one that reaches outside [lo, hi) of the tokens. */
 static int free_for_rule(const chunkctx *c, size_t i, size_t lo_tok, int allow_other) {
-    long k = covering_at(c, c->sp, tok_start(c, i));
+    long k = ngn_covering_at(c, c->sp, tok_start(c, i));
     if (k < 0) return 1;
     const span *s = &c->m->spans[k];
     if (s->start < tok_start(c, lo_tok)) return 0;
-    if (!(span_types(c->m, (size_t)k) & 1) && !allow_other) return 0;
+    if (!(ngn_span_types(c->m, (size_t)k) & 1) && !allow_other) return 0;
     return 1;
 }
 
 /* Appends a rule span over tokens [i, j] naming entity (id, name). */
-static int add_rule_span(chunkctx *c, size_t i, size_t j, const char *id, const char *name, unsigned flags) {
+int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
+                      unsigned flags) {
     mstate *m = c->m;
     if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
         ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
         return NG_E_NOMEM;
     cand *cd = &m->cands[m->ncands];
     cd->c.id = id;
-    cd->c.type = "PER";
+    cd->c.type = type;
     cd->c.name = name;
     cd->priority = 0;
     cd->order = UINT64_MAX;
@@ -355,7 +332,7 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
 
 /* The one person a dictionary span over exactly tokens [j, last] names, or NULL. */
 static const cand *dict_person(const chunkctx *c, size_t j, size_t last) {
-    long k = covering_at(c, c->sp, tok_start(c, j));
+    long k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k < 0) return NULL;
     const span *s = &c->m->spans[k];
     if (s->start != tok_start(c, j) || s->end != tok_end(c, last) || s->ncand != 1) return NULL;
@@ -441,15 +418,14 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
     const cand *dp = !g && sur_last >= sur_first ? dict_person(c, sur_first, sur_last) : NULL;
     if (dp) {
         /* initials or a title before a surname the dictionary knows */
-        int rc = add_rule_span(c, i, j, dp->c.id, dp->c.name, 0);
+        int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, 0);
         if (rc) return rc;
-        c->m->cands[c->m->ncands - 1].c.type = dp->c.type;
         return note_person(c, N_PER, i, j, sur_last, -1, dp->c.id, dp->c.name, 0);
     }
-    const char *sid = arena_put(&mn->ar, id, il), *snm = arena_put(&mn->ar, nm, nl);
+    const char *sid = ngn_arena_put(&mn->ar, id, il), *snm = ngn_arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
     size_t candidx = c->m->ncands;
-    int rc = add_rule_span(c, i, j, sid, snm, seen_nom ? NG_MATCH_NOMINATIVE : 0);
+    int rc = ngn_add_rule_span(c, i, j, "PER", sid, snm, seen_nom ? NG_MATCH_NOMINATIVE : 0);
     if (rc) return rc;
     size_t sur = sur_last >= sur_first ? sur_last : (size_t)patr;
     return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
@@ -469,7 +445,7 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
         !(c->tok[j + 2].flags & TK_SPACE) && is_cap_word(c, j + 2) && free_for_rule(c, j + 2, lo, allow_other))
         last = j + 2;
     /* the surname must not start a longer dictionary name */
-    long k = covering_at(c, c->sp, tok_start(c, j));
+    long k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k >= 0 && c->m->spans[k].end > tok_end(c, last)) return (size_t)-1;
     return last;
 }
@@ -548,12 +524,12 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         int ok = 1;
         if (gn->weak && sentence_initial(c, i) && !title_before(c, i)) ok = 0;
         /* the given name itself: free, or a one-word person span */
-        long k = covering_at(c, c->sp, tok_start(c, i));
+        long k = ngn_covering_at(c, c->sp, tok_start(c, i));
         int other = 0;   /* a one-word place or organisation (Анатолія, Jordan) */
         if (k >= 0) {
             const span *s = &c->m->spans[k];
             if (s->end > tok_end(c, i)) ok = 0;
-            else if (!(span_types(c->m, (size_t)k) & 1)) other = 1;
+            else if (!(ngn_span_types(c->m, (size_t)k) & 1)) other = 1;
             if (other && gn->weak) ok = 0;
         }
         if (ok) {
@@ -575,7 +551,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                 j++;
             if (j > sfirst && (j >= c->nt || !is_cap_word(c, j))) j = sfirst;
             size_t last = surname_at(c, j, i, script, !gn->weak && !other);
-            if (last != (size_t)-1 && other && (j != i + 1 || covering_at(c, c->sp, tok_start(c, j)) >= 0))
+            if (last != (size_t)-1 && other && (j != i + 1 || ngn_covering_at(c, c->sp, tok_start(c, j)) >= 0))
                 last = (size_t)-1;   /* then only given name + a surname no dictionary knows */
             if (last != (size_t)-1) {
                 if (patr < 0 && sfirst == j && is_patronymic(c, j) && j + 1 < c->nt) {
@@ -609,11 +585,11 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
     }
     /* title + surname (+ surname): President Clinton, президент Зеленський */
-    if (!(ti->flags & TK_ALLUPPER) && !sentence_initial(c, i) && covering_at(c, c->sp, tok_start(c, i)) < 0 &&
+    if (!(ti->flags & TK_ALLUPPER) && !sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);
-        if (l2 != (size_t)-1 && covering_at(c, c->sp, tok_start(c, i + 1)) < 0) last = l2;
+        if (l2 != (size_t)-1 && ngn_covering_at(c, c->sp, tok_start(c, i + 1)) < 0) last = l2;
         if (i + 1 < c->nt && (c->tok[i + 1].flags & TK_PUNCT) && tlen(c, i + 1) == 1 && tfold(c, i + 1)[0] == '-' &&
             !(c->tok[i + 1].flags & TK_SPACE))
             return (size_t)-1;
@@ -629,7 +605,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     const span *s = &c->m->spans[k];
     size_t j = i;
     while (j + 1 < c->nt && tok_end(c, j) < s->end) j++;
-    unsigned ty = span_types(c->m, k);
+    unsigned ty = ngn_span_types(c->m, k);
     size_t nwords = 0;
     for (size_t q = i; q <= j; q++) nwords += (c->tok[q].flags & TK_WORD) != 0;
     const cand *cd = &c->m->cands[s->cand];
@@ -685,7 +661,8 @@ static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i,
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first) {
     unsigned fl = t->flags;
     int rules = !(fl & NG_TAG_NO_RULES), partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
-    if (!rules && !partial && !context) return NG_OK;
+    int org = !(fl & NG_TAG_NO_ORG_RULES);
+    if (!rules && !partial && !context && !org) return NG_OK;
     ngn_words_init();
     mnames *mn = m->names;
     if (!mn) {
@@ -697,7 +674,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         .t = t, .nl = tn ? tn->nl : NULL, .m = m, .mn = mn, .tok = m->tb.tok, .nt = m->tb.n,
         .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
         .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
-        .all = (fl & NG_TAG_ALL) != 0,
+        .all = (fl & NG_TAG_ALL) != 0, .org = org,
     };
     size_t ndead0 = mn->ndead;
     int rc = NG_OK;
@@ -712,6 +689,11 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
              * one-word given name; otherwise note it and skip it */
+            if (org) {
+                size_t last = ngn_try_org(&c, i, &rc);
+                if (rc) break;
+                if (last != (size_t)-1) { i = last; continue; }
+            }
             if (rules) {
                 size_t last = try_rules(&c, i, &rc);
                 if (rc) break;
@@ -722,6 +704,11 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             continue;
         }
         if (k >= 0) continue;
+        if (org) {
+            size_t last = ngn_try_org(&c, i, &rc);
+            if (rc) break;
+            if (last != (size_t)-1) { i = last; continue; }
+        }
         if (rules) {
             size_t last = try_rules(&c, i, &rc);
             if (rc) break;

@@ -302,7 +302,7 @@ wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
 static uint64_t sets_mem[5][1024];
 
-static void fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
+void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
     s->h = mem;
     s->cap = 1024;
     for (; *list; list++) {
@@ -313,11 +313,11 @@ static void fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
 }
 
 static void sets_init(void) {
-    fill(&ngn_stop_set, sets_mem[0], stop_words, 0);
-    fill(&ngn_weak_set, sets_mem[1], weak_given, 0);
-    fill(&ngn_title_set, sets_mem[2], titles, 1);
-    fill(&ngn_particle_set, sets_mem[3], particles, 0);
-    fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
+    ngn_wset_fill(&ngn_stop_set, sets_mem[0], stop_words, 0);
+    ngn_wset_fill(&ngn_weak_set, sets_mem[1], weak_given, 0);
+    ngn_wset_fill(&ngn_title_set, sets_mem[2], titles, 1);
+    ngn_wset_fill(&ngn_particle_set, sets_mem[3], particles, 0);
+    ngn_wset_fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }

@@ -99,7 +99,9 @@ enum {
     NG_TAG_NO_INFLECT = 1 << 1, /* match dictionary forms only */
     NG_TAG_NO_RULES = 1 << 2,   /* no person-name rules */
     NG_TAG_NO_PARTIAL = 1 << 3, /* no surname-only / short-form resolution */
-    NG_TAG_NO_CONTEXT = 1 << 4  /* no article-context disambiguation */
+    NG_TAG_NO_CONTEXT = 1 << 4, /* no article-context disambiguation */
+    NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
+                                    organisation words; tagger/NAMES.md) */
 };
 
 /* One candidate entity for a span. Strings owned by a dictionary or the tagger. */

@@ -24,7 +24,7 @@ TXT
 
 # English: an organisation (legal form), a place (prepositions); a word seen
 # only at sentence starts (Nobody) and names seen once are not suggested.
-run en dict suggest "$T/en.txt"
+run en dict suggest --no-org-rules "$T/en.txt"
 expect_rc en 0
 check "en: ORG with count 3" grep -q "^sg-brindlewick-holdings	ORG	Brindlewick Holdings		count=3	evidence=PER:0,ORG:1,LOC:0	" "$T/en.out"
 check "en: LOC with count 3" grep -q "^sg-quarrendon	LOC	Quarrendon		count=3	evidence=PER:0,ORG:0,LOC:3	" "$T/en.out"
@@ -33,31 +33,39 @@ check "en: nothing else" test "$(grep -vc '^#' "$T/en.out")" = 2
 check "en: most frequent first, ties by name" test "$(grep -v '^#' "$T/en.out" | cut -f3 | tr '\n' ,)" = "Brindlewick Holdings,Quarrendon,"
 check "en: no sentence-initial-only word" sh -c "! grep -q Nobody '$T/en.out'"
 # --min-count 1 adds the names seen once, but still not Nobody
-run en1 dict suggest --min-count 1 "$T/en.txt"
+run en1 dict suggest --no-org-rules --min-count 1 "$T/en.txt"
 check "en: --min-count 1" grep -q "	Zephyrine	" "$T/en1.out"
 check "en: --min-count 1, a place by 'near'" grep -q "	LOC	Yarrowby	" "$T/en1.out"
 check "en: --min-count 1, no Nobody" sh -c "! grep -q Nobody '$T/en1.out'"
 check "en: no evidence is commented out" grep -q "^#? sg-zephyrine	" "$T/en1.out"
-run top dict suggest --top 1 "$T/en.txt"
+run top dict suggest --no-org-rules --top 1 "$T/en.txt"
 check "--top 1" test "$(grep -vc '^#' "$T/top.out")" = 1
 
 # Ukrainian and Russian: a quoted name after a designator or legal form is
 # ORG, a name after у/в is LOC.
-run uk dict suggest "$T/uk.txt"
+run uk dict suggest --no-org-rules "$T/uk.txt"
 expect_rc uk 0
 check "uk: ORG in quotes" grep -q "^sg-зорелит	ORG	Зорелит		count=3	evidence=PER:0,ORG:2,LOC:0	" "$T/uk.out"
 check "uk: LOC after у/в" grep -q "^sg-верболозі	LOC	Верболозі		count=3	evidence=PER:0,ORG:0,LOC:3	" "$T/uk.out"
-run ru dict suggest "$T/ru.txt"
+run ru dict suggest --no-org-rules "$T/ru.txt"
 expect_rc ru 0
 check "ru: ORG in quotes" grep -q "^sg-светогор	ORG	Светогор		count=3	evidence=PER:0,ORG:2,LOC:0	" "$T/ru.out"
 check "ru: LOC after в" grep -q "^sg-ольховце	LOC	Ольховце		count=3	" "$T/ru.out"
 
+# The organisation rules on (the default): the organisations they tag
+# (ТОВ «Зорелит», Brindlewick Holdings Ltd) are not suggested; places still are.
+run rules dict suggest "$T/en.txt" "$T/uk.txt" "$T/ru.txt"
+expect_rc rules 0
+grep -v '^#' "$T/rules.out" | cut -f3 >"$T/rules.names"
+check "org rules: tagged organisations not suggested" sh -c "! grep -q -e Зорелит -e Светогор -e Brindlewick '$T/rules.names'"
+check "org rules: places still suggested" grep -q "	LOC	Верболозі	" "$T/rules.out"
+
 # A name a dictionary knows is not suggested (--dict), and the output is a
 # dictionary: with it, tag finds the names.
 printf 'quarrendon\tLOC\tQuarrendon\n' >"$T/q.tsv"
-run known dict suggest --dict "$T/q.tsv" "$T/en.txt"
+run known dict suggest --no-org-rules --dict "$T/q.tsv" "$T/en.txt"
 check "known names are not suggested" sh -c "! grep -q Quarrendon '$T/known.out'"
-run out dict suggest -o "$T/sg.tsv" "$T/en.txt" "$T/uk.txt" "$T/ru.txt"
+run out dict suggest --no-org-rules -o "$T/sg.tsv" "$T/en.txt" "$T/uk.txt" "$T/ru.txt"
 expect_rc out 0
 check "-o writes nothing to stdout" test ! -s "$T/out.out"
 check "-o: six names" test "$(grep -vc '^#' "$T/sg.tsv")" = 6

@@ -340,17 +340,20 @@ static void suggest_usage(FILE *f) {
         "  --top N            at most N names (default all)\n"
         "  --input text|jsonl read inputs as that kind (default: by extension)\n"
         "  --dict FILE        also use this dictionary (repeatable)\n"
-        "  --no-shipped       without the shipped dictionaries\n");
+        "  --no-shipped       without the shipped dictionaries\n"
+        "  --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules\n"
+        "                     tagging switches, as for 'tag' (what they turn off is\n"
+        "                     no longer tagged, so it may be suggested)\n");
 }
 
 enum { O_OUT = 1, O_MIN_COUNT, O_TOP, O_INPUT };
 
 /* Reads the options; the inputs go to the front of argv (*ninputs of them).
  * Returns -1 to go on, else the exit code (0: --help). */
-static int parse_options(int argc, char **argv, cli_dicts *dicts, const char **out, long long *min_count,
-                         long long *top, int *kind, size_t *ninputs) {
+static int parse_options(int argc, char **argv, cli_dicts *dicts, unsigned *tflags, const char **out,
+                         long long *min_count, long long *top, int *kind, size_t *ninputs) {
     static const cli_opt options[] = {
-        CLI_DICT_OPTS,
+        CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS,
         {"--output", "-o", 1, O_OUT}, {"--min-count", NULL, 1, O_MIN_COUNT}, {"--top", "-n", 1, O_TOP},
         {"--input", NULL, 1, O_INPUT},
         {0},
@@ -369,6 +372,10 @@ static int parse_options(int argc, char **argv, cli_dicts *dicts, const char **o
         case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
         case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
+            break;
+        case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
+        case CLI_OPT_NO_ORG_RULES:
+            *tflags |= cli_tag_flag(id);
             break;
         case O_OUT: *out = v; break;
         case O_MIN_COUNT: if (cli_int(p.opt, v, 1, LLONG_MAX, min_count)) return EXIT_USAGE; break;
@@ -389,12 +396,13 @@ int cmd_dict_suggest(int argc, char **argv) {
     const char *out = NULL;
     long long min_count = 2, top = 0;
     int kind = NG_INPUT_AUTO;
+    unsigned tflags = NG_TAG_DEFAULT;
     size_t ninputs = 0;
-    int rc = parse_options(argc, argv, &dicts, &out, &min_count, &top, &kind, &ninputs);
+    int rc = parse_options(argc, argv, &dicts, &tflags, &out, &min_count, &top, &kind, &ninputs);
     if (rc >= 0) return rc;
     const char **inputs = (const char **)argv;
     if ((rc = cli_dicts_load(&dicts))) return rc;
-    ng_tagger *tg = cli_tagger_new(&dicts, NG_TAG_DEFAULT);
+    ng_tagger *tg = cli_tagger_new(&dicts, tflags);
     if (!tg) cli_fatal_oom();
     ctx c = {0};
     ng_reader *r = NULL;

@@ -86,6 +86,7 @@ unsigned cli_tag_flag(int id) {
     case CLI_OPT_NO_CONTEXT: return NG_TAG_NO_CONTEXT;
     case CLI_OPT_NO_RULES: return NG_TAG_NO_RULES;
     case CLI_OPT_NO_PARTIAL: return NG_TAG_NO_PARTIAL;
+    case CLI_OPT_NO_ORG_RULES: return NG_TAG_NO_ORG_RULES;
     default: return 0;
     }
 }

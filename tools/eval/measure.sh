@@ -11,8 +11,9 @@
 # made case-sensitive (dictionaries/import/README.md, "annotations").
 #   en: train.jsonl → dev.jsonl
 #   uk, ru: every 5th document of train.jsonl held out, the rest trains.
-# Rows: out of the box (shipped dictionaries only, no gazetteer, no flags),
-# then with the gazetteer: exact lookup (--no-inflect), each feature added in turn.
+# Rows: out of the box (shipped dictionaries only, no gazetteer) without and
+# with the organisation rules, then with the gazetteer: exact lookup
+# (--no-inflect), each feature added in turn, the organisation rules last.
 set -eu
 EVAL=${1:?usage: measure.sh SHARED_EVAL_DIR [BUILD_DIR]}
 BUILD=${2:-build}
@@ -36,15 +37,17 @@ for lang in en uk ru; do
     awk 'NR % 5 == 0' "$EVAL/$lang/train.jsonl" > "$T/test.jsonl"
   fi
   "$NG" dict import --from annotations --no-progress "$T/train.jsonl" -o "$T/gaz.tsv" 2>/dev/null
-  for setting in out-of-box exact inflect rules partial context; do
+  for setting in out-of-box-no-org out-of-box exact inflect rules partial context org-rules; do
     gaz="--dict $T/gaz.tsv"
     case $setting in
+      out-of-box-no-org) flags="--no-org-rules" gaz="" ;;
       out-of-box) flags="" gaz="" ;;
-      exact)   flags="--no-inflect --no-rules --no-partial --no-context" ;;
-      inflect) flags="--no-rules --no-partial --no-context" ;;
-      rules)   flags="--no-partial --no-context" ;;
-      partial) flags="--no-context" ;;
-      context) flags="" ;;
+      exact)   flags="--no-inflect --no-rules --no-partial --no-context --no-org-rules" ;;
+      inflect) flags="--no-rules --no-partial --no-context --no-org-rules" ;;
+      rules)   flags="--no-partial --no-context --no-org-rules" ;;
+      partial) flags="--no-context --no-org-rules" ;;
+      context) flags="--no-org-rules" ;;
+      org-rules) flags="" ;;
     esac
     # shellcheck disable=SC2086
     "$NG" eval --gold "$T/test.jsonl" $SHIPPED $gaz $flags \

@@ -1,0 +1,410 @@
+/* Organisation rules of the chunk pass (NAMES.md, "Organisations"; issue 12
+ * item 1). Off with NG_TAG_NO_ORG_RULES. At a capitalised token:
+ *
+ *  Q. quoted names after a designator: a legal form (ТОВ, ПАТ, ДП, ООО ...)
+ *     then « " „ and a name up to the closing quote is an organisation with
+ *     the legal form and the quotes (ТОВ «Ромашка»); an organisation word
+ *     (компанія, партії, фирма ...) then a quoted name: the name inside the
+ *     quotes (компанія «Нова пошта» → Нова пошта);
+ *  E. English names ending in a legal form or an organisation word (Acme
+ *     Corp, Globex Mining Ltd, Federal Reserve Bank), and such a word + of +
+ *     capitalised words (Bank of England, University of Kyiv);
+ *  A. Cyrillic: a capitalised adjective, up to three lower-case words, and an
+ *     organisation noun in any case form (Київська міська рада, Київської
+ *     міської ради, Национальный банк), with a place after it that a
+ *     dictionary knows (Національний банк України);
+ *  H. Cyrillic: a capitalised organisation noun, one to three lower-case
+ *     words and a place a dictionary knows (Служба безпеки України,
+ *     Министерство иностранных дел России).
+ * The longest well-formed organisation wins over the places and people
+ * inside it (their dictionary spans are replaced); a dictionary
+ * organisation over the same words keeps its id. A span never cuts a
+ * dictionary span in two. Ids: "org:" + the cross-script keys of the words. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "names_internal.h"
+
+/* Legal forms written before a quoted name (folded). */
+static const char *const legal_forms[] = {
+    "тов", "пат", "прат", "ат", "дп", "пп", "тд", "нак", "кп", "ват", "зат", "дак", "нвп", "нвф",
+    "мп", "вп", "дтго", "скп", "комп", "ооо", "оао", "зао", "пао", "ао", "гуп", "фгуп", "муп",
+    "нпо", "нпп", "чп", "ltd", "llc", NULL
+};
+
+/* Organisation words before a quoted name (by stem: every case form). */
+static const char *const org_words_q[] = {
+    "компанія", "фірма", "партія", "газета", "група", "підприємство", "завод", "фабрика", "банк",
+    "корпорація", "холдинг", "концерн", "агентство", "видавництво", "телеканал", "радіостанція",
+    "журнал", "об'єднання", "фонд", "рух", "організація", "спілка", "асоціація", "товариство",
+    "клуб", "фк", "гурт", "ансамбль", "телекомпанія", "кооператив", "торговельна", "мережа",
+    "компания", "фирма", "партия", "газета", "группа", "предприятие", "завод", "фабрика",
+    "корпорация", "холдинг", "концерн", "агентство", "издательство", "телеканал", "радиостанция",
+    "журнал", "объединение", "фонд", "движение", "организация", "союз", "ассоциация",
+    "общество", "клуб", "фк", "ансамбль", "телекомпания", "кооператив", "сеть", NULL
+};
+
+/* English legal forms and organisation words that end a name. */
+static const char *const en_tails[] = {
+    "inc", "corp", "corporation", "ltd", "llc", "plc", "co", "ag", "nv", "gmbh", "group", "bank",
+    "party", "commission", "ministry", "association", "council", "department", "exchange",
+    "court", "university", "college", "institute", "foundation", "agency", "committee",
+    "airlines", "airways", "company", "fund", "authority", "board",
+    "organisation", "organization", "society", "holdings", NULL
+};
+
+/* Words that neither start nor continue an English name (function words,
+ * days and months, titles are checked apart). */
+static const char *const en_function[] = {
+    "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "to", "of", "for", "from", "by",
+    "with", "as", "is", "was", "are", "this", "that", "these", "those", "his", "her", "its",
+    "their", "our", "he", "she", "they", "we", "you", "i", "it", "there", "here", "when", "where",
+    "what", "who", "which", "while", "after", "before", "since", "until", "about", "over",
+    "under", "into", "than", "then", "so", "not", "no", "yes", "all", "any", "some", "each",
+    "every", "said", "says", "told", "also", "however", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december", "none", "name", NULL
+};
+
+/* English organisation words that take "of": Bank of England. */
+static const char *const en_heads_of[] = {
+    "bank", "university", "ministry", "department", "institute", "college", "council",
+    "commission", "federation", "association", "academy", "museum", "court", "board",
+    "organisation", "organization", "league", NULL
+};
+
+/* Cyrillic organisation nouns (by stem: every case form): institutions,
+ * which name an organisation after any adjective (Київська міська рада) ... */
+static const char *const cyr_heads[] = {
+    "рада", "міськрада", "облрада", "райрада", "адміністрація", "держадміністрація",
+    "облдержадміністрація", "райдержадміністрація", "університет", "академія", "інститут",
+    "суд", "служба", "міністерство", "комітет", "комісія", "залізниця", "прокуратура", "поліція",
+    "управління", "департамент", "інспекція", "агентство", "асоціація", "федерація", "спілка",
+    "лікарня", "ліцей", "гімназія", "коледж", "церква", "палата", "асамблея", "митниця",
+    "казначейство", "консерваторія", "бібліотека", "музей",
+    "совет", "администрация", "университет", "академия", "институт", "служба", "министерство",
+    "комитет", "комиссия", "прокуратура", "полиция", "управление", "инспекция", "федерация",
+    "союз", "больница", "гимназия", "колледж", "церковь", "дума", "собрание", "таможня",
+    "казначейство", "консерватория", "библиотека", "музей", NULL
+};
+/* Russian heads (by stem), and the states that adjective + noun name
+ * (Российская Федерация, Радянський Союз: places, not organisations). */
+static const char *const ru_heads[] = {
+    "совет", "администрация", "университет", "академия", "институт", "министерство", "комитет",
+    "комиссия", "прокуратура", "полиция", "управление", "инспекция", "федерация", "больница",
+    "гимназия", "колледж", "церковь", "дума", "собрание", "таможня", "консерватория",
+    "библиотека", "компания", "партия", "корпорация", "организация", "объединение", NULL
+};
+static const char *const state_heads[] = {"федерація", "федерация", "союз", NULL};
+static wset state_set;
+static uint64_t state_mem[1024];
+
+/* ... and companies and parties, which do only with a place after them
+ * (Національний банк України; not Фармацевтична компанія). */
+static const char *const cyr_heads_place[] = {
+    "банк", "компанія", "партія", "корпорація", "концерн", "холдинг", "завод", "фабрика",
+    "комбінат", "фонд", "організація", "об'єднання", "театр", "телеканал",
+    "компания", "партия", "корпорация", "организация", "объединение", "театр", NULL
+};
+
+static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
+static pthread_once_t org_once = PTHREAD_ONCE_INIT;
+static uint64_t org_mem[8][1024];
+
+static void org_init(void) {
+    ngn_wset_fill(&state_set, state_mem, state_heads, 1);
+    ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
+    ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
+    ngn_wset_fill(&en_tail_set, org_mem[2], en_tails, 0);
+    ngn_wset_fill(&en_of_set, org_mem[3], en_heads_of, 0);
+    ngn_wset_fill(&head_set, org_mem[4], cyr_heads, 1);
+    ngn_wset_fill(&head_place_set, org_mem[5], cyr_heads_place, 1);
+    ngn_wset_fill(&en_fn_set, org_mem[6], en_function, 0);
+    ngn_wset_fill(&ru_head_set, org_mem[7], ru_heads, 1);
+}
+
+static int is_word(const chunkctx *c, size_t i) {
+    return i < c->nt && (c->tok[i].flags & TK_WORD) && !(c->tok[i].flags & TK_LONG);
+}
+
+static int tok_is(const chunkctx *c, size_t i, const char *s) {
+    size_t l = strlen(s);
+    return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
+}
+
+static int open_quote(const chunkctx *c, size_t i) {
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
+           (tok_is(c, i, "\xc2\xab") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9e") || tok_is(c, i, "\xe2\x80\x9c"));
+}
+
+static int close_quote(const chunkctx *c, size_t i) {
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
+           (tok_is(c, i, "\xc2\xbb") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9d") || tok_is(c, i, "\xe2\x80\x9c"));
+}
+
+/* Does a dictionary span cross the edges of tokens [i, j] (start inside and
+ * end outside, or the reverse)? */
+static int cuts_span(const chunkctx *c, size_t i, size_t j) {
+    size_t s = tok_start(c, i), e = tok_end(c, j);
+    for (size_t k = c->first; k < c->ndict; k++) {
+        const span *d = &c->m->spans[k];
+        if (d->flags & NG_MATCH_OVERLAP) continue;
+        if (d->start >= e) break;
+        if (d->end <= s) continue;
+        if (d->start < s || d->end > e) return 1;
+    }
+    return 0;
+}
+
+/* The dictionary organisation that covers exactly tokens [i, j], or -1. */
+static long dict_org(const chunkctx *c, size_t i, size_t j) {
+    long k = ngn_covering_at(c, c->first, tok_start(c, i));
+    if (k < 0) return -1;
+    const span *d = &c->m->spans[k];
+    if (d->start != tok_start(c, i) || d->end != tok_end(c, j)) return -1;
+    return (ngn_span_types(c->m, (size_t)k) & 4) ? k : -1;
+}
+
+/* Adds the organisation span [i, j] whose words are [wi, wj] (the name
+ * without legal form and quotes, for the id and the name). 'head': the
+ * organisation word, or (size_t)-1 (quoted names). */
+static size_t org_span(chunkctx *c, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
+    if (cuts_span(c, i, j)) return (size_t)-1;
+    /* the dictionary knows the words up to the head as a place or person (West Bank) */
+    long t = head == (size_t)-1 ? -1 : ngn_covering_at(c, c->first, tok_start(c, head));
+    if (t >= 0 && !(ngn_span_types(c->m, (size_t)t) & 4) && c->m->spans[t].end == tok_end(c, head)) return (size_t)-1;
+    long k = dict_org(c, wi, wj);
+    if (k >= 0 && wi == i && wj == j) return (size_t)-1;   /* the dictionary has it */
+    const char *id, *name;
+    if (k >= 0) {
+        const cand *cd = &c->m->cands[c->m->spans[k].cand];
+        id = cd->c.id;
+        name = cd->c.name;
+    } else {
+        char buf[256], sk[SK_MAX + 1];
+        size_t bl = 0;
+        memcpy(buf, "org:", 4);
+        bl = 4;
+        for (size_t q = wi; q <= wj; q++) {
+            if (!is_word(c, q)) continue;
+            size_t n = ngn_skel(tfold(c, q), ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
+            if (bl + n + 2 >= sizeof buf) break;
+            if (bl > 4) buf[bl++] = '-';
+            memcpy(buf + bl, sk, n);
+            bl += n;
+        }
+        size_t ns = tok_start(c, i), ne = tok_end(c, j);
+        id = ngn_arena_put(&c->mn->ar, buf, bl);
+        name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);
+        if (!id || !name) { *rc = NG_E_NOMEM; return j; }
+        for (char *p = (char *)name; *p; p++)
+            if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
+    }
+    *rc = ngn_add_rule_span(c, i, j, "ORG", id, name, 0);
+    return j;
+}
+
+/* Q: a quoted name; i is its first word, right after the opening quote. */
+static size_t quoted(chunkctx *c, size_t i, int *rc) {
+    if (i < 1 || !open_quote(c, i - 1)) return (size_t)-1;
+    /* the closing quote: at most 10 tokens on the line, no comma or stop */
+    size_t j = i, nested = 0;
+    for (; j < c->nt && j < i + 12; j++) {
+        if (j > i && (c->tok[j].flags & TK_NL)) return (size_t)-1;
+        if (close_quote(c, j) && j > i) {
+            if (nested && j + 1 < c->nt && close_quote(c, j + 1) && !(c->tok[j + 1].flags & TK_NL)) {
+                nested = 0;
+                continue;
+            }
+            break;
+        }
+        if (open_quote(c, j)) { nested++; continue; }
+        if (c->tok[j].flags & TK_PUNCT) {
+            const char *f = tfold(c, j);
+            if (tlen(c, j) == 1 && strchr(",;:!?()[]", f[0])) return (size_t)-1;
+            if (tlen(c, j) == 1 && f[0] == '.' && j + 1 < c->nt && (c->tok[j + 1].flags & TK_SPACE)) return (size_t)-1;
+        }
+    }
+    if (j >= c->nt || j >= i + 12 || !close_quote(c, j)) return (size_t)-1;
+    size_t last = j - 1;      /* the last token inside */
+    if (nested && close_quote(c, last)) last--;
+    if (last < i) return (size_t)-1;
+    if (i < 2 || !is_word(c, i - 2)) return (size_t)-1;
+    size_t d = i - 2;
+    const ng_token *td = &c->tok[d];
+    if ((td->flags & TK_UPPER1) && (td->flags & TK_ALLUPPER) && wset_has(&legal_set, td->hash)) {
+        /* ТОВ «Ромашка»: the legal form and the quotes; two legal forms
+         * (ТОВ «ТД «Укрпласт»»): from the first */
+        if (d >= 2 && open_quote(c, d - 1) && is_word(c, d - 2) && (c->tok[d - 2].flags & TK_ALLUPPER) &&
+            wset_has(&legal_set, c->tok[d - 2].hash))
+            d -= 2;
+        if (ngn_covering_at(c, c->first, tok_start(c, d)) >= 0) return (size_t)-1;
+        return org_span(c, d, j, i, last, (size_t)-1, rc);
+    }
+    if (!(td->flags & TK_ALLUPPER) && wset_has_stem(&orgq_set, td->hash, tfold(c, d), tlen(c, d)))
+        return org_span(c, i, last, i, last, (size_t)-1, rc);
+    return (size_t)-1;
+}
+
+/* A Latin capitalised word that may be part of an English organisation's name. */
+static int en_word(const chunkctx *c, size_t i) {
+    if (i >= c->nt) return 0;
+    const ng_token *t = &c->tok[i];
+    if (!(t->flags & TK_WORD) || !(t->flags & TK_UPPER1) || !(t->flags & TK_LATIN) || (t->flags & TK_CYR) ||
+        (t->flags & TK_NL))
+        return 0;
+    /* capitals: an acronym of at most 4 letters (First Chicago NBD Corp), not a headline */
+    if ((t->flags & TK_ALLUPPER) && ncp_ge(tfold(c, i), tlen(c, i), 5)) return 0;
+    return !wset_has(&en_fn_set, t->hash) && !wset_has(&ngn_title_set, t->hash);
+}
+
+/* A word + of + capitalised words from token i (Bank of England): the last
+ * token, or (size_t)-1. */
+static size_t of_tail(const chunkctx *c, size_t i) {
+    if (!wset_has(&en_of_set, c->tok[i].hash) || i + 2 >= c->nt || !tok_is(c, i + 1, "of")) return (size_t)-1;
+    size_t j = i + 2;
+    if (tok_is(c, j, "the") && j + 1 < c->nt) j++;
+    if (!en_word(c, j) || !(c->tok[j].flags & TK_SPACE)) return (size_t)-1;
+    size_t last = j;
+    while (last + 1 < c->nt && last < j + 3 && en_word(c, last + 1) && (c->tok[last + 1].flags & TK_SPACE))
+        last++;
+    return last;
+}
+
+/* E: English names. */
+static size_t english(chunkctx *c, size_t i, int *rc) {
+    if (!en_word(c, i) && !((c->tok[i].flags & TK_NL) && (c->tok[i].flags & TK_UPPER1))) return (size_t)-1;
+    if (!(c->tok[i].flags & TK_LATIN) || wset_has(&en_fn_set, c->tok[i].hash)) return (size_t)-1;
+    /* a word + of + capitalised words: Bank of England */
+    size_t last = of_tail(c, i);
+    if (last != (size_t)-1) return org_span(c, i, last, i, last, i, rc);
+    /* a run of capitalised words ending in a legal form or organisation word */
+    if (i > 0 && en_word(c, i - 1) && (c->tok[i].flags & TK_SPACE) && !(c->tok[i].flags & TK_NL))
+        return (size_t)-1;    /* not the start of the run */
+    size_t j = i, found = (size_t)-1;
+    while (j + 1 < c->nt && j < i + 6) {
+        size_t k = j + 1;
+        if (tok_is(c, k, "&") && k + 1 < c->nt && en_word(c, k + 1)) k++;
+        if (!en_word(c, k) || !(c->tok[k].flags & TK_SPACE)) break;
+        j = k;
+        if (wset_has(&en_tail_set, c->tok[j].hash)) found = j;
+    }
+    if (found == (size_t)-1) return (size_t)-1;
+    int lower = 0;   /* a headline in capitals (NEW YORK BANK) is no name */
+    for (size_t q = i; q <= found; q++) lower |= (c->tok[q].flags & (TK_WORD | TK_ALLUPPER)) == TK_WORD;
+    if (!lower) return (size_t)-1;
+    /* National Bank of Poland */
+    last = of_tail(c, found);
+    size_t wj = found;
+    if (last == (size_t)-1) {
+        last = found;
+        static const char *const abbr[] = {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "nv", "gmbh", NULL};
+        for (const char *const *a = abbr; *a; a++) {
+            if (!tok_is(c, found, *a)) continue;
+            /* the name is the words before the legal form: a dictionary
+             * organisation there keeps its id (Brindlewick Holdings Ltd) */
+            if (found > i) wj = found - 1;
+            /* Inc. Corp. Co.: the abbreviation's dot, unless it ends the sentence */
+            if (is_punct(c, found + 1, '.') && !(c->tok[found + 1].flags & TK_SPACE) && found + 2 < c->nt &&
+                !(c->tok[found + 2].flags & (TK_NL | TK_UPPER1)))
+                last = found + 1;
+        }
+    }
+    return org_span(c, i, last, i, wj, found, rc);
+}
+
+/* Folded Cyrillic word ending as an adjective does. */
+static int adj_end(const char *f, size_t l) {
+    static const char *const e[] = {
+        "ий", "ій", "ого", "ому", "им", "ім", "ої", "ою", "ая", "яя", "ое", "ее", "ой", "ый", "ую",
+        "ых", "их", "ые", "ие", "ими", "ыми", "іх", "ні", "на", "ня", "ська", "цька", "зька", "ова",
+        "ева", "ча", "жа", "ша", "ща", "ське", "не", "цьке", NULL
+    };
+    for (const char *const *p = e; *p; p++)
+        if (ends_with(f, l, *p, strlen(*p)) && ncp(f, l) > ncp(*p, strlen(*p)) + 1) return 1;
+    return 0;
+}
+
+static int cyr_word(const chunkctx *c, size_t i) {
+    return is_word(c, i) && (c->tok[i].flags & TK_CYR) && !(c->tok[i].flags & (TK_LATIN | TK_DIGIT)) &&
+           (c->tok[i].flags & TK_SPACE) && !(c->tok[i].flags & TK_NL);
+}
+
+/* Russian: letters ы э ъ ё in tokens [i, j], or a Russian head word. */
+static int russian(const chunkctx *c, size_t i, size_t j) {
+    for (size_t k = i; k <= j; k++) {
+        const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
+        size_t n = c->tok[k].end - c->tok[k].start;
+        for (size_t q = 0; q + 1 < n; q++)
+            if ((w[q] == 0xD1 && (w[q + 1] == 0x8B || w[q + 1] == 0x8D || w[q + 1] == 0x8A || w[q + 1] == 0x91)) ||
+                (w[q] == 0xD0 && (w[q + 1] == 0xAB || w[q + 1] == 0xAD || w[q + 1] == 0xAA || w[q + 1] == 0x81)))
+                return 1;
+        if (wset_has_stem(&ru_head_set, c->tok[k].hash, tfold(c, k), tlen(c, k))) return 1;
+    }
+    return 0;
+}
+
+/* A place a dictionary knows right after token j (Національний банк України).
+ * Ukrainian names include it; Russian ones, as Russian news annotate them,
+ * end before it (Верховный суд | Бангладеша): the place stays a place. */
+static size_t place_after(const chunkctx *c, size_t j) {
+    size_t k = j + 1;
+    if (!cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1)) return j;
+    long s = ngn_covering_at(c, c->first, tok_start(c, k));
+    if (s < 0 || c->m->spans[s].start != tok_start(c, k) || ngn_span_types(c->m, (size_t)s) != 2) return j;
+    size_t e = k;
+    while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[s].end) e++;
+    return e;
+}
+
+/* A: Київська міська рада; H: Служба безпеки України. */
+static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
+    const ng_token *ti = &c->tok[i];
+    if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
+    if (wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i))) {
+        /* H: the head, lower-case words, a place */
+        size_t j = i;
+        while (j + 1 < c->nt && j < i + 3 && cyr_word(c, j + 1) && !(c->tok[j + 1].flags & TK_UPPER1) &&
+               !wset_has(&ngn_stop_set, c->tok[j + 1].hash))
+            j++;
+        if (j == i) return (size_t)-1;
+        size_t e = place_after(c, j);
+        if (e == j) return (size_t)-1;
+        if (russian(c, i, j)) e = j;
+        return org_span(c, i, e, i, e, i, rc);
+    }
+    if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
+        return (size_t)-1;
+    /* A: the adjective, lower-case (or capitalised) adjectives, the head */
+    size_t j = i;
+    for (int n = 0; n < 4 && j + 1 < c->nt && cyr_word(c, j + 1); n++) {
+        size_t k = j + 1;
+        const char *f = tfold(c, k);
+        size_t fl = tlen(c, k);
+        int head = wset_has_stem(&head_set, c->tok[k].hash, f, fl);
+        int head_place = !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
+        if (head || head_place) {
+            /* not a state (Російська Федерація), an adverb (радо), or a
+             * noun before a quoted name (агентство «Укрінформ»: rule Q) */
+            if (wset_has_stem(&state_set, c->tok[k].hash, f, fl) || (fl == 8 && !memcmp(f, "радо", 8)) ||
+                open_quote(c, k + 1))
+                return (size_t)-1;
+            size_t e = place_after(c, k);
+            if (head_place && e == k) return (size_t)-1;
+            if (russian(c, i, k)) e = k;
+            return org_span(c, i, e, i, e, k, rc);
+        }
+        if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
+        j = k;
+    }
+    return (size_t)-1;
+}
+
+size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
+    pthread_once(&org_once, org_init);
+    if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
+    size_t r = quoted(c, i, rc);
+    if (r != (size_t)-1 || *rc) return r;
+    if (c->tok[i].flags & TK_LATIN) return english(c, i, rc);
+    return cyrillic(c, i, rc);
+}
