@@ -93,4 +93,13 @@ run badopt dict suggest --frobnicate "$T/en.txt"
 expect_rc badopt 2
 run missing dict suggest "$T/nonexistent.txt"
 check "missing input fails" test "$(cat "$T/missing.rc")" != 0
+# a name the user added ('dict add') is no longer suggested; --no-user
+# suggests it again
+run add dict add user-quarrendon LOC Quarrendon
+expect_rc add 0
+run en_user dict suggest --no-org-rules "$T/en.txt"
+check "user dictionary: Quarrendon not suggested" sh -c "! grep -q 'Quarrendon' '$T/en_user.out'"
+check "user dictionary: Brindlewick Holdings still is" grep -q "	Brindlewick Holdings	" "$T/en_user.out"
+run en_nouser dict suggest --no-org-rules --no-user "$T/en.txt"
+check "--no-user: Quarrendon suggested" grep -q "	LOC	Quarrendon	" "$T/en_nouser.out"
 finish

@@ -341,6 +341,8 @@ static void suggest_usage(FILE *f) {
         "  --input text|jsonl read inputs as that kind (default: by extension)\n"
         "  --dict FILE        also use this dictionary (repeatable)\n"
         "  --no-shipped       without the shipped dictionaries\n"
+        "  --no-user          without the user dictionary ('newsgraph dict add'): by\n"
+        "                     default a name added there is no longer suggested\n"
         "  --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules\n"
         "                     tagging switches, as for 'tag' (what they turn off is\n"
         "                     no longer tagged, so it may be suggested)\n");
@@ -370,7 +372,7 @@ static int parse_options(int argc, char **argv, cli_dicts *dicts, unsigned *tfla
             suggest_usage(stderr);
             return EXIT_USAGE;
         case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
@@ -392,7 +394,7 @@ static int parse_options(int argc, char **argv, cli_dicts *dicts, unsigned *tfla
 }
 
 int cmd_dict_suggest(int argc, char **argv) {
-    cli_dicts dicts = {0};
+    cli_dicts dicts = {.use_user = 1};   /* the user dictionary, unless --no-user */
     const char *out = NULL;
     long long min_count = 2, top = 0;
     int kind = NG_INPUT_AUTO;
