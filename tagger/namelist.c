@@ -43,18 +43,19 @@ static long nl_str(ng_namelist *nl, const char *s, size_t len) {
     return off;
 }
 
-static void table_put(uint32_t *tab, size_t cap, const gform *f, uint32_t idx) {
+static void table_put(gslot *tab, size_t cap, const gform *f, uint32_t idx) {
     size_t i = f->hash & (cap - 1);
-    while (tab[i]) i = (i + 1) & (cap - 1);
-    tab[i] = idx + 1;
+    while (tab[i].idx) i = (i + 1) & (cap - 1);
+    tab[i] = (gslot){idx + 1, GSLOT_TAG(f->hash)};
 }
 
 static int nl_form(ng_namelist *nl, const char *f, size_t len, uint32_t name, int is_nom) {
     uint64_t h = ng_hash(f, len);
     /* the same form of the same name once */
     if (nl->table_cap)
-        for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
-            const gform *g = &nl->forms[nl->table[i] - 1];
+        for (size_t i = h & (nl->table_cap - 1); nl->table[i].idx; i = (i + 1) & (nl->table_cap - 1)) {
+            if (nl->table[i].tag != GSLOT_TAG(h)) continue;
+            const gform *g = &nl->forms[nl->table[i].idx - 1];
             if (g->hash == h && g->name == name && g->len == len && !memcmp(nl->strs + g->off, f, len))
                 return NG_OK;
         }
@@ -65,7 +66,7 @@ static int nl_form(ng_namelist *nl, const char *f, size_t len, uint32_t name, in
     *g = (gform){h, (uint32_t)off, (uint32_t)len, name, (uint32_t)is_nom};
     if ((nl->nforms + 1) * 2 > nl->table_cap) {
         size_t cap = nl->table_cap ? nl->table_cap * 2 : 1024;
-        uint32_t *tab = calloc(cap, sizeof *tab);
+        gslot *tab = calloc(cap, sizeof *tab);
         if (!tab) return NG_E_NOMEM;
         for (size_t k = 0; k < nl->nforms; k++) table_put(tab, cap, &nl->forms[k], (uint32_t)k);
         free(nl->table);
@@ -125,8 +126,9 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     uint64_t h = ng_hash(f, fl);
     /* already listed: keep the first entry */
     if (nl->table_cap)
-        for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
-            const gform *g = &nl->forms[nl->table[i] - 1];
+        for (size_t i = h & (nl->table_cap - 1); nl->table[i].idx; i = (i + 1) & (nl->table_cap - 1)) {
+            if (nl->table[i].tag != GSLOT_TAG(h)) continue;
+            const gform *g = &nl->forms[nl->table[i].idx - 1];
             if (g->is_nom && g->hash == h && g->len == fl && !memcmp(nl->strs + g->off, f, fl)) {
                 /* Артём and Артем: the nominative shown is the one without ё,
                  * which is also the Ukrainian spelling */
@@ -308,8 +310,9 @@ size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t le
                         size_t max) {
     size_t n = 0;
     if (!nl || !nl->table_cap) return 0;
-    for (size_t i = h & (nl->table_cap - 1); nl->table[i]; i = (i + 1) & (nl->table_cap - 1)) {
-        const gform *g = &nl->forms[nl->table[i] - 1];
+    for (size_t i = h & (nl->table_cap - 1); nl->table[i].idx; i = (i + 1) & (nl->table_cap - 1)) {
+        if (nl->table[i].tag != GSLOT_TAG(h)) continue;
+        const gform *g = &nl->forms[nl->table[i].idx - 1];
         if (g->hash == h && g->len == len && !memcmp(nl->strs + g->off, f, len) && n < max) out[n++] = g;
     }
     return n;

@@ -108,11 +108,16 @@ typedef struct gform {
     uint32_t is_nom;
 } gform;
 
+/* A slot of the forms' table: index + 1 in forms (0: empty) and the high
+ * half of the form's hash, so that a probe rarely reads a form it does not want. */
+typedef struct gslot { uint32_t idx, tag; } gslot;
+#define GSLOT_TAG(h) ((uint32_t)((h) >> 32))
+
 struct ng_namelist {
     char *strs; size_t nstrs, strs_cap;
     gname *names; size_t nnames, names_cap;
     gform *forms; size_t nforms, forms_cap;
-    uint32_t *table; size_t table_cap;   /* form index + 1, by hash */
+    gslot *table; size_t table_cap;      /* forms by hash (open addressing) */
     gvar *vars; size_t nvars, vars_cap;  /* open addressing by hash (hash 0: empty) */
 };
 
@@ -240,6 +245,13 @@ unsigned ngn_span_types(const mstate *m, size_t k);
  * NG_MATCH_RULE | flags; dictionary spans inside it are replaced. */
 int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
                       unsigned flags);
+/* A new note of 'kind' over [start, end); *x gets its side record (zeroed)
+ * when x is not NULL. NULL when out of memory. */
+note *ngn_add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x);
+/* Acronym definitions "Full Name (ACR)" of the chunk (names_org.c): an
+ * N_ORG note keyed by the acronym, so the article pass resolves ACR to the
+ * organisation wherever it stands alone. */
+int ngn_org_acronyms(chunkctx *c);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);

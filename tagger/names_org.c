@@ -295,8 +295,9 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     if (!lower) return (size_t)-1;
     /* National Bank of Poland */
     last = of_tail(c, found);
-    size_t wj = found;
+    size_t wj = last;
     if (last == (size_t)-1) {
+        wj = found;
         last = found;
         static const char *const abbr[] = {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "nv", "gmbh", NULL};
         for (const char *const *a = abbr; *a; a++) {
@@ -407,4 +408,51 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     if (r != (size_t)-1 || *rc) return r;
     if (c->tok[i].flags & TK_LATIN) return english(c, i, rc);
     return cyrillic(c, i, rc);
+}
+
+/* The chosen span of the chunk that ends at byte e and names one
+ * organisation (dictionary or rule), or NULL. Spans replaced by a rule are
+ * skipped. */
+static const span *org_ending_at(const chunkctx *c, size_t e) {
+    const mnames *mn = c->mn;
+    for (size_t k = c->first, d = 0; k < c->m->nspans; k++) {
+        const span *s = &c->m->spans[k];
+        while (d < mn->ndead && mn->dead[d] < k) d++;
+        if ((d < mn->ndead && mn->dead[d] == k) || (s->flags & NG_MATCH_OVERLAP) || s->end != e) continue;
+        if (s->ncand >= 1 && !strcmp(c->m->cands[s->cand].c.type, "ORG")) return s;
+    }
+    return NULL;
+}
+
+int ngn_org_acronyms(chunkctx *c) {
+    for (size_t t = 1; t + 2 < c->nt; t++) {
+        /* ( ACR ): capitals, 2 to 8 letters, no dictionary match */
+        if (!is_punct(c, t, '(') || !is_punct(c, t + 2, ')')) continue;
+        const ng_token *a = &c->tok[t + 1];
+        if (!(a->flags & TK_WORD) || !(a->flags & TK_ALLUPPER) || (a->flags & TK_DIGIT) ||
+            !ncp_ge(tfold(c, t + 1), tlen(c, t + 1), 2) || ncp_ge(tfold(c, t + 1), tlen(c, t + 1), 9))
+            continue;
+        if (ngn_covering_at(c, c->first, tok_start(c, t + 1)) >= 0) continue;
+        const span *s = org_ending_at(c, tok_end(c, t - 1));
+        if (!s) continue;
+        /* the acronym starts with the name's first letter (after a legal form) */
+        int32_t a0 = 0, n0 = 0;
+        if (ng_utf8_decode((const unsigned char *)tfold(c, t + 1), tlen(c, t + 1), &a0) <= 0) continue;
+        int ok = 0;
+        for (size_t q = t - 1; q + 1 > 0 && tok_start(c, q) >= s->start; q--) {
+            if (!(c->tok[q].flags & TK_WORD) || !(c->tok[q].flags & TK_UPPER1)) { if (q == 0) break; continue; }
+            if (ng_utf8_decode((const unsigned char *)tfold(c, q), tlen(c, q), &n0) > 0 && n0 == a0) ok = 1;
+            if (q == 0) break;
+        }
+        if (!ok) continue;
+        const cand *cd = &c->m->cands[s->cand];
+        nxt *x;
+        note *n = ngn_add_note(c->mn, N_ORG, c->field, s->start, s->end, &x);
+        if (!n) return NG_E_NOMEM;
+        n->key = a->hash;
+        x->id = cd->c.id;
+        x->type = cd->c.type;
+        x->name = cd->c.name;
+    }
+    return NG_OK;
 }

@@ -39,7 +39,7 @@ char *ngn_arena_put(arena *a, const char *s, size_t len) {
 
 /* A new note of 'kind' over [start, end); *x gets its side record (zeroed)
  * when x is not NULL. */
-static note *add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x) {
+note *ngn_add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x) {
     if (ng_grow((void **)&mn->notes, &mn->notes_cap, mn->nnotes + 1, sizeof *mn->notes)) return NULL;
     if (x && ng_grow((void **)&mn->ext, &mn->ext_cap, mn->next + 1, sizeof *mn->ext)) return NULL;
     note *n = &mn->notes[mn->nnotes++];
@@ -310,7 +310,7 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
                        const char *name, size_t candidx) {
     if (!c->partial) return NG_OK;
     nxt *x;
-    note *n = add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
+    note *n = ngn_add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
     if (!n) return NG_E_NOMEM;
     n->key = tok_stem(c, surname);
     if (given >= 0) {
@@ -611,7 +611,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     const cand *cd = &c->m->cands[s->cand];
     if (c->partial && ty == 1 && s->ncand == 1 && nwords >= 2 && is_name_word(&c->tok[j])) {
         nxt *x;
-        note *n = add_note(c->mn, N_PER, c->field, s->start, s->end, &x);
+        note *n = ngn_add_note(c->mn, N_PER, c->field, s->start, s->end, &x);
         if (!n) return NG_E_NOMEM;
         n->key = tok_stem(c, j);
         x->key2 = tok_stem(c, i);
@@ -634,7 +634,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
         }
         if (caps >= 2) {
             nxt *x;
-            note *n = add_note(c->mn, N_ORG, c->field, s->start, s->end, &x);
+            note *n = ngn_add_note(c->mn, N_ORG, c->field, s->start, s->end, &x);
             if (!n) return NG_E_NOMEM;
             n->key = ng_hash(acr, al);
             x->id = cd->c.id;
@@ -643,7 +643,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
         }
     }
     if ((nwords == 1 && is_name_word(&c->tok[i]) && (c->partial || c->context)) || (s->ncand > 1 && c->context)) {
-        note *n = add_note(c->mn, N_SPAN, c->field, s->start, s->end, NULL);
+        note *n = ngn_add_note(c->mn, N_SPAN, c->field, s->start, s->end, NULL);
         if (!n) return NG_E_NOMEM;
         n->key = nwords == 1 ? tok_stem(c, i) : 0;
         if (i > 0 && title_before(c, i)) n->cues |= CUE_TITLE;
@@ -730,6 +730,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
+    if (org && partial && (rc = ngn_org_acronyms(&c))) return rc;
     /* drop the dictionary spans rules replaced (their candidates stay unused) */
     if (mn->ndead > ndead0) {
         size_t w = first, d = ndead0;

@@ -38,7 +38,9 @@ with open("prefix.txt", "w") as f:
 PY
 bounded "compile $n prefixed aliases" $NG dict compile --no-shipped prefix.tsv -o prefix.ngd 2> err || fail "compile: $(cat err)"
 grep -q "compiled $n entities, $n aliases" err || fail "compile counts: $(cat err)"
-bounded "tag with $n prefixed aliases" $NG tag --no-shipped --dict prefix.ngd --format tsv --no-header prefix.txt > out 2> err || fail "tag: $(cat err)"
+# (the dictionary matcher alone: the organisation rules would tag the
+# unlisted "... Association Of Very Long Prefix Words" as a name)
+bounded "tag with $n prefixed aliases" $NG tag --no-shipped --no-org-rules --dict prefix.ngd --format tsv --no-header prefix.txt > out 2> err || fail "tag: $(cat err)"
 [ "$(cut -f6 out | tr '\n' ' ')" = "e77 e$((n - 1)) " ] || fail "prefix matches: $(cut -f3-6 out)"
 rm -f prefix.tsv prefix.ngd
 
