@@ -15,7 +15,7 @@ step "tag: a Ukrainian article, entities highlighted"
 step "tag: the same entity ids in three languages (first 8 spans of each edition)"
 for l in en uk ru; do
   printf '%s: ' "$l"
-  "$NG" tag --format tsv "tests/data/articles/$l/vilnius-summit.txt" | head -n 8 | cut -f8,6 | tr '\t\n' '=,' | sed 's/,$//'
+  "$NG" tag --format tsv --no-header "tests/data/articles/$l/vilnius-summit.txt" | head -n 8 | cut -f8,6 | tr '\t\n' '=,' | sed 's/,$//'
   echo
 done
 
