@@ -69,4 +69,17 @@ env -u XDG_DATA_HOME HOME="$T/home" $NG dict add h1 PER 'Quentin Zorblat' 2>/dev
 check "default: ~/.local/share/newsgraph/user.tsv" test -f home/.local/share/newsgraph/user.tsv
 XDG_DATA_HOME=rel HOME="$T/home" $NG dict add h2 PER 'Quentina Zorblat' 2>/dev/null
 check "a relative XDG_DATA_HOME is ignored" test "$(cut -f1 home/.local/share/newsgraph/user.tsv | tr '\n' ' ')" = "h1 h2 "
+# no limit on the count of aliases or ids (there were 61 aliases and 256 ids)
+rm -f "$U"   # (broken by hand above)
+aliases=$(seq 1 300 | sed 's/^/Zorblat Alias /' | tr '\n' '|')
+(IFS='|'; set -f; $NG dict add many PER 'Many Aliases' $aliases) 2>"$T/many.err"
+rc=$?
+check "dict add with 300 aliases ($(cat "$T/many.err"))" test $rc = 0
+check "300 aliases written" test "$(grep '^many	' "$U" | cut -f4 | tr '|' '\n' | wc -l)" = 300
+ids=""
+for i in $(seq 1 300); do ids="$ids id$i"; printf 'id%s\tPER\tZorblat Number %s\n' "$i" "$i"; done > "$T/bulk.tsv"
+cat "$T/bulk.tsv" >> "$U"
+$NG dict remove $ids 2>"$T/rm300.err"
+check "dict remove 300 ids ($(cat "$T/rm300.err"))" grep -q "removed 300 entities" "$T/rm300.err"
+check "none of them left" sh -c "! grep -q '^id[0-9]' '$U'"
 finish

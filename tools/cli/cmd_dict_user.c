@@ -112,7 +112,8 @@ static int field_ok(const char *what, const char *v, int bar) {
 }
 
 int cmd_dict_add(int argc, char **argv) {
-    const char *pos[64];
+    /* the arguments are kept at the front of argv (no limit on their count) */
+    const char **pos = (const char **)argv;
     size_t npos = 0;
     static const cli_opt options[] = {{0}};
     cli_args p = cli_args_init(argc, argv);
@@ -131,10 +132,7 @@ int cmd_dict_add(int argc, char **argv) {
             return 0;
         case CLI_BAD: return EXIT_USAGE;
         case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict add'", v); return EXIT_USAGE;
-        case CLI_ARG:
-            if (npos == sizeof pos / sizeof pos[0]) { cli_msg("dict add: too many aliases"); return EXIT_USAGE; }
-            pos[npos++] = v;
-            break;
+        case CLI_ARG: pos[npos++] = v; break;
         }
     }
     if (npos < 3) { cli_msg("usage: newsgraph dict add ID TYPE NAME [ALIAS...]"); return EXIT_USAGE; }
@@ -159,7 +157,7 @@ int cmd_dict_add(int argc, char **argv) {
 }
 
 int cmd_dict_remove(int argc, char **argv) {
-    const char *ids[256];
+    const char **ids = (const char **)argv;   /* kept at the front of argv */
     size_t nids = 0;
     static const cli_opt options[] = {{0}};
     cli_args p = cli_args_init(argc, argv);
@@ -174,10 +172,7 @@ int cmd_dict_remove(int argc, char **argv) {
             return 0;
         case CLI_BAD: return EXIT_USAGE;
         case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict remove'", v); return EXIT_USAGE;
-        case CLI_ARG:
-            if (nids == sizeof ids / sizeof ids[0]) { cli_msg("dict remove: too many ids"); return EXIT_USAGE; }
-            ids[nids++] = v;
-            break;
+        case CLI_ARG: ids[nids++] = v; break;
         }
     }
     if (!nids) { cli_msg("usage: newsgraph dict remove ID..."); return EXIT_USAGE; }
