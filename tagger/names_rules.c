@@ -573,11 +573,11 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
             }
         }
     }
-    /* initials: J. Biden, В. О. Зеленський */
+    /* initials: J. Biden, В. О. Зеленський, J. R. R. Tolkien (up to three) */
     if (tlen(c, i) <= 4 && is_initial(c, i) && (i == 0 || (ti->flags & TK_SPACE) || (c->tok[i - 1].flags & TK_PUNCT)) &&
         !(i > 0 && is_punct(c, i - 1, '.') && !(ti->flags & TK_SPACE)) && free_for_rule(c, i, i, 0)) {
         size_t j = i + 2;
-        if (j < c->nt && is_initial(c, j)) j += 2;
+        for (int more = 0; more < 2 && j < c->nt && is_initial(c, j); more++) j += 2;
         size_t last = surname_at(c, j, i, script, 0);
         if (last != (size_t)-1) {
             *rc = person_span(c, i, last, NULL, 0, (long)i, j, last, -1);
