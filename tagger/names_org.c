@@ -411,35 +411,64 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
 }
 
 /* The chosen span of the chunk that ends at byte e and names one
- * organisation (dictionary or rule), or NULL. Spans replaced by a rule are
- * skipped. */
-static const span *org_ending_at(const chunkctx *c, size_t e) {
+ * organisation (dictionary or rule), or NULL; when b is not (size_t)-1 the
+ * span must also start at byte b. Spans replaced by a rule are skipped. */
+static const span *org_ending_at(const chunkctx *c, size_t e, size_t b) {
     const mnames *mn = c->mn;
     for (size_t k = c->first, d = 0; k < c->m->nspans; k++) {
         const span *s = &c->m->spans[k];
         while (d < mn->ndead && mn->dead[d] < k) d++;
         if ((d < mn->ndead && mn->dead[d] == k) || (s->flags & NG_MATCH_OVERLAP) || s->end != e) continue;
+        if (b != (size_t)-1 && s->start != b) continue;
         if (s->ncand >= 1 && !strcmp(c->m->cands[s->cand].c.type, "ORG")) return s;
+    }
+    return NULL;
+}
+
+/* Is token k a free acronym: capitals, 2 to 8 letters, no dictionary match? */
+static int free_acronym(const chunkctx *c, size_t k) {
+    const ng_token *a = &c->tok[k];
+    if (!(a->flags & TK_WORD) || !(a->flags & TK_ALLUPPER) || (a->flags & TK_DIGIT) ||
+        !ncp_ge(tfold(c, k), tlen(c, k), 2) || ncp_ge(tfold(c, k), tlen(c, k), 9))
+        return 0;
+    return ngn_covering_at(c, c->first, tok_start(c, k)) < 0;
+}
+
+/* The organisation span that fills the parentheses opening at token t
+ * exactly, "ACR (Full Name)", or NULL. */
+static const span *org_in_parens(const chunkctx *c, size_t t) {
+    for (size_t k = t + 2; k < c->nt && k < t + 16; k++) {
+        if (c->tok[k].flags & TK_NL) return NULL;
+        if (!is_punct(c, k, ')')) continue;
+        return org_ending_at(c, tok_end(c, k - 1), tok_start(c, t + 1));
     }
     return NULL;
 }
 
 int ngn_org_acronyms(chunkctx *c) {
     for (size_t t = 1; t + 2 < c->nt; t++) {
-        /* ( ACR ): capitals, 2 to 8 letters, no dictionary match */
-        if (!is_punct(c, t, '(') || !is_punct(c, t + 2, ')')) continue;
-        const ng_token *a = &c->tok[t + 1];
-        if (!(a->flags & TK_WORD) || !(a->flags & TK_ALLUPPER) || (a->flags & TK_DIGIT) ||
-            !ncp_ge(tfold(c, t + 1), tlen(c, t + 1), 2) || ncp_ge(tfold(c, t + 1), tlen(c, t + 1), 9))
+        if (!is_punct(c, t, '(')) continue;
+        const span *s = NULL;
+        size_t at;   /* the acronym's token */
+        if (is_punct(c, t + 2, ')') && free_acronym(c, t + 1)) {
+            /* Full Name (ACR) */
+            at = t + 1;
+            s = org_ending_at(c, tok_end(c, t - 1), (size_t)-1);
+        } else if (free_acronym(c, t - 1) && !(c->tok[t + 1].flags & TK_NL)) {
+            /* ACR (Full Name) */
+            at = t - 1;
+            s = org_in_parens(c, t);
+        } else
             continue;
-        if (ngn_covering_at(c, c->first, tok_start(c, t + 1)) >= 0) continue;
-        const span *s = org_ending_at(c, tok_end(c, t - 1));
         if (!s) continue;
+        const ng_token *a = &c->tok[at];
         /* the acronym starts with the name's first letter (after a legal form) */
         int32_t a0 = 0, n0 = 0;
-        if (ng_utf8_decode((const unsigned char *)tfold(c, t + 1), tlen(c, t + 1), &a0) <= 0) continue;
+        if (ng_utf8_decode((const unsigned char *)tfold(c, at), tlen(c, at), &a0) <= 0) continue;
         int ok = 0;
-        for (size_t q = t - 1; q + 1 > 0 && tok_start(c, q) >= s->start; q--) {
+        size_t end_tok = at == t + 1 ? t - 1 : t + 1;
+        while (at < t && end_tok + 1 < c->nt && tok_end(c, end_tok) < s->end) end_tok++;
+        for (size_t q = end_tok; q + 1 > 0 && tok_start(c, q) >= s->start; q--) {
             if (!(c->tok[q].flags & TK_WORD) || !(c->tok[q].flags & TK_UPPER1)) { if (q == 0) break; continue; }
             if (ng_utf8_decode((const unsigned char *)tfold(c, q), tlen(c, q), &n0) > 0 && n0 == a0) ok = 1;
             if (q == 0) break;
