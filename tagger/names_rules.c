@@ -502,11 +502,86 @@ static int masc_oblique(const char *f, size_t fl) {
     return 0;
 }
 
+/* Does a folded Cyrillic word end as a Ukrainian or Russian surname does in
+ * the nominative (Шевчук, Петренко, Зеленський, Іванова, Путін)? Returns 0
+ * if not, 1 for either gender, 2 for a man's, 3 for a woman's. */
+static int surname_end(const char *f, size_t fl) {
+    static const struct { const char *e; int g; } e[] = {
+        { "енко", 1 }, { "чук", 1 }, { "щук", 1 }, { "юк", 1 }, { "ук", 1 }, { "ич", 1 },
+        { "ський", 2 }, { "цький", 2 }, { "зький", 2 }, { "ский", 2 }, { "цкий", 2 },
+        { "ська", 3 }, { "цька", 3 }, { "зька", 3 }, { "ская", 3 }, { "цкая", 3 },
+        { "ов", 2 }, { "ев", 2 }, { "єв", 2 }, { "ін", 2 }, { "їн", 2 }, { "ин", 2 },
+        { "ова", 3 }, { "ева", 3 }, { "єва", 3 }, { "іна", 3 }, { "їна", 3 }, { "ина", 3 }, { NULL, 0 } };
+    for (size_t q = 0; e[q].e; q++) {
+        size_t el = strlen(e[q].e);
+        if (ends_with(f, fl, e[q].e, el) && ncp(f, fl - el) >= 2) return e[q].g;
+    }
+    return 0;
+}
+
+/* Surname first (uk, ru): "Шевчук Олександр (Петрович)", "Зеленський
+ * Володимир": a capitalised Cyrillic word with a surname ending, or a
+ * one-word dictionary person, then a given name in the nominative on the
+ * same line (no comma), optionally a patronymic. Returns the last token or
+ * (size_t)-1. */
+static size_t surname_first(chunkctx *c, size_t i, int *rc) {
+    const ng_token *ti = &c->tok[i];
+    size_t j = i + 1;
+    if (!(ti->flags & TK_CYR) || !is_cap_word(c, i) || j >= c->nt) return (size_t)-1;
+    const ng_token *tj = &c->tok[j];
+    if (!(tj->flags & TK_CYR) || !is_cap_word(c, j) || !(tj->flags & TK_SPACE) || (tj->flags & TK_NL))
+        return (size_t)-1;
+    /* the first word: free with a surname ending, or exactly a dictionary person */
+    const cand *dp = NULL;
+    long k = ngn_covering_at(c, c->sp, tok_start(c, i));
+    int sg = surname_end(tfold(c, i), tlen(c, i));
+    if (k >= 0) {
+        /* a dictionary person as written, not a case form (вдова Ельцина Наина) */
+        dp = dict_person(c, i, i);
+        if (!dp || dp->inflected) return (size_t)-1;
+    } else if (!sg)
+        return (size_t)-1;
+    /* not itself a given name (Роман Олександр) */
+    const gform *gf[8];
+    if (ngn_nl_lookup(c->nl, ti->hash, tfold(c, i), tlen(c, i), gf, 1)) return (size_t)-1;
+    size_t ng = ngn_nl_lookup(c->nl, tj->hash, tfold(c, j), tlen(c, j), gf, 8);
+    const gform *g = NULL;
+    for (size_t q = 0; q < ng && !g; q++)
+        if (gf[q]->is_nom) g = gf[q];
+    if (!g || c->nl->names[g->name].weak) return (size_t)-1;
+    /* a man's surname with a woman's name or the reverse is a case form
+     * (у Петрова Іван ...) */
+    if ((sg == 2 && c->nl->names[g->name].fem) || (sg == 3 && !c->nl->names[g->name].fem)) return (size_t)-1;
+    /* the given name: free or a one-word span of its own (Володимир, a town) */
+    k = ngn_covering_at(c, c->sp, tok_start(c, j));
+    if (k >= 0 && (c->m->spans[k].start != tok_start(c, j) || c->m->spans[k].end != tok_end(c, j))) return (size_t)-1;
+    size_t last = j;
+    long patr = -1;
+    if (j + 1 < c->nt && is_patronymic(c, j + 1) && (c->tok[j + 1].flags & TK_SPACE) &&
+        !(c->tok[j + 1].flags & TK_NL) && free_for_rule(c, j + 1, i, 0)) {
+        patr = (long)(j + 1);
+        last = j + 1;
+    } else if (j + 1 < c->nt && is_cap_word(c, j + 1) && !(c->tok[j + 1].flags & TK_NL))
+        return (size_t)-1;   /* Петренко Олександр Ткаченко: a given name + surname after */
+    if (dp) {
+        /* a surname the dictionary knows: the span grows, the id stays */
+        if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, dp->c.id, dp->c.name, 0))) return last;
+        *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0);
+        return last;
+    }
+    *rc = person_span(c, i, last, g, j, -1, i, i, patr);
+    return last;
+}
+
 /* Tries the person-name rules at token i; returns the last token used, or
  * (size_t)-1 if none fired. */
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     int script = ti->flags & (TK_CYR | TK_LATIN);
+    if (c->nl) {
+        size_t sf = surname_first(c, i, rc);
+        if (sf != (size_t)-1 || *rc) return sf;
+    }
     /* given name */
     const gform *gf[8];
     size_t ng = c->nl ? ngn_nl_lookup(c->nl, ti->hash, tfold(c, i), tlen(c, i), gf, 8) : 0;

@@ -3,7 +3,8 @@
 # and given-name lists, through the binary (tagger/NAMES.md):
 #  1. the README's example: "Atlanta, Georgia" is the US state;
 #  2. one person, one id: Ukrainian, Russian and English spellings, any case;
-#  3. a surname alone after the title rule.
+#  3. a surname alone after the title rule;
+#  4. surname first (uk): one person, the surname alone later names it.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 run georgia tag --format tsv --no-header <<'EOF2'
@@ -30,4 +31,11 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f6 "$T/coach.out" | sort -u | wc -l)" -eq 1 ] && [ "$(wc -l < "$T/coach.out")" -eq 2 ] ||
   { echo "FAIL coach"; cat "$T/coach.out"; fail=1; }
+
+run surfirst tag --format tsv --no-header <<'EOF2'
+Шевчук Олександр заявив, що Шевчук згоден.
+EOF2
+checks=$((checks+1))
+[ "$(wc -l < "$T/surfirst.out")" -eq 2 ] && [ "$(cut -f6 "$T/surfirst.out" | sort -u)" = per:oleksandr-shevchuk ] &&
+  grep -q '	Шевчук Олександр$' "$T/surfirst.out" || { echo "FAIL surfirst"; cat "$T/surfirst.out"; fail=1; }
 finish

@@ -21,7 +21,7 @@ static const char *const dict_tsv =
 
 static const char *const given[] = {
     "Олександр", "Надія", "Віра", "Марія", "Сергій", "Анатолій", "Александр", "Александра", "Елена",
-    "Jens", "George", "Michael", "May", "Will", "Christian", NULL
+    "Jens", "George", "Michael", "May", "Will", "Christian", "Володимир", "Олена", "Иван", NULL
 };
 
 static ng_dict *dict;
@@ -114,6 +114,26 @@ static void test_rules(ng_tagger *t) {
     no_per(t, "Jens Stoltenberg spoke.", "Jens Stoltenberg Spoke");   /* dictionary kept */
     yes(t, "Jens Stoltenberg spoke.", "Jens Stoltenberg", "PER", "jens-stoltenberg");
     no_per(t, "George Washington Bridge is long.", "Bridge");
+}
+
+/* Surname first (uk, ru): surname + given name (+ patronymic). */
+static void test_surname_first(ng_tagger *t) {
+    const char *a = "Шевчук Олександр заявив, що Шевчук згоден.";
+    yes(t, a, "Шевчук Олександр", "PER", "per:oleksandr-shevchuk");
+    yes(t, a, "Шевчук", "PER", "per:oleksandr-shevchuk");   /* the later single-word mention */
+    yes(t, "Вчора Ковальчук Олена прийшла.", "Ковальчук Олена", "PER", NULL);
+    yes(t, "Петров Иван Сергеевич сказал.", "Петров Иван Сергеевич", "PER", "per:ivan-petr");
+    /* a dictionary surname: the span grows and keeps the dictionary id */
+    yes(t, "Указ підписав Зеленський Володимир Олександрович учора.", "Зеленський Володимир Олександрович", "PER",
+        "volodymyr-zelenskyy");
+    yes(t, "Зеленський Володимир заявив.", "Зеленський Володимир", "PER", "volodymyr-zelenskyy");
+    /* precision: a place, a comma, a line break, a case form, gender, a given name + surname after */
+    no_per(t, "Київ Олександр відвідав.", "Київ");
+    no_per(t, "Прийшли Шевчук, Олександр і Марко.", "Шевчук, Олександр");
+    no_per(t, "Прийшов Шевчук\nОлександр вийшов.", "Шевчук\nОлександр");
+    no_per(t, "У Петрова Иван спросил.", "Петрова Иван");
+    no_per(t, "Приїхав Ковальов Олена.", "Ковальов Олена");
+    yes(t, "Петренко Олександр Ткаченко пішов.", "Олександр Ткаченко", "PER", NULL);
 }
 
 static void test_partial(ng_tagger *t) {
@@ -473,10 +493,11 @@ int main(void) {
     if (rc != NG_OK) { fprintf(stderr, "dict: %s\n", err.msg); return 1; }
     names = ng_namelist_new();
     for (size_t i = 0; given[i]; i++) ng_namelist_add(names, given[i], strlen(given[i]), NG_NAMES_ANY);
-    INT_EQ(ng_namelist_count(names), 15);
+    INT_EQ(ng_namelist_count(names), 18);
     ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
     ng_tagger_set_names(t, names);
     test_rules(t);
+    test_surname_first(t);
     test_partial(t);
     test_context(t);
     ng_tagger_free(t);
