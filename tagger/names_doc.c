@@ -329,7 +329,7 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     cd->order = UINT64_MAX;
     cd->inflected = 0;
     span *s = &m->spans[m->nspans++];
-    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_PARTIAL | SPAN_FIXED};
+    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_PARTIAL | SPAN_FIXED, NG_RULE_NONE};
     return NG_OK;
 }
 

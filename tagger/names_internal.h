@@ -241,10 +241,11 @@ char *ngn_arena_put(arena *a, const char *s, size_t len);
 long ngn_covering_at(const chunkctx *c, size_t from, size_t b);
 /* Candidate types of span k: bit 1 PER, 2 LOC, 4 ORG, 8 other. */
 unsigned ngn_span_types(const mstate *m, size_t k);
-/* Appends a rule span over tokens [i, j] naming entity (type, id, name) with
- * NG_MATCH_RULE | flags; dictionary spans inside it are replaced. */
+/* Appends a rule span over tokens [i, j] naming entity (type, id, name),
+ * found by 'rule' (ng_rule), with NG_MATCH_RULE | flags; dictionary spans
+ * inside it are replaced. */
 int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
-                      unsigned flags);
+                      unsigned rule, unsigned flags);
 /* A new note of 'kind' over [start, end); *x gets its side record (zeroed)
  * when x is not NULL. NULL when out of memory. */
 note *ngn_add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size_t end, nxt **x);

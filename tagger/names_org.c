@@ -168,7 +168,7 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
 /* Adds the organisation span [i, j] whose words are [wi, wj] (the name
  * without legal form and quotes, for the id and the name). 'head': the
  * organisation word, or (size_t)-1 (quoted names). */
-static size_t org_span(chunkctx *c, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
+static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
     if (cuts_span(c, i, j)) return (size_t)-1;
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
     long t = head == (size_t)-1 ? -1 : ngn_covering_at(c, c->first, tok_start(c, head));
@@ -200,7 +200,7 @@ static size_t org_span(chunkctx *c, size_t i, size_t j, size_t wi, size_t wj, si
         for (char *p = (char *)name; *p; p++)
             if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
     }
-    *rc = ngn_add_rule_span(c, i, j, "ORG", id, name, 0);
+    *rc = ngn_add_rule_span(c, i, j, "ORG", id, name, rule, 0);
     return j;
 }
 
@@ -239,10 +239,10 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
             wset_has(&legal_set, c->tok[d - 2].hash))
             d -= 2;
         if (ngn_covering_at(c, c->first, tok_start(c, d)) >= 0) return (size_t)-1;
-        return org_span(c, d, j, i, last, (size_t)-1, rc);
+        return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, d, j, i, last, (size_t)-1, rc);
     }
     if (!(td->flags & TK_ALLUPPER) && wset_has_stem(&orgq_set, td->hash, tfold(c, d), tlen(c, d)))
-        return org_span(c, i, last, i, last, (size_t)-1, rc);
+        return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
     return (size_t)-1;
 }
 
@@ -277,7 +277,7 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     if (!(c->tok[i].flags & TK_LATIN) || wset_has(&en_fn_set, c->tok[i].hash)) return (size_t)-1;
     /* a word + of + capitalised words: Bank of England */
     size_t last = of_tail(c, i);
-    if (last != (size_t)-1) return org_span(c, i, last, i, last, i, rc);
+    if (last != (size_t)-1) return org_span(c, NG_RULE_ORG_OF, i, last, i, last, i, rc);
     /* a run of capitalised words ending in a legal form or organisation word */
     if (i > 0 && en_word(c, i - 1) && (c->tok[i].flags & TK_SPACE) && !(c->tok[i].flags & TK_NL))
         return (size_t)-1;    /* not the start of the run */
@@ -311,7 +311,7 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
                 last = found + 1;
         }
     }
-    return org_span(c, i, last, i, wj, found, rc);
+    return org_span(c, NG_RULE_ORG_ENGLISH, i, last, i, wj, found, rc);
 }
 
 /* Folded Cyrillic word ending as an adjective does. */
@@ -372,7 +372,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t e = place_after(c, j);
         if (e == j) return (size_t)-1;
         if (russian(c, i, j)) e = j;
-        return org_span(c, i, e, i, e, i, rc);
+        return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, i, rc);
     }
     if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
         return (size_t)-1;
@@ -393,7 +393,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             size_t e = place_after(c, k);
             if (head_place && e == k) return (size_t)-1;
             if (russian(c, i, k)) e = k;
-            return org_span(c, i, e, i, e, k, rc);
+            return org_span(c, NG_RULE_ORG_ADJECTIVE, i, e, i, e, k, rc);
         }
         if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
         j = k;

@@ -179,7 +179,7 @@ static int free_for_rule(const chunkctx *c, size_t i, size_t lo_tok, int allow_o
 
 /* Appends a rule span over tokens [i, j] naming entity (id, name). */
 int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
-                      unsigned flags) {
+                      unsigned rule, unsigned flags) {
     mstate *m = c->m;
     if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
         ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
@@ -198,6 +198,7 @@ int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const c
     s->cand = m->ncands++;
     s->ncand = 1;
     s->flags = NG_MATCH_RULE | SPAN_FIXED | flags;
+    s->rule = rule;
     /* dictionary spans inside it are replaced (kept as overlaps in --all) */
     for (size_t k = c->sp; k < c->ndict; k++) {
         span *d = &m->spans[k];
@@ -341,7 +342,7 @@ static const cand *dict_person(const chunkctx *c, size_t j, size_t last) {
 }
 
 /* Builds id and name of a rule person and adds the span. */
-static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t gtok, long initial_tok,
+static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gform *g, size_t gtok, long initial_tok,
                        size_t sur_first, size_t sur_last, long patr) {
     char id[512], nm[512];
     size_t il = 0, nl = 0;
@@ -418,14 +419,14 @@ static int person_span(chunkctx *c, size_t i, size_t j, const gform *g, size_t g
     const cand *dp = !g && sur_last >= sur_first ? dict_person(c, sur_first, sur_last) : NULL;
     if (dp) {
         /* initials or a title before a surname the dictionary knows */
-        int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, 0);
+        int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, rule, 0);
         if (rc) return rc;
         return note_person(c, N_PER, i, j, sur_last, -1, dp->c.id, dp->c.name, 0);
     }
     const char *sid = ngn_arena_put(&mn->ar, id, il), *snm = ngn_arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
     size_t candidx = c->m->ncands;
-    int rc = ngn_add_rule_span(c, i, j, "PER", sid, snm, seen_nom ? NG_MATCH_NOMINATIVE : 0);
+    int rc = ngn_add_rule_span(c, i, j, "PER", sid, snm, rule, seen_nom ? NG_MATCH_NOMINATIVE : 0);
     if (rc) return rc;
     size_t sur = sur_last >= sur_first ? sur_last : (size_t)patr;
     return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
@@ -565,11 +566,11 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
         return (size_t)-1;   /* Петренко Олександр Ткаченко: a given name + surname after */
     if (dp) {
         /* a surname the dictionary knows: the span grows, the id stays */
-        if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, dp->c.id, dp->c.name, 0))) return last;
+        if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, dp->c.id, dp->c.name, NG_RULE_SURNAME_FIRST, 0))) return last;
         *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0);
         return last;
     }
-    *rc = person_span(c, i, last, g, j, -1, i, i, patr);
+    *rc = person_span(c, NG_RULE_SURNAME_FIRST, i, last, g, j, -1, i, i, patr);
     return last;
 }
 
@@ -639,11 +640,11 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                     /* Олександра Перцовського: the genitive of Олександр */
                     for (size_t k = 0; k < ng; k++)
                         if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
-                *rc = person_span(c, i, last, g, i, -1, sfirst, last, patr);
+                *rc = person_span(c, NG_RULE_GIVEN_SURNAME, i, last, g, i, -1, sfirst, last, patr);
                 return last;
             }
             if (patr >= 0) {
-                *rc = person_span(c, i, (size_t)patr, g, i, -1, 1, 0, patr);
+                *rc = person_span(c, NG_RULE_GIVEN_PATRONYMIC, i, (size_t)patr, g, i, -1, 1, 0, patr);
                 return (size_t)patr;
             }
         }
@@ -655,7 +656,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         for (int more = 0; more < 2 && j < c->nt && is_initial(c, j); more++) j += 2;
         size_t last = surname_at(c, j, i, script, 0);
         if (last != (size_t)-1) {
-            *rc = person_span(c, i, last, NULL, 0, (long)i, j, last, -1);
+            *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
         }
     }
@@ -668,7 +669,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         if (i + 1 < c->nt && (c->tok[i + 1].flags & TK_PUNCT) && tlen(c, i + 1) == 1 && tfold(c, i + 1)[0] == '-' &&
             !(c->tok[i + 1].flags & TK_SPACE))
             return (size_t)-1;
-        *rc = person_span(c, i, last, NULL, 0, -1, i, last, -1);
+        *rc = person_span(c, NG_RULE_TITLE, i, last, NULL, 0, -1, i, last, -1);
         return last;
     }
     return (size_t)-1;

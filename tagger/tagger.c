@@ -314,6 +314,7 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
             s->cand = t->span_cand_start;
             s->ncand = t->ncands - t->span_cand_start;
             s->flags = chosen ? NG_MATCH_OVERLAP : 0;
+            s->rule = NG_RULE_NONE;
             if (!chosen) { chosen = 1; best_end = maxj; }
             if (!all) break;
         }
@@ -524,6 +525,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         mt->flags = (s->flags & ~SPAN_FIXED) | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
         mt->cands = t->plain + s->cand;
         mt->ncands = s->ncand;
+        mt->rule = s->rule;
     }
     *out = t->matches;
     *n = m->nspans;
@@ -533,4 +535,22 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
 
 int ng_tagger_tag(ng_tagger *t, const char *text, size_t len, const ng_match **out, size_t *n) {
     return ng_tagger_tag_doc(t, &text, &len, 1, out, n, NULL);
+}
+
+const char *ng_rule_name(unsigned rule) {
+    static const char *const names[NG_RULE_COUNT] = {
+        [NG_RULE_NONE] = "",
+        [NG_RULE_GIVEN_SURNAME] = "given name + surname",
+        [NG_RULE_GIVEN_PATRONYMIC] = "given name + patronymic",
+        [NG_RULE_INITIALS] = "initials + surname",
+        [NG_RULE_TITLE] = "surname after a title",
+        [NG_RULE_SURNAME_FIRST] = "surname + given name",
+        [NG_RULE_ORG_LEGAL_QUOTED] = "legal form + quoted name",
+        [NG_RULE_ORG_QUOTED] = "quoted name after an organisation word",
+        [NG_RULE_ORG_OF] = "organisation word + of + name",
+        [NG_RULE_ORG_ENGLISH] = "capitalised words + organisation word or legal form",
+        [NG_RULE_ORG_HEAD] = "organisation word + words + place",
+        [NG_RULE_ORG_ADJECTIVE] = "adjectives + organisation word",
+    };
+    return rule < NG_RULE_COUNT ? names[rule] : "";
 }

@@ -114,7 +114,8 @@ typedef struct ng_candidate {
 enum {
     NG_MATCH_INFLECTED = 1 << 0, /* the span is an inflected form of an alias */
     NG_MATCH_AMBIGUOUS = 1 << 1, /* several candidates; 'id' is the chosen one */
-    NG_MATCH_RULE = 1 << 2,      /* found by a person-name rule, not a dictionary */
+    NG_MATCH_RULE = 1 << 2,      /* found by a name rule, not a dictionary
+                                  * (which rule: ng_match.rule) */
     NG_MATCH_PARTIAL = 1 << 3,   /* partial name resolved within the article */
     NG_MATCH_OVERLAP = 1 << 4,   /* (NG_TAG_ALL) overlaps a chosen match */
     NG_MATCH_NOMINATIVE = 1 << 5 /* (rule persons) every word is in the nominative
@@ -123,6 +124,28 @@ enum {
                                   * nominative guess (tagger/NAMES.md) */
 };
 
+/* The rule that found a match flagged NG_MATCH_RULE (tagger/NAMES.md;
+ * ng_rule_name gives each a short description). */
+typedef enum ng_rule {
+    NG_RULE_NONE = 0,           /* not a rule match */
+    NG_RULE_GIVEN_SURNAME,      /* given name (+ middle parts) + surname: Jens Stoltenberg */
+    NG_RULE_GIVEN_PATRONYMIC,   /* given name + patronymic: Володимир Олександрович */
+    NG_RULE_INITIALS,           /* initials + surname: J. R. R. Tolkien, В. Зеленський */
+    NG_RULE_TITLE,              /* surname after a title: President Clinton, президент Зеленський */
+    NG_RULE_SURNAME_FIRST,      /* surname + given name (uk, ru): Шевчук Олександр */
+    NG_RULE_ORG_LEGAL_QUOTED,   /* legal form + quoted name: ТОВ «Ромашка» */
+    NG_RULE_ORG_QUOTED,         /* quoted name after an organisation word: компанія «Нова пошта» */
+    NG_RULE_ORG_OF,             /* word + of + capitalised words: Bank of England */
+    NG_RULE_ORG_ENGLISH,        /* capitalised words + organisation word or legal form: Acme Corp. */
+    NG_RULE_ORG_HEAD,           /* organisation head + words + place: Служба безпеки України */
+    NG_RULE_ORG_ADJECTIVE,      /* adjectives + organisation head: Київська міська рада */
+    NG_RULE_COUNT
+} ng_rule;
+
+/* A short English description of 'rule' ("initials + surname"); "" for
+ * NG_RULE_NONE or an unknown value. Static storage. */
+const char *ng_rule_name(unsigned rule);
+
 typedef struct ng_match {
     size_t start, end;          /* byte offsets into the field's text */
     unsigned field;             /* index of the field (ng_tagger_tag_doc) */
@@ -130,6 +153,7 @@ typedef struct ng_match {
     unsigned flags;             /* NG_MATCH_* */
     const ng_candidate *cands;  /* all candidates, chosen one first */
     size_t ncands;
+    unsigned rule;              /* ng_rule: which rule found it (NG_MATCH_RULE) */
 } ng_match;
 
 /* Creates a tagger over 'ndicts' dictionaries, which it borrows: they must

@@ -24,6 +24,7 @@ typedef struct span {
     unsigned field;
     size_t cand, ncand;  /* range in the candidate array */
     unsigned flags;      /* NG_MATCH_* */
+    unsigned rule;       /* ng_rule (rule spans) */
 } span;
 
 /* Matching state of one thread: scratch buffers and what it found. */

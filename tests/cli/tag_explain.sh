@@ -64,6 +64,33 @@ for e in json.loads(sys.stdin.read())["entities"]:
     n += 1
 print(n)' > shipped.out 2>&1
 check "shipped: file and line hold the id and the alias ($(cat shipped.out))" test "$(cat shipped.out)" -ge 3
+# every rule span says which rule found it, as the tagger recorded it (the
+# shipped dictionaries and given-name lists; en, uk, ru)
+cat > rules.txt <<'EOF'
+J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
+ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада і Управління освіти Житомира. Шевчук Олександр заявив.
+Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл.
+EOF
+$NG tag --explain rules.txt | python3 -c '
+import json, sys
+for e in json.loads(sys.stdin.read())["entities"]:
+    x = e["explain"]
+    print(e["text"], "|", x.get("rule", x["by"]))' > rules.out
+cat > rules.want <<'EOF'
+J. R. R. Tolkien | initials + surname
+Clinton | surname after a title
+Mary Brindlewick | given name + surname
+Acme Corp. | capitalised words + organisation word or legal form
+Bank of Lumbria | organisation word + of + name
+ТОВ «Ромашка» | legal form + quoted name
+Зелена хвиля | quoted name after an organisation word
+Київська міська рада | adjectives + organisation word
+Управління освіти Житомира | organisation word + words + place
+Шевчук Олександр | surname + given name
+Петров Иван Сергеевич | surname + given name
+Иван Сергеевич | given name + patronymic
+EOF
+check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt
 expect_rc badfmt 2
 echo "newsgraph: --explain goes with --format jsonl or pretty" | expect_err badfmt

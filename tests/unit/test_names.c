@@ -116,6 +116,35 @@ static void test_rules(ng_tagger *t) {
     no_per(t, "George Washington Bridge is long.", "Bridge");
 }
 
+/* The rule each rule span records (ng_match.rule, ng_rule_name); none on
+ * dictionary or partial spans. */
+static void rule_is(ng_tagger *t, const char *text, const char *surface, unsigned rule) {
+    got g = tag(t, text);
+    const ng_match *m = find(text, g, surface);
+    OK(m != NULL, "'%s' not tagged in '%s'", surface, text);
+    if (!m) return;
+    OK(m->rule == rule, "'%s' in '%s': rule %u (%s), expected %u (%s)", surface, text, m->rule,
+       ng_rule_name(m->rule), rule, ng_rule_name(rule));
+    OK(!(m->flags & NG_MATCH_RULE) == (rule == NG_RULE_NONE), "'%s': NG_MATCH_RULE and rule %u disagree", surface,
+       m->rule);
+}
+
+static void test_rule_kinds(ng_tagger *t) {
+    rule_is(t, "Yesterday Michael Smithson said so.", "Michael Smithson", NG_RULE_GIVEN_SURNAME);
+    rule_is(t, "Там був Сергій Володимирович Білецький.", "Сергій Володимирович Білецький", NG_RULE_GIVEN_SURNAME);
+    rule_is(t, "The letter from J. Smithers came.", "J. Smithers", NG_RULE_INITIALS);
+    rule_is(t, "Лист підписав В. Зеленський.", "В. Зеленський", NG_RULE_INITIALS);   /* a dictionary surname */
+    rule_is(t, "Про це заявив президент Лукашенко вчора.", "Лукашенко", NG_RULE_TITLE);
+    rule_is(t, "Вчера Иван Сергеевич ушёл.", "Иван Сергеевич", NG_RULE_GIVEN_PATRONYMIC);
+    rule_is(t, "Jens Stoltenberg spoke.", "Jens Stoltenberg", NG_RULE_NONE);
+    rule_is(t, "Michael Smithson came. Smithson spoke.", "Smithson", NG_RULE_NONE);   /* partial */
+    STR_EQ(ng_rule_name(NG_RULE_INITIALS), "initials + surname");
+    STR_EQ(ng_rule_name(NG_RULE_NONE), "");
+    STR_EQ(ng_rule_name(NG_RULE_COUNT), "");
+    STR_EQ(ng_rule_name(12345), "");
+    for (unsigned r = 1; r < NG_RULE_COUNT; r++) OK(ng_rule_name(r)[0] != 0, "rule %u has no name", r);
+}
+
 /* Surname first (uk, ru): surname + given name (+ patronymic). */
 static void test_surname_first(ng_tagger *t) {
     const char *a = "Шевчук Олександр заявив, що Шевчук згоден.";
@@ -497,6 +526,7 @@ int main(void) {
     ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
     ng_tagger_set_names(t, names);
     test_rules(t);
+    test_rule_kinds(t);
     test_surname_first(t);
     test_partial(t);
     test_context(t);

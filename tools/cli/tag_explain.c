@@ -165,16 +165,8 @@ void tag_explain_span(const tag_explain *x, const item *it, const ng_match *m, s
             sb_puts(b, "}");
         }
     } else if (s->flags & NG_MATCH_RULE) {
-        sb_puts(b, "\"rule\",\"rule\":");
-        /* the rule's shape, from the words it took */
-        int initial = 0;
-        size_t w1 = s->start;
-        while (w1 < s->end && ft[w1] != ' ' && ft[w1] != '.') w1++;
-        size_t chars = 0;
-        for (size_t i = s->start; i < w1; i++) chars += ((unsigned char)ft[i] & 0xC0) != 0x80;
-        if (w1 < s->end && ft[w1] == '.' && chars == 1) initial = 1;
-        sb_puts(b, initial ? "\"initials + surname\"" : strncmp(s->id, "per:", 4) ? "\"title or initials + a dictionary surname\""
-                                                                                  : "\"given name + surname\"");
+        sb_puts(b, "\"rule\"");
+        put_str(b, "rule", ng_rule_name(s->rule), strlen(ng_rule_name(s->rule)));
         sb_puts(b, ",\"words\":[");
         size_t nw = 0;
         for (size_t i = s->start; i < s->end;) {
