@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test: unit programs, data-driven case files (through the
-# binary), CLI scripts and pathological inputs. Prints a summary line
-# "N passed, N failed".
+# binary), CLI scripts and pathological inputs, NG_TEST_JOBS at a time.
+# Prints one line per test as it ends, then the failures' output and a
+# summary line "N passed, N failed".
 #
 # Environment:
 #   VALGRIND     command prefixed to every run of a unit program and of the
@@ -11,9 +12,53 @@
 #   NG_REPORTS   a directory where sanitizers/valgrind write their reports
 #                (log_path / --log-file); a test that leaves a non-empty
 #                report there fails, even if the script ignored the status.
+#                Each test gets a folder of its own below it (the log_path
+#                of ASAN_OPTIONS and UBSAN_OPTIONS is moved there).
 #   NG_SANITIZER set by 'make asan' (pathological tests relax their bounds).
+#   NG_TEST_JOBS tests run at once (default: the number of processors;
+#                1 under valgrind, whose log file is fixed in the wrapper).
+#
+# 'run.sh --one BUILD RESULTS KIND PATH' runs one test (used by xargs).
+if [ "${1:-}" = --one ]; then
+  BUILD=$2; RES=$3; kind=$4; path=$5
+  name=$kind/$(basename "$path")
+  key=$(printf '%s' "$name" | tr '/' '_')
+  if [ -n "${NG_REPORTS:-}" ]; then
+    # this test's reports in a folder of its own
+    rep=$NG_REPORTS/$key
+    rm -rf "$rep" && mkdir -p "$rep"
+    ASAN_OPTIONS=$(printf '%s' "${ASAN_OPTIONS:-}" | sed "s|log_path=$NG_REPORTS/|log_path=$rep/|g")
+    UBSAN_OPTIONS=$(printf '%s' "${UBSAN_OPTIONS:-}" | sed "s|log_path=$NG_REPORTS/|log_path=$rep/|g")
+    export ASAN_OPTIONS UBSAN_OPTIONS NG_REPORTS="$rep"
+  fi
+  t0=$(date +%s)
+  case $kind in
+    unit)  out=$($VALGRIND "$path" 2>&1); rc=$? ;;
+    cases) out=$(python3 tests/cases/run_cases.py "$NG" "$path" 2>&1); rc=$? ;;
+    *)     out=$(env NG="$NG" BUILD="$BUILD" sh "$path" 2>&1); rc=$? ;;
+  esac
+  secs=$(( $(date +%s) - t0 ))
+  if [ -n "${NG_REPORTS:-}" ]; then
+    for f in "$NG_REPORTS"/*; do
+      [ -s "$f" ] || continue
+      rc=98; out="$out
+sanitizer/valgrind report: == $f
+$(head -n 60 "$f")"
+    done
+    rm -rf "$NG_REPORTS"
+  fi
+  if [ $rc -eq 0 ]; then
+    echo "ok   $name ($secs s)"; : > "$RES/$key.ok"
+  else
+    echo "FAIL $name ($secs s)"
+    { echo "FAIL $name"; printf '%s\n' "$out" | tail -n 60 | sed 's/^/     /'; } > "$RES/$key.fail"
+  fi
+  exit 0
+fi
+
 BUILD=${1:-build}
 BUILD=$(cd "$BUILD" && pwd)
+SELF=$(cd "$(dirname "$0")" && pwd)/run.sh
 cd "$(dirname "$0")/.."
 if [ -z "${NG:-}" ]; then
   NG=$BUILD/newsgraph
@@ -24,47 +69,42 @@ if [ -z "${NG:-}" ]; then
     NG=$BUILD/vg-bin/newsgraph
   fi
 fi
-export NG_SANITIZER="${NG_SANITIZER:-}" VALGRIND="${VALGRIND:-}"
+# python3 as the tests will find it, without a version manager's shim in
+# between (pyenv's takes 0.3 s a start; the tests start python3 thousands
+# of times): the interpreter it resolves to, linked first on PATH
+PYREAL=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+if [ -n "$PYREAL" ] && [ -x "$PYREAL" ] && [ "$(command -v python3)" != "$PYREAL" ]; then
+  mkdir -p "$BUILD/test-bin" && ln -sf "$PYREAL" "$BUILD/test-bin/python3" && PATH=$BUILD/test-bin:$PATH
+  export PATH
+fi
+JOBS=${NG_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
+[ -n "${VALGRIND:-}" ] && JOBS=1
+export NG NG_SANITIZER="${NG_SANITIZER:-}" VALGRIND="${VALGRIND:-}"
 # no user dictionary ('dict add') of the person running the tests
 export XDG_DATA_HOME="$BUILD/no-user-data"
-pass=0; fail=0; failed=""
-reports() { # prints and removes the non-empty reports in $NG_REPORTS
-  [ -n "${NG_REPORTS:-}" ] && [ -d "$NG_REPORTS" ] || return 1
-  found=1
-  for f in "$NG_REPORTS"/*; do
-    [ -f "$f" ] || continue
-    if [ -s "$f" ]; then found=0; echo "== $f"; head -n 60 "$f"; fi
-    rm -f "$f"
-  done
-  return $found
-}
-run() { # name command...
-  name=$1; shift
-  out=$("$@" 2>&1); rc=$?
-  if rep=$(reports); then rc=98; out="$out
-sanitizer/valgrind report:
-$rep"; fi
-  if [ $rc -eq 0 ]; then pass=$((pass+1)); echo "ok   $name"
-  else fail=$((fail+1)); failed="$failed $name"; echo "FAIL $name"; printf '%s\n' "$out" | tail -n 60 | sed 's/^/     /'
-  fi
-}
-for t in "$BUILD"/tests/test_*; do
-  [ -x "$t" ] || continue
-  run "unit/$(basename "$t")" $VALGRIND "$t"
-done
-for c in tests/cases/*.txt; do
-  [ -f "$c" ] || continue
-  run "cases/$(basename "$c")" python3 tests/cases/run_cases.py "$NG" "$c"
-done
-for s in tests/cli/*.sh; do
-  [ -f "$s" ] || continue
-  run "cli/$(basename "$s")" env NG="$NG" BUILD="$BUILD" sh "$s"
-done
-for s in tests/pathological/*.sh; do
-  [ -f "$s" ] || continue
-  run "pathological/$(basename "$s")" env NG="$NG" BUILD="$BUILD" sh "$s"
-done
+RES=$BUILD/test-results
+rm -rf "$RES" && mkdir -p "$RES"
+{
+  # (quoted for xargs)
+  for t in "$BUILD"/tests/test_*; do [ -x "$t" ] && echo "unit \"$t\""; done
+  for c in tests/cases/*.txt; do [ -f "$c" ] && echo "cases \"$c\""; done
+  for s in tests/cli/*.sh; do [ -f "$s" ] && echo "cli \"$s\""; done
+  for s in tests/pathological/*.sh; do [ -f "$s" ] && echo "pathological \"$s\""; done
+} > "$RES/list"
+# longest first would balance better, but the order above is the one a
+# reader expects; xargs hands the next test to whichever job is free
+xargs -P "$JOBS" -n 2 sh "$SELF" --one "$BUILD" "$RES" < "$RES/list"
+pass=$(find "$RES" -name '*.ok' | wc -l)
+fail=$(find "$RES" -name '*.fail' | wc -l)
+total=$(wc -l < "$RES/list")
 echo
-[ -n "$failed" ] && echo "failed:$failed"
+if [ "$fail" -gt 0 ]; then
+  cat "$RES"/*.fail
+  echo
+  echo "failed:$(for f in "$RES"/*.fail; do head -n 1 "$f" | sed 's/^FAIL / /'; done | tr -d '\n')"
+fi
+if [ $((pass + fail)) -ne "$total" ]; then
+  echo "run.sh: $total tests listed, $((pass + fail)) reported"; fail=$((fail + 1))
+fi
 echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+[ "$fail" -eq 0 ]
