@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include "dict.h"
 #include "names_internal.h"
 
 /* Legal forms written before a quoted name (folded). */
@@ -401,12 +402,119 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     return (size_t)-1;
 }
 
+
+/* L: a brand or company in Latin letters inside Cyrillic text (Samsung,
+ * Netflix, Associated Press, Procter & Gamble): a run of capitalised Latin
+ * words with a Cyrillic word beside it on the line; not a Roman numeral,
+ * not two capitals (CD, IT, TV), not a run that starts with a given name
+ * (the person rules take Joshua Wolf). */
+static int latin_cap(const chunkctx *c, size_t i) {
+    if (!is_word(c, i)) return 0;
+    const ng_token *t = &c->tok[i];
+    return (t->flags & TK_LATIN) && (t->flags & TK_UPPER1) && !(t->flags & (TK_CYR | TK_DIGIT));
+}
+
+static int roman(const chunkctx *c, size_t i) {
+    const char *f = tfold(c, i);
+    for (size_t k = 0; k < tlen(c, i); k++)
+        if (!strchr("ivxlcdm", f[k])) return 0;
+    return 1;
+}
+
+/* Is a sentence stop (. ! ? …) token k? */
+static int stop_punct(const chunkctx *c, size_t k) {
+    return is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, '?') || tok_is(c, k, "\xe2\x80\xa6");
+}
+
+/* Is there a Cyrillic word among the 3 words before token i or after token
+ * j in their sentence, with no Latin word between? */
+static int cyrillic_beside(const chunkctx *c, size_t i, size_t j) {
+    for (size_t k = i, n = 0; k > 0 && n < 3 && !(c->tok[k].flags & TK_NL);) {
+        k--;
+        if (stop_punct(c, k)) break;
+        if (!(c->tok[k].flags & TK_WORD)) continue;
+        if (c->tok[k].flags & TK_CYR) return 1;
+        if (c->tok[k].flags & TK_LATIN) return 0;
+        n++;
+    }
+    for (size_t k = j + 1, n = 0; k < c->nt && n < 3 && !(c->tok[k].flags & TK_NL) && !stop_punct(c, k); k++) {
+        if (!(c->tok[k].flags & TK_WORD)) continue;
+        if (c->tok[k].flags & TK_CYR) return 1;
+        if (c->tok[k].flags & TK_LATIN) return 0;
+        n++;
+    }
+    return 0;
+}
+
+/* Do tokens [i, j] stand between separators: white space, punctuation or
+ * the chunk's edge, not an invalid byte or a letter of another script? */
+static int clean_edges(const chunkctx *c, size_t i, size_t j) {
+    size_t s = tok_start(c, i);
+    if (i > 0 && tok_end(c, i - 1) == s && !(c->tok[i - 1].flags & TK_PUNCT)) return 0;
+    if (s > 0 && !(i > 0 && tok_end(c, i - 1) == s)) {
+        size_t lo = i > 0 ? tok_end(c, i - 1) : (s >= 4 ? s - 4 : 0), p = s - 1;
+        while (p > lo && ((unsigned char)c->text[p] & 0xC0) == 0x80) p--;
+        if (ng_utf8_valid_len((const unsigned char *)c->text + p, s - p) != (int)(s - p)) return 0;
+    }
+    if (j + 1 < c->nt) {
+        size_t e = tok_end(c, j), n = tok_start(c, j + 1);
+        if (n == e) return (c->tok[j + 1].flags & TK_PUNCT) != 0;
+        if (ng_utf8_valid_len((const unsigned char *)c->text + e, n - e) <= 0) return 0;
+    }
+    return 1;
+}
+
+/* Is token i a word of some dictionary's aliases (Nato for NATO, Press)? */
+static int dict_word(const chunkctx *c, size_t i) {
+    for (size_t d = 0; d < c->t->nd; d++)
+        if (dict_vocab(c->t->dicts[d], tfold(c, i), tlen(c, i), c->tok[i].hash) >= 0) return 1;
+    return 0;
+}
+
+static int given_name(const chunkctx *c, size_t i) {
+    const gform *g[1];
+    return c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, tfold(c, i), tlen(c, i), g, 1);
+}
+
+static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
+    if (!latin_cap(c, i) || roman(c, i) || given_name(c, i)) return (size_t)-1;
+    /* the start of the run */
+    if (i > 0 && (c->tok[i - 1].flags & TK_LATIN) && !(c->tok[i].flags & TK_NL)) return (size_t)-1;
+    if (ngn_covering_at(c, c->first, tok_start(c, i)) >= 0) return (size_t)-1;
+    size_t j = i;
+    while (j + 1 < c->nt && j < i + 5) {
+        size_t k = j + 1;
+        if (tok_is(c, k, "&") && (c->tok[k].flags & TK_SPACE) && latin_cap(c, k + 1) && (c->tok[k + 1].flags & TK_SPACE))
+            k++;   /* Procter & Gamble */
+        else if (tok_is(c, k, "-") && !(c->tok[k].flags & TK_SPACE) && latin_cap(c, k + 1) &&
+                 !(c->tok[k + 1].flags & TK_SPACE))
+            k++;   /* Rolls-Royce */
+        else if (!(c->tok[k].flags & TK_SPACE))
+            break;
+        if (!latin_cap(c, k) || (c->tok[k].flags & TK_NL) || roman(c, k) || given_name(c, k) ||
+            ngn_covering_at(c, c->first, tok_start(c, k)) >= 0)
+            break;
+        j = k;
+    }
+    /* a run that goes on in Latin words is English text */
+    if (j + 1 < c->nt && (c->tok[j + 1].flags & TK_LATIN) && !(c->tok[j + 1].flags & TK_NL)) return (size_t)-1;
+    if (i == j && (c->tok[i].flags & TK_ALLUPPER) && !ncp_ge(tfold(c, i), tlen(c, i), 3)) return (size_t)-1;
+    /* one word a dictionary knows in another case or as part of a name */
+    if (i == j && dict_word(c, i)) return (size_t)-1;
+    if (!clean_edges(c, i, j) || !cyrillic_beside(c, i, j)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_LATIN, i, j, i, j, (size_t)-1, rc);
+}
+
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
     size_t r = quoted(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
-    if (c->tok[i].flags & TK_LATIN) return english(c, i, rc);
+    if (c->tok[i].flags & TK_LATIN) {
+        r = english(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+        return latin_in_cyrillic(c, i, rc);
+    }
     return cyrillic(c, i, rc);
 }
 

@@ -69,7 +69,7 @@ check "shipped: file and line hold the id and the alias ($(cat shipped.out))" te
 cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада і Управління освіти Житомира. Шевчук Олександр заявив.
-Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл.
+Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Brindlewick выросли.
 EOF
 $NG tag --explain rules.txt | python3 -c '
 import json, sys
@@ -89,6 +89,7 @@ Bank of Lumbria | organisation word + of + name
 Шевчук Олександр | surname + given name
 Петров Иван Сергеевич | surname + given name
 Иван Сергеевич | given name + patronymic
+Brindlewick | Latin-script name in Cyrillic text
 EOF
 check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt
