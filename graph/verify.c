@@ -74,8 +74,10 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
         } else if (!strncmp(key, "per:", 4) && strcmp(type, "PER")) {
             snprintf(detail, sizeof detail, "a rule-found person stored with type %s", type);
             problem(c, "entity", key, detail);
-        } else if (!strncmp(key, "per:", 4) && persons) {
-            /* the name must give the id (the key of the person's name) */
+        } else if (!strncmp(key, "per:", 4) && !strchr(key, '~') && persons) {
+            /* the name must give the id (the key of the person's name; a
+             * lone given name's id, "~" + the article's hash, is the
+             * article's own and no name gives it) */
             char id[512];
             rc = ng_tagger_person_id(persons, name, strlen(name), id, sizeof id);
             if (rc == NG_E_NOMEM) break;

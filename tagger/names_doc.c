@@ -333,9 +333,107 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     return NG_OK;
 }
 
+/* Does a sentence start at byte 'at' of 'text' (after white space and
+ * opening quotes or brackets: the text's start, a line break, . ! ? or …)? */
+static int sentence_start(const char *text, size_t at) {
+    size_t i = at;
+    while (i > 0) {
+        unsigned char ch = (unsigned char)text[i - 1];
+        if (ch == ' ' || ch == '\t' || ch == '"' || ch == '(' || ch == '\'') { i--; continue; }
+        if (ch == '\n' || ch == '\r' || ch == '.' || ch == '!' || ch == '?') return 1;
+        /* « “ „ — – (2 or 3 bytes) and … */
+        if (i >= 2 && (!memcmp(text + i - 2, "\xc2\xab", 2))) { i -= 2; continue; }
+        if (i >= 3 && (!memcmp(text + i - 3, "\xe2\x80\x9c", 3) || !memcmp(text + i - 3, "\xe2\x80\x9e", 3) ||
+                       !memcmp(text + i - 3, "\xe2\x80\x94", 3) || !memcmp(text + i - 3, "\xe2\x80\x93", 3))) {
+            i -= 3;
+            continue;
+        }
+        return i >= 3 && !memcmp(text + i - 3, "\xe2\x80\xa6", 3);
+    }
+    return 1;
+}
+
+/* A given name alone (Cyrillic, not a weak one) that names no person of
+ * the article: a person of its own ("Андрій засміявся", "слова Ілії"),
+ * NG_RULE_GIVEN_ALONE. Its id is per: + the name's key + "~" + 8 hex
+ * digits of the article's hash: one Андрій per article, never one node for
+ * every Андрій of a corpus. */
+static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, uint64_t doc, const note *n) {
+    size_t fl = 0;
+    char *f = ng_fold(texts[n->field] + n->start, n->len, &fl);
+    if (!f) return NG_E_NOMEM;
+    const gform *g[1];
+    size_t got = ngn_nl_lookup(tn->nl, ng_hash(f, fl), f, fl, g, 1);
+    free(f);
+    if (!got) return NG_OK;
+    const gname *gn = &tn->nl->names[g[0]->name];
+    if (gn->weak) return NG_OK;
+    /* the name is the nominative; the key is the one that nominative gives
+     * (Аделю: Аделя, whose own lookup may find Адель first) */
+    const gform *g2[1];
+    if (ngn_nl_lookup(tn->nl, ng_hash(tn->nl->strs + gn->fold, gn->fold_len), tn->nl->strs + gn->fold, gn->fold_len,
+                      g2, 1))
+        gn = &tn->nl->names[g2[0]->name];
+    /* a case form first in its sentence is more often a word (Тому, Ніколи) */
+    if (!g[0]->is_nom && sentence_start(texts[n->field], n->start)) return NG_OK;
+    size_t kl;
+    const char *key = ngn_given_key(tn->nl, gn, &kl);
+    char id[160];
+    if (kl + 14 > sizeof id) return NG_OK;
+    memcpy(id, "per:", 4);
+    memcpy(id + 4, key, kl);
+    snprintf(id + 4 + kl, 10, "~%08x", (unsigned)(doc ^ (doc >> 32)));
+    const char *sid = ngn_arena_put(&tn->ar, id, kl + 13);
+    const char *snm = ngn_arena_put(&tn->ar, tn->nl->strs + gn->nom, gn->nom_len);
+    if (!sid || !snm) return NG_E_NOMEM;
+    mstate *m = &t->m;
+    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
+        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+        return NG_E_NOMEM;
+    cand *cd = &m->cands[m->ncands];
+    cd->c = (ng_candidate){sid, "PER", snm};
+    cd->priority = 0;
+    cd->order = UINT64_MAX;
+    cd->inflected = 0;
+    span *s = &m->spans[m->nspans++];
+    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1,
+                NG_MATCH_RULE | SPAN_FIXED | (g[0]->is_nom ? NG_MATCH_NOMINATIVE : 0), NG_RULE_GIVEN_ALONE};
+    return NG_OK;
+}
+
+/* One Latin word in Cyrillic text that names no one of the article: an
+ * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton. */
+static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
+    const char *w = texts[n->field] + n->start;
+    size_t fl = 0;
+    char *f = ng_fold(w, n->len, &fl);
+    if (!f) return NG_E_NOMEM;
+    char id[SK_MAX + 8];
+    memcpy(id, "org:", 4);
+    size_t il = 4 + ngn_skel(f, ngn_stem_len(f, fl), id + 4, 0);
+    free(f);
+    const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, w, n->len);
+    if (!sid || !snm) return NG_E_NOMEM;
+    mstate *m = &t->m;
+    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
+        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+        return NG_E_NOMEM;
+    cand *cd = &m->cands[m->ncands];
+    cd->c = (ng_candidate){sid, "ORG", snm};
+    cd->priority = 0;
+    cd->order = UINT64_MAX;
+    cd->inflected = 0;
+    span *s = &m->spans[m->nspans++];
+    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_RULE | SPAN_FIXED, NG_RULE_ORG_LATIN};
+    return NG_OK;
+}
+
 /* Partial names for the N_FREE notes of one thread (in article order). Most
- * words name no one: one probe of the registry's table rejects them. */
-static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) {
+ * words name no one: one probe of the registry's table rejects them; with
+ * the person rules on, a given name alone that names no one is a person
+ * of its own (lone_given). */
+static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, uint64_t doc,
+                              int rules) {
     note n = {0};
     for (size_t i = 0; i < mn->nfree;) {
         uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
@@ -345,14 +443,23 @@ static int resolve_free_notes(ng_tagger *t, const tnames *tn, const mnames *mn) 
         n.len = (uint32_t)((a >> 8) & 0xFFFF);
         if (a & R_WIDE) { n.start = (size_t)mn->free[i].a; n.len = (uint32_t)mn->free[i].b; i++; }
         if (a & R_KEY2) { key2 = mn->free[i].a; i++; }
-        unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN));
+        unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN));
         int hit;
         if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
         else if (cues & NF_GIVEN) hit = reg_first(tn, key2 ^ (1ull << 63)) != 0;
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
-        if (!hit) continue;
-        int rc = resolve_free(t, tn, &n, key, key2, cues);
-        if (rc) return rc;
+        size_t before = t->m.nspans;
+        if (hit) {
+            int rc = resolve_free(t, tn, &n, key, key2, cues);
+            if (rc) return rc;
+        } else if (rules && (cues & NF_GIVEN) && !(cues & (NF_LATIN | NF_UPPER)) && tn->nl) {
+            int rc = lone_given(t, tn, texts, doc, &n);
+            if (rc) return rc;
+        }
+        if ((cues & NF_ORG_LATIN) && t->m.nspans == before) {
+            int rc = latin_org(t, tn, texts, &n);
+            if (rc) return rc;
+        }
     }
     return NG_OK;
 }
@@ -459,10 +566,13 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     /* the free words (their spans go after the others, in article order) */
     if (partial && nfree) chain_ids(tn);
+    uint64_t doc = 0;   /* the article's hash (lone_given) */
+    for (size_t f = 0; f < nfields && partial && nfree && rules; f++)   /* (an empty title or none: the same) */
+        if (lens[f]) doc = doc * 0x9E3779B97F4A7C15u ^ ng_hash(texts[f], lens[f]);
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;
-        int rc = resolve_free_notes(t, tn, st->names);
+        int rc = resolve_free_notes(t, tn, st->names, texts, doc, rules);
         if (rc) return rc;
     }
     if (context) country_context(t, nsorted, texts, lens, nfields);

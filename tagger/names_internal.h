@@ -140,6 +140,9 @@ enum {
     N_REF = 5       /* a rule span naming a person by initials or title + surname */
 };
 enum { CUE_TITLE = 1, CUE_PLACE = 2, NF_GIVEN = 4, NF_UPPER = 8, NF_LATIN = 16 };
+/* (free words only) one Latin word in Cyrillic text that the organisation
+ * rule would take: an organisation unless it names a person of the article */
+enum { NF_ORG_LATIN = 1 };
 
 /* A note of kind N_SPAN, N_PER, N_ORG or N_REF (32 bytes). The rare kinds
  * N_PER, N_ORG and N_REF keep the rest in a side record (nxt). */
@@ -226,6 +229,7 @@ typedef struct chunkctx {
     size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
     size_t sp;           /* walk position in the spans */
     int rules, partial, context, all, org;
+    int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
 } chunkctx;
 
 static inline const char *tfold(const chunkctx *c, size_t i) { return c->fold + c->tok[i].fold; }

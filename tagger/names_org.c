@@ -502,6 +502,12 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     /* one word a dictionary knows in another case or as part of a name */
     if (i == j && dict_word(c, i)) return (size_t)-1;
     if (!clean_edges(c, i, j) || !cyrillic_beside(c, i, j)) return (size_t)-1;
+    /* one word may be the surname of a person of the article (J. Smith ...
+     * Smith): the article pass decides (names_doc.c, NF_ORG_LATIN) */
+    if (i == j && c->partial) {
+        c->latin_word = 1;
+        return (size_t)-1;
+    }
     return org_span(c, NG_RULE_ORG_LATIN, i, j, i, j, (size_t)-1, rc);
 }
 

@@ -780,6 +780,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             continue;
         }
         if (k >= 0) continue;
+        c.latin_word = 0;
         if (org) {
             size_t last = ngn_try_org(&c, i, &rc);
             if (rc) break;
@@ -803,6 +804,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         }
         if (ti->flags & TK_ALLUPPER) cues |= NF_UPPER;
         if (ti->flags & TK_LATIN) cues |= NF_LATIN;
+        if (c.latin_word) cues |= NF_ORG_LATIN;
         if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
@@ -860,7 +862,8 @@ int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, s
     int rc = ng_tagger_tag(t, text, pl + len, &m, &n);
     if (rc) return rc;
     for (size_t k = 0; k < n; k++)
-        if (m[k].start == pl && m[k].end == pl + len && (m[k].flags & NG_MATCH_RULE) && !strncmp(m[k].id, "per:", 4)) {
+        if (m[k].start == pl && m[k].end == pl + len && (m[k].flags & NG_MATCH_RULE) && m[k].rule != NG_RULE_GIVEN_ALONE &&
+            !strncmp(m[k].id, "per:", 4)) {
             size_t il = strlen(m[k].id);
             if (il >= cap) return NG_E_LIMIT;
             memcpy(out, m[k].id, il + 1);

@@ -551,6 +551,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_ORG_ENGLISH] = "capitalised words + organisation word or legal form",
         [NG_RULE_ORG_HEAD] = "organisation word + words + place",
         [NG_RULE_ORG_ADJECTIVE] = "adjectives + organisation word",
+        [NG_RULE_GIVEN_ALONE] = "given name alone",
         [NG_RULE_ORG_LATIN] = "Latin-script name in Cyrillic text",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";

@@ -69,7 +69,7 @@ check "shipped: file and line hold the id and the alias ($(cat shipped.out))" te
 cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада і Управління освіти Житомира. Шевчук Олександр заявив.
-Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Brindlewick выросли.
+Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
 EOF
 $NG tag --explain rules.txt | python3 -c '
 import json, sys
@@ -89,7 +89,8 @@ Bank of Lumbria | organisation word + of + name
 Шевчук Олександр | surname + given name
 Петров Иван Сергеевич | surname + given name
 Иван Сергеевич | given name + patronymic
-Brindlewick | Latin-script name in Cyrillic text
+Quillmoor | Latin-script name in Cyrillic text
+Андрей | given name alone
 EOF
 check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt

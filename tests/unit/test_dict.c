@@ -75,8 +75,10 @@ static const char *aliases_of(const ng_dict *d, const char *id) {
 
 /* Matches of text as "start end id;" */
 static char tagged[4096];
+/* The dictionary's spans in 'text' (the organisation rules off: "Kharkov
+ * Odesa" next to Cyrillic would be one of their Latin-script names). */
 static const char *tag_with(ng_dict *d, const char *text) {
-    ng_tagger *t = ng_tagger_new(&d, 1, NG_TAG_DEFAULT);
+    ng_tagger *t = ng_tagger_new(&d, 1, NG_TAG_DEFAULT | NG_TAG_NO_ORG_RULES);
     const ng_match *m;
     size_t n, k = 0;
     tagged[0] = 0;
