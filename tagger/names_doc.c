@@ -358,7 +358,25 @@ static int sentence_start(const char *text, size_t at) {
  * NG_RULE_GIVEN_ALONE. Its id is per: + the name's key + "~" + 8 hex
  * digits of the article's hash: one Андрій per article, never one node for
  * every Андрій of a corpus. */
-static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, uint64_t doc, const note *n) {
+typedef struct dochash {
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields;
+    uint64_t h;
+    int done;
+} dochash;
+
+/* The article's hash (an empty title or none: the same), computed once. */
+static uint64_t doc_hash(dochash *d) {
+    if (!d->done) {
+        for (size_t f = 0; f < d->nfields; f++)
+            if (d->lens[f]) d->h = d->h * 0x9E3779B97F4A7C15u ^ ng_hash(d->texts[f], d->lens[f]);
+        d->done = 1;
+    }
+    return d->h;
+}
+
+static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochash *dh, const note *n) {
     size_t fl = 0;
     char *f = ng_fold(texts[n->field] + n->start, n->len, &fl);
     if (!f) return NG_E_NOMEM;
@@ -382,6 +400,7 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, uint64
     if (kl + 14 > sizeof id) return NG_OK;
     memcpy(id, "per:", 4);
     memcpy(id + 4, key, kl);
+    uint64_t doc = doc_hash(dh);
     snprintf(id + 4 + kl, 10, "~%08x", (unsigned)(doc ^ (doc >> 32)));
     const char *sid = ngn_arena_put(&tn->ar, id, kl + 13);
     const char *snm = ngn_arena_put(&tn->ar, tn->nl->strs + gn->nom, gn->nom_len);
@@ -432,7 +451,7 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
  * words name no one: one probe of the registry's table rejects them; with
  * the person rules on, a given name alone that names no one is a person
  * of its own (lone_given). */
-static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, uint64_t doc,
+static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, dochash *doc,
                               int rules) {
     note n = {0};
     for (size_t i = 0; i < mn->nfree;) {
@@ -566,13 +585,11 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     /* the free words (their spans go after the others, in article order) */
     if (partial && nfree) chain_ids(tn);
-    uint64_t doc = 0;   /* the article's hash (lone_given) */
-    for (size_t f = 0; f < nfields && partial && nfree && rules; f++)   /* (an empty title or none: the same) */
-        if (lens[f]) doc = doc * 0x9E3779B97F4A7C15u ^ ng_hash(texts[f], lens[f]);
+    dochash doc = {texts, lens, nfields, 0, 0};   /* the article's hash, when lone_given needs it */
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;
-        int rc = resolve_free_notes(t, tn, st->names, texts, doc, rules);
+        int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules);
         if (rc) return rc;
     }
     if (context) country_context(t, nsorted, texts, lens, nfields);

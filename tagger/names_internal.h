@@ -230,6 +230,7 @@ typedef struct chunkctx {
     size_t sp;           /* walk position in the spans */
     int rules, partial, context, all, org;
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
+    int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
 } chunkctx;
 
 static inline const char *tfold(const chunkctx *c, size_t i) { return c->fold + c->tok[i].fold; }

@@ -477,9 +477,20 @@ static int given_name(const chunkctx *c, size_t i) {
 }
 
 static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
-    if (!latin_cap(c, i) || roman(c, i) || given_name(c, i)) return (size_t)-1;
+    if (c->has_cyr < 0) {   /* English text has no Cyrillic word: the rule costs one scan a chunk */
+        c->has_cyr = 0;
+        for (size_t k = 0; k < c->nt && !c->has_cyr; k++) c->has_cyr = (c->tok[k].flags & TK_CYR) != 0;
+    }
+    if (!c->has_cyr || !latin_cap(c, i)) return (size_t)-1;
     /* the start of the run */
     if (i > 0 && (c->tok[i - 1].flags & TK_LATIN) && !(c->tok[i].flags & TK_NL)) return (size_t)-1;
+    /* Cyrillic beside the longest run the flags allow, before the lookups */
+    size_t jj = i;
+    while (jj + 2 < c->nt && jj < i + 10 && !(c->tok[jj + 1].flags & TK_NL) &&
+           (latin_cap(c, jj + 1) || ((c->tok[jj + 1].flags & TK_PUNCT) && latin_cap(c, jj + 2))))
+        jj += latin_cap(c, jj + 1) ? 1 : 2;
+    if (!cyrillic_beside(c, i, jj)) return (size_t)-1;
+    if (roman(c, i) || given_name(c, i)) return (size_t)-1;
     if (ngn_covering_at(c, c->first, tok_start(c, i)) >= 0) return (size_t)-1;
     size_t j = i;
     while (j + 1 < c->nt && j < i + 5) {
