@@ -74,15 +74,15 @@ static void test_spans(void) {
     INT_EQ(n, 3);
     int64_t out[3 * NG_SPAN_FIELDS];
     INT_EQ(ng_spans(text, strlen(text), m, n, out), NG_OK);
-    int64_t *o = out;
-    INT_EQ(o[0], 4); INT_EQ(o[1], 8); INT_EQ(o[2], 8); INT_EQ(o[3], 16); INT_EQ(o[5], 0);
-    STR_EQ((const char *)(intptr_t)o[6], "kyiv");
-    STR_EQ((const char *)(intptr_t)o[7], "LOC");
-    o += NG_SPAN_FIELDS;
-    INT_EQ(o[0], 10); INT_EQ(o[1], 28); INT_EQ(o[5], 1);
-    STR_EQ((const char *)(intptr_t)o[8], "Volodymyr Zelensky");
-    o += NG_SPAN_FIELDS;
-    INT_EQ(o[0], 30); INT_EQ(o[1], 34); INT_EQ(o[5], 0);   /* Kyiv again: the first entity */
+    /* column f of match i at out[f * n + i] */
+#define F(f, i) out[(f) * 3 + (i)]
+    INT_EQ(F(0, 0), 4); INT_EQ(F(1, 0), 8); INT_EQ(F(2, 0), 8); INT_EQ(F(3, 0), 16); INT_EQ(F(5, 0), 0);
+    STR_EQ((const char *)(intptr_t)F(6, 0), "kyiv");
+    STR_EQ((const char *)(intptr_t)F(7, 0), "LOC");
+    INT_EQ(F(0, 1), 10); INT_EQ(F(1, 1), 28); INT_EQ(F(5, 1), 1);
+    STR_EQ((const char *)(intptr_t)F(8, 1), "Volodymyr Zelensky");
+    INT_EQ(F(0, 2), 30); INT_EQ(F(1, 2), 34); INT_EQ(F(5, 2), 0);   /* Kyiv again: the first entity */
+#undef F
     /* an invalid byte counts as one character */
     const char *bad = "\xff\xfe Kyiv";
     INT_EQ(ng_tagger_tag(t, bad, strlen(bad), &m, &n), NG_OK);
@@ -90,6 +90,18 @@ static void test_spans(void) {
     INT_EQ(ng_spans(bad, strlen(bad), m, n, out), NG_OK);
     INT_EQ(out[0], 3);
     INT_EQ(out[2], 3);
+    /* the ASCII fast path (8 bytes at a time) meets multi-byte and invalid
+     * bytes at every alignment: the same counts as one byte at a time */
+    for (size_t pad = 0; pad < 9; pad++) {
+        char buf[64];
+        memset(buf, 'a', pad);
+        snprintf(buf + pad, sizeof buf - pad, "abcdefgh\xd0\x9a\xff abcdefghijk Kyiv");
+        INT_EQ(ng_tagger_tag(t, buf, strlen(buf), &m, &n), NG_OK);
+        INT_EQ(n, 1);
+        INT_EQ(ng_spans(buf, strlen(buf), m, n, out), NG_OK);
+        INT_EQ(out[0], (int64_t)pad + 23);   /* 8 + 1 (К) + 1 (invalid) + 13 characters before Kyiv */
+        INT_EQ(out[1], (int64_t)pad + 27);
+    }
     /* offsets outside the text */
     ng_match fake = {.start = 2, .end = 9, .id = "x", .type = "T", .name = "X"};
     INT_EQ(ng_spans("abc", 3, &fake, 1, out), NG_E_ARG);

@@ -20,6 +20,7 @@ import functools
 import itertools
 import json
 import os
+import mmap
 import threading
 
 __all__ = ["Tagger", "Graph", "Span", "NewsgraphError", "ParseError", "NotFoundError",
@@ -381,9 +382,10 @@ class Tagger:
             arr = (ctypes.c_int64 * (_SPAN_FIELDS * n))()
             _check(_lib.ng_spans(buf, size, out, n, arr))
             # the strings belong to the tagger until its next call: read them now
-            f = _SPAN_FIELDS
+            # (ng_spans writes one column of n after another)
             mv = memoryview(arr).cast("B").cast("q")
-            starts, ends, flags, ords = mv[0::f].tolist(), mv[1::f].tolist(), mv[4::f].tolist(), mv[5::f].tolist()
+            col = lambda f: mv[f * n:(f + 1) * n].tolist()
+            starts, ends, flags, ords = col(0), col(1), col(4), col(5)
             # each entity's strings once, in order of first appearance
             # (ordinals appear in increasing order: each index() scan, in C,
             # starts where the previous one stopped)
@@ -391,12 +393,12 @@ class Tagger:
             i = 0
             for k in range(max(ords) + 1):
                 i = ords.index(k, i)
-                j = f * i
-                ids.append(_str(mv[j + 6]))
-                labels.append(_str(mv[j + 7]))
-                names.append(_str(mv[j + 8]))
+                ids.append(_str(mv[6 * n + i]))
+                labels.append(_str(mv[7 * n + i]))
+                names.append(_str(mv[8 * n + i]))
             if text is None:
-                bss, bes = mv[2::f].tolist(), mv[3::f].tolist()
+                bss, bes = col(2), col(3)
+            del col
             mv.release()
         finally:
             self._give(t)
@@ -404,7 +406,9 @@ class Tagger:
         if text is not None:
             texts = map(text.__getitem__, map(slice, starts, ends))
         else:
-            texts = map(bytearray.decode, map(raw.__getitem__, map(slice, bss, bes)),
+            # (slices of a mapped file are bytes, of a bytearray bytearrays)
+            texts = map(bytes.decode if isinstance(raw, mmap.mmap) else bytearray.decode,
+                        map(raw.__getitem__, map(slice, bss, bes)),
                         itertools.repeat("utf-8"), itertools.repeat("surrogateescape"))
         return list(map(_new_span, zip(starts, ends, texts, map(labels.__getitem__, ords),
                                        map(ids.__getitem__, ords), map(names.__getitem__, ords), flags)))
@@ -423,14 +427,22 @@ class Tagger:
         str (its bytes are tagged as read): the fast way to tag a large file."""
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
-            raw = bytearray(size)
-            got = f.readinto(raw)
-            while got < size:   # a file that grew or a short read
-                more = f.readinto(memoryview(raw)[got:])
-                if not more:
-                    del raw[got:]
-                    break
-                got += more
+            # a regular file is mapped, privately (its pages are read as
+            # tagged, never copied); anything else is read
+            mm = None
+            if size:
+                try:
+                    mm = mmap.mmap(f.fileno(), 0, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ | mmap.PROT_WRITE)
+                except (OSError, ValueError):
+                    mm = None
+            if mm is not None:
+                view = (ctypes.c_char * len(mm)).from_buffer(mm)
+                try:
+                    return self._tag(ctypes.addressof(view), len(mm), raw=mm)
+                finally:
+                    del view
+                    mm.close()
+            raw = bytearray(f.read())   # to the end: a pipe's size says nothing
         if not raw:
             return []
         view = (ctypes.c_char * len(raw)).from_buffer(raw)

@@ -99,6 +99,24 @@ class TestTagger(unittest.TestCase):
         empty = os.path.join(self.tmp.name, "empty.txt")
         open(empty, "w").close()
         self.assertEqual(self.t.tag_file(empty), [])
+        # invalid bytes (one character each, as surrogateescape decodes them)
+        raw = b"\xff\xfe Kyiv \xd0 Kyiv"
+        with open(p, "wb") as f:
+            f.write(raw)
+        self.assertEqual(self.t.tag_file(p), self.t.tag(raw.decode("utf-8", "surrogateescape")))
+        # a file that is not mapped (a pipe, whose size is 0) is read to its
+        # end: the same spans (it gave none before)
+        if hasattr(os, "mkfifo"):
+            fifo = os.path.join(self.tmp.name, "fifo")
+            os.mkfifo(fifo)
+            def writer():
+                with open(fifo, "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
+            w = threading.Thread(target=writer)
+            w.start()
+            got = self.t.tag_file(fifo)
+            w.join()
+            self.assertEqual(got, self.t.tag(text))
 
     def test_tag_many_keeps_order(self):
         texts = ["Kyiv and Warsaw.", "Emmanuel Macron in Paris.", "nothing here", "Олаф Шольц у Берліні."] * 50
