@@ -38,7 +38,33 @@ static size_t ent_hash(const char *a, const char *b, const char *c) {
     return (size_t)(h ^ (h >> 29));
 }
 
+/* Characters in s[0, n) of valid UTF-8: the bytes less the continuation
+ * bytes (10xxxxxx), 8 bytes at a time. */
+static int64_t count_chars_valid(const unsigned char *s, size_t n) {
+    int64_t c = (int64_t)n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t k = (w & ~(w << 1) & 0x8080808080808080u) >> 7;   /* 1 in each continuation byte */
+        c -= (int64_t)((k * 0x0101010101010101u) >> 56);
+    }
+    for (; i < n; i++) c -= (s[i] & 0xC0) == 0x80;
+    return c;
+}
+
+static int spans(const char *text, size_t len, const ng_match *m, size_t n, int valid, int64_t *out);
+
 int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t *out) {
+    return spans(text, len, m, n, 0, out);
+}
+
+int ng_spans_valid(const char *text, size_t len, const ng_match *m, size_t n, int64_t *out) {
+    return spans(text, len, m, n, 1, out);
+}
+
+static int spans(const char *text, size_t len, const ng_match *m, size_t n, int valid, int64_t *out) {
+    int64_t (*count)(const unsigned char *, size_t) = valid ? count_chars_valid : count_chars;
     const unsigned char *s = (const unsigned char *)text;
     size_t cap = 16;
     while (cap < 2 * n) cap *= 2;
@@ -49,7 +75,7 @@ int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t 
     int64_t chars = 0;  /* ... and the characters before it */
     for (size_t i = 0; i < n; i++) {
         if (m[i].start < at || m[i].start > m[i].end || m[i].end > len) { free(tab); return NG_E_ARG; }
-        chars += count_chars(s + at, m[i].start - at);
+        chars += count(s + at, m[i].start - at);
         at = m[i].start;
         size_t h = ent_hash(m[i].id, m[i].type, m[i].name) & (cap - 1);
         while (tab[h].id && !(tab[h].id == m[i].id && tab[h].type == m[i].type && tab[h].name == m[i].name))
@@ -62,7 +88,7 @@ int ng_spans(const char *text, size_t len, const ng_match *m, size_t n, int64_t 
         }
         int64_t *o = out + i;   /* column f at o[f * n] */
         o[0] = chars;
-        o[n] = chars + count_chars(s + m[i].start, m[i].end - m[i].start);
+        o[n] = chars + count(s + m[i].start, m[i].end - m[i].start);
         o[2 * n] = (int64_t)m[i].start;
         o[3 * n] = (int64_t)m[i].end;
         o[4 * n] = (int64_t)m[i].flags;

@@ -102,6 +102,20 @@ static void test_spans(void) {
         INT_EQ(out[0], (int64_t)pad + 23);   /* 8 + 1 (К) + 1 (invalid) + 13 characters before Kyiv */
         INT_EQ(out[1], (int64_t)pad + 27);
     }
+    /* ng_spans_valid on valid UTF-8 (1-, 2-, 3- and 4-byte characters at
+     * every alignment): what ng_spans gives */
+    for (size_t pad = 0; pad < 9; pad++) {
+        char buf[96];
+        memset(buf, 'a', pad);
+        snprintf(buf + pad, sizeof buf - pad, "\xd0\x9a\xe2\x82\xac\xf0\x9f\x99\x82 abcdefghijk \xd0\x9a\xd0\xb8 Kyiv x");
+        INT_EQ(ng_tagger_tag(t, buf, strlen(buf), &m, &n), NG_OK);
+        INT_EQ(n, 1);
+        int64_t a[NG_SPAN_FIELDS], v[NG_SPAN_FIELDS];
+        INT_EQ(ng_spans(buf, strlen(buf), m, n, a), NG_OK);
+        INT_EQ(ng_spans_valid(buf, strlen(buf), m, n, v), NG_OK);
+        INT_EQ(v[0], a[0]); INT_EQ(v[1], a[1]); INT_EQ(v[2], a[2]);
+        INT_EQ(a[0], (int64_t)pad + 19);   /* К € 🙂, space, 11 letters, space, Ки, space */
+    }
     /* offsets outside the text */
     ng_match fake = {.start = 2, .end = 9, .id = "x", .type = "T", .name = "X"};
     INT_EQ(ng_spans("abc", 3, &fake, 1, out), NG_E_ARG);

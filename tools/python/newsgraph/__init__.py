@@ -17,6 +17,7 @@ import collections
 import ctypes
 import ctypes.util
 import functools
+import gc
 import itertools
 import json
 import os
@@ -130,7 +131,10 @@ _fn("ng_tagger_set_names", ctypes.c_int, _P, _P)
 _fn("ng_tagger_set_threads", ctypes.c_int, _P, ctypes.c_uint)
 _fn("ng_tagger_tag", ctypes.c_int, _P, _P, ctypes.c_size_t, ctypes.POINTER(_P),
     ctypes.POINTER(ctypes.c_size_t))
+_fn("ng_tagger_tag_doc", ctypes.c_int, _P, ctypes.POINTER(_P), ctypes.POINTER(ctypes.c_size_t), ctypes.c_size_t,
+    ctypes.POINTER(_P), ctypes.POINTER(ctypes.c_size_t), ctypes.POINTER(ctypes.c_size_t))
 _fn("ng_spans", ctypes.c_int, _P, ctypes.c_size_t, _P, ctypes.c_size_t, _P)
+_fn("ng_spans_valid", ctypes.c_int, _P, ctypes.c_size_t, _P, ctypes.c_size_t, _P)
 _fn("ng_store_open", ctypes.c_int, _S, ctypes.c_uint, ctypes.POINTER(_P), _E)
 _fn("ng_store_close", None, _P)
 _fn("ng_query_json", ctypes.c_int, _P, _S, _S, ctypes.POINTER(_P), _E)
@@ -374,13 +378,15 @@ class Tagger:
         slices of the str 'text', or else decoded from the bytes 'raw'."""
         t = self._take()
         try:
-            out, n = _P(), ctypes.c_size_t()
-            _check(_lib.ng_tagger_tag(t, buf, size, ctypes.byref(out), ctypes.byref(n)))
+            out, n, bad = _P(), ctypes.c_size_t(), ctypes.c_size_t()
+            texts, lens = (_P * 1)(buf if isinstance(buf, int) else ctypes.cast(buf, _P)), (ctypes.c_size_t * 1)(size)
+            _check(_lib.ng_tagger_tag_doc(t, texts, lens, 1, ctypes.byref(out), ctypes.byref(n), ctypes.byref(bad)))
             n = n.value
             if not n:
                 return []
             arr = (ctypes.c_int64 * (_SPAN_FIELDS * n))()
-            _check(_lib.ng_spans(buf, size, out, n, arr))
+            # (no invalid byte: characters counted 8 bytes at a time)
+            _check((_lib.ng_spans if bad.value else _lib.ng_spans_valid)(buf, size, out, n, arr))
             # the strings belong to the tagger until its next call: read them now
             # (ng_spans writes one column of n after another)
             mv = memoryview(arr).cast("B").cast("q")
@@ -410,8 +416,16 @@ class Tagger:
             texts = map(bytes.decode if isinstance(raw, mmap.mmap) else bytearray.decode,
                         map(raw.__getitem__, map(slice, bss, bes)),
                         itertools.repeat("utf-8"), itertools.repeat("surrogateescape"))
-        return list(map(_new_span, zip(starts, ends, texts, map(labels.__getitem__, ords),
-                                       map(ids.__getitem__, ords), map(names.__getitem__, ords), flags)))
+        # (the collector off while the spans are made: they hold no cycles, and
+        # hundreds of thousands of new tuples would run it again and again)
+        collect = gc.isenabled()
+        gc.disable()
+        try:
+            return list(map(_new_span, zip(starts, ends, texts, map(labels.__getitem__, ords),
+                                           map(ids.__getitem__, ords), map(names.__getitem__, ords), flags)))
+        finally:
+            if collect:
+                gc.enable()
 
     def tag(self, text):
         """The spans of 'text' (a str) in order, as a list of Span."""
