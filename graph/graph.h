@@ -95,6 +95,16 @@ typedef struct ng_dict_list { ng_dict *const *dicts; size_t n; } ng_dict_list;
 void ng_dict_alias_source(const char *entity_id, ng_alias_fn emit, void *emit_ud,
                           void *userdata);
 
+/* Read snapshots: the queries between ng_store_read_begin and
+ * ng_store_read_end see one state of the database and share one read
+ * transaction (a query runs many statements: without it each one takes and
+ * drops SQLite's read locks, a few system calls each time). Inside a write
+ * batch, or a snapshot already open, both do nothing. NG_E_DB if SQLite
+ * refuses. Do not hold one open while waiting for something else: a writer's
+ * checkpoint cannot pass an open snapshot. */
+int ng_store_read_begin(ng_store *s, ng_error *err);
+void ng_store_read_end(ng_store *s);
+
 /* Starts a write batch (BEGIN IMMEDIATE). Waits up to the busy timeout for
  * another writer, then returns NG_E_BUSY. The window must be set. */
 int ng_store_begin(ng_store *s, ng_error *err);

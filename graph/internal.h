@@ -70,6 +70,7 @@ struct ng_store {
     int readonly;
     int window;
     int in_batch;
+    int in_read;        /* ng_store_read_begin opened a read transaction */
     int busy_ms;
     int fold;           /* folding version of alias.norm (NG_FOLD, NG_FOLD_V1: meta 'fold') */
     strmap ents;        /* entity key -> rowid (cache) */

@@ -476,6 +476,19 @@ static void reset_deltas(ng_store *s) {
     s->d_articles = s->d_windows = 0;
 }
 
+int ng_store_read_begin(ng_store *s, ng_error *err) {
+    if (s->in_batch || s->in_read || !sqlite3_get_autocommit(s->db)) return NG_OK;
+    int rc = ngg_exec(s, "BEGIN", err);
+    if (!rc) s->in_read = 1;
+    return rc;
+}
+
+void ng_store_read_end(ng_store *s) {
+    if (!s->in_read) return;
+    s->in_read = 0;
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
 int ng_store_begin(ng_store *s, ng_error *err) {
     if (s->readonly) return ng_error_set(err, NG_E_ARG, s->path, 0, 0, "database opened read-only");
     if (s->in_batch) return NG_OK;

@@ -219,6 +219,41 @@ static void test_ingest(void) {
     ng_store_close(s);
 }
 
+/* A read snapshot: one state of the database until it ends, however a
+ * writer changes it meanwhile; a no-op inside a write batch. */
+static void test_read_snapshot(void) {
+    ng_store *w = open_db("snap.db", NG_WINDOW_SENTENCE);
+    ng_error err = {0};
+    json_t *st;
+    INT_EQ(ng_store_begin(w, &err), NG_OK);
+    INT_EQ(ng_store_read_begin(w, &err), NG_OK);   /* inside the batch: nothing */
+    ng_store_read_end(w);
+    INT_EQ(add(w, "a1", "2023-01-02", A1), NG_DOC_ADDED);
+    INT_EQ(ng_store_commit(w, &err), NG_OK);
+    char p[512];
+    snprintf(p, sizeof p, "%s/snap.db", dir);
+    ng_store *r = NULL;
+    INT_EQ(ng_store_open(p, NG_STORE_READONLY, &r, &err), NG_OK);
+    INT_EQ(ng_store_read_begin(r, &err), NG_OK);
+    INT_EQ(ng_store_read_begin(r, &err), NG_OK);   /* already open: nothing */
+    INT_EQ(ng_query_stats(r, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 1);
+    json_decref(st);
+    INT_EQ(ng_store_begin(w, &err), NG_OK);
+    INT_EQ(add(w, "a2", "2023-01-03", A2), NG_DOC_ADDED);
+    INT_EQ(ng_store_commit(w, &err), NG_OK);
+    INT_EQ(ng_query_stats(r, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 1);   /* the snapshot */
+    json_decref(st);
+    ng_store_read_end(r);
+    ng_store_read_end(r);              /* twice: nothing */
+    INT_EQ(ng_query_stats(r, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 2);   /* the writer's state */
+    json_decref(st);
+    ng_store_close(r);
+    ng_store_close(w);
+}
+
 static void test_bad_doc(void) {
     ng_store *s = open_db("bad.db", NG_WINDOW_SENTENCE);
     if (!s) return;
@@ -650,6 +685,7 @@ int main(void) {
     test_split();
     test_xml();
     test_ingest();
+    test_read_snapshot();
     test_bad_doc();
     test_windows();
     test_merge();

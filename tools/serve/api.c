@@ -298,6 +298,17 @@ static void ep_communities(ctx *x, int n) {
 void serve_api(ng_store *s, char **seg, int n, const serve_args *args, serve_reply *r) {
     ctx x = {s, args, r, 0};
     const char *e = seg[0];
+    /* one read transaction per answer (one snapshot, SQLite's locks taken
+     * once); not for the whole-graph views, which load with a second
+     * reader of their own (graph/analytics.c) */
+    int snap = strcmp(e, "top") && strcmp(e, "communities") && strcmp(e, "path");
+    if (snap) {
+        ng_error err = {0};
+        if (ng_store_read_begin(s, &err)) {
+            serve_error(r, 503, "database_unavailable", err.msg, NULL);
+            return;
+        }
+    }
     if (!strcmp(e, "stats") && n == 1) ep_stats(&x);
     else if (!strcmp(e, "search") && n == 1) ep_search(&x);
     else if (!strcmp(e, "entity")) ep_entity(&x, seg, n);
@@ -310,4 +321,5 @@ void serve_api(ng_store *s, char **seg, int n, const serve_args *args, serve_rep
     else if (!strcmp(e, "top")) ep_top(&x, n);
     else if (!strcmp(e, "communities")) ep_communities(&x, n);
     else serve_error(r, 404, "not_found", "no such endpoint", NULL);
+    if (snap) ng_store_read_end(s);
 }
