@@ -187,7 +187,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         memcpy(buf, "org:", 4);
         bl = 4;
         for (size_t q = wi; q <= wj; q++) {
-            if (!is_word(c, q)) continue;
+            /* (імені, имени, ім.: one id however "named after" is written) */
+            if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
             size_t n = ngn_skel(tfold(c, q), ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > 4) buf[bl++] = '-';
@@ -359,11 +360,36 @@ static size_t place_after(const chunkctx *c, size_t j) {
     return e;
 }
 
+/* N: "імені" / "имени" / "ім." and one to three capitalised Cyrillic words
+ * after the organisation word at token j (Театр імені Лесі Українки,
+ * університету імені Тараса Шевченка, театра имени Пушкина): the last
+ * token of the name, or j. A person the dictionary knows there becomes part
+ * of the organisation. */
+static size_t named_after(const chunkctx *c, size_t j) {
+    size_t k = j + 1;
+    if (k >= c->nt || (c->tok[k].flags & TK_NL)) return j;
+    if (tok_is(c, k, "імені") || tok_is(c, k, "имени")) k++;
+    else if (tok_is(c, k, "ім") && is_punct(c, k + 1, '.')) k += 2;
+    else return j;
+    size_t e = j;
+    for (size_t q = k; q < c->nt && q < k + 3; q++) {
+        if (!cyr_word(c, q) || !(c->tok[q].flags & TK_UPPER1) || (c->tok[q].flags & TK_NL)) break;
+        e = q;
+    }
+    return e;
+}
+
 /* A: Київська міська рада; H: Служба безпеки України. */
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
-    if (wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i))) {
+    int head = wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
+    if (head || wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i))) {
+        /* N: the head and a name after імені */
+        size_t e = named_after(c, i);
+        if (e != i) return org_span(c, NG_RULE_ORG_NAMED, i, e, i, e, i, rc);
+    }
+    if (head) {
         /* H: the head, lower-case words, a place */
         size_t j = i;
         while (j + 1 < c->nt && j < i + 3 && cyr_word(c, j + 1) && !(c->tok[j + 1].flags & TK_UPPER1) &&
@@ -391,6 +417,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             if (wset_has_stem(&state_set, c->tok[k].hash, f, fl) || (fl == 8 && !memcmp(f, "радо", 8)) ||
                 open_quote(c, k + 1))
                 return (size_t)-1;
+            size_t n = named_after(c, k);   /* Київський театр імені Франка */
+            if (n != k) return org_span(c, NG_RULE_ORG_NAMED, i, n, i, n, k, rc);
             size_t e = place_after(c, k);
             if (head_place && e == k) return (size_t)-1;
             if (russian(c, i, k)) e = k;

@@ -141,6 +141,7 @@ typedef enum ng_rule {
     NG_RULE_ORG_ADJECTIVE,      /* adjectives + organisation head: Київська міська рада */
     NG_RULE_GIVEN_ALONE,        /* a given name alone that names no one else in the article (uk, ru): Андрій */
     NG_RULE_ORG_LATIN,          /* Latin capitalised words in Cyrillic text: компанія Samsung */
+    NG_RULE_ORG_NAMED,          /* organisation word + імені + name: Театр імені Лесі Українки */
     NG_RULE_COUNT
 } ng_rule;
 

@@ -68,7 +68,7 @@ check "shipped: file and line hold the id and the alias ($(cat shipped.out))" te
 # shipped dictionaries and given-name lists; en, uk, ru)
 cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
-ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада і Управління освіти Житомира. Шевчук Олександр заявив.
+ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
 Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
 EOF
 $NG tag --explain rules.txt | python3 -c '
@@ -86,6 +86,7 @@ Bank of Lumbria | organisation word + of + name
 Зелена хвиля | quoted name after an organisation word
 Київська міська рада | adjectives + organisation word
 Управління освіти Житомира | organisation word + words + place
+Театр імені Лесі Українки | organisation word + імені + name
 Шевчук Олександр | surname + given name
 Петров Иван Сергеевич | surname + given name
 Иван Сергеевич | given name + patronymic
