@@ -808,7 +808,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
-    if (org && partial && (rc = ngn_org_acronyms(&c))) return rc;
+    if (org && partial && !(fl & NG_TAG_NO_ACRONYMS) && (rc = ngn_org_acronyms(&c))) return rc;
     /* drop the dictionary spans rules replaced (their candidates stay unused) */
     if (mn->ndead > ndead0) {
         size_t w = first, d = ndead0;

@@ -100,6 +100,7 @@ enum {
     NG_TAG_NO_RULES = 1 << 2,   /* no person-name rules */
     NG_TAG_NO_PARTIAL = 1 << 3, /* no surname-only / short-form resolution */
     NG_TAG_NO_CONTEXT = 1 << 4, /* no article-context disambiguation */
+    NG_TAG_NO_ACRONYMS = 1 << 6, /* no acronyms defined in the article ("Full Name (ACR)") */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
                                     organisation words; tagger/NAMES.md) */
 };

@@ -228,6 +228,7 @@ static void run_file(const char *path) {
                     else if (!strcmp(tok, "--no-rules")) c.flags |= NG_TAG_NO_RULES;
                     else if (!strcmp(tok, "--no-partial")) c.flags |= NG_TAG_NO_PARTIAL;
                     else if (!strcmp(tok, "--no-org-rules")) c.flags |= NG_TAG_NO_ORG_RULES;
+                    else if (!strcmp(tok, "--no-acronyms")) c.flags |= NG_TAG_NO_ACRONYMS;
                     else h_report(0, path, (int)i + 1, "unknown option %s", tok);
                 }
             } else if ((st == HEAD || st == INLINE) && starts(ln, "%%pad ")) c.pad = (size_t)atol(ln + 6);

@@ -87,6 +87,7 @@ unsigned cli_tag_flag(int id) {
     case CLI_OPT_NO_RULES: return NG_TAG_NO_RULES;
     case CLI_OPT_NO_PARTIAL: return NG_TAG_NO_PARTIAL;
     case CLI_OPT_NO_ORG_RULES: return NG_TAG_NO_ORG_RULES;
+    case CLI_OPT_NO_ACRONYMS: return NG_TAG_NO_ACRONYMS;
     default: return 0;
     }
 }

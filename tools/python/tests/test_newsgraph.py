@@ -166,6 +166,14 @@ class TestTagger(unittest.TestCase):
         text = "Столтенбергом"
         self.assertEqual([s.id for s in newsgraph.Tagger().tag(text)], ["jens-stoltenberg"])
         self.assertEqual(newsgraph.Tagger(inflect=False).tag(text), [])
+        # the organisation rules and acronym definitions, each with its switch
+        org = "Акції Brindlewick Holdings зросли. The Quillmoor Mining Ltd (QML) said QML would."
+        by = lambda t: [(s.text, s.label) for s in t.tag(org)]
+        self.assertEqual(by(newsgraph.Tagger()), [("Brindlewick Holdings", "ORG"), ("Quillmoor Mining Ltd", "ORG"),
+                                                  ("QML", "ORG"), ("QML", "ORG")])
+        self.assertEqual(by(newsgraph.Tagger(acronyms=False)), [("Brindlewick Holdings", "ORG"),
+                                                                 ("Quillmoor Mining Ltd", "ORG")])
+        self.assertEqual(by(newsgraph.Tagger(org_rules=False)), [])
 
     def test_type_error(self):
         with self.assertRaises(TypeError):
