@@ -76,15 +76,19 @@ class _ExportOpts(ctypes.Structure):
 
 
 def _library_candidates():
+    """In order; a generator, so that find_library (which runs ldconfig or a
+    compiler: tens of milliseconds) runs only when the bundled copy is not
+    there."""
     env = os.environ.get("NEWSGRAPH_LIBRARY")
     if env:
-        return [env]
-    c = [os.path.join(_HERE, "_lib", "libnewsgraph.so.0")]
+        yield env
+        return
+    yield os.path.join(_HERE, "_lib", "libnewsgraph.so.0")
     found = ctypes.util.find_library("newsgraph")
     if found:
-        c.append(found)
-    c += ["libnewsgraph.so.0", "/usr/local/lib/libnewsgraph.so.0"]
-    return c
+        yield found
+    yield "libnewsgraph.so.0"
+    yield "/usr/local/lib/libnewsgraph.so.0"
 
 
 def _load():
