@@ -15,7 +15,6 @@ a subclass) whose message is the library's "file:line:col: message".
 """
 import collections
 import ctypes
-import ctypes.util
 import functools
 import gc
 import itertools
@@ -84,6 +83,7 @@ def _library_candidates():
         yield env
         return
     yield os.path.join(_HERE, "_lib", "libnewsgraph.so.0")
+    import ctypes.util   # (it imports subprocess: only when needed)
     found = ctypes.util.find_library("newsgraph")
     if found:
         yield found
