@@ -25,9 +25,9 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
-    int whole_graph;   /* loads the whole graph into igraph: see main() */
+    int big_buffers;   /* grows and frees buffers of tens of MB: see main() */
 } commands[] = {
-    {"tag", cmd_tag, "tag articles and print entity spans", 0},
+    {"tag", cmd_tag, "tag articles and print entity spans", 1},
     {"dict", cmd_dict, "compile, import, lint and count dictionaries", 0},
     {"eval", cmd_eval, "score tagged output against annotated gold data", 0},
     {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite", 0},
@@ -104,10 +104,12 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(commands[i].name, c)) {
             /* igraph allocates and frees arrays of tens of MB again and
-             * again (one per edge attribute, per Leiden level); by default
-             * glibc maps each afresh and the kernel zero-fills every page.
-             * Kept on the heap and reused, they cost no page faults. */
-            if (commands[i].whole_graph) {
+             * again (one per edge attribute, per Leiden level), and the
+             * tagger grows its token, span and name buffers by doubling
+             * over a large article; by default glibc maps each afresh and
+             * the kernel zero-fills every page. Kept on the heap and
+             * reused, they cost no page faults. */
+            if (commands[i].big_buffers) {
                 mallopt(M_MMAP_THRESHOLD, 32 << 20);
                 mallopt(M_TRIM_THRESHOLD, 512 << 20);
                 mallopt(M_TOP_PAD, 64 << 20);
