@@ -320,16 +320,9 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         }
     }
     if (!p) return NG_OK;
-    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
-        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+    if (!ngn_push_span(m, n->start, n->start + n->len, n->field, p->x->id, p->x->type, p->x->name, NG_MATCH_PARTIAL,
+                       NG_RULE_NONE))
         return NG_E_NOMEM;
-    cand *cd = &m->cands[m->ncands];
-    cd->c = (ng_candidate){p->x->id, p->x->type, p->x->name};
-    cd->priority = 0;
-    cd->order = UINT64_MAX;
-    cd->inflected = 0;
-    span *s = &m->spans[m->nspans++];
-    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_PARTIAL | SPAN_FIXED, NG_RULE_NONE};
     return NG_OK;
 }
 
@@ -405,18 +398,9 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
     const char *sid = ngn_arena_put(&tn->ar, id, kl + 13);
     const char *snm = ngn_arena_put(&tn->ar, tn->nl->strs + gn->nom, gn->nom_len);
     if (!sid || !snm) return NG_E_NOMEM;
-    mstate *m = &t->m;
-    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
-        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+    unsigned flags = NG_MATCH_RULE | (g[0]->is_nom ? NG_MATCH_NOMINATIVE : 0);
+    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_GIVEN_ALONE))
         return NG_E_NOMEM;
-    cand *cd = &m->cands[m->ncands];
-    cd->c = (ng_candidate){sid, "PER", snm};
-    cd->priority = 0;
-    cd->order = UINT64_MAX;
-    cd->inflected = 0;
-    span *s = &m->spans[m->nspans++];
-    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1,
-                NG_MATCH_RULE | SPAN_FIXED | (g[0]->is_nom ? NG_MATCH_NOMINATIVE : 0), NG_RULE_GIVEN_ALONE};
     return NG_OK;
 }
 
@@ -433,17 +417,8 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
     free(f);
     const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, w, n->len);
     if (!sid || !snm) return NG_E_NOMEM;
-    mstate *m = &t->m;
-    if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
-        ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
+    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, NG_RULE_ORG_LATIN))
         return NG_E_NOMEM;
-    cand *cd = &m->cands[m->ncands];
-    cd->c = (ng_candidate){sid, "ORG", snm};
-    cd->priority = 0;
-    cd->order = UINT64_MAX;
-    cd->inflected = 0;
-    span *s = &m->spans[m->nspans++];
-    *s = (span){n->start, n->start + n->len, n->field, m->ncands++, 1, NG_MATCH_RULE | SPAN_FIXED, NG_RULE_ORG_LATIN};
     return NG_OK;
 }
 

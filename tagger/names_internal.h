@@ -246,6 +246,11 @@ char *ngn_arena_put(arena *a, const char *s, size_t len);
 long ngn_covering_at(const chunkctx *c, size_t from, size_t b);
 /* Candidate types of span k: bit 1 PER, 2 LOC, 4 ORG, 8 other. */
 unsigned ngn_span_types(const mstate *m, size_t k);
+/* Appends a span [start, end) of 'field' with one candidate (id, type,
+ * name: not copied, they must outlive the tagging call) and flags | SPAN_FIXED;
+ * the new span, or NULL when out of memory. */
+span *ngn_push_span(mstate *m, size_t start, size_t end, unsigned field, const char *id, const char *type,
+                    const char *name, unsigned flags, unsigned rule);
 /* Appends a rule span over tokens [i, j] naming entity (type, id, name),
  * found by 'rule' (ng_rule), with NG_MATCH_RULE | flags; dictionary spans
  * inside it are replaced. */

@@ -177,28 +177,27 @@ static int free_for_rule(const chunkctx *c, size_t i, size_t lo_tok, int allow_o
     return 1;
 }
 
-/* Appends a rule span over tokens [i, j] naming entity (id, name). */
-int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
-                      unsigned rule, unsigned flags) {
-    mstate *m = c->m;
+span *ngn_push_span(mstate *m, size_t start, size_t end, unsigned field, const char *id, const char *type,
+                    const char *name, unsigned flags, unsigned rule) {
     if (ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + 1, sizeof *m->cands) ||
         ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + 1, sizeof *m->spans))
-        return NG_E_NOMEM;
+        return NULL;
     cand *cd = &m->cands[m->ncands];
-    cd->c.id = id;
-    cd->c.type = type;
-    cd->c.name = name;
+    cd->c = (ng_candidate){id, type, name};
     cd->priority = 0;
     cd->order = UINT64_MAX;
     cd->inflected = 0;
     span *s = &m->spans[m->nspans++];
-    s->start = tok_start(c, i);
-    s->end = tok_end(c, j);
-    s->field = c->field;
-    s->cand = m->ncands++;
-    s->ncand = 1;
-    s->flags = NG_MATCH_RULE | SPAN_FIXED | flags;
-    s->rule = rule;
+    *s = (span){start, end, field, m->ncands++, 1, flags | SPAN_FIXED, rule};
+    return s;
+}
+
+/* Appends a rule span over tokens [i, j] naming entity (id, name). */
+int ngn_add_rule_span(chunkctx *c, size_t i, size_t j, const char *type, const char *id, const char *name,
+                      unsigned rule, unsigned flags) {
+    mstate *m = c->m;
+    span *s = ngn_push_span(m, tok_start(c, i), tok_end(c, j), c->field, id, type, name, NG_MATCH_RULE | flags, rule);
+    if (!s) return NG_E_NOMEM;
     /* dictionary spans inside it are replaced (kept as overlaps in --all) */
     for (size_t k = c->sp; k < c->ndict; k++) {
         span *d = &m->spans[k];

@@ -111,30 +111,42 @@ static int field_ok(const char *what, const char *v, int bar) {
     return 1;
 }
 
-int cmd_dict_add(int argc, char **argv) {
-    /* the arguments are kept at the front of argv (no limit on their count) */
-    const char **pos = (const char **)argv;
-    size_t npos = 0;
+/* The arguments of 'dict add' / 'dict remove' (they take no options),
+ * gathered at the front of argv (*npos of them). On --help prints usage and
+ * help (whose one %s is the user dictionary's path). -1 to go on, else the
+ * exit status. */
+static int user_cmd_args(int argc, char **argv, const char *cmd, const char *usage, const char *help,
+                         size_t *npos) {
     static const cli_opt options[] = {{0}};
     cli_args p = cli_args_init(argc, argv);
     const char *v;
     int id;
+    *npos = 0;
     while ((id = cli_next(&p, options, &v)) != CLI_END) {
         switch (id) {
         case CLI_HELP:
-            printf("usage: newsgraph dict add ID TYPE NAME [ALIAS...]\n\n"
-                   "Adds an entity to the user dictionary (replacing an entry with the same ID),\n"
-                   "which tag and ingest use after the shipped dictionaries unless --no-user:\n"
-                   "  %s\n"
-                   "TYPE is PER, ORG, LOC, EVENT (or another word); NAME and each ALIAS are\n"
-                   "matched as dictionary aliases are (dictionaries/README.md).\n",
-                   cli_user_dict_path()[0] ? cli_user_dict_path() : "$XDG_DATA_HOME/newsgraph/user.tsv");
+            printf("usage: %s\n\n", usage);
+            printf(help, cli_user_dict_path()[0] ? cli_user_dict_path() : "$XDG_DATA_HOME/newsgraph/user.tsv");
             return 0;
         case CLI_BAD: return EXIT_USAGE;
-        case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict add'", v); return EXIT_USAGE;
-        case CLI_ARG: pos[npos++] = v; break;
+        case CLI_UNKNOWN: cli_msg("unknown option '%s' for '%s'", v, cmd); return EXIT_USAGE;
+        case CLI_ARG: argv[(*npos)++] = (char *)v; break;
         }
     }
+    return -1;
+}
+
+int cmd_dict_add(int argc, char **argv) {
+    size_t npos;
+    int rc = user_cmd_args(argc, argv, "dict add", "newsgraph dict add ID TYPE NAME [ALIAS...]",
+                           "Adds an entity to the user dictionary (replacing an entry with the same ID),\n"
+                           "which tag and ingest use after the shipped dictionaries unless --no-user:\n"
+                           "  %s\n"
+                           "TYPE is PER, ORG, LOC, EVENT (or another word); NAME and each ALIAS are\n"
+                           "matched as dictionary aliases are (dictionaries/README.md).\n",
+                           &npos);
+    if (rc >= 0) return rc;
+    const char *const *pos = (const char *const *)argv;
     if (npos < 3) { cli_msg("usage: newsgraph dict add ID TYPE NAME [ALIAS...]"); return EXIT_USAGE; }
     if (!field_ok("id", pos[0], 1) || !field_ok("type", pos[1], 1)) return EXIT_USAGE;
     for (size_t i = 2; i < npos; i++)
@@ -142,7 +154,7 @@ int cmd_dict_add(int argc, char **argv) {
     const char *path = user_path_or_fail();
     if (!path) return EXIT_USAGE;
     strbuf old = {0}, out = {0};
-    int rc = read_user(path, &old);
+    rc = read_user(path, &old);
     if (!rc) {
         size_t replaced = drop_id(&old, pos[0], &out);
         sb_printf(&out, "%s\t%s\t%s", pos[0], pos[1], pos[2]);
@@ -157,29 +169,16 @@ int cmd_dict_add(int argc, char **argv) {
 }
 
 int cmd_dict_remove(int argc, char **argv) {
-    const char **ids = (const char **)argv;   /* kept at the front of argv */
-    size_t nids = 0;
-    static const cli_opt options[] = {{0}};
-    cli_args p = cli_args_init(argc, argv);
-    const char *v;
-    int id;
-    while ((id = cli_next(&p, options, &v)) != CLI_END) {
-        switch (id) {
-        case CLI_HELP:
-            printf("usage: newsgraph dict remove ID...\n\n"
-                   "Removes entities from the user dictionary (%s).\n",
-                   cli_user_dict_path()[0] ? cli_user_dict_path() : "$XDG_DATA_HOME/newsgraph/user.tsv");
-            return 0;
-        case CLI_BAD: return EXIT_USAGE;
-        case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict remove'", v); return EXIT_USAGE;
-        case CLI_ARG: ids[nids++] = v; break;
-        }
-    }
+    size_t nids;
+    int rc = user_cmd_args(argc, argv, "dict remove", "newsgraph dict remove ID...",
+                           "Removes entities from the user dictionary (%s).\n", &nids);
+    if (rc >= 0) return rc;
+    const char *const *ids = (const char *const *)argv;
     if (!nids) { cli_msg("usage: newsgraph dict remove ID..."); return EXIT_USAGE; }
     const char *path = user_path_or_fail();
     if (!path) return EXIT_USAGE;
     strbuf cur = {0};
-    int rc = read_user(path, &cur);
+    rc = read_user(path, &cur);
     for (size_t i = 0; i < nids && !rc; i++) {
         strbuf out = {0};
         if (!drop_id(&cur, ids[i], &out)) {
