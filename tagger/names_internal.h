@@ -228,7 +228,7 @@ typedef struct chunkctx {
     unsigned field;
     size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
     size_t sp;           /* walk position in the spans */
-    int rules, partial, context, all, org;
+    int rules, partial, context, all, org, place;   /* which rules run (NG_TAG_NO_*) */
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
 } chunkctx;

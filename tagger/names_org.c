@@ -108,12 +108,20 @@ static const char *const cyr_heads_place[] = {
     "компания", "партия", "корпорация", "организация", "объединение", "театр", NULL
 };
 
+/* Administrative areas named by an adjective made of a place's name
+ * (Бучанського району, Ізюмська міська територіальна громада, Партизанского
+ * района): places, rule D. */
+static const char *const area_heads[] = {"район", "громада", "округ", NULL};
+static wset area_set;
+static uint64_t area_mem[1024];
+
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
 static uint64_t org_mem[8][1024];
 
 static void org_init(void) {
     ngn_wset_fill(&state_set, state_mem, state_heads, 1);
+    ngn_wset_fill(&area_set, area_mem, area_heads, 1);
     ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
     ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
     ngn_wset_fill(&en_tail_set, org_mem[2], en_tails, 0);
@@ -168,14 +176,17 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
 
 /* Adds the organisation span [i, j] whose words are [wi, wj] (the name
  * without legal form and quotes, for the id and the name). 'head': the
- * organisation word, or (size_t)-1 (quoted names). */
+ * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
+ * (type LOC, id loc:...). */
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
+    int place = rule == NG_RULE_PLACE_AREA;
     if (cuts_span(c, i, j)) return (size_t)-1;
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
     long t = head == (size_t)-1 ? -1 : ngn_covering_at(c, c->first, tok_start(c, head));
     if (t >= 0 && !(ngn_span_types(c->m, (size_t)t) & 4) && c->m->spans[t].end == tok_end(c, head)) return (size_t)-1;
     long k = dict_org(c, wi, wj);
     if (k >= 0 && wi == i && wj == j) return (size_t)-1;   /* the dictionary has it */
+    if (place) k = -1;
     const char *id, *name;
     if (k >= 0) {
         const cand *cd = &c->m->cands[c->m->spans[k].cand];
@@ -184,7 +195,7 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     } else {
         char buf[256], sk[SK_MAX + 1];
         size_t bl = 0;
-        memcpy(buf, "org:", 4);
+        memcpy(buf, place ? "loc:" : "org:", 4);
         bl = 4;
         for (size_t q = wi; q <= wj; q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
@@ -202,7 +213,7 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         for (char *p = (char *)name; *p; p++)
             if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
     }
-    *rc = ngn_add_rule_span(c, i, j, "ORG", id, name, rule, 0);
+    *rc = ngn_add_rule_span(c, i, j, place ? "LOC" : "ORG", id, name, rule, 0);
     return j;
 }
 
@@ -321,10 +332,22 @@ static int adj_end(const char *f, size_t l) {
     static const char *const e[] = {
         "ий", "ій", "ого", "ому", "им", "ім", "ої", "ою", "ая", "яя", "ое", "ее", "ой", "ый", "ую",
         "ых", "их", "ые", "ие", "ими", "ыми", "іх", "ні", "на", "ня", "ська", "цька", "зька", "ова",
-        "ева", "ча", "жа", "ша", "ща", "ське", "не", "цьке", NULL
+        "ева", "ча", "жа", "ша", "ща", "ське", "не", "цьке", "ском", "цком", NULL
     };
     for (const char *const *p = e; *p; p++)
         if (ends_with(f, l, *p, strlen(*p)) && ncp(f, l) > ncp(*p, strlen(*p)) + 1) return 1;
+    return 0;
+}
+
+/* An adjective made of a place's name: -ськ-, -цьк-, -зьк- (uk), -ск-,
+ * -цк-, -зк- (ru) before the ending (Бучанського, Приморському,
+ * Партизанского), not Нового, Кожного, Сусіднього. */
+static int place_adjective(const char *f, size_t l) {
+    static const char *const e[] = {"ськ", "цьк", "зьк", "ск", "цк", "зк", NULL};
+    size_t sl = ngn_stem_len(f, l);
+    for (const char *const *p = e; *p; p++)
+        for (size_t n = strlen(*p), q = sl >= n + 4 ? sl - n - 4 : 0; q + n <= sl; q++)
+            if (!memcmp(f + q, *p, n)) return 1;
     return 0;
 }
 
@@ -383,8 +406,8 @@ static size_t named_after(const chunkctx *c, size_t j) {
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
-    int head = wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
-    if (head || wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i))) {
+    int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
+    if (head || (c->org && wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i)))) {
         /* N: the head and a name after імені */
         size_t e = named_after(c, i);
         if (e != i) return org_span(c, NG_RULE_ORG_NAMED, i, e, i, e, i, rc);
@@ -409,8 +432,14 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t k = j + 1;
         const char *f = tfold(c, k);
         size_t fl = tlen(c, k);
-        int head = wset_has_stem(&head_set, c->tok[k].hash, f, fl);
-        int head_place = !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
+        if (wset_has_stem(&area_set, c->tok[k].hash, f, fl)) {
+            /* D: an area; the first adjective is made of a place's name */
+            if (c->place && place_adjective(tfold(c, i), tlen(c, i)))
+                return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
+            return (size_t)-1;
+        }
+        int head = c->org && wset_has_stem(&head_set, c->tok[k].hash, f, fl);
+        int head_place = c->org && !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
         if (head || head_place) {
             /* not a state (Російська Федерація), an adverb (радо), or a
              * noun before a quoted name (агентство «Укрінформ»: rule Q) */
@@ -553,6 +582,7 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
+    if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
     size_t r = quoted(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
     if (c->tok[i].flags & TK_LATIN) {

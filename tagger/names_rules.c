@@ -736,8 +736,8 @@ static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i,
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first) {
     unsigned fl = t->flags;
     int rules = !(fl & NG_TAG_NO_RULES), partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
-    int org = !(fl & NG_TAG_NO_ORG_RULES);
-    if (!rules && !partial && !context && !org) return NG_OK;
+    int org = !(fl & NG_TAG_NO_ORG_RULES), place = !(fl & NG_TAG_NO_PLACE_RULES);
+    if (!rules && !partial && !context && !org && !place) return NG_OK;
     ngn_words_init();
     mnames *mn = m->names;
     if (!mn) {
@@ -749,7 +749,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         .t = t, .nl = tn ? tn->nl : NULL, .m = m, .mn = mn, .tok = m->tb.tok, .nt = m->tb.n,
         .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
         .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
-        .all = (fl & NG_TAG_ALL) != 0, .org = org, .has_cyr = -1,
+        .all = (fl & NG_TAG_ALL) != 0, .org = org, .place = place, .has_cyr = -1,
     };
     size_t ndead0 = mn->ndead;
     int rc = NG_OK;
@@ -764,7 +764,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
              * one-word given name; otherwise note it and skip it */
-            if (org) {
+            if (org || place) {
                 size_t last = ngn_try_org(&c, i, &rc);
                 if (rc) break;
                 if (last != (size_t)-1) { i = last; continue; }
@@ -780,7 +780,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         }
         if (k >= 0) continue;
         c.latin_word = 0;
-        if (org) {
+        if (org || place) {
             size_t last = ngn_try_org(&c, i, &rc);
             if (rc) break;
             if (last != (size_t)-1) { i = last; continue; }

@@ -554,6 +554,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_GIVEN_ALONE] = "given name alone",
         [NG_RULE_ORG_LATIN] = "Latin-script name in Cyrillic text",
         [NG_RULE_ORG_NAMED] = "organisation word + імені + name",
+        [NG_RULE_PLACE_AREA] = "place adjective + район / громада / округ",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

@@ -70,6 +70,7 @@ cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
 Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
+Жители Бучанского района.
 EOF
 $NG tag --explain rules.txt | python3 -c '
 import json, sys
@@ -92,6 +93,7 @@ Bank of Lumbria | organisation word + of + name
 Иван Сергеевич | given name + patronymic
 Quillmoor | Latin-script name in Cyrillic text
 Андрей | given name alone
+Бучанского района | place adjective + район / громада / округ
 EOF
 check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt

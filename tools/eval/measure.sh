@@ -12,8 +12,9 @@
 #   en: train.jsonl → dev.jsonl
 #   uk, ru: every 5th document of train.jsonl held out, the rest trains.
 # Rows: out of the box (shipped dictionaries only, no gazetteer) without and
-# with the organisation rules, then with the gazetteer: exact lookup
-# (--no-inflect), each feature added in turn, the organisation rules last.
+# with the organisation and place rules, then with the gazetteer: exact lookup
+# (--no-inflect), each feature added in turn, the organisation and place
+# rules last.
 set -eu
 EVAL=${1:?usage: measure.sh SHARED_EVAL_DIR [BUILD_DIR]}
 BUILD=${2:-build}
@@ -40,13 +41,13 @@ for lang in en uk ru; do
   for setting in out-of-box-no-org out-of-box exact inflect rules partial context org-rules; do
     gaz="--dict $T/gaz.tsv"
     case $setting in
-      out-of-box-no-org) flags="--no-org-rules" gaz="" ;;
+      out-of-box-no-org) flags="--no-org-rules --no-place-rules" gaz="" ;;
       out-of-box) flags="" gaz="" ;;
-      exact)   flags="--no-inflect --no-rules --no-partial --no-context --no-org-rules" ;;
-      inflect) flags="--no-rules --no-partial --no-context --no-org-rules" ;;
-      rules)   flags="--no-partial --no-context --no-org-rules" ;;
-      partial) flags="--no-context --no-org-rules" ;;
-      context) flags="--no-org-rules" ;;
+      exact)   flags="--no-inflect --no-rules --no-partial --no-context --no-org-rules --no-place-rules" ;;
+      inflect) flags="--no-rules --no-partial --no-context --no-org-rules --no-place-rules" ;;
+      rules)   flags="--no-partial --no-context --no-org-rules --no-place-rules" ;;
+      partial) flags="--no-context --no-org-rules --no-place-rules" ;;
+      context) flags="--no-org-rules --no-place-rules" ;;
       org-rules) flags="" ;;
     esac
     # shellcheck disable=SC2086

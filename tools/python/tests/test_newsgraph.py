@@ -174,6 +174,11 @@ class TestTagger(unittest.TestCase):
         self.assertEqual(by(newsgraph.Tagger(acronyms=False)), [("Brindlewick Holdings", "ORG"),
                                                                  ("Quillmoor Mining Ltd", "ORG")])
         self.assertEqual(by(newsgraph.Tagger(org_rules=False)), [])
+        # the area rule, with its own switch
+        area = "Жителі Бориспільського району."
+        self.assertEqual([(s.text, s.label) for s in newsgraph.Tagger(org_rules=False).tag(area)],
+                         [("Бориспільського району", "LOC")])
+        self.assertEqual(newsgraph.Tagger(place_rules=False).tag(area), [])
 
     def test_type_error(self):
         with self.assertRaises(TypeError):
