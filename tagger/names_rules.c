@@ -519,6 +519,11 @@ static int surname_end(const char *f, size_t fl) {
     return 0;
 }
 
+/* Is token j + 1 a patronymic on the same line as token j? */
+static int patronymic_after(const chunkctx *c, size_t j) {
+    return j + 1 < c->nt && is_patronymic(c, j + 1) && (c->tok[j + 1].flags & TK_SPACE) && !(c->tok[j + 1].flags & TK_NL);
+}
+
 /* Surname first (uk, ru): "Шевчук Олександр (Петрович)", "Зеленський
  * Володимир": a capitalised Cyrillic word with a surname ending, or a
  * one-word dictionary person, then a given name in the nominative on the
@@ -539,7 +544,9 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
         /* a dictionary person as written, not a case form (вдова Ельцина Наина) */
         dp = dict_person(c, i, i);
         if (!dp || dp->inflected) return (size_t)-1;
-    } else if (!sg)
+    } else if (!sg && (sentence_initial(c, i) || !patronymic_after(c, j)))
+        /* a surname without a typical ending (Мельник, Коваль) only before
+         * a given name and a patronymic, inside a sentence */
         return (size_t)-1;
     /* not itself a given name (Роман Олександр) */
     const gform *gf[8];

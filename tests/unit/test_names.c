@@ -195,6 +195,13 @@ static void test_surname_first(ng_tagger *t) {
     no_per(t, "Приїхав Ковальов Олена.", "Ковальов");
     yes(t, "Приїхав Ковальов Олена.", "Олена", "PER", NULL);
     yes(t, "Петренко Олександр Ткаченко пішов.", "Олександр Ткаченко", "PER", NULL);
+    /* a surname without a typical ending: only before a given name and a
+     * patronymic, inside a sentence */
+    yes(t, "Заяву підписала Мельник Олена Петрівна.", "Мельник Олена Петрівна", "PER", "per:olena-melnik");
+    yes(t, "Сказал Кузнец Иван Петрович вчера.", "Кузнец Иван Петрович", "PER", "per:ivan-kuznets");
+    rule_is(t, "Заяву підписала Мельник Олена Петрівна.", "Мельник Олена Петрівна", NG_RULE_SURNAME_FIRST);
+    no_per(t, "Тоді Мельник Олена пішла.", "Мельник");
+    no_per(t, "Мельник Олена Петрівна прийшла.", "Мельник");
 }
 
 static void test_partial(ng_tagger *t) {
