@@ -67,4 +67,26 @@ grep -qx 'The' $T/p5.txt && { echo "FAIL default drops The"; fail=1; }
 $NG dict import --from annotations --min-precision 2 $D/import-precision.jsonl > /dev/null 2> $T/e.txt
 [ $? -eq 2 ] || { echo "FAIL --min-precision 2: exit 2"; fail=1; }
 grep -q "expected a number from 0 to 1" $T/e.txt || { echo "FAIL --min-precision message"; fail=1; }
+# a one-word surface seen only in a case form also gets its nominative
+# (uk, ru), so the nominative and the other forms match; the name stays as
+# annotated; an English surface gets none (only its capitals, as before);
+# Львові gets Львів (the brat case above)
+python3 - "$T/case.jsonl" <<'PYEOF2'
+import json, sys
+rows = [("Акції Брідлевуду впали. Голова Мельниченкові подякував. Жители Тверскому рады.",
+         [("Брідлевуду", "ORG"), ("Мельниченкові", "PER"), ("Тверскому", "LOC")]),
+        ("The Quillmoor board met Kyiv.", [("Quillmoor", "ORG"), ("Kyiv", "LOC")])]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for k, (t, ents) in enumerate(rows):
+        b = t.encode()
+        es = [{"start": b.find(s.encode()), "end": b.find(s.encode()) + len(s.encode()), "type": ty} for s, ty in ents]
+        f.write(json.dumps({"id": str(k), "text": t, "entities": es}, ensure_ascii=False) + "\n")
+PYEOF2
+$NG dict import --from annotations $T/case.jsonl -o $T/case.tsv 2>/dev/null
+cut -f3,4 $T/case.tsv | sort > $T/case.out
+printf 'Kyiv\tKYIV\nQuillmoor\tQUILLMOOR\nБрідлевуду\tБрідлевуд|Брідлевуда\nМельниченкові\tМельниченк|Мельниченко\nТверскому\tТверский|Тверское\n' > $T/exp.txt
+check nominatives $T/exp.txt $T/case.out
+echo "Брідлевуд і Мельниченко, Брідлевудом" | $NG tag --no-shipped --dict $T/case.tsv -f tsv --no-header - 2>&1 | cut -f8 > $T/case.tag
+printf 'Брідлевуд\nМельниченко\nБрідлевудом\n' > $T/exp.txt
+check nominatives-tag $T/exp.txt $T/case.tag
 exit $fail
