@@ -9,6 +9,7 @@ BUILD=${BUILD:-build}
 BUILD=$(cd "$BUILD" && pwd)
 cd "$ROOT"
 sh tools/python/stage.sh "$BUILD" "$T/py"
+check "staged byte-compiled (an import does not compile the module)" sh -c "ls '$T'/py/newsgraph/__pycache__/__init__.*.pyc"
 # under sanitizers the library needs its runtime loaded first
 if [ -n "${NG_SANITIZER:-}" ]; then
   # (gcc: libasan.so; clang: its shared runtime, which also holds UBSan's)

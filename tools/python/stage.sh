@@ -14,3 +14,8 @@ cp "$ROOT"/tools/python/newsgraph/*.py "$DEST/newsgraph/"
 cp -L "$BUILD/libnewsgraph.so.0" "$DEST/newsgraph/_lib/libnewsgraph.so.0"
 cp "$BUILD/shipped.ngd" "$DEST/newsgraph/_data/shipped.ngd"
 cp "$ROOT"/dictionaries/names/*.txt "$DEST/newsgraph/_data/names/"
+# byte-compiled now, as pip install does: an import then reads the .pyc
+# instead of compiling the module each time (18 ms and 60M instructions per
+# process, more than the rest of the import; PYTHONDONTWRITEBYTECODE keeps
+# an import from writing it)
+python3 -m compileall -q "$DEST/newsgraph" >/dev/null

@@ -18,7 +18,6 @@ import ctypes
 import functools
 import gc
 import itertools
-import json
 import os
 import mmap
 import threading
@@ -528,6 +527,7 @@ class Graph:
         self.close()
 
     def _q(self, name, **args):
+        import json   # (here: tagging alone never pays for importing it)
         a = json.dumps({k: v for k, v in args.items() if v is not None}).encode()
         out, err = _P(), _Error()
         with self._lock:
