@@ -114,6 +114,17 @@ static const char *const cyr_heads_place[] = {
 static const char *const area_heads[] = {"район", "громада", "округ", NULL};
 static wset area_set;
 static uint64_t area_mem[1024];
+/* Rivers and streets named after their noun (річки Рось, реку Славянку;
+ * вулиці Івасюка, улица Ленина, вул. Франка): rules R and S. (Not ріка,
+ * whose stem is рік, a year.) */
+static const char *const river_nouns[] = {"річка", "река", NULL};
+static const char *const street_nouns[] = {
+    "вулиця", "проспект", "площа", "бульвар", "провулок", "провулку", "узвіз", "узвозу", "набережна",
+    "улица", "площадь", "переулок", "переулка", "набережная", NULL
+};
+static const char *const street_abbr[] = {"вул", "просп", "пров", "бульв", "ул", "пер", NULL};
+static wset river_set, street_set, street_abbr_set;
+static uint64_t place_mem[3][1024];
 
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
@@ -122,6 +133,9 @@ static uint64_t org_mem[8][1024];
 static void org_init(void) {
     ngn_wset_fill(&state_set, state_mem, state_heads, 1);
     ngn_wset_fill(&area_set, area_mem, area_heads, 1);
+    ngn_wset_fill(&river_set, place_mem[0], river_nouns, 1);
+    ngn_wset_fill(&street_set, place_mem[1], street_nouns, 1);
+    ngn_wset_fill(&street_abbr_set, place_mem[2], street_abbr, 0);
     ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
     ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
     ngn_wset_fill(&en_tail_set, org_mem[2], en_tails, 0);
@@ -179,7 +193,7 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
  * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
  * (type LOC, id loc:...). */
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
-    int place = rule == NG_RULE_PLACE_AREA;
+    int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET;
     if (cuts_span(c, i, j)) return (size_t)-1;
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
     long t = head == (size_t)-1 ? -1 : ngn_covering_at(c, c->first, tok_start(c, head));
@@ -195,14 +209,17 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     } else {
         char buf[256], sk[SK_MAX + 1];
         size_t bl = 0;
-        memcpy(buf, place ? "loc:" : "org:", 4);
-        bl = 4;
+        const char *pre = rule == NG_RULE_PLACE_RIVER ? "loc:river-" : rule == NG_RULE_PLACE_STREET ? "loc:street-"
+                        : place ? "loc:" : "org:";
+        bl = strlen(pre);
+        memcpy(buf, pre, bl);
+        size_t b0 = bl;
         for (size_t q = wi; q <= wj; q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
             if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
             size_t n = ngn_skel(tfold(c, q), ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
             if (bl + n + 2 >= sizeof buf) break;
-            if (bl > 4) buf[bl++] = '-';
+            if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
             bl += n;
         }
@@ -402,10 +419,46 @@ static size_t named_after(const chunkctx *c, size_t j) {
     return e;
 }
 
+/* R, S: the name of a river or a street after its noun (and
+ * the noun's abbreviation's dot) right before token i: one to three
+ * capitalised Cyrillic words no dictionary span touches. A river is its
+ * name (річки Рось: Рось, as news annotate it), a street its noun and name
+ * (вулиці Івасюка). */
+static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
+    if (i == 0 || !(c->tok[i].flags & TK_SPACE) || (c->tok[i].flags & TK_NL)) return (size_t)-1;
+    size_t p = i - 1;
+    int abbr = is_punct(c, p, '.') && p > 0;
+    if (abbr) p--;
+    if (!is_word(c, p) || (c->tok[p].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT))) return (size_t)-1;
+    const char *f = tfold(c, p);
+    size_t fl = tlen(c, p);
+    unsigned rule = abbr ? (wset_has(&street_abbr_set, c->tok[p].hash) ? NG_RULE_PLACE_STREET : 0)
+                    : wset_has_stem(&river_set, c->tok[p].hash, f, fl)  ? NG_RULE_PLACE_RIVER
+                    : wset_has_stem(&street_set, c->tok[p].hash, f, fl) ? NG_RULE_PLACE_STREET
+                                                                        : 0;
+    if (!rule) return (size_t)-1;
+    size_t j = i;
+    while (j + 1 < c->nt && j < i + 2 && cyr_word(c, j + 1) && (c->tok[j + 1].flags & TK_UPPER1) &&
+           !(c->tok[j + 1].flags & TK_ALLUPPER))
+        j++;
+    /* a place the dictionary knows stays itself (вулицях Києва, річки
+     * Десна); a person a street is named after is part of it (вулиця
+     * Шевченка, улица Ленина) */
+    for (size_t q = i; q <= j; q++) {
+        long k = ngn_covering_at(c, c->first, tok_start(c, q));
+        if (k >= 0 && (rule == NG_RULE_PLACE_RIVER || (ngn_span_types(c->m, (size_t)k) & 2))) return (size_t)-1;
+    }
+    return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, j, i, j, (size_t)-1, rc);
+}
+
 /* A: Київська міська рада; H: Служба безпеки України. */
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
+    if (c->place) {
+        size_t r = river_or_street(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+    }
     int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
     if (head || (c->org && wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i)))) {
         /* N: the head and a name after імені */

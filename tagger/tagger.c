@@ -555,6 +555,8 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_ORG_LATIN] = "Latin-script name in Cyrillic text",
         [NG_RULE_ORG_NAMED] = "organisation word + імені + name",
         [NG_RULE_PLACE_AREA] = "place adjective + район / громада / округ",
+        [NG_RULE_PLACE_RIVER] = "river noun + name",
+        [NG_RULE_PLACE_STREET] = "street noun + name",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

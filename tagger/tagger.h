@@ -101,7 +101,7 @@ enum {
     NG_TAG_NO_PARTIAL = 1 << 3, /* no surname-only / short-form resolution */
     NG_TAG_NO_CONTEXT = 1 << 4, /* no article-context disambiguation */
     NG_TAG_NO_ACRONYMS = 1 << 6, /* no acronyms defined in the article ("Full Name (ACR)") */
-    NG_TAG_NO_PLACE_RULES = 1 << 7, /* no area rule (Бучанського району: a place) */
+    NG_TAG_NO_PLACE_RULES = 1 << 7, /* no place rules (areas, rivers, streets: Бучанського району) */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
                                     organisation words; tagger/NAMES.md) */
 };
@@ -145,6 +145,8 @@ typedef enum ng_rule {
     NG_RULE_ORG_LATIN,          /* Latin capitalised words in Cyrillic text: компанія Samsung */
     NG_RULE_ORG_NAMED,          /* organisation word + імені + name: Театр імені Лесі Українки */
     NG_RULE_PLACE_AREA,         /* place adjective + район / громада / округ: Бучанського району */
+    NG_RULE_PLACE_RIVER,        /* річка / река + name: річки Рось (the name) */
+    NG_RULE_PLACE_STREET,       /* street noun + name: вулиці Івасюка, вул. Франка */
     NG_RULE_COUNT
 } ng_rule;
 

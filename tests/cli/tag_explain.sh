@@ -68,9 +68,9 @@ check "shipped: file and line hold the id and the alias ($(cat shipped.out))" te
 # shipped dictionaries and given-name lists; en, uk, ru)
 cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
-ТОВ «Ромашка», компанія «Зелена хвиля», Київська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
+ТОВ «Ромашка», компанія «Зелена хвиля», Житомирська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
 Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
-Жители Бучанского района.
+Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина.
 EOF
 $NG tag --explain rules.txt | python3 -c '
 import json, sys
@@ -85,7 +85,7 @@ Acme Corp. | capitalised words + organisation word or legal form
 Bank of Lumbria | organisation word + of + name
 ТОВ «Ромашка» | legal form + quoted name
 Зелена хвиля | quoted name after an organisation word
-Київська міська рада | adjectives + organisation word
+Житомирська міська рада | adjectives + organisation word
 Управління освіти Житомира | organisation word + words + place
 Театр імені Лесі Українки | organisation word + імені + name
 Шевчук Олександр | surname + given name
@@ -94,6 +94,8 @@ Bank of Lumbria | organisation word + of + name
 Quillmoor | Latin-script name in Cyrillic text
 Андрей | given name alone
 Бучанского района | place adjective + район / громада / округ
+Славянки | river noun + name
+улице Ленина | street noun + name
 EOF
 check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt

@@ -47,7 +47,7 @@ static void tag_usage(FILE *f) {
         "      --no-partial       no surname-only resolution\n"
         "      --no-org-rules     no organisation rules (ТОВ «Ромашка», Acme Corp, Київська міська рада)\n"
         "      --no-acronyms      no acronyms defined in the article (\"Full Name (ACR)\", \"ACR (Full Name)\")\n"
-        "      --no-place-rules   no area rule (Бучанського району, Ізюмська міська громада)\n"
+        "      --no-place-rules   no place rules (Бучанського району, річки Рось, вулиці Івасюка)\n"
         "  -j, --threads N        tag with N threads (output keeps input order)\n"
         "      --keep-going       skip bad records, count them at the end\n"
         "      --keep-text        (jsonl) also write each article's text, so that the\n"
