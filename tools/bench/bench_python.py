@@ -8,8 +8,8 @@ PYDIR holds the staged package (make python: BUILD/python). For the 10k and
 100k dictionaries (compiled images made by bench_real.py, or here), times
 whole processes on one thread, medians of RUNS, wall clock and CPU (user +
 sys, less sensitive to other load on the machine):
-  CLI       newsgraph tag --no-shipped --dict IMG --format jsonl CORPUS > pipe
-  tag_file  Tagger(dicts=[IMG], shipped=False).tag_file(CORPUS): the file
+  CLI       newsgraph tag --no-shipped --names NAMES --dict IMG --format jsonl CORPUS > pipe
+  tag_file  Tagger(dicts=[IMG], shipped=False, names=NAMES).tag_file(CORPUS): the file
             memory-mapped, every Span built (character offsets, text)
   tag       the same after reading CORPUS into a str (open().read(): reading
             and decoding 100 MB are part of the time), tag(text)
@@ -17,11 +17,13 @@ and checks that all three find the same number of spans."""
 import os, resource, statistics, subprocess, sys, time
 
 ng, pydir, data, corpus, runs = sys.argv[1:6]
+# the shipped given-name lists (the person rules' data), from the source tree
+NAMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dictionaries", "names")
 runs = int(runs)
 mb = os.path.getsize(corpus) / 1e6
 SCRIPT = r"""
 import sys, newsgraph
-t = newsgraph.Tagger(dicts=[sys.argv[1]], shipped=False)
+t = newsgraph.Tagger(dicts=[sys.argv[1]], shipped=False, names=sys.argv[4])
 if sys.argv[3] == "tag_file":
     spans = t.tag_file(sys.argv[2])
 else:
@@ -60,9 +62,9 @@ for label in ("10k", "100k"):
             for k, line in enumerate(f, 1):
                 o.write(f"n{k}\tLOC\t{line.rstrip(chr(10))}\t\n")
         subprocess.run([ng, "dict", "compile", "-q", "--no-shipped", tsv, "-o", img], check=True)
-    cmds = {"cli": [ng, "tag", "--no-shipped", "--dict", img, "--format", "jsonl", corpus],
-            "tag_file": [sys.executable, "-c", SCRIPT, img, corpus, "tag_file"],
-            "tag": [sys.executable, "-c", SCRIPT, img, corpus, "tag"]}
+    cmds = {"cli": [ng, "tag", "--no-shipped", "--names", NAMES, "--dict", img, "--format", "jsonl", corpus],
+            "tag_file": [sys.executable, "-c", SCRIPT, img, corpus, "tag_file", NAMES],
+            "tag": [sys.executable, "-c", SCRIPT, img, corpus, "tag", NAMES]}
     res = {k: ([], []) for k in cmds}
     counts = {}
     for _ in range(runs):   # interleaved, so that changes of load hit all three

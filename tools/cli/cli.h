@@ -37,14 +37,15 @@ typedef struct cli_dicts {
     int user_loaded;      /* it was there and is one of dicts */
     ng_dict *dicts[259];
     size_t ndicts;
-    ng_namelist *names;   /* shipped given-name lists (DIR/names), or NULL */
+    const char *names_path; /* --names: given-name lists instead of the shipped ones */
+    ng_namelist *names;   /* given-name lists (--names, else the shipped DIR/names), or NULL */
 } cli_dicts;
 /* Takes option 'id' (CLI_OPT_DICT with its value, CLI_OPT_NO_SHIPPED:
  * opts.h) and returns 1; returns 0 for another id; -1 on a usage error
  * (message printed). */
 int cli_dicts_option(cli_dicts *d, int id, const char *value);
-/* Loads the shipped dictionaries and given-name lists (unless no_shipped)
- * and the --dict files. Prints errors; returns 0 or an exit code. */
+/* Loads the shipped dictionaries and given-name lists (unless no_shipped;
+ * --names gives the lists even then) and the --dict files. Prints errors; returns 0 or an exit code. */
 int cli_dicts_load(cli_dicts *d);
 void cli_dicts_free(cli_dicts *d);
 /* Creates a tagger over d's dictionaries with d's given-name lists. */

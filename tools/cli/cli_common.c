@@ -122,6 +122,7 @@ const char *cli_shipped_image(void) {
 int cli_dicts_option(cli_dicts *d, int id, const char *value) {
     if (id == CLI_OPT_NO_SHIPPED) { d->no_shipped = 1; return 1; }
     if (id == CLI_OPT_NO_USER) { d->no_user = 1; return 1; }
+    if (id == CLI_OPT_NAMES) { d->names_path = value; return 1; }
     if (id != CLI_OPT_DICT) return 0;
     if (d->npaths >= sizeof d->paths / sizeof d->paths[0]) { cli_msg("too many --dict options"); return -1; }
     d->paths[d->npaths++] = value;
@@ -173,18 +174,20 @@ int cli_dicts_load(cli_dicts *d) {
             ng_dict_builder_free(b);
         }
         if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
-        /* the given-name lists of the person-name rules (optional) */
-        const char *dir = cli_shipped_dir();
-        char names[PATH_MAX];
-        snprintf(names, sizeof names, "%.4000s/names", dir);
-        if (dir[0] && is_dir(names)) {
-            d->names = ng_namelist_new();
-            if (!d->names || (rc = ng_namelist_add_file(d->names, names, &err)) != NG_OK) {
-                if (!d->names) ng_error_set(&err, rc = NG_E_NOMEM, NULL, 0, 0, "out of memory");
-                cli_err(&err);
-                cli_dicts_free(d);
-                return cli_exit_code(rc);
-            }
+    }
+    /* the given-name lists of the person-name rules: --names, or the
+     * shipped ones with the shipped dictionaries (optional) */
+    const char *dir = d->no_shipped ? "" : cli_shipped_dir();
+    char names[PATH_MAX];
+    snprintf(names, sizeof names, "%.4000s/names", dir);
+    const char *np = d->names_path ? d->names_path : dir[0] && is_dir(names) ? names : NULL;
+    if (np) {
+        d->names = ng_namelist_new();
+        if (!d->names || (rc = ng_namelist_add_file(d->names, np, &err)) != NG_OK) {
+            if (!d->names) ng_error_set(&err, rc = NG_E_NOMEM, NULL, 0, 0, "out of memory");
+            cli_err(&err);
+            cli_dicts_free(d);
+            return cli_exit_code(rc);
         }
     }
     /* the user dictionary ('dict add'), after the shipped ones */

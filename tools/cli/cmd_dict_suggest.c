@@ -341,6 +341,7 @@ static void suggest_usage(FILE *f) {
         "  --input text|jsonl read inputs as that kind (default: by extension)\n"
         "  --dict FILE        also use this dictionary (repeatable)\n"
         "  --no-shipped       without the shipped dictionaries\n"
+        "  --names PATH       given-name lists instead of the shipped ones (as for tag)\n"
         "  --no-user          without the user dictionary ('newsgraph dict add'): by\n"
         "                     default a name added there is no longer suggested\n"
         "  --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules, --no-acronyms,\n"
@@ -373,7 +374,7 @@ static int parse_options(int argc, char **argv, cli_dicts *dicts, unsigned *tfla
             suggest_usage(stderr);
             return EXIT_USAGE;
         case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: case CLI_OPT_NAMES:
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:

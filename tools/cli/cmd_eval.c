@@ -428,7 +428,7 @@ static void usage(FILE *f) {
           "  --types LIST    score only these types (comma-separated)\n"
           "  --json          print the metrics as JSON (score.py --json layout)\n"
           "  --save-pred F   with --gold: also write the predictions as JSON Lines\n"
-          "  --dict FILE, --no-shipped, --no-inflect, --no-rules, --no-partial,\n"
+          "  --dict FILE, --no-shipped, --names PATH, --no-inflect, --no-rules, --no-partial,\n"
           "  --no-context, --no-org-rules, --no-acronyms, --no-place-rules\n"
           "                  dictionary and tagging options, as for 'newsgraph tag'\n", f);
 }
@@ -464,7 +464,7 @@ int cmd_eval(int argc, char **argv) {
             if (npos == 2) { cli_msg("eval: too many arguments"); usage(stderr); rc = EXIT_USAGE; goto out; }
             pos[npos++] = v;
             break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: case CLI_OPT_NAMES:
             if (cli_dicts_option(&dicts, id, v) < 0) { rc = EXIT_USAGE; goto out; }
             tag_opts = 1;
             break;

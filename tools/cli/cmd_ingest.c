@@ -35,6 +35,7 @@ static void ingest_usage(FILE *f) {
         "                         in a new database, a different one is refused later\n"
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --names PATH       given-name lists instead of the shipped ones (as for tag)\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
         "      --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules, --no-acronyms,\n"
         "      --no-place-rules\n"
@@ -653,7 +654,7 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
         case CLI_BAD: return SHOW_USAGE;
         case CLI_UNKNOWN: cli_msg("ingest: unknown option '%s'", v); return SHOW_USAGE;
         case CLI_ARG: a->paths[a->npaths++] = v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: case CLI_OPT_NAMES:
             if (cli_dicts_option(&g->dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case O_DB: a->db = v; break;

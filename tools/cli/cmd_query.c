@@ -51,7 +51,7 @@ static unsigned query_option_bit(int id) {
     case O_LIMIT: return Q_LIMIT;
     case O_MINCOUNT: return Q_MINCOUNT;
     case O_SINCE: case O_UNTIL: return Q_DATES;
-    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: return Q_CHECK;
+    case O_CHECK: case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: case CLI_OPT_NAMES: return Q_CHECK;
     case O_COLOR: return Q_COLOR;
     default: return Q_COMM;
     }
@@ -128,7 +128,7 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
                 goto bad;
             }
             break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: case CLI_OPT_NAMES:
             if (cli_dicts_option(o->dicts, id, v) < 0) return EXIT_USAGE;
             break;
         }

@@ -22,6 +22,9 @@ static void tag_usage(FILE *f) {
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
         "      --no-user          do not use the user dictionary ('newsgraph dict add')\n"
+        "      --names PATH       given-name lists of the person rules (a file, or a\n"
+        "                         directory of given*.txt) instead of the shipped ones;\n"
+        "                         with --no-shipped, the only ones\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
         "  -f, --format FMT       jsonl (default when not a terminal), pretty (default\n"
         "                         on a terminal), tsv (with a header row), conll\n"
@@ -163,7 +166,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case CLI_BAD: return EXIT_USAGE;
         case CLI_UNKNOWN: cli_msg("unknown option '%s'; see 'newsgraph tag --help'", v); return EXIT_USAGE;
         case CLI_ARG: argv[(*ninputs)++] = (char *)v; break;
-        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER:
+        case CLI_OPT_DICT: case CLI_OPT_NO_SHIPPED: case CLI_OPT_NO_USER: case CLI_OPT_NAMES:
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case O_FORMAT:

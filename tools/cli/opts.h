@@ -57,9 +57,9 @@ int cli_choice(const char *v, const char *const *names);
 
 /* The dictionary options of tag, ingest and eval, for their tables; their
  * ids go to cli_dicts_option (cli.h). */
-enum { CLI_OPT_DICT = 1000, CLI_OPT_NO_SHIPPED, CLI_OPT_NO_USER };
+enum { CLI_OPT_DICT = 1000, CLI_OPT_NO_SHIPPED, CLI_OPT_NO_USER, CLI_OPT_NAMES };
 #define CLI_DICT_OPTS {"--dict", "-d", 1, CLI_OPT_DICT}, {"--no-shipped", NULL, 0, CLI_OPT_NO_SHIPPED}, \
-                      {"--no-user", NULL, 0, CLI_OPT_NO_USER}
+                      {"--no-user", NULL, 0, CLI_OPT_NO_USER}, {"--names", NULL, 1, CLI_OPT_NAMES}
 
 /* The tagging switches of tag, ingest and eval; cli_tag_flag gives the
  * NG_TAG_* flag of one of their ids (0 for any other id). */

@@ -297,12 +297,14 @@ class Tagger:
     in 'dicts' (compiled images, .ngd, are memory-mapped; TSV files are
     compiled together in memory), each loaded once per process and shared.
 
-    Options: inflect, rules, partial, context, org_rules, acronyms, place_rules (the
+    names: given-name lists of the person rules (a file, or a directory of
+    given*.txt) instead of the shipped ones (with shipped=False, the only
+    ones). Options: inflect, rules, partial, context, org_rules, acronyms, place_rules (the
     tagger's features, all on by default, as for 'newsgraph tag'); all=True reports overlapping
     candidates too; threads=N lets one large text be tagged by N threads.
     A Tagger may be used from several threads at once."""
 
-    def __init__(self, dicts=(), shipped=True, *, inflect=True, rules=True, partial=True,
+    def __init__(self, dicts=(), shipped=True, *, names=None, inflect=True, rules=True, partial=True,
                  context=True, org_rules=True, acronyms=True, place_rules=True, all=False,
                  threads=1):
         if isinstance(dicts, (str, bytes, os.PathLike)):
@@ -322,6 +324,8 @@ class Tagger:
                                      "or use shipped=False)", _E_IO)
             if names:
                 self._names = _open_names(names)
+        if names is not None:
+            self._names = _open_names(os.fsdecode(names))
         tsv = []
         for p in dicts:
             img = _lib.ng_dict_is_image(_enc(p))

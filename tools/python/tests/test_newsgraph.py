@@ -179,6 +179,12 @@ class TestTagger(unittest.TestCase):
         self.assertEqual([(s.text, s.label) for s in newsgraph.Tagger(org_rules=False).tag(area)],
                          [("Бориспільського району", "LOC")])
         self.assertEqual(newsgraph.Tagger(place_rules=False).tag(area), [])
+        # names=: the person rules' given-name lists without the shipped dictionaries
+        per = "Вчора Олександр Петренко прийшов."
+        lists = newsgraph.shipped_data()[2]
+        self.assertEqual(newsgraph.Tagger(shipped=False).tag(per), [])
+        self.assertEqual([(s.text, s.id) for s in newsgraph.Tagger(shipped=False, names=lists).tag(per)],
+                         [("Олександр Петренко", "per:oleksandr-petrenk")])
 
     def test_type_error(self):
         with self.assertRaises(TypeError):
