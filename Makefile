@@ -39,7 +39,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 
 .PHONY: all check check-corpus unit cli demo install uninstall clean bench bench-quick deps dictionaries asan valgrind fuzz
-all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd lib
+all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd $(BUILD)/names.ngn lib
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
@@ -94,7 +94,7 @@ $(BUILD)/newsgraph.pc: Makefile
 # The Python module (tools/python) staged with the library and the shipped
 # data in $(BUILD)/python: PYTHONPATH=$(BUILD)/python python3 -c 'import newsgraph'.
 # Install it with: python3 -m pip install --no-build-isolation tools/python
-python: lib $(BUILD)/shipped.ngd
+python: lib $(BUILD)/shipped.ngd $(BUILD)/names.ngn
 	sh tools/python/stage.sh $(BUILD) $(BUILD)/python
 
 $(TOOLS_OBJ): ALL_CFLAGS += -Itools/import
@@ -107,6 +107,11 @@ $(BUILD)/newsgraph: $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
 
 $(BUILD)/shipped.ngd: $(BUILD)/newsgraph $(DICT_TSV)
 	$(BUILD)/newsgraph dict compile --no-shipped $(DICT_TSV) -o $@
+
+# the shipped given-name lists, compiled (a start reads them, not inflects them)
+NAMES_TXT := $(wildcard dictionaries/names/given*.txt)
+$(BUILD)/names.ngn: $(BUILD)/newsgraph $(NAMES_TXT)
+	$(BUILD)/newsgraph dict compile-names dictionaries/names -o $@
 
 # Regenerates the committed dictionaries that importers build from system
 # data (Debian's iso-codes package).
@@ -155,8 +160,10 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries \
 	        $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/newsgraph $(DESTDIR)$(PREFIX)/bin/newsgraph
-	install -m 644 $(BUILD)/shipped.ngd $(DESTDIR)$(PREFIX)/share/newsgraph/shipped.ngd
+	install -m 644 $(BUILD)/shipped.ngd $(BUILD)/names.ngn $(DESTDIR)$(PREFIX)/share/newsgraph/
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
+	install -d $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/names
+	install -m 644 $(NAMES_TXT) $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/names/
 	install -m 644 tools/cli/newsgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 	install -m 644 tools/cli/completion/newsgraph.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsgraph

@@ -217,8 +217,12 @@ void ng_namelist_free(ng_namelist *nl);
 int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang);
 /* Adds a list: one name (or '|' group) a line, '#' comments. A directory
  * adds its given*.txt files (sorted); a file name containing "-uk"/"-ru"
- * sets the language. */
+ * sets the language. A compiled list (ng_namelist_save) is read as such. */
 int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err);
+/* Writes nl compiled (atomically): ng_namelist_add_file reads such a file
+ * back in a few milliseconds instead of inflecting every name again; a
+ * compiled list must be the first one added to a namelist. */
+int ng_namelist_save(const ng_namelist *nl, const char *path, ng_error *err);
 size_t ng_namelist_count(const ng_namelist *nl);
 /* The tagger borrows 'nl' (NULL: none). Returns NG_OK or NG_E_NOMEM. */
 int ng_tagger_set_names(ng_tagger *t, const ng_namelist *nl);

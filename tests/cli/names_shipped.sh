@@ -5,7 +5,8 @@
 #  2. one person, one id: Ukrainian, Russian and English spellings, any case;
 #  3. a surname alone after the title rule;
 #  4. surname first (uk): one person, the surname alone later names it;
-#  5. --names.
+#  5. --names;
+#  6. compiled lists.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 run georgia tag --format tsv --no-header <<'EOF2'
@@ -54,4 +55,32 @@ run nm3 tag --names "$T/nope" "$T/nm.txt"
 expect_rc nm3 2
 checks=$((checks+1))
 grep -q "nope: cannot open given-name list" "$T/nm3.err" || { echo "FAIL --names missing: $(cat "$T/nm3.err")"; fail=1; }
+# 6. compiled lists (dict compile-names; the build's BIN/names.ngn): the same
+#    tagging as the lists they come from; a damaged file is refused whole
+run cn dict compile-names dictionaries/names -o "$T/n.ngn"
+expect_rc cn 0
+printf 'Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Заяву підписала Мельник Олена Петрівна. Yesterday Michael Smithson said. Андрій засміявся.\n' > "$T/cn.txt"
+run cnt tag --no-shipped --names dictionaries/names "$T/cn.txt"
+run cnc tag --no-shipped --names "$T/n.ngn" "$T/cn.txt"
+checks=$((checks+1))
+[ -s "$T/cnt.out" ] && cmp -s "$T/cnt.out" "$T/cnc.out" || { echo "FAIL compiled lists tag differently"; diff "$T/cnt.out" "$T/cnc.out"; fail=1; }
+run cnd tag "$T/cn.txt"
+checks=$((checks+1))
+[ -s "$T/cnd.out" ] && grep -q '"per:olena-melnik"' "$T/cnd.out" || { echo "FAIL shipped compiled lists"; cat "$T/cnd.out" "$T/cnd.err"; fail=1; }
+python3 -c '
+import sys
+b = bytearray(open(sys.argv[1], "rb").read())
+b[len(b) // 2] ^= 0x55
+open(sys.argv[2], "wb").write(b)
+open(sys.argv[3], "wb").write(b[:len(b) // 3])' "$T/n.ngn" "$T/bad.ngn" "$T/short.ngn"
+for b in bad short; do
+  run $b tag --no-shipped --names "$T/$b.ngn" "$T/cn.txt"
+  expect_rc $b 1
+  checks=$((checks+1))
+  grep -q "$b.ngn: corrupt compiled name list" "$T/$b.err" || { echo "FAIL $b: $(cat "$T/$b.err")"; fail=1; }
+done
+run cn2 dict compile-names dictionaries/names/given-en.txt "$T/n.ngn" -o "$T/n2.ngn"
+expect_rc cn2 2
+checks=$((checks+1))
+grep -q "a compiled name list must be the first one loaded" "$T/cn2.err" || { echo "FAIL cn2: $(cat "$T/cn2.err")"; fail=1; }
 finish

@@ -56,6 +56,8 @@ void cli_reader_warn(const char *path, const char *msg, void *ud);
  * $XDG_DATA_HOME/newsgraph/user.tsv, else ~/.local/share/newsgraph/user.tsv
  * ("" when neither variable is set). */
 const char *cli_user_dict_path(void);
+/* The compiled shipped given-name lists if found, else NULL. */
+const char *cli_shipped_names(void);
 /* Directory that holds the shipped dictionaries ("" if none found). */
 const char *cli_shipped_dir(void);
 /* The compiled shipped image if found, else NULL. */
@@ -65,6 +67,7 @@ const char *cli_shipped_image(void);
 int cmd_tag(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_dict_compile(int argc, char **argv);
+int cmd_dict_compile_names(int argc, char **argv);
 int cmd_dict_import(int argc, char **argv);
 int cmd_dict_lint(int argc, char **argv);
 int cmd_dict_stats(int argc, char **argv);

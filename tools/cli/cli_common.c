@@ -119,6 +119,15 @@ const char *cli_shipped_image(void) {
     return find_data(path, sizeof path, "shipped.ngd", "shipped.ngd", is_file);
 }
 
+/* The compiled shipped given-name lists (BIN/names.ngn in a build tree, or
+ * installed), or NULL; none when $NEWSGRAPH_DICTIONARIES is set. */
+const char *cli_shipped_names(void) {
+    static char path[PATH_MAX];
+    const char *env = getenv("NEWSGRAPH_DICTIONARIES");
+    if (env && *env) return NULL;
+    return find_data(path, sizeof path, "names.ngn", "names.ngn", is_file);
+}
+
 int cli_dicts_option(cli_dicts *d, int id, const char *value) {
     if (id == CLI_OPT_NO_SHIPPED) { d->no_shipped = 1; return 1; }
     if (id == CLI_OPT_NO_USER) { d->no_user = 1; return 1; }
@@ -176,11 +185,13 @@ int cli_dicts_load(cli_dicts *d) {
         if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
     }
     /* the given-name lists of the person-name rules: --names, or the
-     * shipped ones with the shipped dictionaries (optional) */
+     * shipped ones with the shipped dictionaries (optional): compiled
+     * (BIN/names.ngn, as shipped.ngd), else the lists themselves */
     const char *dir = d->no_shipped ? "" : cli_shipped_dir();
     char names[PATH_MAX];
     snprintf(names, sizeof names, "%.4000s/names", dir);
-    const char *np = d->names_path ? d->names_path : dir[0] && is_dir(names) ? names : NULL;
+    const char *np = d->names_path ? d->names_path : d->no_shipped ? NULL : cli_shipped_names();
+    if (!np && dir[0] && is_dir(names)) np = names;
     if (np) {
         d->names = ng_namelist_new();
         if (!d->names || (rc = ng_namelist_add_file(d->names, np, &err)) != NG_OK) {

@@ -6,7 +6,7 @@ setuptools):
 
 The build runs 'make lib' in the source tree (NEWSGRAPH_SRC, default the
 tree this file is in) with BUILD=NEWSGRAPH_BUILD (default SRC/build) and
-copies libnewsgraph.so.0, shipped.ngd and the given-name lists into the
+copies libnewsgraph.so.0, shipped.ngd, names.ngn and the given-name lists into the
 package (tools/python/stage.sh), so the installed module needs nothing else.
 """
 import os
@@ -31,7 +31,7 @@ class BuildWithLibrary(build_py):
         src = source_tree()
         build = os.path.abspath(os.environ.get("NEWSGRAPH_BUILD") or os.path.join(src, "build"))
         subprocess.check_call(["make", "-C", src, "--no-print-directory", "BUILD=" + build, "lib",
-                               os.path.join(build, "shipped.ngd")])
+                               os.path.join(build, "shipped.ngd"), os.path.join(build, "names.ngn")])
         subprocess.check_call(["sh", os.path.join(src, "tools", "python", "stage.sh"), build, self.build_lib])
 
 

@@ -7,12 +7,13 @@
 set -e
 BUILD=$1 DEST=$2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-[ -f "$BUILD/libnewsgraph.so.0" ] && [ -f "$BUILD/shipped.ngd" ] || { echo "stage.sh: build $BUILD first (make lib)" >&2; exit 2; }
+[ -f "$BUILD/libnewsgraph.so.0" ] && [ -f "$BUILD/shipped.ngd" ] && [ -f "$BUILD/names.ngn" ] || { echo "stage.sh: build $BUILD first (make lib)" >&2; exit 2; }
 rm -rf "$DEST/newsgraph"
 mkdir -p "$DEST/newsgraph/_lib" "$DEST/newsgraph/_data/names"
 cp "$ROOT"/tools/python/newsgraph/*.py "$DEST/newsgraph/"
 cp -L "$BUILD/libnewsgraph.so.0" "$DEST/newsgraph/_lib/libnewsgraph.so.0"
 cp "$BUILD/shipped.ngd" "$DEST/newsgraph/_data/shipped.ngd"
+cp "$BUILD/names.ngn" "$DEST/newsgraph/_data/names.ngn"
 cp "$ROOT"/dictionaries/names/*.txt "$DEST/newsgraph/_data/names/"
 # byte-compiled now, as pip install does: an import then reads the .pyc
 # instead of compiling the module each time (18 ms and 60M instructions per

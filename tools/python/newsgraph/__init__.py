@@ -260,7 +260,8 @@ def _open_names(path):
 
 def shipped_data():
     """Where the shipped dictionaries are: (compiled image or None, TSV
-    directory or None, given-name directory or None). Search order:
+    directory or None, given-name lists or None: compiled names.ngn, else a
+    directory). Search order:
     $NEWSGRAPH_DICTIONARIES (a directory of TSV, as for the CLI); the data
     installed with this package; share/newsgraph next to the library's
     lib/ directory; a build tree (the library's directory)."""
@@ -276,9 +277,9 @@ def shipped_data():
     for p in places:
         img = os.path.join(p, "shipped.ngd")
         if os.path.isfile(img):
-            for n in (os.path.join(p, "names"), os.path.join(p, "dictionaries", "names"),
+            for n in (os.path.join(p, "names.ngn"), os.path.join(p, "names"), os.path.join(p, "dictionaries", "names"),
                       os.path.join(p, "..", "dictionaries", "names")):
-                if os.path.isdir(n):
+                if os.path.isdir(n) or n.endswith(".ngn") and os.path.isfile(n):
                     return img, None, n
             return img, None, None
     return None, None, None
