@@ -147,7 +147,7 @@ static int close_quote(const chunkctx *c, size_t i) {
  * end outside, or the reverse)? */
 static int cuts_span(const chunkctx *c, size_t i, size_t j) {
     size_t s = tok_start(c, i), e = tok_end(c, j);
-    for (size_t k = c->first; k < c->ndict; k++) {
+    for (size_t k = ngn_first_ending_after(c, c->first, s); k < c->ndict; k++) {
         const span *d = &c->m->spans[k];
         if (d->flags & NG_MATCH_OVERLAP) continue;
         if (d->start >= e) break;
@@ -563,17 +563,54 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     return cyrillic(c, i, rc);
 }
 
-/* The chosen span of the chunk that ends at byte e and names one
- * organisation (dictionary or rule), or NULL; when b is not (size_t)-1 the
- * span must also start at byte b. Spans replaced by a rule are skipped. */
-static const span *org_ending_at(const chunkctx *c, size_t e, size_t b) {
-    const mnames *mn = c->mn;
+/* The organisation spans of the chunk (dictionary or rule, first candidate
+ * ORG, not replaced by a rule, not an overlap) by end, for org_ending_at:
+ * each parenthesis of the chunk asks for the span ending before it, and a
+ * linear walk of the chunk's spans for each made acronym definitions
+ * quadratic in the length of a chunk. Built on the first question; the
+ * spans do not change while ngn_org_acronyms runs (it adds notes only). */
+typedef struct orgent { size_t end, k; } orgent;
+typedef struct orgidx { orgent *v; size_t n; int built; } orgidx;
+
+static int cmp_orgent(const void *x, const void *y) {
+    const orgent *a = x, *b = y;
+    if (a->end != b->end) return a->end < b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;   /* span order among equal ends, as the walk found them */
+}
+
+static int orgidx_build(const chunkctx *c, orgidx *ix) {
+    mnames *mn = c->mn;
+    ix->built = 1;
+    ix->n = 0;
     for (size_t k = c->first, d = 0; k < c->m->nspans; k++) {
         const span *s = &c->m->spans[k];
         while (d < mn->ndead && mn->dead[d] < k) d++;
-        if ((d < mn->ndead && mn->dead[d] == k) || (s->flags & NG_MATCH_OVERLAP) || s->end != e) continue;
-        if (b != (size_t)-1 && s->start != b) continue;
-        if (s->ncand >= 1 && !strcmp(c->m->cands[s->cand].c.type, "ORG")) return s;
+        if ((d < mn->ndead && mn->dead[d] == k) || (s->flags & NG_MATCH_OVERLAP)) continue;
+        if (s->ncand < 1 || strcmp(c->m->cands[s->cand].c.type, "ORG")) continue;
+        if (ng_grow((void **)&mn->orgs, &mn->orgs_cap, ix->n + 1, sizeof(orgent))) return NG_E_NOMEM;
+        ((orgent *)mn->orgs)[ix->n++] = (orgent){s->end, k};
+    }
+    ix->v = mn->orgs;
+    if (ix->n > 1) qsort(ix->v, ix->n, sizeof *ix->v, cmp_orgent);
+    return NG_OK;
+}
+
+/* The chosen span of the chunk that ends at byte e and names one
+ * organisation (dictionary or rule), or NULL; when b is not (size_t)-1 the
+ * span must also start at byte b. Spans replaced by a rule are skipped.
+ * The first such span in span order (*rc: NG_E_NOMEM when the index could
+ * not be built). */
+static const span *org_ending_at(const chunkctx *c, orgidx *ix, size_t e, size_t b, int *rc) {
+    if (!ix->built && (*rc = orgidx_build(c, ix))) return NULL;
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->v[mid].end < e) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < ix->n && ix->v[lo].end == e; lo++) {
+        const span *s = &c->m->spans[ix->v[lo].k];
+        if (b == (size_t)-1 || s->start == b) return s;
     }
     return NULL;
 }
@@ -589,16 +626,18 @@ static int free_acronym(const chunkctx *c, size_t k) {
 
 /* The organisation span that fills the parentheses opening at token t
  * exactly, "ACR (Full Name)", or NULL. */
-static const span *org_in_parens(const chunkctx *c, size_t t) {
+static const span *org_in_parens(const chunkctx *c, orgidx *ix, size_t t, int *rc) {
     for (size_t k = t + 2; k < c->nt && k < t + 16; k++) {
         if (c->tok[k].flags & TK_NL) return NULL;
         if (!is_punct(c, k, ')')) continue;
-        return org_ending_at(c, tok_end(c, k - 1), tok_start(c, t + 1));
+        return org_ending_at(c, ix, tok_end(c, k - 1), tok_start(c, t + 1), rc);
     }
     return NULL;
 }
 
 int ngn_org_acronyms(chunkctx *c) {
+    orgidx ix = {0};
+    int rc = NG_OK;
     for (size_t t = 1; t + 2 < c->nt; t++) {
         if (!is_punct(c, t, '(')) continue;
         const span *s = NULL;
@@ -606,13 +645,14 @@ int ngn_org_acronyms(chunkctx *c) {
         if (is_punct(c, t + 2, ')') && free_acronym(c, t + 1)) {
             /* Full Name (ACR) */
             at = t + 1;
-            s = org_ending_at(c, tok_end(c, t - 1), (size_t)-1);
+            s = org_ending_at(c, &ix, tok_end(c, t - 1), (size_t)-1, &rc);
         } else if (free_acronym(c, t - 1) && !(c->tok[t + 1].flags & TK_NL)) {
             /* ACR (Full Name) */
             at = t - 1;
-            s = org_in_parens(c, t);
+            s = org_in_parens(c, &ix, t, &rc);
         } else
             continue;
+        if (rc) return rc;
         if (!s) continue;
         const ng_token *a = &c->tok[at];
         /* the acronym starts with the name's first letter (after a legal form) */
