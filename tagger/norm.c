@@ -613,9 +613,9 @@ static inline __attribute__((always_inline)) size_t word_fast(ng_tokbuf *b, ng_t
         __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(vd, _mm_set1_epi8(9)), vd);
         __m128i upper = _mm_and_si128(alpha, _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(0x20)), _mm_setzero_si128()));
         unsigned wm = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
-        unsigned k = wm == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~wm);
+        /* ~wm has bits 16 and up set: k is 16 when all sixteen are word bytes */
+        unsigned k = (unsigned)__builtin_ctz(~wm), m = (1u << k) - 1;
         _mm_storeu_si128((__m128i *)(void *)(fo + flen), _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
-        unsigned m = k == 16 ? 0xFFFFu : (1u << k) - 1;
         unsigned um = (unsigned)_mm_movemask_epi8(upper) & m, am = (unsigned)_mm_movemask_epi8(alpha) & m;
         any_upper |= um;
         any_lower |= am & ~um;
