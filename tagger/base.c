@@ -5,7 +5,25 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "base_internal.h"
+
+void ng_huge_hint(void *p, size_t n) {
+#if defined(MADV_HUGEPAGE)
+    /* Transparent huge pages are commonly enabled "madvise" only; a buffer
+     * grown to tens of MB over a large article otherwise costs a page fault
+     * (a kernel entry and a zero-filled 4 KB page) per 4 KB touched, which
+     * was a tenth of the time of tagging one 100 MB article. Only the 2 MB
+     * aligned interior can be a huge page; the hint is advisory (errors are
+     * ignored: no THP, or not anonymous memory). */
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (n < NG_HUGE_MIN) return;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+    if (e > a) (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p; (void)n;
+#endif
+}
 
 int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
     if (need <= *cap) return 0;
@@ -16,8 +34,15 @@ int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
         nc *= 2;
     }
     if (nc > SIZE_MAX / elt) return -1;
-    void *p = realloc(*v, nc * elt);
-    if (!p) return -1;
+    void *p;
+    if (nc * elt >= NG_HUGE_MIN) {
+        /* a large array: hinted before the old contents are copied in, so
+         * that the copy faults huge pages, not 4 KB ones (see ng_huge_hint) */
+        if (!(p = malloc(nc * elt))) return -1;
+        ng_huge_hint(p, nc * elt);
+        if (*v) memcpy(p, *v, *cap * elt);
+        free(*v);
+    } else if (!(p = realloc(*v, nc * elt))) return -1;
     *v = p;
     *cap = nc;
     return 0;

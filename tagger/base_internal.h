@@ -19,6 +19,13 @@
  * and *cap are unchanged (the old array stays valid and owned by the caller). */
 int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
 
+/* Asks the kernel to back the 2 MB aligned part of the malloc'd block
+ * [p, p + n) with huge pages, when n >= NG_HUGE_MIN (a hint: no effect when
+ * the system has none). ng_grow calls it; so should other growing buffers
+ * that reach tens of MB. */
+#define NG_HUGE_MIN ((size_t)4 << 20)
+void ng_huge_hint(void *p, size_t n);
+
 /* A malloc'd copy of s[0, n) with a NUL after it (s may hold NULs; n bytes
  * are copied); NULL when out of memory. */
 char *ng_strndup(const char *s, size_t n);

@@ -181,6 +181,7 @@ typedef struct mnames {
     unsigned ffield; int fset;              /* field of the last N_FREE record */
     arena ar;
     size_t *dead; size_t ndead, dead_cap;   /* dictionary spans a rule replaced */
+    void *orgs; size_t orgs_cap;            /* scratch: the chunk's organisation spans by end (names_org.c) */
 } mnames;
 
 /* A note of the article pass: the note and its side record (or NULL). */
@@ -242,6 +243,11 @@ static inline int is_punct(const chunkctx *c, size_t i, char ch) {
 }
 /* Copies s[0..len) plus a NUL into the arena (valid until the next reset); NULL when out of memory. */
 char *ngn_arena_put(arena *a, const char *s, size_t len);
+/* Where a walk of the chunk's dictionary spans from index 'from' looking
+ * for one that ends after byte b may start: the first such span (found by
+ * bisection) without --all, else 'from'. The spans it skips all end at or
+ * before b. */
+size_t ngn_first_ending_after(const chunkctx *c, size_t from, size_t b);
 /* The chosen dictionary span of the chunk covering byte b, from span index 'from' on, or -1. */
 long ngn_covering_at(const chunkctx *c, size_t from, size_t b);
 /* Candidate types of span k: bit 1 PER, 2 LOC, 4 ORG, 8 other. */

@@ -150,7 +150,11 @@ static int is_word(const chunkctx *c, size_t i) {
     return i < c->nt && (c->tok[i].flags & TK_WORD) && !(c->tok[i].flags & TK_LONG);
 }
 
-static int tok_is(const chunkctx *c, size_t i, const char *s) {
+/* Is token i the folded string s? Inlined at each call, where s is a
+ * literal: its length is known at compile time and the compare is a load or
+ * two (a call to strlen and memcmp each was 3 % of the instructions of
+ * tagging realistic text: open_quote asks four times per capitalised word). */
+static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_t i, const char *s) {
     size_t l = strlen(s);
     return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
 }
@@ -169,7 +173,7 @@ static int close_quote(const chunkctx *c, size_t i) {
  * end outside, or the reverse)? */
 static int cuts_span(const chunkctx *c, size_t i, size_t j) {
     size_t s = tok_start(c, i), e = tok_end(c, j);
-    for (size_t k = c->first; k < c->ndict; k++) {
+    for (size_t k = ngn_first_ending_after(c, c->first, s); k < c->ndict; k++) {
         const span *d = &c->m->spans[k];
         if (d->flags & NG_MATCH_OVERLAP) continue;
         if (d->start >= e) break;
@@ -344,15 +348,26 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_ENGLISH, i, last, i, wj, found, rc);
 }
 
-/* Folded Cyrillic word ending as an adjective does. */
+/* Folded Cyrillic word ending as an adjective does. Asked of most
+ * capitalised Cyrillic words: the endings' lengths are kept with them and
+ * the last two bytes (the last letter) compared first, rather than a
+ * strlen and a memcmp call for each of the 37 endings. */
 static int adj_end(const char *f, size_t l) {
-    static const char *const e[] = {
-        "ий", "ій", "ого", "ому", "им", "ім", "ої", "ою", "ая", "яя", "ое", "ее", "ой", "ый", "ую",
-        "ых", "их", "ые", "ие", "ими", "ыми", "іх", "ні", "на", "ня", "ська", "цька", "зька", "ова",
-        "ева", "ча", "жа", "ша", "ща", "ське", "не", "цьке", "ском", "цком", NULL
+#define E(s) {s, sizeof s - 1, (sizeof s - 1) / 2}   /* Cyrillic letters: two bytes each */
+    static const struct { const char *s; unsigned char len, letters; } e[] = {
+        E("ий"), E("ій"), E("ого"), E("ому"), E("им"), E("ім"), E("ої"), E("ою"), E("ая"), E("яя"), E("ое"),
+        E("ее"), E("ой"), E("ый"), E("ую"), E("ых"), E("их"), E("ые"), E("ие"), E("ими"), E("ыми"), E("іх"),
+        E("ні"), E("на"), E("ня"), E("ська"), E("цька"), E("зька"), E("ова"), E("ева"), E("ча"), E("жа"),
+        E("ша"), E("ща"), E("ське"), E("не"), E("цьке"), E("ском"), E("цком"),
     };
-    for (const char *const *p = e; *p; p++)
-        if (ends_with(f, l, *p, strlen(*p)) && ncp(f, l) > ncp(*p, strlen(*p)) + 1) return 1;
+#undef E
+    if (l < 2) return 0;
+    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
+        const char *p = e[k].s;
+        size_t el = e[k].len;
+        if (f[l - 1] != p[el - 1] || f[l - 2] != p[el - 2]) continue;
+        if (ends_with(f, l, p, el) && ncp(f, l) > (size_t)e[k].letters + 1) return 1;
+    }
     return 0;
 }
 
@@ -646,17 +661,54 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     return cyrillic(c, i, rc);
 }
 
-/* The chosen span of the chunk that ends at byte e and names one
- * organisation (dictionary or rule), or NULL; when b is not (size_t)-1 the
- * span must also start at byte b. Spans replaced by a rule are skipped. */
-static const span *org_ending_at(const chunkctx *c, size_t e, size_t b) {
-    const mnames *mn = c->mn;
+/* The organisation spans of the chunk (dictionary or rule, first candidate
+ * ORG, not replaced by a rule, not an overlap) by end, for org_ending_at:
+ * each parenthesis of the chunk asks for the span ending before it, and a
+ * linear walk of the chunk's spans for each made acronym definitions
+ * quadratic in the length of a chunk. Built on the first question; the
+ * spans do not change while ngn_org_acronyms runs (it adds notes only). */
+typedef struct orgent { size_t end, k; } orgent;
+typedef struct orgidx { orgent *v; size_t n; int built; } orgidx;
+
+static int cmp_orgent(const void *x, const void *y) {
+    const orgent *a = x, *b = y;
+    if (a->end != b->end) return a->end < b->end ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k;   /* span order among equal ends, as the walk found them */
+}
+
+static int orgidx_build(const chunkctx *c, orgidx *ix) {
+    mnames *mn = c->mn;
+    ix->built = 1;
+    ix->n = 0;
     for (size_t k = c->first, d = 0; k < c->m->nspans; k++) {
         const span *s = &c->m->spans[k];
         while (d < mn->ndead && mn->dead[d] < k) d++;
-        if ((d < mn->ndead && mn->dead[d] == k) || (s->flags & NG_MATCH_OVERLAP) || s->end != e) continue;
-        if (b != (size_t)-1 && s->start != b) continue;
-        if (s->ncand >= 1 && !strcmp(c->m->cands[s->cand].c.type, "ORG")) return s;
+        if ((d < mn->ndead && mn->dead[d] == k) || (s->flags & NG_MATCH_OVERLAP)) continue;
+        if (s->ncand < 1 || strcmp(c->m->cands[s->cand].c.type, "ORG")) continue;
+        if (ng_grow((void **)&mn->orgs, &mn->orgs_cap, ix->n + 1, sizeof(orgent))) return NG_E_NOMEM;
+        ((orgent *)mn->orgs)[ix->n++] = (orgent){s->end, k};
+    }
+    ix->v = mn->orgs;
+    if (ix->n > 1) qsort(ix->v, ix->n, sizeof *ix->v, cmp_orgent);
+    return NG_OK;
+}
+
+/* The chosen span of the chunk that ends at byte e and names one
+ * organisation (dictionary or rule), or NULL; when b is not (size_t)-1 the
+ * span must also start at byte b. Spans replaced by a rule are skipped.
+ * The first such span in span order (*rc: NG_E_NOMEM when the index could
+ * not be built). */
+static const span *org_ending_at(const chunkctx *c, orgidx *ix, size_t e, size_t b, int *rc) {
+    if (!ix->built && (*rc = orgidx_build(c, ix))) return NULL;
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->v[mid].end < e) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < ix->n && ix->v[lo].end == e; lo++) {
+        const span *s = &c->m->spans[ix->v[lo].k];
+        if (b == (size_t)-1 || s->start == b) return s;
     }
     return NULL;
 }
@@ -672,30 +724,52 @@ static int free_acronym(const chunkctx *c, size_t k) {
 
 /* The organisation span that fills the parentheses opening at token t
  * exactly, "ACR (Full Name)", or NULL. */
-static const span *org_in_parens(const chunkctx *c, size_t t) {
+static const span *org_in_parens(const chunkctx *c, orgidx *ix, size_t t, int *rc) {
     for (size_t k = t + 2; k < c->nt && k < t + 16; k++) {
         if (c->tok[k].flags & TK_NL) return NULL;
         if (!is_punct(c, k, ')')) continue;
-        return org_ending_at(c, tok_end(c, k - 1), tok_start(c, t + 1));
+        return org_ending_at(c, ix, tok_end(c, k - 1), tok_start(c, t + 1), rc);
     }
     return NULL;
 }
 
+/* The first token from t on whose folded form holds a '(' (c->nt if none).
+ * The folded forms of the chunk's tokens lie end to end in c->fold, so
+ * memchr skips the words between parentheses, instead of a test of every
+ * token (2 % of the instructions of tagging realistic text). */
+static size_t next_paren(const chunkctx *c, size_t t) {
+    if (t >= c->nt) return c->nt;
+    const ng_token *last = &c->tok[c->nt - 1];
+    size_t from = c->tok[t].fold, end = (size_t)last->fold + last->fold_len;
+    const char *p = from < end ? memchr(c->fold + from, '(', end - from) : NULL;
+    if (!p) return c->nt;
+    size_t f = (size_t)(p - c->fold), lo = t, hi = c->nt;
+    while (lo < hi) {   /* the first token whose fold starts after f */
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->tok[mid].fold <= f) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo - 1;      /* (tokens with an empty fold come before the one at f) */
+}
+
 int ngn_org_acronyms(chunkctx *c) {
-    for (size_t t = 1; t + 2 < c->nt; t++) {
+    orgidx ix = {0};
+    int rc = NG_OK;
+    for (size_t t = next_paren(c, 1); t + 2 < c->nt; t = next_paren(c, t + 1)) {
         if (!is_punct(c, t, '(')) continue;
         const span *s = NULL;
         size_t at;   /* the acronym's token */
         if (is_punct(c, t + 2, ')') && free_acronym(c, t + 1)) {
             /* Full Name (ACR) */
             at = t + 1;
-            s = org_ending_at(c, tok_end(c, t - 1), (size_t)-1);
+            s = org_ending_at(c, &ix, tok_end(c, t - 1), (size_t)-1, &rc);
         } else if (free_acronym(c, t - 1) && !(c->tok[t + 1].flags & TK_NL)) {
             /* ACR (Full Name) */
             at = t - 1;
-            s = org_in_parens(c, t);
+            s = org_in_parens(c, &ix, t, &rc);
         } else
             continue;
+        if (rc) return rc;
         if (!s) continue;
         const ng_token *a = &c->tok[at];
         /* the acronym starts with the name's first letter (after a legal form) */

@@ -62,6 +62,7 @@ void ng_names_free_state(mstate *m) {
     free(mn->ext);
     free(mn->free);
     free(mn->dead);
+    free(mn->orgs);
     arena_free(&mn->ar);
     free(mn);
     m->names = NULL;

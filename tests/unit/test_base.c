@@ -29,6 +29,23 @@ static void test_grow(void) {
     INT_EQ(ng_grow((void **)&v, &cap, SIZE_MAX / 4, 8), -1);
     OK(v == old && cap == 1024 && v[63] == 63, "unchanged after a failed growth");
     free(v);
+    /* past NG_HUGE_MIN the array is copied into a new block hinted for
+     * huge pages before the copy: every element is kept, on each doubling */
+    uint32_t *w = NULL;
+    size_t wcap = 0, n = 0, want = 3 * NG_HUGE_MIN / sizeof *w;
+    int kept = 1;
+    for (; n < want; n++) {
+        if (ng_grow((void **)&w, &wcap, n + 1, sizeof *w)) { kept = 0; break; }
+        w[n] = (uint32_t)(n * 2654435761u);
+    }
+    for (size_t i = 0; kept && i < n; i++) kept = w[i] == (uint32_t)(i * 2654435761u);
+    OK(kept && wcap * sizeof *w >= 3 * NG_HUGE_MIN, "contents kept across growth past NG_HUGE_MIN");
+    free(w);
+    /* the hint is harmless on any block, small, unaligned or NULL-sized */
+    char *small = malloc(100);
+    ng_huge_hint(small, 100);
+    ng_huge_hint(small + 1, 99);
+    free(small);
 }
 
 static void test_strndup(void) {

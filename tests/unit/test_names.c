@@ -223,6 +223,17 @@ static void test_partial(ng_tagger *t) {
     /* organisation acronym after its full form */
     const char *o = "The United Nations met. The UN said yes.";
     yes(t, o, "UN", "ORG", "un");
+    /* an acronym defined in parentheses after its full name names the
+     * organisation alone; fullwidth parentheses fold to "(" too (the
+     * definitions are found in the folded forms, ngn_org_acronyms) */
+    const char *defs[] = {"The Zorblax Widget Corporation (ZWC) met. Later ZWC said no.",
+                          "The Zorblax Widget Corporation\xef\xbc\x88ZWC\xef\xbc\x89 met. Later ZWC said no."};
+    for (int k = 0; k < 2; k++) {
+        got d = tag(t, defs[k]);
+        const ng_match *full = find(defs[k], d, "Zorblax Widget Corporation");
+        const ng_match *acr = full ? find(defs[k], d, "ZWC") : NULL;
+        OK(acr && !strcmp(acr->type, "ORG") && !strcmp(acr->id, full->id), "acronym defined in '%s'", defs[k]);
+    }
     /* no full name: a lone capitalised word stays untagged */
     no_per(t, "Petrenko arrived.", "Petrenko");
     /* initials resolve to the full name of the article */

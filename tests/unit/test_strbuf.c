@@ -50,5 +50,18 @@ int main(void) {
         sb_free(&a); sb_free(&b);
     }
     INT_EQ(bad, 0, "strings written differently from the reference");
+    /* past NG_HUGE_MIN the buffer moves to a block hinted for huge pages
+     * (malloc, hint, copy): the text written so far is kept */
+    strbuf big = {0};
+    size_t nbig = 0;
+    while (big.len < 3 * NG_HUGE_MIN) { sb_uint(&big, nbig++); sb_put(&big, ",", 1); }
+    size_t i = 0, at = 0;
+    for (; i < nbig && at < big.len; i++) {   /* the numbers 0, 1, 2 ... read back */
+        char *end;
+        if (strtoull(big.s + at, &end, 10) != i || *end != ',') break;
+        at = (size_t)(end - big.s) + 1;
+    }
+    OK(i == nbig && at == big.len && big.cap >= 3 * NG_HUGE_MIN, "text kept across growth past NG_HUGE_MIN");
+    sb_free(&big);
     return harness_done("test_strbuf");
 }

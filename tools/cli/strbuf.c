@@ -11,7 +11,15 @@ static void reserve(strbuf *b, size_t n) {
     if (b->len + n + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + n + 1) cap *= 2;
-    char *s = realloc(b->s, cap);
+    char *s;
+    if (cap >= NG_HUGE_MIN) {
+        /* a large article's output: huge pages before the copy (ng_huge_hint) */
+        if ((s = malloc(cap))) {
+            ng_huge_hint(s, cap);
+            memcpy(s, b->s, b->len);
+            free(b->s);
+        }
+    } else s = realloc(b->s, cap);
     if (!s) { cli_msg("out of memory"); exit(EXIT_DATA); }
     b->s = s;
     b->cap = cap;
