@@ -596,7 +596,9 @@ static inline __attribute__((always_inline)) int word_finish(ng_tokbuf *b, ng_to
  * hash are those the general path gives (same classification, sixteen
  * bytes at a time as word_ascii). Returns the end of the word, or 0 when
  * the word is not of this kind (the general path then starts it again:
- * what was written to the fold buffer is overwritten). */
+ * what was written to the fold buffer is overwritten). Its sixteen-byte
+ * step repeats word_ascii's on purpose: one shared inline helper for both
+ * cost 0.75 % more instructions on the realistic bench (cachegrind). */
 static inline __attribute__((always_inline)) size_t word_fast(ng_tokbuf *b, ng_token *t, const unsigned char *s,
                                                               size_t len, size_t pos, size_t fstart) {
 #if defined(__SSE2__)

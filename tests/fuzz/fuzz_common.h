@@ -68,4 +68,31 @@ __attribute__((unused)) static void fz_warn(const ng_error *w, void *ud) {
     ng_error_format(w, buf, sizeof buf);
     (void)ud;
 }
+/* The corpus directory given on the command line (the scratch copy 'make
+ * fuzz' uses), or NULL: where a target writes a seed made at start. */
+__attribute__((unused)) static const char *fz_corpus_dir(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        struct stat st;
+        if (argv[i][0] != '-' && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) return argv[i];
+    }
+    return NULL;
+}
+
+/* Copies the file 'tmp' (then removed) into DIR/generated-current after a
+ * first byte 1 (the targets' "repair the header" mode). */
+__attribute__((unused)) static void fz_write_seed(const char *dir, const char *tmp) {
+    char path[1024];
+    FILE *in = fopen(tmp, "rb");
+    snprintf(path, sizeof path, "%s/generated-current", dir);
+    FILE *out = in ? fopen(path, "wb") : NULL;
+    if (in && out) {
+        int c;
+        fputc(1, out);
+        while ((c = fgetc(in)) != EOF) fputc(c, out);
+    }
+    if (in) fclose(in);
+    if (out) fclose(out);
+    unlink(tmp);
+}
+
 #endif

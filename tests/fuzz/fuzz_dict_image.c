@@ -22,31 +22,16 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
         "kyiv\tLOC\tKyiv\tKiev|Київ|Киев\tpriority=2\n"
         "nato\tORG\tNATO\tНАТО\tcase=sensitive\n"
         "jens\tPER\tJens Stoltenberg\tStoltenberg|Єнс Столтенберг\n";
-    const char *dir = NULL;
-    for (int i = 1; i < *argc; i++) {
-        struct stat st;
-        if ((*argv)[i][0] != '-' && stat((*argv)[i], &st) == 0 && S_ISDIR(st.st_mode)) { dir = (*argv)[i]; break; }
-    }
+    const char *dir = fz_corpus_dir(*argc, *argv);
     if (!dir) return 0;
     ng_dict_builder *b = ng_dict_builder_new();
     ng_dict *d = NULL;
     ng_error err = {0};
-    char path[1024], tmp[1024];
+    char tmp[1024];
     snprintf(tmp, sizeof tmp, "%s/.current.ngd", fz_dir());
     if (!ng_dict_builder_add_tsv(b, "seed.tsv", tsv, sizeof tsv - 1, &err) &&
-        !ng_dict_builder_finish(b, &d, &err) && !ng_dict_save(d, tmp, &err)) {
-        FILE *in = fopen(tmp, "rb");
-        snprintf(path, sizeof path, "%s/generated-current", dir);
-        FILE *out = fopen(path, "wb");
-        if (in && out) {
-            int c;
-            fputc(1, out);
-            while ((c = fgetc(in)) != EOF) fputc(c, out);
-        }
-        if (in) fclose(in);
-        if (out) fclose(out);
-        unlink(tmp);
-    }
+        !ng_dict_builder_finish(b, &d, &err) && !ng_dict_save(d, tmp, &err))
+        fz_write_seed(dir, tmp);
     ng_dict_free(d);
     ng_dict_builder_free(b);
     return 0;

@@ -14,13 +14,9 @@
  * directory given on the command line (seeds go stale when the layout
  * changes). */
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
-    const char *dir = NULL;
-    for (int i = 1; i < *argc; i++) {
-        struct stat st;
-        if ((*argv)[i][0] != '-' && stat((*argv)[i], &st) == 0 && S_ISDIR(st.st_mode)) { dir = (*argv)[i]; break; }
-    }
+    const char *dir = fz_corpus_dir(*argc, *argv);
     if (!dir) return 0;
-    char txt[1024], tmp[1024], path[1024];
+    char txt[1024], tmp[1024];
     snprintf(txt, sizeof txt, "%s/given-uk.txt", fz_dir());
     snprintf(tmp, sizeof tmp, "%s/.current.ngn", fz_dir());
     FILE *f = fopen(txt, "w");
@@ -29,19 +25,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     fclose(f);
     ng_namelist *nl = ng_namelist_new();
     ng_error err = {0};
-    if (nl && !ng_namelist_add_file(nl, txt, &err) && !ng_namelist_save(nl, tmp, &err)) {
-        FILE *in = fopen(tmp, "rb");
-        snprintf(path, sizeof path, "%s/generated-current", dir);
-        FILE *out = fopen(path, "wb");
-        if (in && out) {
-            int c;
-            fputc(1, out);
-            while ((c = fgetc(in)) != EOF) fputc(c, out);
-        }
-        if (in) fclose(in);
-        if (out) fclose(out);
-        unlink(tmp);
-    }
+    if (nl && !ng_namelist_add_file(nl, txt, &err) && !ng_namelist_save(nl, tmp, &err)) fz_write_seed(dir, tmp);
     unlink(txt);
     ng_namelist_free(nl);
     return 0;

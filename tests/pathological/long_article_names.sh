@@ -6,13 +6,7 @@
 # it. Each walked every mention of the name seen in the article, so the
 # article pass was quadratic (200k sentences: minutes); now a binary search
 # and facts kept per name. Shipped dictionaries and given-name lists.
-: "${NG:?set NG to the newsgraph binary}"
-case $NG in /*) ;; *) NG=$(pwd)/$NG ;; esac
-T=$(mktemp -d "${TMPDIR:-/tmp}/ng-path.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 2
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+. "$(dirname "$0")/setup"
 n=200000; [ -n "${VALGRIND:-}" ] && n=20000
 limit=120; [ -n "${NG_SANITIZER:-}${VALGRIND:-}" ] && limit=600
 python3 - "$n" <<'PY'

@@ -8,13 +8,7 @@
 # chunk cost the square of its spans: 4 MB of "Paris Bank." took 36 s; now
 # a bisection (spans in order without --all) and an index of the
 # organisations by end. Shipped dictionaries.
-: "${NG:?set NG to the newsgraph binary}"
-case $NG in /*) ;; *) NG=$(pwd)/$NG ;; esac
-T=$(mktemp -d "${TMPDIR:-/tmp}/ng-path.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 2
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+. "$(dirname "$0")/setup"
 n=360000; [ -n "${VALGRIND:-}" ] && n=36000
 limit=20; [ -n "${NG_SANITIZER:-}${VALGRIND:-}" ] && limit=600
 python3 - "$n" <<'PY'

@@ -3,13 +3,7 @@
 # at test time and run with generous bounds: 'timeout' per step and a
 # virtual-memory cap (ulimit -v; not under ASan, whose shadow memory needs
 # terabytes of address space). Under valgrind the inputs are 10x smaller.
-: "${NG:?set NG to the newsgraph binary}"
-case $NG in /*) ;; *) NG=$(pwd)/$NG ;; esac
-T=$(mktemp -d "${TMPDIR:-/tmp}/ng-path.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-cd "$T" || exit 2
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+. "$(dirname "$0")/setup"
 scale=1; [ -n "${VALGRIND:-}" ] && scale=10
 limit=120; [ -n "${NG_SANITIZER:-}${VALGRIND:-}" ] && limit=900
 mem=4000000   # KiB

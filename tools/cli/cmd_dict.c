@@ -44,42 +44,54 @@ static double now(void) {
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-int cmd_dict_compile(int argc, char **argv) {
-    const char *out = NULL;
-    /* the files are gathered at the front of argv (slot nfiles < the next one read) */
-    const char **files = (const char **)argv;
-    size_t nfiles = 0;
-    int quiet = 0;
+/* The arguments of 'dict compile' and 'dict compile-names': inputs (kept
+ * at the front of argv, *n of them), -o OUT, -q; --no-shipped accepted for
+ * symmetry with tag (compile never adds the shipped files). On --help
+ * prints "usage: USAGE" and help. -1 to go on, else the exit status. */
+static int compile_args(int argc, char **argv, const char *cmd, const char *usage, const char *help,
+                        const char **out, int *quiet, size_t *n) {
     enum { O_OUTPUT = 1, O_QUIET, O_NO_SHIPPED };
     static const cli_opt options[] = {
-        {"--output", "-o", 1, O_OUTPUT}, {"--quiet", "-q", 0, O_QUIET},
-        /* accepted for symmetry with tag: compile never adds the shipped files */
-        {"--no-shipped", NULL, 0, O_NO_SHIPPED}, {0},
+        {"--output", "-o", 1, O_OUTPUT}, {"--quiet", "-q", 0, O_QUIET}, {"--no-shipped", NULL, 0, O_NO_SHIPPED}, {0},
     };
     cli_args p = cli_args_init(argc, argv);
     const char *v;
     int id;
+    *out = NULL;
+    *quiet = 0;
+    *n = 0;
     while ((id = cli_next(&p, options, &v)) != CLI_END) {
         switch (id) {
         case CLI_HELP:
-            printf("usage: newsgraph dict compile FILE.tsv... -o OUT.ngd\n\n"
-                   "Compiles TSV dictionaries into one memory-mappable image (versioned,\n"
-                   "checksummed). A later file may extend an id of an earlier one.\n"
-                   "  -o, --output FILE   where to write the image (written atomically)\n"
-                   "  -q, --quiet         no summary line\n");
+            printf("usage: %s\n\n%s"
+                   "  -o, --output FILE   where to write it (written atomically)\n"
+                   "  -q, --quiet         no summary line\n", usage, help);
             return 0;
         case CLI_BAD: return EXIT_USAGE;
-        case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict compile'", v); return EXIT_USAGE;
-        case CLI_ARG: files[nfiles++] = v; break;
-        case O_OUTPUT: out = v; break;
-        case O_QUIET: quiet = 1; break;
+        case CLI_UNKNOWN: cli_msg("unknown option '%s' for '%s'", v, cmd); return EXIT_USAGE;
+        case CLI_ARG: argv[(*n)++] = (char *)v; break;   /* (slot n < the next one read) */
+        case O_OUTPUT: *out = v; break;
+        case O_QUIET: *quiet = 1; break;
         case O_NO_SHIPPED: break;
         }
     }
-    if (!out || !nfiles) {
-        cli_msg("usage: newsgraph dict compile FILE.tsv... -o OUT.ngd");
+    if (!*out || !*n) {
+        cli_msg("usage: %s", usage);
         return EXIT_USAGE;
     }
+    return -1;
+}
+
+int cmd_dict_compile(int argc, char **argv) {
+    const char *out;
+    int quiet;
+    size_t nfiles;
+    int ar = compile_args(argc, argv, "dict compile", "newsgraph dict compile FILE.tsv... -o OUT.ngd",
+                          "Compiles TSV dictionaries into one memory-mappable image (versioned,\n"
+                          "checksummed). A later file may extend an id of an earlier one.\n",
+                          &out, &quiet, &nfiles);
+    if (ar >= 0) return ar;
+    const char *const *files = (const char *const *)argv;
     double t0 = now();
     ng_error err = {0};
     ng_dict_builder *b = ng_dict_builder_new();
@@ -101,36 +113,16 @@ int cmd_dict_compile(int argc, char **argv) {
  * compiled once, so that a start reads them instead of inflecting every
  * name (the build compiles the shipped ones into BIN/names.ngn). */
 int cmd_dict_compile_names(int argc, char **argv) {
-    const char *out = NULL;
-    const char **lists = (const char **)argv;   /* gathered at the front of argv */
-    size_t n = 0;
-    int quiet = 0;
-    enum { O_OUTPUT = 1, O_QUIET };
-    static const cli_opt options[] = {{"--output", "-o", 1, O_OUTPUT}, {"--quiet", "-q", 0, O_QUIET}, {0}};
-    cli_args p = cli_args_init(argc, argv);
-    const char *v;
-    int id;
-    while ((id = cli_next(&p, options, &v)) != CLI_END) {
-        switch (id) {
-        case CLI_HELP:
-            printf("usage: newsgraph dict compile-names LIST... -o OUT.ngn\n\n"
-                   "Compiles given-name lists (files of one name or '|' group a line, or\n"
-                   "directories of given*.txt) with their case forms into one file that\n"
-                   "'tag --names' and the shipped data read in milliseconds.\n"
-                   "  -o, --output FILE   where to write it (written atomically)\n"
-                   "  -q, --quiet         no summary line\n");
-            return 0;
-        case CLI_BAD: return EXIT_USAGE;
-        case CLI_UNKNOWN: cli_msg("unknown option '%s' for 'dict compile-names'", v); return EXIT_USAGE;
-        case CLI_ARG: lists[n++] = v; break;
-        case O_OUTPUT: out = v; break;
-        case O_QUIET: quiet = 1; break;
-        }
-    }
-    if (!out || !n) {
-        cli_msg("usage: newsgraph dict compile-names LIST... -o OUT.ngn");
-        return EXIT_USAGE;
-    }
+    const char *out;
+    int quiet;
+    size_t n;
+    int ar = compile_args(argc, argv, "dict compile-names", "newsgraph dict compile-names LIST... -o OUT.ngn",
+                          "Compiles given-name lists (files of one name or '|' group a line, or\n"
+                          "directories of given*.txt) with their case forms into one file that\n"
+                          "'tag --names' and the shipped data read in milliseconds.\n",
+                          &out, &quiet, &n);
+    if (ar >= 0) return ar;
+    const char *const *lists = (const char *const *)argv;
     double t0 = now();
     ng_error err = {0};
     ng_namelist *nl = ng_namelist_new();
