@@ -293,6 +293,76 @@ static void country_context(ng_tagger *t, size_t nsorted, const char *const *tex
     }
 }
 
+/* ## Sports results and tables
+ *
+ * Agency sports pages are lines of teams named by their cities: standings
+ * ("NEW YORK 74 59 .556 -"), results ("Chicago 4 HOUSTON 3", "Durham 114
+ * ( S. Watkin 4-28 )"), schedules ("KANSAS CITY AT DETROIT") and fixtures
+ * ("May 17 v Northampton"). A place found there is a team, an organisation:
+ * its organisation candidate if it has one, else "team:" + the place's id
+ * (one node per team, apart from the city's). Prose keeps its places: the
+ * shape must hold from the line's start (a dateline "NEW YORK 1996-08-30"
+ * is not a score: the number has one to three digits and ends there). */
+
+/* Does t[p..e) start with 1-3 digits ending at a space, '(' or e? */
+static int score_at(const char *t, size_t p, size_t e) {
+    size_t q = p;
+    while (q < e && q - p < 4 && t[q] >= '0' && t[q] <= '9') q++;
+    return q > p && q - p <= 3 && (q == e || t[q] == ' ' || t[q] == '\t' || t[q] == '(');
+}
+
+static int blank(const char *t, size_t a, size_t b) {
+    for (; a < b; a++)
+        if (t[a] != ' ' && t[a] != '\t' && t[a] != '\r') return 0;
+    return 1;
+}
+
+/* Is span [a, b) of text t (length len) a team by its line's shape? */
+static int team_line(const char *t, size_t len, size_t a, size_t b) {
+    size_t ls = a, le = b;
+    while (ls > 0 && t[ls - 1] != '\n') ls--;
+    while (le < len && t[le] != '\n' && t[le] != '\r') le++;
+    size_t p = b;
+    while (p < le && t[p] == ' ') p++;
+    int score_after = p > b && score_at(t, p, le);
+    /* first on its line, a score after: standings, a result's first team */
+    if (blank(t, ls, a) && score_after) return 1;
+    /* a score, this place and a score: a result's second team */
+    size_t q = a;
+    while (q > ls && t[q - 1] == ' ') q--;
+    if (q < a && q > ls && t[q - 1] >= '0' && t[q - 1] <= '9' && score_after) {
+        size_t d = q;
+        while (d > ls && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
+        if (q - d <= 3 && (d == ls || t[d - 1] == ' ')) return 1;
+    }
+    /* schedules: "A AT B" on a line of its own; fixtures: "... v B" */
+    if (blank(t, ls, a) && le - b > 4 && !memcmp(t + b, " AT ", 4)) return 1;
+    if (blank(t, b, le) && a - ls >= 4 && !memcmp(t + a - 4, " AT ", 4)) return 1;
+    if (blank(t, b, le) && a - ls >= 3 && !memcmp(t + a - 3, " v ", 3)) return 1;
+    return 0;
+}
+
+static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
+                        size_t nfields) {
+    mstate *m = &t->m;
+    for (size_t k = 0; k < nsorted; k++) {
+        span *s = &m->spans[k];
+        if ((s->flags & NG_MATCH_OVERLAP) || s->field >= nfields || s->end > lens[s->field]) continue;
+        const cand *c0 = &m->cands[s->cand];
+        if (strcmp(c0->c.type, "LOC") || !team_line(texts[s->field], lens[s->field], s->start, s->end)) continue;
+        if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
+        char id[256];
+        int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
+        if (n <= 0 || (size_t)n >= sizeof id) continue;
+        const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
+        if (!sid) return NG_E_NOMEM;
+        int rc = prepend_cand(m, s, sid, "ORG", c0->c.name);
+        if (rc) return rc;
+        s->flags |= SPAN_FIXED;
+    }
+    return NG_OK;
+}
+
 /* Partial names: a capitalised word no dictionary matched (n: its field,
  * start and length) becomes the person (or organisation) it names. */
 static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t key, uint64_t key2,
@@ -567,7 +637,11 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules);
         if (rc) return rc;
     }
-    if (context) country_context(t, nsorted, texts, lens, nfields);
+    if (context) {
+        country_context(t, nsorted, texts, lens, nfields);
+        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields);
+        if (rc) return rc;
+    }
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);
