@@ -18,8 +18,11 @@ import os, statistics, subprocess, sys, time
 
 ng, hsb, data, corpus, runs = sys.argv[1:6]
 runs = int(runs)
-# the shipped given-name lists (the person rules' data), from the source tree
-NAMES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dictionaries", "names")
+# the shipped given-name lists (the person rules' data) as the binary uses
+# them by default: compiled next to it by the build (BUILD/names.ngn)
+NAMES = os.path.join(os.path.dirname(os.path.abspath(ng)), "names.ngn")
+if not os.path.exists(NAMES):
+    sys.exit(f"bench: {NAMES} missing (make builds it)")
 quick = len(sys.argv) > 6 and sys.argv[6] == "quick"
 mb = os.path.getsize(corpus) / 1e6
 
