@@ -37,7 +37,11 @@ typedef struct ng_store ng_store;
 
 enum {
     NG_STORE_READONLY = 1 << 0, /* open an existing database for reading */
-    NG_STORE_CREATE = 1 << 1    /* create the file and the schema if absent */
+    NG_STORE_CREATE = 1 << 1,   /* create the file and the schema if absent */
+    /* with NG_STORE_READONLY: read the file through a memory map (PRAGMA
+     * mmap_size), so pages are not copied into each connection's cache;
+     * for long-running readers with several connections (serve) */
+    NG_STORE_MMAP = 1 << 2
 };
 
 /* Schema version kept in PRAGMA user_version. */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <microhttpd.h>
 #include "graph_cli.h"
@@ -46,7 +47,7 @@ static worker *thread_worker(ng_error *err) {
     worker *w = pthread_getspecific(store_key);
     if (!w) {
         if (!(w = calloc(1, sizeof *w))) { ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); return NULL; }
-        if (ng_store_open(db_path, NG_STORE_READONLY, &w->s, err)) { free(w); return NULL; }
+        if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &w->s, err)) { free(w); return NULL; }
         w->seen = -1;
         pthread_setspecific(store_key, w);
     }
@@ -60,7 +61,9 @@ typedef struct request {
     struct request *next;         /* in the queue */
     struct MHD_Connection *c;
     int started;                  /* the headers are in: answer on this call */
-    int queued;                   /* suspended for a heavy thread */
+    int queued;                   /* suspended for a worker thread */
+    int heavy;                    /* an ego network, path, top or communities */
+    double queued_at;
     char buf[MAX_URL + 1];
     char *seg[MAX_SEG + 1];
     int n;
@@ -144,12 +147,104 @@ static char *request_key(const char *url, const serve_args *a) {
     return k;
 }
 
+/* ## The ego networks' index
+ *
+ * ng_ego_index (graph/ego_index.c), built by a thread of its own from its
+ * own connection at start, used for a request of the cache generation it
+ * is tagged with and by no other: a request of a later generation is
+ * answered from SQL and asks the thread to look again. When its
+ * connection's data_version has not moved since the build, no process has
+ * committed and the index is only tagged anew; else it is built again
+ * (at most a third of the time: a build waits twice as long as the last
+ * one took after it), the old one freed by its last user. */
+
+typedef struct ixref { ng_ego_index *x; unsigned long gen; int refs; } ixref;
+static pthread_mutex_t ix_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ix_cv = PTHREAD_COND_INITIALIZER;
+static ixref *ix_cur;      /* holds one reference */
+static long long ix_dv;    /* the builder's data_version at its build */
+static int ix_wanted = 1, ix_stop;
+
+static void ixref_put(ixref *r) {
+    if (!r) return;
+    pthread_mutex_lock(&ix_mu);
+    int last = --r->refs == 0;
+    pthread_mutex_unlock(&ix_mu);
+    if (last) { ng_ego_index_free(r->x); free(r); }
+}
+
+/* The index of generation 'gen' (a reference: ixref_put), else NULL. */
+static ixref *ixref_get(unsigned long gen) {
+    pthread_mutex_lock(&ix_mu);
+    ixref *r = ix_cur;
+    if (r && r->gen == gen) r->refs++;
+    else {
+        r = NULL;
+        if (!ix_wanted) { ix_wanted = 1; pthread_cond_signal(&ix_cv); }
+    }
+    pthread_mutex_unlock(&ix_mu);
+    return r;
+}
+
+static double mono_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void *index_main(void *arg) {
+    (void)arg;
+    ng_store *s = NULL;
+    ng_error err = {0};
+    double not_before = 0;
+    if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &s, &err)) return NULL;   /* requests use SQL */
+    pthread_mutex_lock(&ix_mu);
+    while (!ix_stop) {
+        if (!ix_wanted) { pthread_cond_wait(&ix_cv, &ix_mu); continue; }
+        /* the generation first: every commit it counts is in the data
+         * version read after it, and in the snapshot read after that */
+        unsigned long gen = serve_cache_current();
+        long long dv = ng_store_data_version(s);
+        if (ix_cur && dv == ix_dv) { ix_cur->gen = gen; ix_wanted = 0; continue; }
+        double now = mono_s();
+        if (now < not_before) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            double wait = not_before - now;
+            ts.tv_sec += (time_t)wait;
+            ts.tv_nsec += (long)((wait - (double)(time_t)wait) * 1e9);
+            if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+            pthread_cond_timedwait(&ix_cv, &ix_mu, &ts);
+            continue;
+        }
+        pthread_mutex_unlock(&ix_mu);
+        ng_ego_index *x = NULL;
+        int rc = ng_ego_index_build(s, &x, &err);
+        ixref *r = rc ? NULL : malloc(sizeof *r);
+        double took = mono_s() - now;
+        if (r) *r = (ixref){x, gen, 1};
+        else ng_ego_index_free(x);
+        pthread_mutex_lock(&ix_mu);
+        not_before = now + 3 * took;
+        ixref *old = NULL;
+        if (r) { old = ix_cur; ix_cur = r; ix_dv = dv; }
+        ix_wanted = 0;
+        if (old && --old->refs == 0) { ng_ego_index_free(old->x); free(old); }
+    }
+    pthread_mutex_unlock(&ix_mu);
+    ng_store_close(s);
+    return NULL;
+}
+
 /* ## The heavy views' threads */
 
 static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
-static request *queue_head, *queue_tail;
+/* [0] the quick views, [1] the heavy ones */
+static request *queue_head[2], *queue_tail[2];
 static int queue_stop;
+/* a heavy view waits no longer than this while quick ones go first */
+#define HEAVY_MAX_WAIT 1.0
 
 static int heavy(const char *endpoint) {
     static const char *const names[] = {"ego", "path", "top", "communities", NULL};
@@ -158,19 +253,24 @@ static int heavy(const char *endpoint) {
 }
 
 static void enqueue(request *q) {
+    int h = q->heavy;
+    q->queued_at = mono_s();
     pthread_mutex_lock(&queue_mu);
     q->next = NULL;
-    if (queue_tail) queue_tail->next = q; else queue_head = q;
-    queue_tail = q;
+    if (queue_tail[h]) queue_tail[h]->next = q; else queue_head[h] = q;
+    queue_tail[h] = q;
     pthread_cond_signal(&queue_cv);
     pthread_mutex_unlock(&queue_mu);
 }
 
+/* The next request: a quick one first, unless the oldest heavy one has
+ * waited too long. */
 static request *dequeue(int wait) {
     pthread_mutex_lock(&queue_mu);
-    while (wait && !queue_head && !queue_stop) pthread_cond_wait(&queue_cv, &queue_mu);
-    request *q = wait && queue_stop ? NULL : queue_head;
-    if (q && !(queue_head = q->next)) queue_tail = NULL;
+    while (wait && !queue_head[0] && !queue_head[1] && !queue_stop) pthread_cond_wait(&queue_cv, &queue_mu);
+    int h = !queue_head[0] || (queue_head[1] && mono_s() - queue_head[1]->queued_at > HEAVY_MAX_WAIT);
+    request *q = wait && queue_stop ? NULL : queue_head[h];
+    if (q && !(queue_head[h] = q->next)) queue_tail[h] = NULL;
     pthread_mutex_unlock(&queue_mu);
     return q;
 }
@@ -183,7 +283,9 @@ static void *heavy_main(void *arg) {
         worker *w = thread_worker(&err);
         if (!w) serve_error(&q->r, 503, "database_unavailable", err.msg, NULL);
         else {
-            serve_api(w->s, q->seg + 1, q->n - 1, &q->args, &q->r);
+            ixref *ix = strcmp(q->seg[1], "ego") ? NULL : ixref_get(q->gen);
+            serve_api(w->s, ix ? ix->x : NULL, q->seg + 1, q->n - 1, &q->args, &q->r);
+            ixref_put(ix);
             if (q->r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &q->r);
         }
         MHD_resume_connection(q->c);   /* q belongs to the connection again */
@@ -267,14 +369,17 @@ static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q
     q->key = request_key(url, &q->args);
     if (q->key && serve_cache_get(q->key, q->gen, &r))
         return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit");
-    if (heavy(q->seg[1]) && !queue_stop) {
+    if (!queue_stop) {
+        q->heavy = heavy(q->seg[1]);
         q->c = c;
         q->queued = 1;
         MHD_suspend_connection(c);
         enqueue(q);
         return MHD_YES;
     }
-    serve_api(w->s, q->seg + 1, q->n - 1, &q->args, &r);
+    ixref *ix = strcmp(q->seg[1], "ego") ? NULL : ixref_get(q->gen);
+    serve_api(w->s, ix ? ix->x : NULL, q->seg + 1, q->n - 1, &q->args, &r);
+    ixref_put(ix);
     if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
     if (r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &r);
     return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
@@ -361,6 +466,9 @@ static void usage(FILE *f) {
         "                     one database connection each\n"
         "      --cache-mb N   memory for answers kept until the database changes\n"
         "                     (default 64; 0: no cache)\n"
+        "      --no-index     ego networks from SQL only, without the index of the\n"
+        "                     links kept in memory (some 30 bytes a link, built at\n"
+        "                     start and again when the database changes)\n"
         "Stops on Ctrl-C (SIGINT) or SIGTERM.\n");
 }
 
@@ -368,11 +476,11 @@ int cmd_serve(int argc, char **argv) {
     const char *db = NULL, *bind = "127.0.0.1", *v;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     long long port = 8080, threads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : ncpu, cache_mb = 64;
-    int rc;
-    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS, O_CACHE };
+    int rc, use_index = 1;
+    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS, O_CACHE, O_NOINDEX };
     static const cli_opt options[] = {
         {"--db", NULL, 1, O_DB}, {"--bind", NULL, 1, O_BIND}, {"--port", "-p", 1, O_PORT},
-        {"--threads", NULL, 1, O_THREADS}, {"--cache-mb", NULL, 1, O_CACHE}, {0},
+        {"--threads", NULL, 1, O_THREADS}, {"--cache-mb", NULL, 1, O_CACHE}, {"--no-index", NULL, 0, O_NOINDEX}, {0},
     };
     cli_args p = cli_args_init(argc, argv);
     while ((rc = cli_next(&p, options, &v)) != CLI_END) {
@@ -385,6 +493,7 @@ int cmd_serve(int argc, char **argv) {
         case O_PORT: if (cli_int(p.opt, v, 0, 65535, &port)) goto usage; break;
         case O_THREADS: if (cli_int(p.opt, v, 1, 64, &threads)) goto usage; break;
         case O_CACHE: if (cli_int(p.opt, v, 0, 65536, &cache_mb)) goto usage; break;
+        case O_NOINDEX: use_index = 0; break;
         }
     }
     db = gcli_db(db);
@@ -444,6 +553,8 @@ int cmd_serve(int argc, char **argv) {
     int nheavy = 0;
     while (heavy_threads && nheavy < threads && !pthread_create(&heavy_threads[nheavy], NULL, heavy_main, NULL)) nheavy++;
     if (!nheavy) queue_stop = 1;   /* the polling threads answer every view */
+    pthread_t index_thread;
+    int indexing = use_index && !pthread_create(&index_thread, NULL, index_main, NULL);
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned bound = di ? di->port : (unsigned)port;
     if (!loopback)
@@ -459,6 +570,19 @@ int cmd_serve(int argc, char **argv) {
     pthread_cond_broadcast(&queue_cv);
     pthread_mutex_unlock(&queue_mu);
     for (int i = 0; i < nheavy; i++) pthread_join(heavy_threads[i], NULL);
+    pthread_mutex_lock(&ix_mu);
+    ix_stop = 1;
+    pthread_cond_broadcast(&ix_cv);
+    ixref *last = ix_cur;
+    ix_cur = NULL;
+    pthread_mutex_unlock(&ix_mu);
+    if (indexing) pthread_join(index_thread, NULL);
+    ixref_put(last);   /* freed here or by the last request using it */
+    pthread_mutex_lock(&ix_mu);
+    last = ix_cur;     /* a build that ended meanwhile */
+    ix_cur = NULL;
+    pthread_mutex_unlock(&ix_mu);
+    ixref_put(last);
     free(heavy_threads);
     for (request *q; (q = dequeue(0));) {
         serve_error(&q->r, 503, "stopping", "the server is stopping", NULL);
