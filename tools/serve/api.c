@@ -200,6 +200,7 @@ static void ep_ego(ctx *x, char **seg, int n) {
     json_t *v; ng_error err = {0};
     int rc = ng_query_ego(x->s, seg[1], &o, &v, &err);
     if (rc) { lib_error(x, rc, &err, "not_found"); return; }
+    x->r->indexed = o.index && !o.filter.since && !o.filter.until;
     if (!strcmp(f, "svg")) {
         char *svg; size_t len;
         rc = ng_ego_svg(v, &svg, &len, &err);

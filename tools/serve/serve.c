@@ -1,18 +1,22 @@
 /* newsgraph serve: the HTTP side of the web explorer. libmicrohttpd's
  * internal polling with a pool of threads (as many as processors by
- * default), each with its own read-only SQLite connection (opened on its
- * first request, closed when the thread ends), so an ingest running
- * meanwhile (WAL) is seen by the next request. Those threads answer the
- * quick views (entity, neighbours, search, evidence, articles) themselves;
- * the heavy ones (ego networks, paths, top, communities) are handed, with
- * the connection suspended, to as many threads again, so that a quick view
- * never waits in line behind a layout. (Not at a lower priority: on a
- * machine busy with other work, nice 10 starved them.) API answers
- * are cached (cache.c) until the database changes. Only GET and
- * HEAD; the request line and headers are bounded by the connection memory
- * limit, the URL, the number and size of parameters here; paths are
- * matched against fixed routes and the embedded assets' names, never
- * against the file system. */
+ * default) that read the requests, answer pages, assets and API answers
+ * kept in the cache, and hand every other API request, with the
+ * connection suspended, to as many worker threads, each with its own
+ * read-only SQLite connection (opened on its first request, closed when
+ * the thread ends; the file read through a memory map), so an ingest
+ * running meanwhile (WAL) is seen by the next request. The workers take
+ * the quick views (entity, neighbours, search, evidence, articles) first
+ * and the heavy ones (ego networks, paths, top, communities) when no quick
+ * one waits, or when one has waited a second: a quick view never waits
+ * behind a queue of layouts. (Not by thread priorities: on a machine busy
+ * with other work, nice 10 starved the heavy ones.) Ego networks come from
+ * an in-memory index of the links while it is of the data the request
+ * sees (below). API answers are cached (cache.c) until the database
+ * changes. Only GET and HEAD; the request line and headers are bounded by
+ * the connection memory limit, the URL, the number and size of parameters
+ * here; paths are matched against fixed routes and the embedded assets'
+ * names, never against the file system. */
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
@@ -54,9 +58,8 @@ static worker *thread_worker(ng_error *err) {
     return w;
 }
 
-/* One request (*con_cls): its decoded path and parameters, and for a
- * heavy view its place in the queue and the answer the queue's thread
- * leaves there. */
+/* One request (*con_cls): its decoded path and parameters, its place in the
+ * workers' queue and the answer a worker leaves there. */
 typedef struct request {
     struct request *next;         /* in the queue */
     struct MHD_Connection *c;
@@ -236,7 +239,7 @@ static void *index_main(void *arg) {
     return NULL;
 }
 
-/* ## The heavy views' threads */
+/* ## The worker threads */
 
 static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
@@ -275,7 +278,7 @@ static request *dequeue(int wait) {
     return q;
 }
 
-static void *heavy_main(void *arg) {
+static void *worker_main(void *arg) {
     (void)arg;
     request *q;
     while ((q = dequeue(1))) {
@@ -320,7 +323,7 @@ void serve_error(serve_reply *r, unsigned status, const char *code, const char *
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, unsigned status, const char *mime, const void *body,
-                                  size_t len, int owned, int cache, const char *xcache) {
+                                  size_t len, int owned, int cache, const char *xcache, int indexed) {
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)body,
                                                                 owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     if (!resp) { if (owned) free((void *)body); return MHD_NO; }
@@ -333,6 +336,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, unsigned status, con
                             " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     MHD_add_response_header(resp, "Cache-Control", cache ? "no-cache" : "no-store");
     if (xcache) MHD_add_response_header(resp, "X-Cache", xcache);
+    if (indexed) MHD_add_response_header(resp, "X-Ego-Index", "used");
     enum MHD_Result ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     return ret;
@@ -342,7 +346,7 @@ static enum MHD_Result send_json_error(struct MHD_Connection *c, unsigned status
     serve_reply r = {0};
     serve_error(&r, status, code, m, NULL);
     if (!r.body) return MHD_NO;
-    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL);
+    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL, 0);
 }
 
 /* Routes of the page itself: the one HTML file answers them all, its
@@ -355,20 +359,20 @@ static int page_route(char **seg, int n) {
     return 0;
 }
 
-/* An API request: from the cache, else answered here (quick views) or
- * queued for a heavy thread with the connection suspended. */
+/* An API request: from the cache, else queued for a worker thread with
+ * the connection suspended (answered here when there are none). */
 static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q) {
     ng_error err = {0};
     worker *w = thread_worker(&err);
     serve_reply r = {0};
     if (!w) {
         serve_error(&r, 503, "database_unavailable", err.msg, NULL);
-        return r.body ? send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL) : MHD_NO;
+        return r.body ? send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL, 0) : MHD_NO;
     }
     q->gen = serve_cache_generation(w->s, &w->seen);
     q->key = request_key(url, &q->args);
     if (q->key && serve_cache_get(q->key, q->gen, &r))
-        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit");
+        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit", 0);
     if (!queue_stop) {
         q->heavy = heavy(q->seg[1]);
         q->c = c;
@@ -382,7 +386,7 @@ static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q
     ixref_put(ix);
     if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
     if (r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &r);
-    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
+    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss", r.indexed);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -401,11 +405,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     *upload_size = 0;
-    if (q->queued) {   /* resumed: a heavy thread left the answer */
+    if (q->queued) {   /* resumed: a worker left the answer */
         serve_reply r = q->r;
         q->r.body = NULL;
         if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
-        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
+        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss", r.indexed);
     }
     if (q->started) return MHD_YES;   /* more body of a GET: ignored */
     q->started = 1;
@@ -437,16 +441,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (n == 1 && !strcmp(seg[0], "api")) return send_json_error(c, 404, "not_found", "no such endpoint");
     if (n == 2 && !strcmp(seg[0], "static")) {
         const serve_asset *a = asset(seg[1]);
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL, 0);
         return send_json_error(c, 404, "not_found", "no such file");
     }
     if (n == 1 && !strcmp(seg[0], "favicon.ico")) {
         const serve_asset *a = asset("favicon.svg");
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL, 0);
     }
     if (page_route(seg, n)) {
         const serve_asset *a = asset("index.html");
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL, 0);
     }
     return send_json_error(c, 404, "not_found", "no such page");
 }
@@ -461,8 +465,8 @@ static void usage(FILE *f) {
         "  -p, --port N       TCP port (default 8080; 0 picks a free one)\n"
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
         "                     anything else exposes the database to the network\n"
-        "      --threads N    threads answering requests (default: one per processor),\n"
-        "                     and as many for ego networks, paths, top and communities;\n"
+        "      --threads N    threads reading requests (default: one per processor),\n"
+        "                     and as many answering them, quick views first, with\n"
         "                     one database connection each\n"
         "      --cache-mb N   memory for answers kept until the database changes\n"
         "                     (default 64; 0: no cache)\n"
@@ -549,10 +553,10 @@ int cmd_serve(int argc, char **argv) {
         serve_cache_free();
         return 2;
     }
-    pthread_t *heavy_threads = calloc((size_t)threads, sizeof *heavy_threads);
-    int nheavy = 0;
-    while (heavy_threads && nheavy < threads && !pthread_create(&heavy_threads[nheavy], NULL, heavy_main, NULL)) nheavy++;
-    if (!nheavy) queue_stop = 1;   /* the polling threads answer every view */
+    pthread_t *worker_threads = calloc((size_t)threads, sizeof *worker_threads);
+    int nworkers = 0;
+    while (worker_threads && nworkers < threads && !pthread_create(&worker_threads[nworkers], NULL, worker_main, NULL)) nworkers++;
+    if (!nworkers) queue_stop = 1;   /* the polling threads answer every view */
     pthread_t index_thread;
     int indexing = use_index && !pthread_create(&index_thread, NULL, index_main, NULL);
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -569,7 +573,7 @@ int cmd_serve(int argc, char **argv) {
     queue_stop = 1;
     pthread_cond_broadcast(&queue_cv);
     pthread_mutex_unlock(&queue_mu);
-    for (int i = 0; i < nheavy; i++) pthread_join(heavy_threads[i], NULL);
+    for (int i = 0; i < nworkers; i++) pthread_join(worker_threads[i], NULL);
     pthread_mutex_lock(&ix_mu);
     ix_stop = 1;
     pthread_cond_broadcast(&ix_cv);
@@ -583,7 +587,7 @@ int cmd_serve(int argc, char **argv) {
     ix_cur = NULL;
     pthread_mutex_unlock(&ix_mu);
     ixref_put(last);
-    free(heavy_threads);
+    free(worker_threads);
     for (request *q; (q = dequeue(0));) {
         serve_error(&q->r, 503, "stopping", "the server is stopping", NULL);
         MHD_resume_connection(q->c);

@@ -33,6 +33,7 @@ typedef struct serve_reply {
     const char *mime;
     char *body;
     size_t len;
+    int indexed;   /* an ego network drawn from the index (X-Ego-Index: used) */
 } serve_reply;
 
 /* ## The cache of API answers (cache.c)
