@@ -8,7 +8,7 @@
  * running meanwhile (WAL) is seen by the next request. The workers take
  * the quick views (entity, neighbours, search, evidence, articles) first
  * and the heavy ones (ego networks, paths, top, communities) when no quick
- * one waits, or when one has waited a second: a quick view never waits
+ * one waits, or when one has waited 3 s: a quick view never waits
  * behind a queue of layouts. (Not by thread priorities: on a machine busy
  * with other work, nice 10 starved the heavy ones.) Ego networks come from
  * an in-memory index of the links while it is of the data the request
@@ -247,7 +247,7 @@ static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
 static request *queue_head[2], *queue_tail[2];
 static int queue_stop;
 /* a heavy view waits no longer than this while quick ones go first */
-#define HEAVY_MAX_WAIT 1.0
+#define HEAVY_MAX_WAIT 3.0
 
 static int heavy(const char *endpoint) {
     static const char *const names[] = {"ego", "path", "top", "communities", NULL};
