@@ -37,7 +37,11 @@ typedef struct ng_store ng_store;
 
 enum {
     NG_STORE_READONLY = 1 << 0, /* open an existing database for reading */
-    NG_STORE_CREATE = 1 << 1    /* create the file and the schema if absent */
+    NG_STORE_CREATE = 1 << 1,   /* create the file and the schema if absent */
+    /* with NG_STORE_READONLY: read the file through a memory map (PRAGMA
+     * mmap_size), so pages are not copied into each connection's cache;
+     * for long-running readers with several connections (serve) */
+    NG_STORE_MMAP = 1 << 2
 };
 
 /* Schema version kept in PRAGMA user_version. */
@@ -371,6 +375,18 @@ int ng_query_entity_articles(ng_store *s, const char *entity, int offset, int li
 long long ng_store_data_version(ng_store *s);
 
 #define NG_EGO_MAX_NODES 200
+/* An in-memory index of the links for ego networks: every entity's
+ * neighbours ranked as ng_query_neighbors ranks them by count, with their
+ * counts, names, types and mentions (about 12 bytes a link each way and
+ * 40 an entity: 2.6 million links take some 70 MB). Built from one read
+ * snapshot; it does not follow later commits: the caller rebuilds it when
+ * the database changes (ng_store_data_version). Immutable once built, so
+ * any number of threads may read it at once. */
+typedef struct ng_ego_index ng_ego_index;
+int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err);
+void ng_ego_index_free(ng_ego_index *x);
+/* Its memory in bytes, and its numbers of entities and links. */
+size_t ng_ego_index_bytes(const ng_ego_index *x, size_t *entities, size_t *links);
 typedef struct ng_ego_opts {
     int depth;            /* 1 or 2 (default 1; more is NG_E_ARG) */
     int top;              /* nodes besides the centre (default 30, at most NG_EGO_MAX_NODES) */
@@ -378,6 +394,10 @@ typedef struct ng_ego_opts {
     ng_filter filter;     /* types of the neighbours, date range */
     unsigned long seed;   /* layout seed (default 1) */
     double width, height; /* drawing area (default 800 x 560) */
+    /* NULL, or an index of the same database state: neighbour lists and
+     * links then come from it instead of SQL (the same answer) unless a
+     * date range is set */
+    const ng_ego_index *index;
 } ng_ego_opts;
 /* The ego network of ENTITY, laid out: depth 1 is its strongest neighbours
  * (as ng_query_neighbors ranks them, filters applied); depth 2 gives a
@@ -386,7 +406,8 @@ typedef struct ng_ego_opts {
  * included: with a date range, links from the neighbour lists carry the
  * counts of that range and other links between drawn nodes are kept when
  * their first-last interval meets the range, with their all-time counts.
- * Positions come from igraph's Fruchterman-Reingold layout started from
+ * Positions come from igraph's Fruchterman-Reingold layout (300
+ * iterations up to 31 nodes, fewer beyond: at least 60) started from
  * fixed positions with the random generator seeded: the same query on the
  * same database gives the same picture. The layout runs under
  * ng_igraph_lock(). {"entity":{id,name,type},"depth","top","seed","width",

@@ -107,6 +107,30 @@ json_t *ngg_entity_brief(ng_store *s, int64_t rowid);
  * card and counts (query.c; for ego networks). */
 int ngg_neighbors_top(ng_store *s, int64_t x, const ng_filter *f, long min_count, int top, json_t **out,
                       ng_error *err);
+/* ## The ego networks' index (ego_index.c) */
+typedef struct ngx_link { int32_t o, w, a; } ngx_link;  /* other entity (index), windows, articles */
+struct ng_ego_index {
+    size_t n;            /* entities, by rowid */
+    int64_t *rowid;      /* ascending */
+    size_t *key, *name;  /* offsets into 'text' */
+    char *text;
+    unsigned char *type; /* into 'types' */
+    char *types[256];
+    int ntypes;
+    int64_t *mentions;
+    int32_t *rank;       /* place of the key in strcmp order */
+    size_t *off;         /* links of entity i: link[off[i] .. off[i+1]) */
+    ngx_link *link;      /* by windows, articles (descending), rank */
+    size_t bytes;
+};
+/* The index of rowid, or -1. */
+long ngx_find(const ng_ego_index *x, int64_t rowid);
+/* The 'top' strongest neighbours of entity i with at least 'min' windows,
+ * ranked as ngg_neighbors_top without dates ranks them ('types' as
+ * ng_filter.types); malloc'd into *out, their number returned (-1: no
+ * memory). */
+long ngx_top(const ng_ego_index *x, size_t i, const char *types, long min, int top, ngx_link **out);
+
 /* Evidence rows for a pair of rowids. */
 int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long *total,
                  ng_error *err);

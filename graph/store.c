@@ -404,6 +404,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
         rc = ng_error_set(err, NG_E_NOTFOUND, path, 0, 0, "no newsgraph database here (run 'newsgraph ingest' first)");
     } else {
         sqlite3_exec(s->db, "PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+        if (flags & NG_STORE_MMAP) sqlite3_exec(s->db, "PRAGMA mmap_size=68719476736", NULL, NULL, NULL);
     }
     if (!rc) rc = fold_version(s, err);
     if (rc) { ng_store_close(s); return rc; }

@@ -249,8 +249,38 @@ for f in glob.glob(sys.argv[1] + "/nb.*"):
 sys.exit(bad != 0)
 PY
 
+# ## The ego networks' index: built at start, used, the same answers as SQL
+# ego_indexed SEEDBASE ENTITY [PARAMS]: asks (a new seed each time: no
+# cache) until the answer comes from the index; 0 if it did within ~10 s
+ego_indexed() {
+  k=$1
+  while [ $k -lt $(($1 + 100)) ]; do
+    get "/api/ego/$2?seed=$k${3:-}"
+    [ "$S" = 200 ] && grep -qi '^X-Ego-Index: used' "$T/hdr" && return 0
+    k=$((k+1)); sleep 0.1
+  done
+  return 1
+}
+check "the ego index is built at start and used" ego_indexed 1000 evil-script
+MAIN_URL=$URL
+serve_start sqlonly --db "$DB" --port 0 --no-index && PID2=$last
+SQL_URL=$URL URL=$MAIN_URL
+for q in 'jens-stoltenberg?depth=2&top=10&seed=77' 'jens-stoltenberg?depth=2&top=40&min=2' 'nato?depth=1&top=5&type=PER' \
+         'nato?depth=2&top=30&type=ORG,LOC' 'evil-script?depth=2' 'nato?depth=2&top=20&since=2023-01&until=2023-06'; do
+  get "/api/ego/$q"
+  cp "$T/body" "$T/ego_ix"
+  ixh=$(grep -ci '^X-Ego-Index: used' "$T/hdr")
+  S1=$S
+  curl -s -g -o "$T/ego_sql" -D "$T/hdr_sql" "$SQL_URL/api/ego/$q"
+  check "ego $q: from the index ($ixh) as from SQL" sh -c "[ $S1 = 200 ] && cmp -s '$T/ego_ix' '$T/ego_sql' && ! grep -qi '^X-Ego-Index' '$T/hdr_sql'"
+  case $q in *since*) check "ego with dates: from SQL" [ "$ixh" = 0 ];; *) check "ego $q: from the index" [ "$ixh" = 1 ];; esac
+done
+kill $PID2; wait $PID2; PID2=
+
 # ## A database written meanwhile (WAL): the next request sees it
 expect 404 /api/entity/fresh-newsov ''
+get '/api/ego/evil-script?depth=1&top=30&seed=2000'
+check "ego before the ingest: no fresh node" sh -c "[ $S = 200 ] && ! grep -q fresh-newsov '$T/body'"
 python3 - "$T/fresh.jsonl" <<'PY'
 import json, sys
 t = "Fresh Newsov met Scripto Alertov in Vilnius."
@@ -265,6 +295,11 @@ expect 200 /api/entity/evil-script 'd["articles"] == 4'
 check "cache: emptied by the ingest (miss)" [ "$(hdr X-Cache)" = miss ]
 expect 200 '/api/search?q=fresh' 'd["suggestions"][0]["id"] == "fresh-newsov"'
 expect 200 /api/stats 'd["articles"] == 16'
+get '/api/ego/evil-script?depth=1&top=30&seed=2001'
+check "ego right after the ingest: the fresh node" sh -c "[ $S = 200 ] && grep -q fresh-newsov '$T/body'"
+if ego_indexed 3000 evil-script '&depth=1&top=30'; then
+  check "ego from the new index: the fresh node" grep -q fresh-newsov "$T/body"
+else check "ego: the index is built again after the ingest" false; fi
 get '/api/ego/evil-script?format=svg'
 cp "$T/body" "$T/ego_api.svg"
 

@@ -13,6 +13,7 @@
 
 typedef struct ctx {
     ng_store *s;
+    const ng_ego_index *ix;
     const serve_args *args;
     serve_reply *r;
     int failed;   /* a reply (error) is set */
@@ -195,9 +196,11 @@ static void ep_ego(ctx *x, char **seg, int n) {
     filters(x, &o.filter, since, until);
     const char *f = warg(x, "format", fmt);
     if (x->failed) return;
+    o.index = x->ix;
     json_t *v; ng_error err = {0};
     int rc = ng_query_ego(x->s, seg[1], &o, &v, &err);
     if (rc) { lib_error(x, rc, &err, "not_found"); return; }
+    x->r->indexed = o.index && !o.filter.since && !o.filter.until;
     if (!strcmp(f, "svg")) {
         char *svg; size_t len;
         rc = ng_ego_svg(v, &svg, &len, &err);
@@ -295,8 +298,8 @@ static void ep_communities(ctx *x, int n) {
     if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
 }
 
-void serve_api(ng_store *s, char **seg, int n, const serve_args *args, serve_reply *r) {
-    ctx x = {s, args, r, 0};
+void serve_api(ng_store *s, const ng_ego_index *ix, char **seg, int n, const serve_args *args, serve_reply *r) {
+    ctx x = {s, ix, args, r, 0};
     const char *e = seg[0];
     /* one read transaction per answer (one snapshot, SQLite's locks taken
      * once); not for the whole-graph views, which load with a second

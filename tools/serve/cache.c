@@ -74,6 +74,8 @@ unsigned long serve_cache_generation(ng_store *s, long long *seen) {
     return atomic_load(&generation);
 }
 
+unsigned long serve_cache_current(void) { return atomic_load(&generation); }
+
 int serve_cache_get(const char *key, unsigned long gen, serve_reply *r) {
     if (!limit) return 0;
     uint64_t h = hash_of(key);

@@ -1,24 +1,29 @@
 /* newsgraph serve: the HTTP side of the web explorer. libmicrohttpd's
  * internal polling with a pool of threads (as many as processors by
- * default), each with its own read-only SQLite connection (opened on its
- * first request, closed when the thread ends), so an ingest running
- * meanwhile (WAL) is seen by the next request. Those threads answer the
- * quick views (entity, neighbours, search, evidence, articles) themselves;
- * the heavy ones (ego networks, paths, top, communities) are handed, with
- * the connection suspended, to as many threads again, so that a quick view
- * never waits in line behind a layout. (Not at a lower priority: on a
- * machine busy with other work, nice 10 starved them.) API answers
- * are cached (cache.c) until the database changes. Only GET and
- * HEAD; the request line and headers are bounded by the connection memory
- * limit, the URL, the number and size of parameters here; paths are
- * matched against fixed routes and the embedded assets' names, never
- * against the file system. */
+ * default) that read the requests, answer pages, assets and API answers
+ * kept in the cache, and hand every other API request, with the
+ * connection suspended, to as many worker threads, each with its own
+ * read-only SQLite connection (opened on its first request, closed when
+ * the thread ends; the file read through a memory map), so an ingest
+ * running meanwhile (WAL) is seen by the next request. The workers take
+ * the quick views (entity, neighbours, search, evidence, articles) first
+ * and the heavy ones (ego networks, paths, top, communities) when no quick
+ * one waits, or when one has waited 3 s: a quick view never waits
+ * behind a queue of layouts. (Not by thread priorities: on a machine busy
+ * with other work, nice 10 starved the heavy ones.) Ego networks come from
+ * an in-memory index of the links while it is of the data the request
+ * sees (below). API answers are cached (cache.c) until the database
+ * changes. Only GET and HEAD; the request line and headers are bounded by
+ * the connection memory limit, the URL, the number and size of parameters
+ * here; paths are matched against fixed routes and the embedded assets'
+ * names, never against the file system. */
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <microhttpd.h>
 #include "graph_cli.h"
@@ -46,21 +51,22 @@ static worker *thread_worker(ng_error *err) {
     worker *w = pthread_getspecific(store_key);
     if (!w) {
         if (!(w = calloc(1, sizeof *w))) { ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); return NULL; }
-        if (ng_store_open(db_path, NG_STORE_READONLY, &w->s, err)) { free(w); return NULL; }
+        if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &w->s, err)) { free(w); return NULL; }
         w->seen = -1;
         pthread_setspecific(store_key, w);
     }
     return w;
 }
 
-/* One request (*con_cls): its decoded path and parameters, and for a
- * heavy view its place in the queue and the answer the queue's thread
- * leaves there. */
+/* One request (*con_cls): its decoded path and parameters, its place in the
+ * workers' queue and the answer a worker leaves there. */
 typedef struct request {
     struct request *next;         /* in the queue */
     struct MHD_Connection *c;
     int started;                  /* the headers are in: answer on this call */
-    int queued;                   /* suspended for a heavy thread */
+    int queued;                   /* suspended for a worker thread */
+    int heavy;                    /* an ego network, path, top or communities */
+    double queued_at;
     char buf[MAX_URL + 1];
     char *seg[MAX_SEG + 1];
     int n;
@@ -144,12 +150,104 @@ static char *request_key(const char *url, const serve_args *a) {
     return k;
 }
 
-/* ## The heavy views' threads */
+/* ## The ego networks' index
+ *
+ * ng_ego_index (graph/ego_index.c), built by a thread of its own from its
+ * own connection at start, used for a request of the cache generation it
+ * is tagged with and by no other: a request of a later generation is
+ * answered from SQL and asks the thread to look again. When its
+ * connection's data_version has not moved since the build, no process has
+ * committed and the index is only tagged anew; else it is built again
+ * (at most a third of the time: a build waits twice as long as the last
+ * one took after it), the old one freed by its last user. */
+
+typedef struct ixref { ng_ego_index *x; unsigned long gen; int refs; } ixref;
+static pthread_mutex_t ix_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ix_cv = PTHREAD_COND_INITIALIZER;
+static ixref *ix_cur;      /* holds one reference */
+static long long ix_dv;    /* the builder's data_version at its build */
+static int ix_wanted = 1, ix_stop;
+
+static void ixref_put(ixref *r) {
+    if (!r) return;
+    pthread_mutex_lock(&ix_mu);
+    int last = --r->refs == 0;
+    pthread_mutex_unlock(&ix_mu);
+    if (last) { ng_ego_index_free(r->x); free(r); }
+}
+
+/* The index of generation 'gen' (a reference: ixref_put), else NULL. */
+static ixref *ixref_get(unsigned long gen) {
+    pthread_mutex_lock(&ix_mu);
+    ixref *r = ix_cur;
+    if (r && r->gen == gen) r->refs++;
+    else {
+        r = NULL;
+        if (!ix_wanted) { ix_wanted = 1; pthread_cond_signal(&ix_cv); }
+    }
+    pthread_mutex_unlock(&ix_mu);
+    return r;
+}
+
+static double mono_s(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void *index_main(void *arg) {
+    (void)arg;
+    ng_store *s = NULL;
+    ng_error err = {0};
+    double not_before = 0;
+    if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &s, &err)) return NULL;   /* requests use SQL */
+    pthread_mutex_lock(&ix_mu);
+    while (!ix_stop) {
+        if (!ix_wanted) { pthread_cond_wait(&ix_cv, &ix_mu); continue; }
+        /* the generation first: every commit it counts is in the data
+         * version read after it, and in the snapshot read after that */
+        unsigned long gen = serve_cache_current();
+        long long dv = ng_store_data_version(s);
+        if (ix_cur && dv == ix_dv) { ix_cur->gen = gen; ix_wanted = 0; continue; }
+        double now = mono_s();
+        if (now < not_before) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            double wait = not_before - now;
+            ts.tv_sec += (time_t)wait;
+            ts.tv_nsec += (long)((wait - (double)(time_t)wait) * 1e9);
+            if (ts.tv_nsec >= 1000000000L) { ts.tv_sec++; ts.tv_nsec -= 1000000000L; }
+            pthread_cond_timedwait(&ix_cv, &ix_mu, &ts);
+            continue;
+        }
+        pthread_mutex_unlock(&ix_mu);
+        ng_ego_index *x = NULL;
+        int rc = ng_ego_index_build(s, &x, &err);
+        ixref *r = rc ? NULL : malloc(sizeof *r);
+        double took = mono_s() - now;
+        if (r) *r = (ixref){x, gen, 1};
+        else ng_ego_index_free(x);
+        pthread_mutex_lock(&ix_mu);
+        not_before = now + 3 * took;
+        ixref *old = NULL;
+        if (r) { old = ix_cur; ix_cur = r; ix_dv = dv; }
+        ix_wanted = 0;
+        if (old && --old->refs == 0) { ng_ego_index_free(old->x); free(old); }
+    }
+    pthread_mutex_unlock(&ix_mu);
+    ng_store_close(s);
+    return NULL;
+}
+
+/* ## The worker threads */
 
 static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
-static request *queue_head, *queue_tail;
+/* [0] the quick views, [1] the heavy ones */
+static request *queue_head[2], *queue_tail[2];
 static int queue_stop;
+/* a heavy view waits no longer than this while quick ones go first */
+#define HEAVY_MAX_WAIT 3.0
 
 static int heavy(const char *endpoint) {
     static const char *const names[] = {"ego", "path", "top", "communities", NULL};
@@ -158,24 +256,29 @@ static int heavy(const char *endpoint) {
 }
 
 static void enqueue(request *q) {
+    int h = q->heavy;
+    q->queued_at = mono_s();
     pthread_mutex_lock(&queue_mu);
     q->next = NULL;
-    if (queue_tail) queue_tail->next = q; else queue_head = q;
-    queue_tail = q;
+    if (queue_tail[h]) queue_tail[h]->next = q; else queue_head[h] = q;
+    queue_tail[h] = q;
     pthread_cond_signal(&queue_cv);
     pthread_mutex_unlock(&queue_mu);
 }
 
+/* The next request: a quick one first, unless the oldest heavy one has
+ * waited too long. */
 static request *dequeue(int wait) {
     pthread_mutex_lock(&queue_mu);
-    while (wait && !queue_head && !queue_stop) pthread_cond_wait(&queue_cv, &queue_mu);
-    request *q = wait && queue_stop ? NULL : queue_head;
-    if (q && !(queue_head = q->next)) queue_tail = NULL;
+    while (wait && !queue_head[0] && !queue_head[1] && !queue_stop) pthread_cond_wait(&queue_cv, &queue_mu);
+    int h = !queue_head[0] || (queue_head[1] && mono_s() - queue_head[1]->queued_at > HEAVY_MAX_WAIT);
+    request *q = wait && queue_stop ? NULL : queue_head[h];
+    if (q && !(queue_head[h] = q->next)) queue_tail[h] = NULL;
     pthread_mutex_unlock(&queue_mu);
     return q;
 }
 
-static void *heavy_main(void *arg) {
+static void *worker_main(void *arg) {
     (void)arg;
     request *q;
     while ((q = dequeue(1))) {
@@ -183,7 +286,9 @@ static void *heavy_main(void *arg) {
         worker *w = thread_worker(&err);
         if (!w) serve_error(&q->r, 503, "database_unavailable", err.msg, NULL);
         else {
-            serve_api(w->s, q->seg + 1, q->n - 1, &q->args, &q->r);
+            ixref *ix = strcmp(q->seg[1], "ego") ? NULL : ixref_get(q->gen);
+            serve_api(w->s, ix ? ix->x : NULL, q->seg + 1, q->n - 1, &q->args, &q->r);
+            ixref_put(ix);
             if (q->r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &q->r);
         }
         MHD_resume_connection(q->c);   /* q belongs to the connection again */
@@ -218,7 +323,7 @@ void serve_error(serve_reply *r, unsigned status, const char *code, const char *
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, unsigned status, const char *mime, const void *body,
-                                  size_t len, int owned, int cache, const char *xcache) {
+                                  size_t len, int owned, int cache, const char *xcache, int indexed) {
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)body,
                                                                 owned ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
     if (!resp) { if (owned) free((void *)body); return MHD_NO; }
@@ -231,6 +336,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, unsigned status, con
                             " connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
     MHD_add_response_header(resp, "Cache-Control", cache ? "no-cache" : "no-store");
     if (xcache) MHD_add_response_header(resp, "X-Cache", xcache);
+    if (indexed) MHD_add_response_header(resp, "X-Ego-Index", "used");
     enum MHD_Result ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
     return ret;
@@ -240,7 +346,7 @@ static enum MHD_Result send_json_error(struct MHD_Connection *c, unsigned status
     serve_reply r = {0};
     serve_error(&r, status, code, m, NULL);
     if (!r.body) return MHD_NO;
-    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL);
+    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL, 0);
 }
 
 /* Routes of the page itself: the one HTML file answers them all, its
@@ -253,31 +359,34 @@ static int page_route(char **seg, int n) {
     return 0;
 }
 
-/* An API request: from the cache, else answered here (quick views) or
- * queued for a heavy thread with the connection suspended. */
+/* An API request: from the cache, else queued for a worker thread with
+ * the connection suspended (answered here when there are none). */
 static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q) {
     ng_error err = {0};
     worker *w = thread_worker(&err);
     serve_reply r = {0};
     if (!w) {
         serve_error(&r, 503, "database_unavailable", err.msg, NULL);
-        return r.body ? send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL) : MHD_NO;
+        return r.body ? send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, NULL, 0) : MHD_NO;
     }
     q->gen = serve_cache_generation(w->s, &w->seen);
     q->key = request_key(url, &q->args);
     if (q->key && serve_cache_get(q->key, q->gen, &r))
-        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit");
-    if (heavy(q->seg[1]) && !queue_stop) {
+        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit", 0);
+    if (!queue_stop) {
+        q->heavy = heavy(q->seg[1]);
         q->c = c;
         q->queued = 1;
         MHD_suspend_connection(c);
         enqueue(q);
         return MHD_YES;
     }
-    serve_api(w->s, q->seg + 1, q->n - 1, &q->args, &r);
+    ixref *ix = strcmp(q->seg[1], "ego") ? NULL : ixref_get(q->gen);
+    serve_api(w->s, ix ? ix->x : NULL, q->seg + 1, q->n - 1, &q->args, &r);
+    ixref_put(ix);
     if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
     if (r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &r);
-    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
+    return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss", r.indexed);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -296,11 +405,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return MHD_YES;
     }
     *upload_size = 0;
-    if (q->queued) {   /* resumed: a heavy thread left the answer */
+    if (q->queued) {   /* resumed: a worker left the answer */
         serve_reply r = q->r;
         q->r.body = NULL;
         if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
-        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss");
+        return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "miss", r.indexed);
     }
     if (q->started) return MHD_YES;   /* more body of a GET: ignored */
     q->started = 1;
@@ -332,16 +441,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (n == 1 && !strcmp(seg[0], "api")) return send_json_error(c, 404, "not_found", "no such endpoint");
     if (n == 2 && !strcmp(seg[0], "static")) {
         const serve_asset *a = asset(seg[1]);
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL, 0);
         return send_json_error(c, 404, "not_found", "no such file");
     }
     if (n == 1 && !strcmp(seg[0], "favicon.ico")) {
         const serve_asset *a = asset("favicon.svg");
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL, 0);
     }
     if (page_route(seg, n)) {
         const serve_asset *a = asset("index.html");
-        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL);
+        if (a) return send_reply(c, 200, a->mime, a->data, a->len, 0, 1, NULL, 0);
     }
     return send_json_error(c, 404, "not_found", "no such page");
 }
@@ -356,11 +465,14 @@ static void usage(FILE *f) {
         "  -p, --port N       TCP port (default 8080; 0 picks a free one)\n"
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
         "                     anything else exposes the database to the network\n"
-        "      --threads N    threads answering requests (default: one per processor),\n"
-        "                     and as many for ego networks, paths, top and communities;\n"
+        "      --threads N    threads reading requests (default: one per processor),\n"
+        "                     and as many answering them, quick views first, with\n"
         "                     one database connection each\n"
         "      --cache-mb N   memory for answers kept until the database changes\n"
         "                     (default 64; 0: no cache)\n"
+        "      --no-index     ego networks from SQL only, without the index of the\n"
+        "                     links kept in memory (some 30 bytes a link, built at\n"
+        "                     start and again when the database changes)\n"
         "Stops on Ctrl-C (SIGINT) or SIGTERM.\n");
 }
 
@@ -368,11 +480,11 @@ int cmd_serve(int argc, char **argv) {
     const char *db = NULL, *bind = "127.0.0.1", *v;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     long long port = 8080, threads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : ncpu, cache_mb = 64;
-    int rc;
-    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS, O_CACHE };
+    int rc, use_index = 1;
+    enum { O_DB = 1, O_BIND, O_PORT, O_THREADS, O_CACHE, O_NOINDEX };
     static const cli_opt options[] = {
         {"--db", NULL, 1, O_DB}, {"--bind", NULL, 1, O_BIND}, {"--port", "-p", 1, O_PORT},
-        {"--threads", NULL, 1, O_THREADS}, {"--cache-mb", NULL, 1, O_CACHE}, {0},
+        {"--threads", NULL, 1, O_THREADS}, {"--cache-mb", NULL, 1, O_CACHE}, {"--no-index", NULL, 0, O_NOINDEX}, {0},
     };
     cli_args p = cli_args_init(argc, argv);
     while ((rc = cli_next(&p, options, &v)) != CLI_END) {
@@ -385,6 +497,7 @@ int cmd_serve(int argc, char **argv) {
         case O_PORT: if (cli_int(p.opt, v, 0, 65535, &port)) goto usage; break;
         case O_THREADS: if (cli_int(p.opt, v, 1, 64, &threads)) goto usage; break;
         case O_CACHE: if (cli_int(p.opt, v, 0, 65536, &cache_mb)) goto usage; break;
+        case O_NOINDEX: use_index = 0; break;
         }
     }
     db = gcli_db(db);
@@ -440,10 +553,12 @@ int cmd_serve(int argc, char **argv) {
         serve_cache_free();
         return 2;
     }
-    pthread_t *heavy_threads = calloc((size_t)threads, sizeof *heavy_threads);
-    int nheavy = 0;
-    while (heavy_threads && nheavy < threads && !pthread_create(&heavy_threads[nheavy], NULL, heavy_main, NULL)) nheavy++;
-    if (!nheavy) queue_stop = 1;   /* the polling threads answer every view */
+    pthread_t *worker_threads = calloc((size_t)threads, sizeof *worker_threads);
+    int nworkers = 0;
+    while (worker_threads && nworkers < threads && !pthread_create(&worker_threads[nworkers], NULL, worker_main, NULL)) nworkers++;
+    if (!nworkers) queue_stop = 1;   /* the polling threads answer every view */
+    pthread_t index_thread;
+    int indexing = use_index && !pthread_create(&index_thread, NULL, index_main, NULL);
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     unsigned bound = di ? di->port : (unsigned)port;
     if (!loopback)
@@ -458,8 +573,21 @@ int cmd_serve(int argc, char **argv) {
     queue_stop = 1;
     pthread_cond_broadcast(&queue_cv);
     pthread_mutex_unlock(&queue_mu);
-    for (int i = 0; i < nheavy; i++) pthread_join(heavy_threads[i], NULL);
-    free(heavy_threads);
+    for (int i = 0; i < nworkers; i++) pthread_join(worker_threads[i], NULL);
+    pthread_mutex_lock(&ix_mu);
+    ix_stop = 1;
+    pthread_cond_broadcast(&ix_cv);
+    ixref *last = ix_cur;
+    ix_cur = NULL;
+    pthread_mutex_unlock(&ix_mu);
+    if (indexing) pthread_join(index_thread, NULL);
+    ixref_put(last);   /* freed here or by the last request using it */
+    pthread_mutex_lock(&ix_mu);
+    last = ix_cur;     /* a build that ended meanwhile */
+    ix_cur = NULL;
+    pthread_mutex_unlock(&ix_mu);
+    ixref_put(last);
+    free(worker_threads);
     for (request *q; (q = dequeue(0));) {
         serve_error(&q->r, 503, "stopping", "the server is stopping", NULL);
         MHD_resume_connection(q->c);

@@ -33,6 +33,7 @@ typedef struct serve_reply {
     const char *mime;
     char *body;
     size_t len;
+    int indexed;   /* an ego network drawn from the index (X-Ego-Index: used) */
 } serve_reply;
 
 /* ## The cache of API answers (cache.c)
@@ -52,9 +53,13 @@ int serve_cache_get(const char *key, unsigned long gen, serve_reply *r);
 /* Keeps a copy of 'r' (not when the generation has moved on since 'gen'). */
 void serve_cache_put(const char *key, unsigned long gen, const serve_reply *r);
 
+/* The generation now (no connection looked at). */
+unsigned long serve_cache_current(void);
+
 /* Answers GET /api/SEG[0]/SEG[1]/... (segments percent-decoded, nseg >= 1,
- * seg[0] the endpoint) from the store 's' (read-only, this thread's own). */
-void serve_api(ng_store *s, char **seg, int nseg, const serve_args *args, serve_reply *r);
+ * seg[0] the endpoint) from the store 's' (read-only, this thread's own);
+ * ego networks from the index 'ix' when not NULL (of the same data). */
+void serve_api(ng_store *s, const ng_ego_index *ix, char **seg, int nseg, const serve_args *args, serve_reply *r);
 /* Fills 'r' with {"error":code,"message":msg} (plus the members of 'extra',
  * stolen, when not NULL) and the status. */
 void serve_error(serve_reply *r, unsigned status, const char *code, const char *msg, json_t *extra);
