@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "dict.h"
@@ -317,11 +318,8 @@ static int blank(const char *t, size_t a, size_t b) {
     return 1;
 }
 
-/* Is span [a, b) of text t (length len) a team by its line's shape? */
-static int team_line(const char *t, size_t len, size_t a, size_t b) {
-    size_t ls = a, le = b;
-    while (ls > 0 && t[ls - 1] != '\n') ls--;
-    while (le < len && t[le] != '\n' && t[le] != '\r') le++;
+/* Is span [a, b) of text t a team by the shape of its line [ls, le)? */
+static int team_line(const char *t, size_t ls, size_t le, size_t a, size_t b) {
     size_t p = b;
     while (p < le && t[p] == ' ') p++;
     int score_after = p > b && score_at(t, p, le);
@@ -332,7 +330,7 @@ static int team_line(const char *t, size_t len, size_t a, size_t b) {
     while (q > ls && t[q - 1] == ' ') q--;
     if (q < a && q > ls && t[q - 1] >= '0' && t[q - 1] <= '9' && score_after) {
         size_t d = q;
-        while (d > ls && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
+        while (d > ls && q - d <= 3 && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
         if (q - d <= 3 && (d == ls || t[d - 1] == ' ')) return 1;
     }
     /* schedules: "A AT B" on a line of its own; fixtures: "... v B" */
@@ -345,11 +343,28 @@ static int team_line(const char *t, size_t len, size_t a, size_t b) {
 static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
                         size_t nfields) {
     mstate *m = &t->m;
+    /* the line around the current span, found once per line (the spans are
+     * in text order: a text of one long line with a million spans is read
+     * once, not once per span) */
+    unsigned lf = UINT_MAX;
+    size_t ls = 0, le = 0;
     for (size_t k = 0; k < nsorted; k++) {
         span *s = &m->spans[k];
         if ((s->flags & NG_MATCH_OVERLAP) || s->field >= nfields || s->end > lens[s->field]) continue;
         const cand *c0 = &m->cands[s->cand];
-        if (strcmp(c0->c.type, "LOC") || !team_line(texts[s->field], lens[s->field], s->start, s->end)) continue;
+        if (strcmp(c0->c.type, "LOC")) continue;
+        const char *tx = texts[s->field];
+        size_t len = lens[s->field];
+        if (s->field != lf || s->start < ls || s->end > le) {
+            /* a new line: from the previous line's end when it is before */
+            size_t from = s->field == lf && le <= s->start ? le : 0;
+            ls = s->start;
+            while (ls > from && tx[ls - 1] != '\n') ls--;
+            le = s->end;
+            while (le < len && tx[le] != '\n' && tx[le] != '\r') le++;
+            lf = s->field;
+        }
+        if (!team_line(tx, ls, le, s->start, s->end)) continue;
         if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
         char id[256];
         int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
