@@ -62,7 +62,7 @@ print(f"realistic workload: {os.path.basename(corpus)}, {mb:.1f} MB; {runs} runs
       f"load average {os.getloadavg()[0]:.2f}")
 print()
 print("| dict | dict words | compile s | image MB | load ms | 1 thread MB/s | 2 threads MB/s | speed-up "
-      "| peak RSS MB | matches | Hyperscan MB/s | Hyperscan build s | Hyperscan matches | grep MB/s | grep matches "
+      "| peak RSS MB, 1 / 2 threads | matches | Hyperscan MB/s | Hyperscan build s | Hyperscan matches | grep MB/s | grep matches "
       "| ours ÷ Hyperscan |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for label in ("10k", "100k", "1m"):
@@ -117,7 +117,7 @@ for label in ("10k", "100k", "1m"):
         gm = subprocess.run(["sh", "-c", gcmd], capture_output=True, text=True).stdout.strip()
         open(gsaved, "w").write(f"{tg} {gm}\n")
     print(f"| {label} | {100 * float(kv['share']):.1f} % | {tcs} | {size:.1f} | {tl * 1000:.0f} | {rate(mb / t1)} "
-          f"| {rate(mb / t2)} | {t1 / t2:.2f}x | {max(rss1, rss2):.0f} | {nm} | {rate(float(kv['hs_mbs']))} "
+          f"| {rate(mb / t2)} | {t1 / t2:.2f}x | {rss1:.0f} / {rss2:.0f} | {nm} | {rate(float(kv['hs_mbs']))} "
           f"| {hbuild:.1f} ({float(kv['hs_db_mb']):.0f} MB) | {kv['hs_matches']} | {rate(mb / tg)} | {gm} "
           f"| {(mb / t1) / float(kv['hs_mbs']):.2f}x |")
     sys.stdout.flush()

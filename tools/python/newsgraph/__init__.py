@@ -104,6 +104,10 @@ def _load():
 
 
 _lib, _lib_path = _load()
+try:   # the optional C helper that builds the spans (tools/python/spans.c)
+    from . import _spans
+except ImportError:
+    _spans = None
 _P = ctypes.c_void_p
 _S = ctypes.c_char_p
 _E = ctypes.POINTER(_Error)
@@ -398,6 +402,17 @@ class Tagger:
             arr = (ctypes.c_int64 * (_SPAN_FIELDS * n))()
             # (no invalid byte: characters counted 8 bytes at a time)
             _check((_lib.ng_spans if bad.value else _lib.ng_spans_valid)(buf, size, out, n, arr))
+            if _spans is not None:
+                # in C, while the tagger's strings are valid (the list is
+                # the same; the collector paused as below)
+                collect = gc.isenabled()
+                gc.disable()
+                try:
+                    return _spans.build(Span, ctypes.addressof(arr), n, n, text,
+                                        0 if text is not None else buf, 0 if text is not None else size)
+                finally:
+                    if collect:
+                        gc.enable()
             # the strings belong to the tagger until its next call: read them now
             # (ng_spans writes one column of n after another)
             mv = memoryview(arr).cast("B").cast("q")

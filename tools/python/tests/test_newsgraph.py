@@ -118,6 +118,30 @@ class TestTagger(unittest.TestCase):
             w.join()
             self.assertEqual(got, self.t.tag(text))
 
+    def test_c_helper_builds_the_same_spans(self):
+        # newsgraph._spans (tools/python/spans.c, built when Python's headers
+        # are there) and the Python path give the same lists: str and file,
+        # en/uk/ru, emoji, invalid bytes, spans sharing an entity
+        self.assertIsNotNone(newsgraph._spans, "the C helper was not built (Debian: python3-dev)")
+        text = "Kyiv\r\nЙенс Столтенберг у Києві 🙂 Kyiv\nEmmanuel Macron, Путин и Киев. Kyiv"
+        raw = b"\xff\xfe Kyiv \xd0 \xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2 Kyiv"
+        p = os.path.join(self.tmp.name, "c.txt")
+        q = os.path.join(self.tmp.name, "c2.txt")
+        with open(p, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        with open(q, "wb") as f:
+            f.write(raw)
+        with_c = [self.t.tag(text), self.t.tag_file(p), self.t.tag_file(q), list(self.t.tag_many([text, text], threads=2))]
+        saved = newsgraph._spans
+        newsgraph._spans = None
+        try:
+            without = [self.t.tag(text), self.t.tag_file(p), self.t.tag_file(q), list(self.t.tag_many([text, text], threads=2))]
+        finally:
+            newsgraph._spans = saved
+        self.assertEqual(with_c, without)
+        self.assertEqual(len(with_c[0]), 8)   # Kyiv, Йенс Столтенберг, Києві, Kyiv, Emmanuel Macron, Путин, Киев, Kyiv
+        self.assertEqual(type(with_c[0][0]), newsgraph.Span)
+
     def test_tag_many_keeps_order(self):
         texts = ["Kyiv and Warsaw.", "Emmanuel Macron in Paris.", "nothing here", "Олаф Шольц у Берліні."] * 50
         want = [self.t.tag(x) for x in texts]
