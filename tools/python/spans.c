@@ -21,6 +21,24 @@
 #include <stdint.h>
 #include <string.h>
 
+/* Span texts repeat (one place is named hundreds of times in a large text):
+ * a small table of recent texts by their bytes gives the same str object
+ * again instead of decoding and allocating it anew. */
+enum { TEXT_SLOTS = 4096 };
+typedef struct tslot { const char *p; Py_ssize_t n; PyObject *s; } tslot;
+
+static uint64_t fnv(const char *p, Py_ssize_t n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void release(tslot *cache) {
+    if (!cache) return;
+    for (int i = 0; i < TEXT_SLOTS; i++) Py_XDECREF(cache[i].s);
+    PyMem_Free(cache);
+}
+
 static PyObject *build(PyObject *self, PyObject *args) {
     (void)self;
     PyTypeObject *type;
@@ -35,6 +53,8 @@ static PyObject *build(PyObject *self, PyObject *args) {
     }
     const int64_t *col = (const int64_t *)(uintptr_t)caddr;
     const char *raw = (const char *)(uintptr_t)raddr;
+    tslot *cache = text == Py_None ? PyMem_Calloc(TEXT_SLOTS, sizeof *cache) : NULL;
+    if (text == Py_None && !cache) return PyErr_NoMemory();
     PyObject *out = PyList_New(n);
     /* each entity's three strings once: ordinals appear in increasing order */
     PyObject *ents = PyList_New(nents * 3);
@@ -53,8 +73,21 @@ static PyObject *build(PyObject *self, PyObject *args) {
                 PyList_SET_ITEM(ents, 3 * ord + f, o);   /* label (type), id, name */
             }
         }
-        PyObject *t = text != Py_None ? PyUnicode_Substring(text, (Py_ssize_t)cs, (Py_ssize_t)ce)
-                                      : PyUnicode_DecodeUTF8(raw + bs, (Py_ssize_t)(be - bs), "surrogateescape");
+        PyObject *t;
+        if (text != Py_None) t = PyUnicode_Substring(text, (Py_ssize_t)cs, (Py_ssize_t)ce);
+        else {
+            const char *p = raw + bs;
+            Py_ssize_t len = (Py_ssize_t)(be - bs);
+            tslot *c = &cache[fnv(p, len) & (TEXT_SLOTS - 1)];
+            if (c->s && c->n == len && !memcmp(c->p, p, (size_t)len)) {
+                t = c->s;
+                Py_INCREF(t);
+            } else if ((t = PyUnicode_DecodeUTF8(p, len, "surrogateescape"))) {
+                Py_XDECREF(c->s);
+                Py_INCREF(t);
+                *c = (tslot){p, len, t};
+            }
+        }
         PyObject *sp = type->tp_alloc(type, 7);
         PyObject *a = PyLong_FromLongLong(cs), *b = PyLong_FromLongLong(ce), *fl = PyLong_FromLongLong(col[4 * n + i]);
         if (!t || !sp || !a || !b || !fl) {
@@ -73,10 +106,12 @@ static PyObject *build(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(out, i, sp);
     }
     Py_DECREF(ents);
+    release(cache);
     return out;
 fail:
     Py_XDECREF(out);
     Py_XDECREF(ents);
+    release(cache);
     return NULL;
 }
 
