@@ -11,6 +11,7 @@ package (tools/python/stage.sh), so the installed module needs nothing else.
 """
 import os
 import subprocess
+import sys
 
 from setuptools import setup
 from setuptools.command.build_py import build_py
@@ -32,7 +33,9 @@ class BuildWithLibrary(build_py):
         build = os.path.abspath(os.environ.get("NEWSGRAPH_BUILD") or os.path.join(src, "build"))
         subprocess.check_call(["make", "-C", src, "--no-print-directory", "BUILD=" + build, "lib",
                                os.path.join(build, "shipped.ngd"), os.path.join(build, "names.ngn")])
-        subprocess.check_call(["sh", os.path.join(src, "tools", "python", "stage.sh"), build, self.build_lib])
+        # (the C helper and the byte code for the Python that installs)
+        subprocess.check_call(["sh", os.path.join(src, "tools", "python", "stage.sh"), build, self.build_lib],
+                              env=dict(os.environ, PYTHON=sys.executable))
 
 
 def version():

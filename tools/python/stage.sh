@@ -19,12 +19,12 @@ cp "$ROOT"/dictionaries/names/*.txt "$DEST/newsgraph/_data/names/"
 # instead of compiling the module each time (18 ms and 60M instructions per
 # process, more than the rest of the import; PYTHONDONTWRITEBYTECODE keeps
 # an import from writing it)
-python3 -m compileall -q "$DEST/newsgraph" >/dev/null
+${PYTHON:-python3} -m compileall -q "$DEST/newsgraph" >/dev/null
 # the optional C helper that builds the span lists (tools/python/spans.c),
 # when this Python's headers are there (Debian: python3-dev); without it the
 # module builds them in Python, the same lists, slower
-inc=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
-ext=$(python3 -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
+inc=$(${PYTHON:-python3} -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+ext=$(${PYTHON:-python3} -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')
 if [ -f "$inc/Python.h" ]; then
   ${NG_PY_CC:-cc} -std=c11 -O2 -shared -fPIC -Wall -Wextra -I"$inc" -o "$DEST/newsgraph/_spans$ext" "$ROOT/tools/python/spans.c"
 else
