@@ -63,11 +63,39 @@ int ng_spans_valid(const char *text, size_t len, const ng_match *m, size_t n, in
     return spans(text, len, m, n, 1, out);
 }
 
+/* The ordinal of (id, type, name) in the table 'tab' of '*cap' slots
+ * holding '*nents' entries, added if new; the table doubles at half full
+ * (it stays as small as the distinct entities, a few thousand slots where a
+ * text has hundreds of thousands of spans, so it stays in cache). -1 when
+ * out of memory. */
+static int64_t ent_ordinal(ent_slot **tab, size_t *cap, int64_t *nents, const char *id, const char *type, const char *name) {
+    if (!id) id = "";
+    size_t h = ent_hash(id, type, name) & (*cap - 1);
+    for (; (*tab)[h].id; h = (h + 1) & (*cap - 1))
+        if ((*tab)[h].id == id && (*tab)[h].type == type && (*tab)[h].name == name) return (*tab)[h].ord;
+    if ((size_t)(*nents + 1) * 2 > *cap) {
+        size_t ncap = *cap * 2;
+        ent_slot *nt = calloc(ncap, sizeof *nt);
+        if (!nt) return -1;
+        for (size_t k = 0; k < *cap; k++) {
+            if (!(*tab)[k].id) continue;
+            size_t j = ent_hash((*tab)[k].id, (*tab)[k].type, (*tab)[k].name) & (ncap - 1);
+            while (nt[j].id) j = (j + 1) & (ncap - 1);
+            nt[j] = (*tab)[k];
+        }
+        free(*tab);
+        *tab = nt;
+        *cap = ncap;
+        for (h = ent_hash(id, type, name) & (ncap - 1); nt[h].id; h = (h + 1) & (ncap - 1)) {}
+    }
+    (*tab)[h] = (ent_slot){id, type, name, *nents};
+    return (*nents)++;
+}
+
 static int spans(const char *text, size_t len, const ng_match *m, size_t n, int valid, int64_t *out) {
     int64_t (*count)(const unsigned char *, size_t) = valid ? count_chars_valid : count_chars;
     const unsigned char *s = (const unsigned char *)text;
-    size_t cap = 16;
-    while (cap < 2 * n) cap *= 2;
+    size_t cap = 256;
     ent_slot *tab = calloc(cap, sizeof *tab);
     if (!tab) return NG_E_NOMEM;
     int64_t nents = 0;
@@ -77,22 +105,15 @@ static int spans(const char *text, size_t len, const ng_match *m, size_t n, int 
         if (m[i].start < at || m[i].start > m[i].end || m[i].end > len) { free(tab); return NG_E_ARG; }
         chars += count(s + at, m[i].start - at);
         at = m[i].start;
-        size_t h = ent_hash(m[i].id, m[i].type, m[i].name) & (cap - 1);
-        while (tab[h].id && !(tab[h].id == m[i].id && tab[h].type == m[i].type && tab[h].name == m[i].name))
-            h = (h + 1) & (cap - 1);
-        if (!tab[h].id) {
-            tab[h].id = m[i].id ? m[i].id : "";
-            tab[h].type = m[i].type;
-            tab[h].name = m[i].name;
-            tab[h].ord = nents++;
-        }
+        int64_t ord = ent_ordinal(&tab, &cap, &nents, m[i].id, m[i].type, m[i].name);
+        if (ord < 0) { free(tab); return NG_E_NOMEM; }
         int64_t *o = out + i;   /* column f at o[f * n] */
         o[0] = chars;
         o[n] = chars + count(s + m[i].start, m[i].end - m[i].start);
         o[2 * n] = (int64_t)m[i].start;
         o[3 * n] = (int64_t)m[i].end;
         o[4 * n] = (int64_t)m[i].flags;
-        o[5 * n] = tab[h].ord;
+        o[5 * n] = ord;
         o[6 * n] = (int64_t)(intptr_t)m[i].id;
         o[7 * n] = (int64_t)(intptr_t)m[i].type;
         o[8 * n] = (int64_t)(intptr_t)m[i].name;

@@ -116,6 +116,33 @@ static void test_spans(void) {
         INT_EQ(v[0], a[0]); INT_EQ(v[1], a[1]); INT_EQ(v[2], a[2]);
         INT_EQ(a[0], (int64_t)pad + 19);   /* К € 🙂, space, 11 letters, space, Ки, space */
     }
+    /* entity ordinals over thousands of distinct entities (the table
+     * grows as they come) and a match without an id: by first appearance */
+    enum { MANY = 3000 };
+    ng_match *many = calloc(2 * MANY, sizeof *many);
+    int64_t *cols = calloc(2 * MANY * NG_SPAN_FIELDS, sizeof *cols);
+    char (*ids)[16] = calloc(MANY, sizeof *ids);
+    OK(many && cols && ids, "allocated");
+    if (many && cols && ids) {
+        for (size_t i = 0; i < 2 * MANY; i++) {
+            size_t e = i < MANY ? i : 2 * MANY - 1 - i;   /* 0 .. MANY-1, then back down */
+            snprintf(ids[e], sizeof ids[e], "e%zu", e);
+            many[i] = (ng_match){.start = i, .end = i + 1, .id = e == 7 ? NULL : ids[e], .type = "T", .name = ids[e]};
+        }
+        char *longtext = malloc(2 * MANY);
+        memset(longtext, 'a', 2 * MANY);
+        INT_EQ(ng_spans(longtext, 2 * MANY, many, 2 * MANY, cols), NG_OK);
+        size_t bad = 0;
+        for (size_t i = 0; i < 2 * MANY; i++) {
+            int64_t want = (int64_t)(i < MANY ? i : 2 * MANY - 1 - i);
+            bad += cols[5 * 2 * MANY + i] != want;
+        }
+        INT_EQ(bad, 0);
+        free(longtext);
+    }
+    free(many);
+    free(cols);
+    free(ids);
     /* offsets outside the text */
     ng_match fake = {.start = 2, .end = 9, .id = "x", .type = "T", .name = "X"};
     INT_EQ(ng_spans("abc", 3, &fake, 1, out), NG_E_ARG);

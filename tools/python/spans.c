@@ -103,6 +103,11 @@ static PyObject *build(PyObject *self, PyObject *args) {
             PyTuple_SET_ITEM(sp, 3 + f, o);
         }
         PyTuple_SET_ITEM(sp, 6, fl);
+        /* a Span holds ints and strs only, so it can be in no cycle: left
+         * to the collector, hundreds of thousands of them would be walked
+         * by every full collection (and the one at exit), as CPython itself
+         * untracks such tuples when it first meets them */
+        PyObject_GC_UnTrack(sp);
         PyList_SET_ITEM(out, i, sp);
     }
     Py_DECREF(ents);

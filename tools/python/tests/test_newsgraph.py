@@ -1,6 +1,7 @@
 """Tests of the Python module newsgraph (run by tests/cli/python.sh with the
 staged package on PYTHONPATH; NG is the newsgraph binary, NG_TEST_DB a
 database ingested from tests/data/graph/articles.jsonl, ROOT the source tree)."""
+import gc
 import json
 import os
 import subprocess
@@ -141,6 +142,9 @@ class TestTagger(unittest.TestCase):
         self.assertEqual(with_c, without)
         self.assertEqual(len(with_c[0]), 8)   # Kyiv, Йенс Столтенберг, Києві, Kyiv, Emmanuel Macron, Путин, Киев, Kyiv
         self.assertEqual(type(with_c[0][0]), newsgraph.Span)
+        # the helper's spans are left out of the collector (they hold only
+        # ints and strs; tracked, every full collection walked them all)
+        self.assertFalse(any(gc.is_tracked(s) for s in with_c[0] + with_c[1]))
 
     def test_tag_many_keeps_order(self):
         texts = ["Kyiv and Warsaw.", "Emmanuel Macron in Paris.", "nothing here", "Олаф Шольц у Берліні."] * 50
