@@ -408,8 +408,12 @@ class Tagger:
                 collect = gc.isenabled()
                 gc.disable()
                 try:
-                    return _spans.build(Span, ctypes.addressof(arr), n, n, text,
-                                        0 if text is not None else buf, 0 if text is not None else size)
+                    # span texts decoded from the bytes tagged, for a str too
+                    # (the same characters: its surrogateescape encoding):
+                    # repeated texts then share one str, where slices of the
+                    # str would each be a new one
+                    return _spans.build(Span, ctypes.addressof(arr), n, n,
+                                        buf if isinstance(buf, int) else ctypes.cast(buf, _P).value, size)
                 finally:
                     if collect:
                         gc.enable()
@@ -457,7 +461,7 @@ class Tagger:
         """The spans of 'text' (a str) in order, as a list of Span."""
         if not isinstance(text, str):
             raise TypeError("tag() takes a str, not %s" % type(text).__name__)
-        b = text.encode("utf-8", "surrogateescape")
+        b = _spans.encode(text) if _spans is not None else text.encode("utf-8", "surrogateescape")
         return self._tag(b, len(b), text=text)
 
     def tag_file(self, path):

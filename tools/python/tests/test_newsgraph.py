@@ -146,6 +146,36 @@ class TestTagger(unittest.TestCase):
         # ints and strs; tracked, every full collection walked them all)
         self.assertFalse(any(gc.is_tracked(s) for s in with_c[0] + with_c[1]))
 
+    def test_c_helper_encodes_as_python(self):
+        # newsgraph._spans.encode gives text.encode("utf-8", "surrogateescape")
+        # for strs of every width (Latin-1, 2-byte, 4-byte), with ASCII runs
+        # cut at every alignment, escaped bytes, and a surrogate it cannot
+        # map (CPython's own error)
+        self.assertIsNotNone(newsgraph._spans, "the C helper was not built (Debian: python3-dev)")
+        enc = newsgraph._spans.encode
+        parts = ["", "a", "Kyiv", "café", "Київ", "Києві ", "\u2019", "🙂", "\udcff", "\udc80", "\x7f\x80",
+                 "é" * 9, "abcdefghijklmnop", "Ünïcödé", "€", "\U0010ffff", "\u07ff\u0800\uffff"]
+        for pad in range(10):
+            for a in parts:
+                for b in parts:
+                    text = "x" * pad + a + "abcdefgh" * (pad % 3) + b
+                    self.assertEqual(enc(text), text.encode("utf-8", "surrogateescape"), repr(text))
+        for bad in ["\ud800", "abc\udbff xyz", "Київ\ud83d", "🙂\udc7f"]:
+            with self.assertRaises(UnicodeEncodeError) as want:
+                bad.encode("utf-8", "surrogateescape")
+            with self.assertRaises(UnicodeEncodeError) as got:
+                enc(bad)
+            self.assertEqual(str(got.exception), str(want.exception))
+        with self.assertRaises(TypeError):
+            enc(b"bytes")
+        # tag() on each width gives the spans of tag_file on its encoding
+        for text in ["Kyiv café Kyiv", "Kyiv \u2019Київ\u2019 Kyiv", "🙂 Kyiv \udcff Kyiv"]:
+            p = os.path.join(self.tmp.name, "w.txt")
+            with open(p, "wb") as f:
+                f.write(text.encode("utf-8", "surrogateescape"))
+            self.assertEqual(self.t.tag(text), self.t.tag_file(p))
+            self.assertEqual([s.text for s in self.t.tag(text)], [text[s.start:s.end] for s in self.t.tag(text)])
+
     def test_tag_many_keeps_order(self):
         texts = ["Kyiv and Warsaw.", "Emmanuel Macron in Paris.", "nothing here", "Олаф Шольц у Берліні."] * 50
         want = [self.t.tag(x) for x in texts]
