@@ -477,6 +477,11 @@ enum { K_STAY, K_NOUN, K_ADJ, K_BOTH /* adjective and noun readings */ };
 static const char *const uk_noun_o[] = {"дніпро", "петро", "дмитро", "павло", "михайло",
                                         "данило", "марко", "гаврило", NULL};
 static const char *const neut_o_sfx[] = {"ство", "цтво", "тво", NULL};
+/* Nouns a name stands beside as an apposition, which does not decline
+ * (Республіки Крим, Королівства Нідерланди, города Москва): the noun is the
+ * head, the name stays as written. */
+static const char *const appos_heads[] = {"республіка", "республика", "королівство", "королевство",
+                                          "князівство", "княжество", "держава", "государство", NULL};
 static const char *const ru_noun_ij[] = {"евгений", "арсений", "гений", "вений", NULL};
 static const char *const uk_noun_nij[] = {"антоній", "євгеній", "арсеній", "геній", NULL};
 static const char *const male_a[] = {"микола", "ілля", "илья", "никита", "лука", "фома",
@@ -765,7 +770,12 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         int32_t l = back(w, 1);
         int kind;
         g->p = &wi[i].p;
-        if (lang == NG_LANG_UK) {
+        if (next && inlist(w, appos_heads)) {
+            /* the head noun, the name after it stays */
+            if (lang == NG_LANG_UK) uk_noun(g, w, 0, 0, 0);
+            else ru_noun(g, w, 0, 0, 0, 0);
+            kind = K_NOUN;
+        } else if (lang == NG_LANG_UK) {
             if (uk_is_adj_ending(w)) kind = K_ADJ;
             else if (next_fixed && (ends(w, "ська") || ends(w, "цька") || ends(w, "зька") ||
                                     ends(w, "ова") || ends(w, "ева") || ends(w, "на")))

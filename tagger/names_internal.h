@@ -231,6 +231,7 @@ typedef struct chunkctx {
     size_t sp;           /* walk position in the spans */
     int rules, partial, context, all, org, place;   /* which rules run (NG_TAG_NO_*) */
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
+    int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
 } chunkctx;
 
@@ -272,4 +273,7 @@ int ngn_org_acronyms(chunkctx *c);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);
+/* Does token i start a sentence (first token, after a line break, . ! ? : ;
+ * or an opening quote or dash)? (names_rules.c) */
+int ngn_sentence_initial(const chunkctx *c, size_t i);
 #endif

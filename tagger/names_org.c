@@ -82,12 +82,41 @@ static const char *const cyr_heads[] = {
     "суд", "служба", "міністерство", "комітет", "комісія", "залізниця", "прокуратура", "поліція",
     "управління", "департамент", "інспекція", "агентство", "асоціація", "федерація", "спілка",
     "лікарня", "ліцей", "гімназія", "коледж", "церква", "палата", "асамблея", "митниця",
-    "казначейство", "консерваторія", "бібліотека", "музей",
+    "казначейство", "консерваторія", "бібліотека", "музей", "відділ", "відділення", "тервідділення",
     "совет", "администрация", "университет", "академия", "институт", "служба", "министерство",
     "комитет", "комиссия", "прокуратура", "полиция", "управление", "инспекция", "федерация",
     "союз", "больница", "гимназия", "колледж", "церковь", "дума", "собрание", "таможня",
-    "казначейство", "консерватория", "библиотека", "музей", NULL
+    "казначейство", "консерватория", "библиотека", "музей", "отдел", "отделение", NULL
 };
+/* Heads of rule G only (a capitalised word, not first in its sentence,
+ * before genitive words: Центру тестування якості знань, Фонду державного
+ * майна), which as common nouns do not make rule A or H names (Київський
+ * центр, фонд України). */
+static const char *const genitive_heads[] = {"центр", "фонд", "бюро", NULL};
+static wset gen_head_set;
+static uint64_t gen_head_mem[1024];
+/* Abbreviated heads after a place's adjective (Сокирянської РДА,
+ * Дніпропетровська ОДА): folded, whole words. */
+static const char *const acr_heads[] = {"рда", "ода", "рва", "ова", NULL};
+static wset acr_head_set;
+static uint64_t acr_head_mem[1024];
+/* Lower-case words that end as genitives do but never continue an
+ * organisation's name: prepositions, adverbs, pronouns, dates (folded). */
+static const char *const gen_stops[] = {
+    "після", "щодо", "проти", "серед", "через", "біля", "коло", "поза", "замість", "крім", "окрім",
+    "протягом", "впродовж", "навколо", "довкола", "поблизу", "згідно", "шляхом", "року", "років",
+    "минулого", "цього", "того", "свого", "своєї", "його", "її", "їх", "кожного", "всього",
+    "усього", "всіх", "усіх", "цієї", "тієї", "іншого", "нашого", "вашого", "нині", "тоді",
+    "разом", "лише", "тільки", "близько", "понад", "майже", "зокрема", "тобто", "сьогодні",
+    "вчора", "завтра", "після", "после", "против", "среди", "около", "вокруг", "кроме", "вместо",
+    "согласно", "путем", "года", "лет", "прошлого", "этого", "того", "своего", "своей", "его",
+    "ее", "её", "их", "каждого", "всего", "всех", "этой", "другого", "нашего", "вашего",
+    "сегодня", "вчера", "завтра", "тогда", "вместе", "лишь", "только", "почти", "более",
+    "менее", "например", "также", "тоже", "ещё", "еще", "вже", "уже", "ще", "теж", "також",
+    "якої", "якого", "яких", "которого", "которой", "которых", NULL
+};
+static wset gen_stop_set;
+static uint64_t gen_stop_mem[1024];
 /* Russian heads (by stem), and the states that adjective + noun name
  * (Российская Федерация, Радянський Союз: places, not organisations). */
 static const char *const ru_heads[] = {
@@ -144,6 +173,9 @@ static void org_init(void) {
     ngn_wset_fill(&head_place_set, org_mem[5], cyr_heads_place, 1);
     ngn_wset_fill(&en_fn_set, org_mem[6], en_function, 0);
     ngn_wset_fill(&ru_head_set, org_mem[7], ru_heads, 1);
+    ngn_wset_fill(&gen_head_set, gen_head_mem, genitive_heads, 1);
+    ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
+    ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -199,6 +231,7 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
     int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET;
     if (cuts_span(c, i, j)) return (size_t)-1;
+    if (c->dry) return place ? (size_t)-1 : j;   /* parent_after asks where an organisation would end */
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
     long t = head == (size_t)-1 ? -1 : ngn_covering_at(c, c->first, tok_start(c, head));
     if (t >= 0 && !(ngn_span_types(c->m, (size_t)t) & 4) && c->m->spans[t].end == tok_end(c, head)) return (size_t)-1;
@@ -362,6 +395,9 @@ static int adj_end(const char *f, size_t l) {
     };
 #undef E
     if (l < 2) return 0;
+    /* a doubled consonant before -я makes a noun, not an adjective
+     * (Рішення, Засідання, Життя: not the first word of a rule A name) */
+    if (l >= 6 && !memcmp(f + l - 2, "я", 2) && !memcmp(f + l - 6, f + l - 4, 2) && memcmp(f + l - 4, "я", 2)) return 0;
     for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
         const char *p = e[k].s;
         size_t el = e[k].len;
@@ -402,17 +438,28 @@ static int russian(const chunkctx *c, size_t i, size_t j) {
     return 0;
 }
 
-/* A place a dictionary knows right after token j (Національний банк України).
- * Ukrainian names include it; Russian ones, as Russian news annotate them,
- * end before it (Верховный суд | Бангладеша): the place stays a place. */
-static size_t place_after(const chunkctx *c, size_t j) {
+/* A place a dictionary knows right after token j (Національний банк України),
+ * also after "м." / "міста" / "г." / "города" (Господарського суду м. Києва,
+ * суду міста Києва); with 'parent', also an organisation's acronym there and a
+ * place after it (Головного слідчого управління МВС, Інституту української
+ * мови НАН України: a part of an organisation is named with its parent).
+ * Ukrainian names include them; Russian ones, as Russian news annotate them,
+ * end before them (Верховный суд | Бангладеша): the place stays a place. */
+static size_t place_after(const chunkctx *c, size_t j, int parent) {
     size_t k = j + 1;
+    if ((tok_is(c, k, "м") || tok_is(c, k, "г")) && is_punct(c, k + 1, '.') && !(c->tok[k + 1].flags & TK_SPACE))
+        k += 2;
+    else if (tok_is(c, k, "міста") || tok_is(c, k, "города"))
+        k++;
     if (!cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1)) return j;
     long s = ngn_covering_at(c, c->first, tok_start(c, k));
-    if (s < 0 || c->m->spans[s].start != tok_start(c, k) || ngn_span_types(c->m, (size_t)s) != 2) return j;
+    if (s < 0 || c->m->spans[s].start != tok_start(c, k)) return j;
+    unsigned ty = ngn_span_types(c->m, (size_t)s);
+    int acronym = parent && k == j + 1 && ty == 4 && (c->tok[k].flags & TK_ALLUPPER);
+    if (ty != 2 && !acronym) return j;
     size_t e = k;
     while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[s].end) e++;
-    return e;
+    return acronym ? place_after(c, e, 0) : e;
 }
 
 /* N: "імені" / "имени" / "ім." and one to three capitalised Cyrillic words
@@ -466,11 +513,124 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
     return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, j, i, j, (size_t)-1, rc);
 }
 
+
+/* Is lower-case Cyrillic token k a word in the genitive, as the words after
+ * an organisation's head are (Міністерства внутрішніх справ, Центру
+ * тестування якості знань, Министерства иностранных дел)? 2: a genitive
+ * plural adjective (-их, -іх, -ых), after which any noun is (справ, дел);
+ * 1: another adjective's or a noun's genitive ending; 0: not (a verb's past
+ * or infinitive, a reflexive verb, a stop word, another ending). */
+static int genitive_word(const chunkctx *c, size_t k, int after_plural) {
+    if (!cyr_word(c, k) || (c->tok[k].flags & (TK_UPPER1 | TK_ALLUPPER)) || wset_has(&ngn_stop_set, c->tok[k].hash) ||
+        wset_has(&gen_stop_set, c->tok[k].hash))
+        return 0;
+    const char *f = tfold(c, k);
+    size_t l = tlen(c, k);
+    if (ncp(f, l) < 3) return 0;
+#define END(e) ends_with(f, l, e, sizeof e - 1)
+    if (END("их") || END("іх") || END("ых")) return 2;
+    if (END("ся") || END("сь") || END("ити") || END("ати") || END("яти") || END("іти")) return 0;
+    if (after_plural) return 1;
+    /* a verb's past: a vowel before -ла, -ли (заявила, сообщили) */
+    if (l >= 6 && (END("ла") || END("ли"))) {
+        static const char *const vowels[] = {"а", "е", "и", "і", "о", "у", "я", "ю", "ї", "є", "ы", "э", NULL};
+        for (const char *const *v = vowels; *v; v++)
+            if (!memcmp(f + l - 6, *v, 2)) return 0;
+    }
+    static const char *const ends[] = {"ого", "ього", "ої", "ой", "ей", "ів", "їв", "ов", "ев", "ань", "ень", "у",
+                                       "а", "я", "и", "і", "ї", "ы", NULL};   /* (знань, рішень) */
+    for (const char *const *e = ends; *e; e++)
+        if (ends_with(f, l, *e, strlen(*e))) return 1;
+    return 0;
+#undef END
+}
+
+/* G: a capitalised organisation word inside a sentence and the genitive
+ * words after it, joined by і / та / й / и (a word or an acronym after
+ * it) or, in a list ending so, by commas: Міністерства регіонального
+ * розвитку, будівництва і ЖКГ. The last token of the words, or i. */
+static size_t genitive_tail(const chunkctx *c, size_t i) {
+    size_t e = i;
+    int plural = 0;
+    for (size_t k = i + 1; k < c->nt && k <= i + 10;) {
+        int g = genitive_word(c, k, plural);
+        if (g) {
+            e = k;
+            plural = g == 2;
+            k++;
+            continue;
+        }
+        if (e == i) break;
+        int conj = tok_is(c, k, "і") || tok_is(c, k, "та") || tok_is(c, k, "й") || tok_is(c, k, "и");
+        if (conj && cyr_word(c, k + 1) && (c->tok[k + 1].flags & TK_ALLUPPER) && !wset_has(&legal_set, c->tok[k + 1].hash)) {
+            e = k + 1;
+            plural = 0;
+            k += 2;
+            continue;
+        }
+        if (conj && genitive_word(c, k + 1, 0)) {
+            k++;
+            continue;
+        }
+        /* a comma inside a list: word, word і word */
+        if (is_punct(c, k, ',') && genitive_word(c, k + 1, 0) &&
+            (tok_is(c, k + 2, "і") || tok_is(c, k + 2, "та") || tok_is(c, k + 2, "й") || tok_is(c, k + 2, "и"))) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return e;
+}
+
+static size_t cyrillic(chunkctx *c, size_t i, int *rc);
+
+/* P: the organisation a part of one is named with, right after token e
+ * (Управління капітального будівництва Львівської міськради, відділення
+ * Антимонопольного комітету України, Департаменту економіки Одеської ОДА):
+ * one the dictionary knows or rule A, G or H finds there, whose first word
+ * is a genitive. Its last token, or e. */
+static size_t parent_after(chunkctx *c, size_t e) {
+    size_t k = e + 1;
+    if (c->dry || !cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1)) return e;
+    const char *f = tfold(c, k);
+    size_t l = tlen(c, k);
+    static const char *const ends[] = {"ого", "ього", "ої", "ьої", "у", "а", "я", "и", "і", "ї", NULL};
+    int gen = 0;
+    for (const char *const *p = ends; *p && !gen; p++) gen = ends_with(f, l, *p, strlen(*p));
+    if (!gen && !(c->tok[k].flags & TK_ALLUPPER)) return e;
+    long s = ngn_covering_at(c, c->first, tok_start(c, k));
+    if (s >= 0) {
+        if (c->m->spans[s].start != tok_start(c, k) || ngn_span_types(c->m, (size_t)s) != 4) return e;
+        size_t q = k;
+        while (q + 1 < c->nt && tok_end(c, q + 1) <= c->m->spans[s].end) q++;
+        return place_after(c, q, 0);
+    }
+    if (!gen || (c->tok[k].flags & TK_ALLUPPER)) return e;
+    c->dry = 1;
+    int rc = 0;
+    size_t r = cyrillic(c, k, &rc);
+    c->dry = 0;
+    return r == (size_t)-1 || rc ? e : r;
+}
+
+/* The token a name that starts at token i starts at when i ends a word
+ * joined by a hyphen to a capitalised Cyrillic word before it
+ * (Івано-Франківського, Південно-Західної): that word, else i. */
+static size_t hyphen_start(const chunkctx *c, size_t i) {
+    if (i < 2 || (c->tok[i].flags & TK_SPACE) || !is_punct(c, i - 1, '-') || (c->tok[i - 1].flags & TK_SPACE))
+        return i;
+    const ng_token *p = &c->tok[i - 2];
+    if (!is_word(c, i - 2) || !(p->flags & TK_CYR) || !(p->flags & TK_UPPER1) || (p->flags & (TK_LATIN | TK_DIGIT | TK_ALLUPPER)))
+        return i;
+    return i - 2;
+}
+
 /* A: Київська міська рада; H: Служба безпеки України. */
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
-    if (c->place) {
+    if (c->place && !c->dry) {
         size_t r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
@@ -486,12 +646,23 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         while (j + 1 < c->nt && j < i + 3 && cyr_word(c, j + 1) && !(c->tok[j + 1].flags & TK_UPPER1) &&
                !wset_has(&ngn_stop_set, c->tok[j + 1].hash))
             j++;
-        if (j == i) return (size_t)-1;
-        size_t e = place_after(c, j);
-        if (e == j) return (size_t)-1;
-        if (russian(c, i, j)) e = j;
-        return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, i, rc);
+        size_t e = j == i ? j : place_after(c, j, 1);
+        if (e != j) {
+            if (russian(c, i, j)) e = j;
+            return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, i, rc);
+        }
     }
+    if (c->org && (head || wset_has_stem(&gen_head_set, ti->hash, tfold(c, i), tlen(c, i))) &&
+        !ngn_sentence_initial(c, i)) {
+        /* G: the capitalised head inside a sentence, genitive words (a place) */
+        size_t j = genitive_tail(c, i);
+        if (j != i) {
+            size_t e = j;
+            if (!russian(c, i, j) && (e = place_after(c, j, 1)) == j) e = parent_after(c, j);
+            return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
+        }
+    }
+    if (head) return (size_t)-1;
     if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
         return (size_t)-1;
     /* A: the adjective, lower-case (or capitalised) adjectives, the head */
@@ -506,7 +677,9 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
             return (size_t)-1;
         }
-        int head = c->org && wset_has_stem(&head_set, c->tok[k].hash, f, fl);
+        int head = c->org && (wset_has_stem(&head_set, c->tok[k].hash, f, fl) ||
+                              ((c->tok[k].flags & TK_ALLUPPER) && wset_has(&acr_head_set, c->tok[k].hash) &&
+                               place_adjective(tfold(c, i), tlen(c, i))));
         int head_place = c->org && !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
         if (head || head_place) {
             /* not a state (Російська Федерація), an adverb (радо), or a
@@ -514,12 +687,14 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             if (wset_has_stem(&state_set, c->tok[k].hash, f, fl) || (fl == 8 && !memcmp(f, "радо", 8)) ||
                 open_quote(c, k + 1))
                 return (size_t)-1;
+            size_t h = hyphen_start(c, i);   /* Івано-Франківського міського суду */
             size_t n = named_after(c, k);   /* Київський театр імені Франка */
-            if (n != k) return org_span(c, NG_RULE_ORG_NAMED, i, n, i, n, k, rc);
-            size_t e = place_after(c, k);
+            if (n != k) return org_span(c, NG_RULE_ORG_NAMED, h, n, h, n, k, rc);
+            size_t e = place_after(c, k, head);
             if (head_place && e == k) return (size_t)-1;
             if (russian(c, i, k)) e = k;
-            return org_span(c, NG_RULE_ORG_ADJECTIVE, i, e, i, e, k, rc);
+            else if (head && e == k) e = parent_after(c, k);
+            return org_span(c, NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
         }
         if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
         j = k;

@@ -105,7 +105,7 @@ static int is_initial(const chunkctx *c, size_t i) {
 }
 
 /* Sentence start: first token, after a line break or after . ! ? : or a quote/dash. */
-static int sentence_initial(const chunkctx *c, size_t i) {
+int ngn_sentence_initial(const chunkctx *c, size_t i) {
     if (i == 0 || (c->tok[i].flags & TK_NL)) return 1;
     const ng_token *p = &c->tok[i - 1];
     if (!(p->flags & TK_PUNCT)) return 0;
@@ -566,7 +566,7 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
         /* a dictionary person as written, not a case form (вдова Ельцина Наина) */
         dp = dict_person(c, i, i);
         if (!dp || dp->inflected) return (size_t)-1;
-    } else if (!sg && (sentence_initial(c, i) || !patronymic_after(c, j)))
+    } else if (!sg && (ngn_sentence_initial(c, i) || !patronymic_after(c, j)))
         /* a surname without a typical ending (Мельник, Коваль) only before
          * a given name and a patronymic, inside a sentence */
         return (size_t)-1;
@@ -626,7 +626,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
         const gname *gn = &c->nl->names[g->name];
         int ok = 1;
-        if (gn->weak && sentence_initial(c, i) && !title_before(c, i)) ok = 0;
+        if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i)) ok = 0;
         /* the given name itself: free, or a one-word person span */
         long k = ngn_covering_at(c, c->sp, tok_start(c, i));
         int other = 0;   /* a one-word place or organisation (Анатолія, Jordan) */
@@ -689,7 +689,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
     }
     /* title + surname (+ surname): President Clinton, президент Зеленський */
-    if (!(ti->flags & TK_ALLUPPER) && !sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
+    if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);

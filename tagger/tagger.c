@@ -557,6 +557,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_PLACE_AREA] = "place adjective + район / громада / округ",
         [NG_RULE_PLACE_RIVER] = "river noun + name",
         [NG_RULE_PLACE_STREET] = "street noun + name",
+        [NG_RULE_ORG_GENITIVE] = "capitalised organisation word + genitive words",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

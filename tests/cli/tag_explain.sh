@@ -70,7 +70,7 @@ cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Житомирська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
 Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
-Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина.
+Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина. Звернення до Міністерства внутрішніх справ.
 EOF
 $NG tag --explain rules.txt | python3 -c '
 import json, sys
@@ -96,6 +96,7 @@ Quillmoor | Latin-script name in Cyrillic text
 Бучанского района | place adjective + район / громада / округ
 Славянки | river noun + name
 улице Ленина | street noun + name
+Міністерства внутрішніх справ | capitalised organisation word + genitive words
 EOF
 check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt

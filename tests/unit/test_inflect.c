@@ -75,6 +75,10 @@ enum { UK = NG_LANG_UK, RU = NG_LANG_RU, ANY = NG_LANG_UNKNOWN };
 static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     /* Ukrainian                                                      */
     {UK, "LOC", "Брюссель", "брюсселі|брюсселя|брюсселем|брюсселю"},
+    /* a name beside республіка / королівство stays as written (apposition) */
+    {UK, "LOC", "Автономна Республіка Крим", "автономної республіки крим|автономній республіці крим"},
+    {RU, "LOC", "Автономная Республика Крым", "автономной республики крым|автономной республике крым"},
+    {UK, "LOC", "Королівство Нідерланди", "королівства нідерланди"},
     {UK, "LOC", "Львів", "львова|львові|львовом|львову"},
     {UK, "LOC", "Київ", "києва|києві|києвом"},
     {UK, "LOC", "Харків", "харкова|харкові|харковом"},
@@ -154,6 +158,7 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
 /* ## Precision: forms that must NOT be generated. */
 static const struct { int lang; const char *type, *alias, *forms; } precision[] = {
     {UK, "ORG", "Рада", "раді|ради|раду|радою"},        /* раді = glad */
+    {UK, "LOC", "Автономна Республіка Крим", "автономної республіки криму"},
     {UK, "PER", "Віра", "віри|віру|вірі|вірою"},
     {UK, "PER", "Надія", "надії|надію|надією"},
     {UK, "ORG", "Свобода", "свободи|свободу|свободі"},
