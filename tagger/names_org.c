@@ -141,6 +141,16 @@ static const char *const cyr_heads_place[] = {
  * (Бучанського району, Ізюмська міська територіальна громада, Партизанского
  * района): places, rule D. */
 static const char *const area_heads[] = {"район", "громада", "округ", NULL};
+/* Parts of a place named by a compass adjective before it (Західна
+ * Україна, Східної Європи, Восточной Сибири): rule C, by stem. */
+static const char *const compass_words[] = {
+    "західна", "східна", "північна", "південна", "центральна", "західний", "східний", "північний",
+    "південний", "центральний", "західне", "східне", "північне", "південне", "центральне",
+    "западная", "восточная", "северная", "южная", "центральная", "западный", "восточный", "северный",
+    "южный", "центральный", NULL
+};
+static wset compass_set;
+static uint64_t compass_mem[1024];
 static wset area_set;
 static uint64_t area_mem[1024];
 /* Rivers and streets named after their noun (річки Рось, реку Славянку;
@@ -176,6 +186,7 @@ static void org_init(void) {
     ngn_wset_fill(&gen_head_set, gen_head_mem, genitive_heads, 1);
     ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
+    ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -229,7 +240,8 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
  * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
  * (type LOC, id loc:...). */
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
-    int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET;
+    int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET ||
+                rule == NG_RULE_PLACE_PART;
     if (cuts_span(c, i, j)) return (size_t)-1;
     if (c->dry) return place ? (size_t)-1 : j;   /* parent_after asks where an organisation would end */
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
@@ -260,7 +272,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             memcpy(buf + bl, sk, n);
             bl += n;
         }
-        size_t ns = tok_start(c, i), ne = tok_end(c, j);
+        /* (a street's name without the house number) */
+        size_t ns = tok_start(c, i), ne = tok_end(c, rule == NG_RULE_PLACE_STREET ? wj : j);
         id = ngn_arena_put(&c->mn->ar, buf, bl);
         name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);
         if (!id || !name) { *rc = NG_E_NOMEM; return j; }
@@ -510,7 +523,18 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
         long k = ngn_covering_at(c, c->first, tok_start(c, q));
         if (k >= 0 && (rule == NG_RULE_PLACE_RIVER || (ngn_span_types(c->m, (size_t)k) & 2))) return (size_t)-1;
     }
-    return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, j, i, j, (size_t)-1, rc);
+    /* an address's house number after a comma (вул. Межигірська, 14;
+     * вулиці Грушевського, 58-А): part of the span, not of the id */
+    size_t last = j;
+    if (rule == NG_RULE_PLACE_STREET && is_punct(c, j + 1, ',') && j + 2 < c->nt && (c->tok[j + 2].flags & TK_DIGIT) &&
+        !(c->tok[j + 2].flags & (TK_NL | TK_LATIN)) && (c->tok[j + 2].flags & TK_SPACE) && tlen(c, j + 2) <= 3 &&
+        !tok_is(c, j + 3, "року") && !tok_is(c, j + 3, "р") && !tok_is(c, j + 3, "года") && !tok_is(c, j + 3, "г")) {
+        last = j + 2;
+        if (is_punct(c, last + 1, '-') && !(c->tok[last + 1].flags & TK_SPACE) && last + 2 < c->nt &&
+            is_word(c, last + 2) && !(c->tok[last + 2].flags & TK_SPACE) && tlen(c, last + 2) <= 2)
+            last += 2;
+    }
+    return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
 }
 
 
@@ -665,6 +689,11 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (head) return (size_t)-1;
     if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
         return (size_t)-1;
+    if (c->place && !c->dry && wset_has_stem(&compass_set, ti->hash, tfold(c, i), tlen(c, i))) {
+        /* C: a compass adjective and the place after it, one place */
+        size_t e = place_after(c, i, 0);
+        if (e != i && !is_punct(c, i + 1, '.')) return org_span(c, NG_RULE_PLACE_PART, i, e, i, e, (size_t)-1, rc);
+    }
     /* A: the adjective, lower-case (or capitalised) adjectives, the head */
     size_t j = i;
     for (int n = 0; n < 4 && j + 1 < c->nt && cyr_word(c, j + 1); n++) {

@@ -95,13 +95,18 @@ static int is_cap_word(const chunkctx *c, size_t i) {
 }
 
 
-/* An initial: one capital letter and a dot right after it. */
+/* An initial: one capital letter and a dot right after it, or, in text
+ * tokenised with spaces ("Б . Хмельницького", as CoNLL-style corpora write
+ * it), a dot after a space when a capitalised word follows. */
 static int is_initial(const chunkctx *c, size_t i) {
     const ng_token *t = &c->tok[i];
     if (i + 1 >= c->nt || !is_name_word(t) || !(t->flags & TK_UPPER1)) return 0;
     /* one code point: at most 4 bytes */
     if (tlen(c, i) > 4 || ncp(tfold(c, i), tlen(c, i)) != 1) return 0;
-    return is_punct(c, i + 1, '.') && !(c->tok[i + 1].flags & TK_SPACE);
+    if (!is_punct(c, i + 1, '.') || (c->tok[i + 1].flags & TK_NL)) return 0;
+    if (!(c->tok[i + 1].flags & TK_SPACE)) return 1;
+    return i + 2 < c->nt && (c->tok[i + 2].flags & TK_SPACE) && !(c->tok[i + 2].flags & TK_NL) &&
+           (c->tok[i + 2].flags & TK_UPPER1) && (c->tok[i + 2].flags & TK_WORD);
 }
 
 /* Sentence start: first token, after a line break or after . ! ? : or a quote/dash. */
@@ -687,6 +692,19 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
             *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
         }
+    }
+    /* surname + two initials: Підвисоцький М. Т., Кузнецов А. С. (the id
+     * of "М. Т. Підвисоцький": the first initial and the surname) */
+    if (!(ti->flags & TK_ALLUPPER) && is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 3) && i + 4 < c->nt &&
+        is_initial(c, i + 1) && (c->tok[i + 1].flags & TK_SPACE) && !(c->tok[i + 1].flags & TK_NL) &&
+        is_initial(c, i + 3) && (c->tok[i + 3].flags & TK_SPACE) &&
+        (c->tok[i + 1].flags & (TK_CYR | TK_LATIN)) == (unsigned)script &&
+        (c->tok[i + 3].flags & (TK_CYR | TK_LATIN)) == (unsigned)script &&
+        /* (initials before a name belong to it: Вчора Ж. О. П. Дрозд) */
+        !(i + 5 < c->nt && !(c->tok[i + 5].flags & TK_NL) && is_cap_word(c, i + 5)) &&
+        ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 && free_for_rule(c, i, i, 0)) {
+        *rc = person_span(c, NG_RULE_INITIALS, i, i + 4, NULL, 0, (long)(i + 1), i, i, -1);
+        return i + 4;
     }
     /* title + surname (+ surname): President Clinton, президент Зеленський */
     if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&

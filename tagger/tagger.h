@@ -148,6 +148,7 @@ typedef enum ng_rule {
     NG_RULE_PLACE_RIVER,        /* річка / река + name: річки Рось (the name) */
     NG_RULE_PLACE_STREET,       /* street noun + name: вулиці Івасюка, вул. Франка */
     NG_RULE_ORG_GENITIVE,       /* capitalised organisation word + genitive words: Міністерства внутрішніх справ */
+    NG_RULE_PLACE_PART,         /* compass adjective + place: Західної України, Восточной Сибири */
     NG_RULE_COUNT
 } ng_rule;
 

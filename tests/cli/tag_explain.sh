@@ -70,7 +70,7 @@ cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Житомирська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
 Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
-Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина. Звернення до Міністерства внутрішніх справ.
+Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина. Звернення до Міністерства внутрішніх справ у Західній Україні.
 EOF
 $NG tag --explain rules.txt | python3 -c '
 import json, sys
@@ -97,6 +97,7 @@ Quillmoor | Latin-script name in Cyrillic text
 Славянки | river noun + name
 улице Ленина | street noun + name
 Міністерства внутрішніх справ | capitalised organisation word + genitive words
+Західній Україні | compass adjective + place
 EOF
 check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules.want rules.out
 run badfmt $TAG --explain -f tsv t.txt
