@@ -33,6 +33,11 @@ static const char *const legal_forms[] = {
     "нпо", "нпп", "чп", "ltd", "llc", NULL
 };
 
+/* The legal forms of them that only Russian uses. */
+static const char *const ru_legal_forms[] = {"ооо", "оао", "зао", "пао", "ао", "гуп", "фгуп", "муп", "нпо", "чп", NULL};
+static wset ru_legal_set;
+static uint64_t ru_legal_mem[1024];
+
 /* Organisation words before a quoted name (by stem: every case form). */
 static const char *const org_words_q[] = {
     "компанія", "фірма", "партія", "газета", "група", "підприємство", "завод", "фабрика", "банк",
@@ -187,6 +192,7 @@ static void org_init(void) {
     ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
+    ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -319,6 +325,11 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
             wset_has(&legal_set, c->tok[d - 2].hash))
             d -= 2;
         if (ngn_covering_at(c, c->first, tok_start(c, d)) >= 0) return (size_t)-1;
+        /* a Russian legal form (ООО, ОАО, ЗАО, ПАО, АО ...): the name only,
+         * as Russian news annotate it (ОАО «Газпром»: Газпром), as for the
+         * places after a name (place_after) */
+        if (wset_has(&ru_legal_set, c->tok[d].hash))
+            return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, i, last, i, last, (size_t)-1, rc);
         return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, d, j, i, last, (size_t)-1, rc);
     }
     if (!(td->flags & TK_ALLUPPER) && wset_has_stem(&orgq_set, td->hash, tfold(c, d), tlen(c, d)))
