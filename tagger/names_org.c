@@ -255,6 +255,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     if (t >= 0 && !(ngn_span_types(c->m, (size_t)t) & 4) && c->m->spans[t].end == tok_end(c, head)) return (size_t)-1;
     long k = dict_org(c, wi, wj);
     if (k >= 0 && wi == i && wj == j) return (size_t)-1;   /* the dictionary has it */
+    if (!place && (wi != i || wj != j) && dict_org(c, i, j) >= 0)
+        return (size_t)-1;   /* ... with its legal form or quotes (Apple Inc.) */
     if (place) k = -1;
     const char *id, *name;
     if (k >= 0) {

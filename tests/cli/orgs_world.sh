@@ -1,0 +1,49 @@
+#!/bin/sh
+# dictionaries/organizations-world.tsv through the binary with the shipped
+# dictionaries: well-known companies, banks, clubs found in English,
+# Ukrainian and Russian text (inflected forms too), and names that are also
+# common words (apple, total, target, orange, shell, vale, arsenal, тема,
+# шкода, система, мегафон, шахтёр) not tagged when written as common words.
+. "$(dirname "$0")/setup"
+cd "$ROOT"
+cat >"$T/found.txt" <<'EOF2'
+Shares of Deutsche Bank and Hyundai rose after Man Utd beat Juventus; Lufthansa and Ryanair cut flights.
+Акції Дойче Банку впали, а «Ювентус» обіграв «Баварію Мюнхен»; Укргазбанку та Майкрософту відмовили.
+Игрок «Шахтёра» перешёл в «Зенит», а акции Северстали и Майкрософта выросли.
+EOF2
+run found tag --format tsv --no-header "$T/found.txt"
+expect_rc found 0
+cut -f5-8 "$T/found.out" >"$T/found.cut"
+for want in 'ORG	deutsche-bank	Deutsche Bank	Deutsche Bank' 'ORG	hyundai	Hyundai	Hyundai' \
+    'ORG	manchester-united	Manchester United	Man Utd' 'ORG	juventus	Juventus	Juventus' \
+    'ORG	lufthansa	Lufthansa	Lufthansa' 'ORG	ryanair	Ryanair	Ryanair' \
+    'ORG	deutsche-bank	Deutsche Bank	Дойче Банку' 'ORG	juventus	Juventus	Ювентус' \
+    'ORG	bayern-munich	Bayern Munich	Баварію Мюнхен' 'ORG	ukrgasbank	Ukrgasbank	Укргазбанку' \
+    'ORG	microsoft	Microsoft	Майкрософту' 'ORG	shakhtar-donetsk	Shakhtar Donetsk	Шахтёра' \
+    'ORG	zenit-saint-petersburg	Zenit Saint Petersburg	Зенит' 'ORG	severstal	Severstal	Северстали' \
+    'ORG	microsoft	Microsoft	Майкрософта'; do
+  checks=$((checks+1))
+  grep -qxF "$want" "$T/found.cut" || { echo "FAIL found: no line '$want'"; cat "$T/found.out"; fail=1; }
+done
+checks=$((checks+1))
+[ "$(wc -l < "$T/found.out")" -eq 15 ] || { echo "FAIL found: $(wc -l < "$T/found.out") entities, expected 15"; cat "$T/found.out"; fail=1; }
+
+# The same words as common words: nothing is tagged.
+cat >"$T/common.txt" <<'EOF2'
+She ate an apple, and the total was five. The target is an orange shell near the vale; a celtic harp, an arsenal of excuses, spurs and rangers.
+Ми обговорили цю тему на перекрестку; шкода, що система і мегафон зламалися, а шахтёр спустился в шахту.
+EOF2
+run common tag --format tsv --no-header "$T/common.txt"
+expect_rc common 0
+expect_out common </dev/null
+
+# Written as names (capitals, longer forms), the same organisations are found.
+cat >"$T/names.txt" <<'EOF2'
+Apple Inc. and Royal Dutch Shell reported; Arsenal beat Celtic FC.
+EOF2
+run names tag --format tsv --no-header "$T/names.txt"
+expect_rc names 0
+checks=$((checks+1))
+[ "$(cut -f6 "$T/names.out" | tr '\n' ' ')" = "apple shell arsenal-fc celtic-fc " ] ||
+  { echo "FAIL names"; cat "$T/names.out"; fail=1; }
+finish
