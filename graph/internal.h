@@ -79,7 +79,7 @@ struct ng_store {
     u64map edge_idx;    /* (a<<32|b) -> index in xd */
     edge_delta *xd; size_t nxd, cxd;
     long d_articles, d_windows;
-    struct { const char *sql; sqlite3_stmt *st; } stc[32]; /* cached statements */
+    struct { const char *sql; sqlite3_stmt *st; } stc[64]; /* cached statements */
     u64map surf_seen;   /* hashes of (entity, surface) already stored as aliases */
     ng_alias_source_fn alias_fn;
     void *alias_ud;
