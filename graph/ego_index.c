@@ -22,7 +22,7 @@ void ng_ego_index_free(ng_ego_index *x) {
     if (!x) return;
     free(x->rowid); free(x->key); free(x->name); free(x->text); free(x->type);
     for (int i = 0; i < x->ntypes; i++) free(x->types[i]);
-    free(x->mentions); free(x->rank); free(x->off); free(x->link);
+    free(x->mentions); free(x->windows); free(x->rank); free(x->off); free(x->link);
     free(x);
 }
 
@@ -71,14 +71,16 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     sqlite3_stmt *st = NULL;
     int rc = ng_store_read_begin(s, err);
     if (rc) { free(x); return rc; }
-    rc = ngg_prepare(s, "SELECT id, key, name, type, mentions FROM entity ORDER BY id", &st, err);
+    rc = ngg_prepare(s, "SELECT id, key, name, type, mentions, windows FROM entity ORDER BY id", &st, err);
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         if (x->n == cn) {
             cn = cn ? cn * 2 : 4096;
             int64_t *r = realloc(x->rowid, cn * sizeof *r), *m = r ? realloc(x->mentions, cn * sizeof *m) : NULL;
             if (r) x->rowid = r;
             if (m) x->mentions = m;
-            size_t *k = m ? realloc(x->key, cn * sizeof *k) : NULL, *nm = k ? realloc(x->name, cn * sizeof *nm) : NULL;
+            int64_t *w = m ? realloc(x->windows, cn * sizeof *w) : NULL;
+            if (w) x->windows = w;
+            size_t *k = w ? realloc(x->key, cn * sizeof *k) : NULL, *nm = k ? realloc(x->name, cn * sizeof *nm) : NULL;
             if (k) x->key = k;
             if (nm) x->name = nm;
             unsigned char *t = nm ? realloc(x->type, cn) : NULL;
@@ -97,6 +99,7 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
         if (t < 0) { rc = NG_E_NOMEM; break; }
         x->rowid[x->n] = sqlite3_column_int64(st, 0);
         x->mentions[x->n] = sqlite3_column_int64(st, 4);
+        x->windows[x->n] = sqlite3_column_int64(st, 5);
         x->type[x->n] = (unsigned char)t;
         memcpy(x->text + nt, key, kl); x->key[x->n] = nt; nt += kl;
         memcpy(x->text + nt, name, nl); x->name[x->n] = nt; nt += nl;
@@ -151,7 +154,7 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
         ng_ego_index_free(x);
         return rc == NG_E_NOMEM ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : rc;
     }
-    x->bytes = sizeof *x + ct + x->n * (2 * sizeof(int64_t) + 3 * sizeof(size_t) + 1 + sizeof(int32_t))
+    x->bytes = sizeof *x + ct + x->n * (3 * sizeof(int64_t) + 3 * sizeof(size_t) + 1 + sizeof(int32_t))
                + 2 * ne * sizeof *x->link;
     *out = x;
     return NG_OK;

@@ -118,6 +118,7 @@ struct ng_ego_index {
     char *types[256];
     int ntypes;
     int64_t *mentions;
+    int64_t *windows;    /* the entity's windows (NPMI of its links) */
     int32_t *rank;       /* place of the key in strcmp order */
     size_t *off;         /* links of entity i: link[off[i] .. off[i+1]) */
     ngx_link *link;      /* by windows, articles (descending), rank */

@@ -182,6 +182,62 @@ static void free_rows(nrow *r, size_t n) {
     free(r);
 }
 
+/* The neighbour rows by count without dates from the ego index: ngx_top
+ * ranks the links as neighbor_rows and cmp_nrow by count do, so these are
+ * the first 'top' of those rows, in their order (the first and last dates
+ * of each link read by its key, the rest from the index). *nall: the
+ * number of neighbours with a type in 'types' (-1 without types: the
+ * caller counts them in SQL, as before). 1 when the index does not have
+ * the entity (the caller uses SQL), 0, or an error. */
+static int neighbor_rows_ix(ng_store *s, const ng_ego_index *ix, int64_t x, const char *types, long min_count,
+                            int top, nrow **out, size_t *nout, long *xwin, long *total, long *nall, ng_error *err) {
+    static const char dates_sql[] = "SELECT first_date, last_date FROM edge WHERE a=?1 AND b=?2";
+    long i = ngx_find(ix, x);
+    if (i < 0) return 1;
+    ngx_link *l = NULL;
+    long nl = ngx_top(ix, (size_t)i, types, min_count, top, &l);
+    if (nl < 0) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, dates_sql, &st, err);
+    nrow *r = rc ? NULL : calloc((size_t)nl + 1, sizeof *r);
+    if (!r) { free(l); return rc ? rc : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    *total = (long)ngg_meta_int(s, "windows", 0);
+    *xwin = (long)ix->windows[i];
+    for (long k = 0; k < nl; k++) {
+        size_t o = (size_t)l[k].o;
+        nrow *q = &r[k];
+        q->id = ix->rowid[o];
+        q->key = strdup(ix->text + ix->key[o]);
+        q->name = strdup(ix->text + ix->name[o]);
+        q->type = strdup(ix->types[ix->type[o]]);
+        q->windows = l[k].w;
+        q->articles = l[k].a;
+        q->ewin = (long)ix->windows[o];
+        sqlite3_bind_int64(st, 1, x < q->id ? x : q->id);
+        sqlite3_bind_int64(st, 2, x < q->id ? q->id : x);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            copy_date(q->first, (const char *)sqlite3_column_text(st, 0));
+            copy_date(q->last, (const char *)sqlite3_column_text(st, 1));
+        } else copy_date(q->first, NULL), copy_date(q->last, NULL);
+        ngg_done(st);
+        q->npmi = ngg_npmi(q->windows, *xwin, q->ewin, *total, &q->pmi);
+        if (!q->key || !q->name || !q->type) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    }
+    free(l);
+    *nall = -1;
+    if (types && *types) {   /* every neighbour of those types, as the SQL reads them all */
+        const ngx_link *a = ix->link + ix->off[i];
+        size_t na = ix->off[i + 1] - ix->off[i];
+        *nall = 0;
+        for (size_t k = 0; k < na && a[k].w >= min_count; k++)
+            if (ngg_type_ok(types, ix->types[ix->type[a[k].o]])) (*nall)++;
+    }
+    if (rc) { free_rows(r, (size_t)nl); return rc; }
+    *out = r;
+    *nout = (size_t)nl;
+    return NG_OK;
+}
+
 static double round4(double x) { return round(x * 10000.0) / 10000.0; }
 
 static json_t *neighbors_json(nrow *r, size_t n, int top) {
@@ -216,13 +272,21 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     int top = o->top > 0 ? o->top : 20;
     long cut = (mode <= 1 && !(o->filter.types && *o->filter.types)) ? top : 0; /* count/articles order */
     if (mode == 1) cut = 0; /* 'articles' order is not monotone in windows */
-    rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
-    if (rc) return rc;
-    long nall = (long)n;
+    long nall = -1;
+    rc = 1;
+    if (o->index && mode == 0 && !HAS_DATES(&o->filter))
+        rc = neighbor_rows_ix(s, o->index, x, o->filter.types, o->min_count > 0 ? o->min_count : 1, top, &r, &n, &xwin,
+                              &total, &nall, err);
+    if (rc < 0) return rc;
+    if (rc) {
+        rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
+        if (rc) return rc;
+        nall = (long)n;
+        qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
+    }
     /* the dated rows are all there (and the stored edges would count
      * neighbours outside the dates) */
     if (cut > 0 && !HAS_DATES(&o->filter)) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
-    qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
     json_t *res = json_object();
     json_t *e = ngg_entity_brief(s, x);
     json_object_set_new(e, "windows", json_integer(xwin));
@@ -425,6 +489,11 @@ int ng_query_evidence(ng_store *s, const char *a, const char *b, int limit, json
 /* ## Entity card */
 
 int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_error *err) {
+    return ng_query_entity_index(s, NULL, entity, top, out, err);
+}
+
+int ng_query_entity_index(ng_store *s, const ng_ego_index *ix, const char *entity, int top, json_t **out,
+                          ng_error *err) {
     *out = NULL;
     int64_t x;
     int rc = ngg_lookup(s, entity, &x, err);
@@ -465,11 +534,14 @@ int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_e
         ngg_done(st);
     }
     json_object_set_new(res, "per_month", pm);
-    nrow *r; size_t n; long xwin, total;
-    rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
+    nrow *r; size_t n; long xwin, total, nall;
+    rc = ix ? neighbor_rows_ix(s, ix, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, &nall, err) : 1;
+    if (rc > 0) {
+        rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
+        int by_count = 0;
+        if (!rc) qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
+    }
     if (rc) { json_decref(res); return rc; }
-    int by_count = 0;
-    qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
     json_object_set_new(res, "degree", json_integer(count_neighbors(s, x, 1)));
     json_object_set_new(res, "neighbors", neighbors_json(r, n, top > 0 ? top : 10));
     free_rows(r, n);
