@@ -6,8 +6,11 @@ server, then one client sends the same mix one request at a time (the
 service time without queueing). Prints p50/p99 latency per endpoint.
 Standard library only (asyncio); bounded in time (--timeout seconds).
 
-usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N] [--client PROG]
+usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N] [--client PROG] [--ready]
 (--warmup N: N requests of the mix from 20 clients before, not counted;
+--ready: the test starts once the server's ego index is built (an ego
+network of another seed than the mix's answered with X-Ego-Index: used),
+not while the server builds it (~2 s of a processor on the bench database);
 --client PROG: the requests are sent by PROG, tools/bench/serve_load.c,
 libcurl in C, instead of asyncio here: the same plan, made here, the same
 connections, the table printed here. The asyncio client spends about as
@@ -17,7 +20,7 @@ import asyncio, json, os, random, resource, statistics, subprocess, sys, tempfil
 from urllib.parse import quote, urlparse
 
 args = [a for a in sys.argv[1:] if not a.startswith('--')]
-opts = dict(a[2:].split('=', 1) for a in sys.argv[1:] if a.startswith('--'))
+opts = dict(a[2:].split('=', 1) for a in sys.argv[1:] if a.startswith('--') and '=' in a)
 url = urlparse(args[0])
 n_ent = int(args[1])
 CLIENTS = int(opts.get('clients', 200))
@@ -25,6 +28,7 @@ REQUESTS = int(opts.get('requests', 10000))
 TIMEOUT = float(opts.get('timeout', 600))
 WARMUP = int(opts.get('warmup', 0))
 CLIENT = opts.get('client')
+READY = "--ready" in sys.argv
 rng = random.Random(11)
 hits = [0]   # answers the server took from its cache (X-Cache: hit)
 
@@ -165,7 +169,24 @@ def pct(v, q):
     return v[min(len(v) - 1, int(round(q * (len(v) - 1))))] * 1000
 
 
+async def wait_ready():
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < TIMEOUT:
+        r, w = await connect()
+        writer_path = '/api/ego/e0?depth=1&top=1&seed=%d' % (int((time.perf_counter() - t0) * 100) + 1000)
+        w.write(('GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' % (writer_path, url.netloc)).encode())
+        await w.drain()
+        head = await r.readuntil(b'\r\n\r\n')
+        w.close()
+        if b'\r\nx-ego-index: used' in head.lower():
+            return time.perf_counter() - t0
+        await asyncio.sleep(0.05)
+    sys.exit('serve bench: the ego index was not ready after %.0f s' % TIMEOUT)
+
+
 async def main():
+    if READY:
+        print('the ego index was ready %.1f s after the server printed its URL; the test starts then' % await wait_ready())
     pairs, names = await prepare()
     if WARMUP:   # a server that has been up a while: its threads' connections and caches warm
         await run(mix(pairs, names, WARMUP), 20)

@@ -5,7 +5,9 @@
 # (tools/bench/serve_bench.py); the server is always stopped. Env:
 # SERVE_CLIENTS, SERVE_REQUESTS, SERVE_THREADS (default: the processors),
 # SERVE_CACHE_MB (default 64; 0: every answer computed), SERVE_CLIENT=python
-# (the Python client even when serve_load is built), SERVE_WARMUP
+# (the Python client even when serve_load is built), SERVE_COLD=1 (the test
+# starts as soon as the server prints its URL, while it builds its ego
+# index, instead of once the index is built), SERVE_WARMUP
 # (requests before the measure, default 0: a cold server). The requests are
 # sent by BUILD/serve_load (tools/bench/serve_load.c, libcurl) when it was
 # built (make bench), else by the Python client itself; the server's CPU
@@ -32,6 +34,8 @@ CLIENT=
 TCK=$(getconf CLK_TCK)
 cpu() { awk -v t="$TCK" '{printf "%.2f", ($14 + $15) / t}' /proc/$PID/stat 2>/dev/null || echo 0; }   # the server's user + system time
 C0=$(cpu)
-python3 tools/bench/serve_bench.py "$URL" "$ENTS" $CLIENT --clients="${SERVE_CLIENTS:-200}" --requests="${SERVE_REQUESTS:-10000}" --timeout=900 --warmup="${SERVE_WARMUP:-0}"
+READY=--ready
+[ "${SERVE_COLD:-0}" = 1 ] && READY=
+python3 tools/bench/serve_bench.py "$URL" "$ENTS" $CLIENT $READY --clients="${SERVE_CLIENTS:-200}" --requests="${SERVE_REQUESTS:-10000}" --timeout=900 --warmup="${SERVE_WARMUP:-0}"
 echo
 echo "server: $(echo "$(cpu) $C0" | awk '{printf "%.1f", $1 - $2}') s of CPU from the start of the test to its end (both phases); $(uptime | sed 's/.*load/load/')"
