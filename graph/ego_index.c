@@ -23,6 +23,8 @@ void ng_ego_index_free(ng_ego_index *x) {
     free(x->rowid); free(x->key); free(x->name); free(x->text); free(x->type);
     for (int i = 0; i < x->ntypes; i++) free(x->types[i]);
     free(x->mentions); free(x->windows); free(x->rank); free(x->off); free(x->link);
+    for (size_t i = 0; i < x->nmonth; i++) free(x->month[i]);
+    free(x->month); free(x->pm_off); free(x->pm);
     free(x);
 }
 
@@ -60,6 +62,110 @@ static int type_id(ng_ego_index *x, const char *t) {
     if (x->ntypes == 256) return -1;
     if (!(x->types[x->ntypes] = strdup(t))) return -1;
     return x->ntypes++;
+}
+
+static int cmp_month(const void *a, const void *b) { return strcmp((const char *)a, *(char *const *)b); }
+
+/* The entity card's mentions per month (query.c, ng_query_entity_index):
+ * the articles' months as its SQL takes them (substr(published,1,7),
+ * in SQLite's order), then every mention by entity and article (the
+ * mention_entity index, in order): per entity and month the mentions and
+ * the distinct articles. In the caller's read transaction. */
+static int build_months(ng_store *s, ng_ego_index *x, ng_error *err) {
+    sqlite3_stmt *st = NULL;
+    size_t cm = 0, na = 0, ca = 0, npm = 0, cpm = 0;
+    int64_t *aid = NULL;
+    int32_t *amon = NULL, *cnt = NULL, *arts = NULL, *touched = NULL;
+    size_t ntouched = 0;
+    int rc = ngg_prepare(s, "SELECT DISTINCT substr(published,1,7) AS mon FROM article WHERE published IS NOT NULL ORDER BY mon",
+                         &st, err);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        if (x->nmonth == cm) {
+            cm = cm ? cm * 2 : 64;
+            char **p = realloc(x->month, cm * sizeof *p);
+            if (!p) { rc = NG_E_NOMEM; break; }
+            x->month = p;
+        }
+        if (!(x->month[x->nmonth] = strdup(ngg_col_text(st, 0)))) { rc = NG_E_NOMEM; break; }
+        x->nmonth++;
+    }
+    if (st) sqlite3_finalize(st);
+    st = NULL;
+    if (!rc) rc = ngg_prepare(s, "SELECT id, substr(published,1,7) FROM article WHERE published IS NOT NULL ORDER BY id", &st, err);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        if (na == ca) {
+            ca = ca ? ca * 2 : 4096;
+            int64_t *p = realloc(aid, ca * sizeof *p);
+            if (p) aid = p;
+            int32_t *q = p ? realloc(amon, ca * sizeof *q) : NULL;
+            if (q) amon = q;
+            if (!q) { rc = NG_E_NOMEM; break; }
+        }
+        char **m = bsearch(ngg_col_text(st, 1), x->month, x->nmonth, sizeof *x->month, cmp_month);
+        if (!m) continue;   /* not possible in one snapshot */
+        aid[na] = sqlite3_column_int64(st, 0);
+        amon[na++] = (int32_t)(m - x->month);
+    }
+    if (st) sqlite3_finalize(st);
+    st = NULL;
+    if (!rc) {
+        x->pm_off = calloc(x->n + 1, sizeof *x->pm_off);
+        cnt = calloc(x->nmonth + 1, sizeof *cnt);
+        arts = calloc(x->nmonth + 1, sizeof *arts);
+        touched = malloc((x->nmonth + 1) * sizeof *touched);
+        if (!x->pm_off || !cnt || !arts || !touched) rc = NG_E_NOMEM;
+    }
+    if (!rc) rc = ngg_prepare(s, "SELECT entity, article FROM mention ORDER BY entity, article", &st, err);
+    size_t filled = 0;
+    long cur = -1;            /* the entity (index) being counted */
+    int64_t cur_rowid = 0, last_art = 0;
+    int has_last = 0, step = SQLITE_DONE;
+    while (!rc) {
+        step = sqlite3_step(st);
+        int64_t e = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        if (step != SQLITE_ROW || e != cur_rowid || cur == -1) {
+            if (cur >= 0 && ntouched) {   /* flush: its months in order */
+                for (size_t i = 1; i < ntouched; i++)
+                    for (size_t j = i; j > 0 && touched[j - 1] > touched[j]; j--) {
+                        int32_t t = touched[j]; touched[j] = touched[j - 1]; touched[j - 1] = t;
+                    }
+                if (npm + ntouched > cpm) {
+                    cpm = (npm + ntouched) * 2 + 4096;
+                    ngx_month *p = realloc(x->pm, cpm * sizeof *p);
+                    if (!p) { rc = NG_E_NOMEM; break; }
+                    x->pm = p;
+                }
+                for (; filled <= (size_t)cur; filled++) x->pm_off[filled] = npm;
+                for (size_t i = 0; i < ntouched; i++) {
+                    int32_t m = touched[i];
+                    x->pm[npm++] = (ngx_month){m, cnt[m], arts[m]};
+                    cnt[m] = arts[m] = 0;
+                }
+                ntouched = 0;
+            }
+            if (step != SQLITE_ROW) break;
+            if (e != cur_rowid || cur == -1) { cur_rowid = e; cur = ngx_find(x, e); has_last = 0; }
+            if (cur < 0) { cur = -2; continue; }   /* not an entity of the table: no card */
+        }
+        if (cur < 0) continue;
+        int64_t a = sqlite3_column_int64(st, 1);
+        size_t lo = 0, hi = na;
+        while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (aid[mid] < a) lo = mid + 1; else hi = mid; }
+        if (lo == na || aid[lo] != a) continue;   /* no such article, or no date */
+        int32_t m = amon[lo];
+        if (!cnt[m]) touched[ntouched++] = m;
+        cnt[m]++;
+        if (!has_last || a != last_art) arts[m]++;
+        last_art = a;
+        has_last = 1;
+    }
+    if (!rc && step != SQLITE_DONE) rc = ngg_db_err(s, err, "ego index: mentions");
+    if (st) sqlite3_finalize(st);
+    if (!rc) for (; filled <= x->n; filled++) x->pm_off[filled] = npm;
+    free(aid); free(amon); free(cnt); free(arts); free(touched);
+    if (rc) return rc;
+    x->bytes += npm * sizeof *x->pm + (x->n + 1) * sizeof *x->pm_off + x->nmonth * 16;
+    return NG_OK;
 }
 
 int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
@@ -126,6 +232,8 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
         ne++;
     }
     if (st) sqlite3_finalize(st);
+    st = NULL;
+    if (!rc) rc = build_months(s, x, err);
     ng_store_read_end(s);
     if (!rc) {
         x->rank = malloc((x->n + 1) * sizeof *x->rank);
@@ -154,7 +262,7 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
         ng_ego_index_free(x);
         return rc == NG_E_NOMEM ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : rc;
     }
-    x->bytes = sizeof *x + ct + x->n * (3 * sizeof(int64_t) + 3 * sizeof(size_t) + 1 + sizeof(int32_t))
+    x->bytes += sizeof *x + ct + x->n * (3 * sizeof(int64_t) + 3 * sizeof(size_t) + 1 + sizeof(int32_t))
                + 2 * ne * sizeof *x->link;
     *out = x;
     return NG_OK;

@@ -109,6 +109,7 @@ int ngg_neighbors_top(ng_store *s, int64_t x, const ng_filter *f, long min_count
                       ng_error *err);
 /* ## The ego networks' index (ego_index.c) */
 typedef struct ngx_link { int32_t o, w, a; } ngx_link;  /* other entity (index), windows, articles */
+typedef struct ngx_month { int32_t m, mentions, articles; } ngx_month;  /* month (into 'month'), counts */
 struct ng_ego_index {
     size_t n;            /* entities, by rowid */
     int64_t *rowid;      /* ascending */
@@ -122,6 +123,12 @@ struct ng_ego_index {
     int32_t *rank;       /* place of the key in strcmp order */
     size_t *off;         /* links of entity i: link[off[i] .. off[i+1]) */
     ngx_link *link;      /* by windows, articles (descending), rank */
+    /* the entity card's mentions per month: entity i's months are
+     * pm[pm_off[i] .. pm_off[i+1]), ascending; NULL pm_off: not built */
+    char **month;        /* substr(published,1,7) of the articles, sorted */
+    size_t nmonth;
+    size_t *pm_off;
+    ngx_month *pm;
     size_t bytes;
 };
 /* The index of rowid, or -1. */

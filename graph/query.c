@@ -525,7 +525,13 @@ int ng_query_entity_index(ng_store *s, const ng_ego_index *ix, const char *entit
     free(key);
     json_object_set_new(res, "aliases", al);
     json_t *pm = json_array();
-    if (!ngg_stmt(s, q_month, &st, NULL)) {
+    long xi = ix && ix->pm_off ? ngx_find(ix, x) : -1;
+    if (xi >= 0) {   /* counted when the index was built, as the SQL below counts */
+        for (size_t k = ix->pm_off[xi]; k < ix->pm_off[xi + 1]; k++)
+            json_array_append_new(pm, json_pack("{s:s,s:I,s:I}", "month", ix->month[ix->pm[k].m],
+                                                "mentions", (json_int_t)ix->pm[k].mentions,
+                                                "articles", (json_int_t)ix->pm[k].articles));
+    } else if (!ngg_stmt(s, q_month, &st, NULL)) {
         sqlite3_bind_int64(st, 1, x);
         while (sqlite3_step(st) == SQLITE_ROW)
             json_array_append_new(pm, json_pack("{s:s,s:I,s:I}", "month", ngg_col_text(st, 0),

@@ -100,7 +100,7 @@ static void test_same_answers(void) {
     for (int k = 0; k < 400; k++) {
         char date[16];
         snprintf(date, sizeof date, "2023-%02d-%02d", 1 + k % 12, 1 + k % 28);
-        INT_EQ(add_article(s, k, date), NG_OK);
+        INT_EQ(add_article(s, k, k % 37 == 5 ? NULL : date), NG_OK);   /* a few undated: no month */
     }
     INT_EQ(ng_store_commit(s, &err), NG_OK);
     ng_ego_index *ix = NULL;
@@ -229,6 +229,9 @@ static void test_same_answers(void) {
     nb = entity_text(s, ix, "n88", 1, &r2);
     OK(na && strstr(na, "\"neighbors\":[{\"id\":\"n89\""), "SQL entity card: the new pair first");
     OK(nb && !strstr(nb, "\"neighbors\":[{\"id\":\"n89\""), "the old index's entity card: not");
+    OK(na && strstr(na, "{\"month\":\"2024-01\""), "SQL entity card: the new month");
+    OK(nb && strstr(nb, "\"per_month\":[{") && !strstr(nb, "{\"month\":\"2024-01\""),
+       "the old index's entity card: its months, not the new one");
     free(na); free(nb);
     ng_ego_index_free(ix);
     ix = NULL;
