@@ -24,7 +24,7 @@ void ng_ego_index_free(ng_ego_index *x) {
     for (int i = 0; i < x->ntypes; i++) free(x->types[i]);
     free(x->mentions); free(x->windows); free(x->rank); free(x->off); free(x->link);
     for (size_t i = 0; i < x->nmonth; i++) free(x->month[i]);
-    free(x->month); free(x->pm_off); free(x->pm);
+    free(x->month); free(x->pm_off); free(x->pm); free(x->date);
     free(x);
 }
 
@@ -168,15 +168,49 @@ static int build_months(ng_store *s, ng_ego_index *x, ng_error *err) {
     return NG_OK;
 }
 
+/* The links' dates as small numbers: a table of the distinct strings (at
+ * most 65,535, of at most 10 bytes, else no dates in the index). */
+typedef struct datemap { char (*s)[11]; uint16_t *slot; size_t n, cap; int full; } datemap;
+#define DATE_SLOTS 131072
+static uint16_t date_id(datemap *d, const unsigned char *t, int len) {
+    if (!t || d->full) return 0;
+    if (len > 10) { d->full = 1; return 0; }
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < len; i++) h = (h ^ t[i]) * 16777619u;
+    for (size_t k = h % DATE_SLOTS;; k = (k + 1) % DATE_SLOTS) {
+        uint16_t id = d->slot[k];
+        if (!id) {
+            if (d->n == 65535) { d->full = 1; return 0; }
+            if (d->n + 1 >= d->cap) {
+                size_t cap = d->cap ? d->cap * 2 : 1024;
+                char (*p)[11] = realloc(d->s, cap * sizeof *p);
+                if (!p) { d->full = 1; return 0; }
+                d->s = p; d->cap = cap;
+                if (d->n == 0) { d->s[0][0] = 0; }
+            }
+            id = (uint16_t)++d->n;
+            memcpy(d->s[id], t, (size_t)len);
+            d->s[id][len] = 0;
+            d->slot[k] = id;
+            return id;
+        }
+        if (!strncmp(d->s[id], (const char *)t, (size_t)len) && d->s[id][len] == 0) return id;
+    }
+}
+
 int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     *out = NULL;
     ng_ego_index *x = calloc(1, sizeof *x);
     if (!x) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     int32_t *ea = NULL, *eb = NULL, *ew = NULL, *ear = NULL;
+    uint16_t *ef = NULL, *el = NULL;
+    datemap dm = {0};
+    dm.slot = calloc(DATE_SLOTS, sizeof *dm.slot);
+    if (!dm.slot) { free(x); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     size_t ne = 0, ce = 0, ct = 0, nt = 0, cn = 0;
     sqlite3_stmt *st = NULL;
     int rc = ng_store_read_begin(s, err);
-    if (rc) { free(x); return rc; }
+    if (rc) { free(x); free(dm.slot); return rc; }
     rc = ngg_prepare(s, "SELECT id, key, name, type, mentions, windows FROM entity ORDER BY id", &st, err);
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         if (x->n == cn) {
@@ -213,10 +247,10 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     }
     if (st) sqlite3_finalize(st);
     st = NULL;
-    if (!rc) rc = ngg_prepare(s, "SELECT a, b, windows, articles FROM edge", &st, err);
+    if (!rc) rc = ngg_prepare(s, "SELECT a, b, windows, articles, first_date, last_date FROM edge", &st, err);
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         long a = ngx_find(x, sqlite3_column_int64(st, 0)), b = ngx_find(x, sqlite3_column_int64(st, 1));
-        if (a < 0 || b < 0) continue;   /* not joined to an entity: not a neighbour either */
+        if (a < 0 || b < 0) { x->unjoined = 1; continue; }   /* not joined to an entity: not a neighbour either */
         if (ne == ce) {
             ce = ce ? ce * 2 : 65536;
             int32_t *p;
@@ -224,11 +258,16 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
             if (p && (p = realloc(eb, ce * sizeof *p))) eb = p;
             if (p && (p = realloc(ew, ce * sizeof *p))) ew = p;
             if (p && (p = realloc(ear, ce * sizeof *p))) ear = p;
-            if (!p) { rc = NG_E_NOMEM; break; }
+            uint16_t *q = p ? realloc(ef, ce * sizeof *q) : NULL;
+            if (q) ef = q;
+            if (q && (q = realloc(el, ce * sizeof *q))) el = q;
+            if (!q) { rc = NG_E_NOMEM; break; }
         }
         ea[ne] = (int32_t)a; eb[ne] = (int32_t)b;
         ew[ne] = (int32_t)sqlite3_column_int64(st, 2);
         ear[ne] = (int32_t)sqlite3_column_int64(st, 3);
+        ef[ne] = date_id(&dm, sqlite3_column_text(st, 4), sqlite3_column_bytes(st, 4));
+        el[ne] = date_id(&dm, sqlite3_column_text(st, 5), sqlite3_column_bytes(st, 5));
         ne++;
     }
     if (st) sqlite3_finalize(st);
@@ -249,15 +288,20 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
             for (size_t i = 0; i < ne; i++) { x->off[ea[i] + 2]++; x->off[eb[i] + 2]++; }
             for (size_t i = 2; i <= x->n + 1; i++) x->off[i] += x->off[i - 1];
             for (size_t i = 0; i < ne; i++) {
-                x->link[x->off[ea[i] + 1]++] = (ngx_link){eb[i], ew[i], ear[i]};
-                x->link[x->off[eb[i] + 1]++] = (ngx_link){ea[i], ew[i], ear[i]};
+                x->link[x->off[ea[i] + 1]++] = (ngx_link){eb[i], ew[i], ear[i], ef[i], el[i]};
+                x->link[x->off[eb[i] + 1]++] = (ngx_link){ea[i], ew[i], ear[i], ef[i], el[i]};
             }
             for (size_t i = 0; i < x->n; i++)
                 qsort_r(x->link + x->off[i], x->off[i + 1] - x->off[i], sizeof *x->link, cmp_link, x->rank);
         }
         free(order);
     }
-    free(ea); free(eb); free(ew); free(ear);
+    free(ea); free(eb); free(ew); free(ear); free(ef); free(el);
+    free(dm.slot);
+    if (!dm.full && dm.s) { x->date = dm.s; dm.s = NULL; }
+    else if (!dm.full && !rc && !(x->date = calloc(1, sizeof *x->date))) rc = NG_E_NOMEM;   /* no dates at all */
+    free(dm.s);
+    x->bytes += (dm.n + 1) * sizeof *x->date;
     if (rc) {
         ng_ego_index_free(x);
         return rc == NG_E_NOMEM ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : rc;

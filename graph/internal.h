@@ -108,7 +108,9 @@ json_t *ngg_entity_brief(ng_store *s, int64_t rowid);
 int ngg_neighbors_top(ng_store *s, int64_t x, const ng_filter *f, long min_count, int top, json_t **out,
                       ng_error *err);
 /* ## The ego networks' index (ego_index.c) */
-typedef struct ngx_link { int32_t o, w, a; } ngx_link;  /* other entity (index), windows, articles */
+/* other entity (index), windows, articles, first and last dates (into
+ * 'date'; 0: none) */
+typedef struct ngx_link { int32_t o, w, a; uint16_t f, l; } ngx_link;
 typedef struct ngx_month { int32_t m, mentions, articles; } ngx_month;  /* month (into 'month'), counts */
 struct ng_ego_index {
     size_t n;            /* entities, by rowid */
@@ -129,6 +131,8 @@ struct ng_ego_index {
     size_t nmonth;
     size_t *pm_off;
     ngx_month *pm;
+    char (*date)[11];    /* the links' dates, [0] "" (NULL); NULL: not indexed */
+    int unjoined;        /* an edge of an entity not in the entity table */
     size_t bytes;
 };
 /* The index of rowid, or -1. */

@@ -184,11 +184,13 @@ static void free_rows(nrow *r, size_t n) {
 
 /* The neighbour rows by count without dates from the ego index: ngx_top
  * ranks the links as neighbor_rows and cmp_nrow by count do, so these are
- * the first 'top' of those rows, in their order (the first and last dates
- * of each link read by its key, the rest from the index). *nall: the
- * number of neighbours with a type in 'types' (-1 without types: the
- * caller counts them in SQL, as before). 1 when the index does not have
- * the entity (the caller uses SQL), 0, or an error. */
+ * the first 'top' of those rows, in their order (the links' first and last
+ * dates from the index too, or read by key when it has none). *nall: the
+ * number of neighbours with a type in 'types', or without types of links
+ * of at least min_count windows (-1 when the index skipped an edge of an
+ * entity missing from the entity table, which count_neighbors counts: the
+ * caller counts in SQL). 1 when the index does not have the entity (the
+ * caller uses SQL), 0, or an error. */
 static int neighbor_rows_ix(ng_store *s, const ng_ego_index *ix, int64_t x, const char *types, long min_count,
                             int top, nrow **out, size_t *nout, long *xwin, long *total, long *nall, ng_error *err) {
     static const char dates_sql[] = "SELECT first_date, last_date FROM edge WHERE a=?1 AND b=?2";
@@ -197,8 +199,8 @@ static int neighbor_rows_ix(ng_store *s, const ng_ego_index *ix, int64_t x, cons
     ngx_link *l = NULL;
     long nl = ngx_top(ix, (size_t)i, types, min_count, top, &l);
     if (nl < 0) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-    sqlite3_stmt *st;
-    int rc = ngg_stmt(s, dates_sql, &st, err);
+    sqlite3_stmt *st = NULL;
+    int rc = ix->date ? NG_OK : ngg_stmt(s, dates_sql, &st, err);
     nrow *r = rc ? NULL : calloc((size_t)nl + 1, sizeof *r);
     if (!r) { free(l); return rc ? rc : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     *total = (long)ngg_meta_int(s, "windows", 0);
@@ -213,24 +215,33 @@ static int neighbor_rows_ix(ng_store *s, const ng_ego_index *ix, int64_t x, cons
         q->windows = l[k].w;
         q->articles = l[k].a;
         q->ewin = (long)ix->windows[o];
-        sqlite3_bind_int64(st, 1, x < q->id ? x : q->id);
-        sqlite3_bind_int64(st, 2, x < q->id ? q->id : x);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            copy_date(q->first, (const char *)sqlite3_column_text(st, 0));
-            copy_date(q->last, (const char *)sqlite3_column_text(st, 1));
-        } else copy_date(q->first, NULL), copy_date(q->last, NULL);
-        ngg_done(st);
+        if (ix->date) {
+            copy_date(q->first, ix->date[l[k].f]);
+            copy_date(q->last, ix->date[l[k].l]);
+        } else {
+            sqlite3_bind_int64(st, 1, x < q->id ? x : q->id);
+            sqlite3_bind_int64(st, 2, x < q->id ? q->id : x);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                copy_date(q->first, (const char *)sqlite3_column_text(st, 0));
+                copy_date(q->last, (const char *)sqlite3_column_text(st, 1));
+            } else copy_date(q->first, NULL), copy_date(q->last, NULL);
+            ngg_done(st);
+        }
         q->npmi = ngg_npmi(q->windows, *xwin, q->ewin, *total, &q->pmi);
         if (!q->key || !q->name || !q->type) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     }
     free(l);
     *nall = -1;
+    const ngx_link *a = ix->link + ix->off[i];
+    size_t na = ix->off[i + 1] - ix->off[i];
     if (types && *types) {   /* every neighbour of those types, as the SQL reads them all */
-        const ngx_link *a = ix->link + ix->off[i];
-        size_t na = ix->off[i + 1] - ix->off[i];
         *nall = 0;
         for (size_t k = 0; k < na && a[k].w >= min_count; k++)
             if (ngg_type_ok(types, ix->types[ix->type[a[k].o]])) (*nall)++;
+    } else if (!ix->unjoined) {   /* the links of at least min_count windows: a prefix */
+        size_t lo = 0, hi = na;
+        while (lo < hi) { size_t m = lo + (hi - lo) / 2; if (a[m].w >= min_count) lo = m + 1; else hi = m; }
+        *nall = (long)lo;
     }
     if (rc) { free_rows(r, (size_t)nl); return rc; }
     *out = r;
@@ -281,12 +292,12 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     if (rc) {
         rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
         if (rc) return rc;
-        nall = (long)n;
+        /* the dated rows are all there (and the stored edges would count
+         * neighbours outside the dates) */
+        nall = cut > 0 && !HAS_DATES(&o->filter) ? -1 : (long)n;
         qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
     }
-    /* the dated rows are all there (and the stored edges would count
-     * neighbours outside the dates) */
-    if (cut > 0 && !HAS_DATES(&o->filter)) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
+    if (nall < 0) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
     json_t *res = json_object();
     json_t *e = ngg_entity_brief(s, x);
     json_object_set_new(e, "windows", json_integer(xwin));
@@ -540,7 +551,7 @@ int ng_query_entity_index(ng_store *s, const ng_ego_index *ix, const char *entit
         ngg_done(st);
     }
     json_object_set_new(res, "per_month", pm);
-    nrow *r; size_t n; long xwin, total, nall;
+    nrow *r; size_t n; long xwin, total, nall = -1;
     rc = ix ? neighbor_rows_ix(s, ix, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, &nall, err) : 1;
     if (rc > 0) {
         rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
@@ -548,7 +559,7 @@ int ng_query_entity_index(ng_store *s, const ng_ego_index *ix, const char *entit
         if (!rc) qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
     }
     if (rc) { json_decref(res); return rc; }
-    json_object_set_new(res, "degree", json_integer(count_neighbors(s, x, 1)));
+    json_object_set_new(res, "degree", json_integer(nall >= 0 ? nall : count_neighbors(s, x, 1)));
     json_object_set_new(res, "neighbors", neighbors_json(r, n, top > 0 ? top : 10));
     free_rows(r, n);
     *out = res;
