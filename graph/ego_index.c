@@ -108,6 +108,13 @@ static int build_months(ng_store *s, ng_ego_index *x, ng_error *err) {
     }
     if (st) sqlite3_finalize(st);
     st = NULL;
+    /* ids of the usual dense kind: the month by id directly (-1: none) */
+    int32_t *mon_of = NULL;
+    int64_t max_id = na ? aid[na - 1] : 0;
+    if (!rc && na && aid[0] >= 0 && max_id <= 4 * (int64_t)na + 65536 && (mon_of = malloc(((size_t)max_id + 1) * sizeof *mon_of))) {
+        memset(mon_of, 0xff, ((size_t)max_id + 1) * sizeof *mon_of);
+        for (size_t i = 0; i < na; i++) mon_of[aid[i]] = amon[i];
+    }
     if (!rc) {
         x->pm_off = calloc(x->n + 1, sizeof *x->pm_off);
         cnt = calloc(x->nmonth + 1, sizeof *cnt);
@@ -149,10 +156,15 @@ static int build_months(ng_store *s, ng_ego_index *x, ng_error *err) {
         }
         if (cur < 0) continue;
         int64_t a = sqlite3_column_int64(st, 1);
-        size_t lo = 0, hi = na;
-        while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (aid[mid] < a) lo = mid + 1; else hi = mid; }
-        if (lo == na || aid[lo] != a) continue;   /* no such article, or no date */
-        int32_t m = amon[lo];
+        int32_t m;
+        if (mon_of) {
+            if (a < 0 || a > max_id || (m = mon_of[a]) < 0) continue;   /* no such article, or no date */
+        } else {
+            size_t lo = 0, hi = na;
+            while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (aid[mid] < a) lo = mid + 1; else hi = mid; }
+            if (lo == na || aid[lo] != a) continue;
+            m = amon[lo];
+        }
         if (!cnt[m]) touched[ntouched++] = m;
         cnt[m]++;
         if (!has_last || a != last_art) arts[m]++;
@@ -162,7 +174,7 @@ static int build_months(ng_store *s, ng_ego_index *x, ng_error *err) {
     if (!rc && step != SQLITE_DONE) rc = ngg_db_err(s, err, "ego index: mentions");
     if (st) sqlite3_finalize(st);
     if (!rc) for (; filled <= x->n; filled++) x->pm_off[filled] = npm;
-    free(aid); free(amon); free(cnt); free(arts); free(touched);
+    free(aid); free(amon); free(cnt); free(arts); free(touched); free(mon_of);
     if (rc) return rc;
     x->bytes += npm * sizeof *x->pm + (x->n + 1) * sizeof *x->pm_off + x->nmonth * 16;
     return NG_OK;
@@ -247,9 +259,19 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     }
     if (st) sqlite3_finalize(st);
     st = NULL;
+    /* rowids of the usual dense kind: their index by rowid directly */
+    int32_t *pos = NULL;
+    int64_t max_row = x->n ? x->rowid[x->n - 1] : 0;
+    if (!rc && x->n && x->rowid[0] >= 0 && max_row <= 4 * (int64_t)x->n + 65536
+        && (pos = malloc(((size_t)max_row + 1) * sizeof *pos))) {
+        memset(pos, 0xff, ((size_t)max_row + 1) * sizeof *pos);
+        for (size_t i = 0; i < x->n; i++) pos[x->rowid[i]] = (int32_t)i;
+    }
     if (!rc) rc = ngg_prepare(s, "SELECT a, b, windows, articles, first_date, last_date FROM edge", &st, err);
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        long a = ngx_find(x, sqlite3_column_int64(st, 0)), b = ngx_find(x, sqlite3_column_int64(st, 1));
+        int64_t ra = sqlite3_column_int64(st, 0), rb = sqlite3_column_int64(st, 1);
+        long a = !pos ? ngx_find(x, ra) : ra >= 0 && ra <= max_row ? pos[ra] : -1;
+        long b = !pos ? ngx_find(x, rb) : rb >= 0 && rb <= max_row ? pos[rb] : -1;
         if (a < 0 || b < 0) { x->unjoined = 1; continue; }   /* not joined to an entity: not a neighbour either */
         if (ne == ce) {
             ce = ce ? ce * 2 : 65536;
@@ -272,6 +294,7 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     }
     if (st) sqlite3_finalize(st);
     st = NULL;
+    free(pos);
     if (!rc) rc = build_months(s, x, err);
     ng_store_read_end(s);
     if (!rc) {

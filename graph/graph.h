@@ -383,10 +383,12 @@ int ng_query_entity_articles(ng_store *s, const char *entity, int offset, int li
 long long ng_store_data_version(ng_store *s);
 
 #define NG_EGO_MAX_NODES 200
-/* An in-memory index of the links for ego networks: every entity's
- * neighbours ranked as ng_query_neighbors ranks them by count, with their
- * counts, names, types and mentions (about 12 bytes a link each way and
- * 40 an entity: 2.6 million links take some 70 MB). Built from one read
+/* An in-memory index of the links for ego networks, neighbour lists and
+ * entity cards: every entity's neighbours ranked as ng_query_neighbors
+ * ranks them by count, with their counts, dates, names, types, mentions
+ * and windows, and every entity's mentions per month (16 bytes a link each
+ * way, about 50 an entity and 12 an entity-month: the bench database's 2.6
+ * million links take some 100 MB, built in ~3 s). Built from one read
  * snapshot; it does not follow later commits: the caller rebuilds it when
  * the database changes (ng_store_data_version). Immutable once built, so
  * any number of threads may read it at once. */

@@ -10,9 +10,9 @@
  * and the heavy ones (ego networks, paths, top, communities) when no quick
  * one waits, or when one has waited 3 s: a quick view never waits
  * behind a queue of layouts. (Not by thread priorities: on a machine busy
- * with other work, nice 10 starved the heavy ones.) Ego networks come from
- * an in-memory index of the links while it is of the data the request
- * sees (below). API answers are cached (cache.c) until the database
+ * with other work, nice 10 starved the heavy ones.) Ego networks, neighbour
+ * lists and entity cards come from an in-memory index of the links while
+ * it is of the data the request sees (below). API answers are cached (cache.c) until the database
  * changes. Only GET and HEAD; the request line and headers are bounded by
  * the connection memory limit, the URL, the number and size of parameters
  * here; paths are matched against fixed routes and the embedded assets'
