@@ -162,7 +162,7 @@ $(BUILD)/hsbench: tools/bench/hsbench.c
 serve-load:
 	@if pkg-config --exists libcurl jansson; then \
 	  $(MAKE) --no-print-directory $(BUILD)/serve_load; \
-	else echo "newsgraph: libcurl4-openssl-dev is not installed: the serve load test uses its Python client (slower, and it shares the processors with the server)"; fi
+	else echo "newsgraph: libcurl4-openssl-dev is not installed: the serve load test uses its Python client"; fi
 
 $(BUILD)/serve_load: tools/bench/serve_load.c
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags libcurl jansson 2>/dev/null) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libcurl jansson 2>/dev/null)
