@@ -146,7 +146,7 @@ demo: deps
 
 # Benchmarks (not part of make check): Hyperscan's figures come from a small
 # harness against libhyperscan-dev (tools/bench/hsbench.c).
-bench: all python $(BUILD)/hsbench
+bench: all python $(BUILD)/hsbench serve-load
 	@sh tools/bench/run.sh $(BUILD)
 
 bench-quick: all $(BUILD)/hsbench
@@ -155,6 +155,17 @@ bench-quick: all $(BUILD)/hsbench
 $(BUILD)/hsbench: tools/bench/hsbench.c
 	@pkg-config --exists libhs || { echo "newsgraph: the benchmark needs Hyperscan; run as root: apt-get install -y libhyperscan-dev" >&2; exit 2; }
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags libhs 2>/dev/null) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libhs 2>/dev/null)
+
+# The load client of the serve benchmark (libcurl, libcurl4-openssl-dev);
+# without it the benchmark falls back to its Python client.
+.PHONY: serve-load
+serve-load:
+	@if pkg-config --exists libcurl jansson; then \
+	  $(MAKE) --no-print-directory $(BUILD)/serve_load; \
+	else echo "newsgraph: libcurl4-openssl-dev is not installed: the serve load test uses its Python client"; fi
+
+$(BUILD)/serve_load: tools/bench/serve_load.c
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(shell pkg-config --cflags libcurl jansson 2>/dev/null) $(LDFLAGS) -o $@ $< $(shell pkg-config --libs libcurl jansson 2>/dev/null)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries \

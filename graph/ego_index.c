@@ -22,7 +22,9 @@ void ng_ego_index_free(ng_ego_index *x) {
     if (!x) return;
     free(x->rowid); free(x->key); free(x->name); free(x->text); free(x->type);
     for (int i = 0; i < x->ntypes; i++) free(x->types[i]);
-    free(x->mentions); free(x->rank); free(x->off); free(x->link);
+    free(x->mentions); free(x->windows); free(x->rank); free(x->off); free(x->link);
+    for (size_t i = 0; i < x->nmonth; i++) free(x->month[i]);
+    free(x->month); free(x->pm_off); free(x->pm); free(x->date);
     free(x);
 }
 
@@ -62,23 +64,175 @@ static int type_id(ng_ego_index *x, const char *t) {
     return x->ntypes++;
 }
 
+static int cmp_month(const void *a, const void *b) { return strcmp((const char *)a, *(char *const *)b); }
+
+/* The entity card's mentions per month (query.c, ng_query_entity_index):
+ * the articles' months as its SQL takes them (substr(published,1,7),
+ * in SQLite's order), then every mention by entity and article (the
+ * mention_entity index, in order): per entity and month the mentions and
+ * the distinct articles. In the caller's read transaction. */
+static int build_months(ng_store *s, ng_ego_index *x, ng_error *err) {
+    sqlite3_stmt *st = NULL;
+    size_t cm = 0, na = 0, ca = 0, npm = 0, cpm = 0;
+    int64_t *aid = NULL;
+    int32_t *amon = NULL, *cnt = NULL, *arts = NULL, *touched = NULL;
+    size_t ntouched = 0;
+    int rc = ngg_prepare(s, "SELECT DISTINCT substr(published,1,7) AS mon FROM article WHERE published IS NOT NULL ORDER BY mon",
+                         &st, err);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        if (x->nmonth == cm) {
+            cm = cm ? cm * 2 : 64;
+            char **p = realloc(x->month, cm * sizeof *p);
+            if (!p) { rc = NG_E_NOMEM; break; }
+            x->month = p;
+        }
+        if (!(x->month[x->nmonth] = strdup(ngg_col_text(st, 0)))) { rc = NG_E_NOMEM; break; }
+        x->nmonth++;
+    }
+    if (st) sqlite3_finalize(st);
+    st = NULL;
+    if (!rc) rc = ngg_prepare(s, "SELECT id, substr(published,1,7) FROM article WHERE published IS NOT NULL ORDER BY id", &st, err);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        if (na == ca) {
+            ca = ca ? ca * 2 : 4096;
+            int64_t *p = realloc(aid, ca * sizeof *p);
+            if (p) aid = p;
+            int32_t *q = p ? realloc(amon, ca * sizeof *q) : NULL;
+            if (q) amon = q;
+            if (!q) { rc = NG_E_NOMEM; break; }
+        }
+        char **m = bsearch(ngg_col_text(st, 1), x->month, x->nmonth, sizeof *x->month, cmp_month);
+        if (!m) continue;   /* not possible in one snapshot */
+        aid[na] = sqlite3_column_int64(st, 0);
+        amon[na++] = (int32_t)(m - x->month);
+    }
+    if (st) sqlite3_finalize(st);
+    st = NULL;
+    /* ids of the usual dense kind: the month by id directly (-1: none) */
+    int32_t *mon_of = NULL;
+    int64_t max_id = na ? aid[na - 1] : 0;
+    if (!rc && na && aid[0] >= 0 && max_id <= 4 * (int64_t)na + 65536 && (mon_of = malloc(((size_t)max_id + 1) * sizeof *mon_of))) {
+        memset(mon_of, 0xff, ((size_t)max_id + 1) * sizeof *mon_of);
+        for (size_t i = 0; i < na; i++) mon_of[aid[i]] = amon[i];
+    }
+    if (!rc) {
+        x->pm_off = calloc(x->n + 1, sizeof *x->pm_off);
+        cnt = calloc(x->nmonth + 1, sizeof *cnt);
+        arts = calloc(x->nmonth + 1, sizeof *arts);
+        touched = malloc((x->nmonth + 1) * sizeof *touched);
+        if (!x->pm_off || !cnt || !arts || !touched) rc = NG_E_NOMEM;
+    }
+    if (!rc) rc = ngg_prepare(s, "SELECT entity, article FROM mention ORDER BY entity, article", &st, err);
+    size_t filled = 0;
+    long cur = -1;            /* the entity (index) being counted */
+    int64_t cur_rowid = 0, last_art = 0;
+    int has_last = 0, step = SQLITE_DONE;
+    while (!rc) {
+        step = sqlite3_step(st);
+        int64_t e = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        if (step != SQLITE_ROW || e != cur_rowid || cur == -1) {
+            if (cur >= 0 && ntouched) {   /* flush: its months in order */
+                for (size_t i = 1; i < ntouched; i++)
+                    for (size_t j = i; j > 0 && touched[j - 1] > touched[j]; j--) {
+                        int32_t t = touched[j]; touched[j] = touched[j - 1]; touched[j - 1] = t;
+                    }
+                if (npm + ntouched > cpm) {
+                    cpm = (npm + ntouched) * 2 + 4096;
+                    ngx_month *p = realloc(x->pm, cpm * sizeof *p);
+                    if (!p) { rc = NG_E_NOMEM; break; }
+                    x->pm = p;
+                }
+                for (; filled <= (size_t)cur; filled++) x->pm_off[filled] = npm;
+                for (size_t i = 0; i < ntouched; i++) {
+                    int32_t m = touched[i];
+                    x->pm[npm++] = (ngx_month){m, cnt[m], arts[m]};
+                    cnt[m] = arts[m] = 0;
+                }
+                ntouched = 0;
+            }
+            if (step != SQLITE_ROW) break;
+            if (e != cur_rowid || cur == -1) { cur_rowid = e; cur = ngx_find(x, e); has_last = 0; }
+            if (cur < 0) { cur = -2; continue; }   /* not an entity of the table: no card */
+        }
+        if (cur < 0) continue;
+        int64_t a = sqlite3_column_int64(st, 1);
+        int32_t m;
+        if (mon_of) {
+            if (a < 0 || a > max_id || (m = mon_of[a]) < 0) continue;   /* no such article, or no date */
+        } else {
+            size_t lo = 0, hi = na;
+            while (lo < hi) { size_t mid = lo + (hi - lo) / 2; if (aid[mid] < a) lo = mid + 1; else hi = mid; }
+            if (lo == na || aid[lo] != a) continue;
+            m = amon[lo];
+        }
+        if (!cnt[m]) touched[ntouched++] = m;
+        cnt[m]++;
+        if (!has_last || a != last_art) arts[m]++;
+        last_art = a;
+        has_last = 1;
+    }
+    if (!rc && step != SQLITE_DONE) rc = ngg_db_err(s, err, "ego index: mentions");
+    if (st) sqlite3_finalize(st);
+    if (!rc) for (; filled <= x->n; filled++) x->pm_off[filled] = npm;
+    free(aid); free(amon); free(cnt); free(arts); free(touched); free(mon_of);
+    if (rc) return rc;
+    x->bytes += npm * sizeof *x->pm + (x->n + 1) * sizeof *x->pm_off + x->nmonth * 16;
+    return NG_OK;
+}
+
+/* The links' dates as small numbers: a table of the distinct strings (at
+ * most 65,535, of at most 10 bytes, else no dates in the index). */
+typedef struct datemap { char (*s)[11]; uint16_t *slot; size_t n, cap; int full; } datemap;
+#define DATE_SLOTS 131072
+static uint16_t date_id(datemap *d, const unsigned char *t, int len) {
+    if (!t || d->full) return 0;
+    if (len > 10) { d->full = 1; return 0; }
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < len; i++) h = (h ^ t[i]) * 16777619u;
+    for (size_t k = h % DATE_SLOTS;; k = (k + 1) % DATE_SLOTS) {
+        uint16_t id = d->slot[k];
+        if (!id) {
+            if (d->n == 65535) { d->full = 1; return 0; }
+            if (d->n + 1 >= d->cap) {
+                size_t cap = d->cap ? d->cap * 2 : 1024;
+                char (*p)[11] = realloc(d->s, cap * sizeof *p);
+                if (!p) { d->full = 1; return 0; }
+                d->s = p; d->cap = cap;
+                if (d->n == 0) { d->s[0][0] = 0; }
+            }
+            id = (uint16_t)++d->n;
+            memcpy(d->s[id], t, (size_t)len);
+            d->s[id][len] = 0;
+            d->slot[k] = id;
+            return id;
+        }
+        if (!strncmp(d->s[id], (const char *)t, (size_t)len) && d->s[id][len] == 0) return id;
+    }
+}
+
 int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     *out = NULL;
     ng_ego_index *x = calloc(1, sizeof *x);
     if (!x) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     int32_t *ea = NULL, *eb = NULL, *ew = NULL, *ear = NULL;
+    uint16_t *ef = NULL, *el = NULL;
+    datemap dm = {0};
+    dm.slot = calloc(DATE_SLOTS, sizeof *dm.slot);
+    if (!dm.slot) { free(x); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     size_t ne = 0, ce = 0, ct = 0, nt = 0, cn = 0;
     sqlite3_stmt *st = NULL;
     int rc = ng_store_read_begin(s, err);
-    if (rc) { free(x); return rc; }
-    rc = ngg_prepare(s, "SELECT id, key, name, type, mentions FROM entity ORDER BY id", &st, err);
+    if (rc) { free(x); free(dm.slot); return rc; }
+    rc = ngg_prepare(s, "SELECT id, key, name, type, mentions, windows FROM entity ORDER BY id", &st, err);
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
         if (x->n == cn) {
             cn = cn ? cn * 2 : 4096;
             int64_t *r = realloc(x->rowid, cn * sizeof *r), *m = r ? realloc(x->mentions, cn * sizeof *m) : NULL;
             if (r) x->rowid = r;
             if (m) x->mentions = m;
-            size_t *k = m ? realloc(x->key, cn * sizeof *k) : NULL, *nm = k ? realloc(x->name, cn * sizeof *nm) : NULL;
+            int64_t *w = m ? realloc(x->windows, cn * sizeof *w) : NULL;
+            if (w) x->windows = w;
+            size_t *k = w ? realloc(x->key, cn * sizeof *k) : NULL, *nm = k ? realloc(x->name, cn * sizeof *nm) : NULL;
             if (k) x->key = k;
             if (nm) x->name = nm;
             unsigned char *t = nm ? realloc(x->type, cn) : NULL;
@@ -97,6 +251,7 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
         if (t < 0) { rc = NG_E_NOMEM; break; }
         x->rowid[x->n] = sqlite3_column_int64(st, 0);
         x->mentions[x->n] = sqlite3_column_int64(st, 4);
+        x->windows[x->n] = sqlite3_column_int64(st, 5);
         x->type[x->n] = (unsigned char)t;
         memcpy(x->text + nt, key, kl); x->key[x->n] = nt; nt += kl;
         memcpy(x->text + nt, name, nl); x->name[x->n] = nt; nt += nl;
@@ -104,10 +259,20 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
     }
     if (st) sqlite3_finalize(st);
     st = NULL;
-    if (!rc) rc = ngg_prepare(s, "SELECT a, b, windows, articles FROM edge", &st, err);
+    /* rowids of the usual dense kind: their index by rowid directly */
+    int32_t *pos = NULL;
+    int64_t max_row = x->n ? x->rowid[x->n - 1] : 0;
+    if (!rc && x->n && x->rowid[0] >= 0 && max_row <= 4 * (int64_t)x->n + 65536
+        && (pos = malloc(((size_t)max_row + 1) * sizeof *pos))) {
+        memset(pos, 0xff, ((size_t)max_row + 1) * sizeof *pos);
+        for (size_t i = 0; i < x->n; i++) pos[x->rowid[i]] = (int32_t)i;
+    }
+    if (!rc) rc = ngg_prepare(s, "SELECT a, b, windows, articles, first_date, last_date FROM edge", &st, err);
     while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-        long a = ngx_find(x, sqlite3_column_int64(st, 0)), b = ngx_find(x, sqlite3_column_int64(st, 1));
-        if (a < 0 || b < 0) continue;   /* not joined to an entity: not a neighbour either */
+        int64_t ra = sqlite3_column_int64(st, 0), rb = sqlite3_column_int64(st, 1);
+        long a = !pos ? ngx_find(x, ra) : ra >= 0 && ra <= max_row ? pos[ra] : -1;
+        long b = !pos ? ngx_find(x, rb) : rb >= 0 && rb <= max_row ? pos[rb] : -1;
+        if (a < 0 || b < 0) { x->unjoined = 1; continue; }   /* not joined to an entity: not a neighbour either */
         if (ne == ce) {
             ce = ce ? ce * 2 : 65536;
             int32_t *p;
@@ -115,14 +280,22 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
             if (p && (p = realloc(eb, ce * sizeof *p))) eb = p;
             if (p && (p = realloc(ew, ce * sizeof *p))) ew = p;
             if (p && (p = realloc(ear, ce * sizeof *p))) ear = p;
-            if (!p) { rc = NG_E_NOMEM; break; }
+            uint16_t *q = p ? realloc(ef, ce * sizeof *q) : NULL;
+            if (q) ef = q;
+            if (q && (q = realloc(el, ce * sizeof *q))) el = q;
+            if (!q) { rc = NG_E_NOMEM; break; }
         }
         ea[ne] = (int32_t)a; eb[ne] = (int32_t)b;
         ew[ne] = (int32_t)sqlite3_column_int64(st, 2);
         ear[ne] = (int32_t)sqlite3_column_int64(st, 3);
+        ef[ne] = date_id(&dm, sqlite3_column_text(st, 4), sqlite3_column_bytes(st, 4));
+        el[ne] = date_id(&dm, sqlite3_column_text(st, 5), sqlite3_column_bytes(st, 5));
         ne++;
     }
     if (st) sqlite3_finalize(st);
+    st = NULL;
+    free(pos);
+    if (!rc) rc = build_months(s, x, err);
     ng_store_read_end(s);
     if (!rc) {
         x->rank = malloc((x->n + 1) * sizeof *x->rank);
@@ -138,20 +311,25 @@ int ng_ego_index_build(ng_store *s, ng_ego_index **out, ng_error *err) {
             for (size_t i = 0; i < ne; i++) { x->off[ea[i] + 2]++; x->off[eb[i] + 2]++; }
             for (size_t i = 2; i <= x->n + 1; i++) x->off[i] += x->off[i - 1];
             for (size_t i = 0; i < ne; i++) {
-                x->link[x->off[ea[i] + 1]++] = (ngx_link){eb[i], ew[i], ear[i]};
-                x->link[x->off[eb[i] + 1]++] = (ngx_link){ea[i], ew[i], ear[i]};
+                x->link[x->off[ea[i] + 1]++] = (ngx_link){eb[i], ew[i], ear[i], ef[i], el[i]};
+                x->link[x->off[eb[i] + 1]++] = (ngx_link){ea[i], ew[i], ear[i], ef[i], el[i]};
             }
             for (size_t i = 0; i < x->n; i++)
                 qsort_r(x->link + x->off[i], x->off[i + 1] - x->off[i], sizeof *x->link, cmp_link, x->rank);
         }
         free(order);
     }
-    free(ea); free(eb); free(ew); free(ear);
+    free(ea); free(eb); free(ew); free(ear); free(ef); free(el);
+    free(dm.slot);
+    if (!dm.full && dm.s) { x->date = dm.s; dm.s = NULL; }
+    else if (!dm.full && !rc && !(x->date = calloc(1, sizeof *x->date))) rc = NG_E_NOMEM;   /* no dates at all */
+    free(dm.s);
+    x->bytes += (dm.n + 1) * sizeof *x->date;
     if (rc) {
         ng_ego_index_free(x);
         return rc == NG_E_NOMEM ? ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL) : rc;
     }
-    x->bytes = sizeof *x + ct + x->n * (2 * sizeof(int64_t) + 3 * sizeof(size_t) + 1 + sizeof(int32_t))
+    x->bytes += sizeof *x + ct + x->n * (3 * sizeof(int64_t) + 3 * sizeof(size_t) + 1 + sizeof(int32_t))
                + 2 * ne * sizeof *x->link;
     *out = x;
     return NG_OK;

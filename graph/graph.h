@@ -256,6 +256,10 @@ typedef struct ng_neighbors_opts {
     const char *by;     /* "count" (windows, default), "articles", "npmi", "pmi" */
     long min_count;     /* minimum windows, default 1 */
     ng_filter filter;
+    /* NULL, or an ego index (ng_ego_index_build) of the same database
+     * state: the neighbours by count without dates are then ranked from it
+     * (their links' dates still read from SQL), the same answer */
+    const struct ng_ego_index *index;
 } ng_neighbors_opts;
 
 /* {"entity":{id,name,type}, "window":..., "neighbors":[{"id","name","type",
@@ -314,6 +318,10 @@ int ng_query_communities(ng_store *s, const ng_communities_opts *o, json_t **out
  *  "neighbors":[..]} */
 int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out,
                     ng_error *err);
+/* The same, its neighbours ranked from 'ix' when not NULL (an ego index of
+ * the same database state, as ng_neighbors_opts.index). */
+int ng_query_entity_index(ng_store *s, const struct ng_ego_index *ix, const char *entity, int top,
+                          json_t **out, ng_error *err);
 /* {"articles","mentions","entities","entities_by_type":{T:n},"edges",
  *  "windows","window","schema_version","first","last"} */
 int ng_query_stats(ng_store *s, json_t **out, ng_error *err);
@@ -375,10 +383,12 @@ int ng_query_entity_articles(ng_store *s, const char *entity, int offset, int li
 long long ng_store_data_version(ng_store *s);
 
 #define NG_EGO_MAX_NODES 200
-/* An in-memory index of the links for ego networks: every entity's
- * neighbours ranked as ng_query_neighbors ranks them by count, with their
- * counts, names, types and mentions (about 12 bytes a link each way and
- * 40 an entity: 2.6 million links take some 70 MB). Built from one read
+/* An in-memory index of the links for ego networks, neighbour lists and
+ * entity cards: every entity's neighbours ranked as ng_query_neighbors
+ * ranks them by count, with their counts, dates, names, types, mentions
+ * and windows, and every entity's mentions per month (16 bytes a link each
+ * way, about 50 an entity and 12 an entity-month: the bench database's 2.6
+ * million links take some 100 MB, built in ~3 s). Built from one read
  * snapshot; it does not follow later commits: the caller rebuilds it when
  * the database changes (ng_store_data_version). Immutable once built, so
  * any number of threads may read it at once. */

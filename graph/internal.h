@@ -79,7 +79,7 @@ struct ng_store {
     u64map edge_idx;    /* (a<<32|b) -> index in xd */
     edge_delta *xd; size_t nxd, cxd;
     long d_articles, d_windows;
-    struct { const char *sql; sqlite3_stmt *st; } stc[32]; /* cached statements */
+    struct { const char *sql; sqlite3_stmt *st; } stc[64]; /* cached statements */
     u64map surf_seen;   /* hashes of (entity, surface) already stored as aliases */
     ng_alias_source_fn alias_fn;
     void *alias_ud;
@@ -108,7 +108,10 @@ json_t *ngg_entity_brief(ng_store *s, int64_t rowid);
 int ngg_neighbors_top(ng_store *s, int64_t x, const ng_filter *f, long min_count, int top, json_t **out,
                       ng_error *err);
 /* ## The ego networks' index (ego_index.c) */
-typedef struct ngx_link { int32_t o, w, a; } ngx_link;  /* other entity (index), windows, articles */
+/* other entity (index), windows, articles, first and last dates (into
+ * 'date'; 0: none) */
+typedef struct ngx_link { int32_t o, w, a; uint16_t f, l; } ngx_link;
+typedef struct ngx_month { int32_t m, mentions, articles; } ngx_month;  /* month (into 'month'), counts */
 struct ng_ego_index {
     size_t n;            /* entities, by rowid */
     int64_t *rowid;      /* ascending */
@@ -118,9 +121,18 @@ struct ng_ego_index {
     char *types[256];
     int ntypes;
     int64_t *mentions;
+    int64_t *windows;    /* the entity's windows (NPMI of its links) */
     int32_t *rank;       /* place of the key in strcmp order */
     size_t *off;         /* links of entity i: link[off[i] .. off[i+1]) */
     ngx_link *link;      /* by windows, articles (descending), rank */
+    /* the entity card's mentions per month: entity i's months are
+     * pm[pm_off[i] .. pm_off[i+1]), ascending; NULL pm_off: not built */
+    char **month;        /* substr(published,1,7) of the articles, sorted */
+    size_t nmonth;
+    size_t *pm_off;
+    ngx_month *pm;
+    char (*date)[11];    /* the links' dates, [0] "" (NULL); NULL: not indexed */
+    int unjoined;        /* an edge of an entity not in the entity table */
     size_t bytes;
 };
 /* The index of rowid, or -1. */

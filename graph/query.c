@@ -9,14 +9,18 @@
 #define DATE_HI(f) ((f) && (f)->until && *(f)->until ? (f)->until : "9999-99-99")
 #define HAS_DATES(f) ((f) && (((f)->since && *(f)->since) || ((f)->until && *(f)->until)))
 
+/* The statements of the views a server answers most (entity card,
+ * neighbours, evidence) are the connection's cached ones (ngg_stmt, reset
+ * by ngg_done): preparing them took a tenth of an entity card's time. */
 json_t *ngg_entity_brief(ng_store *s, int64_t rowid) {
+    static const char q[] = "SELECT key, name, type FROM entity WHERE id=?";
     sqlite3_stmt *st;
     json_t *o = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT key, name, type FROM entity WHERE id=?", -1, &st, NULL) != SQLITE_OK) return json_object();
+    if (ngg_stmt(s, q, &st, NULL)) return json_object();
     sqlite3_bind_int64(st, 1, rowid);
     if (sqlite3_step(st) == SQLITE_ROW)
         o = json_pack("{s:s,s:s,s:s}", "id", ngg_col_text(st, 0), "name", ngg_col_text(st, 1), "type", ngg_col_text(st, 2));
-    sqlite3_finalize(st);
+    ngg_done(st);
     return o ? o : json_object();
 }
 
@@ -161,21 +165,88 @@ static int neighbor_rows(ng_store *s, int64_t x, const ng_filter *f, long min_co
 }
 
 static long count_neighbors(ng_store *s, int64_t x, long min_count) {
+    static const char q[] = "SELECT (SELECT count(*) FROM edge WHERE a=?1 AND windows>=?2)"
+                            " + (SELECT count(*) FROM edge WHERE b=?1 AND windows>=?2)";
     sqlite3_stmt *st;
     long n = 0;
-    if (sqlite3_prepare_v2(s->db, "SELECT (SELECT count(*) FROM edge WHERE a=?1 AND windows>=?2)"
-                                  " + (SELECT count(*) FROM edge WHERE b=?1 AND windows>=?2)", -1, &st, NULL) != SQLITE_OK)
-        return 0;
+    if (ngg_stmt(s, q, &st, NULL)) return 0;
     sqlite3_bind_int64(st, 1, x);
     sqlite3_bind_int64(st, 2, min_count);
     if (sqlite3_step(st) == SQLITE_ROW) n = (long)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    ngg_done(st);
     return n;
 }
 
 static void free_rows(nrow *r, size_t n) {
     for (size_t i = 0; i < n; i++) { free(r[i].key); free(r[i].name); free(r[i].type); }
     free(r);
+}
+
+/* The neighbour rows by count without dates from the ego index: ngx_top
+ * ranks the links as neighbor_rows and cmp_nrow by count do, so these are
+ * the first 'top' of those rows, in their order (the links' first and last
+ * dates from the index too, or read by key when it has none). *nall: the
+ * number of neighbours with a type in 'types', or without types of links
+ * of at least min_count windows (-1 when the index skipped an edge of an
+ * entity missing from the entity table, which count_neighbors counts: the
+ * caller counts in SQL). 1 when the index does not have the entity (the
+ * caller uses SQL), 0, or an error. */
+static int neighbor_rows_ix(ng_store *s, const ng_ego_index *ix, int64_t x, const char *types, long min_count,
+                            int top, nrow **out, size_t *nout, long *xwin, long *total, long *nall, ng_error *err) {
+    static const char dates_sql[] = "SELECT first_date, last_date FROM edge WHERE a=?1 AND b=?2";
+    long i = ngx_find(ix, x);
+    if (i < 0) return 1;
+    ngx_link *l = NULL;
+    long nl = ngx_top(ix, (size_t)i, types, min_count, top, &l);
+    if (nl < 0) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    sqlite3_stmt *st = NULL;
+    int rc = ix->date ? NG_OK : ngg_stmt(s, dates_sql, &st, err);
+    nrow *r = rc ? NULL : calloc((size_t)nl + 1, sizeof *r);
+    if (!r) { free(l); return rc ? rc : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    *total = (long)ngg_meta_int(s, "windows", 0);
+    *xwin = (long)ix->windows[i];
+    for (long k = 0; k < nl; k++) {
+        size_t o = (size_t)l[k].o;
+        nrow *q = &r[k];
+        q->id = ix->rowid[o];
+        q->key = strdup(ix->text + ix->key[o]);
+        q->name = strdup(ix->text + ix->name[o]);
+        q->type = strdup(ix->types[ix->type[o]]);
+        q->windows = l[k].w;
+        q->articles = l[k].a;
+        q->ewin = (long)ix->windows[o];
+        if (ix->date) {
+            copy_date(q->first, ix->date[l[k].f]);
+            copy_date(q->last, ix->date[l[k].l]);
+        } else {
+            sqlite3_bind_int64(st, 1, x < q->id ? x : q->id);
+            sqlite3_bind_int64(st, 2, x < q->id ? q->id : x);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                copy_date(q->first, (const char *)sqlite3_column_text(st, 0));
+                copy_date(q->last, (const char *)sqlite3_column_text(st, 1));
+            } else copy_date(q->first, NULL), copy_date(q->last, NULL);
+            ngg_done(st);
+        }
+        q->npmi = ngg_npmi(q->windows, *xwin, q->ewin, *total, &q->pmi);
+        if (!q->key || !q->name || !q->type) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    }
+    free(l);
+    *nall = -1;
+    const ngx_link *a = ix->link + ix->off[i];
+    size_t na = ix->off[i + 1] - ix->off[i];
+    if (types && *types) {   /* every neighbour of those types, as the SQL reads them all */
+        *nall = 0;
+        for (size_t k = 0; k < na && a[k].w >= min_count; k++)
+            if (ngg_type_ok(types, ix->types[ix->type[a[k].o]])) (*nall)++;
+    } else if (!ix->unjoined) {   /* the links of at least min_count windows: a prefix */
+        size_t lo = 0, hi = na;
+        while (lo < hi) { size_t m = lo + (hi - lo) / 2; if (a[m].w >= min_count) lo = m + 1; else hi = m; }
+        *nall = (long)lo;
+    }
+    if (rc) { free_rows(r, (size_t)nl); return rc; }
+    *out = r;
+    *nout = (size_t)nl;
+    return NG_OK;
 }
 
 static double round4(double x) { return round(x * 10000.0) / 10000.0; }
@@ -212,13 +283,21 @@ int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts 
     int top = o->top > 0 ? o->top : 20;
     long cut = (mode <= 1 && !(o->filter.types && *o->filter.types)) ? top : 0; /* count/articles order */
     if (mode == 1) cut = 0; /* 'articles' order is not monotone in windows */
-    rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
-    if (rc) return rc;
-    long nall = (long)n;
-    /* the dated rows are all there (and the stored edges would count
-     * neighbours outside the dates) */
-    if (cut > 0 && !HAS_DATES(&o->filter)) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
-    qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
+    long nall = -1;
+    rc = 1;
+    if (o->index && mode == 0 && !HAS_DATES(&o->filter))
+        rc = neighbor_rows_ix(s, o->index, x, o->filter.types, o->min_count > 0 ? o->min_count : 1, top, &r, &n, &xwin,
+                              &total, &nall, err);
+    if (rc < 0) return rc;
+    if (rc) {
+        rc = neighbor_rows(s, x, &o->filter, o->min_count > 0 ? o->min_count : 1, cut, &r, &n, &xwin, &total, err);
+        if (rc) return rc;
+        /* the dated rows are all there (and the stored edges would count
+         * neighbours outside the dates) */
+        nall = cut > 0 && !HAS_DATES(&o->filter) ? -1 : (long)n;
+        qsort_r(r, n, sizeof *r, cmp_nrow, &mode);
+    }
+    if (nall < 0) nall = count_neighbors(s, x, o->min_count > 0 ? o->min_count : 1);
     json_t *res = json_object();
     json_t *e = ngg_entity_brief(s, x);
     json_object_set_new(e, "windows", json_integer(xwin));
@@ -341,18 +420,21 @@ static int first_mention(ng_store *s, sqlite3_stmt *st, int64_t art, long win, i
 }
 
 int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long *total, ng_error *err) {
-    sqlite3_stmt *st, *fm, *tx;
-    int rc = ngg_prepare(s,
+    static const char q_pairs[] =
         "SELECT ar.id, ar.key, ar.title, ar.url, ar.published, w.win FROM"
         " (SELECT DISTINCT ma.article, ma.win FROM mention ma JOIN mention mb"
         "   ON mb.article=ma.article AND mb.win=ma.win AND mb.entity=?2 WHERE ma.entity=?1) w"
-        " JOIN article ar ON ar.id=w.article ORDER BY ar.published DESC, ar.key, w.win", &st, err);
+        " JOIN article ar ON ar.id=w.article ORDER BY ar.published DESC, ar.key, w.win",
+        q_first[] = "SELECT field, sentence, surface FROM mention WHERE article=?1 AND win=?2 AND entity=?3"
+                    " ORDER BY field, start LIMIT 1",
+        q_text[] = "SELECT title, text FROM article WHERE id=?";
+    sqlite3_stmt *st, *fm, *tx;
+    int rc = ngg_stmt(s, q_pairs, &st, err);
     if (rc) return rc;
-    rc = ngg_prepare(s, "SELECT field, sentence, surface FROM mention WHERE article=?1 AND win=?2 AND entity=?3"
-                        " ORDER BY field, start LIMIT 1", &fm, err);
-    if (rc) { sqlite3_finalize(st); return rc; }
-    rc = ngg_prepare(s, "SELECT title, text FROM article WHERE id=?", &tx, err);
-    if (rc) { sqlite3_finalize(st); sqlite3_finalize(fm); return rc; }
+    rc = ngg_stmt(s, q_first, &fm, err);
+    if (rc) return rc;
+    rc = ngg_stmt(s, q_text, &tx, err);
+    if (rc) return rc;
     sqlite3_bind_int64(st, 1, a);
     sqlite3_bind_int64(st, 2, b);
     long count = 0;
@@ -390,7 +472,7 @@ int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long
         if (o) json_array_append_new(arr, o);
         free(snippet); free(sa); free(sb);
     }
-    sqlite3_finalize(st); sqlite3_finalize(fm); sqlite3_finalize(tx);
+    ngg_done(st); ngg_done(fm); ngg_done(tx);
     if (total) *total = count;
     return NG_OK;
 }
@@ -418,15 +500,25 @@ int ng_query_evidence(ng_store *s, const char *a, const char *b, int limit, json
 /* ## Entity card */
 
 int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_error *err) {
+    return ng_query_entity_index(s, NULL, entity, top, out, err);
+}
+
+int ng_query_entity_index(ng_store *s, const ng_ego_index *ix, const char *entity, int top, json_t **out,
+                          ng_error *err) {
     *out = NULL;
     int64_t x;
     int rc = ngg_lookup(s, entity, &x, err);
     if (rc) return rc;
+    static const char q_ent[] = "SELECT key, type, name, mentions, articles, windows, first_seen, last_seen FROM entity WHERE id=?",
+        q_alias[] = "SELECT alias FROM alias WHERE entity=? ORDER BY alias",
+        q_month[] = "SELECT substr(ar.published,1,7) AS mon, count(*), count(DISTINCT m.article) FROM mention m"
+                    " JOIN article ar ON ar.id=m.article WHERE m.entity=? AND ar.published IS NOT NULL"
+                    " GROUP BY mon ORDER BY mon";
     sqlite3_stmt *st;
-    rc = ngg_prepare(s, "SELECT key, type, name, mentions, articles, windows, first_seen, last_seen FROM entity WHERE id=?", &st, err);
+    rc = ngg_stmt(s, q_ent, &st, err);
     if (rc) return rc;
     sqlite3_bind_int64(st, 1, x);
-    if (sqlite3_step(st) != SQLITE_ROW) { sqlite3_finalize(st); return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "entity vanished"); }
+    if (sqlite3_step(st) != SQLITE_ROW) { ngg_done(st); return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "entity vanished"); }
     json_t *res = json_pack("{s:s,s:s,s:s,s:I,s:I,s:I}", "id", ngg_col_text(st, 0), "type", ngg_col_text(st, 1),
                             "name", ngg_col_text(st, 2), "mentions", (json_int_t)sqlite3_column_int64(st, 3),
                             "articles", (json_int_t)sqlite3_column_int64(st, 4), "windows", (json_int_t)sqlite3_column_int64(st, 5));
@@ -434,33 +526,40 @@ int ng_query_entity(ng_store *s, const char *entity, int top, json_t **out, ng_e
     json_object_set_new(res, "first_seen", f ? json_string(f) : json_null());
     json_object_set_new(res, "last_seen", l ? json_string(l) : json_null());
     char *key = strdup(ngg_col_text(st, 0));
-    sqlite3_finalize(st);
+    ngg_done(st);
     json_t *al = json_array();
-    if (!ngg_prepare(s, "SELECT alias FROM alias WHERE entity=? ORDER BY alias", &st, NULL)) {
+    if (key && !ngg_stmt(s, q_alias, &st, NULL)) {
         sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
         while (sqlite3_step(st) == SQLITE_ROW) json_array_append_new(al, json_string(ngg_col_text(st, 0)));
-        sqlite3_finalize(st);
+        ngg_done(st);
     }
     free(key);
     json_object_set_new(res, "aliases", al);
     json_t *pm = json_array();
-    if (!ngg_prepare(s, "SELECT substr(ar.published,1,7) AS mon, count(*), count(DISTINCT m.article) FROM mention m"
-                        " JOIN article ar ON ar.id=m.article WHERE m.entity=? AND ar.published IS NOT NULL"
-                        " GROUP BY mon ORDER BY mon", &st, NULL)) {
+    long xi = ix && ix->pm_off ? ngx_find(ix, x) : -1;
+    if (xi >= 0) {   /* counted when the index was built, as the SQL below counts */
+        for (size_t k = ix->pm_off[xi]; k < ix->pm_off[xi + 1]; k++)
+            json_array_append_new(pm, json_pack("{s:s,s:I,s:I}", "month", ix->month[ix->pm[k].m],
+                                                "mentions", (json_int_t)ix->pm[k].mentions,
+                                                "articles", (json_int_t)ix->pm[k].articles));
+    } else if (!ngg_stmt(s, q_month, &st, NULL)) {
         sqlite3_bind_int64(st, 1, x);
         while (sqlite3_step(st) == SQLITE_ROW)
             json_array_append_new(pm, json_pack("{s:s,s:I,s:I}", "month", ngg_col_text(st, 0),
                                                 "mentions", (json_int_t)sqlite3_column_int64(st, 1),
                                                 "articles", (json_int_t)sqlite3_column_int64(st, 2)));
-        sqlite3_finalize(st);
+        ngg_done(st);
     }
     json_object_set_new(res, "per_month", pm);
-    nrow *r; size_t n; long xwin, total;
-    rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
+    nrow *r; size_t n; long xwin, total, nall = -1;
+    rc = ix ? neighbor_rows_ix(s, ix, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, &nall, err) : 1;
+    if (rc > 0) {
+        rc = neighbor_rows(s, x, NULL, 1, top > 0 ? top : 10, &r, &n, &xwin, &total, err);
+        int by_count = 0;
+        if (!rc) qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
+    }
     if (rc) { json_decref(res); return rc; }
-    int by_count = 0;
-    qsort_r(r, n, sizeof *r, cmp_nrow, &by_count);
-    json_object_set_new(res, "degree", json_integer(count_neighbors(s, x, 1)));
+    json_object_set_new(res, "degree", json_integer(nall >= 0 ? nall : count_neighbors(s, x, 1)));
     json_object_set_new(res, "neighbors", neighbors_json(r, n, top > 0 ? top : 10));
     free_rows(r, n);
     *out = res;

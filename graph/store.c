@@ -168,12 +168,13 @@ const char *ngg_col_text(sqlite3_stmt *st, int i) {
 }
 
 long long ngg_meta_int(ng_store *s, const char *key, long long dflt) {
+    static const char q[] = "SELECT value FROM meta WHERE key=?";
     sqlite3_stmt *st;
     long long v = dflt;
-    if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key=?", -1, &st, NULL) != SQLITE_OK) return dflt;
+    if (ngg_stmt(s, q, &st, NULL)) return dflt;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    ngg_done(st);
     return v;
 }
 

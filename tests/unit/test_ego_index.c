@@ -70,6 +70,24 @@ static char *ego_text(ng_store *s, const char *ent, ng_ego_opts *o, int *rc) {
     return t;
 }
 
+static char *neighbors_text(ng_store *s, const char *ent, ng_neighbors_opts *o, int *rc) {
+    json_t *v = NULL;
+    ng_error err = {0};
+    *rc = ng_query_neighbors(s, ent, o, &v, &err);
+    char *t = *rc ? NULL : json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(8));
+    json_decref(v);
+    return t;
+}
+
+static char *entity_text(ng_store *s, const ng_ego_index *ix, const char *ent, int top, int *rc) {
+    json_t *v = NULL;
+    ng_error err = {0};
+    *rc = ix ? ng_query_entity_index(s, ix, ent, top, &v, &err) : ng_query_entity(s, ent, top, &v, &err);
+    char *t = *rc ? NULL : json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(8));
+    json_decref(v);
+    return t;
+}
+
 static void test_same_answers(void) {
     char p[512];
     snprintf(p, sizeof p, "%s/ego.db", dir);
@@ -82,7 +100,7 @@ static void test_same_answers(void) {
     for (int k = 0; k < 400; k++) {
         char date[16];
         snprintf(date, sizeof date, "2023-%02d-%02d", 1 + k % 12, 1 + k % 28);
-        INT_EQ(add_article(s, k, date), NG_OK);
+        INT_EQ(add_article(s, k, k % 37 == 5 ? NULL : date), NG_OK);   /* a few undated: no month */
     }
     INT_EQ(ng_store_commit(s, &err), NG_OK);
     ng_ego_index *ix = NULL;
@@ -126,6 +144,45 @@ static void test_same_answers(void) {
     }
     INT_EQ(differ, 0);
     printf("test_ego_index: %d ego networks compared, %d with links\n", compared, nonempty);
+    /* neighbour lists and entity cards: the same bytes from the index (by
+     * count, without dates) as from SQL; other orders and dates use SQL */
+    static const char *bys[] = {NULL, "count", "npmi", "articles"};
+    int ncompared = 0, ndiffer = 0;
+    for (int e = 0; e <= NENT; e += 1 + (e > 20) * 3) {
+        char ent[16];
+        snprintf(ent, sizeof ent, "n%02d", e);   /* n90: unknown */
+        for (size_t t = 0; t < sizeof tops / sizeof *tops; t++)
+            for (size_t m = 0; m < sizeof mins / sizeof *mins; m++)
+                for (size_t y = 0; y < sizeof tsets / sizeof *tsets; y++)
+                    for (size_t b = 0; b < sizeof bys / sizeof *bys; b++) {
+                        if ((t + m + y + b + (size_t)e) % 5) continue;   /* a sample */
+                        ng_neighbors_opts o = {.top = tops[t], .min_count = mins[m], .by = bys[b]};
+                        o.filter.types = tsets[y];
+                        if (b == 3 && y == 1) o.filter.since = "2023-04";
+                        int r1, r2;
+                        char *a = neighbors_text(s, ent, &o, &r1);
+                        o.index = ix;
+                        char *c = neighbors_text(s, ent, &o, &r2);
+                        INT_EQ(r1, r2);
+                        if ((a || c) && (!a || !c || strcmp(a, c)) && !ndiffer++)
+                            fprintf(stderr, "neighbors %s top %d min %ld types %s by %s:\nsql:   %s\nindex: %s\n", ent, tops[t],
+                                    mins[m], tsets[y] ? tsets[y] : "-", bys[b] ? bys[b] : "-", a ? a : "-", c ? c : "-");
+                        ncompared++;
+                        free(a); free(c);
+                    }
+        for (size_t t = 0; t < sizeof tops / sizeof *tops; t += 2) {
+            int r1, r2;
+            char *a = entity_text(s, NULL, ent, tops[t], &r1), *c = entity_text(s, ix, ent, tops[t], &r2);
+            INT_EQ(r1, r2);
+            if ((a || c) && (!a || !c || strcmp(a, c)) && !ndiffer++)
+                fprintf(stderr, "entity %s top %d:\nsql:   %s\nindex: %s\n", ent, tops[t], a ? a : "-", c ? c : "-");
+            ncompared++;
+            free(a); free(c);
+        }
+    }
+    INT_EQ(ndiffer, 0);
+    OK(ncompared > 400, "compared %d neighbour lists and entity cards", ncompared);
+    printf("test_ego_index: %d neighbour lists and entity cards compared\n", ncompared);
     OK(compared > 300 && nonempty > 100, "compared %d ego networks, %d with links", compared, nonempty);
     /* a date range: SQL (the index has no dates) */
     ng_ego_opts o = {.depth = 2, .top = 40, .seed = 1};
@@ -160,6 +217,22 @@ static void test_same_answers(void) {
     OK(a && strstr(a, "\"id\":\"n89\""), "SQL sees the new pair");
     OK(b && !strstr(b, "\"id\":\"n89\""), "the old index does not");
     free(b);
+    /* so do the neighbour list and the entity card: they read the index */
+    ng_neighbors_opts no = {.top = 1};
+    char *na = neighbors_text(s, "n88", &no, &r1);
+    no.index = ix;
+    char *nb = neighbors_text(s, "n88", &no, &r2);
+    OK(na && strstr(na, "\"neighbors\":[{\"id\":\"n89\""), "SQL neighbours: the new pair first");
+    OK(nb && !strstr(nb, "\"neighbors\":[{\"id\":\"n89\""), "the old index's neighbours: not");
+    free(na); free(nb);
+    na = entity_text(s, NULL, "n88", 1, &r1);
+    nb = entity_text(s, ix, "n88", 1, &r2);
+    OK(na && strstr(na, "\"neighbors\":[{\"id\":\"n89\""), "SQL entity card: the new pair first");
+    OK(nb && !strstr(nb, "\"neighbors\":[{\"id\":\"n89\""), "the old index's entity card: not");
+    OK(na && strstr(na, "{\"month\":\"2024-01\""), "SQL entity card: the new month");
+    OK(nb && strstr(nb, "\"per_month\":[{") && !strstr(nb, "{\"month\":\"2024-01\""),
+       "the old index's entity card: its months, not the new one");
+    free(na); free(nb);
     ng_ego_index_free(ix);
     ix = NULL;
     INT_EQ(ng_ego_index_build(s, &ix, &err), NG_OK);

@@ -6,20 +6,30 @@ server, then one client sends the same mix one request at a time (the
 service time without queueing). Prints p50/p99 latency per endpoint.
 Standard library only (asyncio); bounded in time (--timeout seconds).
 
-usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N]
-(--warmup N: N requests of the mix from 20 clients before, not counted)
+usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N] [--client PROG] [--ready]
+(--warmup N: N requests of the mix from 20 clients before, not counted;
+--ready: the test starts once the server's ego index is built (an ego
+network of another seed than the mix's answered with X-Ego-Index: used),
+not while the server builds it (~2 s of a processor on the bench database);
+--client PROG: the requests are sent by PROG, tools/bench/serve_load.c,
+libcurl in C, instead of asyncio here: the same plan, made here, the same
+connections, the table printed here. Measured on the bench database, the
+two spend about the same CPU during the 10,000 requests, 0.8-1.1 s, against
+the server's 8-11 s: the client is not what limits the test.)
 """
-import asyncio, json, random, statistics, sys, time
+import asyncio, json, os, random, resource, statistics, subprocess, sys, tempfile, time
 from urllib.parse import quote, urlparse
 
 args = [a for a in sys.argv[1:] if not a.startswith('--')]
-opts = dict(a[2:].split('=', 1) for a in sys.argv[1:] if a.startswith('--'))
+opts = dict(a[2:].split('=', 1) for a in sys.argv[1:] if a.startswith('--') and '=' in a)
 url = urlparse(args[0])
 n_ent = int(args[1])
 CLIENTS = int(opts.get('clients', 200))
 REQUESTS = int(opts.get('requests', 10000))
 TIMEOUT = float(opts.get('timeout', 600))
 WARMUP = int(opts.get('warmup', 0))
+CLIENT = opts.get('client')
+READY = "--ready" in sys.argv
 rng = random.Random(11)
 hits = [0]   # answers the server took from its cache (X-Cache: hit)
 
@@ -85,7 +95,48 @@ def mix(pairs, names, n):
     return out
 
 
+def cpu_self():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def run_external(work, clients):
+    """The same as run(), the requests sent by the C client (--client)."""
+    lat, errors, ego2_nodes = {}, {}, []
+    with tempfile.TemporaryDirectory() as d:
+        plan, out = os.path.join(d, 'plan'), os.path.join(d, 'out')
+        with open(plan, 'w') as f:
+            for k, p in work:
+                f.write('%s\t%s\n' % (k, p))
+        base = '%s://%s' % (url.scheme, url.netloc)
+        rc = subprocess.call([CLIENT, base, plan, out, '--clients', str(clients), '--timeout', str(TIMEOUT),
+                              '--nodes', 'ego-2-100'])
+        secs = cpu = None
+        for line in open(out):
+            f = line.rstrip('\n').split('\t')
+            if f[0] == '#':
+                secs, cpu = float(f[1]), float(f[2])
+                continue
+            k, st, us, hit, nodes = f[0], int(f[1]), int(f[2]), int(f[3]), int(f[4])
+            lat.setdefault(k, []).append(us / 1e6)
+            hits[0] += hit
+            if st != 200 and not (st == 404 and k in ('entity', 'neighbors', 'ego-1', 'ego-2-100')):
+                errors[k] = errors.get(k, 0) + 1
+            if k == 'ego-2-100' and st == 200:
+                ego2_nodes.append(nodes)
+    if rc or sum(len(v) for v in lat.values()) != len(work):
+        sys.exit('serve bench: the load client failed (exit %d)' % rc)
+    client_cpu[0] = cpu
+    return lat, errors, secs, ego2_nodes
+
+
+client_cpu = [None]   # CPU seconds of the client during the last run
+
+
 async def run(work, clients):
+    if CLIENT:
+        return run_external(work, clients)
+    c0 = cpu_self()
     lat, errors, sizes = {}, {}, {}
     queue = list(reversed(work))
     ego2_nodes = []
@@ -109,7 +160,9 @@ async def run(work, clients):
 
     t0 = time.perf_counter()
     await asyncio.wait_for(asyncio.gather(*[client() for _ in range(clients)]), TIMEOUT)
-    return lat, errors, time.perf_counter() - t0, ego2_nodes
+    secs = time.perf_counter() - t0
+    client_cpu[0] = cpu_self() - c0
+    return lat, errors, secs, ego2_nodes
 
 
 def pct(v, q):
@@ -117,7 +170,24 @@ def pct(v, q):
     return v[min(len(v) - 1, int(round(q * (len(v) - 1))))] * 1000
 
 
+async def wait_ready():
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < TIMEOUT:
+        r, w = await connect()
+        writer_path = '/api/ego/e0?depth=1&top=1&seed=%d' % (int((time.perf_counter() - t0) * 100) + 1000)
+        w.write(('GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' % (writer_path, url.netloc)).encode())
+        await w.drain()
+        head = await r.readuntil(b'\r\n\r\n')
+        w.close()
+        if b'\r\nx-ego-index: used' in head.lower():
+            return time.perf_counter() - t0
+        await asyncio.sleep(0.05)
+    sys.exit('serve bench: the ego index was not ready after %.0f s' % TIMEOUT)
+
+
 async def main():
+    if READY:
+        print('the ego index was ready %.1f s after the server printed its URL; the test starts then' % await wait_ready())
     pairs, names = await prepare()
     if WARMUP:   # a server that has been up a while: its threads' connections and caches warm
         await run(mix(pairs, names, WARMUP), 20)
@@ -125,11 +195,13 @@ async def main():
     work = mix(pairs, names, REQUESTS)
     hits[0] = 0
     lat, errors, secs, ego2 = await run(work, CLIENTS)
-    conc_hits = hits[0]
+    conc_hits, conc_cpu = hits[0], client_cpu[0]
     seq_work = mix(pairs, names, min(1200, REQUESTS))
     slat, serr, ssecs, _ = await run(seq_work, 1)
     print('%d requests from %d concurrent clients in %.1f s (%.0f requests/s); errors: %s; answered from the cache: %d'
           % (len(work), CLIENTS, secs, len(work) / secs, errors or 'none', conc_hits))
+    print('client: %s, %.1f s of CPU during the run' % (
+        'C, libcurl (%s)' % os.path.basename(CLIENT) if CLIENT else 'Python asyncio', conc_cpu))
     if ego2:
         print('depth-2 ego networks: median %d nodes (top=100: the centre and up to 100 others)' % statistics.median(ego2))
     print()

@@ -159,7 +159,7 @@ static void ep_entity(ctx *x, char **seg, int n) {
     long top = iarg(x, "top", 10, 1, 100);
     if (x->failed) return;
     json_t *v; ng_error err = {0};
-    int rc = ng_query_entity(x->s, seg[1], (int)top, &v, &err);
+    int rc = ng_query_entity_index(x->s, x->ix, seg[1], (int)top, &v, &err);
     if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
 }
 
@@ -179,6 +179,7 @@ static void ep_neighbors(ctx *x, char **seg, int n) {
     o.min_count = iarg(x, "min", 1, 1, 1000000000);
     filters(x, &o.filter, since, until);
     if (x->failed) return;
+    o.index = x->ix;
     json_t *v; ng_error err = {0};
     int rc = ng_query_neighbors(x->s, seg[1], &o, &v, &err);
     if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);

@@ -10,9 +10,9 @@
  * and the heavy ones (ego networks, paths, top, communities) when no quick
  * one waits, or when one has waited 3 s: a quick view never waits
  * behind a queue of layouts. (Not by thread priorities: on a machine busy
- * with other work, nice 10 starved the heavy ones.) Ego networks come from
- * an in-memory index of the links while it is of the data the request
- * sees (below). API answers are cached (cache.c) until the database
+ * with other work, nice 10 starved the heavy ones.) Ego networks, neighbour
+ * lists and entity cards come from an in-memory index of the links while
+ * it is of the data the request sees (below). API answers are cached (cache.c) until the database
  * changes. Only GET and HEAD; the request line and headers are bounded by
  * the connection memory limit, the URL, the number and size of parameters
  * here; paths are matched against fixed routes and the embedded assets'
@@ -189,6 +189,12 @@ static ixref *ixref_get(unsigned long gen) {
     return r;
 }
 
+/* The views drawn from the index when it is of their data: ego networks,
+ * and neighbour lists by count (the entity card's too). */
+static int indexed(const char *endpoint) {
+    return !strcmp(endpoint, "ego") || !strcmp(endpoint, "neighbors") || !strcmp(endpoint, "entity");
+}
+
 static double mono_s(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -286,7 +292,7 @@ static void *worker_main(void *arg) {
         worker *w = thread_worker(&err);
         if (!w) serve_error(&q->r, 503, "database_unavailable", err.msg, NULL);
         else {
-            ixref *ix = strcmp(q->seg[1], "ego") ? NULL : ixref_get(q->gen);
+            ixref *ix = indexed(q->seg[1]) ? ixref_get(q->gen) : NULL;
             serve_api(w->s, ix ? ix->x : NULL, q->seg + 1, q->n - 1, &q->args, &q->r);
             ixref_put(ix);
             if (q->r.status == 200 && q->key) serve_cache_put(q->key, q->gen, &q->r);
@@ -381,7 +387,7 @@ static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q
         enqueue(q);
         return MHD_YES;
     }
-    ixref *ix = strcmp(q->seg[1], "ego") ? NULL : ixref_get(q->gen);
+    ixref *ix = indexed(q->seg[1]) ? ixref_get(q->gen) : NULL;
     serve_api(w->s, ix ? ix->x : NULL, q->seg + 1, q->n - 1, &q->args, &r);
     ixref_put(ix);
     if (!r.body) return send_json_error(c, 500, "internal", "out of memory");
