@@ -122,10 +122,10 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
 int ng_store_commit(ng_store *s, ng_error *err);
 /* Abandons the batch. */
 void ng_store_rollback(ng_store *s);
-/* Bulk loading: on != 0 drops the two secondary indexes (mentions by entity,
- * edges by second end) so that a first large load into an empty database
- * runs faster; on == 0 rebuilds them (sorting, much faster than updating
- * them row by row). Queries work meanwhile but slowly. A database left
+/* Bulk loading: on != 0 drops the secondary indexes (mentions by entity,
+ * edges by second end, aliases by entity and by surname, articles by date)
+ * so that a first large load into an empty database runs faster; on == 0
+ * rebuilds them (sorting, much faster than updating them row by row). Queries work meanwhile but slowly. A database left
  * without them (kill -9) gets them back at the next writable open. */
 int ng_store_bulk(ng_store *s, int on, ng_error *err);
 /* Removes an article and its whole contribution (own transaction unless a

@@ -46,7 +46,7 @@ static void ingest_usage(FILE *f) {
         "                         (output of 'tag --offsets chars')\n"
         "      --batch N          articles per transaction (default 20000, or 10 s)\n"
         "      --no-bulk          keep all indexes during a first load (by default a\n"
-        "                         load into an empty database builds two indexes at the end)\n"
+        "                         load into an empty database builds five indexes at the end)\n"
         "      --wait MS          wait up to MS ms for another writer (default 5000)\n"
         "      --json             print the summary as JSON\n"
         "  -q, --quiet            no progress, no summary\n\n"
