@@ -1151,8 +1151,14 @@ static int doc_existing(ng_store *s, const ng_doc *doc, const char *hex, int64_t
 /* Phase 4: one row per distinct mention (sentence, paragraph, window,
  * entity), in *rows (malloc'd) and *nrows. Sentence 0 is the title. */
 static int doc_rows(ng_store *s, const ng_doc *doc, const docf *f, mrow **rows, size_t *nrows, ng_error *err) {
+    /* the sentences that start up to the last match in the text (the
+     * number of each match's sentence and paragraph is all that is kept) */
     sent_ctx sc = {0};
-    ng_split_sentences(f->text, f->xlen, sent_cb, &sc);
+    size_t last = 0;
+    int in_text = 0;
+    for (size_t i = 0; i < doc->nmatches; i++)
+        if (doc->matches[i].field == 1) { in_text = 1; if (doc->matches[i].start > last) last = doc->matches[i].start; }
+    if (in_text) ngg_split_sentences_to(f->text, f->xlen, last, sent_cb, &sc);
     if (sc.oom) { free(sc.starts); free(sc.paras); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
     size_t n = doc->nmatches;
     mrow *m = malloc((n ? n : 1) * sizeof *m);

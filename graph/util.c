@@ -255,6 +255,10 @@ static int starts_lower(const char *t, size_t len, size_t i) {
 }
 
 long ng_split_sentences(const char *t, size_t len, ng_sentence_fn fn, void *ud) {
+    return ngg_split_sentences_to(t, len, SIZE_MAX, fn, ud);
+}
+
+long ngg_split_sentences_to(const char *t, size_t len, size_t last, ng_sentence_fn fn, void *ud) {
     long count = 0, para = 0;
     size_t i = 0;
     int para_has_text = 0;
@@ -264,7 +268,7 @@ long ng_split_sentences(const char *t, size_t len, ng_sentence_fn fn, void *ud) 
             if (t[i] == '\n' && para_has_text) { para++; para_has_text = 0; }
             i++;
         }
-        if (i >= len) break;
+        if (i >= len || i > last) break;
         size_t start = i, end = len;
         while (i < len) {
             unsigned char c = (unsigned char)t[i];
