@@ -1150,35 +1150,53 @@ static int doc_existing(ng_store *s, const ng_doc *doc, const char *hex, int64_t
 
 /* Phase 4: one row per distinct mention (sentence, paragraph, window,
  * entity), in *rows (malloc'd) and *nrows. Sentence 0 is the title. */
-static int doc_rows(ng_store *s, const ng_doc *doc, const docf *f, mrow **rows, size_t *nrows, ng_error *err) {
-    /* the sentences that start up to the last match in the text (the
-     * number of each match's sentence and paragraph is all that is kept) */
+/* Each match's sentence and paragraph (0 in the title) into sent[] and
+ * para[]: the sentences that start up to the last match in the text are
+ * split (the numbers of the matches' sentences and paragraphs are all that
+ * is kept). NG_E_NOMEM or NG_OK. */
+static int match_sentences(const ng_doc *doc, const docf *f, long *sent, long *para) {
     sent_ctx sc = {0};
     size_t last = 0;
     int in_text = 0;
     for (size_t i = 0; i < doc->nmatches; i++)
         if (doc->matches[i].field == 1) { in_text = 1; if (doc->matches[i].start > last) last = doc->matches[i].start; }
     if (in_text) ngg_split_sentences_to(f->text, f->xlen, last, sent_cb, &sc);
-    if (sc.oom) { free(sc.starts); free(sc.paras); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
+    if (sc.oom) { free(sc.starts); free(sc.paras); return NG_E_NOMEM; }
+    for (size_t i = 0; i < doc->nmatches; i++) {
+        const ng_match *x = &doc->matches[i];
+        if (x->field == 0) { sent[i] = 0; para[i] = 0; continue; }
+        size_t lo = 0, hi = sc.n; /* last sentence starting at or before x->start */
+        while (lo < hi) { size_t mid = (lo + hi) / 2; if (sc.starts[mid] <= x->start) lo = mid + 1; else hi = mid; }
+        sent[i] = lo ? (long)lo : 1;
+        para[i] = lo ? sc.paras[lo - 1] + 1 : 1;
+    }
+    free(sc.starts); free(sc.paras);
+    return NG_OK;
+}
+
+struct ng_doc_prep {
+    char hex[17];
+    long *sent, *para;   /* per match */
+};
+
+static int doc_rows(ng_store *s, const ng_doc *doc, const docf *f, const ng_doc_prep *p, mrow **rows, size_t *nrows,
+                    ng_error *err) {
     size_t n = doc->nmatches;
     mrow *m = malloc((n ? n : 1) * sizeof *m);
-    if (!m) { free(sc.starts); free(sc.paras); return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); }
-    int rc = NG_OK;
+    long *sent = p ? p->sent : malloc((n ? n : 1) * sizeof *sent), *para = p ? p->para : malloc((n ? n : 1) * sizeof *para);
+    int rc = m && sent && para ? NG_OK : NG_E_NOMEM;
+    if (!rc && !p) rc = match_sentences(doc, f, sent, para);
     for (size_t i = 0; i < n && !rc; i++) {
         const ng_match *x = &doc->matches[i];
         mrow *r = &m[i];
         r->field = x->field; r->start = x->start; r->end = x->end;
-        if (x->field == 0) { r->sentence = 0; r->paragraph = 0; }
-        else {
-            size_t lo = 0, hi = sc.n; /* last sentence starting at or before x->start */
-            while (lo < hi) { size_t mid = (lo + hi) / 2; if (sc.starts[mid] <= x->start) lo = mid + 1; else hi = mid; }
-            r->sentence = lo ? (long)lo : 1;
-            r->paragraph = lo ? sc.paras[lo - 1] + 1 : 1;
-        }
+        r->sentence = sent[i];
+        r->paragraph = para[i];
         r->win = s->window == NG_WINDOW_SENTENCE ? r->sentence : s->window == NG_WINDOW_PARAGRAPH ? r->paragraph : 0;
         rc = match_entity(s, x, &r->ent, err);
     }
-    free(sc.starts); free(sc.paras);
+    if (!p) { free(sent); free(para); }
+    if (rc == NG_E_NOMEM) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     if (rc) { free(m); return rc; }
     /* drop duplicate spans */
     qsort(m, n, sizeof *m, cmp_match_key);
@@ -1268,7 +1286,34 @@ static int insert_surfaces(ng_store *s, const mrow *m, size_t n, const docf *f, 
     return rc;
 }
 
+ng_doc_prep *ng_doc_prepare(const ng_doc *doc) {
+    if (!doc->id || !*doc->id) return NULL;
+    docf f = {doc->title ? doc->title : "", doc->text ? doc->text : "", doc->title ? doc->title_len : 0,
+              doc->text ? doc->text_len : 0};
+    ng_error e = {0};
+    if (doc_validate(doc, &f, &e)) return NULL;
+    size_t n = doc->nmatches ? doc->nmatches : 1;
+    ng_doc_prep *p = calloc(1, sizeof *p);
+    if (p) { p->sent = malloc(n * sizeof *p->sent); p->para = malloc(n * sizeof *p->para); }
+    if (!p || !p->sent || !p->para || match_sentences(doc, &f, p->sent, p->para)) { ng_doc_prep_free(p); return NULL; }
+    char pub[11] = "";
+    ngg_date_str(ngg_date(doc->published), pub);
+    doc_hash(doc, &f, pub, p->hex);
+    return p;
+}
+
+void ng_doc_prep_free(ng_doc_prep *p) {
+    if (!p) return;
+    free(p->sent);
+    free(p->para);
+    free(p);
+}
+
 int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err) {
+    return ng_store_add_doc_prepared(s, doc, NULL, outcome, err);
+}
+
+int ng_store_add_doc_prepared(ng_store *s, const ng_doc *doc, const ng_doc_prep *p, int *outcome, ng_error *err) {
     if (outcome) *outcome = 0;
     if (!s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "ng_store_add_doc outside a batch");
     if (!doc->id || !*doc->id) return ng_error_set(err, NG_E_PARSE, NULL, 0, 0, "article without an id");
@@ -1279,7 +1324,8 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
     char pub[11] = "", hex[17];
     int date = ngg_date(doc->published);
     ngg_date_str(date, pub);
-    doc_hash(doc, &f, pub, hex);
+    if (p) memcpy(hex, p->hex, sizeof hex);
+    else doc_hash(doc, &f, pub, hex);
     int64_t old;
     int same;
     if ((rc = doc_existing(s, doc, hex, &old, &same, err))) return rc;
@@ -1290,7 +1336,7 @@ int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err
     if (old >= 0 && (rc = remove_article(s, old, err))) return rc;
     mrow *m = NULL;
     size_t n = 0;
-    if ((rc = doc_rows(s, doc, &f, &m, &n, err))) return rc;
+    if ((rc = doc_rows(s, doc, &f, p, &m, &n, err))) return rc;
     contrib c;   /* distinct windows */
     rc = contrib_make(m, n, &c);
     if (rc) { free(m); return ng_error_set(err, rc, NULL, 0, 0, NULL); }
