@@ -118,14 +118,25 @@ int ng_store_begin(ng_store *s, ng_error *err);
  * (NG_DOC_REPLACED). Invalid matches (offsets outside the field) give
  * NG_E_PARSE and leave the batch as it was before the call. */
 int ng_store_add_doc(ng_store *s, const ng_doc *doc, int *outcome, ng_error *err);
+/* The part of ng_store_add_doc that needs no database (the content hash,
+ * each match's sentence and paragraph), done ahead, e.g. in the thread that
+ * tags, so that the writer does less. NULL when out of memory or when the
+ * matches are invalid (ng_store_add_doc_prepared then does it all, and
+ * reports the error). The result belongs to the caller (ng_doc_prep_free)
+ * and is valid for that document as it is. */
+typedef struct ng_doc_prep ng_doc_prep;
+ng_doc_prep *ng_doc_prepare(const ng_doc *doc);
+void ng_doc_prep_free(ng_doc_prep *p);
+/* ng_store_add_doc with the work of ng_doc_prepare(doc) done ('p' may be NULL). */
+int ng_store_add_doc_prepared(ng_store *s, const ng_doc *doc, const ng_doc_prep *p, int *outcome, ng_error *err);
 /* Writes the batch's aggregated counts and commits. */
 int ng_store_commit(ng_store *s, ng_error *err);
 /* Abandons the batch. */
 void ng_store_rollback(ng_store *s);
-/* Bulk loading: on != 0 drops the two secondary indexes (mentions by entity,
- * edges by second end) so that a first large load into an empty database
- * runs faster; on == 0 rebuilds them (sorting, much faster than updating
- * them row by row). Queries work meanwhile but slowly. A database left
+/* Bulk loading: on != 0 drops the secondary indexes (mentions by entity,
+ * edges by second end, aliases by entity and by surname, articles by date)
+ * so that a first large load into an empty database runs faster; on == 0
+ * rebuilds them (sorting, much faster than updating them row by row). Queries work meanwhile but slowly. A database left
  * without them (kill -9) gets them back at the next writable open. */
 int ng_store_bulk(ng_store *s, int on, ng_error *err);
 /* Removes an article and its whole contribution (own transaction unless a

@@ -34,6 +34,9 @@ int strmap_put(strmap *m, const char *key, int64_t val);   /* 0 ok, -1 nomem */
 int strmap_get(const strmap *m, const char *key, int64_t *val); /* 1 found */
 
 uint64_t ng_hash64(const void *data, size_t len, uint64_t h);
+/* ng_split_sentences up to the sentence that starts after byte 'last' (the
+ * sentences before it are those of the whole text). */
+long ngg_split_sentences_to(const char *t, size_t len, size_t last, ng_sentence_fn fn, void *ud);
 #define NG_HASH_SEED 1469598103934665603ULL
 
 /* The folded form of 's' that alias.norm stores and lookups compare with:

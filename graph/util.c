@@ -254,7 +254,13 @@ static int starts_lower(const char *t, size_t len, size_t i) {
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
+static const unsigned char sentence_stop[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+
 long ng_split_sentences(const char *t, size_t len, ng_sentence_fn fn, void *ud) {
+    return ngg_split_sentences_to(t, len, SIZE_MAX, fn, ud);
+}
+
+long ngg_split_sentences_to(const char *t, size_t len, size_t last, ng_sentence_fn fn, void *ud) {
     long count = 0, para = 0;
     size_t i = 0;
     int para_has_text = 0;
@@ -264,9 +270,12 @@ long ng_split_sentences(const char *t, size_t len, ng_sentence_fn fn, void *ud) 
             if (t[i] == '\n' && para_has_text) { para++; para_has_text = 0; }
             i++;
         }
-        if (i >= len) break;
+        if (i >= len || i > last) break;
         size_t start = i, end = len;
         while (i < len) {
+            /* the bytes that can end a sentence: \n . ! ? and the first of … */
+            while (i < len && !sentence_stop[(unsigned char)t[i]]) i++;
+            if (i >= len) break;
             unsigned char c = (unsigned char)t[i];
             if (c == '\n') { end = i; break; }
             int term = 0; size_t tl = 1;

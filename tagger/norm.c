@@ -114,6 +114,25 @@ static utf8proc_int32_t unify_punct(utf8proc_int32_t c, void *data) {
  * without the removal of default-ignorable characters and without the
  * unification of apostrophes (but U+2019) and dashes. */
 static int fold_version(const char *s, size_t len, int casefold, int version, char **out, size_t *outlen) {
+    /* ASCII (most aliases and surfaces stored by ingest): NFKC changes
+     * nothing and case folding is A-Z; utf8proc's two passes and its
+     * allocations cost thousands of instructions per string */
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80) i++;
+    if (i == len) {
+        char *d = malloc(len + 1);
+        if (!d) return NG_E_NOMEM;
+        for (i = 0; i < len; i++) {
+            utf8proc_int32_t c = (unsigned char)s[i];
+            if (version != NG_FOLD_V1) c = unify_punct(c, NULL);
+            if (casefold && c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            d[i] = (char)c;
+        }
+        d[len] = 0;
+        *outlen = post_fold(d, len, version);
+        *out = d;
+        return NG_OK;
+    }
     utf8proc_uint8_t *dst = NULL;
     int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
     if (version != NG_FOLD_V1) opts |= UTF8PROC_IGNORE;

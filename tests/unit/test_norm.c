@@ -184,8 +184,61 @@ static void test_utf8(void) {
     INT_EQ(ng_utf8_valid_len((const unsigned char *)"", 0), -1, "empty");
 }
 
+/* ASCII is folded without utf8proc: the same bytes as utf8proc gives. The
+ * oracle: a string that starts with é goes through utf8proc, and é
+ * combines with no ASCII character after it, so its fold is fold(é)
+ * followed by the fold of the ASCII rest. Every character alone, then
+ * random strings; both foldings, case folded or not (ng_norm_cased). */
+static int fold_cmp(const char *s, size_t len, int version, int cased) {
+    char with[300], *a = NULL, *b = NULL, *e = NULL;
+    size_t na = 0, nb = 0, ne = 0;
+    memcpy(with, "\xc3\xa9", 2);
+    memcpy(with + 2, s, len);
+    int ok;
+    if (cased) {
+        ok = !ng_norm_cased(s, len, &a, &na) && !ng_norm_cased(with, len + 2, &b, &nb) && !ng_norm_cased("\xc3\xa9", 2, &e, &ne);
+    } else {
+        a = ng_fold_version(s, len, version, &na);
+        b = ng_fold_version(with, len + 2, version, &nb);
+        e = ng_fold_version("\xc3\xa9", 2, version, &ne);
+        ok = a && b && e;
+    }
+    ok = ok && nb == ne + na && !memcmp(b, e, ne) && !memcmp(b + ne, a, na) && a[na] == 0;
+    free(a); free(b); free(e);
+    return ok;
+}
+
+static void test_fold_ascii(void) {
+    int bad = 0, n = 0;
+    for (int v = NG_FOLD_V1; v <= NG_FOLD + 1; v++) {   /* NG_FOLD + 1: ng_norm_cased */
+        for (int c = 1; c < 128; c++) {
+            char s[3] = {'a', (char)c, 'Z'};
+            bad += !fold_cmp(s, 3, v > NG_FOLD ? NG_FOLD : v, v > NG_FOLD);
+            n++;
+        }
+        unsigned long x = 2463534242UL;
+        for (int k = 0; k < 3000; k++) {
+            char s[64];
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            size_t len = x % 40;
+            for (size_t i = 0; i < len; i++) {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                s[i] = (char)(1 + x % 127);
+            }
+            bad += !fold_cmp(s, len, v > NG_FOLD ? NG_FOLD : v, v > NG_FOLD);
+            n++;
+        }
+    }
+    INT_EQ(bad, 0, "ASCII folded as utf8proc folds it (%d strings)", n);
+    size_t l = 0;
+    char *f = ng_fold_version("O'Brien-Smith `x` NATO", 22, NG_FOLD, &l);
+    STR_EQ(f, "o'brien-smith 'x' nato", "ASCII fold (a backquote is an apostrophe)");
+    free(f);
+}
+
 int main(void) {
     test_fold();
+    test_fold_ascii();
     test_tokens();
     test_tokenize_flags();
     test_cased();

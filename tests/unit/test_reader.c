@@ -229,6 +229,135 @@ static void test_invalid_tagged(void) {
     ng_dict_free(d);
 }
 
+/* ## JSON records read on the fast path and by jansson: the same
+ * Random records mixing every case the fast path decodes or must leave to
+ * jansson (escapes, surrogate pairs, \u0000, raw UTF-8, invalid bytes,
+ * control characters, integers long and short, null/true/false, numbers
+ * with fractions, nesting, repeated keys, escaped keys, trailing bytes) are
+ * read once as they are and once with a nested member added in front,
+ * which sends every line through jansson: articles and errors the same. */
+
+static unsigned long rng_state = 88172645463325252UL;
+static unsigned rnd(unsigned n) {
+    rng_state ^= rng_state << 13; rng_state ^= rng_state >> 7; rng_state ^= rng_state << 17;
+    return (unsigned)(rng_state % n);
+}
+
+static void render(char *o, size_t cap, int rc, const ng_article *a, ng_error *err) {
+    size_t k = 0;
+    if (rc < 0) {
+        char m[1400];
+        const char *f = ng_error_format(err, m, sizeof m);
+        /* jansson's column moves with the member added in front */
+        snprintf(o, cap, "ERR %d %s", rc, strstr(f, "invalid JSON") ? "invalid JSON" : strrchr(f, ':') ? strrchr(f, ':') : f);
+        return;
+    }
+    const char *id = a->id;
+    const char *slash = strstr(id, "/r.jsonl");
+    k += (size_t)snprintf(o + k, cap - k, "id=%s line=%ld", slash ? slash : id, a->line);
+    const char *fs[4] = {a->url, a->published, a->lang, a->title};
+    for (int i = 0; i < 4; i++) k += (size_t)snprintf(o + k, cap - k, fs[i] ? " [%s]" : " -", fs[i]);
+    k += (size_t)snprintf(o + k, cap - k, " tl=%zu xl=%zu ", a->title_len, a->text_len);
+    for (size_t i = 0; i < a->title_len && k + 8 < cap; i++) k += (size_t)snprintf(o + k, cap - k, "%02x", (unsigned char)a->title[i]);
+    o[k++] = '|';
+    for (size_t i = 0; i < a->text_len && k + 8 < cap; i++) k += (size_t)snprintf(o + k, cap - k, "%02x", (unsigned char)a->text[i]);
+    o[k] = 0;
+}
+
+static void rand_string(char *o, size_t *k) {
+    static const char *const pieces[] = {
+        "plain words ", "Kyiv", "\\n", "\\\"", "\\\\", "\\/", "\\t\\b\\f\\r", "\\u00e9", "\\u0416", "\\u20AC",
+        "\\ud83d\\ude00", "\\u0000", "\xc3\xa9", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xd0\x9a\xd0\xb8",
+        /* for jansson alone */
+        "\\ud800", "\\udc00x", "\\ud800\\u0041", "\\x", "\\u12G4", "\xff", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+        "\xe2\x80", "\x01", "\t",
+    };
+    size_t np = sizeof pieces / sizeof *pieces, n = rnd(6);
+    o[(*k)++] = '"';
+    for (size_t i = 0; i < n; i++) {
+        const char *p = pieces[rnd(40) ? rnd(16) : rnd((unsigned)np)];
+        memcpy(o + *k, p, strlen(p));
+        *k += strlen(p);
+    }
+    o[(*k)++] = '"';
+}
+
+static void rand_value(char *o, size_t *k) {
+    static const char *const other[] = {"0", "-0", "7", "-42", "123456789012345678", "1234567890123456789",
+        "12345678901234567890", "01", "1.5", "2e3", "-", "null", "true", "false", "[1, \"x\"]", "{\"a\": 1}", "nul", "[]"};
+    if (rnd(6)) { rand_string(o, k); return; }
+    const char *v = other[rnd(sizeof other / sizeof *other)];
+    memcpy(o + *k, v, strlen(v));
+    *k += strlen(v);
+}
+
+static void test_json_fast(void) {
+    static const char *const keys[] = {"id", "text", "title", "url", "lang", "published", "date", "entities", "x",
+                                       "t\\u0065xt", "i\\u0064", "k\\u0000", "\xc3\xa9t\xc3\xa9", ""};
+    static const char *const dates[] = {"\"2024-03-05\"", "\"\"", "\"yesterday\"", "\"2023-11-30T10:00:00Z\""};
+    static const char *const ws[] = {"", " ", "  ", "\t", " \r "};
+    enum { N = 4000 };
+    size_t cap = (size_t)N * 400, la = 0, lb = 0;
+    char *fa = malloc(cap), *fb = malloc(cap + (size_t)N * 20);
+    for (int r = 0; r < N; r++) {
+        char line[600];
+        size_t k = 0;
+        line[k++] = '{';
+        int nk = (int)rnd(6);
+        for (int i = 0; i < nk; i++) {
+            const char *w = ws[rnd(5)];
+            memcpy(line + k, w, strlen(w)); k += strlen(w);
+            /* mostly distinct keys: id, text, title, ... in turn */
+            unsigned ki = i == 0 && rnd(4) ? 1 : rnd(8) ? (unsigned)(r + i) % 7 : rnd(sizeof keys / sizeof *keys);
+            k += (size_t)sprintf(line + k, "\"%s\"%s:%s", keys[ki], ws[rnd(5)], ws[rnd(5)]);
+            if ((ki == 5 || ki == 6) && rnd(2)) { const char *d = dates[rnd(4)]; memcpy(line + k, d, strlen(d)); k += strlen(d); }
+            else rand_value(line, &k);
+            if (i + 1 < nk) line[k++] = ',';
+        }
+        switch (rnd(40)) {
+        case 0: line[k++] = ','; break;            /* a trailing comma */
+        case 1: memcpy(line + k, "}x", 2); k += 2; break;
+        case 2: break;                             /* unclosed */
+        default: line[k++] = '}';
+        }
+        memcpy(fa + la, line, k); la += k; fa[la++] = '\n';
+        /* the same through jansson: a nested member first */
+        const char *pre = k > 1 && line[1] == '}' ? "{\"zz\": [0]" : "{\"zz\": [0],";
+        memcpy(fb + lb, pre, strlen(pre)); lb += strlen(pre);
+        memcpy(fb + lb, line + 1, k - 1); lb += k - 1; fb[lb++] = '\n';
+    }
+    mkdir(P(0, "fa"), 0755);
+    mkdir(P(0, "fb"), 0755);
+    write_file(P(0, "fa/r.jsonl"), fa, la);
+    write_file(P(1, "fb/r.jsonl"), fb, lb);
+    const char *pa = P(0, "fa/r.jsonl"), *pb = P(1, "fb/r.jsonl");
+    ng_reader *ra, *rb;
+    ng_error err = {0};
+    INT_EQ(ng_reader_open(&pa, 1, NG_INPUT_JSONL, &ra, &err), 0, "open a");
+    INT_EQ(ng_reader_open(&pb, 1, NG_INPUT_JSONL, &rb, &err), 0, "open b");
+    static char oa[1 << 16], ob[1 << 16];
+    int diff = 0, articles = 0, errors = 0;
+    for (int i = 0; i < N + 1; i++) {
+        ng_article a, b;
+        ng_error ea = {0}, eb = {0};
+        int ca = ng_reader_next(ra, &a, &ea);
+        render(oa, sizeof oa, ca, &a, &ea);
+        int cb = ng_reader_next(rb, &b, &eb);
+        render(ob, sizeof ob, cb, &b, &eb);
+        if (ca != cb || strcmp(oa, ob)) {
+            if (diff++ < 5) fprintf(stderr, "record %d:\n  fast:    %.300s\n  jansson: %.300s\n", i + 1, oa, ob);
+        }
+        if (ca == 0) break;
+        if (ca > 0) articles++; else errors++;
+    }
+    INT_EQ(diff, 0, "fast path and jansson: the same articles and errors");
+    OK(articles > N / 4 && errors > N / 10, "both articles (%d) and errors (%d) among the random records", articles, errors);
+    ng_reader_free(ra);
+    ng_reader_free(rb);
+    free(fa);
+    free(fb);
+}
+
 int main(void) {
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
     test_text();
@@ -236,6 +365,7 @@ int main(void) {
     test_dirs();
     test_stdin();
     test_invalid_tagged();
+    test_json_fast();
     char cmd[800];
     snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s'; rm -rf '%s'", tmpdir, tmpdir);
     if (system(cmd) != 0) fprintf(stderr, "cannot remove %s\n", tmpdir);

@@ -46,7 +46,7 @@ static void ingest_usage(FILE *f) {
         "                         (output of 'tag --offsets chars')\n"
         "      --batch N          articles per transaction (default 20000, or 10 s)\n"
         "      --no-bulk          keep all indexes during a first load (by default a\n"
-        "                         load into an empty database builds two indexes at the end)\n"
+        "                         load into an empty database builds five indexes at the end)\n"
         "      --wait MS          wait up to MS ms for another writer (default 5000)\n"
         "      --json             print the summary as JSON\n"
         "  -q, --quiet            no progress, no summary\n\n"
@@ -220,11 +220,13 @@ typedef struct job {
     const char *source;
     long line;
     long long bytes;
+    ng_doc_prep *prep;      /* the store's work done here (NULL: by the writer) */
 } job;
 
 static void job_free(job *j) {
     if (!j) return;
     json_decref(j->rec);
+    ng_doc_prep_free(j->prep);
     free(j->text);
     free(j->buf);
     free(j->m);
@@ -495,6 +497,8 @@ static void *producer(void *ud) {
         int stop = 0;
         for (size_t k = 0; k < n; k++) {
             if (stop) { job_free(jobs[k]); continue; }
+            /* the hash and the sentences of the matches, off the writer's thread */
+            if (jobs[k]->kind == JOB_DOC && !jobs[k]->rc) jobs[k]->prep = ng_doc_prepare(&jobs[k]->d);
             int rc = jobs[k]->rc;
             pipe_push(p, jobs[k]);
             if (rc) stop = 1;   /* the consumer stops at this article */
@@ -584,7 +588,7 @@ static int store_articles(ing *G, pipe_t *pp, long batch) {
         rc = jb->rc;
         if (rc) err = jb->err;
         else {
-            rc = ng_store_add_doc(G->s, &jb->d, &outcome, &err);
+            rc = ng_store_add_doc_prepared(G->s, &jb->d, jb->prep, &outcome, &err);
             if (rc == NG_E_PARSE && !err.file[0]) {
                 char msg[sizeof err.msg];
                 snprintf(msg, sizeof msg, "%s", err.msg);
