@@ -22,7 +22,6 @@ struct ng_reader {
     FILE *f; int f_is_stdin; char *cur_path; long lineno;
     char *line; size_t linecap;
     json_t *json;
-    char *fbuf; size_t fbufcap;   /* the values of a record read by fast_record */
     char *text; size_t textcap;   /* text read from a stream */
     void *map; size_t maplen;     /* text file mapped into memory */
     char idbuf[64];
@@ -88,7 +87,6 @@ void ng_reader_free(ng_reader *r) {
     free(r->text);
     if (r->map) munmap(r->map, r->maplen);
     if (r->json) json_decref(r->json);
-    free(r->fbuf);
     free(r);
 }
 
@@ -223,208 +221,6 @@ static const char *default_id(ng_reader *r, const char *content, size_t len, lon
     return r->idgen;
 }
 
-/* ## The fields of a record the reader uses */
-
-enum { F_ID, F_TEXT, F_TITLE, F_URL, F_PUBLISHED, F_DATE, F_LANG, F_ENTITIES, NFIELDS };
-static const char *const field_names[NFIELDS] = {"id", "text", "title", "url", "published", "date", "lang", "entities"};
-enum { V_ABSENT, V_STRING, V_INT, V_OTHER };
-typedef struct jfield { int kind; const char *s; size_t len; long long i; } jfield;
-
-/* ## A fast path for the common record
- * A flat object whose values are strings, integers of at most 18 digits,
- * true, false or null, in valid UTF-8 without a repeated key, is decoded
- * here (jansson built a tree of every value, copied: 45% of the reading
- * and tagging thread of an ingest). Anything else (nesting, other numbers,
- * an error of any kind) is left to jansson, which gives the same values
- * or the error message. */
-
-/* Length of the well-formed UTF-8 sequence at p (at most n bytes), 0 if
- * none (Unicode 3-7: no overlong form, no surrogate, at most U+10FFFF). */
-static size_t utf8_seq(const unsigned char *p, size_t n) {
-    unsigned c = p[0];
-    if (c < 0x80) return 1;
-    if (c < 0xC2) return 0;
-    if (c < 0xE0) return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return 0;
-        return 3;
-    }
-    if (c < 0xF5) {
-        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80) return 0;
-        if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return 0;
-        return 4;
-    }
-    return 0;
-}
-
-static int hex4(const char *p, unsigned *v) {
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
-        if (d > 15) return 0;
-        *v = *v << 4 | d;
-    }
-    return 1;
-}
-
-/* Decodes the string whose opening quote is at *pp (end e) into *out
- * (advanced past a NUL terminator); *pp moves past the closing quote.
- * 0 if jansson must judge it. */
-static int fast_string(const char **pp, const char *e, char **out, size_t *len) {
-    const char *p = *pp + 1;
-    char *o = *out, *o0 = o;
-    for (;;) {
-        /* a run of plain ASCII */
-        const char *q = p;
-        while (q < e && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80 && *q != '"' && *q != '\\') q++;
-        memcpy(o, p, (size_t)(q - p));
-        o += q - p;
-        p = q;
-        if (p >= e) return 0;
-        unsigned char c = (unsigned char)*p;
-        if (c == '"') break;
-        if (c < 0x20) return 0;
-        if (c >= 0x80) {
-            size_t k = utf8_seq((const unsigned char *)p, (size_t)(e - p));
-            if (!k) return 0;
-            memcpy(o, p, k);
-            o += k; p += k;
-            continue;
-        }
-        /* an escape */
-        if (e - p < 2) return 0;
-        char x = p[1];
-        p += 2;
-        switch (x) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '/': *o++ = '/'; break;
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
-        case 'u': {
-            unsigned u, lo;
-            if (e - p < 4 || !hex4(p, &u)) return 0;
-            p += 4;
-            if (u >= 0xDC00 && u <= 0xDFFF) return 0;
-            if (u >= 0xD800 && u <= 0xDBFF) {
-                if (e - p < 6 || p[0] != '\\' || p[1] != 'u' || !hex4(p + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF) return 0;
-                p += 6;
-                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-            }
-            if (u < 0x80) *o++ = (char)u;
-            else if (u < 0x800) { *o++ = (char)(0xC0 | u >> 6); *o++ = (char)(0x80 | (u & 0x3F)); }
-            else if (u < 0x10000) {
-                *o++ = (char)(0xE0 | u >> 12); *o++ = (char)(0x80 | ((u >> 6) & 0x3F)); *o++ = (char)(0x80 | (u & 0x3F));
-            } else {
-                *o++ = (char)(0xF0 | u >> 18); *o++ = (char)(0x80 | ((u >> 12) & 0x3F));
-                *o++ = (char)(0x80 | ((u >> 6) & 0x3F)); *o++ = (char)(0x80 | (u & 0x3F));
-            }
-            break;
-        }
-        default: return 0;
-        }
-    }
-    *len = (size_t)(o - o0);
-    *o++ = 0;
-    *out = o;
-    *pp = p + 1;
-    return 1;
-}
-
-static const char *skip_ws(const char *p, const char *e) {
-    while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
-    return p;
-}
-
-/* 1 with f[] filled (values in r->fbuf), 0 to leave the line to jansson,
- * -1 out of memory. */
-static int fast_record(ng_reader *r, const char *p, size_t n, jfield f[NFIELDS]) {
-    enum { MAXKEYS = 32 };
-    if (n + 1 > r->fbufcap) {
-        size_t nc = r->fbufcap ? r->fbufcap : 4096;
-        while (nc < n + 1) nc *= 2;
-        char *b = realloc(r->fbuf, nc);
-        if (!b) return -1;
-        r->fbuf = b;
-        r->fbufcap = nc;
-    }
-    /* a decoded string (and its NUL) is never longer than it is in JSON
-     * with its quotes: the buffer cannot overflow */
-    char *o = r->fbuf;
-    const char *keys[MAXKEYS];
-    size_t klen[MAXKEYS], nk = 0;
-    const char *e = p + n;
-    memset(f, 0, NFIELDS * sizeof *f);
-    p = skip_ws(p, e);
-    if (p >= e || *p != '{') return 0;
-    p = skip_ws(p + 1, e);
-    if (p < e && *p == '}') return skip_ws(p + 1, e) == e;
-    for (;;) {
-        if (p >= e || *p != '"' || nk == MAXKEYS) return 0;
-        char *key = o;
-        size_t kl;
-        if (!fast_string(&p, e, &o, &kl) || strlen(key) != kl) return 0;
-        for (size_t i = 0; i < nk; i++)
-            if (klen[i] == kl && !memcmp(keys[i], key, kl)) return 0;   /* a repeated key */
-        keys[nk] = key; klen[nk] = kl; nk++;
-        int which = -1;
-        for (int i = 0; i < NFIELDS; i++)
-            if (!strcmp(key, field_names[i])) { which = i; break; }
-        p = skip_ws(p, e);
-        if (p >= e || *p != ':') return 0;
-        p = skip_ws(p + 1, e);
-        if (p >= e) return 0;
-        jfield v = {0};
-        if (*p == '"') {
-            char *val = o;
-            size_t vl;
-            if (!fast_string(&p, e, &o, &vl)) return 0;
-            v.kind = V_STRING; v.s = val; v.len = vl;
-        } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
-            const char *q = p + (*p == '-');
-            const char *d = q;
-            while (q < e && *q >= '0' && *q <= '9') q++;
-            size_t nd = (size_t)(q - d);
-            if (!nd || nd > 18 || (nd > 1 && *d == '0')) return 0;
-            if (q < e && (*q == '.' || *q == 'e' || *q == 'E')) return 0;
-            long long x = 0;
-            for (const char *t = d; t < q; t++) x = x * 10 + (*t - '0');
-            v.kind = V_INT; v.i = *p == '-' ? -x : x;
-            p = q;
-        } else if (e - p >= 4 && !memcmp(p, "null", 4)) { v.kind = V_OTHER; p += 4; }
-        else if (e - p >= 4 && !memcmp(p, "true", 4)) { v.kind = V_OTHER; p += 4; }
-        else if (e - p >= 5 && !memcmp(p, "false", 5)) { v.kind = V_OTHER; p += 5; }
-        else return 0;
-        if (which >= 0) f[which] = v;
-        p = skip_ws(p, e);
-        if (p < e && *p == ',') { p = skip_ws(p + 1, e); continue; }
-        if (p < e && *p == '}') return skip_ws(p + 1, e) == e;
-        return 0;
-    }
-}
-
-/* The date and the position of a record read (either way). */
-static int finish_json(ng_reader *r, ng_article *a, size_t k, size_t len, ng_error *err) {
-    if (a->published && !*a->published) a->published = NULL;
-    if (a->published) {
-        char why[400];
-        if (!ng_date_parse(a->published, 0, r->datebuf, why, sizeof why))
-            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"published\": %s", why);
-        a->published = r->datebuf;
-    }
-    a->source = r->cur_path;
-    a->line = r->lineno;
-    a->raw = r->line + k;
-    a->raw_len = len - k;
-    return 1;
-}
-
 /* Next JSON line of the open stream: 1, 0 at its end, or an error. */
 static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
     for (;;) {
@@ -444,37 +240,6 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         while (s < len && (r->line[s] == ' ' || r->line[s] == '\t')) s++;
         if (s == len) continue;   /* blank line */
         if (r->json) { json_decref(r->json); r->json = NULL; }
-        jfield f[NFIELDS];
-        int fast = fast_record(r, r->line + k, len - k, f);
-        if (fast < 0) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-        /* the id's and the text's errors are jansson's path's */
-        if (fast && (f[F_ID].kind == V_OTHER || f[F_TEXT].kind == V_OTHER)) fast = 0;
-        if (fast) {
-            memset(a, 0, sizeof *a);
-            if (f[F_ID].kind == V_STRING) {
-                a->id = f[F_ID].s;
-                if (strlen(a->id) != f[F_ID].len)
-                    return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" contains a NUL character");
-            } else if (f[F_ID].kind == V_INT) {
-                snprintf(r->idbuf, sizeof r->idbuf, "%lld", f[F_ID].i);
-                a->id = r->idbuf;
-            } else {
-                a->id = default_id(r, r->line + k, len - k, r->lineno);
-                if (!a->id) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
-            }
-            if (!f[F_TEXT].kind && !f[F_TITLE].kind && !f[F_ENTITIES].kind)
-                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "missing \"text\"");
-            if (f[F_TEXT].kind && f[F_TEXT].kind != V_STRING)
-                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"text\" must be a string");
-            a->text = f[F_TEXT].kind ? f[F_TEXT].s : "";
-            a->text_len = f[F_TEXT].kind ? f[F_TEXT].len : 0;
-            if (f[F_TITLE].kind == V_STRING) { a->title = f[F_TITLE].s; a->title_len = f[F_TITLE].len; }
-            a->url = f[F_URL].kind == V_STRING ? f[F_URL].s : NULL;
-            a->published = f[F_PUBLISHED].kind == V_STRING ? f[F_PUBLISHED].s : NULL;
-            if (!a->published) a->published = f[F_DATE].kind == V_STRING ? f[F_DATE].s : NULL;
-            a->lang = f[F_LANG].kind == V_STRING ? f[F_LANG].s : NULL;
-            return finish_json(r, a, k, len, err);
-        }
         json_error_t je;
         json_t *o = json_loadb(r->line + k, len - k, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
         if (!o && strstr(je.text, "too big")) {
@@ -521,8 +286,19 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         a->url = jstr(o, "url", NULL);
         a->published = jstr(o, "published", NULL);
         if (!a->published) a->published = jstr(o, "date", NULL);
+        if (a->published && !*a->published) a->published = NULL;
+        if (a->published) {
+            char why[400];
+            if (!ng_date_parse(a->published, 0, r->datebuf, why, sizeof why))
+                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"published\": %s", why);
+            a->published = r->datebuf;
+        }
         a->lang = jstr(o, "lang", NULL);
-        return finish_json(r, a, k, len, err);
+        a->source = r->cur_path;
+        a->line = r->lineno;
+        a->raw = r->line + k;
+        a->raw_len = len - k;
+        return 1;
     }
 }
 
