@@ -30,7 +30,7 @@ checks=$((checks+1))
 
 # The same words as common words: nothing is tagged.
 cat >"$T/common.txt" <<'EOF2'
-Total revenue rose; an amazon delivery. She ate an apple, and the total was five. The target is an orange shell near the vale; a celtic harp, an arsenal of excuses, spurs and rangers.
+Total revenue rose; an amazon delivery; the moon, the earth and mars bars. She ate an apple, and the total was five. The target is an orange shell near the vale; a celtic harp, an arsenal of excuses, spurs and rangers.
 Ми обговорили цю тему на перекрестку; шкода, що система і мегафон зламалися, а шахтёр спустился в шахту.
 EOF2
 run common tag --format tsv --no-header "$T/common.txt"
