@@ -396,7 +396,10 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
             else if (r[0] == 'x') r[0] = 'k';
             il = put(id, il, sizeof id, r, 1);
         }
-        for (size_t k = (size_t)initial_tok; k < sur_first; k++) {
+        /* the initials as written, before the surname also when they follow
+         * it (Кузнєцов А. С.: "А. С. Кузнєцов", the name of the id) */
+        size_t ie = (size_t)initial_tok < sur_first ? sur_first : j + 1;
+        for (size_t k = (size_t)initial_tok; k < ie; k++) {
             if (k > (size_t)initial_tok && (c->tok[k].flags & TK_SPACE)) nl = put(nm, nl, sizeof nm, " ", 1);
             nl = put(nm, nl, sizeof nm, c->text + tok_start(c, k), c->tok[k].end - c->tok[k].start);
         }

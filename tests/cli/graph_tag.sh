@@ -27,6 +27,13 @@ eq "$(j '"Джо Байден" in d["aliases"]' < e.json)" True "aliases stored"
 # standard input
 printf '{"id":"s1","text":"Joe Biden and Jens Stoltenberg."}\n' | $NG ingest -q --db t.db --no-shipped --dict d.tsv - || fail "stdin"
 eq "$($NG neighbors --db t.db biden --json | j 'd["neighbors"][0]["count"]')" 2 "stdin article counted"
+# rule people whose id and name come from different words (a surname before
+# its initials: the name is "А. С. Кузнєцов", whose key is the id) keep the
+# database consistent (a bug: the name was the surname alone)
+printf '{"id":"k1","text":"Договір підписали Кузнєцов А. С. і Підвисоцький М. Т. вчора."}\n' > k.jsonl
+$NG ingest -q --db k.db --no-shipped --dict d.tsv k.jsonl || fail "initials ingest"
+$NG stats --db k.db --check >/dev/null 2>k.err || fail "surname + initials: $(cat k.err)"
+eq "$($NG entity --db k.db per:a-kuzniets --json | j 'd["name"]')" "А. С. Кузнєцов" "surname + initials name"
 # no dictionaries at all and raw text: a clear error
 run $NG ingest --db t.db --no-shipped txt
 eq "$rc" 2 "no dictionary status"
