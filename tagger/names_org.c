@@ -551,6 +551,14 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
 }
 
 
+/* Does the folded word f (l bytes) end with one of the endings of the
+ * NULL-terminated list e? */
+static int ends_any(const char *f, size_t l, const char *const *e) {
+    for (; *e; e++)
+        if (ends_with(f, l, *e, strlen(*e))) return 1;
+    return 0;
+}
+
 /* Is lower-case Cyrillic token k a word in the genitive, as the words after
  * an organisation's head are (Міністерства внутрішніх справ, Центру
  * тестування якості знань, Министерства иностранных дел)? 2: a genitive
@@ -576,9 +584,7 @@ static int genitive_word(const chunkctx *c, size_t k, int after_plural) {
     }
     static const char *const ends[] = {"ого", "ього", "ої", "ой", "ей", "ів", "їв", "ов", "ев", "ань", "ень", "у",
                                        "а", "я", "и", "і", "ї", "ы", NULL};   /* (знань, рішень) */
-    for (const char *const *e = ends; *e; e++)
-        if (ends_with(f, l, *e, strlen(*e))) return 1;
-    return 0;
+    return ends_any(f, l, ends);
 #undef END
 }
 
@@ -633,8 +639,7 @@ static size_t parent_after(chunkctx *c, size_t e) {
     const char *f = tfold(c, k);
     size_t l = tlen(c, k);
     static const char *const ends[] = {"ого", "ього", "ої", "ьої", "у", "а", "я", "и", "і", "ї", NULL};
-    int gen = 0;
-    for (const char *const *p = ends; *p && !gen; p++) gen = ends_with(f, l, *p, strlen(*p));
+    int gen = ends_any(f, l, ends);
     if (!gen && !(c->tok[k].flags & TK_ALLUPPER)) return e;
     long s = ngn_covering_at(c, c->first, tok_start(c, k));
     if (s >= 0) {
