@@ -358,10 +358,14 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
         if (s->field != lf || s->start < ls || s->end > le) {
             /* a new line: from the previous line's end when it is before */
             size_t from = s->field == lf && le <= s->start ? le : 0;
-            ls = s->start;
-            while (ls > from && tx[ls - 1] != '\n') ls--;
-            le = s->end;
-            while (le < len && tx[le] != '\n' && tx[le] != '\r') le++;
+            /* (memrchr and memchr: a byte at a time, this scan was most of
+             * the document pass on prose of long lines) */
+            const char *nl = s->start > from ? memrchr(tx + from, '\n', s->start - from) : NULL;
+            ls = nl ? (size_t)(nl - tx) + 1 : from;
+            nl = memchr(tx + s->end, '\n', len - s->end);
+            le = nl ? (size_t)(nl - tx) : len;
+            const char *cr = memchr(tx + s->end, '\r', le - s->end);
+            if (cr) le = (size_t)(cr - tx);
             lf = s->field;
         }
         if (!team_line(tx, ls, le, s->start, s->end)) continue;
