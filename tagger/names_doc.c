@@ -340,8 +340,71 @@ static int team_line(const char *t, size_t ls, size_t le, size_t a, size_t b) {
     return 0;
 }
 
+/* Where a club's name before its city starts on a team line ("Hansa
+ * Rostock", "NEC Nijmegen", "Willem II Tilburg", "1860 Munich"): up to
+ * three words before the place at a, each capitalised (letters, dots,
+ * hyphens, apostrophes: "F.C."), or a number first on the line; not the
+ * "AT" of a schedule. a itself when there is none. */
+static size_t club_start(const char *t, size_t ls, size_t a) {
+    size_t p0 = a;
+    for (int nw = 0; nw < 3; nw++) {
+        if (p0 < ls + 2 || t[p0 - 1] != ' ') break;
+        size_t we = p0 - 1, ws = we;
+        while (ws > ls && t[ws - 1] != ' ' && t[ws - 1] != '\t') ws--;
+        if (ws == we) break;
+        int digits = 1, word = t[ws] >= 'A' && t[ws] <= 'Z';
+        for (size_t q = ws; q < we; q++) {
+            char ch = t[q];
+            if (ch < '0' || ch > '9') digits = 0;
+            if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch == '.' || ch == '-' || ch == '\'')) word = 0;
+        }
+        if (digits && we - ws <= 4 && blank(t, ls, ws)) return ws;
+        if (!word || (we - ws == 2 && !memcmp(t + ws, "AT", 2))) break;
+        p0 = ws;
+    }
+    return p0;
+}
+
+/* team: + the folded words of a club's name joined by '-' (team:hansa-rostock). */
+static const char *club_id(tnames *tn, const char *w, size_t n) {
+    size_t fl = 0;
+    char *f = ng_fold(w, n, &fl);
+    if (!f) return NULL;
+    char id[256];
+    size_t il = 5;
+    memcpy(id, "team:", 5);
+    for (size_t q = 0; q < fl && il + 1 < sizeof id; q++) id[il++] = f[q] == ' ' || f[q] == '\t' ? '-' : f[q];
+    free(f);
+    return ngn_arena_put(&tn->ar, id, il);
+}
+
+/* Removes the spans flagged SPAN_DROP from the sorted part [0, nsorted)
+ * of m's spans, and the later ones (partial names, in no order) inside a
+ * club's name. */
+static void drop_spans(mstate *m, size_t nsorted) {
+    size_t w = 0;
+    for (size_t k = 0; k < nsorted; k++)
+        if (!(m->spans[k].flags & SPAN_DROP)) m->spans[w++] = m->spans[k];
+    size_t ns = w;
+    for (size_t k = nsorted; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        /* the last of the sorted spans that starts at or before it */
+        size_t lo = 0, hi = ns;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            const span *x = &m->spans[mid];
+            if (x->field < s->field || (x->field == s->field && x->start <= s->start)) lo = mid + 1;
+            else hi = mid;
+        }
+        const span *c = lo ? &m->spans[lo - 1] : NULL;
+        if (c && (c->flags & SPAN_CLUB) && c->field == s->field && c->end >= s->end) continue;
+        m->spans[w++] = *s;
+    }
+    m->nspans = w;
+}
+
 static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
-                        size_t nfields) {
+                        size_t nfields, int *dropped) {
     mstate *m = &t->m;
     /* the line around the current span, found once per line (the spans are
      * in text order: a text of one long line with a million spans is read
@@ -367,6 +430,29 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
             const char *cr = memchr(tx + s->end, '\r', le - s->end);
             if (cr) le = (size_t)(cr - tx);
             lf = s->field;
+        }
+        size_t p0 = club_start(tx, ls, s->start);
+        if (p0 < s->start) {
+            /* the words of the club's name: spans inside them (NEC of NEC
+             * Nijmegen) give way to it; one that runs across its start
+             * keeps the place as it is */
+            size_t j = k;
+            while (j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0 &&
+                   m->spans[j - 1].start >= p0)
+                j--;
+            if (j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0) p0 = s->start;
+            else if (team_line(tx, ls, le, p0, s->end)) {
+                const char *sid = club_id(tn, tx + p0, s->end - p0);
+                const char *snm = sid ? ngn_arena_put(&tn->ar, tx + p0, s->end - p0) : NULL;
+                if (!snm) return NG_E_NOMEM;
+                int rc = prepend_cand(m, s, sid, "ORG", snm);
+                if (rc) return rc;
+                s->start = p0;
+                s->flags |= SPAN_FIXED | SPAN_CLUB;
+                if (!(t->flags & NG_TAG_ALL))
+                    for (; j < k; j++) { m->spans[j].flags |= SPAN_DROP; *dropped = 1; }
+                continue;
+            } else p0 = s->start;
         }
         if (!team_line(tx, ls, le, s->start, s->end)) continue;
         if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
@@ -658,8 +744,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     if (context) {
         country_context(t, nsorted, texts, lens, nfields);
-        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields);
+        int dropped = 0;
+        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped);
         if (rc) return rc;
+        if (dropped) drop_spans(m, nsorted);
     }
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];

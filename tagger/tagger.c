@@ -522,7 +522,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         mt->id = c0->c.id;
         mt->type = c0->c.type;
         mt->name = c0->c.name;
-        mt->flags = (s->flags & ~SPAN_FIXED) | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
+        mt->flags = (s->flags & ~(SPAN_FIXED | SPAN_CLUB)) | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
         mt->cands = t->plain + s->cand;
         mt->ncands = s->ncand;
         mt->rule = s->rule;

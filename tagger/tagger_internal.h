@@ -18,6 +18,10 @@ typedef struct cand {
 /* span.flags bit, internal: the candidates are already ordered (a rule
  * chose the first); the generic ambiguity resolution leaves them alone. */
 #define SPAN_FIXED (1u << 16)
+/* (names_doc.c, within the document pass: a span that gives way to a
+ * longer one, and a club's name that grew over the words before its city) */
+#define SPAN_DROP (1u << 17)
+#define SPAN_CLUB (1u << 18)
 
 typedef struct span {
     size_t start, end;   /* bytes in the field */
