@@ -16,6 +16,14 @@ expect_rc georgia 0
 checks=$((checks+1))
 cut -f5,6 "$T/georgia.out" | grep -qx 'LOC	us-georgia' || { echo "FAIL georgia: $(cat "$T/georgia.out")"; fail=1; }
 
+# (regression: the shipped alias "the Netherlands" took the article into
+# the name, which news annotation leaves out)
+run article tag --format tsv --no-header <<'EOF2'
+He flew to the Netherlands and to The Hague.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f8 "$T/article.out" | tr '\n' '|')" = "Netherlands|The Hague|" ] || { echo "FAIL article: $(cat "$T/article.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
