@@ -24,6 +24,14 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f8 "$T/article.out" | tr '\n' '|')" = "Netherlands|The Hague|" ] || { echo "FAIL article: $(cat "$T/article.out")"; fail=1; }
 
+# (regression: "Interfax news agency" was an alias: the descriptor was
+# taken into the name; ITAR-TASS is TASS's name of 1992-2014)
+run agency tag --format tsv --no-header <<'EOF2'
+Russia's Interfax news agency said, and Itar-Tass reported.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/agency.out" | tr '\n\t' '|:')" = "russia:Russia|interfax:Interfax|tass:Itar-Tass|" ] || { echo "FAIL agency: $(cat "$T/agency.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
