@@ -32,6 +32,15 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f6,8 "$T/agency.out" | tr '\n\t' '|:')" = "russia:Russia|interfax:Interfax|tass:Itar-Tass|" ] || { echo "FAIL agency: $(cat "$T/agency.out")"; fail=1; }
 
+# world figures of the archives' years; "Clinton" alone is either Clinton,
+# the one the article names in full (context)
+run figures tag --format tsv --no-header <<'EOF2'
+Clinton met Yasser Arafat. Hillary Clinton and Ясіра Арафата. Clinton spoke.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/figures.out" | tr '\n' '|')" = "hillary-clinton|yasser-arafat|hillary-clinton|yasser-arafat|hillary-clinton|" ] ||
+  { echo "FAIL figures: $(cat "$T/figures.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
