@@ -41,6 +41,14 @@ checks=$((checks+1))
 [ "$(cut -f6 "$T/figures.out" | tr '\n' '|')" = "hillary-clinton|yasser-arafat|hillary-clinton|yasser-arafat|hillary-clinton|" ] ||
   { echo "FAIL figures: $(cat "$T/figures.out")"; fail=1; }
 
+# a tournament named after a country is the tournament, not the country
+run tournament tag --format tsv --no-header <<'EOF2'
+She won the U.S. Open and the Tour de France passed.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6 "$T/tournament.out" | tr '\n\t' '|:')" = "EVENT:us-open-tennis|EVENT:tour-de-france|" ] ||
+  { echo "FAIL tournament: $(cat "$T/tournament.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
