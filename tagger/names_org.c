@@ -56,7 +56,7 @@ static const char *const en_tails[] = {
     "party", "commission", "ministry", "association", "council", "department", "exchange",
     "court", "university", "college", "institute", "foundation", "agency", "committee",
     "airlines", "airways", "company", "fund", "authority", "board",
-    "organisation", "organization", "society", "holdings", NULL
+    "organisation", "organization", "society", "holdings", "newsroom", "desk", NULL
 };
 
 /* Words that neither start nor continue an English name (function words,
