@@ -485,7 +485,7 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     } else if (cues & NF_GIVEN) {
         /* a given name alone: the one person of the article with it */
         p = only_person(tn, key2 ^ (1ull << 63));
-    } else {
+    } else if (!(cues & NF_AFTER_NAME)) {
         p = pick_person(tn, key, n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;
         if (!p && key && (cues & NF_LATIN)) {
@@ -612,7 +612,7 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
         n.len = (uint32_t)((a >> 8) & 0xFFFF);
         if (a & R_WIDE) { n.start = (size_t)mn->free[i].a; n.len = (uint32_t)mn->free[i].b; i++; }
         if (a & R_KEY2) { key2 = mn->free[i].a; i++; }
-        unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN));
+        unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME));
         int hit;
         if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
         else if (cues & NF_GIVEN) hit = reg_first(tn, key2 ^ (1ull << 63)) != 0;

@@ -143,6 +143,10 @@ enum { CUE_TITLE = 1, CUE_PLACE = 2, NF_GIVEN = 4, NF_UPPER = 8, NF_LATIN = 16 }
 /* (free words only) one Latin word in Cyrillic text that the organisation
  * rule would take: an organisation unless it names a person of the article */
 enum { NF_ORG_LATIN = 1 };
+/* (free words only) right after another capitalised word that no span
+ * covers, in the sentence (Wasim of Wasim Akram): the surname of another
+ * person than the article's one of that surname, not a reference to it */
+enum { NF_AFTER_NAME = 2 };
 
 /* A note of kind N_SPAN, N_PER, N_ORG or N_REF (32 bytes). The rare kinds
  * N_PER, N_ORG and N_REF keep the rest in a side record (nxt). */

@@ -854,6 +854,9 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (ti->flags & TK_ALLUPPER) cues |= NF_UPPER;
         if (ti->flags & TK_LATIN) cues |= NF_LATIN;
         if (c.latin_word) cues |= NF_ORG_LATIN;
+        if (i > 0 && (ti->flags & TK_SPACE) && !(ti->flags & TK_NL) && is_cap_word(&c, i - 1) &&
+            covering(&c, tok_start(&c, i - 1)) < 0 && !ngn_sentence_initial(&c, i - 1))
+            cues |= NF_AFTER_NAME;
         if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
