@@ -49,6 +49,14 @@ checks=$((checks+1))
 [ "$(cut -f5,6 "$T/tournament.out" | tr '\n\t' '|:')" = "EVENT:us-open-tennis|EVENT:tour-de-france|" ] ||
   { echo "FAIL tournament: $(cat "$T/tournament.out")"; fail=1; }
 
+# (regression: German was a given name: "National Socialist German Workers'
+# Party" made a person "German Workers", and every later "German" named it)
+run german tag --format tsv --no-header <<'EOF2'
+The National Socialist German Workers' Party was banned. A German court ruled.
+EOF2
+checks=$((checks+1))
+! cut -f5 "$T/german.out" | grep -q PER || { echo "FAIL german: $(cat "$T/german.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.

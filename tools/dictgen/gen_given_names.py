@@ -21,7 +21,8 @@ Writes the three files into dictionaries/names/. Sources (all rules are here):
     aliases of shipped entities are not transcribed.
 Filters: a name already in the curated lists is not repeated; a name that is
 a lower-case word of its language (wamerican's /usr/share/dict/words for en,
-the hunspell lists for uk and ru: Will, Rose, Надія, Воля) or an alias of a
+the hunspell lists for uk and ru: Will, Rose, Надія, Воля; and German, an
+English nationality adjective far more often than a name) or an alias of a
 shipped place or organisation (Georgia, Paris) is left out; names shorter
 than 3 letters are left out, and so is a Cyrillic name one of whose case
 forms is a case form of a curated name (Федора is Федір's genitive, Юлій's
@@ -239,7 +240,9 @@ def main():
             out.append(n)
         return out
 
-    en = clean(data["en"], en_lower)
+    # nationality adjectives far more often than names in English text
+    # ("a German court", "National Socialist German Workers' Party")
+    en = clean(data["en"], en_lower | {"german"})
     uk = clean(data["uk"], uk_lower)
     ru = clean(data["ru"], ru_lower)
     # foreign names in Cyrillic, attested by hunspell
