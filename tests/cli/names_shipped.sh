@@ -57,6 +57,14 @@ EOF2
 checks=$((checks+1))
 ! cut -f5 "$T/german.out" | grep -q PER || { echo "FAIL german: $(cat "$T/german.out")"; fail=1; }
 
+# a state's news-style abbreviation, a country's former name, an airport
+run places tag --format tsv --no-header <<'EOF2'
+SAN DIEGO, Calif. - Flights from Zaire landed at Heathrow, not in N.J.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/places.out" | tr '\n' '|')" = "san-diego|us-california|democratic-republic-of-the-congo|heathrow-airport|us-new-jersey|" ] ||
+  { echo "FAIL places: $(cat "$T/places.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
