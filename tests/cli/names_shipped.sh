@@ -65,6 +65,14 @@ checks=$((checks+1))
 [ "$(cut -f6 "$T/places.out" | tr '\n' '|')" = "san-diego|us-california|democratic-republic-of-the-congo|heathrow-airport|us-new-jersey|" ] ||
   { echo "FAIL places: $(cat "$T/places.out")"; fail=1; }
 
+# first-level subdivisions of Canada and Australia (iso-codes)
+run provinces tag --format tsv --no-header <<'EOF2'
+Fires in British Columbia and Queensland. Пожежі в Британській Колумбії.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/provinces.out" | tr '\n' '|')" = "ca-british-columbia|au-queensland|ca-british-columbia|" ] ||
+  { echo "FAIL provinces: $(cat "$T/provinces.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.

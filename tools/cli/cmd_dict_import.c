@@ -44,7 +44,7 @@ static void usage(FILE *f) {
         "                          case-sensitive ('=' prefix or case=sensitive)\n"
         "  --no-common-words       do not\n"
         "  iso-codes:  --locale-dir DIR (default /usr/share/locale)\n"
-        "              --subdivisions CC,CC,...|none (default UA,RU,US and EU members)\n"
+        "              --subdivisions CC,CC,...|none (default UA,RU,US, EU members, CA,AU)\n"
         "  wikidata:   --types FILE  P31 class -> type mapping\n"
         "              (default dictionaries/import/wikidata-types.tsv)\n"
         "  geonames:   --alternate-names FILE  alternateNamesV2.txt (plain or .gz)\n"

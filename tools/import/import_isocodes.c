@@ -39,9 +39,9 @@ static const struct {
     {"US", "United States of America", 0},
 };
 
-/* Default subdivision countries: Ukraine, Russia, the US and the EU members. */
+/* Default subdivision countries: Ukraine, Russia, the US, the EU members, Canada and Australia. */
 static const char *default_subdivisions =
-    "UA,RU,US,AT,BE,BG,CY,CZ,DE,DK,EE,ES,FI,FR,GR,HR,HU,IE,IT,LT,LU,LV,MT,NL,PL,PT,RO,SE,SI,SK";
+    "UA,RU,US,AT,BE,BG,CY,CZ,DE,DK,EE,ES,FI,FR,GR,HR,HU,IE,IT,LT,LU,LV,MT,NL,PL,PT,RO,SE,SI,SK,CA,AU";
 
 /* "Cocos (Keeling) Islands" -> "Cocos Islands", "Catalunya [Cataluña]" ->
  * "Catalunya", "Navarra*" -> "Navarra". NULL if there is nothing to strip. */
