@@ -530,6 +530,13 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     *out = t->matches;
     *n = m->nspans;
     if (n_invalid) *n_invalid = m->invalid;
+    if (m->spans_cap > (1u << 16)) {
+        /* a big article's spans and candidates are in the matches now:
+         * their arrays go before the caller formats them, which is when
+         * the process peaks (tens of MB for a 100 MB article) */
+        free(m->spans); m->spans = NULL; m->spans_cap = 0;
+        free(m->cands); m->cands = NULL; m->cands_cap = 0;
+    }
     return NG_OK;
 }
 
