@@ -381,7 +381,10 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         size_t kl;
         const char *key = ngn_given_key(L, gn, &kl);
         il = put(id, il, sizeof id, key, kl);
-        /* the nominative as written, else the list's nominative */
+        /* the first part of a hyphenated given name as written (Jean- of
+         * Jean-Pierre, Жан- of Жан-Клода), then the nominative as written,
+         * else the list's nominative */
+        if (i < gtok) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, i), tok_start(c, gtok) - tok_start(c, i));
         if (g->is_nom) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, gtok), c->tok[gtok].end - c->tok[gtok].start);
         else nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
     } else if (initial_tok >= 0) {
@@ -610,6 +613,28 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     return last;
 }
 
+/* Where a given name at token i starts when it is the second part of a
+ * hyphenated one (Jean-Pierre, Heinz-Harald, Жан-Клод): the first part,
+ * a given name of the same script joined by a hyphen, else i itself. */
+static size_t hyphen_given_start(const chunkctx *c, size_t i, int script) {
+    if (i < 2 || !is_punct(c, i - 1, '-') || (c->tok[i - 1].flags & TK_SPACE) || (c->tok[i].flags & TK_SPACE))
+        return i;
+    size_t p = i - 2;
+    const ng_token *t = &c->tok[p];
+    const gform *g[1];
+    if (!is_cap_word(c, p) || (t->flags & (TK_CYR | TK_LATIN)) != (unsigned)script || (t->flags & TK_ALLUPPER) ||
+        !ngn_nl_lookup(c->nl, t->hash, tfold(c, p), tlen(c, p), g, 1) || !free_for_rule(c, p, p, 0))
+        return i;
+    return p;
+}
+
+/* Does token i start a hyphenated compound of capitalised parts (Jean- of
+ * Jean-Pierre, Smith- of Smith-Jones)? Not a name of its own then. */
+static int hyphen_first(const chunkctx *c, size_t i) {
+    return i + 2 < c->nt && is_punct(c, i + 1, '-') && !(c->tok[i + 1].flags & TK_SPACE) &&
+           !(c->tok[i + 2].flags & TK_SPACE) && (c->tok[i + 2].flags & TK_UPPER1);
+}
+
 /* Tries the person-name rules at token i; returns the last token used, or
  * (size_t)-1 if none fired. */
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
@@ -676,7 +701,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                     /* Олександра Перцовського: the genitive of Олександр */
                     for (size_t k = 0; k < ng; k++)
                         if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
-                *rc = person_span(c, NG_RULE_GIVEN_SURNAME, i, last, g, i, -1, sfirst, last, patr);
+                *rc = person_span(c, NG_RULE_GIVEN_SURNAME, hyphen_given_start(c, i, script), last, g, i, -1, sfirst,
+                                  last, patr);
                 return last;
             }
             if (patr >= 0) {
@@ -840,7 +866,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             if (rc) break;
             if (last != (size_t)-1) { i = last; continue; }
         }
-        if (!partial || !is_name_word(ti)) continue;
+        if (!partial || !is_name_word(ti) || hyphen_first(&c, i)) continue;
         if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;
         if (wset_has(&ngn_stop_set, ti->hash)) continue;
         /* (the article pass reads no title cue of a free word) */

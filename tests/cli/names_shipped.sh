@@ -73,6 +73,16 @@ checks=$((checks+1))
 [ "$(cut -f6 "$T/provinces.out" | tr '\n' '|')" = "ca-british-columbia|au-queensland|ca-british-columbia|" ] ||
   { echo "FAIL provinces: $(cat "$T/provinces.out")"; fail=1; }
 
+# a hyphenated given name is one (Jean-Pierre), and its first part alone is
+# no name (Жан of Жан-Клод was a person); Jean-Pierre was an alias of
+# Karine Jean-Pierre (regression)
+run hyphen tag --format tsv --no-header <<'EOF2'
+Jean-Pierre Raffarin spoke. Raffarin said. Жан-Клод прибув.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f8 "$T/hyphen.out" | tr '\n' '|')" = "Jean-Pierre Raffarin|Raffarin|" ] &&
+  [ "$(cut -f6 "$T/hyphen.out" | sort -u | wc -l)" -eq 1 ] || { echo "FAIL hyphen: $(cat "$T/hyphen.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
