@@ -46,4 +46,15 @@ expect_rc names 0
 checks=$((checks+1))
 [ "$(cut -f6 "$T/names.out" | tr '\n' ' ')" = "apple shell arsenal-fc celtic-fc " ] ||
   { echo "FAIL names"; cat "$T/names.out"; fail=1; }
+
+# armed groups and parties by their acronyms, in capitals only (the KDP and the
+# PUK; "eta" and "ira" as words are not them)
+cat >"$T/groups.txt" <<'EOF2'
+The PUK and the KDP clashed; the PKK and ETA were named. Their eta and ira.
+EOF2
+run groups tag --format tsv --no-header "$T/groups.txt"
+expect_rc groups 0
+checks=$((checks+1))
+[ "$(cut -f6 "$T/groups.out" | tr '\n' ' ')" = "patriotic-union-of-kurdistan kurdistan-democratic-party kurdistan-workers-party eta-basque " ] ||
+  { echo "FAIL groups"; cat "$T/groups.out"; fail=1; }
 finish
