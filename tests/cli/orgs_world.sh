@@ -51,10 +51,11 @@ checks=$((checks+1))
 # PUK; "eta" and "ira" as words are not them)
 cat >"$T/groups.txt" <<'EOF2'
 The PUK and the KDP clashed; the PKK and ETA were named. Their eta and ira.
+The Organisation for Security and Cooperation in Europe met; Paris St Germain won.
 EOF2
 run groups tag --format tsv --no-header "$T/groups.txt"
 expect_rc groups 0
 checks=$((checks+1))
-[ "$(cut -f6 "$T/groups.out" | tr '\n' ' ')" = "patriotic-union-of-kurdistan kurdistan-democratic-party kurdistan-workers-party eta-basque " ] ||
+[ "$(cut -f6 "$T/groups.out" | tr '\n' ' ')" = "patriotic-union-of-kurdistan kurdistan-democratic-party kurdistan-workers-party eta-basque osce paris-saint-germain " ] ||
   { echo "FAIL groups"; cat "$T/groups.out"; fail=1; }
 finish

@@ -67,7 +67,7 @@ check "shipped: file and line hold the id and the alias ($(cat shipped.out))" te
 # every rule span says which rule found it, as the tagger recorded it (the
 # shipped dictionaries and given-name lists; en, uk, ru)
 cat > rules.txt <<'EOF'
-J. R. R. Tolkien met President Clinton. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
+J. R. R. Tolkien met President Quarrington. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Житомирська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
 Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
 Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина. Звернення до Міністерства внутрішніх справ у Західній Україні.
@@ -79,7 +79,7 @@ for e in json.loads(sys.stdin.read())["entities"]:
     print(e["text"], "|", x.get("rule", x["by"]))' > rules.out
 cat > rules.want <<'EOF'
 J. R. R. Tolkien | initials + surname
-Clinton | surname after a title
+Quarrington | surname after a title
 Mary Brindlewick | given name + surname
 Acme Corp. | capitalised words + organisation word or legal form
 Bank of Lumbria | organisation word + of + name
