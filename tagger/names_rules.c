@@ -384,7 +384,8 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         /* the first part of a hyphenated given name as written (Jean- of
          * Jean-Pierre, Жан- of Жан-Клода), then the nominative as written,
          * else the list's nominative */
-        if (i < gtok) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, i), tok_start(c, gtok) - tok_start(c, i));
+        if (i + 2 == gtok && is_punct(c, i + 1, '-') && !(c->tok[gtok].flags & TK_SPACE))
+            nl = put(nm, nl, sizeof nm, c->text + tok_start(c, i), tok_start(c, gtok) - tok_start(c, i));
         if (g->is_nom) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, gtok), c->tok[gtok].end - c->tok[gtok].start);
         else nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
     } else if (initial_tok >= 0) {

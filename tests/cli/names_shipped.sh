@@ -107,6 +107,10 @@ EOF2
 checks=$((checks+1))
 [ "$(wc -l < "$T/surfirst.out")" -eq 2 ] && [ "$(cut -f6 "$T/surfirst.out" | sort -u)" = per:oleksandr-shevchuk ] &&
   grep -q '	Шевчук Олександр$' "$T/surfirst.out" || { echo "FAIL surfirst"; cat "$T/surfirst.out"; fail=1; }
+# (regression: the name of a surname-first person must be its given name
+# and surname once, not "Шевчук Олександр Шевчук": make check-corpus found it)
+checks=$((checks+1))
+[ "$(cut -f7 "$T/surfirst.out" | sort -u)" = "Олександр Шевчук" ] || { echo "FAIL surfirst name"; cat "$T/surfirst.out"; fail=1; }
 # 5. --names: the given-name lists without the shipped dictionaries (or a
 #    list of one's own); --no-shipped alone has none; a missing list is an error
 printf 'Вчора Олександр Петренко прийшов. Yesterday Michael Smithson said.\n' > "$T/nm.txt"
