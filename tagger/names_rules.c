@@ -423,7 +423,12 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     int seen_nom = !g || g->is_nom;   /* every word in the nominative as written */
     for (size_t k = sur_first; k <= sur_last && sur_last >= sur_first; k++) {
         const ng_token *t = &c->tok[k];
-        if (t->flags & TK_PUNCT) { il = put(id, il, sizeof id, "-", 1); nl = put(nm, nl, sizeof nm, "-", 1); continue; }
+        if (t->flags & TK_PUNCT) {
+            /* a hyphen, or the apostrophe of O'Brien as written */
+            il = put(id, il, sizeof id, "-", 1);
+            nl = put(nm, nl, sizeof nm, c->text + tok_start(c, k), t->end - t->start);
+            continue;
+        }
         int joined = k > sur_first && (c->tok[k - 1].flags & TK_PUNCT);
         if (!joined && il > 4) il = put(id, il, sizeof id, "-", 1);
         if (!joined && nl) nl = put(nm, nl, sizeof nm, " ", 1);
@@ -465,13 +470,35 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
 }
 
+/* Does token j start an Irish or Italian surname written with an
+ * apostrophe, O'Brien, D'Alema: O or D, an apostrophe, a capitalised word,
+ * joined? (An apostrophe joins Latin letters into no word: three tokens.) */
+static int apos_surname(const chunkctx *c, size_t j) {
+    if (j + 2 >= c->nt || tlen(c, j) != 1 || !(c->tok[j].flags & TK_LATIN) || !(c->tok[j].flags & TK_UPPER1)) return 0;
+    char l = tfold(c, j)[0];
+    if (l != 'o' && l != 'd') return 0;
+    const ng_token *a = &c->tok[j + 1];
+    if (!(a->flags & TK_PUNCT) || (a->flags & TK_SPACE) || (c->tok[j + 2].flags & TK_SPACE)) return 0;
+    const char *at = c->text + tok_start(c, j + 1);
+    size_t al = c->tok[j + 1].end - c->tok[j + 1].start;
+    if (!((al == 1 && at[0] == '\'') || (al == 3 && !memcmp(at, "\xE2\x80\x99", 3)))) return 0;
+    return is_cap_word(c, j + 2) && (c->tok[j + 2].flags & TK_LATIN) && ncp_ge(tfold(c, j + 2), tlen(c, j + 2), 2);
+}
+
 /* Surname run starting at token j: a capitalised word, optionally hyphenated
- * (Римський-Корсаков, Smith-Jones). Returns its last token or (size_t)-1. */
+ * (Римський-Корсаков, Smith-Jones), or O'Brien. Returns its last token or
+ * (size_t)-1. */
 static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int allow_other) {
     if (j >= c->nt || !is_cap_word(c, j)) return (size_t)-1;
     const ng_token *t = &c->tok[j];
     if (!(t->flags & TK_SPACE) || (t->flags & TK_NL)) return (size_t)-1;
     if ((t->flags & (TK_CYR | TK_LATIN)) != (unsigned)script) return (size_t)-1;
+    if (apos_surname(c, j)) {
+        if (!free_for_rule(c, j + 2, lo, allow_other)) return (size_t)-1;
+        long k = ngn_covering_at(c, c->sp, tok_start(c, j + 2));
+        if (k >= 0 && c->m->spans[k].end > tok_end(c, j + 2)) return (size_t)-1;
+        return j + 2;
+    }
     if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
     if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
     size_t last = j;
@@ -866,6 +893,17 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             size_t last = try_rules(&c, i, &rc);
             if (rc) break;
             if (last != (size_t)-1) { i = last; continue; }
+        }
+        if (partial && apos_surname(&c, i) && covering(&c, tok_start(&c, i + 2)) < 0) {
+            /* O'Brien alone: one free word, keyed by Brien as the person's surname is */
+            unsigned cues = NF_LATIN;
+            if (i > 0 && (ti->flags & TK_SPACE) && !(ti->flags & TK_NL) && is_cap_word(&c, i - 1) &&
+                covering(&c, tok_start(&c, i - 1)) < 0 && !ngn_sentence_initial(&c, i - 1))
+                cues |= NF_AFTER_NAME;
+            if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i + 2), tok_stem(&c, i + 2), c.tok[i + 2].hash, cues)))
+                break;
+            i += 2;
+            continue;
         }
         if (!partial || !is_name_word(ti) || hyphen_first(&c, i)) continue;
         if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;

@@ -83,6 +83,14 @@ checks=$((checks+1))
 [ "$(cut -f8 "$T/hyphen.out" | tr '\n' '|')" = "Jean-Pierre Raffarin|Raffarin|" ] &&
   [ "$(cut -f6 "$T/hyphen.out" | sort -u | wc -l)" -eq 1 ] || { echo "FAIL hyphen: $(cat "$T/hyphen.out")"; fail=1; }
 
+# surnames with an apostrophe (three tokens: O ' Brien), in full and alone
+run apos tag --format tsv --no-header <<'EOF2'
+The coach said Alex O'Brien won. Then O'Brien left. Massimo D'Alema spoke.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/apos.out" | tr '\n\t' '|:')" = "per:aleks-o-brien:Alex O'Brien|per:aleks-o-brien:O'Brien|per:masimo-d-alem:Massimo D'Alema|" ] ||
+  { echo "FAIL apos: $(cat "$T/apos.out")"; fail=1; }
+
 run ids tag --format tsv --no-header <<'EOF2'
 Заява Сергія Реброва пролунала. Вчера Сергей Ребров сказал. Yesterday Serhiy Rebrov said.
 Вчора Олександр Перцовський сказав. Вчера Александр Перцовский сказал. Oleksandr Pertsovskyi said.
