@@ -32,6 +32,7 @@ checks=$((checks+1))
 cat >"$T/common.txt" <<'EOF2'
 Total revenue rose; an amazon delivery; the moon, the earth and mars bars. She ate an apple, and the total was five. The target is an orange shell near the vale; a celtic harp, an arsenal of excuses, spurs and rangers.
 Ми обговорили цю тему на перекрестку; шкода, що система і мегафон зламалися, а шахтёр спустился в шахту.
+(regression: names that are lower-case English words matched them) He bled; a ruse; a pest; a grad student; the anchorage; cleverly done; don the hat; a mecca for tourists; cologne; meta data; an amnesty; a perm; the chevron; by fiat; a nuclear holocaust; a trump card; five pence; musk and a tusk.
 EOF2
 run common tag --format tsv --no-header "$T/common.txt"
 expect_rc common 0
