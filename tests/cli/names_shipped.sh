@@ -36,9 +36,10 @@ checks=$((checks+1))
 # the one the article names in full (context)
 run figures tag --format tsv --no-header <<'EOF2'
 Clinton met Yasser Arafat. Hillary Clinton and Ясіра Арафата. Clinton spoke.
+Prince Charles arrived.
 EOF2
 checks=$((checks+1))
-[ "$(cut -f6 "$T/figures.out" | tr '\n' '|')" = "hillary-clinton|yasser-arafat|hillary-clinton|yasser-arafat|hillary-clinton|" ] ||
+[ "$(cut -f6 "$T/figures.out" | tr '\n' '|')" = "hillary-clinton|yasser-arafat|hillary-clinton|yasser-arafat|hillary-clinton|king-charles-iii|" ] ||
   { echo "FAIL figures: $(cat "$T/figures.out")"; fail=1; }
 
 # a tournament named after a country is the tournament, not the country
