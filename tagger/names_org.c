@@ -292,6 +292,76 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     return j;
 }
 
+/* Ukrainian text: a letter і ї є ґ (no ы э ъ ё) in the words of tokens
+ * [i, j] and the 8 tokens either side on their line. */
+static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
+    size_t a = i, b = j;
+    for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL); n++) a--;
+    for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL); n++) b++;
+    int uk = 0;
+    for (size_t k = a; k <= b; k++) {
+        if (!(c->tok[k].flags & TK_CYR)) continue;
+        const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
+        size_t n = c->tok[k].end - c->tok[k].start;
+        for (size_t q = 0; q + 1 < n; q++) {
+            unsigned char x = w[q], y = w[q + 1];
+            if ((x == 0xD1 && (y == 0x8B || y == 0x8D || y == 0x8A || y == 0x91)) ||
+                (x == 0xD0 && (y == 0xAB || y == 0xAD || y == 0xAA || y == 0x81)))
+                return 0;   /* ы э ъ ё: Russian */
+            if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
+                (x == 0xD2 && (y == 0x90 || y == 0x91)))
+                uk = 1;
+        }
+    }
+    return uk;
+}
+
+/* A document's title in quotes: «Про ...» (Закону «Про публічні закупівлі»). */
+static int title_of_act(const chunkctx *c, size_t i) {
+    return tok_is(c, i, "про") || tok_is(c, i, "о") || tok_is(c, i, "об");
+}
+
+/* Q2: capitals of 2 to 5 Cyrillic letters that no list or dictionary knows,
+ * right before a quoted name in Ukrainian text, are a legal form too (ГО
+ * «Центр», ПВКП «Нирт», ДГ «Відродження»: Ukrainian news write dozens of
+ * them); not ЖК (a housing estate: a place), nor before «Про ...». d: the
+ * capitals, [i, last] the name. */
+static int free_legal_form(const chunkctx *c, size_t d, size_t i, size_t last) {
+    if (!(c->tok[d].flags & TK_CYR) || (c->tok[d].flags & (TK_LATIN | TK_DIGIT)) ||
+        !ncp_ge(tfold(c, d), tlen(c, d), 2) || ncp_ge(tfold(c, d), tlen(c, d), 6) || tok_is(c, d, "жк"))
+        return 0;
+    if (!(c->tok[i].flags & TK_UPPER1) || title_of_act(c, i)) return 0;
+    if (ngn_covering_at(c, c->first, tok_start(c, d)) >= 0) return 0;
+    return ukrainian_near(c, d, last);
+}
+
+/* Q3: a quoted name with no designator before it, in Ukrainian text: one
+ * to four words, each capitalised (or a number: «Пересувна механізована
+ * колона № 15» is not one, «Шахта № 5» is), not all in capitals unless one
+ * word, not after в / у / на (titles of works: у «Кобзарі»), not «Про ...»,
+ * not a name a dictionary knows exactly (it decides). Most such names in
+ * Ukrainian news are companies, bands and clubs ("тендер «Харківобленерго»",
+ * "басист «Океанів»"); in Russian news most are ships, actions and works,
+ * and Russian text is left alone. [i, last]: the words inside the quotes. */
+static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
+    size_t nw = 0, caps = 0;
+    for (size_t k = i; k <= last; k++) {
+        const ng_token *t = &c->tok[k];
+        if (!(t->flags & TK_WORD)) continue;
+        if (t->flags & TK_LATIN) return (size_t)-1;
+        if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) return (size_t)-1;
+        nw++;
+        caps += (t->flags & TK_ALLUPPER) != 0;
+    }
+    if (nw == 0 || nw > 4 || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
+        return (size_t)-1;
+    if (i >= 2 && (tok_is(c, i - 2, "в") || tok_is(c, i - 2, "у") || tok_is(c, i - 2, "на"))) return (size_t)-1;
+    long k = ngn_covering_at(c, c->first, tok_start(c, i));
+    if (k >= 0 && c->m->spans[k].end == tok_end(c, last)) return (size_t)-1;
+    if (!ukrainian_near(c, i, last)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_QUOTED_ALONE, i, last, i, last, (size_t)-1, rc);
+}
+
 /* Q: a quoted name; i is its first word, right after the opening quote. */
 static size_t quoted(chunkctx *c, size_t i, int *rc) {
     if (i < 1 || !open_quote(c, i - 1)) return (size_t)-1;
@@ -317,10 +387,11 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     size_t last = j - 1;      /* the last token inside */
     if (nested && close_quote(c, last)) last--;
     if (last < i) return (size_t)-1;
-    if (i < 2 || !is_word(c, i - 2)) return (size_t)-1;
+    if (i < 2 || !is_word(c, i - 2)) return bare_quoted(c, i, last, rc);
     size_t d = i - 2;
     const ng_token *td = &c->tok[d];
-    if ((td->flags & TK_UPPER1) && (td->flags & TK_ALLUPPER) && wset_has(&legal_set, td->hash)) {
+    if ((td->flags & TK_UPPER1) && (td->flags & TK_ALLUPPER) &&
+        (wset_has(&legal_set, td->hash) || free_legal_form(c, d, i, last))) {
         /* ТОВ «Ромашка»: the legal form and the quotes; two legal forms
          * (ТОВ «ТД «Укрпласт»»): from the first */
         if (d >= 2 && open_quote(c, d - 1) && is_word(c, d - 2) && (c->tok[d - 2].flags & TK_ALLUPPER) &&
@@ -336,7 +407,8 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     }
     if (!(td->flags & TK_ALLUPPER) && wset_has_stem(&orgq_set, td->hash, tfold(c, d), tlen(c, d)))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
-    return (size_t)-1;
+    if (td->flags & TK_ALLUPPER) return (size_t)-1;   /* ЖК «Печерські Липки»: not a bare name */
+    return bare_quoted(c, i, last, rc);
 }
 
 /* A Latin capitalised word that may be part of an English organisation's name. */
