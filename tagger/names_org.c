@@ -170,6 +170,19 @@ static const char *const street_abbr[] = {"вул", "просп", "пров", "�
 static wset river_set, street_set, street_abbr_set;
 static uint64_t place_mem[3][1024];
 
+/* L: a law's title (uk). Ukrainian news name laws "Закон України «Про
+ * місцеве самоврядування в Україні»", "Кодексу України", "Конституції
+ * України": a title, whose place is no place of the article (the
+ * annotations leave it out). Forms of закон, кодекс, конституція (folded;
+ * not законодавство). */
+static const char *const law_words[] = {
+    "закон", "закону", "законом", "законі", "закони", "законів", "законам", "законами", "законах",
+    "кодекс", "кодексу", "кодексом", "кодексі", "кодекси", "кодексів", "конституція", "конституції",
+    "конституцію", "конституцією", NULL
+};
+static wset law_set;
+static uint64_t law_mem[1024];
+
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
 static uint64_t org_mem[8][1024];
@@ -193,6 +206,7 @@ static void org_init(void) {
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
+    ngn_wset_fill(&law_set, law_mem, law_words, 0);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -360,6 +374,56 @@ static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
     if (k >= 0 && c->m->spans[k].end == tok_end(c, last)) return (size_t)-1;
     if (!ukrainian_near(c, i, last)) return (size_t)-1;
     return org_span(c, NG_RULE_ORG_QUOTED_ALONE, i, last, i, last, (size_t)-1, rc);
+}
+
+/* Drops the dictionary spans inside bytes [s, e) (kept in --all). */
+static int drop_spans(chunkctx *c, size_t s, size_t e) {
+    if (c->all) return NG_OK;
+    for (size_t k = ngn_first_ending_after(c, c->first, s); k < c->ndict; k++) {
+        const span *d = &c->m->spans[k];
+        if (d->start >= e) break;
+        if (d->start < s || d->end > e || (d->flags & NG_MATCH_OVERLAP)) continue;
+        if (ng_grow((void **)&c->mn->dead, &c->mn->dead_cap, c->mn->ndead + 1, sizeof *c->mn->dead))
+            return NG_E_NOMEM;
+        c->mn->dead[c->mn->ndead++] = k;
+    }
+    return NG_OK;
+}
+
+/* The closing quote of a title «Про ...» whose opening quote is token q,
+ * on the same line within 40 tokens, or (size_t)-1. */
+static size_t act_title_end(const chunkctx *c, size_t q) {
+    if (!open_quote(c, q) || !title_of_act(c, q + 1)) return (size_t)-1;
+    for (size_t k = q + 2; k < c->nt && k < q + 40; k++) {
+        if (c->tok[k].flags & TK_NL) return (size_t)-1;
+        if (close_quote(c, k)) return k;
+    }
+    return (size_t)-1;
+}
+
+/* L at token i: a place right after a law word (Закону України), and the
+ * title in quotes after it (Закону України «Про ... в Україні»), or a title
+ * right after a law word (Законом «Про ...»): their dictionary spans are
+ * dropped; the last token taken, or (size_t)-1. */
+static size_t law_title(chunkctx *c, size_t i, int *rc) {
+    if (i < 2) return (size_t)-1;
+    size_t w = i - 1, last;
+    if (open_quote(c, i - 1) && title_of_act(c, i)) {   /* Законом «Про ...» */
+        w = i - 2;
+        if (!is_word(c, w) || !wset_has(&law_set, c->tok[w].hash)) return (size_t)-1;
+        if ((last = act_title_end(c, i - 1)) == (size_t)-1) return (size_t)-1;
+    } else {   /* Закону України [«Про ...»] */
+        if (!is_word(c, w) || !wset_has(&law_set, c->tok[w].hash)) return (size_t)-1;
+        long k = ngn_covering_at(c, c->first, tok_start(c, i));
+        if (k < 0 || c->m->spans[k].start != tok_start(c, i) || ngn_span_types(c->m, (size_t)k) != 2u) return (size_t)-1;
+        last = i;
+        while (last + 1 < c->nt && tok_end(c, last + 1) <= c->m->spans[k].end) last++;
+        size_t t = act_title_end(c, last + 1);
+        if (t != (size_t)-1) last = t;
+    }
+    if (!ukrainian_near(c, w, last)) return (size_t)-1;
+    *rc = drop_spans(c, tok_start(c, w), tok_end(c, last));
+    return last;
 }
 
 /* Q: a quoted name; i is its first word, right after the opening quote. */
@@ -945,7 +1009,9 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
     if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
-    size_t r = quoted(c, i, rc);
+    size_t r = law_title(c, i, rc);
+    if (r != (size_t)-1 || *rc) return r;
+    r = quoted(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
     if (c->tok[i].flags & TK_LATIN) {
         r = english(c, i, rc);
