@@ -609,18 +609,23 @@ static int russian(const chunkctx *c, size_t i, size_t j) {
  * end before them (Верховный суд | Бангладеша): the place stays a place. */
 static size_t place_after(const chunkctx *c, size_t j, int parent) {
     size_t k = j + 1;
+    /* a branch in an oblast or a city: у / в + області or м. (Служби
+     * автомобільних доріг у Херсонській області, ради в м. Києві) */
+    int in = (tok_is(c, k, "у") || tok_is(c, k, "в")) && !(c->tok[k].flags & TK_NL), city = 0;
+    if (in) k++;
     if ((tok_is(c, k, "м") || tok_is(c, k, "г")) && is_punct(c, k + 1, '.') && !(c->tok[k + 1].flags & TK_SPACE))
-        k += 2;
-    else if (tok_is(c, k, "міста") || tok_is(c, k, "города"))
+        k += 2, city = 1;
+    else if (!in && (tok_is(c, k, "міста") || tok_is(c, k, "города")))
         k++;
     if (!cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1)) return j;
     long s = ngn_covering_at(c, c->first, tok_start(c, k));
     if (s < 0 || c->m->spans[s].start != tok_start(c, k)) return j;
     unsigned ty = ngn_span_types(c->m, (size_t)s);
-    int acronym = parent && k == j + 1 && ty == 4 && (c->tok[k].flags & TK_ALLUPPER);
+    int acronym = !in && parent && k == j + 1 && ty == 4 && (c->tok[k].flags & TK_ALLUPPER);
     if (ty != 2 && !acronym) return j;
     size_t e = k;
     while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[s].end) e++;
+    if (in && !city && !tok_is(c, e, "області")) return j;
     return acronym ? place_after(c, e, 0) : e;
 }
 
@@ -846,7 +851,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (c->place && !c->dry && wset_has_stem(&compass_set, ti->hash, tfold(c, i), tlen(c, i))) {
         /* C: a compass adjective and the place after it, one place */
         size_t e = place_after(c, i, 0);
-        if (e != i && !is_punct(c, i + 1, '.')) return org_span(c, NG_RULE_PLACE_PART, i, e, i, e, (size_t)-1, rc);
+        if (e != i && !is_punct(c, i + 1, '.') && !tok_is(c, i + 1, "у") && !tok_is(c, i + 1, "в"))
+            return org_span(c, NG_RULE_PLACE_PART, i, e, i, e, (size_t)-1, rc);
     }
     /* A: the adjective, lower-case (or capitalised) adjectives, the head */
     size_t j = i;
@@ -874,7 +880,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             size_t n = named_after(c, k);   /* Київський театр імені Франка */
             if (n != k) return org_span(c, NG_RULE_ORG_NAMED, h, n, h, n, k, rc);
             size_t e = place_after(c, k, head);
-            if (head_place && e == k) return (size_t)-1;
+            if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")))
+                return (size_t)-1;   /* (a company needs a place of its name, not "у ... області") */
             if (russian(c, i, k)) e = k;
             else if (head && e == k) e = parent_after(c, k);
             return org_span(c, NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
