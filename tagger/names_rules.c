@@ -480,6 +480,21 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     return last;
 }
 
+/* A Cyrillic word with a surname's -ський / -цький ending in any case
+ * (Хмельницького, Кропивницький): as a dictionary place after initials, a
+ * man's name. */
+static int sky_surname(const chunkctx *c, size_t j) {
+    if (j >= c->nt || !(c->tok[j].flags & TK_CYR)) return 0;
+    static const char *const e[] = {"ськ", "цьк", "ск", "цк", NULL};
+    const char *f = tfold(c, j);
+    size_t l = tlen(c, j), sl = ngn_stem_len(f, l);
+    for (const char *const *p = e; *p; p++) {
+        size_t n = strlen(*p);
+        if (sl >= n + 4 && !memcmp(f + sl - n, *p, n)) return 1;
+    }
+    return 0;
+}
+
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
@@ -691,6 +706,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         size_t j = i + 2;
         for (int more = 0; more < 2 && j < c->nt && is_initial(c, j); more++) j += 2;
         size_t last = surname_at(c, j, i, script, 0);
+        if (last == (size_t)-1 && sky_surname(c, j))
+            last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького */
         if (last != (size_t)-1) {
             *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
