@@ -183,6 +183,16 @@ static const char *const law_words[] = {
 static wset law_set;
 static uint64_t law_mem[1024];
 
+/* Latin words in Cyrillic text that name products, systems and
+ * technologies, not organisations (rule L): software, devices, standards. */
+static const char *const latin_products[] = {
+    "windows", "linux", "android", "ios", "macos", "unix", "chrome", "firefox", "iphone", "ipad",
+    "ipod", "excel", "powerpoint", "photoshop", "bluetooth", "gps", "usb", "vip", "html", "pdf",
+    "sms", "dvd", "lcd", "led", "wi", "wifi", "lte", "gsm", NULL
+};
+static wset product_set;
+static uint64_t product_mem[1024];
+
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
 static uint64_t org_mem[8][1024];
@@ -207,6 +217,7 @@ static void org_init(void) {
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
     ngn_wset_fill(&law_set, law_mem, law_words, 0);
+    ngn_wset_fill(&product_set, product_mem, latin_products, 0);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -980,7 +991,11 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
            (latin_cap(c, jj + 1) || ((c->tok[jj + 1].flags & TK_PUNCT) && latin_cap(c, jj + 2))))
         jj += latin_cap(c, jj + 1) ? 1 : 2;
     if (!cyrillic_beside(c, i, jj)) return (size_t)-1;
-    if (roman(c, i) || given_name(c, i)) return (size_t)-1;
+    if (roman(c, i) || given_name(c, i) || wset_has(&product_set, c->tok[i].hash)) return (size_t)-1;
+    /* a code: capitals, a hyphen and digits (STS-133, MH17 is a word with digits) */
+    if ((c->tok[i].flags & TK_ALLUPPER) && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE) &&
+        i + 2 < c->nt && (c->tok[i + 2].flags & TK_DIGIT) && !(c->tok[i + 2].flags & TK_SPACE))
+        return (size_t)-1;
     if (ngn_covering_at(c, c->first, tok_start(c, i)) >= 0) return (size_t)-1;
     size_t j = i;
     while (j + 1 < c->nt && j < i + 5) {
