@@ -320,12 +320,17 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     return j;
 }
 
+/* A sentence's end: . ! ? */
+static int sent_stop(const chunkctx *c, size_t k) {
+    return is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, '?');
+}
+
 /* Ukrainian text: a letter і ї є ґ (no ы э ъ ё) in the words of tokens
- * [i, j] and the 8 tokens either side on their line. */
+ * [i, j] and the 8 tokens either side in their sentence, on their line. */
 static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
     size_t a = i, b = j;
-    for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL); n++) a--;
-    for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL); n++) b++;
+    for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL) && !sent_stop(c, a - 1); n++) a--;
+    for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL) && !sent_stop(c, b + 1); n++) b++;
     int uk = 0;
     for (size_t k = a; k <= b; k++) {
         if (!(c->tok[k].flags & TK_CYR)) continue;
@@ -1030,11 +1035,31 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_LATIN, i, j, i, j, (size_t)-1, rc);
 }
 
+/* P: an organisation's acronym the dictionary knows and a place after it
+ * (uk): "ДСНС України", "МВС України", "СБУ у Волинській області" are one
+ * organisation in Ukrainian news, with the acronym's id (the acronym alone
+ * and the place never are, on uk train). Russian names end before the
+ * place. */
+static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
+    if (!(c->tok[i].flags & TK_ALLUPPER) || !(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT))
+        return (size_t)-1;
+    long k = ngn_covering_at(c, c->first, tok_start(c, i));
+    if (k < 0 || c->m->spans[k].start != tok_start(c, i) || ngn_span_types(c->m, (size_t)k) != 4u) return (size_t)-1;
+    size_t e = i;
+    while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[k].end) e++;
+    if (e != i) return (size_t)-1;   /* (one word: the acronym) */
+    size_t p = place_after(c, e, 0);
+    if (p == e || russian(c, i, p) || !ukrainian_near(c, i, p)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_HEAD, i, p, i, e, (size_t)-1, rc);
+}
+
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
     if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
     size_t r = law_title(c, i, rc);
+    if (r != (size_t)-1 || *rc) return r;
+    r = acronym_place(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
     r = quoted(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
