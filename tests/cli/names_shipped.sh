@@ -27,6 +27,15 @@ n=$(cut -f6 "$T/ids.out" | sort -u | wc -l)
 checks=$((checks+1))
 grep -q '	Сергій Ребров	Сергія Реброва$' "$T/ids.out" || { echo "FAIL ids: nominative name"; cat "$T/ids.out"; fail=1; }
 
+# foreign given names in Cyrillic (given-{uk,ru}-foreign.txt) start a name
+run foreign tag --format tsv --no-header <<'EOF2'
+После посадки Пегги Уитсон сказала, что Джеффри Уильямс готов. Вчора Пеггі Вітсон повернулася.
+EOF2
+expect_rc foreign 0
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/foreign.out" | tr '\n' ' ')" = "PER	Пегги Уитсон PER	Джеффри Уильямс PER	Пеггі Вітсон " ] ||
+  { echo "FAIL foreign"; cat "$T/foreign.out"; fail=1; }
+
 run coach tag --format tsv --no-header <<'EOF2'
 Coach Tjorvald Brandvoll arrived. Brandvoll said no.
 EOF2
