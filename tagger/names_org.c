@@ -170,6 +170,15 @@ static const char *const street_nouns[] = {
     "улица", "площадь", "переулок", "переулка", "набережная", NULL
 };
 static const char *const street_abbr[] = {"вул", "просп", "пров", "бульв", "ул", "пер", NULL};
+/* Settlements named after their noun (V): у селі Кожичі, смт Кіровське, с.
+ * Іллінка, в селе Отрадное; by stem, and the abbreviations with a dot. */
+static const char *const settle_nouns[] = {
+    "село", "селище", "смт", "хутір", "хутора", "містечко", "станиця", "деревня", "поселок", "посёлок",
+    "станица", "пгт", NULL
+};
+static const char *const settle_abbr[] = {"с", "м", "сел", "смт", "пос", "д", NULL};
+static wset settle_set, settle_abbr_set;
+static uint64_t settle_mem[2][1024];
 static wset river_set, street_set, street_abbr_set;
 static uint64_t place_mem[3][1024];
 
@@ -221,6 +230,8 @@ static void org_init(void) {
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
     ngn_wset_fill(&law_set, law_mem, law_words, 0);
     ngn_wset_fill(&product_set, product_mem, latin_products, 0);
+    ngn_wset_fill(&settle_set, settle_mem[0], settle_nouns, 1);
+    ngn_wset_fill(&settle_abbr_set, settle_mem[1], settle_abbr, 0);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -275,7 +286,7 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
  * (type LOC, id loc:...). */
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
     int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET ||
-                rule == NG_RULE_PLACE_PART;
+                rule == NG_RULE_PLACE_PART || rule == NG_RULE_PLACE_SETTLEMENT;
     if (cuts_span(c, i, j)) return (size_t)-1;
     if (c->dry) return place ? (size_t)-1 : j;   /* parent_after asks where an organisation would end */
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
@@ -711,6 +722,33 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
 }
 
 
+/* V: a settlement's name after its noun (у селі Кожичі, смт Кіровське, с.
+ * Іллінка, в селе Отрадное): one capitalised Cyrillic word, or two joined
+ * by a hyphen (Муровані-Курилівці), that no dictionary span touches, is a
+ * place, the name alone, as news annotate it; "м." and "с." not after a
+ * number (5 м. Далі: metres). */
+static int clean_edges(const chunkctx *c, size_t i, size_t j);
+
+static size_t settlement(chunkctx *c, size_t i, int *rc) {
+    if (i == 0 || !(c->tok[i].flags & TK_SPACE) || (c->tok[i].flags & (TK_NL | TK_ALLUPPER))) return (size_t)-1;
+    size_t p = i - 1;
+    int abbr = is_punct(c, p, '.') && p > 0;
+    if (abbr) p--;
+    if (!is_word(c, p) || (c->tok[p].flags & (TK_UPPER1 | TK_LATIN | TK_DIGIT))) return (size_t)-1;
+    if (abbr ? !wset_has(&settle_abbr_set, c->tok[p].hash) || (p > 0 && (c->tok[p - 1].flags & TK_DIGIT))
+             : !wset_has_stem(&settle_set, c->tok[p].hash, tfold(c, p), tlen(c, p)))
+        return (size_t)-1;
+    size_t j = i;
+    if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
+        is_word(c, j + 2) && !(c->tok[j + 2].flags & TK_SPACE) && (c->tok[j + 2].flags & TK_UPPER1) &&
+        (c->tok[j + 2].flags & TK_CYR))
+        j += 2;
+    for (size_t q = i; q <= j; q++)
+        if (ngn_covering_at(c, c->first, tok_start(c, q)) >= 0) return (size_t)-1;
+    if (!clean_edges(c, i, j)) return (size_t)-1;
+    return org_span(c, NG_RULE_PLACE_SETTLEMENT, i, j, i, j, (size_t)-1, rc);
+}
+
 /* Does the folded word f (l bytes) end with one of the endings of the
  * NULL-terminated list e? */
 static int ends_any(const char *f, size_t l, const char *const *e) {
@@ -834,6 +872,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
     if (c->place && !c->dry) {
         size_t r = river_or_street(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+        r = settlement(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
     int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
