@@ -391,6 +391,7 @@ static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
     size_t nw = 0, caps = 0;
     for (size_t k = i; k <= last; k++) {
         const ng_token *t = &c->tok[k];
+        if (open_quote(c, k)) return (size_t)-1;   /* «ТД «Укрпласт»»: the inner name's rule */
         if (!(t->flags & TK_WORD)) continue;
         if (t->flags & TK_LATIN) return (size_t)-1;
         if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) return (size_t)-1;

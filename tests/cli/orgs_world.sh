@@ -38,10 +38,10 @@ expect_rc common 0
 expect_out common </dev/null
 
 # Coffee and a shop written in lower case, a girl's name in the dative
-# (Соні, not Sony): no organisation; Russian state bodies by their short
+# (Соні, not Sony), mines (шахти, not the city Шахти): no name; Russian state bodies by their short
 # names are (Росприроднадзора, Минсельхоза, Минэкономразвития).
 cat >"$T/words.txt" <<'EOF2'
-Вода для еспресо-машини з сільпо; подарунок для Соні.
+Вода для еспресо-машини з сільпо; подарунок для Соні; голуби та шахти.
 Сотрудники Росприроднадзора и Минсельхоза встретились с Минэкономразвития.
 EOF2
 run words tag --format tsv --no-header "$T/words.txt"
