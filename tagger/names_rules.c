@@ -828,6 +828,15 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     for (size_t i = next_cap(caps, ncaps, &ci, 0, nt); i < nt; i = next_cap(caps, ncaps, &ci, i + 1, nt)) {
         const ng_token *ti = &tok[i];
         long k = covering(&c, tok_start(&c, i));
+        if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&
+            c.m->spans[k].end == tok_end(&c, i) && !(ti->flags & TK_ALLUPPER) &&
+            wset_has(&ngn_stop_set, ti->hash) && ngn_sentence_initial(&c, i)) {
+            /* a function word first in its sentence is no name there, though
+             * a dictionary knows it capitalised ("Того ж дня": not Togo) */
+            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+            mn->dead[mn->ndead++] = (size_t)k;
+            continue;
+        }
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
              * one-word given name; otherwise note it and skip it */
