@@ -889,9 +889,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         while (j + 1 < c->nt && j < i + 3 && cyr_word(c, j + 1) && !(c->tok[j + 1].flags & TK_UPPER1) &&
                !wset_has(&ngn_stop_set, c->tok[j + 1].hash))
             j++;
-        size_t e = j == i ? j : place_after(c, j, 1);
+        /* (the head and the place alone, Прокуратура Києва: not first in
+         * its sentence, in a Ukrainian sentence: a Russian name would end
+         * before the place, the head alone) */
+        size_t e = j == i && (ngn_sentence_initial(c, i) || !ukrainian_near(c, i, i)) ? j : place_after(c, j, 1);
         if (e != j) {
-            if (russian(c, i, j)) e = j;
+            if (j != i && russian(c, i, j)) e = j;
             return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, i, rc);
         }
     }
