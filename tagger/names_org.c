@@ -898,6 +898,17 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, i, rc);
         }
     }
+    /* D2: a Держ- compound (uk: Держрезерв, Держпраці, Держекоінспекція,
+     * Держкомзему) names a state body, first in its sentence too, with the
+     * genitive words and the place after it as rule G takes them; not
+     * держава / державний (the state) */
+    if (c->org && !c->dry && tlen(c, i) >= 14 && !memcmp(tfold(c, i), "держ", 8) &&
+        memcmp(tfold(c, i), "держав", 12) && ngn_covering_at(c, c->first, tok_start(c, i)) < 0 &&
+        ukrainian_near(c, i, i)) {
+        size_t j = genitive_tail(c, i), e = j;
+        if ((e = place_after(c, j, 1)) == j) e = parent_after(c, j);
+        return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
+    }
     if (c->org && (head || wset_has_stem(&gen_head_set, ti->hash, tfold(c, i), tlen(c, i))) &&
         !ngn_sentence_initial(c, i)) {
         /* G: the capitalised head inside a sentence, genitive words (a place) */
