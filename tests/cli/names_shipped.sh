@@ -27,6 +27,14 @@ n=$(cut -f6 "$T/ids.out" | sort -u | wc -l)
 checks=$((checks+1))
 grep -q '	Сергій Ребров	Сергія Реброва$' "$T/ids.out" || { echo "FAIL ids: nominative name"; cat "$T/ids.out"; fail=1; }
 
+# God by name (people.tsv), capitalised only: "слава Богу", not "бог війни"
+run god tag --format tsv --no-header <<'EOF2'
+Він молився Богу. Отже, Господи, прости. Давній бог війни.
+EOF2
+expect_rc god 0
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/god.out" | tr '\n' ' ')" = "god	Богу god	Господи " ] || { echo "FAIL god"; cat "$T/god.out"; fail=1; }
+
 # foreign given names in Cyrillic (given-{uk,ru}-foreign.txt) start a name; a
 # Ukrainian short form (given-uk-short.txt) alone is a person
 run foreign tag --format tsv --no-header <<'EOF2'
