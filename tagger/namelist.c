@@ -117,6 +117,17 @@ static int script_lang(const char *f, size_t fl) {
     return NG_LANG_UNKNOWN;
 }
 
+/* on_form for a form whose letters or ending mark a language (script_lang;
+ * the Ukrainian instrumental -ою / -ею, Оксаною). */
+static int on_marked_form(const char *const *words, const size_t *lens, size_t n, void *ud) {
+    if (n < 1) return 0;
+    const char *f = words[0];
+    size_t l = lens[0];
+    int mark = script_lang(f, l) != NG_LANG_UNKNOWN ||
+               (l >= 4 && (!memcmp(f + l - 4, "ою", 4) || !memcmp(f + l - 4, "ею", 4)));
+    return mark ? on_form(words, lens, n, ud) : 0;
+}
+
 static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     while (len && (name[len - 1] == ' ' || name[len - 1] == '\t' || name[len - 1] == '\r')) len--;
     while (len && (*name == ' ' || *name == '\t')) { name++; len--; }
@@ -137,12 +148,27 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
             if (g->is_nom && g->hash == h && g->len == fl && !memcmp(nl->strs + g->off, f, fl)) {
                 /* Артём and Артем: the nominative shown is the one without ё,
                  * which is also the Ukrainian spelling */
-                gname *e = &nl->names[g->name];
+                uint32_t idx = g->name;
+                gname *e = &nl->names[idx];
                 int rc = NG_OK;
                 if (has_yo(nl->strs + e->nom, e->nom_len) && !has_yo(name, len)) {
                     long nom = nl_str(nl, name, len);
                     if (nom < 0) rc = NG_E_NOMEM;
-                    else { e = &nl->names[g->name]; e->nom = (uint32_t)nom; }
+                    else { e = &nl->names[idx]; e->nom = (uint32_t)nom; }
+                }
+                if (rc == NG_OK && (unsigned char)f[0] >= 0x80 && lang != NG_LANG_UNKNOWN &&
+                    nl->names[idx].lang != (unsigned char)lang) {
+                    /* a name of both lists (Оксана, Соня, Ольга) declines in
+                     * both languages: Оксані, Ользі as well as Оксане, Ольге
+                     * (the other language's forms that its letters mark
+                     * only: Власти, a form of Власта, is also a Russian word) */
+                    ng_inflect_word w[2] = {
+                        {f, fl, name, len, 1},
+                        {"ню", strlen("ню"), "Ню", strlen("Ню"), 1},
+                    };
+                    emit_ctx ec = {nl, idx, 0};
+                    ng_inflect_alias(w, 2, "PER", lang, on_marked_form, &ec);
+                    rc = ec.rc;
                 }
                 free(f);
                 return rc;

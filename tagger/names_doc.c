@@ -483,8 +483,15 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
             if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
         }
     } else if (cues & NF_GIVEN) {
-        /* a given name alone: the one person of the article with it */
+        /* a given name alone: the one person of the article with it; of
+         * several, the nearest named before it (the first after it in a
+         * headline), as for surnames (Cyrillic: English given names are
+         * too often words) */
         p = only_person(tn, key2 ^ (1ull << 63));
+        if (!p && !(cues & NF_LATIN)) {
+            p = pick_person(tn, key2 ^ (1ull << 63), n, 1);
+            if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
+        }
     } else if (!(cues & NF_AFTER_NAME)) {
         p = pick_person(tn, key, n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;

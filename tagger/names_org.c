@@ -47,7 +47,10 @@ static const char *const org_words_q[] = {
     "компания", "фирма", "партия", "газета", "группа", "предприятие", "завод", "фабрика",
     "корпорация", "холдинг", "концерн", "агентство", "издательство", "телеканал", "радиостанция",
     "журнал", "объединение", "фонд", "движение", "организация", "союз", "ассоциация",
-    "общество", "клуб", "фк", "ансамбль", "телекомпания", "кооператив", "сеть", NULL
+    "общество", "клуб", "фк", "ансамбль", "телекомпания", "кооператив", "сеть",
+    /* (Russian nouns in -ние, -тие: their -ия forms have another stem) */
+    "движения", "объединения", "предприятия",
+    "інститут", "институт", "театр", "фракція", "фракция", NULL
 };
 
 /* English legal forms and organisation words that end a name. */
@@ -84,7 +87,7 @@ static const char *const en_heads_of[] = {
 static const char *const cyr_heads[] = {
     "рада", "міськрада", "облрада", "райрада", "адміністрація", "держадміністрація",
     "облдержадміністрація", "райдержадміністрація", "університет", "академія", "інститут",
-    "суд", "служба", "міністерство", "комітет", "комісія", "залізниця", "прокуратура", "поліція",
+    "суд", "райсуд", "госпсуд", "міськрайсуд", "служба", "міністерство", "комітет", "комісія", "залізниця", "прокуратура", "поліція",
     "управління", "департамент", "інспекція", "агентство", "асоціація", "федерація", "спілка",
     "лікарня", "ліцей", "гімназія", "коледж", "церква", "палата", "асамблея", "митниця",
     "казначейство", "консерваторія", "бібліотека", "музей", "відділ", "відділення", "тервідділення",
@@ -167,8 +170,40 @@ static const char *const street_nouns[] = {
     "улица", "площадь", "переулок", "переулка", "набережная", NULL
 };
 static const char *const street_abbr[] = {"вул", "просп", "пров", "бульв", "ул", "пер", NULL};
+/* Settlements named after their noun (V): у селі Кожичі, смт Кіровське, с.
+ * Іллінка, в селе Отрадное; by stem, and the abbreviations with a dot. */
+static const char *const settle_nouns[] = {
+    "село", "селище", "смт", "хутір", "хутора", "містечко", "станиця", "деревня", "поселок", "посёлок",
+    "станица", "пгт", NULL
+};
+static const char *const settle_abbr[] = {"с", "м", "сел", "смт", "пос", "д", NULL};
+static wset settle_set, settle_abbr_set;
+static uint64_t settle_mem[2][1024];
 static wset river_set, street_set, street_abbr_set;
 static uint64_t place_mem[3][1024];
+
+/* L: a law's title (uk). Ukrainian news name laws "Закон України «Про
+ * місцеве самоврядування в Україні»", "Кодексу України", "Конституції
+ * України": a title, whose place is no place of the article (the
+ * annotations leave it out). Forms of закон, кодекс, конституція (folded;
+ * not законодавство). */
+static const char *const law_words[] = {
+    "закон", "закону", "законом", "законі", "закони", "законів", "законам", "законами", "законах",
+    "кодекс", "кодексу", "кодексом", "кодексі", "кодекси", "кодексів", "конституція", "конституції",
+    "конституцію", "конституцією", NULL
+};
+static wset law_set;
+static uint64_t law_mem[1024];
+
+/* Latin words in Cyrillic text that name products, systems and
+ * technologies, not organisations (rule L): software, devices, standards. */
+static const char *const latin_products[] = {
+    "windows", "linux", "android", "ios", "macos", "unix", "chrome", "firefox", "iphone", "ipad",
+    "ipod", "excel", "powerpoint", "photoshop", "bluetooth", "gps", "usb", "vip", "html", "pdf",
+    "sms", "dvd", "lcd", "led", "wi", "wifi", "lte", "gsm", NULL
+};
+static wset product_set;
+static uint64_t product_mem[1024];
 
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
@@ -193,6 +228,10 @@ static void org_init(void) {
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
+    ngn_wset_fill(&law_set, law_mem, law_words, 0);
+    ngn_wset_fill(&product_set, product_mem, latin_products, 0);
+    ngn_wset_fill(&settle_set, settle_mem[0], settle_nouns, 1);
+    ngn_wset_fill(&settle_abbr_set, settle_mem[1], settle_abbr, 0);
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -247,7 +286,7 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
  * (type LOC, id loc:...). */
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
     int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET ||
-                rule == NG_RULE_PLACE_PART;
+                rule == NG_RULE_PLACE_PART || rule == NG_RULE_PLACE_SETTLEMENT;
     if (cuts_span(c, i, j)) return (size_t)-1;
     if (c->dry) return place ? (size_t)-1 : j;   /* parent_after asks where an organisation would end */
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
@@ -292,6 +331,132 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     return j;
 }
 
+/* A sentence's end: . ! ? */
+static int sent_stop(const chunkctx *c, size_t k) {
+    return is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, '?');
+}
+
+/* Ukrainian text: a letter і ї є ґ (no ы э ъ ё) in the words of tokens
+ * [i, j] and the 8 tokens either side in their sentence, on their line. */
+static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
+    size_t a = i, b = j;
+    for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL) && !sent_stop(c, a - 1); n++) a--;
+    for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL) && !sent_stop(c, b + 1); n++) b++;
+    int uk = 0;
+    for (size_t k = a; k <= b; k++) {
+        if (!(c->tok[k].flags & TK_CYR)) continue;
+        const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
+        size_t n = c->tok[k].end - c->tok[k].start;
+        for (size_t q = 0; q + 1 < n; q++) {
+            unsigned char x = w[q], y = w[q + 1];
+            if ((x == 0xD1 && (y == 0x8B || y == 0x8D || y == 0x8A || y == 0x91)) ||
+                (x == 0xD0 && (y == 0xAB || y == 0xAD || y == 0xAA || y == 0x81)))
+                return 0;   /* ы э ъ ё: Russian */
+            if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
+                (x == 0xD2 && (y == 0x90 || y == 0x91)))
+                uk = 1;
+        }
+    }
+    return uk;
+}
+
+/* A document's title in quotes: «Про ...» (Закону «Про публічні закупівлі»). */
+static int title_of_act(const chunkctx *c, size_t i) {
+    return tok_is(c, i, "про") || tok_is(c, i, "о") || tok_is(c, i, "об");
+}
+
+/* Q2: capitals of 2 to 5 Cyrillic letters that no list or dictionary knows,
+ * right before a quoted name in Ukrainian text, are a legal form too (ГО
+ * «Центр», ПВКП «Нирт», ДГ «Відродження»: Ukrainian news write dozens of
+ * them); not ЖК (a housing estate: a place), nor before «Про ...». d: the
+ * capitals, [i, last] the name. */
+static int free_legal_form(const chunkctx *c, size_t d, size_t i, size_t last) {
+    if (!(c->tok[d].flags & TK_CYR) || (c->tok[d].flags & (TK_LATIN | TK_DIGIT)) ||
+        !ncp_ge(tfold(c, d), tlen(c, d), 2) || ncp_ge(tfold(c, d), tlen(c, d), 6) || tok_is(c, d, "жк"))
+        return 0;
+    if (!(c->tok[i].flags & TK_UPPER1) || title_of_act(c, i)) return 0;
+    if (ngn_covering_at(c, c->first, tok_start(c, d)) >= 0) return 0;
+    return ukrainian_near(c, d, last);
+}
+
+/* Q3: a quoted name with no designator before it, in Ukrainian text: one
+ * to four words, each capitalised (or a number: «Пересувна механізована
+ * колона № 15» is not one, «Шахта № 5» is), not all in capitals unless one
+ * word, not after в / у / на (titles of works: у «Кобзарі»), not «Про ...»,
+ * not a name a dictionary knows exactly (it decides). Most such names in
+ * Ukrainian news are companies, bands and clubs ("тендер «Харківобленерго»",
+ * "басист «Океанів»"); in Russian news most are ships, actions and works,
+ * and Russian text is left alone. [i, last]: the words inside the quotes. */
+static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
+    size_t nw = 0, caps = 0;
+    for (size_t k = i; k <= last; k++) {
+        const ng_token *t = &c->tok[k];
+        if (open_quote(c, k)) return (size_t)-1;   /* «ТД «Укрпласт»»: the inner name's rule */
+        if (!(t->flags & TK_WORD)) continue;
+        if (t->flags & TK_LATIN) return (size_t)-1;
+        if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) return (size_t)-1;
+        nw++;
+        caps += (t->flags & TK_ALLUPPER) != 0;
+    }
+    if (nw == 0 || nw > 4 || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
+        return (size_t)-1;
+    if (i >= 2 && (tok_is(c, i - 2, "в") || tok_is(c, i - 2, "у") || tok_is(c, i - 2, "на"))) return (size_t)-1;
+    long k = ngn_covering_at(c, c->first, tok_start(c, i));
+    if (k >= 0 && c->m->spans[k].end == tok_end(c, last)) return (size_t)-1;
+    if (!ukrainian_near(c, i, last)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_QUOTED_ALONE, i, last, i, last, (size_t)-1, rc);
+}
+
+/* Drops the dictionary spans inside bytes [s, e) (kept in --all). */
+static int drop_spans(chunkctx *c, size_t s, size_t e) {
+    if (c->all) return NG_OK;
+    for (size_t k = ngn_first_ending_after(c, c->first, s); k < c->ndict; k++) {
+        const span *d = &c->m->spans[k];
+        if (d->start >= e) break;
+        if (d->start < s || d->end > e || (d->flags & NG_MATCH_OVERLAP)) continue;
+        if (ng_grow((void **)&c->mn->dead, &c->mn->dead_cap, c->mn->ndead + 1, sizeof *c->mn->dead))
+            return NG_E_NOMEM;
+        c->mn->dead[c->mn->ndead++] = k;
+    }
+    return NG_OK;
+}
+
+/* The closing quote of a title «Про ...» whose opening quote is token q,
+ * on the same line within 40 tokens, or (size_t)-1. */
+static size_t act_title_end(const chunkctx *c, size_t q) {
+    if (!open_quote(c, q) || !title_of_act(c, q + 1)) return (size_t)-1;
+    for (size_t k = q + 2; k < c->nt && k < q + 40; k++) {
+        if (c->tok[k].flags & TK_NL) return (size_t)-1;
+        if (close_quote(c, k)) return k;
+    }
+    return (size_t)-1;
+}
+
+/* L at token i: a place right after a law word (Закону України), and the
+ * title in quotes after it (Закону України «Про ... в Україні»), or a title
+ * right after a law word (Законом «Про ...»): their dictionary spans are
+ * dropped; the last token taken, or (size_t)-1. */
+static size_t law_title(chunkctx *c, size_t i, int *rc) {
+    if (i < 2) return (size_t)-1;
+    size_t w = i - 1, last;
+    if (open_quote(c, i - 1) && title_of_act(c, i)) {   /* Законом «Про ...» */
+        w = i - 2;
+        if (!is_word(c, w) || !wset_has(&law_set, c->tok[w].hash)) return (size_t)-1;
+        if ((last = act_title_end(c, i - 1)) == (size_t)-1) return (size_t)-1;
+    } else {   /* Закону України [«Про ...»] */
+        if (!is_word(c, w) || !wset_has(&law_set, c->tok[w].hash)) return (size_t)-1;
+        long k = ngn_covering_at(c, c->first, tok_start(c, i));
+        if (k < 0 || c->m->spans[k].start != tok_start(c, i) || ngn_span_types(c->m, (size_t)k) != 2u) return (size_t)-1;
+        last = i;
+        while (last + 1 < c->nt && tok_end(c, last + 1) <= c->m->spans[k].end) last++;
+        size_t t = act_title_end(c, last + 1);
+        if (t != (size_t)-1) last = t;
+    }
+    if (!ukrainian_near(c, w, last)) return (size_t)-1;
+    *rc = drop_spans(c, tok_start(c, w), tok_end(c, last));
+    return last;
+}
+
 /* Q: a quoted name; i is its first word, right after the opening quote. */
 static size_t quoted(chunkctx *c, size_t i, int *rc) {
     if (i < 1 || !open_quote(c, i - 1)) return (size_t)-1;
@@ -317,10 +482,11 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     size_t last = j - 1;      /* the last token inside */
     if (nested && close_quote(c, last)) last--;
     if (last < i) return (size_t)-1;
-    if (i < 2 || !is_word(c, i - 2)) return (size_t)-1;
+    if (i < 2 || !is_word(c, i - 2)) return bare_quoted(c, i, last, rc);
     size_t d = i - 2;
     const ng_token *td = &c->tok[d];
-    if ((td->flags & TK_UPPER1) && (td->flags & TK_ALLUPPER) && wset_has(&legal_set, td->hash)) {
+    if ((td->flags & TK_UPPER1) && (td->flags & TK_ALLUPPER) &&
+        (wset_has(&legal_set, td->hash) || free_legal_form(c, d, i, last))) {
         /* ТОВ «Ромашка»: the legal form and the quotes; two legal forms
          * (ТОВ «ТД «Укрпласт»»): from the first */
         if (d >= 2 && open_quote(c, d - 1) && is_word(c, d - 2) && (c->tok[d - 2].flags & TK_ALLUPPER) &&
@@ -336,7 +502,8 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     }
     if (!(td->flags & TK_ALLUPPER) && wset_has_stem(&orgq_set, td->hash, tfold(c, d), tlen(c, d)))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
-    return (size_t)-1;
+    if (td->flags & TK_ALLUPPER) return (size_t)-1;   /* ЖК «Печерські Липки»: not a bare name */
+    return bare_quoted(c, i, last, rc);
 }
 
 /* A Latin capitalised word that may be part of an English organisation's name. */
@@ -473,18 +640,23 @@ static int russian(const chunkctx *c, size_t i, size_t j) {
  * end before them (Верховный суд | Бангладеша): the place stays a place. */
 static size_t place_after(const chunkctx *c, size_t j, int parent) {
     size_t k = j + 1;
+    /* a branch in an oblast or a city: у / в + області or м. (Служби
+     * автомобільних доріг у Херсонській області, ради в м. Києві) */
+    int in = (tok_is(c, k, "у") || tok_is(c, k, "в")) && !(c->tok[k].flags & TK_NL), city = 0;
+    if (in) k++;
     if ((tok_is(c, k, "м") || tok_is(c, k, "г")) && is_punct(c, k + 1, '.') && !(c->tok[k + 1].flags & TK_SPACE))
-        k += 2;
-    else if (tok_is(c, k, "міста") || tok_is(c, k, "города"))
+        k += 2, city = 1;
+    else if (!in && (tok_is(c, k, "міста") || tok_is(c, k, "города")))
         k++;
     if (!cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1)) return j;
     long s = ngn_covering_at(c, c->first, tok_start(c, k));
     if (s < 0 || c->m->spans[s].start != tok_start(c, k)) return j;
     unsigned ty = ngn_span_types(c->m, (size_t)s);
-    int acronym = parent && k == j + 1 && ty == 4 && (c->tok[k].flags & TK_ALLUPPER);
+    int acronym = !in && parent && k == j + 1 && ty == 4 && (c->tok[k].flags & TK_ALLUPPER);
     if (ty != 2 && !acronym) return j;
     size_t e = k;
     while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[s].end) e++;
+    if (in && !city && !tok_is(c, e, "області")) return j;
     return acronym ? place_after(c, e, 0) : e;
 }
 
@@ -550,6 +722,33 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
     return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
 }
 
+
+/* V: a settlement's name after its noun (у селі Кожичі, смт Кіровське, с.
+ * Іллінка, в селе Отрадное): one capitalised Cyrillic word, or two joined
+ * by a hyphen (Муровані-Курилівці), that no dictionary span touches, is a
+ * place, the name alone, as news annotate it; "м." and "с." not after a
+ * number (5 м. Далі: metres). */
+static int clean_edges(const chunkctx *c, size_t i, size_t j);
+
+static size_t settlement(chunkctx *c, size_t i, int *rc) {
+    if (i == 0 || !(c->tok[i].flags & TK_SPACE) || (c->tok[i].flags & (TK_NL | TK_ALLUPPER))) return (size_t)-1;
+    size_t p = i - 1;
+    int abbr = is_punct(c, p, '.') && p > 0;
+    if (abbr) p--;
+    if (!is_word(c, p) || (c->tok[p].flags & (TK_UPPER1 | TK_LATIN | TK_DIGIT))) return (size_t)-1;
+    if (abbr ? !wset_has(&settle_abbr_set, c->tok[p].hash) || (p > 0 && (c->tok[p - 1].flags & TK_DIGIT))
+             : !wset_has_stem(&settle_set, c->tok[p].hash, tfold(c, p), tlen(c, p)))
+        return (size_t)-1;
+    size_t j = i;
+    if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
+        is_word(c, j + 2) && !(c->tok[j + 2].flags & TK_SPACE) && (c->tok[j + 2].flags & TK_UPPER1) &&
+        (c->tok[j + 2].flags & TK_CYR))
+        j += 2;
+    for (size_t q = i; q <= j; q++)
+        if (ngn_covering_at(c, c->first, tok_start(c, q)) >= 0) return (size_t)-1;
+    if (!clean_edges(c, i, j)) return (size_t)-1;
+    return org_span(c, NG_RULE_PLACE_SETTLEMENT, i, j, i, j, (size_t)-1, rc);
+}
 
 /* Does the folded word f (l bytes) end with one of the endings of the
  * NULL-terminated list e? */
@@ -675,6 +874,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (c->place && !c->dry) {
         size_t r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
+        r = settlement(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
     }
     int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
     if (head || (c->org && wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i)))) {
@@ -688,11 +889,25 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         while (j + 1 < c->nt && j < i + 3 && cyr_word(c, j + 1) && !(c->tok[j + 1].flags & TK_UPPER1) &&
                !wset_has(&ngn_stop_set, c->tok[j + 1].hash))
             j++;
-        size_t e = j == i ? j : place_after(c, j, 1);
+        /* (the head and the place alone, Прокуратура Києва: not first in
+         * its sentence, in a Ukrainian sentence: a Russian name would end
+         * before the place, the head alone) */
+        size_t e = j == i && (ngn_sentence_initial(c, i) || !ukrainian_near(c, i, i)) ? j : place_after(c, j, 1);
         if (e != j) {
-            if (russian(c, i, j)) e = j;
+            if (j != i && russian(c, i, j)) e = j;
             return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, i, rc);
         }
+    }
+    /* D2: a Держ- compound (uk: Держрезерв, Держпраці, Держекоінспекція,
+     * Держкомзему) names a state body, first in its sentence too, with the
+     * genitive words and the place after it as rule G takes them; not
+     * держава / державний (the state) */
+    if (c->org && !c->dry && tlen(c, i) >= 14 && !memcmp(tfold(c, i), "держ", 8) &&
+        memcmp(tfold(c, i), "держав", 12) && ngn_covering_at(c, c->first, tok_start(c, i)) < 0 &&
+        ukrainian_near(c, i, i)) {
+        size_t j = genitive_tail(c, i), e = j;
+        if ((e = place_after(c, j, 1)) == j) e = parent_after(c, j);
+        return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
     }
     if (c->org && (head || wset_has_stem(&gen_head_set, ti->hash, tfold(c, i), tlen(c, i))) &&
         !ngn_sentence_initial(c, i)) {
@@ -710,7 +925,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (c->place && !c->dry && wset_has_stem(&compass_set, ti->hash, tfold(c, i), tlen(c, i))) {
         /* C: a compass adjective and the place after it, one place */
         size_t e = place_after(c, i, 0);
-        if (e != i && !is_punct(c, i + 1, '.')) return org_span(c, NG_RULE_PLACE_PART, i, e, i, e, (size_t)-1, rc);
+        if (e != i && !is_punct(c, i + 1, '.') && !tok_is(c, i + 1, "у") && !tok_is(c, i + 1, "в"))
+            return org_span(c, NG_RULE_PLACE_PART, i, e, i, e, (size_t)-1, rc);
     }
     /* A: the adjective, lower-case (or capitalised) adjectives, the head */
     size_t j = i;
@@ -738,7 +954,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             size_t n = named_after(c, k);   /* Київський театр імені Франка */
             if (n != k) return org_span(c, NG_RULE_ORG_NAMED, h, n, h, n, k, rc);
             size_t e = place_after(c, k, head);
-            if (head_place && e == k) return (size_t)-1;
+            if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")))
+                return (size_t)-1;   /* (a company needs a place of its name, not "у ... області") */
             if (russian(c, i, k)) e = k;
             else if (head && e == k) e = parent_after(c, k);
             return org_span(c, NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
@@ -837,7 +1054,11 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
            (latin_cap(c, jj + 1) || ((c->tok[jj + 1].flags & TK_PUNCT) && latin_cap(c, jj + 2))))
         jj += latin_cap(c, jj + 1) ? 1 : 2;
     if (!cyrillic_beside(c, i, jj)) return (size_t)-1;
-    if (roman(c, i) || given_name(c, i)) return (size_t)-1;
+    if (roman(c, i) || given_name(c, i) || wset_has(&product_set, c->tok[i].hash)) return (size_t)-1;
+    /* a code: capitals, a hyphen and digits (STS-133, MH17 is a word with digits) */
+    if ((c->tok[i].flags & TK_ALLUPPER) && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE) &&
+        i + 2 < c->nt && (c->tok[i + 2].flags & TK_DIGIT) && !(c->tok[i + 2].flags & TK_SPACE))
+        return (size_t)-1;
     if (ngn_covering_at(c, c->first, tok_start(c, i)) >= 0) return (size_t)-1;
     size_t j = i;
     while (j + 1 < c->nt && j < i + 5) {
@@ -869,11 +1090,33 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_LATIN, i, j, i, j, (size_t)-1, rc);
 }
 
+/* P: an organisation's acronym the dictionary knows and a place after it
+ * (uk): "ДСНС України", "МВС України", "СБУ у Волинській області" are one
+ * organisation in Ukrainian news, with the acronym's id (the acronym alone
+ * and the place never are, on uk train). Russian names end before the
+ * place. */
+static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
+    if (!(c->tok[i].flags & TK_ALLUPPER) || !(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT))
+        return (size_t)-1;
+    long k = ngn_covering_at(c, c->first, tok_start(c, i));
+    if (k < 0 || c->m->spans[k].start != tok_start(c, i) || ngn_span_types(c->m, (size_t)k) != 4u) return (size_t)-1;
+    size_t e = i;
+    while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[k].end) e++;
+    if (e != i) return (size_t)-1;   /* (one word: the acronym) */
+    size_t p = place_after(c, e, 0);
+    if (p == e || russian(c, i, p) || !ukrainian_near(c, i, p)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_HEAD, i, p, i, e, (size_t)-1, rc);
+}
+
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
     if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
-    size_t r = quoted(c, i, rc);
+    size_t r = law_title(c, i, rc);
+    if (r != (size_t)-1 || *rc) return r;
+    r = acronym_place(c, i, rc);
+    if (r != (size_t)-1 || *rc) return r;
+    r = quoted(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
     if (c->tok[i].flags & TK_LATIN) {
         r = english(c, i, rc);

@@ -511,6 +511,21 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     return last;
 }
 
+/* A Cyrillic word with a surname's -ський / -цький ending in any case
+ * (Хмельницького, Кропивницький): as a dictionary place after initials, a
+ * man's name. */
+static int sky_surname(const chunkctx *c, size_t j) {
+    if (j >= c->nt || !(c->tok[j].flags & TK_CYR)) return 0;
+    static const char *const e[] = {"ськ", "цьк", "ск", "цк", NULL};
+    const char *f = tfold(c, j);
+    size_t l = tlen(c, j), sl = ngn_stem_len(f, l);
+    for (const char *const *p = e; *p; p++) {
+        size_t n = strlen(*p);
+        if (sl >= n + 4 && !memcmp(f + sl - n, *p, n)) return 1;
+    }
+    return 0;
+}
+
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
@@ -745,6 +760,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         size_t j = i + 2;
         for (int more = 0; more < 2 && j < c->nt && is_initial(c, j); more++) j += 2;
         size_t last = surname_at(c, j, i, script, 0);
+        if (last == (size_t)-1 && sky_surname(c, j))
+            last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького */
         if (last != (size_t)-1) {
             *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
@@ -865,6 +882,15 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     for (size_t i = next_cap(caps, ncaps, &ci, 0, nt); i < nt; i = next_cap(caps, ncaps, &ci, i + 1, nt)) {
         const ng_token *ti = &tok[i];
         long k = covering(&c, tok_start(&c, i));
+        if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&
+            c.m->spans[k].end == tok_end(&c, i) && !(ti->flags & TK_ALLUPPER) &&
+            wset_has(&ngn_stop_set, ti->hash) && ngn_sentence_initial(&c, i)) {
+            /* a function word first in its sentence is no name there, though
+             * a dictionary knows it capitalised ("Того ж дня": not Togo) */
+            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+            mn->dead[mn->ndead++] = (size_t)k;
+            continue;
+        }
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
              * one-word given name; otherwise note it and skip it */

@@ -566,6 +566,8 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_PLACE_STREET] = "street noun + name",
         [NG_RULE_ORG_GENITIVE] = "capitalised organisation word + genitive words",
         [NG_RULE_PLACE_PART] = "compass adjective + place",
+        [NG_RULE_ORG_QUOTED_ALONE] = "quoted name (Ukrainian text)",
+        [NG_RULE_PLACE_SETTLEMENT] = "settlement noun + name",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

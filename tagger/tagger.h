@@ -149,6 +149,8 @@ typedef enum ng_rule {
     NG_RULE_PLACE_STREET,       /* street noun + name: вулиці Івасюка, вул. Франка */
     NG_RULE_ORG_GENITIVE,       /* capitalised organisation word + genitive words: Міністерства внутрішніх справ */
     NG_RULE_PLACE_PART,         /* compass adjective + place: Західної України, Восточной Сибири */
+    NG_RULE_ORG_QUOTED_ALONE,   /* a quoted name alone in Ukrainian text: тендер «Харківобленерго» */
+    NG_RULE_PLACE_SETTLEMENT,   /* settlement noun + name: у селі Кожичі, смт Кіровське (the name) */
     NG_RULE_COUNT
 } ng_rule;
 

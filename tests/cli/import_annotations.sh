@@ -89,4 +89,22 @@ check nominatives $T/exp.txt $T/case.out
 echo "Брідлевуд і Мельниченко, Брідлевудом" | $NG tag --no-shipped --dict $T/case.tsv -f tsv --no-header - 2>&1 | cut -f8 > $T/case.tag
 printf 'Брідлевуд\nМельниченко\nБрідлевудом\n' > $T/exp.txt
 check nominatives-tag $T/exp.txt $T/case.tag
+# -им / -ым is a case ending only after an adjective's -ськ- / -ск- or a
+# surname's -ин / -ов: Крим and Максим are nominatives (no "Крий", whose
+# forms would tag крім, except), Зеленським and Путиным are not
+python3 - "$T/im.jsonl" <<'PYEOF2'
+import json, sys
+t = "Крим і Максим прийшли. Розмова із Зеленським і Путиным."
+ents = [("Крим", "LOC"), ("Максим", "PER"), ("Зеленським", "PER"), ("Путиным", "PER")]
+b = t.encode()
+es = [{"start": b.find(s.encode()), "end": b.find(s.encode()) + len(s.encode()), "type": ty} for s, ty in ents]
+open(sys.argv[1], "w", encoding="utf-8").write(json.dumps({"id": "im", "text": t, "entities": es}, ensure_ascii=False) + "\n")
+PYEOF2
+$NG dict import --from annotations $T/im.jsonl -o $T/im.tsv 2>/dev/null
+cut -f3,4 $T/im.tsv | sort > $T/im.out
+printf 'Зеленським\tЗеленський\nКрим\t\nМаксим\t\nПутиным\tПутин|Путиный\n' | sort > $T/exp.txt
+check nominatives-im $T/exp.txt $T/im.out
+echo "Крім того, у Криму." | $NG tag --no-shipped --dict $T/im.tsv -f tsv --no-header - 2>&1 | cut -f8 > $T/im.tag
+printf 'Криму\n' > $T/exp.txt
+check nominatives-im-tag $T/exp.txt $T/im.tag
 exit $fail

@@ -104,6 +104,33 @@ n=$(cut -f6 "$T/ids.out" | sort -u | wc -l)
 checks=$((checks+1))
 grep -q '	Сергій Ребров	Сергія Реброва$' "$T/ids.out" || { echo "FAIL ids: nominative name"; cat "$T/ids.out"; fail=1; }
 
+# a given name of both the uk and ru lists declines in both languages: the
+# Ukrainian dative Оксані, Ользі as well as the Russian Ольге
+run both tag --format tsv --no-header <<'EOF2'
+Книжку дали Оксані вчора. Квіти подарували Ользі. Вчера дали Ольге.
+EOF2
+expect_rc both 0
+checks=$((checks+1))
+[ "$(cut -f5,7 "$T/both.out" | tr '\n' ' ')" = "PER	Оксана PER	Ольга PER	Ольга " ] || { echo "FAIL both"; cat "$T/both.out"; fail=1; }
+
+# God by name (people.tsv), capitalised only: "слава Богу", not "бог війни"
+run god tag --format tsv --no-header <<'EOF2'
+Він молився Богу. Отже, Господи, прости. Давній бог війни.
+EOF2
+expect_rc god 0
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/god.out" | tr '\n' ' ')" = "god	Богу god	Господи " ] || { echo "FAIL god"; cat "$T/god.out"; fail=1; }
+
+# foreign given names in Cyrillic (given-{uk,ru}-foreign.txt) start a name; a
+# Ukrainian short form (given-uk-short.txt) alone is a person
+run foreign tag --format tsv --no-header <<'EOF2'
+После посадки Пегги Уитсон сказала, что Джеффри Уильямс готов. Вчора Пеггі Вітсон повернулася. Потім Наталочка засміялася.
+EOF2
+expect_rc foreign 0
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/foreign.out" | tr '\n' ' ')" = "PER	Пегги Уитсон PER	Джеффри Уильямс PER	Пеггі Вітсон PER	Наталочка " ] ||
+  { echo "FAIL foreign"; cat "$T/foreign.out"; fail=1; }
+
 run coach tag --format tsv --no-header <<'EOF2'
 Coach Tjorvald Brandvoll arrived. Brandvoll said no.
 EOF2

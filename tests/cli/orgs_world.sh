@@ -38,6 +38,19 @@ run common tag --format tsv --no-header "$T/common.txt"
 expect_rc common 0
 expect_out common </dev/null
 
+# Coffee and a shop written in lower case, mines (шахти, not the city
+# Шахти): no name; a girl's name in the dative is she (Соні, not Sony); Russian state bodies by their short
+# names are (Росприроднадзора, Минсельхоза, Минэкономразвития).
+cat >"$T/words.txt" <<'EOF2'
+Вода для еспресо-машини з сільпо; подарунок для Соні; голуби та шахти.
+Сотрудники Росприроднадзора и Минсельхоза встретились с Минэкономразвития.
+EOF2
+run words tag --format tsv --no-header "$T/words.txt"
+expect_rc words 0
+checks=$((checks+1))
+[ "$(cut -f5,6,8 "$T/words.out" | sed 's/per:sonia~[0-9a-f]*/per:sonia/' | tr '\n' ' ')" = "PER	per:sonia	Соні ORG	rosprirodnadzor	Росприроднадзора ORG	ministry-of-agriculture-of-russia	Минсельхоза ORG	ministry-of-economic-development-of-russia	Минэкономразвития " ] ||
+  { echo "FAIL words"; cat "$T/words.out"; fail=1; }
+
 # Written as names (capitals, longer forms), the same organisations are found.
 cat >"$T/names.txt" <<'EOF2'
 Apple Inc. and Royal Dutch Shell reported; Arsenal beat Celtic FC.

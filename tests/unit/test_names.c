@@ -149,6 +149,9 @@ static void test_given_alone(ng_tagger *t) {
     /* a full name in the article: the given name is that person (partial) */
     rule_is(t, "Олександр Петренко прийшов. Потім Олександр сказав.", "Олександр", NG_RULE_NONE);
     yes(t, "Олександр Петренко прийшов. Потім Олександр сказав.", "Олександр", "PER", "per:oleksandr-petrenk");
+    /* two full names with it: the nearest before (Cyrillic) */
+    yes(t, "Олександр Петренко прийшов. Олександр Коваль теж. Потім Олександр сказав.", "Олександр", "PER",
+        "per:oleksandr-koval");
     /* not: a case form first in its sentence, capitals, a weak name, Latin */
     no_per(t, "Сергія вчора не було.", "Сергія");
     no_per(t, "ОЛЕКСАНДР ПРИЙШОВ.", "ОЛЕКСАНДР");

@@ -596,6 +596,16 @@ static size_t nominatives_of(const char *s, const char *type, char **out) {
     size_t wl = t->fold_len, ol = t->end - t->start;
     int oblique = 0;
     for (const char *const *e = oblique_end; *e && !oblique; e++) oblique = ends_in(w, wl, *e);
+    /* -им / -ым / -ім is a case ending only after -ськ- / -цьк- / -зьк- /
+     * -ск- / -цк- (Зеленським, Донецким) or a surname's -ин / -ов / -ев
+     * (Путиным, Ивановым): Крим, Рим, Максим are nominatives, and "Крий"
+     * made of Крим would tag крім (except) */
+    if (oblique && (ends_in(w, wl, "им") || ends_in(w, wl, "ым") || ends_in(w, wl, "ім"))) {
+        static const char *const adj[] = {"ськ", "цьк", "зьк", "ск", "цк", "зк", "н", "в", NULL};
+        int a = 0;
+        for (const char *const *e = adj; *e && !a; e++) a = wl >= 4 && ends_in(w, wl - 4, *e);
+        oblique = a;
+    }
     if (!oblique) goto done;
     /* the language by its letters, so that one language's endings are not
      * tried on the other's words */
