@@ -419,9 +419,11 @@ static PyTypeObject SpanType = {
 /* ---- build ---- */
 
 /* Span texts repeat (one place is named hundreds of times in a large text):
- * a small table of recent texts by their bytes gives the same str object
- * again instead of decoding and allocating it anew. */
-enum { TEXT_SLOTS = 4096 };
+ * a table of recent texts by their bytes gives the same str object again
+ * instead of decoding and allocating it anew. Its size follows the number
+ * of spans, up to TEXT_SLOTS (a 100 MB news text: 297k spans, 21k distinct
+ * texts, decoded 84k times with 4,096 slots, 35k times with 16,384). */
+enum { TEXT_SLOTS = 16384, PREFETCH = 16 };
 typedef struct tslot { const char *p; Py_ssize_t n; PyObject *s; } tslot;
 
 static uint64_t fnv(const char *p, Py_ssize_t n) {
@@ -430,9 +432,9 @@ static uint64_t fnv(const char *p, Py_ssize_t n) {
     return h;
 }
 
-static void release(tslot *cache) {
+static void release(tslot *cache, Py_ssize_t slots) {
     if (!cache) return;
-    for (int i = 0; i < TEXT_SLOTS; i++) Py_XDECREF(cache[i].s);
+    for (Py_ssize_t i = 0; i < slots; i++) Py_XDECREF(cache[i].s);
     PyMem_Free(cache);
 }
 
@@ -447,7 +449,9 @@ static PyObject *build(PyObject *self, PyObject *args) {
     }
     const int64_t *col = (const int64_t *)(uintptr_t)caddr;
     const char *raw = (const char *)(uintptr_t)raddr;
-    tslot *cache = PyMem_Calloc(TEXT_SLOTS, sizeof *cache);
+    Py_ssize_t slots = 64;
+    while (slots < n && slots < TEXT_SLOTS) slots *= 2;
+    tslot *cache = PyMem_Calloc((size_t)slots, sizeof *cache);
     if (!cache) return PyErr_NoMemory();
     chunk *cur = NULL;   /* the chunk being filled, 'used' of its slots */
     Py_ssize_t used = 0;
@@ -471,8 +475,16 @@ static PyObject *build(PyObject *self, PyObject *args) {
         }
         PyObject *t;
         const char *p = raw + bs;
+#if defined(__GNUC__) || defined(__clang__)
+        /* the text of a span some spans ahead: a hundred bytes apart or
+         * more, each read is a cache miss of its own, which this overlaps */
+        if (i + PREFETCH < n) {
+            int64_t ahead = col[2 * n + i + PREFETCH];
+            if (ahead >= 0 && ahead < size) __builtin_prefetch(raw + ahead);
+        }
+#endif
         Py_ssize_t len = (Py_ssize_t)(be - bs);
-        tslot *c = &cache[fnv(p, len) & (TEXT_SLOTS - 1)];
+        tslot *c = &cache[fnv(p, len) & (slots - 1)];
         if (c->s && c->n == len && !memcmp(c->p, p, (size_t)len)) {
             t = c->s;
             Py_INCREF(t);
@@ -513,13 +525,13 @@ static PyObject *build(PyObject *self, PyObject *args) {
         PyList_SET_ITEM(out, i, (PyObject *)sp);
     }
     Py_DECREF(ents);
-    release(cache);
+    release(cache, slots);
     if (cur) chunk_release(cur);
     return out;
 fail:
     Py_XDECREF(out);
     Py_XDECREF(ents);
-    release(cache);
+    release(cache, slots);
     if (cur) chunk_release(cur);
     return NULL;
 }
