@@ -14,6 +14,7 @@ tag_many(texts, threads=N) tags on N cores. Errors raise NewsgraphError (or
 a subclass) whose message is the library's "file:line:col: message".
 """
 import collections
+import collections.abc
 import ctypes
 import functools
 import gc
@@ -289,12 +290,22 @@ def shipped_data():
     return None, None, None
 
 
-Span = collections.namedtuple("Span", "start end text label id name flags")
-Span.__doc__ = """A tagged span: text[start:end] == text (character offsets),
+# A tagged span. Without the C helper, this namedtuple; with it, the
+# helper's Span type (tools/python/spans.c): the same fields and behaviour
+# (indexing, unpacking, ==, < and hash as the tuple of its fields, repr,
+# pickling, _asdict, _replace, _make) in one object of 80 bytes instead of a
+# tuple and two ints, not a tuple subclass (tuple(span) is one).
+_TupleSpan = collections.namedtuple("Span", "start end text label id name flags")
+_TupleSpan.__doc__ = """A tagged span: text[start:end] == text (character offsets),
 label the entity type (PER, ORG, LOC, EVENT ...), id and name the entity's,
 flags the NG_MATCH_* bits (newsgraph.INFLECTED, AMBIGUOUS, RULE, PARTIAL,
 OVERLAP, NOMINATIVE)."""
-_new_span = functools.partial(tuple.__new__, Span)   # Span from a 7-tuple, in C
+if _spans is not None:
+    Span = _spans.Span
+    collections.abc.Sequence.register(Span)   # as a namedtuple is
+else:
+    Span = _TupleSpan
+_new_span = functools.partial(tuple.__new__, _TupleSpan)   # namedtuple Span from a 7-tuple, in C
 
 
 class Tagger:
@@ -403,20 +414,14 @@ class Tagger:
             # (no invalid byte: characters counted 8 bytes at a time)
             _check((_lib.ng_spans if bad.value else _lib.ng_spans_valid)(buf, size, out, n, arr))
             if _spans is not None:
-                # in C, while the tagger's strings are valid (the list is
-                # the same; the collector paused as below)
-                collect = gc.isenabled()
-                gc.disable()
-                try:
-                    # span texts decoded from the bytes tagged, for a str too
-                    # (the same characters: its surrogateescape encoding):
-                    # repeated texts then share one str, where slices of the
-                    # str would each be a new one
-                    return _spans.build(Span, ctypes.addressof(arr), n, n,
-                                        buf if isinstance(buf, int) else ctypes.cast(buf, _P).value, size)
-                finally:
-                    if collect:
-                        gc.enable()
+                # in C, while the tagger's strings are valid (the same list;
+                # its Spans are not the collector's: no pause needed); span
+                # texts decoded from the bytes tagged, for a str too (the
+                # same characters: its surrogateescape encoding): repeated
+                # texts then share one str, where slices of the str would
+                # each be a new one
+                return _spans.build(ctypes.addressof(arr), n, n,
+                                    buf if isinstance(buf, int) else ctypes.cast(buf, _P).value, size)
             # the strings belong to the tagger until its next call: read them now
             # (ng_spans writes one column of n after another)
             mv = memoryview(arr).cast("B").cast("q")
@@ -451,8 +456,11 @@ class Tagger:
         collect = gc.isenabled()
         gc.disable()
         try:
-            return list(map(_new_span, zip(starts, ends, texts, map(labels.__getitem__, ords),
-                                           map(ids.__getitem__, ords), map(names.__getitem__, ords), flags)))
+            fields = (starts, ends, texts, map(labels.__getitem__, ords), map(ids.__getitem__, ords),
+                      map(names.__getitem__, ords), flags)
+            if Span is _TupleSpan:
+                return list(map(_new_span, zip(*fields)))
+            return list(map(Span, *fields))   # (the helper's type, _spans set aside)
         finally:
             if collect:
                 gc.enable()

@@ -142,8 +142,8 @@ class TestTagger(unittest.TestCase):
         self.assertEqual(with_c, without)
         self.assertEqual(len(with_c[0]), 8)   # Kyiv, Йенс Столтенберг, Києві, Kyiv, Emmanuel Macron, Путин, Киев, Kyiv
         self.assertEqual(type(with_c[0][0]), newsgraph.Span)
-        # the helper's spans are left out of the collector (they hold only
-        # ints and strs; tracked, every full collection walked them all)
+        # the helper's spans are not the collector's (they hold only ints
+        # and strs; tracked, every full collection walked them all)
         self.assertFalse(any(gc.is_tracked(s) for s in with_c[0] + with_c[1]))
 
     def test_c_helper_encodes_as_python(self):
@@ -262,6 +262,196 @@ class TestTagger(unittest.TestCase):
         with self.assertRaises(newsgraph.NotFoundError) as cm:
             newsgraph.Tagger(dicts=[os.path.join(self.tmp.name, "absent.tsv")])
         self.assertIn("absent.tsv", str(cm.exception))
+
+
+class TestSpan(unittest.TestCase):
+    """newsgraph.Span: with the C helper its own type (tools/python/spans.c),
+    without it the namedtuple newsgraph._TupleSpan; the same behaviour."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tagger = newsgraph.Tagger()
+
+    def setUp(self):
+        self.assertIsNotNone(newsgraph._spans, "the C helper was not built (Debian: python3-dev)")
+        self.fields = (28, 33, "Києва", "LOC", "ua-kyiv", "Kyiv", 1)
+        self.c, self.t = newsgraph.Span(*self.fields), newsgraph._TupleSpan(*self.fields)
+
+    def test_is_the_helpers_type(self):
+        self.assertIs(newsgraph.Span, newsgraph._spans.Span)
+        self.assertIsNot(newsgraph.Span, newsgraph._TupleSpan)
+        self.assertEqual(newsgraph.Span.__module__, "newsgraph")
+        self.assertEqual(newsgraph.Span.__name__, "Span")
+
+    def test_fields_indexing_unpacking(self):
+        c, t = self.c, self.t
+        for f in ("start", "end", "text", "label", "id", "name", "flags"):
+            self.assertEqual(getattr(c, f), getattr(t, f), f)
+            self.assertIs(type(getattr(c, f)), type(getattr(t, f)), f)
+        self.assertEqual(newsgraph.Span._fields, newsgraph._TupleSpan._fields)
+        self.assertEqual(newsgraph.Span.__match_args__, newsgraph._TupleSpan.__match_args__)
+        self.assertEqual(len(c), 7)
+        self.assertEqual(tuple(c), tuple(t))
+        self.assertEqual(list(c), list(t))
+        self.assertEqual(list(reversed(c)), list(reversed(t)))
+        for i in range(-7, 7):
+            self.assertEqual(c[i], t[i], i)
+        for sl in (slice(None), slice(1, 3), slice(None, None, -2), slice(5, 100)):
+            self.assertEqual(c[sl], t[sl])
+            self.assertIs(type(c[sl]), tuple)
+        for bad in (7, -8, 10 ** 30):
+            with self.assertRaises(IndexError):
+                c[bad]
+        with self.assertRaises(TypeError):
+            c["start"]
+        start, end, text, *rest = c
+        self.assertEqual((start, end, text, rest), (28, 33, "Києва", ["LOC", "ua-kyiv", "Kyiv", 1]))
+        self.assertIn("Kyiv", c)
+        self.assertNotIn("Kyi", c)
+        self.assertEqual((c.count(1), c.index("Kyiv"), c.index(33, 1, 3)), (t.count(1), t.index("Kyiv"), t.index(33, 1, 3)))
+        with self.assertRaises(ValueError):
+            c.index("Київ")
+        self.assertEqual(c + (1,), t + (1,))
+        self.assertEqual(c + c, t + t)
+        self.assertEqual(c * 2, t * 2)
+        with self.assertRaises(TypeError):
+            c + [1]
+
+    def test_compare_hash_repr(self):
+        c, t = self.c, self.t
+        self.assertEqual(c, t)
+        self.assertEqual(t, c)
+        self.assertEqual(c, self.fields)
+        self.assertEqual(self.fields, c)
+        self.assertEqual(c, newsgraph.Span(*self.fields))
+        self.assertFalse(c != t)
+        self.assertNotEqual(c, list(self.fields))
+        self.assertNotEqual(c, None)
+        self.assertEqual(hash(c), hash(t))
+        self.assertEqual(len({c, t, self.fields}), 1)
+        self.assertEqual(repr(c), repr(t))
+        self.assertEqual(str(c), str(t))
+        # order as tuples: every pair of a few spans, each way
+        spans = [self.fields, (28, 33, "Києва", "LOC", "ua-kyiv", "Kyiv", 0), (0, 4, "Kyiv", "LOC", "ua-kyiv", "Kyiv", 0),
+                 (28, 33, "Києві", "LOC", "ua-kyiv", "Kyiv", 1), (28, 34, "Києва", "LOC", "ua-kyiv", "Kyiv", 1)]
+        for a in spans:
+            for b in spans:
+                ca, ta, cb, tb = newsgraph.Span(*a), newsgraph._TupleSpan(*a), newsgraph.Span(*b), newsgraph._TupleSpan(*b)
+                for x, y in ((ca, cb), (ca, tb), (ta, cb), (ca, b)):
+                    self.assertEqual((x < y, x <= y, x == y, x != y, x > y, x >= y),
+                                     (ta < tb, ta <= tb, ta == tb, ta != tb, ta > tb, ta >= tb), (a, b))
+        self.assertEqual(sorted(newsgraph.Span(*a) for a in spans), sorted(newsgraph._TupleSpan(*a) for a in spans))
+        with self.assertRaises(TypeError):
+            c < 1
+
+    def test_namedtuple_methods(self):
+        c, t = self.c, self.t
+        self.assertEqual(c._asdict(), t._asdict())
+        r = c._replace(text="Київ", flags=0)
+        self.assertIs(type(r), newsgraph.Span)
+        self.assertEqual(r, t._replace(text="Київ", flags=0))
+        self.assertEqual(c._replace(), c)
+        with self.assertRaises(ValueError):
+            c._replace(colour="red")
+        m = newsgraph.Span._make(iter(self.fields))
+        self.assertIs(type(m), newsgraph.Span)
+        self.assertEqual(m, c)
+        with self.assertRaises(TypeError):
+            newsgraph.Span._make(self.fields[:6])
+        self.assertEqual(newsgraph.Span(start=28, end=33, text="Києва", label="LOC", id="ua-kyiv", name="Kyiv", flags=1), c)
+        self.assertEqual(newsgraph.Span._field_defaults, {})
+        self.assertEqual(newsgraph.Span.__doc__.split("\n\n", 1)[1], newsgraph._TupleSpan.__doc__)
+
+    def test_pickle_and_copy(self):
+        import copy
+        import pickle
+        for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+            back = pickle.loads(pickle.dumps(self.c, proto))
+            self.assertIs(type(back), newsgraph.Span, proto)
+            self.assertEqual(back, self.c, proto)
+        for back in (copy.copy(self.c), copy.deepcopy(self.c)):
+            self.assertIs(type(back), newsgraph.Span)
+            self.assertEqual(back, self.c)
+        spans = self.tagger.tag("Kyiv, Київ, Киев. " * 5000)
+        self.assertEqual(pickle.loads(pickle.dumps(spans)), spans)
+
+    def test_immutable_not_collected_sequence(self):
+        import collections.abc
+        import sys
+        with self.assertRaises(AttributeError):
+            self.c.text = "x"
+        with self.assertRaises(AttributeError):
+            self.c.colour = "red"
+        self.assertFalse(gc.is_tracked(self.c))
+        self.assertIsInstance(self.c, collections.abc.Sequence)
+        self.assertIsInstance(self.t, collections.abc.Sequence)
+        self.assertLessEqual(sys.getsizeof(self.c), 80)
+
+    def test_field_types(self):
+        # start, end and flags are C integers (int64), the rest strs: the
+        # namedtuple took anything, this type says what is wrong
+        with self.assertRaises(TypeError):
+            newsgraph.Span(0, 1, b"K", "LOC", "k", "K", 0)
+        with self.assertRaises(TypeError):
+            newsgraph.Span(0.5, 1, "K", "LOC", "k", "K", 0)
+        with self.assertRaises(OverflowError):
+            newsgraph.Span(2 ** 63, 1, "K", "LOC", "k", "K", 0)
+        with self.assertRaises(TypeError):
+            newsgraph.Span(0, 1, "K", "LOC", "k", "K")
+
+        class Tagged(str):
+            pass
+
+        s = newsgraph.Span(True, 2 ** 40, Tagged("K"), "LOC", "k", "K", -1)
+        self.assertIs(type(s.text), str)   # stored as a str: no reference back to anything
+        self.assertEqual((s.start, s.end, s.flags), (1, 2 ** 40, -1))
+
+    def test_subclass(self):
+        class Mine(newsgraph.Span):
+            def length(self):
+                return self.end - self.start
+
+        m = Mine(*self.fields)
+        self.assertEqual(m.length(), 5)
+        self.assertEqual(m, self.c)
+        self.assertEqual(repr(m), repr(self.c).replace("Span(", "Mine(", 1))
+        self.assertIs(type(m._replace(flags=0)), Mine)
+
+    def test_large_lists_in_chunks(self):
+        # more spans than one chunk holds (about 26,000 a 2 MB chunk):
+        # the same list as the Python path's; a span kept outlives its list
+        text = "Kyiv, Київ, Киев. Jens Stoltenberg in Warsaw. " * 13000
+        spans = self.tagger.tag(text)
+        self.assertGreater(len(spans), 60000)
+        saved = newsgraph._spans
+        newsgraph._spans = None
+        try:
+            self.assertEqual(self.tagger.tag(text), spans)
+        finally:
+            newsgraph._spans = saved
+        kept = [spans[0], spans[30000], spans[-1]]
+        want = [tuple(s) for s in kept]
+        del spans
+        gc.collect()
+        filler = [self.tagger.tag(text) for _ in range(2)]
+        self.assertEqual([tuple(s) for s in kept], want)
+        del filler
+        for s in kept:
+            self.assertEqual(text[s.start:s.end], s.text)
+
+    def test_without_the_helper(self):
+        # the module as it is where the helper was not built: Span the
+        # namedtuple, the same spans
+        code = ("import sys; sys.modules['newsgraph._spans'] = None\n"
+                "import newsgraph, pickle\n"
+                "assert newsgraph._spans is None and newsgraph.Span is newsgraph._TupleSpan\n"
+                "assert issubclass(newsgraph.Span, tuple)\n"
+                "text = 'Kyiv, Київ, Киев. Jens Stoltenberg in Warsaw. ' * 2000\n"
+                "sys.stdout.buffer.write(pickle.dumps([tuple(s) for s in newsgraph.Tagger().tag(text)]))\n")
+        out = subprocess.run(["python3", "-c", code], check=True, capture_output=True).stdout
+        import pickle
+        text = "Kyiv, Київ, Киев. Jens Stoltenberg in Warsaw. " * 2000
+        self.assertEqual(pickle.loads(out), [tuple(s) for s in self.tagger.tag(text)])
 
 
 @unittest.skipUnless(DB, "NG_TEST_DB not set")
