@@ -52,7 +52,7 @@ static worker *thread_worker(ng_error *err) {
     worker *w = pthread_getspecific(store_key);
     if (!w) {
         if (!(w = calloc(1, sizeof *w))) { ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); return NULL; }
-        if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &w->s, err)) { free(w); return NULL; }
+        if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP | NG_STORE_NOMUTEX, &w->s, err)) { free(w); return NULL; }
         w->seen = -1;
         pthread_setspecific(store_key, w);
     }
@@ -207,7 +207,7 @@ static void *index_main(void *arg) {
     ng_store *s = NULL;
     ng_error err = {0};
     double not_before = 0;
-    if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &s, &err)) return NULL;   /* requests use SQL */
+    if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP | NG_STORE_NOMUTEX, &s, &err)) return NULL;   /* requests use SQL */
     pthread_mutex_lock(&ix_mu);
     while (!ix_stop) {
         if (!ix_wanted) { pthread_cond_wait(&ix_cv, &ix_mu); continue; }
