@@ -20,7 +20,7 @@ static const char *const pieces[] = {"a", "Z", " ", "\"", "\\", "/", "\n", "\t",
                                      "\xf0\x9f\x98\x80", "\xc2\xa0", "\xe2\x80\xa8", "'", "&amp;", "0"};
 
 static char *rand_text(size_t *len) {
-    size_t n = rnd() % 12, cap = 1, l = 0;
+    size_t n = rnd() % 12, cap = 2, l = 0;   /* the NUL inside and the end */
     for (size_t i = 0; i < n; i++) cap += 16;
     char *s = malloc(cap);
     for (size_t i = 0; i < n; i++) {

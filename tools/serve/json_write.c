@@ -99,8 +99,8 @@ static void real(jw *w, double v) {
     char b[64];
     int n;
     double a = fabs(v);
-    long long k = (long long)(a * 10 + 0.5);
-    if (a >= 0.1 && a < 1e6 && (double)k / 10 == a) {
+    long long k = a >= 0.1 && a < 1e6 ? (long long)(a * 10 + 0.5) : -1;
+    if (k >= 0 && (double)k / 10 == a) {
         /* tenths (the ego network's coordinates): "%.8g" gives them whole,
          * trailing zero dropped, so "k/10" with its one decimal */
         char *e = b + sizeof b, *p = e;
