@@ -41,7 +41,10 @@ enum {
     /* with NG_STORE_READONLY: read the file through a memory map (PRAGMA
      * mmap_size), so pages are not copied into each connection's cache;
      * for long-running readers with several connections (serve) */
-    NG_STORE_MMAP = 1 << 2
+    NG_STORE_MMAP = 1 << 2,
+    /* the store is used by one thread at a time: SQLite takes no mutex
+     * in each call (SQLITE_OPEN_NOMUTEX; serve's per-thread connections) */
+    NG_STORE_NOMUTEX = 1 << 3
 };
 
 /* Schema version kept in PRAGMA user_version. */

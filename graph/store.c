@@ -323,6 +323,7 @@ static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_sto
     s->window = -1;
     int oflags = s->readonly ? SQLITE_OPEN_READONLY
                              : (SQLITE_OPEN_READWRITE | ((flags & NG_STORE_CREATE) ? SQLITE_OPEN_CREATE : 0));
+    if (flags & NG_STORE_NOMUTEX) oflags |= SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
         int rc = ng_error_set(err, (flags & NG_STORE_CREATE) ? NG_E_IO : NG_E_NOTFOUND, path, 0, 0,
                               "cannot open database: %s", s->db ? sqlite3_errmsg(s->db) : "out of memory");

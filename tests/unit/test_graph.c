@@ -251,6 +251,22 @@ static void test_read_snapshot(void) {
     INT_EQ(jint(st, "articles"), 2);   /* the writer's state */
     json_decref(st);
     ng_store_close(r);
+    /* a connection of one thread (serve's: memory map, no SQLite mutex)
+     * reads the same and sees the next commit */
+    r = NULL;
+    INT_EQ(ng_store_open(p, NG_STORE_READONLY | NG_STORE_MMAP | NG_STORE_NOMUTEX, &r, &err), NG_OK);
+    INT_EQ(ng_query_stats(r, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 2);
+    json_decref(st);
+    long long dv = ng_store_data_version(r);
+    INT_EQ(ng_store_begin(w, &err), NG_OK);
+    INT_EQ(add(w, "a3", "2023-01-04", A1), NG_DOC_ADDED);
+    INT_EQ(ng_store_commit(w, &err), NG_OK);
+    OK(ng_store_data_version(r) != dv, "a commit moves the data version");
+    INT_EQ(ng_query_stats(r, &st, &err), NG_OK);
+    INT_EQ(jint(st, "articles"), 3);
+    json_decref(st);
+    ng_store_close(r);
     ng_store_close(w);
 }
 

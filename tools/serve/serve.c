@@ -6,14 +6,15 @@
  * read-only SQLite connection (opened on its first request, closed when
  * the thread ends; the file read through a memory map), so an ingest
  * running meanwhile (WAL) is seen by the next request. The workers take
- * the quick views (entity, neighbours, search, evidence, articles) first
- * and the heavy ones (ego networks, paths, top, communities) when no quick
- * one waits, or when one has waited 3 s: a quick view never waits
- * behind a queue of layouts. (Not by thread priorities: on a machine busy
- * with other work, nice 10 starved the heavy ones.) Ego networks, neighbour
- * lists and entity cards come from an in-memory index of the links while
- * it is of the data the request sees (below). API answers are cached (cache.c) until the database
- * changes. Only GET and HEAD; the request line and headers are bounded by
+ * the request that has waited longest for its class: quick views (entity,
+ * neighbours, evidence, articles) may wait a sixth of what the heavy ones
+ * (ego networks, paths, top, communities) do, searches half (the weights
+ * of sched.c): a quick view never waits behind a queue of layouts, and a
+ * layout does not wait for every quick view. (Not by thread priorities:
+ * on a machine busy with other work, nice 10 starved the heavy ones.)
+ * Ego networks, neighbour lists and entity cards come from an in-memory
+ * index of the links while it is of the data the request sees (below).
+ * API answers are cached (cache.c) until the database changes. Only GET and HEAD; the request line and headers are bounded by
  * the connection memory limit, the URL, the number and size of parameters
  * here; paths are matched against fixed routes and the embedded assets'
  * names, never against the file system. */
@@ -51,7 +52,7 @@ static worker *thread_worker(ng_error *err) {
     worker *w = pthread_getspecific(store_key);
     if (!w) {
         if (!(w = calloc(1, sizeof *w))) { ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL); return NULL; }
-        if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &w->s, err)) { free(w); return NULL; }
+        if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP | NG_STORE_NOMUTEX, &w->s, err)) { free(w); return NULL; }
         w->seen = -1;
         pthread_setspecific(store_key, w);
     }
@@ -65,7 +66,7 @@ typedef struct request {
     struct MHD_Connection *c;
     int started;                  /* the headers are in: answer on this call */
     int queued;                   /* suspended for a worker thread */
-    int heavy;                    /* an ego network, path, top or communities */
+    int cls;                      /* its class (serve_view_class) */
     double queued_at;
     char buf[MAX_URL + 1];
     char *seg[MAX_SEG + 1];
@@ -206,7 +207,7 @@ static void *index_main(void *arg) {
     ng_store *s = NULL;
     ng_error err = {0};
     double not_before = 0;
-    if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP, &s, &err)) return NULL;   /* requests use SQL */
+    if (ng_store_open(db_path, NG_STORE_READONLY | NG_STORE_MMAP | NG_STORE_NOMUTEX, &s, &err)) return NULL;   /* requests use SQL */
     pthread_mutex_lock(&ix_mu);
     while (!ix_stop) {
         if (!ix_wanted) { pthread_cond_wait(&ix_cv, &ix_mu); continue; }
@@ -249,20 +250,12 @@ static void *index_main(void *arg) {
 
 static pthread_mutex_t queue_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t queue_cv = PTHREAD_COND_INITIALIZER;
-/* [0] the quick views, [1] the heavy ones */
-static request *queue_head[2], *queue_tail[2];
+/* One queue per class of view (sched.c), each in its order of arrival. */
+static request *queue_head[SERVE_NCLASS], *queue_tail[SERVE_NCLASS];
 static int queue_stop;
-/* a heavy view waits no longer than this while quick ones go first */
-#define HEAVY_MAX_WAIT 3.0
-
-static int heavy(const char *endpoint) {
-    static const char *const names[] = {"ego", "path", "top", "communities", NULL};
-    for (int i = 0; names[i]; i++) if (!strcmp(endpoint, names[i])) return 1;
-    return 0;
-}
 
 static void enqueue(request *q) {
-    int h = q->heavy;
+    int h = q->cls;
     q->queued_at = mono_s();
     pthread_mutex_lock(&queue_mu);
     q->next = NULL;
@@ -272,13 +265,20 @@ static void enqueue(request *q) {
     pthread_mutex_unlock(&queue_mu);
 }
 
-/* The next request: a quick one first, unless the oldest heavy one has
- * waited too long. */
+/* The request due first (NULL when stopping, or when none waits and not
+ * 'wait'). */
 static request *dequeue(int wait) {
     pthread_mutex_lock(&queue_mu);
-    while (wait && !queue_head[0] && !queue_head[1] && !queue_stop) pthread_cond_wait(&queue_cv, &queue_mu);
-    int h = !queue_head[0] || (queue_head[1] && mono_s() - queue_head[1]->queued_at > HEAVY_MAX_WAIT);
-    request *q = wait && queue_stop ? NULL : queue_head[h];
+    for (;;) {
+        int any = 0;
+        for (int c = 0; c < SERVE_NCLASS; c++) any |= queue_head[c] != NULL;
+        if (!wait || any || queue_stop) break;
+        pthread_cond_wait(&queue_cv, &queue_mu);
+    }
+    double waited[SERVE_NCLASS], now = mono_s();
+    for (int c = 0; c < SERVE_NCLASS; c++) waited[c] = queue_head[c] ? now - queue_head[c]->queued_at : -1;
+    int h = serve_pick_class(waited);
+    request *q = (wait && queue_stop) || h < 0 ? NULL : queue_head[h];
     if (q && !(queue_head[h] = q->next)) queue_tail[h] = NULL;
     pthread_mutex_unlock(&queue_mu);
     return q;
@@ -380,7 +380,7 @@ static enum MHD_Result api(struct MHD_Connection *c, const char *url, request *q
     if (q->key && serve_cache_get(q->key, q->gen, &r))
         return send_reply(c, r.status, r.mime, r.body, r.len, 1, 0, "hit", 0);
     if (!queue_stop) {
-        q->heavy = heavy(q->seg[1]);
+        q->cls = serve_view_class(q->seg[1]);
         q->c = c;
         q->queued = 1;
         MHD_suspend_connection(c);
@@ -472,8 +472,9 @@ static void usage(FILE *f) {
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
         "                     anything else exposes the database to the network\n"
         "      --threads N    threads reading requests (default: one per processor),\n"
-        "                     and as many answering them, quick views first, with\n"
-        "                     one database connection each\n"
+        "                     and as many answering them (a quick view may wait a\n"
+        "                     sixth of an ego network's wait), with one database\n"
+        "                     connection each\n"
         "      --cache-mb N   memory for answers kept until the database changes\n"
         "                     (default 64; 0: no cache)\n"
         "      --no-index     ego networks from SQL only, without the index of the\n"

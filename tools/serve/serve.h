@@ -56,6 +56,22 @@ void serve_cache_put(const char *key, unsigned long gen, const serve_reply *r);
 /* The generation now (no connection looked at). */
 unsigned long serve_cache_current(void);
 
+/* v (an object or an array) as the text json_dumps(v, JSON_COMPACT |
+ * JSON_REAL_PRECISION(8)) gives, byte for byte, malloc'd, its length in
+ * *len; NULL when out of memory or when a string is not valid UTF-8
+ * (json_write.c). */
+char *serve_json_write(const json_t *v, size_t *len);
+
+/* ## The order of the workers' queue (sched.c) */
+enum { SERVE_QUICK, SERVE_SEARCH, SERVE_HEAVY, SERVE_NCLASS };
+/* The class of an API endpoint: SERVE_HEAVY for ego, path, top and
+ * communities, SERVE_SEARCH for search, else SERVE_QUICK. */
+int serve_view_class(const char *endpoint);
+/* The class whose oldest request goes next, given how long each class's
+ * oldest has waited (seconds; negative: none waits): the longest wait
+ * divided by its class's weight; -1 when none waits. */
+int serve_pick_class(const double waited[SERVE_NCLASS]);
+
 /* Answers GET /api/SEG[0]/SEG[1]/... (segments percent-decoded, nseg >= 1,
  * seg[0] the endpoint) from the store 's' (read-only, this thread's own);
  * ego networks from the index 'ix' when not NULL (of the same data). */
