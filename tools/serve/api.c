@@ -98,12 +98,10 @@ static const char *darg(ctx *x, const char *k, int until, char buf[16]) {
 static void reply_json(ctx *x, json_t *v) {
     x->r->status = 200;
     x->r->mime = "application/json";
-    /* the bytes json_dumps gives, written faster (json_write.c) */
-    x->r->body = serve_json_write(v, &x->r->len);
-    if (!x->r->body) {
-        x->r->body = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(8));
-        x->r->len = x->r->body ? strlen(x->r->body) : 0;
-    }
+    /* (jansson writes the answer: a hand-written writer was a sixth faster
+     * on a depth-2 ego network, but JSON text is the library's work) */
+    x->r->body = json_dumps(v, JSON_COMPACT | JSON_REAL_PRECISION(8));
+    x->r->len = x->r->body ? strlen(x->r->body) : 0;
     json_decref(v);
 }
 

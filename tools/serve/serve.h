@@ -56,12 +56,6 @@ void serve_cache_put(const char *key, unsigned long gen, const serve_reply *r);
 /* The generation now (no connection looked at). */
 unsigned long serve_cache_current(void);
 
-/* v (an object or an array) as the text json_dumps(v, JSON_COMPACT |
- * JSON_REAL_PRECISION(8)) gives, byte for byte, malloc'd, its length in
- * *len; NULL when out of memory or when a string is not valid UTF-8
- * (json_write.c). */
-char *serve_json_write(const json_t *v, size_t *len);
-
 /* ## The order of the workers' queue (sched.c) */
 enum { SERVE_QUICK, SERVE_SEARCH, SERVE_HEAVY, SERVE_NCLASS };
 /* The class of an API endpoint: SERVE_HEAVY for ego, path, top and
