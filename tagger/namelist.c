@@ -128,6 +128,19 @@ static int on_marked_form(const char *const *words, const size_t *lens, size_t n
     return mark ? on_form(words, lens, n, ud) : 0;
 }
 
+/* The case forms of given name idx (folded f, as written name), each given
+ * to emit: the name inflected before an indeclinable short dummy surname. */
+static int given_forms(ng_namelist *nl, uint32_t idx, const char *f, size_t fl, const char *name, size_t len,
+                       int lang, int (*emit)(const char *const *, const size_t *, size_t, void *)) {
+    ng_inflect_word w[2] = {
+        {f, fl, name, len, 1},
+        {"ню", strlen("ню"), "Ню", strlen("Ню"), 1},
+    };
+    emit_ctx e = {nl, idx, 0};
+    ng_inflect_alias(w, 2, "PER", lang, emit, &e);
+    return e.rc;
+}
+
 static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     while (len && (name[len - 1] == ' ' || name[len - 1] == '\t' || name[len - 1] == '\r')) len--;
     while (len && (*name == ' ' || *name == '\t')) { name++; len--; }
@@ -162,13 +175,7 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
                      * both languages: Оксані, Ользі as well as Оксане, Ольге
                      * (the other language's forms that its letters mark
                      * only: Власти, a form of Власта, is also a Russian word) */
-                    ng_inflect_word w[2] = {
-                        {f, fl, name, len, 1},
-                        {"ню", strlen("ню"), "Ню", strlen("Ню"), 1},
-                    };
-                    emit_ctx ec = {nl, idx, 0};
-                    ng_inflect_alias(w, 2, "PER", lang, on_marked_form, &ec);
-                    rc = ec.rc;
+                    rc = given_forms(nl, idx, f, fl, name, len, lang, on_marked_form);
                 }
                 free(f);
                 return rc;
@@ -203,14 +210,7 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     uint32_t idx = (uint32_t)nl->nnames++;
     int rc = nl_form(nl, f, fl, idx, 1);
     if (rc == NG_OK && cyr) {
-        /* case forms: the given name before an indeclinable short dummy surname */
-        ng_inflect_word w[2] = {
-            {f, fl, name, len, 1},
-            {"ню", strlen("ню"), "Ню", strlen("Ню"), 1},
-        };
-        emit_ctx e = {nl, idx, 0};
-        ng_inflect_alias(w, 2, "PER", lang, on_form, &e);
-        rc = e.rc;
+        rc = given_forms(nl, idx, f, fl, name, len, lang, on_form);
     }
     free(f);
     return rc;

@@ -6,6 +6,13 @@
 # шкода, система, мегафон, шахтёр) not tagged when written as common words.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
+# ids_are NAME "ID ID ... ": tag $T/NAME.txt; the ids found, in order
+ids_are() {
+  run "$1" tag --format tsv --no-header "$T/$1.txt"
+  expect_rc "$1" 0
+  checks=$((checks+1))
+  [ "$(cut -f6 "$T/$1.out" | tr '\n' ' ')" = "$2" ] || { echo "FAIL $1"; cat "$T/$1.out"; fail=1; }
+}
 cat >"$T/found.txt" <<'EOF2'
 Shares of Deutsche Bank and Hyundai rose after Man Utd beat Juventus; Lufthansa and Ryanair cut flights.
 Акції Дойче Банку впали, а «Ювентус» обіграв «Баварію Мюнхен»; Укргазбанку та Майкрософту відмовили.
@@ -55,11 +62,7 @@ checks=$((checks+1))
 cat >"$T/names.txt" <<'EOF2'
 Apple Inc. and Royal Dutch Shell reported; Arsenal beat Celtic FC.
 EOF2
-run names tag --format tsv --no-header "$T/names.txt"
-expect_rc names 0
-checks=$((checks+1))
-[ "$(cut -f6 "$T/names.out" | tr '\n' ' ')" = "apple shell arsenal-fc celtic-fc " ] ||
-  { echo "FAIL names"; cat "$T/names.out"; fail=1; }
+ids_are names "apple shell arsenal-fc celtic-fc "
 
 # armed groups and parties by their acronyms, in capitals only (the KDP and the
 # PUK; "eta" and "ira" as words are not them)
@@ -67,9 +70,5 @@ cat >"$T/groups.txt" <<'EOF2'
 The PUK and the KDP clashed; the PKK and ETA were named. Their eta and ira.
 The Organisation for Security and Cooperation in Europe met; Paris St Germain won.
 EOF2
-run groups tag --format tsv --no-header "$T/groups.txt"
-expect_rc groups 0
-checks=$((checks+1))
-[ "$(cut -f6 "$T/groups.out" | tr '\n' ' ')" = "patriotic-union-of-kurdistan kurdistan-democratic-party kurdistan-workers-party eta-basque osce paris-saint-germain " ] ||
-  { echo "FAIL groups"; cat "$T/groups.out"; fail=1; }
+ids_are groups "patriotic-union-of-kurdistan kurdistan-democratic-party kurdistan-workers-party eta-basque osce paris-saint-germain "
 finish
