@@ -431,17 +431,16 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
             if (cr) le = (size_t)(cr - tx);
             lf = s->field;
         }
-        size_t p0 = club_start(tx, ls, s->start);
+        size_t p0 = club_start(tx, ls, s->start), j = k;
         if (p0 < s->start) {
             /* the words of the club's name: spans inside them (NEC of NEC
              * Nijmegen) give way to it; one that runs across its start
              * keeps the place as it is */
-            size_t j = k;
             while (j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0 &&
                    m->spans[j - 1].start >= p0)
                 j--;
-            if (j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0) p0 = s->start;
-            else if (team_line(tx, ls, le, p0, s->end)) {
+            int across = j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0;
+            if (!across && team_line(tx, ls, le, p0, s->end)) {
                 const char *sid = club_id(tn, tx + p0, s->end - p0);
                 const char *snm = sid ? ngn_arena_put(&tn->ar, tx + p0, s->end - p0) : NULL;
                 if (!snm) return NG_E_NOMEM;
@@ -452,7 +451,7 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
                 if (!(t->flags & NG_TAG_ALL))
                     for (; j < k; j++) { m->spans[j].flags |= SPAN_DROP; *dropped = 1; }
                 continue;
-            } else p0 = s->start;
+            }
         }
         if (!team_line(tx, ls, le, s->start, s->end)) continue;
         if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }

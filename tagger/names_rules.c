@@ -470,6 +470,20 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
 }
 
+/* Is token k a hyphen joined to the words on both sides (Smith-Jones,
+ * Jean-Pierre)? Token k + 1 must exist. */
+static int hyphen_joins(const chunkctx *c, size_t k) {
+    return is_punct(c, k, '-') && !(c->tok[k].flags & TK_SPACE) && !(c->tok[k + 1].flags & TK_SPACE);
+}
+
+/* Is token i right after a capitalised word that no span covers and that
+ * does not start its sentence (Wasim of Wasim Akram)? Its cue NF_AFTER_NAME. */
+static int after_unknown_name(chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    return i > 0 && (t->flags & TK_SPACE) && !(t->flags & TK_NL) && is_cap_word(c, i - 1) &&
+           covering(c, tok_start(c, i - 1)) < 0 && !ngn_sentence_initial(c, i - 1);
+}
+
 /* Does token j start an Irish or Italian surname written with an
  * apostrophe, O'Brien, D'Alema: O or D, an apostrophe, a capitalised word,
  * joined? (An apostrophe joins Latin letters into no word: three tokens.) */
@@ -502,8 +516,7 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
     if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
     size_t last = j;
-    if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
-        !(c->tok[j + 2].flags & TK_SPACE) && is_cap_word(c, j + 2) && free_for_rule(c, j + 2, lo, allow_other))
+    if (j + 2 < c->nt && hyphen_joins(c, j + 1) && is_cap_word(c, j + 2) && free_for_rule(c, j + 2, lo, allow_other))
         last = j + 2;
     /* the surname must not start a longer dictionary name */
     long k = ngn_covering_at(c, c->sp, tok_start(c, j));
@@ -660,8 +673,7 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
  * hyphenated one (Jean-Pierre, Heinz-Harald, Жан-Клод): the first part,
  * a given name of the same script joined by a hyphen, else i itself. */
 static size_t hyphen_given_start(const chunkctx *c, size_t i, int script) {
-    if (i < 2 || !is_punct(c, i - 1, '-') || (c->tok[i - 1].flags & TK_SPACE) || (c->tok[i].flags & TK_SPACE))
-        return i;
+    if (i < 2 || !hyphen_joins(c, i - 1)) return i;
     size_t p = i - 2;
     const ng_token *t = &c->tok[p];
     const gform *g[1];
@@ -674,8 +686,7 @@ static size_t hyphen_given_start(const chunkctx *c, size_t i, int script) {
 /* Does token i start a hyphenated compound of capitalised parts (Jean- of
  * Jean-Pierre, Smith- of Smith-Jones)? Not a name of its own then. */
 static int hyphen_first(const chunkctx *c, size_t i) {
-    return i + 2 < c->nt && is_punct(c, i + 1, '-') && !(c->tok[i + 1].flags & TK_SPACE) &&
-           !(c->tok[i + 2].flags & TK_SPACE) && (c->tok[i + 2].flags & TK_UPPER1);
+    return i + 2 < c->nt && hyphen_joins(c, i + 1) && (c->tok[i + 2].flags & TK_UPPER1);
 }
 
 /* Tries the person-name rules at token i; returns the last token used, or
@@ -923,9 +934,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (partial && apos_surname(&c, i) && covering(&c, tok_start(&c, i + 2)) < 0) {
             /* O'Brien alone: one free word, keyed by Brien as the person's surname is */
             unsigned cues = NF_LATIN;
-            if (i > 0 && (ti->flags & TK_SPACE) && !(ti->flags & TK_NL) && is_cap_word(&c, i - 1) &&
-                covering(&c, tok_start(&c, i - 1)) < 0 && !ngn_sentence_initial(&c, i - 1))
-                cues |= NF_AFTER_NAME;
+            if (after_unknown_name(&c, i)) cues |= NF_AFTER_NAME;
             if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i + 2), tok_stem(&c, i + 2), c.tok[i + 2].hash, cues)))
                 break;
             i += 2;
@@ -945,9 +954,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (ti->flags & TK_ALLUPPER) cues |= NF_UPPER;
         if (ti->flags & TK_LATIN) cues |= NF_LATIN;
         if (c.latin_word) cues |= NF_ORG_LATIN;
-        if (i > 0 && (ti->flags & TK_SPACE) && !(ti->flags & TK_NL) && is_cap_word(&c, i - 1) &&
-            covering(&c, tok_start(&c, i - 1)) < 0 && !ngn_sentence_initial(&c, i - 1))
-            cues |= NF_AFTER_NAME;
+        if (after_unknown_name(&c, i)) cues |= NF_AFTER_NAME;
         if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
