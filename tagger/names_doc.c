@@ -586,19 +586,20 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
 }
 
 /* One Latin word in Cyrillic text that names no one of the article: an
- * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton. */
-static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
+ * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton;
+ * so are Cyrillic capitals of rule K (NG_RULE_ORG_ACRONYM). */
+static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const note *n, unsigned rule) {
     const char *w = texts[n->field] + n->start;
     size_t fl = 0;
     char *f = ng_fold(w, n->len, &fl);
     if (!f) return NG_E_NOMEM;
     char id[SK_MAX + 8];
     memcpy(id, "org:", 4);
-    size_t il = 4 + ngn_skel(f, ngn_stem_len(f, fl), id + 4, 0);
+    size_t il = 4 + ngn_skel(f, rule == NG_RULE_ORG_ACRONYM ? fl : ngn_stem_len(f, fl), id + 4, 0);
     free(f);
     const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, w, n->len);
     if (!sid || !snm) return NG_E_NOMEM;
-    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, NG_RULE_ORG_LATIN))
+    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, rule))
         return NG_E_NOMEM;
     return NG_OK;
 }
@@ -632,7 +633,7 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
             if (rc) return rc;
         }
         if ((cues & NF_ORG_LATIN) && t->m.nspans == before) {
-            int rc = latin_org(t, tn, texts, &n);
+            int rc = latin_org(t, tn, texts, &n, (cues & NF_LATIN) ? NG_RULE_ORG_LATIN : NG_RULE_ORG_ACRONYM);
             if (rc) return rc;
         }
     }

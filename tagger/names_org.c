@@ -108,6 +108,22 @@ static uint64_t gen_head_mem[1024];
 static const char *const acr_heads[] = {"рда", "ода", "рва", "ова", NULL};
 static wset acr_head_set;
 static uint64_t acr_head_mem[1024];
+/* K: abbreviations of common nouns, not of a body (folded): ЗМІ, ПДВ,
+ * ФОП, ДТП ...; rule K leaves them untagged (legal forms too). */
+static const char *const common_abbr[] = {
+    "змі", "сми", "пдв", "ндс", "фоп", "отг", "піб", "фио", "кк", "ук", "цпк", "гпк", "кпк",
+    "апк", "кас", "дсту", "гост", "жкг", "жкх", "ту", "ксв", "еом", "эвм", "ввп", "внп", "пк", "тб",
+    "тв", "смс", "дтп", "азс", "зно", "егэ", "єдрпоу", "егрпоу", "іпн", "инн", "пмм", "гсм", "гмо",
+    "віл", "вич", "снід", "спид", "днк", "рнк", "ато", "оос", "ппо", "пво", "бтр", "бмп", "зрк", "рсзв",
+    "мсфз", "мсфо", "гк", "кпп", "гес", "гэс", "аес", "аэс", "тес", "тэс", "тец", "тэц", "нпз", "леп",
+    "лэп", "атс", "ип", "вуз", "внз", "пту", "чс", "нс", "лгбт", "лгбтк", "впо", "впл", "опг", "дрг",
+    "кпвв", "тот", "ооп", "сзр", "ес", "ек", "ок", "ну", "ой", "ага", "ого", "не", "ні", "да", "нет",
+    "так", "все", "ура", "фаб", "обл", "вул", "ул", "смт", "пгт", "ккд", "кпд", "ккал", "ме",
+    "днр", "лнр", "рф", "сша", "ссср", "срср", "гу", "пку", "нку", "купап", "коап", "кзпп", "упк",
+    "бфп", "овт", "трц", "тц", "жк", "грс", "укх", "єдр", "єрпн", "гб", "гм", "пв", NULL
+};
+static wset common_abbr_set;
+static uint64_t common_abbr_mem[1024];
 /* Lower-case words that end as genitives do but never continue an
  * organisation's name: prepositions, adverbs, pronouns, dates (folded). */
 static const char *const gen_stops[] = {
@@ -225,6 +241,7 @@ static void org_init(void) {
     ngn_wset_fill(&ru_head_set, org_mem[7], ru_heads, 1);
     ngn_wset_fill(&gen_head_set, gen_head_mem, genitive_heads, 1);
     ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
+    ngn_wset_fill(&common_abbr_set, common_abbr_mem, common_abbr, 0);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
@@ -313,7 +330,9 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         for (size_t q = wi; q <= wj; q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
             if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
-            size_t n = ngn_skel(tfold(c, q), ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
+            /* (rule K's capitals whole: ВАСУ is org:vasu) */
+            int whole = rule == NG_RULE_ORG_ACRONYM && (c->tok[q].flags & TK_ALLUPPER);
+            size_t n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
@@ -868,6 +887,51 @@ static size_t hyphen_start(const chunkctx *c, size_t i) {
 }
 
 /* A: Київська міська рада; H: Служба безпеки України. */
+/* K: token i is Cyrillic capitals of 2 to 6 letters that no dictionary
+ * span touches, no legal form, not joined by a hyphen (ТЕЦ-5, ВІЛ-інфіковані),
+ * not letters that are Roman numerals too (ХІХ). */
+static int free_capitals(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    if (!(t->flags & TK_WORD) || !(t->flags & TK_ALLUPPER) || !(t->flags & TK_CYR) || (t->flags & (TK_LATIN | TK_DIGIT | TK_LONG)))
+        return 0;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i);
+    if (!ncp_ge(f, l, 2) || ncp_ge(f, l, 7) || wset_has(&legal_set, t->hash)) return 0;
+    if ((i + 1 < c->nt && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE)) ||
+        (i > 0 && tok_is(c, i - 1, "-") && !(t->flags & TK_SPACE)))
+        return 0;
+    size_t q = 0;
+    while (q + 1 < l && f[q] == '\xd1' && (f[q + 1] == '\x96' || f[q + 1] == '\x85')) q += 2;   /* і х */
+    if (q == l) return 0;
+    return ngn_covering_at(c, c->first, tok_start(c, i)) < 0;
+}
+
+/* K: Cyrillic capitals alone in a sentence (рішення ВАСУ, «СЄПЕК», ФИДЕ):
+ * an organisation's acronym, unless a common noun's (ЗМІ, ПДВ, ДТП) or
+ * beside other capitals (a headline, ГУ ДФС), or before a quote (a legal
+ * form: rule Q2 decides, ФК «Трансфербутик»). With partial names on, the
+ * article pass decides: a defined acronym or a person's surname in capitals
+ * takes it first (names_doc.c, NF_ORG_LATIN without NF_LATIN). */
+static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
+    if (!c->acronyms || !free_capitals(c, i) || wset_has(&common_abbr_set, c->tok[i].hash) || open_quote(c, i + 1)) return (size_t)-1;
+    /* a make or a system before its model (ЗАЗ Sens, ВАЗ 2170, ОС Android) */
+    if (i + 1 < c->nt && (c->tok[i + 1].flags & (TK_LATIN | TK_DIGIT)) && !(c->tok[i + 1].flags & TK_NL)) return (size_t)-1;
+    /* a common noun's abbreviation defined (асфальтобетонний завод (АБЗ)) */
+    if (i >= 2 && is_punct(c, i - 1, '(') && is_punct(c, i + 1, ')') && is_word(c, i - 2) &&
+        !(c->tok[i - 2].flags & TK_UPPER1))
+        return (size_t)-1;
+    for (size_t k = i > 0 ? i - 1 : 0; k <= i + 1 && k < c->nt; k++) {
+        if (k == i) continue;
+        const ng_token *t = &c->tok[k];
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALLUPPER) && !((k > i ? t : &c->tok[i])->flags & TK_NL)) return (size_t)-1;
+    }
+    if (c->partial) {
+        c->latin_word = 1;
+        return (size_t)-1;
+    }
+    return org_span(c, NG_RULE_ORG_ACRONYM, i, i, i, i, (size_t)-1, rc);
+}
+
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
@@ -940,7 +1004,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
             return (size_t)-1;
         }
-        int head = c->org && (wset_has_stem(&head_set, c->tok[k].hash, f, fl) ||
+        /* (K: a place's adjective and capitals no list knows: Диканське
+         * ГМРП, Кременчуцького НПЗ) */
+        int acr = c->org && c->acronyms && (c->tok[k].flags & TK_ALLUPPER) && free_capitals(c, k) &&
+                  !wset_has(&acr_head_set, c->tok[k].hash) && !tok_is(c, k, "отг") && !tok_is(c, k, "псг") &&
+                  place_adjective(tfold(c, i), tlen(c, i));
+        int head = c->org && (acr || wset_has_stem(&head_set, c->tok[k].hash, f, fl) ||
                               ((c->tok[k].flags & TK_ALLUPPER) && wset_has(&acr_head_set, c->tok[k].hash) &&
                                place_adjective(tfold(c, i), tlen(c, i))));
         int head_place = c->org && !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
@@ -958,7 +1027,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 return (size_t)-1;   /* (a company needs a place of its name, not "у ... області") */
             if (russian(c, i, k)) e = k;
             else if (head && e == k) e = parent_after(c, k);
-            return org_span(c, NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
+            return org_span(c, acr ? NG_RULE_ORG_ACRONYM : NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
         }
         if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
         j = k;
@@ -1123,6 +1192,7 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
         if (r != (size_t)-1 || *rc) return r;
         return latin_in_cyrillic(c, i, rc);
     }
+    if ((c->tok[i].flags & TK_ALLUPPER) && (c->tok[i].flags & TK_CYR)) return cyr_acronym(c, i, rc);
     return cyrillic(c, i, rc);
 }
 
