@@ -252,7 +252,7 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     int32_t p = back(&st, 1);
     if (plural || (isin(l, "и") && !per)) {
         if (!isin(l, "иі")) return;
-        int soft = isin(l, "і");
+        int soft = isin(l, "і") && !isin(p, SIBIL);   /* (Кожичі → Кожичах) */
         addx(g, P_NOM, w, 0, "");
         addx(g, P_GEN, &st, 0, "ів");
         addx(g, P_GEN, &st, 0, soft ? "ей" : "");
@@ -308,6 +308,12 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     }
     if (isin(l, "ь")) {
         uk_noun_soft(g, w, &st, anim, per);
+        /* a fleeting е in -ець (Трускавець → Трускавця, Кравець → Кравця) */
+        if (ends(w, "ець") && w->n >= 6 && !is_vowel(back(w, 4))) {
+            w32 f = cut(w, 3);
+            f.c[f.n++] = 0x446;   /* ц */
+            uk_noun_soft(g, w, &f, anim, per);
+        }
         w32 alt[3];
         int na = per ? 0 : uk_alt_stems(&st, alt);
         for (int i = 0; i < na; i++) uk_noun_soft(g, w, &alt[i], anim, per);
@@ -322,6 +328,12 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     }
     if (is_vowel(l)) return;
     uk_noun_cons(g, w, w, anim, per);
+    /* a fleeting о in -ок of a place (Городок → Городка) */
+    if (!per && ends(w, "ок") && w->n >= 6 && !is_vowel(back(w, 3))) {
+        w32 f = cut(w, 2);
+        f.c[f.n++] = back(w, 1);
+        uk_noun_cons(g, w, &f, anim, per);
+    }
     w32 alt[3];
     int na = per ? 0 : uk_alt_stems(w, alt);
     for (int i = 0; i < na; i++) uk_noun_cons(g, w, &alt[i], anim, per);
@@ -472,7 +484,7 @@ static void ru_fem_surname(gen *g, const w32 *w) {
 }
 
 /* ## Classification */
-enum { K_STAY, K_NOUN, K_ADJ, K_BOTH /* adjective and noun readings */ };
+enum { K_STAY, K_NOUN, K_ADJ, K_BOTH /* adjective and noun readings */, K_PLURAL /* uk -ці, -чі */ };
 
 static const char *const uk_noun_o[] = {"дніпро", "петро", "дмитро", "павло", "михайло",
                                         "данило", "марко", "гаврило", NULL};
@@ -786,11 +798,14 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             else if (isin(l, "і") && next) kind = K_ADJ;
             else if (isin(l, "о")) kind = (endsany(w, neut_o_sfx) || inlist(w, uk_noun_o)) ? K_NOUN : K_STAY;
             else if (isin(l, "е")) kind = (eqlit(w, "море") || eqlit(w, "поле")) ? K_NOUN : K_STAY;
+            else if ((ends(w, "ці") || ends(w, "чі")) && w->n >= 5 && !next) kind = K_PLURAL;
             else if (isin(l, "іуюєї")) kind = K_STAY;
             else kind = K_NOUN;
             if (kind == K_ADJ || kind == K_BOTH) uk_adj(g, w, 0);
             if (kind == K_ADJ && isin(l, "і")) plural_adj = 1;
             if (kind == K_NOUN || kind == K_BOTH) uk_noun(g, w, 0, 0, plural_adj && isin(l, "иі"));
+            /* a plural place in -ці, -чі (Чернівці → Чернівцях, Кожичі → Кожичів) */
+            if (kind == K_PLURAL) { uk_noun(g, w, 0, 0, 1); kind = K_NOUN; }
         } else {
             if (ru_is_adj_ending(w)) kind = K_ADJ;
             else if (ends(w, "ние") && next && isin(back(next, 1), "ыи") && !ends(next, "ами") &&
