@@ -148,6 +148,23 @@ checks=$((checks+1))
 # and surname once, not "Шевчук Олександр Шевчук": make check-corpus found it)
 checks=$((checks+1))
 [ "$(cut -f7 "$T/surfirst.out" | sort -u)" = "Олександр Шевчук" ] || { echo "FAIL surfirst name"; cat "$T/surfirst.out"; fail=1; }
+# shipped bodies by their acronyms and case forms (entities-news.tsv), a
+# plural place in -ці and a fleeting -ець (tagger/INFLECTION.md), and rule K:
+# capitals no list knows (an organisation), a common noun's (ЗМІ) none
+run shipped_uk tag --format tsv --no-header <<'EOF2'
+Постанову ВАСУ оскаржили в АРК. Депутати БЮТ були у Чернівцях і з Трускавця.
+Про це пишуть ЗМІ, а рішення ухвалило ТОВ ДКЗ.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6 "$T/shipped_uk.out" | tr '\n\t' '|:')" = "ORG:higher-administrative-court-of-ukraine|LOC:ua-avtonomna-respublika-krym|ORG:yulia-tymoshenko-bloc|LOC:chernivtsi|LOC:truskavets|" ] ||
+  { echo "FAIL shipped_uk: $(cat "$T/shipped_uk.out")"; fail=1; }
+run shipped_k tag --format tsv --no-header <<'EOF2'
+Рішення ухвалило правління КЗПЗ, а ЗМІ мовчать.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6,8 "$T/shipped_k.out" | tr '\n\t' '|:')" = "ORG:org:kzpz:КЗПЗ|" ] ||
+  { echo "FAIL shipped_k: $(cat "$T/shipped_k.out")"; fail=1; }
+
 # 5. --names: the given-name lists without the shipped dictionaries (or a
 #    list of one's own); --no-shipped alone has none; a missing list is an error
 printf 'Вчора Олександр Петренко прийшов. Yesterday Michael Smithson said.\n' > "$T/nm.txt"
