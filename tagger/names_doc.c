@@ -554,18 +554,24 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
     size_t fl = 0;
     char *f = ng_fold(texts[n->field] + n->start, n->len, &fl);
     if (!f) return NG_E_NOMEM;
-    const gform *g[1];
-    size_t got = ngn_nl_lookup(tn->nl, ng_hash(f, fl), f, fl, g, 1);
+    /* (a nominative of one name wins over a case form of another: Уляна,
+     * not the genitive of Улян) */
+    const gform *g[4];
+    size_t got = ngn_nl_lookup(tn->nl, ng_hash(f, fl), f, fl, g, 4);
     free(f);
     if (!got) return NG_OK;
+    for (size_t q = 1; q < got && !g[0]->is_nom; q++)
+        if (g[q]->is_nom) g[0] = g[q];
     const gname *gn = &tn->nl->names[g[0]->name];
     if (gn->weak) return NG_OK;
     /* the name is the nominative; the key is the one that nominative gives
      * (Аделю: Аделя, whose own lookup may find Адель first) */
-    const gform *g2[1];
-    if (ngn_nl_lookup(tn->nl, ng_hash(tn->nl->strs + gn->fold, gn->fold_len), tn->nl->strs + gn->fold, gn->fold_len,
-                      g2, 1))
-        gn = &tn->nl->names[g2[0]->name];
+    const gform *g2[4];
+    size_t got2 = ngn_nl_lookup(tn->nl, ng_hash(tn->nl->strs + gn->fold, gn->fold_len), tn->nl->strs + gn->fold,
+                                gn->fold_len, g2, 4);
+    for (size_t q = 0; q < got2; q++)
+        if (g2[q]->is_nom) { g2[0] = g2[q]; break; }
+    if (got2) gn = &tn->nl->names[g2[0]->name];
     /* a case form first in its sentence is more often a word (Тому, Ніколи) */
     if (!g[0]->is_nom && sentence_start(texts[n->field], n->start)) return NG_OK;
     size_t kl;
