@@ -531,7 +531,7 @@ static int ru_is_adj_ending(const w32 *w) {
 
 /* A word that may decline: Cyrillic letters (and apostrophes) only, more
  * than 3 letters, not written all in capitals. */
-static int declinable_word(const ng_inflect_word *iw, w32 *w) {
+static int declinable_word(const ng_inflect_word *iw, w32 *w, int per) {
     if (!iw->is_word || iw->fold_len == 0) return 0;
     if (to32(iw->fold, iw->fold_len, w)) return 0;
     int letters = 0;
@@ -539,7 +539,8 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w) {
         if (!is_cyr_letter(w->c[i])) return 0;
         if (w->c[i] != '\'') letters++;
     }
-    if (letters <= 3) return 0;
+    /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю) */
+    if (letters < 3 || (letters == 3 && !(per && isin(back(w, 1), "ая")))) return 0;
     /* all capitals as written: an acronym (ЗСУ, ОБСЄ, НАТО) */
     w32 o;
     if (to32(iw->orig, iw->orig_len, &o) == 0) {
@@ -840,7 +841,7 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     a->full = 0;
     size_t ndecl = 0;
     for (size_t i = 0; i < n; i++) {
-        wi[i].decl = declinable_word(&words[i], &wi[i].w);
+        wi[i].decl = declinable_word(&words[i], &wi[i].w, per);
         ndecl += (size_t)wi[i].decl;
     }
     int rc = 0;

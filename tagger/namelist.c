@@ -211,6 +211,13 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     int rc = nl_form(nl, f, fl, idx, 1);
     if (rc == NG_OK && cyr) {
         rc = given_forms(nl, idx, f, fl, name, len, lang, on_form);
+        /* a name of one list also takes the other language's forms that
+         * its letters mark (Толя of the Russian list: Толі, Толею in
+         * Ukrainian text), as a name of both lists does; not a name with
+         * и, which the other language spells otherwise (Нина is Ніна in
+         * Ukrainian, and "Нині" is a word: nowadays) */
+        if (rc == NG_OK && (lang == NG_LANG_UK || lang == NG_LANG_RU) && !memmem(f, fl, "и", 2))
+            rc = given_forms(nl, idx, f, fl, name, len, lang == NG_LANG_UK ? NG_LANG_RU : NG_LANG_UK, on_marked_form);
     }
     free(f);
     return rc;

@@ -157,6 +157,12 @@ static void test_given_alone(ng_tagger *t) {
     yes(t, "Вона вийшла. Уляна глянула на неї.", "Уляна", "PER", NULL);
     const ng_match *um = find("Уляна глянула.", tag(t, "Уляна глянула."), "Уляна");
     STR_EQ(um ? um->name : "(not tagged)", "Уляна");
+    /* a name of the Russian list in its Ukrainian case forms (Толі), not
+     * one with и (Нина → "Нині" is a Ukrainian word); a name of three letters
+     * declines (Яся → Ясі) */
+    yes(t, "Важко було без Толі вдома.", "Толі", "PER", NULL);
+    no_per(t, "Він і нині працює там.", "нині");
+    no_per(t, "Та Нині він працює там.", "Нині");
     /* not: a case form first in its sentence, capitals, a weak name, Latin */
     no_per(t, "Сергія вчора не було.", "Сергія");
     no_per(t, "ОЛЕКСАНДР ПРИЙШОВ.", "ОЛЕКСАНДР");
@@ -580,7 +586,10 @@ int main(void) {
     if (rc != NG_OK) { fprintf(stderr, "dict: %s\n", err.msg); return 1; }
     names = ng_namelist_new();
     for (size_t i = 0; given[i]; i++) ng_namelist_add(names, given[i], strlen(given[i]), NG_NAMES_ANY);
-    INT_EQ(ng_namelist_count(names), 20);
+    /* names of the Russian list (the other language's forms their letters mark) */
+    ng_namelist_add(names, "Толя", strlen("Толя"), NG_NAMES_RU);
+    ng_namelist_add(names, "Нина", strlen("Нина"), NG_NAMES_RU);
+    INT_EQ(ng_namelist_count(names), 22);
     ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
     ng_tagger_set_names(t, names);
     test_rules(t);
