@@ -124,6 +124,15 @@ static const char *const common_abbr[] = {
 };
 static wset common_abbr_set;
 static uint64_t common_abbr_mem[1024];
+/* Q3: heads of a quoted name with lower-case words besides the
+ * organisation words of rules Q, A, H, G (by stem: «Краматорська
+ * тепломережа», «Червоноармійський лісгосп»). */
+static const char *const quoted_heads[] = {
+    "тепломережа", "лісгосп", "держлісгосп", "господарство", "лісництво", "водоканал", "трест",
+    "дирекція", "фронт", "облавтодор", "автодор", NULL
+};
+static wset qhead_set;
+static uint64_t qhead_mem[1024];
 /* Lower-case words that end as genitives do but never continue an
  * organisation's name: prepositions, adverbs, pronouns, dates (folded). */
 static const char *const gen_stops[] = {
@@ -242,6 +251,7 @@ static void org_init(void) {
     ngn_wset_fill(&gen_head_set, gen_head_mem, genitive_heads, 1);
     ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
     ngn_wset_fill(&common_abbr_set, common_abbr_mem, common_abbr, 0);
+    ngn_wset_fill(&qhead_set, qhead_mem, quoted_heads, 1);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
@@ -406,18 +416,43 @@ static int free_legal_form(const chunkctx *c, size_t d, size_t i, size_t last) {
  * Ukrainian news are companies, bands and clubs ("тендер «Харківобленерго»",
  * "басист «Океанів»"); in Russian news most are ships, actions and works,
  * and Russian text is left alone. [i, last]: the words inside the quotes. */
+static int adj_end(const char *f, size_t l);
+
+/* Q3 with lower-case words: an organisation word is the head, the first
+ * word or after adjectives only («Товариство мисливців Диканщини»,
+ * «Краматорська тепломережа», «Будівельна група Укрдорхім»; not «Ветеран
+ * служби», an award). */
+static int quoted_head(const chunkctx *c, size_t i, size_t last) {
+    for (size_t k = i; k <= last; k++) {
+        if (!is_word(c, k)) continue;
+        const char *f = tfold(c, k);
+        size_t l = tlen(c, k);
+        uint64_t h = c->tok[k].hash;
+        if (wset_has_stem(&head_set, h, f, l) || wset_has_stem(&head_place_set, h, f, l) ||
+            wset_has_stem(&orgq_set, h, f, l) || wset_has_stem(&gen_head_set, h, f, l) ||
+            wset_has_stem(&qhead_set, h, f, l))
+            return 1;
+        /* (the first part of a hyphenated adjective: гірничо-збагачувальний) */
+        if (k + 1 <= last && tok_is(c, k + 1, "-") && !(c->tok[k + 1].flags & TK_SPACE)) continue;
+        if (!adj_end(f, l)) return 0;
+    }
+    return 0;
+}
+
 static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
-    size_t nw = 0, caps = 0;
+    size_t nw = 0, caps = 0, lower = 0;
     for (size_t k = i; k <= last; k++) {
         const ng_token *t = &c->tok[k];
         if (open_quote(c, k)) return (size_t)-1;   /* «ТД «Укрпласт»»: the inner name's rule */
         if (!(t->flags & TK_WORD)) continue;
         if (t->flags & TK_LATIN) return (size_t)-1;
-        if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) return (size_t)-1;
+        if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) lower++;
         nw++;
         caps += (t->flags & TK_ALLUPPER) != 0;
     }
-    if (nw == 0 || nw > 4 || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
+    if (nw == 0 || nw > (lower ? 6 : 4) || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
+        return (size_t)-1;
+    if (lower && (!(c->tok[i].flags & TK_UPPER1) || wset_has(&ngn_stop_set, c->tok[i].hash) || !quoted_head(c, i, last)))
         return (size_t)-1;
     if (i >= 2 && (tok_is(c, i - 2, "в") || tok_is(c, i - 2, "у") || tok_is(c, i - 2, "на"))) return (size_t)-1;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
