@@ -539,9 +539,9 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w, int per) {
         if (!is_cyr_letter(w->c[i])) return 0;
         if (w->c[i] != '\'') letters++;
     }
-    /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю) */
-    if (letters < 3 || (letters == 3 && !(per && isin(back(w, 1), "ая")))) return 0;
-    /* all capitals as written: an acronym (ЗСУ, ОБСЄ, НАТО) */
+    /* all capitals as written: an acronym (ЗСУ, ОБСЄ, НАТО) stays, but a
+     * Russian one ending in a consonant takes endings in lower case (МИД →
+     * МИДа, МИДе: 2, see other()) */
     w32 o;
     if (to32(iw->orig, iw->orig_len, &o) == 0) {
         int up = 0, low = 0;
@@ -550,8 +550,11 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w, int per) {
             if ((c >= 0x410 && c <= 0x42F) || (c >= 0x400 && c <= 0x40F)) up++;
             else if ((c >= 0x430 && c <= 0x45F)) low++;
         }
-        if (up >= 2 && low == 0) return 0;
+        if (up >= 2 && low == 0)
+            return !per && letters >= 2 && letters <= 5 && !is_vowel(back(w, 1)) && !isin(back(w, 1), "йь") ? 2 : 0;
     }
+    /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю) */
+    if (letters < 3 || (letters == 3 && !(per && isin(back(w, 1), "ая")))) return 0;
     return 1;
 }
 
@@ -767,6 +770,15 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         seen_word = 1;
         if (done || !wi[i].decl) { wi[i].decl = 0; continue; }
         const w32 *w = &wi[i].w;
+        if (wi[i].decl == 2) {
+            /* a Russian acronym as a masculine noun: МИДа, МИДу, МИДом, МИДе
+             * (Ukrainian and other acronyms stay) */
+            g->p = &wi[i].p;
+            addx(g, S_GEN, w, 0, "а"); addx(g, S_DAT, w, 0, "у"); addx(g, S_ACC, w, 0, "");
+            addx(g, S_INS, w, 0, "ом"); addx(g, S_LOC, w, 0, "е");
+            done = 1;
+            continue;
+        }
         /* next word (for adjective/noun decisions) */
         const w32 *next = NULL;
         size_t j = i + 1;
@@ -842,6 +854,7 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     size_t ndecl = 0;
     for (size_t i = 0; i < n; i++) {
         wi[i].decl = declinable_word(&words[i], &wi[i].w, per);
+        if (wi[i].decl == 2 && lang != NG_LANG_RU) wi[i].decl = 0;   /* (acronyms decline in Russian only) */
         ndecl += (size_t)wi[i].decl;
     }
     int rc = 0;
