@@ -120,7 +120,11 @@ static const char *const common_abbr[] = {
     "кпвв", "тот", "ооп", "сзр", "ес", "ек", "ок", "ну", "ой", "ага", "ого", "не", "ні", "да", "нет",
     "так", "все", "ура", "фаб", "обл", "вул", "ул", "смт", "пгт", "ккд", "кпд", "ккал", "ме",
     "днр", "лнр", "рф", "сша", "ссср", "срср", "гу", "пку", "нку", "купап", "коап", "кзпп", "упк",
-    "бфп", "овт", "трц", "тц", "жк", "грс", "укх", "єдр", "єрпн", "гб", "гм", "пв", NULL
+    "бфп", "овт", "трц", "тц", "жк", "грс", "укх", "єдр", "єрпн", "гб", "гм", "пв",
+    /* words news write in capitals: labels of a story or a picture */
+    "фото", "відео", "видео", "увага", "внимание", "важливо", "важно", "терміново", "срочно",
+    "оновлено", "обновлено", "доповнено", "дополнено", "новини", "новости", "реклама", "ексклюзив",
+    "эксклюзив", "інфографіка", "инфографика", "тема", "ефір", "эфир", "онлайн", "партнер", NULL
 };
 static wset common_abbr_set;
 static uint64_t common_abbr_mem[1024];
@@ -949,8 +953,13 @@ static int free_capitals(const chunkctx *c, size_t i) {
  * takes it first (names_doc.c, NF_ORG_LATIN without NF_LATIN). */
 static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
     if (!c->acronyms || !free_capitals(c, i) || wset_has(&common_abbr_set, c->tok[i].hash) || open_quote(c, i + 1)) return (size_t)-1;
-    /* a make or a system before its model (ЗАЗ Sens, ВАЗ 2170, ОС Android) */
+    /* a make or a system before its model (ЗАЗ Sens, ВАЗ 2170, ОС Android);
+     * a placeholder of a command's syntax after a Latin word or = [ <
+     * (--lines=ЧИСЛО, [ФАЙЛ]) */
     if (i + 1 < c->nt && (c->tok[i + 1].flags & (TK_LATIN | TK_DIGIT)) && !(c->tok[i + 1].flags & TK_NL)) return (size_t)-1;
+    if (i > 0 && !(c->tok[i].flags & TK_NL) &&
+        ((c->tok[i - 1].flags & TK_LATIN) || is_punct(c, i - 1, '=') || is_punct(c, i - 1, '[') || is_punct(c, i - 1, '<')))
+        return (size_t)-1;
     /* a common noun's abbreviation defined (асфальтобетонний завод (АБЗ)) */
     if (i >= 2 && is_punct(c, i - 1, '(') && is_punct(c, i + 1, ')') && is_word(c, i - 2) &&
         !(c->tok[i - 2].flags & TK_UPPER1))
