@@ -237,6 +237,7 @@ typedef struct chunkctx {
     int rules, partial, context, all, org, place, acronyms;   /* which rules run (NG_TAG_NO_*) */
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
+    size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
 } chunkctx;
 

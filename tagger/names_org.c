@@ -199,6 +199,18 @@ static const char *const street_nouns[] = {
     "улица", "площадь", "переулок", "переулка", "набережная", NULL
 };
 static const char *const street_abbr[] = {"вул", "просп", "пров", "бульв", "ул", "пер", NULL};
+/* S2: nouns of streets and parks after a capitalised adjective (Андріївський
+ * узвіз, Стрийський парк; Тверская улица): Ukrainian ones, and Russian ones
+ * (Russian news annotate the adjective alone); not міст / мост (місто). */
+static const char *const street_nouns_uk[] = {
+    "вулиця", "узвіз", "узвозу", "алея", "проспект", "бульвар", "площа", "парк", "сквер", "провулок",
+    "провулку", "набережна", "шосе", "майдан", NULL
+};
+static const char *const street_nouns_ru[] = {
+    "улица", "переулок", "переулка", "проезд", "площадь", "набережная", "шоссе", NULL
+};
+static wset street_uk_set, street_ru_set;
+static uint64_t street_lang_mem[2][1024];
 /* Settlements named after their noun (V): у селі Кожичі, смт Кіровське, с.
  * Іллінка, в селе Отрадное; by stem, and the abbreviations with a dot. */
 static const char *const settle_nouns[] = {
@@ -243,6 +255,8 @@ static void org_init(void) {
     ngn_wset_fill(&area_set, area_mem, area_heads, 1);
     ngn_wset_fill(&river_set, place_mem[0], river_nouns, 1);
     ngn_wset_fill(&street_set, place_mem[1], street_nouns, 1);
+    ngn_wset_fill(&street_uk_set, street_lang_mem[0], street_nouns_uk, 1);
+    ngn_wset_fill(&street_ru_set, street_lang_mem[1], street_nouns_ru, 1);
     ngn_wset_fill(&street_abbr_set, place_mem[2], street_abbr, 0);
     ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
     ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
@@ -341,7 +355,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         bl = strlen(pre);
         memcpy(buf, pre, bl);
         size_t b0 = bl;
-        for (size_t q = wi; q <= wj; q++) {
+        size_t nidw = 0;
+        for (size_t q = wi; q <= wj && (!c->id_words || nidw < c->id_words); q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
             if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
             /* (rule K's capitals whole: ВАСУ is org:vasu) */
@@ -351,6 +366,7 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
             bl += n;
+            nidw++;
         }
         /* (a street's name without the house number) */
         size_t ns = tok_start(c, i), ne = tok_end(c, rule == NG_RULE_PLACE_STREET ? wj : j);
@@ -371,7 +387,16 @@ static int sent_stop(const chunkctx *c, size_t k) {
 
 /* Ukrainian text: a letter і ї є ґ (no ы э ъ ё) in the words of tokens
  * [i, j] and the 8 tokens either side in their sentence, on their line. */
+static int lang_near(const chunkctx *c, size_t i, size_t j);
+
 static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
+    return lang_near(c, i, j) == 1;
+}
+
+/* The language the letters of tokens [i, j] and the 8 tokens either side
+ * in their sentence mark: 1 Ukrainian (і ї є ґ and none of ы э ъ ё), 2
+ * Russian (one of ы э ъ ё), 0 neither. */
+static int lang_near(const chunkctx *c, size_t i, size_t j) {
     size_t a = i, b = j;
     for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL) && !sent_stop(c, a - 1); n++) a--;
     for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL) && !sent_stop(c, b + 1); n++) b++;
@@ -384,7 +409,7 @@ static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
             unsigned char x = w[q], y = w[q + 1];
             if ((x == 0xD1 && (y == 0x8B || y == 0x8D || y == 0x8A || y == 0x91)) ||
                 (x == 0xD0 && (y == 0xAB || y == 0xAD || y == 0xAA || y == 0x81)))
-                return 0;   /* ы э ъ ё: Russian */
+                return 2;   /* ы э ъ ё: Russian */
             if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
                 (x == 0xD2 && (y == 0x90 || y == 0x91)))
                 uk = 1;
@@ -781,6 +806,31 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
 }
 
 
+/* S2: a capitalised adjective, not first in its sentence and no dictionary
+ * span, then a noun of a street or a park (Андріївський узвіз, Поштовій
+ * площі, Стрийському парку): a place, the two words in Ukrainian text, the
+ * adjective alone in Russian text (Тверской | площади), as each language's
+ * news annotate it. id loc:street- + the adjective's key (Тверская улица
+ * and Тверской бульвар meet: a known limit). */
+static size_t adj_street(chunkctx *c, size_t i, int *rc) {
+    size_t k = i + 1;
+    if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1) || !adj_end(tfold(c, i), tlen(c, i))) return (size_t)-1;
+    const char *f = tfold(c, k);
+    size_t fl = tlen(c, k);
+    int uk = wset_has_stem(&street_uk_set, c->tok[k].hash, f, fl), ru = !uk && wset_has_stem(&street_ru_set, c->tok[k].hash, f, fl);
+    if (!uk && !ru) return (size_t)-1;
+    if (ngn_sentence_initial(c, i) || ngn_covering_at(c, c->first, tok_start(c, i)) >= 0 ||
+        wset_has_stem(&compass_set, c->tok[i].hash, tfold(c, i), tlen(c, i)))
+        return (size_t)-1;
+    if (uk && (russian(c, i, k) || lang_near(c, i, k) == 2)) ru = 1;   /* (парк, сквер, проспект: both languages) */
+    /* (the id of the adjective alone: every case form of the noun, узвіз
+     * and узвозі, meets on it) */
+    c->id_words = 1;
+    size_t r = org_span(c, NG_RULE_PLACE_STREET, i, ru ? i : k, i, ru ? i : k, (size_t)-1, rc);
+    c->id_words = 0;
+    return r;
+}
+
 /* V: a settlement's name after its noun (у селі Кожичі, смт Кіровське, с.
  * Іллінка, в селе Отрадное): one capitalised Cyrillic word, or two joined
  * by a hyphen (Муровані-Курилівці), that no dictionary span touches, is a
@@ -983,6 +1033,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
         r = settlement(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+        r = adj_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
     int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
