@@ -935,6 +935,16 @@ static size_t genitive_tail(const chunkctx *c, size_t i) {
 
 static size_t cyrillic(chunkctx *c, size_t i, int *rc);
 
+/* A lower-case Cyrillic word with an ending only a genitive has (Ukrainian
+ * adjectives -ого, -ої, -их; nouns -ів, -ції, -ості, -ства): юстиції,
+ * лісового, інформаційної; not -у, -і, -и, which other cases share. */
+static int strong_genitive(const chunkctx *c, size_t k) {
+    static const char *const ends[] = {"ого", "ього", "ої", "ьої", "их", "іх", "ів", "їв", "ції", "сії", "зії",
+                                       "ості", "ства", "цтва", NULL};
+    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && ends_any(tfold(c, k), tlen(c, k), ends) &&
+           !wset_has(&gen_stop_set, c->tok[k].hash);
+}
+
 /* P: the organisation a part of one is named with, right after token e
  * (Управління капітального будівництва Львівської міськради, відділення
  * Антимонопольного комітету України, Департаменту економіки Одеської ОДА):
@@ -1122,7 +1132,16 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")))
                 return (size_t)-1;   /* (a company needs a place of its name, not "у ... області") */
             if (russian(c, i, k)) e = k;
-            else if (head && e == k) e = parent_after(c, k);
+            else if (head && e == k && !acr && strong_genitive(c, k + 1) && ukrainian_near(c, i, k)) {
+                /* the genitive words after the head, as rule G takes them
+                 * (Диканського районного управління юстиції), then a
+                 * place or a parent; the first with an ending only a
+                 * genitive has (not "раді земельну ділянку") */
+                size_t g = genitive_tail(c, k);
+                e = place_after(c, g, 1);
+                if (e == g) e = parent_after(c, g);
+            } else if (head && e == k)
+                e = parent_after(c, k);
             return org_span(c, acr ? NG_RULE_ORG_ACRONYM : NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
         }
         if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
