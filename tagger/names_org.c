@@ -1280,16 +1280,26 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
  * and the place never are, on uk train). Russian names end before the
  * place. */
 static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
-    if (!(c->tok[i].flags & TK_ALLUPPER) || !(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT))
-        return (size_t)-1;
+    if (!(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT)) return (size_t)-1;
+    /* (ГУ, a main directorate, before its body: ГУ ДФС у м. Києві) */
+    size_t s = i;
+    if (tok_is(c, i, "гу") && (c->tok[i].flags & TK_ALLUPPER) && i + 1 < c->nt && !(c->tok[i + 1].flags & TK_NL)) i++;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
     if (k < 0 || c->m->spans[k].start != tok_start(c, i) || ngn_span_types(c->m, (size_t)k) != 4u) return (size_t)-1;
     size_t e = i;
     while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[k].end) e++;
-    if (e != i) return (size_t)-1;   /* (one word: the acronym) */
+    int acr = e == i && (c->tok[i].flags & TK_ALLUPPER);   /* (one word: the acronym) */
     size_t p = place_after(c, e, 0);
-    if (p == e || russian(c, i, p) || !ukrainian_near(c, i, p)) return (size_t)-1;
-    return org_span(c, NG_RULE_ORG_HEAD, i, p, i, e, (size_t)-1, rc);
+    /* a branch after the country (ДСНС України у Закарпатській області) */
+    if (p != e && (tok_is(c, p + 1, "у") || tok_is(c, p + 1, "в"))) {
+        size_t q = place_after(c, p, 0);
+        if (q != p) p = q;
+    }
+    /* an organisation of several words, or not an acronym: its branch only
+     * (Держпраці в Івано-Франківській області) */
+    if (!acr && !(tok_is(c, e + 1, "у") || tok_is(c, e + 1, "в"))) p = e;
+    if ((p == e && s == i) || russian(c, s, p) || !ukrainian_near(c, s, p)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_HEAD, s, p, i, e, (size_t)-1, rc);
 }
 
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
