@@ -165,6 +165,20 @@ checks=$((checks+1))
 [ "$(cut -f5,6,8 "$T/shipped_k.out" | tr '\n\t' '|:')" = "ORG:org:kzpz:КЗПЗ|" ] ||
   { echo "FAIL shipped_k: $(cat "$T/shipped_k.out")"; fail=1; }
 
+# names of the shipped lists that are frequent words (weak: never a person
+# alone): Влада (power), Тим (meanwhile), Нова; with a surname they are names
+run weak_given tag --format tsv --no-header <<'EOF2'
+Влада вирішила інакше. Тим часом Нова хвиля прийшла.
+EOF2
+checks=$((checks+1))
+[ ! -s "$T/weak_given.out" ] || { echo "FAIL weak_given: $(cat "$T/weak_given.out")"; fail=1; }
+run weak_full tag --format tsv --no-header <<'EOF2'
+Співачка Влада Литовченко заспівала.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/weak_full.out" | tr '\n\t' '|:')" = "PER:Влада Литовченко|" ] ||
+  { echo "FAIL weak_full: $(cat "$T/weak_full.out")"; fail=1; }
+
 # 5. --names: the given-name lists without the shipped dictionaries (or a
 #    list of one's own); --no-shipped alone has none; a missing list is an error
 printf 'Вчора Олександр Петренко прийшов. Yesterday Michael Smithson said.\n' > "$T/nm.txt"
