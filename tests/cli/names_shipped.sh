@@ -165,6 +165,15 @@ checks=$((checks+1))
 [ "$(cut -f5,6,8 "$T/shipped_k.out" | tr '\n\t' '|:')" = "ORG:org:kzpz:КЗПЗ|" ] ||
   { echo "FAIL shipped_k: $(cat "$T/shipped_k.out")"; fail=1; }
 
+# an oblast abbreviated "обл." (the dot is no part of the name), uk and ru;
+# offshore jurisdictions by their short names
+run oblast tag --format tsv --no-header <<'EOF2'
+Село Гоголів Київської обл. і Киевская обл. Фірма з Віргінських островів.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/oblast.out" | tr '\n\t' '|:')" = "ua-kyivska-oblast:Київської обл|ua-kyivska-oblast:Киевская обл|british-virgin-islands:Віргінських островів|" ] ||
+  { echo "FAIL oblast: $(cat "$T/oblast.out")"; fail=1; }
+
 # names of the shipped lists that are frequent words (weak: never a person
 # alone): Влада (power), Тим (meanwhile), Нова; with a surname they are names
 run weak_given tag --format tsv --no-header <<'EOF2'
