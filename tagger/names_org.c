@@ -802,7 +802,32 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
             is_word(c, last + 2) && !(c->tok[last + 2].flags & TK_SPACE) && tlen(c, last + 2) <= 2)
             last += 2;
     }
-    return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
+    size_t r = org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
+    if (r == (size_t)-1 || *rc || rule != NG_RULE_PLACE_STREET || abbr || c->dry) return r;
+    /* a list of streets after the noun (вулиці Городоцьку, Коперника та
+     * Вернигори): each further name a street of its own, the name alone */
+    for (int n = 0; n < 30; n++) {
+        size_t k = r + 1;
+        if (!is_punct(c, k, ',') && !tok_is(c, k, "і") && !tok_is(c, k, "та") && !tok_is(c, k, "й") &&
+            !tok_is(c, k, "и"))
+            break;
+        if (is_punct(c, k, ',') && (tok_is(c, k + 1, "і") || tok_is(c, k + 1, "та") || tok_is(c, k + 1, "и"))) k++;
+        size_t m = k + 1, e = m;
+        if (!cyr_word(c, m) || !(c->tok[m].flags & TK_UPPER1) || (c->tok[m].flags & TK_ALLUPPER)) break;
+        while (e + 1 < c->nt && e < m + 2 && cyr_word(c, e + 1) && (c->tok[e + 1].flags & TK_UPPER1) &&
+               !(c->tok[e + 1].flags & TK_ALLUPPER))
+            e++;
+        int place = 0;
+        for (size_t q = m; q <= e && !place; q++) {
+            long d = ngn_covering_at(c, c->first, tok_start(c, q));
+            place = d >= 0 && (ngn_span_types(c->m, (size_t)d) & 6);
+        }
+        if (place) break;
+        size_t r2 = org_span(c, rule, m, e, m, e, (size_t)-1, rc);
+        if (r2 == (size_t)-1 || *rc) break;
+        r = r2;
+    }
+    return r;
 }
 
 
