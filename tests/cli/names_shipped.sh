@@ -174,6 +174,15 @@ checks=$((checks+1))
 [ "$(cut -f6,8 "$T/oblast.out" | tr '\n\t' '|:')" = "ua-kyivska-oblast:Київської обл|ua-kyivska-oblast:Киевская обл|british-virgin-islands:Віргінських островів|" ] ||
   { echo "FAIL oblast: $(cat "$T/oblast.out")"; fail=1; }
 
+# historical and cultural figures by the surname alone (people.tsv); not
+# "Napoleon III" as Napoleon Bonaparte
+run figures2 tag --format tsv --no-header <<'EOF2'
+Топалов і Крамник зіграли, а Лужков слухав Чайковського. Napoleon III was deposed.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/figures2.out" | tr '\n' '|')" = "veselin-topalov|vladimir-kramnik|yury-luzhkov|pyotr-tchaikovsky|" ] ||
+  { echo "FAIL figures2: $(cat "$T/figures2.out")"; fail=1; }
+
 # names of the shipped lists that are frequent words (weak: never a person
 # alone): Влада (power), Тим (meanwhile), Нова; with a surname they are names
 run weak_given tag --format tsv --no-header <<'EOF2'
