@@ -161,6 +161,10 @@ static void test_given_alone(ng_tagger *t) {
      * one with и (Нина → "Нині" is a Ukrainian word); a name of three letters
      * declines (Яся → Ясі) */
     yes(t, "Важко було без Толі вдома.", "Толі", "PER", NULL);
+    /* a name of both lists in its Ukrainian forms no letter marks (Алли),
+     * not a form that is a frequent word (Власти: authorities) */
+    yes(t, "Слова Алли Петренко прозвучали.", "Алли Петренко", "PER", NULL);
+    no_per(t, "Власти Германии заявили.", "Власти");
     no_per(t, "Він і нині працює там.", "нині");
     no_per(t, "Та Нині він працює там.", "Нині");
     /* not: a case form first in its sentence, capitals, a weak name, Latin */
@@ -589,7 +593,12 @@ int main(void) {
     /* names of the Russian list (the other language's forms their letters mark) */
     ng_namelist_add(names, "Толя", strlen("Толя"), NG_NAMES_RU);
     ng_namelist_add(names, "Нина", strlen("Нина"), NG_NAMES_RU);
-    INT_EQ(ng_namelist_count(names), 22);
+    /* names of both lists, the Russian one first (as the shipped lists load) */
+    ng_namelist_add(names, "Алла", strlen("Алла"), NG_NAMES_RU);
+    ng_namelist_add(names, "Алла", strlen("Алла"), NG_NAMES_UK);
+    ng_namelist_add(names, "Власта", strlen("Власта"), NG_NAMES_RU);
+    ng_namelist_add(names, "Власта", strlen("Власта"), NG_NAMES_UK);
+    INT_EQ(ng_namelist_count(names), 24);
     ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
     ng_tagger_set_names(t, names);
     test_rules(t);
