@@ -840,8 +840,8 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
  * news annotate it. id loc:street- + the adjective's key (Тверская улица
  * and Тверской бульвар meet: a known limit). */
 static size_t adj_street(chunkctx *c, size_t i, int *rc) {
-    size_t k = i + 1;
-    if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1) || !adj_end(tfold(c, i), tlen(c, i))) return (size_t)-1;
+    size_t k = i + 1;   /* (the caller has checked that token i ends as an adjective) */
+    if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1)) return (size_t)-1;
     const char *f = tfold(c, k);
     size_t fl = tlen(c, k);
     int uk = wset_has_stem(&street_uk_set, c->tok[k].hash, f, fl), ru = !uk && wset_has_stem(&street_ru_set, c->tok[k].hash, f, fl);
@@ -1071,8 +1071,6 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if (r != (size_t)-1 || *rc) return r;
         r = settlement(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
-        r = adj_street(c, i, rc);
-        if (r != (size_t)-1 || *rc) return r;
     }
     int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
     if (head || (c->org && wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i)))) {
@@ -1119,6 +1117,11 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (head) return (size_t)-1;
     if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
         return (size_t)-1;
+    if (c->place && !c->dry) {
+        /* S2: the adjective and a street's noun */
+        size_t r = adj_street(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+    }
     if (c->place && !c->dry && wset_has_stem(&compass_set, ti->hash, tfold(c, i), tlen(c, i))) {
         /* C: a compass adjective and the place after it, one place */
         size_t e = place_after(c, i, 0);
