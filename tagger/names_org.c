@@ -1269,6 +1269,12 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
         jj += latin_cap(c, jj + 1) ? 1 : 2;
     if (!cyrillic_beside(c, i, jj)) return (size_t)-1;
     if (roman(c, i) || given_name(c, i) || wset_has(&product_set, c->tok[i].hash)) return (size_t)-1;
+    /* a term's Latin gloss in parentheses after a lower-case word
+     * (ооміцети (Oomycota), найпростіших (Protozoa)); not an acronym
+     * (Ведомство по патентам и товарным знакам (USPTO)) */
+    if (i >= 2 && is_punct(c, i - 1, '(') && is_word(c, i - 2) && (c->tok[i - 2].flags & TK_CYR) &&
+        !(c->tok[i - 2].flags & TK_UPPER1) && !(c->tok[i].flags & TK_ALLUPPER))
+        return (size_t)-1;
     /* a code: capitals, a hyphen and digits (STS-133, MH17 is a word with digits) */
     if ((c->tok[i].flags & TK_ALLUPPER) && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE) &&
         i + 2 < c->nt && (c->tok[i + 2].flags & TK_DIGIT) && !(c->tok[i + 2].flags & TK_SPACE))
