@@ -771,10 +771,13 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         if (done || !wi[i].decl) { wi[i].decl = 0; continue; }
         const w32 *w = &wi[i].w;
         if (wi[i].decl == 2) {
-            /* a Russian acronym as a masculine noun: МИДа, МИДу, МИДом, МИДе
-             * (Ukrainian and other acronyms stay) */
+            /* a Russian acronym as a masculine noun: МИДа, МИДу, МИДом, МИДе;
+             * as written too in every case (ГЭС, a feminine, stays:
+             * "Каховской ГЭС"); Ukrainian and other acronyms stay */
             g->p = &wi[i].p;
-            addx(g, S_GEN, w, 0, "а"); addx(g, S_DAT, w, 0, "у"); addx(g, S_ACC, w, 0, "");
+            static const int slots[] = {S_GEN, S_DAT, S_ACC, S_INS, S_LOC};
+            for (size_t q = 0; q < sizeof slots / sizeof slots[0]; q++) addx(g, slots[q], w, 0, "");
+            addx(g, S_GEN, w, 0, "а"); addx(g, S_DAT, w, 0, "у");
             addx(g, S_INS, w, 0, "ом"); addx(g, S_LOC, w, 0, "е");
             done = 1;
             continue;

@@ -105,6 +105,10 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     {UK, "ORG", "Верховна Рада", "верховної ради|верховній раді|верховну раду|верховною радою"},
     /* regressions: an adjective before an acronym; a head before a hyphenated apposition */
     {UK, "LOC", "Каховська ГЕС", "каховської гес|каховській гес|каховську гес"},
+    /* (regression: a Russian acronym declines, МИДа, but stays as written
+     * too: ГЭС is feminine) */
+    {RU, "LOC", "Каховская ГЭС", "каховской гэс|каховскую гэс|каховской гэсе"},
+    {RU, "ORG", "японский МИД", "японского мида|японском миде|японского мид"},
     {UK, "ORG", "Запорізька АЕС", "запорізької аес|запорізькій аес"},
     {UK, "ORG", "Рада Україна-НАТО", "ради україна-нато|раді україна-нато"},
     {UK, "ORG", "Рада Європи", "ради європи|раді європи|раду європи|радою європи"},
