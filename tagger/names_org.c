@@ -85,7 +85,7 @@ static const char *const en_heads_of[] = {
 /* Cyrillic organisation nouns (by stem: every case form): institutions,
  * which name an organisation after any adjective (Київська міська рада) ... */
 static const char *const cyr_heads[] = {
-    "рада", "міськрада", "облрада", "райрада", "адміністрація", "держадміністрація",
+    "рада", "міськрада", "облрада", "райрада", "сільрада", "селищрада", "адмінсуд", "адміністрація", "держадміністрація",
     "облдержадміністрація", "райдержадміністрація", "університет", "академія", "інститут",
     "суд", "райсуд", "госпсуд", "міськрайсуд", "служба", "міністерство", "комітет", "комісія", "залізниця", "прокуратура", "поліція",
     "управління", "департамент", "інспекція", "агентство", "асоціація", "федерація", "спілка",
@@ -1013,6 +1013,17 @@ static size_t hyphen_start(const chunkctx *c, size_t i) {
 }
 
 /* A: Київська міська рада; H: Служба безпеки України. */
+/* Works and plants of rule A's companies: named by a place's adjective
+ * alone (Харківський тракторний завод). */
+static int works_head(const chunkctx *c, size_t k) {
+    static const char *const w[] = {"завод", "заводу", "заводі", "заводом", "комбінат", "комбінату", "комбінаті",
+                                    "комбінатом", "фабрика", "фабрики", "фабриці", "фабрику", "фабрикою", "завода",
+                                    "заводе", "комбината", "комбинате", "фабрике", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(c, k, *p)) return 1;
+    return 0;
+}
+
 /* K: token i is Cyrillic capitals of 2 to 6 letters that no dictionary
  * span touches, no legal form, not joined by a hyphen (ТЕЦ-5, ВІЛ-інфіковані),
  * not letters that are Roman numerals too (ХІХ). */
@@ -1159,8 +1170,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             size_t n = named_after(c, k);   /* Київський театр імені Франка */
             if (n != k) return org_span(c, NG_RULE_ORG_NAMED, h, n, h, n, k, rc);
             size_t e = place_after(c, k, head);
-            if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")))
-                return (size_t)-1;   /* (a company needs a place of its name, not "у ... області") */
+            /* (a company needs a place of its name, not "у ... області";
+             * a works or a plant an adjective made of its place's name,
+             * Старокраматорський машинобудівний завод) */
+            if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")) &&
+                !(e == k && works_head(c, k) && place_adjective(tfold(c, i), tlen(c, i))))
+                return (size_t)-1;
             if (russian(c, i, k)) e = k;
             else if (head && e == k && !acr && strong_genitive(c, k + 1) && ukrainian_near(c, i, k)) {
                 /* the genitive words after the head, as rule G takes them
