@@ -199,6 +199,38 @@ static int emit_inflected(const char *const *words, const size_t *lens, size_t n
     return add_seq(c, words, lens, NULL, n, NG_NO_STRING, OUT_INFLECTED | (c->cur_cap ? OUT_NEEDCAP : 0));
 }
 
+/* The case forms Russian gives a Cyrillic acronym that ends in a consonant,
+ * its endings in lower case (МИД → МИДа, МИДу, МИДом, МИДе: "в МИДе"), as
+ * case-sensitive inflected forms; 2 to 5 letters. Ukrainian does not
+ * decline acronyms, and its texts never write these forms. */
+static int acronym_forms(compiler *c, const char *f, size_t fl, uint32_t cased) {
+    static const char *const ends[] = {"а", "у", "ом", "е"};
+    static const char vowels[] = "аеёиоуыэюяіїєйь";
+    size_t letters = 0, last = 0;
+    for (size_t k = 0; k < fl; k++)
+        if (((unsigned char)f[k] & 0xC0) != 0x80) letters++, last = k;
+    if (letters < 2 || letters > 5 || fl - last != 2) return NG_OK;
+    for (size_t k = 0; k + 1 < sizeof vowels; k += 2)
+        if (f[last] == vowels[k] && f[last + 1] == vowels[k + 1]) return NG_OK;
+    char cs[64], fw[64];
+    size_t cl = strlen(c->pool + cased);
+    if (cl + 5 > sizeof cs || fl + 5 > sizeof fw) return NG_OK;
+    memcpy(cs, c->pool + cased, cl);
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t el = strlen(ends[i]);
+        memcpy(cs + cl, ends[i], el);
+        memcpy(fw, f, fl);
+        memcpy(fw + fl, ends[i], el);
+        uint32_t off;
+        int rc = pool_add(c, cs, cl + el, &off);
+        if (rc) return rc;
+        const char *wp = fw;
+        size_t wlen = fl + el;
+        if ((rc = add_seq(c, &wp, &wlen, NULL, 1, off, OUT_CASED | OUT_INFLECTED))) return rc;
+    }
+    return NG_OK;
+}
+
 /* The default case rule: an alias whose letters are all upper case and
  * number at most 6 (NATO, US, EU, ЗСУ, U.S.) is an acronym: case-sensitive. */
 static int is_acronym(const ng_tokbuf *tb, size_t first, const char *text) {
@@ -272,6 +304,9 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
     }
     int capd = policy == CASE_CAPITALISED;
     int rc = add_seq(c, w, wl, wh, n, cased, cs ? OUT_CASED : capd ? OUT_NEEDCAP : 0);
+    if (rc == NG_OK && cs && e->inflect && n == 1 && (tb->tok[first].flags & TK_CYR) &&
+        (tb->tok[first].flags & TK_ALLUPPER))
+        rc = acronym_forms(c, w[0], wl[0], cased);
     if (rc || cs || !e->inflect) return rc;
     int cyr = 0;
     for (size_t i = first; i < tb->n; i++) cyr |= (tb->tok[i].flags & TK_CYR) != 0;

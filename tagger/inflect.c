@@ -252,7 +252,7 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     int32_t p = back(&st, 1);
     if (plural || (isin(l, "и") && !per)) {
         if (!isin(l, "иі")) return;
-        int soft = isin(l, "і");
+        int soft = isin(l, "і") && !isin(p, SIBIL);   /* (Кожичі → Кожичах) */
         addx(g, P_NOM, w, 0, "");
         addx(g, P_GEN, &st, 0, "ів");
         addx(g, P_GEN, &st, 0, soft ? "ей" : "");
@@ -308,6 +308,12 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     }
     if (isin(l, "ь")) {
         uk_noun_soft(g, w, &st, anim, per);
+        /* a fleeting е in -ець (Трускавець → Трускавця, Кравець → Кравця) */
+        if (ends(w, "ець") && w->n >= 6 && !is_vowel(back(w, 4))) {
+            w32 f = cut(w, 3);
+            f.c[f.n++] = 0x446;   /* ц */
+            uk_noun_soft(g, w, &f, anim, per);
+        }
         w32 alt[3];
         int na = per ? 0 : uk_alt_stems(&st, alt);
         for (int i = 0; i < na; i++) uk_noun_soft(g, w, &alt[i], anim, per);
@@ -322,6 +328,12 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     }
     if (is_vowel(l)) return;
     uk_noun_cons(g, w, w, anim, per);
+    /* a fleeting о in -ок of a place (Городок → Городка) */
+    if (!per && ends(w, "ок") && w->n >= 6 && !is_vowel(back(w, 3))) {
+        w32 f = cut(w, 2);
+        f.c[f.n++] = back(w, 1);
+        uk_noun_cons(g, w, &f, anim, per);
+    }
     w32 alt[3];
     int na = per ? 0 : uk_alt_stems(w, alt);
     for (int i = 0; i < na; i++) uk_noun_cons(g, w, &alt[i], anim, per);
@@ -472,7 +484,7 @@ static void ru_fem_surname(gen *g, const w32 *w) {
 }
 
 /* ## Classification */
-enum { K_STAY, K_NOUN, K_ADJ, K_BOTH /* adjective and noun readings */ };
+enum { K_STAY, K_NOUN, K_ADJ, K_BOTH /* adjective and noun readings */, K_PLURAL /* uk -ці, -чі */ };
 
 static const char *const uk_noun_o[] = {"дніпро", "петро", "дмитро", "павло", "михайло",
                                         "данило", "марко", "гаврило", NULL};
@@ -519,7 +531,7 @@ static int ru_is_adj_ending(const w32 *w) {
 
 /* A word that may decline: Cyrillic letters (and apostrophes) only, more
  * than 3 letters, not written all in capitals. */
-static int declinable_word(const ng_inflect_word *iw, w32 *w) {
+static int declinable_word(const ng_inflect_word *iw, w32 *w, int per) {
     if (!iw->is_word || iw->fold_len == 0) return 0;
     if (to32(iw->fold, iw->fold_len, w)) return 0;
     int letters = 0;
@@ -527,8 +539,9 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w) {
         if (!is_cyr_letter(w->c[i])) return 0;
         if (w->c[i] != '\'') letters++;
     }
-    if (letters <= 3) return 0;
-    /* all capitals as written: an acronym (ЗСУ, ОБСЄ, НАТО) */
+    /* all capitals as written: an acronym (ЗСУ, ОБСЄ, НАТО) stays, but a
+     * Russian one ending in a consonant takes endings in lower case (МИД →
+     * МИДа, МИДе: 2, see other()) */
     w32 o;
     if (to32(iw->orig, iw->orig_len, &o) == 0) {
         int up = 0, low = 0;
@@ -537,8 +550,11 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w) {
             if ((c >= 0x410 && c <= 0x42F) || (c >= 0x400 && c <= 0x40F)) up++;
             else if ((c >= 0x430 && c <= 0x45F)) low++;
         }
-        if (up >= 2 && low == 0) return 0;
+        if (up >= 2 && low == 0)
+            return !per && letters >= 2 && letters <= 5 && !is_vowel(back(w, 1)) && !isin(back(w, 1), "йь") ? 2 : 0;
     }
+    /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю) */
+    if (letters < 3 || (letters == 3 && !(per && isin(back(w, 1), "ая")))) return 0;
     return 1;
 }
 
@@ -754,6 +770,18 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         seen_word = 1;
         if (done || !wi[i].decl) { wi[i].decl = 0; continue; }
         const w32 *w = &wi[i].w;
+        if (wi[i].decl == 2) {
+            /* a Russian acronym as a masculine noun: МИДа, МИДу, МИДом, МИДе;
+             * as written too in every case (ГЭС, a feminine, stays:
+             * "Каховской ГЭС"); Ukrainian and other acronyms stay */
+            g->p = &wi[i].p;
+            static const int slots[] = {S_GEN, S_DAT, S_ACC, S_INS, S_LOC};
+            for (size_t q = 0; q < sizeof slots / sizeof slots[0]; q++) addx(g, slots[q], w, 0, "");
+            addx(g, S_GEN, w, 0, "а"); addx(g, S_DAT, w, 0, "у");
+            addx(g, S_INS, w, 0, "ом"); addx(g, S_LOC, w, 0, "е");
+            done = 1;
+            continue;
+        }
         /* next word (for adjective/noun decisions) */
         const w32 *next = NULL;
         size_t j = i + 1;
@@ -786,11 +814,14 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             else if (isin(l, "і") && next) kind = K_ADJ;
             else if (isin(l, "о")) kind = (endsany(w, neut_o_sfx) || inlist(w, uk_noun_o)) ? K_NOUN : K_STAY;
             else if (isin(l, "е")) kind = (eqlit(w, "море") || eqlit(w, "поле")) ? K_NOUN : K_STAY;
+            else if ((ends(w, "ці") || ends(w, "чі")) && w->n >= 5 && !next) kind = K_PLURAL;
             else if (isin(l, "іуюєї")) kind = K_STAY;
             else kind = K_NOUN;
             if (kind == K_ADJ || kind == K_BOTH) uk_adj(g, w, 0);
             if (kind == K_ADJ && isin(l, "і")) plural_adj = 1;
             if (kind == K_NOUN || kind == K_BOTH) uk_noun(g, w, 0, 0, plural_adj && isin(l, "иі"));
+            /* a plural place in -ці, -чі (Чернівці → Чернівцях, Кожичі → Кожичів) */
+            if (kind == K_PLURAL) { uk_noun(g, w, 0, 0, 1); kind = K_NOUN; }
         } else {
             if (ru_is_adj_ending(w)) kind = K_ADJ;
             else if (ends(w, "ние") && next && isin(back(next, 1), "ыи") && !ends(next, "ами") &&
@@ -825,7 +856,8 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     a->full = 0;
     size_t ndecl = 0;
     for (size_t i = 0; i < n; i++) {
-        wi[i].decl = declinable_word(&words[i], &wi[i].w);
+        wi[i].decl = declinable_word(&words[i], &wi[i].w, per);
+        if (wi[i].decl == 2 && lang != NG_LANG_RU) wi[i].decl = 0;   /* (acronyms decline in Russian only) */
         ndecl += (size_t)wi[i].decl;
     }
     int rc = 0;

@@ -31,4 +31,8 @@ typedef int (*ng_inflect_emit)(const char *const *words, const size_t *lens,
  * Returns 0, or the first non-zero value returned by 'emit'. */
 int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
                      int lang, ng_inflect_emit emit, void *userdata);
+
+/* Is the folded word one of the frequent uk / ru words that a generated
+ * one-word form must not be (inflect_common.inc)? */
+int ng_inflect_is_common(const char *folded, size_t len);
 #endif

@@ -128,6 +128,12 @@ static int on_marked_form(const char *const *words, const size_t *lens, size_t n
     return mark ? on_form(words, lens, n, ud) : 0;
 }
 
+/* on_form for a form that is no frequent word (ng_inflect_is_common). */
+static int on_uncommon_form(const char *const *words, const size_t *lens, size_t n, void *ud) {
+    if (n < 1 || ng_inflect_is_common(words[0], lens[0])) return 0;
+    return on_form(words, lens, n, ud);
+}
+
 /* The case forms of given name idx (folded f, as written name), each given
  * to emit: the name inflected before an indeclinable short dummy surname. */
 static int given_forms(ng_namelist *nl, uint32_t idx, const char *f, size_t fl, const char *name, size_t len,
@@ -172,10 +178,13 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
                 if (rc == NG_OK && (unsigned char)f[0] >= 0x80 && lang != NG_LANG_UNKNOWN &&
                     nl->names[idx].lang != (unsigned char)lang) {
                     /* a name of both lists (Оксана, Соня, Ольга) declines in
-                     * both languages: Оксані, Ользі as well as Оксане, Ольге
-                     * (the other language's forms that its letters mark
-                     * only: Власти, a form of Власта, is also a Russian word) */
-                    rc = given_forms(nl, idx, f, fl, name, len, lang, on_marked_form);
+                     * both languages: Оксані, Ользі as well as Оксане, Ольге,
+                     * and the Ukrainian forms no letter marks too (Оксани,
+                     * Алли, Марини) unless a frequent word; the Russian
+                     * forms that its letters mark only (Власти, a form of
+                     * Власта, is also a Russian word) */
+                    rc = given_forms(nl, idx, f, fl, name, len, lang,
+                                     lang == NG_LANG_UK ? on_uncommon_form : on_marked_form);
                 }
                 free(f);
                 return rc;
@@ -211,6 +220,13 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     int rc = nl_form(nl, f, fl, idx, 1);
     if (rc == NG_OK && cyr) {
         rc = given_forms(nl, idx, f, fl, name, len, lang, on_form);
+        /* a name of one list also takes the other language's forms that
+         * its letters mark (Толя of the Russian list: Толі, Толею in
+         * Ukrainian text), as a name of both lists does; not a name with
+         * и, which the other language spells otherwise (Нина is Ніна in
+         * Ukrainian, and "Нині" is a word: nowadays) */
+        if (rc == NG_OK && (lang == NG_LANG_UK || lang == NG_LANG_RU) && !memmem(f, fl, "и", 2))
+            rc = given_forms(nl, idx, f, fl, name, len, lang == NG_LANG_UK ? NG_LANG_RU : NG_LANG_UK, on_marked_form);
     }
     free(f);
     return rc;

@@ -554,18 +554,24 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
     size_t fl = 0;
     char *f = ng_fold(texts[n->field] + n->start, n->len, &fl);
     if (!f) return NG_E_NOMEM;
-    const gform *g[1];
-    size_t got = ngn_nl_lookup(tn->nl, ng_hash(f, fl), f, fl, g, 1);
+    /* (a nominative of one name wins over a case form of another: Уляна,
+     * not the genitive of Улян) */
+    const gform *g[4];
+    size_t got = ngn_nl_lookup(tn->nl, ng_hash(f, fl), f, fl, g, 4);
     free(f);
     if (!got) return NG_OK;
+    for (size_t q = 1; q < got && !g[0]->is_nom; q++)
+        if (g[q]->is_nom) g[0] = g[q];
     const gname *gn = &tn->nl->names[g[0]->name];
     if (gn->weak) return NG_OK;
     /* the name is the nominative; the key is the one that nominative gives
      * (Аделю: Аделя, whose own lookup may find Адель first) */
-    const gform *g2[1];
-    if (ngn_nl_lookup(tn->nl, ng_hash(tn->nl->strs + gn->fold, gn->fold_len), tn->nl->strs + gn->fold, gn->fold_len,
-                      g2, 1))
-        gn = &tn->nl->names[g2[0]->name];
+    const gform *g2[4];
+    size_t got2 = ngn_nl_lookup(tn->nl, ng_hash(tn->nl->strs + gn->fold, gn->fold_len), tn->nl->strs + gn->fold,
+                                gn->fold_len, g2, 4);
+    for (size_t q = 0; q < got2; q++)
+        if (g2[q]->is_nom) { g2[0] = g2[q]; break; }
+    if (got2) gn = &tn->nl->names[g2[0]->name];
     /* a case form first in its sentence is more often a word (Тому, Ніколи) */
     if (!g[0]->is_nom && sentence_start(texts[n->field], n->start)) return NG_OK;
     size_t kl;
@@ -586,19 +592,20 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
 }
 
 /* One Latin word in Cyrillic text that names no one of the article: an
- * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton. */
-static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
+ * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton;
+ * so are Cyrillic capitals of rule K (NG_RULE_ORG_ACRONYM). */
+static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const note *n, unsigned rule) {
     const char *w = texts[n->field] + n->start;
     size_t fl = 0;
     char *f = ng_fold(w, n->len, &fl);
     if (!f) return NG_E_NOMEM;
     char id[SK_MAX + 8];
     memcpy(id, "org:", 4);
-    size_t il = 4 + ngn_skel(f, ngn_stem_len(f, fl), id + 4, 0);
+    size_t il = 4 + ngn_skel(f, rule == NG_RULE_ORG_ACRONYM ? fl : ngn_stem_len(f, fl), id + 4, 0);
     free(f);
     const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, w, n->len);
     if (!sid || !snm) return NG_E_NOMEM;
-    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, NG_RULE_ORG_LATIN))
+    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, rule))
         return NG_E_NOMEM;
     return NG_OK;
 }
@@ -632,7 +639,7 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
             if (rc) return rc;
         }
         if ((cues & NF_ORG_LATIN) && t->m.nspans == before) {
-            int rc = latin_org(t, tn, texts, &n);
+            int rc = latin_org(t, tn, texts, &n, (cues & NF_LATIN) ? NG_RULE_ORG_LATIN : NG_RULE_ORG_ACRONYM);
             if (rc) return rc;
         }
     }

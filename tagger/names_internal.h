@@ -141,7 +141,8 @@ enum {
 };
 enum { CUE_TITLE = 1, CUE_PLACE = 2, NF_GIVEN = 4, NF_UPPER = 8, NF_LATIN = 16 };
 /* (free words only) one Latin word in Cyrillic text that the organisation
- * rule would take: an organisation unless it names a person of the article */
+ * rule would take, or Cyrillic capitals of rule K (no NF_LATIN): an
+ * organisation unless it names a person or organisation of the article */
 enum { NF_ORG_LATIN = 1 };
 /* (free words only) right after another capitalised word that no span
  * covers, in the sentence (Wasim of Wasim Akram): the surname of another
@@ -233,9 +234,10 @@ typedef struct chunkctx {
     unsigned field;
     size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
     size_t sp;           /* walk position in the spans */
-    int rules, partial, context, all, org, place;   /* which rules run (NG_TAG_NO_*) */
+    int rules, partial, context, all, org, place, acronyms;   /* which rules run (NG_TAG_NO_*) */
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
+    size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
 } chunkctx;
 

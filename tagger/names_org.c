@@ -85,7 +85,7 @@ static const char *const en_heads_of[] = {
 /* Cyrillic organisation nouns (by stem: every case form): institutions,
  * which name an organisation after any adjective (Київська міська рада) ... */
 static const char *const cyr_heads[] = {
-    "рада", "міськрада", "облрада", "райрада", "адміністрація", "держадміністрація",
+    "рада", "міськрада", "облрада", "райрада", "сільрада", "селищрада", "адмінсуд", "адміністрація", "держадміністрація",
     "облдержадміністрація", "райдержадміністрація", "університет", "академія", "інститут",
     "суд", "райсуд", "госпсуд", "міськрайсуд", "служба", "міністерство", "комітет", "комісія", "залізниця", "прокуратура", "поліція",
     "управління", "департамент", "інспекція", "агентство", "асоціація", "федерація", "спілка",
@@ -94,7 +94,8 @@ static const char *const cyr_heads[] = {
     "совет", "администрация", "университет", "академия", "институт", "служба", "министерство",
     "комитет", "комиссия", "прокуратура", "полиция", "управление", "инспекция", "федерация",
     "союз", "больница", "гимназия", "колледж", "церковь", "дума", "собрание", "таможня",
-    "казначейство", "консерватория", "библиотека", "музей", "отдел", "отделение", NULL
+    "казначейство", "консерватория", "библиотека", "музей", "отдел", "отделение",
+    "ассоциация", "ассамблея", "архив", "архів", "штаб", NULL
 };
 /* Heads of rule G only (a capitalised word, not first in its sentence,
  * before genitive words: Центру тестування якості знань, Фонду державного
@@ -108,6 +109,35 @@ static uint64_t gen_head_mem[1024];
 static const char *const acr_heads[] = {"рда", "ода", "рва", "ова", NULL};
 static wset acr_head_set;
 static uint64_t acr_head_mem[1024];
+/* K: abbreviations of common nouns, not of a body (folded): ЗМІ, ПДВ,
+ * ФОП, ДТП ...; rule K leaves them untagged (legal forms too). */
+static const char *const common_abbr[] = {
+    "змі", "сми", "пдв", "ндс", "фоп", "отг", "піб", "фио", "кк", "ук", "цпк", "гпк", "кпк",
+    "апк", "кас", "дсту", "гост", "жкг", "жкх", "ту", "ксв", "еом", "эвм", "ввп", "внп", "пк", "тб",
+    "тв", "смс", "дтп", "азс", "зно", "егэ", "єдрпоу", "егрпоу", "іпн", "инн", "пмм", "гсм", "гмо",
+    "віл", "вич", "снід", "спид", "днк", "рнк", "ато", "оос", "ппо", "пво", "бтр", "бмп", "зрк", "рсзв",
+    "мсфз", "мсфо", "гк", "кпп", "гес", "гэс", "аес", "аэс", "тес", "тэс", "тец", "тэц", "нпз", "леп",
+    "лэп", "атс", "ип", "вуз", "внз", "пту", "чс", "нс", "лгбт", "лгбтк", "впо", "впл", "опг", "дрг",
+    "кпвв", "тот", "ооп", "сзр", "ес", "ек", "ок", "ну", "ой", "ага", "ого", "не", "ні", "да", "нет",
+    "так", "все", "ура", "фаб", "обл", "вул", "ул", "смт", "пгт", "ккд", "кпд", "ккал", "ме",
+    "днр", "лнр", "рф", "сша", "ссср", "срср", "гу", "пку", "нку", "купап", "коап", "кзпп", "упк",
+    "бфп", "овт", "трц", "тц", "жк", "грс", "укх", "єдр", "єрпн", "гб", "гм", "пв",
+    /* words news write in capitals: labels of a story or a picture */
+    "фото", "відео", "видео", "увага", "внимание", "важливо", "важно", "терміново", "срочно",
+    "оновлено", "обновлено", "доповнено", "дополнено", "новини", "новости", "реклама", "ексклюзив",
+    "эксклюзив", "інфографіка", "инфографика", "тема", "ефір", "эфир", "онлайн", "партнер", NULL
+};
+static wset common_abbr_set;
+static uint64_t common_abbr_mem[1024];
+/* Q3: heads of a quoted name with lower-case words besides the
+ * organisation words of rules Q, A, H, G (by stem: «Краматорська
+ * тепломережа», «Червоноармійський лісгосп»). */
+static const char *const quoted_heads[] = {
+    "тепломережа", "лісгосп", "держлісгосп", "господарство", "лісництво", "водоканал", "трест",
+    "дирекція", "фронт", "облавтодор", "автодор", NULL
+};
+static wset qhead_set;
+static uint64_t qhead_mem[1024];
 /* Lower-case words that end as genitives do but never continue an
  * organisation's name: prepositions, adverbs, pronouns, dates (folded). */
 static const char *const gen_stops[] = {
@@ -131,7 +161,8 @@ static const char *const ru_heads[] = {
     "совет", "администрация", "университет", "академия", "институт", "министерство", "комитет",
     "комиссия", "прокуратура", "полиция", "управление", "инспекция", "федерация", "больница",
     "гимназия", "колледж", "церковь", "дума", "собрание", "таможня", "консерватория",
-    "библиотека", "компания", "партия", "корпорация", "организация", "объединение", NULL
+    "библиотека", "компания", "партия", "корпорация", "организация", "объединение", "ассоциация",
+    "ассамблея", "архив", NULL
 };
 static const char *const state_heads[] = {"федерація", "федерация", "союз", NULL};
 static wset state_set;
@@ -170,6 +201,18 @@ static const char *const street_nouns[] = {
     "улица", "площадь", "переулок", "переулка", "набережная", NULL
 };
 static const char *const street_abbr[] = {"вул", "просп", "пров", "бульв", "ул", "пер", NULL};
+/* S2: nouns of streets and parks after a capitalised adjective (Андріївський
+ * узвіз, Стрийський парк; Тверская улица): Ukrainian ones, and Russian ones
+ * (Russian news annotate the adjective alone); not міст / мост (місто). */
+static const char *const street_nouns_uk[] = {
+    "вулиця", "узвіз", "узвозу", "алея", "проспект", "бульвар", "площа", "парк", "сквер", "провулок",
+    "провулку", "набережна", "шосе", "майдан", NULL
+};
+static const char *const street_nouns_ru[] = {
+    "улица", "переулок", "переулка", "проезд", "площадь", "набережная", "шоссе", NULL
+};
+static wset street_uk_set, street_ru_set;
+static uint64_t street_lang_mem[2][1024];
 /* Settlements named after their noun (V): у селі Кожичі, смт Кіровське, с.
  * Іллінка, в селе Отрадное; by stem, and the abbreviations with a dot. */
 static const char *const settle_nouns[] = {
@@ -214,6 +257,8 @@ static void org_init(void) {
     ngn_wset_fill(&area_set, area_mem, area_heads, 1);
     ngn_wset_fill(&river_set, place_mem[0], river_nouns, 1);
     ngn_wset_fill(&street_set, place_mem[1], street_nouns, 1);
+    ngn_wset_fill(&street_uk_set, street_lang_mem[0], street_nouns_uk, 1);
+    ngn_wset_fill(&street_ru_set, street_lang_mem[1], street_nouns_ru, 1);
     ngn_wset_fill(&street_abbr_set, place_mem[2], street_abbr, 0);
     ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
     ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
@@ -225,6 +270,8 @@ static void org_init(void) {
     ngn_wset_fill(&ru_head_set, org_mem[7], ru_heads, 1);
     ngn_wset_fill(&gen_head_set, gen_head_mem, genitive_heads, 1);
     ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
+    ngn_wset_fill(&common_abbr_set, common_abbr_mem, common_abbr, 0);
+    ngn_wset_fill(&qhead_set, qhead_mem, quoted_heads, 1);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
@@ -310,14 +357,18 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         bl = strlen(pre);
         memcpy(buf, pre, bl);
         size_t b0 = bl;
-        for (size_t q = wi; q <= wj; q++) {
+        size_t nidw = 0;
+        for (size_t q = wi; q <= wj && (!c->id_words || nidw < c->id_words); q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
             if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
-            size_t n = ngn_skel(tfold(c, q), ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
+            /* (rule K's capitals whole: ВАСУ is org:vasu) */
+            int whole = rule == NG_RULE_ORG_ACRONYM && (c->tok[q].flags & TK_ALLUPPER);
+            size_t n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
             bl += n;
+            nidw++;
         }
         /* (a street's name without the house number) */
         size_t ns = tok_start(c, i), ne = tok_end(c, rule == NG_RULE_PLACE_STREET ? wj : j);
@@ -338,7 +389,16 @@ static int sent_stop(const chunkctx *c, size_t k) {
 
 /* Ukrainian text: a letter і ї є ґ (no ы э ъ ё) in the words of tokens
  * [i, j] and the 8 tokens either side in their sentence, on their line. */
+static int lang_near(const chunkctx *c, size_t i, size_t j);
+
 static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
+    return lang_near(c, i, j) == 1;
+}
+
+/* The language the letters of tokens [i, j] and the 8 tokens either side
+ * in their sentence mark: 1 Ukrainian (і ї є ґ and none of ы э ъ ё), 2
+ * Russian (one of ы э ъ ё), 0 neither. */
+static int lang_near(const chunkctx *c, size_t i, size_t j) {
     size_t a = i, b = j;
     for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL) && !sent_stop(c, a - 1); n++) a--;
     for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL) && !sent_stop(c, b + 1); n++) b++;
@@ -351,7 +411,7 @@ static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
             unsigned char x = w[q], y = w[q + 1];
             if ((x == 0xD1 && (y == 0x8B || y == 0x8D || y == 0x8A || y == 0x91)) ||
                 (x == 0xD0 && (y == 0xAB || y == 0xAD || y == 0xAA || y == 0x81)))
-                return 0;   /* ы э ъ ё: Russian */
+                return 2;   /* ы э ъ ё: Russian */
             if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
                 (x == 0xD2 && (y == 0x90 || y == 0x91)))
                 uk = 1;
@@ -387,18 +447,43 @@ static int free_legal_form(const chunkctx *c, size_t d, size_t i, size_t last) {
  * Ukrainian news are companies, bands and clubs ("тендер «Харківобленерго»",
  * "басист «Океанів»"); in Russian news most are ships, actions and works,
  * and Russian text is left alone. [i, last]: the words inside the quotes. */
+static int adj_end(const char *f, size_t l);
+
+/* Q3 with lower-case words: an organisation word is the head, the first
+ * word or after adjectives only («Товариство мисливців Диканщини»,
+ * «Краматорська тепломережа», «Будівельна група Укрдорхім»; not «Ветеран
+ * служби», an award). */
+static int quoted_head(const chunkctx *c, size_t i, size_t last) {
+    for (size_t k = i; k <= last; k++) {
+        if (!is_word(c, k)) continue;
+        const char *f = tfold(c, k);
+        size_t l = tlen(c, k);
+        uint64_t h = c->tok[k].hash;
+        if (wset_has_stem(&head_set, h, f, l) || wset_has_stem(&head_place_set, h, f, l) ||
+            wset_has_stem(&orgq_set, h, f, l) || wset_has_stem(&gen_head_set, h, f, l) ||
+            wset_has_stem(&qhead_set, h, f, l))
+            return 1;
+        /* (the first part of a hyphenated adjective: гірничо-збагачувальний) */
+        if (k + 1 <= last && tok_is(c, k + 1, "-") && !(c->tok[k + 1].flags & TK_SPACE)) continue;
+        if (!adj_end(f, l)) return 0;
+    }
+    return 0;
+}
+
 static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
-    size_t nw = 0, caps = 0;
+    size_t nw = 0, caps = 0, lower = 0;
     for (size_t k = i; k <= last; k++) {
         const ng_token *t = &c->tok[k];
         if (open_quote(c, k)) return (size_t)-1;   /* «ТД «Укрпласт»»: the inner name's rule */
         if (!(t->flags & TK_WORD)) continue;
         if (t->flags & TK_LATIN) return (size_t)-1;
-        if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) return (size_t)-1;
+        if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) lower++;
         nw++;
         caps += (t->flags & TK_ALLUPPER) != 0;
     }
-    if (nw == 0 || nw > 4 || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
+    if (nw == 0 || nw > (lower ? 6 : 4) || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
+        return (size_t)-1;
+    if (lower && (!(c->tok[i].flags & TK_UPPER1) || wset_has(&ngn_stop_set, c->tok[i].hash) || !quoted_head(c, i, last)))
         return (size_t)-1;
     if (i >= 2 && (tok_is(c, i - 2, "в") || tok_is(c, i - 2, "у") || tok_is(c, i - 2, "на"))) return (size_t)-1;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
@@ -719,9 +804,59 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
             is_word(c, last + 2) && !(c->tok[last + 2].flags & TK_SPACE) && tlen(c, last + 2) <= 2)
             last += 2;
     }
-    return org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
+    size_t r = org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
+    if (r == (size_t)-1 || *rc || rule != NG_RULE_PLACE_STREET || abbr || c->dry) return r;
+    /* a list of streets after the noun (вулиці Городоцьку, Коперника та
+     * Вернигори): each further name a street of its own, the name alone */
+    for (int n = 0; n < 30; n++) {
+        size_t k = r + 1;
+        if (!is_punct(c, k, ',') && !tok_is(c, k, "і") && !tok_is(c, k, "та") && !tok_is(c, k, "й") &&
+            !tok_is(c, k, "и"))
+            break;
+        if (is_punct(c, k, ',') && (tok_is(c, k + 1, "і") || tok_is(c, k + 1, "та") || tok_is(c, k + 1, "и"))) k++;
+        size_t m = k + 1, e = m;
+        if (!cyr_word(c, m) || !(c->tok[m].flags & TK_UPPER1) || (c->tok[m].flags & TK_ALLUPPER)) break;
+        while (e + 1 < c->nt && e < m + 2 && cyr_word(c, e + 1) && (c->tok[e + 1].flags & TK_UPPER1) &&
+               !(c->tok[e + 1].flags & TK_ALLUPPER))
+            e++;
+        int place = 0;
+        for (size_t q = m; q <= e && !place; q++) {
+            long d = ngn_covering_at(c, c->first, tok_start(c, q));
+            place = d >= 0 && (ngn_span_types(c->m, (size_t)d) & 6);
+        }
+        if (place) break;
+        size_t r2 = org_span(c, rule, m, e, m, e, (size_t)-1, rc);
+        if (r2 == (size_t)-1 || *rc) break;
+        r = r2;
+    }
+    return r;
 }
 
+
+/* S2: a capitalised adjective, not first in its sentence and no dictionary
+ * span, then a noun of a street or a park (Андріївський узвіз, Поштовій
+ * площі, Стрийському парку): a place, the two words in Ukrainian text, the
+ * adjective alone in Russian text (Тверской | площади), as each language's
+ * news annotate it. id loc:street- + the adjective's key (Тверская улица
+ * and Тверской бульвар meet: a known limit). */
+static size_t adj_street(chunkctx *c, size_t i, int *rc) {
+    size_t k = i + 1;   /* (the caller has checked that token i ends as an adjective) */
+    if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1)) return (size_t)-1;
+    const char *f = tfold(c, k);
+    size_t fl = tlen(c, k);
+    int uk = wset_has_stem(&street_uk_set, c->tok[k].hash, f, fl), ru = !uk && wset_has_stem(&street_ru_set, c->tok[k].hash, f, fl);
+    if (!uk && !ru) return (size_t)-1;
+    if (ngn_sentence_initial(c, i) || ngn_covering_at(c, c->first, tok_start(c, i)) >= 0 ||
+        wset_has_stem(&compass_set, c->tok[i].hash, tfold(c, i), tlen(c, i)))
+        return (size_t)-1;
+    if (uk && (russian(c, i, k) || lang_near(c, i, k) == 2)) ru = 1;   /* (парк, сквер, проспект: both languages) */
+    /* (the id of the adjective alone: every case form of the noun, узвіз
+     * and узвозі, meets on it) */
+    c->id_words = 1;
+    size_t r = org_span(c, NG_RULE_PLACE_STREET, i, ru ? i : k, i, ru ? i : k, (size_t)-1, rc);
+    c->id_words = 0;
+    return r;
+}
 
 /* V: a settlement's name after its noun (у селі Кожичі, смт Кіровське, с.
  * Іллінка, в селе Отрадное): one capitalised Cyrillic word, or two joined
@@ -827,6 +962,16 @@ static size_t genitive_tail(const chunkctx *c, size_t i) {
 
 static size_t cyrillic(chunkctx *c, size_t i, int *rc);
 
+/* A lower-case Cyrillic word with an ending only a genitive has (Ukrainian
+ * adjectives -ого, -ої, -их; nouns -ів, -ції, -ості, -ства): юстиції,
+ * лісового, інформаційної; not -у, -і, -и, which other cases share. */
+static int strong_genitive(const chunkctx *c, size_t k) {
+    static const char *const ends[] = {"ого", "ього", "ої", "ьої", "их", "іх", "ів", "їв", "ції", "сії", "зії",
+                                       "ості", "ства", "цтва", NULL};
+    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && ends_any(tfold(c, k), tlen(c, k), ends) &&
+           !wset_has(&gen_stop_set, c->tok[k].hash);
+}
+
 /* P: the organisation a part of one is named with, right after token e
  * (Управління капітального будівництва Львівської міськради, відділення
  * Антимонопольного комітету України, Департаменту економіки Одеської ОДА):
@@ -868,6 +1013,67 @@ static size_t hyphen_start(const chunkctx *c, size_t i) {
 }
 
 /* A: Київська міська рада; H: Служба безпеки України. */
+/* Works and plants of rule A's companies: named by a place's adjective
+ * alone (Харківський тракторний завод). */
+static int works_head(const chunkctx *c, size_t k) {
+    static const char *const w[] = {"завод", "заводу", "заводі", "заводом", "комбінат", "комбінату", "комбінаті",
+                                    "комбінатом", "фабрика", "фабрики", "фабриці", "фабрику", "фабрикою", "завода",
+                                    "заводе", "комбината", "комбинате", "фабрике", NULL};
+    for (const char *const *p = w; *p; p++)
+        if (tok_is(c, k, *p)) return 1;
+    return 0;
+}
+
+/* K: token i is Cyrillic capitals of 2 to 6 letters that no dictionary
+ * span touches, no legal form, not joined by a hyphen (ТЕЦ-5, ВІЛ-інфіковані),
+ * not letters that are Roman numerals too (ХІХ). */
+static int free_capitals(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    if (!(t->flags & TK_WORD) || !(t->flags & TK_ALLUPPER) || !(t->flags & TK_CYR) || (t->flags & (TK_LATIN | TK_DIGIT | TK_LONG)))
+        return 0;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i);
+    if (!ncp_ge(f, l, 2) || ncp_ge(f, l, 7) || wset_has(&legal_set, t->hash)) return 0;
+    if ((i + 1 < c->nt && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE)) ||
+        (i > 0 && tok_is(c, i - 1, "-") && !(t->flags & TK_SPACE)))
+        return 0;
+    size_t q = 0;
+    while (q + 1 < l && f[q] == '\xd1' && (f[q + 1] == '\x96' || f[q + 1] == '\x85')) q += 2;   /* і х */
+    if (q == l) return 0;
+    return ngn_covering_at(c, c->first, tok_start(c, i)) < 0;
+}
+
+/* K: Cyrillic capitals alone in a sentence (рішення ВАСУ, «СЄПЕК», ФИДЕ):
+ * an organisation's acronym, unless a common noun's (ЗМІ, ПДВ, ДТП) or
+ * beside other capitals (a headline, ГУ ДФС), or before a quote (a legal
+ * form: rule Q2 decides, ФК «Трансфербутик»). With partial names on, the
+ * article pass decides: a defined acronym or a person's surname in capitals
+ * takes it first (names_doc.c, NF_ORG_LATIN without NF_LATIN). */
+static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
+    if (!c->acronyms || !free_capitals(c, i) || wset_has(&common_abbr_set, c->tok[i].hash) || open_quote(c, i + 1)) return (size_t)-1;
+    /* a make or a system before its model (ЗАЗ Sens, ВАЗ 2170, ОС Android);
+     * a placeholder of a command's syntax after a Latin word or = [ <
+     * (--lines=ЧИСЛО, [ФАЙЛ]) */
+    if (i + 1 < c->nt && (c->tok[i + 1].flags & (TK_LATIN | TK_DIGIT)) && !(c->tok[i + 1].flags & TK_NL)) return (size_t)-1;
+    if (i > 0 && !(c->tok[i].flags & TK_NL) &&
+        ((c->tok[i - 1].flags & TK_LATIN) || is_punct(c, i - 1, '=') || is_punct(c, i - 1, '[') || is_punct(c, i - 1, '<')))
+        return (size_t)-1;
+    /* a common noun's abbreviation defined (асфальтобетонний завод (АБЗ)) */
+    if (i >= 2 && is_punct(c, i - 1, '(') && is_punct(c, i + 1, ')') && is_word(c, i - 2) &&
+        !(c->tok[i - 2].flags & TK_UPPER1))
+        return (size_t)-1;
+    for (size_t k = i > 0 ? i - 1 : 0; k <= i + 1 && k < c->nt; k++) {
+        if (k == i) continue;
+        const ng_token *t = &c->tok[k];
+        if ((t->flags & TK_WORD) && (t->flags & TK_ALLUPPER) && !((k > i ? t : &c->tok[i])->flags & TK_NL)) return (size_t)-1;
+    }
+    if (c->partial) {
+        c->latin_word = 1;
+        return (size_t)-1;
+    }
+    return org_span(c, NG_RULE_ORG_ACRONYM, i, i, i, i, (size_t)-1, rc);
+}
+
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
@@ -922,6 +1128,11 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (head) return (size_t)-1;
     if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
         return (size_t)-1;
+    if (c->place && !c->dry) {
+        /* S2: the adjective and a street's noun */
+        size_t r = adj_street(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+    }
     if (c->place && !c->dry && wset_has_stem(&compass_set, ti->hash, tfold(c, i), tlen(c, i))) {
         /* C: a compass adjective and the place after it, one place */
         size_t e = place_after(c, i, 0);
@@ -940,7 +1151,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
             return (size_t)-1;
         }
-        int head = c->org && (wset_has_stem(&head_set, c->tok[k].hash, f, fl) ||
+        /* (K: a place's adjective and capitals no list knows: Диканське
+         * ГМРП, Кременчуцького НПЗ) */
+        int acr = c->org && c->acronyms && (c->tok[k].flags & TK_ALLUPPER) && free_capitals(c, k) &&
+                  !wset_has(&acr_head_set, c->tok[k].hash) && !tok_is(c, k, "отг") && !tok_is(c, k, "псг") &&
+                  place_adjective(tfold(c, i), tlen(c, i));
+        int head = c->org && (acr || wset_has_stem(&head_set, c->tok[k].hash, f, fl) ||
                               ((c->tok[k].flags & TK_ALLUPPER) && wset_has(&acr_head_set, c->tok[k].hash) &&
                                place_adjective(tfold(c, i), tlen(c, i))));
         int head_place = c->org && !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
@@ -954,11 +1170,24 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             size_t n = named_after(c, k);   /* Київський театр імені Франка */
             if (n != k) return org_span(c, NG_RULE_ORG_NAMED, h, n, h, n, k, rc);
             size_t e = place_after(c, k, head);
-            if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")))
-                return (size_t)-1;   /* (a company needs a place of its name, not "у ... області") */
+            /* (a company needs a place of its name, not "у ... області";
+             * a works or a plant an adjective made of its place's name,
+             * Старокраматорський машинобудівний завод) */
+            if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")) &&
+                !(e == k && works_head(c, k) && place_adjective(tfold(c, i), tlen(c, i))))
+                return (size_t)-1;
             if (russian(c, i, k)) e = k;
-            else if (head && e == k) e = parent_after(c, k);
-            return org_span(c, NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
+            else if (head && e == k && !acr && strong_genitive(c, k + 1) && ukrainian_near(c, i, k)) {
+                /* the genitive words after the head, as rule G takes them
+                 * (Диканського районного управління юстиції), then a
+                 * place or a parent; the first with an ending only a
+                 * genitive has (not "раді земельну ділянку") */
+                size_t g = genitive_tail(c, k);
+                e = place_after(c, g, 1);
+                if (e == g) e = parent_after(c, g);
+            } else if (head && e == k)
+                e = parent_after(c, k);
+            return org_span(c, acr ? NG_RULE_ORG_ACRONYM : NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
         }
         if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
         j = k;
@@ -1055,6 +1284,12 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
         jj += latin_cap(c, jj + 1) ? 1 : 2;
     if (!cyrillic_beside(c, i, jj)) return (size_t)-1;
     if (roman(c, i) || given_name(c, i) || wset_has(&product_set, c->tok[i].hash)) return (size_t)-1;
+    /* a term's Latin gloss in parentheses after a lower-case word
+     * (ооміцети (Oomycota), найпростіших (Protozoa)); not an acronym
+     * (Ведомство по патентам и товарным знакам (USPTO)) */
+    if (i >= 2 && is_punct(c, i - 1, '(') && is_word(c, i - 2) && (c->tok[i - 2].flags & TK_CYR) &&
+        !(c->tok[i - 2].flags & TK_UPPER1) && !(c->tok[i].flags & TK_ALLUPPER))
+        return (size_t)-1;
     /* a code: capitals, a hyphen and digits (STS-133, MH17 is a word with digits) */
     if ((c->tok[i].flags & TK_ALLUPPER) && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE) &&
         i + 2 < c->nt && (c->tok[i + 2].flags & TK_DIGIT) && !(c->tok[i + 2].flags & TK_SPACE))
@@ -1096,16 +1331,26 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
  * and the place never are, on uk train). Russian names end before the
  * place. */
 static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
-    if (!(c->tok[i].flags & TK_ALLUPPER) || !(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT))
-        return (size_t)-1;
+    if (!(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT)) return (size_t)-1;
+    /* (ГУ, a main directorate, before its body: ГУ ДФС у м. Києві) */
+    size_t s = i;
+    if (tok_is(c, i, "гу") && (c->tok[i].flags & TK_ALLUPPER) && i + 1 < c->nt && !(c->tok[i + 1].flags & TK_NL)) i++;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
     if (k < 0 || c->m->spans[k].start != tok_start(c, i) || ngn_span_types(c->m, (size_t)k) != 4u) return (size_t)-1;
     size_t e = i;
     while (e + 1 < c->nt && tok_end(c, e + 1) <= c->m->spans[k].end) e++;
-    if (e != i) return (size_t)-1;   /* (one word: the acronym) */
+    int acr = e == i && (c->tok[i].flags & TK_ALLUPPER);   /* (one word: the acronym) */
     size_t p = place_after(c, e, 0);
-    if (p == e || russian(c, i, p) || !ukrainian_near(c, i, p)) return (size_t)-1;
-    return org_span(c, NG_RULE_ORG_HEAD, i, p, i, e, (size_t)-1, rc);
+    /* a branch after the country (ДСНС України у Закарпатській області) */
+    if (p != e && (tok_is(c, p + 1, "у") || tok_is(c, p + 1, "в"))) {
+        size_t q = place_after(c, p, 0);
+        if (q != p) p = q;
+    }
+    /* an organisation of several words, or not an acronym: its branch only
+     * (Держпраці в Івано-Франківській області) */
+    if (!acr && !(tok_is(c, e + 1, "у") || tok_is(c, e + 1, "в"))) p = e;
+    if ((p == e && s == i) || russian(c, s, p) || !ukrainian_near(c, s, p)) return (size_t)-1;
+    return org_span(c, NG_RULE_ORG_HEAD, s, p, i, e, (size_t)-1, rc);
 }
 
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
@@ -1123,6 +1368,7 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
         if (r != (size_t)-1 || *rc) return r;
         return latin_in_cyrillic(c, i, rc);
     }
+    if ((c->tok[i].flags & TK_ALLUPPER) && (c->tok[i].flags & TK_CYR)) return cyr_acronym(c, i, rc);
     return cyrillic(c, i, rc);
 }
 

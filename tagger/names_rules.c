@@ -881,7 +881,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         .t = t, .nl = tn ? tn->nl : NULL, .m = m, .mn = mn, .tok = m->tb.tok, .nt = m->tb.n,
         .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
         .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
-        .all = (fl & NG_TAG_ALL) != 0, .org = org, .place = place, .has_cyr = -1,
+        .all = (fl & NG_TAG_ALL) != 0, .org = org, .place = place, .acronyms = !(fl & NG_TAG_NO_ACRONYMS), .has_cyr = -1,
     };
     size_t ndead0 = mn->ndead;
     int rc = NG_OK;

@@ -258,6 +258,11 @@ static const char *const weak_given[] = {
     "young", "long", "king", "major", "earl", "duke", "baker", "page", "price", "love", "rich",
     "надія", "віра", "любов", "мир", "слава", "роман", "лев", "лука", "злата", "мілана",
     "надежда", "вера", "любовь", "роза", "ангелина", "майя", "ян",
+    /* names of the lists that are frequent uk / ru words (checked against
+     * the lower-case lemmas of Debian's hunspell-uk and hunspell-ru): влада
+     * (power), нова (new), тим, ким, яким (pronouns), ясна, юна, милий ... */
+    "влада", "нова", "тим", "ким", "яким", "ясна", "юна", "милий", "мая", "рима", "лета",
+    "нос", "лиса", "осина", "флора", "вікторина", "олімпіада", "недра", "пайки", "чара", "свят",
     NULL
 };
 

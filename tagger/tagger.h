@@ -100,7 +100,8 @@ enum {
     NG_TAG_NO_RULES = 1 << 2,   /* no person-name rules */
     NG_TAG_NO_PARTIAL = 1 << 3, /* no surname-only / short-form resolution */
     NG_TAG_NO_CONTEXT = 1 << 4, /* no article-context disambiguation */
-    NG_TAG_NO_ACRONYMS = 1 << 6, /* no acronyms defined in the article ("Full Name (ACR)") */
+    NG_TAG_NO_ACRONYMS = 1 << 6, /* no acronyms defined in the article ("Full Name (ACR)"),
+                                    no Cyrillic capitals as organisations (rule K: ВАСУ) */
     NG_TAG_NO_PLACE_RULES = 1 << 7, /* no place rules (areas, rivers, streets: Бучанського району) */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
                                     organisation words; tagger/NAMES.md) */
@@ -151,6 +152,7 @@ typedef enum ng_rule {
     NG_RULE_PLACE_PART,         /* compass adjective + place: Західної України, Восточной Сибири */
     NG_RULE_ORG_QUOTED_ALONE,   /* a quoted name alone in Ukrainian text: тендер «Харківобленерго» */
     NG_RULE_PLACE_SETTLEMENT,   /* settlement noun + name: у селі Кожичі, смт Кіровське (the name) */
+    NG_RULE_ORG_ACRONYM,        /* Cyrillic capitals no list knows, in a sentence: рішення ВАСУ, Диканське ГМРП */
     NG_RULE_COUNT
 } ng_rule;
 

@@ -148,6 +148,55 @@ checks=$((checks+1))
 # and surname once, not "Шевчук Олександр Шевчук": make check-corpus found it)
 checks=$((checks+1))
 [ "$(cut -f7 "$T/surfirst.out" | sort -u)" = "Олександр Шевчук" ] || { echo "FAIL surfirst name"; cat "$T/surfirst.out"; fail=1; }
+# shipped bodies by their acronyms and case forms (entities-news.tsv), a
+# plural place in -ці and a fleeting -ець (tagger/INFLECTION.md), and rule K:
+# capitals no list knows (an organisation), a common noun's (ЗМІ) none
+run shipped_uk tag --format tsv --no-header <<'EOF2'
+Постанову ВАСУ оскаржили в АРК. Депутати БЮТ були у Чернівцях і з Трускавця.
+Про це пишуть ЗМІ, а рішення ухвалило ТОВ ДКЗ.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6 "$T/shipped_uk.out" | tr '\n\t' '|:')" = "ORG:higher-administrative-court-of-ukraine|LOC:ua-avtonomna-respublika-krym|ORG:yulia-tymoshenko-bloc|LOC:chernivtsi|LOC:truskavets|" ] ||
+  { echo "FAIL shipped_uk: $(cat "$T/shipped_uk.out")"; fail=1; }
+run shipped_k tag --format tsv --no-header <<'EOF2'
+Рішення ухвалило правління КЗПЗ, а ЗМІ мовчать.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6,8 "$T/shipped_k.out" | tr '\n\t' '|:')" = "ORG:org:kzpz:КЗПЗ|" ] ||
+  { echo "FAIL shipped_k: $(cat "$T/shipped_k.out")"; fail=1; }
+
+# an oblast abbreviated "обл." (the dot is no part of the name), uk and ru;
+# offshore jurisdictions by their short names
+run oblast tag --format tsv --no-header <<'EOF2'
+Село Гоголів Київської обл. і Киевская обл. Фірма з Віргінських островів.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/oblast.out" | tr '\n\t' '|:')" = "ua-kyivska-oblast:Київської обл|ua-kyivska-oblast:Киевская обл|british-virgin-islands:Віргінських островів|" ] ||
+  { echo "FAIL oblast: $(cat "$T/oblast.out")"; fail=1; }
+
+# historical and cultural figures by the surname alone (people.tsv); not
+# "Napoleon III" as Napoleon Bonaparte
+run figures2 tag --format tsv --no-header <<'EOF2'
+Топалов і Крамник зіграли, а Лужков слухав Чайковського. Napoleon III was deposed.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/figures2.out" | tr '\n' '|')" = "veselin-topalov|vladimir-kramnik|yury-luzhkov|pyotr-tchaikovsky|" ] ||
+  { echo "FAIL figures2: $(cat "$T/figures2.out")"; fail=1; }
+
+# names of the shipped lists that are frequent words (weak: never a person
+# alone): Влада (power), Тим (meanwhile), Нова; with a surname they are names
+run weak_given tag --format tsv --no-header <<'EOF2'
+Влада вирішила інакше. Тим часом Нова хвиля прийшла.
+EOF2
+checks=$((checks+1))
+[ ! -s "$T/weak_given.out" ] || { echo "FAIL weak_given: $(cat "$T/weak_given.out")"; fail=1; }
+run weak_full tag --format tsv --no-header <<'EOF2'
+Співачка Влада Литовченко заспівала.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/weak_full.out" | tr '\n\t' '|:')" = "PER:Влада Литовченко|" ] ||
+  { echo "FAIL weak_full: $(cat "$T/weak_full.out")"; fail=1; }
+
 # 5. --names: the given-name lists without the shipped dictionaries (or a
 #    list of one's own); --no-shipped alone has none; a missing list is an error
 printf 'Вчора Олександр Петренко прийшов. Yesterday Michael Smithson said.\n' > "$T/nm.txt"

@@ -21,7 +21,7 @@ static const char *const dict_tsv =
 
 static const char *const given[] = {
     "Олександр", "Надія", "Віра", "Марія", "Сергій", "Анатолій", "Александр", "Александра", "Елена",
-    "Jens", "George", "Michael", "May", "Will", "Christian", "Володимир", "Олена", "Иван", NULL
+    "Jens", "George", "Michael", "May", "Will", "Christian", "Володимир", "Олена", "Иван", "Улян", "Уляна", NULL
 };
 
 static ng_dict *dict;
@@ -152,6 +152,21 @@ static void test_given_alone(ng_tagger *t) {
     /* two full names with it: the nearest before (Cyrillic) */
     yes(t, "Олександр Петренко прийшов. Олександр Коваль теж. Потім Олександр сказав.", "Олександр", "PER",
         "per:oleksandr-koval");
+    /* a nominative first in its sentence, though the same letters are a
+     * case form of another name of the lists (Уляна: the genitive of Улян) */
+    yes(t, "Вона вийшла. Уляна глянула на неї.", "Уляна", "PER", NULL);
+    const ng_match *um = find("Уляна глянула.", tag(t, "Уляна глянула."), "Уляна");
+    STR_EQ(um ? um->name : "(not tagged)", "Уляна");
+    /* a name of the Russian list in its Ukrainian case forms (Толі), not
+     * one with и (Нина → "Нині" is a Ukrainian word); a name of three letters
+     * declines (Яся → Ясі) */
+    yes(t, "Важко було без Толі вдома.", "Толі", "PER", NULL);
+    /* a name of both lists in its Ukrainian forms no letter marks (Алли),
+     * not a form that is a frequent word (Власти: authorities) */
+    yes(t, "Слова Алли Петренко прозвучали.", "Алли Петренко", "PER", NULL);
+    no_per(t, "Власти Германии заявили.", "Власти");
+    no_per(t, "Він і нині працює там.", "нині");
+    no_per(t, "Та Нині він працює там.", "Нині");
     /* not: a case form first in its sentence, capitals, a weak name, Latin */
     no_per(t, "Сергія вчора не було.", "Сергія");
     no_per(t, "ОЛЕКСАНДР ПРИЙШОВ.", "ОЛЕКСАНДР");
@@ -575,7 +590,15 @@ int main(void) {
     if (rc != NG_OK) { fprintf(stderr, "dict: %s\n", err.msg); return 1; }
     names = ng_namelist_new();
     for (size_t i = 0; given[i]; i++) ng_namelist_add(names, given[i], strlen(given[i]), NG_NAMES_ANY);
-    INT_EQ(ng_namelist_count(names), 18);
+    /* names of the Russian list (the other language's forms their letters mark) */
+    ng_namelist_add(names, "Толя", strlen("Толя"), NG_NAMES_RU);
+    ng_namelist_add(names, "Нина", strlen("Нина"), NG_NAMES_RU);
+    /* names of both lists, the Russian one first (as the shipped lists load) */
+    ng_namelist_add(names, "Алла", strlen("Алла"), NG_NAMES_RU);
+    ng_namelist_add(names, "Алла", strlen("Алла"), NG_NAMES_UK);
+    ng_namelist_add(names, "Власта", strlen("Власта"), NG_NAMES_RU);
+    ng_namelist_add(names, "Власта", strlen("Власта"), NG_NAMES_UK);
+    INT_EQ(ng_namelist_count(names), 24);
     ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
     ng_tagger_set_names(t, names);
     test_rules(t);
