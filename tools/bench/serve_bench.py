@@ -3,7 +3,8 @@
 C concurrent clients (default 200), each on its own keep-alive connection,
 send N requests in all (default 10,000) of mixed endpoints against a running
 server, then one client sends the same mix one request at a time (the
-service time without queueing). Prints p50/p99 latency per endpoint.
+service time without queueing). Prints p50/p99 latency per endpoint, and
+the p99 of the same run less its first 1,000 answers (the start's burst).
 Standard library only (asyncio); bounded in time (--timeout seconds).
 
 usage: serve_bench.py URL N_ENTITIES [--clients C] [--requests N] [--timeout S] [--warmup N] [--client PROG] [--ready]
@@ -119,6 +120,7 @@ def run_external(work, clients):
                 continue
             k, st, us, hit, nodes = f[0], int(f[1]), int(f[2]), int(f[3]), int(f[4])
             lat.setdefault(k, []).append(us / 1e6)
+            order.append((k, us / 1e6))
             hits[0] += hit
             if st != 200 and not (st == 404 and k in ('entity', 'neighbors', 'ego-1', 'ego-2-100')):
                 errors[k] = errors.get(k, 0) + 1
@@ -131,6 +133,7 @@ def run_external(work, clients):
 
 
 client_cpu = [None]   # CPU seconds of the client during the last run
+order = []   # (kind, seconds) of the last run's requests in the order they were answered
 
 
 async def run(work, clients):
@@ -152,6 +155,7 @@ async def run(work, clients):
                 w.close()
                 r, w = await connect()
             lat.setdefault(k, []).append(dt)
+            order.append((k, dt))
             if st != 200 and not (st == 404 and k in ('entity', 'neighbors', 'ego-1', 'ego-2-100')):
                 errors[k] = errors.get(k, 0) + 1
             if k == 'ego-2-100' and st == 200:
@@ -194,8 +198,16 @@ async def main():
         print('warm-up: %d requests of the same mix from 20 clients first (not counted)' % WARMUP)
     work = mix(pairs, names, REQUESTS)
     hits[0] = 0
+    del order[:]
     lat, errors, secs, ego2 = await run(work, CLIENTS)
     conc_hits, conc_cpu = hits[0], client_cpu[0]
+    # the same requests less the first SKIP answered: the 200 clients start
+    # in the same millisecond on a just-started server, a burst no later
+    # moment of the run sees (printed beside, not instead)
+    skip = min(1000, len(order) // 10)
+    steady = {}
+    for k, t in order[skip:]:
+        steady.setdefault(k, []).append(t)
     seq_work = mix(pairs, names, min(1200, REQUESTS))
     slat, serr, ssecs, _ = await run(seq_work, 1)
     print('%d requests from %d concurrent clients in %.1f s (%.0f requests/s); errors: %s; answered from the cache: %d'
@@ -205,13 +217,14 @@ async def main():
     if ego2:
         print('depth-2 ego networks: median %d nodes (top=100: the centre and up to 100 others)' % statistics.median(ego2))
     print()
-    print('| endpoint | requests | p50 (200 clients) | p99 (200 clients) | p50 (1 client) | p99 (1 client) | target p99 |')
-    print('|---|---:|---:|---:|---:|---:|---|')
+    print('| endpoint | requests | p50 (200 clients) | p99 (200 clients) | p99 less the first %d answered | p50 (1 client) | p99 (1 client) | target p99 |' % skip)
+    print('|---|---:|---:|---:|---:|---:|---:|---|')
     targets = {'entity': '<= 50 ms', 'neighbors': '<= 50 ms', 'ego-2-100': '<= 300 ms'}
     for k in ['entity', 'neighbors', 'search', 'evidence', 'ego-1', 'ego-2-100']:
         if k not in lat: continue
         s = slat.get(k, [0])
-        print('| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |' % (
-            k, len(lat[k]), pct(lat[k], .5), pct(lat[k], .99), pct(s, .5), pct(s, .99), targets.get(k, '')))
+        print('| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |' % (
+            k, len(lat[k]), pct(lat[k], .5), pct(lat[k], .99), pct(steady.get(k, [0]), .99), pct(s, .5), pct(s, .99),
+            targets.get(k, '')))
 
 asyncio.run(main())
