@@ -103,6 +103,10 @@ const char *ngg_col_text(sqlite3_stmt *st, int i);
 long long ngg_meta_int(ng_store *s, const char *key, long long dflt);
 /* Looks up ENTITY (ng_store_lookup without the candidates; lookup.c). */
 int ngg_lookup(ng_store *s, const char *name, int64_t *rowid, ng_error *err);
+/* ng_store_lookup, rules 4 and 5 (a surname alone, suggestions: scans of
+ * every alias with the typed word's first letter, up to tens of
+ * milliseconds on a large graph) only when 'scan' is non-zero. */
+int ngg_lookup_rules(ng_store *s, const char *name, int scan, int64_t *rowid, json_t **candidates, ng_error *err);
 /* {"id","name","type"} of a rowid. */
 json_t *ngg_entity_brief(ng_store *s, int64_t rowid);
 /* {"neighbors":[...]}: the 'top' strongest neighbours of rowid x by count,

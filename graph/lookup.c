@@ -456,6 +456,10 @@ static void set_failure(ng_store *s, const char *name, const char *what, const c
 json_t *ng_store_lookup_failure(ng_store *s) { return s ? s->lookup_fail : NULL; }
 
 int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid, json_t **candidates, ng_error *err) {
+    return ngg_lookup_rules(s, name, 1, rowid, candidates, err);
+}
+
+int ngg_lookup_rules(ng_store *s, const char *name, int scan, int64_t *rowid, json_t **candidates, ng_error *err) {
     if (candidates) *candidates = NULL;
     json_decref(s->lookup_fail);
     s->lookup_fail = NULL;
@@ -483,7 +487,7 @@ int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid, json_t **cand
         if (!rc && !c.n && forms.n) { cands x = c; c = forms; forms = x; via = VIA_FORM; }
     }
     /* 4. a surname alone; 5. suggestions */
-    if (!rc && !c.n && words) {
+    if (!rc && !c.n && words && scan) {
         rc = by_scan(s, name, &t, &c, &near);
         if (!rc && c.n) via = VIA_SURNAME;
     }
