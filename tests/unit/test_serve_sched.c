@@ -1,7 +1,7 @@
 /* The order in which newsgraph serve's workers take queued requests
  * (tools/serve/sched.c): the classes of the endpoints, and the class whose
  * oldest request has waited longest for its weight (quick 1, search 3,
- * heavy 6) goes next. Taking quick views first whatever the heavy ones had
+ * heavy 10) goes next. Taking quick views first whatever the heavy ones had
  * waited (the order before) fails the checks marked "late". */
 #include "harness.h"
 #include "../../tools/serve/sched.c"
@@ -31,15 +31,15 @@ int main(void) {
     /* all arrived together: the quick one first */
     INT_EQ(pick(0.0, 0.0, 0.0), SERVE_QUICK);
     INT_EQ(pick(0.010, 0.010, 0.010), SERVE_QUICK);
-    /* a heavy one that has waited less than six times the quick one's wait */
-    INT_EQ(pick(0.010, -1, 0.059), SERVE_QUICK);
-    /* late: a heavy one that has waited more than six times as long */
-    INT_EQ(pick(0.010, -1, 0.061), SERVE_HEAVY);
-    INT_EQ(pick(0.040, 0.100, 0.300), SERVE_HEAVY);
-    /* search between: three times the quick one's wait, half the heavy one's */
+    /* a heavy one that has waited less than ten times the quick one's wait */
+    INT_EQ(pick(0.010, -1, 0.099), SERVE_QUICK);
+    /* late: a heavy one that has waited more than ten times as long */
+    INT_EQ(pick(0.010, -1, 0.101), SERVE_HEAVY);
+    INT_EQ(pick(0.020, 0.050, 0.300), SERVE_HEAVY);
+    /* search between: three times the quick one's wait, 3/10 of the heavy one's */
     INT_EQ(pick(0.010, 0.029, -1), SERVE_QUICK);
     INT_EQ(pick(0.010, 0.031, -1), SERVE_SEARCH);
-    INT_EQ(pick(-1, 0.100, 0.190), SERVE_SEARCH);
-    INT_EQ(pick(-1, 0.100, 0.210), SERVE_HEAVY);
+    INT_EQ(pick(-1, 0.100, 0.330), SERVE_SEARCH);
+    INT_EQ(pick(-1, 0.100, 0.340), SERVE_HEAVY);
     return harness_done("test_serve_sched");
 }

@@ -10,7 +10,7 @@
  * the thread ends; the file read through a memory map), so an ingest
  * running meanwhile (WAL) is seen by the next request. The workers take
  * the request that has waited longest for its class: quick views (entity,
- * neighbours, evidence, articles) may wait a sixth of what the heavy ones
+ * neighbours, evidence, articles) may wait a tenth of what the heavy ones
  * (ego networks, paths, top, communities) do, searches half (the weights
  * of sched.c): a quick view never waits behind a queue of layouts, and a
  * layout does not wait for every quick view. (Not by thread priorities:
@@ -475,7 +475,7 @@ static void usage(FILE *f) {
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
         "                     anything else exposes the database to the network\n"
         "      --threads N    threads answering requests (default: one per processor;\n"
-        "                     a quick view may wait a sixth of an ego network's wait),\n"
+        "                     a quick view may wait a tenth of an ego network's wait),\n"
         "                     with one database connection each, and one thread\n"
         "                     reading requests per four of them\n"
         "      --cache-mb N   memory for answers kept until the database changes\n"
