@@ -382,7 +382,7 @@ laid:
     for (int k = 0; ok && k < g.nn; k++) {
         json_t *n = json_object();
         key[k] = json_string(g.n[k].key);
-        ok = n && key[k] && !json_array_append_new(nodes, n)
+        ok = n && !json_array_append_new(nodes, n) && key[k]   /* (the array owns n, even failing) */
              && !json_object_set_nocheck(n, "id", key[k])
              && !json_object_set_new_nocheck(n, "name", json_string(g.n[k].name))
              && !json_object_set_new_nocheck(n, "type", json_string(g.n[k].type))
