@@ -26,6 +26,35 @@ static void ig_error(const char *reason, const char *file, int line, igraph_erro
 }
 static void ig_warning(const char *reason, const char *file, int line) { (void)reason; (void)file; (void)line; }
 
+/* The layout's random generator. Fruchterman-Reingold draws two numbers
+ * per node and iteration, only to add a jitter of 1e-9 to each move (and
+ * to part two nodes at one point), so their quality does not matter, their
+ * cost did: igraph's default generator (PCG32, 52 bits gathered from two
+ * words for each real) was a sixth of a depth-2 layout, 2.4 M of 15 M
+ * instructions. This one is SplitMix64, one multiply-xorshift round per
+ * number; seeded from the query's seed, used under ng_igraph_lock(). */
+static igraph_error_t lrng_init(void **state) {
+    return (*state = calloc(1, sizeof(uint64_t))) ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
+}
+static void lrng_destroy(void *state) { free(state); }
+static igraph_error_t lrng_seed(void *state, igraph_uint_t seed) {
+    *(uint64_t *)state = (uint64_t)seed;
+    return IGRAPH_SUCCESS;
+}
+static igraph_uint_t lrng_get(void *state) {
+    uint64_t z = (*(uint64_t *)state += 0x9e3779b97f4a7c15u);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    return (igraph_uint_t)(z ^ (z >> 31));
+}
+static igraph_real_t lrng_real(void *state) { return (double)(lrng_get(state) >> 11) * 0x1.0p-53; }
+static const igraph_rng_type_t layout_rng_type = {
+    .name = "splitmix64", .bits = 64, .init = lrng_init, .destroy = lrng_destroy,
+    .seed = lrng_seed, .get = lrng_get, .get_real = lrng_real,
+};
+static igraph_rng_t layout_rng;
+static int layout_rng_ready;
+
 static const char *js_str(json_t *o, const char *k) {
     const char *v = json_string_value(json_object_get(o, k));
     return v ? v : "";
@@ -106,20 +135,27 @@ static void remember(ego *g, int cap, int i, int j, long w) {
     g->known[(size_t)j * (size_t)cap + (size_t)i] = w;
 }
 
-/* Fruchterman-Reingold's iterations: each costs nodes squared; 100 up to
- * 31 nodes and as many as the same work allows beyond, at least 60. Measured
- * on 80 ego networks of the bench database (entities drawn as its load test
- * draws them), from the fixed start below: at depth 1 (top 30) 300
- * iterations left 121.7 edge crossings on average, 200 126.2, 150 126.5,
- * 100 127.8, 80 125.7, with no two nodes closer than 14 px and the same
- * spread of edge lengths: beyond ~100 little changes, and 100 instead of 300
- * halved the cost of a depth-1 network (12.0 -> 5.5 M instructions). At
- * depth 2 (top 100) fewer than 60 drew worse (crossings 4,741 at 60, 4,835
- * at 50, 4,896 at 40; nodes closer than 14 px 10.5, 10.8, 11.7), so 60 stay. */
+/* Fruchterman-Reingold's iterations and start temperature: each iteration
+ * costs nodes squared; 100 up to 31 nodes and as many as the same work
+ * allows beyond, at least 50. Measured on 80 ego networks of the bench
+ * database (entities drawn as its load test draws them), from the fixed
+ * start below, as edge crossings and pairs of nodes closer than 14 px per
+ * network: at depth 1 (top 30) 300 iterations left 121.7 crossings, 200
+ * 126.2, 150 126.5, 100 127.8, 80 125.7, no two nodes that close: 100
+ * instead of 300 halved the cost of a depth-1 network (12.0 -> 5.5 M
+ * instructions); a cooler start with fewer did worse there (70 at
+ * sqrt(n)/3.5: 95.0 crossings against 91.9 on another sample of 80). At
+ * depth 2 (top 100) fewer iterations at the same temperature drew worse
+ * (60: 5,174 crossings, 12.8 close pairs; 50: 5,249, 13.1; 40: 5,338,
+ * 13.7), but started cooler, at sqrt(n)/3.5 instead of sqrt(n)/3, 50 drew
+ * as well as 60 (5,174, 11.9; top 50: 890 and 0.81 against 869 and 0.66)
+ * for a sixth less of the layout, the larger part of a depth-2 request
+ * and the part done under ng_igraph_lock(). */
 static int iterations(int nn) {
     long it = nn <= 31 ? 100 : 100L * 31 * 31 / ((long)nn * nn);
-    return it < 60 ? 60 : (int)it;
+    return it < 50 ? 50 : (int)it;
 }
+static double start_temperature(int nn) { return sqrt((double)nn) / (nn <= 31 ? 3 : 3.5); }
 
 static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
     double W = o->width > 0 ? o->width : 800, H = o->height > 0 ? o->height : 560, margin = 48;
@@ -129,16 +165,21 @@ static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
     int n1 = 0, n2 = 0, k1 = 0, k2 = 0;
     for (int i = 1; i < g->nn; i++) { if (g->n[i].depth == 1) n1++; else n2++; }
     igraph_t ig;
-    igraph_vector_int_t ev;
-    igraph_vector_t wt, minx, maxx, miny, maxy;
+    igraph_vector_int_t ev = {0};
+    igraph_vector_t wt = {0}, minx = {0}, maxx = {0}, miny = {0}, maxy = {0};
     igraph_matrix_t pos;
     int rc = NG_OK;
     ng_igraph_lock();
     igraph_error_handler_t *eh = igraph_set_error_handler(ig_error);
     igraph_warning_handler_t *wh = igraph_set_warning_handler(ig_warning);
     ig_reason[0] = 0;
-    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(o->seed ? o->seed : 1));
-    int ok = igraph_vector_int_init(&ev, 2 * (igraph_integer_t)g->ne) == IGRAPH_SUCCESS;
+    int ok = layout_rng_ready || (layout_rng_ready = igraph_rng_init(&layout_rng, &layout_rng_type) == IGRAPH_SUCCESS);
+    igraph_rng_t *rng0 = igraph_rng_default();
+    if (ok) {
+        igraph_rng_seed(&layout_rng, (igraph_uint_t)(o->seed ? o->seed : 1));
+        igraph_rng_set_default(&layout_rng);
+    }
+    ok = ok && igraph_vector_int_init(&ev, 2 * (igraph_integer_t)g->ne) == IGRAPH_SUCCESS;
     ok = ok && igraph_vector_init(&wt, g->ne) == IGRAPH_SUCCESS;
     ok = ok && igraph_vector_init(&minx, g->nn) == IGRAPH_SUCCESS && igraph_vector_init(&maxx, g->nn) == IGRAPH_SUCCESS;
     ok = ok && igraph_vector_init(&miny, g->nn) == IGRAPH_SUCCESS && igraph_vector_init(&maxy, g->nn) == IGRAPH_SUCCESS;
@@ -164,7 +205,7 @@ static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
         }
         ok = igraph_create(&ig, &ev, g->nn, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS;
         if (ok) {
-            ok = igraph_layout_fruchterman_reingold(&ig, &pos, 1, iterations(g->nn), sqrt((double)g->nn) / 3,
+            ok = igraph_layout_fruchterman_reingold(&ig, &pos, 1, iterations(g->nn), start_temperature(g->nn),
                                                     IGRAPH_LAYOUT_NOGRID, &wt, &minx, &maxx, &miny, &maxy)
                  == IGRAPH_SUCCESS;
             igraph_destroy(&ig);
@@ -193,6 +234,7 @@ static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
     igraph_vector_destroy(&wt);
     igraph_vector_destroy(&minx); igraph_vector_destroy(&maxx);
     igraph_vector_destroy(&miny); igraph_vector_destroy(&maxy);
+    igraph_rng_set_default(rng0);
     igraph_set_error_handler(eh);
     igraph_set_warning_handler(wh);
     ng_igraph_unlock();
