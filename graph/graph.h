@@ -430,9 +430,9 @@ typedef struct ng_ego_opts {
  * included: with a date range, links from the neighbour lists carry the
  * counts of that range and other links between drawn nodes are kept when
  * their first-last interval meets the range, with their all-time counts.
- * Positions come from igraph's Fruchterman-Reingold layout (300
- * iterations up to 31 nodes, fewer beyond: at least 60) started from
- * fixed positions with the random generator seeded: the same query on the
+ * Positions come from igraph's Fruchterman-Reingold layout (100
+ * iterations up to 31 nodes, fewer beyond: at least 50) started from
+ * fixed positions with a random generator seeded: the same query on the
  * same database gives the same picture. The layout runs under
  * ng_igraph_lock(). {"entity":{id,name,type},"depth","top","seed","width",
  * "height","nodes":[{"id","name","type","mentions","depth","x","y"}] (the
