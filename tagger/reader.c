@@ -1,6 +1,7 @@
 /* Article reader: files, directories (recursive, sorted by name), standard
  * input; plain text (one article per file) or JSON Lines (jansson). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,16 @@ static void close_stream(ng_reader *r) {
     if (r->f && !r->f_is_stdin) fclose(r->f);
     r->f = NULL;
     r->f_is_stdin = 0;
+}
+
+void ng_reader_release(ng_reader *r, const char *from, size_t len) {
+    if (!r || !r->map || !len) return;
+    uintptr_t a = (uintptr_t)from, e = a + len, m0 = (uintptr_t)r->map, m1 = m0 + r->maplen;
+    if (a < m0 || e > m1 || e < a) return;
+    uintptr_t pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+    a = (a + pg - 1) & ~(pg - 1);   /* whole pages only: a page shared with text still in use stays */
+    e &= ~(pg - 1);
+    if (e > a) (void)madvise((void *)a, e - a, MADV_DONTNEED);
 }
 
 void ng_reader_free(ng_reader *r) {

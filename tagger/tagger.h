@@ -272,6 +272,13 @@ int ng_reader_open(const char *const *paths, size_t npaths, int kind,
  * with the next record after NG_E_PARSE). */
 int ng_reader_next(ng_reader *r, ng_article *a, ng_error *err);
 void ng_reader_free(ng_reader *r);
+/* The caller will not read [from, from + len) of the current article's
+ * text again soon: when the text is a mapped file, its whole pages in that
+ * range leave the process's resident memory (read again from the page
+ * cache if touched; the text stays valid and unchanged). Otherwise, or
+ * for a range outside the text, nothing happens. Thread-safe for one
+ * reader while no other call is made on it. */
+void ng_reader_release(ng_reader *r, const char *from, size_t len);
 /* Files that are not regular (FIFOs, sockets, devices) found while walking
  * a directory are skipped, and 'fn' (if set) is called with the path and a
  * message; a FIFO or device named explicitly is read as a stream. */

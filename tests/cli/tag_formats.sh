@@ -127,6 +127,20 @@ for f in many.jsonl big.txt; do
   done
 done
 check "many.jsonl: one line per article" test "$(wc -l <t1.out)" -ge 800
+# a mapped text over 16 MB: its pages are given back after tagging and
+# behind the formatter (ng_reader_release); the same output as the same
+# bytes read from standard input, which are not mapped
+awk 'BEGIN { srand(5); split("Ukraine|NATO|Путін|Київ|Ukraine-NATO Council|Украина", e, "|");
+  while (n < 20000000) { s = (rand() < 0.004 ? e[1 + int(rand() * 6)] : "talks and the x"); n += length(s) + 1; printf "%s%s", s, (rand() < 0.02 ? "\n" : " ") } }' >huge.txt
+for fmt in jsonl tsv; do
+  for o in bytes chars; do
+    $NG $TAG -f $fmt --offsets $o --threads 2 huge.txt | sed 's/^{"id":"[^"]*"//; s/^huge.txt\t//' >h1.out; r1=$?
+    $NG $TAG -f $fmt --offsets $o --threads 2 --input text - <huge.txt | sed 's/^{"id":"[^"]*"//; s/^stdin:[0-9a-f]*\t//' >h2.out; r2=$?
+    check "huge.txt $fmt $o: exit" test "$r1$r2" = 00
+    check "huge.txt $fmt $o: entities found" test "$(grep -c Ukraine h1.out)" -gt 0
+    check "huge.txt $fmt $o: mapped = read" cmp -s h1.out h2.out
+  done
+done
 $NG $TAG many.jsonl | wc -l >lines.out
 check "one JSON line per article" test "$(cat lines.out)" -eq 800
 

@@ -24,6 +24,7 @@ typedef struct item {
     size_t title_len, text_len;
     long line;
     int borrowed;     /* strings point into the reader's memory (a big article, alone in its batch) */
+    ng_reader *reader; /* the reader of a borrowed text: its pages are given back once read (ng_reader_release) */
     strbuf out, out2; /* the output; out2 follows it (second half of a big article) */
     size_t invalid;
     int rc;

@@ -43,9 +43,20 @@ static const char *span_of(const item *it, const ng_match *m, const tag_opts *o,
     return ft;
 }
 
+/* A big mapped text: the pages more than a megabyte behind span m (spans
+ * come in order of their start) are given back to the reader in steps of
+ * 8 MB ('released': the start of what was not yet given back). */
+static void give_back(const item *it, const ng_match *m, size_t *released) {
+    if (!it->reader || m->field != (it->title ? 1u : 0u) || m->start < *released + (8u << 20)) return;
+    size_t upto = m->start - (1u << 20);
+    ng_reader_release(it->reader, it->text + *released, upto - *released);
+    *released = upto;
+}
+
 /* Matches [from, to) as JSON objects, each preceded by a comma but the very first. */
 static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t from, size_t to, const tag_opts *o) {
     cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
+    size_t released = from < to && m[from].field == (it->title ? 1u : 0u) ? m[from].start : 0;
     if (to - from >= 4096) {
         /* a big list: its room at once (about what an entity takes, its
          * text twice, as text and as a name like it), not by doubling: each
@@ -65,6 +76,7 @@ static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t fr
             __builtin_prefetch(m[k + 8].name);
             __builtin_prefetch(field_text(m[k + 8].field, it, &fl) + m[k + 8].start);
         }
+        give_back(it, &m[k], &released);
         size_t s, e;
         const char *ft = span_of(it, &m[k], o, cp, &s, &e);
         sb_puts(b, k ? ",{\"start\":" : "{\"start\":");
@@ -178,7 +190,9 @@ static void tsv_cell(strbuf *b, const char *s, size_t n) {
 
 static void fmt_tsv(strbuf *b, const item *it, const ng_match *m, size_t n, const tag_opts *o) {
     cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
+    size_t released = 0;
     for (size_t k = 0; k < n; k++) {
+        give_back(it, &m[k], &released);
         size_t s, e;
         const char *ft = span_of(it, &m[k], o, cp, &s, &e);
         tsv_cell(b, it->id, strlen(it->id));
