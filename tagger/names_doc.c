@@ -591,6 +591,79 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
     return NG_OK;
 }
 
+/* Rule U (NG_RULE_SURNAME_ALONE): a capitalised Cyrillic word that names
+ * no one of the article and no dictionary knows, with an ending only
+ * surnames have: -енко / -єнко, -чук, -юк and their case forms ("заявив
+ * Левченко", "вказівкою Матвійчука"), or -ко not first in its sentence
+ * ("заявив Ляшко"; first in it, Коротко and Батько are words). Not the
+ * second half of a hyphenated word (Немировича-Данченко), nor a word
+ * right after an opening quote. Its id is per: + the surname's key, the
+ * id a title gives it ("президент Порошенко"); its name the nominative. */
+typedef struct suffix { const char *s, *nom; } suffix;   /* nom: the nominative's ending (NULL: as written) */
+static const suffix sur_suffixes[] = {
+    {"енкові", "енко"}, {"єнкові", "єнко"}, {"енком", "енко"}, {"єнком", "єнко"}, {"енка", "енко"},
+    {"єнка", "єнко"}, {"енку", "енко"}, {"єнку", "єнко"}, {"енко", NULL}, {"єнко", NULL},
+    {"чукові", "чук"}, {"чуком", "чук"}, {"чука", "чук"}, {"чуку", "чук"}, {"чук", NULL},
+    {"юкові", "юк"}, {"юком", "юк"}, {"юка", "юк"}, {"юку", "юк"}, {"юк", NULL},
+};
+
+static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
+    const char *text = texts[n->field], *w = text + n->start;
+    size_t len = n->len;
+    /* Cyrillic (its letters are two bytes), at least four letters */
+    if (len < 8 || (unsigned char)w[0] < 0xD0 || (unsigned char)w[0] > 0xD4) return NG_OK;
+    const suffix *sf = NULL;
+    size_t sl = 0;
+    for (size_t k = 0; k < sizeof sur_suffixes / sizeof *sur_suffixes && !sf; k++) {
+        sl = strlen(sur_suffixes[k].s);
+        if (len >= sl + 4 && !memcmp(w + len - sl, sur_suffixes[k].s, sl)) sf = &sur_suffixes[k];
+    }
+    static const suffix ko = {"ко", NULL};
+    if (!sf) {
+        /* -ко (not -ько: Батько, Дідько; not -инко: Дівчинко), five letters or
+         * more, inside a sentence */
+        if (len < 10 || memcmp(w + len - 4, "ко", 4) || !memcmp(w + len - 6, "ь", 2) || !memcmp(w + len - 8, "ин", 4)) return NG_OK;
+        if (sentence_start(text, n->start)) return NG_OK;
+        sf = &ko;
+        sl = 4;
+    }
+    if (n->start > 0) {
+        /* joined to what precedes it (a hyphen: Немировича-Данченко; an
+         * apostrophe, a quote or a dash without a space), or after an
+         * opening quote */
+        unsigned char p = (unsigned char)text[n->start - 1];
+        if (p == '-' || p == '\'' || p == '"' ||
+            (p >= 0x80 && (n->start < 2 || memcmp(text + n->start - 2, "\xc2\xa0", 2))))
+            return NG_OK;
+        size_t i = n->start;
+        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+        if (i > 0 && text[i - 1] == '"') return NG_OK;
+        if (i >= 2 && !memcmp(text + i - 2, "\xc2\xab", 2)) return NG_OK;                   /* « */
+        if (i >= 3 && (!memcmp(text + i - 3, "\xe2\x80\x9e", 3) || !memcmp(text + i - 3, "\xe2\x80\x9c", 3))) /* „ “ */
+            return NG_OK;
+    }
+    size_t fl = 0;
+    char *f = ng_fold(w, len, &fl);
+    if (!f) return NG_E_NOMEM;
+    char id[SK_MAX + 8];
+    memcpy(id, "per:", 4);
+    size_t il = 4 + ngn_skel(f, ngn_stem_len(f, fl), id + 4, 0);
+    free(f);
+    /* the nominative: Левченка → Левченко, Матвійчука → Матвійчук */
+    char nm[256];
+    size_t nl = 0, stem = len - sl, ml = sf->nom ? strlen(sf->nom) : sl;
+    if (stem + ml > sizeof nm) return NG_OK;
+    memcpy(nm, w, stem);
+    memcpy(nm + stem, sf->nom ? sf->nom : w + stem, ml);
+    nl = stem + ml;
+    const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, nm, nl);
+    if (!sid || !snm) return NG_E_NOMEM;
+    unsigned flags = NG_MATCH_RULE | (sf->nom ? 0 : NG_MATCH_NOMINATIVE);
+    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_SURNAME_ALONE))
+        return NG_E_NOMEM;
+    return NG_OK;
+}
+
 /* One Latin word in Cyrillic text that names no one of the article: an
  * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton;
  * so are Cyrillic capitals of rule K (NG_RULE_ORG_ACRONYM). */
@@ -615,7 +688,7 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
  * the person rules on, a given name alone that names no one is a person
  * of its own (lone_given). */
 static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, dochash *doc,
-                              int rules) {
+                              int rules, int surnames) {
     note n = {0};
     for (size_t i = 0; i < mn->nfree;) {
         uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
@@ -636,6 +709,9 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
             if (rc) return rc;
         } else if (rules && (cues & NF_GIVEN) && !(cues & (NF_LATIN | NF_UPPER)) && tn->nl) {
             int rc = lone_given(t, tn, texts, doc, &n);
+            if (rc) return rc;
+        } else if (surnames && !(cues & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME))) {
+            int rc = lone_surname(t, tn, texts, &n);
             if (rc) return rc;
         }
         if ((cues & NF_ORG_LATIN) && t->m.nspans == before) {
@@ -752,7 +828,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;
-        int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules);
+        int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules, rules && !(fl & NG_TAG_NO_SURNAMES));
         if (rc) return rc;
     }
     if (context) {
