@@ -1269,6 +1269,38 @@ static int given_name(const chunkctx *c, size_t i) {
     return c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, tfold(c, i), tlen(c, i), g, 1);
 }
 
+/* Is token k a top-level domain of a short list, in lower case? */
+static int tld(const chunkctx *c, size_t k) {
+    static const char *const tlds[] = {"com", "ru", "ua", "net", "org", "info", "su", "tv", "fm"};
+    if (k >= c->nt || (c->tok[k].flags & (TK_SPACE | TK_UPPER1 | TK_CYR | TK_DIGIT)) || !(c->tok[k].flags & TK_LATIN))
+        return 0;
+    for (size_t q = 0; q < sizeof tlds / sizeof *tlds; q++)
+        if (tlen(c, k) == strlen(tlds[q]) && !memcmp(tfold(c, k), tlds[q], tlen(c, k))) return 1;
+    return 0;
+}
+
+/* Does a site's domain name follow token j, joined to it: a dot and a
+ * top-level domain of a short list in lower case (NEWSru.com, Lenta.ru,
+ * Zentrix.com.ua)? Its last token; j when none follows; (size_t)-1 when
+ * the name is part of a link or an e-mail address (Lenta.ru/news,
+ * user@Site.com, www.Site.com): no organisation. */
+static size_t domain_end(const chunkctx *c, size_t j) {
+    if (j + 2 >= c->nt || !is_punct(c, j + 1, '.') || (c->tok[j + 1].flags & TK_SPACE) || !tld(c, j + 2)) return j;
+    size_t e = j + 2;
+    while (e + 2 < c->nt && is_punct(c, e + 1, '.') && !(c->tok[e + 1].flags & TK_SPACE) && tld(c, e + 2)) e += 2;
+    size_t s = tok_start(c, j);
+    if (s > 0 && (c->text[s - 1] == '@' || c->text[s - 1] == '/' || c->text[s - 1] == '.')) return (size_t)-1;
+    /* after it: white space, the end, or punctuation that ends a phrase */
+    if (e + 1 < c->nt && tok_start(c, e + 1) == tok_end(c, e)) {
+        size_t n = e + 1;
+        int ends = (stop_punct(c, n) || is_punct(c, n, ',') || is_punct(c, n, ')') || is_punct(c, n, ':') ||
+                    is_punct(c, n, ';') || is_punct(c, n, '"') || tok_is(c, n, "\xc2\xbb") || tok_is(c, n, "\xe2\x80\x9d"));
+        /* a dot then a word joined to it: more of a name or a link */
+        if (!ends || (is_punct(c, n, '.') && n + 1 < c->nt && tok_start(c, n + 1) == tok_end(c, n))) return (size_t)-1;
+    }
+    return e;
+}
+
 static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     if (c->has_cyr < 0) {   /* English text has no Cyrillic word: the rule costs one scan a chunk */
         c->has_cyr = 0;
@@ -1316,6 +1348,10 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     /* one word a dictionary knows in another case or as part of a name */
     if (i == j && dict_word(c, i)) return (size_t)-1;
     if (!clean_edges(c, i, j) || !cyrillic_beside(c, i, j)) return (size_t)-1;
+    /* a site by its domain name is the site (NEWSru.com, Roem.ru) */
+    size_t d = domain_end(c, j);
+    if (d == (size_t)-1) return (size_t)-1;
+    if (d != j) return org_span(c, NG_RULE_ORG_LATIN, i, d, i, j, (size_t)-1, rc);
     /* one word may be the surname of a person of the article (J. Smith ...
      * Smith): the article pass decides (names_doc.c, NF_ORG_LATIN) */
     if (i == j && c->partial) {
