@@ -714,6 +714,10 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         const gname *gn = &c->nl->names[g->name];
         int ok = 1;
         if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i)) ok = 0;
+        /* a function word first in its sentence that is also a case form
+         * of a given name (Коли: Коля, Але: Аля, Тому: Том) starts no name
+         * there: "Коли Святослав Вакарчук", "Але Яся" */
+        if (ok && !g->is_nom && wset_has(&ngn_stop_set, ti->hash) && ngn_sentence_initial(c, i)) ok = 0;
         /* the given name itself: free, or a one-word person span */
         long k = ngn_covering_at(c, c->sp, tok_start(c, i));
         int other = 0;   /* a one-word place or organisation (Анатолія, Jordan) */
