@@ -112,7 +112,7 @@ static uint64_t acr_head_mem[1024];
 /* K: abbreviations of common nouns, not of a body (folded): ЗМІ, ПДВ,
  * ФОП, ДТП ...; rule K leaves them untagged (legal forms too). */
 static const char *const common_abbr[] = {
-    "змі", "сми", "пдв", "ндс", "фоп", "отг", "піб", "фио", "кк", "ук", "цпк", "гпк", "кпк",
+    "змі", "сми", "пдв", "ндс", "фоп", "отг", "тг", "мтг", "стг", "піб", "фио", "кк", "ук", "цпк", "гпк", "кпк",
     "апк", "кас", "дсту", "гост", "жкг", "жкх", "ту", "ксв", "еом", "эвм", "ввп", "внп", "пк", "тб",
     "тв", "смс", "дтп", "азс", "зно", "егэ", "єдрпоу", "егрпоу", "іпн", "инн", "пмм", "гсм", "гмо",
     "віл", "вич", "снід", "спид", "днк", "рнк", "ато", "оос", "ппо", "пво", "бтр", "бмп", "зрк", "рсзв",
@@ -1145,8 +1145,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t k = j + 1;
         const char *f = tfold(c, k);
         size_t fl = tlen(c, k);
-        if (wset_has_stem(&area_set, c->tok[k].hash, f, fl)) {
-            /* D: an area; the first adjective is made of a place's name */
+        if (wset_has_stem(&area_set, c->tok[k].hash, f, fl) ||
+            ((c->tok[k].flags & TK_ALLUPPER) && k == j + 1 &&
+             (tok_is(c, k, "отг") || tok_is(c, k, "тг") || tok_is(c, k, "мтг") || tok_is(c, k, "стг")))) {
+            /* D: an area; the first adjective is made of a place's name
+             * (also a hromada by its acronym right after it: П'ядицька ОТГ,
+             * Бучанської МТГ) */
             if (c->place && place_adjective(tfold(c, i), tlen(c, i)))
                 return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
             return (size_t)-1;
