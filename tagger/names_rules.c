@@ -644,10 +644,18 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     const gform *g = NULL;
     for (size_t q = 0; q < ng && !g; q++)
         if (gf[q]->is_nom) g = gf[q];
+    /* a case form of a given name before a patronymic: the three words in
+     * one case ("Качаненко Наталії Вікторівні", "Слєпченку Андрію
+     * Валерійовичу", "у Петрова Ивана Сергеевича"), inside a sentence */
+    int oblique = 0;
+    if (!g && ng && c->oblique && !ngn_sentence_initial(c, i) && patronymic_after(c, j)) {
+        g = gf[0];
+        oblique = 1;
+    }
     if (!g || c->nl->names[g->name].weak) return (size_t)-1;
     /* a man's surname with a woman's name or the reverse is a case form
      * (у Петрова Іван ...) */
-    if ((sg == 2 && c->nl->names[g->name].fem) || (sg == 3 && !c->nl->names[g->name].fem)) return (size_t)-1;
+    if (!oblique && ((sg == 2 && c->nl->names[g->name].fem) || (sg == 3 && !c->nl->names[g->name].fem))) return (size_t)-1;
     /* the given name: free or a one-word span of its own (Володимир, a town) */
     k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k >= 0 && (c->m->spans[k].start != tok_start(c, j) || c->m->spans[k].end != tok_end(c, j))) return (size_t)-1;
@@ -886,6 +894,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
         .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
         .all = (fl & NG_TAG_ALL) != 0, .org = org, .place = place, .acronyms = !(fl & NG_TAG_NO_ACRONYMS), .has_cyr = -1,
+        .oblique = !(fl & NG_TAG_NO_SURNAMES),
     };
     size_t ndead0 = mn->ndead;
     int rc = NG_OK;

@@ -104,7 +104,8 @@ enum {
                                     no Cyrillic capitals as organisations (rule K: ВАСУ) */
     NG_TAG_NO_PLACE_RULES = 1 << 7, /* no place rules (areas, rivers, streets: Бучанського району) */
     NG_TAG_NO_SURNAMES = 1 << 8, /* no Cyrillic surname alone by its ending (rule U: "заявив Ляшко",
-                                    "Левченко вперто опирався") */
+                                    "Левченко вперто опирався"), no surname first with a declined
+                                    given name and a patronymic ("Слєпченку Андрію Валерійовичу") */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
                                     organisation words; tagger/NAMES.md) */
 };

@@ -222,6 +222,17 @@ static void test_surname_first(ng_tagger *t) {
     no_per(t, "Приїхав Ковальов Олена.", "Ковальов");
     yes(t, "Приїхав Ковальов Олена.", "Олена", "PER", NULL);
     yes(t, "Петренко Олександр Ткаченко пішов.", "Олександр Ткаченко", "PER", NULL);
+    /* a declined given name before a patronymic: one person, in any case,
+     * inside a sentence (also a man's genitive in -ова); not first in it,
+     * not without the patronymic */
+    yes(t, "Квартиру видали Коваленко Олені Петрівні вчора.", "Коваленко Олені Петрівні", "PER", "per:olena-kovalenk");
+    yes(t, "Сказали у Петрова Ивана Сергеевича вчера.", "Петрова Ивана Сергеевича", "PER", "per:ivan-petr");
+    no_per(t, "Петрова Ивана Сергеевича видели вчера.", "Петрова");
+    no_per(t, "Сказали у Петрова Ивана вчера.", "Петрова");
+    /* (off with NG_TAG_NO_SURNAMES, as rule U) */
+    ng_tagger_set_flags(t, NG_TAG_NO_SURNAMES);
+    no_per(t, "Квартиру видали Коваленко Олені Петрівні вчора.", "Коваленко");
+    ng_tagger_set_flags(t, NG_TAG_DEFAULT);
     /* a surname without a typical ending: only before a given name and a
      * patronymic, inside a sentence */
     yes(t, "Заяву підписала Мельник Олена Петрівна.", "Мельник Олена Петрівна", "PER", "per:olena-melnik");
