@@ -874,6 +874,13 @@ static size_t settlement(chunkctx *c, size_t i, int *rc) {
     if (abbr ? !wset_has(&settle_abbr_set, c->tok[p].hash) || (p > 0 && (c->tok[p - 1].flags & TK_DIGIT))
              : !wset_has_stem(&settle_set, c->tok[p].hash, tfold(c, p), tlen(c, p)))
         return (size_t)-1;
+    /* not a unit (169 кв м., 5 кв. м.: square metres), nor a function
+     * word as the name ("кв м. Про це свідчить") */
+    if (abbr && p > 0) {
+        size_t q = is_punct(c, p - 1, '.') && p > 1 ? p - 2 : p - 1;
+        if (tok_is(c, q, "кв") || tok_is(c, q, "куб")) return (size_t)-1;
+    }
+    if (wset_has(&ngn_stop_set, c->tok[i].hash)) return (size_t)-1;
     size_t j = i;
     if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
         is_word(c, j + 2) && !(c->tok[j + 2].flags & TK_SPACE) && (c->tok[j + 2].flags & TK_UPPER1) &&

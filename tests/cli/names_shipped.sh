@@ -185,6 +185,15 @@ checks=$((checks+1))
 [ "$(cut -f6,8 "$T/westeast.out" | tr '\n\t' '|:')" = "maidan-nezalezhnosti:Майдані|western-world:Заході|east-of-ukraine:Сході|ukraine:України|" ] ||
   { echo "FAIL westeast: $(cat "$T/westeast.out")"; fail=1; }
 
+# common words that are also place names only capitalised: мале (Malé),
+# бали (Bali), старше (Starše)
+run commonplaces tag --format tsv --no-header <<'EOF2'
+Все мале й старше покоління отримало бали. Рейс на Мале і Бали.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/commonplaces.out" | tr '\n' '|')" = "male|bali|" ] ||
+  { echo "FAIL commonplaces: $(cat "$T/commonplaces.out")"; fail=1; }
+
 # historical and cultural figures by the surname alone (people.tsv); not
 # "Napoleon III" as Napoleon Bonaparte
 run figures2 tag --format tsv --no-header <<'EOF2'
