@@ -507,6 +507,52 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     return NG_OK;
 }
 
+/* Is the text before byte 'at' the Ukrainian "ім." (with or without a
+ * space before the dot) or "імені" after a word that is no adjective
+ * ("Театру імені", "школи імені"; not "свого чесного імені")? A person
+ * named there is part of a name (премії ім. І. Франка, парку ім. Т. Г.
+ * Шевченка, К-ПНУ ім. Івана Огієнка), not a person of the article, as
+ * Ukrainian news annotate it (Russian ones annotate the person inside the
+ * name too: "театра имени Станиславского"). */
+static int named_after_before(const char *text, size_t at) {
+    size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+    if (i > 0 && text[i - 1] == '.') {
+        i--;
+        while (i > 0 && text[i - 1] == ' ') i--;
+        /* ім (4 bytes), a whole word */
+        if (i < 4 || memcmp(text + i - 4, "ім", 4)) return 0;
+        if (i > 4) {
+            unsigned char p = (unsigned char)text[i - 5];
+            if (p >= 0x80 || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z')) return 0;
+        }
+        return 1;
+    }
+    if (i < 10 || memcmp(text + i - 10, "імені", 10)) return 0;
+    size_t j = i - 10;
+    if (j > 0 && (unsigned char)text[j - 1] >= 0x80) return 0;   /* (a longer word) */
+    while (j > 0 && text[j - 1] == ' ') j--;
+    /* the word before: no adjective's ending (-ого, -ому, -ої, -ий, -ій, -им) */
+    static const char *const adj[] = {"ого", "ому", "ої", "ий", "ій", "им", NULL};
+    for (size_t k = 0; adj[k]; k++) {
+        size_t l = strlen(adj[k]);
+        if (j >= l && !memcmp(text + j - l, adj[k], l)) return 0;
+    }
+    return j > 0;
+}
+
+/* Context rule 8: drops the person spans named after in a name (above). */
+static void drop_named_after(mstate *m, const char *const *texts) {
+    size_t w = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if (!(s->flags & NG_MATCH_OVERLAP) && ngn_span_types(m, k) == 1u && named_after_before(texts[s->field], s->start))
+            continue;
+        m->spans[w++] = *s;
+    }
+    m->nspans = w;
+}
+
 /* Does a sentence start at byte 'at' of 'text' (after white space and
  * opening quotes or brackets: the text's start, a line break, . ! ? or …)? */
 static int sentence_start(const char *text, size_t at) {
@@ -837,6 +883,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped);
         if (rc) return rc;
         if (dropped) drop_spans(m, nsorted);
+        drop_named_after(m, texts);
     }
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
