@@ -541,6 +541,56 @@ static int named_after_before(const char *text, size_t at) {
     return j > 0;
 }
 
+/* The end of a regnal number right after byte 'at' of 'text' (a space,
+ * then I to XX in Latin capitals, or І, ІІ, ІІІ in Cyrillic ones, then no
+ * letter, digit or hyphen; a Cyrillic І not before a capitalised word,
+ * where it is the conjunction "і" in capitals: Петро І Павло), else 0. */
+static size_t regnal_end(const char *text, size_t len, size_t at) {
+    if (at + 2 > len || text[at] != ' ') return 0;
+    size_t i = at + 1, n = 0;
+    int cyr = 0;
+    while (i < len) {
+        if (text[i] == 'I' || text[i] == 'V' || text[i] == 'X') { i++; n++; continue; }
+        if (i + 1 < len && !memcmp(text + i, "\xd0\x86", 2)) { i += 2; n++; cyr = 1; continue; }   /* І */
+        break;
+    }
+    if (!n || n > 5) return 0;
+    if (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') return 0;
+    }
+    if (cyr) {
+        /* Cyrillic І only (ІІ, ІІІ, or І not before a capitalised word) */
+        for (size_t k = at + 1; k < i; k++)
+            if (text[k] == 'I' || text[k] == 'V' || text[k] == 'X') return 0;
+        size_t k = i;
+        while (k < len && text[k] == ' ') k++;
+        if (n == 1 && k < len && k > i && (unsigned char)text[k] >= 0xD0 && (unsigned char)text[k] <= 0xD4) {
+            int32_t cp = 0;
+            if (ng_utf8_decode((const unsigned char *)text + k, len - k, &cp) > 0 && utf8proc_isupper(cp)) return 0;
+        }
+    }
+    return i;
+}
+
+/* Rule R2 (with the person rules): a Cyrillic person's span right before a
+ * regnal number takes it: "Казимир III", "Франц Йосиф І", "Катерини II". */
+static void regnal_numbers(mstate *m, const char *const *texts, const size_t *lens) {
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if ((s->flags & NG_MATCH_OVERLAP) || ngn_span_types(m, k) != 1u) continue;
+        const char *text = texts[s->field];
+        if (s->end < 2 || (unsigned char)text[s->end - 2] < 0xD0 || (unsigned char)text[s->end - 2] > 0xD4) continue;
+        size_t e = regnal_end(text, lens[s->field], s->end);
+        if (!e) continue;
+        /* not into the next span */
+        int taken = 0;
+        for (size_t q = 0; q < m->nspans && !taken; q++)
+            taken = q != k && m->spans[q].field == s->field && m->spans[q].start < e && m->spans[q].end > s->end;
+        if (!taken) s->end = e;
+    }
+}
+
 /* Context rule 8: drops the person spans named after in a name (above). */
 static void drop_named_after(mstate *m, const char *const *texts) {
     size_t w = 0;
@@ -885,6 +935,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (dropped) drop_spans(m, nsorted);
         drop_named_after(m, texts);
     }
+    if (rules) regnal_numbers(m, texts, lens);
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);

@@ -954,6 +954,10 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             continue;
         }
         if (!partial || !is_name_word(ti) || hyphen_first(&c, i)) continue;
+        /* a Roman numeral in capitals (Карл III, Louis XIV) names no one alone */
+        if ((ti->flags & (TK_LATIN | TK_ALLUPPER)) == (TK_LATIN | TK_ALLUPPER) &&
+            strspn(tfold(&c, i), "ivxlcdm") == tlen(&c, i))
+            continue;
         if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;
         if (wset_has(&ngn_stop_set, ti->hash)) continue;
         /* (the article pass reads no title cue of a free word) */
