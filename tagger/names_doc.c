@@ -507,6 +507,102 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
     return NG_OK;
 }
 
+/* Is the text before byte 'at' the Ukrainian "ім." (with or without a
+ * space before the dot) or "імені" after a word that is no adjective
+ * ("Театру імені", "школи імені"; not "свого чесного імені")? A person
+ * named there is part of a name (премії ім. І. Франка, парку ім. Т. Г.
+ * Шевченка, К-ПНУ ім. Івана Огієнка), not a person of the article, as
+ * Ukrainian news annotate it (Russian ones annotate the person inside the
+ * name too: "театра имени Станиславского"). */
+static int named_after_before(const char *text, size_t at) {
+    size_t i = at;
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+    if (i > 0 && text[i - 1] == '.') {
+        i--;
+        while (i > 0 && text[i - 1] == ' ') i--;
+        /* ім (4 bytes), a whole word */
+        if (i < 4 || memcmp(text + i - 4, "ім", 4)) return 0;
+        if (i > 4) {
+            unsigned char p = (unsigned char)text[i - 5];
+            if (p >= 0x80 || (p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z')) return 0;
+        }
+        return 1;
+    }
+    if (i < 10 || memcmp(text + i - 10, "імені", 10)) return 0;
+    size_t j = i - 10;
+    if (j > 0 && (unsigned char)text[j - 1] >= 0x80) return 0;   /* (a longer word) */
+    while (j > 0 && text[j - 1] == ' ') j--;
+    /* the word before: no adjective's ending (-ого, -ому, -ої, -ий, -ій, -им) */
+    static const char *const adj[] = {"ого", "ому", "ої", "ий", "ій", "им", NULL};
+    for (size_t k = 0; adj[k]; k++) {
+        size_t l = strlen(adj[k]);
+        if (j >= l && !memcmp(text + j - l, adj[k], l)) return 0;
+    }
+    return j > 0;
+}
+
+/* The end of a regnal number right after byte 'at' of 'text' (a space,
+ * then I to XX in Latin capitals, or І, ІІ, ІІІ in Cyrillic ones, then no
+ * letter, digit or hyphen; a Cyrillic І not before a capitalised word,
+ * where it is the conjunction "і" in capitals: Петро І Павло), else 0. */
+static size_t regnal_end(const char *text, size_t len, size_t at) {
+    if (at + 2 > len || text[at] != ' ') return 0;
+    size_t i = at + 1, n = 0;
+    int cyr = 0;
+    while (i < len) {
+        if (text[i] == 'I' || text[i] == 'V' || text[i] == 'X') { i++; n++; continue; }
+        if (i + 1 < len && !memcmp(text + i, "\xd0\x86", 2)) { i += 2; n++; cyr = 1; continue; }   /* І */
+        break;
+    }
+    if (!n || n > 5) return 0;
+    if (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') return 0;
+    }
+    if (cyr) {
+        /* Cyrillic І only (ІІ, ІІІ, or І not before a capitalised word) */
+        for (size_t k = at + 1; k < i; k++)
+            if (text[k] == 'I' || text[k] == 'V' || text[k] == 'X') return 0;
+        size_t k = i;
+        while (k < len && text[k] == ' ') k++;
+        if (n == 1 && k < len && k > i && (unsigned char)text[k] >= 0xD0 && (unsigned char)text[k] <= 0xD4) {
+            int32_t cp = 0;
+            if (ng_utf8_decode((const unsigned char *)text + k, len - k, &cp) > 0 && utf8proc_isupper(cp)) return 0;
+        }
+    }
+    return i;
+}
+
+/* Rule R2 (with the person rules): a Cyrillic person's span right before a
+ * regnal number takes it: "Казимир III", "Франц Йосиф І", "Катерини II". */
+static void regnal_numbers(mstate *m, const char *const *texts, const size_t *lens) {
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if ((s->flags & NG_MATCH_OVERLAP) || ngn_span_types(m, k) != 1u) continue;
+        const char *text = texts[s->field];
+        if (s->end < 2 || (unsigned char)text[s->end - 2] < 0xD0 || (unsigned char)text[s->end - 2] > 0xD4) continue;
+        size_t e = regnal_end(text, lens[s->field], s->end);
+        if (!e) continue;
+        /* not into the next span */
+        int taken = 0;
+        for (size_t q = 0; q < m->nspans && !taken; q++)
+            taken = q != k && m->spans[q].field == s->field && m->spans[q].start < e && m->spans[q].end > s->end;
+        if (!taken) s->end = e;
+    }
+}
+
+/* Context rule 8: drops the person spans named after in a name (above). */
+static void drop_named_after(mstate *m, const char *const *texts) {
+    size_t w = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if (!(s->flags & NG_MATCH_OVERLAP) && ngn_span_types(m, k) == 1u && named_after_before(texts[s->field], s->start))
+            continue;
+        m->spans[w++] = *s;
+    }
+    m->nspans = w;
+}
+
 /* Does a sentence start at byte 'at' of 'text' (after white space and
  * opening quotes or brackets: the text's start, a line break, . ! ? or …)? */
 static int sentence_start(const char *text, size_t at) {
@@ -591,6 +687,79 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
     return NG_OK;
 }
 
+/* Rule U (NG_RULE_SURNAME_ALONE): a capitalised Cyrillic word that names
+ * no one of the article and no dictionary knows, with an ending only
+ * surnames have: -енко / -єнко, -чук, -юк and their case forms ("заявив
+ * Левченко", "вказівкою Матвійчука"), or -ко not first in its sentence
+ * ("заявив Ляшко"; first in it, Коротко and Батько are words). Not the
+ * second half of a hyphenated word (Немировича-Данченко), nor a word
+ * right after an opening quote. Its id is per: + the surname's key, the
+ * id a title gives it ("президент Порошенко"); its name the nominative. */
+typedef struct suffix { const char *s, *nom; } suffix;   /* nom: the nominative's ending (NULL: as written) */
+static const suffix sur_suffixes[] = {
+    {"енкові", "енко"}, {"єнкові", "єнко"}, {"енком", "енко"}, {"єнком", "єнко"}, {"енка", "енко"},
+    {"єнка", "єнко"}, {"енку", "енко"}, {"єнку", "єнко"}, {"енко", NULL}, {"єнко", NULL},
+    {"чукові", "чук"}, {"чуком", "чук"}, {"чука", "чук"}, {"чуку", "чук"}, {"чук", NULL},
+    {"юкові", "юк"}, {"юком", "юк"}, {"юка", "юк"}, {"юку", "юк"}, {"юк", NULL},
+};
+
+static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
+    const char *text = texts[n->field], *w = text + n->start;
+    size_t len = n->len;
+    /* Cyrillic (its letters are two bytes), at least four letters */
+    if (len < 8 || (unsigned char)w[0] < 0xD0 || (unsigned char)w[0] > 0xD4) return NG_OK;
+    const suffix *sf = NULL;
+    size_t sl = 0;
+    for (size_t k = 0; k < sizeof sur_suffixes / sizeof *sur_suffixes && !sf; k++) {
+        sl = strlen(sur_suffixes[k].s);
+        if (len >= sl + 4 && !memcmp(w + len - sl, sur_suffixes[k].s, sl)) sf = &sur_suffixes[k];
+    }
+    static const suffix ko = {"ко", NULL};
+    if (!sf) {
+        /* -ко (not -ько: Батько, Дідько; not -инко: Дівчинко), five letters or
+         * more, inside a sentence */
+        if (len < 10 || memcmp(w + len - 4, "ко", 4) || !memcmp(w + len - 6, "ь", 2) || !memcmp(w + len - 8, "ин", 4)) return NG_OK;
+        if (sentence_start(text, n->start)) return NG_OK;
+        sf = &ko;
+        sl = 4;
+    }
+    if (n->start > 0) {
+        /* joined to what precedes it (a hyphen: Немировича-Данченко; an
+         * apostrophe, a quote or a dash without a space), or after an
+         * opening quote */
+        unsigned char p = (unsigned char)text[n->start - 1];
+        if (p == '-' || p == '\'' || p == '"' ||
+            (p >= 0x80 && (n->start < 2 || memcmp(text + n->start - 2, "\xc2\xa0", 2))))
+            return NG_OK;
+        size_t i = n->start;
+        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
+        if (i > 0 && text[i - 1] == '"') return NG_OK;
+        if (i >= 2 && !memcmp(text + i - 2, "\xc2\xab", 2)) return NG_OK;                   /* « */
+        if (i >= 3 && (!memcmp(text + i - 3, "\xe2\x80\x9e", 3) || !memcmp(text + i - 3, "\xe2\x80\x9c", 3))) /* „ “ */
+            return NG_OK;
+    }
+    size_t fl = 0;
+    char *f = ng_fold(w, len, &fl);
+    if (!f) return NG_E_NOMEM;
+    char id[SK_MAX + 8];
+    memcpy(id, "per:", 4);
+    size_t il = 4 + ngn_skel(f, ngn_stem_len(f, fl), id + 4, 0);
+    free(f);
+    /* the nominative: Левченка → Левченко, Матвійчука → Матвійчук */
+    char nm[256];
+    size_t nl = 0, stem = len - sl, ml = sf->nom ? strlen(sf->nom) : sl;
+    if (stem + ml > sizeof nm) return NG_OK;
+    memcpy(nm, w, stem);
+    memcpy(nm + stem, sf->nom ? sf->nom : w + stem, ml);
+    nl = stem + ml;
+    const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, nm, nl);
+    if (!sid || !snm) return NG_E_NOMEM;
+    unsigned flags = NG_MATCH_RULE | (sf->nom ? 0 : NG_MATCH_NOMINATIVE);
+    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_SURNAME_ALONE))
+        return NG_E_NOMEM;
+    return NG_OK;
+}
+
 /* One Latin word in Cyrillic text that names no one of the article: an
  * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton;
  * so are Cyrillic capitals of rule K (NG_RULE_ORG_ACRONYM). */
@@ -615,7 +784,7 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
  * the person rules on, a given name alone that names no one is a person
  * of its own (lone_given). */
 static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, dochash *doc,
-                              int rules) {
+                              int rules, int surnames) {
     note n = {0};
     for (size_t i = 0; i < mn->nfree;) {
         uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
@@ -636,6 +805,9 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
             if (rc) return rc;
         } else if (rules && (cues & NF_GIVEN) && !(cues & (NF_LATIN | NF_UPPER)) && tn->nl) {
             int rc = lone_given(t, tn, texts, doc, &n);
+            if (rc) return rc;
+        } else if (surnames && !(cues & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME))) {
+            int rc = lone_surname(t, tn, texts, &n);
             if (rc) return rc;
         }
         if ((cues & NF_ORG_LATIN) && t->m.nspans == before) {
@@ -752,7 +924,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;
-        int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules);
+        int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules, rules && !(fl & NG_TAG_NO_SURNAMES));
         if (rc) return rc;
     }
     if (context) {
@@ -761,7 +933,9 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped);
         if (rc) return rc;
         if (dropped) drop_spans(m, nsorted);
+        drop_named_after(m, texts);
     }
+    if (rules) regnal_numbers(m, texts, lens);
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);

@@ -235,6 +235,7 @@ typedef struct chunkctx {
     size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
     size_t sp;           /* walk position in the spans */
     int rules, partial, context, all, org, place, acronyms;   /* which rules run (NG_TAG_NO_*) */
+    int oblique;         /* surname first with a declined given name and a patronymic (NG_TAG_NO_SURNAMES) */
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
     size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */

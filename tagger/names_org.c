@@ -112,7 +112,7 @@ static uint64_t acr_head_mem[1024];
 /* K: abbreviations of common nouns, not of a body (folded): ЗМІ, ПДВ,
  * ФОП, ДТП ...; rule K leaves them untagged (legal forms too). */
 static const char *const common_abbr[] = {
-    "змі", "сми", "пдв", "ндс", "фоп", "отг", "піб", "фио", "кк", "ук", "цпк", "гпк", "кпк",
+    "змі", "сми", "пдв", "ндс", "фоп", "отг", "тг", "мтг", "стг", "піб", "фио", "кк", "ук", "цпк", "гпк", "кпк",
     "апк", "кас", "дсту", "гост", "жкг", "жкх", "ту", "ксв", "еом", "эвм", "ввп", "внп", "пк", "тб",
     "тв", "смс", "дтп", "азс", "зно", "егэ", "єдрпоу", "егрпоу", "іпн", "инн", "пмм", "гсм", "гмо",
     "віл", "вич", "снід", "спид", "днк", "рнк", "ато", "оос", "ппо", "пво", "бтр", "бмп", "зрк", "рсзв",
@@ -874,6 +874,13 @@ static size_t settlement(chunkctx *c, size_t i, int *rc) {
     if (abbr ? !wset_has(&settle_abbr_set, c->tok[p].hash) || (p > 0 && (c->tok[p - 1].flags & TK_DIGIT))
              : !wset_has_stem(&settle_set, c->tok[p].hash, tfold(c, p), tlen(c, p)))
         return (size_t)-1;
+    /* not a unit (169 кв м., 5 кв. м.: square metres), nor a function
+     * word as the name ("кв м. Про це свідчить") */
+    if (abbr && p > 0) {
+        size_t q = is_punct(c, p - 1, '.') && p > 1 ? p - 2 : p - 1;
+        if (tok_is(c, q, "кв") || tok_is(c, q, "куб")) return (size_t)-1;
+    }
+    if (wset_has(&ngn_stop_set, c->tok[i].hash)) return (size_t)-1;
     size_t j = i;
     if (j + 2 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE) &&
         is_word(c, j + 2) && !(c->tok[j + 2].flags & TK_SPACE) && (c->tok[j + 2].flags & TK_UPPER1) &&
@@ -1145,8 +1152,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t k = j + 1;
         const char *f = tfold(c, k);
         size_t fl = tlen(c, k);
-        if (wset_has_stem(&area_set, c->tok[k].hash, f, fl)) {
-            /* D: an area; the first adjective is made of a place's name */
+        if (wset_has_stem(&area_set, c->tok[k].hash, f, fl) ||
+            ((c->tok[k].flags & TK_ALLUPPER) && k == j + 1 &&
+             (tok_is(c, k, "отг") || tok_is(c, k, "тг") || tok_is(c, k, "мтг") || tok_is(c, k, "стг")))) {
+            /* D: an area; the first adjective is made of a place's name
+             * (also a hromada by its acronym right after it: П'ядицька ОТГ,
+             * Бучанської МТГ) */
             if (c->place && place_adjective(tfold(c, i), tlen(c, i)))
                 return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
             return (size_t)-1;
@@ -1269,6 +1280,38 @@ static int given_name(const chunkctx *c, size_t i) {
     return c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, tfold(c, i), tlen(c, i), g, 1);
 }
 
+/* Is token k a top-level domain of a short list, in lower case? */
+static int tld(const chunkctx *c, size_t k) {
+    static const char *const tlds[] = {"com", "ru", "ua", "net", "org", "info", "su", "tv", "fm"};
+    if (k >= c->nt || (c->tok[k].flags & (TK_SPACE | TK_UPPER1 | TK_CYR | TK_DIGIT)) || !(c->tok[k].flags & TK_LATIN))
+        return 0;
+    for (size_t q = 0; q < sizeof tlds / sizeof *tlds; q++)
+        if (tlen(c, k) == strlen(tlds[q]) && !memcmp(tfold(c, k), tlds[q], tlen(c, k))) return 1;
+    return 0;
+}
+
+/* Does a site's domain name follow token j, joined to it: a dot and a
+ * top-level domain of a short list in lower case (NEWSru.com, Lenta.ru,
+ * Zentrix.com.ua)? Its last token; j when none follows; (size_t)-1 when
+ * the name is part of a link or an e-mail address (Lenta.ru/news,
+ * user@Site.com, www.Site.com): no organisation. */
+static size_t domain_end(const chunkctx *c, size_t j) {
+    if (j + 2 >= c->nt || !is_punct(c, j + 1, '.') || (c->tok[j + 1].flags & TK_SPACE) || !tld(c, j + 2)) return j;
+    size_t e = j + 2;
+    while (e + 2 < c->nt && is_punct(c, e + 1, '.') && !(c->tok[e + 1].flags & TK_SPACE) && tld(c, e + 2)) e += 2;
+    size_t s = tok_start(c, j);
+    if (s > 0 && (c->text[s - 1] == '@' || c->text[s - 1] == '/' || c->text[s - 1] == '.')) return (size_t)-1;
+    /* after it: white space, the end, or punctuation that ends a phrase */
+    if (e + 1 < c->nt && tok_start(c, e + 1) == tok_end(c, e)) {
+        size_t n = e + 1;
+        int ends = (stop_punct(c, n) || is_punct(c, n, ',') || is_punct(c, n, ')') || is_punct(c, n, ':') ||
+                    is_punct(c, n, ';') || is_punct(c, n, '"') || tok_is(c, n, "\xc2\xbb") || tok_is(c, n, "\xe2\x80\x9d"));
+        /* a dot then a word joined to it: more of a name or a link */
+        if (!ends || (is_punct(c, n, '.') && n + 1 < c->nt && tok_start(c, n + 1) == tok_end(c, n))) return (size_t)-1;
+    }
+    return e;
+}
+
 static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     if (c->has_cyr < 0) {   /* English text has no Cyrillic word: the rule costs one scan a chunk */
         c->has_cyr = 0;
@@ -1316,6 +1359,10 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     /* one word a dictionary knows in another case or as part of a name */
     if (i == j && dict_word(c, i)) return (size_t)-1;
     if (!clean_edges(c, i, j) || !cyrillic_beside(c, i, j)) return (size_t)-1;
+    /* a site by its domain name is the site (NEWSru.com, Roem.ru) */
+    size_t d = domain_end(c, j);
+    if (d == (size_t)-1) return (size_t)-1;
+    if (d != j) return org_span(c, NG_RULE_ORG_LATIN, i, d, i, j, (size_t)-1, rc);
     /* one word may be the surname of a person of the article (J. Smith ...
      * Smith): the article pass decides (names_doc.c, NF_ORG_LATIN) */
     if (i == j && c->partial) {

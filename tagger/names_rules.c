@@ -644,10 +644,18 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     const gform *g = NULL;
     for (size_t q = 0; q < ng && !g; q++)
         if (gf[q]->is_nom) g = gf[q];
+    /* a case form of a given name before a patronymic: the three words in
+     * one case ("Качаненко Наталії Вікторівні", "Слєпченку Андрію
+     * Валерійовичу", "у Петрова Ивана Сергеевича"), inside a sentence */
+    int oblique = 0;
+    if (!g && ng && c->oblique && !ngn_sentence_initial(c, i) && patronymic_after(c, j)) {
+        g = gf[0];
+        oblique = 1;
+    }
     if (!g || c->nl->names[g->name].weak) return (size_t)-1;
     /* a man's surname with a woman's name or the reverse is a case form
      * (у Петрова Іван ...) */
-    if ((sg == 2 && c->nl->names[g->name].fem) || (sg == 3 && !c->nl->names[g->name].fem)) return (size_t)-1;
+    if (!oblique && ((sg == 2 && c->nl->names[g->name].fem) || (sg == 3 && !c->nl->names[g->name].fem))) return (size_t)-1;
     /* the given name: free or a one-word span of its own (Володимир, a town) */
     k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k >= 0 && (c->m->spans[k].start != tok_start(c, j) || c->m->spans[k].end != tok_end(c, j))) return (size_t)-1;
@@ -714,6 +722,10 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         const gname *gn = &c->nl->names[g->name];
         int ok = 1;
         if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i)) ok = 0;
+        /* a function word first in its sentence that is also a case form
+         * of a given name (Коли: Коля, Але: Аля, Тому: Том) starts no name
+         * there: "Коли Святослав Вакарчук", "Але Яся" */
+        if (ok && !g->is_nom && wset_has(&ngn_stop_set, ti->hash) && ngn_sentence_initial(c, i)) ok = 0;
         /* the given name itself: free, or a one-word person span */
         long k = ngn_covering_at(c, c->sp, tok_start(c, i));
         int other = 0;   /* a one-word place or organisation (Анатолія, Jordan) */
@@ -882,6 +894,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
         .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
         .all = (fl & NG_TAG_ALL) != 0, .org = org, .place = place, .acronyms = !(fl & NG_TAG_NO_ACRONYMS), .has_cyr = -1,
+        .oblique = !(fl & NG_TAG_NO_SURNAMES),
     };
     size_t ndead0 = mn->ndead;
     int rc = NG_OK;
@@ -941,6 +954,10 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             continue;
         }
         if (!partial || !is_name_word(ti) || hyphen_first(&c, i)) continue;
+        /* a Roman numeral in capitals (Карл III, Louis XIV) names no one alone */
+        if ((ti->flags & (TK_LATIN | TK_ALLUPPER)) == (TK_LATIN | TK_ALLUPPER) &&
+            strspn(tfold(&c, i), "ivxlcdm") == tlen(&c, i))
+            continue;
         if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;
         if (wset_has(&ngn_stop_set, ti->hash)) continue;
         /* (the article pass reads no title cue of a free word) */

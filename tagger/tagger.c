@@ -569,6 +569,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_ORG_QUOTED_ALONE] = "quoted name (Ukrainian text)",
         [NG_RULE_PLACE_SETTLEMENT] = "settlement noun + name",
         [NG_RULE_ORG_ACRONYM] = "Cyrillic acronym",
+        [NG_RULE_SURNAME_ALONE] = "surname alone by its ending",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

@@ -103,6 +103,9 @@ enum {
     NG_TAG_NO_ACRONYMS = 1 << 6, /* no acronyms defined in the article ("Full Name (ACR)"),
                                     no Cyrillic capitals as organisations (rule K: ВАСУ) */
     NG_TAG_NO_PLACE_RULES = 1 << 7, /* no place rules (areas, rivers, streets: Бучанського району) */
+    NG_TAG_NO_SURNAMES = 1 << 8, /* no Cyrillic surname alone by its ending (rule U: "заявив Ляшко",
+                                    "Левченко вперто опирався"), no surname first with a declined
+                                    given name and a patronymic ("Слєпченку Андрію Валерійовичу") */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
                                     organisation words; tagger/NAMES.md) */
 };
@@ -153,6 +156,7 @@ typedef enum ng_rule {
     NG_RULE_ORG_QUOTED_ALONE,   /* a quoted name alone in Ukrainian text: тендер «Харківобленерго» */
     NG_RULE_PLACE_SETTLEMENT,   /* settlement noun + name: у селі Кожичі, смт Кіровське (the name) */
     NG_RULE_ORG_ACRONYM,        /* Cyrillic capitals no list knows, in a sentence: рішення ВАСУ, Диканське ГМРП */
+    NG_RULE_SURNAME_ALONE,      /* a Cyrillic surname alone by its ending (-енко, -чук, -юк; -ко): заявив Ляшко */
     NG_RULE_COUNT
 } ng_rule;
 

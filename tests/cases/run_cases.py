@@ -37,7 +37,7 @@ import sys
 import tempfile
 
 CASES_DIR = os.path.dirname(os.path.abspath(__file__))
-OPTS = {"--all", "--no-context", "--no-inflect", "--no-rules", "--no-partial", "--no-org-rules", "--no-acronyms", "--no-place-rules"}
+OPTS = {"--all", "--no-context", "--no-inflect", "--no-rules", "--no-partial", "--no-org-rules", "--no-acronyms", "--no-place-rules", "--no-surnames"}
 
 
 def unescape(s):

@@ -174,6 +174,26 @@ checks=$((checks+1))
 [ "$(cut -f6,8 "$T/oblast.out" | tr '\n\t' '|:')" = "ua-kyivska-oblast:Київської обл|ua-kyivska-oblast:Киевская обл|british-virgin-islands:Віргінських островів|" ] ||
   { echo "FAIL oblast: $(cat "$T/oblast.out")"; fail=1; }
 
+# the Maidan capitalised (not the common noun "майдан"), the West and the
+# East in their case forms capitalised (not the nominative Захід, an event
+# first in its sentence, nor "на сході України", a direction)
+run westeast tag --format tsv --no-header <<'EOF2'
+Він стояв на Майдані, а на майдані села тихо. Роботу шукали на Заході і на Сході.
+Захід відбувся. Бої на сході України.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6,8 "$T/westeast.out" | tr '\n\t' '|:')" = "maidan-nezalezhnosti:Майдані|western-world:Заході|east-of-ukraine:Сході|ukraine:України|" ] ||
+  { echo "FAIL westeast: $(cat "$T/westeast.out")"; fail=1; }
+
+# common words that are also place names only capitalised: мале (Malé),
+# бали (Bali), старше (Starše), рівне (Rivne)
+run commonplaces tag --format tsv --no-header <<'EOF2'
+Все мале й старше покоління отримало бали, а поле рівне. Рейс на Мале і Бали, потяг у місто Рівне.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/commonplaces.out" | tr '\n' '|')" = "male|bali|rivne|" ] ||
+  { echo "FAIL commonplaces: $(cat "$T/commonplaces.out")"; fail=1; }
+
 # historical and cultural figures by the surname alone (people.tsv); not
 # "Napoleon III" as Napoleon Bonaparte
 run figures2 tag --format tsv --no-header <<'EOF2'

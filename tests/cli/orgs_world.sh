@@ -71,4 +71,12 @@ The PUK and the KDP clashed; the PKK and ETA were named. Their eta and ira.
 The Organisation for Security and Cooperation in Europe met; Paris St Germain won.
 EOF2
 ids_are groups "patriotic-union-of-kurdistan kurdistan-democratic-party kurdistan-workers-party eta-basque osce paris-saint-germain "
+
+# МКС: the International Space Station (a place, as the Russian news corpus
+# annotates it), unless the article names the International Criminal Court
+# (МКС in Ukrainian too): one article per file
+printf 'Экипаж МКС вернулся на Землю.\n' >"$T/iss.txt"
+ids_are iss "international-space-station earth "
+printf 'Міжнародний кримінальний суд видав ордер. МКС наполягає.\n' >"$T/icc.txt"
+ids_are icc "international-criminal-court international-criminal-court "
 finish

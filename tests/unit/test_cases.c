@@ -230,6 +230,7 @@ static void run_file(const char *path) {
                     else if (!strcmp(tok, "--no-org-rules")) c.flags |= NG_TAG_NO_ORG_RULES;
                     else if (!strcmp(tok, "--no-acronyms")) c.flags |= NG_TAG_NO_ACRONYMS;
                     else if (!strcmp(tok, "--no-place-rules")) c.flags |= NG_TAG_NO_PLACE_RULES;
+                    else if (!strcmp(tok, "--no-surnames")) c.flags |= NG_TAG_NO_SURNAMES;
                     else h_report(0, path, (int)i + 1, "unknown option %s", tok);
                 }
             } else if ((st == HEAD || st == INLINE) && starts(ln, "%%pad ")) c.pad = (size_t)atol(ln + 6);

@@ -21,7 +21,7 @@ static const char *const dict_tsv =
 
 static const char *const given[] = {
     "Олександр", "Надія", "Віра", "Марія", "Сергій", "Анатолій", "Александр", "Александра", "Елена",
-    "Jens", "George", "Michael", "May", "Will", "Christian", "Володимир", "Олена", "Иван", "Улян", "Уляна", NULL
+    "Jens", "George", "Michael", "May", "Will", "Christian", "Володимир", "Олена", "Иван", "Улян", "Уляна", "Коля", "Аля", "Яся", NULL
 };
 
 static ng_dict *dict;
@@ -172,6 +172,14 @@ static void test_given_alone(ng_tagger *t) {
     no_per(t, "ОЛЕКСАНДР ПРИЙШОВ.", "ОЛЕКСАНДР");
     no_per(t, "Віра Україна є сильною.", "Віра");
     no_per(t, "Вчора Michael прийшов.", "Michael");
+    /* a function word first in its sentence that is a case form of a given
+     * name (Коли: Коля, Але: Аля) starts no name: the name after it is
+     * the person; inside a sentence the case form is the name (Тому Крузу) */
+    yes(t, "Коли Олександр Петренко співав, усі мовчали.", "Олександр Петренко", "PER", "per:oleksandr-petrenk");
+    no_per(t, "Коли Олександр Петренко співав, усі мовчали.", "Коли");
+    yes(t, "Дякуємо Колі Петренку.", "Колі Петренку", "PER", NULL);
+    no_per(t, "Вона прийшла. Але Яся мовчала.", "Але");
+    yes(t, "Вона прийшла. Але Яся мовчала.", "Яся", "PER", NULL);
 }
 
 static void test_rule_kinds(ng_tagger *t) {
@@ -204,15 +212,27 @@ static void test_surname_first(ng_tagger *t) {
     /* precision: a place, a comma, a line break, a case form, gender, a given name + surname after */
     no_per(t, "Київ Олександр відвідав.", "Київ");
     /* (the given name stays a person of its own: the lone-given-name rule) */
-    no_per(t, "Прийшли Шевчук, Олександр і Марко.", "Шевчук");
+    /* (Шевчук stays a surname alone, rule U: not Олександр Шевчук) */
+    yes(t, "Прийшли Шевчук, Олександр і Марко.", "Шевчук", "PER", "per:shevchuk");
     yes(t, "Прийшли Шевчук, Олександр і Марко.", "Олександр", "PER", NULL);
-    no_per(t, "Прийшов Шевчук\nОлександр вийшов.", "Шевчук");
+    yes(t, "Прийшов Шевчук\nОлександр вийшов.", "Шевчук", "PER", "per:shevchuk");
     yes(t, "Прийшов Шевчук\nОлександр вийшов.", "Олександр", "PER", NULL);
     no_per(t, "У Петрова Иван спросил.", "Петрова");
     yes(t, "У Петрова Иван спросил.", "Иван", "PER", NULL);
     no_per(t, "Приїхав Ковальов Олена.", "Ковальов");
     yes(t, "Приїхав Ковальов Олена.", "Олена", "PER", NULL);
     yes(t, "Петренко Олександр Ткаченко пішов.", "Олександр Ткаченко", "PER", NULL);
+    /* a declined given name before a patronymic: one person, in any case,
+     * inside a sentence (also a man's genitive in -ова); not first in it,
+     * not without the patronymic */
+    yes(t, "Квартиру видали Коваленко Олені Петрівні вчора.", "Коваленко Олені Петрівні", "PER", "per:olena-kovalenk");
+    yes(t, "Сказали у Петрова Ивана Сергеевича вчера.", "Петрова Ивана Сергеевича", "PER", "per:ivan-petr");
+    no_per(t, "Петрова Ивана Сергеевича видели вчера.", "Петрова");
+    no_per(t, "Сказали у Петрова Ивана вчера.", "Петрова");
+    /* (off with NG_TAG_NO_SURNAMES, as rule U) */
+    ng_tagger_set_flags(t, NG_TAG_NO_SURNAMES);
+    no_per(t, "Квартиру видали Коваленко Олені Петрівні вчора.", "Коваленко");
+    ng_tagger_set_flags(t, NG_TAG_DEFAULT);
     /* a surname without a typical ending: only before a given name and a
      * patronymic, inside a sentence */
     yes(t, "Заяву підписала Мельник Олена Петрівна.", "Мельник Олена Петрівна", "PER", "per:olena-melnik");
@@ -598,7 +618,7 @@ int main(void) {
     ng_namelist_add(names, "Алла", strlen("Алла"), NG_NAMES_UK);
     ng_namelist_add(names, "Власта", strlen("Власта"), NG_NAMES_RU);
     ng_namelist_add(names, "Власта", strlen("Власта"), NG_NAMES_UK);
-    INT_EQ(ng_namelist_count(names), 24);
+    INT_EQ(ng_namelist_count(names), 27);
     ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
     ng_tagger_set_names(t, names);
     test_rules(t);

@@ -345,7 +345,7 @@ static void suggest_usage(FILE *f) {
         "  --no-user          without the user dictionary ('newsgraph dict add'): by\n"
         "                     default a name added there is no longer suggested\n"
         "  --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules, --no-acronyms,\n"
-        "  --no-place-rules\n"
+        "  --no-place-rules, --no-surnames\n"
         "                     tagging switches, as for 'tag' (what they turn off is\n"
         "                     no longer tagged, so it may be suggested)\n");
 }
@@ -378,7 +378,7 @@ static int parse_options(int argc, char **argv, cli_dicts *dicts, unsigned *tfla
             if (cli_dicts_option(dicts, id, v) < 0) return EXIT_USAGE;
             break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
-        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES:
+        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES: case CLI_OPT_NO_SURNAMES:
             *tflags |= cli_tag_flag(id);
             break;
         case O_OUT: *out = v; break;

@@ -429,7 +429,7 @@ static void usage(FILE *f) {
           "  --json          print the metrics as JSON (score.py --json layout)\n"
           "  --save-pred F   with --gold: also write the predictions as JSON Lines\n"
           "  --dict FILE, --no-shipped, --names PATH, --no-inflect, --no-rules, --no-partial,\n"
-          "  --no-context, --no-org-rules, --no-acronyms, --no-place-rules\n"
+          "  --no-context, --no-org-rules, --no-acronyms, --no-place-rules, --no-surnames\n"
           "                  dictionary and tagging options, as for 'newsgraph tag'\n", f);
 }
 
@@ -470,7 +470,7 @@ int cmd_eval(int argc, char **argv) {
             break;
         case O_JSON: as_json = 1; break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
-        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES:
+        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES: case CLI_OPT_NO_SURNAMES:
             flags |= cli_tag_flag(id);
             tag_opts = 1;
             break;

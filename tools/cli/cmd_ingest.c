@@ -38,7 +38,7 @@ static void ingest_usage(FILE *f) {
         "      --names PATH       given-name lists instead of the shipped ones (as for tag)\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
         "      --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules, --no-acronyms,\n"
-        "      --no-place-rules\n"
+        "      --no-place-rules, --no-surnames\n"
         "                         tagging options, as for 'tag'\n"
         "  -j, --threads N        tag with N threads (what is stored does not change)\n"
         "      --saved            every record is saved tag output, marked or not\n"
@@ -674,7 +674,7 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
             break;
         case O_SAVED: g->saved = 1; break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
-        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES:
+        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES: case CLI_OPT_NO_SURNAMES:
             g->tflags |= cli_tag_flag(id);
             break;
         case O_JSON: a->json = 1; break;

@@ -51,6 +51,8 @@ static void tag_usage(FILE *f) {
         "      --no-org-rules     no organisation rules (ТОВ «Ромашка», Acme Corp, Київська міська рада)\n"
         "      --no-acronyms      no acronyms defined in the article (\"Full Name (ACR)\", \"ACR (Full Name)\")\n"
         "      --no-place-rules   no place rules (Бучанського району, річки Рось, вулиці Івасюка)\n"
+        "      --no-surnames      no Cyrillic surname alone by its ending (заявив Ляшко, Левченка),\n"
+        "                         no surname first before a declined given name and patronymic\n"
         "  -j, --threads N        tag with N threads (output keeps input order)\n"
         "      --keep-going       skip bad records, count them at the end\n"
         "      --keep-text        (jsonl) also write each article's text, so that the\n"
@@ -191,7 +193,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case O_ALL: o->tflags |= NG_TAG_ALL; break;
         case O_CANDIDATES: o->candidates = 1; break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
-        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES:
+        case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES: case CLI_OPT_NO_SURNAMES:
             o->tflags |= cli_tag_flag(id);
             break;
         case O_KEEP_GOING: o->keep_going = 1; break;

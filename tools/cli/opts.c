@@ -89,6 +89,7 @@ unsigned cli_tag_flag(int id) {
     case CLI_OPT_NO_ORG_RULES: return NG_TAG_NO_ORG_RULES;
     case CLI_OPT_NO_ACRONYMS: return NG_TAG_NO_ACRONYMS;
     case CLI_OPT_NO_PLACE_RULES: return NG_TAG_NO_PLACE_RULES;
+    case CLI_OPT_NO_SURNAMES: return NG_TAG_NO_SURNAMES;
     default: return 0;
     }
 }

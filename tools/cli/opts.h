@@ -64,10 +64,10 @@ enum { CLI_OPT_DICT = 1000, CLI_OPT_NO_SHIPPED, CLI_OPT_NO_USER, CLI_OPT_NAMES }
 /* The tagging switches of tag, ingest and eval; cli_tag_flag gives the
  * NG_TAG_* flag of one of their ids (0 for any other id). */
 enum { CLI_OPT_NO_INFLECT = 1010, CLI_OPT_NO_CONTEXT, CLI_OPT_NO_RULES, CLI_OPT_NO_PARTIAL, CLI_OPT_NO_ORG_RULES,
-       CLI_OPT_NO_ACRONYMS, CLI_OPT_NO_PLACE_RULES };
+       CLI_OPT_NO_ACRONYMS, CLI_OPT_NO_PLACE_RULES, CLI_OPT_NO_SURNAMES };
 #define CLI_TAG_FLAG_OPTS {"--no-inflect", NULL, 0, CLI_OPT_NO_INFLECT}, {"--no-context", NULL, 0, CLI_OPT_NO_CONTEXT}, \
                           {"--no-rules", NULL, 0, CLI_OPT_NO_RULES}, {"--no-partial", NULL, 0, CLI_OPT_NO_PARTIAL}, \
                           {"--no-org-rules", NULL, 0, CLI_OPT_NO_ORG_RULES}, {"--no-acronyms", NULL, 0, CLI_OPT_NO_ACRONYMS}, \
-                          {"--no-place-rules", NULL, 0, CLI_OPT_NO_PLACE_RULES}
+                          {"--no-place-rules", NULL, 0, CLI_OPT_NO_PLACE_RULES}, {"--no-surnames", NULL, 0, CLI_OPT_NO_SURNAMES}
 unsigned cli_tag_flag(int id);
 #endif

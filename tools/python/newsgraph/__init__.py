@@ -32,7 +32,7 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 # ng_match flags (tagger/tagger.h NG_MATCH_*)
 INFLECTED, AMBIGUOUS, RULE, PARTIAL, OVERLAP, NOMINATIVE = 1, 2, 4, 8, 16, 32
 _TAG_ALL, _TAG_NO_INFLECT, _TAG_NO_RULES, _TAG_NO_PARTIAL, _TAG_NO_CONTEXT = 1, 2, 4, 8, 16
-_TAG_NO_ORG_RULES, _TAG_NO_ACRONYMS, _TAG_NO_PLACE_RULES = 32, 64, 128
+_TAG_NO_ORG_RULES, _TAG_NO_ACRONYMS, _TAG_NO_PLACE_RULES, _TAG_NO_SURNAMES = 32, 64, 128, 256
 _SPAN_FIELDS = 9  # bind.h NG_SPAN_FIELDS
 
 _E_NOMEM, _E_IO, _E_PARSE, _E_FORMAT = -1, -2, -3, -4
@@ -315,13 +315,13 @@ class Tagger:
 
     names: given-name lists of the person rules (a file, or a directory of
     given*.txt) instead of the shipped ones (with shipped=False, the only
-    ones). Options: inflect, rules, partial, context, org_rules, acronyms, place_rules (the
+    ones). Options: inflect, rules, partial, context, org_rules, acronyms, place_rules, surnames (the
     tagger's features, all on by default, as for 'newsgraph tag'); all=True reports overlapping
     candidates too; threads=N lets one large text be tagged by N threads.
     A Tagger may be used from several threads at once."""
 
     def __init__(self, dicts=(), shipped=True, *, names=None, inflect=True, rules=True, partial=True,
-                 context=True, org_rules=True, acronyms=True, place_rules=True, all=False,
+                 context=True, org_rules=True, acronyms=True, place_rules=True, surnames=True, all=False,
                  threads=1):
         if isinstance(dicts, (str, bytes, os.PathLike)):
             dicts = [dicts]
@@ -357,7 +357,8 @@ class Tagger:
         self._flags = ((_TAG_ALL if all else 0) | (0 if inflect else _TAG_NO_INFLECT) |
                        (0 if rules else _TAG_NO_RULES) | (0 if partial else _TAG_NO_PARTIAL) |
                        (0 if context else _TAG_NO_CONTEXT) | (0 if org_rules else _TAG_NO_ORG_RULES) |
-                       (0 if acronyms else _TAG_NO_ACRONYMS) | (0 if place_rules else _TAG_NO_PLACE_RULES))
+                       (0 if acronyms else _TAG_NO_ACRONYMS) | (0 if place_rules else _TAG_NO_PLACE_RULES) |
+                       (0 if surnames else _TAG_NO_SURNAMES))
         self._threads = max(1, int(threads))
         self._array = (_P * max(1, len(self._dicts)))(*[d.ptr for d in self._dicts])
         self._free, self._all, self._lock = [], [], threading.Lock()

@@ -237,6 +237,10 @@ class TestTagger(unittest.TestCase):
         self.assertEqual([(s.text, s.label) for s in newsgraph.Tagger(org_rules=False).tag(area)],
                          [("Бориспільського району", "LOC")])
         self.assertEqual(newsgraph.Tagger(place_rules=False).tag(area), [])
+        # rule U, a surname alone by its ending, with its own switch
+        sur = "Тоді Левченко вперто опирався."
+        self.assertEqual([(s.text, s.label) for s in newsgraph.Tagger().tag(sur)], [("Левченко", "PER")])
+        self.assertEqual(newsgraph.Tagger(surnames=False).tag(sur), [])
         # names=: the person rules' given-name lists without the shipped dictionaries
         per = "Вчора Олександр Петренко прийшов."
         lists = newsgraph.shipped_data()[2]
