@@ -361,6 +361,9 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         for (size_t q = wi; q <= wj && (!c->id_words || nidw < c->id_words); q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
             if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
+            /* (nor the initials of a person it is named after: театр імені
+             * І. Франка is the theatre імені Франка) */
+            if ((c->tok[q].flags & TK_CYR) && tlen(c, q) == 2 && (c->tok[q].flags & TK_UPPER1) && is_punct(c, q + 1, '.')) continue;
             /* (rule K's capitals whole: ВАСУ is org:vasu) */
             int whole = rule == NG_RULE_ORG_ACRONYM && (c->tok[q].flags & TK_ALLUPPER);
             size_t n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
@@ -756,10 +759,15 @@ static size_t named_after(const chunkctx *c, size_t j) {
     if (tok_is(c, k, "імені") || tok_is(c, k, "имени")) k++;
     else if (tok_is(c, k, "ім") && is_punct(c, k + 1, '.')) k += 2;
     else return j;
-    size_t e = j;
-    for (size_t q = k; q < c->nt && q < k + 3; q++) {
+    size_t e = j, words = 0;
+    for (size_t q = k; q < c->nt && words < 3; q++) {
         if (!cyr_word(c, q) || !(c->tok[q].flags & TK_UPPER1) || (c->tok[q].flags & TK_NL)) break;
+        if (tlen(c, q) == 2 && is_punct(c, q + 1, '.') && q + 2 < c->nt && !(c->tok[q + 2].flags & TK_NL)) {
+            q++;   /* an initial and its dot (театра имени А. П. Чехова): the name goes on */
+            continue;
+        }
         e = q;
+        words++;
     }
     return e;
 }
