@@ -84,10 +84,12 @@ static void tag_item(ng_tagger *t, item *it, const tag_opts *o) {
     it->rc = ng_tagger_tag_doc(t, texts, lens, nf, &m, &n, &it->invalid);
     if (it->rc) return;
     /* a big mapped text was read once by the tagger: its pages leave the
-     * resident set now, and the JSON Lines formatter reads back only the
-     * pages of its spans, giving them back behind it (1M names, 100 MB,
-     * 2 threads: peak RSS ~405 MB with the whole text resident) */
-    if (it->reader) ng_reader_release(it->reader, it->text, it->text_len);
+     * resident set now, and the JSON Lines and TSV formatters read back
+     * only the pages of their spans, giving them back behind them (1M
+     * names, 100 MB, 2 threads: peak RSS ~405 MB with the whole text
+     * resident). The other formats, and --keep-text, read it all again. */
+    if (it->reader && (o->format == F_JSONL || o->format == F_TSV) && !o->keep_text)
+        ng_reader_release(it->reader, it->text, it->text_len);
     tag_format(it, m, n, o);
 }
 
