@@ -570,6 +570,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_PLACE_SETTLEMENT] = "settlement noun + name",
         [NG_RULE_ORG_ACRONYM] = "Cyrillic acronym",
         [NG_RULE_SURNAME_ALONE] = "surname alone by its ending",
+        [NG_RULE_TEAM] = "team on a results line",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }
