@@ -776,10 +776,11 @@ static int tw_nickname(const char *t, size_t a, size_t b) {
     if (!lower) return 0;   /* a headline in capitals */
     for (size_t i = 0; club[i]; i++)
         if (!strcmp(f, club[i])) return 1;
+    /* a plural: -s, not -ss, -us, -is, -os */
+    if (n < 4 || f[n - 1] != 's' || f[n - 2] == 's' || f[n - 2] == 'u' || f[n - 2] == 'i' || f[n - 2] == 'o') return 0;
     for (size_t i = 0; no[i]; i++)
         if (!strcmp(f, no[i])) return 0;
-    /* a plural: -s, not -ss, -us, -is, -os */
-    return n >= 4 && f[n - 1] == 's' && f[n - 2] != 's' && f[n - 2] != 'u' && f[n - 2] != 'i' && f[n - 2] != 'o';
+    return 1;
 }
 
 /* The first word of a two-word nickname (Blue Jays, Red Sox, Maple Leafs). */
