@@ -792,9 +792,51 @@ static int tw_colour(const char *t, size_t a, size_t b) {
     return 0;
 }
 
+/* The nickname alone names the team too, in the article the team is named
+ * in ("the Orioles", "Orioles manager"): every occurrence of the words
+ * [a, b) of field f, whole words that no span touches, in the article's
+ * 32 KB after the full name (1 KB before it: headlines), is that team. */
+static int nickname_alone(mstate *m, size_t ns, const char *const *texts, const size_t *lens, size_t nfields,
+                          unsigned f0, size_t a0, size_t b0, const char *id, const char *name) {
+    const char *w = texts[f0] + a0;
+    size_t wl = b0 - a0;
+    for (size_t f = 0; f < nfields; f++) {
+        const char *tx = texts[f];
+        size_t len = lens[f], p = 0;
+        if (f == f0) {
+            p = a0 > 1024 ? a0 - 1024 : 0;
+            if (len - a0 > 32768) len = a0 + 32768;
+        } else if (len > 32768) len = 32768;
+        while (p + wl <= len) {
+            const char *h = memmem(tx + p, len - p, w, wl);
+            if (!h) break;
+            size_t a = (size_t)(h - tx), b = a + wl;
+            p = b;
+            unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ', nc = b < lens[f] ? (unsigned char)tx[b] : ' ';
+            if (pc >= 0x80 || (pc >= 'A' && pc <= 'Z') || (pc >= 'a' && pc <= 'z') || (pc >= '0' && pc <= '9') || pc == '-')
+                continue;
+            if (nc >= 0x80 || (nc >= 'A' && nc <= 'Z') || (nc >= 'a' && nc <= 'z') || (nc >= '0' && nc <= '9') || nc == '-')
+                continue;
+            /* not inside a longer name: no capitalised word right before
+             * ("Seattle Mariners", another full mention) or after it
+             * ("Mariners Stadium") */
+            if (a >= 2 && tx[a - 1] == ' ') {
+                size_t q = a - 1;
+                while (q > 0 && tx[q - 1] != ' ' && tx[q - 1] != '\n') q--;
+                if (tx[q] >= 'A' && tx[q] <= 'Z' && !tw_label(tx, q, a - 1)) continue;   /* (not "The") */
+            }
+            if (b + 2 < lens[f] && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
+            if (tw_taken(m, ns, (unsigned)f, a, b)) continue;
+            if (!ngn_push_span(m, a, b, (unsigned)f, id, "ORG", name, NG_MATCH_PARTIAL, NG_RULE_NONE)) return NG_E_NOMEM;
+        }
+    }
+    return NG_OK;
+}
+
 static int place_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *texts, const size_t *lens,
-                       size_t nfields) {
+                       size_t nfields, int partial) {
     mstate *m = &t->m;
+    size_t nk = 0;
     for (size_t k = 0; k < m->nspans; k++) {
         span *s = &m->spans[k];
         if (s->field >= nfields || (s->flags & (NG_MATCH_OVERLAP | SPAN_CLUB))) continue;
@@ -825,6 +867,12 @@ static int place_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *t
         s->end = end;
         s->flags |= SPAN_FIXED | NG_MATCH_RULE;
         s->rule = NG_RULE_TEAM;
+        /* (with partial names: at most 16 teams an article) */
+        if (partial && nk++ < 16) {
+            unsigned f = s->field;
+            rc = nickname_alone(m, ns, texts, lens, nfields, f, e + 1, end, sid, snm);
+            if (rc) return rc;
+        }
     }
     return NG_OK;
 }
@@ -1431,7 +1479,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (dropped) ns = drop_spans(m, nsorted);
         if (!(fl & NG_TAG_NO_ORG_RULES)) {
             rc = free_teams(t, tn, ns, texts, lens, nfields, teams);
-            if (!rc) rc = place_teams(t, tn, ns, texts, lens, nfields);
+            if (!rc) rc = place_teams(t, tn, ns, texts, lens, nfields, partial);
             if (rc) return rc;
         }
     }
