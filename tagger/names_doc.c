@@ -1034,6 +1034,13 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
             p = pick_person(tn, key2 ^ (1ull << 63), n, 1);
             if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
         }
+        if (!p && (cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key) {
+            /* a Latin word the given-name lists hold that no person of the
+             * article has as given name: the surname of one of them
+             * (Davey Johnson ... Johnson, Mark Prescott ... Prescott) */
+            p = pick_person(tn, key, n, 1);
+            if (p && p->n->kind == N_ORG) p = NULL;
+        }
     } else if (!(cues & NF_AFTER_NAME)) {
         p = pick_person(tn, key, n, 1);
         if (p && p->n->kind == N_ORG) p = NULL;
@@ -1340,7 +1347,9 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
         unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME));
         int hit;
         if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
-        else if (cues & NF_GIVEN) hit = reg_first(tn, key2 ^ (1ull << 63)) != 0;
+        else if (cues & NF_GIVEN)
+            hit = reg_first(tn, key2 ^ (1ull << 63)) != 0 ||
+                  ((cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key && reg_first(tn, key));
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         size_t before = t->m.nspans;
         if (hit) {
