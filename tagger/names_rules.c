@@ -756,10 +756,15 @@ static size_t country_person(chunkctx *c, size_t i) {
     size_t a = q + 2;
     if (a < c->nt && !(c->tok[a].flags & TK_NL)) {
         const ng_token *t = &c->tok[a];
-        /* a score (1-3 digits, not a set's "6-3") */
-        if ((t->flags & TK_DIGIT) && !(t->flags & TK_LATIN) && t->end - t->start <= 3 &&
-            !(a + 1 < c->nt && is_punct(c, a + 1, '-') && !(c->tok[a + 1].flags & TK_SPACE)))
-            return (size_t)-1;
+        /* a score (1-3 digits alone: not a set's "6-3", a time's "44.92"
+         * or "3:33.77", nor the first of a golfer's rounds "71 74") */
+        if ((t->flags & TK_DIGIT) && !(t->flags & TK_LATIN) && t->end - t->start <= 3) {
+            const ng_token *u = a + 1 < c->nt ? &c->tok[a + 1] : NULL;
+            int joined = u && (u->flags & TK_PUNCT) && !(u->flags & TK_SPACE) && tlen(c, a + 1) == 1 &&
+                         (tfold(c, a + 1)[0] == '-' || tfold(c, a + 1)[0] == '.' || tfold(c, a + 1)[0] == ':');
+            int rounds = u && !(u->flags & TK_NL) && (u->flags & TK_DIGIT) && !(u->flags & TK_LATIN);
+            if (!joined && !rounds) return (size_t)-1;
+        }
         static const char *const legal[] = {"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "limited", NULL};
         for (size_t l = 0; legal[l]; l++)
             if (strlen(legal[l]) == tlen(c, a) && !memcmp(tfold(c, a), legal[l], tlen(c, a))) return (size_t)-1;
@@ -857,18 +862,25 @@ static __attribute__((noinline)) size_t paren_rules(chunkctx *c, size_t i, int *
                 ng = ngn_nl_lookup(c->nl, c->tok[gtok].hash, tfold(c, gtok), tlen(c, gtok), gf, 8);
                 if (ng && gtok != i && hyphen_given_start(c, gtok, TK_LATIN) != i) ng = 0;
             }
+            const gform *g = NULL;
+            size_t sfirst = gtok + 1;
             if (ng && gtok < last) {
-                const gform *g = gf[0];
+                g = gf[0];
                 for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
-                size_t sfirst = gtok + 1;
                 /* a second given name between (Pier Francesco Chili) */
+                const gform *g2[1];
                 if (sfirst < last && !hyphen_joins(c, sfirst) && is_cap_word(c, sfirst) &&
-                    ngn_nl_lookup(c->nl, c->tok[sfirst].hash, tfold(c, sfirst), tlen(c, sfirst), gf, 1))
+                    ngn_nl_lookup(c->nl, c->tok[sfirst].hash, tfold(c, sfirst), tlen(c, sfirst), g2, 1))
                     sfirst++;
-                *rc = person_span(c, NG_RULE_COUNTRY, i, last, g, gtok, -1, sfirst, last, -1);
-            } else {
-                *rc = person_span(c, NG_RULE_COUNTRY, i, last, NULL, 0, -1, i, last, -1);
+                /* the given-name rule takes one surname (particles before
+                 * it, hyphenated): a longer rest ("Jean-Pierre Van Zyl")
+                 * gets the words' keys, as ng_tagger_person_id gives them */
+                size_t k = sfirst;
+                while (k < last && !(c->tok[k].flags & TK_UPPER1) && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
+                if (!(k == last || (k + 2 == last && hyphen_joins(c, k + 1)))) g = NULL;
             }
+            if (g) *rc = person_span(c, NG_RULE_COUNTRY, i, last, g, gtok, -1, sfirst, last, -1);
+            else *rc = person_span(c, NG_RULE_COUNTRY, i, last, NULL, 0, -1, i, last, -1);
             return last;
         }
     }
