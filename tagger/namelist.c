@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 #include "dict.h"
@@ -519,9 +520,16 @@ static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
     }
     struct stat st;
     unsigned char *b = NULL;
+    int mapped = 0;
     int rc = fstat(fileno(f), &st) < 0 || st.st_size < NGN_HEAD ? NG_E_FORMAT : NG_OK;
-    if (rc == NG_OK && !(b = malloc((size_t)st.st_size))) rc = NG_E_NOMEM;
-    if (rc == NG_OK) {
+    if (rc == NG_OK && S_ISREG(st.st_mode)) {
+        /* mapped, not read: the 5 MB of the shipped lists were copied into
+         * fresh pages at every start (~1,200 page faults, ~10 ms here) */
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+        if (m != MAP_FAILED) { b = m; mapped = 1; }
+    }
+    if (rc == NG_OK && !mapped && !(b = malloc((size_t)st.st_size))) rc = NG_E_NOMEM;
+    if (rc == NG_OK && !mapped) {
         rewind(f);
         if (fread(b, 1, (size_t)st.st_size, f) != (size_t)st.st_size) rc = NG_E_IO;
     }
@@ -529,7 +537,8 @@ static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
     if (rc == NG_OK) rc = load_compiled(nl, b, (size_t)st.st_size, path, err);
     else ng_error_set(err, rc, path, 0, 0, rc == NG_E_NOMEM ? "out of memory" : rc == NG_E_IO ? "read error"
                                                                                : "corrupt compiled name list");
-    free(b);
+    if (mapped) munmap(b, (size_t)st.st_size);
+    else free(b);
     if (rc != NG_OK) {   /* back to empty */
         free(nl->strs); free(nl->names); free(nl->forms); free(nl->table); free(nl->vars);
         memset(nl, 0, sizeof *nl);

@@ -1123,22 +1123,65 @@ static size_t regnal_end(const char *text, size_t len, size_t at) {
     return i;
 }
 
+/* The regnal number after span k, or 0 (regnal_numbers). */
+static size_t regnal_after(const mstate *m, size_t k, const char *const *texts, const size_t *lens) {
+    const span *s = &m->spans[k];
+    if ((s->flags & NG_MATCH_OVERLAP) || ngn_span_types(m, k) != 1u) return 0;
+    const char *text = texts[s->field];
+    if (s->end < 2 || (unsigned char)text[s->end - 2] < 0xD0 || (unsigned char)text[s->end - 2] > 0xD4) return 0;
+    return regnal_end(text, lens[s->field], s->end);
+}
+
+/* A span's place in the index of regnal_numbers. */
+typedef struct skey { unsigned field; size_t start, q; } skey;
+static int cmp_skey(const void *x, const void *y) {
+    const skey *a = x, *b = y;
+    if (a->field != b->field) return a->field < b->field ? -1 : 1;
+    if (a->start != b->start) return a->start < b->start ? -1 : 1;
+    return a->q < b->q ? -1 : a->q > b->q;
+}
+
 /* Rule R2 (with the person rules): a Cyrillic person's span right before a
- * regnal number takes it: "Казимир III", "Франц Йосиф І", "Катерини II". */
-static void regnal_numbers(mstate *m, const char *const *texts, const size_t *lens) {
-    for (size_t k = 0; k < m->nspans; k++) {
-        span *s = &m->spans[k];
-        if ((s->flags & NG_MATCH_OVERLAP) || ngn_span_types(m, k) != 1u) continue;
-        const char *text = texts[s->field];
-        if (s->end < 2 || (unsigned char)text[s->end - 2] < 0xD0 || (unsigned char)text[s->end - 2] > 0xD4) continue;
-        size_t e = regnal_end(text, lens[s->field], s->end);
-        if (!e) continue;
-        /* not into the next span */
-        int taken = 0;
-        for (size_t q = 0; q < m->nspans && !taken; q++)
-            taken = q != k && m->spans[q].field == s->field && m->spans[q].start < e && m->spans[q].end > s->end;
-        if (!taken) s->end = e;
+ * regnal number takes it: "Казимир III", "Франц Йосиф І", "Катерини II";
+ * not into another span (one that starts before the number's end and ends
+ * after the person's). Such another span starts less than the longest
+ * span's length before the person's end: those are found by bisection in
+ * an index of the spans by start (looking at every span for every number
+ * was quadratic: 13 MB of "Казимир III" took 42 s). Returns 0 or
+ * NG_E_NOMEM. */
+static int regnal_numbers(mstate *m, const char *const *texts, const size_t *lens) {
+    size_t n = m->nspans, k0 = 0;
+    while (k0 < n && !regnal_after(m, k0, texts, lens)) k0++;
+    if (k0 == n) return NG_OK;   /* the usual case: no number */
+    skey *ks = malloc(n * sizeof *ks);
+    if (!ks) return NG_E_NOMEM;
+    size_t maxlen = 0;
+    for (size_t q = 0; q < n; q++) {
+        ks[q] = (skey){m->spans[q].field, m->spans[q].start, q};
+        if (m->spans[q].end - m->spans[q].start > maxlen) maxlen = m->spans[q].end - m->spans[q].start;
     }
+    qsort(ks, n, sizeof *ks, cmp_skey);
+    for (size_t k = k0; k < n; k++) {
+        size_t e = regnal_after(m, k, texts, lens);
+        if (!e) continue;
+        span *s = &m->spans[k];
+        /* the first span of the field starting after s->end - maxlen */
+        size_t from = s->end >= maxlen ? s->end - maxlen + 1 : 0, lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (ks[mid].field < s->field || (ks[mid].field == s->field && ks[mid].start < from)) lo = mid + 1;
+            else hi = mid;
+        }
+        int taken = 0;
+        for (size_t p = lo; p < n && !taken && ks[p].field == s->field && ks[p].start < e; p++)
+            taken = ks[p].q != k && m->spans[ks[p].q].end > s->end;
+        if (!taken) {
+            s->end = e;
+            if (e - s->start > maxlen) maxlen = e - s->start;
+        }
+    }
+    free(ks);
+    return NG_OK;
 }
 
 /* Context rule 8: drops the person spans named after in a name (above). */
@@ -1245,13 +1288,15 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
  * second half of a hyphenated word (Немировича-Данченко), nor a word
  * right after an opening quote. Its id is per: + the surname's key, the
  * id a title gives it ("президент Порошенко"); its name the nominative. */
-typedef struct suffix { const char *s, *nom; } suffix;   /* nom: the nominative's ending (NULL: as written) */
+typedef struct suffix { const char *s, *nom; size_t len; } suffix;   /* nom: the nominative's ending (NULL: as written) */
+#define SUF(s, nom) {s, nom, sizeof s - 1}
 static const suffix sur_suffixes[] = {
-    {"енкові", "енко"}, {"єнкові", "єнко"}, {"енком", "енко"}, {"єнком", "єнко"}, {"енка", "енко"},
-    {"єнка", "єнко"}, {"енку", "енко"}, {"єнку", "єнко"}, {"енко", NULL}, {"єнко", NULL},
-    {"чукові", "чук"}, {"чуком", "чук"}, {"чука", "чук"}, {"чуку", "чук"}, {"чук", NULL},
-    {"юкові", "юк"}, {"юком", "юк"}, {"юка", "юк"}, {"юку", "юк"}, {"юк", NULL},
+    SUF("енкові", "енко"), SUF("єнкові", "єнко"), SUF("енком", "енко"), SUF("єнком", "єнко"), SUF("енка", "енко"),
+    SUF("єнка", "єнко"), SUF("енку", "енко"), SUF("єнку", "єнко"), SUF("енко", NULL), SUF("єнко", NULL),
+    SUF("чукові", "чук"), SUF("чуком", "чук"), SUF("чука", "чук"), SUF("чуку", "чук"), SUF("чук", NULL),
+    SUF("юкові", "юк"), SUF("юком", "юк"), SUF("юка", "юк"), SUF("юку", "юк"), SUF("юк", NULL),
 };
+#undef SUF
 
 static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
     const char *text = texts[n->field], *w = text + n->start;
@@ -1261,10 +1306,12 @@ static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, cons
     const suffix *sf = NULL;
     size_t sl = 0;
     for (size_t k = 0; k < sizeof sur_suffixes / sizeof *sur_suffixes && !sf; k++) {
-        sl = strlen(sur_suffixes[k].s);
-        if (len >= sl + 4 && !memcmp(w + len - sl, sur_suffixes[k].s, sl)) sf = &sur_suffixes[k];
+        sl = sur_suffixes[k].len;
+        /* (the last byte first: most words end otherwise) */
+        if (len >= sl + 4 && w[len - 1] == sur_suffixes[k].s[sl - 1] && !memcmp(w + len - sl, sur_suffixes[k].s, sl))
+            sf = &sur_suffixes[k];
     }
-    static const suffix ko = {"ко", NULL};
+    static const suffix ko = {"ко", NULL, 4};
     if (!sf) {
         /* -ко (not -ько: Батько, Дідько; not -инко: Дівчинко), five letters or
          * more, inside a sentence */
@@ -1497,7 +1544,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (rc) return rc;
     }
     if (context) drop_named_after(m, texts);
-    if (rules) regnal_numbers(m, texts, lens);
+    if (rules) {
+        int rc = regnal_numbers(m, texts, lens);
+        if (rc) return rc;
+    }
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (st->names) names_release(st->names);

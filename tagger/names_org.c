@@ -459,16 +459,13 @@ static int adj_end(const char *f, size_t l);
 static int quoted_head(const chunkctx *c, size_t i, size_t last) {
     for (size_t k = i; k <= last; k++) {
         if (!is_word(c, k)) continue;
-        const char *f = tfold(c, k);
-        size_t l = tlen(c, k);
-        uint64_t h = c->tok[k].hash;
-        if (wset_has_stem(&head_set, h, f, l) || wset_has_stem(&head_place_set, h, f, l) ||
-            wset_has_stem(&orgq_set, h, f, l) || wset_has_stem(&gen_head_set, h, f, l) ||
-            wset_has_stem(&qhead_set, h, f, l))
+        if (tok_has_stem(c, &head_set, k) || tok_has_stem(c, &head_place_set, k) ||
+            tok_has_stem(c, &orgq_set, k) || tok_has_stem(c, &gen_head_set, k) ||
+            tok_has_stem(c, &qhead_set, k))
             return 1;
         /* (the first part of a hyphenated adjective: гірничо-збагачувальний) */
         if (k + 1 <= last && tok_is(c, k + 1, "-") && !(c->tok[k + 1].flags & TK_SPACE)) continue;
-        if (!adj_end(f, l)) return 0;
+        if (!adj_end(tfold(c, k), tlen(c, k))) return 0;
     }
     return 0;
 }
@@ -588,7 +585,7 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
             return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, i, last, i, last, (size_t)-1, rc);
         return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, d, j, i, last, (size_t)-1, rc);
     }
-    if (!(td->flags & TK_ALLUPPER) && wset_has_stem(&orgq_set, td->hash, tfold(c, d), tlen(c, d)))
+    if (!(td->flags & TK_ALLUPPER) && tok_has_stem(c, &orgq_set, d))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
     if (td->flags & TK_ALLUPPER) return (size_t)-1;   /* ЖК «Печерські Липки»: not a bare name */
     return bare_quoted(c, i, last, rc);
@@ -714,7 +711,7 @@ static int russian(const chunkctx *c, size_t i, size_t j) {
             if ((w[q] == 0xD1 && (w[q + 1] == 0x8B || w[q + 1] == 0x8D || w[q + 1] == 0x8A || w[q + 1] == 0x91)) ||
                 (w[q] == 0xD0 && (w[q + 1] == 0xAB || w[q + 1] == 0xAD || w[q + 1] == 0xAA || w[q + 1] == 0x81)))
                 return 1;
-        if (wset_has_stem(&ru_head_set, c->tok[k].hash, tfold(c, k), tlen(c, k))) return 1;
+        if (tok_has_stem(c, &ru_head_set, k)) return 1;
     }
     return 0;
 }
@@ -783,11 +780,9 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
     int abbr = is_punct(c, p, '.') && p > 0;
     if (abbr) p--;
     if (!is_word(c, p) || (c->tok[p].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT))) return (size_t)-1;
-    const char *f = tfold(c, p);
-    size_t fl = tlen(c, p);
     unsigned rule = abbr ? (wset_has(&street_abbr_set, c->tok[p].hash) ? NG_RULE_PLACE_STREET : 0)
-                    : wset_has_stem(&river_set, c->tok[p].hash, f, fl)  ? NG_RULE_PLACE_RIVER
-                    : wset_has_stem(&street_set, c->tok[p].hash, f, fl) ? NG_RULE_PLACE_STREET
+                    : tok_has_stem(c, &river_set, p)  ? NG_RULE_PLACE_RIVER
+                    : tok_has_stem(c, &street_set, p) ? NG_RULE_PLACE_STREET
                                                                         : 0;
     if (!rule) return (size_t)-1;
     size_t j = i;
@@ -850,12 +845,10 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
 static size_t adj_street(chunkctx *c, size_t i, int *rc) {
     size_t k = i + 1;   /* (the caller has checked that token i ends as an adjective) */
     if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1)) return (size_t)-1;
-    const char *f = tfold(c, k);
-    size_t fl = tlen(c, k);
-    int uk = wset_has_stem(&street_uk_set, c->tok[k].hash, f, fl), ru = !uk && wset_has_stem(&street_ru_set, c->tok[k].hash, f, fl);
+    int uk = tok_has_stem(c, &street_uk_set, k), ru = !uk && tok_has_stem(c, &street_ru_set, k);
     if (!uk && !ru) return (size_t)-1;
     if (ngn_sentence_initial(c, i) || ngn_covering_at(c, c->first, tok_start(c, i)) >= 0 ||
-        wset_has_stem(&compass_set, c->tok[i].hash, tfold(c, i), tlen(c, i)))
+        tok_has_stem(c, &compass_set, i))
         return (size_t)-1;
     if (uk && (russian(c, i, k) || lang_near(c, i, k) == 2)) ru = 1;   /* (парк, сквер, проспект: both languages) */
     /* (the id of the adjective alone: every case form of the noun, узвіз
@@ -880,7 +873,7 @@ static size_t settlement(chunkctx *c, size_t i, int *rc) {
     if (abbr) p--;
     if (!is_word(c, p) || (c->tok[p].flags & (TK_UPPER1 | TK_LATIN | TK_DIGIT))) return (size_t)-1;
     if (abbr ? !wset_has(&settle_abbr_set, c->tok[p].hash) || (p > 0 && (c->tok[p - 1].flags & TK_DIGIT))
-             : !wset_has_stem(&settle_set, c->tok[p].hash, tfold(c, p), tlen(c, p)))
+             : !tok_has_stem(c, &settle_set, p))
         return (size_t)-1;
     /* not a unit (169 кв м., 5 кв. м.: square metres), nor a function
      * word as the name ("кв м. Про це свідчить") */
@@ -1098,8 +1091,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         r = settlement(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
-    int head = c->org && wset_has_stem(&head_set, ti->hash, tfold(c, i), tlen(c, i));
-    if (head || (c->org && wset_has_stem(&head_place_set, ti->hash, tfold(c, i), tlen(c, i)))) {
+    int head = c->org && tok_has_stem(c, &head_set, i);
+    if (head || (c->org && tok_has_stem(c, &head_place_set, i))) {
         /* N: the head and a name after імені */
         size_t e = named_after(c, i);
         if (e != i) return org_span(c, NG_RULE_ORG_NAMED, i, e, i, e, i, rc);
@@ -1130,7 +1123,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if ((e = place_after(c, j, 1)) == j) e = parent_after(c, j);
         return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
     }
-    if (c->org && (head || wset_has_stem(&gen_head_set, ti->hash, tfold(c, i), tlen(c, i))) &&
+    if (c->org && (head || tok_has_stem(c, &gen_head_set, i)) &&
         !ngn_sentence_initial(c, i)) {
         /* G: the capitalised head inside a sentence, genitive words (a place) */
         size_t j = genitive_tail(c, i);
@@ -1141,14 +1134,14 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         }
     }
     if (head) return (size_t)-1;
-    if (!adj_end(tfold(c, i), tlen(c, i)) || wset_has_stem(&ngn_title_set, ti->hash, tfold(c, i), tlen(c, i)))
+    if (!adj_end(tfold(c, i), tlen(c, i)) || tok_has_stem(c, &ngn_title_set, i))
         return (size_t)-1;
     if (c->place && !c->dry) {
         /* S2: the adjective and a street's noun */
         size_t r = adj_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
-    if (c->place && !c->dry && wset_has_stem(&compass_set, ti->hash, tfold(c, i), tlen(c, i))) {
+    if (c->place && !c->dry && tok_has_stem(c, &compass_set, i)) {
         /* C: a compass adjective and the place after it, one place */
         size_t e = place_after(c, i, 0);
         if (e != i && !is_punct(c, i + 1, '.') && !tok_is(c, i + 1, "у") && !tok_is(c, i + 1, "в"))
@@ -1160,7 +1153,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t k = j + 1;
         const char *f = tfold(c, k);
         size_t fl = tlen(c, k);
-        if (wset_has_stem(&area_set, c->tok[k].hash, f, fl) ||
+        if (tok_has_stem(c, &area_set, k) ||
             ((c->tok[k].flags & TK_ALLUPPER) && k == j + 1 &&
              (tok_is(c, k, "отг") || tok_is(c, k, "тг") || tok_is(c, k, "мтг") || tok_is(c, k, "стг")))) {
             /* D: an area; the first adjective is made of a place's name
@@ -1175,14 +1168,14 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         int acr = c->org && c->acronyms && (c->tok[k].flags & TK_ALLUPPER) && free_capitals(c, k) &&
                   !wset_has(&acr_head_set, c->tok[k].hash) && !tok_is(c, k, "отг") && !tok_is(c, k, "псг") &&
                   place_adjective(tfold(c, i), tlen(c, i));
-        int head = c->org && (acr || wset_has_stem(&head_set, c->tok[k].hash, f, fl) ||
+        int head = c->org && (acr || tok_has_stem(c, &head_set, k) ||
                               ((c->tok[k].flags & TK_ALLUPPER) && wset_has(&acr_head_set, c->tok[k].hash) &&
                                place_adjective(tfold(c, i), tlen(c, i))));
-        int head_place = c->org && !head && wset_has_stem(&head_place_set, c->tok[k].hash, f, fl);
+        int head_place = c->org && !head && tok_has_stem(c, &head_place_set, k);
         if (head || head_place) {
             /* not a state (Російська Федерація), an adverb (радо), or a
              * noun before a quoted name (агентство «Укрінформ»: rule Q) */
-            if (wset_has_stem(&state_set, c->tok[k].hash, f, fl) || (fl == 8 && !memcmp(f, "радо", 8)) ||
+            if (tok_has_stem(c, &state_set, k) || (fl == 8 && !memcmp(f, "радо", 8)) ||
                 open_quote(c, k + 1))
                 return (size_t)-1;
             size_t h = hyphen_start(c, i);   /* Івано-Франківського міського суду */

@@ -63,6 +63,8 @@ void ng_names_free_state(mstate *m) {
     free(mn->free);
     free(mn->dead);
     free(mn->orgs);
+    free(mn->stem);
+    free(mn->stem_gen);
     arena_free(&mn->ar);
     free(mn);
     m->names = NULL;

@@ -294,8 +294,7 @@ static int grow_tok(ng_tokbuf *b) {
     return NG_OK;
 }
 
-static int reserve_fold(ng_tokbuf *b, size_t need) {
-    if (b->fold_len + need <= b->fold_cap) return NG_OK;
+static __attribute__((noinline)) int grow_fold(ng_tokbuf *b, size_t need) {
     size_t cap = b->fold_cap ? b->fold_cap : 4096;
     while (cap < b->fold_len + need) cap *= 2;
     char *f = realloc(b->fold, cap);
@@ -303,6 +302,12 @@ static int reserve_fold(ng_tokbuf *b, size_t need) {
     b->fold = f;
     b->fold_cap = cap;
     return NG_OK;
+}
+
+/* Room for need more bytes of folded forms (once a token: the check inline,
+ * the growth apart). */
+static inline int reserve_fold(ng_tokbuf *b, size_t need) {
+    return b->fold_len + need <= b->fold_cap ? NG_OK : grow_fold(b, need);
 }
 
 void ng_tokbuf_reset(ng_tokbuf *b) {

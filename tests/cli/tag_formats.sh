@@ -141,6 +141,67 @@ for fmt in jsonl tsv; do
     check "huge.txt $fmt $o: mapped = read" cmp -s h1.out h2.out
   done
 done
+# a big article's entity list is written as it is formatted, in slices
+# (tag_write_stream): 4.6 MB with ~100k entities (six slices), every one where it was put,
+# once, in order, with byte and code-point offsets, 1 and 2 threads, JSON
+# Lines and TSV, in a text file and in a JSON Lines article with a title
+python3 - <<'PY'
+import json, random
+random.seed(7)
+names = [("Ukraine", "loc_ukraine"), ("Київ", "loc_kyiv"), ("НАТО", "org_nato")]
+parts, exp, pos = [], [], 0
+while pos < 4_600_000:
+    if random.random() < 0.15 and not (parts and parts[-2] in dict(names)):
+        w, i = names[random.randrange(3)]   # never two in a row: "НАТО Київ" is one organisation
+        exp.append((pos, pos + len(w.encode()), i))
+    else:
+        w = random.choice(["talks", "and", "the", "x", "ще", "і"])
+    parts.append(w)
+    pos += len(w.encode()) + 1
+    parts.append("\n" if random.random() < 0.01 else " ")
+text = "".join(parts)
+open("big6.txt", "w").write(text)
+json.dump(exp, open("big6.exp", "w"))
+with open("big6.jsonl", "w") as f:
+    f.write(json.dumps({"id": "t", "title": "НАТО і Київ", "text": text}, ensure_ascii=False) + "\n")
+PY
+cat >checkbig.py <<'PY'
+import itertools, json, sys
+text = open("big6.txt", "rb").read()
+title = "НАТО і Київ"
+base = json.load(open("big6.exp"))
+cp = [0] + list(itertools.accumulate(map(lambda c: (c & 0xC0) != 0x80, text)))   # code points before each byte
+bad = 0
+for run in sys.argv[1:]:   # FORMAT,UNIT,OUTPUT,TITLED
+    fmt, unit, path, titled = run.split(",")
+    exp = [("text", s, e, i) for s, e, i in base]
+    if titled == "1":   # the title's two entities come first
+        exp = [("title", 0, 8, "org_nato"), ("title", 12, 20, "loc_kyiv")] + exp
+    def chars(b, f):
+        return cp[b] if f == "text" else len(title.encode()[:b].decode())
+    want = [(f, chars(s, f), chars(e, f), i) if unit == "chars" else (f, s, e, i) for f, s, e, i in exp]
+    lines = open(path).read().splitlines()
+    if fmt == "jsonl":
+        got = [(x["field"], x["start"], x["end"], x["id"]) for x in json.loads(lines[0])["entities"]] if len(lines) == 1 else []
+    else:
+        got = [(c[1], int(c[2]), int(c[3]), c[5]) for c in (l.split("\t") for l in lines[1:])]
+    if got != want:
+        k = next((k for k, (g, w) in enumerate(zip(got, want)) if g != w), min(len(got), len(want)))
+        print("FAIL big6 %s: %d entities for %d; first difference at %d: %s against %s" %
+              (run, len(got), len(want), k, got[k:k + 1], want[k:k + 1]))
+        bad = 1
+sys.exit(bad)
+PY
+runs=
+for c in 1:jsonl:bytes:big6.txt 2:jsonl:bytes:big6.txt 2:jsonl:chars:big6.jsonl 1:tsv:chars:big6.jsonl \
+         2:tsv:bytes:big6.txt 2:tsv:chars:big6.txt; do
+  th=${c%%:*}; c=${c#*:}; fmt=${c%%:*}; c=${c#*:}; o=${c%%:*}; f=${c#*:}
+  out=b6-$th-$fmt-$o-$f.out
+  $NG $TAG -f $fmt --offsets $o --threads $th $f >$out; r=$?
+  check "$f $fmt $o $th threads: exit" test $r = 0
+  runs="$runs $fmt,$o,$out,$([ $f = big6.jsonl ] && echo 1 || echo 0)"
+done
+check "big6: every entity, in place, once, in order" python3 checkbig.py $runs
 $NG $TAG many.jsonl | wc -l >lines.out
 check "one JSON line per article" test "$(cat lines.out)" -eq 800
 

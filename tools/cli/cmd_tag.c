@@ -90,6 +90,13 @@ static void tag_item(ng_tagger *t, item *it, const tag_opts *o) {
      * resident). The other formats, and --keep-text, read it all again. */
     if (it->reader && (o->format == F_JSONL || o->format == F_TSV) && !o->keep_text)
         ng_reader_release(it->reader, it->text, it->text_len);
+    if (it->borrowed && !o->explain && (o->format == F_JSONL || o->format == F_TSV)) {
+        /* formatted as it is written: write_batch, before this tagger tags again */
+        it->stream = 1;
+        it->m = m;
+        it->nm = n;
+        return;
+    }
     tag_format(it, m, n, o);
 }
 
@@ -334,6 +341,14 @@ static size_t read_batch(ng_reader *r, const tag_opts *o, item *items, run *st) 
     return n;
 }
 
+/* An item's output to standard output: 0, or -1 on a write error. */
+static int write_item(const item *it, const tag_opts *o) {
+    if (it->stream) return tag_write_stream(it, o, stdout);
+    if (it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) return -1;
+    if (it->out2.len && fwrite(it->out2.s, 1, it->out2.len, stdout) != it->out2.len) return -1;
+    return 0;
+}
+
 /* Writes the tagged items in input order (stdout or brat files); stops at
  * the first failure (st->exit_rc). */
 static void write_batch(const tag_opts *o, item *items, size_t n, run *st) {
@@ -350,8 +365,7 @@ static void write_batch(const tag_opts *o, item *items, size_t n, run *st) {
         if (o->format == F_BRAT && o->outdir) {
             int w = tag_write_brat(o, it);
             if (w) { st->exit_rc = w; break; }
-        } else if ((it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) ||
-                   (it->out2.len && fwrite(it->out2.s, 1, it->out2.len, stdout) != it->out2.len)) {
+        } else if (write_item(it, o)) {
             cli_msg("write error: %s", strerror(errno));
             st->exit_rc = EXIT_USAGE;
             break;
