@@ -381,7 +381,7 @@ static const char *club_id(tnames *tn, const char *w, size_t n) {
 /* Removes the spans flagged SPAN_DROP from the sorted part [0, nsorted)
  * of m's spans, and the later ones (partial names, in no order) inside a
  * club's name. */
-static void drop_spans(mstate *m, size_t nsorted) {
+static size_t drop_spans(mstate *m, size_t nsorted) {
     size_t w = 0;
     for (size_t k = 0; k < nsorted; k++)
         if (!(m->spans[k].flags & SPAN_DROP)) m->spans[w++] = m->spans[k];
@@ -401,10 +401,11 @@ static void drop_spans(mstate *m, size_t nsorted) {
         m->spans[w++] = *s;
     }
     m->nspans = w;
+    return ns;
 }
 
 static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
-                        size_t nfields, int *dropped) {
+                        size_t nfields, int *dropped, int *teams) {
     mstate *m = &t->m;
     /* the line around the current span, found once per line (the spans are
      * in text order: a text of one long line with a million spans is read
@@ -448,12 +449,14 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
                 if (rc) return rc;
                 s->start = p0;
                 s->flags |= SPAN_FIXED | SPAN_CLUB;
+                *teams = 1;
                 if (!(t->flags & NG_TAG_ALL))
                     for (; j < k; j++) { m->spans[j].flags |= SPAN_DROP; *dropped = 1; }
                 continue;
             }
         }
         if (!team_line(tx, ls, le, s->start, s->end)) continue;
+        *teams = 1;
         if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
         char id[256];
         int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
@@ -464,6 +467,546 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
         if (rc) return rc;
         s->flags |= SPAN_FIXED;
     }
+    return NG_OK;
+}
+
+/* ## Rule T: teams no dictionary knows on results lines (NG_RULE_TEAM)
+ *
+ * Results and standings name most clubs by names no list holds ("Stadler 0
+ * Haladas 0", "Wigan 78 Workington 4", "Warwickshire 13 6 4 3 32 43 180",
+ * "Shrewsbury v Brentford , Walsall v Wrexham ."). In an article that has
+ * a result line (a name, a score, a name, a score), or a place the sports
+ * rule above made a team, a run of one to four capitalised words that no
+ * span touches is a team (`team:` + its folded words) when it stands
+ *   - first on its line (or after "At Place :" / "In Place :") before a
+ *     score (1-3 digits, or runs-wickets 305-5), an optional country in
+ *     parentheses between ("Vaduz ( Liechtenstein ) 1");
+ *   - after a score and before one (a result's second team);
+ *   - beside " v " in a fixture, between delimiters (line start or end,
+ *     "," "." ":" "-"): not "the Roe v Wade ruling".
+ * Not a line with a decimal of two places (a player's averages: "Nasser
+ * Hussain 2 3 0 111 51 37.00"), not a run whose first word is a month, a
+ * day, a function word or a table's label (Total, Extras, Net ...). */
+
+/* The end of a capitalised word at p (ASCII capital first; letters, digits,
+ * '.', '-', '\'', UTF-8 after it), or p. */
+static size_t tw_word(const char *t, size_t p, size_t e) {
+    if (p >= e || t[p] < 'A' || t[p] > 'Z') return p;
+    size_t q = p + 1;
+    while (q < e) {
+        unsigned char ch = (unsigned char)t[q];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+            ch == '-' || ch == '\'' || ch >= 0x80)
+            q++;
+        else break;
+    }
+    return q < e && t[q] != ' ' && t[q] != '\t' ? p : q;
+}
+
+/* Is the word t[a..b) a label that starts no team (folded ASCII compare)? */
+static int tw_label(const char *t, size_t a, size_t b) {
+    static const char *const w[] = {
+        "the", "a", "an", "on", "in", "at", "by", "for", "of", "and", "to", "from", "after", "before", "with",
+        "as", "but", "if", "he", "she", "it", "they", "we", "i", "this", "that", "around", "about", "over",
+        "under", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "total", "totals", "extras", "net",
+        "gross", "income", "sales", "revenue", "revenues", "profit", "loss", "shares", "share", "average",
+        "attendance", "halftime", "aggregate", "points", "round", "group", "division", "week", "day", "game",
+        "games", "match", "note", "pct", "tel", "fax", "vol", "year", "quarter", "half", "first", "second",
+        "third", "final", "current", "operating", "latest", "previous", "prev", "change", "high", "low",
+        "close", "open", "price", "rank", "no", "nos", "page", "section", "chapter", "article", "table",
+        "level", "stage", "race", "heat", "lap", "hole", "set", "top", "bottom", "under", "par", "age",
+        "born", "height", "weight", "minute", "minutes", "hour", "hours", "time", "period", "from", "up",
+        "down", "unch", "unchanged", "eps", "dividend", "turnover", "assets", "debt", "tax", "pretax",
+        "won", "lost", "drew", "drawn", "beat", "played", "led", "scored", "wins", "losses", "draws",
+        "goals", "pts", "team", "club", "player", "home", "away", "result", "results", "standings",
+        "scorers", "leading", "placed", "ranked", "seeded", NULL};
+    char f[16];
+    size_t n = b - a;
+    if (n >= sizeof f) return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[a + i];
+        f[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    f[n] = 0;
+    for (size_t i = 0; w[i]; i++)
+        if (!strcmp(f, w[i])) return 1;
+    return 0;
+}
+
+/* A run of 1-4 capitalised words at p (single spaces between them): its
+ * end, or p when none or when it starts with a label. */
+static size_t tw_run(const char *t, size_t p, size_t e) {
+    size_t q = tw_word(t, p, e);
+    if (q == p) return p;
+    for (int nw = 1; nw < 4; nw++) {
+        if (q + 1 >= e || t[q] != ' ') break;
+        size_t r = tw_word(t, q + 1, e);
+        if (r == q + 1) break;
+        q = r;
+    }
+    return q;
+}
+
+/* Does the run at p start with a label (its first word)? */
+static int tw_run_label(const char *t, size_t p, size_t e) {
+    size_t q = p;
+    while (q < e && t[q] != ' ') q++;
+    return tw_label(t, p, q);
+}
+
+/* A score at p (1-3 digits, or digits-digits as 305-5, then a blank, '(',
+ * '*' or the line's end): its end, else p. */
+static size_t tw_score(const char *t, size_t p, size_t e) {
+    size_t q = p;
+    while (q < e && q - p < 4 && t[q] >= '0' && t[q] <= '9') q++;
+    if (q == p || q - p > 3) return p;
+    if (q + 1 < e && t[q] == '-' && t[q + 1] >= '0' && t[q + 1] <= '9') {
+        /* an innings: runs (two or three digits) - wickets (0 to 10), no
+         * second score after it (tennis sets 6-3 6-4, bowling 4-95) */
+        size_t r = q + 1;
+        while (r < e && r - q < 4 && t[r] >= '0' && t[r] <= '9') r++;
+        if (q - p < 2 || r - q > 3 || (r - q == 3 && (t[q + 1] != '1' || t[q + 2] != '0'))) return p;
+        size_t n = r;
+        while (n < e && t[n] == ' ') n++;
+        if (n < e && t[n] >= '0' && t[n] <= '9') return p;
+        q = r;
+    }
+    return q == e || t[q] == ' ' || t[q] == '\t' || t[q] == '(' || t[q] == '*' ? q : p;
+}
+
+/* After a run ending at q: blanks, an optional "( Country )", blanks; then
+ * a score's end, or 0. */
+static size_t tw_score_after(const char *t, size_t q, size_t e) {
+    while (q < e && t[q] == ' ') q++;
+    if (q < e && t[q] == '(') {
+        size_t r = q + 1;
+        while (r < e && r - q < 40 && t[r] != ')' && (t[r] == ' ' || t[r] == '.' || t[r] == '-' ||
+                                                     (t[r] >= 'A' && t[r] <= 'Z') || (t[r] >= 'a' && t[r] <= 'z')))
+            r++;
+        if (r >= e || t[r] != ')' || r < q + 3) return 0;
+        q = r + 1;
+        while (q < e && t[q] == ' ') q++;
+    }
+    size_t s = tw_score(t, q, e);
+    return s > q ? s : 0;
+}
+
+/* The start of a result's or a standing's line after an "At X :" or "In X
+ * :" prefix (the prefix's end), or p. */
+static size_t tw_prefix(const char *t, size_t p, size_t e) {
+    if (e - p < 6 || !((t[p] == 'A' && t[p + 1] == 't') || (t[p] == 'I' && t[p + 1] == 'n')) || t[p + 2] != ' ')
+        return p;
+    size_t q = p + 3;
+    while (q < e && q - p < 48 && t[q] != ':' && t[q] != '\n') q++;
+    if (q >= e || t[q] != ':' || t[q - 1] != ' ') return p;
+    q++;
+    while (q < e && t[q] == ' ') q++;
+    return q;
+}
+
+static int tw_decimal2(const char *t, size_t a, size_t b) {
+    for (size_t p = a + 1; p + 2 < b; p++)
+        if (t[p] == '.' && t[p - 1] >= '0' && t[p - 1] <= '9' && t[p + 1] >= '0' && t[p + 1] <= '9' &&
+            t[p + 2] >= '0' && t[p + 2] <= '9' && (p + 3 == b || t[p + 3] < '0' || t[p + 3] > '9'))
+            return 1;
+    return 0;
+}
+
+/* Does any span of 'field' touch [a, b)? The spans [0, ns) are sorted
+ * (bisection), the later ones (partial names, rule T) are not. */
+static int tw_taken(const mstate *m, size_t ns, unsigned field, size_t a, size_t b) {
+    size_t lo = 0, hi = ns;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const span *x = &m->spans[mid];
+        if (x->field < field || (x->field == field && x->start < a)) lo = mid + 1;
+        else hi = mid;
+    }
+    /* the first span starting at or after a, and those before it that may
+     * reach over a (a few: the sorted spans barely overlap) */
+    if (lo < ns && m->spans[lo].field == field && m->spans[lo].start < b) return 1;
+    for (size_t k = lo, n = 0; k-- > 0 && n < 8; n++) {
+        const span *x = &m->spans[k];
+        if (x->field != field) break;
+        if (x->end > a) return 1;
+    }
+    for (size_t k = ns; k < m->nspans; k++) {
+        const span *x = &m->spans[k];
+        if (x->field == field && x->start < b && x->end > a) return 1;
+    }
+    return 0;
+}
+
+static int tw_add(ng_tagger *t, tnames *tn, size_t ns, unsigned field, const char *tx, size_t a, size_t b) {
+    if (tw_run_label(tx, a, b) || tw_taken(&t->m, ns, field, a, b)) return NG_OK;
+    const char *sid = club_id(tn, tx + a, b - a);
+    const char *snm = sid ? ngn_arena_put(&tn->ar, tx + a, b - a) : NULL;
+    if (!snm) return NG_E_NOMEM;
+    if (!ngn_push_span(&t->m, a, b, field, sid, "ORG", snm, NG_MATCH_RULE, NG_RULE_TEAM)) return NG_E_NOMEM;
+    return NG_OK;
+}
+
+/* The line [ls, le) of text t: a result's shape (run score run score)? */
+static int tw_result(const char *t, size_t ls, size_t le) {
+    size_t p = tw_prefix(t, ls, le);
+    size_t r = tw_run(t, p, le);
+    if (r == p) return 0;
+    size_t s = tw_score_after(t, r, le);
+    if (!s || tw_run_label(t, p, r)) return 0;
+    /* a cricket innings (runs-wickets, 305-5) */
+    if (s > 3 && t[s - 2] == '-' && t[s - 1] >= '0' && t[s - 1] <= '9' && t[s - 3] >= '0' && t[s - 3] <= '9')
+        return !tw_decimal2(t, ls, le);
+    while (s < le && t[s] == ' ') s++;
+    size_t r2 = tw_run(t, s, le);
+    return r2 > s && tw_score_after(t, r2, le) && !tw_run_label(t, s, r2) && !tw_decimal2(t, ls, le);
+}
+
+static int free_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *texts, const size_t *lens,
+                      size_t nfields, int teams) {
+    /* evidence: a place made a team, or a result line */
+    for (size_t f = 0; f < nfields && !teams; f++) {
+        const char *tx = texts[f];
+        size_t len = lens[f], ls = 0;
+        while (ls < len && !teams) {
+            const char *nl = memchr(tx + ls, '\n', len - ls);
+            size_t le = nl ? (size_t)(nl - tx) : len;
+            if (le > ls && tx[le - 1] == '\r') le--;
+            if (tx[ls] >= 'A' && tx[ls] <= 'Z' && tw_result(tx, ls, le)) teams = 1;
+            ls = nl ? (size_t)(nl - tx) + 1 : len;
+        }
+    }
+    if (!teams) return NG_OK;
+    for (size_t f = 0; f < nfields; f++) {
+        const char *tx = texts[f];
+        size_t len = lens[f], ls = 0;
+        while (ls < len) {
+            const char *nl = memchr(tx + ls, '\n', len - ls);
+            size_t le = nl ? (size_t)(nl - tx) : len, next = nl ? (size_t)(nl - tx) + 1 : len;
+            if (le > ls && tx[le - 1] == '\r') le--;
+            if (tw_decimal2(tx, ls, le)) { ls = next; continue; }
+            size_t p = tw_prefix(tx, ls, le);
+            size_t r = tw_run(tx, p, le);
+            size_t s = r > p ? tw_score_after(tx, r, le) : 0;
+            if (s) {
+                int rc = tw_add(t, tn, ns, (unsigned)f, tx, p, r);
+                if (rc) return rc;
+                while (s < le && tx[s] == ' ') s++;
+                size_t r2 = tw_run(tx, s, le);
+                if (r2 > s && tw_score_after(tx, r2, le)) {
+                    rc = tw_add(t, tn, ns, (unsigned)f, tx, s, r2);
+                    if (rc) return rc;
+                }
+            }
+            /* fixtures: runs beside " v " between delimiters */
+            for (size_t q = ls; q + 3 <= le; q++) {
+                if (tx[q] != ' ' || tx[q + 1] != 'v' || (q + 2 < le && tx[q + 2] != ' ')) continue;
+                /* the run before: back over up to four capitalised words */
+                size_t a0 = q, c = q;
+                for (int nw = 0; nw < 4; nw++) {
+                    size_t ws = c;
+                    while (ws > ls && tx[ws - 1] != ' ') ws--;
+                    if (ws == c || tw_word(tx, ws, c) != c) break;
+                    a0 = ws;
+                    if (ws == ls || ws < ls + 2) break;
+                    c = ws - 1;
+                }
+                if (a0 < q) {
+                    size_t d = a0;
+                    while (d > ls && tx[d - 1] == ' ') d--;
+                    int delim = d == ls || tx[d - 1] == ',' || tx[d - 1] == '.' || tx[d - 1] == ':' || tx[d - 1] == '-';
+                    if (delim && tw_run(tx, a0, le) == q) {   /* (tw_add checks the label) */
+                        int rc = tw_add(t, tn, ns, (unsigned)f, tx, a0, q);
+                        if (rc) return rc;
+                    }
+                }
+                size_t b0 = q + 3;
+                if (b0 < le) {
+                    size_t b = tw_run(tx, b0, le);
+                    size_t d = b;
+                    while (d < le && tx[d] == ' ') d++;
+                    if (b > b0 && (d == le || tx[d] == ',' || tx[d] == '.' || tx[d] == ';')) {
+                        int rc = tw_add(t, tn, ns, (unsigned)f, tx, b0, b);
+                        if (rc) return rc;
+                    }
+                }
+            }
+            ls = next;
+        }
+    }
+    return NG_OK;
+}
+
+/* Rule T, a team by its city and nickname: a place the dictionary knows
+ * right before one or two capitalised words that no span touches, the last
+ * a plural ("Seattle Mariners", "Toronto Blue Jays", "Chicago White Sox",
+ * "Sydney Bulldogs") or a club's suffix (United, Rovers, Wanderers,
+ * Athletic, Albion: "Bristol Rovers", "Dundee United"), no capitalised word
+ * after them, is one team: `team:` + the folded words. Not plurals that
+ * name places, events or peoples (Islands, Heights, Falls, Games,
+ * Olympics, Talks, Serbs ...). */
+static int tw_nickname(const char *t, size_t a, size_t b) {
+    static const char *const club[] = {"united", "rovers", "wanderers", "athletic", "albion", "sox", NULL};
+    static const char *const no[] = {
+        "islands", "isles", "heights", "hills", "springs", "falls", "mountains", "plains", "lakes", "keys",
+        "states", "alps", "highlands", "lowlands", "fields", "gardens", "woods", "sands", "rocks", "downs",
+        "olympics", "paralympics", "games", "championships", "talks", "accords", "agreements", "trials",
+        "finals", "series", "nationals", "masters", "classics", "elections", "times", "news", "airlines",
+        "airways", "shares", "stocks", "bonds", "futures", "treasuries", "markets", "exchanges", "prices",
+        "serbs", "croats", "moslems", "muslims", "kurds", "arabs", "jews", "palestinians", "christians",
+        "shiites", "sunnis", "tamils", "sikhs", "hindus", "catholics", "protestants", "americans",
+        "residents", "officials", "police", "forces", "troops", "rebels", "authorities", "days", "years",
+        "weeks", "months", "hours", "minutes", "points", "runs", "goals", "wins", "is", "has", "was", "as",
+        "straits", "pines", "opens", "names", "posts", "averages", "mills", "denoms", "notes", "bills",
+        "jones", "brothers", "sons", "partners", "associates", "holdings", "industries", "systems",
+        "us", "this", "its", "his", NULL};
+    size_t n = b - a;
+    char f[16];
+    if (n < 3 || n >= sizeof f) return 0;
+    int lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[a + i];
+        if (!((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z'))) return 0;
+        lower |= ch >= 'a';
+        f[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    f[n] = 0;
+    if (!lower) return 0;   /* a headline in capitals */
+    for (size_t i = 0; club[i]; i++)
+        if (!strcmp(f, club[i])) return 1;
+    /* a plural: -s, not -ss, -us, -is, -os */
+    if (n < 4 || f[n - 1] != 's' || f[n - 2] == 's' || f[n - 2] == 'u' || f[n - 2] == 'i' || f[n - 2] == 'o') return 0;
+    for (size_t i = 0; no[i]; i++)
+        if (!strcmp(f, no[i])) return 0;
+    return 1;
+}
+
+/* The first word of a two-word nickname (Blue Jays, Red Sox, Maple Leafs). */
+static int tw_colour(const char *t, size_t a, size_t b) {
+    static const char *const w[] = {"Red", "White", "Blue", "Black", "Golden", "Silver", "Maple", "Trail",
+                                    "Green", "Orange", NULL};
+    for (size_t i = 0; w[i]; i++)
+        if (strlen(w[i]) == b - a && !memcmp(t + a, w[i], b - a)) return 1;
+    return 0;
+}
+
+/* The nickname alone names the team too, in the article the team is named
+ * in ("the Orioles", "Orioles manager"): every occurrence of the words
+ * [a, b) of field f, whole words that no span touches, in the article's
+ * 32 KB after the full name (1 KB before it: headlines), is that team. */
+static int nickname_alone(mstate *m, size_t ns, const char *const *texts, const size_t *lens, size_t nfields,
+                          unsigned f0, size_t a0, size_t b0, const char *id, const char *name) {
+    const char *w = texts[f0] + a0;
+    size_t wl = b0 - a0;
+    for (size_t f = 0; f < nfields; f++) {
+        const char *tx = texts[f];
+        size_t len = lens[f], p = 0;
+        if (f == f0) {
+            p = a0 > 1024 ? a0 - 1024 : 0;
+            if (len - a0 > 32768) len = a0 + 32768;
+        } else if (len > 32768) len = 32768;
+        while (p + wl <= len) {
+            const char *h = memmem(tx + p, len - p, w, wl);
+            if (!h) break;
+            size_t a = (size_t)(h - tx), b = a + wl;
+            p = b;
+            unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ', nc = b < lens[f] ? (unsigned char)tx[b] : ' ';
+            if (pc >= 0x80 || (pc >= 'A' && pc <= 'Z') || (pc >= 'a' && pc <= 'z') || (pc >= '0' && pc <= '9') || pc == '-')
+                continue;
+            if (nc >= 0x80 || (nc >= 'A' && nc <= 'Z') || (nc >= 'a' && nc <= 'z') || (nc >= '0' && nc <= '9') || nc == '-')
+                continue;
+            /* not inside a longer name: no capitalised word right before
+             * ("Seattle Mariners", another full mention) or after it
+             * ("Mariners Stadium") */
+            if (a >= 2 && tx[a - 1] == ' ') {
+                size_t q = a - 1;
+                while (q > 0 && tx[q - 1] != ' ' && tx[q - 1] != '\n') q--;
+                if (tx[q] >= 'A' && tx[q] <= 'Z' && !tw_label(tx, q, a - 1)) continue;   /* (not "The") */
+            }
+            if (b + 2 < lens[f] && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
+            if (tw_taken(m, ns, (unsigned)f, a, b)) continue;
+            if (!ngn_push_span(m, a, b, (unsigned)f, id, "ORG", name, NG_MATCH_PARTIAL, NG_RULE_NONE)) return NG_E_NOMEM;
+        }
+    }
+    return NG_OK;
+}
+
+static int place_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *texts, const size_t *lens,
+                       size_t nfields, int partial) {
+    mstate *m = &t->m;
+    size_t nk = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if (s->field >= nfields || (s->flags & (NG_MATCH_OVERLAP | SPAN_CLUB))) continue;
+        const char *tx = texts[s->field];
+        size_t len = lens[s->field], e = s->end;
+        if (e + 4 > len || tx[e] != ' ' || tx[e + 1] < 'A' || tx[e + 1] > 'Z') continue;
+        const char *ty = m->cands[s->cand].c.type;
+        if (ty[0] != 'L' || strcmp(ty, "LOC")) continue;
+        /* one or two capitalised words, the last a nickname */
+        size_t w1 = tw_word(tx, e + 1, len), end = 0;
+        if (w1 == e + 1) continue;
+        if (tw_nickname(tx, e + 1, w1)) end = w1;
+        if (w1 + 2 < len && tx[w1] == ' ') {
+            size_t w2 = tw_word(tx, w1 + 1, len);
+            if (w2 > w1 + 1) {
+                if (tw_nickname(tx, w1 + 1, w2) && tw_colour(tx, e + 1, w1)) end = w2;
+                else if (end) end = 0;   /* a capitalised word after: a longer name */
+            }
+        }
+        if (!end) continue;
+        if (end + 2 < len && tx[end] == ' ' && tx[end + 1] >= 'A' && tx[end + 1] <= 'Z') continue;
+        if (tw_taken(m, ns, s->field, e, end)) continue;
+        const char *sid = club_id(tn, tx + s->start, end - s->start);
+        const char *snm = sid ? ngn_arena_put(&tn->ar, tx + s->start, end - s->start) : NULL;
+        if (!snm) return NG_E_NOMEM;
+        int rc = prepend_cand(m, s, sid, "ORG", snm);
+        if (rc) return rc;
+        s->end = end;
+        s->flags |= SPAN_FIXED | NG_MATCH_RULE;
+        s->rule = NG_RULE_TEAM;
+        /* (with partial names: at most 16 teams an article) */
+        if (partial && nk++ < 16) {
+            unsigned f = s->field;
+            rc = nickname_alone(m, ns, texts, lens, nfields, f, e + 1, end, sid, snm);
+            if (rc) return rc;
+        }
+    }
+    return NG_OK;
+}
+
+/* ## A company by its short name (with partial names on)
+ *
+ * News name a company in full once, with its legal form ("Brush Wellman
+ * Inc", "Niugini Mining Ltd", "Royal Oak Mines Inc"), then by its name
+ * alone ("Brush Wellman", "Niugini Mining", "Niugini", "Royal Oak"). An
+ * organisation span (dictionary or rule) whose last words are legal forms
+ * gives its core: the words before the legal forms less up to two trailing
+ * words of an industry (Mining, Mines, Petroleum, Holdings, Group ...),
+ * at least one word. Every free occurrence of the core in the article
+ * (whole words, no span touching it, no capitalised word after it) is that
+ * organisation, extended over the full name's further words as written
+ * ("Niugini Mining" before "shares"). A one-word core is never a function
+ * word, a label of rule T, a common adjective of company names (General,
+ * National, Royal, Southern ...) or a people's adjective (-an, -ese, -ish). */
+static int sn_is(const char *t, size_t a, size_t b, const char *const *w) {
+    for (size_t i = 0; w[i]; i++)
+        if (strlen(w[i]) == b - a && !memcmp(t + a, w[i], b - a)) return 1;
+    return 0;
+}
+
+static const char *const sn_legal[] = {
+    "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co", "Co.", "Plc", "PLC", "plc", "AG", "SA", "NV", "N.V.",
+    "S.A.", "Bhd", "GmbH", "SpA", "AB", "ASA", "Limited", "LLC", "Cos", "Corporation", "Incorporated", "Oyj",
+    "A/S", "Pty", "Pte", "KK", "Tbk", NULL};
+static const char *const sn_trade[] = {
+    "Mining", "Mines", "Petroleum", "Petroleums", "Gold", "Resources", "Oil", "Energy", "Steel", "Motor",
+    "Motors", "Holdings", "Group", "Industries", "International", "Company", "Systems", "Technologies",
+    "Technology", "Communications", "Electronics", "Financial", "Securities", "Bancorp", "Airlines",
+    "Pharmaceuticals", "Foods", "Chemical", "Chemicals", "Enterprises", "Investments", "Investment",
+    "Properties", "Exploration", "Minerals", "Insurance", "Telecom", "Software", "Products", "Brands", NULL};
+static const char *const sn_common[] = {
+    "The", "A", "An", "In", "On", "At", "For", "Of", "And", "New", "National", "General", "American", "First",
+    "United", "International", "Home", "Royal", "Southern", "Northern", "Eastern", "Western", "Central",
+    "Great", "Global", "World", "Pacific", "Atlantic", "Standard", "Union", "Federal", "Security", "Advanced",
+    "Continental", "Consolidated", "Allied", "Associated", "Universal", "Imperial", "Capital", "Trust",
+    "Commercial", "Industrial", "Public", "Private", "State", "City", "County", "Bank", "Banco", "Credit",
+    "Mutual", "Life", "Western", "Anglo", "Euro", "Asia", "Africa", "China", "Japan", "Korea", "India",
+    "Canada", "Australia", "Hong", "Singapore", "Shanghai", "Beijing", "Tokyo", "London", "Paris", "Texas",
+    "California", "Florida", "Chase", "News", "Weather", "Energy", "Oil", "Gold", "Steel", "Air", "Sun",
+    "Star", "Stock", "Investors", "Mr", "Mrs", "Dr", NULL};
+
+typedef struct snrec { size_t wa[8], we[8]; size_t nw, core, full; const span *s; unsigned field; } snrec;
+
+static int company_short(ng_tagger *t, size_t ns, const char *const *texts, const size_t *lens, size_t nfields) {
+    mstate *m = &t->m;
+    snrec r[16];
+    size_t nr = 0;
+    for (size_t k = 0; k < m->nspans && nr < 16; k++) {
+        const span *s = &m->spans[k];
+        const char *ty = m->cands[s->cand].c.type;
+        if (ty[0] != 'O' || strcmp(ty, "ORG") || s->field >= nfields || (s->flags & NG_MATCH_OVERLAP)) continue;
+        const char *tx = texts[s->field];
+        /* its last word a legal form (cheap test first) */
+        size_t le = s->end, lb = le;
+        while (lb > s->start && tx[lb - 1] != ' ') lb--;
+        if (lb == s->start || !sn_is(tx, lb, le, sn_legal)) continue;
+        snrec *x = &r[nr];
+        x->nw = 0;
+        for (size_t p = s->start; p < s->end && x->nw < 8;) {
+            size_t q = p;
+            while (q < s->end && tx[q] != ' ') q++;
+            x->wa[x->nw] = p;
+            x->we[x->nw++] = q;
+            p = q + 1;
+        }
+        if (x->we[x->nw - 1] != s->end) continue;
+        size_t j = x->nw;
+        while (j > 1 && sn_is(tx, x->wa[j - 1], x->we[j - 1], sn_legal)) j--;
+        size_t c = j;
+        while (c > 1 && j - c < 2 && sn_is(tx, x->wa[c - 1], x->we[c - 1], sn_trade)) c--;
+        if (j == x->nw || tx[x->wa[0]] < 'A' || tx[x->wa[0]] > 'Z') continue;
+        if (c == 1) {
+            size_t a = x->wa[0], b = x->we[0], n = b - a;
+            if (n < 3 || sn_is(tx, a, b, sn_common) || tw_label(tx, a, b)) continue;
+            if ((n > 3 && ends_with(tx + a, n, "an", 2)) || ends_with(tx + a, n, "ese", 3) ||
+                ends_with(tx + a, n, "ish", 3))
+                continue;
+        }
+        x->core = c;
+        x->full = j;
+        x->s = s;
+        x->field = s->field;
+        int dup = 0;
+        for (size_t i = 0; i < nr && !dup; i++) {
+            const snrec *y = &r[i];
+            dup = y->we[y->core - 1] - y->wa[0] == x->we[c - 1] - x->wa[0] &&
+                  !memcmp(texts[y->field] + y->wa[0], tx + x->wa[0], x->we[c - 1] - x->wa[0]);
+        }
+        if (!dup) nr++;
+    }
+    size_t n0 = m->nspans;
+    for (size_t i = 0; i < nr; i++) {
+        const snrec *x = &r[i];
+        const char *src = texts[x->field];
+        size_t cl = x->we[x->core - 1] - x->wa[0];
+        const ng_candidate cd = m->cands[x->s->cand].c;   /* (m->cands may move) */
+        for (size_t f = 0; f < nfields; f++) {
+            /* (an article: from 1 KB before the full name to 32 KB after
+             * it in its field, the other fields whole up to 32 KB) */
+            const char *tx = texts[f];
+            size_t len = lens[f], p = 0;
+            if (f == x->field) {
+                p = x->wa[0] > 1024 ? x->wa[0] - 1024 : 0;
+                if (len - x->wa[0] > 32768) len = x->wa[0] + 32768;
+            } else if (len > 32768) len = 32768;
+            for (; p + cl <= len;) {
+                const char *h = memmem(tx + p, len - p, src + x->wa[0], cl);
+                if (!h) break;
+                size_t a = (size_t)(h - tx), b = a + cl;
+                p = b;
+                unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ';
+                if (a && (pc >= 0x80 || (pc >= 'A' && pc <= 'Z') || (pc >= 'a' && pc <= 'z') || (pc >= '0' && pc <= '9') || pc == '-'))
+                    continue;
+                /* the full name's further words as written */
+                for (size_t w = x->core; w < x->full; w++) {
+                    size_t wl = x->we[w] - x->wa[w];
+                    if (b + 1 + wl <= len && tx[b] == ' ' && !memcmp(tx + b + 1, src + x->wa[w], wl)) b += 1 + wl;
+                    else break;
+                }
+                unsigned char nc = b < len ? (unsigned char)tx[b] : ' ';
+                if (nc >= 0x80 || (nc >= 'A' && nc <= 'Z') || (nc >= 'a' && nc <= 'z') || (nc >= '0' && nc <= '9') || nc == '-')
+                    continue;
+                if (b + 2 < len && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
+                if (tw_taken(m, ns, (unsigned)f, a, b)) continue;
+                if (!ngn_push_span(m, a, b, (unsigned)f, cd.id, cd.type, cd.name, NG_MATCH_PARTIAL, NG_RULE_NONE))
+                    return NG_E_NOMEM;
+            }
+        }
+    }
+    (void)n0;
     return NG_OK;
 }
 
@@ -490,6 +1033,13 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         if (!p && !(cues & NF_LATIN)) {
             p = pick_person(tn, key2 ^ (1ull << 63), n, 1);
             if (p && p->n->kind != N_PER && p->n->kind != N_REF) p = NULL;
+        }
+        if (!p && (cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key) {
+            /* a Latin word the given-name lists hold that no person of the
+             * article has as given name: the surname of one of them
+             * (Davey Johnson ... Johnson, Mark Prescott ... Prescott) */
+            p = pick_person(tn, key, n, 1);
+            if (p && p->n->kind == N_ORG) p = NULL;
         }
     } else if (!(cues & NF_AFTER_NAME)) {
         p = pick_person(tn, key, n, 1);
@@ -844,7 +1394,9 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
         unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME));
         int hit;
         if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
-        else if (cues & NF_GIVEN) hit = reg_first(tn, key2 ^ (1ull << 63)) != 0;
+        else if (cues & NF_GIVEN)
+            hit = reg_first(tn, key2 ^ (1ull << 63)) != 0 ||
+                  ((cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key && reg_first(tn, key));
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         size_t before = t->m.nspans;
         if (hit) {
@@ -974,14 +1526,24 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules, rules && !(fl & NG_TAG_NO_SURNAMES));
         if (rc) return rc;
     }
+    size_t ns = nsorted;   /* the spans [0, ns) are sorted */
     if (context) {
         country_context(t, nsorted, texts, lens, nfields);
-        int dropped = 0;
-        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped);
+        int dropped = 0, teams = 0;
+        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped, &teams);
         if (rc) return rc;
-        if (dropped) drop_spans(m, nsorted);
-        drop_named_after(m, texts);
+        if (dropped) ns = drop_spans(m, nsorted);
+        if (!(fl & NG_TAG_NO_ORG_RULES)) {
+            rc = free_teams(t, tn, ns, texts, lens, nfields, teams);
+            if (!rc) rc = place_teams(t, tn, ns, texts, lens, nfields, partial);
+            if (rc) return rc;
+        }
     }
+    if (partial) {
+        int rc = company_short(t, ns, texts, lens, nfields);
+        if (rc) return rc;
+    }
+    if (context) drop_named_after(m, texts);
     if (rules) {
         int rc = regnal_numbers(m, texts, lens);
         if (rc) return rc;

@@ -236,6 +236,8 @@ typedef struct chunkctx {
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
     size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
+    int paren_set;       /* rules N, M: paren_prev and paren_next are known */
+    size_t paren_prev, paren_next;   /* the '(' before and after the current token (field offsets; SIZE_MAX: none) */
     uint64_t *stem;      /* stem[i]: the stem hash of token i (ctx_stem) when stem_gen[i] == gen */
     uint32_t *stem_gen;
     uint32_t gen;

@@ -697,6 +697,196 @@ static int hyphen_first(const chunkctx *c, size_t i) {
     return i + 2 < c->nt && hyphen_joins(c, i + 1) && (c->tok[i + 2].flags & TK_UPPER1);
 }
 
+/* Rule N (NG_RULE_COUNTRY): a name and its country in parentheses, as
+ * sports results and lists write people ("Lance Armstrong ( U.S. )",
+ * "Hernan Gumy ( Argentina ) beat", "Mariaan de Swardt ( South Africa )"):
+ * two or three capitalised Latin words at token i (particles between them,
+ * hyphenated parts), no span touching them, then "(", a place a dictionary
+ * knows filling the parentheses, ")" and no score after it (a team's line:
+ * "Vaduz ( Liechtenstein ) 1", rule T) nor a legal form ("Dacom
+ * Communications ( Poland ) Ltd"). A name the other rules did not take (an
+ * unknown or weak given name, "Lance"). The last token of the name, or
+ * (size_t)-1. */
+static size_t country_person(chunkctx *c, size_t i) {
+    /* cheap tests first (this runs at every capitalised word no other rule
+     * took): a word next, a capitalised one or a short particle, and a "("
+     * within the next five tokens */
+    if (i + 3 >= c->nt) return (size_t)-1;
+    const ng_token *n1 = &c->tok[i + 1];
+    if (!hyphen_joins(c, i + 1) &&
+        (!(n1->flags & TK_WORD) || (n1->flags & TK_NL) ||
+         (!(n1->flags & TK_UPPER1) && (n1->end - n1->start > 5 || !wset_has(&ngn_particle_set, n1->hash)))))
+        return (size_t)-1;
+    size_t par = 0;
+    for (size_t k = i + 2; k < c->nt && k <= i + 5; k++)
+        if ((c->tok[k].flags & TK_PUNCT) && tlen(c, k) == 1 && tfold(c, k)[0] == '(') { par = k; break; }
+    if (!par) return (size_t)-1;
+    const ng_token *ti = &c->tok[i];
+    if (!(ti->flags & TK_LATIN) || (ti->flags & TK_ALLUPPER) || !is_cap_word(c, i) ||
+        !ncp_ge(tfold(c, i), tlen(c, i), 2) || ngn_covering_at(c, c->sp, tok_start(c, i)) >= 0)
+        return (size_t)-1;
+    /* the name's first word: no capitalised word right before it ("The
+     * Big Event", "Pedro Diniz Alves Costa") */
+    if (i > 0 && !(ti->flags & TK_NL) && (c->tok[i - 1].flags & TK_WORD) && (c->tok[i - 1].flags & TK_UPPER1))
+        return (size_t)-1;
+    size_t j = i, nw = 1;
+    while (j + 1 < par) {
+        size_t k = j + 1;
+        if (k + 1 < par && hyphen_joins(c, k) && is_name_word(&c->tok[k + 1])) { j = k + 1; continue; }
+        size_t np = 0;
+        while (k < par && np < 2 && (c->tok[k].flags & TK_WORD) && !(c->tok[k].flags & TK_UPPER1) &&
+               wset_has(&ngn_particle_set, c->tok[k].hash))
+            k++, np++;
+        if (k >= par || !is_cap_word(c, k) || !(c->tok[k].flags & TK_LATIN) || (c->tok[k].flags & TK_ALLUPPER) ||
+            !(c->tok[k].flags & TK_SPACE) || (c->tok[k].flags & TK_NL) || ngn_covering_at(c, c->sp, tok_start(c, k)) >= 0)
+            return (size_t)-1;
+        j = k;
+        nw++;
+    }
+    if (nw < 2 || nw > 3 || (c->tok[par].flags & TK_NL)) return (size_t)-1;
+    /* the place fills the parentheses */
+    if (par + 2 >= c->nt) return (size_t)-1;
+    long sp = ngn_covering_at(c, c->sp, tok_start(c, par + 1));
+    if (sp < 0) return (size_t)-1;
+    const span *s = &c->m->spans[sp];
+    if (s->start != tok_start(c, par + 1) || !(ngn_span_types(c->m, (size_t)sp) & 2)) return (size_t)-1;
+    size_t q = par + 1;
+    while (q + 1 < c->nt && tok_end(c, q) < s->end) q++;
+    if (tok_end(c, q) != s->end || q + 1 >= c->nt || !is_punct(c, q + 1, ')')) return (size_t)-1;
+    size_t a = q + 2;
+    if (a < c->nt && !(c->tok[a].flags & TK_NL)) {
+        const ng_token *t = &c->tok[a];
+        /* a score (1-3 digits alone: not a set's "6-3", a time's "44.92"
+         * or "3:33.77", nor the first of a golfer's rounds "71 74") */
+        if ((t->flags & TK_DIGIT) && !(t->flags & TK_LATIN) && t->end - t->start <= 3) {
+            const ng_token *u = a + 1 < c->nt ? &c->tok[a + 1] : NULL;
+            int joined = u && (u->flags & TK_PUNCT) && !(u->flags & TK_SPACE) && tlen(c, a + 1) == 1 &&
+                         (tfold(c, a + 1)[0] == '-' || tfold(c, a + 1)[0] == '.' || tfold(c, a + 1)[0] == ':');
+            int rounds = u && !(u->flags & TK_NL) && (u->flags & TK_DIGIT) && !(u->flags & TK_LATIN);
+            if (!joined && !rounds) return (size_t)-1;
+        }
+        static const char *const legal[] = {"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "limited", NULL};
+        for (size_t l = 0; legal[l]; l++)
+            if (strlen(legal[l]) == tlen(c, a) && !memcmp(tfold(c, a), legal[l], tlen(c, a))) return (size_t)-1;
+    }
+    return j;
+}
+
+/* Rule M (NG_RULE_SCORER): a scorer and the minute of the goal, as
+ * football results write them in parentheses: "( Faber 32nd , Nilis 63rd
+ * 79th )", "( Zorc 59th-pen )": one to three capitalised Latin words at
+ * token i, right after "(" or ",", no span touching them (particles
+ * between: "de Boer"), then a minute, one to three digits and st / nd /
+ * rd / th in one token. The last token of the name, or (size_t)-1. */
+static size_t scorer_person(chunkctx *c, size_t i) {
+    if (i == 0 || i + 1 >= c->nt || !(c->tok[i - 1].flags & TK_PUNCT) || tlen(c, i - 1) != 1) return (size_t)-1;
+    char pc = tfold(c, i - 1)[0];
+    if (pc != '(' && pc != ',') return (size_t)-1;
+    /* a minute or a word next */
+    if (!(c->tok[i + 1].flags & TK_WORD)) return (size_t)-1;
+    const ng_token *ti = &c->tok[i];
+    if (!(ti->flags & TK_LATIN) || (ti->flags & TK_ALLUPPER) || !is_cap_word(c, i) ||
+        !ncp_ge(tfold(c, i), tlen(c, i), 2))
+        return (size_t)-1;
+    size_t j = i;
+    for (int nw = 1; nw <= 3; nw++) {
+        if (ngn_covering_at(c, c->sp, tok_start(c, j)) >= 0) return (size_t)-1;
+        size_t k = j + 1;
+        if (k >= c->nt || (c->tok[k].flags & TK_NL)) return (size_t)-1;
+        const ng_token *t = &c->tok[k];
+        if ((t->flags & TK_DIGIT) && (t->flags & TK_WORD)) {
+            const char *f = tfold(c, k);
+            size_t l = tlen(c, k), d = 0;
+            while (d < l && f[d] >= '0' && f[d] <= '9') d++;
+            if (d < 1 || d > 3 || l != d + 2) return (size_t)-1;
+            if (memcmp(f + d, "st", 2) && memcmp(f + d, "nd", 2) && memcmp(f + d, "rd", 2) && memcmp(f + d, "th", 2))
+                return (size_t)-1;
+            /* after a comma: inside parentheses opened on the line (a list
+             * of scorers), not prose ("..., Ranked 18th in the world") */
+            if (pc == ',') {
+                size_t b = i - 1;
+                for (int n = 0;; n++) {
+                    if (b == 0 || n > 40 || (c->tok[b].flags & TK_NL) || is_punct(c, b - 1, ')')) return (size_t)-1;
+                    if (is_punct(c, --b, '(')) break;
+                }
+            }
+            return j;
+        }
+        size_t np = 0;
+        while (k < c->nt && np < 2 && (c->tok[k].flags & TK_WORD) && !(c->tok[k].flags & TK_UPPER1) &&
+               wset_has(&ngn_particle_set, c->tok[k].hash))
+            k++, np++;
+        if (nw == 3 || k >= c->nt || !is_cap_word(c, k) || !(c->tok[k].flags & TK_LATIN) ||
+            (c->tok[k].flags & TK_ALLUPPER) || (c->tok[k].flags & TK_NL))
+            return (size_t)-1;
+        j = k;
+    }
+    return (size_t)-1;
+}
+
+/* Rules M and N at token i (they need a '(' near it: the '(' before and
+ * after the current token are followed through the chunk with memchr, so
+ * a text with few parentheses costs a compare a word). */
+static __attribute__((noinline)) size_t paren_rules(chunkctx *c, size_t i, int *rc) {
+    size_t p = tok_start(c, i);
+    if (!c->paren_set) {
+        size_t a = tok_start(c, 0), b = tok_end(c, c->nt - 1);
+        const char *h = b > a ? memchr(c->text + a, '(', b - a) : NULL;
+        c->paren_prev = SIZE_MAX;
+        c->paren_next = h ? (size_t)(h - c->text) : SIZE_MAX;
+        c->paren_set = 1;
+    }
+    while (c->paren_next < p) {
+        c->paren_prev = c->paren_next;
+        size_t b = tok_end(c, c->nt - 1), a = c->paren_next + 1;
+        const char *h = b > a ? memchr(c->text + a, '(', b - a) : NULL;
+        c->paren_next = h ? (size_t)(h - c->text) : SIZE_MAX;
+    }
+    /* a scorer before the minute (rule M): a '(' shortly before */
+    if (c->paren_prev != SIZE_MAX && p - c->paren_prev <= 400) {
+        size_t last = scorer_person(c, i);
+        if (last != (size_t)-1) {
+            *rc = person_span(c, NG_RULE_SCORER, i, last, NULL, 0, -1, i, last, -1);
+            return last;
+        }
+    }
+    /* a name and its country in parentheses (rule N): a '(' shortly after */
+    if (c->paren_next != SIZE_MAX && c->paren_next - p <= 120) {
+        size_t last = country_person(c, i);
+        if (last != (size_t)-1) {
+            /* a given name of the lists first (Lance, Jean-Denis): the id
+             * the given-name rule gives the name inside a sentence */
+            const gform *gf[8];
+            size_t gtok = i + 2 <= last && hyphen_joins(c, i + 1) ? i + 2 : i, ng = 0;
+            if (c->nl) {
+                ng = ngn_nl_lookup(c->nl, c->tok[gtok].hash, tfold(c, gtok), tlen(c, gtok), gf, 8);
+                if (ng && gtok != i && hyphen_given_start(c, gtok, TK_LATIN) != i) ng = 0;
+            }
+            const gform *g = NULL;
+            size_t sfirst = gtok + 1;
+            if (ng && gtok < last) {
+                g = gf[0];
+                for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
+                /* a second given name between (Pier Francesco Chili) */
+                const gform *g2[1];
+                if (sfirst < last && !hyphen_joins(c, sfirst) && is_cap_word(c, sfirst) &&
+                    ngn_nl_lookup(c->nl, c->tok[sfirst].hash, tfold(c, sfirst), tlen(c, sfirst), g2, 1))
+                    sfirst++;
+                /* the given-name rule takes one surname (particles before
+                 * it, hyphenated): a longer rest ("Jean-Pierre Van Zyl")
+                 * gets the words' keys, as ng_tagger_person_id gives them */
+                size_t k = sfirst;
+                while (k < last && !(c->tok[k].flags & TK_UPPER1) && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
+                if (!(k == last || (k + 2 == last && hyphen_joins(c, k + 1)))) g = NULL;
+            }
+            if (g) *rc = person_span(c, NG_RULE_COUNTRY, i, last, g, gtok, -1, sfirst, last, -1);
+            else *rc = person_span(c, NG_RULE_COUNTRY, i, last, NULL, 0, -1, i, last, -1);
+            return last;
+        }
+    }
+    return (size_t)-1;
+}
+
 /* Tries the person-name rules at token i; returns the last token used, or
  * (size_t)-1 if none fired. */
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
@@ -815,7 +1005,13 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         *rc = person_span(c, NG_RULE_TITLE, i, last, NULL, 0, -1, i, last, -1);
         return last;
     }
-    return (size_t)-1;
+    /* rules M and N: only near a '(' (the test inline, the rules not) */
+    if (c->paren_set) {
+        size_t p = tok_start(c, i);
+        if (c->paren_next >= p && c->paren_next - p > 120 && (c->paren_prev == SIZE_MAX || p - c->paren_prev > 400))
+            return (size_t)-1;
+    }
+    return paren_rules(c, i, rc);
 }
 
 /* Notes about a dictionary span: full person names, organisation acronyms,

@@ -157,6 +157,9 @@ typedef enum ng_rule {
     NG_RULE_PLACE_SETTLEMENT,   /* settlement noun + name: у селі Кожичі, смт Кіровське (the name) */
     NG_RULE_ORG_ACRONYM,        /* Cyrillic capitals no list knows, in a sentence: рішення ВАСУ, Диканське ГМРП */
     NG_RULE_SURNAME_ALONE,      /* a Cyrillic surname alone by its ending (-енко, -чук, -юк; -ко): заявив Ляшко */
+    NG_RULE_TEAM,               /* a team no list knows on a results line: Wigan 78 Workington 4 */
+    NG_RULE_COUNTRY,            /* a name before its country in parentheses: Lance Armstrong ( U.S. ) */
+    NG_RULE_SCORER,             /* a scorer before the minute: ( Faber 32nd , Nilis 63rd ) */
     NG_RULE_COUNT
 } ng_rule;
 
