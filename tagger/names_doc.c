@@ -615,10 +615,49 @@ static int tw_decimal2(const char *t, size_t a, size_t b) {
     return 0;
 }
 
-/* Does any span of 'field' touch [a, b)? The spans [0, ns) are sorted
- * (bisection), the later ones (partial names, rule T) are not. */
-static int tw_taken(const mstate *m, size_t ns, unsigned field, size_t a, size_t b) {
-    size_t lo = 0, hi = ns;
+/* The spans of an article for tw_taken: [0, ns) sorted (bisection), the
+ * later ones (partial names, and those rule T, the nicknames and the short
+ * names add as they go) as the bytes they cover, one bit a byte of each
+ * field, brought up to date at each question. Looking at every later span
+ * for each question was quadratic: a 1 MB page of results took 2.2 s, 79 %
+ * of it there. Without memory for the bits, the later spans are looked at
+ * one by one as before. */
+typedef struct twidx {
+    size_t ns;          /* the spans [0, ns) are sorted */
+    size_t upto;        /* the spans [ns, upto) are in bits */
+    const size_t *lens;
+    size_t nfields;
+    uint64_t **bits;    /* bits[f]: the bytes of field f a later span covers; NULL: not made yet */
+    int failed;         /* no memory for them: look at the spans */
+} twidx;
+
+static void tw_mark(twidx *x, unsigned f, size_t a, size_t b) {
+    if (x->failed || f >= x->nfields) return;
+    for (size_t i = a; i < b && i < x->lens[f]; i++) x->bits[f][i >> 6] |= 1ull << (i & 63);
+}
+
+/* The later spans into the bits (made at the first question). */
+static void tw_sync(twidx *x, const mstate *m) {
+    if (x->failed) return;
+    if (!x->bits) {
+        x->bits = calloc(x->nfields ? x->nfields : 1, sizeof *x->bits);
+        for (size_t f = 0; x->bits && f < x->nfields; f++)
+            if (!(x->bits[f] = calloc(x->lens[f] / 64 + 1, sizeof **x->bits))) { x->failed = 1; return; }
+        if (!x->bits) { x->failed = 1; return; }
+        x->upto = x->ns;
+    }
+    for (; x->upto < m->nspans; x->upto++) tw_mark(x, m->spans[x->upto].field, m->spans[x->upto].start, m->spans[x->upto].end);
+}
+
+static void tw_free(twidx *x) {
+    for (size_t f = 0; x->bits && f < x->nfields; f++) free(x->bits[f]);
+    free(x->bits);
+    x->bits = NULL;
+}
+
+/* Does any span of 'field' touch [a, b) (a < b)? */
+static int tw_taken(const mstate *m, twidx *ns, unsigned field, size_t a, size_t b) {
+    size_t lo = 0, hi = ns->ns;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         const span *x = &m->spans[mid];
@@ -627,20 +666,28 @@ static int tw_taken(const mstate *m, size_t ns, unsigned field, size_t a, size_t
     }
     /* the first span starting at or after a, and those before it that may
      * reach over a (a few: the sorted spans barely overlap) */
-    if (lo < ns && m->spans[lo].field == field && m->spans[lo].start < b) return 1;
+    if (lo < ns->ns && m->spans[lo].field == field && m->spans[lo].start < b) return 1;
     for (size_t k = lo, n = 0; k-- > 0 && n < 8; n++) {
         const span *x = &m->spans[k];
         if (x->field != field) break;
         if (x->end > a) return 1;
     }
-    for (size_t k = ns; k < m->nspans; k++) {
-        const span *x = &m->spans[k];
-        if (x->field == field && x->start < b && x->end > a) return 1;
+    tw_sync(ns, m);
+    if (ns->failed) {
+        for (size_t k = ns->ns; k < m->nspans; k++) {
+            const span *x = &m->spans[k];
+            if (x->field == field && x->start < b && x->end > a) return 1;
+        }
+        return 0;
     }
+    if (field >= ns->nfields) return 0;
+    const uint64_t *w = ns->bits[field];
+    for (size_t i = a; i < b && i < ns->lens[field]; i++)
+        if (w[i >> 6] >> (i & 63) & 1) return 1;
     return 0;
 }
 
-static int tw_add(ng_tagger *t, tnames *tn, size_t ns, unsigned field, const char *tx, size_t a, size_t b) {
+static int tw_add(ng_tagger *t, tnames *tn, twidx *ns, unsigned field, const char *tx, size_t a, size_t b) {
     if (tw_run_label(tx, a, b) || tw_taken(&t->m, ns, field, a, b)) return NG_OK;
     const char *sid = club_id(tn, tx + a, b - a);
     const char *snm = sid ? ngn_arena_put(&tn->ar, tx + a, b - a) : NULL;
@@ -664,7 +711,7 @@ static int tw_result(const char *t, size_t ls, size_t le) {
     return r2 > s && tw_score_after(t, r2, le) && !tw_run_label(t, s, r2) && !tw_decimal2(t, ls, le);
 }
 
-static int free_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *texts, const size_t *lens,
+static int free_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
                       size_t nfields, int teams) {
     /* evidence: a place made a team, or a result line */
     for (size_t f = 0; f < nfields && !teams; f++) {
@@ -796,7 +843,7 @@ static int tw_colour(const char *t, size_t a, size_t b) {
  * in ("the Orioles", "Orioles manager"): every occurrence of the words
  * [a, b) of field f, whole words that no span touches, in the article's
  * 32 KB after the full name (1 KB before it: headlines), is that team. */
-static int nickname_alone(mstate *m, size_t ns, const char *const *texts, const size_t *lens, size_t nfields,
+static int nickname_alone(mstate *m, twidx *ns, const char *const *texts, const size_t *lens, size_t nfields,
                           unsigned f0, size_t a0, size_t b0, const char *id, const char *name) {
     const char *w = texts[f0] + a0;
     size_t wl = b0 - a0;
@@ -833,7 +880,7 @@ static int nickname_alone(mstate *m, size_t ns, const char *const *texts, const 
     return NG_OK;
 }
 
-static int place_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *texts, const size_t *lens,
+static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
                        size_t nfields, int partial) {
     mstate *m = &t->m;
     size_t nk = 0;
@@ -864,6 +911,7 @@ static int place_teams(ng_tagger *t, tnames *tn, size_t ns, const char *const *t
         if (!snm) return NG_E_NOMEM;
         int rc = prepend_cand(m, s, sid, "ORG", snm);
         if (rc) return rc;
+        if (k >= ns->ns && k < ns->upto) tw_mark(ns, s->field, s->end, end);   /* (a later span in the bits grows) */
         s->end = end;
         s->flags |= SPAN_FIXED | NG_MATCH_RULE;
         s->rule = NG_RULE_TEAM;
@@ -920,7 +968,7 @@ static const char *const sn_common[] = {
 
 typedef struct snrec { size_t wa[8], we[8]; size_t nw, core, full; const span *s; unsigned field; } snrec;
 
-static int company_short(ng_tagger *t, size_t ns, const char *const *texts, const size_t *lens, size_t nfields) {
+static int company_short(ng_tagger *t, twidx *ns, const char *const *texts, const size_t *lens, size_t nfields) {
     mstate *m = &t->m;
     snrec r[16];
     size_t nr = 0;
@@ -1527,22 +1575,24 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (rc) return rc;
     }
     size_t ns = nsorted;   /* the spans [0, ns) are sorted */
+    twidx tw = {.ns = ns, .lens = lens, .nfields = nfields};
     if (context) {
         country_context(t, nsorted, texts, lens, nfields);
         int dropped = 0, teams = 0;
         int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped, &teams);
         if (rc) return rc;
-        if (dropped) ns = drop_spans(m, nsorted);
+        if (dropped) tw.ns = ns = drop_spans(m, nsorted);
         if (!(fl & NG_TAG_NO_ORG_RULES)) {
-            rc = free_teams(t, tn, ns, texts, lens, nfields, teams);
-            if (!rc) rc = place_teams(t, tn, ns, texts, lens, nfields, partial);
-            if (rc) return rc;
+            rc = free_teams(t, tn, &tw, texts, lens, nfields, teams);
+            if (!rc) rc = place_teams(t, tn, &tw, texts, lens, nfields, partial);
+            if (rc) { tw_free(&tw); return rc; }
         }
     }
     if (partial) {
-        int rc = company_short(t, ns, texts, lens, nfields);
-        if (rc) return rc;
+        int rc = company_short(t, &tw, texts, lens, nfields);
+        if (rc) { tw_free(&tw); return rc; }
     }
+    tw_free(&tw);
     if (context) drop_named_after(m, texts);
     if (rules) {
         int rc = regnal_numbers(m, texts, lens);
