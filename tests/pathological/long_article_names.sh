@@ -17,12 +17,7 @@ with open("smith.txt", "w") as f:
         g = "John" if i % 2 else "Anna"
         f.write(f"{g} Smith met Mary Jones on day {i}. Smith said no. SMITH and {g} left. ")
 PY
-start=$(date +%s)
-timeout "$limit" $NG tag --format tsv smith.txt > out 2> err
-rc=$?
-echo "  tag $n sentences of one surname: $(( $(date +%s) - start )) s" >&2
-[ $rc = 124 ] && fail "over $limit s"
-[ $rc = 0 ] || fail "tag: exit $rc: $(cat err)"
+timed_tag "$limit" "$n sentences of one surname" --format tsv smith.txt
 # each surname alone (as written or in capitals) is the person named just
 # before it (the sentence's own), each given name alone the one person with it
 awk -F'\t' -v n="$n" '$8 == "Smith" || $8 == "SMITH" { k++; if ($6 != who) bad++ }

@@ -15,12 +15,7 @@ with open("rulers.txt", "w") as f:
     for i in range(n):
         f.write("Король Казимир III прибув. " if i % 2 else "Катерина II сказала. ")
 PY
-start=$(date +%s)
-timeout "$limit" $NG tag --no-user --format tsv rulers.txt > out 2> err
-rc=$?
-echo "  tag $n regnal numbers in one article: $(( $(date +%s) - start )) s" >&2
-[ $rc = 124 ] && fail "over $limit s"
-[ $rc = 0 ] || fail "tag: exit $rc: $(cat err)"
+timed_tag "$limit" "$n regnal numbers in one article" --no-user --format tsv rulers.txt
 # every ruler with the number (but where a chunk was cut, one per MB at most)
 size=$(wc -c < rulers.txt)
 awk -F'\t' -v n="$n" -v cuts=$((size / 1048576 + 1)) 'NR > 1 && $8 == "Казимир III" { k++ }

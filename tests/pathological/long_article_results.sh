@@ -18,12 +18,7 @@ with open("results.txt", "w") as f:
         a, b = random.sample(teams, 2)
         f.write(f"{a} {random.randint(0, 60)} {b} {random.randint(0, 60)}\n")
 PY
-start=$(date +%s)
-timeout "$limit" $NG tag --no-user --format tsv results.txt > out 2> err
-rc=$?
-echo "  tag $n results lines in one article: $(( $(date +%s) - start )) s" >&2
-[ $rc = 124 ] && fail "over $limit s"
-[ $rc = 0 ] || fail "tag: exit $rc: $(cat err)"
+timed_tag "$limit" "$n results lines in one article" --no-user --format tsv results.txt
 # both teams of every line, as organisations (but where a chunk was cut,
 # one per MB at most)
 size=$(wc -c < results.txt)

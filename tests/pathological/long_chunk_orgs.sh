@@ -18,12 +18,7 @@ with open("banks.txt", "w") as f:
     for i in range(n):
         f.write("Paris Bank. " if i % 4 else "The Zorblax Widget Corporation (ZWC) met. ")
 PY
-start=$(date +%s)
-timeout "$limit" $NG tag --no-user --format tsv banks.txt > out 2> err
-rc=$?
-echo "  tag $n organisations in one article: $(( $(date +%s) - start )) s" >&2
-[ $rc = 124 ] && fail "over $limit s"
-[ $rc = 0 ] || fail "tag: exit $rc: $(cat err)"
+timed_tag "$limit" "$n organisations in one article" --no-user --format tsv banks.txt
 # every organisation found (but where a chunk was cut: with no safe place
 # to cut, the text is cut at a space, and a name there may be cut in two,
 # one per MB at most), and every acronym resolved to its definition

@@ -3,6 +3,7 @@
 #ifndef NG_HARNESS_H
 #define NG_HARNESS_H
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdarg.h>
 static int h_pass, h_fail;
@@ -21,6 +22,17 @@ static void h_report(int ok, const char *file, int line, const char *fmt, ...) {
 #define STR_EQ(got, exp, ...) do { const char *g_ = (got), *e_ = (exp); \
     h_report(g_ && e_ && strcmp(g_, e_) == 0, __FILE__, __LINE__, "%s: got \"%s\", expected \"%s\"", \
              #got, g_ ? g_ : "(null)", e_ ? e_ : "(null)"); } while (0)
+/* A "Key:" field of /proc/self/status in kB (RssFile, RssAnon ...), or -1. */
+static long harness_status_kb(const char *key) {
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kb = -1;
+    size_t n = strlen(key);
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, key, n) && line[n] == ':') kb = atol(line + n + 1);
+    if (f) fclose(f);
+    return kb;
+}
 static int harness_done(const char *name) {
     printf("%s: %d passed, %d failed\n", name, h_pass, h_fail);
     return h_fail ? 1 : 0;

@@ -49,16 +49,6 @@ static void test_grow(void) {
     free(small);
 }
 
-/* This process's anonymous resident memory, in kB (/proc/self/status). */
-static long rss_anon_kb(void) {
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kb = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, "RssAnon:", 8)) kb = atol(line + 8);
-    if (f) fclose(f);
-    return kb;
-}
 
 /* ng_grow gives the big blocks it leaves behind back: glibc keeps a freed
  * block in the middle of its heap resident until reused, and the arrays of
@@ -68,18 +58,18 @@ static long rss_anon_kb(void) {
  * sanitizer or valgrind: their allocators are others, ASan's keeps freed
  * blocks in quarantine.) */
 static void test_grow_gives_back(void) {
-    if (getenv("NG_SANITIZER") || getenv("VALGRIND") || rss_anon_kb() < 0) return;
+    if (getenv("NG_SANITIZER") || getenv("VALGRIND") || harness_status_kb("RssAnon") < 0) return;
     char *big = malloc(32u << 20);   /* freed: glibc's threshold goes to 32 MB */
     if (big) big[0] = 1;
     free(big);
     char *v = NULL;
     size_t cap = 0;
-    long before = rss_anon_kb();
+    long before = harness_status_kb("RssAnon");
     for (size_t n = 4u << 20; n <= (16u << 20); n *= 2) {
         if (ng_grow((void **)&v, &cap, n, 1)) { OK(0, "ng_grow to %zu", n); free(v); return; }
         memset(v, 'x', n);   /* every page of the array is used */
     }
-    long grew = rss_anon_kb() - before;
+    long grew = harness_status_kb("RssAnon") - before;
     OK(grew < 22 * 1024, "the blocks an array left behind are given back (resident %ld kB more for a 16 MB array)", grew);
     free(v);
 }

@@ -229,16 +229,6 @@ static void test_invalid_tagged(void) {
     ng_dict_free(d);
 }
 
-/* This process's file-backed resident memory, in kB (/proc/self/status). */
-static long rss_file_kb(void) {
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kb = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, "RssFile:", 8)) kb = atol(line + 8);
-    if (f) fclose(f);
-    return kb;
-}
 
 /* ng_reader_release: a mapped text's pages leave the resident set and the
  * text reads the same after; a text in memory (JSON Lines, standard
@@ -258,9 +248,9 @@ static void test_release(void) {
     INT_EQ(a.text_len, N, "its length");
     unsigned sum = 0;
     for (size_t i = 0; i < N; i += 4096) sum += (unsigned char)a.text[i];   /* every page read */
-    long before = rss_file_kb();
+    long before = harness_status_kb("RssFile");
     ng_reader_release(r, a.text + 1, N - 2);
-    long after = rss_file_kb();
+    long after = harness_status_kb("RssFile");
     OK(before >= 0 && before - after >= 12 * 1024, "given back: RssFile %ld -> %ld kB", before, after);
     OK(sum && !memcmp(a.text, buf, N), "the text reads the same after");
     ng_reader_release(r, buf, 4096);        /* outside the text: nothing */

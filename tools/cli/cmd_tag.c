@@ -80,7 +80,6 @@ static void tag_item(ng_tagger *t, item *it, const tag_opts *o) {
     const ng_match *m;
     size_t n;
     it->out.len = 0;
-    it->out2.len = 0;
     it->rc = ng_tagger_tag_doc(t, texts, lens, nf, &m, &n, &it->invalid);
     if (it->rc) return;
     /* a big mapped text was read once by the tagger: its pages leave the
@@ -119,12 +118,10 @@ static void item_clear(item *it) {
         free(it->id); free(it->title); free(it->text); free(it->url); free(it->published);
         free(it->lang); free(it->source);
     }
-    strbuf keep = it->out, keep2 = it->out2;
+    strbuf keep = it->out;
     memset(it, 0, sizeof *it);
     it->out = keep;
     it->out.len = 0;
-    it->out2 = keep2;
-    it->out2.len = 0;
 }
 
 enum { O_FORMAT = 1, O_INPUT, O_OFFSETS, O_ALL, O_CANDIDATES, O_KEEP_GOING, O_KEEP_TEXT, O_THREADS,
@@ -345,7 +342,6 @@ static size_t read_batch(ng_reader *r, const tag_opts *o, item *items, run *st) 
 static int write_item(const item *it, const tag_opts *o) {
     if (it->stream) return tag_write_stream(it, o, stdout);
     if (it->out.len && fwrite(it->out.s, 1, it->out.len, stdout) != it->out.len) return -1;
-    if (it->out2.len && fwrite(it->out2.s, 1, it->out2.len, stdout) != it->out2.len) return -1;
     return 0;
 }
 
@@ -425,7 +421,7 @@ int cmd_tag(int argc, char **argv) {
         write_batch(&o, items, n, &st);
     }
     pool_stop(&p, ws, nth);
-    for (size_t k = 0; k < BATCH; k++) { item_clear(&items[k]); sb_free(&items[k].out); sb_free(&items[k].out2); }
+    for (size_t k = 0; k < BATCH; k++) { item_clear(&items[k]); sb_free(&items[k].out); }
     free(items);
     ng_reader_free(r);
     cli_dicts_free(&dicts);

@@ -25,7 +25,7 @@ typedef struct item {
     long line;
     int borrowed;     /* strings point into the reader's memory (a big article, alone in its batch) */
     ng_reader *reader; /* the reader of a borrowed text: its pages are given back once read (ng_reader_release) */
-    strbuf out, out2; /* the output; out2 follows it (second half of a big article) */
+    strbuf out;       /* the output */
     int stream;       /* a big article in JSON Lines or TSV: not formatted into out, but as it is
                          written (tag_write_stream), from m[0..nm), the tagger's matches */
     const ng_match *m;
@@ -34,8 +34,7 @@ typedef struct item {
     int rc;
 } item;
 
-/* Formats the entities 'm' of 'it' in o->format into it->out (JSON Lines of
- * a big article with threads: the second half into it->out2). */
+/* Formats the entities 'm' of 'it' in o->format into it->out. */
 void tag_format(item *it, const ng_match *m, size_t n, const tag_opts *o);
 /* Writes the output of a streamed item (it->stream) to f as tag_format
  * would format it, slice by slice; the tagger that found it->m must not tag

@@ -134,20 +134,6 @@ static void fmt_entities(strbuf *b, const item *it, const ng_match *m, size_t fr
     fmt_entities_at(b, it, m, from, to, o, cp, 1);
 }
 
-typedef struct ent_job {
-    strbuf out;
-    const item *it;
-    const ng_match *m;
-    size_t from, to;
-    const tag_opts *o;
-} ent_job;
-
-static void *ent_job_main(void *arg) {
-    ent_job *j = arg;
-    fmt_entities(&j->out, j->it, j->m, j->from, j->to, j->o);
-    return NULL;
-}
-
 /* A JSON Lines object up to its entity list's '[' */
 static void fmt_jsonl_head(strbuf *b, const item *it, const tag_opts *o) {
     sb_puts(b, "{\"id\":");
@@ -178,24 +164,10 @@ static void fmt_jsonl_head(strbuf *b, const item *it, const tag_opts *o) {
     sb_puts(b, ",\"tagger\":\"newsgraph\",\"entities\":[");
 }
 
-static void fmt_jsonl(strbuf *b, strbuf *tail, const item *it, const ng_match *m, size_t n, const tag_opts *o) {
+static void fmt_jsonl(strbuf *b, const item *it, const ng_match *m, size_t n, const tag_opts *o) {
     fmt_jsonl_head(b, it, o);
-    if (o->threads > 1 && n >= 20000 && tail && !o->explain) {
-        /* a big article: the second half of the list is formatted by another
-         * thread into 'tail', written after 'b' (no copy) */
-        ent_job j = {*tail, it, m, n / 2, n, o};
-        j.out.len = 0;
-        pthread_t tid;
-        int started = pthread_create(&tid, NULL, ent_job_main, &j) == 0;
-        fmt_entities(b, it, m, 0, n / 2, o);
-        if (started) pthread_join(tid, NULL);
-        else ent_job_main(&j);
-        *tail = j.out;
-        sb_puts(tail, "]}\n");
-    } else {
-        fmt_entities(b, it, m, 0, n, o);
-        sb_puts(b, "]}\n");
-    }
+    fmt_entities(b, it, m, 0, n, o);
+    sb_puts(b, "]}\n");
 }
 
 /* a TSV cell: tabs and newlines become spaces */
@@ -516,7 +488,7 @@ static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, c
 
 void tag_format(item *it, const ng_match *m, size_t n, const tag_opts *o) {
     switch (o->format) {
-    case F_JSONL: fmt_jsonl(&it->out, &it->out2, it, m, n, o); break;
+    case F_JSONL: fmt_jsonl(&it->out, it, m, n, o); break;
     case F_TSV: fmt_tsv(&it->out, it, m, n, o); break;
     case F_CONLL: fmt_conll(&it->out, it, m, n, o); break;
     case F_SPACY: fmt_spacy(&it->out, it, m, n); break;
