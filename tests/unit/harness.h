@@ -23,7 +23,7 @@ static void h_report(int ok, const char *file, int line, const char *fmt, ...) {
     h_report(g_ && e_ && strcmp(g_, e_) == 0, __FILE__, __LINE__, "%s: got \"%s\", expected \"%s\"", \
              #got, g_ ? g_ : "(null)", e_ ? e_ : "(null)"); } while (0)
 /* A "Key:" field of /proc/self/status in kB (RssFile, RssAnon ...), or -1. */
-static long harness_status_kb(const char *key) {
+static inline long harness_status_kb(const char *key) {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
     long kb = -1;
