@@ -74,8 +74,6 @@ static int add_free(mnames *mn, unsigned field, size_t start, size_t end, uint64
     return NG_OK;
 }
 
-/* Stem hash of token i (the token's own hash when nothing is stripped). */
-static uint64_t tok_stem(const chunkctx *c, size_t i) { return ctx_stem(c, i); }
 
 static int is_name_word(const ng_token *t) {
     return (t->flags & (TK_WORD | TK_DIGIT | TK_LONG)) == TK_WORD && (t->flags & (TK_CYR | TK_LATIN)) &&
@@ -339,9 +337,9 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     nxt *x;
     note *n = ngn_add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
     if (!n) return NG_E_NOMEM;
-    n->key = tok_stem(c, surname);
+    n->key = ctx_stem(c, surname);
     if (given >= 0) {
-        x->key2 = tok_stem(c, (size_t)given);
+        x->key2 = ctx_stem(c, (size_t)given);
         x->initial = first_cp(tfold(c, (size_t)given), tlen(c, (size_t)given));
     }
     x->id = id;
@@ -546,7 +544,7 @@ static int title_before(const chunkctx *c, size_t i) {
     if (is_punct(c, p, '.') && p > 0) p--;
     const ng_token *t = &c->tok[p];
     if (!(t->flags & TK_WORD) || (t->flags & TK_DIGIT)) return 0;
-    return wset_has(&ngn_title_set, t->hash) || wset_has(&ngn_title_set, tok_stem(c, p));
+    return tok_has_stem(c, &ngn_title_set, p);
 }
 
 /* The language the Cyrillic words near token i mark, or 0: і ї є ґ → uk,
@@ -1028,8 +1026,8 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
         nxt *x;
         note *n = ngn_add_note(c->mn, N_PER, c->field, s->start, s->end, &x);
         if (!n) return NG_E_NOMEM;
-        n->key = tok_stem(c, j);
-        x->key2 = tok_stem(c, i);
+        n->key = ctx_stem(c, j);
+        x->key2 = ctx_stem(c, i);
         x->initial = first_cp(tfold(c, i), tlen(c, i));
         x->id = cd->c.id;
         x->type = cd->c.type;
@@ -1060,7 +1058,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     if ((nwords == 1 && is_name_word(&c->tok[i]) && (c->partial || c->context)) || (s->ncand > 1 && c->context)) {
         note *n = ngn_add_note(c->mn, N_SPAN, c->field, s->start, s->end, NULL);
         if (!n) return NG_E_NOMEM;
-        n->key = nwords == 1 ? tok_stem(c, i) : 0;
+        n->key = nwords == 1 ? ctx_stem(c, i) : 0;
         if (i > 0 && title_before(c, i)) n->cues |= CUE_TITLE;
         if (i > 0 && (c->tok[i - 1].flags & TK_WORD) && wset_has(&ngn_prep_set, c->tok[i - 1].hash)) n->cues |= CUE_PLACE;
     }
@@ -1159,7 +1157,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             /* O'Brien alone: one free word, keyed by Brien as the person's surname is */
             unsigned cues = NF_LATIN;
             if (after_unknown_name(&c, i)) cues |= NF_AFTER_NAME;
-            if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i + 2), tok_stem(&c, i + 2), c.tok[i + 2].hash, cues)))
+            if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i + 2), ctx_stem(&c, i + 2), c.tok[i + 2].hash, cues)))
                 break;
             i += 2;
             continue;
@@ -1183,7 +1181,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (ti->flags & TK_LATIN) cues |= NF_LATIN;
         if (c.latin_word) cues |= NF_ORG_LATIN;
         if (after_unknown_name(&c, i)) cues |= NF_AFTER_NAME;
-        if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), tok_stem(&c, i), key2, cues))) break;
+        if ((rc = add_free(mn, field, tok_start(&c, i), tok_end(&c, i), ctx_stem(&c, i), key2, cues))) break;
     }
     if (rc) return rc;
     if (org && partial && !(fl & NG_TAG_NO_ACRONYMS) && (rc = ngn_org_acronyms(&c))) return rc;
