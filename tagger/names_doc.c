@@ -404,8 +404,10 @@ static size_t drop_spans(mstate *m, size_t nsorted) {
     return ns;
 }
 
+#define TEAM_IDS 64   /* places made teams an article, at most (team_sense) */
+
 static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
-                        size_t nfields, int *dropped, int *teams) {
+                        size_t nfields, int *dropped, int *teams, const char **tids, size_t *ntids) {
     mstate *m = &t->m;
     /* the line around the current span, found once per line (the spans are
      * in text order: a text of one long line with a million spans is read
@@ -457,6 +459,11 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
         }
         if (!team_line(tx, ls, le, s->start, s->end)) continue;
         *teams = 1;
+        if (*ntids < TEAM_IDS) {
+            size_t i = 0;
+            while (i < *ntids && strcmp(tids[i], c0->c.id)) i++;
+            if (i == *ntids) tids[(*ntids)++] = c0->c.id;
+        }
         if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
         char id[256];
         int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
@@ -466,6 +473,299 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
         int rc = prepend_cand(m, s, sid, "ORG", c0->c.name);
         if (rc) return rc;
         s->flags |= SPAN_FIXED;
+    }
+    return NG_OK;
+}
+
+/* ## Rule T, one sense an article: a city made a team on a results line is
+ * that team in the article's prose too ("( Barcelona win 6-5 on aggregate
+ * )", "left to play for Barcelona", "Barcelona 's Hristo Stoichkov"): every
+ * other span of the same place becomes the team (the same candidate the
+ * results line chose). Not a country or a home nation (national sides stay
+ * places, as news annotate them), not after a preposition of place ("in
+ * Barcelona", "at Milan", "from Nantes"), not before a word that makes the
+ * place an event's or a thing's ("Barcelona Olympics", "Monaco Grand
+ * Prix", "Sydney-based"), not a dateline ("BARCELONA 1996-08-30"), not
+ * before ", " and a place ("Durham, North Carolina"). (NG_RULE_TEAM; off
+ * with --no-org-rules.) */
+static int tw_label(const char *t, size_t a, size_t b);
+
+static int ts_word_is(const char *t, size_t a, size_t b, const char *const *w) {
+    for (size_t i = 0; w[i]; i++) {
+        size_t n = strlen(w[i]);
+        if (n != b - a) continue;
+        size_t q = 0;
+        while (q < n && (t[a + q] | 0x20) == w[i][q]) q++;
+        if (q == n) return 1;
+    }
+    return 0;
+}
+
+/* Is the place (candidate) a country or a home nation? */
+static int ts_nation(const ng_tagger *t, const cand *c) {
+    static const char *const home[] = {"england", "scotland", "wales", "northern-ireland", "great-britain",
+                                       "soviet-union", "yugoslavia", "czechoslovakia", "east-germany",
+                                       "west-germany", NULL};
+    for (size_t i = 0; home[i]; i++)
+        if (!strcmp(c->c.id, home[i])) return 1;
+    /* (nor a sea, an ocean, a river: "Indian Ocean islanders") */
+    const char *nm = c->c.name, *sp = strrchr(nm, ' ');
+    static const char *const water[] = {"ocean", "sea", "gulf", "river", "lake", "bay", "strait", "channel",
+                                        "island", "islands", "mountains", NULL};
+    if (sp && ts_word_is(sp + 1, 0, strlen(sp + 1), water)) return 1;
+    char cc[4];
+    cand_country(t, c, cc);
+    return cc[0] && !cand_subdivision(t, c);
+}
+
+/* Does a field begin with a sports wire's slug ("SOCCER - ", "CRICKET - ",
+ * "MOTOR RACING - ")? 2: a team sport's, 1: another sport's, 0: none. */
+static int ts_sports_slug(const char *const *texts, const size_t *lens, size_t nfields) {
+    static const char *const sl[] = {"SOCCER", "FOOTBALL", "CRICKET", "RUGBY UNION", "RUGBY LEAGUE", "RUGBY",
+                                     "BASEBALL", "BASKETBALL", "ICE HOCKEY", "HOCKEY", "AUSTRALIAN RULES",
+                                     "NFL", "NBA", "NHL", "VOLLEYBALL", "HANDBALL", "",
+                                     "TENNIS", "GOLF", "CYCLING", "MOTOR RACING", "MOTORCYCLING",
+                                     "MOTOR-RACING", "ATHLETICS", "BOXING", "SKIING", "SWIMMING", "SAILING",
+                                     "HORSE RACING", "SQUASH", "BADMINTON", "SNOOKER", "ROWING", "OLYMPICS",
+                                     NULL};
+    int best = 0;
+    for (size_t f = 0; f < nfields; f++) {
+        const char *tx = texts[f];
+        size_t len = lens[f], p = 0;
+        while (p < len && (tx[p] == ' ' || tx[p] == '\n' || tx[p] == '\r' || tx[p] == '\t')) p++;
+        int team = 2;
+        for (size_t i = 0; sl[i]; i++) {
+            size_t n = strlen(sl[i]);
+            if (!n) { team = 1; continue; }
+            if (p + n + 3 <= len && !memcmp(tx + p, sl[i], n) && !memcmp(tx + p + n, " - ", 3)) {
+                if (team > best) best = team;
+                break;
+            }
+        }
+    }
+    return best;
+}
+
+/* The word [a, b) of t and the word before / after a span, lower-cased
+ * ASCII letters only; empty when none. */
+static size_t ts_prev_word(const char *tx, size_t at, size_t *ws) {
+    size_t q = at;
+    while (q > 0 && tx[q - 1] == ' ') q--;
+    size_t w = q;
+    while (w > 0 && ((tx[w - 1] | 0x20) >= 'a' && (tx[w - 1] | 0x20) <= 'z')) w--;
+    *ws = w;
+    return q;
+}
+
+static size_t ts_next_word(const char *tx, size_t len, size_t at, size_t *we) {
+    size_t p = at;
+    while (p < len && tx[p] == ' ') p++;
+    size_t w = p;
+    while (w < len && ((tx[w] | 0x20) >= 'a' && (tx[w] | 0x20) <= 'z')) w++;
+    *we = w;
+    return p;
+}
+
+/* In a sports article: is the place span s a team by the words around it?
+ * Before a player's role ("Barcelona fullback", "Essex captain",
+ * "Barcelona 's coach") or a result verb ("Barcelona beat", "Essex drew"),
+ * after a result verb or "play for" ("beat Barcelona", "lost to Essex",
+ * "left to play for Barcelona", "in charge of Barcelona"). */
+static int ts_cue(const char *tx, size_t len, const span *s) {
+    static const char *const role[] = {
+        "captain", "skipper", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper",
+        "fullback", "winger", "forward", "sweeper", "playmaker", "batsman", "bowler", "opener", "spinner",
+        "paceman", "pitcher", "outfielder", "infielder", "shortstop", "catcher", "quarterback", "chairman",
+        "teammate", "teammates", "squad", "player", "players", "supporters", "fans", NULL};
+    static const char *const verb[] = {"beat", "beats", "drew",
+        "draw", "lost", "lose", "defeated", "thrashed", "crushed", "routed", "edged", "trounced", "hammered",
+        "held", "won", "win", "wins", "clinched", "scored", "equalised", "equalized", "trail", "trailed",
+        "led", "lead", "leads", NULL};
+    static const char *const obj[] = {"beat", "beating", "beats", "against", "defeated", "defeating", "over",
+                                      "versus", "vs", "v", "thrashed", "crushed", "routed", "edged",
+                                      "hammered", "trounced", "with", "to", "for", "of", "joined", "join",
+                                      "joining", "host", "hosts", "hosted", "face", "faces", "facing", "meet",
+                                      "meets", "play", "plays", NULL};
+    size_t we, p = ts_next_word(tx, len, s->end, &we);
+    if (p + 1 < len && tx[p] == '\'' && tx[p + 1] == 's') {
+        p = ts_next_word(tx, len, p + 2, &we);
+        return we > p && ts_word_is(tx, p, we, role) && !ts_word_is(tx, p, we, verb);   /* (not "Washington 's win") */
+    }
+    if (we > p && (ts_word_is(tx, p, we, role) || ts_word_is(tx, p, we, verb))) return 1;
+    size_t ws, q = ts_prev_word(tx, s->start, &ws);
+    if (ws == q || !ts_word_is(tx, ws, q, obj)) return 0;
+    /* "with", "to", "for", "of": only "drew with", "lost to", "play for", "charge of" */
+    static const char *const w2[] = {"with", "to", "for", "of", NULL};
+    if (!ts_word_is(tx, ws, q, w2)) return 1;
+    static const char *const v2[] = {"drew", "draw", "draws", "drawn", "drawing", "lost", "lose", "loses",
+                                     "losing", "play", "played", "plays", "playing", "signed", "charge",
+                                     "joined", "moved", "transfer", "switch", NULL};
+    size_t ws2, q2 = ts_prev_word(tx, ws, &ws2);
+    return ws2 < q2 && ts_word_is(tx, ws2, q2, v2);
+}
+
+/* May the place span k (a city some evidence made a team) be the team
+ * here? Not after a preposition of place, not before an event's word, a
+ * date (a dateline) or ", " and a place. */
+static int ts_allowed(const mstate *m, size_t k, size_t nsorted, const char *tx, size_t len) {
+    static const char *const prep[] = {"in", "at", "near", "from", "outside", "around", "across", "into",
+                                       "through", "visit", "visited", "visiting", "between", "north", "south",
+                                       "east", "west", "northern", "southern", "eastern", "western", "central",
+                                       "downtown", NULL};
+    static const char *const town[] = {"city", "town", "capital", "village", "suburb", "outskirts", "centre",
+                                       "center", "port", "province", "state", "region", "streets", NULL};
+    static const char *const next[] = {"olympics", "olympic", "games", "open", "grand", "marathon", "masters",
+                                       "classic", "airport", "city", "area", "region", "county", "port",
+                                       "stock", "exchange", "university", "based", "born", "side", "police",
+                                       "court", "mayor", "council", "street", "streets", "ground", "stadium",
+                                       "meeting", "organisers", "organizers", "promoter", "newsroom", "club", NULL};
+    /* (sentence-initial words that leave the place alone: "Then Oakland") */
+    static const char *const lead[] = {"then", "when", "while", "so", "now", "also", "yet", "still", "without",
+                                       "since", "until", "despite", "although", "though", "because", "where",
+                                       "once", "even", "only", "last", "next", "both", "while", "unlike", NULL};
+    const span *s = &m->spans[k];
+    for (size_t i = 1; i < s->ncand; i++)
+        if (!strcmp(m->cands[s->cand + i].c.type, "PER")) return 0;   /* (Washington) */
+    size_t ws, q = ts_prev_word(tx, s->start, &ws);
+    if (ws < q && ts_word_is(tx, ws, q, prep)) return 0;
+    /* "the city of Chandigarh" */
+    if (q - ws == 2 && tx[ws] == 'o' && tx[ws + 1] == 'f') {
+        size_t ws2, q2 = ts_prev_word(tx, ws, &ws2);
+        if (ws2 < q2 && ts_word_is(tx, ws2, q2, town)) return 0;
+    }
+    /* inside a longer name: a capitalised word of lower-case letters right
+     * before or after ("Cleveland Indians", "AEK Larnaca", "North
+     * Melbourne", "Sao Paulo-Santos") */
+    if (ws < q && q == s->start - 1 && tx[ws] >= 'A' && tx[ws] <= 'Z' && q - ws > 1 && tx[ws + 1] >= 'a' &&
+        !tw_label(tx, ws, q) && !ts_word_is(tx, ws, q, lead))
+        return 0;
+    if (s->end + 2 < len && (tx[s->end] == ' ' || tx[s->end] == '-') && tx[s->end + 1] >= 'A' &&
+        tx[s->end + 1] <= 'Z' && ((tx[s->end + 2] >= 'a' && tx[s->end + 2] <= 'z') || tx[s->end] == '-'))
+        return 0;
+    /* a club's name around it: an acronym, a designator or a year before
+     * or after ("NEC Nijmegen", "F.C. Valletta", "1860 Munich", "Paris SG",
+     * "Munich 1860"), a hyphen before ("Gimnasia-La Plata") */
+    if (s->start > 0 && tx[s->start - 1] == '-') return 0;
+    if (ws == q && q == s->start - 1 && q > 0 && tx[q - 1] != ' ') {
+        size_t b = q;
+        while (b > 0 && tx[b - 1] != ' ' && tx[b - 1] != '\n') b--;
+        int caps = 1, dot = 0, digits = 1, letters = 0;
+        for (size_t i = b; i < q; i++) {
+            if (tx[i] >= 'a' && tx[i] <= 'z') caps = 0;
+            if (tx[i] >= 'A' && tx[i] <= 'Z') letters = 1;
+            if (tx[i] == '.') dot = 1;
+            if (tx[i] < '0' || tx[i] > '9') digits = 0;
+        }
+        if ((dot && caps && letters) || (digits && q - b == 4)) return 0;
+    }
+    if (ws < q && q == s->start - 1 && q - ws <= 4) {
+        int caps = 1, lower = 0;
+        for (size_t i = ws; i < q; i++) if (tx[i] < 'A' || tx[i] > 'Z') caps = 0;
+        for (size_t i = s->start; i < s->end; i++) if (tx[i] >= 'a' && tx[i] <= 'z') lower = 1;
+        if (caps && lower && q - ws >= 2) return 0;   /* (not "SOCCER - BEAT MILAN") */
+    }
+    if (s->end + 2 < len && tx[s->end] == ' ') {
+        size_t b = s->end + 1, e = b;
+        int caps = 1, digits = 1;
+        while (e < len && tx[e] != ' ' && tx[e] != '\n') {
+            if (tx[e] < 'A' || tx[e] > 'Z') caps = 0;
+            if (tx[e] < '0' || tx[e] > '9') digits = 0;
+            e++;
+        }
+        if ((caps && e - b >= 2 && e - b <= 3) || (digits && e - b == 4)) {
+            int lower = 0;
+            for (size_t i = s->start; i < s->end; i++) if (tx[i] >= 'a' && tx[i] <= 'z') lower = 1;
+            if (lower) return 0;
+        }
+    }
+    /* a player in a scorecard: after an initial ("I. Salisbury") or "b",
+     * "c", "st"; before a bowler's figures ("Cork 23-5-71-1") */
+    if (s->start >= 3 && tx[s->start - 1] == ' ' && tx[s->start - 2] == '.' && tx[s->start - 3] >= 'A' &&
+        tx[s->start - 3] <= 'Z' && (s->start == 3 || !((tx[s->start - 4] | 0x20) >= 'a' && (tx[s->start - 4] | 0x20) <= 'z')))
+        return 0;
+    if (ws < q && (q - ws <= 2) && tx[ws] >= 'a' && tx[ws] <= 'z' &&
+        ((q - ws == 1 && (tx[ws] == 'b' || tx[ws] == 'c')) || (q - ws == 2 && tx[ws] == 's' && tx[ws + 1] == 't')))
+        return 0;
+    if (s->end + 2 < len && tx[s->end] == ' ' && tx[s->end + 1] >= '0' && tx[s->end + 1] <= '9') {
+        int hy = 0;
+        for (size_t i = s->end + 1; i < len && tx[i] != ' ' && tx[i] != '\n'; i++) hy += tx[i] == '-';
+        if (hy >= 2) return 0;
+    }
+    /* a venue before " :" or its ground ("Portsmouth : Middlesex 199",
+     * "London ( The Oval ) :") */
+    if (s->end + 2 < len && tx[s->end] == ' ' && (tx[s->end + 1] == ':' || tx[s->end + 1] == '(')) {
+        size_t i = s->end + 1;
+        if (tx[i] == '(') while (i < len && i < s->end + 40 && tx[i] != ')' && tx[i] != '\n') i++;
+        if (i < len && tx[i] == ')') i++;
+        while (i < len && tx[i] == ' ') i++;
+        if (i < len && tx[i] == ':') return 0;
+    }
+    /* "the journey to Moscow", "flown to Rio" */
+    if (q - ws == 2 && tx[ws] == 't' && tx[ws + 1] == 'o') {
+        static const char *const go[] = {"journey", "flight", "flights", "trip", "flown", "flew", "back",
+                                         "travel", "travelled", "traveled", "way", "drive", "drove", "went",
+                                         "go", "going", "road", "route", "arrived", NULL};
+        size_t ws2, q2 = ts_prev_word(tx, ws, &ws2);
+        if (ws2 < q2 && ts_word_is(tx, ws2, q2, go)) return 0;
+    }
+    /* a country in parentheses after a club ("Partizan ( Yugoslavia )") */
+    if (q > 0 && ws == q && tx[q - 1] == '(' && s->end + 2 <= len && tx[s->end] == ' ' && tx[s->end + 1] == ')')
+        return 0;
+    size_t p = s->end, we;
+    if (p < len && tx[p] == '-') p++;
+    p = ts_next_word(tx, len, p, &we);
+    if (we > p && ts_word_is(tx, p, we, next)) return 0;
+    if (p + 5 <= len && tx[p] >= '0' && tx[p] <= '9' && tx[p + 1] >= '0' && tx[p + 1] <= '9' &&
+        tx[p + 2] >= '0' && tx[p + 2] <= '9' && tx[p + 3] >= '0' && tx[p + 3] <= '9' && tx[p + 4] == '-')
+        return 0;
+    if (p < len && tx[p] == ',' && k + 1 < nsorted && m->spans[k + 1].field == s->field &&
+        m->spans[k + 1].start <= p + 3 && !strcmp(m->cands[m->spans[k + 1].cand].c.type, "LOC"))
+        return 0;
+    return 1;
+}
+
+/* The place span s is its team: its organisation candidate, else "team:"
+ * + the place's id. */
+static int make_team(tnames *tn, mstate *m, span *s) {
+    s->flags |= SPAN_FIXED;
+    if (prefer_type(m, s, "ORG")) return NG_OK;
+    const cand *c0 = &m->cands[s->cand];
+    char id[256];
+    int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
+    if (n <= 0 || (size_t)n >= sizeof id) return NG_OK;
+    const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
+    if (!sid) return NG_E_NOMEM;
+    const char *nm = c0->c.name;
+    return prepend_cand(m, s, sid, "ORG", nm);
+}
+
+static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
+                      size_t nfields, const char **tids, size_t ntids, int sports) {
+    mstate *m = &t->m;
+    /* the cues of a sports article add places */
+    for (size_t k = 0; k < nsorted && sports && ntids < TEAM_IDS; k++) {
+        const span *s = &m->spans[k];
+        if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
+            continue;
+        const cand *c0 = &m->cands[s->cand];
+        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
+        size_t i = 0;
+        while (i < ntids && strcmp(tids[i], c0->c.id)) i++;
+        if (i < ntids || ts_nation(t, c0)) continue;
+        if (ts_allowed(m, k, nsorted, texts[s->field], lens[s->field]) && (sports == 2 || ts_cue(texts[s->field], lens[s->field], s)))
+            tids[ntids++] = c0->c.id;
+    }
+    for (size_t k = 0; k < nsorted && ntids; k++) {
+        span *s = &m->spans[k];
+        if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
+            continue;
+        const cand *c0 = &m->cands[s->cand];
+        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
+        size_t i = 0;
+        while (i < ntids && strcmp(tids[i], c0->c.id)) i++;
+        if (i == ntids || ts_nation(t, c0) || !ts_allowed(m, k, nsorted, texts[s->field], lens[s->field])) continue;
+        int rc = make_team(tn, m, s);
+        if (rc) return rc;
     }
     return NG_OK;
 }
@@ -597,9 +897,27 @@ static size_t tw_score_after(const char *t, size_t q, size_t e) {
 /* The start of a result's or a standing's line after an "At X :" or "In X
  * :" prefix (the prefix's end), or p. */
 static size_t tw_prefix(const char *t, size_t p, size_t e) {
-    if (e - p < 6 || !((t[p] == 'A' && t[p + 1] == 't') || (t[p] == 'I' && t[p + 1] == 'n')) || t[p + 2] != ' ')
-        return p;
+    if (e - p < 6) return p;
     size_t q = p + 3;
+    if (!((t[p] == 'A' && t[p + 1] == 't') || (t[p] == 'I' && t[p + 1] == 'n')) || t[p + 2] != ' ') {
+        /* a ground: "Hove : ", "Leeds ( Headingley ) : " (capitalised words,
+         * a word in parentheses) */
+        q = p;
+        for (int nw = 0; nw < 5 && q < e; nw++) {
+            size_t w = tw_word(t, q, e);
+            if (w == q && t[q] == '(') w = q + 1;
+            else if (w == q && t[q] == ')') w = q + 1;
+            if (w == q) return p;
+            q = w;
+            if (q + 1 < e && t[q] == ' ' && t[q + 1] == ':') break;
+            if (q >= e || t[q] != ' ') return p;
+            q++;
+        }
+        if (q + 2 >= e || t[q] != ' ' || t[q + 1] != ':' || t[q + 2] != ' ') return p;
+        q += 3;
+        while (q < e && t[q] == ' ') q++;
+        return q;
+    }
     while (q < e && q - p < 48 && t[q] != ':' && t[q] != '\n') q++;
     if (q >= e || t[q] != ':' || t[q - 1] != ' ') return p;
     q++;
@@ -629,6 +947,8 @@ typedef struct twidx {
     size_t nfields;
     uint64_t **bits;    /* bits[f]: the bytes of field f a later span covers; NULL: not made yet */
     int failed;         /* no memory for them: look at the spans */
+    const char **tids;  /* places made teams (team_sense), TEAM_IDS at most */
+    size_t ntids;
 } twidx;
 
 static void tw_mark(twidx *x, unsigned f, size_t a, size_t b) {
@@ -688,7 +1008,21 @@ static int tw_taken(const mstate *m, twidx *ns, unsigned field, size_t a, size_t
 }
 
 static int tw_add(ng_tagger *t, tnames *tn, twidx *ns, unsigned field, const char *tx, size_t a, size_t b) {
-    if (tw_run_label(tx, a, b) || tw_taken(&t->m, ns, field, a, b)) return NG_OK;
+    if (tw_run_label(tx, a, b)) return NG_OK;
+    if (tw_taken(&t->m, ns, field, a, b)) {
+        /* a place that is the whole run: the team (a county on an innings
+         * line, "At Headingley : Yorkshire 529-8"); not a national side */
+        span *s = find_span(&t->m, ns->ns, field, a, b);
+        if (!s || (s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB))) return NG_OK;
+        const cand *c0 = &t->m.cands[s->cand];
+        if (strcmp(c0->c.type, "LOC") || ts_nation(t, c0)) return NG_OK;
+        if (ns->tids && ns->ntids < TEAM_IDS) {
+            size_t i = 0;
+            while (i < ns->ntids && strcmp(ns->tids[i], c0->c.id)) i++;
+            if (i == ns->ntids) ns->tids[ns->ntids++] = c0->c.id;
+        }
+        return make_team(tn, &t->m, s);
+    }
     const char *sid = club_id(tn, tx + a, b - a);
     const char *snm = sid ? ngn_arena_put(&tn->ar, tx + a, b - a) : NULL;
     if (!snm) return NG_E_NOMEM;
@@ -712,7 +1046,8 @@ static int tw_result(const char *t, size_t ls, size_t le) {
 }
 
 static int free_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
-                      size_t nfields, int teams) {
+                      size_t nfields, int *teamsp) {
+    int teams = *teamsp;
     /* evidence: a place made a team, or a result line */
     for (size_t f = 0; f < nfields && !teams; f++) {
         const char *tx = texts[f];
@@ -726,6 +1061,7 @@ static int free_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
         }
     }
     if (!teams) return NG_OK;
+    *teamsp = 1;
     for (size_t f = 0; f < nfields; f++) {
         const char *tx = texts[f];
         size_t len = lens[f], ls = 0;
@@ -1579,12 +1915,18 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     if (context) {
         country_context(t, nsorted, texts, lens, nfields);
         int dropped = 0, teams = 0;
-        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped, &teams);
+        const char *tids[TEAM_IDS];
+        size_t ntids = 0;
+        int rc = sports_teams(t, tn, nsorted, texts, lens, nfields, &dropped, &teams, tids, &ntids);
         if (rc) return rc;
         if (dropped) tw.ns = ns = drop_spans(m, nsorted);
         if (!(fl & NG_TAG_NO_ORG_RULES)) {
-            rc = free_teams(t, tn, &tw, texts, lens, nfields, teams);
+            tw.tids = tids;
+            tw.ntids = ntids;
+            rc = free_teams(t, tn, &tw, texts, lens, nfields, &teams);
             if (!rc) rc = place_teams(t, tn, &tw, texts, lens, nfields, partial);
+            int slug = ts_sports_slug(texts, lens, nfields), sports = slug == 2 ? 2 : slug || teams;
+            if (!rc && sports) rc = team_sense(t, tn, ns, texts, lens, nfields, tids, tw.ntids, sports);
             if (rc) { tw_free(&tw); return rc; }
         }
     }
