@@ -260,4 +260,27 @@ run cn2 dict compile-names dictionaries/names/given-en.txt "$T/n.ngn" -o "$T/n2.
 expect_rc cn2 2
 checks=$((checks+1))
 grep -q "a compiled name list must be the first one loaded" "$T/cn2.err" || { echo "FAIL cn2: $(cat "$T/cn2.err")"; fail=1; }
+
+# given names of South Asia, Thailand ... (given-en-world.txt): a person by
+# given name + surname; --no-rules: none. The counties of Britain are places
+# in prose, county cricket's teams in a cricket wire (rule T).
+run worldnames tag --format tsv --no-header <<'EOF2'
+Wasim Akram and Waqar Younis bowled; Sourav Ganguly and Chavalit Yongchaiyudh watched.
+Floods hit Lancashire and Glamorgan.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/worldnames.out" | tr '\n\t' '|:')" = "PER:Wasim Akram|PER:Waqar Younis|PER:Sourav Ganguly|PER:Chavalit Yongchaiyudh|LOC:Lancashire|LOC:Glamorgan|" ] ||
+  { echo "FAIL worldnames: $(cat "$T/worldnames.out")"; fail=1; }
+run worldnames_norules tag --no-rules --format tsv --no-header <<'EOF2'
+Wasim Akram and Waqar Younis bowled.
+EOF2
+checks=$((checks+1))
+[ ! -s "$T/worldnames_norules.out" ] || { echo "FAIL worldnames_norules: $(cat "$T/worldnames_norules.out")"; fail=1; }
+run county_teams tag --format tsv --no-header <<'EOF2'
+CRICKET - LANCASHIRE BEAT ESSEX .
+Lancashire captain Mike Watkinson said Essex were unlucky .
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/county_teams.out" | tr '\n' '|')" = "team:gb-lancashire|team:gb-essex|team:gb-lancashire|per:mike-watkinson|team:gb-essex|" ] ||
+  { echo "FAIL county_teams: $(cat "$T/county_teams.out")"; fail=1; }
 finish
