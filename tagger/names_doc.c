@@ -1261,6 +1261,36 @@ static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *t
     return NG_OK;
 }
 
+/* Rule T, a dictionary's team by its nickname alone: in a sports article,
+ * an organisation the dictionary names in two to four words, the last a
+ * nickname of tw_nickname ("Detroit Tigers", "Atlanta Braves"), names
+ * the team by that word alone in the article too ("The Tigers won"), as
+ * nickname_alone does after a city + nickname rule T found (at most 16
+ * teams an article). */
+static int dict_nicknames(ng_tagger *t, twidx *ns, const char *const *texts, const size_t *lens, size_t nfields) {
+    mstate *m = &t->m;
+    size_t n = 0;
+    for (size_t k = 0; k < ns->ns && n < 16; k++) {
+        const span *s = &m->spans[k];
+        if (s->field >= nfields || (s->flags & (NG_MATCH_OVERLAP | NG_MATCH_RULE | NG_MATCH_PARTIAL)) ||
+            s->end > lens[s->field])
+            continue;
+        const cand *c0 = &m->cands[s->cand];
+        if (c0->c.type[0] != 'O' || strcmp(c0->c.type, "ORG")) continue;
+        const char *tx = texts[s->field];
+        size_t a = s->end, words = 1;
+        while (a > s->start && tx[a - 1] != ' ') a--;
+        if (a <= s->start + 1) continue;
+        for (size_t i = s->start; i < a; i++) words += tx[i] == ' ';
+        if (words < 2 || words > 4 || !tw_nickname(tx, a, s->end)) continue;
+        n++;
+        const char *id = c0->c.id, *name = c0->c.name;
+        int rc = nickname_alone(m, ns, texts, lens, nfields, s->field, a, s->end, id, name);
+        if (rc) return rc;
+    }
+    return NG_OK;
+}
+
 /* ## A company by its short name (with partial names on)
  *
  * News name a company in full once, with its legal form ("Brush Wellman
@@ -1927,6 +1957,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             if (!rc) rc = place_teams(t, tn, &tw, texts, lens, nfields, partial);
             int slug = ts_sports_slug(texts, lens, nfields), sports = slug == 2 ? 2 : slug || teams;
             if (!rc && sports) rc = team_sense(t, tn, ns, texts, lens, nfields, tids, tw.ntids, sports);
+            if (!rc && sports && partial) rc = dict_nicknames(t, &tw, texts, lens, nfields);
             if (rc) { tw_free(&tw); return rc; }
         }
     }

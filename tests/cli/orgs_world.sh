@@ -79,4 +79,12 @@ printf 'Экипаж МКС вернулся на Землю.\n' >"$T/iss.txt"
 ids_are iss "international-space-station earth "
 printf 'Міжнародний кримінальний суд видав ордер. МКС наполягає.\n' >"$T/icc.txt"
 ids_are icc "international-criminal-court international-criminal-court "
+
+# sports teams: a baseball club's nickname alone only as written (yankees,
+# orioles are words), a rugby side by its nickname, F1 constructors; the
+# nicknames that are words or other bodies alone are none (Tigers, Rangers)
+cat >"$T/teams.txt" <<'EOF2'
+The Yankees beat the Orioles; the All Blacks and Sauber. Yankees hats, orioles sing, Tigers roar.
+EOF2
+ids_are teams "new-york-yankees baltimore-orioles new-zealand-national-rugby-union-team sauber new-york-yankees "
 finish
