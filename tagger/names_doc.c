@@ -489,6 +489,7 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
  * before ", " and a place ("Durham, North Carolina"). (NG_RULE_TEAM; off
  * with --no-org-rules.) */
 static int tw_label(const char *t, size_t a, size_t b);
+static int sn_is(const char *t, size_t a, size_t b, const char *const *w);
 
 static int ts_word_is(const char *t, size_t a, size_t b, const char *const *w) {
     for (size_t i = 0; w[i]; i++) {
@@ -1291,6 +1292,70 @@ static int dict_nicknames(ng_tagger *t, twidx *ns, const char *const *texts, con
     return NG_OK;
 }
 
+/* Rule T, a club's name around its city in a sports article's prose: an
+ * acronym right before the place ("AEK Larnaca", "IFK Gothenburg", "RAF
+ * Riga", "F.C. Valletta": two to four capitals, or capitals with dots) or
+ * City / Town / County right after it ("Bristol City", "Ipswich Town",
+ * "Derby County") makes one team, team: + the folded words. Not a place
+ * in capitals (a headline: "PSV BEAT GRONINGEN"), not after another
+ * capitalised word ("Roda JC Kerkrade"), nor before one, nor words a span
+ * touches; never a nation. */
+static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
+                      size_t nfields) {
+    mstate *m = &t->m;
+    for (size_t k = 0; k < ns->ns; k++) {
+        span *s = &m->spans[k];
+        if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
+            continue;
+        const cand *c0 = &m->cands[s->cand];
+        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC") || ts_nation(t, c0)) continue;
+        const char *tx = texts[s->field];
+        size_t len = lens[s->field], a = s->start, b = s->end;
+        int lower = 0;
+        for (size_t i = a; i < b; i++) lower |= tx[i] >= 'a' && tx[i] <= 'z';
+        if (!lower) continue;
+        /* City / Town / County after it, no capitalised word after them */
+        if (b + 5 < len && tx[b] == ' ') {
+            size_t w = tw_word(tx, b + 1, len);
+            static const char *const suf[] = {"City", "Town", "County", NULL};
+            if (w > b + 1 && sn_is(tx, b + 1, w, suf) &&
+                !(w + 2 < len && tx[w] == ' ' && tx[w + 1] >= 'A' && tx[w + 1] <= 'Z') &&
+                !tw_taken(m, ns, s->field, b, w))
+                b = w;
+        }
+        /* an acronym before it, no capitalised word before that */
+        if (b == s->end && a >= 3 && tx[a - 1] == ' ') {
+            size_t ws = a - 1;
+            while (ws > 0 && tx[ws - 1] != ' ' && tx[ws - 1] != '\n') ws--;
+            size_t n = a - 1 - ws, caps = 0, other = 0;
+            for (size_t i = ws; i < a - 1; i++) {
+                if (tx[i] >= 'A' && tx[i] <= 'Z') caps++;
+                else if (tx[i] != '.') other = 1;
+            }
+            int acr = !other && caps >= 2 && caps <= 4 && n <= 8;
+            int before_cap = 0;
+            if (ws >= 2 && tx[ws - 1] == ' ') {
+                size_t p = ws - 1;
+                while (p > 0 && tx[p - 1] != ' ' && tx[p - 1] != '\n') p--;
+                before_cap = tx[p] >= 'A' && tx[p] <= 'Z' && !tw_label(tx, p, ws - 1);
+            }
+            if (acr && !before_cap && !tw_label(tx, ws, a - 1) && !tw_taken(m, ns, s->field, ws, a - 1)) a = ws;
+        }
+        if (a == s->start && b == s->end) continue;
+        if (b + 1 < len && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
+        const char *sid = club_id(tn, tx + a, b - a);
+        const char *snm = sid ? ngn_arena_put(&tn->ar, tx + a, b - a) : NULL;
+        if (!snm) return NG_E_NOMEM;
+        int rc = prepend_cand(m, s, sid, "ORG", snm);
+        if (rc) return rc;
+        s->start = a;
+        s->end = b;
+        s->flags |= SPAN_FIXED | SPAN_CLUB | NG_MATCH_RULE;
+        s->rule = NG_RULE_TEAM;
+    }
+    return NG_OK;
+}
+
 /* ## A company by its short name (with partial names on)
  *
  * News name a company in full once, with its legal form ("Brush Wellman
@@ -1958,6 +2023,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             int slug = ts_sports_slug(texts, lens, nfields), sports = slug == 2 ? 2 : slug || teams;
             if (!rc && sports) rc = team_sense(t, tn, ns, texts, lens, nfields, tids, tw.ntids, sports);
             if (!rc && sports && partial) rc = dict_nicknames(t, &tw, texts, lens, nfields);
+            if (!rc && sports) rc = club_prose(t, tn, &tw, texts, lens, nfields);
             if (rc) { tw_free(&tw); return rc; }
         }
     }
