@@ -267,9 +267,10 @@ grep -q "a compiled name list must be the first one loaded" "$T/cn2.err" || { ec
 run worldnames tag --format tsv --no-header <<'EOF2'
 Wasim Akram and Waqar Younis bowled; Sourav Ganguly and Chavalit Yongchaiyudh watched.
 Floods hit Lancashire and Glamorgan.
+Giorgos Papadakis and Anke Weber spoke; Inaki Urdangarin too.
 EOF2
 checks=$((checks+1))
-[ "$(cut -f5,8 "$T/worldnames.out" | tr '\n\t' '|:')" = "PER:Wasim Akram|PER:Waqar Younis|PER:Sourav Ganguly|PER:Chavalit Yongchaiyudh|LOC:Lancashire|LOC:Glamorgan|" ] ||
+[ "$(cut -f5,8 "$T/worldnames.out" | tr '\n\t' '|:')" = "PER:Wasim Akram|PER:Waqar Younis|PER:Sourav Ganguly|PER:Chavalit Yongchaiyudh|LOC:Lancashire|LOC:Glamorgan|PER:Giorgos Papadakis|PER:Anke Weber|PER:Inaki Urdangarin|" ] ||
   { echo "FAIL worldnames: $(cat "$T/worldnames.out")"; fail=1; }
 run worldnames_norules tag --no-rules --format tsv --no-header <<'EOF2'
 Wasim Akram and Waqar Younis bowled.
