@@ -537,6 +537,34 @@ static int sky_surname(const chunkctx *c, size_t j) {
     return 0;
 }
 
+/* A Latin word in Title case that the dictionary knows only as a place
+ * that is no country or subdivision (no iso= attribute), one word alone:
+ * after initials, a surname ("D. Cork", "I. Salisbury"; not "S. Korea",
+ * "N. Carolina", which are countries' and states' and mostly aliases). */
+static int latin_place_surname(const chunkctx *c, size_t j) {
+    if (j >= c->nt || (c->tok[j].flags & (TK_CYR | TK_ALLUPPER))) return 0;
+    const char *w = c->text + c->tok[j].start;
+    if (w[0] < 'A' || w[0] > 'Z' || c->tok[j].end - c->tok[j].start < 3) return 0;
+    long k = ngn_covering_at(c, c->sp, tok_start(c, j));
+    if (k < 0) return 0;
+    const span *s = &c->m->spans[k];
+    if (s->start != tok_start(c, j) || s->end != tok_end(c, j)) return 0;
+    for (size_t i = 0; i < s->ncand; i++) {
+        const cand *cd = &c->m->cands[s->cand + i];
+        if (strcmp(cd->c.type, "LOC")) return 0;
+        if (cd->order == UINT64_MAX) return 0;
+        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
+        if (di >= c->t->nd) return 0;
+        ng_entity e;
+        if (ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK) return 0;
+        if (e.attrs) {
+            const char *p = strstr(e.attrs, "iso=");
+            if (p && (p == e.attrs || p[-1] == '\t')) return 0;
+        }
+    }
+    return 1;
+}
+
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
@@ -971,8 +999,12 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         size_t j = i + 2;
         for (int more = 0; more < 2 && j < c->nt && is_initial(c, j); more++) j += 2;
         size_t last = surname_at(c, j, i, script, 0);
-        if (last == (size_t)-1 && sky_surname(c, j))
-            last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького */
+        /* a Latin place: after one initial only ("F.C. Brasov" is a club),
+         * not a compass point's (N. Ireland, S. Africa, W. Virginia) */
+        const char *ic = c->text + c->tok[i].start;
+        int one = j == i + 2 && !(ic[0] == 'N' || ic[0] == 'S' || ic[0] == 'E' || ic[0] == 'W');
+        if (last == (size_t)-1 && (sky_surname(c, j) || (one && latin_place_surname(c, j))))
+            last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького; D. Cork */
         if (last != (size_t)-1) {
             *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
