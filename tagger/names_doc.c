@@ -461,7 +461,7 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
         *teams = 1;
         if (*ntids < TEAM_IDS) {
             size_t i = 0;
-            while (i < *ntids && strcmp(tids[i], c0->c.id)) i++;
+            while (i < *ntids && tids[i] != c0->c.id) i++;
             if (i == *ntids) tids[(*ntids)++] = c0->c.id;
         }
         if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
@@ -740,9 +740,24 @@ static int make_team(tnames *tn, mstate *m, span *s) {
     return prepend_cand(m, s, sid, "ORG", nm);
 }
 
+/* ts_nation, remembered for the last places asked (a results page names
+ * the same few places thousands of times) */
+typedef struct tsnat { const char *id[16]; signed char is[16]; unsigned next; } tsnat;
+
+static int ts_nation_memo(const ng_tagger *t, const cand *c, tsnat *x) {
+    for (unsigned i = 0; i < 16; i++)
+        if (x->id[i] == c->c.id) return x->is[i];
+    int r = ts_nation(t, c);
+    x->id[x->next & 15] = c->c.id;
+    x->is[x->next & 15] = (signed char)r;
+    x->next++;
+    return r;
+}
+
 static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
                       size_t nfields, const char **tids, size_t ntids, int sports) {
     mstate *m = &t->m;
+    tsnat nat = {{0}, {0}, 0};
     /* the cues of a sports article add places */
     for (size_t k = 0; k < nsorted && sports && ntids < TEAM_IDS; k++) {
         const span *s = &m->spans[k];
@@ -751,8 +766,8 @@ static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *cons
         const cand *c0 = &m->cands[s->cand];
         if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
         size_t i = 0;
-        while (i < ntids && strcmp(tids[i], c0->c.id)) i++;
-        if (i < ntids || ts_nation(t, c0)) continue;
+        while (i < ntids && tids[i] != c0->c.id) i++;
+        if (i < ntids || ts_nation_memo(t, c0, &nat)) continue;
         if (ts_allowed(m, k, nsorted, texts[s->field], lens[s->field]) && (sports == 2 || ts_cue(texts[s->field], lens[s->field], s)))
             tids[ntids++] = c0->c.id;
     }
@@ -763,8 +778,9 @@ static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *cons
         const cand *c0 = &m->cands[s->cand];
         if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
         size_t i = 0;
-        while (i < ntids && strcmp(tids[i], c0->c.id)) i++;
-        if (i == ntids || ts_nation(t, c0) || !ts_allowed(m, k, nsorted, texts[s->field], lens[s->field])) continue;
+        while (i < ntids && tids[i] != c0->c.id) i++;
+        if (i == ntids || ts_nation_memo(t, c0, &nat) || !ts_allowed(m, k, nsorted, texts[s->field], lens[s->field]))
+            continue;
         int rc = make_team(tn, m, s);
         if (rc) return rc;
     }
@@ -1019,7 +1035,7 @@ static int tw_add(ng_tagger *t, tnames *tn, twidx *ns, unsigned field, const cha
         if (strcmp(c0->c.type, "LOC") || ts_nation(t, c0)) return NG_OK;
         if (ns->tids && ns->ntids < TEAM_IDS) {
             size_t i = 0;
-            while (i < ns->ntids && strcmp(ns->tids[i], c0->c.id)) i++;
+            while (i < ns->ntids && ns->tids[i] != c0->c.id) i++;
             if (i == ns->ntids) ns->tids[ns->ntids++] = c0->c.id;
         }
         return make_team(tn, &t->m, s);
@@ -1303,14 +1319,20 @@ static int dict_nicknames(ng_tagger *t, twidx *ns, const char *const *texts, con
 static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
                       size_t nfields) {
     mstate *m = &t->m;
+    tsnat nat = {{0}, {0}, 0};
     for (size_t k = 0; k < ns->ns; k++) {
         span *s = &m->spans[k];
         if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
             continue;
         const cand *c0 = &m->cands[s->cand];
-        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC") || ts_nation(t, c0)) continue;
+        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
         const char *tx = texts[s->field];
         size_t len = lens[s->field], a = s->start, b = s->end;
+        /* (cheap tests first: a word of the club's beside it) */
+        int near = (b + 5 < len && tx[b] == ' ' && (tx[b + 1] == 'C' || tx[b + 1] == 'T')) ||
+                   (a >= 3 && tx[a - 1] == ' ' && tx[a - 2] >= 'A' && tx[a - 2] <= 'Z') ||
+                   (a >= 3 && tx[a - 1] == ' ' && tx[a - 2] == '.');
+        if (!near || ts_nation_memo(t, c0, &nat)) continue;
         int lower = 0;
         for (size_t i = a; i < b; i++) lower |= tx[i] >= 'a' && tx[i] <= 'z';
         if (!lower) continue;
@@ -1334,7 +1356,7 @@ static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
             }
             int acr = !other && caps >= 2 && caps <= 4 && n <= 8;
             int before_cap = 0;
-            if (ws >= 2 && tx[ws - 1] == ' ') {
+            if (acr && ws >= 2 && tx[ws - 1] == ' ') {
                 size_t p = ws - 1;
                 while (p > 0 && tx[p - 1] != ' ' && tx[p - 1] != '\n') p--;
                 before_cap = tx[p] >= 'A' && tx[p] <= 'Z' && !tw_label(tx, p, ws - 1);
