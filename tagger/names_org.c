@@ -285,15 +285,6 @@ static int is_word(const chunkctx *c, size_t i) {
     return i < c->nt && (c->tok[i].flags & TK_WORD) && !(c->tok[i].flags & TK_LONG);
 }
 
-/* Is token i the folded string s? Inlined at each call, where s is a
- * literal: its length is known at compile time and the compare is a load or
- * two (a call to strlen and memcmp each was 3 % of the instructions of
- * tagging realistic text: open_quote asks four times per capitalised word). */
-static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_t i, const char *s) {
-    size_t l = strlen(s);
-    return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
-}
-
 static int open_quote(const chunkctx *c, size_t i) {
     return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
            (tok_is(c, i, "\xc2\xab") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9e") || tok_is(c, i, "\xe2\x80\x9c"));
