@@ -1088,19 +1088,18 @@ static size_t sc_batting(const chunkctx *c, size_t i, scname *nm, int *nn) {
  * "Squad :", "Scorers :", "Goalkeepers - "): the first token after the
  * colon (or spaced hyphen), or (size_t)-1; *kind gets the list's kind. */
 static size_t sc_list_head(const chunkctx *c, size_t i, int *kind) {
-    static const char *const heads[] = {"squad", "squads", "scorer", "scorers", "goalkeepers", "defenders",
-                                        "midfielders", "forwards", "strikers", NULL};
     size_t k = i + 1;
     *kind = SC_PLAIN;
+    /* (most lines start with none of them: their first letters) */
+    if (tlen(c, i) < 2 || tlen(c, i) > 11 || !memchr("btdsgmf", tfold(c, i)[0], 7)) return (size_t)-1;
     if (tok_is(c, i, "bowling")) *kind = SC_FIGURES;
     else if (tok_is(c, i, "to") || tok_is(c, i, "did")) {
         if (tok_is(c, i, "did") && sc_head(c, k, "not")) k++;
         if (!sc_head(c, k++, "bat")) return (size_t)-1;
-    } else {
-        size_t h = 0;
-        while (heads[h] && !tok_is(c, i, heads[h])) h++;
-        if (!heads[h]) return (size_t)-1;
-    }
+    } else if (!tok_is(c, i, "squad") && !tok_is(c, i, "squads") && !tok_is(c, i, "scorer") &&
+               !tok_is(c, i, "scorers") && !tok_is(c, i, "goalkeepers") && !tok_is(c, i, "defenders") &&
+               !tok_is(c, i, "midfielders") && !tok_is(c, i, "forwards") && !tok_is(c, i, "strikers"))
+        return (size_t)-1;
     if (is_punct(c, k, '(')) {   /* "Bowling ( to date ) :" */
         k = sc_note(c, k);
         if (k == (size_t)-1) return k;
@@ -1164,12 +1163,25 @@ static __attribute__((noinline)) size_t players_rule(chunkctx *c, size_t i, int 
         last = sc_list(c, i, SC_ROUNDS, nm, &n);
     } else if ((k = sc_list_head(c, i, &kind)) != (size_t)-1) {
         last = sc_list(c, k, kind, nm, &n);
-    } else if ((last = sc_batting(c, i, nm, &n)) == (size_t)-1) {
-        /* a bowling list or a leaderboard going on over a line of its own */
-        last = sc_list(c, i, SC_FIGURES, nm, &n);
-        if (last == (size_t)-1) last = sc_list(c, i, SC_ROUNDS, nm, &n);
-        if (last == (size_t)-1) last = sc_lineup(c, i, nm, &n), lineup = 1;
-        if (!sc_line_end(c, last)) return (size_t)-1;
+    } else {
+        /* what follows the line's first name tells the line's shape (most
+         * lines of prose stop here) */
+        if (!sc_name(c, i, 1, &nm[0])) return (size_t)-1;
+        k = nm[0].last + 1;
+        if (k >= c->nt || (c->tok[k].flags & (TK_NL | TK_UPPER1))) return (size_t)-1;
+        int batting = 0;
+        if (is_punct(c, k, ':')) {
+            last = sc_lineup(c, i, nm, &n);
+            lineup = 1;
+        } else if (is_punct(c, k, '(') || sc_number(c, k, 3)) {
+            /* a bowling list or a leaderboard going on over a line of its own */
+            last = sc_list(c, i, SC_FIGURES, nm, &n);
+            if (last == (size_t)-1) last = sc_list(c, i, SC_ROUNDS, nm, &n);
+        } else if (c->tok[k].flags & TK_WORD) {
+            last = sc_batting(c, i, nm, &n);
+            batting = 1;
+        }
+        if (!batting && !sc_line_end(c, last)) return (size_t)-1;
     }
     if (last == (size_t)-1) return (size_t)-1;
     for (int j = 0; j < n && !*rc; j++) {
