@@ -514,8 +514,22 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
     if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
     size_t last = j;
-    if (j + 2 < c->nt && hyphen_joins(c, j + 1) && is_cap_word(c, j + 2) && free_for_rule(c, j + 2, lo, allow_other))
-        last = j + 2;
+    if ((t->flags & TK_LATIN) && tlen(c, j) <= 3 && wset_has(&ngn_particle_set, t->hash)) {
+        /* a capitalised particle starts the surname: De Wilde, Van Moer,
+         * Van der Westhuizen (not a surname of its own: "Filip De") */
+        size_t q = j + 1;
+        if (q + 1 < c->nt && !(c->tok[q].flags & TK_NL) && (c->tok[q].flags & TK_WORD) && tlen(c, q) <= 3 &&
+            wset_has(&ngn_particle_set, c->tok[q].hash) && (c->tok[q + 1].flags & TK_UPPER1))
+            q++;   /* Van der, Van Der */
+        if (q < c->nt && is_cap_word(c, q) && (c->tok[q].flags & TK_LATIN) && (c->tok[q].flags & TK_SPACE) &&
+            !(c->tok[q].flags & TK_NL) && ncp_ge(tfold(c, q), tlen(c, q), 2) && free_for_rule(c, q, lo, allow_other))
+            last = q;
+        else if (tlen(c, j) == 2)
+            return (size_t)-1;   /* (a longer one may be a surname: Mangala Das) */
+    }
+    if (last + 2 < c->nt && hyphen_joins(c, last + 1) && is_cap_word(c, last + 2) &&
+        free_for_rule(c, last + 2, lo, allow_other))
+        last += 2;
     /* the surname must not start a longer dictionary name */
     long k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k >= 0 && c->m->spans[k].end > tok_end(c, last)) return (size_t)-1;
