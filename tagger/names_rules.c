@@ -104,6 +104,15 @@ static int is_initial(const chunkctx *c, size_t i) {
            (c->tok[i + 2].flags & TK_UPPER1) && (c->tok[i + 2].flags & TK_WORD);
 }
 
+/* The second of two initials after a surname in text tokenised with
+ * spaces, whatever follows its dot ("Павлову Г . Л . по ..."): one capital
+ * letter and a dot on the same line. */
+static int last_initial(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    return i + 1 < c->nt && is_name_word(t) && (t->flags & TK_UPPER1) && tlen(c, i) <= 4 &&
+           ncp(tfold(c, i), tlen(c, i)) == 1 && is_punct(c, i + 1, '.') && !(c->tok[i + 1].flags & TK_NL);
+}
+
 /* Sentence start: first token, after a line break or after . ! ? : or a quote/dash. */
 int ngn_sentence_initial(const chunkctx *c, size_t i) {
     if (i == 0 || (c->tok[i].flags & TK_NL)) return 1;
@@ -1339,6 +1348,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         size_t last = surname_at(c, j, i, script, 0);
         if (last == (size_t)-1 && sky_surname(c, j))
             last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького */
+        /* (not a function word, which starts the next sentence: "Б. В. Також ...") */
+        if (last == j && wset_has(&ngn_stop_set, c->tok[j].hash)) last = (size_t)-1;
         if (last != (size_t)-1) {
             *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
@@ -1348,11 +1359,14 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
      * of "М. Т. Підвисоцький": the first initial and the surname) */
     if (!(ti->flags & TK_ALLUPPER) && is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 3) && i + 4 < c->nt &&
         is_initial(c, i + 1) && (c->tok[i + 1].flags & TK_SPACE) && !(c->tok[i + 1].flags & TK_NL) &&
-        is_initial(c, i + 3) && (c->tok[i + 3].flags & TK_SPACE) &&
+        (is_initial(c, i + 3) || last_initial(c, i + 3)) && (c->tok[i + 3].flags & TK_SPACE) &&
         (c->tok[i + 1].flags & (TK_CYR | TK_LATIN)) == (unsigned)script &&
         (c->tok[i + 3].flags & (TK_CYR | TK_LATIN)) == (unsigned)script &&
-        /* (initials before a name belong to it: Вчора Ж. О. П. Дрозд) */
-        !(i + 5 < c->nt && !(c->tok[i + 5].flags & TK_NL) && is_cap_word(c, i + 5)) &&
+        /* (initials before a name belong to it: Вчора Ж. О. П. Дрозд; not
+         * after a surname inside a sentence, where the word after them
+         * starts the next sentence: "Васильєвою Т. І. Сутність ...") */
+        !(i + 5 < c->nt && !(c->tok[i + 5].flags & TK_NL) && is_cap_word(c, i + 5) &&
+          (ngn_sentence_initial(c, i) || wset_has(&ngn_stop_set, ti->hash))) &&
         ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 && free_for_rule(c, i, i, 0)) {
         *rc = person_span(c, NG_RULE_INITIALS, i, i + 4, NULL, 0, (long)(i + 1), i, i, -1);
         return i + 4;
