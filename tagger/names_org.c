@@ -195,16 +195,6 @@ static const char *const cyr_heads_place[] = {
  * (Бучанського району, Ізюмська міська територіальна громада, Партизанского
  * района): places, rule D. */
 static const char *const area_heads[] = {"район", "громада", "округ", NULL};
-/* ... and the nouns rule D3 shares among a list of adjectives, as written
- * (any case; a plural, or області / области of either number). */
-static const char *const area_plural[] = {
-    "областей", "областях", "областям", "областями", "області", "области",
-    "районів", "районов", "районах", "районам", "районами", "райони", "районы",
-    "громад", "громадах", "громадам", "громадами", "громади",
-    "округів", "округов", "округах", "округам", "округами", "округи", "округа", NULL
-};
-static wset area_pl_set;
-static uint64_t area_pl_mem[1024];
 /* Parts of a place named by a compass adjective before it (Західна
  * Україна, Східної Європи, Восточной Сибири): rule C, by stem. */
 static const char *const compass_words[] = {
@@ -280,7 +270,6 @@ static uint64_t org_mem[8][1024];
 static void org_init(void) {
     ngn_wset_fill(&state_set, state_mem, state_heads, 1);
     ngn_wset_fill(&area_set, area_mem, area_heads, 1);
-    ngn_wset_fill(&area_pl_set, area_pl_mem, area_plural, 0);
     ngn_wset_fill(&river_set, place_mem[0], river_nouns, 1);
     ngn_wset_fill(&street_set, place_mem[1], street_nouns, 1);
     ngn_wset_fill(&street_uk_set, street_lang_mem[0], street_nouns_uk, 1);
@@ -932,87 +921,6 @@ static size_t adj_street(chunkctx *c, size_t i, int *rc) {
  * by a hyphen (Муровані-Курилівці), that no dictionary span touches, is a
  * place, the name alone, as news annotate it; "м." and "с." not after a
  * number (5 м. Далі: metres). */
-/* D3: places' adjectives in a list that shares one plural area noun
- * (Херсонської і Запорізької областей, у Донецькій та Луганській
- * областях, Верхньодніпровському, Криничанському районах, в Донецкой и
- * Луганской областях): the list and the noun are one place, as most of
- * the Ukrainian news annotations mark it (on the tuning four fifths of uk
- * train 4 lists so and 2 split into the first adjectives alone and the last
- * one with the noun). Between the adjectives: a comma, і / та / й / и, a
- * comma and one of them, then у / в / на at most; every adjective
- * capitalised, made of a place's name, not a compass word, with the first
- * one's last letter (they agree in case); at most 8; no dictionary span
- * across the edges or over the last adjective. id loc: + the keys of the first four adjectives +
- * oblast / raion / hromada / okruh. */
-
-static int list_sep(const chunkctx *c, size_t k) {
-    return tok_is(c, k, "і") || tok_is(c, k, "та") || tok_is(c, k, "й") || tok_is(c, k, "и");
-}
-
-/* The token after the separator that follows adjective k, or (size_t)-1. */
-static size_t list_next(const chunkctx *c, size_t k) {
-    size_t q = k + 1;
-    if (q >= c->nt || (c->tok[q].flags & TK_NL)) return (size_t)-1;
-    if (is_punct(c, q, ',')) {
-        if (list_sep(c, q + 1)) q++;
-    } else if (!list_sep(c, q))
-        return (size_t)-1;
-    q++;
-    if (tok_is(c, q, "у") || tok_is(c, q, "в") || tok_is(c, q, "на")) q++;
-    return q < c->nt && !(c->tok[q].flags & TK_NL) ? q : (size_t)-1;
-}
-
-static int list_adjective(const chunkctx *c, size_t k, const char *last) {
-    if (!cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1) || (c->tok[k].flags & TK_ALLUPPER)) return 0;
-    const char *f = tfold(c, k);
-    size_t l = tlen(c, k);
-    return l >= 4 && !memcmp(f + l - 2, last, 2) && adj_end(f, l) && place_adjective(f, l) &&
-           !tok_has_stem(c, &compass_set, k);
-}
-
-static size_t area_list(chunkctx *c, size_t i, int *rc) {
-    const char *last = tfold(c, i) + tlen(c, i) - 2;
-    if (tlen(c, i) < 4 || !list_adjective(c, i, last) || ngn_covering_at(c, c->first, tok_start(c, i)) >= 0)
-        return (size_t)-1;
-    size_t adj[8], n = 0, k = i, head = (size_t)-1;
-    adj[n++] = i;
-    while (n < 8) {
-        size_t q = list_next(c, k);
-        if (q == (size_t)-1 || !list_adjective(c, q, last)) return (size_t)-1;
-        adj[n++] = q;
-        k = q;
-        if (is_word(c, q + 1) && !(c->tok[q + 1].flags & TK_UPPER1) && wset_has(&area_pl_set, c->tok[q + 1].hash)) {
-            head = q + 1;
-            break;
-        }
-    }
-    if (head == (size_t)-1) return (size_t)-1;
-    /* (a dictionary's oblast over the last adjective and the noun, "та
-     * Житомирської області": the noun is singular, the list no list) */
-    if (cuts_span(c, i, head) || ngn_covering_at(c, c->first, tok_start(c, adj[n - 1])) >= 0) return (size_t)-1;
-    const char *hf = tfold(c, head);
-    const char *hk = !memcmp(hf, "област", 12) ? "oblast" : !memcmp(hf, "район", 10) ? "raion"
-                   : !memcmp(hf, "громад", 12) ? "hromada" : "okruh";
-    char sk[SK_MAX + 1], buf[4 * (SK_MAX + 1) + 16];
-    size_t bl = 4;
-    memcpy(buf, "loc:", 4);
-    for (size_t a = 0; a < n && a < 4; a++) {
-        size_t q = adj[a], kn = ngn_skel(tfold(c, q), ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
-        memcpy(buf + bl, sk, kn);
-        bl += kn;
-        buf[bl++] = '-';
-    }
-    memcpy(buf + bl, hk, strlen(hk));
-    bl += strlen(hk);
-    const char *id = ngn_arena_put(&c->mn->ar, buf, bl);
-    const char *name = ngn_arena_put(&c->mn->ar, c->text + tok_start(c, i), tok_end(c, head) - tok_start(c, i));
-    if (!id || !name) { *rc = NG_E_NOMEM; return head; }
-    for (char *p = (char *)name; *p; p++)
-        if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
-    *rc = ngn_add_rule_span(c, i, head, "LOC", id, name, NG_RULE_PLACE_AREA, 0);
-    return head;
-}
-
 static int clean_edges(const chunkctx *c, size_t i, size_t j);
 
 static size_t settlement(chunkctx *c, size_t i, int *rc) {
@@ -1285,11 +1193,6 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     if (head) return (size_t)-1;
     if (!adj_end(tfold(c, i), tlen(c, i)) || tok_has_stem(c, &ngn_title_set, i))
         return (size_t)-1;
-    if (c->place && !c->dry) {
-        /* D3: places' adjectives in a list before one plural area noun */
-        size_t r = area_list(c, i, rc);
-        if (r != (size_t)-1 || *rc) return r;
-    }
     if (c->place && !c->dry) {
         /* S2: the adjective and a street's noun */
         size_t r = adj_street(c, i, rc);
