@@ -892,6 +892,12 @@ static int context_person(chunkctx *c, unsigned rule, size_t i, size_t last) {
          * words' keys, as ng_tagger_person_id gives them */
         size_t k = sfirst;
         while (k < last && !(c->tok[k].flags & TK_UPPER1) && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
+        /* (a capitalised particle starts the surname, as surname_at takes
+         * it: Jean-Pierre Van Zyl, Johan Van Der Merwe) */
+        if (k < last && (c->tok[k].flags & TK_UPPER1) && tlen(c, k) <= 3 && wset_has(&ngn_particle_set, c->tok[k].hash)) {
+            k++;
+            if (k < last && tlen(c, k) <= 3 && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
+        }
         if (!(k == last || (k + 2 == last && hyphen_joins(c, k + 1)))) g = NULL;
     }
     if (g) return person_span(c, rule, i, last, g, gtok, -1, sfirst, last, -1);
