@@ -898,7 +898,7 @@ static int context_person(chunkctx *c, unsigned rule, size_t i, size_t last) {
             k++;
             if (k < last && tlen(c, k) <= 3 && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
         }
-        if (!(k == last || (k + 2 == last && hyphen_joins(c, k + 1)))) g = NULL;
+        if (!(k == last || (k + 2 == last && (hyphen_joins(c, k + 1) || apos_surname(c, k))))) g = NULL;
     }
     if (g) return person_span(c, rule, i, last, g, gtok, -1, sfirst, last, -1);
     size_t nn = c->mn->nnotes;
@@ -1215,6 +1215,10 @@ static __attribute__((noinline)) size_t players_rule(chunkctx *c, size_t i, int 
     if (last == (size_t)-1) return (size_t)-1;
     for (int j = 0; j < n && !*rc; j++) {
         if ((lineup && nm[j].nw < 2 && nm[j].init < 0 && nm[j].last == nm[j].sur) || !sc_free(c, &nm[j])) continue;
+        /* (O'Meara alone: the id a sentence gives it is the free word's,
+         * which no rule makes: left to the partial names) */
+        if (nm[j].init < 0 && nm[j].first == nm[j].sur && nm[j].last == nm[j].first + 2 && apos_surname(c, nm[j].first))
+            continue;
         if (nm[j].init >= 0)
             *rc = person_span(c, NG_RULE_PLAYERS, nm[j].first, nm[j].last, NULL, 0, nm[j].init, nm[j].sur, nm[j].last, -1);
         else
