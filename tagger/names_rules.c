@@ -1386,6 +1386,13 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);
+        /* a given name and a name after the word: the word was the title's
+         * ("професор Політехніки Павло Сербин", "Губернатор Приморья
+         * Александр Шемелев"), the person is the name's */
+        const gform *gn1[1];
+        if (c->nl && l2 == i + 1 && i + 2 < c->nt && is_cap_word(c, i + 2) && !(c->tok[i + 2].flags & TK_NL) &&
+            ngn_nl_lookup(c->nl, c->tok[i + 1].hash, tfold(c, i + 1), tlen(c, i + 1), gn1, 1))
+            return (size_t)-1;
         if (l2 != (size_t)-1 && ngn_covering_at(c, c->sp, tok_start(c, i + 1)) < 0) last = l2;
         if (i + 1 < c->nt && (c->tok[i + 1].flags & TK_PUNCT) && tlen(c, i + 1) == 1 && tfold(c, i + 1)[0] == '-' &&
             !(c->tok[i + 1].flags & TK_SPACE))
