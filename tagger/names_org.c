@@ -138,6 +138,21 @@ static const char *const quoted_heads[] = {
 };
 static wset qhead_set;
 static uint64_t qhead_mem[1024];
+/* Q4: designators of an institution before a quoted name besides the
+ * organisation words (by stem: Комунального закладу «…», Державної
+ * установи «…»). */
+static const char *const designators[] = {"заклад", "установа", "філія", "осередок", NULL};
+static wset desig_set;
+static uint64_t desig_mem[1024];
+/* ... and the adjectives of a legal status that may start a sentence with
+ * the designator (Комунальне підприємство «…»; not Відома компанія «…»). */
+static const char *const status_adjs[] = {
+    "комунальний", "державний", "приватний", "акціонерний", "благодійний", "громадський", "міжнародний",
+    "національний", "всеукраїнський", "обласний", "міський", "районний", "релігійний", "спільний",
+    "дочірній", "казенний", "науковий", "публічний", "селищний", "сільський", "фермерський", NULL
+};
+static wset status_set;
+static uint64_t status_mem[1024];
 /* Lower-case words that end as genitives do but never continue an
  * organisation's name: prepositions, adverbs, pronouns, dates (folded). */
 static const char *const gen_stops[] = {
@@ -272,6 +287,8 @@ static void org_init(void) {
     ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
     ngn_wset_fill(&common_abbr_set, common_abbr_mem, common_abbr, 0);
     ngn_wset_fill(&qhead_set, qhead_mem, quoted_heads, 1);
+    ngn_wset_fill(&desig_set, desig_mem, designators, 1);
+    ngn_wset_fill(&status_set, status_mem, status_adjs, 1);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
@@ -283,15 +300,6 @@ static void org_init(void) {
 
 static int is_word(const chunkctx *c, size_t i) {
     return i < c->nt && (c->tok[i].flags & TK_WORD) && !(c->tok[i].flags & TK_LONG);
-}
-
-/* Is token i the folded string s? Inlined at each call, where s is a
- * literal: its length is known at compile time and the compare is a load or
- * two (a call to strlen and memcmp each was 3 % of the instructions of
- * tagging realistic text: open_quote asks four times per capitalised word). */
-static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_t i, const char *s) {
-    size_t l = strlen(s);
-    return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
 }
 
 static int open_quote(const chunkctx *c, size_t i) {
@@ -543,6 +551,46 @@ static size_t law_title(chunkctx *c, size_t i, int *rc) {
 }
 
 /* Q: a quoted name; i is its first word, right after the opening quote. */
+/* Q4: a capitalised organisation word before a quoted name, inside a
+ * sentence, in Ukrainian text: "Благодійного фонду «Платар»", "Державного
+ * підприємства «…»", "Комунального закладу охорони здоров'я «…»". The
+ * designator is part of the name, as Ukrainian news annotate it (the
+ * lower-case "компанія «Нова пошта»" is not: rule Q). From token d (the
+ * word before the opening quote) back: up to three lower-case words after
+ * the organisation word, the word, then lower-case adjectives, to a
+ * capitalised word (an adjective, or the organisation word) that does not
+ * start its sentence (an adjective of a legal status may: Комунальне
+ * підприємство «…»; not Відома компанія «…»). The first token of the
+ * designator, or (size_t)-1. */
+static int cyr_word(const chunkctx *c, size_t i);
+
+static size_t cap_designator(const chunkctx *c, size_t d) {
+    size_t k = d, after = 0;
+    int noun = 0;
+    for (int n = 0; n < 8; n++) {
+        size_t w = k;   /* (a hyphenated adjective, історико-культурним: from its first part) */
+        if (w >= 2 && tok_is(c, w - 1, "-") && !(c->tok[w].flags & TK_SPACE) && !(c->tok[w - 1].flags & TK_SPACE))
+            w -= 2;
+        /* (a word first on its line may only be the capitalised first one) */
+        if (!is_word(c, w) || !(c->tok[w].flags & TK_CYR) || (c->tok[w].flags & (TK_LATIN | TK_DIGIT | TK_ALLUPPER)) ||
+            ((c->tok[w].flags & TK_NL) && !(c->tok[w].flags & TK_UPPER1)) || wset_has(&ngn_stop_set, c->tok[k].hash))
+            return (size_t)-1;
+        int is_noun = !noun && (tok_has_stem(c, &orgq_set, k) || tok_has_stem(c, &head_set, k) ||
+                                tok_has_stem(c, &gen_head_set, k) || tok_has_stem(c, &desig_set, k));
+        int adj = adj_end(tfold(c, k), tlen(c, k));
+        if (noun && !adj) return (size_t)-1;
+        if (is_noun) noun = 1;
+        else if (!noun && ++after > 3) return (size_t)-1;
+        if (c->tok[w].flags & TK_UPPER1) {
+            if (!noun || (ngn_sentence_initial(c, w) && (is_noun || !tok_has_stem(c, &status_set, w)))) return (size_t)-1;
+            return w;
+        }
+        if (w == 0) return (size_t)-1;
+        k = w - 1;
+    }
+    return (size_t)-1;
+}
+
 static size_t quoted(chunkctx *c, size_t i, int *rc) {
     if (i < 1 || !open_quote(c, i - 1)) return (size_t)-1;
     /* the closing quote: at most 10 tokens on the line, no comma or stop */
@@ -584,6 +632,15 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
         if (wset_has(&ru_legal_set, c->tok[d].hash))
             return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, i, last, i, last, (size_t)-1, rc);
         return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, d, j, i, last, (size_t)-1, rc);
+    }
+    if (!(td->flags & TK_ALLUPPER) && (td->flags & TK_CYR)) {
+        size_t w = cap_designator(c, d);
+        /* (not over a span a rule added before: a person's, a place's) */
+        for (size_t k = c->m->nspans; w != (size_t)-1 && k-- > c->ndict;)
+            if (c->m->spans[k].end > tok_start(c, w) && c->m->spans[k].start < tok_end(c, d)) w = (size_t)-1;
+        if (w != (size_t)-1 && ukrainian_near(c, w, last) &&
+            ngn_covering_at(c, c->first, tok_start(c, w)) < 0)
+            return org_span(c, NG_RULE_ORG_QUOTED, w, j, i, last, (size_t)-1, rc);
     }
     if (!(td->flags & TK_ALLUPPER) && tok_has_stem(c, &orgq_set, d))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);

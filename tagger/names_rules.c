@@ -104,6 +104,15 @@ static int is_initial(const chunkctx *c, size_t i) {
            (c->tok[i + 2].flags & TK_UPPER1) && (c->tok[i + 2].flags & TK_WORD);
 }
 
+/* The second of two initials after a surname in text tokenised with
+ * spaces, whatever follows its dot ("Павлову Г . Л . по ..."): one capital
+ * letter and a dot on the same line. */
+static int last_initial(const chunkctx *c, size_t i) {
+    const ng_token *t = &c->tok[i];
+    return i + 1 < c->nt && is_name_word(t) && (t->flags & TK_UPPER1) && tlen(c, i) <= 4 &&
+           ncp(tfold(c, i), tlen(c, i)) == 1 && is_punct(c, i + 1, '.') && !(c->tok[i + 1].flags & TK_NL);
+}
+
 /* Sentence start: first token, after a line break or after . ! ? : or a quote/dash. */
 int ngn_sentence_initial(const chunkctx *c, size_t i) {
     if (i == 0 || (c->tok[i].flags & TK_NL)) return 1;
@@ -514,8 +523,22 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
     if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
     size_t last = j;
-    if (j + 2 < c->nt && hyphen_joins(c, j + 1) && is_cap_word(c, j + 2) && free_for_rule(c, j + 2, lo, allow_other))
-        last = j + 2;
+    if ((t->flags & TK_LATIN) && tlen(c, j) <= 3 && wset_has(&ngn_particle_set, t->hash)) {
+        /* a capitalised particle starts the surname: De Wilde, Van Moer,
+         * Van der Westhuizen (not a surname of its own: "Filip De") */
+        size_t q = j + 1;
+        if (q + 1 < c->nt && !(c->tok[q].flags & TK_NL) && (c->tok[q].flags & TK_WORD) && tlen(c, q) <= 3 &&
+            wset_has(&ngn_particle_set, c->tok[q].hash) && (c->tok[q + 1].flags & TK_UPPER1))
+            q++;   /* Van der, Van Der */
+        if (q < c->nt && is_cap_word(c, q) && (c->tok[q].flags & TK_LATIN) && (c->tok[q].flags & TK_SPACE) &&
+            !(c->tok[q].flags & TK_NL) && ncp_ge(tfold(c, q), tlen(c, q), 2) && free_for_rule(c, q, lo, allow_other))
+            last = q;
+        else if (tlen(c, j) == 2)
+            return (size_t)-1;   /* (a longer one may be a surname: Mangala Das) */
+    }
+    if (last + 2 < c->nt && hyphen_joins(c, last + 1) && is_cap_word(c, last + 2) &&
+        free_for_rule(c, last + 2, lo, allow_other))
+        last += 2;
     /* the surname must not start a longer dictionary name */
     long k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k >= 0 && c->m->spans[k].end > tok_end(c, last)) return (size_t)-1;
@@ -723,14 +746,23 @@ static int hyphen_first(const chunkctx *c, size_t i) {
     return i + 2 < c->nt && hyphen_joins(c, i + 1) && (c->tok[i + 2].flags & TK_UPPER1);
 }
 
+/* Digits only, at most maxlen, at token k. */
+static int sc_number(const chunkctx *c, size_t k, size_t maxlen) {
+    if (k >= c->nt || !(c->tok[k].flags & TK_DIGIT) || (c->tok[k].flags & TK_LATIN) || tlen(c, k) > maxlen) return 0;
+    for (size_t d = 0; d < tlen(c, k); d++)   /* (the fold is not NUL-terminated) */
+        if (tfold(c, k)[d] < '0' || tfold(c, k)[d] > '9') return 0;
+    return 1;
+}
+
 /* Rule N (NG_RULE_COUNTRY): a name and its country in parentheses, as
  * sports results and lists write people ("Lance Armstrong ( U.S. )",
  * "Hernan Gumy ( Argentina ) beat", "Mariaan de Swardt ( South Africa )"):
  * two or three capitalised Latin words at token i (particles between them,
  * hyphenated parts), no span touching them, then "(", a place a dictionary
  * knows filling the parentheses, ")" and no score after it (a team's line:
- * "Vaduz ( Liechtenstein ) 1", rule T) nor a legal form ("Dacom
- * Communications ( Poland ) Ltd"). A name the other rules did not take (an
+ * "Vaduz ( Liechtenstein ) 1", rule T; on a ranking's line, "9. Rubens
+ * Barrichello ( Brazil ) 12", the number is points) nor a legal form
+ * ("Dacom Communications ( Poland ) Ltd"). A name the other rules did not take (an
  * unknown or weak given name, "Lance"). The last token of the name, or
  * (size_t)-1. */
 static size_t country_person(chunkctx *c, size_t i) {
@@ -764,8 +796,9 @@ static size_t country_person(chunkctx *c, size_t i) {
                wset_has(&ngn_particle_set, c->tok[k].hash))
             k++, np++;
         if (k >= par || !is_cap_word(c, k) || !(c->tok[k].flags & TK_LATIN) || (c->tok[k].flags & TK_ALLUPPER) ||
-            !(c->tok[k].flags & TK_SPACE) || (c->tok[k].flags & TK_NL) || ngn_covering_at(c, c->sp, tok_start(c, k)) >= 0)
+            !(c->tok[k].flags & TK_SPACE) || (c->tok[k].flags & TK_NL))
             return (size_t)-1;
+        if (ngn_covering_at(c, c->sp, tok_start(c, k)) >= 0) return (size_t)-1;
         j = k;
         nw++;
     }
@@ -780,14 +813,19 @@ static size_t country_person(chunkctx *c, size_t i) {
     while (q + 1 < c->nt && tok_end(c, q) < s->end) q++;
     if (tok_end(c, q) != s->end || q + 1 >= c->nt || !is_punct(c, q + 1, ')')) return (size_t)-1;
     size_t a = q + 2;
+    /* a ranking's line ("9. Rubens Barrichello ( Brazil ) 12"): the number
+     * after it is points, not a team's score */
+    int ranked = i >= 2 && is_punct(c, i - 1, '.') && sc_number(c, i - 2, 3) && (i == 2 || (c->tok[i - 2].flags & TK_NL));
     if (a < c->nt && !(c->tok[a].flags & TK_NL)) {
         const ng_token *t = &c->tok[a];
         /* a score (1-3 digits alone: not a set's "6-3", a time's "44.92"
-         * or "3:33.77", nor the first of a golfer's rounds "71 74") */
-        if ((t->flags & TK_DIGIT) && !(t->flags & TK_LATIN) && t->end - t->start <= 3) {
+         * or "3:33.77", a sum's "254,247", nor the first of a golfer's
+         * rounds "71 74") */
+        if (!ranked && (t->flags & TK_DIGIT) && !(t->flags & TK_LATIN) && t->end - t->start <= 3) {
             const ng_token *u = a + 1 < c->nt ? &c->tok[a + 1] : NULL;
             int joined = u && (u->flags & TK_PUNCT) && !(u->flags & TK_SPACE) && tlen(c, a + 1) == 1 &&
-                         (tfold(c, a + 1)[0] == '-' || tfold(c, a + 1)[0] == '.' || tfold(c, a + 1)[0] == ':');
+                         (tfold(c, a + 1)[0] == '-' || tfold(c, a + 1)[0] == '.' || tfold(c, a + 1)[0] == ':' ||
+                          (tfold(c, a + 1)[0] == ',' && a + 2 < c->nt && !(c->tok[a + 2].flags & TK_SPACE)));
             int rounds = u && !(u->flags & TK_NL) && (u->flags & TK_DIGIT) && !(u->flags & TK_LATIN);
             if (!joined && !rounds) return (size_t)-1;
         }
@@ -796,6 +834,16 @@ static size_t country_person(chunkctx *c, size_t i) {
             if (strlen(legal[l]) == tlen(c, a) && !memcmp(tfold(c, a), legal[l], tlen(c, a))) return (size_t)-1;
     }
     return j;
+}
+
+/* A minute at token k: 1-3 digits and st / nd / rd / th in one token (77th). */
+static int sc_minute(const chunkctx *c, size_t k) {
+    if (k >= c->nt || !(c->tok[k].flags & TK_DIGIT) || !(c->tok[k].flags & TK_WORD)) return 0;
+    const char *f = tfold(c, k);
+    size_t l = tlen(c, k), d = 0;
+    while (d < l && f[d] >= '0' && f[d] <= '9') d++;
+    return d >= 1 && d <= 3 && l == d + 2 &&
+           (!memcmp(f + d, "st", 2) || !memcmp(f + d, "nd", 2) || !memcmp(f + d, "rd", 2) || !memcmp(f + d, "th", 2));
 }
 
 /* Rule M (NG_RULE_SCORER): a scorer and the minute of the goal, as
@@ -821,12 +869,7 @@ static size_t scorer_person(chunkctx *c, size_t i) {
         if (k >= c->nt || (c->tok[k].flags & TK_NL)) return (size_t)-1;
         const ng_token *t = &c->tok[k];
         if ((t->flags & TK_DIGIT) && (t->flags & TK_WORD)) {
-            const char *f = tfold(c, k);
-            size_t l = tlen(c, k), d = 0;
-            while (d < l && f[d] >= '0' && f[d] <= '9') d++;
-            if (d < 1 || d > 3 || l != d + 2) return (size_t)-1;
-            if (memcmp(f + d, "st", 2) && memcmp(f + d, "nd", 2) && memcmp(f + d, "rd", 2) && memcmp(f + d, "th", 2))
-                return (size_t)-1;
+            if (!sc_minute(c, k)) return (size_t)-1;
             /* after a comma: inside parentheses opened on the line (a list
              * of scorers), not prose ("..., Ranked 18th in the world") */
             if (pc == ',') {
@@ -848,6 +891,368 @@ static size_t scorer_person(chunkctx *c, size_t i) {
         j = k;
     }
     return (size_t)-1;
+}
+
+/* A person over tokens [i, last] that a rule found by its context, not by
+ * its words (rules N, K): with a given name of the lists first (Lance,
+ * Jean-Denis), the id the given-name rule gives the name inside a
+ * sentence; else every word is the surname's (per: + the words' keys, as
+ * the title rule gives them). */
+static int context_person(chunkctx *c, unsigned rule, size_t i, size_t last) {
+    const gform *gf[8];
+    size_t gtok = i + 2 <= last && hyphen_joins(c, i + 1) ? i + 2 : i, ng = 0;
+    if (c->nl) {
+        ng = ngn_nl_lookup(c->nl, c->tok[gtok].hash, tfold(c, gtok), tlen(c, gtok), gf, 8);
+        if (ng && gtok != i && hyphen_given_start(c, gtok, TK_LATIN) != i) ng = 0;
+    }
+    const gform *g = NULL;
+    size_t sfirst = gtok + 1;
+    if (ng && gtok < last) {
+        g = gf[0];
+        for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
+        /* a second given name between (Pier Francesco Chili) */
+        const gform *g2[1];
+        if (sfirst < last && !hyphen_joins(c, sfirst) && is_cap_word(c, sfirst) &&
+            ngn_nl_lookup(c->nl, c->tok[sfirst].hash, tfold(c, sfirst), tlen(c, sfirst), g2, 1))
+            sfirst++;
+        /* the given-name rule takes one surname (particles before it,
+         * hyphenated): a longer rest ("Jean-Pierre Van Zyl") gets the
+         * words' keys, as ng_tagger_person_id gives them */
+        size_t k = sfirst;
+        while (k < last && !(c->tok[k].flags & TK_UPPER1) && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
+        /* (a capitalised particle starts the surname, as surname_at takes
+         * it: Jean-Pierre Van Zyl, Johan Van Der Merwe) */
+        if (k < last && (c->tok[k].flags & TK_UPPER1) && tlen(c, k) <= 3 && wset_has(&ngn_particle_set, c->tok[k].hash)) {
+            k++;
+            if (k < last && tlen(c, k) <= 3 && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
+        }
+        if (!(k == last || (k + 2 == last && (hyphen_joins(c, k + 1) || apos_surname(c, k))))) g = NULL;
+    }
+    if (g) return person_span(c, rule, i, last, g, gtok, -1, sfirst, last, -1);
+    size_t nn = c->mn->nnotes;
+    int rc = person_span(c, rule, i, last, NULL, 0, -1, i, last, -1);
+    if (!rc && c->mn->nnotes > nn && last > i && (c->tok[i].flags & TK_UPPER1)) {
+        /* the first word stands for a given name: Wasim Akram is not the
+         * Mohammad Akram named before him (the initials' check) */
+        note *n = &c->mn->notes[c->mn->nnotes - 1];
+        if (n->kind == N_REF) c->mn->ext[n->ext].initial = first_cp(tfold(c, i), tlen(c, i));
+    }
+    return rc;
+}
+
+/* Rule K (NG_RULE_PLAYERS): the players of a scorecard, a squad or a
+ * leaderboard, as agency sports pages write them, a line at a time:
+ *   batting  "M. Atherton c Saeed Anwar b Waqar Younis 12": the batsman,
+ *            then how he was out ("b X", "c X b Y", "c and b X", "st X b
+ *            Y", "lbw b X", "hit wicket b X", "run out", "not out",
+ *            "retired hurt") and the runs, the line's last word: the
+ *            batsman, the fielder and the bowler;
+ *   bowling  "Bowling : Wasim Akram 25-8-61-1 , Waqar Younis 20-6-70-2":
+ *            each bowler before his overs-maidens-runs-wickets (the list
+ *            may go on over the next lines, and a line may start with it);
+ *   rounds   "283 Tom Lehman 72 69 74 68 , Fred Funk 72 70 73 68": a
+ *            golfer before two to four rounds (55 to 89 each; his country
+ *            in parentheses between), the line starting with him or with
+ *            the total;
+ *   lists    "To bat : R. Croft , D. Cork", "Did not bat :", "Squad :",
+ *            "Scorers :", "Goalkeepers - " (and the other positions;
+ *            the first name on the head's line) and a team's line-up, a place or team a
+ *            dictionary knows before the colon ("Pakistan : Aamir Sohail
+ *            , Saeed Anwar , Ijaz Ahmed"; at least three names of two or
+ *            three words or hyphenated parts there, the others left, and
+ *            no place or organisation among the items): names separated by commas or semicolons, a note in
+ *            parentheses after each allowed ("( captain )", "( 58th )").
+ * A name there is one to three capitalised Latin words (initials before
+ * them, particles and hyphenated parts inside: Inzamam-ul-Haq). A
+ * dictionary span inside a name with initials gives way (D. Cork, I.
+ * Salisbury: places), but not a dictionary's person; a name a span crosses,
+ * or that is all a place or organisation (Chicago 71 64), is left alone. */
+typedef struct scname { size_t first, last, sur; long init; int nw; } scname;
+enum { SC_PLAIN, SC_FIGURES, SC_ROUNDS, SC_MAX = 32 };
+
+/* A lower-case scorecard word at token k, on the line. */
+static int sc_word(const chunkctx *c, size_t k, const char *w) {
+    return tok_is(c, k, w) && !(c->tok[k].flags & (TK_UPPER1 | TK_NL | TK_PUNCT));
+}
+
+/* A word of a list's head at token k, on the line, in any case ("Did Not Bat"). */
+static int sc_head(const chunkctx *c, size_t k, const char *w) {
+    return tok_is(c, k, w) && !(c->tok[k].flags & (TK_NL | TK_PUNCT));
+}
+
+/* A name at token k (a line break before it only when nl): its tokens in *n. */
+static int sc_name(const chunkctx *c, size_t k, int nl, scname *n) {
+    if (k >= c->nt || ((c->tok[k].flags & TK_NL) && !nl)) return 0;
+    size_t i = k;
+    long init = -1;
+    for (int m = 0; m < 3 && is_initial(c, i) && (c->tok[i].flags & TK_LATIN); m++) {
+        if (i > k && (c->tok[i].flags & TK_NL)) return 0;
+        if (init < 0) init = (long)i;
+        i += 2;
+    }
+    if (i >= c->nt || (i > k && (c->tok[i].flags & TK_NL))) return 0;
+    size_t j = i;
+    if (apos_surname(c, i)) j = i + 2;   /* O'Neill */
+    else if (!is_cap_word(c, i) || !(c->tok[i].flags & TK_LATIN) || !ncp_ge(tfold(c, i), tlen(c, i), 2)) return 0;
+    int nw = 1;
+    for (;;) {
+        size_t q = j + 1;
+        if (q + 1 < c->nt && hyphen_joins(c, q) && is_name_word(&c->tok[q + 1]) && (c->tok[q + 1].flags & TK_LATIN)) {
+            j = q + 1;
+            continue;
+        }
+        if (nw < 3 && q < c->nt && !(c->tok[q].flags & TK_NL) && apos_surname(c, q)) {
+            j = q + 2;
+            nw++;
+            continue;
+        }
+        for (int np = 0; np < 2 && q < c->nt && !(c->tok[q].flags & (TK_UPPER1 | TK_NL)) && (c->tok[q].flags & TK_WORD) &&
+                         wset_has(&ngn_particle_set, c->tok[q].hash);
+             np++)
+            q++;
+        if (nw == 3 || q >= c->nt || (c->tok[q].flags & TK_NL) || !is_cap_word(c, q) || !(c->tok[q].flags & TK_LATIN))
+            break;
+        j = q;
+        nw++;
+    }
+    *n = (scname){k, j, i, init, nw};
+    return 1;
+}
+
+/* Is token k joined to the one before it (no space)? */
+static int sc_joined(const chunkctx *c, size_t k) { return k < c->nt && !(c->tok[k].flags & (TK_SPACE | TK_NL)); }
+
+/* A bowler's figures at token k (a line break before them allowed): overs
+ * (25, 29.2), maidens, runs and wickets joined by hyphens. The last token,
+ * or (size_t)-1. */
+static size_t sc_figures(const chunkctx *c, size_t k) {
+    if (!sc_number(c, k, 3)) return (size_t)-1;
+    size_t q = k + 1;
+    if (is_punct(c, q, '.') && sc_joined(c, q) && sc_joined(c, q + 1) && sc_number(c, q + 1, 1)) q += 2;
+    for (int n = 0; n < 3; n++, q += 2)
+        if (!is_punct(c, q, '-') || !sc_joined(c, q) || !sc_joined(c, q + 1) || !sc_number(c, q + 1, 3)) return (size_t)-1;
+    return q - 1;
+}
+
+/* A golfer's rounds at token k, on the line: two to four numbers from 55
+ * to 89. The last token, or (size_t)-1. */
+static size_t sc_rounds(const chunkctx *c, size_t k) {
+    size_t q = k;
+    while (q < k + 4 && sc_number(c, q, 2) && !(c->tok[q].flags & TK_NL)) {
+        const char *f = tfold(c, q);
+        int v = tlen(c, q) == 2 ? (f[0] - '0') * 10 + (f[1] - '0') : 0;
+        if (v < 55 || v > 89) return (size_t)-1;
+        q++;
+    }
+    return q - k >= 2 ? q - 1 : (size_t)-1;
+}
+
+/* A note in parentheses at token k, on the line ("( captain )", "( 58th
+ * )"): the ")", or (size_t)-1. */
+static size_t sc_note(const chunkctx *c, size_t k) {
+    if (!is_punct(c, k, '(') || (c->tok[k].flags & TK_NL)) return (size_t)-1;
+    for (size_t e = k + 1; e < c->nt && e <= k + 4 && !(c->tok[e].flags & TK_NL); e++)
+        if (is_punct(c, e, ')')) return e > k + 1 ? e : (size_t)-1;
+    return (size_t)-1;
+}
+
+/* A place a dictionary knows filling the parentheses at token k ("(
+ * Sweden )"): the ")", or (size_t)-1. */
+static size_t sc_country(const chunkctx *c, size_t k) {
+    if (!is_punct(c, k, '(') || (c->tok[k].flags & TK_NL) || k + 2 >= c->nt) return (size_t)-1;
+    long sp = ngn_covering_at(c, c->sp, tok_start(c, k + 1));
+    if (sp < 0 || c->m->spans[sp].start != tok_start(c, k + 1) || !(ngn_span_types(c->m, (size_t)sp) & 2)) return (size_t)-1;
+    size_t q = k + 1;
+    while (q + 1 < c->nt && tok_end(c, q) < c->m->spans[sp].end) q++;
+    return tok_end(c, q) == c->m->spans[sp].end && is_punct(c, q + 1, ')') ? q + 1 : (size_t)-1;
+}
+
+/* A list of names from token k, each followed by what 'kind' asks (SC_*):
+ * the names in nm, their number (at most SC_MAX), the list's last token. */
+static size_t sc_list(const chunkctx *c, size_t k, int kind, scname *nm, int *nn) {
+    int n = 0;
+    size_t last = (size_t)-1;
+    while (n < SC_MAX && sc_name(c, k, 1, &nm[n])) {
+        size_t e = nm[n].last;
+        if (kind == SC_FIGURES) e = sc_figures(c, e + 1);
+        else if (kind == SC_ROUNDS) {
+            size_t q = sc_country(c, e + 1);
+            e = sc_rounds(c, q != (size_t)-1 ? q + 1 : e + 1);
+        } else if (is_punct(c, e + 1, '(')) {
+            size_t p = e + 1;
+            e = sc_note(c, p);
+            /* a substitute and his minute: "Dieter Ramusch ( Andreas Ogris 77th )" */
+            if (e != (size_t)-1 && n + 1 < SC_MAX && sc_name(c, p + 1, 0, &nm[n + 1]) && nm[n + 1].last + 2 == e &&
+                sc_minute(c, e - 1))
+                n++;
+        }
+        if (e == (size_t)-1) break;
+        n++;
+        last = e;
+        k = e + 1;
+        if (k >= c->nt || (c->tok[k].flags & TK_NL) || !(is_punct(c, k, ',') || (kind == SC_PLAIN && is_punct(c, k, ';'))))
+            break;
+        k++;
+    }
+    *nn = n;
+    return n ? last : (size_t)-1;
+}
+
+/* Does the list end its line (or go on after a comma)? */
+static int sc_line_end(const chunkctx *c, size_t last) {
+    return last != (size_t)-1 && (last + 1 >= c->nt || (c->tok[last + 1].flags & TK_NL) || is_punct(c, last + 1, ','));
+}
+
+/* The batting line at token i (a line's first): the names, their number,
+ * the line's last token. */
+static size_t sc_batting(const chunkctx *c, size_t i, scname *nm, int *nn) {
+    int n = 0;
+    if (!sc_name(c, i, 1, &nm[n])) return (size_t)-1;
+    size_t k = nm[n++].last + 1;
+    int bowler = 1;
+    if (sc_word(c, k, "c") || sc_word(c, k, "st")) {
+        int caught = sc_word(c, k, "c");
+        k++;
+        if (caught && (sc_word(c, k, "and") || (is_punct(c, k, '&') && !(c->tok[k].flags & TK_NL)))) k++;
+        else {
+            if (!sc_name(c, k, 0, &nm[n])) return (size_t)-1;
+            k = nm[n++].last + 1;
+        }
+        if (!sc_word(c, k++, "b")) return (size_t)-1;
+    } else if (sc_word(c, k, "lbw") || (sc_word(c, k, "hit") && sc_word(c, k + 1, "wicket"))) {
+        k += sc_word(c, k, "lbw") ? 1 : 2;
+        if (!sc_word(c, k++, "b")) return (size_t)-1;
+    } else if (sc_word(c, k, "b")) {
+        k++;
+    } else if (((sc_word(c, k, "run") || sc_word(c, k, "not")) && sc_word(c, k + 1, "out")) ||
+               (sc_word(c, k, "retired") && (sc_word(c, k + 1, "hurt") || sc_word(c, k + 1, "out")))) {
+        k += 2;
+        bowler = 0;
+    } else
+        return (size_t)-1;
+    if (bowler) {
+        if (!sc_name(c, k, 0, &nm[n])) return (size_t)-1;
+        k = nm[n++].last + 1;
+    }
+    /* the runs end the line */
+    if (!sc_number(c, k, 3) || (c->tok[k].flags & TK_NL) || (k + 1 < c->nt && !(c->tok[k + 1].flags & TK_NL)))
+        return (size_t)-1;
+    *nn = n;
+    return k;
+}
+
+/* A list's head at token i ("Bowling ( to date ) :", "Did not bat :",
+ * "Squad :", "Scorers :", "Goalkeepers - "): the first token after the
+ * colon (or spaced hyphen), or (size_t)-1; *kind gets the list's kind. */
+static size_t sc_list_head(const chunkctx *c, size_t i, int *kind) {
+    size_t k = i + 1;
+    *kind = SC_PLAIN;
+    /* (most lines start with none of them: their first letters) */
+    if (tlen(c, i) < 2 || tlen(c, i) > 11 || !memchr("btdsgmf", tfold(c, i)[0], 7)) return (size_t)-1;
+    if (tok_is(c, i, "bowling")) *kind = SC_FIGURES;
+    else if (tok_is(c, i, "to") || tok_is(c, i, "did")) {
+        if (tok_is(c, i, "did") && sc_head(c, k, "not")) k++;
+        if (!sc_head(c, k++, "bat")) return (size_t)-1;
+    } else if (!tok_is(c, i, "squad") && !tok_is(c, i, "squads") && !tok_is(c, i, "scorer") &&
+               !tok_is(c, i, "scorers") && !tok_is(c, i, "goalkeepers") && !tok_is(c, i, "defenders") &&
+               !tok_is(c, i, "midfielders") && !tok_is(c, i, "forwards") && !tok_is(c, i, "strikers"))
+        return (size_t)-1;
+    if (is_punct(c, k, '(')) {   /* "Bowling ( to date ) :" */
+        k = sc_note(c, k);
+        if (k == (size_t)-1) return k;
+        k++;
+    }
+    if (!(is_punct(c, k, ':') || (is_punct(c, k, '-') && (c->tok[k].flags & TK_SPACE))) || (c->tok[k].flags & TK_NL))
+        return (size_t)-1;
+    /* the first name on the head's line ("Scorers :" alone on a line
+     * heads lines of another shape: "Brann - Mons Ivar Mjelde ( 10th )") */
+    return k + 1 < c->nt && !(c->tok[k + 1].flags & TK_NL) ? k + 1 : (size_t)-1;
+}
+
+/* A team's line-up at token i: a place or team a dictionary knows, ":",
+ * and at least three names of two or three words (initials count), none
+ * of the items a place or organisation. The last token, or (size_t)-1. */
+static size_t sc_lineup(const chunkctx *c, size_t i, scname *nm, int *nn) {
+    long sp = ngn_covering_at(c, c->sp, tok_start(c, i));
+    if (sp < 0 || c->m->spans[sp].start != tok_start(c, i) || !(ngn_span_types(c->m, (size_t)sp) & 6)) return (size_t)-1;
+    size_t k = i;
+    while (k + 1 < c->nt && tok_end(c, k) < c->m->spans[sp].end) k++;
+    if (tok_end(c, k) != c->m->spans[sp].end || !is_punct(c, k + 1, ':') || (c->tok[k + 1].flags & TK_NL))
+        return (size_t)-1;
+    size_t last = sc_list(c, k + 2, SC_PLAIN, nm, nn);
+    if (!sc_line_end(c, last)) return (size_t)-1;
+    int full = 0;
+    for (int j = 0; j < *nn; j++) {
+        full += nm[j].nw >= 2 || nm[j].init >= 0 || nm[j].last > nm[j].sur;
+        for (size_t q = nm[j].first; q <= nm[j].last; q++) {
+            long s = ngn_covering_at(c, c->sp, tok_start(c, q));
+            if (s >= 0 && !(ngn_span_types(c->m, (size_t)s) & 1)) return (size_t)-1;
+        }
+    }
+    return full >= 3 ? last : (size_t)-1;
+}
+
+/* Is the name free for a person: no span crossing it, not a dictionary's
+ * person already, and not all of it a dictionary's place or organisation
+ * (with initials it may be: D. Cork)? */
+static int sc_free(chunkctx *c, const scname *n) {
+    size_t a = tok_start(c, n->first), b = tok_end(c, n->last);
+    for (size_t k = n->first; k <= n->last; k++) {
+        long s = ngn_covering_at(c, c->sp, tok_start(c, k));
+        if (s < 0) continue;
+        const span *sp = &c->m->spans[s];
+        if (sp->start < a || sp->end > b) return 0;
+        /* a dictionary's person, or a name that is all a place or an
+         * organisation (Chicago 71 64: a standings line) */
+        if (sp->start == a && sp->end == b && ((ngn_span_types(c->m, (size_t)s) & 1) || n->init < 0)) return 0;
+    }
+    return 1;
+}
+
+/* Rule K at token i, the first on its line or after the line's first
+ * number: the last token used, or (size_t)-1. */
+static __attribute__((noinline)) size_t players_rule(chunkctx *c, size_t i, int *rc) {
+    scname nm[SC_MAX];
+    int n = 0, kind, lineup = 0;
+    size_t last = (size_t)-1, k;
+    if (!(c->tok[i].flags & TK_NL) && i > 0) {
+        /* after the total: "283 Tom Lehman 72 69 74 68 , Fred Funk ..." */
+        last = sc_list(c, i, SC_ROUNDS, nm, &n);
+    } else if ((k = sc_list_head(c, i, &kind)) != (size_t)-1) {
+        last = sc_list(c, k, kind, nm, &n);
+    } else {
+        /* what follows the line's first name tells the line's shape (most
+         * lines of prose stop here) */
+        if (!sc_name(c, i, 1, &nm[0])) return (size_t)-1;
+        k = nm[0].last + 1;
+        if (k >= c->nt || (c->tok[k].flags & (TK_NL | TK_UPPER1))) return (size_t)-1;
+        int batting = 0;
+        if (is_punct(c, k, ':')) {
+            last = sc_lineup(c, i, nm, &n);
+            lineup = 1;
+        } else if (is_punct(c, k, '(') || sc_number(c, k, 3)) {
+            /* a bowling list or a leaderboard going on over a line of its own */
+            last = sc_list(c, i, SC_FIGURES, nm, &n);
+            if (last == (size_t)-1) last = sc_list(c, i, SC_ROUNDS, nm, &n);
+        } else if (c->tok[k].flags & TK_WORD) {
+            last = sc_batting(c, i, nm, &n);
+            batting = 1;
+        }
+        if (!batting && !sc_line_end(c, last)) return (size_t)-1;
+    }
+    if (last == (size_t)-1) return (size_t)-1;
+    for (int j = 0; j < n && !*rc; j++) {
+        if ((lineup && nm[j].nw < 2 && nm[j].init < 0 && nm[j].last == nm[j].sur) || !sc_free(c, &nm[j])) continue;
+        /* (O'Meara alone: the id a sentence gives it is the free word's,
+         * which no rule makes: left to the partial names) */
+        if (nm[j].init < 0 && nm[j].first == nm[j].sur && nm[j].last == nm[j].first + 2 && apos_surname(c, nm[j].first))
+            continue;
+        if (nm[j].init >= 0)
+            *rc = person_span(c, NG_RULE_PLAYERS, nm[j].first, nm[j].last, NULL, 0, nm[j].init, nm[j].sur, nm[j].last, -1);
+        else
+            *rc = context_person(c, NG_RULE_PLAYERS, nm[j].first, nm[j].last);
+    }
+    return last;
 }
 
 /* Rules M and N at token i (they need a '(' near it: the '(' before and
@@ -880,33 +1285,7 @@ static __attribute__((noinline)) size_t paren_rules(chunkctx *c, size_t i, int *
     if (c->paren_next != SIZE_MAX && c->paren_next - p <= 120) {
         size_t last = country_person(c, i);
         if (last != (size_t)-1) {
-            /* a given name of the lists first (Lance, Jean-Denis): the id
-             * the given-name rule gives the name inside a sentence */
-            const gform *gf[8];
-            size_t gtok = i + 2 <= last && hyphen_joins(c, i + 1) ? i + 2 : i, ng = 0;
-            if (c->nl) {
-                ng = ngn_nl_lookup(c->nl, c->tok[gtok].hash, tfold(c, gtok), tlen(c, gtok), gf, 8);
-                if (ng && gtok != i && hyphen_given_start(c, gtok, TK_LATIN) != i) ng = 0;
-            }
-            const gform *g = NULL;
-            size_t sfirst = gtok + 1;
-            if (ng && gtok < last) {
-                g = gf[0];
-                for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
-                /* a second given name between (Pier Francesco Chili) */
-                const gform *g2[1];
-                if (sfirst < last && !hyphen_joins(c, sfirst) && is_cap_word(c, sfirst) &&
-                    ngn_nl_lookup(c->nl, c->tok[sfirst].hash, tfold(c, sfirst), tlen(c, sfirst), g2, 1))
-                    sfirst++;
-                /* the given-name rule takes one surname (particles before
-                 * it, hyphenated): a longer rest ("Jean-Pierre Van Zyl")
-                 * gets the words' keys, as ng_tagger_person_id gives them */
-                size_t k = sfirst;
-                while (k < last && !(c->tok[k].flags & TK_UPPER1) && wset_has(&ngn_particle_set, c->tok[k].hash)) k++;
-                if (!(k == last || (k + 2 == last && hyphen_joins(c, k + 1)))) g = NULL;
-            }
-            if (g) *rc = person_span(c, NG_RULE_COUNTRY, i, last, g, gtok, -1, sfirst, last, -1);
-            else *rc = person_span(c, NG_RULE_COUNTRY, i, last, NULL, 0, -1, i, last, -1);
+            *rc = context_person(c, NG_RULE_COUNTRY, i, last);
             return last;
         }
     }
@@ -918,6 +1297,12 @@ static __attribute__((noinline)) size_t paren_rules(chunkctx *c, size_t i, int *
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     int script = ti->flags & (TK_CYR | TK_LATIN);
+    if ((ti->flags & TK_LATIN) &&
+        (i == 0 || (ti->flags & TK_NL) || ((i == 1 || (c->tok[i - 1].flags & TK_NL)) && sc_number(c, i - 1, 3)))) {
+        /* a line of a scorecard, squad or leaderboard (rule K) */
+        size_t last = players_rule(c, i, rc);
+        if (last != (size_t)-1 || *rc) return last;
+    }
     if (c->nl) {
         size_t sf = surname_first(c, i, rc);
         if (sf != (size_t)-1 || *rc) return sf;
@@ -1005,6 +1390,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         int one = j == i + 2 && !(ic[0] == 'N' || ic[0] == 'S' || ic[0] == 'E' || ic[0] == 'W');
         if (last == (size_t)-1 && (sky_surname(c, j) || (one && latin_place_surname(c, j))))
             last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького; D. Cork */
+        /* (not a function word, which starts the next sentence: "Б. В. Також ...") */
+        if (last == j && wset_has(&ngn_stop_set, c->tok[j].hash)) last = (size_t)-1;
         if (last != (size_t)-1) {
             *rc = person_span(c, NG_RULE_INITIALS, i, last, NULL, 0, (long)i, j, last, -1);
             return last;
@@ -1014,11 +1401,14 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
      * of "М. Т. Підвисоцький": the first initial and the surname) */
     if (!(ti->flags & TK_ALLUPPER) && is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 3) && i + 4 < c->nt &&
         is_initial(c, i + 1) && (c->tok[i + 1].flags & TK_SPACE) && !(c->tok[i + 1].flags & TK_NL) &&
-        is_initial(c, i + 3) && (c->tok[i + 3].flags & TK_SPACE) &&
+        (is_initial(c, i + 3) || last_initial(c, i + 3)) && (c->tok[i + 3].flags & TK_SPACE) &&
         (c->tok[i + 1].flags & (TK_CYR | TK_LATIN)) == (unsigned)script &&
         (c->tok[i + 3].flags & (TK_CYR | TK_LATIN)) == (unsigned)script &&
-        /* (initials before a name belong to it: Вчора Ж. О. П. Дрозд) */
-        !(i + 5 < c->nt && !(c->tok[i + 5].flags & TK_NL) && is_cap_word(c, i + 5)) &&
+        /* (initials before a name belong to it: Вчора Ж. О. П. Дрозд; not
+         * after a surname inside a sentence, where the word after them
+         * starts the next sentence: "Васильєвою Т. І. Сутність ...") */
+        !(i + 5 < c->nt && !(c->tok[i + 5].flags & TK_NL) && is_cap_word(c, i + 5) &&
+          (ngn_sentence_initial(c, i) || wset_has(&ngn_stop_set, ti->hash))) &&
         ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 && free_for_rule(c, i, i, 0)) {
         *rc = person_span(c, NG_RULE_INITIALS, i, i + 4, NULL, 0, (long)(i + 1), i, i, -1);
         return i + 4;
@@ -1028,6 +1418,13 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);
+        /* a given name and a name after the word: the word was the title's
+         * ("професор Політехніки Павло Сербин", "Губернатор Приморья
+         * Александр Шемелев"), the person is the name's */
+        const gform *gn1[1];
+        if (c->nl && l2 == i + 1 && i + 2 < c->nt && is_cap_word(c, i + 2) && !(c->tok[i + 2].flags & TK_NL) &&
+            ngn_nl_lookup(c->nl, c->tok[i + 1].hash, tfold(c, i + 1), tlen(c, i + 1), gn1, 1))
+            return (size_t)-1;
         if (l2 != (size_t)-1 && ngn_covering_at(c, c->sp, tok_start(c, i + 1)) < 0) last = l2;
         if (i + 1 < c->nt && (c->tok[i + 1].flags & TK_PUNCT) && tlen(c, i + 1) == 1 && tfold(c, i + 1)[0] == '-' &&
             !(c->tok[i + 1].flags & TK_SPACE))

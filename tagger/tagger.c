@@ -573,6 +573,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_TEAM] = "team on a results line",
         [NG_RULE_COUNTRY] = "name before its country in parentheses",
         [NG_RULE_SCORER] = "scorer before the minute",
+        [NG_RULE_PLAYERS] = "player on a scorecard, squad list or leaderboard",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

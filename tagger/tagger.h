@@ -160,6 +160,7 @@ typedef enum ng_rule {
     NG_RULE_TEAM,               /* a team no list knows on a results line: Wigan 78 Workington 4 */
     NG_RULE_COUNTRY,            /* a name before its country in parentheses: Lance Armstrong ( U.S. ) */
     NG_RULE_SCORER,             /* a scorer before the minute: ( Faber 32nd , Nilis 63rd ) */
+    NG_RULE_PLAYERS,            /* players of a scorecard, squad or leaderboard: M. Atherton c Saeed Anwar b Waqar Younis 12 */
     NG_RULE_COUNT
 } ng_rule;
 

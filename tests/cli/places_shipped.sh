@@ -1,0 +1,29 @@
+#!/bin/sh
+# Shipped places through the binary with the shipped dictionaries: regions
+# and short forms English-language news use (Burma, Surinam, H.K., N.Z.,
+# Punjab, West Indies, Long Island, Flanders), the case forms of
+# three-letter names the inflection leaves alone (Рим, Ніл, Чад: Римі,
+# Риме, Нілі, Чаді), and what must stay untagged: NZ and HK alone (Business
+# NZ is an organisation), Wimbledon (the tournament), and the oblique forms
+# of a three-letter place that are words (Ваша, Кума, Печі).
+. "$(dirname "$0")/setup"
+cd "$ROOT"
+cat >"$T/found.txt" <<'EOF2'
+Burma, Surinam, H.K. and N.Z. ; Punjab, the West Indies, Long Island and Flanders .
+Переговори в Римі, човни на Нілі, вибори в Чаді.
+Встреча в Риме, лодки на Ниле, выборы в Чаде.
+EOF2
+run found tag --format tsv --no-header "$T/found.txt"
+expect_rc found 0
+checks=$((checks+1))
+want="myanmar suriname hong-kong new-zealand punjab west-indies long-island be-vlaams-gewest rome nile chad rome nile chad "
+[ "$(cut -f6 "$T/found.out" | tr '\n' ' ')" = "$want" ] || { echo "FAIL found"; cat "$T/found.out"; fail=1; }
+cat >"$T/none.txt" <<'EOF2'
+Business NZ and HK traders met at Wimbledon .
+Ваша думка. Кума прийшла. Печі гріли.
+EOF2
+run none tag --format tsv --no-header "$T/none.txt"
+expect_rc none 0
+checks=$((checks+1))
+[ ! -s "$T/none.out" ] || { echo "FAIL none: tagged"; cat "$T/none.out"; fail=1; }
+finish
