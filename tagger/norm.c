@@ -356,6 +356,9 @@ static char ascii_fold[128];
  * and whether the ASCII classes are those its vector tests assume (checked
  * once against the table; when not, only the general path runs). */
 static char punct_fold1[128];
+/* A word's flags but TK_UPPER1 by the letter flags of its characters, OR-ed
+ * (L_UPPER ... L_LATIN), when its first character is a letter. */
+static uint16_t lflags[64];
 static uint64_t punct_hash1[128];
 static uint64_t hmask[17][2];
 static int blk_ok;
@@ -386,6 +389,9 @@ static void init_ascii(void) {
         hmask[n][0] = mask_n((size_t)n);
         hmask[n][1] = n > 8 ? mask_n((size_t)n - 8) : 0;
     }
+    for (unsigned a = 0; a < 64; a++)
+        lflags[a] = (uint16_t)(TK_WORD | ((a & L_LOWER) ? 0 : TK_ALLUPPER) | ((a & L_CYR) ? TK_CYR : 0) |
+                               ((a & L_LATIN) ? TK_LATIN : 0) | ((a & L_DIGIT) ? TK_DIGIT : 0));
     blk_ok = 1;
     for (int c = 0; c < 128; c++) {
         const cpinfo *e = &table[c];
@@ -734,7 +740,8 @@ static const uint16_t wflags[8] = {
     TK_WORD | TK_ASCII | TK_LATIN,
     TK_WORD | TK_ASCII | TK_DIGIT | TK_LATIN,
 };
-_Static_assert(TK_UPPER1 == 1 << 2 && TK_SPACE == 1 << 11, "flag bits");
+_Static_assert(TK_UPPER1 == 1 << 2 && TK_SPACE == 1 << 11 && L_UPPER == 1, "flag bits");
+
 
 /* Sixteen bytes at p into the masks at bit sh; lower-cased bytes to lc,
  * their case and digit bits (1 digit, 2 upper, 4 lower case) to cc. */
@@ -774,10 +781,12 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
     int bfull = 0;                /* more text follows the block */
     memset(lc + BLK, 0, 16);
     memset(cc + BLK, 0, 16);
+    /* short texts (aliases): the general path is cheaper */
+    const int blk = blk_ok && len > BLK;
 #endif
     while (pos < len) {
 #if defined(__SSE2__)
-        if (blk_ok) {
+        if (blk) {
             if (pos >= bend) {
                 /* a new block at pos; the text's last bytes are copied and
                  * padded with NUL (a gap) */
@@ -804,6 +813,8 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             if (reserve_fold(b, 4 * BLK + 32)) return NG_E_NOMEM;
             size_t q = pos - bbase, n = b->n, ncaps = b->ncaps, fl = b->fold_len;
             size_t blim = bend - bbase;   /* bytes of text in the block */
+            /* how far a word of two-byte characters may run */
+            size_t bext = bfull ? (len - bbase > 2 * BLK ? 2 * BLK : len - bbase) : blim;
             /* (fold stores may alias anything: the buffers kept apart) */
             ng_token *tokp = b->tok;
             uint32_t *capsp = b->caps;
@@ -814,8 +825,10 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             for (;;) {
                 uint64_t ng = ~m.g >> q;
                 /* line feeds in the gap at q (up to the first non-gap byte) */
-                uint64_t nr = (m.n >> q) & (ng ^ (ng - 1));
-                if (nr) gf |= TK_NL | (((gf & TK_NL) || (nr & (nr - 1))) ? TK_PARA : 0);
+                if (m.n) {
+                    uint64_t nr = (m.n >> q) & (ng ^ (ng - 1));
+                    if (nr) gf |= TK_NL | (((gf & TK_NL) || (nr & (nr - 1))) ? TK_PARA : 0);
+                }
                 if (!ng) {
                     /* the rest of the block is a gap */
                     gf |= TK_SPACE;
@@ -879,7 +892,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                      * run up to a block past this one */
                     const unsigned char *p = s + bbase;
                     char *fo = foldp + fl;
-                    size_t flen = 0, ext = bfull ? (len - bbase > 2 * BLK ? 2 * BLK : len - bbase) : blim;
+                    size_t flen = 0, ext = bext;
                     const unsigned char *pp = p + q, *pe = p + ext - 1;
                     unsigned acc = 0;
                     while (pp < pe) {
@@ -911,9 +924,7 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                             if (cls2 == C_WORD || cls2 == C_APOS || cls2 == C_IGNORE) { stop = 2; break; }
                         }
                     }
-                    tf |= TK_WORD | ((lf1 & L_UPPER) ? TK_UPPER1 : 0) | ((acc & L_LOWER) ? 0 : TK_ALLUPPER) |
-                          ((acc & L_CYR) ? TK_CYR : 0) | ((acc & L_LATIN) ? TK_LATIN : 0) |
-                          ((acc & L_DIGIT) ? TK_DIGIT : 0);
+                    tf |= (unsigned)lflags[acc & 63] | (lf1 & L_UPPER) << 2;   /* TK_UPPER1 */
                     t->start = (uint32_t)(bbase + q);
                     t->end = (uint32_t)(bbase + i);
                     t->fold = (uint32_t)fl;
