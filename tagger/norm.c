@@ -356,12 +356,13 @@ static char ascii_fold[128];
  * and whether the ASCII classes are those its vector tests assume (checked
  * once against the table; when not, only the general path runs). */
 static char punct_fold1[128];
-/* A word's flags but TK_UPPER1 by the letter flags of its characters, OR-ed
- * (L_UPPER ... L_LATIN), when its first character is a letter. */
-static uint16_t lflags[64];
 static uint64_t punct_hash1[128];
 static uint64_t hmask[17][2];
 static int blk_ok;
+/* The flags of a word of two-byte characters but TK_UPPER1, by the letter
+ * flags of its characters OR-ed (L_UPPER ... L_LATIN), when its first
+ * character is a letter. */
+static uint16_t lflags[64];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 static void init_ascii(void) {
     ng_norm_init();
@@ -713,13 +714,19 @@ static inline __attribute__((always_inline)) size_t word_fast(ng_tokbuf *b, ng_t
 #if defined(__SSE2__)
 /* The block scan: sixty-four bytes of text classified at once into bit
  * masks (bit i: byte i of the block), then walked token by token with
- * shifts and bit scans. It finishes the tokens of ASCII text: gaps of
- * ASCII white space, one-byte punctuation, and words of ASCII letters and
- * digits ended by an ASCII byte; anything else (a non-ASCII byte starting a
- * token or following a word, a word running past the block) goes back to
- * the general path, one token, and the walk then goes on in the same block.
- * The tokens are those of the general path: same classes (checked against
- * the table at start: blk_ok), same folds, same hash. */
+ * shifts and bit scans. It finishes gaps of ASCII white space, one-byte
+ * ASCII punctuation, words of ASCII letters and digits ended by an ASCII
+ * byte, and words of two-byte characters of the f2 table (Cyrillic, Greek,
+ * Latin-1; they may run up to a block past this one) ended by ASCII
+ * punctuation or white space or a two-byte character that is neither a
+ * word character nor an apostrophe nor ignorable. An ASCII word running
+ * past the block starts the next block. Anything else (another non-ASCII
+ * token start, an ASCII word followed by a non-ASCII byte or by an
+ * apostrophe and one, marks, format characters, invalid UTF-8, a word
+ * longer than a block) goes back to the general path, one token, and the
+ * walk then goes on in the same block. The tokens are those of the general
+ * path: same classes (checked against the table at start: blk_ok), same
+ * folds, same hash. Texts of at most a block keep to the general path. */
 enum { BLK = 64 };
 typedef struct blkm {
     uint64_t w;   /* word bytes: ASCII letters and digits */
@@ -741,7 +748,6 @@ static const uint16_t wflags[8] = {
     TK_WORD | TK_ASCII | TK_DIGIT | TK_LATIN,
 };
 _Static_assert(TK_UPPER1 == 1 << 2 && TK_SPACE == 1 << 11 && L_UPPER == 1, "flag bits");
-
 
 /* Sixteen bytes at p into the masks at bit sh; lower-cased bytes to lc,
  * their case and digit bits (1 digit, 2 upper, 4 lower case) to cc. */
