@@ -345,10 +345,24 @@ static uint8_t ascii_cls[128], ascii_info[256];
 /* Two-byte characters (U+0080..U+07FF) that are word characters folding
  * to at most 4 bytes without utf8proc: the hot path for Cyrillic. */
 typedef struct fast2 { uint32_t fold; uint8_t flen, lf, ok, pad; } fast2;
-/* indexed by the two bytes (first << 8 | second): ok only for a valid
- * two-byte sequence of such a character, so no other check is needed */
+/* indexed by the two bytes (first | second << 8: one 16-bit load on a
+ * little-endian machine): ok (and flen not 0) only for a valid two-byte
+ * sequence of such a character, so no other check is needed */
 static fast2 f2[1 << 16];
+#define F2(p) f2[(unsigned)(p)[0] | (unsigned)(p)[1] << 8]
 static char ascii_fold[128];
+/* The block scan (ng_tokenize, SSE2): one-byte punctuation tokens' folds
+ * and hashes, the masks that keep the first len bytes of two 8-byte loads,
+ * and whether the ASCII classes are those its vector tests assume (checked
+ * once against the table; when not, only the general path runs). */
+static char punct_fold1[128];
+static uint64_t punct_hash1[128];
+static uint64_t hmask[17][2];
+static int blk_ok;
+/* The flags of a word of two-byte characters but TK_UPPER1, by the letter
+ * flags of its characters OR-ed (L_UPPER ... L_LATIN), when its first
+ * character is a letter. */
+static uint16_t lflags[64];
 static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
 static void init_ascii(void) {
     ng_norm_init();
@@ -366,11 +380,38 @@ static void init_ascii(void) {
     for (int c = 0x80; c < TABLE_N; c++) {
         const cpinfo *e = &table[c];
         if (e->cls != C_WORD || (e->lflags & L_SLOW) || e->flen == 0 || e->flen > 4) continue;
-        fast2 *x = &f2[(0xC0u | (unsigned)(c >> 6)) << 8 | (0x80u | (unsigned)(c & 0x3F))];
+        fast2 *x = &f2[(0xC0u | (unsigned)(c >> 6)) | (0x80u | (unsigned)(c & 0x3F)) << 8];
         memcpy(&x->fold, e->f, 4);
         x->flen = e->flen;
         x->lf = e->lflags;
         x->ok = 1;
+    }
+    for (int n = 0; n <= 16; n++) {
+        hmask[n][0] = mask_n((size_t)n);
+        hmask[n][1] = n > 8 ? mask_n((size_t)n - 8) : 0;
+    }
+    for (unsigned a = 0; a < 64; a++)
+        lflags[a] = (uint16_t)(TK_WORD | ((a & L_LOWER) ? 0 : TK_ALLUPPER) | ((a & L_CYR) ? TK_CYR : 0) |
+                               ((a & L_LATIN) ? TK_LATIN : 0) | ((a & L_DIGIT) ? TK_DIGIT : 0));
+    blk_ok = 1;
+    for (int c = 0; c < 128; c++) {
+        const cpinfo *e = &table[c];
+        int alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z', digit = c >= '0' && c <= '9';
+        int gap = c <= 0x20 || c == 0x7F, apos = c == '\'' || c == '`';
+        if ((e->cls == C_WORD) != (alpha || digit) || (e->cls == C_SPACE || e->cls == C_NL) != gap ||
+            (e->cls == C_NL) != (c == '\n') || (e->cls == C_APOS) != apos || e->cls == C_IGNORE)
+            blk_ok = 0;
+        if (alpha && (e->lflags != (L_LETTER | L_LATIN | (c < 'a' ? L_UPPER : L_LOWER)) || e->flen != 1 ||
+                      e->f[0] != ascii_fold[c]))
+            blk_ok = 0;
+        if (digit && (e->lflags != L_DIGIT || e->flen != 1 || e->f[0] != c)) blk_ok = 0;
+        if (alpha || digit || gap) continue;
+        /* as punct_token folds it */
+        if (e->cls == C_APOS) punct_fold1[c] = '\'';
+        else if (e->cls == C_DASH) punct_fold1[c] = '-';
+        else if (!(e->lflags & L_SLOW) && e->flen == 1) punct_fold1[c] = e->f[0];
+        else blk_ok = 0;
+        punct_hash1[c] = ng_hash(&punct_fold1[c], 1);
     }
 }
 
@@ -494,7 +535,7 @@ static inline __attribute__((always_inline)) void word_rest(wscan *w, const unsi
             size_t run = pos;
             unsigned acc2 = 0;
             while (pos + 1 < len) {
-                const fast2 *e = &f2[(unsigned)s[pos] << 8 | s[pos + 1]];
+                const fast2 *e = &F2(s + pos);
                 if (!e->ok) break;
                 memcpy(w->fo + w->flen, &e->fold, 4);   /* the fold buffer has slack */
                 w->flen += e->flen;
@@ -505,11 +546,11 @@ static inline __attribute__((always_inline)) void word_rest(wscan *w, const unsi
             if (pos > run) {
                 w->ascii = 0;
                 w->ign_from = (size_t)-1;
-                unsigned last = f2[(unsigned)s[pos - 2] << 8 | s[pos - 1]].lf;
+                unsigned last = F2(s + pos - 2).lf;
                 if (!w->seen_letter && (acc2 & L_LETTER)) {
                     /* the first letter of the word is in this run */
                     for (size_t k = run;; k += 2) {
-                        unsigned lf1 = f2[(unsigned)s[k] << 8 | s[k + 1]].lf;
+                        unsigned lf1 = F2(s + k).lf;
                         if (lf1 & L_LETTER) { if (lf1 & L_UPPER) w->tf |= TK_UPPER1; break; }
                     }
                     w->seen_letter = 1;
@@ -670,12 +711,269 @@ static inline __attribute__((always_inline)) size_t word_fast(ng_tokbuf *b, ng_t
 #endif
 }
 
+#if defined(__SSE2__)
+/* The block scan: sixty-four bytes of text classified at once into bit
+ * masks (bit i: byte i of the block), then walked token by token with
+ * shifts and bit scans. It finishes gaps of ASCII white space, one-byte
+ * ASCII punctuation, words of ASCII letters and digits ended by an ASCII
+ * byte, and words of two-byte characters of the f2 table (Cyrillic, Greek,
+ * Latin-1; they may run up to a block past this one) ended by ASCII
+ * punctuation or white space or a two-byte character that is neither a
+ * word character nor an apostrophe nor ignorable. An ASCII word running
+ * past the block starts the next block. Anything else (another non-ASCII
+ * token start, an ASCII word followed by a non-ASCII byte or by an
+ * apostrophe and one, marks, format characters, invalid UTF-8, a word
+ * longer than a block) goes back to the general path, one token, and the
+ * walk then goes on in the same block. The tokens are those of the general
+ * path: same classes (checked against the table at start: blk_ok), same
+ * folds, same hash. Texts of at most a block keep to the general path. */
+enum { BLK = 64 };
+typedef struct blkm {
+    uint64_t w;   /* word bytes: ASCII letters and digits */
+    uint64_t g;   /* gap: ASCII white space and controls, NUL, DEL */
+    uint64_t n;   /* line feeds */
+    uint64_t x;   /* what may continue a word: non-ASCII bytes, apostrophes (' `) */
+} blkm;
+
+/* An ASCII word's flags but TK_UPPER1 (bit 2, the first byte's upper case
+ * bit), by whether it has digits (1), upper case (2), lower case (4). */
+static const uint16_t wflags[8] = {
+    TK_WORD | TK_ASCII,
+    TK_WORD | TK_ASCII | TK_DIGIT,
+    TK_WORD | TK_ASCII | TK_LATIN | TK_ALLUPPER,
+    TK_WORD | TK_ASCII | TK_DIGIT | TK_LATIN | TK_ALLUPPER,
+    TK_WORD | TK_ASCII | TK_LATIN,
+    TK_WORD | TK_ASCII | TK_DIGIT | TK_LATIN,
+    TK_WORD | TK_ASCII | TK_LATIN,
+    TK_WORD | TK_ASCII | TK_DIGIT | TK_LATIN,
+};
+_Static_assert(TK_UPPER1 == 1 << 2 && TK_SPACE == 1 << 11 && L_UPPER == 1, "flag bits");
+
+/* Sixteen bytes at p into the masks at bit sh; lower-cased bytes to lc,
+ * their case and digit bits (1 digit, 2 upper, 4 lower case) to cc. */
+static inline __attribute__((always_inline)) void blk_vec(const unsigned char *p, unsigned char *lc,
+                                                          unsigned char *cc, unsigned sh, blkm *m) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i vu = _mm_sub_epi8(x, _mm_set1_epi8('A'));
+    __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(vu, _mm_set1_epi8(25)), vu);
+    __m128i va = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    __m128i alpha = _mm_cmpeq_epi8(_mm_min_epu8(va, _mm_set1_epi8(25)), va);
+    __m128i vd = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(vd, _mm_set1_epi8(9)), vd);
+    __m128i gap = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x20)), x),
+                               _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+    __m128i apos = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(x, _mm_set1_epi8('`')));
+    _mm_storeu_si128((__m128i *)(void *)lc, _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+    _mm_storeu_si128((__m128i *)(void *)cc,
+                     _mm_or_si128(_mm_or_si128(_mm_and_si128(digit, _mm_set1_epi8(1)), _mm_and_si128(upper, _mm_set1_epi8(2))),
+                                  _mm_andnot_si128(upper, _mm_and_si128(alpha, _mm_set1_epi8(4)))));
+    m->w |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) << sh;
+    m->g |= (uint64_t)(unsigned)_mm_movemask_epi8(gap) << sh;
+    m->n |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))) << sh;
+    m->x |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(x, apos)) << sh;
+}
+#endif
+
 int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
     pthread_once(&ascii_once, init_ascii);
     const unsigned char *s = (const unsigned char *)text;
     size_t pos = 0;
     unsigned nl = 0, space = 0;
+#if defined(__SSE2__)
+    blkm m = {0};
+    unsigned char lc[BLK + 16];   /* the block lower-cased; 16 bytes of slack for fixed-size loads */
+    unsigned char cc[BLK + 16];   /* its bytes' case and digit bits (blk_vec) */
+    size_t bbase = 0, bend = 0;   /* the block classified: [bbase, bend) */
+    int bfull = 0;                /* more text follows the block */
+    memset(lc + BLK, 0, 16);
+    memset(cc + BLK, 0, 16);
+    /* short texts (aliases): the general path is cheaper */
+    const int blk = blk_ok && len > BLK;
+#endif
     while (pos < len) {
+#if defined(__SSE2__)
+        if (blk) {
+            if (pos >= bend) {
+                /* a new block at pos; the text's last bytes are copied and
+                 * padded with NUL (a gap) */
+                const unsigned char *p = s + pos;
+                unsigned char tmp[BLK];
+                bfull = len - pos > BLK;
+                if (!bfull) {
+                    memcpy(tmp, p, len - pos);
+                    memset(tmp + (len - pos), 0, BLK - (len - pos));
+                    p = tmp;
+                }
+                m = (blkm){0};
+                blk_vec(p, lc, cc, 0, &m);
+                blk_vec(p + 16, lc + 16, cc + 16, 16, &m);
+                blk_vec(p + 32, lc + 32, cc + 32, 32, &m);
+                blk_vec(p + 48, lc + 48, cc + 48, 48, &m);
+                bbase = pos;
+                bend = bfull ? pos + BLK : len;
+            }
+            /* room for a token a byte, and for folds: at most 4 bytes for 2 of
+             * text (a word may run a block further), 16 of slack */
+            while (b->cap - b->n < BLK)
+                if (grow_tok(b)) return NG_E_NOMEM;
+            if (reserve_fold(b, 4 * BLK + 32)) return NG_E_NOMEM;
+            size_t q = pos - bbase, n = b->n, ncaps = b->ncaps, fl = b->fold_len;
+            size_t blim = bend - bbase;   /* bytes of text in the block */
+            /* how far a word of two-byte characters may run */
+            size_t bext = bfull ? (len - bbase > 2 * BLK ? 2 * BLK : len - bbase) : blim;
+            /* (fold stores may alias anything: the buffers kept apart) */
+            ng_token *tokp = b->tok;
+            uint32_t *capsp = b->caps;
+            char *foldp = b->fold;
+            int stop = 0;   /* 1: the token at q needs the next block; 2: the general path */
+            /* the next token's TK_SPACE, TK_NL, TK_PARA so far */
+            unsigned gf = (nl ? TK_NL : 0) | (nl >= 2 ? TK_PARA : 0) | (space ? TK_SPACE : 0);
+            for (;;) {
+                uint64_t ng = ~m.g >> q;
+                /* line feeds in the gap at q (up to the first non-gap byte) */
+                if (m.n) {
+                    uint64_t nr = (m.n >> q) & (ng ^ (ng - 1));
+                    if (nr) gf |= TK_NL | (((gf & TK_NL) || (nr & (nr - 1))) ? TK_PARA : 0);
+                }
+                if (!ng) {
+                    /* the rest of the block is a gap */
+                    gf |= TK_SPACE;
+                    q = BLK;
+                    break;
+                }
+                unsigned gl = (unsigned)__builtin_ctzll(ng);
+                gf |= (unsigned)(gl != 0) << 11;   /* TK_SPACE */
+                q += gl;
+                unsigned tf = gf;
+                ng_token *t = tokp + n;
+                if ((m.w >> q) & 1) {
+                    uint64_t nw = ~m.w >> q;
+                    size_t e;
+                    if (nw) e = q + (unsigned)__builtin_ctzll(nw);
+                    else if (bfull) { stop = 1; break; }
+                    else e = BLK;   /* the text ends with the block */
+                    if (e < BLK && ((m.x >> e) & 1)) {
+                        if (lc[e] & 0x80) { stop = 2; break; }
+                        /* an apostrophe: it joins only a non-ASCII letter */
+                        if (e + 1 == BLK) { if (bfull) { stop = 1; break; } }
+                        else if (lc[e + 1] & 0x80) { stop = 2; break; }
+                    }
+                    size_t wl = e - q;
+                    const unsigned char *src = lc + q;
+                    char *fo = foldp + fl;
+                    _mm_storeu_si128((__m128i *)(void *)fo, _mm_loadu_si128((const __m128i *)(const void *)src));
+                    uint64_t h, cx;   /* cx: the word's case and digit bits, OR-ed */
+                    if (wl <= 16) {
+                        uint64_t m0 = hmask[wl][0], m1 = hmask[wl][1];
+                        h = hash_final(load8((const char *)src) & m0, load8((const char *)src + 8) & m1, 0, wl);
+                        cx = (load8((const char *)cc + q) & m0) | (load8((const char *)cc + q + 8) & m1);
+                    } else {
+                        for (size_t i = 16; i < wl; i += 16)
+                            _mm_storeu_si128((__m128i *)(void *)(fo + i),
+                                             _mm_loadu_si128((const __m128i *)(const void *)(src + i)));
+                        h = hash_long(fo, wl);
+                        cx = 0;
+                        for (size_t i = 0; i < wl; i += 8) cx |= load8((const char *)cc + q + i) & mask_n(wl - i);
+                    }
+                    cx |= cx >> 32;
+                    cx |= cx >> 16;
+                    cx |= cx >> 8;
+                    unsigned up1 = (cc[q] >> 1) & 1;
+                    tf |= (unsigned)wflags[cx & 7] | up1 << 2;
+                    t->start = (uint32_t)(bbase + q);
+                    t->end = (uint32_t)(bbase + e);
+                    t->fold = (uint32_t)fl;
+                    t->fold_len = (uint16_t)wl;
+                    t->flags = (uint16_t)tf;
+                    t->hash = h;
+                    capsp[ncaps] = (uint32_t)n;   /* kept when capitalised (branch-free) */
+                    ncaps += up1;
+                    fl += wl;
+                    q = e;
+                } else if (lc[q] & 0x80) {
+                    /* a word of two-byte characters (Cyrillic, Greek,
+                     * Latin-1) from the table, ended by ASCII punctuation
+                     * or white space, or a two-byte character that is
+                     * neither (the general path's f2 run, whole); it may
+                     * run up to a block past this one */
+                    const unsigned char *p = s + bbase;
+                    char *fo = foldp + fl;
+                    size_t flen = 0, ext = bext;
+                    const unsigned char *pp = p + q, *pe = p + ext - 1;
+                    unsigned acc = 0;
+                    while (pp < pe) {
+                        const fast2 *f = &F2(pp);
+                        if (!f->flen) break;
+                        memcpy(fo + flen, &f->fold, 4);   /* the fold buffer has slack */
+                        flen += f->flen;
+                        acc |= f->lf;
+                        pp += 2;
+                    }
+                    size_t i = (size_t)(pp - p);
+                    if (i == q) { stop = 2; break; }
+                    unsigned lf1 = F2(p + q).lf;
+                    if (!(lf1 & L_LETTER)) { stop = 2; break; }   /* the first letter is further */
+                    if (i + 1 >= ext) {
+                        if (bbase + ext < len) { stop = 1; break; }
+                        if (i < ext && p[i] >= 0x80) { stop = 2; break; }
+                    }
+                    if (i < ext) {
+                        unsigned c2 = p[i];
+                        if (c2 < 0x80) {
+                            if (i < BLK ? ((m.w | m.x) >> i) & 1 : ascii_cls[c2] == C_WORD || ascii_cls[c2] == C_APOS) {
+                                stop = 2;
+                                break;
+                            }
+                        } else {
+                            if (c2 < 0xC2 || c2 >= 0xE0 || (p[i + 1] & 0xC0) != 0x80) { stop = 2; break; }
+                            unsigned cls2 = table[((c2 & 0x1F) << 6) | (p[i + 1] & 0x3F)].cls;
+                            if (cls2 == C_WORD || cls2 == C_APOS || cls2 == C_IGNORE) { stop = 2; break; }
+                        }
+                    }
+                    tf |= (unsigned)lflags[acc & 63] | (lf1 & L_UPPER) << 2;   /* TK_UPPER1 */
+                    t->start = (uint32_t)(bbase + q);
+                    t->end = (uint32_t)(bbase + i);
+                    t->fold = (uint32_t)fl;
+                    t->fold_len = (uint16_t)flen;
+                    t->flags = (uint16_t)tf;
+                    t->hash = flen <= 16 ? hash_final(load8(fo) & hmask[flen][0], load8(fo + 8) & hmask[flen][1], 0, flen)
+                                         : hash_long(fo, flen);
+                    capsp[ncaps] = (uint32_t)n;
+                    ncaps += (lf1 & L_UPPER) != 0;
+                    fl += flen;
+                    q = i;
+                } else {
+                    unsigned c = lc[q];
+                    foldp[fl] = punct_fold1[c];
+                    t->start = (uint32_t)(bbase + q);
+                    t->end = (uint32_t)(bbase + q + 1);
+                    t->fold = (uint32_t)fl;
+                    t->fold_len = 1;
+                    t->flags = (uint16_t)(tf | TK_PUNCT | TK_ASCII);
+                    t->hash = punct_hash1[c];
+                    fl++;
+                    q++;
+                }
+                n++;
+                gf = 0;
+                if (q >= BLK) break;
+            }
+            nl = (gf & TK_PARA) ? 2 : (gf & TK_NL) ? 1 : 0;
+            space = (gf & TK_SPACE) != 0;
+            b->n = n;
+            b->ncaps = ncaps;
+            b->fold_len = fl;
+            if (!stop) {
+                /* the block is done: the next one */
+                pos = bfull ? bbase + q : len;
+                bend = 0;
+                continue;
+            }
+            pos = bbase + q;
+            if (stop == 1 && q) { bend = 0; continue; }
+            /* else the general path takes this token */
+        }
+#endif
         unsigned c = s[pos];
         int32_t cp; uint8_t cls, lf; const cpinfo *info = NULL;
         int n;

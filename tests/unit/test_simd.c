@@ -1,4 +1,5 @@
-/* The tokeniser's SIMD paths (SSE2: sixteen ASCII bytes at a time) against
+/* The tokeniser's SIMD paths (SSE2: sixteen ASCII bytes at a time, and the
+ * block scan of sixty-four) against
  * its portable paths: tagger/norm.c is compiled a second time into this
  * program without __SSE2__ (names prefixed ref_), and both tokenise the same
  * random texts: ASCII words of every length around 8, 16 and the token
@@ -46,7 +47,83 @@ static const char *const pieces[] = {
     "@", "`", "[", "{", "~", "\x7f", "д", "Д", "і", "Ї", "є", "ґ", "Ё", "ё", "é", "É", "ß", "ǅ", "ﬁ",
     "\xcc\x81" /* combining acute */, "\xc2\xad" /* soft hyphen */, "\xe4\xb8\xad" /* CJK */,
     "\xff" /* invalid */, "\xd0" /* truncated */, "«", "»", "—", "İ", "Σ", "ς", "١",
+    "\t", "\r\n", "\n \n", "\xc2\xa0" /* no-break space */, "м'ясо", "Мар'їнка", "ЗСУ", "Київ",
+    "ПРИВАТБАНКІВСЬКИЙ", "\xe2\x80\x8b" /* zero width space */, "\xe2\x80\x99" /* ’ */,
 };
+
+/* Compares the two tokenisers on text[0..len); returns the tokens compared
+ * (negative when they differ, after printing the first difference). */
+static ng_tokbuf ea, eb;
+static long compare(const char *what, const char *text, size_t len) {
+    ng_tokbuf_reset(&ea);
+    ref_ng_tokbuf_reset(&eb);
+    if (ng_tokenize(&ea, text, len) || ref_ng_tokenize(&eb, text, len)) return -1;
+    if (ea.n != eb.n || ea.invalid != eb.invalid || ea.ncaps != eb.ncaps) {
+        OK(0, "%s: %zu tokens, portable path %zu (invalid %zu/%zu)", what, ea.n, eb.n, ea.invalid, eb.invalid);
+        return -1;
+    }
+    for (size_t i = 0; i < ea.n; i++) {
+        const ng_token *x = &ea.tok[i], *y = &eb.tok[i];
+        if (x->start != y->start || x->end != y->end || x->flags != y->flags || x->fold_len != y->fold_len ||
+            x->hash != y->hash || memcmp(ea.fold + x->fold, eb.fold + y->fold, x->fold_len) ||
+            (i < ea.ncaps && ea.caps[i] != eb.caps[i])) {
+            OK(0, "%s: token %zu [%u,%u) flags %x/%x fold %u/%u: \"%.*s\"", what, i, x->start, x->end, x->flags,
+               y->flags, x->fold_len, y->fold_len, (int)(x->end - x->start), text + x->start);
+            return -1;
+        }
+    }
+    return (long)ea.n;
+}
+
+/* The block scan's edges: each piece placed at every offset around the
+ * 64-byte block boundaries (after a run of filler), in a text that ends
+ * right after it or goes on: words across one or two block edges, longer
+ * than a block, an apostrophe on the last byte of a block, invalid UTF-8
+ * right after an ASCII or a Cyrillic word, text ending mid-word or
+ * mid-character, line feeds and controls in gaps. */
+static void test_block_edges(void) {
+    static const char *const edge[] = {
+        "word", "Word", "WORD", "w0rd", "42", "I", "don't", "abc'", "abc'\xd0\xb4", "abc`\xd0\x94x", "abc'd",
+        "abc\xd0\xb4", "abc\xff", "abc\xd0", "\xd0\xb4\xd0\xb0\xd0\xbd\xd1\x96", "\xd0\x94\xd0\x90",
+        "\xd0\xb4\xff", "\xd0\xb4\xd0", "\xd0\xb4'\xd1\x8f", "\xd0\xb4" "1", "\xd0\xb4\xc2\xab", "\xd0\xb4\xc2\xad\xd0\xb0",
+        "\xd0\xb4\xcc\x81", "\xd0\xb4\xe2\x80\x94", "\xc3\xa9t\xc3\xa9", "1\xd0\xb4", "a\n\nb", "a\n \nb", "a\x7f\x01" "b",
+        "a\tb", ".,;", "-x-", "\xc2\xa0x",
+        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmn",   /* 66 */
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL",     /* 64 */
+        "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba\xd1\x96\xd0\xb2"
+        "\xd1\x81\xd1\x8c\xd0\xba\xd0\xb8\xd0\xb9\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb1"
+        "\xd0\xb0\xd0\xbd\xd0\xba\xd1\x96\xd0\xb2\xd1\x81\xd1\x8c\xd0\xba\xd0\xb8\xd0\xb9\xd0\xbf\xd1\x80"
+        "\xd0\xb8\xd0\xb2\xd0\xb0\xd1\x82\xd0\xb1\xd0\xb0\xd0\xbd\xd0\xba\xd1\x96\xd0\xb2",   /* 140 bytes */
+    };
+    static char buf[512];
+    long tokens = 0, bad = 0;
+    for (size_t k = 0; k < sizeof edge / sizeof edge[0]; k++) {
+        size_t el = strlen(edge[k]);
+        for (size_t off = 0; off < 200; off++) {
+            for (int tail = 0; tail < 3; tail++) {
+                /* filler: words and spaces (a text that starts mid-way
+                 * through the filler shifts every block) */
+                size_t n = 0;
+                for (size_t i = 0; i < off; i++) buf[n++] = (i % 7 == 6) ? ' ' : (char)('a' + i % 26);
+                if (off) buf[n - 1] = ' ';
+                memcpy(buf + n, edge[k], el);
+                n += el;
+                if (tail == 1) { memcpy(buf + n, " more text, and more: to the end of a block ...", 47); n += 47; }
+                if (tail == 2) { memcpy(buf + n, "\xd0\xb4\xd0\xb0 x", 6); n += 6; }
+                char what[64];
+                snprintf(what, sizeof what, "edge %zu at %zu (tail %d)", k, off, tail);
+                long r = compare(what, buf, n);
+                if (r < 0 && ++bad >= 10) goto done;
+                if (r > 0) tokens += r;
+            }
+        }
+    }
+done:
+    ng_tokbuf_free(&ea);
+    ref_ng_tokbuf_free(&eb);
+    INT_EQ(bad, 0, "block edges that differ");
+    OK(tokens > 100000, "block edge tokens compared: %ld", tokens);
+}
 
 static void random_text(char *buf, size_t *len, size_t cap, unsigned *seed) {
     size_t n = 0;
@@ -103,5 +180,6 @@ int main(void) {
     OK(tokens > 50000, "tokens compared: %ld", tokens);
     ng_tokbuf_free(&a);
     ref_ng_tokbuf_free(&b);
+    test_block_edges();
     return harness_done("test_simd");
 }
