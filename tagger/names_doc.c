@@ -365,8 +365,18 @@ static size_t club_start(const char *t, size_t ls, size_t a) {
     return p0;
 }
 
-/* team: + the folded words of a club's name joined by '-' (team:hansa-rostock). */
+/* team: + the folded words of a club's name joined by '-' (team:hansa-rostock); "" when
+ * the bytes are no UTF-8; NULL when out of memory. */
 static const char *club_id(tnames *tn, const char *w, size_t n) {
+    /* a span of several words may hold invalid UTF-8 between them (the
+     * tokeniser skips it as a separator): no name to fold, no club ("",
+     * not NULL, which is out of memory) */
+    for (size_t q = 0; q < n;) {
+        int32_t cp;
+        int l = ng_utf8_decode((const unsigned char *)w + q, n - q, &cp);
+        if (l < 0) return "";
+        q += (size_t)l;
+    }
     size_t fl = 0;
     char *f = ng_fold(w, n, &fl);
     if (!f) return NULL;
@@ -445,6 +455,7 @@ static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *co
             int across = j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0;
             if (!across && team_line(tx, ls, le, p0, s->end)) {
                 const char *sid = club_id(tn, tx + p0, s->end - p0);
+                if (sid && !*sid) continue;
                 const char *snm = sid ? ngn_arena_put(&tn->ar, tx + p0, s->end - p0) : NULL;
                 if (!snm) return NG_E_NOMEM;
                 int rc = prepend_cand(m, s, sid, "ORG", snm);
@@ -1041,6 +1052,7 @@ static int tw_add(ng_tagger *t, tnames *tn, twidx *ns, unsigned field, const cha
         return make_team(tn, &t->m, s);
     }
     const char *sid = club_id(tn, tx + a, b - a);
+    if (sid && !*sid) return NG_OK;
     const char *snm = sid ? ngn_arena_put(&tn->ar, tx + a, b - a) : NULL;
     if (!snm) return NG_E_NOMEM;
     if (!ngn_push_span(&t->m, a, b, field, sid, "ORG", snm, NG_MATCH_RULE, NG_RULE_TEAM)) return NG_E_NOMEM;
@@ -1260,6 +1272,7 @@ static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *t
         if (end + 2 < len && tx[end] == ' ' && tx[end + 1] >= 'A' && tx[end + 1] <= 'Z') continue;
         if (tw_taken(m, ns, s->field, e, end)) continue;
         const char *sid = club_id(tn, tx + s->start, end - s->start);
+        if (sid && !*sid) continue;
         const char *snm = sid ? ngn_arena_put(&tn->ar, tx + s->start, end - s->start) : NULL;
         if (!snm) return NG_E_NOMEM;
         int rc = prepend_cand(m, s, sid, "ORG", snm);
@@ -1366,6 +1379,7 @@ static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
         if (a == s->start && b == s->end) continue;
         if (b + 1 < len && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
         const char *sid = club_id(tn, tx + a, b - a);
+        if (sid && !*sid) continue;
         const char *snm = sid ? ngn_arena_put(&tn->ar, tx + a, b - a) : NULL;
         if (!snm) return NG_E_NOMEM;
         int rc = prepend_cand(m, s, sid, "ORG", snm);
