@@ -765,33 +765,39 @@ static int ts_nation_memo(const ng_tagger *t, const cand *c, tsnat *x) {
     return r;
 }
 
+/* Span k when it is a place no rule fixed (its first candidate), else NULL;
+ * *known: whether its id is one of tids. */
+static const cand *ts_place(const mstate *m, size_t k, size_t nfields, const size_t *lens, const char **tids,
+                            size_t ntids, int *known) {
+    const span *s = &m->spans[k];
+    if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
+        return NULL;
+    const cand *c0 = &m->cands[s->cand];
+    if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) return NULL;
+    size_t i = 0;
+    while (i < ntids && tids[i] != c0->c.id) i++;
+    *known = i < ntids;
+    return c0;
+}
+
 static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
                       size_t nfields, const char **tids, size_t ntids, int sports) {
     mstate *m = &t->m;
     tsnat nat = {{0}, {0}, 0};
+    int known;
     /* the cues of a sports article add places */
     for (size_t k = 0; k < nsorted && sports && ntids < TEAM_IDS; k++) {
+        const cand *c0 = ts_place(m, k, nfields, lens, tids, ntids, &known);
+        if (!c0 || known || ts_nation_memo(t, c0, &nat)) continue;
         const span *s = &m->spans[k];
-        if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
-            continue;
-        const cand *c0 = &m->cands[s->cand];
-        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
-        size_t i = 0;
-        while (i < ntids && tids[i] != c0->c.id) i++;
-        if (i < ntids || ts_nation_memo(t, c0, &nat)) continue;
         if (ts_allowed(m, k, nsorted, texts[s->field], lens[s->field]) && (sports == 2 || ts_cue(texts[s->field], lens[s->field], s)))
             tids[ntids++] = c0->c.id;
     }
     for (size_t k = 0; k < nsorted && ntids; k++) {
+        const cand *c0 = ts_place(m, k, nfields, lens, tids, ntids, &known);
+        if (!c0 || !known || ts_nation_memo(t, c0, &nat)) continue;
         span *s = &m->spans[k];
-        if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
-            continue;
-        const cand *c0 = &m->cands[s->cand];
-        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
-        size_t i = 0;
-        while (i < ntids && tids[i] != c0->c.id) i++;
-        if (i == ntids || ts_nation_memo(t, c0, &nat) || !ts_allowed(m, k, nsorted, texts[s->field], lens[s->field]))
-            continue;
+        if (!ts_allowed(m, k, nsorted, texts[s->field], lens[s->field])) continue;
         int rc = make_team(tn, m, s);
         if (rc) return rc;
     }
