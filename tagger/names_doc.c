@@ -640,6 +640,21 @@ static int ts_allowed(const mstate *m, size_t k, size_t nsorted, const char *tx,
         if (!strcmp(m->cands[s->cand + i].c.type, "PER")) return 0;   /* (Washington) */
     size_t ws, q = ts_prev_word(tx, s->start, &ws);
     if (ws < q && ts_word_is(tx, ws, q, prep)) return 0;
+    /* the last of places in a list after such a word ("from Paris and
+     * Madrid", "in Rome , Turin or Milan"): up to four places back */
+    static const char *const conj[] = {"and", "or", NULL};
+    size_t pk = k;
+    for (int n = 0; n < 4 && pk > 0; n++) {
+        size_t at = m->spans[pk].start, cw, cq = ts_prev_word(tx, at, &cw);
+        if (cw < cq && ts_word_is(tx, cw, cq, conj)) at = cw;
+        else if (cq > 0 && cw == cq && tx[cq - 1] == ',') at = cq - 1;
+        else break;
+        while (at > 0 && tx[at - 1] == ' ') at--;
+        const span *ps = &m->spans[--pk];
+        if (ps->field != s->field || ps->end != at) break;
+        size_t pw, pq = ts_prev_word(tx, ps->start, &pw);
+        if (pw < pq && ts_word_is(tx, pw, pq, prep)) return 0;
+    }
     /* "the city of Chandigarh" */
     if (q - ws == 2 && tx[ws] == 'o' && tx[ws + 1] == 'f') {
         size_t ws2, q2 = ts_prev_word(tx, ws, &ws2);
