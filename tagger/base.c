@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include "base_internal.h"
 
 void ng_huge_hint(void *p, size_t n) {
@@ -39,20 +36,17 @@ int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
     if (nc > SIZE_MAX / elt) return -1;
     void *p;
     if (nc * elt >= NG_HUGE_MIN) {
-        /* a large array: hinted before the old contents are copied in, so
-         * that the copy faults huge pages, not 4 KB ones (see ng_huge_hint) */
-        if (!(p = malloc(nc * elt))) return -1;
+        /* A large array is given a block that glibc maps on its own (more
+         * than its largest mmap threshold, 32 MB): its growth is then a
+         * realloc that moves the pages (mremap) instead of copying them
+         * into fresh ones, and its free gives them back at once. Pages
+         * never touched cost nothing, so the rounding up is free; fresh
+         * pages are what costs (a fault and a zero-filled page each, ~10 us
+         * on a virtual machine), and a doubling by copy touched twice the
+         * final size. */
+        if (nc * elt < NG_MAP_MIN) nc = NG_MAP_MIN / elt + 1;
+        if (!(p = realloc(*v, nc * elt))) return -1;
         ng_huge_hint(p, nc * elt);
-        if (*v) memcpy(p, *v, *cap * elt);
-        free(*v);
-#if defined(__GLIBC__)
-        /* The old array was big too, and glibc keeps a freed block in the
-         * middle of its heap resident (with its huge pages) until reused:
-         * a 100 MB article grew arrays to tens of MB, and the blocks they
-         * left behind were 50-80 MB of peak RSS at 1M names. Given back
-         * now (a walk of the free blocks, a few dozen times a run). */
-        if (*v) malloc_trim(0);
-#endif
     } else if (!(p = realloc(*v, nc * elt))) return -1;
     *v = p;
     *cap = nc;

@@ -24,6 +24,8 @@ int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
  * the system has none). ng_grow calls it; so should other growing buffers
  * that reach tens of MB. */
 #define NG_HUGE_MIN ((size_t)4 << 20)
+/* ng_grow's large blocks: above glibc's largest mmap threshold */
+#define NG_MAP_MIN ((size_t)32 << 20)
 void ng_huge_hint(void *p, size_t n);
 
 /* A malloc'd copy of s[0, n) with a NUL after it (s may hold NULs; n bytes

@@ -984,17 +984,24 @@ static int tw_decimal2(const char *t, size_t a, size_t b) {
 
 /* The spans of an article for tw_taken: [0, ns) sorted (bisection), the
  * later ones (partial names, and those rule T, the nicknames and the short
- * names add as they go) as the bytes they cover, one bit a byte of each
- * field, brought up to date at each question. Looking at every later span
- * for each question was quadratic: a 1 MB page of results took 2.2 s, 79 %
- * of it there. Without memory for the bits, the later spans are looked at
- * one by one as before. */
+ * names add as they go): those there at the first question, as far as they
+ * follow one another in order (the free words': all of them but in odd
+ * cases), by bisection too; the rest as the bytes they cover, one bit a
+ * byte, in pages of bits made where a span falls, brought up to date at
+ * each question. Looking at every later span for each question was
+ * quadratic: a 1 MB page of results took 2.2 s, 79 % of it there; one bit
+ * a byte of a whole 100 MB article (12.5 MB made and cleared at the first
+ * question) was a twentieth of its article pass. Without memory for the
+ * bits, the spans after the ordered run are looked at one by one. */
+enum { TW_PAGE = 15 };   /* a page of bits: 32 KB of a field */
 typedef struct twidx {
     size_t ns;          /* the spans [0, ns) are sorted */
-    size_t upto;        /* the spans [ns, upto) are in bits */
+    size_t run;         /* the spans [ns, run) are in order of field and start */
+    size_t runlen;      /* the longest of them */
+    size_t upto;        /* the spans [run, upto) are in bits */
     const size_t *lens;
     size_t nfields;
-    uint64_t **bits;    /* bits[f]: the bytes of field f a later span covers; NULL: not made yet */
+    uint64_t ***bits;   /* bits[f][p]: page p of field f, NULL while no byte of it is covered; NULL: not made yet */
     int failed;         /* no memory for them: look at the spans */
     const char **tids;  /* places made teams (team_sense), TEAM_IDS at most */
     size_t ntids;
@@ -1002,37 +1009,66 @@ typedef struct twidx {
 
 static void tw_mark(twidx *x, unsigned f, size_t a, size_t b) {
     if (x->failed || f >= x->nfields) return;
-    for (size_t i = a; i < b && i < x->lens[f]; i++) x->bits[f][i >> 6] |= 1ull << (i & 63);
+    enum { WORDS = (1u << TW_PAGE) / 64 };
+    for (size_t i = a; i < b && i < x->lens[f]; i++) {
+        uint64_t **pg = &x->bits[f][i >> TW_PAGE];
+        if (!*pg && !(*pg = calloc(WORDS, sizeof **pg))) { x->failed = 1; return; }
+        (*pg)[(i >> 6) & (WORDS - 1)] |= 1ull << (i & 63);
+    }
 }
 
-/* The later spans into the bits (made at the first question). */
+/* The later spans: the ordered run found and the rest into the bits (at the
+ * first question), then the spans added since into the bits. */
 static void tw_sync(twidx *x, const mstate *m) {
     if (x->failed) return;
     if (!x->bits) {
+        size_t k = x->ns;
+        x->runlen = 0;
+        for (; k < m->nspans; k++) {
+            const span *s = &m->spans[k], *p = s - 1;
+            if (k > x->ns && (p->field > s->field || (p->field == s->field && p->start > s->start))) break;
+            if (s->end - s->start > x->runlen) x->runlen = s->end - s->start;
+        }
+        x->run = x->upto = k;
         x->bits = calloc(x->nfields ? x->nfields : 1, sizeof *x->bits);
         for (size_t f = 0; x->bits && f < x->nfields; f++)
-            if (!(x->bits[f] = calloc(x->lens[f] / 64 + 1, sizeof **x->bits))) { x->failed = 1; return; }
+            if (!(x->bits[f] = calloc((x->lens[f] >> TW_PAGE) + 1, sizeof **x->bits))) { x->failed = 1; return; }
         if (!x->bits) { x->failed = 1; return; }
-        x->upto = x->ns;
     }
     for (; x->upto < m->nspans; x->upto++) tw_mark(x, m->spans[x->upto].field, m->spans[x->upto].start, m->spans[x->upto].end);
 }
 
+/* Span k of the later ones now ends at 'end' (rule T made it longer). */
+static void tw_grow(twidx *x, const mstate *m, size_t k, size_t end) {
+    const span *s = &m->spans[k];
+    if (k >= x->ns && k < x->run && end - s->start > x->runlen) x->runlen = end - s->start;
+    else if (k >= x->run && k < x->upto) tw_mark(x, s->field, s->end, end);
+}
+
 static void tw_free(twidx *x) {
-    for (size_t f = 0; x->bits && f < x->nfields; f++) free(x->bits[f]);
+    for (size_t f = 0; x->bits && f < x->nfields; f++) {
+        for (size_t p = 0; x->bits[f] && p <= x->lens[f] >> TW_PAGE; p++) free(x->bits[f][p]);
+        free(x->bits[f]);
+    }
     free(x->bits);
     x->bits = NULL;
 }
 
-/* Does any span of 'field' touch [a, b) (a < b)? */
-static int tw_taken(const mstate *m, twidx *ns, unsigned field, size_t a, size_t b) {
-    size_t lo = 0, hi = ns->ns;
+/* The first of the spans [lo, hi) (in order of field and start) of 'field'
+ * starting at or after a. */
+static size_t tw_bisect(const mstate *m, size_t lo, size_t hi, unsigned field, size_t a) {
     while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
+        size_t mid = lo + (hi - lo) / 2;
         const span *x = &m->spans[mid];
         if (x->field < field || (x->field == field && x->start < a)) lo = mid + 1;
         else hi = mid;
     }
+    return lo;
+}
+
+/* Does any span of 'field' touch [a, b) (a < b)? */
+static int tw_taken(const mstate *m, twidx *ns, unsigned field, size_t a, size_t b) {
+    size_t lo = tw_bisect(m, 0, ns->ns, field, a);
     /* the first span starting at or after a, and those before it that may
      * reach over a (a few: the sorted spans barely overlap) */
     if (lo < ns->ns && m->spans[lo].field == field && m->spans[lo].start < b) return 1;
@@ -1042,17 +1078,28 @@ static int tw_taken(const mstate *m, twidx *ns, unsigned field, size_t a, size_t
         if (x->end > a) return 1;
     }
     tw_sync(ns, m);
+    /* the ordered run: those that start before a within its longest span */
+    lo = tw_bisect(m, ns->ns, ns->run, field, a);
+    if (lo < ns->run && m->spans[lo].field == field && m->spans[lo].start < b) return 1;
+    for (size_t k = lo; k-- > ns->ns;) {
+        const span *x = &m->spans[k];
+        if (x->field != field || x->start + ns->runlen <= a) break;
+        if (x->end > a) return 1;
+    }
     if (ns->failed) {
-        for (size_t k = ns->ns; k < m->nspans; k++) {
+        for (size_t k = ns->run; k < m->nspans; k++) {
             const span *x = &m->spans[k];
             if (x->field == field && x->start < b && x->end > a) return 1;
         }
         return 0;
     }
     if (field >= ns->nfields) return 0;
-    const uint64_t *w = ns->bits[field];
-    for (size_t i = a; i < b && i < ns->lens[field]; i++)
-        if (w[i >> 6] >> (i & 63) & 1) return 1;
+    uint64_t *const *pages = ns->bits[field];
+    for (size_t i = a; i < b && i < ns->lens[field]; i++) {
+        const uint64_t *w = pages[i >> TW_PAGE];
+        if (!w) { i |= (1u << TW_PAGE) - 1; continue; }   /* (on to the next page) */
+        if (w[(i >> 6) & (((1u << TW_PAGE) / 64) - 1)] >> (i & 63) & 1) return 1;
+    }
     return 0;
 }
 
@@ -1298,7 +1345,7 @@ static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *t
         if (!snm) return NG_E_NOMEM;
         int rc = prepend_cand(m, s, sid, "ORG", snm);
         if (rc) return rc;
-        if (k >= ns->ns && k < ns->upto) tw_mark(ns, s->field, s->end, end);   /* (a later span in the bits grows) */
+        tw_grow(ns, m, k, end);
         s->end = end;
         s->flags |= SPAN_FIXED | NG_MATCH_RULE;
         s->rule = NG_RULE_TEAM;

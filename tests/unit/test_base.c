@@ -30,17 +30,19 @@ static void test_grow(void) {
     INT_EQ(ng_grow((void **)&v, &cap, SIZE_MAX / 4, 8), -1);
     OK(v == old && cap == 1024 && v[63] == 63, "unchanged after a failed growth");
     free(v);
-    /* past NG_HUGE_MIN the array is copied into a new block hinted for
-     * huge pages before the copy: every element is kept, on each doubling */
+    /* past NG_HUGE_MIN the array moves to a block of more than NG_MAP_MIN
+     * (mapped on its own, hinted for huge pages) and grows by realloc from
+     * there: every element is kept, across both steps and the doublings
+     * after them */
     uint32_t *w = NULL;
-    size_t wcap = 0, n = 0, want = 3 * NG_HUGE_MIN / sizeof *w;
+    size_t wcap = 0, n = 0, want = 3 * NG_MAP_MIN / 2 / sizeof *w;
     int kept = 1;
     for (; n < want; n++) {
         if (ng_grow((void **)&w, &wcap, n + 1, sizeof *w)) { kept = 0; break; }
         w[n] = (uint32_t)(n * 2654435761u);
     }
     for (size_t i = 0; kept && i < n; i++) kept = w[i] == (uint32_t)(i * 2654435761u);
-    OK(kept && wcap * sizeof *w >= 3 * NG_HUGE_MIN, "contents kept across growth past NG_HUGE_MIN");
+    OK(kept && wcap * sizeof *w >= 3 * NG_MAP_MIN / 2, "contents kept across growth past NG_HUGE_MIN and NG_MAP_MIN");
     free(w);
     /* the hint is harmless on any block, small, unaligned or NULL-sized */
     char *small = malloc(100);
@@ -50,11 +52,11 @@ static void test_grow(void) {
 }
 
 
-/* ng_grow gives the big blocks it leaves behind back: glibc keeps a freed
+/* ng_grow leaves no big block resident behind it: glibc keeps a freed
  * block in the middle of its heap resident until reused, and the arrays of
  * one 100 MB article left 50-80 MB so (peak RSS at 1M names). An array
- * grown to 16 MB in the heap (glibc's mmap threshold raised first, as a big
- * article raises it) leaves blocks of 4 and 8 MB behind it. (Not under a
+ * grown to 16 MB (glibc's mmap threshold raised first, as a big article
+ * raises it) has moved to a block of its own and grown there. (Not under a
  * sanitizer or valgrind: their allocators are others, ASan's keeps freed
  * blocks in quarantine.) */
 static void test_grow_gives_back(void) {
