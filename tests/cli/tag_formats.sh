@@ -127,6 +127,19 @@ for f in many.jsonl big.txt; do
   done
 done
 check "many.jsonl: one line per article" test "$(wc -l <t1.out)" -ge 800
+# the article pass's free words (surnames alone of persons named in full,
+# given names and surnames alone, Latin names in Cyrillic text) of a text
+# over 4 MB, noted by four matching states with two threads and resolved
+# against one registry: the same output as one thread's, the shipped
+# dictionaries and given-name lists on
+awk 'BEGIN { srand(11);
+  n = split("Олена Шевчук заявила|Шевчук|заявив Левченко|вказівкою Матвійчука|Андрій засміявся|слова Ілії|компанія Google повідомила|John Harwell said|Harwell|Mary Quinlan|Quinlan added|Zorblat|Kwentin|Фролових|the talks|і далі|Путін|Київ", w, "|");
+  while (c < 4400000) { s = w[1 + int(rand() * n)]; c += length(s) + 2; printf "%s%s", s, (rand() < 0.1 ? ".\n" : ", ") } }' >names.txt
+for th in 1 2; do $NG tag -f jsonl --threads $th names.txt >n$th.out 2>n$th.err; echo $? >n$th.rc; done
+check "free words, threads: exit" test "$(cat n1.rc n2.rc | tr -d '\n')" = 00
+check "free words, threads: identical output" cmp -s n1.out n2.out
+check "free words: partial names found" test "$(grep -o '"partial":true' n1.out | wc -l)" -gt 1000
+check "free words: rule names found" test "$(grep -o '"rule":true' n1.out | wc -l)" -gt 1000
 # a mapped text over 16 MB: its pages are given back after tagging and
 # behind the formatter (ng_reader_release); the same output as the same
 # bytes read from standard input, which are not mapped
