@@ -1709,10 +1709,12 @@ static size_t regnal_end(const char *text, size_t len, size_t at) {
 /* The regnal number after span k, or 0 (regnal_numbers). */
 static size_t regnal_after(const mstate *m, size_t k, const char *const *texts, const size_t *lens) {
     const span *s = &m->spans[k];
-    if ((s->flags & NG_MATCH_OVERLAP) || ngn_span_types(m, k) != 1u) return 0;
+    /* (the text first: the span's candidates are cold in a big article) */
     const char *text = texts[s->field];
     if (s->end < 2 || (unsigned char)text[s->end - 2] < 0xD0 || (unsigned char)text[s->end - 2] > 0xD4) return 0;
-    return regnal_end(text, lens[s->field], s->end);
+    size_t e = regnal_end(text, lens[s->field], s->end);
+    if (!e || (s->flags & NG_MATCH_OVERLAP) || ngn_span_types(m, k) != 1u) return 0;
+    return e;
 }
 
 /* A span's place in the index of regnal_numbers. */
@@ -1772,7 +1774,8 @@ static void drop_named_after(mstate *m, const char *const *texts) {
     size_t w = 0;
     for (size_t k = 0; k < m->nspans; k++) {
         span *s = &m->spans[k];
-        if (!(s->flags & NG_MATCH_OVERLAP) && ngn_span_types(m, k) == 1u && named_after_before(texts[s->field], s->start))
+        /* (the text first: the span's candidates are cold in a big article) */
+        if (named_after_before(texts[s->field], s->start) && !(s->flags & NG_MATCH_OVERLAP) && ngn_span_types(m, k) == 1u)
             continue;
         m->spans[w++] = *s;
     }
@@ -1812,11 +1815,23 @@ typedef struct dochash {
     int done;
 } dochash;
 
-/* The article's hash (an empty title or none: the same), computed once. */
+uint64_t ng_article_hash(const char *const *texts, const size_t *lens, size_t nfields, ng_hstate *st) {
+    uint64_t h = 0;
+    for (size_t f = 0; f < nfields; f++)
+        if (lens[f]) h = h * 0x9E3779B97F4A7C15u ^ (st ? ng_hash_done(&st[f], texts[f], lens[f]) : ng_hash(texts[f], lens[f]));
+    return h;
+}
+
+int ng_names_want_hash(const ng_tagger *t) {
+    const tnames *tn = t->names;
+    return !(t->flags & (NG_TAG_NO_RULES | NG_TAG_NO_PARTIAL)) && tn && tn->nl;
+}
+
+/* The article's hash (an empty title or none: the same), computed once, or
+ * already while its chunks were matched (a big article's: pool.c). */
 static uint64_t doc_hash(dochash *d) {
     if (!d->done) {
-        for (size_t f = 0; f < d->nfields; f++)
-            if (d->lens[f]) d->h = d->h * 0x9E3779B97F4A7C15u ^ ng_hash(d->texts[f], d->lens[f]);
+        d->h = ng_article_hash(d->texts, d->lens, d->nfields, NULL);
         d->done = 1;
     }
     return d->h;
@@ -2102,7 +2117,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     /* the free words (their spans go after the others, in article order) */
     if (partial && nfree) chain_ids(tn);
-    dochash doc = {texts, lens, nfields, 0, 0};   /* the article's hash, when lone_given needs it */
+    dochash doc = {texts, lens, nfields, t->doc_hash, t->doc_hash_ok};   /* the article's hash, when lone_given needs it */
     for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
         if (!st->names) continue;

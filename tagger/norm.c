@@ -214,6 +214,22 @@ static uint64_t hash_long(const char *s, size_t len) {
     return hash_final(load8(s + len - 16), load8(s + len - 8), h, len);
 }
 
+void ng_hash_upto(ng_hstate *st, const char *s, size_t len, size_t upto) {
+    /* (hash_long's loop: the blocks before the last 16 bytes) */
+    uint64_t h = st->h;
+    size_t pos = st->pos;
+    if (upto > len) upto = len;
+    for (; len - pos > 16 && pos + 16 <= upto; pos += 16) h = mum(load8(s + pos) ^ HK2, load8(s + pos + 8) ^ HK3 ^ h);
+    st->h = h;
+    st->pos = pos;
+}
+
+uint64_t ng_hash_done(ng_hstate *st, const char *s, size_t len) {
+    if (len <= 16) return ng_hash(s, len);
+    ng_hash_upto(st, s, len, len);
+    return hash_final(load8(s + len - 16), load8(s + len - 8), st->h, len);
+}
+
 uint64_t ng_hash(const char *s, size_t len) {
     if (len > 16) return hash_long(s, len);
     if (len > 8) return hash_final(load8(s), load_n(s + 8, len - 8), 0, len);

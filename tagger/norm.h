@@ -44,6 +44,13 @@ typedef struct ng_tokbuf {
 
 void ng_norm_init(void);   /* idempotent, thread-safe */
 uint64_t ng_hash(const char *s, size_t len);
+/* ng_hash(s, len) of a long text in steps, while the text is read (it
+ * stays readable whole): ng_hash_upto hashes what lies before 'upto' (calls
+ * with growing 'upto'), ng_hash_done the rest and gives ng_hash's value.
+ * Start from a zeroed state. */
+typedef struct ng_hstate { uint64_t h; size_t pos; } ng_hstate;
+void ng_hash_upto(ng_hstate *st, const char *s, size_t len, size_t upto);
+uint64_t ng_hash_done(ng_hstate *st, const char *s, size_t len);
 
 /* Tokenises text[0..len) into b (appending; call ng_tokbuf_reset first).
  * Returns 0 or NG_E_NOMEM. */

@@ -80,8 +80,23 @@ static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, 
     }
 }
 
-/* Threads take ranges (jobs) in order until none is left. */
-typedef struct range_pool { job *jobs; unsigned n; atomic_uint next; } range_pool;
+/* Threads take ranges (jobs) in order until none is left. The first to
+ * find none left while another still matches computes the article's hash
+ * meanwhile, when it is wanted (see ng_match_chunks). */
+typedef struct range_pool {
+    job *jobs;
+    unsigned n;
+    atomic_uint next;
+    atomic_uint running;            /* threads still taking ranges */
+    atomic_int hash_taken;
+    int hash;                       /* the article's hash is wanted */
+    int hash_ok;                    /* and was computed into h */
+    uint64_t h;
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields;
+} range_pool;
+
 static void *pool_main(void *arg) {
     range_pool *p = arg;
     mstate *prev = NULL;
@@ -98,6 +113,10 @@ static void *pool_main(void *arg) {
         }
         run_chunks(j->t, j->m, j->texts, j->chunks, j->from, j->to);
         prev = j->m;
+    }
+    if (p->hash && atomic_fetch_sub(&p->running, 1) > 1 && !atomic_exchange(&p->hash_taken, 1)) {
+        p->h = ng_article_hash(p->texts, p->lens, p->nfields, NULL);
+        p->hash_ok = 1;
     }
     return NULL;
 }
@@ -154,8 +173,26 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
     }
     unsigned nth = t->threads;
     if (nth > nch) nth = (unsigned)(nch ? nch : 1);
-    if (nth <= 1) {
+    /* A big article's hash, when the article pass may want it (the given
+     * name rule's ids carry it): hashing 100 MB afterwards, the text long
+     * out of the caches, was 3 % of tagging it, and on the one thread of
+     * the article pass. One thread hashes each chunk's text once it is
+     * matched; with more, the first thread out of ranges hashes it all
+     * while the others finish theirs. */
+    int hash = nch > 1 && nfields <= 8 && ng_names_want_hash(t);
+    if (nth <= 1 && !hash) {
         run_chunks(t, m, texts, ch, 0, nch);
+    } else if (nth <= 1) {
+        ng_hstate hs[8];
+        memset(hs, 0, sizeof hs);
+        for (size_t k = 0; k < nch && !m->rc; k++) {
+            run_chunks(t, m, texts, ch, k, k + 1);
+            ng_hash_upto(&hs[ch[k].field], texts[ch[k].field], lens[ch[k].field], ch[k].end);
+        }
+        if (!m->rc) {
+            t->doc_hash = ng_article_hash(texts, lens, nfields, hs);
+            t->doc_hash_ok = 1;
+        }
     } else {
         /* contiguous ranges of chunks, several per thread: a thread takes
          * the next range when it is done with one, so that one slowed down
@@ -172,11 +209,19 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
             if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
             jobs[k] = (job){t, w, texts, ch, nch * k / nr, nch * (k + 1) / nr};
         }
-        range_pool pool = {jobs, nr, 0};
-        for (unsigned k = 1; k < nth; k++) started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0;
+        range_pool pool = {.jobs = jobs, .n = nr, .hash = hash, .texts = texts, .lens = lens, .nfields = nfields};
+        atomic_init(&pool.next, 0);
+        atomic_init(&pool.running, nth);
+        atomic_init(&pool.hash_taken, 0);
+        for (unsigned k = 1; k < nth; k++)
+            if (!(started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0)) atomic_fetch_sub(&pool.running, 1);
         pool_main(&pool);
         for (unsigned k = 1; k < nth; k++)
             if (started[k]) pthread_join(tid[k], NULL);
+        if (pool.hash_ok) {
+            t->doc_hash = pool.h;
+            t->doc_hash_ok = 1;
+        }
         for (unsigned k = 1; k < nr; k++) {
             if (!m->rc) m->rc = jobs[k].m->rc;
             if (!m->rc) m->rc = absorb(m, jobs[k].m);

@@ -497,6 +497,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     mstate *m = &t->m;
     m->nspans = m->ncands = m->invalid = 0;
     m->rc = NG_OK;
+    t->doc_hash_ok = 0;
     ng_names_reset(t);
     seen_clear(t);
     m->rc = ng_match_chunks(t, texts, lens, nfields);

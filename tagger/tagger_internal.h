@@ -56,6 +56,8 @@ struct ng_tagger {
     void *names;              /* the name rules' article state (names_state.c) */
     const char **seen; size_t nseen, seen_cap;
     uint32_t *seenset; size_t seenset_cap;
+    uint64_t doc_hash;        /* the article's hash (ng_article_hash), when doc_hash_ok */
+    int doc_hash_ok;          /* computed while its chunks were matched (pool.c) */
 };
 
 /* ## Name rules (names_*.c): person names not in any dictionary, partial
@@ -79,6 +81,12 @@ void ng_names_reset_state(mstate *m);
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base,
                    size_t first);
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
+/* May the article pass need the article's hash (the person rules' given
+ * name alone, whose id carries it)? */
+int ng_names_want_hash(const ng_tagger *t);
+/* The article's hash: its non-empty fields' ng_hash, combined in order;
+ * st: the fields' ng_hash in steps (ng_hash_upto), or NULL. */
+uint64_t ng_article_hash(const char *const *texts, const size_t *lens, size_t nfields, ng_hstate *st);
 void ng_names_free_state(mstate *m);
 void ng_names_free(ng_tagger *t);
 

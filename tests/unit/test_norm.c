@@ -236,7 +236,31 @@ static void test_fold_ascii(void) {
     free(f);
 }
 
+/* ng_hash in steps (ng_hash_upto, ng_hash_done): the value of ng_hash,
+ * whatever the steps, for texts short and long (the article's hash is so
+ * computed while a big article's chunks are matched). */
+static void test_hash_steps(void) {
+    static char s[5000];
+    for (size_t i = 0; i < sizeof s; i++) s[i] = (char)(i * 2654435761u >> 13);
+    const size_t lens[] = {0, 1, 8, 15, 16, 17, 31, 32, 33, 47, 48, 49, 100, 1000, 4096, 4999};
+    const size_t steps[] = {1, 7, 16, 17, 333, 100000};
+    int same = 1;
+    for (size_t li = 0; li < sizeof lens / sizeof *lens; li++)
+        for (size_t si = 0; si < sizeof steps / sizeof *steps; si++) {
+            size_t len = lens[li];
+            ng_hstate st = {0, 0};
+            for (size_t at = 0; at < len; at += steps[si]) ng_hash_upto(&st, s, len, at);
+            ng_hash_upto(&st, s, len, len + 100);   /* past the end: as the end */
+            uint64_t h = ng_hash_done(&st, s, len);
+            if (h != ng_hash(s, len)) { OK(0, "len %zu, steps of %zu: %llx", len, steps[si], (unsigned long long)h); same = 0; }
+        }
+    OK(same, "ng_hash in steps is ng_hash");
+    ng_hstate none = {0, 0};
+    INT_EQ(ng_hash_done(&none, s, 4999) == ng_hash(s, 4999), 1, "done without steps");
+}
+
 int main(void) {
+    test_hash_steps();
     test_fold();
     test_fold_ascii();
     test_tokens();

@@ -15,6 +15,8 @@
 #undef __SSE2__
 #define ng_norm_init ref_ng_norm_init
 #define ng_hash ref_ng_hash
+#define ng_hash_upto ref_ng_hash_upto
+#define ng_hash_done ref_ng_hash_done
 #define ng_tokenize ref_ng_tokenize
 #define ng_tokbuf_reset ref_ng_tokbuf_reset
 #define ng_tokbuf_free ref_ng_tokbuf_free
@@ -27,6 +29,8 @@
 #include "../../tagger/norm.c"
 #undef ng_norm_init
 #undef ng_hash
+#undef ng_hash_upto
+#undef ng_hash_done
 #undef ng_tokenize
 #undef ng_tokbuf_reset
 #undef ng_tokbuf_free
