@@ -35,6 +35,7 @@ void ng_namelist_free(ng_namelist *nl) {
     free(nl->forms);
     free(nl->table);
     free(nl->vars);
+    free(nl->filter);
     free(nl);
 }
 
@@ -47,6 +48,11 @@ static long nl_str(ng_namelist *nl, const char *s, size_t len) {
     long off = (long)nl->nstrs;
     nl->nstrs += len + 1;
     return off;
+}
+
+static void filter_put(uint64_t *filter, uint64_t h) {
+    size_t b = (size_t)(h >> NGN_FILTER_SHIFT);
+    filter[b >> 6] |= 1ull << (b & 63);
 }
 
 static void table_put(gslot *tab, size_t cap, const gform *f, uint32_t idx) {
@@ -65,6 +71,7 @@ static int nl_form(ng_namelist *nl, const char *f, size_t len, uint32_t name, in
             if (g->hash == h && g->name == name && g->len == len && !memcmp(nl->strs + g->off, f, len))
                 return NG_OK;
         }
+    if (!nl->filter && !(nl->filter = calloc(NGN_FILTER_BITS / 64, sizeof *nl->filter))) return NG_E_NOMEM;
     long off = nl_str(nl, f, len);
     if (off < 0 || ng_grow((void **)&nl->forms, &nl->forms_cap, nl->nforms + 1, sizeof *nl->forms))
         return NG_E_NOMEM;
@@ -80,6 +87,7 @@ static int nl_form(ng_namelist *nl, const char *f, size_t len, uint32_t name, in
         nl->table_cap = cap;
     }
     table_put(nl->table, nl->table_cap, g, (uint32_t)nl->nforms);
+    filter_put(nl->filter, h);
     nl->nforms++;
     return NG_OK;
 }
@@ -361,6 +369,8 @@ size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t le
                         size_t max) {
     size_t n = 0;
     if (!nl || !nl->table_cap) return 0;
+    size_t b = (size_t)(h >> NGN_FILTER_SHIFT);
+    if (!(nl->filter[b >> 6] >> (b & 63) & 1)) return 0;
     for (size_t i = h & (nl->table_cap - 1); nl->table[i].idx; i = (i + 1) & (nl->table_cap - 1)) {
         if (nl->table[i].tag != GSLOT_TAG(h)) continue;
         const gform *g = &nl->forms[nl->table[i].idx - 1];
@@ -459,7 +469,8 @@ static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, cons
     nl->forms = calloc(nf ? nf : 1, sizeof *nl->forms);
     nl->table = calloc(tc ? tc : 1, sizeof *nl->table);
     nl->vars = calloc(vc ? vc : 1, sizeof *nl->vars);
-    if (!nl->strs || !nl->names || !nl->forms || !nl->table || !nl->vars)
+    nl->filter = calloc(NGN_FILTER_BITS / 64, sizeof *nl->filter);
+    if (!nl->strs || !nl->names || !nl->forms || !nl->table || !nl->vars || !nl->filter)
         return ng_error_set(err, NG_E_NOMEM, path, 0, 0, "out of memory");
     nl->strs_cap = ns + 1; nl->names_cap = nn ? nn : 1; nl->forms_cap = nf ? nf : 1;
     memcpy(nl->strs, p, ns);
@@ -485,6 +496,7 @@ static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, cons
         p = get32(p, &g->is_nom);
         if ((uint64_t)g->off + g->len > ns || g->name >= nn)
             return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
+        filter_put(nl->filter, g->hash);
     }
     size_t used = 0;
     for (size_t i = 0; i < tc; i++) {
@@ -540,7 +552,7 @@ static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
     if (mapped) munmap(b, (size_t)st.st_size);
     else free(b);
     if (rc != NG_OK) {   /* back to empty */
-        free(nl->strs); free(nl->names); free(nl->forms); free(nl->table); free(nl->vars);
+        free(nl->strs); free(nl->names); free(nl->forms); free(nl->table); free(nl->vars); free(nl->filter);
         memset(nl, 0, sizeof *nl);
     }
     return rc;

@@ -113,7 +113,13 @@ struct ng_namelist {
     gform *forms; size_t nforms, forms_cap;
     gslot *table; size_t table_cap;      /* forms by hash (open addressing) */
     gvar *vars; size_t nvars, vars_cap;  /* open addressing by hash (hash 0: empty) */
+    uint64_t *filter;                    /* NGN_FILTER_BITS bits: the forms' hashes' top bits (NULL: none yet) */
 };
+/* Nearly every word looked up is no given name, and the forms' table is
+ * megabytes (cold): a bit for the top bits of each form's hash, 256 KB
+ * that stay in the cache, turns most of them away first. */
+#define NGN_FILTER_SHIFT 43
+#define NGN_FILTER_BITS ((size_t)1 << (64 - NGN_FILTER_SHIFT))
 
 /* Visits the given names whose form is fold[0..len); returns the count. */
 size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t len, const gform **out,

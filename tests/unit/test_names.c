@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include "harness.h"
 #include "tagger.h"
+#include "names_internal.h"
 
 static const char *const dict_tsv =
     "jens-stoltenberg\tPER\tJens Stoltenberg\tЙенс Столтенберг|Єнс Столтенберг\n"
@@ -601,6 +602,35 @@ static void test_many_lists(void) {
     if (system(cmd) != 0) OK(0, "rm %s", dir);
 }
 
+/* Every form of a list is found by its lookup (whose filter turns most
+ * words away before the table): read from text and compiled back. */
+static int all_forms_found(const ng_namelist *nl) {
+    for (size_t k = 0; k < nl->nforms; k++) {
+        const gform *g = &nl->forms[k], *got[64];
+        size_t n = ngn_nl_lookup(nl, g->hash, nl->strs + g->off, g->len, got, 64), i = 0;
+        while (i < n && got[i] != g) i++;
+        if (i == n && n < 64) return 0;
+    }
+    return 1;
+}
+
+static void test_forms_found(const ng_namelist *shipped) {
+    OK(shipped->nforms > 1000 && all_forms_found(shipped), "every form found (%zu, read from text)", shipped->nforms);
+    char path[] = "/tmp/ng-names-ngn.XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) { OK(0, "mkstemp"); return; }
+    close(fd);
+    ng_error err = {0};
+    ng_namelist *back = ng_namelist_new();
+    int rc = ng_namelist_save(shipped, path, &err);
+    if (rc == NG_OK) rc = ng_namelist_add_file(back, path, &err);
+    OK(rc == NG_OK && back->nforms == shipped->nforms && all_forms_found(back), "every form found (compiled): %d %s", rc, err.msg);
+    const gform *got[1];
+    INT_EQ(ngn_nl_lookup(back, ng_hash("zzqxw", 5), "zzqxw", 5, got, 1), 0, "no such name");
+    ng_namelist_free(back);
+    unlink(path);
+}
+
 int main(void) {
     ng_error err = {0};
     ng_dict_builder *b = ng_dict_builder_new();
@@ -640,6 +670,7 @@ int main(void) {
     test_nominative(t);
     test_refs(t);
     test_person_id(t, shipped);
+    test_forms_found(shipped);
     ng_tagger_free(t);
     test_apposition();
     test_many_lists();
