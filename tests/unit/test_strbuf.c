@@ -50,6 +50,23 @@ int main(void) {
         sb_free(&a); sb_free(&b);
     }
     INT_EQ(bad, 0, "strings written differently from the reference");
+    /* every length up to 20 with one byte that needs a look at every
+     * position (the 8-16 byte strings go through two overlapping 8-byte
+     * loads first) */
+    const unsigned char special[] = {'"', '\\', '\n', 0x01, 0x1f, 0x20, 0x7f, 0x80, 0xd0, 0xff, '!', '#', '[', ']'};
+    long bad2 = 0;
+    for (size_t n = 1; n <= 20; n++)
+        for (size_t pos = 0; pos < n; pos++)
+            for (size_t k = 0; k < sizeof special; k++) {
+                char buf[24];
+                memset(buf, 'a', n);
+                buf[pos] = (char)special[k];
+                strbuf a = {0}, b = {0};
+                sb_json_str(&a, buf, n); ref(&b, buf, n);
+                if (a.len != b.len || memcmp(a.s, b.s, a.len)) bad2++;
+                sb_free(&a); sb_free(&b);
+            }
+    INT_EQ(bad2, 0, "one special byte at every position of every length");
     /* growth to tens of MB (a large article's output) keeps the text
      * written so far */
     strbuf big = {0};

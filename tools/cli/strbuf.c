@@ -1,4 +1,5 @@
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -35,10 +36,43 @@ void sb_printf(strbuf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
+/* Eight bytes of a string: does any need a look (a control character,
+ * '"', '\\', or a byte >= 0x80 of a multibyte character)? Each test is
+ * exact for "some byte": hasless and haszero of the bit hacks. */
+static inline int swar_special(uint64_t x) {
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t lt20 = (x - ones * 0x20) & ~x, eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);
+    return ((lt20 | eq | x) & high) != 0;
+}
+
 /* Runs that need no escaping (printable ASCII other than " and \\, valid
  * UTF-8 sequences) are copied in one piece. */
 void sb_json_str(strbuf *b, const char *s, size_t n) {
     reserve(b, n + 2);
+    if (n >= 4 && n <= 16) {
+        /* most strings (ids, names, types, short spans): two loads that
+         * overlap cover them, and when no byte needs a look they are
+         * copied whole */
+        uint64_t x, y;
+        if (n >= 8) {
+            memcpy(&x, s, 8);
+            memcpy(&y, s + n - 8, 8);
+        } else {
+            uint32_t lo, hi;
+            memcpy(&lo, s, 4);
+            memcpy(&hi, s + n - 4, 4);
+            x = (uint64_t)hi << 32 | lo;
+            y = x;
+        }
+        if (!swar_special(x) && !swar_special(y)) {
+            b->s[b->len++] = '"';
+            memcpy(b->s + b->len, s, n);
+            b->len += n;
+            b->s[b->len++] = '"';
+            return;
+        }
+    }
     b->s[b->len++] = '"';
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run = 0;
