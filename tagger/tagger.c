@@ -7,6 +7,7 @@
  *   3. type preference LOC > ORG > PER > EVENT > other types;
  *   4. dictionary order (earlier dictionaries, then earlier lines).
  * The chosen entity comes first in the match's candidate list. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dict.h"
@@ -489,6 +490,35 @@ static void resolve(ng_tagger *t, span *s, int use_context) {
     if (best) { cand tmp = c[0]; c[0] = c[best]; c[best] = tmp; }
 }
 
+/* The matches of spans [from, to): each span's candidates ordered, copied
+ * out, its match filled in. Reads t (the context's ids) and writes only
+ * the span's own candidates and match: ranges can go to threads. */
+typedef struct build_job { ng_tagger *t; size_t from, to; int use_context; } build_job;
+
+static void *build_range(void *arg) {
+    const build_job *j = arg;
+    ng_tagger *t = j->t;
+    mstate *m = &t->m;
+    for (size_t k = j->from; k < j->to; k++) {
+        span *s = &m->spans[k];
+        resolve(t, s, j->use_context);
+        for (size_t i = 0; i < s->ncand; i++) t->plain[s->cand + i] = m->cands[s->cand + i].c;
+        ng_match *mt = &t->matches[k];
+        cand *c0 = &m->cands[s->cand];
+        mt->start = s->start;
+        mt->end = s->end;
+        mt->field = s->field;
+        mt->id = c0->c.id;
+        mt->type = c0->c.type;
+        mt->name = c0->c.name;
+        mt->flags = (s->flags & ~(SPAN_FIXED | SPAN_CLUB)) | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
+        mt->cands = t->plain + s->cand;
+        mt->ncands = s->ncand;
+        mt->rule = s->rule;
+    }
+    return NULL;
+}
+
 int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields,
                       const ng_match **out, size_t *n, size_t *n_invalid) {
     *out = NULL;
@@ -511,23 +541,18 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (use_context && (m->rc = context_scan(t))) return m->rc;
     if (ng_grow((void **)&t->matches, &t->matches_cap, m->nspans + 1, sizeof *t->matches)) return NG_E_NOMEM;
     if (ng_grow((void **)&t->plain, &t->plain_cap, m->ncands + 1, sizeof *t->plain)) return NG_E_NOMEM;
-    for (size_t k = 0; k < m->nspans; k++) {
-        span *s = &m->spans[k];
-        resolve(t, s, use_context);
-        for (size_t i = 0; i < s->ncand; i++) t->plain[s->cand + i] = m->cands[s->cand + i].c;
-        ng_match *mt = &t->matches[k];
-        cand *c0 = &m->cands[s->cand];
-        mt->start = s->start;
-        mt->end = s->end;
-        mt->field = s->field;
-        mt->id = c0->c.id;
-        mt->type = c0->c.type;
-        mt->name = c0->c.name;
-        mt->flags = (s->flags & ~(SPAN_FIXED | SPAN_CLUB)) | (s->ncand > 1 ? NG_MATCH_AMBIGUOUS : 0) | (c0->inflected ? NG_MATCH_INFLECTED : 0);
-        mt->cands = t->plain + s->cand;
-        mt->ncands = s->ncand;
-        mt->rule = s->rule;
+    /* (a big article's with threads in two halves: the matches and the
+     * candidates' copies are fresh pages, a page fault each) */
+    build_job a = {t, 0, m->nspans, use_context}, b = a;
+    pthread_t tid;
+    int started = 0;
+    if (t->threads > 1 && m->nspans >= (1u << 16)) {
+        a.to = b.from = m->nspans / 2;
+        started = pthread_create(&tid, NULL, build_range, &b) == 0;
     }
+    build_range(&a);
+    if (started) pthread_join(tid, NULL);
+    else if (b.from > 0) build_range(&b);
     *out = t->matches;
     *n = m->nspans;
     if (n_invalid) *n_invalid = m->invalid;
