@@ -1791,7 +1791,8 @@ static void drop_named_after(mstate *m, const char *const *texts, size_t nfields
         prefetch_text(m, texts, nfields, k, 0);
         span *s = &m->spans[k];
         /* (the text first: the span's candidates are cold in a big article) */
-        if (named_after_before(texts[s->field], s->start) && !(s->flags & NG_MATCH_OVERLAP) && ngn_span_types(m, k) == 1u)
+        if (s->field < nfields && named_after_before(texts[s->field], s->start) && !(s->flags & NG_MATCH_OVERLAP) &&
+            ngn_span_types(m, k) == 1u)
             continue;
         m->spans[w++] = *s;
     }

@@ -11,21 +11,41 @@ int ng_cmp_span(const void *x, const void *y) {
     return 0;
 }
 
-/* Sorts spans by ng_cmp_span. They are mostly in order already (chunks
- * sort their own, later passes append a few): the sorted prefix is kept,
- * the rest sorted and merged in (without memory for the merge, all of it
- * is sorted in place). */
+/* Merges the sorted runs v[0, a) and v[a, a + b) in place, stably (on equal
+ * spans the first run's first), with room for the shorter run; 0, or -1
+ * when there is no memory for it (v unchanged). */
+static int merge_runs(span *v, size_t a, size_t b) {
+    if (!a || !b || ng_cmp_span(&v[a - 1], &v[a]) <= 0) return 0;
+    span *tmp = malloc((a <= b ? a : b) * sizeof *tmp);
+    if (!tmp) return -1;
+    if (a <= b) {
+        memcpy(tmp, v, a * sizeof *tmp);
+        size_t i = 0, j = a, k = 0;
+        while (i < a && j < a + b) v[k++] = ng_cmp_span(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
+        while (i < a) v[k++] = tmp[i++];
+    } else {
+        memcpy(tmp, v + a, b * sizeof *tmp);
+        size_t i = a, j = b, k = a + b;
+        while (i > 0 && j > 0) v[--k] = ng_cmp_span(&v[i - 1], &tmp[j - 1]) > 0 ? v[--i] : tmp[--j];
+        while (j > 0) v[--k] = tmp[--j];
+    }
+    free(tmp);
+    return 0;
+}
+
+/* Sorts spans by ng_cmp_span, stably. They are mostly in order already:
+ * chunks sort their own, the article pass appends the free words' spans in
+ * article order and later passes a few more. So: the sorted prefix, the
+ * sorted run after it, the rest sorted (qsort: a merge sort in glibc), and
+ * the three merged; sorting all that followed the prefix made glibc's
+ * qsort take scratch as large as it (~13 MB of fresh pages for a 100 MB
+ * article). Without memory for a merge, all of it is sorted by qsort. */
 void ng_sort_spans(span *v, size_t n) {
     size_t p = 1;
     while (p < n && ng_cmp_span(&v[p - 1], &v[p]) <= 0) p++;
     if (p >= n) return;
-    qsort(v + p, n - p, sizeof *v, ng_cmp_span);
-    if (ng_cmp_span(&v[p - 1], &v[p]) <= 0) return;
-    span *tmp = malloc(p * sizeof *tmp);
-    if (!tmp) { qsort(v, n, sizeof *v, ng_cmp_span); return; }
-    memcpy(tmp, v, p * sizeof *tmp);
-    size_t i = 0, j = p, k = 0;
-    while (i < p && j < n) v[k++] = ng_cmp_span(&v[j], &tmp[i]) < 0 ? v[j++] : tmp[i++];
-    while (i < p) v[k++] = tmp[i++];
-    free(tmp);
+    size_t q = p + 1;
+    while (q < n && ng_cmp_span(&v[q - 1], &v[q]) <= 0) q++;
+    if (q < n) qsort(v + q, n - q, sizeof *v, ng_cmp_span);
+    if (merge_runs(v + p, q - p, n - q) || merge_runs(v, p, n - p)) qsort(v, n, sizeof *v, ng_cmp_span);
 }

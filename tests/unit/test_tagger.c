@@ -6,6 +6,7 @@
 #include <string.h>
 #include "harness.h"
 #include "tagger.h"
+#include "tagger_internal.h"
 
 static ng_dict *compile(const char *tsv) {
     ng_error err = {0};
@@ -313,7 +314,39 @@ static void test_chunks(ng_dict *d) {
     free(s);
 }
 
+/* ng_sort_spans against a stable insertion sort: a sorted prefix, a sorted
+ * run after it and a shuffled tail (as an article's spans are), or all
+ * shuffled, with equal spans told apart by their 'rule' (stability). */
+static void test_sort_spans(void) {
+    enum { N = 3000 };
+    static span v[N], want[N];
+    unsigned seed = 7;
+    long bad = 0;
+    for (int round = 0; round < 60; round++) {
+        size_t n = 1 + (size_t)rand_r(&seed) % N, p = (size_t)rand_r(&seed) % (n + 1), q = p + (size_t)rand_r(&seed) % (n - p + 1);
+        for (size_t i = 0; i < n; i++) {
+            size_t start = (size_t)rand_r(&seed) % 500;
+            v[i] = (span){start, start + 1 + (size_t)rand_r(&seed) % 4, (unsigned)rand_r(&seed) % 2, 0, 1, 0, (unsigned)i};
+        }
+        if (round % 4) {   /* the prefix and the run after it in order */
+            qsort(v, p, sizeof *v, ng_cmp_span);
+            qsort(v + p, q - p, sizeof *v, ng_cmp_span);
+            for (size_t i = 0; i < n; i++) v[i].rule = (unsigned)i;   /* (the order they are in now) */
+        }
+        memcpy(want, v, n * sizeof *v);
+        for (size_t i = 1; i < n; i++)   /* stable insertion sort */
+            for (size_t j = i; j > 0 && ng_cmp_span(&want[j - 1], &want[j]) > 0; j--) {
+                span t = want[j]; want[j] = want[j - 1]; want[j - 1] = t;
+            }
+        ng_sort_spans(v, n);
+        for (size_t i = 0; i < n; i++)
+            if (v[i].start != want[i].start || v[i].end != want[i].end || v[i].field != want[i].field || v[i].rule != want[i].rule) { bad++; break; }
+    }
+    INT_EQ(bad, 0, "ng_sort_spans: the order of a stable sort");
+}
+
 int main(void) {
+    test_sort_spans();
     ng_dict *d = compile(WORLD);
     OK(d != NULL, "world dictionary");
     if (!d) return harness_done("test_tagger");
