@@ -35,4 +35,28 @@ rc=$?; [ $rc -eq 2 ] || { echo "FAIL lint missing file: exit $rc"; fail=1; }
 $NG dict stats $D/lint-sample.tsv $D/lint-sample2.tsv >"$T/stats.out"
 rc=$?; [ $rc -eq 0 ] || { echo "FAIL stats: exit $rc"; fail=1; }
 cmp -s $D/stats.expected "$T/stats.out" || { echo "FAIL stats output"; diff -u $D/stats.expected "$T/stats.out"; fail=1; }
+# regression: a name that is not valid UTF-8 was "out of memory" (lint
+# stopped there); it is one warning of its line, and the rest is linted
+printf 'x\tLOC\tCaf\351\tCafe\ny\tLOC\tCafe\n' >"$T/latin1.tsv"
+$NG dict lint --no-common-words "$T/latin1.tsv" >"$T/l1.out" 2>"$T/l1.err"
+rc=$?; [ $rc -eq 1 ] || { echo "FAIL lint latin-1: exit $rc"; fail=1; }
+grep -q "out of memory" "$T/l1.err" && { echo "FAIL lint latin-1: out of memory"; fail=1; }
+grep -qx "$T/latin1.tsv:1:1: warning: line is not valid UTF-8" "$T/l1.out" &&
+  grep -q "^$T/latin1.tsv:2:7: warning: alias \"Cafe\" of y (LOC) is also an alias of x" "$T/l1.out" ||
+  { echo "FAIL lint latin-1 warnings"; cat "$T/l1.out" "$T/l1.err"; fail=1; }
+# regression: a compiled image (or any binary file) given to lint or stats
+# came out as nonsense fields (stats printed binary rows, lint said "out
+# of memory"); now a message names what it is, and the exit is 1
+$NG dict compile -q --no-shipped "$T/clean.tsv" -o "$T/clean.ngd" || { echo "FAIL compile clean"; fail=1; }
+printf 'a\tLOC\tA\000b\n' >"$T/nul.tsv"
+for cmd in lint stats; do
+  $NG dict $cmd "$T/clean.ngd" >"$T/img.out" 2>"$T/img.err"
+  rc=$?; [ $rc -eq 1 ] && [ ! -s "$T/img.out" ] || { echo "FAIL $cmd image: exit $rc"; head -c 300 "$T/img.out"; fail=1; }
+  grep -qx "newsgraph: $T/clean.ngd:1: a compiled file (dict compile's output), not dictionary TSV: give the TSV it was made from" "$T/img.err" ||
+    { echo "FAIL $cmd image message"; cat "$T/img.err"; fail=1; }
+  $NG dict $cmd "$T/nul.tsv" >"$T/nul.out" 2>"$T/nul.err"
+  rc=$?; [ $rc -eq 1 ] || { echo "FAIL $cmd NUL: exit $rc"; fail=1; }
+  grep -qx "newsgraph: $T/nul.tsv:1:8: NUL byte: a binary file, not dictionary TSV" "$T/nul.err" ||
+    { echo "FAIL $cmd NUL message"; cat "$T/nul.err"; fail=1; }
+done
 exit $fail

@@ -84,6 +84,17 @@ static int allows(const df_entry *e, const char *check) {
     return 0;
 }
 
+static int valid_utf8(const char *s) {
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int k = ng_utf8_valid_len((const unsigned char *)s + i, len - i);
+        if (k < 0) return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* The folded form of valid UTF-8 (ng_fold's NULL is then no memory). */
 static char *fold(const char *s) {
     size_t n;
     char *f = ng_fold(s, strlen(s), &n);
@@ -303,6 +314,9 @@ static void check_aliases(lint *L, table *t, size_t ei) {
         }
         if (!allows(e, "suspicious")) check_suspicious(L, e, &body, k == 0 ? "name" : "alias");
         if (!body.text[0]) continue;
+        /* (a line that is not valid UTF-8 has its warning; its names are
+         * not compared: they have no folded form) */
+        if (!valid_utf8(body.text)) continue;
         char *fo = fold(body.text);
         check_common(L, e, &body, body.text, policy, fo);
         int dup = 0;

@@ -72,6 +72,18 @@ static int read_file(df_set *set, const char *path, ng_error *err) {
     while ((n = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t len = (size_t)n;
+        /* a compiled file, or any binary one (a NUL byte), is no TSV: its
+         * "lines" would come out as nonsense fields */
+        const char *nul = memchr(line, 0, len);
+        int image = lineno == 1 && len >= 8 && (!memcmp(line, "\x7fNGDICT\n", 8) || !memcmp(line, "NGNAMES1", 8));
+        if (image || nul) {
+            long col = image ? 0 : (long)(nul - line) + 1;
+            free(line);
+            fclose(f);
+            return ng_error_set(err, NG_E_FORMAT, path, lineno, col,
+                                image ? "a compiled file (dict compile's output), not dictionary TSV: give the TSV it was made from"
+                                      : "NUL byte: a binary file, not dictionary TSV");
+        }
         if (len && line[len - 1] == '\n') len--;
         if (len && line[len - 1] == '\r') len--;
         line[len] = 0;
