@@ -1,6 +1,7 @@
 /* Given-name lists (tagger.h, "Given names"): names in the nominative,
  * their case forms, spelling-variant groups, and the files they come from. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <xxhash.h>
 
 static int add_compiled(ng_namelist *nl, const char *path, ng_error *err);
+static int nl_thaw(ng_namelist *nl);
 
 /* ## Given-name lists */
 
@@ -28,14 +30,26 @@ ng_namelist *ng_namelist_new(void) {
     return calloc(1, sizeof(ng_namelist));
 }
 
+/* Lets go of the compiled file the arrays point into (nl_thaw). */
+static void blob_free(ng_namelist *nl) {
+    if (nl->blob_mapped) munmap(nl->blob, nl->blob_len);
+    else free(nl->blob);
+    nl->blob = NULL;
+    nl->blob_len = 0;
+    nl->blob_mapped = 0;
+}
+
 void ng_namelist_free(ng_namelist *nl) {
     if (!nl) return;
-    free(nl->strs);
-    free(nl->names);
-    free(nl->forms);
-    free(nl->table);
-    free(nl->vars);
-    free(nl->filter);
+    if (nl->blob) blob_free(nl);
+    else {
+        free(nl->strs);
+        free(nl->names);
+        free(nl->forms);
+        free(nl->table);
+        free(nl->vars);
+        free(nl->filter);
+    }
     free(nl);
 }
 
@@ -316,11 +330,13 @@ const char *ngn_given_key(const ng_namelist *nl, const gname *g, size_t *kl) {
 
 int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang) {
     if (!nl || !name) return NG_E_ARG;
+    if (nl_thaw(nl)) return NG_E_NOMEM;
     int l = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
     return memchr(name, '|', len) ? add_variants(nl, name, len, l) : add_name(nl, name, len, l);
 }
 
 static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
+    if (nl_thaw(nl)) return ng_error_set(err, NG_E_NOMEM, path, 0, 0, "out of memory");
     FILE *f = fopen(path, "rb");
     if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
     const char *base = strrchr(path, '/');
@@ -384,48 +400,58 @@ size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t le
  *
  * Reading the shipped lists inflects every name (~14,000: about 50 ms, ten
  * times that under sanitizers), at every start. A compiled file holds the
- * result: "NGNAMES1", then the eight 64-bit little-endian words
- * { 0x0102030405060708, nstrs, nnames, nforms, table_cap, nvars, vars_cap,
- * XXH3 of what follows }, then the strings, and each array field by field
- * in 32- and 64-bit words (no padding). Read back, every offset and index is
- * checked against the sizes. */
+ * result, laid out as the arrays are in memory, so that it is used where
+ * it is mapped: "NGNAMES2", then the eight 64-bit words { 0x0102030405060708,
+ * nstrs, nnames, nforms, table_cap, nvars, vars_cap, XXH3 of what follows },
+ * then the arrays names (gname records, padding zero), forms, table, vars
+ * and the forms' filter, every one at a multiple of 8 bytes, and last the
+ * strings and a NUL. Read back, every offset and index is checked against
+ * the sizes. Copying the arrays out (the first format, NGNAMES1, was read
+ * field by field) put 5 MB into fresh pages at every start: ~15 ms of a
+ * 30 ms `tag` of one short article here. The arrays are copied only when
+ * more names are added to a list that was loaded so (nl_thaw). */
 
-#define NGN_MAGIC "NGNAMES1"
-enum { NGN_HEAD = 8 + 8 * 8, NGN_NAME = 4 * 11 + 8, NGN_FORM = 8 + 4 * 4, NGN_SLOT = 8, NGN_VAR = 8 + 8 };
-
-static unsigned char *put32(unsigned char *p, uint32_t v) { memcpy(p, &v, 4); return p + 4; }
-static unsigned char *put64(unsigned char *p, uint64_t v) { memcpy(p, &v, 8); return p + 8; }
-static const unsigned char *get32(const unsigned char *p, uint32_t *v) { memcpy(v, p, 4); return p + 4; }
-static const unsigned char *get64(const unsigned char *p, uint64_t *v) { memcpy(v, p, 8); return p + 8; }
+#define NGN_MAGIC "NGNAMES2"
+#define NGN_MAGIC1 "NGNAMES1"
+enum { NGN_HEAD = 8 + 8 * 8, NGN_FILTER_BYTES = NGN_FILTER_BITS / 8 };
+_Static_assert(sizeof(gform) == 24 && sizeof(gslot) == 8 && sizeof(gvar) == 16 && sizeof(gname) == 48 &&
+               NGN_HEAD % 8 == 0, "the compiled list's records are the arrays' own");
 
 static size_t ngn_body_size(uint64_t nstrs, uint64_t nnames, uint64_t nforms, uint64_t tcap, uint64_t vcap) {
-    return (size_t)(nstrs + nnames * NGN_NAME + nforms * NGN_FORM + tcap * NGN_SLOT + vcap * NGN_VAR);
+    return (size_t)(nnames * sizeof(gname) + nforms * sizeof(gform) + tcap * sizeof(gslot) + vcap * sizeof(gvar) +
+                    NGN_FILTER_BYTES + nstrs + 1);
+}
+
+static unsigned char *put64(unsigned char *p, uint64_t v) { memcpy(p, &v, 8); return p + 8; }
+static const unsigned char *get64(const unsigned char *p, uint64_t *v) { memcpy(v, p, 8); return p + 8; }
+
+/* Writes n items of sz bytes (or zeros when src is NULL) at p. */
+static unsigned char *put_arr(unsigned char *p, const void *src, size_t n, size_t sz) {
+    if (src) memcpy(p, src, n * sz);
+    else memset(p, 0, n * sz);
+    return p + n * sz;
 }
 
 int ng_namelist_save(const ng_namelist *nl, const char *path, ng_error *err) {
     if (!nl || !path) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "no name list");
     size_t body = ngn_body_size(nl->nstrs, nl->nnames, nl->nforms, nl->table_cap, nl->vars_cap);
-    unsigned char *buf = malloc(NGN_HEAD + body), *p;
+    unsigned char *buf = calloc(1, NGN_HEAD + body), *p;
     if (!buf) return ng_error_set(err, NG_E_NOMEM, path, 0, 0, "out of memory");
     p = buf + NGN_HEAD;
-    memcpy(p, nl->strs, nl->nstrs);
-    p += nl->nstrs;
-    for (size_t i = 0; i < nl->nnames; i++) {
+    for (size_t i = 0; i < nl->nnames; i++, p += sizeof(gname)) {
+        /* member by member into the zeroed record: its padding stays zero */
         const gname *g = &nl->names[i];
-        p = put32(p, g->nom); p = put32(p, g->nom_len); p = put32(p, g->fold); p = put32(p, g->fold_len);
-        p = put64(p, g->stem);
-        p = put32(p, g->stem_off); p = put32(p, g->stem_len); p = put32(p, g->sk_off); p = put32(p, g->sk_len);
-        p = put32(p, g->fem); p = put32(p, g->weak); p = put32(p, g->lang);
+#define PUT(m) memcpy(p + offsetof(gname, m), &g->m, sizeof g->m)
+        PUT(nom); PUT(nom_len); PUT(fold); PUT(fold_len); PUT(stem); PUT(stem_off); PUT(stem_len);
+        PUT(sk_off); PUT(sk_len); PUT(fem); PUT(weak); PUT(lang);
+#undef PUT
     }
-    for (size_t i = 0; i < nl->nforms; i++) {
-        const gform *g = &nl->forms[i];
-        p = put64(p, g->hash); p = put32(p, g->off); p = put32(p, g->len); p = put32(p, g->name);
-        p = put32(p, g->is_nom);
-    }
-    for (size_t i = 0; i < nl->table_cap; i++) { p = put32(p, nl->table[i].idx); p = put32(p, nl->table[i].tag); }
-    for (size_t i = 0; i < nl->vars_cap; i++) {
-        p = put64(p, nl->vars[i].hash); p = put32(p, nl->vars[i].key); p = put32(p, nl->vars[i].key_len);
-    }
+    p = put_arr(p, nl->forms, nl->nforms, sizeof(gform));
+    p = put_arr(p, nl->table, nl->table_cap, sizeof(gslot));
+    p = put_arr(p, nl->vars, nl->vars_cap, sizeof(gvar));
+    p = put_arr(p, nl->filter, NGN_FILTER_BYTES, 1);
+    p = put_arr(p, nl->strs, nl->nstrs, 1);
+    *p = 0;
     unsigned char *h = buf;
     memcpy(h, NGN_MAGIC, 8);
     h = put64(h + 8, 0x0102030405060708u);
@@ -451,7 +477,8 @@ int ng_namelist_save(const ng_namelist *nl, const char *path, ng_error *err) {
 
 static int is_pow2(uint64_t v) { return v && !(v & (v - 1)); }
 
-/* Reads a compiled list (already read into b[0..n)) into the empty nl. */
+/* Checks a compiled list b[0..n) (8-byte aligned, owned by the caller)
+ * and points the empty nl's arrays into it. */
 static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, const char *path, ng_error *err) {
     uint64_t endian, ns, nn, nf, tc, nv, vc, sum;
     const unsigned char *p = b + 8;
@@ -464,58 +491,74 @@ static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, cons
         (tc && !is_pow2(tc)) || (vc && !is_pow2(vc)) || nf > tc ||
         NGN_HEAD + ngn_body_size(ns, nn, nf, tc, vc) != n || XXH3_64bits(b + NGN_HEAD, n - NGN_HEAD) != sum)
         return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
-    nl->strs = malloc(ns + 1);
-    nl->names = calloc(nn ? nn : 1, sizeof *nl->names);
-    nl->forms = calloc(nf ? nf : 1, sizeof *nl->forms);
-    nl->table = calloc(tc ? tc : 1, sizeof *nl->table);
-    nl->vars = calloc(vc ? vc : 1, sizeof *nl->vars);
-    nl->filter = calloc(NGN_FILTER_BITS / 64, sizeof *nl->filter);
-    if (!nl->strs || !nl->names || !nl->forms || !nl->table || !nl->vars || !nl->filter)
-        return ng_error_set(err, NG_E_NOMEM, path, 0, 0, "out of memory");
-    nl->strs_cap = ns + 1; nl->names_cap = nn ? nn : 1; nl->forms_cap = nf ? nf : 1;
-    memcpy(nl->strs, p, ns);
-    nl->strs[ns] = 0;
-    p += ns;
+    const gname *names = (const gname *)(const void *)p;
+    const gform *forms = (const gform *)(const void *)(p += nn * sizeof(gname));
+    const gslot *table = (const gslot *)(const void *)(p += nf * sizeof(gform));
+    const gvar *vars = (const gvar *)(const void *)(p += tc * sizeof(gslot));
+    const uint64_t *filter = (const uint64_t *)(const void *)(p += vc * sizeof(gvar));
+    const char *strs = (const char *)(p += NGN_FILTER_BYTES);
     /* a string [off, off + len) lies in strs and is followed by its NUL */
-#define STR_OK(off, len) ((uint64_t)(off) + (len) < ns && nl->strs[(off) + (len)] == 0)
-    for (size_t i = 0; i < nn; i++) {
-        gname *g = &nl->names[i];
-        uint32_t fem, weak, lang;
-        p = get32(p, &g->nom); p = get32(p, &g->nom_len); p = get32(p, &g->fold); p = get32(p, &g->fold_len);
-        p = get64(p, &g->stem);
-        p = get32(p, &g->stem_off); p = get32(p, &g->stem_len); p = get32(p, &g->sk_off); p = get32(p, &g->sk_len);
-        p = get32(p, &fem); p = get32(p, &weak); p = get32(p, &lang);
-        g->fem = fem != 0; g->weak = weak != 0; g->lang = (unsigned char)lang;
-        if (!STR_OK(g->nom, g->nom_len) || !STR_OK(g->fold, g->fold_len) ||
-            (uint64_t)g->stem_off + g->stem_len > ns || (uint64_t)g->sk_off + g->sk_len > ns || lang > 2)
-            return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
+#define STR_OK(off, len) ((uint64_t)(off) + (len) < ns && strs[(off) + (len)] == 0)
+    int ok = strs[ns] == 0;
+    for (size_t i = 0; i < nn && ok; i++) {
+        const gname *g = &names[i];
+        ok = STR_OK(g->nom, g->nom_len) && STR_OK(g->fold, g->fold_len) && (uint64_t)g->stem_off + g->stem_len <= ns &&
+             (uint64_t)g->sk_off + g->sk_len <= ns && g->fem <= 1 && g->weak <= 1 && g->lang <= 2;
     }
-    for (size_t i = 0; i < nf; i++) {
-        gform *g = &nl->forms[i];
-        p = get64(p, &g->hash); p = get32(p, &g->off); p = get32(p, &g->len); p = get32(p, &g->name);
-        p = get32(p, &g->is_nom);
-        if ((uint64_t)g->off + g->len > ns || g->name >= nn)
-            return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
-        filter_put(nl->filter, g->hash);
+    for (size_t i = 0; i < nf && ok; i++) {
+        const gform *g = &forms[i];
+        size_t bit = (size_t)(g->hash >> NGN_FILTER_SHIFT);
+        ok = (uint64_t)g->off + g->len <= ns && g->name < nn && g->is_nom <= 1 && (filter[bit >> 6] >> (bit & 63) & 1);
     }
     size_t used = 0;
-    for (size_t i = 0; i < tc; i++) {
-        p = get32(p, &nl->table[i].idx); p = get32(p, &nl->table[i].tag);
-        if (nl->table[i].idx > nf) return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
-        used += nl->table[i].idx != 0;
+    for (size_t i = 0; i < tc && ok; i++) {
+        ok = table[i].idx <= nf;
+        used += table[i].idx != 0;
     }
     size_t vused = 0;
-    for (size_t i = 0; i < vc; i++) {
-        p = get64(p, &nl->vars[i].hash); p = get32(p, &nl->vars[i].key); p = get32(p, &nl->vars[i].key_len);
-        if (nl->vars[i].hash && (uint64_t)nl->vars[i].key + nl->vars[i].key_len > ns)
-            return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
-        vused += nl->vars[i].hash != 0;
+    for (size_t i = 0; i < vc && ok; i++) {
+        ok = !vars[i].hash || (uint64_t)vars[i].key + vars[i].key_len <= ns;
+        vused += vars[i].hash != 0;
     }
 #undef STR_OK
     /* every probe ends at an empty slot: the tables are never full */
-    if (used != nf || used >= (tc ? tc : 1) || vused != nv || (vc && vused >= vc))
+    if (!ok || used != nf || used >= (tc ? tc : 1) || vused != nv || (vc && vused >= vc))
         return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
+    /* (read only: nl_thaw copies them before anything is added) */
+    nl->names = (gname *)names; nl->forms = (gform *)forms; nl->table = (gslot *)table; nl->vars = (gvar *)vars;
+    nl->filter = (uint64_t *)filter; nl->strs = (char *)strs;
     nl->nstrs = ns; nl->nnames = nn; nl->nforms = nf; nl->table_cap = tc; nl->nvars = nv; nl->vars_cap = vc;
+    nl->strs_cap = ns + 1; nl->names_cap = nn; nl->forms_cap = nf;
+    return NG_OK;
+}
+
+/* A list loaded from a compiled file is read where it is mapped; before
+ * names are added to it, its arrays are copied out (and the file let go). */
+static void *dup_arr(const void *src, size_t n, size_t sz) {
+    void *p = malloc((n ? n : 1) * sz);   /* (room for one: a cap is never 0) */
+    if (p && n) memcpy(p, src, n * sz);
+    return p;
+}
+
+static int nl_thaw(ng_namelist *nl) {
+    if (!nl->blob) return NG_OK;
+    char *strs = dup_arr(nl->strs, nl->nstrs + 1, 1);
+    gname *names = dup_arr(nl->names, nl->nnames, sizeof *names);
+    gform *forms = dup_arr(nl->forms, nl->nforms, sizeof *forms);
+    gslot *table = dup_arr(nl->table, nl->table_cap, sizeof *table);
+    gvar *vars = dup_arr(nl->vars, nl->vars_cap, sizeof *vars);
+    uint64_t *filter = dup_arr(nl->filter, NGN_FILTER_BITS / 64, sizeof *filter);
+    if (!strs || !names || !forms || !table || !vars || !filter) {
+        free(strs); free(names); free(forms); free(table); free(vars); free(filter);
+        return NG_E_NOMEM;
+    }
+    blob_free(nl);
+    nl->strs = strs; nl->names = names; nl->forms = forms; nl->table = table; nl->vars = vars; nl->filter = filter;
+    nl->strs_cap = nl->nstrs + 1;
+    nl->names_cap = nl->nnames ? nl->nnames : 1;
+    nl->forms_cap = nl->nforms ? nl->nforms : 1;
+    if (!nl->table_cap) { free(nl->table); nl->table = NULL; }
+    if (!nl->vars_cap) { free(nl->vars); nl->vars = NULL; }
     return NG_OK;
 }
 
@@ -525,35 +568,42 @@ static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
     char magic[8];
-    if (fread(magic, 1, 8, f) != 8 || memcmp(magic, NGN_MAGIC, 8)) { fclose(f); return 1; }
+    if (fread(magic, 1, 8, f) != 8 || (memcmp(magic, NGN_MAGIC, 8) && memcmp(magic, NGN_MAGIC1, 8))) { fclose(f); return 1; }
+    if (!memcmp(magic, NGN_MAGIC1, 8)) {
+        fclose(f);
+        return ng_error_set(err, NG_E_FORMAT, path, 0, 0,
+                            "compiled name list of an earlier format (NGNAMES1): compile it again (dict compile-names)");
+    }
     if (nl->nnames || nl->nstrs) {
         fclose(f);
         return ng_error_set(err, NG_E_ARG, path, 0, 0, "a compiled name list must be the first one loaded");
     }
     struct stat st;
     unsigned char *b = NULL;
+    size_t n = 0;
     int mapped = 0;
     int rc = fstat(fileno(f), &st) < 0 || st.st_size < NGN_HEAD ? NG_E_FORMAT : NG_OK;
+    if (rc == NG_OK) n = (size_t)st.st_size;
     if (rc == NG_OK && S_ISREG(st.st_mode)) {
-        /* mapped, not read: the 5 MB of the shipped lists were copied into
-         * fresh pages at every start (~1,200 page faults, ~10 ms here) */
-        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+        /* mapped (page-aligned), and used there */
+        void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fileno(f), 0);
         if (m != MAP_FAILED) { b = m; mapped = 1; }
     }
-    if (rc == NG_OK && !mapped && !(b = malloc((size_t)st.st_size))) rc = NG_E_NOMEM;
+    /* (else read into malloc's memory, aligned for every array too) */
+    if (rc == NG_OK && !mapped && !(b = malloc(n))) rc = NG_E_NOMEM;
     if (rc == NG_OK && !mapped) {
         rewind(f);
-        if (fread(b, 1, (size_t)st.st_size, f) != (size_t)st.st_size) rc = NG_E_IO;
+        if (fread(b, 1, n, f) != n) rc = NG_E_IO;
     }
     fclose(f);
-    if (rc == NG_OK) rc = load_compiled(nl, b, (size_t)st.st_size, path, err);
+    if (rc == NG_OK) rc = load_compiled(nl, b, n, path, err);
     else ng_error_set(err, rc, path, 0, 0, rc == NG_E_NOMEM ? "out of memory" : rc == NG_E_IO ? "read error"
                                                                                : "corrupt compiled name list");
-    if (mapped) munmap(b, (size_t)st.st_size);
+    if (rc == NG_OK) {
+        nl->blob = b;
+        nl->blob_len = n;
+        nl->blob_mapped = mapped;
+    } else if (mapped) munmap(b, n);
     else free(b);
-    if (rc != NG_OK) {   /* back to empty */
-        free(nl->strs); free(nl->names); free(nl->forms); free(nl->table); free(nl->vars); free(nl->filter);
-        memset(nl, 0, sizeof *nl);
-    }
     return rc;
 }

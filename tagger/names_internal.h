@@ -114,6 +114,8 @@ struct ng_namelist {
     gslot *table; size_t table_cap;      /* forms by hash (open addressing) */
     gvar *vars; size_t nvars, vars_cap;  /* open addressing by hash (hash 0: empty) */
     uint64_t *filter;                    /* NGN_FILTER_BITS bits: the forms' hashes' top bits (NULL: none yet) */
+    void *blob; size_t blob_len;         /* a compiled file the arrays point into (read only), or NULL */
+    int blob_mapped;                     /* blob is mmapped (else malloc'd) */
 };
 /* Nearly every word looked up is no given name, and the forms' table is
  * megabytes (cold): a bit for the top bits of each form's hash, 256 KB

@@ -256,6 +256,26 @@ for b in bad short; do
   checks=$((checks+1))
   grep -q "$b.ngn: corrupt compiled name list" "$T/$b.err" || { echo "FAIL $b: $(cat "$T/$b.err")"; fail=1; }
 done
+# a compiled list is read where it is mapped; names added after it (a text
+# list) copy it out first: the result tags as the text lists do
+mkdir -p "$T/more"
+printf 'Zbyhniew\n' > "$T/more/given-xx.txt"
+run cn3 dict compile-names "$T/n.ngn" "$T/more/given-xx.txt" -o "$T/n3.ngn"
+expect_rc cn3 0
+cp dictionaries/names/*.txt "$T/more/"
+printf 'Yesterday Zbyhniew Kowalczyk said. Андрій засміявся. Заяву підписала Мельник Олена Петрівна.\n' > "$T/cn3.txt"
+run cn3t tag --no-shipped --names "$T/more" "$T/cn3.txt"
+run cn3c tag --no-shipped --names "$T/n3.ngn" "$T/cn3.txt"
+checks=$((checks+1))
+grep -q '"text":"Zbyhniew Kowalczyk","type":"PER"' "$T/cn3t.out" && cmp -s "$T/cn3t.out" "$T/cn3c.out" ||
+  { echo "FAIL compiled list + text list"; cat "$T/cn3t.out" "$T/cn3c.out" "$T/cn3c.err"; fail=1; }
+# a list compiled by an earlier newsgraph (NGNAMES1) is refused by name
+printf 'NGNAMES1' | dd of="$T/old.ngn" bs=8 count=1 conv=notrunc 2>/dev/null; cat "$T/n.ngn" | tail -c +9 >> "$T/old.ngn"
+run old tag --no-shipped --names "$T/old.ngn" "$T/cn.txt"
+expect_rc old 1
+checks=$((checks+1))
+grep -q "old.ngn: compiled name list of an earlier format (NGNAMES1): compile it again (dict compile-names)" "$T/old.err" ||
+  { echo "FAIL NGNAMES1: $(cat "$T/old.err")"; fail=1; }
 run cn2 dict compile-names dictionaries/names/given-en.txt "$T/n.ngn" -o "$T/n2.ngn"
 expect_rc cn2 2
 checks=$((checks+1))

@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     enum { HEAD = 8 + 8 * 8 };
     if (repair && size >= HEAD) {
         uint64_t endian = 0x0102030405060708u, sum = XXH3_64bits(b + HEAD, size - HEAD);
-        memcpy(b, "NGNAMES1", 8);
+        memcpy(b, "NGNAMES2", 8);
         memcpy(b + 8, &endian, 8);
         memcpy(b + HEAD - 8, &sum, 8);
     }

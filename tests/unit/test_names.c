@@ -627,6 +627,21 @@ static void test_forms_found(const ng_namelist *shipped) {
     OK(rc == NG_OK && back->nforms == shipped->nforms && all_forms_found(back), "every form found (compiled): %d %s", rc, err.msg);
     const gform *got[1];
     INT_EQ(ngn_nl_lookup(back, ng_hash("zzqxw", 5), "zzqxw", 5, got, 1), 0, "no such name");
+    /* the compiled list is read where it is mapped; a name added to it
+     * copies its arrays out first (they were read only) */
+    OK(back->blob != NULL, "the compiled list is used in place");
+    size_t before = ng_namelist_count(back), nf = back->nforms;
+    INT_EQ(ng_namelist_add(back, "Zzqxw", 5, NG_NAMES_ANY), NG_OK, "a name added to a compiled list");
+    OK(back->blob == NULL && ng_namelist_count(back) == before + 1 && back->nforms > nf && all_forms_found(back),
+       "added: %zu names, %zu forms, every form found", ng_namelist_count(back), back->nforms);
+    OK(ngn_nl_lookup(back, ng_hash("zzqxw", 5), "zzqxw", 5, got, 1) == 1, "the added name is found");
+    ng_namelist_free(back);
+    /* the first format is refused by name */
+    FILE *f = fopen(path, "r+b");
+    if (f) { fwrite("NGNAMES1", 1, 8, f); fclose(f); }
+    back = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file(back, path, &err), NG_E_FORMAT, "NGNAMES1");
+    OK(strstr(err.msg, "earlier format") != NULL && ng_namelist_count(back) == 0, "NGNAMES1: %s", err.msg);
     ng_namelist_free(back);
     unlink(path);
 }

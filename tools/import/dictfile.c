@@ -75,7 +75,7 @@ static int read_file(df_set *set, const char *path, ng_error *err) {
         /* a compiled file, or any binary one (a NUL byte), is no TSV: its
          * "lines" would come out as nonsense fields */
         const char *nul = memchr(line, 0, len);
-        int image = lineno == 1 && len >= 8 && (!memcmp(line, "\x7fNGDICT\n", 8) || !memcmp(line, "NGNAMES1", 8));
+        int image = lineno == 1 && len >= 8 && (!memcmp(line, "\x7fNGDICT\n", 8) || !memcmp(line, "NGNAMES", 7));
         if (image || nul) {
             long col = image ? 0 : (long)(nul - line) + 1;
             free(line);
