@@ -335,6 +335,24 @@ long ng_dict_find_id(const ng_dict *d, const char *id) {
     return -1;
 }
 
+int ng_dict_check_types(const ng_dict *earlier, const char *earlier_name, const ng_dict *later,
+                        const char *later_name, ng_error *err) {
+    if (!earlier || !later) return NG_OK;
+    int small_later = later->h->n_entities <= earlier->h->n_entities;
+    const ng_dict *a = small_later ? later : earlier, *b = small_later ? earlier : later;
+    for (size_t i = 0; i < a->h->n_entities; i++) {
+        const img_entity *e = &a->ent[i];
+        long j = ng_dict_find_id(b, a->str + e->id);
+        if (j < 0) continue;
+        const char *ta = a->str + e->type, *tb = b->str + b->ent[j].type;
+        if (strcmp(ta, tb))
+            return ng_error_set(err, NG_E_FORMAT, later_name, 0, 0,
+                                "id '%s' is %s here and %s in %s: one id is one entity (give this one another id)",
+                                a->str + e->id, small_later ? ta : tb, small_later ? tb : ta, earlier_name);
+    }
+    return NG_OK;
+}
+
 void ng_dict_entity_aliases(const ng_dict *d, size_t i, ng_alias_fn fn, void *userdata) {
     if (!d || i >= d->h->n_entities) return;
     const img_entity *e = &d->ent[i];

@@ -86,6 +86,12 @@ typedef struct ng_entity {
 int ng_dict_entity(const ng_dict *d, size_t i, ng_entity *out);
 /* Looks up an entity by id; returns its index or -1. */
 long ng_dict_find_id(const ng_dict *d, const char *id);
+/* Checks the ids that two dictionaries share: an id is one entity, so its
+ * type must be the same in both. NG_OK, or NG_E_FORMAT for the first id
+ * whose types differ (err names 'later_name' and the id, both types and
+ * 'earlier_name'). The smaller dictionary's ids are looked up in the other. */
+int ng_dict_check_types(const ng_dict *earlier, const char *earlier_name, const ng_dict *later,
+                        const char *later_name, ng_error *err);
 /* Visits the aliases of entity i as written in the source (name first). */
 typedef void (*ng_alias_fn)(const char *alias, void *userdata);
 void ng_dict_entity_aliases(const ng_dict *d, size_t i, ng_alias_fn fn, void *userdata);

@@ -82,4 +82,28 @@ cat "$T/bulk.tsv" >> "$U"
 $NG dict remove $ids 2>"$T/rm300.err"
 check "dict remove 300 ids ($(cat "$T/rm300.err"))" grep -q "removed 300 entities" "$T/rm300.err"
 check "none of them left" sh -c "! grep -q '^id[0-9]' '$U'"
+# regression: an id of the shipped dictionaries reused with another type
+# (dict add, the user file, a --dict file) was accepted, tagged under both
+# types and stored under one; one id is one entity
+run conflict dict add nato PER 'Nato Person'
+expect_rc conflict 1
+check "dict add refuses a shipped id with another type" grep -q "id 'nato' is PER here and ORG in the shipped dictionaries" "$T/conflict.err"
+check "and leaves the file as it was" sh -c "! grep -q '^nato	' '$U'"
+run same_type dict add nato ORG 'NATO' 'Nato Alliance Zorblat'
+expect_rc same_type 0
+$NG dict remove nato 2>/dev/null
+printf 'nato\tPER\tNato Person\n' >> "$U"
+run conflict_user tag u.txt
+expect_rc conflict_user 1
+check "a user file with a conflicting id: tag refuses it, naming the file" grep -q "^newsgraph: $U: id 'nato' is PER here and ORG" "$T/conflict_user.err"
+$NG dict remove nato 2>/dev/null
+printf 'nato\tPER\tNato Person\n' > "$T/np.tsv"
+run conflict_dict tag --no-user -d "$T/np.tsv" u.txt
+expect_rc conflict_dict 1
+check "a --dict file with a conflicting id: refused" grep -q "np.tsv: id 'nato' is PER here and ORG in the shipped dictionaries" "$T/conflict_dict.err"
+# regression: an id given twice to dict remove was "not found" the second time
+$NG dict add twice ORG 'Zorblat Twice' 2>/dev/null
+run twice dict remove twice twice
+expect_rc twice 0
+check "an id given twice is removed once" sh -c "! grep -q '^twice	' '$U'"
 finish

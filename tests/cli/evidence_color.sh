@@ -40,4 +40,15 @@ expect_rc bad 2
 check "bad --color value" grep -q "^newsgraph: --color: expected auto, always or never, got 'sometimes'" "$T/bad.err"
 run badq neighbors --db e.db --color always per_b
 expect_rc badq 2
+# regression: tag took any --color value (as auto)
+printf 'NATO met in Kyiv.\n' > "$T/c.txt"
+run badtag tag --color sometimes -f pretty "$T/c.txt"
+expect_rc badtag 2
+check "tag: bad --color value" grep -q "^newsgraph: --color: expected auto, always or never, got 'sometimes'" "$T/badtag.err"
+run tagalways tag --color always -f pretty "$T/c.txt"
+expect_rc tagalways 0
+check "tag --color always colours" grep -q "$(printf '\033')\\[" "$T/tagalways.out"
+run tagauto tag --color auto -f pretty "$T/c.txt"
+expect_rc tagauto 0
+check "tag --color auto, not a terminal: no colour" sh -c "! grep -q '$(printf '\033')' '$T/tagauto.out'"
 finish

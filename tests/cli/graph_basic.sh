@@ -140,7 +140,12 @@ printf '{"id":"b2","text":"x", "tagger":"newsgraph", "entities": [}\n' >> bad.js
 run $NG ingest --db bad.db bad.jsonl
 eq "$rc" 1 "bad JSON status"
 grep -q '^newsgraph: bad.jsonl:2:[0-9]*: invalid JSON' err || fail "bad JSON message: $(cat err)"
-eq "$($NG stats --db bad.db --json | j 'd["articles"]')" 0 "nothing written on bad input"
+[ ! -e bad.db ] || fail "a failed first load leaves no database"
+printf '{"id":"g0","text":"NATO met in Kyiv."}\n' > good.jsonl
+$NG ingest -q --db bad3.db good.jsonl
+run $NG ingest --db bad3.db bad.jsonl
+eq "$rc" 1 "bad JSON status (existing database)"
+eq "$($NG stats --db bad3.db --json | j 'd["articles"]')" 1 "nothing of the batch written on bad input"
 printf '{"id":"b3","text":"Short.","tagger":"newsgraph","entities":[{"start":0,"end":99,"text":"Short","id":"x","type":"PER"}]}\n' > bad2.jsonl
 run $NG ingest --db bad.db bad2.jsonl
 eq "$rc" 1 "bad span status"

@@ -56,4 +56,25 @@ printf '%s\n' '{"id":"b64","text":"x","text_base64":"!!","tagger":"newsgraph","e
 run badb64 ingest -q --db b.db badb64.jsonl
 expect_rc badb64 1
 check "bad base64: message" grep -q 'badb64.jsonl:1:[0-9]*: "text_base64" is not base64' badb64.err
+check "a failed first load leaves no database" test ! -e b.db
+# regression: an integer beyond 64 bits in a saved record was "out of memory"
+printf '%s\n' '{"id":"a","text":"NATO","tagger":"newsgraph","n":99999999999999999999,"entities":[]}' > big.jsonl
+run big ingest -q --db big.db big.jsonl
+expect_rc big 1
+check "too big an integer: named" grep -q 'big.jsonl:1:[0-9]*: invalid saved record: too big integer' big.err
+check "no database left" test ! -e big.db
+# regression: a failed first load left an empty database that kept its
+# --window and refused another
+printf '%s\n' '{"id":"x","text":"NATO"}' '{"id":"y","text":NATO}' > badjson.jsonl
+run bj ingest -q --db bj.db badjson.jsonl
+expect_rc bj 1
+printf 'NATO met in Kyiv.\n' > one.txt
+run bj2 ingest -q --window paragraph --db bj.db one.txt
+expect_rc bj2 0
+# forget: an id given twice is forgotten once (it was "no article" the second time)
+printf '%s\n' '{"id":"f1","text":"NATO in Kyiv."}' '{"id":"f2","text":"Kyiv."}' > f.jsonl
+"$NG" ingest -q --db f.db f.jsonl
+run fg forget --db f.db f1 f1
+expect_rc fg 0
+check "forget f1 f1: f1 gone, f2 kept" test "$(sqlite3 f.db 'select key from article')" = f2
 finish

@@ -161,15 +161,35 @@ const char *cli_user_dict_path(void) {
     return path;
 }
 
+/* An id is one entity: its type must be the same in every dictionary in
+ * use (a user or --dict entry that reused a shipped id with another type
+ * was tagged under both types and stored under one). */
+static int check_types(cli_dicts *d, const char *const *label) {
+    ng_error err = {0};
+    for (size_t j = 1; j < d->ndicts; j++)
+        for (size_t i = 0; i < j; i++) {
+            int rc = ng_dict_check_types(d->dicts[i], label[i], d->dicts[j], label[j], &err);
+            if (rc != NG_OK) {
+                cli_err(&err);
+                if (d->user_loaded && !strcmp(label[j], cli_user_dict_path()))
+                    cli_msg("(the user dictionary: fix it with 'newsgraph dict remove', or use --no-user)");
+                cli_dicts_free(d);
+                return cli_exit_code(rc);
+            }
+        }
+    return 0;
+}
+
 int cli_dicts_load(cli_dicts *d) {
     ng_error err = {0};
     int rc = NG_OK;
     d->ndicts = 0;
+    const char *label[sizeof d->dicts / sizeof *d->dicts];
     if (!d->no_shipped) {
         const char *img = cli_shipped_image();
         if (img) {
             rc = ng_dict_open(img, &d->dicts[d->ndicts], &err);
-            if (rc == NG_OK) d->ndicts++;
+            if (rc == NG_OK) label[d->ndicts++] = "the shipped dictionaries";
         } else {
             const char *dir = cli_shipped_dir();
             if (!dir[0]) {
@@ -179,7 +199,7 @@ int cli_dicts_load(cli_dicts *d) {
             ng_dict_builder *b = ng_dict_builder_new();
             rc = add_dir_tsv(b, dir, &err);
             if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d->dicts[d->ndicts], &err);
-            if (rc == NG_OK) d->ndicts++;
+            if (rc == NG_OK) label[d->ndicts++] = "the shipped dictionaries";
             ng_dict_builder_free(b);
         }
         if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
@@ -211,31 +231,34 @@ int cli_dicts_load(cli_dicts *d) {
             cli_dicts_free(d);
             return cli_exit_code(rc);
         }
-        d->ndicts++;
+        label[d->ndicts++] = user;
         d->user_loaded = 1;
     }
     /* TSV files given with --dict are compiled together (so a later file can
      * extend an earlier id); compiled images are opened as they are. */
     ng_dict_builder *b = NULL;
+    const char *tsv = NULL;
     for (size_t i = 0; i < d->npaths && rc == NG_OK; i++) {
         int img = ng_dict_is_image(d->paths[i]);
         if (img < 0) {
             rc = ng_error_set(&err, NG_E_IO, d->paths[i], 0, 0, "cannot read dictionary");
         } else if (img) {
             rc = ng_dict_open(d->paths[i], &d->dicts[d->ndicts], &err);
-            if (rc == NG_OK) d->ndicts++;
+            if (rc == NG_OK) label[d->ndicts++] = d->paths[i];
         } else {
             if (!b) b = ng_dict_builder_new();
+            if (!tsv) tsv = d->paths[i];
+            else tsv = "the --dict TSV files";
             rc = ng_dict_builder_add_file(b, d->paths[i], &err);
         }
     }
     if (rc == NG_OK && b) {
         rc = ng_dict_builder_finish(b, &d->dicts[d->ndicts], &err);
-        if (rc == NG_OK) d->ndicts++;
+        if (rc == NG_OK) label[d->ndicts++] = tsv;
     }
     ng_dict_builder_free(b);
     if (rc != NG_OK) { cli_err(&err); cli_dicts_free(d); return cli_exit_code(rc); }
-    return 0;
+    return check_types(d, label);
 }
 
 void cli_dicts_free(cli_dicts *d) {

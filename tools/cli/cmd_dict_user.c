@@ -72,6 +72,14 @@ static int write_user(const char *path, const strbuf *text) {
     ng_dict *d = NULL;
     if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d, &err);
     ng_dict_builder_free(b);
+    /* an id the shipped dictionaries have keeps its type (one id is one
+     * entity; tag and ingest refuse the file otherwise) */
+    const char *img = cli_shipped_image();
+    ng_dict *shipped = NULL;
+    ng_error serr = {0};
+    if (rc == NG_OK && img && ng_dict_open(img, &shipped, &serr) == NG_OK)
+        rc = ng_dict_check_types(shipped, "the shipped dictionaries", d, path, &err);
+    ng_dict_free(shipped);
     ng_dict_free(d);
     if (rc) { cli_err(&err); cli_msg("%s: not changed", path); return cli_exit_code(rc); }
     if (make_parent(path) < 0) { cli_msg("%s: cannot create its directory: %s", path, strerror(errno)); return EXIT_USAGE; }
@@ -179,7 +187,12 @@ int cmd_dict_remove(int argc, char **argv) {
     if (!path) return EXIT_USAGE;
     strbuf cur = {0};
     rc = read_user(path, &cur);
+    size_t removed = 0;
     for (size_t i = 0; i < nids && !rc; i++) {
+        int again = 0;   /* an id given twice is removed once */
+        for (size_t k = 0; k < i && !again; k++) again = !strcmp(ids[k], ids[i]);
+        if (again) continue;
+        removed++;
         strbuf out = {0};
         if (!drop_id(&cur, ids[i], &out)) {
             cli_msg("no entity '%s' in the user dictionary %s", ids[i], path);
@@ -190,7 +203,7 @@ int cmd_dict_remove(int argc, char **argv) {
         if (!cur.s) sb_put(&cur, "", 0);
     }
     if (!rc) rc = write_user(path, &cur);
-    if (!rc) fprintf(stderr, "newsgraph: removed %zu entit%s from %s\n", nids, nids == 1 ? "y" : "ies", path);
+    if (!rc) fprintf(stderr, "newsgraph: removed %zu entit%s from %s\n", removed, removed == 1 ? "y" : "ies", path);
     sb_free(&cur);
     return rc;
 }

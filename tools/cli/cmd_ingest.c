@@ -355,11 +355,16 @@ static void job_prepare(ing *g, job *j, const ng_article *a) {
     int rc = NG_OK;
     size_t n = 0;
     if (a->raw && (g->saved || memmem(a->raw, a->raw_len, "\"tagger\"", 8) || memmem(a->raw, a->raw_len, "\"entities\"", 10))) {
-        json_t *rec = json_loadb(a->raw, a->raw_len, JSON_ALLOW_NUL, NULL);
+        json_error_t je;
+        json_t *rec = json_loadb(a->raw, a->raw_len, JSON_ALLOW_NUL, &je);
         json_t *ents = rec ? json_object_get(rec, "entities") : NULL;
         if (!rec) {
-            /* the reader parsed this line: only memory can fail here */
-            rc = ng_error_set(&j->err, NG_E_NOMEM, a->source, a->line, 0, "out of memory reading the record");
+            /* the reader parsed this line (an integer beyond 64 bits as
+             * text); read as a saved record, every number must fit */
+            rc = ng_error_set(&j->err, strstr(je.text, "too big") ? NG_E_PARSE : NG_E_NOMEM, a->source, a->line,
+                              je.column > 0 ? je.column : 0, "%s%s",
+                              strstr(je.text, "too big") ? "invalid saved record: " : "out of memory reading the record",
+                              strstr(je.text, "too big") ? je.text : "");
         } else if (is_saved(g, rec)) {
             ng_article sa = *a;
             json_t *b64 = json_object_get(rec, "text_base64");
@@ -723,6 +728,8 @@ int cmd_ingest(int argc, char **argv) {
     g.dl.dicts = g.dicts.dicts;
     g.dl.n = g.dicts.ndicts;
     ng_error err = {0};
+    struct stat dbst;
+    int created = stat(db, &dbst) != 0 && errno == ENOENT;   /* this run makes the database */
     rc = ng_store_open_wait(db, NG_STORE_CREATE, (int)wait_ms, &g.s, &err);
     if (rc) { cli_dicts_free(&g.dicts); free(paths); return gcli_fail(rc, &err); }
     if (wait_ms >= 0) ng_store_set_busy_timeout(g.s, (int)wait_ms);
@@ -789,8 +796,25 @@ int cmd_ingest(int argc, char **argv) {
             json_decref(st);
         }
     }
-done:
+done:;
+    /* a first load that failed before storing anything leaves no database
+     * (an empty one would keep this run's --window and refuse another) */
+    int drop = 0;
+    if (created && exit_code && exit_code != 130) {
+        json_t *st = NULL;
+        ng_error e3 = {0};
+        drop = !ng_query_stats(g.s, &st, &e3) && ji(st, "articles") == 0;
+        json_decref(st);
+    }
     ng_store_close(g.s);
+    if (drop && stat(db, &dbst) == 0 && S_ISREG(dbst.st_mode)) {
+        static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+        for (int k = 0; k < 4; k++) {
+            char f[PATH_MAX];
+            snprintf(f, sizeof f, "%s%s", db, sfx[k]);
+            (void)unlink(f);
+        }
+    }
     free_taggers(&g);
     cli_dicts_free(&g.dicts);
     free(g.m);
@@ -835,11 +859,18 @@ int cmd_forget(int argc, char **argv) {
     if (rc) { free(ids); if (rc == NG_E_NOTFOUND) { cli_msg("%s: no newsgraph database here", db); return EXIT_DATA; } return gcli_fail(rc, &err); }
     if (wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
     rc = ng_store_begin(s, &err);
-    for (size_t i = 0; !rc && i < n; i++) rc = ng_store_forget(s, ids[i], &err);
+    size_t forgot = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        int again = 0;   /* an id given twice is forgotten once */
+        for (size_t k = 0; k < i && !again; k++) again = !strcmp(ids[k], ids[i]);
+        if (again) continue;
+        rc = ng_store_forget(s, ids[i], &err);
+        forgot++;
+    }
     if (!rc) rc = ng_store_commit(s, &err);
     else ng_store_rollback(s);
     int code = rc ? gcli_fail(rc, &err) : 0;
-    if (!rc) printf("forgot %zu article%s\n", n, n == 1 ? "" : "s");
+    if (!rc) printf("forgot %zu article%s\n", forgot, forgot == 1 ? "" : "s");
     ng_store_close(s);
     free(ids);
     return code;

@@ -214,7 +214,12 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case O_CONLL_COLUMNS:
             if (conll_columns(o, v)) return EXIT_USAGE;
             break;
-        case O_COLOR: color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1; break;
+        case O_COLOR: {
+            int c = cli_choice(v, (const char *const[]){"never", "always", "auto", NULL});
+            if (c < 0) { cli_msg("%s: expected auto, always or never, got '%s'", p.opt, v); return EXIT_USAGE; }
+            color = c == 2 ? -1 : c;
+            break;
+        }
         }
     }
     if (!o->nconll_cols) {
