@@ -46,11 +46,40 @@ static int dict_entity(const ng_dict_list *dl, const char *key, ng_entity *out) 
     return 0;
 }
 
-/* Every entity's type and name agree with its id. */
+/* The dictionary's type and name of an entity, as the curation log's
+ * renames and retypes of it (applied in order) changed them: 'type' and
+ * 'name' point into 'buf' then (1 if any). cs: the log's statement, or NULL. */
+static int corrected(sqlite3_stmt *cs, const char *key, const char **type, const char **name, char *buf, size_t cap) {
+    if (!cs) return 0;
+    sqlite3_reset(cs);
+    sqlite3_bind_text(cs, 1, key, -1, SQLITE_TRANSIENT);
+    size_t used = 0;
+    while (sqlite3_step(cs) == SQLITE_ROW) {
+        const char *op = (const char *)sqlite3_column_text(cs, 0), *v = (const char *)sqlite3_column_text(cs, 1);
+        size_t l = v ? strlen(v) : 0;
+        if (!op || !v || used + l + 1 > cap) continue;
+        memcpy(buf + used, v, l + 1);
+        if (!strcmp(op, "rename")) *name = buf + used;
+        else *type = buf + used;
+        used += l + 1;
+    }
+    return used > 0;
+}
+
+/* Every entity's type and name agree with its id (and the corrections). */
 static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *persons, checker *c, ng_error *err) {
-    sqlite3_stmt *st;
-    int rc = ngg_prepare(s, "SELECT key, type, name FROM entity ORDER BY key", &st, err);
-    if (rc) return rc;
+    sqlite3_stmt *st, *cs = NULL;
+    ng_error none = {0};   /* (a version-1 database has no curation log) */
+    int ncorr = 0, rc;
+    if (!ngg_prepare(s, "SELECT count(*) FROM correction WHERE op IN ('rename','retype')", &st, &none)) {
+        ncorr = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+        sqlite3_finalize(st);
+    }
+    if (ncorr && (rc = ngg_prepare(s, "SELECT op, value FROM correction WHERE entity = ? AND op IN ('rename','retype')"
+                                      " ORDER BY seq", &cs, err)))
+        return rc;
+    rc = ngg_prepare(s, "SELECT key, type, name FROM entity ORDER BY key", &st, err);
+    if (rc) { sqlite3_finalize(cs); return rc; }
     int r;
     while ((r = sqlite3_step(st)) == SQLITE_ROW) {
         const char *key = ngg_col_text(st, 0), *type = ngg_col_text(st, 1), *name = ngg_col_text(st, 2);
@@ -66,9 +95,11 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
             p += k;
         }
         if (dict_entity(dl, key, &de)) {
+            char cbuf[2048];
+            int fixed = corrected(cs, key, &de.type, &de.name, cbuf, sizeof cbuf);
             if (strcmp(de.type, type) || strcmp(de.name, name)) {
-                snprintf(detail, sizeof detail, "stored as %s \"%.400s\", the dictionary says %s \"%.400s\"",
-                         type, name, de.type, de.name);
+                snprintf(detail, sizeof detail, "stored as %s \"%.400s\", the dictionary%s says %s \"%.400s\"",
+                         type, name, fixed ? " with the corrections" : "", de.type, de.name);
                 problem(c, "entity", key, detail);
             }
         } else if (!strncmp(key, "per:", 4) && strcmp(type, "PER")) {
@@ -89,6 +120,7 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
         }
     }
     sqlite3_finalize(st);
+    sqlite3_finalize(cs);
     if (rc) return ng_error_set(err, rc, NULL, 0, 0, NULL);
     return r == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "check entities");
 }

@@ -220,4 +220,17 @@ ing old.db d1.tsv new.jsonl
 eq "$(sqlite3 old.db "PRAGMA user_version")" 2 "upgraded to version 2"
 $NG entity merge --db old.db a b > /dev/null || fail "merge in an upgraded database"
 $NG stats --db old.db --check > /dev/null || fail "upgraded database consistent"
+# regression: stats --check took a rename or retype (a stored correction)
+# for a problem; a name changed by hand still is one
+ing ck.db d1.tsv x.jsonl
+$NG stats --db ck.db --check --no-shipped --dict d1.tsv > /dev/null || fail "ck.db consistent"
+$NG entity rename --db ck.db a "Renamed A" > /dev/null || fail "rename"
+$NG entity retype --db ck.db a ORG > /dev/null || fail "retype"
+$NG stats --db ck.db --check --no-shipped --dict d1.tsv > ck.out 2>&1 || fail "renamed and retyped: consistent: $(cat ck.out)"
+sqlite3 ck.db "UPDATE entity SET name = 'By Hand' WHERE key = 'a'"
+$NG stats --db ck.db --check --no-shipped --dict d1.tsv > ck.out 2>&1 && fail "a name changed by hand is a problem"
+grep -q 'entity a: stored as ORG "By Hand", the dictionary with the corrections says ORG "Renamed A"' ck.out || fail "message: $(cat ck.out)"
+chmod a-w old.db
+$NG stats --db old.db --check > /dev/null 2>&1; [ $? -le 1 ] || fail "check of a version-1 database runs"
+chmod u+w old.db
 done_tests
