@@ -354,6 +354,8 @@ static void append_clip(char **buf, size_t *len, const char *t, size_t a, size_t
     char *p = realloc(*buf, *len + add + 1);
     if (!p) return;
     memcpy(p + *len, t + a, b - a);
+    /* a NUL in the text (JSON's \u0000) would end the snippet there */
+    for (char *z = p + *len; (z = memchr(z, 0, (size_t)(p + *len + (b - a) - z))) != NULL;) *z++ = ' ';
     *len += b - a;
     if (cut) { memcpy(p + *len, "\xE2\x80\xA6", 3); *len += 3; }
     p[*len] = 0;

@@ -161,4 +161,11 @@ for c in ingest forget neighbors evidence path top communities entity stats expo
   $NG $c --help > h.txt 2>&1 || fail "$c --help status"
   grep -q "^usage: newsgraph $c" h.txt || fail "$c --help text"
 done
+# regression: a NUL in an article's text (JSON \u0000) ended the evidence
+# and path snippets there (NATO was missing from its own evidence)
+printf '{"id":"n","text":"Kyiv \\u0000 and NATO met."}\n' > nul.jsonl
+$NG ingest -q --db nul.db nul.jsonl || fail "ingest with a NUL"
+eq "$($NG evidence --json --db nul.db kyiv nato | j 'd["evidence"][0]["snippet"]')" "Kyiv   and NATO met." "evidence snippet past a NUL"
+$NG path --db nul.db kyiv nato > nulp.txt || fail "path with a NUL"
+grep -q "Kyiv   and NATO met." nulp.txt || fail "path snippet past a NUL: $(cat nulp.txt)"
 done_tests
