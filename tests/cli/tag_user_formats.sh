@@ -185,4 +185,19 @@ printf 'b.txt\ttext\t0\t14\tLOC\tloc_ukraine\tUkraine\tУкраїна\nb.txt\tte
 check "tsv --no-header" cmp -s nh.want nh.out
 printf '' | $NG $TAG -f tsv - >empty.out
 check "tsv: the header even without entities" test "$(cat empty.out)" = "$(printf 'article\tfield\tstart\tend\ttype\tid\tname\ttext')"
+# regression: --offsets chars counted an invalid UTF-8 sequence as one
+# character where the JSON text (--keep-text, spaCy) has one U+FFFD a byte
+printf '\355\240\200 NATO and \360\237\230 Kyiv\n' > inv2.txt
+$NG $TAG --keep-text --offsets chars inv2.txt 2>/dev/null > inv2.out
+check "offsets chars index the kept text past invalid UTF-8" python3 -c '
+import json, sys
+r = json.loads(open(sys.argv[1]).read())
+got = [r["text"][e["start"]:e["end"]] for e in r["entities"]]
+assert got == [e["text"] for e in r["entities"]] and got == ["NATO", "Kyiv"], (got, r)' inv2.out
+$NG $TAG -f spacy inv2.txt 2>/dev/null > inv2s.out
+check "the same offsets as spaCy's" python3 -c '
+import json, sys
+a = [(e["start"], e["end"]) for e in json.loads(open(sys.argv[1]).read())["entities"]]
+b = [(e["start"], e["end"]) for e in json.loads(open(sys.argv[2]).read())["ents"]]
+assert a == b, (a, b)' inv2.out inv2s.out
 finish

@@ -8,12 +8,19 @@
 #include "tag.h"
 
 /* code-point offset cursor over one field */
+/* Offsets in characters: code points of the text as the JSON output
+ * writes it, where an invalid UTF-8 byte is one U+FFFD (sb_json_str), so
+ * that they index --keep-text's "text" and spaCy's. A cursor moves forward
+ * through the field (back to its start when asked for an earlier byte). */
 typedef struct cpos { const char *s; size_t byte, chars; } cpos;
 static size_t to_chars(cpos *c, size_t byte) {
     if (byte < c->byte) { c->byte = 0; c->chars = 0; }
-    for (size_t i = c->byte; i < byte; i++)
-        if (((unsigned char)c->s[i] & 0xC0) != 0x80) c->chars++;
-    c->byte = byte;
+    const unsigned char *s = (const unsigned char *)c->s;
+    while (c->byte < byte) {
+        int k = s[c->byte] < 0x80 ? 1 : ng_utf8_valid_len(s + c->byte, byte - c->byte);
+        c->byte += k > 0 ? (size_t)k : 1;
+        c->chars++;
+    }
     return c->chars;
 }
 
@@ -367,16 +374,6 @@ static void fmt_brat(strbuf *b, const item *it, const ng_match *m, size_t n, con
  * offsets in characters of the Python str of "text" (an invalid UTF-8 byte
  * is one U+FFFD, as in the JSON string). An article's title, when it has
  * one, opens "text", followed by a blank line. Spans never overlap. */
-typedef struct upos { const unsigned char *s; size_t byte, chars; } upos;
-static size_t to_uchars(upos *c, size_t byte) {
-    if (byte < c->byte) { c->byte = 0; c->chars = 0; }
-    while (c->byte < byte) {
-        int k = c->s[c->byte] < 0x80 ? 1 : ng_utf8_valid_len(c->s + c->byte, byte - c->byte);
-        c->byte += k > 0 ? (size_t)k : 1;
-        c->chars++;
-    }
-    return c->chars;
-}
 
 static void fmt_spacy(strbuf *b, const item *it, const ng_match *m, size_t n) {
     size_t base = 0;   /* the text field's first character in "text" */
@@ -389,17 +386,17 @@ static void fmt_spacy(strbuf *b, const item *it, const ng_match *m, size_t n) {
         memcpy(all + tl + 2, it->text, it->text_len);
         sb_json_str(b, all, l);
         free(all);
-        upos u = {(const unsigned char *)it->title, 0, 0};
-        base = to_uchars(&u, tl) + 2;
+        cpos u = {it->title, 0, 0};
+        base = to_chars(&u, tl) + 2;
     } else sb_json_str(b, it->text, it->text_len);
     sb_puts(b, ",\"ents\":[");
-    upos u[2] = {{(const unsigned char *)(it->title ? it->title : it->text), 0, 0}, {(const unsigned char *)it->text, 0, 0}};
+    cpos u[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
     size_t last_end = 0, count = 0;
     for (size_t k = 0; k < n; k++) {
         if (m[k].flags & NG_MATCH_OVERLAP) continue;
         int f = it->title ? (int)m[k].field : 1;
         size_t off = it->title && f == 1 ? base : 0;
-        size_t s = off + to_uchars(&u[f], m[k].start), e = off + to_uchars(&u[f], m[k].end);
+        size_t s = off + to_chars(&u[f], m[k].start), e = off + to_chars(&u[f], m[k].end);
         if (count && s < last_end) continue;
         sb_puts(b, count++ ? ",{\"start\":" : "{\"start\":");
         sb_uint(b, s);
