@@ -200,4 +200,9 @@ import json, sys
 a = [(e["start"], e["end"]) for e in json.loads(open(sys.argv[1]).read())["entities"]]
 b = [(e["start"], e["end"]) for e in json.loads(open(sys.argv[2]).read())["ents"]]
 assert a == b, (a, b)' inv2.out inv2s.out
+# regression: a short option's value attached (-ftsv -j2, as getopt takes
+# them) was an unknown option
+$NG $TAG -ftsv -j2 a.jsonl > att.out 2>&1
+$NG $TAG -f tsv -j 2 a.jsonl > sep.out 2>&1
+check "short options with their values attached" sh -c 'test -s sep.out && grep -q "^article" sep.out && cmp -s att.out sep.out'
 finish

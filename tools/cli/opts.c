@@ -39,6 +39,14 @@ int cli_next(cli_args *p, const cli_opt *opts, const char **val) {
         }
         return o->id;
     }
+    /* a short option with its value attached, as getopt takes it: -j2, -fjsonl */
+    if (a[1] != '-' && a[2])
+        for (const cli_opt *o = opts; o->name; o++)
+            if (o->has_value && o->shrt && strlen(o->shrt) == 2 && o->shrt[1] == a[1]) {
+                p->opt = o->shrt;
+                *val = a + 2;
+                return o->id;
+            }
     *val = a;
     return CLI_UNKNOWN;
 }
