@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -162,8 +163,9 @@ static const char *jstr(json_t *o, const char *key, size_t *len) {
     return NULL;
 }
 
-/* A copy of the JSON text with every integer of 19 digits or more (outside
- * strings) in quotes; NULL when out of memory. NUL bytes cannot occur
+/* A copy of the JSON text with every integer of 19 digits or more and
+ * every number beyond a double (outside strings) in quotes; NULL when out
+ * of memory. NUL bytes cannot occur
  * outside strings in valid JSON, and inside strings they are escaped. */
 static char *quote_big_ints(const char *t, size_t len) {
     char *q = malloc(len * 3 + 1), *o = q;
@@ -182,8 +184,21 @@ static char *quote_big_ints(const char *t, size_t len) {
                                                                 t[i - 1] == 'e' || t[i - 1] == 'E' || t[i - 1] == '+' || t[i - 1] == '-'))) {
             size_t j = i + (c == '-');
             while (j < len && t[j] >= '0' && t[j] <= '9') j++;
-            int is_int = j == len || (t[j] != '.' && t[j] != 'e' && t[j] != 'E');
-            if (is_int && j - i - (c == '-') >= 19) {
+            int is_int = j == len || (t[j] != '.' && t[j] != 'e' && t[j] != 'E'), quote = 0;
+            if (is_int) quote = j - i - (c == '-') >= 19;
+            else {
+                /* a fraction and exponent: quoted when beyond a double (1e400) */
+                while (j < len && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.' || t[j] == 'e' || t[j] == 'E' ||
+                                   ((t[j] == '+' || t[j] == '-') && (t[j - 1] == 'e' || t[j - 1] == 'E'))))
+                    j++;
+                char num[64];
+                if (j - i < sizeof num) {
+                    memcpy(num, t + i, j - i);
+                    num[j - i] = 0;
+                    quote = isinf(strtod(num, NULL));
+                } else quote = 1;
+            }
+            if (quote) {
                 *o++ = '"'; memcpy(o, t + i, j - i); o += j - i; *o++ = '"';
             } else { memcpy(o, t + i, j - i); o += j - i; }
             i = j;
@@ -253,9 +268,10 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         if (r->json) { json_decref(r->json); r->json = NULL; }
         json_error_t je;
         json_t *o = json_loadb(r->line + k, len - k, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
-        if (!o && strstr(je.text, "too big")) {
-            /* an integer beyond 64 bits (a 20-digit id): read again with
-             * such integers as text, where only text matters */
+        if (!o && (strstr(je.text, "too big") || strstr(je.text, "overflow"))) {
+            /* an integer beyond 64 bits (a 20-digit id) or a number beyond
+             * a double: read again with such numbers as text, where only
+             * text matters */
             char *q = quote_big_ints(r->line + k, len - k);
             if (q) {
                 json_error_t je2;

@@ -63,6 +63,16 @@ run big ingest -q --db big.db big.jsonl
 expect_rc big 1
 check "too big an integer: named" grep -q 'big.jsonl:1:[0-9]*: invalid saved record: too big integer' big.err
 check "no database left" test ! -e big.db
+printf '%s\n' '{"id":"a","text":"NATO","tagger":"newsgraph","x":1e400,"entities":[]}' > bigr.jsonl
+run bigr ingest -q --db bigr.db bigr.jsonl
+expect_rc bigr 1
+check "a number beyond a double in a saved record: named" grep -q 'bigr.jsonl:1:[0-9]*: invalid saved record: real number overflow' bigr.err
+# regression: a number beyond a double in a field of no interest (1e400)
+# lost the article ("invalid JSON: real number overflow")
+printf '%s\n' '{"id":"r1","text":"NATO met in Kyiv.","score":1e400}' '{"id":"r2","text":"Kyiv.","score":-2.5E+999,"w":1.5e3}' > real.jsonl
+run real tag -f tsv --no-header real.jsonl
+expect_rc real 0
+check "both articles tagged" test "$(cut -f1 real.out | sort -u | tr '\n' ' ')" = "r1 r2 "
 # regression: a failed first load left an empty database that kept its
 # --window and refused another
 printf '%s\n' '{"id":"x","text":"NATO"}' '{"id":"y","text":NATO}' > badjson.jsonl

@@ -361,10 +361,10 @@ static void job_prepare(ing *g, job *j, const ng_article *a) {
         if (!rec) {
             /* the reader parsed this line (an integer beyond 64 bits as
              * text); read as a saved record, every number must fit */
-            rc = ng_error_set(&j->err, strstr(je.text, "too big") ? NG_E_PARSE : NG_E_NOMEM, a->source, a->line,
-                              je.column > 0 ? je.column : 0, "%s%s",
-                              strstr(je.text, "too big") ? "invalid saved record: " : "out of memory reading the record",
-                              strstr(je.text, "too big") ? je.text : "");
+            int num = strstr(je.text, "too big") || strstr(je.text, "overflow");
+            rc = ng_error_set(&j->err, num ? NG_E_PARSE : NG_E_NOMEM, a->source, a->line, je.column > 0 ? je.column : 0,
+                              "%s%s", num ? "invalid saved record: " : "out of memory reading the record",
+                              num ? je.text : "");
         } else if (is_saved(g, rec)) {
             ng_article sa = *a;
             json_t *b64 = json_object_get(rec, "text_base64");
