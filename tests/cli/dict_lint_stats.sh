@@ -41,9 +41,19 @@ printf 'x\tLOC\tCaf\351\tCafe\ny\tLOC\tCafe\n' >"$T/latin1.tsv"
 $NG dict lint --no-common-words "$T/latin1.tsv" >"$T/l1.out" 2>"$T/l1.err"
 rc=$?; [ $rc -eq 1 ] || { echo "FAIL lint latin-1: exit $rc"; fail=1; }
 grep -q "out of memory" "$T/l1.err" && { echo "FAIL lint latin-1: out of memory"; fail=1; }
-grep -qx "$T/latin1.tsv:1:1: warning: line is not valid UTF-8" "$T/l1.out" &&
+grep -qx "$T/latin1.tsv:1:10: error: invalid UTF-8 (tag and ingest refuse this file)" "$T/l1.out" &&
   grep -q "^$T/latin1.tsv:2:7: warning: alias \"Cafe\" of y (LOC) is also an alias of x" "$T/l1.out" ||
   { echo "FAIL lint latin-1 warnings"; cat "$T/l1.out" "$T/l1.err"; fail=1; }
+# regression: what tag refuses to load (a control character, invalid UTF-8)
+# was a warning that lint=ok silenced; now an error at the byte tag names
+printf 'a1\tPER\tAb\001cd\tlint=ok\nb1\tLOC\tKyiv\t\n' >"$T/ctl.tsv"
+$NG dict lint --no-common-words "$T/ctl.tsv" >"$T/ctl.out" 2>"$T/ctl.err"
+rc=$?; [ $rc -eq 1 ] || { echo "FAIL lint control: exit $rc"; fail=1; }
+echo x | $NG tag --no-shipped --dict "$T/ctl.tsv" 2>"$T/ctl.tag" && { echo "FAIL tag loaded ctl.tsv"; fail=1; }
+grep -qx "$T/ctl.tsv:1:10: error: control character in line (tag and ingest refuse this file)" "$T/ctl.out" &&
+  grep -qx "newsgraph: $T/ctl.tsv:1:10: control character in line" "$T/ctl.tag" &&
+  grep -qx "newsgraph: 1 error in 2 entries" "$T/ctl.err" ||
+  { echo "FAIL lint control message"; cat "$T/ctl.out" "$T/ctl.err" "$T/ctl.tag"; fail=1; }
 # regression: a compiled image (or any binary file) given to lint or stats
 # came out as nonsense fields (stats printed binary rows, lint said "out
 # of memory"); now a message names what it is, and the exit is 1

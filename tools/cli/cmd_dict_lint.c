@@ -1,6 +1,9 @@
 /* newsgraph dict lint FILE...: finds dictionary entries that are likely to
  * tag the wrong text. Prints "file:line:col: warning: ..." on standard
- * output, sorted by position; exits 1 if there was any warning, 0 if none.
+ * output, sorted by position, and "file:line:col: error: ..." for what
+ * makes tag and ingest refuse the file (invalid UTF-8, a control
+ * character: no lint= attribute silences those); exits 1 if there was any
+ * warning or error, 0 if none.
  *
  * Checks (names usable in the lint= attribute, see dictionaries/README.md):
  *   format       fewer than 3 fields, unknown type, attribute without '=',
@@ -9,8 +12,8 @@
  *                different types (same type in another file = an extension)
  *   shared       an alias (after case folding) of two different entities
  *   common-word  an alias that is a frequent lower-case word of its language
- *   suspicious   empty alias, outer white space, control or invisible
- *                characters, invalid UTF-8, over --max-length characters,
+ *   suspicious   empty alias, outer white space, invisible characters,
+ *                over --max-length characters,
  *                no letter or digit, a single letter
  * An entity with lint=ok is not checked; lint=shared,common-word (etc.)
  * silences only those checks. A shared alias is reported unless one of the
@@ -31,6 +34,7 @@ typedef struct warning {
     int file;
     long line, col;
     size_t seq;
+    int error;        /* tag and ingest refuse the file: no lint= silences it */
     char *msg;
 } warning;
 
@@ -44,9 +48,9 @@ typedef struct lint {
     int have_cw;
 } lint;
 
+/* 'check' names the check ("error": what the loader refuses) */
 __attribute__((format(printf, 5, 6)))
 static void warn(lint *L, const df_entry *e, long col, const char *check, const char *fmt, ...) {
-    (void)check;
     if (L->nw == L->capw) {
         L->capw = L->capw ? L->capw * 2 : 64;
         L->w = cli_xrealloc(L->w, L->capw * sizeof *L->w);
@@ -56,6 +60,7 @@ static void warn(lint *L, const df_entry *e, long col, const char *check, const 
     w->line = e->line;
     w->col = col;
     w->seq = L->nw++;
+    w->error = !strcmp(check, "error");
     va_list ap;
     va_start(ap, fmt);
     if (vasprintf(&w->msg, fmt, ap) < 0) cli_fatal_oom();
@@ -232,21 +237,19 @@ static void check_suspicious(lint *L, const df_entry *e, const df_field *f, cons
     if (s[0] == ' ' || s[len - 1] == ' ')
         warn(L, e, f->col, "suspicious", "%s \"%s\" has leading or trailing space", what, s);
     long chars = 0, letters = 0, alnum = 0;
-    int ctrl = 0, invis = 0, bad = 0;
+    int invis = 0;
     for (size_t i = 0; i < len;) {
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) { bad = 1; i++; continue; }
+        if (k <= 0) { i++; continue; }   /* the line's error */
         i += (size_t)k;
         chars++;
         utf8proc_category_t cat = utf8proc_category(c);
-        if (cat == UTF8PROC_CATEGORY_CC) ctrl = 1;
-        else if (cat == UTF8PROC_CATEGORY_CF || c == 0xA0 || c == 0x2028 || c == 0x2029) invis = 1;
+        if (cat == UTF8PROC_CATEGORY_CF || c == 0xA0 || c == 0x2028 || c == 0x2029) invis = 1;
         if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) { letters++; alnum++; }
         else if (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) alnum++;
     }
-    if (bad) warn(L, e, f->col, "suspicious", "%s is not valid UTF-8", what);
-    if (ctrl) warn(L, e, f->col, "suspicious", "%s \"%s\" contains control characters", what, s);
+    /* (invalid UTF-8 and control characters are the line's error) */
     if (invis) warn(L, e, f->col, "suspicious", "%s \"%s\" contains invisible or non-breaking characters", what, s);
     if (chars > L->max_len)
         warn(L, e, f->col, "suspicious", "%s is very long (%ld characters)", what, chars);
@@ -314,9 +317,9 @@ static void check_aliases(lint *L, table *t, size_t ei) {
         }
         if (!allows(e, "suspicious")) check_suspicious(L, e, &body, k == 0 ? "name" : "alias");
         if (!body.text[0]) continue;
-        /* (a line that is not valid UTF-8 has its warning; its names are
-         * not compared: they have no folded form) */
-        if (!valid_utf8(body.text)) continue;
+        /* (a name that is not valid UTF-8 has no folded form: it is not
+         * compared; its line has the error) */
+        if (e->bad == DF_BAD_UTF8 && !valid_utf8(body.text)) continue;
         char *fo = fold(body.text);
         check_common(L, e, &body, body.text, policy, fo);
         int dup = 0;
@@ -393,7 +396,8 @@ static void usage(FILE *f) {
         "\"file:line:col: warning: ...\" on standard output: duplicate ids, aliases\n"
         "shared by several entities, aliases that are common words, suspicious\n"
         "aliases. An entity with the attribute lint=ok (or lint=CHECK,...) is exempt;\n"
-        "see dictionaries/README.md.\n"
+        "see dictionaries/README.md. What tag and ingest refuse to load (invalid\n"
+        "UTF-8, a control character) is an \"error: ...\" that nothing exempts.\n"
         "\n"
         "options:\n"
         "  --common-words DIR  word lists DIR/{en,uk,ru}.txt\n"
@@ -401,7 +405,7 @@ static void usage(FILE *f) {
         "  --no-common-words   skip the common-word check\n"
         "  --max-length N      longest alias in characters before a warning (100)\n"
         "\n"
-        "Exit status: 0 no warnings, 1 warnings, 2 usage or unreadable file.\n");
+        "Exit status: 0 none, 1 warnings or errors, 2 usage or unreadable file.\n");
 }
 
 int cmd_dict_lint(int argc, char **argv) {
@@ -460,9 +464,10 @@ int cmd_dict_lint(int argc, char **argv) {
     table aliases = {0}, ids = {0};
     for (size_t i = 0; i < L.set.n; i++) {
         const df_entry *e = &L.set.e[i];
+        if (e->bad)   /* before lint=ok: the file is not loaded at all */
+            warn(&L, e, e->bad_col, "error", "%s (tag and ingest refuse this file)",
+                 e->bad == DF_BAD_UTF8 ? "invalid UTF-8" : "control character in line");
         if (allows(e, "ok")) continue;
-        if (e->bad_utf8 && !allows(e, "suspicious"))
-            warn(&L, e, 1, "suspicious", "line is not valid UTF-8");
         if (e->nfields < 3) {
             if (!allows(e, "format"))
                 warn(&L, e, 1, "format", "expected at least 3 tab-separated fields (id, type, name), found %d",
@@ -475,12 +480,18 @@ int cmd_dict_lint(int argc, char **argv) {
     }
     if (L.nw) qsort(L.w, L.nw, sizeof *L.w, cmp_warning);
     for (size_t i = 0; i < L.nw; i++) {
-        printf("%s:%ld:%ld: warning: %s\n", L.set.files[L.w[i].file], L.w[i].line, L.w[i].col, L.w[i].msg);
+        printf("%s:%ld:%ld: %s: %s\n", L.set.files[L.w[i].file], L.w[i].line, L.w[i].col,
+               L.w[i].error ? "error" : "warning", L.w[i].msg);
         free(L.w[i].msg);
     }
     fflush(stdout);
-    size_t nw = L.nw;
-    if (nw) cli_msg("%zu warning%s in %zu entries", nw, nw == 1 ? "" : "s", L.set.n);
+    size_t nw = L.nw, ne = 0;
+    for (size_t i = 0; i < L.nw; i++) ne += L.w[i].error;
+    if (ne && ne < nw)
+        cli_msg("%zu error%s and %zu warning%s in %zu entries", ne, ne == 1 ? "" : "s", nw - ne,
+                nw - ne == 1 ? "" : "s", L.set.n);
+    else if (nw)
+        cli_msg("%zu %s%s in %zu entries", nw, ne ? "error" : "warning", nw == 1 ? "" : "s", L.set.n);
     table_free(&aliases);
     table_free(&ids);
     free(L.w);

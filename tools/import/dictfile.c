@@ -18,15 +18,14 @@ static void parse_line(df_set *set, int file, long lineno, const char *line, siz
     memset(e, 0, sizeof *e);
     e->file = file;
     e->line = lineno;
-    e->bad_utf8 = 0;
-    {
-        size_t i = 0;
-        while (i < len) {
-            utf8proc_int32_t c;
-            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)line + i, (utf8proc_ssize_t)(len - i), &c);
-            if (k <= 0) { e->bad_utf8 = 1; break; }
-            i += (size_t)k;
-        }
+    /* what the tagger's loader refuses (tagger/dict_build.c), at the same byte */
+    for (size_t i = 0; i < len && !e->bad;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)line + i, (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0) e->bad = DF_BAD_UTF8;
+        else if ((c < 0x20 && c != '\t') || (c >= 0x7F && c < 0xA0)) e->bad = DF_BAD_CONTROL;   /* C0, DEL, C1 */
+        if (e->bad) e->bad_col = ng_col_of(line, i);
+        i += k > 0 ? (size_t)k : 1;
     }
     size_t start = 0;
     int fi = 0;
@@ -73,7 +72,9 @@ static int read_file(df_set *set, const char *path, ng_error *err) {
         lineno++;
         size_t len = (size_t)n;
         /* a compiled file, or any binary one (a NUL byte), is no TSV: its
-         * "lines" would come out as nonsense fields */
+         * "lines" would come out as nonsense fields (the magic is checked on
+         * the line read: ng_dict_is_image opens the file again, which would
+         * take a pipe's first bytes) */
         const char *nul = memchr(line, 0, len);
         int image = lineno == 1 && len >= 8 && (!memcmp(line, "\x7fNGDICT\n", 8) || !memcmp(line, "NGNAMES", 7));
         if (image || nul) {

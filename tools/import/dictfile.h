@@ -21,8 +21,11 @@ typedef struct df_entry {
     size_t naliases;
     df_field *attrs;    /* "key=value" fields */
     size_t nattrs;
-    int bad_utf8;       /* the line is not valid UTF-8 */
+    int bad;            /* what makes tag/ingest refuse the file: DF_BAD_* */
+    long bad_col;       /* where (1-based, in characters), when bad */
 } df_entry;
+
+enum { DF_BAD_UTF8 = 1, DF_BAD_CONTROL };   /* invalid UTF-8; a control character */
 
 typedef struct df_set {
     char **files;
