@@ -24,21 +24,39 @@ static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "
 static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
                                           "August", "September", "October", "November", "December"};
 
-/* The rest after a date: nothing, or a time (and zone) after 'T' or spaces. */
-static int time_tail(const char *p) {
+/* The rest after a date: nothing, or a time (and zone) after 'T' or
+ * spaces: HH:MM[:SS[.frac]], then Z, +hh[:]mm / -hh[:]mm, or a zone name or
+ * comment after spaces. Returns 1, 0 if it is no time, or -1 with the
+ * impossible field in *what and its value in *val. */
+static int time_tail(const char *p, const char **what, int *val) {
     if (!*p) return 1;
     if (*p != 'T' && *p != 't' && *p != ' ') return 0;
     p++;
     while (*p == ' ') p++;
-    if (!isdigit((unsigned char)p[0])) return 0;
-    for (; *p; p++)   /* HH:MM[:SS[.frac]][Z|+hh[:]mm| zone name] */
-        if (!isalnum((unsigned char)*p) && !strchr(":.+- ()", *p)) return 0;
+    int h, mi, sec = 0, n;
+    if (!(n = digits(p, 2, &h)) || p[n] != ':') return 0;
+    p += n + 1;
+    if (digits(p, 2, &mi) != 2) return 0;
+    p += 2;
+    if (*p == ':') {
+        if (digits(p + 1, 2, &sec) != 2) return 0;
+        p += 3;
+        if (*p == '.' || *p == ',') {
+            if (!isdigit((unsigned char)p[1])) return 0;
+            for (p++; isdigit((unsigned char)*p); p++) {}
+        }
+    }
+    if (h > 23) { *what = "hour"; *val = h; return -1; }
+    if (mi > 59) { *what = "minute"; *val = mi; return -1; }
+    if (sec > 60) { *what = "second"; *val = sec; return -1; }   /* 60: a leap second */
+    for (; *p; p++)   /* the zone */
+        if (!isalnum((unsigned char)*p) && !strchr(":+- ()", *p)) return 0;
     return 1;
 }
 
 int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t whylen) {
-    int y = 0, m = 0, d = 0, n, have_m = 1, have_d = 1;
-    const char *p = s;
+    int y = 0, m = 0, d = 0, n, have_m = 1, have_d = 1, tt, tval = 0;
+    const char *p = s, *twhat = "";
     if (why && whylen) why[0] = 0;
     while (*p == ' ') p++;
     if (isdigit((unsigned char)*p) && (n = digits(p, 4, &y)) == 4 && (p[4] == '-' || p[4] == 0)) {
@@ -50,7 +68,9 @@ int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t wh
         if (!*p && partial) { have_d = 0; snprintf(out, 11, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u); goto check; }
         if (*p++ != '-' || !(n = digits(p, 2, &d))) goto bad;
         p += n;
-        if (!time_tail(p)) goto bad;
+        if (partial && *p) goto timed;
+        if (!(tt = time_tail(p, &twhat, &tval))) goto bad;
+        if (tt < 0) goto bad_time;
     } else {
         /* RFC 2822: [Day,] DD Mon YYYY [HH:MM[:SS] zone] */
         if (isalpha((unsigned char)*p)) {
@@ -71,7 +91,9 @@ int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t wh
         while (*p == ' ') p++;
         if ((n = digits(p, 4, &y)) != 4) goto bad;
         p += n;
-        if (*p && !time_tail(p)) goto bad;
+        if (partial && *p) goto timed;
+        if (!(tt = time_tail(p, &twhat, &tval))) goto bad;
+        if (tt < 0) goto bad_time;
     }
     snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
 check:
@@ -88,6 +110,12 @@ check:
         return 0;
     }
     return 1;
+bad_time:
+    if (why) snprintf(why, whylen, "'%s': there is no %s %d", s, twhat, tval);
+    return 0;
+timed:   /* --since/--until select days: a time would be ignored */
+    if (why) snprintf(why, whylen, "'%s': a day is expected (YYYY-MM-DD, YYYY-MM or YYYY), not a time", s);
+    return 0;
 bad:
     if (why)
         snprintf(why, whylen, "'%s' is not a date (YYYY-MM-DD%s, ISO 8601 with a time, or RFC 2822 such as"

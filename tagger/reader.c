@@ -313,6 +313,14 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         a->url = jstr(o, "url", NULL);
         a->published = jstr(o, "published", NULL);
         if (!a->published) a->published = jstr(o, "date", NULL);
+        for (int f = 0; f < 2 && !a->published; f++) {   /* not silently dropped: a Unix time, say */
+            json_t *pv = json_object_get(o, f ? "date" : "published");
+            if (pv && !json_is_null(pv))
+                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1,
+                                    "\"%s\" must be a date string such as \"2023-07-11\" (not %s)", f ? "date" : "published",
+                                    json_is_number(pv) ? "a number" : json_is_boolean(pv) ? "true or false"
+                                    : json_is_array(pv) ? "an array" : "an object");
+        }
         if (a->published && !*a->published) a->published = NULL;
         if (a->published) {
             char why[400];

@@ -29,14 +29,19 @@ static void test_dates(void) {
         {"2024-13-45", "'2024-13-45': there is no month 13"},
         {"2024-00-10", "'2024-00-10': there is no month 0"},
         {"2024-04-31", "'2024-04-31': April 2024 has 30 days"},
-        {"31 Jun 2024", "'31 Jun 2024': June 2024 has 30 days"}};
+        {"31 Jun 2024", "'31 Jun 2024': June 2024 has 30 days"},
+        /* regression: the time was only a set of characters (hour 25 passed) */
+        {"2023-07-11T25:00:00Z", "'2023-07-11T25:00:00Z': there is no hour 25"},
+        {"2023-07-11 10:61", "'2023-07-11 10:61': there is no minute 61"},
+        {"Fri, 05 Jan 2024 10:00:61 +0000", "'Fri, 05 Jan 2024 10:00:61 +0000': there is no second 61"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char d[11], why[300];
         INT_EQ(ng_date_parse(bad[i][0], 0, d, why, sizeof why), 0);
         STR_EQ(why, bad[i][1]);
     }
     static const char *const junk[] = {"garbage", "2024/01/05", "20240105", "2024-01-05x", "Fri 05 Jan 2024",
-                                       "05 Foo 2024", "", "2024", "2024-01"};
+                                       "05 Foo 2024", "", "2024", "2024-01", "2024-01-05T", "2024-01-05T10",
+                                       "2024-01-05T10:0", "2024-01-05 1000", "2024-01-05T10:00:00.", "2024-01-05T10:00!"};
     for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++) {
         char d[11];
         INT_EQ(ng_date_parse(junk[i], 0, d, NULL, 0), 0);
@@ -47,6 +52,16 @@ static void test_dates(void) {
     INT_EQ(ng_date_parse("2024-02", 1, d, NULL, 0), 1);
     STR_EQ(d, "2024-02");
     INT_EQ(ng_date_parse("2024-13", 1, d, NULL, 0), 0);
+    /* regression: --until 2023-08-01T09:00Z was the whole day, silently */
+    char why[300];
+    INT_EQ(ng_date_parse("2023-08-01T09:00:00Z", 1, d, why, sizeof why), 0);
+    STR_EQ(why, "'2023-08-01T09:00:00Z': a day is expected (YYYY-MM-DD, YYYY-MM or YYYY), not a time");
+    INT_EQ(ng_date_parse("2023-08-01", 1, d, NULL, 0), 1);
+    {   /* a leap second, a time zone name and comment, a comma fraction */
+        static const char *const more[] = {"2016-12-31T23:59:60Z", "Fri, 05 Jan 2024 10:00 +0000 (UTC)",
+                                           "2024-01-05T10:00:00,5+01:00", "2024-01-05 9:05"};
+        for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) INT_EQ(ng_date_parse(more[i], 0, d, NULL, 0), 1);
+    }
 }
 
 static int count_entries(const char *dir) {

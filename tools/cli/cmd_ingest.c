@@ -42,6 +42,7 @@ static void ingest_usage(FILE *f) {
         "                         tagging options, as for 'tag'\n"
         "  -j, --threads N        tag with N threads (what is stored does not change)\n"
         "      --saved            every record is saved tag output, marked or not\n"
+        "      --keep-going       skip bad records (reported), count them at the end\n"
         "      --offsets UNIT     offsets of saved tag output: bytes (default) or chars\n"
         "                         (output of 'tag --offsets chars')\n"
         "      --batch N          articles per transaction (default 20000, or 10 s)\n"
@@ -61,6 +62,8 @@ typedef struct ing {
     unsigned tflags, threads;
     int chars;               /* saved offsets count code points */
     int saved;               /* every record is saved tag output (--saved) */
+    int keep_going;          /* skip bad records (--keep-going) */
+    long skipped;            /* ... how many (the producer's count) */
     int tagger_failed;
     long added, replaced, unchanged, mentions;
     double t0, last;
@@ -458,6 +461,16 @@ static void tag_jobs(ing *g, job **jobs, size_t n) {
 
 enum { TAG_BATCH = 64, TAG_BATCH_BYTES = 4 << 20, BIG_ARTICLE = 4 << 20 };
 
+/* --keep-going: a record that cannot be read or is an invalid saved record
+ * is reported and left out (before the writer sees it: nothing of it is
+ * stored). */
+static void skip_record(ing *g, job *j) {
+    if (g->progress) fputc('\n', stderr);
+    cli_err(&j->err);
+    g->skipped++;
+    job_free(j);
+}
+
 static void *producer(void *ud) {
     pipe_t *p = ud;
     ing *g = p->g;
@@ -473,6 +486,7 @@ static void *producer(void *ud) {
             if (!j) { g_stop = SIGTERM; break; }
             int got = g_stop ? 0 : ng_reader_next(p->r, &a, &j->err);
             if (got == 0) { j->kind = JOB_END; last = j; break; }
+            if (got == NG_E_PARSE && g->keep_going) { skip_record(g, j); continue; }
             if (got < 0) { j->kind = JOB_READ_ERROR; j->rc = got; last = j; break; }
             if (job_fill(j, &a)) {
                 j->rc = ng_error_set(&j->err, NG_E_NOMEM, NULL, 0, 0, NULL);
@@ -481,6 +495,7 @@ static void *producer(void *ud) {
                 break;
             }
             job_prepare(g, j, &a);
+            if (j->rc == NG_E_PARSE && g->keep_going) { skip_record(g, j); continue; }
             jobs[n++] = j;
             ntag += j->tag;
             bytes += a.text_len + a.title_len;
@@ -646,12 +661,12 @@ enum { GO_ON = -1, SHOW_USAGE = -2 };
  * message printed, the usage text to follow), else the exit code. */
 static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
     const char *v;
-    enum { O_DB = 1, O_WINDOW, O_INPUT, O_BATCH, O_WAIT, O_THREADS, O_OFFSETS, O_SAVED, O_JSON, O_NO_BULK, O_QUIET };
+    enum { O_DB = 1, O_WINDOW, O_INPUT, O_BATCH, O_WAIT, O_THREADS, O_OFFSETS, O_SAVED, O_JSON, O_NO_BULK, O_QUIET, O_KEEP_GOING };
     static const cli_opt options[] = {
         CLI_DICT_OPTS, CLI_TAG_FLAG_OPTS,
         {"--db", NULL, 1, O_DB}, {"--window", NULL, 1, O_WINDOW}, {"--input", NULL, 1, O_INPUT},
         {"--batch", NULL, 1, O_BATCH}, {"--wait", NULL, 1, O_WAIT}, {"--threads", "-j", 1, O_THREADS},
-        {"--offsets", NULL, 1, O_OFFSETS}, {"--saved", NULL, 0, O_SAVED},
+        {"--offsets", NULL, 1, O_OFFSETS}, {"--saved", NULL, 0, O_SAVED}, {"--keep-going", NULL, 0, O_KEEP_GOING},
         {"--json", NULL, 0, O_JSON}, {"--no-bulk", NULL, 0, O_NO_BULK}, {"--quiet", "-q", 0, O_QUIET}, {0},
     };
     cli_args p = cli_args_init(argc, argv);
@@ -678,6 +693,7 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
             else { cli_msg("--offsets: '%s' is not bytes or chars", v); return SHOW_USAGE; }
             break;
         case O_SAVED: g->saved = 1; break;
+        case O_KEEP_GOING: g->keep_going = 1; break;
         case CLI_OPT_NO_INFLECT: case CLI_OPT_NO_CONTEXT: case CLI_OPT_NO_RULES: case CLI_OPT_NO_PARTIAL:
         case CLI_OPT_NO_ORG_RULES: case CLI_OPT_NO_ACRONYMS: case CLI_OPT_NO_PLACE_RULES: case CLI_OPT_NO_SURNAMES:
             g->tflags |= cli_tag_flag(id);
@@ -772,6 +788,7 @@ int cmd_ingest(int argc, char **argv) {
         if (brc && !exit_code) exit_code = gcli_fail(brc, &e2);
     }
     progress(&g, 1);
+    if (g.skipped) cli_msg("%ld bad record%s skipped", g.skipped, g.skipped == 1 ? "" : "s");
     long total = g.added + g.replaced + g.unchanged;
     double dt = now_s() - g.t0;
     if (g_stop) {
@@ -781,10 +798,11 @@ int cmd_ingest(int argc, char **argv) {
         json_t *st = NULL;
         ng_query_stats(g.s, &st, &err);
         if (json) {
-            json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:f,s:f,s:o}", "db", db, "articles", (json_int_t)total,
+            json_t *o = json_pack("{s:s,s:I,s:I,s:I,s:I,s:I,s:f,s:f,s:I,s:o}", "db", db, "articles", (json_int_t)total,
                                   "added", (json_int_t)g.added, "replaced", (json_int_t)g.replaced,
                                   "unchanged", (json_int_t)g.unchanged, "mentions", (json_int_t)g.mentions,
                                   "seconds", dt, "articles_per_second", dt > 0 ? total / dt : 0.0,
+                                  "skipped", (json_int_t)g.skipped,
                                   "database", st ? st : json_object());
             gcli_json(o);
             json_decref(o);
