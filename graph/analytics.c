@@ -274,7 +274,8 @@ static int load_nodes(ng_store *s, const sg_opts *o, subgraph *g, int dated, con
     *maxid = 0;
     while (g->n && sqlite3_step(st) == SQLITE_ROW) {
         const char *type = ngg_col_text(st, 2);
-        if (o->types_on_graph && f && !ngg_type_ok(f->types, type)) continue;
+        /* the ego's centre stays whatever its type: its neighbours are filtered */
+        if (o->types_on_graph && f && !ngg_type_ok(f->types, type) && sqlite3_column_int64(st, 0) != o->ego) continue;
         if (g->nn == cap) {
             cap *= 2;
             sg_node *p = realloc(g->n, cap * sizeof *p);
@@ -677,7 +678,7 @@ int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
             const sg_edge *ed = &g.e[e];
             total += VECTOR(w)[e];
             json_t *ev = json_array();
-            ngg_evidence(s, g.n[u].id, g.n[v].id, evidence_per_hop > 0 ? evidence_per_hop : 1, ev, NULL, NULL);
+            ngg_evidence(s, g.n[u].id, g.n[v].id, f, evidence_per_hop >= 0 ? evidence_per_hop : 1, ev, NULL, NULL);
             json_t *hop = json_pack("{s:o,s:o,s:I,s:I,s:f,s:f,s:o}", "a", ngg_entity_brief(s, g.n[u].id),
                                     "b", ngg_entity_brief(s, g.n[v].id), "count", (json_int_t)ed->windows,
                                     "articles", (json_int_t)ed->articles, "npmi", round6(ed->npmi),

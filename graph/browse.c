@@ -11,17 +11,9 @@ static json_t *jstr_fixed(const char *s, size_t len) {
     if (utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, NULL, 0, 0) >= 0 &&
         memchr(s, 0, len) == NULL)
         return json_stringn(s, len);
-    char *b = malloc(len * 3 + 1);
-    if (!b) return NULL;
-    size_t o = 0, i = 0;
-    while (i < len) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0 || cp == 0) { memcpy(b + o, "\xef\xbf\xbd", 3); o += 3; i++; continue; }
-        memcpy(b + o, s + i, (size_t)n);
-        o += (size_t)n; i += (size_t)n;
-    }
-    json_t *r = json_stringn(b, o);
+    size_t o;
+    char *b = ng_utf8_repair(s, len, &o);
+    json_t *r = b ? json_stringn(b, o) : NULL;
     free(b);
     return r;
 }

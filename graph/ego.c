@@ -86,12 +86,21 @@ static int find_key(const ego *g, const char *key) {
     return -1;
 }
 
-/* Adds the entity 'key' (rowid and mentions read from the table). */
-static int add_node(ng_store *s, ego *g, const char *key, const char *name, const char *type, int depth) {
-    static const char q[] = "SELECT id, mentions FROM entity WHERE key=?";
+/* Adds the entity 'key' (rowid and mentions read from the tables: with a
+ * date range, the mentions in articles published in it, as the links). */
+static int add_node(ng_store *s, ego *g, const ng_filter *f, const char *key, const char *name, const char *type,
+                    int depth) {
+    static const char q[] = "SELECT id, mentions FROM entity WHERE key=?",
+        qd[] = "SELECT e.id, (SELECT count(*) FROM mention m JOIN article ar ON ar.id=m.article"
+               " WHERE m.entity=e.id AND ar.published>=?2 AND ar.published<=?3) FROM entity e WHERE e.key=?1";
+    int dated = (f->since && *f->since) || (f->until && *f->until);
     sqlite3_stmt *st;
-    if (ngg_stmt(s, q, &st, NULL)) return -1;
+    if (ngg_stmt(s, dated ? qd : q, &st, NULL)) return -1;
     sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    if (dated) {
+        sqlite3_bind_text(st, 2, f->since && *f->since ? f->since : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, f->until && *f->until ? f->until : "9999-99-99", -1, SQLITE_STATIC);
+    }
     int ok = sqlite3_step(st) == SQLITE_ROW;
     enode *x = &g->n[g->nn];
     if (ok) {
@@ -335,7 +344,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
         goto laid;
     }
     c = ngg_entity_brief(s, x);
-    if (!c || add_node(s, &g, js_str(c, "id"), js_str(c, "name"), js_str(c, "type"), 0) != 0) {
+    if (!c || add_node(s, &g, &o.filter, js_str(c, "id"), js_str(c, "name"), js_str(c, "type"), 0) != 0) {
         json_decref(c); ego_free(&g);
         return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "entity vanished");
     }
@@ -348,7 +357,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
     json_t *v;
     json_array_foreach(json_object_get(nb, "neighbors"), i, v) {
         if (g.nn >= cap) break;
-        int k = add_node(s, &g, js_str(v, "id"), js_str(v, "name"), js_str(v, "type"), 1);
+        int k = add_node(s, &g, &o.filter, js_str(v, "id"), js_str(v, "name"), js_str(v, "type"), 1);
         if (k > 0) remember(&g, cap, 0, k, (long)json_integer_value(json_object_get(v, "count")));
     }
     json_decref(nb); nb = NULL;
@@ -365,7 +374,7 @@ int ng_query_ego(ng_store *s, const char *entity, const ng_ego_opts *opts, json_
                 if (!e) continue;
                 const char *key = js_str(e, "id");
                 int at = find_key(&g, key);
-                if (at < 0) at = add_node(s, &g, key, js_str(e, "name"), js_str(e, "type"), 2);
+                if (at < 0) at = add_node(s, &g, &o.filter, key, js_str(e, "name"), js_str(e, "type"), 2);
                 if (at >= 0) remember(&g, cap, k, at, (long)json_integer_value(json_object_get(e, "count")));
             }
         /* pairs the lists saw beyond what was drawn from them */

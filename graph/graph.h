@@ -283,11 +283,13 @@ typedef struct ng_neighbors_opts {
 int ng_query_neighbors(ng_store *s, const char *entity, const ng_neighbors_opts *o,
                        json_t **out, ng_error *err);
 /* {"a":{..},"b":{..},"evidence":[{"article","title","url","published",
- *  "window","snippet","a_surface","b_surface"}], "total": N} */
+ *  "window","snippet","a_surface","b_surface"}], "total": N}: the newest
+ * 'limit' windows (0: none, only the total; negative: 10). */
 int ng_query_evidence(ng_store *s, const char *a, const char *b, int limit,
                       json_t **out, ng_error *err);
 /* Dijkstra over lengths 1/count: {"from","to","length","hops":[{"a","b",
- *  "count","articles","evidence":[..]}]}. NG_E_NOTFOUND if unconnected. */
+ *  "count","articles","evidence":[..]}]}: evidence_per_hop windows a hop
+ * (0: none; negative: 1). NG_E_NOTFOUND if unconnected. */
 int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
                   int evidence_per_hop, json_t **out, ng_error *err);
 /* by: "degree", "strength", "pagerank", "betweenness".

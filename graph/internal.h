@@ -151,7 +151,7 @@ long ngx_find(const ng_ego_index *x, int64_t rowid);
 long ngx_top(const ng_ego_index *x, size_t i, const char *types, long min, int top, ngx_link **out);
 
 /* Evidence rows for a pair of rowids. */
-int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long *total,
+int ngg_evidence(ng_store *s, int64_t a, int64_t b, const ng_filter *f, int limit, json_t *arr, long *total,
                  ng_error *err);
 /* Is 'type' in the comma-separated list (NULL list = all)? */
 int ngg_type_ok(const char *types, const char *type);

@@ -447,7 +447,9 @@ static void list_cands(const cands *c, size_t max, char *buf, size_t size, int w
 
 static void set_failure(ng_store *s, const char *name, const char *what, const char *rule, json_t *list) {
     json_decref(s->lookup_fail);
-    s->lookup_fail = json_pack("{s:s,s:s}", "query", name, "error", what);
+    char *q = ng_utf8_repair(name, strlen(name), NULL);   /* (a name may hold bytes that are not UTF-8) */
+    s->lookup_fail = q ? json_pack("{s:s,s:s}", "query", q, "error", what) : NULL;
+    free(q);
     if (!s->lookup_fail) return;
     if (rule) json_object_set_new(s->lookup_fail, "rule", json_string(rule));
     json_object_set(s->lookup_fail, !strcmp(what, "ambiguous") ? "candidates" : "suggestions", list);
@@ -478,6 +480,16 @@ int ngg_lookup_rules(ng_store *s, const char *name, int scan, int64_t *rowid, js
     cands c = {0}, forms = {0}, near = {0};
     toks t = {0};
     int via = VIA_ALIAS;
+    /* a name that is not UTF-8 is no stored name (and folds to nothing) */
+    size_t nl = strlen(name), i = 0;
+    int k;
+    while (i < nl && (k = ng_utf8_valid_len((const unsigned char *)name + i, nl - i)) > 0) i += (size_t)k;
+    if (i < nl) {
+        json_t *none = json_array();
+        set_failure(s, name, "not_found", NULL, none);
+        json_decref(none);
+        return ng_error_set(err, NG_E_NOTFOUND, NULL, 0, 0, "no entity with id, name or alias '%s' (not valid UTF-8)", name);
+    }
     /* 2. a name or an alias, any letter case */
     rc = by_alias(s, name, &c);
     int words = !rc && tokenize(&t, name);

@@ -367,22 +367,17 @@ static void append_clip(char **buf, size_t *len, const char *t, size_t a, size_t
  * JSON cannot carry. Frees 's' when it returns a new string. */
 static char *valid_utf8(char *s) {
     if (!s) return s;
-    size_t n = strlen(s), bad = 0;
+    size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         int k = ng_utf8_valid_len((const unsigned char *)s + i, n - i);
-        if (k < 0) { bad++; i++; } else i += (size_t)k;
+        if (k < 0) {
+            char *o = ng_utf8_repair(s, n, NULL);
+            free(s);
+            return o;
+        }
+        i += (size_t)k;
     }
-    if (!bad) return s;
-    char *o = malloc(n + 2 * bad + 1), *p = o;
-    if (!o) { free(s); return NULL; }
-    for (size_t i = 0; i < n;) {
-        int k = ng_utf8_valid_len((const unsigned char *)s + i, n - i);
-        if (k < 0) { memcpy(p, "\xEF\xBF\xBD", 3); p += 3; i++; }
-        else { memcpy(p, s + i, (size_t)k); p += k; i += (size_t)k; }
-    }
-    *p = 0;
-    free(s);
-    return o;
+    return s;
 }
 
 typedef struct mref { int field; long sentence; const char *surface; } mref;
@@ -421,12 +416,16 @@ static int first_mention(ng_store *s, sqlite3_stmt *st, int64_t art, long win, i
     return ok;
 }
 
-int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long *total, ng_error *err) {
+int ngg_evidence(ng_store *s, int64_t a, int64_t b, const ng_filter *f, int limit, json_t *arr, long *total,
+                 ng_error *err) {
+    /* with dates (f->since/until), only articles published in the range, as
+     * the graph's counts (an undated article is then left out) */
     static const char q_pairs[] =
         "SELECT ar.id, ar.key, ar.title, ar.url, ar.published, w.win FROM"
         " (SELECT DISTINCT ma.article, ma.win FROM mention ma JOIN mention mb"
         "   ON mb.article=ma.article AND mb.win=ma.win AND mb.entity=?2 WHERE ma.entity=?1) w"
-        " JOIN article ar ON ar.id=w.article ORDER BY ar.published DESC, ar.key, w.win",
+        " JOIN article ar ON ar.id=w.article WHERE ?3 OR (ar.published>=?4 AND ar.published<=?5)"
+        " ORDER BY ar.published DESC, ar.key, w.win",
         q_first[] = "SELECT field, sentence, surface FROM mention WHERE article=?1 AND win=?2 AND entity=?3"
                     " ORDER BY field, start LIMIT 1",
         q_text[] = "SELECT title, text FROM article WHERE id=?";
@@ -439,10 +438,14 @@ int ngg_evidence(ng_store *s, int64_t a, int64_t b, int limit, json_t *arr, long
     if (rc) return rc;
     sqlite3_bind_int64(st, 1, a);
     sqlite3_bind_int64(st, 2, b);
+    int dated = f && ((f->since && *f->since) || (f->until && *f->until));
+    sqlite3_bind_int(st, 3, !dated);
+    sqlite3_bind_text(st, 4, dated && f->since && *f->since ? f->since : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, dated && f->until && *f->until ? f->until : "9999-99-99", -1, SQLITE_STATIC);
     long count = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
         count++;
-        if (limit > 0 && count > limit) continue;
+        if (count > limit) continue;   /* counted, not shown */
         int64_t art = sqlite3_column_int64(st, 0);
         long win = (long)sqlite3_column_int64(st, 5);
         mref ma = {0}, mb = {0};
@@ -487,7 +490,7 @@ int ng_query_evidence(ng_store *s, const char *a, const char *b, int limit, json
     if (rc) return rc;
     json_t *arr = json_array();
     long total = 0;
-    rc = ngg_evidence(s, x, y, limit > 0 ? limit : 10, arr, &total, err);
+    rc = ngg_evidence(s, x, y, NULL, limit >= 0 ? limit : 10, arr, &total, err);
     if (rc) { json_decref(arr); return rc; }
     json_t *res = json_object();
     json_object_set_new(res, "a", ngg_entity_brief(s, x));

@@ -1387,6 +1387,10 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
     int w = shard->window, shard_fold = shard->fold;
     ng_store_close(shard);
     if (w < 0) return NG_OK; /* empty shard */
+    if (s->window >= 0 && s->window != w)
+        return ng_error_set(err, NG_E_ARG, path, 0, 0,
+                            "built with --window %s, and the database it is merged into with --window %s: "
+                            "only databases of one window merge", ng_window_name(w), ng_window_name(s->window));
     if ((rc = ng_store_set_window(s, w, err))) return rc;
     sqlite3_stmt *st;
     rc = ngg_prepare(s, "ATTACH DATABASE ? AS shard", &st, err);

@@ -91,7 +91,8 @@ int ng_ego_svg_write(const json_t *ego, FILE *f, ng_error *err) {
         xw(f, str(v, "name"), 0);
         fputs(" (", f);
         xw(f, str(v, "type"), 0);
-        fprintf(f, ", %lld mentions)</title></g>\n", (long long)json_integer_value(json_object_get(v, "mentions")));
+        long long nm = (long long)json_integer_value(json_object_get(v, "mentions"));
+        fprintf(f, ", %lld mention%s)</title></g>\n", nm, nm == 1 ? "" : "s");
     }
     fputs("</g>\n</svg>\n", f);
     return ferror(f) ? ng_error_set(err, NG_E_IO, NULL, 0, 0, "write error") : NG_OK;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <utf8proc.h>
 #include "base_internal.h"
 
 void ng_huge_hint(void *p, size_t n) {
@@ -119,4 +120,19 @@ long ng_col_of(const char *line, size_t off) {
     for (size_t i = 0; i < off; i++)
         if (((unsigned char)line[i] & 0xC0) != 0x80) col++;
     return col;
+}
+
+char *ng_utf8_repair(const char *s, size_t len, size_t *outlen) {
+    char *o = malloc(3 * len + 1);
+    size_t k = 0;
+    if (!o) return NULL;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0 || cp == 0) { memcpy(o + k, "\xEF\xBF\xBD", 3); k += 3; i++; }
+        else { memcpy(o + k, s + i, (size_t)n); k += (size_t)n; i += (size_t)n; }
+    }
+    o[k] = 0;
+    if (outlen) *outlen = k;
+    return o;
 }

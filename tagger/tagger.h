@@ -309,16 +309,24 @@ int ng_tokens(const char *text, size_t len, ng_token_fn fn, void *userdata);
 char *ng_fold(const char *s, size_t len, size_t *outlen);
 
 /* Parses a publication date into "YYYY-MM-DD" in 'out': ISO 8601
- * (YYYY-MM-DD, also YYYY-M-D, optionally followed by a time and a zone after
- * 'T' or a space: the date is taken as written) and RFC 2822 ("Fri, 05 Jan
- * 2024 10:00:00 +0000", the day name optional). With 'partial', "YYYY" and
- * "YYYY-MM" are accepted too (for --since/--until) and written as such.
- * Impossible dates (2024-02-30, year 0, month 13) are refused. Returns 1,
- * or 0 with a message in 'why' (may be NULL). */
+ * (YYYY-MM-DD, also YYYY-M-D, optionally followed by a time HH:MM[:SS[.f]]
+ * and a zone after 'T' or a space: the date is taken as written) and RFC
+ * 2822 ("Fri, 05 Jan 2024 10:00:00 +0000"; the day name is optional and,
+ * as mail readers do, not checked against the date). With 'partial' (for
+ * --since/--until, which select days) "YYYY" and "YYYY-MM" are accepted
+ * too and written as such, and a time is refused. Impossible dates and
+ * times (2024-02-30, year 0, month 13, hour 25) are refused. Returns 1, or
+ * 0 with a message in 'why' (may be NULL). */
 int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t whylen);
 
 /* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
 int ng_utf8_valid_len(const unsigned char *s, size_t len);
+
+/* A NUL-terminated copy of s[0..len) in which every byte that is not part
+ * of valid UTF-8, and every NUL, is U+FFFD (JSON cannot carry them); its
+ * length in *outlen when not NULL. Caller frees (free). NULL when out of
+ * memory. */
+char *ng_utf8_repair(const char *s, size_t len, size_t *outlen);
 
 #ifdef __cplusplus
 }

@@ -63,6 +63,11 @@ $NG evidence --db g.db joe-biden jens-stoltenberg | grep -q 'Biden praised Stolt
 $NG path --db g.db olaf-scholz jens-stoltenberg --json > p.json
 eq "$(j '[(h["a"]["id"], h["b"]["id"]) for h in d["hops"]]' < p.json)" '[["olaf-scholz", "volodymyr-zelensky"], ["volodymyr-zelensky", "jens-stoltenberg"]]' "path hops"
 eq "$(j 'all(len(h["evidence"]) == 1 for h in d["hops"])' < p.json)" True "path evidence"
+# regression: --limit 0 showed one evidence line a hop (path) or 10 (evidence)
+$NG path --db g.db olaf-scholz jens-stoltenberg --limit 0 --json > p0.json
+eq "$(j '[len(h["evidence"]) for h in d["hops"]]' < p0.json)" '[0, 0]' "path --limit 0"
+$NG evidence --db g.db joe-biden jens-stoltenberg --limit 0 --json > ev0.json
+eq "$(j '[d["total"], len(d["evidence"])]' < ev0.json)" '[2, 0]' "evidence --limit 0"
 $NG path --db g.db olaf-scholz jens-stoltenberg | grep -q '^Olaf Scholz -> Jens Stoltenberg: 2 hops' || fail "path table"
 
 # top
@@ -168,4 +173,68 @@ $NG ingest -q --db nul.db nul.jsonl || fail "ingest with a NUL"
 eq "$($NG evidence --json --db nul.db kyiv nato | j 'd["evidence"][0]["snippet"]')" "Kyiv   and NATO met." "evidence snippet past a NUL"
 $NG path --db nul.db kyiv nato > nulp.txt || fail "path with a NUL"
 grep -q "Kyiv   and NATO met." nulp.txt || fail "path snippet past a NUL: $(cat nulp.txt)"
+# regression: -t 'PER, LOC' silently dropped LOC and -t ',' matched nothing;
+# a --until with a time silently took the whole day
+for t in 'PER, LOC' ',' 'PER,' 'P R'; do
+  run $NG neighbors --db g.db nato -t "$t"; eq "$rc" 2 "-t '$t' status"
+done
+run $NG neighbors --db g.db nato -t per,Custom_Type-2; eq "$rc" 0 "-t with any letter case, '_' and '-'"
+run $NG export --db g.db -t 'PER, LOC' -o tt.graphml; eq "$rc" 2 "export -t 'PER, LOC' status"
+run $NG neighbors --db g.db nato --until 2023-08-01T09:00:00Z; eq "$rc" 2 "--until with a time status"
+grep -q "a day is expected" err || fail "--until with a time message: $(cat err)"
+# regression: ingest had no --keep-going (one bad date lost the whole run);
+# a numeric "published" was silently dropped
+printf '%s\n' '{"id":"k0","published":"2023-01-01","text":"Joe Biden met Olaf Scholz."}' \
+  '{"id":"k1","published":"2023-02-30","text":"Joe Biden met Olaf Scholz."}' '{bad json' \
+  '{"id":"k3","tagger":"newsgraph","text":"Kyiv.","entities":[{"start":0,"end":99,"text":"Kyiv","id":"x","type":"LOC"}]}' \
+  '{"id":"k4","published":1699999999,"text":"Kyiv."}' '{"id":"k5","published":null,"text":"Kyiv and NATO."}' > kg.jsonl
+run $NG ingest --db kg.db kg.jsonl
+eq "$rc" 1 "bad record without --keep-going status"
+[ ! -e kg.db ] || fail "a failed first load left kg.db"
+run $NG ingest --keep-going --json --db kg.db kg.jsonl
+eq "$rc" 0 "--keep-going status"
+eq "$(j '[d["added"], d["skipped"]]' < out)" '[2, 4]' "--keep-going counts"
+grep -q '^newsgraph: kg.jsonl:5:1: "published" must be a date string such as "2023-07-11" (not a number)$' err || fail "numeric published message: $(cat err)"
+grep -q '^newsgraph: 4 bad records skipped$' err || fail "--keep-going summary: $(cat err)"
+$NG stats --check --db kg.db > /dev/null || fail "--keep-going database consistent"
+# regression: path --since/--until filtered the path but not its evidence
+# (a sentence from an article outside the range was shown)
+cat > dated.jsonl <<'EOF2'
+{"id":"d1","published":"2023-07-11","text":"Jens Stoltenberg met Volodymyr Zelensky in Vilnius."}
+{"id":"d2","published":"2023-08-01","text":"Volodymyr Zelensky met Jens Stoltenberg in Kyiv."}
+{"id":"d3","published":"2023-09-15","text":"Володимир Зеленський зустрівся з Єнсом Столтенбергом у Києві."}
+EOF2
+$NG ingest -q --db dated.db dated.jsonl || fail "ingest dated"
+eq "$($NG path --db dated.db jens-stoltenberg volodymyr-zelenskyy --until 2023-07 --limit 5 --json | j '[e["article"] for h in d["hops"] for e in h["evidence"]]')" '["d1"]' "path --until evidence"
+eq "$($NG path --db dated.db jens-stoltenberg volodymyr-zelenskyy --since 2023-08 --limit 5 --json | j '[e["article"] for h in d["hops"] for e in h["evidence"]]')" '["d3", "d2"]' "path --since evidence"
+eq "$($NG path --db dated.db jens-stoltenberg volodymyr-zelenskyy --limit 5 --json | j '[e["article"] for h in d["hops"] for e in h["evidence"]]')" '["d3", "d2", "d1"]' "path evidence, no dates"
+# regression: the ego picture (svg, /api/ego) counted all-time mentions under
+# a date range, while its links and the other exports counted the range's
+$NG export --db dated.db -f svg --ego jens-stoltenberg --since 2023-08 -o ego.svg 2>/dev/null || fail "svg --since"
+grep -q '<title>Jens Stoltenberg (PER, 2 mentions)</title>' ego.svg || fail "svg --since mentions: $(grep -o '<title>[^<]*' ego.svg)"
+$NG export --db dated.db -f svg --ego jens-stoltenberg --until 2023-07 -o ego1.svg 2>/dev/null || fail "svg --until"
+grep -q '<title>Jens Stoltenberg (PER, 1 mention)</title>' ego1.svg || fail "svg --until mentions: $(grep -o '<title>[^<]*' ego1.svg)"
+# regression: --json printed nothing for errors other than an unknown name
+run $NG path --db dated.db jens-stoltenberg volodymyr-zelenskyy --since 2025 --json
+eq "$rc" 1 "path without a connection status"
+eq "$(j '[d["error"], d["message"]]' < out)" '["not_found", "no connection between '"'"'jens-stoltenberg'"'"' and '"'"'volodymyr-zelenskyy'"'"'"]' "--json error of path"
+# regression: a name that is not UTF-8 was "entity lookup: out of memory"
+# (or matched 'Kyiv' for 'Kyiv\xff'); now not found, and --json is valid
+run $NG neighbors --db dated.db "$(printf 'Kyiv\377')" --json
+eq "$rc" 1 "invalid UTF-8 name status"
+eq "$(j '[d["error"], d["query"] == "Kyiv\ufffd"]' < out)" '["not_found", true]' "invalid UTF-8 name, --json"
+grep -qF "(not valid UTF-8)" err || fail "invalid UTF-8 name message: $(cat err)"
+# regression: names with control characters (from saved tag output) reached
+# the terminal raw in the entity card, communities, evidence and path
+python3 -c '
+import json
+print(json.dumps({"id":"z1","text":"Aaa met Bbb.","tagger":"newsgraph","entities":[
+ {"start":0,"end":3,"text":"Aaa","type":"PER","id":"aaa","name":"Name\u001b[31m\u009b2J","field":"text"},
+ {"start":8,"end":11,"text":"Bbb","type":"ORG","id":"bbb","name":"B\nb","field":"text"}]}))' > esc.jsonl
+$NG ingest -q --db esc.db esc.jsonl || fail "ingest esc"
+for c in "entity aaa" "communities" "evidence aaa bbb" "path aaa bbb" "neighbors aaa" "top"; do
+  $NG $c --db esc.db > esc.out 2>&1 || fail "$c on esc.db"
+  python3 -c 'import sys; b=open(sys.argv[1],"rb").read().decode(); sys.exit(any(ord(c) < 32 and c != "\n" or 127 <= ord(c) < 160 for c in b))' esc.out || fail "$c printed a control character"
+  grep -q "^b$" esc.out && fail "$c broke a name across lines"
+done
 done_tests

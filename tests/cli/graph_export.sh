@@ -82,6 +82,13 @@ $NG export --db g.db --min-weight 2 -o f.graphml 2>err; grep -q '4 nodes, 4 edge
 $NG export --db g.db --top-edges 1 -o f.graphml 2>err; grep -q '2 nodes, 1 edges' err || fail "--top-edges: $(cat err)"
 $NG export --db g.db --ego olaf-scholz --depth 1 -o f.graphml 2>err; grep -q '3 nodes, 3 edges' err || fail "--ego: $(cat err)"
 $NG export --db g.db --ego olaf-scholz --depth 2 -o f.graphml 2>err; grep -q '9 nodes, 13 edges' err || fail "--ego depth 2: $(cat err)"
+# regression: the centre was dropped by its own type (0 nodes), while svg and
+# /api/ego kept it; --depth 0 acted as 1
+$NG export --db g.db --ego olaf-scholz -t LOC -o f.graphml 2>err; grep -q '2 nodes, 1 edges' err || fail "--ego -t LOC: $(cat err)"
+$NG export --db g.db --ego olaf-scholz -t LOC -f csv -o egocsv 2>err; eq "$(grep -c . egocsv/nodes.csv)" 3 "--ego -t LOC csv nodes (with header)"
+$NG export --db g.db --ego olaf-scholz -t ORG -f dot -o f.dot 2>err; grep -q '1 nodes, 0 edges' err || fail "--ego -t ORG: $(cat err)"
+run $NG export --db g.db --ego olaf-scholz --depth 0 -o f0.graphml; eq "$rc" 2 "--depth 0 status"
+[ ! -e f0.graphml ] || fail "--depth 0 wrote a file"
 $NG export --db g.db --type LOC -o f.graphml 2>err; grep -q '2 nodes, 0 edges' err || fail "--type: $(cat err)"
 $NG export --db g.db --since 2023-09-01 -o f.graphml 2>err; grep -q '5 nodes, 6 edges' err || fail "--since: $(cat err)"
 $NG export --db g.db --until 2023-07 -f gexf -o - > f.gexf 2>/dev/null || fail "export to stdout"

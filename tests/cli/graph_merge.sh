@@ -44,5 +44,8 @@ run $NG merge art.db -o other.db
 eq "$rc" 0 "merge into a new db takes the shard's window"
 run $NG merge s2.db -o other.db
 eq "$rc" 2 "window mismatch status"
-grep -q 'built with --window article' err || fail "merge window message: $(cat err)"
+# regression: the message named the two windows the wrong way round (the
+# output's as the shard's) and suggested --window, which merge has not
+grep -qx "newsgraph: s2.db: built with --window sentence, and the database it is merged into with --window article: only databases of one window merge" err ||
+  fail "merge window message: $(cat err)"
 done_tests

@@ -191,6 +191,8 @@ cmp -s bt_exact.json bt_all.json || fail "small graph: default betweenness is no
 eq "$(j 'd["betweenness"]' < bt_exact.json)" '{"method": "exact", "nodes": 9, "sources": 9}' "exact note"
 $NG top --db fix.db --by betweenness --json -n 0 --sources 4 > bt_s.json
 eq "$(j 'd["betweenness"]' < bt_s.json)" '{"method": "sampled", "nodes": 9, "sources": 4}' "sampled note"
+# regression: --sources 0 was taken as 'not given' (exact, silently)
+run $NG top --db fix.db --by betweenness --sources 0; eq "$rc" 2 "--sources 0 status"
 $NG top --db fix.db --by betweenness -n 1 --sources 4 | head -1 > bt_s.txt
 eq "$(cat bt_s.txt)" "(betweenness estimated from a sample of 4 of 9 sources; --sources all for the exact value)" "sampled note (table)"
 # above the size (nodes x (edges + nodes) > 5e7) the sample is chosen by itself, in bounded time

@@ -59,12 +59,17 @@ int cmd_export(int argc, char **argv) {
         case O_FORMAT: fmt = v; break;
         case O_OUTPUT: out = v; break;
         case O_EGO: o.ego = v; break;
-        case O_TYPE: o.filter.types = v; break;
+        case O_TYPE: {
+            char why[200];
+            if (gcli_types(v, why, sizeof why)) { cli_msg("%s: %s", p.opt, why); goto usage; }
+            o.filter.types = v;
+            break;
+        }
         case O_SINCE: if (gcli_date(p.opt, v, 0, since)) goto usage; o.filter.since = since; break;
         case O_UNTIL: if (gcli_date(p.opt, v, 1, until)) goto usage; o.filter.until = until; break;
         case O_MIN_WEIGHT: if (cli_int(p.opt, v, 0, LONG_MAX, &x)) goto usage; o.min_weight = (long)x; break;
         case O_TOP_EDGES: if (cli_int(p.opt, v, 0, 1000000000, &x)) goto usage; o.top_edges = (long)x; break;
-        case O_DEPTH: if (cli_int(p.opt, v, 0, 1000, &x)) goto usage; o.depth = (int)x; break;
+        case O_DEPTH: if (cli_int(p.opt, v, 1, 1000, &x)) goto usage; o.depth = (int)x; break;
         }
     }
     int svg = !strcmp(fmt, "svg");

@@ -17,6 +17,7 @@ typedef struct qopts {
     ng_filter f;
     char since[16], until[16];
     long min_count, limit, seed, members, iterations, sources;
+    int limit_set;
     double resolution;
     const char *pos[3];
     int npos;
@@ -69,6 +70,7 @@ static int use_color(void) {
 /* A snippet on one line; with colour, every occurrence of the surface of
  * A (cyan) and of B (yellow) in bold colour. */
 static void put_snippet(const char *sn, const char *sa, const char *sb, int color) {
+    sn = gcli_text(sn); sa = gcli_text(sa); sb = gcli_text(sb);   /* one line, no control characters */
     size_t la = color ? strlen(sa) : 0, lb = color ? strlen(sb) : 0;
     for (const char *p = sn; *p;) {
         int a = la && !strncmp(p, sa, la), b = lb && !strncmp(p, sb, lb);
@@ -76,12 +78,12 @@ static void put_snippet(const char *sn, const char *sa, const char *sb, int colo
         if (a || b) {
             size_t l = a ? la : lb;
             fputs(a ? "\033[1;36m" : "\033[1;33m", stdout);
-            for (size_t k = 0; k < l; k++) putchar(p[k] == '\n' || p[k] == '\r' || p[k] == '\t' ? ' ' : p[k]);
+            fwrite(p, 1, l, stdout);
             fputs("\033[0m", stdout);
             p += l;
             continue;
         }
-        putchar(*p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+        putchar(*p);
         p++;
     }
 }
@@ -108,12 +110,17 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
         case O_TOP: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->top = (long)x; break;
         case O_SOURCES:
             if (!strcmp(v, "all")) o->sources = -1;
-            else if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad;
+            else if (cli_int(p.opt, v, 1, 10000000, &x)) goto bad;
             else o->sources = (long)x;
             break;
-        case O_TYPE: o->f.types = v; break;
+        case O_TYPE: {
+            char why[200];
+            if (gcli_types(v, why, sizeof why)) { cli_msg("%s: %s", p.opt, why); goto bad; }
+            o->f.types = v;
+            break;
+        }
         case O_BY: o->by = v; break;
-        case O_LIMIT: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->limit = (long)x; break;
+        case O_LIMIT: if (cli_int(p.opt, v, 0, 10000000, &x)) goto bad; o->limit = (long)x; o->limit_set = 1; break;
         case O_MINCOUNT: if (cli_int(p.opt, v, 0, LONG_MAX, &x)) goto bad; o->min_count = (long)x; break;
         case O_SINCE: if (gcli_date(p.opt, v, 0, o->since)) goto bad; o->f.since = o->since; break;
         case O_UNTIL: if (gcli_date(p.opt, v, 1, o->until)) goto bad; o->f.until = o->until; break;
@@ -146,7 +153,7 @@ bad:
 static int finish(ng_store *s, int rc, ng_error *err, json_t *res, int json, void (*table)(json_t *)) {
     int code = 0;
     if (rc) {
-        if (json) gcli_lookup_json(s, err);
+        if (json) gcli_error_json(s, rc, err);
         code = gcli_fail(rc, err);
     } else if (json) gcli_json(res);
     else table(res);
@@ -159,7 +166,7 @@ static int finish(ng_store *s, int rc, ng_error *err, json_t *res, int json, voi
     int ec_ = 0; ng_store *s = gcli_open_ro((o).db, &ec_); if (!s) return ec_;
 
 static void entity_head(json_t *e) {
-    printf("%s (%s, %s)\n", js(e, "name"), js(e, "type"), js(e, "id"));
+    printf("%s (%s, %s)\n", gcli_text(js(e, "name")), gcli_text(js(e, "type")), gcli_text(js(e, "id")));
 }
 
 /* ## neighbors */
@@ -212,11 +219,11 @@ static void evidence_usage(FILE *f) {
 }
 static void evidence_table(json_t *r) {
     json_t *a = json_object_get(r, "a"), *b = json_object_get(r, "b");
-    printf("%s and %s: %lld %s window%s\n", js(a, "name"), js(b, "name"), ji(r, "total"), js(r, "window"),
+    printf("%s and %s: %lld %s window%s\n", gcli_text(js(a, "name")), gcli_text(js(b, "name")), ji(r, "total"), js(r, "window"),
            ji(r, "total") == 1 ? "" : "s");
     size_t i; json_t *x;
     json_array_foreach(json_object_get(r, "evidence"), i, x) {
-        printf("\n%s  %s", js(x, "published")[0] ? js(x, "published") : "----------", js(x, "article"));
+        printf("\n%s  %s", js(x, "published")[0] ? js(x, "published") : "----------", gcli_text(js(x, "article")));
         if (js(x, "title")[0]) { printf("  "); gcli_cell(js(x, "title"), 60); }
         printf("\n  ");
         put_snippet(js(x, "snippet"), js(x, "a_surface"), js(x, "b_surface"), use_color());
@@ -229,7 +236,7 @@ int cmd_evidence(int argc, char **argv) {
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
-    int rc = ng_query_evidence(s, o.pos[0], o.pos[1], o.limit ? (int)o.limit : 10, &r, &err);
+    int rc = ng_query_evidence(s, o.pos[0], o.pos[1], o.limit_set ? (int)o.limit : 10, &r, &err);
     return finish(s, rc, &err, r, o.json, evidence_table);
 }
 
@@ -243,15 +250,15 @@ static void path_usage(FILE *f) {
 }
 static void path_table(json_t *r) {
     json_t *f = json_object_get(r, "from"), *t = json_object_get(r, "to");
-    printf("%s -> %s: %lld hop%s, length %.4f\n", js(f, "name"), js(t, "name"), ji(r, "hops_count"),
+    printf("%s -> %s: %lld hop%s, length %.4f\n", gcli_text(js(f, "name")), gcli_text(js(t, "name")), ji(r, "hops_count"),
            ji(r, "hops_count") == 1 ? "" : "s", jr(r, "length"));
     size_t i; json_t *h;
     json_array_foreach(json_object_get(r, "hops"), i, h) {
-        printf("\n%zu. %s -- %s  (count %lld, articles %lld, npmi %.3f)\n", i + 1, js(json_object_get(h, "a"), "name"),
-               js(json_object_get(h, "b"), "name"), ji(h, "count"), ji(h, "articles"), jr(h, "npmi"));
+        printf("\n%zu. %s -- %s  (count %lld, articles %lld, npmi %.3f)\n", i + 1, gcli_text(js(json_object_get(h, "a"), "name")),
+               gcli_text(js(json_object_get(h, "b"), "name")), ji(h, "count"), ji(h, "articles"), jr(h, "npmi"));
         size_t k; json_t *x;
         json_array_foreach(json_object_get(h, "evidence"), k, x) {
-            printf("   %s %s: ", js(x, "published"), js(x, "article"));
+            printf("   %s %s: ", js(x, "published"), gcli_text(js(x, "article")));
             put_snippet(js(x, "snippet"), js(x, "a_surface"), js(x, "b_surface"), use_color());
             putchar('\n');
         }
@@ -263,7 +270,7 @@ int cmd_path(int argc, char **argv) {
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
-    int rc = ng_query_path(s, o.pos[0], o.pos[1], &o.f, o.limit ? (int)o.limit : 1, &r, &err);
+    int rc = ng_query_path(s, o.pos[0], o.pos[1], &o.f, o.limit_set ? (int)o.limit : 1, &r, &err);
     return finish(s, rc, &err, r, o.json, path_table);
 }
 
@@ -340,7 +347,7 @@ static void communities_table(json_t *r) {
     json_array_foreach(json_object_get(r, "communities"), i, c) {
         printf("\n#%lld  %lld members, strength %.0f\n  ", ji(c, "id"), ji(c, "size"), jr(c, "strength"));
         size_t k; json_t *m;
-        json_array_foreach(json_object_get(c, "members"), k, m) printf("%s%s (%s)", k ? ", " : "", js(m, "name"), js(m, "type"));
+        json_array_foreach(json_object_get(c, "members"), k, m) printf("%s%s (%s)", k ? ", " : "", gcli_text(js(m, "name")), gcli_text(js(m, "type")));
         if ((long long)json_array_size(json_object_get(c, "members")) < ji(c, "size")) printf(", …");
         putchar('\n');
     }
@@ -388,10 +395,10 @@ static void entity_usage(FILE *f) {
                "      --wait MS    wait up to MS ms for another writer (default 5000)\n");
 }
 static void entity_table(json_t *r) {
-    printf("%s\n  id:         %s\n  type:       %s\n", js(r, "name"), js(r, "id"), js(r, "type"));
+    printf("%s\n  id:         %s\n  type:       %s\n", gcli_text(js(r, "name")), gcli_text(js(r, "id")), gcli_text(js(r, "type")));
     printf("  aliases:    ");
     size_t i; json_t *x;
-    json_array_foreach(json_object_get(r, "aliases"), i, x) printf("%s%s", i ? ", " : "", json_string_value(x));
+    json_array_foreach(json_object_get(r, "aliases"), i, x) printf("%s%s", i ? ", " : "", gcli_text(json_string_value(x)));
     printf("\n  mentions:   %lld\n  articles:   %lld\n  neighbours: %lld\n", ji(r, "mentions"), ji(r, "articles"), ji(r, "degree"));
     printf("  first seen: %s\n  last seen:  %s\n", js(r, "first_seen"), js(r, "last_seen"));
     json_t *pm = json_object_get(r, "per_month");
@@ -417,11 +424,11 @@ static void entity_table(json_t *r) {
 }
 /* One line for a correction ({"seq","op","entity","value","old"}). */
 static void correction_line(json_t *c) {
-    const char *op = js(c, "op"), *old = js(c, "old");
-    if (!strcmp(op, "merge")) printf("merge: %s%s%s%s into %s", js(c, "value"), *old ? " (" : "", old, *old ? ")" : "", js(c, "entity"));
+    const char *op = js(c, "op"), *old = gcli_text(js(c, "old"));
+    if (!strcmp(op, "merge")) printf("merge: %s%s%s%s into %s", gcli_text(js(c, "value")), *old ? " (" : "", old, *old ? ")" : "", gcli_text(js(c, "entity")));
     else if (!strcmp(op, "rename") || !strcmp(op, "retype"))
-        printf("%s: %s '%s' -> '%s'", op, js(c, "entity"), old, js(c, "value"));
-    else printf("alias %s: %s '%s'", op + 6, js(c, "entity"), js(c, "value"));
+        printf("%s: %s '%s' -> '%s'", op, gcli_text(js(c, "entity")), old, gcli_text(js(c, "value")));
+    else printf("alias %s: %s '%s'", op + 6, gcli_text(js(c, "entity")), gcli_text(js(c, "value")));
 }
 
 static const char *const corr_cmds[] = {"merge", "rename", "retype", "alias", "corrections", "undo", NULL};

@@ -16,6 +16,23 @@ int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
     return 0;
 }
 
+int gcli_types(const char *v, char *why, size_t n) {
+    const char *p = v;
+    for (;;) {
+        size_t l = 0;
+        while ((p[l] >= 'A' && p[l] <= 'Z') || (p[l] >= 'a' && p[l] <= 'z') || (p[l] >= '0' && p[l] <= '9') ||
+               p[l] == '_' || p[l] == '-')
+            l++;
+        if (!l || (p[l] && p[l] != ',')) {
+            snprintf(why, n, "'%.40s' is not a list of types such as PER,ORG (letters, digits, '_' or '-', "
+                     "separated by commas without spaces)", v);
+            return -1;
+        }
+        if (!p[l]) return 0;
+        p += l + 1;
+    }
+}
+
 const char *gcli_db(const char *opt) {
     if (opt && *opt) return opt;
     const char *e = getenv("NEWSGRAPH_DB");
@@ -41,12 +58,16 @@ ng_store *gcli_open_ro(const char *db, int *exit_code) {
     return s;
 }
 
-void gcli_lookup_json(ng_store *s, const ng_error *err) {
-    json_t *f = ng_store_lookup_failure(s);
-    if (!f) return;
-    json_t *o = json_deep_copy(f);
+void gcli_error_json(ng_store *s, int rc, const ng_error *err) {
+    json_t *f = rc == NG_E_NOTFOUND || rc == NG_E_AMBIGUOUS ? ng_store_lookup_failure(s) : NULL;
+    json_t *o = f ? json_deep_copy(f) : json_object();
     if (!o) return;
-    json_object_set_new(o, "message", json_string(err->msg));
+    if (!f) {   /* the codes of serve's errors */
+        const char *code = rc == NG_E_NOTFOUND ? "not_found" : rc == NG_E_AMBIGUOUS ? "ambiguous"
+                         : rc == NG_E_ARG ? "bad_parameter" : rc == NG_E_BUSY ? "busy" : "error";
+        json_object_set_new(o, "error", json_string(code));
+    }
+    json_object_set_new(o, "message", json_string(gcli_text(err->msg[0] ? err->msg : ng_strerror(rc))));
     gcli_json(o);
     json_decref(o);
 }
@@ -72,9 +93,29 @@ static int cwidth(const unsigned char *p, size_t len, size_t *adv, int32_t *cpo)
     if (n <= 0) { n = 1; cp = 0xFFFD; }
     *adv = (size_t)n;
     *cpo = cp;
-    if (cp < 0x20 || cp == 0x7f) return 1;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 1;
     int w = utf8proc_charwidth(cp);
     return w < 0 ? 0 : w;
+}
+
+const char *gcli_text(const char *s) {
+    static char *ring[8];
+    static unsigned next;
+    char **slot = &ring[next++ % 8];
+    free(*slot);
+    size_t len = strlen(s), k = 0;
+    char *o = *slot = ng_utf8_repair(s, len, &len);
+    if (!o) return "";
+    for (size_t i = 0; i < len;) {   /* now valid UTF-8 */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)o + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (cp < 0x20 || cp == 0x7F) o[k++] = ' ';   /* C0, DEL */
+        else if (cp >= 0x80 && cp < 0xA0) { o[k++] = ' '; }   /* C1 (two bytes, one space) */
+        else { memmove(o + k, o + i, (size_t)n); k += (size_t)n; }
+        i += (size_t)n;
+    }
+    o[k] = 0;
+    return o;
 }
 
 void gcli_cell(const char *s, int w) {
@@ -88,7 +129,7 @@ void gcli_cell(const char *s, int w) {
     while (i < len) {
         int cw = cwidth(p + i, len - i, &adv, &cp);
         if (used + cw > limit) break;
-        if (cp < 0x20 || cp == 0x7f) fputc(' ', stdout);
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) fputc(' ', stdout);   /* C0, DEL, C1 */
         else if (cp == 0xFFFD && adv == 1) fputs("\xEF\xBF\xBD", stdout);
         else fwrite(p + i, 1, adv, stdout);
         used += cw;

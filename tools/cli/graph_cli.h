@@ -12,14 +12,22 @@
 int gcli_date(const char *opt, const char *v, int until, char buf[16]);
 /* --db FILE, else $NEWSGRAPH_DB, else "newsgraph.db". */
 const char *gcli_db(const char *opt);
+/* Checks a --type / type= list: types as dictionaries spell them (letters,
+ * digits, '_', '-'; any letter case) separated by commas. Returns 0, or -1
+ * with the reason in why. */
+int gcli_types(const char *v, char *why, size_t n);
 /* Opens the store for a query; prints errors and returns NULL. */
 ng_store *gcli_open_ro(const char *db, int *exit_code);
 /* Prints a library error and returns the exit code. */
 int gcli_fail(int rc, const ng_error *err);
-/* After a query failed because an ENTITY argument did not resolve, prints
- * to stdout the failure as JSON (ng_store_lookup_failure() plus "message":
- * the error message), for --json; prints nothing otherwise. */
-void gcli_lookup_json(ng_store *s, const ng_error *err);
+/* After a query failed, for --json: prints to stdout the failure as JSON,
+ * {"error": code as serve's, "message"}; when an ENTITY argument did not
+ * resolve, ng_store_lookup_failure() (query, suggestions) plus "message". */
+void gcli_error_json(ng_store *s, int rc, const ng_error *err);
+/* 's' safe for a terminal: control characters (C0, DEL, C1) as spaces,
+ * bytes that are not UTF-8 as U+FFFD. The result lives until the eighth
+ * call after this one (a printf may take several). */
+const char *gcli_text(const char *s);
 /* Prints a JSON value (indented) and a newline to stdout. */
 void gcli_json(json_t *v);
 /* String field of an object ("" if absent); integer; real. */

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "graph_cli.h"
 #include "serve.h"
 
 typedef struct ctx {
@@ -64,13 +65,13 @@ static const char *warg(ctx *x, const char *k, const char *const *allowed) {
     return allowed[0];
 }
 
-/* type=PER,ORG: upper-case letters and commas. */
+/* type=PER,ORG: types as the CLI's --type takes them (gcli_types). */
 static const char *targ(ctx *x) {
     const char *v = serve_arg(x->args, "type");
     if (x->failed || !v || !*v) return NULL;
-    if (strlen(v) > 64) { bad(x, "type: too long%s", ""); return NULL; }
-    for (const char *p = v; *p; p++)
-        if (!(isupper((unsigned char)*p) || *p == ',')) { bad(x, "type: '%.40s' is not a list of types such as PER,ORG", v); return NULL; }
+    if (strlen(v) > 256) { bad(x, "type: too long%s", ""); return NULL; }
+    char why[200];
+    if (gcli_types(v, why, sizeof why)) { bad(x, "type: %s", why); return NULL; }
     return v;
 }
 
@@ -78,20 +79,17 @@ static const char *targ(ctx *x) {
 static const char *darg(ctx *x, const char *k, int until, char buf[16]) {
     const char *v = serve_arg(x->args, k);
     if (x->failed || !v || !*v) return NULL;
-    size_t n = strlen(v);
-    int ok = (n == 4 || n == 7 || n == 10);
-    for (size_t i = 0; ok && i < n; i++)
-        ok = (i == 4 || i == 7) ? v[i] == '-' : isdigit((unsigned char)v[i]) != 0;
-    if (ok && n >= 7) { int m = (v[5] - '0') * 10 + (v[6] - '0'); ok = m >= 1 && m <= 12; }
-    if (ok && n == 10) { int d = (v[8] - '0') * 10 + (v[9] - '0'); ok = d >= 1 && d <= 31; }
-    if (!ok) {
-        char m[120];
-        snprintf(m, sizeof m, "%s: '%.20s' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", k, v);
+    char d[11], why[400];
+    if (strlen(v) > 64 || !ng_date_parse(v, 1, d, why, sizeof why)) {   /* the CLI's --since/--until grammar */
+        char m[480];
+        snprintf(m, sizeof m, "%.16s: %.400s", k, strlen(v) > 64 ? "too long" : why);
         serve_error(x->r, 400, "bad_parameter", m, NULL);
         x->failed = 1;
         return NULL;
     }
-    snprintf(buf, 16, "%s%s", v, !until ? "" : n == 4 ? "-12-31" : n == 7 ? "-31" : "");
+    size_t n = strlen(d);   /* at most 10 */
+    memcpy(buf, d, n + 1);
+    if (until) strcat(buf, n == 4 ? "-12-31" : n == 7 ? "-31" : "");
     return buf;
 }
 

@@ -323,6 +323,11 @@ void serve_error(serve_reply *r, unsigned status, const char *code, const char *
     if (extra && o != extra) json_decref(extra);
     json_object_set_new(o, "error", json_string(code));
     json_object_set_new(o, "message", json_string(m ? m : code));
+    if (!json_object_get(o, "message") && m) {   /* a message quoting bytes that are not UTF-8 */
+        char *t = ng_utf8_repair(m, strlen(m), NULL);
+        if (t) json_object_set_new(o, "message", json_string(t));
+        free(t);
+    }
     if (!json_object_get(o, "message")) json_object_set_new(o, "message", json_string(code));
     r->status = status;
     r->mime = "application/json";
