@@ -48,14 +48,19 @@ static int dict_entity(const ng_dict_list *dl, const char *key, ng_entity *out) 
 
 /* The dictionary's type and name of an entity, as the curation log's
  * renames and retypes of it (applied in order) changed them: 'type' and
- * 'name' point into 'buf' then (1 if any). cs: the log's statement, or NULL. */
-static int corrected(sqlite3_stmt *cs, const char *key, const char **type, const char **name, char *buf, size_t cap) {
+ * 'name' point into 'buf' then (1 if any). cs: the log's renames and
+ * retypes ordered by entity (as the entities' walk, by key) and sequence,
+ * stepped along with that walk (*crow: a row is waiting), or NULL. */
+static int corrected(sqlite3_stmt *cs, int *crow, const char *key, const char **type, const char **name, char *buf,
+                     size_t cap) {
     if (!cs) return 0;
-    sqlite3_reset(cs);
-    sqlite3_bind_text(cs, 1, key, -1, SQLITE_TRANSIENT);
     size_t used = 0;
-    while (sqlite3_step(cs) == SQLITE_ROW) {
-        const char *op = (const char *)sqlite3_column_text(cs, 0), *v = (const char *)sqlite3_column_text(cs, 1);
+    for (; *crow; *crow = sqlite3_step(cs) == SQLITE_ROW) {
+        const char *e = (const char *)sqlite3_column_text(cs, 0);
+        int c = e ? strcmp(e, key) : -1;
+        if (c > 0) break;   /* a later entity's */
+        if (c < 0) continue;   /* an entity with no dictionary entry */
+        const char *op = (const char *)sqlite3_column_text(cs, 1), *v = (const char *)sqlite3_column_text(cs, 2);
         size_t l = v ? strlen(v) : 0;
         if (!op || !v || used + l + 1 > cap) continue;
         memcpy(buf + used, v, l + 1);
@@ -75,9 +80,12 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
         ncorr = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
         sqlite3_finalize(st);
     }
-    if (ncorr && (rc = ngg_prepare(s, "SELECT op, value FROM correction WHERE entity = ? AND op IN ('rename','retype')"
-                                      " ORDER BY seq", &cs, err)))
+    /* (one pass over the log beside the entities': a query per entity
+     * would scan the unindexed log once each) */
+    if (ncorr && (rc = ngg_prepare(s, "SELECT entity, op, value FROM correction WHERE op IN ('rename','retype')"
+                                      " ORDER BY entity, seq", &cs, err)))
         return rc;
+    int crow = cs && sqlite3_step(cs) == SQLITE_ROW;
     rc = ngg_prepare(s, "SELECT key, type, name FROM entity ORDER BY key", &st, err);
     if (rc) { sqlite3_finalize(cs); return rc; }
     int r;
@@ -96,7 +104,7 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
         }
         if (dict_entity(dl, key, &de)) {
             char cbuf[2048];
-            int fixed = corrected(cs, key, &de.type, &de.name, cbuf, sizeof cbuf);
+            int fixed = corrected(cs, &crow, key, &de.type, &de.name, cbuf, sizeof cbuf);
             if (strcmp(de.type, type) || strcmp(de.name, name)) {
                 snprintf(detail, sizeof detail, "stored as %s \"%.400s\", the dictionary%s says %s \"%.400s\"",
                          type, name, fixed ? " with the corrections" : "", de.type, de.name);

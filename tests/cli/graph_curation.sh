@@ -227,6 +227,13 @@ $NG stats --db ck.db --check --no-shipped --dict d1.tsv > /dev/null || fail "ck.
 $NG entity rename --db ck.db a "Renamed A" > /dev/null || fail "rename"
 $NG entity retype --db ck.db a ORG > /dev/null || fail "retype"
 $NG stats --db ck.db --check --no-shipped --dict d1.tsv > ck.out 2>&1 || fail "renamed and retyped: consistent: $(cat ck.out)"
+# several entities corrected, the log read in one pass beside the entities
+for k in $(sqlite3 ck.db "SELECT key FROM entity WHERE key <> 'a' ORDER BY key DESC"); do
+  $NG entity rename --db ck.db "$k" "New $k" > /dev/null || fail "rename $k"
+done
+$NG entity rename --db ck.db a "Renamed A" > /dev/null || fail "rename a again"
+$NG stats --db ck.db --check --no-shipped --dict d1.tsv > ck.out 2>&1 || fail "several renamed: consistent: $(cat ck.out)"
+eq "$(sqlite3 ck.db "SELECT count(*) FROM correction WHERE op = 'rename'")" "$(sqlite3 ck.db "SELECT count(*) + 1 FROM entity")" "renames logged"
 sqlite3 ck.db "UPDATE entity SET name = 'By Hand' WHERE key = 'a'"
 $NG stats --db ck.db --check --no-shipped --dict d1.tsv > ck.out 2>&1 && fail "a name changed by hand is a problem"
 grep -q 'entity a: stored as ORG "By Hand", the dictionary with the corrections says ORG "Renamed A"' ck.out || fail "message: $(cat ck.out)"

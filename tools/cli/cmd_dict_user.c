@@ -189,9 +189,7 @@ int cmd_dict_remove(int argc, char **argv) {
     rc = read_user(path, &cur);
     size_t removed = 0;
     for (size_t i = 0; i < nids && !rc; i++) {
-        int again = 0;   /* an id given twice is removed once */
-        for (size_t k = 0; k < i && !again; k++) again = !strcmp(ids[k], ids[i]);
-        if (again) continue;
+        if (cli_given_before(ids, i)) continue;   /* removed once */
         removed++;
         strbuf out = {0};
         if (!drop_id(&cur, ids[i], &out)) {

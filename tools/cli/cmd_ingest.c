@@ -879,9 +879,7 @@ int cmd_forget(int argc, char **argv) {
     rc = ng_store_begin(s, &err);
     size_t forgot = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        int again = 0;   /* an id given twice is forgotten once */
-        for (size_t k = 0; k < i && !again; k++) again = !strcmp(ids[k], ids[i]);
-        if (again) continue;
+        if (cli_given_before((const char *const *)ids, i)) continue;   /* forgotten once */
         rc = ng_store_forget(s, ids[i], &err);
         forgot++;
     }

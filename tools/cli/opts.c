@@ -107,3 +107,9 @@ int cli_choice(const char *v, const char *const *names) {
         if (!strcmp(v, names[i])) return i;
     return -1;
 }
+
+int cli_given_before(const char *const *args, size_t i) {
+    for (size_t k = 0; k < i; k++)
+        if (!strcmp(args[k], args[i])) return 1;
+    return 0;
+}

@@ -54,6 +54,8 @@ int cli_int(const char *opt, const char *v, long long min, long long max, long l
 int cli_real(const char *opt, const char *v, double min, double max, int above_zero, double *out);
 /* One of 'names' (NULL-terminated): its index, else -1. */
 int cli_choice(const char *v, const char *const *names);
+/* Is args[i] one of args[0..i) (an argument given twice is acted on once)? */
+int cli_given_before(const char *const *args, size_t i);
 
 /* The dictionary options of tag, ingest and eval, for their tables; their
  * ids go to cli_dicts_option (cli.h). */
