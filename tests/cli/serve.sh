@@ -24,7 +24,8 @@ DB=$T/news.db
 serve_start main --db "$DB" --port 0 || exit 1
 PID=$last
 check "listens on 127.0.0.1 by default: $URL" sh -c "echo '$URL' | grep -q '^http://127\.0\.0\.1:[0-9][0-9]*$'"
-check "no warning on loopback" sh -c "! grep -q warning '$T/main.err'"
+# regression: libmicrohttpd's "Warning: ... thread pool size, is ignored" at every start (a pool of one)
+check "no warning on loopback" sh -c "! grep -qi warning '$T/main.err'"
 
 # get PATH [curl options]: body in $T/body, status in $S, headers in $T/hdr
 get() {
