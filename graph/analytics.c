@@ -642,6 +642,7 @@ int ng_query_path(ng_store *s, const char *a, const char *b, const ng_filter *f,
     int64_t x, y;
     int rc = ngg_lookup(s, a, &x, err);
     if (!rc) rc = ngg_lookup(s, b, &y, err);
+    if (!rc && x == y) rc = ngg_same_entity(s, a, b, x, err);
     if (rc) return rc;
     subgraph g;
     sg_opts o = {.filter = f, .types_on_graph = 0, .min_weight = 1, .ego = -1};

@@ -469,7 +469,8 @@ int ng_store_export_svg(ng_store *s, const char *entity, const ng_ego_opts *o, c
  * 'attr' != 0 also escapes tab, CR and LF (for attribute values). */
 void ng_xml_write(FILE *f, const char *s, size_t len, int attr);
 /* Splits text into sentences/paragraphs: calls fn(start, end, para, ud)
- * for every sentence in order; returns the number of sentences. */
+ * for every sentence in order; returns the number of sentences. A line
+ * break (LF, CR LF, or a CR alone) ends a sentence and a paragraph. */
 typedef void (*ng_sentence_fn)(size_t start, size_t end, long para, void *userdata);
 long ng_split_sentences(const char *text, size_t len, ng_sentence_fn fn, void *userdata);
 

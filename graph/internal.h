@@ -150,6 +150,9 @@ long ngx_find(const ng_ego_index *x, int64_t rowid);
  * memory). */
 long ngx_top(const ng_ego_index *x, size_t i, const char *types, long min, int top, ngx_link **out);
 
+/* NG_E_ARG: "'a' and 'b' are the same entity (its id)" (a pair query
+ * given one entity twice). */
+int ngg_same_entity(ng_store *s, const char *a, const char *b, int64_t id, ng_error *err);
 /* Evidence rows for a pair of rowids. */
 int ngg_evidence(ng_store *s, int64_t a, int64_t b, const ng_filter *f, int limit, json_t *arr, long *total,
                  ng_error *err);

@@ -543,3 +543,13 @@ int ngg_lookup_rules(ng_store *s, const char *name, int scan, int64_t *rowid, js
 int ngg_lookup(ng_store *s, const char *name, int64_t *rowid, ng_error *err) {
     return ng_store_lookup(s, name, rowid, NULL, err);
 }
+
+int ngg_same_entity(ng_store *s, const char *a, const char *b, int64_t id, ng_error *err) {
+    json_t *e = ngg_entity_brief(s, id);
+    const char *key = json_string_value(json_object_get(e, "id"));
+    int rc = strcmp(a, b) ? ng_error_set(err, NG_E_ARG, NULL, 0, 0, "'%s' and '%s' are the same entity (%s): give two",
+                                         a, b, key ? key : "?")
+                          : ng_error_set(err, NG_E_ARG, NULL, 0, 0, "'%s' given twice: give two entities", a);
+    json_decref(e);
+    return rc;
+}

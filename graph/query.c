@@ -487,6 +487,7 @@ int ng_query_evidence(ng_store *s, const char *a, const char *b, int limit, json
     int64_t x, y;
     int rc = ngg_lookup(s, a, &x, err);
     if (!rc) rc = ngg_lookup(s, b, &y, err);
+    if (!rc && x == y) rc = ngg_same_entity(s, a, b, x, err);
     if (rc) return rc;
     json_t *arr = json_array();
     long total = 0;

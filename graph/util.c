@@ -254,7 +254,12 @@ static int starts_lower(const char *t, size_t len, size_t i) {
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-static const unsigned char sentence_stop[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+static const unsigned char sentence_stop[256] = {['\n'] = 1, ['\r'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1};
+
+/* A line ends at LF, and at a CR not followed by LF (old Mac files). */
+static int line_end(const char *t, size_t len, size_t i) {
+    return t[i] == '\n' || (t[i] == '\r' && (i + 1 >= len || t[i + 1] != '\n'));
+}
 
 long ng_split_sentences(const char *t, size_t len, ng_sentence_fn fn, void *ud) {
     return ngg_split_sentences_to(t, len, SIZE_MAX, fn, ud);
@@ -267,7 +272,7 @@ long ngg_split_sentences_to(const char *t, size_t len, size_t last, ng_sentence_
     while (i < len) {
         /* skip whitespace, counting paragraph breaks */
         while (i < len && is_space((unsigned char)t[i])) {
-            if (t[i] == '\n' && para_has_text) { para++; para_has_text = 0; }
+            if (para_has_text && line_end(t, len, i)) { para++; para_has_text = 0; }
             i++;
         }
         if (i >= len || i > last) break;
@@ -277,7 +282,8 @@ long ngg_split_sentences_to(const char *t, size_t len, size_t last, ng_sentence_
             while (i < len && !sentence_stop[(unsigned char)t[i]]) i++;
             if (i >= len) break;
             unsigned char c = (unsigned char)t[i];
-            if (c == '\n') { end = i; break; }
+            if (c == '\r' && !line_end(t, len, i)) { i++; continue; }   /* CR LF: the LF ends it */
+            if (c == '\n' || c == '\r') { end = i; break; }
             int term = 0; size_t tl = 1;
             if (c == '.' || c == '!' || c == '?') term = 1;
             else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0xA6) { term = 1; tl = 3; }

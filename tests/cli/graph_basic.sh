@@ -214,6 +214,11 @@ $NG export --db dated.db -f svg --ego jens-stoltenberg --since 2023-08 -o ego.sv
 grep -q '<title>Jens Stoltenberg (PER, 2 mentions)</title>' ego.svg || fail "svg --since mentions: $(grep -o '<title>[^<]*' ego.svg)"
 $NG export --db dated.db -f svg --ego jens-stoltenberg --until 2023-07 -o ego1.svg 2>/dev/null || fail "svg --until"
 grep -q '<title>Jens Stoltenberg (PER, 1 mention)</title>' ego1.svg || fail "svg --until mentions: $(grep -o '<title>[^<]*' ego1.svg)"
+# regression: evidence A A listed every window of A ("Putin and Putin"),
+# path A A was 0 hops (or "no connection" under dates)
+run $NG evidence --db dated.db "Jens Stoltenberg" jens-stoltenberg; eq "$rc" 2 "evidence A A status"
+grep -q "^newsgraph: 'Jens Stoltenberg' and 'jens-stoltenberg' are the same entity (jens-stoltenberg): give two$" err || fail "evidence A A message: $(cat err)"
+run $NG path --db dated.db jens-stoltenberg jens-stoltenberg --since 2030; eq "$rc" 2 "path A A status"
 # regression: --json printed nothing for errors other than an unknown name
 run $NG path --db dated.db jens-stoltenberg volodymyr-zelenskyy --since 2025 --json
 eq "$rc" 1 "path without a connection status"

@@ -95,12 +95,30 @@ static const char *A1 = "[Alice Smith|alice|PER] met [Bob Jones|bob|PER] in [Par
 static const char *A2 = "[Alice|alice|PER] and [Acme|acme|ORG] signed. [Bob|bob|PER] agreed with [Alice|alice|PER].";
 static const char *A3 = "[Carol|carol|PER] visited [Paris|paris|LOC] with [Alice|alice|PER].";
 
+typedef struct split_log { size_t start[8], end[8]; long para[8]; int n; } split_log;
+static void split_cb(size_t start, size_t end, long para, void *ud) {
+    split_log *l = ud;
+    if (l->n < 8) { l->start[l->n] = start; l->end[l->n] = end; l->para[l->n] = para; l->n++; }
+}
+
 static void test_split(void) {
     const char *t = "Mr. Smith met George W. Bush. He left! Did he? yes.\n\nNew para here. \xd0\x9f\xd1\x80\xd0\xb8. Second.";
     long n = ng_split_sentences(t, strlen(t), NULL, NULL);
     INT_EQ(n, 6);
     INT_EQ(ng_split_sentences("", 0, NULL, NULL), 0);
     INT_EQ(ng_split_sentences("No terminal punctuation", 23, NULL, NULL), 1);
+    /* regression: a CR alone (old Mac line ends) broke no sentence or
+     * paragraph; CR LF and LF as before */
+    static const char *const ends[] = {"\n", "\r\n", "\r", "\n\n", "\r\r", "\r\n\r\n"};
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+        char txt[80];
+        snprintf(txt, sizeof txt, "Alpha met beta%sGamma met delta%sEpsilon", ends[k], ends[k]);
+        split_log lg = {0};
+        INT_EQ(ng_split_sentences(txt, strlen(txt), split_cb, &lg), 3);
+        INT_EQ(lg.para[2], 2);
+        INT_EQ((long)lg.end[0], 14);   /* "Alpha met beta" */
+        INT_EQ((long)lg.start[1], 14 + (long)strlen(ends[k]));
+    }
 }
 
 static void test_xml(void) {

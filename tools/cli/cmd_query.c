@@ -213,7 +213,8 @@ int cmd_neighbors(int argc, char **argv) {
 /* ## evidence */
 static void evidence_usage(FILE *f) {
     fprintf(f, "usage: newsgraph evidence [--db FILE] [--limit N] [--json] [--color WHEN] A B\n\n"
-               "The articles and sentences where A and B appear together (newest first).\n"
+               "The articles and sentences where A and B appear together (newest first;\n"
+               "--limit N of them, default 10; 0: only their number).\n"
                "On a terminal A and B are highlighted in each sentence (--color auto,\n"
                "always, never; auto respects NO_COLOR).\n");
 }
@@ -246,7 +247,7 @@ static void path_usage(FILE *f) {
                "                      [--color WHEN] A B\n\n"
                "The strongest connection between A and B: the shortest path when an edge\n"
                "seen in c windows has length 1/c (igraph, Dijkstra), with evidence for\n"
-               "each hop (--limit per hop, default 1).\n");
+               "each hop (--limit per hop, default 1; 0: the path alone).\n");
 }
 static void path_table(json_t *r) {
     json_t *f = json_object_get(r, "from"), *t = json_object_get(r, "to");
