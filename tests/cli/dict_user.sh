@@ -37,9 +37,10 @@ cp "$U" keep.tsv
 run bad1 dict add 'a|b' PER X
 expect_rc bad1 2
 echo "newsgraph: dict add: id 'a|b': '|' separates aliases; give each as its own argument" | expect_err bad1
+# (a usage error naming the argument: it was exit 1 at a line of user.tsv)
 run bad2 dict add x 'P R' X
-expect_rc bad2 1
-printf 'newsgraph: %s:3:4: type must be letters, digits, '"'"'_'"'"' or '"'"'-'"'"' (e.g. PER, ORG, LOC, EVENT)\nnewsgraph: %s: not changed\n' "$U" "$U" | expect_err bad2
+expect_rc bad2 2
+printf 'newsgraph: dict add: type must be letters, digits, '"'"'_'"'"' or '"'"'-'"'"' (e.g. PER, ORG, LOC, EVENT)\n' | expect_err bad2
 run bad3 dict add onlyid PER
 expect_rc bad3 2
 run bad4 dict add x PER "$(printf 'a\tb')"
@@ -106,4 +107,30 @@ $NG dict add twice ORG 'Zorblat Twice' 2>/dev/null
 run twice dict remove twice twice
 expect_rc twice 0
 check "an id given twice is removed once" sh -c "! grep -q '^twice	' '$U'"
+# regression: an id starting with '#' was written as a comment line ("added",
+# nothing tagged); an argument the builder refuses was exit 1 with a
+# position in user.tsv
+run hash dict add '#x1' PER 'Hashy McHash'
+expect_rc hash 2
+check "an id starting with '#': refused" grep -q "an id cannot start with '#'" "$T/hash.err"
+check "and not written" sh -c "! grep -q 'Hashy' '$U'"
+run badid dict add 'bad id' PER Xname
+expect_rc badid 2
+check "an id with a space: the argument's message" grep -qx "newsgraph: dict add: id contains a space or '|'" "$T/badid.err"
+# regression: with a broken line in user.tsv, add/remove named a line of the
+# edited text (not the file's) and tag advised them, which cannot work
+cp "$U" "$T/u.bak"
+printf 'broken line\n' >> "$U"
+n=$(wc -l < "$U")
+run broken_tag tag u.txt
+expect_rc broken_tag 1
+check "tag: the broken line's real position" grep -q "^newsgraph: $U:$n:12: expected at least 3" "$T/broken_tag.err"
+check "tag: advises an editor" grep -q "correct or delete that line in an editor" "$T/broken_tag.err"
+run broken_rm dict remove twice
+expect_rc broken_rm 1
+check "remove: the broken line's real position" grep -q "^newsgraph: $U:$n:12: expected at least 3" "$T/broken_rm.err"
+run broken_add dict add zz LOC Zzplace
+expect_rc broken_add 1
+check "add: the broken line's real position" grep -q "^newsgraph: $U:$n:12: expected at least 3" "$T/broken_add.err"
+cp "$T/u.bak" "$U"
 finish

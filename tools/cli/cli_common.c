@@ -227,7 +227,7 @@ int cli_dicts_load(cli_dicts *d) {
         rc = ng_dict_open(user, &d->dicts[d->ndicts], &err);
         if (rc != NG_OK) {
             cli_err(&err);
-            cli_msg("(the user dictionary: fix it with 'newsgraph dict add/remove', or use --no-user)");
+            cli_msg("(the user dictionary: correct or delete that line in an editor, or use --no-user)");
             cli_dicts_free(d);
             return cli_exit_code(rc);
         }

@@ -13,6 +13,30 @@
 #include "strbuf.h"
 
 /* The current file ("" if there is none); exits on other read errors. */
+/* Parses 'text' as a dictionary named 'name'; NG_OK or the builder's error. */
+static int parse_tsv(const char *name, const char *text, size_t len, ng_dict **out, ng_error *err) {
+    ng_dict_builder *b = ng_dict_builder_new();
+    if (!b) cli_fatal_oom();
+    int rc = ng_dict_builder_add_tsv(b, name, text, len, err);
+    ng_dict *d = NULL;
+    if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d, err);
+    ng_dict_builder_free(b);
+    if (out) *out = d; else ng_dict_free(d);
+    return rc;
+}
+
+/* The user dictionary as it is must parse before add/remove edit it: an
+ * error found after the edit would name a line of the edited text, which
+ * is not the file's. */
+static int user_valid(const char *path, const strbuf *cur) {
+    ng_error err = {0};
+    int rc = parse_tsv(path, cur->s, cur->len, NULL, &err);
+    if (rc == NG_OK) return 0;
+    cli_err(&err);
+    cli_msg("%s: not changed: correct or delete that line in an editor first", path);
+    return cli_exit_code(rc);
+}
+
 static int read_user(const char *path, strbuf *b) {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -66,12 +90,8 @@ static int make_parent(const char *path) {
 /* Checks that 'text' compiles, then writes it over 'path' atomically. */
 static int write_user(const char *path, const strbuf *text) {
     ng_error err = {0};
-    ng_dict_builder *b = ng_dict_builder_new();
-    if (!b) cli_fatal_oom();
-    int rc = ng_dict_builder_add_tsv(b, path, text->s, text->len, &err);
     ng_dict *d = NULL;
-    if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d, &err);
-    ng_dict_builder_free(b);
+    int rc = parse_tsv(path, text->s, text->len, &d, &err);
     /* an id the shipped dictionaries have keeps its type (one id is one
      * entity; tag and ingest refuse the file otherwise) */
     const char *img = cli_shipped_image();
@@ -159,10 +179,25 @@ int cmd_dict_add(int argc, char **argv) {
     if (!field_ok("id", pos[0], 1) || !field_ok("type", pos[1], 1)) return EXIT_USAGE;
     for (size_t i = 2; i < npos; i++)
         if (!field_ok(i == 2 ? "name" : "alias", pos[i], 1)) return EXIT_USAGE;
+    if (pos[0][0] == '#') { cli_msg("dict add: id '%s': an id cannot start with '#' (a comment line)", pos[0]); return EXIT_USAGE; }
+    strbuf out = {0};
+    sb_printf(&out, "%s\t%s\t%s", pos[0], pos[1], pos[2]);
+    for (size_t i = 3; i < npos; i++) sb_printf(&out, "%s%s", i == 3 ? "\t" : "|", pos[i]);
+    sb_put(&out, "\n", 1);
+    {   /* the new line alone: its errors are the arguments' (exit 2) */
+        ng_error err = {0};
+        if (parse_tsv("dict add", out.s, out.len, NULL, &err) != NG_OK) {
+            cli_msg("dict add: %s", err.msg);
+            sb_free(&out);
+            return EXIT_USAGE;
+        }
+        sb_free(&out);
+    }
     const char *path = user_path_or_fail();
     if (!path) return EXIT_USAGE;
-    strbuf old = {0}, out = {0};
+    strbuf old = {0};
     rc = read_user(path, &old);
+    if (!rc) rc = user_valid(path, &old);
     if (!rc) {
         size_t replaced = drop_id(&old, pos[0], &out);
         sb_printf(&out, "%s\t%s\t%s", pos[0], pos[1], pos[2]);
@@ -187,6 +222,7 @@ int cmd_dict_remove(int argc, char **argv) {
     if (!path) return EXIT_USAGE;
     strbuf cur = {0};
     rc = read_user(path, &cur);
+    if (!rc) rc = user_valid(path, &cur);
     size_t removed = 0;
     for (size_t i = 0; i < nids && !rc; i++) {
         if (cli_given_before(ids, i)) continue;   /* removed once */

@@ -126,6 +126,7 @@ _fn("ng_error_format", _S, _E, ctypes.c_char_p, ctypes.c_size_t)
 _fn("ng_dict_open", ctypes.c_int, _S, ctypes.POINTER(_P), _E)
 _fn("ng_dict_is_image", ctypes.c_int, _S)
 _fn("ng_dict_free", None, _P)
+_fn("ng_dict_check_types", ctypes.c_int, _P, _S, _P, _S, _E)
 _fn("ng_dict_entity_count", ctypes.c_size_t, _P)
 _fn("ng_dict_builder_new", _P)
 _fn("ng_dict_builder_free", None, _P)
@@ -325,9 +326,10 @@ class Tagger:
                  threads=1):
         if isinstance(dicts, (str, bytes, os.PathLike)):
             dicts = [dicts]
-        self._dicts, self._names = [], None
+        self._dicts, self._names, labels = [], None, []
         if shipped:
-            img, tsvdir, names = shipped_data()
+            img, tsvdir, shipped_names = shipped_data()
+            labels.append("the shipped dictionaries")
             if img:
                 self._dicts.append(_open_image(img))
             elif tsvdir:
@@ -338,8 +340,8 @@ class Tagger:
             else:
                 raise NewsgraphError("newsgraph: shipped dictionaries not found (set NEWSGRAPH_DICTIONARIES "
                                      "or use shipped=False)", _E_IO)
-            if names:
-                self._names = _open_names(names)
+            if shipped_names and names is None:   # names=: instead of the shipped lists
+                self._names = _open_names(shipped_names)
         if names is not None:
             self._names = _open_names(os.fsdecode(names))
         tsv = []
@@ -350,10 +352,18 @@ class Tagger:
                                     "cannot read dictionary")
             if img:
                 self._dicts.append(_open_image(p))
+                labels.append(os.fsdecode(p))
             else:
                 tsv.append(p)
         if tsv:
             self._dicts.append(_compile_tsv(tsv))
+            labels.append(", ".join(os.fsdecode(p) for p in tsv))
+        # one id is one entity: the same type in every dictionary (as the CLI)
+        for i in range(len(self._dicts)):
+            for j in range(i + 1, len(self._dicts)):
+                err = _Error()
+                _check(_lib.ng_dict_check_types(self._dicts[i].ptr, labels[i].encode(), self._dicts[j].ptr,
+                                                labels[j].encode(), ctypes.byref(err)), err)
         self._flags = ((_TAG_ALL if all else 0) | (0 if inflect else _TAG_NO_INFLECT) |
                        (0 if rules else _TAG_NO_RULES) | (0 if partial else _TAG_NO_PARTIAL) |
                        (0 if context else _TAG_NO_CONTEXT) | (0 if org_rules else _TAG_NO_ORG_RULES) |

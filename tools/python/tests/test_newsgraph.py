@@ -247,6 +247,28 @@ class TestTagger(unittest.TestCase):
         self.assertEqual(newsgraph.Tagger(shipped=False).tag(per), [])
         self.assertEqual([(s.text, s.id) for s in newsgraph.Tagger(shipped=False, names=lists).tag(per)],
                          [("Олександр Петренко", "per:oleksandr-petrenk")])
+        # regression: names= was ignored with the shipped dictionaries (the
+        # shipped lists took its place), and a missing path was not an error
+        mine = os.path.join(self.tmp.name, "mynames.txt")
+        with open(mine, "w", encoding="utf-8") as f:
+            f.write("Zorblax\n")
+        self.assertEqual([(s.text, s.label) for s in newsgraph.Tagger(names=mine).tag("Zorblax Petrenko said.")],
+                         [("Zorblax Petrenko", "PER")])
+        self.assertEqual(newsgraph.Tagger(names=mine).tag(per), [])   # instead of the shipped lists
+        with self.assertRaises(newsgraph.NewsgraphError):
+            newsgraph.Tagger(names=os.path.join(self.tmp.name, "no-such-file"))
+
+    def test_one_id_one_type(self):
+        # regression: the CLI refuses an id of the shipped dictionaries reused
+        # with another type; the module tagged it under both types
+        bad = os.path.join(self.tmp.name, "retyped.tsv")
+        with open(bad, "w", encoding="utf-8") as f:
+            f.write("ua-kyiv\tORG\tKyiv Org\tKyivco\n")
+        with self.assertRaises(newsgraph.NewsgraphError) as cm:
+            newsgraph.Tagger(dicts=[bad])
+        self.assertIn("ua-kyiv", str(cm.exception))
+        self.assertIn("one id is one entity", str(cm.exception))
+        self.assertTrue(newsgraph.Tagger(dicts=[bad], shipped=False).tag("Kyivco"))
 
     def test_type_error(self):
         with self.assertRaises(TypeError):
