@@ -246,6 +246,16 @@ static void free_lines(p_line *v, size_t n) {
     free(v);
 }
 
+/* The canonical name as output calls it: without the '=', '~' or '^' that
+ * sets how it is matched (as an alias's). */
+static const char *bare_name(const char *nm) {
+    if (*nm == '=' || *nm == '~' || *nm == '^') {
+        nm++;
+        while (*nm == ' ') nm++;
+    }
+    return nm;
+}
+
 static int add_alias(ng_dict_builder *b, uint32_t e, const char *s, size_t n) {
     while (n && *s == ' ') { s++; n--; }
     while (n && s[n - 1] == ' ') n--;
@@ -300,6 +310,13 @@ int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name, const char *da
     size_t pos = 0;
     long lineno = 0;
     if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) pos = 3;
+    /* compiled files are not TSV (their bytes would be "control characters") */
+    if (len >= 8 && !memcmp(data, NG_IMAGE_MAGIC, 8))
+        return ng_error_set(err, NG_E_FORMAT, name, 0, 0, "a compiled dictionary (dict compile's output), not TSV: "
+                            "give the TSV it was made from, or load it as it is (tag --dict)");
+    if (len >= 7 && !memcmp(data, "NGNAMES", 7))
+        return ng_error_set(err, NG_E_FORMAT, name, 0, 0, "a compiled given-name list (dict compile-names' output), "
+                            "not a dictionary: give it as --names");
     while (pos < len) {
         lineno++;
         const char *nl = memchr(data + pos, '\n', len - pos);
@@ -361,7 +378,7 @@ int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name, const char *da
         if (e < 0) {
             char src[600];
             snprintf(src, sizeof src, "%s:%ld", name, pl->lineno);
-            b_entity ne = {strdup(pl->id), strdup(pl->type), strdup(pl->name), strdup(pl->attrs),
+            b_entity ne = {strdup(pl->id), strdup(pl->type), strdup(bare_name(pl->name)), strdup(pl->attrs),
                            pl->priority, pl->case_policy, pl->inflect, pl->lang, strdup(src)};
             if (VEC_PUSH(b->ent, ne)) { rc = ng_error_set(err, NG_E_NOMEM, name, 0, 0, NULL); goto out; }
             e = (long)b->ent.n - 1;

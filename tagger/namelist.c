@@ -351,7 +351,15 @@ static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
         while (l && (line[l - 1] == '\n' || line[l - 1] == '\r')) l--;
         for (size_t i = 0; i < l;) {
             int k = ng_utf8_valid_len((const unsigned char *)line + i, l - i);
-            if (k < 0) { rc = ng_error_set(err, NG_E_UNICODE, path, ln, 0, "invalid UTF-8"); break; }
+            if (k < 0) { rc = ng_error_set(err, NG_E_UNICODE, path, ln, ng_col_of(line, i), "invalid UTF-8"); break; }
+            if ((unsigned char)line[i] < 0x20 || line[i] == 0x7f) {   /* a tab: a dictionary? a DEL: a compiled file? */
+                rc = ng_error_set(err, NG_E_PARSE, path, ln, ng_col_of(line, i),
+                                  "%s in a given-name list (one name a line, its variants after '|')%s",
+                                  line[i] == '\t' ? "a tab" : "a control character",
+                                  line[i] == '\t' ? ": is this a dictionary (give it as --dict)?"
+                                  : ln == 1 && i == 0 ? ": is this a compiled dictionary (give it as --dict)?" : "");
+                break;
+            }
             i += (size_t)k;
         }
         if (rc == NG_OK) rc = memchr(line, '|', l) ? add_variants(nl, line, l, lang) : add_name(nl, line, l, lang);
@@ -372,11 +380,14 @@ int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err) {
     char **files;
     size_t n;
     int rc = ng_dir_list(path, ".txt", &files, &n, err);
+    size_t lists = 0;
     for (size_t i = 0; rc == NG_OK && i < n; i++) {
         const char *base = strrchr(files[i], '/') + 1;
-        if (!strncmp(base, "given", 5)) rc = add_one_file(nl, files[i], err);
+        if (!strncmp(base, "given", 5)) { rc = add_one_file(nl, files[i], err); lists++; }
     }
     ng_strv_free(files, n);
+    if (rc == NG_OK && !lists)   /* the person rules would find no given names, silently */
+        rc = ng_error_set(err, NG_E_IO, path, 0, 0, "no given-name lists (given*.txt) in this directory");
     return rc;
 }
 

@@ -24,6 +24,64 @@ static void mstate_free(mstate *m) {
     memset(m, 0, sizeof *m);
 }
 
+static int cmp_fix(const void *x, const void *y) {
+    const name_fix *a = x, *b = y;
+    if (a->ent != b->ent) return a->ent < b->ent ? -1 : 1;
+    return (a->from > b->from) - (a->from < b->from);
+}
+
+/* The ids each later dictionary shares with an earlier one (looked up from
+ * the smaller of the two, as ng_dict_check_types does), with the earliest
+ * dictionary's name. -1 when out of memory. */
+static int build_name_fixes(ng_tagger *t) {
+    if (t->nd < 2) return 0;
+    t->fix = calloc(t->nd, sizeof *t->fix);
+    t->nfix = calloc(t->nd, sizeof *t->nfix);
+    if (!t->fix || !t->nfix) return -1;
+    for (size_t j = 1; j < t->nd; j++) {
+        const ng_dict *b = t->dicts[j];
+        size_t cap = 0;
+        for (size_t i = 0; i < j; i++) {
+            const ng_dict *a = t->dicts[i];
+            int from_a = a->h->n_entities <= b->h->n_entities;
+            const ng_dict *x = from_a ? a : b, *y = from_a ? b : a;
+            for (uint32_t k = 0; k < x->h->n_entities; k++) {
+                long l = ng_dict_find_id(y, x->str + x->ent[k].id);
+                if (l < 0) continue;
+                uint32_t ea = from_a ? k : (uint32_t)l, eb = from_a ? (uint32_t)l : k;
+                if (ng_grow((void **)&t->fix[j], &cap, t->nfix[j] + 1, sizeof *t->fix[j])) return -1;
+                t->fix[j][t->nfix[j]++] = (name_fix){eb, (uint32_t)i, a->str + a->ent[ea].name};
+            }
+        }
+        /* by entity, the earliest dictionary's first */
+        qsort(t->fix[j], t->nfix[j], sizeof *t->fix[j], cmp_fix);
+        size_t n = 0;
+        for (size_t k = 0; k < t->nfix[j]; k++)
+            if (!n || t->fix[j][n - 1].ent != t->fix[j][k].ent) t->fix[j][n++] = t->fix[j][k];
+        t->nfix[j] = n;
+    }
+    return 0;
+}
+
+/* The name of entity 'ent' of dictionary 'dict' (see name_fix). */
+static const char *entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent, const char *own) {
+    if (!dict || !tg->nfix[dict]) return own;
+    const name_fix *f = tg->fix[dict];
+    size_t lo = 0, hi = tg->nfix[dict];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (f[mid].ent == ent) return f[mid].name;
+        if (f[mid].ent < ent) lo = mid + 1; else hi = mid;
+    }
+    return own;
+}
+
+static void free_name_fixes(ng_tagger *t) {
+    for (size_t j = 0; t->fix && j < t->nd; j++) free(t->fix[j]);
+    free(t->fix);
+    free(t->nfix);
+}
+
 ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags) {
     ng_norm_init();
     ng_tagger *t = calloc(1, sizeof *t);
@@ -32,6 +90,7 @@ ng_tagger *ng_tagger_new(ng_dict *const *dicts, size_t ndicts, unsigned flags) {
     if (!t->dicts) { free(t); return NULL; }
     if (ndicts) memcpy(t->dicts, dicts, ndicts * sizeof *dicts);   /* none: a tagger for the name rules only */
     t->nd = ndicts;
+    if (build_name_fixes(t)) { free_name_fixes(t); free(t->dicts); free(t); return NULL; }
     t->flags = flags;
     t->threads = 1;
     t->nstates = 1;
@@ -62,6 +121,7 @@ void ng_tagger_free(ng_tagger *t) {
     mstate_free(&t->m);
     for (unsigned i = 0; t->workers && i + 1 < t->nstates; i++) mstate_free(&t->workers[i]);
     free(t->workers);
+    free_name_fixes(t);
     free(t->dicts);
     free(t->matches);
     free(t->seen);
@@ -137,7 +197,7 @@ static size_t add_outputs(const ng_tagger *tg, mstate *t, const hit *h, const ch
         cand *c = &t->cands[t->ncands++];
         c->c.id = id;
         c->c.type = d->str + e->type;
-        c->c.name = d->str + e->name;
+        c->c.name = entity_name(tg, h->dict, out->entity, d->str + e->name);
         c->priority = e->priority;
         c->order = ((uint64_t)h->dict << 32) | out->entity;
         c->inflected = (out->flags & OUT_INFLECTED) != 0;

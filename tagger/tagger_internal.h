@@ -43,9 +43,16 @@ typedef struct mstate {
     void *names;              /* the name rules' per-thread state (names_state.c) */
 } mstate;
 
+/* An id a later dictionary shares with an earlier one is one entity, named
+ * by the earliest dictionary that has it (as one compile keeps the first
+ * name): entity 'ent' of that later dictionary takes 'name'. */
+typedef struct name_fix { uint32_t ent; uint32_t from; const char *name; } name_fix;
+
 struct ng_tagger {
     ng_dict **dicts;
     size_t nd;
+    name_fix **fix;            /* per dictionary (none for the first), by ent */
+    size_t *nfix;
     unsigned flags;
     unsigned threads;
     mstate m;                 /* the article's spans and candidates end up here */

@@ -82,4 +82,14 @@ expect_rc missing 2
 echo "newsgraph: nope.tsv: cannot open: No such file or directory" | expect_err missing
 run nodir dict compile a.tsv -o no/such/dir/x.ngd
 expect_rc nodir 2
+# regression: a '=', '~' or '^' before the canonical name set how it is
+# matched but stayed in the output's name ("=May"); text and compiled alike
+printf 'may-t\tPER\t=May\nsumy\tLOC\t^Суми\n' > pre.tsv
+printf 'May and may in Сумах' > pre.txt
+$NG dict compile -q --no-shipped pre.tsv -o pre.ngd
+for d in pre.tsv pre.ngd; do
+  run pre_$d tag --no-shipped --no-user --format tsv --dict $d pre.txt
+  expect_rc pre_$d 0
+  check "$d: names without their prefix, matching as the prefix says" sh -c "cut -f5-8 pre_$d.out | tail -n +2 | tr '\t' ' ' > pre_$d.got; printf 'PER may-t May May\nLOC sumy Суми Сумах\n' | cmp -s - pre_$d.got"
+done
 finish

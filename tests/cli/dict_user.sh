@@ -133,4 +133,14 @@ run broken_add dict add zz LOC Zzplace
 expect_rc broken_add 1
 check "add: the broken line's real position" grep -q "^newsgraph: $U:$n:12: expected at least 3" "$T/broken_add.err"
 cp "$T/u.bak" "$U"
+# regression: an id a later dictionary shares with an earlier one came out
+# under two names in one output (each span its own dictionary's); the
+# earliest dictionary names it, as one compile keeps the first name
+printf 'ukraine\tLOC\tUkrainian Republic\tUkrainia\n' > "$T/ren.tsv"
+echo "Ukraine and Ukrainia" > "$T/ren.txt"
+run ren tag --no-user --format tsv -d "$T/ren.tsv" "$T/ren.txt"
+expect_rc ren 0
+check "one name for a shared id (shipped first)" sh -c "[ \"\$(cut -f6,7 '$T/ren.out' | sort -u | grep -c ukraine)\" = 1 ] && grep -q '	ukraine	Ukraine	Ukrainia$' '$T/ren.out'"
+run ren2 tag --no-user --no-shipped --format tsv -d "$T/ren.tsv" "$T/ren.txt"
+check "the later dictionary alone: its own name" grep -q '	ukraine	Ukrainian Republic	Ukrainia$' "$T/ren2.out"
 finish

@@ -304,4 +304,29 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f6 "$T/county_teams.out" | tr '\n' '|')" = "team:gb-lancashire|team:gb-essex|team:gb-lancashire|per:mike-watkinson|team:gb-essex|" ] ||
   { echo "FAIL county_teams: $(cat "$T/county_teams.out")"; fail=1; }
+# regression: files of the wrong kind were taken silently or with a
+# misleading message: a compiled dictionary read as a name list ("compiled 2
+# given names"), a directory without given*.txt or a dictionary TSV given
+# as --names (no given names at all, exit 0), a compiled dictionary given to
+# dict compile and a compiled name list given as --dict ("control character")
+printf 'ukraine\tLOC\tUkrainia\n' > "$T/wk.tsv"
+$NG dict compile -q --no-shipped "$T/wk.tsv" -o "$T/wk.ngd"
+$NG dict compile-names "$ROOT/dictionaries/names" -o "$T/wk.ngn" 2>/dev/null
+mkdir -p "$T/nolists"
+echo x > "$T/wk.txt"
+run wk1 dict compile-names "$T/wk.ngd" -o "$T/wk2.ngn"
+expect_rc wk1 1
+check "compile-names of a compiled dictionary: named" grep -q "is this a compiled dictionary" "$T/wk1.err"
+run wk2 tag --names "$T/nolists" "$T/wk.txt"
+expect_rc wk2 2
+check "--names DIR without given*.txt: an error" grep -q 'no given-name lists (given\*.txt) in this directory' "$T/wk2.err"
+run wk3 tag --names "$T/wk.tsv" "$T/wk.txt"
+expect_rc wk3 1
+check "--names of a dictionary TSV: named" grep -q "^newsgraph: $T/wk.tsv:1:8: a tab in a given-name list" "$T/wk3.err"
+run wk4 dict compile "$T/wk.ngd" -o "$T/wk3.ngd"
+expect_rc wk4 1
+check "dict compile of a compiled dictionary: named" grep -q "a compiled dictionary (dict compile's output), not TSV" "$T/wk4.err"
+run wk5 tag --dict "$T/wk.ngn" "$T/wk.txt"
+expect_rc wk5 1
+check "--dict of a compiled name list: named" grep -q "a compiled given-name list (dict compile-names' output), not a dictionary: give it as --names" "$T/wk5.err"
 finish
