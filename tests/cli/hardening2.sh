@@ -386,4 +386,27 @@ run $NG tag -f brat --no-shipped --dict small.tsv --output-dir bo br.jsonl
 eq "$rc" 0 "brat rerun"
 grep -q "^newsgraph: warning: bo: replacing files written before this run" err || fail "brat rerun: no warning: $(cat err)"
 
+# regression: -f brat dropped the title's entities (and the title)
+printf '%s\n' '{"id":"t1","title":"Zelensky in Kyiv","text":""}' '{"id":"t2","title":"Путін у Москві","text":"Зеленський у Києві."}' \
+  '{"id":"t3","text":"NATO in Brussels."}' > brt.jsonl
+run $NG tag -f brat --output-dir bt brt.jsonl
+eq "$rc" 0 "brat with titles"
+eq "$(printf 'Путін у Москві\n\nЗеленський у Києві.' | cmp -s - bt/t2.txt && echo same)" same "brat: title, blank line, text"
+python3 - > bt.check 2>&1 <<'PY'
+import glob
+n = 0
+for ann in sorted(glob.glob("bt/*.ann")):
+    txt = open(ann[:-4] + ".txt", encoding="utf-8").read()
+    for l in open(ann, encoding="utf-8"):
+        if l.startswith("T"):
+            f = l.rstrip("\n").split("\t")
+            _, s, e = f[1].split()
+            assert txt[int(s):int(e)] == f[2], (ann, l)
+            n += 1
+print(n)
+PY
+eq "$(cat bt.check)" 8 "brat: every entity, title ones too, at its place in the .txt"
+$NG tag -f brat brt.jsonl > bt.out
+eq "$(grep -c '^T' bt.out)" 8 "brat on stdout: the title's entities too"
+
 done_tests

@@ -103,4 +103,28 @@ check "each rule span names its rule: $(diff rules.want rules.out)" cmp -s rules
 run badfmt $TAG --explain -f tsv t.txt
 expect_rc badfmt 2
 echo "newsgraph: --explain goes with --format jsonl or pretty" | expect_err badfmt
+# regression: --explain picked the wrong alias and line: a '^' prefix kept
+# the alias from being compared, an image without sources (--dict X.ngd)
+# lost to the shipped sources' alias of the same id, a BOM hid the first
+# line's id, CRLF left "\r" in the alias
+printf 'Мітинг на Майдані.\n' > mai.txt
+run mai tag --explain mai.txt
+check "a '^' alias is named" grep -q '"alias":"Майдан","file":"[^"]*entities-news.tsv"' mai.out
+printf 'ukraine\tLOC\tUkraine\tUkrainia\n' > e2.tsv
+$NG dict compile -q e2.tsv -o e2.ngd
+echo Ukrainia > uk.txt
+run img tag --explain --dict e2.ngd uk.txt
+check "an image's alias wins over a source line's other alias" grep -q '"explain":{"by":"dictionary","alias":"Ukrainia"}' img.out
+printf '\357\273\277zq\tPER\tZqname Zq\r\nzr\tLOC\tZrplace\r\n' > bom.tsv
+echo "Zqname Zq in Zrplace" > bom.txt
+run bom tag --no-shipped --no-user --dict bom.tsv --explain bom.txt
+check "a BOM: the first line is found" grep -q '"alias":"Zqname Zq","file":"bom.tsv","line":1' bom.out
+check "CRLF: no CR in the alias" grep -q '"alias":"Zrplace","file":"bom.tsv","line":2' bom.out
+# regression: with --offsets chars the partial name's link was in bytes
+# (and the pretty lines always were)
+echo "Олена Петренко приїхала. Петренко сказала." > pc.txt
+run pc tag --explain --offsets chars pc.txt
+check "link offsets in characters" grep -q '"link":{"field":"text","start":0,"end":14,' pc.out
+run pcp tag -f pretty --explain --offsets chars pc.txt
+check "pretty explain lines in characters" grep -q '^  Петренко (text 25-33): ' pcp.out
 finish

@@ -57,7 +57,8 @@ static void tag_usage(FILE *f) {
         "      --keep-going       skip bad records, count them at the end\n"
         "      --keep-text        (jsonl) also write each article's text, so that the\n"
         "                         output can be ingested later ('newsgraph ingest')\n"
-        "      --output-dir DIR   (brat) write DIR/NAME.txt and DIR/NAME.ann\n"
+        "      --output-dir DIR   (brat) write DIR/NAME.txt and DIR/NAME.ann (NAME.txt:\n"
+        "                         the title, a blank line, the text)\n"
         "      --color WHEN       auto, always, never (pretty format)\n");
 }
 

@@ -46,9 +46,12 @@ typedef struct tag_explain tag_explain;
 tag_explain *tag_explain_new(const cli_dicts *d, const char *const *tsv, size_t ntsv);
 void tag_explain_free(tag_explain *x);
 /* Appends ,"explain":{...} for match m[k] of the n matches of 'it'
- * (fields[f]: the text of field f). */
+ * (fields[f]: the text of field f; chars: offsets in characters, as
+ * --offsets chars). */
 void tag_explain_span(const tag_explain *x, const item *it, const ng_match *m, size_t n, size_t k,
-                      const char *const *fields, strbuf *b);
+                      const char *const *fields, int chars, strbuf *b);
+/* The character offset (as --offsets chars counts) of byte 'byte' of a field. */
+size_t tag_chars_upto(const char *field, size_t byte);
 
 /* The header row of --format tsv. */
 extern const char tag_tsv_header[];

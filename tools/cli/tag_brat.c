@@ -96,7 +96,16 @@ int tag_write_brat(const tag_opts *o, item *it) {
     if (used < 0) { cli_msg("out of memory"); return EXIT_DATA; }
     char path[4096];
     snprintf(path, sizeof path, "%s/%s.txt", o->outdir, name);
-    int bad = brat_write_file(o, path, it->text, it->text_len);
+    int bad;
+    if (it->title) {   /* the title, a blank line, the text (fmt_brat's offsets) */
+        size_t l = it->title_len + 2 + it->text_len;
+        char *all = cli_xmalloc(l + 1);
+        memcpy(all, it->title, it->title_len);
+        memcpy(all + it->title_len, "\n\n", 2);
+        memcpy(all + it->title_len + 2, it->text, it->text_len);
+        bad = brat_write_file(o, path, all, l);
+        free(all);
+    } else bad = brat_write_file(o, path, it->text, it->text_len);
     if (!bad) {
         snprintf(path, sizeof path, "%s/%s.ann", o->outdir, name);
         bad = brat_write_file(o, path, it->out.s ? it->out.s : "", it->out.len);

@@ -8,100 +8,55 @@
  * and the dictionaries' sources, read once when --explain is given. */
 #include <stdlib.h>
 #include <string.h>
+#include "dictfile.h"
 #include "tag.h"
 
-typedef struct xdef {
-    const char *id;      /* into the file's text */
-    size_t id_len;
-    unsigned file;
-    long line;
-    const char *names;   /* column 3 (name) to the end of column 4 (aliases) */
-    size_t names_len;
-} xdef;
-
 struct tag_explain {
-    char **paths; size_t npaths;
-    char **texts;        /* each file's text (NUL-terminated) */
-    xdef *defs; size_t ndefs, cap;
+    df_set set;          /* the TSV sources, with their files and lines */
+    size_t *order, n;    /* their entries (3 fields or more) by id, then file and line */
     const cli_dicts *dicts;
 };
 
-static int xdef_cmp(const void *a, const void *b) {
-    const xdef *x = a, *y = b;
-    size_t l = x->id_len < y->id_len ? x->id_len : y->id_len;
-    int c = memcmp(x->id, y->id, l);
+static const df_set *sort_set;   /* (qsort has no context argument) */
+static int by_id(const void *a, const void *b) {
+    const df_entry *x = &sort_set->e[*(const size_t *)a], *y = &sort_set->e[*(const size_t *)b];
+    int c = strcmp(x->id.text, y->id.text);
     if (c) return c;
-    if (x->id_len != y->id_len) return x->id_len < y->id_len ? -1 : 1;
-    return x->file != y->file ? (x->file < y->file ? -1 : 1) : (x->line < y->line ? -1 : x->line > y->line);
-}
-
-static void index_file(tag_explain *x, unsigned f) {
-    char *s = x->texts[f];
-    long line = 0;
-    for (char *p = s; *p;) {
-        char *e = strchr(p, '\n');
-        size_t len = e ? (size_t)(e - p) : strlen(p);
-        line++;
-        char *t1 = memchr(p, '\t', len);
-        if (p[0] != '#' && t1) {
-            char *t2 = memchr(t1 + 1, '\t', len - (size_t)(t1 + 1 - p));
-            if (t2) {
-                char *t4 = t2 + 1, *end = p + len;
-                char *t3 = memchr(t4, '\t', (size_t)(end - t4));
-                if (t3) { char *t5 = memchr(t3 + 1, '\t', (size_t)(end - t3 - 1)); end = t5 ? t5 : end; }
-                if (x->ndefs == x->cap) cli_xgrow((void **)&x->defs, &x->cap, x->ndefs + 1, sizeof *x->defs);
-                x->defs[x->ndefs++] = (xdef){p, (size_t)(t1 - p), f, line, t4, (size_t)(end - t4)};
-            }
-        }
-        if (!e) break;
-        p = e + 1;
-    }
+    if (x->file != y->file) return x->file < y->file ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
 }
 
 tag_explain *tag_explain_new(const cli_dicts *d, const char *const *tsv, size_t ntsv) {
     tag_explain *x = cli_xcalloc(1, sizeof *x);
     x->dicts = d;
-    x->paths = cli_xcalloc(ntsv + 1, sizeof *x->paths);
-    x->texts = cli_xcalloc(ntsv + 1, sizeof *x->texts);
     for (size_t i = 0; i < ntsv; i++) {
-        FILE *f = fopen(tsv[i], "rb");
-        if (!f) continue;
-        strbuf b = {0};
-        char buf[65536];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_put(&b, buf, n);
-        fclose(f);
-        if (!b.s) sb_put(&b, "", 0);
-        x->paths[x->npaths] = cli_xstrndup(tsv[i], strlen(tsv[i]));
-        x->texts[x->npaths] = b.s;
-        index_file(x, (unsigned)x->npaths++);
+        ng_error err = {0};
+        df_read(&x->set, tsv[i], &err);   /* (an unreadable source: its spans name no line) */
     }
-    if (x->ndefs) qsort(x->defs, x->ndefs, sizeof *x->defs, xdef_cmp);   /* (qsort of NULL: UBSan) */
+    x->order = cli_xcalloc(x->set.n + 1, sizeof *x->order);
+    for (size_t i = 0; i < x->set.n; i++)
+        if (x->set.e[i].nfields >= 3) x->order[x->n++] = i;
+    sort_set = &x->set;
+    if (x->n) qsort(x->order, x->n, sizeof *x->order, by_id);
     return x;
 }
 
 void tag_explain_free(tag_explain *x) {
     if (!x) return;
-    for (size_t i = 0; i < x->npaths; i++) { free(x->paths[i]); free(x->texts[i]); }
-    free(x->paths);
-    free(x->texts);
-    free(x->defs);
+    df_free(&x->set);
+    free(x->order);
     free(x);
 }
 
-/* the first definition line of 'id' (index into defs) or -1 */
+/* the first definition of 'id' (index into order) or -1 */
 static long find_def(const tag_explain *x, const char *id) {
-    size_t lo = 0, hi = x->ndefs, l = strlen(id);
+    size_t lo = 0, hi = x->n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        const xdef *d = &x->defs[mid];
-        size_t ml = d->id_len < l ? d->id_len : l;
-        int c = memcmp(d->id, id, ml);
-        if (!c) c = d->id_len < l ? -1 : d->id_len > l;
-        if (c < 0) lo = mid + 1;
+        if (strcmp(x->set.e[x->order[mid]].id.text, id) < 0) lo = mid + 1;
         else hi = mid;
     }
-    return lo < x->ndefs && x->defs[lo].id_len == l && !memcmp(x->defs[lo].id, id, l) ? (long)lo : -1;
+    return lo < x->n && !strcmp(x->set.e[x->order[lo]].id.text, id) ? (long)lo : -1;
 }
 
 /* the length of the common prefix of two strings */
@@ -114,7 +69,7 @@ static size_t common(const char *a, size_t al, const char *b, size_t bl) {
 typedef struct best { const char *alias; size_t len, score; int exact; unsigned file; long line; } best;
 
 static void consider(best *b, const char *alias, size_t len, const char *fold, size_t fl, unsigned file, long line) {
-    if (len && (alias[0] == '=' || alias[0] == '~')) { alias++; len--; }   /* case-policy prefixes */
+    if (len && (alias[0] == '=' || alias[0] == '~' || alias[0] == '^')) { alias++; len--; }   /* case-policy prefixes */
     size_t al = 0;
     char *af = ng_fold(alias, len, &al);
     if (!af) cli_fatal_oom();
@@ -139,7 +94,7 @@ static void put_str(strbuf *b, const char *key, const char *s, size_t n) {
 }
 
 void tag_explain_span(const tag_explain *x, const item *it, const ng_match *m, size_t n, size_t k,
-                      const char *const *fields, strbuf *b) {
+                      const char *const *fields, int chars, strbuf *b) {
     const ng_match *s = &m[k];
     const char *ft = fields[s->field];
     sb_puts(b, ",\"explain\":{\"by\":");
@@ -157,10 +112,10 @@ void tag_explain_span(const tag_explain *x, const item *it, const ng_match *m, s
             const ng_match *l = &m[link];
             sb_puts(b, ",\"link\":{\"field\":\"");
             sb_puts(b, it->title && l->field == 0 ? "title" : "text");
-            sb_puts(b, "\",\"start\":");
-            sb_uint(b, l->start);
+            sb_puts(b, "\",\"start\":");   /* in the unit of --offsets */
+            sb_uint(b, chars ? tag_chars_upto(fields[l->field], l->start) : l->start);
             sb_puts(b, ",\"end\":");
-            sb_uint(b, l->end);
+            sb_uint(b, chars ? tag_chars_upto(fields[l->field], l->end) : l->end);
             put_str(b, "text", fields[l->field] + l->start, l->end - l->start);
             sb_puts(b, "}");
         }
@@ -187,32 +142,27 @@ void tag_explain_span(const tag_explain *x, const item *it, const ng_match *m, s
         char *fold = ng_fold(ft + s->start, s->end - s->start, &fl);
         if (!fold) cli_fatal_oom();
         best bst = {0};
-        long d0 = find_def(x, s->id);
-        for (long d = d0; d >= 0 && (size_t)d < x->ndefs && x->defs[d].id_len == x->defs[d0].id_len &&
-                          !memcmp(x->defs[d].id, s->id, x->defs[d0].id_len); d++) {
-            const xdef *df = &x->defs[d];
-            const char *p = df->names, *end = df->names + df->names_len;
-            while (p < end) {
-                size_t l = 0;
-                while (p + l < end && p[l] != '|' && p[l] != '\t') l++;
-                if (l) consider(&bst, p, l, fold, fl, df->file, df->line);
-                p += l + 1;
-            }
+        for (long d = find_def(x, s->id); d >= 0 && (size_t)d < x->n && !strcmp(x->set.e[x->order[d]].id.text, s->id); d++) {
+            const df_entry *e = &x->set.e[x->order[d]];
+            consider(&bst, e->name.text, strlen(e->name.text), fold, fl, (unsigned)e->file, e->line);
+            for (size_t a = 0; a < e->naliases; a++)
+                if (e->aliases[a].text[0])
+                    consider(&bst, e->aliases[a].text, strlen(e->aliases[a].text), fold, fl, (unsigned)e->file, e->line);
         }
-        if (!bst.alias) {   /* a compiled image without its sources */
-            for (size_t i = 0; i < x->dicts->ndicts; i++) {
-                long e = ng_dict_find_id(x->dicts->dicts[i], s->id);
-                if (e < 0) continue;
-                void *a[3] = {&bst, fold, &fl};
-                ng_dict_entity_aliases(x->dicts->dicts[i], (size_t)e, alias_cb, a);
-                if (bst.alias) break;
-            }
+        /* the compiled images' aliases too, unless a source line has it as
+         * written: an image without sources (--dict X.ngd) may have the
+         * alias that matched where the TSV sources have the id too */
+        for (size_t i = 0; !bst.exact && i < x->dicts->ndicts; i++) {
+            long e = ng_dict_find_id(x->dicts->dicts[i], s->id);
+            if (e < 0) continue;
+            void *a[3] = {&bst, fold, &fl};
+            ng_dict_entity_aliases(x->dicts->dicts[i], (size_t)e, alias_cb, a);
         }
         free(fold);
         if (bst.alias) {
             put_str(b, "alias", bst.alias, bst.len);
             if (bst.file != (unsigned)-1) {
-                put_str(b, "file", x->paths[bst.file], strlen(x->paths[bst.file]));
+                put_str(b, "file", x->set.files[bst.file], strlen(x->set.files[bst.file]));
                 sb_puts(b, ",\"line\":");
                 sb_uint(b, (size_t)bst.line);
             }

@@ -24,6 +24,11 @@ static size_t to_chars(cpos *c, size_t byte) {
     return c->chars;
 }
 
+size_t tag_chars_upto(const char *field, size_t byte) {
+    cpos c = {field, 0, 0};
+    return to_chars(&c, byte);
+}
+
 static const char *field_name(unsigned f, const item *it) {
     if (it->title) return f == 0 ? "title" : "text";
     return "text";
@@ -116,7 +121,7 @@ static void fmt_entities_at(strbuf *b, const item *it, const ng_match *m, size_t
         if (m[k].flags & NG_MATCH_OVERLAP) sb_puts(b, ",\"overlap\":true");
         if (o->explain) {
             const char *fields[2] = {it->title ? it->title : it->text, it->text};
-            tag_explain_span(o->explain, it, m, to, k, fields, b);
+            tag_explain_span(o->explain, it, m, to, k, fields, o->chars, b);
         }
         if (m[k].ncands > 1 && (o->candidates || (o->tflags & NG_TAG_ALL))) {
             sb_puts(b, ",\"candidates\":[");
@@ -354,15 +359,19 @@ static void fmt_conll(strbuf *b, const item *it, const ng_match *m, size_t n, co
 }
 
 static void fmt_brat(strbuf *b, const item *it, const ng_match *m, size_t n, const tag_opts *o) {
-    /* brat offsets are in characters of the .txt file, which holds the text field */
-    cpos cp = {it->text, 0, 0};
-    size_t t = 0;
+    /* brat offsets are in characters of the .txt file, which holds the
+     * text field, after the title and a blank line when there is one (as
+     * spaCy's "text"; tag_write_brat) */
+    cpos cp[2] = {{it->title ? it->title : it->text, 0, 0}, {it->text, 0, 0}};
+    size_t t = 0, base = it->title ? tag_chars_upto(it->title, it->title_len) + 2 : 0;
     for (size_t k = 0; k < n; k++) {
-        if (it->title && m[k].field == 0) continue;
         if (m[k].flags & NG_MATCH_OVERLAP) continue;
-        size_t s = to_chars(&cp, m[k].start), e = to_chars(&cp, m[k].end);
+        int in_title = it->title && m[k].field == 0;
+        size_t off = in_title ? 0 : base, flen;
+        cpos *c = &cp[in_title ? 0 : 1];
+        size_t s = off + to_chars(c, m[k].start), e = off + to_chars(c, m[k].end);
         sb_printf(b, "T%zu\t%s %zu %zu\t", ++t, m[k].type, s, e);
-        tsv_cell(b, it->text + m[k].start, m[k].end - m[k].start);
+        tsv_cell(b, field_text(m[k].field, it, &flen) + m[k].start, m[k].end - m[k].start);
         sb_puts(b, "\n");
         sb_printf(b, "#%zu\tAnnotatorNotes T%zu\t%s\n", t, t, m[k].id);
     }
@@ -471,10 +480,12 @@ static void fmt_pretty(strbuf *b, const item *it, const ng_match *m, size_t n, c
         strbuf x = {0};
         for (size_t j = 0; j < n; j++) {
             x.len = 0;
-            tag_explain_span(o->explain, it, m, n, j, fields, &x);
+            tag_explain_span(o->explain, it, m, n, j, fields, o->chars, &x);
             sb_puts(b, "  ");
             sb_put_safe(b, fields[m[j].field] + m[j].start, m[j].end - m[j].start, 0);
-            sb_printf(b, " (%s %zu-%zu): ", field_name(m[j].field, it), m[j].start, m[j].end);
+            const char *f = fields[m[j].field];
+            sb_printf(b, " (%s %zu-%zu): ", field_name(m[j].field, it),
+                      o->chars ? tag_chars_upto(f, m[j].start) : m[j].start, o->chars ? tag_chars_upto(f, m[j].end) : m[j].end);
             sb_put_safe(b, x.s + 11, x.len - 11, 0);   /* without ,"explain": */
             sb_puts(b, "\n");
         }
