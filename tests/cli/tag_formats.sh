@@ -84,15 +84,19 @@ run brat $TAG -f brat --output-dir bratdir a.jsonl b.txt
 expect_rc brat 0
 expect_out brat </dev/null
 check "brat files" test "$(ls bratdir | tr '\n' ' ')" = "b.txt.ann b.txt.txt en-2.ann en-2.txt uk-1.ann uk-1.txt "
-printf 'Київ – Ukraine-NATO Council.\nUA' >uk-1.want
-check "brat .txt holds the text field" cmp -s uk-1.want bratdir/uk-1.txt
+printf 'Путін і НАТО\n\nКиїв – Ukraine-NATO Council.\nUA' >uk-1.want
+check "brat .txt holds the title, a blank line and the text" cmp -s uk-1.want bratdir/uk-1.txt
 cat >uk-1.ann.want <<'EOF'
-T1	LOC 0 4	Київ
-#1	AnnotatorNotes T1	loc_kyiv
-T2	ORG 7 27	Ukraine-NATO Council
-#2	AnnotatorNotes T2	org_nuc
-T3	LOC 29 31	UA
-#3	AnnotatorNotes T3	loc_ukraine
+T1	PER 0 5	Путін
+#1	AnnotatorNotes T1	per_putin
+T2	ORG 8 12	НАТО
+#2	AnnotatorNotes T2	org_nato
+T3	LOC 14 18	Київ
+#3	AnnotatorNotes T3	loc_kyiv
+T4	ORG 21 41	Ukraine-NATO Council
+#4	AnnotatorNotes T4	org_nuc
+T5	LOC 43 45	UA
+#5	AnnotatorNotes T5	loc_ukraine
 EOF
 check "brat .ann (character offsets)" cmp -s uk-1.ann.want bratdir/uk-1.ann
 check "brat .ann of an article without entities is empty" test ! -s bratdir/en-2.ann

@@ -156,7 +156,7 @@ static char *slurp(const char *path, size_t *len, ng_error *err) {
     return b;
 }
 
-/* Byte offset of code point 'cp' in s (clamped to len). */
+/* Byte offset of code point 'cp' in s, or (size_t)-1 past its end. */
 static size_t cp_to_byte(const char *s, size_t len, size_t cp) {
     size_t i = 0, c = 0;
     while (i < len && c < cp) {
@@ -164,7 +164,16 @@ static size_t cp_to_byte(const char *s, size_t len, size_t cp) {
         while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
         c++;
     }
-    return i;
+    return c == cp ? i : (size_t)-1;
+}
+
+/* Is 'written' (an .ann's text column) the n bytes at t? A tab or line
+ * break of the text is a space there (brat and 'tag -f brat' write it so). */
+static int same_text(const char *written, const char *t, size_t n) {
+    if (strlen(written) != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (written[i] != t[i] && !(written[i] == ' ' && (t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))) return 0;
+    return 1;
 }
 
 /* 'idfrom': where the document id starts in 'ann' (the path relative to the
@@ -202,30 +211,44 @@ static int read_brat_file(const char *ann, size_t idfrom, annot_doc_fn fn, void 
         if (!tab) { rc = ng_error_set(err, NG_E_PARSE, ann, ln, 1, "expected a tab after the id"); break; }
         char *spec = tab + 1, *tab2 = strchr(spec, '\t');
         if (tab2) *tab2 = 0;
+        const char *written = tab2 ? tab2 + 1 : NULL;   /* the entity's text, as the .ann has it */
+        *tab = 0;   /* (p: the T id) */
         char *sp = strchr(spec, ' ');
         if (!sp) { rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "expected TYPE START END"); break; }
         *sp = 0;
         const char *type = spec;
         long long lo = -1, hi = -1;
-        char *q = sp + 1;
-        for (;;) {
-            char *end;
-            long long s = strtoll(q, &end, 10);
-            if (end == q || *end != ' ') { lo = -2; break; }
+        char *q = sp + 1, *end;
+        lo = strtoll(q, &end, 10);
+        if (end == q || *end != ' ') lo = -2;
+        else {
             q = end + 1;
-            long long e = strtoll(q, &end, 10);
-            if (end == q) { lo = -2; break; }
-            if (lo < 0 || s < lo) lo = s;
-            if (e > hi) hi = e;
-            q = end;
-            if (*q == ';') { q++; continue; }
+            hi = strtoll(q, &end, 10);
+            if (end == q) lo = -2;
+        }
+        if (lo >= 0 && *end == ';') {
+            /* a discontinuous entity: no span here can hold it (taking its
+             * extent would score the words between as part of it) */
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: a discontinuous entity (%s): only contiguous spans "
+                              "are read; give each part its own T line", p, sp + 1);
             break;
         }
-        if (lo < 0 || hi < lo) {
-            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "bad offsets");
+        if (lo < 0 || hi < lo || (*end && *end != ' ')) {
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: bad offsets (TYPE START END)", p);
             break;
         }
-        annot_add(&d, cp_to_byte(text, tlen, (size_t)lo), cp_to_byte(text, tlen, (size_t)hi), ANNOT_TEXT, type);
+        size_t bs = cp_to_byte(text, tlen, (size_t)lo), be = cp_to_byte(text, tlen, (size_t)hi);
+        if (bs == (size_t)-1 || be == (size_t)-1) {
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: offsets %lld-%lld are past the end of %s", p, lo, hi, txt);
+            break;
+        }
+        if (written && !same_text(written, text + bs, be - bs)) {
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: the text at %lld-%lld is \"%.*s\", the annotation says \"%.200s\" "
+                              "(offsets in characters of %s?)", p, lo, hi, (int)(be - bs > 200 ? 200 : be - bs), text + bs,
+                              written, txt);
+            break;
+        }
+        annot_add(&d, bs, be, ANNOT_TEXT, type);
     }
     if (rc == NG_OK) rc = fn(&d, ud);
     free(d.ents);
