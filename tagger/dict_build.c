@@ -213,6 +213,24 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
             pl->has_inflect = 1;
         } else if (!strcmp(kv, "lang")) {
             pl->lang = !strcmp(val, "uk") ? NG_LANG_UK : !strcmp(val, "ru") ? NG_LANG_RU : NG_LANG_UNKNOWN;
+        } else if (!strcmp(kv, "date")) {
+            /* YYYY[-MM[-DD]] or a range START/END (END not before START) */
+            char a[11], z[11], why[300], part[64];
+            const char *slash = strchr(val, '/');
+            size_t l1 = slash ? (size_t)(slash - val) : strlen(val);
+            snprintf(part, sizeof part, "%.*s", (int)(l1 < 63 ? l1 : 63), val);
+            if (!ng_date_parse(part, 1, a, why, sizeof why) || (slash && !ng_date_parse(slash + 1, 1, z, why, sizeof why))) {
+                free(attrs);
+                rc = ng_error_set(err, NG_E_PARSE, name, lineno, ng_col_of(line, offs[c] + (size_t)(eq - kv) + 1),
+                                  "date: %s", why);
+                goto fail;
+            }
+            if (slash && strcmp(z, a) < 0) {
+                free(attrs);
+                rc = ng_error_set(err, NG_E_PARSE, name, lineno, ng_col_of(line, offs[c] + (size_t)(eq - kv) + 1),
+                                  "date: the range %s ends before it starts", val);
+                goto fail;
+            }
         }
         if (bad) {
             snprintf(msg, sizeof msg, "invalid value for attribute '%s'", kv);

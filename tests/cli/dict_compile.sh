@@ -92,4 +92,18 @@ for d in pre.tsv pre.ngd; do
   expect_rc pre_$d 0
   check "$d: names without their prefix, matching as the prefix says" sh -c "cut -f5-8 pre_$d.out | tail -n +2 | tr '\t' ' ' > pre_$d.got; printf 'PER may-t May May\nLOC sumy Суми Сумах\n' | cmp -s - pre_$d.got"
 done
+# regression: an id the shipped dictionaries have with another type compiled
+# silently (tag refused the image later); -o '' had no file name in its
+# message; dict suggest --top 0 printed every name
+printf 'nato\tPER\tNato Guy\n' > cf.tsv
+run cf dict compile cf.tsv -o cf.ngd
+expect_rc cf 0
+check "a shipped id with another type: warned at compile" grep -q "^newsgraph: warning: cf.ngd: id 'nato' is PER here and ORG in the shipped dictionaries" cf.err
+run cf2 dict compile --no-shipped cf.tsv -o cf.ngd
+check "--no-shipped: not checked" sh -c "! grep -q warning cf2.err"
+run emptyo dict compile cf.tsv -o ''
+expect_rc emptyo 2
+check "-o '': named" grep -qx "newsgraph: dict compile: -o: an empty file name" emptyo.err
+run top0 dict suggest --top 0 pre.txt
+expect_rc top0 2
 finish

@@ -49,7 +49,7 @@ static double now(void) {
  * symmetry with tag (compile never adds the shipped files). On --help
  * prints "usage: USAGE" and help. -1 to go on, else the exit status. */
 static int compile_args(int argc, char **argv, const char *cmd, const char *usage, const char *help,
-                        const char **out, int *quiet, size_t *n) {
+                        const char **out, int *quiet, int *no_shipped, size_t *n) {
     enum { O_OUTPUT = 1, O_QUIET, O_NO_SHIPPED };
     static const cli_opt options[] = {
         {"--output", "-o", 1, O_OUTPUT}, {"--quiet", "-q", 0, O_QUIET}, {"--no-shipped", NULL, 0, O_NO_SHIPPED}, {0},
@@ -58,7 +58,7 @@ static int compile_args(int argc, char **argv, const char *cmd, const char *usag
     const char *v;
     int id;
     *out = NULL;
-    *quiet = 0;
+    *quiet = *no_shipped = 0;
     *n = 0;
     while ((id = cli_next(&p, options, &v)) != CLI_END) {
         switch (id) {
@@ -72,24 +72,27 @@ static int compile_args(int argc, char **argv, const char *cmd, const char *usag
         case CLI_ARG: argv[(*n)++] = (char *)v; break;   /* (slot n < the next one read) */
         case O_OUTPUT: *out = v; break;
         case O_QUIET: *quiet = 1; break;
-        case O_NO_SHIPPED: break;
+        case O_NO_SHIPPED: *no_shipped = 1; break;
         }
     }
     if (!*out || !*n) {
         cli_msg("usage: %s", usage);
         return EXIT_USAGE;
     }
+    if (!**out) { cli_msg("%s: -o: an empty file name", cmd); return EXIT_USAGE; }
     return -1;
 }
 
 int cmd_dict_compile(int argc, char **argv) {
     const char *out;
-    int quiet;
+    int quiet, no_shipped;
     size_t nfiles;
     int ar = compile_args(argc, argv, "dict compile", "newsgraph dict compile FILE.tsv... -o OUT.ngd",
                           "Compiles TSV dictionaries into one memory-mappable image (versioned,\n"
-                          "checksummed). A later file may extend an id of an earlier one.\n",
-                          &out, &quiet, &nfiles);
+                          "checksummed). A later file may extend an id of an earlier one. An id the\n"
+                          "shipped dictionaries have with another type is warned about (tag and\n"
+                          "ingest refuse such an image beside them); --no-shipped: not checked.\n",
+                          &out, &quiet, &no_shipped, &nfiles);
     if (ar >= 0) return ar;
     const char *const *files = (const char *const *)argv;
     double t0 = now();
@@ -105,6 +108,14 @@ int cmd_dict_compile(int argc, char **argv) {
     if (!quiet)
         fprintf(stderr, "newsgraph: compiled %zu entities, %zu aliases into %s in %.2f s\n",
                 ng_dict_entity_count(d), ng_dict_alias_count(d), out, now() - t0);
+    /* an image for use beside the shipped dictionaries must keep their types */
+    const char *img = no_shipped ? NULL : cli_shipped_image();
+    ng_dict *shipped = NULL;
+    if (img && ng_dict_open(img, &shipped, &err) == NG_OK &&
+        ng_dict_check_types(shipped, "the shipped dictionaries", d, out, &err) != NG_OK)
+        cli_msg("warning: %s: %s (tag and ingest refuse it beside them: use it with --no-shipped, or change the id)",
+                err.file, err.msg);
+    ng_dict_free(shipped);
     ng_dict_free(d);
     return 0;
 }
@@ -114,13 +125,13 @@ int cmd_dict_compile(int argc, char **argv) {
  * name (the build compiles the shipped ones into BIN/names.ngn). */
 int cmd_dict_compile_names(int argc, char **argv) {
     const char *out;
-    int quiet;
+    int quiet, no_shipped;
     size_t n;
     int ar = compile_args(argc, argv, "dict compile-names", "newsgraph dict compile-names LIST... -o OUT.ngn",
                           "Compiles given-name lists (files of one name or '|' group a line, or\n"
                           "directories of given*.txt) with their case forms into one file that\n"
                           "'tag --names' and the shipped data read in milliseconds.\n",
-                          &out, &quiet, &n);
+                          &out, &quiet, &no_shipped, &n);
     if (ar >= 0) return ar;
     const char *const *lists = (const char *const *)argv;
     double t0 = now();

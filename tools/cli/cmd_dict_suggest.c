@@ -383,7 +383,7 @@ static int parse_options(int argc, char **argv, cli_dicts *dicts, unsigned *tfla
             break;
         case O_OUT: *out = v; break;
         case O_MIN_COUNT: if (cli_int(p.opt, v, 1, LLONG_MAX, min_count)) return EXIT_USAGE; break;
-        case O_TOP: if (cli_int(p.opt, v, 0, LLONG_MAX, top)) return EXIT_USAGE; break;
+        case O_TOP: if (cli_int(p.opt, v, 1, LLONG_MAX, top)) return EXIT_USAGE; break;
         case O_INPUT:
             if (!strcmp(v, "text")) *kind = NG_INPUT_TEXT;
             else if (!strcmp(v, "jsonl")) *kind = NG_INPUT_JSONL;
