@@ -54,7 +54,7 @@ static int build_name_fixes(ng_tagger *t) {
             }
         }
         /* by entity, the earliest dictionary's first */
-        qsort(t->fix[j], t->nfix[j], sizeof *t->fix[j], cmp_fix);
+        if (t->nfix[j] > 1) qsort(t->fix[j], t->nfix[j], sizeof *t->fix[j], cmp_fix);   /* (qsort of NULL: UBSan) */
         size_t n = 0;
         for (size_t k = 0; k < t->nfix[j]; k++)
             if (!n || t->fix[j][n - 1].ent != t->fix[j][k].ent) t->fix[j][n++] = t->fix[j][k];

@@ -17,9 +17,9 @@ struct tag_explain {
     const cli_dicts *dicts;
 };
 
-static const df_set *sort_set;   /* (qsort has no context argument) */
-static int by_id(const void *a, const void *b) {
-    const df_entry *x = &sort_set->e[*(const size_t *)a], *y = &sort_set->e[*(const size_t *)b];
+static int by_id(const void *a, const void *b, void *set) {
+    const df_set *st = set;
+    const df_entry *x = &st->e[*(const size_t *)a], *y = &st->e[*(const size_t *)b];
     int c = strcmp(x->id.text, y->id.text);
     if (c) return c;
     if (x->file != y->file) return x->file < y->file ? -1 : 1;
@@ -36,8 +36,7 @@ tag_explain *tag_explain_new(const cli_dicts *d, const char *const *tsv, size_t 
     x->order = cli_xcalloc(x->set.n + 1, sizeof *x->order);
     for (size_t i = 0; i < x->set.n; i++)
         if (x->set.e[i].nfields >= 3) x->order[x->n++] = i;
-    sort_set = &x->set;
-    if (x->n) qsort(x->order, x->n, sizeof *x->order, by_id);
+    if (x->n > 1) qsort_r(x->order, x->n, sizeof *x->order, by_id, &x->set);
     return x;
 }
 
