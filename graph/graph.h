@@ -153,6 +153,12 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err);
 /* Writes a compact copy of the database to 'path' (absent or an empty
  * file), e.g. to merge into a copy and rename it into place. */
 int ng_store_copy_to(ng_store *s, const char *path, ng_error *err);
+/* Replaces the whole content of the database with that of the database at
+ * 'path' (SQLite's online backup, one transaction: other connections, such
+ * as a running 'serve', see the old or the new content, and nothing is
+ * renamed under them). Waits for another writer up to the busy timeout
+ * (NG_E_BUSY). The window and settings come from 'path': close 's' after. */
+int ng_store_replace_from(ng_store *s, const char *path, ng_error *err);
 
 /* Recomputes entity and edge counts from the stored mentions and compares
  * them with the tables. '*mismatches' receives the number of differing

@@ -1453,6 +1453,40 @@ int ng_store_merge(ng_store *s, const char *path, ng_error *err) {
     return rc;
 }
 
+int ng_store_replace_from(ng_store *s, const char *path, ng_error *err) {
+    if (s->readonly) return ng_error_set(err, NG_E_ARG, s->path, 0, 0, "database opened read-only");
+    if (s->in_batch) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "replace inside a batch");
+    sqlite3 *src = NULL;
+    if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        int rc = ng_error_set(err, NG_E_DB, path, 0, 0, "cannot open: %s", src ? sqlite3_errmsg(src) : "out of memory");
+        sqlite3_close(src);
+        return rc;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(s->db, "main", src, "main");
+    if (!b) {
+        int rc = ngg_db_err(s, err, "replace");
+        sqlite3_close(src);
+        return rc;
+    }
+    /* one step: the whole copy is one transaction of 's' (its readers see
+     * the old or the new content); a writer holding the lock is waited for */
+    int r, waited = 0;
+    while ((r = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || r == SQLITE_LOCKED) {
+        if (waited >= s->busy_ms) break;
+        sqlite3_sleep(50);
+        waited += 50;
+    }
+    int fr = sqlite3_backup_finish(b);
+    sqlite3_close(src);
+    if (r == SQLITE_BUSY || r == SQLITE_LOCKED)
+        return ng_error_set(err, NG_E_BUSY, s->path, 0, 0, "the database is locked by another writer (waited %d ms)", s->busy_ms);
+    if (r != SQLITE_DONE || fr != SQLITE_OK) return ngg_db_err(s, err, "replace");
+    strmap_clear(&s->ents);   /* (what the handle remembered of the old content) */
+    u64map_clear(&s->surf_seen);
+    ngc_load(s, NULL);
+    return NG_OK;
+}
+
 int ng_store_copy_to(ng_store *s, const char *path, ng_error *err) {
     sqlite3_stmt *st;
     int rc = ngg_prepare(s, "VACUUM INTO ?", &st, err);

@@ -30,7 +30,7 @@ $NG stats --db mall.db --json > mall.stats
 # a merge that fails on its third shard leaves no output and no temporary file
 $NG ingest -q --db dup.db m0.jsonl
 run $NG merge m0.db m1.db dup.db -o k.db
-eq "$rc" 2 "failed merge status"
+eq "$rc" 1 "failed merge status"
 grep -q "article 'm0-0' is in more than one database" err || fail "failed merge message: $(cat err)"
 [ ! -e k.db ] || fail "a failed merge left k.db"
 [ -z "$(ls -A | grep '^\.k\.db')" ] || fail "a failed merge left temporary files: $(ls -A)"
@@ -58,7 +58,7 @@ done
 $NG merge m0.db -o k3.db >/dev/null || fail "merge into k3"
 $NG stats --db k3.db --json > k3.before
 run $NG merge m1.db dup.db -o k3.db
-eq "$rc" 2 "failed merge into an existing db"
+eq "$rc" 1 "failed merge into an existing db"
 $NG stats --db k3.db --json | cmp -s - k3.before || fail "failed merge changed the existing output"
 run $NG merge m1.db m2.db -o k3.db
 eq "$rc" 0 "merge into an existing db"

@@ -77,13 +77,21 @@ int cmd_merge(int argc, char **argv) {
         side[k] = malloc(l);
         if (side[k]) { snprintf(side[k], l, "%s%s", of.tmp, k ? "-shm" : "-wal"); ng_tmp_track(side[k]); }
     }
+    /* An existing output is copied, the copy merged into, and the result
+     * written back into the output through SQLite (one transaction): it may
+     * be open elsewhere (serve, an ingest), and renaming a file over an
+     * open database corrupts it (its -wal would be replayed onto the new
+     * file). A commit to the output by another process meanwhile stops
+     * the merge (it would be lost). */
+    ng_store *old = NULL;
+    long long version = 0;
     if (out_exists) {
-        ng_store *old;
-        rc = ng_store_open(out, NG_STORE_READONLY, &old, &err);
+        rc = ng_store_open_wait(out, 0, wait_ms >= 0 ? (int)wait_ms : 5000, &old, &err);
         if (!rc) {
+            if (wait_ms >= 0) ng_store_set_busy_timeout(old, (int)wait_ms);
+            version = ng_store_data_version(old);
             unlink(of.tmp);   /* VACUUM INTO creates it */
             rc = ng_store_copy_to(old, of.tmp, &err);
-            ng_store_close(old);
         }
         if (rc) code = gcli_fail(rc, &err);
     }
@@ -97,17 +105,28 @@ int cmd_merge(int argc, char **argv) {
         if (rc) {
             if (!err.file[0] || !strcmp(err.file, of.tmp)) snprintf(err.file, sizeof err.file, "%s", shards[i]);
             code = gcli_fail(rc, &err);
+            if (rc == NG_E_ARG) code = EXIT_DATA;   /* another window, a shared article: the data's, as in ingest */
         }
     }
     json_t *st = NULL;
     if (!code) ng_query_stats(s, &st, &err);
     ng_store_close(s);
-    if (!code) {
+    if (!code && old) {
+        if (ng_store_data_version(old) != version) {
+            cli_msg("merge: %s changed during the merge (another ingest or curation): nothing merged; run it again", out);
+            code = EXIT_DATA;
+        } else if ((rc = ng_store_replace_from(old, of.tmp, &err)) != NG_OK) {
+            snprintf(err.file, sizeof err.file, "%s", out);
+            code = gcli_fail(rc, &err);
+        }
+        ng_outfile_abort(&of);   /* the copy */
+    } else if (!code) {
         rc = ng_outfile_commit(&of, &err);
         if (rc) code = gcli_fail(rc, &err);
     } else {
         ng_outfile_abort(&of);
     }
+    ng_store_close(old);
     for (int k = 0; k < 2; k++)
         if (side[k]) { unlink(side[k]); ng_tmp_untrack(side[k]); free(side[k]); }
     if (!code) {
