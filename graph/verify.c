@@ -110,10 +110,24 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
                          type, name, fixed ? " with the corrections" : "", de.type, de.name);
                 problem(c, "entity", key, detail);
             }
-        } else if (!strncmp(key, "per:", 4) && strcmp(type, "PER")) {
-            snprintf(detail, sizeof detail, "a rule-found person stored with type %s", type);
+            continue;
+        }
+        if (strncmp(key, "per:", 4)) continue;
+        /* a rule-found person: PER, and a name that gives its id, unless the
+         * corrections say otherwise (a retype, a rename: the user's word) */
+        const char *ctype = "PER", *cname = NULL;
+        char cbuf[2048];
+        corrected(cs, &crow, key, &ctype, &cname, cbuf, sizeof cbuf);
+        if (strcmp(type, ctype)) {
+            snprintf(detail, sizeof detail, "a rule-found person stored with type %s%s%s", type,
+                     strcmp(ctype, "PER") ? ", the corrections say " : "", strcmp(ctype, "PER") ? ctype : "");
             problem(c, "entity", key, detail);
-        } else if (!strncmp(key, "per:", 4) && !strchr(key, '~') && persons) {
+        } else if (cname) {
+            if (strcmp(name, cname)) {
+                snprintf(detail, sizeof detail, "stored as \"%.400s\", the corrections say \"%.400s\"", name, cname);
+                problem(c, "entity", key, detail);
+            }
+        } else if (!strchr(key, '~') && persons) {
             /* the name must give the id (the key of the person's name; a
              * lone given name's id, "~" + the article's hash, is the
              * article's own and no name gives it) */

@@ -215,17 +215,26 @@ static char *quote_big_ints(const char *t, size_t len) {
  * working directory when it lies under it, so that "in/a.txt",
  * "./in/a.txt" and "$PWD/in/a.txt" are one article. A path that cannot be
  * resolved is kept as given. */
-static char *input_id(ng_reader *r, const char *path, int is_stdin) {
-    if (is_stdin) return strdup("stdin");
+static char *path_id(const char *path, char **cwd) {
     char *real = realpath(path, NULL);
     if (!real) return strdup(path);
-    if (!r->cwd) r->cwd = getcwd(NULL, 0);
-    size_t cl = r->cwd ? strlen(r->cwd) : 0;
-    if (cl && !strncmp(real, r->cwd, cl) && (real[cl] == '/' || (cl == 1 && r->cwd[0] == '/'))) {
+    if (!*cwd) *cwd = getcwd(NULL, 0);
+    size_t cl = *cwd ? strlen(*cwd) : 0;
+    if (cl && !strncmp(real, *cwd, cl) && (real[cl] == '/' || (cl == 1 && (*cwd)[0] == '/'))) {
         size_t skip = cl == 1 ? 1 : cl + 1;
         memmove(real, real + skip, strlen(real + skip) + 1);
     }
     return real;
+}
+
+static char *input_id(ng_reader *r, const char *path, int is_stdin) {
+    return is_stdin ? strdup("stdin") : path_id(path, &r->cwd);
+}
+
+char *ng_input_id(const char *path) {
+    char *cwd = NULL, *id = path_id(path, &cwd);
+    free(cwd);
+    return id;
 }
 
 /* A default id: "<input id>:<line>" for a JSON line of a file; for

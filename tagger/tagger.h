@@ -278,6 +278,13 @@ typedef struct ng_article {
     const char *raw; size_t raw_len;        /* the JSON line as read (jsonl only) */
 } ng_article;
 
+/* The id the reader gives the article of the text file 'path' (and the
+ * prefix of its JSON lines' default ids, "ID:LINE"): the path made
+ * canonical and relative to the working directory when under it, so that
+ * "in/a.txt", "./in/a.txt" and "$PWD/in/a.txt" are one article; as given
+ * when it cannot be resolved. Caller frees; NULL when out of memory. */
+char *ng_input_id(const char *path);
+
 /* 'paths' may contain "-" for standard input. 'kind' is NG_INPUT_*. */
 int ng_reader_open(const char *const *paths, size_t npaths, int kind,
                    ng_reader **out, ng_error *err);

@@ -192,7 +192,7 @@ run $NG ingest --db kg.db kg.jsonl
 eq "$rc" 1 "bad record without --keep-going status"
 [ ! -e kg.db ] || fail "a failed first load left kg.db"
 run $NG ingest --keep-going --json --db kg.db kg.jsonl
-eq "$rc" 0 "--keep-going status"
+eq "$rc" 1 "--keep-going status (as tag's: the good records stored, exit 1)"
 eq "$(j '[d["added"], d["skipped"]]' < out)" '[2, 4]' "--keep-going counts"
 grep -q '^newsgraph: kg.jsonl:5:1: "published" must be a date string such as "2023-07-11" (not a number)$' err || fail "numeric published message: $(cat err)"
 grep -q '^newsgraph: 4 bad records skipped$' err || fail "--keep-going summary: $(cat err)"
@@ -242,4 +242,12 @@ for c in "entity aaa" "communities" "evidence aaa bbb" "path aaa bbb" "neighbors
   python3 -c 'import sys; b=open(sys.argv[1],"rb").read().decode(); sys.exit(any(ord(c) < 32 and c != "\n" or 127 <= ord(c) < 160 for c in b))' esc.out || fail "$c printed a control character"
   grep -q "^b$" esc.out && fail "$c broke a name across lines"
 done
+# regression: forget did not take a file's path as typed (./in/a.txt,
+# $PWD/in/b.jsonl:2), while ingest makes them one article
+mkdir -p fin; echo "Putin in Moscow." > fin/a.txt
+printf '{"text":"Kyiv and NATO."}\n{"text":"Putin in Moscow."}\n' > fin/b.jsonl
+$NG ingest -q --db fin.db fin || fail "ingest fin"
+run $NG forget --db fin.db ./fin/a.txt "$PWD/fin/b.jsonl:2"; eq "$rc" 0 "forget by paths as typed"
+eq "$(sqlite3 fin.db 'SELECT group_concat(key) FROM article')" "fin/b.jsonl:1" "forgotten by paths"
+run $NG forget --db fin.db ./fin/zzz.txt; eq "$rc" 1 "forget of an unknown path"
 done_tests

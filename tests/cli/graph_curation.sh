@@ -240,4 +240,21 @@ grep -q 'entity a: stored as ORG "By Hand", the dictionary with the corrections 
 chmod a-w old.db
 $NG stats --db old.db --check > /dev/null 2>&1; [ $? -le 1 ] || fail "check of a version-1 database runs"
 chmod u+w old.db
+# regression: entity retype took any string ("NOT A TYPE", "A,B": a comma
+# splits --type lists)
+for t in 'NOT A TYPE' 'A,B' 'x:y'; do
+  run $NG entity retype --db ck.db a "$t"; eq "$rc" 2 "retype '$t' status"
+done
+grep -q "letters, digits, '_' or '-'" err || fail "retype message: $(cat err)"
+# regression: a retype or rename of a rule-found person was a problem for
+# stats --check ("a rule-found person stored with type ORG", "the name ...
+# gives the id ..."), though corrections of dictionary entities were not
+printf '{"id":"p1","published":"2023-03-01","text":"John Smith met Jens Stoltenberg in London."}\n{"id":"p2","published":"2023-03-02","text":"Mary Brown met Jens Stoltenberg in London."}\n' > rp.jsonl
+$NG ingest -q --db rp.db rp.jsonl || fail "ingest rp"
+$NG entity retype --db rp.db "John Smith" ORG > /dev/null || fail "retype a rule-found person"
+$NG entity rename --db rp.db "Mary Brown" "M. R. Brown" > /dev/null || fail "rename a rule-found person"
+$NG stats --check --db rp.db > rp.out 2>&1 || fail "corrected rule-found persons: $(cat rp.out)"
+sqlite3 rp.db "UPDATE entity SET name = 'Hand Edit' WHERE name = 'M. R. Brown'"
+$NG stats --check --db rp.db > rp.out 2>&1 && fail "a rule-found person's name changed by hand is a problem"
+grep -q 'stored as "Hand Edit", the corrections say "M. R. Brown"' rp.out || fail "message: $(cat rp.out)"
 done_tests

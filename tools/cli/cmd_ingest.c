@@ -814,6 +814,7 @@ int cmd_ingest(int argc, char **argv) {
             json_decref(st);
         }
     }
+    if (!exit_code && g.skipped) exit_code = EXIT_DATA;   /* as tag --keep-going: stored, but not all */
 done:;
     /* a first load that failed before storing anything leaves no database
      * (an empty one would keep this run's --window and refuse another) */
@@ -842,6 +843,23 @@ usage:
     free(paths);
     ingest_usage(stderr);
     return EXIT_USAGE;
+}
+
+/* The id ingest gives the file 'arg' names (ng_input_id), with a ":LINE"
+ * suffix kept when the rest is a file; NULL when 'arg' names no file. */
+static char *path_article_id(const char *arg) {
+    struct stat st;
+    if (stat(arg, &st) == 0 && S_ISREG(st.st_mode)) return ng_input_id(arg);
+    const char *colon = strrchr(arg, ':');
+    if (!colon || colon == arg || !colon[1] || strspn(colon + 1, "0123456789") != strlen(colon + 1)) return NULL;
+    char *file = strndup(arg, (size_t)(colon - arg));
+    char *id = file && stat(file, &st) == 0 && S_ISREG(st.st_mode) ? ng_input_id(file) : NULL;
+    free(file);
+    if (!id) return NULL;
+    char *full = malloc(strlen(id) + strlen(colon) + 1);
+    if (full) { strcpy(full, id); strcat(full, colon); }
+    free(id);
+    return full;
 }
 
 static void forget_usage(FILE *f) {
@@ -881,6 +899,17 @@ int cmd_forget(int argc, char **argv) {
     for (size_t i = 0; !rc && i < n; i++) {
         if (cli_given_before((const char *const *)ids, i)) continue;   /* forgotten once */
         rc = ng_store_forget(s, ids[i], &err);
+        if (rc == NG_E_NOTFOUND) {
+            /* a file's path as typed (./in/a.txt), or its JSON line (./in/a.jsonl:3):
+             * the id ingest gave it */
+            char *id = path_article_id(ids[i]);
+            if (id && strcmp(id, ids[i])) {
+                ng_error e2 = {0};
+                int r2 = ng_store_forget(s, id, &e2);
+                if (r2 != NG_E_NOTFOUND) { rc = r2; err = e2; }
+            }
+            free(id);
+        }
         forgot++;
     }
     if (!rc) rc = ng_store_commit(s, &err);

@@ -618,6 +618,8 @@ class Graph:
         """The graph as a networkx.Graph (needs networkx): node keys are entity
         ids with attributes name, type, mentions, ...; edges carry weight,
         count, articles, npmi. Goes through the GraphML export."""
+        if not self._s:
+            raise NewsgraphError("newsgraph: the graph is closed", _E_ARG)
         import networkx
         import tempfile
         o = _ExportOpts(_EXPORT_GRAPHML, min_weight, top_edges, None, 1,
@@ -627,6 +629,8 @@ class Graph:
         with tempfile.TemporaryDirectory(prefix="newsgraph-") as d:
             path = os.path.join(d, "g.graphml")
             with self._lock:
+                if not self._s:   # (a NULL store would crash the library)
+                    raise NewsgraphError("newsgraph: the graph is closed", _E_ARG)
                 rc = _lib.ng_store_export(self._s, ctypes.byref(o), _enc(path), None, None, ctypes.byref(err))
             if rc:
                 _raise(rc, err)

@@ -532,6 +532,16 @@ class TestGraph(unittest.TestCase):
         self.assertEqual(g.nodes["joe-biden"]["type"], "PER")
         self.assertEqual(g.edges["joe-biden", "jens-stoltenberg"]["count"], 2)
 
+    def test_closed(self):
+        # regression: to_networkx() after close() crashed Python (a NULL
+        # store passed to the library); every method says it is closed
+        g = newsgraph.Graph(DB)
+        g.close()
+        for call in (g.to_networkx, g.stats, lambda: g.neighbors("Joe Biden")):
+            with self.assertRaises(newsgraph.NewsgraphError) as cm:
+                call()
+            self.assertIn("closed", str(cm.exception))
+
 
 class TestReadme(unittest.TestCase):
     def test_from_python_example(self):
