@@ -12,9 +12,12 @@ static void merge_usage(FILE *f) {
                "Adds the articles of databases built from disjoint sets of articles (same\n"
                "window) to ALL.db (created if absent). The counts are exactly those of a\n"
                "single ingest of all the articles. An article present in two databases\n"
-               "stops the merge. ALL.db is written under a temporary name in its directory\n"
-               "and renamed into place when every shard is in: an interrupted or failed\n"
-               "merge leaves ALL.db as it was, and running it again does the whole job.\n");
+               "stops the merge. The shards go into a copy of ALL.db in its directory; a new\n"
+               "ALL.db is then renamed into place, an existing one receives the result in\n"
+               "one transaction (it may be open elsewhere meanwhile: serve sees the old or\n"
+               "the new content; a commit to it by another process during the merge stops\n"
+               "the merge). An interrupted or failed merge leaves ALL.db as it was, and\n"
+               "running it again does the whole job.\n");
 }
 
 int cmd_merge(int argc, char **argv) {
@@ -54,9 +57,10 @@ int cmd_merge(int argc, char **argv) {
             return EXIT_USAGE;
         }
     }
-    /* The merge is written to a temporary copy in the output's directory and
-     * renamed into place at the end: an interrupted merge leaves the output
-     * as it was, and running it again does the whole job. */
+    /* The merge is written to a temporary copy in the output's directory,
+     * then renamed into place (a new output) or written back into it (an
+     * existing one, below): an interrupted merge leaves the output as it
+     * was, and running it again does the whole job. */
     ng_store *s = NULL;
     ng_error err = {0};
     ng_outfile of;
