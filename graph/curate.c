@@ -426,6 +426,7 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
     if ((rc = ngg_exec(s, "BEGIN IMMEDIATE", err))) return rc;
     char *key = NULL, *name = NULL, *type = NULL, *key2 = NULL, *name2 = NULL, *type2 = NULL, *old = NULL, *norm = NULL;
     const char *val = value;
+    int had_alias = 0;
     rc = find_entity(s, entity, &key, &name, &type, err);
     if (!rc && op == NG_CORR_MERGE) {
         rc = find_entity(s, value, &key2, &name2, &type2, err);
@@ -435,6 +436,16 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
         old = name2; name2 = NULL;
     } else if (!rc && op == NG_CORR_RENAME) {
         old = name; name = NULL;
+        /* whether the new name was an alias already: an undo removes the
+         * alias the rename adds, not one that was there */
+        if (!(norm = ngg_fold(s->fold, value))) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        sqlite3_stmt *st;
+        if (!rc && !(rc = ngg_prepare(s, "SELECT 1 FROM alias WHERE norm=? AND entity=?", &st, err))) {
+            sqlite3_bind_text(st, 1, norm, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+            had_alias = sqlite3_step(st) == SQLITE_ROW;
+            sqlite3_finalize(st);
+        }
     } else if (!rc && op == NG_CORR_RETYPE) {
         old = type; type = NULL;
     } else if (!rc) {
@@ -471,6 +482,8 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
             if (!rc && seq) *seq = (long)sqlite3_last_insert_rowid(s->db);
         }
     }
+    if (!rc && op == NG_CORR_RENAME && had_alias)
+        rc = ngg_exec(s, "UPDATE correction SET data='{\"alias_existed\":true}' WHERE seq=last_insert_rowid()", err);
     if (!rc && op == NG_CORR_MERGE) /* the merged entity's own aliases, given back by an undo */
         rc = step_text(s, "UPDATE correction SET data=(SELECT json_group_array(json_array(norm, alias)) FROM alias"
                           " WHERE entity=?2 AND norm NOT IN (SELECT norm FROM alias WHERE entity=?1))"
@@ -583,6 +596,14 @@ int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err) {
         const char *v = op == NG_CORR_RENAME ? (r && r->name ? r->name : old) : (r && r->type ? r->type : old);
         if (v) rc = step_text(s, op == NG_CORR_RENAME ? "UPDATE entity SET name=?2 WHERE key=?1"
                                                       : "UPDATE entity SET type=?2 WHERE key=?1", cur, v, NULL, err);
+        if (!rc && op == NG_CORR_RENAME && !strstr(data, "alias_existed")) {
+            /* the alias the rename added goes too (not the name it restores) */
+            char *nv = ngg_fold(s->fold, val), *nr = v ? ngg_fold(s->fold, v) : NULL;
+            if (!nv || (v && !nr)) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+            else if (!nr || strcmp(nv, nr))
+                rc = step_text(s, "DELETE FROM alias WHERE entity=?1 AND norm=?2", cur, nv, NULL, err);
+            free(nv); free(nr);
+        }
     } else if (!rc && (op == NG_CORR_ALIAS_ADD || op == NG_CORR_ALIAS_REMOVE)) {
         char *norm = ngg_fold(s->fold, val);
         if (!norm) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);

@@ -257,4 +257,14 @@ $NG stats --check --db rp.db > rp.out 2>&1 || fail "corrected rule-found persons
 sqlite3 rp.db "UPDATE entity SET name = 'Hand Edit' WHERE name = 'M. R. Brown'"
 $NG stats --check --db rp.db > rp.out 2>&1 && fail "a rule-found person's name changed by hand is a problem"
 grep -q 'stored as "Hand Edit", the corrections say "M. R. Brown"' rp.out || fail "message: $(cat rp.out)"
+# regression: undoing a rename left the undone name as an alias (the entity
+# was still found by it); a name that was an alias before stays one
+printf '{"id":"k1","published":"2023-03-01","text":"Olaf Scholz arrived in Kyiv."}\n' > un.jsonl
+$NG ingest -q --db un.db un.jsonl || fail "ingest un"
+$NG entity rename --db un.db ua-kyiv "Kyiv City Hall" > /dev/null || fail "rename"
+$NG entity undo --db un.db 1 > /dev/null || fail "undo"
+run $NG entity --db un.db "Kyiv City Hall"; eq "$rc" 1 "the undone name no longer finds the entity"
+$NG entity rename --db un.db ua-kyiv Kiev > /dev/null && $NG entity undo --db un.db 2 > /dev/null || fail "rename to an alias, undo"
+run $NG entity --db un.db Kiev; eq "$rc" 0 "an alias from before the rename stays"
+$NG stats --check --db un.db > /dev/null || fail "un.db inconsistent"
 done_tests

@@ -87,4 +87,14 @@ printf '%s\n' '{"id":"f1","text":"NATO in Kyiv."}' '{"id":"f2","text":"Kyiv."}' 
 run fg forget --db f.db f1 f1
 expect_rc fg 0
 check "forget f1 f1: f1 gone, f2 kept" test "$(sqlite3 f.db 'select key from article')" = f2
+# regression: saved input took an empty span (a mention of nothing, an edge
+# with it) and any string as a type ("O R G": a comma would split --type)
+printf '%s\n' '{"id":"s8","tagger":"newsgraph","text":"Acme met Globex.","entities":[{"start":0,"end":0,"id":"x","type":"ORG","name":"A"},{"start":9,"end":15,"id":"g","type":"ORG","name":"Globex"}]}' > es.jsonl
+run es ingest -q --db es.db es.jsonl
+expect_rc es 1
+check "empty span: named" grep -q '^newsgraph: es.jsonl:1:[0-9]*: entities\[0\]: empty span 0-0$' "$T/es.err"
+printf '%s\n' '{"id":"s9","tagger":"newsgraph","text":"Acme met Globex.","entities":[{"start":9,"end":15,"id":"g","type":"O R G","name":"Globex"}]}' > et.jsonl
+run et ingest -q --db et.db et.jsonl
+expect_rc et 1
+check "bad type: named" grep -q "entities\[0\]: type \"O R G\": letters, digits, '_' or '-'" "$T/et.err"
 finish
