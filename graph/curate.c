@@ -418,11 +418,9 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
                             op == NG_CORR_RENAME ? "empty name" : op == NG_CORR_RETYPE ? "empty type" : "empty alias");
     for (const char *p = value; *p; p++)
         if ((unsigned char)*p < 0x20) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "control character in '%s'", value);
-    if (op == NG_CORR_RETYPE)   /* as dictionaries spell types (a comma would split --type lists) */
-        for (const char *p = value; *p; p++)
-            if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-                return ng_error_set(err, NG_E_ARG, NULL, 0, 0,
-                                    "type '%s': letters, digits, '_' or '-' (e.g. PER, ORG, LOC, EVENT)", value);
+    if (op == NG_CORR_RETYPE && value[strspn(value, NG_TYPE_CHARS)])   /* (a comma would split --type lists) */
+        return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "type '%s': letters, digits, '_' or '-' (e.g. PER, ORG, LOC, EVENT)",
+                            value);
     if ((rc = ngg_exec(s, "BEGIN IMMEDIATE", err))) return rc;
     char *key = NULL, *name = NULL, *type = NULL, *key2 = NULL, *name2 = NULL, *type2 = NULL, *old = NULL, *norm = NULL;
     const char *val = value;

@@ -145,11 +145,11 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
     }
     pl->type = cols[1];
     if (!*pl->type) { rc = parse_err(err, name, lineno, line, offs[1], "empty type"); goto fail; }
-    for (char *c = pl->type; *c; c++)
-        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_' || *c == '-')) {
-            rc = parse_err(err, name, lineno, line, c - pl->buf, "type must be letters, digits, '_' or '-' (e.g. PER, ORG, LOC, EVENT)");
-            goto fail;
-        }
+    size_t tl = strspn(pl->type, NG_TYPE_CHARS);
+    if (pl->type[tl]) {
+        rc = parse_err(err, name, lineno, line, pl->type + tl - pl->buf, "type must be letters, digits, '_' or '-' (e.g. PER, ORG, LOC, EVENT)");
+        goto fail;
+    }
     /* name: trimmed */
     char *nm = cols[2];
     while (*nm == ' ') nm++;

@@ -278,6 +278,10 @@ typedef struct ng_article {
     const char *raw; size_t raw_len;        /* the JSON line as read (jsonl only) */
 } ng_article;
 
+/* The bytes an entity type is made of (PER, ORG, my_type-2): a type is
+ * one or more of them, e.g. strspn(type, NG_TYPE_CHARS) == strlen(type). */
+#define NG_TYPE_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+
 /* The id the reader gives the article of the text file 'path' (and the
  * prefix of its JSON lines' default ids, "ID:LINE"): the path made
  * canonical and relative to the working directory when under it, so that

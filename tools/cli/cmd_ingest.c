@@ -162,10 +162,9 @@ static int saved_matches(ing *g, const ng_article *a, json_t *ents, size_t *n, n
         if (m->start == m->end)   /* no text: a mention of nothing */
             return ng_error_set(err, NG_E_PARSE, a->source, a->line, col, "entities[%zu]: empty span %zu-%zu", i, m->start,
                                 m->end);
-        for (const char *t = m->type; *t; t++)   /* as dictionaries spell types (a comma splits --type lists) */
-            if (!((*t >= 'A' && *t <= 'Z') || (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9') || *t == '_' || *t == '-'))
-                return ng_error_set(err, NG_E_PARSE, a->source, a->line, col,
-                                    "entities[%zu]: type \"%.60s\": letters, digits, '_' or '-'", i, m->type);
+        if (m->type[strspn(m->type, NG_TYPE_CHARS)])   /* as dictionaries spell types (a comma splits --type lists) */
+            return ng_error_set(err, NG_E_PARSE, a->source, a->line, col,
+                                "entities[%zu]: type \"%.60s\": letters, digits, '_' or '-'", i, m->type);
         json_t *tx = json_object_get(e, "text");
         if (json_is_string(tx) && (json_string_length(tx) != m->end - m->start ||
                                    memcmp(json_string_value(tx), ft + m->start, m->end - m->start)))

@@ -19,10 +19,7 @@ int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
 int gcli_types(const char *v, char *why, size_t n) {
     const char *p = v;
     for (;;) {
-        size_t l = 0;
-        while ((p[l] >= 'A' && p[l] <= 'Z') || (p[l] >= 'a' && p[l] <= 'z') || (p[l] >= '0' && p[l] <= '9') ||
-               p[l] == '_' || p[l] == '-')
-            l++;
+        size_t l = strspn(p, NG_TYPE_CHARS);
         if (!l || (p[l] && p[l] != ',')) {
             snprintf(why, n, "'%.40s' is not a list of types such as PER,ORG (letters, digits, '_' or '-', "
                      "separated by commas without spaces)", v);
