@@ -481,10 +481,8 @@ int ngg_lookup_rules(ng_store *s, const char *name, int scan, int64_t *rowid, js
     toks t = {0};
     int via = VIA_ALIAS;
     /* a name that is not UTF-8 is no stored name (and folds to nothing) */
-    size_t nl = strlen(name), i = 0;
-    int k;
-    while (i < nl && (k = ng_utf8_valid_len((const unsigned char *)name + i, nl - i)) > 0) i += (size_t)k;
-    if (i < nl) {
+    size_t nl = strlen(name);
+    if (ng_utf8_valid_prefix(name, nl) < nl) {
         json_t *none = json_array();
         set_failure(s, name, "not_found", NULL, none);
         json_decref(none);

@@ -368,16 +368,10 @@ static void append_clip(char **buf, size_t *len, const char *t, size_t a, size_t
 static char *valid_utf8(char *s) {
     if (!s) return s;
     size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        int k = ng_utf8_valid_len((const unsigned char *)s + i, n - i);
-        if (k < 0) {
-            char *o = ng_utf8_repair(s, n, NULL);
-            free(s);
-            return o;
-        }
-        i += (size_t)k;
-    }
-    return s;
+    if (ng_utf8_valid_prefix(s, n) == n) return s;
+    char *o = ng_utf8_repair(s, n, NULL);
+    free(s);
+    return o;
 }
 
 typedef struct mref { int field; long sentence; const char *surface; } mref;

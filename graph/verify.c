@@ -97,11 +97,8 @@ static int check_entities(ng_store *s, const ng_dict_list *dl, ng_tagger *person
             problem(c, "entity", key, "the name is empty or starts with invalid UTF-8");
             continue;
         }
-        for (const unsigned char *p = (const unsigned char *)name; *p;) {
-            int k = ng_utf8_valid_len(p, strlen((const char *)p));
-            if (k < 0) { problem(c, "entity", key, "the name is not valid UTF-8"); break; }
-            p += k;
-        }
+        if (ng_utf8_valid_prefix(name, strlen(name)) < strlen(name))
+            problem(c, "entity", key, "the name is not valid UTF-8");
         if (dict_entity(dl, key, &de)) {
             char cbuf[2048];
             int fixed = corrected(cs, &crow, key, &de.type, &de.name, cbuf, sizeof cbuf);

@@ -1072,3 +1072,16 @@ int ng_utf8_valid_len(const unsigned char *s, size_t len) {
     int32_t cp;
     return len ? ng_utf8_decode(s, len, &cp) : -1;
 }
+
+size_t ng_utf8_valid_prefix(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    int32_t cp;
+    while (i < len) {
+        if (u[i] < 0x80) { i++; continue; }
+        int k = ng_utf8_decode(u + i, len - i, &cp);
+        if (k < 0) break;
+        i += (size_t)k;
+    }
+    return i;
+}

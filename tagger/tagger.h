@@ -333,6 +333,10 @@ int ng_date_parse(const char *s, int partial, char out[11], char *why, size_t wh
 /* Length (1-4) of the valid UTF-8 sequence at s, or -1 if it is invalid. */
 int ng_utf8_valid_len(const unsigned char *s, size_t len);
 
+/* Length of the longest prefix of s[0..len) that is valid UTF-8: len when
+ * the whole of it is. */
+size_t ng_utf8_valid_prefix(const char *s, size_t len);
+
 /* A NUL-terminated copy of s[0..len) in which every byte that is not part
  * of valid UTF-8, and every NUL, is U+FFFD (JSON cannot carry them); its
  * length in *outlen when not NULL. Caller frees (free). NULL when out of

@@ -182,6 +182,13 @@ static void test_utf8(void) {
     INT_EQ(ng_utf8_valid_len((const unsigned char *)"\x80", 1), -1, "lone continuation");
     INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xff", 1), -1, "0xFF");
     INT_EQ(ng_utf8_valid_len((const unsigned char *)"", 0), -1, "empty");
+    /* the valid prefix: the whole when valid, up to the first bad sequence */
+    INT_EQ((int)ng_utf8_valid_prefix("", 0), 0, "prefix of nothing");
+    INT_EQ((int)ng_utf8_valid_prefix("Kyiv \xd0\x9a\xd0\xb8", 9), 9, "valid whole");
+    INT_EQ((int)ng_utf8_valid_prefix("Kyiv\xff", 5), 4, "bad byte at the end");
+    INT_EQ((int)ng_utf8_valid_prefix("\xd0\x9a\xd0", 3), 2, "truncated at the end");
+    INT_EQ((int)ng_utf8_valid_prefix("a\xed\xa0\x80" "b", 5), 1, "surrogate");
+    INT_EQ((int)ng_utf8_valid_prefix("a\0b", 3), 3, "NUL is valid UTF-8");
 }
 
 /* ASCII is folded without utf8proc: the same bytes as utf8proc gives. The

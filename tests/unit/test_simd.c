@@ -26,6 +26,7 @@
 #define ng_fold_version ref_ng_fold_version
 #define ng_tokens ref_ng_tokens
 #define ng_utf8_valid_len ref_ng_utf8_valid_len
+#define ng_utf8_valid_prefix ref_ng_utf8_valid_prefix
 #include "../../tagger/norm.c"
 #undef ng_norm_init
 #undef ng_hash

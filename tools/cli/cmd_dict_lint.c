@@ -91,12 +91,7 @@ static int allows(const df_entry *e, const char *check) {
 
 static int valid_utf8(const char *s) {
     size_t len = strlen(s);
-    for (size_t i = 0; i < len;) {
-        int k = ng_utf8_valid_len((const unsigned char *)s + i, len - i);
-        if (k < 0) return 0;
-        i += (size_t)k;
-    }
-    return 1;
+    return ng_utf8_valid_prefix(s, len) == len;
 }
 
 /* The folded form of valid UTF-8 (ng_fold's NULL is then no memory). */
