@@ -567,6 +567,24 @@ int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err) {
             }
         }
     }
+    /* a later merge into the same entity recorded its name (type) as this
+     * rename made it: that record says what the entity was called then,
+     * used when the merged entity comes back alone (a shard, an ingest after
+     * 'forget'), so it takes the name this one replaced */
+    if (!rc && (op == NG_CORR_RENAME || op == NG_CORR_RETYPE) && old) {
+        rc = ngg_prepare(s, op == NG_CORR_RENAME
+                                ? "UPDATE correction SET name=?1 WHERE op='merge' AND entity=?2 AND seq>?3 AND name=?4"
+                                : "UPDATE correction SET type=?1 WHERE op='merge' AND entity=?2 AND seq>?3 AND type=?4",
+                         &st, err);
+        if (!rc) {
+            sqlite3_bind_text(st, 1, old, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ent, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 3, seq);
+            sqlite3_bind_text(st, 4, val, -1, SQLITE_STATIC);
+            rc = sqlite3_step(st) == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "undo");
+            sqlite3_finalize(st);
+        }
+    }
     if (!rc) {
         rc = ngg_prepare(s, "DELETE FROM correction WHERE seq=?", &st, err);
         if (!rc) {

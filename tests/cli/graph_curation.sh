@@ -267,4 +267,18 @@ run $NG entity --db un.db "Kyiv City Hall"; eq "$rc" 1 "the undone name no longe
 $NG entity rename --db un.db ua-kyiv Kiev > /dev/null && $NG entity undo --db un.db 2 > /dev/null || fail "rename to an alias, undo"
 run $NG entity --db un.db Kiev; eq "$rc" 0 "an alias from before the rename stays"
 $NG stats --check --db un.db > /dev/null || fail "un.db inconsistent"
+# regression: a merge records the kept entity's name and type of the moment;
+# undoing an earlier rename and retype left them there, and they came back
+# when the merged entity returned alone (here: its articles forgotten, then
+# an article naming only the merged one)
+printf 'a\tPER\tAnna Alpha\tAlpha\nb\tPER\tBeta Person\tBeta\n' > rs.tsv
+printf '{"id":"r1","published":"2024-01-01","text":"Anna Alpha met Beta Person."}\n' > rs1.jsonl
+printf '{"id":"r2","published":"2024-01-02","text":"Beta Person spoke."}\n' > rs2.jsonl
+ing rs.db rs.tsv rs1.jsonl
+{ $NG entity rename --db rs.db a "Anna X" && $NG entity retype --db rs.db a ORG && $NG entity merge --db rs.db a b &&
+  $NG entity undo --db rs.db 1 && $NG entity undo --db rs.db 2; } > /dev/null || fail "rename, retype, merge, undo both"
+$NG forget --db rs.db r1 > /dev/null || fail "forget r1"
+ing rs.db rs.tsv rs2.jsonl
+eq "$(sqlite3 rs.db "SELECT key, name, type FROM entity")" "a|Anna Alpha|PER" "undone rename and retype stay undone after a merge"
+$NG stats --check --db rs.db > /dev/null || fail "rs.db inconsistent"
 done_tests
