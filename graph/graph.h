@@ -132,6 +132,10 @@ ng_doc_prep *ng_doc_prepare(const ng_doc *doc);
 void ng_doc_prep_free(ng_doc_prep *p);
 /* ng_store_add_doc with the work of ng_doc_prepare(doc) done ('p' may be NULL). */
 int ng_store_add_doc_prepared(ng_store *s, const ng_doc *doc, const ng_doc_prep *p, int *outcome, ng_error *err);
+/* Mentions stored by the ng_store_add_doc calls on this handle so far
+ * (articles added or replaced): a span given twice for one entity is
+ * stored once, and so are two entities one curation merged. */
+long long ng_store_mentions_added(const ng_store *s);
 /* Writes the batch's aggregated counts and commits. */
 int ng_store_commit(ng_store *s, ng_error *err);
 /* Abandons the batch. */

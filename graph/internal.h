@@ -70,6 +70,7 @@ typedef struct edge_delta {
 struct ng_store {
     sqlite3 *db;
     char *path;
+    long long mentions_added;   /* ng_store_mentions_added */
     int readonly;
     int window;
     int in_batch;

@@ -1353,8 +1353,11 @@ int ng_store_add_doc_prepared(ng_store *s, const ng_doc *doc, const ng_doc_prep 
     }
     contrib_free(&c);
     if (!rc && outcome) *outcome = old >= 0 ? NG_DOC_REPLACED : NG_DOC_ADDED;
+    if (!rc) s->mentions_added += (long long)n;
     return rc;
 }
+
+long long ng_store_mentions_added(const ng_store *s) { return s->mentions_added; }
 
 int ng_store_forget(ng_store *s, const char *article_id, ng_error *err) {
     int own = !s->in_batch;

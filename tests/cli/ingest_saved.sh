@@ -97,4 +97,11 @@ printf '%s\n' '{"id":"s9","tagger":"newsgraph","text":"Acme met Globex.","entiti
 run et ingest -q --db et.db et.jsonl
 expect_rc et 1
 check "bad type: named" grep -q "entities\[0\]: type \"O R G\": letters, digits, '_' or '-'" "$T/et.err"
+# regression: the summary counted a span given twice as two mentions (one
+# is stored)
+printf '%s\n' '{"id":"d1","tagger":"newsgraph","text":"Acme met Globex.","entities":[{"start":0,"end":4,"id":"a","type":"ORG","name":"Acme"},{"start":0,"end":4,"id":"a","type":"ORG","name":"Acme"},{"start":9,"end":15,"id":"g","type":"ORG","name":"Globex"}]}' > dup.jsonl
+run dup ingest --db dup.db dup.jsonl
+expect_rc dup 0
+check "a span given twice: stored once" [ "$(sqlite3 dup.db 'select count(*) from mention')" = 2 ]
+check "and counted once" grep -q '^ingested 1 articles (1 added, 0 replaced, 0 unchanged), 2 mentions in' "$T/dup.out"
 finish
