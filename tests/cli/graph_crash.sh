@@ -39,7 +39,10 @@ done
 kill -INT $pid; wait $pid; rc=$?
 if [ "$(sqlite3 i.db 'SELECT count(*) FROM article')" -lt 30000 ]; then
   eq "$rc" 130 "exit status after SIGINT"
-  grep -q 'interrupted: [0-9]* articles committed; rerun the same command to continue' int.err || fail "SIGINT message: $(cat int.err)"
+  grep -q 'interrupted: [0-9]* articles done and committed ([0-9]* added, 0 replaced, 0 unchanged); rerun the same command to continue' int.err ||
+    fail "SIGINT message: $(cat int.err)"
+  # what it says was added is what the database holds
+  eq "$(sed -n 's/.*(\([0-9]*\) added.*/\1/p' int.err)" "$(sqlite3 i.db 'SELECT count(*) FROM article')" "SIGINT message: articles added"
 fi
 eq "$(sqlite3 i.db 'PRAGMA integrity_check')" ok "integrity after SIGINT"
 $NG stats --db i.db --check > /dev/null || fail "consistent after SIGINT"

@@ -797,7 +797,8 @@ int cmd_ingest(int argc, char **argv) {
     long total = g.added + g.replaced + g.unchanged;
     double dt = now_s() - g.t0;
     if (g_stop) {
-        cli_msg("interrupted: %ld articles committed; rerun the same command to continue", total);
+        cli_msg("interrupted: %ld articles done and committed (%ld added, %ld replaced, %ld unchanged); "
+                "rerun the same command to continue", total, g.added, g.replaced, g.unchanged);
         exit_code = 130;
     } else if (!exit_code && !quiet) {
         json_t *st = NULL;
