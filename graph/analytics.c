@@ -46,12 +46,19 @@ void ngg_subgraph_free(subgraph *g) {
     memset(g, 0, sizeof *g);
 }
 
-static int cmp_edge_weight(const void *x, const void *y) {
+/* qsort_r order of the strongest edges first ('g' the subgraph): equal
+ * weights by their ends' entity keys, so that which of them --top-edges
+ * keeps depends on the content, not on row ids (ingest order, a merge) */
+static int cmp_edge_weight(const void *x, const void *y, void *g_) {
     const sg_edge *a = x, *b = y;
+    const subgraph *g = g_;
     if (a->windows != b->windows) return a->windows > b->windows ? -1 : 1;
     if (a->articles != b->articles) return a->articles > b->articles ? -1 : 1;
-    if (a->a != b->a) return a->a < b->a ? -1 : 1;
-    return a->b < b->b ? -1 : a->b > b->b;
+    const char *a1 = g->n[a->a].key, *a2 = g->n[a->b].key, *b1 = g->n[b->a].key, *b2 = g->n[b->b].key;
+    if (strcmp(a1, a2) > 0) { const char *t = a1; a1 = a2; a2 = t; }
+    if (strcmp(b1, b2) > 0) { const char *t = b1; b1 = b2; b2 = t; }
+    int c = strcmp(a1, b1);
+    return c ? c : strcmp(a2, b2);
 }
 static int cmp_edge_ends(const void *x, const void *y) {
     const sg_edge *a = x, *b = y;
@@ -421,7 +428,7 @@ static int keep_ego(const sg_opts *o, subgraph *g) {
 /* Phase 4: the o->top_edges strongest edges. */
 static void keep_top_edges(const sg_opts *o, subgraph *g) {
     if (o->top_edges <= 0 || (size_t)o->top_edges >= g->ne) return;
-    qsort(g->e, g->ne, sizeof *g->e, cmp_edge_weight);
+    qsort_r(g->e, g->ne, sizeof *g->e, cmp_edge_weight, g);
     g->ne = (size_t)o->top_edges;
     qsort(g->e, g->ne, sizeof *g->e, cmp_edge_ends);
 }
@@ -445,6 +452,38 @@ static int drop_isolated(subgraph *g) {
     return NG_OK;
 }
 
+/* The ego's centre when the date range left it out (no mention there): it
+ * stays, alone and with counts of zero, as the ego picture draws it (and as
+ * it stays whatever its type). Kept in id order. */
+static int add_centre(ng_store *s, const sg_opts *o, subgraph *g, int64_t *maxid, ng_error *err) {
+    size_t at = 0;
+    while (at < g->nn && g->n[at].id < o->ego) at++;
+    if (at < g->nn && g->n[at].id == o->ego) return NG_OK;
+    sqlite3_stmt *st;
+    int rc = ngg_prepare(s, "SELECT key, type, name FROM entity WHERE id=?", &st, err);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, o->ego);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        sg_node *p = realloc(g->n, (g->nn + 1) * sizeof *p);
+        if (!p) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        else {
+            g->n = p;
+            memmove(p + at + 1, p + at, (g->nn - at) * sizeof *p);
+            g->nn++;
+            sg_node *v = &p[at];
+            memset(v, 0, sizeof *v);
+            v->id = o->ego;
+            v->key = strdup(ngg_col_text(st, 0));
+            v->type = strdup(ngg_col_text(st, 1));
+            v->name = strdup(ngg_col_text(st, 2));
+            if (!v->key || !v->type || !v->name) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+            if (v->id > *maxid) *maxid = v->id;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stmt *bst, int brc, ng_error *err) {
     memset(g, 0, sizeof *g);
     const ng_filter *f = o->filter;
@@ -453,6 +492,7 @@ static int subgraph_load(ng_store *s, const sg_opts *o, subgraph *g, sqlite3_stm
     const char *hi = dated && f->until && *f->until ? f->until : "9999-99-99";
     int64_t maxid;
     int rc = load_nodes(s, o, g, dated, lo, hi, &maxid, err);
+    if (!rc && o->ego >= 0 && (rc = add_centre(s, o, g, &maxid, err))) ngg_subgraph_free(g);
     if (!rc) rc = load_edges(s, o, g, dated, lo, hi, maxid, bst, brc, err);
     if (rc) return rc;
     long minw = o->min_weight > 0 ? o->min_weight : 1;

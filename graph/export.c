@@ -162,12 +162,37 @@ static void gexf(FILE *f, const subgraph *g, const char *window) {
 }
 
 /* ## GML */
+static int cmp_node_name(const void *x, const void *y, void *g_) {
+    const subgraph *g = g_;
+    int a = *(const int *)x, b = *(const int *)y;
+    int c = strcmp(g->n[a].name, g->n[b].name);
+    return c ? c : (a > b) - (a < b);
+}
+/* Which nodes share their name with another (dup[i] = 1): GML readers
+ * (networkx's read_gml by default) key nodes by their label, so such a
+ * label carries the entity id too. NULL when out of memory (then every
+ * label does). */
+static char *shared_names(const subgraph *g) {
+    int *ix = malloc((g->nn ? g->nn : 1) * sizeof *ix);
+    char *dup = calloc(g->nn ? g->nn : 1, 1);
+    if (!ix || !dup) { free(ix); free(dup); return NULL; }
+    for (size_t i = 0; i < g->nn; i++) ix[i] = (int)i;
+    qsort_r(ix, g->nn, sizeof *ix, cmp_node_name, (void *)g);
+    for (size_t i = 1; i < g->nn; i++)
+        if (!strcmp(g->n[ix[i - 1]].name, g->n[ix[i]].name)) dup[ix[i - 1]] = dup[ix[i]] = 1;
+    free(ix);
+    return dup;
+}
+
 static void gml(FILE *f, const subgraph *g, const char *window) {
     fprintf(f, "Creator \"newsgraph %s\"\ngraph [\n  directed 0\n  comment \"co-occurrence graph, window=%s\"\n", NG_VERSION, window);
     char b1[11], b2[11];
+    char *dup = shared_names(g);
     for (size_t i = 0; i < g->nn; i++) {
         const sg_node *v = &g->n[i];
         fprintf(f, "  node [\n    id %zu\n    label \"", i); write_clean(f, v->name, 'g');
+        if (!dup || dup[i]) { fputs(" (", f); write_clean(f, v->key, 'g'); fputc(')', f); }
+        fputs("\"\n    name \"", f); write_clean(f, v->name, 'g');
         fputs("\"\n    type \"", f); write_clean(f, v->type, 'g');
         fputs("\"\n    entityid \"", f); write_clean(f, v->key, 'g');
         fprintf(f, "\"\n    mentions %ld\n    articles %ld\n    degree %ld\n    strength %.17g\n    pagerank %.9g\n",
@@ -176,6 +201,7 @@ static void gml(FILE *f, const subgraph *g, const char *window) {
         if (v->last) fprintf(f, "    lastseen \"%s\"\n", dstr(v->last, b2));
         fputs("  ]\n", f);
     }
+    free(dup);
     for (size_t i = 0; i < g->ne; i++) {
         const sg_edge *e = &g->e[i];
         fprintf(f, "  edge [\n    source %d\n    target %d\n    weight %ld\n    articles %ld\n    npmi %.6f\n",
@@ -196,7 +222,9 @@ static void dot(FILE *f, const subgraph *g, const char *window) {
         fputs("\", type=\"", f); write_clean(f, v->type, 'd');
         fputs("\", entity_id=\"", f); write_clean(f, v->key, 'd');
         const unsigned char *c = type_rgb(v->type);
-        fprintf(f, "\", mentions=%ld, pagerank=%.9g, style=filled, fillcolor=\"#%02x%02x%02x\", color=\"#%02x%02x%02x\"];\n",
+        /* (quoted: a DOT number has no exponent, and a small PageRank is
+         * printed with one) */
+        fprintf(f, "\", mentions=%ld, pagerank=\"%.9g\", style=filled, fillcolor=\"#%02x%02x%02x\", color=\"#%02x%02x%02x\"];\n",
                 v->mentions, v->pagerank, c[0], c[1], c[2], c[0], c[1], c[2]);
     }
     for (size_t i = 0; i < g->ne; i++) {
@@ -264,16 +292,18 @@ static char *key_escape(const char *key) {
     return out;
 }
 
-int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err) {
-    ng_outfile of;
-    int rc = ng_outfile_open(&of, path, err);   /* a FIFO or device is written in place */
+/* Writes 'path' through a temporary file left uncommitted in *of (the
+ * caller commits or aborts it); on an error nothing is left. */
+static int write_uncommitted(ng_outfile *of, const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud,
+                             ng_error *err) {
+    int rc = ng_outfile_open(of, path, err);   /* a FIFO or device is written in place */
     if (rc) return rc;
-    int fd2 = dup(of.fd);
+    int fd2 = dup(of->fd);
     FILE *f = fd2 >= 0 ? fdopen(fd2, "wb") : NULL;
     if (!f) {
         rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(errno));
         if (fd2 >= 0) close(fd2);
-        ng_outfile_abort(&of);
+        ng_outfile_abort(of);
         return rc;
     }
     setvbuf(f, NULL, _IOFBF, 1 << 20);
@@ -282,10 +312,35 @@ int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *er
     int e = errno;
     if (fclose(f) != 0 && !bad) { bad = 1; e = errno; }
     if (rc || bad) {
-        ng_outfile_abort(&of);
+        ng_outfile_abort(of);
         return rc ? rc : ng_error_set(err, NG_E_IO, path, 0, 0, "cannot write: %s", strerror(e));
     }
-    return ng_outfile_commit(&of, err);
+    return NG_OK;
+}
+
+int ngg_not_the_db(const ng_store *s, const char *path, ng_error *err) {
+    struct stat o;
+    if (!s->path || stat(path, &o) != 0) return NG_OK;
+    static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+    size_t l = strlen(s->path) + 16;
+    char *p = malloc(l);
+    if (!p) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    int rc = NG_OK;
+    for (size_t i = 0; !rc && i < sizeof sfx / sizeof *sfx; i++) {
+        struct stat d;
+        snprintf(p, l, "%s%s", s->path, sfx[i]);
+        if (stat(p, &d) == 0 && d.st_dev == o.st_dev && d.st_ino == o.st_ino)
+            rc = ng_error_set(err, NG_E_ARG, path, 0, 0, "this is %s being exported: write the export elsewhere",
+                              i ? "a file of the database" : "the database");
+    }
+    free(p);
+    return rc;
+}
+
+int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err) {
+    ng_outfile of;
+    int rc = write_uncommitted(&of, path, fill, ud, err);
+    return rc ? rc : ng_outfile_commit(&of, err);
 }
 
 typedef struct export_job { int fmt, part; const subgraph *g; const char *window; } export_job;
@@ -306,8 +361,41 @@ static int write_atomic(const char *path, int fmt, const subgraph *g, const char
     return ngg_write_file(path, export_fill, &j, err);
 }
 
+/* The Neo4j pair: both files are written before either replaces an old
+ * one, so that a failure leaves no new nodes.csv beside an old
+ * relationships.csv (nor a directory this call created). */
+static int write_csv_pair(const char *dir, const subgraph *g, const char *window, ng_error *err) {
+    int made = mkdir(dir, 0777) == 0;
+    if (!made && errno != EEXIST) return ng_error_set(err, NG_E_IO, dir, 0, 0, "cannot create directory: %s", strerror(errno));
+    size_t l = strlen(dir) + 32;
+    char *pn = malloc(l), *pr = malloc(l);
+    int rc = pn && pr ? NG_OK : ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+    ng_outfile on, orl;
+    int have_n = 0;
+    if (!rc) {
+        snprintf(pn, l, "%s/nodes.csv", dir);
+        snprintf(pr, l, "%s/relationships.csv", dir);
+        export_job jn = {NG_EXPORT_CSV, 0, g, window}, jr = {NG_EXPORT_CSV, 1, g, window};
+        rc = write_uncommitted(&on, pn, export_fill, &jn, err);
+        have_n = !rc;
+        if (!rc) rc = write_uncommitted(&orl, pr, export_fill, &jr, err);
+    }
+    if (rc) {
+        if (have_n) ng_outfile_abort(&on);
+    } else {
+        rc = ng_outfile_commit(&on, err);
+        if (rc) ng_outfile_abort(&orl);
+        else rc = ng_outfile_commit(&orl, err);
+    }
+    if (rc && made) rmdir(dir);   /* (fails, as it should, when it is not empty) */
+    free(pn); free(pr);
+    return rc;
+}
+
 int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long *nodes, long *edges, ng_error *err) {
     if (o->format < 0 || o->format > NG_EXPORT_CSV) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "unknown export format");
+    int rc0 = ngg_not_the_db(s, path, err);
+    if (rc0) return rc0;
     sg_opts so = {.filter = &o->filter, .types_on_graph = 1, .min_weight = o->min_weight,
                   .top_edges = o->top_edges, .ego = -1, .depth = o->depth};
     int rc;
@@ -327,13 +415,7 @@ int ng_store_export(ng_store *s, const ng_export_opts *o, const char *path, long
     const char *window = ng_window_name(s->window);
     if (!rc) {
         if (o->format == NG_EXPORT_CSV) {
-            if (mkdir(path, 0777) != 0 && errno != EEXIST)
-                rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create directory: %s", strerror(errno));
-            size_t l = strlen(path) + 32;
-            char *p = malloc(l);
-            if (!rc && p) { snprintf(p, l, "%s/nodes.csv", path); rc = write_atomic(p, o->format, &g, window, 0, err); }
-            if (!rc && p) { snprintf(p, l, "%s/relationships.csv", path); rc = write_atomic(p, o->format, &g, window, 1, err); }
-            free(p);
+            rc = write_csv_pair(path, &g, window, err);
         } else {
             rc = write_atomic(path, o->format, &g, window, 0, err);
         }

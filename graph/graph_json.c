@@ -146,6 +146,14 @@ static int afilter(json_t *a, ng_filter *f, char since[24], char until[24], ng_e
     if ((rc = astr(a, "since", &s, err)) || (rc = astr(a, "until", &u, err)) ||
         (rc = astr(a, "types", &f->types, err)))
         return rc;
+    /* types as the CLI takes them ("PER ORG" would match nothing, silently) */
+    for (const char *t = f->types; t;) {
+        size_t l = strspn(t, NG_TYPE_CHARS);
+        if (!l || (t[l] && t[l] != ','))
+            return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "types: '%.40s' is not a list of types such as PER,ORG "
+                                "(letters, digits, '_' or '-', separated by commas without spaces)", f->types);
+        t = t[l] ? t + l + 1 : NULL;
+    }
     if (s) {
         if (!ng_date_parse(s, 1, d, why, sizeof why)) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "since: %s", why);
         snprintf(since, 24, "%s", d);
@@ -240,6 +248,24 @@ int ng_query_json(ng_store *s, const char *name, const char *args, char **out, n
             !(rc = afilter(a, &o.filter, since, until, err))) {
             o.seed = (unsigned long)seed;
             rc = ng_query_communities(s, &o, &r, err);
+        }
+    } else if (!strcmp(name, "export")) {
+        const char *path = NULL, *fmt = "graphml";
+        ng_export_opts o = {0};
+        long nn = 0, ne = 0;
+        o.min_weight = 1;
+        if (!(rc = astr(a, "path", &path, err)) && !(rc = need(path, "path", err)) && !(rc = astr(a, "format", &fmt, err)) &&
+            !(rc = along(a, "min_weight", &o.min_weight, err)) && !(rc = along(a, "top_edges", &o.top_edges, err)) &&
+            !(rc = astr(a, "ego", &o.ego, err)) && !(rc = aint(a, "depth", &o.depth, err)) &&
+            !(rc = afilter(a, &o.filter, since, until, err))) {
+            if ((o.format = ng_export_format_parse(fmt)) < 0)
+                rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "format '%s' is not graphml, gexf, gml, dot or csv", fmt);
+            else if (o.filter.since && o.filter.until && strcmp(o.filter.since, o.filter.until) > 0)
+                rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "since %s is after until %s", o.filter.since, o.filter.until);
+            else if (!(rc = ng_store_export(s, &o, path, &nn, &ne, err))) {
+                r = json_pack("{s:I, s:I}", "nodes", (json_int_t)nn, "edges", (json_int_t)ne);
+                if (!r) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
+            }
         }
     } else if (!strcmp(name, "lookup")) {
         const char *n = NULL;

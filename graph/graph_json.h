@@ -31,6 +31,9 @@ char *ng_json_dump(const json_t *v, int indent);
  *   "communities" resolution, seed, iterations, min_count, max_communities,
  *                max_members, since, until, types
  *   "lookup"     name  -> {"rowid": N, "match": {...} or null}
+ *   "export"     path, format ("graphml", "gexf", "gml", "dot", "csv"),
+ *                min_weight, top_edges, ego, depth, since, until, types
+ *                -> {"nodes": N, "edges": M} (ng_store_export)
  * A malformed argument (wrong type, impossible date) is NG_E_ARG. */
 int ng_query_json(ng_store *s, const char *name, const char *args, char **out, ng_error *err);
 

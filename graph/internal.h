@@ -165,6 +165,9 @@ double ngg_npmi(long nxy, long nx, long ny, long n, double *pmi);
  * writes; a failing 'fill' (its status returned) or write leaves the
  * target untouched (export.c). */
 int ngg_write_file(const char *path, int (*fill)(FILE *f, void *ud, ng_error *err), void *ud, ng_error *err);
+/* NG_E_ARG when 'path' is the store's own database file (or its -wal,
+ * -shm or -journal): an export there would replace the database. */
+int ngg_not_the_db(const ng_store *s, const char *path, ng_error *err);
 
 /* ## Curation (curate.c) */
 /* Reads the corrections log into s->cur. */

@@ -118,8 +118,9 @@ static int svg_fill(FILE *f, void *ego, ng_error *err) {
 int ng_store_export_svg(ng_store *s, const char *entity, const ng_ego_opts *o, const char *path,
                         long *nodes, long *edges, ng_error *err) {
     json_t *ego;
-    int rc = ng_query_ego(s, entity, o, &ego, err);
+    int rc = ngg_not_the_db(s, path, err);
     if (rc) return rc;
+    if ((rc = ng_query_ego(s, entity, o, &ego, err))) return rc;
     rc = ngg_write_file(path, svg_fill, ego, err);
     if (!rc && nodes) *nodes = (long)json_array_size(json_object_get(ego, "nodes"));
     if (!rc && edges) *edges = (long)json_array_size(json_object_get(ego, "edges"));

@@ -100,4 +100,51 @@ run $NG export --db g.db -o /nonexistent-dir/x.graphml
 eq "$rc" 2 "unwritable output status"
 ls /nonexistent-dir 2>/dev/null && fail "unexpected"
 ls ./*.tmp* 2>/dev/null && fail "temporary file left behind"
+
+# regressions of the export side (each failed before its fix)
+# DOT: a PageRank below 1e-4 was written as 8.3e-05, not a DOT number
+# (Graphviz refused the file): quoted now
+$NG export --db g.db -f dot -o p.dot 2>/dev/null || fail "dot export"
+grep -q 'pagerank=[0-9]' p.dot && fail "unquoted pagerank in DOT: $(grep -m1 pagerank p.dot)"
+grep -q 'pagerank="0\.[0-9]*"' p.dot || fail "pagerank in DOT: $(grep -m1 pagerank p.dot)"
+if command -v dot >/dev/null 2>&1; then dot -Tcanon p.dot > /dev/null || fail "graphviz reads the DOT export"; fi
+# the database itself as the output: refused, the database intact
+cp g.db self.db
+run $NG export --db self.db -o self.db; eq "$rc" 2 "export onto its own database"
+grep -q "self.db: this is the database being exported" err || fail "message: $(cat err)"
+run $NG export --db self.db -f svg --ego olaf-scholz -o self.db; eq "$rc" 2 "svg onto its own database"
+eq "$(sqlite3 self.db 'PRAGMA integrity_check')" ok "database intact"
+# --top-edges among equal weights: the same edges whatever the ingest order
+printf 'ta\tORG\tXalfa\t\ntb\tORG\tXbravo\t\ntc\tORG\tXcharlie\t\ntd\tORG\tXdelta\t\nte\tORG\tXecho\t\ntf\tORG\tXfoxtrot\t\n' > tie.tsv
+printf '{"id":"t1","text":"Xalfa met Xbravo."}\n{"id":"t2","text":"Xcharlie met Xdelta."}\n{"id":"t3","text":"Xecho met Xfoxtrot."}\n' > tie1.jsonl
+tac tie1.jsonl > tie2.jsonl
+$NG ingest -q --db tie1.db --no-shipped --dict tie.tsv tie1.jsonl && $NG ingest -q --db tie2.db --no-shipped --dict tie.tsv tie2.jsonl || fail "ingest tie"
+$NG export --db tie1.db --top-edges 1 -f csv -o tie1 2>/dev/null && $NG export --db tie2.db --top-edges 1 -f csv -o tie2 2>/dev/null || fail "export tie"
+cmp -s tie1/relationships.csv tie2/relationships.csv || fail "--top-edges ties depend on ingest order: $(cat tie1/relationships.csv tie2/relationships.csv)"
+grep -q '^"ta","tb"' tie1/relationships.csv || fail "--top-edges ties by entity id: $(cat tie1/relationships.csv)"
+# GML: two entities of one name (networkx keys GML nodes by label)
+printf 'ga\tLOC\tSamename\tSamenamea\ngb\tORG\tSamename\tSamenameb\n' > same.tsv
+printf '{"id":"s1","text":"Samenamea and Samenameb met."}\n' > same.jsonl
+$NG ingest -q --db same.db --no-shipped --dict same.tsv same.jsonl || fail "ingest same"
+$NG export --db same.db -f gml -o same.gml 2>/dev/null || fail "gml export"
+python3 - same.gml > nx.txt 2>&1 <<'PY' || fail "networkx reads a GML with shared names: $(cat nx.txt)"
+import sys, networkx as nx
+g = nx.read_gml(sys.argv[1])
+assert sorted(g.nodes) == ["Samename (ga)", "Samename (gb)"], list(g.nodes)
+assert all(d["name"] == "Samename" for _, d in g.nodes(data=True))
+PY
+# CSV: a failure writing relationships.csv leaves no new nodes.csv (nor the
+# directory it created)
+mkdir -p pair/relationships.csv
+run $NG export --db g.db -f csv -o pair; [ "$rc" -ne 0 ] || fail "csv export into a blocked directory succeeded"
+[ ! -e pair/nodes.csv ] || fail "nodes.csv written without relationships.csv"
+# --ego with a date range without the centre's mentions: the centre stays
+# (alone), as in svg; --depth needs --ego; --since after --until
+$NG export --db g.db --ego olaf-scholz --since 2099-01-01 -o ego.graphml 2>err || fail "ego in an empty range"
+grep -q '1 nodes, 0 edges' err || fail "ego centre in an empty range: $(cat err)"
+run $NG export --db g.db --depth 2 -o d.graphml; eq "$rc" 2 "--depth without --ego"
+grep -q -- "--depth needs --ego" err || fail "message: $(cat err)"
+run $NG export --db g.db --since 2024-03-01 --until 2024-02-01 -o r.graphml; eq "$rc" 2 "--since after --until"
+grep -q -- "--since 2024-03-01 is after --until 2024-02-01" err || fail "message: $(cat err)"
+run $NG top --db g.db --since 2024-03 --until 2024-02; eq "$rc" 2 "top: --since after --until"
 done_tests

@@ -26,7 +26,8 @@ static void export_usage(FILE *f) {
         "  -f, --format FMT       graphml (default), gexf, gml, dot, csv, svg\n"
         "  -o, --output FILE      output file ('-' for standard output, not for csv)\n"
         "      --min-weight K     only edges seen in at least K windows\n"
-        "      --top-edges N      only the N strongest edges\n"
+        "      --top-edges N      only the N strongest edges (0: all; equal weights\n"
+        "                         by their ends' entity ids)\n"
         "      --ego ENTITY       only ENTITY's neighbourhood ...\n"
         "      --depth D          ... up to D hops (default 1, at most 1000)\n"
         "  -t, --type T[,T]       only entities of these types\n"
@@ -72,6 +73,8 @@ int cmd_export(int argc, char **argv) {
         case O_DEPTH: if (cli_int(p.opt, v, 1, 1000, &x)) goto usage; o.depth = (int)x; break;
         }
     }
+    if (gcli_range(o.filter.since, o.filter.until)) goto usage;
+    if (o.depth && !o.ego) { cli_msg("export: --depth needs --ego ENTITY (the hops are counted from it)"); goto usage; }
     int svg = !strcmp(fmt, "svg");
     if (svg && (!o.ego || o.depth > 2)) { cli_msg("export: %s", o.ego ? "svg draws depth 1 or 2" : "svg needs --ego ENTITY"); goto usage; }
     if (svg) o.format = NG_EXPORT_GRAPHML;

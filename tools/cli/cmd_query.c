@@ -141,6 +141,7 @@ static int parse(int argc, char **argv, unsigned allowed, int npos_min, int npos
         }
     }
     if (o->npos < npos_min) { cli_msg("%s: missing %s", argv[0], npos_min == 1 ? "ENTITY" : "ENTITY arguments"); goto bad; }
+    if (gcli_range(o->f.since, o->f.until)) goto bad;
     o->db = gcli_db(o->db);
     return -1;
 toomany:

@@ -16,6 +16,12 @@ int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
     return 0;
 }
 
+int gcli_range(const char *since, const char *until) {
+    if (!since || !until || strncmp(since, until, 10) <= 0) return 0;
+    cli_msg("--since %.10s is after --until %.10s: the range holds no day", since, until);
+    return -1;
+}
+
 int gcli_types(const char *v, char *why, size_t n) {
     const char *p = v;
     for (;;) {

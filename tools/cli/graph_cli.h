@@ -10,6 +10,9 @@
  * as YYYY[-MM[-DD]] (--until: the end of the year or month); -1 with a
  * message if it is not a possible date. */
 int gcli_date(const char *opt, const char *v, int until, char buf[16]);
+/* -1 (message printed) when --since is after --until (both as gcli_date
+ * wrote them; either may be NULL): such a range selects nothing. */
+int gcli_range(const char *since, const char *until);
 /* --db FILE, else $NEWSGRAPH_DB, else "newsgraph.db". */
 const char *gcli_db(const char *opt);
 /* Checks a --type / type= list: types as dictionaries spell them (letters,

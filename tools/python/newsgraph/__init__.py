@@ -65,15 +65,6 @@ class _Error(ctypes.Structure):
                 ("col", ctypes.c_long), ("msg", ctypes.c_char * 512)]
 
 
-class _Filter(ctypes.Structure):
-    _fields_ = [("since", ctypes.c_char_p), ("until", ctypes.c_char_p), ("types", ctypes.c_char_p)]
-
-
-class _ExportOpts(ctypes.Structure):
-    _fields_ = [("format", ctypes.c_int), ("min_weight", ctypes.c_long), ("top_edges", ctypes.c_long),
-                ("ego", ctypes.c_char_p), ("depth", ctypes.c_int), ("filter", _Filter)]
-
-
 def _library_candidates():
     """In order; a generator, so that find_library (which runs ldconfig or a
     compiler: tens of milliseconds) runs only when the bundled copy is not
@@ -148,8 +139,6 @@ _fn("ng_spans_valid", ctypes.c_int, _P, ctypes.c_size_t, _P, ctypes.c_size_t, _P
 _fn("ng_store_open", ctypes.c_int, _S, ctypes.c_uint, ctypes.POINTER(_P), _E)
 _fn("ng_store_close", None, _P)
 _fn("ng_query_json", ctypes.c_int, _P, _S, _S, ctypes.POINTER(_P), _E)
-_fn("ng_store_export", ctypes.c_int, _P, ctypes.POINTER(_ExportOpts), _S, ctypes.POINTER(ctypes.c_long),
-    ctypes.POINTER(ctypes.c_long), _E)
 _fn("ng_free", None, _P)
 
 #: version of the Python module (that of the library it was built with)
@@ -183,6 +172,31 @@ def _check(rc, err=None):
 
 def _enc(s):
     return os.fsencode(s) if isinstance(s, (str, bytes, os.PathLike)) else s
+
+
+def _unescape_id(k):
+    """An entity id as the export escaped it, back as it is stored."""
+    out, i = bytearray(), 0
+    while i < len(k):
+        if k[i] == "\\" and k[i + 1:i + 2] == "\\":
+            out += b"\\"
+            i += 2
+        elif k[i] == "\\" and k[i + 1:i + 2] == "x" and len(k) >= i + 4:
+            out.append(int(k[i + 2:i + 4], 16))
+            i += 4
+        else:
+            out += k[i].encode("utf-8", "surrogatepass")
+            i += 1
+    return out.decode("utf-8", "surrogateescape")
+
+
+def _day(v):
+    """A datetime.date or datetime.datetime as its day (YYYY-MM-DD); other
+    values as they are (strings are checked by the library)."""
+    import datetime
+    if isinstance(v, datetime.datetime):
+        v = v.date()
+    return v.isoformat() if isinstance(v, datetime.date) else v
 
 
 class _Dict:
@@ -571,7 +585,8 @@ class Graph:
 
     def _q(self, name, **args):
         import json   # (here: tagging alone never pays for importing it)
-        a = json.dumps({k: v for k, v in args.items() if v is not None}).encode()
+        a = json.dumps({k: _day(v) if k in ("since", "until") else v
+                        for k, v in args.items() if v is not None}).encode()
         out, err = _P(), _Error()
         with self._lock:
             if not self._s:
@@ -622,16 +637,16 @@ class Graph:
             raise NewsgraphError("newsgraph: the graph is closed", _E_ARG)
         import networkx
         import tempfile
-        o = _ExportOpts(_EXPORT_GRAPHML, min_weight, top_edges, None, 1,
-                        _Filter(_enc(since) if since else None, _enc(until) if until else None,
-                                _enc(types) if types else None))
-        err = _Error()
         with tempfile.TemporaryDirectory(prefix="newsgraph-") as d:
             path = os.path.join(d, "g.graphml")
-            with self._lock:
-                if not self._s:   # (a NULL store would crash the library)
-                    raise NewsgraphError("newsgraph: the graph is closed", _E_ARG)
-                rc = _lib.ng_store_export(self._s, ctypes.byref(o), _enc(path), None, None, ctypes.byref(err))
-            if rc:
-                _raise(rc, err)
-            return networkx.read_graphml(path)
+            # (through the JSON queries: dates and types are checked and
+            # completed as for neighbors(), and as the CLI does)
+            self._q("export", path=path, min_weight=min_weight, top_edges=top_edges,
+                    since=since, until=until, types=types)
+            g = networkx.read_graphml(path)
+        # the export escapes ids reversibly (a backslash doubled, \xHH):
+        # node keys and entity_id are the ids neighbors() and entity() give
+        esc = {k: _unescape_id(k) for k in g.nodes if "\\" in k}
+        for k, v in esc.items():
+            g.nodes[k]["entity_id"] = v
+        return networkx.relabel_nodes(g, esc, copy=False) if esc else g

@@ -532,6 +532,41 @@ class TestGraph(unittest.TestCase):
         self.assertEqual(g.nodes["joe-biden"]["type"], "PER")
         self.assertEqual(g.edges["joe-biden", "jens-stoltenberg"]["count"], 2)
 
+    def test_to_networkx_filters(self):
+        # regression: to_networkx() passed since/until/types unchecked to the
+        # export: "2023-07" as until left July out, a bad date or "PER ORG"
+        # gave an empty graph, a datetime.date a TypeError
+        import datetime
+        try:
+            import networkx  # noqa: F401
+        except ImportError:
+            self.skipTest("networkx is not installed")
+        def cli_counts(*args):
+            with tempfile.TemporaryDirectory() as d:
+                out = os.path.join(d, "x.graphml")
+                r = subprocess.run([NG, "export", "--db", DB, "-o", out, *args], capture_output=True, text=True)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                import networkx
+                x = networkx.read_graphml(out)
+                return x.number_of_nodes(), x.number_of_edges()
+        g = self.g.to_networkx(until="2023-07")
+        self.assertEqual((g.number_of_nodes(), g.number_of_edges()), cli_counts("--until", "2023-07"))
+        self.assertGreater(g.number_of_edges(), 0)
+        g = self.g.to_networkx(since=datetime.date(2023, 9, 1))
+        self.assertEqual((g.number_of_nodes(), g.number_of_edges()), cli_counts("--since", "2023-09-01"))
+        g = self.g.to_networkx(types="PER,LOC")
+        self.assertEqual((g.number_of_nodes(), g.number_of_edges()), cli_counts("-t", "PER,LOC"))
+        for bad in (dict(since="garbage"), dict(until="2023-02-30"), dict(since="2023-09-01T00:00:00Z"),
+                    dict(types="PER ORG"), dict(since="2023-09-01", until="2023-07-01")):
+            with self.assertRaises(newsgraph.NewsgraphError, msg=repr(bad)):
+                self.g.to_networkx(**bad)
+
+    def test_escaped_ids(self):
+        # the export's reversible escape of ids, undone for networkx keys
+        self.assertEqual(newsgraph._unescape_id("o'neil\\\\back"), "o'neil\\back")
+        self.assertEqual(newsgraph._unescape_id("a\\x0Ab"), "a\nb")
+        self.assertEqual(newsgraph._unescape_id("київ"), "київ")
+
     def test_closed(self):
         # regression: to_networkx() after close() crashed Python (a NULL
         # store passed to the library); every method says it is closed
