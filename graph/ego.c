@@ -184,7 +184,12 @@ static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
     igraph_warning_handler_t *wh = igraph_set_warning_handler(ig_warning);
     ig_reason[0] = 0;
     int ok = layout_rng_ready || (layout_rng_ready = igraph_rng_init(&layout_rng, &layout_rng_type) == IGRAPH_SUCCESS);
-    igraph_rng_t *rng0 = igraph_rng_default();
+    /* igraph_rng_set_default copies the generator into igraph's one slot
+     * and igraph_rng_default points at that slot: the default is saved by
+     * value (its state lives elsewhere), or restoring it would copy the
+     * layout's generator onto itself and Leiden would run on it afterwards
+     * (communities for a seed then changed once a picture was drawn) */
+    igraph_rng_t rng0 = *igraph_rng_default();
     if (ok) {
         igraph_rng_seed(&layout_rng, (igraph_uint_t)(o->seed ? o->seed : 1));
         igraph_rng_set_default(&layout_rng);
@@ -244,7 +249,7 @@ static int layout(ego *g, const ng_ego_opts *o, ng_error *err) {
     igraph_vector_destroy(&wt);
     igraph_vector_destroy(&minx); igraph_vector_destroy(&maxx);
     igraph_vector_destroy(&miny); igraph_vector_destroy(&maxy);
-    igraph_rng_set_default(rng0);
+    igraph_rng_set_default(&rng0);
     igraph_set_error_handler(eh);
     igraph_set_warning_handler(wh);
     ng_igraph_unlock();

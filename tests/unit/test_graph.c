@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include "harness.h"
 #include <sqlite3.h>
+#include <igraph.h>
 #include "graph.h"
 
 static char dir[256];
@@ -199,6 +200,14 @@ static void test_ingest(void) {
     INT_EQ(ng_query_communities(s, &co, &r, &err), NG_OK);
     OK(jint(r, "count") >= 1, "communities");
     json_decref(r);
+    /* regression: an ego picture's layout left its own generator as igraph's
+     * default (the restore copied the slot onto itself), so Leiden gave
+     * other communities for the same seed once a picture was drawn */
+    const igraph_rng_type_t *rt0 = igraph_rng_default()->type;
+    ng_ego_opts eo = {.depth = 1};
+    INT_EQ(ng_query_ego(s, "bob", &eo, &r, &err), NG_OK);
+    json_decref(r);
+    OK(igraph_rng_default()->type == rt0, "igraph's default generator is back after a layout");
     /* replacement: a1 changes; counts equal those of a fresh ingest */
     INT_EQ(ng_store_begin(s, &err), NG_OK);
     INT_EQ(add(s, "a1", "2023-06-01", "[Bob|bob|PER] and [Carol|carol|PER] met."), NG_DOC_REPLACED);
