@@ -27,6 +27,18 @@ $NG ingest -q --db g.db u.txt && $NG entity --db g.db --json zq-1 > ent.json 2>&
 check "ingest uses the user dictionary: $(head -c 200 ent.json)" grep -q '"Zquorbia"' ent.json
 $NG ingest -q --no-user --db g2.db u.txt && $NG entity --db g2.db zq-1 > ent2.out 2>&1
 check "ingest --no-user" test $? -ne 0
+# regression: stats --check ignored the user dictionary (consistent with a
+# changed user entry; with ingest's dictionaries g.db is consistent)
+run chk stats --check --db g.db
+expect_rc chk 0
+cp "$U" u.keep
+printf 'zq-1\tLOC\tZquorbia Land\tZquorbia\nflib\tORG\tFlibco\n' > "$U"
+run chk2 stats --check --db g.db
+expect_rc chk2 1
+check "stats --check: the user dictionary's name" grep -q 'the dictionary says LOC "Zquorbia Land"' "$T/chk2.out"
+run chk3 stats --check --no-user --db g.db
+expect_rc chk3 0
+cp u.keep "$U"
 # replacing an id keeps one line for it
 run add3 dict add zq-1 LOC Zquorbia Zq
 echo "newsgraph: replaced zq-1 in $U" | expect_err add3

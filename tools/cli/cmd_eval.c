@@ -430,7 +430,8 @@ static void usage(FILE *f) {
           "  --save-pred F   with --gold: also write the predictions as JSON Lines\n"
           "  --dict FILE, --no-shipped, --names PATH, --no-inflect, --no-rules, --no-partial,\n"
           "  --no-context, --no-org-rules, --no-acronyms, --no-place-rules, --no-surnames\n"
-          "                  dictionary and tagging options, as for 'newsgraph tag'\n", f);
+          "                  dictionary and tagging options, as for 'newsgraph tag' (eval never\n"
+          "                  uses the user dictionary: a measurement does not depend on it)\n", f);
 }
 
 int cmd_eval(int argc, char **argv) {

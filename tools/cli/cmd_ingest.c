@@ -35,6 +35,7 @@ static void ingest_usage(FILE *f) {
         "                         in a new database, a different one is refused later\n"
         "  -d, --dict FILE        add a dictionary (TSV or compiled); repeatable\n"
         "      --no-shipped       do not use the shipped dictionaries\n"
+        "      --no-user          do not use the user dictionary ('newsgraph dict add')\n"
         "      --names PATH       given-name lists instead of the shipped ones (as for tag)\n"
         "      --input KIND       text or jsonl (default: from the extension)\n"
         "      --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules, --no-acronyms,\n"

@@ -557,12 +557,13 @@ int cmd_entity(int argc, char **argv) {
 
 /* ## stats */
 static void stats_usage(FILE *f) {
-    fprintf(f, "usage: newsgraph stats [--db FILE] [--json] [--check [--dict FILE]... [--no-shipped]]\n\n"
+    fprintf(f, "usage: newsgraph stats [--db FILE] [--json] [--check [--dict FILE]... [--no-shipped] [--no-user]]\n\n"
                "Counts of articles, mentions, entities by type and edges.\n"
                "--check recomputes every count from the stored mentions and compares; checks\n"
                "that every mention's surface is the article's text at its offsets, and that\n"
-               "every entity's type and name agree with the dictionaries (the shipped ones\n"
-               "and any --dict, as for 'ingest'). Each problem is printed; exit 1 if any.\n");
+               "every entity's type and name agree with the dictionaries (the shipped ones,\n"
+               "the user dictionary unless --no-user, and any --dict, as for 'ingest'). Each\n"
+               "problem is printed; exit 1 if any.\n");
 }
 static void stats_table(json_t *r) {
     printf("articles:  %lld\nmentions:  %lld\nentities:  %lld\n", ji(r, "articles"), ji(r, "mentions"), ji(r, "entities"));
@@ -582,9 +583,14 @@ int cmd_stats(int argc, char **argv) {
     o.dicts = &dicts;
     int pr = parse(argc, argv, Q_CHECK, 0, 0, &o, stats_usage);
     int check = o.check;
-    if (pr < 0 && (dicts.npaths || dicts.no_shipped) && !check) { cli_msg("stats: --dict and --no-shipped go with --check"); stats_usage(stderr); return EXIT_USAGE; }
+    if (pr < 0 && (dicts.npaths || dicts.no_shipped || dicts.no_user || dicts.names_path) && !check) {
+        cli_msg("stats: --dict, --no-shipped, --no-user and --names go with --check");
+        stats_usage(stderr);
+        return EXIT_USAGE;
+    }
     if (pr >= 0) return pr;
     if (check) {
+        dicts.use_user = 1;   /* as ingest stored them: the user dictionary too, unless --no-user */
         int rc = cli_dicts_load(&dicts);
         if (rc) return rc;
         OPEN_OR_RETURN(s, o);
