@@ -25,7 +25,10 @@ comp() {
 }
 check "commands: $(comp '')" sh -c "echo '$(comp '')' | grep -q 'tag .*top' && echo '$(comp '')' | grep -q -- '--version'"
 check "commands by prefix: $(comp e)" test "$(comp e)" = "entity eval evidence export "
-check "dict subcommands: $(comp dict '')" test "$(comp dict '')" = "add compile import lint remove stats "
+# (regression: compile-names and suggest were missing, svg and --window values too)
+check "dict subcommands: $(comp dict '')" test "$(comp dict '')" = "add compile compile-names import lint remove stats suggest "
+check "export -f svg: $(comp export -f s)" test "$(comp export -f s)" = "svg "
+check "ingest --window values: $(comp ingest --window '')" test "$(comp ingest --window '')" = "article paragraph sentence "
 check "tag options: $(comp tag --co)" test "$(comp tag --co)" = "--color --conll-columns "
 check "tag --explain, --no-user offered" sh -c "echo '$(comp tag --)' | grep -q -- '--explain' && echo '$(comp tag --)' | grep -q -- '--no-user'"
 check "export options: $(comp export --to)" test "$(comp export --to)" = "--top-edges "

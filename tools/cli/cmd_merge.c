@@ -17,7 +17,11 @@ static void merge_usage(FILE *f) {
                "one transaction (it may be open elsewhere meanwhile: serve sees the old or\n"
                "the new content; a commit to it by another process during the merge stops\n"
                "the merge). An interrupted or failed merge leaves ALL.db as it was, and\n"
-               "running it again does the whole job.\n");
+               "running it again does the whole job.\n\n"
+               "  -o, --output ALL.db  the merged database (also --db, as the other commands\n"
+               "                       name the database they write)\n"
+               "      --wait MS        wait up to MS ms for another writer of ALL.db (default 5000)\n"
+               "      --json           the summary as JSON\n");
 }
 
 int cmd_merge(int argc, char **argv) {
@@ -39,7 +43,10 @@ int cmd_merge(int argc, char **argv) {
         case CLI_BAD: goto usage;
         case CLI_UNKNOWN: cli_msg("merge: unknown option '%s'", v); goto usage;
         case CLI_ARG: shards[n++] = v; break;
-        case O_OUTPUT: out = v; break;
+        case O_OUTPUT:
+            if (out && strcmp(out, v)) { cli_msg("merge: two outputs given (%s and %s)", out, v); goto usage; }
+            out = v;
+            break;
         case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &x)) goto usage; wait_ms = (long)x; break;
         case O_JSON: json = 1; break;
         }

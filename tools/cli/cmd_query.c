@@ -340,7 +340,7 @@ static void communities_usage(FILE *f) {
                "  -t, --type T[,T]     cluster only entities of these types\n"
                "      --since/--until  only articles published in this range\n"
                "      --db FILE, --json\n"
-               "Counts (--top, --members, --limit) are at most 10000000.\n");
+               "Counts (--top, --members) are at most 10000000.\n");
 }
 static void communities_table(json_t *r) {
     printf("%lld communities (leiden, seed %lld, resolution %g, modularity %.4f) over %lld entities, %lld links\n",

@@ -28,7 +28,7 @@ static const struct command {
     int big_buffers;   /* grows and frees buffers of tens of MB: see main() */
 } commands[] = {
     {"tag", cmd_tag, "tag articles and print entity spans", 1},
-    {"dict", cmd_dict, "compile, import, lint and count dictionaries", 0},
+    {"dict", cmd_dict, "build, check and edit dictionaries (compile, import, lint, stats, suggest, add, remove)", 0},
     {"eval", cmd_eval, "score tagged output against annotated gold data", 0},
     {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite", 0},
     {"forget", cmd_forget, "remove articles from the database", 0},
@@ -39,7 +39,7 @@ static const struct command {
     {"communities", cmd_communities, "clusters of entities (Leiden)", 1},
     {"entity", cmd_entity, "an entity's card", 0},
     {"stats", cmd_stats, "counts of articles, entities and edges", 0},
-    {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, CSV)", 1},
+    {"export", cmd_export, "export the graph (GraphML, GEXF, GML, DOT, Neo4j CSV, SVG picture)", 1},
     {"merge", cmd_merge, "merge databases built from disjoint articles", 0},
     {"serve", cmd_serve, "explore the graph in a web browser (local HTTP server)", 1},
 };

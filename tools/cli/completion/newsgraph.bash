@@ -20,7 +20,8 @@ _newsgraph() {
     fi
     if [ "$cmd" = dict ]; then
         if [ "$COMP_CWORD" -eq 2 ]; then
-            COMPREPLY=($(compgen -W "compile import lint stats add remove" -- "$cur"))
+            vals=$(_newsgraph_help dict | sed -n 's/^.*newsgraph dict \([a-z][a-z-]*\).*/\1/p')
+            COMPREPLY=($(compgen -W "$vals" -- "$cur"))
             return 0
         fi
         sub=${COMP_WORDS[2]}
@@ -32,11 +33,12 @@ _newsgraph() {
         -f|--format)
             case $cmd in
                 tag) vals="jsonl pretty tsv conll spacy brat" ;;
-                export) vals="graphml gexf gml dot csv" ;;
+                export) vals="graphml gexf gml dot csv svg" ;;
                 eval) vals="jsonl brat conll" ;;
             esac ;;
         --from) vals="iso-codes wikidata geonames annotations" ;;
         --offsets) vals="bytes chars" ;;
+        --window) vals="sentence paragraph article" ;;
         --color|--colour) vals="auto always never" ;;
         --input) vals="text jsonl" ;;
         --conll-columns) vals="token,tag token,start,end,tag token,start,end,id,tag" ;;
