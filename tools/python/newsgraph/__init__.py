@@ -190,6 +190,11 @@ def _unescape_id(k):
     return out.decode("utf-8", "surrogateescape")
 
 
+def _types(v):
+    """types= as a list or tuple of types, or the CLI's "PER,ORG"."""
+    return ",".join(v) if isinstance(v, (list, tuple, set, frozenset)) and all(isinstance(t, str) for t in v) else v
+
+
 def _day(v):
     """A datetime.date or datetime.datetime as its day (YYYY-MM-DD); other
     values as they are (strings are checked by the library)."""
@@ -585,7 +590,7 @@ class Graph:
 
     def _q(self, name, **args):
         import json   # (here: tagging alone never pays for importing it)
-        a = json.dumps({k: _day(v) if k in ("since", "until") else v
+        a = json.dumps({k: _day(v) if k in ("since", "until") else _types(v) if k == "types" else v
                         for k, v in args.items() if v is not None}).encode()
         out, err = _P(), _Error()
         with self._lock:

@@ -556,6 +556,9 @@ class TestGraph(unittest.TestCase):
         self.assertEqual((g.number_of_nodes(), g.number_of_edges()), cli_counts("--since", "2023-09-01"))
         g = self.g.to_networkx(types="PER,LOC")
         self.assertEqual((g.number_of_nodes(), g.number_of_edges()), cli_counts("-t", "PER,LOC"))
+        g2 = self.g.to_networkx(types=["PER", "LOC"])   # a list as well
+        self.assertEqual((g2.number_of_nodes(), g2.number_of_edges()), (g.number_of_nodes(), g.number_of_edges()))
+        self.assertEqual(self.g.neighbors("Joe Biden", types=("LOC",)), self.g.neighbors("Joe Biden", types="LOC"))
         for bad in (dict(since="garbage"), dict(until="2023-02-30"), dict(since="2023-09-01T00:00:00Z"),
                     dict(types="PER ORG"), dict(since="2023-09-01", until="2023-07-01")):
             with self.assertRaises(newsgraph.NewsgraphError, msg=repr(bad)):
