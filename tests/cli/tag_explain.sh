@@ -127,4 +127,8 @@ run pc tag --explain --offsets chars pc.txt
 check "link offsets in characters" grep -q '"link":{"field":"text","start":0,"end":14,' pc.out
 run pcp tag -f pretty --explain --offsets chars pc.txt
 check "pretty explain lines in characters" grep -q '^  Петренко (text 25-33): ' pcp.out
+# regression: the shipped dictionaries' file was named BIN/../dictionaries/...
+printf 'Він поїхав до Києва.\n' > sh.txt
+run sh tag --explain sh.txt
+check "shipped file named without ..: $(grep -o '"file":"[^"]*"' sh.out)" sh -c "grep -q '\"file\":\"/[^\"]*/places-aliases.tsv\"' sh.out && ! grep -q '/\.\./' sh.out"
 finish

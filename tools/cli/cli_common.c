@@ -86,17 +86,25 @@ static int exe_dir(char *buf, size_t size) {
 /* The first of BIN/in_bin, BIN/../share/newsgraph/name and
  * NG_DATADIR/name that passes 'ok' (BIN: the running binary's directory),
  * or NULL. */
+/* 'buf' without "." and ".." (BIN/../dictionaries is named in messages and
+ * in --explain), when it resolves. */
+static const char *clean_path(char *buf, size_t size) {
+    char r[PATH_MAX];
+    if (realpath(buf, r) && strlen(r) < size) memcpy(buf, r, strlen(r) + 1);
+    return buf;
+}
+
 static const char *find_data(char *buf, size_t size, const char *in_bin, const char *name,
                              int (*ok)(const char *)) {
     char bin[PATH_MAX - 64];
     if (exe_dir(bin, sizeof bin) == 0) {
         snprintf(buf, size, "%s/%s", bin, in_bin);
-        if (ok(buf)) return buf;
+        if (ok(buf)) return clean_path(buf, size);
         snprintf(buf, size, "%s/../share/newsgraph/%s", bin, name);
-        if (ok(buf)) return buf;
+        if (ok(buf)) return clean_path(buf, size);
     }
     snprintf(buf, size, "%s/%s", NG_DATADIR, name);
-    return ok(buf) ? buf : NULL;
+    return ok(buf) ? clean_path(buf, size) : NULL;
 }
 
 /* Search order: $NEWSGRAPH_DICTIONARIES; next to the binary in a build tree
