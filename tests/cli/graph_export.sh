@@ -147,4 +147,10 @@ grep -q -- "--depth needs --ego" err || fail "message: $(cat err)"
 run $NG export --db g.db --since 2024-03-01 --until 2024-02-01 -o r.graphml; eq "$rc" 2 "--since after --until"
 grep -q -- "--since 2024-03-01 is after --until 2024-02-01" err || fail "message: $(cat err)"
 run $NG top --db g.db --since 2024-03 --until 2024-02; eq "$rc" 2 "top: --since after --until"
+# without --format, the output's extension says which (x.dot was GraphML)
+$NG export --db g.db -o ext.dot 2>err || fail "export -o ext.dot"
+grep -q '^graph newsgraph {' ext.dot || fail "-o ext.dot writes DOT: $(head -2 ext.dot)"
+$NG export --db g.db -o ext.GML 2>/dev/null && grep -q '^graph \[' ext.GML || fail "-o ext.GML writes GML"
+$NG export --db g.db -o ext.xml 2>/dev/null && grep -q '<graphml' ext.xml || fail "another extension: GraphML"
+$NG export --db g.db -f gexf -o ext2.dot 2>/dev/null && grep -q '<gexf' ext2.dot || fail "--format wins over the extension"
 done_tests

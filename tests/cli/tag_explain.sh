@@ -131,4 +131,12 @@ check "pretty explain lines in characters" grep -q '^  Петренко (text 25
 printf 'Він поїхав до Києва.\n' > sh.txt
 run sh tag --explain sh.txt
 check "shipped file named without ..: $(grep -o '"file":"[^"]*"' sh.out)" sh -c "grep -q '\"file\":\"/[^\"]*/places-aliases.tsv\"' sh.out && ! grep -q '/\.\./' sh.out"
+# regression: --output-dir was ignored without --format brat: it implies it,
+# and goes with no other format
+run od tag --output-dir od sh.txt
+expect_rc od 0
+check "--output-dir alone writes brat files" test -s od/sh.txt.ann
+run od2 tag -f jsonl --output-dir od2 sh.txt
+expect_rc od2 2
+check "--output-dir with jsonl refused" grep -q -- '--output-dir goes with --format brat' "$T/od2.err"
 finish

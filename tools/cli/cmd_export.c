@@ -2,6 +2,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <errno.h>
 #include "graph_cli.h"
@@ -9,7 +10,7 @@
 
 static void export_usage(FILE *f) {
     fprintf(f,
-        "usage: newsgraph export --format FMT [OPTIONS] -o FILE\n\n"
+        "usage: newsgraph export [--format FMT] [OPTIONS] -o FILE\n\n"
         "Writes the co-occurrence graph for other tools:\n"
         "  graphml  Gephi, Cytoscape, networkx, yEd (node label, name, type, mentions,\n"
         "           degree, strength, pagerank; edge weight, articles, npmi, dates)\n"
@@ -23,7 +24,9 @@ static void export_usage(FILE *f) {
         "           neo4j-admin database import full --nodes=nodes.csv\n"
         "           --relationships=relationships.csv\n\n"
         "      --db FILE          database (default $NEWSGRAPH_DB or newsgraph.db)\n"
-        "  -f, --format FMT       graphml (default), gexf, gml, dot, csv, svg\n"
+        "  -f, --format FMT       graphml, gexf, gml, dot, csv, svg (default: from the\n"
+        "                         extension of FILE, .graphml .gexf .gml .dot .gv .svg,\n"
+        "                         else graphml)\n"
         "  -o, --output FILE      output file ('-' for standard output, not for csv)\n"
         "      --min-weight K     only edges seen in at least K windows\n"
         "      --top-edges N      only the N strongest edges (0: all; equal weights\n"
@@ -38,7 +41,7 @@ static void export_usage(FILE *f) {
 }
 
 int cmd_export(int argc, char **argv) {
-    const char *db = NULL, *fmt = "graphml", *out = NULL, *v;
+    const char *db = NULL, *fmt = NULL, *out = NULL, *v;
     ng_export_opts o = {0};
     char since[16], until[16];
     int rc;
@@ -74,6 +77,17 @@ int cmd_export(int argc, char **argv) {
         }
     }
     if (gcli_range(o.filter.since, o.filter.until)) goto usage;
+    if (!fmt) {
+        /* the format of the output's extension (x.dot, x.gexf ...), else GraphML */
+        static const char *const ext[][2] = {{".graphml", "graphml"}, {".gexf", "gexf"}, {".gml", "gml"},
+                                              {".dot", "dot"}, {".gv", "dot"}, {".svg", "svg"}};
+        size_t ol = out ? strlen(out) : 0;
+        fmt = "graphml";
+        for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+            size_t el = strlen(ext[i][0]);
+            if (ol > el && !strcasecmp(out + ol - el, ext[i][0])) fmt = ext[i][1];
+        }
+    }
     if (o.depth && !o.ego) { cli_msg("export: --depth needs --ego ENTITY (the hops are counted from it)"); goto usage; }
     int svg = !strcmp(fmt, "svg");
     if (svg && (!o.ego || o.depth > 2)) { cli_msg("export: %s", o.ego ? "svg draws depth 1 or 2" : "svg needs --ego ENTITY"); goto usage; }

@@ -57,8 +57,8 @@ static void tag_usage(FILE *f) {
         "      --keep-going       skip bad records, count them at the end\n"
         "      --keep-text        (jsonl) also write each article's text, so that the\n"
         "                         output can be ingested later ('newsgraph ingest')\n"
-        "      --output-dir DIR   (brat) write DIR/NAME.txt and DIR/NAME.ann (NAME.txt:\n"
-        "                         the title, a blank line, the text)\n"
+        "      --output-dir DIR   (brat, implied) write DIR/NAME.txt and DIR/NAME.ann\n"
+        "                         (NAME.txt: the title, a blank line, the text)\n"
         "      --color WHEN       auto, always, never (pretty format)\n");
 }
 
@@ -166,7 +166,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
                          int *explain) {
     static const char *const formats[] = {"jsonl", "json", "conll", "brat", "tsv", "pretty", "spacy", NULL};
     static const int format_of[] = {F_JSONL, F_JSONL, F_CONLL, F_BRAT, F_TSV, F_PRETTY, F_SPACY};
-    int color = -1, id, k;
+    int color = -1, id, k, format_given = 0;
     long long n;
     const char *v;
     o->format = isatty(1) ? F_PRETTY : F_JSONL;
@@ -186,6 +186,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case O_FORMAT:
             if ((k = cli_choice(v, formats)) < 0) { cli_msg("unknown format '%s' (jsonl, pretty, tsv, conll, spacy, brat)", v); return EXIT_USAGE; }
             o->format = format_of[k];
+            format_given = 1;
             break;
         case O_INPUT:
             if (!strcmp(v, "text")) *kind = NG_INPUT_TEXT;
@@ -229,6 +230,10 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
     }
     const char *nc = getenv("NO_COLOR");   /* https://no-color.org: only --color always overrides it */
     o->color = color >= 0 ? color : (isatty(1) && o->format == F_PRETTY && !(nc && nc[0]));
+    /* --output-dir writes brat files: it implies the format, and another one
+     * would ignore it (silently, before) */
+    if (o->outdir && !format_given) o->format = F_BRAT;
+    if (o->outdir && o->format != F_BRAT) { cli_msg("--output-dir goes with --format brat"); return EXIT_USAGE; }
     if (o->outdir) {
         struct stat st;
         if (stat(o->outdir, &st) < 0 && mkdir(o->outdir, 0777) < 0) {
