@@ -262,6 +262,14 @@ static size_t put_key(char *buf, size_t len, size_t cap, const char *f, size_t f
     return put(buf, len, cap, sk, n);
 }
 
+/* Is the 2-byte Cyrillic letter at p a vowel or a soft or hard sign? */
+static int cyr_vowel(const char *p) {
+    static const char *const vow = "аеєиіїоуюяыэьъ";
+    for (const char *v = vow; *v; v += 2)
+        if (!memcmp(p, v, 2)) return 1;
+    return 0;
+}
+
 /* Nominative guess of a surname (display only; the id uses stems). */
 typedef struct nomrule { const char *from, *to; int fem; } nomrule;
 static const nomrule nom_rules[] = {
@@ -285,7 +293,7 @@ static const nomrule nom_rules[] = {
 static const char *const cons_end[] = { "ові", "еві", "ом", "ем", "а", "у", "і", "е", NULL };
 
 static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
-                        size_t fl, int fem) {
+                        size_t fl, int fem, int given) {
     for (const nomrule *r = nom_rules; r->from; r++) {
         size_t el = strlen(r->from);
         if (r->fem != fem || !ends_with(f, fl, r->from, el) || ncp(f, fl - el) < 3) continue;
@@ -293,6 +301,25 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
         while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
         len = put(buf, len, cap, orig, keep);
         return put(buf, len, cap, r->to, strlen(r->to));
+    }
+    if (!fem && fl >= 2 && (unsigned char)f[0] >= 0x80 && ncp(f, fl) >= 5) {
+        /* Кобзаря → Кобзар, Коваля → Коваль; after a declined given name
+         * also Кукси, Куксы → Кукса (Берлускони after initials is no
+         * genitive) */
+        static const struct { const char *from, *to; int given; } soft[] = {
+            {"ря", "р", 0}, {"ля", "ль", 0}, {"и", "а", 1}, {"ы", "а", 1} };
+        for (size_t q = 0; q < sizeof soft / sizeof *soft; q++) {
+            size_t el = strlen(soft[q].from);
+            if ((soft[q].given && !given) || !ends_with(f, fl, soft[q].from, el)) continue;
+            /* a consonant before -и, not the plural of a surname that
+             * does not end in -а (Мельничуки, Гнатюки) */
+            if (el == 2 && (cyr_vowel(f + fl - 4) || ends_with(f, fl - 2, "ук", 4) || ends_with(f, fl - 2, "юк", 4)))
+                continue;
+            size_t keep = olen, drop = ncp(soft[q].from, el);
+            while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
+            len = put(buf, len, cap, orig, keep);
+            return put(buf, len, cap, soft[q].to, strlen(soft[q].to));
+        }
     }
     if (!fem && fl >= 2 && (unsigned char)f[0] >= 0x80)
         for (const char *const *e = cons_end; *e; e++) {
@@ -445,7 +472,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
         else {
             size_t before = nl;
-            nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem);
+            nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem, g != NULL);
             if (nl - before != ol || memcmp(nm + before, orig, ol)) {
                 seen_nom = 0;
                 /* the guess must give the same key as the form found (else
@@ -631,13 +658,38 @@ static int ctx_lang(const chunkctx *c, size_t i) {
 /* Does a folded surname end as a man's surname does in an oblique case
  * (Перцовського, Петренка, Бойком, Петрові)? Also -ова/-ева/-ина, a
  * woman's nominative or a man's genitive: news name men more often
- * (Романа Коноплева → Роман Коноплев; a limit, NAMES.md). */
-static int masc_oblique(const char *f, size_t fl) {
+ * (Романа Коноплева → Роман Коноплев; a limit, NAMES.md). A consonant
+ * stem with -а/-я (Шевчука, Кобзаря, Януковича) or -и/-ы (Кукси, Куксы)
+ * is a genitive: a woman's Шевчук does not decline, and a woman's Кукса
+ * would be in the nominative beside a nominative given name. Not the
+ * feminine adjectives (Ковальська, Заболотна) nor a short word (Біла,
+ * Руда); -и only in text the letters around mark Ukrainian ('uk') or
+ * after г к х ж ш ч щ (in Russian, Росси, Проди are nominatives; a name
+ * alone, as stats --check reads it, has no such letters: the woman's
+ * "Романа Проди" must give her id back). */
+static int masc_oblique(const char *f, size_t fl, int uk) {
     static const char *const e[] = { "ого", "ому", "ьким", "ким", "енка", "енку", "енком", "ові", "еві", "ом",
                                      "ова", "ева", "ина", "іна", "ына", NULL };
     for (const char *const *p = e; *p; p++)
         if (ends_with(f, fl, *p, strlen(*p))) return 1;
-    return 0;
+    if (fl < 6 || (unsigned char)f[0] < 0x80 || ncp(f, fl) < 5) return 0;
+    const char *last = f + fl - 2, *cons = f + fl - 4;
+    int a = !memcmp(last, "а", 2) || !memcmp(last, "я", 2), i = !memcmp(last, "и", 2) || !memcmp(last, "ы", 2);
+    if ((!a && !i) || cyr_vowel(cons)) return 0;
+    if (a && (ends_with(f, fl, "ська", 8) || ends_with(f, fl, "цька", 8) || ends_with(f, fl, "зька", 8) ||
+              ends_with(f, fl, "єва", 6) || ends_with(f, fl, "їна", 6) ||
+              (!memcmp(cons, "н", 2) && !cyr_vowel(cons - 2))))
+        return 0;   /* Ковальська, Заболотна, Чорна; Гонтарєва, Ільїна (a woman's, as the list above does not say) */
+    /* -а/-я after two consonants is mostly a nominative in -а (Скрипка,
+     * Чайка, Софійка, Кукса), except -ця (Кравця, Корнійця) */
+    if (a && !cyr_vowel(cons - 2) && !ends_with(f, fl, "ця", 4)) return 0;
+    if (i && !uk && !memcmp(last, "и", 2)) {
+        static const char *const hush = "гкхжшчщ";
+        for (const char *h = hush; *h; h += 2)
+            if (!memcmp(cons, h, 2)) return 1;
+        return 0;
+    }
+    return 1;
 }
 
 /* Does a folded Cyrillic word end as a Ukrainian or Russian surname does in
@@ -1364,7 +1416,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                     if (l2 != (size_t)-1) { patr = (long)j; sfirst = j + 1; last = l2; }
                 }
                 if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
-                if (g->is_nom && gn->fem && ng > 1 && masc_oblique(tfold(c, last), tlen(c, last)))
+                if (g->is_nom && gn->fem && ng > 1 &&
+                    masc_oblique(tfold(c, last), tlen(c, last), ctx_lang(c, last) == NG_LANG_UK))
                     /* Олександра Перцовського: the genitive of Олександр */
                     for (size_t k = 0; k < ng; k++)
                         if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
