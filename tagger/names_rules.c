@@ -147,6 +147,35 @@ static int is_patronymic(const chunkctx *c, size_t i) {
     return 0;
 }
 
+/* Is the patronymic at token i a woman's (Іванівна, Петрівною,
+ * Ільїнична, Сергеевне)? Her forms keep -вн- / -чн-, a man's never has it. */
+static int patr_fem(const chunkctx *c, size_t i) {
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i);
+    for (size_t k = l >= 12 ? l - 12 : 0; k + 4 <= l; k++)
+        if ((!memcmp(f + k, "вн", 4) || !memcmp(f + k, "чн", 4)) && ncp(f, k) >= 2) return 1;
+    return 0;
+}
+
+/* Does the patronymic at token p agree with the given name *g? A man's
+ * patronymic cannot follow a woman's given name, nor a woman's a man's
+ * (female patronymics end -івна, -ична). When the list has a case form of
+ * the other gender spelt alike, *g becomes it, provided the patronymic is
+ * declined too (Олександра Петровича: the genitive of Олександр); else the
+ * word is a surname, not a patronymic (Олени Петрович, Олександра
+ * Петрович: a woman's -вич surname does not decline). */
+static int patr_agrees(const chunkctx *c, size_t p, const gform **g, const gform *const *gf, size_t ng) {
+    int fem = patr_fem(c, p);
+    if (!!c->nl->names[(*g)->name].fem == fem) return 1;
+    /* a man's patronymic in the nominative ends -ич, a woman's -на */
+    const char *f = tfold(c, p);
+    size_t l = tlen(c, p);
+    int nom = fem ? ends_with(f, l, "на", 4) : ends_with(f, l, "ич", 4);
+    for (size_t k = 0; k < ng; k++)
+        if (!!c->nl->names[gf[k]->name].fem == fem && !!gf[k]->is_nom == nom) { *g = gf[k]; return 1; }
+    return 0;
+}
+
 /* The dictionary span that covers byte 'b' of the field (walking forward),
  * or -1. Only chosen spans count (overlaps in --all mode are skipped). */
 static long covering(chunkctx *c, size_t b) {
@@ -762,8 +791,10 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     if (k >= 0 && (c->m->spans[k].start != tok_start(c, j) || c->m->spans[k].end != tok_end(c, j))) return (size_t)-1;
     size_t last = j;
     long patr = -1;
+    const gform *g2 = g;
     if (j + 1 < c->nt && is_patronymic(c, j + 1) && (c->tok[j + 1].flags & TK_SPACE) &&
-        !(c->tok[j + 1].flags & TK_NL) && free_for_rule(c, j + 1, i, 0)) {
+        !(c->tok[j + 1].flags & TK_NL) && free_for_rule(c, j + 1, i, 0) &&
+        patr_agrees(c, j + 1, &g2, (const gform *const *)&g, 1)) {
         patr = (long)(j + 1);
         last = j + 1;
     } else if (j + 1 < c->nt && is_cap_word(c, j + 1) && !(c->tok[j + 1].flags & TK_NL))
@@ -1393,7 +1424,9 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
             long patr = -1;
             /* a middle part: initial, second given name or patronymic */
             if (j < c->nt && is_initial(c, j) && (c->tok[j].flags & TK_SPACE)) j += 2;
-            else if (j < c->nt && is_patronymic(c, j) && (c->tok[j].flags & TK_SPACE) && free_for_rule(c, j, i, 0)) {
+            else if (j < c->nt && is_patronymic(c, j) && (c->tok[j].flags & TK_SPACE) && free_for_rule(c, j, i, 0) &&
+                     patr_agrees(c, j, &g, gf, ng)) {
+                gn = &c->nl->names[g->name];
                 patr = (long)j;
                 j++;
             } else if (j + 1 < c->nt && is_cap_word(c, j) && is_cap_word(c, j + 1) && !(c->tok[j + 1].flags & TK_NL) &&
@@ -1413,7 +1446,12 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                 if (patr < 0 && sfirst == j && is_patronymic(c, j) && j + 1 < c->nt) {
                     /* given + patronymic + surname */
                     size_t l2 = surname_at(c, j + 1, i, script, !gn->weak);
-                    if (l2 != (size_t)-1) { patr = (long)j; sfirst = j + 1; last = l2; }
+                    const gform *g2 = g;
+                    /* (gf is the first word's only right after it) */
+                    if (l2 != (size_t)-1 && patr_agrees(c, j, &g2, gf, j == i + 1 ? ng : 0)) {
+                        g = g2;
+                        patr = (long)j; sfirst = j + 1; last = l2;
+                    }
                 }
                 if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
                 if (g->is_nom && gn->fem && ng > 1 &&

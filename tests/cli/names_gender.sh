@@ -3,7 +3,10 @@
 # given-name lists (tagger/NAMES.md, "Name"):
 #  1. a given name that is a woman's nominative and a man's genitive
 #     (Олександра, Валентина, Віталія) before a man's oblique surname is
-#     the man's: one node with the nominative mention.
+#     the man's: one node with the nominative mention;
+#  2. a man's patronymic (-вич) does not follow a woman's given name: the
+#     name is the man's genitive (Олександра Петровича), else the word is
+#     her surname (Олени Петрович).
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 7 name, 8 text; "id=name" per span
@@ -44,4 +47,12 @@ checks=$((checks+1))
 want='per:valentina-ros=Валентина Росси|per:ivanka-sofik=Іванка Софійка|'
 [ "$(ids alone)" = "$want" ] || { echo "FAIL alone: $(ids alone)"; fail=1; }
 
+run patr tag --format tsv --no-header <<'EOF2'
+Директорка Олени Петрович Ткачуківського центру прийшла. Учора Олександра Мартиновича бачили.
+Поруч Олександр Мартинович стояв. Про це сказала Олена Мартинович учора.
+Учора Олександра Мартинович сказала. Учора Ганна Іванівна Мартинчук сказала.
+EOF2
+checks=$((checks+1))
+want='per:olena-petrovich=Олена Петрович|per:oleksandr-martinovich=Олександр Мартинович|per:oleksandr-martinovich=Олександр Мартинович|per:olena-martinovich=Олена Мартинович|per:oleksandra-martinovich=Олександра Мартинович|per:hana-martinchuk=Ганна Мартинчук|'
+[ "$(ids patr)" = "$want" ] || { echo "FAIL patr: $(ids patr)"; fail=1; }
 finish
