@@ -452,17 +452,23 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (g->is_nom) nl = put(nm, nl, sizeof nm, c->text + tok_start(c, gtok), c->tok[gtok].end - c->tok[gtok].start);
         else nl = put(nm, nl, sizeof nm, L->strs + gn->nom, gn->nom_len);
     } else if (initial_tok >= 0) {
-        /* the first romanised letter (В., V. → v; Г., G., H. → h) */
-        char r[8] = {0};
+        /* the romanised letter (В., V. → v; Г., G., H. → h); a Cyrillic
+         * letter whole, as in a word's skeleton (Ш. → sh, Ц. → ts, Ю. →
+         * iu, Я. → ia: С. and Ш. Петрук are two people), a Latin one by
+         * its first letter (X. → k, as before) */
+        char r[SK_MAX + 8] = {0};
         int32_t cp = 0;
-        if (ng_utf8_decode((const unsigned char *)tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok), &cp) > 0 &&
-            ngn_romanise(cp, r)) {
+        int k = ng_utf8_decode((const unsigned char *)tfold(c, (size_t)initial_tok), tlen(c, (size_t)initial_tok), &cp);
+        size_t rl = k > 0 && cp >= 0x80 ? ngn_skel(tfold(c, (size_t)initial_tok), (size_t)k, r, 0) : 0;
+        if (rl && (cp < 0x400 || cp > 0x4FF)) rl = 1;   /* a Latin letter with a diacritic (Ø.) */
+        if (!rl && k > 0 && ngn_romanise(cp, r)) {
             if (r[0] == 'g') r[0] = 'h';
             else if (r[0] == 'y') r[0] = 'i';
             else if (r[0] == 'c' || r[0] == 'q') r[0] = 'k';
             else if (r[0] == 'x') r[0] = 'k';
-            il = put(id, il, sizeof id, r, 1);
+            rl = 1;
         }
+        il = put(id, il, sizeof id, r, rl);
         /* the initials as written, before the surname also when they follow
          * it (Кузнєцов А. С.: "А. С. Кузнєцов", the name of the id) */
         size_t ie = (size_t)initial_tok < sur_first ? sur_first : j + 1;

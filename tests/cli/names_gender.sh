@@ -6,7 +6,9 @@
 #     the man's: one node with the nominative mention;
 #  2. a man's patronymic (-вич) does not follow a woman's given name: the
 #     name is the man's genitive (Олександра Петровича), else the word is
-#     her surname (Олени Петрович).
+#     her surname (Олени Петрович);
+#  3. (ids) an initial's key is its letter's whole romanisation: С. and Ш.
+#     Петрук are two people, Ю., Я. and І. Бойчук three.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 7 name, 8 text; "id=name" per span
@@ -55,4 +57,12 @@ EOF2
 checks=$((checks+1))
 want='per:olena-petrovich=Олена Петрович|per:oleksandr-martinovich=Олександр Мартинович|per:oleksandr-martinovich=Олександр Мартинович|per:olena-martinovich=Олена Мартинович|per:oleksandra-martinovich=Олександра Мартинович|per:hana-martinchuk=Ганна Мартинчук|'
 [ "$(ids patr)" = "$want" ] || { echo "FAIL patr: $(ids patr)"; fail=1; }
+
+run initials tag --format tsv --no-header <<'EOF2'
+Учора С. Петрук і Ш. Петрук, Ц. Петрук та Ч. Петрук прийшли. Ю. Бойчук, Я. Бойчук, І. Бойчук, Щ. Бойчук і Ж. Бойчук теж.
+Вчора В. Бойчук, Г. Бойчук і Й. Бойчук. Then J. Smithers, C. Smith and X. Smith came.
+EOF2
+checks=$((checks+1))
+want='per:s-petruk=С. Петрук|per:sh-petruk=Ш. Петрук|per:ts-petruk=Ц. Петрук|per:ch-petruk=Ч. Петрук|per:iu-boichuk=Ю. Бойчук|per:ia-boichuk=Я. Бойчук|per:i-boichuk=І. Бойчук|per:shch-boichuk=Щ. Бойчук|per:zh-boichuk=Ж. Бойчук|per:v-boichuk=В. Бойчук|per:h-boichuk=Г. Бойчук|per:i-boichuk=Й. Бойчук|per:j-smithers=J. Smithers|per:k-smith=C. Smith|per:k-smith=X. Smith|'
+[ "$(ids initials)" = "$want" ] || { echo "FAIL initials: $(ids initials)"; fail=1; }
 finish
