@@ -660,6 +660,43 @@ static int title_before(const chunkctx *c, size_t i) {
     return tok_has_stem(c, &ngn_title_set, p);
 }
 
+/* Is token i an adjective in an oblique case before a lower-case noun of
+ * the same case, the first words of a body's name after a title
+ * ("губернатор Законодательного собрания", "голова Хмельницької
+ * федерації"), not a surname? The noun's ending must agree with the
+ * adjective's: a surname of that shape is followed by a verb or a
+ * function word ("президента Кучинського заявила", "... у"), so past
+ * tenses (-ла, -ли, -ло) and reflexive verbs (-ся) are no noun. */
+static int adj_before_noun(const chunkctx *c, size_t i) {
+    static const struct { const char *adj; const char *const noun[7]; } r[] = {
+        { "ого", { "а", "я", "у", "ю", NULL } }, { "его", { "а", "я", "у", "ю", NULL } },
+        { "ому", { "у", "ю", "і", "е", NULL } }, { "ему", { "у", "ю", "і", "е", NULL } },
+        { "ої", { "и", "і", "ї", NULL } }, { "ой", { "ы", "и", "е", "ой", "ей", NULL } },
+        { "ській", { "і", NULL } }, { "цькій", { "і", NULL } }, { "ною", { "ою", "ею", "єю", NULL } },
+        { "ською", { "ою", "ею", "єю", NULL } }, { "ую", { "у", "ю", NULL } },
+        { "их", { "ів", "їв", "ах", "ях", NULL } }, { "ых", { "ов", "ев", "ей", "ах", "ях", NULL } },
+        { "ими", { "ами", "ями", NULL } }, { "ыми", { "ами", "ями", NULL } },
+    };
+    size_t j = i + 1;
+    if (j >= c->nt || !(c->tok[i].flags & TK_CYR)) return 0;
+    const ng_token *tj = &c->tok[j];
+    if (!(tj->flags & TK_WORD) || !(tj->flags & TK_CYR) || (tj->flags & (TK_UPPER1 | TK_NL | TK_DIGIT)) ||
+        !(tj->flags & TK_SPACE) || wset_has(&ngn_stop_set, tj->hash))
+        return 0;
+    const char *f = tfold(c, i), *n = tfold(c, j);
+    size_t fl = tlen(c, i), nl = tlen(c, j);
+    if (ncp(f, fl) < 5 || ncp(n, nl) < 4 || ends_with(n, nl, "ла", 4) || ends_with(n, nl, "ли", 4) ||
+        ends_with(n, nl, "ло", 4) || ends_with(n, nl, "ся", 4))
+        return 0;
+    for (size_t q = 0; q < sizeof r / sizeof *r; q++) {
+        if (!ends_with(f, fl, r[q].adj, strlen(r[q].adj))) continue;
+        for (const char *const *e = r[q].noun; *e; e++)
+            if (ends_with(n, nl, *e, strlen(*e))) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* The language the Cyrillic words near token i mark, or 0: і ї є ґ → uk,
  * ы э ъ ё → ru (read as written: folding makes ё е). */
 static int ctx_lang(const chunkctx *c, size_t i) {
@@ -1512,7 +1549,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     }
     /* title + surname (+ surname): President Clinton, президент Зеленський */
     if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
-        is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i)) {
+        is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i) && !adj_before_noun(c, i)) {
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);
         /* a given name and a name after the word: the word was the title's

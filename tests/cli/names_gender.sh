@@ -8,7 +8,9 @@
 #     name is the man's genitive (Олександра Петровича), else the word is
 #     her surname (Олени Петрович);
 #  3. (ids) an initial's key is its letter's whole romanisation: С. and Ш.
-#     Петрук are two people, Ю., Я. and І. Бойчук three.
+#     Петрук are two people, Ю., Я. and І. Бойчук three;
+#  4. (title rule) an oblique adjective before a noun of its case is a
+#     body's name, not a surname after a title; before a verb it is one.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 7 name, 8 text; "id=name" per span
@@ -65,4 +67,12 @@ EOF2
 checks=$((checks+1))
 want='per:s-petruk=С. Петрук|per:sh-petruk=Ш. Петрук|per:ts-petruk=Ц. Петрук|per:ch-petruk=Ч. Петрук|per:iu-boichuk=Ю. Бойчук|per:ia-boichuk=Я. Бойчук|per:i-boichuk=І. Бойчук|per:shch-boichuk=Щ. Бойчук|per:zh-boichuk=Ж. Бойчук|per:v-boichuk=В. Бойчук|per:h-boichuk=Г. Бойчук|per:i-boichuk=Й. Бойчук|per:j-smithers=J. Smithers|per:k-smith=C. Smith|per:k-smith=X. Smith|'
 [ "$(ids initials)" = "$want" ] || { echo "FAIL initials: $(ids initials)"; fail=1; }
+
+run title tag --format tsv --no-header <<'EOF2'
+Вчера губернатор Законодательного собрания Петрушевский выступил. Вчора голова Хмельницької федерації плавання виступив.
+Вчора голова Тернопільському комітету листа надіслав. Вчора речниця президента Кучинського заявила. Вчера у губернатора Кучинского гостей нет. Вчора міністр Климчук сказав.
+EOF2
+checks=$((checks+1))
+want='per:kuchinsk=Кучинський|per:kuchinsk=Кучинский|per:klimchuk=Климчук|'
+[ "$(ids title)" = "$want" ] || { echo "FAIL title: $(ids title)"; fail=1; }
 finish
