@@ -173,6 +173,17 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
             if (e > body && (a[body] == '=' || a[body] == '~' || a[body] == '^')) body++;
             if (e == body) { rc = parse_err(err, name, lineno, line, a - pl->buf, "empty alias"); goto fail; }
             if (!has_alnum(a + body, e - body)) { rc = parse_err(err, name, lineno, line, a - pl->buf + s, "alias has no letter or digit"); goto fail; }
+            /* "Name<TAB>case=capitalised": an attribute written where the
+             * aliases go would be tagged as text and never applied */
+            static const char *const keys[] = {"priority=", "case=", "inflect=", "lang=", "date=", "lint="};
+            for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+                if (e - s > strlen(keys[k]) && !strncmp(a + s, keys[k], strlen(keys[k]))) {
+                    snprintf(msg, sizeof msg, "'%.*s' is an attribute in the aliases column: attributes come after it "
+                             "(leave it empty when there is no alias: NAME<TAB><TAB>%s...)", (int)(e - s > 60 ? 60 : e - s),
+                             a + s, keys[k]);
+                    rc = parse_err(err, name, lineno, line, a - pl->buf + s, msg);
+                    goto fail;
+                }
             if (!bar) break;
             a = bar + 1;
         }

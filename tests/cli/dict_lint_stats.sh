@@ -13,7 +13,7 @@ $NG dict lint --common-words dictionaries/common-words $D/lint-sample.tsv $D/lin
 rc=$?
 [ $rc -eq 1 ] || { echo "FAIL lint: exit $rc, expected 1"; fail=1; }
 cmp -s $D/lint.expected "$T/lint.out" || { echo "FAIL lint output"; diff -u $D/lint.expected "$T/lint.out"; fail=1; }
-grep -q '^newsgraph: 20 warnings in 17 entries$' "$T/lint.err" || { echo "FAIL lint summary"; cat "$T/lint.err"; fail=1; }
+grep -q '^newsgraph: 1 error and 20 warnings in 17 entries$' "$T/lint.err" || { echo "FAIL lint summary"; cat "$T/lint.err"; fail=1; }
 # a clean file: no output, exit 0
 printf 'clean\tORG\tClean Org\tCO\n' >"$T/clean.tsv"
 $NG dict lint --common-words dictionaries/common-words "$T/clean.tsv" >"$T/c.out" 2>&1
@@ -68,5 +68,18 @@ for cmd in lint stats; do
   rc=$?; [ $rc -eq 1 ] || { echo "FAIL $cmd NUL: exit $rc"; fail=1; }
   grep -qx "newsgraph: $T/nul.tsv:1:8: NUL byte: a binary file, not dictionary TSV" "$T/nul.err" ||
     { echo "FAIL $cmd NUL message"; cat "$T/nul.err"; fail=1; }
+done
+# regression: lint passed what the loader refuses (a bad attribute value, an
+# impossible date, one id with two types in a file): every such file gets an
+# error at the loader's position, as tag reports it
+printf 'a\tPER\tName Here\t\tpriority=abc\n' > "$T/le1.tsv"
+printf 'a\tPER\tName Here\t\tdate=2023-13-45\n' > "$T/le2.tsv"
+printf 'a\tLOC\tXland\nb\tPER\tYves Here\na\tPER\tZoe Here\n' > "$T/le3.tsv"
+for f in le1 le2 le3; do
+  $NG dict lint --no-common-words "$T/$f.tsv" > "$T/$f.out" 2>/dev/null
+  rc=$?; [ $rc -eq 1 ] || { echo "FAIL lint $f: exit $rc"; fail=1; }
+  $NG tag --no-shipped --no-user --dict "$T/$f.tsv" "$T/clean.tsv" > /dev/null 2> "$T/$f.tag"
+  want=$(sed -n 's/^newsgraph: \(.*\)$/\1 (tag and ingest refuse this file)/p' "$T/$f.tag" | sed 's/^\([^:]*:[0-9]*:[0-9]*\): /\1: error: /')
+  grep -qxF "$want" "$T/$f.out" || { echo "FAIL lint $f: '$want' not in: $(cat "$T/$f.out")"; fail=1; }
 done
 exit $fail

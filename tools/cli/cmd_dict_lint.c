@@ -2,7 +2,8 @@
  * tag the wrong text. Prints "file:line:col: warning: ..." on standard
  * output, sorted by position, and "file:line:col: error: ..." for what
  * makes tag and ingest refuse the file (invalid UTF-8, a control
- * character: no lint= attribute silences those); exits 1 if there was any
+ * character, and the first error of the loader itself, which loads each
+ * file: no lint= attribute silences those); exits 1 if there was any
  * warning or error, 0 if none.
  *
  * Checks (names usable in the lint= attribute, see dictionaries/README.md):
@@ -65,6 +66,32 @@ static void warn(lint *L, const df_entry *e, long col, const char *check, const 
     va_start(ap, fmt);
     if (vasprintf(&w->msg, fmt, ap) < 0) cli_fatal_oom();
     va_end(ap);
+}
+
+/* What the dictionary loader itself refuses in file 'fi' (a bad attribute
+ * value, an impossible date, a line too long, one id with two types ...):
+ * the file is loaded as tag loads it and its first error, if lint has not
+ * reported it already, is an error at the loader's position. Lint's own
+ * checks only look for what tags the wrong text; this keeps "lint is clean"
+ * meaning "tag loads it". */
+static void loader_errors(lint *L, int fi, const char *path) {
+    ng_dict_builder *b = ng_dict_builder_new();
+    ng_dict *d = NULL;
+    ng_error err = {0};
+    if (!b) cli_fatal_oom();
+    int rc = ng_dict_builder_add_file(b, path, &err);
+    if (rc == NG_OK) rc = ng_dict_builder_finish(b, &d, &err);
+    ng_dict_builder_free(b);
+    ng_dict_free(d);
+    if (rc == NG_OK || rc == NG_E_IO) return;   /* (unreadable: df_read said so) */
+    if (rc == NG_E_NOMEM) cli_fatal_oom();
+    long line = err.line > 0 ? err.line : 1, col = err.col > 0 ? err.col : 1;
+    for (size_t i = 0; i < L->nw; i++)
+        if (L->w[i].error && L->w[i].file == fi && L->w[i].line == line) return;
+    df_entry at = {0};
+    at.file = fi;
+    at.line = line;
+    warn(L, &at, col, "error", "%s (tag and ingest refuse this file)", err.msg[0] ? err.msg : ng_strerror(rc));
 }
 
 static int cmp_warning(const void *a, const void *b) {
@@ -392,7 +419,8 @@ static void usage(FILE *f) {
         "shared by several entities, aliases that are common words, suspicious\n"
         "aliases. An entity with the attribute lint=ok (or lint=CHECK,...) is exempt;\n"
         "see dictionaries/README.md. What tag and ingest refuse to load (invalid\n"
-        "UTF-8, a control character) is an \"error: ...\" that nothing exempts.\n"
+        "UTF-8, a control character, an attribute's bad value, an id with two types:\n"
+        "each file is loaded as tag loads it) is an \"error: ...\" that nothing exempts.\n"
         "\n"
         "options:\n"
         "  --common-words DIR  word lists DIR/{en,uk,ru}.txt\n"
@@ -473,6 +501,7 @@ int cmd_dict_lint(int argc, char **argv) {
         check_ids(&L, &ids, i);
         check_aliases(&L, &aliases, i);
     }
+    for (size_t i = 0; i < nfiles; i++) loader_errors(&L, (int)i, files[i]);
     if (L.nw) qsort(L.w, L.nw, sizeof *L.w, cmp_warning);
     for (size_t i = 0; i < L.nw; i++) {
         printf("%s:%ld:%ld: %s: %s\n", L.set.files[L.w[i].file], L.w[i].line, L.w[i].col,
