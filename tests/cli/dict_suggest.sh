@@ -102,4 +102,16 @@ check "user dictionary: Quarrendon not suggested" sh -c "! grep -q 'Quarrendon' 
 check "user dictionary: Brindlewick Holdings still is" grep -q "	Brindlewick Holdings	" "$T/en_user.out"
 run en_nouser dict suggest --no-org-rules --no-user "$T/en.txt"
 check "--no-user: Quarrendon suggested" grep -q "	LOC	Quarrendon	" "$T/en_nouser.out"
+# regression: two names of one id ("Jean Pierre", "Jean-Pierre") and a
+# control character in an example made files tag refused
+mkdir -p "$T/c2"
+printf 'Officials met in Jean-Pierre yesterday. Officials met in Jean-Pierre today.\nMr Jean Pierre said hello. Mr Jean Pierre said goodbye.\n' > "$T/c2/a.txt"
+printf 'Troops came to Vorbosk\014 on Friday. Later the troops left Vorbosk\302\205 again.\n' > "$T/c2/b.txt"
+run c2 dict suggest --no-rules --no-user "$T/c2" -o "$T/c2.tsv"
+expect_rc c2 0
+check "ids made unique: $(cut -f1 "$T/c2.tsv" | grep sg- | tr '\n' ' ')" sh -c "grep -q '^sg-jean-pierre	' '$T/c2.tsv' && grep -q '^sg-jean-pierre-2	' '$T/c2.tsv'"
+run c2tag tag --no-user --dict "$T/c2.tsv" "$T/c2/a.txt"
+expect_rc c2tag 0
+run c2lint dict lint --no-common-words "$T/c2.tsv"
+check "the suggestions load: no lint error" sh -c "! grep -q ': error:' '$T/c2lint.out'"
 finish

@@ -203,9 +203,17 @@ static char *sentence(const char *text, size_t len, size_t s, size_t e) {
     if (b < len && strchr(".!?", text[b])) b++;
     while (a < s && (text[a] & 0xC0) == 0x80) a++;       /* character boundaries */
     while (b > e && b < len && (text[b] & 0xC0) == 0x80) b--;
-    char *out = cli_xstrndup(text + a, b - a);
-    for (char *p = out; *p; p++)
-        if (*p == '\t' || *p == '\r' || *p == '\n') *p = ' ';
+    /* as the loader takes a field: valid UTF-8 (U+FFFD for a bad byte)
+     * without control characters (C0, DEL, C1: a space each) */
+    char *out = ng_utf8_repair(text + a, b - a, NULL);
+    if (!out) cli_fatal_oom();
+    char *w = out;
+    for (const unsigned char *p = (const unsigned char *)out; *p;) {
+        if (*p < 0x20 || *p == 0x7F) { *w++ = ' '; p++; }
+        else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { *w++ = ' '; p += 2; }
+        else *w++ = (char)*p++;
+    }
+    *w = 0;
     return out;
 }
 
@@ -480,17 +488,33 @@ int cmd_dict_suggest(int argc, char **argv) {
                    "# Review: fix the type (PER, ORG, LOC ...), delete what is not a name, uncomment\n"
                    "# the '#?' lines you keep (no evidence of a type), then use: tag --dict FILE.\n"
                    "# id\ttype\tname\taliases\tcount\tevidence\tcase\texample\n", nl, narticles);
+        cli_strtab ids = {0};
         for (size_t i = 0; i < nl; i++) {
             cand *cd = list[i];
             int best = -1;
             for (int v = 0; v < NV; v++)
                 if (cd->votes[v] > 0 && (best < 0 || cd->votes[v] > cd->votes[best])) best = v;
-            fprintf(f, "%ssg-", best < 0 ? "#? " : "");
-            for (const char *p = cd->key; *p; p++) fputc(*p == ' ' || *p == '|' || *p == '\t' ? '-' : *p, f);
+            /* the id: the folded name, blanks as '-'; one that another
+             * name already gave ("Jean Pierre", "Jean-Pierre") gets -2, -3
+             * ... (the file would be refused: one id, two entities) */
+            size_t kl = strlen(cd->key);
+            char *id = cli_xmalloc(kl + 32);
+            memcpy(id, "sg-", 3);
+            for (size_t k = 0; k < kl; k++) id[3 + k] = cd->key[k] == ' ' || cd->key[k] == '|' || cd->key[k] == '\t' ? '-' : cd->key[k];
+            id[3 + kl] = 0;
+            int added = 0;
+            cli_strtab_get(&ids, id, &added);
+            for (int n = 2; !added; n++) {
+                snprintf(id + 3 + kl, 29, "-%d", n);
+                cli_strtab_get(&ids, id, &added);
+            }
+            fprintf(f, "%s%s", best < 0 ? "#? " : "", id);
+            free(id);
             fprintf(f, "\t%s\t%s\t\tcount=%ld\tevidence=PER:%ld,ORG:%ld,LOC:%ld\tcase=capitalised\texample=%s\n",
                     best < 0 ? "PER" : vname[best], cd->surface, cd->count, cd->votes[V_PER],
                     cd->votes[V_ORG], cd->votes[V_LOC], cd->example);
         }
+        cli_strtab_free(&ids);
         free(list);
         if (out) {
             int bad = fflush(f) != 0 || ferror(f);
