@@ -106,4 +106,11 @@ expect_rc emptyo 2
 check "-o '': named" grep -qx "newsgraph: dict compile: -o: an empty file name" emptyo.err
 run top0 dict suggest --top 0 pre.txt
 expect_rc top0 2
+# regression: -o naming one of the inputs replaced the TSV with the image
+printf 'zz-1\tLOC\tZorbland\n' > same.tsv
+cp same.tsv same.keep
+run same dict compile --no-shipped same.tsv -o same.tsv
+expect_rc same 2
+check "-o an input: named" grep -q "dict compile: -o same.tsv is one of the inputs" same.err
+check "the input intact" cmp -s same.tsv same.keep
 finish

@@ -38,6 +38,16 @@ expect_rc chk2 1
 check "stats --check: the user dictionary's name" grep -q 'the dictionary says LOC "Zquorbia Land"' "$T/chk2.out"
 run chk3 stats --check --no-user --db g.db
 expect_rc chk3 0
+# regression: a user.tsv that starts with a byte-order mark (an editor's):
+# its first entry could not be removed nor replaced ('dict add' appended a
+# second line for the id)
+printf '\357\273\277acme-corp\tORG\tAcme Corporation\tAcme\n' > "$U"
+run bom1 dict add acme-corp ORG "Acme Inc"
+expect_rc bom1 0
+check "replaced, not appended: $(cat "$U")" test "$(grep -c acme-corp "$U")" = 1
+run bom2 dict remove acme-corp
+expect_rc bom2 0
+check "removed" sh -c "! grep -q acme-corp '$U'"
 cp u.keep "$U"
 # replacing an id keeps one line for it
 run add3 dict add zq-1 LOC Zquorbia Zq

@@ -46,7 +46,14 @@ static int read_user(const char *path, strbuf *b) {
     }
     char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) sb_put(b, buf, n);
+    int first = 1;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+        /* a byte-order mark (an editor's) is not part of the first id: the
+         * file is written back without it (the loader takes either) */
+        size_t skip = first && n >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+        sb_put(b, buf + skip, n - skip);
+        first = 0;
+    }
     int bad = ferror(f);
     fclose(f);
     if (bad) { cli_msg("%s: cannot read", path); return EXIT_USAGE; }
