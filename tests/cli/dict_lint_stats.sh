@@ -82,4 +82,8 @@ for f in le1 le2 le3; do
   want=$(sed -n 's/^newsgraph: \(.*\)$/\1 (tag and ingest refuse this file)/p' "$T/$f.tag" | sed 's/^\([^:]*:[0-9]*:[0-9]*\): /\1: error: /')
   grep -qxF "$want" "$T/$f.out" || { echo "FAIL lint $f: '$want' not in: $(cat "$T/$f.out")"; fail=1; }
 done
+# regression: a prefix on the canonical name hid a shared alias
+printf 'a\tPER\t=May\nb\tPER\tTheresa May\tMay\n' > "$T/pf.tsv"
+$NG dict lint --no-common-words "$T/pf.tsv" > "$T/pf.out" 2>/dev/null
+grep -q 'warning: alias "May" of b (PER) is also an alias of a (PER' "$T/pf.out" || { echo "FAIL lint prefixed name shared: $(cat "$T/pf.out")"; fail=1; }
 exit $fail
