@@ -101,5 +101,25 @@ $NG eval --gold brat2 --json > ev.json 2> err || fail "brat good: $(cat err)"
 printf 'Jens\nStoltenberg spoke.\n' > brat2/y.txt; printf 'T1\tPER 0 16\tJens Stoltenberg\n' > brat2/y.ann
 $NG eval --gold brat2 > /dev/null 2> err || fail "brat: a line break in an entity written as a space: $(cat err)"
 
+# two Cyrillic surfaces whose ids (type + 32-bit hash: no Latin slug) are
+# one: they loaded as one entity; now the later gets -2
+printf '%s\n' '{"id":"0","text":"Бої тривали біля Арюарюц вчора.","entities":[{"start":31,"end":45,"type":"LOC"}]}' \
+  '{"id":"1","text":"Бої тривали біля Ррцраюу вчора.","entities":[{"start":31,"end":45,"type":"LOC"}]}' > coll.jsonl
+$NG dict import --from annotations coll.jsonl -o coll.tsv 2> err || fail "annotations collision: $(cat err)"
+[ "$(grep -v '^#' coll.tsv | cut -f1 | sort -u | wc -l)" = 2 ] || fail "colliding ids made distinct: $(cut -f1-3 coll.tsv)"
+$NG dict lint --no-common-words coll.tsv > lint.out 2>&1 || fail "colliding ids: lint: $(cat lint.out)"
+
+# character offsets (spaCy's, Doccano's) read as bytes: junk entries ("і та",
+# "Ки") with exit 0; now the document is skipped with a warning
+printf '%s\n' '{"id":"x","text":"У Києві та Харкові пройшли збори. Мер Кличко виступив.","entities":[{"start":2,"end":7,"type":"LOC"},{"start":11,"end":18,"type":"LOC"},{"start":37,"end":43,"type":"PER"}]}' > charoff.jsonl
+$NG dict import --from annotations charoff.jsonl -o charoff.tsv 2> err || fail "char offsets: status $?"
+grep -q 'most entities of "x" start or end inside a word: skipped' err || fail "char offsets: warning: $(cat err)"
+[ "$(grep -vc '^#' charoff.tsv)" = 0 ] || fail "char offsets: junk entries: $(cut -f1-3 charoff.tsv)"
+# a type a dictionary cannot spell ("Geo Political"): the gazetteer was
+# refused at the end with a message naming a file "annotations"
+printf '%s\n' '{"id":"a","text":"Kyiv","entities":[{"start":0,"end":4,"type":"Geo Political"}]}' > badtype.jsonl
+$NG dict import --from annotations badtype.jsonl -o badtype.tsv 2> err || fail "bad type: $(cat err)"
+grep -q '	GEO_POLITICAL	Kyiv' badtype.tsv || fail "bad type normalised: $(cat badtype.tsv)"
+
 if [ "$failures" -ne 0 ]; then echo "import_regressions.sh: $failures failures"; exit 1; fi
 echo "import_regressions.sh: ok"

@@ -32,7 +32,11 @@ void annot_type(const char *type, size_t len, char *out) {
     for (size_t i = 0; i < len; i++) t[i] = (char)toupper((unsigned char)t[i]);
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(t, map[i].from)) { strcpy(out, map[i].to); return; }
-    strcpy(out, t);
+    /* as a dictionary spells types (letters, digits, '_', '-'): "Geo
+     * Political" is GEO_POLITICAL (the gazetteer was refused at the end) */
+    for (size_t i = 0; i < len; i++)
+        if (!isalnum((unsigned char)t[i]) && t[i] != '_' && t[i] != '-') t[i] = '_';
+    strcpy(out, len ? t : "UNK");
 }
 
 const char *annot_field(const annot_doc *d, unsigned f, size_t *len) {

@@ -139,12 +139,42 @@ static void warn(gaz *g, long line, const char *fmt, const char *a) {
     g->o->warn(&e, g->o->warn_ud);
 }
 
+/* Is the character that ends just before byte 'at' (before 0 when 'before'
+ * is 1) or starts at it a letter? */
+static int letter_near(const char *s, size_t len, size_t at, int before) {
+    size_t p = at;
+    if (before) {
+        if (p == 0) return 0;
+        do p--; while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80);
+    } else if (p >= len) return 0;
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s + p, (utf8proc_ssize_t)(len - p), &c) <= 0) return 0;
+    utf8proc_category_t k = utf8proc_category(c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
 static int on_doc(const annot_doc *d, void *ud) {
     gaz *g = ud;
     if (!d->text) {
         if (d->n) warn(g, d->line, "document \"%s\" has no text: its entities are skipped", d->id);
         return 0;
     }
+    /* offsets in characters (spaCy's, Doccano's) read as bytes: spans that
+     * start or end between two letters, most of a document's (a few are
+     * annotators' choices: the acronym of ЦНАПу), each a junk entry */
+    size_t cuts = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const annot_ent *e = &d->ents[i];
+        size_t fl;
+        const char *ft = annot_field(d, e->field, &fl);
+        if (!ft || e->end > fl || e->start >= e->end) continue;
+        cuts += (letter_near(ft, fl, e->start, 1) && letter_near(ft, fl, e->start, 0)) ||
+                (letter_near(ft, fl, e->end, 1) && letter_near(ft, fl, e->end, 0));
+    }
+    int bad_offsets = cuts * 2 > d->n && (cuts >= 2 || d->n == 1);
+    if (bad_offsets)
+        warn(g, d->line, "most entities of \"%s\" start or end inside a word: skipped (offsets are bytes of the "
+             "UTF-8 text; character offsets read as bytes do this)", d->id);
     for (size_t i = 0; i < d->n; i++) {
         const annot_ent *e = &d->ents[i];
         if (g->o->stats) g->o->stats->read++;
@@ -155,6 +185,10 @@ static int on_doc(const annot_doc *d, void *ud) {
             (e->end < fl && ((unsigned char)ft[e->end] & 0xC0) == 0x80)) {
             warn(g, d->line, e->field == ANNOT_TITLE ? "entity outside the title or not on a character boundary in \"%s\""
                                                      : "entity outside the text or not on a character boundary in \"%s\"", d->id);
+            if (g->o->stats) g->o->stats->skipped++;
+            continue;
+        }
+        if (bad_offsets) {
             if (g->o->stats) g->o->stats->skipped++;
             continue;
         }
@@ -418,7 +452,9 @@ static char *spool_stdin(ng_error *err) {
 typedef struct outrec { char *id; surf *u; } outrec;
 
 static int cmp_out(const void *a, const void *b) {
-    return strcmp(((const outrec *)a)->id, ((const outrec *)b)->id);
+    const outrec *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : strcmp(x->u->fold, y->u->fold);
 }
 
 /* The type of surface u (its most frequent), and the static filters: a
@@ -701,6 +737,18 @@ static int write_gazetteer(const import_opts *o, gaz *g, const imp_words *words,
         nr++;
     }
     qsort(recs, nr, sizeof *recs, cmp_out);
+    /* two surfaces with one id (a Cyrillic surface has no slug, so the id
+     * is its type and a 32-bit hash: a large corpus meets a collision)
+     * would load as one entity: the later ones get -2, -3 ... */
+    for (size_t i = 1, run = 1; i < nr; i++) {
+        size_t base = i - run;
+        if (strcmp(recs[base].id, recs[i].id)) { run = 1; continue; }
+        char *id = imp_realloc(NULL, strlen(recs[i].id) + 24);
+        sprintf(id, "%s-%zu", recs[i].id, run + 1);
+        free(recs[i].id);
+        recs[i].id = id;
+        run++;
+    }
     for (size_t i = 0; i < nr; i++) write_surface(o, out, recs[i].id, recs[i].u, minp);
     int rc = ferror(out) ? ng_error_set(err, NG_E_IO, NULL, 0, 0, "write error") : NG_OK;
     for (size_t i = 0; i < nr; i++) free(recs[i].id);
