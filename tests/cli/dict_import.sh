@@ -83,4 +83,13 @@ $NG dict import --from geonames >/dev/null 2>&1; status no-input 2 $?
 $NG dict import --from geonames "$T/does-not-exist.txt" >/dev/null 2>&1; status missing-file 2 $?
 $NG dict import --from geonames --min-population -5 "$D/cities-sample.txt" >/dev/null 2>&1; status bad-number 2 $?
 $NG dict import --help | grep -q '^usage: newsgraph dict import' || { echo "FAIL --help"; fail=1; }
+# regression: a name Wikidata keeps only under "mul" (most people's since
+# 2024) was lost: the entity was named by its Ukrainian label
+cat > "$T/mul.json" <<'EOF2'
+[
+{"type":"item","id":"Q42","labels":{"mul":{"language":"mul","value":"Douglas Adams"},"uk":{"language":"uk","value":"Дуглас Адамс"}},"aliases":{"mul":[{"language":"mul","value":"Douglas Noël Adams"}]},"claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","numeric-id":5,"id":"Q5"},"type":"wikibase-entityid"}},"type":"statement","rank":"normal"}]}}
+]
+EOF2
+$NG dict import --from wikidata "$T/mul.json" > "$T/mul.tsv" 2>/dev/null
+grep -q "^Q42	PER	Douglas Adams	Дуглас Адамс|Douglas Noël Adams	" "$T/mul.tsv" || { echo "FAIL wikidata mul: $(cat "$T/mul.tsv")"; fail=1; }
 exit $fail

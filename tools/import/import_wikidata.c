@@ -3,8 +3,9 @@
  * memory is bounded by the longest line, whatever the size of the dump.
  *
  * Per entity (items only): id and wikidata= attribute = the Q-id; name =
- * the label in the first of o->langs that has one; aliases = labels and
- * aliases in every language of o->langs; type = the first instance-of (P31)
+ * the label in the first of o->langs that has one (a language without its
+ * own label takes the "mul" one, as Wikidata means it); aliases = labels and
+ * aliases in every language of o->langs, and the "mul" aliases; type = the first instance-of (P31)
  * value, in claim order, that the mapping file lists (deprecated claims are
  * ignored). Entities without a mapped type or without a label in the chosen
  * languages are left out.
@@ -105,8 +106,12 @@ static long claim_qid(json_t *claim) {
     return -1;
 }
 
+/* The label in 'lang', else the "mul" one: Wikidata keeps a name written
+ * alike in many languages (most people's, since 2024) only under "mul",
+ * the label of every language without its own. */
 static const char *label(json_t *labels, const char *lang) {
-    return json_string_value(json_object_get(json_object_get(labels, lang), "value"));
+    const char *v = json_string_value(json_object_get(json_object_get(labels, lang), "value"));
+    return v ? v : json_string_value(json_object_get(json_object_get(labels, "mul"), "value"));
 }
 
 /* One entity: writes it or counts it as skipped. */
@@ -141,6 +146,11 @@ static int entity(const import_opts *o, json_t *e, const tmap *m, size_t nm, con
             const char *v = json_string_value(json_object_get(a, "value"));
             if (v) imp_strv_push(&al, v, strlen(v));
         }
+    }
+    json_t *a;
+    json_array_foreach(json_object_get(aliases, "mul"), i, a) {
+        const char *v = json_string_value(json_object_get(a, "value"));
+        if (v) imp_strv_push(&al, v, strlen(v));
     }
     for (size_t k = 0; k < al.n && w; k++) {
         if (!strcmp(al.v[k], name) || !imp_words_has(w, al.v[k])) continue;
