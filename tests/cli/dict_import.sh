@@ -24,6 +24,13 @@ $NG dict import --from iso-codes $CW --lang en,uk --locale-dir locale --subdivis
 status iso-codes 0 $?
 check iso-codes "$D/isocodes.expected" "$T/iso.out"
 grep -q 'left out of us-georgia' "$T/iso.err" || { echo "FAIL iso-codes: no warning about the shared translation"; fail=1; }
+# regression: lower-case codes selected nothing and an unknown one was ignored
+$NG dict import --from iso-codes $CW --lang en,uk --locale-dir locale --subdivisions ua,us . >"$T/isolc.out" 2>/dev/null
+status iso-codes-lower-case 0 $?
+check iso-codes-lower-case "$D/isocodes.expected" "$T/isolc.out"
+$NG dict import --from iso-codes $CW --lang en,uk --locale-dir locale --subdivisions UA,XX . >/dev/null 2>"$T/isoxx.err"
+status iso-codes-unknown 2 $?
+grep -q "subdivisions: 'XX' is not an ISO 3166-1 alpha-2 country code" "$T/isoxx.err" || { echo "FAIL iso-codes XX: $(cat "$T/isoxx.err")"; fail=1; }
 # -o writes atomically and reports counts
 $NG dict import --from iso-codes $CW --lang en,uk --locale-dir locale --subdivisions UA,US . -o "$T/iso.tsv" 2>"$T/iso2.err"
 status iso-codes-o 0 $?

@@ -16,6 +16,7 @@
  * Attributes: iso=<code> source=iso-codes. */
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include <stdint.h>
 #include <errno.h>
 #include <sys/stat.h>
@@ -353,6 +354,7 @@ typedef struct iso_run {
     const char *dir, *path1, *path2;
     char p1[4096], p2[4096];
     const char *subs;                  /* subdivision countries "CC,CC"; "" for none */
+    char subs_buf[1024];               /* --subdivisions in upper case */
     json_t *r1, *r2, *a1, *a2;         /* the two JSON files and their arrays */
     catalogues cat[IMPORT_MAX_LANGS];
     size_t ncat;
@@ -374,6 +376,13 @@ static int find_inputs(iso_run *R, char **inputs, size_t n, ng_error *err) {
     if (!R->path2) { snprintf(R->p2, sizeof R->p2, "%s/iso_3166-2.json", R->dir); R->path2 = R->p2; }
     R->subs = R->o->subdivisions ? R->o->subdivisions : default_subdivisions;
     if (!strcmp(R->subs, "none")) R->subs = "";
+    /* "ua,pl" is UA,PL (it selected nothing) */
+    if (strlen(R->subs) >= sizeof R->subs_buf)
+        return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "--subdivisions: too long a list");
+    size_t k = 0;
+    for (const char *p = R->subs; *p; p++) R->subs_buf[k++] = (char)toupper((unsigned char)*p);
+    R->subs_buf[k] = 0;
+    R->subs = R->subs_buf;
     return NG_OK;
 }
 
@@ -469,9 +478,30 @@ static int is_country_too(const iso_run *R, const char *cc, const char *name, co
     return 0;
 }
 
+/* Is every code of --subdivisions a country of ISO 3166-1 ("XX" selected
+ * nothing, silently)? */
+static int check_subdivisions(const iso_run *R, ng_error *err) {
+    for (const char *p = R->subs; *p;) {
+        size_t l = strcspn(p, ",");
+        int found = 0;
+        for (size_t k = 0; k < R->ncountries && !found && l == 2; k++) {
+            const char *ca = jstr(json_array_get(R->a1, k), "alpha_2");
+            found = ca && !strncmp(ca, p, 2);
+        }
+        if (!found)
+            return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "--subdivisions: '%.*s' is not an ISO 3166-1 alpha-2 country code "
+                                "(e.g. UA,PL; or none)", (int)(l > 20 ? 20 : l), p);
+        p += l;
+        if (*p) p++;
+    }
+    return NG_OK;
+}
+
 /* First-level subdivisions (ISO 3166-2) of the chosen countries. */
 static int add_subdivisions(iso_run *R, ng_error *err) {
     const import_opts *o = R->o;
+    int rc = check_subdivisions(R, err);
+    if (rc) return rc;
     size_t n2 = R->a2 ? json_array_size(R->a2) : 0;
     for (size_t i = 0; i < n2; i++) {
         json_t *s = json_array_get(R->a2, i);
