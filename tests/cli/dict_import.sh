@@ -90,6 +90,10 @@ $NG dict import --from geonames >/dev/null 2>&1; status no-input 2 $?
 $NG dict import --from geonames "$T/does-not-exist.txt" >/dev/null 2>&1; status missing-file 2 $?
 $NG dict import --from geonames --min-population -5 "$D/cities-sample.txt" >/dev/null 2>&1; status bad-number 2 $?
 $NG dict import --help | grep -q '^usage: newsgraph dict import' || { echo "FAIL --help"; fail=1; }
+# regression: overlapping GeoNames dumps wrote every shared place twice
+$NG dict import --from geonames "$D/cities-sample.txt" "$D/cities-sample.txt" > "$T/gn2.tsv" 2>/dev/null
+$NG dict import --from geonames "$D/cities-sample.txt" > "$T/gn1.tsv" 2>/dev/null
+cmp -s "$T/gn1.tsv" "$T/gn2.tsv" || { echo "FAIL geonames: a place given twice written twice"; diff "$T/gn1.tsv" "$T/gn2.tsv"; fail=1; }
 # regression: a name Wikidata keeps only under "mul" (most people's since
 # 2024) was lost: the entity was named by its Ukrainian label
 cat > "$T/mul.json" <<'EOF2'

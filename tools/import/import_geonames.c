@@ -25,11 +25,19 @@ typedef struct place {
     char *name, *ascii, *cc;
     long long pop;
     imp_strv al;
+    int dup;             /* given again by an earlier input line: not written */
 } place;
 
 static int cmp_gid(const void *a, const void *b) {
     long x = (*(place *const *)a)->gid, y = (*(place *const *)b)->gid;
     return x < y ? -1 : x > y;
+}
+
+/* By geonameid, then input order (the first of a place given twice). */
+static int cmp_gid_first(const void *a, const void *b) {
+    int c = cmp_gid(a, b);
+    const place *x = *(place *const *)a, *y = *(place *const *)b;
+    return c ? c : (x > y) - (x < y);
 }
 
 /* Splits 'line' at tabs in place; returns the number of fields (at most max). */
@@ -45,7 +53,8 @@ static size_t split(char *line, char **f, size_t max) {
 typedef struct places {
     place *pl;
     size_t np, cap;
-    place **idx;
+    place **idx;         /* by geonameid, each once */
+    size_t nidx;
 } places;
 
 /* One line of a GeoNames dump: a kept place is appended to P. */
@@ -132,7 +141,7 @@ static int read_alternate_names(const import_opts *o, places *P, ng_error *err) 
             break;
         }
         place *kp = &key;
-        place **hit = bsearch(&kp, P->idx, P->np, sizeof *P->idx, cmp_gid);
+        place **hit = bsearch(&kp, P->idx, P->nidx, sizeof *P->idx, cmp_gid);
         if (hit) imp_strv_push(&(*hit)->al, c[3], strlen(c[3]));
     }
     if (k < 0 && !rc) rc = k;
@@ -148,6 +157,7 @@ static void write_places(const import_opts *o, const places *P, FILE *out) {
             o->classes ? o->classes : "PA", o->min_population);
     for (size_t i = 0; i < P->np; i++) {
         place *p = &P->pl[i];
+        if (p->dup) continue;
         char *slug = imp_slug(p->ascii[0] ? p->ascii : p->name);
         char *id = imp_asprintf("%s%s%ld", slug, slug[0] ? "-" : "geonames-", p->gid);
         int cs = imp_words_has(w, p->name);
@@ -180,7 +190,15 @@ static int geonames_run(const import_opts *o, char **inputs, size_t n, FILE *out
     if (!rc && P.np) {
         P.idx = imp_alloc(P.np * sizeof *P.idx);
         for (size_t i = 0; i < P.np; i++) P.idx[i] = &P.pl[i];
-        qsort(P.idx, P.np, sizeof *P.idx, cmp_gid);
+        qsort(P.idx, P.np, sizeof *P.idx, cmp_gid_first);
+        /* overlapping dumps (cities15000.txt and UA.txt): a place once */
+        for (size_t i = 0; i < P.np; i++) {
+            if (P.nidx && P.idx[P.nidx - 1]->gid == P.idx[i]->gid) {
+                P.idx[i]->dup = 1;
+                if (o->stats) o->stats->skipped++;
+            }
+            else P.idx[P.nidx++] = P.idx[i];
+        }
     }
     if (!rc && o->alternate_names && P.np) rc = read_alternate_names(o, &P, err);
     if (!rc) write_places(o, &P, out);
