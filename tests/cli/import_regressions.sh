@@ -121,5 +121,15 @@ printf '%s\n' '{"id":"a","text":"Kyiv","entities":[{"start":0,"end":4,"type":"Ge
 $NG dict import --from annotations badtype.jsonl -o badtype.tsv 2> err || fail "bad type: $(cat err)"
 grep -q '	GEO_POLITICAL	Kyiv' badtype.tsv || fail "bad type normalised: $(cat badtype.tsv)"
 
+# a byte-order mark before the first line: the dictionary loader takes it,
+# the importers refused it ("'[' or '{' expected", "geonameid is not a number")
+printf '\357\273\277%s\n' '{"id":"b","text":"Boris Johnson spoke.","entities":[{"start":0,"end":13,"type":"PER"}]}' > bom.jsonl
+$NG dict import --from annotations bom.jsonl -o bom.tsv 2> err || fail "annotations with a BOM: $(cat err)"
+grep -q '	PER	Boris Johnson	' bom.tsv || fail "annotations with a BOM: $(cat bom.tsv)"
+{ printf '\357\273\277'; cat "$D/cities-sample.txt"; } > bomcities.txt
+$NG dict import --from geonames bomcities.txt -o bomgn.tsv 2> err || fail "geonames with a BOM: $(cat err)"
+$NG dict import --from geonames "$D/cities-sample.txt" -o gn.tsv 2> /dev/null
+cmp -s gn.tsv bomgn.tsv || fail "geonames with a BOM: other output"
+
 if [ "$failures" -ne 0 ]; then echo "import_regressions.sh: $failures failures"; exit 1; fi
 echo "import_regressions.sh: ok"

@@ -344,6 +344,9 @@ int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err) {
     r->line++;
     *line = r->buf;
     *len = l;
+    /* a byte-order mark before the first line (an editor's, a Windows
+     * export's) is not data, as the dictionary loader takes it */
+    if (r->line == 1 && l >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3)) { *line += 3; *len -= 3; }
     return 1;
 }
 
