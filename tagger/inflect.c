@@ -503,6 +503,7 @@ static const char *const uk_fem_sur[] = {"ська", "цька", "зька", "о
                                          "ина", "їна", NULL};
 static const char *const ru_fem_sur[] = {"ова", "ева", "ина", "ына", NULL};
 static const char *const ru_fem_adj[] = {"ская", "цкая", "ая", "яя", NULL};
+static const char *const uk_adj_fem[] = {"ська", "цька", "зька", NULL};
 static const char *const patr_f[] = {"івна", "ївна", "овна", "евна", "ична", NULL};
 
 static int uk_is_adj_ending(const w32 *w) {
@@ -531,7 +532,7 @@ static int ru_is_adj_ending(const w32 *w) {
 
 /* A word that may decline: Cyrillic letters (and apostrophes) only, more
  * than 3 letters, not written all in capitals. */
-static int declinable_word(const ng_inflect_word *iw, w32 *w, int per) {
+static int declinable_word(const ng_inflect_word *iw, w32 *w, int per, int short_a) {
     if (!iw->is_word || iw->fold_len == 0) return 0;
     if (to32(iw->fold, iw->fold_len, w)) return 0;
     int letters = 0;
@@ -553,8 +554,9 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w, int per) {
         if (up >= 2 && low == 0)
             return !per && letters >= 2 && letters <= 5 && !is_vowel(back(w, 1)) && !isin(back(w, 1), "йь") ? 2 : 0;
     }
-    /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю) */
-    if (letters < 3 || (letters == 3 && !(per && isin(back(w, 1), "ая")))) return 0;
+    /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю;
+     * so does the last part of a hyphenated name: Йошкар-Ола → Йошкар-Олі) */
+    if (letters < 3 || (letters == 3 && !((per || short_a) && isin(back(w, 1), "ая")))) return 0;
     return 1;
 }
 
@@ -573,6 +575,26 @@ static int uk_nominative_like(const w32 *n) {
     if (ends(n, "ів") || ends(n, "їв")) return 0;
     if (isin(l, "й")) return 0;
     return !is_vowel(l);
+}
+
+/* Is token i a hyphen joining the words i - 1 and i + 1 of a compound? */
+static int is_hyphen_at(const ng_inflect_word *words, size_t n, size_t i) {
+    return i > 0 && i + 1 < n && !words[i].is_word && words[i].fold_len == 1 &&
+           words[i].fold[0] == '-' && words[i - 1].is_word && words[i + 1].is_word;
+}
+
+/* A lower-case preposition inside a hyphenated place name (Ростов-на-Дону,
+ * Франкфурт-на-Майні, Андорра-ла-Велья, Ньюкасл-апон-Тайн): the word before
+ * it is the head and declines, the words after it stay. Arabic articles
+ * (Шарм-ель-Шейх, Дар-ес-Салам) are no such link: the last part declines. */
+static const char *const hyph_links[] = {"на", "об", "при", "прі", "в", "у", "де", "ла", "ле",
+                                         "ду", "да", "оф", "апон", "дер", "ан", NULL};
+static int is_hyph_link(const ng_inflect_word *iw) {
+    w32 w, o;
+    if (!iw->is_word || to32(iw->fold, iw->fold_len, &w) || !inlist(&w, hyph_links)) return 0;
+    /* as written in lower case: "Ла-Манш" is a name, not a link */
+    return iw->orig && to32(iw->orig, iw->orig_len, &o) == 0 && o.n > 0 && o.c[0] >= 0x430 &&
+           o.c[0] <= 0x45F;
 }
 
 static int is_quote_punct(const ng_inflect_word *iw) {
@@ -762,6 +784,7 @@ static void person(wordinfo *wi, const ng_inflect_word *words, size_t n, int lan
  * adjectives and the head noun agree; what follows the head stays. */
 static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang, gen *g) {
     int done = 0, seen_word = 0, plural_adj = 0;
+    size_t tail_written = n;   /* the compound's last part, also as written */
     for (size_t i = 0; i < n; i++) {
         if (!words[i].is_word) {
             if (seen_word && is_quote_punct(&words[i])) done = 1;
@@ -787,6 +810,35 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         size_t j = i + 1;
         while (j < n && !words[j].is_word) j++;
         int hyph = j < n && j == i + 2 && !is_quote_punct(&words[i + 1]);
+        /* A part of a hyphenated compound before its last part stays, as
+         * Russian and Ukrainian decline these names: Санкт-Петербурге,
+         * Тель-Авіві, Буэнос-Айресе, Улан-Баторе, Ханты-Мансийске (declining
+         * it made forms no text has, "Санкте-Петербурге", and missed the
+         * real ones). It declines with the last part when that is an
+         * adjective agreeing with it (Каменске-Уральском, Кам'янці-Подільському,
+         * Раві-Руській), and before a lower-case preposition, which ends the
+         * declining part of the name (Ростове-на-Дону, Франкфурті-на-Майні). */
+        int link_next = 0;
+        if (is_hyphen_at(words, n, i + 1)) {
+            if (is_hyph_link(&words[i + 2])) {
+                link_next = 1;
+            } else {
+                size_t k = i + 2;
+                while (is_hyphen_at(words, n, k + 1) && !is_hyph_link(&words[k + 2])) k += 2;
+                w32 tail;
+                int tail_adj = !to32(words[k].fold, words[k].fold_len, &tail) &&
+                               (lang == NG_LANG_UK ? uk_is_adj_ending(&tail) || endsany(&tail, uk_adj_fem)
+                                                   : ru_is_adj_ending(&tail));
+                /* a first part that is a feminine noun in -ія/-ия declines, and
+                 * the last part both declines and stays: Саксонії-Ангальт,
+                 * Емілії-Романьї, Північній Осетії-Аланії */
+                int fem_ia = ends(w, "ія") || ends(w, "ия") || ends(w, "ея") || ends(w, "єя");
+                if (fem_ia) tail_written = k;
+                else if (!tail_adj) { wi[i].decl = 0; continue; }
+            }
+        }
+        /* the last part of a compound may be a feminine uk adjective (Кам'янка-Бузька) */
+        int tail_part = i > 0 && is_hyphen_at(words, n, i - 1);
         if (j < n && wi[j].decl && !hyph) next = &wi[j].w;
         /* the next word starts a hyphenated compound (Рада Україна-НАТО):
          * an apposition, so this word is the head noun */
@@ -805,6 +857,7 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             kind = K_NOUN;
         } else if (lang == NG_LANG_UK) {
             if (uk_is_adj_ending(w)) kind = K_ADJ;
+            else if (tail_part && endsany(w, uk_adj_fem)) kind = K_ADJ;
             else if (next_fixed && (ends(w, "ська") || ends(w, "цька") || ends(w, "зька") ||
                                     ends(w, "ова") || ends(w, "ева") || ends(w, "на")))
                 kind = K_ADJ;
@@ -841,10 +894,13 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
                 ru_noun(g, w, 0, 0, plural_adj || isin(l, "ы"), 0);
         }
         if (kind == K_STAY) { wi[i].decl = 0; continue; }
+        if (i == tail_written)
+            for (int s = S_GEN; s <= S_LOC; s++)
+                if (wi[i].p.n[s]) addx(g, s, w, 0, "");
         int any = 0;
         for (int s = 0; s < NSLOT; s++) any |= wi[i].p.n[s] != 0;
         if (!any) wi[i].decl = 0;
-        if (kind == K_NOUN && !hyph) done = 1;   /* head found: the rest stays */
+        if (kind == K_NOUN && (!hyph || link_next)) done = 1;   /* head found: the rest stays */
     }
 }
 
@@ -856,7 +912,8 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     a->full = 0;
     size_t ndecl = 0;
     for (size_t i = 0; i < n; i++) {
-        wi[i].decl = declinable_word(&words[i], &wi[i].w, per);
+        int tail_part = !per && i >= 2 && is_hyphen_at(words, n, i - 1);
+        wi[i].decl = declinable_word(&words[i], &wi[i].w, per, tail_part);
         if (wi[i].decl == 2 && lang != NG_LANG_RU) wi[i].decl = 0;   /* (acronyms decline in Russian only) */
         ndecl += (size_t)wi[i].decl;
     }
