@@ -85,15 +85,27 @@ static void classify(int32_t c, uint8_t *cls, uint8_t *lf) {
     }
 }
 
+/* Is c a combining acute accent after the Cyrillic letter prev? Russian
+ * and Ukrainian texts mark stress with it (Пу\u0301тін, Ки\u0301єві); like
+ * a format character it is no part of the word for matching, while after a
+ * Latin letter (NFD é) it is a letter's accent and stays. */
+#define STRESS_MARK 0x301
+static int is_stress(int32_t c, int32_t prev) {
+    return c == STRESS_MARK && prev >= 0x400 && prev <= 0x52F;
+}
+
 /* Post-folding replacements on a UTF-8 string, in place when possible:
- * ё → е, apostrophes → ', dashes → - (NG_FOLD_V1: ё and U+2019 only).
- * Returns the new length. */
+ * ё → е, apostrophes → ', dashes → -, a stress mark after a Cyrillic
+ * letter dropped (NG_FOLD_V1: ё and U+2019 only). Returns the new length. */
 static size_t post_fold(char *s, size_t len, int version) {
     size_t r = 0, w = 0;
+    int32_t prev = 0;
     while (r < len) {
         int32_t c;
         int n = ng_utf8_decode((const unsigned char *)s + r, len - r, &c);
-        if (n < 0) { s[w++] = s[r++]; continue; }
+        if (n < 0) { s[w++] = s[r++]; prev = 0; continue; }
+        if (version != NG_FOLD_V1 && is_stress(c, prev)) { r += n; continue; }
+        prev = c;
         if (c == 0x451) { s[w++] = (char)0xD0; s[w++] = (char)0xB5; }
         else if (version == NG_FOLD_V1 ? c == 0x2019 : is_apos(c)) s[w++] = '\'';
         else if (version != NG_FOLD_V1 && is_dash(c)) s[w++] = '-';
@@ -587,6 +599,15 @@ static inline __attribute__((always_inline)) void word_rest(wscan *w, const unsi
         } else {
             n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
             if (n < 0) break;
+            /* a stress mark after a Cyrillic letter: inside the word's
+             * span, out of its fold (only here, off the two-byte runs and
+             * the block scan, which leave marks to this path) */
+            if (cp == STRESS_MARK && w->prev_cyr == 1) {
+                w->ascii = 0;
+                w->ign_from = (size_t)-1;
+                pos += (size_t)n;
+                continue;
+            }
         }
         /* skipped, but its bytes are not ASCII: the cased check must
          * normalise this token (NA<soft hyphen>TO is NATO) */

@@ -64,7 +64,8 @@ void ng_tokbuf_free(ng_tokbuf *b);
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen);
 
 /* Folding versions. NG_FOLD: ng_fold's, the matcher's (NFKC, case fold,
- * default-ignorable characters removed, ё → е, apostrophes and dashes
+ * default-ignorable characters and stress marks (U+0301 after a Cyrillic
+ * letter) removed, ё → е, apostrophes and dashes
  * unified). NG_FOLD_V1: the graph store's folding of alias.norm before it
  * used the tagger's (databases without meta 'fold', graph/README.md): NFKC
  * and case fold, ё → е and U+2019 → ' only. */

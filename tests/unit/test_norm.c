@@ -60,6 +60,13 @@ static void test_fold(void) {
     STR_EQ(fold("Мар’їнка"), "мар'їнка", "uk apostrophe");
     STR_EQ(fold("\xe2\x91\xa0"), "1", "circled one (NFKC)");
     STR_EQ(fold("Ukr\xc2\xad""aine"), "ukraine", "soft hyphen dropped");
+    /* a stress mark (U+0301) after a Cyrillic letter is dropped; after a
+     * Latin letter it is é's accent; и + U+0306 is й */
+    STR_EQ(fold("Пу\xcc\x81тін"), "путін", "Cyrillic stress mark dropped");
+    STR_EQ(fold("КИ\xcc\x81ЄВІ\xcc\x81"), "києві", "stress marks dropped, upper case");
+    STR_EQ(fold("Андрі\xcc\x81и\xcc\x86"), "андрій", "stress mark beside a decomposed й");
+    STR_EQ(fold("Caf\x65\xcc\x81"), "caf\xc3\xa9", "Latin e + U+0301 still é");
+    STR_EQ(fold("\xcc\x81Київ"), "\xcc\x81київ", "a mark after no letter stays");
     STR_EQ(fold(""), "", "empty");
     size_t n = 99;
     char *f = ng_fold("\xff", 1, &n);
@@ -84,6 +91,8 @@ static void test_tokens(void) {
     STR_EQ(TOKENS("a\0b\xff""c\r\nd"), "0-1:W 2-3:W 4-5:W 7-8:W", "NUL, invalid byte, CRLF separate");
     STR_EQ(TOKENS("İstanbul ß ﬁ"), "0-9:W 10-12:W 13-16:W", "offsets are those of the original bytes");
     STR_EQ(TOKENS("Me\xcc\x81lenchon"), "0-11:W", "combining mark stays in the word");
+    STR_EQ(TOKENS("Пу\xcc\x81тін, Ки\xcc\x81єві\xcc\x81."), "0-12:W 12-13:P 14-28:W 28-29:P",
+           "stress marks inside the words' spans");
     STR_EQ(TOKENS("北京"), "0-6:W", "CJK letters");
     STR_EQ(TOKENS("a\xc2\xa0""b\xe2\x80\x83""c"), "0-1:W 3-4:W 7-8:W", "no-break and em spaces");
     STR_EQ(TOKENS("$5"), "0-1:P 1-2:W", "symbol");
@@ -162,6 +171,9 @@ static void test_cased(void) {
     free(o);
     INT_EQ(ng_norm_cased("Straße", strlen("Straße"), &o, &n), 0, "cased");
     STR_EQ(o ? sub(o, n) : NULL, "Straße", "no case folding");
+    free(o);
+    INT_EQ(ng_norm_cased("Майда\xcc\x81н", strlen("Майда\xcc\x81н"), &o, &n), 0, "cased");
+    STR_EQ(o ? sub(o, n) : NULL, "Майдан", "stress mark dropped, case kept");
     free(o);
     INT_EQ(ng_norm_cased("O’Brien", strlen("O’Brien"), &o, &n), 0, "cased");
     STR_EQ(o ? sub(o, n) : NULL, "O'Brien", "apostrophe unified");
