@@ -55,6 +55,46 @@ void ng_names_reset(ng_tagger *t) {
     if (tn) { tn->nregs = 0; tn->nall = 0; arena_reset(&tn->ar); }
 }
 
+/* Names a rule built from the text (Реб<soft hyphen>ров) keep what the
+ * text had between its letters; matching ignores format characters and
+ * stress marks (norm.c), so the entity's name must not show them either:
+ * the graph would call a person "Реб\u00ADров" after one article's
+ * hyphenation. The rule files copy words as written; cleaning the spans'
+ * names here, once per article, covers every rule and partial name. */
+int ng_names_clean(ng_tagger *t) {
+    mstate *m = &t->m;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const span *s = &m->spans[k];
+        if (!(s->flags & (NG_MATCH_RULE | NG_MATCH_PARTIAL))) continue;
+        for (size_t i = 0; i < s->ncand; i++) {
+            ng_candidate *c = &m->cands[s->cand + i].c;
+            if (!c->name) continue;
+            size_t len = strlen(c->name), j = 0;
+            while (j < len && (unsigned char)c->name[j] < 0x80) j++;
+            if (j == len) continue;
+            /* cleaned in a copy (the name may be the dictionary's or shared
+             * by spans), kept only when something was dropped */
+            char buf[256];
+            if (len < sizeof buf) {
+                memcpy(buf, c->name, len);
+                size_t nl = ng_drop_ignorable(buf, len);
+                if (nl == len) continue;
+                tnames *tn = ngn_tstate(t);
+                const char *p = tn ? ngn_arena_put(&tn->ar, buf, nl) : NULL;
+                if (!p) return NG_E_NOMEM;
+                c->name = p;
+            } else {
+                tnames *tn = ngn_tstate(t);
+                char *p = tn ? ngn_arena_put(&tn->ar, c->name, len) : NULL;
+                if (!p) return NG_E_NOMEM;
+                p[ng_drop_ignorable(p, len)] = 0;
+                c->name = p;
+            }
+        }
+    }
+    return NG_OK;
+}
+
 void ng_names_free_state(mstate *m) {
     mnames *mn = m->names;
     if (!mn) return;

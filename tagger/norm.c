@@ -1050,6 +1050,27 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
     return NG_OK;
 }
 
+size_t ng_drop_ignorable(char *s, size_t len) {
+    size_t i = 0;
+    while (i < len && (unsigned char)s[i] < 0x80) i++;
+    if (i == len) return len;   /* ASCII: nothing to drop */
+    ng_norm_init();
+    size_t w = i;
+    int32_t prev = i ? (unsigned char)s[i - 1] : 0;
+    while (i < len) {
+        int32_t cp; uint8_t cls, lf; const cpinfo *info;
+        int n = char_at((const unsigned char *)s + i, len - i, &cp, &cls, &lf, &info);
+        if (n < 0) { s[w++] = s[i++]; prev = 0; continue; }
+        if (cls != C_IGNORE && !is_stress(cp, prev)) {
+            memmove(s + w, s + i, (size_t)n);
+            w += (size_t)n;
+            prev = cp;
+        }
+        i += (size_t)n;
+    }
+    return w;
+}
+
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen) {
     return fold_version(s, len, 0, NG_FOLD, out, outlen);
 }

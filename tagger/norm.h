@@ -63,6 +63,12 @@ void ng_tokbuf_free(ng_tokbuf *b);
  * case-sensitive aliases. Returns 0 or a negative code. */
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen);
 
+/* Drops, in place, the characters that matching ignores from s[0..len):
+ * format characters (soft hyphen, zero-width space, bidi marks, BOM) and
+ * stress marks after Cyrillic letters, so that a name taken from the text
+ * reads as written without them. Returns the new length (no NUL added). */
+size_t ng_drop_ignorable(char *s, size_t len);
+
 /* Folding versions. NG_FOLD: ng_fold's, the matcher's (NFKC, case fold,
  * default-ignorable characters and stress marks (U+0301 after a Cyrillic
  * letter) removed, ё → е, apostrophes and dashes

@@ -594,6 +594,8 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (m->rc) return m->rc;
     m->rc = ng_names_doc(t, texts, lens, nfields);
     if (m->rc) return m->rc;
+    m->rc = ng_names_clean(t);
+    if (m->rc) return m->rc;
     if (m->nspans > 1) ng_sort_spans(m->spans, m->nspans);
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */

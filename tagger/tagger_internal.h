@@ -88,6 +88,9 @@ void ng_names_reset_state(mstate *m);
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base,
                    size_t first);
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
+/* After ng_names_doc: rule and partial spans' names without the format
+ * characters and stress marks of the text they were built from. */
+int ng_names_clean(ng_tagger *t);
 /* May the article pass need the article's hash (the person rules' given
  * name alone, whose id carries it)? */
 int ng_names_want_hash(const ng_tagger *t);

@@ -180,6 +180,24 @@ static void test_cased(void) {
     free(o);
 }
 
+/* ng_drop_ignorable of s, as a string */
+static const char *dropped(const char *s) {
+    static char buf[256];
+    size_t n = strlen(s);
+    memcpy(buf, s, n);
+    buf[ng_drop_ignorable(buf, n)] = 0;
+    return buf;
+}
+
+static void test_drop_ignorable(void) {
+    STR_EQ(dropped("Kyiv"), "Kyiv", "ASCII unchanged");
+    STR_EQ(dropped("Реб\xc2\xadров"), "Ребров", "soft hyphen");
+    STR_EQ(dropped("\xef\xbb\xbfМель\xe2\x80\x8bник\xe2\x80\x8e"), "Мельник", "BOM, ZWSP, LRM");
+    STR_EQ(dropped("Ка\xcc\x81рпенко"), "Карпенко", "Cyrillic stress mark");
+    STR_EQ(dropped("Me\xcc\x81lenchon"), "Me\xcc\x81lenchon", "Latin accent kept");
+    STR_EQ(dropped("Сергі\xcc\x86"), "Сергі\xcc\x86", "breve (й) kept");
+}
+
 static void test_utf8(void) {
     INT_EQ(ng_utf8_valid_len((const unsigned char *)"a", 1), 1, "ascii");
     INT_EQ(ng_utf8_valid_len((const unsigned char *)"\xd0\x9a", 2), 2, "К");
@@ -285,6 +303,7 @@ int main(void) {
     test_tokens();
     test_tokenize_flags();
     test_cased();
+    test_drop_ignorable();
     test_utf8();
     return harness_done("test_norm");
 }
