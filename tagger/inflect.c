@@ -785,6 +785,7 @@ static void person(wordinfo *wi, const ng_inflect_word *words, size_t n, int lan
 static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang, gen *g) {
     int done = 0, seen_word = 0, plural_adj = 0;
     size_t tail_written = n;   /* the compound's last part, also as written */
+    int adj_before = 0;        /* an adjective came before this word */
     for (size_t i = 0; i < n; i++) {
         if (!words[i].is_word) {
             if (seen_word && is_quote_punct(&words[i])) done = 1;
@@ -826,15 +827,38 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
                 size_t k = i + 2;
                 while (is_hyphen_at(words, n, k + 1) && !is_hyph_link(&words[k + 2])) k += 2;
                 w32 tail;
-                int tail_adj = !to32(words[k].fold, words[k].fold_len, &tail) &&
+                size_t after = k + 1;
+                while (after < n && !words[after].is_word) after++;
+                /* (an adjective last: a noun after it makes the compound
+                 * itself an adjective whose first part stays:
+                 * Санкт-Петербургской биржи, Социал-демократической партии) */
+                int tail_adj = after == n && !to32(words[k].fold, words[k].fold_len, &tail) &&
                                (lang == NG_LANG_UK ? uk_is_adj_ending(&tail) || endsany(&tail, uk_adj_fem)
                                                    : ru_is_adj_ending(&tail));
+                /* a last part that never declines, digits or capitals
+                 * (Днепр-1, Енгельс-2, Іскандер-М): the first is the head */
+                int tail_fixed = 0;
+                for (size_t b = 0; b < words[k].orig_len && words[k].orig; b++) {
+                    unsigned char ch = (unsigned char)words[k].orig[b];
+                    if (ch >= '0' && ch <= '9') tail_fixed = 1;
+                }
+                if (!tail_fixed && words[k].orig) {
+                    w32 o;
+                    int low = 0;
+                    if (!to32(words[k].orig, words[k].orig_len, &o))
+                        for (int q = 0; q < o.n; q++)
+                            if ((o.c[q] >= 0x430 && o.c[q] <= 0x45F) || (o.c[q] >= 'a' && o.c[q] <= 'z')) low = 1;
+                    tail_fixed = !low;
+                }
+                tail_adj |= tail_fixed;
                 /* a first part that is a feminine noun in -ія/-ия declines, and
                  * the last part both declines and stays: Саксонії-Ангальт,
                  * Емілії-Романьї, Північній Осетії-Аланії */
                 int fem_ia = ends(w, "ія") || ends(w, "ия") || ends(w, "ея") || ends(w, "єя");
+                /* after an adjective the compound is one noun of two
+                 * lands, both parts agree with it: Северном Рейне-Вестфалии */
                 if (fem_ia) tail_written = k;
-                else if (!tail_adj) { wi[i].decl = 0; continue; }
+                else if (!tail_adj && !adj_before) { wi[i].decl = 0; continue; }
             }
         }
         /* the last part of a compound may be a feminine uk adjective (Кам'янка-Бузька) */
@@ -893,6 +917,7 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             if (kind == K_NOUN)
                 ru_noun(g, w, 0, 0, plural_adj || isin(l, "ы"), 0);
         }
+        if (kind == K_ADJ || kind == K_BOTH) adj_before = 1;
         if (kind == K_STAY) { wi[i].decl = 0; continue; }
         if (i == tail_written)
             for (int s = S_GEN; s <= S_LOC; s++)
