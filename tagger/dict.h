@@ -25,7 +25,7 @@
  * word folds and hashes to (norm.c: tokens, folding, ng_hash): change any of
  * them, bump it, and old images are refused instead of silently matching
  * nothing. The Unicode version of utf8proc is recorded too. */
-#define NG_IMAGE_VERSION 8u
+#define NG_IMAGE_VERSION 9u   /* 9: stress marks (U+0301 after Cyrillic) dropped from folds */
 #define NG_NO_STRING 0xFFFFFFFFu
 /* Set in vocab_slot.root and tslot.child when the node ends an alias. */
 #define NODE_TERMINAL 0x80000000u
