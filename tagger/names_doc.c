@@ -2099,6 +2099,8 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         /* J. Biden is not Jill Biden: the initials must agree */
         nxt *x = (nxt *)tn->all[k].x;
         if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
+        /* nor is captain Will Carling Julia Carling, whatever the initials */
+        if (x->first && p->x->first && x->first != p->x->first) continue;
         span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
         if (!s) continue;
         m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};

@@ -167,6 +167,9 @@ typedef struct nxt {
     size_t cand;         /* N_REF: the span's candidate index in its state */
     uint64_t key2;       /* N_PER: stem hash of the given name */
     uint32_t initial;    /* N_PER/N_REF: first letter of the given name (code point) */
+    uint64_t first;      /* N_PER/N_REF: stem hash of a first word written whole (a given
+                          * name, not an initial), else 0: two names whose first words
+                          * differ so are two people (Will Carling, Julia Carling) */
     int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
 } nxt;
 

@@ -406,6 +406,12 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     if (given >= 0) {
         x->key2 = ctx_stem(c, (size_t)given);
         x->initial = first_cp(tfold(c, (size_t)given), tlen(c, (size_t)given));
+        if (!is_initial(c, (size_t)given)) x->first = x->key2;
+    } else if (kind == N_REF && surname > i && is_cap_word(c, i) && !is_initial(c, i)) {
+        /* a title before two words ("captain Will Carling"): the first is
+         * its given name, so it is not the Julia Carling of the article */
+        x->first = ctx_stem(c, i);
+        x->initial = first_cp(tfold(c, i), tlen(c, i));
     }
     x->id = id;
     x->type = "PER";
@@ -1592,6 +1598,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
         n->key = ctx_stem(c, j);
         x->key2 = ctx_stem(c, i);
         x->initial = first_cp(tfold(c, i), tlen(c, i));
+        if (!is_initial(c, i)) x->first = x->key2;
         x->id = cd->c.id;
         x->type = cd->c.type;
         x->name = cd->c.name;
