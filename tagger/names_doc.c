@@ -1605,10 +1605,36 @@ static int company_short(ng_tagger *t, twidx *ns, const char *const *texts, cons
     return NG_OK;
 }
 
+/* The start of the capitalised word joined by a hyphen right before byte
+ * 'at' ("Smith-" of Smith-Jones, "Римського-" of Римського-Корсакова), or
+ * 'at' if none. The chunk pass notes only the last part of such a word
+ * (the first is no name alone), and the person's key is the last part's,
+ * so a partial mention must be widened here to cover the whole surname. */
+static size_t hyphen_head(const char *text, size_t at) {
+    if (at < 2 || text[at - 1] != '-') return at;
+    size_t b = at - 1, first = at;
+    while (b > 0) {
+        size_t q = b - 1;
+        while (q > 0 && ((unsigned char)text[q] & 0xC0) == 0x80) q--;
+        int32_t cp = 0;
+        if (ng_utf8_decode((const unsigned char *)text + q, b - q, &cp) != (int)(b - q)) break;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LL) break;
+        first = q;
+        b = q;
+    }
+    if (first == at) return at;
+    int32_t cp = 0;
+    if (ng_utf8_decode((const unsigned char *)text + first, at - 1 - first, &cp) <= 0 ||
+        utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+        return at;
+    return first;
+}
+
 /* Partial names: a capitalised word no dictionary matched (n: its field,
  * start and length) becomes the person (or organisation) it names. */
 static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t key, uint64_t key2,
-                        unsigned cues) {
+                        unsigned cues, const char *text) {
     mstate *m = &t->m;
     const nref *p = NULL;
     if (cues & NF_UPPER) {
@@ -1646,7 +1672,20 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
         }
     }
     if (!p) return NG_OK;
-    if (!ngn_push_span(m, n->start, n->start + n->len, n->field, p->x->id, p->x->type, p->x->name, NG_MATCH_PARTIAL,
+    size_t start = n->start;
+    if (!(cues & NF_UPPER) && p->n->kind != N_ORG) {
+        /* the last part of a hyphenated word: the whole of it is the
+         * surname (Smith-Jones); of a person whose name has no hyphen, it
+         * is someone else's (Smith-Jones is not Tom Jones) */
+        start = hyphen_head(text, n->start);
+        if (start != n->start && p->x->name && !strchr(p->x->name, '-')) return NG_OK;
+        /* (a span on the first part stays: no overlap; a linear scan, as
+         * this is rare) */
+        for (size_t k = 0; k < m->nspans && start != n->start; k++)
+            if (m->spans[k].field == n->field && m->spans[k].start < n->start && m->spans[k].end > start)
+                start = n->start;
+    }
+    if (!ngn_push_span(m, start, n->start + n->len, n->field, p->x->id, p->x->type, p->x->name, NG_MATCH_PARTIAL,
                        NG_RULE_NONE))
         return NG_E_NOMEM;
     return NG_OK;
@@ -2015,7 +2054,7 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         size_t before = t->m.nspans;
         if (hit) {
-            int rc = resolve_free(t, tn, &n, key, key2, cues);
+            int rc = resolve_free(t, tn, &n, key, key2, cues, texts[n.field]);
             if (rc) return rc;
         } else if (rules && (cues & NF_GIVEN) && !(cues & (NF_LATIN | NF_UPPER)) && tn->nl) {
             int rc = lone_given(t, tn, texts, doc, &n);

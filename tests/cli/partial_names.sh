@@ -16,4 +16,23 @@ article	field	start	end	type	id	name	text
 given.txt	text	19	31	PER	per:wilb-teler	Wilbo Teller	Wilbo Teller
 given.txt	text	45	57	PER	per:iulia-teler	Julia Teller	Julia Teller
 OUT
+# A later mention of a hyphenated surname covers the whole of it (it was
+# the last part only: "Jones", "Корсакова"), in any case form; the last
+# part of a hyphenated word is no mention of a person whose surname has no
+# hyphen (Boxing-Teller is not Wilbo Teller).
+printf 'Yesterday John Smith-Jones arrived. Smith-Jones said.\nВчера Николай Римский-Корсаков приехал. Музыка Римского-Корсакова звучала.\n' > hyph.txt
+tag hyph hyph.txt
+expect_out hyph <<'OUT'
+article	field	start	end	type	id	name	text
+hyph.txt	text	10	26	PER	per:john-smith-jones	John Smith-Jones	John Smith-Jones
+hyph.txt	text	36	47	PER	per:john-smith-jones	John Smith-Jones	Smith-Jones
+hyph.txt	text	65	111	PER	per:mikola-rimsk-korsak	Николай Римский-Корсаков	Николай Римский-Корсаков
+hyph.txt	text	141	176	PER	per:mikola-rimsk-korsak	Николай Римский-Корсаков	Римского-Корсакова
+OUT
+printf 'Boxing-Teller quits.\nThe captain Wilbo Teller retired.\n' > slug.txt
+tag slug slug.txt
+expect_out slug <<'OUT'
+article	field	start	end	type	id	name	text
+slug.txt	text	33	45	PER	per:wilb-teler	Wilbo Teller	Wilbo Teller
+OUT
 finish
