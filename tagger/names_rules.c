@@ -1452,6 +1452,21 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
             for (size_t k = 0; k < ng && lang; k++)
                 if (c->nl->names[gf[k]->name].lang == lang) { g = gf[k]; break; }
         }
+        if (!g->is_nom && (ti->flags & TK_CYR) && tlen(c, i) > 2 && !memcmp(tfold(c, i) + tlen(c, i) - 2, "о", 2) &&
+            ctx_lang(c, i) != NG_LANG_UK) {
+            /* a case form in -о, which only the Ukrainian vocative gives
+             * (Романо of Романа; Russian genitives such as Петра, Томаса
+             * are no such form), that, romanised, is a given name of its
+             * own in the nominative (Romano): outside Ukrainian text, that
+             * name as written ("Романо Проди" is Romano Prodi, as the
+             * English text has it) */
+            char sk[SK_MAX + 8];
+            size_t sl = ngn_skel(tfold(c, i), tlen(c, i), sk, 0);
+            const gform *lg[4];
+            size_t nl = sl ? ngn_nl_lookup(c->nl, ng_hash(sk, sl), sk, sl, lg, 4) : 0;
+            for (size_t k = 0; k < nl; k++)
+                if (lg[k]->is_nom && c->nl->names[lg[k]->name].lang == NG_LANG_UNKNOWN) { g = lg[k]; break; }
+        }
         const gname *gn = &c->nl->names[g->name];
         int ok = 1;
         if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i)) ok = 0;

@@ -35,4 +35,15 @@ expect_out slug <<'OUT'
 article	field	start	end	type	id	name	text
 slug.txt	text	33	45	PER	per:wilb-teler	Wilbo Teller	Wilbo Teller
 OUT
+# A Cyrillic form in -о outside Ukrainian text is no vocative (Russian has
+# none): when romanised it is a given name of its own (Romano), that name
+# as written, with the id the English spelling gets (it was the vocative
+# of Романа: per:romana-..., named "Романа"). In Ukrainian text, as before.
+printf 'Вчера Романо Ферри заявил о реформе.\nYesterday Romano Ferri said.\n' > voc.txt
+tag voc voc.txt
+expect_out voc <<'OUT'
+article	field	start	end	type	id	name	text
+voc.txt	text	11	34	PER	per:romano-fer	Романо Ферри	Романо Ферри
+voc.txt	text	77	89	PER	per:romano-fer	Romano Ferri	Romano Ferri
+OUT
 finish
