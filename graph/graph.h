@@ -274,6 +274,10 @@ typedef struct ng_filter {
     const char *since, *until;
     const char *types;
 } ng_filter;
+/* Is 'types' a list as ng_filter takes it: types (NG_TYPE_CHARS) separated
+ * by commas, no spaces ("PER,ORG")? Another spelling ("PER ORG") would match
+ * nothing, silently. */
+int ng_types_valid(const char *types);
 
 typedef struct ng_neighbors_opts {
     int top;            /* rows, default 20 (0 = default) */

@@ -146,14 +146,9 @@ static int afilter(json_t *a, ng_filter *f, char since[24], char until[24], ng_e
     if ((rc = astr(a, "since", &s, err)) || (rc = astr(a, "until", &u, err)) ||
         (rc = astr(a, "types", &f->types, err)))
         return rc;
-    /* types as the CLI takes them ("PER ORG" would match nothing, silently) */
-    for (const char *t = f->types; t;) {
-        size_t l = strspn(t, NG_TYPE_CHARS);
-        if (!l || (t[l] && t[l] != ','))
-            return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "types: '%.40s' is not a list of types such as PER,ORG "
-                                "(letters, digits, '_' or '-', separated by commas without spaces)", f->types);
-        t = t[l] ? t + l + 1 : NULL;
-    }
+    if (f->types && !ng_types_valid(f->types))
+        return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "types: '%.40s' is not a list of types such as PER,ORG "
+                            "(letters, digits, '_' or '-', separated by commas without spaces)", f->types);
     if (s) {
         if (!ng_date_parse(s, 1, d, why, sizeof why)) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "since: %s", why);
         snprintf(since, 24, "%s", d);

@@ -8,6 +8,15 @@
 #include "internal.h"
 #include "norm.h"
 
+int ng_types_valid(const char *types) {
+    for (const char *p = types;;) {
+        size_t l = strspn(p, NG_TYPE_CHARS);
+        if (!l || (p[l] && p[l] != ',')) return 0;
+        if (!p[l]) return 1;
+        p += l + 1;
+    }
+}
+
 uint64_t ng_hash64(const void *data, size_t len, uint64_t h) {
     const unsigned char *p = data;
     for (size_t i = 0; i < len; i++) { h ^= p[i]; h *= 1099511628211ULL; }

@@ -15,6 +15,9 @@ void cli_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_err(const ng_error *err);
 /* Exit code for a library status: 2 for I/O and argument errors, 1 otherwise. */
 int cli_exit_code(int status);
+/* Are 'a' and 'b' one file (the same name, or both existing with one
+ * device and inode: a link, "./x")? An output that is one of the inputs. */
+int cli_same_file(const char *a, const char *b);
 
 /* The CLI's one out-of-memory policy: "newsgraph: out of memory" and exit
  * status 1 (as cli_exit_code(NG_E_NOMEM)). The allocators below never

@@ -29,6 +29,11 @@ int cli_exit_code(int status) {
     return EXIT_DATA;
 }
 
+int cli_same_file(const char *a, const char *b) {
+    struct stat x, y;
+    return !strcmp(a, b) || (stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino);
+}
+
 _Noreturn void cli_fatal_oom(void) {
     cli_msg("out of memory");
     exit(EXIT_DATA);

@@ -1,7 +1,6 @@
 /* newsgraph dict: compile | compile-names | import | lint | stats | suggest | add | remove */
 #include <string.h>
 #include <time.h>
-#include <sys/stat.h>
 #include "cli.h"
 #include "opts.h"
 
@@ -83,14 +82,10 @@ static int compile_args(int argc, char **argv, const char *cmd, const char *usag
     if (!**out) { cli_msg("%s: -o: an empty file name", cmd); return EXIT_USAGE; }
     /* the output over one of the inputs would replace the source with the
      * compiled file */
-    struct stat os;
-    if (stat(*out, &os) == 0)
-        for (size_t i = 0; i < *n; i++) {
-            struct stat is;
-            if (stat(argv[i], &is) == 0 && is.st_dev == os.st_dev && is.st_ino == os.st_ino) {
-                cli_msg("%s: -o %s is one of the inputs (it would be replaced by the compiled file)", cmd, *out);
-                return EXIT_USAGE;
-            }
+    for (size_t i = 0; i < *n; i++)
+        if (cli_same_file(argv[i], *out)) {
+            cli_msg("%s: -o %s is one of the inputs (it would be replaced by the compiled file)", cmd, *out);
+            return EXIT_USAGE;
         }
     return -1;
 }

@@ -56,9 +56,7 @@ int cmd_merge(int argc, char **argv) {
     struct stat ost;
     int out_exists = stat(out, &ost) == 0;
     for (size_t i = 0; i < n; i++) {
-        struct stat sst;
-        if (!strcmp(shards[i], out) ||
-            (out_exists && stat(shards[i], &sst) == 0 && sst.st_dev == ost.st_dev && sst.st_ino == ost.st_ino)) {
+        if (cli_same_file(shards[i], out)) {
             cli_msg("merge: %s and %s are the same file (a shard cannot be the output)", shards[i], out);
             free(shards);
             return EXIT_USAGE;

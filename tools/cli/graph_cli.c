@@ -23,17 +23,10 @@ int gcli_range(const char *since, const char *until) {
 }
 
 int gcli_types(const char *v, char *why, size_t n) {
-    const char *p = v;
-    for (;;) {
-        size_t l = strspn(p, NG_TYPE_CHARS);
-        if (!l || (p[l] && p[l] != ',')) {
-            snprintf(why, n, "'%.40s' is not a list of types such as PER,ORG (letters, digits, '_' or '-', "
-                     "separated by commas without spaces)", v);
-            return -1;
-        }
-        if (!p[l]) return 0;
-        p += l + 1;
-    }
+    if (ng_types_valid(v)) return 0;
+    snprintf(why, n, "'%.40s' is not a list of types such as PER,ORG (letters, digits, '_' or '-', "
+             "separated by commas without spaces)", v);
+    return -1;
 }
 
 const char *gcli_db(const char *opt) {
