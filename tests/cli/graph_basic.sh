@@ -79,6 +79,13 @@ $NG top --db g.db --by betweenness --type PER -n 1 --json | j '[x["id"] for x in
 eq "$(cat t.txt)" '["volodymyr-zelensky"]' "top by betweenness, type"
 $NG top --db g.db --by strength --json | j 'd["entities"][0]["score"]' > t.txt
 eq "$(cat t.txt)" 7.0 "top by strength"
+# the table: the ranking key's column unless it is degree or mentions (shown anyway)
+$NG top --db g.db -n 1 | head -1 | tr -s ' ' > t.txt
+eq "$(cat t.txt)" "RANK ENTITY TYPE DEGREE MENTIONS" "top table header, by degree"
+$NG top --db g.db -n 1 --by pagerank | head -1 | tr -s ' ' > t.txt
+eq "$(cat t.txt)" "RANK ENTITY TYPE PAGERANK DEGREE MENTIONS" "top table header, by pagerank"
+$NG top --db g.db -n 1 --by strength | sed -n 2p | awk '{print NF, $(NF-2), $(NF-1)}' > t.txt
+eq "$(cat t.txt)" "7 7 6" "top table row, by strength"
 run $NG top --db g.db --by nonsense
 eq "$rc" 2 "top --by nonsense status"
 

@@ -1,5 +1,6 @@
 /* newsgraph neighbors / evidence / path / top / communities / entity / stats:
  * questions to the graph database, as a table or --json. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <limits.h>
@@ -298,14 +299,24 @@ static void top_table(json_t *r) {
     if (bt && !strcmp(js(bt, "method"), "sampled"))
         printf("(betweenness estimated from a sample of %lld of %lld sources; --sources all for the exact value)\n",
                ji(bt, "sources"), ji(bt, "nodes"));
-    printf("%-4s %-32s %-6s %12s %7s %9s\n", "RANK", "ENTITY", "TYPE", js(r, "by"), "DEGREE", "MENTIONS");
+    /* the ranking key's own column, unless it is one of the two always shown */
+    const char *by = js(r, "by");
+    int own = strcmp(by, "degree") && strcmp(by, "mentions");
+    char head[16];
+    size_t k;
+    for (k = 0; by[k] && k + 1 < sizeof head; k++) head[k] = (char)toupper((unsigned char)by[k]);
+    head[k] = 0;
+    printf("%-4s %-32s %-6s", "RANK", "ENTITY", "TYPE");
+    if (own) printf(" %12s", head);
+    printf(" %7s %9s\n", "DEGREE", "MENTIONS");
     size_t i; json_t *x;
     json_array_foreach(a, i, x) {
         printf("%-4zu ", i + 1);
         gcli_cell(js(x, "name"), 32); putchar(' ');
         gcli_cell(js(x, "type"), 6);
         double sc = jr(x, "score");
-        if (sc == (double)(long long)sc) printf(" %12lld", (long long)sc); else printf(" %12.6f", sc);
+        if (own && sc == (double)(long long)sc) printf(" %12lld", (long long)sc);
+        else if (own) printf(" %12.6f", sc);
         printf(" %7lld %9lld\n", ji(x, "degree"), ji(x, "mentions"));
     }
 }
