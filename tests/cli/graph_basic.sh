@@ -45,6 +45,11 @@ eq "$(j 'd["id"]' < e.json)" volodymyr-zelensky "entity id"
 eq "$(j '(d["type"], d["name"], d["mentions"], d["articles"])' < e.json)" "('PER', 'Volodymyr Zelensky', 5, 4)" "entity card"
 eq "$(j '(d["first_seen"], d["last_seen"])' < e.json)" "('2023-07-11', '2023-09-15')" "entity dates"
 eq "$(j '[(m["month"], m["mentions"]) for m in d["per_month"]]' < e.json)" '[["2023-07", 2], ["2023-08", 2], ["2023-09", 1]]' "mentions per month"
+$NG entity --db g.db "зеленський" | grep -q '^  first seen: 2023-07-11$' || fail "entity card's first date"
+# no dated article: said so, not an empty field
+printf '{"id":"nd1","text":"Jens Stoltenberg spoke in Vilnius."}\n' > nodate.jsonl
+$NG ingest -q --db nd.db nodate.jsonl 2>/dev/null
+$NG entity --db nd.db stoltenberg | grep -q '^  first seen: - (no dated article)$' || fail "entity card without dates: $($NG entity --db nd.db stoltenberg)"
 $NG entity --db g.db "ЗЕЛЕНСКИМ" --json | j 'd["id"]' > t.txt
 eq "$(cat t.txt)" volodymyr-zelensky "lookup by inflected surface form"
 run $NG entity --db g.db "nobody at all"

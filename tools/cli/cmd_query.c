@@ -413,7 +413,9 @@ static void entity_table(json_t *r) {
     size_t i; json_t *x;
     json_array_foreach(json_object_get(r, "aliases"), i, x) printf("%s%s", i ? ", " : "", gcli_text(json_string_value(x)));
     printf("\n  mentions:   %lld\n  articles:   %lld\n  neighbours: %lld\n", ji(r, "mentions"), ji(r, "articles"), ji(r, "degree"));
-    printf("  first seen: %s\n  last seen:  %s\n", js(r, "first_seen"), js(r, "last_seen"));
+    /* null when none of its articles has a publication date */
+    const char *first = js(r, "first_seen"), *last = js(r, "last_seen");
+    printf("  first seen: %s\n  last seen:  %s\n", *first ? first : "- (no dated article)", *last ? last : "-");
     json_t *pm = json_object_get(r, "per_month");
     if (json_array_size(pm)) {
         long long mx = 1;
