@@ -531,8 +531,9 @@ static int ru_is_adj_ending(const w32 *w) {
 }
 
 /* A word that may decline: Cyrillic letters (and apostrophes) only, more
- * than 3 letters, not written all in capitals. */
-static int declinable_word(const ng_inflect_word *iw, w32 *w, int per, int short_a) {
+ * than 3 letters (or 3 after a masculine adjective: 'after_adj', Верховний
+ * Суд → Верховного Суду), not written all in capitals. */
+static int declinable_word(const ng_inflect_word *iw, w32 *w, int per, int short_a, int after_adj) {
     if (!iw->is_word || iw->fold_len == 0) return 0;
     if (to32(iw->fold, iw->fold_len, w)) return 0;
     int letters = 0;
@@ -556,7 +557,7 @@ static int declinable_word(const ng_inflect_word *iw, w32 *w, int per, int short
     }
     /* (a person's name of three letters in -а, -я declines: Юля → Юлі, Оля → Олю;
      * so does the last part of a hyphenated name: Йошкар-Ола → Йошкар-Олі) */
-    if (letters < 3 || (letters == 3 && !((per || short_a) && isin(back(w, 1), "ая")))) return 0;
+    if (letters < 3 || (letters == 3 && !after_adj && !((per || short_a) && isin(back(w, 1), "ая")))) return 0;
     return 1;
 }
 
@@ -938,7 +939,10 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     size_t ndecl = 0;
     for (size_t i = 0; i < n; i++) {
         int tail_part = !per && i >= 2 && is_hyphen_at(words, n, i - 1);
-        wi[i].decl = declinable_word(&words[i], &wi[i].w, per, tail_part);
+        /* (a name's noun of three letters after a masculine adjective) */
+        int after_adj = !per && i >= 1 && wi[i - 1].decl == 1 &&
+                        (lang == NG_LANG_UK ? uk_is_adj_ending(&wi[i - 1].w) : ru_is_adj_ending(&wi[i - 1].w));
+        wi[i].decl = declinable_word(&words[i], &wi[i].w, per, tail_part, after_adj);
         if (wi[i].decl == 2 && lang != NG_LANG_RU) wi[i].decl = 0;   /* (acronyms decline in Russian only) */
         ndecl += (size_t)wi[i].decl;
     }

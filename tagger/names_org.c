@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "dict.h"
+#include "inflect.h"
 #include "names_internal.h"
 
 /* Legal forms written before a quoted name (folded). */
@@ -267,6 +268,21 @@ static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_se
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
 static uint64_t org_mem[8][1024];
 
+/* The organisation and area nouns of the lists above by the hash of their
+ * stem: the nominative a rule name's head is written back to. */
+typedef struct lemma { uint64_t stem; const char *w; } lemma;
+static lemma lemmas[512];
+static size_t nlemmas;
+static void lemmas_fill(void) {
+    const char *const *lists[] = {cyr_heads, cyr_heads_place, genitive_heads, area_heads, ru_heads,
+                                  org_words_q, designators, quoted_heads};
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+        for (const char *const *w = lists[l]; *w && nlemmas < sizeof lemmas / sizeof *lemmas; w++) {
+            size_t n = strlen(*w);
+            lemmas[nlemmas++] = (lemma){ng_hash(*w, ngn_stem_len(*w, n)), *w};
+        }
+}
+
 static void org_init(void) {
     ngn_wset_fill(&state_set, state_mem, state_heads, 1);
     ngn_wset_fill(&area_set, area_mem, area_heads, 1);
@@ -296,6 +312,7 @@ static void org_init(void) {
     ngn_wset_fill(&product_set, product_mem, latin_products, 0);
     ngn_wset_fill(&settle_set, settle_mem[0], settle_nouns, 1);
     ngn_wset_fill(&settle_abbr_set, settle_mem[1], settle_abbr, 0);
+    lemmas_fill();
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -333,6 +350,187 @@ static long dict_org(const chunkctx *c, size_t i, size_t j) {
     const span *d = &c->m->spans[k];
     if (d->start != tok_start(c, i) || d->end != tok_end(c, j)) return -1;
     return (ngn_span_types(c->m, (size_t)k) & 4) ? k : -1;
+}
+
+/* ## A rule name in the nominative (NAMES.md, "Organisations": names)
+ *
+ * A name found in a case form (Антимонопольного комітету, Одеської
+ * міськради, Міністерства оборони, Бучанського району) is named in the
+ * nominative, as a dictionary names it: the head noun becomes the list's
+ * word, the adjectives before it agree with it, the words after it stay.
+ * Each guess is kept only when inflecting it (inflect.c, as the dictionary
+ * compiler does) gives back the words as written; else the name stays as
+ * written. */
+
+static int lang_near(const chunkctx *c, size_t i, size_t j);
+static int lang_of(const chunkctx *c, size_t a, size_t b);
+
+/* Oblique (and nominative) adjective endings, folded, longest first. */
+static const char *const adj_endings[] = {
+    "ього", "ьому", "ьої", "ьою", "ого", "его", "ому", "ему", "ими", "ыми", "іми", "ої", "ою", "ей", "ею", "ой",
+    "ую", "юю", "им", "ым", "ім", "ом", "ем", "их", "ых", "іх", "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ые",
+    "ие", "і", "а", "я", "е", "є", "у", "ю", NULL
+};
+/* Nominative endings by gender (masculine, feminine, neuter), Ukrainian
+ * then Russian, in the order they are tried. */
+static const char *const adj_nom_uk[3][3] = {{"ий", "ій", NULL}, {"а", "я", NULL}, {"е", "є", NULL}};
+static const char *const adj_nom_ru[3][4] = {{"ый", "ий", "ой", NULL}, {"ая", "яя", NULL}, {"ое", "ее", NULL}};
+
+static int has_end(const char *f, size_t n, const char *e) {
+    size_t l = strlen(e);
+    return n >= l && !memcmp(f + n - l, e, l);
+}
+/* 0 masculine, 1 feminine, 2 neuter: of a noun of the lists by its ending */
+static int lemma_gender(const char *w) {
+    size_t n = strlen(w);
+    if (has_end(w, n, "о") || has_end(w, n, "е") || has_end(w, n, "ие")) return 2;
+    /* (uk nouns in a doubled consonant and -я: управління, об'єднання) */
+    if (n >= 6 && has_end(w, n, "я") && !memcmp(w + n - 6, w + n - 4, 2)) return 2;
+    if (has_end(w, n, "а") || has_end(w, n, "я") || has_end(w, n, "ь")) return 1;
+    return 0;
+}
+static size_t cp_count(const char *s, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+/* Bytes of the last 'cps' code points of s[0, n). */
+static size_t tail_bytes(const char *s, size_t n, size_t cps) {
+    size_t i = n;
+    while (cps && i > 0)
+        if (((unsigned char)s[--i] & 0xC0) != 0x80) cps--;
+    return n - i;
+}
+
+typedef struct nomword {
+    ng_inflect_word w;
+    char fold[96], orig[96];
+} nomword;
+typedef struct infl_want { const char *const *f; const size_t *l; size_t n; } infl_want;
+static int infl_found(const char *const *w, const size_t *lens, size_t n, void *ud) {
+    const infl_want *q = ud;
+    if (n != q->n) return 0;
+    for (size_t k = 0; k < n; k++)
+        if (lens[k] != q->l[k] || memcmp(w[k], q->f[k], lens[k])) return 0;
+    return 1;
+}
+/* Does candidate words cand[0, n) inflect to (or equal) the folded words
+ * want[0, n)? */
+static int inflects_to(const nomword *cand, size_t n, const char *const *want, const size_t *wl,
+                       const char *type, int lang) {
+    ng_inflect_word w[16];
+    int same = 1;
+    for (size_t k = 0; k < n; k++) {
+        w[k] = cand[k].w;
+        same &= cand[k].w.fold_len == wl[k] && !memcmp(cand[k].w.fold, want[k], wl[k]);
+    }
+    if (same) return 1;
+    infl_want q = {want, wl, n};
+    return ng_inflect_alias(w, n, type, lang, infl_found, &q) == 1;
+}
+/* Word k of a candidate: token q as written, or with its last 'cut' code
+ * points replaced by 'end' (folded, lower case). 0 when it does not fit or
+ * the token as written has other letters than its folded form. */
+static int nom_set(nomword *nw, const chunkctx *c, size_t q, size_t cut, const char *end) {
+    const char *f = tfold(c, q), *o = c->text + tok_start(c, q);
+    size_t fl = tlen(c, q), ol = tok_end(c, q) - tok_start(c, q), el = strlen(end);
+    if (fl + el > sizeof nw->fold || ol + el > sizeof nw->orig) return 0;
+    size_t fb = tail_bytes(f, fl, cut), ob = tail_bytes(o, ol, cut);
+    if (cut && cp_count(f, fl) != cp_count(o, ol)) return 0;
+    memcpy(nw->fold, f, fl - fb);
+    memcpy(nw->fold + fl - fb, end, el);
+    memcpy(nw->orig, o, ol - ob);
+    memcpy(nw->orig + ol - ob, end, el);
+    nw->w = (ng_inflect_word){nw->fold, fl - fb + el, nw->orig, ol - ob + el, is_word(c, q)};
+    return 1;
+}
+
+/* The nominative of the name over tokens [i, j] whose head noun is token
+ * 'head', into out (NUL-terminated, line breaks as spaces): 1 when a guess
+ * was made, 0 when the name stays as written (already nominative, or no
+ * guess that inflects back to it). */
+static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const char *type, char *out, size_t cap) {
+    nomword cand[16];
+    const char *want[16];
+    size_t wl[16], n = j - i + 1;
+    if (n > 16 || head < i || head > j || !(c->tok[head].flags & TK_CYR) ||
+        (c->tok[head].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)))
+        return 0;
+    for (size_t q = i; q <= j; q++) {
+        want[q - i] = tfold(c, q);
+        wl[q - i] = tlen(c, q);
+        if (!nom_set(&cand[q - i], c, q, 0, "")) return 0;
+    }
+    int lang = lang_near(c, i, j);
+    if (!lang)   /* (the sentence does not tell: the text around it) */
+        lang = lang_of(c, i > 400 ? i - 400 : 0, j + 400 < c->nt ? j + 400 : c->nt - 1);
+    if (!lang) return 0;
+    int il = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
+    /* the head: a list word of its stem (its nominative) */
+    const char *hf = tfold(c, head);
+    size_t hl = tlen(c, head);
+    uint64_t st = ng_hash(hf, ngn_stem_len(hf, hl));
+    const char *lem = NULL;
+    for (size_t k = 0; k < nlemmas && !lem; k++)
+        if (lemmas[k].stem == st || lemmas[k].stem == c->tok[head].hash) lem = lemmas[k].w;
+    if (!lem) return 0;
+    size_t ll = strlen(lem), p = 0;
+    while (p < ll && p < hl && lem[p] == hf[p]) p++;
+    while (p > 0 && ((unsigned char)lem[p] & 0xC0) == 0x80) p--;   /* (a whole letter) */
+    if (!nom_set(&cand[head - i], c, head, cp_count(hf + p, hl - p), lem + p)) return 0;
+    int g = lemma_gender(lem), changed = ll != hl || memcmp(lem, hf, hl);
+    /* the adjectives before the head, left to right, each checked with
+     * those before it and the head (the first of them is capitalised) */
+    for (size_t q = i; q < head; q++) {
+        if (!is_word(c, q) || (q + 2 <= head && is_punct(c, q + 1, '-')))
+            continue;   /* (punctuation, the first part of Івано-Франківського) */
+        const char *f = tfold(c, q);
+        size_t fl = tlen(c, q), el = 0;
+        for (const char *const *e = adj_endings; *e && !el; e++)
+            if (has_end(f, fl, *e) && fl > strlen(*e) + 2) el = strlen(*e);
+        if (!el) return 0;
+        /* (Russian writes no ы after г к х ж ш ч щ: Российский) */
+        static const char *const ru_m_velar[] = {"ий", "ой", NULL};
+        size_t sb = fl - el;
+        int velar = sb >= 2 && (!memcmp(f + sb - 2, "г", 2) || !memcmp(f + sb - 2, "к", 2) ||
+                                !memcmp(f + sb - 2, "х", 2) || !memcmp(f + sb - 2, "ж", 2) ||
+                                !memcmp(f + sb - 2, "ш", 2) || !memcmp(f + sb - 2, "ч", 2) ||
+                                !memcmp(f + sb - 2, "щ", 2));
+        const char *const *opts[1] = {il == NG_LANG_RU ? (g == 0 && velar ? ru_m_velar : adj_nom_ru[g]) : adj_nom_uk[g]};
+        int ok = 0;
+        for (int a = 0; a < 1 && !ok; a++)
+            for (const char *const *e = opts[a]; *e && !ok; e++) {
+                if (!nom_set(&cand[q - i], c, q, cp_count(f + fl - el, el), *e)) return 0;
+                /* (the words up to this one and the head) */
+                nomword pre[16];
+                const char *pw[16];
+                size_t pl[16], m = 0;
+                for (size_t r = i; r <= q; r++, m++) pre[m] = cand[r - i], pw[m] = want[r - i], pl[m] = wl[r - i];
+                pre[m] = cand[head - i], pw[m] = want[head - i], pl[m] = wl[head - i];
+                for (size_t r = 0; r <= m; r++) pre[r].w.fold = pre[r].fold, pre[r].w.orig = pre[r].orig;
+                ok = inflects_to(pre, m + 1, pw, pl, type, il);
+            }
+        if (!ok) return 0;
+        changed |= cand[q - i].w.fold_len != wl[q - i] || memcmp(cand[q - i].w.fold, want[q - i], wl[q - i]);
+    }
+    if (!changed) return 0;
+    for (size_t k = 0; k < n; k++) cand[k].w.fold = cand[k].fold, cand[k].w.orig = cand[k].orig;
+    if (!inflects_to(cand, n, want, wl, type, il)) return 0;
+    /* the name: the words as guessed, the text between them as written */
+    size_t o = 0;
+    for (size_t q = i; q <= j; q++) {
+        if (q > i) {
+            size_t a = tok_end(c, q - 1), b = tok_start(c, q);
+            if (o + (b - a) >= cap) return 0;
+            for (size_t x = a; x < b; x++) out[o++] = c->text[x] == '\n' || c->text[x] == '\t' || c->text[x] == '\r' ? ' ' : c->text[x];
+        }
+        const nomword *w = &cand[q - i];
+        if (o + w->w.orig_len >= cap) return 0;
+        memcpy(out + o, w->orig, w->w.orig_len);
+        o += w->w.orig_len;
+    }
+    out[o] = 0;
+    return 1;
 }
 
 /* Adds the organisation span [i, j] whose words are [wi, wj] (the name
@@ -384,7 +582,13 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         /* (a street's name without the house number) */
         size_t ns = tok_start(c, i), ne = tok_end(c, rule == NG_RULE_PLACE_STREET ? wj : j);
         id = ngn_arena_put(&c->mn->ar, buf, bl);
-        name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);
+        /* (an organisation or an area named in a case form: its nominative) */
+        char nom[256];
+        if (head != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA) && wi == i && wj == j &&
+            nominative(c, i, j, head, place ? "LOC" : "ORG", nom, sizeof nom))
+            name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
+        else
+            name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);
         if (!id || !name) { *rc = NG_E_NOMEM; return j; }
         for (char *p = (char *)name; *p; p++)
             if (*p == '\n' || *p == '\t' || *p == '\r') *p = ' ';
@@ -401,6 +605,7 @@ static int sent_stop(const chunkctx *c, size_t k) {
 /* Ukrainian text: a letter і ї є ґ (no ы э ъ ё) in the words of tokens
  * [i, j] and the 8 tokens either side in their sentence, on their line. */
 static int lang_near(const chunkctx *c, size_t i, size_t j);
+static int lang_of(const chunkctx *c, size_t a, size_t b);
 
 static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
     return lang_near(c, i, j) == 1;
@@ -413,6 +618,10 @@ static int lang_near(const chunkctx *c, size_t i, size_t j) {
     size_t a = i, b = j;
     for (size_t n = 0; a > 0 && n < 8 && !(c->tok[a].flags & TK_NL) && !sent_stop(c, a - 1); n++) a--;
     for (size_t n = 0; b + 1 < c->nt && n < 8 && !(c->tok[b + 1].flags & TK_NL) && !sent_stop(c, b + 1); n++) b++;
+    return lang_of(c, a, b);
+}
+/* The language of tokens [a, b] by their letters, as lang_near. */
+static int lang_of(const chunkctx *c, size_t a, size_t b) {
     int uk = 0;
     for (size_t k = a; k <= b; k++) {
         if (!(c->tok[k].flags & TK_CYR)) continue;
