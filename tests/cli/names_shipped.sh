@@ -329,4 +329,37 @@ check "dict compile of a compiled dictionary: named" grep -q "a compiled diction
 run wk5 tag --dict "$T/wk.ngn" "$T/wk.txt"
 expect_rc wk5 1
 check "--dict of a compiled name list: named" grep -q "a compiled given-name list (dict compile-names' output), not a dictionary: give it as --names" "$T/wk5.err"
+# An id defined in a curated file and extended in another is named by its
+# curated line in every language: the first file loaded names an entity
+# (dictionaries/README.md), and entities-news.tsv, loaded first, named
+# Cabinet of Ministers of Ukraine "КМУ", BBC "ВВС" (Cyrillic), Sberbank
+# "Ощадбанк Росії", Islamic State "Исламская государство", the oblasts by
+# their ISO romanisation
+printf 'Кабмін і КМУ, Верховна Рада. Сбербанк і BBC. У Вінницькій області. Исламское государство. СпейсІкс.\n' >"$T/ext.txt"
+run ext tag --format tsv --no-header "$T/ext.txt"
+expect_rc ext 0
+checks=$((checks+1))
+[ "$(cut -f7 "$T/ext.out" | tr '\n' '|')" = "Cabinet of Ministers of Ukraine|Cabinet of Ministers of Ukraine|Verkhovna Rada|Sberbank|BBC|Vinnytsia Oblast|Islamic State|SpaceX|" ] ||
+  { echo "FAIL ext: names"; cat "$T/ext.out"; fail=1; }
+# ... and for every shipped id, the line loaded first carries the name of
+# the curated definition (places-iso.tsv and places-geonames.tsv are
+# generated: places-aliases.tsv renames their entities on purpose)
+checks=$((checks+1))
+python3 - "$ROOT/dictionaries" >"$T/names.bad" <<'EOF2' || { echo "FAIL shipped names of extended ids:"; cat "$T/names.bad"; fail=1; }
+import glob, os, sys
+lines = {}
+for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.tsv"))):
+    for n, line in enumerate(open(f, encoding="utf-8"), 1):
+        p = line.rstrip("\n").split("\t")
+        if line.startswith("#") or len(p) < 3:
+            continue
+        lines.setdefault(p[0], []).append((os.path.basename(f), n, p[2]))
+bad = 0
+for k, v in lines.items():
+    cur = [x for x in v if x[0] not in ("places-iso.tsv", "places-geonames.tsv")]
+    if cur and v[0][2] != cur[-1][2] and v[0][0] != cur[-1][0]:
+        print("%s: named %r by %s:%d, %r by %s:%d" % (k, v[0][2], v[0][0], v[0][1], cur[-1][2], cur[-1][0], cur[-1][1]))
+        bad += 1
+sys.exit(1 if bad else 0)
+EOF2
 finish
