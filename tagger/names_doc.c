@@ -2030,6 +2030,49 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
     return NG_OK;
 }
 
+/* The free word before the current one in resolve_free_notes (name_pair). */
+typedef struct pfree { note n; uint64_t key, key2; unsigned cues; size_t nspans; int set; } pfree;
+
+/* A person's full name again, as two free words A B (one space between, one
+ * script; both in capitals, or B capitalised and A not in capitals): B's
+ * key is the surname of a person of the article whose first word, written
+ * whole, is A's (its stem, or the given name's key in any case form). Then
+ * A B is that person (1), or 0. "captain Will Carling ... Will Carling"
+ * (Will is in no given-name list: B was left as someone else's surname,
+ * NF_AFTER_NAME), "KEVIN BROWN" in a headline of Kevin Brown's article
+ * (the surname alone was tagged). A span A got (a partial given name, a
+ * given name alone) is widened over B and takes the person; any other
+ * span on A leaves the pair alone. */
+static int name_pair(ng_tagger *t, const tnames *tn, const pfree *a, const note *n, uint64_t key, unsigned cues,
+                     const char *text, int *rc) {
+    if (!a->set || a->n.field != n->field || a->n.start + a->n.len + 1 != n->start || text[n->start - 1] != ' ' ||
+        ((a->cues ^ cues) & NF_LATIN) || ((cues & NF_UPPER) && !(a->cues & NF_UPPER)) || !key ||
+        (a->n.start > 0 && text[a->n.start - 1] == '-'))   /* (FOOTBALL-RANDALL CUNNINGHAM) */
+        return 0;
+    mstate *m = &t->m;
+    if (m->nspans > a->nspans + 1) return 0;
+    const nref *p = NULL;
+    for (size_t r = reg_first(tn, key); r && !p; r = tn->regs[r - 1].next) {
+        const nref *q = &tn->all[tn->regs[r - 1].note];
+        if (q->n->key != key || (q->n->kind != N_PER && q->n->kind != N_REF) || !q->x->first) continue;
+        if (q->x->first == a->key || ((a->cues & NF_GIVEN) && q->x->key2 == a->key2)) p = q;
+    }
+    if (!p || !p->x->id) return 0;
+    if (m->nspans == a->nspans + 1) {
+        span *s = &m->spans[m->nspans - 1];
+        if (s->field != n->field || s->start != a->n.start || s->end != a->n.start + a->n.len || s->ncand != 1) return 0;
+        s->end = n->start + n->len;
+        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+        s->flags = (s->flags & ~NG_MATCH_RULE) | NG_MATCH_PARTIAL;
+        s->rule = NG_RULE_NONE;
+        return 1;
+    }
+    if (!ngn_push_span(m, a->n.start, n->start + n->len, n->field, p->x->id, p->x->type, p->x->name,
+                       NG_MATCH_PARTIAL, NG_RULE_NONE))
+        *rc = NG_E_NOMEM;
+    return 1;
+}
+
 /* Partial names for the N_FREE notes of one thread (in article order). Most
  * words name no one: one probe of the registry's table rejects them; with
  * the person rules on, a given name alone that names no one is a person
@@ -2037,6 +2080,7 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
 static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, dochash *doc,
                               int rules, int surnames) {
     note n = {0};
+    pfree prev = {0};
     for (size_t i = 0; i < mn->nfree;) {
         uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
         i++;
@@ -2053,6 +2097,12 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
                   ((cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key && reg_first(tn, key));
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         size_t before = t->m.nspans;
+        if (prev.set && reg_first(tn, key)) {
+            int rc = NG_OK, pair = name_pair(t, tn, &prev, &n, key, cues, texts[n.field], &rc);
+            if (rc) return rc;
+            if (pair) { prev.set = 0; continue; }
+        }
+        prev = (pfree){n, key, key2, cues, before, 1};
         if (hit) {
             int rc = resolve_free(t, tn, &n, key, key2, cues, texts[n.field]);
             if (rc) return rc;
