@@ -436,6 +436,50 @@ static const cand *dict_person(const chunkctx *c, size_t j, size_t last) {
     return strcmp(cd->c.type, "PER") ? NULL : cd;
 }
 
+/* Is 'name' (a dictionary name as written, '=', '~' or '^' first allowed)
+ * of two words or more, the first of them given name key[0..kl) (its
+ * list's key in any case form, or the skeleton of a name no list holds)? */
+static int alias_given_is(const ng_namelist *L, const char *name, const char *key, size_t kl) {
+    name += strspn(name, "=~^");
+    size_t wl = strcspn(name, " ");
+    if (!wl || !name[wl]) return 0;
+    size_t fl = 0;
+    char *f = ng_fold(name, wl, &fl);
+    if (!f) return 0;
+    const gform *gf[4];
+    size_t n = ngn_nl_lookup(L, ng_hash(f, fl), f, fl, gf, 4), ok = 0;
+    for (size_t q = 0; q < n && !ok; q++) {
+        size_t gl;
+        const char *g = ngn_given_key(L, &L->names[gf[q]->name], &gl);
+        ok = gl == kl && !memcmp(g, key, kl);
+    }
+    if (!n) {
+        char sk[SK_MAX];
+        size_t sl = ngn_skel(f, fl, sk, SK_GIVEN);
+        ok = sl == kl && !memcmp(sk, key, kl);
+    }
+    free(f);
+    return (int)ok;
+}
+
+/* The dictionary person of candidate cd (one candidate of a span over a
+ * surname alone) when one of its names is given name key[0..kl) and a
+ * surname: "Реджеп Эрдоган" is the dictionary's Реджеп Тайип Эрдоган
+ * (Эрдоган one of its names), "Борис Николаевич Ельцин" its Борис Ельцин;
+ * not "Мишель Обама" (Barack Obama's surname). NULL if none. */
+static const cand *dict_given_person(const chunkctx *c, const cand *cd, const char *key, size_t kl) {
+    if (!cd || !c->nl || cd->order == UINT64_MAX) return NULL;
+    size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
+    if (di >= c->t->nd) return NULL;
+    const ng_dict *d = c->t->dicts[di];
+    if (ei >= d->h->n_entities) return NULL;
+    const img_entity *e = &d->ent[ei];
+    if (alias_given_is(c->nl, dict_str(d, e->name), key, kl)) return cd;
+    for (uint32_t k = 0; k < e->alias_count; k++)
+        if (alias_given_is(c->nl, dict_str(d, d->aliases[e->alias_first + k]), key, kl)) return cd;
+    return NULL;
+}
+
 /* Builds id and name of a rule person and adds the span. */
 static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gform *g, size_t gtok, long initial_tok,
                        size_t sur_first, size_t sur_last, long patr) {
@@ -444,11 +488,14 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     il = put(id, il, sizeof id, "per:", 4);
     const ng_namelist *L = c->nl;
     int fem = 0;
+    const char *gkey = NULL;
+    size_t gkl = 0;
     if (g) {
         const gname *gn = &L->names[g->name];
         fem = gn->fem;
         size_t kl;
-        const char *key = ngn_given_key(L, gn, &kl);
+        const char *key = gkey = ngn_given_key(L, gn, &kl);
+        gkl = kl;
         il = put(id, il, sizeof id, key, kl);
         /* the first part of a hyphenated given name as written (Jean- of
          * Jean-Pierre, Жан- of Жан-Клода), then the nominative as written,
@@ -529,12 +576,16 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         }
     }
     mnames *mn = c->mn;
-    const cand *dp = !g && sur_last >= sur_first ? dict_person(c, sur_first, sur_last) : NULL;
+    const cand *dp = sur_last >= sur_first ? dict_person(c, sur_first, sur_last) : NULL;
+    /* a given name before it: the dictionary's person only if one of its
+     * names has that given name */
+    if (dp && g) dp = dict_given_person(c, dp, gkey, gkl);
     if (dp) {
-        /* initials or a title before a surname the dictionary knows */
+        /* initials, a title or the person's given name before a surname the
+         * dictionary knows */
         int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, rule, 0);
         if (rc) return rc;
-        return note_person(c, N_PER, i, j, sur_last, -1, dp->c.id, dp->c.name, 0);
+        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, dp->c.id, dp->c.name, 0);
     }
     const char *sid = ngn_arena_put(&mn->ar, id, il), *snm = ngn_arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Person names in real news layout (NAMES.md "A full name again"): a
-# name in a headline's capitals, a name again without the title that
-# made it.
+# Person names in real news layout (NAMES.md "A full name again"; "A
+# dictionary person by its given name and surname"): a name in a
+# headline's capitals, a name again without the title that made it, a
+# dictionary person written with another part of the name.
 . "$(dirname "$0")/setup"
 cd "$T"
 NAMES="$(dirname "$NG")/names.ngn"
@@ -50,5 +51,33 @@ neg.txt	text	49	53	ORG	org_nato	NATO	NATO
 neg.txt	text	66	69	ORG	team:loc_us	United States	USA
 neg.txt	text	70	82	PER	per:iulia-teler	Julia Teller	Julia Teller
 neg.txt	text	102	114	PER	per:wilb-teler	Wilbo Teller	Wilbo Teller
+OUT
+
+# A given name and a surname the dictionary knows alone as one person's:
+# that person when one of its names has that given name (any case form,
+# any script by the variant groups, a patronymic between); with another
+# given name, a person of the rules as before (Марія Квітрун).
+printf 'per_kvitrun\tPER\tOleksandr Kvitrun\tОлександр Квітрун|Kvitrun|Квітрун|Квитрун\n' > kv.tsv
+dtag() { run "$1" tag --no-shipped --names "$NAMES" --dict kv.tsv --format tsv "$2"; }
+printf 'Вчора Олександр Петрович Квітрун прибув до Києва. Марія Квітрун залишилася.\n' > kv_uk.txt
+dtag kv_uk kv_uk.txt
+expect_out kv_uk <<'OUT'
+article	field	start	end	type	id	name	text
+kv_uk.txt	text	11	61	PER	per_kvitrun	Oleksandr Kvitrun	Олександр Петрович Квітрун
+kv_uk.txt	text	92	117	PER	per:maria-kvitrun	Марія Квітрун	Марія Квітрун
+OUT
+printf 'Вчера Александр Квитрун прибыл в Москву. Александром Квитруном восхищались.\n' > kv_ru.txt
+dtag kv_ru kv_ru.txt
+expect_out kv_ru <<'OUT'
+article	field	start	end	type	id	name	text
+kv_ru.txt	text	11	44	PER	per_kvitrun	Oleksandr Kvitrun	Александр Квитрун
+kv_ru.txt	text	75	116	PER	per_kvitrun	Oleksandr Kvitrun	Александром Квитруном
+OUT
+printf 'Yesterday Alexander Kvitrun arrived. Maria Kvitrun stayed.\n' > kv_en.txt
+dtag kv_en kv_en.txt
+expect_out kv_en <<'OUT'
+article	field	start	end	type	id	name	text
+kv_en.txt	text	10	27	PER	per_kvitrun	Oleksandr Kvitrun	Alexander Kvitrun
+kv_en.txt	text	37	50	PER	per:maria-kvitrun	Maria Kvitrun	Maria Kvitrun
 OUT
 finish
