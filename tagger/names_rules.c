@@ -628,10 +628,10 @@ static int apos_surname(const chunkctx *c, size_t j) {
 /* Surname run starting at token j: a capitalised word, optionally hyphenated
  * (Римський-Корсаков, Smith-Jones), or O'Brien. Returns its last token or
  * (size_t)-1. */
-static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int allow_other) {
+static size_t surname_at_nl(const chunkctx *c, size_t j, size_t lo, int script, int allow_other, int nl_ok) {
     if (j >= c->nt || !is_cap_word(c, j)) return (size_t)-1;
     const ng_token *t = &c->tok[j];
-    if (!(t->flags & TK_SPACE) || (t->flags & TK_NL)) return (size_t)-1;
+    if (!(t->flags & TK_SPACE) || ((t->flags & TK_NL) && !nl_ok)) return (size_t)-1;
     if ((t->flags & (TK_CYR | TK_LATIN)) != (unsigned)script) return (size_t)-1;
     if (apos_surname(c, j)) {
         if (!free_for_rule(c, j + 2, lo, allow_other)) return (size_t)-1;
@@ -662,6 +662,43 @@ static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int
     long k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k >= 0 && c->m->spans[k].end > tok_end(c, last)) return (size_t)-1;
     return last;
+}
+
+/* surname_at on one line (the usual case). */
+static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int allow_other) {
+    return surname_at_nl(c, j, lo, script, allow_other, 0);
+}
+
+/* May a name go on over the single line break right after its given name
+ * at token i (hard-wrapped text, a caption: "said John\nSmith", a list of
+ * names wrapped: ", Phil\nMickelson ,")? Not over a blank line, not after
+ * a weak given name (June, May), not from the first word of its line (a
+ * heading, or one name a line), not after a capitalised word (a title-case
+ * heading "Obama Meets John", or the given name is a surname: "Neal
+ * Briggs\nNote"), nor after a particle (de Silva). The given name is
+ * free (no span on it). */
+static int line_joins(const chunkctx *c, size_t i, int weak) {
+    if (weak || i == 0 || i + 1 >= c->nt || (c->tok[i].flags & TK_NL)) return 0;
+    const ng_token *t = &c->tok[i + 1], *p = &c->tok[i - 1];
+    if (!(t->flags & TK_NL) || (t->flags & TK_PARA)) return 0;
+    if ((p->flags & TK_WORD) && ((p->flags & TK_UPPER1) || wset_has(&ngn_particle_set, p->hash))) return 0;
+    return ngn_covering_at(c, c->sp, tok_start(c, i)) < 0;
+}
+
+/* After a surname at token 'last' found over a line break: does its line
+ * go on as the sentence's or the list's? Not a capitalised word or a colon
+ * right after it (a new line's heading or label: "Playing Sunday :",
+ * "Note :"), no number in the 8 tokens after it on the line (a results
+ * line, a leaderboard, a scorecard: rule K reads it from its first word,
+ * "Woosnam 70 76 , Miguel Angel Jimenez ( Spain ) 74 72"). */
+static int line_goes_on(const chunkctx *c, size_t last) {
+    size_t q = last + 1;
+    if (q < c->nt && !(c->tok[q].flags & TK_NL) &&
+        (is_punct(c, q, ':') || ((c->tok[q].flags & TK_WORD) && (c->tok[q].flags & TK_UPPER1))))
+        return 0;
+    for (; q < c->nt && q <= last + 8 && !(c->tok[q].flags & TK_NL); q++)
+        if (c->tok[q].flags & TK_DIGIT) return 0;
+    return 1;
 }
 
 /* A Cyrillic word with a surname's -ський / -цький ending in any case
@@ -1555,6 +1592,10 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                 j++;
             if (j > sfirst && (j >= c->nt || !is_cap_word(c, j))) j = sfirst;
             size_t last = surname_at(c, j, i, script, !gn->weak && !other);
+            if (last == (size_t)-1 && j == i + 1 && line_joins(c, i, gn->weak)) {
+                last = surname_at_nl(c, j, i, script, 1, 1);
+                if (last != (size_t)-1 && !line_goes_on(c, last)) last = (size_t)-1;
+            }
             if (last != (size_t)-1 && other && (j != i + 1 || ngn_covering_at(c, c->sp, tok_start(c, j)) >= 0))
                 last = (size_t)-1;   /* then only given name + a surname no dictionary knows */
             if (last != (size_t)-1) {

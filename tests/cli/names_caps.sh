@@ -1,8 +1,9 @@
 #!/bin/sh
 # Person names in real news layout (NAMES.md "A full name again"; "A
-# dictionary person by its given name and surname"): a name in a
-# headline's capitals, a name again without the title that made it, a
-# dictionary person written with another part of the name.
+# dictionary person by its given name and surname"; "Over a line
+# break"): a name in a headline's capitals, a name again without the
+# title that made it, a dictionary person written with another part of
+# the name, a name cut by a line break.
 . "$(dirname "$0")/setup"
 cd "$T"
 NAMES="$(dirname "$NG")/names.ngn"
@@ -79,5 +80,41 @@ expect_out kv_en <<'OUT'
 article	field	start	end	type	id	name	text
 kv_en.txt	text	10	27	PER	per_kvitrun	Oleksandr Kvitrun	Alexander Kvitrun
 kv_en.txt	text	37	50	PER	per:maria-kvitrun	Maria Kvitrun	Maria Kvitrun
+OUT
+
+# A given name at the end of a line and its surname on the next (hard-
+# wrapped text, captions): one person over the line break, the span's
+# offsets into the text as written, the name and id as with a space (it
+# was the surname alone, or the given name and the surname apart).
+printf 'The minister said on Monday that John\nSmith would resign.\n' > l_en.txt
+tag l_en l_en.txt
+expect_out l_en <<'OUT'
+article	field	start	end	type	id	name	text
+l_en.txt	text	33	43	PER	per:john-smith	John Smith	John Smith
+OUT
+printf 'Про це в понеділок заявив Олександр\nШевчук, а Марія\nКоваленко погодилася.\n' > l_uk.txt
+tag l_uk l_uk.txt
+expect_out l_uk <<'OUT'
+article	field	start	end	type	id	name	text
+l_uk.txt	text	47	78	PER	per:oleksandr-shevchuk	Олександр Шевчук	Олександр Шевчук
+l_uk.txt	text	83	112	PER	per:maria-kovalenk	Марія Коваленко	Марія Коваленко
+OUT
+printf 'Об этом в понедельник заявил Александр\nШевчук, а Мария\nКоваленко согласилась.\n' > l_ru.txt
+tag l_ru l_ru.txt
+expect_out l_ru <<'OUT'
+article	field	start	end	type	id	name	text
+l_ru.txt	text	53	84	PER	per:oleksandr-shevchuk	Александр Шевчук	Александр Шевчук
+l_ru.txt	text	89	118	PER	per:maria-kovalenk	Мария Коваленко	Мария Коваленко
+OUT
+run l_enj tag --no-shipped --names "$NAMES" --format jsonl l_en.txt
+check "jsonl text of l_en keeps the line break" grep -q '"text":"John\\nSmith"' "$T/l_enj.out"
+# Still apart: over a blank line, after a title-case heading's word, from
+# the first word of a line, before a list item, a label's colon or a
+# results line's numbers (rule K reads such a line from its first word).
+printf 'The report was signed by John\n\nSmith and others.\nObama Meets John\nSmith said it.\nMary\nJones left. Winners: Anna\n- Brown , Peter\nParker 71 69 , Fred\nNote : none.\n' > l_neg.txt
+tag l_neg l_neg.txt
+expect_out l_neg <<'OUT'
+article	field	start	end	type	id	name	text
+l_neg.txt	text	128	134	PER	per:parker	Parker	Parker
 OUT
 finish
