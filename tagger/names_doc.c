@@ -2030,8 +2030,10 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
     return NG_OK;
 }
 
-/* The free word before the current one in resolve_free_notes (name_pair). */
-typedef struct pfree { note n; uint64_t key, key2; unsigned cues; size_t nspans; int set; } pfree;
+/* The free word before the current one in resolve_free_notes (name_pair):
+ * its record in mn->free, where it ends, its field and the spans' count
+ * before it was resolved (set for each free word: kept small). */
+typedef struct pfree { size_t rec, end, nspans; unsigned field; } pfree;
 
 /* A person's full name again, as two free words A B (one space between, one
  * script; both in capitals, or B capitalised and A not in capitals): B's
@@ -2043,31 +2045,46 @@ typedef struct pfree { note n; uint64_t key, key2; unsigned cues; size_t nspans;
  * (the surname alone was tagged). A span A got (a partial given name, a
  * given name alone) is widened over B and takes the person; any other
  * span on A leaves the pair alone. */
-static int name_pair(ng_tagger *t, const tnames *tn, const pfree *a, const note *n, uint64_t key, unsigned cues,
-                     const char *text, int *rc) {
-    if (!a->set || a->n.field != n->field || a->n.start + a->n.len + 1 != n->start || text[n->start - 1] != ' ' ||
-        ((a->cues ^ cues) & NF_LATIN) || ((cues & NF_UPPER) && !(a->cues & NF_UPPER)) || !key ||
-        (a->n.start > 0 && text[a->n.start - 1] == '-'))   /* (FOOTBALL-RANDALL CUNNINGHAM) */
+/* Is c a person with surname 'key' whose first word, written whole, is the
+ * free word with akey, akey2, acues (name_pair)? */
+static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2, unsigned acues) {
+    if (c->n->key != key || (c->n->kind != N_PER && c->n->kind != N_REF) || !c->x->first) return 0;
+    return c->x->first == akey || ((acues & NF_GIVEN) && c->x->key2 == akey2);
+}
+
+static int name_pair(ng_tagger *t, const tnames *tn, const mnames *mn, const pfree *pf, const note *n, uint64_t key,
+                     unsigned cues, const char *text, int *rc) {
+    /* the first word's record (as resolve_free_notes reads it) */
+    uint64_t h = mn->free[pf->rec].a, akey = mn->free[pf->rec].b, akey2 = 0;
+    size_t q = pf->rec + 1, astart = (size_t)(h >> 24);
+    if (h & R_WIDE) astart = (size_t)mn->free[q++].a;
+    if (h & R_KEY2) akey2 = mn->free[q].a;
+    unsigned acues = (unsigned)h;
+    if (text[n->start - 1] != ' ' || ((acues ^ cues) & NF_LATIN) || ((cues & NF_UPPER) && !(acues & NF_UPPER)) ||
+        !key || (astart > 0 && text[astart - 1] == '-'))   /* (FOOTBALL-RANDALL CUNNINGHAM) */
         return 0;
     mstate *m = &t->m;
-    if (m->nspans > a->nspans + 1) return 0;
-    const nref *p = NULL;
-    for (size_t r = reg_first(tn, key); r && !p; r = tn->regs[r - 1].next) {
-        const nref *q = &tn->all[tn->regs[r - 1].note];
-        if (q->n->key != key || (q->n->kind != N_PER && q->n->kind != N_REF) || !q->x->first) continue;
-        if (q->x->first == a->key || ((a->cues & NF_GIVEN) && q->x->key2 == a->key2)) p = q;
+    if (m->nspans > pf->nspans + 1) return 0;
+    /* the nearest person with the surname, else another of its chain (the
+     * article's Julia Carling named nearer than captain Will Carling) */
+    const nref *p = pick_person(tn, key, n, 1);
+    if (p && !pair_first(p, key, akey, akey2, acues)) p = NULL;
+    size_t r = reg_first(tn, key);
+    for (int walk = 16; !p && r && walk--; r = tn->regs[r - 1].next) {
+        const nref *c = &tn->all[tn->regs[r - 1].note];
+        if (pair_first(c, key, akey, akey2, acues)) p = c;
     }
     if (!p || !p->x->id) return 0;
-    if (m->nspans == a->nspans + 1) {
+    if (m->nspans == pf->nspans + 1) {
         span *s = &m->spans[m->nspans - 1];
-        if (s->field != n->field || s->start != a->n.start || s->end != a->n.start + a->n.len || s->ncand != 1) return 0;
+        if (s->field != n->field || s->start != astart || s->end != pf->end || s->ncand != 1) return 0;
         s->end = n->start + n->len;
         m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
         s->flags = (s->flags & ~NG_MATCH_RULE) | NG_MATCH_PARTIAL;
         s->rule = NG_RULE_NONE;
         return 1;
     }
-    if (!ngn_push_span(m, a->n.start, n->start + n->len, n->field, p->x->id, p->x->type, p->x->name,
+    if (!ngn_push_span(m, astart, n->start + n->len, n->field, p->x->id, p->x->type, p->x->name,
                        NG_MATCH_PARTIAL, NG_RULE_NONE))
         *rc = NG_E_NOMEM;
     return 1;
@@ -2080,8 +2097,9 @@ static int name_pair(ng_tagger *t, const tnames *tn, const pfree *a, const note 
 static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, dochash *doc,
                               int rules, int surnames) {
     note n = {0};
-    pfree prev = {0};
+    pfree prev = {.end = SIZE_MAX};
     for (size_t i = 0; i < mn->nfree;) {
+        size_t rec = i;
         uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
         i++;
         if (a & R_FIELD) { n.field = (unsigned)key; continue; }
@@ -2097,12 +2115,13 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
                   ((cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key && reg_first(tn, key));
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         size_t before = t->m.nspans;
-        if (prev.set && reg_first(tn, key)) {
-            int rc = NG_OK, pair = name_pair(t, tn, &prev, &n, key, cues, texts[n.field], &rc);
+        /* (most free words are no second word right after another) */
+        if (prev.end + 1 == n.start && prev.field == n.field && reg_first(tn, key)) {
+            int rc = NG_OK, pair = name_pair(t, tn, mn, &prev, &n, key, cues, texts[n.field], &rc);
             if (rc) return rc;
-            if (pair) { prev.set = 0; continue; }
+            if (pair) { prev.end = SIZE_MAX; continue; }
         }
-        prev = (pfree){n, key, key2, cues, before, 1};
+        prev = (pfree){rec, n.start + n.len, before, n.field};
         if (hit) {
             int rc = resolve_free(t, tn, &n, key, key2, cues, texts[n.field]);
             if (rc) return rc;

@@ -39,6 +39,16 @@ ru.txt	text	82	113	PER	per:oleksandr-shevchuk	Александр Шевчук	А
 ru.txt	text	145	168	PER	per:vilb-teler	Вилбо Теллер	Вилбо Теллер
 ru.txt	text	179	202	PER	per:vilb-teler	Вилбо Теллер	Вилбо Теллер
 OUT
+# Another person of that surname named nearer before: still the one
+# whose first word it is.
+printf 'The captain Wilbo Teller left.\nJulia Teller spoke. Later Wilbo Teller returned.\n' > near.txt
+tag near near.txt
+expect_out near <<'OUT'
+article	field	start	end	type	id	name	text
+near.txt	text	12	24	PER	per:wilb-teler	Wilbo Teller	Wilbo Teller
+near.txt	text	31	43	PER	per:iulia-teler	Julia Teller	Julia Teller
+near.txt	text	57	69	PER	per:wilb-teler	Wilbo Teller	Wilbo Teller
+OUT
 # Not another first word (JOHN BROWN is not Kevin Brown: his surname
 # alone, as before; Julia Teller stays herself), not capitals the
 # article names no one by (a headline of acronyms and words).
