@@ -2035,6 +2035,13 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
  * before it was resolved (set for each free word: kept small). */
 typedef struct pfree { size_t rec, end, nspans; unsigned field; } pfree;
 
+/* Is c a person with surname 'key' whose first word, written whole, is the
+ * free word with akey, akey2, acues (name_pair)? */
+static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2, unsigned acues) {
+    if (c->n->key != key || (c->n->kind != N_PER && c->n->kind != N_REF) || !c->x->first) return 0;
+    return c->x->first == akey || ((acues & NF_GIVEN) && c->x->key2 == akey2);
+}
+
 /* A person's full name again, as two free words A B (one space between, one
  * script; both in capitals, or B capitalised and A not in capitals): B's
  * key is the surname of a person of the article whose first word, written
@@ -2045,13 +2052,6 @@ typedef struct pfree { size_t rec, end, nspans; unsigned field; } pfree;
  * (the surname alone was tagged). A span A got (a partial given name, a
  * given name alone) is widened over B and takes the person; any other
  * span on A leaves the pair alone. */
-/* Is c a person with surname 'key' whose first word, written whole, is the
- * free word with akey, akey2, acues (name_pair)? */
-static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2, unsigned acues) {
-    if (c->n->key != key || (c->n->kind != N_PER && c->n->kind != N_REF) || !c->x->first) return 0;
-    return c->x->first == akey || ((acues & NF_GIVEN) && c->x->key2 == akey2);
-}
-
 static int name_pair(ng_tagger *t, const tnames *tn, const mnames *mn, const pfree *pf, const note *n, uint64_t key,
                      unsigned cues, const char *text, int *rc) {
     /* the first word's record (as resolve_free_notes reads it) */
