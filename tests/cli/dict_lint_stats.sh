@@ -35,6 +35,37 @@ rc=$?; [ $rc -eq 2 ] || { echo "FAIL lint missing file: exit $rc"; fail=1; }
 $NG dict stats $D/lint-sample.tsv $D/lint-sample2.tsv >"$T/stats.out"
 rc=$?; [ $rc -eq 0 ] || { echo "FAIL stats: exit $rc"; fail=1; }
 cmp -s $D/stats.expected "$T/stats.out" || { echo "FAIL stats output"; diff -u $D/stats.expected "$T/stats.out"; fail=1; }
+# regression: stats counted a line that extends an entity defined earlier
+# (dictionaries/README.md) as one more entity, and its repeated name as one
+# more name; entities are counted by id, as dict compile counts them
+printf 'ukraine\tLOC\tUkraine\tУкраїна|Украина\nnato\tORG\tNATO\tНАТО\n' >"$T/base.tsv"
+printf '# extends base.tsv\nukraine\tLOC\tUkraine\tUkrainian state\tlang=en\nnato\tORG\tNorth Atlantic Alliance\n' >"$T/ext.tsv"
+(cd "$T" && $NG dict stats base.tsv ext.tsv) >"$T/ext.out"
+cat >"$T/ext.want" <<'EOF2'
+entities                2
+names                   7
+extensions              2
+
+by file          entities      names
+  base.tsv              2          5
+  ext.tsv               0          2
+
+by type          entities      names
+  LOC                   1          4
+  ORG                   1          3
+
+names by script      names
+  cyrillic              2
+  cyrillic-uk           1
+  latin                 4
+
+by lang=         entities      names
+  (none)                1          3
+  en                    1          4
+EOF2
+cmp -s "$T/ext.want" "$T/ext.out" || { echo "FAIL stats of extension lines"; diff -u "$T/ext.want" "$T/ext.out"; fail=1; }
+$NG dict compile --no-shipped "$T/base.tsv" "$T/ext.tsv" -o "$T/ext.ngd" 2>"$T/ext.err"
+grep -q "compiled 2 entities, 7 aliases" "$T/ext.err" || { echo "FAIL compile of extension lines: $(cat "$T/ext.err")"; fail=1; }
 # regression: a name that is not valid UTF-8 was "out of memory" (lint
 # stopped there); it is one warning of its line, and the rest is linted
 printf 'x\tLOC\tCaf\351\tCafe\ny\tLOC\tCafe\n' >"$T/latin1.tsv"

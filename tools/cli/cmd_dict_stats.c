@@ -1,5 +1,6 @@
-/* newsgraph dict stats FILE...: counts of entities and names (canonical
- * name plus aliases) by type, by script/language and by lang= attribute. */
+/* newsgraph dict stats FILE...: counts of entities (by id: an extension
+ * line is no entity of its own) and names (canonical name plus aliases) by
+ * type, by script/language and by lang= attribute. */
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -52,6 +53,23 @@ static void print(counters *cs, const char *title, const char *ha, const char *h
     cs->n = 0;
 }
 
+/* Entries by id, then input order. */
+static int cmp_by_id(const void *x, const void *y, void *set_) {
+    const df_set *set = set_;
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    int c = strcmp(set->e[a].id.text, set->e[b].id.text);
+    return c ? c : (a > b) - (a < b);
+}
+
+/* A name without its match prefix (=, ~, ^) and outer spaces, as the
+ * dictionary builder compares an extension's name with the entity's. */
+static const char *bare(const char *s) {
+    while (*s == ' ') s++;
+    if (*s == '=' || *s == '~' || *s == '^') s++;
+    while (*s == ' ') s++;
+    return s;
+}
+
 static void usage(FILE *f) {
     fprintf(f,
         "usage: newsgraph dict stats FILE...\n"
@@ -59,7 +77,12 @@ static void usage(FILE *f) {
         "Counts the entities and names (canonical names and aliases) of dictionary\n"
         "TSV files by type, by script (latin; cyrillic-uk with і ї є ґ; cyrillic-ru\n"
         "with ы э ъ ё; cyrillic when neither or both tell; other) and by the lang=\n"
-        "attribute. Lines with fewer than 3 fields are counted as malformed.\n");
+        "attribute. Entities are counted by id: a later line with an id seen\n"
+        "before extends that entity (its name, when another, and its aliases are\n"
+        "names of the entity; its lang= overrides) and is counted as an extension;\n"
+        "\"by file\" counts an entity in the file that defines it and a name in\n"
+        "the file that gives it. Lines with fewer than 3 fields are counted as\n"
+        "malformed.\n");
 }
 
 int cmd_dict_stats(int argc, char **argv) {
@@ -88,31 +111,55 @@ int cmd_dict_stats(int argc, char **argv) {
         if (rc) { cli_err(&err); df_free(&set); return cli_exit_code(rc); }
     }
     counters types = {0}, scripts = {0}, langs = {0}, files = {0};
-    unsigned long long ents = 0, names = 0, bad = 0;
+    unsigned long long ents = 0, names = 0, bad = 0, ext = 0;
+    /* the lines of one id together, in input order: the first defines the
+     * entity, a later one extends it (dictionaries/README.md: its name
+     * becomes one more alias unless it is the entity's name, its aliases
+     * are added, its attributes override) */
+    size_t *ord = malloc((set.n ? set.n : 1) * sizeof *ord), nord = 0;
+    if (!ord) cli_fatal_oom();
     for (size_t i = 0; i < set.n; i++) {
-        const df_entry *e = &set.e[i];
-        if (e->nfields < 3) { bad++; continue; }
-        unsigned long long nn = 1;
-        for (size_t k = 0; k < e->naliases; k++) nn += e->aliases[k].text[0] != 0;
+        if (set.e[i].nfields < 3) bad++;
+        else ord[nord++] = i;
+    }
+    qsort_r(ord, nord, sizeof *ord, cmp_by_id, &set);
+    for (size_t g = 0; g < nord;) {
+        size_t end = g + 1;
+        while (end < nord && !strcmp(set.e[ord[end]].id.text, set.e[ord[g]].id.text)) end++;
+        const df_entry *first = &set.e[ord[g]];
+        const char *lang = NULL;
+        unsigned long long nn = 0;
+        for (size_t j = g; j < end; j++) {
+            const df_entry *e = &set.e[ord[j]];
+            unsigned long long add = 0;
+            int name_new = j == g || strcmp(bare(e->name.text), bare(first->name.text));
+            for (size_t k = 0; k <= e->naliases; k++) {
+                const char *a = k ? e->aliases[k - 1].text : e->name.text;
+                if (!a[0] || (!k && !name_new)) continue;
+                add++;
+                bump(&scripts, df_script(a))->a++;
+            }
+            nn += add;
+            counter *f = bump(&files, set.files[e->file]);
+            f->a += j == g;
+            f->b += add;
+            const char *l = df_attr(e, "lang");
+            if (l) lang = l;
+            ext += j > g;
+        }
         ents++;
         names += nn;
-        counter *t = bump(&types, e->type.text);
+        counter *t = bump(&types, first->type.text);
         t->a++;
         t->b += nn;
-        counter *f = bump(&files, set.files[e->file]);
-        f->a++;
-        f->b += nn;
-        const char *lang = df_attr(e, "lang");
         counter *l = bump(&langs, lang && *lang ? lang : "(none)");
         l->a++;
         l->b += nn;
-        for (size_t k = 0; k <= e->naliases; k++) {
-            const char *s = k ? e->aliases[k - 1].text : e->name.text;
-            if (!s[0]) continue;
-            bump(&scripts, df_script(s))->a++;
-        }
+        g = end;
     }
+    free(ord);
     printf("%-14s %10llu\n%-14s %10llu\n", "entities", ents, "names", names);
+    if (ext) printf("%-14s %10llu\n", "extensions", ext);
     if (bad) printf("%-14s %10llu\n", "malformed", bad);
     if (files.n > 1) print(&files, "by file", "entities", "names");
     else { for (size_t i = 0; i < files.n; i++) free(files.c[i].key); free(files.c); }
