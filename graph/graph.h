@@ -278,6 +278,14 @@ typedef struct ng_filter {
  * by commas, no spaces ("PER,ORG")? Another spelling ("PER ORG") would match
  * nothing, silently. */
 int ng_types_valid(const char *types);
+/* The one check of a date range, for every interface (the CLI's
+ * --since/--until, serve's and the JSON queries' since/until): NG_OK, or
+ * NG_E_ARG when 'since' is after 'until' (as YYYY-MM-DD bounds, the first
+ * ten bytes compared; either may be NULL), with the message "<opt>since D
+ * is after <opt>until D: the range holds no day" ('opt': "--" for the
+ * CLI's options, "" for parameters). Such a range would select nothing and
+ * answer with an empty result as if the graph had nothing to say. */
+int ng_date_range_check(const char *since, const char *until, const char *opt, ng_error *err);
 
 typedef struct ng_neighbors_opts {
     int top;            /* rows, default 20 (0 = default) */

@@ -160,7 +160,7 @@ static int afilter(json_t *a, ng_filter *f, char since[24], char until[24], ng_e
         snprintf(until, 24, "%s%s", d, l == 4 ? "-12-31" : l == 7 ? "-31" : "");
         f->until = until;
     }
-    return NG_OK;
+    return ng_date_range_check(f->since, f->until, "", err);
 }
 static int need(const char *v, const char *k, ng_error *err) {
     return v ? NG_OK : ng_error_set(err, NG_E_ARG, NULL, 0, 0, "argument '%s' is required", k);
@@ -255,8 +255,6 @@ int ng_query_json(ng_store *s, const char *name, const char *args, char **out, n
             !(rc = afilter(a, &o.filter, since, until, err))) {
             if ((o.format = ng_export_format_parse(fmt)) < 0)
                 rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "format '%s' is not graphml, gexf, gml, dot or csv", fmt);
-            else if (o.filter.since && o.filter.until && strcmp(o.filter.since, o.filter.until) > 0)
-                rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "since %s is after until %s", o.filter.since, o.filter.until);
             else if (!(rc = ng_store_export(s, &o, path, &nn, &ne, err))) {
                 r = json_pack("{s:I, s:I}", "nodes", (json_int_t)nn, "edges", (json_int_t)ne);
                 if (!r) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");

@@ -34,7 +34,8 @@ char *ng_json_dump(const json_t *v, int indent);
  *   "export"     path, format ("graphml", "gexf", "gml", "dot", "csv"),
  *                min_weight, top_edges, ego, depth, since, until, types
  *                -> {"nodes": N, "edges": M} (ng_store_export)
- * A malformed argument (wrong type, impossible date) is NG_E_ARG. */
+ * A malformed argument (wrong type, impossible date) is NG_E_ARG, and so is
+ * a "since" after "until" in any query (ng_date_range_check's message). */
 int ng_query_json(ng_store *s, const char *name, const char *args, char **out, ng_error *err);
 
 #ifdef __cplusplus

@@ -17,6 +17,13 @@ int ng_types_valid(const char *types) {
     }
 }
 
+int ng_date_range_check(const char *since, const char *until, const char *opt, ng_error *err) {
+    if (!since || !until || strncmp(since, until, 10) <= 0) return NG_OK;
+    if (!opt) opt = "";
+    return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "%ssince %.10s is after %suntil %.10s: the range holds no day",
+                        opt, since, opt, until);
+}
+
 uint64_t ng_hash64(const void *data, size_t len, uint64_t h) {
     const unsigned char *p = data;
     for (size_t i = 0; i < len; i++) { h ^= p[i]; h *= 1099511628211ULL; }

@@ -182,6 +182,27 @@ expect 400 '/api/top?by=fame' '"by" in d["message"]'
 expect 400 '/api/top?n=1000' '"n" in d["message"]'
 expect 400 '/api/communities?members=0' '"members" in d["message"]'
 expect 400 '/api/path/nato/ukraine?evidence=9' '"evidence" in d["message"]'
+# regression: a parameter an endpoint does not take was ignored, so a typo
+# (limt=5, sinse=2023-01) answered the unfiltered result as the one asked
+# for; one given twice counted once. 400, naming it and the ones it takes
+expect 400 '/api/search?q=NATO&limt=5' 'd["error"] == "bad_parameter" and d["parameter"] == "limt" and d["parameters"] == ["q", "limit"] and d["message"] == "limt: unknown parameter; /api/search takes q, limit"'
+expect 400 '/api/neighbors/nato?sinse=2023-01' 'd["parameter"] == "sinse" and d["parameters"] == ["top", "by", "min", "type", "since", "until"]'
+expect 400 '/api/stats?verbose=1' 'd["parameters"] == [] and d["message"] == "verbose: unknown parameter; /api/stats takes none"'
+expect 400 '/api/article/serve-1?top=3' 'd["parameter"] == "top" and d["parameters"] == []'
+expect 400 '/api/ego/nato?by=npmi' 'd["parameter"] == "by" and "by" not in d["parameters"] and "format" in d["parameters"]'
+expect 400 '/api/entity/nato?top=3&Top=4' 'd["parameter"] == "Top"'
+expect 400 '/api/search?q=NATO&limit=3&limit=4' 'd["parameter"] == "limit" and d["message"] == "limit: given twice"'
+expect 400 '/api/top?n=3&%FF=1' 'd["error"] == "bad_parameter" and d["parameter"] == "\ufffd"'
+for p in 'stats' 'search?q=NATO&limit=3' 'entity/nato?top=3' 'neighbors/nato?top=3&by=npmi&min=1&type=ORG&since=2023&until=2024' \
+         'ego/nato?depth=1&top=5&min=1&seed=2&format=json&type=ORG&since=2023&until=2024' 'evidence/nato/ukraine?offset=0&limit=2' \
+         'articles/nato?offset=0&limit=2' 'article/serve-1' 'path/nato/ukraine?evidence=1&type=LOC,ORG&since=2023&until=2024' \
+         'top?by=degree&n=3&type=ORG&since=2023&until=2024' 'communities?seed=1&min=1&max=3&members=3&type=ORG&since=2023&until=2024'; do
+  expect 200 "/api/$p" ''
+done
+# regression: since after until answered an empty result; refused as the CLI does
+expect 400 '/api/neighbors/nato?since=2024-03&until=2024-01' 'd["error"] == "bad_parameter" and d["message"] == "since 2024-03 is after until 2024-01-31: the range holds no day"'
+expect 400 '/api/top?since=2024-03-02&until=2024-03-01' '"the range holds no day" in d["message"]'
+expect 200 '/api/top?since=2024-03&until=2024-03' ''
 expect 400 '/api/entity/%zz' 'd["error"] == "bad_request"'
 expect 400 '/api/entity/nato%00x' 'd["error"] == "bad_request"'
 expect 400 '/api/search?q=a%00b' 'd["error"] == "bad_request"'

@@ -17,8 +17,9 @@ int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
 }
 
 int gcli_range(const char *since, const char *until) {
-    if (!since || !until || strncmp(since, until, 10) <= 0) return 0;
-    cli_msg("--since %.10s is after --until %.10s: the range holds no day", since, until);
+    ng_error err = {0};
+    if (!ng_date_range_check(since, until, "--", &err)) return 0;
+    cli_msg("%s", err.msg);
     return -1;
 }
 

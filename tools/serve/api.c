@@ -3,7 +3,8 @@
  * bounded. Errors are JSON {"error","message",...} with a 4xx status: 400
  * for a bad parameter, 404 for an unknown entity (with the lookup's
  * suggestions), article or endpoint, 409 for an ambiguous name (with the
- * candidates). Endpoints (README.md, "Explore in a browser"):
+ * candidates), 400 for a parameter the endpoint does not take (check_params).
+ * Endpoints (README.md, "Explore in a browser"):
  *   stats, search?q=, entity/ID, neighbors/ID, ego/ID (format=svg),
  *   evidence/A/B, articles/ID, article/ID, path/A/B, top, communities */
 #include <ctype.h>
@@ -167,6 +168,11 @@ static void filters(ctx *x, ng_filter *f, char since[16], char until[16]) {
     f->types = targ(x);
     f->since = darg(x, "since", 0, since);
     f->until = darg(x, "until", 1, until);
+    ng_error err = {0};
+    if (!x->failed && ng_date_range_check(f->since, f->until, "", &err)) {
+        serve_error(x->r, 400, "bad_parameter", err.msg, NULL);
+        x->failed = 1;
+    }
 }
 
 static void ep_neighbors(ctx *x, char **seg, int n) {
@@ -299,9 +305,73 @@ static void ep_communities(ctx *x, int n) {
     if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
 }
 
+/* The parameters each endpoint takes (README.md, "Explore in a browser").
+ * Any other is refused: a typo (limt=5, sinse=2023) would otherwise give
+ * the unfiltered answer as if it were the one asked for. */
+#define FILTER_PARAMS "type", "since", "until"
+static const struct endpoint {
+    const char *name;
+    const char *const params[12];
+} endpoints[] = {
+    {"stats", {NULL}},
+    {"search", {"q", "limit", NULL}},
+    {"entity", {"top", NULL}},
+    {"neighbors", {"top", "by", "min", FILTER_PARAMS, NULL}},
+    {"ego", {"depth", "top", "min", "seed", "format", FILTER_PARAMS, NULL}},
+    {"evidence", {"offset", "limit", NULL}},
+    {"articles", {"offset", "limit", NULL}},
+    {"article", {NULL}},
+    {"path", {"evidence", FILTER_PARAMS, NULL}},
+    {"top", {"by", "n", FILTER_PARAMS, NULL}},
+    {"communities", {"seed", "min", "max", "members", FILTER_PARAMS, NULL}},
+};
+
+/* 400 for a parameter the endpoint does not take, or one given twice (only
+ * the first would count): {"error": "bad_parameter", "message",
+ * "parameter": the one refused, "parameters": the ones the endpoint takes}. */
+static int check_params(const struct endpoint *ep, const serve_args *args, serve_reply *r) {
+    for (int i = 0; i < args->n; i++) {
+        const char *k = args->key[i];
+        int known = 0, twice = 0;
+        for (int j = 0; ep->params[j] && !known; j++) known = !strcmp(k, ep->params[j]);
+        for (int j = 0; j < i && !twice; j++) twice = !strcmp(k, args->key[j]);
+        if (known && !twice) continue;
+        char list[200] = "";
+        json_t *names = json_array();
+        for (int j = 0; ep->params[j]; j++) {
+            strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
+            strncat(list, ep->params[j], sizeof list - strlen(list) - 1);
+            json_array_append_new(names, json_string(ep->params[j]));
+        }
+        char m[400];
+        if (twice)
+            snprintf(m, sizeof m, "%.40s: given twice", k);
+        else if (ep->params[0])
+            snprintf(m, sizeof m, "%.40s: unknown parameter; /api/%s takes %s", k, ep->name, list);
+        else
+            snprintf(m, sizeof m, "%.40s: unknown parameter; /api/%s takes none", k, ep->name);
+        json_t *extra = json_object();
+        json_t *kj = json_string(k);
+        if (!kj) {   /* a name that is not UTF-8 */
+            char *t = ng_utf8_repair(k, strlen(k), NULL);
+            kj = json_string(t ? t : "?");
+            free(t);
+        }
+        json_object_set_new(extra, "parameter", kj);
+        json_object_set_new(extra, "parameters", names);
+        serve_error(r, 400, "bad_parameter", m, extra);
+        return -1;
+    }
+    return 0;
+}
+
 void serve_api(ng_store *s, const ng_ego_index *ix, char **seg, int n, const serve_args *args, serve_reply *r) {
     ctx x = {s, ix, args, r, 0};
     const char *e = seg[0];
+    const struct endpoint *ep = NULL;
+    for (size_t i = 0; i < sizeof endpoints / sizeof endpoints[0] && !ep; i++)
+        if (!strcmp(e, endpoints[i].name)) ep = &endpoints[i];
+    if (ep && check_params(ep, args, r)) return;
     /* one read transaction per answer (one snapshot, SQLite's locks taken
      * once); not for the whole-graph views, which load with a second
      * reader of their own (graph/analytics.c) */

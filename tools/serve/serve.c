@@ -488,6 +488,8 @@ static void usage(FILE *f) {
         "      --no-index     ego networks from SQL only, without the index of the\n"
         "                     links kept in memory (some 30 bytes a link, built at\n"
         "                     start and again when the database changes)\n"
+        "An API parameter that an endpoint does not take, one given twice or a\n"
+        "since after until is refused (status 400, a JSON error naming it).\n"
         "Stops on Ctrl-C (SIGINT) or SIGTERM.\n");
 }
 

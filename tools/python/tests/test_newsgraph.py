@@ -520,6 +520,28 @@ class TestGraph(unittest.TestCase):
         with self.assertRaises(newsgraph.NotFoundError):
             newsgraph.Graph(os.path.join(tempfile.gettempdir(), "no-such-newsgraph.db"))
 
+    def test_since_after_until(self):
+        # regression: only "export" (to_networkx) refused a since after until;
+        # neighbors, path, top and communities answered an empty result as if
+        # the graph had nothing in the range. Every query refuses it now with
+        # the CLI's message (ng_date_range_check), without the CLI's "--".
+        r = subprocess.run([NG, "neighbors", "--db", DB, "--since", "2023-09-01", "--until", "2023-07", "Joe Biden"],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--since 2023-09-01 is after --until 2023-07-31: the range holds no day", r.stderr)
+        want = "since 2023-09-01 is after until 2023-07-31: the range holds no day"
+        calls = [lambda: self.g.neighbors("Joe Biden", since="2023-09-01", until="2023-07"),
+                 lambda: self.g.path("Joe Biden", "Zelensky", since="2023-09-01", until="2023-07"),
+                 lambda: self.g.top(since="2023-09-01", until="2023-07"),
+                 lambda: self.g.communities(since="2023-09-01", until="2023-07")]
+        for i, call in enumerate(calls):
+            with self.assertRaises(newsgraph.NewsgraphError, msg=str(i)) as cm:
+                call()
+            self.assertIn(want, str(cm.exception))
+        # a range of one day, and a month given as since and until, are fine
+        self.g.neighbors("Joe Biden", since="2023-07-12", until="2023-07-12")
+        self.g.top(since="2023-07", until="2023-07")
+
     def test_to_networkx(self):
         try:
             import networkx  # noqa: F401
