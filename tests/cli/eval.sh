@@ -57,7 +57,7 @@ $NG eval $D/gold.jsonl $D/pred.jsonl --bogus > /dev/null 2>&1; [ $? -eq 2 ] || {
 $NG eval $D/gold.jsonl $T/none.jsonl > /dev/null 2>&1; [ $? -eq 2 ] || { echo "FAIL missing file: exit 2"; fail=1; }
 printf '{"id": "d1", "entities": [{"start": 0}]}\n' > $T/bad.jsonl
 $NG eval $D/gold.jsonl $T/bad.jsonl > /dev/null 2> $T/err.txt; [ $? -eq 1 ] || { echo "FAIL bad record: exit 1"; fail=1; }
-grep -q "^newsgraph: .*bad.jsonl:1: bad record" $T/err.txt || { echo "FAIL bad record message"; cat $T/err.txt; fail=1; }
+grep -q "^newsgraph: .*bad.jsonl:1:1: bad record" $T/err.txt || { echo "FAIL bad record message"; cat $T/err.txt; fail=1; }
 printf '{"id": "d1", "text": "x", "entities": []}\n{"id": "d1", "text": "y", "entities": []}\n' > $T/dup.jsonl
 $NG eval $T/dup.jsonl $D/pred.jsonl > /dev/null 2>&1; [ $? -eq 1 ] || { echo "FAIL duplicate id: exit 1"; fail=1; }
 $NG eval --help | grep -q "usage: newsgraph eval" || { echo "FAIL --help"; fail=1; }

@@ -15,7 +15,7 @@ check() { if ! cmp -s "$2" "$3"; then echo "FAIL $1"; diff "$2" "$3" | head -20;
 # character boundary is warned about and skipped
 $NG dict import --from annotations $D/import.jsonl > $T/j.tsv 2> $T/err.txt
 check jsonl $D/import-expected.tsv $T/j.tsv
-grep -q "import.jsonl:1: entity outside the text or not on a character boundary" $T/err.txt ||
+grep -q "import.jsonl:1:1: entity outside the text or not on a character boundary" $T/err.txt ||
   { echo "FAIL warning"; cat $T/err.txt; fail=1; }
 # brat (directory, PERS → PER) and the same documents as CoNLL BIO
 $NG dict import --from annotations $D/brat > $T/b.tsv 2>/dev/null
@@ -58,7 +58,7 @@ $NG dict import --from annotations --input-format xml $D/import.jsonl > /dev/nul
 printf 'Word X-PER\n' > $T/bad.conll
 $NG dict import --from annotations $T/bad.conll > /dev/null 2> $T/err.txt
 [ $? -eq 1 ] || { echo "FAIL bad tag: exit 1"; fail=1; }
-grep -q 'bad.conll:1: unknown tag "X-PER"' $T/err.txt || { echo "FAIL bad tag message"; cat $T/err.txt; fail=1; }
+grep -q 'bad.conll:1:6: unknown tag "X-PER"' $T/err.txt || { echo "FAIL bad tag message"; cat $T/err.txt; fail=1; }
 # --min-precision: 0 keeps what the filter drops by default; out of range is a usage error
 $NG dict import --from annotations --min-precision 0 $D/import-precision.jsonl 2>/dev/null | cut -f3 > $T/p0.txt
 grep -qx 'The' $T/p0.txt || { echo "FAIL --min-precision 0 keeps The"; fail=1; }

@@ -21,7 +21,7 @@ $NG dict import --from wikidata --types empty-types.tsv "$D/wikidata-sample.json
 printf 'Q5\tPER\nQ5\tLOC\n' > two.tsv
 $NG dict import --from wikidata --types two.tsv "$D/wikidata-sample.json" > /dev/null 2> err; rc=$?
 [ $rc = 1 ] || fail "wikidata conflicting types: status $rc"
-grep -q 'two.tsv: Q5 is mapped to both \(PER and LOC\|LOC and PER\)' err || fail "wikidata conflicting types message: $(cat err)"
+grep -qx 'newsgraph: two.tsv:2:1: Q5 is mapped to both PER (line 1) and LOC' err || fail "wikidata conflicting types message: $(cat err)"
 
 # wikidata: ids the loader refuses (a space, a tab) are skipped, not written
 python3 - "$D/wikidata-sample.json" <<'PY'
@@ -89,9 +89,9 @@ for ann in 'T1\tPER 0 5;8 16\tПутін Вільнюсі' 'T2\tORG 20 400\tFrob
   $NG eval --gold brat2 > /dev/null 2> err; rc=$?
   [ $rc -eq 1 ] || fail "brat '$ann': status $rc"
   case $ann in
-    *5\;8*) want="brat2/x.ann:1: T1: a discontinuous entity (0 5;8 16): only contiguous spans are read; give each part its own T line" ;;
-    *400*) want="brat2/x.ann:1: T2: offsets 20-400 are past the end of brat2/x.txt" ;;
-    *) want='brat2/x.ann:1: T3: the text at 0-10 is "Путін у Ві", the annotation says "Вільнюсі" (offsets in characters of brat2/x.txt?)' ;;
+    *5\;8*) want="brat2/x.ann:1:8: T1: a discontinuous entity (0 5;8 16): only contiguous spans are read; give each part its own T line" ;;
+    *400*) want="brat2/x.ann:1:8: T2: offsets 20-400 are past the end of brat2/x.txt" ;;
+    *) want='brat2/x.ann:1:13: T3: the text at 0-10 is "Путін у Ві", the annotation says "Вільнюсі" (offsets in characters of brat2/x.txt?)' ;;
   esac
   grep -qxF "newsgraph: $want" err || fail "brat '$ann': message: $(cat err)"
 done
@@ -130,6 +130,72 @@ grep -q '	PER	Boris Johnson	' bom.tsv || fail "annotations with a BOM: $(cat bom
 $NG dict import --from geonames bomcities.txt -o bomgn.tsv 2> err || fail "geonames with a BOM: $(cat err)"
 $NG dict import --from geonames "$D/cities-sample.txt" -o gn.tsv 2> /dev/null
 cmp -s gn.tsv bomgn.tsv || fail "geonames with a BOM: other output"
+
+# regression: input that is not UTF-8 became U+FFFD in the dictionary
+# (geonames, exit 0) or was dropped without a word (a brat or CoNLL surface);
+# every importer now stops at the first bad byte: file:line:col, exit 1
+# (col in characters, as every other message counts it)
+printf '703448\tKyiv\tKyiv\t\t50.45\t30.52\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kyiv\t2019-01-01\n' > u1.txt
+printf '703449\tKy\377iv\tKyiv\t\t50.45\t30.52\tP\tPPLC\tUA\t\t12\t\t\t\t2797553\t\t187\tEurope/Kyiv\t2019-01-01\n' > u2.txt
+cat u1.txt u2.txt > ubad.txt
+printf '1\t703448\tuk\tКи\320\tв\t\t\t\t\t\n' > ualt.txt
+printf '[\n{"id":"Q1","type":"item","labels":{"en":{"language":"en","value":"Ky\377iv"}},"claims":{}}\n]\n' > uwd.json
+printf '{"id":"d1","text":"Кий\377в is big","entities":[{"start":0,"end":7,"type":"LOC"}]}\n' > u.jsonl
+mkdir ubrat ubrat2; printf 'Visit Ky\377iv now' > ubrat/d1.txt; printf 'T1\tLOC 6 11\tKyiv\n' > ubrat/d1.ann
+printf 'Visit Kyiv now' > ubrat2/d1.txt; printf 'T1\tLOC 6 10\tKyiv\nT2\tLOC 0 5\tVis\377t\n' > ubrat2/d1.ann
+printf 'in O\nKy\377iv B-LOC\n' > u.conll
+for c in "geonames ubad.txt|ubad.txt:2:10" "geonames u1.txt --alternate-names ualt.txt|ualt.txt:1:15" \
+         "wikidata --types $ROOT/dictionaries/import/wikidata-types.tsv uwd.json|uwd.json:2:69" \
+         "annotations u.jsonl|u.jsonl:1:23" "annotations --input-format brat ubrat|ubrat/d1.txt:1:9" \
+         "annotations --input-format brat ubrat2|ubrat2/d1.ann:2:15" "annotations u.conll|u.conll:2:3"; do
+  args=${c%%|*} want=${c#*|}
+  # shellcheck disable=SC2086
+  $NG dict import --from $args -o u.tsv > /dev/null 2> err; rc=$?
+  [ $rc = 1 ] || fail "invalid UTF-8, $args: status $rc"
+  grep -qx "newsgraph: $want: invalid UTF-8" err || fail "invalid UTF-8, $args: message: $(cat err)"
+  [ -e u.tsv ] && fail "invalid UTF-8, $args: a dictionary was written"
+  rm -f u.tsv
+done
+$NG eval --gold ubrat > /dev/null 2> err; rc=$?
+[ $rc = 1 ] && grep -qx "newsgraph: ubrat/d1.txt:1:9: invalid UTF-8" err || fail "eval of a brat text that is not UTF-8: $rc $(cat err)"
+# (the iso-codes catalogue above: its translation that is not UTF-8 is left
+# out, as before, but no longer silently)
+$NG dict import --from iso-codes --lang en,uk --locale-dir loc --subdivisions none "$D/iso_3166-1.json" > /dev/null 2> err ||
+  fail "iso-codes with a bad translation: status $?"
+grep -qx 'newsgraph: warning: loc/uk/LC_MESSAGES/iso_3166-1.mo: string 2 ("Ukraine"): the translation is not valid UTF-8: left out' err ||
+  fail "iso-codes: no warning for the translation left out: $(cat err)"
+
+# regression: importer errors without a column (file:line: ...); the
+# project's form is file:line:col, the column of the field at fault
+printf '1\tb\tc\tx\t50\t30\tP\tPPL\tUA\t\t\t\t\t\t12x4\t\t\tE\t2024\n' > cpop.txt
+printf '1\t70x3448\tuk\tКиїв\t\t\t\t\t\t\n' > calt.txt
+printf 'Kyiv\nB-LOC\n' > c1.conll; printf 'Kyiv X-LOC\n' > c2.conll
+printf '  {"id":"d1","text":"x","entities":5}\n' > c1.jsonl
+printf '{"text":"x"}\n' > c2.jsonl
+printf '{"id":"d1","text":"x","entities":[{"start":0}]}\n' > c3.jsonl
+printf '  [1]\n' > c4.jsonl
+printf '[\n  [5],\n]\n' > cwd.json
+mkdir cb; printf 'Kyiv is big' > cb/x.txt; printf 'T1\tLOC\n' > cb/x.ann
+for c in "geonames cpop.txt|cpop.txt:1:29: population \"12x4\" is not a number" \
+         "geonames u1.txt --alternate-names calt.txt|calt.txt:1:3: geonameid \"70x3448\" is not a number" \
+         "annotations c1.conll|c1.conll:1:5: expected a token and a tag" \
+         "annotations c2.conll|c2.conll:1:6: unknown tag \"X-LOC\" (expected B-TYPE, I-TYPE or O)" \
+         "annotations c1.jsonl|c1.jsonl:1:3: bad record: \"entities\" is not an array" \
+         "annotations c2.jsonl|c2.jsonl:1:1: bad record: no \"id\"" \
+         "annotations c3.jsonl|c3.jsonl:1:1: bad record: entity 0 needs integer \"start\", \"end\" and a \"type\"" \
+         "annotations c4.jsonl|c4.jsonl:1:3: bad record: not an object" \
+         "annotations --input-format brat cb|cb/x.ann:1:4: expected TYPE START END" \
+         "wikidata --types $ROOT/dictionaries/import/wikidata-types.tsv cwd.json|cwd.json:2:3: expected a JSON object (an entity)"; do
+  args=${c%%|*} want=${c#*|}
+  # shellcheck disable=SC2086
+  $NG dict import --from $args > /dev/null 2> err; rc=$?
+  [ $rc = 1 ] || fail "column, $args: status $rc"
+  grep -qxF "newsgraph: $want" err || fail "column, $args: message: $(cat err) (expected $want)"
+done
+printf '{"id":"d1","text":"Kyiv","entities":[{"start":0,"end":9,"type":"LOC"}]}\n' > cw.jsonl
+$NG dict import --from annotations --min-precision 0 cw.jsonl > /dev/null 2> err
+grep -qx 'newsgraph: warning: cw.jsonl:1:1: entity outside the text or not on a character boundary in "d1"' err ||
+  fail "column of a warning: $(cat err)"
 
 if [ "$failures" -ne 0 ]; then echo "import_regressions.sh: $failures failures"; exit 1; fi
 echo "import_regressions.sh: ok"

@@ -178,10 +178,10 @@ static int on_pred(const annot_doc *d, void *ud) {
     eval *ev = ud;
     pdoc *pd = pred_find(ev, d->id, 0);
     if (pd) {
-        return ng_error_set(&ev->err, NG_E_PARSE, NULL, d->line, 0, "duplicate id \"%s\"", d->id);
+        return ng_error_set(&ev->err, NG_E_PARSE, NULL, d->line, d->col, "duplicate id \"%s\"", d->id);
     }
     pd = pred_find(ev, d->id, 1);
-    if (to_spans(ev, d, &pd->v)) return ng_error_set(&ev->err, NG_E_LIMIT, NULL, d->line, 0, "too many entity types");
+    if (to_spans(ev, d, &pd->v)) return ng_error_set(&ev->err, NG_E_LIMIT, NULL, d->line, d->col, "too many entity types");
     pd->n = d->n;
     return 0;
 }
@@ -246,14 +246,14 @@ static int on_gold(const annot_doc *d, void *ud) {
     gold_ctx *gc = ud;
     eval *ev = gc->ev;
     if (!idset_add(&gc->ids, d->id))
-        return ng_error_set(&ev->err, NG_E_PARSE, NULL, d->line, 0, "duplicate id \"%s\"", d->id);
+        return ng_error_set(&ev->err, NG_E_PARSE, NULL, d->line, d->col, "duplicate id \"%s\"", d->id);
     span *g;
-    if (to_spans(ev, d, &g)) return ng_error_set(&ev->err, NG_E_LIMIT, NULL, d->line, 0, "too many entity types");
+    if (to_spans(ev, d, &g)) return ng_error_set(&ev->err, NG_E_LIMIT, NULL, d->line, d->col, "too many entity types");
     ev->ngold_docs++;
     if (ev->tagger) {
         if (!d->text) {
             free(g);
-            return ng_error_set(&ev->err, NG_E_PARSE, NULL, d->line, 0, "document \"%s\" has no text to tag", d->id);
+            return ng_error_set(&ev->err, NG_E_PARSE, NULL, d->line, d->col, "document \"%s\" has no text to tag", d->id);
         }
         const ng_match *m;
         size_t n;
@@ -262,7 +262,7 @@ static int on_gold(const annot_doc *d, void *ud) {
         size_t lens[2] = {d->title_len, d->text_len};
         int rc = d->title ? ng_tagger_tag_doc(ev->tagger, texts, lens, 2, &m, &n, NULL)
                           : ng_tagger_tag(ev->tagger, d->text, d->text_len, &m, &n);
-        if (rc) { free(g); return ng_error_set(&ev->err, rc, NULL, d->line, 0, "tagging \"%s\": %s", d->id, ng_strerror(rc)); }
+        if (rc) { free(g); return ng_error_set(&ev->err, rc, NULL, d->line, d->col, "tagging \"%s\": %s", d->id, ng_strerror(rc)); }
         span *p = cli_xrealloc(NULL, (n ? n : 1) * sizeof *p);
         size_t np = 0;
         for (size_t i = 0; i < n; i++) {

@@ -75,7 +75,7 @@ static int read_jsonl(const char *path, annot_doc_fn fn, void *ud, ng_error *err
         json_t *o = json_loadb(line, len, 0, &je);
         if (!o || !json_is_object(o)) {
             json_decref(o);
-            rc = ng_error_set(err, NG_E_PARSE, path, ln, o ? 1 : je.column,
+            rc = ng_error_set(err, NG_E_PARSE, path, ln, o ? ng_col_of(line, a) : je.column,
                               "bad record: %s", o ? "not an object" : je.text);
             break;
         }
@@ -90,7 +90,7 @@ static int read_jsonl(const char *path, annot_doc_fn fn, void *ud, ng_error *err
         }
         if (!ids || (ents && !json_is_array(ents) && !json_is_null(ents))) {
             json_decref(o);
-            rc = ng_error_set(err, NG_E_PARSE, path, ln, 0,
+            rc = ng_error_set(err, NG_E_PARSE, path, ln, ng_col_of(line, a),
                               ids ? "bad record: \"entities\" is not an array" : "bad record: no \"id\"");
             break;
         }
@@ -102,6 +102,7 @@ static int read_jsonl(const char *path, annot_doc_fn fn, void *ud, ng_error *err
         d.title_len = d.title ? json_string_length(title) : 0;
         d.n = 0;
         d.line = ln;
+        d.col = ng_col_of(line, a);
         size_t i;
         json_t *e;
         json_array_foreach(ents, i, e) {
@@ -109,13 +110,13 @@ static int read_jsonl(const char *path, annot_doc_fn fn, void *ud, ng_error *err
             json_t *t = json_object_get(e, "type"), *f = json_object_get(e, "field");
             if (!json_is_integer(s) || !json_is_integer(en) || !json_is_string(t) ||
                 json_integer_value(s) < 0 || json_integer_value(en) < 0) {
-                rc = ng_error_set(err, NG_E_PARSE, path, ln, 0,
+                rc = ng_error_set(err, NG_E_PARSE, path, ln, ng_col_of(line, a),
                                   "bad record: entity %zu needs integer \"start\", \"end\" and a \"type\"", i);
                 break;
             }
             const char *fs = json_is_string(f) ? json_string_value(f) : "text";
             if (f && (!json_is_string(f) || (strcmp(fs, "title") && strcmp(fs, "text")))) {
-                rc = ng_error_set(err, NG_E_PARSE, path, ln, 0,
+                rc = ng_error_set(err, NG_E_PARSE, path, ln, ng_col_of(line, a),
                                   "bad record: entity %zu: \"field\" must be \"title\" or \"text\"", i);
                 break;
             }
@@ -194,6 +195,10 @@ static int read_brat_file(const char *ann, size_t idfrom, annot_doc_fn fn, void 
     size_t alen;
     char *a = slurp(ann, &alen, err);
     if (!a) { free(text); return err ? err->code : NG_E_IO; }
+    /* UTF-8 both: a span's surface with a bad byte would become a U+FFFD */
+    int urc = imp_utf8_check(txt, text, tlen, 1, err);
+    if (!urc) urc = imp_utf8_check(ann, a, alen, 1, err);
+    if (urc) { free(a); free(text); return urc; }
     /* id: the path without its extension */
     char id[4096];
     memcpy(id, ann + idfrom, al - idfrom + 1);
@@ -218,7 +223,10 @@ static int read_brat_file(const char *ann, size_t idfrom, annot_doc_fn fn, void 
         const char *written = tab2 ? tab2 + 1 : NULL;   /* the entity's text, as the .ann has it */
         *tab = 0;   /* (p: the T id) */
         char *sp = strchr(spec, ' ');
-        if (!sp) { rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "expected TYPE START END"); break; }
+        /* columns: of the field at fault, in characters of the line */
+        long col_spec = ng_col_of(p, (size_t)(spec - p));
+        if (!sp) { rc = ng_error_set(err, NG_E_PARSE, ann, ln, col_spec, "expected TYPE START END"); break; }
+        long col_off = ng_col_of(p, (size_t)(sp + 1 - p));
         *sp = 0;
         const char *type = spec;
         long long lo = -1, hi = -1;
@@ -233,21 +241,22 @@ static int read_brat_file(const char *ann, size_t idfrom, annot_doc_fn fn, void 
         if (lo >= 0 && *end == ';') {
             /* a discontinuous entity: no span here can hold it (taking its
              * extent would score the words between as part of it) */
-            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: a discontinuous entity (%s): only contiguous spans "
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, col_off, "%s: a discontinuous entity (%s): only contiguous spans "
                               "are read; give each part its own T line", p, sp + 1);
             break;
         }
         if (lo < 0 || hi < lo || (*end && *end != ' ')) {
-            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: bad offsets (TYPE START END)", p);
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, col_off, "%s: bad offsets (TYPE START END)", p);
             break;
         }
         size_t bs = cp_to_byte(text, tlen, (size_t)lo), be = cp_to_byte(text, tlen, (size_t)hi);
         if (bs == (size_t)-1 || be == (size_t)-1) {
-            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: offsets %lld-%lld are past the end of %s", p, lo, hi, txt);
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, col_off, "%s: offsets %lld-%lld are past the end of %s", p, lo, hi, txt);
             break;
         }
         if (written && !same_text(written, text + bs, be - bs)) {
-            rc = ng_error_set(err, NG_E_PARSE, ann, ln, 0, "%s: the text at %lld-%lld is \"%.*s\", the annotation says \"%.200s\" "
+            rc = ng_error_set(err, NG_E_PARSE, ann, ln, ng_col_of(p, (size_t)(written - p)),
+                              "%s: the text at %lld-%lld is \"%.*s\", the annotation says \"%.200s\" "
                               "(offsets in characters of %s?)", p, lo, hi, (int)(be - bs > 200 ? 200 : be - bs), text + bs,
                               written, txt);
             break;
@@ -360,7 +369,8 @@ static int read_conll(const char *path, annot_doc_fn fn, void *ud, ng_error *err
             continue;
         }
         if (nf < 2) {
-            rc = ng_error_set(err, NG_E_PARSE, path, imp_lines_number(r), 0,
+            /* (where the tag should be: after the token) */
+            rc = ng_error_set(err, NG_E_PARSE, path, imp_lines_number(r), ng_col_of(line, (size_t)(f[0] - line) + strlen(f[0])),
                               "expected a token and a tag");
             break;
         }
@@ -378,7 +388,7 @@ static int read_conll(const char *path, annot_doc_fn fn, void *ud, ng_error *err
             begin = tag[0] == 'B' || tag[0] == 'S';
             inside = !begin;
         } else if (strcmp(tag, "O") != 0) {
-            rc = ng_error_set(err, NG_E_PARSE, path, imp_lines_number(r), 0,
+            rc = ng_error_set(err, NG_E_PARSE, path, imp_lines_number(r), ng_col_of(line, (size_t)(tag - line)),
                               "unknown tag \"%s\" (expected B-TYPE, I-TYPE or O)", tag);
             break;
         }

@@ -38,6 +38,7 @@ typedef struct annot_doc {
     annot_ent *ents;
     size_t n, cap;
     long line;              /* JSON line number (jsonl), else 0 */
+    long col;               /* column of the record on it (jsonl), else 0 */
 } annot_doc;
 
 enum { ANNOT_AUTO = 0, ANNOT_JSONL, ANNOT_BRAT, ANNOT_CONLL };

@@ -93,6 +93,10 @@ int imp_mo_load_mem(const void *data, size_t len, const char *name, imp_mo **out
 /* Translation of 'msgid' (no context), or NULL if absent, empty or not
  * valid UTF-8. Owned by the catalogue. */
 const char *imp_mo_get(const imp_mo *mo, const char *msgid);
+/* The translations that are not valid UTF-8 (imp_mo_get leaves them out):
+ * from *pos (start at 0), the next one's msgid (owned by the catalogue;
+ * its string number in the file in *index), or NULL after the last. */
+const char *imp_mo_invalid(const imp_mo *mo, size_t *pos, unsigned long *index);
 size_t imp_mo_count(const imp_mo *mo);
 void imp_mo_free(imp_mo *mo);
 

@@ -132,10 +132,12 @@ static char *clean(const char *s, size_t n) {
     return o;
 }
 
-static void warn(gaz *g, long line, const char *fmt, const char *a) {
+/* A warning at the record of document 'd' (JSON Lines: its line and
+ * column; other formats: the file). */
+static void warn(gaz *g, const annot_doc *d, const char *fmt, const char *a) {
     if (!g->o->warn) return;
     ng_error e;
-    ng_error_set(&e, NG_E_PARSE, g->path, line, 0, fmt, a);
+    ng_error_set(&e, NG_E_PARSE, g->path, d->line, d->line ? d->col : 0, fmt, a);
     g->o->warn(&e, g->o->warn_ud);
 }
 
@@ -156,7 +158,7 @@ static int letter_near(const char *s, size_t len, size_t at, int before) {
 static int on_doc(const annot_doc *d, void *ud) {
     gaz *g = ud;
     if (!d->text) {
-        if (d->n) warn(g, d->line, "document \"%s\" has no text: its entities are skipped", d->id);
+        if (d->n) warn(g, d, "document \"%s\" has no text: its entities are skipped", d->id);
         return 0;
     }
     /* offsets in characters (spaCy's, Doccano's) read as bytes: spans that
@@ -173,7 +175,7 @@ static int on_doc(const annot_doc *d, void *ud) {
     }
     int bad_offsets = cuts * 2 > d->n && (cuts >= 2 || d->n == 1);
     if (bad_offsets)
-        warn(g, d->line, "most entities of \"%s\" start or end inside a word: skipped (offsets are bytes of the "
+        warn(g, d, "most entities of \"%s\" start or end inside a word: skipped (offsets are bytes of the "
              "UTF-8 text; character offsets read as bytes do this)", d->id);
     for (size_t i = 0; i < d->n; i++) {
         const annot_ent *e = &d->ents[i];
@@ -183,7 +185,7 @@ static int on_doc(const annot_doc *d, void *ud) {
         if (!ft || e->end > fl || e->start >= e->end ||
             (e->start < fl && ((unsigned char)ft[e->start] & 0xC0) == 0x80) ||
             (e->end < fl && ((unsigned char)ft[e->end] & 0xC0) == 0x80)) {
-            warn(g, d->line, e->field == ANNOT_TITLE ? "entity outside the title or not on a character boundary in \"%s\""
+            warn(g, d, e->field == ANNOT_TITLE ? "entity outside the title or not on a character boundary in \"%s\""
                                                      : "entity outside the text or not on a character boundary in \"%s\"", d->id);
             if (g->o->stats) g->o->stats->skipped++;
             continue;

@@ -347,7 +347,18 @@ int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err) {
     /* a byte-order mark before the first line (an editor's, a Windows
      * export's) is not data, as the dictionary loader takes it */
     if (r->line == 1 && l >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3)) { *line += 3; *len -= 3; }
-    return 1;
+    int rc = imp_utf8_check(r->path, *line, *len, r->line, err);
+    return rc ? rc : 1;
+}
+
+int imp_utf8_check(const char *path, const char *s, size_t len, long line0, ng_error *err) {
+    size_t v = ng_utf8_valid_prefix(s, len);
+    if (v == len) return NG_OK;
+    size_t bol = 0;
+    long line = line0;
+    for (size_t i = 0; i < v; i++)
+        if (s[i] == '\n') { line++; bol = i + 1; }
+    return ng_error_set(err, NG_E_UNICODE, path, line, ng_col_of(s + bol, v - bol), "invalid UTF-8");
 }
 
 long imp_lines_number(const imp_lines *r) { return r->line; }

@@ -69,7 +69,9 @@ static int read_place(const import_opts *o, const char *classes, const char *pat
     if (*end || gid <= 0) return ng_error_set(err, NG_E_PARSE, path, ln, 1, "geonameid \"%s\" is not a number", c[0]);
     if (o->stats) o->stats->read++;
     long long pop = *c[14] ? strtoll(c[14], &end, 10) : 0;
-    if (*c[14] && *end) return ng_error_set(err, NG_E_PARSE, path, ln, 0, "population \"%s\" is not a number", c[14]);
+    if (*c[14] && *end)   /* (the tabs before it are NULs now: one character each, as ng_col_of counts) */
+        return ng_error_set(err, NG_E_PARSE, path, ln, ng_col_of(line, (size_t)(c[14] - line)),
+                            "population \"%s\" is not a number", c[14]);
     if (!c[6][0] || !strchr(classes, c[6][0]) || pop < o->min_population || !c[1][0]) {
         if (o->stats) o->stats->skipped++;
         return NG_OK;
@@ -137,7 +139,8 @@ static int read_alternate_names(const import_opts *o, places *P, ng_error *err) 
         char *end;
         place key = {.gid = strtol(c[1], &end, 10)};
         if (*end) {
-            rc = ng_error_set(err, NG_E_PARSE, o->alternate_names, ln, 0, "geonameid \"%s\" is not a number", c[1]);
+            rc = ng_error_set(err, NG_E_PARSE, o->alternate_names, ln, ng_col_of(line, (size_t)(c[1] - line)),
+                              "geonameid \"%s\" is not a number", c[1]);
             break;
         }
         place *kp = &key;

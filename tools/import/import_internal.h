@@ -67,8 +67,14 @@ typedef struct imp_lines imp_lines;
 int imp_lines_open(const char *path, imp_lines **out, ng_error *err);
 /* Returns 1 with '*line' (NUL-terminated, without the newline, owned by the
  * reader, valid until the next call) and '*len', 0 at the end, or a
- * negative code. */
+ * negative code. Every input is UTF-8: a line that is not is NG_E_UNICODE
+ * "file:line:col: invalid UTF-8" (col: of the first bad byte, in
+ * characters), never a U+FFFD in the output. */
 int imp_lines_next(imp_lines *r, char **line, size_t *len, ng_error *err);
+/* NG_OK, or NG_E_UNICODE "path:line:col: invalid UTF-8" at the first byte
+ * of s[0..len) that is not UTF-8; 's' is a whole file (or its part from
+ * line 'line0', column 1), lines counted from its '\n's. */
+int imp_utf8_check(const char *path, const char *s, size_t len, long line0, ng_error *err);
 long imp_lines_number(const imp_lines *r);            /* current line, 1-based */
 unsigned long long imp_lines_offset(const imp_lines *r); /* compressed bytes consumed */
 unsigned long long imp_lines_size(const imp_lines *r);   /* file size, 0 if unknown */

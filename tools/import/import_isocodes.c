@@ -410,6 +410,16 @@ static int load_sources(iso_run *R, ng_error *err) {
                 continue;
             }
             if (r) { *err = e2; rc = r; break; }
+            /* no silent loss: each translation left out is named */
+            size_t pos = 0;
+            unsigned long idx;
+            const char *bad;
+            while (o->warn && (bad = imp_mo_invalid(mo, &pos, &idx))) {
+                ng_error w;
+                ng_error_set(&w, NG_OK, mp, 0, 0, "string %lu (\"%.200s\"): the translation is not valid UTF-8: left out",
+                             idx, bad);
+                o->warn(&w, o->warn_ud);
+            }
             if (k == 1) c->c1 = mo;
             else c->c2 = mo;
         }

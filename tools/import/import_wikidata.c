@@ -22,6 +22,7 @@
 typedef struct tmap {
     long qid;
     char type[8];
+    long line;      /* in the mapping file */
 } tmap;
 
 static int cmp_tmap(const void *a, const void *b) {
@@ -56,7 +57,7 @@ static int load_types(const char *path, tmap **out, size_t *n, ng_error *err) {
         size_t tl = strcspn(t, "\t");
         if (!((tl == 3 && (!strncmp(t, "PER", 3) || !strncmp(t, "ORG", 3) || !strncmp(t, "LOC", 3))) ||
               (tl == 5 && !strncmp(t, "EVENT", 5)))) {
-            rc = ng_error_set(err, NG_E_PARSE, path, ln, (long)(t - line) + 1,
+            rc = ng_error_set(err, NG_E_PARSE, path, ln, ng_col_of(line, (size_t)(t - line)),
                               "type must be PER, ORG, LOC or EVENT");
             break;
         }
@@ -67,6 +68,7 @@ static int load_types(const char *path, tmap **out, size_t *n, ng_error *err) {
             m = nm;
         }
         m[cnt].qid = q;
+        m[cnt].line = ln;
         memcpy(m[cnt].type, t, tl);
         m[cnt].type[tl] = 0;
         cnt++;
@@ -75,20 +77,22 @@ static int load_types(const char *path, tmap **out, size_t *n, ng_error *err) {
     fclose(f);
     if (rc) { free(m); return rc; }
     if (cnt) qsort(m, cnt, sizeof *m, cmp_tmap);
-    for (size_t i = 1; i < cnt; i++)
-        if (m[i].qid == m[i - 1].qid && strcmp(m[i].type, m[i - 1].type)) {
-            rc = ng_error_set(err, NG_E_PARSE, path, 0, 0, "Q%ld is mapped to both %s and %s",
-                              m[i].qid, m[i - 1].type, m[i].type);
-            free(m);
-            return rc;
-        }
+    for (size_t i = 1; i < cnt; i++) {
+        if (m[i].qid != m[i - 1].qid || !strcmp(m[i].type, m[i - 1].type)) continue;
+        /* at the later line of the two (qsort keeps no order of equals) */
+        const tmap *a = m[i].line < m[i - 1].line ? &m[i] : &m[i - 1], *b = a == &m[i] ? &m[i - 1] : &m[i];
+        rc = ng_error_set(err, NG_E_PARSE, path, b->line, 1, "Q%ld is mapped to both %s (line %ld) and %s",
+                          b->qid, a->type, a->line, b->type);
+        free(m);
+        return rc;
+    }
     *out = m;
     *n = cnt;
     return NG_OK;
 }
 
 static const char *lookup_type(const tmap *m, size_t n, long q) {
-    tmap key = {q, ""};
+    tmap key = {q, "", 0};
     if (!n) return NULL;
     const tmap *r = bsearch(&key, m, n, sizeof *m, cmp_tmap);
     return r ? r->type : NULL;
@@ -116,12 +120,12 @@ static const char *label(json_t *labels, const char *lang) {
 
 /* One entity: writes it or counts it as skipped. */
 static int entity(const import_opts *o, json_t *e, const tmap *m, size_t nm, const imp_words *w,
-                  FILE *out, const char *file, long ln, ng_error *err) {
+                  FILE *out, const char *file, long ln, long col, ng_error *err) {
     if (!json_is_object(e))
-        return ng_error_set(err, NG_E_PARSE, file, ln, 1, "expected a JSON object (an entity)");
+        return ng_error_set(err, NG_E_PARSE, file, ln, col, "expected a JSON object (an entity)");
     const char *id = json_string_value(json_object_get(e, "id"));
     const char *kind = json_string_value(json_object_get(e, "type"));
-    if (!id) return ng_error_set(err, NG_E_PARSE, file, ln, 1, "entity without \"id\"");
+    if (!id) return ng_error_set(err, NG_E_PARSE, file, ln, col, "entity without \"id\"");
     if (id[0] != 'Q' || (kind && strcmp(kind, "item"))) goto skip;
     const char *type = NULL;
     json_t *p31 = json_object_get(json_object_get(e, "claims"), "P31");
@@ -203,7 +207,7 @@ static int wikidata_run(const import_opts *o, char **inputs, size_t n, FILE *out
             }
             if (o->stats) o->stats->read++;
             items++;
-            rc = entity(o, e, m, nm, w, out, inputs[f], ln, err);
+            rc = entity(o, e, m, nm, w, out, inputs[f], ln, ng_col_of(line, a), err);
             json_decref(e);
             if (rc) break;
             if (o->progress && (items & 1023) == 0)

@@ -8,6 +8,7 @@
 
 typedef struct mo_pair {
     const char *id, *str;
+    uint32_t index;      /* the string's number in the catalogue */
 } mo_pair;
 
 struct imp_mo {
@@ -62,6 +63,7 @@ int imp_mo_load_mem(const void *data, size_t len, const char *name, imp_mo **out
         if (strchr(id, '\004')) continue; /* msgctxt: not used by iso-codes */
         mo->pairs[mo->n].id = id;
         mo->pairs[mo->n].str = mo->data + tp; /* plural forms: the first one */
+        mo->pairs[mo->n].index = i;
         mo->n++;
     }
     qsort(mo->pairs, mo->n, sizeof *mo->pairs, cmp_pair);
@@ -103,18 +105,30 @@ int imp_mo_load(const char *path, imp_mo **out, ng_error *err) {
     return rc;
 }
 
+static int valid_utf8(const char *s) {
+    size_t n = strlen(s);
+    return ng_utf8_valid_prefix(s, n) == n;
+}
+
 const char *imp_mo_get(const imp_mo *mo, const char *msgid) {
     if (!mo || !msgid || !*msgid || !mo->n) return NULL;
-    mo_pair key = {msgid, NULL};
+    mo_pair key = {msgid, NULL, 0};
     const mo_pair *p = bsearch(&key, mo->pairs, mo->n, sizeof *mo->pairs, cmp_pair);
     if (!p || !p->str[0]) return NULL;
-    /* a corrupt catalogue: a translation that is not UTF-8 is not used */
-    for (const unsigned char *s = (const unsigned char *)p->str; *s;) {
-        int k = ng_utf8_valid_len(s, strlen((const char *)s));
-        if (k < 0) return NULL;
-        s += k;
+    /* a corrupt catalogue: a translation that is not UTF-8 is not used
+     * (imp_mo_invalid lists them for a warning) */
+    return valid_utf8(p->str) ? p->str : NULL;
+}
+
+const char *imp_mo_invalid(const imp_mo *mo, size_t *pos, unsigned long *index) {
+    for (; mo && *pos < mo->n; (*pos)++) {
+        const mo_pair *p = &mo->pairs[*pos];
+        if (valid_utf8(p->str)) continue;
+        *index = p->index;
+        (*pos)++;
+        return p->id;
     }
-    return p->str;
+    return NULL;
 }
 
 size_t imp_mo_count(const imp_mo *mo) { return mo ? mo->n : 0; }
