@@ -41,7 +41,10 @@ static void write_clean(FILE *f, const char *s, int mode) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
         if (n <= 0) { fputs(mode == 'g' ? "&#65533;" : "\xEF\xBF\xBD", f); i++; continue; }
-        if (mode == 'g') fprintf(f, "&#%d;", (int)cp); /* GML is 7-bit ASCII */
+        /* GML is 7-bit ASCII, other characters as entities (the spec;
+         * networkx's read_gml decodes them and refuses raw UTF-8; igraph's
+         * and Gephi's GML readers do not: README.md sends them to GraphML) */
+        if (mode == 'g') fprintf(f, "&#%d;", (int)cp);
         else fwrite(p + i, 1, (size_t)n, f);
         i += (size_t)n;
     }
