@@ -265,6 +265,15 @@ int ng_store_lookup(ng_store *s, const char *name, int64_t *rowid,
  * [..as above..]}, or NULL after a lookup that succeeded. Owned by the
  * store: valid until the next lookup or ng_store_close(). */
 json_t *ng_store_lookup_failure(ng_store *s);
+/* After a lookup that found one entity by a name (rules 2-3 of graph/
+ * README.md "Finding an entity"): the other entities a later rule names
+ * with it -- [{"id","name","type","mentions","alias","rule": "alias"|
+ * "form"|"surname"}], most likely first -- or NULL when the name names no
+ * other (and after a lookup by id, or one that failed). The first rule
+ * still decides; this says the name is ambiguous. Owned by the store:
+ * valid until the next lookup or ng_store_close(). The entity card
+ * (ng_query_entity) and the "lookup" JSON query carry it as "also". */
+json_t *ng_store_lookup_also(ng_store *s);
 
 /* Restricts queries: dates are inclusive YYYY-MM-DD bounds (NULL = open);
  * 'types' is a comma-separated list of entity types (NULL = all). With a

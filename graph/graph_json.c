@@ -268,6 +268,8 @@ int ng_query_json(ng_store *s, const char *name, const char *args, char **out, n
             !(rc = ng_store_lookup(s, n, &rowid, &cand, err))) {
             r = json_pack("{s:I, s:o}", "rowid", (json_int_t)rowid, "match", cand ? cand : json_null());
             cand = NULL;
+            json_t *also = ng_store_lookup_also(s);
+            if (r && also) json_object_set_new(r, "also", json_deep_copy(also));
             if (!r) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
         }
         json_decref(cand);

@@ -30,7 +30,9 @@ char *ng_json_dump(const json_t *v, int indent);
  *   "stats"      (none)
  *   "communities" resolution, seed, iterations, min_count, max_communities,
  *                max_members, since, until, types
- *   "lookup"     name  -> {"rowid": N, "match": {...} or null}
+ *   "lookup"     name  -> {"rowid": N, "match": {...} or null, "also": [...]
+ *                only when the name names other entities too:
+ *                ng_store_lookup_also}
  *   "export"     path, format ("graphml", "gexf", "gml", "dot", "csv"),
  *                min_weight, top_edges, ego, depth, since, until, types
  *                -> {"nodes": N, "edges": M} (ng_store_export)

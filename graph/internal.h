@@ -88,6 +88,7 @@ struct ng_store {
     ng_alias_source_fn alias_fn;
     void *alias_ud;
     json_t *lookup_fail;  /* why the last ENTITY lookup failed (lookup.c) */
+    json_t *lookup_also;  /* the other entities the last one's name names (lookup.c) */
     struct ngc_state *cur; /* corrections in effect (curate.c), loaded per batch */
 };
 

@@ -535,6 +535,8 @@ int ng_query_entity_index(ng_store *s, const ng_ego_index *ix, const char *entit
     }
     free(key);
     json_object_set_new(res, "aliases", al);
+    /* the other entities the name typed names (ng_store_lookup_also) */
+    if (s->lookup_also) json_object_set_new(res, "also", json_deep_copy(s->lookup_also));
     json_t *pm = json_array();
     long xi = ix && ix->pm_off ? ngx_find(ix, x) : -1;
     if (xi >= 0) {   /* counted when the index was built, as the SQL below counts */

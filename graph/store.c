@@ -442,6 +442,7 @@ void ng_store_close(ng_store *s) {
     u64map_free(&s->edge_idx);
     u64map_free(&s->surf_seen);
     json_decref(s->lookup_fail);
+    json_decref(s->lookup_also);
     ngc_free(s);
     free(s->ed);
     free(s->xd);

@@ -99,6 +99,7 @@ int cmd_export(int argc, char **argv) {
     int ec = 0;
     ng_store *s = gcli_open_ro(db, &ec);
     if (!s) return ec;
+    if (o.ego) gcli_also(s, o.ego);
     ng_error err = {0};
     long nn = 0, ne = 0;
     char tmpl[4200];

@@ -208,6 +208,7 @@ int cmd_neighbors(int argc, char **argv) {
     OPEN_OR_RETURN(s, o);
     ng_neighbors_opts no = {.top = (int)o.top, .by = o.by, .min_count = o.min_count, .filter = o.f};
     json_t *r = NULL; ng_error err = {0};
+    gcli_also(s, o.pos[0]);
     int rc = ng_query_neighbors(s, o.pos[0], &no, &r, &err);
     return finish(s, rc, &err, r, o.json, neighbors_table);
 }
@@ -239,6 +240,8 @@ int cmd_evidence(int argc, char **argv) {
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
+    gcli_also(s, o.pos[0]);
+    gcli_also(s, o.pos[1]);
     int rc = ng_query_evidence(s, o.pos[0], o.pos[1], o.limit_set ? (int)o.limit : 10, &r, &err);
     return finish(s, rc, &err, r, o.json, evidence_table);
 }
@@ -273,6 +276,8 @@ int cmd_path(int argc, char **argv) {
     if (pr >= 0) return pr;
     OPEN_OR_RETURN(s, o);
     json_t *r = NULL; ng_error err = {0};
+    gcli_also(s, o.pos[0]);
+    gcli_also(s, o.pos[1]);
     int rc = ng_query_path(s, o.pos[0], o.pos[1], &o.f, o.limit_set ? (int)o.limit : 1, &r, &err);
     return finish(s, rc, &err, r, o.json, path_table);
 }
@@ -389,7 +394,9 @@ static void entity_usage(FILE *f) {
                "       newsgraph entity undo [--db FILE] N\n\n"
                "An entity's card: type, aliases, counts, first and last seen, mentions per\n"
                "month and top neighbours. ENTITY is an id, a name or an alias (an entity\n"
-               "named like a subcommand: newsgraph entity -- merge).\n\n"
+               "named like a subcommand: newsgraph entity -- merge). A name that other\n"
+               "entities have too by a later lookup rule (a case form, a surname) picks\n"
+               "by the documented order and lists the others as \"also:\" (JSON: \"also\").\n\n"
                "Corrections are stored in the database and last: they apply to the stored\n"
                "graph at once, to every later ingest, re-ingest and forget, to 'newsgraph\n"
                "merge' (the shards' corrections are combined) and to every export.\n"
@@ -412,7 +419,14 @@ static void entity_table(json_t *r) {
     printf("  aliases:    ");
     size_t i; json_t *x;
     json_array_foreach(json_object_get(r, "aliases"), i, x) printf("%s%s", i ? ", " : "", gcli_text(json_string_value(x)));
-    printf("\n  mentions:   %lld\n  articles:   %lld\n  neighbours: %lld\n", ji(r, "mentions"), ji(r, "articles"), ji(r, "degree"));
+    putchar('\n');
+    /* the other entities the name typed names: the lookup's first rule chose */
+    json_array_foreach(json_object_get(r, "also"), i, x) {
+        char how[700];
+        printf("  %s %s (%s, %s): %s\n", i ? "           " : "also:      ", gcli_text(js(x, "name")),
+               gcli_text(js(x, "id")), gcli_text(js(x, "type")), gcli_also_how(x, how, sizeof how));
+    }
+    printf("  mentions:   %lld\n  articles:   %lld\n  neighbours: %lld\n", ji(r, "mentions"), ji(r, "articles"), ji(r, "degree"));
     /* null when none of its articles has a publication date */
     const char *first = js(r, "first_seen"), *last = js(r, "last_seen");
     printf("  first seen: %s\n  last seen:  %s\n", *first ? first : "- (no dated article)", *last ? last : "-");

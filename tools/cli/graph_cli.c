@@ -69,6 +69,34 @@ void gcli_error_json(ng_store *s, int rc, const ng_error *err) {
     json_decref(o);
 }
 
+const char *gcli_also_how(json_t *e, char *buf, size_t n) {
+    const char *rule = js(e, "rule");
+    snprintf(buf, n, !strcmp(rule, "form") ? "a case form of its alias '%s'"
+                     : !strcmp(rule, "surname") ? "the surname in its alias '%s'" : "its alias '%s'",
+             gcli_text(js(e, "alias")));
+    return buf;
+}
+
+void gcli_also(ng_store *s, const char *name) {
+    int64_t row;
+    json_t *cand = NULL;
+    ng_error err = {0};
+    if (ng_store_lookup(s, name, &row, &cand, &err)) return;
+    json_t *also = ng_store_lookup_also(s), *m = json_array_get(cand, 0);
+    if (also && m) {
+        char how[700];
+        fprintf(stderr, "newsgraph: note: '%s' is %s (%s); it also names", gcli_text(name), gcli_text(js(m, "name")),
+                gcli_text(js(m, "id")));
+        size_t i;
+        json_t *e;
+        json_array_foreach(also, i, e)
+            fprintf(stderr, "%s %s (%s, %s): %s", i ? ";" : "", gcli_text(js(e, "name")), gcli_text(js(e, "id")),
+                    gcli_text(js(e, "type")), gcli_also_how(e, how, sizeof how));
+        fputs(" (give the id to choose)\n", stderr);
+    }
+    json_decref(cand);
+}
+
 void gcli_json(json_t *v) {
     char *t = ng_json_dump(v, 2);   /* reals shortest round-trip (issue 14) */
     if (t) fputs(t, stdout);

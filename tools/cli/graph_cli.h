@@ -31,6 +31,15 @@ void gcli_error_json(ng_store *s, int rc, const ng_error *err);
  * bytes that are not UTF-8 as U+FFFD. The result lives until the eighth
  * call after this one (a printf may take several). */
 const char *gcli_text(const char *s);
+/* How an entry of ng_store_lookup_also matched: "a case form of its alias
+ * 'Ельцин'" (into buf). */
+const char *gcli_also_how(json_t *also_entry, char *buf, size_t n);
+/* When the ENTITY argument 'name' is a name that names other entities too
+ * (ng_store_lookup_also), says so on stderr: "note: 'Ельцина' is Наина
+ * Ельцина (per:naina-elts); it also names Boris Yeltsin (boris-yeltsin,
+ * PER): a case form of its alias 'Ельцин'". Nothing for an id, a name of
+ * one entity or a failed lookup (the query reports that). */
+void gcli_also(ng_store *s, const char *name);
 /* Prints a JSON value (indented) and a newline to stdout. */
 void gcli_json(json_t *v);
 /* String field of an object ("" if absent); integer; real. */

@@ -305,6 +305,10 @@ async function viewEntity(id, qs) {
       h('span', null, 'first seen ', h('b', null, e.first_seen || '—')), h('span', null, 'last seen ', h('b', null, e.last_seen || '—'))),
     e.aliases && e.aliases.length ? h('div', {class: 'aliases'}, 'Also: ', e.aliases.slice(0, 60).map(a => h('span', null, a)),
       e.aliases.length > 60 ? ' … ' + (e.aliases.length - 60) + ' more' : '') : null,
+    /* the name in the URL names other entities too (the lookup's first rule chose this one) */
+    e.also && e.also.length ? h('div', {class: 'aliases', id: 'entity-also'}, 'The name ', h('b', null, id),
+      ' also names: ', e.also.map(a => h('span', null, entLink(a.id, a.name), ' ', badge(a.type),
+        h('span', {class: 'muted'}, ' (' + (a.rule === 'form' ? 'a case form of ' : a.rule === 'surname' ? 'the surname in ' : '') + a.alias + ')')))) : null,
     h('div', {class: 'cols'},
       h('section', null,
         h('h2', null, 'Ego network'),
