@@ -34,9 +34,10 @@ static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t 
  * a line break, else a space before a word that no alias continues with,
  * else any character boundary, searched backwards from pos+CHUNK. */
 static size_t cut_at(ng_tagger *t, const char *text, size_t pos, size_t len) {
-    size_t limit = pos + CHUNK;
-    if (limit >= len) return len;
-    size_t lo = limit - CHUNK / 8;
+    size_t size = t->chunk ? t->chunk : CHUNK;
+    if (size >= len - pos) return len;
+    size_t limit = pos + size;
+    size_t lo = limit - size / 8;
     for (size_t k = limit; k > lo; k--)
         if (text[k - 1] == '\n' && text[k - 2] == '\n') return k;
     int tries = 0;
@@ -185,6 +186,8 @@ static int absorb_all(mstate *m, mstate *const *w, unsigned n, unsigned nth) {
     m->ncands = nc;
     return NG_OK;
 }
+
+void ng_tagger_set_chunk(ng_tagger *t, size_t bytes) { t->chunk = bytes; }
 
 int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
     mstate *m = &t->m;

@@ -55,6 +55,7 @@ struct ng_tagger {
     size_t *nfix;
     unsigned flags;
     unsigned threads;
+    size_t chunk;             /* chunk size in bytes (0: CHUNK, pool.c); tests set it (ng_tagger_set_chunk) */
     mstate m;                 /* the article's spans and candidates end up here */
     unsigned nstates;         /* m and the workers: one per range of chunks */
     mstate *workers;          /* nstates - 1 extra states */
@@ -120,4 +121,9 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
  * ng_names_chunk) on up to t->threads threads; the spans and candidates
  * end up in t->m, each chunk's sorted, chunks in article order. */
 int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
+
+/* Internal, for tests: the size in bytes of the chunks long fields are cut
+ * into (0: the default, 128 KiB; SIZE_MAX: no cut). The result must not
+ * depend on it (tests/unit/test_chunks.c). */
+void ng_tagger_set_chunk(ng_tagger *t, size_t bytes);
 #endif
