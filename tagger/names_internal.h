@@ -240,6 +240,8 @@ typedef struct chunkctx {
     size_t base;
     unsigned field;
     size_t first, ndict; /* the chunk's dictionary spans: m->spans[first .. ndict) */
+    size_t t0, t1;       /* the chunk's own tokens (the rules run on them); the others are
+                          * context, the text around the chunk the rules may look at */
     size_t sp;           /* walk position in the spans */
     int rules, partial, context, all, org, place, acronyms;   /* which rules run (NG_TAG_NO_*) */
     int oblique;         /* surname first with a declined given name and a patronymic (NG_TAG_NO_SURNAMES) */

@@ -1780,7 +1780,7 @@ static size_t next_paren(const chunkctx *c, size_t t) {
 int ngn_org_acronyms(chunkctx *c) {
     orgidx ix = {0};
     int rc = NG_OK;
-    for (size_t t = next_paren(c, 1); t + 2 < c->nt; t = next_paren(c, t + 1)) {
+    for (size_t t = next_paren(c, c->t0 > 1 ? c->t0 : 1); t + 2 < c->nt && t < c->t1; t = next_paren(c, t + 1)) {
         if (!is_punct(c, t, '(')) continue;
         const span *s = NULL;
         size_t at;   /* the acronym's token */

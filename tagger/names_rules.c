@@ -722,7 +722,7 @@ static int sky_surname(const chunkctx *c, size_t j) {
  * "N. Carolina", which are countries' and states' and mostly aliases). */
 static int latin_place_surname(const chunkctx *c, size_t j) {
     if (j >= c->nt || (c->tok[j].flags & (TK_CYR | TK_ALLUPPER))) return 0;
-    const char *w = c->text + c->tok[j].start;
+    const char *w = c->text + tok_start(c, j);
     if (w[0] < 'A' || w[0] > 'Z' || c->tok[j].end - c->tok[j].start < 3) return 0;
     long k = ngn_covering_at(c, c->sp, tok_start(c, j));
     if (k < 0) return 0;
@@ -1633,7 +1633,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         size_t last = surname_at(c, j, i, script, 0);
         /* a Latin place: after one initial only ("F.C. Brasov" is a club),
          * not a compass point's (N. Ireland, S. Africa, W. Virginia) */
-        const char *ic = c->text + c->tok[i].start;
+        const char *ic = c->text + tok_start(c, i);
         int one = j == i + 2 && !(ic[0] == 'N' || ic[0] == 'S' || ic[0] == 'E' || ic[0] == 'W');
         if (last == (size_t)-1 && (sky_surname(c, j) || (one && latin_place_surname(c, j))))
             last = surname_at(c, j, i, script, 1);   /* a place named after a man: Б. Хмельницького; D. Cork */
@@ -1748,7 +1748,17 @@ static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i,
     return *ci < ncaps ? caps[*ci] : nt;
 }
 
-int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first) {
+/* The walk's step past token i: notes where a rule's span or a dictionary
+ * span the walk skipped ends when i lies after the chunk's own tokens. */
+static inline size_t walk_past(const chunkctx *c, size_t i, size_t *past) {
+    if (i >= c->t1 && i < c->nt && tok_end(c, i) > *past) *past = tok_end(c, i);
+    return i + 1;
+}
+
+int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base, size_t first,
+                   size_t t0, size_t t1, size_t cross[2]) {
+    cross[0] = SIZE_MAX;
+    cross[1] = 0;
     unsigned fl = t->flags;
     int rules = !(fl & NG_TAG_NO_RULES), partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
     int org = !(fl & NG_TAG_NO_ORG_RULES), place = !(fl & NG_TAG_NO_PLACE_RULES);
@@ -1777,7 +1787,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     const tnames *tn = t->names;
     chunkctx c = {
         .t = t, .nl = tn ? tn->nl : NULL, .m = m, .mn = mn, .tok = m->tb.tok, .nt = m->tb.n,
-        .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first,
+        .fold = m->tb.fold, .text = text, .base = base, .field = field, .first = first, .t0 = t0, .t1 = t1,
         .ndict = m->nspans, .sp = first, .rules = rules, .partial = partial, .context = context,
         .all = (fl & NG_TAG_ALL) != 0, .org = org, .place = place, .acronyms = !(fl & NG_TAG_NO_ACRONYMS), .has_cyr = -1,
         .oblique = !(fl & NG_TAG_NO_SURNAMES), .stem = mn->stem, .stem_gen = mn->stem_gen, .gen = mn->gen,
@@ -1789,7 +1799,8 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     /* the capitalised words, from the tokeniser's list */
     const uint32_t *caps = m->tb.caps;
     size_t ncaps = m->tb.ncaps, ci = 0;
-    for (size_t i = next_cap(caps, ncaps, &ci, 0, nt); i < nt; i = next_cap(caps, ncaps, &ci, i + 1, nt)) {
+    size_t nnotes0 = mn->nnotes;
+    for (size_t i = next_cap(caps, ncaps, &ci, t0, nt); i < t1; i = next_cap(caps, ncaps, &ci, walk_past(&c, i, &cross[1]), nt)) {
         const ng_token *ti = &tok[i];
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&
@@ -1862,6 +1873,9 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     }
     if (rc) return rc;
     if (org && partial && !(fl & NG_TAG_NO_ACRONYMS) && (rc = ngn_org_acronyms(&c))) return rc;
+    /* a note of the chunk that starts before it (pool.c cuts elsewhere) */
+    for (size_t k = nnotes0; t0 < nt && k < mn->nnotes; k++)
+        if (mn->notes[k].start < tok_start(&c, t0) && mn->notes[k].start < cross[0]) cross[0] = mn->notes[k].start;
     /* drop the dictionary spans rules replaced (their candidates stay unused) */
     if (mn->ndead > ndead0) {
         size_t w = first, d = ndead0;

@@ -343,6 +343,7 @@ void ng_tokbuf_reset(ng_tokbuf *b) {
     b->ncaps = 0;
     b->fold_len = 0;
     b->invalid = 0;
+    b->count_from = b->count_to = 0;
 }
 
 void ng_tokbuf_free(ng_tokbuf *b) {
@@ -1021,7 +1022,12 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
             cp = (int32_t)c; n = 1; info = &table[c];
         } else {
             n = char_at(s + pos, len - pos, &cp, &cls, &lf, &info);
-            if (n < 0) { b->invalid++; pos++; space = 1; continue; }
+            if (n < 0) {
+                if (!b->count_to || (pos >= b->count_from && pos < b->count_to)) b->invalid++;
+                pos++;
+                space = 1;
+                continue;
+            }
             if (cls == C_SPACE) { pos += n; space = 1; continue; }
             if (cls == C_NL) { pos += n; nl++; space = 1; continue; }
             if (cls == C_IGNORE) { pos += n; continue; }

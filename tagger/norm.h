@@ -38,6 +38,8 @@ typedef struct ng_tokbuf {
     char *fold;            /* folded forms, not NUL-terminated */
     size_t fold_len, fold_cap;
     size_t invalid;        /* invalid UTF-8 bytes seen (skipped as separators) */
+    size_t count_from, count_to;   /* when count_to: only those at offsets [count_from, count_to)
+                                    * count (a chunk's own, not its context's; ng_tokbuf_reset: all) */
     uint32_t *caps;        /* indexes of the words with TK_UPPER1, in order (cap entries) */
     size_t ncaps;
 } ng_tokbuf;

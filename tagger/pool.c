@@ -1,10 +1,27 @@
-/* Matching an article in chunks: fields longer than CHUNK are cut where no
- * alias can span the cut; the chunks are matched (dictionary pass, then the
- * name rules' chunk pass) in order on this thread, or in contiguous ranges
- * by a pool of up to t->threads threads whose states are absorbed into t->m
- * in article order. */
+/* Matching an article in chunks: fields longer than the chunk size are cut
+ * (cut_at); each chunk is tokenised and matched (dictionary pass, then the
+ * name rules' chunk pass) with some text before and after it, its context,
+ * in order on this thread, or in contiguous ranges by a pool of up to
+ * t->threads threads whose states are absorbed into t->m in article order.
+ *
+ * The result does not depend on where the cuts fall (issue 11; tests/unit/
+ * test_chunks.c): a chunk keeps the spans that start in it, and
+ *  - its context starts and ends at a word in no dictionary's vocabulary
+ *    (ctx_before, ctx_after): no alias runs across such a word, so the
+ *    dictionary pass (longest match first, left to right) finds over the
+ *    context what it finds there in the whole text;
+ *  - the name rules run on the chunk's own tokens, and look at the context
+ *    around them as in the whole text: it holds at least CTX_TOKENS tokens
+ *    and CTX_BYTES bytes on either side, more than any rule looks at (the
+ *    farthest: 40 tokens after the title of an act, a scorer list of up to
+ *    32 names, a '(' 400 bytes before);
+ *  - a span or note across a cut (a name cut in two) shows in the chunks on
+ *    either side of it (run_chunks): then the article is matched again with
+ *    no cut inside it (ng_match_chunks). Cuts are chosen where that is
+ *    unlikely: before a lower-case word that no alias has (cut_safe). */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dict.h"
@@ -12,72 +29,192 @@
 #include "tagger_internal.h"
 
 #define CHUNK (1u << 20)
+#define CTX_TOKENS 256
+#define CTX_BYTES 1024
 
-/* Can no alias run across a cut at k? True when the first token after k
- * is in no dictionary's vocabulary (every word of an alias is), and is not
- * capitalised (a name rule's person, John | Smith, would be cut in two).
- * Uses tb as scratch. */
-static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
-    size_t wend = len - k > 2048 ? k + 2048 : len;
-    ng_tokbuf_reset(tb);
-    if (ng_tokenize(tb, text + k, wend - k) || !tb->n) return 1;
-    const ng_token *tk = &tb->tok[0];
-    if (tk->end == wend - k && wend < len) return 0;   /* cut off by the window */
-    if (tk->flags & TK_UPPER1) return 0;
-    if (tk->flags & TK_LONG) return 1;
-    for (size_t d = 0; d < t->nd; d++)
-        if (dict_vslot(t->dicts[d], tk->hash)) return 0;
-    return 1;
+/* Spans and notes found across cuts: no cut may fall in (lo, hi) of a field. */
+typedef struct nocut { unsigned field; size_t lo, hi; } nocut;
+typedef struct nocuts { nocut *v; size_t n, cap; } nocuts;
+
+static int is_forbidden(const nocuts *nc, unsigned field, size_t k) {
+    for (size_t i = 0; i < nc->n; i++)
+        if (nc->v[i].field == field && nc->v[i].lo < k && k < nc->v[i].hi) return 1;
+    return 0;
 }
 
-/* Where to cut a long field: a paragraph break (no alias spans one), else
- * a line break, else a space before a word that no alias continues with,
- * else any character boundary, searched backwards from pos+CHUNK. */
-static size_t cut_at(ng_tagger *t, const char *text, size_t pos, size_t len) {
+static int is_sp(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+/* Is token tk a word of some dictionary's aliases? */
+static int in_vocab(const ng_tagger *t, const ng_token *tk) {
+    if (tk->flags & TK_LONG) return 0;
+    for (size_t d = 0; d < t->nd; d++)
+        if (dict_vslot(t->dicts[d], tk->hash)) return 1;
+    return 0;
+}
+
+/* Is k, after white space, a good place for a cut: the word after it in no
+ * dictionary's vocabulary (no alias runs across it) and not capitalised
+ * (a name rule's person, John | Smith, would be cut in two)? Uses tb as
+ * scratch. */
+static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
+    for (size_t w = 64;; w = 2048) {
+        size_t wend = len - k > w ? k + w : len;
+        ng_tokbuf_reset(tb);
+        if (ng_tokenize(tb, text + k, wend - k)) return 0;
+        if (!tb->n) return wend == len;
+        const ng_token *tk = &tb->tok[0];
+        if (tk->end == wend - k && wend < len) {   /* cut off by the window */
+            if (w == 2048) return 0;
+            continue;
+        }
+        return (tk->flags & TK_WORD) && !(tk->flags & TK_UPPER1) && !in_vocab(t, tk);
+    }
+}
+
+/* Where to cut a long field after pos: the place nearest to pos + the chunk
+ * size, in its last eighth, after white space and before a word cut_safe
+ * takes, else after white space, else at a character boundary; never in
+ * a span found across a cut before (nc). */
+static size_t cut_at(ng_tagger *t, const nocuts *nc, unsigned field, const char *text, size_t pos, size_t len) {
     size_t size = t->chunk ? t->chunk : CHUNK;
     if (size >= len - pos) return len;
-    size_t limit = pos + size;
-    size_t lo = limit - size / 8;
-    for (size_t k = limit; k > lo; k--)
-        if (text[k - 1] == '\n' && text[k - 2] == '\n') return k;
+    size_t limit = pos + size, lo = limit - size / 8;
+    if (lo <= pos) lo = pos + 1;
     int tries = 0;
-    for (size_t k = limit; k > lo && tries < 256; k--)
-        if ((text[k - 1] == '\n' || text[k - 1] == ' ') && text[k] != ' ' && text[k] != '\n' && ++tries &&
-            cut_safe(t, &t->m.tb, text, k, len))
-            return k;
+    for (size_t k = limit; k > lo && tries < 256; k--) {
+        if (!is_sp(text[k - 1]) || is_sp(text[k]) || is_forbidden(nc, field, k)) continue;
+        /* (not right after a '(': "ACR (Full Name)" asks for the span after it) */
+        size_t p = k - 1;
+        while (p > pos && is_sp(text[p])) p--;
+        if (text[p] == '(') continue;
+        tries++;
+        if (cut_safe(t, &t->m.tb, text, k, len)) return k;
+    }
     for (size_t k = limit; k > lo; k--)
-        if (text[k - 1] == '\n') return k;
+        if (is_sp(text[k - 1]) && !is_forbidden(nc, field, k)) return k;
     for (size_t k = limit; k > lo; k--)
-        if (text[k - 1] == ' ') return k;
-    size_t k = limit;
-    while (k > pos + 1 && ((unsigned char)text[k] & 0xC0) == 0x80) k--;
-    return k;
+        if (((unsigned char)text[k] & 0xC0) != 0x80 && !is_forbidden(nc, field, k)) return k;
+    /* all of it lies in spans found across cuts: before them, or after */
+    for (size_t k = lo; k > pos; k--)
+        if (((unsigned char)text[k] & 0xC0) != 0x80 && !is_forbidden(nc, field, k)) return k;
+    for (size_t k = limit + 1; k < len; k++)
+        if (((unsigned char)text[k] & 0xC0) != 0x80 && !is_forbidden(nc, field, k)) return k;
+    return len;
 }
 
-typedef struct chunk { unsigned field; size_t start, end; } chunk;
+/* The start of the context before a chunk that starts at k: a word in no
+ * dictionary's vocabulary after white space, at least CTX_TOKENS tokens and
+ * CTX_BYTES bytes before k; 0 (the field's start) if there is none.
+ * (size_t)-1 when out of memory. */
+static size_t ctx_before(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k) {
+    for (size_t w = 4096;; w *= 2) {
+        size_t lo = k > w ? k - w : 0;
+        while (lo > 0 && lo < k && !is_sp(text[lo - 1])) lo++;   /* tokens as in the whole text */
+        if (lo == k) continue;                                   /* no white space: a wider window */
+        ng_tokbuf_reset(tb);
+        if (ng_tokenize(tb, text + lo, k - lo)) return (size_t)-1;
+        /* (a word far enough back; after 256 KiB any word after white space) */
+        for (size_t q = tb->n > CTX_TOKENS ? tb->n - CTX_TOKENS : 0; q-- > 1;) {
+            const ng_token *tk = &tb->tok[q];
+            if (lo + tk->start + CTX_BYTES <= k && (tk->flags & TK_SPACE) && (w > (1u << 18) || !in_vocab(t, tk)))
+                return lo + tk->start;
+        }
+        if (lo == 0) return 0;
+        if (w >= (1u << 20)) return k;   /* no white space in a MiB: no context */
+    }
+}
+
+/* The end of the context after a chunk that ends at k: as ctx_before, the
+ * start of a word at least CTX_TOKENS tokens and CTX_BYTES bytes after k,
+ * or len. */
+static size_t ctx_after(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
+    if (k >= len) return len;
+    for (size_t w = 4096;; w *= 2) {
+        size_t hi = len - k > w ? k + w : len;
+        while (hi < len && hi > k && !is_sp(text[hi - 1])) hi--;   /* whole tokens */
+        if (hi == k) continue;
+        ng_tokbuf_reset(tb);
+        if (ng_tokenize(tb, text + k, hi - k)) return (size_t)-1;
+        for (size_t q = CTX_TOKENS; q < tb->n; q++) {
+            const ng_token *tk = &tb->tok[q];
+            if (tk->start >= CTX_BYTES && (tk->flags & TK_SPACE) && (w > (1u << 18) || !in_vocab(t, tk)))
+                return k + tk->start;
+        }
+        if (hi == len) return len;
+        if (w >= (1u << 20)) return k;
+    }
+}
+
+typedef struct chunk {
+    unsigned field;
+    size_t start, end;          /* the chunk: the spans that start in it are its */
+    size_t cstart, cend;        /* what is tokenised and matched: the chunk and its context */
+    size_t lo[2], hi[2];        /* a span or note across its start [0], its end [1]: no cut
+                                 * in (lo, hi) (hi 0: none; set by run_chunks) */
+} chunk;
 
 typedef struct job {
     const ng_tagger *t;
     mstate *m;
     const char *const *texts;
-    const chunk *chunks;
+    chunk *chunks;
     size_t from, to;
 } job;
 
-static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, const chunk *ch,
-                       size_t from, size_t to) {
+static void across(chunk *c, int side, size_t lo, size_t hi) {
+    if (!c->hi[side] || lo < c->lo[side]) c->lo[side] = lo;
+    if (hi > c->hi[side]) c->hi[side] = hi;
+}
+
+/* The first token that starts at or after byte b of the tokenised text. */
+static size_t tok_at(const ng_tokbuf *tb, size_t b) {
+    size_t lo = 0, hi = tb->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tb->tok[mid].start < b) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, chunk *ch, size_t from, size_t to) {
     for (size_t k = from; k < to && !m->rc; k++) {
+        chunk *c = &ch[k];
+        const char *text = texts[c->field];
         ng_tokbuf_reset(&m->tb);
-        if (ng_tokenize(&m->tb, texts[ch[k].field] + ch[k].start, ch[k].end - ch[k].start)) {
+        /* invalid bytes: the chunk's own */
+        m->tb.count_from = c->start - c->cstart;
+        m->tb.count_to = c->end - c->cstart;
+        if (ng_tokenize(&m->tb, text + c->cstart, c->cend - c->cstart)) {
             m->rc = NG_E_NOMEM;
             break;
         }
         m->invalid += m->tb.invalid;
-        size_t first = m->nspans;
-        m->rc = ng_match_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start);
-        if (!m->rc) m->rc = ng_names_chunk(t, m, ch[k].field, texts[ch[k].field], ch[k].start, first);
+        size_t first = m->nspans, cross[2];
+        m->rc = ng_match_chunk(t, m, c->field, text, c->cstart);
+        if (!m->rc)
+            m->rc = ng_names_chunk(t, m, c->field, text, c->cstart, first, tok_at(&m->tb, c->start - c->cstart),
+                                   tok_at(&m->tb, c->end - c->cstart), cross);
+        if (m->rc) break;
+        /* the chunk's spans; the context's are its neighbours' */
+        if (cross[0] != SIZE_MAX) across(c, 0, cross[0], c->start + 1);
+        if (cross[1]) across(c, 1, c->end - 1, cross[1]);
+        size_t w = first;
+        for (size_t i = first; i < m->nspans; i++) {
+            const span *s = &m->spans[i];
+            if (s->start >= c->start && s->start < c->end) {
+                if (s->end > c->end) across(c, 1, s->start, s->end);
+                m->spans[w++] = *s;
+            } else if (s->start < c->start) {
+                /* a rule's span from the chunk that starts before it */
+                if (s->end > c->start || (s->flags & SPAN_FIXED)) across(c, 0, s->start, s->end > c->start ? s->end : c->start + 1);
+            } else if (s->flags & SPAN_FIXED) {
+                across(c, 1, c->end - 1, s->end);
+            }
+        }
+        m->nspans = w;
         /* the chunk's spans in order: then the article's are, chunk after chunk */
-        if (!m->rc && m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, ng_cmp_span);
+        if (m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, ng_cmp_span);
     }
 }
 
@@ -189,7 +326,9 @@ static int absorb_all(mstate *m, mstate *const *w, unsigned n, unsigned nth) {
 
 void ng_tagger_set_chunk(ng_tagger *t, size_t bytes) { t->chunk = bytes; }
 
-int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
+/* One try of ng_match_chunks, with no cut in nc's spans; adds to nc the
+ * spans and notes found across its cuts (then the result is thrown away). */
+static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields, nocuts *nc) {
     mstate *m = &t->m;
     /* cut the fields into chunks */
     chunk one[8], *ch = one;
@@ -198,18 +337,28 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
         if (!texts[f]) continue;
         size_t pos = 0;
         while (pos < lens[f]) {
-            size_t end = cut_at(t, texts[f], pos, lens[f]);
+            size_t end = cut_at(t, nc, (unsigned)f, texts[f], pos, lens[f]);
             if (nch == chcap) {
-                chunk *nc = malloc(chcap * 2 * sizeof *nc);
-                if (!nc) { if (ch != one) free(ch); return NG_E_NOMEM; }
-                memcpy(nc, ch, nch * sizeof *nc);
+                chunk *nch2 = malloc(chcap * 2 * sizeof *nch2);
+                if (!nch2) { if (ch != one) free(ch); return NG_E_NOMEM; }
+                memcpy(nch2, ch, nch * sizeof *nch2);
                 if (ch != one) free(ch);
-                ch = nc;
+                ch = nch2;
                 chcap *= 2;
             }
-            ch[nch++] = (chunk){(unsigned)f, pos, end};
+            ch[nch++] = (chunk){(unsigned)f, pos, end, 0, lens[f], {0, 0}, {0, 0}};
             pos = end;
         }
+    }
+    /* the contexts: around each cut */
+    for (size_t k = 0; k + 1 < nch; k++) {
+        if (ch[k + 1].field != ch[k].field) continue;
+        const char *text = texts[ch[k].field];
+        size_t a = ctx_after(t, &m->tb, text, ch[k].end, lens[ch[k].field]);
+        size_t b = a == (size_t)-1 ? a : ctx_before(t, &m->tb, text, ch[k].end);
+        if (b == (size_t)-1) { if (ch != one) free(ch); return NG_E_NOMEM; }
+        ch[k].cend = a;
+        ch[k + 1].cstart = b;
     }
     unsigned nth = t->threads;
     if (nth > nch) nth = (unsigned)(nch ? nch : 1);
@@ -271,7 +420,34 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
         for (unsigned k = 1; k < nr; k++) release_big(jobs[k].m, 1);
     }
     if (nch > 1) release_big(m, 0);
+    for (size_t k = 0; k < nch && !m->rc; k++)
+        for (int side = 0; side < 2; side++) {
+            if (!ch[k].hi[side]) continue;
+            if (ng_grow((void **)&nc->v, &nc->cap, nc->n + 1, sizeof *nc->v)) { m->rc = NG_E_NOMEM; break; }
+            nc->v[nc->n++] = (nocut){ch[k].field, ch[k].lo[side], ch[k].hi[side]};
+        }
     if (ch != one) free(ch);
     if (m->rc) return m->rc;
     return NG_OK;
+}
+
+int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
+    nocuts nc = {0};
+    size_t chunk = t->chunk;
+    int rc;
+    for (int round = 0;; round++) {
+        size_t had = nc.n;
+        /* (each try cuts elsewhere; after 8, rare as one is, the fields whole) */
+        if (round == 8) t->chunk = SIZE_MAX;
+        rc = match_cut(t, texts, lens, nfields, &nc);
+        if (rc || nc.n == had || round == 8) break;
+        /* a name was cut in two: again, with no cut inside it */
+        mstate *m = &t->m;
+        m->nspans = m->ncands = m->invalid = 0;
+        t->doc_hash_ok = 0;
+        ng_names_reset(t);
+    }
+    t->chunk = chunk;
+    free(nc.v);
+    return rc;
 }

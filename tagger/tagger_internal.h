@@ -77,7 +77,14 @@ struct ng_tagger {
  *                            m->spans[first .. m->nspans); it may append
  *                            spans and candidates (flag NG_MATCH_RULE) and
  *                            keep notes in m->names. It runs on the thread
- *                            that matched the chunk: touch only 'm'.
+ *                            that matched the chunk: touch only 'm'. The
+ *                            rules run on tokens [t0, t1), the chunk's own;
+ *                            the others are context they may look at.
+ *                            cross[0]: the smallest start of a note that
+ *                            begins before token t0 (SIZE_MAX: none),
+ *                            cross[1]: the end of the furthest token after
+ *                            t1 the rules took in (0: none): then the chunk
+ *                            was cut inside a name (pool.c cuts elsewhere).
  *   ng_names_doc(...)        once all chunks are matched (worker states were
  *                            absorbed into t->m; spans are not yet sorted):
  *                            article-level passes (partial names, context).
@@ -87,7 +94,7 @@ struct mstate;
 void ng_names_reset(ng_tagger *t);
 void ng_names_reset_state(mstate *m);
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base,
-                   size_t first);
+                   size_t first, size_t t0, size_t t1, size_t cross[2]);
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
 /* After ng_names_doc: rule and partial spans' names without the format
  * characters and stress marks of the text they were built from. */
@@ -123,7 +130,7 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
 int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
 
 /* Internal, for tests: the size in bytes of the chunks long fields are cut
- * into (0: the default, 128 KiB; SIZE_MAX: no cut). The result must not
+ * into (0: the default, CHUNK in pool.c; SIZE_MAX: no cut). The result must not
  * depend on it (tests/unit/test_chunks.c). */
 void ng_tagger_set_chunk(ng_tagger *t, size_t bytes);
 #endif

@@ -1,0 +1,271 @@
+/* Long fields are matched in chunks (tagger/pool.c); the result must not
+ * depend on where the cuts fall (issue 11: a cut at "k | B. Burlington"
+ * turned the rule person "B. Burlington" into the place Burlington).
+ *
+ * With the shipped dictionaries and given names (read from dictionaries/,
+ * the tests run from the top of the tree):
+ *  - crafted texts of names in en/uk/ru (initials, titles, quotes, "named
+ *    after", acronyms, scorer lists, sentence starts, a place after an
+ *    initial ...) tagged with every
+ *    chunk size from 24 bytes to the text's length, so that a cut falls at
+ *    every place, must give the one-chunk result;
+ *  - a generated names-rich text several MB long gives the same result with
+ *    chunks of 1 MiB, 128 KiB, 64 KiB and 4 KiB, one thread and two, as in
+ *    one chunk. */
+#include <stdint.h>
+#include <stdlib.h>
+#include "harness.h"
+#include "tagger.h"
+#include "tagger_internal.h"
+
+static ng_dict *dict;
+static ng_namelist *names;
+
+/* The matches, one line each: all that the output shows. */
+static char *render(const ng_match *m, size_t n) {
+    size_t cap = 256 + n * 160, len = 0;
+    char *s = malloc(cap);
+    if (!s) return NULL;
+    s[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        char line[1024];
+        int l = snprintf(line, sizeof line, "%zu-%zu %u %s %s %s f%x r%u c%zu", m[i].start, m[i].end, m[i].field,
+                         m[i].type, m[i].id, m[i].name ? m[i].name : "-", m[i].flags, m[i].rule, m[i].ncands);
+        for (size_t c = 1; c < m[i].ncands && c < 4 && l > 0 && (size_t)l < sizeof line - 200; c++)
+            l += snprintf(line + l, sizeof line - (size_t)l, " %s", m[i].cands[c].id);
+        if (l < 0) l = 0;
+        if ((size_t)l >= sizeof line) l = (int)sizeof line - 1;
+        while (len + (size_t)l + 2 > cap) {
+            cap *= 2;
+            char *ns = realloc(s, cap);
+            if (!ns) { free(s); return NULL; }
+            s = ns;
+        }
+        memcpy(s + len, line, (size_t)l);
+        len += (size_t)l;
+        s[len++] = '\n';
+        s[len] = 0;
+    }
+    return s;
+}
+
+/* The matches and the count of invalid bytes, with chunks of 'chunk' bytes. */
+static char *tag_with(ng_tagger *t, size_t chunk, const char *text, size_t len) {
+    ng_tagger_set_chunk(t, chunk);
+    const ng_match *m;
+    size_t n, inv;
+    int rc = ng_tagger_tag_doc(t, &text, &len, 1, &m, &n, &inv);
+    OK(rc == NG_OK, "tag with chunks of %zu: %d", chunk, rc);
+    char *s = rc == NG_OK ? render(m, n) : NULL;
+    char line[64];
+    snprintf(line, sizeof line, "invalid %zu\n", inv);
+    char *r = s ? malloc(strlen(s) + strlen(line) + 1) : NULL;
+    if (r) { strcpy(r, s); strcat(r, line); }
+    free(s);
+    return r;
+}
+
+/* The first line where a and b differ (for the message). */
+static void first_diff(const char *a, const char *b, char *out, size_t size) {
+    size_t i = 0, ls = 0;
+    while (a[i] && a[i] == b[i]) { if (a[i] == '\n') ls = i + 1; i++; }
+    const char *ea = strchr(a + ls, '\n'), *eb = strchr(b + ls, '\n');
+    int la = ea ? (int)(ea - a - ls) : (int)strlen(a + ls), lb = eb ? (int)(eb - b - ls) : (int)strlen(b + ls);
+    snprintf(out, size, "one chunk: [%.*s], cut: [%.*s]", la, a + ls, lb, b + ls);
+}
+
+static const char *const crafted[] = {
+    "The minimum doubled value is k B. Burlington's If larger send buffer sizes are desired, this value "
+    "should be regular files.\nThe application should either set socket option was supplied to is bounded.",
+
+    "President Barack Obama met Jens Stoltenberg in Kyiv on Monday. Later, Stoltenberg said that the\n"
+    "talks with captain Will Carling went well; J. R. Smith and Dr. Michael Harrow agreed. Harrow left.\n\n"
+    "The bridge was named after George Washington, and the prize after Christian Dior. Dior (France) won.",
+
+    "The European Commission (EC) and the United Nations (UN) met in Georgia. The EC said the talks with\n"
+    "O'Brien and D'Alema were \"useful\", and Mary-Jane Smith-Jones agreed with Smith-Jones and O'Brien.",
+
+    "Олександр Петренко прибув до Києва. Петренка бачили у Києві разом із Надією Коваленко та\n"
+    "президентом Зеленським. Як повідомив В. Ярмолюк, компанія «Рога і копита» з вулиці Хрещатик\n"
+    "відкрила офіс. За словами А. Є. Зокрема, угоду підписано.",
+
+    "Романо Проди и Иван Петров встретились в Москве. ООО «Газпром» сообщило, что Петров и Проди\n"
+    "обсудили поставки; Александра Петрова (Россия) и Елена Сидорова (Украина) тоже были там.\n"
+    "Концерт Римского-Корсакова прошёл в театре имени Шевченко.",
+
+    /* (a rule read the text at a token's offset in its chunk as if in the
+     * field: capitals N S E W there took a compass point for the initial) */
+    "NEWS SEWN WENS NEWS SEWN WENS SEWN. He said D. Cork and I. Salisbury met in Kyiv; later D. Cork\n"
+    "left. NEWS: the dog, E. Salisbury and W. Cork went to Salisbury, then D. Cork and I. Salisbury.",
+
+    /* (invalid bytes count once, in their chunk, not again in a neighbour's context) */
+    "Bad \xff bytes \xc3 here: Jens Stoltenberg met \xfe\xfe O'Brien in Kyiv.\xff\n"
+    "Then \xe2\x80 John Smith and \xff Mary Smith-Jones said \xff so. NATO \xff agreed \xff.",
+
+    "Goals: Kovalenko (12), Petrenko (45, 78), Smith (90). The game in Tbilisi ended 3:1; Jordan and\n"
+    "Atlanta fans saw Jens Stoltenberg. NATO welcomed the result and НАТО тоже.",
+    NULL
+};
+
+static void test_crafted(void) {
+    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT), *t2 = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    OK(t && t2, "taggers");
+    if (!t || !t2) return;
+    ng_tagger_set_names(t, names);
+    ng_tagger_set_names(t2, names);
+    ng_tagger_set_threads(t2, 2);
+    for (size_t x = 0; crafted[x]; x++) {
+        const char *text = crafted[x];
+        size_t len = strlen(text);
+        char *one = tag_with(t, SIZE_MAX, text, len);
+        if (!one) continue;
+        OK(strchr(one, '\n') != NULL, "text %zu: something tagged", x);
+        int bad = 0;
+        for (size_t c = 24; c < len && bad < 3; c++) {
+            char *got = tag_with(c % 5 ? t : t2, c, text, len);
+            if (got && strcmp(got, one)) {
+                char d[600];
+                first_diff(one, got, d, sizeof d);
+                OK(0, "text %zu with chunks of %zu bytes: %s", x, c, d);
+                bad++;
+            }
+            free(got);
+        }
+        free(one);
+    }
+    ng_tagger_free(t);
+    ng_tagger_free(t2);
+}
+
+/* ## A generated names-rich text */
+
+static uint64_t rnd_state = 88172645463325252ull;
+static uint32_t rnd(uint32_t n) {
+    rnd_state ^= rnd_state << 13;
+    rnd_state ^= rnd_state >> 7;
+    rnd_state ^= rnd_state << 17;
+    return (uint32_t)((rnd_state >> 11) % n);
+}
+
+typedef struct buf { char *s; size_t n, cap; } buf;
+static void put(buf *b, const char *s) {
+    size_t l = strlen(s);
+    if (b->n + l + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1 << 16;
+        while (cap < b->n + l + 1) cap *= 2;
+        char *ns = realloc(b->s, cap);
+        if (!ns) abort();
+        b->s = ns;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, l);
+    b->n += l;
+    b->s[b->n] = 0;
+}
+
+/* aliases of the dictionary's entities, collected once */
+typedef struct aliases { char **v; size_t n, cap; } aliases;
+static void take_alias(const char *a, void *ud) {
+    aliases *al = ud;
+    if (al->n == al->cap) {
+        al->cap = al->cap ? al->cap * 2 : 4096;
+        al->v = realloc(al->v, al->cap * sizeof *al->v);
+        if (!al->v) abort();
+    }
+    al->v[al->n++] = strdup(a);
+}
+
+static const char *const given_en[] = {"John", "Mary", "Michael", "George", "Will", "Julia", "Christian", "Anna", "Peter", "Jens"};
+static const char *const given_uk[] = {"Олександр", "Надія", "Сергій", "Марія", "Володимир", "Олена", "Анатолій", "Віра"};
+static const char *const given_ru[] = {"Иван", "Елена", "Александр", "Александра", "Дмитрий", "Наталья", "Сергей"};
+static const char *const sur_en[] = {"Smith", "Carling", "Harrow", "Brantley", "Okonjo", "Burlington", "Dior", "O'Brien", "Smith-Jones", "Washington"};
+static const char *const sur_uk[] = {"Петренко", "Коваленко", "Ярмолюк", "Кравчук", "Шевченко", "Ребрик", "Римський-Корсаков"};
+static const char *const sur_ru[] = {"Петров", "Сидорова", "Ярцев", "Соколовский", "Бережная", "Проди", "Иванов"};
+static const char *const titles[] = {"President", "captain", "Dr.", "minister", "президент", "міністр", "генерал", "министр", "депутат"};
+static const char *const lower_en[] = {"NEWS", "SEWN", "the", "value", "said", "is", "buffer", "and", "met", "on", "with", "k", "of", "in", "after", "named", "file"};
+static const char *const lower_cy[] = {"сказав", "і", "у", "та", "що", "повідомив", "и", "в", "сообщил", "после", "имени", "вулиця"};
+#define PICK(a) (a)[rnd((uint32_t)(sizeof(a) / sizeof *(a)))]
+
+static void gen_text(buf *b, size_t size, const aliases *al) {
+    static const char *const seps[] = {" ", " ", " ", " ", ", ", ". ", ".\n", "\n", "\n\n", " (", ") ", " «", "» ", " \"", "\" ", " - ", "; "};
+    while (b->n < size) {
+        switch (rnd(14)) {
+        case 0: case 1: put(b, al->v[rnd((uint32_t)al->n)]); break;
+        case 2: put(b, PICK(given_en)); put(b, " "); put(b, PICK(sur_en)); break;
+        case 3: put(b, PICK(given_uk)); put(b, " "); put(b, PICK(sur_uk)); break;
+        case 4: put(b, PICK(given_ru)); put(b, " "); put(b, PICK(sur_ru)); break;
+        case 5: {   /* initials before a surname, or a dictionary's name (D. Cork) */
+            char in[8] = {(char)('A' + rnd(26)), '.', ' ', 0};
+            put(b, in);
+            put(b, rnd(2) ? PICK(sur_en) : al->v[rnd((uint32_t)al->n)]);
+            break;
+        }
+        case 6: put(b, PICK(titles)); put(b, " "); put(b, rnd(2) ? PICK(sur_en) : PICK(sur_uk)); break;
+        case 7: put(b, PICK(sur_en)); break;
+        case 8: put(b, rnd(2) ? PICK(sur_uk) : PICK(sur_ru)); break;
+        case 9: { char ac[8] = {(char)('A' + rnd(26)), (char)('A' + rnd(26)), (char)('A' + rnd(26)), 0}; put(b, ac); break; }
+        case 10: case 11: put(b, PICK(lower_en)); break;
+        default: put(b, PICK(lower_cy)); break;
+        }
+        put(b, PICK(seps));
+    }
+}
+
+static void test_generated(void) {
+    aliases al = {0};
+    size_t ne = ng_dict_entity_count(dict);
+    for (size_t i = 0; i < ne; i += 7) ng_dict_entity_aliases(dict, i, take_alias, &al);
+    OK(al.n > 1000, "aliases: %zu", al.n);
+    if (al.n < 2) return;
+    buf b = {0};
+    gen_text(&b, 3u << 20, &al);
+    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT), *t2 = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    OK(t && t2, "taggers");
+    if (!t || !t2) return;
+    ng_tagger_set_names(t, names);
+    ng_tagger_set_names(t2, names);
+    ng_tagger_set_threads(t2, 2);
+    char *one = tag_with(t, SIZE_MAX, b.s, b.n);
+    OK(one && strlen(one) > 100000, "many matches");
+    static const size_t sizes[] = {1u << 20, 128u << 10, 64u << 10, 4u << 10};
+    for (size_t k = 0; one && k < sizeof sizes / sizeof *sizes; k++)
+        for (int th = 0; th < 2; th++) {
+            char *got = tag_with(th ? t2 : t, sizes[k], b.s, b.n);
+            if (got && strcmp(got, one)) {
+                char d[600];
+                first_diff(one, got, d, sizeof d);
+                OK(0, "%zu MB text with chunks of %zu bytes, %d thread(s): %s", b.n >> 20, sizes[k], th + 1, d);
+            }
+            free(got);
+        }
+    free(one);
+    free(b.s);
+    for (size_t i = 0; i < al.n; i++) free(al.v[i]);
+    free(al.v);
+    ng_tagger_free(t);
+    ng_tagger_free(t2);
+}
+
+int main(void) {
+    ng_dict_builder *bl = ng_dict_builder_new();
+    ng_error err;
+    static const char *const files[] = {
+        "dictionaries/entities-news.tsv", "dictionaries/events.tsv", "dictionaries/organizations-world.tsv",
+        "dictionaries/organizations.tsv", "dictionaries/people.tsv", "dictionaries/places-aliases.tsv",
+        "dictionaries/places-geonames.tsv", "dictionaries/places-iso.tsv", "dictionaries/places-nature.tsv",
+        "dictionaries/places.tsv", NULL
+    };
+    int rc = bl ? NG_OK : NG_E_NOMEM;
+    for (size_t i = 0; files[i] && rc == NG_OK; i++) rc = ng_dict_builder_add_file(bl, files[i], &err);
+    if (rc == NG_OK) rc = ng_dict_builder_finish(bl, &dict, &err);
+    ng_dict_builder_free(bl);
+    names = ng_namelist_new();
+    if (rc == NG_OK && names) rc = ng_namelist_add_file(names, "dictionaries/names", &err);
+    OK(rc == NG_OK && names, "shipped dictionaries and names (run from the top of the tree): %d", rc);
+    if (rc != NG_OK || !names) return harness_done("test_chunks");
+    test_crafted();
+    test_generated();
+    ng_namelist_free(names);
+    ng_dict_free(dict);
+    return harness_done("test_chunks");
+}
