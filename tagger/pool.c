@@ -28,7 +28,12 @@
 #include "norm.h"
 #include "tagger_internal.h"
 
-#define CHUNK (1u << 20)
+/* The chunk size, by measurement (the realistic 10 MB text, 10k names,
+ * cachegrind with a 1 MiB last level as this CPU's L2): the token array of a
+ * 1 MiB chunk (~170k tokens, 24 bytes each, 4 MB) did not stay in a core's
+ * L2, that of a 128 KiB chunk does: 36 % fewer L2 misses for 2.5 % more
+ * instructions (the contexts) than 1 MiB chunks, and a lower peak. */
+#define CHUNK (1u << 17)
 #define CTX_TOKENS 256
 #define CTX_BYTES 1024
 
@@ -107,7 +112,7 @@ static size_t cut_at(ng_tagger *t, const nocuts *nc, unsigned field, const char 
  * CTX_BYTES bytes before k; 0 (the field's start) if there is none.
  * (size_t)-1 when out of memory. */
 static size_t ctx_before(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k) {
-    for (size_t w = 4096;; w *= 2) {
+    for (size_t w = 2560;; w *= 2) {
         size_t lo = k > w ? k - w : 0;
         while (lo > 0 && lo < k && !is_sp(text[lo - 1])) lo++;   /* tokens as in the whole text */
         if (lo == k) continue;                                   /* no white space: a wider window */
@@ -129,7 +134,7 @@ static size_t ctx_before(const ng_tagger *t, ng_tokbuf *tb, const char *text, si
  * or len. */
 static size_t ctx_after(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
     if (k >= len) return len;
-    for (size_t w = 4096;; w *= 2) {
+    for (size_t w = 2560;; w *= 2) {
         size_t hi = len - k > w ? k + w : len;
         while (hi < len && hi > k && !is_sp(text[hi - 1])) hi--;   /* whole tokens */
         if (hi == k) continue;
