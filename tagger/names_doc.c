@@ -2116,7 +2116,7 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
         size_t before = t->m.nspans;
         /* (most free words are no second word right after another) */
-        if (prev.end + 1 == n.start && prev.field == n.field && reg_first(tn, key)) {
+        if (prev.end != SIZE_MAX && prev.end + 1 == n.start && prev.field == n.field && reg_first(tn, key)) {
             int rc = NG_OK, pair = name_pair(t, tn, mn, &prev, &n, key, cues, texts[n.field], &rc);
             if (rc) return rc;
             if (pair) { prev.end = SIZE_MAX; continue; }

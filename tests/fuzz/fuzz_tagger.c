@@ -2,8 +2,12 @@
  * case-sensitive aliases in en/uk/ru). Byte 0 chooses the NG_TAG_* flags,
  * byte 1 the number of fields; the rest is split at "\n\n" into a title and
  * a text when two fields are chosen. Every match is checked: spans inside
- * their field, in (field, start) order, candidates non-empty. */
+ * their field, in (field, start) order, candidates non-empty; and the same
+ * matches come out when the fields are cut into chunks of 24 to 1,040 bytes
+ * (byte 1's other bits; pool.c: where a long article is cut changes
+ * nothing). */
 #include "fuzz_common.h"
+#include "tagger_internal.h"
 
 static const char DICT[] =
     "angela-merkel\tPER\tAngela Merkel\tMerkel|Ангела Меркель|Меркель\n"
@@ -65,6 +69,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                         (m[i - 1].field == m[i].field && m[i - 1].start <= m[i].start), "order at %zu", i);
     }
     FZ_CHECK(inval <= size, "invalid count %zu > %zu", inval, size);
+    {   /* small chunks: the same matches (kept: m is the tagger's until its next call) */
+        size_t *keep = malloc((n ? n : 1) * 3 * sizeof *keep);
+        char **ids = malloc((n ? n : 1) * sizeof *ids);
+        FZ_CHECK(keep && ids, "malloc");
+        for (size_t i = 0; i < n; i++) {
+            keep[3 * i] = m[i].field, keep[3 * i + 1] = m[i].start, keep[3 * i + 2] = m[i].end;
+            ids[i] = strdup(m[i].id);
+            FZ_CHECK(ids[i], "strdup");
+        }
+        ng_tagger_set_chunk(tagger, 24 + (size_t)(data[-1] >> 1) * 8);
+        const ng_match *mc; size_t nc, invc = 0;
+        FZ_CHECK(ng_tagger_tag_doc(tagger, texts, lens, nf, &mc, &nc, &invc) == NG_OK, "tag in chunks");
+        ng_tagger_set_chunk(tagger, 0);
+        FZ_CHECK(nc == n && invc == inval, "in chunks of %zu: %zu matches (%zu invalid), whole %zu (%zu)",
+                 24 + (size_t)(data[-1] >> 1) * 8, nc, invc, n, inval);
+        for (size_t i = 0; i < n; i++) {
+            FZ_CHECK(mc[i].field == keep[3 * i] && mc[i].start == keep[3 * i + 1] && mc[i].end == keep[3 * i + 2] &&
+                     !strcmp(mc[i].id, ids[i]), "in chunks: match %zu %zu-%zu %s, whole %zu-%zu %s", i,
+                     mc[i].start, mc[i].end, mc[i].id, keep[3 * i + 1], keep[3 * i + 2], ids[i]);
+            free(ids[i]);
+        }
+        free(keep);
+        free(ids);
+        m = NULL;
+    }
     if (nf == 1) {   /* the one-field call agrees */
         const ng_match *m2; size_t n2;
         FZ_CHECK(ng_tagger_tag(tagger, texts[0], lens[0], &m2, &n2) == NG_OK, "tag");
