@@ -320,6 +320,9 @@ note *ngn_add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size
  * N_ORG note keyed by the acronym, so the article pass resolves ACR to the
  * organisation wherever it stands alone. */
 int ngn_org_acronyms(chunkctx *c);
+/* Is token i an organisation noun of the organisation rules' lists, in any
+ * case form (Групи, Відділення, Партії; Council, Assembly)? (names_org.c) */
+int ngn_org_noun(const chunkctx *c, size_t i);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);

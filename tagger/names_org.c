@@ -60,7 +60,7 @@ static const char *const en_tails[] = {
     "party", "commission", "ministry", "association", "council", "department", "exchange",
     "court", "university", "college", "institute", "foundation", "agency", "committee",
     "airlines", "airways", "company", "fund", "authority", "board",
-    "organisation", "organization", "society", "holdings", "newsroom", "desk", NULL
+    "organisation", "organization", "society", "holdings", "newsroom", "desk", "assembly", NULL
 };
 
 /* Words that neither start nor continue an English name (function words,
@@ -1665,6 +1665,13 @@ static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
     if (!acr && !(tok_is(c, e + 1, "у") || tok_is(c, e + 1, "в"))) p = e;
     if ((p == e && s == i) || russian(c, s, p) || !ukrainian_near(c, s, p)) return (size_t)-1;
     return org_span(c, NG_RULE_ORG_HEAD, s, p, i, e, (size_t)-1, rc);
+}
+
+int ngn_org_noun(const chunkctx *c, size_t i) {
+    pthread_once(&org_once, org_init);
+    return tok_has_stem(c, &head_set, i) || tok_has_stem(c, &head_place_set, i) || tok_has_stem(c, &orgq_set, i) ||
+           tok_has_stem(c, &gen_head_set, i) || tok_has_stem(c, &qhead_set, i) || tok_has_stem(c, &desig_set, i) ||
+           wset_has(&en_tail_set, c->tok[i].hash);
 }
 
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
