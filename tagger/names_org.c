@@ -376,23 +376,16 @@ static const char *const adj_endings[] = {
 static const char *const adj_nom_uk[3][3] = {{"ий", "ій", NULL}, {"а", "я", NULL}, {"е", "є", NULL}};
 static const char *const adj_nom_ru[3][4] = {{"ый", "ий", "ой", NULL}, {"ая", "яя", NULL}, {"ое", "ее", NULL}};
 
-static int has_end(const char *f, size_t n, const char *e) {
-    size_t l = strlen(e);
-    return n >= l && !memcmp(f + n - l, e, l);
-}
 /* 0 masculine, 1 feminine, 2 neuter: of a noun of the lists by its ending */
 static int lemma_gender(const char *w) {
     size_t n = strlen(w);
-    if (has_end(w, n, "о") || has_end(w, n, "е") || has_end(w, n, "ие")) return 2;
-    /* (uk nouns in a doubled consonant and -я: управління, об'єднання) */
-    if (n >= 6 && has_end(w, n, "я") && !memcmp(w + n - 6, w + n - 4, 2)) return 2;
-    if (has_end(w, n, "а") || has_end(w, n, "я") || has_end(w, n, "ь")) return 1;
-    return 0;
-}
-static size_t cp_count(const char *s, size_t n) {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
+#define END(e) ends_with(w, n, e, sizeof e - 1)
+    int g = END("о") || END("е") ? 2
+          /* (uk nouns in a doubled consonant and -я: управління, об'єднання) */
+          : n >= 6 && END("я") && !memcmp(w + n - 6, w + n - 4, 2) ? 2
+          : END("а") || END("я") || END("ь") ? 1 : 0;
+#undef END
+    return g;
 }
 /* Bytes of the last 'cps' code points of s[0, n). */
 static size_t tail_bytes(const char *s, size_t n, size_t cps) {
@@ -436,7 +429,7 @@ static int nom_set(nomword *nw, const chunkctx *c, size_t q, size_t cut, const c
     size_t fl = tlen(c, q), ol = tok_end(c, q) - tok_start(c, q), el = strlen(end);
     if (fl + el > sizeof nw->fold || ol + el > sizeof nw->orig) return 0;
     size_t fb = tail_bytes(f, fl, cut), ob = tail_bytes(o, ol, cut);
-    if (cut && cp_count(f, fl) != cp_count(o, ol)) return 0;
+    if (cut && ncp(f, fl) != ncp(o, ol)) return 0;
     memcpy(nw->fold, f, fl - fb);
     memcpy(nw->fold + fl - fb, end, el);
     memcpy(nw->orig, o, ol - ob);
@@ -477,7 +470,7 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
     size_t ll = strlen(lem), p = 0;
     while (p < ll && p < hl && lem[p] == hf[p]) p++;
     while (p > 0 && ((unsigned char)lem[p] & 0xC0) == 0x80) p--;   /* (a whole letter) */
-    if (!nom_set(&cand[head - i], c, head, cp_count(hf + p, hl - p), lem + p)) return 0;
+    if (!nom_set(&cand[head - i], c, head, ncp(hf + p, hl - p), lem + p)) return 0;
     int g = lemma_gender(lem), changed = ll != hl || memcmp(lem, hf, hl);
     /* the adjectives before the head, left to right, each checked with
      * those before it and the head (the first of them is capitalised) */
@@ -487,7 +480,7 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
         const char *f = tfold(c, q);
         size_t fl = tlen(c, q), el = 0;
         for (const char *const *e = adj_endings; *e && !el; e++)
-            if (has_end(f, fl, *e) && fl > strlen(*e) + 2) el = strlen(*e);
+            if (ends_with(f, fl, *e, strlen(*e)) && fl > strlen(*e) + 2) el = strlen(*e);
         if (!el) return 0;
         /* (Russian writes no ы after г к х ж ш ч щ: Российский) */
         static const char *const ru_m_velar[] = {"ий", "ой", NULL};
@@ -500,7 +493,7 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
         int ok = 0;
         for (int a = 0; a < 1 && !ok; a++)
             for (const char *const *e = opts[a]; *e && !ok; e++) {
-                if (!nom_set(&cand[q - i], c, q, cp_count(f + fl - el, el), *e)) return 0;
+                if (!nom_set(&cand[q - i], c, q, ncp(f + fl - el, el), *e)) return 0;
                 /* (the words up to this one and the head) */
                 nomword pre[16];
                 const char *pw[16];
