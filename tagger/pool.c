@@ -36,6 +36,7 @@
 #define CHUNK (1u << 17)
 #define CTX_TOKENS 256
 #define CTX_BYTES 1024
+#define CTX_MAX (1u << 16)   /* the widest window a context is looked for in */
 
 /* Spans and notes found across cuts: no cut may fall in (lo, hi) of a field. */
 typedef struct nocut { unsigned field; size_t lo, hi; } nocut;
@@ -115,17 +116,20 @@ static size_t ctx_before(const ng_tagger *t, ng_tokbuf *tb, const char *text, si
     for (size_t w = 2560;; w *= 2) {
         size_t lo = k > w ? k - w : 0;
         while (lo > 0 && lo < k && !is_sp(text[lo - 1])) lo++;   /* tokens as in the whole text */
-        if (lo == k) continue;                                   /* no white space: a wider window */
-        ng_tokbuf_reset(tb);
-        if (ng_tokenize(tb, text + lo, k - lo)) return (size_t)-1;
-        /* (a word far enough back; after 256 KiB any word after white space) */
-        for (size_t q = tb->n > CTX_TOKENS ? tb->n - CTX_TOKENS : 0; q-- > 1;) {
-            const ng_token *tk = &tb->tok[q];
-            if (lo + tk->start + CTX_BYTES <= k && (tk->flags & TK_SPACE) && (w > (1u << 18) || !in_vocab(t, tk)))
-                return lo + tk->start;
+        if (lo < k) {   /* (else no white space: a wider window) */
+            ng_tokbuf_reset(tb);
+            if (ng_tokenize(tb, text + lo, k - lo)) return (size_t)-1;
+            /* (a word far enough back; in the widest window any word after white space) */
+            for (size_t q = tb->n > CTX_TOKENS ? tb->n - CTX_TOKENS : 0; q-- > 1;) {
+                const ng_token *tk = &tb->tok[q];
+                if (lo + tk->start + CTX_BYTES <= k && (tk->flags & TK_SPACE) && (w > CTX_MAX / 2 || !in_vocab(t, tk)))
+                    return lo + tk->start;
+            }
+            if (lo == 0) return 0;
         }
-        if (lo == 0) return 0;
-        if (w >= (1u << 20)) return k;   /* no white space in a MiB: no context */
+        /* none in CTX_MAX bytes (text with little white space): no context,
+         * so that each chunk reads a bounded window, not all before it */
+        if (w >= CTX_MAX) return k;
     }
 }
 
@@ -137,16 +141,17 @@ static size_t ctx_after(const ng_tagger *t, ng_tokbuf *tb, const char *text, siz
     for (size_t w = 2560;; w *= 2) {
         size_t hi = len - k > w ? k + w : len;
         while (hi < len && hi > k && !is_sp(text[hi - 1])) hi--;   /* whole tokens */
-        if (hi == k) continue;
-        ng_tokbuf_reset(tb);
-        if (ng_tokenize(tb, text + k, hi - k)) return (size_t)-1;
-        for (size_t q = CTX_TOKENS; q < tb->n; q++) {
-            const ng_token *tk = &tb->tok[q];
-            if (tk->start >= CTX_BYTES && (tk->flags & TK_SPACE) && (w > (1u << 18) || !in_vocab(t, tk)))
-                return k + tk->start;
+        if (hi > k) {
+            ng_tokbuf_reset(tb);
+            if (ng_tokenize(tb, text + k, hi - k)) return (size_t)-1;
+            for (size_t q = CTX_TOKENS; q < tb->n; q++) {
+                const ng_token *tk = &tb->tok[q];
+                if (tk->start >= CTX_BYTES && (tk->flags & TK_SPACE) && (w > CTX_MAX / 2 || !in_vocab(t, tk)))
+                    return k + tk->start;
+            }
+            if (hi == len) return len;
         }
-        if (hi == len) return len;
-        if (w >= (1u << 20)) return k;
+        if (w >= CTX_MAX) return k;   /* (as ctx_before) */
     }
 }
 
