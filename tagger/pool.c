@@ -62,7 +62,7 @@ static int in_vocab(const ng_tagger *t, const ng_token *tk) {
  * dictionary's vocabulary (no alias runs across it) and not capitalised
  * (a name rule's person, John | Smith, would be cut in two)? Uses tb as
  * scratch. */
-static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len) {
+static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t k, size_t len, int vocab_ok) {
     for (size_t w = 64;; w = 2048) {
         size_t wend = len - k > w ? k + w : len;
         ng_tokbuf_reset(tb);
@@ -73,7 +73,7 @@ static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t 
             if (w == 2048) return 0;
             continue;
         }
-        return (tk->flags & TK_WORD) && !(tk->flags & TK_UPPER1) && !in_vocab(t, tk);
+        return (tk->flags & TK_WORD) && !(tk->flags & TK_UPPER1) && (vocab_ok || !in_vocab(t, tk));
     }
 }
 
@@ -94,7 +94,16 @@ static size_t cut_at(ng_tagger *t, const nocuts *nc, unsigned field, const char 
         while (p > pos && is_sp(text[p])) p--;
         if (text[p] == '(') continue;
         tries++;
-        if (cut_safe(t, &t->m.tb, text, k, len)) return k;
+        if (cut_safe(t, &t->m.tb, text, k, len, 0)) return k;
+    }
+    /* (else before a lower-case word some alias has: an alias across the
+     * cut is rarer there than a name after a cut before a capital, which
+     * makes the article be matched again) */
+    tries = 0;
+    for (size_t k = limit; k > lo && tries < 256; k--) {
+        if (!is_sp(text[k - 1]) || is_sp(text[k]) || is_forbidden(nc, field, k)) continue;
+        tries++;
+        if (cut_safe(t, &t->m.tb, text, k, len, 1)) return k;
     }
     for (size_t k = limit; k > lo; k--)
         if (is_sp(text[k - 1]) && !is_forbidden(nc, field, k)) return k;
@@ -450,6 +459,7 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
         /* (each try cuts elsewhere; after 8, rare as one is, the fields whole) */
         if (round == 8) t->chunk = SIZE_MAX;
         rc = match_cut(t, texts, lens, nfields, &nc);
+        t->chunk_rounds = (unsigned)round + 1;
         if (rc || nc.n == had || round == 8) break;
         /* a name was cut in two: again, with no cut inside it */
         mstate *m = &t->m;
