@@ -81,7 +81,10 @@ void gcli_also(ng_store *s, const char *name) {
     int64_t row;
     json_t *cand = NULL;
     ng_error err = {0};
-    if (ng_store_lookup(s, name, &row, &cand, &err)) return;
+    if (ng_store_lookup(s, name, &row, &cand, &err)) {   /* (the command reports it) */
+        json_decref(cand);
+        return;
+    }
     json_t *also = ng_store_lookup_also(s), *m = json_array_get(cand, 0);
     if (also && m) {
         char how[700];
