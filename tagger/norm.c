@@ -1126,7 +1126,18 @@ size_t ng_utf8_valid_prefix(const char *s, size_t len) {
     size_t i = 0;
     int32_t cp;
     while (i < len) {
-        if (u[i] < 0x80) { i++; continue; }
+        if (u[i] < 0x80) {
+            /* ASCII runs 16 bytes at a time */
+            while (i + 16 <= len) {
+                uint64_t a, b;
+                memcpy(&a, u + i, 8);
+                memcpy(&b, u + i + 8, 8);
+                if ((a | b) & 0x8080808080808080ULL) break;
+                i += 16;
+            }
+            if (i < len && u[i] < 0x80) i++;
+            continue;
+        }
         int k = ng_utf8_decode(u + i, len - i, &cp);
         if (k < 0) break;
         i += (size_t)k;

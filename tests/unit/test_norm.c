@@ -219,6 +219,25 @@ static void test_utf8(void) {
     INT_EQ((int)ng_utf8_valid_prefix("\xd0\x9a\xd0", 3), 2, "truncated at the end");
     INT_EQ((int)ng_utf8_valid_prefix("a\xed\xa0\x80" "b", 5), 1, "surrogate");
     INT_EQ((int)ng_utf8_valid_prefix("a\0b", 3), 3, "NUL is valid UTF-8");
+    /* the 16-byte ASCII steps: a bad byte or a character at every place
+     * of a 48-byte text, and texts cut at every length */
+    {
+        char buf[64];
+        int bad = 0;
+        for (size_t at = 0; at < 48; at++) {
+            memset(buf, 'a', 48);
+            buf[at] = (char)0xff;
+            if (ng_utf8_valid_prefix(buf, 48) != at) bad++;
+            if (at + 1 < 48) {
+                buf[at] = (char)0xd0;
+                buf[at + 1] = (char)0x9a;
+                if (ng_utf8_valid_prefix(buf, 48) != 48 || ng_utf8_valid_prefix(buf, at + 1) != at) bad++;
+            }
+            memset(buf, 'a', 48);
+            if (ng_utf8_valid_prefix(buf, at) != at) bad++;
+        }
+        INT_EQ(bad, 0, "a bad byte found at each place of ASCII runs");
+    }
 }
 
 /* ASCII is folded without utf8proc: the same bytes as utf8proc gives. The
