@@ -6,9 +6,9 @@ BUILD   ?= build
 ifeq ($(strip $(BUILD)),)
 $(error BUILD must not be empty)
 endif
-PKGS    := libutf8proc igraph sqlite3 jansson zlib libxxhash libmicrohttpd
+PKGS    := libutf8proc igraph sqlite3 jansson yajl zlib libxxhash libmicrohttpd
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
-            libjansson-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-dev python3-networkx \
+            libjansson-dev libyajl-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-dev python3-networkx \
             valgrind clang libclang-rt-14-dev libxml2-dev \
             libmicrohttpd-dev curl python3-pip python3-setuptools python3-wheel
 

@@ -1,17 +1,175 @@
 /* Article reader: files, directories (recursive, sorted by name), standard
- * input; plain text (one article per file) or JSON Lines (jansson). */
+ * input; plain text (one article per file) or JSON Lines (yajl's event
+ * parser: see "JSON Lines records" below). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <jansson.h>
+#include <yajl/yajl_parse.h>
 #include "tagger.h"
 #include "base_internal.h"
+
+/* ## JSON Lines records
+ *
+ * A record is read with yajl's event parser, not into a tree: only the
+ * values of the top-level keys below are kept (copied, with a NUL after
+ * them), every other value is skipped. That is 8x faster than building a
+ * jansson tree of the line (100 MB of 2 KB articles: 1.19 s with
+ * json_loadb, 0.16 s with yajl's tree, less with events), and the events
+ * give what a tree does not: every top-level key (a key given twice is an
+ * error: which value would count?) and numbers as written (a 20-digit id
+ * is kept digit for digit; a number beyond a double is no error where only
+ * text matters). */
+enum { K_ID, K_TEXT, K_TITLE, K_URL, K_PUBLISHED, K_DATE, K_LANG, K_ENTITIES, K_N };
+static const char *const jkeys[K_N] = {"id", "text", "title", "url", "published", "date", "lang", "entities"};
+enum { V_NONE, V_STRING, V_INT, V_REAL, V_BOOL, V_NULL, V_ARRAY, V_OBJECT };
+
+typedef struct jval { int kind; char *s; size_t len, cap; } jval;
+
+typedef struct jrec {
+    jval v[K_N];
+    yajl_handle h;       /* the parser of the line (for the offset of an error) */
+    int depth;           /* 0 outside the record, 1 in its object, more in nested values */
+    int key;             /* the top-level key whose value comes next (K_*), or -1 */
+    int top;             /* the record's value was seen */
+    int bad;             /* why the callbacks stopped: J_* */
+    size_t bad_at;       /* the offset in the line where they did */
+    /* the top-level keys of the record, for duplicates: their bytes in
+     * kbuf, their hashes in an open-addressing table stamped with gen */
+    char *kbuf; size_t klen, kcap;
+    struct kslot { uint64_t h; size_t off, len; uint32_t gen; } *kt;
+    size_t kt_cap, nkeys;
+    uint32_t gen;
+    char dup[48];        /* a duplicated key, cut */
+} jrec;
+enum { J_OK, J_NOT_OBJECT, J_DUPLICATE, J_NOMEM };
+
+static void jrec_free(jrec *j) {
+    for (int k = 0; k < K_N; k++) free(j->v[k].s);
+    free(j->kbuf);
+    free(j->kt);
+}
+
+static void jrec_reset(jrec *j, yajl_handle h) {
+    for (int k = 0; k < K_N; k++) j->v[k].kind = V_NONE;
+    j->h = h;
+    j->depth = j->top = j->bad = 0;
+    j->key = -1;
+    j->klen = j->nkeys = 0;
+    if (++j->gen == 0) {   /* stamps wrapped: the table is cleared once */
+        if (j->kt) memset(j->kt, 0, j->kt_cap * sizeof *j->kt);
+        j->gen = 1;
+    }
+}
+
+static int jstop(jrec *j, int why) {
+    j->bad = why;
+    j->bad_at = yajl_get_bytes_consumed(j->h);
+    return 0;
+}
+
+static int jset(jrec *j, int kind, const char *s, size_t len) {
+    if (j->depth == 0) return jstop(j, J_NOT_OBJECT);
+    if (j->depth > 1 || j->key < 0) return 1;
+    jval *v = &j->v[j->key];
+    j->key = -1;
+    v->kind = kind;
+    v->len = len;
+    if (len + 1 > v->cap) {
+        size_t nc = v->cap ? v->cap : 64;
+        while (nc < len + 1) nc *= 2;
+        char *t = realloc(v->s, nc);
+        if (!t) return jstop(j, J_NOMEM);
+        v->s = t;
+        v->cap = nc;
+    }
+    if (len) memcpy(v->s, s, len);
+    v->s[len] = 0;
+    return 1;
+}
+
+static int j_null(void *ctx) { return jset(ctx, V_NULL, "", 0); }
+static int j_bool(void *ctx, int b) { return jset(ctx, V_BOOL, b ? "true" : "false", b ? 4 : 5); }
+static int j_number(void *ctx, const char *s, size_t len) {
+    return jset(ctx, memchr(s, '.', len) || memchr(s, 'e', len) || memchr(s, 'E', len) ? V_REAL : V_INT, s, len);
+}
+static int j_string(void *ctx, const unsigned char *s, size_t len) { return jset(ctx, V_STRING, (const char *)s, len); }
+
+static int j_open(jrec *j, int kind) {
+    if (j->depth == 0) {
+        if (kind != V_OBJECT || j->top) return jstop(j, J_NOT_OBJECT);
+        j->top = 1;
+    } else if (!jset(j, kind, "", 0)) return 0;
+    j->depth++;
+    return 1;
+}
+static int j_start_map(void *ctx) { return j_open(ctx, V_OBJECT); }
+static int j_start_array(void *ctx) { return j_open(ctx, V_ARRAY); }
+static int j_close(void *ctx) { ((jrec *)ctx)->depth--; return 1; }
+
+/* A top-level key: kept in the table (a duplicate stops the parse). */
+static int j_key(void *ctx, const unsigned char *s, size_t len) {
+    jrec *j = ctx;
+    if (j->depth != 1) return 1;
+    j->key = -1;
+    for (int k = 0; k < K_N; k++)
+        if (strlen(jkeys[k]) == len && !memcmp(jkeys[k], s, len)) { j->key = k; break; }
+    if (2 * (j->nkeys + 1) > j->kt_cap) {
+        size_t nc = j->kt_cap ? 2 * j->kt_cap : 32;
+        struct kslot *t = calloc(nc, sizeof *t);
+        if (!t) return jstop(j, J_NOMEM);
+        for (size_t i = 0; i < j->kt_cap; i++)
+            if (j->kt[i].gen == j->gen) {
+                size_t q = j->kt[i].h & (nc - 1);
+                while (t[q].gen == j->gen) q = (q + 1) & (nc - 1);
+                t[q] = j->kt[i];
+            }
+        free(j->kt);
+        j->kt = t;
+        j->kt_cap = nc;
+    }
+    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+    for (size_t i = 0; i < len; i++) { h ^= s[i]; h *= 1099511628211ULL; }
+    size_t q = h & (j->kt_cap - 1);
+    for (; j->kt[q].gen == j->gen; q = (q + 1) & (j->kt_cap - 1))
+        if (j->kt[q].h == h && j->kt[q].len == len && !memcmp(j->kbuf + j->kt[q].off, s, len)) {
+            snprintf(j->dup, sizeof j->dup, "%.*s%s", (int)(len < 40 ? len : 40), (const char *)s, len > 40 ? "..." : "");
+            return jstop(j, J_DUPLICATE);
+        }
+    if (j->klen + len > j->kcap) {
+        size_t nc = j->kcap ? j->kcap : 256;
+        while (nc < j->klen + len) nc *= 2;
+        char *t = realloc(j->kbuf, nc);
+        if (!t) return jstop(j, J_NOMEM);
+        j->kbuf = t;
+        j->kcap = nc;
+    }
+    memcpy(j->kbuf + j->klen, s, len);
+    j->kt[q] = (struct kslot){h, j->klen, len, j->gen};
+    j->klen += len;
+    j->nkeys++;
+    return 1;
+}
+
+static const yajl_callbacks jcb = {
+    j_null, j_bool, NULL, NULL, j_number, j_string, j_start_map, j_key, j_close, j_start_array, j_close,
+};
+
+/* The value of top-level key k if it is a string, else NULL. */
+static const char *jstr(const jrec *j, int k, size_t *len) {
+    if (j->v[k].kind != V_STRING) return NULL;
+    if (len) *len = j->v[k].len;
+    return j->v[k].s;
+}
+
+static const char *jkind_name(int kind) {
+    return kind == V_REAL ? "a number with a fraction or exponent" : kind == V_INT ? "a number"
+           : kind == V_BOOL ? "true or false" : kind == V_NULL ? "null" : kind == V_ARRAY ? "an array" : "an object";
+}
 
 typedef struct pending { char *path; int from_dir; } pending;
 
@@ -23,10 +181,10 @@ struct ng_reader {
     /* current jsonl stream */
     FILE *f; int f_is_stdin; char *cur_path; long lineno;
     char *line; size_t linecap;
-    json_t *json;
+    jrec rec;                     /* the current JSON line's fields */
+    yajl_handle yh;
     char *text; size_t textcap;   /* text read from a stream */
     void *map; size_t maplen;     /* text file mapped into memory */
-    char idbuf[64];
     char *cur_id;                 /* the current input's id: its canonical path, or "stdin" */
     char *idgen; size_t idgencap; /* a default id made from it */
     char *cwd;                    /* for canonical paths relative to it */
@@ -98,7 +256,8 @@ void ng_reader_free(ng_reader *r) {
     free(r->line);
     free(r->text);
     if (r->map) munmap(r->map, r->maplen);
-    if (r->json) json_decref(r->json);
+    jrec_free(&r->rec);
+    if (r->yh) yajl_free(r->yh);
     free(r);
 }
 
@@ -154,62 +313,6 @@ static int read_all(ng_reader *r, FILE *f, size_t *len) {
     return NG_OK;
 }
 
-static const char *jstr(json_t *o, const char *key, size_t *len) {
-    json_t *v = json_object_get(o, key);
-    if (json_is_string(v)) {
-        if (len) *len = json_string_length(v);
-        return json_string_value(v);
-    }
-    return NULL;
-}
-
-/* A copy of the JSON text with every integer of 19 digits or more and
- * every number beyond a double (outside strings) in quotes; NULL when out
- * of memory. NUL bytes cannot occur
- * outside strings in valid JSON, and inside strings they are escaped. */
-static char *quote_big_ints(const char *t, size_t len) {
-    char *q = malloc(len * 3 + 1), *o = q;
-    if (!q) return NULL;
-    int in_str = 0;
-    for (size_t i = 0; i < len;) {
-        char c = t[i];
-        if (in_str) {
-            *o++ = c; i++;
-            if (c == '\\' && i < len) *o++ = t[i++];
-            else if (c == '"') in_str = 0;
-            continue;
-        }
-        if (c == '"') { in_str = 1; *o++ = c; i++; continue; }
-        if ((c == '-' || (c >= '0' && c <= '9')) && (i == 0 || !((t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '.' ||
-                                                                t[i - 1] == 'e' || t[i - 1] == 'E' || t[i - 1] == '+' || t[i - 1] == '-'))) {
-            size_t j = i + (c == '-');
-            while (j < len && t[j] >= '0' && t[j] <= '9') j++;
-            int is_int = j == len || (t[j] != '.' && t[j] != 'e' && t[j] != 'E'), quote = 0;
-            if (is_int) quote = j - i - (c == '-') >= 19;
-            else {
-                /* a fraction and exponent: quoted when beyond a double (1e400) */
-                while (j < len && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.' || t[j] == 'e' || t[j] == 'E' ||
-                                   ((t[j] == '+' || t[j] == '-') && (t[j - 1] == 'e' || t[j - 1] == 'E'))))
-                    j++;
-                char num[64];
-                if (j - i < sizeof num) {
-                    memcpy(num, t + i, j - i);
-                    num[j - i] = 0;
-                    quote = isinf(strtod(num, NULL));
-                } else quote = 1;
-            }
-            if (quote) {
-                *o++ = '"'; memcpy(o, t + i, j - i); o += j - i; *o++ = '"';
-            } else { memcpy(o, t + i, j - i); o += j - i; }
-            i = j;
-            continue;
-        }
-        *o++ = c; i++;
-    }
-    *o = 0;
-    return q;
-}
-
 /* The id of an input: "stdin" for standard input; else its path made
  * canonical (symbolic links, "." and ".." resolved) and relative to the
  * working directory when it lies under it, so that "in/a.txt",
@@ -256,6 +359,72 @@ static const char *default_id(ng_reader *r, const char *content, size_t len, lon
     return r->idgen;
 }
 
+/* The column (1-based, in code points) of byte 'off' of line[0..len). */
+static long column_at(const char *line, size_t len, size_t off) {
+    long col = 1;
+    for (size_t i = 0; i < off && i < len; i++) col += ((unsigned char)line[i] & 0xC0) != 0x80;
+    return col;
+}
+
+/* An error for what yajl found wrong at byte 'off' of the record t[0..len)
+ * (k: the bytes before t in the line): its message, without "parse error: "
+ * and the final period, and the bytes around there. */
+static int json_error(ng_reader *r, ng_error *err, const char *t, size_t len, size_t off, size_t k) {
+    unsigned char *msg = yajl_get_error(r->yh, 0, NULL, 0);
+    char what[200];
+    snprintf(what, sizeof what, "%s", msg ? (const char *)msg : "syntax error");
+    if (msg) yajl_free_error(r->yh, msg);
+    char *w = what;
+    int lexical = !strncmp(w, "lexical error: ", 15);
+    if (lexical) w += 15;
+    else if (!strncmp(w, "parse error: ", 13)) w += 13;
+    size_t wl = strlen(w);
+    while (wl && (w[wl - 1] == '\n' || w[wl - 1] == '.' || w[wl - 1] == ' ')) w[--wl] = 0;
+    if (!strcmp(w, "premature EOF")) strcpy(w, "the line ends inside the record");
+    if (off > len) off = len;
+    /* a bad character, or a value after the record, is found once read */
+    if ((lexical || !strcmp(w, "trailing garbage")) && off > 0 && off < len + 1)
+        do off--; while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80);
+    while (off > 0 && off < len && (t[off] == ' ' || t[off] == '\t') && (lexical || !strcmp(w, "trailing garbage"))) off++;
+    long col = column_at(t, len, off) + (long)k;
+    if (off >= len) return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, col, "invalid JSON: %s", w);
+    /* up to 16 bytes from there, ending at a character */
+    size_t n = len - off < 16 ? len - off : 16;
+    while (off + n < len && ((unsigned char)t[off + n] & 0xC0) == 0x80) n++;
+    return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, col, "invalid JSON: %s near '%.*s%s'", w, (int)n, t + off,
+                        off + n < len ? "..." : "");
+}
+
+static int hex4(const char *s, unsigned *v) {
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
+        if (d > 15) return 0;
+        *v = *v << 4 | d;
+    }
+    return 1;
+}
+
+/* The offset in t[0..len) of a \u escape of half a surrogate pair (yajl
+ * would make it a '?'), or len. Strings are where escapes are; a
+ * backslash escaped is no escape. */
+static size_t lone_surrogate(const char *t, size_t len) {
+    for (const char *p = t, *e = t + len; (p = memchr(p, '\\', (size_t)(e - p)));) {
+        if (p + 1 >= e) break;
+        if (p[1] != 'u' || p + 6 > e) { p += 2; continue; }
+        unsigned v, w;
+        if (!hex4(p + 2, &v) || v < 0xD800 || v > 0xDFFF) { p += 6; continue; }
+        if (v <= 0xDBFF && p + 12 <= e && p[6] == '\\' && p[7] == 'u' && hex4(p + 8, &w) && w >= 0xDC00 && w <= 0xDFFF) {
+            p += 12;
+            continue;
+        }
+        return (size_t)(p - t);
+    }
+    return len;
+}
+
 /* Next JSON line of the open stream: 1, 0 at its end, or an error. */
 static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
     for (;;) {
@@ -274,61 +443,77 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
         size_t s = k;
         while (s < len && (r->line[s] == ' ' || r->line[s] == '\t')) s++;
         if (s == len) continue;   /* blank line */
-        if (r->json) { json_decref(r->json); r->json = NULL; }
-        json_error_t je;
-        json_t *o = json_loadb(r->line + k, len - k, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
-        if (!o && (strstr(je.text, "too big") || strstr(je.text, "overflow"))) {
-            /* an integer beyond 64 bits (a 20-digit id) or a number beyond
-             * a double: read again with such numbers as text, where only
-             * text matters */
-            char *q = quote_big_ints(r->line + k, len - k);
-            if (q) {
-                json_error_t je2;
-                o = json_loadb(q, strlen(q), JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je2);
-                free(q);
+        const char *t = r->line + k;
+        size_t tl = len - k;
+        /* UTF-8 first, strictly (yajl checks the shape of a sequence, not
+         * overlong forms, surrogates or code points past U+10FFFF); then
+         * yajl need not */
+        size_t ok = ng_utf8_valid_prefix(t, tl);
+        if (ok < tl)
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, column_at(t, tl, ok) + (long)k,
+                                "invalid JSON: invalid UTF-8 byte 0x%02x", (unsigned char)t[ok]);
+        /* a parser per line: yajl has no reset, and after an error it
+         * cannot go on */
+        if (r->yh) yajl_free(r->yh);
+        r->yh = yajl_alloc(&jcb, NULL, &r->rec);
+        if (!r->yh) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        yajl_config(r->yh, yajl_dont_validate_strings, 1);
+        jrec *j = &r->rec;
+        jrec_reset(j, r->yh);
+        yajl_status st = yajl_parse(r->yh, (const unsigned char *)t, tl);
+        size_t at = yajl_get_bytes_consumed(r->yh);
+        if (st == yajl_status_ok) { st = yajl_complete_parse(r->yh); at = tl; }
+        if (st == yajl_status_client_canceled) {
+            if (j->bad == J_NOMEM) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+            if (j->bad == J_NOT_OBJECT)
+                return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "expected a JSON object");
+            /* at the key's opening quote: back from its closing one */
+            size_t q = j->bad_at >= 2 && j->bad_at <= tl ? j->bad_at - 2 : 0;
+            for (; q > 0; q--) {
+                size_t bs = 0;
+                while (bs < q && t[q - 1 - bs] == '\\') bs++;
+                if (t[q] == '"' && bs % 2 == 0) break;
             }
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, column_at(t, tl, q) + (long)k,
+                                "invalid JSON: the key \"%s\" is given twice", j->dup);
         }
-        if (!o)
-            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, je.column > 0 ? je.column : 1,
-                                "invalid JSON: %s", je.text);
-        r->json = o;
-        if (!json_is_object(o))
-            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "expected a JSON object");
+        if (st != yajl_status_ok) return json_error(r, err, t, tl, at, k);
+        size_t sur = memchr(t, '\\', tl) ? lone_surrogate(t, tl) : tl;
+        if (sur < tl)
+            return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, column_at(t, tl, sur) + (long)k,
+                                "invalid JSON: %.6s is half of a surrogate pair", t + sur);
+        if (!j->top) return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "expected a JSON object");
         memset(a, 0, sizeof *a);
-        json_t *id = json_object_get(o, "id");
-        if (json_is_string(id)) {
-            a->id = json_string_value(id);
-            if (strlen(a->id) != json_string_length(id))
+        const jval *id = &j->v[K_ID];
+        if (id->kind == V_STRING) {
+            a->id = id->s;
+            if (strlen(a->id) != id->len)
                 return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" contains a NUL character");
-        } else if (json_is_integer(id)) {
-            snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(id));
-            a->id = r->idbuf;
-        } else if (id)
+        } else if (id->kind == V_INT) a->id = id->s;   /* as written: 20 digits stay 20 digits */
+        else if (id->kind != V_NONE)
             return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"id\" must be a string or an integer (not %s)",
-                                json_is_real(id) ? "a number with a fraction or exponent" : json_is_boolean(id) ? "true or false"
-                                : json_is_null(id) ? "null" : json_is_array(id) ? "an array" : "an object");
+                                jkind_name(id->kind));
         else {
-            a->id = default_id(r, r->line + k, len - k, r->lineno);
+            a->id = default_id(r, t, tl, r->lineno);
             if (!a->id) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
         }
-        json_t *tx = json_object_get(o, "text");
-        if (!tx && !json_object_get(o, "title") && !json_object_get(o, "entities"))
+        const jval *tx = &j->v[K_TEXT];
+        if (tx->kind == V_NONE && j->v[K_TITLE].kind == V_NONE && j->v[K_ENTITIES].kind == V_NONE)
             return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "missing \"text\"");
-        if (tx && !json_is_string(tx))
+        if (tx->kind != V_NONE && tx->kind != V_STRING)
             return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"text\" must be a string");
-        a->text = tx ? json_string_value(tx) : "";
-        a->text_len = tx ? json_string_length(tx) : 0;
-        a->title = jstr(o, "title", &a->title_len);
-        a->url = jstr(o, "url", NULL);
-        a->published = jstr(o, "published", NULL);
-        if (!a->published) a->published = jstr(o, "date", NULL);
+        a->text = tx->kind == V_STRING ? tx->s : "";
+        a->text_len = tx->kind == V_STRING ? tx->len : 0;
+        a->title = jstr(j, K_TITLE, &a->title_len);
+        a->url = jstr(j, K_URL, NULL);
+        a->published = jstr(j, K_PUBLISHED, NULL);
+        if (!a->published) a->published = jstr(j, K_DATE, NULL);
         for (int f = 0; f < 2 && !a->published; f++) {   /* not silently dropped: a Unix time, say */
-            json_t *pv = json_object_get(o, f ? "date" : "published");
-            if (pv && !json_is_null(pv))
+            int kind = j->v[f ? K_DATE : K_PUBLISHED].kind;
+            if (kind != V_NONE && kind != V_NULL)
                 return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1,
                                     "\"%s\" must be a date string such as \"2023-07-11\" (not %s)", f ? "date" : "published",
-                                    json_is_number(pv) ? "a number" : json_is_boolean(pv) ? "true or false"
-                                    : json_is_array(pv) ? "an array" : "an object");
+                                    kind == V_REAL ? "a number" : jkind_name(kind));
         }
         if (a->published && !*a->published) a->published = NULL;
         if (a->published) {
@@ -337,11 +522,11 @@ static int next_json(ng_reader *r, ng_article *a, ng_error *err) {
                 return ng_error_set(err, NG_E_PARSE, r->cur_path, r->lineno, 1, "\"published\": %s", why);
             a->published = r->datebuf;
         }
-        a->lang = jstr(o, "lang", NULL);
+        a->lang = jstr(j, K_LANG, NULL);
         a->source = r->cur_path;
         a->line = r->lineno;
-        a->raw = r->line + k;
-        a->raw_len = len - k;
+        a->raw = t;
+        a->raw_len = tl;
         return 1;
     }
 }

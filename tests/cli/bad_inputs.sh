@@ -67,7 +67,7 @@ expect "image newer version" 1 "newsgraph: newer.ngd: compiled dictionary format
 
 # ## JSON lines
 printf '{"id":"a","text":"Kyiv."}\n{"id":"b","text":\n' > j1.jsonl
-expect "JSON truncated line" 1 "newsgraph: j1.jsonl:2:17: invalid JSON: unexpected token near end of file" \
+expect "JSON truncated line" 1 "newsgraph: j1.jsonl:2:18: invalid JSON: the line ends inside the record" \
   $NG tag --no-shipped --dict ok.tsv --format tsv --no-header j1.jsonl
 printf 'a\ttext\t0\t4\tLOC\tk\tKyiv\tKyiv\n' > want.out
 cmp -s out want.out || fail "records before a bad JSON line: $(cat out)"
@@ -78,11 +78,11 @@ expect "JSON without text" 1 'newsgraph: j3.jsonl:1:1: missing "text"' $NG tag -
 printf '{"id":"d","text":5}\n' > j4.jsonl
 expect "JSON text not a string" 1 'newsgraph: j4.jsonl:1:1: "text" must be a string' $NG tag --no-shipped --dict ok.tsv j4.jsonl
 printf '{"id":"d","id":"e","text":"x"}\n' > j5.jsonl
-expect "JSON duplicate key" 1 "newsgraph: j5.jsonl:1:14: invalid JSON: duplicate object key near '\"id\"'" $NG tag --no-shipped --dict ok.tsv j5.jsonl
+expect "JSON duplicate key" 1 "newsgraph: j5.jsonl:1:11: invalid JSON: the key \"id\" is given twice" $NG tag --no-shipped --dict ok.tsv j5.jsonl
 printf '{"id":"f","text":"\377"}\n' > j6.jsonl
-expect "JSON invalid UTF-8" 1 "newsgraph: j6.jsonl:1:18: invalid JSON: unable to decode byte 0xff near '\"'" $NG tag --no-shipped --dict ok.tsv j6.jsonl
+expect "JSON invalid UTF-8" 1 "newsgraph: j6.jsonl:1:19: invalid JSON: invalid UTF-8 byte 0xff" $NG tag --no-shipped --dict ok.tsv j6.jsonl
 cat j1.jsonl j2.jsonl j3.jsonl j4.jsonl > jall.jsonl; printf '{"id":"e","text":"Kyiv again."}\n' >> jall.jsonl
-expect "JSON --keep-going" 1 "newsgraph: jall.jsonl:2:17: invalid JSON: unexpected token near end of file
+expect "JSON --keep-going" 1 "newsgraph: jall.jsonl:2:18: invalid JSON: the line ends inside the record
 newsgraph: jall.jsonl:3:1: expected a JSON object
 newsgraph: jall.jsonl:4:1: missing \"text\"
 newsgraph: jall.jsonl:5:1: \"text\" must be a string

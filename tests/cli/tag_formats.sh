@@ -231,7 +231,7 @@ expect_out kg <<'EOF'
 {"id":"ok2","tagger":"newsgraph","entities":[{"start":0,"end":8,"text":"Київ","type":"LOC","id":"loc_kyiv","name":"Kyiv","field":"text"}]}
 EOF
 expect_err kg <<'EOF'
-newsgraph: bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'
+newsgraph: bad.jsonl:2:2: invalid JSON: invalid char in json text near 'bad'
 newsgraph: bad.jsonl:3:1: expected a JSON object
 newsgraph: bad.jsonl:4:1: missing "text"
 newsgraph: 3 bad records skipped
@@ -242,7 +242,7 @@ expect_out nokg <<'EOF'
 {"id":"ok1","tagger":"newsgraph","entities":[{"start":0,"end":4,"text":"NATO","type":"ORG","id":"org_nato","name":"NATO","field":"text"}]}
 EOF
 expect_err nokg <<'EOF'
-newsgraph: bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'
+newsgraph: bad.jsonl:2:2: invalid JSON: invalid char in json text near 'bad'
 EOF
 
 # invalid UTF-8: matched around, a warning names the article

@@ -125,19 +125,67 @@ static void test_jsonl(void) {
           "{\"id\":\"ok2\",\"text\":\"b\"}\n");
     STR_EQ(read1(P(0, "bad.jsonl"), NG_INPUT_AUTO),
            "ok1 line=1 len=1 text=a\n"
-           "ERR -3 bad.jsonl:2:4: invalid JSON: string or '}' expected near 'bad'\n"
+           "ERR -3 bad.jsonl:2:2: invalid JSON: invalid char in json text near 'bad json'\n"
            "ERR -3 bad.jsonl:3:1: expected a JSON object\n"
            "ERR -3 bad.jsonl:4:1: missing \"text\"\n"
            "ERR -3 bad.jsonl:5:1: \"text\" must be a string\n"
            "ERR -3 bad.jsonl:6:1: \"id\" must be a string or an integer (not an array)\n"
-           "ERR -3 bad.jsonl:7:20: invalid JSON: unable to decode byte 0xff near '\"Ki'\n"
-           "ERR -3 bad.jsonl:8:29: invalid JSON: duplicate object key near '\"text\"'\n"
+           "ERR -3 bad.jsonl:7:21: invalid JSON: invalid UTF-8 byte 0xff\n"
+           "ERR -3 bad.jsonl:8:24: invalid JSON: the key \"text\" is given twice\n"
            "ok2 line=9 len=1 text=b\n",
-           "bad lines: line numbers (columns from jansson), and the reader continues");
+           "bad lines: line numbers and columns, and the reader continues");
     WRITE(P(0, "title.jsonl"), "{\"id\":\"t\",\"title\":\"Only a title\"}\n");
     STR_EQ(read1(P(0, "title.jsonl"), NG_INPUT_AUTO), "t line=1 len=0 title=Only a title text=\n", "title without text");
     WRITE(P(0, "empty.jsonl"), "");
     STR_EQ(read1(P(0, "empty.jsonl"), NG_INPUT_AUTO), "", "empty JSONL file: no article");
+}
+
+/* The JSON Lines records as yajl's events give them (the reader keeps the
+ * top-level values it reads): numbers as written, every top-level key
+ * (duplicates), strict UTF-8, escapes of half a surrogate pair. */
+static void test_jsonl_records(void) {
+    /* a record with 40 keys (the key table grows) */
+    char many[2000] = "{";
+    for (int i = 0; i < 40; i++) snprintf(many + strlen(many), sizeof many - strlen(many), "\"k%d\":%d,", i, i);
+    WRITE(P(0, "rec.jsonl"),
+          "{\"id\":12345678901234567890123,\"text\":\"big id\",\"views\":1e999,\"n\":-0.5e-400}\n"
+          "{\"id\":-7,\"text\":\"negative id\",\"nested\":{\"a\":1,\"a\":2},\"list\":[{\"id\":\"inner\"}],\"text2\":\"t\"}\n"
+          "{\"id\":\"esc\",\"text\":\"\\\\ud800 \\ud83d\\ude00 \\\"q\\\" \\u0416\"}\n"
+          "{\"extra\":{\"text\":\"not this\"},\"text\":\"this\",\"id\":\"nest\"}\n"
+          "{\"id\":\"ws\" , \"text\" : \"spaces\" }  \n");
+    STR_EQ(read1(P(0, "rec.jsonl"), NG_INPUT_AUTO),
+           "12345678901234567890123 line=1 len=6 text=big id\n"
+           "-7 line=2 len=11 text=negative id\n"
+           "esc line=3 len=18 text=\\ud800 \\xf0\\x9f\\x98\\x80 \"q\" \\xd0\\x96\n"
+           "nest line=4 len=4 text=this\n"
+           "ws line=5 len=6 text=spaces\n",
+           "numbers as written, nested values skipped (duplicates there too), escapes decoded, spaces");
+    FILE *f = fopen(P(0, "bad2.jsonl"), "w");
+    fprintf(f, "%s\"k3\":1,\"text\":\"x\"}\n", many);
+    fputs("{\"id\":\"o\",\"text\":\"\xc0\x80\"}\n"            /* overlong NUL */
+          "{\"id\":\"s\",\"text\":\"\xed\xa0\x80\"}\n"         /* a surrogate in UTF-8 */
+          "{\"id\":\"l\",\"text\":\"\\ud800x\"}\n"             /* half a pair */
+          "{\"id\":\"m\",\"text\":\"\\\\\\udc00\"}\n"          /* after an escaped backslash */
+          "{\"id\":\"g\",\"text\":\"x\"} tail\n"
+          "{\"id\":\"t\",\"text\":\"x\"\n"
+          "{\"id\":\"p\",\"text\":\"x\",\"published\":1700000000}\n"
+          "{\"id\":1.5,\"text\":\"x\"}\n"
+          "\"just a string\"\n"
+          "{\"id\":\"ok\",\"text\":\"Ж\"}\n", f);
+    fclose(f);
+    STR_EQ(read1(P(0, "bad2.jsonl"), NG_INPUT_AUTO),
+           "ERR -3 bad2.jsonl:1:342: invalid JSON: the key \"k3\" is given twice\n"
+           "ERR -3 bad2.jsonl:2:19: invalid JSON: invalid UTF-8 byte 0xc0\n"
+           "ERR -3 bad2.jsonl:3:19: invalid JSON: invalid UTF-8 byte 0xed\n"
+           "ERR -3 bad2.jsonl:4:19: invalid JSON: \\ud800 is half of a surrogate pair\n"
+           "ERR -3 bad2.jsonl:5:21: invalid JSON: \\udc00 is half of a surrogate pair\n"
+           "ERR -3 bad2.jsonl:6:23: invalid JSON: trailing garbage near 'tail'\n"
+           "ERR -3 bad2.jsonl:7:21: invalid JSON: the line ends inside the record\n"
+           "ERR -3 bad2.jsonl:8:1: \"published\" must be a date string such as \"2023-07-11\" (not a number)\n"
+           "ERR -3 bad2.jsonl:9:1: \"id\" must be a string or an integer (not a number with a fraction or exponent)\n"
+           "ERR -3 bad2.jsonl:10:1: expected a JSON object\n"
+           "ok line=11 len=2 text=\\xd0\\x96\n",
+           "bad records: where and why");
 }
 
 static void test_dirs(void) {
@@ -278,6 +326,7 @@ int main(void) {
     test_release();
     test_text();
     test_jsonl();
+    test_jsonl_records();
     test_dirs();
     test_stdin();
     test_invalid_tagged();
