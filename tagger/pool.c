@@ -379,7 +379,14 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
         ch[k].cend = a;
         ch[k + 1].cstart = b;
     }
-    unsigned nth = t->threads;
+    /* threads only for a field cut into chunks: an article's fields alone
+     * (a title and a short text) are matched here, as a thread started and
+     * joined for a title cost more than matching it (JSON Lines of 2 KB
+     * articles with titles, 2 threads: the CLI thread of the first tagger
+     * tagged a ninth of them) */
+    size_t whole = 0;
+    for (size_t f = 0; f < nfields; f++) whole += texts[f] != NULL && lens[f] > 0;
+    unsigned nth = nch > whole ? t->threads : 1;
     if (nth > nch) nth = (unsigned)(nch ? nch : 1);
     /* A big article's hash, when the article pass may want it (the given
      * name rule's ids carry it): hashing 100 MB afterwards, the text long
@@ -423,6 +430,7 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
         atomic_init(&pool.hash_taken, 0);
         for (unsigned k = 1; k < nth; k++)
             if (!(started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0)) atomic_fetch_sub(&pool.running, 1);
+            else t->chunk_threads++;
         pool_main(&pool);
         for (unsigned k = 1; k < nth; k++)
             if (started[k]) pthread_join(tid[k], NULL);
@@ -454,6 +462,7 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
     nocuts nc = {0};
     size_t chunk = t->chunk;
     int rc;
+    t->chunk_threads = 0;
     for (int round = 0;; round++) {
         size_t had = nc.n;
         /* (each try cuts elsewhere; after 8, rare as one is, the fields whole) */

@@ -57,6 +57,7 @@ struct ng_tagger {
     unsigned threads;
     size_t chunk;             /* chunk size in bytes (0: CHUNK, pool.c); tests set it (ng_tagger_set_chunk) */
     unsigned chunk_rounds;    /* how many times the last article was cut and matched (pool.c; tests read it) */
+    unsigned chunk_threads;   /* threads started for the last article's chunks (pool.c; tests read it) */
     mstate m;                 /* the article's spans and candidates end up here */
     unsigned nstates;         /* m and the workers: one per range of chunks */
     mstate *workers;          /* nstates - 1 extra states */

@@ -267,6 +267,31 @@ static void test_dense(void) {
     ng_tagger_free(t);
 }
 
+/* With threads, an article's fields are matched on the calling thread
+ * unless one is cut into chunks: a title and a short text started a
+ * thread per article (JSON Lines of 2 KB articles, 2 threads: the CLI's
+ * first tagger tagged a ninth of them). */
+static void test_fields_no_thread(void) {
+    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    OK(t != NULL, "tagger");
+    if (!t) return;
+    ng_tagger_set_threads(t, 2);
+    const char *texts[2] = {"Kyiv talks", "NATO met in Kyiv and Brussels."};
+    size_t lens[2] = {10, 30};
+    const ng_match *m;
+    size_t n, inv;
+    OK(ng_tagger_tag_doc(t, texts, lens, 2, &m, &n, &inv) == NG_OK, "title and text");
+    OK(t->chunk_threads == 0, "title and text: %u threads started", t->chunk_threads);
+    buf b = {0};
+    while (b.n < (300u << 10)) put(&b, "NATO met in Kyiv and Brussels. ");
+    texts[1] = b.s;
+    lens[1] = b.n;
+    OK(ng_tagger_tag_doc(t, texts, lens, 2, &m, &n, &inv) == NG_OK, "title and a long text");
+    OK(t->chunk_threads == 1, "title and a long text: %u threads started", t->chunk_threads);
+    free(b.s);
+    ng_tagger_free(t);
+}
+
 int main(void) {
     ng_dict_builder *bl = ng_dict_builder_new();
     ng_error err;
@@ -287,6 +312,7 @@ int main(void) {
     test_crafted();
     test_generated();
     test_dense();
+    test_fields_no_thread();
     ng_namelist_free(names);
     ng_dict_free(dict);
     return harness_done("test_chunks");
