@@ -131,6 +131,27 @@ for f in many.jsonl big.txt; do
   done
 done
 check "many.jsonl: one line per article" test "$(wc -l <t1.out)" -ge 800
+# with threads the next batch (256 articles) is read while one is tagged:
+# the messages of bad records, of a text with invalid bytes and of a big
+# article between them come in input order, as with one thread, and a
+# fatal error after a full batch still lets the articles before it out
+awk 'BEGIN { for (i = 0; i < 1300; i++)
+  if (i % 97 == 5) print "{\"id\":\"bad" i "\",\"text\":" ; else printf "{\"id\":\"r%d\",\"text\":\"Kyiv and NATO %d\"}\n", i, i }' >batches.jsonl
+printf 'Kyiv \377 NATO' >inv.txt
+awk 'BEGIN { while (n < 4300000) { printf "Kyiv NATO talks "; n += 16 } }' >big2.txt
+for th in 1 2; do
+  $NG $TAG -f tsv --no-header --keep-going --threads $th batches.jsonl inv.txt big2.txt batches.jsonl >b$th.out 2>b$th.err; echo $? >b$th.rc
+  grep -v bad batches.jsonl | awk '{ if (NR == 595) print "{\"id\":"; else print }' >fatal.jsonl   # bad: line 595
+  $NG $TAG -f tsv --no-header --threads $th fatal.jsonl >f$th.out 2>f$th.err; echo $? >>b$th.rc
+done
+check "read ahead: exit" test "$(cat b1.rc | tr -d '\n')$(cat b2.rc | tr -d '\n')" = 1111
+check "read ahead: same output" cmp -s b1.out b2.out
+check "read ahead: same messages, in order" cmp -s b1.err b2.err
+check "read ahead: the messages" test "$(grep -c 'invalid JSON' b1.err)" = 28
+check "read ahead: the warning between" test "$(sed -n 15p b1.err | grep -c 'inv.txt: 1 invalid UTF-8 byte skipped')" = 1
+check "read ahead: stop at the first bad record" cmp -s f1.out f2.out
+check "read ahead: the records before it" test "$(cut -f1 f2.out | sort -u | wc -l)" = 594
+check "read ahead: the bad record named" grep -q '^newsgraph: fatal.jsonl:595:' f2.err
 # the article pass's free words (surnames alone of persons named in full,
 # given names and surnames alone, Latin names in Cyrillic text) of a text
 # over 4 MB, noted by four matching states with two threads and resolved
