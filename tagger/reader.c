@@ -143,7 +143,7 @@ static int j_key(void *ctx, const unsigned char *s, size_t len) {
             snprintf(j->dup, sizeof j->dup, "%.*s%s", (int)(len < 40 ? len : 40), (const char *)s, len > 40 ? "..." : "");
             return jstop(j, J_DUPLICATE);
         }
-    if (j->klen + len > j->kcap) {
+    if (!j->kbuf || j->klen + len > j->kcap) {   /* (allocated for "" too: no offset on NULL) */
         size_t nc = j->kcap ? j->kcap : 256;
         while (nc < j->klen + len) nc *= 2;
         char *t = realloc(j->kbuf, nc);

@@ -171,6 +171,7 @@ static void test_jsonl_records(void) {
           "{\"id\":\"p\",\"text\":\"x\",\"published\":1700000000}\n"
           "{\"id\":1.5,\"text\":\"x\"}\n"
           "\"just a string\"\n"
+          "{\"\":1,\"\":2,\"text\":\"x\"}\n"                 /* empty keys (the key table was NULL) */
           "{\"id\":\"ok\",\"text\":\"Ж\"}\n", f);
     fclose(f);
     STR_EQ(read1(P(0, "bad2.jsonl"), NG_INPUT_AUTO),
@@ -184,7 +185,8 @@ static void test_jsonl_records(void) {
            "ERR -3 bad2.jsonl:8:1: \"published\" must be a date string such as \"2023-07-11\" (not a number)\n"
            "ERR -3 bad2.jsonl:9:1: \"id\" must be a string or an integer (not a number with a fraction or exponent)\n"
            "ERR -3 bad2.jsonl:10:1: expected a JSON object\n"
-           "ok line=11 len=2 text=\\xd0\\x96\n",
+           "ERR -3 bad2.jsonl:11:7: invalid JSON: the key \"\" is given twice\n"
+           "ok line=12 len=2 text=\\xd0\\x96\n",
            "bad records: where and why");
 }
 
