@@ -613,6 +613,7 @@ typedef struct emitter {
     char **seen;      /* emitted variants joined by 0x1f, for deduplication */
     size_t nseen, capseen;
     char *self;       /* the alias itself */
+    int keep_common;  /* emit one-word forms that are frequent words too */
 } emitter;
 
 /* Frequent common words of uk and ru (inflected forms of words that are
@@ -656,7 +657,7 @@ static int emit_variant(emitter *e, const char *const *w, const size_t *l) {
     size_t nw = 0, wi = 0;
     for (size_t i = 0; i < e->n; i++)
         if (e->words[i].is_word) { nw++; wi = i; }
-    if (nw == 1 && ng_inflect_is_common(w[wi], l[wi])) { free(key); return 0; }
+    if (nw == 1 && !e->keep_common && ng_inflect_is_common(w[wi], l[wi])) { free(key); return 0; }
     if (e->nseen == e->capseen) {
         size_t nc = e->capseen ? e->capseen * 2 : 32;
         char **ns = realloc(e->seen, nc * sizeof *ns);
@@ -965,11 +966,11 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     return rc;
 }
 
-int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
-                     int lang, ng_inflect_emit emit, void *userdata) {
+static int inflect_alias(const ng_inflect_word *words, size_t n, const char *type, int lang, ng_inflect_emit emit,
+                         void *userdata, int keep_common) {
     if (!words || n == 0 || n > 256 || !emit) return 0;
     int per = type && !strcmp(type, "PER");
-    emitter e = {words, n, emit, userdata, NULL, 0, 0, NULL};
+    emitter e = {words, n, emit, userdata, NULL, 0, 0, NULL, keep_common};
     size_t tot = 0;
     for (size_t i = 0; i < n; i++) tot += words[i].fold_len + 1;
     e.self = malloc(tot + 1);
@@ -1002,4 +1003,14 @@ int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
     free(e.seen);
     free(e.self);
     return rc;
+}
+
+int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
+                     int lang, ng_inflect_emit emit, void *userdata) {
+    return inflect_alias(words, n, type, lang, emit, userdata, 0);
+}
+
+int ng_inflect_alias_all(const ng_inflect_word *words, size_t n, const char *type,
+                         int lang, ng_inflect_emit emit, void *userdata) {
+    return inflect_alias(words, n, type, lang, emit, userdata, 1);
 }

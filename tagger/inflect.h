@@ -32,6 +32,12 @@ typedef int (*ng_inflect_emit)(const char *const *words, const size_t *lens,
 int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
                      int lang, ng_inflect_emit emit, void *userdata);
 
+/* As ng_inflect_alias, also emitting the one-word forms that are frequent
+ * words (which the dictionary compiler leaves out: батьківщини of
+ * Батьківщина): does a word the text has decline from a guessed alias? */
+int ng_inflect_alias_all(const ng_inflect_word *words, size_t n, const char *type,
+                         int lang, ng_inflect_emit emit, void *userdata);
+
 /* Is the folded word one of the frequent uk / ru words that a generated
  * one-word form must not be (inflect_common.inc)? */
 int ng_inflect_is_common(const char *folded, size_t len);

@@ -323,6 +323,15 @@ int ngn_org_acronyms(chunkctx *c);
 /* Is token i an organisation noun of the organisation rules' lists, in any
  * case form (Групи, Відділення, Партії; Council, Assembly)? (names_org.c) */
 int ngn_org_noun(const chunkctx *c, size_t i);
+/* A dictionary name in a form the dictionary does not list (names_org.c,
+ * NG_RULE_DICT_FORM): is capitalised Cyrillic token i a case form of a
+ * one-word alias of an entity of 'type' that the dictionary does not
+ * decline (=Батьківщина, or whose forms are frequent words: Батьківщини)?
+ * Then *out is that entity's candidate. */
+int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out);
+/* Adds a rule span over tokens [i, j] naming the dictionary's candidate cd
+ * (its order kept), found by 'rule'. */
+int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned rule);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);

@@ -526,6 +526,122 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
     return 1;
 }
 
+/* ## A dictionary name in a form the dictionary does not list (NAMES.md,
+ * "Dictionary names in other forms"; NG_RULE_DICT_FORM)
+ *
+ * A one-word alias does not decline when it is to match only as written
+ * (=Батьківщина, =Медуза) or when its case forms are frequent words
+ * (батьківщини: inflect.c leaves them out). In quotes, or after a title, a
+ * capitalised word that is such a form is the name: its nominative is
+ * guessed (the last one to three letters replaced by a nominative ending),
+ * looked up as a one-word alias (not an inflected form) of an entity of
+ * the type wanted, and kept when declining it gives back the word. */
+static const char *const lemma_noms[] = {"", "а", "я", "о", "е", "ь", "й", "и", "і", "ия", NULL};
+
+typedef struct want1 { const char *f; size_t l; } want1;
+static int found1(const char *const *w, const size_t *lens, size_t n, void *ud) {
+    const want1 *q = ud;
+    return n == 1 && lens[0] == q->l && !memcmp(w[0], q->f, q->l);
+}
+
+/* The candidate of output o of dictionary di (its order too, as the matcher gives it). */
+static void out_cand(const chunkctx *c, size_t di, const img_output *o, cand *out) {
+    const ng_dict *d = c->t->dicts[di];
+    const img_entity *e = &d->ent[o->entity];
+    out->c = (ng_candidate){d->str + e->id, d->str + e->type, ng_entity_name(c->t, (unsigned)di, o->entity)};
+    out->priority = e->priority;
+    out->order = (uint64_t)di << 32 | o->entity;
+    out->inflected = (o->flags & OUT_INFLECTED) != 0;
+}
+
+int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
+    const ng_token *t = &c->tok[i];
+    if (!c->t->nd || (c->t->flags & NG_TAG_NO_INFLECT) || !is_word(c, i) || !(t->flags & TK_CYR) ||
+        !(t->flags & TK_UPPER1) || (t->flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT | TK_LONG)))
+        return 0;
+    const char *f = tfold(c, i);
+    size_t fl = tlen(c, i), letters = ncp(f, fl);
+    if (letters < 4) return 0;
+    int lang = lang_near(c, i, i);
+    int il = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
+    for (size_t cut = 1; cut <= 3 && letters - cut >= 3; cut++)
+        for (const char *const *e = lemma_noms; *e; e++) {
+            nomword g;
+            if (!nom_set(&g, c, i, cut, *e)) return 0;
+            uint64_t h = ng_hash(g.fold, g.w.fold_len);
+            for (size_t di = 0; di < c->t->nd; di++) {
+                const ng_dict *d = c->t->dicts[di];
+                const img_vslot *v = dict_vslot(d, h);
+                if (!v || !(v->root & NODE_TERMINAL) || !dict_verify(d, v->tok1 - 1, g.fold, g.w.fold_len)) continue;
+                uint32_t node = v->root & ~NODE_TERMINAL;
+                for (uint32_t o = d->nodes[node]; o < d->nodes[node + 1]; o++) {
+                    const img_output *op = &d->out[o];
+                    if ((op->flags & OUT_INFLECTED) || strcmp(d->str + d->ent[op->entity].type, type)) continue;
+                    if (op->flags & OUT_CASED) {
+                        const char *cs = d->str + op->cased;
+                        if (strlen(cs) != g.w.orig_len || memcmp(cs, g.orig, g.w.orig_len)) continue;
+                    }
+                    want1 q = {f, fl};
+                    if (ng_inflect_alias_all(&g.w, 1, type, il, found1, &q) != 1) continue;
+                    out_cand(c, di, op, out);
+                    return 1;
+                }
+            }
+        }
+    return 0;
+}
+
+/* Adds a span over tokens [i, j] naming the dictionary's candidate cd,
+ * found by 'rule'. */
+int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned rule) {
+    int rc = ngn_add_rule_span(c, i, j, cd->c.type, cd->c.id, cd->c.name, rule, 0);
+    if (rc) return rc;
+    cand *nc = &c->m->cands[c->m->spans[c->m->nspans - 1].cand];
+    nc->priority = cd->priority;
+    nc->order = cd->order;
+    return NG_OK;
+}
+
+static int cyr_word(const chunkctx *c, size_t i);
+
+/* A hyphenated name of the dictionary written with a space: "Коста Рика"
+ * (Коста-Рика), "Коста Рики" (its case form): tokens i and i + 1, two
+ * capitalised Cyrillic words on one line, are the alias word - word (a
+ * form of it) of a dictionary: its entity (NG_RULE_DICT_FORM). Not over a
+ * dictionary span reaching beyond the two words. */
+static size_t spaced_compound(chunkctx *c, size_t i, int *rc) {
+    size_t j = i + 1;
+    if (j >= c->nt || !cyr_word(c, j) || (c->tok[j].flags & (TK_ALLUPPER | TK_LONG)) || !(c->tok[j].flags & TK_UPPER1) ||
+        !(c->tok[i].flags & TK_UPPER1) || (c->tok[i].flags & TK_LONG))
+        return (size_t)-1;
+    for (size_t di = 0; di < c->t->nd; di++) {
+        const ng_dict *d = c->t->dicts[di];
+        const img_vslot *v = dict_vslot(d, c->tok[i].hash);
+        if (!v || !(v->root & ~NODE_TERMINAL)) continue;
+        long hy = dict_vocab(d, "-", 1, ng_hash("-", 1));
+        if (hy < 0 || !dict_verify(d, v->tok1 - 1, tfold(c, i), tlen(c, i))) continue;
+        uint32_t n2 = dict_trans(d, v->root & ~NODE_TERMINAL, (uint32_t)hy);
+        const img_vslot *v2 = n2 ? dict_vslot(d, c->tok[j].hash) : NULL;
+        if (!v2 || !dict_verify(d, v2->tok1 - 1, tfold(c, j), tlen(c, j))) continue;
+        uint32_t n3 = dict_trans(d, n2 & ~NODE_TERMINAL, v2->tok1 - 1);
+        if (!(n3 & NODE_TERMINAL)) continue;
+        n3 &= ~NODE_TERMINAL;
+        for (uint32_t o = d->nodes[n3]; o < d->nodes[n3 + 1]; o++) {
+            const img_output *op = &d->out[o];
+            if ((op->flags & OUT_CASED) || ((op->flags & OUT_INFLECTED) && (c->t->flags & NG_TAG_NO_INFLECT))) continue;
+            if (cuts_span(c, i, j)) return (size_t)-1;
+            long k = ngn_covering_at(c, c->first, tok_start(c, i));
+            if (k >= 0 && c->m->spans[k].start == tok_start(c, i) && c->m->spans[k].end == tok_end(c, j))
+                return (size_t)-1;
+            cand cd;
+            out_cand(c, di, op, &cd);
+            *rc = ngn_dict_form_span(c, i, j, &cd, NG_RULE_DICT_FORM);
+            return j;
+        }
+    }
+    return (size_t)-1;
+}
+
 /* Adds the organisation span [i, j] whose words are [wi, wj] (the name
  * without legal form and quotes, for the id and the name). 'head': the
  * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
@@ -543,6 +659,15 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     if (!place && (wi != i || wj != j) && dict_org(c, i, j) >= 0)
         return (size_t)-1;   /* ... with its legal form or quotes (Apple Inc.) */
     if (place) k = -1;
+    /* a quoted word that is a case form of a one-word dictionary name the
+     * dictionary does not decline («Батьківщини»): that organisation */
+    cand dc;
+    if (k < 0 && wi == wj && (rule == NG_RULE_ORG_QUOTED || rule == NG_RULE_ORG_LEGAL_QUOTED ||
+                              rule == NG_RULE_ORG_QUOTED_ALONE || rule == NG_RULE_DICT_FORM) &&
+        ngn_dict_form(c, wi, "ORG", &dc)) {
+        *rc = ngn_dict_form_span(c, i, j, &dc, rule);
+        return j;
+    }
     const char *id, *name;
     if (k >= 0) {
         const cand *cd = &c->m->cands[c->m->spans[k].cand];
@@ -695,9 +820,15 @@ static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
         return (size_t)-1;
     if (lower && (!(c->tok[i].flags & TK_UPPER1) || wset_has(&ngn_stop_set, c->tok[i].hash) || !quoted_head(c, i, last)))
         return (size_t)-1;
-    if (i >= 2 && (tok_is(c, i - 2, "в") || tok_is(c, i - 2, "у") || tok_is(c, i - 2, "на"))) return (size_t)-1;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
     if (k >= 0 && c->m->spans[k].end == tok_end(c, last)) return (size_t)-1;
+    /* one word, a case form of a one-word dictionary organisation that the
+     * dictionary does not decline («Батьківщини», «Медузы»): that one,
+     * in Russian text too and after в / у / на (у «Батьківщині» заявили) */
+    cand dc;
+    if (i == last && !c->dry && ngn_dict_form(c, i, "ORG", &dc))
+        return org_span(c, NG_RULE_DICT_FORM, i, last, i, last, (size_t)-1, rc);
+    if (i >= 2 && (tok_is(c, i - 2, "в") || tok_is(c, i - 2, "у") || tok_is(c, i - 2, "на"))) return (size_t)-1;
     if (!ukrainian_near(c, i, last)) return (size_t)-1;
     return org_span(c, NG_RULE_ORG_QUOTED_ALONE, i, last, i, last, (size_t)-1, rc);
 }
@@ -846,7 +977,14 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     }
     if (!(td->flags & TK_ALLUPPER) && tok_has_stem(c, &orgq_set, d))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
-    if (td->flags & TK_ALLUPPER) return (size_t)-1;   /* ЖК «Печерські Липки»: not a bare name */
+    if (td->flags & TK_ALLUPPER) {   /* ЖК «Печерські Липки»: not a bare name */
+        /* (a preposition first in its sentence, У «Батьківщині», before a
+         * dictionary's name in a form it does not list) */
+        cand dc;
+        if (!ncp_ge(tfold(c, d), tlen(c, d), 2) && i == last && !c->dry && ngn_dict_form(c, i, "ORG", &dc))
+            return org_span(c, NG_RULE_DICT_FORM, i, last, i, last, (size_t)-1, rc);
+        return (size_t)-1;
+    }
     return bare_quoted(c, i, last, rc);
 }
 
@@ -1344,6 +1482,10 @@ static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
+    if (!c->dry) {
+        size_t r = spaced_compound(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+    }
     if (c->place && !c->dry) {
         size_t r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;

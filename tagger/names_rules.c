@@ -1664,6 +1664,13 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i) && !adj_before_noun(c, i) &&
         !ngn_org_noun(c, i)) {   /* (депутати Партії Вільних, General Assembly: a body) */
+        /* a case form of a one-word dictionary organisation that the
+         * dictionary does not decline (Депутати Батьківщини): that one */
+        cand dc;
+        if (ngn_dict_form(c, i, "ORG", &dc)) {
+            *rc = ngn_dict_form_span(c, i, i, &dc, NG_RULE_DICT_FORM);
+            return i;
+        }
         size_t last = i;
         size_t l2 = surname_at(c, i + 1, i, script, 0);
         /* a given name and a name after the word: the word was the title's

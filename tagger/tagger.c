@@ -64,6 +64,13 @@ static int build_name_fixes(ng_tagger *t) {
 }
 
 /* The name of entity 'ent' of dictionary 'dict' (see name_fix). */
+static const char *entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent, const char *own);
+
+const char *ng_entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent) {
+    const ng_dict *d = tg->dicts[dict];
+    return entity_name(tg, dict, ent, d->str + d->ent[ent].name);
+}
+
 static const char *entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent, const char *own) {
     if (!dict || !tg->nfix[dict]) return own;
     const name_fix *f = tg->fix[dict];
@@ -662,6 +669,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_COUNTRY] = "name before its country in parentheses",
         [NG_RULE_SCORER] = "scorer before the minute",
         [NG_RULE_PLAYERS] = "player on a scorecard, squad list or leaderboard",
+        [NG_RULE_DICT_FORM] = "dictionary name in a form it does not list",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

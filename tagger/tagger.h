@@ -167,6 +167,7 @@ typedef enum ng_rule {
     NG_RULE_COUNTRY,            /* a name before its country in parentheses: Lance Armstrong ( U.S. ) */
     NG_RULE_SCORER,             /* a scorer before the minute: ( Faber 32nd , Nilis 63rd ) */
     NG_RULE_PLAYERS,            /* players of a scorecard, squad or leaderboard: M. Atherton c Saeed Anwar b Waqar Younis 12 */
+    NG_RULE_DICT_FORM,          /* a dictionary name in a form it does not list: «Батьківщини», Коста Рика */
     NG_RULE_COUNT
 } ng_rule;
 

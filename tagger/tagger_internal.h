@@ -110,6 +110,10 @@ uint64_t ng_article_hash(const char *const *texts, const size_t *lens, size_t nf
 void ng_names_free_state(mstate *m);
 void ng_names_free(ng_tagger *t);
 
+/* The name of entity 'ent' of the tagger's dictionary 'dict' (an earlier
+ * dictionary's name of the same id first, as the matcher names it). */
+const char *ng_entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent);
+
 /* ## Span order (span.c) */
 
 /* Span order: field, start, then longer first (qsort comparator). */
