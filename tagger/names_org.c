@@ -1073,6 +1073,13 @@ static int adj_end(const char *f, size_t l) {
     /* a doubled consonant before -я makes a noun, not an adjective
      * (Рішення, Засідання, Життя: not the first word of a rule A name) */
     if (l >= 6 && !memcmp(f + l - 2, "я", 2) && !memcmp(f + l - 6, f + l - 4, 2) && memcmp(f + l - 4, "я", 2)) return 0;
+    /* nor are Russian nouns in -ение, -ание, -яние, -тие (Решение, Заявление,
+     * Постановление, Открытие: not the first word of a rule A name; the
+     * adjectives' -ие follows a consonant, Последние, Внутренние, or и, Синие) */
+    if (l >= 8 && !memcmp(f + l - 4, "ие", 4) &&
+        (!memcmp(f + l - 6, "т", 2) ||
+         (!memcmp(f + l - 6, "н", 2) && (!memcmp(f + l - 8, "е", 2) || !memcmp(f + l - 8, "а", 2) || !memcmp(f + l - 8, "я", 2)))))
+        return 0;
     for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
         const char *p = e[k].s;
         size_t el = e[k].len;

@@ -8,7 +8,10 @@
 #  2. after a title, such a form is that organisation, not a surname
 #     ("Депутати Батьківщини" was per:batkivshch);
 #  3. a hyphenated place written with a space is the dictionary's place
-#     ("Коста Рика" was the given name alone Рика).
+#     ("Коста Рика" was the given name alone Рика);
+#  4. a Russian noun in -ение / -ание / -тие first in its sentence is no
+#     adjective of an organisation's name ("Решение Конституционного суда"
+#     was one organisation).
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 8 text; "type:id:text" per span
@@ -38,4 +41,11 @@ checks=$((checks+1))
 want='LOC:costa-rica:Коста Рику|LOC:costa-rica:Коста Рика|LOC:costa-rica:Коста Рики|'
 [ "$(spans spaced)" = "$want" ] || { echo "FAIL spaced: $(spans spaced)"; fail=1; }
 
+run nouns tag --format tsv --no-header <<'EOF2'
+Решение Конституционного суда вступило в силу. Заявление Конституционного суда опубликовано.
+Постановление Арбитражного суда отменено. Открытие Киевского университета состоялось.
+EOF2
+checks=$((checks+1))
+want='ORG:org:konstitutsion-sud:Конституционного суда|ORG:org:konstitutsion-sud:Конституционного суда|ORG:org:arbitrazhn-sud:Арбитражного суда|ORG:org:kievsk-universitet:Киевского университета|'
+[ "$(spans nouns)" = "$want" ] || { echo "FAIL nouns: $(spans nouns)"; fail=1; }
 finish
