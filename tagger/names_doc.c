@@ -1485,7 +1485,9 @@ static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
  * organisation, extended over the full name's further words as written
  * ("Niugini Mining" before "shares"). A one-word core is never a function
  * word, a label of rule T, a common adjective of company names (General,
- * National, Royal, Southern ...) or a people's adjective (-an, -ese, -ish). */
+ * National, Royal, Southern ...) or a people's adjective (-an, -ese, -ish).
+ * A core that starts with a title names a title and its holder, not the
+ * company ("Miss Universe Inc" ... "Miss Universe" won): none. */
 static int sn_is(const char *t, size_t a, size_t b, const char *const *w) {
     for (size_t i = 0; w[i]; i++)
         if (strlen(w[i]) == b - a && !memcmp(t + a, w[i], b - a)) return 1;
@@ -1512,6 +1514,8 @@ static const char *const sn_common[] = {
     "Canada", "Australia", "Hong", "Singapore", "Shanghai", "Beijing", "Tokyo", "London", "Paris", "Texas",
     "California", "Florida", "Chase", "News", "Weather", "Energy", "Oil", "Gold", "Steel", "Air", "Sun",
     "Star", "Stock", "Investors", "Mr", "Mrs", "Dr", NULL};
+
+static const char *const sn_title[] = {"Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mister", NULL};
 
 typedef struct snrec { size_t wa[8], we[8]; size_t nw, core, full; const span *s; unsigned field; } snrec;
 
@@ -1542,7 +1546,7 @@ static int company_short(ng_tagger *t, twidx *ns, const char *const *texts, cons
         while (j > 1 && sn_is(tx, x->wa[j - 1], x->we[j - 1], sn_legal)) j--;
         size_t c = j;
         while (c > 1 && j - c < 2 && sn_is(tx, x->wa[c - 1], x->we[c - 1], sn_trade)) c--;
-        if (j == x->nw || tx[x->wa[0]] < 'A' || tx[x->wa[0]] > 'Z') continue;
+        if (j == x->nw || tx[x->wa[0]] < 'A' || tx[x->wa[0]] > 'Z' || sn_is(tx, x->wa[0], x->we[0], sn_title)) continue;
         if (c == 1) {
             size_t a = x->wa[0], b = x->we[0], n = b - a;
             if (n < 3 || sn_is(tx, a, b, sn_common) || tw_label(tx, a, b)) continue;

@@ -744,6 +744,23 @@ static int latin_place_surname(const chunkctx *c, size_t j) {
     return 1;
 }
 
+static int title_before(const chunkctx *c, size_t i);
+
+int ngn_title_common_noun(const chunkctx *c, size_t i) {
+    /* (by length first, the words compared inline) */
+    if ((c->tok[i].flags & (TK_LATIN | TK_SPACE)) != (TK_LATIN | TK_SPACE)) return 0;
+    int hit;
+    switch (tlen(c, i)) {
+    case 4: hit = tok_is(c, i, "teen"); break;
+    case 5: hit = tok_is(c, i, "world") || tok_is(c, i, "earth") || tok_is(c, i, "globe"); break;
+    case 6: hit = tok_is(c, i, "galaxy") || tok_is(c, i, "cosmos"); break;
+    case 8: hit = tok_is(c, i, "universe") || tok_is(c, i, "consumer"); break;
+    case 13: hit = tok_is(c, i, "international"); break;
+    default: return 0;
+    }
+    return hit && title_before(c, i);
+}
+
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
@@ -1663,7 +1680,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     /* title + surname (+ surname): President Clinton, президент Зеленський */
     if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i) && !adj_before_noun(c, i) &&
-        !ngn_org_noun(c, i)) {   /* (депутати Партії Вільних, General Assembly: a body) */
+        !ngn_org_noun(c, i) &&   /* (депутати Партії Вільних, General Assembly: a body) */
+        !(ngn_title_noun_maybe(c, i) && ngn_title_common_noun(c, i))) {   /* (Miss Universe: a contest) */
         /* a case form of a one-word dictionary organisation that the
          * dictionary does not decline (Депутати Батьківщини): that one */
         cand dc;

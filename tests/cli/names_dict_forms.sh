@@ -9,7 +9,11 @@
 #     ("Депутати Батьківщини" was per:batkivshch);
 #  3. a hyphenated place written with a space is the dictionary's place
 #     ("Коста Рика" was the given name alone Рика);
-#  4. a Russian noun in -ение / -ание / -тие first in its sentence is no
+#  4. an English common noun after a title is no surname ("Miss Universe",
+#     "Miss Teen USA", "General Consumer Price Index" were persons; "Miss
+#     Smith" still is one), and a contest's organisation keeps the title
+#     ("Miss Universe Inc." was "Universe Inc.");
+#  5. a Russian noun in -ение / -ание / -тие first in its sentence is no
 #     adjective of an organisation's name ("Решение Конституционного суда"
 #     was one organisation).
 . "$(dirname "$0")/setup"
@@ -40,6 +44,15 @@ EOF2
 checks=$((checks+1))
 want='LOC:costa-rica:Коста Рику|LOC:costa-rica:Коста Рика|LOC:costa-rica:Коста Рики|'
 [ "$(spans spaced)" = "$want" ] || { echo "FAIL spaced: $(spans spaced)"; fail=1; }
+
+run miss tag --format tsv --no-header <<'EOF2'
+Miss Universe was crowned on Sunday. Miss Smith said hello to Miss World .
+She attended the Miss Teen pageant , said Miss Universe Inc. on Monday .
+The General Consumer Price Index rose .
+EOF2
+checks=$((checks+1))
+want='PER:per:smith:Smith|ORG:org:mis-universe:Miss Universe Inc.|'
+[ "$(spans miss)" = "$want" ] || { echo "FAIL miss: $(spans miss)"; fail=1; }
 
 run nouns tag --format tsv --no-header <<'EOF2'
 Решение Конституционного суда вступило в силу. Заявление Конституционного суда опубликовано.
