@@ -533,10 +533,18 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
  * (=Батьківщина, =Медуза) or when its case forms are frequent words
  * (батьківщини: inflect.c leaves them out). In quotes, or after a title, a
  * capitalised word that is such a form is the name: its nominative is
- * guessed (the last one to three letters replaced by a nominative ending),
+ * guessed (a case ending of one to three letters replaced by a nominative ending),
  * looked up as a one-word alias (not an inflected form) of an entity of
  * the type wanted, and kept when declining it gives back the word. */
 static const char *const lemma_noms[] = {"", "а", "я", "о", "е", "ь", "й", "и", "і", "ия", NULL};
+/* The case endings the guesses replace, by their length in letters
+ * (folded; a word ending otherwise is no case form of another). */
+static const char *const lemma_tails[4][16] = {
+    {NULL},
+    {"а", "я", "у", "ю", "и", "і", "ї", "е", "ы", "є", NULL},
+    {"ою", "ею", "єю", "ом", "ем", "ой", "ей", "ів", "ям", "ам", "ах", "ях", "ий", "ов", "ии", NULL},
+    {"ові", "еві", "ами", "ями", NULL},
+};
 
 typedef struct want1 { const char *f; size_t l; } want1;
 static int found1(const char *const *w, const size_t *lens, size_t n, void *ud) {
@@ -561,18 +569,27 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
         return 0;
     const char *f = tfold(c, i);
     size_t fl = tlen(c, i), letters = ncp(f, fl);
-    if (letters < 4) return 0;
-    int lang = lang_near(c, i, i);
-    int il = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
-    for (size_t cut = 1; cut <= 3 && letters - cut >= 3; cut++)
+    if (letters < 4 || fl + 8 > sizeof ((nomword *)0)->fold) return 0;
+    char gf[sizeof ((nomword *)0)->fold];
+    for (size_t cut = 1; cut <= 3 && letters - cut >= 3; cut++) {
+        /* (the guesses' folded forms built here; the whole word only for a
+         * guess some dictionary has) */
+        size_t sl = fl - tail_bytes(f, fl, cut);
+        int tail = 0;
+        for (const char *const *x = lemma_tails[cut]; *x && !tail; x++)
+            tail = strlen(*x) == fl - sl && !memcmp(f + sl, *x, fl - sl);
+        if (!tail) continue;
+        memcpy(gf, f, sl);
         for (const char *const *e = lemma_noms; *e; e++) {
-            nomword g;
-            if (!nom_set(&g, c, i, cut, *e)) return 0;
-            uint64_t h = ng_hash(g.fold, g.w.fold_len);
+            size_t el = strlen(*e);
+            memcpy(gf + sl, *e, el);
+            uint64_t h = ng_hash(gf, sl + el);
             for (size_t di = 0; di < c->t->nd; di++) {
                 const ng_dict *d = c->t->dicts[di];
                 const img_vslot *v = dict_vslot(d, h);
-                if (!v || !(v->root & NODE_TERMINAL) || !dict_verify(d, v->tok1 - 1, g.fold, g.w.fold_len)) continue;
+                if (!v || !(v->root & NODE_TERMINAL) || !dict_verify(d, v->tok1 - 1, gf, sl + el)) continue;
+                nomword g;
+                if (!nom_set(&g, c, i, cut, *e)) return 0;
                 uint32_t node = v->root & ~NODE_TERMINAL;
                 for (uint32_t o = d->nodes[node]; o < d->nodes[node + 1]; o++) {
                     const img_output *op = &d->out[o];
@@ -581,6 +598,8 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
                         const char *cs = d->str + op->cased;
                         if (strlen(cs) != g.w.orig_len || memcmp(cs, g.orig, g.w.orig_len)) continue;
                     }
+                    int lang = lang_near(c, i, i);
+                    int il = lang == 1 ? NG_LANG_UK : lang == 2 ? NG_LANG_RU : NG_LANG_UNKNOWN;
                     want1 q = {f, fl};
                     if (ng_inflect_alias_all(&g.w, 1, type, il, found1, &q) != 1) continue;
                     out_cand(c, di, op, out);
@@ -588,6 +607,7 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
                 }
             }
         }
+    }
     return 0;
 }
 
