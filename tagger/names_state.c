@@ -48,6 +48,23 @@ void ng_names_reset_state(mstate *m) {
     arena_reset(&mn->ar);
 }
 
+void ng_names_mark(const mstate *m, ng_names_pos *pos) {
+    const mnames *mn = m->names;
+    if (mn) *pos = (ng_names_pos){mn->nnotes, mn->next, mn->nfree, mn->ffield, mn->fset};
+    else *pos = (ng_names_pos){0, 0, 0, 0, 0};
+}
+
+/* (the chunk's strings stay in the arena until the article ends) */
+void ng_names_take_back(mstate *m, const ng_names_pos *pos) {
+    mnames *mn = m->names;
+    if (!mn) return;
+    mn->nnotes = pos->nnotes;
+    mn->next = pos->next;
+    mn->nfree = pos->nfree;
+    mn->ffield = pos->ffield;
+    mn->fset = pos->fset;
+}
+
 void ng_names_reset(ng_tagger *t) {
     ng_names_reset_state(&t->m);
     for (unsigned k = 0; t->workers && k + 1 < t->nstates; k++) ng_names_reset_state(&t->workers[k]);

@@ -16,9 +16,13 @@
  *    farthest: 40 tokens after the title of an act, a scorer list of up to
  *    32 names, a '(' 400 bytes before);
  *  - a span or note across a cut (a name cut in two) shows in the chunks on
- *    either side of it (run_chunks): then the article is matched again with
- *    no cut inside it (ng_match_chunks). Cuts are chosen where that is
- *    unlikely: before a lower-case word that no alias has (cut_safe). */
+ *    either side of it (match_one): then those two chunks are taken back
+ *    and matched again with the cut moved out of it (run_chunks, or
+ *    match_cut for a cut between two threads' ranges), not the whole
+ *    article; a cut moved MAX_MOVES times goes, its chunks joined. Cuts are
+ *    chosen where that is unlikely: before a lower-case word that no alias
+ *    has (cut_safe); in text with no such word (names all along) about
+ *    one cut in two falls in a name. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -43,9 +47,15 @@ typedef struct nocut { unsigned field; size_t lo, hi; } nocut;
 typedef struct nocuts { nocut *v; size_t n, cap; } nocuts;
 
 static int is_forbidden(const nocuts *nc, unsigned field, size_t k) {
-    for (size_t i = 0; i < nc->n; i++)
+    for (size_t i = 0; nc && i < nc->n; i++)
         if (nc->v[i].field == field && nc->v[i].lo < k && k < nc->v[i].hi) return 1;
     return 0;
+}
+
+static int add_nocut(nocuts *nc, unsigned field, size_t lo, size_t hi) {
+    if (ng_grow((void **)&nc->v, &nc->cap, nc->n + 1, sizeof *nc->v)) return NG_E_NOMEM;
+    nc->v[nc->n++] = (nocut){field, lo, hi};
+    return NG_OK;
 }
 
 static int is_sp(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
@@ -77,44 +87,49 @@ static int cut_safe(const ng_tagger *t, ng_tokbuf *tb, const char *text, size_t 
     }
 }
 
-/* Where to cut a long field after pos: the place nearest to pos + the chunk
- * size, in its last eighth, after white space and before a word cut_safe
- * takes, else after white space, else at a character boundary; never in
- * a span found across a cut before (nc). */
-static size_t cut_at(ng_tagger *t, const nocuts *nc, unsigned field, const char *text, size_t pos, size_t len) {
+/* Where to cut a long field after pos, before stop (the field's length
+ * len, or the end of the chunk after a cut that is moved): the place
+ * nearest to pos + the chunk size, in its last eighth, after white space
+ * and before a word cut_safe takes, else after white space, else at a
+ * character boundary; never in a span found across a cut (nc, nc2).
+ * stop when there is no such place. Uses tb as scratch. */
+static size_t cut_at(const ng_tagger *t, ng_tokbuf *tb, const nocuts *nc, const nocuts *nc2, unsigned field,
+                     const char *text, size_t pos, size_t len, size_t stop) {
     size_t size = t->chunk ? t->chunk : CHUNK;
-    if (size >= len - pos) return len;
+    if (size >= stop - pos) return stop;
     size_t limit = pos + size, lo = limit - size / 8;
     if (lo <= pos) lo = pos + 1;
+#define FORBIDDEN(k) (is_forbidden(nc, field, k) || is_forbidden(nc2, field, k))
     int tries = 0;
     for (size_t k = limit; k > lo && tries < 256; k--) {
-        if (!is_sp(text[k - 1]) || is_sp(text[k]) || is_forbidden(nc, field, k)) continue;
+        if (!is_sp(text[k - 1]) || is_sp(text[k]) || FORBIDDEN(k)) continue;
         /* (not right after a '(': "ACR (Full Name)" asks for the span after it) */
         size_t p = k - 1;
         while (p > pos && is_sp(text[p])) p--;
         if (text[p] == '(') continue;
         tries++;
-        if (cut_safe(t, &t->m.tb, text, k, len, 0)) return k;
+        if (cut_safe(t, tb, text, k, len, 0)) return k;
     }
     /* (else before a lower-case word some alias has: an alias across the
      * cut is rarer there than a name after a cut before a capital, which
-     * makes the article be matched again) */
+     * makes the chunks be matched again) */
     tries = 0;
     for (size_t k = limit; k > lo && tries < 256; k--) {
-        if (!is_sp(text[k - 1]) || is_sp(text[k]) || is_forbidden(nc, field, k)) continue;
+        if (!is_sp(text[k - 1]) || is_sp(text[k]) || FORBIDDEN(k)) continue;
         tries++;
-        if (cut_safe(t, &t->m.tb, text, k, len, 1)) return k;
+        if (cut_safe(t, tb, text, k, len, 1)) return k;
     }
     for (size_t k = limit; k > lo; k--)
-        if (is_sp(text[k - 1]) && !is_forbidden(nc, field, k)) return k;
+        if (is_sp(text[k - 1]) && !FORBIDDEN(k)) return k;
     for (size_t k = limit; k > lo; k--)
-        if (((unsigned char)text[k] & 0xC0) != 0x80 && !is_forbidden(nc, field, k)) return k;
+        if (((unsigned char)text[k] & 0xC0) != 0x80 && !FORBIDDEN(k)) return k;
     /* all of it lies in spans found across cuts: before them, or after */
     for (size_t k = lo; k > pos; k--)
-        if (((unsigned char)text[k] & 0xC0) != 0x80 && !is_forbidden(nc, field, k)) return k;
-    for (size_t k = limit + 1; k < len; k++)
-        if (((unsigned char)text[k] & 0xC0) != 0x80 && !is_forbidden(nc, field, k)) return k;
-    return len;
+        if (((unsigned char)text[k] & 0xC0) != 0x80 && !FORBIDDEN(k)) return k;
+    for (size_t k = limit + 1; k < stop; k++)
+        if (((unsigned char)text[k] & 0xC0) != 0x80 && !FORBIDDEN(k)) return k;
+#undef FORBIDDEN
+    return stop;
 }
 
 /* The start of the context before a chunk that starts at k: a word in no
@@ -166,18 +181,33 @@ static size_t ctx_after(const ng_tagger *t, ng_tokbuf *tb, const char *text, siz
 
 typedef struct chunk {
     unsigned field;
-    size_t start, end;          /* the chunk: the spans that start in it are its */
+    size_t start, end;          /* the chunk: the spans that start in it are its
+                                 * (start == end: none, it joined the chunk before it) */
     size_t cstart, cend;        /* what is tokenised and matched: the chunk and its context */
     size_t lo[2], hi[2];        /* a span or note across its start [0], its end [1]: no cut
-                                 * in (lo, hi) (hi 0: none; set by run_chunks) */
+                                 * in (lo, hi) (hi 0: none; set by match_one) */
+    unsigned moves;             /* times the cut at its end was moved */
+    /* what its state held before it was matched (run_chunks takes it back) */
+    size_t nspans, ncands, invalid;
+    ng_names_pos names;
 } chunk;
 
+/* A cut moved this many times joins the chunks on either side of it. */
+#define MAX_MOVES 8
+
+/* A range of chunks, matched in order into one state by one thread. */
 typedef struct job {
     const ng_tagger *t;
     mstate *m;
     const char *const *texts;
+    const size_t *lens;
     chunk *chunks;
     size_t from, to;
+    size_t at;                  /* the first chunk to match (from, or where it was taken back to) */
+    const nocuts *nc;           /* the article's (match_cut; read only while the pool runs) */
+    nocuts found;               /* what moved the range's own cuts */
+    ng_hstate *hs;              /* the fields' hash in steps (one thread), or NULL */
+    unsigned redone;            /* chunks matched again */
 } job;
 
 static void across(chunk *c, int side, size_t lo, size_t hi) {
@@ -196,52 +226,136 @@ static size_t tok_at(const ng_tokbuf *tb, size_t b) {
     return lo;
 }
 
-static void run_chunks(const ng_tagger *t, mstate *m, const char *const *texts, chunk *ch, size_t from, size_t to) {
-    for (size_t k = from; k < to && !m->rc; k++) {
+/* Matches chunk c into m: its spans, sorted, after m's; what runs across
+ * its ends in c->lo, c->hi. */
+static int match_one(const ng_tagger *t, mstate *m, const char *text, chunk *c) {
+    c->lo[0] = c->lo[1] = c->hi[0] = c->hi[1] = 0;
+    ng_tokbuf_reset(&m->tb);
+    /* invalid bytes: the chunk's own */
+    m->tb.count_from = c->start - c->cstart;
+    m->tb.count_to = c->end - c->cstart;
+    if (ng_tokenize(&m->tb, text + c->cstart, c->cend - c->cstart)) return m->rc = NG_E_NOMEM;
+    m->invalid += m->tb.invalid;
+    size_t first = m->nspans, cross[2];
+    m->rc = ng_match_chunk(t, m, c->field, text, c->cstart);
+    if (!m->rc)
+        m->rc = ng_names_chunk(t, m, c->field, text, c->cstart, first, tok_at(&m->tb, c->start - c->cstart),
+                               tok_at(&m->tb, c->end - c->cstart), cross);
+    if (m->rc) return m->rc;
+    /* the chunk's spans; the context's are its neighbours' */
+    if (cross[0] != SIZE_MAX) across(c, 0, cross[0], c->start + 1);
+    if (cross[1]) across(c, 1, c->end - 1, cross[1]);
+    size_t w = first;
+    for (size_t i = first; i < m->nspans; i++) {
+        const span *s = &m->spans[i];
+        if (s->start >= c->start && s->start < c->end) {
+            if (s->end > c->end) across(c, 1, s->start, s->end);
+            m->spans[w++] = *s;
+        } else if (s->start < c->start) {
+            /* a rule's span from the chunk that starts before it */
+            if (s->end > c->start || (s->flags & SPAN_FIXED)) across(c, 0, s->start, s->end > c->start ? s->end : c->start + 1);
+        } else if (s->flags & SPAN_FIXED) {
+            across(c, 1, c->end - 1, s->end);
+        }
+    }
+    m->nspans = w;
+    /* the chunk's spans in order: then the article's are, chunk after chunk */
+    if (m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, ng_cmp_span);
+    return NG_OK;
+}
+
+static int has_text(const chunk *c) { return c->start < c->end; }
+
+/* The chunk of k's field with text before k, from 'from' on; SIZE_MAX if none. */
+static size_t prev_chunk(const chunk *ch, size_t from, size_t k) {
+    for (size_t p = k; p-- > from;)
+        if (has_text(&ch[p])) return ch[p].field == ch[k].field ? p : SIZE_MAX;
+    return SIZE_MAX;
+}
+
+/* The chunk of k's field with text after k, before 'to'; SIZE_MAX if none. */
+static size_t next_chunk(const chunk *ch, size_t k, size_t to) {
+    for (size_t n = k + 1; n < to; n++)
+        if (has_text(&ch[n])) return ch[n].field == ch[k].field ? n : SIZE_MAX;
+    return SIZE_MAX;
+}
+
+/* m as it was before chunk c was matched. */
+static void take_back(mstate *m, const chunk *c) {
+    m->nspans = c->nspans;
+    m->ncands = c->ncands;
+    m->invalid = c->invalid;
+    ng_names_take_back(m, &c->names);
+}
+
+/* Moves the cut between chunk a and b, the next of its field, out of
+ * (lo, hi), a span or note found across it (added to 'found'): as cut_at
+ * from a's start, with b's end the last place; with none left there, or
+ * after MAX_MOVES moves, b joins a. Uses tb as scratch. */
+static int move_cut(const ng_tagger *t, ng_tokbuf *tb, const nocuts *nc, nocuts *found, const char *text, size_t len,
+                    chunk *a, chunk *b, size_t lo, size_t hi) {
+    if (add_nocut(found, a->field, lo, hi)) return NG_E_NOMEM;
+    size_t x = ++a->moves > MAX_MOVES ? b->end : cut_at(t, tb, nc, found, a->field, text, a->start, len, b->end);
+    if (x >= b->end) {
+        a->end = b->end;
+        a->cend = b->cend;
+        a->moves = b->moves;
+        b->start = b->end;
+        b->moves = 0;
+        b->hi[0] = b->hi[1] = 0;
+        return NG_OK;
+    }
+    size_t ca = ctx_after(t, tb, text, x, len), cb = ca == (size_t)-1 ? ca : ctx_before(t, tb, text, x);
+    if (cb == (size_t)-1) return NG_E_NOMEM;
+    a->end = b->start = x;
+    a->cend = ca;
+    b->cstart = cb;
+    return NG_OK;
+}
+
+/* Matches the range's chunks from j->at on. A span or note across a cut
+ * inside the range (a name cut in two) takes back the chunks on either
+ * side of it, which are matched again with the cut moved (move_cut); one
+ * across the range's first or last cut is left in the chunk's lo, hi for
+ * match_cut. */
+static void run_chunks(job *j) {
+    const ng_tagger *t = j->t;
+    mstate *m = j->m;
+    chunk *ch = j->chunks;
+    for (size_t k = j->at; k < j->to && !m->rc;) {
         chunk *c = &ch[k];
-        const char *text = texts[c->field];
-        ng_tokbuf_reset(&m->tb);
-        /* invalid bytes: the chunk's own */
-        m->tb.count_from = c->start - c->cstart;
-        m->tb.count_to = c->end - c->cstart;
-        if (ng_tokenize(&m->tb, text + c->cstart, c->cend - c->cstart)) {
-            m->rc = NG_E_NOMEM;
-            break;
+        if (!has_text(c)) { k++; continue; }
+        const char *text = j->texts[c->field];
+        size_t len = j->lens[c->field];
+        c->nspans = m->nspans;
+        c->ncands = m->ncands;
+        c->invalid = m->invalid;
+        ng_names_mark(m, &c->names);
+        if (match_one(t, m, text, c)) break;
+        size_t a = SIZE_MAX, b = SIZE_MAX, lo = 0, hi = 0;
+        if (c->hi[0] && (a = prev_chunk(ch, j->from, k)) != SIZE_MAX) {
+            b = k; lo = c->lo[0]; hi = c->hi[0];
+        } else if (c->hi[1] && (b = next_chunk(ch, k, j->to)) != SIZE_MAX) {
+            a = k; lo = c->lo[1]; hi = c->hi[1];
         }
-        m->invalid += m->tb.invalid;
-        size_t first = m->nspans, cross[2];
-        m->rc = ng_match_chunk(t, m, c->field, text, c->cstart);
-        if (!m->rc)
-            m->rc = ng_names_chunk(t, m, c->field, text, c->cstart, first, tok_at(&m->tb, c->start - c->cstart),
-                                   tok_at(&m->tb, c->end - c->cstart), cross);
-        if (m->rc) break;
-        /* the chunk's spans; the context's are its neighbours' */
-        if (cross[0] != SIZE_MAX) across(c, 0, cross[0], c->start + 1);
-        if (cross[1]) across(c, 1, c->end - 1, cross[1]);
-        size_t w = first;
-        for (size_t i = first; i < m->nspans; i++) {
-            const span *s = &m->spans[i];
-            if (s->start >= c->start && s->start < c->end) {
-                if (s->end > c->end) across(c, 1, s->start, s->end);
-                m->spans[w++] = *s;
-            } else if (s->start < c->start) {
-                /* a rule's span from the chunk that starts before it */
-                if (s->end > c->start || (s->flags & SPAN_FIXED)) across(c, 0, s->start, s->end > c->start ? s->end : c->start + 1);
-            } else if (s->flags & SPAN_FIXED) {
-                across(c, 1, c->end - 1, s->end);
-            }
+        if (a != SIZE_MAX && b != SIZE_MAX) {
+            /* (a's state mark is before b's: both go) */
+            take_back(m, &ch[a]);
+            j->redone += a == k ? 1 : 2;
+            if ((m->rc = move_cut(t, &m->tb, j->nc, &j->found, text, len, &ch[a], &ch[b], lo, hi))) break;
+            k = a;
+            continue;
         }
-        m->nspans = w;
-        /* the chunk's spans in order: then the article's are, chunk after chunk */
-        if (m->nspans - first > 1) qsort(m->spans + first, m->nspans - first, sizeof *m->spans, ng_cmp_span);
+        if (j->hs) ng_hash_upto(&j->hs[c->field], text, len, c->end);
+        k++;
     }
 }
 
 /* Threads take ranges (jobs) in order until none is left. The first to
  * find none left while another still matches computes the article's hash
- * meanwhile, when it is wanted (see ng_match_chunks). */
+ * meanwhile, when it is wanted (see match_cut). */
 typedef struct range_pool {
-    job *jobs;
+    job **jobs;
     unsigned n;
     atomic_uint next;
     atomic_uint running;            /* threads still taking ranges */
@@ -258,7 +372,7 @@ static void *pool_main(void *arg) {
     range_pool *p = arg;
     mstate *prev = NULL;
     for (unsigned k; (k = atomic_fetch_add(&p->next, 1)) < p->n;) {
-        job *j = &p->jobs[k];
+        job *j = p->jobs[k];
         if (prev && !j->m->tb.cap && !j->m->hits_cap) {
             /* the thread's scratch (tokens, hits) moves on with it */
             j->m->tb = prev->tb;
@@ -268,7 +382,7 @@ static void *pool_main(void *arg) {
             prev->hits = NULL;
             prev->hits_cap = prev->nhits = 0;
         }
-        run_chunks(j->t, j->m, j->texts, j->chunks, j->from, j->to);
+        run_chunks(j);
         prev = j->m;
     }
     if (p->hash && atomic_fetch_sub(&p->running, 1) > 1 && !atomic_exchange(&p->hash_taken, 1)) {
@@ -276,6 +390,30 @@ static void *pool_main(void *arg) {
         p->hash_ok = 1;
     }
     return NULL;
+}
+
+/* Runs the jobs (n of them) on up to nth threads; hash: and computes the
+ * article's hash meanwhile into t->doc_hash. */
+static void run_pool(ng_tagger *t, job **jobs, unsigned n, unsigned nth, int hash, const char *const *texts,
+                     const size_t *lens, size_t nfields) {
+    if (nth > n) nth = n;
+    if (nth < 1) nth = 1;
+    pthread_t tid[64];
+    int started[64] = {0};
+    range_pool pool = {.jobs = jobs, .n = n, .hash = hash, .texts = texts, .lens = lens, .nfields = nfields};
+    atomic_init(&pool.next, 0);
+    atomic_init(&pool.running, nth);
+    atomic_init(&pool.hash_taken, 0);
+    for (unsigned k = 1; k < nth; k++)
+        if (!(started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0)) atomic_fetch_sub(&pool.running, 1);
+        else t->chunk_threads++;
+    pool_main(&pool);
+    for (unsigned k = 1; k < nth; k++)
+        if (started[k]) pthread_join(tid[k], NULL);
+    if (pool.hash_ok) {
+        t->doc_hash = pool.h;
+        t->doc_hash_ok = 1;
+    }
 }
 
 /* After a large article, the scratch buffers a state grew (tokens, hits,
@@ -345,10 +483,60 @@ static int absorb_all(mstate *m, mstate *const *w, unsigned n, unsigned nth) {
 
 void ng_tagger_set_chunk(ng_tagger *t, size_t bytes) { t->chunk = bytes; }
 
-/* One try of ng_match_chunks, with no cut in nc's spans; adds to nc the
- * spans and notes found across its cuts (then the result is thrown away). */
-static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields, nocuts *nc) {
+/* The range (job) chunk k is in. */
+static unsigned range_of(const job *jobs, unsigned nr, size_t k) {
+    unsigned r = 0;
+    while (r + 1 < nr && k >= jobs[r].to) r++;
+    return r;
+}
+
+/* The cuts between ranges with a span or note across them are moved
+ * (move_cut, on this thread: the pool is done) and the ranges on either
+ * side are set to be matched again: the one before from the chunk before
+ * the cut on, the one after whole. How many chunks that matches again. */
+static int move_range_cuts(ng_tagger *t, job *jobs, unsigned nr, chunk *ch, size_t nch, const char *const *texts,
+                           const size_t *lens, nocuts *nc, unsigned *redone) {
     mstate *m = &t->m;
+    for (unsigned r = 0; r < nr; r++) jobs[r].at = SIZE_MAX;
+    for (size_t a = SIZE_MAX, b = 0; b < nch; b++) {
+        if (!has_text(&ch[b])) continue;
+        unsigned ra, rb;
+        if (a == SIZE_MAX || ch[a].field != ch[b].field || (!ch[a].hi[1] && !ch[b].hi[0]) ||
+            (ra = range_of(jobs, nr, a)) == (rb = range_of(jobs, nr, b))) {
+            a = b;
+            continue;
+        }
+        /* (one side's span or note: in nc; the other's moves the cut) */
+        size_t lo = ch[a].hi[1] ? ch[a].lo[1] : ch[b].lo[0], hi = ch[a].hi[1] ? ch[a].hi[1] : ch[b].hi[0];
+        if (ch[a].hi[1] && ch[b].hi[0] && add_nocut(nc, ch[b].field, ch[b].lo[0], ch[b].hi[0])) return NG_E_NOMEM;
+        int rc = move_cut(t, &m->tb, NULL, nc, texts[ch[a].field], lens[ch[a].field], &ch[a], &ch[b], lo, hi);
+        if (rc) return rc;
+        if (a < jobs[ra].at) jobs[ra].at = a;
+        for (unsigned r = ra + 1; r <= rb; r++) jobs[r].at = jobs[r].from;
+        if (has_text(&ch[b])) a = b;   /* (else b joined a) */
+    }
+    for (unsigned r = 0; r < nr; r++) {
+        job *j = &jobs[r];
+        if (j->at == SIZE_MAX) continue;
+        if (j->at == j->from) {
+            j->m->nspans = j->m->ncands = j->m->invalid = 0;
+            j->m->rc = NG_OK;
+            ng_names_reset_state(j->m);
+        } else {
+            take_back(j->m, &ch[j->at]);
+        }
+        for (size_t k = j->at; k < j->to; k++) *redone += has_text(&ch[k]);
+    }
+    return NG_OK;
+}
+
+/* Cuts the fields into chunks and matches them, in ranges on up to
+ * t->threads threads; *crossed when spans or notes were still found
+ * across cuts after many rounds (then the result is thrown away). */
+static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields, unsigned *rounds,
+                     unsigned *redone, int *crossed) {
+    mstate *m = &t->m;
+    nocuts nc = {0};
     /* cut the fields into chunks */
     chunk one[8], *ch = one;
     size_t nch = 0, chcap = 8;
@@ -356,7 +544,7 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
         if (!texts[f]) continue;
         size_t pos = 0;
         while (pos < lens[f]) {
-            size_t end = cut_at(t, nc, (unsigned)f, texts[f], pos, lens[f]);
+            size_t end = cut_at(t, &m->tb, NULL, NULL, (unsigned)f, texts[f], pos, lens[f], lens[f]);
             if (nch == chcap) {
                 chunk *nch2 = malloc(chcap * 2 * sizeof *nch2);
                 if (!nch2) { if (ch != one) free(ch); return NG_E_NOMEM; }
@@ -365,7 +553,7 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
                 ch = nch2;
                 chcap *= 2;
             }
-            ch[nch++] = (chunk){(unsigned)f, pos, end, 0, lens[f], {0, 0}, {0, 0}};
+            ch[nch++] = (chunk){.field = (unsigned)f, .start = pos, .end = end, .cstart = 0, .cend = lens[f]};
             pos = end;
         }
     }
@@ -395,88 +583,81 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
      * matched; with more, the first thread out of ranges hashes it all
      * while the others finish theirs. */
     int hash = nch > 1 && nfields <= 8 && ng_names_want_hash(t);
-    if (nth <= 1 && !hash) {
-        run_chunks(t, m, texts, ch, 0, nch);
-    } else if (nth <= 1) {
-        ng_hstate hs[8];
-        memset(hs, 0, sizeof hs);
-        for (size_t k = 0; k < nch && !m->rc; k++) {
-            run_chunks(t, m, texts, ch, k, k + 1);
-            ng_hash_upto(&hs[ch[k].field], texts[ch[k].field], lens[ch[k].field], ch[k].end);
-        }
-        if (!m->rc) {
-            t->doc_hash = ng_article_hash(texts, lens, nfields, hs);
-            t->doc_hash_ok = 1;
-        }
-    } else {
-        /* contiguous ranges of chunks, several per thread: a thread takes
-         * the next range when it is done with one, so that one slowed down
-         * (another process on its core, slower text) holds the others up
-         * less. Range k is matched into state k, and the states are
-         * absorbed in order, which keeps the spans in article order. */
-        unsigned nr = t->nstates;
-        if (nr > nch) nr = (unsigned)nch;
-        pthread_t tid[64];
-        int started[64] = {0};
-        job jobs[64 * RANGES_PER_THREAD];
-        for (unsigned k = 0; k < nr; k++) {
-            mstate *w = k == 0 ? m : &t->workers[k - 1];
-            if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
-            jobs[k] = (job){t, w, texts, ch, nch * k / nr, nch * (k + 1) / nr};
-        }
-        range_pool pool = {.jobs = jobs, .n = nr, .hash = hash, .texts = texts, .lens = lens, .nfields = nfields};
-        atomic_init(&pool.next, 0);
-        atomic_init(&pool.running, nth);
-        atomic_init(&pool.hash_taken, 0);
-        for (unsigned k = 1; k < nth; k++)
-            if (!(started[k] = pthread_create(&tid[k], NULL, pool_main, &pool) == 0)) atomic_fetch_sub(&pool.running, 1);
-            else t->chunk_threads++;
-        pool_main(&pool);
-        for (unsigned k = 1; k < nth; k++)
-            if (started[k]) pthread_join(tid[k], NULL);
-        if (pool.hash_ok) {
-            t->doc_hash = pool.h;
-            t->doc_hash_ok = 1;
-        }
+    ng_hstate hs[8];
+    memset(hs, 0, sizeof hs);
+    /* contiguous ranges of chunks, several per thread: a thread takes the
+     * next range when it is done with one, so that one slowed down (another
+     * process on its core, slower text) holds the others up less. Range k
+     * is matched into state k, and the states are absorbed in order, which
+     * keeps the spans in article order. One thread: one range. */
+    unsigned nr = nth <= 1 ? 1 : t->nstates;
+    if (nr > nch) nr = (unsigned)(nch ? nch : 1);
+    job jobs[64 * RANGES_PER_THREAD], *todo[64 * RANGES_PER_THREAD];
+    for (unsigned k = 0; k < nr; k++) {
+        mstate *w = k == 0 ? m : &t->workers[k - 1];
+        if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
+        jobs[k] = (job){.t = t, .m = w, .texts = texts, .lens = lens, .chunks = ch, .from = nch * k / nr,
+                        .to = nch * (k + 1) / nr, .nc = &nc};
+        jobs[k].at = jobs[k].from;
+    }
+    if (nth <= 1 && hash) jobs[0].hs = hs;
+    for (unsigned round = 0;; round++) {
+        unsigned n = 0;
+        for (unsigned k = 0; k < nr; k++)
+            if (jobs[k].at != SIZE_MAX) todo[n++] = &jobs[k];
+        if (nth <= 1) run_chunks(&jobs[0]);
+        else run_pool(t, todo, n, nth, hash && round == 0, texts, lens, nfields);
+        *rounds = round + 1;
+        for (unsigned k = 0; k < nr && !m->rc; k++) m->rc = jobs[k].m->rc;
+        if (m->rc) break;
+        if (nr == 1) break;   /* (no cut between ranges) */
+        /* a span or note across a cut between ranges: again, the cut moved
+         * (after 16 rounds, which no text has been seen to need: the fields
+         * whole, ng_match_chunks) */
+        if ((m->rc = move_range_cuts(t, jobs, nr, ch, nch, texts, lens, &nc, redone))) break;
+        int again = 0;
+        for (unsigned k = 0; k < nr; k++) again |= jobs[k].at != SIZE_MAX;
+        if (!again) break;
+        if (round == 15) { *crossed = 1; break; }
+    }
+    for (unsigned k = 0; k < nr; k++) *redone += jobs[k].redone;
+    if (!m->rc && !*crossed && hash && nth <= 1) {
+        t->doc_hash = ng_article_hash(texts, lens, nfields, hs);
+        t->doc_hash_ok = 1;
+    }
+    if (nr > 1) {
         mstate *ws[64 * RANGES_PER_THREAD];
-        for (unsigned k = 0; k < nr; k++) {
-            ws[k] = jobs[k].m;
-            if (!m->rc) m->rc = jobs[k].m->rc;
-        }
-        if (!m->rc) m->rc = absorb_all(m, ws, nr, nth);
+        for (unsigned k = 0; k < nr; k++) ws[k] = jobs[k].m;
+        if (!m->rc && !*crossed) m->rc = absorb_all(m, ws, nr, nth);
         for (unsigned k = 1; k < nr; k++) release_big(jobs[k].m, 1);
     }
     if (nch > 1) release_big(m, 0);
-    for (size_t k = 0; k < nch && !m->rc; k++)
-        for (int side = 0; side < 2; side++) {
-            if (!ch[k].hi[side]) continue;
-            if (ng_grow((void **)&nc->v, &nc->cap, nc->n + 1, sizeof *nc->v)) { m->rc = NG_E_NOMEM; break; }
-            nc->v[nc->n++] = (nocut){ch[k].field, ch[k].lo[side], ch[k].hi[side]};
-        }
+    for (unsigned k = 0; k < nr; k++) free(jobs[k].found.v);
+    free(nc.v);
     if (ch != one) free(ch);
-    if (m->rc) return m->rc;
-    return NG_OK;
+    return m->rc;
 }
 
 int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
-    nocuts nc = {0};
-    size_t chunk = t->chunk;
-    int rc;
+    unsigned rounds = 0, redone = 0;
+    int crossed = 0;
     t->chunk_threads = 0;
-    for (int round = 0;; round++) {
-        size_t had = nc.n;
-        /* (each try cuts elsewhere; after 8, rare as one is, the fields whole) */
-        if (round == 8) t->chunk = SIZE_MAX;
-        rc = match_cut(t, texts, lens, nfields, &nc);
-        t->chunk_rounds = (unsigned)round + 1;
-        if (rc || nc.n == had || round == 8) break;
-        /* a name was cut in two: again, with no cut inside it */
+    int rc = match_cut(t, texts, lens, nfields, &rounds, &redone, &crossed);
+    if (!rc && crossed) {
+        /* the fields whole */
         mstate *m = &t->m;
         m->nspans = m->ncands = m->invalid = 0;
         t->doc_hash_ok = 0;
         ng_names_reset(t);
+        size_t chunk = t->chunk;
+        t->chunk = SIZE_MAX;
+        unsigned r2 = 0;
+        crossed = 0;
+        rc = match_cut(t, texts, lens, nfields, &r2, &redone, &crossed);
+        rounds += r2;
+        t->chunk = chunk;
     }
-    t->chunk = chunk;
-    free(nc.v);
+    t->chunk_rounds = rounds;
+    t->chunk_redone = redone;
     return rc;
 }

@@ -56,7 +56,8 @@ struct ng_tagger {
     unsigned flags;
     unsigned threads;
     size_t chunk;             /* chunk size in bytes (0: CHUNK, pool.c); tests set it (ng_tagger_set_chunk) */
-    unsigned chunk_rounds;    /* how many times the last article was cut and matched (pool.c; tests read it) */
+    unsigned chunk_rounds;    /* the last article's rounds of matching chunks (pool.c; tests read it) */
+    unsigned chunk_redone;    /* and its chunks matched again, their cut moved */
     unsigned chunk_threads;   /* threads started for the last article's chunks (pool.c; tests read it) */
     mstate m;                 /* the article's spans and candidates end up here */
     unsigned nstates;         /* m and the workers: one per range of chunks */
@@ -95,6 +96,12 @@ struct ng_tagger {
 struct mstate;
 void ng_names_reset(ng_tagger *t);
 void ng_names_reset_state(mstate *m);
+/* What a state's notes were before a chunk was matched, to take the chunk
+ * back (pool.c matches it again with its cut moved): ng_names_mark
+ * records it, ng_names_take_back returns the state to it. */
+typedef struct ng_names_pos { size_t nnotes, next, nfree; unsigned ffield; int fset; } ng_names_pos;
+void ng_names_mark(const mstate *m, ng_names_pos *pos);
+void ng_names_take_back(mstate *m, const ng_names_pos *pos);
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base,
                    size_t first, size_t t0, size_t t1, size_t cross[2]);
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
