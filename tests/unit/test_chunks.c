@@ -104,6 +104,12 @@ static const char *const crafted[] = {
     "Bad \xff bytes \xc3 here: Jens Stoltenberg met \xfe\xfe O'Brien in Kyiv.\xff\n"
     "Then \xe2\x80 John Smith and \xff Mary Smith-Jones said \xff so. NATO \xff agreed \xff.",
 
+    /* (names longer than two small chunks: a cut with no place left
+     * outside them goes, its chunks joined) */
+    "Національна комісія, що здійснює державне регулювання у сферах енергетики та комунальних послуг і "
+    "Міжнародна федерація товариств Червоного Хреста і Червоного Півмісяця, Олександр Петренко та Міністерство "
+    "з питань реінтеграції тимчасово окупованих територій.",
+
     "Goals: Kovalenko (12), Petrenko (45, 78), Smith (90). The game in Tbilisi ended 3:1; Jordan and\n"
     "Atlanta fans saw Jens Stoltenberg. NATO welcomed the result and НАТО тоже.",
     NULL
