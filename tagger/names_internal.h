@@ -336,14 +336,6 @@ int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned
  * a contest or a thing and never a surname ("Miss Universe", "Miss Teen
  * USA", "General Consumer Price Index")? (names_rules.c) */
 int ngn_title_common_noun(const chunkctx *c, size_t i);
-/* ... asked inline first: may it be one, by its length (4, 5, 6, 8, 13
- * letters), first letter and script? (Most words are not: no call.) */
-static inline int ngn_title_noun_maybe(const chunkctx *c, size_t i) {
-    size_t l = tlen(c, i);
-    if (l >= 14 || !((0x2170u >> l) & 1)) return 0;
-    unsigned f = (unsigned char)tfold(c, i)[0] - 'a';   /* c e g i t u w */
-    return f < 26 && ((0x580154u >> f) & 1) && (c->tok[i].flags & TK_LATIN);
-}
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);

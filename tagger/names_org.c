@@ -1053,8 +1053,7 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     }
     if (found == (size_t)-1) return (size_t)-1;
     /* a title before a contest's name is part of it (Miss Universe Inc.) */
-    size_t s0 = i > 0 && !(c->tok[i].flags & TK_NL) && !is_punct(c, i - 1, '.') && ngn_title_noun_maybe(c, i) &&
-                ngn_title_common_noun(c, i) ? i - 1 : i;
+    size_t s0 = i > 0 && !(c->tok[i].flags & TK_NL) && !is_punct(c, i - 1, '.') && ngn_title_common_noun(c, i) ? i - 1 : i;
     int lower = 0;   /* a headline in capitals (NEW YORK BANK) is no name */
     for (size_t q = i; q <= found; q++) lower |= (c->tok[q].flags & (TK_WORD | TK_ALLUPPER)) == TK_WORD;
     if (!lower) return (size_t)-1;

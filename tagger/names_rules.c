@@ -1681,7 +1681,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i) && !adj_before_noun(c, i) &&
         !ngn_org_noun(c, i) &&   /* (депутати Партії Вільних, General Assembly: a body) */
-        !(ngn_title_noun_maybe(c, i) && ngn_title_common_noun(c, i))) {   /* (Miss Universe: a contest) */
+        !ngn_title_common_noun(c, i)) {   /* (Miss Universe: a contest) */
         /* a case form of a one-word dictionary organisation that the
          * dictionary does not decline (Депутати Батьківщини): that one */
         cand dc;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <yajl/yajl_parse.h>
 #include "tagger.h"
+#include "norm.h"
 #include "base_internal.h"
 
 /* Text files up to this size are read into memory when mapped. */
@@ -135,8 +136,7 @@ static int j_key(void *ctx, const unsigned char *s, size_t len) {
         j->kt = t;
         j->kt_cap = nc;
     }
-    uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
-    for (size_t i = 0; i < len; i++) { h ^= s[i]; h *= 1099511628211ULL; }
+    uint64_t h = ng_hash((const char *)s, len);
     size_t q = h & (j->kt_cap - 1);
     for (; j->kt[q].gen == j->gen; q = (q + 1) & (j->kt_cap - 1))
         if (j->kt[q].h == h && j->kt[q].len == len && !memcmp(j->kbuf + j->kt[q].off, s, len)) {
