@@ -54,6 +54,41 @@ int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {
     return 0;
 }
 
+void ng_spare_put(ng_spares *s, void *p, size_t bytes) {
+    if (!p) return;
+    if (s->n == NG_NSPARE) {
+        size_t k = 0;
+        for (size_t i = 1; i < s->n; i++)
+            if (s->bytes[i] < s->bytes[k]) k = i;
+        if (s->bytes[k] >= bytes) { free(p); return; }
+        free(s->p[k]);
+        s->p[k] = s->p[--s->n];
+        s->bytes[k] = s->bytes[s->n];
+    }
+    s->p[s->n] = p;
+    s->bytes[s->n++] = bytes;
+}
+
+int ng_grow_spare(ng_spares *s, void **v, size_t *cap, size_t need, size_t elt) {
+    if (need <= *cap) return 0;
+    if (!elt) elt = 1;
+    size_t best = s->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (need <= s->bytes[i] / elt && (best == s->n || s->bytes[i] < s->bytes[best])) best = i;
+    if (best == s->n) return ng_grow(v, cap, need, elt);
+    free(*v);
+    *v = s->p[best];
+    *cap = s->bytes[best] / elt;
+    s->p[best] = s->p[--s->n];
+    s->bytes[best] = s->bytes[s->n];
+    return 0;
+}
+
+void ng_spares_free(ng_spares *s) {
+    for (size_t i = 0; i < s->n; i++) free(s->p[i]);
+    s->n = 0;
+}
+
 char *ng_strndup(const char *s, size_t n) {
     if (n == SIZE_MAX) return NULL;
     char *p = malloc(n + 1);

@@ -12,24 +12,24 @@
 #include "names_internal.h"
 
 /* After the article pass the notes are dead. A buffer that a very large
- * article grew beyond NOTES_KEEP bytes is shrunk back to that (realloc
- * returns the pages; a free would make glibc serve the matcher's next large
- * buffers from the heap) rather than kept at its size for the next article. */
+ * article grew beyond NOTES_KEEP bytes goes to the tagger's spare blocks,
+ * where the matches and their candidates take it instead of fresh memory
+ * (ng_tagger_tag_doc frees what they leave), rather than being kept at its
+ * size for the next article. */
 enum { NOTES_KEEP = 1 << 20 };
-static void shrink(void **v, size_t *cap, size_t elt) {
+static void release(ng_tagger *t, void **v, size_t *cap, size_t elt) {
     if (*cap * elt <= NOTES_KEEP) return;
-    void *p = realloc(*v, NOTES_KEEP);
-    if (!p) return;
-    *v = p;
-    *cap = NOTES_KEEP / elt;
+    ng_spare_put(&t->spares, *v, *cap * elt);
+    *v = NULL;
+    *cap = 0;
 }
 
-static void names_release(mnames *mn) {
+static void names_release(ng_tagger *t, mnames *mn) {
     mn->nnotes = mn->next = mn->nfree = 0;
     mn->fset = 0;
-    shrink((void **)&mn->free, &mn->free_cap, sizeof *mn->free);
-    shrink((void **)&mn->notes, &mn->notes_cap, sizeof *mn->notes);
-    shrink((void **)&mn->ext, &mn->ext_cap, sizeof *mn->ext);
+    release(t, (void **)&mn->free, &mn->free_cap, sizeof *mn->free);
+    release(t, (void **)&mn->notes, &mn->notes_cap, sizeof *mn->notes);
+    release(t, (void **)&mn->ext, &mn->ext_cap, sizeof *mn->ext);
 }
 
 /* ## The article pass */
@@ -2289,11 +2289,11 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     for (unsigned w = 0; w < t->nstates; w++) {
         mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
-        if (st->names) names_release(st->names);
+        if (st->names) names_release(t, st->names);
     }
     tn->nall = tn->nregs = 0;
-    shrink((void **)&tn->all, &tn->all_cap, sizeof *tn->all);
-    shrink((void **)&tn->regs, &tn->regs_cap, sizeof *tn->regs);
-    shrink((void **)&tn->rhead, &tn->rhead_cap, sizeof *tn->rhead);
+    release(t, (void **)&tn->all, &tn->all_cap, sizeof *tn->all);
+    release(t, (void **)&tn->regs, &tn->regs_cap, sizeof *tn->regs);
+    release(t, (void **)&tn->rhead, &tn->rhead_cap, sizeof *tn->rhead);
     return NG_OK;
 }

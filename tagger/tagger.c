@@ -134,6 +134,7 @@ void ng_tagger_free(ng_tagger *t) {
     free(t->seen);
     free(t->seenset);
     free(t->plain);
+    ng_spares_free(&t->spares);
     ng_names_free(t);
     free(t);
 }
@@ -595,6 +596,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     m->nspans = m->ncands = m->invalid = 0;
     m->rc = NG_OK;
     t->doc_hash_ok = 0;
+    ng_spares_free(&t->spares);   /* (left by an article that failed) */
     ng_names_reset(t);
     seen_clear(t);
     m->rc = ng_match_chunks(t, texts, lens, nfields);
@@ -608,8 +610,10 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
     if (use_context && (m->rc = context_scan(t))) return m->rc;
-    if (ng_grow((void **)&t->matches, &t->matches_cap, m->nspans + 1, sizeof *t->matches)) return NG_E_NOMEM;
-    if (ng_grow((void **)&t->plain, &t->plain_cap, m->ncands + 1, sizeof *t->plain)) return NG_E_NOMEM;
+    if (ng_grow_spare(&t->spares, (void **)&t->matches, &t->matches_cap, m->nspans + 1, sizeof *t->matches) ||
+        ng_grow_spare(&t->spares, (void **)&t->plain, &t->plain_cap, m->ncands + 1, sizeof *t->plain))
+        return NG_E_NOMEM;
+    ng_spares_free(&t->spares);
     /* (a big article's with threads in two halves: the matches and the
      * candidates' copies are fresh pages, a page fault each) */
     build_job a = {t, 0, m->nspans, use_context}, b = a;

@@ -62,6 +62,7 @@ struct ng_tagger {
     mstate m;                 /* the article's spans and candidates end up here */
     unsigned nstates;         /* m and the workers: one per range of chunks */
     mstate *workers;          /* nstates - 1 extra states */
+    ng_spares spares;         /* big arrays dead for the rest of the article (names_doc.c), for the matches */
     ng_candidate *plain; size_t plain_cap;
     ng_match *matches; size_t matches_cap;
     void *names;              /* the name rules' article state (names_state.c) */

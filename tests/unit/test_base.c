@@ -1,5 +1,5 @@
 /* Tests of the base layer (tagger/base.c, base_internal.h): ng_grow,
- * ng_strndup, ng_dir_list, ng_col_of. */
+ * ng_spare_put / ng_grow_spare, ng_strndup, ng_dir_list, ng_col_of. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +51,45 @@ static void test_grow(void) {
     free(small);
 }
 
+
+/* Spare blocks: an array that must grow takes the smallest spare block big
+ * enough (not fresh memory), else grows as ng_grow; the list keeps the
+ * biggest blocks when it is full. */
+static void test_spares(void) {
+    ng_spares sp = {0};
+    char *a = malloc(1000), *b = malloc(5000), *c = malloc(3000);
+    ng_spare_put(&sp, a, 1000);
+    ng_spare_put(&sp, b, 5000);
+    ng_spare_put(&sp, c, 3000);
+    ng_spare_put(&sp, NULL, 10);
+    INT_EQ(sp.n, 3);
+    int *v = NULL;
+    size_t cap = 0;
+    INT_EQ(ng_grow_spare(&sp, (void **)&v, &cap, 500, sizeof *v), 0);   /* 2000 bytes: c, not b */
+    OK((char *)v == c && cap == 750, "the smallest spare block that fits");
+    INT_EQ(sp.n, 2);
+    INT_EQ(ng_grow_spare(&sp, (void **)&v, &cap, 700, sizeof *v), 0);   /* enough already */
+    OK((char *)v == c && cap == 750, "no growth when the array is big enough");
+    for (int i = 0; i < 750; i++) v[i] = i;
+    INT_EQ(ng_grow_spare(&sp, (void **)&v, &cap, 1200, sizeof *v), 0);  /* 4800 bytes: b */
+    OK((char *)v == b && cap == 1250, "a bigger spare block taken, the old array freed");
+    INT_EQ(ng_grow_spare(&sp, (void **)&v, &cap, 2000, sizeof *v), 0);  /* none fits: ng_grow */
+    OK(cap == 2500 && sp.n == 1, "no spare fits: grown as ng_grow");
+    free(v);
+    ng_spares_free(&sp);
+    INT_EQ(sp.n, 0);
+    /* full: the smallest goes (or the new one, when it is the smallest) */
+    for (int i = 0; i < NG_NSPARE + 2; i++) ng_spare_put(&sp, malloc(100 + (size_t)i), 100 + (size_t)i);
+    INT_EQ(sp.n, NG_NSPARE);
+    size_t least = SIZE_MAX;
+    for (size_t i = 0; i < sp.n; i++)
+        if (sp.bytes[i] < least) least = sp.bytes[i];
+    OK(least == 102, "the biggest blocks kept");
+    ng_spare_put(&sp, malloc(50), 50);
+    INT_EQ(sp.n, NG_NSPARE);
+    ng_spares_free(&sp);
+    INT_EQ(sp.n, 0);
+}
 
 /* ng_grow leaves no big block resident behind it: glibc keeps a freed
  * block in the middle of its heap resident until reused, and the arrays of
@@ -186,6 +225,7 @@ static void test_dir_list(void) {
 }
 
 int main(void) {
+    test_spares();
     test_grow();
     test_grow_gives_back();
     test_strndup();
