@@ -251,7 +251,7 @@ span *ngn_push_span(mstate *m, size_t start, size_t end, unsigned field, const c
     cd->order = UINT64_MAX;
     cd->inflected = 0;
     span *s = &m->spans[m->nspans++];
-    *s = (span){start, end, field, m->ncands++, 1, flags | SPAN_FIXED, rule};
+    *s = (span){.start = start, .end = end, .field = field, .cand = m->ncands++, .ncand = 1, .flags = flags | SPAN_FIXED, .rule = rule};
     return s;
 }
 

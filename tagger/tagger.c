@@ -381,7 +381,7 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
             s->end = base + tok[maxj].end;
             s->field = field;
             s->cand = t->span_cand_start;
-            s->ncand = t->ncands - t->span_cand_start;
+            s->ncand = (uint32_t)(t->ncands - t->span_cand_start);
             s->flags = chosen ? NG_MATCH_OVERLAP : 0;
             s->rule = NG_RULE_NONE;
             if (!chosen) { chosen = 1; best_end = maxj; }

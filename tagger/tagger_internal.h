@@ -10,10 +10,10 @@ typedef struct hit { size_t i, j; uint32_t dict, node; } hit;
 
 typedef struct cand {
     ng_candidate c;
-    int priority;
     uint64_t order;      /* dictionary index << 32 | entity index */
+    int priority;
     int inflected;
-} cand;
+} cand;                  /* (40 bytes: a big article has hundreds of thousands) */
 
 /* span.flags bit, internal: the candidates are already ordered (a rule
  * chose the first); the generic ambiguity resolution leaves them alone. */
@@ -25,11 +25,12 @@ typedef struct cand {
 
 typedef struct span {
     size_t start, end;   /* bytes in the field */
+    size_t cand;         /* range [cand, cand + ncand) in the candidate array */
+    uint32_t ncand;
     unsigned field;
-    size_t cand, ncand;  /* range in the candidate array */
     unsigned flags;      /* NG_MATCH_* */
     unsigned rule;       /* ng_rule (rule spans) */
-} span;
+} span;                  /* (40 bytes) */
 
 /* Matching state of one thread: scratch buffers and what it found. */
 typedef struct mstate {
