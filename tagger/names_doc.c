@@ -2059,10 +2059,10 @@ static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2
 static int name_pair(ng_tagger *t, const tnames *tn, const mnames *mn, const pfree *pf, const note *n, uint64_t key,
                      unsigned cues, const char *text, int *rc) {
     /* the first word's record (as resolve_free_notes reads it) */
-    uint64_t h = mn->free[pf->rec].a, akey = mn->free[pf->rec].b, akey2 = 0;
-    size_t q = pf->rec + 1, astart = (size_t)(h >> 24);
-    if (h & R_WIDE) astart = (size_t)mn->free[q++].a;
-    if (h & R_KEY2) akey2 = mn->free[q].a;
+    uint64_t h = mn->free[pf->rec], akey = mn->free[pf->rec + 1], akey2 = 0;
+    size_t q = pf->rec + 2, astart = (size_t)(h >> 24);
+    if (h & R_WIDE) { astart = (size_t)mn->free[q]; q += 2; }
+    if (h & R_KEY2) akey2 = mn->free[q];
     unsigned acues = (unsigned)h;
     if (text[n->start - 1] != ' ' || ((acues ^ cues) & NF_LATIN) || ((cues & NF_UPPER) && !(acues & NF_UPPER)) ||
         !key || (astart > 0 && text[astart - 1] == '-'))   /* (FOOTBALL-RANDALL CUNNINGHAM) */
@@ -2104,13 +2104,13 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
     pfree prev = {.end = SIZE_MAX};
     for (size_t i = 0; i < mn->nfree;) {
         size_t rec = i;
-        uint64_t a = mn->free[i].a, key = mn->free[i].b, key2 = 0;
-        i++;
+        uint64_t a = mn->free[i], key = mn->free[i + 1], key2 = 0;
+        i += 2;
         if (a & R_FIELD) { n.field = (unsigned)key; continue; }
         n.start = (size_t)(a >> 24);
         n.len = (uint32_t)((a >> 8) & 0xFFFF);
-        if (a & R_WIDE) { n.start = (size_t)mn->free[i].a; n.len = (uint32_t)mn->free[i].b; i++; }
-        if (a & R_KEY2) { key2 = mn->free[i].a; i++; }
+        if (a & R_WIDE) { n.start = (size_t)mn->free[i]; n.len = (uint32_t)mn->free[i + 1]; i += 2; }
+        if (a & R_KEY2) { key2 = mn->free[i]; i++; }
         unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME));
         int hit;
         if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);

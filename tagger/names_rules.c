@@ -55,11 +55,12 @@ note *ngn_add_note(mnames *mn, unsigned kind, unsigned field, size_t start, size
 /* Appends an N_FREE note to the record stream. */
 static int add_free(mnames *mn, unsigned field, size_t start, size_t end, uint64_t key, uint64_t key2,
                     unsigned cues) {
-    if (mn->nfree + 4 > mn->free_cap && ng_grow((void **)&mn->free, &mn->free_cap, mn->nfree + 4, sizeof *mn->free))
+    if (mn->nfree + FREC_MAX > mn->free_cap && ng_grow((void **)&mn->free, &mn->free_cap, mn->nfree + FREC_MAX, sizeof *mn->free))
         return NG_E_NOMEM;
-    frec *r = mn->free + mn->nfree;
+    uint64_t *r = mn->free + mn->nfree;
     if (!mn->fset || mn->ffield != field) {
-        *r++ = (frec){R_FIELD, field};
+        *r++ = R_FIELD;
+        *r++ = field;
         mn->ffield = field;
         mn->fset = 1;
     }
@@ -67,9 +68,10 @@ static int add_free(mnames *mn, unsigned field, size_t start, size_t end, uint64
     int wide = (uint64_t)start >= (1ull << 40) || len > 0xFFFF;
     int k2 = (cues & (NF_UPPER | NF_GIVEN)) != 0;
     uint64_t hdr = wide ? 0 : (uint64_t)start << 24 | (uint64_t)len << 8;
-    *r++ = (frec){hdr | cues | (wide ? R_WIDE : 0) | (k2 ? R_KEY2 : 0), key};
-    if (wide) *r++ = (frec){start, len};
-    if (k2) *r++ = (frec){key2, 0};
+    *r++ = hdr | cues | (wide ? R_WIDE : 0) | (k2 ? R_KEY2 : 0);
+    *r++ = key;
+    if (wide) { *r++ = start; *r++ = len; }
+    if (k2) *r++ = key2;
     mn->nfree = (size_t)(r - mn->free);
     return NG_OK;
 }
