@@ -152,6 +152,14 @@ check "read ahead: the warning between" test "$(sed -n 15p b1.err | grep -c 'inv
 check "read ahead: stop at the first bad record" cmp -s f1.out f2.out
 check "read ahead: the records before it" test "$(cut -f1 f2.out | sort -u | wc -l)" = 594
 check "read ahead: the bad record named" grep -q '^newsgraph: fatal.jsonl:595:' f2.err
+# a write error after several batches, with threads as with one (the next
+# batch is being read): one message, status 2, the same messages before it
+for th in 1 2; do
+  $NG $TAG -f tsv --no-header --keep-going --threads $th batches.jsonl batches.jsonl >/dev/full 2>w$th.err; echo $? >w$th.rc
+done
+check "write error with threads: status" test "$(cat w1.rc)$(cat w2.rc)" = 22
+check "write error with threads: one message" test "$(grep -c 'write error' w2.err)" = 1
+check "write error with threads: the same messages" cmp -s w1.err w2.err
 # the article pass's free words (surnames alone of persons named in full,
 # given names and surnames alone, Latin names in Cyrillic text) of a text
 # over 4 MB, noted by four matching states with two threads and resolved
