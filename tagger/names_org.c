@@ -998,8 +998,11 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     if (!(td->flags & TK_ALLUPPER) && tok_has_stem(c, &orgq_set, d))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
     if (td->flags & TK_ALLUPPER) {   /* ЖК «Печерські Липки»: not a bare name */
-        /* (a preposition first in its sentence, У «Батьківщині», before a
-         * dictionary's name in a form it does not list) */
+        /* (a preposition first in its sentence is one as inside it: З
+         * «Океанами» the bare name, В / У «Кобзарі» not, a dictionary's
+         * name in a form it does not list, У «Батьківщині», yes) */
+        if (tok_is(c, d, "з") || tok_is(c, d, "в") || tok_is(c, d, "у")) return bare_quoted(c, i, last, rc);
+        /* (a conjunction, І «...», А «...»: that form only) */
         cand dc;
         if (!ncp_ge(tfold(c, d), tlen(c, d), 2) && i == last && !c->dry && ngn_dict_form(c, i, "ORG", &dc))
             return org_span(c, NG_RULE_DICT_FORM, i, last, i, last, (size_t)-1, rc);

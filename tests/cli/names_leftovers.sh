@@ -7,6 +7,8 @@
 #     (a feminine nominative goes with no oblique noun);
 #  2. (ru, rule A) a nominative plural before a genitive is no name with it:
 #     "Синие Киевского университета" is "Киевского университета";
+#  4. (uk, rule Q3) a quoted name after a one-letter preposition first in
+#     its sentence is one as inside it: "З «Зорянергопромом»";
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 8 text; "TYPE id text" per span
@@ -24,5 +26,12 @@ run adj tag --format tsv --no-header <<'EOF2'
 EOF2
 expect_rc adj 0
 same adj 'ORG verkhovna-rada Верховної Ради|ORG org:kievsk-universitet Киевского университета|ORG kyiv-city-council Київська міська рада|ORG kyiv-city-council Київської міської ради|'
+
+run quoted tag --format tsv --no-header <<'EOF2'
+З «Зорянергопромом» підписали угоду. Ми підписали угоду з «Зорянергопромом».
+В «Нафтогазі» заявили про нові ціни.
+EOF2
+expect_rc quoted 0
+same quoted 'ORG org:zorianerhoprom Зорянергопромом|ORG org:zorianerhoprom Зорянергопромом|ORG naftogaz Нафтогазі|'
 
 finish
