@@ -1055,8 +1055,10 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
         if (wset_has(&en_tail_set, c->tok[j].hash)) found = j;
     }
     if (found == (size_t)-1) return (size_t)-1;
-    /* a title before a contest's name is part of it (Miss Universe Inc.) */
-    size_t s0 = i > 0 && !(c->tok[i].flags & TK_NL) && !is_punct(c, i - 1, '.') && ngn_title_common_noun(c, i) ? i - 1 : i;
+    /* a title before a contest's name is part of it (Miss Universe Inc.,
+     * Miss Venezuela Organisation) */
+    size_t s0 = i > 0 && !(c->tok[i].flags & TK_NL) && !is_punct(c, i - 1, '.') &&
+                (ngn_title_common_noun(c, i) || ngn_contest_place(c, i)) ? i - 1 : i;
     int lower = 0;   /* a headline in capitals (NEW YORK BANK) is no name */
     for (size_t q = i; q <= found; q++) lower |= (c->tok[q].flags & (TK_WORD | TK_ALLUPPER)) == TK_WORD;
     if (!lower) return (size_t)-1;

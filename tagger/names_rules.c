@@ -761,6 +761,40 @@ int ngn_title_common_noun(const chunkctx *c, size_t i) {
     return hit && title_before(c, i);
 }
 
+/* Does the dictionary span at token i name a country or a subdivision
+ * (every candidate LOC, one with iso=) after a beauty contest's title, Miss
+ * or Mister (Міс, Мисс, Містер, Мистер), capitalised right before it on
+ * its line, or after such a title and a contest's noun (Miss Teen USA)?
+ * Then it is the contest's title or its holder ("Miss Poland in 1991"),
+ * not the place. */
+int ngn_contest_place(const chunkctx *c, size_t i) {
+    if (i == 0 || (c->tok[i].flags & TK_NL) || !(c->tok[i].flags & TK_SPACE)) return 0;
+    size_t p = i - 1;
+    if (ngn_title_common_noun(c, p)) {
+        if (p == 0 || (c->tok[p].flags & TK_NL)) return 0;
+        p--;
+    }
+    if (!(c->tok[p].flags & TK_WORD) || !(c->tok[p].flags & TK_UPPER1) ||
+        !(tok_is(c, p, "miss") || tok_is(c, p, "mister") || tok_is(c, p, "міс") || tok_is(c, p, "мисс") ||
+          tok_is(c, p, "містер") || tok_is(c, p, "мистер")))
+        return 0;
+    long k = ngn_covering_at(c, c->sp, tok_start(c, i));
+    if (k < 0 || c->m->spans[k].start != tok_start(c, i)) return 0;
+    const span *s = &c->m->spans[k];
+    int iso = 0;
+    for (size_t q = 0; q < s->ncand; q++) {
+        const cand *cd = &c->m->cands[s->cand + q];
+        if (strcmp(cd->c.type, "LOC")) return 0;
+        if (cd->order == UINT64_MAX) continue;
+        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
+        ng_entity e;
+        if (di >= c->t->nd || ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK || !e.attrs) continue;
+        const char *a = strstr(e.attrs, "iso=");
+        if (a && (a == e.attrs || a[-1] == '\t')) iso = 1;
+    }
+    return iso;
+}
+
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
@@ -1851,7 +1885,12 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
                 if (rc) break;
                 if (last != (size_t)-1) { i = last; continue; }
             }
-            if ((rc = note_dict_span(&c, (size_t)k, i))) break;
+            if (rules && !c.all && ngn_contest_place(&c, i)) {
+                /* Miss Poland: a contest's title, not the place */
+                if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+                mn->dead[mn->ndead++] = (size_t)k;
+            } else if ((rc = note_dict_span(&c, (size_t)k, i)))
+                break;
             while (i + 1 < nt && tok_end(&c, i + 1) <= c.m->spans[k].end) i++;
             continue;
         }

@@ -7,6 +7,10 @@
 #     (a feminine nominative goes with no oblique noun);
 #  2. (ru, rule A) a nominative plural before a genitive is no name with it:
 #     "Синие Киевского университета" is "Киевского университета";
+#  3. (en) "Miss Poland" is a contest's title, not the country (and "Miss
+#     Venezuela Organisation" one organisation); "Prince Rupert" is the
+#     town; "General Director Ljubomir Acimovic" is "Ljubomir Acimovic"
+#     (director is a title, never a surname);
 #  4. (uk, rule Q3) a quoted name after a one-letter preposition first in
 #     its sentence is one as inside it: "З «Зорянергопромом»";
 . "$(dirname "$0")/setup"
@@ -26,6 +30,15 @@ run adj tag --format tsv --no-header <<'EOF2'
 EOF2
 expect_rc adj 0
 same adj 'ORG verkhovna-rada Верховної Ради|ORG org:kievsk-universitet Киевского университета|ORG kyiv-city-council Київська міська рада|ORG kyiv-city-council Київської міської ради|'
+
+run en tag --format tsv --no-header <<'EOF2'
+She was crowned Miss Poland in 1991 and Miss Teen USA later.
+An official of the Miss Venezuela Organisation spoke. Miss Smith flew to Poland.
+His journey started in Prince Rupert , British Columbia , last week.
+Tanjug quotes airport General Director Ljubomir Acimovic as saying . Acimovic said so .
+EOF2
+expect_rc en 0
+same en 'ORG org:mis-venezuela-orhanisation Miss Venezuela Organisation|PER per:smith Smith|LOC poland Poland|LOC prince-rupert Prince Rupert|LOC ca-british-columbia British Columbia|PER per:ljubomir-akimovik Ljubomir Acimovic|PER per:ljubomir-akimovik Acimovic|'
 
 run quoted tag --format tsv --no-header <<'EOF2'
 З «Зорянергопромом» підписали угоду. Ми підписали угоду з «Зорянергопромом».
