@@ -397,7 +397,7 @@ static uint32_t first_cp(const char *s, size_t len) {
 
 /* Records a full person name for the article pass. */
 static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname, long given, const char *id,
-                       const char *name, size_t candidx) {
+                       const char *name, size_t candidx, long patr) {
     if (!c->partial) return NG_OK;
     nxt *x;
     note *n = ngn_add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
@@ -417,6 +417,7 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     x->type = "PER";
     x->name = name;
     x->cand = candidx;
+    x->patr = patr >= 0 ? ctx_stem(c, (size_t)patr) : 0;
     /* initials, or a title before two words or a Latin word; a title
      * before one Cyrillic word is too often an organisation or a place
      * (голова Держінвестпроекту, директора Українського центру) */
@@ -585,7 +586,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
          * dictionary knows */
         int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, rule, 0);
         if (rc) return rc;
-        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, dp->c.id, dp->c.name, 0);
+        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, dp->c.id, dp->c.name, 0, patr);
     }
     const char *sid = ngn_arena_put(&mn->ar, id, il), *snm = ngn_arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
@@ -593,7 +594,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     int rc = ngn_add_rule_span(c, i, j, "PER", sid, snm, rule, seen_nom ? NG_MATCH_NOMINATIVE : 0);
     if (rc) return rc;
     size_t sur = sur_last >= sur_first ? sur_last : (size_t)patr;
-    return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
+    return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx, patr);
 }
 
 /* Is token k a hyphen joined to the words on both sides (Smith-Jones,
@@ -990,7 +991,7 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     if (dp) {
         /* a surname the dictionary knows: the span grows, the id stays */
         if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, dp->c.id, dp->c.name, NG_RULE_SURNAME_FIRST, 0))) return last;
-        *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0);
+        *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0, patr);
         return last;
     }
     *rc = person_span(c, NG_RULE_SURNAME_FIRST, i, last, g, j, -1, i, i, patr);

@@ -13,6 +13,9 @@
 #     (director is a title, never a surname);
 #  4. (uk, rule Q3) a quoted name after a one-letter preposition first in
 #     its sentence is one as inside it: "З «Зорянергопромом»";
+#  5. (ru) a given name and patronymic alone are a person of their own
+#     ("Борис Николаевич"), and the article's full name with both when it
+#     has one ("Борис Николаевич Ельцин ... Бориса Николаевича").
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 8 text; "TYPE id text" per span
@@ -47,4 +50,13 @@ EOF2
 expect_rc quoted 0
 same quoted 'ORG org:zorianerhoprom Зорянергопромом|ORG org:zorianerhoprom Зорянергопромом|ORG naftogaz Нафтогазі|'
 
+run patr tag --format tsv --no-header <<'EOF2'
+Борис Николаевич
+EOF2
+same patr 'PER per:boris-nikolaevich Борис Николаевич|'
+run patr2 tag --format tsv --no-header <<'EOF2'
+Вчера Борис Николаевич Ельцин и Борис Ефимович Немцов приехали. Бориса Николаевича встретили.
+Вчера Иван Петрович Сидоров приехал. Иван Петрович сказал. Потом Иван Сергеевич ушёл.
+EOF2
+same patr2 'PER boris-yeltsin Борис Николаевич Ельцин|PER boris-nemtsov Борис Ефимович Немцов|PER boris-yeltsin Бориса Николаевича|PER per:ivan-sidor Иван Петрович Сидоров|PER per:ivan-sidor Иван Петрович|PER per:ivan-serhevich Иван Сергеевич|'
 finish
