@@ -2221,6 +2221,31 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         x->type = p->x->type;
         x->name = p->x->name;
     }
+    /* a given name and patronymic alone (Борис Николаевич): the full name
+     * of the article with both (Борис Николаевич Ельцин), the nearest
+     * before it, else the first after it (a headline) */
+    for (size_t k = 0; k < tn->nall && partial; k++) {
+        const note *n = tn->all[k].n;
+        nxt *x = (nxt *)tn->all[k].x;
+        if (n->kind != N_PER || !x->patr || n->key != x->patr) continue;
+        const nref *p = NULL;
+        for (size_t r = reg_first(tn, x->key2 ^ (1ull << 63)); r; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
+            if (q->n->kind != N_PER || q->x->patr != x->patr || q->n->key == q->x->patr || q->x->key2 != x->key2)
+                continue;
+            int qb = before(q->n, n);
+            if (!p || (qb && (!before(p->n, n) || before(p->n, q->n))) || (!qb && !before(p->n, n) && before(q->n, p->n)))
+                p = q;
+        }
+        if (!p) continue;
+        span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
+        if (!s) continue;
+        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+        s->flags |= NG_MATCH_PARTIAL;
+        x->id = p->x->id;
+        x->type = p->x->type;
+        x->name = p->x->name;
+    }
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;
         if (n->kind == N_SPAN) {

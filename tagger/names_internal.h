@@ -171,6 +171,9 @@ typedef struct nxt {
                           * name, not an initial), else 0: two names whose first words
                           * differ so are two people (Will Carling, Julia Carling) */
     int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
+    uint64_t patr;       /* N_PER: stem hash of the patronymic, else 0 (a given name and
+                          * patronymic alone, key == patr, name the article's full name
+                          * with both: Борис Николаевич of Борис Николаевич Ельцин) */
 } nxt;
 
 /* The notes of kind N_FREE (one for most capitalised words no dictionary
@@ -336,6 +339,10 @@ int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned
  * a contest or a thing and never a surname ("Miss Universe", "Miss Teen
  * USA", "General Consumer Price Index")? (names_rules.c) */
 int ngn_title_common_noun(const chunkctx *c, size_t i);
+/* Does the dictionary span at token i name a country or a subdivision after
+ * a beauty contest's title (Miss Poland, Міс Україна: the contest's title or
+ * its holder, not the place)? (names_rules.c) */
+int ngn_contest_place(const chunkctx *c, size_t i);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);

@@ -998,8 +998,11 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     if (!(td->flags & TK_ALLUPPER) && tok_has_stem(c, &orgq_set, d))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
     if (td->flags & TK_ALLUPPER) {   /* ЖК «Печерські Липки»: not a bare name */
-        /* (a preposition first in its sentence, У «Батьківщині», before a
-         * dictionary's name in a form it does not list) */
+        /* (a preposition first in its sentence is one as inside it: З
+         * «Океанами» the bare name, В / У «Кобзарі» not, a dictionary's
+         * name in a form it does not list, У «Батьківщині», yes) */
+        if (tok_is(c, d, "з") || tok_is(c, d, "в") || tok_is(c, d, "у")) return bare_quoted(c, i, last, rc);
+        /* (a conjunction, І «...», А «...»: that form only) */
         cand dc;
         if (!ncp_ge(tfold(c, d), tlen(c, d), 2) && i == last && !c->dry && ngn_dict_form(c, i, "ORG", &dc))
             return org_span(c, NG_RULE_DICT_FORM, i, last, i, last, (size_t)-1, rc);
@@ -1052,8 +1055,10 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
         if (wset_has(&en_tail_set, c->tok[j].hash)) found = j;
     }
     if (found == (size_t)-1) return (size_t)-1;
-    /* a title before a contest's name is part of it (Miss Universe Inc.) */
-    size_t s0 = i > 0 && !(c->tok[i].flags & TK_NL) && !is_punct(c, i - 1, '.') && ngn_title_common_noun(c, i) ? i - 1 : i;
+    /* a title before a contest's name is part of it (Miss Universe Inc.,
+     * Miss Venezuela Organisation) */
+    size_t s0 = i > 0 && !(c->tok[i].flags & TK_NL) && !is_punct(c, i - 1, '.') &&
+                (ngn_title_common_noun(c, i) || ngn_contest_place(c, i)) ? i - 1 : i;
     int lower = 0;   /* a headline in capitals (NEW YORK BANK) is no name */
     for (size_t q = i; q <= found; q++) lower |= (c->tok[q].flags & (TK_WORD | TK_ALLUPPER)) == TK_WORD;
     if (!lower) return (size_t)-1;
@@ -1109,6 +1114,50 @@ static int adj_end(const char *f, size_t l) {
         if (ends_with(f, l, p, el) && ncp(f, l) > (size_t)e[k].letters + 1) return 1;
     }
     return 0;
+}
+
+/* The cases, genders and numbers an ending adj_end accepts can stand for,
+ * as bits (A_*), for the agreement of rule A's words: adjectives before
+ * one noun agree with each other ("Синие Киевского университета", a
+ * nominative plural and a genitive, are no one name), and a feminine
+ * nominative (Постанова, a noun in -ова) goes with no noun's oblique form
+ * ("Постанова Ради"). ~0u: any (an ending the table lacks). */
+enum {
+    A_NM = 1u << 0, A_NF = 1u << 1, A_NN = 1u << 2, A_NPL = 1u << 3, A_GM = 1u << 4, A_GF = 1u << 5,
+    A_DM = 1u << 6, A_DF = 1u << 7, A_AF = 1u << 8, A_IM = 1u << 9, A_IF = 1u << 10, A_LM = 1u << 11,
+    A_LF = 1u << 12, A_GPL = 1u << 13, A_DPL = 1u << 14, A_IPL = 1u << 15
+};
+static unsigned adj_cases(const char *f, size_t l) {
+    static const struct { const char *s; unsigned m; } e[] = {
+        {"ого", A_GM}, {"ому", A_DM | A_LM}, {"ими", A_IPL}, {"ыми", A_IPL},
+        {"ий", A_NM}, {"ый", A_NM}, {"ій", A_NM | A_DF | A_LF}, {"ой", A_NM | A_GF | A_DF | A_IF | A_LF},
+        {"им", A_IM | A_DPL}, {"ым", A_IM | A_DPL}, {"ім", A_IM | A_LM | A_DPL}, {"ом", A_LM},
+        {"ої", A_GF}, {"ою", A_IF}, {"ую", A_AF}, {"ое", A_NN}, {"ее", A_NN}, {"ые", A_NPL},
+        {"ие", A_NPL}, {"ні", A_NPL}, {"их", A_GPL}, {"ых", A_GPL}, {"іх", A_GPL}, {"е", A_NN},
+        {"а", A_NF}, {"я", A_NF},
+    };
+    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
+        if (ends_with(f, l, e[k].s, strlen(e[k].s))) return e[k].m;
+    return ~0u;
+}
+
+/* Does a comma or a conjunction come before token i (a list's last
+ * adjective, which may be singular before a plural noun)? */
+static int list_before(const chunkctx *c, size_t i) {
+    return i > 0 && (is_punct(c, i - 1, ',') || tok_is(c, i - 1, "і") || tok_is(c, i - 1, "та") ||
+                     tok_is(c, i - 1, "й") || tok_is(c, i - 1, "и"));
+}
+/* Can rule A's head noun, token k, go with the adjective i right before
+ * it, of the cases m? A feminine nominative does not go with a noun in -и
+ * -і -ї -ы -у -ю -е -є (an oblique case: "Постанова Ради"), unless it ends
+ * a list ("Бортниківська і Червоненська сільради"); capitals (РДА)
+ * decline not. */
+static int head_agrees(const chunkctx *c, size_t i, size_t k, unsigned m) {
+    if (m != A_NF || (c->tok[k].flags & TK_ALLUPPER) || list_before(c, i)) return 1;
+    static const char *const obl[] = {"и", "і", "ї", "ы", "у", "ю", "е", "є"};
+    for (size_t q = 0; q < sizeof obl / sizeof *obl; q++)
+        if (ends_with(tfold(c, k), tlen(c, k), obl[q], strlen(obl[q]))) return 0;
+    return 1;
 }
 
 /* An adjective made of a place's name: -ськ-, -цьк-, -зьк- (uk), -ск-,
@@ -1577,8 +1626,10 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if (e != i && !is_punct(c, i + 1, '.') && !tok_is(c, i + 1, "у") && !tok_is(c, i + 1, "в"))
             return org_span(c, NG_RULE_PLACE_PART, i, e, i, e, (size_t)-1, rc);
     }
-    /* A: the adjective, lower-case (or capitalised) adjectives, the head */
+    /* A: the adjective, lower-case (or capitalised) adjectives, the head
+     * (agr: the cases the first adjective can stand for) */
     size_t j = i;
+    unsigned agr = adj_cases(tfold(c, i), tlen(c, i));
     for (int n = 0; n < 4 && j + 1 < c->nt && cyr_word(c, j + 1); n++) {
         size_t k = j + 1;
         const char *f = tfold(c, k);
@@ -1603,10 +1654,11 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                                place_adjective(tfold(c, i), tlen(c, i))));
         int head_place = c->org && !head && tok_has_stem(c, &head_place_set, k);
         if (head || head_place) {
-            /* not a state (Російська Федерація), an adverb (радо), or a
-             * noun before a quoted name (агентство «Укрінформ»: rule Q) */
+            /* not a state (Російська Федерація), an adverb (радо), a
+             * noun before a quoted name (агентство «Укрінформ»: rule Q),
+             * or a noun of another case (Постанова Ради) */
             if (tok_has_stem(c, &state_set, k) || (fl == 8 && !memcmp(f, "радо", 8)) ||
-                open_quote(c, k + 1))
+                open_quote(c, k + 1) || (j == i && !head_agrees(c, i, k, agr)))
                 return (size_t)-1;
             size_t h = hyphen_start(c, i);   /* Івано-Франківського міського суду */
             size_t n = named_after(c, k);   /* Київський театр імені Франка */
@@ -1632,6 +1684,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             return org_span(c, acr ? NG_RULE_ORG_ACRONYM : NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
         }
         if (wset_has(&ngn_stop_set, c->tok[k].hash) || !adj_end(tfold(c, k), tlen(c, k))) break;
+        /* (the first two agree: Синие Киевского университета, Постанова
+         * Верховної Ради are a noun before a name; after a lower-case noun
+         * read as one, its genitive may follow: Воєводською комендатурою
+         * Державної пожежної служби; a list's last adjective may be
+         * singular: Фасівської та Ягодинської сільських рад) */
+        if (n == 0 && !(agr & adj_cases(f, fl)) && !list_before(c, i)) break;
         j = k;
     }
     return (size_t)-1;

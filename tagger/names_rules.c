@@ -399,7 +399,7 @@ static uint32_t first_cp(const char *s, size_t len) {
 
 /* Records a full person name for the article pass. */
 static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname, long given, const char *id,
-                       const char *name, size_t candidx) {
+                       const char *name, size_t candidx, long patr) {
     if (!c->partial) return NG_OK;
     nxt *x;
     note *n = ngn_add_note(c->mn, (unsigned)kind, c->field, tok_start(c, i), tok_end(c, j), &x);
@@ -419,6 +419,7 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     x->type = "PER";
     x->name = name;
     x->cand = candidx;
+    x->patr = patr >= 0 ? ctx_stem(c, (size_t)patr) : 0;
     /* initials, or a title before two words or a Latin word; a title
      * before one Cyrillic word is too often an organisation or a place
      * (голова Держінвестпроекту, директора Українського центру) */
@@ -587,7 +588,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
          * dictionary knows */
         int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, rule, 0);
         if (rc) return rc;
-        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, dp->c.id, dp->c.name, 0);
+        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, dp->c.id, dp->c.name, 0, patr);
     }
     const char *sid = ngn_arena_put(&mn->ar, id, il), *snm = ngn_arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
@@ -595,7 +596,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     int rc = ngn_add_rule_span(c, i, j, "PER", sid, snm, rule, seen_nom ? NG_MATCH_NOMINATIVE : 0);
     if (rc) return rc;
     size_t sur = sur_last >= sur_first ? sur_last : (size_t)patr;
-    return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx);
+    return note_person(c, g ? N_PER : N_REF, i, j, sur, g ? (long)gtok : initial_tok, sid, snm, candidx, patr);
 }
 
 /* Is token k a hyphen joined to the words on both sides (Smith-Jones,
@@ -761,6 +762,40 @@ int ngn_title_common_noun(const chunkctx *c, size_t i) {
     default: return 0;
     }
     return hit && title_before(c, i);
+}
+
+/* Does the dictionary span at token i name a country or a subdivision
+ * (every candidate LOC, one with iso=) after a beauty contest's title, Miss
+ * or Mister (Міс, Мисс, Містер, Мистер), capitalised right before it on
+ * its line, or after such a title and a contest's noun (Miss Teen USA)?
+ * Then it is the contest's title or its holder ("Miss Poland in 1991"),
+ * not the place. */
+int ngn_contest_place(const chunkctx *c, size_t i) {
+    if (i == 0 || (c->tok[i].flags & TK_NL) || !(c->tok[i].flags & TK_SPACE)) return 0;
+    size_t p = i - 1;
+    if (ngn_title_common_noun(c, p)) {
+        if (p == 0 || (c->tok[p].flags & TK_NL)) return 0;
+        p--;
+    }
+    if (!(c->tok[p].flags & TK_WORD) || !(c->tok[p].flags & TK_UPPER1) ||
+        !(tok_is(c, p, "miss") || tok_is(c, p, "mister") || tok_is(c, p, "міс") || tok_is(c, p, "мисс") ||
+          tok_is(c, p, "містер") || tok_is(c, p, "мистер")))
+        return 0;
+    long k = ngn_covering_at(c, c->sp, tok_start(c, i));
+    if (k < 0 || c->m->spans[k].start != tok_start(c, i)) return 0;
+    const span *s = &c->m->spans[k];
+    int iso = 0;
+    for (size_t q = 0; q < s->ncand; q++) {
+        const cand *cd = &c->m->cands[s->cand + q];
+        if (strcmp(cd->c.type, "LOC")) return 0;
+        if (cd->order == UINT64_MAX) continue;
+        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
+        ng_entity e;
+        if (di >= c->t->nd || ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK || !e.attrs) continue;
+        const char *a = strstr(e.attrs, "iso=");
+        if (a && (a == e.attrs || a[-1] == '\t')) iso = 1;
+    }
+    return iso;
 }
 
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
@@ -958,7 +993,7 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     if (dp) {
         /* a surname the dictionary knows: the span grows, the id stays */
         if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, dp->c.id, dp->c.name, NG_RULE_SURNAME_FIRST, 0))) return last;
-        *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0);
+        *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0, patr);
         return last;
     }
     *rc = person_span(c, NG_RULE_SURNAME_FIRST, i, last, g, j, -1, i, i, patr);
@@ -1853,7 +1888,12 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
                 if (rc) break;
                 if (last != (size_t)-1) { i = last; continue; }
             }
-            if ((rc = note_dict_span(&c, (size_t)k, i))) break;
+            if (rules && !c.all && ngn_contest_place(&c, i)) {
+                /* Miss Poland: a contest's title, not the place */
+                if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+                mn->dead[mn->ndead++] = (size_t)k;
+            } else if ((rc = note_dict_span(&c, (size_t)k, i)))
+                break;
             while (i + 1 < nt && tok_end(&c, i + 1) <= c.m->spans[k].end) i++;
             continue;
         }

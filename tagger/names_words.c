@@ -275,7 +275,7 @@ static const char *const titles[] = {
     "sgt", "mr", "mrs", "ms", "miss", "sir", "lord", "lady", "rev", "sheikh", "coach", "striker",
     "midfielder", "defender", "goalkeeper", "deputy", "rep", "congressman", "congresswoman",
     "cardinal", "archbishop", "bishop", "dr", "professor", "prof", "gen", "adm", "admiral",
-    "president-elect", "dictator", "premier",
+    "president-elect", "dictator", "premier", "director",
     "президент", "прем'єр", "премьер", "міністр", "министр", "генсек", "голова", "глава", "мер",
     "мэр", "посол", "посла", "речник", "депутат", "нардеп", "спікер", "спикер", "губернатор",
     "генерал", "полковник", "канцлер", "король", "лідер", "лидер", "очільник", "керівник",

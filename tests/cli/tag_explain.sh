@@ -65,11 +65,13 @@ for e in json.loads(sys.stdin.read())["entities"]:
 print(n)' > shipped.out 2>&1
 check "shipped: file and line hold the id and the alias ($(cat shipped.out))" test "$(cat shipped.out)" -ge 3
 # every rule span says which rule found it, as the tagger recorded it (the
-# shipped dictionaries and given-name lists; en, uk, ru)
+# shipped dictionaries and given-name lists; en, uk, ru; Олег Сергеевич is
+# no one of the article: Иван Сергеевич after Петров Иван Сергеевич is his
+# partial name, tests/cli/names_leftovers.sh)
 cat > rules.txt <<'EOF'
 J. R. R. Tolkien met President Quarrington. Mary Brindlewick of Acme Corp. spoke; the Bank of Lumbria rose.
 ТОВ «Ромашка», компанія «Зелена хвиля», Житомирська міська рада, Управління освіти Житомира і Театр імені Лесі Українки. Шевчук Олександр заявив.
-Петров Иван Сергеевич сказал. Вчера Иван Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
+Петров Иван Сергеевич сказал. Вчера Олег Сергеевич ушёл. Акции Quillmoor выросли, Андрей молчал.
 Жители Бучанского района. Вода из реки Славянки. Дом на улице Ленина. Звернення до Міністерства внутрішніх справ у Західній Україні.
 EOF
 $NG tag --explain rules.txt | python3 -c '
@@ -90,7 +92,7 @@ Bank of Lumbria | organisation word + of + name
 Театр імені Лесі Українки | organisation word + імені + name
 Шевчук Олександр | surname + given name
 Петров Иван Сергеевич | surname + given name
-Иван Сергеевич | given name + patronymic
+Олег Сергеевич | given name + patronymic
 Quillmoor | Latin-script name in Cyrillic text
 Андрей | given name alone
 Бучанского района | place adjective + район / громада / округ
