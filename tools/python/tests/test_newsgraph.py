@@ -554,6 +554,16 @@ class TestGraph(unittest.TestCase):
             msg = str(cm.exception)
             keys = msg[msg.index(" takes ") + 7:].strip()
             return set() if keys == "none" else set(keys.split(", "))
+        # the header's list of each query's arguments is the table's
+        import re
+        with open(os.path.join(ROOT, "graph", "graph_json.h"), encoding="utf-8") as f:
+            doc = f.read()
+        doc = doc[doc.index("Queries and arguments"):doc.index(" * A malformed argument")]
+        entries = re.findall(r'^ \*   "(\w+)"(.*?)(?=^ \*   "|\Z)', doc, re.M | re.S)
+        self.assertEqual(len(entries), 9)
+        for query, text in entries:
+            text = re.sub(r"\([^)]*\)", "", text.split("->")[0].replace("\n *", " "))
+            self.assertEqual(set(re.findall(r"\w+", text)), takes(query), query)
         methods = {"neighbors": "neighbors", "evidence": "evidence", "path": "path", "top": "top",
                    "entity": "entity", "stats": "stats", "communities": "communities", "to_networkx": "export"}
         for meth, query in methods.items():
