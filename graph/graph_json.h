@@ -37,7 +37,11 @@ char *ng_json_dump(const json_t *v, int indent);
  *                min_weight, top_edges, ego, depth, since, until, types
  *                -> {"nodes": N, "edges": M} (ng_store_export)
  * A malformed argument (wrong type, impossible date) is NG_E_ARG, and so is
- * a "since" after "until" in any query (ng_date_range_check's message). */
+ * a "since" after "until" in any query (ng_date_range_check's message), a
+ * key given twice, and a key the query does not take: "unknown argument
+ * 'limt': query 'evidence' takes a, b, limit" (the keys above, from the
+ * one table of graph_json.c; a typo would otherwise give the answer
+ * without the argument as if it were the one asked for). */
 int ng_query_json(ng_store *s, const char *name, const char *args, char **out, ng_error *err);
 
 #ifdef __cplusplus

@@ -12,7 +12,6 @@
  * alias table, filtered inside SQLite, and only when nothing else matched. */
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 #include "internal.h"
 #include "norm.h"
 #include "inflect.h"
@@ -127,6 +126,45 @@ static int alias_text(ng_store *s, const char *norm, const char *key, char alias
     return NG_OK;
 }
 
+/* ## Code points
+ *
+ * Counted with ng_col_of (base_internal.h: the lead bytes) and decoded
+ * with ng_utf8_decode (norm.h), the tagger's shared helpers. Every string
+ * stepped over here is valid UTF-8 (the typed name is checked, a token
+ * never holds an invalid byte, the alias table's folded forms come from
+ * ng_fold, which refuses one); a byte that does not start a valid sequence
+ * would be stepped over as one character. */
+
+static size_t cps(const char *s, size_t len) { return (size_t)ng_col_of(s, len) - 1; }
+
+/* The code point at s[0..len) (len > 0) into *c; returns its bytes. */
+static size_t next_cp(const char *s, size_t len, int32_t *c) {
+    int k = ng_utf8_decode((const unsigned char *)s, len, c);
+    if (k > 0) return (size_t)k;
+    *c = (unsigned char)s[0];
+    return 1;
+}
+
+/* Bytes of the first 'k' code points of s[0..len). */
+static size_t cp_bytes(const char *s, size_t len, size_t k) {
+    size_t i = 0;
+    int32_t c;
+    for (; i < len && k > 0; k--) i += next_cp(s + i, len - i, &c);
+    return i;
+}
+
+/* Common prefix of two UTF-8 strings, in code points: the characters of
+ * their common bytes but one the first difference is inside of (its next
+ * byte is not a lead byte). (Per alias of a range scan: bytes compared,
+ * not decoded.) */
+static size_t common_cps(const char *a, size_t al, const char *b, size_t bl) {
+    size_t i = 0;
+    while (i < al && i < bl && a[i] == b[i]) i++;
+    size_t n = cps(a, i);
+    if (i < al && i < bl && cps(a + i, 1) == 0) n--;
+    return n;
+}
+
 /* ## Names as the tagger tokenizes them */
 
 typedef struct toks {
@@ -165,37 +203,12 @@ static int tokenize(toks *t, const char *text) {
             t->nwords++;
             t->last = i;
             if ((k->flags & (TK_CYR | TK_LATIN)) && !(k->flags & TK_ALLUPPER)) allupper = 0;
-            for (uint32_t b = k->start; b < k->end; b++) letters += ((unsigned char)text[b] & 0xC0) != 0x80;
+            letters += cps(text + k->start, k->end - k->start);
         }
     }
     /* the dictionary compiler's acronym rule: such aliases are not declined */
     t->acronym = allupper && letters <= 6;
     return 1;
-}
-
-static size_t cps(const char *s, size_t len) {
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return n;
-}
-
-/* Bytes of the first 'k' code points of s[0..len). */
-static size_t cp_bytes(const char *s, size_t len, size_t k) {
-    size_t i = 0;
-    while (i < len && k > 0) {
-        i++;
-        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
-        k--;
-    }
-    return i;
-}
-
-/* Common prefix of two UTF-8 strings, in code points. */
-static size_t common_cps(const char *a, size_t al, const char *b, size_t bl) {
-    size_t i = 0, n = 0;
-    while (i < al && i < bl && a[i] == b[i]) { if (((unsigned char)a[i] & 0xC0) != 0x80) n++; i++; }
-    if (i < al && i < bl && ((unsigned char)a[i] & 0xC0) == 0x80) n--;   /* stopped inside a character */
-    return n;
 }
 
 /* Could 'typed' be a case form of the alias word 'nom'? The inflector
@@ -244,13 +257,7 @@ static int is_form(const toks *typed, const toks *a, const char *type, int surna
 
 static size_t to_cps(const char *s, size_t len, int32_t *out, size_t cap) {
     size_t n = 0, i = 0;
-    while (i < len && n < cap) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
-        if (k <= 0) { c = (unsigned char)s[i]; k = 1; }
-        out[n++] = c;
-        i += (size_t)k;
-    }
+    while (i < len && n < cap) i += next_cp(s + i, len - i, &out[n++]);
     return i < len ? cap + 1 : n;
 }
 

@@ -48,6 +48,40 @@ printf '{"3166-3": []}\n' >"$T/iso_3166-1.json"
 $NG dict import --from iso-codes --subdivisions none "$T/iso_3166-1.json" >/dev/null 2>"$T/j.err"
 status not-iso 1 $?
 grep -q 'no "3166-1" array' "$T/j.err" || { echo "FAIL not-iso message"; cat "$T/j.err"; fail=1; }
+# regression: an entry of the wrong shape was reported without a position
+# ("entry 2 of "3166-1" has no alpha_2 or name"), and a name of the wrong
+# type was dropped silently; every error is file:line:col now (column in
+# characters), at the value at fault, found again in the text jansson read
+isoerr() { # name expected-message 3166-1-json [3166-2-json]
+  printf '%b' "$3" >"$T/iso_3166-1.json"
+  if [ $# -gt 3 ]; then
+    printf '%b' "$4" >"$T/iso_3166-2.json"
+    (cd "$T" && $NG dict import --from iso-codes --lang en --subdivisions UA iso_3166-1.json iso_3166-2.json) >/dev/null 2>"$T/e.err"
+  else
+    (cd "$T" && $NG dict import --from iso-codes --lang en --subdivisions none iso_3166-1.json) >/dev/null 2>"$T/e.err"
+  fi
+  status "iso-codes $1" 1 $?
+  [ "$(cat "$T/e.err")" = "newsgraph: $2" ] || { echo "FAIL iso-codes $1: $(cat "$T/e.err")"; echo "  expected: newsgraph: $2"; fail=1; }
+}
+UA='{"alpha_2": "UA", "name": "Ukraine"}'
+isoerr wrong-type 'iso_3166-1.json:3:29: entry 2 of "3166-1": "name" is a number, not a string' \
+  "{\"3166-1\": [\n  $UA,\n  {\"alpha_2\": \"PL\", \"name\": 5}\n]}\n"
+isoerr missing 'iso_3166-1.json:3:3: entry 2 of "3166-1" has no "alpha_2"' \
+  "{\"3166-1\": [\n  $UA,\n  {\"name\": \"Poland\"}\n]}\n"
+isoerr optional-wrong-type 'iso_3166-1.json:2:55: entry 1 of "3166-1": "common_name" is null, not a string' \
+  "{\"3166-1\": [\n  {\"alpha_2\": \"UA\", \"name\": \"Україна\", \"common_name\": null}\n]}\n"
+isoerr not-object 'iso_3166-1.json:3:6: entry 2 of "3166-1" is a string, not an object' \
+  "{\"3166-1\": [\n  $UA,\n     \"PL\"\n]}\n"
+isoerr escaped-key 'iso_3166-1.json:1:57: entry 1 of "3166-1": "name" is an array, not a string' \
+  '{"3166-1": [{"\\u0061lpha_2": "UA", "name": "x", "name": ["a\\"]"]}]}'
+isoerr not-array 'iso_3166-1.json:2:13: no "3166-1" array: not an iso-codes file ("3166-1" is an object)' \
+  '{"3166-2": [],\n  "3166-1": {"3166-1": []}}'
+isoerr not-object-file 'iso_3166-1.json:3:3: no "3166-1" array: not an iso-codes file (the file is an array, not an object)' \
+  '\n\n  [1]\n'
+isoerr parse 'iso_3166-1.json:2:31: invalid JSON: '"'"'}'"'"' expected near '"'"'x'"'"'' \
+  '{"3166-1": [\n{"alpha_2": "UA", "name": "Ж" x}]}'
+isoerr subdivision 'iso_3166-2.json:3:43: entry 2 of "3166-2": "parent" is a number, not a string' \
+  "{\"3166-1\": [$UA]}" '{"3166-2": [\n {"code": "UA-01", "name": "X"},\n {"code": "UA-02", "name": "Y", "parent": 1}]}'
 cd "$ROOT"
 
 # wikidata: plain and gzip give the same output

@@ -396,7 +396,9 @@ static void entity_usage(FILE *f) {
                "month and top neighbours. ENTITY is an id, a name or an alias (an entity\n"
                "named like a subcommand: newsgraph entity -- merge). A name that other\n"
                "entities have too by a later lookup rule (a case form, a surname) picks\n"
-               "by the documented order and lists the others as \"also:\" (JSON: \"also\").\n\n"
+               "by the documented order and lists the others as \"also:\" (JSON: \"also\").\n"
+               "The corrections pick the same way and print the others in a note on stderr,\n"
+               "with the number of the correction that 'entity undo N' undoes.\n\n"
                "Corrections are stored in the database and last: they apply to the stored\n"
                "graph at once, to every later ingest, re-ingest and forget, to 'newsgraph\n"
                "merge' (the shards' corrections are combined) and to every export.\n"
@@ -534,18 +536,31 @@ static int entity_correct(int argc, char **argv, int subi) {
         return gcli_fail(rc, &err);
     }
     if (wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
+    /* an ENTITY argument that names other entities too by a later lookup
+     * rule: the correction picks as 'entity' does (the first rule), and
+     * says so as the queries do, with the number that undoes it */
+    char *notes[2] = {NULL, NULL};
+    if (op >= 0) notes[0] = gcli_also_note(s, ent);
+    if (op == NG_CORR_MERGE) notes[1] = gcli_also_note(s, val);
     if (op >= 0) rc = ng_store_correct(s, op, ent, val, &seq, &err);
     else rc = ng_store_undo(s, seq, &stale, &err);
     json_t *r = NULL;
     if (!rc) rc = ng_store_corrections(s, &r, &err);
     ng_store_close(s);
-    if (rc) { json_decref(r); return gcli_fail(rc, &err); }
+    if (rc) { json_decref(r); free(notes[0]); free(notes[1]); return gcli_fail(rc, &err); }
     if (op >= 0) {
         json_t *arr = json_object_get(r, "corrections");
         json_t *c = json_array_get(arr, json_array_size(arr) - 1);
         printf("correction %ld: ", seq);
         correction_line(c);
         putchar('\n');
+        fflush(stdout);
+        for (int k = 0; k < 2; k++)
+            if (notes[k])
+                fprintf(stderr, "newsgraph: note: %s (give the id to choose; 'newsgraph entity undo %ld' undoes "
+                        "this correction)\n", notes[k], seq);
+        free(notes[0]);
+        free(notes[1]);
     } else {
         printf("undid correction %ld\n", seq);
         if (stale)

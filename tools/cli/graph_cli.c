@@ -6,6 +6,7 @@
 #include "graph_cli.h"
 #include "graph_json.h"
 #include "bind.h"
+#include "strbuf.h"
 
 int gcli_date(const char *opt, const char *v, int until, char buf[16]) {
     char d[11], why[400];
@@ -77,27 +78,33 @@ const char *gcli_also_how(json_t *e, char *buf, size_t n) {
     return buf;
 }
 
-void gcli_also(ng_store *s, const char *name) {
+char *gcli_also_note(ng_store *s, const char *name) {
     int64_t row;
     json_t *cand = NULL;
     ng_error err = {0};
     if (ng_store_lookup(s, name, &row, &cand, &err)) {   /* (the command reports it) */
         json_decref(cand);
-        return;
+        return NULL;
     }
     json_t *also = ng_store_lookup_also(s), *m = json_array_get(cand, 0);
+    strbuf b = {0};
     if (also && m) {
         char how[700];
-        fprintf(stderr, "newsgraph: note: '%s' is %s (%s); it also names", gcli_text(name), gcli_text(js(m, "name")),
-                gcli_text(js(m, "id")));
+        sb_printf(&b, "'%s' is %s (%s); it also names", gcli_text(name), gcli_text(js(m, "name")), gcli_text(js(m, "id")));
         size_t i;
         json_t *e;
         json_array_foreach(also, i, e)
-            fprintf(stderr, "%s %s (%s, %s): %s", i ? ";" : "", gcli_text(js(e, "name")), gcli_text(js(e, "id")),
-                    gcli_text(js(e, "type")), gcli_also_how(e, how, sizeof how));
-        fputs(" (give the id to choose)\n", stderr);
+            sb_printf(&b, "%s %s (%s, %s): %s", i ? ";" : "", gcli_text(js(e, "name")), gcli_text(js(e, "id")),
+                      gcli_text(js(e, "type")), gcli_also_how(e, how, sizeof how));
     }
     json_decref(cand);
+    return b.s;
+}
+
+void gcli_also(ng_store *s, const char *name) {
+    char *note = gcli_also_note(s, name);
+    if (note) fprintf(stderr, "newsgraph: note: %s (give the id to choose)\n", note);
+    free(note);
 }
 
 void gcli_json(json_t *v) {

@@ -40,6 +40,10 @@ const char *gcli_also_how(json_t *also_entry, char *buf, size_t n);
  * PER): a case form of its alias 'Ельцин'". Nothing for an id, a name of
  * one entity or a failed lookup (the query reports that). */
 void gcli_also(ng_store *s, const char *name);
+/* The middle of that note ("'Ельцина' is ...: a case form of its alias
+ * 'Ельцин'"), malloc'd, or NULL when there is none: for a command that
+ * ends it its own way (the corrections: with the number to undo). */
+char *gcli_also_note(ng_store *s, const char *name);
 /* Prints a JSON value (indented) and a newline to stdout. */
 void gcli_json(json_t *v);
 /* String field of an object ("" if absent); integer; real. */

@@ -68,6 +68,9 @@ typedef struct import_opts {
     import_stats *stats;        /* NULL: not counted */
 } import_opts;
 
+/* Errors in the JSON files are NG_E_PARSE (invalid JSON) or NG_E_FORMAT
+ * (an entry of the wrong shape or type) with err->line and err->col (in
+ * characters) of the value at fault (dictionaries/import/README.md). */
 int import_isocodes(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
 int import_wikidata(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);
 int import_geonames(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err);

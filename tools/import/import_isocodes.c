@@ -19,6 +19,7 @@
 #include <ctype.h>
 #include <stdint.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <sys/stat.h>
 #include <jansson.h>
 #include "import.h"
@@ -307,20 +308,187 @@ static int id_taken(ent *es, size_t n, const char *id) {
     return 0;
 }
 
-static int load_json(const char *path, const char *key, json_t **root, json_t **arr, ng_error *err) {
+/* ## The JSON files, with positions
+ *
+ * jansson keeps no positions of values: an error about a value (a record
+ * that is not an object, a name that is not a string) finds it again in the
+ * text jansson parsed (kept in memory: 0.6 MB for iso_3166-2.json) with a
+ * small scanner of valid JSON, and reports "file:line:col" as a parse error
+ * does (line 1-based, column in characters). */
+
+typedef struct iso_file {
+    const char *path, *key;   /* key: "3166-1" or "3166-2" */
+    char *text;
+    size_t len;
+    json_t *root, *arr;
+} iso_file;
+
+#define NOPOS ((size_t)-1)
+
+static size_t skip_ws(const char *s, size_t n, size_t i) {
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+/* Past the string that starts at s[i] ('"'). */
+static size_t skip_str(const char *s, size_t n, size_t i) {
+    for (i++; i < n && s[i] != '"'; i++)
+        if (s[i] == '\\') i++;
+    return i < n ? i + 1 : n;
+}
+
+/* Past the value that starts at s[i]. */
+static size_t skip_value(const char *s, size_t n, size_t i) {
+    if (i >= n) return n;
+    if (s[i] == '"') return skip_str(s, n, i);
+    if (s[i] != '{' && s[i] != '[') {
+        while (i < n && !strchr(",]} \t\r\n", s[i])) i++;
+        return i;
+    }
+    size_t depth = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '"') { i = skip_str(s, n, i); continue; }
+        if (c == '{' || c == '[') depth++;
+        else if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+        i++;
+    }
+    return n;
+}
+
+/* Is the string s[a, b) (quotes included) the key 'k'? */
+static int key_is(const char *s, size_t a, size_t b, const char *k) {
+    if (b < a + 2) return 0;
+    if (!memchr(s + a, '\\', b - a)) return b - a - 2 == strlen(k) && !memcmp(s + a + 1, k, b - a - 2);
+    json_t *v = json_loadb(s + a, b - a, JSON_DECODE_ANY, NULL);   /* escapes */
+    int eq = json_is_string(v) && !strcmp(json_string_value(v), k);
+    json_decref(v);
+    return eq;
+}
+
+/* Offset of the value of member 'k' of the object at s[i] (the last of
+ * equal keys: jansson keeps the last), or NOPOS. */
+static size_t member_pos(const char *s, size_t n, size_t i, const char *k) {
+    size_t found = NOPOS;
+    if (i >= n || s[i] != '{') return NOPOS;
+    i = skip_ws(s, n, i + 1);
+    while (i < n && s[i] == '"') {
+        size_t a = i;
+        i = skip_str(s, n, i);
+        int eq = key_is(s, a, i, k);
+        i = skip_ws(s, n, i);
+        if (i < n && s[i] == ':') i = skip_ws(s, n, i + 1);
+        if (eq) found = i;
+        i = skip_ws(s, n, skip_value(s, n, i));
+        if (i < n && s[i] == ',') i = skip_ws(s, n, i + 1);
+    }
+    return found;
+}
+
+/* Offset of element 'idx' of the array at s[i], or NOPOS. */
+static size_t element_pos(const char *s, size_t n, size_t i, size_t idx) {
+    if (i >= n || s[i] != '[') return NOPOS;
+    i = skip_ws(s, n, i + 1);
+    for (size_t k = 0; i < n && s[i] != ']'; k++) {
+        if (k == idx) return i;
+        i = skip_ws(s, n, skip_value(s, n, i));
+        if (i < n && s[i] == ',') i = skip_ws(s, n, i + 1);
+    }
+    return NOPOS;
+}
+
+/* Where the value is: root (idx NOPOS, member NULL), root[key], its
+ * element idx, or that element's 'member'. NOPOS when not found. */
+static size_t value_pos(const iso_file *f, int in_key, size_t idx, const char *member) {
+    size_t i = skip_ws(f->text, f->len, 0);
+    if (in_key && i != NOPOS) i = member_pos(f->text, f->len, i, f->key);
+    if (idx != NOPOS && i != NOPOS) i = element_pos(f->text, f->len, i, idx);
+    if (member && i != NOPOS) i = member_pos(f->text, f->len, i, member);
+    return i;
+}
+
+/* NG_E_FORMAT "path:line:col: message" at byte 'off' of the file (no
+ * position when NOPOS). */
+static int error_at(const iso_file *f, size_t off, ng_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int error_at(const iso_file *f, size_t off, ng_error *err, const char *fmt, ...) {
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    long line = 0, col = 0;
+    if (off != NOPOS && off <= f->len) {
+        size_t bol = 0;
+        line = 1;
+        for (size_t i = 0; i < off; i++)
+            if (f->text[i] == '\n') { line++; bol = i + 1; }
+        col = ng_col_of(f->text + bol, off - bol);
+    }
+    return ng_error_set(err, NG_E_FORMAT, f->path, line, col, "%s", msg);
+}
+
+static const char *kind(const json_t *v) {
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: case JSON_REAL: return "a number";
+    case JSON_TRUE: return "true";
+    case JSON_FALSE: return "false";
+    default: return "null";
+    }
+}
+
+/* Entry 'idx' of the file's array is an object whose members 'need' (all
+ * required) and 'may' (optional), NULL-terminated, are strings. */
+static int check_entry(const iso_file *f, size_t idx, const char *const *need, const char *const *may, ng_error *err) {
+    json_t *e = json_array_get(f->arr, idx);
+    if (!json_is_object(e))
+        return error_at(f, value_pos(f, 1, idx, NULL), err, "entry %zu of \"%s\" is %s, not an object", idx + 1, f->key,
+                        kind(e));
+    for (int opt = 0; opt < 2; opt++)
+        for (const char *const *m = opt ? may : need; *m; m++) {
+            json_t *v = json_object_get(e, *m);
+            if (!v && !opt)
+                return error_at(f, value_pos(f, 1, idx, NULL), err, "entry %zu of \"%s\" has no \"%s\"", idx + 1, f->key, *m);
+            if (v && !json_is_string(v))
+                return error_at(f, value_pos(f, 1, idx, *m), err, "entry %zu of \"%s\": \"%s\" is %s, not a string",
+                                idx + 1, f->key, *m, kind(v));
+        }
+    return NG_OK;
+}
+
+static int load_json(iso_file *f, const char *path, const char *key, ng_error *err) {
+    f->path = path;
+    f->key = key;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    size_t cap = 0;
+    for (;;) {
+        if (f->len + 65536 > cap) {
+            cap = cap ? cap * 2 : 1 << 20;
+            f->text = imp_realloc(f->text, cap);
+        }
+        size_t k = fread(f->text + f->len, 1, cap - f->len, fp);
+        f->len += k;
+        if (k == 0) break;
+    }
+    int bad = ferror(fp);
+    fclose(fp);
+    if (bad) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot read: %s", strerror(errno ? errno : EIO));
     json_error_t je;
-    *root = json_load_file(path, 0, &je);
-    if (!*root) {
-        if (je.line <= 0 && errno)
-            return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot read: %s", je.text);
-        return ng_error_set(err, NG_E_PARSE, path, je.line, je.column, "invalid JSON: %s", je.text);
-    }
-    *arr = json_object_get(*root, key);
-    if (!json_is_array(*arr)) {
-        json_decref(*root);
-        *root = NULL;
-        return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "no \"%s\" array: not an iso-codes file", key);
-    }
+    f->root = json_loadb(f->text, f->len, 0, &je);
+    if (!f->root) return ng_error_set(err, NG_E_PARSE, path, je.line, je.column, "invalid JSON: %s", je.text);
+    if (!json_is_object(f->root))
+        return error_at(f, value_pos(f, 0, NOPOS, NULL), err, "no \"%s\" array: not an iso-codes file (the file is %s, "
+                        "not an object)", key, kind(f->root));
+    f->arr = json_object_get(f->root, key);
+    if (!f->arr)
+        return error_at(f, value_pos(f, 0, NOPOS, NULL), err, "no \"%s\" array: not an iso-codes file", key);
+    if (!json_is_array(f->arr))
+        return error_at(f, value_pos(f, 1, NOPOS, NULL), err, "no \"%s\" array: not an iso-codes file (\"%s\" is %s)",
+                        key, key, kind(f->arr));
     return NG_OK;
 }
 
@@ -355,7 +523,8 @@ typedef struct iso_run {
     char p1[4096], p2[4096];
     const char *subs;                  /* subdivision countries "CC,CC"; "" for none */
     char subs_buf[1024];               /* --subdivisions in upper case */
-    json_t *r1, *r2, *a1, *a2;         /* the two JSON files and their arrays */
+    iso_file f1, f2;                   /* the two JSON files */
+    json_t *a1, *a2;                   /* their arrays (a2: NULL without subdivisions) */
     catalogues cat[IMPORT_MAX_LANGS];
     size_t ncat;
     ent *es;
@@ -391,8 +560,10 @@ static int find_inputs(iso_run *R, char **inputs, size_t n, ng_error *err) {
 static int load_sources(iso_run *R, ng_error *err) {
     const import_opts *o = R->o;
     const char *locdir = o->locale_dir ? o->locale_dir : "/usr/share/locale";
-    int rc = load_json(R->path1, "3166-1", &R->r1, &R->a1, err);
-    if (!rc && *R->subs) rc = load_json(R->path2, "3166-2", &R->r2, &R->a2, err);
+    int rc = load_json(&R->f1, R->path1, "3166-1", err);
+    R->a1 = R->f1.arr;
+    if (!rc && *R->subs) rc = load_json(&R->f2, R->path2, "3166-2", err);
+    R->a2 = R->f2.arr;
     for (size_t i = 0; i < o->nlangs && !rc; i++) {
         if (!strcmp(o->langs[i], "en")) continue;
         catalogues *c = &R->cat[R->ncat++];
@@ -432,13 +603,13 @@ static int add_countries(iso_run *R, ng_error *err) {
     const import_opts *o = R->o;
     size_t n1 = json_array_size(R->a1);
     for (size_t i = 0; i < n1; i++) {
+        static const char *const need[] = {"alpha_2", "name", NULL}, *const may[] = {"common_name", "official_name", NULL};
+        int rc = check_entry(&R->f1, i, need, may, err);
+        if (rc) return rc;
         json_t *c = json_array_get(R->a1, i);
         const char *a2c = jstr(c, "alpha_2"), *name = jstr(c, "name");
         const char *off = jstr(c, "official_name"), *common = jstr(c, "common_name");
         if (o->stats) o->stats->read++;
-        if (!a2c || !name)
-            return ng_error_set(err, NG_E_FORMAT, R->path1, 0, 0,
-                                "entry %zu of \"3166-1\" has no alpha_2 or name", i + 1);
         ent *e = &R->es[R->nes];
         e->name = country_canon(a2c, name, common);
         e->id = imp_slug(e->name);
@@ -514,11 +685,10 @@ static int add_subdivisions(iso_run *R, ng_error *err) {
     if (rc) return rc;
     size_t n2 = R->a2 ? json_array_size(R->a2) : 0;
     for (size_t i = 0; i < n2; i++) {
+        static const char *const need[] = {"code", "name", NULL}, *const may[] = {"type", "parent", NULL};
+        if ((rc = check_entry(&R->f2, i, need, may, err))) return rc;
         json_t *s = json_array_get(R->a2, i);
         const char *code = jstr(s, "code"), *name = jstr(s, "name"), *type = jstr(s, "type");
-        if (!code || !name)
-            return ng_error_set(err, NG_E_FORMAT, R->path2, 0, 0,
-                                "entry %zu of \"3166-2\" has no code or name", i + 1);
         if (json_object_get(s, "parent")) continue;
         const char *dash = strchr(code, '-');
         if (!dash || dash - code != 2) continue;
@@ -618,8 +788,10 @@ static void iso_run_free(iso_run *R) {
         imp_mo_free(R->cat[i].c1);
         imp_mo_free(R->cat[i].c2);
     }
-    json_decref(R->r1);
-    json_decref(R->r2);
+    json_decref(R->f1.root);
+    json_decref(R->f2.root);
+    free(R->f1.text);
+    free(R->f2.text);
 }
 
 static int isocodes_run(const import_opts *o, char **inputs, size_t n, FILE *out, ng_error *err) {

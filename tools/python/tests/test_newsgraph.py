@@ -1,7 +1,9 @@
 """Tests of the Python module newsgraph (run by tests/cli/python.sh with the
 staged package on PYTHONPATH; NG is the newsgraph binary, NG_TEST_DB a
 database ingested from tests/data/graph/articles.jsonl, ROOT the source tree)."""
+import ctypes
 import gc
+import inspect
 import json
 import os
 import subprocess
@@ -519,6 +521,69 @@ class TestGraph(unittest.TestCase):
         self.assertIn("since", str(cm.exception))
         with self.assertRaises(newsgraph.NotFoundError):
             newsgraph.Graph(os.path.join(tempfile.gettempdir(), "no-such-newsgraph.db"))
+
+    def test_unknown_argument(self):
+        # regression: ng_query_json ignored keys it does not take, so a typo
+        # ("limt") gave the unlimited answer as if it were the one asked
+        # for; now refused with the key and the keys the query takes (as
+        # serve refuses an unknown parameter), and so is a key given twice
+        with self.assertRaises(newsgraph.NewsgraphError) as cm:
+            self.g._q("evidence", a="Joe Biden", b="Zelensky", limt=1)
+        self.assertIn("unknown argument 'limt': query 'evidence' takes a, b, limit", str(cm.exception))
+        with self.assertRaises(newsgraph.NewsgraphError) as cm:
+            self.g._q("neighbors", entity="Joe Biden", sinse="2023-09")
+        self.assertIn("unknown argument 'sinse': query 'neighbors' takes entity, top, by, min_count, since, until, "
+                      "types", str(cm.exception))
+        with self.assertRaises(newsgraph.NewsgraphError) as cm:
+            self.g._q("stats", verbose=1)
+        self.assertIn("unknown argument 'verbose': query 'stats' takes none", str(cm.exception))
+        out, err = newsgraph._P(), newsgraph._Error()
+        rc = newsgraph._lib.ng_query_json(self.g._s, b"evidence", b'{"a": "Joe Biden", "b": "Zelensky", "limit": 1, '
+                                          b'"limit": 2}', ctypes.byref(out), ctypes.byref(err))
+        self.assertEqual(rc, newsgraph._E_ARG)
+        self.assertIn("duplicate object key", err.msg.decode())
+        self.assertEqual(len(self.g._q("evidence", a="Joe Biden", b="Zelensky", limit=1)["evidence"]), 1)
+
+    def test_binding_passes_accepted_keys(self):
+        # every keyword of every Graph method is a key its query takes: each
+        # method called with all of them given (the library refuses a key
+        # its query does not list)
+        def takes(query):
+            with self.assertRaises(newsgraph.NewsgraphError) as cm:
+                self.g._q(query, no_such_key=1)
+            msg = str(cm.exception)
+            keys = msg[msg.index(" takes ") + 7:].strip()
+            return set() if keys == "none" else set(keys.split(", "))
+        # the header's list of each query's arguments is the table's
+        import re
+        with open(os.path.join(ROOT, "graph", "graph_json.h"), encoding="utf-8") as f:
+            doc = f.read()
+        doc = doc[doc.index("Queries and arguments"):doc.index(" * A malformed argument")]
+        entries = re.findall(r'^ \*   "(\w+)"(.*?)(?=^ \*   "|\Z)', doc, re.M | re.S)
+        self.assertEqual(len(entries), 9)
+        for query, text in entries:
+            text = re.sub(r"\([^)]*\)", "", text.split("->")[0].replace("\n *", " "))
+            self.assertEqual(set(re.findall(r"\w+", text)), takes(query), query)
+        methods = {"neighbors": "neighbors", "evidence": "evidence", "path": "path", "top": "top",
+                   "entity": "entity", "stats": "stats", "communities": "communities", "to_networkx": "export"}
+        for meth, query in methods.items():
+            params = set(inspect.signature(getattr(newsgraph.Graph, meth)).parameters) - {"self"}
+            if meth == "to_networkx":
+                params.add("path")   # (the temporary file it exports to)
+            self.assertLessEqual(params, takes(query), meth)
+        full = dict(since="2023-01", until="2023-12", types="PER,LOC")
+        self.g.neighbors("Joe Biden", top=5, by="count", min_count=1, **full)
+        self.g.evidence("Joe Biden", "Zelensky", limit=2)
+        self.g.path("Joe Biden", "Zelensky", evidence=1, **full)
+        self.g.top(by="degree", n=5, sources=2, **full)
+        self.g.entity("Joe Biden", top=3)
+        self.g.stats()
+        self.g.communities(resolution=1.0, seed=2, iterations=1, min_count=1, max_communities=5, max_members=5, **full)
+        try:
+            import networkx  # noqa: F401
+        except ImportError:
+            return
+        self.g.to_networkx(min_weight=1, top_edges=10, **full)
 
     def test_since_after_until(self):
         # regression: only "export" (to_networkx) refused a since after until;
