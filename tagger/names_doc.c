@@ -2144,6 +2144,18 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
     return NG_OK;
 }
 
+/* The span of note n (a partial name; x: its side record), if any, is the
+ * article's person p (ng_names_doc). */
+static void take_person(mstate *m, size_t nsorted, const note *n, nxt *x, const nref *p) {
+    span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
+    if (!s) return;
+    m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
+    s->flags |= NG_MATCH_PARTIAL;
+    x->id = p->x->id;
+    x->type = p->x->type;
+    x->name = p->x->name;
+}
+
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
     unsigned fl = t->flags;
     int partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
@@ -2213,13 +2225,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (x->initial && p->x->initial && x->initial != p->x->initial) continue;
         /* nor is captain Will Carling Julia Carling, whatever the initials */
         if (x->first && p->x->first && x->first != p->x->first) continue;
-        span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
-        if (!s) continue;
-        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
-        s->flags |= NG_MATCH_PARTIAL;
-        x->id = p->x->id;
-        x->type = p->x->type;
-        x->name = p->x->name;
+        take_person(m, nsorted, n, x, p);
     }
     /* a given name and patronymic alone (Борис Николаевич): the full name
      * of the article with both (Борис Николаевич Ельцин), the nearest
@@ -2238,13 +2244,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
                 p = q;
         }
         if (!p) continue;
-        span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
-        if (!s) continue;
-        m->cands[s->cand].c = (ng_candidate){p->x->id, p->x->type, p->x->name};
-        s->flags |= NG_MATCH_PARTIAL;
-        x->id = p->x->id;
-        x->type = p->x->type;
-        x->name = p->x->name;
+        take_person(m, nsorted, n, x, p);
     }
     for (size_t k = 0; k < tn->nall; k++) {
         const note *n = tn->all[k].n;
