@@ -74,6 +74,8 @@ isoerr not-object 'iso_3166-1.json:3:6: entry 2 of "3166-1" is a string, not an 
   "{\"3166-1\": [\n  $UA,\n     \"PL\"\n]}\n"
 isoerr escaped-key 'iso_3166-1.json:1:57: entry 1 of "3166-1": "name" is an array, not a string' \
   '{"3166-1": [{"\\u0061lpha_2": "UA", "name": "x", "name": ["a\\"]"]}]}'
+isoerr nested-same-name 'iso_3166-1.json:1:77: entry 1 of "3166-1": "name" is a number, not a string' \
+  '{"3166-1": [{"alpha_2": "UA", "x": {"name": 1, "y": [{"name": 3}]}, "name": 2}]}'
 isoerr not-array 'iso_3166-1.json:2:13: no "3166-1" array: not an iso-codes file ("3166-1" is an object)' \
   '{"3166-2": [],\n  "3166-1": {"3166-1": []}}'
 isoerr not-object-file 'iso_3166-1.json:3:3: no "3166-1" array: not an iso-codes file (the file is an array, not an object)' \

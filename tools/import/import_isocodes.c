@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <sys/stat.h>
 #include <jansson.h>
+#include <yajl/yajl_parse.h>
 #include "import.h"
 #include "import_internal.h"
 
@@ -311,9 +312,10 @@ static int id_taken(ent *es, size_t n, const char *id) {
 /* ## The JSON files, with positions
  *
  * jansson keeps no positions of values: an error about a value (a record
- * that is not an object, a name that is not a string) finds it again in the
- * text jansson parsed (kept in memory: 0.6 MB for iso_3166-2.json) with a
- * small scanner of valid JSON, and reports "file:line:col" as a parse error
+ * that is not an object, a name that is not a string) finds it again by
+ * reading the text jansson parsed (kept in memory: 0.6 MB for
+ * iso_3166-2.json) once more with yajl's event parser, which tells how far
+ * it has read at each value, and reports "file:line:col" as a parse error
  * does (line 1-based, column in characters). */
 
 typedef struct iso_file {
@@ -325,86 +327,90 @@ typedef struct iso_file {
 
 #define NOPOS ((size_t)-1)
 
-static size_t skip_ws(const char *s, size_t n, size_t i) {
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    return i;
-}
+/* The walk of value_pos: the value wanted is the root, or its member
+ * want_key[0], that array's element want_idx, that element's member
+ * want_key[2] (want_depth of those steps). Of equal keys the last counts,
+ * as jansson keeps the last. */
+enum { VP_LEVELS = 3 };
+typedef struct vframe { int map, on; size_t n; } vframe;   /* on: its current member or element is on the way */
+typedef struct vpos {
+    yajl_handle h;
+    const char *s;
+    size_t len, last, found;  /* last: where the last token ended */
+    const char *want_key[VP_LEVELS];
+    size_t want_idx;
+    int want_depth, depth;
+    vframe st[VP_LEVELS];
+} vpos;
 
-/* Past the string that starts at s[i] ('"'). */
-static size_t skip_str(const char *s, size_t n, size_t i) {
-    for (i++; i < n && s[i] != '"'; i++)
-        if (s[i] == '\\') i++;
-    return i < n ? i + 1 : n;
-}
-
-/* Past the value that starts at s[i]. */
-static size_t skip_value(const char *s, size_t n, size_t i) {
-    if (i >= n) return n;
-    if (s[i] == '"') return skip_str(s, n, i);
-    if (s[i] != '{' && s[i] != '[') {
-        while (i < n && !strchr(",]} \t\r\n", s[i])) i++;
-        return i;
-    }
-    size_t depth = 0;
-    while (i < n) {
-        char c = s[i];
-        if (c == '"') { i = skip_str(s, n, i); continue; }
-        if (c == '{' || c == '[') depth++;
-        else if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+static void vp_value(vpos *v) {
+    size_t i = v->last;   /* the value starts after the white space, ':' or ',' before it */
+    while (i < v->len && (v->s[i] == ' ' || v->s[i] == '\t' || v->s[i] == '\n' || v->s[i] == '\r' || v->s[i] == ':' ||
+                          v->s[i] == ','))
         i++;
+    int d = v->depth;
+    if (d > 0 && d <= VP_LEVELS && !v->st[d - 1].map) {
+        vframe *fr = &v->st[d - 1];
+        fr->on = d - 1 == 1 && fr->n == v->want_idx;
+        fr->n++;
     }
-    return n;
+    int on = d == v->want_depth;
+    for (int l = 0; l < d && on; l++) on = l < VP_LEVELS && v->st[l].on;
+    if (on) v->found = i;
 }
 
-/* Is the string s[a, b) (quotes included) the key 'k'? */
-static int key_is(const char *s, size_t a, size_t b, const char *k) {
-    if (b < a + 2) return 0;
-    if (!memchr(s + a, '\\', b - a)) return b - a - 2 == strlen(k) && !memcmp(s + a + 1, k, b - a - 2);
-    json_t *v = json_loadb(s + a, b - a, JSON_DECODE_ANY, NULL);   /* escapes */
-    int eq = json_is_string(v) && !strcmp(json_string_value(v), k);
-    json_decref(v);
-    return eq;
+static void vp_end(vpos *v) { v->last = yajl_get_bytes_consumed(v->h); }
+static int vp_scalar(void *ud) { vp_value(ud); vp_end(ud); return 1; }
+static int vp_bool(void *ud, int b) { (void)b; return vp_scalar(ud); }
+static int vp_number(void *ud, const char *s, size_t n) { (void)s; (void)n; return vp_scalar(ud); }
+static int vp_string(void *ud, const unsigned char *s, size_t n) { (void)s; (void)n; return vp_scalar(ud); }
+
+static int vp_open(vpos *v, int map) {
+    vp_value(v);
+    if (v->depth < VP_LEVELS) v->st[v->depth] = (vframe){map, 0, 0};
+    v->depth++;
+    vp_end(v);
+    return 1;
+}
+static int vp_start_map(void *ud) { return vp_open(ud, 1); }
+static int vp_start_array(void *ud) { return vp_open(ud, 0); }
+static int vp_close(void *ud) {
+    vpos *v = ud;
+    v->depth--;
+    vp_end(v);
+    return 1;
 }
 
-/* Offset of the value of member 'k' of the object at s[i] (the last of
- * equal keys: jansson keeps the last), or NOPOS. */
-static size_t member_pos(const char *s, size_t n, size_t i, const char *k) {
-    size_t found = NOPOS;
-    if (i >= n || s[i] != '{') return NOPOS;
-    i = skip_ws(s, n, i + 1);
-    while (i < n && s[i] == '"') {
-        size_t a = i;
-        i = skip_str(s, n, i);
-        int eq = key_is(s, a, i, k);
-        i = skip_ws(s, n, i);
-        if (i < n && s[i] == ':') i = skip_ws(s, n, i + 1);
-        if (eq) found = i;
-        i = skip_ws(s, n, skip_value(s, n, i));
-        if (i < n && s[i] == ',') i = skip_ws(s, n, i + 1);
+static int vp_key(void *ud, const unsigned char *k, size_t n) {
+    vpos *v = ud;
+    int d = v->depth;
+    if (d > 0 && d <= VP_LEVELS) {
+        const char *w = v->want_key[d - 1];
+        v->st[d - 1].on = w && strlen(w) == n && !memcmp(w, k, n);
     }
-    return found;
+    vp_end(v);
+    return 1;
 }
 
-/* Offset of element 'idx' of the array at s[i], or NOPOS. */
-static size_t element_pos(const char *s, size_t n, size_t i, size_t idx) {
-    if (i >= n || s[i] != '[') return NOPOS;
-    i = skip_ws(s, n, i + 1);
-    for (size_t k = 0; i < n && s[i] != ']'; k++) {
-        if (k == idx) return i;
-        i = skip_ws(s, n, skip_value(s, n, i));
-        if (i < n && s[i] == ',') i = skip_ws(s, n, i + 1);
-    }
-    return NOPOS;
-}
+static const yajl_callbacks vp_callbacks = {
+    vp_scalar, vp_bool, NULL, NULL, vp_number, vp_string, vp_start_map, vp_key, vp_close, vp_start_array, vp_close,
+};
 
-/* Where the value is: root (idx NOPOS, member NULL), root[key], its
- * element idx, or that element's 'member'. NOPOS when not found. */
+/* Where the value is: the root (in_key 0), root[key], its element idx
+ * (unless NOPOS), or that element's 'member' (unless NULL). NOPOS when
+ * not found. */
 static size_t value_pos(const iso_file *f, int in_key, size_t idx, const char *member) {
-    size_t i = skip_ws(f->text, f->len, 0);
-    if (in_key && i != NOPOS) i = member_pos(f->text, f->len, i, f->key);
-    if (idx != NOPOS && i != NOPOS) i = element_pos(f->text, f->len, i, idx);
-    if (member && i != NOPOS) i = member_pos(f->text, f->len, i, member);
-    return i;
+    vpos v = {.s = f->text, .len = f->len, .found = NOPOS, .want_idx = idx};
+    if (in_key) v.want_key[0] = f->key;
+    v.want_key[2] = member;
+    v.want_depth = in_key + (idx != NOPOS) + (member != NULL);
+    v.h = yajl_alloc(&vp_callbacks, NULL, &v);
+    if (!v.h) return NOPOS;
+    if (yajl_parse(v.h, (const unsigned char *)f->text, f->len) != yajl_status_ok ||
+        yajl_complete_parse(v.h) != yajl_status_ok)
+        v.found = NOPOS;   /* (jansson took it: not expected) */
+    yajl_free(v.h);
+    return v.found;
 }
 
 /* NG_E_FORMAT "path:line:col: message" at byte 'off' of the file (no
