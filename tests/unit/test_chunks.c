@@ -115,13 +115,21 @@ static const char *const crafted[] = {
     NULL
 };
 
+/* A tagger with the given-name lists, and another with two threads. */
+static int two_taggers(ng_tagger **t, ng_tagger **t2) {
+    *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    *t2 = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    OK(*t && *t2, "taggers");
+    if (!*t || !*t2) { ng_tagger_free(*t); ng_tagger_free(*t2); return 0; }
+    ng_tagger_set_names(*t, names);
+    ng_tagger_set_names(*t2, names);
+    ng_tagger_set_threads(*t2, 2);
+    return 1;
+}
+
 static void test_crafted(void) {
-    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT), *t2 = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
-    OK(t && t2, "taggers");
-    if (!t || !t2) return;
-    ng_tagger_set_names(t, names);
-    ng_tagger_set_names(t2, names);
-    ng_tagger_set_threads(t2, 2);
+    ng_tagger *t, *t2;
+    if (!two_taggers(&t, &t2)) return;
     for (size_t x = 0; crafted[x]; x++) {
         const char *text = crafted[x];
         size_t len = strlen(text);
@@ -227,12 +235,8 @@ static void test_generated(void) {
     if (al.n < 2) return;
     buf b = {0};
     gen_text(&b, 3u << 20, &al);
-    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT), *t2 = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
-    OK(t && t2, "taggers");
-    if (!t || !t2) return;
-    ng_tagger_set_names(t, names);
-    ng_tagger_set_names(t2, names);
-    ng_tagger_set_threads(t2, 2);
+    ng_tagger *t, *t2;
+    if (!two_taggers(&t, &t2)) return;
     char *one = tag_with(t, SIZE_MAX, b.s, b.n);
     OK(one && strlen(one) > 100000, "many matches");
     static const size_t sizes[] = {1u << 20, 128u << 10, 64u << 10, 4u << 10};
@@ -309,12 +313,8 @@ static void test_no_lower(void) {
     buf b = {0};
     while (b.n < (1u << 20)) put(&b, "New York ");
     size_t nchunks = b.n / (128u << 10) + 1;
-    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT), *t2 = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
-    OK(t && t2, "taggers");
-    if (!t || !t2) return;
-    ng_tagger_set_names(t, names);
-    ng_tagger_set_names(t2, names);
-    ng_tagger_set_threads(t2, 2);
+    ng_tagger *t, *t2;
+    if (!two_taggers(&t, &t2)) return;
     char *one = tag_with(t, SIZE_MAX, b.s, b.n);
     size_t lines = 0;
     for (const char *p = one; p && *p; p++) lines += *p == '\n';
