@@ -32,6 +32,35 @@ static void names_release(ng_tagger *t, mnames *mn) {
     release(t, (void **)&mn->ext, &mn->ext_cap, sizeof *mn->ext);
 }
 
+/* ## Parts on the tagger's threads
+ *
+ * With threads, a big article's pass took a tenth of the time of tagging
+ * it, on one thread while the others waited. Its heavy steps look at every
+ * note, span or line, one at a time, and change little: such a step looks
+ * in parts (contiguous, in article order) on the tagger's threads, and
+ * what the parts found is applied in article order on this thread, exactly
+ * as one look in order would (the same spans, candidates and names in the
+ * same order): with one thread, or a small article, there is one part. */
+
+/* Runs fn on args[0 .. n) (each 'size' bytes), args[k] on a thread of its
+ * own for k > 0 (on this one when none can be made), args[0] on this one. */
+static void run_parts(void *(*fn)(void *), void *args, size_t size, unsigned n) {
+    pthread_t tid[PARTS_MAX];
+    int started[PARTS_MAX] = {0};
+    for (unsigned k = 1; k < n; k++) started[k] = pthread_create(&tid[k], NULL, fn, (char *)args + k * size) == 0;
+    fn(args);
+    for (unsigned k = 1; k < n; k++) {
+        if (started[k]) pthread_join(tid[k], NULL);
+        else fn((char *)args + k * size);
+    }
+}
+
+/* How many parts a step over n notes or spans runs in. */
+static unsigned nparts(const ng_tagger *t, size_t n) {
+    unsigned np = t->threads < PARTS_MAX ? t->threads : PARTS_MAX;
+    return n >= PAR_MIN && np > 1 ? np : 1;
+}
+
 /* ## The article pass */
 
 /* For a pass over the spans that reads the text at each (at its start or
@@ -427,76 +456,155 @@ static size_t drop_spans(mstate *m, size_t nsorted) {
 
 #define TEAM_IDS 64   /* places made teams an article, at most (team_sense) */
 
+/* The line around a span for sports_teams: (field lf) [ls, le), found
+ * once per line (the spans are in text order: a text of one long line
+ * with a million spans is read once, not once per span); from the previous
+ * line's end when the span is after it. */
+typedef struct lstate { unsigned lf; size_t ls, le; } lstate;
+
+static void line_step(lstate *L, const span *s, const char *tx, size_t len) {
+    if (s->field == L->lf && s->start >= L->ls && s->end <= L->le) return;
+    size_t from = s->field == L->lf && L->le <= s->start ? L->le : 0;
+    /* (memrchr and memchr: a byte at a time, this scan was most of the
+     * document pass on prose of long lines) */
+    const char *nl = s->start > from ? memrchr(tx + from, '\n', s->start - from) : NULL;
+    L->ls = nl ? (size_t)(nl - tx) + 1 : from;
+    nl = memchr(tx + s->end, '\n', len - s->end);
+    L->le = nl ? (size_t)(nl - tx) : len;
+    const char *cr = memchr(tx + s->end, '\r', L->le - s->end);
+    if (cr) L->le = (size_t)(cr - tx);
+    L->lf = s->field;
+}
+
+/* A span sports_teams looks at: a place, not an overlap, in its field. */
+static int st_looks(const mstate *m, const span *s, const size_t *lens, size_t nfields) {
+    if ((s->flags & NG_MATCH_OVERLAP) || s->field >= nfields || s->end > lens[s->field]) return 0;
+    return !strcmp(m->cands[s->cand].c.type, "LOC");
+}
+
+/* A part of sports_teams' look at the spans [from, to): the spans on a
+ * team's line (the shapes team_line knows, at the span or at a club's name
+ * before it), with their line. The line around a span depends on the
+ * spans before (line_step): a later part starts from none, and is looked
+ * at again from the line the part before it ends with unless the two agree
+ * after its first span (sports_teams). */
+typedef struct stc { size_t k, ls, le; } stc;
+typedef struct stpart {
+    const mstate *m;
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields, from, to;
+    lstate start;            /* the line before 'from' */
+    size_t k1;               /* the first span looked at (SIZE_MAX: none) */
+    lstate after1, end;      /* the line after it, after the last one */
+    stc *c; size_t nc, cap;
+    int rc;
+} stpart;
+
+static void *st_look(void *arg) {
+    stpart *p = arg;
+    const mstate *m = p->m;
+    lstate L = p->start;
+    p->k1 = SIZE_MAX;
+    p->nc = 0;
+    for (size_t k = p->from; k < p->to; k++) {
+        const span *s = &m->spans[k];
+        if (!st_looks(m, s, p->lens, p->nfields)) continue;
+        const char *tx = p->texts[s->field];
+        line_step(&L, s, tx, p->lens[s->field]);
+        if (p->k1 == SIZE_MAX) { p->k1 = k; p->after1 = L; }
+        size_t p0 = club_start(tx, L.ls, s->start);
+        if ((p0 < s->start && team_line(tx, L.ls, L.le, p0, s->end)) || team_line(tx, L.ls, L.le, s->start, s->end)) {
+            if (ng_grow((void **)&p->c, &p->cap, p->nc + 1, sizeof *p->c)) { p->rc = NG_E_NOMEM; break; }
+            p->c[p->nc++] = (stc){k, L.ls, L.le};
+        }
+    }
+    p->end = L;
+    return NULL;
+}
+
+/* sports_teams at span k, on the line [ls, le) (one that st_look kept: a
+ * span it did not keep is no team). */
+static int sports_span(ng_tagger *t, tnames *tn, size_t k, size_t ls, size_t le, const char *const *texts,
+                       int *dropped, int *teams, const char **tids, size_t *ntids) {
+    mstate *m = &t->m;
+    span *s = &m->spans[k];
+    const cand *c0 = &m->cands[s->cand];
+    const char *tx = texts[s->field];
+    size_t p0 = club_start(tx, ls, s->start), j = k;
+    if (p0 < s->start) {
+        /* the words of the club's name: spans inside them (NEC of NEC
+         * Nijmegen) give way to it; one that runs across its start
+         * keeps the place as it is */
+        while (j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0 &&
+               m->spans[j - 1].start >= p0)
+            j--;
+        int across = j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0;
+        if (!across && team_line(tx, ls, le, p0, s->end)) {
+            const char *sid = club_id(tn, tx + p0, s->end - p0);
+            if (sid && !*sid) return NG_OK;
+            const char *snm = sid ? ngn_arena_put(&tn->ar, tx + p0, s->end - p0) : NULL;
+            if (!snm) return NG_E_NOMEM;
+            int rc = prepend_cand(m, s, sid, "ORG", snm);
+            if (rc) return rc;
+            s->start = p0;
+            s->flags |= SPAN_FIXED | SPAN_CLUB;
+            *teams = 1;
+            if (!(t->flags & NG_TAG_ALL))
+                for (; j < k; j++) { m->spans[j].flags |= SPAN_DROP; *dropped = 1; }
+            return NG_OK;
+        }
+    }
+    if (!team_line(tx, ls, le, s->start, s->end)) return NG_OK;
+    *teams = 1;
+    if (*ntids < TEAM_IDS) {
+        size_t i = 0;
+        while (i < *ntids && tids[i] != c0->c.id) i++;
+        if (i == *ntids) tids[(*ntids)++] = c0->c.id;
+    }
+    if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; return NG_OK; }
+    char id[256];
+    int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
+    if (n <= 0 || (size_t)n >= sizeof id) return NG_OK;
+    const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
+    if (!sid) return NG_E_NOMEM;
+    int rc = prepend_cand(m, s, sid, "ORG", c0->c.name);
+    if (rc) return rc;
+    s->flags |= SPAN_FIXED;
+    return NG_OK;
+}
+
 static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
                         size_t nfields, int *dropped, int *teams, const char **tids, size_t *ntids) {
     mstate *m = &t->m;
-    /* the line around the current span, found once per line (the spans are
-     * in text order: a text of one long line with a million spans is read
-     * once, not once per span) */
-    unsigned lf = UINT_MAX;
-    size_t ls = 0, le = 0;
-    for (size_t k = 0; k < nsorted; k++) {
-        span *s = &m->spans[k];
-        if ((s->flags & NG_MATCH_OVERLAP) || s->field >= nfields || s->end > lens[s->field]) continue;
-        const cand *c0 = &m->cands[s->cand];
-        if (strcmp(c0->c.type, "LOC")) continue;
-        const char *tx = texts[s->field];
-        size_t len = lens[s->field];
-        if (s->field != lf || s->start < ls || s->end > le) {
-            /* a new line: from the previous line's end when it is before */
-            size_t from = s->field == lf && le <= s->start ? le : 0;
-            /* (memrchr and memchr: a byte at a time, this scan was most of
-             * the document pass on prose of long lines) */
-            const char *nl = s->start > from ? memrchr(tx + from, '\n', s->start - from) : NULL;
-            ls = nl ? (size_t)(nl - tx) + 1 : from;
-            nl = memchr(tx + s->end, '\n', len - s->end);
-            le = nl ? (size_t)(nl - tx) : len;
-            const char *cr = memchr(tx + s->end, '\r', le - s->end);
-            if (cr) le = (size_t)(cr - tx);
-            lf = s->field;
+    unsigned np = nparts(t, nsorted);
+    stpart p[PARTS_MAX];
+    for (unsigned i = 0; i < np; i++)
+        p[i] = (stpart){m, texts, lens, nfields, nsorted * i / np, nsorted * (i + 1) / np, {UINT_MAX, 0, 0},
+                        SIZE_MAX, {UINT_MAX, 0, 0}, {UINT_MAX, 0, 0}, NULL, 0, 0, NG_OK};
+    run_parts(st_look, p, sizeof *p, np);
+    /* a later part is right from its first span on when its line there is
+     * the one the spans before give it; else it looks again from that */
+    lstate S = p[0].end;
+    for (unsigned i = 1; i < np; i++) {
+        if (p[i].rc || p[i].k1 == SIZE_MAX) continue;
+        lstate E = S;
+        const span *s = &m->spans[p[i].k1];
+        line_step(&E, s, texts[s->field], lens[s->field]);
+        if (E.lf != p[i].after1.lf || E.ls != p[i].after1.ls || E.le != p[i].after1.le) {
+            p[i].start = S;
+            st_look(&p[i]);
         }
-        size_t p0 = club_start(tx, ls, s->start), j = k;
-        if (p0 < s->start) {
-            /* the words of the club's name: spans inside them (NEC of NEC
-             * Nijmegen) give way to it; one that runs across its start
-             * keeps the place as it is */
-            while (j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0 &&
-                   m->spans[j - 1].start >= p0)
-                j--;
-            int across = j > 0 && m->spans[j - 1].field == s->field && m->spans[j - 1].end > p0;
-            if (!across && team_line(tx, ls, le, p0, s->end)) {
-                const char *sid = club_id(tn, tx + p0, s->end - p0);
-                if (sid && !*sid) continue;
-                const char *snm = sid ? ngn_arena_put(&tn->ar, tx + p0, s->end - p0) : NULL;
-                if (!snm) return NG_E_NOMEM;
-                int rc = prepend_cand(m, s, sid, "ORG", snm);
-                if (rc) return rc;
-                s->start = p0;
-                s->flags |= SPAN_FIXED | SPAN_CLUB;
-                *teams = 1;
-                if (!(t->flags & NG_TAG_ALL))
-                    for (; j < k; j++) { m->spans[j].flags |= SPAN_DROP; *dropped = 1; }
-                continue;
-            }
-        }
-        if (!team_line(tx, ls, le, s->start, s->end)) continue;
-        *teams = 1;
-        if (*ntids < TEAM_IDS) {
-            size_t i = 0;
-            while (i < *ntids && tids[i] != c0->c.id) i++;
-            if (i == *ntids) tids[(*ntids)++] = c0->c.id;
-        }
-        if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; continue; }
-        char id[256];
-        int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
-        if (n <= 0 || (size_t)n >= sizeof id) continue;
-        const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
-        if (!sid) return NG_E_NOMEM;
-        int rc = prepend_cand(m, s, sid, "ORG", c0->c.name);
-        if (rc) return rc;
-        s->flags |= SPAN_FIXED;
+        S = p[i].end;
     }
-    return NG_OK;
+    int rc = NG_OK;
+    for (unsigned i = 0; i < np; i++) {
+        if (!rc) rc = p[i].rc;
+        for (size_t q = 0; q < p[i].nc && !rc; q++)
+            rc = sports_span(t, tn, p[i].c[q].k, p[i].c[q].ls, p[i].c[q].le, texts, dropped, teams, tids, ntids);
+        free(p[i].c);
+    }
+    return rc;
 }
 
 /* ## Rule T, one sense an article: a city made a team on a results line is
@@ -1153,43 +1261,65 @@ static int tw_result(const char *t, size_t ls, size_t le) {
     return r2 > s && tw_score_after(t, r2, le) && !tw_run_label(t, s, r2) && !tw_decimal2(t, ls, le);
 }
 
-static int free_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
-                      size_t nfields, int *teamsp) {
-    int teams = *teamsp;
-    /* evidence: a place made a team, or a result line */
-    for (size_t f = 0; f < nfields && !teams; f++) {
-        const char *tx = texts[f];
-        size_t len = lens[f], ls = 0;
-        while (ls < len && !teams) {
-            const char *nl = memchr(tx + ls, '\n', len - ls);
-            size_t le = nl ? (size_t)(nl - tx) : len;
-            if (le > ls && tx[le - 1] == '\r') le--;
-            if (tx[ls] >= 'A' && tx[ls] <= 'Z' && tw_result(tx, ls, le)) teams = 1;
-            ls = nl ? (size_t)(nl - tx) + 1 : len;
+/* A part of free_teams' look at the lines: of every field the lines of its
+ * slice (part k of np: whole lines from about k/np of the field to about
+ * (k+1)/np); whether one is a result's (evidence), or the runs it makes
+ * teams (tw_add's words, in order). */
+typedef struct twrun { unsigned field; size_t a, b; } twrun;
+typedef struct ftpart {
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields;
+    unsigned k, np;
+    int evidence;            /* look for a result's line (else the runs) */
+    int found;
+    twrun *r; size_t nr, cap;
+    int rc;
+} ftpart;
+
+/* Where slice k of np of a text starts: a line's start. */
+static size_t ft_slice(const char *tx, size_t len, unsigned k, unsigned np) {
+    if (k == 0) return 0;
+    if (k >= np) return len;
+    size_t at = (size_t)((double)len * k / np);
+    const char *nl = memchr(tx + at, '\n', len - at);
+    return nl ? (size_t)(nl - tx) + 1 : len;
+}
+
+static int ft_keep(ftpart *p, unsigned f, size_t a, size_t b) {
+    if (ng_grow((void **)&p->r, &p->cap, p->nr + 1, sizeof *p->r)) return p->rc = NG_E_NOMEM;
+    p->r[p->nr++] = (twrun){f, a, b};
+    return NG_OK;
+}
+
+static void *ft_look(void *arg) {
+    ftpart *p = arg;
+    for (size_t f = 0; f < p->nfields && !p->rc && !(p->evidence && p->found); f++) {
+        const char *tx = p->texts[f];
+        size_t len = p->lens[f], ls = ft_slice(tx, len, p->k, p->np), end = ft_slice(tx, len, p->k + 1, p->np);
+        if (p->evidence) {
+            while (ls < end && !p->found) {
+                const char *nl = memchr(tx + ls, '\n', len - ls);
+                size_t le = nl ? (size_t)(nl - tx) : len;
+                if (le > ls && tx[le - 1] == '\r') le--;
+                if (tx[ls] >= 'A' && tx[ls] <= 'Z' && tw_result(tx, ls, le)) p->found = 1;
+                ls = nl ? (size_t)(nl - tx) + 1 : len;
+            }
+            continue;
         }
-    }
-    if (!teams) return NG_OK;
-    *teamsp = 1;
-    for (size_t f = 0; f < nfields; f++) {
-        const char *tx = texts[f];
-        size_t len = lens[f], ls = 0;
-        while (ls < len) {
+        while (ls < end && !p->rc) {
             const char *nl = memchr(tx + ls, '\n', len - ls);
             size_t le = nl ? (size_t)(nl - tx) : len, next = nl ? (size_t)(nl - tx) + 1 : len;
             if (le > ls && tx[le - 1] == '\r') le--;
             if (tw_decimal2(tx, ls, le)) { ls = next; continue; }
-            size_t p = tw_prefix(tx, ls, le);
-            size_t r = tw_run(tx, p, le);
-            size_t s = r > p ? tw_score_after(tx, r, le) : 0;
-            if (s) {
-                int rc = tw_add(t, tn, ns, (unsigned)f, tx, p, r);
-                if (rc) return rc;
-                while (s < le && tx[s] == ' ') s++;
-                size_t r2 = tw_run(tx, s, le);
-                if (r2 > s && tw_score_after(tx, r2, le)) {
-                    rc = tw_add(t, tn, ns, (unsigned)f, tx, s, r2);
-                    if (rc) return rc;
-                }
+            size_t q0 = tw_prefix(tx, ls, le);
+            size_t r = tw_run(tx, q0, le);
+            size_t sc = r > q0 ? tw_score_after(tx, r, le) : 0;
+            if (sc) {
+                if (ft_keep(p, (unsigned)f, q0, r)) break;
+                while (sc < le && tx[sc] == ' ') sc++;
+                size_t r2 = tw_run(tx, sc, le);
+                if (r2 > sc && tw_score_after(tx, r2, le) && ft_keep(p, (unsigned)f, sc, r2)) break;
             }
             /* fixtures: runs beside " v " between delimiters */
             for (size_t q = ls; q + 3 <= le; q++) {
@@ -1208,26 +1338,53 @@ static int free_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
                     size_t d = a0;
                     while (d > ls && tx[d - 1] == ' ') d--;
                     int delim = d == ls || tx[d - 1] == ',' || tx[d - 1] == '.' || tx[d - 1] == ':' || tx[d - 1] == '-';
-                    if (delim && tw_run(tx, a0, le) == q) {   /* (tw_add checks the label) */
-                        int rc = tw_add(t, tn, ns, (unsigned)f, tx, a0, q);
-                        if (rc) return rc;
-                    }
+                    if (delim && tw_run(tx, a0, le) == q && ft_keep(p, (unsigned)f, a0, q))   /* (tw_add checks the label) */
+                        break;
                 }
                 size_t b0 = q + 3;
                 if (b0 < le) {
                     size_t b = tw_run(tx, b0, le);
                     size_t d = b;
                     while (d < le && tx[d] == ' ') d++;
-                    if (b > b0 && (d == le || tx[d] == ',' || tx[d] == '.' || tx[d] == ';')) {
-                        int rc = tw_add(t, tn, ns, (unsigned)f, tx, b0, b);
-                        if (rc) return rc;
-                    }
+                    if (b > b0 && (d == le || tx[d] == ',' || tx[d] == '.' || tx[d] == ';') && ft_keep(p, (unsigned)f, b0, b))
+                        break;
                 }
             }
             ls = next;
         }
     }
-    return NG_OK;
+    return NULL;
+}
+
+static int free_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
+                      size_t nfields, int *teamsp) {
+    size_t total = 0;
+    for (size_t f = 0; f < nfields; f++) total += lens[f];
+    /* (a part per 64 KB of text at least) */
+    unsigned np = nparts(t, total >> 2);
+    ftpart p[PARTS_MAX];
+    for (unsigned k = 0; k < np; k++) p[k] = (ftpart){texts, lens, nfields, k, np, 1, 0, NULL, 0, 0, NG_OK};
+    /* evidence: a place made a team, or a result line */
+    int teams = *teamsp;
+    if (!teams) {
+        run_parts(ft_look, p, sizeof *p, np);
+        for (unsigned k = 0; k < np; k++) teams |= p[k].found;
+    }
+    if (!teams) return NG_OK;
+    *teamsp = 1;
+    for (unsigned k = 0; k < np; k++) p[k].evidence = 0;
+    run_parts(ft_look, p, sizeof *p, np);
+    /* the runs in article order: field by field, the parts' slices in order */
+    int rc = NG_OK;
+    size_t at[PARTS_MAX] = {0};
+    for (size_t f = 0; f < nfields && !rc; f++)
+        for (unsigned k = 0; k < np && !rc; k++) {
+            if (p[k].rc) { rc = p[k].rc; break; }
+            for (; at[k] < p[k].nr && p[k].r[at[k]].field == f && !rc; at[k]++)
+                rc = tw_add(t, tn, ns, (unsigned)f, texts[f], p[k].r[at[k]].a, p[k].r[at[k]].b);
+        }
+    for (unsigned k = 0; k < np; k++) free(p[k].r);
+    return rc;
 }
 
 /* Rule T, a team by its city and nickname: a place the dictionary knows
@@ -1324,16 +1481,27 @@ static int nickname_alone(mstate *m, twidx *ns, const char *const *texts, const 
     return NG_OK;
 }
 
-static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
-                       size_t nfields, int partial) {
-    mstate *m = &t->m;
-    size_t nk = 0;
-    for (size_t k = 0; k < m->nspans; k++) {
-        prefetch_text(m, texts, nfields, k, 1);
-        span *s = &m->spans[k];
-        if (s->field >= nfields || (s->flags & (NG_MATCH_OVERLAP | SPAN_CLUB))) continue;
-        const char *tx = texts[s->field];
-        size_t len = lens[s->field], e = s->end;
+/* A part of place_teams' look at the spans [from, to): the places followed
+ * by a nickname (k, and the nickname's end). */
+typedef struct ptk { size_t k, end; } ptk;
+typedef struct ptpart {
+    const mstate *m;
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields, from, to;
+    ptk *c; size_t nc, cap;
+    int rc;
+} ptpart;
+
+static void *pt_look(void *arg) {
+    ptpart *p = arg;
+    const mstate *m = p->m;
+    for (size_t k = p->from; k < p->to; k++) {
+        prefetch_text(m, p->texts, p->nfields, k, 1);
+        const span *s = &m->spans[k];
+        if (s->field >= p->nfields || (s->flags & (NG_MATCH_OVERLAP | SPAN_CLUB))) continue;
+        const char *tx = p->texts[s->field];
+        size_t len = p->lens[s->field], e = s->end;
         if (e + 4 > len || tx[e] != ' ' || tx[e + 1] < 'A' || tx[e + 1] > 'Z') continue;
         const char *ty = m->cands[s->cand].c.type;
         if (ty[0] != 'L' || strcmp(ty, "LOC")) continue;
@@ -1350,25 +1518,46 @@ static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *t
         }
         if (!end) continue;
         if (end + 2 < len && tx[end] == ' ' && tx[end + 1] >= 'A' && tx[end + 1] <= 'Z') continue;
-        if (tw_taken(m, ns, s->field, e, end)) continue;
-        const char *sid = club_id(tn, tx + s->start, end - s->start);
-        if (sid && !*sid) continue;
-        const char *snm = sid ? ngn_arena_put(&tn->ar, tx + s->start, end - s->start) : NULL;
-        if (!snm) return NG_E_NOMEM;
-        int rc = prepend_cand(m, s, sid, "ORG", snm);
-        if (rc) return rc;
-        tw_grow(ns, m, k, end);
-        s->end = end;
-        s->flags |= SPAN_FIXED | NG_MATCH_RULE;
-        s->rule = NG_RULE_TEAM;
-        /* (with partial names: at most 16 teams an article) */
-        if (partial && nk++ < 16) {
-            unsigned f = s->field;
-            rc = nickname_alone(m, ns, texts, lens, nfields, f, e + 1, end, sid, snm);
-            if (rc) return rc;
-        }
+        if (ng_grow((void **)&p->c, &p->cap, p->nc + 1, sizeof *p->c)) { p->rc = NG_E_NOMEM; break; }
+        p->c[p->nc++] = (ptk){k, end};
     }
-    return NG_OK;
+    return NULL;
+}
+
+/* (the spans it adds are no places: it looks at those there before it) */
+static int place_teams(ng_tagger *t, tnames *tn, twidx *ns, const char *const *texts, const size_t *lens,
+                       size_t nfields, int partial) {
+    mstate *m = &t->m;
+    size_t nk = 0, n = m->nspans;
+    unsigned np = nparts(t, n);
+    ptpart p[PARTS_MAX];
+    for (unsigned i = 0; i < np; i++) p[i] = (ptpart){m, texts, lens, nfields, n * i / np, n * (i + 1) / np, NULL, 0, 0, NG_OK};
+    run_parts(pt_look, p, sizeof *p, np);
+    int rc = NG_OK;
+    for (unsigned i = 0; i < np; i++) {
+        if (!rc) rc = p[i].rc;
+        for (size_t q = 0; q < p[i].nc && !rc; q++) {
+            size_t k = p[i].c[q].k, end = p[i].c[q].end;
+            span *s = &m->spans[k];
+            const char *tx = texts[s->field];
+            size_t e = s->end;
+            if (tw_taken(m, ns, s->field, e, end)) continue;
+            const char *sid = club_id(tn, tx + s->start, end - s->start);
+            if (sid && !*sid) continue;
+            const char *snm = sid ? ngn_arena_put(&tn->ar, tx + s->start, end - s->start) : NULL;
+            if (!snm) { rc = NG_E_NOMEM; break; }
+            rc = prepend_cand(m, s, sid, "ORG", snm);
+            if (rc) break;
+            tw_grow(ns, m, k, end);
+            s->end = end;
+            s->flags |= SPAN_FIXED | NG_MATCH_RULE;
+            s->rule = NG_RULE_TEAM;
+            /* (with partial names: at most 16 teams an article) */
+            if (partial && nk++ < 16) rc = nickname_alone(m, ns, texts, lens, nfields, s->field, e + 1, end, sid, snm);
+        }
+        free(p[i].c);
+    }
+    return rc;
 }
 
 /* Rule T, a dictionary's team by its nickname alone: in a sports article,
@@ -1635,11 +1824,42 @@ static size_t hyphen_head(const char *text, size_t at) {
     return first;
 }
 
+/* The article's hash for lone_given (below). */
+typedef struct dochash {
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields;
+    uint64_t h;
+    int done;
+} dochash;
+
+/* A part of the free words' pass (resolve_free_notes): the notes of the
+ * states [from, to), in article order. The first part's spans go to t->m as
+ * one pass in order puts them; a later part's go to a state of its own
+ * ('out') and its strings to an arena of its own, and are appended to t->m
+ * after the parts before it (free_append), on the thread of the article
+ * pass: the same spans, candidates and names in the same order. */
+typedef struct fpart {
+    ng_tagger *t;
+    const tnames *tn;
+    const char *const *texts;
+    dochash *doc;            /* (computed already when parts run on threads) */
+    int rules, surnames;
+    unsigned from, to;
+    mstate *out;             /* t->m, or the part's own state */
+    arena *ar;               /* where its strings go */
+    size_t *hy;              /* (a later part) pairs: index in out of a span that
+                              * starts before its note (a hyphenated word's head),
+                              * the note's start; see free_append */
+    size_t nhy, hy_cap;
+    int rc;
+} fpart;
+
 /* Partial names: a capitalised word no dictionary matched (n: its field,
  * start and length) becomes the person (or organisation) it names. */
-static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t key, uint64_t key2,
-                        unsigned cues, const char *text) {
-    mstate *m = &t->m;
+static int resolve_free(fpart *fp, const note *n, uint64_t key, uint64_t key2, unsigned cues, const char *text) {
+    const tnames *tn = fp->tn;
+    mstate *m = fp->out;
     const nref *p = NULL;
     if (cues & NF_UPPER) {
         /* an acronym: exact fold */
@@ -1683,9 +1903,15 @@ static int resolve_free(ng_tagger *t, const tnames *tn, const note *n, uint64_t 
          * is someone else's (Smith-Jones is not Tom Jones) */
         start = hyphen_head(text, n->start);
         if (start != n->start && p->x->name && !strchr(p->x->name, '-')) return NG_OK;
+        if (start != n->start && m != &fp->t->m) {
+            /* (a later part: the spans before it are not all known yet) */
+            if (ng_grow((void **)&fp->hy, &fp->hy_cap, fp->nhy + 2, sizeof *fp->hy)) return NG_E_NOMEM;
+            fp->hy[fp->nhy++] = m->nspans;
+            fp->hy[fp->nhy++] = n->start;
+        }
         /* (a span on the first part stays: no overlap; a linear scan, as
          * this is rare) */
-        for (size_t k = 0; k < m->nspans && start != n->start; k++)
+        for (size_t k = 0; k < m->nspans && start != n->start && m == &fp->t->m; k++)
             if (m->spans[k].field == n->field && m->spans[k].start < n->start && m->spans[k].end > start)
                 start = n->start;
     }
@@ -1789,12 +2015,38 @@ static int cmp_skey(const void *x, const void *y) {
  * an index of the spans by start (looking at every span for every number
  * was quadratic: 13 MB of "Казимир III" took 42 s). Returns 0 or
  * NG_E_NOMEM. */
-static int regnal_numbers(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
-    size_t n = m->nspans, k0 = 0;
-    while (k0 < n && !regnal_after(m, k0, texts, lens)) {
-        prefetch_text(m, texts, nfields, k0, 1);
-        k0++;
+/* A part of a look at the spans [from, to) for a span that regnal_after
+ * or drop_named_after wants (the first, or all of them). */
+typedef struct skpart {
+    const mstate *m;
+    const char *const *texts;
+    const size_t *lens;
+    size_t nfields, from, to;
+    int all;
+    size_t *k; size_t nk, cap;
+    int rc;
+} skpart;
+
+static void *regnal_look(void *arg) {
+    skpart *p = arg;
+    size_t k = p->from;
+    while (k < p->to && !regnal_after(p->m, k, p->texts, p->lens)) {
+        prefetch_text(p->m, p->texts, p->nfields, k, 1);
+        k++;
     }
+    p->nk = k;   /* (the first, or 'to') */
+    return NULL;
+}
+
+static int regnal_numbers(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
+    mstate *m = &t->m;
+    size_t n = m->nspans, k0 = n;
+    unsigned np = nparts(t, n);
+    skpart p[PARTS_MAX];
+    for (unsigned i = 0; i < np; i++) p[i] = (skpart){m, texts, lens, nfields, n * i / np, n * (i + 1) / np, 0, NULL, 0, 0, NG_OK};
+    run_parts(regnal_look, p, sizeof *p, np);
+    for (unsigned i = 0; i < np && k0 == n; i++)
+        if (p[i].nk < p[i].to) k0 = p[i].nk;
     if (k0 == n) return NG_OK;   /* the usual case: no number */
     skey *ks = malloc(n * sizeof *ks);
     if (!ks) return NG_E_NOMEM;
@@ -1827,19 +2079,50 @@ static int regnal_numbers(mstate *m, const char *const *texts, const size_t *len
     return NG_OK;
 }
 
-/* Context rule 8: drops the person spans named after in a name (above). */
-static void drop_named_after(mstate *m, const char *const *texts, size_t nfields) {
-    size_t w = 0;
-    for (size_t k = 0; k < m->nspans; k++) {
-        prefetch_text(m, texts, nfields, k, 0);
-        span *s = &m->spans[k];
-        /* (the text first: the span's candidates are cold in a big article) */
-        if (s->field < nfields && named_after_before(texts[s->field], s->start) && !(s->flags & NG_MATCH_OVERLAP) &&
-            ngn_span_types(m, k) == 1u)
-            continue;
-        m->spans[w++] = *s;
+static int named_after_span(const mstate *m, size_t k, const char *const *texts, size_t nfields) {
+    const span *s = &m->spans[k];
+    /* (the text first: the span's candidates are cold in a big article) */
+    return s->field < nfields && named_after_before(texts[s->field], s->start) && !(s->flags & NG_MATCH_OVERLAP) &&
+           ngn_span_types(m, k) == 1u;
+}
+
+static void *named_after_look(void *arg) {
+    skpart *p = arg;
+    for (size_t k = p->from; k < p->to; k++) {
+        prefetch_text(p->m, p->texts, p->nfields, k, 0);
+        if (!named_after_span(p->m, k, p->texts, p->nfields)) continue;
+        if (ng_grow((void **)&p->k, &p->cap, p->nk + 1, sizeof *p->k)) { p->rc = NG_E_NOMEM; break; }
+        p->k[p->nk++] = k;
     }
-    m->nspans = w;
+    return NULL;
+}
+
+/* Context rule 8: drops the person spans named after in a name (above). */
+static int drop_named_after(ng_tagger *t, const char *const *texts, size_t nfields) {
+    mstate *m = &t->m;
+    size_t n = m->nspans;
+    unsigned np = nparts(t, n);
+    skpart p[PARTS_MAX];
+    for (unsigned i = 0; i < np; i++) p[i] = (skpart){m, texts, NULL, nfields, n * i / np, n * (i + 1) / np, 1, NULL, 0, 0, NG_OK};
+    run_parts(named_after_look, p, sizeof *p, np);
+    int rc = NG_OK;
+    size_t w = 0, k = 0;
+    for (unsigned i = 0; i < np; i++) {
+        if (!rc) rc = p[i].rc;
+        for (size_t q = 0; q < p[i].nk && !rc; q++) {
+            /* (the spans up to the dropped one move down) */
+            if (w < k) memmove(&m->spans[w], &m->spans[k], (p[i].k[q] - k) * sizeof *m->spans);
+            w += p[i].k[q] - k;
+            k = p[i].k[q] + 1;
+        }
+        free(p[i].k);
+    }
+    if (rc) return rc;
+    if (w < k) {
+        memmove(&m->spans[w], &m->spans[k], (n - k) * sizeof *m->spans);
+        m->nspans = w + n - k;
+    }
+    return NG_OK;
 }
 
 /* Does a sentence start at byte 'at' of 'text' (after white space and
@@ -1867,14 +2150,6 @@ static int sentence_start(const char *text, size_t at) {
  * NG_RULE_GIVEN_ALONE. Its id is per: + the name's key + "~" + 8 hex
  * digits of the article's hash: one Андрій per article, never one node for
  * every Андрій of a corpus. */
-typedef struct dochash {
-    const char *const *texts;
-    const size_t *lens;
-    size_t nfields;
-    uint64_t h;
-    int done;
-} dochash;
-
 uint64_t ng_article_hash(const char *const *texts, const size_t *lens, size_t nfields, ng_hstate *st) {
     uint64_t h = 0;
     for (size_t f = 0; f < nfields; f++)
@@ -1897,7 +2172,9 @@ static uint64_t doc_hash(dochash *d) {
     return d->h;
 }
 
-static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochash *dh, const note *n) {
+static int lone_given(fpart *fp, const note *n) {
+    const tnames *tn = fp->tn;
+    const char *const *texts = fp->texts;
     size_t fl = 0;
     char *f = ng_fold(texts[n->field] + n->start, n->len, &fl);
     if (!f) return NG_E_NOMEM;
@@ -1927,13 +2204,13 @@ static int lone_given(ng_tagger *t, tnames *tn, const char *const *texts, dochas
     if (kl + 14 > sizeof id) return NG_OK;
     memcpy(id, "per:", 4);
     memcpy(id + 4, key, kl);
-    uint64_t doc = doc_hash(dh);
+    uint64_t doc = doc_hash(fp->doc);
     snprintf(id + 4 + kl, 10, "~%08x", (unsigned)(doc ^ (doc >> 32)));
-    const char *sid = ngn_arena_put(&tn->ar, id, kl + 13);
-    const char *snm = ngn_arena_put(&tn->ar, tn->nl->strs + gn->nom, gn->nom_len);
+    const char *sid = ngn_arena_put(fp->ar, id, kl + 13);
+    const char *snm = ngn_arena_put(fp->ar, tn->nl->strs + gn->nom, gn->nom_len);
     if (!sid || !snm) return NG_E_NOMEM;
     unsigned flags = NG_MATCH_RULE | (g[0]->is_nom ? NG_MATCH_NOMINATIVE : 0);
-    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_GIVEN_ALONE))
+    if (!ngn_push_span(fp->out, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_GIVEN_ALONE))
         return NG_E_NOMEM;
     return NG_OK;
 }
@@ -1956,8 +2233,8 @@ static const suffix sur_suffixes[] = {
 };
 #undef SUF
 
-static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, const note *n) {
-    const char *text = texts[n->field], *w = text + n->start;
+static int lone_surname(fpart *fp, const note *n) {
+    const char *text = fp->texts[n->field], *w = text + n->start;
     size_t len = n->len;
     /* Cyrillic (its letters are two bytes), at least four letters */
     if (len < 8 || (unsigned char)w[0] < 0xD0 || (unsigned char)w[0] > 0xD4) return NG_OK;
@@ -2007,10 +2284,10 @@ static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, cons
     memcpy(nm, w, stem);
     memcpy(nm + stem, sf->nom ? sf->nom : w + stem, ml);
     nl = stem + ml;
-    const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, nm, nl);
+    const char *sid = ngn_arena_put(fp->ar, id, il), *snm = ngn_arena_put(fp->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
     unsigned flags = NG_MATCH_RULE | (sf->nom ? 0 : NG_MATCH_NOMINATIVE);
-    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_SURNAME_ALONE))
+    if (!ngn_push_span(fp->out, n->start, n->start + n->len, n->field, sid, "PER", snm, flags, NG_RULE_SURNAME_ALONE))
         return NG_E_NOMEM;
     return NG_OK;
 }
@@ -2018,8 +2295,8 @@ static int lone_surname(ng_tagger *t, tnames *tn, const char *const *texts, cons
 /* One Latin word in Cyrillic text that names no one of the article: an
  * organisation (names_org.c, NG_RULE_ORG_LATIN), id org: + its skeleton;
  * so are Cyrillic capitals of rule K (NG_RULE_ORG_ACRONYM). */
-static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const note *n, unsigned rule) {
-    const char *w = texts[n->field] + n->start;
+static int latin_org(fpart *fp, const note *n, unsigned rule) {
+    const char *w = fp->texts[n->field] + n->start;
     size_t fl = 0;
     char *f = ng_fold(w, n->len, &fl);
     if (!f) return NG_E_NOMEM;
@@ -2027,9 +2304,9 @@ static int latin_org(ng_tagger *t, tnames *tn, const char *const *texts, const n
     memcpy(id, "org:", 4);
     size_t il = 4 + ngn_skel(f, rule == NG_RULE_ORG_ACRONYM ? fl : ngn_stem_len(f, fl), id + 4, 0);
     free(f);
-    const char *sid = ngn_arena_put(&tn->ar, id, il), *snm = ngn_arena_put(&tn->ar, w, n->len);
+    const char *sid = ngn_arena_put(fp->ar, id, il), *snm = ngn_arena_put(fp->ar, w, n->len);
     if (!sid || !snm) return NG_E_NOMEM;
-    if (!ngn_push_span(&t->m, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, rule))
+    if (!ngn_push_span(fp->out, n->start, n->start + n->len, n->field, sid, "ORG", snm, NG_MATCH_RULE, rule))
         return NG_E_NOMEM;
     return NG_OK;
 }
@@ -2056,8 +2333,9 @@ static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2
  * (the surname alone was tagged). A span A got (a partial given name, a
  * given name alone) is widened over B and takes the person; any other
  * span on A leaves the pair alone. */
-static int name_pair(ng_tagger *t, const tnames *tn, const mnames *mn, const pfree *pf, const note *n, uint64_t key,
-                     unsigned cues, const char *text, int *rc) {
+static int name_pair(fpart *fp, const mnames *mn, const pfree *pf, const note *n, uint64_t key, unsigned cues,
+                     const char *text, int *rc) {
+    const tnames *tn = fp->tn;
     /* the first word's record (as resolve_free_notes reads it) */
     uint64_t h = mn->free[pf->rec], akey = mn->free[pf->rec + 1], akey2 = 0;
     size_t q = pf->rec + 2, astart = (size_t)(h >> 24);
@@ -2067,7 +2345,7 @@ static int name_pair(ng_tagger *t, const tnames *tn, const mnames *mn, const pfr
     if (text[n->start - 1] != ' ' || ((acues ^ cues) & NF_LATIN) || ((cues & NF_UPPER) && !(acues & NF_UPPER)) ||
         !key || (astart > 0 && text[astart - 1] == '-'))   /* (FOOTBALL-RANDALL CUNNINGHAM) */
         return 0;
-    mstate *m = &t->m;
+    mstate *m = fp->out;
     if (m->nspans > pf->nspans + 1) return 0;
     /* the nearest person with the surname, else another of its chain (the
      * article's Julia Carling named nearer than captain Will Carling) */
@@ -2098,8 +2376,9 @@ static int name_pair(ng_tagger *t, const tnames *tn, const mnames *mn, const pfr
  * words name no one: one probe of the registry's table rejects them; with
  * the person rules on, a given name alone that names no one is a person
  * of its own (lone_given). */
-static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const char *const *texts, dochash *doc,
-                              int rules, int surnames) {
+static int resolve_free_notes(fpart *fp, const mnames *mn) {
+    const tnames *tn = fp->tn;
+    const char *const *texts = fp->texts;
     note n = {0};
     pfree prev = {.end = SIZE_MAX};
     for (size_t i = 0; i < mn->nfree;) {
@@ -2118,26 +2397,26 @@ static int resolve_free_notes(ng_tagger *t, tnames *tn, const mnames *mn, const 
             hit = reg_first(tn, key2 ^ (1ull << 63)) != 0 ||
                   ((cues & NF_LATIN) && !(cues & NF_AFTER_NAME) && key && reg_first(tn, key));
         else hit = reg_first(tn, key) || (key && (cues & NF_LATIN) && reg_first(tn, key ^ (1ull << 63)));
-        size_t before = t->m.nspans;
+        size_t before = fp->out->nspans;
         /* (most free words are no second word right after another) */
         if (prev.end != SIZE_MAX && prev.end + 1 == n.start && prev.field == n.field && reg_first(tn, key)) {
-            int rc = NG_OK, pair = name_pair(t, tn, mn, &prev, &n, key, cues, texts[n.field], &rc);
+            int rc = NG_OK, pair = name_pair(fp, mn, &prev, &n, key, cues, texts[n.field], &rc);
             if (rc) return rc;
             if (pair) { prev.end = SIZE_MAX; continue; }
         }
         prev = (pfree){rec, n.start + n.len, before, n.field};
         if (hit) {
-            int rc = resolve_free(t, tn, &n, key, key2, cues, texts[n.field]);
+            int rc = resolve_free(fp, &n, key, key2, cues, texts[n.field]);
             if (rc) return rc;
-        } else if (rules && (cues & NF_GIVEN) && !(cues & (NF_LATIN | NF_UPPER)) && tn->nl) {
-            int rc = lone_given(t, tn, texts, doc, &n);
+        } else if (fp->rules && (cues & NF_GIVEN) && !(cues & (NF_LATIN | NF_UPPER)) && tn->nl) {
+            int rc = lone_given(fp, &n);
             if (rc) return rc;
-        } else if (surnames && !(cues & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME))) {
-            int rc = lone_surname(t, tn, texts, &n);
+        } else if (fp->surnames && !(cues & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME))) {
+            int rc = lone_surname(fp, &n);
             if (rc) return rc;
         }
-        if ((cues & NF_ORG_LATIN) && t->m.nspans == before) {
-            int rc = latin_org(t, tn, texts, &n, (cues & NF_LATIN) ? NG_RULE_ORG_LATIN : NG_RULE_ORG_ACRONYM);
+        if ((cues & NF_ORG_LATIN) && fp->out->nspans == before) {
+            int rc = latin_org(fp, &n, (cues & NF_LATIN) ? NG_RULE_ORG_LATIN : NG_RULE_ORG_ACRONYM);
             if (rc) return rc;
         }
     }
@@ -2154,6 +2433,101 @@ static void take_person(mstate *m, size_t nsorted, const note *n, nxt *x, const 
     x->id = p->x->id;
     x->type = p->x->type;
     x->name = p->x->name;
+}
+
+static void *free_part(void *arg) {
+    fpart *fp = arg;
+    if (fp->out != &fp->t->m) {
+        /* room for a span per note at once: the arrays are not grown (and
+         * copied into fresh pages) step by step */
+        size_t n = 0;
+        for (unsigned w = fp->from; w < fp->to; w++) {
+            const mstate *st = w == 0 ? &fp->t->m : &fp->t->workers[w - 1];
+            if (st->names) n += ((const mnames *)st->names)->nfree;
+        }
+        if (ng_grow((void **)&fp->out->spans, &fp->out->spans_cap, n, sizeof *fp->out->spans) ||
+            ng_grow((void **)&fp->out->cands, &fp->out->cands_cap, n, sizeof *fp->out->cands)) {
+            fp->rc = NG_E_NOMEM;
+            return NULL;
+        }
+    }
+    for (unsigned w = fp->from; w < fp->to && !fp->rc; w++) {
+        mstate *st = w == 0 ? &fp->t->m : &fp->t->workers[w - 1];
+        if (st->names) fp->rc = resolve_free_notes(fp, st->names);
+    }
+    return NULL;
+}
+
+/* A later part's spans and candidates appended to t->m (see fpart); a
+ * span over a hyphenated word's head keeps it unless a span before it
+ * (as one pass in order sees them) covers it, as in resolve_free. */
+static int free_append(mstate *m, const fpart *fp) {
+    const mstate *o = fp->out;
+    if (ng_grow((void **)&m->spans, &m->spans_cap, m->nspans + o->nspans, sizeof *m->spans) ||
+        ng_grow((void **)&m->cands, &m->cands_cap, m->ncands + o->ncands, sizeof *m->cands))
+        return NG_E_NOMEM;
+    size_t base = m->ncands, h = 0;
+    for (size_t i = 0; i < o->nspans; i++) {
+        span s = o->spans[i];
+        if (h < fp->nhy && fp->hy[h] == i) {
+            size_t at = fp->hy[h + 1];
+            h += 2;
+            for (size_t k = 0; k < m->nspans && s.start != at; k++)
+                if (m->spans[k].field == s.field && m->spans[k].start < at && m->spans[k].end > s.start) s.start = at;
+        }
+        s.cand += base;
+        m->spans[m->nspans++] = s;
+    }
+    if (o->ncands) memcpy(m->cands + base, o->cands, o->ncands * sizeof *m->cands);
+    m->ncands += o->ncands;
+    return NG_OK;
+}
+
+/* The free words' pass: on this thread, or with a big article's notes on
+ * the tagger's threads, in parts of about as many notes (whole states). */
+static int resolve_free_all(ng_tagger *t, tnames *tn, const char *const *texts, dochash *doc, int rules,
+                            int surnames, size_t nfree) {
+    fpart one = {t, tn, texts, doc, rules, surnames, 0, t->nstates, &t->m, &tn->ar, NULL, 0, 0, NG_OK};
+    unsigned np = nparts(t, nfree);
+    if (np > t->nstates) np = t->nstates;
+    /* (lone_given's hash, when it may be wanted, is computed already:
+     * pool.c computes a big article's) */
+    if (np < 2 || (rules && tn->nl && !doc->done)) {
+        free_part(&one);
+        return one.rc;
+    }
+    fpart fp[PARTS_MAX];
+    mstate out[PARTS_MAX];
+    memset(out, 0, sizeof out);
+    unsigned w = 0;
+    size_t acc = 0;
+    for (unsigned k = 0; k < np; k++) {
+        fp[k] = one;
+        fp[k].from = w;
+        /* states until the notes so far reach the part's share */
+        while (w < t->nstates && (k + 1 == np || acc * np < nfree * (k + 1))) {
+            mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+            acc += st->names ? ((mnames *)st->names)->nfree : 0;
+            w++;
+        }
+        fp[k].to = w;
+        if (k) {
+            fp[k].out = &out[k];
+            fp[k].ar = &tn->part_ar[k - 1];
+        }
+    }
+    run_parts(free_part, fp, sizeof *fp, np);
+    int rc = NG_OK;
+    for (unsigned k = 0; k < np; k++) {
+        if (!rc) rc = fp[k].rc;
+        if (!rc && k) rc = free_append(&t->m, &fp[k]);
+        if (k) {
+            free(out[k].spans);
+            free(out[k].cands);
+        }
+        free(fp[k].hy);
+    }
+    return rc;
 }
 
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
@@ -2274,10 +2648,8 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     /* the free words (their spans go after the others, in article order) */
     if (partial && nfree) chain_ids(tn);
     dochash doc = {texts, lens, nfields, t->doc_hash, t->doc_hash_ok};   /* the article's hash, when lone_given needs it */
-    for (unsigned w = 0; w < t->nstates && partial && nfree; w++) {
-        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
-        if (!st->names) continue;
-        int rc = resolve_free_notes(t, tn, st->names, texts, &doc, rules, rules && !(fl & NG_TAG_NO_SURNAMES));
+    if (partial && nfree) {
+        int rc = resolve_free_all(t, tn, texts, &doc, rules, rules && !(fl & NG_TAG_NO_SURNAMES), nfree);
         if (rc) return rc;
     }
     size_t ns = nsorted;   /* the spans [0, ns) are sorted */
@@ -2307,9 +2679,12 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (rc) { tw_free(&tw); return rc; }
     }
     tw_free(&tw);
-    if (context) drop_named_after(m, texts, nfields);
+    if (context) {
+        int rc = drop_named_after(t, texts, nfields);
+        if (rc) return rc;
+    }
     if (rules) {
-        int rc = regnal_numbers(m, texts, lens, nfields);
+        int rc = regnal_numbers(t, texts, lens, nfields);
         if (rc) return rc;
     }
     for (unsigned w = 0; w < t->nstates; w++) {

@@ -216,6 +216,11 @@ typedef struct rslot { uint64_t key; size_t first; } rslot;
  * the free words are resolved), whether all the entries have one id. */
 typedef struct pslot { size_t off, n, n0, org, last; int same; } pslot;
 
+/* The article pass's heavy steps run in parts on the tagger's threads
+ * (at most PARTS_MAX) when an article has at least PAR_MIN notes or spans
+ * (names_doc.c). */
+enum { PARTS_MAX = 64, PAR_MIN = 1 << 14 };
+
 typedef struct tnames {
     const ng_namelist *nl;
     reg *regs; size_t nregs, regs_cap;
@@ -225,6 +230,7 @@ typedef struct tnames {
     uint64_t *occ; size_t occ_cap;          /* rhead's used slots, a bit each (most probes miss) */
     size_t *pos; size_t pos_cap;
     arena ar;
+    arena part_ar[PARTS_MAX - 1];           /* the strings of the parts after the first (names_doc.c) */
 } tnames;
 
 /* The tagger's article state, created on first use (NULL: out of memory). */

@@ -69,7 +69,12 @@ void ng_names_reset(ng_tagger *t) {
     ng_names_reset_state(&t->m);
     for (unsigned k = 0; t->workers && k + 1 < t->nstates; k++) ng_names_reset_state(&t->workers[k]);
     tnames *tn = t->names;
-    if (tn) { tn->nregs = 0; tn->nall = 0; arena_reset(&tn->ar); }
+    if (tn) {
+        tn->nregs = 0;
+        tn->nall = 0;
+        arena_reset(&tn->ar);
+        for (unsigned k = 0; k + 1 < PARTS_MAX; k++) arena_reset(&tn->part_ar[k]);
+    }
 }
 
 /* Names a rule built from the text (Реб<soft hyphen>ров) keep what the
@@ -137,6 +142,7 @@ void ng_names_free(ng_tagger *t) {
     free(tn->occ);
     free(tn->pos);
     arena_free(&tn->ar);
+    for (unsigned k = 0; k + 1 < PARTS_MAX; k++) arena_free(&tn->part_ar[k]);
     free(tn);
     t->names = NULL;
 }

@@ -173,6 +173,30 @@ check "free words, threads: exit" test "$(cat n1.rc n2.rc | tr -d '\n')" = 00
 check "free words, threads: identical output" cmp -s n1.out n2.out
 check "free words: partial names found" test "$(grep -o '"partial":true' n1.out | wc -l)" -gt 1000
 check "free words: rule names found" test "$(grep -o '"rule":true' n1.out | wc -l)" -gt 1000
+# the article pass's steps that run in parts on the tagger's threads (free
+# words, with hyphenated names after a dictionary word; results lines and
+# team names; city + nickname; named after; regnal numbers), with lines cut
+# by a lone CR (a part's first line is then found from the lines before),
+# over 4 MB: one, two and three threads give the same output, JSON Lines and
+# TSV with --all and --candidates
+awk 'BEGIN { srand(1);
+  n = split("Chicago 4 HOUSTON 3|NEW YORK 74 59 .556 -|Hansa Rostock 2 Barcelona 1|KANSAS CITY AT DETROIT|May 17 v Northampton|Stadler 0 Haladas 0|Wigan 78 Workington 4|At Headingley : Yorkshire 529-8|Shrewsbury v Brentford , Walsall v Wrexham .|Sydney Bulldogs beat Houston|the Bulldogs won|fans of Chicago Zorbats said|and the Boston Quarks lost|Barcelona beat Madrid in Barcelona|left to play for Barcelona|Detroit Tigers lost|The Tigers won|Brush Wellman Inc said|Brush Wellman shares rose|премії імені Тараса Шевченка|школи ім. Івана Франка|Казимир III|Франц Йосиф І|Mary Smith-Jones|Smith-Jones|Google-Harwell|and Google-Harwell said|Олена Шевчук заявила|Шевчук|заявив Левченко|Андрій засміявся|компанія Google повідомила|John Harwell said|Harwell|Quinlan added|Mary Quinlan|Durham, North Carolina|Atlanta, Georgia|SOCCER - RESULTS|Kwentin|the talks and the|і далі", w, "|");
+  while (c < 4600000) { s = w[1 + int(rand() * n)]; c += length(s) + 2; r = rand();
+    printf "%s%s", s, (r < 0.2 ? "\n" : r < 0.4 ? "\r" : r < 0.43 ? "\r\n" : r < 0.47 ? ".\n" : ", ") } }' >teams.txt
+check "teams.txt is over 4 MB" test "$(wc -c <teams.txt)" -gt 4194304
+$NG tag -f jsonl --threads 1 teams.txt >p1.out 2>p1.err; r1=$?
+$NG tag -f tsv --all --candidates --threads 1 teams.txt >p1.tsv 2>>p1.err; r2=$?
+check "parts: exit" test "$r1$r2" = 00
+for th in 2 3; do
+  $NG tag -f jsonl --threads $th teams.txt >p$th.out 2>p$th.err; r1=$?
+  $NG tag -f tsv --all --candidates --threads $th teams.txt >p$th.tsv 2>>p$th.err; r2=$?
+  check "parts, $th threads: exit" test "$r1$r2" = 00
+  check "parts, $th threads: identical JSON Lines" cmp -s p1.out p$th.out
+  check "parts, $th threads: identical TSV" cmp -s p1.tsv p$th.tsv
+done
+check "parts: teams found" test "$(grep -c 'team:' p1.tsv)" -gt 10000
+check "parts: partial names found" test "$(grep -o '"partial":true' p1.out | wc -l)" -gt 10000
+check "parts: regnal numbers found" test "$(grep -c 'Казимир III' p1.tsv)" -gt 1000
 # a mapped text over 16 MB: its pages are given back after tagging and
 # behind the formatter (ng_reader_release); the same output as the same
 # bytes read from standard input, which are not mapped
