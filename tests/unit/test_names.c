@@ -646,6 +646,24 @@ static void test_forms_found(const ng_namelist *shipped) {
     unlink(path);
 }
 
+/* The registry's head table is sized by the distinct keys, not by the
+ * entries: an article that names two people thousands of times has a
+ * small one (it was four slots an entry, all cleared: 268 MB for a 22 MB
+ * text of "John Smith said Mary Jones."). */
+static void test_registry_size(ng_tagger *t) {
+    const char *one = "George Smith said Michael Jones. ";
+    size_t n = 2000, l = strlen(one);   /* (a table of up to 1 MB stays with the tagger) */
+    char *text = malloc(n * l + 1);
+    for (size_t i = 0; i < n; i++) memcpy(text + i * l, one, l);
+    text[n * l] = 0;
+    got g = tag(t, text);
+    INT_EQ(g.n, 2 * n);
+    OK(g.n && !strcmp(g.m[g.n - 1].id, g.m[1].id), "the last Michael Jones is the first's");
+    const tnames *tn = ngn_tstate(t);
+    OK(tn && tn->rhead_cap <= 64, "registry heads: %zu slots for a handful of keys", tn ? tn->rhead_cap : 0);
+    free(text);
+}
+
 int main(void) {
     ng_error err = {0};
     ng_dict_builder *b = ng_dict_builder_new();
@@ -671,6 +689,7 @@ int main(void) {
     test_given_alone(t);
     test_surname_first(t);
     test_partial(t);
+    test_registry_size(t);
     test_context(t);
     ng_tagger_free(t);
     test_flags();
