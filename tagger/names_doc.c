@@ -32,6 +32,9 @@ static void names_release(ng_tagger *t, mnames *mn) {
     release(t, (void **)&mn->ext, &mn->ext_cap, sizeof *mn->ext);
 }
 
+/* The free-word records a matching state holds. */
+static size_t state_nfree(const mstate *st) { return st->names ? ((const mnames *)st->names)->nfree : 0; }
+
 /* ## Parts on the tagger's threads
  *
  * With threads, a big article's pass took a tenth of the time of tagging
@@ -2493,10 +2496,7 @@ static void *free_part(void *arg) {
         /* room for a span per note at once: the arrays are not grown (and
          * copied into fresh pages) step by step */
         size_t n = 0;
-        for (unsigned w = fp->from; w < fp->to; w++) {
-            const mstate *st = w == 0 ? &fp->t->m : &fp->t->workers[w - 1];
-            if (st->names) n += ((const mnames *)st->names)->nfree;
-        }
+        for (unsigned w = fp->from; w < fp->to; w++) n += state_nfree(ng_state(fp->t, w));
         if (ng_grow((void **)&fp->out->spans, &fp->out->spans_cap, n, sizeof *fp->out->spans) ||
             ng_grow((void **)&fp->out->cands, &fp->out->cands_cap, n, sizeof *fp->out->cands)) {
             fp->rc = NG_E_NOMEM;
@@ -2504,7 +2504,7 @@ static void *free_part(void *arg) {
         }
     }
     for (unsigned w = fp->from; w < fp->to && !fp->rc; w++) {
-        mstate *st = w == 0 ? &fp->t->m : &fp->t->workers[w - 1];
+        mstate *st = ng_state(fp->t, w);
         if (st->names) fp->rc = resolve_free_notes(fp, st->names);
     }
     return NULL;
@@ -2557,11 +2557,7 @@ static int resolve_free_all(ng_tagger *t, tnames *tn, const char *const *texts, 
         fp[k] = one;
         fp[k].from = w;
         /* states until the notes so far reach the part's share */
-        while (w < t->nstates && (k + 1 == np || acc * np < nfree * (k + 1))) {
-            mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
-            acc += st->names ? ((mnames *)st->names)->nfree : 0;
-            w++;
-        }
+        while (w < t->nstates && (k + 1 == np || acc * np < nfree * (k + 1))) acc += state_nfree(ng_state(t, w++));
         fp[k].to = w;
         if (k) {
             fp[k].out = &out[k];
@@ -2595,8 +2591,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     tn->nall = 0;
     size_t nfree = 0;
     for (unsigned w = 0; w < t->nstates; w++) {
-        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
-        mnames *mn = st->names;
+        mnames *mn = ng_state(t, w)->names;
         if (!mn) continue;
         nfree += mn->nfree;
         if (ng_grow((void **)&tn->all, &tn->all_cap, tn->nall + mn->nnotes, sizeof *tn->all)) return NG_E_NOMEM;
@@ -2722,7 +2717,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (rc) return rc;
     }
     for (unsigned w = 0; w < t->nstates; w++) {
-        mstate *st = w == 0 ? &t->m : &t->workers[w - 1];
+        mstate *st = ng_state(t, w);
         if (st->names) names_release(t, st->names);
     }
     tn->nall = tn->nregs = 0;

@@ -594,7 +594,7 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
     if (nr > nch) nr = (unsigned)(nch ? nch : 1);
     job jobs[64 * RANGES_PER_THREAD], *todo[64 * RANGES_PER_THREAD];
     for (unsigned k = 0; k < nr; k++) {
-        mstate *w = k == 0 ? m : &t->workers[k - 1];
+        mstate *w = ng_state(t, k);
         if (k) { w->nspans = w->ncands = w->invalid = 0; w->rc = NG_OK; ng_names_reset_state(w); }
         jobs[k] = (job){.t = t, .m = w, .texts = texts, .lens = lens, .chunks = ch, .from = nch * k / nr,
                         .to = nch * (k + 1) / nr, .nc = &nc};

@@ -73,6 +73,10 @@ struct ng_tagger {
     int doc_hash_ok;          /* computed while its chunks were matched (pool.c) */
 };
 
+/* Matching state w of t (w < t->nstates): the tagger's own first, then
+ * its workers'. */
+static inline mstate *ng_state(ng_tagger *t, unsigned w) { return w == 0 ? &t->m : &t->workers[w - 1]; }
+
 /* ## Name rules (names_*.c): person names not in any dictionary, partial
  * names within an article, and context rules. The matcher calls:
  *   ng_names_reset(t)        at the start of every article;
