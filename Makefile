@@ -7,6 +7,9 @@ ifeq ($(strip $(BUILD)),)
 $(error BUILD must not be empty)
 endif
 PKGS    := libutf8proc igraph sqlite3 jansson yajl zlib libxxhash libmicrohttpd
+# what the newsgraph program itself links (the graph commands' program,
+# newsgraph-graph, links them all: see tools/cli/newsgraph.c)
+TAGGER_PKGS := libutf8proc sqlite3 jansson yajl zlib libxxhash
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev libyajl-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-dev python3-networkx \
             valgrind clang libclang-rt-14-dev libxml2-dev \
@@ -17,8 +20,9 @@ WARN    := -Wall -Wextra
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Itagger -Igraph \
-             -DNG_DATADIR='"$(PREFIX)/share/newsgraph"'
+             -DNG_DATADIR='"$(PREFIX)/share/newsgraph"' -DNG_LIBEXECDIR='"$(PREFIX)/libexec/newsgraph"'
 LIBS    = $(PKG_LIBS) -lpthread -lm
+TAGGER_LIBS = $(shell pkg-config --libs $(TAGGER_PKGS) 2>/dev/null) -lpthread -lm
 
 TAGGER_SRC := $(sort $(wildcard tagger/*.c))
 GRAPH_SRC  := $(sort $(wildcard graph/*.c))
@@ -39,7 +43,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 
 .PHONY: all check check-corpus unit cli demo install uninstall clean bench bench-quick deps dictionaries asan valgrind fuzz
-all: $(BUILD)/newsgraph $(BUILD)/shipped.ngd $(BUILD)/names.ngn lib
+all: $(BUILD)/newsgraph $(BUILD)/newsgraph-graph $(BUILD)/shipped.ngd $(BUILD)/names.ngn lib
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
@@ -102,8 +106,20 @@ $(TOOLS_OBJ): ALL_CFLAGS += -Itools/import
 $(IMPORT_LIB): $(IMPORT_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/newsgraph: $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
+# newsgraph-graph: every command. newsgraph: the tagging and storing ones,
+# linked with TAGGER_LIBS only (a graph command's code there fails the link);
+# it runs newsgraph-graph for the others (tools/cli/newsgraph.c).
+$(BUILD)/newsgraph-graph: $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIBS)
+
+GRAPH_CMD_OBJ := $(BUILD)/tools/cli/newsgraph.o $(BUILD)/tools/cli/cmd_query.o $(BUILD)/tools/cli/cmd_export.o \
+                 $(SERVE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tools/serve/assets.o
+TAGGER_CMD_OBJ := $(filter-out $(GRAPH_CMD_OBJ),$(TOOLS_OBJ)) $(BUILD)/tools/cli/newsgraph-tagger.o
+$(BUILD)/tools/cli/newsgraph-tagger.o: tools/cli/newsgraph.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itools/import -DNG_CLI_TAGGER -MMD -MP -c $< -o $@
+$(BUILD)/newsgraph: $(TAGGER_CMD_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TAGGER_CMD_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(TAGGER_LIBS)
 
 $(BUILD)/shipped.ngd: $(BUILD)/newsgraph $(DICT_TSV)
 	$(BUILD)/newsgraph dict compile --no-shipped $(DICT_TSV) -o $@
@@ -171,6 +187,8 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries \
 	        $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/newsgraph $(DESTDIR)$(PREFIX)/bin/newsgraph
+	install -d $(DESTDIR)$(PREFIX)/libexec/newsgraph
+	install -m 755 $(BUILD)/newsgraph-graph $(DESTDIR)$(PREFIX)/libexec/newsgraph/newsgraph-graph
 	install -m 644 $(BUILD)/shipped.ngd $(BUILD)/names.ngn $(DESTDIR)$(PREFIX)/share/newsgraph/
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
 	install -d $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/names
@@ -189,7 +207,7 @@ install: all
 	install -m 644 $(BUILD)/newsgraph.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/bin/newsgraph $(DESTDIR)$(PREFIX)/share/newsgraph \
+	rm -rf $(DESTDIR)$(PREFIX)/bin/newsgraph $(DESTDIR)$(PREFIX)/libexec/newsgraph $(DESTDIR)$(PREFIX)/share/newsgraph \
 	       $(DESTDIR)$(PREFIX)/share/man/man1/newsgraph.1 $(DESTDIR)$(INCLUDEDIR)/newsgraph \
 	       $(DESTDIR)$(PREFIX)/share/bash-completion/completions/newsgraph \
 	       $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_newsgraph \
@@ -212,7 +230,7 @@ FUZZ_TARGETS := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fu
 SAN_ENV     = ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path=$(abspath $(ASAN_BUILD))/reports/asan:detect_stack_use_after_return=1:check_initialization_order=1 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87:log_path=$(abspath $(ASAN_BUILD))/reports/ubsan \
               LSAN_OPTIONS=exitcode=88 NG_REPORTS=$(abspath $(ASAN_BUILD))/reports
-VALGRIND_CMD = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+VALGRIND_CMD = valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
                --show-leak-kinds=definite --num-callers=30 --log-file=$(abspath $(VG_BUILD))/reports/vg.%p
 
 .PHONY: tests-bin

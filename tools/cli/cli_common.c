@@ -1,4 +1,5 @@
 /* Helpers shared by the subcommands: messages, exit codes, dictionaries. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +140,31 @@ const char *cli_shipped_names(void) {
     const char *env = getenv("NEWSGRAPH_DICTIONARIES");
     if (env && *env) return NULL;
     return find_data(path, sizeof path, "names.ngn", "names.ngn", is_file);
+}
+
+#ifndef NG_LIBEXECDIR
+#define NG_LIBEXECDIR "/usr/local/libexec/newsgraph"
+#endif
+
+int cli_run_graph_program(const char *cmd, char **argv) {
+    char bin[PATH_MAX - 64], path[3][PATH_MAX];
+    size_t n = 0;
+    if (exe_dir(bin, sizeof bin) == 0) {
+        snprintf(path[n++], sizeof path[0], "%s/newsgraph-graph", bin);
+        snprintf(path[n++], sizeof path[0], "%s/../libexec/newsgraph/newsgraph-graph", bin);
+    }
+    snprintf(path[n++], sizeof path[0], "%s/newsgraph-graph", NG_LIBEXECDIR);
+    for (size_t i = 0; i < n; i++)
+        if (is_file(path[i])) {
+            execv(path[i], argv);
+            cli_msg("cannot run %s: %s", path[i], strerror(errno));
+            return EXIT_USAGE;
+        }
+    char tried[3 * PATH_MAX + 8] = "";
+    for (size_t i = 0; i < n; i++)
+        snprintf(tried + strlen(tried), sizeof tried - strlen(tried), "%s%s", i ? ", " : "", path[i]);
+    cli_msg("'%s' is a command of newsgraph-graph, which was not found (looked for %s)", cmd, tried);
+    return EXIT_USAGE;
 }
 
 int cli_dicts_option(cli_dicts *d, int id, const char *value) {
