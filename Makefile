@@ -10,6 +10,8 @@ PKGS    := libutf8proc igraph sqlite3 jansson yajl zlib libxxhash libmicrohttpd
 # what the newsgraph program itself links (the graph commands' program,
 # newsgraph-graph, links them all: see tools/cli/newsgraph.c)
 TAGGER_PKGS := libutf8proc sqlite3 jansson yajl zlib libxxhash
+# what the library (libnewsgraph) links: no HTTP server
+LIB_PKGS := $(filter-out libmicrohttpd,$(PKGS))
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev libyajl-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-dev python3-networkx \
             valgrind clang libclang-rt-14-dev libxml2-dev \
@@ -23,6 +25,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Itagger -Ig
              -DNG_DATADIR='"$(PREFIX)/share/newsgraph"' -DNG_LIBEXECDIR='"$(PREFIX)/libexec/newsgraph"'
 LIBS    = $(PKG_LIBS) -lpthread -lm
 TAGGER_LIBS = $(shell pkg-config --libs $(TAGGER_PKGS) 2>/dev/null) -lpthread -lm
+LIB_LIBS    = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lpthread -lm
 
 TAGGER_SRC := $(sort $(wildcard tagger/*.c))
 GRAPH_SRC  := $(sort $(wildcard graph/*.c))
@@ -82,7 +85,7 @@ $(BUILD)/libnewsgraph.map: $(PUBLIC_HEADERS) tools/libsyms.sh
 
 $(BUILD)/libnewsgraph.so.$(NG_VER): $(LIB_OBJ) $(BUILD)/libnewsgraph.map
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(BUILD)/libnewsgraph.map $(LDFLAGS) \
-	      -o $@ $(LIB_OBJ) $(LIBS)
+	      -o $@ $(LIB_OBJ) $(LIB_LIBS)
 
 $(BUILD)/libnewsgraph.so: $(BUILD)/libnewsgraph.so.$(NG_VER)
 	ln -sf libnewsgraph.so.$(NG_VER) $(BUILD)/$(SONAME) && ln -sf libnewsgraph.so.$(NG_VER) $@
@@ -92,7 +95,7 @@ $(BUILD)/newsgraph.pc: Makefile
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
 	  'datadir=$${prefix}/share/newsgraph' 'shipped=$${datadir}/shipped.ngd' '' \
 	  'Name: newsgraph' 'Description: dictionary-driven named-entity tagger and co-occurrence knowledge graph' \
-	  'Version: $(NG_VER)' 'Requires: jansson' 'Requires.private: $(filter-out jansson,$(PKGS))' \
+	  'Version: $(NG_VER)' 'Requires: jansson' 'Requires.private: $(filter-out jansson,$(LIB_PKGS))' \
 	  'Libs: -L$${libdir} -lnewsgraph' 'Libs.private: -lpthread -lm' 'Cflags: -I$${includedir}' > $@
 
 # The Python module (tools/python) staged with the library and the shipped
@@ -136,7 +139,7 @@ dictionaries: $(BUILD)/newsgraph
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/libnewsgraph.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -MMD -MP -MF $@.d $(LDFLAGS) -o $@ $< $(BUILD)/libnewsgraph.a $(LIB_LIBS)
 
 # Fail early, with the apt-get line, when a library is missing.
 .PHONY: deps-ok
