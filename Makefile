@@ -46,7 +46,7 @@ UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DICT_TSV   := $(sort $(wildcard dictionaries/*.tsv))
 
 .PHONY: all check check-corpus unit cli demo install uninstall clean bench bench-quick deps dictionaries asan valgrind fuzz
-all: $(BUILD)/newsgraph $(BUILD)/newsgraph-graph $(BUILD)/shipped.ngd $(BUILD)/names.ngn lib
+all: $(BUILD)/newsgraph $(BUILD)/newsgraph-graph $(BUILD)/newsgraph-serve $(BUILD)/shipped.ngd $(BUILD)/names.ngn lib
 
 $(BUILD)/%.o: %.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
@@ -109,20 +109,22 @@ $(TOOLS_OBJ): ALL_CFLAGS += -Itools/import
 $(IMPORT_LIB): $(IMPORT_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-# newsgraph-graph: every command. newsgraph: the tagging and storing ones,
-# linked with TAGGER_LIBS only (a graph command's code there fails the link);
-# it runs newsgraph-graph for the others (tools/cli/newsgraph.c).
-$(BUILD)/newsgraph-graph: $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIBS)
-
-GRAPH_CMD_OBJ := $(BUILD)/tools/cli/newsgraph.o $(BUILD)/tools/cli/cmd_query.o $(BUILD)/tools/cli/cmd_export.o \
-                 $(SERVE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tools/serve/assets.o
-TAGGER_CMD_OBJ := $(filter-out $(GRAPH_CMD_OBJ),$(TOOLS_OBJ)) $(BUILD)/tools/cli/newsgraph-tagger.o
-$(BUILD)/tools/cli/newsgraph-tagger.o: tools/cli/newsgraph.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
+# The three programs of tools/cli/newsgraph.c, each linked with only what
+# its commands need (a command's code in the wrong one fails the link):
+# newsgraph (TAGGER_LIBS), newsgraph-graph (+ the graph queries and export:
+# LIB_LIBS, igraph), newsgraph-serve (+ serve: LIBS, libmicrohttpd).
+SERVE_OBJ     := $(SERVE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/tools/serve/assets.o
+GRAPH_CMD_OBJ := $(BUILD)/tools/cli/cmd_query.o $(BUILD)/tools/cli/cmd_export.o
+CLI_OBJ       := $(filter-out $(BUILD)/tools/cli/newsgraph.o $(SERVE_OBJ) $(GRAPH_CMD_OBJ),$(TOOLS_OBJ))
+$(BUILD)/tools/cli/newsgraph-tagger.o $(BUILD)/tools/cli/newsgraph-graph.o: tools/cli/newsgraph.c $(wildcard tagger/*.h graph/*.h tools/*/*.h) | deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itools/import -DNG_CLI_TAGGER -MMD -MP -c $< -o $@
-$(BUILD)/newsgraph: $(TAGGER_CMD_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TAGGER_CMD_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(TAGGER_LIBS)
+	$(CC) $(ALL_CFLAGS) -Itools/import $(if $(findstring tagger,$@),-DNG_CLI_TAGGER,-DNG_CLI_GRAPH) -MMD -MP -c $< -o $@
+$(BUILD)/newsgraph: $(CLI_OBJ) $(BUILD)/tools/cli/newsgraph-tagger.o $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(TAGGER_LIBS)
+$(BUILD)/newsgraph-graph: $(CLI_OBJ) $(GRAPH_CMD_OBJ) $(BUILD)/tools/cli/newsgraph-graph.o $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIB_LIBS)
+$(BUILD)/newsgraph-serve: $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TOOLS_OBJ) $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIBS)
 
 $(BUILD)/shipped.ngd: $(BUILD)/newsgraph $(DICT_TSV)
 	$(BUILD)/newsgraph dict compile --no-shipped $(DICT_TSV) -o $@
@@ -191,7 +193,7 @@ install: all
 	        $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/newsgraph $(DESTDIR)$(PREFIX)/bin/newsgraph
 	install -d $(DESTDIR)$(PREFIX)/libexec/newsgraph
-	install -m 755 $(BUILD)/newsgraph-graph $(DESTDIR)$(PREFIX)/libexec/newsgraph/newsgraph-graph
+	install -m 755 $(BUILD)/newsgraph-graph $(BUILD)/newsgraph-serve $(DESTDIR)$(PREFIX)/libexec/newsgraph/
 	install -m 644 $(BUILD)/shipped.ngd $(BUILD)/names.ngn $(DESTDIR)$(PREFIX)/share/newsgraph/
 	install -m 644 $(DICT_TSV) dictionaries/README.md $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/
 	install -d $(DESTDIR)$(PREFIX)/share/newsgraph/dictionaries/names
@@ -269,4 +271,4 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(BUILD)/libn
 	      -o $@ $< $(IMPORT_LIB) $(BUILD)/libnewsgraph.a $(LIBS) $(FUZZ_LIBS)
 FUZZ_LIBS = $(shell pkg-config --libs libxml-2.0 2>/dev/null)
 
--include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d) $(IMPORT_OBJ:.o=.d) $(UNIT_BIN:=.d)
+-include $(LIB_OBJ:.o=.d) $(TOOLS_OBJ:.o=.d) $(IMPORT_OBJ:.o=.d) $(UNIT_BIN:=.d) $(BUILD)/tools/cli/newsgraph-tagger.d $(BUILD)/tools/cli/newsgraph-graph.d

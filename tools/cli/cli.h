@@ -65,12 +65,12 @@ const char *cli_shipped_names(void);
 const char *cli_shipped_dir(void);
 /* The compiled shipped image if found, else NULL. */
 const char *cli_shipped_image(void);
-/* Runs newsgraph-graph (the program with the graph commands, see
- * newsgraph.c) in place of this process with argv: BIN/newsgraph-graph in
- * a build tree, BIN/../libexec/newsgraph/newsgraph-graph or
- * NG_LIBEXECDIR/newsgraph-graph installed. Returns only when it cannot,
- * having said why: an exit code. */
-int cli_run_graph_program(const char *cmd, char **argv);
+/* Runs 'program' (newsgraph-graph or newsgraph-serve: the programs with
+ * the commands that need igraph or libmicrohttpd, see newsgraph.c) in place
+ * of this process with argv, for the command 'cmd': BIN/program in a build
+ * tree, BIN/../libexec/newsgraph/program or NG_LIBEXECDIR/program
+ * installed. Returns only when it cannot, having said why: an exit code. */
+int cli_run_program(const char *program, const char *cmd, char **argv);
 
 /* Subcommands: each takes the argv after the command name (argv[0] is the name). */
 int cmd_tag(int argc, char **argv);

@@ -146,14 +146,15 @@ const char *cli_shipped_names(void) {
 #define NG_LIBEXECDIR "/usr/local/libexec/newsgraph"
 #endif
 
-int cli_run_graph_program(const char *cmd, char **argv) {
+int cli_run_program(const char *program, const char *cmd, char **argv) {
     char bin[PATH_MAX - 64], path[3][PATH_MAX];
     size_t n = 0;
     if (exe_dir(bin, sizeof bin) == 0) {
-        snprintf(path[n++], sizeof path[0], "%s/newsgraph-graph", bin);
-        snprintf(path[n++], sizeof path[0], "%s/../libexec/newsgraph/newsgraph-graph", bin);
+        snprintf(path[n++], sizeof path[0], "%s/%s", bin, program);
+        /* (from a program in libexec/newsgraph, this is itself: no harm) */
+        snprintf(path[n++], sizeof path[0], "%s/../libexec/newsgraph/%s", bin, program);
     }
-    snprintf(path[n++], sizeof path[0], "%s/newsgraph-graph", NG_LIBEXECDIR);
+    snprintf(path[n++], sizeof path[0], "%s/%s", NG_LIBEXECDIR, program);
     for (size_t i = 0; i < n; i++)
         if (is_file(path[i])) {
             execv(path[i], argv);
@@ -163,7 +164,7 @@ int cli_run_graph_program(const char *cmd, char **argv) {
     char tried[3 * PATH_MAX + 8] = "";
     for (size_t i = 0; i < n; i++)
         snprintf(tried + strlen(tried), sizeof tried - strlen(tried), "%s%s", i ? ", " : "", path[i]);
-    cli_msg("'%s' is a command of newsgraph-graph, which was not found (looked for %s)", cmd, tried);
+    cli_msg("'%s' is a command of %s, which was not found (looked for %s)", cmd, program, tried);
     return EXIT_USAGE;
 }
 

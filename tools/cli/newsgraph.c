@@ -1,13 +1,16 @@
 /* newsgraph: the command-line interface. Parses only global flags, then
  * hands over to a subcommand (cmd_*.c).
  *
- * Built twice. newsgraph-graph has every command. newsgraph (built with
- * NG_CLI_TAGGER) has the tagging and storing ones and links only their
- * libraries; for the graph's (igraph, libmicrohttpd) it runs
- * newsgraph-graph in its place, same arguments. igraph and libmicrohttpd
- * bring 31 more shared libraries (BLAS, LAPACK, GLPK, GnuTLS, ICU ...),
- * and loading them made every start ~13 ms slower: an empty program
- * linked with them all starts in 17 ms here, with the tagger's in 4. */
+ * Built three times, each program linking only what its commands need:
+ *   newsgraph        (NG_CLI_TAGGER) tag, dict, eval, ingest, forget, merge;
+ *   newsgraph-graph  (NG_CLI_GRAPH)  those and the graph queries and export
+ *                    (igraph);
+ *   newsgraph-serve  every command, serve too (igraph, libmicrohttpd).
+ * A command a program lacks is run by the one that has it, in its place,
+ * with the same arguments (cli_run_program). igraph brings 21 more shared
+ * libraries (BLAS, LAPACK, GLPK, ICU ...) and libmicrohttpd 9 (GnuTLS ...):
+ * an empty program linked with the tagger's libraries starts in ~4 ms
+ * here, with igraph's too in ~11, with all of them in ~16. */
 #include <malloc.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,23 +32,31 @@ static void on_stop_signal(int sig) {
     raise(sig);
 }
 
-#ifdef NG_CLI_TAGGER
-#define GRAPH_CMD(f) NULL   /* run by newsgraph-graph */
+/* GRAPH_CMD(f): f in newsgraph-graph and newsgraph-serve; SERVE_CMD(f): f
+ * in newsgraph-serve; NULL elsewhere (the command's 'program' runs it) */
+#if defined(NG_CLI_TAGGER)
+#define GRAPH_CMD(f) NULL, "newsgraph-graph"
+#define SERVE_CMD(f) NULL, "newsgraph-serve"
+#elif defined(NG_CLI_GRAPH)
+#define GRAPH_CMD(f) f, NULL
+#define SERVE_CMD(f) NULL, "newsgraph-serve"
 #else
-#define GRAPH_CMD(f) f
+#define GRAPH_CMD(f) f, NULL
+#define SERVE_CMD(f) f, NULL
 #endif
 
 static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
+    const char *program;   /* when run is NULL: the program that has the command */
     const char *summary;
     int big_buffers;   /* grows and frees buffers of tens of MB: see main() */
 } commands[] = {
-    {"tag", cmd_tag, "tag articles and print entity spans", 1},
-    {"dict", cmd_dict, "build, check and edit dictionaries (compile, import, lint, stats, suggest, add, remove)", 0},
-    {"eval", cmd_eval, "score tagged output against annotated gold data", 0},
-    {"ingest", cmd_ingest, "tag articles and store the co-occurrence graph in SQLite", 0},
-    {"forget", cmd_forget, "remove articles from the database", 0},
+    {"tag", cmd_tag, NULL, "tag articles and print entity spans", 1},
+    {"dict", cmd_dict, NULL, "build, check and edit dictionaries (compile, import, lint, stats, suggest, add, remove)", 0},
+    {"eval", cmd_eval, NULL, "score tagged output against annotated gold data", 0},
+    {"ingest", cmd_ingest, NULL, "tag articles and store the co-occurrence graph in SQLite", 0},
+    {"forget", cmd_forget, NULL, "remove articles from the database", 0},
     {"neighbors", GRAPH_CMD(cmd_neighbors), "strongest co-occurring entities of an entity", 0},
     {"evidence", GRAPH_CMD(cmd_evidence), "articles and sentences where two entities meet", 0},
     {"path", GRAPH_CMD(cmd_path), "strongest connection between two entities", 1},
@@ -54,8 +65,8 @@ static const struct command {
     {"entity", GRAPH_CMD(cmd_entity), "an entity's card", 0},
     {"stats", GRAPH_CMD(cmd_stats), "counts of articles, entities and edges", 0},
     {"export", GRAPH_CMD(cmd_export), "export the graph (GraphML, GEXF, GML, DOT, Neo4j CSV, SVG picture)", 1},
-    {"merge", cmd_merge, "merge databases built from disjoint articles", 0},
-    {"serve", GRAPH_CMD(cmd_serve), "explore the graph in a web browser (local HTTP server)", 1},
+    {"merge", cmd_merge, NULL, "merge databases built from disjoint articles", 0},
+    {"serve", SERVE_CMD(cmd_serve), "explore the graph in a web browser (local HTTP server)", 1},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -102,7 +113,8 @@ int main(int argc, char **argv) {
             char *hargv[] = {argv[2], "--help", NULL};
             for (size_t i = 0; i < NCOMMANDS; i++)
                 if (!strcmp(commands[i].name, argv[2]))
-                    return commands[i].run ? commands[i].run(2, hargv) : cli_run_graph_program(argv[2], argv);
+                    return commands[i].run ? commands[i].run(2, hargv)
+                                           : cli_run_program(commands[i].program, argv[2], argv);
         }
         usage(stdout);
         return 0;
@@ -111,7 +123,7 @@ int main(int argc, char **argv) {
         printf("newsgraph %s\n", NG_VERSION);
         printf("utf8proc %s (Unicode %s)\n", utf8proc_version(), utf8proc_unicode_version());
 #ifdef NG_CLI_TAGGER
-        printf("igraph %s\n", IGRAPH_VERSION);   /* (newsgraph-graph's, as built) */
+        printf("igraph %s\n", IGRAPH_VERSION);   /* (the graph programs', as built) */
 #else
         const char *iv = NULL;
         igraph_version(&iv, NULL, NULL, NULL);
@@ -122,7 +134,7 @@ int main(int argc, char **argv) {
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(commands[i].name, c)) {
-            if (!commands[i].run) return cli_run_graph_program(c, argv);
+            if (!commands[i].run) return cli_run_program(commands[i].program, c, argv);
             /* igraph allocates and frees arrays of tens of MB again and
              * again (one per edge attribute, per Leiden level), and the
              * tagger grows its token, span and name buffers by doubling
