@@ -208,6 +208,7 @@ typedef struct job {
     nocuts found;               /* what moved the range's own cuts */
     ng_hstate *hs;              /* the fields' hash in steps (one thread), or NULL */
     unsigned redone;            /* chunks matched again */
+    unsigned joins;             /* cuts joined after MAX_MOVES moves */
 } job;
 
 static void across(chunk *c, int side, size_t lo, size_t hi) {
@@ -342,6 +343,7 @@ static void run_chunks(job *j) {
             /* (a's state mark is before b's: both go) */
             take_back(m, &ch[a]);
             j->redone += a == k ? 1 : 2;
+            j->joins += ch[a].moves >= MAX_MOVES;   /* (this move is one too many) */
             if ((m->rc = move_cut(t, &m->tb, j->nc, &j->found, text, len, &ch[a], &ch[b], lo, hi))) break;
             k = a;
             continue;
@@ -509,6 +511,7 @@ static int move_range_cuts(ng_tagger *t, job *jobs, unsigned nr, chunk *ch, size
         /* (one side's span or note: in nc; the other's moves the cut) */
         size_t lo = ch[a].hi[1] ? ch[a].lo[1] : ch[b].lo[0], hi = ch[a].hi[1] ? ch[a].hi[1] : ch[b].hi[0];
         if (ch[a].hi[1] && ch[b].hi[0] && add_nocut(nc, ch[b].field, ch[b].lo[0], ch[b].hi[0])) return NG_E_NOMEM;
+        t->chunk_joins += ch[a].moves >= MAX_MOVES;
         int rc = move_cut(t, &m->tb, NULL, nc, texts[ch[a].field], lens[ch[a].field], &ch[a], &ch[b], lo, hi);
         if (rc) return rc;
         if (a < jobs[ra].at) jobs[ra].at = a;
@@ -620,7 +623,10 @@ static int match_cut(ng_tagger *t, const char *const *texts, const size_t *lens,
         if (!again) break;
         if (round == 15) { *crossed = 1; break; }
     }
-    for (unsigned k = 0; k < nr; k++) *redone += jobs[k].redone;
+    for (unsigned k = 0; k < nr; k++) {
+        *redone += jobs[k].redone;
+        t->chunk_joins += jobs[k].joins;
+    }
     if (!m->rc && !*crossed && hash && nth <= 1) {
         t->doc_hash = ng_article_hash(texts, lens, nfields, hs);
         t->doc_hash_ok = 1;
@@ -642,6 +648,7 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
     unsigned rounds = 0, redone = 0;
     int crossed = 0;
     t->chunk_threads = 0;
+    t->chunk_joins = 0;
     int rc = match_cut(t, texts, lens, nfields, &rounds, &redone, &crossed);
     if (!rc && crossed) {
         /* the fields whole */

@@ -59,6 +59,7 @@ struct ng_tagger {
     size_t chunk;             /* chunk size in bytes (0: CHUNK, pool.c); tests set it (ng_tagger_set_chunk) */
     unsigned chunk_rounds;    /* the last article's rounds of matching chunks (pool.c; tests read it) */
     unsigned chunk_redone;    /* and its chunks matched again, their cut moved */
+    unsigned chunk_joins;     /* and its cuts joined after MAX_MOVES moves */
     unsigned chunk_threads;   /* threads started for the last article's chunks (pool.c; tests read it) */
     mstate m;                 /* the article's spans and candidates end up here */
     unsigned nstates;         /* m and the workers: one per range of chunks */

@@ -13,7 +13,10 @@
  *    chunks of 1 MiB, 128 KiB, 64 KiB and 4 KiB, one thread and two, as in
  *    one chunk;
  *  - texts of names all along (no cut is safe) are matched once, and only
- *    the chunks at a cut that falls in a name are matched again. */
+ *    the chunks at a cut that falls in a name are matched again;
+ *  - with every overlapping span (NG_TAG_ALL) of names that overlap all
+ *    along, a cut is moved until MAX_MOVES and its chunks are joined, with
+ *    the one-chunk result. */
 #include <stdint.h>
 #include <stdlib.h>
 #include "harness.h"
@@ -356,6 +359,60 @@ static void test_no_lower(void) {
     ng_tagger_free(t2);
 }
 
+/* Three names, each the other two's words in turn, over a text that
+ * repeats their words: with NG_TAG_ALL a span starts at every word, so a
+ * span lies across every place a cut can go, and each move of a cut finds
+ * one across the new place too. After MAX_MOVES (8) moves the chunks on
+ * either side are joined (tagger/pool.c, move_cut: a path no other test
+ * reached; at chunks of 128 KiB this text moves the first cut 8 times and
+ * joins on the ninth). The result is the one of one chunk, with one thread
+ * and two, and without NG_TAG_ALL too. */
+static void test_moves_limit(void) {
+    static const char tsv[] = "cyc-abc\tLOC\talpha beta gamma\ncyc-bca\tLOC\tbeta gamma alpha\n"
+                              "cyc-cab\tLOC\tgamma alpha beta\n";
+    ng_dict_builder *bl = ng_dict_builder_new();
+    ng_dict *cyc = NULL;
+    ng_error err;
+    int rc = bl ? ng_dict_builder_add_tsv(bl, "cyc.tsv", tsv, sizeof tsv - 1, &err) : NG_E_NOMEM;
+    if (rc == NG_OK) rc = ng_dict_builder_finish(bl, &cyc, &err);
+    ng_dict_builder_free(bl);
+    OK(rc == NG_OK, "overlapping names: dictionary %d", rc);
+    if (rc != NG_OK) return;
+    buf b = {0};
+    while (b.n < (200u << 10)) put(&b, "alpha beta gamma ");
+    for (int all = 1; all >= 0; all--) {
+        ng_tagger *t = ng_tagger_new(&cyc, 1, all ? NG_TAG_ALL : NG_TAG_DEFAULT);
+        OK(t != NULL, "tagger");
+        if (!t) break;
+        /* chunks of 128 KiB (the default) over 200 KiB, of 4 KiB over 40 KiB */
+        static const size_t sizes[] = {0, 4096}, lens[] = {200u << 10, 40u << 10};
+        for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+            size_t len = lens[k] / 17 * 17;   /* whole repeats */
+            char *one = tag_with(t, SIZE_MAX, b.s, len);
+            size_t lines = 0;
+            for (const char *p = one; p && *p; p++) lines += *p == '\n';
+            /* every word starts a span with NG_TAG_ALL (but the last two), every third without */
+            size_t words = len / 17 * 3;
+            OK(lines - 1 == (all ? words - 2 : words / 3), "overlapping names, all %d: %zu matches", all, lines - 1);
+            for (unsigned th = 1; th <= 2; th++) {
+                ng_tagger_set_threads(t, th);
+                char *got = tag_with(t, sizes[k], b.s, len);
+                OK(one && got && !strcmp(one, got), "overlapping names, all %d, chunks of %zu, %u thread(s): chunks change the result",
+                   all, sizes[k], th);
+                /* (what the test is for: the limit reached, with every span) */
+                OK(!all || t->chunk_joins > 0, "overlapping names, chunks of %zu, %u thread(s): no cut joined after %d moves",
+                   sizes[k], th, 8);
+                free(got);
+            }
+            ng_tagger_set_threads(t, 1);
+            free(one);
+        }
+        ng_tagger_free(t);
+    }
+    free(b.s);
+    ng_dict_free(cyc);
+}
+
 int main(void) {
     ng_dict_builder *bl = ng_dict_builder_new();
     ng_error err;
@@ -378,6 +435,7 @@ int main(void) {
     test_dense();
     test_fields_no_thread();
     test_no_lower();
+    test_moves_limit();
     ng_namelist_free(names);
     ng_dict_free(dict);
     return harness_done("test_chunks");
