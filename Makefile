@@ -7,10 +7,10 @@ ifeq ($(strip $(BUILD)),)
 $(error BUILD must not be empty)
 endif
 PKGS    := libutf8proc igraph sqlite3 jansson yajl zlib libxxhash libmicrohttpd
-# what the newsgraph program itself links (the graph commands' program,
-# newsgraph-graph, links them all: see tools/cli/newsgraph.c)
+# what the newsgraph program links (no igraph, no HTTP server); the library
+# (libnewsgraph) and newsgraph-graph link LIB_PKGS (no HTTP server),
+# newsgraph-serve all of PKGS: see tools/cli/newsgraph.c
 TAGGER_PKGS := libutf8proc sqlite3 jansson yajl zlib libxxhash
-# what the library (libnewsgraph) links: no HTTP server
 LIB_PKGS := $(filter-out libmicrohttpd,$(PKGS))
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libigraph-dev libsqlite3-dev \
             libjansson-dev libyajl-dev zlib1g-dev libxxhash-dev iso-codes sqlite3 libxml2-utils python3 python3-dev python3-networkx \
