@@ -123,6 +123,11 @@ struct ng_namelist {
 #define NGN_FILTER_SHIFT 43
 #define NGN_FILTER_BITS ((size_t)1 << (64 - NGN_FILTER_SHIFT))
 
+/* Fetches the filter bits ngn_nl_lookup will test for hash h. */
+static inline void ngn_nl_prefetch(const ng_namelist *nl, uint64_t h) {
+    if (nl->filter) __builtin_prefetch(&nl->filter[(h >> NGN_FILTER_SHIFT) >> 6]);
+}
+
 /* Visits the given names whose form is fold[0..len); returns the count. */
 size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t len, const gform **out,
                      size_t max);

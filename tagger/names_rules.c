@@ -1806,6 +1806,8 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
 }
 
 /* The first capitalised word at or after token i, or nt. */
+enum { CAP_AHEAD = 4 };
+
 static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i, size_t nt) {
     while (*ci < ncaps && caps[*ci] < i) (*ci)++;
     return *ci < ncaps ? caps[*ci] : nt;
@@ -1865,6 +1867,9 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     size_t nnotes0 = mn->nnotes;
     for (size_t i = next_cap(caps, ncaps, &ci, t0, nt); i < t1; i = next_cap(caps, ncaps, &ci, walk_past(&c, i, &cross[1]), nt)) {
         const ng_token *ti = &tok[i];
+        /* the given-name filter's bits of a capitalised word a few on
+         * (most rules look the word up; the filter is out of L1) */
+        if (c.nl && ci + CAP_AHEAD < ncaps) ngn_nl_prefetch(c.nl, tok[caps[ci + CAP_AHEAD]].hash);
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&
             c.m->spans[k].end == tok_end(&c, i) && !(ti->flags & TK_ALLUPPER) &&
