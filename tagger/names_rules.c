@@ -1867,8 +1867,10 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     size_t nnotes0 = mn->nnotes;
     for (size_t i = next_cap(caps, ncaps, &ci, t0, nt); i < t1; i = next_cap(caps, ncaps, &ci, walk_past(&c, i, &cross[1]), nt)) {
         const ng_token *ti = &tok[i];
-        /* the given-name filter's bits of a capitalised word a few on
-         * (most rules look the word up; the filter is out of L1) */
+        /* a capitalised word a few on (its token is out of L1 after the
+         * match pass), and the given-name filter's bits of one nearer (most
+         * rules look the word up; the filter is out of L1 too) */
+        if (ci + 2 * CAP_AHEAD < ncaps) __builtin_prefetch(&tok[caps[ci + 2 * CAP_AHEAD]]);
         if (c.nl && ci + CAP_AHEAD < ncaps) ngn_nl_prefetch(c.nl, tok[caps[ci + CAP_AHEAD]].hash);
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&
