@@ -8,7 +8,8 @@ DATADIR holds dict_{10k,100k,1m}.txt (one name per line) and CORPUS. For
 each dictionary it prints: the share of the text's words that are words of
 some name, compile time, image load time, newsgraph throughput with 1 and
 2 threads (whole process, compiled image, the shipped given-name lists,
-JSON Lines output, medians of RUNS), peak RSS, matches; Hyperscan's scan throughput on the same names and
+JSON Lines output, medians of RUNS; the two alternated, the speed-up the
+median of the rounds' ratios), peak RSS, matches; Hyperscan's scan throughput on the same names and
 text (tools/bench/hsbench.c: case-sensitive literals, whole words,
 leftmost-longest; build apart); GNU grep -F -o -w -f (whole process).
 'quick': images and Hyperscan databases are reused when still valid,
@@ -45,6 +46,22 @@ def median_of(cmd, n):
         ts.append(dt)
         rss.append(r)
     return statistics.median(ts), max(rss)
+
+
+def alternated(cmds, n):
+    """Runs the commands in turn, n rounds (so that a slower stretch of a
+    shared machine hits each alike): per command the median time and the
+    peak RSS, and the median of each round's time ratio of the first to
+    every command (the speed-up, robust to drift between rounds)."""
+    ts = [[] for _ in cmds]
+    rss = [0.0 for _ in cmds]
+    for _ in range(n):
+        for k, c in enumerate(cmds):
+            dt, r = run(c)
+            ts[k].append(dt)
+            rss[k] = max(rss[k], r)
+    ratios = [statistics.median(a / b for a, b in zip(ts[0], t)) for t in ts]
+    return [statistics.median(t) for t in ts], rss, ratios
 
 
 def rate(x):
@@ -88,8 +105,9 @@ for label in ("10k", "100k", "1m"):
     # (load: the image alone; the given-name lists' start-up is the same for every dictionary)
     tl, _ = median_of([ng, "tag", "--no-shipped", "--dict", img, empty], 3 if quick else 5)
     base = [ng, "tag", "--no-shipped", "--names", NAMES, "--dict", img, "--format", "jsonl"]
-    t1, rss1 = median_of(base + [corpus], runs)
-    t2, rss2 = median_of(base + ["--threads", "2", corpus], runs)
+    # (one and two threads alternated: the speed-up is the median of the
+    # rounds' ratios)
+    (t1, t2), (rss1, rss2), (_, up) = alternated([base + [corpus], base + ["--threads", "2", corpus]], runs)
     out = subprocess.run(base + [corpus], capture_output=True, check=True).stdout
     nm = out.count(b'"start"')
     # Hyperscan: the database is cached next to the dictionary (its build
@@ -117,7 +135,7 @@ for label in ("10k", "100k", "1m"):
         gm = subprocess.run(["sh", "-c", gcmd], capture_output=True, text=True).stdout.strip()
         open(gsaved, "w").write(f"{tg} {gm}\n")
     print(f"| {label} | {100 * float(kv['share']):.1f} % | {tcs} | {size:.1f} | {tl * 1000:.0f} | {rate(mb / t1)} "
-          f"| {rate(mb / t2)} | {t1 / t2:.2f}x | {rss1:.0f} / {rss2:.0f} | {nm} | {rate(float(kv['hs_mbs']))} "
+          f"| {rate(mb / t2)} | {up:.2f}x | {rss1:.0f} / {rss2:.0f} | {nm} | {rate(float(kv['hs_mbs']))} "
           f"| {hbuild:.1f} ({float(kv['hs_db_mb']):.0f} MB) | {kv['hs_matches']} | {rate(mb / tg)} | {gm} "
           f"| {(mb / t1) / float(kv['hs_mbs']):.2f}x |")
     sys.stdout.flush()
