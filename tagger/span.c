@@ -14,9 +14,10 @@ int ng_cmp_span(const void *x, const void *y) {
 /* Merges the sorted runs v[0, a) and v[a, a + b) in place, stably (on equal
  * spans the first run's first), with room for the shorter run; 0, or -1
  * when there is no memory for it (v unchanged). */
-static int merge_runs(span *v, size_t a, size_t b) {
+static int merge_runs(span *v, size_t a, size_t b, void *scratch, size_t scratch_bytes) {
     if (!a || !b || ng_cmp_span(&v[a - 1], &v[a]) <= 0) return 0;
-    span *tmp = malloc((a <= b ? a : b) * sizeof *tmp);
+    size_t need = (a <= b ? a : b) * sizeof(span);
+    span *tmp = need <= scratch_bytes ? scratch : malloc(need);
     if (!tmp) return -1;
     if (a <= b) {
         memcpy(tmp, v, a * sizeof *tmp);
@@ -29,7 +30,7 @@ static int merge_runs(span *v, size_t a, size_t b) {
         while (i > 0 && j > 0) v[--k] = ng_cmp_span(&v[i - 1], &tmp[j - 1]) > 0 ? v[--i] : tmp[--j];
         while (j > 0) v[--k] = tmp[--j];
     }
-    free(tmp);
+    if ((void *)tmp != scratch) free(tmp);
     return 0;
 }
 
@@ -39,13 +40,18 @@ static int merge_runs(span *v, size_t a, size_t b) {
  * sorted run after it, the rest sorted (qsort: a merge sort in glibc), and
  * the three merged; sorting all that followed the prefix made glibc's
  * qsort take scratch as large as it (~13 MB of fresh pages for a 100 MB
- * article). Without memory for a merge, all of it is sorted by qsort. */
-void ng_sort_spans(span *v, size_t n) {
+ * article). Without memory for a merge, all of it is sorted by qsort.
+ * ng_sort_spans_with: a merge's room (the shorter run) is taken from
+ * scratch when it is large enough, else from malloc. */
+void ng_sort_spans(span *v, size_t n) { ng_sort_spans_with(v, n, NULL, 0); }
+
+void ng_sort_spans_with(span *v, size_t n, void *scratch, size_t scratch_bytes) {
     size_t p = 1;
     while (p < n && ng_cmp_span(&v[p - 1], &v[p]) <= 0) p++;
     if (p >= n) return;
     size_t q = p + 1;
     while (q < n && ng_cmp_span(&v[q - 1], &v[q]) <= 0) q++;
     if (q < n) qsort(v + q, n - q, sizeof *v, ng_cmp_span);
-    if (merge_runs(v + p, q - p, n - q) || merge_runs(v, p, n - p)) qsort(v, n, sizeof *v, ng_cmp_span);
+    if (merge_runs(v + p, q - p, n - q, scratch, scratch_bytes) || merge_runs(v, p, n - p, scratch, scratch_bytes))
+        qsort(v, n, sizeof *v, ng_cmp_span);
 }

@@ -605,7 +605,14 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     if (m->rc) return m->rc;
     m->rc = ng_names_clean(t);
     if (m->rc) return m->rc;
-    if (m->nspans > 1) ng_sort_spans(m->spans, m->nspans);
+    if (m->nspans > 1) {
+        /* (the merges' room: the largest spare block, an array of the
+         * article pass that is dead now; its pages are the process's) */
+        size_t big = 0;
+        for (size_t i = 1; i < t->spares.n; i++)
+            if (t->spares.bytes[i] > t->spares.bytes[big]) big = i;
+        ng_sort_spans_with(m->spans, m->nspans, t->spares.n ? t->spares.p[big] : NULL, t->spares.n ? t->spares.bytes[big] : 0);
+    }
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);

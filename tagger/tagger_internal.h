@@ -134,6 +134,12 @@ const char *ng_entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent);
 int ng_cmp_span(const void *x, const void *y);
 /* Sorts spans by ng_cmp_span, fast when mostly sorted. */
 void ng_sort_spans(span *v, size_t n);
+/* The same, the merges' room taken from scratch (scratch_bytes; borrowed,
+ * its contents overwritten) when large enough: memory the process has
+ * written already, where a fresh page costs a fault (a 100 MB article's
+ * merge of its dictionary spans and its partial names: ~3.7 MB, ~900
+ * faults, 9 of the sort's 12 ms here). */
+void ng_sort_spans_with(span *v, size_t n, void *scratch, size_t scratch_bytes);
 
 /* ## Matching (tagger.c) and chunks (pool.c) */
 
