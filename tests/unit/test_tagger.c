@@ -316,10 +316,14 @@ static void test_chunks(ng_dict *d) {
 
 /* ng_sort_spans against a stable insertion sort: a sorted prefix, a sorted
  * run after it and a shuffled tail (as an article's spans are), or all
- * shuffled, with equal spans told apart by their 'rule' (stability). */
+ * shuffled, with equal spans told apart by their 'rule' (stability). Every
+ * third round through ng_sort_spans_with, its scratch large enough for the
+ * merges or too small for them (then malloc's room), and the scratch's
+ * guard bytes after the room it was given untouched. */
 static void test_sort_spans(void) {
     enum { N = 3000 };
     static span v[N], want[N];
+    static unsigned char scratch[N * sizeof(span) + 64];
     unsigned seed = 7;
     long bad = 0;
     for (int round = 0; round < 60; round++) {
@@ -338,7 +342,12 @@ static void test_sort_spans(void) {
             for (size_t j = i; j > 0 && ng_cmp_span(&want[j - 1], &want[j]) > 0; j--) {
                 span t = want[j]; want[j] = want[j - 1]; want[j - 1] = t;
             }
-        ng_sort_spans(v, n);
+        size_t room = round % 6 == 1 ? n * sizeof(span) : round % 6 == 4 ? sizeof(span) : 0;
+        memset(scratch, 0xA5, sizeof scratch);
+        if (round % 3 == 1) ng_sort_spans_with(v, n, scratch, room);
+        else ng_sort_spans(v, n);
+        for (size_t i = room; i < sizeof scratch; i++)
+            if (scratch[i] != 0xA5) { bad++; break; }
         for (size_t i = 0; i < n; i++)
             if (v[i].start != want[i].start || v[i].end != want[i].end || v[i].field != want[i].field || v[i].rule != want[i].rule) { bad++; break; }
     }
