@@ -2427,10 +2427,7 @@ static int name_pair(fpart *fp, const mnames *mn, const pfree *pf, const note *n
     return 1;
 }
 
-/* Partial names for the N_FREE notes of one thread (in article order). Most
- * words name no one: one probe of the registry's table rejects them; with
- * the person rules on, a given name alone that names no one is a person
- * of its own (lone_given). */
+/* How many records ahead resolve_free_notes prefetches a note's text. */
 enum { FREE_AHEAD = 8 };
 
 /* The record after the one at i in an N_FREE stream; a field record
@@ -2443,6 +2440,10 @@ static size_t free_ahead(const mnames *mn, const char *const *texts, size_t i, u
     return i + 2 + ((a & R_WIDE) ? 2 : 0) + ((a & R_KEY2) ? 1 : 0);
 }
 
+/* Partial names for the N_FREE notes of one thread (in article order). Most
+ * words name no one: one probe of the registry's table rejects them; with
+ * the person rules on, a given name alone that names no one is a person
+ * of its own (lone_given). */
 static int resolve_free_notes(fpart *fp, const mnames *mn) {
     const tnames *tn = fp->tn;
     const char *const *texts = fp->texts;

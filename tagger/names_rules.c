@@ -1805,9 +1805,11 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     return NG_OK;
 }
 
-/* The first capitalised word at or after token i, or nt. */
+/* How many capitalised words ahead ng_names_chunk prefetches (twice as far
+ * the token, then its given-name filter bits). */
 enum { CAP_AHEAD = 4 };
 
+/* The first capitalised word at or after token i, or nt. */
 static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i, size_t nt) {
     while (*ci < ncaps && caps[*ci] < i) (*ci)++;
     return *ci < ncaps ? caps[*ci] : nt;

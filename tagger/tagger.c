@@ -611,7 +611,8 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         size_t big = 0;
         for (size_t i = 1; i < t->spares.n; i++)
             if (t->spares.bytes[i] > t->spares.bytes[big]) big = i;
-        ng_sort_spans_with(m->spans, m->nspans, t->spares.n ? t->spares.p[big] : NULL, t->spares.n ? t->spares.bytes[big] : 0);
+        if (t->spares.n) ng_sort_spans_with(m->spans, m->nspans, t->spares.p[big], t->spares.bytes[big]);
+        else ng_sort_spans(m->spans, m->nspans);
     }
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
