@@ -151,7 +151,8 @@ int cli_run_program(const char *program, const char *cmd, char **argv) {
     size_t n = 0;
     if (exe_dir(bin, sizeof bin) == 0) {
         snprintf(path[n++], sizeof path[0], "%s/%s", bin, program);
-        /* (from a program in libexec/newsgraph, this is itself: no harm) */
+        /* (for a program run from PREFIX/libexec/newsgraph, its siblings
+         * are found in BIN already, and this path names no directory) */
         snprintf(path[n++], sizeof path[0], "%s/../libexec/newsgraph/%s", bin, program);
     }
     snprintf(path[n++], sizeof path[0], "%s/%s", NG_LIBEXECDIR, program);
