@@ -292,11 +292,14 @@ static void take_back(mstate *m, const chunk *c) {
 /* Moves the cut between chunk a and b, the next of its field, out of
  * (lo, hi), a span or note found across it (added to 'found'): as cut_at
  * from a's start, with b's end the last place; with none left there, or
- * after MAX_MOVES moves, b joins a. Uses tb as scratch. */
+ * after MAX_MOVES moves, b joins a (counted in *joins in the second case).
+ * Uses tb as scratch. */
 static int move_cut(const ng_tagger *t, ng_tokbuf *tb, const nocuts *nc, nocuts *found, const char *text, size_t len,
-                    chunk *a, chunk *b, size_t lo, size_t hi) {
+                    chunk *a, chunk *b, size_t lo, size_t hi, unsigned *joins) {
     if (add_nocut(found, a->field, lo, hi)) return NG_E_NOMEM;
-    size_t x = ++a->moves > MAX_MOVES ? b->end : cut_at(t, tb, nc, found, a->field, text, a->start, len, b->end);
+    int last = ++a->moves > MAX_MOVES;
+    *joins += last;
+    size_t x = last ? b->end : cut_at(t, tb, nc, found, a->field, text, a->start, len, b->end);
     if (x >= b->end) {
         a->end = b->end;
         a->cend = b->cend;
@@ -343,8 +346,7 @@ static void run_chunks(job *j) {
             /* (a's state mark is before b's: both go) */
             take_back(m, &ch[a]);
             j->redone += a == k ? 1 : 2;
-            j->joins += ch[a].moves >= MAX_MOVES;   /* (this move is one too many) */
-            if ((m->rc = move_cut(t, &m->tb, j->nc, &j->found, text, len, &ch[a], &ch[b], lo, hi))) break;
+            if ((m->rc = move_cut(t, &m->tb, j->nc, &j->found, text, len, &ch[a], &ch[b], lo, hi, &j->joins))) break;
             k = a;
             continue;
         }
@@ -511,8 +513,8 @@ static int move_range_cuts(ng_tagger *t, job *jobs, unsigned nr, chunk *ch, size
         /* (one side's span or note: in nc; the other's moves the cut) */
         size_t lo = ch[a].hi[1] ? ch[a].lo[1] : ch[b].lo[0], hi = ch[a].hi[1] ? ch[a].hi[1] : ch[b].hi[0];
         if (ch[a].hi[1] && ch[b].hi[0] && add_nocut(nc, ch[b].field, ch[b].lo[0], ch[b].hi[0])) return NG_E_NOMEM;
-        t->chunk_joins += ch[a].moves >= MAX_MOVES;
-        int rc = move_cut(t, &m->tb, NULL, nc, texts[ch[a].field], lens[ch[a].field], &ch[a], &ch[b], lo, hi);
+        int rc = move_cut(t, &m->tb, NULL, nc, texts[ch[a].field], lens[ch[a].field], &ch[a], &ch[b], lo, hi,
+                          &t->chunk_joins);
         if (rc) return rc;
         if (a < jobs[ra].at) jobs[ra].at = a;
         for (unsigned r = ra + 1; r <= rb; r++) jobs[r].at = jobs[r].from;
