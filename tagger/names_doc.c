@@ -2378,6 +2378,21 @@ static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2
     return c->x->first == akey || ((acues & NF_GIVEN) && c->x->key2 == akey2);
 }
 
+/* One record of an N_FREE stream (names_internal.h: the layout), decoded:
+ * hdr (R_* and NF_* flags), then a field record's field in key, or a
+ * note's key, key2 (0 without R_KEY2), start and len; next: the record
+ * after it. */
+typedef struct frec { uint64_t hdr, key, key2; size_t start, next; uint32_t len; } frec;
+
+static inline frec free_rec(const mnames *mn, size_t i) {
+    const uint64_t *w = mn->free + i;
+    frec r = {w[0], w[1], 0, (size_t)(w[0] >> 24), i + 2, (uint32_t)((w[0] >> 8) & 0xFFFF)};
+    if (r.hdr & R_FIELD) return r;
+    if (r.hdr & R_WIDE) { r.start = (size_t)w[2]; r.len = (uint32_t)w[3]; r.next += 2; }
+    if (r.hdr & R_KEY2) r.key2 = mn->free[r.next++];
+    return r;
+}
+
 /* A person's full name again, as two free words A B (one space between, one
  * script; both in capitals, or B capitalised and A not in capitals): B's
  * key is the surname of a person of the article whose first word, written
@@ -2391,12 +2406,11 @@ static int pair_first(const nref *c, uint64_t key, uint64_t akey, uint64_t akey2
 static int name_pair(fpart *fp, const mnames *mn, const pfree *pf, const note *n, uint64_t key, unsigned cues,
                      const char *text, int *rc) {
     const tnames *tn = fp->tn;
-    /* the first word's record (as resolve_free_notes reads it) */
-    uint64_t h = mn->free[pf->rec], akey = mn->free[pf->rec + 1], akey2 = 0;
-    size_t q = pf->rec + 2, astart = (size_t)(h >> 24);
-    if (h & R_WIDE) { astart = (size_t)mn->free[q]; q += 2; }
-    if (h & R_KEY2) akey2 = mn->free[q];
-    unsigned acues = (unsigned)h;
+    /* the first word's record */
+    frec ar = free_rec(mn, pf->rec);
+    uint64_t akey = ar.key, akey2 = ar.key2;
+    size_t astart = ar.start;
+    unsigned acues = (unsigned)ar.hdr;
     if (text[n->start - 1] != ' ' || ((acues ^ cues) & NF_LATIN) || ((cues & NF_UPPER) && !(acues & NF_UPPER)) ||
         !key || (astart > 0 && text[astart - 1] == '-'))   /* (FOOTBALL-RANDALL CUNNINGHAM) */
         return 0;
@@ -2433,11 +2447,10 @@ enum { FREE_AHEAD = 8 };
 /* The record after the one at i in an N_FREE stream; a field record
  * sets *field, a note's prefetches its text (the byte before it on). */
 static size_t free_ahead(const mnames *mn, const char *const *texts, size_t i, unsigned *field) {
-    uint64_t a = mn->free[i];
-    if (a & R_FIELD) { *field = (unsigned)mn->free[i + 1]; return i + 2; }
-    size_t start = (a & R_WIDE) ? (size_t)mn->free[i + 2] : (size_t)(a >> 24);
-    __builtin_prefetch(texts[*field] + (start ? start - 1 : 0));
-    return i + 2 + ((a & R_WIDE) ? 2 : 0) + ((a & R_KEY2) ? 1 : 0);
+    frec r = free_rec(mn, i);
+    if (r.hdr & R_FIELD) *field = (unsigned)r.key;
+    else __builtin_prefetch(texts[*field] + (r.start ? r.start - 1 : 0));
+    return r.next;
 }
 
 /* Partial names for the N_FREE notes of one thread (in article order). Most
@@ -2457,14 +2470,13 @@ static int resolve_free_notes(fpart *fp, const mnames *mn) {
     for (int k = 0; k < FREE_AHEAD && ahead < mn->nfree; k++) ahead = free_ahead(mn, texts, ahead, &afield);
     for (size_t i = 0; i < mn->nfree;) {
         size_t rec = i;
-        uint64_t a = mn->free[i], key = mn->free[i + 1], key2 = 0;
-        i += 2;
+        frec r = free_rec(mn, i);
+        i = r.next;
         if (ahead < mn->nfree) ahead = free_ahead(mn, texts, ahead, &afield);
+        uint64_t a = r.hdr, key = r.key, key2 = r.key2;
         if (a & R_FIELD) { n.field = (unsigned)key; continue; }
-        n.start = (size_t)(a >> 24);
-        n.len = (uint32_t)((a >> 8) & 0xFFFF);
-        if (a & R_WIDE) { n.start = (size_t)mn->free[i]; n.len = (uint32_t)mn->free[i + 1]; i += 2; }
-        if (a & R_KEY2) { key2 = mn->free[i]; i++; }
+        n.start = r.start;
+        n.len = r.len;
         unsigned cues = (unsigned)(a & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME));
         int hit;
         if (cues & NF_UPPER) hit = reg_first(tn, key2) || reg_first(tn, key);
