@@ -72,6 +72,7 @@ struct ng_dict {
     const unsigned char *base;
     size_t size;
     int mapped;                   /* 1: munmap, 0: free */
+    int trusted;                  /* opened on the strength of a record (ng_dict_open_recorded) */
     const img_header *h;
     const img_entity *ent;
     const uint32_t *aliases;

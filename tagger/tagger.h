@@ -62,6 +62,20 @@ int ng_dict_save(const ng_dict *d, const char *path, ng_error *err);
  * does not start with the image magic, a TSV file compiled in memory. */
 int ng_dict_open(const char *path, ng_dict **out, ng_error *err);
 
+/* As ng_dict_open, with a record of the images verified before: 'record'
+ * names a file (NULL: none) that this function reads and, after verifying
+ * an image whole, rewrites (atomically, best effort: errors only cost the
+ * next open a verification; its directory must exist). An image listed
+ * there with the same device, inode, size, modification and change times
+ * and header checksum is opened without reading it whole: its header and
+ * section table are checked, its checksum and indexes are not (they were,
+ * and any write to the file since would have changed its change time). An
+ * image changed less than two seconds before it was opened is verified but
+ * not listed. */
+int ng_dict_open_recorded(const char *path, const char *record, ng_dict **out, ng_error *err);
+/* 1 if d was opened on the strength of the record (not verified whole), else 0. */
+int ng_dict_trusted(const ng_dict *d);
+
 /* Opens a compiled image held in memory (copied). */
 int ng_dict_open_image(const void *data, size_t len, const char *name,
                        ng_dict **out, ng_error *err);

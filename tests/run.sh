@@ -82,6 +82,8 @@ JOBS=${NG_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 export NG NG_SANITIZER="${NG_SANITIZER:-}" VALGRIND="${VALGRIND:-}"
 # no user dictionary ('dict add') of the person running the tests
 export XDG_DATA_HOME="$BUILD/no-user-data"
+# nor the record of verified dictionary images of the person running them
+export XDG_CACHE_HOME="$BUILD/test-cache"
 RES=$BUILD/test-results
 rm -rf "$RES" && mkdir -p "$RES"
 {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <xxhash.h>
 #include "harness.h"
 #include "tagger.h"
@@ -537,8 +538,141 @@ static void test_vslot_probe(void) {
     OK(checked > 5000, "probes checked: %d", checked);
 }
 
+/* The record of images verified before (ng_dict_open_recorded): an image
+ * changed less than two seconds before it is opened is verified and not
+ * listed; a settled one is verified once and listed, then trusted; any
+ * write to it (same size, bytes changed in place) makes it verified again,
+ * and refused when corrupt; a new file in its place likewise; a record
+ * with junk, a cut line or an entry of other rules trusts nothing. */
+static void test_record(void) {
+    ng_dict *d = compile("org_nato\tORG\tNATO\tНАТО|North Atlantic Treaty Organization\n"
+                         "loc_kyiv\tLOC\tKyiv\tКиїв|Київ|Kiev\n");
+    OK(d != NULL, "compiled");
+    if (!d) return;
+    ng_error err = {0};
+    const char *img = tpath(2, "r.ngd"), *rec = tpath(3, "verified");
+    INT_EQ(ng_dict_save(d, img, &err), NG_OK, "save");
+    ng_dict_free(d);
+    ng_dict *m = NULL;
+    /* just written: verified, not listed */
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "open fresh");
+    INT_EQ(ng_dict_trusted(m), 0, "fresh: verified");
+    ng_dict_free(m);
+    OK(access(rec, F_OK) != 0, "fresh: not listed");
+    sleep(3);
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "open settled");
+    INT_EQ(ng_dict_trusted(m), 0, "settled: verified first");
+    ng_dict_free(m);
+    OK(access(rec, F_OK) == 0, "settled: listed");
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "open listed");
+    INT_EQ(ng_dict_trusted(m), 1, "listed: trusted");
+    if (m) {
+        STR_EQ(tag_with(m, "НАТО у Києві"), "0 8 org_nato;12 22 loc_kyiv;", "trusted image tags");
+        OK(ng_dict_find_id(m, "loc_kyiv") >= 0, "trusted image: ids");
+    }
+    ng_dict_free(m);
+    OK(!ng_dict_trusted(NULL), "no dictionary: not trusted");
+    /* a byte of the strings changed in place: the change time moves */
+    size_t len;
+    unsigned char *bytes = (unsigned char *)read_all(img, &len);
+    OK(bytes && len > sizeof(img_header), "read image");
+    if (!bytes) return;
+    const img_header *h = (const img_header *)bytes;
+    FILE *f = fopen(img, "r+b");
+    OK(f != NULL, "open for writing");
+    if (f) {
+        fseek(f, (long)(h->off_strings + 1), SEEK_SET);
+        fputc(bytes[h->off_strings + 1] ^ 0x20, f);
+        fclose(f);
+    }
+    m = (ng_dict *)1;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_E_FORMAT, "changed in place: verified, refused");
+    OK(m == NULL, "changed in place: no dictionary");
+    STR_EQ(err.msg, "compiled dictionary is corrupt (checksum mismatch)", "changed in place: message");
+    /* the good bytes again, in a new file renamed over it (a new inode) */
+    write_file(tpath(1, "r.tmp"), bytes, len);
+    OK(rename(tpath(1, "r.tmp"), img) == 0, "renamed");
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "new file");
+    INT_EQ(ng_dict_trusted(m), 0, "new file: verified");
+    ng_dict_free(m);
+    /* records that list nothing usable */
+    struct stat st;
+    OK(stat(img, &st) == 0, "stat");
+    char line[400];
+    snprintf(line, sizeof line, "%llu %llu %llu %llu.%09llu %llu.%09llu %016llx",
+             (unsigned long long)st.st_dev, (unsigned long long)st.st_ino, (unsigned long long)st.st_size,
+             (unsigned long long)st.st_mtim.tv_sec, (unsigned long long)st.st_mtim.tv_nsec,
+             (unsigned long long)st.st_ctim.tv_sec, (unsigned long long)st.st_ctim.tv_nsec,
+             (unsigned long long)h->checksum);
+    const char *bad[] = {"", "newsgraph verified images 1\n", "not a record\n%s 1\n", "newsgraph verified images 1\n%s 99\n",
+                         "newsgraph verified images 1\n%s 1", "newsgraph verified images 1\njunk\n\n%s 1 2\n"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        char body[1000];
+        snprintf(body, sizeof body, bad[k], line);
+        write_file(rec, body, strlen(body));
+        m = NULL;
+        INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "record %zu: opened", k);
+        INT_EQ(ng_dict_trusted(m), 0, "record %zu: verified, not trusted", k);
+        ng_dict_free(m);
+    }
+    /* the same line as the record writes it: trusted (the format is the one read) */
+    char body[1000];
+    snprintf(body, sizeof body, "newsgraph verified images 1\n%s 1\n", line);
+    write_file(rec, body, strlen(body));
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "record written by hand: opened");
+    INT_EQ(ng_dict_trusted(m), 1, "record written by hand: trusted");
+    ng_dict_free(m);
+    /* a full record: the newest entries kept, the file's old entry
+     * replaced, its new one last */
+    sleep(3);
+    OK(stat(img, &st) == 0, "stat");
+    FILE *full = fopen(rec, "w");
+    OK(full != NULL, "record for writing");
+    if (full) {
+        fputs("newsgraph verified images 1\n", full);
+        fprintf(full, "%llu %llu 1 1.000000000 1.000000000 0000000000000001 1\n", (unsigned long long)st.st_dev,
+                (unsigned long long)st.st_ino);
+        for (int k = 0; k < 300; k++) fprintf(full, "1 %d 1 1.000000000 1.000000000 0000000000000001 1\n", k + 1);
+        fclose(full);
+    }
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "full record: opened");
+    INT_EQ(ng_dict_trusted(m), 0, "full record: verified");
+    ng_dict_free(m);
+    size_t rlen;
+    char *r = read_all(rec, &rlen);
+    OK(r != NULL, "full record: read");
+    if (r) {
+        r[rlen] = 0;
+        size_t lines = 0;
+        for (size_t i = 0; i < rlen; i++) lines += r[i] == '\n';
+        INT_EQ(lines, 1 + 256, "full record: the header and 256 entries");
+        OK(strstr(r, "\n1 46 1 1.0") != NULL && strstr(r, "\n1 45 1 1.0") == NULL, "full record: the oldest dropped");
+        char mine[64];
+        snprintf(mine, sizeof mine, "\n%llu %llu ", (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
+        char *at = strstr(r, mine);
+        OK(at && !strstr(at + 1, mine) && !strchr(at + 1, '\n')[1], "full record: one entry of the image, the last");
+        free(r);
+    }
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, rec, &m, &err), NG_OK, "full record: opened again");
+    INT_EQ(ng_dict_trusted(m), 1, "full record: trusted");
+    ng_dict_free(m);
+    /* a record in a missing directory: verified every time, nothing written */
+    m = NULL;
+    INT_EQ(ng_dict_open_recorded(img, tpath(3, "no/such/verified"), &m, &err), NG_OK, "record not writable");
+    INT_EQ(ng_dict_trusted(m), 0, "record not writable: verified");
+    ng_dict_free(m);
+    free(bytes);
+}
+
 int main(void) {
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
+    test_record();
     test_vslot_probe();
     test_parse();
     test_errors();

@@ -59,6 +59,13 @@ void cli_reader_warn(const char *path, const char *msg, void *ud);
  * $XDG_DATA_HOME/newsgraph/user.tsv, else ~/.local/share/newsgraph/user.tsv
  * ("" when neither variable is set). */
 const char *cli_user_dict_path(void);
+/* The record of the compiled dictionaries verified before
+ * (ng_dict_open_recorded): $XDG_CACHE_HOME/newsgraph/verified-images, else
+ * ~/.cache/newsgraph/verified-images, its directories made if missing;
+ * NULL when neither variable is set, when NEWSGRAPH_VERIFY=full (every
+ * image verified whole at every start), or when the directory cannot be
+ * made. */
+const char *cli_verified_record(void);
 /* The compiled shipped given-name lists if found, else NULL. */
 const char *cli_shipped_names(void);
 /* Directory that holds the shipped dictionaries ("" if none found). */

@@ -202,6 +202,31 @@ const char *cli_user_dict_path(void) {
     return path;
 }
 
+/* mkdir -p of the directory part of 'path' (which it changes and restores). */
+static int make_parents(char *path) {
+    for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+        *p = 0;
+        int ok = mkdir(path, 0700) == 0 || errno == EEXIST;
+        *p = '/';
+        if (!ok) return -1;
+    }
+    return 0;
+}
+
+const char *cli_verified_record(void) {
+    static char path[PATH_MAX];
+    static int done;
+    if (done) return path[0] ? path : NULL;
+    done = 1;
+    const char *v = getenv("NEWSGRAPH_VERIFY"), *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
+    if (v && !strcmp(v, "full")) return NULL;
+    /* (as the XDG spec: a relative XDG_CACHE_HOME is ignored) */
+    if (x && x[0] == '/') snprintf(path, sizeof path, "%.4000s/newsgraph/verified-images", x);
+    else if (h && h[0] == '/') snprintf(path, sizeof path, "%.4000s/.cache/newsgraph/verified-images", h);
+    if (path[0] && make_parents(path)) path[0] = 0;
+    return path[0] ? path : NULL;
+}
+
 /* An id is one entity: its type must be the same in every dictionary in
  * use (a user or --dict entry that reused a shipped id with another type
  * was tagged under both types and stored under one). */
@@ -229,7 +254,7 @@ int cli_dicts_load(cli_dicts *d) {
     if (!d->no_shipped) {
         const char *img = cli_shipped_image();
         if (img) {
-            rc = ng_dict_open(img, &d->dicts[d->ndicts], &err);
+            rc = ng_dict_open_recorded(img, cli_verified_record(), &d->dicts[d->ndicts], &err);
             if (rc == NG_OK) label[d->ndicts++] = "the shipped dictionaries";
         } else {
             const char *dir = cli_shipped_dir();
@@ -265,7 +290,7 @@ int cli_dicts_load(cli_dicts *d) {
     /* the user dictionary ('dict add'), after the shipped ones */
     const char *user = d->use_user && !d->no_user ? cli_user_dict_path() : "";
     if (user[0] && access(user, F_OK) == 0) {
-        rc = ng_dict_open(user, &d->dicts[d->ndicts], &err);
+        rc = ng_dict_open_recorded(user, cli_verified_record(), &d->dicts[d->ndicts], &err);
         if (rc != NG_OK) {
             cli_err(&err);
             cli_msg("(the user dictionary: correct or delete that line in an editor, or use --no-user)");
@@ -284,7 +309,7 @@ int cli_dicts_load(cli_dicts *d) {
         if (img < 0) {
             rc = ng_error_set(&err, NG_E_IO, d->paths[i], 0, 0, "cannot read dictionary");
         } else if (img) {
-            rc = ng_dict_open(d->paths[i], &d->dicts[d->ndicts], &err);
+            rc = ng_dict_open_recorded(d->paths[i], cli_verified_record(), &d->dicts[d->ndicts], &err);
             if (rc == NG_OK) label[d->ndicts++] = d->paths[i];
         } else {
             if (!b) b = ng_dict_builder_new();
