@@ -420,9 +420,8 @@ int ng_dict_open_recorded(const char *path, const char *record, ng_dict **out, n
         want = vrec_of(&st, ((const img_header *)base)->checksum);
         d->trusted = record_has(record, &want);
     }
-    if (rc) ;
-    else if (d->trusted) rc = image_sections(base, size, path, d, err);
-    else {
+    if (!rc && d->trusted) rc = image_sections(base, size, path, d, err);
+    else if (!rc) {
         rc = ng_dict_image_verify(base, size, path, 1, fd, d, err);
         struct stat st2;
         if (!rc && settled && fstat(fd, &st2) == 0) {
