@@ -318,67 +318,64 @@ static char *record_read(const char *path) {
     return buf;
 }
 
+/* The record's entries, in order: the complete lines that parse (cut in
+ * place into 'buf', from record_read), malloc'd; *n set. NULL with *n 0
+ * when there are none or no memory. */
+typedef struct ventry { const char *line; vrec r; } ventry;
+static ventry *record_entries(char *buf, size_t *n) {
+    *n = 0;
+    if (!buf) return NULL;
+    size_t cap = 0;
+    for (const char *c = buf; *c; c++) cap += *c == '\n';
+    ventry *v = cap ? malloc(cap * sizeof *v) : NULL;
+    if (!v) return NULL;
+    for (char *l = buf + sizeof RECORD_MAGIC - 1, *nl; (nl = strchr(l, '\n')); l = nl + 1) {
+        *nl = 0;   /* (a line cut short at the end is no entry) */
+        if (vrec_line(l, &v[*n].r)) v[(*n)++].line = l;
+    }
+    return v;
+}
+
 static int record_has(const char *path, const vrec *want) {
     char *buf = record_read(path);
+    size_t n;
+    ventry *v = record_entries(buf, &n);
     int found = 0;
-    for (char *l = buf ? buf + sizeof RECORD_MAGIC - 1 : NULL; l && *l && !found;) {
-        char *nl = strchr(l, '\n');
-        if (!nl) break;   /* (a line cut short is no entry) */
-        *nl = 0;
-        vrec r;
-        found = vrec_line(l, &r) && vrec_eq(&r, want);
-        l = nl + 1;
-    }
+    for (size_t k = 0; k < n && !found; k++) found = vrec_eq(&v[k].r, want);
+    free(v);
     free(buf);
     return found;
 }
 
 /* Adds r to the record, in place of an entry of the same file, keeping
- * the newest RECORD_MAX entries; written to a temporary file renamed over
- * it. Best effort: a record that cannot be written only costs the next
- * open a verification. */
+ * the newest RECORD_MAX entries; written atomically (ng_outfile). Best
+ * effort: a record that cannot be written only costs the next open a
+ * verification. */
 static void record_add(const char *path, const vrec *r) {
-    char *old = record_read(path);
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 8);
-    if (!tmp) { free(old); return; }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".XXXXXX", 8);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        if (fd >= 0) { close(fd); unlink(tmp); }
-        free(tmp);
-        free(old);
-        return;
-    }
-    fputs(RECORD_MAGIC, f);
-    /* the entries kept: the last RECORD_MAX - 1 of the others */
-    size_t n = 0, skip = 0;
-    char *body = old ? old + sizeof RECORD_MAGIC - 1 : NULL;
-    for (int pass = 0; pass < 2 && body; pass++) {
-        size_t k = 0;
-        for (char *l = body; *l;) {
-            char *nl = strchr(l, '\n');
-            if (!nl) break;
-            vrec e;
-            *nl = 0;
-            int keep = vrec_line(l, &e) && !(e.dev == r->dev && e.ino == r->ino);
-            *nl = '\n';
-            if (keep) {
-                if (pass == 0) n++;
-                else if (k++ >= skip) fprintf(f, "%.*s\n", (int)(nl - l), l);
-            }
-            l = nl + 1;
+    char *buf = record_read(path);
+    size_t n;
+    ventry *v = record_entries(buf, &n);
+    ng_outfile of;
+    ng_error err = {0};
+    if (ng_outfile_open(&of, path, &err) == NG_OK) {
+        int bad = dprintf(of.fd, "%s", RECORD_MAGIC) < 0;
+        /* the others but the newest RECORD_MAX - 1 go */
+        size_t others = 0;
+        for (size_t k = 0; k < n; k++) others += !(v[k].r.dev == r->dev && v[k].r.ino == r->ino);
+        size_t skip = others >= RECORD_MAX ? others - (RECORD_MAX - 1) : 0;
+        for (size_t k = 0; k < n && !bad; k++) {
+            if (v[k].r.dev == r->dev && v[k].r.ino == r->ino) continue;
+            if (skip) { skip--; continue; }
+            bad = dprintf(of.fd, "%s\n", v[k].line) < 0;
         }
-        if (pass == 0) skip = n >= RECORD_MAX ? n - (RECORD_MAX - 1) : 0;
+        if (!bad)
+            bad = dprintf(of.fd, "%llu %llu %llu %llu.%09llu %llu.%09llu %016llx %u\n", r->dev, r->ino, r->size, r->msec,
+                          r->mnsec, r->csec, r->cnsec, r->sum, r->rules) < 0;
+        if (bad) ng_outfile_abort(&of);
+        else (void)ng_outfile_commit(&of, &err);
     }
-    fprintf(f, "%llu %llu %llu %llu.%09llu %llu.%09llu %016llx %u\n", r->dev, r->ino, r->size, r->msec, r->mnsec, r->csec,
-            r->cnsec, r->sum, r->rules);
-    int bad = ferror(f);
-    if (fclose(f) || bad || rename(tmp, path)) unlink(tmp);
-    free(tmp);
-    free(old);
+    free(v);
+    free(buf);
 }
 
 int ng_dict_open(const char *path, ng_dict **out, ng_error *err) { return ng_dict_open_recorded(path, NULL, out, err); }

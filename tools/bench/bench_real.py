@@ -15,7 +15,7 @@ leftmost-longest; build apart); GNU grep -F -o -w -f (whole process).
 'quick': images and Hyperscan databases are reused when still valid,
 Hyperscan scans once, grep's figures are measured once per dictionary and
 text and then reused (they do not depend on newsgraph)."""
-import os, statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, tempfile, time
 
 ng, hsb, data, corpus, runs = sys.argv[1:6]
 runs = int(runs)
@@ -28,7 +28,6 @@ quick = len(sys.argv) > 6 and sys.argv[6] == "quick"
 mb = os.path.getsize(corpus) / 1e6
 # the record of verified images (README, "Compiled dictionaries"): the
 # bench's own, so that "load" is measured both ways whoever runs it
-import tempfile
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="ng-bench-cache.")
 os.environ.pop("NEWSGRAPH_VERIFY", None)
 

@@ -59,6 +59,8 @@ void cli_reader_warn(const char *path, const char *msg, void *ud);
  * $XDG_DATA_HOME/newsgraph/user.tsv, else ~/.local/share/newsgraph/user.tsv
  * ("" when neither variable is set). */
 const char *cli_user_dict_path(void);
+/* mkdir -p of the directory of 'path' (0777 less the umask); 0, or -1 with errno. */
+int cli_make_parent(const char *path);
 /* The record of the compiled dictionaries verified before
  * (ng_dict_open_recorded): $XDG_CACHE_HOME/newsgraph/verified-images, else
  * ~/.cache/newsgraph/verified-images, its directories made if missing;

@@ -202,15 +202,19 @@ const char *cli_user_dict_path(void) {
     return path;
 }
 
-/* mkdir -p of the directory part of 'path' (which it changes and restores). */
-static int make_parents(char *path) {
-    for (char *p = strchr(path + 1, '/'); p; p = strchr(p + 1, '/')) {
+int cli_make_parent(const char *path) {
+    char d[4096];
+    snprintf(d, sizeof d, "%s", path);
+    char *slash = strrchr(d, '/');
+    if (!slash || slash == d) return 0;
+    *slash = 0;
+    for (char *p = d + 1; *p; p++) {
+        if (*p != '/') continue;
         *p = 0;
-        int ok = mkdir(path, 0700) == 0 || errno == EEXIST;
+        if (mkdir(d, 0777) < 0 && errno != EEXIST) return -1;
         *p = '/';
-        if (!ok) return -1;
     }
-    return 0;
+    return mkdir(d, 0777) < 0 && errno != EEXIST ? -1 : 0;
 }
 
 const char *cli_verified_record(void) {
@@ -223,7 +227,7 @@ const char *cli_verified_record(void) {
     /* (as the XDG spec: a relative XDG_CACHE_HOME is ignored) */
     if (x && x[0] == '/') snprintf(path, sizeof path, "%.4000s/newsgraph/verified-images", x);
     else if (h && h[0] == '/') snprintf(path, sizeof path, "%.4000s/.cache/newsgraph/verified-images", h);
-    if (path[0] && make_parents(path)) path[0] = 0;
+    if (path[0] && cli_make_parent(path)) path[0] = 0;
     return path[0] ? path : NULL;
 }
 

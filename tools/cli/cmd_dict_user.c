@@ -78,22 +78,6 @@ static size_t drop_id(const strbuf *old, const char *id, strbuf *out) {
     return dropped;
 }
 
-/* mkdir -p of the directory of 'path' */
-static int make_parent(const char *path) {
-    char d[4096];
-    snprintf(d, sizeof d, "%s", path);
-    char *slash = strrchr(d, '/');
-    if (!slash || slash == d) return 0;
-    *slash = 0;
-    for (char *p = d + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = 0;
-        if (mkdir(d, 0777) < 0 && errno != EEXIST) return -1;
-        *p = '/';
-    }
-    return mkdir(d, 0777) < 0 && errno != EEXIST ? -1 : 0;
-}
-
 /* Checks that 'text' compiles, then writes it over 'path' atomically. */
 static int write_user(const char *path, const strbuf *text) {
     ng_error err = {0};
@@ -109,7 +93,7 @@ static int write_user(const char *path, const strbuf *text) {
     ng_dict_free(shipped);
     ng_dict_free(d);
     if (rc) { cli_err(&err); cli_msg("%s: not changed", path); return cli_exit_code(rc); }
-    if (make_parent(path) < 0) { cli_msg("%s: cannot create its directory: %s", path, strerror(errno)); return EXIT_USAGE; }
+    if (cli_make_parent(path) < 0) { cli_msg("%s: cannot create its directory: %s", path, strerror(errno)); return EXIT_USAGE; }
     ng_outfile of;
     if ((rc = ng_outfile_open(&of, path, &err)) != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
     size_t off = 0;
