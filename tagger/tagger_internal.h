@@ -61,6 +61,7 @@ struct ng_tagger {
     unsigned chunk_redone;    /* and its chunks matched again, their cut moved */
     unsigned chunk_joins;     /* and its cuts joined after MAX_MOVES moves */
     unsigned chunk_threads;   /* threads started for the last article's chunks (pool.c; tests read it) */
+    unsigned chunk_sized;     /* the last article's ranges sized when taken (pool.c; tests read it) */
     mstate m;                 /* the article's spans and candidates end up here */
     unsigned nstates;         /* m and the workers: one per range of chunks */
     mstate *workers;          /* nstates - 1 extra states */
@@ -154,6 +155,15 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
  * ng_names_chunk) on up to t->threads threads; the spans and candidates
  * end up in t->m, each chunk's sorted, chunks in article order. */
 int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
+
+/* Internal (pool.c; exposed for tests): how many of 'left' chunks a thread
+ * free now, matching 'rate' chunks a second, takes, when 'later' ranges
+ * after its own will be taken by threads now matching: nb of them, thread
+ * a free in fin[a] seconds and matching spd[a] chunks a second (the arrays
+ * are reordered); 'hash': chunks' worth of other work the thread will do.
+ * So that all end together, each later range left a chunk at least;
+ * rate 0 (not known): an equal share. */
+size_t ng_range_share(size_t left, unsigned later, double rate, double *fin, double *spd, unsigned nb, double hash);
 
 /* Internal, for tests: the size in bytes of the chunks long fields are cut
  * into (0: the default, CHUNK in pool.c; SIZE_MAX: no cut). The result must not

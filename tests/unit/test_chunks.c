@@ -262,6 +262,12 @@ static void test_generated(void) {
                 first_diff(one, got, d, sizeof d);
                 OK(0, "%zu MB text with chunks of %zu bytes, %d thread(s): %s", b.n >> 20, sizes[k], th + 1, d);
             }
+            /* two threads: four ranges; with 32 chunks or more, the last
+             * two are sized when taken (pool.c: size_range) */
+            size_t nch = (b.n + sizes[k] - 1) / sizes[k];
+            unsigned want = th && nch >= 32 ? 2 : 0;
+            OK((th ? t2 : t)->chunk_sized == want, "chunks of %zu bytes, %d thread(s): %u ranges sized when taken, want %u",
+               sizes[k], th + 1, (th ? t2 : t)->chunk_sized, want);
             free(got);
         }
     free(one);
@@ -270,6 +276,53 @@ static void test_generated(void) {
     free(al.v);
     ng_tagger_free(t);
     ng_tagger_free(t2);
+}
+
+/* The share of the chunks left that a thread free now takes (pool.c):
+ * all threads end together, each later range keeps a chunk. */
+static void test_range_share(void) {
+    static const struct {
+        size_t left;
+        unsigned later;
+        double rate, hash;
+        unsigned nb;
+        double fin[3], spd[3];
+        size_t want;
+    } cases[] = {
+        /* another thread as fast, free now: half each */
+        {100, 1, 10, 0, 1, {0}, {10}, 50},
+        /* twice as fast as the other: two thirds */
+        {100, 1, 20, 0, 1, {0}, {10}, 67},
+        /* the other busy for 2 s more (20 chunks of its own): it ends its
+         * range and 40 more while this one matches 60 */
+        {100, 1, 10, 0, 1, {2}, {10}, 60},
+        /* and this one hashes the article, worth 10 chunks: 55 and the
+         * hash, the other its 20 and 45, 6.5 s each */
+        {100, 1, 10, 10, 1, {2}, {10}, 55},
+        /* three later ranges, three threads matching: the same speed, all
+         * free now: a quarter */
+        {100, 3, 10, 0, 3, {0, 0, 0}, {10, 10, 10}, 25},
+        /* one later range and three matching: the first free of them only
+         * (free in 1 s, 10 chunks): (100 + 10) / 2 */
+        {100, 1, 10, 0, 3, {5, 1, 9}, {10, 10, 10}, 55},
+        /* speed not known yet: an equal share */
+        {100, 3, 0, 0, 3, {1, 1, 1}, {10, 10, 10}, 25},
+        /* the last range: all */
+        {100, 0, 10, 0, 1, {0}, {10}, 100},
+        /* a slow other thread busy long: this one takes all but a chunk a later range */
+        {10, 2, 10, 0, 2, {100, 100}, {1, 1}, 8},
+        /* far faster others: a chunk at least */
+        {100, 1, 1, 0, 1, {0}, {1000}, 1},
+        /* as many chunks as later ranges and one: a chunk each */
+        {3, 2, 10, 0, 2, {0, 0}, {10, 10}, 1},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        double fin[3], spd[3];
+        memcpy(fin, cases[k].fin, sizeof fin);
+        memcpy(spd, cases[k].spd, sizeof spd);
+        size_t got = ng_range_share(cases[k].left, cases[k].later, cases[k].rate, fin, spd, cases[k].nb, cases[k].hash);
+        OK(got == cases[k].want, "range share, case %zu: %zu, want %zu", k, got, cases[k].want);
+    }
 }
 
 /* A text of names all along whose only lower-case word is a word of an
@@ -441,6 +494,7 @@ int main(void) {
     if (rc == NG_OK && names) rc = ng_namelist_add_file(names, "dictionaries/names", &err);
     OK(rc == NG_OK && names, "shipped dictionaries and names (run from the top of the tree): %d", rc);
     if (rc != NG_OK || !names) return harness_done("test_chunks");
+    test_range_share();
     test_crafted();
     test_generated();
     test_dense();
