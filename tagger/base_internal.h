@@ -19,10 +19,12 @@
  * and *cap are unchanged (the old array stays valid and owned by the caller). */
 int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
 
-/* Asks the kernel to back the 2 MB aligned part of the malloc'd block
- * [p, p + n) with huge pages, when n >= NG_HUGE_MIN (a hint: no effect when
- * the system has none). ng_grow calls it; so should other growing buffers
- * that reach tens of MB. From 1 MB ng_grow moves an array to a block of
+/* Asks the kernel to back the 2 MB aligned part of the malloc'd block or
+ * mapped file [p, p + n) with huge pages, when n >= NG_HUGE_MIN (a hint: no
+ * effect when the system has none). ng_grow calls it; so should other
+ * growing buffers that reach tens of MB, and the loaders of mapped images
+ * (a file's page cache is then read in 2 MB folios where its file system
+ * has them). From 1 MB ng_grow moves an array to a block of
  * its own (at 4 MB, its doublings copied through 1, 2 and 4 MB of fresh
  * heap: ~2,000 more page faults for a 100 MB article, ~10,100 -> ~8,200). */
 #define NG_HUGE_MIN ((size_t)1 << 20)

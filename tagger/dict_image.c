@@ -409,6 +409,12 @@ int ng_dict_open_recorded(const char *path, const char *record, ng_dict **out, n
         close(fd);
         return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot map: %s", strerror(errno));
     }
+    /* (marked for huge pages: read cold, the image's page cache is then
+     * filled in 2 MB folios, on kernels whose file system has large
+     * folios, and mapped in 2 MB pages: the matcher's random reads of a
+     * 1M-name image missed the TLB on every table; one thread, 100 MB:
+     * 1.83 -> 1.55 s here) */
+    ng_huge_hint(base, size);
     ng_dict *d = calloc(1, sizeof *d);
     if (!d) { close(fd); munmap(base, size); return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL); }
     int rc = image_header(base, size, path, err);

@@ -598,7 +598,7 @@ static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
     if (rc == NG_OK && S_ISREG(st.st_mode)) {
         /* mapped (page-aligned), and used there */
         void *m = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fileno(f), 0);
-        if (m != MAP_FAILED) { b = m; mapped = 1; }
+        if (m != MAP_FAILED) { b = m; mapped = 1; ng_huge_hint(m, n); }
     }
     /* (else read into malloc's memory, aligned for every array too) */
     if (rc == NG_OK && !mapped && !(b = malloc(n))) rc = NG_E_NOMEM;

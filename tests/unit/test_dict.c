@@ -1,6 +1,7 @@
 /* Dictionaries (tagger/dict.c): TSV parsing and its error messages,
  * several files, all-or-nothing loading, compiled images (save, open,
  * refusal of truncated, corrupt, foreign and newer images). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -670,8 +671,75 @@ static void test_record(void) {
     free(bytes);
 }
 
+/* The VmFlags of the mapping that holds address a (/proc/self/smaps), or "". */
+static const char *vm_flags(const void *a, char *out, size_t n) {
+    out[0] = 0;
+    FILE *f = fopen("/proc/self/smaps", "r");
+    if (!f) return out;
+    char line[512];
+    int in = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long lo, hi;
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' ')) {
+            in = (uintptr_t)a >= lo && (uintptr_t)a < hi;
+            continue;
+        }
+        if (in && !strncmp(line, "VmFlags:", 8)) {
+            snprintf(out, n, "%s", line + 8);
+            out[strcspn(out, "\n")] = 0;
+            break;
+        }
+    }
+    fclose(f);
+    return out;
+}
+
+/* A mapped image is marked for transparent huge pages (MADV_HUGEPAGE):
+ * read cold, its page cache is then filled in 2 MB folios (kernels whose
+ * file system has large folios), mapped whole, and the matcher's random
+ * reads of a 1M-name image miss the TLB far less (one thread, 100 MB:
+ * 1.83 -> 1.55 s, here). */
+static void test_huge_hint(void) {
+    FILE *thp = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+    char mode[128] = "";
+    if (thp) {
+        if (!fgets(mode, sizeof mode, thp)) mode[0] = 0;
+        fclose(thp);
+    }
+    /* ~50k entities: an image of several MB (a 2 MB aligned interior) */
+    size_t cap = 4u << 20, len = 0;
+    char *tsv = malloc(cap);
+    OK(tsv != NULL, "room");
+    if (!tsv) return;
+    for (unsigned k = 0; k < 50000; k++)
+        len += (size_t)snprintf(tsv + len, cap - len, "loc_%u\tLOC\tPlace %u\tTown%uvale|Town%u\n", k, k, k * 7919u, k);
+    ng_dict *d = compile(tsv);
+    free(tsv);
+    OK(d != NULL, "big dictionary");
+    if (!d) return;
+    ng_error err = {0};
+    const char *img = tpath(2, "big.ngd");
+    INT_EQ(ng_dict_save(d, img, &err), NG_OK, "save the big image");
+    ng_dict_free(d);
+    ng_dict *m = NULL;
+    INT_EQ(ng_dict_open(img, &m, &err), NG_OK, "open the big image");
+    if (!m) return;
+    OK(m->size > (4u << 20), "image of %zu bytes", m->size);
+    char flags[512];
+    /* a byte in the image's 2 MB aligned interior */
+    const unsigned char *mid = (const unsigned char *)(((uintptr_t)m->base + (4u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1));
+    vm_flags(mid, flags, sizeof flags);
+    OK(flags[0] != 0, "the image's mapping in /proc/self/smaps");
+    if (strstr(mode, "[always]") || strstr(mode, "[madvise]"))
+        OK(strstr(flags, " hg") != NULL, "image mapped with MADV_HUGEPAGE (VmFlags:%s)", flags);
+    else
+        OK(1, "no transparent huge pages here (%s): the hint is not looked for", thp ? "never" : "no sysfs");
+    ng_dict_free(m);
+}
+
 int main(void) {
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
+    test_huge_hint();
     test_record();
     test_vslot_probe();
     test_parse();
