@@ -79,6 +79,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             FZ_CHECK(ids[i], "strdup");
         }
         ng_tagger_set_chunk(tagger, 24 + (size_t)(data[-1] >> 1) * 8);
+        /* (bit 5 of the first byte: on two threads, whose later ranges are
+         * sized as they are taken) */
+        int two = (data[-2] & 0x20) != 0;
+        if (two) FZ_CHECK(ng_tagger_set_threads(tagger, 2) == NG_OK, "threads");
         const ng_match *mc; size_t nc, invc = 0;
         FZ_CHECK(ng_tagger_tag_doc(tagger, texts, lens, nf, &mc, &nc, &invc) == NG_OK, "tag in chunks");
         ng_tagger_set_chunk(tagger, 0);
@@ -93,6 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         free(keep);
         free(ids);
         m = NULL;
+        /* (after the comparison: the matches are the tagger's states') */
+        if (two) FZ_CHECK(ng_tagger_set_threads(tagger, 1) == NG_OK, "one thread");
     }
     if (nf == 1) {   /* the one-field call agrees */
         const ng_match *m2; size_t n2;
