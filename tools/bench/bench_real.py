@@ -9,13 +9,15 @@ each dictionary it prints: the share of the text's words that are words of
 some name, compile time, image load time, newsgraph throughput with 1 and
 2 threads (whole process, compiled image, the shipped given-name lists,
 JSON Lines output, medians of RUNS; the two alternated, the speed-up the
-median of the rounds' ratios), peak RSS, matches; Hyperscan's scan throughput on the same names and
+median of the rounds' ratios; one thread pinned to CPU 0 and to CPU 1 in
+the same rounds, and the two-thread throughput's share of their sum),
+peak RSS, matches; Hyperscan's scan throughput on the same names and
 text (tools/bench/hsbench.c: case-sensitive literals, whole words,
 leftmost-longest; build apart); GNU grep -F -o -w -f (whole process).
 'quick': images and Hyperscan databases are reused when still valid,
 Hyperscan scans once, grep's figures are measured once per dictionary and
 text and then reused (they do not depend on newsgraph)."""
-import os, statistics, subprocess, sys, tempfile, time
+import os, shutil, statistics, subprocess, sys, tempfile, time
 
 ng, hsb, data, corpus, runs = sys.argv[1:6]
 runs = int(runs)
@@ -65,7 +67,7 @@ def alternated(cmds, n):
             ts[k].append(dt)
             rss[k] = max(rss[k], r)
     ratios = [statistics.median(a / b for a, b in zip(ts[0], t)) for t in ts]
-    return [statistics.median(t) for t in ts], rss, ratios
+    return [statistics.median(t) for t in ts], rss, ratios, ts
 
 
 def rate(x):
@@ -82,10 +84,12 @@ subprocess.run(["cat", corpus], stdout=subprocess.DEVNULL)
 print(f"realistic workload: {os.path.basename(corpus)}, {mb:.1f} MB; {runs} runs per figure, medians; "
       f"load average {os.getloadavg()[0]:.2f}")
 print()
+pinned = shutil.which("taskset") is not None and {0, 1} <= set(os.sched_getaffinity(0))
 print("| dict | dict words | compile s | image MB | load ms, verified / listed | 1 thread MB/s | 2 threads MB/s | speed-up "
+      "| 1 thread on CPU 0 / 1 MB/s | 2 threads ÷ (CPU 0 + CPU 1) "
       "| peak RSS MB, 1 / 2 threads | matches | Hyperscan MB/s | Hyperscan build s | Hyperscan matches | grep MB/s | grep matches "
       "| ours ÷ Hyperscan |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for label in ("10k", "100k", "1m"):
     txt = os.path.join(data, f"dict_{label}.txt")
     tsv = os.path.join(data, f"dict_{label}.tsv")
@@ -120,7 +124,23 @@ for label in ("10k", "100k", "1m"):
     base = [ng, "tag", "--no-shipped", "--names", NAMES, "--dict", img, "--format", "jsonl"]
     # (one and two threads alternated: the speed-up is the median of the
     # rounds' ratios)
-    (t1, t2), (rss1, rss2), (_, up) = alternated([base + [corpus], base + ["--threads", "2", corpus]], runs)
+    # (and one thread pinned to each of the first two CPUs, when there are
+    # two: the vCPUs of a virtual machine need not go at one speed, and the
+    # two-thread run can at best go at their sum; its share of that sum is
+    # the parallel efficiency, the median of the rounds')
+    cmds = [base + [corpus], base + ["--threads", "2", corpus]]
+    if pinned:
+        cmds += [["taskset", "-c", str(c)] + base + [corpus] for c in (0, 1)]
+    times, rsss, ratios, rounds = alternated(cmds, runs)
+    t1, t2 = times[0], times[1]
+    rss1, rss2 = rsss[0], rsss[1]
+    up = ratios[1]
+    if pinned:
+        eff = statistics.median((1 / b) / (1 / c0 + 1 / c1) for b, c0, c1 in zip(rounds[1], rounds[2], rounds[3]))
+        pins = f"{rate(mb / times[2])} / {rate(mb / times[3])} | {100 * eff:.0f} %"
+    else:
+        pins = "- | -"
+
     out = subprocess.run(base + [corpus], capture_output=True, check=True).stdout
     nm = out.count(b'"start"')
     # Hyperscan: the database is cached next to the dictionary (its build
@@ -148,7 +168,7 @@ for label in ("10k", "100k", "1m"):
         gm = subprocess.run(["sh", "-c", gcmd], capture_output=True, text=True).stdout.strip()
         open(gsaved, "w").write(f"{tg} {gm}\n")
     print(f"| {label} | {100 * float(kv['share']):.1f} % | {tcs} | {size:.1f} | {tl * 1000:.0f} / {tll * 1000:.1f} | {rate(mb / t1)} "
-          f"| {rate(mb / t2)} | {up:.2f}x | {rss1:.0f} / {rss2:.0f} | {nm} | {rate(float(kv['hs_mbs']))} "
+          f"| {rate(mb / t2)} | {up:.2f}x | {pins} | {rss1:.0f} / {rss2:.0f} | {nm} | {rate(float(kv['hs_mbs']))} "
           f"| {hbuild:.1f} ({float(kv['hs_db_mb']):.0f} MB) | {kv['hs_matches']} | {rate(mb / tg)} | {gm} "
           f"| {(mb / t1) / float(kv['hs_mbs']):.2f}x |")
     sys.stdout.flush()
@@ -160,5 +180,8 @@ print("load ms: tagging an empty file with the image alone (the given-name lists
 print("same for every dictionary); verified: NEWSGRAPH_VERIFY=full, every page read (checksum, index checks);")
 print("listed: the image in the record of verified images, header and section table checked. The throughput")
 print("runs open the image listed, as every run after the first one does.")
+print("1 thread on CPU 0 / 1: pinned (taskset), alternated with the others; a virtual machine's vCPUs may differ")
+print("in speed. 2 threads / (CPU 0 + CPU 1): the two-thread run's throughput over the sum of the pinned ones,")
+print("median of the rounds' (100 %: two threads as fast as the two CPUs allow).")
 print("Hyperscan 5.4: scan only (text in memory), case-sensitive literals, whole words, leftmost-longest;")
 print("build apart (cached in the data directory once built). grep: whole process, byte-exact, whole words.")
