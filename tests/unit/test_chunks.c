@@ -11,7 +11,9 @@
  *    every place, must give the one-chunk result;
  *  - a generated names-rich text several MB long gives the same result with
  *    chunks of 1 MiB, 128 KiB, 64 KiB and 4 KiB, one thread and two, as in
- *    one chunk;
+ *    one chunk, and with two threads and enough chunks the later ranges
+ *    are sized as they are taken; the share a thread takes then
+ *    (ng_range_share) is checked on its own;
  *  - texts of names all along (no cut is safe) are matched once, and only
  *    the chunks at a cut that falls in a name are matched again;
  *  - with every overlapping span (NG_TAG_ALL) of names that overlap all
