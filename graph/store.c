@@ -222,20 +222,14 @@ int ng_store_open(const char *path, unsigned flags, ng_store **out, ng_error *er
 
 static int store_open_once(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err);
 
-static double now_ms(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* SQLite answers some lock conflicts at once, without its busy handler
  * (two processes creating the same database, a journal-mode change, a
  * stale snapshot): such an attempt is repeated until 'busy_ms' is over. */
 int ng_store_open_wait(const char *path, unsigned flags, int busy_ms, ng_store **out, ng_error *err) {
-    double t0 = now_ms();
+    double t0 = ng_seconds() * 1e3;
     for (;;) {
         int rc = store_open_once(path, flags, busy_ms, out, err);
-        if (rc != NG_E_BUSY || now_ms() - t0 >= (busy_ms >= 0 ? busy_ms : 5000)) return rc;
+        if (rc != NG_E_BUSY || ng_seconds() * 1e3 - t0 >= (busy_ms >= 0 ? busy_ms : 5000)) return rc;
         struct timespec ts = {0, 50 * 1000000L};
         nanosleep(&ts, NULL);
     }
@@ -516,11 +510,11 @@ int ng_store_begin(ng_store *s, ng_error *err) {
      * deletes mentions explicitly before their article, so the checks (two
      * parent lookups per mention) cannot fail. They are on again after the
      * batch (the pragma is a no-op inside a transaction). */
-    double t0 = now_ms();
+    double t0 = ng_seconds() * 1e3;
     int rc;
     for (;;) {
         rc = ngg_exec(s, "PRAGMA foreign_keys=OFF; BEGIN IMMEDIATE", err);
-        if (rc != NG_E_BUSY || now_ms() - t0 >= s->busy_ms) break;
+        if (rc != NG_E_BUSY || ng_seconds() * 1e3 - t0 >= s->busy_ms) break;
         struct timespec ts = {0, 50 * 1000000L};   /* a conflict SQLite did not wait for */
         nanosleep(&ts, NULL);
     }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <utf8proc.h>
 #include "base_internal.h"
 
@@ -25,6 +26,12 @@ void ng_huge_hint(void *p, size_t n) {
 #else
     (void)p; (void)n;
 #endif
+}
+
+double ng_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 int ng_grow(void **v, size_t *cap, size_t need, size_t elt) {

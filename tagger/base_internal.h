@@ -32,6 +32,9 @@ int ng_grow(void **v, size_t *cap, size_t need, size_t elt);
 #define NG_MAP_MIN ((size_t)32 << 20)
 void ng_huge_hint(void *p, size_t n);
 
+/* Seconds on the monotonic clock (for timing and time limits; not a date). */
+double ng_seconds(void);
+
 /* Spare blocks: large arrays that are dead for the rest of an article,
  * kept so that an array filled after them can take one instead of fresh
  * memory. A fresh page costs a fault and a zero fill, and on a virtual

@@ -35,7 +35,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "dict.h"
 #include "norm.h"
 #include "tagger_internal.h"
@@ -434,12 +433,6 @@ typedef struct range_pool {
     size_t nfields;
 } range_pool;
 
-static double now_sec(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Hashing the article costs about what matching a fortieth of it does
  * (here: 100 MB hashed in 20-25 ms, matched in ~1 s on one thread). */
 #define HASH_SHARE 40
@@ -499,7 +492,7 @@ static job *take_range(range_pool *p, double rate) {
     if (p->next < p->n) {
         unsigned k = p->next++;
         j = p->jobs[k];
-        double now = now_sec();
+        double now = ng_seconds();
         if (k >= p->first) {
             size_range(p, k, rate, now);
             p->sized++;
@@ -527,7 +520,7 @@ static void *pool_main(void *arg) {
             prev->hits_cap = prev->nhits = 0;
         }
         run_chunks(j);
-        double el = now_sec() - j->t0;
+        double el = ng_seconds() - j->t0;
         rate = el > 0 ? (double)(j->to - j->from) / el : 0;
         atomic_store(&j->running, 0);
         prev = j->m;

@@ -161,8 +161,9 @@ int ng_match_chunks(ng_tagger *t, const char *const *texts, const size_t *lens, 
  * after its own will be taken by threads now matching: nb of them, thread
  * a free in fin[a] seconds and matching spd[a] chunks a second (the arrays
  * are reordered); 'hash': chunks' worth of other work the thread will do.
- * So that all end together, each later range left a chunk at least;
- * rate 0 (not known): an equal share. */
+ * So that all end together, each later range left a chunk at least
+ * (when 'left' allows: else all of it); rate 0 (not known): an equal
+ * share. */
 size_t ng_range_share(size_t left, unsigned later, double rate, double *fin, double *spd, unsigned nb, double hash);
 
 /* Internal, for tests: the size in bytes of the chunks long fields are cut

@@ -680,7 +680,7 @@ static const char *vm_flags(const void *a, char *out, size_t n) {
     int in = 0;
     while (fgets(line, sizeof line, f)) {
         unsigned long lo, hi;
-        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2 && strchr(line, '-') < strchr(line, ' ')) {
+        if (sscanf(line, "%lx-%lx ", &lo, &hi) == 2) {   /* a mapping's first line */
             in = (uintptr_t)a >= lo && (uintptr_t)a < hi;
             continue;
         }

@@ -181,7 +181,7 @@ print("same for every dictionary); verified: NEWSGRAPH_VERIFY=full, every page r
 print("listed: the image in the record of verified images, header and section table checked. The throughput")
 print("runs open the image listed, as every run after the first one does.")
 print("1 thread on CPU 0 / 1: pinned (taskset), alternated with the others; a virtual machine's vCPUs may differ")
-print("in speed. 2 threads / (CPU 0 + CPU 1): the two-thread run's throughput over the sum of the pinned ones,")
+print("in speed. 2 threads ÷ (CPU 0 + CPU 1): the two-thread run's throughput over the sum of the pinned ones,")
 print("median of the rounds' (100 %: two threads as fast as the two CPUs allow).")
 print("Hyperscan 5.4: scan only (text in memory), case-sensitive literals, whole words, leftmost-longest;")
 print("build apart (cached in the data directory once built). grep: whole process, byte-exact, whole words.")

@@ -1,6 +1,5 @@
 /* newsgraph dict: compile | compile-names | import | lint | stats | suggest | add | remove */
 #include <string.h>
-#include <time.h>
 #include "cli.h"
 #include "opts.h"
 
@@ -36,12 +35,6 @@ int cmd_dict(int argc, char **argv) {
     if (!strcmp(sub, "remove")) return cmd_dict_remove(argc - 1, argv + 1);
     cli_msg("'dict %s' is not a command; see 'newsgraph dict --help'", sub);
     return EXIT_USAGE;
-}
-
-static double now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* The arguments of 'dict compile' and 'dict compile-names': inputs (kept
@@ -102,7 +95,7 @@ int cmd_dict_compile(int argc, char **argv) {
                           &out, &quiet, &no_shipped, &nfiles);
     if (ar >= 0) return ar;
     const char *const *files = (const char *const *)argv;
-    double t0 = now();
+    double t0 = ng_seconds();
     ng_error err = {0};
     ng_dict_builder *b = ng_dict_builder_new();
     int rc = NG_OK;
@@ -114,7 +107,7 @@ int cmd_dict_compile(int argc, char **argv) {
     if (rc != NG_OK) { cli_err(&err); ng_dict_free(d); return cli_exit_code(rc); }
     if (!quiet)
         fprintf(stderr, "newsgraph: compiled %zu entities, %zu aliases into %s in %.2f s\n",
-                ng_dict_entity_count(d), ng_dict_alias_count(d), out, now() - t0);
+                ng_dict_entity_count(d), ng_dict_alias_count(d), out, ng_seconds() - t0);
     /* an image for use beside the shipped dictionaries must keep their types */
     const char *img = no_shipped ? NULL : cli_shipped_image();
     ng_dict *shipped = NULL;
@@ -141,7 +134,7 @@ int cmd_dict_compile_names(int argc, char **argv) {
                           &out, &quiet, &no_shipped, &n);
     if (ar >= 0) return ar;
     const char *const *lists = (const char *const *)argv;
-    double t0 = now();
+    double t0 = ng_seconds();
     ng_error err = {0};
     ng_namelist *nl = ng_namelist_new();
     int rc = nl ? NG_OK : ng_error_set(&err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
@@ -149,7 +142,7 @@ int cmd_dict_compile_names(int argc, char **argv) {
     if (rc == NG_OK) rc = ng_namelist_save(nl, out, &err);
     if (rc == NG_OK && !quiet)
         fprintf(stderr, "newsgraph: compiled %zu given names into %s in %.2f s\n", ng_namelist_count(nl), out,
-                now() - t0);
+                ng_seconds() - t0);
     ng_namelist_free(nl);
     if (rc != NG_OK) { cli_err(&err); return cli_exit_code(rc); }
     return 0;

@@ -15,12 +15,6 @@
 static volatile sig_atomic_t g_stop;
 static void on_signal(int sig) { g_stop = sig; }
 
-static double now_s(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void ingest_usage(FILE *f) {
     fprintf(f,
         "usage: newsgraph ingest [OPTIONS] [FILE|DIR|-]...\n\n"
@@ -179,7 +173,7 @@ static int saved_matches(ing *g, const ng_article *a, json_t *ents, size_t *n, n
 
 static void progress(ing *g, int final) {
     if (!g->progress) return;
-    double t = now_s();
+    double t = ng_seconds();
     if (!final && t - g->last < 0.25) return;
     g->last = t;
     long n = g->added + g->replaced + g->unchanged;
@@ -595,7 +589,7 @@ static int store_articles(ing *G, pipe_t *pp, long batch) {
         if (!in_batch) {
             rc = ng_store_begin(G->s, &err);
             if (rc) { exit_code = gcli_fail(rc, &err); break; }
-            batch_t0 = now_s();
+            batch_t0 = ng_seconds();
         }
         job *jb = pipe_pop(pp);
         if (jb->kind == JOB_END) { job_free(jb); break; }
@@ -634,7 +628,7 @@ static int store_articles(ing *G, pipe_t *pp, long batch) {
         else G->unchanged++;
         G->mentions = (long)ng_store_mentions_added(G->s);   /* as stored: a span given twice is one */
         in_batch++;
-        if (in_batch >= batch || g_stop || now_s() - batch_t0 > 10.0) {
+        if (in_batch >= batch || g_stop || ng_seconds() - batch_t0 > 10.0) {
             rc = ng_store_commit(G->s, &err);
             in_batch = 0;
             if (rc) { exit_code = gcli_fail(rc, &err); break; }
@@ -779,7 +773,7 @@ int cmd_ingest(int argc, char **argv) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     g.progress = !quiet && isatty(2);
-    g.t0 = g.last = now_s();
+    g.t0 = g.last = ng_seconds();
     /* Reading, JSON parsing and tagging run in a producer thread, pipelined
      * with this thread, the single SQLite writer; articles arrive in input
      * order, so batches and errors are exactly those of a serial loop. */
@@ -796,7 +790,7 @@ int cmd_ingest(int argc, char **argv) {
     progress(&g, 1);
     if (g.skipped) cli_msg("%ld bad record%s skipped", g.skipped, g.skipped == 1 ? "" : "s");
     long total = g.added + g.replaced + g.unchanged;
-    double dt = now_s() - g.t0;
+    double dt = ng_seconds() - g.t0;
     if (g_stop) {
         cli_msg("interrupted: %ld articles done and committed (%ld added, %ld replaced, %ld unchanged); "
                 "rerun the same command to continue", total, g.added, g.replaced, g.unchanged);

@@ -199,12 +199,6 @@ static int indexed(const char *endpoint) {
     return !strcmp(endpoint, "ego") || !strcmp(endpoint, "neighbors") || !strcmp(endpoint, "entity");
 }
 
-static double mono_s(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 static void *index_main(void *arg) {
     (void)arg;
     ng_store *s = NULL;
@@ -219,7 +213,7 @@ static void *index_main(void *arg) {
         unsigned long gen = serve_cache_current();
         long long dv = ng_store_data_version(s);
         if (ix_cur && dv == ix_dv) { ix_cur->gen = gen; ix_wanted = 0; continue; }
-        double now = mono_s();
+        double now = ng_seconds();
         if (now < not_before) {
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
@@ -234,7 +228,7 @@ static void *index_main(void *arg) {
         ng_ego_index *x = NULL;
         int rc = ng_ego_index_build(s, &x, &err);
         ixref *r = rc ? NULL : malloc(sizeof *r);
-        double took = mono_s() - now;
+        double took = ng_seconds() - now;
         if (r) *r = (ixref){x, gen, 1};
         else ng_ego_index_free(x);
         pthread_mutex_lock(&ix_mu);
@@ -259,7 +253,7 @@ static int queue_stop;
 
 static void enqueue(request *q) {
     int h = q->cls;
-    q->queued_at = mono_s();
+    q->queued_at = ng_seconds();
     pthread_mutex_lock(&queue_mu);
     q->next = NULL;
     if (queue_tail[h]) queue_tail[h]->next = q; else queue_head[h] = q;
@@ -278,7 +272,7 @@ static request *dequeue(int wait) {
         if (!wait || any || queue_stop) break;
         pthread_cond_wait(&queue_cv, &queue_mu);
     }
-    double waited[SERVE_NCLASS], now = mono_s();
+    double waited[SERVE_NCLASS], now = ng_seconds();
     for (int c = 0; c < SERVE_NCLASS; c++) waited[c] = queue_head[c] ? now - queue_head[c]->queued_at : -1;
     int h = serve_pick_class(waited);
     request *q = (wait && queue_stop) || h < 0 ? NULL : queue_head[h];
