@@ -131,6 +131,17 @@ for f in many.jsonl big.txt; do
   done
 done
 check "many.jsonl: one line per article" test "$(wc -l <t1.out)" -ge 800
+# the default: one thread per CPU the process may run on (as nproc counts
+# them: its affinity), said by --help; the same output as one thread
+check "tag: threads by default, one per CPU" sh -c "$NG tag --help | grep -q 'one per CPU, $(nproc) here'"
+check "ingest: threads by default, one per CPU" sh -c "$NG ingest --help | grep -q 'one per CPU, $(nproc) here'"
+if command -v taskset >/dev/null && taskset -c 0 true 2>/dev/null; then
+  check "tag: one thread on one CPU" sh -c "taskset -c 0 $NG tag --help | grep -q 'one per CPU, 1 here'"
+fi
+$NG $TAG -f jsonl many.jsonl >td.out 2>td.err; rd=$?
+$NG $TAG -f jsonl --threads 1 many.jsonl >t1.out 2>t1.err
+check "default threads: exit" test "$rd" = 0
+check "default threads: identical output" cmp -s t1.out td.out
 # with threads the next batch (256 articles) is read while one is tagged:
 # the messages of bad records, of a text with invalid bytes and of a big
 # article between them come in input order, as with one thread, and a

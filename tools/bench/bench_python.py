@@ -8,7 +8,7 @@ PYDIR holds the staged package (make python: BUILD/python). For the 10k and
 100k dictionaries (compiled images made by bench_real.py, or here), times
 whole processes on one thread, medians of RUNS, wall clock and CPU (user +
 sys, less sensitive to other load on the machine):
-  CLI       newsgraph tag --no-shipped --names NAMES --dict IMG --format jsonl CORPUS > /dev/null
+  CLI       newsgraph tag --threads 1 --no-shipped --names NAMES --dict IMG --format jsonl CORPUS > /dev/null
   tag_file  Tagger(dicts=[IMG], shipped=False, names=NAMES).tag_file(CORPUS): the file
             memory-mapped, every Span built (character offsets, text)
   tag       the same after reading CORPUS into a str, tag(text): reported
@@ -70,7 +70,7 @@ for label in ("10k", "100k"):
             for k, line in enumerate(f, 1):
                 o.write(f"n{k}\tLOC\t{line.rstrip(chr(10))}\t\n")
         subprocess.run([ng, "dict", "compile", "-q", "--no-shipped", tsv, "-o", img], check=True)
-    cmds = {"cli": [ng, "tag", "--no-shipped", "--names", NAMES, "--dict", img, "--format", "jsonl", corpus],
+    cmds = {"cli": [ng, "tag", "--threads", "1", "--no-shipped", "--names", NAMES, "--dict", img, "--format", "jsonl", corpus],
             "tag_file": [sys.executable, "-c", SCRIPT, img, corpus, "tag_file", NAMES],
             "tag": [sys.executable, "-c", SCRIPT, img, corpus, "tag", NAMES]}
     res = {k: ([], []) for k in cmds}

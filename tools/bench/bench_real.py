@@ -114,7 +114,7 @@ for label in ("10k", "100k", "1m"):
     # (verified: every page read, checksum and indexes; listed: an image
     # the record lists, its header and section table only; the throughput
     # runs below open it listed, as every run after the first does)
-    load = [ng, "tag", "--no-shipped", "--dict", img, empty]
+    load = [ng, "tag", "--threads", "1", "--no-shipped", "--dict", img, empty]
     os.environ["NEWSGRAPH_VERIFY"] = "full"
     tl, _ = median_of(load, 3 if quick else 5)
     del os.environ["NEWSGRAPH_VERIFY"]
@@ -128,9 +128,9 @@ for label in ("10k", "100k", "1m"):
     # two: the vCPUs of a virtual machine need not go at one speed, and the
     # two-thread run can at best go at their sum; its share of that sum is
     # the parallel efficiency, the median of the rounds')
-    cmds = [base + [corpus], base + ["--threads", "2", corpus]]
+    cmds = [base + ["--threads", "1", corpus], base + ["--threads", "2", corpus]]
     if pinned:
-        cmds += [["taskset", "-c", str(c)] + base + [corpus] for c in (0, 1)]
+        cmds += [["taskset", "-c", str(c)] + base + ["--threads", "1", corpus] for c in (0, 1)]
     times, rsss, ratios, rounds = alternated(cmds, runs)
     t1, t2 = times[0], times[1]
     rss1, rss2 = rsss[0], rsss[1]

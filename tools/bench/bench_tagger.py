@@ -37,8 +37,8 @@ for label in ("10k", "100k", "1m"):
     img = os.path.join(data, f"dict_{label}.ngd")
     tc, _ = median_of([ng, "dict", "compile", "-q", tsv, "-o", img], 1 if label == "1m" else runs)
     size = os.path.getsize(img) / 1e6
-    tl, _ = median_of([ng, "tag", "--no-shipped", "--dict", img, empty], 5)
-    base = [ng, "tag", "--no-shipped", "--dict", img, "--format", "jsonl"]
+    tl, _ = median_of([ng, "tag", "--threads", "1", "--no-shipped", "--dict", img, empty], 5)
+    base = [ng, "tag", "--threads", "1", "--no-shipped", "--dict", img, "--format", "jsonl"]
     t1, rss1 = median_of(base + [corpus])
     t2, rss2 = median_of(base + ["--threads", "2", corpus])
     out = subprocess.run(base + [corpus], capture_output=True).stdout
@@ -58,8 +58,8 @@ ukru = os.path.join(data, "corpus_ukru.txt")
 mb2 = os.path.getsize(ukru) / 1e6
 noinf = os.path.join(data, "dict_1m_noinflect.ngd")
 subprocess.run([ng, "dict", "compile", "-q", os.path.join(data, "dict_1m_noinflect.tsv"), "-o", noinf], check=True)
-ti, _ = median_of([ng, "tag", "--no-shipped", "--dict", os.path.join(data, "dict_1m.ngd"), ukru])
-tn, _ = median_of([ng, "tag", "--no-shipped", "--dict", noinf, ukru])
+ti, _ = median_of([ng, "tag", "--threads", "1", "--no-shipped", "--dict", os.path.join(data, "dict_1m.ngd"), ukru])
+tn, _ = median_of([ng, "tag", "--threads", "1", "--no-shipped", "--dict", noinf, ukru])
 print()
 print(f"Inflection (uk/ru paragraphs only, {mb2:.1f} MB, 1m dictionary): with case forms {mb2/ti:.0f} MB/s, "
       f"without {mb2/tn:.0f} MB/s: {ti/tn:.2f}x the time")

@@ -38,7 +38,7 @@ def timed(args, quiet=True):
 rates = []
 for _ in range(iruns):
     clean()
-    out = subprocess.run([ng, "ingest", "--json", "--db", db, "--no-shipped", "--dict", os.path.join(data, "dict.tsv"),
+    out = subprocess.run([ng, "ingest", "--json", "--threads", "1", "--db", db, "--no-shipped", "--dict", os.path.join(data, "dict.tsv"),
                           os.path.join(data, "articles.jsonl")], check=True, capture_output=True, text=True).stdout
     s = json.loads(out)
     rates.append(s["articles"] / s["seconds"])

@@ -53,7 +53,7 @@ def timed(args, out=subprocess.DEVNULL):
 # the workload's dictionary and the given-name lists as the binary uses them
 # by default (compiled next to it), so the person rules run
 names = os.path.join(os.path.dirname(ng), "names.ngn")
-base = ["--no-shipped", "--names", names, "--dict", img]
+base = ["--threads", "1", "--no-shipped", "--names", names, "--dict", img]
 fallback = False
 ti, tt = [], []
 for _ in range(runs):

@@ -35,7 +35,8 @@ static void ingest_usage(FILE *f) {
         "      --no-inflect, --no-context, --no-rules, --no-partial, --no-org-rules, --no-acronyms,\n"
         "      --no-place-rules, --no-surnames\n"
         "                         tagging options, as for 'tag'\n"
-        "  -j, --threads N        tag with N threads (what is stored does not change)\n"
+        "  -j, --threads N        tag with N threads (default: one per CPU, %u here; what\n"
+        "                         is stored is the same with any number)\n"
         "      --saved            every record is saved tag output, marked or not\n"
         "      --keep-going       skip bad records (reported), count them at the end\n"
         "      --offsets UNIT     offsets of saved tag output: bytes (default) or chars\n"
@@ -46,7 +47,7 @@ static void ingest_usage(FILE *f) {
         "      --wait MS          wait up to MS ms for another writer (default 5000)\n"
         "      --json             print the summary as JSON\n"
         "  -q, --quiet            no progress, no summary\n\n"
-        "Ctrl-C stops after the current batch is committed (whole articles only).\n");
+        "Ctrl-C stops after the current batch is committed (whole articles only).\n", cli_threads_default());
 }
 
 typedef struct ing {
@@ -686,7 +687,7 @@ static int parse_ingest_options(int argc, char **argv, ingest_args *a, ing *g) {
         case O_INPUT: a->input = v; break;
         case O_BATCH: if (cli_int(p.opt, v, 1, LONG_MAX, &n)) return SHOW_USAGE; a->batch = (long)n; break;
         case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &n)) return SHOW_USAGE; a->wait_ms = (long)n; break;
-        case O_THREADS: if (cli_int(p.opt, v, 1, 64, &n)) return SHOW_USAGE; a->nthreads = (long)n; break;
+        case O_THREADS: if (cli_int(p.opt, v, 1, CLI_THREADS_MAX, &n)) return SHOW_USAGE; a->nthreads = (long)n; break;
         case O_OFFSETS:
             if (!strcmp(v, "chars")) g->chars = 1;
             else if (!strcmp(v, "bytes")) g->chars = 0;
@@ -710,7 +711,7 @@ int cmd_ingest(int argc, char **argv) {
     ing g;
     memset(&g, 0, sizeof g);
     g.dicts.use_user = 1;   /* the user dictionary (dict add), unless --no-user */
-    ingest_args args = {.batch = 20000, .wait_ms = -1, .nthreads = 1};
+    ingest_args args = {.batch = 20000, .wait_ms = -1, .nthreads = cli_threads_default()};
     args.paths = cli_xcalloc((size_t)argc + 1, sizeof *args.paths);
     int rc = parse_ingest_options(argc, argv, &args, &g);
     const char **paths = args.paths;

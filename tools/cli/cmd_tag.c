@@ -53,13 +53,14 @@ static void tag_usage(FILE *f) {
         "      --no-place-rules   no place rules (Бучанського району, річки Рось, вулиці Івасюка)\n"
         "      --no-surnames      no Cyrillic surname alone by its ending (заявив Ляшко, Левченка),\n"
         "                         no surname first before a declined given name and patronymic\n"
-        "  -j, --threads N        tag with N threads (output keeps input order)\n"
+        "  -j, --threads N        tag with N threads (default: one per CPU, %u here; the\n"
+        "                         output is the same, in input order, with any number)\n"
         "      --keep-going       skip bad records, count them at the end\n"
         "      --keep-text        (jsonl) also write each article's text, so that the\n"
         "                         output can be ingested later ('newsgraph ingest')\n"
         "      --output-dir DIR   (brat, implied) write DIR/NAME.txt and DIR/NAME.ann\n"
         "                         (NAME.txt: the title, a blank line, the text)\n"
-        "      --color WHEN       auto, always, never (pretty format)\n");
+        "      --color WHEN       auto, always, never (pretty format)\n", cli_threads_default());
 }
 
 /* ---------- the pipeline ---------- */
@@ -170,7 +171,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
     long long n;
     const char *v;
     o->format = isatty(1) ? F_PRETTY : F_JSONL;
-    o->threads = 1;
+    o->threads = cli_threads_default();
     /* the inputs are gathered at the front of argv itself (slot *ninputs < i
      * was already read): as many as the command line holds */
     cli_args p = cli_args_init(argc, argv);
@@ -207,7 +208,7 @@ static int parse_options(int argc, char **argv, tag_opts *o, cli_dicts *dicts, i
         case O_KEEP_GOING: o->keep_going = 1; break;
         case O_KEEP_TEXT: o->keep_text = 1; break;
         case O_THREADS:
-            if (cli_int(p.opt, v, 1, 64, &n)) return EXIT_USAGE;
+            if (cli_int(p.opt, v, 1, CLI_THREADS_MAX, &n)) return EXIT_USAGE;
             o->threads = (unsigned)n;
             break;
         case O_OUTPUT_DIR: o->outdir = v; break;

@@ -2,8 +2,10 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "opts.h"
 
@@ -112,4 +114,12 @@ int cli_given_before(const char *const *args, size_t i) {
     for (size_t k = 0; k < i; k++)
         if (!strcmp(args[k], args[i])) return 1;
     return 0;
+}
+
+unsigned cli_threads_default(void) {
+    long n = 0;
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) n = CPU_COUNT(&set);
+    if (n < 1) n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > CLI_THREADS_MAX ? CLI_THREADS_MAX : (unsigned)n;
 }

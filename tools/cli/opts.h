@@ -52,6 +52,11 @@ int cli_int(const char *opt, const char *v, long long min, long long max, long l
  * With above_zero (min is then 0 and excluded):
  * "OPT: 'V' is not a positive finite number" or "OPT: 'V' is too large (at most MAX)". */
 int cli_real(const char *opt, const char *v, double min, double max, int above_zero, double *out);
+/* The default of --threads (tag, ingest, serve): one thread per CPU this
+ * process may run on (its affinity mask: taskset, a container's cpuset),
+ * from 1 to CLI_THREADS_MAX, the options' upper bound. */
+enum { CLI_THREADS_MAX = 64 };
+unsigned cli_threads_default(void);
 /* One of 'names' (NULL-terminated): its index, else -1. */
 int cli_choice(const char *v, const char *const *names);
 /* Is args[i] one of args[0..i) (an argument given twice is acted on once)? */

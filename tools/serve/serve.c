@@ -489,8 +489,7 @@ static void usage(FILE *f) {
 
 int cmd_serve(int argc, char **argv) {
     const char *db = NULL, *bind = "127.0.0.1", *v;
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    long long port = 8080, threads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : ncpu, cache_mb = 64;
+    long long port = 8080, threads = cli_threads_default(), cache_mb = 64;
     int rc, use_index = 1;
     enum { O_DB = 1, O_BIND, O_PORT, O_THREADS, O_CACHE, O_NOINDEX };
     static const cli_opt options[] = {
@@ -506,7 +505,7 @@ int cmd_serve(int argc, char **argv) {
         case O_DB: db = v; break;
         case O_BIND: bind = v; break;
         case O_PORT: if (cli_int(p.opt, v, 0, 65535, &port)) goto usage; break;
-        case O_THREADS: if (cli_int(p.opt, v, 1, 64, &threads)) goto usage; break;
+        case O_THREADS: if (cli_int(p.opt, v, 1, CLI_THREADS_MAX, &threads)) goto usage; break;
         case O_CACHE: if (cli_int(p.opt, v, 0, 65536, &cache_mb)) goto usage; break;
         case O_NOINDEX: use_index = 0; break;
         }
