@@ -31,8 +31,12 @@
 #define NODE_TERMINAL 0x80000000u
 
 /* OUT_NEEDCAP: an inflected form of an alias written with a capital: it
- * matches only a capitalised first word (Львова, not львова). */
-enum { OUT_CASED = 1u, OUT_INFLECTED = 2u, OUT_NEEDCAP = 4u };
+ * matches only a capitalised first word (Львова, not львова).
+ * OUT_NEEDCAP2: the same for an alias whose first word is a title before a
+ * capitalised word (Король Чарльз III, Папа Франциск): Ukrainian and
+ * Russian write the title in lower case (короля Чарльза III, папою
+ * Франциском), so the second word must be capitalised instead. */
+enum { OUT_CASED = 1u, OUT_INFLECTED = 2u, OUT_NEEDCAP = 4u, OUT_NEEDCAP2 = 8u };
 
 typedef struct img_header {
     char magic[8];

@@ -15,6 +15,7 @@
 #include "dict.h"
 #include "inflect.h"
 #include "norm.h"
+#include "names_internal.h"
 
 
 typedef struct c_out { uint32_t node, entity, cased, flags; } c_out;
@@ -37,6 +38,7 @@ typedef struct compiler {
     /* current alias being added */
     uint32_t cur_entity;
     int cur_cap;               /* its first word starts with a capital */
+    int cur_title;             /* and is a title before a capitalised word (OUT_NEEDCAP2) */
 } compiler;
 
 static int pool_raw(compiler *c, const char *s, size_t n, uint32_t *off);
@@ -196,7 +198,8 @@ static int emit_inflected(const char *const *words, const size_t *lens, size_t n
     compiler *c = ud;
     for (size_t i = 0; i < n; i++)
         if (lens[i] == 0 || lens[i] > NG_MAX_TOKEN) return 0;
-    return add_seq(c, words, lens, NULL, n, NG_NO_STRING, OUT_INFLECTED | (c->cur_cap ? OUT_NEEDCAP : 0));
+    return add_seq(c, words, lens, NULL, n, NG_NO_STRING,
+                   OUT_INFLECTED | (c->cur_title ? OUT_NEEDCAP2 : c->cur_cap ? OUT_NEEDCAP : 0));
 }
 
 /* The case forms Russian gives a Cyrillic acronym that ends in a consonant,
@@ -311,6 +314,8 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
     int cyr = 0;
     for (size_t i = first; i < tb->n; i++) cyr |= (tb->tok[i].flags & TK_CYR) != 0;
     c->cur_cap = capd || (tb->tok[first].flags & TK_UPPER1) != 0;
+    c->cur_title = c->cur_cap && n >= 2 && (tb->tok[first + 1].flags & (TK_WORD | TK_UPPER1)) == (TK_WORD | TK_UPPER1) &&
+                   ngn_title_word(w[0], wl[0], wh[0]);
     if (!cyr) return NG_OK;
     ng_inflect_word iw[256];
     for (size_t i = 0; i < n; i++) {

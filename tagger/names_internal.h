@@ -76,6 +76,9 @@ static inline int wset_has(const wset *s, uint64_t h) {
 }
 extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
 void ngn_words_init(void);
+/* Is the folded word (hash: its ng_hash) a title (President, принц, короля:
+ * a Cyrillic title in any case form)? For the dictionary compiler. */
+int ngn_title_word(const char *fold, size_t len, uint64_t hash);
 /* Fills s (mem: 1024 slots) with the words of list (NULL-terminated,
  * folded); stemmed: also by stem (Cyrillic case forms). */
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed);

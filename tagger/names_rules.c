@@ -545,6 +545,17 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         else nl = patr_nom(nm, nl, sizeof nm, po, pol, tfold(c, p), tlen(c, p));
     }
     int nominative = g && g->is_nom;
+    if (!g && rule == NG_RULE_TITLE && sur_first == sur_last && L) {
+        /* one word after a title that the lists hold as a given name in
+         * the nominative only (принц Гаррі, президент Джонні): as written,
+         * not a surname's nominative guessed from its ending (Гарр); a
+         * word that is also a case form (Романа: Романа, or Роман's
+         * genitive) is left to the guess */
+        const gform *gf[8];
+        size_t ng = ngn_nl_lookup(L, c->tok[sur_first].hash, tfold(c, sur_first), tlen(c, sur_first), gf, 8);
+        nominative = ng > 0;
+        for (size_t k = 0; k < ng; k++) nominative &= gf[k]->is_nom;
+    }
     int seen_nom = !g || g->is_nom;   /* every word in the nominative as written */
     for (size_t k = sur_first; k <= sur_last && sur_last >= sur_first; k++) {
         const ng_token *t = &c->tok[k];
@@ -1766,9 +1777,20 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
         note *n = ngn_add_note(c->mn, N_PER, c->field, s->start, s->end, &x);
         if (!n) return NG_E_NOMEM;
         n->key = ctx_stem(c, j);
-        x->key2 = ctx_stem(c, i);
-        x->initial = first_cp(tfold(c, i), tlen(c, i));
-        if (!is_initial(c, i)) x->first = x->key2;
+        /* the first word of the name, after a title the name starts with
+         * (Prince William, King Charles III, Sir Keir Starmer): a title is
+         * no given name ("Prince" of "Prince Harry" is not Prince William);
+         * none when the title leaves one word, which is the key's */
+        size_t f = i;
+        while (f < j && (c->tok[f].flags & TK_WORD) && tok_has_stem(c, &ngn_title_set, f)) f++;
+        if (f > i) {
+            while (f < j && !(c->tok[f].flags & TK_WORD)) f++;
+        }
+        if (f < j) {
+            x->key2 = ctx_stem(c, f);
+            x->initial = first_cp(tfold(c, f), tlen(c, f));
+            if (!is_initial(c, f)) x->first = x->key2;
+        }
         x->id = cd->c.id;
         x->type = cd->c.type;
         x->name = cd->c.name;
@@ -1928,6 +1950,13 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             continue;
         }
         if (!partial || !is_name_word(ti) || hyphen_first(&c, i)) continue;
+        /* a title before a name on its line (Prince Harry, Queen Camilla,
+         * принц Гаррі) is the name's title, no word of a name: not a free
+         * word, which would be the surname or the first word of an
+         * article's person (Erik Prince, Prince William) */
+        if (i + 1 < nt && (tok[i + 1].flags & TK_SPACE) && !(tok[i + 1].flags & TK_NL) && is_cap_word(&c, i + 1) &&
+            tok_has_stem(&c, &ngn_title_set, i))
+            continue;
         /* a Roman numeral in capitals (Карл III, Louis XIV) names no one alone */
         if ((ti->flags & (TK_LATIN | TK_ALLUPPER)) == (TK_LATIN | TK_ALLUPPER) &&
             strspn(tfold(&c, i), "ivxlcdm") == tlen(&c, i))

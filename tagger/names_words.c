@@ -287,6 +287,7 @@ static const char *const titles[] = {
     "сенатор", "конгресмен", "омбудсман", "віцепрезидент", "вицепрезидент", "ексміністр",
     "экс-министр", "експрезидент", "экспрезидент", "міністра", "бізнесмен", "бизнесмен",
     "олігарх", "олигарх", "мільярдер", "миллиардер", "політик", "политик", "голови", "главы",
+    "принц", "принцеса", "принцесса",
     NULL
 };
 
@@ -326,3 +327,8 @@ static void sets_init(void) {
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }
+
+int ngn_title_word(const char *fold, size_t len, uint64_t hash) {
+    ngn_words_init();
+    return wset_has(&ngn_title_set, hash) || wset_has(&ngn_title_set, stem_hash(fold, len));
+}

@@ -46,4 +46,25 @@ article	field	start	end	type	id	name	text
 voc.txt	text	11	34	PER	per:romano-fer	Романо Ферри	Романо Ферри
 voc.txt	text	77	89	PER	per:romano-fer	Romano Ferri	Romano Ferri
 OUT
+# A title a dictionary name starts with is no given name of it: "Prince"
+# before another name, or alone, was Prince William ("Prince Harry" gave
+# Prince + Harry, "Princess Anne" gave Diana + Anne); a title before a
+# name is no free word. The name's own words still resolve (Keir, Diana).
+# Принц is a title as Prince is: Принц Гаррі is Prince Harry's per:har,
+# named as written (the title rule guessed a surname's nominative, Гарр).
+printf 'per_william\tPER\tPrince William\tПринц Вільям\nper_diana\tPER\tDiana, Princess of Wales\tPrincess Diana\nper_starmer\tPER\tKeir Starmer\tSir Keir Starmer\n' > royals.tsv
+printf 'Prince Harry spoke in London. Prince William did not. The Prince left.\nPrincess Anne met Princess Diana. Diana smiled.\nSir Keir Starmer spoke. Keir said.\nПринц Гаррі та Принц Вільям.\n' > royal.txt
+run royal tag --no-shipped --names "$NAMES" --dict royals.tsv --format tsv royal.txt
+expect_out royal <<'OUT'
+article	field	start	end	type	id	name	text
+royal.txt	text	7	12	PER	per:har	Harry	Harry
+royal.txt	text	30	44	PER	per_william	Prince William	Prince William
+royal.txt	text	80	84	PER	per:ane	Anne	Anne
+royal.txt	text	89	103	PER	per_diana	Diana, Princess of Wales	Princess Diana
+royal.txt	text	105	110	PER	per_diana	Diana, Princess of Wales	Diana
+royal.txt	text	119	135	PER	per_starmer	Keir Starmer	Sir Keir Starmer
+royal.txt	text	143	147	PER	per_starmer	Keir Starmer	Keir
+royal.txt	text	165	175	PER	per:har	Гаррі	Гаррі
+royal.txt	text	181	204	PER	per_william	Prince William	Принц Вільям
+OUT
 finish
