@@ -255,11 +255,17 @@ static wset law_set;
 static uint64_t law_mem[1024];
 
 /* Latin words in Cyrillic text that name products, systems and
- * technologies, not organisations (rule L): software, devices, standards. */
+ * technologies, not organisations (rule L): software, devices, standards;
+ * the weapon systems war news name in Latin letters (ППО Patriot, IRIS-T,
+ * NASAMS, дрони Shahed, ракети ATACMS, Storm Shadow, танки Leopard: the
+ * first word of the run). Not Lancet (a journal) nor Caesar or Archer. */
 static const char *const latin_products[] = {
     "windows", "linux", "android", "ios", "macos", "unix", "chrome", "firefox", "iphone", "ipad",
     "ipod", "excel", "powerpoint", "photoshop", "bluetooth", "gps", "usb", "vip", "html", "pdf",
-    "sms", "dvd", "lcd", "led", "wi", "wifi", "lte", "gsm", NULL
+    "sms", "dvd", "lcd", "led", "wi", "wifi", "lte", "gsm", "starlink",
+    "patriot", "iris", "nasams", "himars", "atacms", "javelin", "stinger", "storm", "scalp", "taurus",
+    "tomahawk", "harpoon", "switchblade", "shahed", "bayraktar", "gepard", "leopard", "abrams",
+    "bradley", "marder", "stryker", NULL
 };
 static wset product_set;
 static uint64_t product_mem[1024];
