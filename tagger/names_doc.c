@@ -719,11 +719,13 @@ static int ts_sports_slug(const char *const *texts, const size_t *lens, size_t n
         const char *tx = texts[f];
         size_t len = lens[f], p = 0;
         while (p < len && (tx[p] == ' ' || tx[p] == '\n' || tx[p] == '\r' || tx[p] == '\t')) p++;
+        /* (every slug starts with a capital: most fields are done here) */
+        if (p >= len || tx[p] < 'A' || tx[p] > 'Z') continue;
         int team = 2;
         for (size_t i = 0; sl[i]; i++) {
             size_t n = strlen(sl[i]);
             if (!n) { team = 1; continue; }
-            if (p + n + 3 <= len && !memcmp(tx + p, sl[i], n) && !memcmp(tx + p + n, " - ", 3)) {
+            if (tx[p] == sl[i][0] && p + n + 3 <= len && !memcmp(tx + p, sl[i], n) && !memcmp(tx + p + n, " - ", 3)) {
                 if (team > best) best = team;
                 break;
             }
