@@ -1563,6 +1563,92 @@ static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_ACRONYM, i, i, i, i, (size_t)-1, rc);
 }
 
+/* A list of areas that share their noun, in the plural: "в Донецькій та
+ * Луганській областях", "Харківська й Сумська області", "Херсонской и
+ * Запорожской областей", "Одеській, Миколаївській та Херсонській
+ * областях" (uk, ru; область, район, край): each adjective with the noun
+ * in the singular is a name a dictionary knows as a place, a case form
+ * included ("Донецькій області"). Every adjective is a span of its own, the
+ * last one with the noun (Донецькій | Луганській областях), of that
+ * place (NG_RULE_DICT_FORM). Two to eight adjectives, capitalised, on one
+ * line, joined by commas and a last та, і, й or и; no dictionary span
+ * among them. Token i is the first; returns the noun's token. */
+static size_t area_list(chunkctx *c, size_t i, int *rc) {
+    enum { AMAX = 8 };
+    static const char *const conj[] = {"та", "і", "й", "и", NULL};
+    static const struct { const char *pl[10]; const char *sg[8]; } nouns[] = {
+        {{"області", "областей", "областям", "областях", "областями", "области", NULL},
+         {"область", "області", "областю", "области", "областью", NULL}},
+        {{"райони", "районів", "районам", "районах", "районами", "районы", "районов", NULL},
+         {"район", "району", "районі", "районом", "районові", "района", "районе", NULL}},
+        {{"краї", "країв", "краям", "краях", "краями", "края", "краев", NULL},
+         {"край", "краю", "краї", "краєм", "крае", "краем", NULL}},
+    };
+    if (!c->t->nd || !(c->tok[i].flags & TK_UPPER1) || !cyr_word(c, i)) return (size_t)-1;
+    size_t a[AMAX], na = 1, k = i;
+    a[0] = i;
+    int last = 0;
+    for (;;) {
+        size_t s = k + 1;   /* the separator */
+        if (s + 1 >= c->nt) return (size_t)-1;
+        if (!last && is_punct(c, s, ',') && !(c->tok[s].flags & TK_NL)) {
+        } else if (!last && is_word(c, s) && !(c->tok[s].flags & TK_NL)) {
+            int is_conj = 0;
+            for (size_t q = 0; conj[q] && !is_conj; q++) is_conj = tok_is(c, s, conj[q]);
+            if (!is_conj) return (size_t)-1;
+            last = 1;
+        } else break;
+        k = s + 1;
+        if (na == AMAX || !cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1) || (c->tok[k].flags & TK_ALLUPPER))
+            return (size_t)-1;
+        a[na++] = k;
+        if (last) break;
+    }
+    size_t nn = k + 1;   /* the noun, in the plural */
+    if (!last || nn >= c->nt || !cyr_word(c, nn) || (c->tok[nn].flags & TK_UPPER1)) return (size_t)-1;
+    int kind = -1;
+    for (size_t q = 0; q < sizeof nouns / sizeof nouns[0] && kind < 0; q++)
+        for (size_t p = 0; nouns[q].pl[p] && kind < 0; p++)
+            if (tok_is(c, nn, nouns[q].pl[p])) kind = (int)q;
+    if (kind < 0) return (size_t)-1;
+    /* no dictionary span among the words */
+    size_t s0 = tok_start(c, i), e0 = tok_end(c, nn);
+    for (size_t q = ngn_first_ending_after(c, c->first, s0); q < c->ndict; q++) {
+        const span *d = &c->m->spans[q];
+        if (d->flags & NG_MATCH_OVERLAP) continue;
+        if (d->start >= e0) break;
+        if (d->end > s0) return (size_t)-1;
+    }
+    cand cd[AMAX];
+    for (size_t q = 0; q < na; q++) {
+        int found = 0;
+        for (size_t di = 0; di < c->t->nd && !found; di++) {
+            const ng_dict *d = c->t->dicts[di];
+            const img_vslot *v = dict_vslot(d, c->tok[a[q]].hash);
+            if (!v || !(v->root & ~NODE_TERMINAL) || !dict_verify(d, v->tok1 - 1, tfold(c, a[q]), tlen(c, a[q]))) continue;
+            for (size_t p = 0; nouns[kind].sg[p] && !found; p++) {
+                const char *w = nouns[kind].sg[p];
+                long tk = dict_vocab(d, w, strlen(w), ng_hash(w, strlen(w)));
+                uint32_t n = tk < 0 ? 0 : dict_trans(d, v->root & ~NODE_TERMINAL, (uint32_t)tk);
+                if (!(n & NODE_TERMINAL)) continue;
+                n &= ~NODE_TERMINAL;
+                for (uint32_t o = d->nodes[n]; o < d->nodes[n + 1] && !found; o++) {
+                    const img_output *op = &d->out[o];
+                    if ((op->flags & OUT_CASED) || ((op->flags & OUT_INFLECTED) && (c->t->flags & NG_TAG_NO_INFLECT)) ||
+                        strcmp(d->str + d->ent[op->entity].type, "LOC"))
+                        continue;
+                    out_cand(c, di, op, &cd[q]);
+                    found = 1;
+                }
+            }
+        }
+        if (!found) return (size_t)-1;
+    }
+    for (size_t q = 0; q < na && !*rc; q++)
+        *rc = ngn_dict_form_span(c, a[q], q + 1 == na ? nn : a[q], &cd[q], NG_RULE_DICT_FORM);
+    return nn;
+}
+
 static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     if (!(ti->flags & TK_CYR) || (ti->flags & (TK_LATIN | TK_ALLUPPER | TK_DIGIT))) return (size_t)-1;
@@ -1571,7 +1657,9 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if (r != (size_t)-1 || *rc) return r;
     }
     if (c->place && !c->dry) {
-        size_t r = river_or_street(c, i, rc);
+        size_t r = area_list(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+        r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
         r = settlement(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;

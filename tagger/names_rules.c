@@ -1950,19 +1950,19 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             continue;
         }
         if (!partial || !is_name_word(ti) || hyphen_first(&c, i)) continue;
-        /* a title before a name on its line (Prince Harry, Queen Camilla,
-         * принц Гаррі) is the name's title, no word of a name: not a free
-         * word, which would be the surname or the first word of an
-         * article's person (Erik Prince, Prince William) */
-        if (i + 1 < nt && (tok[i + 1].flags & TK_SPACE) && !(tok[i + 1].flags & TK_NL) && is_cap_word(&c, i + 1) &&
-            tok_has_stem(&c, &ngn_title_set, i))
-            continue;
         /* a Roman numeral in capitals (Карл III, Louis XIV) names no one alone */
         if ((ti->flags & (TK_LATIN | TK_ALLUPPER)) == (TK_LATIN | TK_ALLUPPER) &&
             strspn(tfold(&c, i), "ivxlcdm") == tlen(&c, i))
             continue;
         if (!(ti->flags & TK_ALLUPPER) && !ncp_ge(tfold(&c, i), tlen(&c, i), 2)) continue;
         if (wset_has(&ngn_stop_set, ti->hash)) continue;
+        /* a title before a name on its line (Prince Harry, Queen Camilla,
+         * принц Гаррі) is the name's title, no word of a name: not a free
+         * word, which would be the surname or the first word of an
+         * article's person (Erik Prince, Prince William) */
+        if (wset_has(&ngn_title_set, ctx_stem(&c, i)) && i + 1 < nt && (tok[i + 1].flags & TK_SPACE) &&
+            !(tok[i + 1].flags & TK_NL) && is_cap_word(&c, i + 1))
+            continue;
         /* (the article pass reads no title cue of a free word) */
         unsigned cues = 0;
         uint64_t key2 = ti->hash;
