@@ -1960,6 +1960,97 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
  * organisation in Ukrainian news, with the acronym's id (the acronym alone
  * and the place never are, on uk train). Russian names end before the
  * place. */
+/* The candidate of the dictionaries' ORG named exactly 'name' (an alias:
+ * every name is one), as the matcher would give it; 0 if none. */
+static int org_by_name(const chunkctx *c, const char *name, cand *out) {
+    ng_tokbuf tb = {0};
+    int found = 0;
+    if (ng_tokenize(&tb, name, strlen(name)) || !tb.n) { ng_tokbuf_free(&tb); return 0; }
+    for (size_t di = 0; di < c->t->nd && !found; di++) {
+        const ng_dict *d = c->t->dicts[di];
+        uint32_t n = 0;
+        for (size_t q = 0; q < tb.n; q++) {
+            const ng_token *t = &tb.tok[q];
+            const char *f = tb.fold + t->fold;
+            if (q == 0) {
+                const img_vslot *v = dict_vslot(d, t->hash);
+                n = v && dict_verify(d, v->tok1 - 1, f, t->fold_len) ? v->root : 0;
+            } else {
+                long tk = dict_vocab(d, f, t->fold_len, t->hash);
+                n = tk < 0 || !(n & ~NODE_TERMINAL) ? 0 : dict_trans(d, n & ~NODE_TERMINAL, (uint32_t)tk);
+            }
+            if (!n) break;
+        }
+        if (!(n & NODE_TERMINAL)) continue;
+        n &= ~NODE_TERMINAL;
+        for (uint32_t o = d->nodes[n]; o < d->nodes[n + 1] && !found; o++) {
+            const img_output *op = &d->out[o];
+            if ((op->flags & (OUT_CASED | OUT_INFLECTED)) || strcmp(d->str + d->ent[op->entity].type, "ORG")) continue;
+            out_cand(c, di, op, out);
+            found = 1;
+        }
+    }
+    ng_tokbuf_free(&tb);
+    return found;
+}
+
+/* B: a national body named without its country, as Ukrainian and Russian
+ * news name their own (the dictionary's bare aliases Міноборони, МЗС, МИД,
+ * Минобороны: Ukraine's or Russia's), right before another country (a
+ * place with a two-letter iso= code) is that country's: "Міноборони
+ * Росії" is Russia's ministry of defence, "МЗС Угорщини" Hungary's
+ * ministry, not Ukraine's (with the country a place of its own). The
+ * dictionary's organisation named as the body with the country's name
+ * instead (Ministry of Defence of Russia: NG_RULE_DICT_FORM), else one of
+ * the rule (org:mzs-uhorshchin, named as written). */
+static size_t body_of_country(chunkctx *c, size_t i, int *rc) {
+    if (!(c->tok[i].flags & TK_CYR) || c->dry) return (size_t)-1;
+    long k = ngn_covering_at(c, c->first, tok_start(c, i));
+    if (k < 0) return (size_t)-1;
+    const span *x = &c->m->spans[k];
+    if (x->start != tok_start(c, i) || x->end != tok_end(c, i) || x->ncand != 1) return (size_t)-1;
+    const cand *xc = &c->m->cands[x->cand];
+    if (strcmp(xc->c.type, "ORG") || !xc->c.name) return (size_t)-1;
+    static const char *const homes[][2] = {{" of Ukraine", "ukraine"}, {" of Russia", "russia"}};
+    const char *nm = xc->c.name;
+    size_t nl = strlen(nm), hl = 0;
+    const char *home = NULL;
+    for (size_t h = 0; h < 2 && !home; h++) {
+        size_t l = strlen(homes[h][0]);
+        if (nl > l && !memcmp(nm + nl - l, homes[h][0], l)) { home = homes[h][1]; hl = l - 4; }   /* (" of " kept) */
+    }
+    size_t j = i + 1;
+    if (!home || j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & TK_NL) || !(c->tok[j].flags & TK_UPPER1))
+        return (size_t)-1;
+    long kc = ngn_covering_at(c, c->first, tok_start(c, j));
+    if (kc < 0 || c->m->spans[kc].start != tok_start(c, j)) return (size_t)-1;
+    const span *cs = &c->m->spans[kc];
+    const cand *cc = NULL;
+    for (size_t q = 0; q < cs->ncand && !cc; q++) {
+        const cand *cd = &c->m->cands[cs->cand + q];
+        if (strcmp(cd->c.type, "LOC") || cd->order == UINT64_MAX) continue;
+        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
+        ng_entity e;
+        if (di >= c->t->nd || ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK || !e.attrs) continue;
+        const char *a = strstr(e.attrs, "iso=");
+        if (a && (a == e.attrs || a[-1] == '\t') && strlen(a) >= 6 && (a[6] == '\t' || !a[6])) cc = cd;
+    }
+    if (!cc || !strcmp(cc->c.id, home) || !cc->c.name) return (size_t)-1;
+    size_t e = j;
+    while (e + 1 < c->nt && tok_end(c, e + 1) <= cs->end) e++;
+    char want[256];
+    cand dc;
+    if (nl - hl + strlen(cc->c.name) < sizeof want) {
+        memcpy(want, nm, nl - hl);
+        strcpy(want + (nl - hl), cc->c.name);
+        if (org_by_name(c, want, &dc)) {
+            *rc = ngn_dict_form_span(c, i, e, &dc, NG_RULE_DICT_FORM);
+            return e;
+        }
+    }
+    return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, (size_t)-1, rc);
+}
+
 static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
     if (!(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT)) return (size_t)-1;
     /* (ГУ, a main directorate, before its body: ГУ ДФС у м. Києві) */
@@ -1995,6 +2086,8 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
     if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
     size_t r = law_title(c, i, rc);
+    if (r != (size_t)-1 || *rc) return r;
+    r = body_of_country(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
     r = acronym_place(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
