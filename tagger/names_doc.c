@@ -116,6 +116,36 @@ static size_t reg_first(const tnames *tn, uint64_t key) {
  * NULL if none. A registered title or initials person (N_REF) counts only
  * when 'refs' is set. By binary search in the chain's entries sorted by
  * position (a long article has long chains). */
+/* The gender a Cyrillic surname's form marks by its adjectival ending:
+ * 1 masculine (Зеленський, Зеленського, Вишневский), 2 feminine
+ * (Зеленська, Зеленської, Вишневская), 0 none (Шевченко, Петрова: the
+ * genitive of Петров or a woman's name). w[0..n) as written. */
+static int surname_gender(const char *w, size_t n) {
+    static const char *const masc[] = {"ький", "ького", "ькому", "ьким", "ькім", "ский", "ского", "скому", "ским",
+                                       "ском", "цкий", "цкого", "цкому", "цким", "цком", NULL};
+    static const char *const fem[] = {"ька", "ької", "ькій", "ьку", "ькою", "ская", "ской", "скую", "скою", "цкая",
+                                      "цкой", "цкую", "цкою", NULL};
+    for (int g = 0; g < 2; g++)
+        for (const char *const *e = g ? fem : masc; *e; e++) {
+            size_t l = strlen(*e);
+            if (n > l + 2 && !memcmp(w + n - l, *e, l)) return g + 1;
+        }
+    return 0;
+}
+
+/* Does the word of note n (a surname alone) mark another gender than the
+ * last word of person p's full name, both in Cyrillic ("Олена Зеленська ...
+ * Зеленський": her husband, not her)? */
+static int gender_clash(const char *const *texts, const note *n, const nref *p) {
+    int g = surname_gender(texts[n->field] + n->start, n->len);
+    if (!g) return 0;
+    const char *t = texts[p->n->field] + p->n->start;
+    size_t e = p->n->len, b = e;
+    while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '-' && t[b - 1] != '\n') b--;
+    int h = surname_gender(t + b, e - b);
+    return h && h != g;
+}
+
 static const nref *pick_person(const tnames *tn, uint64_t key, const note *at, int refs) {
     size_t i = reg_slot(tn, key);
     if (i == SIZE_MAX) return NULL;
@@ -1952,7 +1982,7 @@ static int resolve_free(fpart *fp, const note *n, uint64_t key, uint64_t key2, u
             p = only_person(tn, key ^ (1ull << 63));
         }
     }
-    if (!p) return NG_OK;
+    if (!p || (p->n->kind != N_ORG && gender_clash(fp->texts, n, p))) return NG_OK;
     size_t start = n->start;
     if (!(cues & NF_UPPER) && p->n->kind != N_ORG) {
         /* the last part of a hyphenated word: the whole of it is the
@@ -2695,7 +2725,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             if (n->key && partial) {
                 /* a dictionary word that is the surname of a person named before */
                 const nref *p = pick_person(tn, n->key, n, 0);
-                if (p && p->n->kind == N_PER && before(p->n, n)) {
+                if (p && p->n->kind == N_PER && before(p->n, n) && !gender_clash(texts, n, p)) {
                     int same = s->ncand == 1 && !strcmp(m->cands[s->cand].c.id, p->x->id);
                     int rc = prepend_cand(m, s, p->x->id, p->x->type, p->x->name);
                     if (rc) return rc;

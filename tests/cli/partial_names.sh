@@ -67,4 +67,19 @@ royal.txt	text	143	147	PER	per_starmer	Keir Starmer	Keir
 royal.txt	text	165	175	PER	per:har	Гаррі	Гаррі
 royal.txt	text	181	204	PER	per_william	Prince William	Принц Вільям
 OUT
+# A surname alone whose ending marks another gender than the person's
+# full name is not that person: "Олена Зеленська ... Зеленський" was her
+# (the dictionary word re-pointed to the article's person of its stem),
+# and so was a free "Вишневський" after "Анна Вишневська".
+printf 'zv\tPER\tVolodymyr Zelenskyy\tВолодимир Зеленський|Зеленський\nzo\tPER\tOlena Zelenska\tОлена Зеленська\n' > zel.tsv
+printf 'Олена Зеленська та Зеленський приїхали. Зеленська сказала. Анна Вишневська і Вишневський. Вишневську бачили.\n' > zel.txt
+run zel tag --no-shipped --names "$NAMES" --dict zel.tsv --format tsv zel.txt
+expect_out zel <<'OUT'
+article	field	start	end	type	id	name	text
+zel.txt	text	0	29	PER	zo	Olena Zelenska	Олена Зеленська
+zel.txt	text	35	55	PER	zv	Volodymyr Zelenskyy	Зеленський
+zel.txt	text	74	92	PER	zo	Olena Zelenska	Зеленська
+zel.txt	text	109	138	PER	per:ana-vishnevsk	Анна Вишневська	Анна Вишневська
+zel.txt	text	166	186	PER	per:ana-vishnevsk	Анна Вишневська	Вишневську
+OUT
 finish
