@@ -1955,11 +1955,6 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_LATIN, i, j, i, j, (size_t)-1, rc);
 }
 
-/* P: an organisation's acronym the dictionary knows and a place after it
- * (uk): "ДСНС України", "МВС України", "СБУ у Волинській області" are one
- * organisation in Ukrainian news, with the acronym's id (the acronym alone
- * and the place never are, on uk train). Russian names end before the
- * place. */
 /* The candidate of the dictionaries' ORG named exactly 'name' (an alias:
  * every name is one), as the matcher would give it; 0 if none. */
 static int org_by_name(const chunkctx *c, const char *name, cand *out) {
@@ -2051,6 +2046,11 @@ static size_t body_of_country(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_HEAD, i, e, i, e, (size_t)-1, rc);
 }
 
+/* P: an organisation's acronym the dictionary knows and a place after it
+ * (uk): "ДСНС України", "МВС України", "СБУ у Волинській області" are one
+ * organisation in Ukrainian news, with the acronym's id (the acronym alone
+ * and the place never are, on uk train). Russian names end before the
+ * place. */
 static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
     if (!(c->tok[i].flags & TK_CYR) || (c->tok[i].flags & TK_DIGIT)) return (size_t)-1;
     /* (ГУ, a main directorate, before its body: ГУ ДФС у м. Києві) */
