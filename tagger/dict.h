@@ -32,11 +32,15 @@
 
 /* OUT_NEEDCAP: an inflected form of an alias written with a capital: it
  * matches only a capitalised first word (Львова, not львова).
- * OUT_NEEDCAP2: the same for an alias whose first word is a title before a
- * capitalised word (Король Чарльз III, Папа Франциск): Ukrainian and
- * Russian write the title in lower case (короля Чарльза III, папою
- * Франциском), so the second word must be capitalised instead. */
-enum { OUT_CASED = 1u, OUT_INFLECTED = 2u, OUT_NEEDCAP = 4u, OUT_NEEDCAP2 = 8u };
+ * OUT_NEEDCAP_AT: the same for an alias whose first word is a title or an
+ * event's noun and a later word is capitalised (Король Чарльз III, Битва
+ * за Бахмут, Саміт G7 в Апулії): Ukrainian and Russian write that first
+ * word in lower case (короля Чарльза III, битви за Бахмут, саміті G7 в
+ * Апулії), so the token OUT_CAPAT(flags) of the match (1 to 7: the
+ * alias's first capitalised token after the first) must be capitalised
+ * instead. */
+enum { OUT_CASED = 1u, OUT_INFLECTED = 2u, OUT_NEEDCAP = 4u, OUT_NEEDCAP_AT = 8u, OUT_CAPAT_SHIFT = 4 };
+#define OUT_CAPAT(flags) (((flags) >> OUT_CAPAT_SHIFT) & 7u)
 
 typedef struct img_header {
     char magic[8];

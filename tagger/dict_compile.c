@@ -38,7 +38,7 @@ typedef struct compiler {
     /* current alias being added */
     uint32_t cur_entity;
     int cur_cap;               /* its first word starts with a capital */
-    int cur_title;             /* and is a title before a capitalised word (OUT_NEEDCAP2) */
+    unsigned cur_capat;        /* and is a title or an event's noun: the token that must be capitalised (OUT_NEEDCAP_AT) */
 } compiler;
 
 static int pool_raw(compiler *c, const char *s, size_t n, uint32_t *off);
@@ -199,7 +199,8 @@ static int emit_inflected(const char *const *words, const size_t *lens, size_t n
     for (size_t i = 0; i < n; i++)
         if (lens[i] == 0 || lens[i] > NG_MAX_TOKEN) return 0;
     return add_seq(c, words, lens, NULL, n, NG_NO_STRING,
-                   OUT_INFLECTED | (c->cur_title ? OUT_NEEDCAP2 : c->cur_cap ? OUT_NEEDCAP : 0));
+                   OUT_INFLECTED | (c->cur_capat ? OUT_NEEDCAP_AT | c->cur_capat << OUT_CAPAT_SHIFT
+                                                 : c->cur_cap ? OUT_NEEDCAP : 0));
 }
 
 /* The case forms Russian gives a Cyrillic acronym that ends in a consonant,
@@ -314,8 +315,10 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
     int cyr = 0;
     for (size_t i = first; i < tb->n; i++) cyr |= (tb->tok[i].flags & TK_CYR) != 0;
     c->cur_cap = capd || (tb->tok[first].flags & TK_UPPER1) != 0;
-    c->cur_title = c->cur_cap && n >= 2 && (tb->tok[first + 1].flags & (TK_WORD | TK_UPPER1)) == (TK_WORD | TK_UPPER1) &&
-                   ngn_title_word(w[0], wl[0], wh[0]);
+    c->cur_capat = 0;
+    if (c->cur_cap && ngn_lower_head(w[0], wl[0], wh[0]))
+        for (size_t k = 1; k < n && k < 8 && !c->cur_capat; k++)
+            if ((tb->tok[first + k].flags & (TK_WORD | TK_UPPER1)) == (TK_WORD | TK_UPPER1)) c->cur_capat = (unsigned)k;
     if (!cyr) return NG_OK;
     ng_inflect_word iw[256];
     for (size_t i = 0; i < n; i++) {

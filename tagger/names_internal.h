@@ -77,8 +77,10 @@ static inline int wset_has(const wset *s, uint64_t h) {
 extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
 void ngn_words_init(void);
 /* Is the folded word (hash: its ng_hash) a title (President, принц, короля:
- * a Cyrillic title in any case form)? For the dictionary compiler. */
-int ngn_title_word(const char *fold, size_t len, uint64_t hash);
+ * a Cyrillic title in any case form) or a noun an event's name starts with
+ * (битва, саміт, теракт: nominative)? Such a first word of a name is
+ * written in lower case in running text. For the dictionary compiler. */
+int ngn_lower_head(const char *fold, size_t len, uint64_t hash);
 /* Fills s (mem: 1024 slots) with the words of list (NULL-terminated,
  * folded); stemmed: also by stem (Cyrillic case forms). */
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed);

@@ -328,7 +328,21 @@ static void sets_init(void) {
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }
 
-int ngn_title_word(const char *fold, size_t len, uint64_t hash) {
+/* The nouns an event's name starts with that running text writes in lower
+ * case (битва за Бахмут, теракт в Оленівці, саміт G7), nominative. */
+static const char *const event_heads[] = {
+    "саміт", "саммит", "теракт", "битва", "війна", "война", "бій", "бой", "бої", "бои", "удар", "падіння",
+    "падение", "катастрофа", "конференція", "конференция", "договір", "договор", "операція", "операция",
+    "штурм", "отруєння", "отравление", "облога", "осада", "вибух", "взрыв", NULL
+};
+static wset event_head_set;
+static uint64_t event_head_mem[1024];
+static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
+static void heads_init(void) { ngn_wset_fill(&event_head_set, event_head_mem, event_heads, 0); }
+
+int ngn_lower_head(const char *fold, size_t len, uint64_t hash) {
     ngn_words_init();
-    return wset_has(&ngn_title_set, hash) || wset_has(&ngn_title_set, stem_hash(fold, len));
+    pthread_once(&heads_once, heads_init);
+    return wset_has(&ngn_title_set, hash) || wset_has(&ngn_title_set, stem_hash(fold, len)) ||
+           wset_has(&event_head_set, hash);
 }

@@ -182,7 +182,9 @@ static size_t add_outputs(const ng_tagger *tg, mstate *t, const hit *h, const ch
         const img_output *out = &d->out[o];
         if ((out->flags & OUT_INFLECTED) && (tg->flags & NG_TAG_NO_INFLECT)) continue;
         if ((out->flags & OUT_NEEDCAP) && !(tok[h->i].flags & TK_UPPER1)) continue;
-        if ((out->flags & OUT_NEEDCAP2) && (h->j == h->i || !(tok[h->i + 1].flags & TK_UPPER1))) continue;
+        if ((out->flags & OUT_NEEDCAP_AT) &&
+            (h->j - h->i < OUT_CAPAT(out->flags) || !(tok[h->i + OUT_CAPAT(out->flags)].flags & TK_UPPER1)))
+            continue;
         if (out->flags & OUT_CASED) {
             if (!*cased_done) {
                 if (span_cased(t, text, base, tok, h->i, h->j, cased_len)) continue;
