@@ -545,6 +545,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         else nl = patr_nom(nm, nl, sizeof nm, po, pol, tfold(c, p), tlen(c, p));
     }
     int nominative = g && g->is_nom;
+    const gname *lname = NULL;   /* the list's name whose case form the one word is (президента Анны) */
     if (!g && rule == NG_RULE_TITLE && sur_first == sur_last && L) {
         /* one word after a title that the lists hold as a given name in
          * the nominative only (принц Гаррі, президент Джонні): as written,
@@ -555,6 +556,11 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         size_t ng = ngn_nl_lookup(L, c->tok[sur_first].hash, tfold(c, sur_first), tlen(c, sur_first), gf, 8);
         nominative = ng > 0;
         for (size_t k = 0; k < ng; k++) nominative &= gf[k]->is_nom;
+        /* a case form of one name of the lists only (президента Анны,
+         * принцессы Марины): that name's nominative */
+        int one = ng > 0;
+        for (size_t k = 0; k < ng; k++) one &= !gf[k]->is_nom && gf[k]->name == gf[0]->name;
+        if (one) lname = &L->names[gf[0]->name];
     }
     int seen_nom = !g || g->is_nom;   /* every word in the nominative as written */
     for (size_t k = sur_first; k <= sur_last && sur_last >= sur_first; k++) {
@@ -574,7 +580,8 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
         else {
             size_t before = nl;
-            nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem, g != NULL);
+            if (lname) nl = put(nm, nl, sizeof nm, L->strs + lname->nom, lname->nom_len);
+            else nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem, g != NULL);
             if (nl - before != ol || memcmp(nm + before, orig, ol)) {
                 seen_nom = 0;
                 /* the guess must give the same key as the form found (else

@@ -10,7 +10,8 @@
 #  3. (ids) an initial's key is its letter's whole romanisation: С. and Ш.
 #     Петрук are two people, Ю., Я. and І. Бойчук three;
 #  4. (title rule) an oblique adjective before a noun of its case is a
-#     body's name, not a surname after a title; before a verb it is one.
+#     body's name, not a surname after a title; before a verb it is one;
+#  5. (title rule) one word after a title named by the given-name lists.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # tsv columns: 5 type, 6 id, 7 name, 8 text; "id=name" per span
@@ -75,4 +76,16 @@ EOF2
 checks=$((checks+1))
 want='per:kuchinsk=Кучинський|per:kuchinsk=Кучинский|per:klimchuk=Климчук|'
 [ "$(ids title)" = "$want" ] || { echo "FAIL title: $(ids title)"; fail=1; }
+
+# 5. (title rule) one word after a title that the given-name lists hold is
+#    named by them: as written when it is a nominative only (Гаррі, not
+#    Гарр), the name's nominative when it is a case form of one name only
+#    (Анны: Анна; пані Доро: Дора); a word that is both (Романа) keeps the
+#    surname guess (Роман)
+run titlename tag --format tsv --no-header <<'EOF2'
+Вчора президент Гаррі заявив. Слова президента Анны прозвучали. Прогуляємося, пані Доро? Слова президента Романа прозвучали.
+EOF2
+checks=$((checks+1))
+want='per:har=Гаррі|per:an=Анна|per:dor=Дора|per:roman=Роман|'
+[ "$(ids titlename)" = "$want" ] || { echo "FAIL titlename: $(ids titlename)"; fail=1; }
 finish
