@@ -125,6 +125,8 @@ static int surname_gender(const char *w, size_t n) {
                                        "ском", "цкий", "цкого", "цкому", "цким", "цком", NULL};
     static const char *const fem[] = {"ька", "ької", "ькій", "ьку", "ькою", "ская", "ской", "скую", "скою", "цкая",
                                       "цкой", "цкую", "цкою", NULL};
+    /* (every ending ends in a Cyrillic letter: most words are done here) */
+    if (n < 8 || ((unsigned char)w[n - 2] & 0xFE) != 0xD0) return 0;
     for (int g = 0; g < 2; g++)
         for (const char *const *e = g ? fem : masc; *e; e++) {
             size_t l = strlen(*e);

@@ -1998,8 +1998,15 @@ static int org_by_name(const chunkctx *c, const char *name, cand *out) {
  * dictionary's organisation named as the body with the country's name
  * instead (Ministry of Defence of Russia: NG_RULE_DICT_FORM), else one of
  * the rule (org:mzs-uhorshchin, named as written). */
+static inline int body_next(const chunkctx *c, size_t i) {
+    /* (the cheap test, inline at every capitalised word: Cyrillic, and a
+     * capitalised Cyrillic word after a space next) */
+    return (c->tok[i].flags & TK_CYR) && i + 1 < c->nt &&
+           (c->tok[i + 1].flags & (TK_CYR | TK_UPPER1 | TK_SPACE | TK_NL)) == (TK_CYR | TK_UPPER1 | TK_SPACE);
+}
+
 static size_t body_of_country(chunkctx *c, size_t i, int *rc) {
-    if (!(c->tok[i].flags & TK_CYR) || c->dry) return (size_t)-1;
+    if (c->dry) return (size_t)-1;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
     if (k < 0) return (size_t)-1;
     const span *x = &c->m->spans[k];
@@ -2087,7 +2094,7 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
     size_t r = law_title(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
-    r = body_of_country(c, i, rc);
+    r = body_next(c, i) ? body_of_country(c, i, rc) : (size_t)-1;
     if (r != (size_t)-1 || *rc) return r;
     r = acronym_place(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
