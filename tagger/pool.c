@@ -584,6 +584,7 @@ static void *absorb_range(void *arg) {
     const absorb_job *j = arg;
     for (unsigned k = j->from; k < j->to; k++) {
         const mstate *w = j->w[k];
+        if (!w->nspans) continue;   /* (m->spans may be NULL: no span anywhere) */
         span *dst = j->m->spans + j->span_at[k];
         for (size_t i = 0; i < w->nspans; i++) {
             dst[i] = w->spans[i];

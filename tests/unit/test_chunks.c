@@ -18,7 +18,8 @@
  *    the chunks at a cut that falls in a name are matched again;
  *  - with every overlapping span (NG_TAG_ALL) of names that overlap all
  *    along, a cut is moved until MAX_MOVES and its chunks are joined, with
- *    the one-chunk result. */
+ *    the one-chunk result;
+ *  - a long text in which nothing is found, on two threads. */
 #include <stdint.h>
 #include <stdlib.h>
 #include "harness.h"
@@ -373,6 +374,31 @@ static void test_fields_no_thread(void) {
     ng_tagger_free(t);
 }
 
+/* A long text in which no dictionary or rule finds anything, on two
+ * threads: the states are absorbed with no span anywhere, the main
+ * state's span array never allocated (absorb_range offset that NULL
+ * array: undefined behaviour, which clang's sanitizer stopped on once `tag`
+ * ran two threads by default). */
+static void test_nothing_found(void) {
+    ng_tagger *t = ng_tagger_new(&dict, 1, NG_TAG_DEFAULT);
+    OK(t != NULL, "tagger");
+    if (!t) return;
+    ng_tagger_set_names(t, names);
+    ng_tagger_set_threads(t, 2);
+    ng_tagger_set_chunk(t, 64u << 10);
+    buf b = {0};
+    while (b.n < (2u << 20)) put(&b, "xx yy zz qq ww vv ");
+    const char *texts[1] = {b.s};
+    size_t lens[1] = {b.n};
+    const ng_match *m;
+    size_t n = 1, inv;
+    OK(ng_tagger_tag_doc(t, texts, lens, 1, &m, &n, &inv) == NG_OK, "nothing found: tagged");
+    OK(n == 0, "nothing found: %zu matches", n);
+    OK(t->chunk_threads == 1, "nothing found: %u threads started", t->chunk_threads);
+    free(b.s);
+    ng_tagger_free(t);
+}
+
 /* A text with no lower-case word at all ("New York " over and over): no
  * cut is safe, and one in two cuts falls between New and York, a name cut
  * in two. Only the chunks on either side of such a cut are matched again,
@@ -503,6 +529,7 @@ int main(void) {
     test_fields_no_thread();
     test_no_lower();
     test_moves_limit();
+    test_nothing_found();
     ng_namelist_free(names);
     ng_dict_free(dict);
     return harness_done("test_chunks");
