@@ -128,10 +128,8 @@ static int surname_gender(const char *w, size_t n) {
     /* (every ending ends in a Cyrillic letter: most words are done here) */
     if (n < 8 || ((unsigned char)w[n - 2] & 0xFE) != 0xD0) return 0;
     for (int g = 0; g < 2; g++)
-        for (const char *const *e = g ? fem : masc; *e; e++) {
-            size_t l = strlen(*e);
-            if (n > l + 2 && !memcmp(w + n - l, *e, l)) return g + 1;
-        }
+        for (const char *const *e = g ? fem : masc; *e; e++)
+            if (n > strlen(*e) + 2 && ends_with(w, n, *e, strlen(*e))) return g + 1;
     return 0;
 }
 

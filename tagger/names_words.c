@@ -304,9 +304,18 @@ static const char *const place_preps[] = {
     "поблизу", "під", "во", "под", "около", "возле", "вблизи", NULL
 };
 
+/* The nouns an event's name starts with that running text writes in lower
+ * case (битва за Бахмут, теракт в Оленівці, саміт G7), nominative. */
+static const char *const event_heads[] = {
+    "саміт", "саммит", "теракт", "битва", "війна", "война", "бій", "бой", "бої", "бои", "удар", "падіння",
+    "падение", "катастрофа", "конференція", "конференция", "договір", "договор", "операція", "операция",
+    "штурм", "отруєння", "отравление", "облога", "осада", "вибух", "взрыв", NULL
+};
+static wset event_head_set;
+
 wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static uint64_t sets_mem[5][1024];
+static uint64_t sets_mem[6][1024];
 
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
     s->h = mem;
@@ -324,25 +333,13 @@ static void sets_init(void) {
     ngn_wset_fill(&ngn_title_set, sets_mem[2], titles, 1);
     ngn_wset_fill(&ngn_particle_set, sets_mem[3], particles, 0);
     ngn_wset_fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
+    ngn_wset_fill(&event_head_set, sets_mem[5], event_heads, 0);
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }
 
-/* The nouns an event's name starts with that running text writes in lower
- * case (битва за Бахмут, теракт в Оленівці, саміт G7), nominative. */
-static const char *const event_heads[] = {
-    "саміт", "саммит", "теракт", "битва", "війна", "война", "бій", "бой", "бої", "бои", "удар", "падіння",
-    "падение", "катастрофа", "конференція", "конференция", "договір", "договор", "операція", "операция",
-    "штурм", "отруєння", "отравление", "облога", "осада", "вибух", "взрыв", NULL
-};
-static wset event_head_set;
-static uint64_t event_head_mem[1024];
-static pthread_once_t heads_once = PTHREAD_ONCE_INIT;
-static void heads_init(void) { ngn_wset_fill(&event_head_set, event_head_mem, event_heads, 0); }
-
 int ngn_lower_head(const char *fold, size_t len, uint64_t hash) {
     ngn_words_init();
-    pthread_once(&heads_once, heads_init);
     return wset_has(&ngn_title_set, hash) || wset_has(&ngn_title_set, stem_hash(fold, len)) ||
            wset_has(&event_head_set, hash);
 }
