@@ -251,10 +251,11 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     w32 st = cut(w, 1);
     int32_t p = back(&st, 1);
     if (plural || (isin(l, "и") && !per)) {
-        if (!isin(l, "иі")) return;
+        if (!isin(l, "иіа")) return;
         int soft = isin(l, "і") && !isin(p, SIBIL);   /* (Кожичі → Кожичах) */
         addx(g, P_NOM, w, 0, "");
-        addx(g, P_GEN, &st, 0, "ів");
+        /* (a neuter plural in -а after a plural adjective: війська → військ) */
+        if (!isin(l, "а")) addx(g, P_GEN, &st, 0, "ів");
         addx(g, P_GEN, &st, 0, soft ? "ей" : "");
         addx(g, P_DAT, &st, 0, soft ? "ям" : "ам");
         addx(g, P_ACC, w, 0, "");
@@ -374,8 +375,11 @@ static void ru_noun(gen *g, const w32 *w, int anim, int per, int plural, int fem
     w32 st = cut(w, 1);
     int32_t p = back(&st, 1);
     if (plural) {
-        if (!isin(l, "ыи")) return;
-        addx(g, P_NOM, w, 0, ""); addx(g, P_GEN, &st, 0, "ов"); addx(g, P_GEN, &st, 0, "");
+        if (!isin(l, "ыиа")) return;
+        /* (a neuter plural in -а after a plural adjective: войска → войск) */
+        addx(g, P_NOM, w, 0, "");
+        if (!isin(l, "а")) addx(g, P_GEN, &st, 0, "ов");
+        addx(g, P_GEN, &st, 0, "");
         if (isin(l, "и")) addx(g, P_GEN, &st, 0, "ей");
         addx(g, P_DAT, &st, 0, "ам"); addx(g, P_ACC, w, 0, "");
         if (anim) addx(g, P_ACC, &st, 0, "ов");
@@ -884,7 +888,7 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
         } else if (lang == NG_LANG_UK) {
             if (uk_is_adj_ending(w)) kind = K_ADJ;
             else if (tail_part && endsany(w, uk_adj_fem)) kind = K_ADJ;
-            else if (next_fixed && (ends(w, "ська") || ends(w, "цька") || ends(w, "зька") ||
+            else if (next_fixed && !plural_adj && (ends(w, "ська") || ends(w, "цька") || ends(w, "зька") ||
                                     ends(w, "ова") || ends(w, "ева") || ends(w, "на")))
                 kind = K_ADJ;
             else if (isin(l, "а") && next && uk_nominative_like(next)) kind = K_BOTH;
@@ -898,7 +902,7 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             else kind = K_NOUN;
             if (kind == K_ADJ || kind == K_BOTH) uk_adj(g, w, 0);
             if (kind == K_ADJ && isin(l, "і")) plural_adj = 1;
-            if (kind == K_NOUN || kind == K_BOTH) uk_noun(g, w, 0, 0, plural_adj && isin(l, "иі"));
+            if (kind == K_NOUN || kind == K_BOTH) uk_noun(g, w, 0, 0, plural_adj && isin(l, "иіа"));
             /* a plural place in -ці, -чі (Чернівці → Чернівцях, Кожичі → Кожичів) */
             if (kind == K_PLURAL) { uk_noun(g, w, 0, 0, 1); kind = K_NOUN; }
         } else {

@@ -1382,6 +1382,23 @@ static int ends_any(const char *f, size_t l, const char *const *e) {
     return 0;
 }
 
+/* The genitive of a field a state body works in, though its ending is
+ * shared by other cases or an infinitive's (Головного управління розвідки,
+ * Державної служби статистики, обласного управління освіти). */
+static int field_word(const char *f, size_t fl) {
+    static const char *const words[] = {"розвідки", "оборони", "безпеки", "охорони", "освіти", "науки",
+                                        "культури", "статистики", "економіки", "енергетики", "медицини",
+                                        "торгівлі", "політики", "інфраструктури", "розвитку", "транспорту",
+                                        "захисту", "контролю", "нагляду", "зв'язку", "праці", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (fl == strlen(*w) && !memcmp(f, *w, fl)) return 1;
+    return 0;
+}
+
+static int field_genitive(const chunkctx *c, size_t k) {
+    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && field_word(tfold(c, k), tlen(c, k));
+}
+
 /* Is lower-case Cyrillic token k a word in the genitive, as the words after
  * an organisation's head are (Міністерства внутрішніх справ, Центру
  * тестування якості знань, Министерства иностранных дел)? 2: a genitive
@@ -1395,9 +1412,12 @@ static int genitive_word(const chunkctx *c, size_t k, int after_plural) {
     const char *f = tfold(c, k);
     size_t l = tlen(c, k);
     if (ncp(f, l) < 3) return 0;
+    if (field_word(f, l)) return 1;
 #define END(e) ends_with(f, l, e, sizeof e - 1)
     if (END("их") || END("іх") || END("ых")) return 2;
     if (END("ся") || END("сь") || END("ити") || END("ати") || END("яти") || END("іти")) return 0;
+    /* (a verb's past after a consonant: прийшли, змогли, виникли, привезли, прийшов) */
+    if (END("шли") || END("гли") || END("кли") || END("зли") || END("йшов") || END("ішов")) return 0;
     if (after_plural) return 1;
     /* a verb's past: a vowel before -ла, -ли (заявила, сообщили) */
     if (l >= 6 && (END("ла") || END("ли"))) {
@@ -1765,7 +1785,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 !(e == k && works_head(c, k) && place_adjective(tfold(c, i), tlen(c, i))))
                 return (size_t)-1;
             if (russian(c, i, k)) e = k;
-            else if (head && e == k && !acr && strong_genitive(c, k + 1) && ukrainian_near(c, i, k)) {
+            else if (head && e == k && !acr && (strong_genitive(c, k + 1) || field_genitive(c, k + 1)) &&
+                       ukrainian_near(c, i, k)) {
                 /* the genitive words after the head, as rule G takes them
                  * (Диканського районного управління юстиції), then a
                  * place or a parent; the first with an ending only a

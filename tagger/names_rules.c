@@ -851,6 +851,13 @@ static int adj_before_noun(const chunkctx *c, size_t i) {
         return 0;
     const char *f = tfold(c, i), *n = tfold(c, j);
     size_t fl = tlen(c, i), nl = tlen(c, j);
+    /* a plural genitive noun without an ending after one in -их / -ых
+     * (Речник Повітряних сил, Сухопутних військ, Закордонных дел): a body */
+    static const char *const gen0[] = {"сил", "військ", "справ", "служб", "систем", "установ",
+                                       "войск", "дел", "учреждений", NULL};
+    if (ncp(f, fl) >= 5 && (ends_with(f, fl, "их", 4) || ends_with(f, fl, "ых", 4)))
+        for (const char *const *g = gen0; *g; g++)
+            if (nl == strlen(*g) && !memcmp(n, *g, nl)) return 1;
     if (ncp(f, fl) < 5 || ncp(n, nl) < 4 || ends_with(n, nl, "ла", 4) || ends_with(n, nl, "ли", 4) ||
         ends_with(n, nl, "ло", 4) || ends_with(n, nl, "ся", 4))
         return 0;

@@ -87,4 +87,12 @@ cat >"$T/teams.txt" <<'EOF2'
 The Yankees beat the Orioles; the All Blacks and Sauber. Yankees hats, orioles sing, Tigers roar.
 EOF2
 ids_are teams "new-york-yankees baltimore-orioles new-zealand-national-rugby-union-team sauber new-york-yankees "
+
+# Ukraine's forces and military intelligence by their bare uk names (the
+# way Ukrainian news writes them): "Повітряних сил" is the air force, not a
+# surname after "Речник"; "Сухопутних військ" the ground forces
+cat >"$T/forces.txt" <<'EOF2'
+Речник Повітряних сил Юрій Ігнат і речник Сухопутних військ ЗСУ. Представник Головного управління розвідки Андрій Юсов. Командувач Військово-Морських сил.
+EOF2
+ids_are forces "ukrainian-air-force yurii-ihnat ukrainian-ground-forces gur andriy-yusov ukrainian-navy "
 finish
