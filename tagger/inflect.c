@@ -243,6 +243,12 @@ static int uk_alt_stems(const w32 *st, w32 *out) {
     if (st->n >= 2 && isin(back(st, 2), "ї") && !is_vowel(back(st, 1))) {
         out[n] = subst(st, 2, "є"); n++;
     }
+    /* і before -ст, -ск (Кримський міст → Кримського мосту; not Сірт →
+     * "Сортові", a common word) */
+    if (st->n >= 4 && isin(back(st, 1), "тк") && isin(back(st, 2), "с") && isin(back(st, 3), "і") &&
+        !is_vowel(back(st, 4))) {
+        out[n] = subst(st, 3, "о"); n++;
+    }
     return n;
 }
 

@@ -83,6 +83,11 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     {UK, "LOC", "Київ", "києва|києві|києвом"},
     {UK, "LOC", "Харків", "харкова|харкові|харковом"},
     {UK, "LOC", "Тернопіль", "тернополя|тернополі|тернополем"},
+    /* і before -ст / -ск alternates too */
+    {UK, "LOC", "Кримський міст", "кримського мосту|кримському мосту|кримському мості"},
+    /* a neuter plural in -а after a plural adjective, before a word that stays */
+    {UK, "ORG", "Сухопутні війська ЗСУ", "сухопутних військ зсу|сухопутним військам зсу|сухопутних військах зсу"},
+    {RU, "ORG", "Сухопутные войска ВСУ", "сухопутных войск всу|сухопутным войскам всу"},
     {UK, "LOC", "Вільнюс", "вільнюсі|вільнюса|вільнюсом"},
     {UK, "LOC", "Україна", "україни|україні|україну|україною"},
     {UK, "LOC", "Росія", "росії|росію|росією"},
@@ -186,6 +191,8 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
 
 /* ## Precision: forms that must NOT be generated. */
 static const struct { int lang; const char *type, *alias, *forms; } precision[] = {
+    /* (і alternates before -ст / -ск only: Сірт is no "сортові") */
+    {UK, "LOC", "Сірт", "сортові|сорта"},
     {UK, "ORG", "Рада", "раді|ради|раду|радою"},        /* раді = glad */
     {UK, "LOC", "Автономна Республіка Крим", "автономної республіки криму"},
     {UK, "PER", "Віра", "віри|віру|вірі|вірою"},
