@@ -302,16 +302,20 @@ static int prepend_cand(mstate *m, span *s, const char *id, const char *type, co
     return NG_OK;
 }
 
-/* Moves the first candidate of type 'type' to the front; 1 if found. */
+/* Moves the candidate of type 'type' of the highest priority (the first of
+ * them) to the front; 1 if found. ("in New York": the city, priority=1,
+ * not the state the candidates list first.) */
 static int prefer_type(mstate *m, span *s, const char *type) {
+    size_t best = SIZE_MAX;
     for (size_t i = 0; i < s->ncand; i++)
-        if (!strcmp(m->cands[s->cand + i].c.type, type)) {
-            cand tmp = m->cands[s->cand + i];
-            memmove(&m->cands[s->cand + 1], &m->cands[s->cand], i * sizeof tmp);
-            m->cands[s->cand] = tmp;
-            return 1;
-        }
-    return 0;
+        if (!strcmp(m->cands[s->cand + i].c.type, type) &&
+            (best == SIZE_MAX || m->cands[s->cand + i].priority > m->cands[s->cand + best].priority))
+            best = i;
+    if (best == SIZE_MAX) return 0;
+    cand tmp = m->cands[s->cand + best];
+    memmove(&m->cands[s->cand + 1], &m->cands[s->cand], best * sizeof tmp);
+    m->cands[s->cand] = tmp;
+    return 1;
 }
 
 /* Country code of a candidate from its iso= attribute ("US" of US-GA), or "". */
