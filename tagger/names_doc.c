@@ -318,6 +318,21 @@ static int prefer_type(mstate *m, span *s, const char *type) {
     return 1;
 }
 
+/* Moves the first candidate that is a river (a place named "... River")
+ * to the front; 1 if found. */
+static int prefer_river(mstate *m, span *s) {
+    for (size_t i = 0; i < s->ncand; i++) {
+        const cand *c = &m->cands[s->cand + i];
+        size_t nl = strlen(c->c.name);
+        if (strcmp(c->c.type, "LOC") || nl < 7 || strcmp(c->c.name + nl - 6, " River")) continue;
+        cand tmp = *c;
+        memmove(&m->cands[s->cand + 1], &m->cands[s->cand], i * sizeof tmp);
+        m->cands[s->cand] = tmp;
+        return 1;
+    }
+    return 0;
+}
+
 /* Country code of a candidate from its iso= attribute ("US" of US-GA), or "". */
 static void cand_country(const ng_tagger *t, const cand *c, char out[4]) {
     out[0] = 0;
@@ -2722,6 +2737,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (n->kind == N_SPAN) {
             span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
             if (!s || (s->flags & SPAN_FIXED)) continue;
+            if (context && (n->cues & CUE_RIVER) && prefer_river(m, s)) {
+                s->flags |= SPAN_FIXED;
+                continue;
+            }
             if (context && (n->cues & CUE_PLACE) && prefer_type(m, s, "LOC")) {
                 s->flags |= SPAN_FIXED;
                 continue;

@@ -152,6 +152,9 @@ enum {
     N_REF = 5       /* a rule span naming a person by initials or title + surname */
 };
 enum { CUE_TITLE = 1, CUE_PLACE = 2, NF_GIVEN = 4, NF_UPPER = 8, NF_LATIN = 16 };
+/* (N_SPAN notes only) a river's cue before the name: "the", a bank of it
+ * (березі, берега), along, across it (see ngn_river_cue) */
+enum { CUE_RIVER = 32 };
 /* (free words only) one Latin word in Cyrillic text that the organisation
  * rule would take, or Cyrillic capitals of rule K (no NF_LATIN): an
  * organisation unless it names a person or organisation of the article */

@@ -1776,6 +1776,39 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     return paren_rules(c, i, rc);
 }
 
+/* Is the place at tokens [i, j] named as a river by the words around it:
+ * "the" right before it in Latin text, not before a word of a city's ("the
+ * Dnipro city council"); a bank of it before it, an adjective between (на
+ * лівому березі Дніпра, на берегу Днепра, the banks of the ...), along it,
+ * a river's mouth, crossing it (вздовж, вдоль, гирлі, устье, форсували; not
+ * "через", which is "via" a city too)? */
+static int river_cue(const chunkctx *c, size_t i, size_t j) {
+    static const char *const bank[] = {"берег", "берега", "берегу", "березі", "берегом", "береги", "берегів",
+                                       "берегах", "вздовж", "уздовж", "вдоль", "гирлі", "гирла", "гирло",
+                                       "устье", "устья", "устьи", "форсували", "форсувати", "форсування",
+                                       "форсировали", "форсировать", "форсирование", NULL};
+    static const char *const city[] = {"city", "region", "oblast", "province", "area", "council", "mayor",
+                                       "airport", "authorities", "administration", "metro", "station", NULL};
+    if (i == 0 || !(c->tok[i - 1].flags & TK_WORD)) return 0;
+    if (c->tok[i].flags & TK_LATIN) {
+        if (!tok_is(c, i - 1, "the")) return 0;
+        if (j + 1 < c->nt && (c->tok[j + 1].flags & TK_WORD) && !(c->tok[j + 1].flags & TK_NL)) {
+            if (c->tok[j + 1].flags & TK_UPPER1) return 0;
+            for (const char *const *w = city; *w; w++)
+                if (tok_is(c, j + 1, *w)) return 0;
+        }
+        if (j + 1 < c->nt && is_punct(c, j + 1, '-') && !(c->tok[j + 1].flags & TK_SPACE)) return 0;   /* (Dnipro-based) */
+        return 1;
+    }
+    for (size_t k = i - 1, n = 0; n < 2; n++, k--) {
+        if (!(c->tok[k].flags & TK_WORD) || (c->tok[k + 1].flags & TK_NL)) return 0;
+        for (const char *const *w = bank; *w; w++)
+            if (tok_is(c, k, *w)) return 1;
+        if (k == 0) return 0;
+    }
+    return 0;
+}
+
 /* Notes about a dictionary span: full person names, organisation acronyms,
  * one-word and ambiguous spans (for the article pass). */
 static int note_dict_span(chunkctx *c, size_t k, size_t i) {
@@ -1837,6 +1870,7 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
         n->key = nwords == 1 ? ctx_stem(c, i) : 0;
         if (i > 0 && title_before(c, i)) n->cues |= CUE_TITLE;
         if (i > 0 && (c->tok[i - 1].flags & TK_WORD) && wset_has(&ngn_prep_set, c->tok[i - 1].hash)) n->cues |= CUE_PLACE;
+        if (s->ncand > 1 && c->context && ty == 2 && river_cue(c, i, j)) n->cues |= CUE_RIVER;
     }
     return NG_OK;
 }

@@ -26,4 +26,15 @@ run none tag --format tsv --no-header "$T/none.txt"
 expect_rc none 0
 checks=$((checks+1))
 [ ! -s "$T/none.out" ] || { echo "FAIL none: tagged"; cat "$T/none.out"; fail=1; }
+# the Dnipro: the river on its bank, after "the", crossing it; the city
+# otherwise; "у Нью-Йорку" the city (priority), not the state; "Мости"
+# (bridges) is no case form of Malta's Mosta, "Штат" none of "Штати"
+cat >"$T/river.txt" <<'EOF2'
+Shelling across the Dnipro hit Dnipro. Обстріл з лівого берега Дніпра, удар по Дніпру, форсували Дніпро. На берегу Днепра, в Днепре. Зустріч у Нью-Йорку. Мости через річку. Штат Техас.
+EOF2
+run river tag --format tsv --no-header "$T/river.txt"
+expect_rc river 0
+checks=$((checks+1))
+want="dnipro-river dnipro-city dnipro-river dnipro-city dnipro-river dnipro-river dnipro-city new-york-city us-texas "
+[ "$(cut -f6 "$T/river.out" | tr '\n' ' ')" = "$want" ] || { echo "FAIL river"; cat "$T/river.out"; fail=1; }
 finish
