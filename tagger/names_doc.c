@@ -627,6 +627,55 @@ static void *st_look(void *arg) {
     return NULL;
 }
 
+/* The dictionary's club of a place rule T made a team: an organisation
+ * named as the place (its name in the dictionary) with a football club's
+ * designator (Liverpool FC, FC Barcelona, Valencia CF, Sunderland AFC), so
+ * that the team is one node with the club named in full; 0 if none. The
+ * last places asked are remembered (a results page names the same few
+ * places thousands of times). */
+static int place_club(const ng_tagger *t, tnames *tn, const cand *place, cand *out) {
+    size_t il = strlen(place->c.id), nl = strlen(place->c.name);
+    if (il >= sizeof tn->clubs[0].id || nl > 200) return 0;
+    for (unsigned i = 0; i < sizeof tn->clubs / sizeof tn->clubs[0]; i++)
+        if (!strcmp(tn->clubs[i].id, place->c.id)) {
+            if (tn->clubs[i].has) *out = tn->clubs[i].club;
+            return tn->clubs[i].has;
+        }
+    static const char *const pre[] = {"", "FC ", "", "", ""}, *const suf[] = {" FC", "", " F.C.", " AFC", " CF"};
+    int has = 0;
+    for (size_t q = 0; q < sizeof pre / sizeof *pre && !has; q++) {
+        char name[216];
+        size_t pl = strlen(pre[q]), sl = strlen(suf[q]);
+        memcpy(name, pre[q], pl);
+        memcpy(name + pl, place->c.name, nl);
+        memcpy(name + pl + nl, suf[q], sl + 1);
+        has = ngn_org_named(t, name, out);
+    }
+    unsigned k = tn->clubs_next++ % (sizeof tn->clubs / sizeof tn->clubs[0]);
+    memcpy(tn->clubs[k].id, place->c.id, il + 1);
+    tn->clubs[k].has = has;
+    if (has) tn->clubs[k].club = *out;
+    return has;
+}
+
+/* The place span s is its team: its organisation candidate, else the
+ * dictionary's club of the place (place_club), else "team:" + the place's
+ * id. */
+static int make_team(const ng_tagger *t, tnames *tn, mstate *m, span *s) {
+    s->flags |= SPAN_FIXED;
+    if (prefer_type(m, s, "ORG")) return NG_OK;
+    const cand *c0 = &m->cands[s->cand];
+    cand club;
+    if (place_club(t, tn, c0, &club)) return prepend_cand(m, s, club.c.id, club.c.type, club.c.name);
+    char id[256];
+    int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
+    if (n <= 0 || (size_t)n >= sizeof id) return NG_OK;
+    const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
+    if (!sid) return NG_E_NOMEM;
+    const char *nm = c0->c.name;
+    return prepend_cand(m, s, sid, "ORG", nm);
+}
+
 /* sports_teams at span k, on the line [ls, le) (one that st_look kept: a
  * span it did not keep is no team). */
 static int sports_span(ng_tagger *t, tnames *tn, size_t k, size_t ls, size_t le, const char *const *texts,
@@ -666,16 +715,7 @@ static int sports_span(ng_tagger *t, tnames *tn, size_t k, size_t ls, size_t le,
         while (i < *ntids && tids[i] != c0->c.id) i++;
         if (i == *ntids) tids[(*ntids)++] = c0->c.id;
     }
-    if (prefer_type(m, s, "ORG")) { s->flags |= SPAN_FIXED; return NG_OK; }
-    char id[256];
-    int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
-    if (n <= 0 || (size_t)n >= sizeof id) return NG_OK;
-    const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
-    if (!sid) return NG_E_NOMEM;
-    int rc = prepend_cand(m, s, sid, "ORG", c0->c.name);
-    if (rc) return rc;
-    s->flags |= SPAN_FIXED;
-    return NG_OK;
+    return make_team(t, tn, m, s);
 }
 
 static int sports_teams(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
@@ -976,21 +1016,6 @@ static int ts_allowed(const mstate *m, size_t k, size_t nsorted, const char *tx,
     return 1;
 }
 
-/* The place span s is its team: its organisation candidate, else "team:"
- * + the place's id. */
-static int make_team(tnames *tn, mstate *m, span *s) {
-    s->flags |= SPAN_FIXED;
-    if (prefer_type(m, s, "ORG")) return NG_OK;
-    const cand *c0 = &m->cands[s->cand];
-    char id[256];
-    int n = snprintf(id, sizeof id, "team:%s", c0->c.id);
-    if (n <= 0 || (size_t)n >= sizeof id) return NG_OK;
-    const char *sid = ngn_arena_put(&tn->ar, id, (size_t)n);
-    if (!sid) return NG_E_NOMEM;
-    const char *nm = c0->c.name;
-    return prepend_cand(m, s, sid, "ORG", nm);
-}
-
 /* ts_nation, remembered for the last places asked (a results page names
  * the same few places thousands of times) */
 typedef struct tsnat { const char *id[16]; signed char is[16]; unsigned next; } tsnat;
@@ -1020,6 +1045,67 @@ static const cand *ts_place(const mstate *m, size_t k, size_t nfields, const siz
     return c0;
 }
 
+static int ascii_alnum(char ch) {
+    return (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* Is there a match's score ("2-1", "1–1": one or two digits each) in the
+ * sentence of bytes [a, b), within 60 bytes of it? */
+static int score_near(const char *tx, size_t len, size_t a, size_t b) {
+    size_t lo = a > 60 ? a - 60 : 0, hi = b + 60 < len ? b + 60 : len;
+    for (size_t p = a; p > lo; p--)
+        if (tx[p - 1] == '.' || tx[p - 1] == '!' || tx[p - 1] == '?' || tx[p - 1] == '\n') { lo = p; break; }
+    for (size_t p = b; p < hi; p++)
+        if (tx[p] == '.' || tx[p] == '!' || tx[p] == '?' || tx[p] == '\n') { hi = p; break; }
+    for (size_t p = lo; p < hi; p++) {
+        if (tx[p] < '0' || tx[p] > '9' || (p > lo && (ascii_alnum(tx[p - 1]) || tx[p - 1] == '-'))) continue;
+        size_t q = p;
+        while (q < hi && q - p < 3 && tx[q] >= '0' && tx[q] <= '9') q++;
+        if (q - p > 2) continue;
+        size_t d = q < hi && tx[q] == '-' ? 1 : q + 2 < hi && !memcmp(tx + q, "\xE2\x80\x93", 3) ? 3 : 0;
+        if (!d) continue;
+        size_t r = q + d, e = r;
+        while (e < hi && e - r < 3 && tx[e] >= '0' && tx[e] <= '9') e++;
+        if (e > r && e - r <= 2 && (e == hi || !(ascii_alnum(tx[e]) || tx[e] == '-'))) return 1;
+    }
+    return 0;
+}
+
+/* An article with a match's result in its prose ("Manchester United beat
+ * Liverpool 2-1", "Liverpool drew 1-1 with Everton FC"): a place a
+ * result's words make a team (ts_cue) with a score in its sentence and an
+ * organisation there too (the other side: not "Barcelona beat Madrid 5-2
+ * in the polls"), not a nation, where it may be a team (ts_allowed).
+ * Makes the article a sports one. */
+static int ts_prose_result(const ng_tagger *t, size_t nsorted, const char *const *texts, const size_t *lens,
+                           size_t nfields) {
+    const mstate *m = &t->m;
+    tsnat nat = {{0}, {0}, 0};
+    for (size_t k = 0; k < nsorted; k++) {
+        const span *s = &m->spans[k];
+        if ((s->flags & (NG_MATCH_OVERLAP | SPAN_FIXED | SPAN_CLUB)) || s->field >= nfields || s->end > lens[s->field])
+            continue;
+        const cand *c0 = &m->cands[s->cand];
+        if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
+        const char *tx = texts[s->field];
+        size_t len = lens[s->field];
+        if (!score_near(tx, len, s->start, s->end) || !ts_cue(tx, len, s) || ts_nation_memo(t, c0, &nat) ||
+            !ts_allowed(m, k, nsorted, tx, len))
+            continue;
+        /* an organisation in the sentence, within 60 bytes of the place */
+        for (size_t q = k > 4 ? k - 4 : 0; q < nsorted && q <= k + 4; q++) {
+            const span *o = &m->spans[q];
+            if (q == k || o->field != s->field || (o->flags & NG_MATCH_OVERLAP) ||
+                strcmp(m->cands[o->cand].c.type, "ORG") || o->end + 60 < s->start || o->start > s->end + 60)
+                continue;
+            size_t a = o->end < s->start ? o->end : s->end, b = o->end < s->start ? s->start : o->start, p = a;
+            while (p < b && tx[p] != '.' && tx[p] != '!' && tx[p] != '?' && tx[p] != '\n') p++;
+            if (p == b) return 1;
+        }
+    }
+    return 0;
+}
+
 static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *const *texts, const size_t *lens,
                       size_t nfields, const char **tids, size_t ntids, int sports) {
     mstate *m = &t->m;
@@ -1038,7 +1124,7 @@ static int team_sense(ng_tagger *t, tnames *tn, size_t nsorted, const char *cons
         if (!c0 || !known || ts_nation_memo(t, c0, &nat)) continue;
         span *s = &m->spans[k];
         if (!ts_allowed(m, k, nsorted, texts[s->field], lens[s->field])) continue;
-        int rc = make_team(tn, m, s);
+        int rc = make_team(t, tn, m, s);
         if (rc) return rc;
     }
     return NG_OK;
@@ -1342,7 +1428,7 @@ static int tw_add(ng_tagger *t, tnames *tn, twidx *ns, unsigned field, const cha
             while (i < ns->ntids && ns->tids[i] != c0->c.id) i++;
             if (i == ns->ntids) ns->tids[ns->ntids++] = c0->c.id;
         }
-        return make_team(tn, &t->m, s);
+        return make_team(t, tn, &t->m, s);
     }
     const char *sid = club_id(tn, tx + a, b - a);
     if (sid && !*sid) return NG_OK;
@@ -2784,6 +2870,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
             rc = free_teams(t, tn, &tw, texts, lens, nfields, &teams);
             if (!rc) rc = place_teams(t, tn, &tw, texts, lens, nfields, partial);
             int slug = ts_sports_slug(texts, lens, nfields), sports = slug == 2 ? 2 : slug || teams;
+            if (!sports) sports = ts_prose_result(t, ns, texts, lens, nfields);
             if (!rc && sports) rc = team_sense(t, tn, ns, texts, lens, nfields, tids, tw.ntids, sports);
             if (!rc && sports && partial) rc = dict_nicknames(t, &tw, texts, lens, nfields);
             if (!rc && sports) rc = club_prose(t, tn, &tw, texts, lens, nfields);

@@ -244,6 +244,10 @@ typedef struct tnames {
     size_t *pos; size_t pos_cap;
     arena ar;
     arena part_ar[PARTS_MAX - 1];           /* the strings of the parts after the first (names_doc.c) */
+    /* the clubs of the last places rule T made teams (names_doc.c:
+     * place_club): the place's id, whether it has one, the club */
+    struct { char id[64]; int has; cand club; } clubs[8];
+    unsigned clubs_next;
 } tnames;
 
 /* The tagger's article state, created on first use (NULL: out of memory). */
@@ -365,6 +369,10 @@ int ngn_contest_place(const chunkctx *c, size_t i);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);
+/* The candidate of the dictionaries' organisation named exactly 'name' (an
+ * alias; not a case-sensitive or inflected one), as the matcher would give
+ * it; 0 if none. (names_org.c) */
+int ngn_org_named(const ng_tagger *t, const char *name, cand *out);
 /* Does token i start a sentence (first token, after a line break, . ! ? : ;
  * or an opening quote or dash)? (names_rules.c) */
 int ngn_sentence_initial(const chunkctx *c, size_t i);

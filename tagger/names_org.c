@@ -559,13 +559,17 @@ static int found1(const char *const *w, const size_t *lens, size_t n, void *ud) 
 }
 
 /* The candidate of output o of dictionary di (its order too, as the matcher gives it). */
-static void out_cand(const chunkctx *c, size_t di, const img_output *o, cand *out) {
-    const ng_dict *d = c->t->dicts[di];
+static void out_cand_t(const ng_tagger *t, size_t di, const img_output *o, cand *out) {
+    const ng_dict *d = t->dicts[di];
     const img_entity *e = &d->ent[o->entity];
-    out->c = (ng_candidate){d->str + e->id, d->str + e->type, ng_entity_name(c->t, (unsigned)di, o->entity)};
+    out->c = (ng_candidate){d->str + e->id, d->str + e->type, ng_entity_name(t, (unsigned)di, o->entity)};
     out->priority = e->priority;
     out->order = (uint64_t)di << 32 | o->entity;
     out->inflected = (o->flags & OUT_INFLECTED) != 0;
+}
+
+static void out_cand(const chunkctx *c, size_t di, const img_output *o, cand *out) {
+    out_cand_t(c->t, di, o, out);
 }
 
 int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
@@ -1979,11 +1983,15 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
 /* The candidate of the dictionaries' ORG named exactly 'name' (an alias:
  * every name is one), as the matcher would give it; 0 if none. */
 static int org_by_name(const chunkctx *c, const char *name, cand *out) {
+    return ngn_org_named(c->t, name, out);
+}
+
+int ngn_org_named(const ng_tagger *tg, const char *name, cand *out) {
     ng_tokbuf tb = {0};
     int found = 0;
     if (ng_tokenize(&tb, name, strlen(name)) || !tb.n) { ng_tokbuf_free(&tb); return 0; }
-    for (size_t di = 0; di < c->t->nd && !found; di++) {
-        const ng_dict *d = c->t->dicts[di];
+    for (size_t di = 0; di < tg->nd && !found; di++) {
+        const ng_dict *d = tg->dicts[di];
         uint32_t n = 0;
         for (size_t q = 0; q < tb.n; q++) {
             const ng_token *t = &tb.tok[q];
@@ -2002,7 +2010,7 @@ static int org_by_name(const chunkctx *c, const char *name, cand *out) {
         for (uint32_t o = d->nodes[n]; o < d->nodes[n + 1] && !found; o++) {
             const img_output *op = &d->out[o];
             if ((op->flags & (OUT_CASED | OUT_INFLECTED)) || strcmp(d->str + d->ent[op->entity].type, "ORG")) continue;
-            out_cand(c, di, op, out);
+            out_cand_t(tg, di, op, out);
             found = 1;
         }
     }

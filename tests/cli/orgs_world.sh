@@ -95,4 +95,9 @@ cat >"$T/forces.txt" <<'EOF2'
 Речник Повітряних сил Юрій Ігнат і речник Сухопутних військ ЗСУ. Представник Головного управління розвідки Андрій Юсов. Командувач Військово-Морських сил.
 EOF2
 ids_are forces "ukrainian-air-force yurii-ihnat ukrainian-ground-forces gur andriy-yusov ukrainian-navy "
+
+# a result in prose without a sports slug: the city is its club, the one
+# the dictionary names Liverpool FC (one node with "Liverpool FC")
+printf 'Manchester United beat Liverpool 2-1 at Old Trafford. Liverpool FC fans left.\n' >"$T/prose.txt"
+ids_are prose "manchester-united liverpool-fc old-trafford liverpool-fc "
 finish
