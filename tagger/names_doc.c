@@ -1050,23 +1050,30 @@ static int ascii_alnum(char ch) {
 }
 
 /* Is there a match's score ("2-1", "1–1": one or two digits each) in the
- * sentence of bytes [a, b), within 60 bytes of it? */
+ * sentence of bytes [a, b), within 60 bytes of it? (The dashes are found
+ * with memchr: most places have none near them.) */
+static int score_at_dash(const char *tx, size_t lo, size_t hi, size_t p, size_t d) {
+    size_t q = p, e = p + d;
+    while (q > lo && p - q < 3 && tx[q - 1] >= '0' && tx[q - 1] <= '9') q--;
+    if (q == p || p - q > 2 || (q > lo && (ascii_alnum(tx[q - 1]) || tx[q - 1] == '-'))) return 0;
+    while (e < hi && e - (p + d) < 3 && tx[e] >= '0' && tx[e] <= '9') e++;
+    return e > p + d && e - (p + d) <= 2 && (e == hi || !(ascii_alnum(tx[e]) || tx[e] == '-'));
+}
+
 static int score_near(const char *tx, size_t len, size_t a, size_t b) {
     size_t lo = a > 60 ? a - 60 : 0, hi = b + 60 < len ? b + 60 : len;
-    for (size_t p = a; p > lo; p--)
-        if (tx[p - 1] == '.' || tx[p - 1] == '!' || tx[p - 1] == '?' || tx[p - 1] == '\n') { lo = p; break; }
-    for (size_t p = b; p < hi; p++)
-        if (tx[p] == '.' || tx[p] == '!' || tx[p] == '?' || tx[p] == '\n') { hi = p; break; }
-    for (size_t p = lo; p < hi; p++) {
-        if (tx[p] < '0' || tx[p] > '9' || (p > lo && (ascii_alnum(tx[p - 1]) || tx[p - 1] == '-'))) continue;
-        size_t q = p;
-        while (q < hi && q - p < 3 && tx[q] >= '0' && tx[q] <= '9') q++;
-        if (q - p > 2) continue;
-        size_t d = q < hi && tx[q] == '-' ? 1 : q + 2 < hi && !memcmp(tx + q, "\xE2\x80\x93", 3) ? 3 : 0;
-        if (!d) continue;
-        size_t r = q + d, e = r;
-        while (e < hi && e - r < 3 && tx[e] >= '0' && tx[e] <= '9') e++;
-        if (e > r && e - r <= 2 && (e == hi || !(ascii_alnum(tx[e]) || tx[e] == '-'))) return 1;
+    for (int dash = 0; dash < 2; dash++) {
+        const char ch = dash ? '\xE2' : '-';
+        for (const char *f = memchr(tx + lo, ch, hi - lo); f; f = memchr(f + 1, ch, (size_t)(tx + hi - f - 1))) {
+            size_t p = (size_t)(f - tx);
+            if (dash && (p + 2 >= hi || memcmp(f, "\xE2\x80\x93", 3))) continue;
+            if (!score_at_dash(tx, lo, hi, p, dash ? 3 : 1)) continue;
+            /* no sentence's end between the place and the score */
+            size_t x = p < a ? p : b, y = p < a ? a : p, z = x;
+            while (z < y && tx[z] != '.' && tx[z] != '!' && tx[z] != '?' && tx[z] != '\n') z++;
+            if (z == y) return 1;
+            if (f + 1 >= tx + hi) break;
+        }
     }
     return 0;
 }
