@@ -88,4 +88,20 @@ EOF2
 checks=$((checks+1))
 want='per:har=Гаррі|per:an=Анна|per:dor=Дора|per:roman=Роман|'
 [ "$(ids titlename)" = "$want" ] || { echo "FAIL titlename: $(ids titlename)"; fail=1; }
+
+# 6. a weak given name (a word too: Jack, Роза) before a name a dictionary
+#    knows as a place is a person's inside a sentence (novels by Jack
+#    London, вулиця Рози Люксембург); first in a sentence the place stays
+#    (the article names no such person)
+run weakplace tag --format tsv --no-header <<'EOF2'
+Novels by Jack London sold well. Вулиця Рози Люксембург.
+EOF2
+checks=$((checks+1))
+want='per:jak-london=Jack London|per:roza-liuksemburh=Роза Люксембург|'
+[ "$(ids weakplace)" = "$want" ] || { echo "FAIL weakplace: $(ids weakplace)"; fail=1; }
+run weakfirst tag --format tsv --no-header <<'EOF2'
+Jack London is far away.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/weakfirst.out")" = "london" ] || { echo "FAIL weakfirst: $(cut -f6 "$T/weakfirst.out")"; fail=1; }
 finish
