@@ -2071,9 +2071,14 @@ static size_t body_of_country(chunkctx *c, size_t i, int *rc) {
     while (e + 1 < c->nt && tok_end(c, e + 1) <= cs->end) e++;
     char want[256];
     cand dc;
-    if (nl - hl + strlen(cc->c.name) < sizeof want) {
+    /* (the country's name after "of ", or "of the ": Ministry of Defence
+     * of the United Kingdom) */
+    for (int the = 0; the < 2; the++) {
+        size_t pl = nl - hl + (the ? 4 : 0);
+        if (pl + strlen(cc->c.name) >= sizeof want) break;
         memcpy(want, nm, nl - hl);
-        strcpy(want + (nl - hl), cc->c.name);
+        if (the) memcpy(want + nl - hl, "the ", 4);
+        strcpy(want + pl, cc->c.name);
         if (org_by_name(c, want, &dc)) {
             *rc = ngn_dict_form_span(c, i, e, &dc, NG_RULE_DICT_FORM);
             return e;

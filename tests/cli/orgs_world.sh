@@ -100,4 +100,10 @@ ids_are forces "ukrainian-air-force yurii-ihnat ukrainian-ground-forces gur andr
 # the dictionary names Liverpool FC (one node with "Liverpool FC")
 printf 'Manchester United beat Liverpool 2-1 at Old Trafford. Liverpool FC fans left.\n' >"$T/prose.txt"
 ids_are prose "manchester-united liverpool-fc old-trafford liverpool-fc "
+
+# rule B with the shipped bodies: a bare Ukrainian body before another
+# country is that country's (its English name with "of the" too: Ministry
+# of Defence of the United Kingdom), not one the rule names
+printf 'Міноборони Британії заявило. Минобороны США сообщило. МЗС Німеччини відповіло.\n' >"$T/bodies.txt"
+ids_are bodies "ministry-of-defence-uk pentagon german-foreign-office "
 finish
