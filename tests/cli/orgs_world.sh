@@ -93,8 +93,9 @@ ids_are teams "new-york-yankees baltimore-orioles new-zealand-national-rugby-uni
 # surname after "Речник"; "Сухопутних військ" the ground forces
 cat >"$T/forces.txt" <<'EOF2'
 Речник Повітряних сил Юрій Ігнат і речник Сухопутних військ ЗСУ. Представник Головного управління розвідки Андрій Юсов. Командувач Військово-Морських сил.
+Сили оборони України відбили атаку, повідомив ЦПД.
 EOF2
-ids_are forces "ukrainian-air-force yurii-ihnat ukrainian-ground-forces gur andriy-yusov ukrainian-navy "
+ids_are forces "ukrainian-air-force yurii-ihnat ukrainian-ground-forces gur andriy-yusov ukrainian-navy defence-forces-of-ukraine centre-for-countering-disinformation "
 
 # a result in prose without a sports slug: the city is its club, the one
 # the dictionary names Liverpool FC (one node with "Liverpool FC")
