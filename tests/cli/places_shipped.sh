@@ -37,4 +37,12 @@ expect_rc river 0
 checks=$((checks+1))
 want="dnipro-river dnipro-city dnipro-river dnipro-city dnipro-river dnipro-river dnipro-city new-york-city us-texas "
 [ "$(cut -f6 "$T/river.out" | tr '\n' ' ')" = "$want" ] || { echo "FAIL river"; cat "$T/river.out"; fail=1; }
+# Gaza (Газа) capitalised only: "поставки газа", "по газу" are gas
+cat >"$T/gas.txt" <<'EOF2'
+Поставки газа выросли, цены на газу. Удары по Газе. Глава Минфина выступил.
+EOF2
+run gas tag --format tsv --no-header "$T/gas.txt"
+expect_rc gas 0
+checks=$((checks+1))
+[ "$(cut -f6 "$T/gas.out" | tr '\n' ' ')" = "gaza-strip ministry-of-finance-of-russia " ] || { echo "FAIL gas"; cat "$T/gas.out"; fail=1; }
 finish
