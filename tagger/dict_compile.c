@@ -306,7 +306,13 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
         int rc = cased_form(c, tb, first, text, &cased);
         if (rc) return rc;
     }
-    int capd = policy == CASE_CAPITALISED;
+    /* a one-word Cyrillic alias written capitalised (Газа, Сальдо, Лиман,
+     * Курили) matches a capitalised word only: in lower case it is the
+     * common word (газа, сальдо, лиман, курили), as its case forms are */
+    const ng_token *t0 = &tb->tok[first];
+    int one_cyr = policy == CASE_AUTO && first + 1 == tb->n && (t0->flags & TK_CYR) && (t0->flags & TK_UPPER1) &&
+                  !(t0->flags & TK_ALLUPPER);
+    int capd = policy == CASE_CAPITALISED || one_cyr;
     int rc = add_seq(c, w, wl, wh, n, cased, cs ? OUT_CASED : capd ? OUT_NEEDCAP : 0);
     if (rc == NG_OK && cs && e->inflect && n == 1 && (tb->tok[first].flags & TK_CYR) &&
         (tb->tok[first].flags & TK_ALLUPPER))

@@ -93,8 +93,8 @@ static void test_case_policy(ng_dict *d) {
     STR_EQ(tag(d, 0, "US EU UA RU"), "0-2 loc_us 3-5 org_eu 6-8 loc_ukraine 9-11 loc_russia", "acronyms");
     STR_EQ(tag(d, 0, "u.s. U.S. сша США Nato NATO нато НАТО єс ЄС"),
            "5-9 loc_us 17-23 loc_us 29-33 org_nato 43-51 org_nato 57-61 org_eu", "dotted and Cyrillic acronyms");
-    STR_EQ(tag(d, 0, "UKRAINE ukraine УКРАЇНА україна"), "0-7 loc_ukraine 8-15 loc_ukraine 16-30 loc_ukraine 31-45 loc_ukraine",
-           "other aliases ignore case");
+    STR_EQ(tag(d, 0, "UKRAINE ukraine УКРАЇНА україна"), "0-7 loc_ukraine 8-15 loc_ukraine 16-30 loc_ukraine",
+           "other aliases ignore case, but a one-word Cyrillic one written capitalised needs a capital");
     ng_dict *o = compile("org_apple\tORG\tApple Inc.\t=Apple\n"
                          "org_osce\tORG\tOSCE\t~OSCE\n"
                          "org_shell\tORG\tShell\t~Shell Oil\tcase=sensitive\n"

@@ -371,6 +371,15 @@ static int on_doc2(const annot_doc *d, void *ud) {
 /* Writes the counting dictionary (one entity per surface: id = index, every
  * usable spelling, the case rules of the output) and tags every training
  * document with it. */
+/* Does s (UTF-8) have a lower-case letter? */
+static int has_lower(const char *s) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_int32_t c;
+    for (utf8proc_ssize_t r; *p && (r = utf8proc_iterate(p, -1, &c)) > 0; p += r)
+        if (utf8proc_category(c) == UTF8PROC_CATEGORY_LL) return 1;
+    return 0;
+}
+
 static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt, ng_error *err) {
     pass2 p = {0};
     p.idx = imp_realloc(NULL, (g->n ? g->n : 1) * sizeof *p.idx);
@@ -382,7 +391,7 @@ static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt,
         char head[64];
         int hl = snprintf(head, sizeof head, "%zu\t%s", p.nidx, u->type);
         size_t need = (size_t)hl + 8;
-        for (size_t k = 0; k < u->nsp; k++) need += strlen(u->sp[k].s) + 1;
+        for (size_t k = 0; k < u->nsp; k++) need += strlen(u->sp[k].s) + 2;   /* (and a "~") */
         if (len + need > cap) {
             while (len + need > cap) cap = cap ? cap * 2 : 65536;
             buf = imp_realloc(buf, cap);
@@ -394,6 +403,11 @@ static int count_matches(gaz *g, char **inputs, char **paths, size_t n, int fmt,
         for (size_t k = 0; k < u->nsp; k++) {
             if (u->sp[k].bad) continue;
             buf[len++] = w < 2 ? '\t' : '|';
+            /* (measured in any case: a one-word Cyrillic name written
+             * capitalised matches only capitalised words in a dictionary,
+             * and its common word in lower case would go uncounted; "~" is
+             * what the other spellings with a lower-case letter get anyway) */
+            if (has_lower(u->sp[k].s)) buf[len++] = '~';
             size_t l = strlen(u->sp[k].s);
             memcpy(buf + len, u->sp[k].s, l);
             len += l;
