@@ -396,6 +396,34 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
     return NG_OK;
 }
 
+/* A person's name the article pass named word by word (a weak given name
+ * first in its sentence, "Віра Брежнєва заспівала": the given name and the
+ * surname each the article's person) is one span: two spans of one field
+ * whose chosen candidate (the only one, or the first of one fixed) is the
+ * same person, one space between them, become one (the first's
+ * candidates). */
+static void join_split_persons(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
+    size_t w = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if (w > 0) {
+            span *p = &m->spans[w - 1];
+            const cand *a = &m->cands[p->cand], *b = &m->cands[s->cand];
+            if (p->field == s->field && p->field < nfields && s->end <= lens[s->field] &&
+                (p->ncand == 1 || (p->flags & SPAN_FIXED)) && (s->ncand == 1 || (s->flags & SPAN_FIXED)) &&
+                s->start == p->end + 1 && texts[s->field][p->end] == ' ' && a->c.type[0] == 'P' &&
+                !strcmp(a->c.type, "PER") && !strcmp(b->c.type, "PER") &&
+                (a->c.id == b->c.id || !strcmp(a->c.id, b->c.id))) {
+                p->end = s->end;
+                p->flags |= s->flags & ~NG_MATCH_OVERLAP;
+                continue;
+            }
+        }
+        m->spans[w++] = *s;
+    }
+    m->nspans = w;
+}
+
 /* In --all mode spans found inside an earlier chosen span are overlaps. */
 static void mark_overlaps(mstate *t) {
     size_t cover_end = 0;
@@ -618,6 +646,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
         else ng_sort_spans(m->spans, m->nspans);
     }
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
+    else if (m->nspans > 1) join_split_persons(m, texts, lens, nfields);
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
     if (use_context && (m->rc = context_scan(t))) return m->rc;

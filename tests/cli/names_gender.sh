@@ -99,6 +99,14 @@ EOF2
 checks=$((checks+1))
 want='per:jak-london=Jack London|per:roza-liuksemburh=Роза Люксембург|'
 [ "$(ids weakplace)" = "$want" ] || { echo "FAIL weakplace: $(ids weakplace)"; fail=1; }
+# (the same name first in a sentence after the article named it: one
+#  span, not the given name and the surname each the person)
+run weakjoin tag --format tsv --no-header <<'EOF2'
+Співачка Віра Брежнєва виступила.
+Віра Брежнєва заспівала.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f3,4,6 "$T/weakjoin.out" | tr '\t\n' ' ;')" = "17 42 per:vira-brezhn;63 88 per:vira-brezhn;" ] || { echo "FAIL weakjoin: $(cut -f3,4,6 "$T/weakjoin.out" | tr '\t\n' ' ;')"; fail=1; }
 run weakfirst tag --format tsv --no-header <<'EOF2'
 Jack London is far away.
 EOF2
