@@ -1670,11 +1670,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                              wset_has(&ngn_particle_set, c->tok[j].hash); np++)
                 j++;
             if (j > sfirst && (j >= c->nt || !is_cap_word(c, j))) j = sfirst;
-            /* (a weak given name, a word too, before a name a dictionary
-             * knows as a place: a name only inside a sentence, "вулиця Рози
-             * Люксембург", "novels by Jack London"; first in one it may be
-             * the word: "Роза Хутір" stays the place) */
-            size_t last = surname_at(c, j, i, script, (!gn->weak || !ngn_sentence_initial(c, i)) && !other);
+            size_t last = surname_at(c, j, i, script, !gn->weak && !other);
             if (last == (size_t)-1 && j == i + 1 && line_joins(c, i, gn->weak)) {
                 last = surname_at_nl(c, j, i, script, 1, 1);
                 if (last != (size_t)-1 && !line_goes_on(c, last)) last = (size_t)-1;

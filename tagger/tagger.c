@@ -400,8 +400,32 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
  * first in its sentence, "Віра Брежнєва заспівала": the given name and the
  * surname each the article's person) is one span: two spans of one field
  * whose chosen candidate (the only one, or the first of one fixed) is the
- * same person, one space between them, become one (the first's
- * candidates). */
+ * same person, each one word, not forms of one word (their first two
+ * letters differ), one space between them, become one (the first's
+ * candidates; not "See See" or "ФАЙЛА ФАЙЛ", the surname twice, nor
+ * "B. See See"). */
+static int one_word(const char *t, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '.') return 0;
+    return 1;
+}
+
+/* Do two words start with the same two letters, case folded (forms of one
+ * word: ФАЙЛА ФАЙЛ, See See)? Out of memory: yes (nothing is joined). */
+static int same_start(const char *a, size_t al, const char *b, size_t bl) {
+    size_t fa = 0, fb = 0;
+    char *x = ng_fold(a, al, &fa), *y = ng_fold(b, bl, &fb);
+    int same = 1;
+    if (x && y) {
+        size_t n = 0, k = 0;
+        while (k < fa && n < 2) { k++; while (k < fa && ((unsigned char)x[k] & 0xC0) == 0x80) k++; n++; }
+        same = fb >= k && !memcmp(x, y, k);
+    }
+    free(x);
+    free(y);
+    return same;
+}
+
 static void join_split_persons(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
     size_t w = 0;
     for (size_t k = 0; k < m->nspans; k++) {
@@ -413,7 +437,10 @@ static void join_split_persons(mstate *m, const char *const *texts, const size_t
                 (p->ncand == 1 || (p->flags & SPAN_FIXED)) && (s->ncand == 1 || (s->flags & SPAN_FIXED)) &&
                 s->start == p->end + 1 && texts[s->field][p->end] == ' ' && a->c.type[0] == 'P' &&
                 !strcmp(a->c.type, "PER") && !strcmp(b->c.type, "PER") &&
-                (a->c.id == b->c.id || !strcmp(a->c.id, b->c.id))) {
+                (a->c.id == b->c.id || !strcmp(a->c.id, b->c.id)) && one_word(texts[p->field], p->start, p->end) &&
+                one_word(texts[s->field], s->start, s->end) &&
+                !same_start(texts[p->field] + p->start, p->end - p->start, texts[s->field] + s->start,
+                            s->end - s->start)) {
                 p->end = s->end;
                 p->flags |= s->flags & ~NG_MATCH_OVERLAP;
                 continue;

@@ -362,4 +362,14 @@ for k, v in lines.items():
         bad += 1
 sys.exit(1 if bad else 0)
 EOF2
+# a weak given name (a word too) before a place: the place ("Слава
+# Україні", "Нова Ірландія", "In May London"); the people the shipped
+# dictionary names so are people (Роза Люксембург, Jack London)
+cat >"$T/weak.txt" <<'EOF2'
+Вони вигукували Слава Україні. Острів Нова Ірландія. In May London hosted. Книги Роза Люксембург і Jack London.
+EOF2
+run weak tag --format tsv --no-header "$T/weak.txt"
+expect_rc weak 0
+checks=$((checks+1))
+[ "$(cut -f6 "$T/weak.out" | tr '\n' ' ')" = "ukraine ireland london rosa-luxemburg jack-london " ] || { echo "FAIL weak"; cat "$T/weak.out"; fail=1; }
 finish
