@@ -1084,6 +1084,22 @@ static int score_near(const char *tx, size_t len, size_t a, size_t b) {
  * organisation there too (the other side: not "Barcelona beat Madrid 5-2
  * in the polls"), not a nation, where it may be a team (ts_allowed).
  * Makes the article a sports one. */
+/* The organisation span near the place span k (within two spans and 60
+ * bytes, in its field, no sentence's end between them), or NULL. */
+static const span *org_beside(const mstate *m, size_t k, size_t nsorted, const char *tx) {
+    const span *s = &m->spans[k];
+    for (size_t q = k > 2 ? k - 2 : 0; q < nsorted && q <= k + 2; q++) {
+        const span *o = &m->spans[q];
+        if (q == k || o->field != s->field || (o->flags & NG_MATCH_OVERLAP) || o->end + 60 < s->start ||
+            o->start > s->end + 60 || m->cands[o->cand].c.type[0] != 'O' || strcmp(m->cands[o->cand].c.type, "ORG"))
+            continue;
+        size_t a = o->end < s->start ? o->end : s->end, b = o->end < s->start ? s->start : o->start, p = a;
+        while (p < b && tx[p] != '.' && tx[p] != '!' && tx[p] != '?' && tx[p] != '\n') p++;
+        if (p == b) return o;
+    }
+    return NULL;
+}
+
 static int ts_prose_result(const ng_tagger *t, size_t nsorted, const char *const *texts, const size_t *lens,
                            size_t nfields) {
     const mstate *m = &t->m;
@@ -1096,19 +1112,11 @@ static int ts_prose_result(const ng_tagger *t, size_t nsorted, const char *const
         if (c0->c.type[0] != 'L' || strcmp(c0->c.type, "LOC")) continue;
         const char *tx = texts[s->field];
         size_t len = lens[s->field];
-        if (!score_near(tx, len, s->start, s->end) || !ts_cue(tx, len, s) || ts_nation_memo(t, c0, &nat) ||
-            !ts_allowed(m, k, nsorted, tx, len))
-            continue;
-        /* an organisation in the sentence, within 60 bytes of the place */
-        for (size_t q = k > 4 ? k - 4 : 0; q < nsorted && q <= k + 4; q++) {
-            const span *o = &m->spans[q];
-            if (q == k || o->field != s->field || (o->flags & NG_MATCH_OVERLAP) ||
-                strcmp(m->cands[o->cand].c.type, "ORG") || o->end + 60 < s->start || o->start > s->end + 60)
-                continue;
-            size_t a = o->end < s->start ? o->end : s->end, b = o->end < s->start ? s->start : o->start, p = a;
-            while (p < b && tx[p] != '.' && tx[p] != '!' && tx[p] != '?' && tx[p] != '\n') p++;
-            if (p == b) return 1;
-        }
+        /* (the spans first: most places have no organisation beside them,
+         * and the text around them is out of the cache in a long article) */
+        if (org_beside(m, k, nsorted, tx) && score_near(tx, len, s->start, s->end) && ts_cue(tx, len, s) &&
+            !ts_nation_memo(t, c0, &nat) && ts_allowed(m, k, nsorted, tx, len))
+            return 1;
     }
     return 0;
 }

@@ -433,7 +433,7 @@ static void join_split_persons(mstate *m, const char *const *texts, const size_t
         if (w > 0) {
             span *p = &m->spans[w - 1];
             const cand *a = &m->cands[p->cand], *b = &m->cands[s->cand];
-            if (p->field == s->field && p->field < nfields && s->end <= lens[s->field] &&
+            if (s->start == p->end + 1 && p->field == s->field && p->field < nfields && s->end <= lens[s->field] &&
                 (p->ncand == 1 || (p->flags & SPAN_FIXED)) && (s->ncand == 1 || (s->flags & SPAN_FIXED)) &&
                 s->start == p->end + 1 && texts[s->field][p->end] == ' ' && a->c.type[0] == 'P' &&
                 !strcmp(a->c.type, "PER") && !strcmp(b->c.type, "PER") &&
