@@ -305,6 +305,13 @@ static int prepend_cand(mstate *m, span *s, const char *id, const char *type, co
 /* Moves the candidate of type 'type' of the highest priority (the first of
  * them) to the front; 1 if found. ("in New York": the city, priority=1,
  * not the state the candidates list first.) */
+/* Moves the span's candidate i to the front, the others in order. */
+static void cand_to_front(mstate *m, span *s, size_t i) {
+    cand tmp = m->cands[s->cand + i];
+    memmove(&m->cands[s->cand + 1], &m->cands[s->cand], i * sizeof tmp);
+    m->cands[s->cand] = tmp;
+}
+
 static int prefer_type(mstate *m, span *s, const char *type) {
     size_t best = SIZE_MAX;
     for (size_t i = 0; i < s->ncand; i++)
@@ -312,9 +319,7 @@ static int prefer_type(mstate *m, span *s, const char *type) {
             (best == SIZE_MAX || m->cands[s->cand + i].priority > m->cands[s->cand + best].priority))
             best = i;
     if (best == SIZE_MAX) return 0;
-    cand tmp = m->cands[s->cand + best];
-    memmove(&m->cands[s->cand + 1], &m->cands[s->cand], best * sizeof tmp);
-    m->cands[s->cand] = tmp;
+    cand_to_front(m, s, best);
     return 1;
 }
 
@@ -325,9 +330,7 @@ static int prefer_river(mstate *m, span *s) {
         const cand *c = &m->cands[s->cand + i];
         size_t nl = strlen(c->c.name);
         if (strcmp(c->c.type, "LOC") || nl < 7 || strcmp(c->c.name + nl - 6, " River")) continue;
-        cand tmp = *c;
-        memmove(&m->cands[s->cand + 1], &m->cands[s->cand], i * sizeof tmp);
-        m->cands[s->cand] = tmp;
+        cand_to_front(m, s, i);
         return 1;
     }
     return 0;

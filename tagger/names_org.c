@@ -170,6 +170,17 @@ static const char *const gen_stops[] = {
     "якої", "якого", "яких", "которого", "которой", "которых", NULL
 };
 static wset gen_stop_set;
+/* The genitive of a field a state body works in, though its ending is
+ * shared by other cases or an infinitive's (Головного управління розвідки,
+ * Державної служби статистики, обласного управління освіти): a genitive
+ * word, and after rule A's head its tail starts with one (folded). */
+static const char *const field_words[] = {
+    "розвідки", "оборони", "безпеки", "охорони", "освіти", "науки", "культури", "статистики", "економіки",
+    "енергетики", "медицини", "торгівлі", "політики", "інфраструктури", "розвитку", "транспорту", "захисту",
+    "контролю", "нагляду", "зв'язку", "праці", NULL
+};
+static wset field_set;
+static uint64_t field_mem[1024];
 static uint64_t gen_stop_mem[1024];
 /* Russian heads (by stem), and the states that adjective + noun name
  * (Российская Федерация, Радянський Союз: places, not organisations). */
@@ -312,6 +323,7 @@ static void org_init(void) {
     ngn_wset_fill(&desig_set, desig_mem, designators, 1);
     ngn_wset_fill(&status_set, status_mem, status_adjs, 1);
     ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
+    ngn_wset_fill(&field_set, field_mem, field_words, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
     ngn_wset_fill(&law_set, law_mem, law_words, 0);
@@ -1386,21 +1398,8 @@ static int ends_any(const char *f, size_t l, const char *const *e) {
     return 0;
 }
 
-/* The genitive of a field a state body works in, though its ending is
- * shared by other cases or an infinitive's (Головного управління розвідки,
- * Державної служби статистики, обласного управління освіти). */
-static int field_word(const char *f, size_t fl) {
-    static const char *const words[] = {"розвідки", "оборони", "безпеки", "охорони", "освіти", "науки",
-                                        "культури", "статистики", "економіки", "енергетики", "медицини",
-                                        "торгівлі", "політики", "інфраструктури", "розвитку", "транспорту",
-                                        "захисту", "контролю", "нагляду", "зв'язку", "праці", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (fl == strlen(*w) && !memcmp(f, *w, fl)) return 1;
-    return 0;
-}
-
 static int field_genitive(const chunkctx *c, size_t k) {
-    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && field_word(tfold(c, k), tlen(c, k));
+    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && wset_has(&field_set, c->tok[k].hash);
 }
 
 /* Is lower-case Cyrillic token k a word in the genitive, as the words after
@@ -1416,7 +1415,7 @@ static int genitive_word(const chunkctx *c, size_t k, int after_plural) {
     const char *f = tfold(c, k);
     size_t l = tlen(c, k);
     if (ncp(f, l) < 3) return 0;
-    if (field_word(f, l)) return 1;
+    if (wset_has(&field_set, c->tok[k].hash)) return 1;
 #define END(e) ends_with(f, l, e, sizeof e - 1)
     if (END("их") || END("іх") || END("ых")) return 2;
     if (END("ся") || END("сь") || END("ити") || END("ати") || END("яти") || END("іти")) return 0;
