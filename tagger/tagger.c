@@ -294,7 +294,8 @@ static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, msta
  * trie transition out of every word (its root by the next word), a miss in
  * the big transition table, is prefetched AHEAD words before the walk
  * needs it. */
-static int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt) {
+static inline __attribute__((always_inline)) int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok,
+                                                           size_t nt, const int pf) {
     enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 8 };
     const ng_dict *d = tg->dicts[0];
     const uint32_t vn = d->h->vocab_size, tn = d->h->trans_size;
@@ -302,8 +303,8 @@ static int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t
     t->nhits = 0;
     for (size_t k = 0; k < AHEAD && k < nt; k++) vs[k % RING] = dict_vslot(d, tok[k].hash);
     for (size_t i = 0; i < nt; i++) {
-        if (i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, vn)]);
-        if (i + NEAR < nt) {
+        if (pf && i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, vn)]);
+        if (pf && i + NEAR < nt) {
             uint64_t h = tok[i + NEAR].hash;
             uint32_t k = home(h, vn);
             if (d->vtags[k] == tag_of(h)) __builtin_prefetch(&d->vocab[k]);
@@ -311,7 +312,7 @@ static int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t
         if (i + AHEAD < nt) {
             size_t k = i + AHEAD;
             const img_vslot *v = vs[k % RING] = dict_vslot(d, tok[k].hash), *p = vs[(k - 1) % RING];
-            if (v && p && p->root)
+            if (pf && v && p && p->root)
                 __builtin_prefetch(&d->trans[home(trans_hash(p->root & ~NODE_TERMINAL, v->tok1 - 1), tn)]);
         }
         const ng_token *ti = &tok[i];
@@ -338,6 +339,14 @@ static int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t
     return NG_OK;
 }
 
+/* Do the tables pass 1 reads (tags, vocabulary slots, transitions) fit in
+ * a quarter of a typical L2 (512 KiB)? Then they stay cached and the
+ * prefetches only cost instructions. */
+static int small_tables(const ng_dict *d) {
+    return (uint64_t)d->h->vocab_size * (1 + sizeof(img_vslot)) + (uint64_t)d->h->trans_size * sizeof(img_tslot) <=
+           (1024u << 10);
+}
+
 /* Matches one chunk of a field. 'base' is the chunk's offset in the field.
  * Pass 1 walks the trie from every word and records the hits (spans that
  * end an alias); pass 2 picks the leftmost-longest valid ones, checking
@@ -347,7 +356,10 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
     int all = (tg->flags & NG_TAG_ALL) != 0;
-    int rc = tg->nd == 1 ? pass1_one(tg, t, tok, nt) : pass1(tg, t, tok, nt, tg->nd);
+    int rc;
+    if (tg->nd != 1) rc = pass1(tg, t, tok, nt, tg->nd);
+    else if (small_tables(tg->dicts[0])) rc = pass1_one(tg, t, tok, nt, 0);
+    else rc = pass1_one(tg, t, tok, nt, 1);
     if (rc) return rc;
     /* pass 2: hits are in order of their first word */
     hit *hits = t->hits;
