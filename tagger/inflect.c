@@ -522,6 +522,18 @@ static int uk_is_adj_ending(const w32 *w) {
     return 0;
 }
 
+/* A neuter adjective that names a place (or a body) by itself and declines
+ * as one: Рівне → Рівного, у Рівному; Кам'янське, Барвінкове, Єнакієве,
+ * Сніжне, Ватутіне, Суспільне. Not a foreign name in -е, which stays
+ * (Катовице, Зімбабве, Молізе, Маріямполе): -ське, -цьке, -зьке, -ове,
+ * -еве, -єве, or -не after a consonant or after и / і / ї. */
+static int uk_neut_adj(const w32 *w) {
+    if (w->n < 5) return 0;
+    if (ends(w, "ське") || ends(w, "цьке") || ends(w, "зьке") || ends(w, "ове") || ends(w, "еве") || ends(w, "єве"))
+        return 1;
+    return ends(w, "не") && (!is_vowel(back(w, 3)) || isin(back(w, 3), "иії"));
+}
+
 static int ru_is_adj_ending(const w32 *w) {
     if (ends(w, "ый") || ends(w, "ая") || ends(w, "яя") || ends(w, "ое") || ends(w, "ее") ||
         ends(w, "ые"))
@@ -902,7 +914,7 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             else if (isin(l, "еє") && next) kind = K_ADJ;
             else if (isin(l, "і") && next) kind = K_ADJ;
             else if (isin(l, "о")) kind = (endsany(w, neut_o_sfx) || inlist(w, uk_noun_o)) ? K_NOUN : K_STAY;
-            else if (isin(l, "е")) kind = (eqlit(w, "море") || eqlit(w, "поле")) ? K_NOUN : K_STAY;
+            else if (isin(l, "е")) kind = (eqlit(w, "море") || eqlit(w, "поле")) ? K_NOUN : uk_neut_adj(w) ? K_ADJ : K_STAY;
             else if ((ends(w, "ці") || ends(w, "чі")) && w->n >= 5 && !next) kind = K_PLURAL;
             else if (isin(l, "іуюєї")) kind = K_STAY;
             else kind = K_NOUN;

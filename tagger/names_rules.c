@@ -1875,6 +1875,66 @@ static int note_dict_span(chunkctx *c, size_t k, size_t i) {
     return NG_OK;
 }
 
+/* Is the dictionary span k, token i alone, a case form of a one-word name
+ * in -е that declines as an adjective (Рівне → Рівного, Луганське →
+ * Луганського) standing where it reads as an adjective before its noun
+ * instead: the next word agrees with it in case ("відділення Луганського
+ * заповідника", "в Південному мікрорайоні": not Луганське, Південне), not
+ * a verb or a function word ("у Рівному відбулася", "з Рівного до")? Only
+ * Ukrainian endings (-ого, -ому, -им, -ім) and only spans whose every
+ * candidate is a generated form and no person's. */
+static int adj_form_alone(const chunkctx *c, size_t k, size_t i) {
+    const ng_token *t = &c->tok[i];
+    const span *s = &c->m->spans[k];
+    if ((t->flags & (TK_CYR | TK_LATIN | TK_ALLUPPER)) != TK_CYR || s->end != tok_end(c, i) || i + 1 >= c->nt) return 0;
+    const ng_token *n = &c->tok[i + 1];
+    if ((n->flags & (TK_WORD | TK_CYR | TK_UPPER1 | TK_NL | TK_SPACE)) != (TK_WORD | TK_CYR | TK_SPACE)) return 0;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i), cut = 0;
+    if (l > 6 && (!memcmp(f + l - 6, "ого", 6) || !memcmp(f + l - 6, "ому", 6))) cut = 6;
+    else if (l > 4 && (!memcmp(f + l - 4, "им", 4) || !memcmp(f + l - 4, "ім", 4))) cut = 4;
+    if (!cut || (l - cut >= 2 && !memcmp(f + l - cut - 2, "ь", 2))) return 0;
+    /* a one-word name in -е of some dictionary (Рівне, Луганське; not
+     * Хмельницький, whose forms are a surname's too) */
+    char nom[NG_MAX_TOKEN + 2];
+    size_t nl = l - cut;
+    if (nl + 2 > sizeof nom) return 0;
+    memcpy(nom, f, nl);
+    memcpy(nom + nl, "е", 2);
+    nl += 2;
+    uint64_t h = ng_hash(nom, nl);
+    int known = 0;
+    for (size_t d = 0; d < c->t->nd && !known; d++) {
+        const img_vslot *v = dict_vslot(c->t->dicts[d], h);
+        known = v && (v->root & NODE_TERMINAL) && dict_verify(c->t->dicts[d], v->tok1 - 1, nom, nl);
+    }
+    if (!known) return 0;
+    /* the word after it agrees as its noun or adjective would (заповідника,
+     * вокзалу after -ого; відділенням after -им), a verb does not
+     * ("Кам'янського вийшли") */
+    static const char *const agree_gen[] = {"а", "я", "у", "ю", "ого", NULL};
+    static const char *const agree_dat[] = {"у", "ю", "ові", "еві", "єві", "і", "ому", NULL};
+    static const char *const agree_ins[] = {"ом", "ем", "єм", "ям", "им", "ім", NULL};
+    static const char *const agree_loc[] = {"і", "у", "ю", "ому", "ім", NULL};
+    const char *end = f + l - cut;
+    const char *const *agree = !memcmp(end, "ого", cut) ? agree_gen : !memcmp(end, "ому", cut) ? agree_dat
+                               : !memcmp(end, "им", cut) ? agree_ins : agree_loc;
+    const char *nf = tfold(c, i + 1);
+    size_t nfl = tlen(c, i + 1);
+    int agrees = 0;
+    for (const char *const *e = agree; *e && !agrees; e++) agrees = ends_with(nf, nfl, *e, strlen(*e));
+    /* (a verb's past or reflexive form: "з Рівного прибула", "у Рівному
+     * відбулася"; a function word: "у Рівному у вівторок") */
+    if (!agrees || ends_with(nf, nfl, "ла", 4) || ends_with(nf, nfl, "ся", 4) || ends_with(nf, nfl, "сь", 4) ||
+        !ncp_ge(nf, nfl, 3) || wset_has(&ngn_stop_set, c->tok[i + 1].hash))
+        return 0;
+    for (size_t q = 0; q < s->ncand; q++) {
+        const cand *cd = &c->m->cands[s->cand + q];
+        if (!cd->inflected || !strcmp(cd->c.type, "PER")) return 0;   /* (Льва Толстого поставили) */
+    }
+    return 1;
+}
+
 /* How many capitalised words ahead ng_names_chunk prefetches (twice as far
  * the token, then its given-name filter bits). */
 enum { CAP_AHEAD = 4 };
@@ -1967,7 +2027,10 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
                 if (rc) break;
                 if (last != (size_t)-1) { i = last; continue; }
             }
-            if (rules && !c.all && ngn_contest_place(&c, i)) {
+            if (context && !c.all && adj_form_alone(&c, (size_t)k, i)) {
+                if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+                mn->dead[mn->ndead++] = (size_t)k;
+            } else if (rules && !c.all && ngn_contest_place(&c, i)) {
                 /* Miss Poland: a contest's title, not the place */
                 if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
                 mn->dead[mn->ndead++] = (size_t)k;

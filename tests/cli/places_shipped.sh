@@ -5,7 +5,10 @@
 # three-letter names the inflection leaves alone (Рим, Ніл, Чад: Римі,
 # Риме, Нілі, Чаді), and what must stay untagged: NZ and HK alone (Business
 # NZ is an organisation), Wimbledon (the tournament), and the oblique forms
-# of a three-letter place that are words (Ваша, Кума, Печі).
+# of a three-letter place that are words (Ваша, Кума, Печі); the case forms
+# of a neuter adjective that names a place (у Рівному), not where they are
+# an adjective before its noun (Луганського заповідника, у Південному
+# мікрорайоні).
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 cat >"$T/found.txt" <<'EOF2'
@@ -45,4 +48,18 @@ run gas tag --format tsv --no-header "$T/gas.txt"
 expect_rc gas 0
 checks=$((checks+1))
 [ "$(cut -f6 "$T/gas.out" | tr '\n' ' ')" = "gaza-strip ministry-of-finance-of-russia " ] || { echo "FAIL gas"; cat "$T/gas.out"; fail=1; }
+# a neuter adjective that names a place declines as one (Рівне: у
+# Рівному, з Рівного); its forms that stand before a noun they agree with
+# are the adjective (Луганського заповідника: not the village Луганське;
+# Південного вокзалу, у Південному мікрорайоні: not Південне); before a
+# verb or a function word they are the place
+cat >"$T/neuter.txt" <<'EOF2'
+Вчора у Рівному відбулася акція, мешканці Кам'янського вийшли з Рубіжного до Сніжного.
+Працівники відділення Луганського заповідника і Південного вокзалу. Перевірка Луганським облтервідділенням.
+Новий будинок у Південному мікрорайоні. У Рівному у вівторок, з Рівного прибула колона.
+EOF2
+run neuter tag --format tsv --no-header "$T/neuter.txt"
+expect_rc neuter 0
+checks=$((checks+1))
+[ "$(cut -f6 "$T/neuter.out" | tr '\n' ' ')" = "rivne kamianske rubizhne snizhne rivne rivne " ] || { echo "FAIL neuter"; cat "$T/neuter.out"; fail=1; }
 finish
