@@ -252,6 +252,18 @@ static int uk_alt_stems(const w32 *st, w32 *out) {
     return n;
 }
 
+/* Places whose е (ё) before the last consonant drops in the other cases
+ * (Єгипет → Єгипту, Египет → Египта, Орёл → Орла): the stem without it,
+ * or 0. The vowel is fleeting in these words only, not in their endings
+ * (Тибет → Тибету, Кувейт; -ець and -ок are handled by ending). */
+static const char *const fleeting_e[] = {"єгипет", "египет", "орел", NULL};
+static int fleeting_stem(const w32 *w, w32 *out) {
+    if (!inlist(w, fleeting_e)) return 0;
+    *out = cut(w, 2);
+    out->c[out->n++] = back(w, 1);
+    return 1;
+}
+
 static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     int32_t l = back(w, 1);
     w32 st = cut(w, 1);
@@ -341,6 +353,8 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
         f.c[f.n++] = back(w, 1);
         uk_noun_cons(g, w, &f, anim, per);
     }
+    w32 fe;
+    if (!per && fleeting_stem(w, &fe)) uk_noun_cons(g, w, &fe, anim, per);
     w32 alt[3];
     int na = per ? 0 : uk_alt_stems(w, alt);
     for (int i = 0; i < na; i++) uk_noun_cons(g, w, &alt[i], anim, per);
@@ -438,6 +452,11 @@ static void ru_noun(gen *g, const w32 *w, int anim, int per, int plural, int fem
         return;
     }
     if (is_vowel(l)) return;
+    w32 fe;
+    if (!per && fleeting_stem(w, &fe)) {
+        addx(g, S_GEN, &fe, 0, "а"); addx(g, S_DAT, &fe, 0, "у");
+        addx(g, S_INS, &fe, 0, "ом"); addx(g, S_LOC, &fe, 0, "е");
+    }
     addx(g, S_GEN, w, 0, "а"); addx(g, S_DAT, w, 0, "у");
     if (anim) addx(g, S_ACC, w, 0, "а"); else addx(g, S_ACC, w, 0, "");
     addx(g, S_INS, w, 0, "ом");

@@ -123,6 +123,10 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     {UK, "PER", "Ігор Кравець", "ігоря кравця|ігорем кравцем"},
     {UK, "PER", "Юля Ковальчук", "юлі ковальчук|юлю ковальчук|юлею ковальчук"},   /* three letters */
     {UK, "LOC", "Городок", "городка|городку|городком"},
+    /* a fleeting е of a few places (Єгипет → Єгипту, Орёл → Орла) */
+    {UK, "LOC", "Єгипет", "єгипту|єгипті|єгиптом"},
+    {RU, "LOC", "Египет", "египта|египте|египтом"},
+    {RU, "LOC", "Орёл", "орла|орле|орлом"},
     /* a neuter adjective alone names a place or a body and declines as one */
     {UK, "LOC", "Рівне", "рівного|рівному|рівним|рівнім"},
     {UK, "LOC", "Кам'янське", "кам'янського|кам'янському|кам'янським"},
@@ -200,6 +204,8 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
 static const struct { int lang; const char *type, *alias, *forms; } precision[] = {
     /* (і alternates before -ст / -ск only: Сірт is no "сортові") */
     {UK, "LOC", "Сірт", "сортові|сорта"},
+    /* (no fleeting е but in the listed places: Тибет → Тибету) */
+    {UK, "LOC", "Тибет", "тибту|тибті"},
     /* (a foreign name in -е stays: Катовице, Зімбабве, Молізе) */
     {UK, "LOC", "Катовице", "катовицого|катовицому"},
     {UK, "LOC", "Зімбабве", "зімбабвого|зімбабвому"},
