@@ -979,12 +979,20 @@ static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lan
     a->len = 0;
     a->full = 0;
     size_t ndecl = 0;
+    /* an East Asian name of three short words (Ким Чен Ын, Кім Чен Ин, Хо
+     * Ши Мин): only its last part declines, even of two letters (Ким Чен
+     * Ына, Кім Чен Ином) */
+    int asian = per && n == 3;
+    for (size_t i = 0; asian && i < n; i++) asian = words[i].is_word && words[i].fold_len <= 8 && words[i].fold_len >= 4;
     for (size_t i = 0; i < n; i++) {
         int tail_part = !per && i >= 2 && is_hyphen_at(words, n, i - 1);
         /* (a name's noun of three letters after a masculine adjective) */
         int after_adj = !per && i >= 1 && wi[i - 1].decl == 1 &&
                         (lang == NG_LANG_UK ? uk_is_adj_ending(&wi[i - 1].w) : ru_is_adj_ending(&wi[i - 1].w));
         wi[i].decl = declinable_word(&words[i], &wi[i].w, per, tail_part, after_adj);
+        if (asian && i + 1 == n && !wi[i].decl && !to32(words[i].fold, words[i].fold_len, &wi[i].w) &&
+            !is_vowel(back(&wi[i].w, 1)) && !isin(back(&wi[i].w, 1), "йь"))
+            wi[i].decl = 1;
         if (wi[i].decl == 2 && lang != NG_LANG_RU) wi[i].decl = 0;   /* (acronyms decline in Russian only) */
         ndecl += (size_t)wi[i].decl;
     }

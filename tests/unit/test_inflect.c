@@ -167,6 +167,9 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     {UK, "PER", "Олександр Сирський", "олександра сирського|олександром сирським"},
     {UK, "PER", "Володимир Олександрович Зеленський", "володимира олександровича зеленського"},
     {UK, "PER", "Юлія Тимошенко", "юлії тимошенко|юлією тимошенко"},
+    /* an East Asian name of three short words: its last part declines */
+    {UK, "PER", "Кім Чен Ин", "кім чен ина|кім чен ину|кім чен ином"},
+    {RU, "PER", "Ким Чен Ын", "ким чен ына|ким чен ыну|ким чен ыном"},
     /* Russian                                                        */
     {RU, "LOC", "Брюссель", "брюсселе|брюсселя|брюсселем"},
     {RU, "LOC", "Вильнюс", "вильнюсе|вильнюса|вильнюсом"},
@@ -204,6 +207,8 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
 static const struct { int lang; const char *type, *alias, *forms; } precision[] = {
     /* (і alternates before -ст / -ск only: Сірт is no "сортові") */
     {UK, "LOC", "Сірт", "сортові|сорта"},
+    /* (only the last part of Ким Чен Ын declines) */
+    {RU, "PER", "Ким Чен Ын", "кима чен ына|ким чена ына|кима чена ына"},
     /* (no fleeting е but in the listed places: Тибет → Тибету) */
     {UK, "LOC", "Тибет", "тибту|тибті"},
     /* (a foreign name in -е stays: Катовице, Зімбабве, Молізе) */
