@@ -41,6 +41,7 @@ typedef struct mstate {
     char *cased; size_t cased_cap;
     size_t invalid;
     int rc;
+    unsigned prefetched;      /* chunks whose scan prefetched (tests read it: ng_tagger_set_prefetch) */
     void *names;              /* the name rules' per-thread state (names_state.c) */
 } mstate;
 
@@ -57,6 +58,7 @@ struct ng_tagger {
     unsigned flags;
     unsigned threads;
     size_t chunk;             /* chunk size in bytes (0: CHUNK, pool.c); tests set it (ng_tagger_set_chunk) */
+    int prefetch;             /* the scan's prefetches: 0 by the tables' size, 1 always, -1 never (tests) */
     unsigned chunk_rounds;    /* the last article's rounds of matching chunks (pool.c; tests read it) */
     unsigned chunk_redone;    /* and its chunks matched again, their cut moved */
     unsigned chunk_joins;     /* and its cuts joined after MAX_MOVES moves */
@@ -170,4 +172,9 @@ size_t ng_range_share(size_t left, unsigned later, double rate, double *fin, dou
  * into (0: the default, CHUNK in pool.c; SIZE_MAX: no cut). The result must not
  * depend on it (tests/unit/test_chunks.c). */
 void ng_tagger_set_chunk(ng_tagger *t, size_t bytes);
+
+/* Internal, for tests: whether the match pass prefetches its tables (0: by
+ * their size, tagger.c small_tables; 1: always; -1: never). The result must
+ * not depend on it (tests/unit/test_chunks.c). */
+void ng_tagger_set_prefetch(ng_tagger *t, int mode);
 #endif

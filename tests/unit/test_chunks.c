@@ -13,7 +13,8 @@
  *    chunks of 1 MiB, 128 KiB, 64 KiB and 4 KiB, one thread and two, as in
  *    one chunk, and with two threads and enough chunks the later ranges
  *    are sized as they are taken; the share a thread takes then
- *    (ng_range_share) is checked on its own;
+ *    (ng_range_share) is checked on its own; and with the match pass's
+ *    prefetches forced on and off;
  *  - texts of names all along (no cut is safe) are matched once, and only
  *    the chunks at a cut that falls in a name are matched again;
  *  - with every overlapping span (NG_TAG_ALL) of names that overlap all
@@ -256,6 +257,18 @@ static void test_generated(void) {
     if (!two_taggers(&t, &t2)) return;
     char *one = tag_with(t, SIZE_MAX, b.s, b.n);
     OK(one && strlen(one) > 100000, "many matches");
+    /* the match pass with and without its prefetches (by default by the
+     * tables' size: tagger.c small_tables) */
+    for (int pf = -1; one && pf <= 1; pf += 2) {
+        ng_tagger_set_prefetch(t, pf);
+        t->m.prefetched = 0;
+        char *got = tag_with(t, 128u << 10, b.s, b.n);
+        OK(got && !strcmp(got, one), "chunks of 128 KiB, prefetch %d: the one-chunk result", pf);
+        OK(pf > 0 ? t->m.prefetched > 10 : t->m.prefetched == 0, "prefetch %d: %u chunks prefetched", pf,
+           t->m.prefetched);
+        free(got);
+    }
+    ng_tagger_set_prefetch(t, 0);
     static const size_t sizes[] = {1u << 20, 128u << 10, 64u << 10, 4u << 10};
     for (size_t k = 0; one && k < sizeof sizes / sizeof *sizes; k++)
         for (int th = 0; th < 2; th++) {
