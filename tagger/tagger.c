@@ -249,12 +249,12 @@ static inline void prefetch_hit(const ng_tagger *tg, const ng_token *tok, const 
  * the tag byte FAR tokens ahead, and NEAR tokens ahead the slot itself
  * when the (by then cached) tag matches. One dictionary: pass1_one. */
 static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt,
-                                                       size_t nd) {
+                                                       size_t nd, const int pf) {
     enum { FAR = 16, NEAR = 6 };
     ng_dict *const *dicts = tg->dicts;
     t->nhits = 0;
     for (size_t i = 0; i < nt; i++) {
-        for (size_t di = 0; di < nd; di++) {
+        for (size_t di = 0; pf && di < nd; di++) {
             const ng_dict *d = dicts[di];
             if (i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, d->h->vocab_size)]);
             if (i + NEAR < nt) {
@@ -341,15 +341,20 @@ static inline __attribute__((always_inline)) int pass1_one(const ng_tagger *tg, 
     return NG_OK;
 }
 
-/* Do the tables pass 1 reads (tags, vocabulary slots, transitions) take at
- * most 8 MiB (a quarter of this machine's L3)? Then they stay in cache and
- * the prefetches cost more than they save: on the realistic bench (perf,
- * the match pass's time against the tokeniser's, which does not change)
- * the match pass took 22 % less time without them at 10k names (0.8 MiB
- * of tables) and 7 % less at 100k (5.5 MiB); at 1M (32 MiB) 4 % more. */
-static int small_tables(const ng_dict *d) {
-    return (uint64_t)d->h->vocab_size * (1 + sizeof(img_vslot)) + (uint64_t)d->h->trans_size * sizeof(img_tslot) <=
-           (8u << 20);
+/* Do the tables pass 1 reads (tags, vocabulary slots, transitions) of all
+ * the dictionaries take at most 8 MiB (a quarter of this machine's L3)?
+ * Then they stay in cache and the prefetches cost more than they save: on
+ * the realistic bench (perf, the match pass's time against the
+ * tokeniser's, which does not change) the match pass took 22 % less time
+ * without them at 10k names (0.8 MiB of tables) and 7 % less at 100k
+ * (5.5 MiB); at 1M (32 MiB) 4 % more. */
+static int small_tables(const ng_tagger *tg) {
+    uint64_t bytes = 0;
+    for (size_t k = 0; k < tg->nd; k++) {
+        const ng_dict *d = tg->dicts[k];
+        bytes += (uint64_t)d->h->vocab_size * (1 + sizeof(img_vslot)) + (uint64_t)d->h->trans_size * sizeof(img_tslot);
+    }
+    return bytes <= (8u << 20);
 }
 
 /* Matches one chunk of a field. 'base' is the chunk's offset in the field.
@@ -361,13 +366,10 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
     int all = (tg->flags & NG_TAG_ALL) != 0;
-    int rc;
-    if (tg->nd != 1) rc = pass1(tg, t, tok, nt, tg->nd);
-    else if (tg->prefetch < 0 || (!tg->prefetch && small_tables(tg->dicts[0]))) rc = pass1_one(tg, t, tok, nt, 0);
-    else {
-        rc = pass1_one(tg, t, tok, nt, 1);
-        t->prefetched++;
-    }
+    int pf = tg->prefetch > 0 || (!tg->prefetch && !small_tables(tg)), rc;
+    if (tg->nd != 1) rc = pf ? pass1(tg, t, tok, nt, tg->nd, 1) : pass1(tg, t, tok, nt, tg->nd, 0);
+    else rc = pf ? pass1_one(tg, t, tok, nt, 1) : pass1_one(tg, t, tok, nt, 0);
+    t->prefetched += (unsigned)pf;
     if (rc) return rc;
     /* pass 2: hits are in order of their first word */
     hit *hits = t->hits;

@@ -269,6 +269,24 @@ static void test_generated(void) {
         free(got);
     }
     ng_tagger_set_prefetch(t, 0);
+    /* and with two dictionaries (the scan of several: the same dictionary
+     * twice), prefetching or not */
+    ng_dict *pair[2] = {dict, dict};
+    ng_tagger *t3 = ng_tagger_new(pair, 2, NG_TAG_DEFAULT);
+    OK(t3 != NULL, "tagger of two dictionaries");
+    if (t3) {
+        ng_tagger_set_names(t3, names);
+        ng_tagger_set_prefetch(t3, -1);
+        char *plain = tag_with(t3, 128u << 10, b.s, b.n);
+        OK(t3->m.prefetched == 0, "two dictionaries, prefetch -1: %u chunks prefetched", t3->m.prefetched);
+        ng_tagger_set_prefetch(t3, 1);
+        char *pf = tag_with(t3, 128u << 10, b.s, b.n);
+        OK(t3->m.prefetched > 10, "two dictionaries, prefetch 1: %u chunks prefetched", t3->m.prefetched);
+        OK(plain && pf && strlen(plain) > 100000 && !strcmp(plain, pf), "two dictionaries: the same with and without prefetches");
+        free(plain);
+        free(pf);
+        ng_tagger_free(t3);
+    }
     static const size_t sizes[] = {1u << 20, 128u << 10, 64u << 10, 4u << 10};
     for (size_t k = 0; one && k < sizeof sizes / sizeof *sizes; k++)
         for (int th = 0; th < 2; th++) {
