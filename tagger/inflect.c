@@ -541,6 +541,15 @@ static int uk_is_adj_ending(const w32 *w) {
     return 0;
 }
 
+/* A place in -ово / -ево / -єво, which Ukrainian declines as a neuter noun
+ * (у Косові, з Сараєва, у Мукачеві, до Шереметьєва; Russian leaves it as
+ * written). Its genitive and locative are also a surname's in -ов (Іванова,
+ * Іванові), as Львова is: the name rules and the article's persons take
+ * those where a person is named. */
+static int uk_ovo(const w32 *w) {
+    return w->n >= 6 && (ends(w, "ово") || ends(w, "ево") || ends(w, "єво"));
+}
+
 /* A neuter adjective that names a place (or a body) by itself and declines
  * as one: Рівне → Рівного, у Рівному; Кам'янське, Барвінкове, Єнакієве,
  * Сніжне, Ватутіне, Суспільне. Not a foreign name in -е, which stays
@@ -932,7 +941,7 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
             else if (ends(w, "ня") && !ends(w, "ння") && next && uk_nominative_like(next)) kind = K_BOTH;
             else if (isin(l, "еє") && next) kind = K_ADJ;
             else if (isin(l, "і") && next) kind = K_ADJ;
-            else if (isin(l, "о")) kind = (endsany(w, neut_o_sfx) || inlist(w, uk_noun_o)) ? K_NOUN : K_STAY;
+            else if (isin(l, "о")) kind = (endsany(w, neut_o_sfx) || inlist(w, uk_noun_o) || uk_ovo(w)) ? K_NOUN : K_STAY;
             else if (isin(l, "е")) kind = (eqlit(w, "море") || eqlit(w, "поле")) ? K_NOUN : uk_neut_adj(w) ? K_ADJ : K_STAY;
             else if ((ends(w, "ці") || ends(w, "чі")) && w->n >= 5 && !next) kind = K_PLURAL;
             else if (isin(l, "іуюєї")) kind = K_STAY;

@@ -123,6 +123,10 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     {UK, "PER", "Ігор Кравець", "ігоря кравця|ігорем кравцем"},
     {UK, "PER", "Юля Ковальчук", "юлі ковальчук|юлю ковальчук|юлею ковальчук"},   /* three letters */
     {UK, "LOC", "Городок", "городка|городку|городком"},
+    /* a place in -ово / -ево / -єво declines in Ukrainian as a neuter noun */
+    {UK, "LOC", "Косово", "косова|косові|косовом"},
+    {UK, "LOC", "Сараєво", "сараєва|сараєві"},
+    {UK, "LOC", "Мукачево", "мукачева|мукачеві|мукачеву"},
     /* a fleeting е of a few places (Єгипет → Єгипту, Орёл → Орла) */
     {UK, "LOC", "Єгипет", "єгипту|єгипті|єгиптом"},
     {RU, "LOC", "Египет", "египта|египте|египтом"},
@@ -207,6 +211,10 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
 static const struct { int lang; const char *type, *alias, *forms; } precision[] = {
     /* (і alternates before -ст / -ск only: Сірт is no "сортові") */
     {UK, "LOC", "Сірт", "сортові|сорта"},
+    /* (Russian leaves a place in -ово as written; no generated form is the
+     * word queen: Королево) */
+    {RU, "LOC", "Кемерово", "кемерова|кемерове"},
+    {UK, "LOC", "Королево", "королева"},
     /* (only the last part of Ким Чен Ын declines) */
     {RU, "PER", "Ким Чен Ын", "кима чен ына|ким чена ына|кима чена ына"},
     /* (no fleeting е but in the listed places: Тибет → Тибету) */
