@@ -219,6 +219,14 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f6 "$T/weak_data.out" | tr '\n' '|')" = "state-statistics-service-of-ukraine|" ] ||
   { echo "FAIL weak_data: $(cat "$T/weak_data.out")"; fail=1; }
+# (Дана itself is no weak name: a call first in its sentence, a name and
+# a surname first in theirs)
+run dana tag --format tsv --no-header <<'EOF2'
+- Дано! Ми пішли. Дана Мельник заявила.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/dana.out" | tr '\n\t' '|:')" = "PER:Дано|PER:Дана Мельник|" ] ||
+  { echo "FAIL dana: $(cat "$T/dana.out")"; fail=1; }
 run weak_full tag --format tsv --no-header <<'EOF2'
 Співачка Влада Литовченко заспівала.
 EOF2
