@@ -142,6 +142,13 @@ static inline int dict_verify(const ng_dict *d, uint32_t tok, const char *s, siz
     return t->len == len && memcmp(d->str + t->str, s, len) == 0;
 }
 
+/* The vocabulary slot of a folded word that is a whole alias by itself
+ * (its root ends an alias: Рівне, Луганське), or NULL. */
+static inline const img_vslot *dict_one_word(const ng_dict *d, const char *s, size_t len, uint64_t h) {
+    const img_vslot *v = dict_vslot(d, h);
+    return v && (v->root & NODE_TERMINAL) && dict_verify(d, v->tok1 - 1, s, len) ? v : NULL;
+}
+
 /* Vocabulary lookup of a folded word; returns the token index or -1. */
 static inline long dict_vocab(const ng_dict *d, const char *s, size_t len, uint64_t h) {
     const img_vslot *v = dict_vslot(d, h);

@@ -608,8 +608,8 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
             uint64_t h = ng_hash(gf, sl + el);
             for (size_t di = 0; di < c->t->nd; di++) {
                 const ng_dict *d = c->t->dicts[di];
-                const img_vslot *v = dict_vslot(d, h);
-                if (!v || !(v->root & NODE_TERMINAL) || !dict_verify(d, v->tok1 - 1, gf, sl + el)) continue;
+                const img_vslot *v = dict_one_word(d, gf, sl + el, h);
+                if (!v) continue;
                 nomword g;
                 if (!nom_set(&g, c, i, cut, *e)) return 0;
                 uint32_t node = v->root & ~NODE_TERMINAL;

@@ -1904,10 +1904,7 @@ static int adj_form_alone(const chunkctx *c, size_t k, size_t i) {
     nl += 2;
     uint64_t h = ng_hash(nom, nl);
     int known = 0;
-    for (size_t d = 0; d < c->t->nd && !known; d++) {
-        const img_vslot *v = dict_vslot(c->t->dicts[d], h);
-        known = v && (v->root & NODE_TERMINAL) && dict_verify(c->t->dicts[d], v->tok1 - 1, nom, nl);
-    }
+    for (size_t d = 0; d < c->t->nd && !known; d++) known = dict_one_word(c->t->dicts[d], nom, nl, h) != NULL;
     if (!known) return 0;
     /* the word after it agrees as its noun or adjective would (заповідника,
      * вокзалу after -ого; відділенням after -им), a verb does not
