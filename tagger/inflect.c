@@ -981,30 +981,34 @@ static void other(wordinfo *wi, const ng_inflect_word *words, size_t n, int lang
     }
 }
 
-static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lang, emitter *e) {
+static int inflect_lang(const ng_inflect_word *words, size_t n, int per, int lang, emitter *e, int asian_first) {
+    /* an East Asian name of three short words (Ким Чен Ын, Кім Чен Ин, Хо
+     * Ши Мин): only its last part declines, even of two letters (Ким Чен
+     * Ына, Кім Чен Ином); asian_first: Russian declines the first part
+     * (the family name) as well, "Кима Чен Ира", "с Кимом Чен Иром" (both
+     * usages are common: the caller asks for each) */
+    int asian = per && n == 3;
+    for (size_t i = 0; asian && i < n; i++) asian = words[i].is_word && words[i].fold_len <= 8 && words[i].fold_len >= 4;
+    if (asian_first && !asian) return 0;
     wordinfo *wi = calloc(n, sizeof *wi);
     arena *a = malloc(sizeof *a);
     if (!wi || !a) { free(wi); free(a); return 0; }
     a->len = 0;
     a->full = 0;
     size_t ndecl = 0;
-    /* an East Asian name of three short words (Ким Чен Ын, Кім Чен Ин, Хо
-     * Ши Мин): only its last part declines, even of two letters (Ким Чен
-     * Ына, Кім Чен Ином) */
-    int asian = per && n == 3;
-    for (size_t i = 0; asian && i < n; i++) asian = words[i].is_word && words[i].fold_len <= 8 && words[i].fold_len >= 4;
     for (size_t i = 0; i < n; i++) {
         int tail_part = !per && i >= 2 && is_hyphen_at(words, n, i - 1);
         /* (a name's noun of three letters after a masculine adjective) */
         int after_adj = !per && i >= 1 && wi[i - 1].decl == 1 &&
                         (lang == NG_LANG_UK ? uk_is_adj_ending(&wi[i - 1].w) : ru_is_adj_ending(&wi[i - 1].w));
         wi[i].decl = declinable_word(&words[i], &wi[i].w, per, tail_part, after_adj);
-        if (asian && i + 1 == n && !wi[i].decl && !to32(words[i].fold, words[i].fold_len, &wi[i].w) &&
+        if (asian && (i + 1 == n || (asian_first && i == 0)) && !wi[i].decl && !to32(words[i].fold, words[i].fold_len, &wi[i].w) &&
             !is_vowel(back(&wi[i].w, 1)) && !isin(back(&wi[i].w, 1), "йь"))
             wi[i].decl = 1;
         if (wi[i].decl == 2 && lang != NG_LANG_RU) wi[i].decl = 0;   /* (acronyms decline in Russian only) */
         ndecl += (size_t)wi[i].decl;
     }
+    if (asian_first && !wi[n - 1].decl) ndecl = 0;   /* (a woman's name: Пак Кын Хе) */
     int rc = 0;
     if (ndecl > 0 && ndecl <= MAXDW) {
         gen g = {a, NULL};
@@ -1054,9 +1058,11 @@ static int inflect_alias(const ng_inflect_word *words, size_t n, const char *typ
     if (!upper) { free(e.self); return 0; }
     if (lang != NG_LANG_UK && lang != NG_LANG_RU) lang = detect_lang(words, n);
     int rc = 0;
-    if (lang == NG_LANG_UK || lang == NG_LANG_UNKNOWN) rc = inflect_lang(words, n, per, NG_LANG_UK, &e);
+    if (lang == NG_LANG_UK || lang == NG_LANG_UNKNOWN) rc = inflect_lang(words, n, per, NG_LANG_UK, &e, 0);
     if (rc == 0 && (lang == NG_LANG_RU || lang == NG_LANG_UNKNOWN))
-        rc = inflect_lang(words, n, per, NG_LANG_RU, &e);
+        rc = inflect_lang(words, n, per, NG_LANG_RU, &e, 0);
+    if (rc == 0 && (lang == NG_LANG_RU || lang == NG_LANG_UNKNOWN))
+        rc = inflect_lang(words, n, per, NG_LANG_RU, &e, 1);
     for (size_t i = 0; i < e.nseen; i++) free(e.seen[i]);
     free(e.seen);
     free(e.self);

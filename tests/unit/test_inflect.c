@@ -174,6 +174,8 @@ static const struct { int lang; const char *type, *alias, *forms; } recall[] = {
     /* an East Asian name of three short words: its last part declines */
     {UK, "PER", "Кім Чен Ин", "кім чен ина|кім чен ину|кім чен ином"},
     {RU, "PER", "Ким Чен Ын", "ким чен ына|ким чен ыну|ким чен ыном"},
+    /* (Russian text declines the family name too: "Кима Чен Ира") */
+    {RU, "PER", "Ким Чен Ир", "кима чен ира|киму чен иру|кимом чен иром"},
     /* Russian                                                        */
     {RU, "LOC", "Брюссель", "брюсселе|брюсселя|брюсселем"},
     {RU, "LOC", "Вильнюс", "вильнюсе|вильнюса|вильнюсом"},
@@ -215,8 +217,11 @@ static const struct { int lang; const char *type, *alias, *forms; } precision[] 
      * word queen: Королево) */
     {RU, "LOC", "Кемерово", "кемерова|кемерове"},
     {UK, "LOC", "Королево", "королева"},
-    /* (only the last part of Ким Чен Ын declines) */
-    {RU, "PER", "Ким Чен Ын", "кима чен ына|ким чена ына|кима чена ына"},
+    /* (the middle part of Ким Чен Ын never declines; the first only in
+     * Russian, and only with the last; a woman's name stays) */
+    {RU, "PER", "Ким Чен Ын", "ким чена ына|кима чена ына|кима чен ын"},
+    {UK, "PER", "Кім Чен Ин", "кіма чен ина|кім чена ина"},
+    {RU, "PER", "Пак Кын Хе", "пака кын хе|пака кына хе"},
     /* (no fleeting е but in the listed places: Тибет → Тибету) */
     {UK, "LOC", "Тибет", "тибту|тибті"},
     /* (a foreign name in -е stays: Катовице, Зімбабве, Молізе) */
