@@ -249,9 +249,7 @@ def _marks(word, marks):
     w = w.replace("gh", "h")
     hits = 0
     for m in marks:
-        if m in ("g", "h"):
-            hits += m in w
-        elif m in ("yo",):
+        if m in ("g", "h", "yo"):
             hits += m in w
         else:
             hits += word.lower().endswith(m) or (m in ("yi", "s’k", "ts’k") and m in word.lower())
@@ -286,6 +284,16 @@ SOFT = "’'ʹ"
 UK_VOWELS = "аеєиіїоуюя"
 
 
+def _digraph(rest, out, lang):
+    """A letter written with several Latin ones at the start of rest: its
+    Cyrillic appended to out; returns how many Latin letters it took, or 0."""
+    for a, b in UK_MULTI:
+        if (lang == "uk" or a != "zgh") and rest.startswith(a):
+            out.append(b)
+            return len(a)
+    return 0
+
+
 def _uk_word(w):
     """One word of a GeoNames name read as Ukrainian, or None."""
     w = w.lower()
@@ -298,8 +306,7 @@ def _uk_word(w):
     def iotated(cyr):
         # KMU writes no apostrophe: a labial before я ю є after a vowel (or
         # р, or at the start) takes one: Кам'янка, П'ятихатки, but Свято-
-        if out and out[-1] in "бпвмф" and (len(out) < 2 or out[-2] in UK_VOWELS + "р") and \
-                (len(out) < 2 or out[-2] != "'"):
+        if out and out[-1] in "бпвмф" and (len(out) < 2 or out[-2] in UK_VOWELS + "р"):
             out.append("'")
         out.append(cyr)
 
@@ -320,10 +327,9 @@ def _uk_word(w):
             out.append("'")
             i += 1
             continue
-        m = next(((a, b) for a, b in UK_MULTI if rest.startswith(a)), None)
-        if m:
-            out.append(m[1])
-            i += len(m[0])
+        k = _digraph(rest, out, "uk")
+        if k:
+            i += k
             continue
         if c == "y":
             nxt = rest[1:2]
@@ -381,10 +387,9 @@ def _ru_word(w):
             out.append("тс")  # an adjective's -тск-: Okhotskoye; Донецк keeps ц
             i += 2
             continue
-        m = next(((a, b) for a, b in UK_MULTI if a != "zgh" and rest.startswith(a)), None)
-        if m:
-            out.append(m[1])
-            i += len(m[0])
+        k = _digraph(rest, out, "ru")
+        if k:
+            i += k
             continue
         if c == "y":
             nxt = rest[1:2]
