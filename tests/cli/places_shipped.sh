@@ -87,4 +87,13 @@ run rare tag --format tsv --no-header "$T/rare.txt"
 expect_rc rare 0
 checks=$((checks+1))
 [ "$(cut -f6 "$T/rare.out" | grep -v '^per:' | tr '\n' ' ')" = "boiarka polohy skvyra petrykivka boiarka petrykivka " ] || { echo "FAIL rare"; cat "$T/rare.out"; fail=1; }
+# three-letter names the inflection leaves alone, their case forms listed
+# (Уфа, Юта, Чоп, Сож)
+cat >"$T/three.txt" <<'EOF2'
+Вибух в Уфі, з Уфи. Взрыв в Уфе. У штаті Юта, в Юті. В Юте. Кордон у Чопі, з Чопа. На Сожі.
+EOF2
+run three tag --format tsv --no-header "$T/three.txt"
+expect_rc three 0
+checks=$((checks+1))
+[ "$(cut -f6 "$T/three.out" | tr '\n' ' ')" = "ufa ufa ufa us-utah us-utah us-utah chop chop sozh-river " ] || { echo "FAIL three"; cat "$T/three.out"; fail=1; }
 finish
