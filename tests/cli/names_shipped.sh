@@ -50,6 +50,14 @@ checks=$((checks+1))
 [ "$(cut -f5,6 "$T/tournament.out" | tr '\n\t' '|:')" = "EVENT:us-open-tennis|EVENT:tour-de-france|" ] ||
   { echo "FAIL tournament: $(cat "$T/tournament.out")"; fail=1; }
 
+# leagues and cup competitions are competitions (EVENT, as the tournaments),
+# in their case forms (у Лізі чемпіонів); UEFA itself an organisation
+run leagues tag --format tsv --no-header <<'EOF2'
+He scored in the Premier League and the Champions League. Матч Ліги Європи, гол у Лізі чемпіонів УЄФА. Чемпион Бундеслиги, лидер РПЛ.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6 "$T/leagues.out" | tr '\n\t' '|:')" = "EVENT:premier-league|EVENT:uefa-champions-league|EVENT:uefa-europa-league|EVENT:uefa-champions-league|EVENT:bundesliga|EVENT:russian-premier-league|" ] ||
+  { echo "FAIL leagues: $(cat "$T/leagues.out")"; fail=1; }
 
 # (regression: German was a given name: "National Socialist German Workers'
 # Party" made a person "German Workers", and every later "German" named it)
