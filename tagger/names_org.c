@@ -1390,6 +1390,56 @@ static size_t settlement(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_PLACE_SETTLEMENT, i, j, i, j, (size_t)-1, rc);
 }
 
+/* W: a region named by a place with -щина / -ччина (uk, ru: Калущина,
+ * Старобільщина, Брацлавщина, Троєщина; Смоленщина), in any case form
+ * (на Калущині, Старобільщини, Смоленщине), that no dictionary span
+ * touches (the oblasts' are the dictionary's: Київщина, Житомирщина; the
+ * party Батьківщина too), not first in its sentence (дідівщина,
+ * батьківщина are common nouns) and no function word: a place, id loc: +
+ * its key, named in the nominative (Калущина). */
+static const char *const region_end[] = {
+    "щина", "щини", "щині", "щину", "щиною", "щины", "щине", "щиной",
+    "ччина", "ччини", "ччині", "ччину", "ччиною", NULL,
+};
+
+static const char *const region_not[] = {"батьківщина", "дідівщина", "панщина", "отчина", NULL};
+
+static size_t region(chunkctx *c, size_t i, int *rc) {
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i), el = 0, stem = 0;
+    for (size_t k = 0; region_end[k] && !el; k++) {
+        size_t n = strlen(region_end[k]);
+        if (l > n && !memcmp(f + l - n, region_end[k], n)) {
+            el = n;
+            stem = l - n + (memcmp(region_end[k], "щ", 2) ? 8 : 6);   /* up to -щин / -ччин */
+        }
+    }
+    /* (at least four letters before -щина: not Пущина, Лещина, surnames) */
+    if (!el || l - el < 8 || (c->tok[i].flags & (TK_LONG | TK_LATIN | TK_DIGIT)) || ngn_sentence_initial(c, i) ||
+        wset_has(&ngn_stop_set, c->tok[i].hash) || ngn_covering_at(c, c->first, tok_start(c, i)) >= 0)
+        return (size_t)-1;
+    /* the nominative: the stem and -а; the written word's ending is its
+     * folded one (lower case: not all capitals) */
+    char nom[256], id[4 + SK_MAX + 1], sk[SK_MAX + 1];
+    size_t raw = tok_end(c, i) - tok_start(c, i), wstem = raw - (l - stem);
+    char fnom[256];
+    if (raw < l - stem || wstem + 3 > sizeof nom || stem + 3 > sizeof fnom) return (size_t)-1;
+    memcpy(nom, c->text + tok_start(c, i), wstem);
+    memcpy(nom + wstem, "а", 3);
+    memcpy(fnom, f, stem);
+    memcpy(fnom + stem, "а", 2);
+    /* (common nouns that writers capitalise: Батьківщина, the motherland) */
+    for (size_t k = 0; region_not[k]; k++)
+        if (strlen(region_not[k]) == stem + 2 && !memcmp(region_not[k], fnom, stem + 2)) return (size_t)-1;
+    size_t n = ngn_skel(fnom, ngn_stem_len(fnom, stem + 2), sk, 0);
+    memcpy(id, "loc:", 4);
+    memcpy(id + 4, sk, n);
+    const char *idp = ngn_arena_put(&c->mn->ar, id, 4 + n), *name = ngn_arena_put(&c->mn->ar, nom, wstem + 2);
+    if (!idp || !name) { *rc = NG_E_NOMEM; return i; }
+    *rc = ngn_add_rule_span(c, i, i, "LOC", idp, name, NG_RULE_PLACE_REGION, 0);
+    return i;
+}
+
 /* Does the folded word f (l bytes) end with one of the endings of the
  * NULL-terminated list e? */
 static int ends_any(const char *f, size_t l, const char *const *e) {
@@ -1685,6 +1735,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
         r = settlement(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+        r = region(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
     int head = c->org && tok_has_stem(c, &head_set, i);

@@ -182,6 +182,7 @@ typedef enum ng_rule {
     NG_RULE_SCORER,             /* a scorer before the minute: ( Faber 32nd , Nilis 63rd ) */
     NG_RULE_PLAYERS,            /* players of a scorecard, squad or leaderboard: M. Atherton c Saeed Anwar b Waqar Younis 12 */
     NG_RULE_DICT_FORM,          /* a dictionary name in a form it does not list: «Батьківщини», Коста Рика */
+    NG_RULE_PLACE_REGION,       /* a region in -щина / -ччина no list knows: на Калущині, Смоленщине */
     NG_RULE_COUNT
 } ng_rule;
 
