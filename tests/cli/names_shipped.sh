@@ -50,6 +50,15 @@ checks=$((checks+1))
 [ "$(cut -f5,6 "$T/tournament.out" | tr '\n\t' '|:')" = "EVENT:us-open-tennis|EVENT:tour-de-france|" ] ||
   { echo "FAIL tournament: $(cat "$T/tournament.out")"; fail=1; }
 
+# the State Duma by its one word, capitalised ("Дума одобрила"); not the
+# lower-case word (a city's "міська дума", a song's "дума")
+run duma tag --format tsv --no-header <<'EOF2'
+Хотя Дума уже одобрила закон. Міська дума зібралася, і дума лунала.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/duma.out" | tr '\n' '|')" = "state-duma|org:misk-dum|" ] ||
+  { echo "FAIL duma: $(cat "$T/duma.out")"; fail=1; }
+
 # leagues and cup competitions are competitions (EVENT, as the tournaments),
 # in their case forms (у Лізі чемпіонів); UEFA itself an organisation
 run leagues tag --format tsv --no-header <<'EOF2'

@@ -363,9 +363,10 @@ def _uk_word(w):
         out.append(UK_ONE[c])
         i += 1
     s = "".join(out)
-    # KMU writes no ь: the suffix -ськ- / -цьк- has it (not a root's ск: Сквира)
+    # KMU writes no ь: the suffix -ськ- / -цьк- has it (not a root's ск: Сквира;
+    # not -ски, a noun's plural as often as an adjective's: Колоски)
     if len(s) > 4 and not s.startswith(("ск", "цк")):
-        s = re.sub(r"(?<=[^ь])([сц])(к(?:а|е|ий|і|ого|ої)?)$", r"\1ь\2", s)
+        s = re.sub(r"(?<=[^ь])([сц])(к(?:а|е|ий)?)$", r"\1ь\2", s)
     return s
 
 
