@@ -49,8 +49,6 @@ static const char *const org_words_q[] = {
     "корпорация", "холдинг", "концерн", "агентство", "издательство", "телеканал", "радиостанция",
     "журнал", "объединение", "фонд", "движение", "организация", "союз", "ассоциация",
     "общество", "клуб", "фк", "ансамбль", "телекомпания", "кооператив", "сеть",
-    /* (Russian nouns in -ние, -тие: their -ия forms have another stem) */
-    "движения", "объединения", "предприятия",
     "інститут", "институт", "театр", "фракція", "фракция", NULL
 };
 
@@ -283,6 +281,22 @@ static uint64_t product_mem[1024];
 
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
+
+/* Is token i a word of the organisation noun set s, by stem? Not a
+ * Russian short participle (-ан / -ен / -ян, -а -о -ы: собрана,
+ * объединены, учреждено), whose stem is a -ние noun's (собрание,
+ * собрания → собран): "Национальная сборная собрана" is no organisation. */
+static int head_stem(const chunkctx *c, const wset *s, size_t i) {
+    if (!tok_has_stem(c, s, i)) return 0;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i);
+    if (l >= 4 && (f[l - 2] == '\xd0' && (f[l - 1] == '\xb0' || f[l - 1] == '\xbe')))   /* а о */
+        l -= 2;
+    else if (l >= 4 && f[l - 2] == '\xd1' && f[l - 1] == '\x8b')   /* ы */
+        l -= 2;
+    return !(l >= 8 && !memcmp(f + l - 2, "н", 2) &&
+             (!memcmp(f + l - 4, "а", 2) || !memcmp(f + l - 4, "е", 2) || !memcmp(f + l - 4, "я", 2)));
+}
 static uint64_t org_mem[8][1024];
 
 /* The organisation and area nouns of the lists above by the hash of their
@@ -836,9 +850,9 @@ static int adj_end(const char *f, size_t l);
 static int quoted_head(const chunkctx *c, size_t i, size_t last) {
     for (size_t k = i; k <= last; k++) {
         if (!is_word(c, k)) continue;
-        if (tok_has_stem(c, &head_set, k) || tok_has_stem(c, &head_place_set, k) ||
-            tok_has_stem(c, &orgq_set, k) || tok_has_stem(c, &gen_head_set, k) ||
-            tok_has_stem(c, &qhead_set, k))
+        if (head_stem(c, &head_set, k) || head_stem(c, &head_place_set, k) ||
+            head_stem(c, &orgq_set, k) || head_stem(c, &gen_head_set, k) ||
+            head_stem(c, &qhead_set, k))
             return 1;
         /* (the first part of a hyphenated adjective: гірничо-збагачувальний) */
         if (k + 1 <= last && tok_is(c, k + 1, "-") && !(c->tok[k + 1].flags & TK_SPACE)) continue;
@@ -950,8 +964,8 @@ static size_t cap_designator(const chunkctx *c, size_t d) {
         if (!is_word(c, w) || !(c->tok[w].flags & TK_CYR) || (c->tok[w].flags & (TK_LATIN | TK_DIGIT | TK_ALLUPPER)) ||
             ((c->tok[w].flags & TK_NL) && !(c->tok[w].flags & TK_UPPER1)) || wset_has(&ngn_stop_set, c->tok[k].hash))
             return (size_t)-1;
-        int is_noun = !noun && (tok_has_stem(c, &orgq_set, k) || tok_has_stem(c, &head_set, k) ||
-                                tok_has_stem(c, &gen_head_set, k) || tok_has_stem(c, &desig_set, k));
+        int is_noun = !noun && (head_stem(c, &orgq_set, k) || head_stem(c, &head_set, k) ||
+                                head_stem(c, &gen_head_set, k) || head_stem(c, &desig_set, k));
         int adj = adj_end(tfold(c, k), tlen(c, k));
         if (noun && !adj) return (size_t)-1;
         if (is_noun) noun = 1;
@@ -1017,7 +1031,7 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
             ngn_covering_at(c, c->first, tok_start(c, w)) < 0)
             return org_span(c, NG_RULE_ORG_QUOTED, w, j, i, last, (size_t)-1, rc);
     }
-    if (!(td->flags & TK_ALLUPPER) && tok_has_stem(c, &orgq_set, d))
+    if (!(td->flags & TK_ALLUPPER) && head_stem(c, &orgq_set, d))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
     if (td->flags & TK_ALLUPPER) {   /* ЖК «Печерські Липки»: not a bare name */
         /* (a preposition first in its sentence is one as inside it: З
@@ -1739,8 +1753,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         r = region(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
     }
-    int head = c->org && tok_has_stem(c, &head_set, i);
-    if (head || (c->org && tok_has_stem(c, &head_place_set, i))) {
+    int head = c->org && head_stem(c, &head_set, i);
+    if (head || (c->org && head_stem(c, &head_place_set, i))) {
         /* N: the head and a name after імені */
         size_t e = named_after(c, i);
         if (e != i) return org_span(c, NG_RULE_ORG_NAMED, i, e, i, e, i, rc);
@@ -1771,7 +1785,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if ((e = place_after(c, j, 1)) == j) e = parent_after(c, j);
         return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
     }
-    if (c->org && (head || tok_has_stem(c, &gen_head_set, i)) &&
+    if (c->org && (head || head_stem(c, &gen_head_set, i)) &&
         !ngn_sentence_initial(c, i)) {
         /* G: the capitalised head inside a sentence, genitive words (a place) */
         size_t j = genitive_tail(c, i);
@@ -1818,10 +1832,10 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         int acr = c->org && c->acronyms && (c->tok[k].flags & TK_ALLUPPER) && free_capitals(c, k) &&
                   !wset_has(&acr_head_set, c->tok[k].hash) && !tok_is(c, k, "отг") && !tok_is(c, k, "псг") &&
                   place_adjective(tfold(c, i), tlen(c, i));
-        int head = c->org && (acr || tok_has_stem(c, &head_set, k) ||
+        int head = c->org && (acr || head_stem(c, &head_set, k) ||
                               ((c->tok[k].flags & TK_ALLUPPER) && wset_has(&acr_head_set, c->tok[k].hash) &&
                                place_adjective(tfold(c, i), tlen(c, i))));
-        int head_place = c->org && !head && tok_has_stem(c, &head_place_set, k);
+        int head_place = c->org && !head && head_stem(c, &head_place_set, k);
         if (head || head_place) {
             /* not a state (Російська Федерація), an adverb (радо), a
              * noun before a quoted name (агентство «Укрінформ»: rule Q),
@@ -2168,8 +2182,8 @@ static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
 
 int ngn_org_noun(const chunkctx *c, size_t i) {
     pthread_once(&org_once, org_init);
-    return tok_has_stem(c, &head_set, i) || tok_has_stem(c, &head_place_set, i) || tok_has_stem(c, &orgq_set, i) ||
-           tok_has_stem(c, &gen_head_set, i) || tok_has_stem(c, &qhead_set, i) || tok_has_stem(c, &desig_set, i) ||
+    return head_stem(c, &head_set, i) || head_stem(c, &head_place_set, i) || head_stem(c, &orgq_set, i) ||
+           head_stem(c, &gen_head_set, i) || head_stem(c, &qhead_set, i) || head_stem(c, &desig_set, i) ||
            wset_has(&en_tail_set, c->tok[i].hash);
 }
 
