@@ -238,22 +238,19 @@ def cyrillic_names(path, table, initial):
 # й: Ukraina, Haivoron; r before ia after a vowel is р or р'). What this
 # cannot recover (a ь that KMU drops: Korets for Корець) gives a name that
 # no text spells, and so matches nothing.
-RU_MARK = ("g", "yo", "ye", "aya", "iy", "ovka", "evka", "tsy", "ino", "ovo", "evo")
-UK_MARK = ("h", "yi", "ivka", "ske", "s’k", "ts’k", "ivtsi", "ychi", "yshche", "kyi")
-LABIAL = set("bpvmf")
-VOWELS = set("aeiouy")
+# The marks of each spelling: letters anywhere in the word once its kh zh
+# ch sh are set aside (g, h, yo), letters anywhere as written (yi, s’k,
+# ts’k), or the word's ending.
+RU_MARK = (("g", "yo"), (), ("ye", "aya", "iy", "ovka", "evka", "tsy", "ino", "ovo", "evo"))
+UK_MARK = (("h",), ("yi", "s’k", "ts’k"), ("ivka", "ske", "ivtsi", "ychi", "yshche", "kyi"))
 
 
 def _marks(word, marks):
-    w = word.lower().replace("kh", "").replace("zh", "").replace("ch", "").replace("sh", "")
-    w = w.replace("gh", "h")
-    hits = 0
-    for m in marks:
-        if m in ("g", "h", "yo"):
-            hits += m in w
-        else:
-            hits += word.lower().endswith(m) or (m in ("yi", "s’k", "ts’k") and m in word.lower())
-    return hits
+    low = word.lower()
+    bare = low.replace("kh", "").replace("zh", "").replace("ch", "").replace("sh", "").replace("gh", "h")
+    letters, written, ends = marks
+    return (sum(m in bare for m in letters) + sum(m in low for m in written) +
+            sum(low.endswith(m) for m in ends))
 
 
 def latin_lang(name):
