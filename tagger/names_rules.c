@@ -1932,6 +1932,46 @@ static int adj_form_alone(const chunkctx *c, size_t k, size_t i) {
     return 1;
 }
 
+/* A given name's dative in -ові / -еві / -єві (Романові, Петрові) that a
+ * dictionary knows only as a place's locative: a village named after the
+ * given name + -ів (Романів, Петрів: у Романові). A Ukrainian locative
+ * follows a preposition ("у Романові", "в селі Романові", "у Києві й
+ * Львові"); with none before it in its sentence ("нагадали Романові",
+ * "допоміг Іванові й Романові") the word is the person's dative, and goes
+ * on as a free word (the given name alone). Only where the given-name list
+ * has the form and every candidate is a place's inflected form: a place's
+ * own dative in -ові ("загрожує Бахмутові") is no given name. Looks back at
+ * most 24 tokens; a sentence longer than that keeps the place. */
+static int given_dative(const chunkctx *c, size_t k, size_t i) {
+    const ng_token *t = &c->tok[i];
+    const span *s = &c->m->spans[k];
+    if (!c->nl || (t->flags & (TK_CYR | TK_LATIN | TK_ALLUPPER | TK_UPPER1)) != (TK_CYR | TK_UPPER1) ||
+        s->end != tok_end(c, i) || !s->ncand)
+        return 0;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i);
+    if (!ends_with(f, l, "ові", 6) && !ends_with(f, l, "еві", 6) && !ends_with(f, l, "єві", 6)) return 0;
+    for (size_t q = 0; q < s->ncand; q++) {
+        const cand *cd = &c->m->cands[s->cand + q];
+        if (!cd->inflected || strcmp(cd->c.type, "LOC")) return 0;
+    }
+    const gform *g[1];
+    if (!ngn_nl_lookup(c->nl, t->hash, f, l, g, 1)) return 0;
+    for (size_t j = i, n = 0; j-- > 0 && n < 24; n++) {
+        const ng_token *p = &c->tok[j];
+        if (p->flags & TK_WORD) {
+            static const char *const prep[] = {"у", "в", "уві", "на", "по", "при", "о", "об", NULL};
+            for (const char *const *w = prep; *w; w++)
+                if (tok_is(c, j, *w)) return 0;
+        } else if (is_punct(c, j, '.') || is_punct(c, j, '!') || is_punct(c, j, '?')) {
+            return 1;
+        }
+        if (p->flags & (TK_NL | TK_PARA)) return 1;   /* (its line's first token) */
+        if (j == 0) return 1;
+    }
+    return 0;
+}
+
 /* How many capitalised words ahead ng_names_chunk prefetches (twice as far
  * the token, then its given-name filter bits). */
 enum { CAP_AHEAD = 4 };
@@ -2010,6 +2050,12 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
             mn->dead[mn->ndead++] = (size_t)k;
             continue;
+        }
+        if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all && given_dative(&c, (size_t)k, i)) {
+            /* (the place goes; the word is looked at as a free word below) */
+            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+            mn->dead[mn->ndead++] = (size_t)k;
+            k = -1;
         }
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a

@@ -12,6 +12,7 @@ static const char *const dict_tsv =
     "volodymyr-zelenskyy\tPER\tVolodymyr Zelenskyy\tВолодимир Зеленський|Зеленський\n"
     "nato\tORG\tNATO\tНАТО\n"
     "kyiv\tLOC\tKyiv\tКиїв\n"
+    "oleksandriv\tLOC\tOleksandriv\tОлександрів\n"
     "georgia\tLOC\tGeorgia\tГрузія\tiso=GE\n"
     "us-georgia\tLOC\tGeorgia\tДжорджия\tiso=US-GA\n"
     "atlanta-us\tLOC\tAtlanta\t\tiso=US\n"
@@ -147,6 +148,14 @@ static void test_given_alone(ng_tagger *t) {
     const ng_match *sm = find("Вчора бачили Сергія.", tag(t, "Вчора бачили Сергія."), "Сергія");
     STR_EQ(sm ? sm->name : "(not tagged)", "Сергій");   /* the nominative */
     yes(t, "Иван вошёл в комнату.", "Иван", "PER", NULL);
+    /* a given name's dative in -ові is also the locative of a village
+     * named after it (Олександрів: у Олександрові): with no preposition
+     * before it in its sentence, the person; after one, the place */
+    yes(t, "Петро допоміг Олександрові.", "Олександрові", "PER", NULL);
+    yes(t, "Вони нагадали Олександрові про це.", "Олександрові", "PER", NULL);
+    yes(t, "Ми були в Олександрові вчора.", "Олександрові", "LOC", "oleksandriv");
+    yes(t, "Свято відбулося в селі Олександрові.", "Олександрові", "LOC", "oleksandriv");
+    yes(t, "У Києві, у Львові й Олександрові холодно.", "Олександрові", "LOC", "oleksandriv");
     /* a full name in the article: the given name is that person (partial) */
     rule_is(t, "Олександр Петренко прийшов. Потім Олександр сказав.", "Олександр", NG_RULE_NONE);
     yes(t, "Олександр Петренко прийшов. Потім Олександр сказав.", "Олександр", "PER", "per:oleksandr-petrenk");
