@@ -58,7 +58,8 @@ static const char *const en_tails[] = {
     "party", "commission", "ministry", "association", "council", "department", "exchange",
     "court", "university", "college", "institute", "foundation", "agency", "committee",
     "airlines", "airways", "company", "fund", "authority", "board",
-    "organisation", "organization", "society", "holdings", "newsroom", "desk", "assembly", NULL
+    "organisation", "organization", "society", "holdings", "newsroom", "desk", "assembly",
+    "service", "services", "systems", "partners", "brothers", "radio", "television", "tv", NULL
 };
 
 /* Words that neither start nor continue an English name (function words,
