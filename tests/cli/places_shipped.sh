@@ -30,6 +30,18 @@ run none tag --format tsv --no-header "$T/none.txt"
 expect_rc none 0
 checks=$((checks+1))
 [ ! -s "$T/none.out" ] || { echo "FAIL none: tagged"; cat "$T/none.out"; fail=1; }
+# towns of English-speaking countries of 100,000 to 250,000 inhabitants
+# (GeoNames; Akron, Little Rock, Colchester, Fort Lauderdale), a dateline's
+# in capitals too
+cat >"$T/towns.txt" <<'EOF2'
+AKRON , Ohio 1996-08-22
+The plant near Little Rock and the mill in Colchester closed; Fort Lauderdale police said.
+EOF2
+run towns tag --format tsv --no-header "$T/towns.txt"
+expect_rc towns 0
+checks=$((checks+1))
+want="LOC:Akron LOC:Ohio LOC:Little Rock LOC:Colchester LOC:Fort Lauderdale "
+[ "$(cut -f5,7 "$T/towns.out" | tr '\t' ':' | tr '\n' ' ')" = "$want" ] || { echo "FAIL towns"; cat "$T/towns.out"; fail=1; }
 # the Dnipro: the river on its bank, after "the", crossing it; the city
 # otherwise; "у Нью-Йорку" the city (priority), not the state; "Мости"
 # (bridges) is no case form of Malta's Mosta, "Штат" none of "Штати"
