@@ -43,6 +43,12 @@ left out below 100,000 inhabitants and else matched only with a capital
 curated entity stays the only one), and so are names that two generated
 places share when neither is 10 times the other's population (the bigger
 one keeps the name).
+Aliases: GeoNames' alternative Latin name; the name without diacritics, as
+English-language news write it (Ghāziābād: Ghaziabad, Nova Iguaçu: Nova
+Iguacu, Jyväskylä: Jyvaskyla), under the stop lists' rules and given to the
+biggest place so named by 10 times (a curated entity's name so written:
+the place is the curated one's, Sūrat: Surat, and is left out); the
+Ukrainian and Russian names of Ukrainian places.
 Ids: `gn-` + the GeoNames id (geonameid), e.g. gn-703448.
 """
 import json
@@ -96,6 +102,23 @@ def fold(s):
         s = s.replace(a, "'")
     for d in "‐–—−":
         s = s.replace(d, "-")
+    return s
+
+
+# Letters NFKD does not take apart into a base letter and a mark.
+PLAIN = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                       "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss"})
+
+
+def plain_latin(name):
+    """The name as English-language news write it: without diacritics
+    (Ghāziābād, Nova Iguaçu, Jyväskylä, Łódź: Ghaziabad, Nova Iguacu,
+    Jyvaskyla, Lodz), or None when it has none or is no Latin name."""
+    s = unicodedata.normalize("NFKD", name.translate(PLAIN))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = unicodedata.normalize("NFC", s)
+    if s == name or any(c.isalpha() and not c.isascii() for c in s):
+        return None
     return s
 
 
@@ -503,6 +526,17 @@ def main():
     by_name = {}
     for r in rows:
         by_name.setdefault(fold(r[1]), []).append(r)
+    # the names without diacritics too: a place's is given when it is the
+    # biggest of those so named by 10 times (their own names or plain ones)
+    by_plain = {}
+    for r in rows:
+        names = {fold(r[1])} | ({fold(plain_latin(r[1]))} if plain_latin(r[1]) else set())
+        for n in names:
+            by_plain.setdefault(n, []).append(r)
+
+    def first_by(same, r):
+        return same[0] is r and (len(same) == 1 or same[0][4] >= 10 * same[1][4])
+
     out = []
     used = set()  # folded aliases given out (a Cyrillic name two places share goes to the bigger)
     nuk = nru = 0
@@ -511,8 +545,9 @@ def main():
     for r in rows:
         cid, name, alt, cc, pop = r
         f = fold(name)
-        if f in shipped:
-            continue
+        plain = plain_latin(name)
+        if f in shipped or (plain and fold(plain) in shipped):
+            continue  # (a curated entity's name, with its diacritics or without: Sūrat, Surat)
         same = by_name[f]
         if len(same) > 1 and (same[0] is not r or same[0][4] < 10 * same[1][4]):
             continue
@@ -545,6 +580,12 @@ def main():
         aliases = []
         if alt and alt != name and not bad_latin(alt) and fold(alt) not in shipped:
             aliases.append(alt)
+        # the name without diacritics, unless it is a word, a person's name
+        # or another place's name (Leon: León, Léon), or given out already
+        if plain and plain not in aliases and not bad_latin(plain) and fold(plain) not in used and \
+                first_by(by_plain[fold(plain)], r):
+            used.add(fold(plain))
+            aliases.append(plain)
         for cyr, lst in zip(cyr_names, ("uk", "ru")):
                 if not cyr:
                     continue
