@@ -1593,6 +1593,31 @@ static __attribute__((noinline)) size_t paren_rules(chunkctx *c, size_t i, int *
 
 /* Tries the person-name rules at token i; returns the last token used, or
  * (size_t)-1 if none fired. */
+/* After a title, a Latin word a dictionary has only as a one-word place,
+ * then a capitalised word no dictionary has, on its line: a given name no
+ * list holds and the surname ("President Burhanuddin Rabbani", "Council
+ * President Tono Eitel": Burhanuddin and Tono are towns), which the title
+ * rule then takes whole ("Mayor London Breed" too). Not a given name of
+ * the lists (the given-name rules decide those), not before a word a
+ * dictionary has, nor before a third capitalised word (a name of three
+ * words is left to the rules that know it). */
+static int title_place_given(const chunkctx *c, size_t i) {
+    long k = ngn_covering_at(c, c->sp, tok_start(c, i));
+    if (k < 0 || (c->tok[i].flags & (TK_LATIN | TK_CYR)) != TK_LATIN) return 0;
+    const span *s = &c->m->spans[k];
+    if (s->start != tok_start(c, i) || s->end != tok_end(c, i) || ngn_span_types(c->m, (size_t)k) != 2u) return 0;
+    /* (a given name of the lists is the given-name rules' to take or leave:
+     * a weak one, Florence, stays the place, as they decide) */
+    const gform *g[1];
+    if (c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, tfold(c, i), tlen(c, i), g, 1)) return 0;
+    size_t j = i + 1;
+    if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & TK_NL) || !is_cap_word(c, j) ||
+        (c->tok[j].flags & (TK_LATIN | TK_CYR)) != TK_LATIN || ngn_covering_at(c, c->sp, tok_start(c, j)) >= 0)
+        return 0;
+    return !(j + 1 < c->nt && (c->tok[j + 1].flags & TK_SPACE) && !(c->tok[j + 1].flags & TK_NL) &&
+             (c->tok[j + 1].flags & TK_UPPER1) && (c->tok[j + 1].flags & TK_WORD));
+}
+
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     int script = ti->flags & (TK_CYR | TK_LATIN);
@@ -1740,7 +1765,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         return i + 4;
     }
     /* title + surname (+ surname): President Clinton, президент Зеленський */
-    if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) && ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 &&
+    if (!(ti->flags & TK_ALLUPPER) && !ngn_sentence_initial(c, i) &&
+        (ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 || title_place_given(c, i)) &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i) && !adj_before_noun(c, i) &&
         !ngn_org_noun(c, i) &&   /* (депутати Партії Вільних, General Assembly: a body) */
         !ngn_title_common_noun(c, i)) {   /* (Miss Universe: a contest) */
