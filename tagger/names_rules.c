@@ -1591,8 +1591,6 @@ static __attribute__((noinline)) size_t paren_rules(chunkctx *c, size_t i, int *
     return (size_t)-1;
 }
 
-/* Tries the person-name rules at token i; returns the last token used, or
- * (size_t)-1 if none fired. */
 /* After a title, a Latin word a dictionary has only as a one-word place,
  * then a capitalised word no dictionary has, on its line: a given name no
  * list holds and the surname ("President Burhanuddin Rabbani", "Council
@@ -1618,6 +1616,8 @@ static int title_place_given(const chunkctx *c, size_t i) {
              (c->tok[j + 1].flags & TK_UPPER1) && (c->tok[j + 1].flags & TK_WORD));
 }
 
+/* Tries the person-name rules at token i; returns the last token used, or
+ * (size_t)-1 if none fired. */
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     const ng_token *ti = &c->tok[i];
     int script = ti->flags & (TK_CYR | TK_LATIN);
