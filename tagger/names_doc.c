@@ -1800,6 +1800,8 @@ static int dict_nicknames(ng_tagger *t, twidx *ns, const char *const *texts, con
     return NG_OK;
 }
 
+static int club_word(const tnames *tn, const char *tx, size_t a, size_t b);
+
 /* Rule T, a club's name around its city in a sports article's prose: an
  * acronym right before the place ("AEK Larnaca", "IFK Gothenburg", "RAF
  * Riga", "F.C. Valletta": two to four capitals, or capitals with dots) or
@@ -1822,7 +1824,7 @@ static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
         size_t len = lens[s->field], a = s->start, b = s->end;
         /* (cheap tests first: a word of the club's beside it) */
         int near = (b + 5 < len && tx[b] == ' ' && (tx[b + 1] == 'C' || tx[b + 1] == 'T')) ||
-                   (a >= 3 && tx[a - 1] == ' ' && tx[a - 2] >= 'A' && tx[a - 2] <= 'Z') ||
+                   (a >= 3 && tx[a - 1] == ' ' && ((tx[a - 2] >= 'A' && tx[a - 2] <= 'Z') || (tx[a - 2] >= 'a' && tx[a - 2] <= 'z'))) ||
                    (a >= 3 && tx[a - 1] == ' ' && tx[a - 2] == '.');
         if (!near || ts_nation_memo(t, c0, &nat)) continue;
         int lower = 0;
@@ -1848,12 +1850,14 @@ static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
             }
             int acr = !other && caps >= 2 && caps <= 4 && n <= 8;
             int before_cap = 0;
-            if (acr && ws >= 2 && tx[ws - 1] == ' ') {
+            if (ws >= 2 && tx[ws - 1] == ' ') {
                 size_t p = ws - 1;
                 while (p > 0 && tx[p - 1] != ' ' && tx[p - 1] != '\n') p--;
                 before_cap = tx[p] >= 'A' && tx[p] <= 'Z' && !tw_label(tx, p, ws - 1);
             }
             if (acr && !before_cap && !tw_label(tx, ws, a - 1) && !tw_taken(m, ns, s->field, ws, a - 1)) a = ws;
+            else if (!acr && !before_cap && club_word(tn, tx, ws, a - 1) && !tw_taken(m, ns, s->field, ws, a - 1))
+                a = ws;
         }
         if (a == s->start && b == s->end) continue;
         if (b + 1 < len && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
@@ -1915,6 +1919,30 @@ static const char *const sn_common[] = {
     "Star", "Stock", "Investors", "Mr", "Mrs", "Dr", NULL};
 
 static const char *const sn_title[] = {"Miss", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Mister", NULL};
+
+/* A word that may be a club's own before its city ("Widzew Lodz", "Levski
+ * Sofia", "Vitesse Arnhem"): capitalised Latin letters, then lower-case
+ * ones (3 to 14), no label, function word, month or day (tw_label), no word
+ * company names share (sn_common: New, Royal, City ...), no title, no
+ * given name of the lists ("Peter Rotterdam"), no people's adjective
+ * (-an, -ese, -ish: "Polish Warsaw"), no -ing or -ly word ("Facing
+ * Yorkshire"). */
+static int club_word(const tnames *tn, const char *tx, size_t a, size_t b) {
+    size_t n = b - a;
+    if (n < 3 || n > 14 || tx[a] < 'A' || tx[a] > 'Z') return 0;
+    char f[16];
+    f[0] = (char)(tx[a] | 0x20);
+    for (size_t i = a + 1; i < b; i++) {
+        if (tx[i] < 'a' || tx[i] > 'z') return 0;
+        f[i - a] = tx[i];
+    }
+    if (tw_label(tx, a, b) || sn_is(tx, a, b, sn_common) || sn_is(tx, a, b, sn_title)) return 0;
+    if ((n > 3 && ends_with(tx + a, n, "an", 2)) || ends_with(tx + a, n, "ese", 3) || ends_with(tx + a, n, "ish", 3) ||
+        ends_with(tx + a, n, "ing", 3) || ends_with(tx + a, n, "ly", 2))
+        return 0;
+    const gform *g[1];
+    return !(tn->nl && ngn_nl_lookup(tn->nl, ng_hash(f, n), f, n, g, 1));
+}
 
 typedef struct snrec { size_t wa[8], we[8]; size_t nw, core, full; const span *s; unsigned field; } snrec;
 
