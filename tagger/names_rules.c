@@ -1958,6 +1958,16 @@ static int adj_form_alone(const chunkctx *c, size_t k, size_t i) {
     return 1;
 }
 
+/* A place's code in capitals glued to a dollar sign names a currency
+ * (US$, as HK$, NZ$, A$ are written): the one-word span over token i is
+ * no mention of the place. */
+static int currency_code(const chunkctx *c, size_t k, size_t i) {
+    const span *s = &c->m->spans[k];
+    const ng_token *t = &c->tok[i];
+    return s->start == tok_start(c, i) && s->end == tok_end(c, i) && (t->flags & TK_ALLUPPER) && tlen(c, i) <= 3 &&
+           i + 1 < c->nt && is_punct(c, i + 1, '$') && !(c->tok[i + 1].flags & TK_SPACE);
+}
+
 /* A given name's dative in -ові / -еві / -єві (Романові, Петрові) that a
  * dictionary knows only as a place's locative: a village named after the
  * given name + -ів (Романів, Петрів: у Романові). A Ukrainian locative
@@ -2073,6 +2083,12 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             wset_has(&ngn_stop_set, ti->hash) && ngn_sentence_initial(&c, i)) {
             /* a function word first in its sentence is no name there, though
              * a dictionary knows it capitalised ("Того ж дня": not Togo) */
+            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
+            mn->dead[mn->ndead++] = (size_t)k;
+            continue;
+        }
+        if (k >= 0 && !c.all && currency_code(&c, (size_t)k, i)) {
+            /* US$ 995 million: a currency, no mention of the place */
             if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
             mn->dead[mn->ndead++] = (size_t)k;
             continue;
