@@ -44,14 +44,15 @@ want="LOC:Akron LOC:Ohio LOC:Little Rock LOC:Colchester LOC:Fort Lauderdale "
 [ "$(cut -f5,7 "$T/towns.out" | tr '\t' ':' | tr '\n' ' ')" = "$want" ] || { echo "FAIL towns"; cat "$T/towns.out"; fail=1; }
 # GeoNames' names as English-language news write them, without diacritics
 # (Ghāziābād, Nova Iguaçu, Jyväskylä, São Luís); Surat is the curated place,
-# GeoNames' Sūrat no second one
+# GeoNames' Sūrat no second one; a name of four letters only from 100,000
+# inhabitants (Arāk's Arak; not Makó's Mako: "MAKO Trading SA")
 cat >"$T/plain.txt" <<'EOF2'
-Floods hit Ghaziabad, Nova Iguacu, Rajkot and Surat; JYVASKYLA and Sao Luis.
+Floods hit Ghaziabad, Nova Iguacu, Rajkot and Surat; JYVASKYLA and Sao Luis. MAKO Trading SA left Arak.
 EOF2
 run plain tag --format tsv --no-header "$T/plain.txt"
 expect_rc plain 0
 checks=$((checks+1))
-want="Ghāziābād Nova Iguaçu Rājkot surat Jyväskylä São Luís "
+want="Ghāziābād Nova Iguaçu Rājkot surat Jyväskylä São Luís Arāk "
 [ "$(awk -F'\t' '{ print ($6 ~ /^gn-/ ? $7 : $6) }' "$T/plain.out" | tr '\n' ' ')" = "$want" ] || { echo "FAIL plain"; cat "$T/plain.out"; fail=1; }
 # the Dnipro: the river on its bank, after "the", crossing it; the city
 # otherwise; "у Нью-Йорку" the city (priority), not the state; "Мости"

@@ -46,9 +46,10 @@ one keeps the name).
 Aliases: GeoNames' alternative Latin name; the name without diacritics, as
 English-language news write it (Ghāziābād: Ghaziabad, Nova Iguaçu: Nova
 Iguacu, Jyväskylä: Jyvaskyla), under the stop lists' rules and given to the
-biggest place so named by 10 times (a curated entity's name so written:
-the place is the curated one's, Sūrat: Surat, and is left out); the
-Ukrainian and Russian names of Ukrainian places.
+biggest place so named by 10 times, and for a name of four letters only
+from 100,000 inhabitants (Makó's "Mako" was "MAKO Trading SA"); a curated
+entity's name so written makes the place the curated one's, which is left
+out (Sūrat: Surat); the Ukrainian and Russian names of Ukrainian places.
 Ids: `gn-` + the GeoNames id (geonameid), e.g. gn-703448.
 """
 import json
@@ -94,6 +95,8 @@ RU_MIN = 50000
 EN_MIN = 100000
 WORLD_MIN = 15000
 COMMON_CYR_MIN = 100000
+PLAIN_SHORT_MIN = 100000  # a name of four letters without its diacritics: a brand's,
+                          # an acronym's in capitals (Makó: "MAKO Trading SA") below it
 
 
 def fold(s):
@@ -583,7 +586,7 @@ def main():
         # the name without diacritics, unless it is a word, a person's name
         # or another place's name (Leon: León, Léon), or given out already
         if plain and plain not in aliases and not bad_latin(plain) and fold(plain) not in used and \
-                first_by(by_plain[fold(plain)], r):
+                (sum(ch.isalpha() for ch in plain) > 4 or pop >= PLAIN_SHORT_MIN) and first_by(by_plain[fold(plain)], r):
             used.add(fold(plain))
             aliases.append(plain)
         for cyr, lst in zip(cyr_names, ("uk", "ru")):
