@@ -72,7 +72,11 @@ static const char *const en_function[] = {
     "under", "into", "than", "then", "so", "not", "no", "yes", "all", "any", "some", "each",
     "every", "said", "says", "told", "also", "however", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", "none", "name", NULL
+    "july", "august", "september", "october", "november", "december", "none", "name",
+    /* quantifiers and numbers: "Other Systems", "Most Systems", "Two
+     * Systems" are a heading's words, no name */
+    "such", "other", "others", "most", "many", "several", "various", "few", "both", "either", "neither",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", NULL
 };
 
 /* English organisation words that take "of": Bank of England. */
