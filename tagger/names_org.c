@@ -59,7 +59,8 @@ static const char *const en_tails[] = {
     "court", "university", "college", "institute", "foundation", "agency", "committee",
     "airlines", "airways", "company", "fund", "authority", "board",
     "organisation", "organization", "society", "holdings", "newsroom", "desk", "assembly",
-    "service", "services", "systems", "partners", "brothers", "radio", "television", "tv", NULL
+    "service", "services", "systems", "partners", "brothers", "radio", "television", "tv",
+    "brigade", "regiment", "battalion", "corps", NULL
 };
 
 /* Words that neither start nor continue an English name (function words,
@@ -751,7 +752,14 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             if ((c->tok[q].flags & TK_CYR) && tlen(c, q) == 2 && (c->tok[q].flags & TK_UPPER1) && is_punct(c, q + 1, '.')) continue;
             /* (rule K's capitals whole: ВАСУ is org:vasu) */
             int whole = rule == NG_RULE_ORG_ACRONYM && (c->tok[q].flags & TK_ALLUPPER);
-            size_t n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
+            size_t n;
+            if ((c->tok[q].flags & (TK_DIGIT | TK_ASCII)) == (TK_DIGIT | TK_ASCII) && tlen(c, q) <= SK_MAX) {
+                /* (a number as written: the 47th and the 110th brigade, school
+                 * No 5 and No 7, are two; the skeleton keeps no digit) */
+                n = tlen(c, q);
+                memcpy(sk, tfold(c, q), n);
+            } else
+                n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
@@ -1077,6 +1085,16 @@ static size_t of_tail(const chunkctx *c, size_t i) {
     return last;
 }
 
+/* An English ordinal in digits: 1st, 2nd, 3rd, 47th, 110th. */
+static int ordinal_word(const chunkctx *c, size_t k) {
+    const char *f = tfold(c, k);
+    size_t l = tlen(c, k), d = 0;
+    if ((c->tok[k].flags & (TK_WORD | TK_DIGIT)) != (TK_WORD | TK_DIGIT)) return 0;
+    while (d < l && f[d] >= '0' && f[d] <= '9') d++;
+    return d >= 1 && d <= 3 && l == d + 2 &&
+           (!memcmp(f + d, "st", 2) || !memcmp(f + d, "nd", 2) || !memcmp(f + d, "rd", 2) || !memcmp(f + d, "th", 2));
+}
+
 /* E: English names. */
 static size_t english(chunkctx *c, size_t i, int *rc) {
     if (!en_word(c, i) && !((c->tok[i].flags & TK_NL) && (c->tok[i].flags & TK_UPPER1))) return (size_t)-1;
@@ -1121,6 +1139,11 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
                 last = found + 1;
         }
     }
+    /* a military unit's ordinal before it: the 47th Mechanized Brigade */
+    if (s0 == i && i > 0 && (c->tok[i].flags & TK_SPACE) && !(c->tok[i].flags & TK_NL) && ordinal_word(c, i - 1) &&
+        (tok_is(c, found, "brigade") || tok_is(c, found, "regiment") || tok_is(c, found, "battalion") ||
+         tok_is(c, found, "corps")))
+        s0 = i - 1;
     return org_span(c, NG_RULE_ORG_ENGLISH, s0, last, s0, wj, found, rc);
 }
 
