@@ -656,11 +656,12 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
 /* Adds a span over tokens [i, j] naming the dictionary's candidate cd,
  * found by 'rule'. */
 int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned rule) {
-    int rc = ngn_add_rule_span(c, i, j, cd->c.type, cd->c.id, cd->c.name, rule, 0);
+    const cand keep = *cd;   /* (cd may point into the candidates, which adding the span may move) */
+    int rc = ngn_add_rule_span(c, i, j, keep.c.type, keep.c.id, keep.c.name, rule, 0);
     if (rc) return rc;
     cand *nc = &c->m->cands[c->m->spans[c->m->nspans - 1].cand];
-    nc->priority = cd->priority;
-    nc->order = cd->order;
+    nc->priority = keep.priority;
+    nc->order = keep.order;
     return NG_OK;
 }
 

@@ -603,10 +603,12 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     if (dp && g) dp = dict_given_person(c, dp, gkey, gkl);
     if (dp) {
         /* initials, a title or the person's given name before a surname the
-         * dictionary knows */
-        int rc = ngn_add_rule_span(c, i, j, dp->c.type, dp->c.id, dp->c.name, rule, 0);
+         * dictionary knows (its strings kept before the span is added: dp
+         * points into the candidates, which adding a span may move) */
+        const char *dtype = dp->c.type, *did = dp->c.id, *dname = dp->c.name;
+        int rc = ngn_add_rule_span(c, i, j, dtype, did, dname, rule, 0);
         if (rc) return rc;
-        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, dp->c.id, dp->c.name, 0, patr);
+        return note_person(c, N_PER, i, j, sur_last, g ? (long)gtok : -1, did, dname, 0, patr);
     }
     const char *sid = ngn_arena_put(&mn->ar, id, il), *snm = ngn_arena_put(&mn->ar, nm, nl);
     if (!sid || !snm) return NG_E_NOMEM;
@@ -1016,9 +1018,11 @@ static size_t surname_first(chunkctx *c, size_t i, int *rc) {
     } else if (j + 1 < c->nt && is_cap_word(c, j + 1) && !(c->tok[j + 1].flags & TK_NL))
         return (size_t)-1;   /* Петренко Олександр Ткаченко: a given name + surname after */
     if (dp) {
-        /* a surname the dictionary knows: the span grows, the id stays */
-        if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, dp->c.id, dp->c.name, NG_RULE_SURNAME_FIRST, 0))) return last;
-        *rc = note_person(c, N_PER, i, last, i, (long)j, dp->c.id, dp->c.name, 0, patr);
+        /* a surname the dictionary knows: the span grows, the id stays (dp
+         * points into the candidates, which adding the span may move) */
+        const char *did = dp->c.id, *dname = dp->c.name;
+        if ((*rc = ngn_add_rule_span(c, i, last, dp->c.type, did, dname, NG_RULE_SURNAME_FIRST, 0))) return last;
+        *rc = note_person(c, N_PER, i, last, i, (long)j, did, dname, 0, patr);
         return last;
     }
     *rc = person_span(c, NG_RULE_SURNAME_FIRST, i, last, g, j, -1, i, i, patr);

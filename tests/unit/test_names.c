@@ -133,6 +133,25 @@ static void rule_is(ng_tagger *t, const char *text, const char *surface, unsigne
        m->rule);
 }
 
+/* A dictionary person after initials (В. Зеленський) or a surname first
+ * (Зеленський Володимир): the rule span is added while the dictionary's
+ * candidate is read, and adding it may move the candidates (person_span
+ * and surname_first read the candidate after adding the span: a use after
+ * free under ASan when the array grew right then). 0..140 places before
+ * it put the growth at every point, past 64 and 128 candidates. */
+static void test_dict_person_growth(ng_tagger *t) {
+    char text[2048];
+    for (int n = 0; n <= 140; n++) {
+        size_t l = 0;
+        for (int k = 0; k < n; k++) l += (size_t)snprintf(text + l, sizeof text - l, "Київ ");
+        snprintf(text + l, sizeof text - l, "і В. Зеленський, і Зеленський Володимир.");
+        got g = tag(t, text);
+        size_t per = 0;
+        for (size_t k = 0; k < g.n; k++) per += !strcmp(g.m[k].id, "volodymyr-zelenskyy");
+        OK(per == 2, "%d places before: %zu spans of the dictionary's person", n, per);
+    }
+}
+
 /* A given name alone (uk, ru) that names no one else in the article. */
 static void test_given_alone(ng_tagger *t) {
     rule_is(t, "Олександр засміявся і пішов.", "Олександр", NG_RULE_GIVEN_ALONE);
@@ -704,6 +723,7 @@ int main(void) {
     test_rules(t);
     test_rule_kinds(t);
     test_given_alone(t);
+    test_dict_person_growth(t);
     test_surname_first(t);
     test_partial(t);
     test_registry_size(t);
