@@ -1824,7 +1824,7 @@ static int club_prose(ng_tagger *t, tnames *tn, twidx *ns, const char *const *te
         size_t len = lens[s->field], a = s->start, b = s->end;
         /* (cheap tests first: a word of the club's beside it) */
         int near = (b + 5 < len && tx[b] == ' ' && (tx[b + 1] == 'C' || tx[b + 1] == 'T')) ||
-                   (a >= 3 && tx[a - 1] == ' ' && ((tx[a - 2] >= 'A' && tx[a - 2] <= 'Z') || (tx[a - 2] >= 'a' && tx[a - 2] <= 'z'))) ||
+                   (a >= 3 && tx[a - 1] == ' ' && (tx[a - 2] | 0x20) >= 'a' && (tx[a - 2] | 0x20) <= 'z') ||
                    (a >= 3 && tx[a - 1] == ' ' && tx[a - 2] == '.');
         if (!near || ts_nation_memo(t, c0, &nat)) continue;
         int lower = 0;

@@ -2012,6 +2012,14 @@ static int given_dative(const chunkctx *c, size_t k, size_t i) {
     return 0;
 }
 
+/* Notes dictionary span k as one a rule replaced or refused (dropped
+ * when the chunk's walk ends). */
+static int drop_span(mnames *mn, size_t k) {
+    if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) return NG_E_NOMEM;
+    mn->dead[mn->ndead++] = k;
+    return NG_OK;
+}
+
 /* How many capitalised words ahead ng_names_chunk prefetches (twice as far
  * the token, then its given-name filter bits). */
 enum { CAP_AHEAD = 4 };
@@ -2087,20 +2095,17 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
             wset_has(&ngn_stop_set, ti->hash) && ngn_sentence_initial(&c, i)) {
             /* a function word first in its sentence is no name there, though
              * a dictionary knows it capitalised ("Того ж дня": not Togo) */
-            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
-            mn->dead[mn->ndead++] = (size_t)k;
+            if ((rc = drop_span(mn, (size_t)k))) break;
             continue;
         }
         if (k >= 0 && !c.all && currency_code(&c, (size_t)k, i)) {
             /* US$ 995 million: a currency, no mention of the place */
-            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
-            mn->dead[mn->ndead++] = (size_t)k;
+            if ((rc = drop_span(mn, (size_t)k))) break;
             continue;
         }
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all && given_dative(&c, (size_t)k, i)) {
             /* (the place goes; the word is looked at as a free word below) */
-            if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
-            mn->dead[mn->ndead++] = (size_t)k;
+            if ((rc = drop_span(mn, (size_t)k))) break;
             k = -1;
         }
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
@@ -2117,12 +2122,10 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
                 if (last != (size_t)-1) { i = last; continue; }
             }
             if (context && !c.all && adj_form_alone(&c, (size_t)k, i)) {
-                if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
-                mn->dead[mn->ndead++] = (size_t)k;
+                if ((rc = drop_span(mn, (size_t)k))) break;
             } else if (rules && !c.all && ngn_contest_place(&c, i)) {
                 /* Miss Poland: a contest's title, not the place */
-                if (ng_grow((void **)&mn->dead, &mn->dead_cap, mn->ndead + 1, sizeof *mn->dead)) { rc = NG_E_NOMEM; break; }
-                mn->dead[mn->ndead++] = (size_t)k;
+                if ((rc = drop_span(mn, (size_t)k))) break;
             } else if ((rc = note_dict_span(&c, (size_t)k, i)))
                 break;
             while (i + 1 < nt && tok_end(&c, i + 1) <= c.m->spans[k].end) i++;

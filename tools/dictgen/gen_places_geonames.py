@@ -531,10 +531,10 @@ def main():
         by_name.setdefault(fold(r[1]), []).append(r)
     # the names without diacritics too: a place's is given when it is the
     # biggest of those so named by 10 times (their own names or plain ones)
+    plain_of = {r[0]: plain_latin(r[1]) for r in rows}
     by_plain = {}
     for r in rows:
-        names = {fold(r[1])} | ({fold(plain_latin(r[1]))} if plain_latin(r[1]) else set())
-        for n in names:
+        for n in {fold(r[1])} | ({fold(plain_of[r[0]])} if plain_of[r[0]] else set()):
             by_plain.setdefault(n, []).append(r)
 
     def first_by(same, r):
@@ -548,11 +548,10 @@ def main():
     for r in rows:
         cid, name, alt, cc, pop = r
         f = fold(name)
-        plain = plain_latin(name)
+        plain = plain_of[cid]
         if f in shipped or (plain and fold(plain) in shipped):
             continue  # (a curated entity's name, with its diacritics or without: Sūrat, Surat)
-        same = by_name[f]
-        if len(same) > 1 and (same[0] is not r or same[0][4] < 10 * same[1][4]):
+        if not first_by(by_name[f], r):
             continue
         cyr_names = []
         read_lang = None
