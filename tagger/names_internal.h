@@ -297,6 +297,11 @@ static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_
     size_t l = strlen(s);
     return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
 }
+/* Is token i a given name of the lists (in any case form)? */
+static inline int ngn_given_name(const chunkctx *c, size_t i) {
+    const gform *g[1];
+    return c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, c->fold + c->tok[i].fold, c->tok[i].fold_len, g, 1) > 0;
+}
 
 /* The stem hash of token i (the token's own hash when nothing is
  * stripped), computed once a chunk: the rules ask the sets of organisation

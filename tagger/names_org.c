@@ -1977,11 +1977,6 @@ static int dict_word(const chunkctx *c, size_t i) {
     return 0;
 }
 
-static int given_name(const chunkctx *c, size_t i) {
-    const gform *g[1];
-    return c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, tfold(c, i), tlen(c, i), g, 1);
-}
-
 /* Is token k a top-level domain of a short list, in lower case? */
 static int tld(const chunkctx *c, size_t k) {
     static const char *const tlds[] = {"com", "ru", "ua", "net", "org", "info", "su", "tv", "fm"};
@@ -2028,7 +2023,7 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
            (latin_cap(c, jj + 1) || ((c->tok[jj + 1].flags & TK_PUNCT) && latin_cap(c, jj + 2))))
         jj += latin_cap(c, jj + 1) ? 1 : 2;
     if (!cyrillic_beside(c, i, jj)) return (size_t)-1;
-    if (roman(c, i) || given_name(c, i) || wset_has(&product_set, c->tok[i].hash)) return (size_t)-1;
+    if (roman(c, i) || ngn_given_name(c, i) || wset_has(&product_set, c->tok[i].hash)) return (size_t)-1;
     /* a term's Latin gloss in parentheses after a lower-case word
      * (ооміцети (Oomycota), найпростіших (Protozoa)); not an acronym
      * (Ведомство по патентам и товарным знакам (USPTO)) */
@@ -2050,7 +2045,7 @@ static size_t latin_in_cyrillic(chunkctx *c, size_t i, int *rc) {
             k++;   /* Rolls-Royce */
         else if (!(c->tok[k].flags & TK_SPACE))
             break;
-        if (!latin_cap(c, k) || (c->tok[k].flags & TK_NL) || roman(c, k) || given_name(c, k) ||
+        if (!latin_cap(c, k) || (c->tok[k].flags & TK_NL) || roman(c, k) || ngn_given_name(c, k) ||
             ngn_covering_at(c, c->first, tok_start(c, k)) >= 0)
             break;
         j = k;

@@ -1610,8 +1610,7 @@ static int title_place_given(const chunkctx *c, size_t i) {
     if (s->start != tok_start(c, i) || s->end != tok_end(c, i) || ngn_span_types(c->m, (size_t)k) != 2u) return 0;
     /* (a given name of the lists is the given-name rules' to take or leave:
      * a weak one, Florence, stays the place, as they decide) */
-    const gform *g[1];
-    if (c->nl && ngn_nl_lookup(c->nl, c->tok[i].hash, tfold(c, i), tlen(c, i), g, 1)) return 0;
+    if (ngn_given_name(c, i)) return 0;
     size_t j = i + 1;
     if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & TK_NL) || !is_cap_word(c, j) ||
         (c->tok[j].flags & (TK_LATIN | TK_CYR)) != TK_LATIN || ngn_covering_at(c, c->sp, tok_start(c, j)) >= 0)
@@ -1995,8 +1994,7 @@ static int given_dative(const chunkctx *c, size_t k, size_t i) {
         const cand *cd = &c->m->cands[s->cand + q];
         if (!cd->inflected || strcmp(cd->c.type, "LOC")) return 0;
     }
-    const gform *g[1];
-    if (!ngn_nl_lookup(c->nl, t->hash, f, l, g, 1)) return 0;
+    if (!ngn_given_name(c, i)) return 0;
     for (size_t j = i, n = 0; j-- > 0 && n < 24; n++) {
         const ng_token *p = &c->tok[j];
         if (p->flags & TK_WORD) {
