@@ -374,6 +374,13 @@ int ngn_contest_place(const chunkctx *c, size_t i);
 /* The organisation rules at capitalised token i (names_org.c): the last
  * token of the span they added, or (size_t)-1 (then *rc is untouched). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);
+/* Rule U (names_unit.c): a military unit by its number at token i (47-ма
+ * окрема механізована бригада, 47 ОМБр, the 47th Mechanized Brigade): the
+ * span's last token, or (size_t)-1. *rc: NG_OK or an error. */
+size_t ngn_unit(chunkctx *c, size_t i, int *rc);
+/* The language the letters of tokens [i, j] and the 8 tokens either side
+ * in their sentence mark: 1 Ukrainian, 2 Russian, 0 neither (names_org.c). */
+int ngn_lang_near(const chunkctx *c, size_t i, size_t j);
 /* The candidate of the dictionaries' organisation named exactly 'name' (an
  * alias; not a case-sensitive or inflected one), as the matcher would give
  * it; 0 if none. (names_org.c) */

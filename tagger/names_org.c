@@ -795,6 +795,8 @@ static int sent_stop(const chunkctx *c, size_t k) {
 static int lang_near(const chunkctx *c, size_t i, size_t j);
 static int lang_of(const chunkctx *c, size_t a, size_t b);
 
+int ngn_lang_near(const chunkctx *c, size_t i, size_t j) { return lang_near(c, i, j); }
+
 static int ukrainian_near(const chunkctx *c, size_t i, size_t j) {
     return lang_near(c, i, j) == 1;
 }

@@ -2087,6 +2087,16 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
          * rules look the word up; the filter is out of L1 too) */
         if (ci + 2 * CAP_AHEAD < ncaps) __builtin_prefetch(&tok[caps[ci + 2 * CAP_AHEAD]]);
         if (c.nl && ci + CAP_AHEAD < ncaps) ngn_nl_prefetch(c.nl, tok[caps[ci + CAP_AHEAD]].hash);
+        if (!(ti->flags & TK_UPPER1)) {
+            /* a word that starts with a digit: a military unit's number
+             * (rule U), nothing else */
+            if (org) {
+                size_t last = ngn_unit(&c, i, &rc);
+                if (rc) break;
+                if (last != (size_t)-1) i = last;
+            }
+            continue;
+        }
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&
             c.m->spans[k].end == tok_end(&c, i) && !(ti->flags & TK_ALLUPPER) &&

@@ -663,8 +663,8 @@ static inline __attribute__((always_inline)) int word_finish(ng_tokbuf *b, ng_to
     if (w->seen_letter && !w->has_lower) w->tf |= TK_ALLUPPER;
     if (w->ascii) w->tf |= TK_ASCII;
     t->flags |= (uint16_t)w->tf;
-    b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised (branch-free) */
-    b->ncaps += (w->tf & TK_UPPER1) != 0;
+    b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised or a number (branch-free) */
+    b->ncaps += ((w->tf & TK_UPPER1) != 0) | ((unsigned)((unsigned char)text[t->start] - '0') < 10);
     size_t raw = t->end - t->start;
     b->fold_len = fstart;
     if (w->slow) {
@@ -736,8 +736,8 @@ static inline __attribute__((always_inline)) size_t word_fast(ng_tokbuf *b, ng_t
     size_t end = (size_t)(p - s);
     t->end = (uint32_t)end;
     t->flags |= (uint16_t)tf;
-    b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised (branch-free) */
-    b->ncaps += upper1 != 0;
+    b->caps[b->ncaps] = (uint32_t)b->n;   /* kept when capitalised or a number (branch-free) */
+    b->ncaps += (ascii_info[s[pos]] & (A_UPPER | A_DIGIT)) != 0;
     b->fold_len = fstart + flen;
     t->fold = (uint32_t)fstart;
     t->fold_len = (uint16_t)flen;
@@ -924,8 +924,8 @@ int ng_tokenize(ng_tokbuf *b, const char *text, size_t len) {
                     t->fold_len = (uint16_t)wl;
                     t->flags = (uint16_t)tf;
                     t->hash = h;
-                    capsp[ncaps] = (uint32_t)n;   /* kept when capitalised (branch-free) */
-                    ncaps += up1;
+                    capsp[ncaps] = (uint32_t)n;   /* kept when capitalised or a number (branch-free) */
+                    ncaps += (cc[q] & 3) != 0;
                     fl += wl;
                     q = e;
                 } else if (lc[q] & 0x80) {

@@ -40,7 +40,9 @@ typedef struct ng_tokbuf {
     size_t invalid;        /* invalid UTF-8 bytes seen (skipped as separators) */
     size_t count_from, count_to;   /* when count_to: only those at offsets [count_from, count_to)
                                     * count (a chunk's own, not its context's; ng_tokbuf_reset: all) */
-    uint32_t *caps;        /* indexes of the words with TK_UPPER1, in order (cap entries) */
+    uint32_t *caps;        /* indexes of the words that may start a name, in order (cap
+                            * entries): TK_UPPER1, or an ASCII digit first (a unit's
+                            * number: 47-ма бригада, the 47th Brigade) */
     size_t ncaps;
 } ng_tokbuf;
 

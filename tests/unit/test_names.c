@@ -470,6 +470,37 @@ static void test_nominative(ng_tagger *t) {
     OK(m && !strcmp(m->name, "Микола Павлович"), "patronymic: %s", m ? m->name : "-");
 }
 
+/* Rule U: a military unit's name is its nominative in the mention's
+ * language, built from the rule's tables (the Ukrainian ordinal endings
+ * by the number: 47-ма, 53-тя, 40-ва, 241-ша, 112-та; Russian -я and -й),
+ * whatever case or abbreviation the text writes; the quoted name as
+ * written. */
+static void test_unit_names(ng_tagger *t) {
+    static const struct { const char *text, *surface, *name; } c[] = {
+        {"Бійці 47-ї окремої механізованої бригади «Магура» відбили атаку.",
+         "47-ї окремої механізованої бригади «Магура»", "47-ма окрема механізована бригада «Магура»"},
+        {"Командир 53 ОМБр заявив.", "53 ОМБр", "53-тя окрема механізована бригада"},
+        {"Бійці 40-ї окремої бригади морської піхоти.", "40-ї окремої бригади морської піхоти",
+         "40-ва окрема бригада морської піхоти"},
+        {"Воїни 241-ї бригади ТрО.", "241-ї бригади ТрО", "241-ша бригада територіальної оборони"},
+        {"Воїни 112-ї бригади ТрО.", "112-ї бригади ТрО", "112-та бригада територіальної оборони"},
+        {"Он служил в 1-м армейском корпусе.", "1-м армейском корпусе", "1-й армейский корпус"},
+        {"Бойцы 76-й десантно-штурмовой дивизии.", "76-й десантно-штурмовой дивизии",
+         "76-я десантно-штурмовая дивизия"},
+        {"Бойцы 3-го штурмового полка.", "3-го штурмового полка", "3-й штурмовой полк"},
+        {"Служив у 3-му окремому полку.", "3-му окремому полку", "3-й окремий полк"},
+        /* (the ordinal's ending tells the language: -й before a feminine noun is Russian) */
+        {"Морпехи 810-й ОБрМП вернулись.", "810-й ОБрМП", "810-я отдельная бригада морской пехоты"},
+        {"Бійці 47-а ОМБр вийшли.", "47-а ОМБр", "47-ма окрема механізована бригада"},
+        {"The 82nd Airborne Division landed.", "82nd Airborne Division", "82nd Airborne Division"},
+    };
+    for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+        rule_is(t, c[k].text, c[k].surface, NG_RULE_ORG_UNIT);
+        const ng_match *m = find(c[k].text, tag(t, c[k].text), c[k].surface);
+        STR_EQ(m ? m->name : "(not tagged)", c[k].name);
+    }
+}
+
 /* A surname alone after the title or initials rule. */
 static void test_refs(ng_tagger *t) {
     const char *en = "Coach Tjorvald Brandvoll arrived. Brandvoll said no.";
@@ -739,6 +770,7 @@ int main(void) {
     ng_tagger_set_names(t, shipped);
     test_cross_script(t);
     test_nominative(t);
+    test_unit_names(t);
     test_refs(t);
     test_person_id(t, shipped);
     test_forms_found(shipped);

@@ -1,0 +1,522 @@
+/* Rule U (NG_RULE_ORG_UNIT): military units by their number.
+ *
+ *   47-ї окремої механізованої бригади «Магура», 47-ма ОМБр, 47 ОМБр
+ *   155-й отдельной бригады морской пехоты, 1-го армейского корпуса
+ *   the 47th Separate Mechanized Brigade, the 82nd Airborne Division
+ *
+ * A unit is a number (with an ordinal ending: 47-ма, 47-ї, 155-й, 47th;
+ * a bare number only before an abbreviation, 47 ОМБр, since "3 бригади"
+ * counts brigades), the unit's adjectives, its noun (бригада, полк,
+ * батальйон, дивізія, корпус, армія and their Russian and English words,
+ * singular), the noun's genitive complement (морської піхоти, ТрО) and,
+ * when they follow, a quoted name («Магура») or "імені" and a name.
+ *
+ * Every form in every language is one entity: the id is made of the
+ * number, the English keys of the unit's kind and speciality (in the
+ * tables' order) and nothing of the words as written, so "47-ї окремої
+ * механізованої бригади", "47 ОМБр" and "the 47th Mechanized Brigade" are
+ * all org:unit-47-mechanized-brigade. "Окрема" / "separate" and
+ * "гвардійська" / "guards" are in the name, not in the id (English writes
+ * them or not). The name is the nominative in the mention's language,
+ * built from the tables (47-ма окрема механізована бригада «Магура»).
+ *
+ * The walk of the chunk pass visits words that start with a digit (the
+ * tokeniser lists them with the capitalised words) only for this rule. */
+#include <stdlib.h>
+#include "names_internal.h"
+
+enum { U_BRIGADE, U_REGIMENT, U_BATTALION, U_DIVISION, U_CORPS, U_ARMY };
+enum { L_UK = 1, L_RU = 2, L_EN = 3 };
+
+static const struct ukind {
+    const char *key, *uk, *ru, *en;
+    unsigned char fem;
+} kinds[] = {
+    [U_BRIGADE] = {"brigade", "бригада", "бригада", "Brigade", 1},
+    [U_REGIMENT] = {"regiment", "полк", "полк", "Regiment", 0},
+    [U_BATTALION] = {"battalion", "батальйон", "батальон", "Battalion", 0},
+    [U_DIVISION] = {"division", "дивізія", "дивизия", "Division", 1},
+    [U_CORPS] = {"corps", "корпус", "корпус", "Corps", 0},
+    [U_ARMY] = {"army", "армія", "армия", "Army", 1},
+};
+
+/* The nouns' singular forms (folded); lang 0: both Cyrillic languages. */
+static const struct unoun { const char *f; unsigned char kind, lang; } nouns[] = {
+    {"бригада", U_BRIGADE, 0}, {"бригади", U_BRIGADE, L_UK}, {"бригаді", U_BRIGADE, L_UK},
+    {"бригаду", U_BRIGADE, 0}, {"бригадою", U_BRIGADE, 0}, {"бригады", U_BRIGADE, L_RU},
+    {"бригаде", U_BRIGADE, L_RU}, {"бригадой", U_BRIGADE, L_RU},
+    {"полк", U_REGIMENT, 0}, {"полку", U_REGIMENT, 0}, {"полком", U_REGIMENT, 0}, {"полці", U_REGIMENT, L_UK},
+    {"полка", U_REGIMENT, L_RU}, {"полке", U_REGIMENT, L_RU},
+    {"батальйон", U_BATTALION, L_UK}, {"батальйону", U_BATTALION, L_UK}, {"батальйоном", U_BATTALION, L_UK},
+    {"батальйоні", U_BATTALION, L_UK}, {"батальон", U_BATTALION, L_RU}, {"батальона", U_BATTALION, L_RU},
+    {"батальону", U_BATTALION, L_RU}, {"батальоном", U_BATTALION, L_RU}, {"батальоне", U_BATTALION, L_RU},
+    {"дивізія", U_DIVISION, L_UK}, {"дивізії", U_DIVISION, L_UK}, {"дивізію", U_DIVISION, L_UK},
+    {"дивізією", U_DIVISION, L_UK}, {"дивизия", U_DIVISION, L_RU}, {"дивизии", U_DIVISION, L_RU},
+    {"дивизию", U_DIVISION, L_RU}, {"дивизией", U_DIVISION, L_RU},
+    {"корпус", U_CORPS, 0}, {"корпусу", U_CORPS, 0}, {"корпусом", U_CORPS, 0}, {"корпусі", U_CORPS, L_UK},
+    {"корпуса", U_CORPS, L_RU}, {"корпусе", U_CORPS, L_RU},
+    {"армія", U_ARMY, L_UK}, {"армії", U_ARMY, L_UK}, {"армію", U_ARMY, L_UK}, {"армією", U_ARMY, L_UK},
+    {"армия", U_ARMY, L_RU}, {"армии", U_ARMY, L_RU}, {"армию", U_ARMY, L_RU}, {"армией", U_ARMY, L_RU},
+    {"brigade", U_BRIGADE, L_EN}, {"regiment", U_REGIMENT, L_EN}, {"battalion", U_BATTALION, L_EN},
+    {"division", U_DIVISION, L_EN}, {"corps", U_CORPS, L_EN}, {"army", U_ARMY, L_EN},
+};
+
+/* Specialities, in the order the id names them. A pre-noun adjective in
+ * Ukrainian and Russian (stems, folded; a hyphenated word whole) or a
+ * genitive complement after the noun (post: the folded words); English
+ * writes both before the noun (en: folded words, space-separated; en2 a
+ * second spelling). key NULL: a word of the name only (separate, guards).
+ * ru_m: the Russian masculine nominative ending. */
+enum { SP_SEPARATE, SP_GUARDS };
+static const struct uspec {
+    const char *key, *uk, *uk2, *ru, *ru_m, *en, *en2, *en_name;
+    unsigned char post;
+} specs[] = {
+    [SP_SEPARATE] = {NULL, "окрем", NULL, "отдельн", "ый", "separate", "independent", "Separate", 0},
+    [SP_GUARDS] = {NULL, "гвардійськ", NULL, "гвардейск", "ий", "guards", NULL, "Guards", 0},
+    {"heavy", "важк", NULL, "тяжел", "ый", "heavy", NULL, "Heavy", 0},
+    {"presidential", "президентськ", NULL, "президентск", "ий", "presidential", NULL, "Presidential", 0},
+    {"combined-arms", "загальновійськов", NULL, "общевойсков", "ой", "combined arms", NULL, "Combined Arms", 0},
+    {"army", "армійськ", NULL, "армейск", "ий", NULL, NULL, "Army", 0},
+    {"mechanized", "механізован", NULL, "механизированн", "ый", "mechanized", "mechanised", "Mechanized", 0},
+    {"motorized-infantry", "мотопіхотн", NULL, "мотопехотн", "ый", "motorized infantry", "motorised infantry",
+     "Motorized Infantry", 0},
+    {"motor-rifle", "мотострілецьк", NULL, "мотострелков", "ый", "motor rifle", NULL, "Motor Rifle", 0},
+    {"mountain-assault", "гірсько-штурмов", NULL, "горно-штурмов", "ой", "mountain assault", NULL,
+     "Mountain Assault", 0},
+    {"air-assault", "десантно-штурмов", NULL, "десантно-штурмов", "ой", "air assault", "air-assault", "Air Assault", 0},
+    {"airborne", "повітрянодесантн", "повітряно-десантн", "воздушно-десантн", "ый", "airborne", NULL, "Airborne", 0},
+    {"airmobile", "аеромобільн", NULL, "аэромобильн", "ый", "airmobile", NULL, "Airmobile", 0},
+    {"parachute", "парашутно-десантн", NULL, "парашютно-десантн", "ый", "parachute", NULL, "Parachute", 0},
+    {"assault", "штурмов", NULL, "штурмов", "ой", "assault", NULL, "Assault", 0},
+    {"jaeger", "єгерськ", NULL, "егерск", "ий", "jaeger", "jager", "Jaeger", 0},
+    {"mountain", "гірськ", NULL, "горн", "ый", "mountain", NULL, "Mountain", 0},
+    {"rifle", "стрілецьк", NULL, "стрелков", "ый", "rifle", NULL, "Rifle", 0},
+    {"infantry", "піхотн", NULL, "пехотн", "ый", "infantry", NULL, "Infantry", 0},
+    {"tank", "танков", NULL, "танков", "ый", "tank", NULL, "Tank", 0},
+    {"armored", "бронетанков", NULL, "бронетанков", "ый", "armored", "armoured", "Armored", 0},
+    {"artillery", "артилерійськ", NULL, "артиллерийск", "ий", "artillery", NULL, "Artillery", 0},
+    {"anti-aircraft", "зенітн", NULL, "зенитн", "ый", "anti-aircraft", NULL, "Anti-Aircraft", 0},
+    {"missile", "ракетн", NULL, "ракетн", "ый", "missile", NULL, "Missile", 0},
+    {"engineer", "інженерн", NULL, "инженерн", "ый", "engineer", "engineering", "Engineer", 0},
+    {"border", "прикордонн", NULL, "пограничн", "ый", "border", NULL, "Border", 0},
+    {"cavalry", "кавалерійськ", NULL, "кавалерийск", "ий", "cavalry", NULL, "Cavalry", 0},
+    {"marine", "морської піхоти", NULL, "морской пехоты", NULL, "marine", "naval infantry", "Marine", 1},
+    {"territorial-defense", "територіальної оборони", "тро", "территориальной обороны", NULL, "territorial defense",
+     "territorial defence", "Territorial Defense", 1},
+    {"special-purpose", "спеціального призначення", NULL, "специального назначения", NULL, "special purpose", NULL,
+     "Special Purpose", 1},
+    {"operational", "оперативного призначення", NULL, "оперативного назначения", NULL, "operational", NULL,
+     "Operational", 1},
+    {"rapid-reaction", "швидкого реагування", NULL, "быстрого реагирования", NULL, "rapid reaction", NULL,
+     "Rapid Reaction", 1},
+};
+enum { NSPEC = sizeof specs / sizeof specs[0] };
+_Static_assert(NSPEC <= 32, "specialities fit a 32-bit set");
+
+/* Ukrainian and Russian abbreviations (folded): separate (the first О) +
+ * specialities + kind. */
+static const struct uabbr { const char *f; unsigned char kind, lang; const char *spec; } abbrs[] = {
+    {"омбр", U_BRIGADE, L_UK, "mechanized"}, {"ошбр", U_BRIGADE, L_UK, "assault"},
+    {"одшбр", U_BRIGADE, 0, "air-assault"}, {"оаембр", U_BRIGADE, L_UK, "airmobile"},
+    {"обрмп", U_BRIGADE, 0, "marine"}, {"обмп", U_BRIGADE, L_UK, "marine"}, {"отбр", U_BRIGADE, L_UK, "tank"},
+    {"оабр", U_BRIGADE, L_UK, "artillery"}, {"омпбр", U_BRIGADE, L_UK, "motorized-infantry"},
+    {"огшбр", U_BRIGADE, L_UK, "mountain-assault"}, {"обртро", U_BRIGADE, L_UK, "territorial-defense"},
+    {"обтро", U_BRIGADE, L_UK, "territorial-defense"}, {"оєбр", U_BRIGADE, L_UK, "jaeger"},
+    {"омсбр", U_BRIGADE, L_RU, "motor-rifle"}, {"омсп", U_REGIMENT, L_RU, "motor-rifle"},
+};
+
+/* Adjective endings after a speciality's stem (folded). */
+static int adj_rest(const char *s, size_t n) {
+    static const char *const e[] = {"а", "ий", "ій", "ої", "ою", "у", "ого", "ому", "им", "ім", "і", "ая", "ый",
+                                    "ой", "ую", "ым", "ом", "ые", "ых", "их", "ей", "е", "ие", "ими", NULL};
+    for (const char *const *p = e; *p; p++)
+        if (strlen(*p) == n && !memcmp(s, *p, n)) return 1;
+    return 0;
+}
+
+/* A word of the unit: tokens [i, *j] joined by glued hyphens (десантно-
+ * штурмова, anti-aircraft), folded into buf; its length, 0 when none. */
+static size_t glued_word(const chunkctx *c, size_t i, size_t *j, char *buf, size_t cap) {
+    if (i >= c->nt || !(c->tok[i].flags & TK_WORD) || (c->tok[i].flags & (TK_LONG | TK_DIGIT))) return 0;
+    size_t n = 0, k = i;
+    for (;;) {
+        size_t l = tlen(c, k);
+        if (n + l + 1 >= cap) return 0;
+        memcpy(buf + n, tfold(c, k), l);
+        n += l;
+        if (k + 2 < c->nt && is_punct(c, k + 1, '-') && !(c->tok[k + 1].flags & TK_SPACE) &&
+            !(c->tok[k + 2].flags & TK_SPACE) && (c->tok[k + 2].flags & TK_WORD) &&
+            !(c->tok[k + 2].flags & (TK_LONG | TK_DIGIT))) {
+            buf[n++] = '-';
+            k += 2;
+            continue;
+        }
+        break;
+    }
+    buf[n] = 0;
+    *j = k;
+    return n;
+}
+
+/* A Cyrillic adjective of the specialities (its index), or -1; *lang its language when it tells. */
+static int cyr_adjective(const char *w, size_t n, int *lang) {
+    for (int s = 0; s < NSPEC; s++) {
+        if (specs[s].post) continue;
+        const char *st[3] = {specs[s].uk, specs[s].uk2, specs[s].ru};
+        for (int k = 0; k < 3; k++) {
+            size_t sl = st[k] ? strlen(st[k]) : 0;
+            if (!sl || n <= sl || memcmp(w, st[k], sl) || !adj_rest(w + sl, n - sl)) continue;
+            if (strcmp(specs[s].uk, specs[s].ru)) *lang = k < 2 ? L_UK : L_RU;
+            return s;
+        }
+    }
+    return -1;
+}
+
+/* A Cyrillic genitive complement at token i (its index; *end its last token), or -1. */
+static int cyr_complement(const chunkctx *c, size_t i, size_t *end, int *lang) {
+    for (int s = 0; s < NSPEC; s++) {
+        if (!specs[s].post) continue;
+        const char *ph[3] = {specs[s].uk, specs[s].uk2, specs[s].ru};
+        for (int k = 0; k < 3; k++) {
+            if (!ph[k]) continue;
+            const char *p = ph[k];
+            size_t q = i, ok = 1;
+            while (*p) {
+                const char *sp = strchr(p, ' ');
+                size_t l = sp ? (size_t)(sp - p) : strlen(p);
+                if (q >= c->nt || !(c->tok[q].flags & TK_WORD) || tlen(c, q) != l || memcmp(tfold(c, q), p, l) ||
+                    (q > i && (c->tok[q].flags & (TK_NL | TK_PARA)))) {
+                    ok = 0;
+                    break;
+                }
+                p += l + (sp != NULL);
+                q++;
+            }
+            if (!ok) continue;
+            *end = q - 1;
+            *lang = k < 2 ? L_UK : L_RU;
+            return s;
+        }
+    }
+    return -1;
+}
+
+/* An English speciality's words at token i (folded, space-separated in
+ * the table; "anti-aircraft" one glued word): its index, *end its last token. */
+static int en_spec(const chunkctx *c, size_t i, size_t *end) {
+    char w[64];
+    size_t gj = i, gl = glued_word(c, i, &gj, w, sizeof w);
+    for (int s = 0; s < NSPEC; s++) {
+        const char *ph[2] = {specs[s].en, specs[s].en2};
+        for (int k = 0; k < 2; k++) {
+            if (!ph[k]) continue;
+            if (!strchr(ph[k], ' ')) {
+                if (gl && strlen(ph[k]) == gl && !memcmp(w, ph[k], gl)) { *end = gj; return s; }
+                continue;
+            }
+            const char *p = ph[k];
+            size_t q = i, ok = 1;
+            while (*p) {
+                const char *sp = strchr(p, ' ');
+                size_t l = sp ? (size_t)(sp - p) : strlen(p);
+                if (q >= c->nt || !(c->tok[q].flags & TK_WORD) || !(c->tok[q].flags & TK_SPACE) || tlen(c, q) != l ||
+                    memcmp(tfold(c, q), p, l)) {
+                    ok = 0;
+                    break;
+                }
+                p += l + (sp != NULL);
+                q++;
+            }
+            if (ok) { *end = q - 1; return s; }
+        }
+    }
+    return -1;
+}
+
+static int find_noun(const char *w, size_t n, int lang_en) {
+    for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
+        if ((nouns[k].lang == L_EN) == lang_en && strlen(nouns[k].f) == n && !memcmp(nouns[k].f, w, n)) return (int)k;
+    return -1;
+}
+
+/* The Ukrainian ordinal ending of number v in the feminine nominative
+ * (47-ма, 53-тя, 40-ва). */
+static const char *uk_fem_ending(unsigned long v) {
+    unsigned d = (unsigned)(v % 10), t = (unsigned)(v % 100);
+    if (t >= 10 && t < 20) return "та";
+    static const char *const e[10] = {"та", "ша", "га", "тя", "та", "та", "та", "ма", "ма", "та"};
+    if (d == 0 && t == 40) return "ва";
+    return e[d];
+}
+
+static const char *en_ordinal(unsigned long v) {
+    unsigned t = (unsigned)(v % 100);
+    if (t >= 11 && t <= 13) return "th";
+    return v % 10 == 1 ? "st" : v % 10 == 2 ? "nd" : v % 10 == 3 ? "rd" : "th";
+}
+
+static size_t cat(char *buf, size_t n, size_t cap, const char *s) {
+    size_t l = strlen(s);
+    if (n + l + 1 >= cap) return n;
+    memcpy(buf + n, s, l);
+    buf[n + l] = 0;
+    return n + l;
+}
+
+/* The text of tokens [a, b] as written (line breaks as spaces) appended to buf. */
+static size_t cat_text(const chunkctx *c, char *buf, size_t n, size_t cap, size_t a, size_t b) {
+    size_t s = tok_start(c, a), e = tok_end(c, b);
+    if (n + (e - s) + 1 >= cap) return n;
+    for (size_t x = s; x < e; x++) {
+        char ch = c->text[x];
+        buf[n++] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
+    }
+    buf[n] = 0;
+    return n;
+}
+
+/* The quoted name («Магура») or "імені" + name after token j: its last token, or j. */
+static size_t unit_tail(const chunkctx *c, size_t j) {
+    size_t q = j + 1;
+    if (q >= c->nt || (c->tok[q].flags & (TK_NL | TK_PARA))) return j;
+    if (c->tok[q].flags & TK_PUNCT) {
+        static const char *const open[] = {"\xc2\xab", "\"", "\xe2\x80\x9e", "\xe2\x80\x9c", NULL};
+        static const char *const close[] = {"\xc2\xbb", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d", NULL};
+        int o = -1;
+        for (int k = 0; open[k]; k++)
+            if (tok_is(c, q, open[k])) o = k;
+        if (o < 0 || q + 1 >= c->nt || !(c->tok[q + 1].flags & TK_UPPER1)) return j;
+        for (size_t k = q + 1; k < c->nt && k <= q + 6; k++) {
+            if (c->tok[k].flags & (TK_NL | TK_PARA)) return j;
+            if (tok_is(c, k, close[o]) || (o == 1 && tok_is(c, k, "\xe2\x80\x9d")) ||
+                (o == 0 && tok_is(c, k, "\"")))
+                return k > q + 1 ? k : j;
+            if ((c->tok[k].flags & TK_PUNCT) && !is_punct(c, k, '-') && !is_punct(c, k, '\'')) return j;
+        }
+        return j;
+    }
+    /* імені / имени / ім. + (a title) + capitalised words */
+    size_t k = q;
+    if (tok_is(c, q, "імені") || tok_is(c, q, "имени")) k = q + 1;
+    else if (tok_is(c, q, "ім") && is_punct(c, q + 1, '.')) k = q + 2;
+    else return j;
+    if (k < c->nt && (c->tok[k].flags & TK_WORD) && !(c->tok[k].flags & TK_UPPER1) && (c->tok[k].flags & TK_CYR))
+        k++;   /* (імені князя Ярослава Мудрого, імені гетьмана Івана Виговського) */
+    size_t last = j;
+    for (size_t n = 0; k < c->nt && n < 4; n++) {
+        if (!(c->tok[k].flags & TK_UPPER1) || !(c->tok[k].flags & TK_WORD) || (c->tok[k].flags & (TK_NL | TK_PARA)))
+            break;
+        last = k;
+        if (k + 2 < c->nt && is_punct(c, k + 1, '-') && !(c->tok[k + 1].flags & TK_SPACE) &&
+            (c->tok[k + 2].flags & TK_UPPER1))
+            k += 2, last = k;
+        else if (k + 1 < c->nt && is_punct(c, k + 1, '.') && tlen(c, k) == 2 && (c->tok[k].flags & TK_CYR))
+            k += 1;   /* (an initial: імені Т. Шевченка) */
+        k++;
+    }
+    return last;
+}
+
+size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
+    const ng_token *t = &c->tok[i];
+    if (!(t->flags & TK_DIGIT) || !(t->flags & TK_ASCII) || i + 1 >= c->nt) return (size_t)-1;
+    const char *f = tfold(c, i);
+    size_t l = tlen(c, i), d = 0;
+    while (d < l && f[d] >= '0' && f[d] <= '9') d++;
+    if (d == 0 || d > 4 || f[0] == '0') return (size_t)-1;
+    /* not the second number of a range or a decimal (2-3 бригади, 1,5) */
+    if (i >= 2 && !(t->flags & TK_SPACE) && (c->tok[i - 1].flags & TK_PUNCT) && (c->tok[i - 2].flags & TK_DIGIT))
+        return (size_t)-1;
+    char nb[8];
+    memcpy(nb, f, d);
+    nb[d] = 0;
+    unsigned long num = strtoul(nb, NULL, 10);
+    int en = 0, ord = 0;
+    size_t q = i + 1;
+    if (d < l) {
+        /* 47th */
+        if (l != d + 2 || !(t->flags & TK_LATIN) || memcmp(f + d, en_ordinal(num), 2)) return (size_t)-1;
+        en = ord = 1;
+    } else if (is_punct(c, i + 1, '-') && !(c->tok[i + 1].flags & TK_SPACE) && i + 2 < c->nt &&
+               !(c->tok[i + 2].flags & TK_SPACE) && (c->tok[i + 2].flags & (TK_WORD | TK_CYR)) == (TK_WORD | TK_CYR) &&
+               !(c->tok[i + 2].flags & TK_UPPER1) && ncp(tfold(c, i + 2), tlen(c, i + 2)) <= 3) {
+        /* 47-ма, 47-ї, 155-й; not a count's ending (2-х, 5-ти, 7-ми) */
+        const char *s = tfold(c, i + 2);
+        size_t sl = tlen(c, i + 2);
+        if ((sl == 2 && !memcmp(s, "х", 2)) || (sl == 4 && (!memcmp(s, "ох", 4) || !memcmp(s, "ти", 4) ||
+                                                            !memcmp(s, "ми", 4) || !memcmp(s, "ех", 4))))
+            return (size_t)-1;
+        ord = 1;
+        q = i + 3;
+    } else if (!(c->tok[i + 1].flags & TK_SPACE)) {
+        return (size_t)-1;
+    }
+    if (q >= c->nt || !(c->tok[q].flags & TK_SPACE) || (c->tok[q].flags & (TK_NL | TK_PARA))) return (size_t)-1;
+    uint32_t set = 0;
+    int kind = -1, lang = en ? L_EN : 0, nadj = 0;
+    size_t j = q, last;
+    char w[96];
+    if (!en && (c->tok[q].flags & (TK_CYR | TK_UPPER1)) == (TK_CYR | TK_UPPER1)) {
+        /* 47 ОМБр, 47-ма ОМБр */
+        for (size_t k = 0; k < sizeof abbrs / sizeof abbrs[0] && kind < 0; k++) {
+            if (tok_is(c, q, abbrs[k].f)) {
+                kind = abbrs[k].kind;
+                if (abbrs[k].lang) lang = abbrs[k].lang;
+                set |= 1u << SP_SEPARATE;
+                for (int s = 0; s < NSPEC; s++)
+                    if (specs[s].key && !strcmp(specs[s].key, abbrs[k].spec)) set |= 1u << s;
+            }
+        }
+        if (kind < 0) return (size_t)-1;
+        last = q;
+        nadj = 1;
+    } else if (!en) {
+        if (!ord || !(c->tok[q].flags & TK_CYR)) return (size_t)-1;
+        for (;;) {
+            if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & (TK_NL | TK_PARA | TK_UPPER1)))
+                return (size_t)-1;
+            size_t gj = j, gl = glued_word(c, j, &gj, w, sizeof w);
+            if (!gl) return (size_t)-1;
+            int nk = gj == j ? find_noun(w, gl, 0) : -1;
+            if (nk >= 0) {
+                kind = nouns[nk].kind;
+                if (nouns[nk].lang) lang = nouns[nk].lang;
+                last = j;
+                break;
+            }
+            int s = cyr_adjective(w, gl, &lang);
+            if (s < 0 || nadj >= 4) return (size_t)-1;
+            set |= 1u << s;
+            nadj++;
+            j = gj + 1;
+        }
+        /* the genitive complement (бригада морської піхоти, бригади ТрО) */
+        size_t ce;
+        int s = cyr_complement(c, last + 1, &ce, &lang);
+        if (s >= 0 && (c->tok[last + 1].flags & TK_SPACE)) {
+            set |= 1u << s;
+            nadj++;
+            last = ce;
+        }
+    } else {
+        /* the 47th Separate Mechanized Brigade */
+        for (;;) {
+            if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & (TK_NL | TK_PARA)) ||
+                !(c->tok[j].flags & TK_LATIN))
+                return (size_t)-1;
+            size_t gj = j, gl = glued_word(c, j, &gj, w, sizeof w);
+            if (!gl) return (size_t)-1;
+            int nk = gj == j ? find_noun(w, gl, 1) : -1;
+            /* (the Army of the 1st Army Corps is a speciality) */
+            size_t nj = j + 1, gj2;
+            char w2[32];
+            size_t gl2 = nj < c->nt && (c->tok[nj].flags & TK_SPACE) ? glued_word(c, nj, &gj2, w2, sizeof w2) : 0;
+            if (nk >= 0 && nouns[nk].kind == U_ARMY && gl2 && find_noun(w2, gl2, 1) >= 0) {
+                for (int s = 0; s < NSPEC; s++)
+                    if (specs[s].key && !strcmp(specs[s].key, "army")) set |= 1u << s;
+                nadj++;
+                j = nj;
+                continue;
+            }
+            if (nk >= 0) {
+                kind = nouns[nk].kind;
+                last = j;
+                break;
+            }
+            size_t se;
+            int s = en_spec(c, j, &se);
+            if (s < 0 || nadj >= 4) return (size_t)-1;
+            set |= 1u << s;
+            nadj++;
+            j = se + 1;
+        }
+        /* a name in capitals is a heading's (THE 1ST ARMY), and an
+         * English name is written capitalised */
+        for (size_t k = q; k <= last; k++)
+            if ((c->tok[k].flags & TK_WORD) && !(c->tok[k].flags & TK_UPPER1) && !is_punct(c, k - 1, '-'))
+                return (size_t)-1;
+    }
+    /* a specialised unit or a number an ordinal ending marks; a corps, an
+     * army or a division also needs a word that says what it is (2-й
+     * корпус may be a building), and four digits one too (a year) */
+    uint32_t spec_set = set & ~((1u << SP_SEPARATE) | (1u << SP_GUARDS));
+    if ((kind == U_CORPS || kind == U_DIVISION || kind == U_ARMY || d == 4) && !spec_set) return (size_t)-1;
+    size_t core = last;
+    if (lang != L_EN) last = unit_tail(c, last);
+    /* a dictionary span over the number, or one that the unit would cut */
+    long k0 = ngn_covering_at(c, c->sp, tok_start(c, i));
+    if (k0 >= 0) return (size_t)-1;
+    long k1 = ngn_covering_at(c, c->sp, tok_end(c, last) - 1);
+    if (k1 >= 0 && c->m->spans[k1].end > tok_end(c, last)) return (size_t)-1;
+    if (c->dry) return last;
+    if (!lang && ord && !en && kinds[kind].fem) {
+        /* a feminine ordinal's ending tells: 810-й, 58-я (ru); 47-ї, 47-ма (uk) */
+        const char *sf = tfold(c, i + 2);
+        size_t sl = tlen(c, i + 2);
+        if ((sl == 2 && (!memcmp(sf, "й", 2) || !memcmp(sf, "я", 2) || !memcmp(sf, "ю", 2))) ||
+            (sl == 4 && !memcmp(sf, "ая", 4)))
+            lang = L_RU;
+        else if ((sl == 2 && (!memcmp(sf, "ї", 2) || !memcmp(sf, "а", 2))) || (sl == 4 && (!memcmp(sf + 2, "а", 2) || !memcmp(sf, "ої", 4))))
+            lang = L_UK;
+    }
+    if (!lang) {
+        int ln = ngn_lang_near(c, i, last);
+        lang = ln == 2 ? L_RU : L_UK;
+    }
+    /* the id */
+    char id[160], name[320];
+    size_t il = 0;
+    il = cat(id, il, sizeof id, "org:unit-");
+    il = cat(id, il, sizeof id, nb);
+    for (int s = 0; s < NSPEC; s++)
+        if (specs[s].key && (set & (1u << s))) {
+            il = cat(id, il, sizeof id, "-");
+            il = cat(id, il, sizeof id, specs[s].key);
+        }
+    il = cat(id, il, sizeof id, "-");
+    il = cat(id, il, sizeof id, kinds[kind].key);
+    /* the name */
+    const struct ukind *kd = &kinds[kind];
+    size_t nl = 0;
+    name[0] = 0;
+    if (lang == L_EN) {
+        nl = cat(name, nl, sizeof name, nb);
+        nl = cat(name, nl, sizeof name, en_ordinal(num));
+        for (int s = 0; s < NSPEC; s++)
+            if (set & (1u << s)) {
+                nl = cat(name, nl, sizeof name, " ");
+                nl = cat(name, nl, sizeof name, specs[s].en_name);
+            }
+        nl = cat(name, nl, sizeof name, " ");
+        nl = cat(name, nl, sizeof name, kd->en);
+    } else {
+        nl = cat(name, nl, sizeof name, nb);
+        nl = cat(name, nl, sizeof name, "-");
+        nl = cat(name, nl, sizeof name, !kd->fem ? "й" : lang == L_RU ? "я" : uk_fem_ending(num));
+        for (int s = 0; s < NSPEC; s++)
+            if ((set & (1u << s)) && !specs[s].post) {
+                const char *st = lang == L_RU ? specs[s].ru : specs[s].uk;
+                nl = cat(name, nl, sizeof name, " ");
+                nl = cat(name, nl, sizeof name, st);
+                nl = cat(name, nl, sizeof name, lang == L_RU ? (kd->fem ? "ая" : specs[s].ru_m) : kd->fem ? "а" : "ий");
+            }
+        nl = cat(name, nl, sizeof name, " ");
+        nl = cat(name, nl, sizeof name, lang == L_RU ? kd->ru : kd->uk);
+        for (int s = 0; s < NSPEC; s++)
+            if ((set & (1u << s)) && specs[s].post) {
+                nl = cat(name, nl, sizeof name, " ");
+                nl = cat(name, nl, sizeof name, lang == L_RU ? specs[s].ru : specs[s].uk);
+            }
+        /* the quoted name or "імені ..." as written */
+        if (core < last) {
+            nl = cat(name, nl, sizeof name, " ");
+            nl = cat_text(c, name, nl, sizeof name, core + 1, last);
+        }
+    }
+    const char *idp = ngn_arena_put(&c->mn->ar, id, il), *np = ngn_arena_put(&c->mn->ar, name, nl);
+    if (!idp || !np) { *rc = NG_E_NOMEM; return last; }
+    *rc = ngn_add_rule_span(c, i, last, "ORG", idp, np, NG_RULE_ORG_UNIT, 0);
+    return last;
+}
