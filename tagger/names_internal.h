@@ -378,6 +378,10 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc);
  * окрема механізована бригада, 47 ОМБр, the 47th Mechanized Brigade): the
  * span's last token, or (size_t)-1. *rc: NG_OK or an error. */
 size_t ngn_unit(chunkctx *c, size_t i, int *rc);
+/* The number (1-10) an ordinal word's hash names (Третьої, Первая, First),
+ * or 0. Call ngn_unit_init first (thread-safe, idempotent). */
+int ngn_unit_ordinal(uint64_t h);
+void ngn_unit_init(void);
 /* The language the letters of tokens [i, j] and the 8 tokens either side
  * in their sentence mark: 1 Ukrainian, 2 Russian, 0 neither (names_org.c). */
 int ngn_lang_near(const chunkctx *c, size_t i, size_t j);

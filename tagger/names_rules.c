@@ -2044,6 +2044,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     int org = !(fl & NG_TAG_NO_ORG_RULES), place = !(fl & NG_TAG_NO_PLACE_RULES);
     if (!rules && !partial && !context && !org && !place) return NG_OK;
     ngn_words_init();
+    ngn_unit_init();
     mnames *mn = m->names;
     if (!mn) {
         mn = m->names = calloc(1, sizeof *mn);
@@ -2096,6 +2097,12 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
                 if (last != (size_t)-1) i = last;
             }
             continue;
+        }
+        if (org && ti->fold_len >= 5 && ti->fold_len <= 20 && ngn_unit_ordinal(ti->hash)) {
+            /* Третя окрема штурмова бригада: rule U from an ordinal word */
+            size_t last = ngn_unit(&c, i, &rc);
+            if (rc) break;
+            if (last != (size_t)-1) { i = last; continue; }
         }
         long k = covering(&c, tok_start(&c, i));
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i) && context && !c.all &&

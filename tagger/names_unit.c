@@ -22,6 +22,8 @@
  *
  * The walk of the chunk pass visits words that start with a digit (the
  * tokeniser lists them with the capitalised words) only for this rule. */
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include "names_internal.h"
 
@@ -319,23 +321,84 @@ static size_t unit_tail(const chunkctx *c, size_t j) {
     return last;
 }
 
+/* Ordinals in words, capitalised as a unit's proper name writes them
+ * (Третя окрема штурмова бригада, Третьої ...; Первая, the First Cavalry
+ * Division): one to ten, every case form (stem + ending), by hash. */
+enum { ORD_CAP = 2048 };
+static struct { uint64_t h; unsigned char num; } ord_map[ORD_CAP];
+static pthread_once_t ord_once = PTHREAD_ONCE_INIT;
+
+static void ord_add(const char *w) {
+    static unsigned char cur;
+    if (!w) { cur++; return; }
+    uint64_t h = ng_hash(w, strlen(w));
+    size_t k = h & (ORD_CAP - 1);
+    while (ord_map[k].num && ord_map[k].h != h) k = (k + 1) & (ORD_CAP - 1);
+    ord_map[k].h = h;
+    ord_map[k].num = cur;
+}
+
+static void ord_init(void) {
+    static const char *const stems[10][3] = {
+        {"перш", "перв", NULL}, {"друг", "втор", NULL}, {"трет", NULL, NULL}, {"четверт", NULL, NULL},
+        {"п'ят", "пят", NULL}, {"шост", "шест", NULL}, {"сьом", "седьм", NULL}, {"восьм", NULL, NULL},
+        {"дев'ят", "девят", NULL}, {"десят", NULL, NULL},
+    };
+    static const char *const en[10] = {"first", "second", "third", "fourth", "fifth",
+                                       "sixth", "seventh", "eighth", "ninth", "tenth"};
+    static const char *const ends[] = {"а", "ий", "ій", "ої", "ою", "у", "ого", "ому", "им", "ім", "ая", "ый", "ой",
+                                       "ую", "ым", "ом", "ей", "я", "ю", "ього", "ьому", "ьої", "ьою", "ья", "ьей",
+                                       "ьего", "ьему", "ью", "ьим", "ьем", NULL};
+    for (int n = 0; n < 10; n++) {
+        ord_add(NULL);   /* (the next number) */
+        for (int k = 0; k < 3 && stems[n][k]; k++)
+            for (const char *const *e = ends; *e; e++) {
+                char w[48];
+                snprintf(w, sizeof w, "%s%s", stems[n][k], *e);
+                ord_add(w);
+            }
+        ord_add(en[n]);
+    }
+}
+
+void ngn_unit_init(void) { pthread_once(&ord_once, ord_init); }
+
+int ngn_unit_ordinal(uint64_t h) {
+    for (size_t k = h & (ORD_CAP - 1); ord_map[k].num; k = (k + 1) & (ORD_CAP - 1))
+        if (ord_map[k].h == h) return ord_map[k].num;
+    return 0;
+}
+
 size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
     const ng_token *t = &c->tok[i];
-    if (!(t->flags & TK_DIGIT) || !(t->flags & TK_ASCII) || i + 1 >= c->nt) return (size_t)-1;
+    if (i + 1 >= c->nt) return (size_t)-1;
     const char *f = tfold(c, i);
     size_t l = tlen(c, i), d = 0;
-    while (d < l && f[d] >= '0' && f[d] <= '9') d++;
-    if (d == 0 || d > 4 || f[0] == '0') return (size_t)-1;
-    /* not the second number of a range or a decimal (2-3 бригади, 1,5) */
-    if (i >= 2 && !(t->flags & TK_SPACE) && (c->tok[i - 1].flags & TK_PUNCT) && (c->tok[i - 2].flags & TK_DIGIT))
-        return (size_t)-1;
     char nb[8];
-    memcpy(nb, f, d);
-    nb[d] = 0;
-    unsigned long num = strtoul(nb, NULL, 10);
-    int en = 0, ord = 0;
+    unsigned long num;
+    int en = 0, ord = 0, word = ngn_unit_ordinal(t->hash);
     size_t q = i + 1;
-    if (d < l) {
+    if (word) {
+        /* Третьої окремої штурмової бригади, the First Cavalry Division */
+        if (!(t->flags & TK_UPPER1) || (t->flags & TK_ALLUPPER)) return (size_t)-1;
+        num = (unsigned long)word;
+        d = (size_t)snprintf(nb, sizeof nb, "%lu", num);
+        en = (t->flags & TK_LATIN) != 0;
+        ord = 1;
+    } else {
+        if (!(t->flags & TK_DIGIT) || !(t->flags & TK_ASCII)) return (size_t)-1;
+        while (d < l && f[d] >= '0' && f[d] <= '9') d++;
+        if (d == 0 || d > 4 || f[0] == '0') return (size_t)-1;
+        /* not the second number of a range or a decimal (2-3 бригади, 1,5) */
+        if (i >= 2 && !(t->flags & TK_SPACE) && (c->tok[i - 1].flags & TK_PUNCT) && (c->tok[i - 2].flags & TK_DIGIT))
+            return (size_t)-1;
+        memcpy(nb, f, d);
+        nb[d] = 0;
+        num = strtoul(nb, NULL, 10);
+    }
+    if (word) {
+        /* (the ordinal is the word) */
+    } else if (d < l) {
         /* 47th */
         if (l != d + 2 || !(t->flags & TK_LATIN) || memcmp(f + d, en_ordinal(num), 2)) return (size_t)-1;
         en = ord = 1;
@@ -451,7 +514,7 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
     long k1 = ngn_covering_at(c, c->sp, tok_end(c, last) - 1);
     if (k1 >= 0 && c->m->spans[k1].end > tok_end(c, last)) return (size_t)-1;
     if (c->dry) return last;
-    if (!lang && ord && !en && kinds[kind].fem) {
+    if (!lang && ord && !word && !en && kinds[kind].fem) {
         /* a feminine ordinal's ending tells: 810-й, 58-я (ru); 47-ї, 47-ма (uk) */
         const char *sf = tfold(c, i + 2);
         size_t sl = tlen(c, i + 2);
@@ -514,6 +577,19 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
             nl = cat(name, nl, sizeof name, " ");
             nl = cat_text(c, name, nl, sizeof name, core + 1, last);
         }
+    }
+    /* a unit the dictionaries know by its English name (3rd Assault
+     * Brigade: third-assault-brigade) is theirs, named as they name it */
+    char key[160];
+    size_t kl = (size_t)snprintf(key, sizeof key, "%s%s", nb, en_ordinal(num));
+    for (int s = 0; s < NSPEC; s++)
+        if (specs[s].key && (set & (1u << s)) && kl < sizeof key)
+            kl += (size_t)snprintf(key + kl, sizeof key - kl, " %s", specs[s].en_name);
+    if (kl < sizeof key) snprintf(key + kl, sizeof key - kl, " %s", kd->en);
+    cand known;
+    if (ngn_org_named(c->t, key, &known)) {
+        *rc = ngn_add_rule_span(c, i, last, known.c.type, known.c.id, known.c.name, NG_RULE_ORG_UNIT, 0);
+        return last;
     }
     const char *idp = ngn_arena_put(&c->mn->ar, id, il), *np = ngn_arena_put(&c->mn->ar, name, nl);
     if (!idp || !np) { *rc = NG_E_NOMEM; return last; }
