@@ -49,7 +49,11 @@ static const char *const org_words_q[] = {
     "корпорация", "холдинг", "концерн", "агентство", "издательство", "телеканал", "радиостанция",
     "журнал", "объединение", "фонд", "движение", "организация", "союз", "ассоциация",
     "общество", "клуб", "фк", "ансамбль", "телекомпания", "кооператив", "сеть",
-    "інститут", "институт", "театр", "фракція", "фракция", NULL
+    "інститут", "институт", "театр", "фракція", "фракция",
+    /* military: угруповання військ «Хортиця», полк «Азов» (not бригада: an
+     * ambulance crew is one, бригада «Скорой помощи») */
+    "угруповання", "группировка", "командування", "командование", "військо", "войско", "полк",
+    "батальйон", "батальон", "загін", "отряд", NULL
 };
 
 /* English legal forms and organisation words that end a name. */
@@ -1048,6 +1052,10 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
             return org_span(c, NG_RULE_ORG_QUOTED, w, j, i, last, (size_t)-1, rc);
     }
     if (!(td->flags & TK_ALLUPPER) && head_stem(c, &orgq_set, d))
+        return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
+    /* a military command's abbreviation: ОК «Південь», ОСУВ «Хортиця», ОТУ «Донецьк» */
+    if ((td->flags & (TK_ALLUPPER | TK_CYR)) == (TK_ALLUPPER | TK_CYR) &&
+        (tok_is(c, d, "ок") || tok_is(c, d, "осув") || tok_is(c, d, "оту")))
         return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
     if (td->flags & TK_ALLUPPER) {   /* ЖК «Печерські Липки»: not a bare name */
         /* (a preposition first in its sentence is one as inside it: З
