@@ -31,8 +31,12 @@
 static const char *const legal_forms[] = {
     "тов", "пат", "прат", "ат", "дп", "пп", "тд", "нак", "кп", "ват", "зат", "дак", "нвп", "нвф",
     "мп", "вп", "дтго", "скп", "комп", "ооо", "оао", "зао", "пао", "ао", "гуп", "фгуп", "муп",
-    "нпо", "нпп", "чп", "ltd", "llc", NULL
+    "нпо", "нпп", "чп", "тзов", "ltd", "llc", NULL
 };
+
+/* A legal form of the list written in mixed case with a capital after the
+ * first letter, as two are (ПрАТ, ТзОВ). */
+static int mixed_legal(const chunkctx *c, size_t d);
 
 /* The legal forms of them that only Russian uses. */
 static const char *const ru_legal_forms[] = {"ооо", "оао", "зао", "пао", "ао", "гуп", "фгуп", "муп", "нпо", "чп", NULL};
@@ -844,6 +848,20 @@ static int title_of_act(const chunkctx *c, size_t i) {
  * «Центр», ПВКП «Нирт», ДГ «Відродження»: Ukrainian news write dozens of
  * them); not ЖК (a housing estate: a place), nor before «Про ...». d: the
  * capitals, [i, last] the name. */
+static int mixed_legal(const chunkctx *c, size_t d) {
+    const ng_token *t = &c->tok[d];
+    if ((t->flags & (TK_ALLUPPER | TK_CYR | TK_UPPER1)) != (TK_CYR | TK_UPPER1) || !wset_has(&legal_set, t->hash))
+        return 0;
+    const unsigned char *w = (const unsigned char *)c->text + tok_start(c, d);
+    size_t n = t->end - t->start;
+    for (size_t q = 2; q + 1 < n; q += 2)   /* (two-byte Cyrillic letters: А-Я, Є І Ї Ґ) */
+        if ((w[q] == 0xD0 && ((w[q + 1] >= 0x90 && w[q + 1] <= 0xAF) || w[q + 1] == 0x84 || w[q + 1] == 0x86 ||
+                              w[q + 1] == 0x87)) ||
+            (w[q] == 0xD2 && w[q + 1] == 0x90))
+            return 1;
+    return 0;
+}
+
 static int free_legal_form(const chunkctx *c, size_t d, size_t i, size_t last) {
     if (!(c->tok[d].flags & TK_CYR) || (c->tok[d].flags & (TK_LATIN | TK_DIGIT)) ||
         !ncp_ge(tfold(c, d), tlen(c, d), 2) || ncp_ge(tfold(c, d), tlen(c, d), 6) || tok_is(c, d, "жк"))
@@ -1027,8 +1045,9 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     if (i < 2 || !is_word(c, i - 2)) return bare_quoted(c, i, last, rc);
     size_t d = i - 2;
     const ng_token *td = &c->tok[d];
-    if ((td->flags & TK_UPPER1) && (td->flags & TK_ALLUPPER) &&
-        (wset_has(&legal_set, td->hash) || free_legal_form(c, d, i, last))) {
+    if ((td->flags & TK_UPPER1) &&
+        (((td->flags & TK_ALLUPPER) && (wset_has(&legal_set, td->hash) || free_legal_form(c, d, i, last))) ||
+         mixed_legal(c, d))) {
         /* ТОВ «Ромашка»: the legal form and the quotes; two legal forms
          * (ТОВ «ТД «Укрпласт»»): from the first */
         if (d >= 2 && open_quote(c, d - 1) && is_word(c, d - 2) && (c->tok[d - 2].flags & TK_ALLUPPER) &&
