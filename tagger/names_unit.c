@@ -596,3 +596,72 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
     *rc = ngn_add_rule_span(c, i, last, "ORG", idp, np, NG_RULE_ORG_UNIT, 0);
     return last;
 }
+
+/* The quoted part of the text [a, b) (after the first opening quote, up
+ * to its closing one), trimmed: *qa, *qb; 0 if none. */
+static int quoted_part(const char *t, size_t a, size_t b, size_t *qa, size_t *qb) {
+    static const char *const open[] = {"\xc2\xab", "\xe2\x80\x9e", "\xe2\x80\x9c", "\"", NULL};
+    static const char *const close[] = {"\xc2\xbb", "\xe2\x80\x9c", "\xe2\x80\x9d", "\"", NULL};
+    for (size_t i = a; i < b; i++)
+        for (int k = 0; open[k]; k++) {
+            size_t ol = strlen(open[k]);
+            if (i + ol > b || memcmp(t + i, open[k], ol)) continue;
+            for (size_t j = i + ol; j < b; j++) {
+                size_t cl = strlen(close[k]);
+                int end = j + cl <= b && !memcmp(t + j, close[k], cl);
+                if (!end && k == 1) end = j + 3 <= b && !memcmp(t + j, "\xe2\x80\x9d", 3);   /* („...”) */
+                if (!end) continue;
+                size_t x = i + ol, y = j;
+                while (x < y && (t[x] == ' ' || t[x] == '\n' || t[x] == '\t')) x++;
+                while (y > x && (t[y - 1] == ' ' || t[y - 1] == '\n' || t[y - 1] == '\t')) y--;
+                if (x == y) return 0;
+                *qa = x;
+                *qb = y;
+                return 1;
+            }
+            return 0;
+        }
+    return 0;
+}
+
+int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
+    size_t nu = 0, nq = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const span *s = &m->spans[k];
+        nu += s->rule == NG_RULE_ORG_UNIT;
+        nq += s->rule == NG_RULE_ORG_QUOTED_ALONE;
+    }
+    if (!nu || !nq) return NG_OK;
+    /* the units' quoted names, folded */
+    struct uq { char *fold; size_t len; size_t cand; } *u = calloc(nu, sizeof *u);
+    if (!u) return NG_E_NOMEM;
+    size_t n = 0;
+    int rc = NG_OK;
+    for (size_t k = 0; k < m->nspans && !rc; k++) {
+        const span *s = &m->spans[k];
+        size_t qa, qb;
+        if (s->rule != NG_RULE_ORG_UNIT || s->field >= nfields || s->end > lens[s->field] || !s->ncand ||
+            !quoted_part(texts[s->field], s->start, s->end, &qa, &qb))
+            continue;
+        u[n].fold = ng_fold(texts[s->field] + qa, qb - qa, &u[n].len);
+        if (!u[n].fold) rc = NG_E_NOMEM;
+        else u[n++].cand = s->cand;
+    }
+    for (size_t k = 0; k < m->nspans && n && !rc; k++) {
+        const span *s = &m->spans[k];
+        if (s->rule != NG_RULE_ORG_QUOTED_ALONE || s->field >= nfields || s->end > lens[s->field] || s->ncand != 1)
+            continue;
+        size_t fl = 0;
+        char *f = ng_fold(texts[s->field] + s->start, s->end - s->start, &fl);
+        if (!f) { rc = NG_E_NOMEM; break; }
+        for (size_t q = 0; q < n; q++)
+            if (u[q].len == fl && !memcmp(u[q].fold, f, fl)) {
+                m->cands[s->cand].c = m->cands[u[q].cand].c;
+                break;
+            }
+        free(f);
+    }
+    for (size_t q = 0; q < n; q++) free(u[q].fold);
+    free(u);
+    return rc;
+}

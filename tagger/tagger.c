@@ -696,6 +696,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     }
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     else if (m->nspans > 1) join_split_persons(m, texts, lens, nfields);
+    if (m->nspans > 1 && (m->rc = ng_unit_links(m, texts, lens, nfields))) return m->rc;
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
     if (use_context && (m->rc = context_scan(t))) return m->rc;

@@ -115,6 +115,12 @@ void ng_names_take_back(mstate *m, const ng_names_pos *pos);
 int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *text, size_t base,
                    size_t first, size_t t0, size_t t1, size_t cross[2]);
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields);
+/* After the article pass (names_unit.c): a military unit's quoted name
+ * that rule Q3 found alone elsewhere in the article (47-ї ОМБр «Магура»
+ * ... бригада «Магура»; before or after it, in any field) is the unit:
+ * its candidate becomes the unit's. Whole article, so no chunk cut
+ * changes it. */
+int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields);
 /* After ng_names_doc: rule and partial spans' names without the format
  * characters and stress marks of the text they were built from. */
 int ng_names_clean(ng_tagger *t);
