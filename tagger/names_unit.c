@@ -176,31 +176,34 @@ static int cyr_adjective(const char *w, size_t n, int *lang) {
     return -1;
 }
 
+/* Do tokens from i on spell the words of phrase p (folded, space-
+ * separated), each after white space and on one line? The last token
+ * (*end), or 0 when not. */
+static int phrase_at(const chunkctx *c, size_t i, const char *p, size_t *end) {
+    size_t q = i;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t l = sp ? (size_t)(sp - p) : strlen(p);
+        if (q >= c->nt || !(c->tok[q].flags & TK_WORD) || !(c->tok[q].flags & TK_SPACE) ||
+            (c->tok[q].flags & (TK_NL | TK_PARA)) || tlen(c, q) != l || memcmp(tfold(c, q), p, l))
+            return 0;
+        p += l + (sp != NULL);
+        q++;
+    }
+    *end = q - 1;
+    return 1;
+}
+
 /* A Cyrillic genitive complement at token i (its index; *end its last token), or -1. */
 static int cyr_complement(const chunkctx *c, size_t i, size_t *end, int *lang) {
     for (int s = 0; s < NSPEC; s++) {
         if (!specs[s].post) continue;
         const char *ph[3] = {specs[s].uk, specs[s].uk2, specs[s].ru};
-        for (int k = 0; k < 3; k++) {
-            if (!ph[k]) continue;
-            const char *p = ph[k];
-            size_t q = i, ok = 1;
-            while (*p) {
-                const char *sp = strchr(p, ' ');
-                size_t l = sp ? (size_t)(sp - p) : strlen(p);
-                if (q >= c->nt || !(c->tok[q].flags & TK_WORD) || tlen(c, q) != l || memcmp(tfold(c, q), p, l) ||
-                    (q > i && (c->tok[q].flags & (TK_NL | TK_PARA)))) {
-                    ok = 0;
-                    break;
-                }
-                p += l + (sp != NULL);
-                q++;
+        for (int k = 0; k < 3; k++)
+            if (ph[k] && phrase_at(c, i, ph[k], end)) {
+                *lang = k < 2 ? L_UK : L_RU;
+                return s;
             }
-            if (!ok) continue;
-            *end = q - 1;
-            *lang = k < 2 ? L_UK : L_RU;
-            return s;
-        }
     }
     return -1;
 }
@@ -216,25 +219,18 @@ static int en_spec(const chunkctx *c, size_t i, size_t *end) {
             if (!ph[k]) continue;
             if (!strchr(ph[k], ' ')) {
                 if (gl && strlen(ph[k]) == gl && !memcmp(w, ph[k], gl)) { *end = gj; return s; }
-                continue;
-            }
-            const char *p = ph[k];
-            size_t q = i, ok = 1;
-            while (*p) {
-                const char *sp = strchr(p, ' ');
-                size_t l = sp ? (size_t)(sp - p) : strlen(p);
-                if (q >= c->nt || !(c->tok[q].flags & TK_WORD) || !(c->tok[q].flags & TK_SPACE) || tlen(c, q) != l ||
-                    memcmp(tfold(c, q), p, l)) {
-                    ok = 0;
-                    break;
-                }
-                p += l + (sp != NULL);
-                q++;
-            }
-            if (ok) { *end = q - 1; return s; }
+            } else if (phrase_at(c, i, ph[k], end))
+                return s;
         }
     }
     return -1;
+}
+
+/* The bit of the speciality with this key (0 if none). */
+static uint32_t spec_bit(const char *key) {
+    for (int s = 0; s < NSPEC; s++)
+        if (specs[s].key && !strcmp(specs[s].key, key)) return 1u << s;
+    return 0;
 }
 
 static int find_noun(const char *w, size_t n, int lang_en) {
@@ -397,7 +393,7 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
         num = strtoul(nb, NULL, 10);
     }
     if (word) {
-        /* (the ordinal is the word) */
+        /* (the ordinal is the word: the unit's words follow it) */
     } else if (d < l) {
         /* 47th */
         if (l != d + 2 || !(t->flags & TK_LATIN) || memcmp(f + d, en_ordinal(num), 2)) return (size_t)-1;
@@ -427,9 +423,7 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
             if (tok_is(c, q, abbrs[k].f)) {
                 kind = abbrs[k].kind;
                 if (abbrs[k].lang) lang = abbrs[k].lang;
-                set |= 1u << SP_SEPARATE;
-                for (int s = 0; s < NSPEC; s++)
-                    if (specs[s].key && !strcmp(specs[s].key, abbrs[k].spec)) set |= 1u << s;
+                set |= 1u << SP_SEPARATE | spec_bit(abbrs[k].spec);
             }
         }
         if (kind < 0) return (size_t)-1;
@@ -477,8 +471,7 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
             char w2[32];
             size_t gl2 = nj < c->nt && (c->tok[nj].flags & TK_SPACE) ? glued_word(c, nj, &gj2, w2, sizeof w2) : 0;
             if (nk >= 0 && nouns[nk].kind == U_ARMY && gl2 && find_noun(w2, gl2, 1) >= 0) {
-                for (int s = 0; s < NSPEC; s++)
-                    if (specs[s].key && !strcmp(specs[s].key, "army")) set |= 1u << s;
+                set |= spec_bit("army");
                 nadj++;
                 j = nj;
                 continue;
@@ -495,11 +488,15 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
             nadj++;
             j = se + 1;
         }
-        /* a name in capitals is a heading's (THE 1ST ARMY), and an
-         * English name is written capitalised */
-        for (size_t k = q; k <= last; k++)
-            if ((c->tok[k].flags & TK_WORD) && !(c->tok[k].flags & TK_UPPER1) && !is_punct(c, k - 1, '-'))
-                return (size_t)-1;
+        /* an English name is written capitalised, and one in capitals is
+         * a heading's (THE 1ST ARMY CORPS) */
+        int lower = 0;
+        for (size_t k = q; k <= last; k++) {
+            if (!(c->tok[k].flags & TK_WORD)) continue;
+            if (!(c->tok[k].flags & TK_UPPER1) && !is_punct(c, k - 1, '-')) return (size_t)-1;
+            lower |= !(c->tok[k].flags & TK_ALLUPPER);
+        }
+        if (!lower) return (size_t)-1;
     }
     /* a specialised unit or a number an ordinal ending marks; a corps, an
      * army or a division also needs a word that says what it is (2-й
