@@ -621,6 +621,22 @@ static int quoted_part(const char *t, size_t a, size_t b, size_t *qa, size_t *qb
     return 0;
 }
 
+struct uq { uint64_t h; size_t cand; };
+static int uq_cmp(const void *a, const void *b) {
+    uint64_t x = ((const struct uq *)a)->h, y = ((const struct uq *)b)->h;
+    return x < y ? -1 : x > y;
+}
+
+/* ng_hash of the folded text [a, b) of t; 0 and *rc set when out of memory. */
+static uint64_t fold_hash(const char *t, size_t a, size_t b, int *rc) {
+    size_t fl = 0;
+    char *f = ng_fold(t + a, b - a, &fl);
+    if (!f) { *rc = NG_E_NOMEM; return 0; }
+    uint64_t h = ng_hash(f, fl);
+    free(f);
+    return h;
+}
+
 int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
     size_t nu = 0, nq = 0;
     for (size_t k = 0; k < m->nspans; k++) {
@@ -629,8 +645,9 @@ int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_
         nq += s->rule == NG_RULE_ORG_QUOTED_ALONE;
     }
     if (!nu || !nq) return NG_OK;
-    /* the units' quoted names, folded */
-    struct uq { char *fold; size_t len; size_t cand; } *u = calloc(nu, sizeof *u);
+    /* the units' quoted names by the hash of their folded form (sorted:
+     * an article of many units and quoted names stays linear-logarithmic) */
+    struct uq *u = malloc(nu * sizeof *u);
     if (!u) return NG_E_NOMEM;
     size_t n = 0;
     int rc = NG_OK;
@@ -640,25 +657,18 @@ int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_
         if (s->rule != NG_RULE_ORG_UNIT || s->field >= nfields || s->end > lens[s->field] || !s->ncand ||
             !quoted_part(texts[s->field], s->start, s->end, &qa, &qb))
             continue;
-        u[n].fold = ng_fold(texts[s->field] + qa, qb - qa, &u[n].len);
-        if (!u[n].fold) rc = NG_E_NOMEM;
-        else u[n++].cand = s->cand;
+        u[n].h = fold_hash(texts[s->field], qa, qb, &rc);
+        u[n++].cand = s->cand;
     }
+    if (n && !rc) qsort(u, n, sizeof *u, uq_cmp);
     for (size_t k = 0; k < m->nspans && n && !rc; k++) {
         const span *s = &m->spans[k];
         if (s->rule != NG_RULE_ORG_QUOTED_ALONE || s->field >= nfields || s->end > lens[s->field] || s->ncand != 1)
             continue;
-        size_t fl = 0;
-        char *f = ng_fold(texts[s->field] + s->start, s->end - s->start, &fl);
-        if (!f) { rc = NG_E_NOMEM; break; }
-        for (size_t q = 0; q < n; q++)
-            if (u[q].len == fl && !memcmp(u[q].fold, f, fl)) {
-                m->cands[s->cand].c = m->cands[u[q].cand].c;
-                break;
-            }
-        free(f);
+        struct uq key = {fold_hash(texts[s->field], s->start, s->end, &rc), 0};
+        const struct uq *hit = rc ? NULL : bsearch(&key, u, n, sizeof *u, uq_cmp);
+        if (hit) m->cands[s->cand].c = m->cands[hit->cand].c;
     }
-    for (size_t q = 0; q < n; q++) free(u[q].fold);
     free(u);
     return rc;
 }

@@ -65,6 +65,26 @@ bounded "tag a 1 MB token" $NG tag --no-shipped --dict k.tsv --format tsv --no-h
 [ "$(cut -f3,4 out | tr '\t\n' '- ')" = "0-4 1048582-1048586 " ] || fail "1 MB token: $(cut -f3,4 out)"
 rm -f nospace.txt token.txt out
 
+# military units (rule U) and their quoted names all along, one article:
+# 50k units with quoted names and 100k quoted names alone (ng_unit_links
+# links them by a sorted table, not pair by pair), and a text of numbers
+# only (the walk visits every one)
+n=$((50000 / scale))
+python3 - "$n" <<'PY'
+import sys
+n = int(sys.argv[1])
+with open("units.txt", "w") as f:
+    for i in range(n):
+        f.write(f"Бійці {i % 900 + 1} ОМБр «Магура{i}» і «Магура{i}» та «Магура{(i * 7) % n}». ")
+with open("numbers.txt", "w") as f:
+    f.write(" ".join(str(i) for i in range(20 * n)))
+PY
+bounded "tag $n units and their names" $NG tag --no-shipped --format tsv --no-header units.txt > out 2> err || fail "units: $(cat err)"
+[ "$(grep -c 'org:unit-' out)" = "$((3 * n))" ] || fail "units: $(grep -c 'org:unit-' out) unit spans, expected $((3 * n))"
+bounded "tag $((20 * n)) numbers" $NG tag --no-shipped --format tsv --no-header numbers.txt > out 2> err || fail "numbers: $(cat err)"
+[ ! -s out ] || fail "numbers: $(head -3 out)"
+rm -f units.txt numbers.txt out
+
 # a hub entity linked to 100k others: 1000 articles of 100 sentences "Hub met O<k>."
 n=$((100000 / scale))
 python3 - "$n" <<'PY'
