@@ -627,14 +627,17 @@ static int uq_cmp(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* ng_hash of the folded text [a, b) of t; 0 and *rc set when out of memory. */
-static uint64_t fold_hash(const char *t, size_t a, size_t b, int *rc) {
+/* ng_hash of the folded text [a, b) of t: *h, 1; 0 when the text is no
+ * valid UTF-8 (a span may hold invalid bytes: it has no key), *rc set when
+ * out of memory. */
+static int fold_hash(const char *t, size_t a, size_t b, uint64_t *h, int *rc) {
+    if (ng_utf8_valid_prefix(t + a, b - a) != b - a) return 0;
     size_t fl = 0;
     char *f = ng_fold(t + a, b - a, &fl);
     if (!f) { *rc = NG_E_NOMEM; return 0; }
-    uint64_t h = ng_hash(f, fl);
+    *h = ng_hash(f, fl);
     free(f);
-    return h;
+    return 1;
 }
 
 int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
@@ -657,16 +660,16 @@ int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_
         if (s->rule != NG_RULE_ORG_UNIT || s->field >= nfields || s->end > lens[s->field] || !s->ncand ||
             !quoted_part(texts[s->field], s->start, s->end, &qa, &qb))
             continue;
-        u[n].h = fold_hash(texts[s->field], qa, qb, &rc);
-        u[n++].cand = s->cand;
+        if (fold_hash(texts[s->field], qa, qb, &u[n].h, &rc)) u[n++].cand = s->cand;
     }
     if (n && !rc) qsort(u, n, sizeof *u, uq_cmp);
     for (size_t k = 0; k < m->nspans && n && !rc; k++) {
         const span *s = &m->spans[k];
         if (s->rule != NG_RULE_ORG_QUOTED_ALONE || s->field >= nfields || s->end > lens[s->field] || s->ncand != 1)
             continue;
-        struct uq key = {fold_hash(texts[s->field], s->start, s->end, &rc), 0};
-        const struct uq *hit = rc ? NULL : bsearch(&key, u, n, sizeof *u, uq_cmp);
+        struct uq key = {0, 0};
+        if (!fold_hash(texts[s->field], s->start, s->end, &key.h, &rc)) continue;
+        const struct uq *hit = bsearch(&key, u, n, sizeof *u, uq_cmp);
         if (hit) m->cands[s->cand].c = m->cands[hit->cand].c;
     }
     free(u);
