@@ -130,6 +130,13 @@ static const char *const crafted[] = {
 
     "Goals: Kovalenko (12), Petrenko (45, 78), Smith (90). The game in Tbilisi ended 3:1; Jordan and\n"
     "Atlanta fans saw Jens Stoltenberg. NATO welcomed the result and НАТО тоже.",
+
+    /* (military units: the number first, a word starting with a digit the
+     * walk visits; the quoted name alone before and after the unit, linked
+     * after the article pass) */
+    "«Магура» відбила атаку. Бійці 47-ї окремої механізованої бригади «Магура» і 3 ОШБр, Третьої окремої\n"
+    "штурмової бригади, тримають позиції; командир бригади «Магура» розповів. The 47th Mechanized Brigade and\n"
+    "the 82nd Airborne Division; 155-й отдельной бригады морской пехоты. Сформували 3 бригади, 2-3 бригади.",
     NULL
 };
 
