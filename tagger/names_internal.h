@@ -297,6 +297,15 @@ static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_
     size_t l = strlen(s);
     return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
 }
+/* Does token i open / close a quotation: « " „ “ / » " ” “ ? */
+static inline int ngn_open_quote(const chunkctx *c, size_t i) {
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
+           (tok_is(c, i, "\xc2\xab") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9e") || tok_is(c, i, "\xe2\x80\x9c"));
+}
+static inline int ngn_close_quote(const chunkctx *c, size_t i) {
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
+           (tok_is(c, i, "\xc2\xbb") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9d") || tok_is(c, i, "\xe2\x80\x9c"));
+}
 /* Is token i a given name of the lists (in any case form)? */
 static inline int ngn_given_name(const chunkctx *c, size_t i) {
     const gform *g[1];

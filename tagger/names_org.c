@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "dict.h"
 #include "inflect.h"
 #include "names_internal.h"
@@ -365,15 +366,6 @@ static int is_word(const chunkctx *c, size_t i) {
     return i < c->nt && (c->tok[i].flags & TK_WORD) && !(c->tok[i].flags & TK_LONG);
 }
 
-static int open_quote(const chunkctx *c, size_t i) {
-    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
-           (tok_is(c, i, "\xc2\xab") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9e") || tok_is(c, i, "\xe2\x80\x9c"));
-}
-
-static int close_quote(const chunkctx *c, size_t i) {
-    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
-           (tok_is(c, i, "\xc2\xbb") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9d") || tok_is(c, i, "\xe2\x80\x9c"));
-}
 
 /* Does a dictionary span cross the edges of tokens [i, j] (start inside and
  * end outside, or the reverse)? */
@@ -853,12 +845,14 @@ static int mixed_legal(const chunkctx *c, size_t d) {
     if ((t->flags & (TK_ALLUPPER | TK_CYR | TK_UPPER1)) != (TK_CYR | TK_UPPER1) || !wset_has(&legal_set, t->hash))
         return 0;
     const unsigned char *w = (const unsigned char *)c->text + tok_start(c, d);
-    size_t n = t->end - t->start;
-    for (size_t q = 2; q + 1 < n; q += 2)   /* (two-byte Cyrillic letters: А-Я, Є І Ї Ґ) */
-        if ((w[q] == 0xD0 && ((w[q + 1] >= 0x90 && w[q + 1] <= 0xAF) || w[q + 1] == 0x84 || w[q + 1] == 0x86 ||
-                              w[q + 1] == 0x87)) ||
-            (w[q] == 0xD2 && w[q + 1] == 0x90))
-            return 1;
+    size_t n = t->end - t->start, q = 0;
+    for (int k = 0; q < n; k++) {
+        int32_t cp;
+        int l = ng_utf8_decode(w + q, n - q, &cp);
+        if (l <= 0) return 0;
+        if (k > 0 && utf8proc_isupper(cp)) return 1;
+        q += (size_t)l;
+    }
     return 0;
 }
 
@@ -903,7 +897,7 @@ static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
     size_t nw = 0, caps = 0, lower = 0;
     for (size_t k = i; k <= last; k++) {
         const ng_token *t = &c->tok[k];
-        if (open_quote(c, k)) return (size_t)-1;   /* «ТД «Укрпласт»»: the inner name's rule */
+        if (ngn_open_quote(c, k)) return (size_t)-1;   /* «ТД «Укрпласт»»: the inner name's rule */
         if (!(t->flags & TK_WORD)) continue;
         if (t->flags & TK_LATIN) return (size_t)-1;
         if (!(t->flags & TK_DIGIT) && !(t->flags & TK_UPPER1)) lower++;
@@ -944,10 +938,10 @@ static int drop_spans(chunkctx *c, size_t s, size_t e) {
 /* The closing quote of a title «Про ...» whose opening quote is token q,
  * on the same line within 40 tokens, or (size_t)-1. */
 static size_t act_title_end(const chunkctx *c, size_t q) {
-    if (!open_quote(c, q) || !title_of_act(c, q + 1)) return (size_t)-1;
+    if (!ngn_open_quote(c, q) || !title_of_act(c, q + 1)) return (size_t)-1;
     for (size_t k = q + 2; k < c->nt && k < q + 40; k++) {
         if (c->tok[k].flags & TK_NL) return (size_t)-1;
-        if (close_quote(c, k)) return k;
+        if (ngn_close_quote(c, k)) return k;
     }
     return (size_t)-1;
 }
@@ -959,7 +953,7 @@ static size_t act_title_end(const chunkctx *c, size_t q) {
 static size_t law_title(chunkctx *c, size_t i, int *rc) {
     if (i < 2) return (size_t)-1;
     size_t w = i - 1, last;
-    if (open_quote(c, i - 1) && title_of_act(c, i)) {   /* Законом «Про ...» */
+    if (ngn_open_quote(c, i - 1) && title_of_act(c, i)) {   /* Законом «Про ...» */
         w = i - 2;
         if (!is_word(c, w) || !wset_has(&law_set, c->tok[w].hash)) return (size_t)-1;
         if ((last = act_title_end(c, i - 1)) == (size_t)-1) return (size_t)-1;
@@ -1019,28 +1013,28 @@ static size_t cap_designator(const chunkctx *c, size_t d) {
 }
 
 static size_t quoted(chunkctx *c, size_t i, int *rc) {
-    if (i < 1 || !open_quote(c, i - 1)) return (size_t)-1;
+    if (i < 1 || !ngn_open_quote(c, i - 1)) return (size_t)-1;
     /* the closing quote: at most 10 tokens on the line, no comma or stop */
     size_t j = i, nested = 0;
     for (; j < c->nt && j < i + 12; j++) {
         if (j > i && (c->tok[j].flags & TK_NL)) return (size_t)-1;
-        if (close_quote(c, j) && j > i) {
-            if (nested && j + 1 < c->nt && close_quote(c, j + 1) && !(c->tok[j + 1].flags & TK_NL)) {
+        if (ngn_close_quote(c, j) && j > i) {
+            if (nested && j + 1 < c->nt && ngn_close_quote(c, j + 1) && !(c->tok[j + 1].flags & TK_NL)) {
                 nested = 0;
                 continue;
             }
             break;
         }
-        if (open_quote(c, j)) { nested++; continue; }
+        if (ngn_open_quote(c, j)) { nested++; continue; }
         if (c->tok[j].flags & TK_PUNCT) {
             const char *f = tfold(c, j);
             if (tlen(c, j) == 1 && strchr(",;:!?()[]", f[0])) return (size_t)-1;
             if (tlen(c, j) == 1 && f[0] == '.' && j + 1 < c->nt && (c->tok[j + 1].flags & TK_SPACE)) return (size_t)-1;
         }
     }
-    if (j >= c->nt || j >= i + 12 || !close_quote(c, j)) return (size_t)-1;
+    if (j >= c->nt || j >= i + 12 || !ngn_close_quote(c, j)) return (size_t)-1;
     size_t last = j - 1;      /* the last token inside */
-    if (nested && close_quote(c, last)) last--;
+    if (nested && ngn_close_quote(c, last)) last--;
     if (last < i) return (size_t)-1;
     if (i < 2 || !is_word(c, i - 2)) return bare_quoted(c, i, last, rc);
     size_t d = i - 2;
@@ -1050,7 +1044,7 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
          mixed_legal(c, d))) {
         /* ТОВ «Ромашка»: the legal form and the quotes; two legal forms
          * (ТОВ «ТД «Укрпласт»»): from the first */
-        if (d >= 2 && open_quote(c, d - 1) && is_word(c, d - 2) && (c->tok[d - 2].flags & TK_ALLUPPER) &&
+        if (d >= 2 && ngn_open_quote(c, d - 1) && is_word(c, d - 2) && (c->tok[d - 2].flags & TK_ALLUPPER) &&
             wset_has(&legal_set, c->tok[d - 2].hash))
             d -= 2;
         if (ngn_covering_at(c, c->first, tok_start(c, d)) >= 0) return (size_t)-1;
@@ -1684,7 +1678,7 @@ static int free_capitals(const chunkctx *c, size_t i) {
  * article pass decides: a defined acronym or a person's surname in capitals
  * takes it first (names_doc.c, NF_ORG_LATIN without NF_LATIN). */
 static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
-    if (!c->acronyms || !free_capitals(c, i) || wset_has(&common_abbr_set, c->tok[i].hash) || open_quote(c, i + 1)) return (size_t)-1;
+    if (!c->acronyms || !free_capitals(c, i) || wset_has(&common_abbr_set, c->tok[i].hash) || ngn_open_quote(c, i + 1)) return (size_t)-1;
     /* a make or a system before its model (ЗАЗ Sens, ВАЗ 2170, ОС Android);
      * a placeholder of a command's syntax after a Latin word or = [ <
      * (--lines=ЧИСЛО, [ФАЙЛ]) */
@@ -1899,7 +1893,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
              * noun before a quoted name (агентство «Укрінформ»: rule Q),
              * or a noun of another case (Постанова Ради) */
             if (tok_has_stem(c, &state_set, k) || (fl == 8 && !memcmp(f, "радо", 8)) ||
-                open_quote(c, k + 1) || (j == i && !head_agrees(c, i, k, agr)))
+                ngn_open_quote(c, k + 1) || (j == i && !head_agrees(c, i, k, agr)))
                 return (size_t)-1;
             size_t h = hyphen_start(c, i);   /* Івано-Франківського міського суду */
             size_t n = named_after(c, k);   /* Київський театр імені Франка */

@@ -279,18 +279,12 @@ static size_t cat_text(const chunkctx *c, char *buf, size_t n, size_t cap, size_
 static size_t unit_tail(const chunkctx *c, size_t j) {
     size_t q = j + 1;
     if (q >= c->nt || (c->tok[q].flags & (TK_NL | TK_PARA))) return j;
-    if (c->tok[q].flags & TK_PUNCT) {
-        static const char *const open[] = {"\xc2\xab", "\"", "\xe2\x80\x9e", "\xe2\x80\x9c", NULL};
-        static const char *const close[] = {"\xc2\xbb", "\"", "\xe2\x80\x9c", "\xe2\x80\x9d", NULL};
-        int o = -1;
-        for (int k = 0; open[k]; k++)
-            if (tok_is(c, q, open[k])) o = k;
-        if (o < 0 || q + 1 >= c->nt || !(c->tok[q + 1].flags & TK_UPPER1)) return j;
+    if (ngn_open_quote(c, q)) {
+        /* (as rule Q reads a quoted name: up to the closing quote, on the line) */
+        if (q + 1 >= c->nt || !(c->tok[q + 1].flags & TK_UPPER1)) return j;
         for (size_t k = q + 1; k < c->nt && k <= q + 6; k++) {
             if (c->tok[k].flags & (TK_NL | TK_PARA)) return j;
-            if (tok_is(c, k, close[o]) || (o == 1 && tok_is(c, k, "\xe2\x80\x9d")) ||
-                (o == 0 && tok_is(c, k, "\"")))
-                return k > q + 1 ? k : j;
+            if (ngn_close_quote(c, k)) return k > q + 1 ? k : j;
             if ((c->tok[k].flags & TK_PUNCT) && !is_punct(c, k, '-') && !is_punct(c, k, '\'')) return j;
         }
         return j;
@@ -372,7 +366,7 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
     size_t l = tlen(c, i), d = 0;
     char nb[8];
     unsigned long num;
-    int en = 0, ord = 0, word = ngn_unit_ordinal(t->hash);
+    int en = 0, ord = 0, word = (t->flags & TK_DIGIT) ? 0 : ngn_unit_ordinal(t->hash);
     size_t q = i + 1;
     if (word) {
         /* Третьої окремої штурмової бригади, the First Cavalry Division */
