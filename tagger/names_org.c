@@ -219,7 +219,8 @@ static const char *const cyr_heads_place[] = {
 /* Administrative areas named by an adjective made of a place's name
  * (Бучанського району, Ізюмська міська територіальна громада, Партизанского
  * района): places, rule D. */
-static const char *const area_heads[] = {"район", "громада", "округ", NULL};
+static const char *const area_heads[] = {"район", "громада", "округ", "повіт", "губернія", "волость", "воєводство",
+                                         "уезд", "губерния", "воеводство", NULL};
 /* Parts of a place named by a compass adjective before it (Західна
  * Україна, Східної Європи, Восточной Сибири): rule C, by stem. */
 static const char *const compass_words[] = {
@@ -1018,6 +1019,13 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
     size_t j = i, nested = 0;
     for (; j < c->nt && j < i + 12; j++) {
         if (j > i && (c->tok[j].flags & TK_NL)) return (size_t)-1;
+        /* (a quote after a space and right before a word opens a nested
+         * name, also one that may close: ТОВ “Шахта “Моспінська”) */
+        if (j > i && ngn_open_quote(c, j) && (c->tok[j].flags & TK_SPACE) && j + 1 < c->nt && is_word(c, j + 1) &&
+            !(c->tok[j + 1].flags & TK_SPACE)) {
+            nested++;
+            continue;
+        }
         if (ngn_close_quote(c, j) && j > i) {
             if (nested && j + 1 < c->nt && ngn_close_quote(c, j + 1) && !(c->tok[j + 1].flags & TK_NL)) {
                 nested = 0;
@@ -1263,6 +1271,19 @@ static int place_adjective(const char *f, size_t l) {
 static int cyr_word(const chunkctx *c, size_t i) {
     return is_word(c, i) && (c->tok[i].flags & TK_CYR) && !(c->tok[i].flags & (TK_LATIN | TK_DIGIT)) &&
            (c->tok[i].flags & TK_SPACE) && !(c->tok[i].flags & TK_NL);
+}
+
+/* An area's noun (rule D): a word of area_heads by its stem, not an
+ * adjective made of it ("Черкаського духовного повітового училища",
+ * "уездной", "громадський"). */
+static int area_noun(const chunkctx *c, size_t k) {
+    static const char *const adj[] = {"ого", "ому", "ий", "ій", "им", "их", "ої", "ая", "ое", "ый", "ой", NULL};
+    if (!tok_has_stem(c, &area_set, k)) return 0;
+    const char *f = tfold(c, k);
+    size_t l = tlen(c, k);
+    for (const char *const *e = adj; *e; e++)
+        if (ends_with(f, l, *e, strlen(*e))) return 0;
+    return 1;
 }
 
 /* Russian: letters ы э ъ ё in tokens [i, j], or a Russian head word. */
@@ -1869,7 +1890,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t k = j + 1;
         const char *f = tfold(c, k);
         size_t fl = tlen(c, k);
-        if (tok_has_stem(c, &area_set, k) ||
+        if (area_noun(c, k) ||
             ((c->tok[k].flags & TK_ALLUPPER) && k == j + 1 &&
              (tok_is(c, k, "отг") || tok_is(c, k, "тг") || tok_is(c, k, "мтг") || tok_is(c, k, "стг")))) {
             /* D: an area; the first adjective is made of a place's name

@@ -750,7 +750,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_GIVEN_ALONE] = "given name alone",
         [NG_RULE_ORG_LATIN] = "Latin-script name in Cyrillic text",
         [NG_RULE_ORG_NAMED] = "organisation word + імені + name",
-        [NG_RULE_PLACE_AREA] = "place adjective + район / громада / округ",
+        [NG_RULE_PLACE_AREA] = "place adjective + area noun (район, громада, округ, повіт, губернія, ...)",
         [NG_RULE_PLACE_RIVER] = "river noun + name",
         [NG_RULE_PLACE_STREET] = "street noun + name",
         [NG_RULE_ORG_GENITIVE] = "capitalised organisation word + genitive words",

@@ -168,7 +168,7 @@ typedef enum ng_rule {
     NG_RULE_GIVEN_ALONE,        /* a given name alone that names no one else in the article (uk, ru): Андрій */
     NG_RULE_ORG_LATIN,          /* Latin capitalised words in Cyrillic text: компанія Samsung */
     NG_RULE_ORG_NAMED,          /* organisation word + імені + name: Театр імені Лесі Українки */
-    NG_RULE_PLACE_AREA,         /* place adjective + район / громада / округ: Бучанського району */
+    NG_RULE_PLACE_AREA,         /* place adjective + район / громада / округ / повіт / губернія ...: Бучанського району */
     NG_RULE_PLACE_RIVER,        /* річка / река + name: річки Рось (the name) */
     NG_RULE_PLACE_STREET,       /* street noun + name: вулиці Івасюка, вул. Франка */
     NG_RULE_ORG_GENITIVE,       /* capitalised organisation word + genitive words: Міністерства внутрішніх справ */

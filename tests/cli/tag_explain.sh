@@ -95,7 +95,7 @@ Bank of Lumbria | organisation word + of + name
 Олег Сергеевич | given name + patronymic
 Quillmoor | Latin-script name in Cyrillic text
 Андрей | given name alone
-Бучанского района | place adjective + район / громада / округ
+Бучанского района | place adjective + area noun (район, громада, округ, повіт, губернія, ...)
 Славянки | river noun + name
 улице Ленина | street noun + name
 Міністерства внутрішніх справ | capitalised organisation word + genitive words
