@@ -1896,8 +1896,10 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             /* D: an area; the first adjective is made of a place's name
              * (also a hromada by its acronym right after it: П'ядицька ОТГ,
              * Бучанської МТГ) */
-            if (c->place && place_adjective(tfold(c, i), tlen(c, i)))
-                return org_span(c, NG_RULE_PLACE_AREA, i, k, i, k, k, rc);
+            if (c->place && place_adjective(tfold(c, i), tlen(c, i))) {
+                size_t h = hyphen_start(c, i);   /* (Києво-Святошинському районі) */
+                return org_span(c, NG_RULE_PLACE_AREA, h, k, h, k, k, rc);
+            }
             return (size_t)-1;
         }
         /* (K: a place's adjective and capitals no list knows: Диканське
