@@ -756,17 +756,84 @@ static int add_contrib(ng_store *s, const contrib *c, int date) {
 
 typedef struct alias_ctx { ng_store *s; sqlite3_stmt *st; const char *key; int rc; } alias_ctx;
 
+/* Does a[0..len) hold string w at byte i? */
+static int has_at(const char *a, size_t len, size_t i, const char *w) {
+    size_t n = strlen(w);
+    return i <= len && len - i >= n && !memcmp(a + i, w, n);
+}
+
+/* The quoted name at the end of a name: "ТОВ «Ромашка»" → Ромашка, "47-ї
+ * окремої механізованої бригади «Магура»" → Магура, "ТОВ «Шахта
+ * «Моспінська»»" → Шахта «Моспінська», so that a user finds an
+ * organisation by the name its quotes hold. The text after the first
+ * opening quote (« „ “ "), up to the closing quotes the name ends with, less
+ * those that close quotes opened inside. Sets *off and returns the length,
+ * or 0 (no quoted name at the end, or nothing inside). */
+static size_t quoted_tail(const char *a, size_t len, size_t *off) {
+    static const char *const open[] = {"\xc2\xab", "\xe2\x80\x9e", "\xe2\x80\x9c", "\"", NULL};
+    static const char *const close[] = {"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x9c", "\"", NULL};
+    size_t q = len, ql = 0;
+    for (size_t i = 0; i < len && q == len; i++)
+        for (const char *const *o = open; *o; o++)
+            if (has_at(a, len, i, *o)) { q = i; ql = strlen(*o); break; }
+    if (q == len) return 0;
+    size_t b = q + ql, e = len, trailing = 0, inner = 0;
+    for (int more = 1; more && e > b;) {
+        more = 0;
+        for (const char *const *c = close; *c; c++) {
+            size_t cl = strlen(*c);
+            if (e - b >= cl && !memcmp(a + e - cl, *c, cl)) { e -= cl; trailing++; more = 1; break; }
+        }
+    }
+    if (!trailing) return 0;
+    /* quotes opened inside: an opening quote after a space (“ and " also close) */
+    for (size_t i = b; i < e; i++)
+        for (const char *const *o = open; *o; o++)
+            if (has_at(a, e, i, *o) && (o - open < 2 || (i > b && a[i - 1] == ' '))) {
+                inner++;
+                break;
+            }
+    /* give back the closing quotes of the inner ones */
+    for (size_t k = 0; k < inner && k < trailing; k++)
+        for (const char *const *c = close; *c; c++) {
+            size_t cl = strlen(*c);
+            if (has_at(a, len, e, *c)) { e += cl; break; }
+        }
+    while (b < e && a[b] == ' ') b++;
+    while (e > b && a[e - 1] == ' ') e--;
+    *off = b;
+    return e - b;
+}
+
+/* Binds and runs alias statement st (norm, key or entity, alias): the
+ * alias as given, and its quoted name (quoted_tail) when it has one. */
+static int insert_alias_forms(ng_store *s, sqlite3_stmt *st, const char *alias, size_t len) {
+    size_t off = 0, ql = quoted_tail(alias, len, &off);
+    for (int k = 0; k < 2; k++) {
+        const char *t = k ? alias + off : alias;
+        size_t n = k ? ql : len;
+        if (!n) continue;
+        char *sf = ng_strndup(t, n), *norm = sf ? ngg_fold(s->fold, sf) : NULL;
+        int rc = NG_OK;
+        if (!sf) rc = NG_E_NOMEM;
+        else if (norm) {   /* (no fold: not stored, as before) */
+            sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 3, sf, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(st) != SQLITE_DONE) rc = NG_E_DB;
+            sqlite3_reset(st);
+        }
+        free(norm);
+        free(sf);
+        if (rc) return rc;
+    }
+    return NG_OK;
+}
+
 static void add_alias_cb(const char *alias, void *ud) {
     alias_ctx *a = ud;
-    if (!alias || !*alias) return;
-    char *norm = ngg_fold(a->s->fold, alias);
-    if (!norm) return;
-    sqlite3_bind_text(a->st, 1, norm, -1, SQLITE_TRANSIENT);
+    if (!alias || !*alias || a->rc) return;
     sqlite3_bind_text(a->st, 2, a->key, -1, SQLITE_STATIC);
-    sqlite3_bind_text(a->st, 3, alias, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(a->st) != SQLITE_DONE) a->rc = NG_E_DB;
-    sqlite3_reset(a->st);
-    free(norm);
+    if (insert_alias_forms(a->s, a->st, alias, strlen(alias))) a->rc = NG_E_DB;
 }
 
 /* The entity's stored type and name follow the dictionaries in use: a
@@ -1258,7 +1325,7 @@ static int insert_mentions(ng_store *s, int64_t aid, const mrow *m, size_t n, co
 /* Phase 7: surface forms become aliases too (lookup by any form seen in
  * the news); each (entity, form) once per process. */
 static int insert_surfaces(ng_store *s, const mrow *m, size_t n, const docf *f, ng_error *err) {
-    static const char q_ali[] = "INSERT OR IGNORE INTO alias(norm,entity,alias) SELECT ?1, key, ?2 FROM entity WHERE id=?3";
+    static const char q_ali[] = "INSERT OR IGNORE INTO alias(norm,entity,alias) SELECT ?1, key, ?3 FROM entity WHERE id=?2";
     sqlite3_stmt *st;
     int rc = ngg_stmt(s, q_ali, &st, err);
     if (rc) return rc;
@@ -1269,15 +1336,10 @@ static int insert_surfaces(ng_store *s, const mrow *m, size_t n, const docf *f, 
         uint64_t hh = ng_hash64(t, len, ng_hash64(&r->ent, sizeof r->ent, NG_HASH_SEED)) | 1;
         int found;
         if (!len || !u64map_put(&s->surf_seen, hh, 0, &found) || found) continue;
-        char *sf = ng_strndup(t, len), *norm = sf ? ngg_fold(s->fold, sf) : NULL;
-        if (norm) {
-            sqlite3_bind_text(st, 1, norm, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text(st, 2, sf, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_int64(st, 3, r->ent);
-            if (sqlite3_step(st) != SQLITE_DONE) rc = ngg_db_err(s, err, "insert alias");
-            sqlite3_reset(st);
-        }
-        free(norm); free(sf);
+        sqlite3_bind_int64(st, 2, r->ent);
+        int arc = insert_alias_forms(s, st, t, len);
+        if (arc == NG_E_DB) rc = ngg_db_err(s, err, "insert alias");
+        else if (arc) rc = ng_error_set(err, arc, NULL, 0, 0, NULL);
     }
     ngg_done(st);
     return rc;

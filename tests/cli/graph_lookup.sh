@@ -238,4 +238,25 @@ PY
 )
   eq "$got" "naina ['boris']" "JSON lookup Ельцина: also"
 fi
+
+# an organisation named with its legal form and quotes (rule Q) or a unit
+# with its honorific is found by the name inside the quotes, in case forms
+# too; nested quotes keep the inner name's; a quoted name two entities hold
+# is ambiguous (the quoted part is stored as an alias at ingest)
+cat > q.jsonl <<'JSON'
+{"id":"q1","text":"Хліб постачає ТОВ «Ромашка», а вугілля ТОВ «Шахта «Моспінська»». Сапери ПП \"Зоря\" працюють."}
+{"id":"q2","text":"Бійці 47-ї окремої механізованої бригади «Магура» відбили атаку."}
+{"id":"q3","text":"Склад орендує ТОВ «Едельвейс», а поруч стоїть 10-та окрема гірсько-штурмова бригада «Едельвейс»."}
+JSON
+$NG ingest -q --db q.db q.jsonl || fail "ingest q"
+for pair in "Ромашка org:romashk" "ромашки org:romashk" "Магура org:unit-47-mechanized-brigade" \
+            "Магури org:unit-47-mechanized-brigade" "Шахта «Моспінська» org:shaht-mospinsk" "Зоря org:zor"; do
+  typed=${pair% *} want=${pair##* }
+  got=$($NG entity --db q.db --json "$typed" 2>&1 | j 'd["id"]' 2>/dev/null)
+  eq "$got" "$want" "entity '$typed' (a quoted name)"
+done
+run $NG entity --db q.db Едельвейс
+eq "$rc" 1 "entity Едельвейс: a company and a unit hold the quoted name"
+grep -q 'ambiguous.*org:edelveis.*org:unit-10-mountain-assault-brigade' err ||
+  fail "entity Едельвейс: both candidates are listed ($(cat err))"
 done_tests
