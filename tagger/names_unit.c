@@ -9,7 +9,9 @@
  * counts brigades), the unit's adjectives, its noun (бригада, полк,
  * батальйон, дивізія, корпус, армія and their Russian and English words,
  * singular), the noun's genitive complement (морської піхоти, ТрО) and,
- * when they follow, a quoted name («Магура») or "імені" and a name.
+ * when they follow, a quoted name («Магура») or "імені" and a name. Numbers
+ * in a list share the words, the noun then in the plural too (47-ї та 93-ї
+ * бригад: two units).
  *
  * Every form in every language is one entity: the id is made of the
  * number, the English keys of the unit's kind and speciality (in the
@@ -42,25 +44,43 @@ static const struct ukind {
     [U_ARMY] = {"army", "армія", "армия", "Army", 1},
 };
 
-/* The nouns' singular forms (folded); lang 0: both Cyrillic languages. */
-static const struct unoun { const char *f; unsigned char kind, lang; } nouns[] = {
-    {"бригада", U_BRIGADE, 0}, {"бригади", U_BRIGADE, L_UK}, {"бригаді", U_BRIGADE, L_UK},
-    {"бригаду", U_BRIGADE, 0}, {"бригадою", U_BRIGADE, 0}, {"бригады", U_BRIGADE, L_RU},
-    {"бригаде", U_BRIGADE, L_RU}, {"бригадой", U_BRIGADE, L_RU},
-    {"полк", U_REGIMENT, 0}, {"полку", U_REGIMENT, 0}, {"полком", U_REGIMENT, 0}, {"полці", U_REGIMENT, L_UK},
-    {"полка", U_REGIMENT, L_RU}, {"полке", U_REGIMENT, L_RU},
-    {"батальйон", U_BATTALION, L_UK}, {"батальйону", U_BATTALION, L_UK}, {"батальйоном", U_BATTALION, L_UK},
-    {"батальйоні", U_BATTALION, L_UK}, {"батальон", U_BATTALION, L_RU}, {"батальона", U_BATTALION, L_RU},
-    {"батальону", U_BATTALION, L_RU}, {"батальоном", U_BATTALION, L_RU}, {"батальоне", U_BATTALION, L_RU},
-    {"дивізія", U_DIVISION, L_UK}, {"дивізії", U_DIVISION, L_UK}, {"дивізію", U_DIVISION, L_UK},
-    {"дивізією", U_DIVISION, L_UK}, {"дивизия", U_DIVISION, L_RU}, {"дивизии", U_DIVISION, L_RU},
-    {"дивизию", U_DIVISION, L_RU}, {"дивизией", U_DIVISION, L_RU},
-    {"корпус", U_CORPS, 0}, {"корпусу", U_CORPS, 0}, {"корпусом", U_CORPS, 0}, {"корпусі", U_CORPS, L_UK},
-    {"корпуса", U_CORPS, L_RU}, {"корпусе", U_CORPS, L_RU},
-    {"армія", U_ARMY, L_UK}, {"армії", U_ARMY, L_UK}, {"армію", U_ARMY, L_UK}, {"армією", U_ARMY, L_UK},
-    {"армия", U_ARMY, L_RU}, {"армии", U_ARMY, L_RU}, {"армию", U_ARMY, L_RU}, {"армией", U_ARMY, L_RU},
-    {"brigade", U_BRIGADE, L_EN}, {"regiment", U_REGIMENT, L_EN}, {"battalion", U_BATTALION, L_EN},
-    {"division", U_DIVISION, L_EN}, {"corps", U_CORPS, L_EN}, {"army", U_ARMY, L_EN},
+/* The nouns' forms (folded); lang 0: both Cyrillic languages; pl: a plural
+ * form no singular shares, a unit noun only after a list of numbers (47-ї
+ * та 93-ї бригад). */
+static const struct unoun { const char *f; unsigned char kind, lang, pl; } nouns[] = {
+    {"бригада", U_BRIGADE, 0, 0}, {"бригади", U_BRIGADE, L_UK, 0}, {"бригаді", U_BRIGADE, L_UK, 0},
+    {"бригаду", U_BRIGADE, 0, 0}, {"бригадою", U_BRIGADE, 0, 0}, {"бригады", U_BRIGADE, L_RU, 0},
+    {"бригаде", U_BRIGADE, L_RU, 0}, {"бригадой", U_BRIGADE, L_RU, 0},
+    {"полк", U_REGIMENT, 0, 0}, {"полку", U_REGIMENT, 0, 0}, {"полком", U_REGIMENT, 0, 0}, {"полці", U_REGIMENT, L_UK, 0},
+    {"полка", U_REGIMENT, L_RU, 0}, {"полке", U_REGIMENT, L_RU, 0},
+    {"батальйон", U_BATTALION, L_UK, 0}, {"батальйону", U_BATTALION, L_UK, 0}, {"батальйоном", U_BATTALION, L_UK, 0},
+    {"батальйоні", U_BATTALION, L_UK, 0}, {"батальон", U_BATTALION, L_RU, 0}, {"батальона", U_BATTALION, L_RU, 0},
+    {"батальону", U_BATTALION, L_RU, 0}, {"батальоном", U_BATTALION, L_RU, 0}, {"батальоне", U_BATTALION, L_RU, 0},
+    {"дивізія", U_DIVISION, L_UK, 0}, {"дивізії", U_DIVISION, L_UK, 0}, {"дивізію", U_DIVISION, L_UK, 0},
+    {"дивізією", U_DIVISION, L_UK, 0}, {"дивизия", U_DIVISION, L_RU, 0}, {"дивизии", U_DIVISION, L_RU, 0},
+    {"дивизию", U_DIVISION, L_RU, 0}, {"дивизией", U_DIVISION, L_RU, 0},
+    {"корпус", U_CORPS, 0, 0}, {"корпусу", U_CORPS, 0, 0}, {"корпусом", U_CORPS, 0, 0}, {"корпусі", U_CORPS, L_UK, 0},
+    {"корпуса", U_CORPS, L_RU, 0}, {"корпусе", U_CORPS, L_RU, 0},
+    {"армія", U_ARMY, L_UK, 0}, {"армії", U_ARMY, L_UK, 0}, {"армію", U_ARMY, L_UK, 0}, {"армією", U_ARMY, L_UK, 0},
+    {"армия", U_ARMY, L_RU, 0}, {"армии", U_ARMY, L_RU, 0}, {"армию", U_ARMY, L_RU, 0}, {"армией", U_ARMY, L_RU, 0},
+    {"brigade", U_BRIGADE, L_EN, 0}, {"regiment", U_REGIMENT, L_EN, 0}, {"battalion", U_BATTALION, L_EN, 0},
+    {"division", U_DIVISION, L_EN, 0}, {"corps", U_CORPS, L_EN, 0}, {"army", U_ARMY, L_EN, 0},
+    {"бригад", U_BRIGADE, 0, 1}, {"бригадам", U_BRIGADE, 0, 1}, {"бригадами", U_BRIGADE, 0, 1},
+    {"бригадах", U_BRIGADE, 0, 1}, {"полки", U_REGIMENT, 0, 1}, {"полків", U_REGIMENT, L_UK, 1},
+    {"полков", U_REGIMENT, L_RU, 1}, {"полкам", U_REGIMENT, 0, 1}, {"полками", U_REGIMENT, 0, 1},
+    {"полках", U_REGIMENT, 0, 1}, {"батальйони", U_BATTALION, L_UK, 1}, {"батальйонів", U_BATTALION, L_UK, 1},
+    {"батальйонам", U_BATTALION, L_UK, 1}, {"батальйонами", U_BATTALION, L_UK, 1},
+    {"батальйонах", U_BATTALION, L_UK, 1}, {"батальоны", U_BATTALION, L_RU, 1}, {"батальонов", U_BATTALION, L_RU, 1},
+    {"батальонам", U_BATTALION, L_RU, 1}, {"батальонами", U_BATTALION, L_RU, 1},
+    {"батальонах", U_BATTALION, L_RU, 1}, {"дивізій", U_DIVISION, L_UK, 1}, {"дивізіям", U_DIVISION, L_UK, 1},
+    {"дивізіями", U_DIVISION, L_UK, 1}, {"дивізіях", U_DIVISION, L_UK, 1}, {"дивизий", U_DIVISION, L_RU, 1},
+    {"дивизиям", U_DIVISION, L_RU, 1}, {"дивизиями", U_DIVISION, L_RU, 1}, {"дивизиях", U_DIVISION, L_RU, 1},
+    {"корпуси", U_CORPS, L_UK, 1}, {"корпусів", U_CORPS, L_UK, 1}, {"корпусов", U_CORPS, L_RU, 1},
+    {"корпусам", U_CORPS, 0, 1}, {"корпусами", U_CORPS, 0, 1}, {"корпусах", U_CORPS, 0, 1},
+    {"армій", U_ARMY, L_UK, 1}, {"арміям", U_ARMY, L_UK, 1}, {"арміями", U_ARMY, L_UK, 1}, {"арміях", U_ARMY, L_UK, 1},
+    {"армий", U_ARMY, L_RU, 1}, {"армиям", U_ARMY, L_RU, 1}, {"армиями", U_ARMY, L_RU, 1}, {"армиях", U_ARMY, L_RU, 1},
+    {"brigades", U_BRIGADE, L_EN, 1}, {"regiments", U_REGIMENT, L_EN, 1}, {"battalions", U_BATTALION, L_EN, 1},
+    {"divisions", U_DIVISION, L_EN, 1}, {"armies", U_ARMY, L_EN, 1},
 };
 
 /* Specialities, in the order the id names them. A pre-noun adjective in
@@ -233,9 +253,11 @@ static uint32_t spec_bit(const char *key) {
     return 0;
 }
 
-static int find_noun(const char *w, size_t n, int lang_en) {
+/* A noun of the table (its index), or -1; plural forms only with pl_ok. */
+static int find_noun(const char *w, size_t n, int lang_en, int pl_ok) {
     for (size_t k = 0; k < sizeof nouns / sizeof nouns[0]; k++)
-        if ((nouns[k].lang == L_EN) == lang_en && strlen(nouns[k].f) == n && !memcmp(nouns[k].f, w, n)) return (int)k;
+        if ((nouns[k].lang == L_EN) == lang_en && strlen(nouns[k].f) == n && !memcmp(nouns[k].f, w, n))
+            return !nouns[k].pl || pl_ok ? (int)k : -1;
     return -1;
 }
 
@@ -359,22 +381,31 @@ int ngn_unit_ordinal(uint64_t h) {
     return 0;
 }
 
-size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
+/* A unit's number at token i: its value (num, nb), whether it is an
+ * ordinal (47-ма, 47th, Третьої; ord) and how (word, en). The token after
+ * it, or (size_t)-1. */
+typedef struct unum {
+    unsigned long num;
+    char nb[8];
+    size_t d;   /* digits */
+    int en, ord, word;
+} unum;
+
+static size_t unit_number(const chunkctx *c, size_t i, unum *u) {
     const ng_token *t = &c->tok[i];
     if (i + 1 >= c->nt) return (size_t)-1;
     const char *f = tfold(c, i);
     size_t l = tlen(c, i), d = 0;
-    char nb[8];
-    unsigned long num;
-    int en = 0, ord = 0, word = (t->flags & TK_DIGIT) ? 0 : ngn_unit_ordinal(t->hash);
+    memset(u, 0, sizeof *u);
+    int word = (t->flags & TK_DIGIT) ? 0 : ngn_unit_ordinal(t->hash);
     size_t q = i + 1;
     if (word) {
         /* Третьої окремої штурмової бригади, the First Cavalry Division */
         if (!(t->flags & TK_UPPER1) || (t->flags & TK_ALLUPPER)) return (size_t)-1;
-        num = (unsigned long)word;
-        d = (size_t)snprintf(nb, sizeof nb, "%lu", num);
-        en = (t->flags & TK_LATIN) != 0;
-        ord = 1;
+        u->num = (unsigned long)word;
+        d = (size_t)snprintf(u->nb, sizeof u->nb, "%lu", u->num);
+        u->en = (t->flags & TK_LATIN) != 0;
+        u->ord = u->word = 1;
     } else {
         if (!(t->flags & TK_DIGIT) || !(t->flags & TK_ASCII)) return (size_t)-1;
         while (d < l && f[d] >= '0' && f[d] <= '9') d++;
@@ -382,16 +413,17 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
         /* not the second number of a range or a decimal (2-3 бригади, 1,5) */
         if (i >= 2 && !(t->flags & TK_SPACE) && (c->tok[i - 1].flags & TK_PUNCT) && (c->tok[i - 2].flags & TK_DIGIT))
             return (size_t)-1;
-        memcpy(nb, f, d);
-        nb[d] = 0;
-        num = strtoul(nb, NULL, 10);
+        memcpy(u->nb, f, d);
+        u->nb[d] = 0;
+        u->num = strtoul(u->nb, NULL, 10);
     }
+    u->d = d;
     if (word) {
         /* (the ordinal is the word: the unit's words follow it) */
     } else if (d < l) {
         /* 47th */
-        if (l != d + 2 || !(t->flags & TK_LATIN) || memcmp(f + d, en_ordinal(num), 2)) return (size_t)-1;
-        en = ord = 1;
+        if (l != d + 2 || !(t->flags & TK_LATIN) || memcmp(f + d, en_ordinal(u->num), 2)) return (size_t)-1;
+        u->en = u->ord = 1;
     } else if (is_punct(c, i + 1, '-') && !(c->tok[i + 1].flags & TK_SPACE) && i + 2 < c->nt &&
                !(c->tok[i + 2].flags & TK_SPACE) && (c->tok[i + 2].flags & (TK_WORD | TK_CYR)) == (TK_WORD | TK_CYR) &&
                !(c->tok[i + 2].flags & TK_UPPER1) && ncp(tfold(c, i + 2), tlen(c, i + 2)) <= 3) {
@@ -401,111 +433,22 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
         if ((sl == 2 && !memcmp(s, "х", 2)) || (sl == 4 && (!memcmp(s, "ох", 4) || !memcmp(s, "ти", 4) ||
                                                             !memcmp(s, "ми", 4) || !memcmp(s, "ех", 4))))
             return (size_t)-1;
-        ord = 1;
+        u->ord = 1;
         q = i + 3;
     } else if (!(c->tok[i + 1].flags & TK_SPACE)) {
         return (size_t)-1;
     }
-    if (q >= c->nt || !(c->tok[q].flags & TK_SPACE) || (c->tok[q].flags & (TK_NL | TK_PARA))) return (size_t)-1;
-    uint32_t set = 0;
-    int kind = -1, lang = en ? L_EN : 0, nadj = 0;
-    size_t j = q, last;
-    char w[96];
-    if (!en && (c->tok[q].flags & (TK_CYR | TK_UPPER1)) == (TK_CYR | TK_UPPER1)) {
-        /* 47 ОМБр, 47-ма ОМБр */
-        for (size_t k = 0; k < sizeof abbrs / sizeof abbrs[0] && kind < 0; k++) {
-            if (tok_is(c, q, abbrs[k].f)) {
-                kind = abbrs[k].kind;
-                if (abbrs[k].lang) lang = abbrs[k].lang;
-                set |= 1u << SP_SEPARATE | spec_bit(abbrs[k].spec);
-            }
-        }
-        if (kind < 0) return (size_t)-1;
-        last = q;
-        nadj = 1;
-    } else if (!en) {
-        if (!ord || !(c->tok[q].flags & TK_CYR)) return (size_t)-1;
-        for (;;) {
-            if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & (TK_NL | TK_PARA | TK_UPPER1)))
-                return (size_t)-1;
-            size_t gj = j, gl = glued_word(c, j, &gj, w, sizeof w);
-            if (!gl) return (size_t)-1;
-            int nk = gj == j ? find_noun(w, gl, 0) : -1;
-            if (nk >= 0) {
-                kind = nouns[nk].kind;
-                if (nouns[nk].lang) lang = nouns[nk].lang;
-                last = j;
-                break;
-            }
-            int s = cyr_adjective(w, gl, &lang);
-            if (s < 0 || nadj >= 4) return (size_t)-1;
-            set |= 1u << s;
-            nadj++;
-            j = gj + 1;
-        }
-        /* the genitive complement (бригада морської піхоти, бригади ТрО) */
-        size_t ce;
-        int s = cyr_complement(c, last + 1, &ce, &lang);
-        if (s >= 0 && (c->tok[last + 1].flags & TK_SPACE)) {
-            set |= 1u << s;
-            nadj++;
-            last = ce;
-        }
-    } else {
-        /* the 47th Separate Mechanized Brigade */
-        for (;;) {
-            if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & (TK_NL | TK_PARA)) ||
-                !(c->tok[j].flags & TK_LATIN))
-                return (size_t)-1;
-            size_t gj = j, gl = glued_word(c, j, &gj, w, sizeof w);
-            if (!gl) return (size_t)-1;
-            int nk = gj == j ? find_noun(w, gl, 1) : -1;
-            /* (the Army of the 1st Army Corps is a speciality) */
-            size_t nj = j + 1, gj2;
-            char w2[32];
-            size_t gl2 = nj < c->nt && (c->tok[nj].flags & TK_SPACE) ? glued_word(c, nj, &gj2, w2, sizeof w2) : 0;
-            if (nk >= 0 && nouns[nk].kind == U_ARMY && gl2 && find_noun(w2, gl2, 1) >= 0) {
-                set |= spec_bit("army");
-                nadj++;
-                j = nj;
-                continue;
-            }
-            if (nk >= 0) {
-                kind = nouns[nk].kind;
-                last = j;
-                break;
-            }
-            size_t se;
-            int s = en_spec(c, j, &se);
-            if (s < 0 || nadj >= 4) return (size_t)-1;
-            set |= 1u << s;
-            nadj++;
-            j = se + 1;
-        }
-        /* an English name is written capitalised, and one in capitals is
-         * a heading's (THE 1ST ARMY CORPS) */
-        int lower = 0;
-        for (size_t k = q; k <= last; k++) {
-            if (!(c->tok[k].flags & TK_WORD)) continue;
-            if (!(c->tok[k].flags & TK_UPPER1) && !is_punct(c, k - 1, '-')) return (size_t)-1;
-            lower |= !(c->tok[k].flags & TK_ALLUPPER);
-        }
-        if (!lower) return (size_t)-1;
-    }
-    /* a specialised unit or a number an ordinal ending marks; a corps, an
-     * army or a division also needs a word that says what it is (2-й
-     * корпус may be a building), and four digits one too (a year) */
-    uint32_t spec_set = set & ~((1u << SP_SEPARATE) | (1u << SP_GUARDS));
-    if ((kind == U_CORPS || kind == U_DIVISION || kind == U_ARMY || d == 4) && !spec_set) return (size_t)-1;
-    size_t core = last;
-    if (lang != L_EN) last = unit_tail(c, last);
-    /* a dictionary span over the number, or one that the unit would cut */
-    long k0 = ngn_covering_at(c, c->sp, tok_start(c, i));
-    if (k0 >= 0) return (size_t)-1;
-    long k1 = ngn_covering_at(c, c->sp, tok_end(c, last) - 1);
-    if (k1 >= 0 && c->m->spans[k1].end > tok_end(c, last)) return (size_t)-1;
-    if (c->dry) return last;
-    if (!lang && ord && !word && !en && kinds[kind].fem) {
+    return q;
+}
+
+/* Adds the unit span [i, last] of number u (its token i), with the unit's
+ * specialities, kind and language as read; words after 'core' (up to
+ * 'last') are its quoted name or "імені ...". */
+static void unit_add(chunkctx *c, size_t i, const unum *u, uint32_t set, int kind, int lang, size_t core, size_t last,
+                     int *rc) {
+    const char *nb = u->nb;
+    unsigned long num = u->num;
+    if (!lang && u->ord && !u->word && !u->en && kinds[kind].fem && i + 2 < c->nt) {
         /* a feminine ordinal's ending tells: 810-й, 58-я (ru); 47-ї, 47-ма (uk) */
         const char *sf = tfold(c, i + 2);
         size_t sl = tlen(c, i + 2);
@@ -580,11 +523,157 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
     cand known;
     if (ngn_org_named(c->t, key, &known)) {
         *rc = ngn_add_rule_span(c, i, last, known.c.type, known.c.id, known.c.name, NG_RULE_ORG_UNIT, 0);
-        return last;
+        return;
     }
     const char *idp = ngn_arena_put(&c->mn->ar, id, il), *np = ngn_arena_put(&c->mn->ar, name, nl);
-    if (!idp || !np) { *rc = NG_E_NOMEM; return last; }
+    if (!idp || !np) { *rc = NG_E_NOMEM; return; }
     *rc = ngn_add_rule_span(c, i, last, "ORG", idp, np, NG_RULE_ORG_UNIT, 0);
+}
+
+/* A list of units that share their words (47-ї та 93-ї окремих
+ * механізованих бригад, 47-й и 93-й бригад, the 47th and 93rd Mechanized
+ * Brigades): up to UNIT_LIST ordinal numbers joined by commas and a last
+ * та, і, й, и or and. */
+enum { UNIT_LIST = 8 };
+
+size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
+    unum us[UNIT_LIST];
+    size_t at[UNIT_LIST], ends[UNIT_LIST], nn = 1;
+    size_t q = unit_number(c, i, &us[0]);
+    if (q == (size_t)-1) return (size_t)-1;
+    at[0] = i;
+    ends[0] = q - 1;
+    if (us[0].ord && !us[0].word) {
+        static const char *const conj[] = {"та", "і", "й", "и", "and", NULL};
+        size_t p = q;
+        int conj_seen = 0;
+        while (nn < UNIT_LIST && !conj_seen && p < c->nt && !(c->tok[p].flags & (TK_NL | TK_PARA))) {
+            size_t sp = p;
+            int comma = is_punct(c, sp, ',');
+            if (comma) sp++;
+            int cj = 0;
+            for (size_t k = 0; conj[k] && sp < c->nt && !cj; k++)
+                cj = tok_is(c, sp, conj[k]) && (c->tok[sp].flags & TK_SPACE) && !(c->tok[sp].flags & (TK_NL | TK_PARA));
+            if (cj) sp++;
+            if ((!comma && !cj) || sp >= c->nt || !(c->tok[sp].flags & TK_SPACE) || (c->tok[sp].flags & (TK_NL | TK_PARA)))
+                break;
+            unum un;
+            size_t nq = unit_number(c, sp, &un);
+            if (nq == (size_t)-1 || !un.ord || un.word || un.en != us[0].en) break;
+            at[nn] = sp;
+            ends[nn] = nq - 1;
+            us[nn++] = un;
+            p = nq;
+            conj_seen = cj;
+        }
+        if (!conj_seen) nn = 1;   /* (a list ends with its conjunction: not "47-й, 48-й") */
+        else q = p;
+    }
+    const unum *u = &us[nn - 1];
+    int en = u->en, ord = u->ord;
+    if (q >= c->nt || !(c->tok[q].flags & TK_SPACE) || (c->tok[q].flags & (TK_NL | TK_PARA))) return (size_t)-1;
+    uint32_t set = 0;
+    int kind = -1, lang = en ? L_EN : 0, nadj = 0;
+    size_t j = q, last;
+    char w[96];
+    if (!en && nn == 1 && (c->tok[q].flags & (TK_CYR | TK_UPPER1)) == (TK_CYR | TK_UPPER1)) {
+        /* 47 ОМБр, 47-ма ОМБр */
+        for (size_t k = 0; k < sizeof abbrs / sizeof abbrs[0] && kind < 0; k++) {
+            if (tok_is(c, q, abbrs[k].f)) {
+                kind = abbrs[k].kind;
+                if (abbrs[k].lang) lang = abbrs[k].lang;
+                set |= 1u << SP_SEPARATE | spec_bit(abbrs[k].spec);
+            }
+        }
+        if (kind < 0) return (size_t)-1;
+        last = q;
+        nadj = 1;
+    } else if (!en) {
+        if (!ord || !(c->tok[q].flags & TK_CYR)) return (size_t)-1;
+        for (;;) {
+            if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & (TK_NL | TK_PARA | TK_UPPER1)))
+                return (size_t)-1;
+            size_t gj = j, gl = glued_word(c, j, &gj, w, sizeof w);
+            if (!gl) return (size_t)-1;
+            int nk = gj == j ? find_noun(w, gl, 0, nn > 1) : -1;
+            if (nk >= 0) {
+                kind = nouns[nk].kind;
+                if (nouns[nk].lang) lang = nouns[nk].lang;
+                last = j;
+                break;
+            }
+            int s = cyr_adjective(w, gl, &lang);
+            if (s < 0 || nadj >= 4) return (size_t)-1;
+            set |= 1u << s;
+            nadj++;
+            j = gj + 1;
+        }
+        /* the genitive complement (бригада морської піхоти, бригади ТрО) */
+        size_t ce;
+        int s = cyr_complement(c, last + 1, &ce, &lang);
+        if (s >= 0 && (c->tok[last + 1].flags & TK_SPACE)) {
+            set |= 1u << s;
+            nadj++;
+            last = ce;
+        }
+    } else {
+        /* the 47th Separate Mechanized Brigade */
+        for (;;) {
+            if (j >= c->nt || !(c->tok[j].flags & TK_SPACE) || (c->tok[j].flags & (TK_NL | TK_PARA)) ||
+                !(c->tok[j].flags & TK_LATIN))
+                return (size_t)-1;
+            size_t gj = j, gl = glued_word(c, j, &gj, w, sizeof w);
+            if (!gl) return (size_t)-1;
+            int nk = gj == j ? find_noun(w, gl, 1, nn > 1) : -1;
+            /* (the Army of the 1st Army Corps is a speciality) */
+            size_t nj = j + 1, gj2;
+            char w2[32];
+            size_t gl2 = nj < c->nt && (c->tok[nj].flags & TK_SPACE) ? glued_word(c, nj, &gj2, w2, sizeof w2) : 0;
+            if (nk >= 0 && nouns[nk].kind == U_ARMY && gl2 && find_noun(w2, gl2, 1, nn > 1) >= 0) {
+                set |= spec_bit("army");
+                nadj++;
+                j = nj;
+                continue;
+            }
+            if (nk >= 0) {
+                kind = nouns[nk].kind;
+                last = j;
+                break;
+            }
+            size_t se;
+            int s = en_spec(c, j, &se);
+            if (s < 0 || nadj >= 4) return (size_t)-1;
+            set |= 1u << s;
+            nadj++;
+            j = se + 1;
+        }
+        /* an English name is written capitalised, and one in capitals is
+         * a heading's (THE 1ST ARMY CORPS) */
+        int lower = 0;
+        for (size_t k = q; k <= last; k++) {
+            if (!(c->tok[k].flags & TK_WORD)) continue;
+            if (!(c->tok[k].flags & TK_UPPER1) && !is_punct(c, k - 1, '-')) return (size_t)-1;
+            lower |= !(c->tok[k].flags & TK_ALLUPPER);
+        }
+        if (!lower) return (size_t)-1;
+    }
+    /* a specialised unit or a number an ordinal ending marks; a corps, an
+     * army or a division also needs a word that says what it is (2-й
+     * корпус may be a building), and four digits one too (a year) */
+    uint32_t spec_set = set & ~((1u << SP_SEPARATE) | (1u << SP_GUARDS));
+    for (size_t k = 0; k < nn; k++)
+        if ((kind == U_CORPS || kind == U_DIVISION || kind == U_ARMY || us[k].d == 4) && !spec_set) return (size_t)-1;
+    size_t core = last;
+    if (lang != L_EN && nn == 1) last = unit_tail(c, last);
+    /* a dictionary span over a number, or one that the unit would cut */
+    for (size_t k = 0; k < nn; k++)
+        if (ngn_covering_at(c, c->sp, tok_start(c, at[k])) >= 0) return (size_t)-1;
+    long k1 = ngn_covering_at(c, c->sp, tok_end(c, last) - 1);
+    if (k1 >= 0 && c->m->spans[k1].end > tok_end(c, last)) return (size_t)-1;
+    if (c->dry) return last;
+    /* each number of a list is its own unit, the last one with the words */
+    for (size_t k = 0; k + 1 < nn && !*rc; k++) unit_add(c, at[k], &us[k], set, kind, lang, ends[k], ends[k], rc);
+    if (!*rc) unit_add(c, at[nn - 1], u, set, kind, lang, core, last, rc);
     return last;
 }
 

@@ -137,6 +137,11 @@ static const char *const crafted[] = {
     "«Магура» відбила атаку. Бійці 47-ї окремої механізованої бригади «Магура» і 3 ОШБр, Третьої окремої\n"
     "штурмової бригади, тримають позиції; командир бригади «Магура» розповів. The 47th Mechanized Brigade and\n"
     "the 82nd Airborne Division; 155-й отдельной бригады морской пехоты. Сформували 3 бригади, 2-3 бригади.",
+
+    /* (a list of units that share their words: every number is read from
+     * the first, whatever the cuts) */
+    "Бійці 47-ї, 93-ї та 110-ї окремих механізованих бригад відбили атаку під Авдіївкою, а воїни 155-й и 40-й\n"
+    "бригад морской пехоты отошли. The 47th and 93rd Mechanized Brigades held the line near Avdiivka.",
     NULL
 };
 
