@@ -773,6 +773,12 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         id = ngn_arena_put(&c->mn->ar, buf, bl);
         /* (an organisation or an area named in a case form: its nominative) */
         char nom[256];
+        /* (a quoted name alone whose last word is an organisation's noun
+         * is declined as rule A's names are: «Південно-Західній
+         * залізниці» is Південно-Західна залізниця) */
+        if (head == (size_t)-1 && rule == NG_RULE_ORG_QUOTED_ALONE && wi == i && wj == j && wj > wi &&
+            (head_stem(c, &head_set, wj) || head_stem(c, &head_place_set, wj)))
+            head = wj;
         if (head != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA) && wi == i && wj == j &&
             nominative(c, i, j, head, place ? "LOC" : "ORG", nom, sizeof nom))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));

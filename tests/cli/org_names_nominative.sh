@@ -1,9 +1,10 @@
 #!/bin/sh
 # Rule-found organisations and areas named in the nominative (NAMES.md,
 # "Organisations": names): one entity, one name, whatever case the text
-# writes it in; the graph keeps that name. And a dictionary name whose noun
-# has three letters declines after its adjective (Верховний Суд →
-# Верховного Суду), uk and ru side by side.
+# writes it in (a quoted name alone that ends in an organisation's noun
+# too: «Південно-Західній залізниці»); the graph keeps that name. And a
+# dictionary name whose noun has three letters declines after its
+# adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
 . "$(dirname "$0")/setup"
 cd "$ROOT"
 # names_are NAME: tag $T/NAME.txt with the shipped dictionaries; columns
@@ -21,6 +22,7 @@ cat >"$T/uk.txt" <<'EOF2'
 Депутати Одеської міськради і Житомирської обласної ради. Суддя Печерського райсуду м. Києва.
 Засідання Верховної Ради Автономної Республіки Крим. Голову призначила Радою міністрів Автономної Республіки Крим.
 Працівники Південно-Західної залізниці. Мешканці Бучанського району. Рішення Івано-Франківського міського суду.
+Збитки завдано «Південно-Західній залізниці», а газета «Українська зоря» вийшла.
 EOF2
 names_are uk <<'EOF2'
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольного комітету
@@ -33,6 +35,8 @@ ORG	org:rad-ministriv-avtonomn-respublik-krim	Рада міністрів Авт
 ORG	org:pivden-zahidn-zaliznits	Південно-Західна залізниця	Південно-Західної залізниці
 LOC	loc:buchansk-raion	Бучанський район	Бучанського району
 ORG	org:ivan-frankivsk-misk-sud	Івано-Франківський міський суд	Івано-Франківського міського суду
+ORG	org:pivden-zahidn-zaliznits	Південно-Західна залізниця	Південно-Західній залізниці
+ORG	org:ukrainsk-zor	Українська зоря	Українська зоря
 EOF2
 # Russian: -ий after к (Российский), -ый otherwise; the language from the
 # text around a sentence that does not show it
