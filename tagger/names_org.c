@@ -322,7 +322,7 @@ static lemma lemmas[512];
 static size_t nlemmas;
 static void lemmas_fill(void) {
     const char *const *lists[] = {cyr_heads, cyr_heads_place, genitive_heads, area_heads, ru_heads,
-                                  org_words_q, designators, quoted_heads};
+                                  org_words_q, designators, quoted_heads, street_nouns_uk};
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
         for (const char *const *w = lists[l]; *w && nlemmas < sizeof lemmas / sizeof *lemmas; w++) {
             size_t n = strlen(*w);
@@ -775,12 +775,17 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         char nom[256];
         /* (a quoted name alone whose last word is an organisation's noun
          * is declined as rule A's names are: «Південно-Західній
-         * залізниці» is Південно-Західна залізниця) */
+         * залізниці» is Південно-Західна залізниця; so is rule S2's
+         * Ukrainian street or park: Поштовій площі is Поштова площа) */
+        size_t nh = head;
         if (head == (size_t)-1 && rule == NG_RULE_ORG_QUOTED_ALONE && wi == i && wj == j && wj > wi &&
             (head_stem(c, &head_set, wj) || head_stem(c, &head_place_set, wj)))
-            head = wj;
-        if (head != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA) && wi == i && wj == j &&
-            nominative(c, i, j, head, place ? "LOC" : "ORG", nom, sizeof nom))
+            nh = wj;
+        if (head == (size_t)-1 && rule == NG_RULE_PLACE_STREET && wi == i && wj == j && wj == i + 1 &&
+            tok_has_stem(c, &street_uk_set, wj))
+            nh = wj;
+        if (nh != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_STREET) && wi == i &&
+            wj == j && nominative(c, i, j, nh, place ? "LOC" : "ORG", nom, sizeof nom))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
         else
             name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);

@@ -2,7 +2,8 @@
 # Rule-found organisations and areas named in the nominative (NAMES.md,
 # "Organisations": names): one entity, one name, whatever case the text
 # writes it in (a quoted name alone that ends in an organisation's noun
-# too: «Південно-Західній залізниці»); the graph keeps that name. And a
+# too: «Південно-Західній залізниці»; and streets and parks named by an
+# adjective: Контрактовій площі); the graph keeps that name. And a
 # dictionary name whose noun has three letters declines after its
 # adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
 . "$(dirname "$0")/setup"
@@ -23,6 +24,7 @@ cat >"$T/uk.txt" <<'EOF2'
 Засідання Верховної Ради Автономної Республіки Крим. Голову призначила Радою міністрів Автономної Республіки Крим.
 Працівники Південно-Західної залізниці. Мешканці Бучанського району. Рішення Івано-Франківського міського суду.
 Збитки завдано «Південно-Західній залізниці», а газета «Українська зоря» вийшла.
+Мітинг на Контрактовій площі і в Стрийському парку, потім на Оболонському проспекті.
 EOF2
 names_are uk <<'EOF2'
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольного комітету
@@ -37,6 +39,9 @@ LOC	loc:buchansk-raion	Бучанський район	Бучанського р
 ORG	org:ivan-frankivsk-misk-sud	Івано-Франківський міський суд	Івано-Франківського міського суду
 ORG	org:pivden-zahidn-zaliznits	Південно-Західна залізниця	Південно-Західній залізниці
 ORG	org:ukrainsk-zor	Українська зоря	Українська зоря
+LOC	loc:street-kontrakt	Контрактова площа	Контрактовій площі
+LOC	loc:street-strisk	Стрийський парк	Стрийському парку
+LOC	loc:street-obolonsk	Оболонський проспект	Оболонському проспекті
 EOF2
 # Russian: -ий after к (Российский), -ый otherwise; the language from the
 # text around a sentence that does not show it
