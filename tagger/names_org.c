@@ -762,6 +762,16 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
                 memcpy(sk, tfold(c, q), n);
             } else
                 n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
+            if (rule == NG_RULE_PLACE_AREA && q == head) {
+                /* (an area's noun by one key in both languages: уезд is
+                 * повіт, воеводство воєводство) */
+                static const char *const same[][2] = {{"uezd", "povit"}, {"voevodstv", "voievodstv"}};
+                for (size_t x = 0; x < sizeof same / sizeof same[0]; x++)
+                    if (n == strlen(same[x][0]) && !memcmp(sk, same[x][0], n)) {
+                        n = strlen(same[x][1]);
+                        memcpy(sk, same[x][1], n);
+                    }
+            }
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
