@@ -706,6 +706,72 @@ static size_t spaced_compound(chunkctx *c, size_t i, int *rc) {
     return (size_t)-1;
 }
 
+/* The nominative of a place's adjectives before an acronym whose gender
+ * the table knows, the words after the acronym as written: "Диканської
+ * РДА" is Диканська РДА, "Кременчуцького НПЗ" Кременчуцький НПЗ,
+ * "Черкаського ОТВ АМКУ" Черкаське ОТВ АМКУ, "Кременчугского НПЗ"
+ * Кременчугский НПЗ. The adjectives are made of a place's name (-ськ-,
+ * -цьк-, -зьк-: Ukrainian; -ск-, -цк-, -зк-: Russian), so their
+ * masculine nominative is -ий in both languages. 0 when a word before
+ * the acronym is no such adjective in a case form the table knows. */
+static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head, char *out, size_t cap) {
+    static const struct { const char *a; char g; } acr[] = {
+        {"рда", 'f'}, {"ода", 'f'}, {"мда", 'f'}, {"тес", 'f'}, {"тец", 'f'}, {"аес", 'f'}, {"гес", 'f'},
+        {"гаес", 'f'}, {"грес", 'f'}, {"грэс", 'f'}, {"тэс", 'f'}, {"тэц", 'f'}, {"аэс", 'f'}, {"гэс", 'f'}, {"нпз", 'm'}, {"гзк", 'm'},
+        {"гок", 'm'}, {"гмк", 'm'}, {"цнап", 'm'}, {"отв", 'n'},
+    };
+    /* case endings after the stem's к, and the nominative's */
+    static const char *const m_end[] = {"ого", "ому", "им", "ім", "ом", NULL};
+    static const char *const f_end_uk[] = {"ої", "ій", "у", "ою", NULL};
+    static const char *const f_end_ru[] = {"ой", "ую", "ою", NULL};
+    char g = 0;
+    for (size_t k = 0; k < sizeof acr / sizeof acr[0] && !g; k++)
+        if (tok_is(c, head, acr[k].a)) g = acr[k].g;
+    if (!g || head <= i || head > j) return 0;
+    size_t n = 0;
+    for (size_t q = i; q <= j; q++) {
+        const char *w = c->text + tok_start(c, q);
+        size_t wl = c->tok[q].end - c->tok[q].start, keep = wl;
+        const char *nom = "";
+        if (q < head && is_word(c, q) && !(q + 1 < head && is_punct(c, q + 1, '-'))) {
+            const char *f = tfold(c, q);
+            size_t fl = tlen(c, q), el = 0;
+            int uk = 0, ru = 0;
+            const char *const *lists[2] = {g == 'f' ? f_end_uk : m_end, g == 'f' ? f_end_ru : NULL};
+            for (int li = 0; li < 2 && !el; li++)
+                for (const char *const *e = lists[li]; e && *e && !el; e++)
+                    if (fl > strlen(*e) + 4 && ends_with(f, fl, *e, strlen(*e))) el = strlen(*e);
+            if (!el) return 0;
+            size_t sb = fl - el;   /* the stem: ...ськ / ...ск */
+            if (sb >= 6 && !memcmp(f + sb - 2, "к", 2) && !memcmp(f + sb - 4, "ь", 2) &&
+                (!memcmp(f + sb - 6, "с", 2) || !memcmp(f + sb - 6, "ц", 2) || !memcmp(f + sb - 6, "з", 2)))
+                uk = 1;
+            else if (sb >= 4 && !memcmp(f + sb - 2, "к", 2) &&
+                     (!memcmp(f + sb - 4, "с", 2) || !memcmp(f + sb - 4, "ц", 2) || !memcmp(f + sb - 4, "з", 2)))
+                ru = 1;
+            if (!uk && !ru) return 0;
+            if (g == 'f' && ((uk && !strcmp(f + sb, "ой")) || (ru && (!strcmp(f + sb, "ої") || !strcmp(f + sb, "ій")))))
+                return 0;   /* (the ending of the other language) */
+            nom = g == 'm' ? "ий" : g == 'f' ? (uk ? "а" : "ая") : (uk ? "е" : "ое");
+            /* the word as written ends so too (not in capitals, no
+             * character the fold drops inside the ending) */
+            if (el > wl || memcmp(w + wl - el, f + fl - el, el)) return 0;
+            keep = wl - el;
+        }
+        if (q > i && (c->tok[q].flags & TK_SPACE)) {
+            if (n + 1 >= cap) return 0;
+            out[n++] = ' ';
+        }
+        size_t nl = strlen(nom);
+        if (n + keep + nl >= cap) return 0;
+        memcpy(out + n, w, keep);
+        memcpy(out + n + keep, nom, nl);
+        n += keep + nl;
+    }
+    out[n] = 0;
+    return 1;
+}
+
 /* Adds the organisation span [i, j] whose words are [wi, wj] (the name
  * without legal form and quotes, for the id and the name). 'head': the
  * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
@@ -795,7 +861,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             tok_has_stem(c, &street_uk_set, wj))
             nh = wj;
         if (nh != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_STREET) && wi == i &&
-            wj == j && nominative(c, i, j, nh, place ? "LOC" : "ORG", nom, sizeof nom))
+            wj == j && (nominative(c, i, j, nh, place ? "LOC" : "ORG", nom, sizeof nom) ||
+                        (!place && (c->tok[nh].flags & TK_ALLUPPER) && acronym_nominative(c, i, j, nh, nom, sizeof nom))))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
         else
             name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);

@@ -3,7 +3,8 @@
 # "Organisations": names): one entity, one name, whatever case the text
 # writes it in (a quoted name alone that ends in an organisation's noun
 # too: «Південно-Західній залізниці»; and streets and parks named by an
-# adjective: Контрактовій площі); the graph keeps that name. And a
+# adjective: Контрактовій площі; and a place's adjective before an
+# acronym whose gender is known: Диканської РДА); the graph keeps that name. And a
 # dictionary name whose noun has three letters declines after its
 # adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
 . "$(dirname "$0")/setup"
@@ -25,6 +26,7 @@ cat >"$T/uk.txt" <<'EOF2'
 Працівники Південно-Західної залізниці. Мешканці Бучанського району. Рішення Івано-Франківського міського суду.
 Збитки завдано «Південно-Західній залізниці», а газета «Українська зоря» вийшла.
 Мітинг на Контрактовій площі і в Стрийському парку, потім на Оболонському проспекті.
+Голова Диканської РДА, рішення Черкаського ОТВ АМКУ, аварія на Кременчуцькому НПЗ і Старобешівській ТЕС.
 EOF2
 names_are uk <<'EOF2'
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольного комітету
@@ -42,6 +44,10 @@ ORG	org:ukrainsk-zor	Українська зоря	Українська зоря
 LOC	loc:street-kontrakt	Контрактова площа	Контрактовій площі
 LOC	loc:street-strisk	Стрийський парк	Стрийському парку
 LOC	loc:street-obolonsk	Оболонський проспект	Оболонському проспекті
+ORG	org:dikansk-rda	Диканська РДА	Диканської РДА
+ORG	org:cherkask-otv-amku	Черкаське ОТВ АМКУ	Черкаського ОТВ АМКУ
+ORG	org:kremenchutsk-npz	Кременчуцький НПЗ	Кременчуцькому НПЗ
+ORG	org:starobeshivsk-tes	Старобешівська ТЕС	Старобешівській ТЕС
 EOF2
 # Russian: -ий after к (Российский), -ый otherwise; the language from the
 # text around a sentence that does not show it
