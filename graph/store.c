@@ -833,7 +833,13 @@ static void add_alias_cb(const char *alias, void *ud) {
     alias_ctx *a = ud;
     if (!alias || !*alias || a->rc) return;
     sqlite3_bind_text(a->st, 2, a->key, -1, SQLITE_STATIC);
-    if (insert_alias_forms(a->s, a->st, alias, strlen(alias))) a->rc = NG_E_DB;
+    a->rc = insert_alias_forms(a->s, a->st, alias, strlen(alias));
+}
+
+/* The error of an alias_ctx's inserts: SQLite's message, or no memory. */
+static int alias_err(ng_store *s, const alias_ctx *a, ng_error *err) {
+    if (a->rc == NG_E_DB) return ngg_db_err(s, err, "insert alias");
+    return a->rc ? ng_error_set(err, a->rc, NULL, 0, 0, NULL) : NG_OK;
 }
 
 /* The entity's stored type and name follow the dictionaries in use: a
@@ -860,7 +866,7 @@ static int follow_dict(ng_store *s, int64_t id, const char *key, const char *typ
     if (name && *name) add_alias_cb(name, &a);
     s->alias_fn(key, add_alias_cb, &a, s->alias_ud);
     ngg_done(st);
-    return a.rc ? ngg_db_err(s, err, "insert alias") : NG_OK;
+    return alias_err(s, &a, err);
 }
 
 /* The rowid of entity 'key', created (with its aliases) if new. 'dict'
@@ -920,7 +926,7 @@ static int entity_id(ng_store *s, const char *key, const char *type, const char 
         add_alias_cb(key, &a);
         if (s->alias_fn) s->alias_fn(key, add_alias_cb, &a, s->alias_ud);
         ngg_done(st);
-        if (a.rc) return ngg_db_err(s, err, "insert alias");
+        if (a.rc) return alias_err(s, &a, err);
     }
     if (strmap_put(&s->ents, key, *out)) return ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
     return NG_OK;

@@ -717,8 +717,8 @@ static size_t spaced_compound(chunkctx *c, size_t i, int *rc) {
 static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head, char *out, size_t cap) {
     static const struct { const char *a; char g; } acr[] = {
         {"рда", 'f'}, {"ода", 'f'}, {"мда", 'f'}, {"тес", 'f'}, {"тец", 'f'}, {"аес", 'f'}, {"гес", 'f'},
-        {"гаес", 'f'}, {"грес", 'f'}, {"грэс", 'f'}, {"тэс", 'f'}, {"тэц", 'f'}, {"аэс", 'f'}, {"гэс", 'f'}, {"нпз", 'm'}, {"гзк", 'm'},
-        {"гок", 'm'}, {"гмк", 'm'}, {"цнап", 'm'}, {"отв", 'n'},
+        {"гаес", 'f'}, {"грес", 'f'}, {"грэс", 'f'}, {"тэс", 'f'}, {"тэц", 'f'}, {"аэс", 'f'}, {"гэс", 'f'},
+        {"нпз", 'm'}, {"гзк", 'm'}, {"гок", 'm'}, {"гмк", 'm'}, {"цнап", 'm'}, {"отв", 'n'},
     };
     /* case endings after the stem's к, and the nominative's */
     static const char *const m_end[] = {"ого", "ому", "им", "ім", "ом", NULL};
@@ -750,8 +750,11 @@ static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head
                      (!memcmp(f + sb - 4, "с", 2) || !memcmp(f + sb - 4, "ц", 2) || !memcmp(f + sb - 4, "з", 2)))
                 ru = 1;
             if (!uk && !ru) return 0;
-            if (g == 'f' && ((uk && !strcmp(f + sb, "ой")) || (ru && (!strcmp(f + sb, "ої") || !strcmp(f + sb, "ій")))))
-                return 0;   /* (the ending of the other language) */
+            /* (not the ending of the other language; the fold is not
+             * NUL-terminated: el is the ending's length) */
+            if (g == 'f' && el == 4 && ((uk && !memcmp(f + sb, "ой", 4)) ||
+                                        (ru && (!memcmp(f + sb, "ої", 4) || !memcmp(f + sb, "ій", 4)))))
+                return 0;
             nom = g == 'm' ? "ий" : g == 'f' ? (uk ? "а" : "ая") : (uk ? "е" : "ое");
             /* the word as written ends so too (not in capitals, no
              * character the fold drops inside the ending) */
