@@ -723,7 +723,7 @@ static int fold_hash(const char *t, size_t a, size_t b, uint64_t *h, int *rc) {
     return 1;
 }
 
-int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
+static int quoted_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
     size_t nu = 0, nq = 0;
     for (size_t k = 0; k < m->nspans; k++) {
         const span *s = &m->spans[k];
@@ -757,4 +757,81 @@ int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_
     }
     free(u);
     return rc;
+}
+
+/* A unit's id split: org:unit-N[-specialities]-KIND. *key: the hash of
+ * "N-KIND"; returns 1 when the id has specialities, 0 when none, -1 when it
+ * is no rule U id. */
+static int unit_key(const char *id, uint64_t *key) {
+    static const char pre[] = "org:unit-";
+    if (strncmp(id, pre, sizeof pre - 1)) return -1;
+    const char *n = id + sizeof pre - 1, *d = n;
+    while (*d >= '0' && *d <= '9') d++;
+    if (d == n || *d != '-') return -1;
+    const char *kind = strrchr(d, '-') + 1;
+    char buf[64];
+    size_t nl = (size_t)(d - n), kl = strlen(kind);
+    if (nl + 1 + kl >= sizeof buf) return -1;
+    memcpy(buf, n, nl);
+    buf[nl] = '-';
+    memcpy(buf + nl + 1, kind, kl);
+    *key = ng_hash(buf, nl + 1 + kl);
+    return kind != d + 1;
+}
+
+struct un { uint64_t key; const char *id; size_t cand; };
+static int un_cmp(const void *a, const void *b) {
+    const struct un *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* A unit named without its speciality (47-ї бригади: org:unit-47-brigade)
+ * in an article that names one unit of that number and kind with it
+ * (47-ї окремої механізованої бригади) is that unit. Two such units of
+ * the number (a mechanized and an assault 47th): left as it is. */
+static int number_links(mstate *m) {
+    size_t nu = 0, nplain = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const span *s = &m->spans[k];
+        if (s->rule != NG_RULE_ORG_UNIT || s->ncand != 1) continue;
+        uint64_t key;
+        int sp = unit_key(m->cands[s->cand].c.id, &key);
+        nu += sp == 1;
+        nplain += sp == 0;
+    }
+    if (!nu || !nplain) return NG_OK;
+    struct un *u = malloc(nu * sizeof *u);
+    if (!u) return NG_E_NOMEM;
+    size_t n = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const span *s = &m->spans[k];
+        uint64_t key;
+        if (s->rule == NG_RULE_ORG_UNIT && s->ncand == 1 && unit_key(m->cands[s->cand].c.id, &key) == 1)
+            u[n++] = (struct un){key, m->cands[s->cand].c.id, s->cand};
+    }
+    qsort(u, n, sizeof *u, un_cmp);
+    for (size_t k = 0; k < m->nspans; k++) {
+        const span *s = &m->spans[k];
+        uint64_t key;
+        if (s->rule != NG_RULE_ORG_UNIT || s->ncand != 1 || unit_key(m->cands[s->cand].c.id, &key) != 0) continue;
+        /* the first and the last entry of the key: one id? */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (u[mid].key < key) lo = mid + 1; else hi = mid;
+        }
+        if (lo == n || u[lo].key != key) continue;
+        size_t last = lo;
+        while (last + 1 < n && u[last + 1].key == key) last++;
+        if (strcmp(u[lo].id, u[last].id)) continue;
+        m->cands[s->cand].c = m->cands[u[lo].cand].c;
+    }
+    free(u);
+    return NG_OK;
+}
+
+int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
+    int rc = quoted_links(m, texts, lens, nfields);
+    return rc ? rc : number_links(m);
 }

@@ -118,8 +118,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
 /* After the article pass (names_unit.c): a military unit's quoted name
  * that rule Q3 found alone elsewhere in the article (47-ї ОМБр «Магура»
  * ... бригада «Магура»; before or after it, in any field) is the unit:
- * its candidate becomes the unit's. Whole article, so no chunk cut
- * changes it. */
+ * its candidate becomes the unit's; and a unit named without its
+ * speciality (47-ї бригади) is the one unit of that number and kind the
+ * article names with it (47-ї окремої механізованої бригади). Whole
+ * article, so no chunk cut changes it. */
 int ng_unit_links(mstate *m, const char *const *texts, const size_t *lens, size_t nfields);
 /* After ng_names_doc: rule and partial spans' names without the format
  * characters and stress marks of the text they were built from. */

@@ -141,7 +141,8 @@ static const char *const crafted[] = {
     /* (a list of units that share their words: every number is read from
      * the first, whatever the cuts) */
     "Бійці 47-ї, 93-ї та 110-ї окремих механізованих бригад відбили атаку під Авдіївкою, а воїни 155-й и 40-й\n"
-    "бригад морской пехоты отошли. The 47th and 93rd Mechanized Brigades held the line near Avdiivka.",
+    "бригад морской пехоты отошли. The 47th and 93rd Mechanized Brigades held the line near Avdiivka. Командир\n"
+    "47-ї бригади і 93-ї бригади розповів.",
     NULL
 };
 
