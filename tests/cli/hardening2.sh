@@ -312,9 +312,13 @@ mkdir tmpd; mkfifo exp.fifo
 TMPDIR=$T/tmpd $NG export --db bt.db -o - > exp.fifo 2>/dev/null &
 pid=$!
 exec 3<exp.fifo   # opened (so the writer starts) but never read
-i=0; while [ $i -lt 100 ] && [ -z "$(ls tmpd)" ]; do sleep 0.1; i=$((i + 1)); done
-[ -n "$(ls tmpd)" ] || fail "no temporary export file seen"
-sleep 0.3; kill -TERM $pid; wait $pid; krc=$?
+# (the temporary file complete: written through its own atomic temporary,
+# .newsgraph-export.*.XXXXXX, and renamed into place; a fixed sleep after
+# the first file showed up once killed a slow ASan run before that rename)
+done_export() { [ -n "$(ls tmpd)" ] && [ "$(ls -A tmpd)" = "$(ls tmpd)" ] && [ -s "tmpd/$(ls tmpd | head -1)" ]; }
+i=0; while [ $i -lt 300 ] && ! done_export; do sleep 0.1; i=$((i + 1)); done
+done_export || fail "no complete temporary export file seen"
+sleep 0.2; kill -TERM $pid; wait $pid; krc=$?
 exec 3<&-
 eq "$krc" 143 "export killed by SIGTERM"
 eq "$(ls -A tmpd)" "" "SIGTERM left the temporary export file"
