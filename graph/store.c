@@ -757,58 +757,14 @@ static int add_contrib(ng_store *s, const contrib *c, int date) {
 typedef struct alias_ctx { ng_store *s; sqlite3_stmt *st; const char *key; int rc; } alias_ctx;
 
 /* Does a[0..len) hold string w at byte i? */
-static int has_at(const char *a, size_t len, size_t i, const char *w) {
-    size_t n = strlen(w);
-    return i <= len && len - i >= n && !memcmp(a + i, w, n);
-}
-
-/* The quoted name at the end of a name: "ТОВ «Ромашка»" → Ромашка, "47-ї
- * окремої механізованої бригади «Магура»" → Магура, "ТОВ «Шахта
- * «Моспінська»»" → Шахта «Моспінська», so that a user finds an
- * organisation by the name its quotes hold. The text after the first
- * opening quote (« „ “ "), up to the closing quotes the name ends with, less
- * those that close quotes opened inside. Sets *off and returns the length,
- * or 0 (no quoted name at the end, or nothing inside). */
-static size_t quoted_tail(const char *a, size_t len, size_t *off) {
-    static const char *const open[] = {"\xc2\xab", "\xe2\x80\x9e", "\xe2\x80\x9c", "\"", NULL};
-    static const char *const close[] = {"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x9c", "\"", NULL};
-    size_t q = len, ql = 0;
-    for (size_t i = 0; i < len && q == len; i++)
-        for (const char *const *o = open; *o; o++)
-            if (has_at(a, len, i, *o)) { q = i; ql = strlen(*o); break; }
-    if (q == len) return 0;
-    size_t b = q + ql, e = len, trailing = 0, inner = 0;
-    for (int more = 1; more && e > b;) {
-        more = 0;
-        for (const char *const *c = close; *c; c++) {
-            size_t cl = strlen(*c);
-            if (e - b >= cl && !memcmp(a + e - cl, *c, cl)) { e -= cl; trailing++; more = 1; break; }
-        }
-    }
-    if (!trailing) return 0;
-    /* quotes opened inside: an opening quote after a space (“ and " also close) */
-    for (size_t i = b; i < e; i++)
-        for (const char *const *o = open; *o; o++)
-            if (has_at(a, e, i, *o) && (o - open < 2 || (i > b && a[i - 1] == ' '))) {
-                inner++;
-                break;
-            }
-    /* give back the closing quotes of the inner ones */
-    for (size_t k = 0; k < inner && k < trailing; k++)
-        for (const char *const *c = close; *c; c++) {
-            size_t cl = strlen(*c);
-            if (has_at(a, len, e, *c)) { e += cl; break; }
-        }
-    while (b < e && a[b] == ' ') b++;
-    while (e > b && a[e - 1] == ' ') e--;
-    *off = b;
-    return e - b;
-}
-
 /* Binds and runs alias statement st (norm, key or entity, alias): the
- * alias as given, and its quoted name (quoted_tail) when it has one. */
+ * alias as given, and the quoted name it ends with when it has one, so that
+ * a user finds an organisation by what its quotes hold: "ТОВ «Ромашка»" →
+ * Ромашка, "47-ї окремої механізованої бригади «Магура»" → Магура, "ТОВ
+ * «Шахта «Моспінська»»" → Шахта «Моспінська» (ng_quoted). */
 static int insert_alias_forms(ng_store *s, sqlite3_stmt *st, const char *alias, size_t len) {
-    size_t off = 0, ql = quoted_tail(alias, len, &off);
+    size_t qa = 0, qb = 0, off = 0, ql = 0;
+    if (ng_quoted(alias, len, &qa, &qb) == len) off = qa, ql = qb - qa;
     for (int k = 0; k < 2; k++) {
         const char *t = k ? alias + off : alias;
         size_t n = k ? ql : len;

@@ -297,15 +297,14 @@ static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_
     size_t l = strlen(s);
     return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
 }
-/* Does token i open / close a quotation: « " „ “ / » " ” “ ? */
-static inline int ngn_open_quote(const chunkctx *c, size_t i) {
-    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
-           (tok_is(c, i, "\xc2\xab") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9e") || tok_is(c, i, "\xe2\x80\x9c"));
+/* Does token i open / close a quotation (ng_quote_mark: « „ “ " / » ” “ ")? */
+static inline int ngn_quote_tok(const chunkctx *c, size_t i, int want) {
+    int dir = 0;
+    return i < c->nt && (c->tok[i].flags & TK_PUNCT) && ng_quote_mark(tfold(c, i), tlen(c, i), &dir) == tlen(c, i) &&
+           (dir & want);
 }
-static inline int ngn_close_quote(const chunkctx *c, size_t i) {
-    return i < c->nt && (c->tok[i].flags & TK_PUNCT) &&
-           (tok_is(c, i, "\xc2\xbb") || tok_is(c, i, "\"") || tok_is(c, i, "\xe2\x80\x9d") || tok_is(c, i, "\xe2\x80\x9c"));
-}
+static inline int ngn_open_quote(const chunkctx *c, size_t i) { return ngn_quote_tok(c, i, NG_QUOTE_OPENS); }
+static inline int ngn_close_quote(const chunkctx *c, size_t i) { return ngn_quote_tok(c, i, NG_QUOTE_CLOSES); }
 /* Is token i a given name of the lists (in any case form)? */
 static inline int ngn_given_name(const chunkctx *c, size_t i) {
     const gform *g[1];
@@ -391,8 +390,10 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc);
  * or 0. Call ngn_unit_init first (thread-safe, idempotent). */
 int ngn_unit_ordinal(uint64_t h);
 void ngn_unit_init(void);
+/* Languages as the name rules tell them apart. */
+enum { L_UK = 1, L_RU = 2, L_EN = 3 };
 /* The language the letters of tokens [i, j] and the 8 tokens either side
- * in their sentence mark: 1 Ukrainian, 2 Russian, 0 neither (names_org.c). */
+ * in their sentence mark: L_UK, L_RU, 0 neither (names_org.c). */
 int ngn_lang_near(const chunkctx *c, size_t i, size_t j);
 /* The candidate of the dictionaries' organisation named exactly 'name' (an
  * alias; not a case-sensitive or inflected one), as the matcher would give

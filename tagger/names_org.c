@@ -221,6 +221,20 @@ static const char *const cyr_heads_place[] = {
  * района): places, rule D. */
 static const char *const area_heads[] = {"район", "громада", "округ", "повіт", "губернія", "волость", "воєводство",
                                          "уезд", "губерния", "воеводство", NULL};
+/* An area noun's key in an id (its skeleton sk[0, n), rewritten in place;
+ * returns the new length): the nouns two languages spell apart take one key,
+ * so that the areas they name meet (Тульский уезд, Тульський повіт; the
+ * uk/ru names of a voivodeship). */
+static size_t area_key(char *sk, size_t n) {
+    static const char *const same[][2] = {{"uezd", "povit"}, {"voevodstv", "voievodstv"}};
+    for (size_t x = 0; x < sizeof same / sizeof same[0]; x++)
+        if (n == strlen(same[x][0]) && !memcmp(sk, same[x][0], n)) {
+            n = strlen(same[x][1]);
+            memcpy(sk, same[x][1], n);
+            break;
+        }
+    return n;
+}
 /* Parts of a place named by a compass adjective before it (Західна
  * Україна, Східної Європи, Восточной Сибири): rule C, by stem. */
 static const char *const compass_words[] = {
@@ -706,6 +720,22 @@ static size_t spaced_compound(chunkctx *c, size_t i, int *rc) {
     return (size_t)-1;
 }
 
+/* Does the folded f[0, e) end in the suffix of an adjective made of a
+ * place's name: -ськ, -цьк, -зьк (Ukrainian: L_UK) or -ск, -цк, -зк
+ * (Russian: L_RU)? 0 if not. */
+static int place_stem_lang(const char *f, size_t e) {
+    if (e < 4 || memcmp(f + e - 2, "к", 2)) return 0;
+    int lang = L_RU;
+    size_t s = e - 2;
+    if (!memcmp(f + s - 2, "ь", 2)) {
+        if (s < 4) return 0;
+        s -= 2;
+        lang = L_UK;
+    }
+    const char *p = f + s - 2;
+    return !memcmp(p, "с", 2) || !memcmp(p, "ц", 2) || !memcmp(p, "з", 2) ? lang : 0;
+}
+
 /* The nominative of a place's adjectives before an acronym whose gender
  * the table knows, the words after the acronym as written: "Диканської
  * РДА" is Диканська РДА, "Кременчуцького НПЗ" Кременчуцький НПЗ,
@@ -736,20 +766,14 @@ static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head
         if (q < head && is_word(c, q) && !(q + 1 < head && is_punct(c, q + 1, '-'))) {
             const char *f = tfold(c, q);
             size_t fl = tlen(c, q), el = 0;
-            int uk = 0, ru = 0;
             const char *const *lists[2] = {g == 'f' ? f_end_uk : m_end, g == 'f' ? f_end_ru : NULL};
             for (int li = 0; li < 2 && !el; li++)
                 for (const char *const *e = lists[li]; e && *e && !el; e++)
                     if (fl > strlen(*e) + 4 && ends_with(f, fl, *e, strlen(*e))) el = strlen(*e);
             if (!el) return 0;
             size_t sb = fl - el;   /* the stem: ...ськ / ...ск */
-            if (sb >= 6 && !memcmp(f + sb - 2, "к", 2) && !memcmp(f + sb - 4, "ь", 2) &&
-                (!memcmp(f + sb - 6, "с", 2) || !memcmp(f + sb - 6, "ц", 2) || !memcmp(f + sb - 6, "з", 2)))
-                uk = 1;
-            else if (sb >= 4 && !memcmp(f + sb - 2, "к", 2) &&
-                     (!memcmp(f + sb - 4, "с", 2) || !memcmp(f + sb - 4, "ц", 2) || !memcmp(f + sb - 4, "з", 2)))
-                ru = 1;
-            if (!uk && !ru) return 0;
+            int lang = place_stem_lang(f, sb), uk = lang == L_UK, ru = lang == L_RU;
+            if (!lang) return 0;
             /* (not the ending of the other language; the fold is not
              * NUL-terminated: el is the ending's length) */
             if (g == 'f' && el == 4 && ((uk && !memcmp(f + sb, "ой", 4)) ||
@@ -831,16 +855,7 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
                 memcpy(sk, tfold(c, q), n);
             } else
                 n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
-            if (rule == NG_RULE_PLACE_AREA && q == head) {
-                /* (an area's noun by one key in both languages: уезд is
-                 * повіт, воеводство воєводство) */
-                static const char *const same[][2] = {{"uezd", "povit"}, {"voevodstv", "voievodstv"}};
-                for (size_t x = 0; x < sizeof same / sizeof same[0]; x++)
-                    if (n == strlen(same[x][0]) && !memcmp(sk, same[x][0], n)) {
-                        n = strlen(same[x][1]);
-                        memcpy(sk, same[x][1], n);
-                    }
-            }
+            if (rule == NG_RULE_PLACE_AREA && q == head) n = area_key(sk, n);   /* (уезд is повіт) */
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
@@ -1349,13 +1364,12 @@ static int head_agrees(const chunkctx *c, size_t i, size_t k, unsigned m) {
 
 /* An adjective made of a place's name: -ськ-, -цьк-, -зьк- (uk), -ск-,
  * -цк-, -зк- (ru) before the ending (Бучанського, Приморському,
- * Партизанского), not Нового, Кожного, Сусіднього. */
+ * Партизанского), not Нового, Кожного, Сусіднього: the suffix ends within
+ * the last four bytes of the stem (ngn_stem_len). */
 static int place_adjective(const char *f, size_t l) {
-    static const char *const e[] = {"ськ", "цьк", "зьк", "ск", "цк", "зк", NULL};
     size_t sl = ngn_stem_len(f, l);
-    for (const char *const *p = e; *p; p++)
-        for (size_t n = strlen(*p), q = sl >= n + 4 ? sl - n - 4 : 0; q + n <= sl; q++)
-            if (!memcmp(f + q, *p, n)) return 1;
+    for (size_t e = sl >= 4 ? sl - 4 : 0; e <= sl; e++)
+        if (place_stem_lang(f, e)) return 1;
     return 0;
 }
 

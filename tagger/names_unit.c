@@ -30,7 +30,6 @@
 #include "names_internal.h"
 
 enum { U_BRIGADE, U_REGIMENT, U_BATTALION, U_DIVISION, U_CORPS, U_ARMY };
-enum { L_UK = 1, L_RU = 2, L_EN = 3 };
 
 static const struct ukind {
     const char *key, *uk, *ru, *en;
@@ -460,7 +459,7 @@ static void unit_add(chunkctx *c, size_t i, const unum *u, uint32_t set, int kin
     }
     if (!lang) {
         int ln = ngn_lang_near(c, i, last);
-        lang = ln == 2 ? L_RU : L_UK;
+        lang = ln == L_RU ? L_RU : L_UK;
     }
     /* the id */
     char id[160], name[320];
@@ -677,33 +676,6 @@ size_t ngn_unit(chunkctx *c, size_t i, int *rc) {
     return last;
 }
 
-/* The quoted part of the text [a, b) (after the first opening quote, up
- * to its closing one), trimmed: *qa, *qb; 0 if none. */
-static int quoted_part(const char *t, size_t a, size_t b, size_t *qa, size_t *qb) {
-    static const char *const open[] = {"\xc2\xab", "\xe2\x80\x9e", "\xe2\x80\x9c", "\"", NULL};
-    static const char *const close[] = {"\xc2\xbb", "\xe2\x80\x9c", "\xe2\x80\x9d", "\"", NULL};
-    for (size_t i = a; i < b; i++)
-        for (int k = 0; open[k]; k++) {
-            size_t ol = strlen(open[k]);
-            if (i + ol > b || memcmp(t + i, open[k], ol)) continue;
-            for (size_t j = i + ol; j < b; j++) {
-                size_t cl = strlen(close[k]);
-                int end = j + cl <= b && !memcmp(t + j, close[k], cl);
-                if (!end && k == 1) end = j + 3 <= b && !memcmp(t + j, "\xe2\x80\x9d", 3);   /* („...”) */
-                if (!end) continue;
-                size_t x = i + ol, y = j;
-                while (x < y && (t[x] == ' ' || t[x] == '\n' || t[x] == '\t')) x++;
-                while (y > x && (t[y - 1] == ' ' || t[y - 1] == '\n' || t[y - 1] == '\t')) y--;
-                if (x == y) return 0;
-                *qa = x;
-                *qb = y;
-                return 1;
-            }
-            return 0;
-        }
-    return 0;
-}
-
 struct uq { uint64_t h; size_t cand; };
 static int uq_cmp(const void *a, const void *b) {
     uint64_t x = ((const struct uq *)a)->h, y = ((const struct uq *)b)->h;
@@ -741,8 +713,10 @@ static int quoted_links(mstate *m, const char *const *texts, const size_t *lens,
         const span *s = &m->spans[k];
         size_t qa, qb;
         if (s->rule != NG_RULE_ORG_UNIT || s->field >= nfields || s->end > lens[s->field] || !s->ncand ||
-            !quoted_part(texts[s->field], s->start, s->end, &qa, &qb))
+            !ng_quoted(texts[s->field] + s->start, s->end - s->start, &qa, &qb))
             continue;
+        qa += s->start;
+        qb += s->start;
         if (fold_hash(texts[s->field], qa, qb, &u[n].h, &rc)) u[n++].cand = s->cand;
     }
     if (n && !rc) qsort(u, n, sizeof *u, uq_cmp);
@@ -779,53 +753,41 @@ static int unit_key(const char *id, uint64_t *key) {
     return kind != d + 1;
 }
 
-struct un { uint64_t key; const char *id; size_t cand; };
+struct un { uint64_t key; int spec; const char *id; size_t cand; };
 static int un_cmp(const void *a, const void *b) {
     const struct un *x = a, *y = b;
     if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    if (x->spec != y->spec) return x->spec - y->spec;
     return strcmp(x->id, y->id);
 }
 
 /* A unit named without its speciality (47-ї бригади: org:unit-47-brigade)
  * in an article that names one unit of that number and kind with it
  * (47-ї окремої механізованої бригади) is that unit. Two such units of
- * the number (a mechanized and an assault 47th): left as it is. */
+ * the number (a mechanized and an assault 47th): left as it is. The units
+ * sorted by number and kind, those without specialities first, then the
+ * others by id: each run of one key tells. */
 static int number_links(mstate *m) {
-    size_t nu = 0, nplain = 0;
-    for (size_t k = 0; k < m->nspans; k++) {
-        const span *s = &m->spans[k];
-        if (s->rule != NG_RULE_ORG_UNIT || s->ncand != 1) continue;
-        uint64_t key;
-        int sp = unit_key(m->cands[s->cand].c.id, &key);
-        nu += sp == 1;
-        nplain += sp == 0;
-    }
-    if (!nu || !nplain) return NG_OK;
+    size_t nu = 0;
+    for (size_t k = 0; k < m->nspans; k++) nu += m->spans[k].rule == NG_RULE_ORG_UNIT && m->spans[k].ncand == 1;
+    if (nu < 2) return NG_OK;
     struct un *u = malloc(nu * sizeof *u);
     if (!u) return NG_E_NOMEM;
     size_t n = 0;
     for (size_t k = 0; k < m->nspans; k++) {
         const span *s = &m->spans[k];
+        if (s->rule != NG_RULE_ORG_UNIT || s->ncand != 1) continue;
+        const char *id = m->cands[s->cand].c.id;
         uint64_t key;
-        if (s->rule == NG_RULE_ORG_UNIT && s->ncand == 1 && unit_key(m->cands[s->cand].c.id, &key) == 1)
-            u[n++] = (struct un){key, m->cands[s->cand].c.id, s->cand};
+        int spec = unit_key(id, &key);
+        if (spec >= 0) u[n++] = (struct un){key, spec, id, s->cand};
     }
     qsort(u, n, sizeof *u, un_cmp);
-    for (size_t k = 0; k < m->nspans; k++) {
-        const span *s = &m->spans[k];
-        uint64_t key;
-        if (s->rule != NG_RULE_ORG_UNIT || s->ncand != 1 || unit_key(m->cands[s->cand].c.id, &key) != 0) continue;
-        /* the first and the last entry of the key: one id? */
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (u[mid].key < key) lo = mid + 1; else hi = mid;
-        }
-        if (lo == n || u[lo].key != key) continue;
-        size_t last = lo;
-        while (last + 1 < n && u[last + 1].key == key) last++;
-        if (strcmp(u[lo].id, u[last].id)) continue;
-        m->cands[s->cand].c = m->cands[u[lo].cand].c;
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        size_t sp = lo;   /* [lo, sp) without specialities, [sp, hi) with */
+        for (hi = lo; hi < n && u[hi].key == u[lo].key; hi++) sp += !u[hi].spec;
+        if (sp == lo || sp == hi || strcmp(u[sp].id, u[hi - 1].id)) continue;
+        for (size_t k = lo; k < sp; k++) m->cands[u[k].cand].c = m->cands[u[sp].cand].c;
     }
     free(u);
     return NG_OK;

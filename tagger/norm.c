@@ -1116,6 +1116,36 @@ int ng_tokens(const char *text, size_t len, ng_token_fn fn, void *userdata) {
     return NG_OK;
 }
 
+static int quote_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
+size_t ng_quoted(const char *s, size_t len, size_t *qa, size_t *qb) {
+    size_t i = 0, l = 0;
+    int dir = 0;
+    while (i < len && !((l = ng_quote_mark(s + i, len - i, &dir)) && (dir & NG_QUOTE_OPENS))) i++;
+    if (i >= len) return 0;
+    size_t b = i + l, e = len, end = 0, depth = 1;
+    int last_closes = 0;
+    for (size_t j = b; j < len && depth;) {
+        if (!(l = ng_quote_mark(s + j, len - j, &dir))) { j++; last_closes = 0; continue; }
+        int opens = dir == NG_QUOTE_OPENS ||
+                    (dir != NG_QUOTE_CLOSES && j > b && quote_space(s[j - 1]) && j + l < len && !quote_space(s[j + l]));
+        last_closes = !opens;
+        if (opens) depth++;
+        else if (!--depth) { e = j; end = j + l; }
+        j += l;
+    }
+    if (depth) {   /* open at the end: the end closes it when s ends in a closing mark */
+        if (!last_closes) return 0;
+        end = len;
+    }
+    while (b < e && quote_space(s[b])) b++;
+    while (e > b && quote_space(s[e - 1])) e--;
+    if (b == e) return 0;
+    *qa = b;
+    *qb = e;
+    return end;
+}
+
 int ng_utf8_valid_len(const unsigned char *s, size_t len) {
     int32_t cp;
     return len ? ng_utf8_decode(s, len, &cp) : -1;

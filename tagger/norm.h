@@ -83,6 +83,34 @@ enum { NG_FOLD_V1 = 1, NG_FOLD = 2 };
 /* ng_fold in the given version: malloc'd, NULL on invalid UTF-8 or no memory. */
 char *ng_fold_version(const char *s, size_t len, int version, size_t *outlen);
 
+/* Quotation marks: « and „ open, » and ” close, “ and " do either (which,
+ * the spaces around them tell). ng_quote_mark: the length of the mark that
+ * s[0, n) starts with, its direction in *dir (NG_QUOTE_OPENS, _CLOSES, or
+ * both); 0 when s starts with none. */
+enum { NG_QUOTE_OPENS = 1, NG_QUOTE_CLOSES = 2 };
+static inline size_t ng_quote_mark(const char *s, size_t n, int *dir) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 1 && u[0] == '"') { *dir = NG_QUOTE_OPENS | NG_QUOTE_CLOSES; return 1; }
+    if (n >= 2 && u[0] == 0xc2 && (u[1] == 0xab || u[1] == 0xbb)) {
+        *dir = u[1] == 0xab ? NG_QUOTE_OPENS : NG_QUOTE_CLOSES;
+        return 2;
+    }
+    if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x9c && u[2] <= 0x9e) {
+        *dir = u[2] == 0x9e ? NG_QUOTE_OPENS : u[2] == 0x9d ? NG_QUOTE_CLOSES : NG_QUOTE_OPENS | NG_QUOTE_CLOSES;
+        return 3;
+    }
+    return 0;
+}
+/* The first quotation of s[0, len): what stands between its first opening
+ * mark and the mark that closes it, quotations opened inside kept whole
+ * ("ТОВ «Шахта «Моспінська»»": Шахта «Моспінська»; a “ or " opens one
+ * after a space and before a non-space, and closes otherwise), trimmed of
+ * white space: its bounds in *qa, *qb. A quotation still open at the end of
+ * s, s ending in a closing mark, runs to the end (ТОВ “Шахта “Моспінська”:
+ * Шахта “Моспінська”). Returns the offset just past its closing mark (len
+ * when it runs to the end), 0 when s has none or it holds only spaces. */
+size_t ng_quoted(const char *s, size_t len, size_t *qa, size_t *qb);
+
 /* Decodes one UTF-8 code point; returns its length (1-4) or -1 if invalid. */
 int ng_utf8_decode(const unsigned char *s, size_t len, int32_t *cp);
 #endif

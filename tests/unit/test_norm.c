@@ -315,6 +315,36 @@ static void test_hash_steps(void) {
     INT_EQ(ng_hash_done(&none, s, 4999) == ng_hash(s, 4999), 1, "done without steps");
 }
 
+/* ng_quoted: the first quotation of a text, the quotations inside it kept
+ * whole, as "qa-qb:end text" (or "none"). */
+static const char *quoted(const char *s) {
+    static char out[512];
+    size_t qa = 0, qb = 0, end = ng_quoted(s, strlen(s), &qa, &qb);
+    if (!end) return "none";
+    snprintf(out, sizeof out, "%zu:%s", end, sub(s + qa, qb - qa));
+    return out;
+}
+static void test_quoted(void) {
+    STR_EQ(quoted("ТОВ «Ромашка»"), "25:Ромашка", "guillemets");
+    STR_EQ(quoted("бригада «Магура» ЗСУ"), "31:Магура", "a quotation inside");
+    STR_EQ(quoted("ТОВ «Шахта «Моспінська»»"), "46:Шахта «Моспінська»", "nested guillemets");
+    STR_EQ(quoted("ТОВ “Шахта “Моспінська”"), "47:Шахта “Моспінська”", "“ after a space opens; open at the end");
+    STR_EQ(quoted("ТОВ «Будівельна компанія “Етерна”»"), "67:Будівельна компанія “Етерна”", "“ ” inside « »");
+    STR_EQ(quoted("ТОВ \"Шахта \"Моспінська\"\""), "42:Шахта \"Моспінська\"", "straight quotes nested");
+    STR_EQ(quoted("\"Ромашка\" і \"Бета\""), "16:Ромашка", "the first of two");
+    STR_EQ(quoted("газета „Дзеркало тижня“"), "46:Дзеркало тижня", "„ closed by “");
+    STR_EQ(quoted("газета „День” пише"), "27:День", "„ closed by ”");
+    STR_EQ(quoted("the “ Daily ” news"), "17:Daily", "trimmed");
+    STR_EQ(quoted("ТОВ «Ромашка"), "none", "never closed");
+    STR_EQ(quoted("ТОВ « »"), "none", "only a space");
+    STR_EQ(quoted("ТОВ Ромашка»"), "none", "no opening mark");
+    STR_EQ(quoted(""), "none", "empty");
+    int dir = 0;
+    INT_EQ((int)ng_quote_mark("\xe2\x80", 2, &dir), 0, "a cut mark is none");
+    INT_EQ((int)ng_quote_mark("\xe2\x80\x9c", 3, &dir), 3, "“ is a mark");
+    INT_EQ(dir, NG_QUOTE_OPENS | NG_QUOTE_CLOSES, "“ either way");
+}
+
 int main(void) {
     test_hash_steps();
     test_fold();
@@ -324,5 +354,6 @@ int main(void) {
     test_cased();
     test_drop_ignorable();
     test_utf8();
+    test_quoted();
     return harness_done("test_norm");
 }

@@ -28,6 +28,7 @@
 #define ng_utf8_valid_len ref_ng_utf8_valid_len
 #define ng_utf8_valid_prefix ref_ng_utf8_valid_prefix
 #define ng_drop_ignorable ref_ng_drop_ignorable
+#define ng_quoted ref_ng_quoted
 #include "../../tagger/norm.c"
 #undef ng_norm_init
 #undef ng_hash
@@ -44,6 +45,7 @@
 #undef ng_utf8_valid_len
 #undef ng_utf8_valid_prefix
 #undef ng_drop_ignorable
+#undef ng_quoted
 /* the library's (SIMD) versions; norm.h was included above under ref_ names */
 void ng_norm_init(void);
 int ng_tokenize(ng_tokbuf *b, const char *text, size_t len);
