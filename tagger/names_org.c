@@ -334,7 +334,18 @@ static uint64_t org_mem[8][1024];
 typedef struct lemma { uint64_t stem; const char *w; } lemma;
 static lemma lemmas[512];
 static size_t nlemmas;
+/* Nouns of those lists whose stem changes in the other cases (узвіз:
+ * узвозі, провулок: провулку): a case form (whose stem the others share)
+ * and the nominative. Found first, so the lists' case forms (узвозу) are
+ * not taken for a nominative (Володимирський узвозу). */
+static const char *const lemma_alt[][2] = {
+    {"узвозу", "узвіз"}, {"провулку", "провулок"}, {"загону", "загін"}, {"осередку", "осередок"},
+};
 static void lemmas_fill(void) {
+    for (size_t k = 0; k < sizeof lemma_alt / sizeof *lemma_alt; k++) {
+        const char *w = lemma_alt[k][0];
+        lemmas[nlemmas++] = (lemma){ng_hash(w, ngn_stem_len(w, strlen(w))), lemma_alt[k][1]};
+    }
     const char *const *lists[] = {cyr_heads, cyr_heads_place, genitive_heads, area_heads, ru_heads,
                                   org_words_q, designators, quoted_heads, street_nouns_uk};
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)

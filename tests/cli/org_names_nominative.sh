@@ -3,7 +3,8 @@
 # "Organisations": names): one entity, one name, whatever case the text
 # writes it in (a quoted name alone that ends in an organisation's noun
 # too: «Південно-Західній залізниці»; and streets and parks named by an
-# adjective: Контрактовій площі; and a place's adjective before an
+# adjective: Контрактовій площі, Андріївському узвозі (a noun whose stem
+# changes; not "Володимирський узвозу"); and a place's adjective before an
 # acronym whose gender is known: Диканської РДА); the graph keeps that name. And a
 # dictionary name whose noun has three letters declines after its
 # adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
@@ -27,6 +28,7 @@ cat >"$T/uk.txt" <<'EOF2'
 Збитки завдано «Південно-Західній залізниці», а газета «Українська зоря» вийшла.
 Мітинг на Контрактовій площі і в Стрийському парку, потім на Оболонському проспекті.
 Голова Диканської РДА, рішення Черкаського ОТВ АМКУ, аварія на Кременчуцькому НПЗ і Старобешівській ТЕС.
+Кав'ярня на Андріївському узвозі, біля Володимирського узвозу, і на Хрещатицькому провулку.
 EOF2
 names_are uk <<'EOF2'
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольного комітету
@@ -48,6 +50,9 @@ ORG	org:dikansk-rda	Диканська РДА	Диканської РДА
 ORG	org:cherkask-otv-amku	Черкаське ОТВ АМКУ	Черкаського ОТВ АМКУ
 ORG	org:kremenchutsk-npz	Кременчуцький НПЗ	Кременчуцькому НПЗ
 ORG	org:starobeshivsk-tes	Старобешівська ТЕС	Старобешівській ТЕС
+LOC	loc:street-andrivsk	Андріївський узвіз	Андріївському узвозі
+LOC	loc:street-volodimirsk	Володимирський узвіз	Володимирського узвозу
+LOC	loc:street-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
 EOF2
 # Russian: -ий after к (Российский), -ый otherwise; the language from the
 # text around a sentence that does not show it
