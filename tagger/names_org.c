@@ -889,9 +889,25 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         if (head == (size_t)-1 && rule == NG_RULE_PLACE_STREET && wi == i && wj == j && wj == i + 1 &&
             tok_has_stem(c, &street_uk_set, wj))
             nh = wj;
-        if (nh != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_STREET) && wi == i &&
-            wj == j && (nominative(c, i, j, nh, place ? "LOC" : "ORG", nom, sizeof nom) ||
-                        (!place && (c->tok[nh].flags & TK_ALLUPPER) && acronym_nominative(c, i, j, nh, nom, sizeof nom))))
+        /* (rule Q4's designator before the quoted name, its noun as
+         * cap_designator finds it: "Державного підприємства «Завод Маяк»"
+         * is Державне підприємство «Завод Маяк», the quotes as written) */
+        size_t dn = (size_t)-1;
+        if (head == (size_t)-1 && rule == NG_RULE_ORG_QUOTED && wi >= i + 2 && ngn_open_quote(c, wi - 1))
+            for (size_t q = i; q + 1 < wi && dn == (size_t)-1; q++)
+                if (head_stem(c, &orgq_set, q) || head_stem(c, &head_set, q) || head_stem(c, &gen_head_set, q) ||
+                    head_stem(c, &desig_set, q))
+                    dn = q;
+        size_t nl = 0;
+        if (dn != (size_t)-1 && nominative(c, i, wi - 2, dn, "ORG", nom, sizeof nom) &&
+            (nl = strlen(nom)) + (ne - tok_end(c, wi - 2)) < sizeof nom) {
+            memcpy(nom + nl, c->text + tok_end(c, wi - 2), ne - tok_end(c, wi - 2));
+            nom[nl + ne - tok_end(c, wi - 2)] = 0;
+            name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
+        } else if (nh != (size_t)-1 && (!place || rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_STREET) &&
+                   wi == i && wj == j &&
+                   (nominative(c, i, j, nh, place ? "LOC" : "ORG", nom, sizeof nom) ||
+                    (!place && (c->tok[nh].flags & TK_ALLUPPER) && acronym_nominative(c, i, j, nh, nom, sizeof nom))))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
         else
             name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);

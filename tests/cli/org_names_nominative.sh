@@ -4,7 +4,8 @@
 # writes it in (a quoted name alone that ends in an organisation's noun
 # too: «Південно-Західній залізниці»; and streets and parks named by an
 # adjective: Контрактовій площі, Андріївському узвозі (a noun whose stem
-# changes; not "Володимирський узвозу"); and a place's adjective before an
+# changes; not "Володимирський узвозу"); the designator before an
+# institution's quoted name: Державного підприємства «Завод Маяк»; and a place's adjective before an
 # acronym whose gender is known: Диканської РДА); the graph keeps that name. And a
 # dictionary name whose noun has three letters declines after its
 # adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
@@ -29,6 +30,7 @@ cat >"$T/uk.txt" <<'EOF2'
 Мітинг на Контрактовій площі і в Стрийському парку, потім на Оболонському проспекті.
 Голова Диканської РДА, рішення Черкаського ОТВ АМКУ, аварія на Кременчуцькому НПЗ і Старобешівській ТЕС.
 Кав'ярня на Андріївському узвозі, біля Володимирського узвозу, і на Хрещатицькому провулку.
+Директор Державного підприємства «Завод Маяк» і голова Благодійного фонду «Платар» та працівники Комунального закладу охорони здоров'я «Обласна лікарня».
 EOF2
 names_are uk <<'EOF2'
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольного комітету
@@ -53,6 +55,9 @@ ORG	org:starobeshivsk-tes	Старобешівська ТЕС	Старобеші
 LOC	loc:street-andrivsk	Андріївський узвіз	Андріївському узвозі
 LOC	loc:street-volodimirsk	Володимирський узвіз	Володимирського узвозу
 LOC	loc:street-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
+ORG	org:zavod-maiak	Державне підприємство «Завод Маяк»	Державного підприємства «Завод Маяк»
+ORG	org:platar	Благодійний фонд «Платар»	Благодійного фонду «Платар»
+ORG	org:oblasn-likarn	Комунальний заклад охорони здоров'я «Обласна лікарня»	Комунального закладу охорони здоров'я «Обласна лікарня»
 EOF2
 # Russian: -ий after к (Российский), -ый otherwise; the language from the
 # text around a sentence that does not show it
