@@ -311,11 +311,13 @@ static const nomrule nom_rules[] = {
     {"енкові", "енко", 0}, {"енком", "енко", 0}, {"енка", "енко", 0}, {"енку", "енко", 0},
     {"овим", "ов", 0}, {"овым", "ов", 0}, {"овом", "ов", 0}, {"ові", "ов", 0}, {"ова", "ов", 0},
     {"ову", "ов", 0}, {"ове", "ов", 0}, {"евим", "ев", 0}, {"евым", "ев", 0}, {"ева", "ев", 0},
-    {"еву", "ев", 0}, {"іним", "ін", 0}, {"іна", "ін", 0}, {"іну", "ін", 0}, {"иным", "ин", 0},
+    {"еву", "ев", 0}, {"еві", "ев", 0}, {"євим", "єв", 0}, {"єва", "єв", 0}, {"єву", "єв", 0}, {"єві", "єв", 0},
+    {"іним", "ін", 0}, {"іна", "ін", 0}, {"іну", "ін", 0}, {"иным", "ин", 0},
     {"ина", "ин", 0}, {"ину", "ин", 0}, {"ином", "ин", 0},
     {"ого", "ий", 0}, {"ому", "ий", 0},
     {"ової", "ова", 1}, {"овій", "ова", 1}, {"ову", "ова", 1}, {"овою", "ова", 1}, {"овой", "ова", 1},
-    {"евой", "ева", 1}, {"еву", "ева", 1}, {"іної", "іна", 1}, {"іній", "іна", 1}, {"іну", "іна", 1},
+    {"евой", "ева", 1}, {"еву", "ева", 1}, {"евої", "ева", 1}, {"евій", "ева", 1}, {"евою", "ева", 1},
+    {"євої", "єва", 1}, {"євій", "єва", 1}, {"євою", "єва", 1}, {"єву", "єва", 1}, {"іною", "іна", 1}, {"іної", "іна", 1}, {"іній", "іна", 1}, {"іну", "іна", 1},
     {"иной", "ина", 1}, {"ину", "ина", 1}, {"ської", "ська", 1}, {"ській", "ська", 1},
     {"ську", "ська", 1}, {"ською", "ська", 1}, {"ской", "ская", 1}, {"скую", "ская", 1},
     {"цької", "цька", 1}, {"цькій", "цька", 1}, {"цьку", "цька", 1}, {"цькою", "цька", 1},
@@ -937,6 +939,28 @@ static int masc_oblique(const char *f, size_t fl, int uk) {
         return 0;
     }
     return 1;
+}
+
+/* Does a folded surname end as only a woman's does in a case other than
+ * the nominative: the oblique cases of -ова / -ева / -ина and of the
+ * adjectives in -ська (Мусаєвої, Петровою, Ковальської, Ковальській;
+ * Ивановой), so that a given name both genders' lists give in that form
+ * (Лесі: Леся's and Лесь's) is the woman's. Not -ову / -ину (also a man's
+ * dative: Мусаєву) nor -ской (Трубецкой, a man's nominative). 2 when the
+ * nominative of the surname ends as a man's genitive does (-ова, -ева,
+ * -ина, -іна: masc_oblique), 1 for the others, 0 if none. */
+static int fem_oblique(const char *f, size_t fl) {
+    static const char *const e[] = { "ової", "евої", "іної", "иної", "овою", "евою", "іною", "иною", "овой", "евой",
+                                     "иной", NULL,
+                                     "євої", "євою", "ської", "цької", "зької", "ською", "цькою", "зькою", "ській",
+                                     "цькій", "зькій", "ёвой", NULL };
+    if (ncp(f, fl) < 6) return 0;
+    int kind = 2;
+    for (const char *const *p = e; kind; p++) {
+        if (!*p) { kind--; continue; }
+        if (ends_with(f, fl, *p, strlen(*p))) return kind;
+    }
+    return 0;
 }
 
 /* Does a folded Cyrillic word end as a Ukrainian or Russian surname does in
@@ -1722,6 +1746,30 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                     /* Олександра Перцовського: the genitive of Олександр */
                     for (size_t k = 0; k < ng; k++)
                         if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
+                int fo = !g->is_nom && !gn->fem && ng > 1 ? fem_oblique(tfold(c, last), tlen(c, last)) : 0;
+                if (fo) {
+                    /* Лесі Мусаєвої: the genitive of Леся, not Лесь's locative
+                     * (nor Лёха's: the language the letters around mark first) */
+                    int lang = ctx_lang(c, last);
+                    const gform *fg = NULL;
+                    for (size_t k = 0; k < ng; k++) {
+                        const gname *n = &c->nl->names[gf[k]->name];
+                        if (!gf[k]->is_nom && n->fem && (!fg || (n->lang == lang && c->nl->names[fg->name].lang != lang)))
+                            fg = gf[k];
+                    }
+                    /* (not when her nominative would read as his genitive:
+                     * "Леся Іванова" is Лесь Іванов's, the known limit above;
+                     * her mentions stay on one id) */
+                    if (fg && fo == 2) {
+                        const gname *n = &c->nl->names[fg->name];
+                        const gform *nf[8];
+                        size_t nn = ngn_nl_lookup(c->nl, ng_hash(c->nl->strs + n->fold, n->fold_len),
+                                                  c->nl->strs + n->fold, n->fold_len, nf, 8);
+                        for (size_t k = 0; k < nn && fg; k++)
+                            if (!nf[k]->is_nom && !c->nl->names[nf[k]->name].fem) fg = NULL;
+                    }
+                    if (fg) g = fg;
+                }
                 *rc = person_span(c, NG_RULE_GIVEN_SURNAME, hyphen_given_start(c, i, script), last, g, i, -1, sfirst,
                                   last, patr);
                 return last;
