@@ -525,9 +525,14 @@ static const char *const appos_heads[] = {"республіка", "респуб�
                                           "князівство", "княжество", "держава", "государство", NULL};
 static const char *const ru_noun_ij[] = {"евгений", "арсений", "гений", "вений", NULL};
 static const char *const uk_noun_nij[] = {"антоній", "євгеній", "арсеній", "геній", NULL};
-static const char *const male_a[] = {"микола", "ілля", "илья", "никита", "лука", "фома",
-                                     "кузьма", "савва", "сава", "данила", "гаврила", "муса",
-                                     "мустафа", "иешуа", NULL};
+/* Men's given names in -а / -я (folded): a name that starts with one is a
+ * man's (ng_inflect_male_a). Not those both sexes carry (Саша, Женя). */
+static const char *const male_a[] = {
+    "микола", "ілля", "илья", "никита", "лука", "фома", "хома", "кузьма", "савва", "сава", "данила",
+    "гаврила", "иона", "мина", "ярема", "олекса", "муса", "мустафа", "иешуа",
+    /* short forms */
+    "володя", "вася", "петя", "коля", "толя", "дима", "миша", "гриша", "паша", "федя", "ваня", "костя",
+    "витя", "юра", "боря", "гена", "степа", "стьопа", "леха", "леша", "алеша", "жора", NULL};
 static const char *const uk_fem_sur[] = {"ська", "цька", "зька", "ова", "ева", "єва", "іна",
                                          "ина", "їна", NULL};
 static const char *const ru_fem_sur[] = {"ова", "ева", "ина", "ына", NULL};
@@ -675,6 +680,12 @@ static const char *const common_words[] = {
 
 static int cmpkey(const void *k, const void *m) {
     return strcmp((const char *)k, *(const char *const *)m);
+}
+
+int ng_inflect_male_a(const char *folded, size_t len) {
+    for (const char *const *m = male_a; *m; m++)
+        if (strlen(*m) == len && !memcmp(*m, folded, len)) return 1;
+    return 0;
 }
 
 /* Also used by the unit test (declared there). */

@@ -38,6 +38,10 @@ int ng_inflect_alias(const ng_inflect_word *words, size_t n, const char *type,
 int ng_inflect_alias_all(const ng_inflect_word *words, size_t n, const char *type,
                          int lang, ng_inflect_emit emit, void *userdata);
 
+/* Is the folded given name a man's that ends in -а / -я (Микола, Ілля,
+ * Олекса, Володя; not Саша, which both sexes carry)? */
+int ng_inflect_male_a(const char *folded, size_t len);
+
 /* Is the folded word one of the frequent uk / ru words that a generated
  * one-word form must not be (inflect_common.inc)? */
 int ng_inflect_is_common(const char *folded, size_t len);

@@ -115,10 +115,9 @@ static int on_form(const char *const *words, const size_t *lens, size_t n, void 
     return e->rc;
 }
 
-static const char *const male_a[] = {
-    "микола", "никита", "илья", "ілля", "кузьма", "лука", "фома", "савва", "иона", "михайло",
-    "данила", "саша", "женя", "валя", "слава", NULL
-};
+/* Given names in -а / -я both sexes carry: not taken for a woman's
+ * (the men's in -а / -я: ng_inflect_male_a). */
+static const char *const either_a[] = {"саша", "женя", "валя", "слава", NULL};
 
 /* Does s[0..len) contain ё or Ё? */
 static int has_yo(const char *s, size_t len) {
@@ -228,8 +227,8 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     int cyr = (unsigned char)f[0] >= 0x80;
     int fem = 0, weak = 0;
     if (cyr && (ends_with(f, fl, "а", 2) || ends_with(f, fl, "я", 2))) {
-        fem = 1;
-        for (const char *const *m = male_a; *m; m++)
+        fem = !ng_inflect_male_a(f, fl);
+        for (const char *const *m = either_a; *m; m++)
             if (strlen(*m) == fl && !memcmp(*m, f, fl)) fem = 0;
     }
     ngn_words_init();
