@@ -470,7 +470,8 @@ static void test_nominative(ng_tagger *t) {
     OK(m && !strcmp(m->name, "Микола Павлович"), "patronymic: %s", m ? m->name : "-");
     /* a given name both genders' lists give in a case form (Лесі: Леся's
      * genitive, Лесь's locative) before a woman's surname is the woman's;
-     * surnames in -єва, -ева declined both ways */
+     * surnames in -єва, -ева declined both ways; the nominative guesses
+     * of men's surnames */
     static const struct { const char *text, *surface, *name, *id; } fem[] = {
         {"Дівоче прізвище Лесі Мусаєвої теж відоме.", "Лесі Мусаєвої", "Леся Мусаєва", "per:lesia-musa"},
         {"Розмова з Оленою Гонтарєвою тривала.", "Оленою Гонтарєвою", "Олена Гонтарєва", "per:olena-hontar"},
@@ -479,6 +480,11 @@ static void test_nominative(ng_tagger *t) {
         /* (a man's given name in -а / -я: his surname's nominative is a man's) */
         {"Слова Олекси Тихого цитують.", "Олекси Тихого", "Олекса Тихий", "per:oleksa-tih"},
         {"Лист від Володі Ямінського прийшов.", "Володі Ямінського", "Володя Ямінський", "per:volodia-iaminsk"},
+        /* (a man's surname in -а, in -ко after a consonant, in -єнко) */
+        {"Розмова з Сергієм Тарутою тривала.", "Сергієм Тарутою", "Сергій Тарута", "per:serhi-tarut"},
+        {"Лист Ігоря Смєшка прийшов.", "Ігоря Смєшка", "Ігор Смєшко", "per:ihor-smieshk"},
+        {"Дякуємо Дмитру Ніколєнку за все.", "Дмитру Ніколєнку", "Дмитро Ніколєнко", "per:dmitro-nikolienk"},
+        {"Слова Івана Вовка цитують.", "Івана Вовка", "Іван Вовк", "per:ivan-vovk"},
     };
     for (size_t k = 0; k < sizeof fem / sizeof *fem; k++) {
         g = tag(t, fem[k].text);
