@@ -340,6 +340,7 @@ static size_t nlemmas;
  * not taken for a nominative (Володимирський узвозу). */
 static const char *const lemma_alt[][2] = {
     {"узвозу", "узвіз"}, {"провулку", "провулок"}, {"загону", "загін"}, {"осередку", "осередок"},
+    {"переулка", "переулок"},
 };
 static void lemmas_fill(void) {
     for (size_t k = 0; k < sizeof lemma_alt / sizeof *lemma_alt; k++) {
@@ -347,7 +348,7 @@ static void lemmas_fill(void) {
         lemmas[nlemmas++] = (lemma){ng_hash(w, ngn_stem_len(w, strlen(w))), lemma_alt[k][1]};
     }
     const char *const *lists[] = {cyr_heads, cyr_heads_place, genitive_heads, area_heads, ru_heads,
-                                  org_words_q, designators, quoted_heads, street_nouns_uk};
+                                  org_words_q, designators, quoted_heads, street_nouns_uk, street_nouns};
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
         for (const char *const *w = lists[l]; *w && nlemmas < sizeof lemmas / sizeof *lemmas; w++) {
             size_t n = strlen(*w);
@@ -502,6 +503,64 @@ static int nom_set(nomword *nw, const chunkctx *c, size_t q, size_t cut, const c
     return 1;
 }
 
+/* The nominative of the noun token k is a case form of: the list word of
+ * its stem (lemmas), or NULL. */
+static const char *lemma_of(const chunkctx *c, size_t k) {
+    const char *f = tfold(c, k);
+    uint64_t st = ng_hash(f, ngn_stem_len(f, tlen(c, k)));
+    for (size_t q = 0; q < nlemmas; q++)
+        if (lemmas[q].stem == st || lemmas[q].stem == c->tok[k].hash) return lemmas[q].w;
+    return NULL;
+}
+
+/* Rule S's street after its noun in a case form, into out: the noun's
+ * nominative, the name as written ("вулиці Городецького": вулиця
+ * Городецького; "проспекту Перемоги": проспект Перемоги), and a one-word
+ * adjective after a feminine noun in -ій or -ою too ("вулиці Липовій":
+ * вулиця Липова), up to byte ne of the text. 0 (as written) when the noun
+ * is in the nominative, or the name is one word whose ending an adjective
+ * that agrees and a genitive share (вулиці Липової, вулиці Ковалевської:
+ * Липова or Ковалевської; провулку Тихого). */
+static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, size_t ne, char *out, size_t cap) {
+    if (!is_word(c, n) || !(c->tok[n].flags & TK_CYR) || (c->tok[n].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
+        wi != n + 1 || wj < wi)
+        return 0;
+    const char *lem = lemma_of(c, n), *hf = tfold(c, n);
+    size_t hl = tlen(c, n), ll = lem ? strlen(lem) : 0;
+    if (!lem || (ll == hl && !memcmp(lem, hf, hl))) return 0;
+    int fem = lemma_gender(lem) == 1;
+    const char *lf = tfold(c, wj), *add = "";
+    size_t lfl = tlen(c, wj), cut = 0;
+    if (wi == wj) {
+        static const char *const amb_f[] = {"ої", "у", "ю", "ой", "ую", "ей", NULL};
+        static const char *const adj_m[] = {"ому", "ім", "им", "ого", "ом", "ым", "ем", NULL};
+        if (fem && ncp(lf, lfl) >= 5 && (ends_with(lf, lfl, "ій", 4) || ends_with(lf, lfl, "ою", 4)) &&
+            !(c->tok[wj].flags & TK_ALLUPPER)) {
+            cut = 2;
+            add = "а";
+        } else
+            for (const char *const *e = fem ? amb_f : adj_m; *e; e++)
+                if (ends_with(lf, lfl, *e, strlen(*e))) return 0;
+    }
+    nomword nw;
+    size_t p = 0;
+    while (p < ll && p < hl && lem[p] == hf[p]) p++;
+    while (p > 0 && ((unsigned char)lem[p] & 0xC0) == 0x80) p--;   /* (a whole letter) */
+    if (!nom_set(&nw, c, n, ncp(hf + p, hl - p), lem + p)) return 0;
+    size_t a = tok_end(c, n), b = tok_end(c, wj), cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), cut);
+    size_t al = strlen(add), o = nw.w.orig_len;
+    if (o + (b - cb - a) + al + (ne - b) >= cap) return 0;
+    memcpy(out, nw.orig, o);
+    memcpy(out + o, c->text + a, b - cb - a);
+    o += b - cb - a;
+    memcpy(out + o, add, al);
+    o += al;
+    memcpy(out + o, c->text + b, ne - b);
+    o += ne - b;
+    out[o] = 0;
+    return 1;
+}
+
 /* The nominative of the name over tokens [i, j] whose head noun is token
  * 'head', into out (NUL-terminated, line breaks as spaces): 1 when a guess
  * was made, 0 when the name stays as written (already nominative, or no
@@ -526,10 +585,7 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
     /* the head: a list word of its stem (its nominative) */
     const char *hf = tfold(c, head);
     size_t hl = tlen(c, head);
-    uint64_t st = ng_hash(hf, ngn_stem_len(hf, hl));
-    const char *lem = NULL;
-    for (size_t k = 0; k < nlemmas && !lem; k++)
-        if (lemmas[k].stem == st || lemmas[k].stem == c->tok[head].hash) lem = lemmas[k].w;
+    const char *lem = lemma_of(c, head);
     if (!lem) return 0;
     size_t ll = strlen(lem), p = 0;
     while (p < ll && p < hl && lem[p] == hf[p]) p++;
@@ -757,7 +813,8 @@ static int place_stem_lang(const char *f, size_t e) {
  * the acronym is no such adjective in a case form the table knows. */
 static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head, char *out, size_t cap) {
     static const struct { const char *a; char g; } acr[] = {
-        {"рда", 'f'}, {"ода", 'f'}, {"мда", 'f'}, {"тес", 'f'}, {"тец", 'f'}, {"аес", 'f'}, {"гес", 'f'},
+        {"рда", 'f'}, {"ода", 'f'}, {"мда", 'f'}, {"ова", 'f'}, {"рва", 'f'}, {"мва", 'f'}, {"вца", 'f'},
+        {"црл", 'f'}, {"сад", 'f'}, {"тес", 'f'}, {"тец", 'f'}, {"аес", 'f'}, {"гес", 'f'},
         {"гаес", 'f'}, {"грес", 'f'}, {"грэс", 'f'}, {"тэс", 'f'}, {"тэц", 'f'}, {"аэс", 'f'}, {"гэс", 'f'},
         {"нпз", 'm'}, {"гзк", 'm'}, {"гок", 'm'}, {"гмк", 'm'}, {"цнап", 'm'}, {"отв", 'n'},
     };
@@ -899,7 +956,9 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
                     head_stem(c, &desig_set, q))
                     dn = q;
         size_t nl = 0;
-        if (dn != (size_t)-1 && nominative(c, i, wi - 2, dn, "ORG", nom, sizeof nom) &&
+        if (rule == NG_RULE_PLACE_STREET && wi == i + 1 && street_nominative(c, i, wi, wj, ne, nom, sizeof nom))
+            name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
+        else if (dn != (size_t)-1 && nominative(c, i, wi - 2, dn, "ORG", nom, sizeof nom) &&
             (nl = strlen(nom)) + (ne - tok_end(c, wi - 2)) < sizeof nom) {
             memcpy(nom + nl, c->text + tok_end(c, wi - 2), ne - tok_end(c, wi - 2));
             nom[nl + ne - tok_end(c, wi - 2)] = 0;

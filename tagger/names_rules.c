@@ -320,7 +320,7 @@ static const nomrule nom_rules[] = {
     {"ової", "ова", 1}, {"овій", "ова", 1}, {"ову", "ова", 1}, {"овою", "ова", 1}, {"овой", "ова", 1},
     {"евой", "ева", 1}, {"еву", "ева", 1}, {"евої", "ева", 1}, {"евій", "ева", 1}, {"евою", "ева", 1},
     {"євої", "єва", 1}, {"євій", "єва", 1}, {"євою", "єва", 1}, {"єву", "єва", 1}, {"іною", "іна", 1}, {"іної", "іна", 1}, {"іній", "іна", 1}, {"іну", "іна", 1},
-    {"иной", "ина", 1}, {"ину", "ина", 1}, {"ської", "ська", 1}, {"ській", "ська", 1},
+    {"иной", "ина", 1}, {"ину", "ина", 1}, {"ної", "на", 1}, {"ною", "на", 1}, {"ній", "на", 1}, {"ської", "ська", 1}, {"ській", "ська", 1},
     {"ську", "ська", 1}, {"ською", "ська", 1}, {"ской", "ская", 1}, {"скую", "ская", 1},
     {"цької", "цька", 1}, {"цькій", "цька", 1}, {"цьку", "цька", 1}, {"цькою", "цька", 1},
     {NULL, NULL, 0}
@@ -497,6 +497,8 @@ static const cand *dict_given_person(const chunkctx *c, const cand *cd, const ch
     return NULL;
 }
 
+static int fem_oblique(const char *f, size_t fl);
+
 /* Builds id and name of a rule person and adds the span. */
 static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gform *g, size_t gtok, long initial_tok,
                        size_t sur_first, size_t sur_last, long patr) {
@@ -504,7 +506,9 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     size_t il = 0, nl = 0;
     il = put(id, il, sizeof id, "per:", 4);
     const ng_namelist *L = c->nl;
-    int fem = 0;
+    /* (after initials, a surname in a case only a woman's takes tells:
+     * "Л. І. Комарової" is Л. І. Комарова) */
+    int fem = !g && initial_tok >= 0 && sur_last >= sur_first && fem_oblique(tfold(c, sur_last), tlen(c, sur_last));
     const char *gkey = NULL;
     size_t gkl = 0;
     if (g) {

@@ -5,7 +5,9 @@
 # too: «Південно-Західній залізниці»; and streets and parks named by an
 # adjective: Контрактовій площі, Андріївському узвозі (a noun whose stem
 # changes; not "Володимирський узвозу"); the designator before an
-# institution's quoted name: Державного підприємства «Завод Маяк»; and a place's adjective before an
+# institution's quoted name: Державного підприємства «Завод Маяк»; a
+# street after its noun: вулиці Городецького, вулиці Липовій (not
+# вулиці Ковалевської, which a genitive may be); and a place's adjective before an
 # acronym whose gender is known: Диканської РДА); the graph keeps that name. And a
 # dictionary name whose noun has three letters declines after its
 # adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
@@ -29,6 +31,8 @@ cat >"$T/uk.txt" <<'EOF2'
 Збитки завдано «Південно-Західній залізниці», а газета «Українська зоря» вийшла.
 Мітинг на Контрактовій площі і в Стрийському парку, потім на Оболонському проспекті.
 Голова Диканської РДА, рішення Черкаського ОТВ АМКУ, аварія на Кременчуцькому НПЗ і Старобешівській ТЕС.
+Голова Харківської ОВА, лікарі Бучанської ЦРЛ і начальник Херсонської САД.
+Будинок на вулиці Городецького, мітинг на вулиці Липовій, рух проспектом Перемоги, пожежа на вулиці Ковалевської.
 Кав'ярня на Андріївському узвозі, біля Володимирського узвозу, і на Хрещатицькому провулку.
 Директор Державного підприємства «Завод Маяк» і голова Благодійного фонду «Платар» та працівники Комунального закладу охорони здоров'я «Обласна лікарня».
 EOF2
@@ -52,6 +56,13 @@ ORG	org:dikansk-rda	Диканська РДА	Диканської РДА
 ORG	org:cherkask-otv-amku	Черкаське ОТВ АМКУ	Черкаського ОТВ АМКУ
 ORG	org:kremenchutsk-npz	Кременчуцький НПЗ	Кременчуцькому НПЗ
 ORG	org:starobeshivsk-tes	Старобешівська ТЕС	Старобешівській ТЕС
+ORG	org:harkivsk-ova	Харківська ОВА	Харківської ОВА
+ORG	org:buchansk-tsrl	Бучанська ЦРЛ	Бучанської ЦРЛ
+ORG	org:hersonsk-sad	Херсонська САД	Херсонської САД
+LOC	loc:street-horodetsk	вулиця Городецького	вулиці Городецького
+LOC	loc:street-lip	вулиця Липова	вулиці Липовій
+LOC	loc:street-peremoh	проспект Перемоги	проспектом Перемоги
+LOC	loc:street-kovalevsk	вулиці Ковалевської	вулиці Ковалевської
 LOC	loc:street-andrivsk	Андріївський узвіз	Андріївському узвозі
 LOC	loc:street-volodimirsk	Володимирський узвіз	Володимирського узвозу
 LOC	loc:street-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
@@ -63,7 +74,7 @@ EOF2
 # text around a sentence that does not show it
 cat >"$T/ru.txt" <<'EOF2'
 Эксперты Российского института и Федеральной миграционной службы. Это решение Конституционного суда.
-Жители Партизанского района. Сотрудники Министерства сельского хозяйства.
+Жители Партизанского района. Сотрудники Министерства сельского хозяйства. Встреча на улице Ленина.
 EOF2
 names_are ru <<'EOF2'
 ORG	org:rosisk-institut	Российский институт	Российского института
@@ -71,6 +82,7 @@ ORG	org:federaln-mihratsion-sluzhb	Федеральная миграционна
 ORG	org:konstitutsion-sud	Конституционный суд	Конституционного суда
 LOC	loc:partizansk-raion	Партизанский район	Партизанского района
 ORG	org:ministerstv-selsk-hoziaistv	Министерство сельского хозяйства	Министерства сельского хозяйства
+LOC	loc:street-len	улица Ленина	улице Ленина
 EOF2
 # a three-letter noun after a masculine adjective declines: the dictionary's
 # entity in every case (it was a rule-found org:verhovn-sud)

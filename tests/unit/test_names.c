@@ -485,6 +485,10 @@ static void test_nominative(ng_tagger *t) {
         {"Лист Ігоря Смєшка прийшов.", "Ігоря Смєшка", "Ігор Смєшко", "per:ihor-smieshk"},
         {"Дякуємо Дмитру Ніколєнку за все.", "Дмитру Ніколєнку", "Дмитро Ніколєнко", "per:dmitro-nikolienk"},
         {"Слова Івана Вовка цитують.", "Івана Вовка", "Іван Вовк", "per:ivan-vovk"},
+        /* (a woman's: an adjective's case form; after initials, by the surname alone) */
+        {"Слова Марії Сніжної цитують.", "Марії Сніжної", "Марія Сніжна", "per:maria-snizhn"},
+        {"Рішення Л. І. Комарової набуло чинності.", "Л. І. Комарової", "Л. І. Комарова", "per:l-komar"},
+        {"Підпис М. П. Муравицької стоїть.", "М. П. Муравицької", "М. П. Муравицька", "per:m-muravitsk"},
     };
     for (size_t k = 0; k < sizeof fem / sizeof *fem; k++) {
         g = tag(t, fem[k].text);
