@@ -97,7 +97,7 @@ int ng_path_is_special(const char *path);
 
 /* An output file written atomically: ng_outfile_open resolves symbolic
  * links (the link's target is written, the link stays), then creates a
- * temporary file with mkstemp in the target's directory (".NAME.XXXXXX",
+ * temporary file (ng_tmp_create) in the target's directory (".NAME.XXXXXX",
  * the target's mode or 0666 & ~umask), or opens a special file (device,
  * FIFO) in place. Write to 'fd'; ng_outfile_commit syncs, closes and renames
  * it over the target; ng_outfile_abort (or a failed commit) removes it. The
@@ -119,5 +119,11 @@ void ng_outfile_abort(ng_outfile *of);
 int ng_tmp_track(const char *path);
 void ng_tmp_untrack(const char *path);
 void ng_tmp_cleanup(void);
+/* As mkostemp(tmpl, O_CLOEXEC) (tmpl ends in XXXXXX, replaced; mode
+ * 0600), the name tracked for ng_tmp_cleanup before the file is created,
+ * so that no signal leaves it behind (mkstemp then ng_tmp_track had a
+ * window between the two). The caller untracks it when it is renamed or
+ * removed. -1 with errno set on failure. */
+int ng_tmp_create(char *tmpl);
 
 #endif

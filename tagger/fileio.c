@@ -1,13 +1,16 @@
 /* Small file helpers shared by the library and the CLI: special paths,
- * atomic output files (mkstemp in the target's directory, renamed into
+ * atomic output files (a new file in the target's directory, renamed into
  * place) and the list of temporary files to remove on a signal. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "base_internal.h"
 
@@ -43,6 +46,33 @@ void ng_tmp_cleanup(void) {
         char *p = tmp_slots[i];
         if (p) unlink(p);
     }
+}
+
+int ng_tmp_create(char *tmpl) {
+    static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    size_t n = strlen(tmpl);
+    if (n < 6 || strcmp(tmpl + n - 6, "XXXXXX")) { errno = EINVAL; return -1; }
+    for (int tries = 0; tries < 100; tries++) {
+        unsigned char r[6];
+        if (getrandom(r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
+            /* (no entropy yet: the clock, the process and the try) */
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            uint64_t x = (uint64_t)ts.tv_nsec * 0x9E3779B97F4A7C15ull ^ (uint64_t)getpid() << 20 ^ (uint64_t)tries;
+            for (size_t k = 0; k < sizeof r; k++, x >>= 8) r[k] = (unsigned char)x;
+        }
+        for (size_t k = 0; k < sizeof r; k++) tmpl[n - 6 + k] = abc[r[k] % (sizeof abc - 1)];
+        /* the name on the list before the file exists: a signal at any
+         * moment leaves nothing behind (a full list: as before, untracked) */
+        int tracked = ng_tmp_track(tmpl) == 0;
+        int fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) return fd;
+        int e = errno;
+        if (tracked) ng_tmp_untrack(tmpl);
+        if (e != EEXIST) { errno = e; return -1; }
+    }
+    errno = EEXIST;
+    return -1;
 }
 
 /* ## Atomic output files */
@@ -106,7 +136,7 @@ int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err) {
     if (!of->tmp) { ng_outfile_abort(of); return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL); }
     memcpy(of->tmp, of->path, dl);
     snprintf(of->tmp + dl, bl + 16, ".%.*s.XXXXXX", (int)bl, base);
-    of->fd = mkostemp(of->tmp, O_CLOEXEC);
+    of->fd = ng_tmp_create(of->tmp);
     if (of->fd < 0) {
         int rc = ng_error_set(err, NG_E_IO, path, 0, 0, "cannot create: %s", strerror(errno));
         free(of->tmp);
@@ -114,7 +144,6 @@ int ng_outfile_open(ng_outfile *of, const char *path, ng_error *err) {
         ng_outfile_abort(of);
         return rc;
     }
-    ng_tmp_track(of->tmp);
     mode_t mode;
     if (exists) mode = st.st_mode & 07777;
     else { mode_t um = umask(0); umask(um); mode = 0666 & ~um; }

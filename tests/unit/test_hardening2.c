@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <errno.h>
 #include <sys/stat.h>
 #include "harness.h"
 #include "tagger.h"
@@ -119,8 +120,42 @@ static void test_outfile(void) {
     rmdir(dir);
 }
 
+/* ng_tmp_create: mkostemp's file, its name tracked before it exists (no
+ * window where a signal leaves it behind: the name is on the list when
+ * the file appears) */
+static void test_tmp_create(void) {
+    char dir[] = "/tmp/ng-tmpcreate.XXXXXX";
+    if (!mkdtemp(dir)) { OK(0, "mkdtemp"); return; }
+    char t1[300], t2[300];
+    snprintf(t1, sizeof t1, "%s/a.XXXXXX", dir);
+    snprintf(t2, sizeof t2, "%s/a.XXXXXX", dir);
+    int f1 = ng_tmp_create(t1), f2 = ng_tmp_create(t2);
+    OK(f1 >= 0 && f2 >= 0, "created: %s %s", t1, t2);
+    OK(strcmp(t1, t2) && !strstr(t1, "XXXXXX"), "two names, the Xs replaced: %s %s", t1, t2);
+    struct stat st;
+    OK(fstat(f1, &st) == 0 && (st.st_mode & 0777) == 0600 && st.st_size == 0, "a new empty file, mode 0600");
+    INT_EQ(count_entries(dir), 2);
+    ng_tmp_cleanup();   /* as on SIGTERM: both removed */
+    INT_EQ(count_entries(dir), 0);
+    ng_tmp_untrack(t1);
+    ng_tmp_untrack(t2);
+    if (f1 >= 0) close(f1);
+    if (f2 >= 0) close(f2);
+    char bad[] = "/tmp/no-xs";
+    errno = 0;
+    INT_EQ(ng_tmp_create(bad), -1);
+    INT_EQ(errno, EINVAL);
+    char missing[300];
+    snprintf(missing, sizeof missing, "%s/no/such/dir.XXXXXX", dir);
+    INT_EQ(ng_tmp_create(missing), -1);
+    INT_EQ(errno, ENOENT);
+    ng_tmp_cleanup();   /* (nothing of the failures is tracked any more) */
+    rmdir(dir);
+}
+
 int main(void) {
     test_dates();
     test_outfile();
+    test_tmp_create();
     return harness_done("test_hardening2");
 }

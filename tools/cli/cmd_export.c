@@ -107,10 +107,9 @@ int cmd_export(int argc, char **argv) {
     if (!strcmp(out, "-")) {
         const char *td = getenv("TMPDIR");
         snprintf(tmpl, sizeof tmpl, "%.4096s/newsgraph-export.XXXXXX", td && *td ? td : "/tmp");
-        int fd = mkstemp(tmpl);
+        int fd = ng_tmp_create(tmpl);   /* removed on SIGINT/SIGTERM */
         if (fd < 0) { cli_msg("cannot create a temporary file: %s", strerror(errno)); ng_store_close(s); return EXIT_USAGE; }
         close(fd);
-        ng_tmp_track(tmpl);   /* removed on SIGINT/SIGTERM */
         path = tmpl;
     }
     if (svg) {
