@@ -814,9 +814,10 @@ static int place_stem_lang(const char *f, size_t e) {
 static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head, char *out, size_t cap) {
     static const struct { const char *a; char g; } acr[] = {
         {"рда", 'f'}, {"ода", 'f'}, {"мда", 'f'}, {"ова", 'f'}, {"рва", 'f'}, {"мва", 'f'}, {"вца", 'f'},
-        {"црл", 'f'}, {"сад", 'f'}, {"тес", 'f'}, {"тец", 'f'}, {"аес", 'f'}, {"гес", 'f'},
+        {"црл", 'f'}, {"сад", 'f'}, {"дюсш", 'f'}, {"зош", 'f'}, {"сзш", 'f'}, {"тес", 'f'}, {"тец", 'f'}, {"аес", 'f'}, {"гес", 'f'},
         {"гаес", 'f'}, {"грес", 'f'}, {"грэс", 'f'}, {"тэс", 'f'}, {"тэц", 'f'}, {"аэс", 'f'}, {"гэс", 'f'},
-        {"нпз", 'm'}, {"гзк", 'm'}, {"гок", 'm'}, {"гмк", 'm'}, {"цнап", 'm'}, {"отв", 'n'},
+        {"нпз", 'm'}, {"гзк", 'm'}, {"гок", 'm'}, {"гмк", 'm'}, {"цнап", 'm'}, {"тцк", 'm'}, {"цпмсд", 'm'},
+        {"рем", 'm'}, {"отв", 'n'},
     };
     /* case endings after the stem's к, and the nominative's */
     static const char *const m_end[] = {"ого", "ому", "им", "ім", "ом", NULL};
