@@ -514,6 +514,12 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     if (g) {
         const gname *gn = &L->names[g->name];
         fem = gn->fem;
+        /* (a name in -а / -я both sexes carry, Саша, Женя: a surname in a
+         * case only a woman's takes tells: "Саші Петрової" is Саша Петрова) */
+        if (!fem && sur_last >= sur_first && (ends_with(L->strs + gn->fold, gn->fold_len, "а", 2) ||
+                                              ends_with(L->strs + gn->fold, gn->fold_len, "я", 2)) &&
+            fem_oblique(tfold(c, sur_last), tlen(c, sur_last)))
+            fem = 1;
         size_t kl;
         const char *key = gkey = ngn_given_key(L, gn, &kl);
         gkl = kl;

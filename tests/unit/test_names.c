@@ -489,6 +489,9 @@ static void test_nominative(ng_tagger *t) {
         {"Слова Марії Сніжної цитують.", "Марії Сніжної", "Марія Сніжна", "per:maria-snizhn"},
         {"Рішення Л. І. Комарової набуло чинності.", "Л. І. Комарової", "Л. І. Комарова", "per:l-komar"},
         {"Підпис М. П. Муравицької стоїть.", "М. П. Муравицької", "М. П. Муравицька", "per:m-muravitsk"},
+        /* (a given name both sexes carry: the surname tells) */
+        {"Слова Саші Петрової цитують.", "Саші Петрової", "Саша Петрова", "per:sasha-petr"},
+        {"Разом з Женею Ковальською прийшли.", "Женею Ковальською", "Женя Ковальська", "per:zhenia-kovalsk"},
     };
     for (size_t k = 0; k < sizeof fem / sizeof *fem; k++) {
         g = tag(t, fem[k].text);
