@@ -221,12 +221,14 @@ static const char *const cyr_heads_place[] = {
  * района): places, rule D. */
 static const char *const area_heads[] = {"район", "громада", "округ", "повіт", "губернія", "волость", "воєводство",
                                          "уезд", "губерния", "воеводство", NULL};
-/* An area noun's key in an id (its skeleton sk[0, n), rewritten in place;
- * returns the new length): the nouns two languages spell apart take one key,
- * so that the areas they name meet (Тульский уезд, Тульський повіт; the
- * uk/ru names of a voivodeship). */
+/* The key in an id of an area's noun (rule D) or a compass adjective (rule
+ * C): its skeleton sk[0, n), rewritten in place; returns the new length.
+ * The words Russian and Ukrainian spell apart take the Ukrainian one's key,
+ * so that the places they name meet (Тульский уезд, Тульський повіт; the
+ * uk/ru names of a voivodeship; Западная Украина, Західна Україна). */
 static size_t area_key(char *sk, size_t n) {
-    static const char *const same[][2] = {{"uezd", "povit"}, {"voevodstv", "voievodstv"}};
+    static const char *const same[][2] = {{"uezd", "povit"}, {"voevodstv", "voievodstv"}, {"zapadn", "zahidn"},
+                                          {"vostochn", "shidn"}, {"severn", "pivnichn"}, {"iuzhn", "pivdenn"}};
     for (size_t x = 0; x < sizeof same / sizeof same[0]; x++)
         if (n == strlen(same[x][0]) && !memcmp(sk, same[x][0], n)) {
             n = strlen(same[x][1]);
@@ -562,10 +564,12 @@ static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, 
 }
 
 /* The nominative of the name over tokens [i, j] whose head noun is token
- * 'head', into out (NUL-terminated, line breaks as spaces): 1 when a guess
- * was made, 0 when the name stays as written (already nominative, or no
- * guess that inflects back to it). */
-static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const char *type, char *out, size_t cap) {
+ * 'head' (its nominative, folded: 'lem', or NULL for the lists' word of
+ * its stem, lemma_of), into out (NUL-terminated, line breaks as spaces): 1
+ * when a guess was made, 0 when the name stays as written (already
+ * nominative, or no guess that inflects back to it). */
+static int nominative_of(const chunkctx *c, size_t i, size_t j, size_t head, const char *lem, const char *type,
+                         char *out, size_t cap) {
     nomword cand[16];
     const char *want[16];
     size_t wl[16], n = j - i + 1;
@@ -585,7 +589,7 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
     /* the head: a list word of its stem (its nominative) */
     const char *hf = tfold(c, head);
     size_t hl = tlen(c, head);
-    const char *lem = lemma_of(c, head);
+    if (!lem) lem = lemma_of(c, head);
     if (!lem) return 0;
     size_t ll = strlen(lem), p = 0;
     while (p < ll && p < hl && lem[p] == hf[p]) p++;
@@ -644,6 +648,39 @@ static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const 
     }
     out[o] = 0;
     return 1;
+}
+
+static int nominative(const chunkctx *c, size_t i, size_t j, size_t head, const char *type, char *out, size_t cap) {
+    return nominative_of(c, i, j, head, NULL, type, out, cap);
+}
+
+/* Rule C's compass adjective and the one-word place the dictionary found
+ * after it, in a case form ("Західної України", "Западной Украины"): the
+ * place's nominative is the dictionary's one-word alias that declines to
+ * the word as written, the adjective agrees with it (Західна Україна,
+ * Западная Украина). 0 if none does. */
+static int compass_nominative(const chunkctx *c, size_t i, size_t j, char *out, size_t cap) {
+    if (j != i + 1) return 0;
+    long k = ngn_covering_at(c, c->first, tok_start(c, j));
+    if (k < 0 || c->m->spans[k].start != tok_start(c, j) || c->m->spans[k].end != tok_end(c, j)) return 0;
+    const cand *cd = &c->m->cands[c->m->spans[k].cand];
+    if (cd->order == UINT64_MAX) return 0;
+    size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
+    if (di >= c->t->nd) return 0;
+    const ng_dict *d = c->t->dicts[di];
+    if (ei >= d->h->n_entities) return 0;
+    const img_entity *e = &d->ent[ei];
+    for (uint32_t a = 0; a <= e->alias_count; a++) {
+        const char *al = dict_str(d, a ? d->aliases[e->alias_first + a - 1] : e->name);
+        size_t n = strlen(al), fl = 0;
+        if (!n || (unsigned char)al[0] < 0x80 || memchr(al, ' ', n) || memchr(al, '-', n)) continue;
+        char *f = ng_fold(al, n, &fl);
+        if (!f) return 0;
+        int ok = fl > 0 && nominative_of(c, i, j, j, f, "LOC", out, cap);
+        free(f);
+        if (ok) return 1;
+    }
+    return 0;
 }
 
 /* ## A dictionary name in a form the dictionary does not list (NAMES.md,
@@ -924,7 +961,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
                 memcpy(sk, tfold(c, q), n);
             } else
                 n = ngn_skel(tfold(c, q), whole ? tlen(c, q) : ngn_stem_len(tfold(c, q), tlen(c, q)), sk, 0);
-            if (rule == NG_RULE_PLACE_AREA && q == head) n = area_key(sk, n);   /* (уезд is повіт) */
+            if ((rule == NG_RULE_PLACE_AREA && q == head) || (rule == NG_RULE_PLACE_PART && q == wi))
+                n = area_key(sk, n);   /* (уезд is повіт, западная західна) */
             if (bl + n + 2 >= sizeof buf) break;
             if (bl > b0) buf[bl++] = '-';
             memcpy(buf + bl, sk, n);
@@ -957,7 +995,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
                     head_stem(c, &desig_set, q))
                     dn = q;
         size_t nl = 0;
-        if (rule == NG_RULE_PLACE_STREET && wi == i + 1 && street_nominative(c, i, wi, wj, ne, nom, sizeof nom))
+        if ((rule == NG_RULE_PLACE_STREET && wi == i + 1 && street_nominative(c, i, wi, wj, ne, nom, sizeof nom)) ||
+            (rule == NG_RULE_PLACE_PART && wi == i && wj == j && compass_nominative(c, i, j, nom, sizeof nom)))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
         else if (dn != (size_t)-1 && nominative(c, i, wi - 2, dn, "ORG", nom, sizeof nom) &&
             (nl = strlen(nom)) + (ne - tok_end(c, wi - 2)) < sizeof nom) {
@@ -1550,6 +1589,11 @@ static size_t named_after(const chunkctx *c, size_t j) {
  * capitalised Cyrillic words no dictionary span touches. A river is its
  * name (річки Рось: Рось, as news annotate it), a street its noun and name
  * (вулиці Івасюка). */
+/* A word whose stem a street's noun has but which is none: площин, the
+ * genitive plural of площина (a plane: "двох площин Зображення",
+ * "Евклідових площин"), whose stem ngn_stem_len reads as площа's. */
+static int false_street_noun(const chunkctx *c, size_t k) { return tok_is(c, k, "площин"); }
+
 static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
     if (i == 0 || !(c->tok[i].flags & TK_SPACE) || (c->tok[i].flags & TK_NL)) return (size_t)-1;
     size_t p = i - 1;
@@ -1558,7 +1602,7 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
     if (!is_word(c, p) || (c->tok[p].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT))) return (size_t)-1;
     unsigned rule = abbr ? (wset_has(&street_abbr_set, c->tok[p].hash) ? NG_RULE_PLACE_STREET : 0)
                     : tok_has_stem(c, &river_set, p)  ? NG_RULE_PLACE_RIVER
-                    : tok_has_stem(c, &street_set, p) ? NG_RULE_PLACE_STREET
+                    : tok_has_stem(c, &street_set, p) && !false_street_noun(c, p) ? NG_RULE_PLACE_STREET
                                                                         : 0;
     if (!rule) return (size_t)-1;
     size_t j = i;
@@ -1620,7 +1664,7 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
  * and Тверской бульвар meet: a known limit). */
 static size_t adj_street(chunkctx *c, size_t i, int *rc) {
     size_t k = i + 1;   /* (the caller has checked that token i ends as an adjective) */
-    if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1)) return (size_t)-1;
+    if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1) || false_street_noun(c, k)) return (size_t)-1;
     int uk = tok_has_stem(c, &street_uk_set, k), ru = !uk && tok_has_stem(c, &street_ru_set, k);
     if (!uk && !ru) return (size_t)-1;
     if (ngn_sentence_initial(c, i) || ngn_covering_at(c, c->first, tok_start(c, i)) >= 0 ||

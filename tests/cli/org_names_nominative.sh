@@ -7,7 +7,9 @@
 # changes; not "Володимирський узвозу"); the designator before an
 # institution's quoted name: Державного підприємства «Завод Маяк»; a
 # street after its noun: вулиці Городецького, вулиці Липовій (not
-# вулиці Ковалевської, which a genitive may be); and a place's adjective before an
+# вулиці Ковалевської, which a genitive may be); a compass adjective and
+# a place (Західної України: Західна Україна, and Западной Украины on its
+# id); and a place's adjective before an
 # acronym whose gender is known: Диканської РДА); the graph keeps that name. And a
 # dictionary name whose noun has three letters declines after its
 # adjective (Верховний Суд → Верховного Суду), uk and ru side by side.
@@ -33,6 +35,7 @@ cat >"$T/uk.txt" <<'EOF2'
 Голова Диканської РДА, рішення Черкаського ОТВ АМКУ, аварія на Кременчуцькому НПЗ і Старобешівській ТЕС.
 Голова Харківської ОВА, лікарі Бучанської ЦРЛ і начальник Херсонської САД. Працівники Полтавського ТЦК і учні Новодністровської ДЮСШ.
 Будинок на вулиці Городецького, мітинг на вулиці Липовій, рух проспектом Перемоги, пожежа на вулиці Ковалевської.
+Жителі Західної України і Східного Сибіру.
 Кав'ярня на Андріївському узвозі, біля Володимирського узвозу, і на Хрещатицькому провулку.
 Директор Державного підприємства «Завод Маяк» і голова Благодійного фонду «Платар» та працівники Комунального закладу охорони здоров'я «Обласна лікарня».
 EOF2
@@ -65,6 +68,8 @@ LOC	loc:street-horodetsk	вулиця Городецького	вулиці Го
 LOC	loc:street-lip	вулиця Липова	вулиці Липовій
 LOC	loc:street-peremoh	проспект Перемоги	проспектом Перемоги
 LOC	loc:street-kovalevsk	вулиці Ковалевської	вулиці Ковалевської
+LOC	loc:zahidn-ukra	Західна Україна	Західної України
+LOC	loc:shidn-sibir	Східний Сибір	Східного Сибіру
 LOC	loc:street-andrivsk	Андріївський узвіз	Андріївському узвозі
 LOC	loc:street-volodimirsk	Володимирський узвіз	Володимирського узвозу
 LOC	loc:street-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
@@ -77,6 +82,7 @@ EOF2
 cat >"$T/ru.txt" <<'EOF2'
 Эксперты Российского института и Федеральной миграционной службы. Это решение Конституционного суда.
 Жители Партизанского района. Сотрудники Министерства сельского хозяйства. Встреча на улице Ленина.
+Жители Западной Украины и Восточной Сибири.
 EOF2
 names_are ru <<'EOF2'
 ORG	org:rosisk-institut	Российский институт	Российского института
@@ -85,6 +91,8 @@ ORG	org:konstitutsion-sud	Конституционный суд	Конститу
 LOC	loc:partizansk-raion	Партизанский район	Партизанского района
 ORG	org:ministerstv-selsk-hoziaistv	Министерство сельского хозяйства	Министерства сельского хозяйства
 LOC	loc:street-len	улица Ленина	улице Ленина
+LOC	loc:zahidn-ukra	Западная Украина	Западной Украины
+LOC	loc:shidn-sibir	Восточная Сибирь	Восточной Сибири
 EOF2
 # a three-letter noun after a masculine adjective declines: the dictionary's
 # entity in every case (it was a rule-found org:verhovn-sud)
