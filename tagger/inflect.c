@@ -626,6 +626,10 @@ typedef struct wordinfo {
  * that the first one reads as an adjective ("Верховна Рада") rather than a
  * head noun with a genitive complement ("Рада Європи")? */
 static int uk_nominative_like(const w32 *n) {
+    /* (the genitives of місто, село, селище end as a nominative in -а does:
+     * "райрада міста Кіровограда", "рада села" have the head before them) */
+    static const char *const neuter_gen[] = {"міста", "села", "селища", NULL};
+    if (inlist(n, neuter_gen)) return 0;
     int32_t l = back(n, 1);
     if (isin(l, "аяь")) return 1;
     if (ends(n, "ів") || ends(n, "їв")) return 0;
