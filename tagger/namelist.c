@@ -119,6 +119,12 @@ static int on_form(const char *const *words, const size_t *lens, size_t n, void 
  * (the men's in -а / -я: ng_inflect_male_a). */
 static const char *const either_a[] = {"саша", "женя", "валя", "слава", NULL};
 
+int ngn_given_either(const char *f, size_t fl) {
+    for (const char *const *m = either_a; *m; m++)
+        if (strlen(*m) == fl && !memcmp(*m, f, fl)) return 1;
+    return 0;
+}
+
 /* Does s[0..len) contain ё or Ё? */
 static int has_yo(const char *s, size_t len) {
     for (size_t i = 0; i + 1 < len; i++)
@@ -227,9 +233,7 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     int cyr = (unsigned char)f[0] >= 0x80;
     int fem = 0, weak = 0;
     if (cyr && (ends_with(f, fl, "а", 2) || ends_with(f, fl, "я", 2))) {
-        fem = !ng_inflect_male_a(f, fl);
-        for (const char *const *m = either_a; *m; m++)
-            if (strlen(*m) == fl && !memcmp(*m, f, fl)) fem = 0;
+        fem = !ng_inflect_male_a(f, fl) && !ngn_given_either(f, fl);
     }
     ngn_words_init();
     weak = wset_has(&ngn_weak_set, h);

@@ -338,27 +338,17 @@ static int prefer_river(mstate *m, span *s) {
 
 /* Country code of a candidate from its iso= attribute ("US" of US-GA), or "". */
 static void cand_country(const ng_tagger *t, const cand *c, char out[4]) {
+    size_t n = 0;
+    const char *p = ng_cand_iso(t, c, &n);
     out[0] = 0;
-    if (c->order == UINT64_MAX) return;
-    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
-    if (di >= t->nd) return;
-    ng_entity e;
-    if (ng_dict_entity(t->dicts[di], ei, &e) != NG_OK || !e.attrs) return;
-    const char *p = strstr(e.attrs, "iso=");
-    if (!p || (p != e.attrs && p[-1] != '\t')) return;
-    p += 4;
-    if (p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') { out[0] = p[0]; out[1] = p[1]; out[2] = 0; }
+    if (p && n >= 2 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z') { out[0] = p[0]; out[1] = p[1]; out[2] = 0; }
 }
 
 /* Is the candidate a first-level subdivision (iso=US-GA)? */
 static int cand_subdivision(const ng_tagger *t, const cand *c) {
-    if (c->order == UINT64_MAX || strcmp(c->c.type, "LOC")) return 0;
-    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
-    if (di >= t->nd) return 0;
-    ng_entity e;
-    if (ng_dict_entity(t->dicts[di], ei, &e) != NG_OK || !e.attrs) return 0;
-    const char *p = strstr(e.attrs, "iso=");
-    return p && (p == e.attrs || p[-1] == '\t') && p[4] && p[5] && p[6] == '-';
+    size_t n = 0;
+    const char *p = strcmp(c->c.type, "LOC") ? NULL : ng_cand_iso(t, c, &n);
+    return p && n >= 3 && p[2] == '-';
 }
 
 /* "Atlanta, Georgia": span k follows a place span and ", " in its field. */

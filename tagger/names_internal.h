@@ -133,6 +133,10 @@ static inline void ngn_nl_prefetch(const ng_namelist *nl, uint64_t h) {
     if (nl->filter) __builtin_prefetch(&nl->filter[(h >> NGN_FILTER_SHIFT) >> 6]);
 }
 
+/* Is folded given name f[0..fl) one in -а / -я both sexes carry (Саша,
+ * Женя, Валя, Слава), which the lists take for no woman's? */
+int ngn_given_either(const char *f, size_t fl);
+
 /* Visits the given names whose form is fold[0..len); returns the count. */
 size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t len, const gform **out,
                      size_t max);

@@ -329,6 +329,13 @@ static int head_stem(const chunkctx *c, const wset *s, size_t i) {
     return !(l >= 8 && !memcmp(f + l - 2, "н", 2) &&
              (!memcmp(f + l - 4, "а", 2) || !memcmp(f + l - 4, "е", 2) || !memcmp(f + l - 4, "я", 2)));
 }
+
+/* Is token k a designator's noun (фонду, підприємства, закладу)? */
+static int desig_noun(const chunkctx *c, size_t k) {
+    return head_stem(c, &orgq_set, k) || head_stem(c, &head_set, k) || head_stem(c, &gen_head_set, k) ||
+           head_stem(c, &desig_set, k);
+}
+
 static uint64_t org_mem[8][1024];
 
 /* The organisation and area nouns of the lists above by the hash of their
@@ -336,6 +343,14 @@ static uint64_t org_mem[8][1024];
 typedef struct lemma { uint64_t stem; const char *w; } lemma;
 static lemma lemmas[512];
 static size_t nlemmas;
+/* lemma index + 1 of each stem hash (its first lemma), open addressing */
+static uint16_t lemma_slot[1024];
+static long lemma_find(uint64_t h) {
+    for (size_t i = h & 1023;; i = (i + 1) & 1023) {
+        if (!lemma_slot[i]) return -1;
+        if (lemmas[lemma_slot[i] - 1].stem == h) return lemma_slot[i] - 1;
+    }
+}
 /* Nouns of those lists whose stem changes in the other cases (узвіз:
  * узвозі, провулок: провулку): a case form (whose stem the others share)
  * and the nominative. Found first, so the lists' case forms (узвозу) are
@@ -355,6 +370,12 @@ static void lemmas_fill(void) {
         for (const char *const *w = lists[l]; *w && nlemmas < sizeof lemmas / sizeof *lemmas; w++) {
             size_t n = strlen(*w);
             lemmas[nlemmas++] = (lemma){ng_hash(*w, ngn_stem_len(*w, n)), *w};
+        }
+    for (size_t q = 0; q < nlemmas; q++)
+        if (lemma_find(lemmas[q].stem) < 0) {
+            size_t i = lemmas[q].stem & 1023;
+            while (lemma_slot[i]) i = (i + 1) & 1023;
+            lemma_slot[i] = (uint16_t)(q + 1);
         }
 }
 
@@ -505,14 +526,25 @@ static int nom_set(nomword *nw, const chunkctx *c, size_t q, size_t cut, const c
     return 1;
 }
 
+/* Word k of a candidate: token q as the folded word lem, its first letters
+ * those lem shares with it as written, the rest lem's (Хрещатицькому
+ * провулку, lem провулок: провулок). */
+static int nom_set_lemma(nomword *nw, const chunkctx *c, size_t q, const char *lem) {
+    const char *f = tfold(c, q);
+    size_t fl = tlen(c, q), ll = strlen(lem), p = 0;
+    while (p < ll && p < fl && lem[p] == f[p]) p++;
+    while (p > 0 && ((unsigned char)lem[p] & 0xC0) == 0x80) p--;   /* (a whole letter) */
+    return nom_set(nw, c, q, ncp(f + p, fl - p), lem + p);
+}
+
 /* The nominative of the noun token k is a case form of: the list word of
  * its stem (lemmas), or NULL. */
 static const char *lemma_of(const chunkctx *c, size_t k) {
     const char *f = tfold(c, k);
-    uint64_t st = ng_hash(f, ngn_stem_len(f, tlen(c, k)));
-    for (size_t q = 0; q < nlemmas; q++)
-        if (lemmas[q].stem == st || lemmas[q].stem == c->tok[k].hash) return lemmas[q].w;
-    return NULL;
+    /* (the first of the lemmas of its stem or of the word as written) */
+    long a = lemma_find(ng_hash(f, ngn_stem_len(f, tlen(c, k)))), b = lemma_find(c->tok[k].hash);
+    if (a < 0 || (b >= 0 && b < a)) a = b;
+    return a < 0 ? NULL : lemmas[a].w;
 }
 
 /* Rule S's street after its noun in a case form, into out: the noun's
@@ -545,10 +577,7 @@ static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, 
                 if (ends_with(lf, lfl, *e, strlen(*e))) return 0;
     }
     nomword nw;
-    size_t p = 0;
-    while (p < ll && p < hl && lem[p] == hf[p]) p++;
-    while (p > 0 && ((unsigned char)lem[p] & 0xC0) == 0x80) p--;   /* (a whole letter) */
-    if (!nom_set(&nw, c, n, ncp(hf + p, hl - p), lem + p)) return 0;
+    if (!nom_set_lemma(&nw, c, n, lem)) return 0;
     size_t a = tok_end(c, n), b = tok_end(c, wj), cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), cut);
     size_t al = strlen(add), o = nw.w.orig_len;
     if (o + (b - cb - a) + al + (ne - b) >= cap) return 0;
@@ -591,10 +620,8 @@ static int nominative_of(const chunkctx *c, size_t i, size_t j, size_t head, con
     size_t hl = tlen(c, head);
     if (!lem) lem = lemma_of(c, head);
     if (!lem) return 0;
-    size_t ll = strlen(lem), p = 0;
-    while (p < ll && p < hl && lem[p] == hf[p]) p++;
-    while (p > 0 && ((unsigned char)lem[p] & 0xC0) == 0x80) p--;   /* (a whole letter) */
-    if (!nom_set(&cand[head - i], c, head, ncp(hf + p, hl - p), lem + p)) return 0;
+    size_t ll = strlen(lem);
+    if (!nom_set_lemma(&cand[head - i], c, head, lem)) return 0;
     int g = lemma_gender(lem), changed = ll != hl || memcmp(lem, hf, hl);
     /* the adjectives before the head, left to right, each checked with
      * those before it and the head (the first of them is capitalised) */
@@ -664,14 +691,10 @@ static int compass_nominative(const chunkctx *c, size_t i, size_t j, char *out, 
     long k = ngn_covering_at(c, c->first, tok_start(c, j));
     if (k < 0 || c->m->spans[k].start != tok_start(c, j) || c->m->spans[k].end != tok_end(c, j)) return 0;
     const cand *cd = &c->m->cands[c->m->spans[k].cand];
-    if (cd->order == UINT64_MAX) return 0;
-    size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
-    if (di >= c->t->nd) return 0;
-    const ng_dict *d = c->t->dicts[di];
-    if (ei >= d->h->n_entities) return 0;
-    const img_entity *e = &d->ent[ei];
-    for (uint32_t a = 0; a <= e->alias_count; a++) {
-        const char *al = dict_str(d, a ? d->aliases[e->alias_first + a - 1] : e->name);
+    const ng_dict *d = NULL;
+    const img_entity *e = ng_cand_entity(c->t, cd, &d);
+    for (uint32_t a = 0; e && a <= e->alias_count; a++) {
+        const char *al = ng_entity_alias(d, e, a);
         size_t n = strlen(al), fl = 0;
         if (!n || (unsigned char)al[0] < 0x80 || memchr(al, ' ', n) || memchr(al, '-', n)) continue;
         char *f = ng_fold(al, n, &fl);
@@ -991,9 +1014,7 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
         size_t dn = (size_t)-1;
         if (head == (size_t)-1 && rule == NG_RULE_ORG_QUOTED && wi >= i + 2 && ngn_open_quote(c, wi - 1))
             for (size_t q = i; q + 1 < wi && dn == (size_t)-1; q++)
-                if (head_stem(c, &orgq_set, q) || head_stem(c, &head_set, q) || head_stem(c, &gen_head_set, q) ||
-                    head_stem(c, &desig_set, q))
-                    dn = q;
+                if (desig_noun(c, q)) dn = q;
         size_t nl = 0;
         if ((rule == NG_RULE_PLACE_STREET && wi == i + 1 && street_nominative(c, i, wi, wj, ne, nom, sizeof nom)) ||
             (rule == NG_RULE_PLACE_PART && wi == i && wj == j && compass_nominative(c, i, j, nom, sizeof nom)))
@@ -1229,8 +1250,7 @@ static size_t cap_designator(const chunkctx *c, size_t d) {
         if (!is_word(c, w) || !(c->tok[w].flags & TK_CYR) || (c->tok[w].flags & (TK_LATIN | TK_DIGIT | TK_ALLUPPER)) ||
             ((c->tok[w].flags & TK_NL) && !(c->tok[w].flags & TK_UPPER1)) || wset_has(&ngn_stop_set, c->tok[k].hash))
             return (size_t)-1;
-        int is_noun = !noun && (head_stem(c, &orgq_set, k) || head_stem(c, &head_set, k) ||
-                                head_stem(c, &gen_head_set, k) || head_stem(c, &desig_set, k));
+        int is_noun = !noun && desig_noun(c, k);
         int adj = adj_end(tfold(c, k), tlen(c, k));
         if (noun && !adj) return (size_t)-1;
         if (is_noun) noun = 1;
@@ -2430,12 +2450,8 @@ static size_t body_of_country(chunkctx *c, size_t i, int *rc) {
     const cand *cc = NULL;
     for (size_t q = 0; q < cs->ncand && !cc; q++) {
         const cand *cd = &c->m->cands[cs->cand + q];
-        if (strcmp(cd->c.type, "LOC") || cd->order == UINT64_MAX) continue;
-        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
-        ng_entity e;
-        if (di >= c->t->nd || ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK || !e.attrs) continue;
-        const char *a = strstr(e.attrs, "iso=");
-        if (a && (a == e.attrs || a[-1] == '\t') && strlen(a) >= 6 && (a[6] == '\t' || !a[6])) cc = cd;
+        size_t n = 0;
+        if (!strcmp(cd->c.type, "LOC") && ng_cand_iso(c->t, cd, &n) && n == 2) cc = cd;
     }
     if (!cc || !strcmp(cc->c.id, home) || !cc->c.name) return (size_t)-1;
     size_t e = j;

@@ -301,29 +301,38 @@ static int cyr_vowel(const char *p) {
     return 0;
 }
 
-/* Nominative guess of a surname (display only; the id uses stems). */
-typedef struct nomrule { const char *from, *to; int fem; } nomrule;
+/* Nominative guess of a surname (display only; the id uses stems). 'fem':
+ * a woman's form; 'only': the ending is one only a woman's surname takes
+ * in a case other than the nominative (fem_oblique): 2 when her
+ * nominative ends as a man's genitive does (-ова, -ева, -іна, -ина), 1 for
+ * the others; 0 when a man's form or a nominative ends so too (-ову, -ину:
+ * also a man's dative; -ской: Трубецкой). */
+typedef struct nomrule { const char *from, *to; int fem, only; } nomrule;
 static const nomrule nom_rules[] = {
-    {"ського", "ський", 0}, {"ському", "ський", 0}, {"ським", "ський", 0}, {"ськім", "ський", 0},
-    {"цького", "цький", 0}, {"цькому", "цький", 0}, {"цьким", "цький", 0},
-    {"ского", "ский", 0}, {"скому", "ский", 0}, {"ским", "ский", 0}, {"ском", "ский", 0},
-    {"цкого", "цкий", 0}, {"цкому", "цкий", 0}, {"цким", "цкий", 0},
-    {"енкові", "енко", 0}, {"енком", "енко", 0}, {"енка", "енко", 0}, {"енку", "енко", 0},
-    {"єнкові", "єнко", 0}, {"єнком", "єнко", 0}, {"єнка", "єнко", 0}, {"єнку", "єнко", 0},
-    {"овим", "ов", 0}, {"овым", "ов", 0}, {"овом", "ов", 0}, {"ові", "ов", 0}, {"ова", "ов", 0},
-    {"ову", "ов", 0}, {"ове", "ов", 0}, {"евим", "ев", 0}, {"евым", "ев", 0}, {"ева", "ев", 0},
-    {"еву", "ев", 0}, {"еві", "ев", 0}, {"євим", "єв", 0}, {"єва", "єв", 0}, {"єву", "єв", 0}, {"єві", "єв", 0},
-    {"іним", "ін", 0}, {"іна", "ін", 0}, {"іну", "ін", 0}, {"иным", "ин", 0},
-    {"ина", "ин", 0}, {"ину", "ин", 0}, {"ином", "ин", 0},
-    {"ого", "ий", 0}, {"ому", "ий", 0},
-    {"ою", "а", 0},   /* (a man's surname in -а: Тарутою, Скрипкою) */
-    {"ової", "ова", 1}, {"овій", "ова", 1}, {"ову", "ова", 1}, {"овою", "ова", 1}, {"овой", "ова", 1},
-    {"евой", "ева", 1}, {"еву", "ева", 1}, {"евої", "ева", 1}, {"евій", "ева", 1}, {"евою", "ева", 1},
-    {"євої", "єва", 1}, {"євій", "єва", 1}, {"євою", "єва", 1}, {"єву", "єва", 1}, {"іною", "іна", 1}, {"іної", "іна", 1}, {"іній", "іна", 1}, {"іну", "іна", 1},
-    {"иной", "ина", 1}, {"ину", "ина", 1}, {"ної", "на", 1}, {"ною", "на", 1}, {"ній", "на", 1}, {"ської", "ська", 1}, {"ській", "ська", 1},
-    {"ську", "ська", 1}, {"ською", "ська", 1}, {"ской", "ская", 1}, {"скую", "ская", 1},
-    {"цької", "цька", 1}, {"цькій", "цька", 1}, {"цьку", "цька", 1}, {"цькою", "цька", 1},
-    {NULL, NULL, 0}
+    {"ського", "ський", 0, 0}, {"ському", "ський", 0, 0}, {"ським", "ський", 0, 0}, {"ськім", "ський", 0, 0},
+    {"цького", "цький", 0, 0}, {"цькому", "цький", 0, 0}, {"цьким", "цький", 0, 0},
+    {"ского", "ский", 0, 0}, {"скому", "ский", 0, 0}, {"ским", "ский", 0, 0}, {"ском", "ский", 0, 0},
+    {"цкого", "цкий", 0, 0}, {"цкому", "цкий", 0, 0}, {"цким", "цкий", 0, 0},
+    {"енкові", "енко", 0, 0}, {"енком", "енко", 0, 0}, {"енка", "енко", 0, 0}, {"енку", "енко", 0, 0},
+    {"єнкові", "єнко", 0, 0}, {"єнком", "єнко", 0, 0}, {"єнка", "єнко", 0, 0}, {"єнку", "єнко", 0, 0},
+    {"овим", "ов", 0, 0}, {"овым", "ов", 0, 0}, {"овом", "ов", 0, 0}, {"ові", "ов", 0, 0}, {"ова", "ов", 0, 0},
+    {"ову", "ов", 0, 0}, {"ове", "ов", 0, 0}, {"евим", "ев", 0, 0}, {"евым", "ев", 0, 0}, {"ева", "ев", 0, 0},
+    {"еву", "ев", 0, 0}, {"еві", "ев", 0, 0}, {"євим", "єв", 0, 0}, {"єва", "єв", 0, 0}, {"єву", "єв", 0, 0},
+    {"єві", "єв", 0, 0}, {"іним", "ін", 0, 0}, {"іна", "ін", 0, 0}, {"іну", "ін", 0, 0}, {"иным", "ин", 0, 0},
+    {"ина", "ин", 0, 0}, {"ину", "ин", 0, 0}, {"ином", "ин", 0, 0},
+    {"ого", "ий", 0, 0}, {"ому", "ий", 0, 0},
+    {"ою", "а", 0, 0},   /* (a man's surname in -а: Тарутою, Скрипкою) */
+    {"ової", "ова", 1, 2}, {"овій", "ова", 1, 0}, {"ову", "ова", 1, 0}, {"овою", "ова", 1, 2}, {"овой", "ова", 1, 2},
+    {"евой", "ева", 1, 2}, {"еву", "ева", 1, 0}, {"евої", "ева", 1, 2}, {"евій", "ева", 1, 0}, {"евою", "ева", 1, 2},
+    {"євої", "єва", 1, 1}, {"євій", "єва", 1, 0}, {"євою", "єва", 1, 1}, {"єву", "єва", 1, 0}, {"ёвой", "ёва", 1, 1},
+    {"іною", "іна", 1, 2}, {"іної", "іна", 1, 2}, {"іній", "іна", 1, 0}, {"іну", "іна", 1, 0},
+    {"иной", "ина", 1, 2}, {"иної", "ина", 1, 2}, {"иною", "ина", 1, 2}, {"ину", "ина", 1, 0},
+    {"ної", "на", 1, 0}, {"ною", "на", 1, 0}, {"ній", "на", 1, 0},
+    {"ської", "ська", 1, 1}, {"ській", "ська", 1, 1}, {"ську", "ська", 1, 0}, {"ською", "ська", 1, 1},
+    {"ской", "ская", 1, 0}, {"скую", "ская", 1, 0},
+    {"цької", "цька", 1, 1}, {"цькій", "цька", 1, 1}, {"цьку", "цька", 1, 0}, {"цькою", "цька", 1, 1},
+    {"зької", "зька", 1, 1}, {"зькій", "зька", 1, 1}, {"зьку", "зька", 1, 0}, {"зькою", "зька", 1, 1},
+    {NULL, NULL, 0, 0}
 };
 static const char *const cons_end[] = { "ові", "еві", "ом", "ем", "а", "у", "і", "е", NULL };
 
@@ -485,15 +494,10 @@ static int alias_given_is(const ng_namelist *L, const char *name, const char *ke
  * (Эрдоган one of its names), "Борис Николаевич Ельцин" its Борис Ельцин;
  * not "Мишель Обама" (Barack Obama's surname). NULL if none. */
 static const cand *dict_given_person(const chunkctx *c, const cand *cd, const char *key, size_t kl) {
-    if (!cd || !c->nl || cd->order == UINT64_MAX) return NULL;
-    size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
-    if (di >= c->t->nd) return NULL;
-    const ng_dict *d = c->t->dicts[di];
-    if (ei >= d->h->n_entities) return NULL;
-    const img_entity *e = &d->ent[ei];
-    if (alias_given_is(c->nl, dict_str(d, e->name), key, kl)) return cd;
-    for (uint32_t k = 0; k < e->alias_count; k++)
-        if (alias_given_is(c->nl, dict_str(d, d->aliases[e->alias_first + k]), key, kl)) return cd;
+    const ng_dict *d = NULL;
+    const img_entity *e = cd && c->nl ? ng_cand_entity(c->t, cd, &d) : NULL;
+    for (uint32_t k = 0; e && k <= e->alias_count; k++)
+        if (alias_given_is(c->nl, ng_entity_alias(d, e, k), key, kl)) return cd;
     return NULL;
 }
 
@@ -516,8 +520,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         fem = gn->fem;
         /* (a name in -а / -я both sexes carry, Саша, Женя: a surname in a
          * case only a woman's takes tells: "Саші Петрової" is Саша Петрова) */
-        if (!fem && sur_last >= sur_first && (ends_with(L->strs + gn->fold, gn->fold_len, "а", 2) ||
-                                              ends_with(L->strs + gn->fold, gn->fold_len, "я", 2)) &&
+        if (!fem && sur_last >= sur_first && ngn_given_either(L->strs + gn->fold, gn->fold_len) &&
             fem_oblique(tfold(c, sur_last), tlen(c, sur_last)))
             fem = 1;
         size_t kl;
@@ -778,15 +781,8 @@ static int latin_place_surname(const chunkctx *c, size_t j) {
     for (size_t i = 0; i < s->ncand; i++) {
         const cand *cd = &c->m->cands[s->cand + i];
         if (strcmp(cd->c.type, "LOC")) return 0;
-        if (cd->order == UINT64_MAX) return 0;
-        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
-        if (di >= c->t->nd) return 0;
-        ng_entity e;
-        if (ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK) return 0;
-        if (e.attrs) {
-            const char *p = strstr(e.attrs, "iso=");
-            if (p && (p == e.attrs || p[-1] == '\t')) return 0;
-        }
+        size_t n;
+        if (!ng_cand_entity(c->t, cd, NULL) || ng_cand_iso(c->t, cd, &n)) return 0;
     }
     return 1;
 }
@@ -832,12 +828,8 @@ int ngn_contest_place(const chunkctx *c, size_t i) {
     for (size_t q = 0; q < s->ncand; q++) {
         const cand *cd = &c->m->cands[s->cand + q];
         if (strcmp(cd->c.type, "LOC")) return 0;
-        if (cd->order == UINT64_MAX) continue;
-        size_t di = (size_t)(cd->order >> 32), ei = (size_t)(cd->order & 0xFFFFFFFFu);
-        ng_entity e;
-        if (di >= c->t->nd || ng_dict_entity(c->t->dicts[di], ei, &e) != NG_OK || !e.attrs) continue;
-        const char *a = strstr(e.attrs, "iso=");
-        if (a && (a == e.attrs || a[-1] == '\t')) iso = 1;
+        size_t n;
+        if (ng_cand_iso(c->t, cd, &n)) iso = 1;
     }
     return iso;
 }
@@ -967,21 +959,12 @@ static int masc_oblique(const char *f, size_t fl, int uk) {
  * the nominative: the oblique cases of -ова / -ева / -ина and of the
  * adjectives in -ська (Мусаєвої, Петровою, Ковальської, Ковальській;
  * Ивановой), so that a given name both genders' lists give in that form
- * (Лесі: Леся's and Лесь's) is the woman's. Not -ову / -ину (also a man's
- * dative: Мусаєву) nor -ской (Трубецкой, a man's nominative). 2 when the
- * nominative of the surname ends as a man's genitive does (-ова, -ева,
- * -ина, -іна: masc_oblique), 1 for the others, 0 if none. */
+ * (Лесі: Леся's and Лесь's) is the woman's? nom_rules' 'only' (2: her
+ * nominative ends as a man's genitive does, masc_oblique), 0 if none. */
 static int fem_oblique(const char *f, size_t fl) {
-    static const char *const e[] = { "ової", "евої", "іної", "иної", "овою", "евою", "іною", "иною", "овой", "евой",
-                                     "иной", NULL,
-                                     "євої", "євою", "ської", "цької", "зької", "ською", "цькою", "зькою", "ській",
-                                     "цькій", "зькій", "ёвой", NULL };
     if (ncp(f, fl) < 6) return 0;
-    int kind = 2;
-    for (const char *const *p = e; kind; p++) {
-        if (!*p) { kind--; continue; }
-        if (ends_with(f, fl, *p, strlen(*p))) return kind;
-    }
+    for (const nomrule *r = nom_rules; r->from; r++)
+        if (r->only && ends_with(f, fl, r->from, strlen(r->from))) return r->only;
     return 0;
 }
 

@@ -71,6 +71,30 @@ const char *ng_entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent) {
     return entity_name(tg, dict, ent, d->str + d->ent[ent].name);
 }
 
+const img_entity *ng_cand_entity(const ng_tagger *t, const cand *c, const ng_dict **d) {
+    if (c->order == UINT64_MAX) return NULL;
+    size_t di = (size_t)(c->order >> 32), ei = (size_t)(c->order & 0xFFFFFFFFu);
+    if (di >= t->nd || ei >= t->dicts[di]->h->n_entities) return NULL;
+    if (d) *d = t->dicts[di];
+    return &t->dicts[di]->ent[ei];
+}
+
+const char *ng_entity_alias(const ng_dict *d, const img_entity *e, uint32_t k) {
+    return d->str + (k ? d->aliases[e->alias_first + k - 1] : e->name);
+}
+
+const char *ng_cand_iso(const ng_tagger *t, const cand *c, size_t *len) {
+    const ng_dict *d = NULL;
+    const img_entity *e = ng_cand_entity(t, c, &d);
+    if (!e) return NULL;
+    const char *a = d->str + e->attrs, *p = a;
+    while ((p = strstr(p, "iso=")) && p != a && p[-1] != '\t') p += 4;
+    if (!p) return NULL;
+    p += 4;
+    *len = strcspn(p, "\t");
+    return p;
+}
+
 static const char *entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent, const char *own) {
     if (!dict || !tg->nfix[dict]) return own;
     const name_fix *f = tg->fix[dict];

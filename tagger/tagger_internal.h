@@ -139,6 +139,21 @@ void ng_names_free(ng_tagger *t);
  * dictionary's name of the same id first, as the matcher names it). */
 const char *ng_entity_name(const ng_tagger *tg, unsigned dict, uint32_t ent);
 
+/* The dictionary entity candidate c stands for: its image record, and its
+ * dictionary to *d (when d is not NULL); NULL for a candidate a rule made
+ * (no dictionary's). Borrowed from the tagger's dictionaries. */
+struct img_entity;
+const struct img_entity *ng_cand_entity(const ng_tagger *t, const cand *c, const ng_dict **d);
+
+/* Name k of entity e of dictionary d: 0 its name, 1 .. alias_count its
+ * aliases (borrowed from d). */
+const char *ng_entity_alias(const ng_dict *d, const struct img_entity *e, uint32_t k);
+
+/* The value of candidate c's iso= attribute ("UA", "US-GA"; up to a tab or
+ * the end of the attributes, its length to *len), or NULL: none, or a
+ * candidate a rule made. */
+const char *ng_cand_iso(const ng_tagger *t, const cand *c, size_t *len);
+
 /* ## Span order (span.c) */
 
 /* Span order: field, start, then longer first (qsort comparator). */
