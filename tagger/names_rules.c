@@ -392,6 +392,61 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
     return put(buf, len, cap, orig, olen);
 }
 
+/* A man's surname in -у / -ю right after his declined given name (token
+ * gt, its list name gn), whose ending alone does not tell the nominative
+ * (an accusative of -а / -я or a dative of a consonant's: Паляницу,
+ * Ковалю): the nominative whose case form, declined with the given name
+ * as the dictionary compiler declines a name (inflect.c), is the pair as
+ * written ("Гната Паляницю": Паляниця, "Петру Ковалю": Коваль, "Петру
+ * Кобзарю": Кобзар, "Ивана
+ * Паляницу": Паляница; "Михайлом Голицею": Голиця; "Маркіяну Бедрію":
+ * Бедрій; "Андрію Гайдаю": Гайдай), appended to buf as the surname token k
+ * is written, its ending replaced. len unchanged if none (nom_guess's
+ * endings then). */
+typedef struct pair_want { const char *g, *s; size_t gl, sl; } pair_want;
+static int pair_found(const char *const *w, const size_t *l, size_t n, void *ud) {
+    const pair_want *q = ud;
+    return n == 2 && l[0] == q->gl && l[1] == q->sl && !memcmp(w[0], q->g, q->gl) && !memcmp(w[1], q->s, q->sl);
+}
+static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, size_t k, char *buf, size_t len,
+                               size_t cap) {
+    static const struct { const char *end; size_t cut; const char *add; } r[] = {
+        {"ію", 1, "й"}, {"аю", 1, "й"}, {"яю", 1, "й"}, {"ею", 2, "я"}, {"єю", 2, "я"}, {"ю", 1, "я"},
+        {"рю", 1, ""}, {"ю", 1, "ь"}, {"у", 1, "а"},
+    };
+    const char *f = tfold(c, k), *o = c->text + tok_start(c, k);
+    size_t fl = tlen(c, k), ol = tok_end(c, k) - tok_start(c, k);
+    if (k != gt + 1 || !(c->tok[k].flags & TK_CYR) || (c->tok[k].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
+        ncp(f, fl) < 5 || ncp(f, fl) != ncp(o, ol) || fl + 8 > 96 || ol + 8 > 96 ||
+        !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2)))
+        return len;
+    int lang = ngn_lang_near(c, gt, k);
+    if (lang == L_EN) return len;
+    const ng_namelist *L = c->nl;
+    pair_want want = {tfold(c, gt), f, tlen(c, gt), fl};
+    for (size_t q = 0; q < sizeof r / sizeof *r; q++) {
+        size_t el = strlen(r[q].end), al = strlen(r[q].add);
+        if (!ends_with(f, fl, r[q].end, el)) continue;
+        /* (-у, -ю after a consonant; a soft sign only after л, н: Коваль,
+         * not Кобзарь, Подольць; an indeclinable surname, Гецеу, stays) */
+        const char *prev = f + fl - 2 * r[q].cut - 2;
+        if (el == 2 && (cyr_vowel(prev) || (!strcmp(r[q].add, "ь") && memcmp(prev, "л", 2) && memcmp(prev, "н", 2))))
+            continue;
+        char cf[96], co[96];
+        size_t fb = fl - 2 * r[q].cut, ob = ol - 2 * r[q].cut;   /* (Cyrillic letters: two bytes each) */
+        memcpy(cf, f, fb);
+        memcpy(cf + fb, r[q].add, al);
+        memcpy(co, o, ob);
+        memcpy(co + ob, r[q].add, al);
+        ng_inflect_word w[2] = {{L->strs + gn->fold, gn->fold_len, L->strs + gn->nom, gn->nom_len, 1},
+                                {cf, fb + al, co, ob + al, 1}};
+        if (ng_inflect_alias(w, 2, "PER", lang == L_RU ? NG_LANG_RU : lang == L_UK ? NG_LANG_UK : NG_LANG_UNKNOWN,
+                             pair_found, &want) == 1)
+            return put(buf, len, cap, co, ob + al);
+    }
+    return len;
+}
+
 /* Nominative of a declined patronymic (display only): Володимировича →
  * Володимирович, Іванівни, Іванівною → Іванівна, Сергеевне → Сергеевна. */
 static size_t patr_nom(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
@@ -608,7 +663,10 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         else {
             size_t before = nl;
             if (lname) nl = put(nm, nl, sizeof nm, L->strs + lname->nom, lname->nom_len);
-            else nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem, g != NULL);
+            else {
+                if (g && !fem) nl = sur_nom_declined(c, &L->names[g->name], gtok, k, nm, nl, sizeof nm);
+                if (nl == before) nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem, g != NULL);
+            }
             if (nl - before != ol || memcmp(nm + before, orig, ol)) {
                 seen_nom = 0;
                 /* the guess must give the same key as the form found (else
