@@ -392,17 +392,17 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
     return put(buf, len, cap, orig, olen);
 }
 
-/* A man's surname in -у / -ю right after his declined given name (token
- * gt, its list name gn), whose ending alone does not tell the nominative
- * (an accusative of -а / -я or a dative of a consonant's: Паляницу,
- * Ковалю): the nominative whose case form, declined with the given name
- * as the dictionary compiler declines a name (inflect.c), is the pair as
- * written ("Гната Паляницю": Паляниця, "Петру Ковалю": Коваль, "Петру
- * Кобзарю": Кобзар, "Ивана
- * Паляницу": Паляница; "Михайлом Голицею": Голиця; "Маркіяну Бедрію":
- * Бедрій; "Андрію Гайдаю": Гайдай), appended to buf as the surname token k
- * is written, its ending replaced. len unchanged if none (nom_guess's
- * endings then). */
+/* A man's surname in -у / -ю (or -ія) right after his declined given name
+ * (token gt, its list name gn), whose ending alone does not tell the
+ * nominative (an accusative of -а / -я or a dative of a consonant's:
+ * Паляницу, Ковалю): the nominative whose case form, declined with the
+ * given name as the dictionary compiler declines a name (inflect.c), is
+ * the pair as written ("Гната Паляницю": Паляниця; "Петру Ковалю": Коваль;
+ * "Петру Кобзарю": Кобзар; "Ивана Паляницу": Паляница; "Михайлом
+ * Голицею": Голиця; "Маркіяну Бедрію": Бедрій; "Андрію Гайдаю": Гайдай;
+ * "Олексію Харьку": Харько; "Тараса Палія": Палій), appended to buf as the
+ * surname token k is written, its ending replaced. len unchanged if none
+ * (nom_guess's endings then). */
 typedef struct pair_want { const char *g, *s; size_t gl, sl; } pair_want;
 static int pair_found(const char *const *w, const size_t *l, size_t n, void *ud) {
     const pair_want *q = ud;
@@ -412,13 +412,13 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
                                size_t cap) {
     static const struct { const char *end; size_t cut; const char *add; } r[] = {
         {"ію", 1, "й"}, {"аю", 1, "й"}, {"яю", 1, "й"}, {"ею", 2, "я"}, {"єю", 2, "я"}, {"ю", 1, "я"},
-        {"рю", 1, ""}, {"ю", 1, "ь"}, {"у", 1, "а"},
+        {"рю", 1, ""}, {"ю", 1, "ь"}, {"у", 1, "а"}, {"ку", 1, "о"}, {"ія", 1, "й"},
     };
     const char *f = tfold(c, k), *o = c->text + tok_start(c, k);
     size_t fl = tlen(c, k), ol = tok_end(c, k) - tok_start(c, k);
     if (k != gt + 1 || !(c->tok[k].flags & TK_CYR) || (c->tok[k].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
         ncp(f, fl) < 5 || ncp(f, fl) != ncp(o, ol) || fl + 8 > 96 || ol + 8 > 96 ||
-        !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2)))
+        !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2) || ends_with(f, fl, "ія", 4)))
         return len;
     int lang = ngn_lang_near(c, gt, k);
     if (lang == L_EN) return len;
@@ -432,6 +432,14 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
         const char *prev = f + fl - 2 * r[q].cut - 2;
         if (el == 2 && (cyr_vowel(prev) || (!strcmp(r[q].add, "ь") && memcmp(prev, "л", 2) && memcmp(prev, "н", 2))))
             continue;
+        /* (-ку as -ко's dative only after т ь й ш ч ж, where no nominative
+         * ends in -к: Харьку, Лейку; Вовку is Вовк's) */
+        if (!strcmp(r[q].add, "о")) {
+            static const char *const ko[] = {"т", "ь", "й", "ш", "ч", "ж", NULL};
+            int ok = 0;
+            for (const char *const *x = ko; *x && !ok; x++) ok = !memcmp(prev - 2, *x, 2);
+            if (!ok) continue;
+        }
         char cf[96], co[96];
         size_t fb = fl - 2 * r[q].cut, ob = ol - 2 * r[q].cut;   /* (Cyrillic letters: two bytes each) */
         memcpy(cf, f, fb);
