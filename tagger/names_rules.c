@@ -2147,6 +2147,17 @@ static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i,
     return *ci < ncaps ? caps[*ci] : nt;
 }
 
+/* The organisation and place rules (org), then the person rules (rules),
+ * from token i: the last token of the name one of them found, or
+ * (size_t)-1 (also when *rc is set). */
+static inline size_t try_any(chunkctx *c, size_t i, int org, int rules, int *rc) {
+    if (org) {
+        size_t last = ngn_try_org(c, i, rc);
+        if (*rc || last != (size_t)-1) return last;
+    }
+    return rules ? try_rules(c, i, rc) : (size_t)-1;
+}
+
 /* The walk's step past token i: notes where a rule's span or a dictionary
  * span the walk skipped ends when i lies after the chunk's own tokens. */
 static inline size_t walk_past(const chunkctx *c, size_t i, size_t *past) {
@@ -2245,16 +2256,9 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         if (k >= 0 && c.m->spans[k].start == tok_start(&c, i)) {
             /* a dictionary span starts here: rules may still extend a
              * one-word given name; otherwise note it and skip it */
-            if (org || place) {
-                size_t last = ngn_try_org(&c, i, &rc);
-                if (rc) break;
-                if (last != (size_t)-1) { i = last; continue; }
-            }
-            if (rules) {
-                size_t last = try_rules(&c, i, &rc);
-                if (rc) break;
-                if (last != (size_t)-1) { i = last; continue; }
-            }
+            size_t last = try_any(&c, i, org || place, rules, &rc);
+            if (rc) break;
+            if (last != (size_t)-1) { i = last; continue; }
             if (context && !c.all && adj_form_alone(&c, (size_t)k, i)) {
                 if ((rc = drop_span(mn, (size_t)k))) break;
             } else if (rules && !c.all && ngn_contest_place(&c, i)) {
@@ -2267,16 +2271,9 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
         }
         if (k >= 0) continue;
         c.latin_word = 0;
-        if (org || place) {
-            size_t last = ngn_try_org(&c, i, &rc);
-            if (rc) break;
-            if (last != (size_t)-1) { i = last; continue; }
-        }
-        if (rules) {
-            size_t last = try_rules(&c, i, &rc);
-            if (rc) break;
-            if (last != (size_t)-1) { i = last; continue; }
-        }
+        size_t last = try_any(&c, i, org || place, rules, &rc);
+        if (rc) break;
+        if (last != (size_t)-1) { i = last; continue; }
         if (partial && apos_surname(&c, i) && covering(&c, tok_start(&c, i + 2)) < 0) {
             /* O'Brien alone: one free word, keyed by Brien as the person's surname is */
             unsigned cues = NF_LATIN;
