@@ -2783,6 +2783,114 @@ static int resolve_free_all(ng_tagger *t, tnames *tn, const char *const *texts, 
     return rc;
 }
 
+/* ## One name for a rule organisation named in several forms
+ *
+ * A rule organisation that the article names in a case form and in the
+ * nominative ("«Чорноморнафтогазу»" ... "«Чорноморнафтогаз»", "Західній
+ * нафтовій групі" ... "Західна нафтова група") has one id (stems), and was
+ * named as written each time. A name of the article's names of that id
+ * that is a case form of another (inflect.c declines the other to it, as
+ * the dictionary compiler declines an alias), and not the other way round,
+ * takes the other's name: the one such name, when exactly one is. */
+
+typedef struct form_want { const ng_tokbuf *b; int found; } form_want;
+static int form_found(const char *const *w, const size_t *l, size_t n, void *ud) {
+    form_want *q = ud;
+    if (n != q->b->n) return 0;
+    for (size_t k = 0; k < n; k++)
+        if (l[k] != q->b->tok[k].fold_len || memcmp(w[k], q->b->fold + q->b->tok[k].fold, l[k])) return 0;
+    return q->found = 1;
+}
+
+/* Does the name whose tokens are in a decline (as an alias of type
+ * 'type') to the name whose tokens are in b? NG_E_NOMEM never (the
+ * inflection's allocation failure reads as no). */
+static int declines_to(const ng_tokbuf *a, const char *atext, const ng_tokbuf *b, const char *type) {
+    if (a->n != b->n || !a->n || a->n > 16) return 0;
+    ng_inflect_word w[16];
+    for (size_t k = 0; k < a->n; k++) {
+        const ng_token *t = &a->tok[k];
+        w[k] = (ng_inflect_word){a->fold + t->fold, t->fold_len, atext + t->start, t->end - t->start,
+                                 (t->flags & TK_WORD) != 0};
+    }
+    form_want q = {b, 0};
+    ng_inflect_alias_all(w, a->n, type, NG_LANG_UNKNOWN, form_found, &q);
+    return q.found;
+}
+
+typedef struct orgname { const char *id; size_t k; } orgname;
+static int cmp_orgname(const void *x, const void *y) {
+    const orgname *a = x, *b = y;
+    int c = a->id == b->id ? 0 : strcmp(a->id, b->id);
+    return c ? c : (a->k > b->k) - (a->k < b->k);
+}
+
+static int org_one_name(ng_tagger *t) {
+    mstate *m = &t->m;
+    enum { MAXN = 8 };
+    /* the rule organisations with a Cyrillic name, by id */
+    size_t n = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const cand *c = &m->cands[m->spans[k].cand];
+        n += c->order == UINT64_MAX && c->c.name && (unsigned char)c->c.name[0] >= 0x80 && !strcmp(c->c.type, "ORG");
+    }
+    if (n < 2) return NG_OK;
+    orgname *v = malloc(n * sizeof *v);
+    if (!v) return NG_E_NOMEM;
+    n = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const cand *c = &m->cands[m->spans[k].cand];
+        if (c->order == UINT64_MAX && c->c.name && (unsigned char)c->c.name[0] >= 0x80 && !strcmp(c->c.type, "ORG"))
+            v[n++] = (orgname){c->c.id, k};
+    }
+    qsort(v, n, sizeof *v, cmp_orgname);
+    int rc = NG_OK;
+    ng_tokbuf tb[MAXN];
+    memset(tb, 0, sizeof tb);
+    for (size_t g0 = 0, g1; g0 < n && !rc; g0 = g1) {
+        for (g1 = g0 + 1; g1 < n && (v[g1].id == v[g0].id || !strcmp(v[g1].id, v[g0].id)); g1++) {}
+        /* its distinct names */
+        const char *names[MAXN];
+        size_t nn = 0;
+        for (size_t j = g0; j < g1 && nn < MAXN; j++) {
+            const char *nm = m->cands[m->spans[v[j].k].cand].c.name;
+            int dup = 0;
+            for (size_t q = 0; q < nn && !dup; q++) dup = !strcmp(names[q], nm);
+            if (!dup) names[nn++] = nm;
+        }
+        if (nn < 2) continue;
+        int acr[MAXN];   /* one word in capitals: an acronym, which does not decline */
+        for (size_t q = 0; q < nn && !rc; q++) {
+            ng_tokbuf_reset(&tb[q]);
+            if (ng_tokenize(&tb[q], names[q], strlen(names[q]))) rc = NG_E_NOMEM;
+            acr[q] = tb[q].n == 1 && (tb[q].tok[0].flags & TK_ALLUPPER);
+        }
+        if (rc) break;
+        /* each name's nominative among the others: the one it is a case form of */
+        const char *to[MAXN];
+        for (size_t q = 0; q < nn; q++) {
+            to[q] = NULL;
+            int several = 0;
+            for (size_t r = 0; r < nn && !several && !acr[q]; r++) {
+                if (r == q || acr[r] || !declines_to(&tb[r], names[r], &tb[q], "ORG") ||
+                    declines_to(&tb[q], names[q], &tb[r], "ORG"))
+                    continue;
+                several = to[q] != NULL;
+                to[q] = names[r];
+            }
+            if (several) to[q] = NULL;
+        }
+        for (size_t j = g0; j < g1; j++) {
+            cand *c = &m->cands[m->spans[v[j].k].cand];
+            for (size_t q = 0; q < nn; q++)
+                if (to[q] && !strcmp(c->c.name, names[q])) { c->c.name = to[q]; break; }
+        }
+    }
+    for (size_t q = 0; q < MAXN; q++) ng_tokbuf_free(&tb[q]);
+    free(v);
+    return rc;
+}
+
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
     unsigned fl = t->flags;
     int partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
@@ -2924,6 +3032,10 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     if (rules) {
         int rc = regnal_numbers(t, texts, lens, nfields);
+        if (rc) return rc;
+    }
+    if (!(fl & NG_TAG_NO_ORG_RULES)) {
+        int rc = org_one_name(t);
         if (rc) return rc;
     }
     for (unsigned w = 0; w < t->nstates; w++) {
