@@ -2793,29 +2793,22 @@ static int resolve_free_all(ng_tagger *t, tnames *tn, const char *const *texts, 
  * the dictionary compiler declines an alias), and not the other way round,
  * takes the other's name: the one such name, when exactly one is. */
 
-typedef struct form_want { const ng_tokbuf *b; int found; } form_want;
-static int form_found(const char *const *w, const size_t *l, size_t n, void *ud) {
-    form_want *q = ud;
-    if (n != q->b->n) return 0;
-    for (size_t k = 0; k < n; k++)
-        if (l[k] != q->b->tok[k].fold_len || memcmp(w[k], q->b->fold + q->b->tok[k].fold, l[k])) return 0;
-    return q->found = 1;
-}
-
 /* Does the name whose tokens are in a decline (as an alias of type
  * 'type') to the name whose tokens are in b? NG_E_NOMEM never (the
  * inflection's allocation failure reads as no). */
 static int declines_to(const ng_tokbuf *a, const char *atext, const ng_tokbuf *b, const char *type) {
     if (a->n != b->n || !a->n || a->n > 16) return 0;
     ng_inflect_word w[16];
+    const char *want[16];
+    size_t wl[16];
     for (size_t k = 0; k < a->n; k++) {
         const ng_token *t = &a->tok[k];
         w[k] = (ng_inflect_word){a->fold + t->fold, t->fold_len, atext + t->start, t->end - t->start,
                                  (t->flags & TK_WORD) != 0};
+        want[k] = b->fold + b->tok[k].fold;
+        wl[k] = b->tok[k].fold_len;
     }
-    form_want q = {b, 0};
-    ng_inflect_alias_all(w, a->n, type, NG_LANG_UNKNOWN, form_found, &q);
-    return q.found;
+    return ngn_declines_to(w, a->n, want, wl, type, NG_LANG_UNKNOWN, 1);
 }
 
 typedef struct orgname { const char *id; size_t k; } orgname;

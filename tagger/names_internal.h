@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include <string.h>
 #include "tagger_internal.h"
+#include "inflect.h"
 
 /* ## Word helpers (names_words.c) */
 
@@ -399,6 +400,11 @@ enum { L_UK = 1, L_RU = 2, L_EN = 3 };
 /* The language the letters of tokens [i, j] and the 8 tokens either side
  * in their sentence mark: L_UK, L_RU, 0 neither (names_org.c). */
 int ngn_lang_near(const chunkctx *c, size_t i, size_t j);
+/* Does inflecting the words w[0, n) as an alias of 'type' (inflect.c, as
+ * the dictionary compiler declines one; all: also the forms that are
+ * frequent words) give the folded words want[0, n) (names_org.c)? */
+int ngn_declines_to(const ng_inflect_word *w, size_t n, const char *const *want, const size_t *wl,
+                    const char *type, int lang, int all);
 /* The candidate of the dictionaries' organisation named exactly 'name' (an
  * alias; not a case-sensitive or inflected one), as the matcher would give
  * it; 0 if none. (names_org.c) */

@@ -495,6 +495,12 @@ static int infl_found(const char *const *w, const size_t *lens, size_t n, void *
         if (lens[k] != q->l[k] || memcmp(w[k], q->f[k], lens[k])) return 0;
     return 1;
 }
+
+int ngn_declines_to(const ng_inflect_word *w, size_t n, const char *const *want, const size_t *wl,
+                    const char *type, int lang, int all) {
+    infl_want q = {want, wl, n};
+    return (all ? ng_inflect_alias_all : ng_inflect_alias)(w, n, type, lang, infl_found, &q) == 1;
+}
 /* Does candidate words cand[0, n) inflect to (or equal) the folded words
  * want[0, n)? */
 static int inflects_to(const nomword *cand, size_t n, const char *const *want, const size_t *wl,
@@ -506,8 +512,7 @@ static int inflects_to(const nomword *cand, size_t n, const char *const *want, c
         same &= cand[k].w.fold_len == wl[k] && !memcmp(cand[k].w.fold, want[k], wl[k]);
     }
     if (same) return 1;
-    infl_want q = {want, wl, n};
-    return ng_inflect_alias(w, n, type, lang, infl_found, &q) == 1;
+    return ngn_declines_to(w, n, want, wl, type, lang, 0);
 }
 /* Word k of a candidate: token q as written, or with its last 'cut' code
  * points replaced by 'end' (folded, lower case). 0 when it does not fit or

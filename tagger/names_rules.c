@@ -301,6 +301,16 @@ static int cyr_vowel(const char *p) {
     return 0;
 }
 
+/* Is the letter at p (folded, two bytes) one before which a stem's -к is
+ * a surname in -ко declined (т ь й ш ч ж: no nominative ends in -тк, -йк
+ * ...; Харька, Бойком, Смєшка, Харьку), not one in -к (Вовк, Волк)? */
+static int ko_before(const char *p) {
+    static const char *const ko[] = {"т", "ь", "й", "ш", "ч", "ж", NULL};
+    for (const char *const *k = ko; *k; k++)
+        if (!memcmp(p, *k, 2)) return 1;
+    return 0;
+}
+
 /* Nominative guess of a surname (display only; the id uses stems). 'fem':
  * a woman's form; 'only': the ending is one only a woman's surname takes
  * in a case other than the nominative (fem_oblique): 2 when her
@@ -382,11 +392,9 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
              * (Харькові, Бойком, Смєшка: Харько, Бойко, Смєшко): no
              * nominative ends so, as Вовк, Волк do after в and л (not
              * after -у, also the accusative of one in -ка: Квітку) */
-            static const char *const ko[] = {"т", "ь", "й", "ш", "ч", "ж", NULL};
             if (fl - el >= 4 && !memcmp(f + fl - el - 2, "к", 2) && strcmp(*e, "у") && strcmp(*e, "і") &&
-                strcmp(*e, "е"))
-                for (const char *const *k = ko; *k; k++)
-                    if (!memcmp(f + fl - el - 4, *k, 2)) return put(buf, len, cap, "о", 2);
+                strcmp(*e, "е") && ko_before(f + fl - el - 4))
+                return put(buf, len, cap, "о", 2);
             return len;
         }
     return put(buf, len, cap, orig, olen);
@@ -403,11 +411,6 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
  * "Олексію Харьку": Харько; "Тараса Палія": Палій), appended to buf as the
  * surname token k is written, its ending replaced. len unchanged if none
  * (nom_guess's endings then). */
-typedef struct pair_want { const char *g, *s; size_t gl, sl; } pair_want;
-static int pair_found(const char *const *w, const size_t *l, size_t n, void *ud) {
-    const pair_want *q = ud;
-    return n == 2 && l[0] == q->gl && l[1] == q->sl && !memcmp(w[0], q->g, q->gl) && !memcmp(w[1], q->s, q->sl);
-}
 static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, size_t k, char *buf, size_t len,
                                size_t cap) {
     static const struct { const char *end; size_t cut; const char *add; } r[] = {
@@ -423,7 +426,8 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
     int lang = ngn_lang_near(c, gt, k);
     if (lang == L_EN) return len;
     const ng_namelist *L = c->nl;
-    pair_want want = {tfold(c, gt), f, tlen(c, gt), fl};
+    const char *want[2] = {tfold(c, gt), f};
+    const size_t wl[2] = {tlen(c, gt), fl};
     for (size_t q = 0; q < sizeof r / sizeof *r; q++) {
         size_t el = strlen(r[q].end), al = strlen(r[q].add);
         if (!ends_with(f, fl, r[q].end, el)) continue;
@@ -434,12 +438,7 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
             continue;
         /* (-ку as -ко's dative only after т ь й ш ч ж, where no nominative
          * ends in -к: Харьку, Лейку; Вовку is Вовк's) */
-        if (!strcmp(r[q].add, "о")) {
-            static const char *const ko[] = {"т", "ь", "й", "ш", "ч", "ж", NULL};
-            int ok = 0;
-            for (const char *const *x = ko; *x && !ok; x++) ok = !memcmp(prev - 2, *x, 2);
-            if (!ok) continue;
-        }
+        if (!strcmp(r[q].add, "о") && !ko_before(prev - 2)) continue;
         char cf[96], co[96];
         size_t fb = fl - 2 * r[q].cut, ob = ol - 2 * r[q].cut;   /* (Cyrillic letters: two bytes each) */
         memcpy(cf, f, fb);
@@ -448,8 +447,8 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
         memcpy(co + ob, r[q].add, al);
         ng_inflect_word w[2] = {{L->strs + gn->fold, gn->fold_len, L->strs + gn->nom, gn->nom_len, 1},
                                 {cf, fb + al, co, ob + al, 1}};
-        if (ng_inflect_alias(w, 2, "PER", lang == L_RU ? NG_LANG_RU : lang == L_UK ? NG_LANG_UK : NG_LANG_UNKNOWN,
-                             pair_found, &want) == 1)
+        if (ngn_declines_to(w, 2, want, wl, "PER", lang == L_RU ? NG_LANG_RU : lang == L_UK ? NG_LANG_UK : NG_LANG_UNKNOWN,
+                            0))
             return put(buf, len, cap, co, ob + al);
     }
     return len;
