@@ -279,6 +279,7 @@ typedef struct chunkctx {
     int latin_word;      /* set by ngn_try_org: token is one Latin word for the article pass (NF_ORG_LATIN) */
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
     size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */
+    const char *street_kind;   /* names_org.c: the kind of a street org_span names (street_kind; NULL: street) */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
     int paren_set;       /* rules N, M: paren_prev and paren_next are known */
     size_t paren_prev, paren_next;   /* the '(' before and after the current token (field offsets; SIZE_MAX: none) */

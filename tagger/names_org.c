@@ -270,6 +270,26 @@ static const char *const street_nouns_ru[] = {
 };
 static wset street_uk_set, street_ru_set;
 static uint64_t street_lang_mem[2][1024];
+/* A street's kind by its noun (rules S, S2), the first word of its id: two
+ * streets of one name and different nouns are two places (вулиця and
+ * проспект Гагаріна; Київський майдан and вул. Київська), and a noun's
+ * Ukrainian and Russian words, its abbreviation and its case forms are one
+ * kind. An abbreviation (abbr) by the word as written, the others by their
+ * stem too. */
+static const struct street_kind_row { const char *noun, *kind; int abbr; } street_kinds[] = {
+    {"вулиця", "street", 0}, {"улица", "street", 0}, {"вул", "street", 1}, {"ул", "street", 1},
+    {"проспект", "avenue", 0}, {"просп", "avenue", 1},
+    {"площа", "square", 0}, {"площадь", "square", 0}, {"майдан", "square", 0},
+    {"бульвар", "boulevard", 0}, {"бульв", "boulevard", 1},
+    {"провулок", "lane", 0}, {"провулку", "lane", 0}, {"переулок", "lane", 0}, {"переулка", "lane", 0},
+    {"пров", "lane", 1}, {"пер", "lane", 1},
+    {"узвіз", "descent", 0}, {"узвозу", "descent", 0},
+    {"набережна", "embankment", 0}, {"набережная", "embankment", 0},
+    {"алея", "alley", 0}, {"парк", "park", 0}, {"сквер", "garden", 0},
+    {"шосе", "highway", 0}, {"шоссе", "highway", 0}, {"проезд", "passage", 0},
+};
+enum { N_STREET_KINDS = sizeof street_kinds / sizeof *street_kinds };
+static uint64_t street_kind_hash[N_STREET_KINDS][2];   /* the word's hash, its stem's (0: an abbreviation) */
 /* Settlements named after their noun (V): у селі Кожичі, смт Кіровське, с.
  * Іллінка, в селе Отрадное; by stem, and the abbreviations with a dot. */
 static const char *const settle_nouns[] = {
@@ -387,6 +407,12 @@ static void org_init(void) {
     ngn_wset_fill(&street_uk_set, street_lang_mem[0], street_nouns_uk, 1);
     ngn_wset_fill(&street_ru_set, street_lang_mem[1], street_nouns_ru, 1);
     ngn_wset_fill(&street_abbr_set, place_mem[2], street_abbr, 0);
+    for (size_t k = 0; k < N_STREET_KINDS; k++) {
+        const char *w = street_kinds[k].noun;
+        size_t l = strlen(w);
+        street_kind_hash[k][0] = ng_hash(w, l);
+        street_kind_hash[k][1] = street_kinds[k].abbr ? 0 : ng_hash(w, ngn_stem_len(w, l));
+    }
     ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
     ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
     ngn_wset_fill(&en_tail_set, org_mem[2], en_tails, 0);
@@ -967,10 +993,17 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
     } else {
         char buf[256], sk[SK_MAX + 1];
         size_t bl = 0;
-        const char *pre = rule == NG_RULE_PLACE_RIVER ? "loc:river-" : rule == NG_RULE_PLACE_STREET ? "loc:street-"
-                        : place ? "loc:" : "org:";
+        const char *pre = rule == NG_RULE_PLACE_RIVER ? "loc:river-" : place ? "loc:" : "org:";
         bl = strlen(pre);
         memcpy(buf, pre, bl);
+        if (rule == NG_RULE_PLACE_STREET) {
+            /* (a street's kind first: вулиця and проспект Гагаріна are two) */
+            const char *kind = c->street_kind ? c->street_kind : "street";
+            size_t kl = strlen(kind);
+            memcpy(buf + bl, kind, kl);
+            buf[bl + kl] = '-';
+            bl += kl + 1;
+        }
         size_t b0 = bl;
         size_t nidw = 0;
         for (size_t q = wi; q <= wj && (!c->id_words || nidw < c->id_words); q++) {
@@ -1619,6 +1652,17 @@ static size_t named_after(const chunkctx *c, size_t j) {
  * "Евклідових площин"), whose stem ngn_stem_len reads as площа's. */
 static int false_street_noun(const chunkctx *c, size_t k) { return tok_is(c, k, "площин"); }
 
+/* The kind of the street noun token k names (street_kinds; "street" when
+ * none: the words of street_set the table lacks). */
+static const char *street_kind(const chunkctx *c, size_t k) {
+    uint64_t h = c->tok[k].hash, st = ctx_stem(c, k);
+    for (size_t q = 0; q < N_STREET_KINDS; q++)
+        if (street_kind_hash[q][0] == h) return street_kinds[q].kind;
+    for (size_t q = 0; q < N_STREET_KINDS; q++)
+        if (street_kind_hash[q][1] == st) return street_kinds[q].kind;
+    return "street";
+}
+
 static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
     if (i == 0 || !(c->tok[i].flags & TK_SPACE) || (c->tok[i].flags & TK_NL)) return (size_t)-1;
     size_t p = i - 1;
@@ -1630,6 +1674,7 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
                     : tok_has_stem(c, &street_set, p) && !false_street_noun(c, p) ? NG_RULE_PLACE_STREET
                                                                         : 0;
     if (!rule) return (size_t)-1;
+    if (rule == NG_RULE_PLACE_STREET) c->street_kind = street_kind(c, p);   /* (the list's further names too) */
     size_t j = i;
     while (j + 1 < c->nt && j < i + 2 && cyr_word(c, j + 1) && (c->tok[j + 1].flags & TK_UPPER1) &&
            !(c->tok[j + 1].flags & TK_ALLUPPER))
@@ -1685,8 +1730,8 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
  * span, then a noun of a street or a park (Андріївський узвіз, Поштовій
  * площі, Стрийському парку): a place, the two words in Ukrainian text, the
  * adjective alone in Russian text (Тверской | площади), as each language's
- * news annotate it. id loc:street- + the adjective's key (Тверская улица
- * and Тверской бульвар meet: a known limit). */
+ * news annotate it. id loc: + the noun's kind (street_kind) + the
+ * adjective's key: Тверская улица and Тверской бульвар are two. */
 static size_t adj_street(chunkctx *c, size_t i, int *rc) {
     size_t k = i + 1;   /* (the caller has checked that token i ends as an adjective) */
     if (!cyr_word(c, k) || (c->tok[k].flags & TK_UPPER1) || false_street_noun(c, k)) return (size_t)-1;
@@ -1699,6 +1744,7 @@ static size_t adj_street(chunkctx *c, size_t i, int *rc) {
     /* (the id of the adjective alone: every case form of the noun, узвіз
      * and узвозі, meets on it) */
     c->id_words = 1;
+    c->street_kind = street_kind(c, k);
     size_t r = org_span(c, NG_RULE_PLACE_STREET, i, ru ? i : k, i, ru ? i : k, (size_t)-1, rc);
     c->id_words = 0;
     return r;

@@ -54,9 +54,9 @@ LOC	loc:buchansk-raion	Бучанський район	Бучанського р
 ORG	org:ivan-frankivsk-misk-sud	Івано-Франківський міський суд	Івано-Франківського міського суду
 ORG	org:pivden-zahidn-zaliznits	Південно-Західна залізниця	Південно-Західній залізниці
 ORG	org:ukrainsk-zor	Українська зоря	Українська зоря
-LOC	loc:street-kontrakt	Контрактова площа	Контрактовій площі
-LOC	loc:street-strisk	Стрийський парк	Стрийському парку
-LOC	loc:street-obolonsk	Оболонський проспект	Оболонському проспекті
+LOC	loc:square-kontrakt	Контрактова площа	Контрактовій площі
+LOC	loc:park-strisk	Стрийський парк	Стрийському парку
+LOC	loc:avenue-obolonsk	Оболонський проспект	Оболонському проспекті
 ORG	org:dikansk-rda	Диканська РДА	Диканської РДА
 ORG	org:cherkask-otv-amku	Черкаське ОТВ АМКУ	Черкаського ОТВ АМКУ
 ORG	org:kremenchutsk-npz	Кременчуцький НПЗ	Кременчуцькому НПЗ
@@ -68,14 +68,14 @@ ORG	org:poltavsk-tsk	Полтавський ТЦК	Полтавського ТЦ
 ORG	org:novodnistrovsk-diush	Новодністровська ДЮСШ	Новодністровської ДЮСШ
 LOC	loc:street-horodetsk	вулиця Городецького	вулиці Городецького
 LOC	loc:street-lip	вулиця Липова	вулиці Липовій
-LOC	loc:street-peremoh	проспект Перемоги	проспектом Перемоги
+LOC	loc:avenue-peremoh	проспект Перемоги	проспектом Перемоги
 LOC	loc:street-kovalevsk	вулиці Ковалевської	вулиці Ковалевської
 LOC	loc:zahidn-ukra	Західна Україна	Західної України
 LOC	loc:shidn-sibir	Східний Сибір	Східного Сибіру
 ORG	org:leninsk-rairad-mist-kirovohrad	Ленінська райрада міста Кіровограда	Ленінської райради міста Кіровограда
-LOC	loc:street-andrivsk	Андріївський узвіз	Андріївському узвозі
-LOC	loc:street-volodimirsk	Володимирський узвіз	Володимирського узвозу
-LOC	loc:street-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
+LOC	loc:descent-andrivsk	Андріївський узвіз	Андріївському узвозі
+LOC	loc:descent-volodimirsk	Володимирський узвіз	Володимирського узвозу
+LOC	loc:lane-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
 ORG	org:zavod-maiak	Державне підприємство «Завод Маяк»	Державного підприємства «Завод Маяк»
 ORG	org:platar	Благодійний фонд «Платар»	Благодійного фонду «Платар»
 ORG	org:oblasn-likarn	Комунальний заклад охорони здоров'я «Обласна лікарня»	Комунального закладу охорони здоров'я «Обласна лікарня»
