@@ -327,9 +327,18 @@ static void uk_noun(gen *g, const w32 *w, int anim, int per, int plural) {
     }
     if (isin(l, "ь")) {
         uk_noun_soft(g, w, &st, anim, per);
-        /* a fleeting е in -ець (Трускавець → Трускавця, Кравець → Кравця) */
+        /* a fleeting е in -ець (Трускавець → Трускавця, Кравець → Кравця),
+         * л before it soft (Подолець → Подольця, Стрілець → Стрільця) */
         if (ends(w, "ець") && w->n >= 6 && !is_vowel(back(w, 4))) {
             w32 f = cut(w, 3);
+            if (back(w, 4) == 0x43B) f.c[f.n++] = 0x44C;   /* л: ль */
+            f.c[f.n++] = 0x446;   /* ц */
+            uk_noun_soft(g, w, &f, anim, per);
+        }
+        /* -єць: й in the other forms (Заєць → Зайця, Корнієць → Корнійця) */
+        if (ends(w, "єць") && w->n >= 5) {
+            w32 f = cut(w, 3);
+            f.c[f.n++] = 0x439;   /* й */
             f.c[f.n++] = 0x446;   /* ц */
             uk_noun_soft(g, w, &f, anim, per);
         }

@@ -414,14 +414,21 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
 static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, size_t k, char *buf, size_t len,
                                size_t cap) {
     static const struct { const char *end; size_t cut; const char *add; } r[] = {
+        /* (-ець first: "Андрію Кравцю" is Кравець's dative, and Кравця's
+         * vocative too) */
+        {"ьця", 3, "ець"}, {"ьцю", 3, "ець"}, {"ьцем", 4, "ець"}, {"йця", 3, "єць"}, {"йцю", 3, "єць"},
+        {"йцем", 4, "єць"}, {"ця", 2, "ець"}, {"цю", 2, "ець"}, {"цем", 3, "ець"},
         {"ію", 1, "й"}, {"аю", 1, "й"}, {"яю", 1, "й"}, {"ею", 2, "я"}, {"єю", 2, "я"}, {"ю", 1, "я"},
-        {"рю", 1, ""}, {"ю", 1, "ь"}, {"у", 1, "а"}, {"ку", 1, "о"}, {"ія", 1, "й"},
+        {"рю", 1, ""}, {"ю", 1, "ь"}, {"у", 1, "а"}, {"ку", 1, "о"}, {"ія", 1, "й"}, {"ая", 1, "й"},
+        {"єм", 2, "й"},
     };
     const char *f = tfold(c, k), *o = c->text + tok_start(c, k);
     size_t fl = tlen(c, k), ol = tok_end(c, k) - tok_start(c, k);
     if (k != gt + 1 || !(c->tok[k].flags & TK_CYR) || (c->tok[k].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
         ncp(f, fl) < 5 || ncp(f, fl) != ncp(o, ol) || fl + 8 > 96 || ol + 8 > 96 ||
-        !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2) || ends_with(f, fl, "ія", 4)))
+        !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2) || ends_with(f, fl, "ія", 4) ||
+          ends_with(f, fl, "ая", 4) || ends_with(f, fl, "ця", 4) || ends_with(f, fl, "цем", 6) ||
+          ends_with(f, fl, "аєм", 6)))
         return len;
     int lang = ngn_lang_near(c, gt, k);
     if (lang == L_EN) return len;
@@ -439,6 +446,9 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
         /* (-ку as -ко's dative only after т ь й ш ч ж, where no nominative
          * ends in -к: Харьку, Лейку; Вовку is Вовк's) */
         if (!strcmp(r[q].add, "о") && !ko_before(prev - 2)) continue;
+        /* (-ьця is -лець's: Подольцю is Подолець's, not Подольець's;
+         * -йця -єць's: Корнійця is Корнієць's) */
+        if (!strcmp(r[q].add, "ець") && (!memcmp(prev, "ь", 2) || !memcmp(prev, "й", 2))) continue;
         char cf[96], co[96];
         size_t fb = fl - 2 * r[q].cut, ob = ol - 2 * r[q].cut;   /* (Cyrillic letters: two bytes each) */
         memcpy(cf, f, fb);
@@ -663,18 +673,31 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         int joined = k > sur_first && (c->tok[k - 1].flags & TK_PUNCT);
         if (!joined && il > 4) il = put(id, il, sizeof id, "-", 1);
         if (!joined && nl) nl = put(nm, nl, sizeof nm, " ", 1);
+        size_t il0 = il;
         il = put_key(id, il, sizeof id, tfold(c, k), tlen(c, k), (t->flags & TK_LATIN) != 0);
         const char *orig = c->text + tok_start(c, k);
         size_t ol = t->end - t->start;
         if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
         else {
             size_t before = nl;
+            int declined = 0;   /* the nominative the inflection confirmed (sur_nom_declined) */
             if (lname) nl = put(nm, nl, sizeof nm, L->strs + lname->nom, lname->nom_len);
             else {
                 if (g && !fem) nl = sur_nom_declined(c, &L->names[g->name], gtok, k, nm, nl, sizeof nm);
+                declined = nl != before;
                 if (nl == before) nl = nom_guess(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem, g != NULL);
             }
-            if (nl - before != ol || memcmp(nm + before, orig, ol)) {
+            if (declined) {
+                /* the id of the nominative, which its case forms' stems need
+                 * not give (Гайдая: the stem of an adjective's -ая; Кравця:
+                 * the vowel the nominative has, Кравець) */
+                seen_nom = 0;
+                size_t gl = 0;
+                char *gf = ng_fold(nm + before, nl - before, &gl);
+                if (!gf) return NG_E_NOMEM;
+                il = put_key(id, il0, sizeof id, gf, gl, 0);
+                free(gf);
+            } else if (nl - before != ol || memcmp(nm + before, orig, ol)) {
                 seen_nom = 0;
                 /* the guess must give the same key as the form found (else
                  * the name would name another id: keep the form found) */
