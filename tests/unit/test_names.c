@@ -475,6 +475,10 @@ static void test_nominative(ng_tagger *t) {
     static const struct { const char *text, *surface, *name, *id; } fem[] = {
         {"Дівоче прізвище Лесі Мусаєвої теж відоме.", "Лесі Мусаєвої", "Леся Мусаєва", "per:lesia-musa"},
         {"Розмова з Оленою Гонтарєвою тривала.", "Оленою Гонтарєвою", "Олена Гонтарєва", "per:olena-hontar"},
+        /* (-євій only a woman's: Олександрі is Олександра's dative, not
+         * Олександр's locative) */
+        {"Належить Олександрі Алексєєвій квартира.", "Олександрі Алексєєвій", "Олександра Алексєєва",
+         "per:oleksandra-aleksie"},
         {"Листи Олени Рязанцевої прийшли.", "Олени Рязанцевої", "Олена Рязанцева", "per:olena-riazants"},
         {"Разом з Віктором Моїсєєвим прийшли.", "Віктором Моїсєєвим", "Віктор Моїсєєв", "per:viktor-moisie"},
         /* (a man's given name in -а / -я: his surname's nominative is a man's) */
