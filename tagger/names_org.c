@@ -585,8 +585,27 @@ static const char *lemma_of(const chunkctx *c, size_t k) {
  * вулиця Липова), up to byte ne of the text. 0 (as written) when the noun
  * is in the nominative, or the name is one word whose ending an adjective
  * that agrees and a genitive share (вулиці Липової, вулиці Ковалевської:
- * Липова or Ковалевської; провулку Тихого). */
+ * Липова or Ковалевської; провулку Тихого). After the abbreviation вул.
+ * (the noun's case unwritten) only such an adjective: "вул. Інститутській"
+ * is вул. Інститутська. */
 static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, size_t ne, char *out, size_t cap) {
+    if (wi == n + 2 && wj == wi && tok_is(c, n, "вул") && is_punct(c, n + 1, '.')) {
+        const char *lf = tfold(c, wj);
+        size_t lfl = tlen(c, wj);
+        if (!(c->tok[wj].flags & TK_CYR) || (c->tok[wj].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
+            ncp(lf, lfl) < 5 || !(ends_with(lf, lfl, "ій", 4) || ends_with(lf, lfl, "ою", 4)))
+            return 0;
+        size_t a = tok_start(c, n), b = tok_end(c, wj), cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), 2);
+        if ((b - cb - a) + 2 + (ne - b) >= cap) return 0;
+        size_t o = b - cb - a;
+        memcpy(out, c->text + a, o);
+        memcpy(out + o, "а", 2);
+        o += 2;
+        memcpy(out + o, c->text + b, ne - b);
+        o += ne - b;
+        out[o] = 0;
+        return 1;
+    }
     if (!is_word(c, n) || !(c->tok[n].flags & TK_CYR) || (c->tok[n].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
         wi != n + 1 || wj < wi)
         return 0;
@@ -1054,7 +1073,7 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             for (size_t q = i; q + 1 < wi && dn == (size_t)-1; q++)
                 if (desig_noun(c, q)) dn = q;
         size_t nl = 0;
-        if ((rule == NG_RULE_PLACE_STREET && wi == i + 1 && street_nominative(c, i, wi, wj, ne, nom, sizeof nom)) ||
+        if ((rule == NG_RULE_PLACE_STREET && (wi == i + 1 || wi == i + 2) && street_nominative(c, i, wi, wj, ne, nom, sizeof nom)) ||
             (rule == NG_RULE_PLACE_PART && wi == i && wj == j && compass_nominative(c, i, j, nom, sizeof nom)))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
         else if (dn != (size_t)-1 && nominative(c, i, wi - 2, dn, "ORG", nom, sizeof nom) &&
