@@ -280,6 +280,7 @@ typedef struct chunkctx {
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
     size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */
     const char *street_kind;   /* names_org.c: the kind of a street org_span names (street_kind; NULL: street) */
+    int family;          /* names_rules.c: person_span names the first of two given names a plural surname follows */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
     int paren_set;       /* rules N, M: paren_prev and paren_next are known */
     size_t paren_prev, paren_next;   /* the '(' before and after the current token (field offsets; SIZE_MAX: none) */
@@ -374,6 +375,10 @@ int ngn_org_noun(const chunkctx *c, size_t i);
  * decline (=Батьківщина, or whose forms are frequent words: Батьківщини)?
  * Then *out is that entity's candidate. */
 int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out);
+/* The dictionary's entity of type 'type' whose alias is the words of
+ * tokens w[0, n) as written in any case, not an inflected form (the first
+ * dictionary's): 1 and *out, or 0. */
+int ngn_dict_words(const chunkctx *c, const size_t *w, size_t n, const char *type, cand *out);
 /* Adds a rule span over tokens [i, j] naming the dictionary's candidate cd
  * (its order kept), found by 'rule'. */
 int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned rule);

@@ -845,6 +845,30 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
     return 0;
 }
 
+int ngn_dict_words(const chunkctx *c, const size_t *w, size_t n, const char *type, cand *out) {
+    for (size_t di = 0; di < c->t->nd && n; di++) {
+        const ng_dict *d = c->t->dicts[di];
+        uint32_t node = 0;
+        size_t q = 0;
+        for (; q < n; q++) {
+            const ng_token *t = &c->tok[w[q]];
+            const img_vslot *v = dict_vslot(d, t->hash);
+            if (!v || !dict_verify(d, v->tok1 - 1, tfold(c, w[q]), tlen(c, w[q]))) break;
+            node = q ? dict_trans(d, node & ~NODE_TERMINAL, v->tok1 - 1) : v->root;
+            if (!node) break;
+        }
+        if (q < n || !(node & NODE_TERMINAL)) continue;
+        node &= ~NODE_TERMINAL;
+        for (uint32_t o = d->nodes[node]; o < d->nodes[node + 1]; o++) {
+            const img_output *op = &d->out[o];
+            if ((op->flags & (OUT_CASED | OUT_INFLECTED)) || strcmp(d->str + d->ent[op->entity].type, type)) continue;
+            out_cand(c, di, op, out);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Adds a span over tokens [i, j] naming the dictionary's candidate cd,
  * found by 'rule'. */
 int ngn_dict_form_span(chunkctx *c, size_t i, size_t j, const cand *cd, unsigned rule) {

@@ -346,6 +346,73 @@ static const nomrule nom_rules[] = {
 };
 static const char *const cons_end[] = { "ові", "еві", "ом", "ем", "а", "у", "і", "е", NULL };
 
+/* Is token k the conjunction between two given names a family's surname
+ * follows (і, та, й, и, and, &: spaced, on one line)? */
+static int family_conj(const chunkctx *c, size_t k) {
+    if (k + 1 >= c->nt) return 0;
+    const ng_token *t = &c->tok[k];
+    return (t->flags & TK_SPACE) && !(t->flags & TK_NL) && (c->tok[k + 1].flags & TK_SPACE) &&
+           !(c->tok[k + 1].flags & TK_NL) &&
+           (tok_is(c, k, "і") || tok_is(c, k, "та") || tok_is(c, k, "й") || tok_is(c, k, "и") || tok_is(c, k, "and") ||
+            is_punct(c, k, '&'));
+}
+
+/* A family's surname in the plural after two given names ("Петро та
+ * Марія Коваленки", "Денису і Володимиру Ященкам", "Олег і Тетяна
+ * Петрови", "Андрей и Анна Смирновы"): each one's nominative, by gender
+ * (fem: the woman's); "*": either. Not -іни / -ини, the genitive of a
+ * surname in -іна / -ина too (Петра Калини). 'any': a plural only, read
+ * after one given name too ("доньці Ірині Качаненкам"); the others end as
+ * a singular may (Олександром Юровських, an indeclinable surname; a man's
+ * Петровим), read only after two given names. */
+static const struct { const char *from, *m, *f; int any; } plural_nom_rules[] = {
+    {"енки", "енко", "*", 1}, {"енків", "енко", "*", 1}, {"енкам", "енко", "*", 1}, {"енками", "енко", "*", 1},
+    {"енках", "енко", "*", 1}, {"уки", "ук", "*", 1}, {"уків", "ук", "*", 1}, {"укам", "ук", "*", 1},
+    {"уками", "ук", "*", 1}, {"уках", "ук", "*", 1}, {"юки", "юк", "*", 1}, {"юків", "юк", "*", 1},
+    {"юкам", "юк", "*", 1}, {"ичі", "ич", "*", 1}, {"ичів", "ич", "*", 1}, {"ичам", "ич", "*", 1},
+    {"ичами", "ич", "*", 1}, {"ичах", "ич", "*", 1}, {"ови", "ов", "ова", 1}, {"ових", "ов", "ова", 0},
+    {"овим", "ов", "ова", 0}, {"овими", "ов", "ова", 0}, {"еви", "ев", "ева", 1}, {"евих", "ев", "ева", 0},
+    {"евим", "ев", "ева", 0}, {"єви", "єв", "єва", 1}, {"євих", "єв", "єва", 0}, {"євим", "єв", "єва", 0},
+    {"іних", "ін", "іна", 0}, {"іним", "ін", "іна", 0}, {"иних", "ин", "ина", 0}, {"ські", "ський", "ська", 1},
+    {"ських", "ський", "ська", 0}, {"ським", "ський", "ська", 0}, {"ськими", "ський", "ська", 0},
+    {"цькі", "цький", "цька", 1}, {"цьких", "цький", "цька", 0}, {"цьким", "цький", "цька", 0},
+    {"овы", "ов", "ова", 1}, {"овых", "ов", "ова", 0}, {"овым", "ов", "ова", 0}, {"овыми", "ов", "ова", 0},
+    {"евы", "ев", "ева", 1}, {"евых", "ев", "ева", 0}, {"ины", "ин", "ина", 0}, {"иных", "ин", "ина", 0},
+    {"ские", "ский", "ская", 1}, {"ских", "ский", "ская", 0}, {"ским", "ский", "ская", 0},
+    {"цкие", "цкий", "цкая", 1}, {"цких", "цкий", "цкая", 0},
+};
+
+/* The row of plural_nom_rules the folded surname f ends with (its longest
+ * ending, two letters before it at least: Ященкам), or -1. */
+static long plural_row(const char *f, size_t fl) {
+    long best = -1;
+    size_t bl = 0;
+    for (size_t q = 0; q < sizeof plural_nom_rules / sizeof *plural_nom_rules; q++) {
+        size_t el = strlen(plural_nom_rules[q].from);
+        if (el > bl && ends_with(f, fl, plural_nom_rules[q].from, el) && ncp(f, fl - el) >= 2) {
+            best = (long)q;
+            bl = el;
+        }
+    }
+    return best;
+}
+
+/* The singular nominative of a plural surname (orig as written, f folded)
+ * for a man or a woman (fem), appended to buf; len unchanged if it is no
+ * plural of plural_nom_rules (after two given names: family; else the
+ * 'any' rows only). */
+static size_t plural_nom(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f, size_t fl,
+                         int fem, int family) {
+    long q = plural_row(f, fl);
+    if (q < 0 || (!family && !plural_nom_rules[q].any)) return len;
+    const char *to = plural_nom_rules[q].m;
+    if (fem && strcmp(plural_nom_rules[q].f, "*")) to = plural_nom_rules[q].f;
+    size_t keep = olen, drop = ncp(plural_nom_rules[q].from, strlen(plural_nom_rules[q].from));
+    while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
+    len = put(buf, len, cap, orig, keep);
+    return put(buf, len, cap, to, strlen(to));
+}
+
 static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
                         size_t fl, int fem, int given) {
     for (const nomrule *r = nom_rules; r->from; r++) {
@@ -677,7 +744,21 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         il = put_key(id, il, sizeof id, tfold(c, k), tlen(c, k), (t->flags & TK_LATIN) != 0);
         const char *orig = c->text + tok_start(c, k);
         size_t ol = t->end - t->start;
-        if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
+        size_t pl = nl;
+        if (k == sur_last && g && (t->flags & TK_CYR))
+            pl = plural_nom(nm, nl, sizeof nm, orig, ol, tfold(c, k), tlen(c, k), fem,
+                            c->family || (gtok >= 2 && family_conj(c, gtok - 1) && ngn_given_name(c, gtok - 2)));
+        if (pl != nl) {
+            /* a family's plural surname: the nominative gives the name and
+             * the id (Ященкам's stem is no Ященко's) */
+            size_t gl = 0;
+            char *gf = ng_fold(nm + nl, pl - nl, &gl);
+            if (!gf) return NG_E_NOMEM;
+            il = put_key(id, il0, sizeof id, gf, gl, 0);
+            free(gf);
+            nl = pl;
+            seen_nom = 0;
+        } else if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
         else {
             size_t before = nl;
             int declined = 0;   /* the nominative the inflection confirmed (sur_nom_declined) */
@@ -1736,6 +1817,24 @@ static int title_place_given(const chunkctx *c, size_t i) {
              (c->tok[j + 1].flags & TK_UPPER1) && (c->tok[j + 1].flags & TK_WORD));
 }
 
+/* The last token of the surname after the second of two given names
+ * (token b) that a family shares: one the rules read there, plural in
+ * Cyrillic (Коваленки, Ященкам), or the dictionary's person of two words
+ * or more from b in Latin ("Bill and Hillary Clinton"). (size_t)-1 if none. */
+static size_t family_surname(const chunkctx *c, size_t b, int script) {
+    long k = ngn_covering_at(c, c->sp, tok_start(c, b));
+    if (k < 0 || c->m->spans[k].end == tok_end(c, b)) {   /* (Софія: also the city) */
+        size_t l2 = surname_at(c, b + 1, b, script, 1);
+        if (l2 == (size_t)-1 || (!(script & TK_LATIN) && plural_row(tfold(c, l2), tlen(c, l2)) < 0)) return (size_t)-1;
+        return l2;
+    }
+    const span *s = &c->m->spans[k];
+    if (!(script & TK_LATIN) || s->start != tok_start(c, b) || ngn_span_types(c->m, (size_t)k) != 1) return (size_t)-1;
+    size_t e = b;
+    while (e + 1 < c->nt && tok_end(c, e + 1) <= s->end) e++;
+    return e > b && tok_end(c, e) == s->end && (c->tok[e].flags & TK_LATIN) ? e : (size_t)-1;
+}
+
 /* Tries the person-name rules at token i; returns the last token used, or
  * (size_t)-1 if none fired. */
 static size_t try_rules(chunkctx *c, size_t i, int *rc) {
@@ -1757,6 +1856,17 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
     if (ng && !(ti->flags & TK_ALLUPPER)) {
         const gform *g = gf[0];
         for (size_t k = 1; k < ng; k++) if (gf[k]->is_nom && !g->is_nom) g = gf[k];
+        if (g->is_nom && ng > 1 && i >= 2 && family_conj(c, i - 1)) {
+            /* the second of two given names in a case form when the first is
+             * ("братів Вячеслава та Олександра Супруненків": Олександр's
+             * genitive, not Олександра) */
+            const gform *af[8];
+            size_t na = ngn_nl_lookup(c->nl, c->tok[i - 2].hash, tfold(c, i - 2), tlen(c, i - 2), af, 8);
+            int anom = 0;
+            for (size_t k = 0; k < na; k++) anom |= af[k]->is_nom;
+            for (size_t k = 0; na && !anom && k < ng; k++)
+                if (!gf[k]->is_nom) { g = gf[k]; break; }
+        }
         if (!g->is_nom && ng > 1) {
             /* a case form of names of both languages (Федора: Федір, Фёдор):
              * the one whose language the letters around it mark */
@@ -1794,6 +1904,44 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
             if (s->end > tok_end(c, i)) ok = 0;
             else if (!(ngn_span_types(c->m, (size_t)k) & 1)) other = 1;
             if (other && gn->weak) ok = 0;
+        }
+        if (ok && i + 3 < c->nt) {
+            /* the first of two given names a family's surname follows
+             * ("Петро та Марія Коваленки", "Денису і Володимиру Ященкам";
+             * "Bill and Hillary Clinton"): this one's person too, the span
+             * its given name; a Cyrillic surname must be plural (Андрій і
+             * Олена Зеленська: his surname is not hers) */
+            size_t b = i + 2, l2;
+            const gform *bg[1];
+            /* (not after a capitalised word, whose surname it may be:
+             * "Garret Anderson and Gary DiSarcina", "Marcio Santos and
+             * Winston Bogarde") */
+            int after_name = i > 0 && !(ti->flags & TK_NL) && is_cap_word(c, i - 1) &&
+                             !wset_has(&ngn_stop_set, c->tok[i - 1].hash) && !ngn_sentence_initial(c, i - 1);
+            if (!after_name && family_conj(c, i + 1) && is_cap_word(c, b) && (c->tok[b].flags & script) && !(c->tok[b].flags & TK_ALLUPPER) &&
+                ngn_nl_lookup(c->nl, c->tok[b].hash, tfold(c, b), tlen(c, b), bg, 1) &&
+                (l2 = family_surname(c, b, script)) != (size_t)-1) {
+                /* (the dictionary's person of the given name and surname:
+                 * Bill Clinton) */
+                size_t w[8], nw = 0;
+                cand dc;
+                w[nw++] = i;
+                for (size_t q = b + 1; q <= l2 && nw < 8; q++) w[nw++] = q;
+                if (script & TK_LATIN) {
+                    /* (in English only a person the dictionary knows: "Sohail
+                     * and Saeed Anwar" is Aamir Sohail, named by his surname) */
+                    if (nw == l2 - b + 1 && ngn_dict_words(c, w, nw, "PER", &dc)) {
+                        if ((*rc = ngn_dict_form_span(c, i, i, &dc, NG_RULE_GIVEN_SURNAME))) return i;
+                        *rc = note_person(c, N_PER, i, i, l2, (long)i, dc.c.id, dc.c.name, 0, -1);
+                        return i;
+                    }
+                } else {
+                    c->family = 1;
+                    *rc = person_span(c, NG_RULE_GIVEN_SURNAME, i, i, g, i, -1, b + 1, l2, -1);
+                    c->family = 0;
+                    return i;
+                }
+            }
         }
         if (ok) {
             size_t j = i + 1;

@@ -10,6 +10,8 @@
 static const char *const dict_tsv =
     "jens-stoltenberg\tPER\tJens Stoltenberg\tЙенс Столтенберг|Єнс Столтенберг\n"
     "volodymyr-zelenskyy\tPER\tVolodymyr Zelenskyy\tВолодимир Зеленський|Зеленський\n"
+    "bill-clinton\tPER\tBill Clinton\tClinton\n"
+    "hillary-clinton\tPER\tHillary Clinton\n"
     "nato\tORG\tNATO\tНАТО\n"
     "kyiv\tLOC\tKyiv\tКиїв\n"
     "oleksandriv\tLOC\tOleksandriv\tОлександрів\n"
@@ -544,6 +546,56 @@ static void test_nominative(ng_tagger *t) {
        m2 ? m2->id : "-");
 }
 
+/* Two given names a family's surname follows (NAMES.md, "a family"): each
+ * a person of that surname, in the nominative singular (the surname's
+ * plural in Cyrillic), the first one's span its given name; in English
+ * only a person the dictionary knows. */
+static void test_family(ng_tagger *t) {
+    static const struct { const char *text, *surface, *name, *id; } c[] = {
+        {"Вчора Петро та Марія Коваленки приїхали.", "Петро", "Петро Коваленко", "per:petro-kovalenk"},
+        {"Вчора Петро та Марія Коваленки приїхали.", "Марія Коваленки", "Марія Коваленко", "per:maria-kovalenk"},
+        {"Бізнес належав киянам Денису і Володимиру Ященкам, а також фірмі.", "Денису", "Денис Ященко",
+         "per:denis-iashchenk"},
+        {"Бізнес належав киянам Денису і Володимиру Ященкам, а також фірмі.", "Володимиру Ященкам", "Володимир Ященко",
+         "per:volodimir-iashchenk"},
+        {"Заяву зробили Олег і Тетяна Петрови.", "Олег", "Олег Петров", "per:oleh-petr"},
+        {"Заяву зробили Олег і Тетяна Петрови.", "Тетяна Петрови", "Тетяна Петрова", "per:tetiana-petr"},
+        {"Вчера Андрей и Анна Смирновы пришли.", "Андрей", "Андрей Смирнов", "per:andri-smirn"},
+        {"Вчера Андрей и Анна Смирновы пришли.", "Анна Смирновы", "Анна Смирнова", "per:ana-smirn"},
+        /* (Софія is a city too; the second name in the first one's case:
+         * Олександр's genitive, not Олександра) */
+        {"Фірмою володіють Сергій і Софія Морозови.", "Сергій", "Сергій Морозов", "per:serhi-moroz"},
+        {"Центр з групи братів Вячеслава та Олександра Супруненків.", "Олександра Супруненків", "Олександр Супруненко",
+         "per:oleksandr-suprunenk"},
+        /* (a plural only: after one given name too) */
+        {"Фірма належить доньці Ірині Качаненкам.", "Ірині Качаненкам", "Ірина Качаненко", "per:irina-kachanenk"},
+        /* (English: the dictionary's person) */
+        {"Yesterday Bill and Hillary Clinton arrived.", "Bill", "Bill Clinton", "bill-clinton"},
+        /* (not a plural: as written) */
+        {"Разом з Дмитром Шапровим та Олександром Юровських прийшли.", "Олександром Юровських", "Олександр Юровських",
+         "per:oleksandr-iurovskih"},
+    };
+    for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
+        got g = tag(t, c[k].text);
+        const ng_match *m = find(c[k].text, g, c[k].surface);
+        STR_EQ(m ? m->name : "(not tagged)", c[k].name);
+        STR_EQ(m ? m->id : "(not tagged)", c[k].id);
+    }
+    /* his surname is not hers when hers is singular; the first of two full
+     * names is no family's (Sohail and Saeed Anwar, Garret Anderson and
+     * Gary DiSarcina) */
+    static const struct { const char *text, *surface, *not_name; } no[] = {
+        {"Вчора Андрій і Олена Зеленська приїхали.", "Андрій", "Андрій Зеленський"},
+        {"Pakistan made a start as Sohail and Saeed Anwar continued.", "Sohail", "Sohail Anwar"},
+        {"In New York, Garret Anderson and Gary DiSarcina drove in two runs.", "Anderson", "Anderson DiSarcina"},
+    };
+    for (size_t k = 0; k < sizeof no / sizeof *no; k++) {
+        got g = tag(t, no[k].text);
+        const ng_match *m = find(no[k].text, g, no[k].surface);
+        OK(!m || strcmp(m->name, no[k].not_name), "%s: not %s", no[k].surface, no[k].not_name);
+    }
+}
+
 /* Rule U: a military unit's name is its nominative in the mention's
  * language, built from the rule's tables (the Ukrainian ordinal endings
  * by the number: 47-ма, 53-тя, 40-ва, 241-ша, 112-та; Russian -я and -й),
@@ -844,6 +896,7 @@ int main(void) {
     ng_tagger_set_names(t, shipped);
     test_cross_script(t);
     test_nominative(t);
+    test_family(t);
     test_unit_names(t);
     test_refs(t);
     test_person_id(t, shipped);
