@@ -466,6 +466,17 @@ static void ru_noun(gen *g, const w32 *w, int anim, int per, int plural, int fem
         addx(g, S_GEN, &fe, 0, "а"); addx(g, S_DAT, &fe, 0, "у");
         addx(g, S_INS, &fe, 0, "ом"); addx(g, S_LOC, &fe, 0, "е");
     }
+    if (ends(w, "ец") && w->n >= 5 && !is_vowel(back(w, 3))) {
+        /* a fleeting е in -ец after a consonant, л soft before it
+         * (Кравец → Кравца, Трускавец → Трускавца, Стрелец → Стрельца);
+         * the forms that keep it too (Кузнец → Кузнеца) */
+        w32 f = cut(w, 2);
+        if (back(w, 3) == 0x43B) f.c[f.n++] = 0x44C;   /* л: ль */
+        f.c[f.n++] = 0x446;   /* ц */
+        addx(g, S_GEN, &f, 0, "а"); addx(g, S_DAT, &f, 0, "у");
+        if (anim) addx(g, S_ACC, &f, 0, "а");
+        addx(g, S_INS, &f, 0, "ом"); addx(g, S_INS, &f, 0, "ем"); addx(g, S_LOC, &f, 0, "е");
+    }
     addx(g, S_GEN, w, 0, "а"); addx(g, S_DAT, w, 0, "у");
     if (anim) addx(g, S_ACC, w, 0, "а"); else addx(g, S_ACC, w, 0, "");
     addx(g, S_INS, w, 0, "ом");

@@ -485,6 +485,8 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
          * vocative too) */
         {"ьця", 3, "ець"}, {"ьцю", 3, "ець"}, {"ьцем", 4, "ець"}, {"йця", 3, "єць"}, {"йцю", 3, "єць"},
         {"йцем", 4, "єць"}, {"ця", 2, "ець"}, {"цю", 2, "ець"}, {"цем", 3, "ець"},
+        {"ьца", 3, "ец"}, {"ьцу", 3, "ец"}, {"ьцом", 4, "ец"}, {"ьцем", 4, "ец"}, {"ца", 2, "ец"}, {"цу", 2, "ец"},
+        {"цом", 3, "ец"}, {"цем", 3, "ец"},
         {"ію", 1, "й"}, {"аю", 1, "й"}, {"яю", 1, "й"}, {"ею", 2, "я"}, {"єю", 2, "я"}, {"ю", 1, "я"},
         {"рю", 1, ""}, {"ю", 1, "ь"}, {"у", 1, "а"}, {"ку", 1, "о"}, {"ія", 1, "й"}, {"ая", 1, "й"},
         {"єм", 2, "й"},
@@ -495,7 +497,7 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
         ncp(f, fl) < 5 || ncp(f, fl) != ncp(o, ol) || fl + 8 > 96 || ol + 8 > 96 ||
         !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2) || ends_with(f, fl, "ія", 4) ||
           ends_with(f, fl, "ая", 4) || ends_with(f, fl, "ця", 4) || ends_with(f, fl, "цем", 6) ||
-          ends_with(f, fl, "аєм", 6)))
+          ends_with(f, fl, "аєм", 6) || ends_with(f, fl, "ца", 4) || ends_with(f, fl, "цом", 6)))
         return len;
     int lang = ngn_lang_near(c, gt, k);
     if (lang == L_EN) return len;
@@ -514,8 +516,9 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
          * ends in -к: Харьку, Лейку; Вовку is Вовк's) */
         if (!strcmp(r[q].add, "о") && !ko_before(prev - 2)) continue;
         /* (-ьця is -лець's: Подольцю is Подолець's, not Подольець's;
-         * -йця -єць's: Корнійця is Корнієць's) */
-        if (!strcmp(r[q].add, "ець") && (!memcmp(prev, "ь", 2) || !memcmp(prev, "й", 2))) continue;
+         * -йця -єць's: Корнійця is Корнієць's; Russian -ьца -лец's) */
+        if ((!strcmp(r[q].add, "ець") || !strcmp(r[q].add, "ец")) && (!memcmp(prev, "ь", 2) || !memcmp(prev, "й", 2)))
+            continue;
         char cf[96], co[96];
         size_t fb = fl - 2 * r[q].cut, ob = ol - 2 * r[q].cut;   /* (Cyrillic letters: two bytes each) */
         memcpy(cf, f, fb);
