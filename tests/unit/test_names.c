@@ -429,6 +429,17 @@ static void test_cross_script(ng_tagger *t) {
     STR_EQ(first_per(t, "Вчора Олександр Перцовський сказав.", a, sizeof a), "per:oleksandr-pertsovsk");
 }
 
+/* A mention's name and id, each row's text tagged. */
+typedef struct name_case { const char *text, *surface, *name, *id; } name_case;
+static void names_are(ng_tagger *t, const name_case *c, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        got g = tag(t, c[k].text);
+        const ng_match *m = find(c[k].text, g, c[k].surface);
+        STR_EQ(m ? m->name : "(not tagged)", c[k].name);
+        STR_EQ(m ? m->id : "(not tagged)", c[k].id);
+    }
+}
+
 /* The name is the nominative of the mention, in its own spelling. */
 static void test_nominative(ng_tagger *t) {
     const char *uk = "Заява Сергія Реброва пролунала.";
@@ -474,7 +485,7 @@ static void test_nominative(ng_tagger *t) {
      * genitive, Лесь's locative) before a woman's surname is the woman's;
      * surnames in -єва, -ева declined both ways; the nominative guesses
      * of men's surnames */
-    static const struct { const char *text, *surface, *name, *id; } fem[] = {
+    static const name_case fem[] = {
         {"Дівоче прізвище Лесі Мусаєвої теж відоме.", "Лесі Мусаєвої", "Леся Мусаєва", "per:lesia-musa"},
         {"Розмова з Оленою Гонтарєвою тривала.", "Оленою Гонтарєвою", "Олена Гонтарєва", "per:olena-hontar"},
         /* (-євій only a woman's: Олександрі is Олександра's dative, not
@@ -537,12 +548,7 @@ static void test_nominative(ng_tagger *t) {
         {"Слова Саші Петрової цитують.", "Саші Петрової", "Саша Петрова", "per:sasha-petr"},
         {"Разом з Женею Ковальською прийшли.", "Женею Ковальською", "Женя Ковальська", "per:zhenia-kovalsk"},
     };
-    for (size_t k = 0; k < sizeof fem / sizeof *fem; k++) {
-        g = tag(t, fem[k].text);
-        m = find(fem[k].text, g, fem[k].surface);
-        STR_EQ(m ? m->name : "(not tagged)", fem[k].name);
-        STR_EQ(m ? m->id : "(not tagged)", fem[k].id);
-    }
+    names_are(t, fem, sizeof fem / sizeof *fem);
     /* ... unless her nominative reads as his genitive (Леся Іванова: the
      * known limit): then all her mentions keep one id (stats --check) */
     const char *iv = "Слова Лесі Іванової. Вчора Леся Іванова сказала.";
@@ -557,7 +563,7 @@ static void test_nominative(ng_tagger *t) {
  * plural in Cyrillic), the first one's span its given name; in English
  * only a person the dictionary knows. */
 static void test_family(ng_tagger *t) {
-    static const struct { const char *text, *surface, *name, *id; } c[] = {
+    static const name_case c[] = {
         {"Вчора Петро та Марія Коваленки приїхали.", "Петро", "Петро Коваленко", "per:petro-kovalenk"},
         {"Вчора Петро та Марія Коваленки приїхали.", "Марія Коваленки", "Марія Коваленко", "per:maria-kovalenk"},
         {"Бізнес належав киянам Денису і Володимиру Ященкам, а також фірмі.", "Денису", "Денис Ященко",
@@ -581,12 +587,7 @@ static void test_family(ng_tagger *t) {
         {"Разом з Дмитром Шапровим та Олександром Юровських прийшли.", "Олександром Юровських", "Олександр Юровських",
          "per:oleksandr-iurovskih"},
     };
-    for (size_t k = 0; k < sizeof c / sizeof *c; k++) {
-        got g = tag(t, c[k].text);
-        const ng_match *m = find(c[k].text, g, c[k].surface);
-        STR_EQ(m ? m->name : "(not tagged)", c[k].name);
-        STR_EQ(m ? m->id : "(not tagged)", c[k].id);
-    }
+    names_are(t, c, sizeof c / sizeof *c);
     /* his surname is not hers when hers is singular; the first of two full
      * names is no family's (Sohail and Saeed Anwar, Garret Anderson and
      * Gary DiSarcina) */
