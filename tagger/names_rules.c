@@ -655,6 +655,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
     /* (after initials, a surname in a case only a woman's takes tells:
      * "Л. І. Комарової" is Л. І. Комарова) */
     int fem = !g && initial_tok >= 0 && sur_last >= sur_first && fem_oblique(tfold(c, sur_last), tlen(c, sur_last));
+    int indecl_fem = 0;   /* a given name that does not decline before a woman's surname in a case form */
     const char *gkey = NULL;
     size_t gkl = 0;
     if (g) {
@@ -665,6 +666,14 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (!fem && sur_last >= sur_first && ngn_given_either(L->strs + gn->fold, gn->fold_len) &&
             fem_oblique(tfold(c, sur_last), tlen(c, sur_last)))
             fem = 1;
+        /* (so does it after a name that does not decline, in е і и у ю:
+         * "Айше Сейтаблаєвій" is Айше Сейтаблаєва, "Мері Петровою") */
+        if (!fem && g->is_nom && sur_last >= sur_first && gn->fold_len >= 4 && (c->tok[gtok].flags & TK_CYR) &&
+            fem_oblique(tfold(c, sur_last), tlen(c, sur_last))) {
+            const char *e = L->strs + gn->fold + gn->fold_len - 2;
+            if (!memcmp(e, "е", 2) || !memcmp(e, "і", 2) || !memcmp(e, "и", 2) || !memcmp(e, "у", 2) || !memcmp(e, "ю", 2))
+                fem = indecl_fem = 1;
+        }
         size_t kl;
         const char *key = gkey = ngn_given_key(L, gn, &kl);
         gkl = kl;
@@ -713,7 +722,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (g && g->is_nom) nl = put(nm, nl, sizeof nm, po, pol);
         else nl = patr_nom(nm, nl, sizeof nm, po, pol, tfold(c, p), tlen(c, p));
     }
-    int nominative = g && g->is_nom;
+    int nominative = g && g->is_nom && !indecl_fem;   /* (her surname in its case: its nominative) */
     const gname *lname = NULL;   /* the list's name whose case form the one word is (президента Анны) */
     if (!g && rule == NG_RULE_TITLE && sur_first == sur_last && L) {
         /* one word after a title that the lists hold as a given name in
