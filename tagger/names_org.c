@@ -595,7 +595,8 @@ static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, 
         if (!(c->tok[wj].flags & TK_CYR) || (c->tok[wj].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
             ncp(lf, lfl) < 5 || !(ends_with(lf, lfl, "ій", 4) || ends_with(lf, lfl, "ою", 4)))
             return 0;
-        size_t a = tok_start(c, n), b = tok_end(c, wj), cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), 2);
+        size_t a = tok_start(c, n), b = tok_end(c, wj);
+        size_t cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), 2);
         if ((b - cb - a) + 2 + (ne - b) >= cap) return 0;
         size_t o = b - cb - a;
         memcpy(out, c->text + a, o);
@@ -1097,7 +1098,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             for (size_t q = i; q + 1 < wi && dn == (size_t)-1; q++)
                 if (desig_noun(c, q)) dn = q;
         size_t nl = 0;
-        if ((rule == NG_RULE_PLACE_STREET && (wi == i + 1 || wi == i + 2) && street_nominative(c, i, wi, wj, ne, nom, sizeof nom)) ||
+        if ((rule == NG_RULE_PLACE_STREET && (wi == i + 1 || wi == i + 2) &&
+             street_nominative(c, i, wi, wj, ne, nom, sizeof nom)) ||
             (rule == NG_RULE_PLACE_PART && wi == i && wj == j && compass_nominative(c, i, j, nom, sizeof nom)))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
         else if (dn != (size_t)-1 && nominative(c, i, wi - 2, dn, "ORG", nom, sizeof nom) &&

@@ -353,8 +353,8 @@ static int family_conj(const chunkctx *c, size_t k) {
     const ng_token *t = &c->tok[k];
     return (t->flags & TK_SPACE) && !(t->flags & TK_NL) && (c->tok[k + 1].flags & TK_SPACE) &&
            !(c->tok[k + 1].flags & TK_NL) &&
-           (tok_is(c, k, "і") || tok_is(c, k, "та") || tok_is(c, k, "й") || tok_is(c, k, "и") || tok_is(c, k, "and") ||
-            is_punct(c, k, '&'));
+           (tok_is(c, k, "і") || tok_is(c, k, "та") || tok_is(c, k, "й") || tok_is(c, k, "и") ||
+            tok_is(c, k, "and") || is_punct(c, k, '&'));
 }
 
 /* A family's surname in the plural after two given names ("Петро та
@@ -671,7 +671,8 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (!fem && g->is_nom && sur_last >= sur_first && gn->fold_len >= 4 && (c->tok[gtok].flags & TK_CYR) &&
             fem_oblique(tfold(c, sur_last), tlen(c, sur_last))) {
             const char *e = L->strs + gn->fold + gn->fold_len - 2;
-            if (!memcmp(e, "е", 2) || !memcmp(e, "і", 2) || !memcmp(e, "и", 2) || !memcmp(e, "у", 2) || !memcmp(e, "ю", 2))
+            if (!memcmp(e, "е", 2) || !memcmp(e, "і", 2) || !memcmp(e, "и", 2) || !memcmp(e, "у", 2) ||
+                !memcmp(e, "ю", 2))
                 fem = indecl_fem = 1;
         }
         size_t kl;
@@ -1837,11 +1838,13 @@ static size_t family_surname(const chunkctx *c, size_t b, int script) {
     long k = ngn_covering_at(c, c->sp, tok_start(c, b));
     if (k < 0 || c->m->spans[k].end == tok_end(c, b)) {   /* (Софія: also the city) */
         size_t l2 = surname_at(c, b + 1, b, script, 1);
-        if (l2 == (size_t)-1 || (!(script & TK_LATIN) && plural_row(tfold(c, l2), tlen(c, l2)) < 0)) return (size_t)-1;
+        if (l2 == (size_t)-1 || (!(script & TK_LATIN) && plural_row(tfold(c, l2), tlen(c, l2)) < 0))
+            return (size_t)-1;
         return l2;
     }
     const span *s = &c->m->spans[k];
-    if (!(script & TK_LATIN) || s->start != tok_start(c, b) || ngn_span_types(c->m, (size_t)k) != 1) return (size_t)-1;
+    if (!(script & TK_LATIN) || s->start != tok_start(c, b) || ngn_span_types(c->m, (size_t)k) != 1)
+        return (size_t)-1;
     size_t e = b;
     while (e + 1 < c->nt && tok_end(c, e + 1) <= s->end) e++;
     return e > b && tok_end(c, e) == s->end && (c->tok[e].flags & TK_LATIN) ? e : (size_t)-1;
@@ -1930,8 +1933,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
              * Winston Bogarde") */
             int after_name = i > 0 && !(ti->flags & TK_NL) && is_cap_word(c, i - 1) &&
                              !wset_has(&ngn_stop_set, c->tok[i - 1].hash) && !ngn_sentence_initial(c, i - 1);
-            if (!after_name && family_conj(c, i + 1) && is_cap_word(c, b) && (c->tok[b].flags & script) && !(c->tok[b].flags & TK_ALLUPPER) &&
-                ngn_nl_lookup(c->nl, c->tok[b].hash, tfold(c, b), tlen(c, b), bg, 1) &&
+            if (!after_name && family_conj(c, i + 1) && is_cap_word(c, b) && (c->tok[b].flags & script) &&
+                !(c->tok[b].flags & TK_ALLUPPER) && ngn_nl_lookup(c->nl, c->tok[b].hash, tfold(c, b), tlen(c, b), bg, 1) &&
                 (l2 = family_surname(c, b, script)) != (size_t)-1) {
                 /* (the dictionary's person of the given name and surname:
                  * Bill Clinton) */
