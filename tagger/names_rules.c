@@ -494,17 +494,17 @@ static size_t sur_nom_declined(const chunkctx *c, const gname *gn, size_t gt, si
     const char *f = tfold(c, k), *o = c->text + tok_start(c, k);
     size_t fl = tlen(c, k), ol = tok_end(c, k) - tok_start(c, k);
     if (k != gt + 1 || !(c->tok[k].flags & TK_CYR) || (c->tok[k].flags & (TK_ALLUPPER | TK_LATIN | TK_DIGIT)) ||
-        ncp(f, fl) < 5 || ncp(f, fl) != ncp(o, ol) || fl + 8 > 96 || ol + 8 > 96 ||
-        !(ends_with(f, fl, "ю", 2) || ends_with(f, fl, "у", 2) || ends_with(f, fl, "ія", 4) ||
-          ends_with(f, fl, "ая", 4) || ends_with(f, fl, "ця", 4) || ends_with(f, fl, "цем", 6) ||
-          ends_with(f, fl, "аєм", 6) || ends_with(f, fl, "ца", 4) || ends_with(f, fl, "цом", 6)))
+        ncp(f, fl) < 5 || ncp(f, fl) != ncp(o, ol) || fl + 8 > 96 || ol + 8 > 96)
         return len;
+    size_t q0 = 0;   /* the first row whose ending the word has */
+    while (q0 < sizeof r / sizeof *r && !ends_with(f, fl, r[q0].end, strlen(r[q0].end))) q0++;
+    if (q0 == sizeof r / sizeof *r) return len;
     int lang = ngn_lang_near(c, gt, k);
     if (lang == L_EN) return len;
     const ng_namelist *L = c->nl;
     const char *want[2] = {tfold(c, gt), f};
     const size_t wl[2] = {tlen(c, gt), fl};
-    for (size_t q = 0; q < sizeof r / sizeof *r; q++) {
+    for (size_t q = q0; q < sizeof r / sizeof *r; q++) {
         size_t el = strlen(r[q].end), al = strlen(r[q].add);
         if (!ends_with(f, fl, r[q].end, el)) continue;
         /* (-у, -ю after a consonant; a soft sign only after л, н: Коваль,
@@ -1928,10 +1928,11 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
              * Олена Зеленська: his surname is not hers) */
             size_t b = i + 2, l2;
             const gform *bg[1];
-            /* (not after a capitalised word, whose surname it may be:
-             * "Garret Anderson and Gary DiSarcina", "Marcio Santos and
-             * Winston Bogarde") */
-            int after_name = i > 0 && !(ti->flags & TK_NL) && is_cap_word(c, i - 1) &&
+            /* (in English not after a capitalised word, whose surname it
+             * may be: "Garret Anderson and Gary DiSarcina", "Marcio Santos
+             * and Winston Bogarde"; a Cyrillic plural tells: "теща
+             * Сміяненка Юрій та Наталія Козубенки") */
+            int after_name = (script & TK_LATIN) && i > 0 && !(ti->flags & TK_NL) && is_cap_word(c, i - 1) &&
                              !wset_has(&ngn_stop_set, c->tok[i - 1].hash) && !ngn_sentence_initial(c, i - 1);
             if (!after_name && family_conj(c, i + 1) && is_cap_word(c, b) && (c->tok[b].flags & script) &&
                 !(c->tok[b].flags & TK_ALLUPPER) && ngn_nl_lookup(c->nl, c->tok[b].hash, tfold(c, b), tlen(c, b), bg, 1) &&

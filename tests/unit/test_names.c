@@ -540,6 +540,10 @@ static void test_nominative(ng_tagger *t) {
         {"Видели Ивана Стрельца вчера.", "Ивана Стрельца", "Иван Стрелец", "per:ivan-strelets"},
         {"Видели Ивана Кузнеца вчера.", "Ивана Кузнеца", "Иван Кузнец", "per:ivan-kuznets"},
         {"Розмова з Андрієм Гайдаєм тривала.", "Андрієм Гайдаєм", "Андрій Гайдай", "per:andri-haida"},
+        /* (-єм after any letter: "Олегом Гордієм" was another id than
+         * Олег Гордій's) */
+        {"Розмова з Олегом Гордієм тривала.", "Олегом Гордієм", "Олег Гордій", "per:oleh-hord"},
+        {"Олег Гордій сказав.", "Олег Гордій", "Олег Гордій", "per:oleh-hord"},
         /* (not a surname's case form: as written) */
         {"Бачили Миколу Швеця вчора.", "Миколу Швеця", "Микола Швеця", "per:mikola-shvets"},
         /* (a woman's: an adjective's case form; after initials, by the surname alone) */
@@ -583,6 +587,9 @@ static void test_family(ng_tagger *t) {
         {"Фірмою володіють Сергій і Софія Морозови.", "Сергій", "Сергій Морозов", "per:serhi-moroz"},
         {"Центр з групи братів Вячеслава та Олександра Супруненків.", "Олександра Супруненків", "Олександр Супруненко",
          "per:oleksandr-suprunenk"},
+        /* (a Cyrillic plural after a capitalised word too) */
+        {"Співвласники — тесть та теща Сміяненка Юрій та Наталія Козубенки.", "Юрій", "Юрій Козубенко",
+         "per:iuri-kozubenk"},
         /* (a plural only: after one given name too) */
         {"Фірма належить доньці Ірині Качаненкам.", "Ірині Качаненкам", "Ірина Качаненко", "per:irina-kachanenk"},
         /* (English: the dictionary's person) */
