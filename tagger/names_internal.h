@@ -338,6 +338,13 @@ static inline int tok_has_stem(const chunkctx *c, const wset *s, size_t i) {
     uint64_t h = ctx_stem(c, i);
     return h != c->tok[i].hash && wset_has(s, h);
 }
+/* Bytes of the last 'cps' code points of the UTF-8 s[0, n). */
+static inline size_t ngn_tail_bytes(const char *s, size_t n, size_t cps) {
+    size_t i = n;
+    while (cps && i > 0)
+        if (((unsigned char)s[--i] & 0xC0) != 0x80) cps--;
+    return n - i;
+}
 /* Copies s[0..len) plus a NUL into the arena (valid until the next reset); NULL when out of memory. */
 char *ngn_arena_put(arena *a, const char *s, size_t len);
 /* Where a walk of the chunk's dictionary spans from index 'from' looking

@@ -501,13 +501,6 @@ static int lemma_gender(const char *w) {
 #undef END
     return g;
 }
-/* Bytes of the last 'cps' code points of s[0, n). */
-static size_t tail_bytes(const char *s, size_t n, size_t cps) {
-    size_t i = n;
-    while (cps && i > 0)
-        if (((unsigned char)s[--i] & 0xC0) != 0x80) cps--;
-    return n - i;
-}
 
 typedef struct nomword {
     ng_inflect_word w;
@@ -547,7 +540,7 @@ static int nom_set(nomword *nw, const chunkctx *c, size_t q, size_t cut, const c
     const char *f = tfold(c, q), *o = c->text + tok_start(c, q);
     size_t fl = tlen(c, q), ol = tok_end(c, q) - tok_start(c, q), el = strlen(end);
     if (fl + el > sizeof nw->fold || ol + el > sizeof nw->orig) return 0;
-    size_t fb = tail_bytes(f, fl, cut), ob = tail_bytes(o, ol, cut);
+    size_t fb = ngn_tail_bytes(f, fl, cut), ob = ngn_tail_bytes(o, ol, cut);
     if (cut && ncp(f, fl) != ncp(o, ol)) return 0;
     memcpy(nw->fold, f, fl - fb);
     memcpy(nw->fold + fl - fb, end, el);
@@ -596,7 +589,7 @@ static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, 
             ncp(lf, lfl) < 5 || !(ends_with(lf, lfl, "ій", 4) || ends_with(lf, lfl, "ою", 4)))
             return 0;
         size_t a = tok_start(c, n), b = tok_end(c, wj);
-        size_t cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), 2);
+        size_t cb = ngn_tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), 2);
         if ((b - cb - a) + 2 + (ne - b) >= cap) return 0;
         size_t o = b - cb - a;
         memcpy(out, c->text + a, o);
@@ -629,7 +622,7 @@ static int street_nominative(const chunkctx *c, size_t n, size_t wi, size_t wj, 
     }
     nomword nw;
     if (!nom_set_lemma(&nw, c, n, lem)) return 0;
-    size_t a = tok_end(c, n), b = tok_end(c, wj), cb = tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), cut);
+    size_t a = tok_end(c, n), b = tok_end(c, wj), cb = ngn_tail_bytes(c->text + tok_start(c, wj), b - tok_start(c, wj), cut);
     size_t al = strlen(add), o = nw.w.orig_len;
     if (o + (b - cb - a) + al + (ne - b) >= cap) return 0;
     memcpy(out, nw.orig, o);
@@ -809,7 +802,7 @@ int ngn_dict_form(const chunkctx *c, size_t i, const char *type, cand *out) {
     for (size_t cut = 1; cut <= 3 && letters - cut >= 3; cut++) {
         /* (the guesses' folded forms built here; the whole word only for a
          * guess some dictionary has) */
-        size_t sl = fl - tail_bytes(f, fl, cut);
+        size_t sl = fl - ngn_tail_bytes(f, fl, cut);
         int tail = 0;
         for (const char *const *x = lemma_tails[cut]; *x && !tail; x++)
             tail = strlen(*x) == fl - sl && !memcmp(f + sl, *x, fl - sl);

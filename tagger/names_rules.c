@@ -293,6 +293,17 @@ static size_t put_key(char *buf, size_t len, size_t cap, const char *f, size_t f
     return put(buf, len, cap, sk, n);
 }
 
+/* put_key of the Cyrillic name word s[0, len) as written (folded here):
+ * the new length, or 0 when out of memory. */
+static size_t put_name_key(char *buf, size_t len, size_t cap, const char *s, size_t n) {
+    size_t fl = 0;
+    char *f = ng_fold(s, n, &fl);
+    if (!f) return 0;
+    len = put_key(buf, len, cap, f, fl, 0);
+    free(f);
+    return len;
+}
+
 /* Is the 2-byte Cyrillic letter at p a vowel or a soft or hard sign? */
 static int cyr_vowel(const char *p) {
     static const char *const vow = "аеєиіїоуюяыэьъ";
@@ -345,6 +356,13 @@ static const nomrule nom_rules[] = {
     {NULL, NULL, 0, 0}
 };
 static const char *const cons_end[] = { "ові", "еві", "ом", "ем", "а", "у", "і", "е", NULL };
+
+/* Appends orig[0, olen) to buf with its last 'cut' letters replaced by
+ * 'to' (a surname's ending by its nominative's). */
+static size_t put_swap(char *buf, size_t len, size_t cap, const char *orig, size_t olen, size_t cut, const char *to) {
+    len = put(buf, len, cap, orig, olen - ngn_tail_bytes(orig, olen, cut));
+    return put(buf, len, cap, to, strlen(to));
+}
 
 /* Is token k the conjunction between two given names a family's surname
  * follows (і, та, й, и, and, &: spaced, on one line)? */
@@ -407,10 +425,7 @@ static size_t plural_nom(char *buf, size_t len, size_t cap, const char *orig, si
     if (q < 0 || (!family && !plural_nom_rules[q].any)) return len;
     const char *to = plural_nom_rules[q].m;
     if (fem && strcmp(plural_nom_rules[q].f, "*")) to = plural_nom_rules[q].f;
-    size_t keep = olen, drop = ncp(plural_nom_rules[q].from, strlen(plural_nom_rules[q].from));
-    while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
-    len = put(buf, len, cap, orig, keep);
-    return put(buf, len, cap, to, strlen(to));
+    return put_swap(buf, len, cap, orig, olen, ncp(plural_nom_rules[q].from, strlen(plural_nom_rules[q].from)), to);
 }
 
 static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, size_t olen, const char *f,
@@ -418,10 +433,7 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
     for (const nomrule *r = nom_rules; r->from; r++) {
         size_t el = strlen(r->from);
         if (r->fem != fem || !ends_with(f, fl, r->from, el) || ncp(f, fl - el) < 3) continue;
-        size_t keep = olen, drop = ncp(r->from, el);
-        while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
-        len = put(buf, len, cap, orig, keep);
-        return put(buf, len, cap, r->to, strlen(r->to));
+        return put_swap(buf, len, cap, orig, olen, ncp(r->from, el), r->to);
     }
     if (!fem && fl >= 2 && (unsigned char)f[0] >= 0x80 && ncp(f, fl) >= 5) {
         /* Кобзаря → Кобзар, Коваля → Коваль; after a declined given name
@@ -436,10 +448,7 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
              * does not end in -а (Мельничуки, Гнатюки) */
             if (el == 2 && (cyr_vowel(f + fl - 4) || ends_with(f, fl - 2, "ук", 4) || ends_with(f, fl - 2, "юк", 4)))
                 continue;
-            size_t keep = olen, drop = ncp(soft[q].from, el);
-            while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
-            len = put(buf, len, cap, orig, keep);
-            return put(buf, len, cap, soft[q].to, strlen(soft[q].to));
+            return put_swap(buf, len, cap, orig, olen, ncp(soft[q].from, el), soft[q].to);
         }
     }
     if (!fem && fl >= 2 && (unsigned char)f[0] >= 0x80)
@@ -452,9 +461,7 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
             int vowel = 0;
             for (const char *v = vow; *v; v += 2) if (!memcmp(last, v, 2)) vowel = 1;
             if (vowel) break;
-            size_t keep = olen, drop = ncp(*e, el);
-            while (drop && keep) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) drop--; }
-            len = put(buf, len, cap, orig, keep);
+            len = put_swap(buf, len, cap, orig, olen, ncp(*e, el), "");
             /* a stem in к after т ь й ш ч ж is a surname in -ко declined
              * (Харькові, Бойком, Смєшка: Харько, Бойко, Смєшко): no
              * nominative ends so, as Вовк, Волк do after в and л (not
@@ -548,10 +555,7 @@ static size_t patr_nom(char *buf, size_t len, size_t cap, const char *orig, size
     for (size_t k = 0; k < sizeof r / sizeof *r; k++) {
         size_t el = strlen(r[k].end);
         if (!ends_with(f, fl, r[k].end, el) || ncp(f, fl) < 6) continue;
-        size_t keep = olen;
-        for (int d = r[k].drop; d && keep;) { keep--; if (((unsigned char)orig[keep] & 0xC0) != 0x80) d--; }
-        len = put(buf, len, cap, orig, keep);
-        return put(buf, len, cap, r[k].add, strlen(r[k].add));
+        return put_swap(buf, len, cap, orig, olen, (size_t)r[k].drop, r[k].add);
     }
     return put(buf, len, cap, orig, olen);
 }
@@ -764,11 +768,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
         if (pl != nl) {
             /* a family's plural surname: the nominative gives the name and
              * the id (Ященкам's stem is no Ященко's) */
-            size_t gl = 0;
-            char *gf = ng_fold(nm + nl, pl - nl, &gl);
-            if (!gf) return NG_E_NOMEM;
-            il = put_key(id, il0, sizeof id, gf, gl, 0);
-            free(gf);
+            if (!(il = put_name_key(id, il0, sizeof id, nm + nl, pl - nl))) return NG_E_NOMEM;
             nl = pl;
             seen_nom = 0;
         } else if (nominative || (t->flags & TK_LATIN) || k < sur_last) nl = put(nm, nl, sizeof nm, orig, ol);
@@ -786,11 +786,7 @@ static int person_span(chunkctx *c, unsigned rule, size_t i, size_t j, const gfo
                  * not give (Гайдая: the stem of an adjective's -ая; Кравця:
                  * the vowel the nominative has, Кравець) */
                 seen_nom = 0;
-                size_t gl = 0;
-                char *gf = ng_fold(nm + before, nl - before, &gl);
-                if (!gf) return NG_E_NOMEM;
-                il = put_key(id, il0, sizeof id, gf, gl, 0);
-                free(gf);
+                if (!(il = put_name_key(id, il0, sizeof id, nm + before, nl - before))) return NG_E_NOMEM;
             } else if (nl - before != ol || memcmp(nm + before, orig, ol)) {
                 seen_nom = 0;
                 /* the guess must give the same key as the form found (else
