@@ -225,6 +225,26 @@ int ng_store_corrections(ng_store *s, json_t **out, ng_error *err);
  * of an ingest without the merge. '*stale' (may be NULL) receives the
  * number of articles marked. */
 int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err);
+/* Likely duplicates among the rule-found people, for a merge: a person
+ * named by an initial and a surname ("R. Croft", "О. Петренко") or by a
+ * surname alone ("Croft") in some articles and by a full name in others
+ * ("Robert Croft") is a node for each, since the tagger links the forms of
+ * a name within an article only. A short form's candidates are the people
+ * (found by the rules or in a dictionary) whose full name shortened the
+ * same way gives its id by the rules of 'persons' (a tagger with the
+ * given-name lists, as ingest used: ng_tagger_person_id), so case forms,
+ * scripts and transliterations meet as in the tagger's ids; a surname's
+ * candidates are the full names, and the people known by an initial that
+ * no full name takes ("Waugh": Steve Waugh and M. Waugh). Never a person
+ * the short form shares an article with (the tagger would have linked the
+ * two there: they are two people), nor a given name alone (its id is its
+ * article's). {"count", "groups":[{"entity":{"id","name","type",
+ * "mentions","articles"}, "form":"initial"|"surname", "unique": one
+ * candidate, "candidates":[{..as entity.., "shared_neighbors"}] (most
+ * shared neighbours first)}]}, the most mentioned short forms first. Caller
+ * owns it. Nothing is merged: ng_store_correct(NG_CORR_MERGE, candidate,
+ * short form) does that. */
+int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error *err);
 
 /* ## Queries
  *

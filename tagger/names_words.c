@@ -344,3 +344,12 @@ int ngn_lower_head(const char *fold, size_t len, uint64_t hash) {
     return wset_has(&ngn_title_set, hash) || wset_has(&ngn_title_set, stem_hash(fold, len)) ||
            wset_has(&event_head_set, hash);
 }
+
+size_t ng_name_skeleton(const char *folded, size_t len, char *out, size_t cap) {
+    char sk[SK_MAX + 8];
+    size_t n = ngn_skel(folded, len, sk, 0);
+    if (n >= cap) n = cap - 1;
+    memcpy(out, sk, n);
+    out[n] = 0;
+    return n;
+}

@@ -271,6 +271,13 @@ int ng_tagger_set_names(ng_tagger *t, const ng_namelist *nl);
  * does. NG_E_ARG for an empty or over-long name, NG_E_LIMIT if 'cap' is
  * too small. Used by stats --check. */
 int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, size_t cap);
+/* The cross-script skeleton of a name word folded by ng_fold: its Latin
+ * romanisation with the spellings transliterations differ by made one
+ * (kh / h / g, y / i, ph / f, cz / ch ...), on which the rule ids' keys are
+ * built (before their stemming): Шевченко and Shevchenko have one,
+ * "shevchenko". Writes at most cap - 1 bytes and a NUL into out (cap > 0);
+ * returns the length written. */
+size_t ng_name_skeleton(const char *folded, size_t len, char *out, size_t cap);
 
 /* ## Articles
  *

@@ -7,6 +7,11 @@
                                     every offset of TAG cuts IN's texts at a
                                     character boundary, each span's text is
                                     the input's bytes there
+  invariant.py duplicates DUPS.json DB
+                                    every group of 'entity duplicates --json'
+                                    is a rule-found person's short form of a
+                                    candidate's name, neither in an article
+                                    with the other, the counts as stored
 
 tag: the mentions (article, field, entity id, start, end) are the same set;
 every entity's stored type is the type tag printed for it; a dictionary
@@ -130,6 +135,44 @@ def cmd_input(in_path, tag_path):
     fail(msgs, "spans not on character boundaries or not the input's bytes", bad)
     report(msgs, "%d spans on character boundaries" % n)
 
+def cmd_duplicates(dups_path, db_path):
+    msgs = []
+    with open(dups_path, encoding="utf-8") as f:
+        d = json.load(f)
+    db = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    ents = {k: (t, n, m, a) for k, t, n, m, a in
+            db.execute("SELECT key, type, name, mentions, articles FROM entity")}
+    arts = {}
+    for k, art in db.execute("SELECT e.key, m.article FROM mention m JOIN entity e ON e.id = m.entity"):
+        arts.setdefault(k, set()).add(art)
+    bad, together, shape, counts = [], [], [], []
+    for g in d["groups"]:
+        e = g["entity"]
+        words = e["name"].split(" ")
+        initial = len(words) == 2 and words[0].endswith(".")
+        if not e["id"].startswith("per:") or "~" in e["id"] or g["form"] != ("initial" if initial else "surname") \
+                or (not initial and len(words) != 1) or g["unique"] != (len(g["candidates"]) == 1):
+            shape.append((e["id"], e["name"], g["form"]))
+        for c in [e] + g["candidates"]:
+            if ents.get(c["id"]) != ("PER", c["name"], c["mentions"], c["articles"]):
+                counts.append((c["id"], c["name"], ents.get(c["id"])))
+        for c in g["candidates"]:
+            cw = c["name"].split(" ")
+            # the candidate's name ends with the short form's surname in
+            # the same script (or another script: the id decides), and an
+            # initial is the candidate's first letter
+            same_script = (cw[-1][:1] >= "\u0400") == (words[-1][:1] >= "\u0400")
+            if "~" in c["id"] or (same_script and cw[-1].lower() != words[-1].lower()) or \
+                    (initial and cw[0][:1] != words[0][:1] and same_script):
+                bad.append((e["name"], c["name"]))
+            if arts.get(e["id"], set()) & arts.get(c["id"], set()):
+                together.append((e["name"], c["name"]))
+    fail(msgs, "groups not of a rule-found short form", shape)
+    fail(msgs, "people not as stored", counts)
+    fail(msgs, "candidates whose name does not shorten to the group's", bad)
+    fail(msgs, "candidates in an article with the short form", together)
+    report(msgs, "%d groups of duplicates, %d candidates" % (len(d["groups"]), sum(len(g["candidates"]) for g in d["groups"])))
+
 def report(msgs, ok):
     if msgs:
         print("\n".join(msgs))
@@ -144,5 +187,7 @@ if __name__ == "__main__":
         cmd_same(a[1:])
     elif len(a) == 3 and a[0] == "input":
         cmd_input(a[1], a[2])
+    elif len(a) == 3 and a[0] == "duplicates":
+        cmd_duplicates(a[1], a[2])
     else:
         sys.exit(__doc__)

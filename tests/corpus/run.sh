@@ -8,7 +8,11 @@
 #     with one thread or two and small batches, and the same database as
 #     'tag --keep-text | ingest';
 #   - re-ingesting the same file adds and replaces nothing;
-#   - stats --check finds the database consistent.
+#   - stats --check finds the database consistent;
+#   - entity duplicates lists rule-found short forms of a name with the
+#     people whose full name they shorten, never two one article names, and
+#     its --merge leaves the database consistent, each merged short form
+#     found as its candidate.
 # Usage: tests/corpus/run.sh BUILD EVAL-DIR. Prints "N passed, N failed".
 BUILD=${1:?usage: run.sh BUILD EVAL-DIR}
 EVAL=${2:?usage: run.sh BUILD EVAL-DIR}
@@ -55,6 +59,20 @@ for line in open(sys.argv[1], encoding="utf-8"):
   "$NG" ingest --db "$d/a.db" "$d/in.jsonl" > "$d/again.out" 2>&1
   t "$n: re-ingest adds and replaces nothing" grep "(0 added, 0 replaced, $arts unchanged)" "$d/again.out"
   t "$n: stats --check" "$NG" stats --db "$d/a.db" --check
+  "$NG" entity duplicates --db "$d/a.db" --json > "$d/dups.json" 2> "$T/out"
+  t "$n: entity duplicates: short forms of their candidates' names" $INV duplicates "$d/dups.json" "$d/a.db"
+  "$NG" entity duplicates --db "$d/a.db" --merge --min-shared 0 --json > "$d/merged.json" 2> "$T/out"
+  t "$n: entity duplicates --merge: consistent" "$NG" stats --db "$d/a.db" --check
+  t "$n: entity duplicates --merge: each short form finds its candidate" python3 -c 'import json, subprocess, sys
+ng, db, path = sys.argv[1:]
+m = json.load(open(path, encoding="utf-8"))
+bad = []
+for c in m["corrections"]:
+    r = subprocess.run([ng, "entity", "--db", db, "--json", c["merged"]], capture_output=True, text=True)
+    if r.returncode or json.loads(r.stdout)["id"] != c["entity"]:
+        bad.append((c["merged"], c["entity"], r.stdout[:80], r.stderr[:80]))
+print("%d merges" % len(m["corrections"]), bad[:10])
+sys.exit(1 if bad else 0)' "$NG" "$d/a.db" "$d/merged.json"
   rm -f "$d"/*.db*
 done
 echo

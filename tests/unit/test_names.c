@@ -771,6 +771,39 @@ static void test_person_id(ng_tagger *t, const ng_namelist *nl) {
     ng_tagger_free(ids);
 }
 
+/* ng_name_skeleton: one skeleton for a name's transliterations (the
+ * surnames entity duplicates compares across scripts), another for another
+ * name; the output is cut to its buffer and terminated. */
+static void test_name_skeleton(void) {
+    static const char *const same[][2] = {
+        {"Шевченко", "Shevchenko"}, {"Хмельницький", "Khmelnytskyi"}, {"Кан", "Kan"},
+        {"Ковальчук", "Kovalchuk"}, {"Эрекат", "Erekat"},
+    };
+    static const char *const apart[][2] = {{"Стефанов", "Stephanie"}, {"Марина", "Maria"}, {"Haas", "Hasina"}};
+    char a[128], b[128];
+    for (size_t k = 0; k < sizeof same / sizeof *same; k++) {
+        size_t al, bl;
+        char *fa = ng_fold(same[k][0], strlen(same[k][0]), &al), *fb = ng_fold(same[k][1], strlen(same[k][1]), &bl);
+        ng_name_skeleton(fa, al, a, sizeof a);
+        ng_name_skeleton(fb, bl, b, sizeof b);
+        OK(!strcmp(a, b), "%s (%s) and %s (%s): one skeleton", same[k][0], a, same[k][1], b);
+        free(fa);
+        free(fb);
+    }
+    for (size_t k = 0; k < sizeof apart / sizeof *apart; k++) {
+        size_t al, bl;
+        char *fa = ng_fold(apart[k][0], strlen(apart[k][0]), &al), *fb = ng_fold(apart[k][1], strlen(apart[k][1]), &bl);
+        ng_name_skeleton(fa, al, a, sizeof a);
+        ng_name_skeleton(fb, bl, b, sizeof b);
+        OK(strcmp(a, b), "%s (%s) and %s (%s): two skeletons", apart[k][0], a, apart[k][1], b);
+        free(fa);
+        free(fb);
+    }
+    char small[4];
+    INT_EQ((int)ng_name_skeleton("shevchenko", 10, small, sizeof small), 3);
+    OK(!strcmp(small, "she"), "cut to the buffer: %s", small);
+}
+
 /* Regression: a directory of more than 256 given-name lists is read whole
  * (the lister used to stop silently at 256 files); only given*.txt files
  * count, in name order. */
@@ -918,6 +951,7 @@ int main(void) {
     test_unit_names(t);
     test_refs(t);
     test_person_id(t, shipped);
+    test_name_skeleton();
     test_forms_found(shipped);
     ng_tagger_free(t);
     test_apposition();

@@ -391,7 +391,8 @@ static void entity_usage(FILE *f) {
                "       newsgraph entity retype [--db FILE] ENTITY TYPE\n"
                "       newsgraph entity alias add|remove [--db FILE] ENTITY ALIAS\n"
                "       newsgraph entity corrections [--db FILE] [--json]\n"
-               "       newsgraph entity undo [--db FILE] N\n\n"
+               "       newsgraph entity undo [--db FILE] N\n"
+               "       newsgraph entity duplicates [--db FILE] [--json] [--merge [--min-shared N]]\n\n"
                "An entity's card: type, aliases, counts, first and last seen, mentions per\n"
                "month and top neighbours. ENTITY is an id, a name or an alias (an entity\n"
                "named like a subcommand: newsgraph entity -- merge). A name that other\n"
@@ -412,9 +413,20 @@ static void entity_usage(FILE *f) {
                "  corrections  lists the corrections in the order they apply\n"
                "  undo N       removes correction N and undoes it; for a merge, the\n"
                "               articles of the kept entity are marked for re-tagging:\n"
-               "               ingest them again and the two are apart, exactly\n\n"
+               "               ingest them again and the two are apart, exactly\n"
+               "  duplicates   people the rules found by a short form of a name in some\n"
+               "               articles and by the full name in others, each a node:\n"
+               "               \"R. Croft\" or \"Croft\" and \"Robert Croft\" (the full name\n"
+               "               shortened gives the short form's id); never two that\n"
+               "               one article names (there they are two people). Lists\n"
+               "               each short form with its candidates and the neighbours\n"
+               "               they share; --merge merges every short form that has\n"
+               "               one candidate sharing at least N neighbours with it\n"
+               "               (--min-shared, default 2) into that candidate, each an\n"
+               "               'entity merge' that 'entity undo' undoes\n\n"
                "      --db FILE    database (default $NEWSGRAPH_DB or newsgraph.db)\n"
-               "      --wait MS    wait up to MS ms for another writer (default 5000)\n");
+               "      --wait MS    wait up to MS ms for another writer (default 5000)\n"
+               "      --names PATH given-name lists (duplicates; default the shipped ones)\n");
 }
 static void entity_table(json_t *r) {
     printf("%s\n  id:         %s\n  type:       %s\n", gcli_text(js(r, "name")), gcli_text(js(r, "id")), gcli_text(js(r, "type")));
@@ -462,7 +474,122 @@ static void correction_line(json_t *c) {
     else printf("alias %s: %s '%s'", op + 6, gcli_text(js(c, "entity")), gcli_text(js(c, "value")));
 }
 
-static const char *const corr_cmds[] = {"merge", "rename", "retype", "alias", "corrections", "undo", NULL};
+static const char *const corr_cmds[] = {"merge", "rename", "retype", "alias", "corrections", "undo", "duplicates", NULL};
+
+/* One person of a duplicates group: "Name (id): N mentions in N articles". */
+static void dup_person(json_t *e) {
+    printf("%s (%s): %lld mention%s in %lld article%s", gcli_text(js(e, "name")), gcli_text(js(e, "id")),
+           ji(e, "mentions"), ji(e, "mentions") == 1 ? "" : "s", ji(e, "articles"), ji(e, "articles") == 1 ? "" : "s");
+}
+static void duplicates_table(json_t *r) {
+    size_t i, k; json_t *g, *c;
+    json_array_foreach(json_object_get(r, "groups"), i, g) {
+        int unique = json_is_true(json_object_get(g, "unique"));
+        dup_person(json_object_get(g, "entity"));
+        printf("%s\n", unique ? "" : "; which of these?");
+        json_array_foreach(json_object_get(g, "candidates"), k, c) {
+            printf("    %s ", unique ? "->" : "? ");
+            dup_person(c);
+            printf(", %lld shared neighbour%s\n", ji(c, "shared_neighbors"), ji(c, "shared_neighbors") == 1 ? "" : "s");
+        }
+    }
+    long long n = ji(r, "count");
+    printf("%lld short form%s with candidates\n", n, n == 1 ? "" : "s");
+}
+
+/* newsgraph entity duplicates [--merge]: the people of a short form of a
+ * name and of the full name (ng_query_duplicates), merged on request. */
+static int entity_duplicates(int argc, char **argv, int subi) {
+    const char *db = NULL, *names = NULL, *v;
+    int json = 0, merge = 0;
+    long wait_ms = -1, min_shared = 2, min_set = 0;
+    enum { O_DB = 1, O_WAIT, O_JSON, O_MERGE, O_MIN, O_NAMES };
+    static const cli_opt options[] = {{"--db", NULL, 1, O_DB}, {"--wait", NULL, 1, O_WAIT}, {"--json", NULL, 0, O_JSON},
+                                      {"--merge", NULL, 0, O_MERGE}, {"--min-shared", NULL, 1, O_MIN},
+                                      {"--names", NULL, 1, O_NAMES}, {0}};
+    cli_args p = cli_args_init(argc, argv);
+    long long x;
+    int id;
+    while ((id = cli_next(&p, options, &v)) != CLI_END) {
+        if (id == CLI_ARG && p.i - 1 == subi) continue;
+        switch (id) {
+        case CLI_HELP: entity_usage(stdout); return 0;
+        case CLI_BAD: goto bad;
+        case CLI_UNKNOWN: cli_msg("entity duplicates: unknown option '%s'", v); goto bad;
+        case CLI_ARG: cli_msg("entity duplicates: too many arguments"); goto bad;
+        case O_DB: db = v; break;
+        case O_WAIT: if (cli_int(p.opt, v, 0, INT_MAX, &x)) goto bad; wait_ms = (long)x; break;
+        case O_JSON: json = 1; break;
+        case O_MERGE: merge = 1; break;
+        case O_MIN: if (cli_int(p.opt, v, 0, LONG_MAX, &x)) goto bad; min_shared = (long)x; min_set = 1; break;
+        case O_NAMES: names = v; break;
+        }
+    }
+    if (min_set && !merge) { cli_msg("entity duplicates: --min-shared goes with --merge"); goto bad; }
+    /* the person rules as ingest ran them: the given-name lists */
+    if (!names) names = cli_shipped_names();
+    ng_namelist *nl = NULL;
+    ng_tagger *persons = ng_tagger_new(NULL, 0, NG_TAG_DEFAULT);
+    ng_error err = {0};
+    int rc = persons ? NG_OK : NG_E_NOMEM;
+    if (!rc && names) {
+        if (!(nl = ng_namelist_new())) rc = NG_E_NOMEM;
+        else if (!(rc = ng_namelist_add_file(nl, names, &err))) rc = ng_tagger_set_names(persons, nl);
+    }
+    if (rc) { ng_tagger_free(persons); ng_namelist_free(nl); return gcli_fail(rc, &err); }
+    db = gcli_db(db);
+    ng_store *s = NULL;
+    if (merge) {
+        rc = ng_store_open_wait(db, 0, (int)wait_ms, &s, &err);
+        if (rc == NG_E_NOTFOUND) {
+            cli_msg("%s: no newsgraph database here (run 'newsgraph ingest' first, or use --db FILE)", db);
+            ng_tagger_free(persons); ng_namelist_free(nl);
+            return EXIT_DATA;
+        }
+        if (!rc && wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
+    } else {
+        int ec = 0;
+        if (!(s = gcli_open_ro(db, &ec))) { ng_tagger_free(persons); ng_namelist_free(nl); return ec; }
+    }
+    json_t *r = NULL;
+    if (!rc) rc = ng_query_duplicates(s, persons, &r, &err);
+    ng_tagger_free(persons);
+    ng_namelist_free(nl);
+    if (rc || !merge) {
+        int code = finish(s, rc, &err, r, json, duplicates_table);
+        return code;
+    }
+    /* --merge: the short forms of one candidate with enough shared neighbours */
+    size_t i; json_t *g;
+    long merged = 0;
+    json_t *done = json_array();
+    json_array_foreach(json_object_get(r, "groups"), i, g) {
+        json_t *e = json_object_get(g, "entity"), *c = json_array_get(json_object_get(g, "candidates"), 0);
+        if (!json_is_true(json_object_get(g, "unique")) || ji(c, "shared_neighbors") < min_shared) continue;
+        long seq = 0;
+        rc = ng_store_correct(s, NG_CORR_MERGE, js(c, "id"), js(e, "id"), &seq, &err);
+        if (rc) break;
+        merged++;
+        if (json) json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "correction", (json_int_t)seq, "entity",
+                                                        js(c, "id"), "merged", js(e, "id")));
+        else {
+            printf("correction %ld: merge: %s (%s) into %s (%s)\n", seq, gcli_text(js(e, "name")), gcli_text(js(e, "id")),
+                   gcli_text(js(c, "name")), gcli_text(js(c, "id")));
+            fflush(stdout);
+        }
+    }
+    ng_store_close(s);
+    json_decref(r);
+    if (!rc && json) gcli_json(json_pack("{s:I,s:o}", "merged", (json_int_t)merged, "corrections", done));
+    else json_decref(done);
+    if (rc) return gcli_fail(rc, &err);
+    if (!json) printf("%ld merge%s ('newsgraph entity corrections' lists them, 'entity undo N' undoes one)\n", merged,
+                      merged == 1 ? "" : "s");
+    return 0;
+bad:
+    entity_usage(stderr);
+    return EXIT_USAGE;
+}
 
 /* newsgraph entity merge|rename|retype|alias|corrections|undo ... */
 static int entity_correct(int argc, char **argv, int subi) {
@@ -582,8 +709,10 @@ int cmd_entity(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) break;
-        if (!strcmp(a, "--db") || !strcmp(a, "--top") || !strcmp(a, "-n") || !strcmp(a, "--wait")) { i++; continue; }
+        if (!strcmp(a, "--db") || !strcmp(a, "--top") || !strcmp(a, "-n") || !strcmp(a, "--wait") || !strcmp(a, "--names") ||
+            !strcmp(a, "--min-shared")) { i++; continue; }
         if (a[0] == '-' && a[1]) continue;
+        if (!strcmp(a, "duplicates")) return entity_duplicates(argc, argv, i);
         for (int k = 0; corr_cmds[k]; k++)
             if (!strcmp(a, corr_cmds[k])) return entity_correct(argc, argv, i);
         break;

@@ -27,7 +27,7 @@ _newsgraph() {
         sub=${COMP_WORDS[2]}
     fi
     if [ "$cmd" = entity ] && [ "$COMP_CWORD" -eq 2 ] && [ "${cur#-}" = "$cur" ]; then
-        vals="merge rename retype alias corrections undo"
+        vals="merge rename retype alias corrections undo duplicates"
     fi
     case $prev in
         -f|--format)

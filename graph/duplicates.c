@@ -1,0 +1,329 @@
+/* Likely duplicates among the people of the graph (ng_query_duplicates):
+ * a person the rules found by a short form of the name in some articles
+ * ("R. Croft", "Croft", "О. Петренко") and by the full name in others
+ * ("Robert Croft") is two or three nodes, since the tagger links the forms
+ * within an article only. The short form's id is the one the person-name
+ * rules give the full name's short form ("Robert Croft" -> "R. Croft" ->
+ * per:r-kroft), so the comparison is the rules' own (case forms, scripts
+ * and transliterations meet as they do in the tagger's ids). */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "internal.h"
+
+typedef struct dperson {
+    int64_t rowid;
+    char *key, *name;
+    char *sur;    /* the surname (the last word) folded */
+    int cyr;      /* it is written in Cyrillic */
+    int32_t first;   /* the name's first letter, lower case */
+    long mentions, articles;
+    int kind;   /* 0 a full name, 1 an initial and a surname, 2 a surname alone */
+} dperson;
+
+/* A short form's id and the person whose name gives it. */
+typedef struct dform {
+    char *id;
+    size_t who;
+    int kind;   /* the form: 1 initial and surname, 2 surname */
+} dform;
+
+static int cmp_form(const void *x, const void *y) {
+    const dform *a = x, *b = y;
+    int c = strcmp(a->id, b->id);
+    if (c) return c;
+    return a->who < b->who ? -1 : a->who > b->who;
+}
+
+/* Bytes of the UTF-8 character at s (1 for a stray byte). */
+static size_t char_len(const char *s) {
+    unsigned c = (unsigned char)*s;
+    size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) return 1;
+    return n;
+}
+
+/* Is the word w[0, n) initials: one character and a dot, once or more
+ * ("R.", "I.K.", "Ю.")? */
+static int initials(const char *w, size_t n) {
+    size_t i = 0;
+    if (!n) return 0;
+    while (i < n) {
+        size_t c = char_len(w + i);
+        if (i + c >= n || w[i + c] != '.') return 0;
+        i += c + 1;
+    }
+    return 1;
+}
+
+/* The kind of a name (dperson.kind), or -1 for a name of no such shape. */
+static int name_kind(const char *name) {
+    const char *sp = strchr(name, ' ');
+    if (!sp) return *name ? 2 : -1;
+    if (initials(name, (size_t)(sp - name))) return strchr(sp + 1, ' ') ? -1 : 1;
+    return 0;
+}
+
+/* The length of a skeleton without its last vowels (the endings that
+ * transliterations write differently: Зеленський zelenskii, Zelensky
+ * zelenski). */
+static size_t bare_len(const char *sk) {
+    size_t n = strlen(sk);
+    while (n > 1 && strchr("aeiou", sk[n - 1])) n--;
+    return n;
+}
+
+/* Are the surnames of a and b one? The ids' keys are lossy (stems:
+ * Haas and Hasina, Black and Blakey, Smith and Smyth, Стефанов and
+ * Stephanie have one key), so in one script the folded surnames must be
+ * equal (the names are nominatives), and across scripts their skeletons
+ * but for the last vowels (Шевченко, Shevchenko; Хмельницький,
+ * Khmelnytsky). */
+static int same_surname(const dperson *a, const dperson *b) {
+    if (a->cyr == b->cyr) return !strcmp(a->sur, b->sur);
+    char x[128], y[128];
+    ng_name_skeleton(a->sur, strlen(a->sur), x, sizeof x);
+    ng_name_skeleton(b->sur, strlen(b->sur), y, sizeof y);
+    size_t n = bare_len(x);
+    return n == bare_len(y) && !memcmp(x, y, n);
+}
+
+/* Does initial person x's initial stand for person y's given name? In
+ * one script the letters must be one (the keys make C and K one, Chris's
+ * and Kim's initial); across scripts the ids decide (Н., Naoto). */
+static int same_initial(const dperson *x, const dperson *y) {
+    int xc = x->first >= 0x400 && x->first < 0x530, yc = y->first >= 0x400 && y->first < 0x530;
+    return xc != yc || x->first == y->first;
+}
+
+/* The rules' id of a form of a name into buf; 0 when they give none. */
+static int form_id(ng_tagger *persons, const char *form, size_t len, char *buf, size_t cap, int *nomem) {
+    int rc = ng_tagger_person_id(persons, form, len, buf, cap);
+    if (rc == NG_E_NOMEM) *nomem = 1;
+    return rc == NG_OK && *buf;
+}
+
+/* Adds the short forms of person i (dperson.kind 0: its initial and
+ * surname, its surname; kind 1: its surname) to *forms. */
+static int add_forms(ng_tagger *persons, const dperson *p, size_t i, dform **forms, size_t *n, size_t *cap) {
+    const char *last = strrchr(p->name, ' ');
+    if (!last) return NG_OK;
+    last++;
+    char form[1024], id[512];
+    int nomem = 0;
+    for (int kind = p->kind == 0 ? 1 : 2; kind <= 2; kind++) {
+        size_t len;
+        if (kind == 1) {
+            size_t c = char_len(p->name);
+            int w = snprintf(form, sizeof form, "%.*s. %s", (int)c, p->name, last);
+            if (w < 0 || (size_t)w >= sizeof form) continue;
+            len = (size_t)w;
+        } else {
+            len = strlen(last);
+            if (len >= sizeof form) continue;
+            memcpy(form, last, len + 1);
+        }
+        if (!form_id(persons, form, len, id, sizeof id, &nomem)) {
+            if (nomem) return NG_E_NOMEM;
+            continue;
+        }
+        if (ng_grow((void **)forms, cap, *n + 1, sizeof **forms)) return NG_E_NOMEM;
+        char *d = strdup(id);
+        if (!d) return NG_E_NOMEM;
+        (*forms)[(*n)++] = (dform){d, i, kind};
+    }
+    return NG_OK;
+}
+
+/* Do rowids a and b share an article? */
+static int share_article(ng_store *s, int64_t a, int64_t b, int *out, ng_error *err) {
+    static const char q[] = "SELECT 1 FROM mention x JOIN mention y ON y.entity=?2 AND y.article=x.article "
+                            "WHERE x.entity=?1 LIMIT 1";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q, &st, err);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    int r = sqlite3_step(st);
+    *out = r == SQLITE_ROW;
+    ngg_done(st);
+    return r == SQLITE_ROW || r == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "duplicates");
+}
+
+/* The neighbours rowids a and b have in common. */
+static int shared_neighbors(ng_store *s, int64_t a, int64_t b, long *out, ng_error *err) {
+    static const char q[] = "SELECT count(*) FROM (SELECT b AS n FROM edge WHERE a=?1 UNION SELECT a FROM edge WHERE b=?1) "
+                            "JOIN (SELECT b AS n FROM edge WHERE a=?2 UNION SELECT a FROM edge WHERE b=?2) USING (n)";
+    sqlite3_stmt *st;
+    int rc = ngg_stmt(s, q, &st, err);
+    if (rc) return rc;
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    int r = sqlite3_step(st);
+    *out = r == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    ngg_done(st);
+    return r == SQLITE_ROW ? NG_OK : ngg_db_err(s, err, "duplicates");
+}
+
+/* The persons whose short form (of 'kind', 0: any) has the id 'key':
+ * [*lo, *hi) of the sorted forms. */
+static void forms_of(const dform *f, size_t n, const char *key, size_t *lo, size_t *hi) {
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(f[m].id, key) < 0) a = m + 1;
+        else b = m;
+    }
+    *lo = a;
+    while (a < n && !strcmp(f[a].id, key)) a++;
+    *hi = a;
+}
+
+typedef struct dcand { size_t who; long shared; } dcand;
+
+static int cmp_cand(const void *x, const void *y, void *ctx) {
+    const dcand *a = x, *b = y;
+    const dperson *p = ctx;
+    if (a->shared != b->shared) return a->shared > b->shared ? -1 : 1;
+    if (p[a->who].mentions != p[b->who].mentions) return p[a->who].mentions > p[b->who].mentions ? -1 : 1;
+    return strcmp(p[a->who].key, p[b->who].key);
+}
+/* groups by their short form's mentions (most first), then id */
+static int cmp_group(const void *x, const void *y) {
+    const json_t *a = json_object_get(*(json_t *const *)x, "entity"), *b = json_object_get(*(json_t *const *)y, "entity");
+    json_int_t ma = json_integer_value(json_object_get(a, "mentions")), mb = json_integer_value(json_object_get(b, "mentions"));
+    if (ma != mb) return ma > mb ? -1 : 1;
+    return strcmp(json_string_value(json_object_get(a, "id")), json_string_value(json_object_get(b, "id")));
+}
+
+static json_t *person_json(const dperson *p) {
+    return json_pack("{s:s,s:s,s:s,s:I,s:I}", "id", p->key, "name", p->name, "type", "PER", "mentions",
+                     (json_int_t)p->mentions, "articles", (json_int_t)p->articles);
+}
+
+/* The candidates of short-form person x: the people whose short form of
+ * its kind gives its id ('kinds': which of them may be: bit 0 full names,
+ * bit 1 initials), never x itself nor one x shares an article with (the
+ * tagger links forms within an article: two forms met in one article are
+ * two people). */
+static int candidates(ng_store *s, const dperson *p, const dform *f, size_t nf, size_t x, unsigned kinds,
+                      dcand **out, size_t *n, size_t *cap, ng_error *err) {
+    size_t lo, hi;
+    forms_of(f, nf, p[x].key, &lo, &hi);
+    for (size_t k = lo; k < hi; k++) {
+        size_t y = f[k].who;
+        if (y == x || f[k].kind != p[x].kind || !((kinds >> p[y].kind) & 1) || !same_surname(&p[x], &p[y]) ||
+            (p[x].kind == 1 && !same_initial(&p[x], &p[y])))
+            continue;
+        int both = 0, rc = share_article(s, p[x].rowid, p[y].rowid, &both, err);
+        if (rc) return rc;
+        if (both) continue;
+        long sh = 0;
+        if ((rc = shared_neighbors(s, p[x].rowid, p[y].rowid, &sh, err))) return rc;
+        if (ng_grow((void **)out, cap, *n + 1, sizeof **out)) return NG_E_NOMEM;
+        (*out)[(*n)++] = (dcand){y, sh};
+    }
+    return NG_OK;
+}
+
+int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error *err) {
+    static const char q[] = "SELECT id, key, name, mentions, articles FROM entity WHERE type='PER' ORDER BY id";
+    *out = NULL;
+    if (!persons) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "duplicates: no person rules");
+    int rc = ng_store_read_begin(s, err);
+    if (rc) return rc;
+    dperson *p = NULL;
+    size_t np = 0, pcap = 0, nf = 0, fcap = 0, nc = 0, ccap = 0;
+    dform *f = NULL;
+    dcand *c = NULL;
+    json_t *arr = NULL;
+    sqlite3_stmt *st = NULL;
+    if ((rc = ngg_prepare(s, q, &st, err))) goto done;
+    int r;
+    while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *key = ngg_col_text(st, 1), *name = ngg_col_text(st, 2);
+        /* a given name alone (an article's own id, "~") and names of no
+         * form the rules shorten are left out */
+        int kind = name_kind(name);
+        if (kind < 0 || strchr(key, '~')) continue;
+        if (ng_grow((void **)&p, &pcap, np + 1, sizeof *p)) { rc = NG_E_NOMEM; goto done; }
+        dperson *d = &p[np];
+        *d = (dperson){.rowid = sqlite3_column_int64(st, 0), .key = strdup(key), .name = strdup(name),
+                       .mentions = (long)sqlite3_column_int64(st, 3), .articles = (long)sqlite3_column_int64(st, 4), .kind = kind};
+        np++;
+        if (!d->key || !d->name) { rc = NG_E_NOMEM; goto done; }
+        const char *last = strrchr(name, ' ');
+        last = last ? last + 1 : name;
+        utf8proc_int32_t cp = 0;
+        utf8proc_iterate((const utf8proc_uint8_t *)last, -1, &cp);
+        d->cyr = cp >= 0x400 && cp < 0x530;
+        utf8proc_iterate((const utf8proc_uint8_t *)name, -1, &cp);
+        d->first = utf8proc_tolower(cp);
+        if (!(d->sur = ngg_fold(s->fold, last))) { rc = NG_E_NOMEM; goto done; }
+    }
+    if (r != SQLITE_DONE) { rc = ngg_db_err(s, err, "duplicates"); goto done; }
+    sqlite3_finalize(st);
+    st = NULL;
+    for (size_t i = 0; i < np; i++)
+        if (p[i].kind < 2 && (rc = add_forms(persons, &p[i], i, &f, &nf, &fcap))) goto done;
+    qsort(f, nf, sizeof *f, cmp_form);
+    /* the short forms the rules found (their ids are "per:" ids) */
+    if (!(arr = json_array())) { rc = NG_E_NOMEM; goto done; }
+    for (size_t x = 0; x < np; x++)
+        if (p[x].kind && !strncmp(p[x].key, "per:", 4)) {
+            nc = 0;
+            /* an initial and a surname: the full names it shortens; a
+             * surname: the full names, and the initials no full name
+             * takes ("Waugh": Steve Waugh, and M. Waugh, who is not he) */
+            if ((rc = candidates(s, p, f, nf, x, 1u, &c, &nc, &ccap, err))) goto done;
+            if (p[x].kind == 2) {
+                size_t nfull = nc;
+                if ((rc = candidates(s, p, f, nf, x, 2u, &c, &nc, &ccap, err))) goto done;
+                size_t keep = nfull;
+                for (size_t k = nfull; k < nc; k++) {
+                    size_t lo, hi, taken = 0;
+                    forms_of(f, nf, p[c[k].who].key, &lo, &hi);
+                    for (size_t j = lo; j < hi && !taken; j++) taken = f[j].kind == 1 && p[f[j].who].kind == 0;
+                    if (!taken) c[keep++] = c[k];
+                }
+                nc = keep;
+            }
+            if (!nc) continue;
+            qsort_r(c, nc, sizeof *c, cmp_cand, p);
+            json_t *cs = json_array(), *g = json_pack("{s:o,s:s,s:b,s:o}", "entity", person_json(&p[x]), "form",
+                                                      p[x].kind == 1 ? "initial" : "surname", "unique", nc == 1,
+                                                      "candidates", cs);
+            if (!cs || !g || json_array_append_new(arr, g)) { json_decref(g); rc = NG_E_NOMEM; goto done; }
+            for (size_t k = 0; k < nc; k++) {
+                json_t *o = person_json(&p[c[k].who]);
+                if (!o || json_object_set_new(o, "shared_neighbors", json_integer(c[k].shared)) ||
+                    json_array_append_new(cs, o)) { json_decref(o); rc = NG_E_NOMEM; goto done; }
+            }
+        }
+    /* the most mentioned short forms first */
+    {
+        size_t n = json_array_size(arr);
+        json_t **v = malloc((n ? n : 1) * sizeof *v);
+        if (!v) { rc = NG_E_NOMEM; goto done; }
+        for (size_t i = 0; i < n; i++) v[i] = json_incref(json_array_get(arr, i));
+        qsort(v, n, sizeof *v, cmp_group);
+        json_array_clear(arr);
+        for (size_t i = 0; i < n; i++) json_array_append_new(arr, v[i]);
+        free(v);
+    }
+    *out = json_pack("{s:I,s:o}", "count", (json_int_t)json_array_size(arr), "groups", arr);
+    arr = NULL;
+    if (!*out) rc = NG_E_NOMEM;
+done:
+    if (rc == NG_E_NOMEM) ng_error_set(err, rc, NULL, 0, 0, "out of memory");
+    sqlite3_finalize(st);
+    json_decref(arr);
+    for (size_t i = 0; i < np; i++) { free(p[i].key); free(p[i].name); free(p[i].sur); }
+    for (size_t i = 0; i < nf; i++) free(f[i].id);
+    free(p);
+    free(f);
+    free(c);
+    ng_store_read_end(s);
+    return rc;
+}
