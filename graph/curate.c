@@ -87,9 +87,12 @@ static long rec_get(struct ngc_state *st, const char *key, int create) {
     return (long)st->n++;
 }
 
-/* The record an entity now lives in (itself if not merged). */
-static long resolve(struct ngc_state *st, long i) {
-    return st->r[i].canon >= 0 ? st->r[i].canon : i;
+/* The record an entity now lives in (itself if not merged): the end of
+ * its chain of merges (a merge links the absorbed record to the keeper
+ * only, so that a log of n merges is read in O(n), not O(n^2)). */
+static long resolve(const struct ngc_state *st, long i) {
+    while (st->r[i].canon >= 0) i = st->r[i].canon;
+    return i;
 }
 
 /* Applies one logged correction to the state. */
@@ -103,8 +106,7 @@ static int state_add(struct ngc_state *st, int op, const char *ent, const char *
         if (b < 0) return NG_E_NOMEM;
         b = resolve(st, b);
         if (a == b) return NG_OK;
-        for (size_t i = 0; i < st->n; i++) if (st->r[i].canon == b) st->r[i].canon = a;
-        st->r[b].canon = a;
+        st->r[b].canon = a;   /* (the records merged into b follow: resolve) */
         for (size_t i = 0; i < st->na; i++) if (st->a[i].ent == b) st->a[i].ent = a;
         if (a == e && name && set_str(&st->r[a].fb_name, name)) return NG_E_NOMEM;
         if (a == e && type && set_str(&st->r[a].fb_type, type)) return NG_E_NOMEM;
@@ -279,7 +281,7 @@ int ngc_apply(ng_store *s, ng_error *err) {
     for (size_t i = 0; !rc && i < st->n; i++) {
         const crec *r = &st->r[i];
         if (r->canon < 0) continue;
-        const crec *c = &st->r[r->canon];
+        const crec *c = &st->r[resolve(st, (long)i)];
         int64_t b = entity_row(s, r->key, NULL, NULL);
         if (b < 0) return ngg_db_err(s, err, "correction");
         if (b > 0) {
@@ -407,10 +409,8 @@ static int finish_tx(ng_store *s, int rc, ng_error *err) {
     return rc;
 }
 
-int ng_store_correct(ng_store *s, int op, const char *entity, const char *value, long *seq, ng_error *err) {
-    if (seq) *seq = 0;
-    int rc = writable(s, err);
-    if (rc) return rc;
+/* The arguments of one correction, checked before any lookup. */
+static int check_args(int op, const char *entity, const char *value, ng_error *err) {
     if (op < NG_CORR_MERGE || op > NG_CORR_ALIAS_REMOVE) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "unknown correction");
     if (!entity || !*entity) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "empty entity name");
     if (!value || !*value)
@@ -421,7 +421,16 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
     if (op == NG_CORR_RETYPE && value[strspn(value, NG_TYPE_CHARS)])   /* (a comma would split --type lists) */
         return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "type '%s': letters, digits, '_' or '-' (e.g. PER, ORG, LOC, EVENT)",
                             value);
-    if ((rc = ngg_exec(s, "BEGIN IMMEDIATE", err))) return rc;
+    return NG_OK;
+}
+
+/* Logs one correction (checked, its entities looked up in the tables as
+ * they are) inside the caller's transaction; the state is not applied.
+ * '*kept' (may be NULL) receives the key of the entity corrected (kept by
+ * a merge) and, for a merge, '*merged' the merged one's (malloc'd). */
+static int log_one(ng_store *s, int op, const char *entity, const char *value, long *seq, char **kept, char **merged,
+                   ng_error *err) {
+    int rc = NG_OK;
     char *key = NULL, *name = NULL, *type = NULL, *key2 = NULL, *name2 = NULL, *type2 = NULL, *old = NULL, *norm = NULL;
     const char *val = value;
     int had_alias = 0;
@@ -486,10 +495,49 @@ int ng_store_correct(ng_store *s, int op, const char *entity, const char *value,
         rc = step_text(s, "UPDATE correction SET data=(SELECT json_group_array(json_array(norm, alias)) FROM alias"
                           " WHERE entity=?2 AND norm NOT IN (SELECT norm FROM alias WHERE entity=?1))"
                           " WHERE seq=last_insert_rowid()", key, key2, NULL, err);
+    if (!rc && kept) { *kept = key; key = NULL; }
+    if (!rc && op == NG_CORR_MERGE && merged) { *merged = key2; key2 = NULL; }
+    free(key); free(name); free(type); free(key2); free(name2); free(type2); free(old); free(norm);
+    return rc;
+}
+
+int ng_store_correct(ng_store *s, int op, const char *entity, const char *value, long *seq, ng_error *err) {
+    if (seq) *seq = 0;
+    int rc = writable(s, err);
+    if (!rc) rc = check_args(op, entity, value, err);
+    if (!rc) rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
+    if (rc) return rc;
+    rc = log_one(s, op, entity, value, seq, NULL, NULL, err);
+    if (!rc) rc = ngc_load(s, err);
+    if (!rc) rc = ngc_apply(s, err);
+    return finish_tx(s, rc, err);
+}
+
+int ng_store_correct_batch(ng_store *s, const ng_correction *c, size_t n, long *seqs, ng_error *err) {
+    for (size_t i = 0; seqs && i < n; i++) seqs[i] = 0;
+    int rc = writable(s, err);
+    for (size_t i = 0; !rc && i < n; i++) rc = check_args(c[i].op, c[i].entity, c[i].value, err);
+    if (!rc && n) rc = ngg_exec(s, "BEGIN IMMEDIATE", err);
+    if (rc || !n) return rc;
+    /* the entities a merge of the batch removed: no later correction of
+     * the batch may name them (its lookup reads the tables as they were) */
+    strmap gone = {0};
+    for (size_t i = 0; !rc && i < n; i++) {
+        char *kept = NULL, *merged = NULL;
+        rc = log_one(s, c[i].op, c[i].entity, c[i].value, seqs ? &seqs[i] : NULL, &kept, &merged, err);
+        int64_t v;
+        if (!rc && (strmap_get(&gone, kept, &v) || (merged && strmap_get(&gone, merged, &v))))
+            rc = ng_error_set(err, NG_E_ARG, NULL, 0, 0, "correction %zu of the batch names %s, which a merge of the "
+                              "batch removed", i + 1, strmap_get(&gone, kept, &v) ? kept : merged);
+        if (!rc && merged && strmap_put(&gone, merged, 1)) rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, NULL);
+        free(kept);
+        free(merged);
+    }
+    strmap_free(&gone);
     if (!rc) rc = ngc_load(s, err);
     if (!rc) rc = ngc_apply(s, err);
     rc = finish_tx(s, rc, err);
-    free(key); free(name); free(type); free(key2); free(name2); free(type2); free(old); free(norm);
+    for (size_t i = 0; rc && seqs && i < n; i++) seqs[i] = 0;
     return rc;
 }
 

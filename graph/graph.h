@@ -210,6 +210,17 @@ enum {
  * number. Not inside a batch. */
 int ng_store_correct(ng_store *s, int op, const char *entity, const char *value, long *seq,
                      ng_error *err);
+/* Corrections in one transaction, all or none: the state is built and
+ * applied once, so n corrections cost about one ('entity duplicates
+ * --merge': thousands). Each one's ENTITY arguments are looked up in the
+ * graph as it was before the batch, so a correction may not name an
+ * entity a merge earlier in the batch removed (NG_E_ARG). 'seqs' (may be
+ * NULL) receives the numbers, in order. Not inside a batch of ingest. */
+typedef struct ng_correction {
+    int op;                       /* NG_CORR_* */
+    const char *entity, *value;   /* as for ng_store_correct */
+} ng_correction;
+int ng_store_correct_batch(ng_store *s, const ng_correction *c, size_t n, long *seqs, ng_error *err);
 /* {"corrections":[{"seq","op","entity","value","old","created"}]} in order
  * ("op": merge, rename, retype, alias-add, alias-remove; "old": the name or
  * type replaced, the merged entity's name, the alias removed). Owned by the

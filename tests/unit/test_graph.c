@@ -758,6 +758,79 @@ static void test_curation_api(void) {
     ng_store_close(s);
 }
 
+/* ng_store_correct_batch: the same graph and log as the corrections made
+ * one by one; all or none (an invalid one, or one naming an entity a merge
+ * of the batch removed, leaves the graph and the log as they were); a
+ * chain of merges over a log read once (the records point to their
+ * keeper: resolve follows the chain). */
+static char *entities_dump(ng_store *s) {
+    json_t *r = NULL, *arr = json_array();
+    ng_error err = {0};
+    static const char *const ids[] = {"alice", "bob", "carol", "acme", "paris"};
+    for (size_t i = 0; i < 5; i++) {
+        if (ng_query_entity(s, ids[i], 5, &r, &err)) { json_array_append_new(arr, json_string("-")); continue; }
+        json_object_del(r, "first_seen");
+        json_array_append_new(arr, r);
+    }
+    char *d = json_dumps(arr, JSON_SORT_KEYS);
+    json_decref(arr);
+    return d;
+}
+static void test_curation_batch(void) {
+    ng_store *one = open_db("batch1.db", NG_WINDOW_SENTENCE), *all = open_db("batch2.db", NG_WINDOW_SENTENCE);
+    if (!one || !all) { ng_store_close(one); ng_store_close(all); return; }
+    ng_error err = {0};
+    ng_store *both[2] = {one, all};
+    for (int k = 0; k < 2; k++) {
+        ng_store_begin(both[k], &err);
+        add(both[k], "a1", "2023-07-11", A1);
+        add(both[k], "a2", "2023-07-12", A2);
+        add(both[k], "a3", "2023-07-13", A3);
+        ng_store_commit(both[k], &err);
+    }
+    char *before = entities_dump(all), *sb = dump(all);
+    /* all or none */
+    ng_correction bad[] = {{NG_CORR_MERGE, "alice", "bob"}, {NG_CORR_RETYPE, "bob", "ORG"}};
+    long seqs[3] = {7, 7, 7};
+    INT_EQ(ng_store_correct_batch(all, bad, 2, seqs, &err), NG_E_ARG);
+    OK(strstr(err.msg, "bob") != NULL, "message: %s", err.msg);
+    INT_EQ(seqs[0], 0);
+    ng_correction bad2[] = {{NG_CORR_MERGE, "alice", "bob"}, {NG_CORR_RETYPE, "carol", "OR G"}};
+    INT_EQ(ng_store_correct_batch(all, bad2, 2, seqs, &err), NG_E_ARG);
+    ng_correction bad3[] = {{NG_CORR_MERGE, "alice", "bob"}, {NG_CORR_RENAME, "nobody", "X"}};
+    INT_EQ(ng_store_correct_batch(all, bad3, 2, seqs, &err), NG_E_NOTFOUND);
+    char *after = entities_dump(all), *sa = dump(all);
+    STR_EQ(after, before, "a failed batch changes no entity");
+    STR_EQ(sa, sb, "a failed batch changes no count");
+    free(after); free(sa);
+    json_t *r = NULL;
+    INT_EQ(ng_store_corrections(all, &r, &err), NG_OK);
+    INT_EQ(json_array_size(json_object_get(r, "corrections")), 0);
+    json_decref(r);
+    INT_EQ(ng_store_correct_batch(all, NULL, 0, NULL, &err), NG_OK);
+    /* a chain (carol into bob, bob into alice) and a rename, in a batch and one by one */
+    ng_correction ok[] = {{NG_CORR_MERGE, "bob", "carol"}, {NG_CORR_MERGE, "alice", "bob"},
+                          {NG_CORR_RENAME, "acme", "Acme Corp"}};
+    INT_EQ(ng_store_correct_batch(all, ok, 3, seqs, &err), NG_OK);
+    INT_EQ(seqs[0], 1); INT_EQ(seqs[1], 2); INT_EQ(seqs[2], 3);
+    for (size_t i = 0; i < 3; i++) INT_EQ(ng_store_correct(one, ok[i].op, ok[i].entity, ok[i].value, NULL, &err), NG_OK);
+    char *d1 = entities_dump(one), *d2 = entities_dump(all);
+    STR_EQ(d2, d1, "a batch gives the graph of the corrections one by one");
+    OK(strstr(d2, "\"mentions\": 8") != NULL, "alice has the 8 mentions of the three: %.200s", d2);
+    free(d1); free(d2);
+    d1 = dump(one); d2 = dump(all);
+    STR_EQ(d2, d1, "and its counts");
+    free(d1); free(d2);
+    INT_EQ(verify(all), 0);
+    /* carol finds alice through bob */
+    INT_EQ(ng_query_entity(all, "carol", 5, &r, &err), NG_OK);
+    STR_EQ(json_string_value(json_object_get(r, "id")), "alice");
+    json_decref(r);
+    free(before); free(sb);
+    ng_store_close(one);
+    ng_store_close(all);
+}
+
 int main(void) {
     snprintf(dir, sizeof dir, "/tmp/ng_test_graph.XXXXXX");
     if (!mkdtemp(dir)) { perror("mkdtemp"); return 1; }
@@ -773,6 +846,7 @@ int main(void) {
     test_lookup_forms();
     test_suggest_scans();
     test_curation_api();
+    test_curation_batch();
     test_curation_random();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

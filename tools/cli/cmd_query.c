@@ -559,26 +559,33 @@ static int entity_duplicates(int argc, char **argv, int subi) {
         int code = finish(s, rc, &err, r, json, duplicates_table);
         return code;
     }
-    /* --merge: the short forms of one candidate with enough shared neighbours */
-    size_t i; json_t *g;
-    long merged = 0;
-    json_t *done = json_array();
-    json_array_foreach(json_object_get(r, "groups"), i, g) {
+    /* --merge: the short forms of one candidate with enough shared
+     * neighbours, in one batch (thousands cost about one) */
+    size_t i, n = 0; json_t *g;
+    json_t *groups = json_object_get(r, "groups"), **pick = calloc(json_array_size(groups) + 1, sizeof *pick);
+    ng_correction *cs = calloc(json_array_size(groups) + 1, sizeof *cs);
+    long *seqs = calloc(json_array_size(groups) + 1, sizeof *seqs);
+    if (!pick || !cs || !seqs) cli_fatal_oom();
+    json_array_foreach(groups, i, g) {
         json_t *e = json_object_get(g, "entity"), *c = json_array_get(json_object_get(g, "candidates"), 0);
         if (!json_is_true(json_object_get(g, "unique")) || ji(c, "shared_neighbors") < min_shared) continue;
-        long seq = 0;
-        rc = ng_store_correct(s, NG_CORR_MERGE, js(c, "id"), js(e, "id"), &seq, &err);
-        if (rc) break;
-        merged++;
-        if (json) json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "correction", (json_int_t)seq, "entity",
-                                                        js(c, "id"), "merged", js(e, "id")));
-        else {
-            printf("correction %ld: merge: %s (%s) into %s (%s)\n", seq, gcli_text(js(e, "name")), gcli_text(js(e, "id")),
-                   gcli_text(js(c, "name")), gcli_text(js(c, "id")));
-            fflush(stdout);
-        }
+        cs[n] = (ng_correction){NG_CORR_MERGE, js(c, "id"), js(e, "id")};
+        pick[n++] = g;
     }
+    rc = ng_store_correct_batch(s, cs, n, seqs, &err);
     ng_store_close(s);
+    long merged = rc ? 0 : (long)n;
+    json_t *done = json_array();
+    for (size_t k = 0; !rc && k < n; k++) {
+        json_t *e = json_object_get(pick[k], "entity"), *c = json_array_get(json_object_get(pick[k], "candidates"), 0);
+        if (json) json_array_append_new(done, json_pack("{s:I,s:s,s:s}", "correction", (json_int_t)seqs[k], "entity",
+                                                        js(c, "id"), "merged", js(e, "id")));
+        else printf("correction %ld: merge: %s (%s) into %s (%s)\n", seqs[k], gcli_text(js(e, "name")),
+                    gcli_text(js(e, "id")), gcli_text(js(c, "name")), gcli_text(js(c, "id")));
+    }
+    free(pick);
+    free(cs);
+    free(seqs);
     json_decref(r);
     if (!rc && json) gcli_json(json_pack("{s:I,s:o}", "merged", (json_int_t)merged, "corrections", done));
     else json_decref(done);
