@@ -227,6 +227,90 @@ static int candidates(ng_store *s, const dperson *p, const dform *f, size_t nf, 
     return NG_OK;
 }
 
+/* Appends the group of person x, its form and its candidates c[0, nc). */
+static int add_group(json_t *arr, const dperson *p, size_t x, const char *form, const dcand *c, size_t nc) {
+    json_t *cs = json_array(), *g = json_pack("{s:o,s:s,s:b,s:o}", "entity", person_json(&p[x]), "form", form,
+                                              "unique", nc == 1, "candidates", cs);
+    if (!cs || !g || json_array_append_new(arr, g)) { json_decref(g); return NG_E_NOMEM; }
+    for (size_t k = 0; k < nc; k++) {
+        json_t *o = person_json(&p[c[k].who]);
+        if (!o || json_object_set_new(o, "shared_neighbors", json_integer(c[k].shared)) || json_array_append_new(cs, o)) {
+            json_decref(o);
+            return NG_E_NOMEM;
+        }
+    }
+    return NG_OK;
+}
+
+/* The variant signature of a rule-found full name of two words, whose id
+ * is "per:" + given name's key + "-" + surname's key, into buf: the
+ * surname's key, the given name's key without its vowels (a e i o u, and
+ * j and y, which transliterations trade for i: Juergen, Jürgen and Юрген
+ * are "rhn") and its last letter when that is a vowel (Maria and Mario,
+ * Ivan and Ivana stay apart). 0 for no such name, or a given name of fewer
+ * than two consonants (Ian and Jan). */
+static int variant_sig(const dperson *p, char *buf, size_t cap) {
+    if (p->kind || strncmp(p->key, "per:", 4) || strchr(p->key, '~')) return 0;
+    const char *g = p->key + 4, *dash = strchr(g, '-');
+    const char *sp = strchr(p->name, ' ');
+    if (!dash || strchr(dash + 1, '-') || !sp || strchr(sp + 1, ' ') || dash == g) return 0;
+    size_t n = 0, cons = 0, sl = strlen(dash + 1);
+    if (sl + 1 >= cap) return 0;
+    memcpy(buf, dash + 1, sl);
+    n = sl;
+    buf[n++] = '|';
+    for (const char *q = g; q < dash && n + 3 < cap; q++)
+        if (!strchr("aeiouyj", *q)) { buf[n++] = *q; cons++; }
+    char last = dash[-1];
+    buf[n++] = '|';
+    buf[n++] = strchr("aeiouyj", last) ? last : '#';
+    buf[n] = 0;
+    return cons >= 2 && n < cap;
+}
+
+typedef struct dvar { char sig[160]; size_t who; } dvar;
+static int cmp_var(const void *x, const void *y) {
+    const dvar *a = x, *b = y;
+    int c = strcmp(a->sig, b->sig);
+    return c ? c : (a->who < b->who ? -1 : a->who > b->who);
+}
+
+/* Full names of one person in two spellings of the given name (Juergen,
+ * Jürgen and Юрген Klinsmann; Антін and Антон Яценко): in each set of
+ * rule-found full names of one variant signature, the most mentioned one
+ * is the candidate of each other one that has its surname (as
+ * same_surname). An article may name both: the tagger does not link
+ * spellings ("Юрген Клинсман (Jürgen Klinsmann)"; "Антона Яценко", read
+ * as Антін's genitive, beside "Антон Яценко"). */
+static int variants(ng_store *s, const dperson *p, size_t np, json_t *arr, ng_error *err) {
+    dvar *v = NULL;
+    size_t nv = 0, cap = 0;
+    int rc = NG_OK;
+    for (size_t i = 0; i < np; i++) {
+        if (ng_grow((void **)&v, &cap, nv + 1, sizeof *v)) { free(v); return NG_E_NOMEM; }
+        if (variant_sig(&p[i], v[nv].sig, sizeof v[nv].sig)) v[nv++].who = i;
+    }
+    qsort(v, nv, sizeof *v, cmp_var);
+    for (size_t a = 0, b; !rc && a < nv; a = b) {
+        for (b = a + 1; b < nv && !strcmp(v[a].sig, v[b].sig); b++) {}
+        if (b - a < 2) continue;
+        size_t keep = v[a].who;
+        for (size_t k = a + 1; k < b; k++) {
+            const dperson *x = &p[v[k].who], *y = &p[keep];
+            if (x->mentions > y->mentions || (x->mentions == y->mentions && strcmp(x->key, y->key) < 0)) keep = v[k].who;
+        }
+        for (size_t k = a; !rc && k < b; k++) {
+            size_t x = v[k].who;
+            if (x == keep || !same_surname(&p[x], &p[keep])) continue;
+            dcand c = {keep, 0};
+            if (!(rc = shared_neighbors(s, p[x].rowid, p[keep].rowid, &c.shared, err)))
+                rc = add_group(arr, p, x, "variant", &c, 1);
+        }
+    }
+    free(v);
+    return rc;
+}
+
 int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error *err) {
     static const char q[] = "SELECT id, key, name, mentions, articles FROM entity WHERE type='PER' ORDER BY id";
     *out = NULL;
@@ -291,16 +375,9 @@ int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error 
             }
             if (!nc) continue;
             qsort_r(c, nc, sizeof *c, cmp_cand, p);
-            json_t *cs = json_array(), *g = json_pack("{s:o,s:s,s:b,s:o}", "entity", person_json(&p[x]), "form",
-                                                      p[x].kind == 1 ? "initial" : "surname", "unique", nc == 1,
-                                                      "candidates", cs);
-            if (!cs || !g || json_array_append_new(arr, g)) { json_decref(g); rc = NG_E_NOMEM; goto done; }
-            for (size_t k = 0; k < nc; k++) {
-                json_t *o = person_json(&p[c[k].who]);
-                if (!o || json_object_set_new(o, "shared_neighbors", json_integer(c[k].shared)) ||
-                    json_array_append_new(cs, o)) { json_decref(o); rc = NG_E_NOMEM; goto done; }
-            }
+            if ((rc = add_group(arr, p, x, p[x].kind == 1 ? "initial" : "surname", c, nc))) goto done;
         }
+    if ((rc = variants(s, p, np, arr, err))) goto done;
     /* the most mentioned short forms first */
     {
         size_t n = json_array_size(arr);

@@ -249,8 +249,13 @@ int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err);
  * no full name takes ("Waugh": Steve Waugh and M. Waugh). Never a person
  * the short form shares an article with (the tagger would have linked the
  * two there: they are two people), nor a given name alone (its id is its
- * article's). {"count", "groups":[{"entity":{"id","name","type",
- * "mentions","articles"}, "form":"initial"|"surname", "unique": one
+ * article's). Also a rule-found full name in another spelling of the
+ * given name ("variant": Jürgen and Юрген Klinsmann, whose keys differ):
+ * full names of one surname whose given names' keys agree but for the
+ * vowels (and j, y) and a final vowel, the most mentioned the candidate of
+ * the others (these may share an article). {"count",
+ * "groups":[{"entity":{"id","name","type", "mentions","articles"},
+ * "form":"initial"|"surname"|"variant", "unique": one
  * candidate, "candidates":[{..as entity.., "shared_neighbors"}] (most
  * shared neighbours first)}]}, the most mentioned short forms first. Caller
  * owns it. Nothing is merged: ng_store_correct(NG_CORR_MERGE, candidate,

@@ -11,7 +11,9 @@
                                     every group of 'entity duplicates --json'
                                     is a rule-found person's short form of a
                                     candidate's name, neither in an article
-                                    with the other, the counts as stored
+                                    with the other, or another spelling of
+                                    the candidate's given name, the counts
+                                    as stored
 
 tag: the mentions (article, field, entity id, start, end) are the same set;
 every entity's stored type is the type tag printed for it; a dictionary
@@ -150,8 +152,10 @@ def cmd_duplicates(dups_path, db_path):
         e = g["entity"]
         words = e["name"].split(" ")
         initial = len(words) == 2 and words[0].endswith(".")
-        if not e["id"].startswith("per:") or "~" in e["id"] or g["form"] != ("initial" if initial else "surname") \
-                or (not initial and len(words) != 1) or g["unique"] != (len(g["candidates"]) == 1):
+        variant = g["form"] == "variant"
+        form = "initial" if initial else "variant" if len(words) == 2 else "surname"
+        if not e["id"].startswith("per:") or "~" in e["id"] or g["form"] != form \
+                or len(words) > 2 or g["unique"] != (len(g["candidates"]) == 1) or (variant and not g["unique"]):
             shape.append((e["id"], e["name"], g["form"]))
         for c in [e] + g["candidates"]:
             if ents.get(c["id"]) != ("PER", c["name"], c["mentions"], c["articles"]):
@@ -163,9 +167,12 @@ def cmd_duplicates(dups_path, db_path):
             # initial is the candidate's first letter
             same_script = (cw[-1][:1] >= "\u0400") == (words[-1][:1] >= "\u0400")
             if "~" in c["id"] or (same_script and cw[-1].lower() != words[-1].lower()) or \
-                    (initial and cw[0][:1] != words[0][:1] and same_script):
+                    (initial and cw[0][:1] != words[0][:1] and same_script) or \
+                    (variant and (len(cw) != 2 or c["mentions"] < e["mentions"])):
                 bad.append((e["name"], c["name"]))
-            if arts.get(e["id"], set()) & arts.get(c["id"], set()):
+            # (spellings of a given name may meet in an article: the tagger
+            # does not link them)
+            if not variant and arts.get(e["id"], set()) & arts.get(c["id"], set()):
                 together.append((e["name"], c["name"]))
     fail(msgs, "groups not of a rule-found short form", shape)
     fail(msgs, "people not as stored", counts)
