@@ -497,6 +497,80 @@ static void join_split_persons(mstate *m, const char *const *texts, const size_t
     m->nspans = w;
 }
 
+/* A person's name followed by its original spelling in parentheses,
+ * "Юрген Клинсман (Jürgen Klinsmann)", "Джошуа Вольфа (Joshua Wolf)": the
+ * two are one person, and were two nodes (the transliterations' keys
+ * differ: per:iurhen-klinsman, per:jurhen-klinsman). The Latin spelling,
+ * the person's own, gives the entity (its id, name and type) to every span
+ * of the article that had the Cyrillic one's id, unless the Cyrillic one
+ * is a dictionary's entity (then it gives its own to the Latin one), or
+ * the Latin one is no person ("Ши Тао (Shi Tao)", which the organisation
+ * rules took: the person's entity goes to it). The Latin spelling is one
+ * span filling the parentheses, of Latin letters only, and a person or a
+ * rule-found name of two words or more (not "(AP)", "(NATO)"). */
+typedef struct respell { const char *old; const cand *to; } respell;
+static int cmp_respell(const void *x, const void *y) {
+    return strcmp(((const respell *)x)->old, ((const respell *)y)->old);
+}
+static int script_of(const char *t, size_t a, size_t b) {   /* 1 Cyrillic, 2 Latin, 3 both, 0 neither */
+    int r = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 0xD0 && c <= 0xD3) r |= 1;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') r |= 2;
+        else if (c >= 0xC3 && c <= 0xC5) r |= 2;   /* Latin-1 and Latin Extended-A letters */
+    }
+    return r;
+}
+static int words_in(const char *t, size_t a, size_t b) {
+    int n = 1;
+    for (size_t i = a; i < b; i++) n += t[i] == ' ';
+    return n;
+}
+static int link_original_spellings(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
+    respell *rs = NULL;
+    size_t nr = 0, cap = 0;
+    for (size_t k = 0; k + 1 < m->nspans; k++) {
+        span *s = &m->spans[k], *t = &m->spans[k + 1];
+        if ((s->flags | t->flags) & NG_MATCH_OVERLAP || s->field != t->field || s->field >= nfields ||
+            t->end >= lens[t->field] || (s->ncand != 1 && !(s->flags & SPAN_FIXED)) ||
+            (t->ncand != 1 && !(t->flags & SPAN_FIXED)))
+            continue;
+        const char *x = texts[s->field];
+        size_t g = s->end;
+        while (g < t->start && x[g] == ' ') g++;
+        if (g + 1 != t->start || x[g] != '(' || x[t->end] != ')') continue;
+        cand *a = &m->cands[s->cand], *b = &m->cands[t->cand];
+        if (strcmp(a->c.type, "PER") || script_of(x, s->start, s->end) != 1 || script_of(x, t->start, t->end) != 2)
+            continue;
+        int a_dict = strncmp(a->c.id, "per:", 4) != 0, b_per = !strcmp(b->c.type, "PER");
+        int b_rule = (t->flags & NG_MATCH_RULE) && strchr(b->c.id, ':');
+        if (!b_per && !(b_rule && words_in(x, t->start, t->end) >= 2)) continue;
+        if (a_dict || !b_per) { *b = *a; b->inflected = 0; continue; }
+        if (!strcmp(a->c.id, b->c.id)) continue;
+        if (ng_grow((void **)&rs, &cap, nr + 1, sizeof *rs)) { free(rs); return NG_E_NOMEM; }
+        rs[nr++] = (respell){a->c.id, b};
+    }
+    if (!nr) return NG_OK;
+    /* every span of the Cyrillic spelling's id (the first link of an id
+     * decides) */
+    qsort(rs, nr, sizeof *rs, cmp_respell);
+    for (size_t k = 0; k < m->nspans; k++) {
+        span *s = &m->spans[k];
+        if (s->ncand != 1 && !(s->flags & SPAN_FIXED)) continue;
+        cand *a = &m->cands[s->cand];
+        if (strncmp(a->c.id, "per:", 4)) continue;
+        respell key = {a->c.id, NULL};
+        const respell *r = bsearch(&key, rs, nr, sizeof *rs, cmp_respell);
+        if (!r) continue;
+        while (r > rs && !strcmp(r[-1].old, a->c.id)) r--;
+        *a = *r->to;
+        a->inflected = 0;
+    }
+    free(rs);
+    return NG_OK;
+}
+
 /* In --all mode spans found inside an earlier chosen span are overlaps. */
 static void mark_overlaps(mstate *t) {
     size_t cover_end = 0;
@@ -720,6 +794,7 @@ int ng_tagger_tag_doc(ng_tagger *t, const char *const *texts, const size_t *lens
     }
     if (t->flags & NG_TAG_ALL) mark_overlaps(m);
     else if (m->nspans > 1) join_split_persons(m, texts, lens, nfields);
+    if (m->nspans > 1 && (m->rc = link_original_spellings(m, texts, lens, nfields))) return m->rc;
     if (m->nspans > 1 && (m->rc = ng_unit_links(m, texts, lens, nfields))) return m->rc;
     /* context: entities named unambiguously (one candidate, or one of top priority) */
     int use_context = !(t->flags & NG_TAG_NO_CONTEXT);
