@@ -136,25 +136,9 @@ static int add_forms(ng_tagger *persons, const dperson *p, size_t i, dform **for
     return NG_OK;
 }
 
-/* Do rowids a and b share an article? */
-static int share_article(ng_store *s, int64_t a, int64_t b, int *out, ng_error *err) {
-    static const char q[] = "SELECT 1 FROM mention x JOIN mention y ON y.entity=?2 AND y.article=x.article "
-                            "WHERE x.entity=?1 LIMIT 1";
-    sqlite3_stmt *st;
-    int rc = ngg_stmt(s, q, &st, err);
-    if (rc) return rc;
-    sqlite3_bind_int64(st, 1, a);
-    sqlite3_bind_int64(st, 2, b);
-    int r = sqlite3_step(st);
-    *out = r == SQLITE_ROW;
-    ngg_done(st);
-    return r == SQLITE_ROW || r == SQLITE_DONE ? NG_OK : ngg_db_err(s, err, "duplicates");
-}
-
-/* The neighbours rowids a and b have in common. */
-static int shared_neighbors(ng_store *s, int64_t a, int64_t b, long *out, ng_error *err) {
-    static const char q[] = "SELECT count(*) FROM (SELECT b AS n FROM edge WHERE a=?1 UNION SELECT a FROM edge WHERE b=?1) "
-                            "JOIN (SELECT b AS n FROM edge WHERE a=?2 UNION SELECT a FROM edge WHERE b=?2) USING (n)";
+/* The integer query 'q' (a static string: a cached statement) gives for
+ * rowids a and b. */
+static int pair_int(ng_store *s, const char *q, int64_t a, int64_t b, long *out, ng_error *err) {
     sqlite3_stmt *st;
     int rc = ngg_stmt(s, q, &st, err);
     if (rc) return rc;
@@ -162,9 +146,17 @@ static int shared_neighbors(ng_store *s, int64_t a, int64_t b, long *out, ng_err
     sqlite3_bind_int64(st, 2, b);
     int r = sqlite3_step(st);
     *out = r == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    rc = r == SQLITE_ROW ? NG_OK : ngg_db_err(s, err, "duplicates");
     ngg_done(st);
-    return r == SQLITE_ROW ? NG_OK : ngg_db_err(s, err, "duplicates");
+    return rc;
 }
+/* Do a and b share an article? */
+static const char share_sql[] = "SELECT EXISTS (SELECT 1 FROM mention x JOIN mention y ON y.entity=?2 "
+                                "AND y.article=x.article WHERE x.entity=?1)";
+/* The neighbours a and b have in common. */
+static const char shared_sql[] = "SELECT count(*) FROM (SELECT b AS n FROM edge WHERE a=?1 UNION SELECT a FROM edge "
+                                 "WHERE b=?1) JOIN (SELECT b AS n FROM edge WHERE a=?2 UNION SELECT a FROM edge WHERE b=?2) "
+                                 "USING (n)";
 
 /* The persons whose short form (of 'kind', 0: any) has the id 'key':
  * [*lo, *hi) of the sorted forms. */
@@ -216,11 +208,11 @@ static int candidates(ng_store *s, const dperson *p, const dform *f, size_t nf, 
         if (y == x || f[k].kind != p[x].kind || !((kinds >> p[y].kind) & 1) || !same_surname(&p[x], &p[y]) ||
             (p[x].kind == 1 && !same_initial(&p[x], &p[y])))
             continue;
-        int both = 0, rc = share_article(s, p[x].rowid, p[y].rowid, &both, err);
+        long both = 0, sh = 0;
+        int rc = pair_int(s, share_sql, p[x].rowid, p[y].rowid, &both, err);
         if (rc) return rc;
         if (both) continue;
-        long sh = 0;
-        if ((rc = shared_neighbors(s, p[x].rowid, p[y].rowid, &sh, err))) return rc;
+        if ((rc = pair_int(s, shared_sql, p[x].rowid, p[y].rowid, &sh, err))) return rc;
         if (ng_grow((void **)out, cap, *n + 1, sizeof **out)) return NG_E_NOMEM;
         (*out)[(*n)++] = (dcand){y, sh};
     }
@@ -303,7 +295,7 @@ static int variants(ng_store *s, const dperson *p, size_t np, json_t *arr, ng_er
             size_t x = v[k].who;
             if (x == keep || !same_surname(&p[x], &p[keep])) continue;
             dcand c = {keep, 0};
-            if (!(rc = shared_neighbors(s, p[x].rowid, p[keep].rowid, &c.shared, err)))
+            if (!(rc = pair_int(s, shared_sql, p[x].rowid, p[keep].rowid, &c.shared, err)))
                 rc = add_group(arr, p, x, "variant", &c, 1);
         }
     }
