@@ -505,7 +505,8 @@ static void join_split_persons(mstate *m, const char *const *texts, const size_t
  * of the article that had the Cyrillic one's id, unless the Cyrillic one
  * is a dictionary's entity (then it gives its own to the Latin one), or
  * the Latin one is no person ("Ши Тао (Shi Tao)", which the organisation
- * rules took: the person's entity goes to it). The Latin spelling is one
+ * rules took: the person's entity goes to it, when the two surnames have
+ * one skeleton). The Latin spelling is one
  * span filling the parentheses, of Latin letters only, and a person or a
  * rule-found name of two words or more (not "(AP)", "(NATO)"). */
 typedef struct respell { const char *old; const cand *to; } respell;
@@ -527,6 +528,21 @@ static int words_in(const char *t, size_t a, size_t b) {
     for (size_t i = a; i < b; i++) n += t[i] == ' ';
     return n;
 }
+/* The skeleton (ng_name_skeleton) of the last word of t[a, b), without its
+ * last vowels, into out (cap bytes); its length, 0 when there is none. */
+static size_t last_word_skel(const char *t, size_t a, size_t b, char *out, size_t cap) {
+    size_t w = b;
+    while (w > a && t[w - 1] != ' ') w--;
+    size_t fl = 0;
+    char *f = ng_fold(t + w, b - w, &fl);
+    if (!f) return 0;
+    size_t n = ng_name_skeleton(f, fl, out, cap);
+    free(f);
+    while (n > 1 && strchr("aeiou", out[n - 1])) n--;
+    out[n] = 0;
+    return n;
+}
+
 static int link_original_spellings(mstate *m, const char *const *texts, const size_t *lens, size_t nfields) {
     respell *rs = NULL;
     size_t nr = 0, cap = 0;
@@ -546,6 +562,12 @@ static int link_original_spellings(mstate *m, const char *const *texts, const si
         int a_dict = strncmp(a->c.id, "per:", 4) != 0, b_per = !strcmp(b->c.type, "PER");
         int b_rule = (t->flags & NG_MATCH_RULE) && strchr(b->c.id, ':');
         if (!b_per && !(b_rule && words_in(x, t->start, t->end) >= 2)) continue;
+        if (!b_per) {   /* ... and the same surname in the two scripts (Тао, Tao) */
+            char ka[128], kb[128];
+            if (!last_word_skel(x, s->start, s->end, ka, sizeof ka) ||
+                !last_word_skel(x, t->start, t->end, kb, sizeof kb) || strcmp(ka, kb))
+                continue;
+        }
         if (a_dict || !b_per) { *b = *a; b->inflected = 0; continue; }
         if (!strcmp(a->c.id, b->c.id)) continue;
         if (ng_grow((void **)&rs, &cap, nr + 1, sizeof *rs)) { free(rs); return NG_E_NOMEM; }
