@@ -138,6 +138,9 @@ expect 200 '/api/path/evil-sql/ukraine?evidence=1' 'd["from"]["name"] == "'"$EVI
 expect 200 '/api/top?by=pagerank&n=5' 'd["by"] == "pagerank" and len(d["entities"]) == 5'
 expect 200 '/api/top?by=betweenness&n=3&type=PER' 'all(e["type"] == "PER" for e in d["entities"])'
 expect 200 '/api/communities?max=3&members=2' 'len(d["communities"]) == 3 and all(len(c["members"]) <= 2 for c in d["communities"])'
+expect 200 /api/duplicates 'd["count"] == len(d["groups"]) and all(g["entity"]["id"].startswith("per:") for g in d["groups"])'
+expect 400 '/api/duplicates?limit=0' '"limit" in d["message"]'
+expect 400 '/api/duplicates?top=3' 'd["parameter"] == "top" and d["parameters"] == ["limit"]'
 
 # ## Errors: JSON with a 4xx status
 expect 404 /api/entity/Stoltenburg 'd["error"] == "not_found" and d["suggestions"][0]["id"] == "jens-stoltenberg" and "Stoltenburg" in d["message"]'
@@ -222,7 +225,7 @@ for p in /static/../../etc/passwd /static/..%2F..%2Fetc%2Fpasswd /static/%2e%2e/
 done
 
 # ## The page: one HTML for every route, assets, security headers
-for p in / /?q=NATO /entity/evil-script /evidence/evil-script/evil-img /article/serve-1 /path/evil-sql/ukraine /top /communities; do
+for p in / /?q=NATO /entity/evil-script /evidence/evil-script/evil-img /article/serve-1 /path/evil-sql/ukraine /top /communities /duplicates; do
   get "$p"
   check "page $p: 200 HTML" [ "$S" = 200 ]
   check "page $p: the page loads /static/app.js" grep -q '<script src="/static/app.js" defer></script>' "$T/body"
@@ -335,6 +338,14 @@ if ego_indexed 3000 evil-script '&depth=1&top=30'; then
 else check "ego: the index is built again after the ingest" false; fi
 get '/api/ego/evil-script?format=svg'
 cp "$T/body" "$T/ego_api.svg"
+# one person by his full name and by an initial, in two articles: a group
+# of /api/duplicates (the shipped given-name lists, as ingest used)
+printf '%s\n' '{"id":"dup-1","text":"Robert Croft took three wickets for England at Lord'"'"'s."}' \
+  '{"id":"dup-2","text":"R. Croft bowled well for England at Lord'"'"'s."}' > "$T/dup.jsonl"
+"$NG" ingest --db "$DB" "$T/dup.jsonl" >/dev/null 2>&1
+check "ingest the duplicates" [ $? = 0 ]
+expect 200 /api/duplicates 'any(g["entity"]["id"] == "per:r-kroft" and g["unique"] and g["candidates"][0]["id"] == "per:robert-kroft" and g["candidates"][0]["shared_neighbors"] >= 1 for g in d["groups"])'
+expect 200 '/api/duplicates?limit=1' 'len(d["groups"]) == 1 and d["count"] >= 1'
 
 # ## Stopping; options
 kill $PID; wait $PID; rc=$?; PID=

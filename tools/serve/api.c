@@ -6,7 +6,8 @@
  * candidates), 400 for a parameter the endpoint does not take (check_params).
  * Endpoints (README.md, "Explore in a browser"):
  *   stats, search?q=, entity/ID, neighbors/ID, ego/ID (format=svg),
- *   evidence/A/B, articles/ID, article/ID, path/A/B, top, communities */
+ *   evidence/A/B, articles/ID, article/ID, path/A/B, top, communities,
+ *   duplicates */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,6 +306,34 @@ static void ep_communities(ctx *x, int n) {
     if (rc) lib_error(x, rc, &err, "not_found"); else reply_json(x, v);
 }
 
+/* The people of the graph that are a node for each form of their name
+ * (ng_query_duplicates), by the person rules with the given-name lists
+ * serve loaded (serve_api_set_names); the first 'limit' groups, "count"
+ * all of them. Read-only: the page shows the 'entity merge' to run. */
+static const ng_namelist *api_names;
+void serve_api_set_names(const ng_namelist *nl) { api_names = nl; }
+static void ep_duplicates(ctx *x, int n) {
+    need(x, n, 1, "usage: /api/duplicates");
+    long limit = iarg(x, "limit", 100, 1, 1000);
+    if (x->failed) return;
+    /* (a tagger per answer: its scratch state is not shared between
+     * threads; the name lists are) */
+    ng_tagger *t = ng_tagger_new(NULL, 0, NG_TAG_DEFAULT);
+    if (!t || (api_names && ng_tagger_set_names(t, api_names))) {
+        ng_tagger_free(t);
+        serve_error(x->r, 500, "internal", "out of memory", NULL);
+        x->failed = 1;
+        return;
+    }
+    json_t *v; ng_error err = {0};
+    int rc = ng_query_duplicates(x->s, t, &v, &err);
+    ng_tagger_free(t);
+    if (rc) { lib_error(x, rc, &err, "not_found"); return; }
+    json_t *g = json_object_get(v, "groups");
+    while (json_array_size(g) > (size_t)limit) json_array_remove(g, json_array_size(g) - 1);
+    reply_json(x, v);
+}
+
 /* The parameters each endpoint takes (README.md, "Explore in a browser").
  * Any other is refused: a typo (limt=5, sinse=2023) would otherwise give
  * the unfiltered answer as if it were the one asked for. */
@@ -324,6 +353,7 @@ static const struct endpoint {
     {"path", {"evidence", FILTER_PARAMS, NULL}},
     {"top", {"by", "n", FILTER_PARAMS, NULL}},
     {"communities", {"seed", "min", "max", "members", FILTER_PARAMS, NULL}},
+    {"duplicates", {"limit", NULL}},
 };
 
 /* 400 for a parameter the endpoint does not take, or one given twice (only
@@ -394,6 +424,7 @@ void serve_api(ng_store *s, const ng_ego_index *ix, char **seg, int n, const ser
     else if (!strcmp(e, "path")) ep_path(&x, seg, n);
     else if (!strcmp(e, "top")) ep_top(&x, n);
     else if (!strcmp(e, "communities")) ep_communities(&x, n);
+    else if (!strcmp(e, "duplicates")) ep_duplicates(&x, n);
     else serve_error(r, 404, "not_found", "no such endpoint", NULL);
     if (snap) ng_store_read_end(s);
 }

@@ -22,7 +22,7 @@
 static const double weight[SERVE_NCLASS] = {1, 3, 10};
 
 int serve_view_class(const char *endpoint) {
-    static const char *const heavy[] = {"ego", "path", "top", "communities", NULL};
+    static const char *const heavy[] = {"ego", "path", "top", "communities", "duplicates", NULL};
     for (int i = 0; heavy[i]; i++) if (!strcmp(endpoint, heavy[i])) return SERVE_HEAVY;
     return !strcmp(endpoint, "search") ? SERVE_SEARCH : SERVE_QUICK;
 }

@@ -361,7 +361,8 @@ static enum MHD_Result send_json_error(struct MHD_Connection *c, unsigned status
  * script reads the path. */
 static int page_route(char **seg, int n) {
     if (n == 0) return 1;
-    if (n == 1) return !strcmp(seg[0], "top") || !strcmp(seg[0], "communities") || !strcmp(seg[0], "search");
+    if (n == 1) return !strcmp(seg[0], "top") || !strcmp(seg[0], "communities") || !strcmp(seg[0], "duplicates") ||
+                         !strcmp(seg[0], "search");
     if (n == 2) return !strcmp(seg[0], "entity") || !strcmp(seg[0], "article");
     if (n == 3) return !strcmp(seg[0], "evidence") || !strcmp(seg[0], "path");
     return 0;
@@ -467,8 +468,9 @@ static void usage(FILE *f) {
     fprintf(f,
         "usage: newsgraph serve [--db FILE] [--port N] [--bind ADDR] [--threads N] [--cache-mb N]\n\n"
         "Serves a web explorer of the graph (search, entity pages, ego networks,\n"
-        "evidence, articles, paths, centralities, communities) and its JSON API\n"
-        "under /api/. Read-only; the database may be ingested into meanwhile.\n\n"
+        "evidence, articles, paths, centralities, communities, possible duplicates)\n"
+        "and its JSON API under /api/. Read-only; the database may be ingested\n"
+        "into meanwhile.\n\n"
         "      --db FILE      database (default $NEWSGRAPH_DB or newsgraph.db)\n"
         "  -p, --port N       TCP port (default 8080; 0 picks a free one)\n"
         "      --bind ADDR    address to listen on (default 127.0.0.1, this machine only);\n"
@@ -534,7 +536,25 @@ int cmd_serve(int argc, char **argv) {
     ng_store *s = gcli_open_ro(db, &code);
     if (!s) return code;
     ng_store_close(s);
-    if (pthread_key_create(&store_key, worker_free)) { cli_msg("serve: cannot create a thread key"); return 2; }
+    /* the given-name lists of /api/duplicates (the person rules as ingest
+     * ran them with the shipped lists) */
+    ng_namelist *names = NULL;
+    const char *np = cli_shipped_names();
+    if (np) {
+        ng_error ne = {0};
+        names = ng_namelist_new();
+        if (!names || ng_namelist_add_file(names, np, &ne)) {
+            cli_msg("serve: %s: %s (/api/duplicates goes without given-name lists)", np, ne.msg[0] ? ne.msg : "out of memory");
+            ng_namelist_free(names);
+            names = NULL;
+        }
+    }
+    serve_api_set_names(names);
+    if (pthread_key_create(&store_key, worker_free)) {
+        cli_msg("serve: cannot create a thread key");
+        ng_namelist_free(names);
+        return 2;
+    }
     serve_cache_init((size_t)cache_mb << 20);
     /* the workers inherit a mask that leaves the stop signals to sigwait */
     sigset_t stop, old;
@@ -565,6 +585,8 @@ int cmd_serve(int argc, char **argv) {
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         pthread_key_delete(store_key);
         serve_cache_free();
+        serve_api_set_names(NULL);
+        ng_namelist_free(names);
         return 2;
     }
     pthread_t *worker_threads = calloc((size_t)threads, sizeof *worker_threads);
@@ -609,6 +631,8 @@ int cmd_serve(int argc, char **argv) {
     MHD_stop_daemon(d);
     pthread_key_delete(store_key);
     serve_cache_free();
+    serve_api_set_names(NULL);
+    ng_namelist_free(names);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     fprintf(stderr, "newsgraph: serve: stopped\n");
     return 0;

@@ -58,8 +58,8 @@ unsigned long serve_cache_current(void);
 
 /* ## The order of the workers' queue (sched.c) */
 enum { SERVE_QUICK, SERVE_SEARCH, SERVE_HEAVY, SERVE_NCLASS };
-/* The class of an API endpoint: SERVE_HEAVY for ego, path, top and
- * communities, SERVE_SEARCH for search, else SERVE_QUICK. */
+/* The class of an API endpoint: SERVE_HEAVY for ego, path, top,
+ * communities and duplicates, SERVE_SEARCH for search, else SERVE_QUICK. */
 int serve_view_class(const char *endpoint);
 /* The class whose oldest request goes next, given how long each class's
  * oldest has waited (seconds; negative: none waits): the longest wait
@@ -70,6 +70,9 @@ int serve_pick_class(const double waited[SERVE_NCLASS]);
  * seg[0] the endpoint) from the store 's' (read-only, this thread's own);
  * ego networks from the index 'ix' when not NULL (of the same data). */
 void serve_api(ng_store *s, const ng_ego_index *ix, char **seg, int nseg, const serve_args *args, serve_reply *r);
+/* The given-name lists /api/duplicates runs the person rules with (NULL:
+ * none; initials and titles still work); borrowed, set before serving. */
+void serve_api_set_names(const ng_namelist *nl);
 /* Fills 'r' with {"error":code,"message":msg} (plus the members of 'extra',
  * stolen, when not NULL) and the status. */
 void serve_error(serve_reply *r, unsigned status, const char *code, const char *msg, json_t *extra);

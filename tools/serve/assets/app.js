@@ -98,6 +98,7 @@ async function route() {
     else if (p[0] === 'path' && p.length === 3) view = await viewPath(p[1], p[2]);
     else if (p[0] === 'top') view = await viewTop(qs);
     else if (p[0] === 'communities') view = await viewCommunities(qs);
+    else if (p[0] === 'duplicates') view = await viewDuplicates();
     else throw new ApiError(404, {message: 'no such page'});
     if (my !== seq || !view) return;
     main.replaceChildren(view);
@@ -434,6 +435,24 @@ async function viewCommunities(qs) {
     h('p', {class: 'muted'}, 'Leiden, seed ' + r.seed + ', modularity ' + Number(r.modularity).toFixed(3) + ', ' + fmt(r.count) + ' communities over ' + fmt(r.nodes) + ' entities'),
     r.communities.map(c => h('div', {class: 'card'}, h('b', null, 'Community ' + c.id), h('span', {class: 'muted'}, ' · ' + fmt(c.size) + ' entities'),
       h('ul', {class: 'members'}, c.members.map(m => h('li', null, entLink(m.id, m.name), ' ', badge(m.type)))))));
+}
+
+/* ## Duplicates: a person on a node for each form of the name */
+async function viewDuplicates() {
+  const r = await api('duplicates', {limit: 300});
+  setTitle('Duplicates');
+  const how = {initial: 'initial and surname', surname: 'surname alone', variant: 'another spelling'};
+  return h('div', null, h('h1', null, 'Possible duplicates'),
+    h('p', {class: 'muted'}, 'People named by a short form of the name or another spelling in some articles and by a full name in others, ' +
+      'each a node of the graph (' + fmt(r.count) + (r.count > r.groups.length ? ', the first ' + fmt(r.groups.length) + ' shown' : '') +
+      '). The explorer changes nothing: merge one with the command shown, or all the clear ones with newsgraph entity duplicates --merge.'),
+    h('table', {id: 'duplicates'}, h('thead', null, h('tr', null, h('th', null, 'named'), h('th', null, 'form'), h('th', {class: 'num'}, 'mentions'),
+      h('th', null, 'the same as?'), h('th', {class: 'num'}, 'shared neighbours'), h('th', null, 'merge'))),
+      h('tbody', null, r.groups.map(g => h('tr', null, h('td', null, entLink(g.entity.id, g.entity.name)), h('td', null, how[g.form] || g.form),
+        h('td', {class: 'num'}, fmt(g.entity.mentions)),
+        h('td', null, g.candidates.map((c, i) => h('span', null, i ? ' or ' : '', entLink(c.id, c.name)))),
+        h('td', {class: 'num'}, g.candidates.map(c => fmt(c.shared_neighbors)).join(' / ')),
+        h('td', null, g.unique ? h('code', null, 'newsgraph entity merge ' + g.candidates[0].id + ' ' + g.entity.id) : h('span', {class: 'muted'}, 'which one?')))))));
 }
 
 api('stats').then(st => {
