@@ -588,8 +588,12 @@ static int entity_duplicates(int argc, char **argv, int subi) {
     free(cs);
     free(seqs);
     json_decref(r);
-    if (!rc && json) gcli_json(json_pack("{s:I,s:o}", "merged", (json_int_t)merged, "corrections", done));
-    else json_decref(done);
+    if (!rc && json) {
+        json_t *o = json_pack("{s:I,s:o}", "merged", (json_int_t)merged, "corrections", done);
+        if (!o) cli_fatal_oom();
+        gcli_json(o);
+        json_decref(o);
+    } else json_decref(done);
     if (rc) return gcli_fail(rc, &err);
     if (!json) printf("%ld merge%s ('newsgraph entity corrections' lists them, 'entity undo N' undoes one)\n", merged,
                       merged == 1 ? "" : "s");
