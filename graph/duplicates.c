@@ -37,11 +37,9 @@ static int cmp_form(const void *x, const void *y) {
 
 /* Bytes of the UTF-8 character at s (1 for a stray byte). */
 static size_t char_len(const char *s) {
-    unsigned c = (unsigned char)*s;
-    size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    for (size_t i = 1; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) return 1;
-    return n;
+    int32_t cp;
+    int n = ng_utf8_decode((const unsigned char *)s, strlen(s), &cp);
+    return n > 0 ? (size_t)n : 1;
 }
 
 /* Is the word w[0, n) initials: one character and a dot, once or more
@@ -331,10 +329,11 @@ int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error 
         if (!d->key || !d->name) { rc = NG_E_NOMEM; goto done; }
         const char *last = strrchr(name, ' ');
         last = last ? last + 1 : name;
-        utf8proc_int32_t cp = 0;
-        utf8proc_iterate((const utf8proc_uint8_t *)last, -1, &cp);
+        int32_t cp = 0;
+        ng_utf8_decode((const unsigned char *)last, strlen(last), &cp);
         d->cyr = cp >= 0x400 && cp < 0x530;
-        utf8proc_iterate((const utf8proc_uint8_t *)name, -1, &cp);
+        cp = 0;
+        ng_utf8_decode((const unsigned char *)name, strlen(name), &cp);
         d->first = utf8proc_tolower(cp);
         if (!(d->sur = ngg_fold(s->fold, last))) { rc = NG_E_NOMEM; goto done; }
     }
