@@ -44,6 +44,26 @@ static const char *const ru_legal_forms[] = {"ооо", "оао", "зао", "па
 static wset ru_legal_set;
 static uint64_t ru_legal_mem[1024];
 
+/* Legal forms after a name (folded, whole words): no word of its id, so
+ * that "Flughafen München GmbH", «Flughafen München GmbH» and "Flughafen
+ * München" are one organisation, as ТОВ «Ромашка» and «Ромашка» are; nor
+ * an organisation alone (ЛТД of «Вінгтон трейдінг ЛТД»). */
+static const char *const trail_legal[] = {
+    "inc", "corp", "ltd", "co", "plc", "llc", "ag", "nv", "gmbh", "sa", "limited",
+    "лтд", "лімітед", "лимитед", "гмбх", "ллс", "са", NULL
+};
+static wset trail_legal_set;
+static uint64_t trail_legal_mem[1024];
+
+/* Company words first inside the quotes before the company's own name (by
+ * stem): «Фірма Крас», «Будівельна група Укрдорхім» are Крас, Укрдорхім. */
+static const char *const company_words[] = {
+    "компанія", "фірма", "група", "корпорація", "холдинг", "концерн",
+    "компания", "фирма", "группа", "корпорация", NULL
+};
+static wset company_set;
+static uint64_t company_mem[1024];
+
 /* Organisation words before a quoted name (by stem: every case form). */
 static const char *const org_words_q[] = {
     "компанія", "фірма", "партія", "газета", "група", "підприємство", "завод", "фабрика", "банк",
@@ -431,6 +451,8 @@ static void org_init(void) {
     ngn_wset_fill(&field_set, field_mem, field_words, 0);
     ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
     ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
+    ngn_wset_fill(&trail_legal_set, trail_legal_mem, trail_legal, 0);
+    ngn_wset_fill(&company_set, company_mem, company_words, 1);
     ngn_wset_fill(&law_set, law_mem, law_words, 0);
     ngn_wset_fill(&product_set, product_mem, latin_products, 0);
     ngn_wset_fill(&settle_set, settle_mem[0], settle_nouns, 1);
@@ -996,6 +1018,53 @@ static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head
     return 1;
 }
 
+/* The words [*a, *b] of [wi, wj], an organisation's name, that make its
+ * id: the company's own name among them, so that its forms in an article
+ * and across articles meet ("ТОВ «Торговий дім «Еко-Сервіс»»" and
+ * "«Еко-Сервіс»" were two nodes of one article):
+ *  - of nested quotes the innermost name (ТОВ «ТД «Укрпласт»»: Укрпласт),
+ *    unless a dictionary knows it, alone or with words before it, as a
+ *    place or person, which names the company with the words before it
+ *    (ДП «Міжнародний аеропорт «Бориспіль»»);
+ *  - in quotes, after a company word first, alone or after an adjective,
+ *    a capitalised name («Фірма Крас», «Будівельна група Укрдорхім»: Крас,
+ *    Укрдорхім);
+ *  - no legal form after the name (Зевс ЛТД, Arida Global Ltd, as rule E's
+ *    Acme Mining Ltd), at least one word left. */
+static int adj_end(const char *f, size_t l);
+static void id_words(const chunkctx *c, unsigned rule, size_t wi, size_t wj, size_t *a, size_t *b) {
+    *a = wi;
+    *b = wj;
+    if (rule == NG_RULE_ORG_LEGAL_QUOTED || rule == NG_RULE_ORG_QUOTED || rule == NG_RULE_ORG_QUOTED_ALONE) {
+        size_t core = wi;
+        for (size_t q = wi + 1; q < wj; q++)
+            if (ngn_open_quote(c, q) && is_word(c, q + 1)) core = q + 1;
+        if (core > wi) {
+            long t = ngn_covering_at(c, c->first, tok_start(c, core));
+            size_t e = wj;
+            while (e > core && !is_word(c, e)) e--;
+            /* (the dictionary's span over it may start before it: Міжнародний
+             * аеропорт «Бориспіль», a place) */
+            if (!(t >= 0 && c->m->spans[t].end >= tok_end(c, e) && (ngn_span_types(c->m, (size_t)t) & 3u)))
+                *a = core;
+        } else {
+            size_t w = wi;
+            if (w + 1 < wj && (c->tok[w].flags & TK_UPPER1) && adj_end(tfold(c, w), tlen(c, w)) &&
+                tok_has_stem(c, &company_set, w + 1))
+                w++;
+            if (w < wj && tok_has_stem(c, &company_set, w) && is_word(c, w + 1) && (c->tok[w + 1].flags & TK_UPPER1))
+                *a = w + 1;
+        }
+    }
+    size_t e = *b;
+    for (;;) {
+        while (e > *a && !is_word(c, e)) e--;
+        if (e <= *a || !wset_has(&trail_legal_set, c->tok[e].hash)) break;
+        e--;
+    }
+    *b = e;
+}
+
 /* Adds the organisation span [i, j] whose words are [wi, wj] (the name
  * without legal form and quotes, for the id and the name). 'head': the
  * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
@@ -1042,8 +1111,9 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             bl += kl + 1;
         }
         size_t b0 = bl;
-        size_t nidw = 0;
-        for (size_t q = wi; q <= wj && (!c->id_words || nidw < c->id_words); q++) {
+        size_t nidw = 0, ia = wi, ib = wj;
+        if (!place) id_words(c, rule, wi, wj, &ia, &ib);
+        for (size_t q = ia; q <= ib && (!c->id_words || nidw < c->id_words); q++) {
             /* (імені, имени, ім.: one id however "named after" is written) */
             if (!is_word(c, q) || tok_is(c, q, "імені") || tok_is(c, q, "имени") || tok_is(c, q, "ім")) continue;
             /* (nor the initials of a person it is named after: театр імені
@@ -1236,7 +1306,8 @@ static size_t bare_quoted(chunkctx *c, size_t i, size_t last, int *rc) {
     }
     if (nw == 0 || nw > (lower ? 6 : 4) || (nw > 1 && caps == nw) || !(c->tok[i].flags & TK_CYR) || title_of_act(c, i))
         return (size_t)-1;
-    if (lower && (!(c->tok[i].flags & TK_UPPER1) || wset_has(&ngn_stop_set, c->tok[i].hash) || !quoted_head(c, i, last)))
+    if (lower && (!(c->tok[i].flags & TK_UPPER1) || wset_has(&ngn_stop_set, c->tok[i].hash) ||
+                  (!quoted_head(c, i, last) && !(last > i && wset_has(&trail_legal_set, c->tok[last].hash)))))
         return (size_t)-1;
     long k = ngn_covering_at(c, c->first, tok_start(c, i));
     if (k >= 0 && c->m->spans[k].end == tok_end(c, last)) return (size_t)-1;
@@ -1387,8 +1458,12 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
         /* a Russian legal form (ООО, ОАО, ЗАО, ПАО, АО ...): the name only,
          * as Russian news annotate it (ОАО «Газпром»: Газпром), as for the
          * places after a name (place_after) */
-        if (wset_has(&ru_legal_set, c->tok[d].hash))
-            return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, i, last, i, last, (size_t)-1, rc);
+        if (wset_has(&ru_legal_set, c->tok[d].hash)) {
+            /* (a nested name whose two closing quotes are one, ООО «Торговый
+             * дом «Ромашка»: with it, Торговый дом «Ромашка», not "... «Ромашка") */
+            size_t e = nested ? j : last;
+            return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, i, e, i, last, (size_t)-1, rc);
+        }
         return org_span(c, NG_RULE_ORG_LEGAL_QUOTED, d, j, i, last, (size_t)-1, rc);
     }
     if (!(td->flags & TK_ALLUPPER) && (td->flags & TK_CYR)) {
@@ -2027,7 +2102,8 @@ static int free_capitals(const chunkctx *c, size_t i) {
         return 0;
     const char *f = tfold(c, i);
     size_t l = tlen(c, i);
-    if (!ncp_ge(f, l, 2) || ncp_ge(f, l, 7) || wset_has(&legal_set, t->hash)) return 0;
+    if (!ncp_ge(f, l, 2) || ncp_ge(f, l, 7) || wset_has(&legal_set, t->hash) || wset_has(&trail_legal_set, t->hash))
+        return 0;
     if ((i + 1 < c->nt && tok_is(c, i + 1, "-") && !(c->tok[i + 1].flags & TK_SPACE)) ||
         (i > 0 && tok_is(c, i - 1, "-") && !(t->flags & TK_SPACE)))
         return 0;
