@@ -55,6 +55,66 @@ static const char *const trail_legal[] = {
 static wset trail_legal_set;
 static uint64_t trail_legal_mem[1024];
 
+/* Compound abbreviations of organisation words, and the words they stand
+ * for, as id words (by stem; capitals whole): "Вищий госпсуд" and "Вищий
+ * господарський суд", "Волинська ОДА" and "Волинська обласна державна
+ * адміністрація", "Київська міськрада" and "Київська міська рада" are one
+ * id each pair. "Територіальне" and "обласне" before відділення are no id
+ * words, and тервідділення and ОТВ (обласне територіальне відділення) are
+ * відділення, so that a committee's regional branch named five ways
+ * (Харківське відділення, територіальне відділення, обласне тервідділення,
+ * обласне територіальне відділення, ОТВ) is one. */
+static const struct { const char *abbr; unsigned char capitals; const char *full; } id_abbr_list[] = {
+    {"міськрада", 0, "міська рада"}, {"облрада", 0, "обласна рада"}, {"райрада", 0, "районна рада"},
+    {"сільрада", 0, "сільська рада"}, {"селищрада", 0, "селищна рада"}, {"госпсуд", 0, "господарський суд"},
+    {"райсуд", 0, "районний суд"}, {"міськрайсуд", 0, "міськрайонний суд"}, {"адмінсуд", 0, "адміністративний суд"},
+    {"облдержадміністрація", 0, "обласна державна адміністрація"},
+    {"райдержадміністрація", 0, "районна державна адміністрація"},
+    {"держадміністрація", 0, "державна адміністрація"}, {"міськвиконком", 0, "міський виконавчий комітет"},
+    {"райвиконком", 0, "районний виконавчий комітет"}, {"виконком", 0, "виконавчий комітет"},
+    {"тервідділення", 0, "відділення"}, {"держпідприємство", 0, "державне підприємство"},
+    {"нацполіція", 0, "національна поліція"}, {"ода", 1, "обласна державна адміністрація"},
+    {"рда", 1, "районна державна адміністрація"}, {"ова", 1, "обласна військова адміністрація"},
+    {"рва", 1, "районна військова адміністрація"}, {"отв", 1, "відділення"},
+    {"горсовет", 0, "городской совет"}, {"облсовет", 0, "областной совет"}, {"райсовет", 0, "районный совет"},
+    {"горсуд", 0, "городской суд"}, {"облсуд", 0, "областной суд"},
+    {"горадминистрация", 0, "городская администрация"}, {"обладминистрация", 0, "областная администрация"},
+    {"райадминистрация", 0, "районная администрация"}, {"горисполком", 0, "городской исполнительный комитет"},
+    {"райисполком", 0, "районный исполнительный комитет"}, {"исполком", 0, "исполнительный комитет"},
+    {"горизбирком", 0, "городская избирательная комиссия"},
+    {"облизбирком", 0, "областная избирательная комиссия"},
+};
+enum { N_ID_ABBR = sizeof id_abbr_list / sizeof *id_abbr_list };
+static uint64_t id_abbr_hash[N_ID_ABBR];
+static char id_abbr_keys[N_ID_ABBR][128];
+static uint64_t branch_adj[2], branch_stem[2];
+
+static void id_abbr_init(void) {
+    for (size_t k = 0; k < N_ID_ABBR; k++) {
+        const char *a = id_abbr_list[k].abbr, *w = id_abbr_list[k].full;
+        size_t al = strlen(a), n = 0;
+        id_abbr_hash[k] = id_abbr_list[k].capitals ? ng_hash(a, al) : ng_hash(a, ngn_stem_len(a, al));
+        while (*w) {
+            size_t wl = strcspn(w, " ");
+            char sk[SK_MAX + 1];
+            size_t sl = ngn_skel(w, ngn_stem_len(w, wl), sk, 0);
+            if (n + sl + 2 < sizeof id_abbr_keys[k]) {
+                if (n) id_abbr_keys[k][n++] = '-';
+                memcpy(id_abbr_keys[k] + n, sk, sl);
+                n += sl;
+            }
+            w += wl;
+            while (*w == ' ') w++;
+        }
+        id_abbr_keys[k][n] = 0;
+    }
+    static const char ter[] = "територіальне", obl[] = "обласне", br[] = "відділення", tbr[] = "тервідділення";
+    branch_adj[0] = ng_hash(ter, ngn_stem_len(ter, sizeof ter - 1));
+    branch_adj[1] = ng_hash(obl, ngn_stem_len(obl, sizeof obl - 1));
+    branch_stem[0] = ng_hash(br, ngn_stem_len(br, sizeof br - 1));
+    branch_stem[1] = ng_hash(tbr, ngn_stem_len(tbr, sizeof tbr - 1));
+}
+
 /* Company words first inside the quotes before the company's own name (by
  * stem): «Фірма Крас», «Будівельна група Укрдорхім» are Крас, Укрдорхім. */
 static const char *const company_words[] = {
@@ -129,7 +189,11 @@ static const char *const cyr_heads[] = {
     "комитет", "комиссия", "прокуратура", "полиция", "управление", "инспекция", "федерация",
     "союз", "больница", "гимназия", "колледж", "церковь", "дума", "собрание", "таможня",
     "казначейство", "консерватория", "библиотека", "музей", "отдел", "отделение",
-    "ассоциация", "ассамблея", "архив", "архів", "штаб", NULL
+    "ассоциация", "ассамблея", "архив", "архів", "штаб",
+    /* Russian compound abbreviations (their words in the id: id_abbr_list) */
+    "горсовет", "облсовет", "райсовет", "горсуд", "облсуд", "горадминистрация", "обладминистрация",
+    "райадминистрация", "горисполком", "райисполком", "исполком", "горизбирком", "облизбирком",
+    "міськвиконком", "райвиконком", "виконком", NULL
 };
 /* Heads of rule G only (a capitalised word, not first in its sentence,
  * before genitive words: Центру тестування якості знань, Фонду державного
@@ -458,6 +522,7 @@ static void org_init(void) {
     ngn_wset_fill(&settle_set, settle_mem[0], settle_nouns, 1);
     ngn_wset_fill(&settle_abbr_set, settle_mem[1], settle_abbr, 0);
     lemmas_fill();
+    id_abbr_init();
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -1031,6 +1096,26 @@ static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head
  *    Укрдорхім);
  *  - no legal form after the name (Зевс ЛТД, Arida Global Ltd, as rule E's
  *    Acme Mining Ltd), at least one word left. */
+/* The id keys token q of an organisation's name stands for when it is a
+ * compound abbreviation of id_abbr_list, else NULL; "" for a word that
+ * is no id word (територіальне, обласне before відділення). */
+static const char *id_abbr(const chunkctx *c, size_t q, size_t last) {
+    const ng_token *t = &c->tok[q];
+    if (!(t->flags & TK_CYR)) return NULL;
+    uint64_t st = ctx_stem(c, q);
+    if (st == branch_adj[0] || st == branch_adj[1])
+        for (size_t n = q + 1; n <= last && n < c->nt; n++) {
+            if (!is_word(c, n)) continue;
+            uint64_t h = ctx_stem(c, n);
+            if (h == branch_adj[0] || h == branch_adj[1]) continue;
+            return h == branch_stem[0] || h == branch_stem[1] ? "" : NULL;
+        }
+    for (size_t k = 0; k < N_ID_ABBR; k++)
+        if (id_abbr_list[k].capitals ? (t->flags & TK_ALLUPPER) && t->hash == id_abbr_hash[k] : st == id_abbr_hash[k])
+            return id_abbr_keys[k];
+    return NULL;
+}
+
 static int adj_end(const char *f, size_t l);
 static void id_words(const chunkctx *c, unsigned rule, size_t wi, size_t wj, size_t *a, size_t *b) {
     *a = wi;
@@ -1119,8 +1204,22 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
             /* (nor the initials of a person it is named after: театр імені
              * І. Франка is the theatre імені Франка) */
             if ((c->tok[q].flags & TK_CYR) && tlen(c, q) == 2 && (c->tok[q].flags & TK_UPPER1) && is_punct(c, q + 1, '.')) continue;
-            /* (rule K's capitals whole: ВАСУ is org:vasu) */
-            int whole = rule == NG_RULE_ORG_ACRONYM && (c->tok[q].flags & TK_ALLUPPER);
+            /* (a compound abbreviation: the words it stands for) */
+            const char *ab = id_abbr(c, q, ib);
+            if (ab) {
+                size_t al = strlen(ab);
+                if (!al) continue;
+                if (bl + al + 2 >= sizeof buf) break;
+                if (bl > b0) buf[bl++] = '-';
+                memcpy(buf + bl, ab, al);
+                bl += al;
+                nidw++;
+                continue;
+            }
+            /* (capitals whole, an acronym's letters: ВАСУ is org:vasu, and
+             * Харківське ОТВ АМКУ of rule K and Харківське тервідділення
+             * АМКУ of rule A end alike) */
+            int whole = (c->tok[q].flags & (TK_ALLUPPER | TK_CYR)) == (TK_ALLUPPER | TK_CYR) && tlen(c, q) > 2;
             size_t n;
             if ((c->tok[q].flags & (TK_DIGIT | TK_ASCII)) == (TK_DIGIT | TK_ASCII) && tlen(c, q) <= SK_MAX) {
                 /* (a number as written: the 47th and the 110th brigade, school

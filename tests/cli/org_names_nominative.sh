@@ -46,9 +46,9 @@ EOF2
 names_are uk <<'EOF2'
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольного комітету
 ORG	org:antimonopoln-komitet	Антимонопольний комітет	Антимонопольний комітет
-ORG	org:odesk-miskrad	Одеська міськрада	Одеської міськради
+ORG	org:odesk-misk-rad	Одеська міськрада	Одеської міськради
 ORG	org:zhitomirsk-oblasn-rad	Житомирська обласна рада	Житомирської обласної ради
-ORG	org:pechersk-raisud-m-kiev	Печерський райсуд м. Києва	Печерського райсуду м. Києва
+ORG	org:pechersk-raion-sud-m-kiev	Печерський райсуд м. Києва	Печерського райсуду м. Києва
 ORG	org:verhovn-rad-avtonomn-respublik-krim	Верховна Рада Автономної Республіки Крим	Верховної Ради Автономної Республіки Крим
 ORG	org:rad-ministriv-avtonomn-respublik-krim	Рада міністрів Автономної Республіки Крим	Радою міністрів Автономної Республіки Крим
 ORG	org:pivden-zahidn-zaliznits	Південно-Західна залізниця	Південно-Західної залізниці
@@ -59,11 +59,11 @@ ORG	org:ukrainsk-zor	Українська зоря	Українська зоря
 LOC	loc:square-kontrakt	Контрактова площа	Контрактовій площі
 LOC	loc:park-strisk	Стрийський парк	Стрийському парку
 LOC	loc:avenue-obolonsk	Оболонський проспект	Оболонському проспекті
-ORG	org:dikansk-rda	Диканська РДА	Диканської РДА
-ORG	org:cherkask-otv-amku	Черкаське ОТВ АМКУ	Черкаського ОТВ АМКУ
+ORG	org:dikansk-raion-derzhavn-administrats	Диканська РДА	Диканської РДА
+ORG	org:cherkask-vidilen-amku	Черкаське ОТВ АМКУ	Черкаського ОТВ АМКУ
 ORG	org:kremenchutsk-npz	Кременчуцький НПЗ	Кременчуцькому НПЗ
 ORG	org:starobeshivsk-tes	Старобешівська ТЕС	Старобешівській ТЕС
-ORG	org:harkivsk-ova	Харківська ОВА	Харківської ОВА
+ORG	org:harkivsk-oblasn-visk-administrats	Харківська ОВА	Харківської ОВА
 ORG	org:buchansk-tsrl	Бучанська ЦРЛ	Бучанської ЦРЛ
 ORG	org:hersonsk-sad	Херсонська САД	Херсонської САД
 ORG	org:poltavsk-tsk	Полтавський ТЦК	Полтавського ТЦК
@@ -77,7 +77,7 @@ LOC	loc:street-vilshansk	вул. Вільшанська	вул. Вільшанс
 LOC	loc:street-shkiln	вул. Шкільна	вул. Шкільна
 LOC	loc:zahidn-ukra	Західна Україна	Західної України
 LOC	loc:shidn-sibir	Східний Сибір	Східного Сибіру
-ORG	org:leninsk-rairad-mist-kirovohrad	Ленінська райрада міста Кіровограда	Ленінської райради міста Кіровограда
+ORG	org:leninsk-raion-rad-mist-kirovohrad	Ленінська райрада міста Кіровограда	Ленінської райради міста Кіровограда
 LOC	loc:descent-andrivsk	Андріївський узвіз	Андріївському узвозі
 LOC	loc:descent-volodimirsk	Володимирський узвіз	Володимирського узвозу
 LOC	loc:lane-hreshchatitsk	Хрещатицький провулок	Хрещатицькому провулку
@@ -115,7 +115,8 @@ LOC	kryvyi-rih	Kryvyi Rih	Кривого Рогу
 EOF2
 # a rule organisation the article names in a case form and in the
 # nominative: every mention takes the name the others decline from (not a
-# one-word acronym: НАЗВ and НАЗВА stay as written)
+# one-word acronym: НАЗВ and НАЗВА stay as written, and an acronym's
+# capitals are its id whole: two ids)
 cat >"$T/forms.txt" <<'EOF2'
 Збитки завдано «Західній нафтовій групі». Представник «Західної нафтової групи» відмовився. «Західна нафтова група» заперечує.
 Борг «Укрістгазу» зріс. Компанія «Укрістгаз» заперечує, а позов подали до «Укрістгазу».
@@ -129,7 +130,7 @@ ORG	org:ukristhaz	Укрістгаз	Укрістгазу
 ORG	org:ukristhaz	Укрістгаз	Укрістгаз
 ORG	org:ukristhaz	Укрістгаз	Укрістгазу
 ORG	org:nazv	НАЗВ	НАЗВ
-ORG	org:nazv	НАЗВА	НАЗВА
+ORG	org:nazva	НАЗВА	НАЗВА
 EOF2
 # ... and the graph's node of it, though the case form came first
 printf '{"id":"f","text":"Борг «Укрістгазу» зріс. Компанія «Укрістгаз» заперечує."}\n' >"$T/f.jsonl"
