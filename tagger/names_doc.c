@@ -2935,6 +2935,29 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         /* nor is captain Will Carling Julia Carling, whatever the initials */
         if (x->first && p->x->first && x->first != p->x->first) continue;
         take_person(m, nsorted, n, x, p);
+        x->taken = 1;
+    }
+    /* a surname alone after a title or on a scorecard ("Mr Smithers", "c
+     * Stewart b Mullally") with no full name in the article: the one person
+     * its initials name ("J. Smithers", "A. Stewart"), if they name one */
+    for (size_t k = 0; k < tn->nall && partial; k++) {
+        const note *n = tn->all[k].n;
+        nxt *x = (nxt *)tn->all[k].x;
+        if (n->kind != N_REF || x->taken || x->initial || x->first) continue;
+        const nref *p = NULL;
+        int several = 0;
+        for (size_t r = reg_first(tn, n->key); r && !several; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
+            if (q->n->kind != N_REF || q->n->key != n->key) continue;
+            /* (initials and the surname; "M. Waugh" may have no initial
+             * noted, M. being a title too) */
+            const char *qt = texts[q->n->field] + q->n->start;
+            if (!q->x->initial && !memchr(qt, ' ', q->n->len) && !memchr(qt, '.', q->n->len)) continue;
+            if (p && strcmp(p->x->id, q->x->id)) several = 1;
+            p = q;
+        }
+        if (!p || several || gender_clash(texts, n, p)) continue;
+        take_person(m, nsorted, n, x, p);
     }
     /* a given name and patronymic alone (Борис Николаевич): the full name
      * of the article with both (Борис Николаевич Ельцин), the nearest

@@ -189,6 +189,7 @@ typedef struct nxt {
                           * name, not an initial), else 0: two names whose first words
                           * differ so are two people (Will Carling, Julia Carling) */
     int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
+    int taken;           /* N_REF: resolved to the article's full name (ng_names_doc) */
     uint64_t patr;       /* N_PER: stem hash of the patronymic, else 0 (a given name and
                           * patronymic alone, key == patr, name the article's full name
                           * with both: Борис Николаевич of Борис Николаевич Ельцин) */
