@@ -205,6 +205,7 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
                 }
                 if (rc == NG_OK && (unsigned char)f[0] >= 0x80 && lang != NG_LANG_UNKNOWN &&
                     nl->names[idx].lang != (unsigned char)lang) {
+                    nl->names[idx].both = 1;
                     /* a name of both lists (Оксана, Соня, Ольга) declines in
                      * both languages: Оксані, Ользі as well as Оксане, Ольге,
                      * and the Ukrainian forms no letter marks too (Оксани,
@@ -241,7 +242,8 @@ static int add_name(ng_namelist *nl, const char *name, size_t len, int lang) {
     if (glang == NG_LANG_UNKNOWN && has_yo(name, len)) glang = NG_LANG_RU;
     *g = (gname){(uint32_t)nom, (uint32_t)len, (uint32_t)fo, (uint32_t)fl, ng_hash(f, sl),
                  (uint32_t)so, (uint32_t)sl, (uint32_t)ko, (uint32_t)skl, (unsigned char)fem,
-                 (unsigned char)weak, (unsigned char)(cyr ? glang : NG_LANG_UNKNOWN)};
+                 (unsigned char)weak, (unsigned char)(cyr ? glang : NG_LANG_UNKNOWN), 0,
+                 (unsigned char)(nl->adding_rare != 0)};
     uint32_t idx = (uint32_t)nl->nnames++;
     int rc = nl_form(nl, f, fl, idx, 1);
     if (rc == NG_OK && cyr) {
@@ -384,10 +386,21 @@ int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err) {
     size_t n;
     int rc = ng_dir_list(path, ".txt", &files, &n, err);
     size_t lists = 0;
-    for (size_t i = 0; rc == NG_OK && i < n; i++) {
-        const char *base = strrchr(files[i], '/') + 1;
-        if (!strncmp(base, "given", 5)) { rc = add_one_file(nl, files[i], err); lists++; }
-    }
+    /* the main lists (given-uk.txt) before the others (given-uk-short.txt,
+     * -extra, -foreign ...): where two names share a form, the one found
+     * first is the form's name ("Антона" is Антон's, not Антін's of the
+     * short forms, which sorted before) */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; rc == NG_OK && i < n; i++) {
+            const char *base = strrchr(files[i], '/') + 1;
+            if (strncmp(base, "given", 5)) continue;
+            int main_list = !strchr(base + 6, '-');
+            if (main_list != !pass) continue;
+            nl->adding_rare = !main_list && strcmp(base, "given-variants.txt");
+            rc = add_one_file(nl, files[i], err);
+            nl->adding_rare = 0;
+            lists++;
+        }
     ng_strv_free(files, n);
     if (rc == NG_OK && !lists)   /* the person rules would find no given names, silently */
         rc = ng_error_set(err, NG_E_IO, path, 0, 0, "no given-name lists (given*.txt) in this directory");
@@ -457,7 +470,7 @@ int ng_namelist_save(const ng_namelist *nl, const char *path, ng_error *err) {
         const gname *g = &nl->names[i];
 #define PUT(m) memcpy(p + offsetof(gname, m), &g->m, sizeof g->m)
         PUT(nom); PUT(nom_len); PUT(fold); PUT(fold_len); PUT(stem); PUT(stem_off); PUT(stem_len);
-        PUT(sk_off); PUT(sk_len); PUT(fem); PUT(weak); PUT(lang);
+        PUT(sk_off); PUT(sk_len); PUT(fem); PUT(weak); PUT(lang); PUT(both); PUT(rare);
 #undef PUT
     }
     p = put_arr(p, nl->forms, nl->nforms, sizeof(gform));
@@ -517,7 +530,7 @@ static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, cons
     for (size_t i = 0; i < nn && ok; i++) {
         const gname *g = &names[i];
         ok = STR_OK(g->nom, g->nom_len) && STR_OK(g->fold, g->fold_len) && (uint64_t)g->stem_off + g->stem_len <= ns &&
-             (uint64_t)g->sk_off + g->sk_len <= ns && g->fem <= 1 && g->weak <= 1 && g->lang <= 2;
+             (uint64_t)g->sk_off + g->sk_len <= ns && g->fem <= 1 && g->weak <= 1 && g->lang <= 2 && g->both <= 1 && g->rare <= 1;
     }
     for (size_t i = 0; i < nf && ok; i++) {
         const gform *g = &forms[i];

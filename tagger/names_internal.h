@@ -95,6 +95,9 @@ typedef struct gname {
     uint32_t stem_off, stem_len;
     uint32_t sk_off, sk_len;    /* skeleton (SK_GIVEN) of the folded nominative */
     unsigned char fem, weak, lang;
+    unsigned char both;         /* in the lists of both languages (lang: the first's) */
+    unsigned char rare;         /* first read from a list of rarer names (given-uk-short.txt,
+                                 * -extra, -foreign ...: not given-uk.txt) */
 } gname;
 
 /* A variant group member: the skeleton hash of a spelling and the group key
@@ -122,6 +125,7 @@ struct ng_namelist {
     uint64_t *filter;                    /* NGN_FILTER_BITS bits: the forms' hashes' top bits (NULL: none yet) */
     void *blob; size_t blob_len;         /* a compiled file the arrays point into (read only), or NULL */
     int blob_mapped;                     /* blob is mmapped (else malloc'd) */
+    int adding_rare;                     /* the list being read is one of rarer names */
 };
 /* Nearly every word looked up is no given name, and the forms' table is
  * megabytes (cold): a bit for the top bits of each form's hash, 256 KB

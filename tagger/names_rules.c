@@ -432,7 +432,9 @@ static size_t nom_guess(char *buf, size_t len, size_t cap, const char *orig, siz
                         size_t fl, int fem, int given) {
     for (const nomrule *r = nom_rules; r->from; r++) {
         size_t el = strlen(r->from);
-        if (r->fem != fem || !ends_with(f, fl, r->from, el) || ncp(f, fl - el) < 3) continue;
+        /* (two letters before -енко: Яценка, Ющенка are Яценко, Ющенко) */
+        size_t min = !strcmp(r->to, "енко") || !strcmp(r->to, "єнко") ? 2 : 3;
+        if (r->fem != fem || !ends_with(f, fl, r->from, el) || ncp(f, fl - el) < min) continue;
         return put_swap(buf, len, cap, orig, olen, ncp(r->from, el), r->to);
     }
     if (!fem && fl >= 2 && (unsigned char)f[0] >= 0x80 && ncp(f, fl) >= 5) {
@@ -632,6 +634,15 @@ static int alias_given_is(const ng_namelist *L, const char *name, const char *ke
     }
     free(f);
     return (int)ok;
+}
+
+/* Does folded surname f read as a woman's nominative (-ова, -ева, -іна,
+ * -ина, -ська, -цька, -зька; Russian -ская, -цкая)? */
+static int fem_nominative(const char *f, size_t l) {
+    static const char *const e[] = {"ова", "ева", "єва", "ёва", "іна", "ина", "ська", "цька", "зька", "ская", "цкая", NULL};
+    for (const char *const *x = e; *x; x++)
+        if (ends_with(f, l, *x, strlen(*x)) && ncp(f, l) > ncp(*x, strlen(*x)) + 1) return 1;
+    return 0;
 }
 
 /* The dictionary person of candidate cd (one candidate of a span over a
@@ -1880,10 +1891,12 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
         if (!g->is_nom && ng > 1) {
             /* a case form of names of both languages (Федора: Федір, Фёдор):
-             * the one whose language the letters around it mark */
+             * the one whose language the letters around it mark, or a name
+             * of both lists found first (Антона: Антон of the main lists,
+             * not Антін of the short forms) */
             int lang = ctx_lang(c, i);
             for (size_t k = 0; k < ng && lang; k++)
-                if (c->nl->names[gf[k]->name].lang == lang) { g = gf[k]; break; }
+                if (c->nl->names[gf[k]->name].lang == lang || c->nl->names[gf[k]->name].both) { g = gf[k]; break; }
         }
         if (!g->is_nom && (ti->flags & TK_CYR) && tlen(c, i) > 2 && !memcmp(tfold(c, i) + tlen(c, i) - 2, "о", 2) &&
             ctx_lang(c, i) != NG_LANG_UK) {
@@ -1996,9 +2009,16 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                 if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
                 if (g->is_nom && gn->fem && ng > 1 &&
                     masc_oblique(tfold(c, last), tlen(c, last), ctx_lang(c, last) == NG_LANG_UK))
-                    /* Олександра Перцовського: the genitive of Олександр */
+                    /* Олександра Перцовського: the genitive of Олександр (not
+                     * of a rarer name before a surname that reads as hers:
+                     * "Леся Іванова" is Леся's, not Лесь's; "Влада Филата"
+                     * is Влад Филат's) */
                     for (size_t k = 0; k < ng; k++)
-                        if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem) { g = gf[k]; break; }
+                        if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem &&
+                            !(c->nl->names[gf[k]->name].rare && fem_nominative(tfold(c, last), tlen(c, last)))) {
+                            g = gf[k];
+                            break;
+                        }
                 int fo = !g->is_nom && !gn->fem && ng > 1 ? fem_oblique(tfold(c, last), tlen(c, last)) : 0;
                 if (fo) {
                     /* Лесі Мусаєвої: the genitive of Леся, not Лесь's locative
@@ -2010,16 +2030,17 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                         if (!gf[k]->is_nom && n->fem && (!fg || (n->lang == lang && c->nl->names[fg->name].lang != lang)))
                             fg = gf[k];
                     }
-                    /* (not when her nominative would read as his genitive:
-                     * "Леся Іванова" is Лесь Іванов's, the known limit above;
-                     * her mentions stay on one id) */
+                    /* (not when her nominative would read as the genitive of
+                     * a common man's name, as Олександра Іванова reads as
+                     * Олександр Іванов's above: her mentions stay on one id) */
                     if (fg && fo == 2) {
                         const gname *n = &c->nl->names[fg->name];
                         const gform *nf[8];
                         size_t nn = ngn_nl_lookup(c->nl, ng_hash(c->nl->strs + n->fold, n->fold_len),
                                                   c->nl->strs + n->fold, n->fold_len, nf, 8);
                         for (size_t k = 0; k < nn && fg; k++)
-                            if (!nf[k]->is_nom && !c->nl->names[nf[k]->name].fem) fg = NULL;
+                            if (!nf[k]->is_nom && !c->nl->names[nf[k]->name].fem && !c->nl->names[nf[k]->name].rare)
+                                fg = NULL;
                     }
                     if (fg) g = fg;
                 }
