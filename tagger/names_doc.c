@@ -2959,6 +2959,26 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
         if (!p || several || gender_clash(texts, n, p)) continue;
         take_person(m, nsorted, n, x, p);
     }
+    /* a name read as a man's genitive where a woman's nominative was
+     * possible ("Олександра Іванова"), in an article that names her so
+     * that only she is meant ("Олександри Іванової": its key and given
+     * name's stem are the same): hers, when one person has them */
+    for (size_t k = 0; k < tn->nall && partial; k++) {
+        const note *n = tn->all[k].n;
+        nxt *x = (nxt *)tn->all[k].x;
+        if (n->kind != N_PER || !x->amb) continue;
+        const nref *p = NULL;
+        int several = 0;
+        for (size_t r = reg_first(tn, n->key); r && !several; r = tn->regs[r - 1].next) {
+            const nref *q = &tn->all[tn->regs[r - 1].note];
+            if (q == &tn->all[k] || q->n->kind != N_PER || q->x->amb || q->n->key != n->key || q->x->key2 != x->key2)
+                continue;
+            /* (the man named too, "Олександр Іванов": his genitive, as read) */
+            if (!strcmp(q->x->id, x->id) || (p && strcmp(p->x->id, q->x->id))) several = 1;
+            p = q;
+        }
+        if (p && !several) take_person(m, nsorted, n, x, p);
+    }
     /* a given name and patronymic alone (Борис Николаевич): the full name
      * of the article with both (Борис Николаевич Ельцин), the nearest
      * before it, else the first after it (a headline) */

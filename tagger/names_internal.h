@@ -194,6 +194,8 @@ typedef struct nxt {
                           * differ so are two people (Will Carling, Julia Carling) */
     int reg;             /* N_REF: a surname alone may resolve to it (see ng_names_doc) */
     int taken;           /* N_REF: resolved to the article's full name (ng_names_doc) */
+    int amb;             /* N_PER: a man's genitive where a woman's nominative was possible
+                          * (chunkctx.amb_given) */
     uint64_t patr;       /* N_PER: stem hash of the patronymic, else 0 (a given name and
                           * patronymic alone, key == patr, name the article's full name
                           * with both: Борис Николаевич of Борис Николаевич Ельцин) */
@@ -285,6 +287,8 @@ typedef struct chunkctx {
     int dry;             /* names_org.c: the organisation rules only measure a span, adding none */
     size_t id_words;     /* names_org.c: org_span's id from this many words of the name only (0: all) */
     const char *street_kind;   /* names_org.c: the kind of a street org_span names (street_kind; NULL: street) */
+    int amb_given;       /* names_rules.c: the next person noted read its given name as a man's
+                          * genitive where a woman's nominative was possible (Олександра Іванова) */
     int family;          /* names_rules.c: person_span names the first of two given names a plural surname follows */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
     int paren_set;       /* rules N, M: paren_prev and paren_next are known */

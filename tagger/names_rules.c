@@ -591,6 +591,7 @@ static int note_person(chunkctx *c, int kind, size_t i, size_t j, size_t surname
     x->name = name;
     x->cand = candidx;
     x->patr = patr >= 0 ? ctx_stem(c, (size_t)patr) : 0;
+    x->amb = kind == N_PER && c->amb_given;
     /* initials, or a title before two words or a Latin word; a title
      * before one Cyrillic word is too often an organisation or a place
      * (голова Держінвестпроекту, директора Українського центру) */
@@ -2017,6 +2018,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                         if (!gf[k]->is_nom && !c->nl->names[gf[k]->name].fem &&
                             !(c->nl->names[gf[k]->name].rare && fem_nominative(tfold(c, last), tlen(c, last)))) {
                             g = gf[k];
+                            /* (her reading stays possible: the article decides) */
+                            c->amb_given = fem_nominative(tfold(c, last), tlen(c, last));
                             break;
                         }
                 int fo = !g->is_nom && !gn->fem && ng > 1 ? fem_oblique(tfold(c, last), tlen(c, last)) : 0;
@@ -2046,6 +2049,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                 }
                 *rc = person_span(c, NG_RULE_GIVEN_SURNAME, hyphen_given_start(c, i, script), last, g, i, -1, sfirst,
                                   last, patr);
+                c->amb_given = 0;
                 return last;
             }
             if (patr >= 0) {

@@ -558,8 +558,8 @@ static void test_nominative(ng_tagger *t) {
     };
     names_are(t, fem, sizeof fem / sizeof *fem);
     /* ... unless her nominative reads as the genitive of a common man's
-     * name (Олександра Іванова: the known limit; "Олександри Іванової" is
-     * hers, another id); not of a rarer one (Лесь of the short
+     * name (Олександра Іванова: his, alone in an article); not of a rarer
+     * one (Лесь of the short
      * forms: Леся Іванова is hers, and both her mentions are, with the
      * main lists read first: "Лесі" was Лесь's, of given-uk-short.txt, which
      * sorts before given-uk.txt) */
@@ -568,6 +568,23 @@ static void test_nominative(ng_tagger *t) {
     const ng_match *m1 = find(iv, g, "Лесі Іванової"), *m2 = find(iv, g, "Леся Іванова");
     OK(m1 && m2 && !strcmp(m1->id, "per:lesia-ivan") && !strcmp(m2->id, "per:lesia-ivan"),
        "Лесі Іванової / Леся Іванова: her id (%s, %s)", m1 ? m1->id : "-", m2 ? m2->id : "-");
+    /* ... and her mentions are hers when the article names her so that
+     * only she is meant, unless it names the man too (his genitive) */
+    const struct { const char *text, *amb, *want; } ow[] = {
+        {"Слова Олександри Іванової цитують. Вчора Олександра Іванова сказала.", "Олександра Іванова",
+         "per:oleksandra-ivan"},
+        {"Вчора Олександра Іванова сказала. Слова Олександри Іванової цитують.", "Олександра Іванова",
+         "per:oleksandra-ivan"},
+        {"Вчора Олександр Іванов сказав. Слова Олександра Іванова цитують.", "Олександра Іванова", "per:oleksandr-ivan"},
+        {"Вчора Олександр Іванов сказав. Дружина Олександри Іванової сказала. Слова Олександра Іванова цитують.",
+         "Олександра Іванова", "per:oleksandr-ivan"},
+        {"Слова Олександра Іванова цитують.", "Олександра Іванова", "per:oleksandr-ivan"},
+    };
+    for (size_t k = 0; k < sizeof ow / sizeof *ow; k++) {
+        g = tag(t, ow[k].text);
+        m1 = find(ow[k].text, g, ow[k].amb);
+        OK(m1 && !strcmp(m1->id, ow[k].want), "%s: %s is %s (%s)", ow[k].text, ow[k].amb, ow[k].want, m1 ? m1->id : "-");
+    }
     /* a case form of a common name and of a short form (Антона: Антон,
      * Антін) is the common name's; -енка after two letters is -енко */
     names_are(t, (const name_case[]){{"Слова Антона Яценка підтвердили.", "Антона Яценка", "Антон Яценко",
