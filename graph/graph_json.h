@@ -36,6 +36,10 @@ char *ng_json_dump(const json_t *v, int indent);
  *   "export"     path, format ("graphml", "gexf", "gml", "dot", "csv"),
  *                min_weight, top_edges, ego, depth, since, until, types
  *                -> {"nodes": N, "edges": M} (ng_store_export)
+ *   "duplicates" names -> ng_query_duplicates's answer, for a tagger of
+ *                the person rules with the given-name lists ingest used at
+ *                path 'names' (a file, a compiled .ngn or a directory of
+ *                given*.txt; absent: the rules without lists)
  * A malformed argument (wrong type, impossible date) is NG_E_ARG, and so is
  * a "since" after "until" in any query (ng_date_range_check's message), a
  * key given twice, and a key the query does not take: "unknown argument

@@ -634,6 +634,18 @@ class Graph:
                        min_count=min_count, max_communities=max_communities, max_members=max_members,
                        since=since, until=until, types=types)
 
+    def duplicates(self, names=True):
+        """People the graph holds twice: a short form of a name ("R. Croft",
+        "Croft") and the full names it may stand for ("Robert Croft"), and
+        full names in two spellings of the given name ('newsgraph entity
+        duplicates --json'): {"count", "groups": [{"entity", "form", "unique",
+        "candidates": [{..., "shared_neighbors"}]}]}. 'names': the given-name
+        lists ingest used (True: the shipped ones, as the CLI's default; a
+        path; None: none). Nothing is merged."""
+        if names is True:
+            names = shipped_data()[2]
+        return self._q("duplicates", names=os.fspath(names) if names else None)
+
     def to_networkx(self, min_weight=1, top_edges=0, since=None, until=None, types=None):
         """The graph as a networkx.Graph (needs networkx): node keys are entity
         ids with attributes name, type, mentions, ...; edges carry weight,

@@ -506,6 +506,25 @@ class TestGraph(unittest.TestCase):
         self.assertEqual(self.g.neighbors("Joe Biden", since="2023-07-12"),
                          cli_json("neighbors", "--db", DB, "--json", "--since", "2023-07-12", "Joe Biden"))
 
+    def test_duplicates_equal_cli_json(self):
+        # a person named by an initial in one article and in full in another
+        # (two nodes): Graph.duplicates() is 'entity duplicates --json', with
+        # the shipped given-name lists by default as the CLI
+        with tempfile.TemporaryDirectory() as d:
+            src, db = os.path.join(d, "a.jsonl"), os.path.join(d, "d.db")
+            with open(src, "w", encoding="utf-8") as f:
+                f.write('{"id":"c1","text":"Robert Croft bowled for Glamorgan at Cardiff against Kent."}\n'
+                        '{"id":"c2","text":"R. Croft took three wickets for Glamorgan at Cardiff against Kent."}\n')
+            subprocess.run([NG, "ingest", "-q", "--db", db, src], check=True)
+            with newsgraph.Graph(db) as g:
+                got = g.duplicates()
+                self.assertEqual(got, cli_json("entity", "duplicates", "--db", db, "--json"))
+                self.assertEqual(got["count"], 1)
+                grp = got["groups"][0]
+                self.assertEqual((grp["entity"]["id"], grp["form"], grp["candidates"][0]["id"]),
+                                 ("per:r-kroft", "initial", "per:robert-kroft"))
+                self.assertEqual(g.duplicates(names=newsgraph.shipped_data()[2]), got)
+
     def test_plain_types(self):
         n = self.g.neighbors("Joe Biden")
         self.assertIsInstance(n, dict)
@@ -560,12 +579,13 @@ class TestGraph(unittest.TestCase):
             doc = f.read()
         doc = doc[doc.index("Queries and arguments"):doc.index(" * A malformed argument")]
         entries = re.findall(r'^ \*   "(\w+)"(.*?)(?=^ \*   "|\Z)', doc, re.M | re.S)
-        self.assertEqual(len(entries), 9)
+        self.assertEqual(len(entries), 10)
         for query, text in entries:
             text = re.sub(r"\([^)]*\)", "", text.split("->")[0].replace("\n *", " "))
             self.assertEqual(set(re.findall(r"\w+", text)), takes(query), query)
         methods = {"neighbors": "neighbors", "evidence": "evidence", "path": "path", "top": "top",
-                   "entity": "entity", "stats": "stats", "communities": "communities", "to_networkx": "export"}
+                   "entity": "entity", "stats": "stats", "communities": "communities", "to_networkx": "export",
+                   "duplicates": "duplicates"}
         for meth, query in methods.items():
             params = set(inspect.signature(getattr(newsgraph.Graph, meth)).parameters) - {"self"}
             if meth == "to_networkx":
