@@ -1083,19 +1083,6 @@ static int acronym_nominative(const chunkctx *c, size_t i, size_t j, size_t head
     return 1;
 }
 
-/* The words [*a, *b] of [wi, wj], an organisation's name, that make its
- * id: the company's own name among them, so that its forms in an article
- * and across articles meet ("ТОВ «Торговий дім «Еко-Сервіс»»" and
- * "«Еко-Сервіс»" were two nodes of one article):
- *  - of nested quotes the innermost name (ТОВ «ТД «Укрпласт»»: Укрпласт),
- *    unless a dictionary knows it, alone or with words before it, as a
- *    place or person, which names the company with the words before it
- *    (ДП «Міжнародний аеропорт «Бориспіль»»);
- *  - in quotes, after a company word first, alone or after an adjective,
- *    a capitalised name («Фірма Крас», «Будівельна група Укрдорхім»: Крас,
- *    Укрдорхім);
- *  - no legal form after the name (Зевс ЛТД, Arida Global Ltd, as rule E's
- *    Acme Mining Ltd), at least one word left. */
 /* The id keys token q of an organisation's name stands for when it is a
  * compound abbreviation of id_abbr_list, else NULL; "" for a word that
  * is no id word (територіальне, обласне before відділення). */
@@ -1117,6 +1104,20 @@ static const char *id_abbr(const chunkctx *c, size_t q, size_t last) {
 }
 
 static int adj_end(const char *f, size_t l);
+
+/* The words [*a, *b] of [wi, wj], an organisation's name, that make its
+ * id: the company's own name among them, so that its forms in an article
+ * and across articles meet ("ТОВ «Торговий дім «Еко-Сервіс»»" and
+ * "«Еко-Сервіс»" were two nodes of one article):
+ *  - of nested quotes the innermost name (ТОВ «ТД «Укрпласт»»: Укрпласт),
+ *    unless a dictionary knows it, alone or with words before it, as a
+ *    place or person, which names the company with the words before it
+ *    (ДП «Міжнародний аеропорт «Бориспіль»»);
+ *  - in quotes, after a company word first, alone or after an adjective,
+ *    a capitalised name («Фірма Крас», «Будівельна група Укрдорхім»: Крас,
+ *    Укрдорхім);
+ *  - no legal form after the name (Зевс ЛТД, Arida Global Ltd, as rule E's
+ *    Acme Mining Ltd), at least one word left. */
 static void id_words(const chunkctx *c, unsigned rule, size_t wi, size_t wj, size_t *a, size_t *b) {
     *a = wi;
     *b = wj;
