@@ -2685,6 +2685,39 @@ static int resolve_free_notes(fpart *fp, const mnames *mn) {
 
 /* The span of note n (a partial name; x: its side record), if any, is the
  * article's person p (ng_names_doc). */
+/* The one person other entries of entry k's chain (its key) name that
+ * 'pick' takes (1; 0: not a candidate; 2: no answer at all), or NULL when
+ * none or several of different ids. */
+typedef int (*person_pick)(const nref *q, const nref *self, const char *const *texts);
+static const nref *one_person(const tnames *tn, size_t k, const char *const *texts, person_pick pick) {
+    const nref *self = &tn->all[k], *p = NULL;
+    for (size_t r = reg_first(tn, self->n->key); r; r = tn->regs[r - 1].next) {
+        const nref *q = &tn->all[tn->regs[r - 1].note];
+        if (q == self || q->n->key != self->n->key) continue;
+        int v = pick(q, self, texts);
+        if (!v) continue;
+        if (v == 2 || (p && strcmp(p->x->id, q->x->id))) return NULL;
+        p = q;
+    }
+    return p;
+}
+
+/* A person of initials and the surname ("M. Waugh" may have no initial
+ * noted, M. being a title too: its words then). */
+static int by_initials(const nref *q, const nref *self, const char *const *texts) {
+    (void)self;
+    return q->n->kind == N_REF &&
+           (q->x->initial || !ng_one_word(texts[q->n->field], q->n->start, q->n->start + q->n->len));
+}
+
+/* Her reading of an ambiguous name: a full name of the same given-name
+ * stem read otherwise (hers); the man's own, named too: no answer. */
+static int her_reading(const nref *q, const nref *self, const char *const *texts) {
+    (void)texts;
+    if (q->n->kind != N_PER || q->x->amb || q->x->key2 != self->x->key2) return 0;
+    return strcmp(q->x->id, self->x->id) ? 1 : 2;
+}
+
 static void take_person(mstate *m, size_t nsorted, const note *n, nxt *x, const nref *p) {
     span *s = find_span(m, nsorted, n->field, n->start, n->start + n->len);
     if (!s) return;
@@ -2943,41 +2976,21 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     for (size_t k = 0; k < tn->nall && partial; k++) {
         const note *n = tn->all[k].n;
         nxt *x = (nxt *)tn->all[k].x;
-        if (n->kind != N_REF || x->taken || x->initial || x->first) continue;
-        const nref *p = NULL;
-        int several = 0;
-        for (size_t r = reg_first(tn, n->key); r && !several; r = tn->regs[r - 1].next) {
-            const nref *q = &tn->all[tn->regs[r - 1].note];
-            if (q->n->kind != N_REF || q->n->key != n->key) continue;
-            /* (initials and the surname; "M. Waugh" may have no initial
-             * noted, M. being a title too) */
-            const char *qt = texts[q->n->field] + q->n->start;
-            if (!q->x->initial && !memchr(qt, ' ', q->n->len) && !memchr(qt, '.', q->n->len)) continue;
-            if (p && strcmp(p->x->id, q->x->id)) several = 1;
-            p = q;
-        }
-        if (!p || several || gender_clash(texts, n, p)) continue;
-        take_person(m, nsorted, n, x, p);
+        if (n->kind != N_REF || x->taken || x->initial || x->first || !ng_one_word(texts[n->field], n->start, n->start + n->len))
+            continue;
+        const nref *p = one_person(tn, k, texts, by_initials);
+        if (p && !gender_clash(texts, n, p)) take_person(m, nsorted, n, x, p);
     }
     /* a name read as a man's genitive where a woman's nominative was
      * possible ("Олександра Іванова"), in an article that names her so
      * that only she is meant ("Олександри Іванової": its key and given
-     * name's stem are the same): hers, when one person has them */
+     * name's stem are the same) and does not name him: hers */
     for (size_t k = 0; k < tn->nall && partial; k++) {
         const note *n = tn->all[k].n;
         nxt *x = (nxt *)tn->all[k].x;
         if (n->kind != N_PER || !x->amb) continue;
-        const nref *p = NULL;
-        int several = 0;
-        for (size_t r = reg_first(tn, n->key); r && !several; r = tn->regs[r - 1].next) {
-            const nref *q = &tn->all[tn->regs[r - 1].note];
-            if (q == &tn->all[k] || q->n->kind != N_PER || q->x->amb || q->n->key != n->key || q->x->key2 != x->key2)
-                continue;
-            /* (the man named too, "Олександр Іванов": his genitive, as read) */
-            if (!strcmp(q->x->id, x->id) || (p && strcmp(p->x->id, q->x->id))) several = 1;
-            p = q;
-        }
-        if (p && !several) take_person(m, nsorted, n, x, p);
+        const nref *p = one_person(tn, k, texts, her_reading);
+        if (p) take_person(m, nsorted, n, x, p);
     }
     /* a given name and patronymic alone (Борис Николаевич): the full name
      * of the article with both (Борис Николаевич Ельцин), the nearest

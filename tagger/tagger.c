@@ -450,12 +450,6 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
  * letters differ), one space between them, become one (the first's
  * candidates; not "See See" or "ФАЙЛА ФАЙЛ", the surname twice, nor
  * "B. See See"). */
-static int one_word(const char *t, size_t a, size_t b) {
-    for (size_t i = a; i < b; i++)
-        if (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '.') return 0;
-    return 1;
-}
-
 /* Do two words start with the same two letters, case folded (forms of one
  * word: ФАЙЛА ФАЙЛ, See See)? Out of memory: yes (nothing is joined). */
 static int same_start(const char *a, size_t al, const char *b, size_t bl) {
@@ -483,8 +477,8 @@ static void join_split_persons(mstate *m, const char *const *texts, const size_t
                 (p->ncand == 1 || (p->flags & SPAN_FIXED)) && (s->ncand == 1 || (s->flags & SPAN_FIXED)) &&
                 s->start == p->end + 1 && texts[s->field][p->end] == ' ' && a->c.type[0] == 'P' &&
                 !strcmp(a->c.type, "PER") && !strcmp(b->c.type, "PER") &&
-                (a->c.id == b->c.id || !strcmp(a->c.id, b->c.id)) && one_word(texts[p->field], p->start, p->end) &&
-                one_word(texts[s->field], s->start, s->end) &&
+                (a->c.id == b->c.id || !strcmp(a->c.id, b->c.id)) && ng_one_word(texts[p->field], p->start, p->end) &&
+                ng_one_word(texts[s->field], s->start, s->end) &&
                 !same_start(texts[p->field] + p->start, p->end - p->start, texts[s->field] + s->start,
                             s->end - s->start)) {
                 p->end = s->end;

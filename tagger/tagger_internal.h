@@ -81,6 +81,14 @@ struct ng_tagger {
  * its workers'. */
 static inline mstate *ng_state(ng_tagger *t, unsigned w) { return w == 0 ? &t->m : &t->workers[w - 1]; }
 
+/* Is t[a, b) one word: no space, line break, tab or dot (not "B. See",
+ * "Retief Goosen")? */
+static inline int ng_one_word(const char *t, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '.') return 0;
+    return 1;
+}
+
 /* ## Name rules (names_*.c): person names not in any dictionary, partial
  * names within an article, and context rules. The matcher calls:
  *   ng_names_reset(t)        at the start of every article;
