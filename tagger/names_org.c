@@ -50,7 +50,7 @@ static uint64_t ru_legal_mem[1024];
  * an organisation alone (ЛТД of «Вінгтон трейдінг ЛТД»). */
 static const char *const trail_legal[] = {
     "inc", "corp", "ltd", "co", "plc", "llc", "ag", "nv", "gmbh", "sa", "limited",
-    "лтд", "лімітед", "лимитед", "гмбх", "ллс", "са", NULL
+    "лтд", "лімітед", "лимитед", "гмбх", "ллс", "са", "інк", "инк", "корп", "аг", NULL
 };
 static wset trail_legal_set;
 static uint64_t trail_legal_mem[1024];

@@ -7,6 +7,11 @@
                                     every offset of TAG cuts IN's texts at a
                                     character boundary, each span's text is
                                     the input's bytes there
+  invariant.py orgids TAG.jsonl      no rule organisation's id ends in a
+                                    legal form's key (ЛТД, Ltd, GmbH ...:
+                                    the company without it is the same
+                                    one), and no organisation is a legal
+                                    form alone
   invariant.py duplicates DUPS.json DB
                                     every group of 'entity duplicates --json'
                                     is a rule-found person's short form of a
@@ -137,6 +142,36 @@ def cmd_input(in_path, tag_path):
     fail(msgs, "spans not on character boundaries or not the input's bytes", bad)
     report(msgs, "%d spans on character boundaries" % n)
 
+# the keys of the legal forms a rule id leaves out (names_org.c trail_legal),
+# as the keys of the words were written before they were left out
+LEGAL_KEYS = {"ink", "korp", "ltd", "ko", "plk", "lk", "ah", "nv", "hmbh", "sa", "limited", "ls"}
+LEGAL_WORDS = {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "nv", "gmbh", "sa", "limited",
+               "лтд", "лімітед", "лимитед", "гмбх", "ллс", "са", "інк", "инк", "корп", "аг"}
+
+def last_word(text):
+    w = text.replace("\n", " ").split()
+    return w[-1].lower().strip(".»”\"") if w else ""
+
+def cmd_orgids(tag_path):
+    msgs = []
+    ending, alone, n = [], [], 0
+    with open(tag_path, encoding="utf-8", errors="surrogateescape") as f:
+        for line in f:
+            r = json.loads(line)
+            for e in r.get("entities", []):
+                if e["type"] != "ORG":
+                    continue
+                n += 1
+                keys = e["id"][4:].split("-") if e["id"].startswith("org:") else []
+                # (the key and the word: "Лілея НВ" is a publisher's name, not NV)
+                if e.get("rule") and len(keys) > 1 and keys[-1] in LEGAL_KEYS and last_word(e["text"]) in LEGAL_WORDS:
+                    ending.append((r["id"], e["id"], e["text"]))
+                if e["text"].lower().strip(".»”\"") in LEGAL_WORDS:
+                    alone.append((r["id"], e["start"], e["text"]))
+    fail(msgs, "rule organisations whose id ends in a legal form", ending)
+    fail(msgs, "organisations that are a legal form alone", alone)
+    report(msgs, "%d organisations" % n)
+
 def cmd_duplicates(dups_path, db_path):
     msgs = []
     with open(dups_path, encoding="utf-8") as f:
@@ -194,6 +229,8 @@ if __name__ == "__main__":
         cmd_same(a[1:])
     elif len(a) == 3 and a[0] == "input":
         cmd_input(a[1], a[2])
+    elif len(a) == 2 and a[0] == "orgids":
+        cmd_orgids(a[1])
     elif len(a) == 3 and a[0] == "duplicates":
         cmd_duplicates(a[1], a[2])
     else:

@@ -9,6 +9,8 @@
 #     'tag --keep-text | ingest';
 #   - re-ingesting the same file adds and replaces nothing;
 #   - stats --check finds the database consistent;
+#   - no rule organisation's id ends in a legal form (the company is the
+#     same without it), no organisation is a legal form alone;
 #   - entity duplicates lists rule-found short forms of a name with the
 #     people whose full name they shorten, never two one article names, and
 #     its --merge leaves the database consistent, each merged short form
@@ -46,6 +48,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
   "$NG" tag --format jsonl -j 2 "$d/in.jsonl" > "$d/tag2.jsonl" 2> "$T/out"
   t "$n: tag -j 2 prints what one thread prints" cmp "$d/tag1.jsonl" "$d/tag2.jsonl"
   t "$n: spans on character boundaries, the input's bytes" $INV input "$d/in.jsonl" "$d/tag1.jsonl"
+  t "$n: organisation ids without legal forms, no legal form alone" $INV orgids "$d/tag1.jsonl"
   t0=$(now)
   "$NG" ingest -q --db "$d/a.db" "$d/in.jsonl" > "$T/out" 2>&1; rc=$?
   t1=$(now)
