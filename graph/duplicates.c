@@ -395,3 +395,18 @@ done:
     ng_store_read_end(s);
     return rc;
 }
+
+int ng_query_duplicates_names(ng_store *s, const char *names, json_t **out, ng_error *err) {
+    *out = NULL;
+    ng_namelist *nl = NULL;
+    ng_tagger *persons = ng_tagger_new(NULL, 0, NG_TAG_DEFAULT);
+    int rc = NG_OK;
+    if (!persons || (names && !(nl = ng_namelist_new())))
+        rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
+    else if (names && !(rc = ng_namelist_add_file(nl, names, err)))
+        rc = ng_tagger_set_names(persons, nl);
+    if (!rc) rc = ng_query_duplicates(s, persons, out, err);
+    ng_tagger_free(persons);   /* (before the list it borrows) */
+    ng_namelist_free(nl);
+    return rc;
+}

@@ -262,6 +262,12 @@ int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err);
  * short form) does that. */
 int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error *err);
 
+/* ng_query_duplicates with a tagger of the person rules and the given-name
+ * lists at path 'names' (a file, a compiled .ngn or a directory of
+ * given*.txt, as ingest used them; NULL: the rules without lists), made
+ * and freed here (the CLI's entity duplicates and ng_query_json's). */
+int ng_query_duplicates_names(ng_store *s, const char *names, json_t **out, ng_error *err);
+
 /* ## Queries
  *
  * ENTITY arguments are resolved by ng_store_lookup(), which takes a name

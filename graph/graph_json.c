@@ -252,19 +252,8 @@ int ng_query_json(ng_store *s, const char *name, const char *args, char **out, n
             }
         }
     } else if (!strcmp(name, "duplicates")) {
-        /* the person rules as ingest ran them: a tagger with the lists */
         const char *names = NULL;
-        ng_namelist *nl = NULL;
-        ng_tagger *persons = NULL;
-        if (!(rc = astr(&a, "names", &names, err))) {
-            if (!(persons = ng_tagger_new(NULL, 0, NG_TAG_DEFAULT)) || (names && !(nl = ng_namelist_new())))
-                rc = ng_error_set(err, NG_E_NOMEM, NULL, 0, 0, "out of memory");
-            else if (names && !(rc = ng_namelist_add_file(nl, names, err)))
-                rc = ng_tagger_set_names(persons, nl);
-            if (!rc) rc = ng_query_duplicates(s, persons, &r, err);
-        }
-        ng_tagger_free(persons);
-        ng_namelist_free(nl);
+        if (!(rc = astr(&a, "names", &names, err))) rc = ng_query_duplicates_names(s, names, &r, err);
     } else if (!strcmp(name, "lookup")) {
         const char *n = NULL;
         int64_t rowid = 0;

@@ -1662,9 +1662,9 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     if (last == (size_t)-1) {
         wj = found;
         last = found;
-        static const char *const abbr[] = {"inc", "corp", "ltd", "co", "plc", "llc", "ag", "nv", "gmbh", NULL};
-        for (const char *const *a = abbr; *a; a++) {
-            if (!tok_is(c, found, *a)) continue;
+        /* (a legal form of trail_legal: of the organisation words, Inc,
+         * Corp, Ltd, Co, Plc, LLC, AG, NV, GmbH) */
+        if (wset_has(&trail_legal_set, c->tok[found].hash)) {
             /* the name is the words before the legal form: a dictionary
              * organisation there keeps its id (Brindlewick Holdings Ltd) */
             if (found > i) wj = found - 1;

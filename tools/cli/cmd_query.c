@@ -529,33 +529,23 @@ static int entity_duplicates(int argc, char **argv, int subi) {
     if (min_set && !merge) { cli_msg("entity duplicates: --min-shared goes with --merge"); goto bad; }
     /* the person rules as ingest ran them: the given-name lists */
     if (!names) names = cli_shipped_names();
-    ng_namelist *nl = NULL;
-    ng_tagger *persons = ng_tagger_new(NULL, 0, NG_TAG_DEFAULT);
     ng_error err = {0};
-    int rc = persons ? NG_OK : NG_E_NOMEM;
-    if (!rc && names) {
-        if (!(nl = ng_namelist_new())) rc = NG_E_NOMEM;
-        else if (!(rc = ng_namelist_add_file(nl, names, &err))) rc = ng_tagger_set_names(persons, nl);
-    }
-    if (rc) { ng_tagger_free(persons); ng_namelist_free(nl); return gcli_fail(rc, &err); }
+    int rc = NG_OK;
     db = gcli_db(db);
     ng_store *s = NULL;
     if (merge) {
         rc = ng_store_open_wait(db, 0, (int)wait_ms, &s, &err);
         if (rc == NG_E_NOTFOUND) {
             cli_msg("%s: no newsgraph database here (run 'newsgraph ingest' first, or use --db FILE)", db);
-            ng_tagger_free(persons); ng_namelist_free(nl);
             return EXIT_DATA;
         }
         if (!rc && wait_ms >= 0) ng_store_set_busy_timeout(s, (int)wait_ms);
     } else {
         int ec = 0;
-        if (!(s = gcli_open_ro(db, &ec))) { ng_tagger_free(persons); ng_namelist_free(nl); return ec; }
+        if (!(s = gcli_open_ro(db, &ec))) return ec;
     }
     json_t *r = NULL;
-    if (!rc) rc = ng_query_duplicates(s, persons, &r, &err);
-    ng_tagger_free(persons);
-    ng_namelist_free(nl);
+    if (!rc) rc = ng_query_duplicates_names(s, names, &r, &err);
     if (rc || !merge) {
         int code = finish(s, rc, &err, r, json, duplicates_table);
         return code;
