@@ -1575,12 +1575,15 @@ static size_t quoted(chunkctx *c, size_t i, int *rc) {
             ngn_covering_at(c, c->first, tok_start(c, w)) < 0)
             return org_span(c, NG_RULE_ORG_QUOTED, w, j, i, last, (size_t)-1, rc);
     }
+    /* (a nested name whose two closing quotes are one, партії «Блок Петра
+     * Порошенка «Солідарність»: with it, as the Russian legal form's) */
+    size_t e = nested ? j : last;
     if (!(td->flags & TK_ALLUPPER) && head_stem(c, &orgq_set, d))
-        return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
+        return org_span(c, NG_RULE_ORG_QUOTED, i, e, i, last, (size_t)-1, rc);
     /* a military command's abbreviation: ОК «Південь», ОСУВ «Хортиця», ОТУ «Донецьк» */
     if ((td->flags & (TK_ALLUPPER | TK_CYR)) == (TK_ALLUPPER | TK_CYR) &&
         (tok_is(c, d, "ок") || tok_is(c, d, "осув") || tok_is(c, d, "оту")))
-        return org_span(c, NG_RULE_ORG_QUOTED, i, last, i, last, (size_t)-1, rc);
+        return org_span(c, NG_RULE_ORG_QUOTED, i, e, i, last, (size_t)-1, rc);
     if (td->flags & TK_ALLUPPER) {   /* ЖК «Печерські Липки»: not a bare name */
         /* (a preposition first in its sentence is one as inside it: З
          * «Океанами» the bare name, В / У «Кобзарі» not, a dictionary's
@@ -1630,6 +1633,28 @@ static int ordinal_word(const chunkctx *c, size_t k) {
            (!memcmp(f + d, "st", 2) || !memcmp(f + d, "nd", 2) || !memcmp(f + d, "rd", 2) || !memcmp(f + d, "th", 2));
 }
 
+/* A legal form written as letters and dots, with or without spaces
+ * ("S.A.", "S. A.", "B. V.", "N.V.", "S.p.A.", "L.L.C.") from token k: the
+ * token of its last dot, or (size_t)-1. One Latin letter a token, each
+ * with its dot right after it, on one line. */
+static size_t dotted_legal(const chunkctx *c, size_t k) {
+    static const char *const forms[] = {"sa", "bv", "nv", "ag", "llc", "lp", "plc", "spa", "srl", "sl", "sas",
+                                        "ab", "oy", "sarl", "pte", "pty", NULL};
+    char f[8];
+    size_t n = 0, q = k;
+    while (n < 5 && q + 1 < c->nt && is_word(c, q) && (c->tok[q].flags & TK_LATIN) && tlen(c, q) == 1 &&
+           (q == k || !(c->tok[q].flags & TK_NL)) && is_punct(c, q + 1, '.') && !(c->tok[q + 1].flags & TK_SPACE)) {
+        f[n++] = tfold(c, q)[0];
+        q += 2;
+        if (q >= c->nt || (c->tok[q].flags & TK_NL)) break;
+    }
+    if (n < 2 || n > 4) return (size_t)-1;
+    f[n] = 0;
+    for (const char *const *w = forms; *w; w++)
+        if (!strcmp(*w, f)) return k + 2 * n - 1;
+    return (size_t)-1;
+}
+
 /* E: English names. */
 static size_t english(chunkctx *c, size_t i, int *rc) {
     if (!en_word(c, i) && !((c->tok[i].flags & TK_NL) && (c->tok[i].flags & TK_UPPER1))) return (size_t)-1;
@@ -1640,11 +1665,16 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     /* a run of capitalised words ending in a legal form or organisation word */
     if (i > 0 && en_word(c, i - 1) && (c->tok[i].flags & TK_SPACE) && !(c->tok[i].flags & TK_NL))
         return (size_t)-1;    /* not the start of the run */
-    size_t j = i, found = (size_t)-1;
+    size_t j = i, found = (size_t)-1, dotted = (size_t)-1;
     while (j + 1 < c->nt && j < i + 6) {
         size_t k = j + 1;
         if (tok_is(c, k, "&") && k + 1 < c->nt && en_word(c, k + 1)) k++;
         if (!en_word(c, k) || !(c->tok[k].flags & TK_SPACE)) break;
+        /* a legal form in letters and dots ends the name (MAKO Holding B. V.) */
+        if ((dotted = dotted_legal(c, k)) != (size_t)-1) {
+            found = k;
+            break;
+        }
         j = k;
         if (wset_has(&en_tail_set, c->tok[j].hash)) found = j;
     }
@@ -1657,9 +1687,12 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
     for (size_t q = i; q <= found; q++) lower |= (c->tok[q].flags & (TK_WORD | TK_ALLUPPER)) == TK_WORD;
     if (!lower) return (size_t)-1;
     /* National Bank of Poland */
-    last = of_tail(c, found);
+    last = dotted != (size_t)-1 ? (size_t)-1 : of_tail(c, found);
     size_t wj = last;
-    if (last == (size_t)-1) {
+    if (dotted != (size_t)-1) {
+        wj = found - 1;   /* (found > i: the run has a word before the form) */
+        last = dotted;
+    } else if (last == (size_t)-1) {
         wj = found;
         last = found;
         /* (a legal form of trail_legal: of the organisation words, Inc,
@@ -1788,16 +1821,24 @@ static int area_noun(const chunkctx *c, size_t k) {
     return 1;
 }
 
-/* Russian: letters ы э ъ ё in tokens [i, j], or a Russian head word. */
+/* Russian: letters ы э ъ ё in tokens [i, j], or a Russian head word
+ * written without і ї є ґ (the stems of академия, партия, компания,
+ * федерация are the Ukrainian words' too: "Національної академії" is no
+ * Russian name). */
 static int russian(const chunkctx *c, size_t i, size_t j) {
     for (size_t k = i; k <= j; k++) {
         const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
         size_t n = c->tok[k].end - c->tok[k].start;
-        for (size_t q = 0; q + 1 < n; q++)
+        int uk = 0;
+        for (size_t q = 0; q + 1 < n; q++) {
             if ((w[q] == 0xD1 && (w[q + 1] == 0x8B || w[q + 1] == 0x8D || w[q + 1] == 0x8A || w[q + 1] == 0x91)) ||
                 (w[q] == 0xD0 && (w[q + 1] == 0xAB || w[q + 1] == 0xAD || w[q + 1] == 0xAA || w[q + 1] == 0x81)))
                 return 1;
-        if (tok_has_stem(c, &ru_head_set, k)) return 1;
+            uk |= (w[q] == 0xD1 && (w[q + 1] == 0x96 || w[q + 1] == 0x97 || w[q + 1] == 0x94)) ||
+                  (w[q] == 0xD0 && (w[q + 1] == 0x86 || w[q + 1] == 0x87 || w[q + 1] == 0x84)) ||
+                  (w[q] == 0xD2 && (w[q + 1] == 0x90 || w[q + 1] == 0x91));
+        }
+        if (!uk && tok_has_stem(c, &ru_head_set, k)) return 1;
     }
     return 0;
 }
@@ -2105,6 +2146,21 @@ static size_t genitive_tail(const chunkctx *c, size_t i) {
             plural = g == 2;
             k++;
             continue;
+        }
+        /* a hyphenated adjective, its last part a genitive (житлово-комунальної) */
+        if (cyr_word(c, k) && !(c->tok[k].flags & (TK_UPPER1 | TK_ALLUPPER)) && is_punct(c, k + 1, '-') &&
+            !(c->tok[k + 1].flags & TK_SPACE) && k + 2 < c->nt && is_word(c, k + 2) &&
+            (c->tok[k + 2].flags & (TK_CYR | TK_LATIN | TK_DIGIT | TK_UPPER1 | TK_SPACE)) == TK_CYR) {
+            static const char *const adj[] = {"ого", "ього", "ої", "ьої", NULL};
+            const char *f = tfold(c, k + 2);
+            size_t l = tlen(c, k + 2);
+            int pl = ends_with(f, l, "их", 4) || ends_with(f, l, "іх", 4);
+            if (pl || ends_any(f, l, adj)) {
+                e = k + 2;
+                plural = pl;
+                k += 3;
+                continue;
+            }
         }
         if (e == i) break;
         int conj = tok_is(c, k, "і") || tok_is(c, k, "та") || tok_is(c, k, "й") || tok_is(c, k, "и");
@@ -2450,8 +2506,8 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 !(e == k && works_head(c, k) && place_adjective(tfold(c, i), tlen(c, i))))
                 return (size_t)-1;
             if (russian(c, i, k)) e = k;
-            else if (head && e == k && !acr && (strong_genitive(c, k + 1) || field_genitive(c, k + 1)) &&
-                       ukrainian_near(c, i, k)) {
+            else if ((head || works_head(c, k)) && e == k && !acr &&
+                     (strong_genitive(c, k + 1) || field_genitive(c, k + 1)) && ukrainian_near(c, i, k)) {
                 /* the genitive words after the head, as rule G takes them
                  * (Диканського районного управління юстиції), then a
                  * place or a parent; the first with an ending only a
