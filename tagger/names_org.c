@@ -1726,6 +1726,9 @@ static int adj_end(const char *f, size_t l) {
         E("ее"), E("ой"), E("ый"), E("ую"), E("ых"), E("их"), E("ые"), E("ие"), E("ими"), E("ыми"), E("іх"),
         E("ні"), E("на"), E("ня"), E("ська"), E("цька"), E("зька"), E("ова"), E("ева"), E("ча"), E("жа"),
         E("ша"), E("ща"), E("ське"), E("не"), E("цьке"), E("ском"), E("цком"),
+        /* (the Ukrainian feminine accusative: Хмельницьку міську раду,
+         * обласну, Державну, Національну, податкову; not Україну, війну) */
+        E("ську"), E("цьку"), E("зьку"), E("льну"), E("вну"), E("сну"), E("нну"), E("дну"), E("тну"), E("ову"),
     };
 #undef E
     if (l < 2) return 0;
@@ -1766,7 +1769,7 @@ static unsigned adj_cases(const char *f, size_t l) {
         {"им", A_IM | A_DPL}, {"ым", A_IM | A_DPL}, {"ім", A_IM | A_LM | A_DPL}, {"ом", A_LM},
         {"ої", A_GF}, {"ою", A_IF}, {"ую", A_AF}, {"ое", A_NN}, {"ее", A_NN}, {"ые", A_NPL},
         {"ие", A_NPL}, {"ні", A_NPL}, {"их", A_GPL}, {"ых", A_GPL}, {"іх", A_GPL}, {"е", A_NN},
-        {"а", A_NF}, {"я", A_NF},
+        {"а", A_NF}, {"я", A_NF}, {"у", A_AF},
     };
     for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
         if (ends_with(f, l, e[k].s, strlen(e[k].s))) return e[k].m;
