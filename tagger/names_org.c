@@ -2200,6 +2200,14 @@ static int strong_genitive(const chunkctx *c, size_t k) {
            !wset_has(&gen_stop_set, c->tok[k].hash);
 }
 
+/* The same for a Russian name: -ого -его -ой -ых -их (adjectives), -ов
+ * -ев -ства -ции -сии -ости (nouns). */
+static int ru_strong_genitive(const chunkctx *c, size_t k) {
+    static const char *const ends[] = {"ого", "его", "ой", "ых", "их", "ов", "ев", "ства", "ции", "сии", "ости", NULL};
+    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && ends_any(tfold(c, k), tlen(c, k), ends) &&
+           !wset_has(&gen_stop_set, c->tok[k].hash) && !wset_has(&ngn_stop_set, c->tok[k].hash);
+}
+
 /* P: the organisation a part of one is named with, right after token e
  * (Управління капітального будівництва Львівської міськради, відділення
  * Антимонопольного комітету України, Департаменту економіки Одеської ОДА):
@@ -2508,8 +2516,12 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
             if (head_place && (e == k || tok_is(c, k + 1, "у") || tok_is(c, k + 1, "в")) &&
                 !(e == k && works_head(c, k) && place_adjective(tfold(c, i), tlen(c, i))))
                 return (size_t)-1;
-            if (russian(c, i, k)) e = k;
-            else if ((head || works_head(c, k)) && e == k && !acr &&
+            if (russian(c, i, k)) {
+                /* the genitive words after the head, not a place after
+                 * them (Международного института политической экспертизы) */
+                e = k;
+                if (head && !acr && ru_strong_genitive(c, k + 1)) e = genitive_tail(c, k);
+            } else if ((head || works_head(c, k)) && e == k && !acr &&
                      (strong_genitive(c, k + 1) || field_genitive(c, k + 1)) && ukrainian_near(c, i, k)) {
                 /* the genitive words after the head, as rule G takes them
                  * (Диканського районного управління юстиції), then a
