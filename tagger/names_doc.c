@@ -2917,6 +2917,81 @@ static int org_one_name(ng_tagger *t) {
     return rc;
 }
 
+/* ## A national body named without its country
+ *
+ * Ukrainian news name Ukraine's own bodies without the country
+ * ("Антимонопольний комітет", "Міністерство оборони", "Державне космічне
+ * агентство"), as the dictionary's bare aliases Міноборони and МЗС are
+ * Ukraine's: a rule organisation in Ukrainian (і ї є ґ in its text) whose
+ * name with " України" after it is a dictionary organisation is that one
+ * (was a node of its own beside the dictionary's, in one article too).
+ * Not when the article names the body of another country so (a rule
+ * organisation whose name is this one's and more words: "Міністерство
+ * оборони Ізраїлю"). */
+static int uk_letters(const char *s, size_t n) {
+    for (size_t q = 0; q + 1 < n; q++) {
+        unsigned char x = (unsigned char)s[q], y = (unsigned char)s[q + 1];
+        if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
+            (x == 0xD2 && (y == 0x90 || y == 0x91)))
+            return 1;
+    }
+    return 0;
+}
+
+static int cmp_orgname_name(const void *x, const void *y) {
+    const orgname *a = x, *b = y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : (a->k > b->k) - (a->k < b->k);
+}
+
+static int org_home_body(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
+    mstate *m = &t->m;
+    size_t n = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const cand *c = &m->cands[m->spans[k].cand];
+        n += c->order == UINT64_MAX && c->c.name && !strcmp(c->c.type, "ORG") && !strncmp(c->c.id, "org:", 4);
+    }
+    if (!n) return NG_OK;
+    orgname *v = malloc(n * sizeof *v);   /* (id: the name, by which they are sorted) */
+    if (!v) return NG_E_NOMEM;
+    n = 0;
+    for (size_t k = 0; k < m->nspans; k++) {
+        const cand *c = &m->cands[m->spans[k].cand];
+        if (c->order == UINT64_MAX && c->c.name && !strcmp(c->c.type, "ORG") && !strncmp(c->c.id, "org:", 4))
+            v[n++] = (orgname){c->c.name, k};
+    }
+    qsort(v, n, sizeof *v, cmp_orgname_name);
+    for (size_t g0 = 0, g1; g0 < n; g0 = g1) {
+        const char *nm = v[g0].id;
+        for (g1 = g0 + 1; g1 < n && !strcmp(v[g1].id, nm); g1++) {}
+        size_t nl = strlen(nm);
+        if (!strchr(nm, ' ') || nl > 200 || (unsigned char)nm[0] < 0x80 || !uk_letters(nm, nl)) continue;
+        /* a longer name of this one's words (sorted right after it) */
+        if (g1 < n && !strncmp(v[g1].id, nm, nl) && v[g1].id[nl] == ' ') continue;
+        /* each span's text Ukrainian too */
+        int uk = 1;
+        for (size_t j = g0; j < g1 && uk; j++) {
+            const span *sp = &m->spans[v[j].k];
+            uk = sp->field < nfields && sp->end <= lens[sp->field] &&
+                 uk_letters(texts[sp->field] + sp->start, sp->end - sp->start);
+        }
+        if (!uk) continue;
+        char name[232];
+        memcpy(name, nm, nl);
+        memcpy(name + nl, " України", sizeof " України");
+        cand dc;
+        if (!ngn_org_named(t, name, &dc)) continue;
+        for (size_t j = g0; j < g1; j++) {
+            span *sp = &m->spans[v[j].k];
+            cand *c = &m->cands[sp->cand];
+            c->c = dc.c;
+            c->order = dc.order;
+        }
+    }
+    free(v);
+    return NG_OK;
+}
+
 int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
     unsigned fl = t->flags;
     int partial = !(fl & NG_TAG_NO_PARTIAL), context = !(fl & NG_TAG_NO_CONTEXT);
@@ -3085,6 +3160,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     if (!(fl & NG_TAG_NO_ORG_RULES)) {
         int rc = org_one_name(t);
+        if (!rc) rc = org_home_body(t, texts, lens, nfields);
         if (rc) return rc;
     }
     for (unsigned w = 0; w < t->nstates; w++) {
