@@ -2446,14 +2446,17 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if ((e = place_after(c, j, 1)) == j) e = parent_after(c, j);
         return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
     }
-    if (c->org && (head || head_stem(c, &gen_head_set, i)) &&
-        !ngn_sentence_initial(c, i)) {
-        /* G: the capitalised head inside a sentence, genitive words (a place) */
+    if (c->org && (head || head_stem(c, &gen_head_set, i))) {
+        /* G: the capitalised head inside a sentence, genitive words (a place);
+         * first in its sentence, where any noun is capitalised, only with
+         * a parent or a place after them (Управління житлового
+         * господарства Донецької міськради ...) */
+        int first = ngn_sentence_initial(c, i);
         size_t j = genitive_tail(c, i);
-        if (j != i) {
+        if (j != i && !(first && russian(c, i, j))) {
             size_t e = j;
             if (!russian(c, i, j) && (e = place_after(c, j, 1)) == j) e = parent_after(c, j);
-            return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
+            if (!first || e != j) return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
         }
     }
     if (head) return (size_t)-1;
