@@ -2525,7 +2525,9 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                 e = k;
                 if (head && !acr && ru_strong_genitive(c, k + 1)) e = genitive_tail(c, k);
             } else if ((head || works_head(c, k)) && e == k && !acr &&
-                     (strong_genitive(c, k + 1) || field_genitive(c, k + 1)) && ukrainian_near(c, i, k)) {
+                     (strong_genitive(c, k + 1) || field_genitive(c, k + 1) ||
+                      (genitive_word(c, k + 1, 0) && strong_genitive(c, k + 2))) &&
+                     ukrainian_near(c, i, k)) {
                 /* the genitive words after the head, as rule G takes them
                  * (Диканського районного управління юстиції), then a
                  * place or a parent; the first with an ending only a
