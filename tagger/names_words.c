@@ -257,6 +257,8 @@ static const char *const weak_given[] = {
     "jordan", "paris", "florence", "austin", "dallas", "lincoln", "christian", "israel",
     "carol", "holly", "ivy", "lily", "iris", "daisy", "dawn", "eve", "gay", "lance", "sterling",
     "young", "long", "king", "major", "earl", "duke", "baker", "page", "price", "love", "rich",
+    "ken", "josh", "glen", "dick", "rod", "sandy", "rusty", "woody", "troy", "peg",
+    "buddy", "tiger",
     "надія", "віра", "любов", "мир", "слава", "роман", "лев", "лука", "злата", "мілана",
     "надежда", "вера", "любовь", "роза", "ангелина", "майя", "ян",
     /* names of the lists that are frequent uk / ru words (checked against

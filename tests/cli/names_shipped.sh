@@ -32,6 +32,16 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f6,8 "$T/agency.out" | tr '\n\t' '|:')" = "russia:Russia|interfax:Interfax|tass:Itar-Tass|" ] || { echo "FAIL agency: $(cat "$T/agency.out")"; fail=1; }
 
+# (regression: common short given names were missing from the English
+# list: Matt Lawton, Dick Morris, Ken Griffey were no persons; those that
+# are words too are weak, not first in a sentence: "Will they come?")
+run shortnames tag --format tsv --no-header <<'EOF2'
+Later Matt Lawton hit a homer and strategist Dick Morris resigned, and Ken Griffey played. Will they come?
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/shortnames.out" | tr '\n\t' '|:')" = "PER:Matt Lawton|PER:Dick Morris|PER:Ken Griffey|" ] ||
+  { echo "FAIL shortnames: $(cat "$T/shortnames.out")"; fail=1; }
+
 # world figures of the archives' years; "Clinton" alone is either Clinton,
 # the one the article names in full (context)
 run figures tag --format tsv --no-header <<'EOF2'
