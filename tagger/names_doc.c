@@ -2929,12 +2929,8 @@ static int org_one_name(ng_tagger *t) {
  * organisation whose name is this one's and more words: "Міністерство
  * оборони Ізраїлю"). */
 static int uk_letters(const char *s, size_t n) {
-    for (size_t q = 0; q + 1 < n; q++) {
-        unsigned char x = (unsigned char)s[q], y = (unsigned char)s[q + 1];
-        if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
-            (x == 0xD2 && (y == 0x90 || y == 0x91)))
-            return 1;
-    }
+    for (size_t q = 0; q + 1 < n; q++)
+        if (ngn_uk_letter((unsigned char)s[q], (unsigned char)s[q + 1])) return 1;
     return 0;
 }
 

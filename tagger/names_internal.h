@@ -298,6 +298,17 @@ typedef struct chunkctx {
     uint32_t gen;
 } chunkctx;
 
+/* Is the two-byte UTF-8 sequence x y a letter only Ukrainian writes (і ї
+ * є ґ, either case), or only Russian (ы э ъ ё)? The rules' language tests. */
+static inline int ngn_uk_letter(unsigned char x, unsigned char y) {
+    return (x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
+           (x == 0xD2 && (y == 0x90 || y == 0x91));
+}
+static inline int ngn_ru_letter(unsigned char x, unsigned char y) {
+    return (x == 0xD1 && (y == 0x8B || y == 0x8D || y == 0x8A || y == 0x91)) ||
+           (x == 0xD0 && (y == 0xAB || y == 0xAD || y == 0xAA || y == 0x81));
+}
+
 static inline const char *tfold(const chunkctx *c, size_t i) { return c->fold + c->tok[i].fold; }
 static inline size_t tlen(const chunkctx *c, size_t i) { return c->tok[i].fold_len; }
 static inline size_t tok_start(const chunkctx *c, size_t i) { return c->base + c->tok[i].start; }

@@ -1318,13 +1318,8 @@ static int lang_of(const chunkctx *c, size_t a, size_t b) {
         const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
         size_t n = c->tok[k].end - c->tok[k].start;
         for (size_t q = 0; q + 1 < n; q++) {
-            unsigned char x = w[q], y = w[q + 1];
-            if ((x == 0xD1 && (y == 0x8B || y == 0x8D || y == 0x8A || y == 0x91)) ||
-                (x == 0xD0 && (y == 0xAB || y == 0xAD || y == 0xAA || y == 0x81)))
-                return 2;   /* ы э ъ ё: Russian */
-            if ((x == 0xD1 && (y == 0x96 || y == 0x97 || y == 0x94)) || (x == 0xD0 && (y == 0x86 || y == 0x87 || y == 0x84)) ||
-                (x == 0xD2 && (y == 0x90 || y == 0x91)))
-                uk = 1;
+            if (ngn_ru_letter(w[q], w[q + 1])) return 2;   /* ы э ъ ё: Russian */
+            uk |= ngn_uk_letter(w[q], w[q + 1]);
         }
     }
     return uk;
@@ -1649,9 +1644,14 @@ static size_t dotted_legal(const chunkctx *c, size_t k) {
         if (q >= c->nt || (c->tok[q].flags & TK_NL)) break;
     }
     if (n < 2 || n > 4) return (size_t)-1;
+    /* (initials before a surname are no legal form: James S. A. Corey) */
+    size_t e = k + 2 * n - 1;
+    if (e + 1 < c->nt && is_word(c, e + 1) && (c->tok[e + 1].flags & TK_UPPER1) && (c->tok[e + 1].flags & TK_SPACE) &&
+        !(c->tok[e + 1].flags & TK_NL) && !wset_has(&ngn_stop_set, c->tok[e + 1].hash))
+        return (size_t)-1;
     f[n] = 0;
     for (const char *const *w = forms; *w; w++)
-        if (!strcmp(*w, f)) return k + 2 * n - 1;
+        if (!strcmp(*w, f)) return e;
     return (size_t)-1;
 }
 
@@ -1834,12 +1834,8 @@ static int russian(const chunkctx *c, size_t i, size_t j) {
         size_t n = c->tok[k].end - c->tok[k].start;
         int uk = 0;
         for (size_t q = 0; q + 1 < n; q++) {
-            if ((w[q] == 0xD1 && (w[q + 1] == 0x8B || w[q + 1] == 0x8D || w[q + 1] == 0x8A || w[q + 1] == 0x91)) ||
-                (w[q] == 0xD0 && (w[q + 1] == 0xAB || w[q + 1] == 0xAD || w[q + 1] == 0xAA || w[q + 1] == 0x81)))
-                return 1;
-            uk |= (w[q] == 0xD1 && (w[q + 1] == 0x96 || w[q + 1] == 0x97 || w[q + 1] == 0x94)) ||
-                  (w[q] == 0xD0 && (w[q + 1] == 0x86 || w[q + 1] == 0x87 || w[q + 1] == 0x84)) ||
-                  (w[q] == 0xD2 && (w[q + 1] == 0x90 || w[q + 1] == 0x91));
+            if (ngn_ru_letter(w[q], w[q + 1])) return 1;
+            uk |= ngn_uk_letter(w[q], w[q + 1]);
         }
         if (!uk && tok_has_stem(c, &ru_head_set, k)) return 1;
     }

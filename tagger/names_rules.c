@@ -1096,13 +1096,8 @@ static int ctx_lang(const chunkctx *c, size_t i) {
         const unsigned char *w = (const unsigned char *)c->text + tok_start(c, k);
         size_t n = c->tok[k].end - c->tok[k].start;
         for (size_t q = 0; q + 1 < n; q++) {
-            unsigned a = w[q], b = w[q + 1];
-            if ((a == 0xD1 && (b == 0x96 || b == 0x97 || b == 0x94)) || (a == 0xD0 && (b == 0x86 || b == 0x87 || b == 0x84)) ||
-                (a == 0xD2 && (b == 0x91 || b == 0x90)))
-                return NG_LANG_UK;
-            if ((a == 0xD1 && (b == 0x8B || b == 0x8D || b == 0x8A || b == 0x91)) ||
-                (a == 0xD0 && (b == 0xAB || b == 0xAD || b == 0xAA || b == 0x81)))
-                return NG_LANG_RU;
+            if (ngn_uk_letter(w[q], w[q + 1])) return NG_LANG_UK;
+            if (ngn_ru_letter(w[q], w[q + 1])) return NG_LANG_RU;
         }
     }
     return 0;
