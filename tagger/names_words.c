@@ -258,7 +258,7 @@ static const char *const weak_given[] = {
     "carol", "holly", "ivy", "lily", "iris", "daisy", "dawn", "eve", "gay", "lance", "sterling",
     "young", "long", "king", "major", "earl", "duke", "baker", "page", "price", "love", "rich",
     "ken", "josh", "glen", "dick", "rod", "sandy", "rusty", "woody", "troy", "peg",
-    "buddy", "tiger",
+    "buddy", "tiger", "angel",
     "надія", "віра", "любов", "мир", "слава", "роман", "лев", "лука", "злата", "мілана",
     "надежда", "вера", "любовь", "роза", "ангелина", "майя", "ян",
     /* names of the lists that are frequent uk / ru words (checked against

@@ -42,6 +42,16 @@ checks=$((checks+1))
 [ "$(cut -f5,8 "$T/shortnames.out" | tr '\n\t' '|:')" = "PER:Matt Lawton|PER:Dick Morris|PER:Ken Griffey|" ] ||
   { echo "FAIL shortnames: $(cat "$T/shortnames.out")"; fail=1; }
 
+# (regression: "Angel" was no given name, so that Miguel Angel Jimenez and
+# Miguel Angel Martin were one person "Miguel Angel"; Angel Falls stays the
+# waterfall)
+run angel tag --format tsv --no-header <<'EOF2'
+Spain's Miguel Angel Jimenez shot 68 and Miguel Angel Martin 70. Tourists visit Angel Falls.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/angel.out" | tr '\n' '|')" = "spain|per:mihuel-jimenez|per:mihuel-mart|angel-falls|" ] ||
+  { echo "FAIL angel: $(cat "$T/angel.out")"; fail=1; }
+
 # world figures of the archives' years; "Clinton" alone is either Clinton,
 # the one the article names in full (context)
 run figures tag --format tsv --no-header <<'EOF2'
