@@ -2940,22 +2940,21 @@ static int cmp_orgname_name(const void *x, const void *y) {
     return c ? c : (a->k > b->k) - (a->k < b->k);
 }
 
+/* A rule organisation's candidate (no dictionary's), named. */
+static int rule_org(const cand *c) {
+    return c->order == UINT64_MAX && c->c.name && !strcmp(c->c.type, "ORG") && !strncmp(c->c.id, "org:", 4);
+}
+
 static int org_home_body(ng_tagger *t, const char *const *texts, const size_t *lens, size_t nfields) {
     mstate *m = &t->m;
     size_t n = 0;
-    for (size_t k = 0; k < m->nspans; k++) {
-        const cand *c = &m->cands[m->spans[k].cand];
-        n += c->order == UINT64_MAX && c->c.name && !strcmp(c->c.type, "ORG") && !strncmp(c->c.id, "org:", 4);
-    }
+    for (size_t k = 0; k < m->nspans; k++) n += rule_org(&m->cands[m->spans[k].cand]);
     if (!n) return NG_OK;
     orgname *v = malloc(n * sizeof *v);   /* (id: the name, by which they are sorted) */
     if (!v) return NG_E_NOMEM;
     n = 0;
-    for (size_t k = 0; k < m->nspans; k++) {
-        const cand *c = &m->cands[m->spans[k].cand];
-        if (c->order == UINT64_MAX && c->c.name && !strcmp(c->c.type, "ORG") && !strncmp(c->c.id, "org:", 4))
-            v[n++] = (orgname){c->c.name, k};
-    }
+    for (size_t k = 0; k < m->nspans; k++)
+        if (rule_org(&m->cands[m->spans[k].cand])) v[n++] = (orgname){m->cands[m->spans[k].cand].c.name, k};
     qsort(v, n, sizeof *v, cmp_orgname_name);
     for (size_t g0 = 0, g1; g0 < n; g0 = g1) {
         const char *nm = v[g0].id;

@@ -2189,19 +2189,21 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc);
 /* A lower-case Cyrillic word with an ending only a genitive has (Ukrainian
  * adjectives -ого, -ої, -их; nouns -ів, -ції, -ості, -ства): юстиції,
  * лісового, інформаційної; not -у, -і, -и, which other cases share. */
+static int genitive_ending(const chunkctx *c, size_t k, const char *const *ends) {
+    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && ends_any(tfold(c, k), tlen(c, k), ends) &&
+           !wset_has(&gen_stop_set, c->tok[k].hash);
+}
 static int strong_genitive(const chunkctx *c, size_t k) {
     static const char *const ends[] = {"ого", "ього", "ої", "ьої", "их", "іх", "ів", "їв", "ції", "сії", "зії",
                                        "ості", "ства", "цтва", NULL};
-    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && ends_any(tfold(c, k), tlen(c, k), ends) &&
-           !wset_has(&gen_stop_set, c->tok[k].hash);
+    return genitive_ending(c, k, ends);
 }
 
 /* The same for a Russian name: -ого -его -ой -ых -их (adjectives), -ов
  * -ев -ства -ции -сии -ости (nouns). */
 static int ru_strong_genitive(const chunkctx *c, size_t k) {
     static const char *const ends[] = {"ого", "его", "ой", "ых", "их", "ов", "ев", "ства", "ции", "сии", "ости", NULL};
-    return cyr_word(c, k) && !(c->tok[k].flags & TK_UPPER1) && ends_any(tfold(c, k), tlen(c, k), ends) &&
-           !wset_has(&gen_stop_set, c->tok[k].hash) && !wset_has(&ngn_stop_set, c->tok[k].hash);
+    return genitive_ending(c, k, ends) && !wset_has(&ngn_stop_set, c->tok[k].hash);
 }
 
 /* P: the organisation a part of one is named with, right after token e
@@ -2449,9 +2451,10 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
          * господарства Донецької міськради ...) */
         int first = ngn_sentence_initial(c, i);
         size_t j = genitive_tail(c, i);
-        if (j != i && !(first && russian(c, i, j))) {
+        int ru = j != i && russian(c, i, j);
+        if (j != i && !(first && ru)) {
             size_t e = j;
-            if (!russian(c, i, j) && (e = place_after(c, j, 1)) == j) e = parent_after(c, j);
+            if (!ru && (e = place_after(c, j, 1)) == j) e = parent_after(c, j);
             if (!first || e != j) return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
         }
     }
