@@ -1951,7 +1951,7 @@ static size_t river_or_street(chunkctx *c, size_t i, int *rc) {
             last += 2;
     }
     size_t r = org_span(c, rule, rule == NG_RULE_PLACE_STREET ? p : i, last, i, j, (size_t)-1, rc);
-    if (r == (size_t)-1 || *rc || rule != NG_RULE_PLACE_STREET || abbr || c->dry) return r;
+    if (r == (size_t)-1 || *rc || rule != NG_RULE_PLACE_STREET || c->dry) return r;
     /* a list of streets after the noun (вулиці Городоцьку, Коперника та
      * Вернигори): each further name a street of its own, the name alone */
     for (int n = 0; n < 30; n++) {
@@ -2312,86 +2312,209 @@ static size_t cyr_acronym(chunkctx *c, size_t i, int *rc) {
 /* A list of areas that share their noun, in the plural: "в Донецькій та
  * Луганській областях", "Харківська й Сумська області", "Херсонской и
  * Запорожской областей", "Одеській, Миколаївській та Херсонській
- * областях" (uk, ru; область, район, край): each adjective with the noun
- * in the singular is a name a dictionary knows as a place, a case form
- * included ("Донецькій області"). Every adjective is a span of its own, the
- * last one with the noun (Донецькій | Луганській областях), of that
- * place (NG_RULE_DICT_FORM). Two to eight adjectives, capitalised, on one
- * line, joined by commas and a last та, і, й or и; no dictionary span
- * among them. Token i is the first; returns the noun's token. */
+ * областях", "Волинська, Івано-Франківська та Львівська області",
+ * "(Львівська, Тернопільська, Івано-Франківська обл.)" (uk, ru; область,
+ * обл., район, край), "the Donetsk and Luhansk regions", "the Kharkiv, Sumy
+ * and Chernihiv oblasts", "Orange and Los Angeles counties" (en; region,
+ * oblast, province, county): each item with the noun in the singular is a
+ * name a dictionary knows as a place, a case form included ("Донецькій
+ * області", "Donetsk region"). Every item is a span of its own, the last
+ * one with the noun (Донецькій | Луганській областях), of that place
+ * (NG_RULE_DICT_FORM). Two to eight items on one line, joined by commas
+ * and a last та, і, й, и or and, or by commas only; an item is a capitalised word, or words
+ * joined by hyphens (Івано-Франківська), and in English up to three
+ * capitalised words (Los Angeles). A dictionary span among them may only
+ * lie within one item, or within the last one and the noun: the rule's
+ * span replaces it (Івано-Франківська, there no city; Donetsk, no city
+ * before "and Luhansk regions"). Token i is the first; returns the noun's
+ * token. */
+enum { AREA_MAX = 8 };
+
+/* A word of the list's script (Latin or Cyrillic, no digits). */
+static int area_word(const chunkctx *c, size_t k, int latin) {
+    if (!is_word(c, k)) return 0;
+    unsigned f = c->tok[k].flags;
+    return latin ? (f & TK_LATIN) && !(f & (TK_CYR | TK_DIGIT)) : (f & TK_CYR) && !(f & (TK_LATIN | TK_DIGIT));
+}
+
+/* The last token of the list item that starts at token k (a capitalised
+ * word of the script, not in capitals; then hyphens and capitalised words
+ * with no space; in English up to two more capitalised words after a
+ * space), or (size_t)-1. */
+static size_t area_item(const chunkctx *c, size_t k, int latin) {
+    if (!area_word(c, k, latin) || (c->tok[k].flags & (TK_ALLUPPER | TK_LONG)) || !(c->tok[k].flags & TK_UPPER1))
+        return (size_t)-1;
+    size_t e = k, words = 1;
+    for (;;) {
+        if (e + 2 < c->nt && is_punct(c, e + 1, '-') && !(c->tok[e + 1].flags & (TK_SPACE | TK_NL)) &&
+            area_word(c, e + 2, latin) && (c->tok[e + 2].flags & TK_UPPER1) && !(c->tok[e + 2].flags & (TK_SPACE | TK_NL)))
+            e += 2;
+        else if (latin && words < 3 && area_word(c, e + 1, latin) && (c->tok[e + 1].flags & TK_UPPER1) &&
+                 !(c->tok[e + 1].flags & (TK_ALLUPPER | TK_NL)) && !wset_has(&en_fn_set, c->tok[e + 1].hash)) {
+            e++;
+            words++;
+        } else
+            return e;
+    }
+}
+
+/* Is token k one of the conjunctions cj (NULL-terminated)? */
+static int area_conj(const chunkctx *c, size_t k, const char *const *cj) {
+    for (; *cj; cj++)
+        if (tlen(c, k) == strlen(*cj) && !memcmp(tfold(c, k), *cj, tlen(c, k))) return 1;
+    return 0;
+}
+
+/* The place a dictionary names tokens [a0, a1] followed by the folded
+ * word w (the noun in the singular): its candidate to *out; 0 if none. */
+static int area_lookup(const chunkctx *c, size_t a0, size_t a1, const char *w, cand *out) {
+    for (size_t di = 0; di < c->t->nd; di++) {
+        const ng_dict *d = c->t->dicts[di];
+        uint32_t node = 0;
+        size_t q = a0;
+        for (; q <= a1; q++) {
+            const img_vslot *v = dict_vslot(d, c->tok[q].hash);
+            if (!v || !dict_verify(d, v->tok1 - 1, tfold(c, q), tlen(c, q))) break;
+            node = q == a0 ? v->root : dict_trans(d, node & ~NODE_TERMINAL, v->tok1 - 1);
+            if (!(node & ~NODE_TERMINAL)) break;
+        }
+        if (q <= a1) continue;
+        long tk = dict_vocab(d, w, strlen(w), ng_hash(w, strlen(w)));
+        uint32_t n = tk < 0 ? 0 : dict_trans(d, node & ~NODE_TERMINAL, (uint32_t)tk);
+        if (!(n & NODE_TERMINAL)) continue;
+        n &= ~NODE_TERMINAL;
+        for (uint32_t o = d->nodes[n]; o < d->nodes[n + 1]; o++) {
+            const img_output *op = &d->out[o];
+            if ((op->flags & OUT_CASED) || ((op->flags & OUT_INFLECTED) && (c->t->flags & NG_TAG_NO_INFLECT)) ||
+                strcmp(d->str + d->ent[op->entity].type, "LOC"))
+                continue;
+            out_cand(c, di, op, out);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Can a list of areas start at token i: a comma or a conjunction after
+ * the rest of its word (hyphens) or, in English, its capitalised words?
+ * Most capitalised words have neither: a few flag tests, inlined where
+ * area_list is called. */
+static inline __attribute__((always_inline)) int area_list_may(const chunkctx *c, size_t i) {
+    const ng_token *tk = c->tok;
+    const size_t nt = c->nt;
+    const int latin = (tk[i].flags & TK_LATIN) != 0;
+    size_t k = i + 1;
+    if (k >= nt) return 0;
+    /* (most often a lower-case word that is no conjunction follows) */
+    if (latin && !(tk[k].flags & (TK_PUNCT | TK_UPPER1)) && tk[k].fold_len != 3) return 0;
+    /* (past the rest of an item: hyphens, and English capitalised words) */
+    while ((tk[k].flags & (TK_PUNCT | TK_UPPER1)) && k < i + 6 &&
+           ((tk[k].flags & TK_PUNCT) ? tk[k].fold_len == 1 && c->fold[tk[k].fold] == '-' : latin))
+        if (++k >= nt) return 0;
+    const char *f = c->fold + tk[k].fold;
+    unsigned n = tk[k].fold_len;
+    if (tk[k].flags & TK_PUNCT) return n == 1 && *f == ',' && c->t->nd;
+    if (latin) return n == 3 && f[0] == 'a' && f[1] == 'n' && f[2] == 'd' && c->t->nd;
+    /* та, і, й, и (UTF-8: D1 82 D0 B0; D1 96; D0 B9; D0 B8) */
+    return ((n == 4 && !memcmp(f, "та", 4)) ||
+            (n == 2 && ((unsigned char)f[0] == 0xD1 ? (unsigned char)f[1] == 0x96
+                                                     : (unsigned char)f[0] == 0xD0 &&
+                                                           ((unsigned char)f[1] == 0xB9 || (unsigned char)f[1] == 0xB8)))) &&
+           c->t->nd;
+}
+
 static size_t area_list(chunkctx *c, size_t i, int *rc) {
-    enum { AMAX = 8 };
-    static const char *const conj[] = {"та", "і", "й", "и", NULL};
+    static const char *const conj[] = {"та", "і", "й", "и", NULL}, *const conj_en[] = {"and", NULL};
     static const struct { const char *pl[10]; const char *sg[8]; } nouns[] = {
-        {{"області", "областей", "областям", "областях", "областями", "области", NULL},
-         {"область", "області", "областю", "области", "областью", NULL}},
+        {{"області", "областей", "областям", "областях", "областями", "области", "обл", NULL},
+         {"область", "області", "областю", "области", "областью", "обл", NULL}},
         {{"райони", "районів", "районам", "районах", "районами", "районы", "районов", NULL},
          {"район", "району", "районі", "районом", "районові", "района", "районе", NULL}},
         {{"краї", "країв", "краям", "краях", "краями", "края", "краев", NULL},
          {"край", "краю", "краї", "краєм", "крае", "краем", NULL}},
+    }, nouns_en[] = {
+        {{"regions", NULL}, {"region", NULL}},
+        {{"oblasts", NULL}, {"oblast", NULL}},
+        {{"provinces", NULL}, {"province", NULL}},
+        {{"counties", NULL}, {"county", NULL}},
     };
-    if (!c->t->nd || !(c->tok[i].flags & TK_UPPER1) || !cyr_word(c, i)) return (size_t)-1;
-    size_t a[AMAX], na = 1, k = i;
-    a[0] = i;
+    if (!c->t->nd || !(c->tok[i].flags & TK_UPPER1)) return (size_t)-1;
+    int latin = (c->tok[i].flags & TK_LATIN) != 0;
+    const char *const *cj = latin ? conj_en : conj;
+    /* (most lists of capitalised words end in no such noun: the first
+     * lower-case word that is no conjunction must be one, a first letter
+     * of it at least: о р к, r o p c) */
+    for (size_t q = i + 1; q < c->nt && q < i + 4 * AREA_MAX; q++) {
+        const ng_token *t = &c->tok[q];
+        if ((t->flags & TK_NL) || ((t->flags & TK_PUNCT) && !is_punct(c, q, ',') && !is_punct(c, q, '-')))
+            return (size_t)-1;
+        if (!(t->flags & TK_WORD) || (t->flags & TK_UPPER1) || area_conj(c, q, cj)) continue;
+        const char *f = tfold(c, q);
+        if (latin ? *f != 'r' && *f != 'o' && *f != 'p' && *f != 'c'
+                  : tlen(c, q) < 2 || (memcmp(f, "о", 2) && memcmp(f, "р", 2) && memcmp(f, "к", 2)))
+            return (size_t)-1;
+        break;
+    }
+    size_t a[AREA_MAX][2], na = 1, k = area_item(c, i, latin);
+    if (k == (size_t)-1 || k + 1 >= c->nt || !(is_punct(c, k + 1, ',') || area_conj(c, k + 1, cj))) return (size_t)-1;
+    a[0][0] = i;
+    a[0][1] = k;
     int last = 0;
     for (;;) {
         size_t s = k + 1;   /* the separator */
-        if (s + 1 >= c->nt) return (size_t)-1;
-        if (!last && is_punct(c, s, ',') && !(c->tok[s].flags & TK_NL)) {
-        } else if (!last && is_word(c, s) && !(c->tok[s].flags & TK_NL)) {
-            int is_conj = 0;
-            for (size_t q = 0; conj[q] && !is_conj; q++) is_conj = tok_is(c, s, conj[q]);
-            if (!is_conj) return (size_t)-1;
-            last = 1;
-        } else break;
-        k = s + 1;
-        if (na == AMAX || !cyr_word(c, k) || !(c->tok[k].flags & TK_UPPER1) || (c->tok[k].flags & TK_ALLUPPER))
+        if (s >= c->nt) return (size_t)-1;
+        if (area_conj(c, s, cj)) last = 1;
+        else if (!is_punct(c, s, ',')) break;   /* (the noun, or no list) */
+        size_t b = s + 1;
+        if (b >= c->nt || na == AREA_MAX || (c->tok[s].flags & TK_NL) || !(c->tok[b].flags & TK_SPACE) || (c->tok[b].flags & TK_NL) ||
+            (k = area_item(c, b, latin)) == (size_t)-1)
             return (size_t)-1;
-        a[na++] = k;
+        a[na][0] = b;
+        a[na][1] = k;
+        na++;
         if (last) break;
     }
     size_t nn = k + 1;   /* the noun, in the plural */
-    if (!last || nn >= c->nt || !cyr_word(c, nn) || (c->tok[nn].flags & TK_UPPER1)) return (size_t)-1;
+    if (na < 2 || !area_word(c, nn, latin) || (c->tok[nn].flags & (TK_UPPER1 | TK_NL))) return (size_t)-1;
     int kind = -1;
-    for (size_t q = 0; q < sizeof nouns / sizeof nouns[0] && kind < 0; q++)
-        for (size_t p = 0; nouns[q].pl[p] && kind < 0; p++)
-            if (tok_is(c, nn, nouns[q].pl[p])) kind = (int)q;
+    size_t nkinds = latin ? sizeof nouns_en / sizeof nouns_en[0] : sizeof nouns / sizeof nouns[0];
+    for (size_t q = 0; q < nkinds && kind < 0; q++) {
+        const char *const *pl = latin ? nouns_en[q].pl : nouns[q].pl;
+        for (size_t p = 0; pl[p] && kind < 0; p++)
+            if (tok_is(c, nn, pl[p])) kind = (int)q;
+    }
     if (kind < 0) return (size_t)-1;
-    /* no dictionary span among the words */
+    /* a noun that may be singular too (області, области, краї, края):
+     * the adjectives in the nominative (Донецька та Луганська області,
+     * not Донецькій та Луганській області, one area) */
+    if (!latin) {
+        static const char *const fem[] = {"а", "я", NULL}, *const masc[] = {"ий", "ій", "ый", "ой", NULL};
+        if ((tok_is(c, nn, "області") || tok_is(c, nn, "области")) && !ends_any(tfold(c, k), tlen(c, k), fem))
+            return (size_t)-1;
+        if ((tok_is(c, nn, "краї") || tok_is(c, nn, "края")) && !ends_any(tfold(c, k), tlen(c, k), masc))
+            return (size_t)-1;
+    }
+    const char *const *sg = latin ? nouns_en[kind].sg : nouns[kind].sg;
+    /* a dictionary span among the words lies within one item, or within
+     * the last item and the noun */
     size_t s0 = tok_start(c, i), e0 = tok_end(c, nn);
-    for (size_t q = ngn_first_ending_after(c, c->first, s0); q < c->ndict; q++) {
+    for (size_t q = ngn_first_ending_after(c, c->first, s0), it = 0; q < c->ndict; q++) {
         const span *d = &c->m->spans[q];
         if (d->flags & NG_MATCH_OVERLAP) continue;
         if (d->start >= e0) break;
-        if (d->end > s0) return (size_t)-1;
+        if (d->end <= s0) continue;
+        while (it < na && tok_end(c, it + 1 == na ? nn : a[it][1]) <= d->start) it++;
+        if (it == na || d->start < tok_start(c, a[it][0]) || d->end > tok_end(c, it + 1 == na ? nn : a[it][1]))
+            return (size_t)-1;
     }
-    cand cd[AMAX];
+    cand cd[AREA_MAX];
     for (size_t q = 0; q < na; q++) {
         int found = 0;
-        for (size_t di = 0; di < c->t->nd && !found; di++) {
-            const ng_dict *d = c->t->dicts[di];
-            const img_vslot *v = dict_vslot(d, c->tok[a[q]].hash);
-            if (!v || !(v->root & ~NODE_TERMINAL) || !dict_verify(d, v->tok1 - 1, tfold(c, a[q]), tlen(c, a[q]))) continue;
-            for (size_t p = 0; nouns[kind].sg[p] && !found; p++) {
-                const char *w = nouns[kind].sg[p];
-                long tk = dict_vocab(d, w, strlen(w), ng_hash(w, strlen(w)));
-                uint32_t n = tk < 0 ? 0 : dict_trans(d, v->root & ~NODE_TERMINAL, (uint32_t)tk);
-                if (!(n & NODE_TERMINAL)) continue;
-                n &= ~NODE_TERMINAL;
-                for (uint32_t o = d->nodes[n]; o < d->nodes[n + 1] && !found; o++) {
-                    const img_output *op = &d->out[o];
-                    if ((op->flags & OUT_CASED) || ((op->flags & OUT_INFLECTED) && (c->t->flags & NG_TAG_NO_INFLECT)) ||
-                        strcmp(d->str + d->ent[op->entity].type, "LOC"))
-                        continue;
-                    out_cand(c, di, op, &cd[q]);
-                    found = 1;
-                }
-            }
-        }
+        for (size_t p = 0; sg[p] && !found; p++) found = area_lookup(c, a[q][0], a[q][1], sg[p], &cd[q]);
         if (!found) return (size_t)-1;
     }
     for (size_t q = 0; q < na && !*rc; q++)
-        *rc = ngn_dict_form_span(c, a[q], q + 1 == na ? nn : a[q], &cd[q], NG_RULE_DICT_FORM);
+        *rc = ngn_dict_form_span(c, a[q][0], q + 1 == na ? nn : a[q][1], &cd[q], NG_RULE_DICT_FORM);
     return nn;
 }
 
@@ -2403,7 +2526,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         if (r != (size_t)-1 || *rc) return r;
     }
     if (c->place && !c->dry) {
-        size_t r = area_list(c, i, rc);
+        size_t r = area_list_may(c, i) ? area_list(c, i, rc) : (size_t)-1;
         if (r != (size_t)-1 || *rc) return r;
         r = river_or_street(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
@@ -2862,6 +2985,10 @@ size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     r = quoted(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;
     if (c->tok[i].flags & TK_LATIN) {
+        if (c->place && !c->dry && area_list_may(c, i)) {
+            r = area_list(c, i, rc);
+            if (r != (size_t)-1 || *rc) return r;
+        }
         r = english(c, i, rc);
         if (r != (size_t)-1 || *rc) return r;
         return latin_in_cyrillic(c, i, rc);
