@@ -264,7 +264,9 @@ static const char *const gen_stops[] = {
     "ее", "её", "их", "каждого", "всего", "всех", "этой", "другого", "нашего", "вашего",
     "сегодня", "вчера", "завтра", "тогда", "вместе", "лишь", "только", "почти", "более",
     "менее", "например", "также", "тоже", "ещё", "еще", "вже", "уже", "ще", "теж", "також",
-    "якої", "якого", "яких", "которого", "которой", "которых", NULL
+    "якої", "якого", "яких", "которого", "которой", "которых",
+    /* (a name after the words: Інституту зоології імені Шмальгаузена, rule N) */
+    "імені", "имени", NULL
 };
 static wset gen_stop_set;
 /* The genitive of a field a state body works in, though its ending is
@@ -274,7 +276,13 @@ static wset gen_stop_set;
 static const char *const field_words[] = {
     "розвідки", "оборони", "безпеки", "охорони", "освіти", "науки", "культури", "статистики", "економіки",
     "енергетики", "медицини", "торгівлі", "політики", "інфраструктури", "розвитку", "транспорту", "захисту",
-    "контролю", "нагляду", "зв'язку", "праці", NULL
+    "контролю", "нагляду", "зв'язку", "праці",
+    /* genitive plurals with no ending or in -ій, which no ending test
+     * reads as one (Національної академії наук, Управління культури і
+     * мистецтв, Міністерства інформаційних технологій) */
+    "наук", "справ", "мистецтв", "військ", "робіт", "послуг", "технологій", "організацій", "інвестицій",
+    "комунікацій", "искусств", "войск", "работ", "услуг", "технологий", "организаций", "инвестиций",
+    "коммуникаций", NULL
 };
 static wset field_set;
 static uint64_t field_mem[1024];
@@ -1889,6 +1897,15 @@ static size_t named_after(const chunkctx *c, size_t j) {
             q++;   /* an initial and its dot (театра имени А. П. Чехова): the name goes on */
             continue;
         }
+        /* (the name ends before an acronym or a place or body the
+         * dictionary knows: Інституту ботаніки ім. М. Холодного НАН України) */
+        if (words && (c->tok[q].flags & TK_ALLUPPER)) break;
+        long d = words ? ngn_covering_at(c, c->first, tok_start(c, q)) : -1;
+        if (d >= 0 && c->m->spans[d].start == tok_start(c, q) && (ngn_span_types(c->m, (size_t)d) & 6)) break;
+        /* (nor before a parent's adjective and head: імені Патона Національної академії) */
+        if (words && adj_end(tfold(c, q), tlen(c, q)) && cyr_word(c, q + 1) && !(c->tok[q + 1].flags & TK_UPPER1) &&
+            head_stem(c, &head_set, q + 1))
+            break;
         e = q;
         words++;
     }
@@ -2576,8 +2593,9 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
         size_t j = genitive_tail(c, i);
         int ru = j != i && russian(c, i, j);
         if (j != i && !(first && ru)) {
-            size_t e = j;
-            if (!ru && (e = place_after(c, j, 1)) == j) e = parent_after(c, j);
+            /* (a name after the words: Інституту ботаніки ім. М. Холодного) */
+            size_t e = named_after(c, j);
+            if (e == j && !ru && (e = place_after(c, j, 1)) == j) e = parent_after(c, j);
             if (!first || e != j) return org_span(c, NG_RULE_ORG_GENITIVE, i, e, i, e, i, rc);
         }
     }
@@ -2655,8 +2673,7 @@ static size_t cyrillic(chunkctx *c, size_t i, int *rc) {
                  * place or a parent; the first with an ending only a
                  * genitive has (not "раді земельну ділянку") */
                 size_t g = genitive_tail(c, k);
-                e = place_after(c, g, 1);
-                if (e == g) e = parent_after(c, g);
+                if ((e = named_after(c, g)) == g && (e = place_after(c, g, 1)) == g) e = parent_after(c, g);
             } else if (head && e == k)
                 e = parent_after(c, k);
             return org_span(c, acr ? NG_RULE_ORG_ACRONYM : NG_RULE_ORG_ADJECTIVE, h, e, h, e, k, rc);
