@@ -1025,6 +1025,31 @@ int ngn_contest_place(const chunkctx *c, size_t i) {
 }
 
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
+/* Does token k, right after a name, say that the name is a person's: a
+ * reporting verb (said, told, сказав, заявила, сообщил ...), or a comma and
+ * who / який / который, or a comma and an age (", 32,")? */
+static int person_cue_after(const chunkctx *c, size_t k) {
+    static const char *const verbs[] = {
+        "said", "says", "told", "added", "asked", "wrote", "insisted", "admitted", "explained",
+        "сказав", "сказала", "заявив", "заявила", "повідомив", "повідомила", "розповів", "розповіла",
+        "додав", "додала", "зазначив", "зазначила", "наголосив", "наголосила",
+        "сказал", "сказала", "заявил", "заявила", "сообщил", "сообщила", "рассказал", "рассказала",
+        "добавил", "добавила", "отметил", "отметила", "подчеркнул", "подчеркнула", NULL};
+    static const char *const who[] = {"who", "який", "яка", "который", "которая", NULL};
+    if (k >= c->nt || (c->tok[k].flags & TK_NL)) return 0;
+    if (c->tok[k].flags & TK_WORD) {
+        for (const char *const *v = verbs; *v; v++)
+            if (tlen(c, k) == strlen(*v) && !memcmp(tfold(c, k), *v, tlen(c, k))) return 1;
+        return 0;
+    }
+    if (!is_punct(c, k, ',') || k + 2 >= c->nt || (c->tok[k + 1].flags & TK_NL)) return 0;
+    for (const char *const *w = who; *w; w++)
+        if (tlen(c, k + 1) == strlen(*w) && !memcmp(tfold(c, k + 1), *w, tlen(c, k + 1))) return 1;
+    const ng_token *a = &c->tok[k + 1];
+    return (a->flags & (TK_WORD | TK_DIGIT | TK_LATIN | TK_CYR)) == (TK_WORD | TK_DIGIT) && a->fold_len <= 3 &&
+           is_punct(c, k + 2, ',');
+}
+
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
     size_t p = i - 1;
@@ -1911,7 +1936,13 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         }
         const gname *gn = &c->nl->names[g->name];
         int ok = 1;
-        if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i)) ok = 0;
+        /* (first in its sentence, a weak given name starts a name only
+         * when a person's cue follows its surname: "Mark Hughes said",
+         * "Tiger Woods, who", not "Will Set" or "Grant Thornton") */
+        if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i) &&
+            !(i + 2 < c->nt && is_cap_word(c, i + 1) && (c->tok[i + 1].flags & script) &&
+              !(c->tok[i + 1].flags & (TK_NL | TK_ALLUPPER)) && person_cue_after(c, i + 2)))
+            ok = 0;
         /* a function word first in its sentence that is also a case form
          * of a given name (Коли: Коля, Але: Аля, Тому: Том) starts no name
          * there: "Коли Святослав Вакарчук", "Але Яся" */

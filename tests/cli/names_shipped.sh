@@ -52,6 +52,16 @@ checks=$((checks+1))
 [ "$(cut -f6 "$T/foreign.out" | tr '\n' '|')" = "per:metiu-braiz|per:adriano-chelentan|per:metiu-braiz|per:ioahim-hauk|" ] ||
   { echo "FAIL foreign: $(cat "$T/foreign.out")"; fail=1; }
 
+# (session 39: a weak given name first in its sentence started no name, so
+# that "Mark Hughes said" was no one; now it does when a person's cue
+# follows the surname: a reporting verb, ", who", an age; not otherwise)
+run weakstart tag --format tsv --no-header <<'EOF2'
+Mark Hughes said he was happy. Tiger Woods, who made the cut, won. Dean Saunders, 32, scored. Grant Thornton audited it. Will Set is a package.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f6 "$T/weakstart.out" | tr '\n' '|')" = "per:mark-huhes|per:tiher-wods|per:dean-saunders|" ] ||
+  { echo "FAIL weakstart: $(cat "$T/weakstart.out")"; fail=1; }
+
 # (regression: "Angel" was no given name, so that Miguel Angel Jimenez and
 # Miguel Angel Martin were one person "Miguel Angel"; Angel Falls stays the
 # waterfall)
