@@ -2026,6 +2026,50 @@ static int company_short(ng_tagger *t, twidx *ns, const char *const *texts, cons
     return NG_OK;
 }
 
+/* The place a dateline names that no dictionary knows (rule T,
+ * names_org.c: "TAVILDARA , Tajikistan 1996-08-30" is Tavildara) is that
+ * place where the story names it again in title case ("took Tavildara",
+ * "Tavildara is a town"), as a word of its own that no span touches; a
+ * name of two words or more, or of one that is no given name of the lists,
+ * in any field of the article. */
+static int dateline_mentions(ng_tagger *t, twidx *ns, const char *const *texts, const size_t *lens, size_t nfields) {
+    mstate *m = &t->m;
+    const tnames *tn = t->names;
+    for (size_t k = 0, n0 = m->nspans; k < n0; k++) {
+        const span *s = &m->spans[k];
+        if (s->rule != NG_RULE_PLACE_DATELINE || !s->ncand || (s->flags & NG_MATCH_OVERLAP)) continue;
+        const ng_candidate cd = m->cands[s->cand].c;   /* (m->cands may move) */
+        if (strncmp(cd.id, "loc:", 4)) continue;   /* (the dictionary finds its own places) */
+        size_t cl = strlen(cd.name);
+        if (cl < 3) continue;
+        if (!memchr(cd.name, ' ', cl) && tn && tn->nl) {
+            size_t fl = 0;
+            char *f = ng_fold(cd.name, cl, &fl);
+            if (!f) return NG_E_NOMEM;
+            const gform *g[1];
+            int given = ngn_nl_lookup(tn->nl, ng_hash(f, fl), f, fl, g, 1) > 0;
+            free(f);
+            if (given) continue;
+        }
+        for (size_t fd = 0; fd < nfields; fd++) {
+            const char *tx = texts[fd];
+            size_t len = lens[fd];
+            for (size_t p = 0; p + cl <= len;) {
+                const char *h = memmem(tx + p, len - p, cd.name, cl);
+                if (!h) break;
+                size_t a = (size_t)(h - tx), b = a + cl;
+                p = b;
+                unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ', nc = b < len ? (unsigned char)tx[b] : ' ';
+                if (pc >= 0x80 || ascii_alnum((char)pc) || pc == '-' || nc >= 0x80 || ascii_alnum((char)nc) || nc == '-') continue;
+                if (tw_taken(m, ns, (unsigned)fd, a, b)) continue;
+                if (!ngn_push_span(m, a, b, (unsigned)fd, cd.id, cd.type, cd.name, NG_MATCH_PARTIAL, NG_RULE_NONE))
+                    return NG_E_NOMEM;
+            }
+        }
+    }
+    return NG_OK;
+}
+
 /* The start of the capitalised word joined by a hyphen right before byte
  * 'at' ("Smith-" of Smith-Jones, "Римського-" of Римського-Корсакова), or
  * 'at' if none. The chunk pass notes only the last part of such a word
@@ -3142,6 +3186,7 @@ int ng_names_doc(ng_tagger *t, const char *const *texts, const size_t *lens, siz
     }
     if (partial) {
         int rc = company_short(t, &tw, texts, lens, nfields);
+        if (!rc && !(fl & NG_TAG_NO_PLACE_RULES)) rc = dateline_mentions(t, &tw, texts, lens, nfields);
         if (rc) { tw_free(&tw); return rc; }
     }
     tw_free(&tw);

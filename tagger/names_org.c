@@ -1163,9 +1163,30 @@ static void id_words(const chunkctx *c, unsigned rule, size_t wi, size_t wj, siz
  * without legal form and quotes, for the id and the name). 'head': the
  * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
  * (type LOC, id loc:...). */
+/* s[0, n) (a name in capitals) in title case into out (cap bytes): each
+ * word's first letter as it is, the others lower-cased (FARMINGTON HILLS:
+ * Farmington Hills, КИЇВ: Київ). 0 if it does not fit or is no valid UTF-8. */
+static int title_case(const char *s, size_t n, char *out, size_t cap) {
+    size_t o = 0;
+    int first = 1;
+    for (size_t p = 0; p < n;) {
+        int32_t cp;
+        int l = ng_utf8_decode((const unsigned char *)s + p, n - p, &cp);
+        if (l <= 0) return 0;
+        p += (size_t)l;
+        int letter = utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+        if (letter && !first) cp = utf8proc_tolower(cp);
+        first = !letter && cp != '\'' && cp != 0x2019;
+        if (o + 4 >= cap) return 0;
+        o += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = 0;
+    return 1;
+}
+
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
     int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET ||
-                rule == NG_RULE_PLACE_PART || rule == NG_RULE_PLACE_SETTLEMENT;
+                rule == NG_RULE_PLACE_PART || rule == NG_RULE_PLACE_SETTLEMENT || rule == NG_RULE_PLACE_DATELINE;
     if (cuts_span(c, i, j)) return (size_t)-1;
     if (c->dry) return place ? (size_t)-1 : j;   /* parent_after asks where an organisation would end */
     /* the dictionary knows the words up to the head as a place or person (West Bank) */
@@ -1283,6 +1304,8 @@ static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi
                    (nominative(c, i, j, nh, place ? "LOC" : "ORG", nom, sizeof nom) ||
                     (!place && (c->tok[nh].flags & TK_ALLUPPER) && acronym_nominative(c, i, j, nh, nom, sizeof nom))))
             name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));
+        else if (rule == NG_RULE_PLACE_DATELINE && title_case(c->text + ns, ne - ns, nom, sizeof nom))
+            name = ngn_arena_put(&c->mn->ar, nom, strlen(nom));   /* (TAVILDARA: Tavildara) */
         else
             name = ngn_arena_put(&c->mn->ar, c->text + ns, ne - ns);
         if (!id || !name) { *rc = NG_E_NOMEM; return j; }
@@ -2989,9 +3012,100 @@ int ngn_org_noun(const chunkctx *c, size_t i) {
            wset_has(&en_tail_set, c->tok[i].hash);
 }
 
+/* T: the place of a dateline, the line a wire story starts with: one to
+ * four words in capitals first on their line (words or parts joined by
+ * hyphens), then a comma and a place the dictionary knows or a date, or a
+ * date, or an agency in parentheses: "TAVILDARA , Tajikistan 1996-08-30",
+ * "FARMINGTON HILLS , Mich . 1996-08-30", "LONDON 1996-08-30", "KYIV, Dec
+ * 7 (Reuters) -", "KYIV, Ukraine (AP) —", "КИЇВ, 7 грудня". A place the
+ * dictionary knows there is that place (not a team of its name in a sports
+ * story), a name it does not know a place of its own, named in title case
+ * (Tavildara), which the article pass finds again in the story (names_doc.c
+ * dateline_mentions); a name the dictionary knows as something else only
+ * (a person, an organisation) is left alone. Returns the last token. */
+static int month_word(const chunkctx *c, size_t k) {
+    static const char *const months[] = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+        "листопада", "грудня", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+        "сентября", "октября", "ноября", "декабря", NULL};
+    if (!is_word(c, k) || (c->tok[k].flags & TK_DIGIT)) return 0;
+    for (const char *const *m = months; *m; m++)
+        if (tlen(c, k) == strlen(*m) && !memcmp(tfold(c, k), *m, tlen(c, k))) return 1;
+    return 0;
+}
+
+/* A date at token k: 1996-08-30, Dec 7, December 7, 7 грудня, 7 December. */
+static int dateline_date(const chunkctx *c, size_t k) {
+    if (k + 1 >= c->nt || (c->tok[k].flags & TK_NL)) return 0;
+    const ng_token *t = &c->tok[k];
+    int num = (t->flags & (TK_WORD | TK_DIGIT | TK_LATIN | TK_CYR)) == (TK_WORD | TK_DIGIT);
+    if (num && t->fold_len == 4 && is_punct(c, k + 1, '-') && !(c->tok[k + 1].flags & TK_SPACE)) return 1;
+    if (num && t->fold_len <= 2) return month_word(c, k + 1) && !(c->tok[k + 1].flags & TK_NL);
+    return month_word(c, k) && (c->tok[k + 1].flags & (TK_WORD | TK_DIGIT | TK_LATIN | TK_CYR)) == (TK_WORD | TK_DIGIT) &&
+           !(c->tok[k + 1].flags & TK_NL);
+}
+
+static size_t dateline(chunkctx *c, size_t i, int *rc) {
+    const ng_token *t = &c->tok[i];
+    if (!(t->flags & TK_NL) && !(i == 0 && c->base == 0)) return (size_t)-1;
+    size_t j = i, words = 1;
+    if (!is_word(c, i) || (t->flags & (TK_ALLUPPER | TK_DIGIT)) != TK_ALLUPPER || !ncp_ge(tfold(c, i), tlen(c, i), 3))
+        return (size_t)-1;
+    unsigned script = t->flags & (TK_LATIN | TK_CYR);
+    if (script != TK_LATIN && script != TK_CYR) return (size_t)-1;
+    for (;;) {
+        size_t k = j + 1;
+        if (k + 1 < c->nt && is_punct(c, k, '-') && !(c->tok[k].flags & TK_SPACE) && !(c->tok[k + 1].flags & TK_SPACE))
+            k++;
+        else if (words == 4)
+            break;
+        if (!is_word(c, k) || (c->tok[k].flags & (TK_NL | TK_DIGIT | TK_ALLUPPER | script)) != (TK_ALLUPPER | script)) break;
+        j = k;
+        words++;
+    }
+    size_t k = j + 1;
+    if (k + 1 >= c->nt || (c->tok[k].flags & TK_NL)) return (size_t)-1;
+    int ok = 0;
+    if (is_punct(c, k, ',') && !(c->tok[k + 1].flags & TK_NL)) {
+        long d = ngn_covering_at(c, c->first, tok_start(c, k + 1));
+        ok = (d >= 0 && c->m->spans[d].start == tok_start(c, k + 1) && (ngn_span_types(c->m, (size_t)d) & 2)) ||
+             dateline_date(c, k + 1);
+    } else if (is_punct(c, k, '(') && !(c->tok[k + 1].flags & TK_NL)) {
+        long d = ngn_covering_at(c, c->first, tok_start(c, k + 1));
+        ok = d >= 0 && c->m->spans[d].start == tok_start(c, k + 1) && (ngn_span_types(c->m, (size_t)d) & 4);
+    } else
+        ok = dateline_date(c, k);
+    if (!ok) return (size_t)-1;
+    /* the dictionary's place of the words, if it knows them */
+    long d = ngn_covering_at(c, c->first, tok_start(c, i));
+    int known = d >= 0 && c->m->spans[d].start == tok_start(c, i) && c->m->spans[d].end == tok_end(c, j);
+    if (d >= 0 && !known) return (size_t)-1;   /* (a span across the words' edges) */
+    if (known) {
+        if (!(ngn_span_types(c->m, (size_t)d) & 2)) return (size_t)-1;
+        const span *s = &c->m->spans[d];
+        for (uint32_t q = 0; q < s->ncand; q++) {
+            const cand *cd = &c->m->cands[s->cand + q];
+            if (strcmp(cd->c.type, "LOC")) continue;
+            cand keep = *cd;
+            *rc = ngn_dict_form_span(c, i, j, &keep, NG_RULE_PLACE_DATELINE);
+            return j;
+        }
+        return (size_t)-1;
+    }
+    for (size_t q = i; q <= j; q++)
+        if (ngn_covering_at(c, c->first, tok_start(c, q)) >= 0) return (size_t)-1;
+    return org_span(c, NG_RULE_PLACE_DATELINE, i, j, i, j, (size_t)-1, rc);
+}
+
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
     pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
+    if (c->place && !c->dry && (c->tok[i].flags & TK_ALLUPPER)) {
+        size_t r = dateline(c, i, rc);
+        if (r != (size_t)-1 || *rc) return r;
+    }
     if (!c->org) return cyrillic(c, i, rc);   /* the area rule only */
     size_t r = law_title(c, i, rc);
     if (r != (size_t)-1 || *rc) return r;

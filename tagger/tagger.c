@@ -881,6 +881,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_DICT_FORM] = "dictionary name in a form it does not list",
         [NG_RULE_PLACE_REGION] = "region in -щина / -ччина",
         [NG_RULE_ORG_UNIT] = "military unit by its number",
+        [NG_RULE_PLACE_DATELINE] = "place of a dateline",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

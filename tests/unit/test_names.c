@@ -230,6 +230,9 @@ static void test_rule_kinds(ng_tagger *t) {
     rule_is(t, "Вчера Иван Сергеевич ушёл.", "Иван Сергеевич", NG_RULE_GIVEN_PATRONYMIC);
     rule_is(t, "Jens Stoltenberg spoke.", "Jens Stoltenberg", NG_RULE_NONE);
     rule_is(t, "Michael Smithson came. Smithson spoke.", "Smithson", NG_RULE_NONE);   /* partial */
+    rule_is(t, "TAVILDARA 1996-08-30\nThey took Tavildara .", "TAVILDARA", NG_RULE_PLACE_DATELINE);
+    rule_is(t, "TAVILDARA 1996-08-30\nThey took Tavildara .", "Tavildara", NG_RULE_NONE);   /* partial */
+    STR_EQ(ng_rule_name(NG_RULE_PLACE_DATELINE), "place of a dateline");
     STR_EQ(ng_rule_name(NG_RULE_INITIALS), "initials + surname");
     STR_EQ(ng_rule_name(NG_RULE_NONE), "");
     STR_EQ(ng_rule_name(NG_RULE_COUNT), "");
