@@ -149,7 +149,11 @@ static const char *const en_tails[] = {
     "airlines", "airways", "company", "fund", "authority", "board",
     "organisation", "organization", "society", "holdings", "newsroom", "desk", "assembly",
     "service", "services", "systems", "partners", "brothers", "radio", "television", "tv",
-    "brigade", "regiment", "battalion", "corps", NULL
+    "brigade", "regiment", "battalion", "corps",
+    /* (thirty-ninth session: Central Narcotics Bureau, Federal Aviation
+     * Administration, International Amateur Athletic Federation) */
+    "bureau", "administration", "federation", "directorate", "secretariat", "alliance", "coalition",
+    "confederation", "movement", NULL
 };
 
 /* Words that neither start nor continue an English name (function words,
