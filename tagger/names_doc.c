@@ -2030,16 +2030,23 @@ static int company_short(ng_tagger *t, twidx *ns, const char *const *texts, cons
  * names_org.c: "TAVILDARA , Tajikistan 1996-08-30" is Tavildara) is that
  * place where the story names it again in title case ("took Tavildara",
  * "Tavildara is a town"), as a word of its own that no span touches; a
- * name of two words or more, or of one that is no given name of the lists,
- * in any field of the article. */
+ * name of two words or more, or of one that is no given name of the lists:
+ * in its field from the dateline to 32 KB after it, and in the other
+ * fields up to 32 KB; the first 16 datelines of the article only (a story
+ * has one; texts of many stories glued into one article do not make the
+ * pass quadratic). */
 static int dateline_mentions(ng_tagger *t, twidx *ns, const char *const *texts, const size_t *lens, size_t nfields) {
     mstate *m = &t->m;
     const tnames *tn = t->names;
-    for (size_t k = 0, n0 = m->nspans; k < n0; k++) {
+    unsigned seen = 0;
+    for (size_t k = 0, n0 = m->nspans; k < n0 && seen < 16; k++) {
         const span *s = &m->spans[k];
         if (s->rule != NG_RULE_PLACE_DATELINE || !s->ncand || (s->flags & NG_MATCH_OVERLAP)) continue;
         const ng_candidate cd = m->cands[s->cand].c;   /* (m->cands may move) */
         if (strncmp(cd.id, "loc:", 4)) continue;   /* (the dictionary finds its own places) */
+        seen++;
+        unsigned sfield = s->field;
+        size_t sstart = s->start;
         size_t cl = strlen(cd.name);
         if (cl < 3) continue;
         if (!memchr(cd.name, ' ', cl) && tn && tn->nl) {
@@ -2053,8 +2060,13 @@ static int dateline_mentions(ng_tagger *t, twidx *ns, const char *const *texts, 
         }
         for (size_t fd = 0; fd < nfields; fd++) {
             const char *tx = texts[fd];
-            size_t len = lens[fd];
-            for (size_t p = 0; p + cl <= len;) {
+            size_t len = lens[fd], p = 0;
+            if (fd == sfield) {
+                p = sstart;
+                if (len - sstart > 32768) len = sstart + 32768;
+            } else if (len > 32768)
+                len = 32768;
+            for (; p + cl <= len;) {
                 const char *h = memmem(tx + p, len - p, cd.name, cl);
                 if (!h) break;
                 size_t a = (size_t)(h - tx), b = a + cl;

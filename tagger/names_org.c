@@ -1163,10 +1163,6 @@ static void id_words(const chunkctx *c, unsigned rule, size_t wi, size_t wj, siz
     *b = e;
 }
 
-/* Adds the organisation span [i, j] whose words are [wi, wj] (the name
- * without legal form and quotes, for the id and the name). 'head': the
- * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
- * (type LOC, id loc:...). */
 /* s[0, n) (a name in capitals) in title case into out (cap bytes): each
  * word's first letter as it is, the others lower-cased (FARMINGTON HILLS:
  * Farmington Hills, КИЇВ: Київ). 0 if it does not fit or is no valid UTF-8. */
@@ -1188,6 +1184,10 @@ static int title_case(const char *s, size_t n, char *out, size_t cap) {
     return 1;
 }
 
+/* Adds the organisation span [i, j] whose words are [wi, wj] (the name
+ * without legal form and quotes, for the id and the name). 'head': the
+ * organisation word, or (size_t)-1 (quoted names). Rule D's areas are places
+ * (type LOC, id loc:...). */
 static size_t org_span(chunkctx *c, unsigned rule, size_t i, size_t j, size_t wi, size_t wj, size_t head, int *rc) {
     int place = rule == NG_RULE_PLACE_AREA || rule == NG_RULE_PLACE_RIVER || rule == NG_RULE_PLACE_STREET ||
                 rule == NG_RULE_PLACE_PART || rule == NG_RULE_PLACE_SETTLEMENT || rule == NG_RULE_PLACE_DATELINE;
