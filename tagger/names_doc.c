@@ -1640,6 +1640,25 @@ static int tw_colour(const char *t, size_t a, size_t b) {
     return 0;
 }
 
+/* Where the article pass looks for a name again that it found at byte 'at'
+ * of field f0: in field f, [*p, *len): from 'before' bytes before it to
+ * 32 KB after it in f0, the first 32 KB of the other fields (a story names
+ * its own teams, companies and places; a file of many stories glued into
+ * one article does not make the searches quadratic). */
+static void article_window(size_t f, size_t f0, size_t at, size_t before, const size_t *lens, size_t *p, size_t *len) {
+    *p = 0;
+    *len = lens[f];
+    if (f == f0) {
+        *p = at > before ? at - before : 0;
+        if (*len - at > 32768) *len = at + 32768;
+    } else if (*len > 32768)
+        *len = 32768;
+}
+
+/* May byte ch stand next to a whole word (no ASCII letter or digit, no
+ * hyphen, no byte of a non-ASCII character)? */
+static int word_edge(unsigned char ch) { return ch < 0x80 && !ascii_alnum((char)ch) && ch != '-'; }
+
 /* The nickname alone names the team too, in the article the team is named
  * in ("the Orioles", "Orioles manager"): every occurrence of the words
  * [a, b) of field f, whole words that no span touches, in the article's
@@ -1650,21 +1669,15 @@ static int nickname_alone(mstate *m, twidx *ns, const char *const *texts, const 
     size_t wl = b0 - a0;
     for (size_t f = 0; f < nfields; f++) {
         const char *tx = texts[f];
-        size_t len = lens[f], p = 0;
-        if (f == f0) {
-            p = a0 > 1024 ? a0 - 1024 : 0;
-            if (len - a0 > 32768) len = a0 + 32768;
-        } else if (len > 32768) len = 32768;
+        size_t len, p;
+        article_window(f, f0, a0, 1024, lens, &p, &len);
         while (p + wl <= len) {
             const char *h = memmem(tx + p, len - p, w, wl);
             if (!h) break;
             size_t a = (size_t)(h - tx), b = a + wl;
             p = b;
             unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ', nc = b < lens[f] ? (unsigned char)tx[b] : ' ';
-            if (pc >= 0x80 || (pc >= 'A' && pc <= 'Z') || (pc >= 'a' && pc <= 'z') || (pc >= '0' && pc <= '9') || pc == '-')
-                continue;
-            if (nc >= 0x80 || (nc >= 'A' && nc <= 'Z') || (nc >= 'a' && nc <= 'z') || (nc >= '0' && nc <= '9') || nc == '-')
-                continue;
+            if (!word_edge(pc) || !word_edge(nc)) continue;
             /* not inside a longer name: no capitalised word right before
              * ("Seattle Mariners", another full mention) or after it
              * ("Mariners Stadium") */
@@ -1990,31 +2003,23 @@ static int company_short(ng_tagger *t, twidx *ns, const char *const *texts, cons
         size_t cl = x->we[x->core - 1] - x->wa[0];
         const ng_candidate cd = m->cands[x->s->cand].c;   /* (m->cands may move) */
         for (size_t f = 0; f < nfields; f++) {
-            /* (an article: from 1 KB before the full name to 32 KB after
-             * it in its field, the other fields whole up to 32 KB) */
+            /* (from 1 KB before the full name: headlines) */
             const char *tx = texts[f];
-            size_t len = lens[f], p = 0;
-            if (f == x->field) {
-                p = x->wa[0] > 1024 ? x->wa[0] - 1024 : 0;
-                if (len - x->wa[0] > 32768) len = x->wa[0] + 32768;
-            } else if (len > 32768) len = 32768;
+            size_t len, p;
+            article_window(f, x->field, x->wa[0], 1024, lens, &p, &len);
             for (; p + cl <= len;) {
                 const char *h = memmem(tx + p, len - p, src + x->wa[0], cl);
                 if (!h) break;
                 size_t a = (size_t)(h - tx), b = a + cl;
                 p = b;
-                unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ';
-                if (a && (pc >= 0x80 || (pc >= 'A' && pc <= 'Z') || (pc >= 'a' && pc <= 'z') || (pc >= '0' && pc <= '9') || pc == '-'))
-                    continue;
+                if (a && !word_edge((unsigned char)tx[a - 1])) continue;
                 /* the full name's further words as written */
                 for (size_t w = x->core; w < x->full; w++) {
                     size_t wl = x->we[w] - x->wa[w];
                     if (b + 1 + wl <= len && tx[b] == ' ' && !memcmp(tx + b + 1, src + x->wa[w], wl)) b += 1 + wl;
                     else break;
                 }
-                unsigned char nc = b < len ? (unsigned char)tx[b] : ' ';
-                if (nc >= 0x80 || (nc >= 'A' && nc <= 'Z') || (nc >= 'a' && nc <= 'z') || (nc >= '0' && nc <= '9') || nc == '-')
-                    continue;
+                if (b < len && !word_edge((unsigned char)tx[b])) continue;
                 if (b + 2 < len && tx[b] == ' ' && tx[b + 1] >= 'A' && tx[b + 1] <= 'Z') continue;
                 if (tw_taken(m, ns, (unsigned)f, a, b)) continue;
                 if (!ngn_push_span(m, a, b, (unsigned)f, cd.id, cd.type, cd.name, NG_MATCH_PARTIAL, NG_RULE_NONE))
@@ -2060,19 +2065,15 @@ static int dateline_mentions(ng_tagger *t, twidx *ns, const char *const *texts, 
         }
         for (size_t fd = 0; fd < nfields; fd++) {
             const char *tx = texts[fd];
-            size_t len = lens[fd], p = 0;
-            if (fd == sfield) {
-                p = sstart;
-                if (len - sstart > 32768) len = sstart + 32768;
-            } else if (len > 32768)
-                len = 32768;
+            size_t len, p;
+            article_window(fd, sfield, sstart, 0, lens, &p, &len);
             for (; p + cl <= len;) {
                 const char *h = memmem(tx + p, len - p, cd.name, cl);
                 if (!h) break;
                 size_t a = (size_t)(h - tx), b = a + cl;
                 p = b;
                 unsigned char pc = a ? (unsigned char)tx[a - 1] : ' ', nc = b < len ? (unsigned char)tx[b] : ' ';
-                if (pc >= 0x80 || ascii_alnum((char)pc) || pc == '-' || nc >= 0x80 || ascii_alnum((char)nc) || nc == '-') continue;
+                if (!word_edge(pc) || !word_edge(nc)) continue;
                 if (tw_taken(m, ns, (unsigned)fd, a, b)) continue;
                 if (!ngn_push_span(m, a, b, (unsigned)fd, cd.id, cd.type, cd.name, NG_MATCH_PARTIAL, NG_RULE_NONE))
                     return NG_E_NOMEM;

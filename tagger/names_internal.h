@@ -324,6 +324,13 @@ static inline __attribute__((always_inline)) int tok_is(const chunkctx *c, size_
     size_t l = strlen(s);
     return i < c->nt && tlen(c, i) == l && !memcmp(tfold(c, i), s, l);
 }
+/* Is token i one of the folded strings of the NULL-terminated list w? */
+static inline int ngn_tok_in(const chunkctx *c, size_t i, const char *const *w) {
+    if (i >= c->nt) return 0;
+    for (; *w; w++)
+        if (tlen(c, i) == strlen(*w) && !memcmp(tfold(c, i), *w, tlen(c, i))) return 1;
+    return 0;
+}
 /* Does token i open / close a quotation (ng_quote_mark: « „ “ " / » ” “ ")? */
 static inline int ngn_quote_tok(const chunkctx *c, size_t i, int want) {
     int dir = 0;

@@ -2402,13 +2402,6 @@ static size_t area_item(const chunkctx *c, size_t k, int latin) {
     }
 }
 
-/* Is token k one of the conjunctions cj (NULL-terminated)? */
-static int area_conj(const chunkctx *c, size_t k, const char *const *cj) {
-    for (; *cj; cj++)
-        if (tlen(c, k) == strlen(*cj) && !memcmp(tfold(c, k), *cj, tlen(c, k))) return 1;
-    return 0;
-}
-
 /* The place a dictionary names tokens [a0, a1] followed by the folded
  * word w (the noun in the singular): its candidate to *out; 0 if none. */
 static int area_lookup(const chunkctx *c, size_t a0, size_t a1, const char *w, cand *out) {
@@ -2459,11 +2452,9 @@ static inline __attribute__((always_inline)) int area_list_may(const chunkctx *c
     unsigned n = tk[k].fold_len;
     if (tk[k].flags & TK_PUNCT) return n == 1 && *f == ',' && c->t->nd;
     if (latin) return n == 3 && f[0] == 'a' && f[1] == 'n' && f[2] == 'd' && c->t->nd;
-    /* та, і, й, и (UTF-8: D1 82 D0 B0; D1 96; D0 B9; D0 B8) */
+    /* (та, і, й, и: fixed-size compares, inlined) */
     return ((n == 4 && !memcmp(f, "та", 4)) ||
-            (n == 2 && ((unsigned char)f[0] == 0xD1 ? (unsigned char)f[1] == 0x96
-                                                     : (unsigned char)f[0] == 0xD0 &&
-                                                           ((unsigned char)f[1] == 0xB9 || (unsigned char)f[1] == 0xB8)))) &&
+            (n == 2 && (!memcmp(f, "і", 2) || !memcmp(f, "й", 2) || !memcmp(f, "и", 2)))) &&
            c->t->nd;
 }
 
@@ -2485,29 +2476,15 @@ static size_t area_list(chunkctx *c, size_t i, int *rc) {
     if (!c->t->nd || !(c->tok[i].flags & TK_UPPER1)) return (size_t)-1;
     int latin = (c->tok[i].flags & TK_LATIN) != 0;
     const char *const *cj = latin ? conj_en : conj;
-    /* (most lists of capitalised words end in no such noun: the first
-     * lower-case word that is no conjunction must be one, a first letter
-     * of it at least: о р к, r o p c) */
-    for (size_t q = i + 1; q < c->nt && q < i + 4 * AREA_MAX; q++) {
-        const ng_token *t = &c->tok[q];
-        if ((t->flags & TK_NL) || ((t->flags & TK_PUNCT) && !is_punct(c, q, ',') && !is_punct(c, q, '-')))
-            return (size_t)-1;
-        if (!(t->flags & TK_WORD) || (t->flags & TK_UPPER1) || area_conj(c, q, cj)) continue;
-        const char *f = tfold(c, q);
-        if (latin ? *f != 'r' && *f != 'o' && *f != 'p' && *f != 'c'
-                  : tlen(c, q) < 2 || (memcmp(f, "о", 2) && memcmp(f, "р", 2) && memcmp(f, "к", 2)))
-            return (size_t)-1;
-        break;
-    }
     size_t a[AREA_MAX][2], na = 1, k = area_item(c, i, latin);
-    if (k == (size_t)-1 || k + 1 >= c->nt || !(is_punct(c, k + 1, ',') || area_conj(c, k + 1, cj))) return (size_t)-1;
+    if (k == (size_t)-1 || k + 1 >= c->nt || !(is_punct(c, k + 1, ',') || ngn_tok_in(c, k + 1, cj))) return (size_t)-1;
     a[0][0] = i;
     a[0][1] = k;
     int last = 0;
     for (;;) {
         size_t s = k + 1;   /* the separator */
         if (s >= c->nt) return (size_t)-1;
-        if (area_conj(c, s, cj)) last = 1;
+        if (ngn_tok_in(c, s, cj)) last = 1;
         else if (!is_punct(c, s, ',')) break;   /* (the noun, or no list) */
         size_t b = s + 1;
         if (b >= c->nt || na == AREA_MAX || (c->tok[s].flags & TK_NL) || !(c->tok[b].flags & TK_SPACE) || (c->tok[b].flags & TK_NL) ||
@@ -3034,10 +3011,7 @@ static int month_word(const chunkctx *c, size_t k) {
         "січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
         "листопада", "грудня", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
         "сентября", "октября", "ноября", "декабря", NULL};
-    if (!is_word(c, k) || (c->tok[k].flags & TK_DIGIT)) return 0;
-    for (const char *const *m = months; *m; m++)
-        if (tlen(c, k) == strlen(*m) && !memcmp(tfold(c, k), *m, tlen(c, k))) return 1;
-    return 0;
+    return is_word(c, k) && !(c->tok[k].flags & TK_DIGIT) && ngn_tok_in(c, k, months);
 }
 
 /* A date at token k: 1996-08-30, Dec 7, December 7, 7 грудня, 7 December. */
@@ -3092,8 +3066,7 @@ static size_t dateline(chunkctx *c, size_t i, int *rc) {
         for (uint32_t q = 0; q < s->ncand; q++) {
             const cand *cd = &c->m->cands[s->cand + q];
             if (strcmp(cd->c.type, "LOC")) continue;
-            cand keep = *cd;
-            *rc = ngn_dict_form_span(c, i, j, &keep, NG_RULE_PLACE_DATELINE);
+            *rc = ngn_dict_form_span(c, i, j, cd, NG_RULE_PLACE_DATELINE);   /* (it copies cd first) */
             return j;
         }
         return (size_t)-1;

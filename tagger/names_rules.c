@@ -1037,14 +1037,9 @@ static int person_cue_after(const chunkctx *c, size_t k) {
         "добавил", "добавила", "отметил", "отметила", "подчеркнул", "подчеркнула", NULL};
     static const char *const who[] = {"who", "який", "яка", "который", "которая", NULL};
     if (k >= c->nt || (c->tok[k].flags & TK_NL)) return 0;
-    if (c->tok[k].flags & TK_WORD) {
-        for (const char *const *v = verbs; *v; v++)
-            if (tlen(c, k) == strlen(*v) && !memcmp(tfold(c, k), *v, tlen(c, k))) return 1;
-        return 0;
-    }
+    if (c->tok[k].flags & TK_WORD) return ngn_tok_in(c, k, verbs);
     if (!is_punct(c, k, ',') || k + 2 >= c->nt || (c->tok[k + 1].flags & TK_NL)) return 0;
-    for (const char *const *w = who; *w; w++)
-        if (tlen(c, k + 1) == strlen(*w) && !memcmp(tfold(c, k + 1), *w, tlen(c, k + 1))) return 1;
+    if (ngn_tok_in(c, k + 1, who)) return 1;
     const ng_token *a = &c->tok[k + 1];
     return (a->flags & (TK_WORD | TK_DIGIT | TK_LATIN | TK_CYR)) == (TK_WORD | TK_DIGIT) && a->fold_len <= 3 &&
            is_punct(c, k + 2, ',');
