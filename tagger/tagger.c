@@ -563,7 +563,9 @@ static int link_original_spellings(mstate *m, const char *const *texts, const si
                 continue;
         }
         if (a_dict || !b_per) { *b = *a; b->inflected = 0; continue; }
-        if (!strcmp(a->c.id, b->c.id)) continue;
+        /* (one id already, as the given-name variants give Юрген and
+         * Jürgen: the Latin spelling's name still) */
+        if (!strcmp(a->c.id, b->c.id) && !strcmp(a->c.name, b->c.name)) continue;
         if (ng_grow((void **)&rs, &cap, nr + 1, sizeof *rs)) { free(rs); return NG_E_NOMEM; }
         rs[nr++] = (respell){a->c.id, b};
     }

@@ -29,6 +29,10 @@ cat > a.jsonl <<'EOF'
 {"id":"v2","text":"Jürgen Klinsmann trained with Germany in Munich."}
 {"id":"v3","text":"Тренер Юрген Клинсман приехал в Мюнхен, и сборная Германии тренируется."}
 {"id":"v4","text":"Тренер Юрген Клинсман вернулся в Мюнхен."}
+{"id":"x1","text":"Muhammad Rostam scored for Iran in Tehran."}
+{"id":"x2","text":"Mohamed Rostam trained with Iran in Tehran."}
+{"id":"x3","text":"Тренер Мухаммед Ростам приехал в Тегеран, и сборная Ирана тренируется."}
+{"id":"x4","text":"Тренер Мухаммед Ростам вернулся в Тегеран."}
 {"id":"m1","text":"Maria Rossi sang in Milan."}
 {"id":"m2","text":"Mario Rossi sang in Milan."}
 EOF
@@ -36,8 +40,8 @@ EOF
 $NG tag --format tsv --no-header a.jsonl | awk -F'\t' '$5 == "PER" { print $1, $6 }' > per.txt
 eq "$(tr '\n' ' ' < per.txt)" "c1 per:robert-kroft c2 per:r-kroft c3 per:kroft w1 per:steve-wauh w2 per:m-wauh w3 per:wauh \
 u1 per:oleksandr-petrenk u2 per:o-petrenk u3 per:petrenk r1 per:naoto-kan r2 per:n-kan h1 per:tomi-has h2 per:has s1 per:oleksandr-stefan s2 per:stefan \
-k1 per:kim-whit k2 per:k-whit v1 per:juerhen-klinsman v2 per:jurhen-klinsman v3 per:iurhen-klinsman v4 per:iurhen-klinsman \
-m1 per:maria-ros m2 per:mario-ros " "the people of the articles"
+k1 per:kim-whit k2 per:k-whit v1 per:jurhen-klinsman v2 per:jurhen-klinsman v3 per:jurhen-klinsman v4 per:jurhen-klinsman \
+x1 per:muhamad-rostam x2 per:mohamed-rostam x3 per:muhamed-rostam x4 per:muhamed-rostam m1 per:maria-ros m2 per:mario-ros " "the people of the articles"
 $NG ingest -q --db g.db a.jsonl || fail "ingest"
 
 run $NG entity duplicates --db g.db --json
@@ -51,14 +55,16 @@ cat out | j '" ".join(sorted("%s>%s%s" % (g["entity"]["id"], ",".join("%s:%d" % 
 # and Tommy Haas (one key, per:has, two surnames), nor Stephanie and
 # Олександр Стефанов (one key, per:stefan, two skeletons), nor C. White
 # and Kim White (one key, per:k-whit, two initials; found in the eval
-# texts by make check-corpus); Juergen and Jürgen Klinsmann: Юрген
-# Клинсман, the most mentioned spelling (Germany, Munich); not Maria and
-# Mario Rossi
-eq "$(cat got.txt)" "per:juerhen-klinsman>per:iurhen-klinsman:2 per:jurhen-klinsman>per:iurhen-klinsman:2 \
-per:kroft>per:robert-kroft:2 per:n-kan>per:naoto-kan:2 per:o-petrenk>per:oleksandr-petrenk:1 \
+# texts by make check-corpus); Muhammad and Mohamed Rostam: Мухаммед
+# Ростам, the most mentioned spelling (Iran, Tehran); not Maria and
+# Mario Rossi. (Juergen, Jürgen and Юрген Клинсман were such a group
+# until session 40; given-variants.txt now gives them one id:
+# per:jurhen-klinsman above, one node below)
+eq "$(cat got.txt)" "per:kroft>per:robert-kroft:2 per:mohamed-rostam>per:muhamed-rostam:2 \
+per:muhamad-rostam>per:muhamed-rostam:2 per:n-kan>per:naoto-kan:2 per:o-petrenk>per:oleksandr-petrenk:1 \
 per:petrenk>per:oleksandr-petrenk:1 per:r-kroft>per:robert-kroft:2 per:wauh>per:m-wauh:2,per:steve-wauh:2?" "groups"
 eq "$(j 'd["count"]' < out)" 8 "count"
-eq "$(j '[g["form"] for g in d["groups"] if "klinsman" in g["entity"]["id"]]' < out)" '["variant", "variant"]' "variant form"
+eq "$(j '[g["form"] for g in d["groups"] if "rostam" in g["entity"]["id"]]' < out)" '["variant", "variant"]' "variant form"
 eq "$(j '[g["form"] for g in d["groups"] if g["entity"]["id"] in ("per:kroft", "per:r-kroft")]' < out)" '["surname", "initial"]' "forms, most mentioned first"
 
 # the text output names the short form, its candidates and the evidence
@@ -93,9 +99,9 @@ eq "$($NG entity duplicates --db s2.db --json | j '[g["candidates"][0]["id"] for
 cp g.db m.db
 run $NG entity duplicates --db m.db --merge
 eq "$rc" 0 "merge status"
-eq "$(cat out)" "correction 1: merge: Juergen Klinsmann (per:juerhen-klinsman) into Юрген Клинсман (per:iurhen-klinsman)
-correction 2: merge: Jürgen Klinsmann (per:jurhen-klinsman) into Юрген Клинсман (per:iurhen-klinsman)
-correction 3: merge: Croft (per:kroft) into Robert Croft (per:robert-kroft)
+eq "$(cat out)" "correction 1: merge: Croft (per:kroft) into Robert Croft (per:robert-kroft)
+correction 2: merge: Mohamed Rostam (per:mohamed-rostam) into Мухаммед Ростам (per:muhamed-rostam)
+correction 3: merge: Muhammad Rostam (per:muhamad-rostam) into Мухаммед Ростам (per:muhamed-rostam)
 correction 4: merge: Н. Кан (per:n-kan) into Naoto Kan (per:naoto-kan)
 correction 5: merge: R. Croft (per:r-kroft) into Robert Croft (per:robert-kroft)
 5 merges ('newsgraph entity corrections' lists them, 'entity undo N' undoes one)" "merge output"
@@ -103,7 +109,8 @@ $NG stats --db m.db --check > /dev/null || fail "consistent after the merges"
 eq "$($NG entity --db m.db "R. Croft" --json | j '[d["id"], d["mentions"], d["articles"]]')" '["per:robert-kroft", 3, 3]' "R. Croft finds Robert Croft"
 eq "$($NG entity --db m.db "Н. Кан" --json | j 'd["id"]')" "per:naoto-kan" "Н. Кан finds Naoto Kan"
 eq "$($NG entity corrections --db m.db | wc -l)" 5 "five corrections"
-eq "$($NG entity --db m.db "Jürgen Klinsmann" --json | j '[d["id"], d["mentions"]]')" '["per:iurhen-klinsman", 4]' "the spellings on one node"
+eq "$($NG entity --db m.db "Mohamed Rostam" --json | j '[d["id"], d["mentions"]]')" '["per:muhamed-rostam", 4]' "the spellings on one node"
+eq "$($NG entity --db m.db "Юрген Клинсман" --json | j '[d["id"], d["mentions"]]')" '["per:jurhen-klinsman", 4]' "one id for Juergen, Jürgen, Юрген"
 # again: nothing left of one candidate and 2 shared neighbours
 run $NG entity duplicates --db m.db --merge
 eq "$(cat out)" "0 merges ('newsgraph entity corrections' lists them, 'entity undo N' undoes one)" "a second --merge"

@@ -499,7 +499,8 @@ static void test_nominative(ng_tagger *t) {
         /* (after a woman's name that does not decline, her surname's
          * nominative: Айше, Мері) */
         {"Відомо Айше Сейтаблаєвій це.", "Айше Сейтаблаєвій", "Айше Сейтаблаєва", "per:aishe-seitabla"},
-        {"Розмова з Мері Петровою тривала.", "Мері Петровою", "Мері Петрова", "per:meri-petr"},
+        /* (Мері is Mary's spelling: given-variants.txt gives it Mary's key) */
+        {"Розмова з Мері Петровою тривала.", "Мері Петровою", "Мері Петрова", "per:mari-petr"},
         {"Разом з Віктором Моїсєєвим прийшли.", "Віктором Моїсєєвим", "Віктор Моїсєєв", "per:viktor-moisie"},
         /* (a man's given name in -а / -я: his surname's nominative is a man's) */
         {"Слова Олекси Тихого цитують.", "Олекси Тихого", "Олекса Тихий", "per:oleksa-tih"},
