@@ -301,6 +301,219 @@ static int variants(ng_store *s, const dperson *p, size_t np, json_t *arr, ng_er
     return rc;
 }
 
+/* ### Transcriptions: an English name in Latin letters and in Cyrillic
+ *
+ * Ukrainian and Russian news write an English surname as it sounds, not as
+ * it is spelled (Simon: Саймон, Johnson: Джонсон, Price: Прайс, Williams:
+ * Вільямс, Уильямс), so its skeleton, and the id, is not the Latin
+ * spelling's. The transcription key is what the two keep alike: the
+ * consonants as the Cyrillic letters write them, without those the
+ * transcriptions drop or spell otherwise (h, g, j and y: г / х, дж and ж
+ * stand for h, g, j and soft g; the vowels). */
+
+static int vowel(char c) { return c && strchr("aeiouy", c) != NULL; }
+
+/* Appends c to the key unless it repeats its last letter (Коллінз,
+ * Collins). */
+static void key_put(char *out, size_t *n, size_t cap, char c) {
+    if (*n + 1 < cap && (!*n || out[*n - 1] != c)) out[(*n)++] = c;
+}
+
+/* The key of a Latin surname r (lower case, ASCII): English spelling read
+ * as the transcriptions read it (c before e, i, y is s, else k; ch, tch is
+ * c, as ч; ph f; gh, kn-, wr- silent; w after a vowel silent, else v, wh v;
+ * qu kv; x ks; sh, sch s; th t; ts, tz, z s). */
+static size_t latin_key(const char *r, char *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; r[i]; i++) {
+        char c = r[i], d = r[i + 1];
+        switch (c) {
+        case 'c':
+            if (d == 'h') { key_put(out, &n, cap, 'c'); i++; }
+            else if (d == 'k') { key_put(out, &n, cap, 'k'); i++; }
+            else key_put(out, &n, cap, d == 'e' || d == 'i' || d == 'y' ? 's' : 'k');
+            break;
+        case 'p':
+            if (d == 'h') { key_put(out, &n, cap, 'f'); i++; }
+            else key_put(out, &n, cap, 'p');
+            break;
+        case 'g':
+            if (d == 'h') i++;
+            break;
+        case 'k':
+            if (!(i == 0 && d == 'n')) key_put(out, &n, cap, 'k');
+            break;
+        case 'w':
+            if (i == 0 && d == 'r') break;
+            if (d == 'h') { key_put(out, &n, cap, 'v'); i++; }
+            else if (!(i > 0 && vowel(r[i - 1]))) key_put(out, &n, cap, 'v');
+            break;
+        case 'q':
+            key_put(out, &n, cap, 'k');
+            if (d == 'u') { key_put(out, &n, cap, 'v'); i++; }
+            break;
+        case 'x':
+            key_put(out, &n, cap, 'k');
+            key_put(out, &n, cap, 's');
+            break;
+        case 's':
+            if (d == 'h') i++;
+            else if (d == 'c' && r[i + 2] == 'h') i += 2;
+            key_put(out, &n, cap, 's');
+            break;
+        case 't':
+            if (d == 'h') i++;
+            else if (d == 's' || d == 'z') { key_put(out, &n, cap, 's'); i++; break; }
+            key_put(out, &n, cap, 't');
+            break;
+        case 'z':
+            key_put(out, &n, cap, 's');
+            break;
+        default:
+            if (c >= 'a' && c <= 'z' && !vowel(c) && c != 'h' && c != 'j') key_put(out, &n, cap, c);
+        }
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* The key of a Cyrillic surname's skeleton r (ng_name_skeleton: Саймон
+ * saimon, Джонсон dzhonson): дж and ж dropped, у first before a vowel v
+ * (Уоррен, Warren; Уайт, White), ч c, ш and щ s, ц and з s. */
+static size_t cyrillic_key(const char *r, char *out, size_t cap) {
+    size_t n = 0;
+    for (size_t i = 0; r[i]; i++) {
+        char c = r[i], d = r[i + 1];
+        if (c == 'd' && d == 'z' && r[i + 2] == 'h') { i += 2; continue; }
+        if (c == 'z' && d == 'h') { i++; continue; }
+        if (i == 0 && c == 'u' && vowel(d)) { key_put(out, &n, cap, 'v'); continue; }
+        if (c == 'c' && d == 'h') { key_put(out, &n, cap, 'c'); i++; continue; }
+        if (c == 's' && d == 'h') {
+            key_put(out, &n, cap, 's');
+            i += r[i + 2] == 'c' && r[i + 3] == 'h' ? 3 : 1;
+            continue;
+        }
+        if (c == 't' && d == 's') { key_put(out, &n, cap, 's'); i++; continue; }
+        if (c == 'z') { key_put(out, &n, cap, 's'); continue; }
+        if (c >= 'a' && c <= 'z' && !vowel(c) && c != 'h' && c != 'g' && c != 'j') key_put(out, &n, cap, c);
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* The number of vowel groups (syllables) of a romanised surname: y and a
+ * w after a vowel count as vowels (Stewart, Стюарт: 2), a Cyrillic first
+ * у before a vowel does not (Уоррен: v); a Latin final e after a
+ * consonant is silent in English, not in German (final_e 0: Price, Прайс:
+ * 1; 1: Koepke, Кёпке: 2). Transcriptions keep the syllables: Бухарін
+ * (3) is no Barjuan (2), Бернацька no Бережанська. */
+static int syllables(const char *r, int cyr, int final_e) {
+    int n = 0, in = 0;
+    size_t len = strlen(r);
+    for (size_t i = 0; i < len; i++) {
+        int v = vowel(r[i]) || (!cyr && r[i] == 'w' && in);
+        if (cyr && i == 0 && r[0] == 'u' && vowel(r[1])) v = 0;
+        if (!cyr && !final_e && i + 1 == len && r[i] == 'e' && i > 0 && !vowel(r[i - 1]) && n) v = 0;
+        if (v && !in) n++;
+        in = v;
+    }
+    return n;
+}
+
+/* The transcription signature of a rule-found full name of two words into
+ * buf: its given name's key (from the id; given-variants.txt gives Джоел
+ * and Joel one) and its surname's transcription key. 0 for no such name,
+ * a surname of fewer than two consonants in the key (Lee, Лі), or one
+ * neither Latin nor Cyrillic. The surname's syllables, fewest and most,
+ * go to syl; a Cyrillic surname's skeleton to skel (when not NULL). */
+static int trans_sig(const dperson *p, char *buf, size_t cap, char *skel, size_t skel_cap, int syl[2]) {
+    if (p->kind || strncmp(p->key, "per:", 4) || strchr(p->key, '~')) return 0;
+    const char *g = p->key + 4, *dash = strchr(g, '-'), *sp = strchr(p->name, ' ');
+    if (!dash || strchr(dash + 1, '-') || !sp || strchr(sp + 1, ' ') || dash == g) return 0;
+    char r[128], k[128];
+    size_t kl;
+    if (p->cyr) {
+        ng_name_skeleton(p->sur, strlen(p->sur), r, sizeof r);
+        kl = cyrillic_key(r, k, sizeof k);
+        if (skel && skel_cap) snprintf(skel, skel_cap, "%s", r);
+    } else {
+        /* the letters without their marks (Müller, Mueller: u, ue) */
+        utf8proc_uint8_t *m = NULL;
+        if (utf8proc_map((const utf8proc_uint8_t *)p->sur, 0, &m,
+                         UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK) < 0)
+            return 0;
+        size_t n = 0;
+        for (const utf8proc_uint8_t *q = m; *q && n + 1 < sizeof r; q++)
+            if (*q >= 'a' && *q <= 'z') r[n++] = (char)*q;
+            else if (*q >= 0x80 || *q == '-' || *q == '\'') { n = 0; break; }   /* not Latin letters only */
+        r[n] = 0;
+        free(m);
+        if (!n) return 0;
+        kl = latin_key(r, k, sizeof k);
+    }
+    int w = snprintf(buf, cap, "%.*s|%s", (int)(dash - g), g, k);
+    syl[0] = syllables(r, p->cyr, 0);
+    syl[1] = syllables(r, p->cyr, 1);
+    return kl >= 2 && w > 0 && (size_t)w < cap;
+}
+
+typedef struct dtrans { dvar v; char skel[128]; int syl[2]; } dtrans;   /* (dvar first: cmp_var sorts it) */
+
+/* Are skeletons a and b of one length and apart in one letter, a vowel in
+ * both? */
+static int one_vowel_apart(const char *a, const char *b) {
+    size_t n = strlen(a), diff = 0;
+    if (n != strlen(b)) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i] && (++diff > 1 || !vowel(a[i]) || !vowel(b[i]))) return 0;
+    return diff == 1;
+}
+
+/* Full names of one person in Latin letters and in a Cyrillic
+ * transcription (Joel Simon and Джоэл Саймон, per:joel-simon and
+ * per:joel-saimon): in each set of rule-found full names of one
+ * transcription signature, the most mentioned one is the candidate of
+ * each other one, but of two Latin spellings (John Smith and John Smyth
+ * are two names, not transcriptions); two Cyrillic ones are the
+ * Ukrainian and the Russian transcription (Девід Вільямс, Дэвид Уильямс).
+ * Like "variant", an article may name both. */
+static int transcriptions(ng_store *s, const dperson *p, size_t np, json_t *arr, ng_error *err) {
+    dtrans *v = NULL;
+    size_t nv = 0, cap = 0;
+    int rc = NG_OK;
+    for (size_t i = 0; i < np; i++) {
+        if (ng_grow((void **)&v, &cap, nv + 1, sizeof *v)) { free(v); return NG_E_NOMEM; }
+        v[nv].skel[0] = 0;
+        if (trans_sig(&p[i], v[nv].v.sig, sizeof v[nv].v.sig, v[nv].skel, sizeof v[nv].skel, v[nv].syl)) v[nv++].v.who = i;
+    }
+    qsort(v, nv, sizeof *v, cmp_var);
+    for (size_t a = 0, b; !rc && a < nv; a = b) {
+        int latin = 0;
+        for (b = a; b < nv && !strcmp(v[a].v.sig, v[b].v.sig); b++) latin |= !p[v[b].v.who].cyr;
+        if (b - a < 2) continue;
+        size_t keep = a;
+        for (size_t k = a + 1; k < b; k++) {
+            const dperson *x = &p[v[k].v.who], *y = &p[v[keep].v.who];
+            if (x->mentions > y->mentions || (x->mentions == y->mentions && strcmp(x->key, y->key) < 0)) keep = k;
+        }
+        for (size_t k = a; !rc && k < b; k++) {
+            size_t x = v[k].v.who, y = v[keep].v.who;
+            /* two Cyrillic spellings: the Ukrainian and the Russian
+             * transcription of a name also written in Latin letters, or
+             * one vowel apart (Черновецький, Чернівецький; not Бібік and
+             * Бубка, Сенин and Гущин, whose keys are one) */
+            if (k == keep || (!p[x].cyr && !p[y].cyr) || v[k].syl[1] < v[keep].syl[0] || v[keep].syl[1] < v[k].syl[0] ||
+                (p[x].cyr && p[y].cyr && !latin && !one_vowel_apart(v[k].skel, v[keep].skel)))
+                continue;
+            dcand c = {y, 0};
+            if (!(rc = pair_int(s, shared_sql, p[x].rowid, p[y].rowid, &c.shared, err)))
+                rc = add_group(arr, p, x, "transcription", &c, 1);
+        }
+    }
+    free(v);
+    return rc;
+}
+
 int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error *err) {
     static const char q[] = "SELECT id, key, name, mentions, articles FROM entity WHERE type='PER' ORDER BY id";
     *out = NULL;
@@ -369,6 +582,7 @@ int ng_query_duplicates(ng_store *s, ng_tagger *persons, json_t **out, ng_error 
             if ((rc = add_group(arr, p, x, p[x].kind == 1 ? "initial" : "surname", c, nc))) goto done;
         }
     if ((rc = variants(s, p, np, arr, err))) goto done;
+    if ((rc = transcriptions(s, p, np, arr, err))) goto done;
     /* the most mentioned short forms first */
     {
         size_t n = json_array_size(arr);

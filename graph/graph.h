@@ -253,9 +253,15 @@ int ng_store_undo(ng_store *s, long seq, long *stale, ng_error *err);
  * given name ("variant": Jürgen and Юрген Klinsmann, whose keys differ):
  * full names of one surname whose given names' keys agree but for the
  * vowels (and j, y) and a final vowel, the most mentioned the candidate of
- * the others (these may share an article). {"count",
+ * the others (these may share an article). Also a rule-found full name
+ * in Latin letters and a Cyrillic transcription of it ("transcription":
+ * Joel Simon and Джоэл Саймон, per:joel-simon and per:joel-saimon): one
+ * given name's key, and the surnames' consonants as the transcriptions
+ * write them and their syllables agree (graph/README.md); the most
+ * mentioned the candidate of the others, two Latin spellings never each
+ * other's. {"count",
  * "groups":[{"entity":{"id","name","type", "mentions","articles"},
- * "form":"initial"|"surname"|"variant", "unique": one
+ * "form":"initial"|"surname"|"variant"|"transcription", "unique": one
  * candidate, "candidates":[{..as entity.., "shared_neighbors"}] (most
  * shared neighbours first)}]}, the most mentioned short forms first. Caller
  * owns it. Nothing is merged: ng_store_correct(NG_CORR_MERGE, candidate,

@@ -441,7 +441,7 @@ async function viewCommunities(qs) {
 async function viewDuplicates() {
   const r = await api('duplicates', {limit: 300});
   setTitle('Duplicates');
-  const how = {initial: 'initial and surname', surname: 'surname alone', variant: 'another spelling'};
+  const how = {initial: 'initial and surname', surname: 'surname alone', variant: 'another spelling', transcription: 'another script'};
   return h('div', null, h('h1', null, 'Possible duplicates'),
     h('p', {class: 'muted'}, 'People named by a short form of the name or another spelling in some articles and by a full name in others, ' +
       'each a node of the graph (' + fmt(r.count) + (r.count > r.groups.length ? ', the first ' + fmt(r.groups.length) + ' shown' : '') +
