@@ -2986,6 +2986,14 @@ static size_t acronym_place(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_ORG_HEAD, s, p, i, e, (size_t)-1, rc);
 }
 
+/* Is token i a capitalised English word that may be a name's: no
+ * function word, weekday or month, title, nor organisation word
+ * (names_rules.c: a second surname, Ahmed Sekou Toure)? */
+int ngn_en_name_word(const chunkctx *c, size_t i) {
+    pthread_once(&org_once, org_init);
+    return en_word(c, i) && !ngn_org_noun(c, i);
+}
+
 int ngn_org_noun(const chunkctx *c, size_t i) {
     pthread_once(&org_once, org_init);
     return head_stem(c, &head_set, i) || head_stem(c, &head_place_set, i) || head_stem(c, &orgq_set, i) ||

@@ -904,6 +904,25 @@ static size_t surname_at_nl(const chunkctx *c, size_t j, size_t lo, int script, 
     return last;
 }
 
+/* After a given name and a one-word Latin surname at token 'last', a
+ * second surname: a capitalised Latin word that may be a name's (no
+ * function word, weekday, title or organisation word), free for the rule,
+ * on the same line, the line going on after it with no capitalised word
+ * (Ahmed Sekou Toure, Jon Dahl Tomasson, Arantxa Sanchez Vicario, Ken
+ * Griffey Jr; not a heading's "Bob Dole Signs Law" nor an organisation's
+ * "Zion Missionary Baptist Church"). Returns the name's last token. */
+static size_t second_surname(const chunkctx *c, size_t last, size_t lo) {
+    size_t k = last + 1, q = last + 2;
+    if (q >= c->nt || !is_cap_word(c, k) || (c->tok[k].flags & (TK_NL | TK_CYR | TK_DIGIT)) ||
+        !(c->tok[k].flags & TK_SPACE) || !(c->tok[k].flags & TK_LATIN) || (c->tok[q].flags & TK_NL) ||
+        ((c->tok[q].flags & TK_WORD) && (c->tok[q].flags & TK_UPPER1)) || hyphen_joins(c, q))
+        return last;
+    if (!ncp_ge(tfold(c, k), tlen(c, k), 2) || wset_has(&ngn_particle_set, c->tok[k].hash) ||
+        !ngn_en_name_word(c, k) || !free_for_rule(c, k, lo, 0))
+        return last;
+    return k;
+}
+
 /* surname_at on one line (the usual case). */
 static size_t surname_at(const chunkctx *c, size_t j, size_t lo, int script, int allow_other) {
     return surname_at_nl(c, j, lo, script, allow_other, 0);
@@ -2029,6 +2048,9 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                     }
                 }
                 if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
+                /* (not after a middle part: the name it gives leaves that
+                 * part out, and read alone would be another's) */
+                if (script == TK_LATIN && patr < 0 && last == sfirst && sfirst == i + 1) last = second_surname(c, last, i);
                 if (g->is_nom && gn->fem && ng > 1 &&
                     masc_oblique(tfold(c, last), tlen(c, last), ctx_lang(c, last) == NG_LANG_UK))
                     /* Олександра Перцовського: the genitive of Олександр (not
@@ -2586,15 +2608,18 @@ int ng_tagger_person_id(ng_tagger *t, const char *name, size_t len, char *out, s
     if (!cap) return NG_E_ARG;
     out[0] = 0;
     if (!len || len > 400 || cap < 8) return NG_E_ARG;
-    /* the rules see the name inside a sentence, not at its start */
-    char text[420];
-    static const char pre[] = "and ";
+    /* the rules see the name inside a sentence, not at its start, and
+     * the sentence going on after it (a second surname is one only then:
+     * second_surname) */
+    char text[424];
+    static const char pre[] = "and ", post[] = " .";
     size_t pl = sizeof pre - 1;
     memcpy(text, pre, pl);
     memcpy(text + pl, name, len);
+    memcpy(text + pl + len, post, sizeof post - 1);
     const ng_match *m;
     size_t n;
-    int rc = ng_tagger_tag(t, text, pl + len, &m, &n);
+    int rc = ng_tagger_tag(t, text, pl + len + sizeof post - 1, &m, &n);
     if (rc) return rc;
     for (size_t k = 0; k < n; k++)
         if (m[k].start == pl && m[k].end == pl + len && (m[k].flags & NG_MATCH_RULE) && m[k].rule != NG_RULE_GIVEN_ALONE &&

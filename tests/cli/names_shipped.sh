@@ -52,6 +52,21 @@ checks=$((checks+1))
 [ "$(cut -f6 "$T/foreign.out" | tr '\n' '|')" = "per:mathew-braiz|per:adriano-chelentan|per:mathew-braiz|per:joachim-hauk|" ] ||
   { echo "FAIL foreign: $(cat "$T/foreign.out")"; fail=1; }
 
+# (session 40: a Latin name of a given name and two surnames was cut after
+# the first: "Jon Dahl" of Jon Dahl Tomasson, "Nabil Abu" of Nabil Abu
+# Rdainah, and the last word was no one; now the second surname is the
+# name's when the line goes on after it with no capitalised word; not a
+# weekday, an organisation's word ("Chris Evans Bank" is the bank),
+# a heading's run of capitals)
+run second tag --format tsv --no-header <<'EOF2'
+Jon Dahl Tomasson scored (Denmark). Nabil Abu Rdainah told reporters. Ahmed Sekou Toure died in 1984.
+Carl Mason Wednesday said. Chris Evans Bank said. Zion Missionary Baptist Church opened. Tony Smith Signs Law
+EOF2
+expect_rc second 0
+checks=$((checks+1))
+[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/second.out")" = "Jon Dahl Tomasson|Nabil Abu Rdainah|Ahmed Sekou Toure|Carl Mason|Zion Missionary|Tony Smith|" ] ||
+  { echo "FAIL second: $(cut -f5-8 "$T/second.out")"; fail=1; }
+
 # (session 40: an English, French or German given name written in Cyrillic
 # had a key of its own, per:dzhoel-kovach for Джоэл / Джоел Ковач but
 # per:joel-kovach for Joel Kovach: the same person was two nodes of the

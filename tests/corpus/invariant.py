@@ -17,8 +17,10 @@
                                     is a rule-found person's short form of a
                                     candidate's name, neither in an article
                                     with the other, or another spelling of
-                                    the candidate's given name, the counts
-                                    as stored
+                                    the candidate's given name, or a
+                                    transcription of the candidate's name
+                                    into another script, the counts as
+                                    stored
 
 tag: the mentions (article, field, entity id, start, end) are the same set;
 every entity's stored type is the type tag printed for it; a dictionary
@@ -187,8 +189,8 @@ def cmd_duplicates(dups_path, db_path):
         e = g["entity"]
         words = e["name"].split(" ")
         initial = len(words) == 2 and words[0].endswith(".")
-        variant = g["form"] == "variant"
-        form = "initial" if initial else "variant" if len(words) == 2 else "surname"
+        variant = g["form"] in ("variant", "transcription")
+        form = "initial" if initial else g["form"] if len(words) == 2 and variant else "variant" if len(words) == 2 else "surname"
         if not e["id"].startswith("per:") or "~" in e["id"] or g["form"] != form \
                 or len(words) > 2 or g["unique"] != (len(g["candidates"]) == 1) or (variant and not g["unique"]):
             shape.append((e["id"], e["name"], g["form"]))
@@ -201,6 +203,13 @@ def cmd_duplicates(dups_path, db_path):
             # the same script (or another script: the id decides), and an
             # initial is the candidate's first letter
             same_script = (cw[-1][:1] >= "\u0400") == (words[-1][:1] >= "\u0400")
+            # (a transcription: the given name's key is one, the surnames
+            # differ, and two Latin names are never each other's)
+            if g["form"] == "transcription":
+                if len(cw) != 2 or c["mentions"] < e["mentions"] or c["id"].split("-")[0] != e["id"].split("-")[0] \
+                        or (cw[-1][:1] < "\u0400" and words[-1][:1] < "\u0400"):
+                    bad.append((e["name"], c["name"]))
+                continue
             if "~" in c["id"] or (same_script and cw[-1].lower() != words[-1].lower()) or \
                     (initial and cw[0][:1] != words[0][:1] and same_script) or \
                     (variant and (len(cw) != 2 or c["mentions"] < e["mentions"])):
