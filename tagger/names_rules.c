@@ -880,6 +880,8 @@ static size_t surname_at_nl(const chunkctx *c, size_t j, size_t lo, int script, 
         return j + 2;
     }
     if (!ncp_ge(tfold(c, j), tlen(c, j), 2)) return (size_t)-1;
+    /* a country's adjective is no surname: "Costa Rican", "S. Korean" */
+    if ((t->flags & TK_LATIN) && wset_has(&ngn_demonym_set, t->hash)) return (size_t)-1;
     if (!free_for_rule(c, j, lo, allow_other)) return (size_t)-1;
     size_t last = j;
     if ((t->flags & TK_LATIN) && tlen(c, j) <= 3 && wset_has(&ngn_particle_set, t->hash)) {

@@ -316,9 +316,33 @@ static const char *const event_heads[] = {
 };
 static wset event_head_set;
 
-wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set;
+/* English adjectives of countries and regions, which a capitalised word
+ * after a given name or an initial makes no surname: "Costa Rican", "S.
+ * Korean", "S. African" (the adjectives that are also surnames are left
+ * out: English, French, Welsh, Irish, Dutch, German, Scott). */
+static const char *const demonyms[] = {
+    "afghan", "african", "albanian", "algerian", "american", "angolan", "arab", "argentine", "argentinian",
+    "armenian", "asian", "australian", "austrian", "azerbaijani", "bahraini", "bangladeshi", "belarusian",
+    "belgian", "bolivian", "bosnian", "brazilian", "british", "bulgarian", "burmese", "cambodian",
+    "cameroonian", "canadian", "caribbean", "chilean", "chinese", "colombian", "congolese", "croatian",
+    "cuban", "cypriot", "czech", "danish", "ecuadorean", "ecuadorian", "egyptian", "emirati", "eritrean",
+    "estonian", "ethiopian", "european", "filipino", "finnish", "georgian", "ghanaian", "greek",
+    "guatemalan", "haitian", "honduran", "hungarian", "icelandic", "indian", "indonesian", "iranian",
+    "iraqi", "israeli", "italian", "ivorian", "jamaican", "japanese", "jordanian", "kazakh", "kenyan",
+    "korean", "kosovan", "kuwaiti", "lankan", "latvian", "lebanese", "leonean", "liberian", "libyan",
+    "lithuanian", "macedonian", "malaysian", "malian", "maltese", "mexican", "moldovan", "mongolian",
+    "montenegrin", "moroccan", "mozambican", "namibian", "nepalese", "nicaraguan", "nigerian", "norwegian",
+    "pakistani", "palestinian", "panamanian", "paraguayan", "peruvian", "polish", "portuguese", "qatari",
+    "rican", "romanian", "russian", "rwandan", "salvadoran", "saudi", "scottish", "senegalese", "serbian",
+    "singaporean", "slovak", "slovenian", "somali", "spanish", "sudanese", "swedish", "swiss", "syrian",
+    "taiwanese", "tajik", "tanzanian", "thai", "tunisian", "turkish", "turkmen", "ugandan", "ukrainian",
+    "uruguayan", "uzbek", "venezuelan", "vietnamese", "yemeni", "yugoslav", "zambian", "zealander",
+    "zimbabwean", NULL
+};
+
+wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static uint64_t sets_mem[6][1024];
+static uint64_t sets_mem[7][1024];
 
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
     s->h = mem;
@@ -337,6 +361,7 @@ static void sets_init(void) {
     ngn_wset_fill(&ngn_particle_set, sets_mem[3], particles, 0);
     ngn_wset_fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
     ngn_wset_fill(&event_head_set, sets_mem[5], event_heads, 0);
+    ngn_wset_fill(&ngn_demonym_set, sets_mem[6], demonyms, 0);
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }

@@ -67,6 +67,17 @@ checks=$((checks+1))
 [ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/second.out")" = "Jon Dahl Tomasson|Nabil Abu Rdainah|Ahmed Sekou Toure|Carl Mason|Zion Missionary|Tony Smith|" ] ||
   { echo "FAIL second: $(cut -f5-8 "$T/second.out")"; fail=1; }
 
+# (session 40: a country's adjective after a given name or an initial was
+# a surname: "Costa Rican" and "S. Korean" were people; not the
+# adjectives that are surnames too: Bill English)
+run demonym tag --format tsv --no-header <<'EOF2'
+Costa Rican authorities said. S. Korean won ends up. S. African killer convicted. Bill English said.
+EOF2
+expect_rc demonym 0
+checks=$((checks+1))
+[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/demonym.out")" = "Bill English|" ] ||
+  { echo "FAIL demonym: $(cut -f5-8 "$T/demonym.out")"; fail=1; }
+
 # (session 40: an English, French or German given name written in Cyrillic
 # had a key of its own, per:dzhoel-kovach for Джоэл / Джоел Ковач but
 # per:joel-kovach for Joel Kovach: the same person was two nodes of the
