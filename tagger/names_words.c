@@ -319,18 +319,18 @@ static wset event_head_set;
 /* English adjectives of countries and regions, which a capitalised word
  * after a given name or an initial makes no surname: "Costa Rican", "S.
  * Korean", "S. African" (the adjectives that are also surnames are left
- * out: English, French, Welsh, Irish, Dutch, German, Scott). */
+ * out: English, French, Welsh, Irish, Dutch, German; Cuban, Moldovan). */
 static const char *const demonyms[] = {
     "afghan", "african", "albanian", "algerian", "american", "angolan", "arab", "argentine", "argentinian",
     "armenian", "asian", "australian", "austrian", "azerbaijani", "bahraini", "bangladeshi", "belarusian",
     "belgian", "bolivian", "bosnian", "brazilian", "british", "bulgarian", "burmese", "cambodian",
     "cameroonian", "canadian", "caribbean", "chilean", "chinese", "colombian", "congolese", "croatian",
-    "cuban", "cypriot", "czech", "danish", "ecuadorean", "ecuadorian", "egyptian", "emirati", "eritrean",
+    "cypriot", "czech", "danish", "ecuadorean", "ecuadorian", "egyptian", "emirati", "eritrean",
     "estonian", "ethiopian", "european", "filipino", "finnish", "georgian", "ghanaian", "greek",
     "guatemalan", "haitian", "honduran", "hungarian", "icelandic", "indian", "indonesian", "iranian",
     "iraqi", "israeli", "italian", "ivorian", "jamaican", "japanese", "jordanian", "kazakh", "kenyan",
     "korean", "kosovan", "kuwaiti", "lankan", "latvian", "lebanese", "leonean", "liberian", "libyan",
-    "lithuanian", "macedonian", "malaysian", "malian", "maltese", "mexican", "moldovan", "mongolian",
+    "lithuanian", "macedonian", "malaysian", "malian", "maltese", "mexican", "mongolian",
     "montenegrin", "moroccan", "mozambican", "namibian", "nepalese", "nicaraguan", "nigerian", "norwegian",
     "pakistani", "palestinian", "panamanian", "paraguayan", "peruvian", "polish", "portuguese", "qatari",
     "rican", "romanian", "russian", "rwandan", "salvadoran", "saudi", "scottish", "senegalese", "serbian",
