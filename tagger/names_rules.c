@@ -906,14 +906,45 @@ static size_t surname_at_nl(const chunkctx *c, size_t j, size_t lo, int script, 
     return last;
 }
 
+static int cmp_u64(const void *x, const void *y) {
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Is the word of token k written in lower case somewhere in the chunk (a
+ * word of the language, not a name: "starting", "license")? The chunk's
+ * lower-case Latin words are sorted once, on the first question. -1 when
+ * out of memory. */
+static int lower_word(chunkctx *c, size_t k) {
+    if (!c->lower_built) {
+        mnames *mn = c->mn;
+        size_t n = 0;
+        for (size_t q = 0; q < c->nt; q++) {
+            const ng_token *t = &c->tok[q];
+            if ((t->flags & (TK_WORD | TK_LATIN | TK_UPPER1)) != (TK_WORD | TK_LATIN)) continue;
+            if (ng_grow((void **)&mn->lower, &mn->lower_cap, n + 1, sizeof *mn->lower)) return -1;
+            mn->lower[n++] = t->hash;
+        }
+        if (n > 1) qsort(mn->lower, n, sizeof *mn->lower, cmp_u64);
+        c->lower = mn->lower;
+        c->nlower = n;
+        c->lower_built = 1;
+    }
+    uint64_t h = c->tok[k].hash;
+    return c->nlower && bsearch(&h, c->lower, c->nlower, sizeof h, cmp_u64) != NULL;
+}
+
 /* After a given name and a one-word Latin surname at token 'last', a
  * second surname: a capitalised Latin word that may be a name's (no
  * function word, weekday, title or organisation word), free for the rule,
  * on the same line, the line going on after it with no capitalised word
  * (Ahmed Sekou Toure, Jon Dahl Tomasson, Arantxa Sanchez Vicario, Ken
  * Griffey Jr; not a heading's "Bob Dole Signs Law" nor an organisation's
- * "Zion Missionary Baptist Church"). Returns the name's last token. */
-static size_t second_surname(const chunkctx *c, size_t last, size_t lo) {
+ * "Zion Missionary Baptist Church"), and no word the chunk writes in lower
+ * case too (a sentence's first word after a name: "... Bimagouxova
+ * Starting with", when "starting" is in the chunk). Returns the name's
+ * last token ((size_t)-1 and *rc set when out of memory). */
+static size_t second_surname(chunkctx *c, size_t last, size_t lo, int *rc) {
     size_t k = last + 1, q = last + 2;
     if (q >= c->nt || !is_cap_word(c, k) || (c->tok[k].flags & (TK_NL | TK_CYR | TK_DIGIT)) ||
         !(c->tok[k].flags & TK_SPACE) || !(c->tok[k].flags & TK_LATIN) || (c->tok[q].flags & TK_NL) ||
@@ -922,7 +953,9 @@ static size_t second_surname(const chunkctx *c, size_t last, size_t lo) {
     if (!ncp_ge(tfold(c, k), tlen(c, k), 2) || wset_has(&ngn_particle_set, c->tok[k].hash) ||
         !ngn_en_name_word(c, k) || !free_for_rule(c, k, lo, 0))
         return last;
-    return k;
+    int lw = lower_word(c, k);
+    if (lw < 0) { *rc = NG_E_NOMEM; return (size_t)-1; }
+    return lw ? last : k;
 }
 
 /* surname_at on one line (the usual case). */
@@ -2052,7 +2085,10 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
                 if (patr >= 0 && sfirst == (size_t)patr) sfirst = (size_t)patr + 1;
                 /* (not after a middle part: the name it gives leaves that
                  * part out, and read alone would be another's) */
-                if (script == TK_LATIN && patr < 0 && last == sfirst && sfirst == i + 1) last = second_surname(c, last, i);
+                if (script == TK_LATIN && patr < 0 && last == sfirst && sfirst == i + 1) {
+                    last = second_surname(c, last, i, rc);
+                    if (*rc) return (size_t)-1;
+                }
                 if (g->is_nom && gn->fem && ng > 1 &&
                     masc_oblique(tfold(c, last), tlen(c, last), ctx_lang(c, last) == NG_LANG_UK))
                     /* Олександра Перцовського: the genitive of Олександр (not

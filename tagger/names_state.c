@@ -125,6 +125,7 @@ void ng_names_free_state(mstate *m) {
     free(mn->free);
     free(mn->dead);
     free(mn->orgs);
+    free(mn->lower);
     free(mn->stem);
     free(mn->stem_gen);
     arena_free(&mn->ar);
