@@ -220,7 +220,7 @@ typedef struct mnames {
     arena ar;
     size_t *dead; size_t ndead, dead_cap;   /* dictionary spans a rule replaced */
     void *orgs; size_t orgs_cap;            /* scratch: the chunk's organisation spans by end (names_org.c) */
-    uint64_t *lower; size_t lower_cap;      /* scratch: chunkctx.lower */
+    uint32_t *lower; size_t lower_cap;      /* scratch: chunkctx.lower */
     uint64_t *stem; uint32_t *stem_gen;     /* the chunk's stem hashes (chunkctx.stem) */
     size_t stem_cap; uint32_t gen;
 } mnames;
@@ -292,9 +292,10 @@ typedef struct chunkctx {
                           * genitive where a woman's nominative was possible (Олександра Іванова) */
     int family;          /* names_rules.c: person_span names the first of two given names a plural surname follows */
     int has_cyr;         /* the chunk has a Cyrillic word: 1, 0, or -1 not yet known (names_org.c) */
-    int lower_built;     /* lower[0, nlower): the chunk's lower-case Latin words' hashes, sorted,
-                          * built on the first question (names_rules.c: lower_word) */
-    const uint64_t *lower;
+    int lower_asks;      /* names_rules.c, lower_word: the questions so far, and */
+    int lower_built;     /* lower[0, nlower): a hash set of the chunk's lower-case Latin words,
+                          * built on the fifth */
+    const uint32_t *lower;
     size_t nlower;
     int paren_set;       /* rules N, M: paren_prev and paren_next are known */
     size_t paren_prev, paren_next;   /* the '(' before and after the current token (field offsets; SIZE_MAX: none) */

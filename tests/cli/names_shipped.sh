@@ -58,15 +58,17 @@ checks=$((checks+1))
 # name's when the line goes on after it with no capitalised word; not a
 # weekday, an organisation's word ("Chris Evans Bank" is the bank),
 # a heading's run of capitals, a word the text writes in lower case too:
-# "starting")
+# "starting"; from a text's fifth such question on, a hash set answers:
+# "running", Pedersen)
 run second tag --format tsv --no-header <<'EOF2'
 Jon Dahl Tomasson scored (Denmark). Nabil Abu Rdainah told reporters. Ahmed Sekou Toure died in 1984.
 Carl Mason Wednesday said. Chris Evans Bank said. Zion Missionary Baptist Church opened. Tony Smith Signs Law
 Maria Kowalska Starting with it was hard; starting again was easy.
+Anna Nowak Running late, we left; running is fun. Coach Jan Ove Pedersen said.
 EOF2
 expect_rc second 0
 checks=$((checks+1))
-[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/second.out")" = "Jon Dahl Tomasson|Nabil Abu Rdainah|Ahmed Sekou Toure|Carl Mason|Zion Missionary|Tony Smith|Maria Kowalska|" ] ||
+[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/second.out")" = "Jon Dahl Tomasson|Nabil Abu Rdainah|Ahmed Sekou Toure|Carl Mason|Zion Missionary|Tony Smith|Maria Kowalska|Anna Nowak|Jan Ove Pedersen|" ] ||
   { echo "FAIL second: $(cut -f5-8 "$T/second.out")"; fail=1; }
 
 # (session 40: a country's adjective after a given name or an initial was
