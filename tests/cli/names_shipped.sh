@@ -52,6 +52,16 @@ checks=$((checks+1))
 [ "$(cut -f6 "$T/foreign.out" | tr '\n' '|')" = "per:mathew-braiz|per:adriano-chelentan|per:mathew-braiz|per:joachim-hauk|" ] ||
   { echo "FAIL foreign: $(cat "$T/foreign.out")"; fail=1; }
 
+# (session 40: Rob, Guy, Miles, Chuck were in no list, so that "said Rob
+# Enderle" was no one; weak names: not first in a sentence without a cue)
+run moreshort tag --format tsv --no-header <<'EOF2'
+It was good , said Rob Enderle , an analyst. Then Guy Whittingham scored. So said Miles Kan of Hambrecht. Later Chuck Finley ( 12-12 ) won.
+EOF2
+expect_rc moreshort 0
+checks=$((checks+1))
+[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/moreshort.out")" = "Rob Enderle|Guy Whittingham|Miles Kan|Chuck Finley|" ] ||
+  { echo "FAIL moreshort: $(cut -f5-8 "$T/moreshort.out")"; fail=1; }
+
 # (session 40: a Latin name of a given name and two surnames was cut after
 # the first: "Jon Dahl" of Jon Dahl Tomasson, "Nabil Abu" of Nabil Abu
 # Rdainah, and the last word was no one; now the second surname is the
