@@ -2022,7 +2022,10 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
             const span *s = &c->m->spans[k];
             if (s->end > tok_end(c, i)) ok = 0;
             else if (!(ngn_span_types(c->m, (size_t)k) & 1)) other = 1;
-            if (other && gn->weak) ok = 0;
+            /* (a weak one that is a place or an organisation of its own,
+             * Don, Jordan, Georgia, Florence, only after a title: "Prime
+             * Minister Don McKinnon") */
+            if (other && gn->weak && !title_before(c, i)) ok = 0;
         }
         if (ok && i + 3 < c->nt) {
             /* the first of two given names a family's surname follows

@@ -62,6 +62,17 @@ checks=$((checks+1))
 [ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/moreshort.out")" = "Rob Enderle|Guy Whittingham|Miles Kan|Chuck Finley|" ] ||
   { echo "FAIL moreshort: $(cut -f5-8 "$T/moreshort.out")"; fail=1; }
 
+# (session 40: a weak given name that is a place of its own, Don (the
+# river), Florence, started no name even after a title; now it does there,
+# and still not elsewhere)
+run titleweak tag --format tsv --no-header <<'EOF2'
+Deputy Prime Minister Don McKinnon and the Minister Florence Chitauro spoke. Fishing on the Don last year.
+EOF2
+expect_rc titleweak 0
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/titleweak.out" | tr '\t\n' ':|')" = "PER:Don McKinnon|PER:Florence Chitauro|LOC:Don|" ] ||
+  { echo "FAIL titleweak: $(cut -f5-8 "$T/titleweak.out")"; fail=1; }
+
 # (session 40: a Latin name of a given name and two surnames was cut after
 # the first: "Jon Dahl" of Jon Dahl Tomasson, "Nabil Abu" of Nabil Abu
 # Rdainah, and the last word was no one; now the second surname is the

@@ -173,10 +173,11 @@ static void test_given_alone(ng_tagger *t) {
     yes(t, "Иван вошёл в комнату.", "Иван", "PER", NULL);
     /* after a title, a one-word place and a word no dictionary has: a
      * given name no list holds and the surname; a weak given name of the
-     * lists (Florence) is left to the given-name rules, which leave it the
-     * place (stats --check: the id its name gives) */
+     * lists (Florence) is left to the given-name rules, which since the
+     * fortieth session take it after a title too (it was the place; stats
+     * --check finds the id its name gives: tests/cli/names_shipped.sh) */
     yes(t, "Council President Tono Eitel said.", "Tono Eitel", "PER", "per:ton-eitel");
-    yes(t, "Foreign Minister Florence Chitauro said.", "Florence", "LOC", "florence");
+    yes(t, "Foreign Minister Florence Chitauro said.", "Florence Chitauro", "PER", "per:florenke-chitaur");
     /* a given name's dative in -ові is also the locative of a village
      * named after it (Олександрів: у Олександрові): with no preposition
      * before it in its sentence, the person; after one, the place */
