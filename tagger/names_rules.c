@@ -1118,6 +1118,25 @@ static int person_cue_after(const chunkctx *c, size_t k) {
            is_punct(c, k + 2, ',');
 }
 
+/* Is the given name at token i the first word of a list's item after
+ * " - ", the item a name: the dash after a number or a capitalised word
+ * of the line (a team sheet "12 - Frank Bunce , 11 - Glen Osborne ;", a
+ * squad "Australia - Mark Waugh , Michael Slater", a scorer "Shelbourne -
+ * Mark Rutherford ( 5th )"), the surname ended by , ; ( or the line? Not a
+ * heading's dash after capitals ("SOCCER - MARK ..."), nor one that joins
+ * words. */
+static int list_item(const chunkctx *c, size_t i) {
+    if (i < 2 || i + 2 >= c->nt || !is_punct(c, i - 1, '-') || !(c->tok[i - 1].flags & TK_SPACE) ||
+        !(c->tok[i].flags & TK_SPACE) || (c->tok[i].flags & TK_NL) || (c->tok[i - 1].flags & TK_NL))
+        return 0;
+    const ng_token *p = &c->tok[i - 2];
+    int num = (p->flags & (TK_WORD | TK_DIGIT | TK_LATIN | TK_CYR)) == (TK_WORD | TK_DIGIT);
+    int cap = (p->flags & TK_WORD) && (p->flags & TK_UPPER1) && !(p->flags & TK_ALLUPPER);
+    if (!num && !cap) return 0;
+    size_t e = i + 2;
+    return (c->tok[e].flags & TK_NL) || is_punct(c, e, ',') || is_punct(c, e, ';') || is_punct(c, e, '(');
+}
+
 static int title_before(const chunkctx *c, size_t i) {
     if (i == 0) return 0;
     size_t p = i - 1;
@@ -2009,7 +2028,8 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
          * "Tiger Woods, who", not "Will Set" or "Grant Thornton") */
         if (gn->weak && ngn_sentence_initial(c, i) && !title_before(c, i) &&
             !(i + 2 < c->nt && is_cap_word(c, i + 1) && (c->tok[i + 1].flags & script) &&
-              !(c->tok[i + 1].flags & (TK_NL | TK_ALLUPPER)) && person_cue_after(c, i + 2)))
+              !(c->tok[i + 1].flags & (TK_NL | TK_ALLUPPER)) &&
+              (person_cue_after(c, i + 2) || list_item(c, i))))
             ok = 0;
         /* a function word first in its sentence that is also a case form
          * of a given name (Коли: Коля, Але: Аля, Тому: Том) starts no name

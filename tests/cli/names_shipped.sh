@@ -62,6 +62,20 @@ checks=$((checks+1))
 [ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/moreshort.out")" = "Rob Enderle|Guy Whittingham|Miles Kan|Chuck Finley|" ] ||
   { echo "FAIL moreshort: $(cut -f5-8 "$T/moreshort.out")"; fail=1; }
 
+# (session 40: a weak given name after " - " was first in its sentence,
+# so that a team sheet's "12 - Frank Bunce ," and a squad's "Australia -
+# Mark Waugh ," were no one; after a number or a capitalised word, an item
+# of a list ended by , ; ( is a person; a heading's dash is not)
+run listitem tag --format tsv --no-header <<'EOF2'
+Team : 12 - Frank Bunce , 11 - Glen Osborne ; 7 - Josh Kronfeld , 6 - Michael Jones
+Teams : Australia - Mark Waugh , Michael Slater . Shelbourne - Mark Rutherford ( 5th ) Attendance 2,189
+SOCCER - MARK HUGHES BANNED . He said - Will Smith , no .
+EOF2
+expect_rc listitem 0
+checks=$((checks+1))
+[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/listitem.out")" = "Frank Bunce|Glen Osborne|Josh Kronfeld|Michael Jones|Mark Waugh|Michael Slater|Mark Rutherford|" ] ||
+  { echo "FAIL listitem: $(cut -f5-8 "$T/listitem.out")"; fail=1; }
+
 # (session 40: a weak given name that is a place of its own, Don (the
 # river), Florence, started no name even after a title; now it does there,
 # and still not elsewhere)
