@@ -1101,6 +1101,28 @@ int ngn_contest_place(const chunkctx *c, size_t i) {
 /* Does token k, right after a name, say that the name is a person's: a
  * reporting verb (said, told, сказав, заявила, сообщил ...), or a comma and
  * who / який / который, or a comma and an age (", 32,")? */
+/* Does a wire story's dateline start at token k, first on its line: one to
+ * four words in capitals, then (a comma and a word, then) a date written
+ * 1996-08-22 or "(" (NEW YORK 1996-08-22; KYIV, Ukraine (Reuters))? The
+ * line before it is then a byline (person_cue_after). */
+static int dateline_next(const chunkctx *c, size_t k) {
+    if (k >= c->nt || !(c->tok[k].flags & TK_NL)) return 0;
+    size_t q = k, words = 0;
+    while (q < c->nt && words < 4 && (c->tok[q].flags & (TK_WORD | TK_ALLUPPER | TK_DIGIT)) == (TK_WORD | TK_ALLUPPER) &&
+           (q == k || !(c->tok[q].flags & TK_NL)))
+        q++, words++;
+    if (!words || !ncp_ge(tfold(c, k), tlen(c, k), 3) || q + 1 >= c->nt || (c->tok[q].flags & TK_NL)) return 0;
+    if (is_punct(c, q, ',') && !(c->tok[q + 1].flags & TK_NL) && (c->tok[q + 1].flags & TK_WORD) &&
+        (c->tok[q + 1].flags & TK_UPPER1))
+        q += 2;
+    if (q + 1 >= c->nt || (c->tok[q].flags & TK_NL)) return 0;
+    const ng_token *d = &c->tok[q];
+    if ((d->flags & (TK_WORD | TK_DIGIT | TK_LATIN | TK_CYR)) == (TK_WORD | TK_DIGIT) && d->fold_len == 4 &&
+        is_punct(c, q + 1, '-') && !(c->tok[q + 1].flags & TK_SPACE))
+        return 1;
+    return is_punct(c, q, '(');
+}
+
 static int person_cue_after(const chunkctx *c, size_t k) {
     static const char *const verbs[] = {
         "said", "says", "told", "added", "asked", "wrote", "insisted", "admitted", "explained",
@@ -1109,7 +1131,8 @@ static int person_cue_after(const chunkctx *c, size_t k) {
         "сказал", "сказала", "заявил", "заявила", "сообщил", "сообщила", "рассказал", "рассказала",
         "добавил", "добавила", "отметил", "отметила", "подчеркнул", "подчеркнула", NULL};
     static const char *const who[] = {"who", "який", "яка", "который", "которая", NULL};
-    if (k >= c->nt || (c->tok[k].flags & TK_NL)) return 0;
+    if (k < c->nt && (c->tok[k].flags & TK_NL)) return dateline_next(c, k);   /* a byline */
+    if (k >= c->nt) return 0;
     if (c->tok[k].flags & TK_WORD) return ngn_tok_in(c, k, verbs);
     if (!is_punct(c, k, ',') || k + 2 >= c->nt || (c->tok[k + 1].flags & TK_NL)) return 0;
     if (ngn_tok_in(c, k + 1, who)) return 1;

@@ -62,6 +62,16 @@ checks=$((checks+1))
 [ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/moreshort.out")" = "Rob Enderle|Guy Whittingham|Miles Kan|Chuck Finley|" ] ||
   { echo "FAIL moreshort: $(cut -f5-8 "$T/moreshort.out")"; fail=1; }
 
+# (session 40: a wire story's byline, a weak given name and a surname on
+# the line before the dateline, was no one: "Bill Berkrot\nNEW YORK
+# 1996-08-27"; a line before capitals that are no dateline still is not)
+printf 'TENNIS - GRAF WINS .\nBill Berkrot\nNEW YORK 1996-08-27\nIt was fine .\nMark Trevelyan\nWELLINGTON 1996-08-29\nOK .\nWill Set\nFOO BAR baz .\n' > "$T/byline.txt"
+run byline tag --format tsv --no-header "$T/byline.txt"
+expect_rc byline 0
+checks=$((checks+1))
+[ "$(awk -F'\t' '$5 == "PER" { printf "%s|", $8 }' "$T/byline.out")" = "Bill Berkrot|Mark Trevelyan|" ] ||
+  { echo "FAIL byline: $(cut -f5-8 "$T/byline.out")"; fail=1; }
+
 # (session 40: a weak given name after " - " was first in its sentence,
 # so that a team sheet's "12 - Frank Bunce ," and a squad's "Australia -
 # Mark Waugh ," were no one; after a number or a capitalised word, an item
