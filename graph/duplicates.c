@@ -258,6 +258,11 @@ static int variant_sig(const dperson *p, char *buf, size_t cap) {
     return cons >= 2 && n < cap;
 }
 
+/* Is x a group's candidate before y: more mentions, then the smaller id? */
+static int more_mentioned(const dperson *x, const dperson *y) {
+    return x->mentions > y->mentions || (x->mentions == y->mentions && strcmp(x->key, y->key) < 0);
+}
+
 typedef struct dvar { char sig[160]; size_t who; } dvar;
 static int cmp_var(const void *x, const void *y) {
     const dvar *a = x, *b = y;
@@ -285,10 +290,8 @@ static int variants(ng_store *s, const dperson *p, size_t np, json_t *arr, ng_er
         for (b = a + 1; b < nv && !strcmp(v[a].sig, v[b].sig); b++) {}
         if (b - a < 2) continue;
         size_t keep = v[a].who;
-        for (size_t k = a + 1; k < b; k++) {
-            const dperson *x = &p[v[k].who], *y = &p[keep];
-            if (x->mentions > y->mentions || (x->mentions == y->mentions && strcmp(x->key, y->key) < 0)) keep = v[k].who;
-        }
+        for (size_t k = a + 1; k < b; k++)
+            if (more_mentioned(&p[v[k].who], &p[keep])) keep = v[k].who;
         for (size_t k = a; !rc && k < b; k++) {
             size_t x = v[k].who;
             if (x == keep || !same_surname(&p[x], &p[keep])) continue;
@@ -492,10 +495,8 @@ static int transcriptions(ng_store *s, const dperson *p, size_t np, json_t *arr,
         for (b = a; b < nv && !strcmp(v[a].v.sig, v[b].v.sig); b++) latin |= !p[v[b].v.who].cyr;
         if (b - a < 2) continue;
         size_t keep = a;
-        for (size_t k = a + 1; k < b; k++) {
-            const dperson *x = &p[v[k].v.who], *y = &p[v[keep].v.who];
-            if (x->mentions > y->mentions || (x->mentions == y->mentions && strcmp(x->key, y->key) < 0)) keep = k;
-        }
+        for (size_t k = a + 1; k < b; k++)
+            if (more_mentioned(&p[v[k].v.who], &p[v[keep].v.who])) keep = k;
         for (size_t k = a; !rc && k < b; k++) {
             size_t x = v[k].v.who, y = v[keep].v.who;
             /* two Cyrillic spellings: the Ukrainian and the Russian

@@ -409,6 +409,8 @@ int ngn_org_acronyms(chunkctx *c);
 /* Is token i an organisation noun of the organisation rules' lists, in any
  * case form (Групи, Відділення, Партії; Council, Assembly)? (names_org.c) */
 int ngn_org_noun(const chunkctx *c, size_t i);
+/* Is token i a capitalised English word a name may have: no function
+ * word, weekday, month, title, nor organisation noun? (names_org.c) */
 int ngn_en_name_word(const chunkctx *c, size_t i);
 /* A dictionary name in a form the dictionary does not list (names_org.c,
  * NG_RULE_DICT_FORM): is capitalised Cyrillic token i a case form of a

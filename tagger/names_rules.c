@@ -1098,9 +1098,6 @@ int ngn_contest_place(const chunkctx *c, size_t i) {
 }
 
 /* Is the word before token i (skipping a dot) a title? Returns 1 if so. */
-/* Does token k, right after a name, say that the name is a person's: a
- * reporting verb (said, told, сказав, заявила, сообщил ...), or a comma and
- * who / який / который, or a comma and an age (", 32,")? */
 /* Does a wire story's dateline start at token k, first on its line: one to
  * four words in capitals, then (a comma and a word, then) a date written
  * 1996-08-22 or "(" (NEW YORK 1996-08-22; KYIV, Ukraine (Reuters))? The
@@ -1123,6 +1120,10 @@ static int dateline_next(const chunkctx *c, size_t k) {
     return is_punct(c, q, '(');
 }
 
+/* Does token k, right after a name, say that the name is a person's: a
+ * reporting verb (said, told, сказав, заявила, сообщил ...), or a comma and
+ * who / який / который, or a comma and an age (", 32,"), or the name is a
+ * byline, alone on its line before a dateline? */
 static int person_cue_after(const chunkctx *c, size_t k) {
     static const char *const verbs[] = {
         "said", "says", "told", "added", "asked", "wrote", "insisted", "admitted", "explained",
