@@ -492,6 +492,15 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f5,8 "$T/worldnames.out" | tr '\n\t' '|:')" = "PER:Wasim Akram|PER:Waqar Younis|PER:Sourav Ganguly|PER:Chavalit Yongchaiyudh|LOC:Lancashire|LOC:Glamorgan|PER:Giorgos Papadakis|PER:Anke Weber|PER:Inaki Urdangarin|" ] ||
   { echo "FAIL worldnames: $(cat "$T/worldnames.out")"; fail=1; }
+# European, Hebrew and Japanese given names (given-en-world.txt, forty-first
+# session), with and without diacritics: each starts a person's name
+run worldnames2 tag --format tsv --no-header <<'EOF2'
+Officials said Wojciech Kowalczyk met Slawomir Nowak, Zeljko Babic and Nebojsa Jovic.
+Teemu Virtanen, Trond Haugen and Jeroen Bakker spoke to Itamar Levin and Daisuke Mori.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/worldnames2.out" | tr '\n\t' '|:')" = "PER:Wojciech Kowalczyk|PER:Slawomir Nowak|PER:Zeljko Babic|PER:Nebojsa Jovic|PER:Teemu Virtanen|PER:Trond Haugen|PER:Jeroen Bakker|PER:Itamar Levin|PER:Daisuke Mori|" ] ||
+  { echo "FAIL worldnames2: $(cat "$T/worldnames2.out")"; fail=1; }
 run worldnames_norules tag --no-rules --format tsv --no-header <<'EOF2'
 Wasim Akram and Waqar Younis bowled.
 EOF2
