@@ -435,7 +435,8 @@ static void country_context(ng_tagger *t, size_t nsorted, const char *const *tex
  *
  * Agency sports pages are lines of teams named by their cities: standings
  * ("NEW YORK 74 59 .556 -"), results ("Chicago 4 HOUSTON 3", "Durham 114
- * ( S. Watkin 4-28 )"), schedules ("KANSAS CITY AT DETROIT") and fixtures
+ * ( S. Watkin 4-28 )"), schedules ("KANSAS CITY AT DETROIT": the visitors;
+ * DETROIT, the venue, stays a place) and fixtures
  * ("May 17 v Northampton"). A place found there is a team, an organisation:
  * its organisation candidate if it has one, else "team:" + the place's id
  * (one node per team, apart from the city's). Prose keeps its places: the
@@ -470,9 +471,10 @@ static int team_line(const char *t, size_t ls, size_t le, size_t a, size_t b) {
         while (d > ls && q - d <= 3 && t[d - 1] >= '0' && t[d - 1] <= '9') d--;
         if (q - d <= 3 && (d == ls || t[d - 1] == ' ')) return 1;
     }
-    /* schedules: "A AT B" on a line of its own; fixtures: "... v B" */
+    /* schedules: "A AT B" on a line of its own, A the visiting team (B,
+     * where the game is played, stays a place: news annotate the venue
+     * so); fixtures: "... v B" */
     if (blank(t, ls, a) && le - b > 4 && !memcmp(t + b, " AT ", 4)) return 1;
-    if (blank(t, b, le) && a - ls >= 4 && !memcmp(t + a - 4, " AT ", 4)) return 1;
     if (blank(t, b, le) && a - ls >= 3 && !memcmp(t + a - 3, " v ", 3)) return 1;
     return 0;
 }
