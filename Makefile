@@ -157,9 +157,15 @@ check: all $(UNIT_BIN)
 
 # Invariants on the real news texts of the shared evaluation data (not part
 # of 'make check', which needs nothing outside the repository).
+# A second binary, built with NG_CHECK_RULE_GATE in $(BUILD)/gatecheck, runs
+# the name rules at every capitalised word and stops where the gate that
+# skips words no rule can start at (tagger/names_rules.c, no_rule_starts)
+# would have skipped one that starts something.
 SHARED ?= ../shared
 check-corpus: all
-	@sh tests/corpus/run.sh $(BUILD) $(SHARED)/eval
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/gatecheck CFLAGS="$(CFLAGS) -DNG_CHECK_RULE_GATE" \
+	        $(BUILD)/gatecheck/newsgraph $(BUILD)/gatecheck/shipped.ngd $(BUILD)/gatecheck/names.ngn > /dev/null
+	@NG_GATECHECK=$(BUILD)/gatecheck/newsgraph sh tests/corpus/run.sh $(BUILD) $(SHARED)/eval
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -242,11 +248,12 @@ VALGRIND_CMD = valgrind -q --trace-children=yes --error-exitcode=99 --leak-check
 # The binary, the shipped image and the unit-test programs, without running them.
 tests-bin: all $(UNIT_BIN)
 
+# (with NG_CHECK_RULE_GATE: the gate of the name rules checked on every test)
 asan:
-	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS)" \
+	$(MAKE) --no-print-directory BUILD=$(ASAN_BUILD) CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS) -DNG_CHECK_RULE_GATE" \
 	        LDFLAGS="$(SAN_FLAGS)" tests-bin
 	rm -rf $(ASAN_BUILD)/reports && mkdir -p $(ASAN_BUILD)/reports
-	$(SAN_ENV) NG_SANITIZER=asan CC="$(CC)" CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS)" \
+	$(SAN_ENV) NG_SANITIZER=asan CC="$(CC)" CFLAGS="-O1 -g -fno-omit-frame-pointer $(SAN_FLAGS) -DNG_CHECK_RULE_GATE" \
 	        LDFLAGS="$(SAN_FLAGS)" sh tests/run.sh $(ASAN_BUILD)
 
 valgrind:

@@ -501,6 +501,15 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f5,8 "$T/worldnames2.out" | tr '\n\t' '|:')" = "PER:Wojciech Kowalczyk|PER:Slawomir Nowak|PER:Zeljko Babic|PER:Nebojsa Jovic|PER:Teemu Virtanen|PER:Trond Haugen|PER:Jeroen Bakker|PER:Itamar Levin|PER:Daisuke Mori|" ] ||
   { echo "FAIL worldnames2: $(cat "$T/worldnames2.out")"; fail=1; }
+# the gate of the name rules (names_rules.c, no_rule_starts) skips a
+# capitalised word a lower-case word follows, not one a link word follows
+# (da, dos, the, of) nor one after a lower-case title
+run gate tag --format tsv --no-header <<'EOF2'
+Yesterday Marco da Silva and Joaquim dos Santos spoke, as did Alexander the Great. The kernel of Linux runs. If the vice-president Banda says so.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/gate.out" | tr '\n\t' '|:')" = "PER:Marco da Silva|PER:Joaquim dos Santos|PER:Alexander the Great|PER:Banda|" ] ||
+  { echo "FAIL gate: $(cat "$T/gate.out")"; fail=1; }
 run worldnames_norules tag --no-rules --format tsv --no-header <<'EOF2'
 Wasim Akram and Waqar Younis bowled.
 EOF2

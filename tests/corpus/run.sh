@@ -4,6 +4,9 @@
 # their texts only, never copied into the repository):
 #   - every span cuts the text at character boundaries and is its bytes;
 #   - tag with two threads prints exactly what one thread prints;
+#   - the name rules, run at every capitalised word (NG_GATECHECK: a binary
+#     built with NG_CHECK_RULE_GATE), start nothing where the gate that
+#     skips words no rule can start at skips one, and print the same;
 #   - ingest stores exactly the mentions, entity names and types tag prints,
 #     with one thread or two and small batches, and the same database as
 #     'tag --keep-text | ingest';
@@ -48,6 +51,12 @@ for line in open(sys.argv[1], encoding="utf-8"):
   "$NG" tag --format jsonl -j 2 "$d/in.jsonl" > "$d/tag2.jsonl" 2> "$T/out"
   t "$n: tag -j 2 prints what one thread prints" cmp "$d/tag1.jsonl" "$d/tag2.jsonl"
   t "$n: spans on character boundaries, the input's bytes" $INV input "$d/in.jsonl" "$d/tag1.jsonl"
+  if [ -n "${NG_GATECHECK:-}" ]; then
+    # (the binary of make check-corpus that runs the name rules at every
+    # capitalised word: it stops where the gate would skip a rule's start)
+    t "$n: the name rules' gate skips no rule's start; the same output" sh -c \
+      '"$1" tag --format jsonl "$2" > "$3" && cmp "$3" "$4"' sh "$NG_GATECHECK" "$d/in.jsonl" "$d/gate.jsonl" "$d/tag1.jsonl"
+  fi
   t "$n: organisation ids without legal forms, no legal form alone" $INV orgids "$d/tag1.jsonl"
   t0=$(now)
   "$NG" ingest -q --db "$d/a.db" "$d/in.jsonl" > "$T/out" 2>&1; rc=$?
