@@ -39,6 +39,7 @@ typedef struct compiler {
     uint32_t cur_entity;
     int cur_cap;               /* its first word starts with a capital */
     unsigned cur_capat;        /* and is a title or an event's noun: the token that must be capitalised (OUT_NEEDCAP_AT) */
+    unsigned dot_capat;        /* a dotted US, UK, UN alias (add_alias_text): the word after the dots must be capitalised */
 } compiler;
 
 static int pool_raw(compiler *c, const char *s, size_t n, uint32_t *off);
@@ -281,7 +282,7 @@ static int cased_form(compiler *c, const ng_tokbuf *tb, size_t first, const char
     return rc;
 }
 
-static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
+static int add_alias_text1(compiler *c, const b_entity *e, const b_alias *a) {
     ng_tokbuf *tb = &c->tb;
     ng_tokbuf_reset(tb);
     const char *text = a->text;
@@ -313,7 +314,10 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
     int one_cyr = policy == CASE_AUTO && first + 1 == tb->n && (t0->flags & TK_CYR) && (t0->flags & TK_UPPER1) &&
                   !(t0->flags & TK_ALLUPPER);
     int capd = policy == CASE_CAPITALISED || one_cyr;
-    int rc = add_seq(c, w, wl, wh, n, cased, cs ? OUT_CASED : capd ? OUT_NEEDCAP : 0);
+    int rc = add_seq(c, w, wl, wh, n, cased,
+                     cs     ? OUT_CASED
+                     : capd ? OUT_NEEDCAP
+                     : c->dot_capat ? OUT_NEEDCAP_AT | c->dot_capat << OUT_CAPAT_SHIFT : 0);
     if (rc == NG_OK && cs && e->inflect && n == 1 && (tb->tok[first].flags & TK_CYR) &&
         (tb->tok[first].flags & TK_ALLUPPER))
         rc = acronym_forms(c, w[0], wl[0], cased);
@@ -335,6 +339,32 @@ static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
     }
     /* the tokbuf is reused by nothing during the callback: words stay valid */
     return ng_inflect_alias(iw, n, e->type, e->lang, emit_inflected, c);
+}
+
+/* An alias that starts with US, UK or UN and a word ("US Senate", "UK
+ * Border Force", "UN Security Council") matches written with dots too
+ * ("U.S. Senate", "U.S. Open"), as news agencies write it, when the word
+ * after the dots is capitalised ("U.S. military" is the country and a
+ * word, as CoNLL annotates it, though "US military" is an alias). */
+static int add_alias_text(compiler *c, const b_entity *e, const b_alias *a) {
+    int rc = add_alias_text1(c, e, a);
+    const char *t = a->text;
+    if (rc || t[0] != 'U' || (t[1] != 'S' && t[1] != 'K' && t[1] != 'N') || t[2] != ' ' || !t[3]) return rc;
+    size_t n = strlen(t);
+    char *v = malloc(n + 3);
+    if (!v) return NG_E_NOMEM;
+    v[0] = 'U';
+    v[1] = '.';
+    v[2] = t[1];
+    v[3] = '.';
+    memcpy(v + 4, t + 2, n - 1);   /* the space on, and the NUL */
+    b_alias dotted = *a;
+    dotted.text = v;
+    c->dot_capat = 4;   /* U . S . Senate */
+    rc = add_alias_text1(c, e, &dotted);
+    c->dot_capat = 0;
+    free(v);
+    return rc;
 }
 
 static int cmp_out(const void *x, const void *y) {
