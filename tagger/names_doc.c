@@ -2459,6 +2459,40 @@ static uint64_t doc_hash(dochash *d) {
     return d->h;
 }
 
+/* Weak given names (words too: роман, надія, лев) that name a person alone
+ * when capitalised inside a sentence ("поруч із Романом", "сказала Надія"),
+ * not first in one ("Роман абсолютно не орієнтувався" may be the word; the
+ * person's surname or a cue decides there). Not those mostly other words
+ * capitalised inside a sentence too, or whose case forms are: Мир (a
+ * station), Слава (Слава Україні), Нова (Нова пошта), Олімпіада (the
+ * Games), Рима (Rome's genitive), Свята (Свята Софія), Злата (Злата
+ * Прага), Мая (Має: "has", in the realistic workload's text), Влада,
+ * Лука, Лета, Флора, pronouns (Тим, Ким). */
+static int weak_alone(const tnames *tn, const gname *gn) {
+    static const char *const ok[] = {"роман", "надія", "віра", "любов", "лев", "мілана", "надежда",
+                                     "вера", "любовь", "роза", "ангелина", "майя", "ян", NULL};
+    const char *f = tn->nl->strs + gn->fold;
+    for (size_t k = 0; ok[k]; k++)
+        if (strlen(ok[k]) == gn->fold_len && !memcmp(ok[k], f, gn->fold_len)) return 1;
+    return 0;
+}
+
+/* Is the word [a, b) of text t, a weak given name, right after an opening
+ * quote (a title: "у фільмі “Любов і голуби”") or before a capitalised
+ * word (its surname, whose rule did not take it: "шахматистки: Надежда
+ * Косинцева")? Then it is no person alone. */
+static int weak_beside(const char *t, size_t len, size_t a, size_t b) {
+    size_t i = a;
+    while (i > 0 && t[i - 1] == ' ') i--;
+    if (i > 0 && (t[i - 1] == '"' || t[i - 1] == '\'')) return 1;
+    if (i >= 2 && !memcmp(t + i - 2, "\xc2\xab", 2)) return 1;   /* « */
+    if (i >= 3 && (!memcmp(t + i - 3, "\xe2\x80\x9c", 3) || !memcmp(t + i - 3, "\xe2\x80\x9e", 3))) return 1;   /* “ „ */
+    size_t k = b;
+    while (k < len && t[k] == ' ') k++;
+    int32_t cp;
+    return k < len && ng_utf8_decode((const unsigned char *)t + k, len - k, &cp) > 0 && utf8proc_isupper(cp);
+}
+
 static int lone_given(fpart *fp, const note *n) {
     const tnames *tn = fp->tn;
     const char *const *texts = fp->texts;
@@ -2474,7 +2508,9 @@ static int lone_given(fpart *fp, const note *n) {
     for (size_t q = 1; q < got && !g[0]->is_nom; q++)
         if (g[q]->is_nom) g[0] = g[q];
     const gname *gn = &tn->nl->names[g[0]->name];
-    if (gn->weak) return NG_OK;
+    if (gn->weak && (!weak_alone(tn, gn) || sentence_start(texts[n->field], n->start) ||
+                     weak_beside(texts[n->field], fp->doc->lens[n->field], n->start, n->start + n->len)))
+        return NG_OK;
     /* the name is the nominative; the key is the one that nominative gives
      * (Аделю: Аделя, whose own lookup may find Адель first) */
     const gform *g2[4];

@@ -510,6 +510,15 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f5,8 "$T/gate.out" | tr '\n\t' '|:')" = "PER:Marco da Silva|PER:Joaquim dos Santos|PER:Alexander the Great|PER:Banda|" ] ||
   { echo "FAIL gate: $(cat "$T/gate.out")"; fail=1; }
+# a weak given name (a word too: роман, надія) alone is a person inside a
+# sentence, not first in one, not after an opening quote (a title), not
+# before a capitalised word
+run weakalone tag --format tsv --no-header <<'EOF2'
+Роман абсолютно не орієнтувався. Я йшов поруч із Романом. Вона читала роман. Це сказала Надія. Фільм « Любов і голуби ». Шахматистки: Надежда Косинцева.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6,8 "$T/weakalone.out" | sed 's/~[0-9a-f]*//' | tr '\n\t' '|:')" = "PER:per:roman:Романом|PER:per:nadia:Надія|" ] ||
+  { echo "FAIL weakalone: $(cat "$T/weakalone.out")"; fail=1; }
 run worldnames_norules tag --no-rules --format tsv --no-header <<'EOF2'
 Wasim Akram and Waqar Younis bowled.
 EOF2
