@@ -519,6 +519,22 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f5,6,8 "$T/weakalone.out" | sed 's/~[0-9a-f]*//' | tr '\n\t' '|:')" = "PER:per:roman:Романом|PER:per:nadia:Надія|" ] ||
   { echo "FAIL weakalone: $(cat "$T/weakalone.out")"; fail=1; }
+# an institution by its word alone (Senate, Treasury, Commission,
+# Commonwealth) is an organisation of its article: one id an article, not
+# a law's title ("Commission Regulation"), not with --no-org-rules
+run institution tag --format tsv --no-header <<'EOF2'
+The Senate voted and Treasury bills rose. The Commission said so. Commission Regulation No 1464/96 applies. The Senate met.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6,8 "$T/institution.out" | sed 's/~[0-9a-f]*//' | tr '\n\t' '|:')" = "ORG:org:senate:Senate|ORG:org:treasury:Treasury|ORG:org:commission:Commission|ORG:org:senate:Senate|" ] ||
+  { echo "FAIL institution: $(cat "$T/institution.out")"; fail=1; }
+checks=$((checks+1))
+[ "$(cut -f6 "$T/institution.out" | grep '~' | sed 's/.*~//' | sort -u | wc -l)" = 1 ] || { echo "FAIL institution: one article, one hash: $(cat "$T/institution.out")"; fail=1; }
+run institution_noorg tag --no-org-rules --format tsv --no-header <<'EOF2'
+The Senate voted.
+EOF2
+checks=$((checks+1))
+[ ! -s "$T/institution_noorg.out" ] || { echo "FAIL institution_noorg: $(cat "$T/institution_noorg.out")"; fail=1; }
 run worldnames_norules tag --no-rules --format tsv --no-header <<'EOF2'
 Wasim Akram and Waqar Younis bowled.
 EOF2
