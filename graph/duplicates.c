@@ -325,7 +325,9 @@ static void key_put(char *out, size_t *n, size_t cap, char c) {
 /* The key of a Latin surname r (lower case, ASCII): English spelling read
  * as the transcriptions read it (c before e, i, y is s, else k; ch, tch is
  * c, as ч; ph f; gh, kn-, wr- silent; w after a vowel silent, else v, wh v;
- * qu kv; x ks; sh, sch s; th t; ts, tz, z s). */
+ * qu kv; x ks; sh, sch s; th t; ts, tz, z s; kh silent, as the
+ * skeleton's h of х and г is: Khodorkovsky, Ходорковский; the l of walk
+ * silent: Walker, Уокер). */
 static size_t latin_key(const char *r, char *out, size_t cap) {
     size_t n = 0;
     for (size_t i = 0; r[i]; i++) {
@@ -344,7 +346,11 @@ static size_t latin_key(const char *r, char *out, size_t cap) {
             if (d == 'h') i++;
             break;
         case 'k':
+            if (d == 'h') { i++; break; }   /* kh is х, h in the skeleton */
             if (!(i == 0 && d == 'n')) key_put(out, &n, cap, 'k');
+            break;
+        case 'l':
+            if (!(i >= 2 && r[i - 1] == 'a' && r[i - 2] == 'w' && d == 'k')) key_put(out, &n, cap, 'l');   /* Walker, Уокер */
             break;
         case 'w':
             if (i == 0 && d == 'r') break;

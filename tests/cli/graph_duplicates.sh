@@ -152,12 +152,14 @@ cat > t.jsonl <<'EOF'
 {"id":"t12","text":"Спортсмен Сергій Бубка виступив у Донецьку."}
 {"id":"t13","text":"Мер Леонід Черновецький виступив у Києві."}
 {"id":"t14","text":"Мер Леонід Чернівецький виступив у Києві."}
+{"id":"t15","text":"Minister David Walker said in York on Monday."}
+{"id":"t16","text":"Міністр Девід Уокер заявив у Йорку."}
 EOF
 $NG ingest -q --db t.db t.jsonl || fail "ingest t"
 run $NG entity duplicates --db t.db --json
 eq "$rc" 0 "transcriptions status"
 eq "$(j '" ".join(sorted("%s>%s" % (g["entity"]["id"], g["candidates"][0]["id"]) for g in d["groups"] if g["form"] == "transcription"))' < out)" \
-   "per:david-viliams>per:david-uiliams per:david-wiliams>per:david-uiliams per:joel-simon>per:joel-saimon per:leonid-chernovetsk>per:leonid-chernivetsk" \
+   "per:david-viliams>per:david-uiliams per:david-walker>per:david-uoker per:david-wiliams>per:david-uiliams per:joel-simon>per:joel-saimon per:leonid-chernovetsk>per:leonid-chernivetsk" \
    "transcription groups"
 # --merge takes one sharing two neighbours (CPJ, London)
 run $NG entity duplicates --db t.db --merge
