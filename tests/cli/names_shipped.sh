@@ -519,6 +519,15 @@ EOF2
 checks=$((checks+1))
 [ "$(cut -f5,6,8 "$T/weakalone.out" | sed 's/~[0-9a-f]*//' | tr '\n\t' '|:')" = "PER:per:roman:Романом|PER:per:nadia:Надія|" ] ||
   { echo "FAIL weakalone: $(cat "$T/weakalone.out")"; fail=1; }
+# the gate in Cyrillic text: a function word a lower-case word follows
+# starts nothing ("Він сказав", "За тиждень"), but inside quotes it may
+# ("рух «За права людини»")
+run gate_cyr tag --format tsv --no-header <<'EOF2'
+Він сказав, що рух «За права людини» виступив. За тиждень Андрій повернувся.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,8 "$T/gate_cyr.out" | tr '\n\t' '|:')" = "ORG:За права людини|PER:Андрій|" ] ||
+  { echo "FAIL gate_cyr: $(cat "$T/gate_cyr.out")"; fail=1; }
 # an institution by its word alone (Senate, Treasury, Commission,
 # Commonwealth) is an organisation of its article: one id an article, not
 # a law's title ("Commission Regulation"), not with --no-org-rules
