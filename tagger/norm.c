@@ -1168,6 +1168,22 @@ size_t ng_utf8_valid_prefix(const char *s, size_t len) {
             if (i < len && u[i] < 0x80) i++;
             continue;
         }
+        /* two- and three-byte sequences inline (Cyrillic, quotes and
+         * dashes: a call a character was a tenth of tagging Ukrainian
+         * JSON Lines); four-byte ones by ng_utf8_decode */
+        unsigned c = u[i];
+        if (c >= 0xC2 && c < 0xE0) {
+            if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80) break;
+            i += 2;
+            continue;
+        }
+        if (c >= 0xE0 && c < 0xF0) {
+            if (i + 2 >= len || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80) break;
+            /* not overlong (E0 80..9F), not a surrogate (ED A0..BF) */
+            if ((c == 0xE0 && u[i + 1] < 0xA0) || (c == 0xED && u[i + 1] >= 0xA0)) break;
+            i += 3;
+            continue;
+        }
         int k = ng_utf8_decode(u + i, len - i, &cp);
         if (k < 0) break;
         i += (size_t)k;

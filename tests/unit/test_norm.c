@@ -238,6 +238,34 @@ static void test_utf8(void) {
         }
         INT_EQ(bad, 0, "a bad byte found at each place of ASCII runs");
     }
+    /* the inline two- and three-byte paths: the prefix ng_utf8_decode
+     * gives, character by character, on random byte strings drawn from
+     * lead bytes, continuation bytes, the edges of the valid ranges
+     * (C1/C2, E0 9F/A0, ED 9F/A0, F4 8F/90) and ASCII */
+    {
+        static const unsigned char pool[] = {'a', ' ', 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2,
+                                             0xd0, 0xdf, 0xe0, 0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
+        unsigned long long x = 88172645463325252ull;
+        int bad = 0;
+        for (int round = 0; round < 200000; round++) {
+            unsigned char buf[12];
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            size_t n = (size_t)(x % 12);
+            for (size_t k = 0; k < n; k++) {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                buf[k] = pool[x % sizeof pool];
+            }
+            size_t want = 0;
+            while (want < n) {
+                int32_t cp;
+                int l = ng_utf8_decode(buf + want, n - want, &cp);
+                if (l < 0) break;
+                want += (size_t)l;
+            }
+            if (ng_utf8_valid_prefix((const char *)buf, n) != want) bad++;
+        }
+        INT_EQ(bad, 0, "the valid prefix is ng_utf8_decode's on 200,000 random strings");
+    }
 }
 
 /* ASCII is folded without utf8proc: the same bytes as utf8proc gives. The
