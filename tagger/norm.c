@@ -1153,19 +1153,44 @@ int ng_utf8_valid_len(const unsigned char *s, size_t len) {
 
 size_t ng_utf8_valid_prefix(const char *s, size_t len) {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
+    size_t i = 0, simd_from = 0;
     int32_t cp;
     while (i < len) {
-        if (u[i] < 0x80) {
-            /* ASCII runs 16 bytes at a time */
-            while (i + 16 <= len) {
-                uint64_t a, b;
-                memcpy(&a, u + i, 8);
-                memcpy(&b, u + i + 8, 8);
-                if ((a | b) & 0x8080808080808080ULL) break;
+#if defined(__SSE2__)
+        /* sixteen bytes at a time while they are ASCII and whole two-byte
+         * sequences (English, Ukrainian, Russian text): every continuation
+         * byte right after a lead byte C2..DF, every such lead byte before
+         * one; else the bytes one at a time below, to past the block */
+        if (i >= simd_from) {
+            unsigned carry = 0;   /* the block before ended with a lead byte */
+            while (len - i >= 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+                unsigned high = (unsigned)_mm_movemask_epi8(x);   /* not ASCII */
+                /* signed bytes: 80..BF are below C0, C2..DF between C1 and E0 */
+                unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8((char)0xC0)));
+                unsigned lead = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)),
+                                                                          _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0))));
+                if ((cont | lead) != high || cont != (((lead << 1) | carry) & 0xFFFFu)) {
+                    simd_from = i + 16;
+                    break;
+                }
+                carry = lead >> 15;
                 i += 16;
             }
-            if (i < len && u[i] < 0x80) i++;
+            if (carry) i--;   /* (that lead byte again, below) */
+            if (len - i < 16) simd_from = SIZE_MAX;
+            if (i >= len) break;
+        }
+#endif
+        if (u[i] < 0x80) {
+            /* ASCII eight bytes at a time, to the first byte that is not */
+            if (len - i >= 8) {
+                uint64_t x;
+                memcpy(&x, u + i, 8);
+                uint64_t m = x & 0x8080808080808080ULL;
+                i += m ? (size_t)(__builtin_ctzll(m) >> 3) : 8;
+            } else
+                i++;
             continue;
         }
         /* two- and three-byte sequences inline (Cyrillic, quotes and

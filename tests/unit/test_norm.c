@@ -265,6 +265,38 @@ static void test_utf8(void) {
             if (ng_utf8_valid_prefix((const char *)buf, n) != want) bad++;
         }
         INT_EQ(bad, 0, "the valid prefix is ng_utf8_decode's on 200,000 random strings");
+        /* and the sixteen-byte blocks: texts of up to 80 bytes made of
+         * ASCII, two-, three- and four-byte characters, one byte of each
+         * in eight replaced by an edge byte (a block cut at any place, a
+         * lead byte last in a block) */
+        static const char *const chars[] = {"a", " ", "\xd0\x9a", "\xd1\x97", "\xc2\xab", "\xdf\xbf",
+                                            "\xe2\x80\x9c", "\xf0\x9f\x87\xba"};
+        bad = 0;
+        for (int round = 0; round < 200000; round++) {
+            unsigned char buf[96];
+            size_t n = 0;
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            size_t want_len = (size_t)(x % 81);
+            while (n < want_len) {
+                x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+                const char *ch = chars[x % 8];
+                size_t cl = strlen(ch);
+                if (n + cl > want_len) break;
+                memcpy(buf + n, ch, cl);
+                n += cl;
+            }
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            if (n && x % 8 == 0) buf[(x >> 8) % n] = pool[(x >> 20) % sizeof pool];
+            size_t want = 0;
+            while (want < n) {
+                int32_t cp;
+                int l = ng_utf8_decode(buf + want, n - want, &cp);
+                if (l < 0) break;
+                want += (size_t)l;
+            }
+            if (ng_utf8_valid_prefix((const char *)buf, n) != want) bad++;
+        }
+        INT_EQ(bad, 0, "the valid prefix is ng_utf8_decode's on 200,000 random texts of whole characters");
     }
 }
 
