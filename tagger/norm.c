@@ -1153,8 +1153,11 @@ int ng_utf8_valid_len(const unsigned char *s, size_t len) {
 
 size_t ng_utf8_valid_prefix(const char *s, size_t len) {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, simd_from = 0;
+    size_t i = 0;
     int32_t cp;
+#if defined(__SSE2__)
+    size_t simd_from = 0;   /* (after a block that failed: past it, one byte at a time) */
+#endif
     while (i < len) {
 #if defined(__SSE2__)
         /* sixteen bytes at a time while they are ASCII and whole two-byte
