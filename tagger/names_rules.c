@@ -2531,9 +2531,10 @@ static int link_word(const ng_token *t) {
  * first of a sentence), and the rules cost ~500 instructions a word that
  * finds nothing: the walk skips them, the free-word checks after still
  * run. In Cyrillic text: a capitalised function word (Він, Це, За,
- * Коли: the stop words) a lower-case Cyrillic word follows, after the end
- * of a sentence or a clause, not after an opening quote («За права
- * людини», «Про оренду землі» are names). Realistic workload, 10 MB, 10k
+ * Коли: the stop words) a lower-case Cyrillic word follows, first on its
+ * line or after a word or the end of a sentence or a clause (. ! ? ; : ,
+ * -), not after an opening quote («За права людини», «Про оренду землі»
+ * are names). Realistic workload, 10 MB, 10k
  * names: 778.1M -> 744.7M instructions; the uk evaluation texts 410.1M
  * -> 405.4M; outputs unchanged. Built with NG_CHECK_RULE_GATE (make
  * asan, make check-corpus), the rules run anyway and a skipped word where
@@ -2545,9 +2546,9 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
          * Cyrillic word follows */
         if (i + 1 >= c->nt || !wset_has(&ngn_stop_set, t->hash)) return 0;
         if (i > 0 && !(t->flags & TK_NL) && !(c->tok[i - 1].flags & TK_WORD)) {
-            /* (after the end of a sentence or a clause, not after an
-             * opening quote: «Про ...» is a law's title, «За права ...» a
-             * name) */
+            /* (after punctuation only the end of a sentence or a clause,
+             * not an opening quote: «Про ...» is a law's title, «За права
+             * ...» a name) */
             const ng_token *p = &c->tok[i - 1];
             if (!(p->flags & TK_PUNCT) || p->fold_len != 1 || !c->fold[p->fold] || !strchr(".!?;:,-", c->fold[p->fold]))
                 return 0;
