@@ -2528,7 +2528,7 @@ static int link_word(const ng_token *t) {
  * too, the start of a line (scorecards, datelines), a title, an initial or
  * a capitalised word before it, a Cyrillic word near it (a Latin name in
  * Cyrillic text). Most capitalised words of prose are such words (the
- * first of a sentence), and the rules cost ~500 instructions a word that
+ * first of a sentence), and the rules cost ~1,000 instructions a word that
  * finds nothing: the walk skips them, the free-word checks after still
  * run. In Cyrillic text: a capitalised function word (Він, Це, За,
  * Коли: the stop words) a lower-case Cyrillic word follows, first on its
