@@ -2459,6 +2459,17 @@ static uint64_t doc_hash(dochash *d) {
     return d->h;
 }
 
+/* Does an opening quote stand before byte a of t, past spaces and tabs
+ * (" ' « “ „)? A word right after one starts a title or a name in quotes
+ * (weak_beside, lone_surname). */
+static int quote_before(const char *t, size_t a) {
+    size_t i = a;
+    while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t')) i--;
+    if (i > 0 && (t[i - 1] == '"' || t[i - 1] == '\'')) return 1;
+    if (i >= 2 && !memcmp(t + i - 2, "\xc2\xab", 2)) return 1;   /* « */
+    return i >= 3 && (!memcmp(t + i - 3, "\xe2\x80\x9c", 3) || !memcmp(t + i - 3, "\xe2\x80\x9e", 3));   /* “ „ */
+}
+
 /* Weak given names (words too: роман, надія, лев) that name a person alone
  * when capitalised inside a sentence ("поруч із Романом", "сказала Надія"),
  * not first in one ("Роман абсолютно не орієнтувався" may be the word; the
@@ -2482,11 +2493,7 @@ static int weak_alone(const tnames *tn, const gname *gn) {
  * word (its surname, whose rule did not take it: "шахматистки: Надежда
  * Косинцева")? Then it is no person alone. */
 static int weak_beside(const char *t, size_t len, size_t a, size_t b) {
-    size_t i = a;
-    while (i > 0 && t[i - 1] == ' ') i--;
-    if (i > 0 && (t[i - 1] == '"' || t[i - 1] == '\'')) return 1;
-    if (i >= 2 && !memcmp(t + i - 2, "\xc2\xab", 2)) return 1;   /* « */
-    if (i >= 3 && (!memcmp(t + i - 3, "\xe2\x80\x9c", 3) || !memcmp(t + i - 3, "\xe2\x80\x9e", 3))) return 1;   /* “ „ */
+    if (quote_before(t, a)) return 1;
     size_t k = b;
     while (k < len && t[k] == ' ') k++;
     int32_t cp;
@@ -2586,12 +2593,7 @@ static int lone_surname(fpart *fp, const note *n) {
         if (p == '-' || p == '\'' || p == '"' ||
             (p >= 0x80 && (n->start < 2 || memcmp(text + n->start - 2, "\xc2\xa0", 2))))
             return NG_OK;
-        size_t i = n->start;
-        while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) i--;
-        if (i > 0 && text[i - 1] == '"') return NG_OK;
-        if (i >= 2 && !memcmp(text + i - 2, "\xc2\xab", 2)) return NG_OK;                   /* « */
-        if (i >= 3 && (!memcmp(text + i - 3, "\xe2\x80\x9e", 3) || !memcmp(text + i - 3, "\xe2\x80\x9c", 3))) /* „ “ */
-            return NG_OK;
+        if (quote_before(text, n->start)) return NG_OK;
     }
     size_t fl = 0;
     char *f = ng_fold(w, len, &fl);
@@ -2648,12 +2650,7 @@ static int lone_institution(fpart *fp, const note *n) {
     static const char *const words[] = {"senate", "treasury", "commission", "commonwealth", NULL};
     const char *w = fp->texts[n->field] + n->start;
     size_t k = 0;
-    for (; words[k]; k++) {
-        size_t l = strlen(words[k]), q = 0;
-        if (l != n->len) continue;
-        while (q < l && (w[q] | 0x20) == words[k][q]) q++;
-        if (q == l) break;
-    }
+    while (words[k] && !ts_word_is(w, 0, n->len, (const char *const[]){words[k], NULL})) k++;
     if (!words[k]) return NG_OK;
     /* (not a law's title: "Commission Regulation ( EC ) No 1464/96") */
     static const char *const acts[] = {" Regulation", " Directive", " Decision", " Recommendation", NULL};

@@ -75,7 +75,7 @@ static inline int wset_has(const wset *s, uint64_t h) {
         if (s->h[i] == h) return 1;
     }
 }
-extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set;
+extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set;
 void ngn_words_init(void);
 /* Is the folded word (hash: its ng_hash) a title (President, принц, короля:
  * a Cyrillic title in any case form) or a noun an event's name starts with

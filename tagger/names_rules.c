@@ -2501,30 +2501,18 @@ static size_t next_cap(const uint32_t *caps, size_t ncaps, size_t *ci, size_t i,
     return *ci < ncaps ? caps[*ci] : nt;
 }
 
-/* Lower-case words that go on a name after a capitalised word ("University
- * of", "Doctors without Borders", "Bank for International Settlements",
- * "Marco da Silva", "Joaquim dos Santos") beside the particles and the
- * place prepositions; a rule may start before them. */
-static const char *const name_links[] = {
-    "of", "for", "on", "to", "and", "the", "without", "against", "sans", "des", "do", "dos", "das",
-    "dei", "degli", "y", "e", "et", "und", "zu", "zum", "zur", "am", "an", "op", "te", "upon",
-    "over", "under", "by", "with", "from", "du", "les", "los", "las", "del", NULL
-};
-static wset link_set;
-static uint64_t link_mem[1024];   /* (ngn_wset_fill's size) */
-static pthread_once_t link_once = PTHREAD_ONCE_INIT;
-static void link_init(void) { ngn_wset_fill(&link_set, link_mem, name_links, 0); }
-
+/* Is token t a word that goes on a name after a capitalised word (a link
+ * word, a particle, a place preposition)? */
 static int link_word(const ng_token *t) {
-    return wset_has(&link_set, t->hash) || wset_has(&ngn_particle_set, t->hash) || wset_has(&ngn_prep_set, t->hash);
+    return wset_has(&ngn_link_set, t->hash) || wset_has(&ngn_particle_set, t->hash) || wset_has(&ngn_prep_set, t->hash);
 }
 
 /* Can no rule start at token i, a capitalised Latin word (or one in
  * capitals, two letters or more) not first on its line, that a lower-case
  * Latin word follows ("The kernel", "If the", "Linux kernel")? The
  * organisation, place and person rules need more to start a name there: a
- * capitalised word or a number after it, a link word (name_links, a
- * particle, a place preposition) unless a lower-case word follows that
+ * capitalised word or a number after it, a link word (names_words.c link_words,
+ * a particle, a place preposition) unless a lower-case word follows that
  * too, the start of a line (scorecards, datelines), a title, an initial or
  * a capitalised word before it, a Cyrillic word near it (a Latin name in
  * Cyrillic text). Most capitalised words of prose are such words (the
@@ -2565,7 +2553,6 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
     if ((n->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) !=
         (TK_WORD | TK_SPACE | TK_LATIN))
         return 0;
-    pthread_once(&link_once, link_init);
     if (link_word(n)) {
         /* a link word then a lower-case word ("Linux to the", "If the
          * kernel"): no name goes on through both */

@@ -340,9 +340,20 @@ static const char *const demonyms[] = {
     "zimbabwean", NULL
 };
 
-wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set;
+/* Lower-case words that go on a name after a capitalised word ("University
+ * of", "Doctors without Borders", "Bank for International Settlements",
+ * "Marco da Silva", "Joaquim dos Santos") beside the particles and the
+ * place prepositions: a rule may start before them (names_rules.c
+ * no_rule_starts). */
+static const char *const link_words[] = {
+    "of", "for", "on", "to", "and", "the", "without", "against", "sans", "des", "do", "dos", "das",
+    "dei", "degli", "y", "e", "et", "und", "zu", "zum", "zur", "am", "an", "op", "te", "upon",
+    "over", "under", "by", "with", "from", "du", "les", "los", "las", "del", NULL
+};
+
+wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static uint64_t sets_mem[7][1024];
+static uint64_t sets_mem[8][1024];
 
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
     s->h = mem;
@@ -362,6 +373,7 @@ static void sets_init(void) {
     ngn_wset_fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
     ngn_wset_fill(&event_head_set, sets_mem[5], event_heads, 0);
     ngn_wset_fill(&ngn_demonym_set, sets_mem[6], demonyms, 0);
+    ngn_wset_fill(&ngn_link_set, sets_mem[7], link_words, 0);
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }
