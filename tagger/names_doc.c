@@ -2647,11 +2647,12 @@ static int latin_org(fpart *fp, const note *n, unsigned rule) {
  * all 46 places they stand alone in its training part, and none of
  * Parliament's 5 or Government's 10). */
 static int lone_institution(fpart *fp, const note *n) {
-    static const char *const words[] = {"senate", "treasury", "commission", "commonwealth", NULL};
+    /* (one word a length: every free Latin word of an article asks) */
+    static const char *const words[] = {"senate", "treasury", "commission", "commonwealth"};
+    if (n->len < 6 || n->len > 12 || (n->len & 1)) return NG_OK;
+    size_t k = (n->len - 6) / 2;
     const char *w = fp->texts[n->field] + n->start;
-    size_t k = 0;
-    while (words[k] && !ts_word_is(w, 0, n->len, (const char *const[]){words[k], NULL})) k++;
-    if (!words[k]) return NG_OK;
+    if (!ts_word_is(w, 0, n->len, (const char *const[]){words[k], NULL})) return NG_OK;
     /* (not a law's title: "Commission Regulation ( EC ) No 1464/96") */
     static const char *const acts[] = {" Regulation", " Directive", " Decision", " Recommendation", NULL};
     const char *t = fp->texts[n->field];
