@@ -2140,6 +2140,7 @@ typedef struct fpart {
                               * the note's start; see free_append */
     size_t nhy, hy_cap;
     int rc;
+    const struct rep_tab *rep;   /* rule R's words (lone_repeated), or NULL */
 } fpart;
 
 /* Partial names: a capitalised word no dictionary matched (n: its field,
@@ -2753,6 +2754,344 @@ static int name_pair(fpart *fp, const mnames *mn, const pfree *pf, const note *n
     return 1;
 }
 
+/* Rule R (NG_RULE_NAME_REPEATED): a capitalised Cyrillic word that no list
+ * knows, that names no one else of the article and that no other rule took,
+ * which the article repeats inside its sentences, at least REP_MIN times
+ * with one stem ("Поки Санджив набирався сили", "— обірвав Анісімов .",
+ * "лежав бідний Адамек під кущем"), and never writes in lower case: a
+ * person of the article, the characters of a story, a surname no list
+ * has. Inside a sentence: after a lower-case word (no place preposition
+ * nor noun of a street, settlement or organisation: "у Бережанах",
+ * "сквері Пам’яті" are places) or a comma, before a lower-case word or
+ * punctuation. Then every place the word stands alone is that person,
+ * first in a sentence too; not beside another capitalised word of its
+ * sentence (Білий Пес, Францішка Смольки: a name of two words), nor joined
+ * by a hyphen, nor after an opening quote. Not a word with an adjective's
+ * ending (Люблінської, Високого), a capital after the first letter
+ * (ЗакДУ), a title (Міністр), an organisation, street or place noun
+ * (Церква, Групи), nor a capitalised noun that names no one (Інтернет,
+ * Сонце, Євангеліє, Закону, Конституції). Its id is per: + the stem's key +
+ * "~" + 8 hex digits of the article's hash (a given name alone's: one
+ * Адамек per article), its name the shortest form inside a sentence (the
+ * first of those). */
+/* (an article's text longer than REP_MAX_TEXT bytes is no one story but a
+ * file of many, or a book: a capitalised word it says three times is as
+ * often a heading's or a table's, and the rule stays off) */
+enum { REP_MIN = 3, REP_MAX_TEXT = 1 << 20 };
+typedef struct rep_ent {
+    uint64_t key;        /* the stem hash (0: an empty slot) */
+    size_t start;        /* the shortest form inside a sentence */
+    uint32_t len, count;
+    unsigned field;
+    int bad;             /* written in lower case in the article */
+    int cued;            /* a verb in the past tense beside it once (past_verb) */
+} rep_ent;
+typedef struct rep_tab { rep_ent *e; size_t cap, n; int any; } rep_tab;
+
+static rep_ent *rep_find(const rep_tab *r, uint64_t key) {
+    if (!r->cap) return NULL;
+    for (size_t i = key & (r->cap - 1);; i = (i + 1) & (r->cap - 1)) {
+        if (!r->e[i].key) return NULL;
+        if (r->e[i].key == key) return &r->e[i];
+    }
+}
+
+static rep_ent *rep_add(rep_tab *r, uint64_t key) {
+    if (2 * (r->n + 1) > r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 64;
+        rep_ent *e = calloc(cap, sizeof *e);
+        if (!e) return NULL;
+        for (size_t k = 0; k < r->cap; k++) {
+            if (!r->e[k].key) continue;
+            size_t i = r->e[k].key & (cap - 1);
+            while (e[i].key) i = (i + 1) & (cap - 1);
+            e[i] = r->e[k];
+        }
+        free(r->e);
+        r->e = e;
+        r->cap = cap;
+    }
+    size_t i = key & (r->cap - 1);
+    while (r->e[i].key && r->e[i].key != key) i = (i + 1) & (r->cap - 1);
+    if (!r->e[i].key) {
+        r->e[i].key = key;
+        r->n++;
+    }
+    return &r->e[i];
+}
+
+/* The code point that ends before byte 'at' of t (0 at its start) and
+ * where it starts. */
+static int32_t cp_before(const char *t, size_t at, size_t *from) {
+    size_t i = at;
+    while (i > 0 && ((unsigned char)t[i - 1] & 0xC0) == 0x80 && at - i < 3) i--;
+    if (i > 0) i--;
+    int32_t cp = 0;
+    if (at == 0 || ng_utf8_decode((const unsigned char *)t + i, at - i, &cp) != (int)(at - i)) cp = 0;
+    *from = i;
+    return cp;
+}
+
+static int32_t cp_at(const char *t, size_t len, size_t at) {
+    int32_t cp = 0;
+    if (at >= len || ng_utf8_decode((const unsigned char *)t + at, len - at, &cp) <= 0) return 0;
+    return cp;
+}
+
+static int cyr_lower(int32_t cp) { return cp >= 0x400 && cp < 0x530 && utf8proc_islower(cp); }
+
+/* The word that ends before byte 'at' of t past spaces: [*a, *b), 0 when
+ * what stands there is no letter. */
+static int word_before(const char *t, size_t at, size_t *a, size_t *b) {
+    size_t i = at, f;
+    while (i > 0 && t[i - 1] == ' ') i--;
+    *b = i;
+    int32_t cp = cp_before(t, i, &f);
+    if (!cp || (!utf8proc_isupper(cp) && !utf8proc_islower(cp))) return 0;
+    while (i > 0) {
+        int32_t c = cp_before(t, i, &f);
+        if (!c || !(utf8proc_isupper(c) || utf8proc_islower(c) || c == '\'' || c == 0x2019)) break;
+        i = f;
+    }
+    *a = i;
+    return 1;
+}
+
+/* Does the word [a, b) of t before a capitalised word make that word a
+ * place or an organisation's name: a place preposition (у Бережанах), a
+ * noun of a street, a settlement, an organisation (у сквері Пам’яті)? */
+static int rep_place_word(const char *t, size_t a, size_t b) {
+    return wset_has(&ngn_prep_set, ng_hash(t + a, b - a)) || ngn_org_noun_stem(ng_hash(t + a, ngn_stem_len(t + a, b - a)));
+}
+
+static int cyr_vowel(int32_t cp) {
+    static const int32_t v[] = {0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F, 0x451, 0x454, 0x456, 0x457};
+    cp = utf8proc_tolower(cp);
+    for (size_t k = 0; k < sizeof v / sizeof *v; k++)
+        if (v[k] == cp) return 1;
+    return 0;
+}
+
+/* Is the free word [a, b) of t (Cyrillic, capitalised) of the rule's shape
+ * (length, no adjective's ending, no noun of the lists)? key: its stem hash. */
+static int rep_word(const char *t, size_t a, size_t b, uint64_t key) {
+    static const char *const adj[] = {
+        /* adjectives, participles */
+        "ого", "его", "ої", "ому", "ему", "ькій", "ой", "ою", "ую", "их", "ых", "ими", "ыми", "ая", "яя", "ые",
+        "ська", "цька", "ське", "цьке", "ані", "ені", "ний", "ный", "ное", "не", "ішня", "ішні", "ішнє",
+        /* adverbs, predicatives (Неверно, Невозможно) */
+        "но",
+        /* verbs: infinitives, reflexives, the present's third person */
+        "ти", "ть", "ся", "сь", "ає", "яє", "ює", "ує", "ет", "ит",
+        /* abstract nouns */
+        "ція", "ция", "ия", "ие", "ння", "ість", "ость", "ство",
+        NULL};
+    const unsigned char *w = (const unsigned char *)t + a;
+    size_t n = b - a;
+    if (n < 6 || n > 64 || w[0] < 0xD0 || w[0] > 0xD4) return 0;
+    /* no capital after the first letter (СхідГЗК, ЗакДУ: acronyms); a
+     * vowel (Рзм, Млн: abbreviations) */
+    int vowel = 0;
+    for (size_t k = 0; k < n;) {
+        int32_t cp;
+        int l = ng_utf8_decode(w + k, n - k, &cp);
+        if (l <= 0 || (k && utf8proc_isupper(cp))) return 0;
+        vowel |= cyr_vowel(cp);
+        k += (size_t)l;
+    }
+    if (!vowel) return 0;
+    for (size_t k = 0; adj[k]; k++) {
+        size_t l = strlen(adj[k]);
+        if (n > l + 2 && !memcmp(w + n - l, adj[k], l)) return 0;
+    }
+    return !wset_has(&ngn_title_set, key) && !wset_has(&ngn_cap_noun_set, key) && !ngn_org_noun_stem(key);
+}
+
+/* Is the word [a, b) of t (len) inside its sentence as the rule counts it? */
+/* Is the lower-case word [a, b) of t a verb in the past tense (сказав,
+ * пішов, відповіла; ответил, кивнула; with refl, reflexive too:
+ * набирався, усміхнулася): a person's deed beside the word? By its ending
+ * after a vowel: -в, -ла (uk), -л, -ла (ru); three letters at least. */
+static int past_verb(const char *t, size_t a, size_t b, int refl) {
+    const unsigned char *w = (const unsigned char *)t + a;
+    size_t n = b - a;
+    if (refl && n >= 10 && (!memcmp(w + n - 4, "ся", 4) || !memcmp(w + n - 4, "сь", 4))) n -= 4;
+    if (n < 6) return 0;
+    size_t e = n;
+    if (!memcmp(w + e - 2, "а", 2)) e -= 2;
+    if (e < 4 || (memcmp(w + e - 2, "в", 2) && memcmp(w + e - 2, "л", 2))) return 0;
+    if (e == n && !memcmp(w + e - 2, "в", 2) && e >= 6 && !memcmp(w + e - 4, "і", 2)) return 0;   /* (-ів: plurals' genitive) */
+    size_t f;
+    return cyr_vowel(cp_before(t, a + e - 2, &f));
+}
+
+/* Is the word [a, b) of t (len) inside its sentence as the rule counts it?
+ * *cue: a verb in the past tense beside it (past_verb: a reflexive one
+ * after it only, "Поки Санджив набирався"; before it, "вичерпався Час
+ * з'єднання" is a message's), or the word is addressed, between a comma
+ * and a comma or the sentence's end ("любий , Асуро ."). */
+static int rep_inside(const char *t, size_t len, size_t a, size_t b, int *cue) {
+    if (a < 2 || t[a - 1] != ' ') return 0;
+    size_t wa, wb, f;
+    int32_t p = cp_before(t, a - 1, &f);
+    *cue = 0;
+    if (p != ',') {
+        if (!cyr_lower(p) || !word_before(t, a, &wa, &wb) || rep_place_word(t, wa, wb)) return 0;
+        *cue = past_verb(t, wa, wb, 0);
+    }
+    size_t k = b;
+    if (k < len && t[k] == ' ') {
+        k++;
+        if (cyr_lower(cp_at(t, len, k))) {
+            size_t e = k;
+            while (e < len && cyr_lower(cp_at(t, len, e))) e += 2;
+            *cue |= past_verb(t, k, e, 1);
+            return 1;
+        }
+    }
+    int32_t c = cp_at(t, len, k);
+    if (p == ',' && c && strchr(",.!?", (int)c)) *cue = 1;
+    return c && (strchr(",.!?:;", (int)c) || c == 0x2014 || c == 0x2026 || c == 0xBB);
+}
+
+/* May the word [a, b) of t (len) be the rule's person where it stands? */
+static int rep_alone(const char *t, size_t len, size_t a, size_t b) {
+    if (a > 0) {
+        unsigned char p = (unsigned char)t[a - 1];
+        if (p == '-' || p == '\'' || p == '"' || (p >= 0x80 && (a < 2 || memcmp(t + a - 2, "\xc2\xa0", 2)))) return 0;
+        if (quote_before(t, a)) return 0;
+        size_t wa, wb;
+        if (word_before(t, a, &wa, &wb)) {
+            int32_t c = cp_at(t, len, wa);
+            if (utf8proc_isupper(c) ? !sentence_start(t, wa) : rep_place_word(t, wa, wb)) return 0;
+        }
+    }
+    if (b < len && (t[b] == '-' || t[b] == '\'')) return 0;
+    size_t k = b;
+    while (k < len && t[k] == ' ') k++;
+    return k == b || !utf8proc_isupper(cp_at(t, len, k));
+}
+
+/* Marks the entries of r whose words the texts write in lower case (any
+ * case form: the stem's key); r->any: an entry is left. One pass over
+ * the text; a word is looked up only when its first two letters are
+ * those of an entry's (a bit set). */
+static void rep_lower(rep_tab *r, const char *const *texts, const size_t *lens, size_t nfields) {
+    uint64_t bits[1024] = {0};
+    int any = 0;
+    for (size_t k = 0; k < r->cap; k++) {
+        rep_ent *e = &r->e[k];
+        if (!e->key || e->count < REP_MIN || !e->cued) continue;
+        size_t fl;
+        char *f = ng_fold(texts[e->field] + e->start, e->len, &fl);
+        if (!f) { e->bad = 1; continue; }
+        unsigned i = ((unsigned)(f[0] & 3) << 14) | ((unsigned)(f[1] & 63) << 8) | ((unsigned)(f[2] & 3) << 6) | (unsigned)(f[3] & 63);
+        bits[i >> 6] |= 1ull << (i & 63);
+        free(f);
+        any = 1;
+    }
+    for (size_t fi = 0; any && fi < nfields; fi++) {
+        const unsigned char *s = (const unsigned char *)texts[fi];
+        size_t n = lens[fi], i = 0;
+        while (i < n) {
+            if (s[i] < 0xD0 || s[i] > 0xD4 || i + 1 >= n) { i++; continue; }
+            /* a Cyrillic word: [i, j) */
+            size_t a = i, j = i;
+            for (;;) {
+                while (j + 1 < n && s[j] >= 0xD0 && s[j] <= 0xD4 && (s[j + 1] & 0xC0) == 0x80) j += 2;
+                /* an apostrophe between letters (' ’ ʼ) */
+                size_t q = j < n && s[j] == '\'' ? 1 : j + 2 < n && !memcmp(s + j, "\xe2\x80\x99", 3) ? 3
+                         : j + 1 < n && !memcmp(s + j, "\xca\xbc", 2) ? 2 : 0;
+                if (!q || j == a || j + q + 1 >= n || s[j + q] < 0xD0 || s[j + q] > 0xD4) break;
+                j += q;
+            }
+            i = j > a ? j : a + 1;
+            if (j - a < 4) continue;
+            unsigned x = ((unsigned)(s[a] & 3) << 14) | ((unsigned)(s[a + 1] & 63) << 8) | ((unsigned)(s[a + 2] & 3) << 6) |
+                         (unsigned)(s[a + 3] & 63);
+            if (!(bits[x >> 6] >> (x & 63) & 1) || !cyr_lower(cp_at(texts[fi], n, a))) continue;
+            /* (lower-case Cyrillic letters are their own fold but ё;
+             * with it or an apostrophe, the fold) */
+            const char *w = texts[fi] + a;
+            int plain = 1;
+            for (size_t k = a; k < j && plain; k += 2) plain = s[k] >= 0xD0 && s[k] <= 0xD4 && !(s[k] == 0xD1 && s[k + 1] == 0x91);
+            rep_ent *e;
+            if (plain) e = rep_find(r, ng_hash(w, ngn_stem_len(w, j - a)));
+            else {
+                size_t fl;
+                char *f = ng_fold(w, j - a, &fl);
+                if (!f) continue;
+                e = rep_find(r, ng_hash(f, ngn_stem_len(f, fl)));
+                free(f);
+            }
+            if (e) e->bad = 1;
+        }
+    }
+    r->any = 0;
+    for (size_t k = 0; k < r->cap; k++)
+        if (r->e[k].key && r->e[k].count >= REP_MIN && r->e[k].cued && !r->e[k].bad) r->any = 1;
+}
+
+/* The rule's words of the article: its free words (every state's) counted
+ * by stem (the notes lone_surname looks at), then those written in lower
+ * case struck out. */
+static int rep_collect(ng_tagger *t, const tnames *tn, const char *const *texts, const size_t *lens, size_t nfields,
+                       rep_tab *r) {
+    for (unsigned w = 0; w < t->nstates; w++) {
+        const mstate *st = ng_state(t, w);
+        const mnames *mn = st->names;
+        if (!mn) continue;
+        unsigned field = 0;
+        for (size_t i = 0; i < mn->nfree;) {
+            frec rc = free_rec(mn, i);
+            i = rc.next;
+            if (rc.hdr & R_FIELD) { field = (unsigned)rc.key; continue; }
+            if (rc.hdr & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME)) continue;
+            const char *tx = texts[field];
+            size_t a = rc.start, b = rc.start + rc.len;
+            if ((unsigned char)tx[a] < 0xD0 || (unsigned char)tx[a] > 0xD4 || reg_first(tn, rc.key)) continue;
+            int cue;
+            if (!rep_inside(tx, lens[field], a, b, &cue) || !rep_word(tx, a, b, rc.key)) continue;
+            rep_ent *e = rep_add(r, rc.key);
+            if (!e) return NG_E_NOMEM;
+            if (!e->count || rc.len < e->len) {
+                e->field = field;
+                e->start = a;
+                e->len = rc.len;
+            }
+            e->count++;
+            e->cued |= cue;
+        }
+    }
+    if (r->n) rep_lower(r, texts, lens, nfields);
+    return NG_OK;
+}
+
+static int lone_repeated(fpart *fp, const note *n) {
+    const rep_ent *e = rep_find(fp->rep, n->key);
+    if (!e || e->count < REP_MIN || !e->cued || e->bad) return NG_OK;
+    const char *text = fp->texts[n->field];
+    size_t len = fp->doc->lens[n->field];
+    if (!rep_alone(text, len, n->start, n->start + n->len) || !rep_word(text, n->start, n->start + n->len, n->key))
+        return NG_OK;
+    const char *nm = fp->texts[e->field] + e->start;
+    size_t fl = 0;
+    char *f = ng_fold(nm, e->len, &fl);
+    if (!f) return NG_E_NOMEM;
+    char id[SK_MAX + 24];
+    memcpy(id, "per:", 4);
+    size_t il = 4 + ngn_skel(f, ngn_stem_len(f, fl), id + 4, 0);
+    free(f);
+    uint64_t doc = doc_hash(fp->doc);
+    snprintf(id + il, 10, "~%08x", (unsigned)(doc ^ (doc >> 32)));
+    const char *sid = ngn_arena_put(fp->ar, id, il + 9), *snm = ngn_arena_put(fp->ar, nm, e->len);
+    if (!sid || !snm) return NG_E_NOMEM;
+    if (!ngn_push_span(fp->out, n->start, n->start + n->len, n->field, sid, "PER", snm, NG_MATCH_RULE,
+                       NG_RULE_NAME_REPEATED))
+        return NG_E_NOMEM;
+    return NG_OK;
+}
+
 /* How many records ahead resolve_free_notes prefetches a note's text. */
 enum { FREE_AHEAD = 8 };
 
@@ -2812,6 +3151,10 @@ static int resolve_free_notes(fpart *fp, const mnames *mn) {
             if (rc) return rc;
         } else if (fp->surnames && !(cues & (NF_GIVEN | NF_UPPER | NF_LATIN | NF_ORG_LATIN | NF_AFTER_NAME))) {
             int rc = lone_surname(fp, &n);
+            if (!rc && fp->rep && fp->out->nspans == before) {
+                n.key = key;
+                rc = lone_repeated(fp, &n);
+            }
             if (rc) return rc;
         }
         if ((cues & NF_ORG_LATIN) && fp->out->nspans == before) {
@@ -2919,11 +3262,35 @@ static int free_append(mstate *m, const fpart *fp) {
     return NG_OK;
 }
 
+static int resolve_free_parts(ng_tagger *t, tnames *tn, const fpart *onep, size_t nfree);
+
 /* The free words' pass: on this thread, or with a big article's notes on
  * the tagger's threads, in parts of about as many notes (whole states). */
 static int resolve_free_all(ng_tagger *t, tnames *tn, const char *const *texts, dochash *doc, int rules,
                             int surnames, size_t nfree) {
-    fpart one = {t, tn, texts, doc, rules, surnames, 0, t->nstates, &t->m, &tn->ar, NULL, 0, 0, NG_OK};
+    fpart one = {t, tn, texts, doc, rules, surnames, 0, t->nstates, &t->m, &tn->ar, NULL, 0, 0, NG_OK, NULL};
+    /* (rule R's words first, over every state's free words; the article's
+     * hash then too, before parts may run on threads) */
+    rep_tab rep = {0};
+    size_t total = 0;
+    for (size_t f = 0; f < doc->nfields; f++) total += doc->lens[f];
+    if (surnames && total <= REP_MAX_TEXT) {
+        int rc = rep_collect(t, tn, texts, doc->lens, doc->nfields, &rep);
+        if (rc) { free(rep.e); return rc; }
+        if (rep.any) {
+            one.rep = &rep;
+            (void)doc_hash(doc);
+        }
+    }
+    int rc = resolve_free_parts(t, tn, &one, nfree);
+    free(rep.e);
+    return rc;
+}
+
+static int resolve_free_parts(ng_tagger *t, tnames *tn, const fpart *onep, size_t nfree) {
+    fpart one = *onep;
+    const dochash *doc = one.doc;
+    int rules = one.rules;
     unsigned np = nparts(t, nfree);
     if (np > t->nstates) np = t->nstates;
     /* (lone_given's hash, when it may be wanted, is computed already:

@@ -75,7 +75,8 @@ static inline int wset_has(const wset *s, uint64_t h) {
         if (s->h[i] == h) return 1;
     }
 }
-extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set;
+extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set,
+    ngn_cap_noun_set;
 void ngn_words_init(void);
 /* Is the folded word (hash: its ng_hash) a title (President, принц, короля:
  * a Cyrillic title in any case form) or a noun an event's name starts with
@@ -409,6 +410,10 @@ int ngn_org_acronyms(chunkctx *c);
 /* Is token i an organisation noun of the organisation rules' lists, in any
  * case form (Групи, Відділення, Партії; Council, Assembly)? (names_org.c) */
 int ngn_org_noun(const chunkctx *c, size_t i);
+/* Is a Cyrillic word of that stem hash (ctx_stem) an organisation noun of
+ * those lists, a company word, or a noun of a state, an area, a
+ * settlement, a street or a river? (names_org.c) */
+int ngn_org_noun_stem(uint64_t stem);
 /* Is token i a capitalised English word a name may have: no function
  * word, weekday, month, title, nor organisation noun? (names_org.c) */
 int ngn_en_name_word(const chunkctx *c, size_t i);

@@ -3001,6 +3001,15 @@ int ngn_org_noun(const chunkctx *c, size_t i) {
            wset_has(&en_tail_set, c->tok[i].hash);
 }
 
+int ngn_org_noun_stem(uint64_t stem) {
+    pthread_once(&org_once, org_init);
+    return wset_has(&head_set, stem) || wset_has(&head_place_set, stem) || wset_has(&orgq_set, stem) ||
+           wset_has(&gen_head_set, stem) || wset_has(&qhead_set, stem) || wset_has(&desig_set, stem) ||
+           wset_has(&ru_head_set, stem) || wset_has(&company_set, stem) || wset_has(&state_set, stem) ||
+           wset_has(&area_set, stem) || wset_has(&settle_set, stem) || wset_has(&street_set, stem) ||
+           wset_has(&river_set, stem) || wset_has(&street_uk_set, stem) || wset_has(&street_ru_set, stem);
+}
+
 /* T: the place of a dateline, the line a wire story starts with: one to
  * four words in capitals first on their line (words or parts joined by
  * hyphens), then a comma and a place the dictionary knows or a date, or a

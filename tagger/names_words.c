@@ -352,9 +352,21 @@ static const char *const link_words[] = {
     "over", "under", "by", "with", "from", "du", "les", "los", "las", "del", NULL
 };
 
-wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set;
+/* Nouns Ukrainian and Russian texts capitalise that name no person (the
+ * Internet, the Sun, the Earth, the Gospel, the Bible, the Word, the Law,
+ * the Constitution): a word an article
+ * repeats capitalised is no person of it when it is one of these
+ * (names_doc.c lone_repeated; by stem: every case form). */
+static const char *const cap_nouns[] = {
+    "інтернет", "интернет", "сонце", "солнце", "земля", "місяць", "луна", "всесвіт", "вселенная",
+    "євангеліє", "евангелие", "біблія", "библия", "писання", "писание", "слово", "закон", "конституція",
+    "конституция", "кодекс", "статут", "устав", "батьківщина", "родина", NULL
+};
+
+wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set,
+    ngn_cap_noun_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static uint64_t sets_mem[8][1024];
+static uint64_t sets_mem[9][1024];
 
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
     s->h = mem;
@@ -375,6 +387,7 @@ static void sets_init(void) {
     ngn_wset_fill(&event_head_set, sets_mem[5], event_heads, 0);
     ngn_wset_fill(&ngn_demonym_set, sets_mem[6], demonyms, 0);
     ngn_wset_fill(&ngn_link_set, sets_mem[7], link_words, 0);
+    ngn_wset_fill(&ngn_cap_noun_set, sets_mem[8], cap_nouns, 1);
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }

@@ -885,6 +885,7 @@ const char *ng_rule_name(unsigned rule) {
         [NG_RULE_ORG_UNIT] = "military unit by its number",
         [NG_RULE_PLACE_DATELINE] = "place of a dateline",
         [NG_RULE_ORG_INSTITUTION] = "institution by its word alone",
+        [NG_RULE_NAME_REPEATED] = "name the article repeats",
     };
     return rule < NG_RULE_COUNT ? names[rule] : "";
 }

@@ -124,8 +124,9 @@ enum {
                                     no Cyrillic capitals as organisations (rule K: ВАСУ) */
     NG_TAG_NO_PLACE_RULES = 1 << 7, /* no place rules (areas, rivers, streets: Бучанського району) */
     NG_TAG_NO_SURNAMES = 1 << 8, /* no Cyrillic surname alone by its ending (rule U: "заявив Ляшко",
-                                    "Левченко вперто опирався"), no surname first with a declined
-                                    given name and a patronymic ("Слєпченку Андрію Валерійовичу") */
+                                    "Левченко вперто опирався"), no name the article repeats (rule R:
+                                    "обірвав Анісімов"), no surname first with a declined given name
+                                    and a patronymic ("Слєпченку Андрію Валерійовичу") */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,
                                     organisation words; tagger/NAMES.md) */
 };
@@ -186,6 +187,7 @@ typedef enum ng_rule {
     NG_RULE_ORG_UNIT,           /* a military unit by its number: 47-ма окрема механізована бригада, 47 ОМБр */
     NG_RULE_PLACE_DATELINE,     /* the place of a dateline: TAVILDARA , Tajikistan 1996-08-30; KYIV, Dec 7 (Reuters) */
     NG_RULE_ORG_INSTITUTION,    /* an institution by its word alone, the article's: the Senate, the Treasury */
+    NG_RULE_NAME_REPEATED,      /* a capitalised Cyrillic word the article repeats inside sentences: сказав Анісімов */
     NG_RULE_COUNT
 } ng_rule;
 
