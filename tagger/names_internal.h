@@ -76,8 +76,12 @@ static inline int wset_has(const wset *s, uint64_t h) {
     }
 }
 extern wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set,
-    ngn_cap_noun_set;
+    ngn_cap_noun_set, ngn_institution_set;
 void ngn_words_init(void);
+/* The nominative (folded, static storage) of the Ukrainian or Russian
+ * institution word (церква, міністерство, комітет ...) whose stem hash is
+ * 'stem', or NULL. */
+const char *ngn_institution(uint64_t stem);
 /* Is the folded word (hash: its ng_hash) a title (President, принц, короля:
  * a Cyrillic title in any case form) or a noun an event's name starts with
  * (битва, саміт, теракт: nominative)? Such a first word of a name is

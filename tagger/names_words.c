@@ -363,10 +363,19 @@ static const char *const cap_nouns[] = {
     "конституция", "кодекс", "статут", "устав", "батьківщина", "родина", NULL
 };
 
+/* Institutions a Ukrainian or Russian article names by their word alone,
+ * capitalised inside a sentence: the Church, the Ministry, the Committee
+ * (names_doc.c lone_institution_cyr; nominative, by stem: every case
+ * form). */
+static const char *const institutions[] = {
+    "церква", "церковь", "міністерство", "министерство", "комітет", "комитет", "колегія", "коллегия",
+    "академія", "академия", "відділення", "отделение", "комісія", "комиссия", "фонд", "сенат", NULL
+};
+
 wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set,
-    ngn_cap_noun_set;
+    ngn_cap_noun_set, ngn_institution_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static uint64_t sets_mem[9][1024];
+static uint64_t sets_mem[10][1024];
 
 void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
     s->h = mem;
@@ -388,6 +397,15 @@ static void sets_init(void) {
     ngn_wset_fill(&ngn_demonym_set, sets_mem[6], demonyms, 0);
     ngn_wset_fill(&ngn_link_set, sets_mem[7], link_words, 0);
     ngn_wset_fill(&ngn_cap_noun_set, sets_mem[8], cap_nouns, 1);
+    ngn_wset_fill(&ngn_institution_set, sets_mem[9], institutions, 1);
+}
+
+const char *ngn_institution(uint64_t stem) {
+    ngn_words_init();
+    if (!wset_has(&ngn_institution_set, stem)) return NULL;
+    for (size_t k = 0; institutions[k]; k++)
+        if (stem_hash(institutions[k], strlen(institutions[k])) == stem) return institutions[k];
+    return NULL;
 }
 
 void ngn_words_init(void) { pthread_once(&sets_once, sets_init); }

@@ -186,7 +186,7 @@ typedef enum ng_rule {
     NG_RULE_PLACE_REGION,       /* a region in -щина / -ччина no list knows: на Калущині, Смоленщине */
     NG_RULE_ORG_UNIT,           /* a military unit by its number: 47-ма окрема механізована бригада, 47 ОМБр */
     NG_RULE_PLACE_DATELINE,     /* the place of a dateline: TAVILDARA , Tajikistan 1996-08-30; KYIV, Dec 7 (Reuters) */
-    NG_RULE_ORG_INSTITUTION,    /* an institution by its word alone, the article's: the Senate, the Treasury */
+    NG_RULE_ORG_INSTITUTION,    /* an institution by its word alone, the article's: the Senate, the Treasury, Міністерство */
     NG_RULE_NAME_REPEATED,      /* a capitalised Cyrillic word the article repeats inside sentences: сказав Анісімов */
     NG_RULE_COUNT
 } ng_rule;

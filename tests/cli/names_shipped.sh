@@ -539,8 +539,17 @@ checks=$((checks+1))
   { echo "FAIL institution: $(cat "$T/institution.out")"; fail=1; }
 checks=$((checks+1))
 [ "$(cut -f6 "$T/institution.out" | grep '~' | sed 's/.*~//' | sort -u | wc -l)" = 1 ] || { echo "FAIL institution: one article, one hash: $(cat "$T/institution.out")"; fail=1; }
+# the same in Ukrainian and Russian text: capitalised inside a sentence,
+# no capitalised word after it (not first in a sentence: Міністерство
+# мовчить; not "Церква Святого Миколая"), named by the nominative
+run institution_cyr tag --format tsv --no-header <<'EOF2'
+Учора Міністерство повідомило, що рішення Колегії ухвалено. Міністерство мовчить. Біля храму стоїть Церква Святого Миколая. Вчера Комиссия заявила, что Комиссии нечего скрывать.
+EOF2
+checks=$((checks+1))
+[ "$(cut -f5,6,7,8 "$T/institution_cyr.out" | sed 's/~[0-9a-f]*//' | tr '\n\t' '|:')" = "ORG:org:ministerstvo:Міністерство:Міністерство|ORG:org:kolehia:Колегія:Колегії|ORG:org:komisia:Комиссия:Комиссия|ORG:org:komisia:Комиссия:Комиссии|" ] ||
+  { echo "FAIL institution_cyr: $(cat "$T/institution_cyr.out")"; fail=1; }
 run institution_noorg tag --no-org-rules --format tsv --no-header <<'EOF2'
-The Senate voted.
+The Senate voted. Учора Міністерство повідомило.
 EOF2
 checks=$((checks+1))
 [ ! -s "$T/institution_noorg.out" ] || { echo "FAIL institution_noorg: $(cat "$T/institution_noorg.out")"; fail=1; }
