@@ -1515,6 +1515,7 @@ static size_t law_title(chunkctx *c, size_t i, int *rc) {
  * підприємство «…»; not Відома компанія «…»). The first token of the
  * designator, or (size_t)-1. */
 static int cyr_word(const chunkctx *c, size_t i);
+static int genitive_word(const chunkctx *c, size_t k, int after_plural);
 
 static size_t cap_designator(const chunkctx *c, size_t d) {
     size_t k = d, after = 0;
@@ -1531,7 +1532,9 @@ static size_t cap_designator(const chunkctx *c, size_t d) {
         int adj = adj_end(tfold(c, k), tlen(c, k));
         if (noun && !adj) return (size_t)-1;
         if (is_noun) noun = 1;
-        else if (!noun && ++after > 3) return (size_t)-1;
+        /* (the words after it are its genitives, no verb: not "У
+         * Міністерстві сказали «Фонд»") */
+        else if (!noun && (++after > 3 || !genitive_word(c, k, 0))) return (size_t)-1;
         if (c->tok[w].flags & TK_UPPER1) {
             if (!noun || (ngn_sentence_initial(c, w) && (is_noun || !tok_has_stem(c, &status_set, w)))) return (size_t)-1;
             return w;
