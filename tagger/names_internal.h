@@ -414,6 +414,8 @@ int ngn_org_acronyms(chunkctx *c);
 /* Is token i an organisation noun of the organisation rules' lists, in any
  * case form (Групи, Відділення, Партії; Council, Assembly)? (names_org.c) */
 int ngn_org_noun(const chunkctx *c, size_t i);
+/* Is token i a legal form (ТОВ, ПрАТ, ООО, GmbH ...; names_org.c)? */
+int ngn_legal_form(const chunkctx *c, size_t i);
 /* Is a Cyrillic word of that stem hash (ctx_stem) an organisation noun of
  * those lists, a company word, or a noun of a state, an area, a
  * settlement, a street or a river? (names_org.c) */

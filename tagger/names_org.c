@@ -3004,6 +3004,11 @@ int ngn_org_noun(const chunkctx *c, size_t i) {
            wset_has(&en_tail_set, c->tok[i].hash);
 }
 
+int ngn_legal_form(const chunkctx *c, size_t i) {
+    pthread_once(&org_once, org_init);
+    return wset_has(&legal_set, c->tok[i].hash);
+}
+
 int ngn_org_noun_stem(uint64_t stem) {
     pthread_once(&org_once, org_init);
     return wset_has(&head_set, stem) || wset_has(&head_place_set, stem) || wset_has(&orgq_set, stem) ||

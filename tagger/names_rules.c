@@ -2245,6 +2245,7 @@ static size_t try_rules(chunkctx *c, size_t i, int *rc) {
         (ngn_covering_at(c, c->sp, tok_start(c, i)) < 0 || title_place_given(c, i)) &&
         is_cap_word(c, i) && ncp_ge(tfold(c, i), tlen(c, i), 2) && title_before(c, i) && !adj_before_noun(c, i) &&
         !ngn_org_noun(c, i) &&   /* (депутати Партії Вільних, General Assembly: a body) */
+        !ngn_legal_form(c, i) && /* (директором ПрАТ «...»: a company's legal form) */
         !ngn_title_common_noun(c, i)) {   /* (Miss Universe: a contest) */
         /* a case form of a one-word dictionary organisation that the
          * dictionary does not decline (Депутати Батьківщини): that one */
