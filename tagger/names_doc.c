@@ -2527,8 +2527,15 @@ static int lone_given(fpart *fp, const note *n) {
     for (size_t q = 0; q < got2; q++)
         if (g2[q]->is_nom) { g2[0] = g2[q]; break; }
     if (got2) gn = &tn->nl->names[g2[0]->name];
-    /* a case form first in its sentence is more often a word (Тому, Ніколи) */
-    if (!g[0]->is_nom && sentence_start(texts[n->field], n->start)) return NG_OK;
+    /* a case form first in its sentence is more often a word (Тому, Ніколи),
+     * but a man's dative in -ові / -еві / -єві (Стефанові іноді здавалося,
+     * Денисові не вдалося) */
+    if (!g[0]->is_nom && sentence_start(texts[n->field], n->start)) {
+        const char *w = texts[n->field] + n->start;
+        size_t l = n->len;
+        if (l < 10 || (memcmp(w + l - 6, "ові", 6) && memcmp(w + l - 6, "еві", 6) && memcmp(w + l - 6, "єві", 6)))
+            return NG_OK;
+    }
     size_t kl;
     const char *key = ngn_given_key(tn->nl, gn, &kl);
     char id[160];
