@@ -2534,10 +2534,11 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
         /* a Cyrillic function word (він, це, за, коли ...) a lower-case
          * Cyrillic word follows */
         if (i + 1 >= c->nt || !wset_has(&ngn_stop_set, t->hash)) return 0;
-        if (i > 0 && !(t->flags & TK_NL) && !(c->tok[i - 1].flags & TK_WORD)) {
-            /* (after punctuation only the end of a sentence or a clause,
-             * not an opening quote: «Про ...» is a law's title, «За права
-             * ...» a name) */
+        if (i > 0 && !(t->flags & TK_NL)) {
+            /* (first on its line, or after the end of a sentence or a
+             * clause only: not after a word, which a rule may look back
+             * at, "на вулиці Та й ..." a street's; not after an opening
+             * quote: «Про ...» is a law's title, «За права ...» a name) */
             const ng_token *p = &c->tok[i - 1];
             if (!(p->flags & TK_PUNCT) || p->fold_len != 1 || !c->fold[p->fold] || !strchr(".!?;:,-", c->fold[p->fold]))
                 return 0;
