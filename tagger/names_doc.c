@@ -2914,7 +2914,6 @@ static int rep_word(const char *t, size_t a, size_t b, uint64_t key) {
     return !wset_has(&ngn_title_set, key) && !wset_has(&ngn_cap_noun_set, key) && !ngn_org_noun_stem(key);
 }
 
-/* Is the word [a, b) of t (len) inside its sentence as the rule counts it? */
 /* Is the lower-case word [a, b) of t a verb in the past tense (сказав,
  * пішов, відповіла; ответил, кивнула; with refl, reflexive too:
  * набирався, усміхнулася): a person's deed beside the word? By its ending
