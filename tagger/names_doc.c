@@ -2855,7 +2855,14 @@ static int word_before(const char *t, size_t at, size_t *a, size_t *b) {
     *b = i;
     int32_t cp = cp_before(t, i, &f);
     if (!cp || (!utf8proc_isupper(cp) && !utf8proc_islower(cp))) return 0;
+    const unsigned char *u = (const unsigned char *)t;
     while (i > 0) {
+        /* (two-byte Cyrillic letters, the bulk, without utf8proc) */
+        if (i >= 2 && u[i - 2] >= 0xD0 && u[i - 2] <= 0xD3 && (u[i - 1] & 0xC0) == 0x80 &&
+            (u[i - 2] != 0xD2 || u[i - 1] >= 0x8A)) {
+            i -= 2;
+            continue;
+        }
         int32_t c = cp_before(t, i, &f);
         if (!c || !(utf8proc_isupper(c) || utf8proc_islower(c) || c == '\'' || c == 0x2019)) break;
         i = f;
@@ -2871,46 +2878,59 @@ static int rep_place_word(const char *t, size_t a, size_t b) {
     return wset_has(&ngn_prep_set, ng_hash(t + a, b - a)) || ngn_org_noun_stem(ng_hash(t + a, ngn_stem_len(t + a, b - a)));
 }
 
+/* Is the Cyrillic code point a vowel (either case)? */
 static int cyr_vowel(int32_t cp) {
-    static const int32_t v[] = {0x430, 0x435, 0x438, 0x43E, 0x443, 0x44B, 0x44D, 0x44E, 0x44F, 0x451, 0x454, 0x456, 0x457};
-    cp = utf8proc_tolower(cp);
-    for (size_t k = 0; k < sizeof v / sizeof *v; k++)
-        if (v[k] == cp) return 1;
-    return 0;
+    if (cp >= 0x410 && cp < 0x430) cp += 0x20;        /* А-Я */
+    else if (cp >= 0x400 && cp < 0x410) cp += 0x50;   /* Ѐ-Џ: Ё Є І Ї */
+    switch (cp) {
+    case 0x430: case 0x435: case 0x438: case 0x43E: case 0x443: case 0x44B: case 0x44D: case 0x44E: case 0x44F:
+    case 0x451: case 0x454: case 0x456: case 0x457:
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* Is the free word [a, b) of t (Cyrillic, capitalised) of the rule's shape
  * (length, no adjective's ending, no noun of the lists)? key: its stem hash. */
 static int rep_word(const char *t, size_t a, size_t b, uint64_t key) {
-    static const char *const adj[] = {
+#define E(s) {s, sizeof s - 1}
+    static const struct { const char *s; size_t n; } adj[] = {
         /* adjectives, participles */
-        "ого", "его", "ої", "ому", "ему", "ькій", "ой", "ою", "ую", "их", "ых", "ими", "ыми", "ая", "яя", "ые",
-        "ська", "цька", "ське", "цьке", "ані", "ені", "ний", "ный", "ное", "не", "ішня", "ішні", "ішнє",
+        E("ого"), E("его"), E("ої"), E("ому"), E("ему"), E("ькій"), E("ой"), E("ою"), E("ую"), E("их"), E("ых"),
+        E("ими"), E("ыми"), E("ая"), E("яя"), E("ые"), E("ська"), E("цька"), E("ське"), E("цьке"), E("ані"),
+        E("ені"), E("ний"), E("ный"), E("ное"), E("не"), E("ішня"), E("ішні"), E("ішнє"),
         /* adverbs, predicatives (Неверно, Невозможно) */
-        "но",
+        E("но"),
         /* verbs: infinitives, reflexives, the present's third person */
-        "ти", "ть", "ся", "сь", "ає", "яє", "ює", "ує", "ет", "ит",
+        E("ти"), E("ть"), E("ся"), E("сь"), E("ає"), E("яє"), E("ює"), E("ує"), E("ет"), E("ит"),
         /* abstract nouns */
-        "ція", "ция", "ия", "ие", "ння", "ість", "ость", "ство",
-        NULL};
+        E("ція"), E("ция"), E("ия"), E("ие"), E("ння"), E("ість"), E("ость"), E("ство")};
+#undef E
     const unsigned char *w = (const unsigned char *)t + a;
     size_t n = b - a;
     if (n < 6 || n > 64 || w[0] < 0xD0 || w[0] > 0xD4) return 0;
+    for (size_t k = 0; k < sizeof adj / sizeof *adj; k++)
+        if (w[n - 1] == (unsigned char)adj[k].s[adj[k].n - 1] && w[n - 2] == (unsigned char)adj[k].s[adj[k].n - 2] &&
+            n > adj[k].n + 2 && !memcmp(w + n - adj[k].n, adj[k].s, adj[k].n))
+            return 0;
     /* no capital after the first letter (СхідГЗК, ЗакДУ: acronyms); a
      * vowel (Рзм, Млн: abbreviations) */
     int vowel = 0;
     for (size_t k = 0; k < n;) {
         int32_t cp;
-        int l = ng_utf8_decode(w + k, n - k, &cp);
-        if (l <= 0 || (k && utf8proc_isupper(cp))) return 0;
+        int l;
+        if (w[k] >= 0xC2 && w[k] < 0xE0 && k + 1 < n && (w[k + 1] & 0xC0) == 0x80) {
+            cp = (int32_t)((w[k] & 0x1F) << 6 | (w[k + 1] & 0x3F));
+            l = 2;
+        } else if ((l = ng_utf8_decode(w + k, n - k, &cp)) <= 0)
+            return 0;
+        /* (Ѐ-Я capitals, а-џ not; the rest by utf8proc) */
+        if (k && (cp >= 0x400 && cp < 0x430 ? 1 : (cp < 0x400 || cp >= 0x460) && utf8proc_isupper(cp))) return 0;
         vowel |= cyr_vowel(cp);
         k += (size_t)l;
     }
     if (!vowel) return 0;
-    for (size_t k = 0; adj[k]; k++) {
-        size_t l = strlen(adj[k]);
-        if (n > l + 2 && !memcmp(w + n - l, adj[k], l)) return 0;
-    }
     return !wset_has(&ngn_title_set, key) && !wset_has(&ngn_cap_noun_set, key) && !ngn_org_noun_stem(key);
 }
 
