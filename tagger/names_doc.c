@@ -2140,7 +2140,7 @@ typedef struct fpart {
                               * the note's start; see free_append */
     size_t nhy, hy_cap;
     int rc;
-    const struct rep_tab *rep;   /* rule R's words (lone_repeated), or NULL */
+    const struct rep_tab *rep;   /* rule P's words (lone_repeated), or NULL */
 } fpart;
 
 /* Partial names: a capitalised word no dictionary matched (n: its field,
@@ -2761,7 +2761,7 @@ static int name_pair(fpart *fp, const mnames *mn, const pfree *pf, const note *n
     return 1;
 }
 
-/* Rule R (NG_RULE_NAME_REPEATED): a capitalised Cyrillic word that no list
+/* Rule P (NG_RULE_NAME_REPEATED): a capitalised Cyrillic word that no list
  * knows, that names no one else of the article and that no other rule took,
  * which the article repeats inside its sentences, at least REP_MIN times
  * with one stem ("Поки Санджив набирався сили", "— обірвав Анісімов .",
@@ -3338,7 +3338,7 @@ static int resolve_free_parts(ng_tagger *t, tnames *tn, const fpart *onep, size_
 static int resolve_free_all(ng_tagger *t, tnames *tn, const char *const *texts, dochash *doc, int rules,
                             int surnames, size_t nfree) {
     fpart one = {t, tn, texts, doc, rules, surnames, 0, t->nstates, &t->m, &tn->ar, NULL, 0, 0, NG_OK, NULL};
-    /* (rule R's words first, over every state's free words; the article's
+    /* (rule P's words first, over every state's free words; the article's
      * hash then too, before parts may run on threads) */
     rep_tab rep = {0};
     size_t total = 0;

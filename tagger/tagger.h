@@ -124,7 +124,7 @@ enum {
                                     no Cyrillic capitals as organisations (rule K: ВАСУ) */
     NG_TAG_NO_PLACE_RULES = 1 << 7, /* no place rules (areas, rivers, streets: Бучанського району) */
     NG_TAG_NO_SURNAMES = 1 << 8, /* no Cyrillic surname alone by its ending (rule U: "заявив Ляшко",
-                                    "Левченко вперто опирався"), no name the article repeats (rule R:
+                                    "Левченко вперто опирався"), no name the article repeats (rule P:
                                     "обірвав Анісімов"), no surname first with a declined given name
                                     and a patronymic ("Слєпченку Андрію Валерійовичу") */
     NG_TAG_NO_ORG_RULES = 1 << 5 /* no organisation rules (quoted names, legal forms,

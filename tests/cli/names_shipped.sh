@@ -634,7 +634,7 @@ EOF2
 # a capitalised Cyrillic word no list knows that the article repeats inside
 # its sentences, three times or more with one stem, and never writes in
 # lower case, once beside a verb in the past tense (сказав Жмуркан) or
-# addressed (", Вертигор ,"): a person of the article (rule R), everywhere
+# addressed (", Вертигор ,"): a person of the article (rule P), everywhere
 # it stands alone, one id an article, its name the shortest form; not a
 # word the article also writes in lower case (Зоря), one with an
 # adjective's ending (Старого), one after a place preposition (у
