@@ -2516,7 +2516,9 @@ static int link_word(const ng_token *t) {
  * a particle, a place preposition) unless a lower-case word follows that
  * too, the start of a line (scorecards, datelines), a title, an initial or
  * a capitalised word before it, a Cyrillic word near it (a Latin name in
- * Cyrillic text). Most capitalised words of prose are such words (the
+ * Cyrillic text). So is such a word before a mark that ends a clause or
+ * a sentence ("this License.", "On Linux,"; not a title, not "St." or
+ * "Mt.": 747.3M -> 743.2M instructions on the realistic 10 MB). Most capitalised words of prose are such words (the
  * first of a sentence), and the rules cost ~1,000 instructions a word that
  * finds nothing: the walk skips them, the free-word checks after still
  * run. In Cyrillic text: a capitalised function word (Він, Це, За,
@@ -2552,10 +2554,18 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
         return 0;
     if ((t->flags & TK_ALLUPPER) && t->fold_len < 2) return 0;
     const ng_token *n = &c->tok[i + 1];
-    if ((n->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) !=
-        (TK_WORD | TK_SPACE | TK_LATIN))
+    if (n->flags & TK_PUNCT) {
+        /* the word ends a clause or a sentence ("this License.", "the
+         * Program,", "On Linux,"): no name of one word starts there, but
+         * an abbreviation's ("St. Louis", "Gen. Smith": three letters or
+         * fewer before a full stop) or a title's */
+        if (n->fold_len != 1 || !c->fold[n->fold] || !strchr(".,;:!?", c->fold[n->fold]) || (n->flags & TK_NL) ||
+            wset_has(&ngn_title_set, t->hash) || (c->fold[n->fold] == '.' && t->fold_len <= 3))
+            return 0;
+    } else if ((n->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) !=
+               (TK_WORD | TK_SPACE | TK_LATIN))
         return 0;
-    if (link_word(n)) {
+    else if (link_word(n)) {
         /* a link word then a lower-case word ("Linux to the", "If the
          * kernel"): no name goes on through both */
         if (i + 2 >= c->nt) return 0;
