@@ -2562,6 +2562,17 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
         if (n->fold_len != 1 || !c->fold[n->fold] || !strchr(".,;:!?", c->fold[n->fold]) || (n->flags & TK_NL) ||
             wset_has(&ngn_title_set, t->hash) || (c->fold[n->fold] == '.' && t->fold_len <= 3))
             return 0;
+        /* a Latin word after the mark, lower-case or capitalised with a
+         * lower-case Latin word after it: no Cyrillic word beside the
+         * capitalised run (a Latin name in Cyrillic text: "St. Petersburg,
+         * Санкт-Петербург"; found by make fuzz) */
+        if (i + 2 >= c->nt) return 0;
+        const ng_token *a = &c->tok[i + 2];
+        if ((a->flags & (TK_WORD | TK_LATIN | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) != (TK_WORD | TK_LATIN)) return 0;
+        if ((a->flags & (TK_UPPER1 | TK_ALLUPPER)) &&
+            (i + 3 >= c->nt || (c->tok[i + 3].flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT |
+                                                        TK_NL | TK_LONG)) != (TK_WORD | TK_SPACE | TK_LATIN)))
+            return 0;
     } else if ((n->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) !=
                (TK_WORD | TK_SPACE | TK_LATIN))
         return 0;
