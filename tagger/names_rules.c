@@ -2518,7 +2518,8 @@ static int link_word(const ng_token *t) {
  * a capitalised word before it, a Cyrillic word near it (a Latin name in
  * Cyrillic text). So is such a word before a mark that ends a clause or
  * a sentence ("this License.", "On Linux,"; not a title, not "St." or
- * "Mt.": 747.3M -> 743.2M instructions on the realistic 10 MB). Most capitalised words of prose are such words (the
+ * "Mt.", and a Latin word after the mark: 747.3M -> 742.7M instructions on
+ * the realistic 10 MB). Most capitalised words of prose are such words (the
  * first of a sentence), and the rules cost ~1,000 instructions a word that
  * finds nothing: the walk skips them, the free-word checks after still
  * run. In Cyrillic text: a capitalised function word (Він, Це, За,
