@@ -81,6 +81,27 @@ static int has_alnum(const char *s, size_t n) {
     return 0;
 }
 
+/* The attribute an alias a[0..n) starts with ("Name<TAB>case=capitalised":
+ * an attribute written where the aliases go would be tagged as text and
+ * never applied), or NULL. */
+static const char *alias_attr(const char *a, size_t n) {
+    static const char *const keys[] = {"priority=", "case=", "inflect=", "lang=", "date=", "lint="};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+        if (n > strlen(keys[k]) && !strncmp(a, keys[k], strlen(keys[k]))) return keys[k];
+    return NULL;
+}
+
+int ng_dict_alias_plain(const char *s, size_t len) {
+    if (!s) return 0;
+    size_t a = 0, e = len;
+    while (a < e && s[a] == ' ') a++;
+    while (e > a && s[e - 1] == ' ') e--;
+    if (a == e || s[a] == '=' || s[a] == '~' || s[a] == '^' || alias_attr(s + a, e - a)) return 0;
+    for (size_t i = a; i < e; i++)
+        if (s[i] == '|' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || !s[i]) return 0;
+    return has_alnum(s + a, e - a);
+}
+
 /* One parsed line (pointers into the line copy). */
 typedef struct p_line {
     long lineno;
@@ -173,17 +194,14 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
             if (e > body && (a[body] == '=' || a[body] == '~' || a[body] == '^')) body++;
             if (e == body) { rc = parse_err(err, name, lineno, line, a - pl->buf, "empty alias"); goto fail; }
             if (!has_alnum(a + body, e - body)) { rc = parse_err(err, name, lineno, line, a - pl->buf + s, "alias has no letter or digit"); goto fail; }
-            /* "Name<TAB>case=capitalised": an attribute written where the
-             * aliases go would be tagged as text and never applied */
-            static const char *const keys[] = {"priority=", "case=", "inflect=", "lang=", "date=", "lint="};
-            for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-                if (e - s > strlen(keys[k]) && !strncmp(a + s, keys[k], strlen(keys[k]))) {
-                    snprintf(msg, sizeof msg, "'%.*s' is an attribute in the aliases column: attributes come after it "
-                             "(leave it empty when there is no alias: NAME<TAB><TAB>%s...)", (int)(e - s > 60 ? 60 : e - s),
-                             a + s, keys[k]);
-                    rc = parse_err(err, name, lineno, line, a - pl->buf + s, msg);
-                    goto fail;
-                }
+            const char *key = alias_attr(a + s, e - s);
+            if (key) {
+                snprintf(msg, sizeof msg, "'%.*s' is an attribute in the aliases column: attributes come after it "
+                         "(leave it empty when there is no alias: NAME<TAB><TAB>%s...)", (int)(e - s > 60 ? 60 : e - s),
+                         a + s, key);
+                rc = parse_err(err, name, lineno, line, a - pl->buf + s, msg);
+                goto fail;
+            }
             if (!bar) break;
             a = bar + 1;
         }

@@ -485,7 +485,7 @@ static void classify_surface(surf *u, long minc, const import_opts *o) {
     size_t good = 0;
     for (size_t k = 0; k < u->nsp; k++) {
         const char *s = u->sp[k].s;
-        u->sp[k].bad = strchr(s, '|') || strchr(s, '\t') || s[0] == '=' || s[0] == '~';
+        u->sp[k].bad = !ng_dict_alias_plain(s, strlen(s));
         good += !u->sp[k].bad;
     }
     size_t letters, chars;

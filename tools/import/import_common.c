@@ -202,7 +202,11 @@ void imp_write_entity(const import_opts *o, FILE *out, const char *id, const cha
     size_t nal = 0;
     for (size_t i = 0; i < naliases; i++) {
         size_t l = clean_field(aliases[i], &buf, &cap);
-        if (l == 0 || strchr(buf, '|') || !has_alnum(buf)) continue;
+        /* (not "lang=en" or "=Name": the loader reads an attribute or a
+         * marker there, not the alias; found by make fuzz. A '^' is the
+         * importers' own: a common word, matched capitalised only) */
+        size_t m = l > 0 && buf[0] == '^';
+        if (l == 0 || !ng_dict_alias_plain(buf + m, l - m)) continue;
         int seen = 0;
         for (size_t j = 0; j < done.n && !seen; j++) seen = !strcmp(done.v[j], buf);
         if (seen) continue;

@@ -52,8 +52,11 @@ char *imp_slug(const char *name);
 
 /* Writes one entity line: id, type, name, the aliases (deduplicated, the
  * name left out, fields cleaned: tabs and newlines become spaces, outer
- * space trimmed, aliases containing '|' or empty after cleaning dropped),
- * then 'attrs' (already "k=v\tk=v", may be NULL or ""). Updates o->stats. */
+ * space trimmed; an alias dropped when the loader would not take it as one
+ * plain alias, ng_dict_alias_plain: empty after cleaning, a '|', no letter
+ * or digit, an attribute "lang=..." or a marker "=..." "~..." first; a
+ * leading '^' is the importer's own marker and stays), then 'attrs'
+ * (already "k=v\tk=v", may be NULL or ""). Updates o->stats. */
 void imp_write_entity(const import_opts *o, FILE *out, const char *id, const char *type,
                       const char *name, char *const *aliases, size_t naliases,
                       const char *attrs);
