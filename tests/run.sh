@@ -66,6 +66,9 @@ if [ -z "${NG:-}" ]; then
     mkdir -p "$BUILD/vg-bin"
     printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VALGRIND" "$BUILD/newsgraph" > "$BUILD/vg-bin/newsgraph"
     chmod +x "$BUILD/vg-bin/newsgraph"
+    # (the scripts find the build's files next to NG: the given-name lists,
+    # the shipped image, the library)
+    for f in names.ngn shipped.ngd libnewsgraph.so.0; do ln -sf "$BUILD/$f" "$BUILD/vg-bin/$f"; done
     NG=$BUILD/vg-bin/newsgraph
   fi
 fi

@@ -156,10 +156,7 @@ $NG stats --db ref.db --json > ref.json
 if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1; then
   # the dictionaries as a readable copy: as nobody, the binary may not find
   # its own (a checkout in a private directory hides /proc/self/exe)
-  # (make valgrind runs NG as BUILD/vg-bin/newsgraph, a wrapper: the image
-  # is one directory up)
-  sdir=$(dirname "$NG"); [ -f "$sdir/shipped.ngd" ] || sdir=$(dirname "$sdir")
-  cp "${BUILD:-$sdir}/shipped.ngd" shipped.ngd && chmod 644 shipped.ngd
+  cp "${BUILD:-$(dirname "$NG")}/shipped.ngd" shipped.ngd && chmod 644 shipped.ngd
   mkdir ro; $NG ingest -q --no-shipped --dict shipped.ngd --db ro/r.db part1.jsonl; $NG stats --db ro/r.db --json > ro1.json
   chmod 444 ro/r.db; chmod 555 ro
   expect "read-only database (ingest)" 1 "newsgraph: ro/r.db: insert entity: attempt to write a readonly database" \

@@ -768,7 +768,9 @@ int cmd_stats(int argc, char **argv) {
         dicts.use_user = 1;   /* as ingest stored them: the user dictionary too, unless --no-user */
         int rc = cli_dicts_load(&dicts);
         if (rc) return rc;
-        OPEN_OR_RETURN(s, o);
+        int ec = 0;
+        ng_store *s = gcli_open_ro(o.db, &ec);
+        if (!s) { cli_dicts_free(&dicts); return ec; }
         long bad = -1;
         ng_error e = {0};
         ng_dict_list dl = {dicts.dicts, dicts.ndicts};
