@@ -211,5 +211,11 @@ $NG tag --format jsonl club.txt > club.out 2> club.err || fail "club across inva
 grep -q "out of memory" club.err && fail "club across invalid UTF-8: out of memory"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' club.out || fail "club across invalid UTF-8: no JSON"
 
+# regression: stats --check did not free its dictionaries when the database
+# does not open (a definite leak: make valgrind; LeakSanitizer under make asan)
+printf 'not a database\n' > garbage.db
+expect "stats --check, not a database" 1 "newsgraph: garbage.db: not a newsgraph database: file is not a database" \
+  $NG stats --check --db garbage.db
+
 if [ "$failures" -ne 0 ]; then echo "bad_inputs.sh: $failures failures"; exit 1; fi
 echo "bad_inputs.sh: ok"
