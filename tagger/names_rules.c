@@ -2508,6 +2508,20 @@ static int link_word(const ng_token *t) {
     return wset_has(&ngn_link_set, t->hash) || wset_has(&ngn_particle_set, t->hash) || wset_has(&ngn_prep_set, t->hash);
 }
 
+/* Is t a lower-case Latin word after a space (no capitals, digits,
+ * Cyrillic letters, line break)? */
+static int lower_latin_word(const ng_token *t) {
+    return (t->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) ==
+           (TK_WORD | TK_SPACE | TK_LATIN);
+}
+
+/* The one-byte punctuation mark token t is, when it is one of 'marks'
+ * (a clause's or a sentence's end), else 0. */
+static char clause_mark(const chunkctx *c, const ng_token *t, const char *marks) {
+    if (!(t->flags & TK_PUNCT) || t->fold_len != 1 || !c->fold[t->fold] || !strchr(marks, c->fold[t->fold])) return 0;
+    return c->fold[t->fold];
+}
+
 /* Can no rule start at token i, a capitalised Latin word (or one in
  * capitals, two letters or more) not first on its line, that a lower-case
  * Latin word follows ("The kernel", "If the", "Linux kernel")? The
@@ -2543,8 +2557,7 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
              * at, "на вулиці Та й ..." a street's; not after an opening
              * quote: «Про ...» is a law's title, «За права ...» a name) */
             const ng_token *p = &c->tok[i - 1];
-            if (!(p->flags & TK_PUNCT) || p->fold_len != 1 || !c->fold[p->fold] || !strchr(".!?;:,-", c->fold[p->fold]))
-                return 0;
+            if (!clause_mark(c, p, ".!?;:,-")) return 0;
         }
         const ng_token *n = &c->tok[i + 1];
         return (n->flags & (TK_WORD | TK_SPACE | TK_CYR | TK_UPPER1 | TK_LATIN | TK_DIGIT | TK_NL | TK_LONG)) ==
@@ -2560,8 +2573,8 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
          * Program,", "On Linux,"): no name of one word starts there, but
          * an abbreviation's ("St. Louis", "Gen. Smith": three letters or
          * fewer before a full stop) or a title's */
-        if (n->fold_len != 1 || !c->fold[n->fold] || !strchr(".,;:!?", c->fold[n->fold]) || (n->flags & TK_NL) ||
-            wset_has(&ngn_title_set, t->hash) || (c->fold[n->fold] == '.' && t->fold_len <= 3))
+        char mark = clause_mark(c, n, ".,;:!?");
+        if (!mark || (n->flags & TK_NL) || wset_has(&ngn_title_set, t->hash) || (mark == '.' && t->fold_len <= 3))
             return 0;
         /* a Latin word after the mark, lower-case or capitalised with a
          * lower-case Latin word after it: no Cyrillic word beside the
@@ -2570,22 +2583,16 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
         if (i + 2 >= c->nt) return 0;
         const ng_token *a = &c->tok[i + 2];
         if ((a->flags & (TK_WORD | TK_LATIN | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) != (TK_WORD | TK_LATIN)) return 0;
-        if ((a->flags & (TK_UPPER1 | TK_ALLUPPER)) &&
-            (i + 3 >= c->nt || (c->tok[i + 3].flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT |
-                                                        TK_NL | TK_LONG)) != (TK_WORD | TK_SPACE | TK_LATIN)))
+        if ((a->flags & (TK_UPPER1 | TK_ALLUPPER)) && (i + 3 >= c->nt || !lower_latin_word(&c->tok[i + 3])))
             return 0;
-    } else if ((n->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) !=
-               (TK_WORD | TK_SPACE | TK_LATIN))
+    } else if (!lower_latin_word(n))
         return 0;
     else if (link_word(n)) {
         /* a link word then a lower-case word ("Linux to the", "If the
          * kernel"): no name goes on through both */
         if (i + 2 >= c->nt) return 0;
         const ng_token *n2 = &c->tok[i + 2];
-        if ((n2->flags & (TK_WORD | TK_SPACE | TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) !=
-                (TK_WORD | TK_SPACE | TK_LATIN) ||
-            link_word(n2))
-            return 0;
+        if (!lower_latin_word(n2) || link_word(n2)) return 0;
     }
     /* the word before, past at most three marks of punctuation that end a
      * sentence or a clause (. ! ? ; : ,): a lower-case Latin word, not a
@@ -2596,10 +2603,9 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
     int stop = 0;
     for (int steps = 0; !(c->tok[k].flags & TK_WORD); steps++) {
         const ng_token *q = &c->tok[k];
-        if (steps == 3 || !(q->flags & TK_PUNCT) || q->fold_len != 1 || !c->fold[q->fold] ||
-            !strchr(".!?;:,", c->fold[q->fold]))
-            return 0;
-        if (strchr(".!?", c->fold[q->fold])) stop = 1;
+        char mark = steps < 3 ? clause_mark(c, q, ".!?;:,") : 0;
+        if (!mark) return 0;
+        if (strchr(".!?", mark)) stop = 1;
         if ((q->flags & TK_NL) || k == 0) return 1;
         k--;
     }
