@@ -91,15 +91,29 @@ static const char *alias_attr(const char *a, size_t n) {
     return NULL;
 }
 
+/* Is s[0..len) text the loader takes inside a field: valid UTF-8, no
+ * control character (C0 with tab, CR, LF and NUL, DEL, C1)? */
+static int field_text(const char *s, size_t len) {
+    if (ng_utf8_valid_prefix(s, len) != len) return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)) return 0;
+    }
+    return 1;
+}
+
 int ng_dict_alias_plain(const char *s, size_t len) {
-    if (!s) return 0;
+    if (!s || !field_text(s, len)) return 0;
     size_t a = 0, e = len;
     while (a < e && s[a] == ' ') a++;
     while (e > a && s[e - 1] == ' ') e--;
-    if (a == e || s[a] == '=' || s[a] == '~' || s[a] == '^' || alias_attr(s + a, e - a)) return 0;
-    for (size_t i = a; i < e; i++)
-        if (s[i] == '|' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || !s[i]) return 0;
+    if (a == e || s[a] == '=' || s[a] == '~' || s[a] == '^' || alias_attr(s + a, e - a) || memchr(s + a, '|', e - a))
+        return 0;
     return has_alnum(s + a, e - a);
+}
+
+int ng_dict_name_plain(const char *s, size_t len) {
+    return s && field_text(s, len) && has_alnum(s, len);
 }
 
 /* One parsed line (pointers into the line copy). */

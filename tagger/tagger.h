@@ -52,12 +52,16 @@ int ng_dict_builder_add_tsv(ng_dict_builder *b, const char *name,
 int ng_dict_builder_add_file(ng_dict_builder *b, const char *path, ng_error *err);
 
 /* For tools that write dictionaries: would the TSV loader take s[0..len),
- * written in the aliases column, as one plain alias? 0 when it holds a
- * '|', a tab, CR or LF, has no letter or digit (or invalid UTF-8), starts
+ * written in the aliases column, as one plain alias? 0 when it is not
+ * valid UTF-8, holds a control character (tab, CR, LF, NUL, DEL, C1: the
+ * loader refuses them in a line) or a '|', has no letter or digit, starts
  * (after spaces, which the loader trims) with a marker ('=' exact, '~'
  * case-insensitive, '^' capitalised) or with an attribute ("lang=...",
  * "case=...", which the loader refuses there); else 1. */
 int ng_dict_alias_plain(const char *s, size_t len);
+/* The same for the name column: 0 when s[0..len) is not valid UTF-8,
+ * holds a control character or has no letter or digit; else 1. */
+int ng_dict_name_plain(const char *s, size_t len);
 
 /* Compiles what was added into a new dictionary stored in '*out' (free with
  * ng_dict_free). The builder stays valid and unchanged. */

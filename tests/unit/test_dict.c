@@ -737,6 +737,49 @@ static void test_huge_hint(void) {
     ng_dict_free(m);
 }
 
+/* ng_dict_name_plain and ng_dict_alias_plain (what the importers write)
+ * agree with the loader: a line with the string as the name, or as the
+ * only alias, loads exactly when they say it is plain. */
+static int loads(const char *line) {
+    ng_error err = {0};
+    ng_dict_builder *b = ng_dict_builder_new();
+    int rc = ng_dict_builder_add_tsv(b, "p.tsv", line, strlen(line), &err);
+    ng_dict_builder_free(b);
+    return rc == NG_OK;
+}
+
+static void test_plain(void) {
+    static const struct { const char *s; int name, alias; } cases[] = {
+        {"Kyiv", 1, 1}, {"Київ", 1, 1}, {"  Львів ", 1, 1}, {"K", 1, 1}, {"7", 1, 1}, {"O'Neill", 1, 1},
+        {"R&D", 1, 1}, {"\xc2\xb2", 1, 1} /* ², a number */, {"Ⅻ", 1, 1}, {"lang=uk Kyiv", 1, 0},
+        {"-", 0, 0}, {"...", 0, 0}, {" ", 0, 0}, {"\xe2\x80\x94", 0, 0} /* — */,
+        {"=Kyiv", 1, 0}, {"~kyiv", 1, 0}, {"^Kyiv", 1, 0},   /* markers: aliases, not plain ones */
+        {"lang=uk", 1, 0}, {"case=exact", 1, 0}, {"lint=er:opil", 1, 0}, {"a|b", 1, 0},
+        {"a\tb", 0, 0}, {"a\rb", 0, 0}, {"Ky\x01iv", 0, 0}, {"Ky\x7fiv", 0, 0}, {"Ky\xc2\x85iv", 0, 0},
+        {"\xc0\xaf", 0, 0}, {"Ky\xffiv", 0, 0} /* invalid UTF-8 after a letter */, {"Ky\xd0", 0, 0},
+    };
+    char line[256];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *s = cases[i].s;
+        /* how the loader reads the string in each column */
+        snprintf(line, sizeof line, "p1\tLOC\t%s\n", s);
+        int name_loads = loads(line);
+        snprintf(line, sizeof line, "p1\tLOC\tName\t%s\n", s);
+        int alias_loads = loads(line);
+        int name = ng_dict_name_plain(s, strlen(s)), alias = ng_dict_alias_plain(s, strlen(s));
+        OK(name == cases[i].name, "name '%s': plain %d", s, name);
+        OK(alias == cases[i].alias, "alias '%s': plain %d", s, alias);
+        /* plain ones load; others load only as something else (a tab
+         * makes another column, a '|' two aliases, a marker its alias) */
+        int structural = strchr(s, '\t') || strchr(s, '|') || strchr("=~^", s[0]) || !strncmp(s, "lang=", 5) ||
+                         !strncmp(s, "case=", 5) || !strncmp(s, "lint=", 5);
+        OK(name ? name_loads : (!name_loads || strchr(s, '\t')), "name '%s': loads %d", s, name_loads);
+        OK(alias ? alias_loads : (!alias_loads || structural), "alias '%s': loads %d", s, alias_loads);
+    }
+    OK(!ng_dict_name_plain("a\0b", 3) && !ng_dict_alias_plain("a\0b", 3), "NUL inside");
+    OK(!ng_dict_name_plain(NULL, 0) && !ng_dict_alias_plain(NULL, 0), "NULL");
+}
+
 int main(void) {
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
     test_huge_hint();
@@ -748,6 +791,7 @@ int main(void) {
     test_all_or_nothing();
     test_files();
     test_images();
+    test_plain();
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     if (system(cmd) != 0) fprintf(stderr, "cannot remove %s\n", tmpdir);

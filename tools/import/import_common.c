@@ -116,21 +116,6 @@ char *imp_slug(const char *name) {
     return out;
 }
 
-/* Has the (valid UTF-8) string a letter or a digit? The dictionary loader
- * refuses names and aliases without one. */
-static int has_alnum(const char *s) {
-    for (size_t i = 0, n = strlen(s); i < n;) {
-        utf8proc_int32_t c;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
-        if (k <= 0) return 0;
-        utf8proc_category_t g = utf8proc_category(c);
-        if ((g >= UTF8PROC_CATEGORY_LU && g <= UTF8PROC_CATEGORY_LO) ||
-            (g >= UTF8PROC_CATEGORY_ND && g <= UTF8PROC_CATEGORY_NO)) return 1;
-        i += (size_t)k;
-    }
-    return 0;
-}
-
 /* Ids and types as the dictionary loader accepts them (tagger/dict.c). */
 static int id_ok(const char *id) {
     size_t n = strlen(id);
@@ -192,7 +177,7 @@ void imp_write_entity(const import_opts *o, FILE *out, const char *id, const cha
     size_t cap = 0;
     imp_strv done = {0};
     clean_field(name, &buf, &cap);
-    if (!has_alnum(buf) || !id_ok(id) || !type_ok(type)) {   /* the loader would refuse the line */
+    if (!ng_dict_name_plain(buf, strlen(buf)) || !id_ok(id) || !type_ok(type)) {   /* the loader would refuse the line */
         free(buf);
         if (o && o->stats) o->stats->skipped++;
         return;
