@@ -33,6 +33,13 @@ typedef struct span {
 } span;                  /* (40 bytes) */
 
 /* Matching state of one thread: scratch buffers and what it found. */
+/* The scan's word cache (tagger.c, big tables only): the vocabulary slot
+ * of a word (NULL: none) by its hash, direct-mapped, one per thread. */
+struct img_vslot;
+typedef struct wcache { uint64_t h; const struct img_vslot *v; } wcache;
+/* ... and its transition cache: the child of a trie node by a word (0: none). */
+typedef struct tcache { uint32_t node, tok, child, pad; } tcache;
+
 typedef struct mstate {
     ng_tokbuf tb;
     hit *hits; size_t nhits, hits_cap;
@@ -43,6 +50,8 @@ typedef struct mstate {
     int rc;
     unsigned prefetched;      /* chunks whose scan prefetched (tests read it: ng_tagger_set_prefetch) */
     void *names;              /* the name rules' per-thread state (names_state.c) */
+    wcache *wc;               /* NULL until the scan of big tables first needs it */
+    tcache *tc;               /* (allocated with wc, after it) */
 } mstate;
 
 /* An id a later dictionary shares with an earlier one is one entity, named

@@ -248,6 +248,81 @@ static void test_one_dict_scan(void) {
     ng_dict_free(other);
 }
 
+/* The scan of big tables goes through the thread's word and transition
+ * caches (tagger.c pass1_cached; forced here with ng_tagger_set_prefetch).
+ * Same matches as the plain scan: more words and word pairs than the caches
+ * hold (entries replaced, a word found after its entry went to another),
+ * words of no name between, names of one to six words, repeated, at the
+ * text's start and end, with --all; the same tagger twice (the caches
+ * kept from one text to the next). */
+static void test_scan_caches(void) {
+    enum { NW = 40000 };
+    size_t cap = (size_t)NW * 80, n = 0;
+    char *tsv = malloc(cap), *text = malloc((size_t)NW * 80);
+    if (!tsv || !text) { OK(0, "memory"); free(tsv); free(text); return; }
+    for (unsigned k = 0; k < NW; k++) {
+        if (k % 3 == 0) n += (size_t)snprintf(tsv + n, cap - n, "w%u\tLOC\tw%u\n", k, k);
+        else if (k % 3 == 1) n += (size_t)snprintf(tsv + n, cap - n, "p%u\tORG\tw%u w%u\n", k, k, (k * 7u) % NW);
+        else n += (size_t)snprintf(tsv + n, cap - n, "q%u\tPER\tw%u w%u the w%u of w%u w%u\n", k, (k * 13u) % NW, k,
+                                   (k + 1) % NW, k % 101, (k * 5u) % NW);
+        if (k % 4 == 0) n += (size_t)snprintf(tsv + n, cap - n, "h%u\tORG\thub w%u\n", k, k);   /* a node of many children */
+    }
+    tsv[n] = 0;
+    ng_dict *d = compile(tsv);
+    free(tsv);
+    if (!d) { OK(0, "dictionary"); free(text); return; }
+    unsigned r = 2024;
+    size_t t = 0;
+    for (unsigned k = 0; k < 3 * NW; k++) {
+        r = r * 1103515245u + 12345u;
+        unsigned w = (r >> 8) % NW;
+        switch ((r >> 4) % 8) {
+        case 0: t += (size_t)sprintf(text + t, "w%u w%u ", w, (w * 7u) % NW); break;
+        case 1: t += (size_t)sprintf(text + t, "w%u w%u the w%u of w%u w%u ", (w * 13u) % NW, w, (w + 1) % NW, w % 101,
+                                     (w * 5u) % NW); break;
+        case 2: t += (size_t)sprintf(text + t, "the w%u of ", w % 50); break;
+        case 5: t += (size_t)sprintf(text + t, "hub w%u ", w); break;
+        case 3: t += (size_t)sprintf(text + t, "x%u y%u, ", w, r % 977); break;
+        default: t += (size_t)sprintf(text + t, "w%u ", w); break;
+        }
+    }
+    text[t] = 0;
+    for (unsigned all = 0; all < 2; all++) {
+        ng_tagger *plain = ng_tagger_new(&d, 1, all ? NG_TAG_ALL : 0), *cached = ng_tagger_new(&d, 1, all ? NG_TAG_ALL : 0);
+        if (!plain || !cached) { OK(0, "taggers"); ng_tagger_free(plain); ng_tagger_free(cached); break; }
+        ng_tagger_set_prefetch(plain, -1);
+        ng_tagger_set_prefetch(cached, 1);
+        const ng_match *m;
+        size_t nm;
+        char *want = NULL;
+        if (!ng_tagger_tag(plain, text, t, &m, &nm)) {
+            size_t ws = 0;
+            for (size_t i = 0; i < nm; i++) ws += strlen(m[i].id) + 32;
+            want = malloc(ws + 1);
+            size_t k = 0;
+            for (size_t i = 0; want && i < nm; i++) k += (size_t)sprintf(want + k, "%zu-%zu %s;", m[i].start, m[i].end, m[i].id);
+            OK(nm > (size_t)NW, "--all %u: %zu matches", all, nm);
+        }
+        for (int round = 0; want && round < 2; round++) {
+            int same = !ng_tagger_tag(cached, text, t, &m, &nm);
+            size_t k = 0;
+            for (size_t i = 0; same && i < nm; i++) {
+                char one[96];
+                size_t l = (size_t)snprintf(one, sizeof one, "%zu-%zu %s;", m[i].start, m[i].end, m[i].id);
+                same = !strncmp(want + k, one, l);
+                k += l;
+            }
+            OK(same && !want[k], "--all %u, round %d: the cached scan's matches are the plain scan's", all, round);
+            OK(cached->m.prefetched > 0 && cached->m.wc, "the cached scan ran");
+        }
+        free(want);
+        ng_tagger_free(plain);
+        ng_tagger_free(cached);
+    }
+    free(text);
+    ng_dict_free(d);
+}
+
 static void test_invalid(ng_dict *d) {
     ng_tagger *t = ng_tagger_new(&d, 1, 0);
     const char *s = "\xffUkraine\xfe\xc0\xafНАТО\xed\xa0\x80Путін\xf4\x90\x80\x80 Ukr\xff" "aine \xe2\x82Putin\0Russia";
@@ -367,6 +442,7 @@ int main(void) {
     test_fields();
     test_several_dicts();
     test_one_dict_scan();
+    test_scan_caches();
     test_invalid(d);
     test_chunks(d);
     ng_dict_free(d);
