@@ -380,7 +380,7 @@ enum { TC_BITS = 12, TC_N = 1 << TC_BITS };
 static int wc_new(mstate *m) {
     wcache *wc = malloc(WC_N * sizeof *wc + TC_N * sizeof(tcache));
     if (!wc) return -1;
-    for (size_t k = 0; k < WC_N; k++) wc[k] = (wcache){(uint64_t)(k ^ 1) << 32, NULL};
+    for (size_t k = 0; k < WC_N; k++) wc[k] = (wcache){(uint64_t)(k ^ 1) << 32, 0, 0};
     m->wc = wc;
     m->tc = (tcache *)(void *)(wc + WC_N);
     memset(m->tc, 0, TC_N * sizeof(tcache));   /* node 0: no entry (no trie node is 0) */
@@ -398,55 +398,55 @@ static inline uint32_t tc_trans(tcache *tc, const ng_dict *d, uint32_t node, uin
     return child;
 }
 
-/* The slot of a word by its hash, through the cache. */
-static inline const img_vslot *wc_vslot(wcache *wc, const ng_dict *d, uint64_t h) {
+/* A word's slot (tok1 0: none) by its hash, through the cache. */
+static inline wcache wc_slot(wcache *wc, const ng_dict *d, uint64_t h) {
     wcache *e = &wc[wc_index(h)];
-    if (e->h == h) return e->v;
-    const img_vslot *v = dict_vslot(d, h);
-    *e = (wcache){h, v};
-    return v;
+    if (e->h != h) {
+        const img_vslot *v = dict_vslot(d, h);
+        *e = v ? (wcache){h, v->tok1, v->root} : (wcache){h, 0, 0};
+    }
+    return *e;
 }
 
 /* pass1_one for big tables (one dictionary), with the thread's caches:
  * the words of prose are mostly a few thousand frequent ones ("the", "of",
- * "city"), and their slots (found or not) come from a 256 KiB table that
- * stays in the core's second-level cache instead of from the dictionary's
- * tables, tens of MiB of them at 1M names, where every lookup is a miss
- * the prefetches only partly hide; the transitions between frequent words
- * ("of the") from a 64 KiB one. A word the cache has needs no prefetch;
- * the others are prefetched as in pass1_one and enter the cache when
- * looked up. Same slots, same hits. Realistic workload, 1M names, 100 MB
- * (17.2M tokens scanned, 93 % of them found in the word cache): one thread
- * ~1.55 -> ~1.37 s. At 100k names (5.5 MiB of tables, which stay in the
- * third-level cache) the caches cost more than they save: 1.29 -> 1.36 s. */
+ * "city"), and copies of their slots (found or not) come from a 256 KiB
+ * table that stays in the core's second-level cache instead of from the
+ * dictionary's tables, tens of MiB of them at 1M names, where every lookup
+ * is a miss the prefetches only partly hide; the transitions between
+ * frequent words ("of the") from a 64 KiB one. A word the cache has needs
+ * no prefetch; the others are prefetched as in pass1_one and enter the
+ * cache when looked up. Same slots, same hits. Realistic workload, 1M
+ * names, 100 MB (17.2M tokens scanned, 93 % of them found in the word
+ * cache): one thread ~1.55 -> ~1.37 s. At 100k names (5.5 MiB of tables,
+ * which stay in the third-level cache) the caches cost more than they
+ * save: 1.29 -> 1.36 s. */
 static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt) {
     enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 32 };
     const ng_dict *d = tg->dicts[0];
     wcache *wc = t->wc;
     tcache *tc = t->tc;
     const uint32_t vn = d->h->vocab_size, tn = d->h->trans_size;
-    const img_vslot *vs[RING];     /* vs[k % RING]: the slot of word k once known, for k in [i, i + FAR] */
+    wcache vs[RING];               /* vs[k % RING]: the slot of word k once known, for k in [i, i + FAR] */
     unsigned char known[RING];     /* ... and whether it is */
     t->nhits = 0;
     /* words [0, FAR): from the cache, or prefetched; [0, AHEAD) looked up */
     for (size_t k = 0; k < FAR && k < nt; k++) {
         uint64_t h = tok[k].hash;
-        const wcache *e = &wc[wc_index(h)];
-        known[k % RING] = e->h == h;
-        vs[k % RING] = e->v;
+        vs[k % RING] = wc[wc_index(h)];
+        known[k % RING] = vs[k % RING].h == h;
         if (!known[k % RING]) __builtin_prefetch(&d->vtags[home(h, vn)]);
     }
     for (size_t k = 0; k < AHEAD && k < nt; k++)
-        if (!known[k % RING]) { vs[k % RING] = wc_vslot(wc, d, tok[k].hash); known[k % RING] = 1; }
+        if (!known[k % RING]) { vs[k % RING] = wc_slot(wc, d, tok[k].hash); known[k % RING] = 1; }
     for (size_t i = 0; i < nt; i++) {
         /* (the cache's entry itself, from the core's second-level cache) */
         if (i + 2 * FAR < nt) __builtin_prefetch(&wc[wc_index(tok[i + 2 * FAR].hash)]);
         if (i + FAR < nt) {
             size_t k = i + FAR;
             uint64_t h = tok[k].hash;
-            const wcache *e = &wc[wc_index(h)];
-            known[k % RING] = e->h == h;
-            vs[k % RING] = e->v;
+            vs[k % RING] = wc[wc_index(h)];
+            known[k % RING] = vs[k % RING].h == h;
             if (!known[k % RING]) __builtin_prefetch(&d->vtags[home(h, vn)]);
         }
         if (i + NEAR < nt && !known[(i + NEAR) % RING]) {
@@ -456,9 +456,9 @@ static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, siz
         }
         if (i + AHEAD < nt) {
             size_t k = i + AHEAD;
-            if (!known[k % RING]) { vs[k % RING] = wc_vslot(wc, d, tok[k].hash); known[k % RING] = 1; }
-            const img_vslot *v = vs[k % RING], *p = vs[(k - 1) % RING];
-            if (v && p && p->root) {
+            if (!known[k % RING]) { vs[k % RING] = wc_slot(wc, d, tok[k].hash); known[k % RING] = 1; }
+            const wcache *v = &vs[k % RING], *p = &vs[(k - 1) % RING];
+            if (v->tok1 && p->root) {
                 uint32_t node = p->root & ~NODE_TERMINAL, w = v->tok1 - 1;
                 const tcache *e = &tc[tc_index(node, w)];
                 if (e->node != node || e->tok != w) __builtin_prefetch(&d->trans[home(trans_hash(node, w), tn)]);
@@ -466,9 +466,7 @@ static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, siz
         }
         const ng_token *ti = &tok[i];
         if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
-        const img_vslot *v = vs[i % RING];
-        if (!v) continue;
-        uint32_t nv = v->root;
+        uint32_t nv = vs[i % RING].root;   /* (0 also when the word has no slot) */
         size_t j = i;
         while (nv) {
             uint32_t node = nv & ~NODE_TERMINAL;
@@ -480,9 +478,9 @@ static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, siz
             if (++j >= nt) break;
             const ng_token *tj = &tok[j];
             if (tj->flags & (TK_PARA | TK_LONG)) break;
-            const img_vslot *v2 = j <= i + AHEAD ? vs[j % RING] : wc_vslot(wc, d, tj->hash);
-            if (!v2) break;
-            nv = tc_trans(tc, d, node, v2->tok1 - 1);
+            uint32_t tok1 = j <= i + AHEAD ? vs[j % RING].tok1 : wc_slot(wc, d, tj->hash).tok1;
+            if (!tok1) break;
+            nv = tc_trans(tc, d, node, tok1 - 1);
         }
     }
     return NG_OK;

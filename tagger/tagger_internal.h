@@ -33,10 +33,10 @@ typedef struct span {
 } span;                  /* (40 bytes) */
 
 /* Matching state of one thread: scratch buffers and what it found. */
-/* The scan's word cache (tagger.c, big tables only): the vocabulary slot
- * of a word (NULL: none) by its hash, direct-mapped, one per thread. */
-struct img_vslot;
-typedef struct wcache { uint64_t h; const struct img_vslot *v; } wcache;
+/* The scan's word cache (tagger.c, big tables only): a copy of the
+ * vocabulary slot of a word by its hash (tok1 0: no slot), direct-mapped,
+ * one per thread. */
+typedef struct wcache { uint64_t h; uint32_t tok1, root; } wcache;
 /* ... and its transition cache: the child of a trie node by a word (0: none). */
 typedef struct tcache { uint32_t node, tok, child, pad; } tcache;
 
