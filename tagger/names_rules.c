@@ -2557,7 +2557,13 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
              * at, "на вулиці Та й ..." a street's; not after an opening
              * quote: «Про ...» is a law's title, «За права ...» a name) */
             const ng_token *p = &c->tok[i - 1];
-            if (!clause_mark(c, p, ".!?;:,-")) return 0;
+            char mark = clause_mark(c, p, ".!?;:,-");
+            if (!mark) return 0;
+            /* nor after an abbreviation's full stop (five letters or
+             * fewer): a rule reads it ("вул. Про світ" is a street's
+             * name; found by make fuzz) */
+            if (mark == '.' && i >= 2 && (c->tok[i - 2].flags & TK_WORD) && !ncp_ge(tfold(c, i - 2), tlen(c, i - 2), 6))
+                return 0;
         }
         const ng_token *n = &c->tok[i + 1];
         return (n->flags & (TK_WORD | TK_SPACE | TK_CYR | TK_UPPER1 | TK_LATIN | TK_DIGIT | TK_NL | TK_LONG)) ==
