@@ -18,6 +18,8 @@ static void mstate_free(mstate *m) {
     ng_names_free_state(m);
     ng_tokbuf_free(&m->tb);
     free(m->hits);
+    free(m->hits_tmp);
+    free(m->runs);
     free(m->spans);
     free(m->cands);
     free(m->cased);
@@ -244,7 +246,6 @@ static size_t add_outputs(const ng_tagger *tg, mstate *t, const hit *h, const ch
     return added;
 }
 
-/* Matches one chunk of a field. 'base' is the chunk's offset in the field. */
 /* Warms the cache for hit h: its outputs, then (once those are in) its
  * first entity and the words to verify. Misses of the cold dictionary data
  * then overlap instead of following one another. */
@@ -269,65 +270,20 @@ static inline void prefetch_hit(const ng_tagger *tg, const ng_token *tok, const 
     }
 }
 
-/* Pass 1 of match_chunk: walks the trie from every word and records the
- * hits (spans that end an alias), in order of their first word. Prefetch:
- * the tag byte FAR tokens ahead, and NEAR tokens ahead the slot itself
- * when the (by then cached) tag matches. One dictionary: pass1_one. */
-static inline __attribute__((always_inline)) int pass1(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt,
-                                                       size_t nd, const int pf) {
-    enum { FAR = 16, NEAR = 6 };
-    ng_dict *const *dicts = tg->dicts;
-    t->nhits = 0;
-    for (size_t i = 0; i < nt; i++) {
-        for (size_t di = 0; pf && di < nd; di++) {
-            const ng_dict *d = dicts[di];
-            if (i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, d->h->vocab_size)]);
-            if (i + NEAR < nt) {
-                uint64_t h = tok[i + NEAR].hash;
-                uint32_t k = home(h, d->h->vocab_size);
-                if (d->vtags[k] == tag_of(h)) __builtin_prefetch(&d->vocab[k]);
-            }
-        }
-        const ng_token *ti = &tok[i];
-        if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
-        for (size_t di = 0; di < nd; di++) {
-            const ng_dict *d = dicts[di];
-            const img_vslot *v = dict_vslot(d, ti->hash);
-            if (!v) continue;
-            uint32_t nv = v->root;
-            size_t j = i;
-            while (nv) {
-                uint32_t node = nv & ~NODE_TERMINAL;
-                if (nv & NODE_TERMINAL) {
-                    if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
-                    t->hits[t->nhits++] = (hit){i, j, (uint32_t)di, node};
-                    __builtin_prefetch(&d->nodes[node]);
-                }
-                if (++j >= nt) break;
-                const ng_token *tj = &tok[j];
-                if (tj->flags & (TK_PARA | TK_LONG)) break;
-                const img_vslot *v2 = dict_vslot(d, tj->hash);
-                if (!v2) break;
-                nv = dict_trans(d, node, v2->tok1 - 1);
-            }
-        }
-    }
-    return NG_OK;
-}
-
-/* Pass 1 for one dictionary (the usual case). As pass1, and the slot of
- * each word is found AHEAD words early and kept in a ring (the walk from
- * word i reads its own and its successor's from there), so that the first
- * trie transition out of every word (its root by the next word), a miss in
- * the big transition table, is prefetched AHEAD words before the walk
- * needs it. */
-static inline __attribute__((always_inline)) int pass1_one(const ng_tagger *tg, mstate *t, const ng_token *tok,
-                                                           size_t nt, const int pf) {
+/* Pass 1 of match_chunk for dictionary d (index di of the tagger's):
+ * walks the trie from every word and appends the hits (spans that end an
+ * alias), in order of their first word. Prefetch (pf): the tag byte FAR
+ * tokens ahead, and NEAR tokens ahead the slot itself when the (by then
+ * cached) tag matches; the slot of each word is found AHEAD words early and
+ * kept in a ring (the walk from word i reads its own and its successor's
+ * from there), so that the first trie transition out of every word (its
+ * root by the next word), a miss in the big transition table, is
+ * prefetched AHEAD words before the walk needs it. */
+static inline __attribute__((always_inline)) int pass1_one(const ng_dict *d, uint32_t di, mstate *t,
+                                                           const ng_token *tok, size_t nt, const int pf) {
     enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 8 };
-    const ng_dict *d = tg->dicts[0];
     const uint32_t vn = d->h->vocab_size, tn = d->h->trans_size;
     const img_vslot *vs[RING] = {0};   /* vs[k % RING]: the slot of word k, for k in [i, i + AHEAD] */
-    t->nhits = 0;
     for (size_t k = 0; k < AHEAD && k < nt; k++) vs[k % RING] = dict_vslot(d, tok[k].hash);
     for (size_t i = 0; i < nt; i++) {
         if (pf && i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, vn)]);
@@ -352,7 +308,7 @@ static inline __attribute__((always_inline)) int pass1_one(const ng_tagger *tg, 
             uint32_t node = nv & ~NODE_TERMINAL;
             if (nv & NODE_TERMINAL) {
                 if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
-                t->hits[t->nhits++] = (hit){i, j, 0, node};
+                t->hits[t->nhits++] = (hit){i, j, di, node};
                 __builtin_prefetch(&d->nodes[node]);
             }
             if (++j >= nt) break;
@@ -375,15 +331,16 @@ static inline size_t wc_index(uint64_t h) { return (size_t)(h >> 32) & (WC_N - 1
 
 enum { TC_BITS = 12, TC_N = 1 << TC_BITS };
 
-/* The thread's caches (m->wc, m->tc: one allocation); 0, or -1 when out of
- * memory (the scan then goes without). */
-static int wc_new(mstate *m) {
-    wcache *wc = malloc(WC_N * sizeof *wc + TC_N * sizeof(tcache));
+/* The thread's caches for nd dictionaries (m->wc, m->tc: WC_N and TC_N
+ * entries a dictionary, one allocation); 0, or -1 when out of memory (the
+ * scan then goes without). */
+static int wc_new(mstate *m, size_t nd) {
+    wcache *wc = malloc(nd * (WC_N * sizeof *wc + TC_N * sizeof(tcache)));
     if (!wc) return -1;
-    for (size_t k = 0; k < WC_N; k++) wc[k] = (wcache){(uint64_t)(k ^ 1) << 32, 0, 0};
+    for (size_t k = 0; k < nd * WC_N; k++) wc[k] = (wcache){(uint64_t)((k & (WC_N - 1)) ^ 1) << 32, 0, 0};
     m->wc = wc;
-    m->tc = (tcache *)(void *)(wc + WC_N);
-    memset(m->tc, 0, TC_N * sizeof(tcache));   /* node 0: no entry (no trie node is 0) */
+    m->tc = (tcache *)(void *)(wc + nd * WC_N);
+    memset(m->tc, 0, nd * TC_N * sizeof(tcache));   /* node 0: no entry (no trie node is 0) */
     return 0;
 }
 
@@ -421,15 +378,13 @@ static inline wcache wc_slot(wcache *wc, const ng_dict *d, uint64_t h) {
  * cache): one thread ~1.55 -> ~1.37 s. At 100k names (5.5 MiB of tables,
  * which stay in the third-level cache) the caches cost more than they
  * save: 1.29 -> 1.36 s. */
-static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, size_t nt) {
+static int pass1_cached(const ng_dict *d, uint32_t di, mstate *t, const ng_token *tok, size_t nt) {
     enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 32 };
-    const ng_dict *d = tg->dicts[0];
-    wcache *wc = t->wc;
-    tcache *tc = t->tc;
+    wcache *wc = t->wc + (size_t)di * WC_N;
+    tcache *tc = t->tc + (size_t)di * TC_N;
     const uint32_t vn = d->h->vocab_size, tn = d->h->trans_size;
     wcache vs[RING];               /* vs[k % RING]: the slot of word k once known, for k in [i, i + FAR] */
     unsigned char known[RING];     /* ... and whether it is */
-    t->nhits = 0;
     /* words [0, FAR): from the cache, or prefetched; [0, AHEAD) looked up */
     for (size_t k = 0; k < FAR && k < nt; k++) {
         uint64_t h = tok[k].hash;
@@ -472,7 +427,7 @@ static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, siz
             uint32_t node = nv & ~NODE_TERMINAL;
             if (nv & NODE_TERMINAL) {
                 if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
-                t->hits[t->nhits++] = (hit){i, j, 0, node};
+                t->hits[t->nhits++] = (hit){i, j, di, node};
                 __builtin_prefetch(&d->nodes[node]);
             }
             if (++j >= nt) break;
@@ -492,7 +447,8 @@ static int pass1_cached(const ng_tagger *tg, mstate *t, const ng_token *tok, siz
  * the realistic bench (perf, the match pass's time against the
  * tokeniser's, which does not change) the match pass took 22 % less time
  * without them at 10k names (0.8 MiB of tables) and 7 % less at 100k
- * (5.5 MiB); at 1M (32 MiB) 4 % more. */
+ * (5.5 MiB); at 1M (32 MiB) 4 % more, and the caches of pass1_cached
+ * make up for the rest. */
 static int small_tables(const ng_tagger *tg) {
     uint64_t bytes = 0;
     for (size_t k = 0; k < tg->nd; k++) {
@@ -500,6 +456,28 @@ static int small_tables(const ng_tagger *tg) {
         bytes += (uint64_t)d->h->vocab_size * (1 + sizeof(img_vslot)) + (uint64_t)d->h->trans_size * sizeof(img_tslot);
     }
     return bytes <= (8u << 20);
+}
+
+/* Merges the hits of the dictionaries' scans (runs[k] .. runs[k + 1] of
+ * t->hits for dictionary k, each in order of its first word) into one
+ * list in that order, the earlier dictionary's first among hits of one
+ * word: the order a scan of all the dictionaries at each word gives. */
+static int merge_hits(mstate *t, const size_t *runs, size_t *pos, size_t nd) {
+    if (ng_grow((void **)&t->hits_tmp, &t->hits_tmp_cap, t->nhits, sizeof *t->hits)) return NG_E_NOMEM;
+    for (size_t k = 0; k < nd; k++) pos[k] = runs[k];
+    for (size_t o = 0; o < t->nhits; o++) {
+        size_t best = nd;
+        for (size_t k = 0; k < nd; k++)
+            if (pos[k] < runs[k + 1] && (best == nd || t->hits[pos[k]].i < t->hits[pos[best]].i)) best = k;
+        t->hits_tmp[o] = t->hits[pos[best]++];
+    }
+    hit *x = t->hits;
+    size_t xc = t->hits_cap;
+    t->hits = t->hits_tmp;
+    t->hits_cap = t->hits_tmp_cap;
+    t->hits_tmp = x;
+    t->hits_tmp_cap = xc;
+    return NG_OK;
 }
 
 /* Matches one chunk of a field. 'base' is the chunk's offset in the field.
@@ -511,12 +489,23 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
     int all = (tg->flags & NG_TAG_ALL) != 0;
-    int pf = tg->prefetch > 0 || (!tg->prefetch && !small_tables(tg)), rc;
-    if (tg->nd != 1) rc = pf ? pass1(tg, t, tok, nt, tg->nd, 1) : pass1(tg, t, tok, nt, tg->nd, 0);
-    else if (pf && (t->wc || !wc_new(t)))
-        rc = pass1_cached(tg, t, tok, nt);
-    else rc = pf ? pass1_one(tg, t, tok, nt, 1) : pass1_one(tg, t, tok, nt, 0);
+    /* pass 1, dictionary by dictionary: big tables (all the dictionaries'
+     * together) through the caches (or with prefetches when out of memory
+     * for them), small ones plainly; then their hits merged */
+    size_t nd = tg->nd;
+    int rc = NG_OK, pf = tg->prefetch > 0 || (!tg->prefetch && !small_tables(tg));
+    if (ng_grow((void **)&t->runs, &t->runs_cap, 2 * nd + 1, sizeof *t->runs)) return NG_E_NOMEM;
+    size_t *runs = t->runs;   /* runs[0 .. nd]: where each dictionary's hits start; then merge_hits' places */
+    t->nhits = 0;
+    for (size_t di = 0; di < nd && !rc; di++) {
+        const ng_dict *d = tg->dicts[di];
+        runs[di] = t->nhits;
+        if (pf && (t->wc || !wc_new(t, nd))) rc = pass1_cached(d, (uint32_t)di, t, tok, nt);
+        else rc = pf ? pass1_one(d, (uint32_t)di, t, tok, nt, 1) : pass1_one(d, (uint32_t)di, t, tok, nt, 0);
+    }
+    runs[nd] = t->nhits;
     t->prefetched += (unsigned)pf;
+    if (!rc && nd > 1) rc = merge_hits(t, runs, runs + nd + 1, nd);
     if (rc) return rc;
     /* pass 2: hits are in order of their first word */
     hit *hits = t->hits;

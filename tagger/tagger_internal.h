@@ -43,6 +43,8 @@ typedef struct tcache { uint32_t node, tok, child, pad; } tcache;
 typedef struct mstate {
     ng_tokbuf tb;
     hit *hits; size_t nhits, hits_cap;
+    hit *hits_tmp; size_t hits_tmp_cap;   /* (the merge of several dictionaries' hits) */
+    size_t *runs; size_t runs_cap;
     span *spans; size_t nspans, spans_cap;
     cand *cands; size_t ncands, cands_cap, span_cand_start;
     char *cased; size_t cased_cap;

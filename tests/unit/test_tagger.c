@@ -248,6 +248,47 @@ static void test_one_dict_scan(void) {
     ng_dict_free(other);
 }
 
+/* Several dictionaries are scanned one by one and their hits merged in
+ * the order of a scan of all of them at each word: of one word's hits, the
+ * earlier dictionary's first. An id of both goes to the earlier one (its
+ * order among the candidates), with the plain scan and with the caches. */
+static void test_merged_hits(void) {
+    ng_dict *a = compile("ga\tLOC\tGeorgia\nx\tLOC\tAtlanta\n"), *b = compile("gc\tLOC\tGeorgia\nga\tLOC\tGeorgia\n");
+    if (!a || !b) { OK(0, "dictionaries"); ng_dict_free(a); ng_dict_free(b); return; }
+    ng_dict *ds[2] = {a, b};
+    for (int pf = -1; pf <= 1; pf += 2) {
+        ng_tagger *t = ng_tagger_new(ds, 2, 0);
+        ng_tagger_set_prefetch(t, pf);
+        const ng_match *m;
+        size_t n;
+        const char *text = "Georgia, Atlanta and Georgia";
+        const char *r = ng_tagger_tag(t, text, strlen(text), &m, &n) ? "(error)" : render(m, n, 1);
+        STR_EQ(r, "0-7 ga*[ga,gc] 9-16 x 21-28 ga*[ga,gc]", pf > 0 ? "merged hits, caches" : "merged hits, plain");
+        ng_tagger_free(t);
+    }
+    ng_dict_free(a);
+    ng_dict_free(b);
+}
+
+/* Matches as "start-end id,id...;" (every candidate, in order), malloc'd. */
+static char *matches_str(const ng_match *m, size_t n) {
+    size_t cap = 1;
+    for (size_t i = 0; i < n; i++) {
+        cap += 48;
+        for (size_t c = 0; c < m[i].ncands; c++) cap += strlen(m[i].cands[c].id) + 1;
+    }
+    char *s = malloc(cap);
+    size_t k = 0;
+    if (s) s[0] = 0;
+    for (size_t i = 0; s && i < n; i++) {
+        k += (size_t)sprintf(s + k, "%zu-%zu ", m[i].start, m[i].end);
+        for (size_t c = 0; c < m[i].ncands; c++) k += (size_t)sprintf(s + k, "%s%s", c ? "," : "", m[i].cands[c].id);
+        s[k++] = ';';
+        s[k] = 0;
+    }
+    return s;
+}
+
 /* The scan of big tables goes through the thread's word and transition
  * caches (tagger.c pass1_cached; forced here with ng_tagger_set_prefetch).
  * Same matches as the plain scan: more words and word pairs than the caches
@@ -287,38 +328,34 @@ static void test_scan_caches(void) {
         }
     }
     text[t] = 0;
-    for (unsigned all = 0; all < 2; all++) {
-        ng_tagger *plain = ng_tagger_new(&d, 1, all ? NG_TAG_ALL : 0), *cached = ng_tagger_new(&d, 1, all ? NG_TAG_ALL : 0);
+    /* and beside a second dictionary (each scanned on its own, the hits
+     * merged): names of the first's words, one the same as the first's */
+    ng_dict *small = compile("s1\tLOC\tw7 w49\ns2\tORG\thub\ns3\tPER\tw10\ns4\tLOC\tw3\ns5\tORG\tthe w4 of w4\n"
+                             "t9\tLOC\tw9\nw9\tLOC\tw9\n");   /* (w9: an id of both; the first dictionary's entity) */
+    ng_dict *ds[2] = {d, small};
+    for (unsigned run = 0; small && run < 4; run++) {
+        unsigned all = run & 1, nd = 1 + (run >> 1);
+        ng_tagger *plain = ng_tagger_new(ds, nd, all ? NG_TAG_ALL : 0), *cached = ng_tagger_new(ds, nd, all ? NG_TAG_ALL : 0);
         if (!plain || !cached) { OK(0, "taggers"); ng_tagger_free(plain); ng_tagger_free(cached); break; }
         ng_tagger_set_prefetch(plain, -1);
         ng_tagger_set_prefetch(cached, 1);
         const ng_match *m;
         size_t nm;
-        char *want = NULL;
-        if (!ng_tagger_tag(plain, text, t, &m, &nm)) {
-            size_t ws = 0;
-            for (size_t i = 0; i < nm; i++) ws += strlen(m[i].id) + 32;
-            want = malloc(ws + 1);
-            size_t k = 0;
-            for (size_t i = 0; want && i < nm; i++) k += (size_t)sprintf(want + k, "%zu-%zu %s;", m[i].start, m[i].end, m[i].id);
-            OK(nm > (size_t)NW, "--all %u: %zu matches", all, nm);
-        }
+        char *want = ng_tagger_tag(plain, text, t, &m, &nm) ? NULL : matches_str(m, nm);
+        OK(want && nm > (size_t)NW, "%u dictionaries, --all %u: %zu matches", nd, all, nm);
         for (int round = 0; want && round < 2; round++) {
-            int same = !ng_tagger_tag(cached, text, t, &m, &nm);
-            size_t k = 0;
-            for (size_t i = 0; same && i < nm; i++) {
-                char one[96];
-                size_t l = (size_t)snprintf(one, sizeof one, "%zu-%zu %s;", m[i].start, m[i].end, m[i].id);
-                same = !strncmp(want + k, one, l);
-                k += l;
-            }
-            OK(same && !want[k], "--all %u, round %d: the cached scan's matches are the plain scan's", all, round);
+            char *got = ng_tagger_tag(cached, text, t, &m, &nm) ? NULL : matches_str(m, nm);
+            OK(got && !strcmp(got, want), "%u dictionaries, --all %u, round %d: the cached scan's matches are the plain scan's",
+               nd, all, round);
             OK(cached->m.prefetched > 0 && cached->m.wc, "the cached scan ran");
+            free(got);
         }
         free(want);
         ng_tagger_free(plain);
         ng_tagger_free(cached);
     }
+    OK(small != NULL, "second dictionary");
+    ng_dict_free(small);
     free(text);
     ng_dict_free(d);
 }
@@ -443,6 +480,7 @@ int main(void) {
     test_several_dicts();
     test_one_dict_scan();
     test_scan_caches();
+    test_merged_hits();
     test_invalid(d);
     test_chunks(d);
     ng_dict_free(d);
