@@ -270,6 +270,15 @@ static inline void prefetch_hit(const ng_tagger *tg, const ng_token *tok, const 
     }
 }
 
+/* Appends a hit of pass 1 (its node's outputs prefetched for pass 2);
+ * -1 when out of memory. */
+static inline int push_hit(mstate *t, const ng_dict *d, hit h) {
+    if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return -1;
+    t->hits[t->nhits++] = h;
+    __builtin_prefetch(&d->nodes[h.node]);
+    return 0;
+}
+
 /* Pass 1 of match_chunk for dictionary d (index di of the tagger's):
  * walks the trie from every word and appends the hits (spans that end an
  * alias), in order of their first word. Prefetch (pf): the tag byte FAR
@@ -306,11 +315,7 @@ static inline __attribute__((always_inline)) int pass1_one(const ng_dict *d, uin
         size_t j = i;
         while (nv) {
             uint32_t node = nv & ~NODE_TERMINAL;
-            if (nv & NODE_TERMINAL) {
-                if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
-                t->hits[t->nhits++] = (hit){i, j, di, node};
-                __builtin_prefetch(&d->nodes[node]);
-            }
+            if ((nv & NODE_TERMINAL) && push_hit(t, d, (hit){i, j, di, node})) return NG_E_NOMEM;
             if (++j >= nt) break;
             const ng_token *tj = &tok[j];
             if (tj->flags & (TK_PARA | TK_LONG)) break;
@@ -425,11 +430,7 @@ static int pass1_cached(const ng_dict *d, uint32_t di, mstate *t, const ng_token
         size_t j = i;
         while (nv) {
             uint32_t node = nv & ~NODE_TERMINAL;
-            if (nv & NODE_TERMINAL) {
-                if (ng_grow((void **)&t->hits, &t->hits_cap, t->nhits + 1, sizeof *t->hits)) return NG_E_NOMEM;
-                t->hits[t->nhits++] = (hit){i, j, di, node};
-                __builtin_prefetch(&d->nodes[node]);
-            }
+            if ((nv & NODE_TERMINAL) && push_hit(t, d, (hit){i, j, di, node})) return NG_E_NOMEM;
             if (++j >= nt) break;
             const ng_token *tj = &tok[j];
             if (tj->flags & (TK_PARA | TK_LONG)) break;
