@@ -370,7 +370,7 @@ static inline wcache wc_slot(wcache *wc, const ng_dict *d, uint64_t h) {
     return *e;
 }
 
-/* pass1_one for big tables (one dictionary), with the thread's caches:
+/* pass1_one for big tables, with the thread's caches for dictionary di:
  * the words of prose are mostly a few thousand frequent ones ("the", "of",
  * "city"), and copies of their slots (found or not) come from a 256 KiB
  * table that stays in the core's second-level cache instead of from the
