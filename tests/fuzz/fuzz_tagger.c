@@ -5,7 +5,8 @@
  * their field, in (field, start) order, candidates non-empty; and the same
  * matches come out when the fields are cut into chunks of 24 to 1,040 bytes
  * (byte 1's other bits; pool.c: where a long article is cut changes
- * nothing). */
+ * nothing), on two threads (bit 5 of byte 0) and with the scan of big
+ * tables through the caches (bit 6). */
 #include "fuzz_common.h"
 #include "tagger_internal.h"
 
@@ -83,9 +84,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
          * sized as they are taken) */
         int two = (data[-2] & 0x20) != 0;
         if (two) FZ_CHECK(ng_tagger_set_threads(tagger, 2) == NG_OK, "threads");
+        /* (bit 6: the scan of big tables, through the thread's word and
+         * transition caches, against the whole run's plain scan) */
+        int cached = (data[-2] & 0x40) != 0;
+        if (cached) ng_tagger_set_prefetch(tagger, 1);
         const ng_match *mc; size_t nc, invc = 0;
         FZ_CHECK(ng_tagger_tag_doc(tagger, texts, lens, nf, &mc, &nc, &invc) == NG_OK, "tag in chunks");
         ng_tagger_set_chunk(tagger, 0);
+        ng_tagger_set_prefetch(tagger, 0);
         FZ_CHECK(nc == n && invc == inval, "in chunks of %zu: %zu matches (%zu invalid), whole %zu (%zu)",
                  24 + (size_t)(data[-1] >> 1) * 8, nc, invc, n, inval);
         for (size_t i = 0; i < n; i++) {
