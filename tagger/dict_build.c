@@ -91,15 +91,28 @@ static const char *alias_attr(const char *a, size_t n) {
     return NULL;
 }
 
-/* Is s[0..len) text the loader takes inside a field: valid UTF-8, no
- * control character (C0 with tab, CR, LF and NUL, DEL, C1)? */
-static int field_text(const char *s, size_t len) {
-    if (ng_utf8_valid_prefix(s, len) != len) return 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0)) return 0;
+/* The offset of the first byte of s[0..len) that the loader refuses in a
+ * line (invalid UTF-8, NUL, a control character: C0 but a tab when tab_ok,
+ * DEL, C1), with *what saying which; len when there is none. */
+static size_t first_bad(const char *s, size_t len, int tab_ok, const char **what) {
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        int n = ng_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        if (n < 0) { *what = "invalid UTF-8"; return i; }
+        if (cp == 0) { *what = "NUL byte in line"; return i; }
+        if ((cp < 0x20 && !(tab_ok && cp == '\t')) || (cp >= 0x7F && cp < 0xA0)) {   /* C0, DEL, C1 */
+            *what = "control character in line";
+            return i;
+        }
+        i += (size_t)n;
     }
-    return 1;
+    return len;
+}
+
+/* Is s[0..len) text the loader takes inside a field (no tab either)? */
+static int field_text(const char *s, size_t len) {
+    const char *what;
+    return first_bad(s, len, 0, &what) == len;
 }
 
 int ng_dict_alias_plain(const char *s, size_t len) {
@@ -136,15 +149,9 @@ static int parse_line(const char *name, long lineno, const char *line, size_t le
                       ng_error *err) {
     char msg[300];
     /* validate UTF-8 and control characters */
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        int n = ng_utf8_decode((const unsigned char *)line + i, len - i, &cp);
-        if (n < 0) return parse_err(err, name, lineno, line, i, "invalid UTF-8");
-        if (cp == 0) return parse_err(err, name, lineno, line, i, "NUL byte in line");
-        if ((cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0))   /* C0, DEL, C1 */
-            return parse_err(err, name, lineno, line, i, "control character in line");
-        i += n;
-    }
+    const char *what;
+    size_t bad = first_bad(line, len, 1, &what);
+    if (bad < len) return parse_err(err, name, lineno, line, bad, what);
     memset(pl, 0, sizeof *pl);
     pl->lineno = lineno;
     pl->inflect = 1;
