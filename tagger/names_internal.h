@@ -87,9 +87,11 @@ const char *ngn_institution(uint64_t stem);
  * (битва, саміт, теракт: nominative)? Such a first word of a name is
  * written in lower case in running text. For the dictionary compiler. */
 int ngn_lower_head(const char *fold, size_t len, uint64_t hash);
-/* Fills s (mem: 1024 slots) with the words of list (NULL-terminated,
- * folded); stemmed: also by stem (Cyrillic case forms). */
-void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed);
+/* Fills s with the words of list (NULL-terminated, folded); stemmed: also
+ * by stem (Cyrillic case forms). Its slots come from a pool shared by
+ * every set (names_words.c); ngn_wset_spare() is what the pool has left. */
+void ngn_wset_fill(wset *s, const char *const *list, int stemmed);
+size_t ngn_wset_spare(void);
 
 /* ## Given-name lists (namelist.c) */
 
@@ -445,8 +447,11 @@ int ngn_title_common_noun(const chunkctx *c, size_t i);
  * its holder, not the place)? (names_rules.c) */
 int ngn_contest_place(const chunkctx *c, size_t i);
 /* The organisation rules at capitalised token i (names_org.c): the last
- * token of the span they added, or (size_t)-1 (then *rc is untouched). */
+ * token of the span they added, or (size_t)-1 (then *rc is untouched).
+ * Call ngn_org_init first (thread-safe, idempotent; once a chunk, not once
+ * a capitalised word). */
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc);
+void ngn_org_init(void);
 /* Rule U (names_unit.c): a military unit by its number at token i (47-ма
  * окрема механізована бригада, 47 ОМБр, the 47th Mechanized Brigade): the
  * span's last token, or (size_t)-1. *rc: NG_OK or an error. */

@@ -42,7 +42,6 @@ static int mixed_legal(const chunkctx *c, size_t d);
 /* The legal forms of them that only Russian uses. */
 static const char *const ru_legal_forms[] = {"ооо", "оао", "зао", "пао", "ао", "гуп", "фгуп", "муп", "нпо", "чп", NULL};
 static wset ru_legal_set;
-static uint64_t ru_legal_mem[1024];
 
 /* Legal forms after a name (folded, whole words): no word of its id, so
  * that "Flughafen München GmbH", «Flughafen München GmbH» and "Flughafen
@@ -53,7 +52,6 @@ static const char *const trail_legal[] = {
     "лтд", "лімітед", "лимитед", "гмбх", "ллс", "са", "інк", "инк", "корп", "аг", NULL
 };
 static wset trail_legal_set;
-static uint64_t trail_legal_mem[1024];
 
 /* Compound abbreviations of organisation words, and the words they stand
  * for, as id words (by stem; capitals whole): "Вищий госпсуд" and "Вищий
@@ -122,7 +120,6 @@ static const char *const company_words[] = {
     "компания", "фирма", "группа", "корпорация", NULL
 };
 static wset company_set;
-static uint64_t company_mem[1024];
 
 /* Organisation words before a quoted name (by stem: every case form). */
 static const char *const org_words_q[] = {
@@ -205,12 +202,10 @@ static const char *const cyr_heads[] = {
  * центр, фонд України). */
 static const char *const genitive_heads[] = {"центр", "фонд", "бюро", NULL};
 static wset gen_head_set;
-static uint64_t gen_head_mem[1024];
 /* Abbreviated heads after a place's adjective (Сокирянської РДА,
  * Дніпропетровська ОДА): folded, whole words. */
 static const char *const acr_heads[] = {"рда", "ода", "рва", "ова", NULL};
 static wset acr_head_set;
-static uint64_t acr_head_mem[1024];
 /* K: abbreviations of common nouns, not of a body (folded): ЗМІ, ПДВ,
  * ФОП, ДТП ...; rule K leaves them untagged (legal forms too). */
 static const char *const common_abbr[] = {
@@ -230,7 +225,6 @@ static const char *const common_abbr[] = {
     "эксклюзив", "інфографіка", "инфографика", "тема", "ефір", "эфир", "онлайн", "партнер", NULL
 };
 static wset common_abbr_set;
-static uint64_t common_abbr_mem[1024];
 /* Q3: heads of a quoted name with lower-case words besides the
  * organisation words of rules Q, A, H, G (by stem: «Краматорська
  * тепломережа», «Червоноармійський лісгосп»). */
@@ -239,13 +233,11 @@ static const char *const quoted_heads[] = {
     "дирекція", "фронт", "облавтодор", "автодор", NULL
 };
 static wset qhead_set;
-static uint64_t qhead_mem[1024];
 /* Q4: designators of an institution before a quoted name besides the
  * organisation words (by stem: Комунального закладу «…», Державної
  * установи «…»). */
 static const char *const designators[] = {"заклад", "установа", "філія", "осередок", NULL};
 static wset desig_set;
-static uint64_t desig_mem[1024];
 /* ... and the adjectives of a legal status that may start a sentence with
  * the designator (Комунальне підприємство «…»; not Відома компанія «…»). */
 static const char *const status_adjs[] = {
@@ -254,7 +246,6 @@ static const char *const status_adjs[] = {
     "дочірній", "казенний", "науковий", "публічний", "селищний", "сільський", "фермерський", NULL
 };
 static wset status_set;
-static uint64_t status_mem[1024];
 /* Lower-case words that end as genitives do but never continue an
  * organisation's name: prepositions, adverbs, pronouns, dates (folded). */
 static const char *const gen_stops[] = {
@@ -289,8 +280,6 @@ static const char *const field_words[] = {
     "коммуникаций", NULL
 };
 static wset field_set;
-static uint64_t field_mem[1024];
-static uint64_t gen_stop_mem[1024];
 /* Russian heads (by stem), and the states that adjective + noun name
  * (Российская Федерация, Радянський Союз: places, not organisations). */
 static const char *const ru_heads[] = {
@@ -302,7 +291,6 @@ static const char *const ru_heads[] = {
 };
 static const char *const state_heads[] = {"федерація", "федерация", "союз", NULL};
 static wset state_set;
-static uint64_t state_mem[1024];
 
 /* ... and companies and parties, which do only with a place after them
  * (Національний банк України; not Фармацевтична компанія). */
@@ -342,9 +330,7 @@ static const char *const compass_words[] = {
     "южный", "центральный", NULL
 };
 static wset compass_set;
-static uint64_t compass_mem[1024];
 static wset area_set;
-static uint64_t area_mem[1024];
 /* Rivers and streets named after their noun (річки Рось, реку Славянку;
  * вулиці Івасюка, улица Ленина, вул. Франка): rules R and S. (Not ріка,
  * whose stem is рік, a year.) */
@@ -365,7 +351,6 @@ static const char *const street_nouns_ru[] = {
     "улица", "переулок", "переулка", "проезд", "площадь", "набережная", "шоссе", NULL
 };
 static wset street_uk_set, street_ru_set;
-static uint64_t street_lang_mem[2][1024];
 /* A street's kind by its noun (rules S, S2), the first word of its id: two
  * streets of one name and different nouns are two places (вулиця and
  * проспект Гагаріна; Київський майдан and вул. Київська), and a noun's
@@ -394,9 +379,7 @@ static const char *const settle_nouns[] = {
 };
 static const char *const settle_abbr[] = {"с", "м", "сел", "смт", "пос", "д", NULL};
 static wset settle_set, settle_abbr_set;
-static uint64_t settle_mem[2][1024];
 static wset river_set, street_set, street_abbr_set;
-static uint64_t place_mem[3][1024];
 
 /* L: a law's title (uk). Ukrainian news name laws "Закон України «Про
  * місцеве самоврядування в Україні»", "Кодексу України", "Конституції
@@ -409,7 +392,6 @@ static const char *const law_words[] = {
     "конституцію", "конституцією", NULL
 };
 static wset law_set;
-static uint64_t law_mem[1024];
 
 /* Latin words in Cyrillic text that name products, systems and
  * technologies, not organisations (rule L): software, devices, standards;
@@ -425,7 +407,6 @@ static const char *const latin_products[] = {
     "bradley", "marder", "stryker", NULL
 };
 static wset product_set;
-static uint64_t product_mem[1024];
 
 static wset legal_set, orgq_set, en_tail_set, en_of_set, head_set, head_place_set, en_fn_set, ru_head_set;
 static pthread_once_t org_once = PTHREAD_ONCE_INIT;
@@ -452,7 +433,6 @@ static int desig_noun(const chunkctx *c, size_t k) {
            head_stem(c, &desig_set, k);
 }
 
-static uint64_t org_mem[8][1024];
 
 /* The organisation and area nouns of the lists above by the hash of their
  * stem: the nominative a rule name's head is written back to. */
@@ -496,43 +476,43 @@ static void lemmas_fill(void) {
 }
 
 static void org_init(void) {
-    ngn_wset_fill(&state_set, state_mem, state_heads, 1);
-    ngn_wset_fill(&area_set, area_mem, area_heads, 1);
-    ngn_wset_fill(&river_set, place_mem[0], river_nouns, 1);
-    ngn_wset_fill(&street_set, place_mem[1], street_nouns, 1);
-    ngn_wset_fill(&street_uk_set, street_lang_mem[0], street_nouns_uk, 1);
-    ngn_wset_fill(&street_ru_set, street_lang_mem[1], street_nouns_ru, 1);
-    ngn_wset_fill(&street_abbr_set, place_mem[2], street_abbr, 0);
+    ngn_wset_fill(&state_set, state_heads, 1);
+    ngn_wset_fill(&area_set, area_heads, 1);
+    ngn_wset_fill(&river_set, river_nouns, 1);
+    ngn_wset_fill(&street_set, street_nouns, 1);
+    ngn_wset_fill(&street_uk_set, street_nouns_uk, 1);
+    ngn_wset_fill(&street_ru_set, street_nouns_ru, 1);
+    ngn_wset_fill(&street_abbr_set, street_abbr, 0);
     for (size_t k = 0; k < N_STREET_KINDS; k++) {
         const char *w = street_kinds[k].noun;
         size_t l = strlen(w);
         street_kind_hash[k][0] = ng_hash(w, l);
         street_kind_hash[k][1] = street_kinds[k].abbr ? 0 : ng_hash(w, ngn_stem_len(w, l));
     }
-    ngn_wset_fill(&legal_set, org_mem[0], legal_forms, 0);
-    ngn_wset_fill(&orgq_set, org_mem[1], org_words_q, 1);
-    ngn_wset_fill(&en_tail_set, org_mem[2], en_tails, 0);
-    ngn_wset_fill(&en_of_set, org_mem[3], en_heads_of, 0);
-    ngn_wset_fill(&head_set, org_mem[4], cyr_heads, 1);
-    ngn_wset_fill(&head_place_set, org_mem[5], cyr_heads_place, 1);
-    ngn_wset_fill(&en_fn_set, org_mem[6], en_function, 0);
-    ngn_wset_fill(&ru_head_set, org_mem[7], ru_heads, 1);
-    ngn_wset_fill(&gen_head_set, gen_head_mem, genitive_heads, 1);
-    ngn_wset_fill(&acr_head_set, acr_head_mem, acr_heads, 0);
-    ngn_wset_fill(&common_abbr_set, common_abbr_mem, common_abbr, 0);
-    ngn_wset_fill(&qhead_set, qhead_mem, quoted_heads, 1);
-    ngn_wset_fill(&desig_set, desig_mem, designators, 1);
-    ngn_wset_fill(&status_set, status_mem, status_adjs, 1);
-    ngn_wset_fill(&gen_stop_set, gen_stop_mem, gen_stops, 0);
-    ngn_wset_fill(&field_set, field_mem, field_words, 0);
-    ngn_wset_fill(&compass_set, compass_mem, compass_words, 1);
-    ngn_wset_fill(&ru_legal_set, ru_legal_mem, ru_legal_forms, 0);
-    ngn_wset_fill(&trail_legal_set, trail_legal_mem, trail_legal, 0);
-    ngn_wset_fill(&company_set, company_mem, company_words, 1);
-    ngn_wset_fill(&law_set, law_mem, law_words, 0);
-    ngn_wset_fill(&product_set, product_mem, latin_products, 0);
-    ngn_wset_fill(&settle_set, settle_mem[0], settle_nouns, 1);
-    ngn_wset_fill(&settle_abbr_set, settle_mem[1], settle_abbr, 0);
+    ngn_wset_fill(&legal_set, legal_forms, 0);
+    ngn_wset_fill(&orgq_set, org_words_q, 1);
+    ngn_wset_fill(&en_tail_set, en_tails, 0);
+    ngn_wset_fill(&en_of_set, en_heads_of, 0);
+    ngn_wset_fill(&head_set, cyr_heads, 1);
+    ngn_wset_fill(&head_place_set, cyr_heads_place, 1);
+    ngn_wset_fill(&en_fn_set, en_function, 0);
+    ngn_wset_fill(&ru_head_set, ru_heads, 1);
+    ngn_wset_fill(&gen_head_set, genitive_heads, 1);
+    ngn_wset_fill(&acr_head_set, acr_heads, 0);
+    ngn_wset_fill(&common_abbr_set, common_abbr, 0);
+    ngn_wset_fill(&qhead_set, quoted_heads, 1);
+    ngn_wset_fill(&desig_set, designators, 1);
+    ngn_wset_fill(&status_set, status_adjs, 1);
+    ngn_wset_fill(&gen_stop_set, gen_stops, 0);
+    ngn_wset_fill(&field_set, field_words, 0);
+    ngn_wset_fill(&compass_set, compass_words, 1);
+    ngn_wset_fill(&ru_legal_set, ru_legal_forms, 0);
+    ngn_wset_fill(&trail_legal_set, trail_legal, 0);
+    ngn_wset_fill(&company_set, company_words, 1);
+    ngn_wset_fill(&law_set, law_words, 0);
+    ngn_wset_fill(&product_set, latin_products, 0);
+    ngn_wset_fill(&settle_set, settle_nouns, 1);
+    ngn_wset_fill(&settle_abbr_set, settle_abbr, 0);
     lemmas_fill();
     id_abbr_init();
 }
@@ -3101,8 +3081,9 @@ static size_t dateline(chunkctx *c, size_t i, int *rc) {
     return org_span(c, NG_RULE_PLACE_DATELINE, i, j, i, j, (size_t)-1, rc);
 }
 
+void ngn_org_init(void) { pthread_once(&org_once, org_init); }
+
 size_t ngn_try_org(chunkctx *c, size_t i, int *rc) {
-    pthread_once(&org_once, org_init);
     if (!is_word(c, i) || (c->tok[i].flags & TK_DIGIT && !(c->tok[i].flags & (TK_CYR | TK_LATIN)))) return (size_t)-1;
     if (c->place && !c->dry && (c->tok[i].flags & TK_ALLUPPER)) {
         size_t r = dateline(c, i, rc);

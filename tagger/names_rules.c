@@ -2649,6 +2649,7 @@ int ng_names_chunk(const ng_tagger *t, mstate *m, unsigned field, const char *te
     if (!rules && !partial && !context && !org && !place) return NG_OK;
     ngn_words_init();
     ngn_unit_init();
+    ngn_org_init();
     mnames *mn = m->names;
     if (!mn) {
         mn = m->names = calloc(1, sizeof *mn);

@@ -1,6 +1,7 @@
 /* Word knowledge of the name rules: code point counts, case endings and
  * stems, cross-script keys (NAMES.md, "Ids"), and the fixed word sets. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -375,11 +376,37 @@ static const char *const institutions[] = {
 wset ngn_stop_set, ngn_weak_set, ngn_title_set, ngn_particle_set, ngn_prep_set, ngn_demonym_set, ngn_link_set,
     ngn_cap_noun_set, ngn_institution_set;
 static pthread_once_t sets_once = PTHREAD_ONCE_INIT;
-static uint64_t sets_mem[10][1024];
 
-void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed) {
-    s->h = mem;
-    s->cap = 1024;
+/* The slots of every word set, packed end to end. Each set had 1024 slots
+ * of its own (8 KB, 8 KB aligned): forty sets took 320 KB, the slots a
+ * capitalised word's questions touch were out of L1, and wset_has was 6 %
+ * of the time of tagging realistic text. Sized to a set, they take a few
+ * KB each (the sets are filled once, by pthread_once initialisers that may
+ * run at once in two threads: the pool is shared through an atomic). */
+enum { WSET_POOL = 1 << 15 };
+static uint64_t wset_pool[WSET_POOL];
+static _Atomic size_t wset_used;
+
+size_t ngn_wset_spare(void) { return WSET_POOL - atomic_load(&wset_used); }
+
+void ngn_wset_fill(wset *s, const char *const *list, int stemmed) {
+    size_t n = 0;
+    for (const char *const *p = list; *p; p++) n++;
+    if (stemmed) n *= 2;
+    /* at most a quarter full: a miss, the usual answer, ends within a
+     * probe or two */
+    size_t cap = 16;
+    while (cap < 4 * n) cap *= 2;
+    size_t at = atomic_fetch_add(&wset_used, cap);
+    /* (the pool holds the sets with room to spare: test_names checks) */
+    s->h = at + cap <= WSET_POOL ? wset_pool + at : NULL;
+    if (!s->h) {
+        static uint64_t none[1];   /* (never: an empty set rather than a crash) */
+        s->h = none;
+        s->cap = 1;
+        return;
+    }
+    s->cap = cap;
     for (; *list; list++) {
         size_t l = strlen(*list);
         wset_add(s, stemmed ? stem_hash(*list, l) : ng_hash(*list, l));
@@ -388,16 +415,16 @@ void ngn_wset_fill(wset *s, uint64_t *mem, const char *const *list, int stemmed)
 }
 
 static void sets_init(void) {
-    ngn_wset_fill(&ngn_stop_set, sets_mem[0], stop_words, 0);
-    ngn_wset_fill(&ngn_weak_set, sets_mem[1], weak_given, 0);
-    ngn_wset_fill(&ngn_title_set, sets_mem[2], titles, 1);
-    ngn_wset_fill(&ngn_particle_set, sets_mem[3], particles, 0);
-    ngn_wset_fill(&ngn_prep_set, sets_mem[4], place_preps, 0);
-    ngn_wset_fill(&event_head_set, sets_mem[5], event_heads, 0);
-    ngn_wset_fill(&ngn_demonym_set, sets_mem[6], demonyms, 0);
-    ngn_wset_fill(&ngn_link_set, sets_mem[7], link_words, 0);
-    ngn_wset_fill(&ngn_cap_noun_set, sets_mem[8], cap_nouns, 1);
-    ngn_wset_fill(&ngn_institution_set, sets_mem[9], institutions, 1);
+    ngn_wset_fill(&ngn_stop_set, stop_words, 0);
+    ngn_wset_fill(&ngn_weak_set, weak_given, 0);
+    ngn_wset_fill(&ngn_title_set, titles, 1);
+    ngn_wset_fill(&ngn_particle_set, particles, 0);
+    ngn_wset_fill(&ngn_prep_set, place_preps, 0);
+    ngn_wset_fill(&event_head_set, event_heads, 0);
+    ngn_wset_fill(&ngn_demonym_set, demonyms, 0);
+    ngn_wset_fill(&ngn_link_set, link_words, 0);
+    ngn_wset_fill(&ngn_cap_noun_set, cap_nouns, 1);
+    ngn_wset_fill(&ngn_institution_set, institutions, 1);
 }
 
 const char *ngn_institution(uint64_t stem) {

@@ -945,6 +945,25 @@ static void test_registry_size(ng_tagger *t) {
     free(text);
 }
 
+/* The word sets share one pool of slots, each sized to its words
+ * (names_words.c): after every rule has run (every set filled), the pool
+ * has room left, a set finds its words and no others, and it is at most
+ * a quarter full (a miss ends within a probe or two). */
+static void test_word_sets(void) {
+    ngn_words_init();
+    OK(ngn_wset_spare() > 0, "word-set pool: %zu slots left", ngn_wset_spare());
+    OK(wset_has(&ngn_stop_set, ng_hash("the", 3)), "'the' is a stop word");
+    OK(!wset_has(&ngn_stop_set, ng_hash("london", 6)), "'london' is not");
+    OK(wset_has(&ngn_title_set, ng_hash("president", 9)), "'president' is a title");
+    const wset *sets[] = {&ngn_stop_set, &ngn_weak_set, &ngn_title_set, &ngn_particle_set, &ngn_prep_set,
+                          &ngn_demonym_set, &ngn_link_set, &ngn_cap_noun_set, &ngn_institution_set};
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        size_t used = 0;
+        for (size_t i = 0; i < sets[k]->cap; i++) used += sets[k]->h[i] != 0;
+        OK(used > 0 && 4 * used <= sets[k]->cap, "set %zu: %zu of %zu slots", k, used, sets[k]->cap);
+    }
+}
+
 int main(void) {
     ng_error err = {0};
     ng_dict_builder *b = ng_dict_builder_new();
@@ -993,6 +1012,7 @@ int main(void) {
     ng_tagger_free(t);
     test_apposition();
     test_many_lists();
+    test_word_sets();
     ng_namelist_free(shipped);
     ng_namelist_free(names);
     ng_dict_free(dict);
