@@ -47,7 +47,9 @@ static inline int ncp_ge(const char *s, size_t len, size_t k) {
 }
 
 static inline int ends_with(const char *s, size_t len, const char *e, size_t el) {
-    return el <= len && memcmp(s + len - el, e, el) == 0;
+    /* (the last byte first: most words end otherwise, and a call of memcmp
+     * costs more than the test) */
+    return el <= len && (el == 0 || s[len - 1] == e[el - 1]) && memcmp(s + len - el, e, el) == 0;
 }
 
 /* Byte length of the stem of a folded word (Cyrillic; other words are their
