@@ -69,9 +69,18 @@ size_t ngn_sk_latin_stem(const char *s, size_t n);
 /* Word sets (folded; Cyrillic titles by stem): stop words, given names that
  * are also common words, titles, particles, place prepositions. Filled once
  * by ngn_words_init (thread-safe; call before use). */
-typedef struct wset { uint64_t *h; size_t cap; } wset;
+typedef struct wset {
+    uint64_t *h;      /* cap slots (a power of two), at most a quarter full */
+    size_t cap;
+    uint64_t *bits;   /* a filter: bit (h >> 40) & bmask set for each word */
+    size_t bmask;
+} wset;
 static inline int wset_has(const wset *s, uint64_t h) {
     if (!h) h = 1;
+    /* (most words asked are in no set: the filter, a byte a word, answers
+     * them from L1, where the slots of the forty sets do not fit) */
+    size_t b = (size_t)(h >> 40) & s->bmask;
+    if (!((s->bits[b >> 6] >> (b & 63)) & 1)) return 0;
     for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
         if (!s->h[i]) return 0;
         if (s->h[i] == h) return 1;

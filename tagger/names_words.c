@@ -210,9 +210,12 @@ size_t ngn_sk_latin_stem(const char *s, size_t n) {
 
 
 static void wset_add(wset *s, uint64_t h) {
+    if (!h) h = 1;   /* (as wset_has asks) */
     size_t i = h & (s->cap - 1);
     while (s->h[i] && s->h[i] != h) i = (i + 1) & (s->cap - 1);
-    s->h[i] = h ? h : 1;
+    s->h[i] = h;
+    size_t b = (size_t)(h >> 40) & s->bmask;
+    s->bits[b >> 6] |= 1ull << (b & 63);
 }
 
 /* Words that are never a name part when capitalised (sentence starts,
@@ -397,15 +400,20 @@ void ngn_wset_fill(wset *s, const char *const *list, int stemmed) {
      * probe or two */
     size_t cap = 16;
     while (cap < 4 * n) cap *= 2;
-    size_t at = atomic_fetch_add(&wset_used, cap);
+    /* the filter: at least eight bits a word (an eighth of the words not
+     * in the set pass it) */
+    size_t nbits = 64;
+    while (nbits < 8 * n) nbits *= 2;
+    size_t at = atomic_fetch_add(&wset_used, nbits / 64 + cap);
     /* (the pool holds the sets with room to spare: test_names checks) */
-    s->h = at + cap <= WSET_POOL ? wset_pool + at : NULL;
-    if (!s->h) {
+    if (at + nbits / 64 + cap > WSET_POOL) {
         static uint64_t none[1];   /* (never: an empty set rather than a crash) */
-        s->h = none;
-        s->cap = 1;
+        *s = (wset){none, 1, none, 0};
         return;
     }
+    s->bits = wset_pool + at;
+    s->bmask = nbits - 1;
+    s->h = wset_pool + at + nbits / 64;
     s->cap = cap;
     for (; *list; list++) {
         size_t l = strlen(*list);

@@ -947,8 +947,9 @@ static void test_registry_size(ng_tagger *t) {
 
 /* The word sets share one pool of slots, each sized to its words
  * (names_words.c): after every rule has run (every set filled), the pool
- * has room left, a set finds its words and no others, and it is at most
- * a quarter full (a miss ends within a probe or two). */
+ * has room left, a set finds its words and no others, it is at most a
+ * quarter full (a miss ends within a probe or two), and its filter lets
+ * every word of it through and is at most an eighth full. */
 static void test_word_sets(void) {
     ngn_words_init();
     OK(ngn_wset_spare() > 0, "word-set pool: %zu slots left", ngn_wset_spare());
@@ -961,6 +962,17 @@ static void test_word_sets(void) {
         size_t used = 0;
         for (size_t i = 0; i < sets[k]->cap; i++) used += sets[k]->h[i] != 0;
         OK(used > 0 && 4 * used <= sets[k]->cap, "set %zu: %zu of %zu slots", k, used, sets[k]->cap);
+        /* its filter: a bit a word at most, an eighth of the bits at most,
+         * and every word of the set passes it */
+        size_t on = 0, nb = sets[k]->bmask + 1, pass = 0;
+        for (size_t i = 0; i < nb / 64; i++) on += (size_t)__builtin_popcountll(sets[k]->bits[i]);
+        for (size_t i = 0; i < sets[k]->cap; i++) {
+            uint64_t h = sets[k]->h[i];
+            size_t b = (size_t)(h >> 40) & sets[k]->bmask;
+            pass += h && ((sets[k]->bits[b >> 6] >> (b & 63)) & 1);
+        }
+        OK(on > 0 && on <= used && 8 * on <= nb && pass == used, "set %zu: filter %zu of %zu bits, %zu of %zu words pass",
+           k, on, nb, pass, used);
     }
 }
 
