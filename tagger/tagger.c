@@ -370,20 +370,25 @@ static inline wcache wc_slot(wcache *wc, const ng_dict *d, uint64_t h) {
     return *e;
 }
 
-/* pass1_one for big tables, with the thread's caches for dictionary di:
- * the words of prose are mostly a few thousand frequent ones ("the", "of",
- * "city"), and copies of their slots (found or not) come from a 256 KiB
- * table that stays in the core's second-level cache instead of from the
- * dictionary's tables, tens of MiB of them at 1M names, where every lookup
- * is a miss the prefetches only partly hide; the transitions between
- * frequent words ("of the") from a 64 KiB one. A word the cache has needs
- * no prefetch; the others are prefetched as in pass1_one and enter the
- * cache when looked up. Same slots, same hits. Realistic workload, 1M
- * names, 100 MB (17.2M tokens scanned, 93 % of them found in the word
- * cache): one thread ~1.55 -> ~1.37 s. At 100k names (5.5 MiB of tables,
- * which stay in the third-level cache) the caches cost more than they
- * save: 1.29 -> 1.36 s. */
-static int pass1_cached(const ng_dict *d, uint32_t di, mstate *t, const ng_token *tok, size_t nt) {
+/* pass1_one with the thread's caches for dictionary di: the words of
+ * prose are mostly a few thousand frequent ones ("the", "of", "city"), and
+ * copies of their slots (found or not) come from a 256 KiB table that
+ * stays in the core's second-level cache instead of from the dictionary's
+ * tables, tens of MiB of them at 1M names, where every lookup is a miss
+ * the prefetches only partly hide; the transitions between frequent words
+ * ("of the") from a 64 KiB one. A word the cache has needs no prefetch;
+ * with big tables (pf) the others are prefetched as in pass1_one, and they
+ * enter the cache when looked up. Same slots, same hits. Realistic
+ * workload, 1M names, 100 MB (17.2M tokens scanned, 93 % of them found in
+ * the word cache): one thread ~1.55 -> ~1.37 s. Without the prefetches it
+ * is the scan of small tables too: a word's entry is one load and one
+ * comparison that mostly succeeds, where dict_vslot's probe (a tag vector,
+ * the slot, its hash) branches on whether the word is in the vocabulary,
+ * which 40 % of the words of prose are: 10k names 1.26 -> 1.15 s, 100k
+ * 1.44 -> 1.17 s (medians of 9, alternated). (With the prefetches, at 100k
+ * the caches had cost more than they saved: 1.29 -> 1.36 s.) */
+static inline __attribute__((always_inline)) int pass1_cached(const ng_dict *d, uint32_t di, mstate *t,
+                                                              const ng_token *tok, size_t nt, const int pf) {
     enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 32 };
     wcache *wc = t->wc + (size_t)di * WC_N;
     tcache *tc = t->tc + (size_t)di * TC_N;
@@ -395,21 +400,21 @@ static int pass1_cached(const ng_dict *d, uint32_t di, mstate *t, const ng_token
         uint64_t h = tok[k].hash;
         vs[k % RING] = wc[wc_index(h)];
         known[k % RING] = vs[k % RING].h == h;
-        if (!known[k % RING]) __builtin_prefetch(&d->vtags[home(h, vn)]);
+        if (pf && !known[k % RING]) __builtin_prefetch(&d->vtags[home(h, vn)]);
     }
     for (size_t k = 0; k < AHEAD && k < nt; k++)
         if (!known[k % RING]) { vs[k % RING] = wc_slot(wc, d, tok[k].hash); known[k % RING] = 1; }
     for (size_t i = 0; i < nt; i++) {
         /* (the cache's entry itself, from the core's second-level cache) */
-        if (i + 2 * FAR < nt) __builtin_prefetch(&wc[wc_index(tok[i + 2 * FAR].hash)]);
+        if (pf && i + 2 * FAR < nt) __builtin_prefetch(&wc[wc_index(tok[i + 2 * FAR].hash)]);
         if (i + FAR < nt) {
             size_t k = i + FAR;
             uint64_t h = tok[k].hash;
             vs[k % RING] = wc[wc_index(h)];
             known[k % RING] = vs[k % RING].h == h;
-            if (!known[k % RING]) __builtin_prefetch(&d->vtags[home(h, vn)]);
+            if (pf && !known[k % RING]) __builtin_prefetch(&d->vtags[home(h, vn)]);
         }
-        if (i + NEAR < nt && !known[(i + NEAR) % RING]) {
+        if (pf && i + NEAR < nt && !known[(i + NEAR) % RING]) {
             uint64_t h = tok[i + NEAR].hash;
             uint32_t k = home(h, vn);
             if (d->vtags[k] == tag_of(h)) __builtin_prefetch(&d->vocab[k]);
@@ -421,7 +426,7 @@ static int pass1_cached(const ng_dict *d, uint32_t di, mstate *t, const ng_token
             if (v->tok1 && p->root) {
                 uint32_t node = p->root & ~NODE_TERMINAL, w = v->tok1 - 1;
                 const tcache *e = &tc[tc_index(node, w)];
-                if (e->node != node || e->tok != w) __builtin_prefetch(&d->trans[home(trans_hash(node, w), tn)]);
+                if (pf && (e->node != node || e->tok != w)) __builtin_prefetch(&d->trans[home(trans_hash(node, w), tn)]);
             }
         }
         const ng_token *ti = &tok[i];
@@ -490,18 +495,20 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
     const ng_token *tok = tb->tok;
     size_t nt = tb->n;
     int all = (tg->flags & NG_TAG_ALL) != 0;
-    /* pass 1, dictionary by dictionary: big tables (all the dictionaries'
-     * together) through the caches (or with prefetches when out of memory
-     * for them), small ones plainly; then their hits merged */
+    /* pass 1, dictionary by dictionary, through the thread's caches
+     * (plainly when out of memory for them, or for tests: prefetch -1),
+     * prefetching when the tables (all the dictionaries' together) are
+     * big; then their hits merged */
     size_t nd = tg->nd;
     int rc = NG_OK, pf = tg->prefetch > 0 || (!tg->prefetch && !small_tables(tg));
+    int cache = tg->prefetch >= 0 && (t->wc || !wc_new(t, nd));
     if (ng_grow((void **)&t->runs, &t->runs_cap, 2 * nd + 1, sizeof *t->runs)) return NG_E_NOMEM;
     size_t *runs = t->runs;   /* runs[0 .. nd]: where each dictionary's hits start; then merge_hits' places */
     t->nhits = 0;
     for (size_t di = 0; di < nd && !rc; di++) {
         const ng_dict *d = tg->dicts[di];
         runs[di] = t->nhits;
-        if (pf && (t->wc || !wc_new(t, nd))) rc = pass1_cached(d, (uint32_t)di, t, tok, nt);
+        if (cache) rc = pf ? pass1_cached(d, (uint32_t)di, t, tok, nt, 1) : pass1_cached(d, (uint32_t)di, t, tok, nt, 0);
         else rc = pf ? pass1_one(d, (uint32_t)di, t, tok, nt, 1) : pass1_one(d, (uint32_t)di, t, tok, nt, 0);
     }
     runs[nd] = t->nhits;

@@ -69,7 +69,7 @@ struct ng_tagger {
     unsigned flags;
     unsigned threads;
     size_t chunk;             /* chunk size in bytes (0: CHUNK, pool.c); tests set it (ng_tagger_set_chunk) */
-    int prefetch;             /* the scan's prefetches: 0 by the tables' size, 1 always, -1 never (tests) */
+    int prefetch;             /* the scan: 0 cached, prefetching by the tables' size; 1 cached, prefetching; -1 plain (tests) */
     unsigned chunk_rounds;    /* the last article's rounds of matching chunks (pool.c; tests read it) */
     unsigned chunk_redone;    /* and its chunks matched again, their cut moved */
     unsigned chunk_joins;     /* and its cuts joined after MAX_MOVES moves */
@@ -215,8 +215,9 @@ size_t ng_range_share(size_t left, unsigned later, double rate, double *fin, dou
  * depend on it (tests/unit/test_chunks.c). */
 void ng_tagger_set_chunk(ng_tagger *t, size_t bytes);
 
-/* Internal, for tests: whether the match pass prefetches its tables (0: by
- * their size, tagger.c small_tables; 1: always; -1: never). The result must
- * not depend on it (tests/unit/test_chunks.c). */
+/* Internal, for tests: how the match pass scans (0: through the thread's
+ * caches, prefetching by the tables' size, tagger.c small_tables; 1: through
+ * the caches, prefetching always; -1: plainly, no cache, no prefetch). The
+ * result must not depend on it (tests/unit/test_chunks.c, test_tagger.c). */
 void ng_tagger_set_prefetch(ng_tagger *t, int mode);
 #endif

@@ -5,8 +5,8 @@
  * their field, in (field, start) order, candidates non-empty; and the same
  * matches come out when the fields are cut into chunks of 24 to 1,040 bytes
  * (byte 1's other bits; pool.c: where a long article is cut changes
- * nothing), on two threads (bit 5 of byte 0) and with the scan of big
- * tables through the caches (bit 6). */
+ * nothing), on two threads (bit 5 of byte 0), through the scan's caches
+ * (the whole run scans plainly), prefetching as for big tables (bit 6). */
 #include "fuzz_common.h"
 #include "tagger_internal.h"
 
@@ -58,6 +58,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         texts[i] = c; lens[i] = p[i].n;
     }
     ng_tagger_set_flags(tagger, flags);
+    /* (the whole run: the plain scan, no cache, the reference) */
+    ng_tagger_set_prefetch(tagger, -1);
     const ng_match *m; size_t n, inval = 0;
     int rc = ng_tagger_tag_doc(tagger, texts, lens, nf, &m, &n, &inval);
     FZ_CHECK(rc == NG_OK, "status %d", rc);
@@ -84,10 +86,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
          * sized as they are taken) */
         int two = (data[-2] & 0x20) != 0;
         if (two) FZ_CHECK(ng_tagger_set_threads(tagger, 2) == NG_OK, "threads");
-        /* (bit 6: the scan of big tables, through the thread's word and
-         * transition caches, against the whole run's plain scan) */
-        int cached = (data[-2] & 0x40) != 0;
-        if (cached) ng_tagger_set_prefetch(tagger, 1);
+        /* (the chunks through the thread's word and transition caches,
+         * against the whole run's plain scan; bit 6: with the prefetches of
+         * big tables) */
+        ng_tagger_set_prefetch(tagger, (data[-2] & 0x40) ? 1 : 0);
         const ng_match *mc; size_t nc, invc = 0;
         FZ_CHECK(ng_tagger_tag_doc(tagger, texts, lens, nf, &mc, &nc, &invc) == NG_OK, "tag in chunks");
         ng_tagger_set_chunk(tagger, 0);

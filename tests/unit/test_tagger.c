@@ -289,8 +289,9 @@ static char *matches_str(const ng_match *m, size_t n) {
     return s;
 }
 
-/* The scan of big tables goes through the thread's word and transition
- * caches (tagger.c pass1_cached; forced here with ng_tagger_set_prefetch).
+/* The scan goes through the thread's word and transition caches (tagger.c
+ * pass1_cached; with the prefetches of big tables forced here with
+ * ng_tagger_set_prefetch, and without, the default for these tables).
  * Same matches as the plain scan: more words and word pairs than the caches
  * hold (entries replaced, a word found after its entry went to another),
  * words of no name between, names of one to six words, repeated, at the
@@ -350,6 +351,18 @@ static void test_scan_caches(void) {
             OK(cached->m.prefetched > 0 && cached->m.wc, "the cached scan ran");
             free(got);
         }
+        /* the default: through the caches too, these tables being small
+         * without prefetches */
+        ng_tagger *dflt = ng_tagger_new(ds, nd, all ? NG_TAG_ALL : 0);
+        for (int round = 0; want && dflt && round < 2; round++) {
+            char *got = ng_tagger_tag(dflt, text, t, &m, &nm) ? NULL : matches_str(m, nm);
+            OK(got && !strcmp(got, want), "%u dictionaries, --all %u, round %d: the default scan's matches are the plain scan's",
+               nd, all, round);
+            OK(dflt->m.prefetched == 0 && dflt->m.wc, "the default scan went through the caches without prefetches");
+            free(got);
+        }
+        OK(dflt != NULL, "default tagger");
+        ng_tagger_free(dflt);
         free(want);
         ng_tagger_free(plain);
         ng_tagger_free(cached);
