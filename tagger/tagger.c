@@ -279,9 +279,11 @@ static inline int push_hit(mstate *t, const ng_dict *d, hit h) {
     return 0;
 }
 
-/* Pass 1 of match_chunk for dictionary d (index di of the tagger's):
- * walks the trie from every word and appends the hits (spans that end an
- * alias), in order of their first word. Prefetch (pf): the tag byte FAR
+/* Pass 1 of match_chunk for dictionary d (index di of the tagger's), the
+ * plain scan (pass1_cached is the usual one; this one when the thread's
+ * caches could not be allocated, and for tests): walks the trie from every
+ * word and appends the hits (spans that end an alias), in order of their
+ * first word. Prefetch (pf): the tag byte FAR
  * tokens ahead, and NEAR tokens ahead the slot itself when the (by then
  * cached) tag matches; the slot of each word is found AHEAD words early and
  * kept in a ring (the walk from word i reads its own and its successor's
