@@ -36,6 +36,30 @@ void sb_printf(strbuf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
+
+/* Runs that need no escaping (printable ASCII other than " and \\, valid
+ * UTF-8 sequences) are copied in one piece. */
+#if defined(__SSE2__)
+/* Sixteen bytes, of which the lanes in 'lanes' count: does none need a
+ * look (a control character, '"', '\\') and is every byte >= 0x80 part of
+ * a two-byte character (C2-DF, then 80-BF) whole within them? Then they
+ * are written as they are: Cyrillic, Greek and Latin-1 text sixteen bytes
+ * at a time, not a character at a time (2.9 % of the instructions of
+ * tagging Ukrainian and Russian news went to this writer). */
+static inline int plain16(__m128i x, unsigned lanes) {
+    __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));   /* (signed: bytes < 0x80) */
+    __m128i spec = _mm_or_si128(_mm_and_si128(ascii, _mm_cmplt_epi8(x, _mm_set1_epi8(0x20))),
+                                _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8((char)0xC1)), _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xE0)));
+    __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80));
+    unsigned sp = (unsigned)_mm_movemask_epi8(spec) & lanes, hi = (unsigned)_mm_movemask_epi8(x) & lanes;
+    unsigned l = (unsigned)_mm_movemask_epi8(lead) & lanes, c = (unsigned)_mm_movemask_epi8(cont) & lanes;
+    /* (a lead on the last lane asks for a byte past them: l << 1 != c) */
+    return !sp && (l << 1) == c && hi == (l | c);
+}
+#endif
+
+#if !defined(__SSE2__)
 /* Eight bytes of a string: does any need a look (a control character,
  * '"', '\\', or a byte >= 0x80 of a multibyte character)? Each test is
  * exact for "some byte": hasless and haszero of the bit hacks. */
@@ -45,11 +69,26 @@ static inline int swar_special(uint64_t x) {
     uint64_t lt20 = (x - ones * 0x20) & ~x, eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);
     return ((lt20 | eq | x) & high) != 0;
 }
+#endif
 
-/* Runs that need no escaping (printable ASCII other than " and \\, valid
- * UTF-8 sequences) are copied in one piece. */
 void sb_json_str(strbuf *b, const char *s, size_t n) {
     reserve(b, n + 2);
+#if defined(__SSE2__)
+    if (n <= 16) {
+        /* most strings (ids, names, types, short spans): one vector, and
+         * when no byte needs a look the string is copied whole */
+        unsigned char tmp[16] = {0};
+        memcpy(tmp, s, n);
+        if (plain16(_mm_loadu_si128((const __m128i *)(const void *)tmp), n == 16 ? 0xFFFFu : (1u << n) - 1)) {
+            b->s[b->len++] = '"';
+            memcpy(b->s + b->len, s, n);
+            b->len += n;
+            b->s[b->len++] = '"';
+            b->s[b->len] = 0;
+            return;
+        }
+    }
+#else
     if (n >= 4 && n <= 16) {
         /* most strings (ids, names, types, short spans): two loads that
          * overlap cover them, and when no byte needs a look they are
@@ -73,6 +112,7 @@ void sb_json_str(strbuf *b, const char *s, size_t n) {
             return;
         }
     }
+#endif
     b->s[b->len++] = '"';
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run = 0;
@@ -82,6 +122,7 @@ void sb_json_str(strbuf *b, const char *s, size_t n) {
          * characters, '"', '\\' and non-ASCII bytes */
         while (n - i >= 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            if (plain16(x, 0xFFFFu)) { i += 16; continue; }
             __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
                                            _mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));   /* signed: also bytes >= 0x80 */
             unsigned m = (unsigned)_mm_movemask_epi8(special);
