@@ -59,7 +59,6 @@ static inline int plain16(__m128i x, unsigned lanes) {
 }
 #endif
 
-#if !defined(__SSE2__)
 /* Eight bytes of a string: does any need a look (a control character,
  * '"', '\\', or a byte >= 0x80 of a multibyte character)? Each test is
  * exact for "some byte": hasless and haszero of the bit hacks. */
@@ -69,26 +68,9 @@ static inline int swar_special(uint64_t x) {
     uint64_t lt20 = (x - ones * 0x20) & ~x, eq = ((q - ones) & ~q) | ((bs - ones) & ~bs);
     return ((lt20 | eq | x) & high) != 0;
 }
-#endif
 
 void sb_json_str(strbuf *b, const char *s, size_t n) {
     reserve(b, n + 2);
-#if defined(__SSE2__)
-    if (n <= 16) {
-        /* most strings (ids, names, types, short spans): one vector, and
-         * when no byte needs a look the string is copied whole */
-        unsigned char tmp[16] = {0};
-        memcpy(tmp, s, n);
-        if (plain16(_mm_loadu_si128((const __m128i *)(const void *)tmp), n == 16 ? 0xFFFFu : (1u << n) - 1)) {
-            b->s[b->len++] = '"';
-            memcpy(b->s + b->len, s, n);
-            b->len += n;
-            b->s[b->len++] = '"';
-            b->s[b->len] = 0;
-            return;
-        }
-    }
-#else
     if (n >= 4 && n <= 16) {
         /* most strings (ids, names, types, short spans): two loads that
          * overlap cover them, and when no byte needs a look they are
@@ -105,6 +87,20 @@ void sb_json_str(strbuf *b, const char *s, size_t n) {
             y = x;
         }
         if (!swar_special(x) && !swar_special(y)) {
+            b->s[b->len++] = '"';
+            memcpy(b->s + b->len, s, n);
+            b->len += n;
+            b->s[b->len++] = '"';
+            return;
+        }
+    }
+#if defined(__SSE2__)
+    if (n <= 16) {
+        /* (two-byte characters: one vector of a copy, and when they are
+         * whole and no byte needs a look the string is copied whole) */
+        unsigned char tmp[16] = {0};
+        memcpy(tmp, s, n);
+        if (plain16(_mm_loadu_si128((const __m128i *)(const void *)tmp), n == 16 ? 0xFFFFu : (1u << n) - 1)) {
             b->s[b->len++] = '"';
             memcpy(b->s + b->len, s, n);
             b->len += n;
