@@ -1792,7 +1792,7 @@ static unsigned adj_cases(const char *f, size_t l) {
     };
 #undef E
     for (size_t k = 0; k < sizeof e / sizeof e[0]; k++)
-        if (l >= e[k].len && f[l - 1] == e[k].s[e[k].len - 1] && ends_with(f, l, e[k].s, e[k].len)) return e[k].m;
+        if (ends_with(f, l, e[k].s, e[k].len)) return e[k].m;   /* (the last byte first) */
     return ~0u;
 }
 

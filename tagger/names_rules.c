@@ -409,8 +409,7 @@ static long plural_row(const char *f, size_t fl) {
     size_t bl = 0;
     for (size_t q = 0; q < sizeof plural_nom_rules / sizeof *plural_nom_rules; q++) {
         size_t el = plural_nom_rules[q].len;
-        if (el > bl && el <= fl && f[fl - 1] == plural_nom_rules[q].from[el - 1] &&
-            ends_with(f, fl, plural_nom_rules[q].from, el) && ncp(f, fl - el) >= 2) {
+        if (el > bl && ends_with(f, fl, plural_nom_rules[q].from, el) && ncp(f, fl - el) >= 2) {
             best = (long)q;
             bl = el;
         }
