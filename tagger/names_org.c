@@ -475,6 +475,8 @@ static void lemmas_fill(void) {
         }
 }
 
+static void adj_end_index(void);
+
 static void org_init(void) {
     ngn_wset_fill(&state_set, state_heads, 1);
     ngn_wset_fill(&area_set, area_heads, 1);
@@ -515,6 +517,7 @@ static void org_init(void) {
     ngn_wset_fill(&settle_abbr_set, settle_abbr, 0);
     lemmas_fill();
     id_abbr_init();
+    adj_end_index();
 }
 
 static int is_word(const chunkctx *c, size_t i) {
@@ -1737,18 +1740,31 @@ static size_t english(chunkctx *c, size_t i, int *rc) {
  * capitalised Cyrillic words: the endings' lengths are kept with them and
  * the last two bytes (the last letter) compared first, rather than a
  * strlen and a memcmp call for each of the 37 endings. */
-static int adj_end(const char *f, size_t l) {
 #define E(s) {s, sizeof s - 1, (sizeof s - 1) / 2}   /* Cyrillic letters: two bytes each */
-    static const struct { const char *s; unsigned char len, letters; } e[] = {
-        E("ий"), E("ій"), E("ого"), E("ому"), E("им"), E("ім"), E("ої"), E("ою"), E("ая"), E("яя"), E("ое"),
-        E("ее"), E("ой"), E("ый"), E("ую"), E("ых"), E("их"), E("ые"), E("ие"), E("ими"), E("ыми"), E("іх"),
-        E("ні"), E("на"), E("ня"), E("ська"), E("цька"), E("зька"), E("ова"), E("ева"), E("ча"), E("жа"),
-        E("ша"), E("ща"), E("ське"), E("не"), E("цьке"), E("ском"), E("цком"),
-        /* (the Ukrainian feminine accusative: Хмельницьку міську раду,
-         * обласну, Державну, Національну, податкову; not Україну, війну) */
-        E("ську"), E("цьку"), E("зьку"), E("льну"), E("вну"), E("сну"), E("нну"), E("дну"), E("тну"), E("ову"),
-    };
+static const struct { const char *s; unsigned char len, letters; } adj_end_tab[] = {
+    E("ий"), E("ій"), E("ого"), E("ому"), E("им"), E("ім"), E("ої"), E("ою"), E("ая"), E("яя"), E("ое"),
+    E("ее"), E("ой"), E("ый"), E("ую"), E("ых"), E("их"), E("ые"), E("ие"), E("ими"), E("ыми"), E("іх"),
+    E("ні"), E("на"), E("ня"), E("ська"), E("цька"), E("зька"), E("ова"), E("ева"), E("ча"), E("жа"),
+    E("ша"), E("ща"), E("ське"), E("не"), E("цьке"), E("ском"), E("цком"),
+    /* (the Ukrainian feminine accusative: Хмельницьку міську раду,
+     * обласну, Державну, Національну, податкову; not Україну, війну) */
+    E("ську"), E("цьку"), E("зьку"), E("льну"), E("вну"), E("сну"), E("нну"), E("дну"), E("тну"), E("ову"),
+};
 #undef E
+_Static_assert(sizeof adj_end_tab / sizeof *adj_end_tab <= 64, "adj_end_last: a bit an ending");
+/* adj_end_tab's endings by their last letter, as bits: every ending ends
+ * in a Cyrillic letter (D0 or D1, then 80-BF), numbered (first & 1) << 6 |
+ * (second & 0x3F). Filled by org_init. */
+static uint64_t adj_end_last[128];
+static void adj_end_index(void) {
+    for (size_t k = 0; k < sizeof adj_end_tab / sizeof *adj_end_tab; k++) {
+        const unsigned char *p = (const unsigned char *)adj_end_tab[k].s;
+        size_t el = adj_end_tab[k].len;
+        adj_end_last[(p[el - 2] & 1u) << 6 | (p[el - 1] & 0x3Fu)] |= 1ull << k;
+    }
+}
+
+static int adj_end(const char *f, size_t l) {
     if (l < 2) return 0;
     /* a doubled consonant before -я makes a noun, not an adjective
      * (Рішення, Засідання, Життя: not the first word of a rule A name) */
@@ -1760,11 +1776,15 @@ static int adj_end(const char *f, size_t l) {
         (!memcmp(f + l - 6, "т", 2) ||
          (!memcmp(f + l - 6, "н", 2) && (!memcmp(f + l - 8, "е", 2) || !memcmp(f + l - 8, "а", 2) || !memcmp(f + l - 8, "я", 2)))))
         return 0;
-    for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
-        const char *p = e[k].s;
-        size_t el = e[k].len;
-        if (f[l - 1] != p[el - 1] || f[l - 2] != p[el - 2]) continue;
-        if (ends_with(f, l, p, el) && ncp(f, l) > (size_t)e[k].letters + 1) return 1;
+    /* (asked of most capitalised Cyrillic words and their neighbours: only
+     * the endings of the word's last letter are compared) */
+    const unsigned char *u = (const unsigned char *)f;
+    if ((u[l - 2] & 0xFEu) != 0xD0 || (u[l - 1] & 0xC0u) != 0x80) return 0;
+    ngn_org_init();
+    for (uint64_t m = adj_end_last[(u[l - 2] & 1u) << 6 | (u[l - 1] & 0x3Fu)]; m; m &= m - 1) {
+        size_t k = (size_t)__builtin_ctzll(m);
+        if (ends_with(f, l, adj_end_tab[k].s, adj_end_tab[k].len) && ncp(f, l) > (size_t)adj_end_tab[k].letters + 1)
+            return 1;
     }
     return 0;
 }
