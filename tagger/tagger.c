@@ -280,38 +280,16 @@ static inline int push_hit(mstate *t, const ng_dict *d, hit h) {
 }
 
 /* Pass 1 of match_chunk for dictionary d (index di of the tagger's), the
- * plain scan (pass1_cached is the usual one; this one when the thread's
- * caches could not be allocated, and for tests): walks the trie from every
- * word and appends the hits (spans that end an alias), in order of their
- * first word. Prefetch (pf): the tag byte FAR
- * tokens ahead, and NEAR tokens ahead the slot itself when the (by then
- * cached) tag matches; the slot of each word is found AHEAD words early and
- * kept in a ring (the walk from word i reads its own and its successor's
- * from there), so that the first trie transition out of every word (its
- * root by the next word), a miss in the big transition table, is
- * prefetched AHEAD words before the walk needs it. */
-static inline __attribute__((always_inline)) int pass1_one(const ng_dict *d, uint32_t di, mstate *t,
-                                                           const ng_token *tok, size_t nt, const int pf) {
-    enum { FAR = 16, NEAR = 6, AHEAD = 3, RING = 8 };
-    const uint32_t vn = d->h->vocab_size, tn = d->h->trans_size;
-    const img_vslot *vs[RING] = {0};   /* vs[k % RING]: the slot of word k, for k in [i, i + AHEAD] */
-    for (size_t k = 0; k < AHEAD && k < nt; k++) vs[k % RING] = dict_vslot(d, tok[k].hash);
+ * plain scan: walks the trie from every word and appends the hits (spans
+ * that end an alias), in order of their first word. pass1_cached is the
+ * scan used, with the same hits; this one is its reference (tests:
+ * ng_tagger_set_prefetch -1) and the scan when the thread's caches could
+ * not be allocated. */
+static int pass1_plain(const ng_dict *d, uint32_t di, mstate *t, const ng_token *tok, size_t nt) {
     for (size_t i = 0; i < nt; i++) {
-        if (pf && i + FAR < nt) __builtin_prefetch(&d->vtags[home(tok[i + FAR].hash, vn)]);
-        if (pf && i + NEAR < nt) {
-            uint64_t h = tok[i + NEAR].hash;
-            uint32_t k = home(h, vn);
-            if (d->vtags[k] == tag_of(h)) __builtin_prefetch(&d->vocab[k]);
-        }
-        if (i + AHEAD < nt) {
-            size_t k = i + AHEAD;
-            const img_vslot *v = vs[k % RING] = dict_vslot(d, tok[k].hash), *p = vs[(k - 1) % RING];
-            if (pf && v && p && p->root)
-                __builtin_prefetch(&d->trans[home(trans_hash(p->root & ~NODE_TERMINAL, v->tok1 - 1), tn)]);
-        }
         const ng_token *ti = &tok[i];
         if ((ti->flags & (TK_WORD | TK_LONG)) != TK_WORD) continue;
-        const img_vslot *v = vs[i % RING];
+        const img_vslot *v = dict_vslot(d, ti->hash);
         if (!v) continue;
         uint32_t nv = v->root;
         size_t j = i;
@@ -321,7 +299,7 @@ static inline __attribute__((always_inline)) int pass1_one(const ng_dict *d, uin
             if (++j >= nt) break;
             const ng_token *tj = &tok[j];
             if (tj->flags & (TK_PARA | TK_LONG)) break;
-            const img_vslot *v2 = j <= i + AHEAD ? vs[j % RING] : dict_vslot(d, tj->hash);
+            const img_vslot *v2 = dict_vslot(d, tj->hash);
             if (!v2) break;
             nv = dict_trans(d, node, v2->tok1 - 1);
         }
@@ -372,15 +350,17 @@ static inline wcache wc_slot(wcache *wc, const ng_dict *d, uint64_t h) {
     return *e;
 }
 
-/* pass1_one with the thread's caches for dictionary di: the words of
+/* pass1_plain with the thread's caches for dictionary di: the words of
  * prose are mostly a few thousand frequent ones ("the", "of", "city"), and
  * copies of their slots (found or not) come from a 256 KiB table that
  * stays in the core's second-level cache instead of from the dictionary's
  * tables, tens of MiB of them at 1M names, where every lookup is a miss
  * the prefetches only partly hide; the transitions between frequent words
  * ("of the") from a 64 KiB one. A word the cache has needs no prefetch;
- * with big tables (pf) the others are prefetched as in pass1_one, and they
- * enter the cache when looked up. Same slots, same hits. Realistic
+ * with big tables (pf) the others are prefetched (their tag FAR words
+ * ahead, their slot NEAR words ahead when the tag matches, the first
+ * transition out of a word AHEAD words ahead), and they enter the cache
+ * when looked up. Same slots, same hits. Realistic
  * workload, 1M names, 100 MB (17.2M tokens scanned, 93 % of them found in
  * the word cache): one thread ~1.55 -> ~1.37 s. Without the prefetches it
  * is the scan of small tables too: a word's entry is one load and one
@@ -511,10 +491,10 @@ int ng_match_chunk(const ng_tagger *tg, mstate *t, unsigned field, const char *t
         const ng_dict *d = tg->dicts[di];
         runs[di] = t->nhits;
         if (cache) rc = pf ? pass1_cached(d, (uint32_t)di, t, tok, nt, 1) : pass1_cached(d, (uint32_t)di, t, tok, nt, 0);
-        else rc = pf ? pass1_one(d, (uint32_t)di, t, tok, nt, 1) : pass1_one(d, (uint32_t)di, t, tok, nt, 0);
+        else rc = pass1_plain(d, (uint32_t)di, t, tok, nt);
     }
     runs[nd] = t->nhits;
-    t->prefetched += (unsigned)pf;
+    t->prefetched += (unsigned)(pf && cache);
     if (!rc && nd > 1) rc = merge_hits(t, runs, runs + nd + 1, nd);
     if (rc) return rc;
     /* pass 2: hits are in order of their first word */

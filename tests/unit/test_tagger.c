@@ -216,9 +216,8 @@ static void test_several_dicts(void) {
     ng_dict_free(ds[1]);
 }
 
-/* One dictionary takes its own scan (pass1_one: word slots found ahead in a
- * ring, the first transition prefetched); it must find what the scan for
- * several dictionaries finds: names longer than the ring's reach, names at
+/* One dictionary's scan (pass1_cached: word slots found ahead in a ring)
+ * must find what the scan of several dictionaries, merged, finds: names longer than the ring's reach, names at
  * the very start and end (1, 2, 3 words of text), prefixes, a paragraph
  * break inside a name, --all. */
 static void test_one_dict_scan(void) {
