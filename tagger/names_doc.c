@@ -2336,14 +2336,26 @@ static int regnal_numbers(ng_tagger *t, const char *const *texts, const size_t *
     for (unsigned i = 0; i < np && k0 == n; i++)
         if (p[i].nk < p[i].to) k0 = p[i].nk;
     if (k0 == n) return NG_OK;   /* the usual case: no number */
-    skey *ks = malloc(n * sizeof *ks);
+    skey *ks = malloc(2 * n * sizeof *ks);   /* (and room to merge) */
     if (!ks) return NG_E_NOMEM;
     size_t maxlen = 0;
     for (size_t q = 0; q < n; q++) {
         ks[q] = (skey){m->spans[q].field, m->spans[q].start, q};
         if (m->spans[q].end - m->spans[q].start > maxlen) maxlen = m->spans[q].end - m->spans[q].start;
     }
-    qsort(ks, n, sizeof *ks, cmp_skey);
+    /* the spans are mostly in order already, and so are their keys: the
+     * sorted prefix, the rest sorted, the two merged (keys are distinct) */
+    size_t a = 1;
+    while (a < n && cmp_skey(&ks[a - 1], &ks[a]) < 0) a++;
+    if (a < n) {
+        qsort(ks + a, n - a, sizeof *ks, cmp_skey);
+        skey *o = ks + n;
+        size_t i = 0, j = a, w = 0;
+        while (i < a && j < n) o[w++] = cmp_skey(&ks[i], &ks[j]) < 0 ? ks[i++] : ks[j++];
+        while (i < a) o[w++] = ks[i++];
+        while (j < n) o[w++] = ks[j++];
+        memcpy(ks, o, n * sizeof *ks);
+    }
     for (size_t k = k0; k < n; k++) {
         size_t e = regnal_after(m, k, texts, lens);
         if (!e) continue;

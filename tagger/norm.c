@@ -34,6 +34,7 @@ typedef struct cpinfo {
 
 #define TABLE_N 0x800
 static cpinfo table[TABLE_N];
+static uint8_t drop_lead[256];   /* (init_table; ng_drop_ignorable) */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static int is_apos(int32_t c) {
@@ -177,6 +178,12 @@ static void init_table(void) {
             free(f);
         }
     }
+    /* bytes that may start a character ng_drop_ignorable drops: three- and
+     * four-byte lead bytes, invalid ones, and two-byte lead bytes whose
+     * 64 characters include a format character or the stress mark */
+    for (int b = 0xC0; b < 0x100; b++) drop_lead[b] = b >= 0xE0 || b < 0xC2;
+    for (int32_t c = 0x80; c < TABLE_N; c++)
+        if (table[c].cls == C_IGNORE || c == STRESS_MARK) drop_lead[0xC0 | (c >> 6)] = 1;
 }
 
 void ng_norm_init(void) { pthread_once(&once, init_table); }
@@ -1063,15 +1070,30 @@ size_t ng_drop_ignorable(char *s, size_t len) {
     while (i < len && (unsigned char)s[i] < 0x80) i++;
     if (i == len) return len;   /* ASCII: nothing to drop */
     ng_norm_init();
-    size_t w = i;
-    int32_t prev = i ? (unsigned char)s[i - 1] : 0;
+    const unsigned char *u = (const unsigned char *)s;
+    /* (no byte that can start a character to drop: nothing is dropped; a
+     * stray continuation byte is copied, and only sets what a stress mark
+     * after it is, whose lead byte is one of those) */
+    size_t j = i;
+    while (j < len && !drop_lead[u[j]]) j++;
+    if (j == len) return len;
+    int32_t prev = i ? u[i - 1] : 0;
+    /* the first character to drop (most names have none: nothing moves) */
     while (i < len) {
         int32_t cp; uint8_t cls, lf; const cpinfo *info;
-        int n = char_at((const unsigned char *)s + i, len - i, &cp, &cls, &lf, &info);
+        int n = char_at(u + i, len - i, &cp, &cls, &lf, &info);
+        if (n < 0) { i++; prev = 0; continue; }
+        if (cls == C_IGNORE || is_stress(cp, prev)) break;
+        prev = cp;
+        i += (size_t)n;
+    }
+    size_t w = i;
+    while (i < len) {
+        int32_t cp; uint8_t cls, lf; const cpinfo *info;
+        int n = char_at(u + i, len - i, &cp, &cls, &lf, &info);
         if (n < 0) { s[w++] = s[i++]; prev = 0; continue; }
         if (cls != C_IGNORE && !is_stress(cp, prev)) {
-            memmove(s + w, s + i, (size_t)n);
-            w += (size_t)n;
+            for (int k = 0; k < n; k++) s[w++] = s[i + (size_t)k];   /* (w < i: forward is safe) */
             prev = cp;
         }
         i += (size_t)n;

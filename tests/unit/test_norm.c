@@ -196,6 +196,12 @@ static void test_drop_ignorable(void) {
     STR_EQ(dropped("Ка\xcc\x81рпенко"), "Карпенко", "Cyrillic stress mark");
     STR_EQ(dropped("Me\xcc\x81lenchon"), "Me\xcc\x81lenchon", "Latin accent kept");
     STR_EQ(dropped("Сергі\xcc\x86"), "Сергі\xcc\x86", "breve (й) kept");
+    /* the scan for the first character to drop, then the copy after it */
+    STR_EQ(dropped("\xffКа\xcc\x81р"), "\xffКар", "invalid byte before a stress mark");
+    STR_EQ(dropped("\xcc\x81Київ"), "\xcc\x81Київ", "a mark first is no stress mark");
+    STR_EQ(dropped("Ки\xc2\xad\xc2\xadї\xe2\x80\x8bв"), "Київ", "three to drop");
+    STR_EQ(dropped("Ки\xc2\xad\xd0"), "Ки\xd0", "a truncated character after one dropped is kept");
+    STR_EQ(dropped("Ки\xc2\xad\xff\xcc\x81в"), "Ки\xff\xcc\x81в", "no stress mark after an invalid byte");
 }
 
 
