@@ -198,7 +198,14 @@ size_t ngn_first_ending_after(const chunkctx *c, size_t from, size_t b) {
     if (c->all) return from;
     const span *s = c->m->spans;
     size_t lo = from, hi = c->ndict > from ? c->ndict : from;
-    /* from the walk position (c->sp) the answer is usually a step or two away */
+    /* The walk position (c->sp) splits the range: the answer is before it,
+     * or (usually, as the rules ask about the words at and after the walk)
+     * a step or two after it. The organisation rules ask from the chunk's
+     * first span. */
+    if (c->sp > lo && c->sp < hi) {
+        if (s[c->sp - 1].end > b) hi = c->sp;
+        else lo = c->sp;
+    }
     for (int step = 0; step < 4 && lo < hi; step++, lo++)
         if (s[lo].end > b) return lo;
     while (lo < hi) {
