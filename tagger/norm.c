@@ -123,6 +123,63 @@ static utf8proc_int32_t unify_punct(utf8proc_int32_t c, void *data) {
     return is_apos(c) ? '\'' : is_dash(c) ? '-' : c;
 }
 
+static int fold_table_ready;   /* (init_table: table[] holds the folds) */
+
+#ifndef NG_NORM_REFERENCE
+
+/* NG_FOLD of a string of ASCII and two-byte characters (Cyrillic,
+ * Latin-1, Greek) none of which is a mark, a space or a format character,
+ * and whose folds the table holds: their folds in a row (post_fold again
+ * over them), which is what utf8proc makes of the whole; without case
+ * folding (ng_norm_cased), of ASCII and Cyrillic letters: those as they
+ * are, post_fold over them. (NFKC composes or
+ * reorders only around a character that is or starts with a combining
+ * one, and none of these is; case folding, the unified punctuation and
+ * post_fold go a character at a time. tests/unit/test_simd.c compares the
+ * two on every such character, alone and beside others.) utf8proc costs
+ * ~4,000 instructions a word; names folded in the article pass and by the
+ * rules are mostly such words. Returns NG_OK, NG_E_NOMEM, or 1 when the
+ * string is not such a one. */
+static int fold_two_byte(const char *s, size_t len, int casefold, char **out, size_t *outlen) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) { i++; continue; }
+        if (u[i] < 0xC2 || u[i] >= 0xE0 || i + 1 >= len || (u[i + 1] & 0xC0) != 0x80) return 1;
+        unsigned cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+        const cpinfo *e = &table[cp];
+        if (!e->flen || (e->lflags & L_SLOW) ||
+            (e->cls != C_WORD && e->cls != C_PUNCT && e->cls != C_APOS && e->cls != C_DASH))
+            return 1;
+        /* without case folding: Cyrillic letters only, which NFKC keeps */
+        if (!casefold && (cp < 0x400 || cp > 0x4FF || e->cls != C_WORD)) return 1;
+        i += 2;
+    }
+    char *d = malloc(2 * len + 1);   /* (a two-byte character folds to at most four) */
+    if (!d) return NG_E_NOMEM;
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        if (u[i] < 0x80) {
+            utf8proc_int32_t c = unify_punct(u[i++], NULL);
+            d[o++] = (char)(casefold && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            continue;
+        }
+        if (casefold) {
+            const cpinfo *e = &table[((u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F)];
+            memcpy(d + o, e->f, e->flen);
+            o += e->flen;
+        } else {
+            d[o++] = (char)u[i];
+            d[o++] = (char)u[i + 1];
+        }
+        i += 2;
+    }
+    d[o] = 0;
+    *outlen = post_fold(d, o, NG_FOLD);
+    *out = d;
+    return NG_OK;
+}
+#endif
+
 /* Full fold of a UTF-8 string with utf8proc; malloc'd result. NG_FOLD_V1:
  * without the removal of default-ignorable characters and without the
  * unification of apostrophes (but U+2019) and dashes. */
@@ -146,6 +203,12 @@ static int fold_version(const char *s, size_t len, int casefold, int version, ch
         *out = d;
         return NG_OK;
     }
+#ifndef NG_NORM_REFERENCE
+    if (version == NG_FOLD && fold_table_ready) {
+        int rc = fold_two_byte(s, len, casefold, out, outlen);
+        if (rc != 1) return rc;
+    }
+#endif
     utf8proc_uint8_t *dst = NULL;
     int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT;
     if (version != NG_FOLD_V1) opts |= UTF8PROC_IGNORE;
@@ -184,6 +247,7 @@ static void init_table(void) {
     for (int b = 0xC0; b < 0x100; b++) drop_lead[b] = b >= 0xE0 || b < 0xC2;
     for (int32_t c = 0x80; c < TABLE_N; c++)
         if (table[c].cls == C_IGNORE || c == STRESS_MARK) drop_lead[0xC0 | (c >> 6)] = 1;
+    fold_table_ready = 1;
 }
 
 void ng_norm_init(void) { pthread_once(&once, init_table); }
@@ -1102,6 +1166,7 @@ size_t ng_drop_ignorable(char *s, size_t len) {
 }
 
 int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen) {
+    ng_norm_init();
     return fold_version(s, len, 0, NG_FOLD, out, outlen);
 }
 

@@ -6,13 +6,17 @@
  * limit, mixed case, digits, Cyrillic, Latin-1, apostrophes, dashes, marks,
  * soft hyphens, CJK, invalid bytes. Every token must agree in offsets,
  * flags, fold and hash. (The SSE2 build also finishes whole ASCII words in
- * word_fast; the portable one never does: this compares the two.) */
+ * word_fast; the portable one never does: this compares the two.) And
+ * ng_fold's and ng_norm_cased's two-byte path (fold_two_byte) against
+ * utf8proc's fold, which the reference build uses for every string that is
+ * not ASCII. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
 
 #undef __SSE2__
+#define NG_NORM_REFERENCE   /* (ng_fold without its two-byte path: utf8proc's) */
 #define ng_norm_init ref_ng_norm_init
 #define ng_hash ref_ng_hash
 #define ng_hash_upto ref_ng_hash_upto
@@ -51,6 +55,8 @@ void ng_norm_init(void);
 int ng_tokenize(ng_tokbuf *b, const char *text, size_t len);
 void ng_tokbuf_reset(ng_tokbuf *b);
 void ng_tokbuf_free(ng_tokbuf *b);
+char *ng_fold(const char *s, size_t len, size_t *outlen);
+int ng_norm_cased(const char *s, size_t len, char **out, size_t *outlen);
 
 static const char *const pieces[] = {
     "a", "b", "z", "A", "Q", "Z", "0", "7", "9", " ", " ", " ", "\n", "\n\n", ".", ",", "-", "'", "’", "_",
@@ -161,6 +167,69 @@ static void random_text(char *buf, size_t *len, size_t cap, unsigned *seed) {
     *len = n;
 }
 
+/* Do ng_fold and ng_norm_cased of s[0, n) equal the reference's (utf8proc's)? */
+static int fold_same(const char *s, size_t n, long *bad) {
+    size_t la = 0, lb = 0;
+    char *a = ng_fold(s, n, &la), *b = ref_ng_fold(s, n, &lb);
+    int same = (a == NULL) == (b == NULL) && (!a || (la == lb && !memcmp(a, b, la)));
+    if (!same && ++*bad <= 5)
+        OK(0, "ng_fold of \"%.*s\": %zu bytes, utf8proc's %zu: \"%.*s\" / \"%.*s\"", (int)n, s, la, lb, (int)la,
+           a ? a : "", (int)lb, b ? b : "");
+    free(a);
+    free(b);
+    /* and without case folding */
+    a = b = NULL;
+    int ra = ng_norm_cased(s, n, &a, &la), rb = ref_ng_norm_cased(s, n, &b, &lb);
+    int same2 = ra == rb && (ra || (la == lb && !memcmp(a, b, la)));
+    if (!same2 && ++*bad <= 5)
+        OK(0, "ng_norm_cased of \"%.*s\": %zu bytes, utf8proc's %zu: \"%.*s\" / \"%.*s\"", (int)n, s, la, lb, (int)la,
+           a ? a : "", (int)lb, b ? b : "");
+    free(a);
+    free(b);
+    return same && same2;
+}
+
+/* Every two-byte character alone and between ASCII letters, a Cyrillic
+ * letter, ё, an apostrophe, a dash, an accented letter, a digit or a
+ * space; then random strings of ASCII and two-byte characters (marks,
+ * spaces and format characters among them: those go to utf8proc). */
+static void test_fold_two_byte(void) {
+    static const char *const around[] = {"", "A", "z", "\xd0\x94", "\xd1\x91", "'", "-", "\xc3\xa9", "1", " "};
+    const size_t na = sizeof around / sizeof around[0];
+    long n = 0, bad = 0;
+    char buf[64];
+    for (unsigned cp = 0x80; cp < 0x800; cp++) {
+        for (size_t a = 0; a < na; a++)
+            for (size_t b = 0; b < na; b++) {
+                size_t k = strlen(around[a]);
+                memcpy(buf, around[a], k);
+                buf[k++] = (char)(0xC0 | (cp >> 6));
+                buf[k++] = (char)(0x80 | (cp & 0x3F));
+                memcpy(buf + k, around[b], strlen(around[b]));
+                k += strlen(around[b]);
+                fold_same(buf, k, &bad);
+                n++;
+            }
+    }
+    unsigned seed = 20261207;
+    for (int r = 0; r < 40000; r++) {
+        size_t k = 0, chars = 1 + (size_t)(rand_r(&seed) % 12);
+        for (size_t i = 0; i < chars; i++) {
+            unsigned x = (unsigned)rand_r(&seed);
+            if (x % 10 < 3) buf[k++] = (char)(0x20 + (x >> 8) % 95);
+            else {
+                unsigned cp = 0x80 + (x >> 8) % (0x800 - 0x80);
+                buf[k++] = (char)(0xC0 | (cp >> 6));
+                buf[k++] = (char)(0x80 | (cp & 0x3F));
+            }
+        }
+        fold_same(buf, k, &bad);
+        n++;
+    }
+    INT_EQ(bad, 0, "strings ng_fold folds otherwise than utf8proc");
+    OK(n > 200000, "strings folded both ways: %ld", n);
+}
+
 int main(void) {
     ng_norm_init();
     ref_ng_norm_init();
@@ -191,5 +260,6 @@ int main(void) {
     ng_tokbuf_free(&a);
     ref_ng_tokbuf_free(&b);
     test_block_edges();
+    test_fold_two_byte();
     return harness_done("test_simd");
 }
