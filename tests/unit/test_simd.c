@@ -65,6 +65,9 @@ static const char *const pieces[] = {
     "\xff" /* invalid */, "\xd0" /* truncated */, "«", "»", "—", "İ", "Σ", "ς", "١",
     "\t", "\r\n", "\n \n", "\xc2\xa0" /* no-break space */, "м'ясо", "Мар'їнка", "ЗСУ", "Київ",
     "ПРИВАТБАНКІВСЬКИЙ", "\xe2\x80\x8b" /* zero width space */, "\xe2\x80\x99" /* ’ */,
+    /* Cyrillic words of eight letters and more, cyr8's and others */
+    "Україна", "ЄВРОПЕЙСЬКИЙ", "Їжакович", "достопримечательность", "Ёлкин", "ґрунтовнішої", "РЯЮЭЪЫЬ",
+    "Іванівна", "ёжиковёё", "ѐѕјѓѝ", "Ґанок", "ЄІЇєії", "абвгдежзийклмнопрстуфхцчшщъыьэюя",
 };
 
 /* Compares the two tokenisers on text[0..len); returns the tokens compared
