@@ -126,4 +126,27 @@ void ng_tmp_cleanup(void);
  * removed. -1 with errno set on failure. */
 int ng_tmp_create(char *tmpl);
 
+/* ## The record of files verified before (fileio.c)
+ *
+ * A file of entries, one a verified file: its device, inode, size,
+ * modification and change times, the checksum in its header and the
+ * verification rules of its kind (a number per kind of file, raised when
+ * its verification checks more). ng_record_has: is 'want' listed in the
+ * record at 'path' (0 when it is not, or the record is missing, unreadable
+ * or no record). ng_record_add: lists r there in place of an entry of the
+ * same file, keeping the newest 256, written atomically; best effort (a
+ * record that cannot be written only costs the next open a verification).
+ * ng_record_settled: was st's last change at least two seconds ago (then
+ * a file verified may be listed)? */
+typedef struct ng_vrec {
+    unsigned long long dev, ino, size, msec, mnsec, csec, cnsec, sum;
+    unsigned rules;
+} ng_vrec;
+struct stat;
+ng_vrec ng_vrec_of(const struct stat *st, uint64_t sum, unsigned rules);
+int ng_vrec_eq(const ng_vrec *a, const ng_vrec *b);
+int ng_record_has(const char *path, const ng_vrec *want);
+void ng_record_add(const char *path, const ng_vrec *r);
+int ng_record_settled(const struct stat *st);
+
 #endif

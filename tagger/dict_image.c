@@ -263,120 +263,12 @@ int ng_dict_is_image(const char *path) {
  * Verifying an image reads all of it (checksum, index checks): at 1M names
  * (134 MB) 26-33 ms right after it was written, 80-119 ms once its pages
  * had gone cold on this project's VM, at every start of the CLI. The record
- * (ng_dict_open_recorded) lists the images this function verified, each by
- * the file's device, inode, size, modification and change times, and the
- * checksum in its header; an image listed so is trusted without being read
- * again. Any write to the file changes its change time (which no user can
- * set back), a new file has a new inode: either makes it verified again.
- * An image is listed only when its change time was at least RECORD_SETTLE
- * seconds old before it was read, so that a write in the same tick of the
- * file system's clock cannot go unseen, and only when the file's status
- * did not change while it was read. The header and the section table are
- * checked at every open. Entries of other verification rules
- * (RECORD_RULES, raised when image_part checks more) are not trusted. */
-#define RECORD_MAGIC "newsgraph verified images 1\n"
-enum { RECORD_MAX = 256, RECORD_RULES = 1, RECORD_SETTLE = 2, RECORD_BYTES = 1 << 20 };
-
-typedef struct vrec {
-    unsigned long long dev, ino, size, msec, mnsec, csec, cnsec, sum;
-    unsigned rules;
-} vrec;
-
-static vrec vrec_of(const struct stat *st, uint64_t sum) {
-    return (vrec){(unsigned long long)st->st_dev, (unsigned long long)st->st_ino, (unsigned long long)st->st_size,
-                  (unsigned long long)st->st_mtim.tv_sec, (unsigned long long)st->st_mtim.tv_nsec,
-                  (unsigned long long)st->st_ctim.tv_sec, (unsigned long long)st->st_ctim.tv_nsec,
-                  (unsigned long long)sum, RECORD_RULES};
-}
-
-/* An entry: the whole line, as record_add writes it. */
-static int vrec_line(const char *line, vrec *r) {
-    int end = -1;
-    return sscanf(line, "%llu %llu %llu %llu.%llu %llu.%llu %llx %u%n", &r->dev, &r->ino, &r->size, &r->msec,
-                  &r->mnsec, &r->csec, &r->cnsec, &r->sum, &r->rules, &end) == 9 && end > 0 && line[end] == 0;
-}
-
-static int vrec_eq(const vrec *a, const vrec *b) {
-    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->msec == b->msec &&
-           a->mnsec == b->mnsec && a->csec == b->csec && a->cnsec == b->cnsec && a->sum == b->sum &&
-           a->rules == b->rules;
-}
-
-/* The record's text (NUL-terminated, malloc'd), or NULL: none, unreadable,
- * too big, or not a record. */
-static char *record_read(const char *path) {
-    FILE *f = fopen(path, "r");
-    if (!f) return NULL;
-    char *buf = malloc(RECORD_BYTES + 1);
-    size_t n = buf ? fread(buf, 1, RECORD_BYTES + 1, f) : 0;
-    fclose(f);
-    if (!buf || n > RECORD_BYTES || n < sizeof RECORD_MAGIC - 1 || memcmp(buf, RECORD_MAGIC, sizeof RECORD_MAGIC - 1)) {
-        free(buf);
-        return NULL;
-    }
-    buf[n] = 0;
-    return buf;
-}
-
-/* The record's entries, in order: the complete lines that parse (cut in
- * place into 'buf', from record_read), malloc'd; *n set. NULL with *n 0
- * when there are none or no memory. */
-typedef struct ventry { const char *line; vrec r; } ventry;
-static ventry *record_entries(char *buf, size_t *n) {
-    *n = 0;
-    if (!buf) return NULL;
-    size_t cap = 0;
-    for (const char *c = buf; *c; c++) cap += *c == '\n';
-    ventry *v = cap ? malloc(cap * sizeof *v) : NULL;
-    if (!v) return NULL;
-    for (char *l = buf + sizeof RECORD_MAGIC - 1, *nl; (nl = strchr(l, '\n')); l = nl + 1) {
-        *nl = 0;   /* (a line cut short at the end is no entry) */
-        if (vrec_line(l, &v[*n].r)) v[(*n)++].line = l;
-    }
-    return v;
-}
-
-static int record_has(const char *path, const vrec *want) {
-    char *buf = record_read(path);
-    size_t n;
-    ventry *v = record_entries(buf, &n);
-    int found = 0;
-    for (size_t k = 0; k < n && !found; k++) found = vrec_eq(&v[k].r, want);
-    free(v);
-    free(buf);
-    return found;
-}
-
-/* Adds r to the record, in place of an entry of the same file, keeping
- * the newest RECORD_MAX entries; written atomically (ng_outfile). Best
- * effort: a record that cannot be written only costs the next open a
- * verification. */
-static void record_add(const char *path, const vrec *r) {
-    char *buf = record_read(path);
-    size_t n;
-    ventry *v = record_entries(buf, &n);
-    ng_outfile of;
-    ng_error err = {0};
-    if (ng_outfile_open(&of, path, &err) == NG_OK) {
-        int bad = dprintf(of.fd, "%s", RECORD_MAGIC) < 0;
-        /* the others but the newest RECORD_MAX - 1 go */
-        size_t others = 0;
-        for (size_t k = 0; k < n; k++) others += !(v[k].r.dev == r->dev && v[k].r.ino == r->ino);
-        size_t skip = others >= RECORD_MAX ? others - (RECORD_MAX - 1) : 0;
-        for (size_t k = 0; k < n && !bad; k++) {
-            if (v[k].r.dev == r->dev && v[k].r.ino == r->ino) continue;
-            if (skip) { skip--; continue; }
-            bad = dprintf(of.fd, "%s\n", v[k].line) < 0;
-        }
-        if (!bad)
-            bad = dprintf(of.fd, "%llu %llu %llu %llu.%09llu %llu.%09llu %016llx %u\n", r->dev, r->ino, r->size, r->msec,
-                          r->mnsec, r->csec, r->cnsec, r->sum, r->rules) < 0;
-        if (bad) ng_outfile_abort(&of);
-        else (void)ng_outfile_commit(&of, &err);
-    }
-    free(v);
-    free(buf);
-}
+ * of files verified before (fileio.c, ng_record_has) lists the images this
+ * function verified; an image listed so is trusted without being read
+ * again. The header and the section table are checked at every open.
+ * Entries of other verification rules (RECORD_RULES, raised when
+ * image_part checks more) are not trusted. */
+enum { RECORD_RULES = 1 };
 
 int ng_dict_open(const char *path, ng_dict **out, ng_error *err) { return ng_dict_open_recorded(path, NULL, out, err); }
 
@@ -399,8 +291,7 @@ int ng_dict_open_recorded(const char *path, const char *record, ng_dict **out, n
     if (fstat(fd, &st) < 0) { close(fd); return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot stat"); }
     size_t size = (size_t)st.st_size;
     /* (read before the image, for the record: how old its last change is) */
-    struct timespec now;
-    int settled = record && clock_gettime(CLOCK_REALTIME, &now) == 0 && st.st_ctim.tv_sec + RECORD_SETTLE <= now.tv_sec;
+    int settled = record && ng_record_settled(&st);
     /* no MAP_POPULATE: verification reads the checksum from the file and
      * drops the sections it checked, so that the resident set holds only
      * what matching touches (faulted in from the page cache) */
@@ -418,18 +309,18 @@ int ng_dict_open_recorded(const char *path, const char *record, ng_dict **out, n
     ng_dict *d = calloc(1, sizeof *d);
     if (!d) { close(fd); munmap(base, size); return ng_error_set(err, NG_E_NOMEM, path, 0, 0, NULL); }
     int rc = image_header(base, size, path, err);
-    vrec want = {0};
+    ng_vrec want = {0};
     if (!rc && record) {
-        want = vrec_of(&st, ((const img_header *)base)->checksum);
-        d->trusted = record_has(record, &want);
+        want = ng_vrec_of(&st, ((const img_header *)base)->checksum, RECORD_RULES);
+        d->trusted = ng_record_has(record, &want);
     }
     if (!rc && d->trusted) rc = image_sections(base, size, path, d, err);
     else if (!rc) {
         rc = ng_dict_image_verify(base, size, path, 1, fd, d, err);
         struct stat st2;
         if (!rc && settled && fstat(fd, &st2) == 0) {
-            vrec after = vrec_of(&st2, want.sum);
-            if (vrec_eq(&after, &want)) record_add(record, &want);
+            ng_vrec after = ng_vrec_of(&st2, want.sum, RECORD_RULES);
+            if (ng_vrec_eq(&after, &want)) ng_record_add(record, &want);
         }
     }
     close(fd);

@@ -1,6 +1,7 @@
 /* Small file helpers shared by the library and the CLI: special paths,
  * atomic output files (a new file in the target's directory, renamed into
- * place) and the list of temporary files to remove on a signal. */
+ * place), the list of temporary files to remove on a signal, and the
+ * record of files verified before. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -179,3 +180,124 @@ void ng_outfile_abort(ng_outfile *of) {
     free(of->path);
     of->path = NULL;
 }
+
+/* ## The record of files verified before
+ *
+ * Compiled dictionary images (ng_dict_open_recorded) and compiled name
+ * lists (ng_namelist_add_file_recorded) are verified whole when opened
+ * (checksum, index checks), which reads all of them. The record lists the
+ * files verified so, each by the file's device, inode, size, modification
+ * and change times, the checksum in its header and the verification rules
+ * of its kind; a file listed so is trusted without being read again. Any
+ * write to the file changes its change time (which no user can set back),
+ * a new file has a new inode: either makes it verified again. A file is
+ * listed only when its change time was at least RECORD_SETTLE seconds old
+ * before it was read (ng_record_settled), so that a write in the same tick
+ * of the file system's clock cannot go unseen, and only when the file's
+ * status did not change while it was read. Entries of other rules are not
+ * trusted. (The file is still called verified-images: the name lists came
+ * later, with rules numbers of their own.) */
+#define RECORD_MAGIC "newsgraph verified images 1\n"
+enum { RECORD_MAX = 256, RECORD_SETTLE = 2, RECORD_BYTES = 1 << 20 };
+
+ng_vrec ng_vrec_of(const struct stat *st, uint64_t sum, unsigned rules) {
+    return (ng_vrec){(unsigned long long)st->st_dev, (unsigned long long)st->st_ino, (unsigned long long)st->st_size,
+                     (unsigned long long)st->st_mtim.tv_sec, (unsigned long long)st->st_mtim.tv_nsec,
+                     (unsigned long long)st->st_ctim.tv_sec, (unsigned long long)st->st_ctim.tv_nsec,
+                     (unsigned long long)sum, rules};
+}
+
+int ng_record_settled(const struct stat *st) {
+    struct timespec now;
+    return clock_gettime(CLOCK_REALTIME, &now) == 0 && st->st_ctim.tv_sec + RECORD_SETTLE <= now.tv_sec;
+}
+
+/* An entry: the whole line, as record_add writes it. */
+static int vrec_line(const char *line, ng_vrec *r) {
+    int end = -1;
+    return sscanf(line, "%llu %llu %llu %llu.%llu %llu.%llu %llx %u%n", &r->dev, &r->ino, &r->size, &r->msec,
+                  &r->mnsec, &r->csec, &r->cnsec, &r->sum, &r->rules, &end) == 9 && end > 0 && line[end] == 0;
+}
+
+int ng_vrec_eq(const ng_vrec *a, const ng_vrec *b) {
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size && a->msec == b->msec &&
+           a->mnsec == b->mnsec && a->csec == b->csec && a->cnsec == b->cnsec && a->sum == b->sum &&
+           a->rules == b->rules;
+}
+
+/* The record's text (NUL-terminated, malloc'd), or NULL: none, unreadable,
+ * too big, or not a record. */
+static char *record_read(const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) return NULL;
+    char *buf = malloc(RECORD_BYTES + 1);
+    size_t n = buf ? fread(buf, 1, RECORD_BYTES + 1, f) : 0;
+    fclose(f);
+    if (!buf || n > RECORD_BYTES || n < sizeof RECORD_MAGIC - 1 || memcmp(buf, RECORD_MAGIC, sizeof RECORD_MAGIC - 1)) {
+        free(buf);
+        return NULL;
+    }
+    buf[n] = 0;
+    return buf;
+}
+
+/* The record's entries, in order: the complete lines that parse (cut in
+ * place into 'buf', from record_read), malloc'd; *n set. NULL with *n 0
+ * when there are none or no memory. */
+typedef struct ventry { const char *line; ng_vrec r; } ventry;
+static ventry *record_entries(char *buf, size_t *n) {
+    *n = 0;
+    if (!buf) return NULL;
+    size_t cap = 0;
+    for (const char *c = buf; *c; c++) cap += *c == '\n';
+    ventry *v = cap ? malloc(cap * sizeof *v) : NULL;
+    if (!v) return NULL;
+    for (char *l = buf + sizeof RECORD_MAGIC - 1, *nl; (nl = strchr(l, '\n')); l = nl + 1) {
+        *nl = 0;   /* (a line cut short at the end is no entry) */
+        if (vrec_line(l, &v[*n].r)) v[(*n)++].line = l;
+    }
+    return v;
+}
+
+int ng_record_has(const char *path, const ng_vrec *want) {
+    char *buf = record_read(path);
+    size_t n;
+    ventry *v = record_entries(buf, &n);
+    int found = 0;
+    for (size_t k = 0; k < n && !found; k++) found = ng_vrec_eq(&v[k].r, want);
+    free(v);
+    free(buf);
+    return found;
+}
+
+/* Adds r to the record, in place of an entry of the same file, keeping
+ * the newest RECORD_MAX entries; written atomically (ng_outfile). Best
+ * effort: a record that cannot be written only costs the next open a
+ * verification. */
+void ng_record_add(const char *path, const ng_vrec *r) {
+    char *buf = record_read(path);
+    size_t n;
+    ventry *v = record_entries(buf, &n);
+    ng_outfile of;
+    ng_error err = {0};
+    if (ng_outfile_open(&of, path, &err) == NG_OK) {
+        int bad = dprintf(of.fd, "%s", RECORD_MAGIC) < 0;
+        /* the others but the newest RECORD_MAX - 1 go */
+        size_t others = 0;
+        for (size_t k = 0; k < n; k++) others += !(v[k].r.dev == r->dev && v[k].r.ino == r->ino);
+        size_t skip = others >= RECORD_MAX ? others - (RECORD_MAX - 1) : 0;
+        for (size_t k = 0; k < n && !bad; k++) {
+            if (v[k].r.dev == r->dev && v[k].r.ino == r->ino) continue;
+            if (skip) { skip--; continue; }
+            bad = dprintf(of.fd, "%s\n", v[k].line) < 0;
+        }
+        if (!bad)
+            bad = dprintf(of.fd, "%llu %llu %llu %llu.%09llu %llu.%09llu %016llx %u\n", r->dev, r->ino, r->size, r->msec,
+                          r->mnsec, r->csec, r->cnsec, r->sum, r->rules) < 0;
+        if (bad) ng_outfile_abort(&of);
+        else (void)ng_outfile_commit(&of, &err);
+    }
+    free(v);
+    free(buf);
+}
+

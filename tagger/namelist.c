@@ -18,7 +18,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-static int add_compiled(ng_namelist *nl, const char *path, ng_error *err);
+static int add_compiled(ng_namelist *nl, const char *path, const char *record, ng_error *err);
 static int nl_thaw(ng_namelist *nl);
 
 /* ## Given-name lists */
@@ -375,11 +375,17 @@ static int add_one_file(ng_namelist *nl, const char *path, ng_error *err) {
 }
 
 int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err) {
+    return ng_namelist_add_file_recorded(nl, path, NULL, err);
+}
+
+int ng_namelist_trusted(const ng_namelist *nl) { return nl && nl->trusted; }
+
+int ng_namelist_add_file_recorded(ng_namelist *nl, const char *path, const char *record, ng_error *err) {
     if (!nl || !path) return ng_error_set(err, NG_E_ARG, NULL, 0, 0, "no name list");
     struct stat st;
     if (stat(path, &st) < 0) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
     if (!S_ISDIR(st.st_mode)) {
-        int rc = add_compiled(nl, path, err);
+        int rc = add_compiled(nl, path, record, err);
         return rc == 1 ? add_one_file(nl, path, err) : rc;
     }
     char **files;
@@ -439,6 +445,10 @@ size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t le
  * more names are added to a list that was loaded so (nl_thaw). */
 
 #define NGN_MAGIC "NGNAMES2"
+/* The verification rules of a compiled list in the record of files verified
+ * before (fileio.c); raised when load_compiled checks more. (Images count
+ * from 1: the lists from 1001.) */
+enum { NGN_RECORD_RULES = 1001 };
 #define NGN_MAGIC1 "NGNAMES1"
 enum { NGN_HEAD = 8 + 8 * 8, NGN_FILTER_BYTES = NGN_FILTER_BITS / 8 };
 _Static_assert(sizeof(gform) == 24 && sizeof(gslot) == 8 && sizeof(gvar) == 16 && sizeof(gname) == 48 &&
@@ -506,7 +516,8 @@ static int is_pow2(uint64_t v) { return v && !(v & (v - 1)); }
 
 /* Checks a compiled list b[0..n) (8-byte aligned, owned by the caller)
  * and points the empty nl's arrays into it. */
-static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, const char *path, ng_error *err) {
+static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, const char *path, int trusted,
+                         ng_error *err) {
     uint64_t endian, ns, nn, nf, tc, nv, vc, sum;
     const unsigned char *p = b + 8;
     p = get64(p, &endian); p = get64(p, &ns); p = get64(p, &nn); p = get64(p, &nf); p = get64(p, &tc);
@@ -516,7 +527,7 @@ static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, cons
     /* sizes that fit in 32-bit offsets, and the file's length */
     if (ns > UINT32_MAX || nn > UINT32_MAX || nf > UINT32_MAX || tc > UINT32_MAX || vc > UINT32_MAX || nv > vc ||
         (tc && !is_pow2(tc)) || (vc && !is_pow2(vc)) || nf > tc ||
-        NGN_HEAD + ngn_body_size(ns, nn, nf, tc, vc) != n || XXH3_64bits(b + NGN_HEAD, n - NGN_HEAD) != sum)
+        NGN_HEAD + ngn_body_size(ns, nn, nf, tc, vc) != n || (!trusted && XXH3_64bits(b + NGN_HEAD, n - NGN_HEAD) != sum))
         return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
     const gname *names = (const gname *)(const void *)p;
     const gform *forms = (const gform *)(const void *)(p += nn * sizeof(gname));
@@ -527,30 +538,35 @@ static int load_compiled(ng_namelist *nl, const unsigned char *b, size_t n, cons
     /* a string [off, off + len) lies in strs and is followed by its NUL */
 #define STR_OK(off, len) ((uint64_t)(off) + (len) < ns && strs[(off) + (len)] == 0)
     int ok = strs[ns] == 0;
-    for (size_t i = 0; i < nn && ok; i++) {
-        const gname *g = &names[i];
-        ok = STR_OK(g->nom, g->nom_len) && STR_OK(g->fold, g->fold_len) && (uint64_t)g->stem_off + g->stem_len <= ns &&
-             (uint64_t)g->sk_off + g->sk_len <= ns && g->fem <= 1 && g->weak <= 1 && g->lang <= 2 && g->both <= 1 && g->rare <= 1;
-    }
-    for (size_t i = 0; i < nf && ok; i++) {
-        const gform *g = &forms[i];
-        size_t bit = (size_t)(g->hash >> NGN_FILTER_SHIFT);
-        ok = (uint64_t)g->off + g->len <= ns && g->name < nn && g->is_nom <= 1 && (filter[bit >> 6] >> (bit & 63) & 1);
-    }
-    size_t used = 0;
-    for (size_t i = 0; i < tc && ok; i++) {
-        ok = table[i].idx <= nf;
-        used += table[i].idx != 0;
-    }
-    size_t vused = 0;
-    for (size_t i = 0; i < vc && ok; i++) {
-        ok = !vars[i].hash || (uint64_t)vars[i].key + vars[i].key_len <= ns;
-        vused += vars[i].hash != 0;
-    }
+    /* (a list verified before, listed in the record: its header and sizes
+     * only, as above; the checksum and the indexes were checked then) */
+    if (!trusted) {
+        for (size_t i = 0; i < nn && ok; i++) {
+            const gname *g = &names[i];
+            ok = STR_OK(g->nom, g->nom_len) && STR_OK(g->fold, g->fold_len) && (uint64_t)g->stem_off + g->stem_len <= ns &&
+                 (uint64_t)g->sk_off + g->sk_len <= ns && g->fem <= 1 && g->weak <= 1 && g->lang <= 2 && g->both <= 1 && g->rare <= 1;
+        }
+        for (size_t i = 0; i < nf && ok; i++) {
+            const gform *g = &forms[i];
+            size_t bit = (size_t)(g->hash >> NGN_FILTER_SHIFT);
+            ok = (uint64_t)g->off + g->len <= ns && g->name < nn && g->is_nom <= 1 && (filter[bit >> 6] >> (bit & 63) & 1);
+        }
+        size_t used = 0;
+        for (size_t i = 0; i < tc && ok; i++) {
+            ok = table[i].idx <= nf;
+            used += table[i].idx != 0;
+        }
+        size_t vused = 0;
+        for (size_t i = 0; i < vc && ok; i++) {
+            ok = !vars[i].hash || (uint64_t)vars[i].key + vars[i].key_len <= ns;
+            vused += vars[i].hash != 0;
+        }
 #undef STR_OK
-    /* every probe ends at an empty slot: the tables are never full */
-    if (!ok || used != nf || used >= (tc ? tc : 1) || vused != nv || (vc && vused >= vc))
-        return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
+        /* every probe ends at an empty slot: the tables are never full */
+        if (!ok || used != nf || used >= (tc ? tc : 1) || vused != nv || (vc && vused >= vc))
+            return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
+    }
+    if (!ok) return ng_error_set(err, NG_E_FORMAT, path, 0, 0, "corrupt compiled name list");
     /* (read only: nl_thaw copies them before anything is added) */
     nl->names = (gname *)names; nl->forms = (gform *)forms; nl->table = (gslot *)table; nl->vars = (gvar *)vars;
     nl->filter = (uint64_t *)filter; nl->strs = (char *)strs;
@@ -591,7 +607,7 @@ static int nl_thaw(ng_namelist *nl) {
 
 /* A compiled list at 'path' (its magic): read into nl, which must be empty.
  * 1 if the file is not a compiled list (nothing done), else NG_OK or an error. */
-static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
+static int add_compiled(ng_namelist *nl, const char *path, const char *record, ng_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) return ng_error_set(err, NG_E_IO, path, 0, 0, "cannot open given-name list");
     char magic[8];
@@ -622,11 +638,29 @@ static int add_compiled(ng_namelist *nl, const char *path, ng_error *err) {
         rewind(f);
         if (fread(b, 1, n, f) != n) rc = NG_E_IO;
     }
-    fclose(f);
-    if (rc == NG_OK) rc = load_compiled(nl, b, n, path, err);
+    /* the record of files verified before (fileio.c): a mapped list listed
+     * there is trusted (ng_namelist_trusted), else verified and, when its
+     * last change is settled and it did not change while read, listed */
+    ng_vrec want = {0};
+    int listed = 0, settled = 0;
+    if (rc == NG_OK && mapped && record) {
+        uint64_t sum;
+        get64(b + 8 + 7 * 8, &sum);
+        want = ng_vrec_of(&st, sum, NGN_RECORD_RULES);
+        listed = ng_record_has(record, &want);
+        settled = !listed && ng_record_settled(&st);
+    }
+    if (rc == NG_OK) rc = load_compiled(nl, b, n, path, listed, err);
     else ng_error_set(err, rc, path, 0, 0, rc == NG_E_NOMEM ? "out of memory" : rc == NG_E_IO ? "read error"
                                                                                : "corrupt compiled name list");
+    struct stat st2;
+    if (rc == NG_OK && settled && fstat(fileno(f), &st2) == 0) {
+        ng_vrec after = ng_vrec_of(&st2, want.sum, NGN_RECORD_RULES);
+        if (ng_vrec_eq(&after, &want)) ng_record_add(record, &want);
+    }
+    fclose(f);
     if (rc == NG_OK) {
+        nl->trusted = listed;
         nl->blob = b;
         nl->blob_len = n;
         nl->blob_mapped = mapped;

@@ -143,6 +143,7 @@ struct ng_namelist {
     uint64_t *filter;                    /* NGN_FILTER_BITS bits: the forms' hashes' top bits (NULL: none yet) */
     void *blob; size_t blob_len;         /* a compiled file the arrays point into (read only), or NULL */
     int blob_mapped;                     /* blob is mmapped (else malloc'd) */
+    int trusted;                         /* the blob was opened on the strength of a record */
     int adding_rare;                     /* the list being read is one of rarer names */
 };
 /* Nearly every word looked up is no given name, and the forms' table is

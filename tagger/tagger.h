@@ -272,6 +272,16 @@ int ng_namelist_add(ng_namelist *nl, const char *name, size_t len, int lang);
  * adds its given*.txt files (sorted); a file name containing "-uk"/"-ru"
  * sets the language. A compiled list (ng_namelist_save) is read as such. */
 int ng_namelist_add_file(ng_namelist *nl, const char *path, ng_error *err);
+/* As ng_namelist_add_file, with the record of files verified before (as
+ * ng_dict_open_recorded's, and the same file may serve both): a compiled
+ * list listed there with the same device, inode, size, modification and
+ * change times and header checksum is used without being read whole (its
+ * header and sizes are checked, its checksum and indexes are not); one
+ * verified whole is listed once its last change is two seconds old.
+ * 'record' NULL: none. */
+int ng_namelist_add_file_recorded(ng_namelist *nl, const char *path, const char *record, ng_error *err);
+/* Was nl's compiled list used on the strength of a record? (0 for NULL) */
+int ng_namelist_trusted(const ng_namelist *nl);
 /* Writes nl compiled (atomically): ng_namelist_add_file reads such a file
  * back in a few milliseconds instead of inflecting every name again; a
  * compiled list must be the first one added to a namelist. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The record of verified images (ng_dict_open_recorded, README "Compiled
-# dictionaries"): tag lists an image it verified whole in
+# dictionaries") and compiled given-name lists
+# (ng_namelist_add_file_recorded): tag lists an image it verified whole in
 # $XDG_CACHE_HOME/newsgraph/verified-images (else ~/.cache/...), once its
 # last change is two seconds old; NEWSGRAPH_VERIFY=full keeps no record; an
 # image changed in place after it was listed is verified again and refused
@@ -38,6 +39,28 @@ check "HOME: ~/.cache/newsgraph/verified-images" grep -q " $(stat -c %i full.ngd
 # a record that cannot be made: tagged all the same
 env -u XDG_CACHE_HOME HOME=/nonexistent/home $NG tag --no-shipped --no-user --dict full.ngd -f tsv --no-header in.txt >nohome.out 2>nohome.err
 check "no record possible: tagged, no message" sh -c "cmp -s first.out nohome.out && test ! -s nohome.err"
+# a compiled given-name list (tag --names) in the same record, under the
+# lists' rules (1001): listed once settled, then trusted; the same output
+printf 'Olena\nОлена\n' >given.txt
+$NG dict compile-names -q given.txt -o given.ngn
+printf 'Olena Kovalenko said. Олена Коваленко сказала.' >names.txt
+run nfresh tag --no-shipped --no-user --dict k.ngd --names given.ngn -f tsv --no-header names.txt
+expect_rc nfresh 0
+check "fresh list: a person found" grep -q 'Kovalenko' nfresh.out
+check "fresh list: not listed" sh -c "! grep -q ' $(stat -c %i given.ngn) ' '$REC'"
+sleep 3
+run nfirst tag --no-shipped --no-user --dict k.ngd --names given.ngn -f tsv --no-header names.txt
+expect_rc nfirst 0
+check "settled list: listed under the lists' rules" grep -q " $(stat -c %i given.ngn) $(stat -c %s given.ngn) .* 1001\$" "$REC"
+run nsecond tag --no-shipped --no-user --dict k.ngd --names given.ngn -f tsv --no-header names.txt
+expect_rc nsecond 0
+check "listed list: the same output" cmp -s nfresh.out nsecond.out
+check "list listed once" test "$(grep -c " $(stat -c %i given.ngn) " "$REC")" = 1
+size=$(wc -c <given.ngn)
+printf '\001' | dd of=given.ngn bs=1 seek=$((size - 3)) conv=notrunc 2>/dev/null
+run nchanged tag --no-shipped --no-user --dict k.ngd --names given.ngn -f tsv --no-header names.txt
+expect_rc nchanged 1
+echo "newsgraph: given.ngn: corrupt compiled name list" | expect_err nchanged
 # changed in place after it was listed: verified again, refused
 size=$(wc -c <k.ngd)
 printf '\377\377\377\377' | dd of=k.ngd bs=1 seek=$((size - 40)) conv=notrunc 2>/dev/null

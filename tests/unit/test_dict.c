@@ -671,6 +671,89 @@ static void test_record(void) {
     free(bytes);
 }
 
+/* A compiled name list in the same record (ng_namelist_add_file_recorded):
+ * fresh, verified and not listed; settled, verified once and listed under
+ * the lists' rules, then trusted, with the same names; an entry of the
+ * images' rules for the same file trusts nothing; changed in place,
+ * verified again and refused; an image and a list listed side by side. */
+static void test_record_names(void) {
+    ng_namelist *nl = ng_namelist_new();
+    OK(nl != NULL, "name list");
+    if (!nl) return;
+    static const char *const names[] = {"Олександр", "Марія", "John", "Mary", "Сергей"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        INT_EQ(ng_namelist_add(nl, names[k], strlen(names[k]), k % 2 ? NG_NAMES_UK : NG_NAMES_ANY), NG_OK, "add %zu", k);
+    ng_error err = {0};
+    const char *lst = tpath(2, "n.ngn"), *rec = tpath(3, "verified-n");
+    INT_EQ(ng_namelist_save(nl, lst, &err), NG_OK, "save");
+    size_t count = ng_namelist_count(nl);
+    ng_namelist_free(nl);
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open fresh");
+    INT_EQ(ng_namelist_trusted(nl), 0, "fresh: verified");
+    OK(access(rec, F_OK) != 0, "fresh: not listed");
+    ng_namelist_free(nl);
+    sleep(3);
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open settled");
+    INT_EQ(ng_namelist_trusted(nl), 0, "settled: verified first");
+    ng_namelist_free(nl);
+    size_t rlen = 0;
+    char *r = read_all(rec, &rlen);
+    OK(r && rlen > 6 && !memcmp(r + rlen - 6, " 1001\n", 6), "settled: listed under the lists' rules");
+    free(r);
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open listed");
+    INT_EQ(ng_namelist_trusted(nl), 1, "listed: trusted");
+    INT_EQ(ng_namelist_count(nl), count, "listed: the same names");
+    ng_namelist_free(nl);
+    OK(!ng_namelist_trusted(NULL), "no list: not trusted");
+    /* without a record: verified */
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file(nl, lst, &err), NG_OK, "open without a record");
+    INT_EQ(ng_namelist_trusted(nl), 0, "no record: verified");
+    ng_namelist_free(nl);
+    /* the same entry under the images' rules: not trusted */
+    r = read_all(rec, &rlen);
+    OK(r != NULL, "read record");
+    if (r) {
+        r[rlen] = 0;
+        char *at = strstr(r, " 1001\n");
+        if (at) memcpy(at, " 1\n\0", 4);
+        write_file(rec, r, strlen(r));
+        free(r);
+    }
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "images' rules: opened");
+    INT_EQ(ng_namelist_trusted(nl), 0, "images' rules: verified");
+    ng_namelist_free(nl);
+    /* listed again (the file settled), then a byte of its strings changed
+     * in place: verified again and refused */
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open to list");
+    ng_namelist_free(nl);
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open listed again");
+    INT_EQ(ng_namelist_trusted(nl), 1, "listed again: trusted");
+    ng_namelist_free(nl);
+    size_t len = 0;
+    char *bytes = read_all(lst, &len);
+    OK(bytes && len > 100, "read list");
+    FILE *f = fopen(lst, "r+b");
+    OK(f != NULL, "list for writing");
+    if (f && bytes) {
+        fseek(f, (long)len - 3, SEEK_SET);
+        fputc(bytes[len - 3] ^ 0x01, f);
+        fclose(f);
+    } else if (f) fclose(f);
+    free(bytes);
+    nl = ng_namelist_new();
+    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_E_FORMAT, "changed in place: verified, refused");
+    STR_EQ(err.msg, "corrupt compiled name list", "changed in place: message");
+    INT_EQ(ng_namelist_trusted(nl), 0, "changed in place: not trusted");
+    ng_namelist_free(nl);
+}
+
 /* The VmFlags of the mapping that holds address a (/proc/self/smaps), or "". */
 static const char *vm_flags(const void *a, char *out, size_t n) {
     out[0] = 0;
@@ -784,6 +867,7 @@ int main(void) {
     if (!mkdtemp(tmpdir)) { perror("mkdtemp"); return 2; }
     test_huge_hint();
     test_record();
+    test_record_names();
     test_vslot_probe();
     test_parse();
     test_errors();

@@ -284,7 +284,7 @@ int cli_dicts_load(cli_dicts *d) {
     if (!np && dir[0] && is_dir(names)) np = names;
     if (np) {
         d->names = ng_namelist_new();
-        if (!d->names || (rc = ng_namelist_add_file(d->names, np, &err)) != NG_OK) {
+        if (!d->names || (rc = ng_namelist_add_file_recorded(d->names, np, cli_verified_record(), &err)) != NG_OK) {
             if (!d->names) ng_error_set(&err, rc = NG_E_NOMEM, NULL, 0, 0, "out of memory");
             cli_err(&err);
             cli_dicts_free(d);
