@@ -241,8 +241,11 @@ FUZZ_TARGETS := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fu
 SAN_ENV     = ASAN_OPTIONS=detect_leaks=1:exitcode=86:log_path=$(abspath $(ASAN_BUILD))/reports/asan:detect_stack_use_after_return=1:check_initialization_order=1 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87:log_path=$(abspath $(ASAN_BUILD))/reports/ubsan \
               LSAN_OPTIONS=exitcode=88 NG_REPORTS=$(abspath $(ASAN_BUILD))/reports
+# (each test's reports in its own folder, NG_REPORTS as tests/run.sh sets it
+# for the test: checked after it, and writable by a test that runs the
+# binary as another user)
 VALGRIND_CMD = valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
-               --show-leak-kinds=definite --num-callers=30 --log-file=$(abspath $(VG_BUILD))/reports/vg.%p
+               --show-leak-kinds=definite --num-callers=30 --log-file=%q{NG_REPORTS}/vg.%p
 
 .PHONY: tests-bin
 # The binary, the shipped image and the unit-test programs, without running them.

@@ -13,10 +13,10 @@
 #                (log_path / --log-file); a test that leaves a non-empty
 #                report there fails, even if the script ignored the status.
 #                Each test gets a folder of its own below it (the log_path
-#                of ASAN_OPTIONS and UBSAN_OPTIONS is moved there).
+#                of ASAN_OPTIONS and UBSAN_OPTIONS is moved there, and
+#                NG_REPORTS names it: valgrind's --log-file=%q{NG_REPORTS}/...).
 #   NG_SANITIZER set by 'make asan' (pathological tests relax their bounds).
-#   NG_TEST_JOBS tests run at once (default: the number of processors;
-#                1 under valgrind, whose log file is fixed in the wrapper).
+#   NG_TEST_JOBS tests run at once (default: the number of processors).
 #
 # 'run.sh --one BUILD RESULTS KIND PATH' runs one test (used by xargs).
 if [ "${1:-}" = --one ]; then
@@ -81,7 +81,6 @@ if [ -n "$PYREAL" ] && [ -x "$PYREAL" ] && [ "$(command -v python3)" != "$PYREAL
   export PATH
 fi
 JOBS=${NG_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
-[ -n "${VALGRIND:-}" ] && JOBS=1
 export NG NG_SANITIZER="${NG_SANITIZER:-}" VALGRIND="${VALGRIND:-}"
 # no user dictionary ('dict add') of the person running the tests
 export XDG_DATA_HOME="$BUILD/no-user-data"
