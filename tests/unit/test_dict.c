@@ -671,11 +671,23 @@ static void test_record(void) {
     free(bytes);
 }
 
+/* Opens the compiled list at lst with the record rec (NULL: none): its
+ * status, and whether it was trusted and how many names it has. */
+static int open_names(const char *lst, const char *rec, int *trusted, size_t *count, ng_error *err) {
+    ng_namelist *nl = ng_namelist_new();
+    if (!nl) return NG_E_NOMEM;
+    int rc = rec ? ng_namelist_add_file_recorded(nl, lst, rec, err) : ng_namelist_add_file(nl, lst, err);
+    *trusted = ng_namelist_trusted(nl);
+    *count = ng_namelist_count(nl);
+    ng_namelist_free(nl);
+    return rc;
+}
+
 /* A compiled name list in the same record (ng_namelist_add_file_recorded):
  * fresh, verified and not listed; settled, verified once and listed under
  * the lists' rules, then trusted, with the same names; an entry of the
- * images' rules for the same file trusts nothing; changed in place,
- * verified again and refused; an image and a list listed side by side. */
+ * images' rules for the same file trusts nothing (and the open lists it
+ * again); changed in place, verified again and refused. */
 static void test_record_names(void) {
     ng_namelist *nl = ng_namelist_new();
     OK(nl != NULL, "name list");
@@ -686,33 +698,25 @@ static void test_record_names(void) {
     ng_error err = {0};
     const char *lst = tpath(2, "n.ngn"), *rec = tpath(3, "verified-n");
     INT_EQ(ng_namelist_save(nl, lst, &err), NG_OK, "save");
-    size_t count = ng_namelist_count(nl);
+    size_t count = ng_namelist_count(nl), n = 0;
     ng_namelist_free(nl);
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open fresh");
-    INT_EQ(ng_namelist_trusted(nl), 0, "fresh: verified");
+    int trusted = -1;
+    INT_EQ(open_names(lst, rec, &trusted, &n, &err), NG_OK, "open fresh");
+    INT_EQ(trusted, 0, "fresh: verified");
     OK(access(rec, F_OK) != 0, "fresh: not listed");
-    ng_namelist_free(nl);
     sleep(3);
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open settled");
-    INT_EQ(ng_namelist_trusted(nl), 0, "settled: verified first");
-    ng_namelist_free(nl);
+    INT_EQ(open_names(lst, rec, &trusted, &n, &err), NG_OK, "open settled");
+    INT_EQ(trusted, 0, "settled: verified first");
     size_t rlen = 0;
     char *r = read_all(rec, &rlen);
     OK(r && rlen > 6 && !memcmp(r + rlen - 6, " 1001\n", 6), "settled: listed under the lists' rules");
     free(r);
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open listed");
-    INT_EQ(ng_namelist_trusted(nl), 1, "listed: trusted");
-    INT_EQ(ng_namelist_count(nl), count, "listed: the same names");
-    ng_namelist_free(nl);
+    INT_EQ(open_names(lst, rec, &trusted, &n, &err), NG_OK, "open listed");
+    INT_EQ(trusted, 1, "listed: trusted");
+    INT_EQ(n, count, "listed: the same names");
     OK(!ng_namelist_trusted(NULL), "no list: not trusted");
-    /* without a record: verified */
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file(nl, lst, &err), NG_OK, "open without a record");
-    INT_EQ(ng_namelist_trusted(nl), 0, "no record: verified");
-    ng_namelist_free(nl);
+    INT_EQ(open_names(lst, NULL, &trusted, &n, &err), NG_OK, "open without a record");
+    INT_EQ(trusted, 0, "no record: verified");
     /* the same entry under the images' rules: not trusted */
     r = read_all(rec, &rlen);
     OK(r != NULL, "read record");
@@ -723,19 +727,12 @@ static void test_record_names(void) {
         write_file(rec, r, strlen(r));
         free(r);
     }
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "images' rules: opened");
-    INT_EQ(ng_namelist_trusted(nl), 0, "images' rules: verified");
-    ng_namelist_free(nl);
+    INT_EQ(open_names(lst, rec, &trusted, &n, &err), NG_OK, "images' rules: opened");
+    INT_EQ(trusted, 0, "images' rules: verified");
     /* listed again (the file settled), then a byte of its strings changed
      * in place: verified again and refused */
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open to list");
-    ng_namelist_free(nl);
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_OK, "open listed again");
-    INT_EQ(ng_namelist_trusted(nl), 1, "listed again: trusted");
-    ng_namelist_free(nl);
+    INT_EQ(open_names(lst, rec, &trusted, &n, &err), NG_OK, "open listed again");
+    INT_EQ(trusted, 1, "listed again: trusted");
     size_t len = 0;
     char *bytes = read_all(lst, &len);
     OK(bytes && len > 100, "read list");
@@ -744,14 +741,12 @@ static void test_record_names(void) {
     if (f && bytes) {
         fseek(f, (long)len - 3, SEEK_SET);
         fputc(bytes[len - 3] ^ 0x01, f);
-        fclose(f);
-    } else if (f) fclose(f);
+    }
+    if (f) fclose(f);
     free(bytes);
-    nl = ng_namelist_new();
-    INT_EQ(ng_namelist_add_file_recorded(nl, lst, rec, &err), NG_E_FORMAT, "changed in place: verified, refused");
+    INT_EQ(open_names(lst, rec, &trusted, &n, &err), NG_E_FORMAT, "changed in place: verified, refused");
     STR_EQ(err.msg, "corrupt compiled name list", "changed in place: message");
-    INT_EQ(ng_namelist_trusted(nl), 0, "changed in place: not trusted");
-    ng_namelist_free(nl);
+    INT_EQ(trusted, 0, "changed in place: not trusted");
 }
 
 /* The VmFlags of the mapping that holds address a (/proc/self/smaps), or "". */
