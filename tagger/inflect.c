@@ -106,6 +106,7 @@ static int ends(const w32 *w, const char *s) {
     }
     return 1;
 }
+
 static int endsany(const w32 *w, const char *const *list) {
     for (; *list; list++)
         if (ends(w, *list)) return 1;

@@ -445,11 +445,11 @@ size_t ngn_nl_lookup(const ng_namelist *nl, uint64_t h, const char *f, size_t le
  * more names are added to a list that was loaded so (nl_thaw). */
 
 #define NGN_MAGIC "NGNAMES2"
+#define NGN_MAGIC1 "NGNAMES1"
 /* The verification rules of a compiled list in the record of files verified
  * before (fileio.c); raised when load_compiled checks more. (Images count
  * from 1: the lists from 1001.) */
 enum { NGN_RECORD_RULES = 1001 };
-#define NGN_MAGIC1 "NGNAMES1"
 enum { NGN_HEAD = 8 + 8 * 8, NGN_FILTER_BYTES = NGN_FILTER_BITS / 8 };
 _Static_assert(sizeof(gform) == 24 && sizeof(gslot) == 8 && sizeof(gvar) == 16 && sizeof(gname) == 48 &&
                NGN_HEAD % 8 == 0, "the compiled list's records are the arrays' own");

@@ -1138,9 +1138,9 @@ size_t ng_drop_ignorable(char *s, size_t len) {
     if (i == len) return len;   /* ASCII: nothing to drop */
     ng_norm_init();
     const unsigned char *u = (const unsigned char *)s;
-    /* (no byte that can start a character to drop: nothing is dropped; a
-     * stray continuation byte is copied, and only sets what a stress mark
-     * after it is, whose lead byte is one of those) */
+    /* (when no byte can start a character that is dropped, none is: a
+     * stray continuation byte is kept either way, and matters only to a
+     * stress mark right after it, whose lead byte is among those) */
     size_t j = i;
     while (j < len && !drop_lead[u[j]]) j++;
     if (j == len) return len;
