@@ -22,7 +22,7 @@ expect() {
   [ -z "$want_err" ] && : > want.err
   cmp -s err want.err || fail "$name: stderr '$(head -c 300 err)', expected '$want_err'"
 }
-slow=0; [ -n "${VALGRIND:-}" ] && slow=1
+slow=0; [ -n "${UNDER_VALGRIND}" ] && slow=1
 
 # ## Dictionaries (TSV)
 printf 'k\tLOC\tKyiv\n' > ok.tsv

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/setup"
 cd "$T"
 python3 "$ROOT/tools/bench/gen_graph.py" data 4000 2000 --tagged > /dev/null || { echo "FAIL generate"; exit 1; }
-if [ -n "${NG_SANITIZER:-}${VALGRIND:-}" ]; then finish; fi
+if [ -n "${NG_SANITIZER:-}${UNDER_VALGRIND}" ]; then finish; fi
 ( ulimit -v 250000; "$NG" ingest -q --no-shipped --db lim.db data/tagged.jsonl ) > lim.out 2>&1
 check "ingest of 4000 articles under ulimit -v 250000" [ $? = 0 ]
 "$NG" ingest -q --no-shipped --db ref.db data/tagged.jsonl

@@ -78,7 +78,7 @@ check "brat dir/ = dir" cmp -s pred1.jsonl pred2.jsonl
 # ## The importer library runs out of memory: NG_E_NOMEM, said once, exit 1
 # (it printed and aborted). Address-space limits cannot apply under ASan or
 # valgrind (they reserve terabytes): there this part is skipped.
-if [ -z "${NG_SANITIZER:-}${VALGRIND:-}" ] && [ "${ENABLE_VALGRIND:-0}" != 1 ]; then
+if [ -z "${NG_SANITIZER:-}${UNDER_VALGRIND}" ]; then
   python3 - <<'PY'
 import json
 with open("big.jsonl", "w") as f:
