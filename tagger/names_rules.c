@@ -2614,23 +2614,24 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
         if (!lower_latin_word(n2) || link_word(n2)) return 0;
     }
     /* the word before, past at most three marks of punctuation that end a
-     * sentence or a clause (. ! ? ; : ,): a lower-case Latin word, not a
-     * title ("president Banda says"); a capitalised one only across the
-     * end of a sentence and not an initial ("J. Banda", "Dr. Banda" are a
-     * title's, an initial's); none when the line starts there */
+     * sentence or a clause (. ! ? ; : ,): a Latin word, not a title
+     * ("president Banda says", "President Banda says"), not an initial
+     * ("J. Banda", "J Banda"); none when the line starts there. (A
+     * capitalised word before it, "Public License for", "Tang Shubei
+     * said": a name the two make starts at the first, which the walk tried
+     * before; in the 16,510 such words of the realistic 10 MB and the
+     * 1,444 of the evaluation's news, no rule started at the second.
+     * Skipped since the forty-seventh session.) */
     size_t k = i - 1;
-    int stop = 0;
     for (int steps = 0; !(c->tok[k].flags & TK_WORD); steps++) {
         const ng_token *q = &c->tok[k];
-        char mark = steps < 3 ? clause_mark(c, q, ".!?;:,") : 0;
-        if (!mark) return 0;
-        if (strchr(".!?", mark)) stop = 1;
+        if (steps >= 3 || !clause_mark(c, q, ".!?;:,")) return 0;
         if ((q->flags & TK_NL) || k == 0) return 1;
         k--;
     }
     const ng_token *p = &c->tok[k];
     if ((p->flags & (TK_CYR | TK_DIGIT)) || !(p->flags & TK_LATIN) || wset_has(&ngn_title_set, p->hash)) return 0;
-    if ((p->flags & TK_UPPER1) && (!stop || p->fold_len < 2)) return 0;
+    if ((p->flags & TK_UPPER1) && p->fold_len < 2) return 0;
     return 1;
 }
 
