@@ -2585,13 +2585,13 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
     if ((t->flags & (TK_LATIN | TK_UPPER1 | TK_CYR | TK_DIGIT | TK_NL | TK_LONG)) != (TK_LATIN | TK_UPPER1) ||
         i + 1 >= c->nt || i == 0)
         return 0;
-    if ((t->flags & TK_ALLUPPER) && t->fold_len < 2) return 0;
     const ng_token *n = &c->tok[i + 1];
     if (n->flags & TK_PUNCT) {
         /* the word ends a clause or a sentence ("this License.", "the
          * Program,", "On Linux,"): no name of one word starts there, but
          * an abbreviation's ("St. Louis", "Gen. Smith": three letters or
-         * fewer before a full stop) or a title's */
+         * fewer before a full stop), an initial's or a title's */
+        if ((t->flags & TK_ALLUPPER) && t->fold_len < 2) return 0;
         char mark = clause_mark(c, n, ".,;:!?");
         if (!mark || (n->flags & TK_NL) || wset_has(&ngn_title_set, t->hash) || (mark == '.' && t->fold_len <= 3))
             return 0;
