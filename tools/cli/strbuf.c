@@ -36,9 +36,6 @@ void sb_printf(strbuf *b, const char *fmt, ...) {
     b->len += (size_t)n;
 }
 
-
-/* Runs that need no escaping (printable ASCII other than " and \\, valid
- * UTF-8 sequences) are copied in one piece. */
 #if defined(__SSE2__)
 /* Sixteen bytes, of which the lanes in 'lanes' count: does none need a
  * look (a control character, '"', '\\') and is every byte >= 0x80 part of
@@ -69,6 +66,8 @@ static inline int swar_special(uint64_t x) {
     return ((lt20 | eq | x) & high) != 0;
 }
 
+/* Runs that need no escaping (printable ASCII other than " and \\, valid
+ * UTF-8 sequences) are copied in one piece. */
 void sb_json_str(strbuf *b, const char *s, size_t n) {
     reserve(b, n + 2);
     if (n >= 4 && n <= 16) {
