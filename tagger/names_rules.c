@@ -2619,9 +2619,9 @@ static int no_rule_starts(const chunkctx *c, size_t i) {
      * ("J. Banda", "J Banda"); none when the line starts there. (A
      * capitalised word before it, "Public License for", "Tang Shubei
      * said": a name the two make starts at the first, which the walk tried
-     * before; in the 16,510 such words of the realistic 10 MB and the
-     * 1,444 of the evaluation's news, no rule started at the second.
-     * Skipped since the forty-seventh session.) */
+     * before. Skipped since the forty-seventh session: no rule started at
+     * any of the 16,510 words after a capitalised word or an initial in
+     * the realistic 10 MB, nor at the 1,444 in the evaluation's news.) */
     size_t k = i - 1;
     for (int steps = 0; !(c->tok[k].flags & TK_WORD); steps++) {
         const ng_token *q = &c->tok[k];
