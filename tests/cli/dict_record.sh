@@ -16,7 +16,9 @@ REC=$XDG_CACHE_HOME/newsgraph/verified-images
 run fresh tag --no-shipped --no-user --dict k.ngd -f tsv --no-header in.txt
 expect_rc fresh 0
 check "fresh image: tagged" grep -q 'org_nato' fresh.out
-check "fresh image: not listed" test ! -e "$REC"
+# (a fresh file is listed once its change time is two seconds old: under
+# valgrind the compile and the tag's start take longer than that)
+[ -n "${UNDER_VALGRIND}" ] || check "fresh image: not listed" test ! -e "$REC"
 sleep 3
 run first tag --no-shipped --no-user --dict k.ngd -f tsv --no-header in.txt
 expect_rc first 0
@@ -47,7 +49,7 @@ printf 'Olena Kovalenko said. Олена Коваленко сказала.' >na
 run nfresh tag --no-shipped --no-user --dict k.ngd --names given.ngn -f tsv --no-header names.txt
 expect_rc nfresh 0
 check "fresh list: a person found" grep -q 'Kovalenko' nfresh.out
-check "fresh list: not listed" sh -c "! grep -q ' $(stat -c %i given.ngn) ' '$REC'"
+[ -n "${UNDER_VALGRIND}" ] || check "fresh list: not listed" sh -c "! grep -q ' $(stat -c %i given.ngn) ' '$REC'"
 sleep 3
 run nfirst tag --no-shipped --no-user --dict k.ngd --names given.ngn -f tsv --no-header names.txt
 expect_rc nfirst 0
