@@ -52,7 +52,7 @@ cmp -s ref.json i.json || fail "rerun after SIGINT differs"
 
 # a second writer waits, then fails clearly; readers work meanwhile
 head -n 5 "$FIX" > more.jsonl
-hold=3; [ -n "${UNDER_VALGRIND}" ] && hold=300  # under valgrind each run takes seconds (60 s were too few on a loaded machine)
+hold=3; [ -n "${UNDER_VALGRIND}" ] && hold=60   # under valgrind each run takes seconds
 [ -n "${NG_SANITIZER:-}" ] && hold=20       # under ASan on a loaded machine the three runs below took over 3 s
 ( printf 'BEGIN IMMEDIATE;\nINSERT INTO meta VALUES ("lock", 1);\n.shell sleep %s\nROLLBACK;\n' "$hold" | sqlite3 ref.db ) & lock=$!
 sleep 0.7
